@@ -1,0 +1,14 @@
+/** `npm run dev`: serves the built bundle with `wrangler dev` on 127.0.0.1, on PORT (default 8787), offline-safe. */
+import { spawn } from 'node:child_process'
+
+const port = process.env.PORT ?? '8787'
+if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  console.error(`PORT must be a port number from 1 to 65535 (got "${port}")`)
+  process.exit(1)
+}
+const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...process.env },
+})
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))

@@ -1,0 +1,29 @@
+/** The facts of one text, as in the public contract (`Facts` in API.md). Offsets index the text they came from. */
+export type Span = { start: number; end: number }
+
+export type EntityType = 'person' | 'organization' | 'place' | 'country'
+
+export type Entity = {
+  name: string
+  type: EntityType
+  role?: string
+  country?: string
+  lat?: number
+  lon?: number
+  mentions: Span[]
+}
+
+export type Quote = Span & { text: string; speaker?: string }
+export type Quantity = Span & { value: number; who: string; event?: string; place?: string }
+export type DateMention = Span & { text: string; iso: string }
+export type Statement = Span & { actor: string; verb: string; target?: string }
+
+export type Facts = {
+  date?: string
+  dateline?: { place: string; country?: string }
+  entities: Entity[]
+  quotes: Quote[]
+  quantities: Quantity[]
+  dates: DateMention[]
+  statements: Statement[]
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import * as v from 'valibot'
+import { analyzeArticle } from '../analyze'
+import { IsoDate } from '../corpus/article'
+import { ProblemError } from '../http/problem'
+import { validate } from '../http/validate'
+
+export const MAX_EXTRACT_BYTES = 256 * 1024
+
+export const ExtractBodySchema = v.object({
+  text: v.pipe(v.string('is required and must be a string: the article text to analyse'), v.nonEmpty('must not be empty')),
+  title: v.optional(v.pipe(v.string('must be a string'), v.maxLength(1000, 'must be at most 1000 characters'))),
+  date: v.optional(IsoDate),
+  summary: v.optional(
+    v.object({
+      sentences: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(50, 'must be at most 50')),
+    }),
+  ),
+})
+
+/** 415 unless the body is declared JSON; 400 with the parser's position when it is not valid JSON. */
+const requireJsonBody = createMiddleware(async (c, next) => {
+  const type = c.req.header('Content-Type') ?? ''
+  if (!/^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ProblemError('unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'no Content-Type'}").`)
+  }
+  try {
+    await c.req.json()
+  } catch (error) {
+    throw new ProblemError('malformed-json', `The body is not valid JSON: ${(error as Error).message}`)
+  }
+  await next()
+})
+
+const limitBody = bodyLimit({
+  maxSize: MAX_EXTRACT_BYTES,
+  onError: () => {
+    throw new ProblemError('payload-too-large', `The body must be at most ${MAX_EXTRACT_BYTES} bytes (256 KiB): send a shorter text.`)
+  },
+})
+
+export const extractRoutes = new Hono().post('/extract', limitBody, requireJsonBody, validate('json', ExtractBodySchema), (c) => {
+  const { text, title, date, summary } = c.req.valid('json')
+  const analysis = analyzeArticle({
+    text,
+    ...(title ? { title } : {}),
+    ...(date ? { date } : {}),
+    ...(summary ? { summarySentences: summary.sentences } : {}),
+  })
+  return c.json(analysis)
+})

@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { getBundle } from '../bundle/load'
+import { validate } from '../http/validate'
+import { searchArticles } from '../search/search'
+import { DateParam, integerParam } from './params'
+
+export const SearchQuerySchema = v.pipe(
+  v.object({
+    q: v.pipe(
+      v.string('is required: the words to search for'),
+      v.trim(),
+      v.minLength(1, 'must not be empty: give the words to search for'),
+      v.maxLength(500, 'must be at most 500 characters'),
+    ),
+    limit: integerParam(1, 100, 10),
+    offset: integerParam(0, 10_000, 0),
+    from: DateParam,
+    to: DateParam,
+    sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  }),
+  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
+)
+
+export const searchRoutes = new Hono().get('/search', validate('query', SearchQuerySchema), (c) => {
+  const { index, articles } = getBundle()
+  return c.json(searchArticles(index, articles, c.req.valid('query')))
+})
