@@ -1,10 +1,13 @@
 import * as v from 'valibot'
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2019-02-30). */
+/** A calendar date `YYYY-MM-DD` that exists (no 2019-02-30); one issue per bad value. */
 export const IsoDate = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD'),
-  v.check(isRealDate, 'must be a real calendar date'),
+  v.string('must be a date in the form YYYY-MM-DD'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dataset.value)) addIssue({ message: 'must be a date in the form YYYY-MM-DD' })
+    else if (!isRealDate(dataset.value)) addIssue({ message: 'must be a real calendar date' })
+  }),
 )
 
 export function isRealDate(iso: string): boolean {
