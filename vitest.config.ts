@@ -1,5 +1,9 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { readCorpus } from './scripts/lib/read-corpus'
+
+/** The bundled corpus as the build reads it, so Worker tests can check the API against every article. */
+const corpusArticles = readCorpus('corpus').articles.map(({ id, title }) => ({ id, ...(title ? { title } : {}) }))
 
 // Two projects: the Worker's tests run inside workerd and call it as a client
 // would; the build script's tests run in Node, where they can use the file system.
@@ -7,11 +11,16 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { TEST_CORPUS_ARTICLES: corpusArticles } },
+          }),
+        ],
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000 },
       },
       {
-        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
     ],
   },
