@@ -1,7 +1,14 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
+import { checkArticleId } from './http/article-id'
+import { httpCache } from './http/cache'
+import { apiCors } from './http/cors'
+import { securityHeaders } from './http/headers'
+import { methodNotAllowed, onlyKnownPaths, routeMethods } from './http/methods'
 import { ProblemError, problemResponse } from './http/problem'
+import { apiRateLimit } from './http/rate-limit'
+import { requestId } from './http/request-id'
 import { articleRoutes } from './routes/articles'
 import { extractRoutes } from './routes/extract'
 import { healthRoutes } from './routes/health'
@@ -11,7 +18,18 @@ import { searchRoutes } from './routes/search'
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
 const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes)
 
+const methodsAt = routeMethods(() => app.routes)
+
 export const app = new Hono({ router: new TrieRouter() })
+  // Hardening (src/http), outermost first: headers go on every answer, errors included;
+  // CORS answers preflights before anything is limited; cached answers are still counted.
+  .use(requestId)
+  .use(securityHeaders)
+  .use(methodNotAllowed(methodsAt))
+  .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
+  .use('/api/*', httpCache)
+  .use('/api/*', apiRateLimit)
+  .use('/api/*', checkArticleId)
   .route('/api', api)
   .notFound((c) => problemResponse('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}. The API lives under /api (see /docs).`))
   .onError((error) => {
