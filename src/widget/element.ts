@@ -1,0 +1,302 @@
+import { highlightedNodes, rangesForQuery } from './highlight'
+import { SCRIPT_ORIGIN } from './origin'
+import { readSearchResponse, type Facet, type Hit, type SearchResult } from './response'
+import { STYLES } from './styles'
+
+const DEBOUNCE_MS = 150
+const DEFAULT_LIMIT = 8
+const FACET_VALUES_SHOWN = 6
+
+const MARKUP = `<style>${STYLES}</style>
+<input part="input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="results" autocomplete="off" spellcheck="false">
+<div class="panel" part="panel" hidden>
+  <div class="chips" part="facets" role="group" aria-label="Filter results" hidden></div>
+  <ul id="results" role="listbox" part="listbox" aria-label="Search results"></ul>
+  <div class="status" part="status" role="status" aria-live="polite"></div>
+</div>`
+
+type Filter = [param: string, value: string]
+
+/**
+ * `<news-search>`: search as you type against a News Edge API, as an ARIA
+ * combobox (the input keeps focus; arrow keys move `aria-activedescendant`
+ * through the listbox; Enter opens the active result).
+ *
+ * Attributes: `api` (API origin; default: where this script came from),
+ * `limit` (results shown, default 8), `placeholder`, `label` (accessible name),
+ * `link-template` (a host-site URL with `{id}`; default: the product's article page),
+ * `overlay` (results float over the page instead of pushing it down).
+ * Event: `news-search-select` (cancelable, `detail: { id, href }`) before a result opens.
+ */
+export class NewsSearchElement extends HTMLElement {
+  static observedAttributes = ['placeholder', 'label']
+
+  readonly #root = this.attachShadow({ mode: 'open' })
+  readonly #input: HTMLInputElement
+  readonly #panel: HTMLElement
+  readonly #chips: HTMLElement
+  readonly #list: HTMLElement
+  readonly #status: HTMLElement
+  #sequence = 0
+  #controller: AbortController | undefined
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #hits: Hit[] = []
+  #active = -1
+  #filters: Filter[] = []
+
+  constructor() {
+    super()
+    this.#root.innerHTML = MARKUP
+    this.#input = this.#root.querySelector('input')!
+    this.#panel = this.#root.querySelector('.panel')!
+    this.#chips = this.#root.querySelector('.chips')!
+    this.#list = this.#root.querySelector('ul')!
+    this.#status = this.#root.querySelector('.status')!
+    this.#input.addEventListener('input', () => this.#schedule())
+    this.#input.addEventListener('keydown', (event) => this.#onKey(event))
+    this.#input.addEventListener('focus', () => this.#setExpanded(this.#hits.length > 0))
+    this.addEventListener('focusout', (event) => {
+      if (!(event.relatedTarget instanceof Node && this.#root.contains(event.relatedTarget))) this.#setExpanded(false)
+    })
+    // Keep focus in the input when a result or chip is pressed, so the combobox stays usable.
+    this.#panel.addEventListener('mousedown', (event) => event.preventDefault())
+    this.#list.addEventListener('mousemove', (event) => {
+      const option = (event.target as Element).closest('li')
+      if (option) this.#setActive(Number(option.dataset.index))
+    })
+    this.#list.addEventListener('click', (event) => {
+      const option = (event.target as Element).closest('li')
+      if (!option) return
+      event.preventDefault()
+      this.#open(Number(option.dataset.index))
+    })
+    this.#syncInputAttributes()
+  }
+
+  attributeChangedCallback() {
+    this.#syncInputAttributes()
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.#timer)
+    this.#controller?.abort()
+  }
+
+  /** Runs the search now (also what typing does, after a short pause). */
+  search(query?: string) {
+    if (query !== undefined) this.#input.value = query
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    void this.#run()
+  }
+
+  get #api(): string {
+    return (this.getAttribute('api') || SCRIPT_ORIGIN || location.origin).replace(/\/+$/, '')
+  }
+
+  get #limit(): number {
+    const limit = Number.parseInt(this.getAttribute('limit') ?? '', 10)
+    return Number.isFinite(limit) ? Math.min(Math.max(limit, 1), 100) : DEFAULT_LIMIT
+  }
+
+  #syncInputAttributes() {
+    this.#input.placeholder = this.getAttribute('placeholder') ?? 'Search the news'
+    this.#input.setAttribute('aria-label', this.getAttribute('label') ?? 'Search the news')
+  }
+
+  #schedule() {
+    clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => this.search(), DEBOUNCE_MS)
+  }
+
+  #onKey(event: KeyboardEvent) {
+    const count = this.#hits.length
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (count === 0) return
+      event.preventDefault()
+      this.#setExpanded(true)
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      this.#setActive(this.#active === -1 && step === -1 ? count - 1 : (this.#active + step + count) % count)
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      if (this.#active >= 0 && this.#input.getAttribute('aria-expanded') === 'true') this.#open(this.#active)
+      else this.search()
+    } else if (event.key === 'Escape') {
+      if (this.#input.getAttribute('aria-expanded') === 'true') this.#setExpanded(false)
+      else this.search('')
+    }
+  }
+
+  async #run() {
+    const query = this.#input.value.trim()
+    const sequence = ++this.#sequence
+    this.#controller?.abort()
+    if (!query) {
+      this.#show(query, { total: 0, hits: [], facets: [] })
+      this.#panel.hidden = true
+      return
+    }
+    const controller = new AbortController()
+    this.#controller = controller
+    const params = new URLSearchParams({ q: query, limit: String(this.#limit) })
+    for (const [param, value] of this.#filters) params.append(param, value)
+    this.toggleAttribute('busy', true)
+    this.#list.setAttribute('aria-busy', 'true')
+    try {
+      const response = await fetch(`${this.#api}/api/search?${params}`, { signal: controller.signal, headers: { Accept: 'application/json' } })
+      const body: unknown = await response.json().catch(() => undefined)
+      if (sequence !== this.#sequence) return
+      if (!response.ok) throw new Error(problemDetail(body) ?? `The search service answered with status ${response.status}.`)
+      this.#show(query, readSearchResponse(body))
+    } catch (error) {
+      // A newer keystroke superseded this request: its answer is the one to show.
+      if (sequence !== this.#sequence) return
+      this.#showError(error instanceof TypeError ? 'Search is unavailable right now: the news service cannot be reached.' : (error as Error).message)
+    } finally {
+      if (sequence === this.#sequence) {
+        this.toggleAttribute('busy', false)
+        this.#list.removeAttribute('aria-busy')
+      }
+    }
+  }
+
+  #show(query: string, result: SearchResult) {
+    this.#hits = result.hits
+    this.#active = -1
+    this.#input.removeAttribute('aria-activedescendant')
+    this.#list.replaceChildren(...result.hits.map((hit, index) => this.#option(hit, index, query)))
+    this.#renderChips(result.facets)
+    this.#status.className = 'status'
+    this.#status.replaceChildren()
+    if (query && result.hits.length === 0) this.#showNoResults(query, result.suggestion)
+    else if (result.hits.length > 0) this.#status.textContent = `${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}`
+    this.#panel.hidden = false
+    this.#setExpanded(result.hits.length > 0)
+  }
+
+  #showNoResults(query: string, suggestion: string | undefined) {
+    this.#status.append(`No results for “${query}”.`)
+    if (!suggestion) return
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.setAttribute('part', 'suggestion')
+    button.append('Did you mean ', Object.assign(document.createElement('b'), { textContent: suggestion }), '?')
+    button.addEventListener('click', () => this.search(suggestion))
+    this.#status.append(' ', button)
+  }
+
+  #showError(message: string) {
+    this.#hits = []
+    this.#list.replaceChildren()
+    this.#chips.hidden = true
+    this.#status.className = 'status error'
+    const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Try again' })
+    retry.addEventListener('click', () => this.search())
+    this.#status.replaceChildren(`${message} `, retry)
+    this.#panel.hidden = false
+    this.#setExpanded(false)
+  }
+
+  #option(hit: Hit, index: number, query: string): HTMLElement {
+    const option = document.createElement('li')
+    option.id = `result-${index}`
+    option.dataset.index = String(index)
+    option.setAttribute('role', 'option')
+    option.setAttribute('part', 'option')
+    option.setAttribute('aria-selected', 'false')
+    const link = document.createElement('a')
+    link.href = this.#linkFor(hit.id)
+    link.tabIndex = -1
+    link.setAttribute('part', 'link')
+    link.append(
+      part('span', 'title', highlightedNodes(hit.title, hit.titleRanges ?? rangesForQuery(hit.title, query))),
+      ...(hit.date ? [part('span', 'meta', [document.createTextNode(hit.date)])] : []),
+      part('span', 'snippet', highlightedNodes(hit.snippet, hit.snippetRanges ?? rangesForQuery(hit.snippet, query))),
+    )
+    option.append(link)
+    return option
+  }
+
+  #renderChips(facets: Facet[]) {
+    const groups: Node[] = []
+    if (this.#filters.length > 0) {
+      groups.push(label('Filters'), ...this.#filters.map(([param, value]) => this.#chip(param, value, undefined)))
+    }
+    for (const facet of facets) {
+      const values = facet.values.filter(({ value }) => !this.#isFiltered(facet.param, value)).slice(0, FACET_VALUES_SHOWN)
+      if (values.length > 0) groups.push(label(facet.label), ...values.map(({ value, count }) => this.#chip(facet.param, value, count)))
+    }
+    this.#chips.replaceChildren(...groups)
+    this.#chips.hidden = groups.length === 0
+  }
+
+  #chip(param: string, value: string, count: number | undefined): HTMLElement {
+    const chip = document.createElement('button')
+    chip.type = 'button'
+    chip.className = 'chip'
+    chip.setAttribute('part', 'chip')
+    chip.dataset.param = param
+    chip.setAttribute('aria-pressed', String(this.#isFiltered(param, value)))
+    chip.textContent = count === undefined ? `${value} ×` : `${value} (${count})`
+    chip.addEventListener('click', () => {
+      this.#filters = this.#isFiltered(param, value)
+        ? this.#filters.filter(([p, v]) => p !== param || v !== value)
+        : [...this.#filters, [param, value]]
+      this.search()
+    })
+    return chip
+  }
+
+  #isFiltered(param: string, value: string): boolean {
+    return this.#filters.some(([p, v]) => p === param && v === value)
+  }
+
+  #linkFor(id: string): string {
+    const template = this.getAttribute('link-template')
+    if (template) return template.replaceAll('{id}', encodeURIComponent(id))
+    return `${this.#api}/articles/${id.split('/').map(encodeURIComponent).join('/')}`
+  }
+
+  #setActive(index: number) {
+    const options = this.#list.children
+    options[this.#active]?.setAttribute('aria-selected', 'false')
+    this.#active = index
+    const option = options[index]
+    if (!option) return
+    option.setAttribute('aria-selected', 'true')
+    option.scrollIntoView({ block: 'nearest' })
+    this.#input.setAttribute('aria-activedescendant', option.id)
+  }
+
+  #setExpanded(expanded: boolean) {
+    this.#input.setAttribute('aria-expanded', String(expanded && this.#hits.length > 0))
+    if (!expanded) this.#input.removeAttribute('aria-activedescendant')
+    if (!expanded && this.#hits.length > 0) this.#panel.hidden = true
+    else if (this.#input.value.trim()) this.#panel.hidden = false
+  }
+
+  #open(index: number) {
+    const hit = this.#hits[index]
+    if (!hit) return
+    const href = this.#linkFor(hit.id)
+    const proceed = this.dispatchEvent(new CustomEvent('news-search-select', { detail: { id: hit.id, href }, bubbles: true, composed: true, cancelable: true }))
+    if (proceed) location.assign(href)
+  }
+}
+
+function part(tag: string, name: string, children: Node[]): HTMLElement {
+  const element = document.createElement(tag)
+  element.className = name
+  element.setAttribute('part', name)
+  element.append(...children)
+  return element
+}
+
+function label(text: string): HTMLElement {
+  return Object.assign(document.createElement('b'), { textContent: text })
+}
+
+function problemDetail(body: unknown): string | undefined {
+  const detail = (body as { detail?: unknown } | undefined)?.detail
+  return typeof detail === 'string' ? detail : undefined
+}
