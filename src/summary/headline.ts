@@ -1,11 +1,93 @@
 import { splitSentences } from '../text/sentences'
+import { isBoilerplate } from './boilerplate'
+import { skipDateline } from './dateline'
 
 const MAX_WORDS = 12
 
-/** A headline for an article that has none: its first sentence, without dateline, cut at a word boundary. */
+/** Past forms of verbs frequent in news leads, with the present form a headline uses. Only these change tense: a guess would be wrong too often. */
+const PRESENT = new Map(
+  Object.entries({
+    condemned: 'condemns', reaffirmed: 'reaffirms', announced: 'announces', killed: 'kills', won: 'wins', died: 'dies', arrested: 'arrests',
+    approved: 'approves', rejected: 'rejects', launched: 'launches', elected: 'elects', voted: 'votes', signed: 'signs', confirmed: 'confirms',
+    attacked: 'attacks', reported: 'reports', claimed: 'claims', struck: 'strikes', found: 'finds', warned: 'warns', urged: 'urges',
+    accused: 'accuses', denied: 'denies', banned: 'bans', raised: 'raises', held: 'holds', met: 'meets', named: 'names', called: 'calls',
+    opened: 'opens', closed: 'closes', sentenced: 'sentences', charged: 'charges', released: 'releases', ended: 'ends', agreed: 'agrees',
+    suspended: 'suspends', resigned: 'resigns', declared: 'declares', endorsed: 'endorses', defeated: 'defeats', blamed: 'blames',
+    stabbed: 'stabs', collapsed: 'collapses', convicted: 'convicts', published: 'publishes', discovered: 'discovers', seized: 'seizes',
+    expressed: 'expresses', backed: 'backs', supported: 'supports', denounced: 'denounces', criticised: 'criticises', criticized: 'criticizes',
+    hit: 'hits', left: 'leaves', became: 'becomes', took: 'takes', gave: 'gives', made: 'makes', began: 'begins', led: 'leads',
+  }),
+)
+
+const LEADING_PHRASE = /^(?:in|on|at|after|during|following|amid|according to|yesterday|today|last|this)\b[^,]{0,80},\s*/i
+const TRAILING_ATTRIBUTION = /,\s*[^,]{1,80}\b(?:said|says|told|announced|reported|stated|confirmed)\b[^,]{0,40}$/i
+const TIME_PHRASE = /(?:^|\s+)(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b/gi
+const FILLER = /\b(?:the|a|an|strongly|firmly|reportedly|recently|also|very)\s+/gi
+
+/**
+ * A headline for an article that has none, compressed from its lead sentence:
+ * no dateline, no attribution ("…, a spokesperson said on Tuesday"), no
+ * weekday, articles or manner adverbs; the first past-tense verb in the
+ * present; cut at a clause boundary to at most twelve words.
+ */
 export function generateHeadline(text: string): string {
-  const first = splitSentences(text)[0]
-  const sentence = first ? text.slice(first.start, first.end) : text
-  const words = sentence.replace(/^[\p{Lu}\s,.'-]+:\s*/u, '').replace(/[.!?]+$/, '').split(/\s+/).filter(Boolean)
-  return words.length > MAX_WORDS ? `${words.slice(0, MAX_WORDS).join(' ')}…` : words.join(' ')
+  const lead = splitSentences(text)
+    .map((span, index) => text.slice(index === 0 ? skipDateline(text, span) : span.start, span.end))
+    .find((sentence) => !isBoilerplate(sentence))
+  if (lead === undefined) return ''
+  let headline = lead
+    .replace(/[.!?]+["'”’)\]]*$/, '')
+    .replace(LEADING_PHRASE, '')
+    .replace(TRAILING_ATTRIBUTION, '')
+    .replace(TIME_PHRASE, '')
+    .replace(FILLER, '')
+  headline = toPresent(headline)
+  return capitalize(shorten(headline).trim())
+}
+
+/** The first listed past-tense verb, and one coordinated with it by "and", in the present: "X condemned … and reaffirmed" → "X condemns …, reaffirms". */
+function toPresent(headline: string): string {
+  const words = headline.split(/\s+/)
+  const first = words.findIndex((word) => PRESENT.has(word.toLowerCase()))
+  if (first < 1 || first > 6 || !isMainVerb(words, first)) return headline
+  words[first] = PRESENT.get(words[first]!.toLowerCase())!
+  for (let i = first + 2; i < words.length; i++) {
+    const present = PRESENT.get(words[i]!.toLowerCase())
+    if (present && words[i - 1] === 'and') {
+      words[i] = present
+      words[i - 2] = `${words[i - 2]},`
+      words.splice(i - 1, 1)
+      break
+    }
+  }
+  return words.join(' ')
+}
+
+/** A past form right after a plain subject, not a participle ("has confirmed", "study published in", "with reported"). */
+function isMainVerb(words: readonly string[], index: number): boolean {
+  const before = words.slice(0, index)
+  if (before.some((word) => word.endsWith(',') || AUXILIARIES.has(word.toLowerCase()))) return false
+  if (FUNCTION_WORDS.has(before.at(-1)!.toLowerCase())) return false
+  return !PREPOSITIONS.has(words[index + 1]?.toLowerCase() ?? '')
+}
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'they', 'he', 'she', 'it', 'we'])
+const PREPOSITIONS = new Set(['by', 'in', 'on', 'at', 'from', 'to', 'with', 'for', 'of', 'into', 'as'])
+const FUNCTION_WORDS = new Set([...PREPOSITIONS, 'and', 'or', 'but', 'that', 'which', 'who', 'their', 'his', 'her', 'its', 'our', 'my', 'your'])
+
+/** Cut after the last clause (a comma or "and") that keeps the headline within bounds; a hard cut only if no clause fits. */
+function shorten(headline: string): string {
+  const words = headline.split(/\s+/).filter(Boolean)
+  if (words.length <= MAX_WORDS) return words.join(' ')
+  for (let length = MAX_WORDS; length >= 4; length--) {
+    const word = words[length - 1]!
+    if (word.endsWith(',') || words[length] === 'and' || words[length] === 'after' || words[length] === 'as') return words.slice(0, length).join(' ').replace(/,$/, '')
+  }
+  const cut = words.slice(0, MAX_WORDS)
+  while (cut.length > 4 && FUNCTION_WORDS.has(cut.at(-1)!.toLowerCase())) cut.pop()
+  return cut.join(' ').replace(/,$/, '')
+}
+
+function capitalize(headline: string): string {
+  return headline.charAt(0).toUpperCase() + headline.slice(1)
 }

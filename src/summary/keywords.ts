@@ -1,19 +1,116 @@
+import { splitSentences } from '../text/sentences'
+import { STOP_WORDS } from './stopwords'
+import { normalizeTerm, WORD } from './terms'
+
 export type Keyword = { text: string; score: number }
 
-const STOP_WORDS = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own said same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your`.split(
-    /\s+/,
-  ),
+const MAX_PHRASE_WORDS = 3
+
+/** Frequent in news but never what a story is about. */
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year january february march april may june july august september october november december'.split(' '),
 )
 
-/** Ranked single-word keywords by frequency, ignoring stop words. */
+type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
+type Phrase = { words: string[]; count: number }
+
+/**
+ * Ranked key phrases of one to three words, best first. Candidates are runs of
+ * content words between stop words and punctuation (as in RAKE); a word's
+ * weight grows with its frequency, its spread over sentences, an early first
+ * mention and capitalisation inside sentences (names), as in YAKE. A phrase
+ * scores its mean word weight times its frequency; a phrase folded into a
+ * longer one that occurs nearly as often is dropped. Document-only statistics, so it
+ * works the same on a posted text as on the corpus.
+ */
 export function extractKeywords(text: string, limit = 10): Keyword[] {
-  const counts = new Map<string, number>()
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}'-]*/gu)) {
-    if (word.length < 3 || STOP_WORDS.has(word)) continue
-    counts.set(word, (counts.get(word) ?? 0) + 1)
+  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end))
+  const words = new Map<string, WordStats>()
+  const phrases = new Map<string, Phrase>()
+  sentences.forEach((sentence, sentenceIndex) => {
+    for (const run of contentRuns(sentence)) {
+      for (const { term, surface, capitalized } of run) {
+        // "Balochistan-based" is also a mention of Balochistan.
+        for (const part of new Set([term, ...(term.includes('-') ? term.split('-') : [])])) {
+          const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
+          stats.count++
+          stats.sentences.add(sentenceIndex)
+          if (capitalized) stats.capitalized++
+          words.set(part, stats)
+        }
+        const forms = words.get(term)!.forms
+        forms.set(surface.text, (forms.get(surface.text) ?? 0) + surface.weight)
+      }
+      for (let length = 1; length <= MAX_PHRASE_WORDS; length++) {
+        for (let i = 0; i + length <= run.length; i++) {
+          const slice = run.slice(i, i + length)
+          const key = slice.map((word) => word.term).join(' ')
+          const phrase = phrases.get(key) ?? { words: slice.map((word) => word.term), count: 0 }
+          phrase.count++
+          phrases.set(key, phrase)
+        }
+      }
+    }
+  })
+  const total = Math.max(1, sentences.length)
+  const weight = (term: string) => {
+    const stats = words.get(term)!
+    const spread = stats.sentences.size / total
+    const names = stats.capitalized / stats.count
+    return (stats.count * (1 + spread) * (1 + 0.5 * names)) / Math.log2(2 + stats.firstSentence)
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit)
-  const top = ranked[0]?.[1] ?? 1
-  return ranked.map(([word, count]) => ({ text: word, score: Math.round((count / top) * 1000) / 1000 }))
+  const scored = [...phrases.values()]
+    .filter((phrase) => phrase.words.length === 1 || phrase.count >= 2 || phrase.words.every((term) => (words.get(term)?.capitalized ?? 0) > 0))
+    .map((phrase) => ({ phrase, score: (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) * Math.log2(1 + phrase.count) * (1 + 0.25 * (phrase.words.length - 1)) }))
+    .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
+  // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
+  const leading = scored.slice(0, limit * 5)
+  const kept = leading
+    .filter((candidate) => !leading.some((other) => contains(other.phrase.words, candidate.phrase.words) && candidate.phrase.count <= 1.5 * other.phrase.count))
+    .slice(0, limit)
+  const top = kept[0]?.score ?? 1
+  return kept.map(({ phrase, score }) => ({ text: phrase.words.map((term) => displayForm(words.get(term)!)).join(' '), score: Math.round((score / top) * 1000) / 1000 }))
+}
+
+/** `surface` is the word as written; at the start of a sentence, where its case says nothing, lower-cased and counted as half a vote. */
+type RunWord = { term: string; surface: { text: string; weight: number }; capitalized: boolean }
+
+/** Maximal runs of content words, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
+function contentRuns(sentence: string): RunWord[][] {
+  const runs: RunWord[][] = [[]]
+  let previousEnd = 0
+  let first = true
+  for (const match of sentence.matchAll(WORD)) {
+    const word = match[0]
+    const gap = sentence.slice(previousEnd, match.index)
+    previousEnd = match.index + word.length
+    const term = normalizeTerm(word)
+    const usable = term.length > 2 && !STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
+    if (!usable || /[^\s]/.test(gap)) runs.push([])
+    if (usable) {
+      const bare = word.replace(/['’]s$/, '')
+      runs.at(-1)!.push({ term, surface: first ? { text: bare.toLowerCase(), weight: 0.5 } : { text: bare, weight: 1 }, capitalized: !first && /^\p{Lu}/u.test(word) })
+    }
+    first = false
+  }
+  return runs.filter((run) => run.length > 0)
+}
+
+/** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */
+function isAdverb(word: string): boolean {
+  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
+}
+const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'ally', 'reply', 'butterfly'])
+
+function contains(longer: readonly string[], shorter: readonly string[]): boolean {
+  if (shorter.length >= longer.length) return false
+  for (let i = 0; i + shorter.length <= longer.length; i++) {
+    if (shorter.every((term, j) => longer[i + j] === term)) return true
+  }
+  return false
+}
+
+/** How a word is usually written inside sentences. */
+function displayForm(stats: WordStats): string {
+  return [...stats.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? ''
 }

@@ -1,15 +1,118 @@
 import type { Span } from '../facts/types'
 import { splitSentences } from '../text/sentences'
+import { isBoilerplate } from './boilerplate'
+import { needsPredecessor } from './coherence'
+import { skipDateline } from './dateline'
+import { contentTerms, countTerms } from './terms'
+import { cosine } from './similarity'
 
 export type SummarySentence = Span & { text: string }
 export type Summary = { sentences: SummarySentence[]; text: string }
+export type SummaryOptions = { title?: string }
 
 export const DEFAULT_SUMMARY_SENTENCES = 3
 
-/** An extractive summary: the leading `count` sentences, with their offsets into `text`. */
-export function summarize(text: string, count = DEFAULT_SUMMARY_SENTENCES): Summary {
-  const sentences = splitSentences(text)
-    .slice(0, count)
-    .map(({ start, end }) => ({ text: text.slice(start, end), start, end }))
+const WEIGHTS = { centrality: 1, position: 0.35, title: 0.3, redundancy: 0.3, duplicate: 0.6, lengthFloor: 8 }
+
+type Candidate = SummarySentence & { index: number; vector: Map<string, number>; dependent: boolean; score: number }
+
+/**
+ * An extractive summary of `count` sentences in article order, each with its
+ * offsets into `text`. Sentences are scored by centrality (cosine to the
+ * document's TF-ISF centroid), position and overlap with the title, then
+ * picked greedily with maximal marginal relevance so that near-duplicates
+ * are left out; a sentence that points back to its predecessor ("He added…")
+ * comes only together with that predecessor.
+ */
+export function summarize(text: string, count = DEFAULT_SUMMARY_SENTENCES, options: SummaryOptions = {}): Summary {
+  const candidates = scoreCandidates(text, options.title)
+  const chosen = select(candidates, count)
+  const sentences = chosen.map(({ text: sentence, start, end }) => ({ text: sentence, start, end }))
   return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
+}
+
+function scoreCandidates(text: string, title: string | undefined): Candidate[] {
+  const spans = splitSentences(text)
+  const candidates: Candidate[] = []
+  spans.forEach((span, index) => {
+    const start = index === 0 ? skipDateline(text, span) : span.start
+    const sentence = text.slice(start, span.end)
+    if (isBoilerplate(sentence) || hasUnbalancedQuote(sentence)) return
+    const terms = contentTerms(sentence)
+    candidates.push({ text: sentence, start, end: span.end, index, vector: countTerms(terms), dependent: index > 0 && needsPredecessor(sentence), score: 0 })
+  })
+  const n = candidates.length
+  const sentenceFrequency = new Map<string, number>()
+  for (const { vector } of candidates) for (const term of vector.keys()) sentenceFrequency.set(term, (sentenceFrequency.get(term) ?? 0) + 1)
+  const weigh = (vector: Map<string, number>) => {
+    const weighted = new Map<string, number>()
+    for (const [term, tf] of vector) weighted.set(term, tf * Math.log(1 + n / sentenceFrequency.get(term)!))
+    return weighted
+  }
+  const centroid = new Map<string, number>()
+  for (const candidate of candidates) {
+    candidate.vector = weigh(candidate.vector)
+    for (const [term, weight] of candidate.vector) centroid.set(term, (centroid.get(term) ?? 0) + weight)
+  }
+  const titleTerms = new Set(contentTerms(title ?? ''))
+  for (const [rank, candidate] of candidates.entries()) {
+    const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
+    const words = candidate.text.split(/\s+/).length
+    const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
+    candidate.score =
+      brevity * (WEIGHTS.centrality * cosine(candidate.vector, centroid) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap)
+  }
+  return candidates
+}
+
+/** Greedy maximal marginal relevance; a dependent sentence is taken with the chain of predecessors it needs. */
+function select(candidates: readonly Candidate[], count: number): Candidate[] {
+  const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]))
+  const chosen = new Set<Candidate>()
+  while (chosen.size < count) {
+    let best: { unit: Candidate[]; value: number } | undefined
+    for (const candidate of candidates) {
+      if (chosen.has(candidate)) continue
+      const unit = unitOf(candidate, byIndex, chosen)
+      if (!unit || unit.length > count - chosen.size) continue
+      const values = unit.map((member) => marginalValue(member, chosen))
+      if (values.some((value) => value === undefined)) continue
+      const value = (values as number[]).reduce((sum, v) => sum + v, 0) / unit.length
+      if (!best || value > best.value) best = { unit, value }
+    }
+    if (!best) break
+    for (const member of best.unit) chosen.add(member)
+  }
+  return [...chosen].sort((a, b) => a.start - b.start)
+}
+
+/** The candidate plus the not-yet-chosen predecessors it leans on, or undefined when a link of the chain is missing. */
+function unitOf(candidate: Candidate, byIndex: ReadonlyMap<number, Candidate>, chosen: ReadonlySet<Candidate>): Candidate[] | undefined {
+  const unit = [candidate]
+  let current = candidate
+  while (current.dependent) {
+    const previous = byIndex.get(current.index - 1)
+    if (!previous) return undefined
+    if (chosen.has(previous)) break
+    unit.push(previous)
+    if (unit.length > 3) return undefined
+    current = previous
+  }
+  return unit
+}
+
+/** Relevance minus similarity to what is already chosen; undefined for a near-duplicate. */
+function marginalValue(candidate: Candidate, chosen: ReadonlySet<Candidate>): number | undefined {
+  let maxSimilarity = 0
+  for (const other of chosen) maxSimilarity = Math.max(maxSimilarity, cosine(candidate.vector, other.vector))
+  if (maxSimilarity > WEIGHTS.duplicate) return undefined
+  return candidate.score - WEIGHTS.redundancy * maxSimilarity
+}
+
+/** A sentence that opens a quotation it does not close (or closes one it did not open) was cut inside the quote: half a sentence. */
+function hasUnbalancedQuote(sentence: string): boolean {
+  const opening = sentence.match(/“/g)?.length ?? 0
+  const closing = sentence.match(/”/g)?.length ?? 0
+  const straight = sentence.match(/"/g)?.length ?? 0
+  return opening !== closing || straight % 2 === 1
 }

@@ -1,0 +1,13 @@
+/**
+ * Passages that are page furniture rather than news: section headings of
+ * Wikinews and similar sites, reader calls to action, interview markup, and
+ * short lines without a closing stop (headings, captions, bylines).
+ */
+const FURNITURE =
+  /^(?:sources?|related news|related stories|external links|see also|references|share this|have an opinion on this story\??|this story has updated|\(\([^)]{1,20}\)\)\s*:)/i
+
+export function isBoilerplate(sentence: string): boolean {
+  if (FURNITURE.test(sentence)) return true
+  const words = sentence.split(/\s+/).length
+  return words < 8 && !/[.!?]["'”’)\]]*$/.test(sentence)
+}
