@@ -13,7 +13,7 @@ export function analyzeArticle({ text, title, date, summarySentences = DEFAULT_S
   return {
     title: title ?? generateHeadline(text),
     titleGenerated: title === undefined,
-    summary: summarize(text, summarySentences),
+    summary: summarize(text, summarySentences, title === undefined ? {} : { title }),
     keywords: extractKeywords(text),
     facts: extractFacts(text, date === undefined ? {} : { date }),
   }
