@@ -1,0 +1,73 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
+
+/** A fresh client IP for each test, so that no test eats another's budget. */
+let nextHost = 1
+const freshIp = () => `198.51.100.${nextHost++}`
+
+const read = (ip?: string) => exports.default.fetch(new Request('http://news.test/api/health', ip ? { headers: { 'CF-Connecting-IP': ip } } : {}))
+const extract = (ip: string) =>
+  exports.default.fetch(
+    new Request('http://news.test/api/extract', {
+      method: 'POST',
+      headers: { 'CF-Connecting-IP': ip, 'Content-Type': 'application/json' },
+      body: '{"text":"The mayor spoke on Monday."}',
+    }),
+  )
+
+/** Sends until the first 429 (or `max` requests); returns how many were served before it and the 429 itself. */
+async function exhaust(send: () => Promise<Response>, max: number) {
+  for (let served = 0; served < max; served++) {
+    const response = await send()
+    if (response.status === 429) return { served, limited: response }
+    expect(response.status).toBe(200)
+    await response.body?.cancel()
+  }
+  return { served: max, limited: undefined }
+}
+
+describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
+  it('has both limiter bindings in the test Worker', () => {
+    expect(typeof (env as { SEARCH_LIMITER?: RateLimit }).SEARCH_LIMITER?.limit).toBe('function')
+    expect(typeof (env as { EXTRACT_LIMITER?: RateLimit }).EXTRACT_LIMITER?.limit).toBe('function')
+  })
+
+  it('answers reads over the limit with a 429 problem and Retry-After, per IP', async () => {
+    const ip = freshIp()
+    const { served, limited } = await exhaust(() => read(ip), 1000)
+    expect(served).toBeGreaterThanOrEqual(100)
+    expect(limited?.headers.get('Retry-After')).toBe('60')
+    expect(limited?.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+    expect(limited?.headers.get('Cache-Control')).toBe('no-store')
+    expect(limited?.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    expect(await limited?.json()).toMatchObject({ type: '/problems/rate-limited', status: 429, detail: expect.stringContaining(ip), retryAfter: 60 })
+    // Another client is unaffected; extraction has its own budget.
+    expect((await read(freshIp())).status).toBe(200)
+    expect((await extract(ip)).status).toBe(200)
+  })
+
+  it('limits extraction separately and more tightly than reads', async () => {
+    const ip = freshIp()
+    const { served, limited } = await exhaust(() => extract(ip), 200)
+    expect(limited?.status).toBe(429)
+    expect(served).toBeGreaterThanOrEqual(1)
+    expect(served).toBeLessThan(100)
+    expect(((await limited?.json()) as { detail: string }).detail).toMatch(/Too many extract requests/)
+    expect((await read(ip)).status).toBe(200)
+  })
+
+  it('does not limit requests that did not come through the edge (no CF-Connecting-IP)', async () => {
+    const { limited } = await exhaust(() => read(), 400)
+    expect(limited).toBeUndefined()
+  })
+
+  it('serves without limits when the bindings are missing, and when a limiter fails', async () => {
+    const ip = freshIp()
+    const { SEARCH_LIMITER: _search, EXTRACT_LIMITER: _extract, ...withoutLimiters } = env as Record<string, unknown>
+    const failing = { limit: () => Promise.reject(new Error('limiter unavailable')) }
+    const send = (bindings: object) => () => app.request('http://news.test/api/health', { headers: { 'CF-Connecting-IP': ip } }, bindings)
+    expect((await exhaust(send(withoutLimiters), 400)).limited).toBeUndefined()
+    expect((await exhaust(send({ ...withoutLimiters, SEARCH_LIMITER: failing }), 3)).limited).toBeUndefined()
+  })
+})
