@@ -1,0 +1,160 @@
+import { canonicalEvent } from '../../src/facts/quantity-words'
+import type { Facts } from '../../src/facts/types'
+
+/** One gold file: what a careful reader extracts from one article (format of shared/gold/seed-facts.json). */
+export type FactsGold = {
+  article: string
+  date?: string
+  dateline?: { place: string; country?: string }
+  people?: Array<{ name: string; role?: string }>
+  organizations?: string[]
+  countries?: string[]
+  places?: Array<{ name: string; country?: string }>
+  not_people?: string[]
+  quotes?: Array<{ starts_with: string; speaker?: string }>
+  quantities?: Array<{ value: number; who: string; event: string; place?: string }>
+  dates?: Array<{ text: string; iso: string }>
+  statements?: Array<{ actor: string; verb: string; target?: string }>
+}
+
+export const CATEGORIES = ['people', 'organizations', 'countries', 'places', 'quotes', 'quantities', 'dates', 'statements'] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export type CategoryScore = {
+  tp: number
+  fp: number
+  fn: number
+  /** Extracted items that say the opposite of a gold item: the same quote with another speaker, the same number for other people. Also counted in `fp`. */
+  contradictions: string[]
+  missed: string[]
+  extra: string[]
+}
+
+export type GoldScore = Record<Category, CategoryScore>
+
+type Rule<G, E> = {
+  gold: G[]
+  extracted: E[]
+  matches: (gold: G, extracted: E) => boolean
+  contradicts: (gold: G, extracted: E) => boolean
+  describeGold: (gold: G) => string
+  describeExtracted: (extracted: E) => string
+}
+
+const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
+const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+/** Comparable stem of a statement verb: "blamed", "blames" and "blame" all give "blam". */
+export const verbStem = (verb: string) => verb.trim().toLowerCase().replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
+/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards". */
+const whoHead = (who: string) => (who.trim().toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '')
+const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name ?? '').toLowerCase()
+
+/**
+ * Scores extracted facts against one gold file. Matching rules (each gold item
+ * matches at most one extracted item and the other way round):
+ * - people, organisations, countries: the name, case-insensitive; a person
+ *   listed in `not_people` is a contradiction;
+ * - places: the name, and the country when the gold gives one (another country is a contradiction);
+ * - quotes: the extracted text starts with `starts_with` (case and quotation marks aside)
+ *   and the speaker is the same (both absent counts as the same); the same words
+ *   with another speaker is a contradiction;
+ * - quantities: the value, the event (canonical: "wounded" is "injured", "lost their lives"
+ *   is "killed"), who by head noun, and the place when the gold gives one; the same
+ *   value and event for other people, or the same value and people with another
+ *   event or place, is a contradiction;
+ * - dates: the ISO date, and one text contains the other;
+ * - statements: the actor, the verb by stem, and the target (contained) when the gold gives one.
+ * Every extracted item that matches nothing is a false positive. A category
+ * the gold file leaves out is not scored.
+ */
+export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
+  const ofType = (type: string) => facts.entities.filter((entity) => entity.type === type)
+  const names = (list: Array<{ name: string }>) => list.map((item) => item.name)
+  const notPeople = new Set((gold.not_people ?? []).map((name) => name.toLowerCase()))
+  const nameRule = (goldNames: string[], extracted: string[], contradicts: (name: string) => boolean = () => false): Rule<string, string> => ({
+    gold: goldNames,
+    extracted,
+    matches: same,
+    contradicts: (_gold, name) => contradicts(name),
+    describeGold: (name) => name,
+    describeExtracted: (name) => name,
+  })
+  const scores: GoldScore = {
+    people: score(nameRule(names(gold.people ?? []), names(ofType('person')), (name) => notPeople.has(name.toLowerCase()))),
+    organizations: score(nameRule(gold.organizations ?? [], names(ofType('organization')))),
+    countries: score(nameRule(gold.countries ?? [], names(ofType('country')))),
+    places: score({
+      gold: gold.places ?? [],
+      extracted: ofType('place'),
+      matches: (g, e) => same(g.name, e.name) && (!g.country || same(g.country, e.country)),
+      contradicts: (g, e) => same(g.name, e.name) && !!g.country && !!e.country && !same(g.country, e.country),
+      describeGold: (g) => `${g.name}${g.country ? ` (${g.country})` : ''}`,
+      describeExtracted: (e) => `${e.name}${e.country ? ` (${e.country})` : ''}`,
+    }),
+    quotes: score({
+      gold: gold.quotes ?? [],
+      extracted: facts.quotes,
+      matches: (g, e) => normalise(e.text).startsWith(normalise(g.starts_with)) && same(g.speaker, e.speaker),
+      contradicts: (g, e) => normalise(e.text).startsWith(normalise(g.starts_with)) && !!e.speaker && !same(g.speaker, e.speaker),
+      describeGold: (g) => `“${g.starts_with}…” — ${g.speaker ?? '(no speaker)'}`,
+      describeExtracted: (e) => `“${e.text.slice(0, 50)}…” — ${e.speaker ?? '(no speaker)'}`,
+    }),
+    quantities: score({
+      gold: gold.quantities ?? [],
+      extracted: facts.quantities,
+      matches: (g, e) => g.value === e.value && event(g.event) === event(e.event) && whoHead(g.who) === whoHead(e.who) && (!g.place || same(g.place, e.place)),
+      contradicts: (g, e) =>
+        g.value === e.value &&
+        ((event(g.event) === event(e.event) && whoHead(g.who) !== whoHead(e.who)) ||
+          (whoHead(g.who) === whoHead(e.who) && (event(g.event) !== event(e.event) || (!!g.place && !!e.place && !same(g.place, e.place))))),
+      describeGold: (g) => `${g.value} ${g.who} ${g.event}${g.place ? ` in ${g.place}` : ''}`,
+      describeExtracted: (e) => `${e.value} ${e.who} ${e.event ?? ''}${e.place ? ` in ${e.place}` : ''}`,
+    }),
+    dates: score({
+      gold: gold.dates ?? [],
+      extracted: facts.dates,
+      matches: (g, e) => g.iso === e.iso && (normalise(e.text).includes(normalise(g.text)) || normalise(g.text).includes(normalise(e.text))),
+      contradicts: (g, e) => normalise(e.text) === normalise(g.text) && g.iso !== e.iso,
+      describeGold: (g) => `${g.text} = ${g.iso}`,
+      describeExtracted: (e) => `${e.text} = ${e.iso}`,
+    }),
+    statements: score({
+      gold: gold.statements ?? [],
+      extracted: facts.statements,
+      matches: (g, e) => same(g.actor, e.actor) && verbStem(g.verb) === verbStem(e.verb) && (!g.target || (e.target ?? '').toLowerCase().includes(g.target.toLowerCase())),
+      contradicts: (g, e) => verbStem(g.verb) === verbStem(e.verb) && !!g.target && same(g.target, e.target) && !same(g.actor, e.actor),
+      describeGold: (g) => `${g.actor} ${g.verb}${g.target ? ` ${g.target}` : ''}`,
+      describeExtracted: (e) => `${e.actor} ${e.verb}${e.target ? ` ${e.target}` : ''}`,
+    }),
+  }
+  // A category the gold file leaves out was not annotated: it is not scored.
+  for (const category of CATEGORIES) {
+    if (gold[category] === undefined) scores[category] = { tp: 0, fp: 0, fn: 0, contradictions: [], missed: [], extra: [] }
+  }
+  return scores
+}
+
+function score<G, E>(rule: Rule<G, E>): CategoryScore {
+  const used = new Set<number>()
+  const missed: string[] = []
+  for (const gold of rule.gold) {
+    const found = rule.extracted.findIndex((item, i) => !used.has(i) && rule.matches(gold, item))
+    if (found >= 0) used.add(found)
+    else missed.push(rule.describeGold(gold))
+  }
+  const unmatched = rule.extracted.filter((_, i) => !used.has(i))
+  const contradictions = unmatched.filter((item) => rule.gold.some((gold) => rule.contradicts(gold, item))).map(rule.describeExtracted)
+  return { tp: used.size, fp: unmatched.length, fn: missed.length, contradictions, missed, extra: unmatched.map(rule.describeExtracted) }
+}
+
+export type Totals = { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
+
+export function totals(scores: CategoryScore[]): Totals {
+  const tp = scores.reduce((sum, s) => sum + s.tp, 0)
+  const fp = scores.reduce((sum, s) => sum + s.fp, 0)
+  const fn = scores.reduce((sum, s) => sum + s.fn, 0)
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp)
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn)
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
+  return { tp, fp, fn, precision, recall, f1 }
+}

@@ -1,0 +1,68 @@
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+}
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 }
+
+export type ParsedNumber = { value: number; words: number }
+
+/**
+ * The number written at the start of `words` (lower-cased tokens): digits
+ * ("1,200", "35"), words ("six", "twenty-five", "two hundred and ten"), or
+ * dozens ("a dozen", "two dozen", "half a dozen"). `words` is how many tokens
+ * it took. Vague plurals ("dozens", "hundreds") are not numbers.
+ */
+export function parseNumber(words: readonly string[]): ParsedNumber | undefined {
+  const first = words[0]
+  if (first === undefined) return undefined
+  if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(first)) {
+    const value = Number(first.replace(/,/g, ''))
+    return scaled(value, words, 1)
+  }
+  if (first === 'half' && words[1] === 'a' && words[2] === 'dozen') return { value: 6, words: 3 }
+  if (first === 'a' && words[1] === 'dozen') return { value: 12, words: 2 }
+  const spelled = parseSpelled(words)
+  if (!spelled) return undefined
+  if (words[spelled.words] === 'dozen') return { value: spelled.value * 12, words: spelled.words + 1 }
+  return spelled
+}
+
+function scaled(value: number, words: readonly string[], used: number): ParsedNumber {
+  const scale = SCALES[words[used] ?? '']
+  return scale && scale >= 1_000 ? { value: value * scale, words: used + 1 } : { value, words: used }
+}
+
+function parseSpelled(words: readonly string[]): ParsedNumber | undefined {
+  let total = 0
+  let current = 0
+  let used = 0
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    const small = smallNumber(word)
+    if (small !== undefined) {
+      current += small
+      used = i + 1
+    } else if (SCALES[word] && (current > 0 || used === 0)) {
+      const scale = SCALES[word]!
+      if (scale === 100) current = (current || 1) * 100
+      else {
+        total += (current || 1) * scale
+        current = 0
+      }
+      used = i + 1
+    } else if (word === 'and' && used > 0 && smallNumber(words[i + 1] ?? '') !== undefined && /hundred|thousand/.test(words[i - 1] ?? '')) {
+      continue
+    } else break
+  }
+  if (used === 0) return undefined
+  return { value: total + current, words: used }
+}
+
+function smallNumber(word: string): number | undefined {
+  if (UNITS[word] !== undefined) return UNITS[word]
+  if (TENS[word] !== undefined) return TENS[word]
+  const [tens, unit] = word.split('-')
+  if (tens && unit && TENS[tens] !== undefined && UNITS[unit] !== undefined && UNITS[unit]! < 10) return TENS[tens]! + UNITS[unit]!
+  return undefined
+}

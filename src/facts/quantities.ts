@@ -1,0 +1,141 @@
+import { MentionIndex } from './mention-index'
+import { parseNumber } from './number-words'
+import { AUXILIARIES, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS } from './quantity-words'
+import type { Entity, Quantity, Span } from './types'
+
+type Token = { text: string; lower: string; start: number; end: number }
+type Found = { event: string; start: number; end: number; index: number; length: number }
+
+// Words, numbers with inner commas or points ("1,200"), and single punctuation marks; one pass, no backtracking across tokens.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|[.,](?=\p{N}))*|[^\s\p{L}\p{N}]/gu
+const MAX_PHRASE = 4
+const MAX_REACH_BACK = 8
+const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').length))
+const EVENT_BY_PHRASE = new Map(EVENTS)
+// After a bare number, these show it counts people ("killed twelve and injured twelve more").
+const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', ...AUXILIARIES])
+const CHAIN_WORDS = new Set([',', 'and', 'of', 'dozens', 'hundreds', 'thousands', 'scores'])
+const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
+const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
+const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 'am', 'pm', 'km', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'hours', 'days', 'weeks', 'months', 'minutes'])
+
+/**
+ * Counts of people and what happened to them: "92 terrorists were killed",
+ * "15 security personnel and 18 civilians lost their lives", "freed 30
+ * prisoners", "killed twelve and injured twelve more" (who = "people" when
+ * the text counts without a noun). The place is the place entity the sentence
+ * opens with ("In Mastung, …") or that follows the event ("killed in Kabul").
+ * The span runs from the number through the event words.
+ */
+export function extractQuantities(text: string, sentences: Span[], entities: Entity[]): Quantity[] {
+  const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
+  const quantities: Quantity[] = []
+  for (const sentence of sentences) {
+    const tokens = tokenize(text, sentence)
+    const opening = openingPlace(text, sentence, places)
+    let previousWho: string | undefined
+    for (let i = 0; i < tokens.length; i++) {
+      if (CURRENCY.has(tokens[i - 1]?.text ?? '')) continue
+      const number = parseNumber(tokens.slice(i, i + 6).map((token) => token.lower))
+      if (!number) continue
+      const afterNumber = i + number.words
+      if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
+      const phrase = countedPhrase(tokens, afterNumber)
+      if (phrase === 'not people') continue
+      const event = eventBefore(tokens, i, true) ?? eventAfter(tokens, phrase?.end ?? afterNumber) ?? eventBefore(tokens, i, false)
+      if (!event) continue
+      const bare = !phrase
+      if (bare && !BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.')) continue
+      const who = phrase ? text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end) : tokens[afterNumber]?.lower === 'more' && previousWho ? previousWho : 'people'
+      previousWho = who
+      const start = Math.min(tokens[i]!.start, event.start)
+      const end = Math.max(tokens[(phrase?.end ?? afterNumber) - 1]!.end, event.end)
+      const place = opening ?? placeAfter(text, event.end, sentence.end, places)
+      quantities.push({ value: number.value, who, event: event.event, ...(place ? { place } : {}), start, end })
+      i = afterNumber - 1
+    }
+  }
+  return quantities
+}
+
+function tokenize(text: string, sentence: Span): Token[] {
+  const body = text.slice(sentence.start, sentence.end)
+  return [...body.matchAll(TOKEN)].map((match) => ({
+    text: match[0],
+    lower: match[0].toLowerCase(),
+    start: sentence.start + match.index,
+    end: sentence.start + match.index + match[0].length,
+  }))
+}
+
+function isYear(token: Token, value: number): boolean {
+  return /^\d{4}$/.test(token.text) && value >= 1800 && value <= 2100
+}
+
+/**
+ * The noun phrase after the number up to its last people noun: tokens
+ * [start, end). "not people" when the number counts something else
+ * ("200 makeshift homes"); undefined when no noun follows.
+ */
+function countedPhrase(tokens: Token[], from: number): { start: number; end: number } | 'not people' | undefined {
+  let start = from
+  if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
+  let end = -1
+  let words = 0
+  for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
+    const token = tokens[j]!
+    if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
+    if (PEOPLE_NOUNS.has(token.lower)) end = j + 1
+  }
+  if (end > start) return { start, end }
+  return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
+}
+
+function matchEvent(tokens: Token[], at: number): Found | undefined {
+  for (let length = Math.min(LONGEST_EVENT, tokens.length - at); length > 0; length--) {
+    const phrase = tokens.slice(at, at + length).map((token) => token.lower).join(' ')
+    const event = EVENT_BY_PHRASE.get(phrase)
+    if (event) return { event, start: tokens[at]!.start, end: tokens[at + length - 1]!.end, index: at, length }
+  }
+  return undefined
+}
+
+/** An event verb before the number: right before it (only hedges between) when `adjacent`, else the nearest one in the same clause. */
+function eventBefore(tokens: Token[], numberAt: number, adjacent: boolean): Found | undefined {
+  for (let j = numberAt - 1; j >= 0 && numberAt - j <= MAX_REACH_BACK; j--) {
+    const token = tokens[j]!
+    const event = matchEvent(tokens, j)
+    if (event && /^(?:kill|injur|wound|free|releas|arrest|detain|evacuat|rescu|kidnap|abduct|shot|stabb)/.test(token.lower)) return event
+    if (adjacent ? !HEDGES.has(token.lower) : CLAUSE_BREAKS.has(token.lower)) return undefined
+  }
+  return undefined
+}
+
+/** The event after the counted people: past auxiliaries and any coordinated counts ("15 security personnel and 18 civilians lost their lives"). */
+function eventAfter(tokens: Token[], from: number): Found | undefined {
+  let j = from
+  for (let steps = 0; j < tokens.length && steps < 14; steps++, j++) {
+    const token = tokens[j]!
+    if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || parseNumber([token.lower])) continue
+    if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
+    break
+  }
+  for (let steps = 0; j < tokens.length && steps < 3 && AUXILIARIES.has(tokens[j]!.lower); steps++) j++
+  return matchEvent(tokens, j)
+}
+
+function openingPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  const opening = /^In\s+/.exec(text.slice(sentence.start, sentence.start + 4))
+  if (!opening) return undefined
+  const mention = places.within(sentence.start + opening[0].length, sentence.end)[0]
+  if (!mention || mention.start !== sentence.start + opening[0].length || text[mention.end] !== ',') return undefined
+  return mention.entity.name
+}
+
+function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {
+  const window = text.slice(from, Math.min(to, from + 40))
+  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?/.exec(window)
+  if (!preposition) return undefined
+  const mention = places.within(from + preposition[0].length, to)[0]
+  return mention && mention.start === from + preposition[0].length ? mention.entity.name : undefined
+}

@@ -1,0 +1,46 @@
+/** Nouns that count people: the head of "who" in a quantity ("security personnel", "teen girls"). */
+export const PEOPLE_NOUNS = new Set(
+  `people person persons civilians civilian terrorists terrorist militants militant soldiers soldier troops personnel
+  officers officer policemen policeman police children child students student passengers passenger workers worker
+  victims victim residents resident prisoners prisoner inmates inmate guards guard firefighters firefighter miners
+  members member fighters fighter insurgents insurgent rebels rebel suspects suspect girls girl boys boy women woman
+  men man adults adult tourists tourist pilgrims worshippers worshipers patients patient doctors nurses staff employees
+  hostages hostage gunmen gunman attackers attacker drivers driver marines marine citizens nationals foreigners
+  individuals cadets recruits forces crew teenagers teenager teens infants babies baby journalists journalist
+  protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
+  spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
+  firemen paramedics shoppers commuters detainees captives survivors`.split(/\s+/),
+)
+
+/** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
+export const EVENTS: ReadonlyArray<[string, string]> = [
+  ['lost their lives', 'killed'], ['lost his life', 'killed'], ['lost her life', 'killed'], ['shot dead', 'killed'],
+  ['stabbed to death', 'killed'], ['burned to death', 'killed'], ['burnt to death', 'killed'], ['taken into custody', 'arrested'],
+  ['taken hostage', 'kidnapped'], ['unaccounted for', 'missing'],
+  ['killed', 'killed'], ['kills', 'killed'], ['kill', 'killed'], ['killing', 'killed'], ['dead', 'killed'], ['died', 'killed'],
+  ['die', 'killed'], ['dies', 'killed'], ['perished', 'killed'], ['slain', 'killed'], ['murdered', 'killed'],
+  ['injured', 'injured'], ['injuring', 'injured'], ['injures', 'injured'], ['injure', 'injured'], ['wounded', 'injured'],
+  ['wounding', 'injured'], ['wounds', 'injured'], ['hurt', 'injured'], ['hospitalised', 'injured'], ['hospitalized', 'injured'],
+  ['arrested', 'arrested'], ['arresting', 'arrested'], ['arrests', 'arrested'], ['arrest', 'arrested'], ['detained', 'arrested'],
+  ['detaining', 'arrested'], ['apprehended', 'arrested'],
+  ['missing', 'missing'], ['freed', 'freed'], ['freeing', 'freed'], ['frees', 'freed'], ['released', 'freed'], ['releasing', 'freed'],
+  ['evacuated', 'evacuated'], ['evacuating', 'evacuated'], ['rescued', 'rescued'], ['rescuing', 'rescued'],
+  ['kidnapped', 'kidnapped'], ['abducted', 'kidnapped'], ['displaced', 'displaced'], ['shot', 'shot'], ['stabbed', 'stabbed'],
+]
+
+/** The canonical event of a surface event word ("wounded" -> "injured"), for comparing events however they were written. */
+export function canonicalEvent(words: string): string | undefined {
+  const lower = words.toLowerCase().trim()
+  return EVENTS.find(([phrase]) => phrase === lower)?.[1] ?? (EVENTS.some(([, event]) => event === lower) ? lower : undefined)
+}
+
+/** Words that may stand between a verb and the number it governs ("killed at least 20"). */
+export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many'.split(' '))
+
+/** Auxiliaries and adverbs between the counted people and the event ("were reportedly killed"). */
+export const AUXILIARIES = new Set('were was are is have has had been being reportedly also later all confirmed believed feared left found'.split(' '))
+
+/** Words that end a noun phrase: prepositions, determiners, conjunctions, verbs of being. */
+export const PHRASE_STOPS = new Set(
+  'in at on from during of to by for with after before while and or but as were was are is have has had been being who which that than the a an their his her its this these those'.split(' '),
+)

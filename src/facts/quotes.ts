@@ -1,0 +1,194 @@
+import { MentionIndex, type EntityMention } from './mention-index'
+import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
+import { findSubject } from './subject'
+import type { Entity, Quote, Span } from './types'
+
+// A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
+const MIN_WORDS = 4
+const SPEECH_VERBS =
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning'
+const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
+const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
+const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
+const QUOTED_AS_SAYING = /\bquoted\s+/g
+const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
+// Where the name after "said" ends: the first comma, stop or time/place phrase.
+const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
+
+type Context = { text: string; sentences: Span[]; index: MentionIndex; spans: QuotedSpan[] }
+
+/**
+ * Quotations and who said them. The speaker is the canonical name of an
+ * entity the text names ("Lin Jian" for "Lin"), found from the patterns news
+ * uses ("X said", "said X", "X, the minister, said", "according to X",
+ * "quoted X as saying", a pronoun with one person in sight, the sentence
+ * before ending in a colon, a quote going on from the previous paragraph).
+ * When none of them applies the quote has no speaker rather than a guessed one.
+ */
+export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
+  const spans = findQuotedSpans(text)
+  const context: Context = { text, sentences, index: new MentionIndex(entities), spans }
+  const quotes: Quote[] = []
+  let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
+  spans.forEach((span, i) => {
+    const words = text.slice(span.start, span.end).split(/\s+/).length
+    if (words < MIN_WORDS && !span.continued) return
+    const speaker = attribute(context, i) ?? inherit(context, span, previous)
+    quotes.push({ text: text.slice(span.start, span.end), ...(speaker ? { speaker: speaker.entity.name } : {}), start: span.start, end: span.end })
+    previous = { span, speaker }
+  })
+  return quotes
+}
+
+function attribute(context: Context, i: number): EntityMention | undefined {
+  const { text, spans } = context
+  const span = spans[i]!
+  const sentenceBefore = context.sentences[sentenceIndexAt(context.sentences, span.open)]
+  const sentenceAfter = context.sentences[sentenceIndexAt(context.sentences, Math.max(span.open, span.close - 1))]
+  const previousClose = spans[i - 1]?.close ?? -1
+  const nextOpen = spans[i + 1]?.open ?? text.length
+  const beforeFrom = Math.max(sentenceBefore?.start ?? span.open, previousClose + 1)
+  const afterFrom = span.runsOn ? span.close : span.close + 1
+  const afterTo = span.runsOn ? afterFrom : Math.min(Math.max(sentenceAfter?.end ?? afterFrom, afterFrom), nextOpen)
+  return (
+    quotedAsSaying(context, beforeFrom, span.open) ??
+    quotedAsSaying(context, afterFrom, afterTo) ??
+    accordingTo(context, beforeFrom, span.open) ??
+    accordingTo(context, afterFrom, afterTo) ??
+    attributionAfter(context, afterFrom, afterTo) ??
+    attributionBefore(context, beforeFrom, span.open) ??
+    introducedByColon(context, span, sentenceBefore)
+  )
+}
+
+function quotedAsSaying({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  const region = text.slice(from, to)
+  for (const match of region.matchAll(QUOTED_AS_SAYING)) {
+    const nameFrom = from + match.index + match[0].length
+    const mention = index.within(nameFrom, Math.min(to, nameFrom + 60), ['person', 'organization'])[0]
+    if (mention && /^\s+as\s+say/.test(text.slice(mention.end, mention.end + 12))) return mention
+  }
+  return undefined
+}
+
+function accordingTo({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
+    const nameFrom = from + match.index + match[0].length
+    const mention = index.within(nameFrom, Math.min(to, nameFrom + 80), ['person', 'organization', 'country'])[0]
+    if (mention && /^[\p{Lu}\s'’-]*$/u.test(text.slice(nameFrom, mention.start))) return mention
+  }
+  return undefined
+}
+
+/** `”, X said` / `”, said X` / `”, he said`. */
+function attributionAfter(context: Context, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
+  const region = text.slice(from, Math.min(to, from + 160))
+  const verbFirst = VERB_FIRST.exec(region)
+  if (verbFirst) {
+    const nameFrom = from + verbFirst[0].length
+    const rest = text.slice(nameFrom, to)
+    const nameEnd = NAME_PHRASE_END.exec(rest)
+    return nameAfterVerb(index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+  }
+  SPEECH_VERB.lastIndex = 0
+  const verb = SPEECH_VERB.exec(region)
+  if (!verb) return undefined
+  const subjectText = region.slice(0, verb.index)
+  if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, from)
+  const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
+  return findSubject(text, clauseStart, from + verb.index, index)
+}
+
+/** The person named right after the verb, else the organisation: "said Chinese Foreign Ministry Spokesperson Lin Jian". */
+function nameAfterVerb(index: MentionIndex, from: number, to: number): EntityMention | undefined {
+  const mentions = index.within(from, to, ['person', 'organization', 'country'])
+  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+}
+
+/** `X said “…` / `X condemned the attacks, extending “…`. */
+function attributionBefore(context: Context, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
+  const region = text.slice(from, to)
+  const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
+  for (const verb of verbs) {
+    const verbStart = from + verb.index
+    if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from)
+    const subject = findSubject(text, from, verbStart, index)
+    if (subject) return subject
+    // A participle ("extending") shares the subject of the verb before it; any other verb has its own.
+    if (!verb[0].endsWith('ing')) return undefined
+  }
+  return undefined
+}
+
+/** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
+function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || text.slice(sentence.start, span.open).trim() !== '') {
+    const before = text.slice(sentence?.start ?? 0, span.open).trimEnd()
+    if (!before.endsWith(':')) return undefined
+    return attributionBefore(context, sentence?.start ?? 0, span.open)
+  }
+  const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
+  if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
+  return attributionBefore(context, previous.start, previous.end)
+}
+
+/**
+ * An unattributed quote keeps the speaker of the quote before it when nothing
+ * else is named in between and it follows straight on: in the same paragraph,
+ * or opening the next paragraph after a quote that ended the previous one.
+ */
+function inherit(context: Context, span: QuotedSpan, previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined): EntityMention | undefined {
+  if (!previous?.speaker) return undefined
+  const { text, index } = context
+  const between = text.slice(previous.span.close, span.open)
+  const breaks = [...between.matchAll(/\n[^\S\n]*\n/g)]
+  if (breaks.length > 1) return undefined
+  if (breaks.length === 1 && !span.continued) {
+    const restOfParagraph = between.slice(0, breaks[0]!.index)
+    const opensParagraph = between.slice(breaks[0]!.index).trim() === ''
+    // The previous quote's sentence must end its paragraph: no new sentence after it.
+    if (!opensParagraph || /[.!?]["”’)]*\s+[\p{Lu}"“]/u.test(restOfParagraph)) return undefined
+  }
+  // Names in the previous quote's own sentence are its attribution, not someone new.
+  const previousSentence = context.sentences[sentenceIndexAt(context.sentences, previous.span.close)]
+  const from = Math.max(previous.span.close, previousSentence?.end ?? 0)
+  const others = index.within(from, span.open, ['person', 'organization']).filter((mention) => mention.entity !== previous.speaker!.entity)
+  return others.length === 0 ? previous.speaker : undefined
+}
+
+/** "he said": the one person named in this sentence before the quote or in the two sentences before it, if only one is. */
+function resolvePronoun({ sentences, index, spans }: Context, at: number): EntityMention | undefined {
+  const from = sentences[Math.max(0, sentenceIndexAt(sentences, at) - 2)]?.start ?? 0
+  const outsideQuotes = index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
+  const people = new Set(outsideQuotes.map((mention) => mention.entity))
+  return people.size === 1 ? outsideQuotes[outsideQuotes.length - 1] : undefined
+}
+
+/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
+function sentenceIndexAt(sentences: Span[], offset: number): number {
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = sentences[middle]!
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return middle
+  }
+  return Math.max(0, Math.min(low, sentences.length - 1))
+}
+
+function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
+  let low = 0
+  let high = spans.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (spans[middle]!.start <= mention.start) low = middle + 1
+    else high = middle - 1
+  }
+  const span = spans[high]
+  return span !== undefined && mention.end <= span.end
+}

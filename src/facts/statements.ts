@@ -1,0 +1,66 @@
+import { MentionIndex } from './mention-index'
+import { findSubject } from './subject'
+import type { Entity, Span, Statement } from './types'
+
+/** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
+const STATEMENT_VERB =
+  /\b(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|blam(?:ed|es)|accus(?:ed|es)|den(?:ied|ies)|reject(?:ed|s)|claim(?:ed|s)|announc(?:ed|es)|declar(?:ed|es))\b/g
+// Words between the verb and its object that are not the object.
+const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
+// The object phrase ends at a preposition, conjunction, clause or punctuation.
+const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
+const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
+
+/**
+ * Condemnations, accusations, denials, claims and announcements: the actor is
+ * the entity that is the verb's subject (canonical name), the target the
+ * entity or phrase the verb acts on when there is one ("blamed India",
+ * "claimed responsibility"). A verb whose subject is not a named entity gives
+ * no statement.
+ */
+export function extractStatements(text: string, sentences: Span[], entities: Entity[]): Statement[] {
+  const index = new MentionIndex(entities)
+  const statements: Statement[] = []
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end)
+    for (const match of body.matchAll(STATEMENT_VERB)) {
+      const verbStart = sentence.start + match.index
+      const verbEnd = verbStart + match[0].length
+      const actor = findSubject(text, clauseStart(text, sentence.start, verbStart), verbStart, index)
+      if (!actor) continue
+      const target = findTarget(text, verbEnd, sentence.end, index)
+      statements.push({
+        actor: actor.entity.name,
+        verb: match[0].toLowerCase(),
+        ...(target ? { target: target.name } : {}),
+        start: Math.min(actor.start, verbStart),
+        end: Math.max(verbEnd, target?.end ?? verbEnd),
+      })
+    }
+  }
+  return statements
+}
+
+/** A subject never reaches back over a quotation mark, a semicolon, a colon (a dateline) or a clause conjunction. */
+function clauseStart(text: string, sentenceStart: number, verbStart: number): number {
+  const from = Math.max(sentenceStart, verbStart - 200)
+  const before = text.slice(from, verbStart)
+  let start = from
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|and|after|as)\s/g)) start = from + match.index + match[0].length
+  return start
+}
+
+function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): { name: string; end: number } | undefined {
+  const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))
+  const skipped = SKIP_BEFORE_OBJECT.exec(window)?.[0].length ?? 0
+  const objectStart = verbEnd + skipped
+  const rest = text.slice(objectStart, verbEnd + window.length)
+  if (CLAUSE_OBJECT.test(rest)) return undefined
+  const phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
+  const mention = index.within(objectStart, phraseEnd)[0]
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, end: mention.end }
+  const phrase = text.slice(objectStart, phraseEnd).trim()
+  const words = phrase.split(/\s+/).length
+  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase)) return undefined
+  return { name: phrase, end: objectStart + phrase.length }
+}

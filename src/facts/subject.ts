@@ -1,0 +1,34 @@
+import type { EntityMention, MentionIndex } from './mention-index'
+
+// How far back from a verb its subject may start: keeps every match on bounded text, so linear overall.
+const MAX_REACH = 200
+
+// Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid").
+const ROLE_WORD =
+  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police'
+
+/** What may come before the subject: an opening phrase ended by a comma, an article, capitalised words (titles, affiliations) and office words. */
+const PREFIX = new RegExp(
+  `^\\s*(?:[^,;]{0,80},\\s+)?(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|${ROLE_WORD})\\s+){0,7}$`,
+  'u',
+)
+
+/** What may stand between the subject and its verb: an apposition in commas, a place or affiliation, adverbs and auxiliaries. */
+const SUFFIX =
+  /^(?:\s*,[^,;]{1,100},)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?(?:\s+(?:\p{Ll}+ly|also|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*\s*$/u
+
+/**
+ * The entity that is the grammatical subject of the verb at `verbStart`,
+ * looking back no further than `clauseStart`: the last person, organisation
+ * or country mention that only titles and capitalised words precede and only
+ * an apposition, an affiliation and adverbs separate from the verb. Undefined
+ * when the clause does not have that shape: no subject is better than a wrong one.
+ */
+export function findSubject(text: string, clauseStart: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const from = Math.max(clauseStart, verbStart - MAX_REACH)
+  let subject: EntityMention | undefined
+  for (const mention of index.within(from, verbStart, ['person', 'organization', 'country'])) {
+    if (PREFIX.test(text.slice(from, mention.start)) && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
+  }
+  return subject
+}
