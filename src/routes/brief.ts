@@ -1,0 +1,33 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { getBundle } from '../bundle/load'
+import type { StoredArticle } from '../bundle/types'
+import { validate } from '../http/validate'
+import { searchArticles } from '../search/search'
+import { buildBrief } from '../summary/brief'
+import { DateParam, integerParam } from './params'
+
+export const BriefQuerySchema = v.pipe(
+  v.object({
+    q: v.pipe(
+      v.string('is required: the words whose articles the brief covers'),
+      v.trim(),
+      v.minLength(1, 'must not be empty: give the words whose articles the brief covers'),
+      v.maxLength(500, 'must be at most 500 characters'),
+    ),
+    sentences: integerParam(1, 20, 5),
+    articles: integerParam(1, 30, 10),
+    from: DateParam,
+    to: DateParam,
+  }),
+  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
+)
+
+/** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
+export const briefRoutes = new Hono().get('/brief', validate('query', BriefQuerySchema), (c) => {
+  const { q, sentences, articles: limit, from, to } = c.req.valid('query')
+  const { index, articles } = getBundle()
+  const found = searchArticles(index, articles, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
+  const matching = found.hits.map((hit) => articles.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
+  return c.json({ query: q, total: found.total, articles: matching.length, ...buildBrief(matching, q, sentences) })
+})

@@ -1,0 +1,114 @@
+import type { StoredArticle } from '../bundle/types'
+import type { EntityType } from '../facts/types'
+import { needsPredecessor } from './coherence'
+import { cosine } from './similarity'
+import { summarize } from './summarize'
+import { contentTerms, countTerms } from './terms'
+
+export type BriefSentence = { id: string; title: string; date?: string; text: string; start: number; end: number }
+export type TimelineEntry = { date?: string; id: string; title: string }
+export type EntityCount = { name: string; articles: number; mentions: number }
+export type Figure = { value: number; who: string; place?: string; id: string; title: string; date?: string; text: string; start: number; end: number }
+export type Brief = {
+  digest: { sentences: BriefSentence[]; text: string }
+  timeline: TimelineEntry[]
+  entities: { people: EntityCount[]; organizations: EntityCount[]; places: EntityCount[] }
+  casualties: Array<{ event: string; figures: Figure[] }>
+}
+
+/** How many of each article's best sentences compete for the digest. */
+const PER_ARTICLE = 5
+const TOP_ENTITIES = 10
+const DUPLICATE = 0.5
+const REDUNDANCY = 0.5
+
+type Candidate = BriefSentence & { vector: Map<string, number>; score: number }
+
+/**
+ * A digest of several articles, ranked best first by a search: each article
+ * offers its own best sentences (the article summarizer's choice, weighted by
+ * the article's rank and the sentence's rank in it, plus overlap with the
+ * query); the digest takes them by maximal marginal relevance, leaves out
+ * near-duplicates across articles and sentences that lean on a predecessor,
+ * and reads in date order. Entities and casualty figures come from the facts
+ * stored with each article, so the brief invents nothing.
+ */
+export function buildBrief(articles: readonly StoredArticle[], query: string, sentences: number): Brief {
+  return {
+    digest: digest(articles, query, sentences),
+    timeline: articles.map(({ date, id, title }) => ({ ...(date ? { date } : {}), id, title })).sort(byDate),
+    entities: countEntities(articles),
+    casualties: casualtiesByEvent(articles),
+  }
+}
+
+function digest(articles: readonly StoredArticle[], query: string, count: number): Brief['digest'] {
+  const queryTerms = new Set(contentTerms(query))
+  const candidates: Candidate[] = []
+  articles.forEach((article, articleRank) => {
+    const summary = summarize(article.text, PER_ARTICLE, article.titleGenerated ? {} : { title: article.title })
+    summary.sentences.forEach((sentence, sentenceRank) => {
+      if (needsPredecessor(sentence.text)) return
+      const terms = contentTerms(sentence.text)
+      const vector = countTerms(terms)
+      const queryOverlap = queryTerms.size === 0 ? 0 : [...queryTerms].filter((term) => vector.has(term)).length / queryTerms.size
+      const score = 1 / Math.sqrt(1 + articleRank) + 1 / (1 + sentenceRank) + queryOverlap
+      candidates.push({ id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), ...sentence, vector, score })
+    })
+  })
+  const chosen: Candidate[] = []
+  while (chosen.length < count) {
+    let best: { candidate: Candidate; value: number } | undefined
+    for (const candidate of candidates) {
+      if (chosen.includes(candidate)) continue
+      const similarity = Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector)))
+      if (similarity > DUPLICATE) continue
+      const value = candidate.score - REDUNDANCY * similarity
+      if (!best || value > best.value) best = { candidate, value }
+    }
+    if (!best) break
+    chosen.push(best.candidate)
+  }
+  const sentences = chosen.sort((a, b) => byDate(a, b) || a.id.localeCompare(b.id) || a.start - b.start).map(({ vector: _vector, score: _score, ...sentence }) => sentence)
+  return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
+}
+
+/** Oldest first; undated last. */
+function byDate(a: { date?: string }, b: { date?: string }): number {
+  if (a.date === b.date) return 0
+  if (a.date === undefined) return 1
+  if (b.date === undefined) return -1
+  return a.date < b.date ? -1 : 1
+}
+
+const GROUPS: Record<EntityType, keyof Brief['entities']> = { person: 'people', organization: 'organizations', place: 'places', country: 'places' }
+
+/** Entities by the number of matching articles that name them, then by mentions. */
+function countEntities(articles: readonly StoredArticle[]): Brief['entities'] {
+  const tallies = { people: new Map<string, EntityCount>(), organizations: new Map<string, EntityCount>(), places: new Map<string, EntityCount>() }
+  for (const article of articles) {
+    for (const entity of article.facts.entities) {
+      const tally = tallies[GROUPS[entity.type]]
+      const count = tally.get(entity.name) ?? { name: entity.name, articles: 0, mentions: 0 }
+      count.articles++
+      count.mentions += entity.mentions.length
+      tally.set(entity.name, count)
+    }
+  }
+  const top = (tally: Map<string, EntityCount>) =>
+    [...tally.values()].sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, TOP_ENTITIES)
+  return { people: top(tallies.people), organizations: top(tallies.organizations), places: top(tallies.places) }
+}
+
+/** Every casualty figure with the article and passage it comes from, grouped by the event it counts. */
+function casualtiesByEvent(articles: readonly StoredArticle[]): Brief['casualties'] {
+  const events = new Map<string, Figure[]>()
+  for (const article of articles) {
+    for (const { value, who, event, place, start, end } of article.facts.quantities) {
+      const figures = events.get(event ?? 'unspecified') ?? []
+      figures.push({ value, who, ...(place ? { place } : {}), id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), text: article.text.slice(start, end), start, end })
+      events.set(event ?? 'unspecified', figures)
+    }
+  }
+  return [...events].map(([event, figures]) => ({ event, figures }))
+}
