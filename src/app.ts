@@ -12,6 +12,9 @@ import { requestId } from './http/request-id'
 import { articleRoutes } from './routes/articles'
 import { extractRoutes } from './routes/extract'
 import { healthRoutes } from './routes/health'
+import { docsRoutes } from './routes/docs'
+import { embedRoutes } from './routes/embed'
+import { pageRoutes } from './routes/pages'
 import { searchRoutes } from './routes/search'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
@@ -40,5 +43,8 @@ export const app = new Hono({ router: new TrieRouter() })
     console.error(error)
     return problemResponse('internal-error', 'The service failed to answer this request; it has been logged. Try again later.')
   })
+
+// Outside /api: the widget, the pages and the docs, which are generated from the app's own routes.
+app.route('/', embedRoutes).route('/', pageRoutes).route('/', docsRoutes(app))
 
 export type AppType = typeof app

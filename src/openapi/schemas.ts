@@ -1,0 +1,107 @@
+/**
+ * Valibot schemas of what the API answers: they document the responses in
+ * `/openapi.json` (through hono-openapi's `resolver`) and the tests check real
+ * answers against them, so the documentation cannot drift from the code.
+ * Objects are loose: the API may add fields (see API.md), never remove them.
+ */
+import * as v from 'valibot'
+
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0))
+const SpanEntries = { start: Offset, end: Offset }
+const IsoDateString = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.description('A calendar date, YYYY-MM-DD.'))
+
+export const ProblemSchema = v.pipe(
+  v.looseObject({
+    type: v.pipe(v.string(), v.description('`/problems/<kind>`: a page that explains this kind of problem.')),
+    title: v.string(),
+    status: v.pipe(v.number(), v.integer()),
+    detail: v.pipe(v.string(), v.description('What went wrong and what to change.')),
+    errors: v.optional(
+      v.pipe(
+        v.array(v.object({ name: v.string(), in: v.string(), message: v.string() })),
+        v.description('For invalid parameters: every bad field, where it is and why.'),
+      ),
+    ),
+  }),
+  v.description('An RFC 9457 problem, sent as application/problem+json.'),
+)
+
+export const SearchHitSchema = v.looseObject({
+  id: v.pipe(v.string(), v.description('The article id; may contain `/`: URL-encode it in paths.')),
+  title: v.string(),
+  date: v.optional(IsoDateString),
+  url: v.optional(v.pipe(v.string(), v.description('The original article, where the corpus has it.'))),
+  score: v.pipe(v.number(), v.description('Relevance; only comparable within one answer.')),
+  snippet: v.pipe(v.string(), v.description('A short plain-text passage around the best match.')),
+})
+
+export const SearchResponseSchema = v.looseObject({
+  query: v.string(),
+  total: v.pipe(v.number(), v.integer(), v.description('How many articles match, over all pages.')),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  hits: v.array(SearchHitSchema),
+})
+
+const SummarySentenceSchema = v.object({ text: v.string(), ...SpanEntries })
+
+export const SummarySchema = v.object({
+  sentences: v.pipe(v.array(SummarySentenceSchema), v.description('In article order; `text.slice(start, end)` is each sentence.')),
+  text: v.pipe(v.string(), v.description('The sentences joined with spaces.')),
+})
+
+export const KeywordSchema = v.object({ text: v.string(), score: v.number() })
+
+export const ArticleSchema = v.looseObject({
+  id: v.string(),
+  title: v.string(),
+  titleGenerated: v.optional(v.pipe(v.boolean(), v.description('True when the corpus had no title and this one was written from the text.'))),
+  date: v.optional(IsoDateString),
+  url: v.optional(v.string()),
+  source: v.optional(v.string()),
+  license: v.optional(v.pipe(v.string(), v.description('The licence of the text, e.g. "CC BY 2.5": attribute accordingly.'))),
+  text: v.pipe(v.string(), v.description('The full text; every offset in this API indexes it (UTF-16 code units).')),
+  summary: SummarySchema,
+  keywords: v.pipe(v.array(KeywordSchema), v.description('Best first.')),
+})
+
+export const ArticleSummarySchema = v.object({ id: v.string(), ...SummarySchema.entries })
+
+const EntitySchema = v.looseObject({
+  name: v.pipe(v.string(), v.description('The name alone, e.g. "Mohsin Naqvi".')),
+  type: v.picklist(['person', 'organization', 'place', 'country']),
+  role: v.optional(v.pipe(v.string(), v.description('Title or office, e.g. "Interior Minister".'))),
+  country: v.optional(v.string()),
+  lat: v.optional(v.number()),
+  lon: v.optional(v.number()),
+  mentions: v.array(v.object(SpanEntries)),
+})
+
+export const FactsSchema = v.looseObject({
+  date: v.optional(IsoDateString),
+  dateline: v.optional(v.object({ place: v.string(), country: v.optional(v.string()) })),
+  entities: v.array(EntitySchema),
+  quotes: v.array(v.looseObject({ text: v.string(), speaker: v.optional(v.string()), ...SpanEntries })),
+  quantities: v.array(
+    v.looseObject({ value: v.number(), who: v.string(), event: v.optional(v.string()), place: v.optional(v.string()), ...SpanEntries }),
+  ),
+  dates: v.array(v.looseObject({ text: v.string(), iso: v.string(), ...SpanEntries })),
+  statements: v.array(v.looseObject({ actor: v.string(), verb: v.string(), target: v.optional(v.string()), ...SpanEntries })),
+})
+
+export const ArticleFactsSchema = v.looseObject({ id: v.string(), ...FactsSchema.entries })
+
+export const ExtractResponseSchema = v.looseObject({
+  title: v.string(),
+  titleGenerated: v.optional(v.boolean()),
+  summary: SummarySchema,
+  keywords: v.array(KeywordSchema),
+  facts: FactsSchema,
+})
+
+export const HealthSchema = v.looseObject({
+  status: v.literal('ok'),
+  documents: v.pipe(v.number(), v.integer(), v.description('Articles in the index.')),
+  version: v.pipe(v.string(), v.description('Changes whenever the indexed content changes.')),
+  builtAt: v.pipe(v.string(), v.description('When the index was built (ISO 8601).')),
+})

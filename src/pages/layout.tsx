@@ -1,0 +1,66 @@
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+
+/** Shared look of the server-rendered pages: readable without JavaScript, no external assets. */
+const CSS = `
+:root { color-scheme: light; --accent: #0b57d0; --muted: #5f6368; --line: #dadce0; --mark: #fde68a; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 17px/1.55 system-ui, sans-serif; color: #1f1f1f; background: #fff; }
+header.site, footer.site { padding: 12px 24px; border-bottom: 1px solid var(--line); display: flex; gap: 20px; align-items: baseline; flex-wrap: wrap; }
+footer.site { border: 0; border-top: 1px solid var(--line); color: var(--muted); font-size: .9em; margin-top: 48px; }
+header.site a.brand { font-weight: 700; font-size: 1.1em; color: inherit; }
+a { color: var(--accent); }
+main { max-width: 72rem; margin: 0 auto; padding: 24px; }
+.columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 40px; }
+@media (max-width: 60rem) { .columns { grid-template-columns: 1fr; } }
+.meta { color: var(--muted); font-size: .95em; }
+.article-text { white-space: pre-line; }
+.article-text mark { background: none; color: inherit; border-radius: 3px; scroll-margin-top: 30vh; }
+.article-text mark:target { background: var(--mark); outline: 2px solid #f59e0b; }
+.facts h3 { font-size: 1em; margin: 20px 0 6px; }
+.facts ul { padding-left: 18px; margin: 0; }
+.facts li { margin: 4px 0; }
+.facts .role { color: var(--muted); }
+.facts .more a { font-size: .85em; margin-left: 4px; }
+blockquote { margin: 0; padding-left: 10px; border-left: 3px solid var(--line); }
+.keywords { display: flex; flex-wrap: wrap; gap: 6px; padding: 0; list-style: none; }
+.keywords li { border: 1px solid var(--line); border-radius: 999px; padding: 0 10px; font-size: .9em; }
+.attribution { border-top: 1px solid var(--line); padding-top: 12px; font-size: .9em; color: var(--muted); }
+pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
+pre { background: #f6f8fa; padding: 12px; overflow-x: auto; border-radius: 6px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
+.operation { border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 16px; margin: 20px 0; }
+.method { font-family: ui-monospace, monospace; font-weight: 700; text-transform: uppercase; margin-right: 8px; }
+.try label { display: block; margin: 6px 0; }
+.try input, .try textarea { font: inherit; width: 100%; max-width: 40rem; padding: 4px 6px; }
+`
+
+export function Layout(props: { title: string; description?: string; children: Child }) {
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title} · News Edge</title>
+          {props.description ? <meta name="description" content={props.description} /> : null}
+          <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        </head>
+        <body>
+          <header class="site">
+            <a class="brand" href="/">News Edge</a>
+            <nav>
+              <a href="/">Search</a> · <a href="/docs">API docs</a> · <a href="/openapi.json">OpenAPI</a>
+            </nav>
+          </header>
+          <main>{props.children}</main>
+          <footer class="site">
+            News Edge: news search, summaries and facts at the edge. Article texts keep their sources’ licences.
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}
