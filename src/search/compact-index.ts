@@ -1,0 +1,218 @@
+import MiniSearch, { type Options } from 'minisearch'
+import { base64ToBytes, bytesToBase64 } from './base64'
+import { writeTermPostings } from './compact-postings'
+import { CompactTermMap } from './compact-term-map'
+import { VarintWriter } from './varint'
+
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/1'
+
+export const READ_ONLY = 'The compact search index is read-only: rebuild the bundle (npm run build) to change it.'
+
+/**
+ * A MiniSearch index serialised for a fast start: no radix tree and no Map per
+ * posting to rebuild, only a term list to split and typed arrays to view.
+ */
+export type CompactIndexData = {
+  format: typeof COMPACT_INDEX_FORMAT
+  fieldIds: Record<string, number>
+  averageFieldLength: number[]
+  /** Document ids by MiniSearch short id (0, 1, 2, …). */
+  ids: string[]
+  /** MiniSearch stored fields by short id; absent when the options store none. */
+  storedFields?: (Record<string, unknown> | null)[]
+  /** The sorted terms joined with "\n". */
+  terms: string
+  /**
+   * Base64 of: ranks (Uint32 per term), offsets (Uint32 per term), field lengths
+   * (Uint32 per document and field), then the varint postings.
+   */
+  binary: string
+}
+
+/** MiniSearch's serialised form, as `toJSON()` returns it (serializationVersion 2). */
+type MiniSearchJson = {
+  documentCount: number
+  nextId: number
+  documentIds: Record<string, string>
+  fieldIds: Record<string, number>
+  fieldLength: Record<string, (number | null)[]>
+  averageFieldLength: number[]
+  storedFields: Record<string, Record<string, unknown>>
+  dirtCount: number
+  index: [string, Record<string, Record<string, number>>][]
+}
+
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>): CompactIndexData {
+  const json = index.toJSON() as unknown as MiniSearchJson
+  if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
+    throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
+  }
+  const documentCount = json.documentCount
+  const fieldCount = Object.keys(json.fieldIds).length
+  const ids = Array.from({ length: documentCount }, (_, doc) => json.documentIds[doc]!)
+
+  const sorted = json.index.map(([term], rank) => ({ term, rank })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  for (const { term } of sorted) {
+    if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
+  }
+  const termCount = sorted.length
+  const ranks = new Uint32Array(termCount)
+  const offsets = new Uint32Array(termCount)
+  const writer = new VarintWriter()
+  sorted.forEach(({ rank }, k) => {
+    ranks[k] = rank
+    offsets[k] = writer.length
+    const data = json.index[rank]![1]
+    const fields = Array.from({ length: fieldCount }, (_, field) => {
+      const postings = data[field]
+      return postings ? new Map(Object.entries(postings).map(([doc, freq]) => [Number(doc), freq])) : undefined
+    })
+    writeTermPostings(writer, fields)
+  })
+  const fieldLengths = new Uint32Array(documentCount * fieldCount)
+  for (let doc = 0; doc < documentCount; doc++) {
+    const lengths = json.fieldLength[doc] ?? []
+    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = lengths[field] ?? 0
+  }
+
+  const postings = writer.toBytes()
+  const binary = new Uint8Array(4 * (2 * termCount + fieldLengths.length) + postings.length)
+  const words = new Uint32Array(binary.buffer, 0, 2 * termCount + fieldLengths.length)
+  words.set(ranks, 0)
+  words.set(offsets, termCount)
+  words.set(fieldLengths, 2 * termCount)
+  binary.set(postings, words.byteLength)
+
+  const hasStoredFields = Object.keys(json.storedFields).length > 0
+  return {
+    format: COMPACT_INDEX_FORMAT,
+    fieldIds: json.fieldIds,
+    averageFieldLength: json.averageFieldLength,
+    ids,
+    ...(hasStoredFields ? { storedFields: ids.map((_, doc) => json.storedFields[doc] ?? null) } : {}),
+    terms: sorted.map(({ term }) => term).join('\n'),
+    binary: bytesToBase64(binary),
+  }
+}
+
+/** The private state MiniSearch searches through; the compact loader sets it directly. */
+type MiniSearchInternals = {
+  _index: unknown
+  _documentCount: number
+  _nextId: number
+  _documentIds: unknown
+  _idToShortId: unknown
+  _fieldIds: Record<string, number>
+  _fieldLength: unknown
+  _avgFieldLength: number[]
+  _storedFields: unknown
+  _dirtCount: number
+}
+
+/**
+ * A MiniSearch instance over compact data: MiniSearch scores, ranks, and
+ * handles fuzzy, prefix and AND/OR queries as always, through stand-ins for its
+ * private maps. `options` must be the ones the index was built with. Read-only:
+ * adding or removing documents throws.
+ */
+export function loadCompactIndex<T>(data: CompactIndexData, options: Options<T>): MiniSearch<T> {
+  if (data.format !== COMPACT_INDEX_FORMAT) {
+    throw new Error(`Unknown search index format ${JSON.stringify(data.format)}: rebuild the bundle with npm run build.`)
+  }
+  const fieldCount = Object.keys(data.fieldIds).length
+  const { ids } = data
+  const documentCount = ids.length
+  const terms = data.terms === '' ? [] : data.terms.split('\n')
+  const termCount = terms.length
+  const binary = base64ToBytes(data.binary)
+  const words = new Uint32Array(binary.buffer, binary.byteOffset, 2 * termCount + documentCount * fieldCount)
+
+  const miniSearch = new MiniSearch<T>(options)
+  const internals = miniSearch as unknown as MiniSearchInternals
+  internals._index = new CompactTermMap({
+    terms,
+    ranks: words.subarray(0, termCount),
+    offsets: words.subarray(termCount, 2 * termCount),
+    postings: binary.subarray(words.byteLength),
+    fieldCount,
+  })
+  internals._documentCount = documentCount
+  internals._nextId = documentCount
+  internals._dirtCount = 0
+  internals._fieldIds = data.fieldIds
+  internals._avgFieldLength = data.averageFieldLength
+  internals._documentIds = new DocumentIds(ids)
+  internals._idToShortId = new ShortIds(ids)
+  internals._fieldLength = new FieldLengths(words.subarray(2 * termCount), fieldCount)
+  internals._storedFields = new StoredFields(data.storedFields)
+  return miniSearch
+}
+
+/** Short id -> document id, as MiniSearch's `_documentIds` map, over the id array. */
+class DocumentIds {
+  constructor(private readonly ids: readonly string[]) {}
+  get size(): number {
+    return this.ids.length
+  }
+  has(doc: number): boolean {
+    return Number.isInteger(doc) && doc >= 0 && doc < this.ids.length
+  }
+  get(doc: number): string | undefined {
+    return this.has(doc) ? this.ids[doc] : undefined
+  }
+  *entries(): IterableIterator<[number, string]> {
+    for (let doc = 0; doc < this.ids.length; doc++) yield [doc, this.ids[doc]!]
+  }
+  [Symbol.iterator](): IterableIterator<[number, string]> {
+    return this.entries()
+  }
+}
+
+/** Document id -> short id (`_idToShortId`), built on first use: searching never needs it. */
+class ShortIds {
+  private map: Map<string, number> | undefined
+  constructor(private readonly ids: readonly string[]) {}
+  private lookup(): Map<string, number> {
+    this.map ??= new Map(this.ids.map((id, doc) => [id, doc]))
+    return this.map
+  }
+  has(id: string): boolean {
+    return this.lookup().has(id)
+  }
+  get(id: string): number | undefined {
+    return this.lookup().get(id)
+  }
+  /** MiniSearch's `add` and `remove` start here. */
+  set(): never {
+    throw new Error(READ_ONLY)
+  }
+  delete(): never {
+    throw new Error(READ_ONLY)
+  }
+}
+
+/**
+ * `_fieldLength`: short id -> unique-term count per field. MiniSearch reads one
+ * element of the returned array right away, so one scratch array is reused
+ * instead of allocating an array per posting scored.
+ */
+class FieldLengths {
+  private readonly scratch: number[]
+  constructor(
+    private readonly lengths: Uint32Array,
+    private readonly fieldCount: number,
+  ) {
+    this.scratch = new Array<number>(fieldCount).fill(0)
+  }
+  get(doc: number): number[] {
+    for (let field = 0; field < this.fieldCount; field++) this.scratch[field] = this.lengths[doc * this.fieldCount + field]!
+    return this.scratch
+  }
+}
+
+class StoredFields {
+  constructor(private readonly fields: readonly (Record<string, unknown> | null)[] | undefined) {}
+  get(doc: number): Record<string, unknown> | undefined {
+    return this.fields?.[doc] ?? undefined
+  }
+}

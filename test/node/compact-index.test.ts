@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs'
+import MiniSearch, { type SearchOptions } from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { openBundle } from '../../src/bundle/open'
+import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
+import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { buildIndex } from '../../src/search/search'
+
+// The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
+const bundle = openBundle(readFileSync('generated/search.bundle', 'utf8'))
+const articles = [...bundle.articles.values()]
+const built = buildIndex(articles)
+const reloaded = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
+const compact = bundle.index
+
+/** Deterministic choices (mulberry32), so a failure names a query that can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Words of real articles, some cut short (typing), some with a typo, some in pairs. */
+function queries(count: number, seed: number): string[] {
+  const next = random(seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const words = articles.flatMap((article) => article.text.match(/\p{L}{3,}/gu) ?? [])
+  const typo = (word: string) => {
+    const at = Math.floor(next() * word.length)
+    return word.slice(0, at) + pick(['e', 'a', '', 'xx']) + word.slice(at + 1)
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const word = pick(words)
+    switch (i % 4) {
+      case 0: return word
+      case 1: return word.slice(0, 3 + Math.floor(next() * 3))
+      case 2: return typo(word)
+      default: return `${word} ${typo(pick(words))}`
+    }
+  })
+}
+
+const OPTION_SETS: SearchOptions[] = [
+  {},
+  { prefix: true },
+  { fuzzy: 0.2 },
+  { fuzzy: 0.34, prefix: true, combineWith: 'AND' },
+  { fuzzy: 2, boost: { title: 3 }, combineWith: 'OR' },
+]
+
+describe('the compact index', () => {
+  it('holds every document and term of a normally built index', () => {
+    expect(compact.documentCount).toBe(built.documentCount)
+    expect(compact.termCount).toBe(built.termCount)
+    expect(compact.documentCount).toBe(articles.length)
+  })
+
+  it('answers every query exactly as the MiniSearch index it was made from: same ids, scores, order, matched terms', () => {
+    const asked = queries(150, 7)
+    // The same documents loaded with MiniSearch.loadJSON: its radix tree differs in order, so compact it too.
+    const fromJson = loadCompactIndex<SearchDocument>(serializeCompactIndex(reloaded), INDEX_OPTIONS)
+    let compared = 0
+    for (const options of OPTION_SETS) {
+      for (const query of asked) {
+        const expected = built.search(query, options)
+        // Compared as JSON: exact (numbers print round-trip) and much faster than a deep equality on thousands of results.
+        expect(JSON.stringify(compact.search(query, options)), `${query} ${JSON.stringify(options)}`).toBe(JSON.stringify(expected))
+        expect(JSON.stringify(fromJson.search(query, options)), `${query} ${JSON.stringify(options)}`).toBe(JSON.stringify(reloaded.search(query, options)))
+        compared += expected.length
+      }
+    }
+    expect(compared).toBeGreaterThan(5_000)
+  })
+
+  it('finds the same fuzzy terms at the same distances, in the same order, as the radix tree', () => {
+    const tree = (built as unknown as { _index: { fuzzyGet(term: string, distance: number): Map<string, [unknown, number]> } })._index
+    const terms = (compact as unknown as { _index: typeof tree })._index
+    for (const query of queries(200, 11)) {
+      for (const distance of [1, 2]) {
+        const term = query.toLowerCase().split(' ')[0]!
+        const expected = [...tree.fuzzyGet(term, distance)].map(([found, [, d]]) => [found, d])
+        const found = [...terms.fuzzyGet(term, distance)].map(([found, [, d]]) => [found, d])
+        expect(JSON.stringify(found), `${term} ~${distance}`).toBe(JSON.stringify(expected))
+      }
+    }
+  })
+
+  it('serialises any options MiniSearch takes: other fields, stored fields, the default tokenizer', () => {
+    const options = { fields: ['title', 'text'], storeFields: ['title'] }
+    const plain = new MiniSearch<Pick<SearchDocument, 'id' | 'title' | 'text'>>(options)
+    plain.addAll(articles.slice(0, 60).map(({ id, title, text }) => ({ id, title, text })))
+    const loaded = loadCompactIndex<Pick<SearchDocument, 'id' | 'title' | 'text'>>(JSON.parse(JSON.stringify(serializeCompactIndex(plain))), options)
+    for (const query of queries(80, 3)) {
+      expect(loaded.search(query, { fuzzy: 0.2, prefix: true })).toEqual(plain.search(query, { fuzzy: 0.2, prefix: true }))
+    }
+    expect(loaded.search(MiniSearch.wildcard).length).toBe(60)
+    expect(loaded.has(articles[0]!.id)).toBe(true)
+    expect(loaded.getStoredFields(articles[0]!.id)).toEqual({ title: articles[0]!.title })
+  })
+
+  it('refuses to change: the bundle is rebuilt, never edited in place', () => {
+    expect(() => compact.add({ id: 'new', title: 'New', summary: '', entities: '', text: 'Fresh text.' })).toThrow(/read-only/)
+  })
+})
