@@ -1,7 +1,8 @@
 /**
  * Passages that are page furniture rather than news: section headings of
- * Wikinews and similar sites, reader calls to action, interview markup, and
- * short lines without a closing stop (headings, captions, bylines).
+ * Wikinews and similar sites, reader calls to action, interview markup,
+ * short lines without a closing stop (headings, captions, bylines) and
+ * fragments of fewer than four words ("Share it.", "Read more.").
  */
 const FURNITURE =
   /^(?:sources?|related news|related stories|external links|see also|references|share this|have an opinion on this story\??|this story has updated|\(\([^)]{1,20}\)\)\s*:)/i
@@ -9,5 +10,6 @@ const FURNITURE =
 export function isBoilerplate(sentence: string): boolean {
   if (FURNITURE.test(sentence)) return true
   const words = sentence.split(/\s+/).length
+  if (words < 4) return true
   return words < 8 && !/[.!?]["'”’)\]]*$/.test(sentence)
 }

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseCorpusFile } from '../../src/corpus/parse'
+import { extractKeywords } from '../../src/summary/keywords'
+
+const seed = parseCorpusFile('seed/000_7b2b9cd25cf26eb6.txt', readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')).articles[0]!
+
+describe('extractKeywords', () => {
+  it('finds the seed’s topics: Balochistan, the attacks, terrorism', () => {
+    const texts = extractKeywords(seed.text).map((keyword) => keyword.text)
+    expect(texts).toContain('Balochistan')
+    expect(texts).toContain('attacks')
+    expect(texts.some((text) => /terroris/i.test(text))).toBe(true)
+    expect(texts).not.toContain('Tuesday')
+  })
+
+  it('ranks one- to three-word phrases best first, scores in (0, 1], no phrase twice', () => {
+    const keywords = extractKeywords(seed.text)
+    expect(keywords.length).toBe(10)
+    expect(keywords[0]!.score).toBe(1)
+    for (const [i, keyword] of keywords.entries()) {
+      expect(keyword.text.split(' ').length).toBeLessThanOrEqual(3)
+      expect(keyword.score).toBeGreaterThan(0)
+      if (i > 0) expect(keyword.score).toBeLessThanOrEqual(keywords[i - 1]!.score)
+    }
+    expect(new Set(keywords.map((keyword) => keyword.text.toLowerCase())).size).toBe(keywords.length)
+  })
+
+  it('keeps a whole name rather than its parts', () => {
+    const texts = extractKeywords(seed.text).map((keyword) => keyword.text)
+    expect(texts).toContain('Lin Jian')
+    expect(texts).not.toContain('Lin')
+  })
+
+  it('finds multi-word phrases that recur', () => {
+    const text = 'The climate summit opened in Paris. Delegates at the climate summit argued about coal. The climate summit ends on Friday without a deal on coal.'
+    expect(extractKeywords(text).map((keyword) => keyword.text)).toContain('climate summit')
+  })
+
+  it('returns nothing for a text without content words', () => {
+    expect(extractKeywords('It is what it is.')).toEqual([])
+  })
+})

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ArticleInput } from '../../src/corpus/article'
+import { needsPredecessor } from '../../src/summary/coherence'
+import { summarize } from '../../src/summary/summarize'
+import { contentTerms, countTerms } from '../../src/summary/terms'
+import { cosine } from '../../src/summary/similarity'
+import { splitSentences } from '../../src/text/sentences'
+import { readCorpus } from '../../scripts/lib/read-corpus'
+
+const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
+let corpus: ArticleInput[]
+let seed: ArticleInput
+
+beforeAll(() => {
+  corpus = readCorpus('corpus').articles
+  seed = corpus.find((article) => article.id === SEED_ID)!
+})
+
+describe('summarize on the corpus', () => {
+  it.each([1, 3, 5])('gives %i whole sentences in article order, offsets slicing the text, no near-duplicates', (count) => {
+    for (const article of corpus) {
+      const { sentences, text } = summarize(article.text, count, article.title ? { title: article.title } : {})
+      const spans = splitSentences(article.text)
+      expect(sentences.length).toBeLessThanOrEqual(count)
+      expect(sentences.length).toBeGreaterThanOrEqual(Math.min(count, 1))
+      for (const [i, sentence] of sentences.entries()) {
+        expect(article.text.slice(sentence.start, sentence.end)).toBe(sentence.text)
+        // A whole sentence of the splitter, or one with its dateline left out.
+        expect(spans.some((span) => span.end === sentence.end && span.start <= sentence.start)).toBe(true)
+        if (i > 0) expect(sentence.start).toBeGreaterThan(sentences[i - 1]!.end - 1)
+        for (const other of sentences.slice(0, i)) {
+          expect(cosine(countTerms(contentTerms(sentence.text)), countTerms(contentTerms(other.text)))).toBeLessThan(0.9)
+        }
+      }
+      expect(text).toBe(sentences.map((sentence) => sentence.text).join(' '))
+    }
+  })
+
+  it('never takes a sentence that points back ("He added…") without the sentence before it', () => {
+    let dependentKept = 0
+    for (const article of corpus) {
+      const spans = splitSentences(article.text)
+      const { sentences } = summarize(article.text, 4, article.title ? { title: article.title } : {})
+      for (const sentence of sentences) {
+        const index = spans.findIndex((span) => span.end === sentence.end)
+        if (index <= 0 || !needsPredecessor(sentence.text)) continue
+        dependentKept++
+        expect(sentences.some((other) => other.end === spans[index - 1]!.end)).toBe(true)
+      }
+    }
+    // The rule is exercised: some dependent sentences do make it in, with their predecessors.
+    expect(dependentKept).toBeGreaterThan(0)
+  })
+
+  it('is not the lead: on some articles it picks a sentence from beyond the first three', () => {
+    const beyondLead = corpus.filter((article) => {
+      const lead = splitSentences(article.text).slice(0, 3)
+      return summarize(article.text, 3, article.title ? { title: article.title } : {}).sentences.some((s) => !lead.some((span) => span.end === s.end))
+    })
+    expect(beyondLead.length).toBeGreaterThan(corpus.length / 10)
+  })
+
+  it('summarises the seed around Balochistan and the condemnation, without the dateline', () => {
+    const { sentences, text } = summarize(seed.text, 3)
+    expect(sentences).toHaveLength(3)
+    expect(text).toMatch(/Balochistan/)
+    expect(text).toMatch(/condemn/)
+    expect(sentences[0]!.text.startsWith('China strongly condemned')).toBe(true)
+  })
+
+  it('leaves out boilerplate and headings', () => {
+    const text = 'Rebels seized the northern town of Kador on Monday after two days of fighting, officials said.\n\nSources\n\nHave an opinion on this story? Share it.\n\nThe army said it would retake the town of Kador within days.'
+    const { sentences } = summarize(text, 3)
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Rebels seized the northern town of Kador on Monday after two days of fighting, officials said.',
+      'The army said it would retake the town of Kador within days.',
+    ])
+  })
+
+  it('gives every sentence when asked for more than there are, and nothing for an empty text', () => {
+    expect(summarize('One sentence here about the dam.', 5).sentences).toHaveLength(1)
+    expect(summarize('', 3)).toEqual({ sentences: [], text: '' })
+  })
+})
+
+describe('needsPredecessor', () => {
+  it.each([
+    ['He added that the talks would resume.', true],
+    ['However, the vote was delayed.', true],
+    ['“We will not stop,” the minister said.', false],
+    ['“We will not stop until it is done.”', true],
+    ['This week the council voted again.', false],
+    ['The council voted again.', false],
+  ])('%s -> %s', (sentence, expected) => {
+    expect(needsPredecessor(sentence)).toBe(expected)
+  })
+})
