@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
-import type { Bundle, StoredArticle } from '../src/bundle/types'
+import { serializeBundle } from '../src/bundle/format'
+import type { StoredArticle } from '../src/bundle/types'
+import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 
@@ -43,11 +45,9 @@ function main(): number {
   })
   progress(inputs.length)
 
-  const index = buildIndex(articles)
-  const content = { builtAt: new Date().toISOString(), articles, index: index.toJSON() }
-  const version = createHash('sha256').update(JSON.stringify([articles, content.index])).digest('hex').slice(0, 16)
-  const bundle: Bundle = { version, ...content }
-  const text = JSON.stringify(bundle)
+  const index = serializeCompactIndex(buildIndex(articles))
+  const version = createHash('sha256').update(JSON.stringify([articles, index])).digest('hex').slice(0, 16)
+  const text = serializeBundle({ version, builtAt: new Date().toISOString(), index }, articles)
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
   const temporary = `${BUNDLE_PATH}.${process.pid}.tmp`

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 import type { StoredArticle } from '../bundle/types'
+import { loadCompactIndex, type CompactIndexData } from './compact-index'
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from './options'
 import { makeSnippet } from './snippet'
 
@@ -26,8 +27,9 @@ export function buildIndex(articles: readonly StoredArticle[]): MiniSearch<Searc
   return index
 }
 
-export function loadIndex(json: unknown): MiniSearch<SearchDocument> {
-  return MiniSearch.loadJS(json as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
+/** The index as the bundle stores it (compact-index.ts), searchable again with the same options. */
+export function loadIndex(data: CompactIndexData): MiniSearch<SearchDocument> {
+  return loadCompactIndex(data, INDEX_OPTIONS)
 }
 
 /** Runs a query over the index and pages the ranked, date-filtered results; `total` counts every match. */
