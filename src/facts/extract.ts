@@ -1,9 +1,10 @@
 import { extractDates } from './dates'
 import { findDateline } from './dateline'
+import { extractEntities } from './entities'
 import { extractQuantities } from './quantities'
 import { extractQuotes } from './quotes'
 import { extractStatements } from './statements'
-import type { Entity, Facts } from './types'
+import type { Facts } from './types'
 import { splitSentences } from '../text/sentences'
 
 export type ExtractOptions = { date?: string }
@@ -12,11 +13,10 @@ export type ExtractOptions = { date?: string }
 export function extractFacts(text: string, options: ExtractOptions = {}): Facts {
   const dateline = findDateline(text)
   const sentences = splitSentences(text)
-  // Part A replaces this with the entity extractor: quotes, quantities and statements name what it finds.
-  const entities: Entity[] = []
+  const entities = extractEntities(text, sentences)
   return {
     ...(options.date ? { date: options.date } : {}),
-    ...(dateline ? { dateline: { place: dateline.place } } : {}),
+    ...(dateline ? { dateline: { place: dateline.place, ...(dateline.country ? { country: dateline.country } : {}) } } : {}),
     entities,
     quotes: extractQuotes(text, sentences, entities),
     quantities: extractQuantities(text, sentences, entities),

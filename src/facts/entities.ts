@@ -1,0 +1,370 @@
+import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } from '../gazetteer'
+import { findDateline } from './dateline'
+import { EntityBook } from './ner/book'
+import { findCandidates, type Candidate } from './ner/candidates'
+import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, ORG_KINDS, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
+import { isProminentPlace, pickPlace, placeDetails } from './ner/places'
+import { tokenize, type Token } from './ner/tokens'
+import type { Entity, EntityType, Span } from './types'
+
+/**
+ * People, organisations, countries and places named in a text, each once with
+ * every mention. Rules, not a model: capitalised runs of words are read with
+ * the text's own evidence (titles and appositions, organisation words, the
+ * prepositions and lists places stand in, acronyms the text defines) and with
+ * the gazetteer (countries, GeoNames towns and regions, first names). Later
+ * short mentions ("Lin", "Naqvi") join the person they abbreviate.
+ */
+export function extractEntities(text: string, sentences: Span[]): Entity[] {
+  return new Reader(text, tokenize(text, sentences)).read()
+}
+
+type Decided = { type: EntityType; name: string }
+
+const lower = (token: Token) => token.text.toLowerCase()
+const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
+
+class Reader {
+  private readonly book = new EntityBook()
+  private readonly context = new Set<string>()
+  private readonly decided = new Map<Candidate, Decided>()
+  private readonly acronyms = new Map<string, Decided>()
+  /** Full names, first and last names of people found so far (null where two people share one). */
+  private readonly people = new Map<string, string | null>()
+  private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
+  private readonly shouting = new Set<Token[]>()
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: Token[][],
+  ) {}
+
+  read(): Entity[] {
+    this.collect()
+    this.readDateline()
+    for (const { sentence, candidate } of this.candidates) this.readStrong(sentence, candidate)
+    for (const { sentence, candidate } of this.candidates) if (candidate.tokens.length > 1) this.readWeak(sentence, candidate)
+    for (const { sentence, candidate } of this.candidates) if (candidate.tokens.length === 1) this.readWeak(sentence, candidate)
+    this.readLists()
+    this.readLists()
+    this.readAffiliations()
+    for (const sentence of this.shouting) this.readShouting(sentence)
+    return this.book.all()
+  }
+
+  // ---- gathering -------------------------------------------------------------
+
+  private collect(): void {
+    const midCapitals = new Set<string>()
+    const lowerWords = new Set<string>()
+    for (const sentence of this.sentences) {
+      const words = sentence.filter((token) => token.word && /\p{L}/u.test(token.text))
+      if (words.length > 0 && words.every((token) => !/\p{Ll}/u.test(token.text)) && words.some((token) => token.text.length > 1)) {
+        this.shouting.add(sentence)
+        continue
+      }
+      for (const token of words) {
+        if (token.capital && !token.initial) midCapitals.add(token.text)
+        if (!token.capital) lowerWords.add(token.text)
+      }
+    }
+    const nameLike = (token: Token) =>
+      midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+    const keepInitial = (token: Token, length: number) => nameLike(token) || (length > 1 && !lowerWords.has(lower(token)))
+    for (const sentence of this.sentences) {
+      if (this.shouting.has(sentence)) continue
+      for (const candidate of findCandidates(sentence, keepInitial)) {
+        this.candidates.push({ sentence, candidate })
+        const country = findCountry(this.name(candidate.tokens)) ?? countryOfDemonym(candidate.tokens[0]!.text)
+        if (country) this.context.add(country.code)
+      }
+    }
+  }
+
+  private readDateline(): void {
+    const dateline = findDateline(this.text)
+    if (!dateline) return
+    const place = pickPlace(dateline.place, this.context)
+    if (place) this.context.add(place.country)
+    this.book.add('place', dateline.place, dateline, place ? placeDetails(place) : dateline.country ? { country: dateline.country } : {})
+  }
+
+  // ---- strong evidence: titles, countries, organisation words, first names ---
+
+  private readStrong(sentence: Token[], candidate: Candidate): void {
+    const tokens = candidate.tokens
+    if (this.book.has(this.span(tokens))) return
+    const name = this.name(tokens)
+    const head = lastRoleHead(tokens)
+    if (head >= 0 && looksLikePersonName(tokens.slice(head + 1))) {
+      const roleTokens = tokens.slice(0, head + 1)
+      this.readRole(roleTokens)
+      const honorific = roleTokens.length === 1 && HONORIFICS.has(lower(roleTokens[0]!))
+      this.addPerson(sentence, candidate.from + head + 1, candidate.to, honorific ? undefined : this.name(roleTokens))
+      return
+    }
+    const country = findCountry(name)
+    if (country) return this.decide(sentence, candidate, 'country', country.name)
+    if (tokens.length === 1 && isDemonym(name)) return
+    if (this.isOrganisation(sentence, candidate)) {
+      if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
+      return this.decide(sentence, candidate, 'organization', name)
+    }
+    const role = roleBefore(sentence, candidate.from)
+    if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
+      this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
+      return
+    }
+    if (tokens.length > 1) {
+      const place = pickPlace(name, this.context)
+      if (place) this.decide(sentence, candidate, 'place', name, placeDetails(place))
+    }
+  }
+
+  /** "Chinese Foreign Ministry Spokesperson": the country of its demonym and the organisation it names. */
+  private readRole(role: Token[]): void {
+    if (isDemonym(role[0]!.text)) this.addDemonym(role[0]!)
+    for (let end = role.length - 1; end > 0; end--) {
+      if (ORG_SUFFIXES.has(lower(role[end]!))) {
+        const organisation = role.slice(0, end + 1)
+        this.book.add('organization', this.name(organisation), this.span(organisation))
+        return
+      }
+    }
+  }
+
+  private isOrganisation(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+    const last = lower(tokens.at(-1)!)
+    if (KNOWN_ORGS.has(this.name(tokens))) return true
+    if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
+    if (tokens.length > 2 && ORG_SUFFIXES.has(lower(tokens[0]!)) && tokens[1]!.text === 'of') return true
+    const before = sentence[from - 1]
+    const after = sentence[to]
+    if (before?.word && !before.capital && ORG_KINDS.has(before.text)) return true
+    if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens))) return true
+    return tokens.length === 1 && isAcronym(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
+  }
+
+  // ---- weak evidence: earlier mentions, name shape, gazetteer with context ---
+
+  private readWeak(sentence: Token[], candidate: Candidate): void {
+    const tokens = candidate.tokens
+    if (this.decided.has(candidate) || this.book.has(this.span(tokens))) return
+    const name = this.name(tokens)
+    const known = this.acronyms.get(name)
+    if (known) return this.decide(sentence, candidate, known.type, known.name)
+    const person = this.people.get(name)
+    if (person) return this.decide(sentence, candidate, 'person', person)
+    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text))) {
+      return this.addPerson(sentence, candidate.from, candidate.to)
+    }
+    if (tokens.length !== 1 || name.length < 2) return
+    const place = pickPlace(name, this.context)
+    const before = sentence[candidate.from - 1]
+    const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
+    if (place && (afterPreposition || (isProminentPlace(place, this.context) && !isFirstName(name)))) {
+      this.decide(sentence, candidate, 'place', name, placeDetails(place))
+    }
+  }
+
+  /** Names listed with places are places too ("Kalat, Tump, and Sariab"), in the country most of the list is in. */
+  private readLists(): void {
+    for (const list of this.lists()) {
+      const kinds = list.items.map((item) => this.decided.get(item.candidate)?.type)
+      const places = list.items.filter((_, index) => kinds[index] === 'place')
+      const open = list.items.filter((item, index) => kinds[index] === undefined && !this.book.has(this.span(item.candidate.tokens)))
+      if (open.length === 0) continue
+      if (!list.introducedAsPlaces && (places.length < 2 || places.length <= open.length)) continue
+      const countries = places.map((item) => this.book.find('place', this.decided.get(item.candidate)!.name)?.country).filter(Boolean)
+      const country = mostCommon(countries as string[])
+      for (const item of open) this.decide(item.sentence, item.candidate, 'place', this.name(item.candidate.tokens), country ? { country } : {})
+    }
+  }
+
+  private *lists(): Generator<{ items: { sentence: Token[]; candidate: Candidate }[]; introducedAsPlaces: boolean }> {
+    let items: { sentence: Token[]; candidate: Candidate }[] = []
+    const flush = () => {
+      const found = items
+      items = []
+      return found
+    }
+    for (let index = 0; index < this.candidates.length; index++) {
+      const current = this.candidates[index]!
+      const previous = items.at(-1)
+      if (previous && !(previous.sentence === current.sentence && joinsList(current.sentence, previous.candidate.to, current.candidate.from))) {
+        const found = flush()
+        if (found.length > 2 || (found.length === 2 && endsWithAnd(found))) yield { items: found, introducedAsPlaces: introducedAsPlaces(found[0]!) }
+      }
+      items.push(current)
+    }
+    const found = flush()
+    if (found.length > 2) yield { items: found, introducedAsPlaces: introducedAsPlaces(found[0]!) }
+  }
+
+  /** "The Chinese embassy": China, and the embassy when the text names it as an organisation elsewhere. */
+  private readAffiliations(): void {
+    for (const { sentence, candidate } of this.candidates) {
+      const [demonym] = candidate.tokens
+      const next = sentence[candidate.to]
+      if (candidate.tokens.length !== 1 || !isDemonym(demonym!.text) || !next?.word || next.capital || !AFFILIATIONS.has(next.text)) continue
+      this.addDemonym(demonym!)
+      const organisation = this.book.find('organization', `${demonym!.text} ${next.text}`)
+      if (organisation) this.book.add('organization', organisation.name, { start: demonym!.start, end: next.end })
+    }
+  }
+
+  /** Headlines in capitals: only names the text or the gazetteer already knows. */
+  private readShouting(sentence: Token[]): void {
+    for (let index = 0; index < sentence.length; index++) {
+      for (let length = Math.min(4, sentence.length - index); length > 0; length--) {
+        const tokens = sentence.slice(index, index + length)
+        if (!tokens.every((token) => token.word)) continue
+        const name = titleCase(this.name(tokens))
+        const type = this.knownType(name)
+        if (!type) continue
+        if (type.type === 'place') {
+          const place = pickPlace(type.name, this.context)
+          this.book.add('place', type.name, this.span(tokens), place ? placeDetails(place) : {})
+        } else this.book.add(type.type, type.name, this.span(tokens))
+        index += length - 1
+        break
+      }
+    }
+  }
+
+  private knownType(name: string): Decided | undefined {
+    for (const type of ['person', 'organization', 'country', 'place'] as const) {
+      const entity = this.book.find(type, name)
+      if (entity) return { type, name: entity.name }
+    }
+    const person = this.people.get(name)
+    if (person) return { type: 'person', name: person }
+    const country = findCountry(name)
+    if (country) return { type: 'country', name: country.name }
+    const place = pickPlace(name, this.context)
+    if (place && isProminentPlace(place, this.context) && !isFirstName(name)) return { type: 'place', name }
+    return undefined
+  }
+
+  // ---- recording -------------------------------------------------------------
+
+  private decide(sentence: Token[], candidate: Candidate, type: EntityType, name: string, details: Partial<Entity> = {}): void {
+    this.decided.set(candidate, { type, name })
+    this.book.add(type, name, this.span(candidate.tokens), details)
+    this.readAcronym(sentence, candidate.to, { type, name })
+  }
+
+  private addPerson(sentence: Token[], from: number, to: number, role?: string): void {
+    const tokens = sentence.slice(from, to)
+    const name = this.name(tokens)
+    const fullName = this.people.get(name) ?? name
+    const apposition = role ?? appositionRole(this.text, sentence, to)
+    this.book.add('person', fullName, this.span(tokens), apposition ? { role: apposition } : {})
+    for (const { candidate } of this.candidates) if (candidate.tokens[0] === tokens[0]) this.decided.set(candidate, { type: 'person', name: fullName })
+    if (fullName !== name) return
+    this.people.set(name, name)
+    if (tokens.length < 2) return
+    for (const part of [tokens[0]!.text, tokens.at(-1)!.text]) {
+      const owner = this.people.get(part)
+      this.people.set(part, owner === undefined || owner === name ? name : null)
+    }
+  }
+
+  private addDemonym(token: Token): void {
+    const country = countryOfDemonym(token.text)
+    if (country) this.book.add('country', country.name, token)
+  }
+
+  /** "Federal Security Service (FSB)": the acronym names the same entity, here and later. */
+  private readAcronym(sentence: Token[], after: number, entity: Decided): void {
+    const [open, acronym, close] = sentence.slice(after, after + 3)
+    if (open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return
+    this.acronyms.set(acronym.text, entity)
+    this.book.add(entity.type, entity.name, acronym)
+  }
+
+  private span(tokens: Token[]): Span {
+    return { start: tokens[0]!.start, end: tokens.at(-1)!.end }
+  }
+
+  private name(tokens: Token[]): string {
+    return this.text.slice(tokens[0]!.start, tokens.at(-1)!.end)
+  }
+}
+
+/** The index of the last title word in a run that goes on after it ("Interior Minister | Mohsin Naqvi"), or -1. */
+function lastRoleHead(tokens: Token[]): number {
+  for (let index = tokens.length - 2; index >= 0; index--) if (ROLE_HEADS.has(lower(tokens[index]!))) return index
+  return -1
+}
+
+/** Lower-case title words just before a name ("said spokesman"): the role. */
+function roleBefore(sentence: Token[], from: number): Token[] | undefined {
+  let start = from
+  while (start > 0 && from - start < 3) {
+    const token = sentence[start - 1]!
+    if (!token.word || token.capital || FUNCTION_WORDS.has(token.text)) break
+    start--
+  }
+  const words = sentence.slice(start, from)
+  const head = words.findLastIndex((token) => ROLE_HEADS.has(lower(token)))
+  return head === words.length - 1 && head >= 0 ? words.slice(words.findIndex((token) => !isVerbLike(token)), head + 1) : undefined
+}
+
+const isVerbLike = (token: Token) => /(?:ed|ing|s)$/.test(token.text) && !ROLE_HEADS.has(lower(token))
+
+/** "Lin Jian, the ministry's spokesperson, said": the role after the comma. */
+function appositionRole(text: string, sentence: Token[], after: number): string | undefined {
+  if (sentence[after]?.text !== ',') return undefined
+  let end = after + 1
+  while (end < sentence.length && end - after < 9 && sentence[end]!.word) end++
+  if (end < sentence.length && !/^[,.;)]$/.test(sentence[end]!.text)) return undefined
+  const words = sentence.slice(after + 1, end)
+  const first = words[0]
+  if (!first || !/^(?:the|a|an|its|his|her|their)$/i.test(first.text)) return undefined
+  if (!words.some((token) => ROLE_HEADS.has(lower(token)))) return undefined
+  return text.slice(words[1]?.start ?? first.start, words.at(-1)!.end)
+}
+
+function looksLikePersonName(tokens: Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false
+  return tokens.every(
+    (token, index) =>
+      token.word &&
+      (token.capital || (index > 0 && index < tokens.length - 1 && CONNECTORS.has(token.text))) &&
+      !/[\p{N}&]/u.test(token.text) &&
+      !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
+      !ORG_SUFFIXES.has(lower(token)) &&
+      !ROLE_HEADS.has(lower(token)) &&
+      !isDemonym(token.text) &&
+      !findCountry(token.text) &&
+      !(token.text.length > 1 && token.text === token.text.toUpperCase()),
+  )
+}
+
+function joinsList(sentence: Token[], from: number, to: number): boolean {
+  const between = sentence.slice(from, to).map((token) => token.text)
+  const joined = between.join(' ')
+  return joined === ',' || joined === 'and' || joined === 'or' || joined === ', and' || joined === ', or'
+}
+
+function endsWithAnd(items: { sentence: Token[]; candidate: Candidate }[]): boolean {
+  const [first, second] = items
+  return Boolean(first && second && first.sentence.slice(first.candidate.to, second.candidate.from).some((token) => token.text === 'and'))
+}
+
+function introducedAsPlaces({ sentence, candidate }: { sentence: Token[]; candidate: Candidate }): boolean {
+  const before = sentence.slice(Math.max(0, candidate.from - 3), candidate.from).map((token) => token.text.toLowerCase())
+  return before.some((word) => PLACE_KINDS.has(word)) && before.includes('including')
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+}
+
+function titleCase(name: string): string {
+  if (isAcronym(name)) return name
+  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
+}

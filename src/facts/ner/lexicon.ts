@@ -1,0 +1,71 @@
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
+
+/** Capitalised at the start of a sentence by grammar, never a name (compared in lower case). */
+export const FUNCTION_WORDS = words(`
+  a an the this that these those he she it they we i you me him her us them his its their our my your
+  in on at of for from to by with without after before during as but and or nor if when while since although though
+  because so yet there here what who whom whose which where how why all some many most other others another each every
+  both no not none one two three four five six seven eight nine ten according speaking asked also however meanwhile
+  still then now today yesterday tomorrow tonight last next earlier later thus hence instead despite under over
+  about above below between among into onto upon until unless whether following including such only even just
+  more less much few several any both either neither do does did is are was were be been has have had will would
+  can could may might must shall should yes oh mr mrs ms
+`)
+
+/** Never part of a name: days and months ("on Tuesday"). */
+export const CALENDAR_WORDS = words(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+`)
+
+/** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Ludwig van Beethoven". */
+export const CONNECTORS = words(`of al el bin bint ibn de da del della der di du van von la le le des dos y`)
+
+/** The head of a title or role before a name ("Interior Minister", "Spokesperson", "Gen."), in lower case. */
+export const ROLE_HEADS = words(`
+  minister ministers president vice-president president-elect premier chancellor spokesperson spokesman spokeswoman
+  secretary secretary-general chairman chairwoman chairperson chair director governor senator ambassador envoy
+  general gen. colonel col. lieutenant lt. captain capt. commander commissioner sergeant sgt. admiral marshal major
+  chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mayor judge justice
+  attorney prosecutor coach manager leader head representative rep. sen. gov. congressman congresswoman lawmaker
+  mp dr. prof. professor dean officer inspector superintendent constable detective ceo founder executive
+  striker midfielder defender goalkeeper captain
+`)
+
+/** Honorifics: they mark a person but are not a role worth reporting. */
+export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)
+
+/** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
+export const ORG_SUFFIXES = words(`
+  ministry embassy consulate party council inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv gmbh
+  company bank university college school union army navy police agency group association committee court
+  parliament assembly commission department office service services fc club airlines airways institute
+  foundation organisation organization federation league front movement force forces authority board bureau
+  center centre church congress exchange fund government hospital society trust industries holdings motors
+  systems technologies securities partners telecom communications press times post news network channel
+  brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
+  secretariat directorate
+`)
+
+/** Organisations known by one word or an acronym. */
+export const KNOWN_ORGS = words(`
+  NATO UN U.N. EU OPEC IMF FBI CIA FSB KGB BBC CNN Reuters AFP AP UEFA FIFA IOC NBA NFL NHL WTO ASEAN PLO IRA
+  Hamas Hezbollah Taliban Pentagon Interpol Nasdaq NYSE Microsoft Google Apple Amazon Facebook Meta Twitter
+  Wikipedia Wikinews Boeing Airbus Toyota Nissan Honda Ford Gazprom Nokia Sony Samsung Intel IBM OECD UNICEF
+  UNESCO UNHCR ICC ICJ Greenpeace Bundesbank Bundestag Knesset Duma Congress Parliament Senate
+`)
+
+/** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
+export const ORG_MEMBERS = words(`chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants fighters workers employees shareholders`)
+
+/** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
+export const ORG_KINDS = words(`group organisation organization party company firm outfit movement militia network agency bank club team newspaper union`)
+
+/** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */
+export const AFFILIATIONS = words(`embassy consulate government ministry military army navy police authorities officials forces president leader troops state media side delegation foreign`)
+
+/** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
+export const PLACE_PREPOSITIONS = words(`in at from near to into across outside around toward towards via through inside throughout`)
+
+/** Nouns for kinds of place before a list of them ("districts, including Kalat, Tump, and Sariab"). */
+export const PLACE_KINDS = words(`districts cities towns villages provinces regions areas states countries places capitals`)

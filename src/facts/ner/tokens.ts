@@ -1,0 +1,50 @@
+import type { Span } from '../types'
+
+/** A word or a punctuation mark of one sentence, with its offsets in the text. */
+export type Token = {
+  text: string
+  start: number
+  end: number
+  word: boolean
+  /** Starts with an upper-case letter. */
+  capital: boolean
+  /** First word of its sentence (or of a quotation opening it): capitalised by grammar, not by name. */
+  initial: boolean
+  sentence: number
+}
+
+// Joins inside a word: apostrophes, dots (U.S), ampersands (AT&T) and hyphens
+// before a capital or digit ("Gilgit-Baltistan", not "Balochistan-based").
+// Each repetition starts with a joiner the letter class excludes: linear time.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’.&]|-(?=[\p{Lu}\p{N}]))[\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu
+const POSSESSIVE = /['’]s$/u
+const KEEPS_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'rep', 'sen', 'gov', 'st', 'mt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'bros', 'no'])
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', ':'])
+
+export function tokenize(text: string, sentences: readonly Span[]): Token[][] {
+  return sentences.map((sentence, index) => tokenizeSentence(text, sentence, index))
+}
+
+function tokenizeSentence(text: string, sentence: Span, index: number): Token[] {
+  const tokens: Token[] = []
+  const body = text.slice(sentence.start, sentence.end)
+  let atStart = true
+  for (const match of body.matchAll(WORD)) {
+    const start = sentence.start + match.index
+    let value = match[0]
+    const word = /[\p{L}\p{N}]/u.test(value[0]!)
+    if (word && POSSESSIVE.test(value) && value.length > 2) value = value.slice(0, -2)
+    else if (word && text[start + value.length] === '.' && keepsStop(value)) value += '.'
+    if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
+    const token: Token = { text: value, start, end: start + value.length, word, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
+    tokens.push(token)
+    if (word) atStart = false
+    else if (!OPENERS.has(value)) atStart = false
+  }
+  return tokens
+}
+
+/** A full stop that belongs to the word: an initial (J.), an abbreviation with dots (U.S.) or a title (Mr.). */
+function keepsStop(word: string): boolean {
+  return /^\p{Lu}$/u.test(word) || word.includes('.') || KEEPS_STOP.has(word.toLowerCase())
+}

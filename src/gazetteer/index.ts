@@ -1,0 +1,81 @@
+import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
+import { COUNTRY_ALIASES, DEMONYMS } from './aliases'
+
+/** A town or first-level region; `name` is in lower case (the text gives the spelling). */
+export type Place = { name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
+export type Country = { code: string; name: string }
+
+type Tables = {
+  /** Lines `name\tcountry\tlat\tlon\tpopulation\tkind`, sorted by name. */
+  places: string[]
+  countriesByName: Map<string, Country>
+  countriesByCode: Map<string, Country>
+  firstNames: Set<string>
+}
+
+let tables: Tables | undefined
+
+/** The gazetteer's strings are split once per isolate, on first use (not at start-up). */
+function load(): Tables {
+  if (tables) return tables
+  const countriesByCode = new Map<string, Country>()
+  const countriesByName = new Map<string, Country>()
+  for (const line of COUNTRIES.split('\n')) {
+    const [code = '', name = ''] = line.split('\t')
+    const country = { code, name }
+    countriesByCode.set(code, country)
+    countriesByName.set(name.toLowerCase(), country)
+  }
+  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
+    const country = countriesByCode.get(code)
+    if (country) countriesByName.set(alias.toLowerCase(), country)
+  }
+  tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, firstNames: new Set(FIRST_NAMES.split('\n')) }
+  return tables
+}
+
+/** Every town or first-level region of that name, any country. */
+export function findPlaces(name: string): Place[] {
+  const lines = load().places
+  const key = name.toLowerCase()
+  let low = 0
+  let high = lines.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (nameOf(lines[middle]!) < key) low = middle + 1
+    else high = middle
+  }
+  const found: Place[] = []
+  for (let index = low; index < lines.length && nameOf(lines[index]!) === key; index++) found.push(parsePlace(lines[index]!))
+  return found
+}
+
+const nameOf = (line: string) => line.slice(0, line.indexOf('\t'))
+
+function parsePlace(line: string): Place {
+  const [name = '', country = '', lat = '', lon = '', population = '0', kind] = line.split('\t')
+  const place: Place = { name, country, population: Number(population), kind: kind === 'region' ? 'region' : 'town' }
+  return lat === '' ? place : { ...place, lat: Number(lat), lon: Number(lon) }
+}
+
+/** The country a name (or alias: "U.S.", "Britain") stands for. */
+export function findCountry(name: string): Country | undefined {
+  return load().countriesByName.get(name.toLowerCase())
+}
+export function countryByCode(code: string): Country | undefined {
+  return load().countriesByCode.get(code)
+}
+
+/** The country of a demonym ("Chinese" -> China). */
+export function countryOfDemonym(word: string): Country | undefined {
+  const code = DEMONYMS[word]
+  return code ? countryByCode(code) : undefined
+}
+
+export function isDemonym(word: string): boolean {
+  return Object.hasOwn(DEMONYMS, word)
+}
+
+export function isFirstName(word: string): boolean {
+  return load().firstNames.has(word)
+}
