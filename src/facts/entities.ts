@@ -2,8 +2,8 @@ import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } fro
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, ORG_KINDS, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
-import { isProminentPlace, pickPlace, placeDetails } from './ner/places'
+import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_PERSON_WORDS, ORG_KINDS, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
+import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { tokenize, type Token } from './ner/tokens'
 import type { Entity, EntityType, Span } from './types'
 
@@ -33,6 +33,8 @@ class Reader {
   private readonly people = new Map<string, string | null>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
   private readonly shouting = new Set<Token[]>()
+  /** Place names the text uses for sports teams ("Surrey 429-7", "Karlsruhe beat Bochum"): organisations throughout. */
+  private readonly teams = new Set<string>()
 
   constructor(
     private readonly text: string,
@@ -75,8 +77,16 @@ class Reader {
       if (this.shouting.has(sentence)) continue
       for (const candidate of findCandidates(sentence, keepInitial)) {
         this.candidates.push({ sentence, candidate })
-        const country = findCountry(this.name(candidate.tokens)) ?? countryOfDemonym(candidate.tokens[0]!.text)
+        const name = this.name(candidate.tokens)
+        const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
         if (country) this.context.add(country.code)
+        else if (isTeamPosition(sentence, candidate.from, candidate.to) && findPlaces(name).length > 0) this.teams.add(name.toLowerCase())
+      }
+    }
+    for (const sentence of this.shouting) {
+      for (const run of capitalRuns(sentence)) {
+        const name = titleCase(this.name(run.tokens))
+        if (!findCountry(name) && findPlaces(name).length > 0 && isTeamPosition(sentence, run.from, run.to)) this.teams.add(name.toLowerCase())
       }
     }
   }
@@ -106,7 +116,7 @@ class Reader {
     const country = findCountry(name)
     if (country) return this.decide(sentence, candidate, 'country', country.name)
     if (tokens.length === 1 && isDemonym(name)) return
-    if (this.isOrganisation(sentence, candidate)) {
+    if (this.teams.has(name.toLowerCase()) || this.isOrganisation(sentence, candidate)) {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
       return this.decide(sentence, candidate, 'organization', name)
     }
@@ -155,14 +165,14 @@ class Reader {
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const person = this.people.get(name)
     if (person) return this.decide(sentence, candidate, 'person', person)
-    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text))) {
+    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && findPlaces(name).length === 0) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
-    const place = pickPlace(name, this.context)
+    const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (place && (afterPreposition || (isProminentPlace(place, this.context) && !isFirstName(name)))) {
+    if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
     }
   }
@@ -213,14 +223,14 @@ class Reader {
     }
   }
 
-  /** Headlines in capitals: only names the text or the gazetteer already knows. */
+  /** Headlines and tables in capitals: only names the text or the gazetteer already knows. */
   private readShouting(sentence: Token[]): void {
     for (let index = 0; index < sentence.length; index++) {
       for (let length = Math.min(4, sentence.length - index); length > 0; length--) {
         const tokens = sentence.slice(index, index + length)
-        if (!tokens.every((token) => token.word)) continue
+        if (!tokens.every((token) => token.word && /^\p{Lu}/u.test(token.text))) continue
         const name = titleCase(this.name(tokens))
-        const type = this.knownType(name)
+        const type = this.teams.has(name.toLowerCase()) ? ({ type: 'organization', name } as const) : this.knownType(name)
         if (!type) continue
         if (type.type === 'place') {
           const place = pickPlace(type.name, this.context)
@@ -241,8 +251,8 @@ class Reader {
     if (person) return { type: 'person', name: person }
     const country = findCountry(name)
     if (country) return { type: 'country', name: country.name }
-    const place = pickPlace(name, this.context)
-    if (place && isProminentPlace(place, this.context) && !isFirstName(name)) return { type: 'place', name }
+    const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
+    if (place && isBigPlace(place)) return { type: 'place', name }
     return undefined
   }
 
@@ -338,8 +348,32 @@ function looksLikePersonName(tokens: Token[]): boolean {
       !ROLE_HEADS.has(lower(token)) &&
       !isDemonym(token.text) &&
       !findCountry(token.text) &&
-      !(token.text.length > 1 && token.text === token.text.toUpperCase()),
+      !NOT_PERSON_WORDS.has(lower(token)) &&
+      !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
   )
+}
+
+const SCORE = /^\d+(?:[-/]\d+)?$/
+const TEAM_VERBS = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'lost', 'defeated', 'AT'])
+
+/** A name followed by a score, or on either side of "beat" / "v": a team in a result. */
+function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
+  const after = sentence[to]
+  const before = sentence[from - 1]
+  return Boolean((after && (SCORE.test(after.text) || TEAM_VERBS.has(after.text))) || (before && TEAM_VERBS.has(before.text)))
+}
+
+/** Capitalised word runs of a sentence, for headlines where capitals say nothing. */
+function capitalRuns(sentence: Token[]): { tokens: Token[]; from: number; to: number }[] {
+  const runs: { tokens: Token[]; from: number; to: number }[] = []
+  let from = 0
+  for (let index = 0; index <= sentence.length; index++) {
+    const token = sentence[index]
+    if (token?.word && /^\p{Lu}/u.test(token.text) && !/^\d/.test(token.text)) continue
+    if (index > from) runs.push({ tokens: sentence.slice(from, index), from, to: index })
+    from = index + 1
+  }
+  return runs
 }
 
 function joinsList(sentence: Token[], from: number, to: number): boolean {

@@ -9,6 +9,16 @@ export const COUNTRY_ALIASES: Record<string, string> = {
   'Yugoslavia': 'RS', 'Bosnia': 'BA', 'Cape Verde': 'CV', 'Vietnam': 'VN', 'Viet Nam': 'VN',
 }
 
+/** Areas news names that are neither countries nor GeoNames regions (country code where there is one). */
+export const AREAS: Record<string, string> = {
+  Europe: '', Asia: '', Africa: '', 'North America': '', 'South America': '', 'Latin America': '', 'Central America': '',
+  'Middle East': '', 'Far East': '', 'Southeast Asia': '', 'South Asia': '', 'East Asia': '', 'Central Asia': '',
+  'West Bank': 'PS', 'Gaza Strip': 'PS', Gaza: 'PS', Balkans: '', Caribbean: '', Scandinavia: '', Caucasus: '',
+  Siberia: 'RU', Midwest: 'US', Mediterranean: '', Atlantic: '', Pacific: '', Arctic: '', 'Persian Gulf': '', Gulf: '',
+  Kashmir: '', Tibet: 'CN', Kosovo: 'RS', 'Nagorno-Karabakh': 'AZ', Chechnya: 'RU', Kurdistan: '', Sahara: '',
+  'Horn of Africa': '', 'Sub-Saharan Africa': '', Antarctica: '', Oceania: '', 'Wall Street': 'US',
+}
+
 /**
  * Demonyms, for countries named through an affiliation ("the Chinese embassy").
  * In CoNLL terms these are MISC, so the NER evaluation does not score them as LOC.

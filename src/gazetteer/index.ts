@@ -1,5 +1,5 @@
 import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
-import { COUNTRY_ALIASES, DEMONYMS } from './aliases'
+import { AREAS, COUNTRY_ALIASES, DEMONYMS } from './aliases'
 
 /** A town or first-level region; `name` is in lower case (the text gives the spelling). */
 export type Place = { name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
@@ -10,6 +10,7 @@ type Tables = {
   places: string[]
   countriesByName: Map<string, Country>
   countriesByCode: Map<string, Country>
+  areas: Map<string, Place>
   firstNames: Set<string>
 }
 
@@ -30,14 +31,17 @@ function load(): Tables {
     const country = countriesByCode.get(code)
     if (country) countriesByName.set(alias.toLowerCase(), country)
   }
-  tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, firstNames: new Set(FIRST_NAMES.split('\n')) }
+  const areas = new Map(Object.entries(AREAS).map(([name, country]) => [name.toLowerCase(), { name: name.toLowerCase(), country, population: 0, kind: 'region' as const }]))
+  tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, areas, firstNames: new Set(FIRST_NAMES.split('\n')) }
   return tables
 }
 
-/** Every town or first-level region of that name, any country. */
+/** Every town, first-level region or wider area ("Middle East") of that name, any country. */
 export function findPlaces(name: string): Place[] {
-  const lines = load().places
+  const { places: lines, areas } = load()
   const key = name.toLowerCase()
+  const area = areas.get(key)
+  if (area) return [area]
   let low = 0
   let high = lines.length
   while (low < high) {

@@ -1,14 +1,25 @@
 import type { Span } from '../facts/types'
 
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen lt col capt sgt rep sen gov pres st jr sr inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m mt ft'.split(' '),
+/** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */
+const TITLES = new Set('mr mrs ms dr prof gen lt col capt sgt maj cmdr adm rep sen gov pres rev fr st mt ft jr sr no vs v'.split(' '))
+
+/** Abbreviations that can also close a sentence ("…in the U.S. The talks…"): they end one before a typical sentence opener. */
+const CLOSING_ABBREVIATIONS = new Set('inc ltd co corp bros etc u.s u.k u.n u.s.a e.u e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '))
+
+/** Words that open sentences far more often than they follow an abbreviation or an initial. */
+const SENTENCE_OPENERS = new Set(
+  'the a an this that these those he she it they we i you his her its their our in on at after before during but and or if when while since although however meanwhile other others some many most there here what who which where how why according also still then now yet'.split(
+    ' ',
+  ),
 )
 
 /**
  * Splits text into sentence spans. A sentence ends at `.`, `!` or `?` (with any
  * closing quotes or brackets) followed by white space and an upper-case letter,
- * digit or opening quote, unless the word before the stop is a known
- * abbreviation or a single initial. Paragraph breaks always end a sentence.
+ * digit or opening quote; not after a title (Mr., Gen.), nor after an
+ * abbreviation (U.S., Inc.) or a single initial (J.) unless the next word is
+ * one that opens sentences ("on X. Other countries…"). Decimals never match
+ * (no space after the point). Paragraph breaks always end a sentence.
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = []
@@ -20,6 +31,7 @@ export function splitSentences(text: string): Span[] {
 }
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu
+const NEXT_WORD = /^\s+["'“‘(\[]?([\p{L}]+)/u
 
 function splitParagraph(text: string, from: number, to: number, out: Span[]): void {
   let start = from
@@ -27,18 +39,22 @@ function splitParagraph(text: string, from: number, to: number, out: Span[]): vo
   for (let match = BOUNDARY.exec(text); match; match = BOUNDARY.exec(text)) {
     const end = match.index + match[0].length
     if (end >= to) break
-    if (isAbbreviationStop(text, match.index)) continue
+    if (!endsSentence(text, match.index, end)) continue
     pushTrimmed(text, start, end, out)
     start = end
   }
   pushTrimmed(text, start, to, out)
 }
 
-function isAbbreviationStop(text: string, stopIndex: number): boolean {
-  if (text[stopIndex] !== '.') return false
+function endsSentence(text: string, stopIndex: number, end: number): boolean {
+  if (text[stopIndex] !== '.' || text[stopIndex + 1] === '.') return true
   const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, stopIndex - 12), stopIndex))?.[0] ?? ''
-  if (word.length === 1 && /\p{Lu}/u.test(word)) return true
-  return ABBREVIATIONS.has(word.toLowerCase())
+  const key = word.toLowerCase()
+  if (TITLES.has(key)) return false
+  const initial = word.length === 1 && /\p{Lu}/u.test(word)
+  if (!initial && !CLOSING_ABBREVIATIONS.has(key)) return true
+  const next = NEXT_WORD.exec(text.slice(end, end + 40))?.[1]
+  return next !== undefined && SENTENCE_OPENERS.has(next.toLowerCase())
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {

@@ -42,7 +42,8 @@ export const ORG_SUFFIXES = words(`
   parliament assembly commission department office service services fc club airlines airways institute
   foundation organisation organization federation league front movement force forces authority board bureau
   center centre church congress exchange fund government hospital society trust industries holdings motors
-  systems technologies securities partners telecom communications press times post news network channel
+  systems technologies securities partners telecom communications press times post news network channel reserve
+  airlines railways railroad energy petroleum oil steel chemicals pharmaceuticals electronics media entertainment
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate
 `)
@@ -52,17 +53,35 @@ export const KNOWN_ORGS = words(`
   NATO UN U.N. EU OPEC IMF FBI CIA FSB KGB BBC CNN Reuters AFP AP UEFA FIFA IOC NBA NFL NHL WTO ASEAN PLO IRA
   Hamas Hezbollah Taliban Pentagon Interpol Nasdaq NYSE Microsoft Google Apple Amazon Facebook Meta Twitter
   Wikipedia Wikinews Boeing Airbus Toyota Nissan Honda Ford Gazprom Nokia Sony Samsung Intel IBM OECD UNICEF
-  UNESCO UNHCR ICC ICJ Greenpeace Bundesbank Bundestag Knesset Duma Congress Parliament Senate
+  UNESCO UNHCR ICC ICJ Greenpeace Bundesbank Bundestag Knesset Duma Congress Parliament Senate Treasury Fed
+  Interfax Itar-Tass Tass Xinhua Bloomberg Nikkei Kremlin Politburo
 `)
 
 /** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
-export const ORG_MEMBERS = words(`chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants fighters workers employees shareholders`)
+export const ORG_MEMBERS = words(`
+  chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants
+  fighters workers employees shareholders executives captain coach manager players squad shares stock news agency
+  newspaper daily subsidiary unit
+`)
 
 /** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
-export const ORG_KINDS = words(`group organisation organization party company firm outfit movement militia network agency bank club team newspaper union`)
+export const ORG_KINDS = words(`
+  group organisation organization party company firm outfit movement militia network agency bank club team newspaper
+  union giant maker producer manufacturer carrier airline insurer retailer broker brokerage daily weekly magazine
+  broadcaster conglomerate subsidiary unit side champions operator developer exporter importer lender
+`)
 
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */
 export const AFFILIATIONS = words(`embassy consulate government ministry military army navy police authorities officials forces president leader troops state media side delegation foreign`)
+
+/** Words that make a capitalised run an event, a street or a thing rather than a person ("World Cup", "Wall Street"). */
+export const NOT_PERSON_WORDS = words(`
+  cup open championship championships games olympics trophy prix tour series masters classic grand final finals
+  street avenue road square bridge airport station stadium park hall house palace building tower
+  day week year east west north south northern southern eastern western central airlines index average
+  reserve treasury exchange jones division conference league world international national federal republic
+  democrats republicans communists socialists liberals conservatives
+`)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
 export const PLACE_PREPOSITIONS = words(`in at from near to into across outside around toward towards via through inside throughout`)

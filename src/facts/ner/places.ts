@@ -16,6 +16,11 @@ export function isProminentPlace(place: Place, contextCountries: ReadonlySet<str
   return place.kind === 'region' || place.population >= BIG_TOWN || contextCountries.has(place.country)
 }
 
+/** Big enough to be read as the place even in a headline: a town of BIG_TOWN people. */
+export function isBigPlace(place: Place): boolean {
+  return place.population >= BIG_TOWN
+}
+
 export function placeDetails(place: Place): { country?: string; lat?: number; lon?: number } {
   const country = countryByCode(place.country)?.name
   return { ...(country ? { country } : {}), ...(place.lat !== undefined ? { lat: place.lat, lon: place.lon } : {}) }
