@@ -3,6 +3,7 @@ import { isBoilerplate } from './boilerplate'
 import { skipDateline } from './dateline'
 
 const MAX_WORDS = 12
+const MAX_LEAD_CHARS = 400
 
 /** Past forms of verbs frequent in news leads, with the present form a headline uses. Only these change tense: a guess would be wrong too often. */
 const PRESENT = new Map(
@@ -35,7 +36,9 @@ export function generateHeadline(text: string): string {
     .map((span, index) => text.slice(index === 0 ? skipDateline(text, span) : span.start, span.end))
     .find((sentence) => !isBoilerplate(sentence))
   if (lead === undefined) return ''
+  // A headline never needs more than the opening of the lead; this also bounds the work on a hostile text.
   let headline = lead
+    .slice(0, MAX_LEAD_CHARS)
     .replace(/[.!?]+["'”’)\]]*$/, '')
     .replace(LEADING_PHRASE, '')
     .replace(TRAILING_ATTRIBUTION, '')

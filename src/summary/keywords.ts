@@ -1,14 +1,17 @@
 import { splitSentences } from '../text/sentences'
 import { STOP_WORDS } from './stopwords'
-import { normalizeTerm, WORD } from './terms'
+import frequencies from './document-frequency.json'
+import { normalizeTerm, termsOfWord, WORD } from './terms'
 
 export type Keyword = { text: string; score: number }
 
 const MAX_PHRASE_WORDS = 3
 
-/** Frequent in news but never what a story is about. */
+/** Frequent in news but never what a story is about: times and counts. */
 const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year january february march april may june july august september october november december'.split(' '),
+  'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year january february march april may june july august september october november december two three four five six seven eight nine ten hundred thousand million billion'.split(
+    ' ',
+  ),
 )
 
 type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
@@ -31,7 +34,7 @@ export function extractKeywords(text: string, limit = 10): Keyword[] {
     for (const run of contentRuns(sentence)) {
       for (const { term, surface, capitalized } of run) {
         // "Balochistan-based" is also a mention of Balochistan.
-        for (const part of new Set([term, ...(term.includes('-') ? term.split('-') : [])])) {
+        for (const part of new Set(termsOfWord(surface.text))) {
           const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
           stats.count++
           stats.sentences.add(sentenceIndex)
@@ -52,15 +55,18 @@ export function extractKeywords(text: string, limit = 10): Keyword[] {
       }
     }
   })
+  const isName = (term: string) => (words.get(term)?.capitalized ?? 0) > 0
+  // "emailed Amazon Web", "show Doris Day": a lower-case word before a name is a verb or a noun of another phrase.
+  const verbBeforeName = (terms: readonly string[]) => terms.some((term, i) => i > 0 && isName(term) && !isName(terms[i - 1]!))
   const total = Math.max(1, sentences.length)
   const weight = (term: string) => {
     const stats = words.get(term)!
     const spread = stats.sentences.size / total
     const names = stats.capitalized / stats.count
-    return (stats.count * (1 + spread) * (1 + 0.5 * names)) / Math.log2(2 + stats.firstSentence)
+    return (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
   }
   const scored = [...phrases.values()]
-    .filter((phrase) => phrase.words.length === 1 || phrase.count >= 2 || phrase.words.every((term) => (words.get(term)?.capitalized ?? 0) > 0))
+    .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
     .map((phrase) => ({ phrase, score: (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) * Math.log2(1 + phrase.count) * (1 + 0.25 * (phrase.words.length - 1)) }))
     .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
   // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
@@ -94,6 +100,12 @@ function contentRuns(sentence: string): RunWord[][] {
     first = false
   }
   return runs.filter((run) => run.length > 0)
+}
+
+const DOCUMENT_FREQUENCY: Readonly<Record<string, number>> = frequencies.terms
+/** Terms missing from the table are in fewer than three corpus articles: count them as in one. */
+function inverseDocumentFrequency(term: string): number {
+  return Math.log((frequencies.documents + 1) / ((DOCUMENT_FREQUENCY[term] ?? 1) + 1))
 }
 
 /** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */

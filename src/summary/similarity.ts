@@ -1,10 +1,21 @@
 /** Cosine similarity of two sparse term-weight vectors. */
 export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const product = dot(a, b)
+  return product === 0 ? 0 : product / (norm(a) * norm(b))
+}
+
+/** Dot product of two sparse vectors: the cosine when both have unit length. */
+export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  let dot = 0
-  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0)
-  if (dot === 0) return 0
-  return dot / (norm(a) * norm(b))
+  let sum = 0
+  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0)
+  return sum
+}
+
+/** The vector scaled to unit length (an empty or zero vector stays as it is). */
+export function normalize(vector: ReadonlyMap<string, number>): Map<string, number> {
+  const length = norm(vector)
+  return new Map([...vector].map(([term, weight]) => [term, length === 0 ? weight : weight / length]))
 }
 
 function norm(vector: ReadonlyMap<string, number>): number {

@@ -4,7 +4,7 @@ import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { skipDateline } from './dateline'
 import { contentTerms, countTerms } from './terms'
-import { cosine } from './similarity'
+import { dot, normalize } from './similarity'
 
 export type SummarySentence = Span & { text: string }
 export type Summary = { sentences: SummarySentence[]; text: string }
@@ -53,35 +53,53 @@ function scoreCandidates(text: string, title: string | undefined): Candidate[] {
   for (const candidate of candidates) {
     candidate.vector = weigh(candidate.vector)
     for (const [term, weight] of candidate.vector) centroid.set(term, (centroid.get(term) ?? 0) + weight)
+    // Unit length from here on: similarity between sentences is then a dot product.
+    candidate.vector = normalize(candidate.vector)
   }
+  const center = normalize(centroid)
   const titleTerms = new Set(contentTerms(title ?? ''))
   for (const [rank, candidate] of candidates.entries()) {
     const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
     const words = candidate.text.split(/\s+/).length
     const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
     candidate.score =
-      brevity * (WEIGHTS.centrality * cosine(candidate.vector, centroid) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap)
+      brevity * (WEIGHTS.centrality * dot(candidate.vector, center) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap)
   }
   return candidates
 }
 
-/** Greedy maximal marginal relevance; a dependent sentence is taken with the chain of predecessors it needs. */
+/**
+ * Greedy maximal marginal relevance; a dependent sentence is taken with the
+ * chain of predecessors it needs. Each candidate's similarity to the chosen
+ * set is updated with the newest picks only, so a step costs O(candidates).
+ */
 function select(candidates: readonly Candidate[], count: number): Candidate[] {
   const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]))
   const chosen = new Set<Candidate>()
+  const similarity = new Map<Candidate, number>(candidates.map((candidate) => [candidate, 0]))
+  const value = (candidate: Candidate) => {
+    const closest = similarity.get(candidate)!
+    return closest > WEIGHTS.duplicate ? undefined : candidate.score - WEIGHTS.redundancy * closest
+  }
   while (chosen.size < count) {
     let best: { unit: Candidate[]; value: number } | undefined
     for (const candidate of candidates) {
       if (chosen.has(candidate)) continue
       const unit = unitOf(candidate, byIndex, chosen)
       if (!unit || unit.length > count - chosen.size) continue
-      const values = unit.map((member) => marginalValue(member, chosen))
-      if (values.some((value) => value === undefined)) continue
-      const value = (values as number[]).reduce((sum, v) => sum + v, 0) / unit.length
-      if (!best || value > best.value) best = { unit, value }
+      const values = unit.map(value)
+      if (values.some((v) => v === undefined)) continue
+      const mean = (values as number[]).reduce((sum, v) => sum + v, 0) / unit.length
+      if (!best || mean > best.value) best = { unit, value: mean }
     }
     if (!best) break
     for (const member of best.unit) chosen.add(member)
+    for (const candidate of candidates) {
+      if (chosen.has(candidate)) continue
+      let closest = similarity.get(candidate)!
+      for (const member of best.unit) closest = Math.max(closest, dot(candidate.vector, member.vector))
+      similarity.set(candidate, closest)
+    }
   }
   return [...chosen].sort((a, b) => a.start - b.start)
 }
@@ -99,14 +117,6 @@ function unitOf(candidate: Candidate, byIndex: ReadonlyMap<number, Candidate>, c
     current = previous
   }
   return unit
-}
-
-/** Relevance minus similarity to what is already chosen; undefined for a near-duplicate. */
-function marginalValue(candidate: Candidate, chosen: ReadonlySet<Candidate>): number | undefined {
-  let maxSimilarity = 0
-  for (const other of chosen) maxSimilarity = Math.max(maxSimilarity, cosine(candidate.vector, other.vector))
-  if (maxSimilarity > WEIGHTS.duplicate) return undefined
-  return candidate.score - WEIGHTS.redundancy * maxSimilarity
 }
 
 /** A sentence that opens a quotation it does not close (or closes one it did not open) was cut inside the quote: half a sentence. */

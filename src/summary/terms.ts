@@ -37,3 +37,9 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
   return counts
 }
+
+/** A word's terms: the word itself and, for a compound ("Balochistan-based"), each of its parts. */
+export function termsOfWord(word: string): string[] {
+  const term = normalizeTerm(word)
+  return term.includes('-') ? [term, ...term.split('-').filter((part) => part.length > 0)] : [term]
+}
