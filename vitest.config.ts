@@ -22,6 +22,10 @@ export default defineConfig({
       {
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
+      {
+        // Browser tests: wrangler dev, a host page on another origin and headless Chromium (test/e2e/servers.ts).
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 150_000 },
+      },
     ],
   },
 })

@@ -33,7 +33,19 @@ export const SearchHitSchema = v.looseObject({
   url: v.optional(v.pipe(v.string(), v.description('The original article, where the corpus has it.'))),
   score: v.pipe(v.number(), v.description('Relevance; only comparable within one answer.')),
   snippet: v.pipe(v.string(), v.description('A short plain-text passage around the best match.')),
+  highlights: v.optional(
+    v.pipe(
+      v.object({ title: v.array(v.object(SpanEntries)), snippet: v.array(v.object(SpanEntries)) }),
+      v.description('Ranges to wrap in <mark>: offsets into `title` and into `snippet`.'),
+    ),
+  ),
+  terms: v.optional(v.pipe(v.array(v.string()), v.description('The query words this article matched (directly, by stem, prefix, typo or synonym).'))),
 })
+
+const FacetCountsSchema = v.pipe(
+  v.record(v.string(), v.array(v.object({ value: v.string(), count: v.pipe(v.number(), v.integer()) }))),
+  v.description('For each facet (person, organization, place, country, year), its most frequent values over all matches; a facet’s counts honour every other active filter.'),
+)
 
 export const SearchResponseSchema = v.looseObject({
   query: v.string(),
@@ -41,6 +53,58 @@ export const SearchResponseSchema = v.looseObject({
   offset: v.pipe(v.number(), v.integer()),
   limit: v.pipe(v.number(), v.integer()),
   hits: v.array(SearchHitSchema),
+  facets: v.optional(FacetCountsSchema),
+  fallback: v.optional(v.pipe(v.literal('any-term'), v.description('No article has every word: these have some of them, most matched words first.'))),
+  typoTolerance: v.optional(v.pipe(v.boolean(), v.description('True when exact words found too little and typos were forgiven.'))),
+  suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a corrected query, when some words are not in the corpus.'))),
+})
+
+export const SuggestResponseSchema = v.looseObject({
+  query: v.string(),
+  suggestions: v.array(
+    v.looseObject({
+      text: v.string(),
+      kind: v.pipe(v.string(), v.description('"term", "title", or an entity type: "person", "organization", "place", "country".')),
+      count: v.pipe(v.number(), v.description('How many articles it occurs in.')),
+      id: v.optional(v.pipe(v.string(), v.description('For titles: the article id.'))),
+    }),
+  ),
+})
+
+export const ListingResponseSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  articles: v.array(
+    v.looseObject({ id: v.string(), title: v.string(), date: v.optional(IsoDateString), url: v.optional(v.string()), source: v.optional(v.string()), summary: v.string() }),
+  ),
+})
+
+const RelatedArticleSchema = v.looseObject({
+  id: v.string(),
+  title: v.string(),
+  date: v.optional(IsoDateString),
+  url: v.optional(v.string()),
+  score: v.number(),
+  sharedEntities: v.pipe(v.array(v.string()), v.description('People, organizations and places both articles name.')),
+})
+
+export const RelatedResponseSchema = v.looseObject({ id: v.string(), related: v.pipe(v.array(RelatedArticleSchema), v.description('Best first; never the article itself.')) })
+
+const CitedSpan = { id: v.pipe(v.string(), v.description('The cited article.')), title: v.string(), date: v.optional(IsoDateString), text: v.string(), ...SpanEntries }
+const EntityCountSchema = v.object({ name: v.string(), articles: v.number(), mentions: v.number() })
+
+export const BriefResponseSchema = v.looseObject({
+  query: v.string(),
+  total: v.pipe(v.number(), v.integer(), v.description('Articles matching the query.')),
+  articles: v.pipe(v.number(), v.integer(), v.description('Articles the brief is made of (the best matches).')),
+  digest: v.object({
+    sentences: v.pipe(v.array(v.looseObject(CitedSpan)), v.description('Each sentence cites its article; `start`/`end` index that article’s text.')),
+    text: v.string(),
+  }),
+  timeline: v.array(v.looseObject({ date: v.optional(IsoDateString), id: v.string(), title: v.string() })),
+  entities: v.looseObject({ people: v.array(EntityCountSchema), organizations: v.array(EntityCountSchema), places: v.array(EntityCountSchema) }),
+  casualties: v.array(v.looseObject({ event: v.string(), figures: v.array(v.looseObject({ value: v.number(), who: v.string(), place: v.optional(v.string()), ...CitedSpan })) })),
 })
 
 const SummarySentenceSchema = v.object({ text: v.string(), ...SpanEntries })
@@ -63,6 +127,7 @@ export const ArticleSchema = v.looseObject({
   text: v.pipe(v.string(), v.description('The full text; every offset in this API indexes it (UTF-16 code units).')),
   summary: SummarySchema,
   keywords: v.pipe(v.array(KeywordSchema), v.description('Best first.')),
+  related: v.optional(v.pipe(v.array(RelatedArticleSchema), v.description('A few related articles, best first.'))),
 })
 
 export const ArticleSummarySchema = v.object({ id: v.string(), ...SummarySchema.entries })

@@ -168,15 +168,15 @@ export class NewsSearchElement extends HTMLElement {
     this.#renderChips(result.facets)
     this.#status.className = 'status'
     this.#status.replaceChildren()
-    if (query && result.hits.length === 0) this.#showNoResults(query, result.suggestion)
-    else if (result.hits.length > 0) this.#status.textContent = `${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}`
+    if (query && result.hits.length === 0) this.#status.append(`No results for “${query}”.`)
+    else if (result.hits.length > 0) this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}.`)
+    if (result.suggestion && result.suggestion.toLowerCase() !== query.toLowerCase()) this.#showSuggestion(result.suggestion)
     this.#panel.hidden = false
     this.#setExpanded(result.hits.length > 0)
   }
 
-  #showNoResults(query: string, suggestion: string | undefined) {
-    this.#status.append(`No results for “${query}”.`)
-    if (!suggestion) return
+  /** The server's did-you-mean: one press searches for it. */
+  #showSuggestion(suggestion: string) {
     const button = document.createElement('button')
     button.type = 'button'
     button.setAttribute('part', 'suggestion')

@@ -1,0 +1,195 @@
+/**
+ * The product as a site owner and a reader meet it, in a real browser: a host
+ * page on another origin embeds the widget with one script tag; the reader
+ * searches, moves with the keyboard, opens the article page, picks a fact;
+ * a developer reads the docs. Screenshots go to test-artifacts/e2e/.
+ */
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort, startBrowser, startHost, startWorker, type Browser, type Host, type Worker } from './servers'
+
+const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
+const ARTIFACTS = 'test-artifacts/e2e'
+
+let worker: Worker
+let host: Host
+let browser: Browser
+let page: Page
+
+type SearchAnswer = { total: number; hits: Array<{ id: string; title: string }>; suggestion?: string; facets?: Record<string, Array<{ value: string; count: number }>> }
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${worker.origin}${path}`)
+  expect(response.status, path).toBe(200)
+  return (await response.json()) as T
+}
+
+/** Runs in the page: the test's own types have no DOM, so the page's globals are described here. */
+const backgroundOf = (element: unknown) =>
+  (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(element).backgroundColor
+
+const screenshot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const deadApi = `http://127.0.0.1:${await freePort()}`
+  ;[worker, browser] = await Promise.all([startWorker(), startBrowser()])
+  host = await startHost({
+    '/': `<!DOCTYPE html><html lang="en"><head><title>A host site</title></head><body>
+      <h1>A local newspaper</h1>
+      <script src="${worker.origin}/embed.js" data-mount data-placeholder="Search our news" data-limit="5"></script>
+      <p>Host content below the widget.</p></body></html>`,
+    '/own-links': `<!DOCTYPE html><html lang="en"><head><title>Own links</title></head><body>
+      <script src="${worker.origin}/embed.js"></script>
+      <news-search api="${worker.origin}" link-template="${'/story?id={id}'}"></news-search></body></html>`,
+    '/down': `<!DOCTYPE html><html lang="en"><head><title>API down</title></head><body>
+      <script src="${worker.origin}/embed.js"></script>
+      <news-search api="${deadApi}"></news-search></body></html>`,
+  })
+  page = await browser.context.newPage()
+}, 150_000)
+
+afterAll(async () => {
+  await Promise.allSettled([browser?.stop(), host?.stop(), worker?.stop()])
+})
+
+describe('the widget embedded on another origin', () => {
+  it('mounts from one script tag on a page of another origin', async () => {
+    expect(new URL(host.origin).port).not.toBe(new URL(worker.origin).port)
+    await page.goto(host.origin)
+    const box = page.getByRole('combobox', { name: 'Search the news' })
+    await expect.poll(() => box.getAttribute('placeholder')).toBe('Search our news')
+    expect(await box.getAttribute('aria-expanded')).toBe('false')
+    // Mounted right after the script tag, before the host's next paragraph.
+    expect(await page.evaluate('document.querySelector("script + news-search + p") !== null')).toBe(true)
+  })
+
+  it('searches as you type: "Balochistan" shows the seed article first, highlighted, with facet chips', async () => {
+    const seed = await api<{ title: string }>(`/api/articles/${encodeURIComponent(SEED_ID)}`)
+    const answer = await api<SearchAnswer>('/api/search?q=Balochistan&limit=5')
+    expect(answer.hits[0]?.id).toBe(SEED_ID)
+
+    const box = page.getByRole('combobox')
+    await box.pressSequentially('Balochistan', { delay: 40 })
+    const options = page.getByRole('option')
+    await expect.poll(() => options.count(), { timeout: 30_000 }).toBe(answer.hits.length)
+    expect(await box.getAttribute('aria-expanded')).toBe('true')
+    const listbox = page.getByRole('listbox')
+    expect(await box.getAttribute('aria-controls')).toBe(await listbox.getAttribute('id'))
+
+    const first = options.first()
+    expect(await first.locator('.title').textContent()).toBe(seed.title)
+    expect(await first.locator('mark').first().textContent()).toMatch(/^Balochistan$/i)
+    expect(await first.locator('a').getAttribute('href')).toBe(`${worker.origin}/articles/seed/000_7b2b9cd25cf26eb6`)
+
+    const facetValues = Object.values(answer.facets ?? {}).flat()
+    const chips = page.locator('news-search .chip')
+    if (facetValues.length > 0) {
+      await expect.poll(() => chips.count()).toBeGreaterThan(0)
+      const firstChip = (await chips.first().textContent()) ?? ''
+      expect(facetValues.some(({ value, count }) => firstChip === `${value} (${count})`)).toBe(true)
+    } else {
+      expect(await chips.count()).toBe(0)
+    }
+    await screenshot('1-host-page-results')
+  })
+
+  it('moves through the results with the arrow keys and opens the active one with Enter', async () => {
+    const box = page.getByRole('combobox')
+    const options = page.getByRole('option')
+    const count = await options.count()
+    await box.press('ArrowDown')
+    const firstId = await options.first().getAttribute('id')
+    expect(await box.getAttribute('aria-activedescendant')).toBe(firstId)
+    expect(await options.first().getAttribute('aria-selected')).toBe('true')
+    if (count > 1) {
+      await box.press('ArrowDown')
+      expect(await box.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'))
+      await box.press('ArrowUp')
+      expect(await box.getAttribute('aria-activedescendant')).toBe(firstId)
+    }
+    await Promise.all([page.waitForURL(`${worker.origin}/articles/seed/000_7b2b9cd25cf26eb6`), box.press('Enter')])
+  })
+})
+
+describe('the article page', () => {
+  it('shows the title, summary, and the quotes with their speakers', async () => {
+    const article = await api<{ title: string; summary: { text: string } }>(`/api/articles/${encodeURIComponent(SEED_ID)}`)
+    const facts = await api<{ quotes: Array<{ text: string; speaker?: string }> }>(`/api/articles/${encodeURIComponent(SEED_ID)}/facts`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(article.title)
+    expect(await page.locator('#summary-heading + p').textContent()).toBe(article.summary.text)
+
+    // The seed's first quote, by the spokesperson, as the facts API and the page both give it.
+    const mourn = facts.quotes.find((quote) => quote.text.startsWith('We mourn for the lives lost'))
+    expect(mourn?.speaker).toBe('Lin Jian')
+    const items = page.locator('.quotes li')
+    expect(await items.count()).toBe(facts.quotes.length)
+    const item = items.filter({ hasText: 'We mourn for the lives lost' })
+    expect(await item.locator('blockquote').textContent()).toBe(`“${mourn!.text}”`)
+    expect(await item.locator('.speaker').textContent()).toBe('— Lin Jian')
+    await screenshot('2-article-page')
+  })
+
+  it('highlights a chosen fact in the text (CSS :target, no script)', async () => {
+    const link = page.locator('.quotes li', { hasText: 'We mourn for the lives lost' }).locator('a')
+    const target = (await link.getAttribute('href'))!
+    const mark = page.locator(`mark${target}`)
+    const before = await mark.evaluate(backgroundOf)
+    await link.click()
+    expect(new URL(page.url()).hash).toBe(target)
+    expect(await mark.textContent()).toContain('We mourn for the lives lost')
+    await expect.poll(() => mark.evaluate(backgroundOf)).not.toBe(before)
+    await screenshot('3-article-fact-highlighted')
+  })
+})
+
+describe('the widget states', () => {
+  it('offers the did-you-mean of the API and searches it with one press', async () => {
+    const answer = await api<SearchAnswer>('/api/search?q=Balochistn&limit=8')
+    expect(answer.suggestion).toBe('Balochistan')
+    await page.goto(`${host.origin}/own-links`)
+    const box = page.getByRole('combobox')
+    await box.pressSequentially('Balochistn', { delay: 40 })
+    const button = page.getByRole('button', { name: 'Did you mean Balochistan?' })
+    await button.click({ timeout: 30_000 })
+    expect(await box.inputValue()).toBe('Balochistan')
+    await expect.poll(() => page.getByRole('option').first().locator('.title').textContent()).toContain('Balochistan')
+    // The host's own link template, with the id URL-encoded.
+    expect(await page.getByRole('option').first().locator('a').getAttribute('href')).toBe(`/story?id=${encodeURIComponent(SEED_ID)}`)
+  })
+
+  it('says so when nothing matches', async () => {
+    const answer = await api<SearchAnswer>('/api/search?q=zzqxvw')
+    expect(answer.total).toBe(0)
+    const box = page.getByRole('combobox')
+    await box.fill('zzqxvw')
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('No results for “zzqxvw”.')
+    expect(await page.getByRole('option').count()).toBe(0)
+    expect(await box.getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('shows an error with a retry when the API cannot be reached', async () => {
+    await page.goto(`${host.origin}/down`)
+    await page.getByRole('combobox').fill('Balochistan')
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Search is unavailable right now')
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(1)
+    await screenshot('4-widget-api-down')
+  })
+})
+
+describe('the docs', () => {
+  it('load the OpenAPI document and send a request from its form', async () => {
+    await page.goto(`${worker.origin}/docs`)
+    const spec = (await page.evaluate("fetch('/openapi.json').then((response) => response.json())")) as { openapi: string; paths: Record<string, unknown> }
+    expect(spec.openapi).toBe('3.1.0')
+    expect(Object.keys(spec.paths)).toContain('/api/search')
+    const search = page.locator('section.operation', { has: page.locator('h2', { hasText: '/api/search' }) }).first()
+    expect(await search.count()).toBe(1)
+    await search.locator('input[name="q"]').fill('Balochistan')
+    await search.getByRole('button', { name: 'Send GET' }).click()
+    await expect.poll(() => search.locator('output').textContent(), { timeout: 30_000 }).toContain(SEED_ID)
+    expect(await search.locator('output').textContent()).toMatch(/^200 application\/json/)
+    await screenshot('5-docs')
+  })
+})

@@ -1,0 +1,143 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { ArticleFactsSchema, ArticleSchema } from '../../src/openapi/schemas'
+import * as v from 'valibot'
+
+const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
+
+async function page(path: string) {
+  const response = await exports.default.fetch(`http://x${path}`)
+  return { response, html: await response.text() }
+}
+
+async function api<T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> {
+  const response = await exports.default.fetch(`http://x${path}`)
+  expect(response.status, path).toBe(200)
+  return v.parse(schema, await response.json())
+}
+
+const unescape = (html: string) =>
+  html.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!)
+
+/** The article text as the page renders it, and the text inside each `<mark id>`, nested marks included. */
+function readMarkedText(html: string) {
+  const start = html.indexOf('<div class="article-text">')
+  const end = html.indexOf('</div>', start)
+  expect(start, 'the page has the article text').toBeGreaterThan(-1)
+  const marks = new Map<string, string>()
+  const open: string[] = []
+  let text = ''
+  for (const [token, id] of html.slice(start + '<div class="article-text">'.length, end).matchAll(/<mark id="([^"]+)"[^>]*>|<\/mark>|[^<]+/g)) {
+    if (id) {
+      open.push(id)
+      marks.set(id, '')
+    } else if (token === '</mark>') open.pop()
+    else {
+      const chunk = unescape(token)
+      text += chunk
+      for (const markId of open) marks.set(markId, marks.get(markId) + chunk)
+    }
+  }
+  return { text, marks }
+}
+
+describe('article pages', () => {
+  it('render the seed with its title, summary, keywords and every quote with its speaker', async () => {
+    const article = await api(`/api/articles/${encodeURIComponent(SEED_ID)}`, ArticleSchema)
+    const facts = await api(`/api/articles/${encodeURIComponent(SEED_ID)}/facts`, ArticleFactsSchema)
+    const { response, html } = await page(`/articles/${SEED_ID}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain(`<h1>${article.title}</h1>`)
+    expect(html).toContain(`<time datetime="${article.date}">`)
+    expect(unescape(html)).toContain(article.summary.text)
+    for (const keyword of article.keywords) expect(unescape(html)).toContain(`<li>${keyword.text}</li>`)
+    expect(facts.quotes.some((quote) => quote.speaker === 'Lin Jian')).toBe(true)
+    for (const quote of facts.quotes) {
+      expect(unescape(html)).toContain(`“${quote.text}”</a></blockquote><span class="speaker">— ${quote.speaker ?? 'speaker not identified'}</span>`)
+    }
+    // The seed has no source in the corpus: the page says so rather than inventing one.
+    expect(html).toContain('The source of this text is not recorded')
+  })
+
+  it('keep the text exact and mark each fact at its offsets, so every fact link lands on its evidence', async () => {
+    const article = await api(`/api/articles/${encodeURIComponent(SEED_ID)}`, ArticleSchema)
+    const facts = await api(`/api/articles/${encodeURIComponent(SEED_ID)}/facts`, ArticleFactsSchema)
+    const { html } = await page(`/articles/${SEED_ID}`)
+    const { text, marks } = readMarkedText(html)
+    expect(text).toBe(article.text)
+
+    const expected = new Map<string, { start: number; end: number }>([
+      ...facts.quotes.map((quote, index) => [`quote-${index}`, quote] as const),
+      ...facts.entities.flatMap((entity, index) => entity.mentions.map((mention, mentionIndex) => [`entity-${index}-${mentionIndex}`, mention] as const)),
+      ...facts.quantities.map((quantity, index) => [`figure-${index}`, quantity] as const),
+      ...facts.dates.map((date, index) => [`date-${index}`, date] as const),
+    ])
+    expect(marks.size).toBeGreaterThan(0)
+    for (const [id, marked] of marks) {
+      const span = expected.get(id)
+      expect(span, id).toBeDefined()
+      expect(marked, id).toBe(article.text.slice(span!.start, span!.end))
+    }
+    const links = [...html.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1]!)
+    expect(links.length).toBeGreaterThan(0)
+    for (const id of links) expect(marks.has(id), `#${id} has a mark`).toBe(true)
+    // Every quote, person and figure of the seed can be chosen (none lost to overlapping spans).
+    for (const index of facts.quotes.keys()) expect(links).toContain(`quote-${index}`)
+    for (const index of facts.quantities.keys()) expect(links).toContain(`figure-${index}`)
+  })
+
+  it('credit the source and link the licence of CC BY articles', async () => {
+    const id = env.TEST_CORPUS_ARTICLES.find((entry) => !entry.id.startsWith('seed/'))!.id
+    const article = await api(`/api/articles/${encodeURIComponent(id)}`, ArticleSchema)
+    expect(article.license).toBe('CC BY 2.5')
+    const { html } = await page(`/articles/${encodeURIComponent(id)}`)
+    expect(html).toContain(`<a href="${article.url!.replaceAll('&', '&amp;')}" rel="noopener">${article.source}</a>`)
+    expect(html).toContain('<a href="https://creativecommons.org/licenses/by/2.5/" rel="license noopener">CC BY 2.5</a>')
+  })
+
+  it('answer for every article of the corpus, by path segments and URL-encoded, non-ASCII ids included', async () => {
+    const articles = env.TEST_CORPUS_ARTICLES
+    expect(articles.some((article) => /[^\x00-\x7f]/.test(article.id))).toBe(true)
+    for (const { id } of articles) {
+      const segments = `/articles/${id.split('/').map(encodeURIComponent).join('/')}`
+      const encoded = `/articles/${encodeURIComponent(id)}`
+      for (const path of new Set([segments, encoded])) {
+        const { response, html } = await page(path)
+        expect(response.status, path).toBe(200)
+        expect(html, path).toContain('<div class="article-text">')
+      }
+    }
+  })
+
+  it('answer an unknown id with an HTML 404 page, while the API keeps problem+json', async () => {
+    const { response, html } = await page('/articles/no%2Fsuch-article')
+    expect(response.status).toBe(404)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(html).toContain('no/such-article')
+    const apiResponse = await exports.default.fetch('http://x/api/articles/no%2Fsuch-article')
+    expect(apiResponse.status).toBe(404)
+    expect(apiResponse.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+  })
+
+  it('escape what the corpus says, never inject it', async () => {
+    const { response, html } = await page(`/articles/${encodeURIComponent('<script>alert(1)</script>')}`)
+    expect(response.status).toBe(404)
+    expect(html).not.toContain('<script>alert(1)</script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+})
+
+describe('the demo page', () => {
+  it('uses the widget and links to the docs and to article pages that exist', async () => {
+    const { response, html } = await page('/')
+    expect(response.status).toBe(200)
+    expect(html).toContain('<news-search')
+    expect(html).toContain('<script src="/embed.js" defer="">')
+    expect(html).toContain('href="/docs"')
+    const articleLinks = [...html.matchAll(/<a href="(\/articles\/[^"]+)">/g)].map((match) => unescape(match[1]!))
+    expect(articleLinks.length).toBeGreaterThan(5)
+    for (const link of articleLinks) expect((await page(link)).response.status, link).toBe(200)
+  })
+})
