@@ -10,11 +10,12 @@ export type AnalyzeInput = { text: string; title?: string; date?: string; summar
 
 /** Everything the service derives from an article's text: run once per article at build time, and per request on posted text. */
 export function analyzeArticle({ text, title, date, summarySentences = DEFAULT_SUMMARY_SENTENCES }: AnalyzeInput): Analysis {
+  const keywords = extractKeywords(text)
   return {
     title: title ?? generateHeadline(text),
     titleGenerated: title === undefined,
-    summary: summarize(text, summarySentences, title === undefined ? {} : { title }),
-    keywords: extractKeywords(text),
+    summary: summarize(text, summarySentences, { ...(title === undefined ? {} : { title }), keywords }),
+    keywords,
     facts: extractFacts(text, date === undefined ? {} : { date }),
   }
 }

@@ -3,35 +3,38 @@ import { splitSentences } from '../text/sentences'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { skipDateline } from './dateline'
+import { extractKeywords, type Keyword } from './keywords'
 import { contentTerms, countTerms } from './terms'
 import { dot, normalize } from './similarity'
 
 export type SummarySentence = Span & { text: string }
 export type Summary = { sentences: SummarySentence[]; text: string }
-export type SummaryOptions = { title?: string }
+/** `keywords`: the text's keywords when already at hand (they are computed otherwise). */
+export type SummaryOptions = { title?: string; keywords?: readonly Keyword[] }
 
 export const DEFAULT_SUMMARY_SENTENCES = 3
 
-const WEIGHTS = { centrality: 1, position: 0.35, title: 0.3, redundancy: 0.3, duplicate: 0.6, lengthFloor: 8 }
+const WEIGHTS = { centrality: 1, position: 0.35, title: 0.3, keywords: 0.5, redundancy: 0.3, duplicate: 0.6, lengthFloor: 8 }
 
 type Candidate = SummarySentence & { index: number; vector: Map<string, number>; dependent: boolean; score: number }
 
 /**
  * An extractive summary of `count` sentences in article order, each with its
  * offsets into `text`. Sentences are scored by centrality (cosine to the
- * document's TF-ISF centroid), position and overlap with the title, then
+ * document's TF-ISF centroid), position, overlap with the title and with the
+ * text's keywords (weighted by their scores), then
  * picked greedily with maximal marginal relevance so that near-duplicates
  * are left out; a sentence that points back to its predecessor ("He added…")
  * comes only together with that predecessor.
  */
 export function summarize(text: string, count = DEFAULT_SUMMARY_SENTENCES, options: SummaryOptions = {}): Summary {
-  const candidates = scoreCandidates(text, options.title)
+  const candidates = scoreCandidates(text, options.title, options.keywords ?? extractKeywords(text))
   const chosen = select(candidates, count)
   const sentences = chosen.map(({ text: sentence, start, end }) => ({ text: sentence, start, end }))
   return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
 }
 
-function scoreCandidates(text: string, title: string | undefined): Candidate[] {
+function scoreCandidates(text: string, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
   const spans = splitSentences(text)
   const candidates: Candidate[] = []
   spans.forEach((span, index) => {
@@ -58,12 +61,16 @@ function scoreCandidates(text: string, title: string | undefined): Candidate[] {
   }
   const center = normalize(centroid)
   const titleTerms = new Set(contentTerms(title ?? ''))
+  const keyPhrases = keywords.map((keyword) => ({ terms: contentTerms(keyword.text), score: keyword.score }))
+  const keywordTotal = keyPhrases.reduce((sum, phrase) => sum + phrase.score, 0)
   for (const [rank, candidate] of candidates.entries()) {
     const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
+    const keywordOverlap =
+      keywordTotal === 0 ? 0 : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
     const words = candidate.text.split(/\s+/).length
     const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
     candidate.score =
-      brevity * (WEIGHTS.centrality * dot(candidate.vector, center) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap)
+      brevity * (WEIGHTS.centrality * dot(candidate.vector, center) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap + WEIGHTS.keywords * keywordOverlap)
   }
   return candidates
 }
