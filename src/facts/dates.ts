@@ -7,11 +7,18 @@ const DAY_MS = 86_400_000
 // Words that make a mention relative to the publication date; without one it cannot be resolved.
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i
 // A date needs a calendar anchor: a month name, a weekday, a relative word or a numeric date.
-const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
+const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
 // A bare month name that is a word or a name ("may", "Theresa May", "March on").
 const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
-// "now" and "today"-style mentions add nothing a reader can use as a date.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))$/i
+// "now" and "today"-style mentions add nothing a reader can use as a date; durations ("for five years") and
+// mentions relative to some other event ("a year later") are not dates.
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))$|^for\s|\blater\b/i
+// A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
+const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
+// Before a bare "March" or "May", a word that makes it a month.
+const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
+// A year-only relative mention followed by a month and day: "Last year August 8".
+const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
 
 /**
@@ -25,19 +32,40 @@ export function extractDates(text: string, publicationDate?: string): DateMentio
   const reference = publicationDate ? new Date(`${publicationDate}T12:00:00Z`) : undefined
   const results = chrono.en.parse(text, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
   const dates: DateMention[] = []
-  for (const result of results) {
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
-    const words = result.text.slice(preposition)
-    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || BARE_AMBIGUOUS_MONTH.test(words)) continue
+    const words = result.text.slice(preposition).replace(/[\s,;:]+$/, '')
+    const start = result.index + preposition
+    if (!ANCHOR.test(words) || NOT_A_DATE.test(words)) continue
+    if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
+    if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
     const relative = RELATIVE.test(words) || isWeekdayOnly(result.start)
     if (relative && !reference) continue
+    const next = results[i + 1]
+    if (reference && next && RELATIVE_YEAR.test(words) && /^\s+$/.test(text.slice(result.index + result.text.length, next.index))) {
+      const iso = monthDayInYear(next.start, resolve(result.start, reference))
+      if (iso) {
+        const end = next.index + next.text.length
+        dates.push({ text: text.slice(start, end), iso, start, end })
+        i++
+        continue
+      }
+    }
     const iso = resolve(result.start, reference)
     if (!iso) continue
-    const start = result.index + preposition
     dates.push({ text: words, iso, start, end: start + words.length })
   }
   return dates
+}
+
+/** "August 8" in the year of a year-only mention ("last year" = 2019): 2019-08-08. */
+function monthDayInYear(date: ParsedComponents, year: string | undefined): string | undefined {
+  if (!year || date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined
+  const month = String(date.get('month')).padStart(2, '0')
+  const day = String(date.get('day')).padStart(2, '0')
+  return `${year.slice(0, 4)}-${month}-${day}`
 }
 
 function isWeekdayOnly(date: ParsedComponents): boolean {
@@ -49,7 +77,12 @@ function resolve(date: ParsedComponents, reference: Date | undefined): string | 
     const back = (reference.getUTCDay() - (date.get('weekday') ?? 0) + 7) % 7
     return new Date(reference.getTime() - back * DAY_MS).toISOString().slice(0, 10)
   }
-  const iso = date.date().toISOString().slice(0, 10)
+  const resolved = date.date()
+  // A month without a year is the most recent one on or before the publication date: news reports the past.
+  if (reference && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
+    resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
+  }
+  const iso = resolved.toISOString().slice(0, 10)
   if (date.isCertain('day')) return iso
   if (date.isCertain('month')) return iso.slice(0, 7)
   if (date.isCertain('year')) return iso.slice(0, 4)

@@ -14,7 +14,7 @@ const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').len
 const EVENT_BY_PHRASE = new Map(EVENTS)
 // After a bare number, these show it counts people ("killed twelve and injured twelve more").
 const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', ...AUXILIARIES])
-const CHAIN_WORDS = new Set([',', 'and', 'of', 'dozens', 'hundreds', 'thousands', 'scores'])
+const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
 const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
 const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
 const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 'am', 'pm', 'km', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'hours', 'days', 'weeks', 'months', 'minutes'])
@@ -35,8 +35,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     const opening = openingPlace(text, sentence, places)
     let previousWho: string | undefined
     for (let i = 0; i < tokens.length; i++) {
-      if (CURRENCY.has(tokens[i - 1]?.text ?? '')) continue
-      const number = parseNumber(tokens.slice(i, i + 6).map((token) => token.lower))
+      // "$5", and "by another police officer" (who did it, not to whom it was done).
+      if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
+      const number = parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) ?? anotherOne(tokens, i)
       if (!number) continue
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
@@ -44,13 +45,12 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (phrase === 'not people') continue
       const event = eventBefore(tokens, i, true) ?? eventAfter(tokens, phrase?.end ?? afterNumber) ?? eventBefore(tokens, i, false)
       if (!event) continue
-      const bare = !phrase
-      if (bare && !BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.')) continue
+      if (!phrase && !BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber) continue
       const who = phrase ? text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end) : tokens[afterNumber]?.lower === 'more' && previousWho ? previousWho : 'people'
       previousWho = who
       const start = Math.min(tokens[i]!.start, event.start)
       const end = Math.max(tokens[(phrase?.end ?? afterNumber) - 1]!.end, event.end)
-      const place = opening ?? placeAfter(text, event.end, sentence.end, places)
+      const place = opening ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places)
       quantities.push({ value: number.value, who, event: event.event, ...(place ? { place } : {}), start, end })
       i = afterNumber - 1
     }
@@ -79,6 +79,7 @@ function isYear(token: Token, value: number): boolean {
  */
 function countedPhrase(tokens: Token[], from: number): { start: number; end: number } | 'not people' | undefined {
   let start = from
+  if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
   if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
   let end = -1
   let words = 0
@@ -116,11 +117,21 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
   let j = from
   for (let steps = 0; j < tokens.length && steps < 14; steps++, j++) {
     const token = tokens[j]!
+    if (token.lower === 'including') {
+      // "around twenty more, including colleague Faisal al-Thubhani, were injured"
+      while (j + 1 < tokens.length && tokens[j + 1]!.text !== ',' && steps < 14) j++, steps++
+      continue
+    }
+    if ((token.lower === 'from' || token.lower === 'of') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) {
+      // "two Buddhist pilgrims from Myanmar also died"
+      while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text)) j++, steps++
+      continue
+    }
     if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || parseNumber([token.lower])) continue
     if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
     break
   }
-  for (let steps = 0; j < tokens.length && steps < 3 && AUXILIARIES.has(tokens[j]!.lower); steps++) j++
+  for (let steps = 0; j < tokens.length && steps < 4 && (AUXILIARIES.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text)); steps++) j++
   return matchEvent(tokens, j)
 }
 
@@ -130,6 +141,17 @@ function openingPlace(text: string, sentence: Span, places: MentionIndex): strin
   const mention = places.within(sentence.start + opening[0].length, sentence.end)[0]
   if (!mention || mention.start !== sentence.start + opening[0].length || text[mention.end] !== ',') return undefined
   return mention.entity.name
+}
+
+/** "another person": one more. */
+function anotherOne(tokens: Token[], at: number): { value: number; words: number } | undefined {
+  return tokens[at]!.lower === 'another' && PEOPLE_NOUNS.has(tokens[at + 1]?.lower ?? '') && !tokens[at + 1]!.lower.endsWith('s') ? { value: 1, words: 1 } : undefined
+}
+
+/** The one place (not country) a sentence names, when it names exactly one: "a Kabul car bombing killed five". */
+function onlyPlace(sentence: Span, places: MentionIndex): string | undefined {
+  const named = new Set(places.within(sentence.start, sentence.end, ['place']).map((mention) => mention.entity.name))
+  return named.size === 1 ? [...named][0] : undefined
 }
 
 function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {

@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import { findSubject } from './subject'
+import { findOpeningPerson, findSubject } from './subject'
 import type { Entity, Quote, Span } from './types'
 
 // A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
@@ -12,6 +12,7 @@ const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
+const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
 // Where the name after "said" ends: the first comma, stop or time/place phrase.
 const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
 
@@ -54,8 +55,9 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     quotedAsSaying(context, beforeFrom, span.open) ??
     quotedAsSaying(context, afterFrom, afterTo) ??
     accordingTo(context, beforeFrom, span.open) ??
+    documentBy(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
-    attributionAfter(context, afterFrom, afterTo) ??
+    attributionAfter(context, span.open, afterFrom, afterTo) ??
     attributionBefore(context, beforeFrom, span.open) ??
     introducedByColon(context, span, sentenceBefore)
   )
@@ -80,8 +82,20 @@ function accordingTo({ text, index }: Context, from: number, to: number): Entity
   return undefined
 }
 
+/** "an order by Admiral X directing units to “…”", "in a statement from the ministry: “…”": the author of the document quoted. */
+function documentBy({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  let author: EntityMention | undefined
+  for (const match of text.slice(from, to).matchAll(DOCUMENT_BY)) {
+    const nameFrom = from + match.index + match[0].length
+    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
+    const nameEnd = nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)
+    author = nameAfterVerb(index, nameFrom, nameEnd) ?? author
+  }
+  return author
+}
+
 /** `”, X said` / `”, said X` / `”, he said`. */
-function attributionAfter(context: Context, from: number, to: number): EntityMention | undefined {
+function attributionAfter(context: Context, quoteOpen: number, from: number, to: number): EntityMention | undefined {
   const { text, index } = context
   const region = text.slice(from, Math.min(to, from + 160))
   const verbFirst = VERB_FIRST.exec(region)
@@ -95,7 +109,7 @@ function attributionAfter(context: Context, from: number, to: number): EntityMen
   const verb = SPEECH_VERB.exec(region)
   if (!verb) return undefined
   const subjectText = region.slice(0, verb.index)
-  if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, from)
+  if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, quoteOpen, from)
   const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
   return findSubject(text, clauseStart, from + verb.index, index)
 }
@@ -113,7 +127,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
   const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
   for (const verb of verbs) {
     const verbStart = from + verb.index
-    if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from)
+    if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     const subject = findSubject(text, from, verbStart, index)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own.
@@ -159,12 +173,21 @@ function inherit(context: Context, span: QuotedSpan, previous: { span: QuotedSpa
   return others.length === 0 ? previous.speaker : undefined
 }
 
-/** "he said": the one person named in this sentence before the quote or in the two sentences before it, if only one is. */
-function resolvePronoun({ sentences, index, spans }: Context, at: number): EntityMention | undefined {
-  const from = sentences[Math.max(0, sentenceIndexAt(sentences, at) - 2)]?.start ?? 0
+/**
+ * "he said": the one person named outside quotes from two sentences before
+ * the quote (`anchor`, its opening mark) up to `at`, if only one is.
+ */
+function resolvePronoun({ text, sentences, index, spans }: Context, anchor: number, at: number): EntityMention | undefined {
+  const from = sentences[Math.max(0, sentenceIndexAt(sentences, anchor) - 2)]?.start ?? 0
   const outsideQuotes = index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
   const people = new Set(outsideQuotes.map((mention) => mention.entity))
-  return people.size === 1 ? outsideQuotes[outsideQuotes.length - 1] : undefined
+  if (people.size === 1) return outsideQuotes[outsideQuotes.length - 1]
+  // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.
+  const before = sentences[sentenceIndexAt(sentences, anchor) - 1]
+  if (!before || anchor < before.end) return undefined
+  const opener = findOpeningPerson(text, before.start, before.end, index)
+  const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
+  return opener && later.length === 0 ? opener : undefined
 }
 
 /** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */

@@ -1,14 +1,15 @@
-import { MentionIndex } from './mention-index'
+import { type EntityMention, MentionIndex } from './mention-index'
 import { findSubject } from './subject'
 import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
-  /\b(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|blam(?:ed|es)|accus(?:ed|es)|den(?:ied|ies)|reject(?:ed|s)|claim(?:ed|s)|announc(?:ed|es)|declar(?:ed|es))\b/g
+  /\b(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|blam(?:ed|es)|accus(?:ed|es)|alleg(?:ed|es)|attribut(?:ed|es)|den(?:ied|ies)|reject(?:ed|s)|claim(?:ed|s)|announc(?:ed|es)|declar(?:ed|es))\b/g
 // Words between the verb and its object that are not the object.
 const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
 const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
+const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+$/
 const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
 
 /**
@@ -26,15 +27,17 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
     for (const match of body.matchAll(STATEMENT_VERB)) {
       const verbStart = sentence.start + match.index
       const verbEnd = verbStart + match[0].length
-      const actor = findSubject(text, clauseStart(text, sentence.start, verbStart), verbStart, index)
+      const start = clauseStart(text, sentence.start, verbStart)
+      const passive = PASSIVE_AUXILIARY.test(text.slice(Math.max(start, verbStart - 12), verbStart))
+      const actor = passive ? passiveActor(text, verbEnd, sentence.end, index) : findSubject(text, start, verbStart, index)
       if (!actor) continue
-      const target = findTarget(text, verbEnd, sentence.end, index)
+      const target = passive ? undefined : findTarget(text, verbEnd, sentence.end, index, match[0].startsWith('attribut'))
       statements.push({
         actor: actor.entity.name,
         verb: match[0].toLowerCase(),
         ...(target ? { target: target.name } : {}),
         start: Math.min(actor.start, verbStart),
-        end: Math.max(verbEnd, target?.end ?? verbEnd),
+        end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
       })
     }
   }
@@ -46,13 +49,27 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|and|after|as)\s/g)) start = from + match.index + match[0].length
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after)\s/g)) start = from + match.index + match[0].length
   return start
 }
 
-function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): { name: string; end: number } | undefined {
+/** "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase. */
+function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
+  const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
+  if (!by) return undefined
+  const from = verbEnd + by[0].length
+  const rest = text.slice(from, Math.min(sentenceEnd, from + 120))
+  const to = from + (/[,.;:!?]|\s(?:on|in|at|after|for|who|which)\s/.exec(rest)?.index ?? rest.length)
+  const mentions = index.within(from, to, ['person', 'organization', 'country'])
+  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+}
+
+/** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
+function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, afterTo: boolean): { name: string; end: number } | undefined {
   const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))
-  const skipped = SKIP_BEFORE_OBJECT.exec(window)?.[0].length ?? 0
+  const to = afterTo ? /\sto\s/.exec(window) : undefined
+  if (afterTo && !to) return undefined
+  const skipped = to ? to.index + to[0].length : (SKIP_BEFORE_OBJECT.exec(window)?.[0].length ?? 0)
   const objectStart = verbEnd + skipped
   const rest = text.slice(objectStart, verbEnd + window.length)
   if (CLAUSE_OBJECT.test(rest)) return undefined

@@ -7,15 +7,15 @@ const MAX_REACH = 200
 const ROLE_WORD =
   'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police'
 
-/** What may come before the subject: an opening phrase ended by a comma, an article, capitalised words (titles, affiliations) and office words. */
+/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+)?(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|${ROLE_WORD})\\s+){0,7}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|${ROLE_WORD}|of|for)\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: an apposition in commas, a place or affiliation, adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation, adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s*,[^,;]{1,100},)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?(?:\s+(?:\p{Ll}+ly|also|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*\s*$/u
+  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 /**
  * The entity that is the grammatical subject of the verb at `verbStart`,
@@ -31,4 +31,10 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
     if (PREFIX.test(text.slice(from, mention.start)) && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject
+}
+
+/** The person a sentence opens with ("Sharif Hotak, of the provincial council, described…"): the centre of attention a later "he" most likely means. */
+export function findOpeningPerson(text: string, sentenceStart: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
+  const first = index.within(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_REACH), ['person'])[0]
+  return first && PREFIX.test(text.slice(sentenceStart, first.start)) ? first : undefined
 }
