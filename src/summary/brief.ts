@@ -46,7 +46,7 @@ function digest(articles: readonly StoredArticle[], query: string, count: number
   const queryTerms = new Set(contentTerms(query))
   const candidates: Candidate[] = []
   articles.forEach((article, articleRank) => {
-    const summary = summarize(article.text, PER_ARTICLE, article.titleGenerated ? {} : { title: article.title })
+    const summary = summarize(article.text, PER_ARTICLE, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     summary.sentences.forEach((sentence, sentenceRank) => {
       if (needsPredecessor(sentence.text)) return
       const terms = contentTerms(sentence.text)
