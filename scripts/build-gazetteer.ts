@@ -18,6 +18,7 @@
 import { createRequire } from 'node:module'
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { placeKey } from '../src/gazetteer/key'
 
 const OUTPUT = resolve('generated/gazetteer.ts')
 const MIN_POPULATION = 15000
@@ -65,8 +66,8 @@ function regionRows(): string[] {
     for (const region of country.regions) {
       const where = region.admin ? towns.get(`${country.iso}.${region.admin}`) : undefined
       const position = where ? `${round(where.lat / where.count)}\t${round(where.lon / where.count)}` : '\t'
-      const names = new Set([region.names.en, region.names.geonames, region.name].filter((name): name is string => Boolean(name)).map(clean))
-      for (const name of names) rows.push(`${name.toLowerCase()}\t${country.iso}\t${position}\t0\tregion`)
+      const names = new Set([region.names.en, region.names.geonames, region.name].filter((name): name is string => Boolean(name)).map((name) => placeKey(clean(name))))
+      for (const name of names) rows.push(`${placeKey(name)}\t${country.iso}\t${position}\t0\tregion`)
     }
   }
   return rows
@@ -76,13 +77,13 @@ function townRows(): string[] {
   const best = new Map<string, City>()
   for (const city of cities) {
     if (!keep(city)) continue
-    const key = `${city.name}\t${city.country}`
+    const key = `${placeKey(city.name)}\t${city.country}`
     const known = best.get(key)
     if (!known || city.population > known.population) best.set(key, city)
   }
   return [...best.values()].map((city) => {
     const [lon, lat] = city.loc.coordinates
-    return `${clean(city.name).toLowerCase()}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown`
+    return `${placeKey(clean(city.name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown`
   })
 }
 

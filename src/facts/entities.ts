@@ -35,6 +35,8 @@ class Reader {
   private readonly shouting = new Set<Token[]>()
   /** Place names the text uses for sports teams ("Surrey 429-7", "Karlsruhe beat Bochum"): organisations throughout. */
   private readonly teams = new Set<string>()
+  /** Places the gazetteer lacks, given the text's main country at the end. */
+  private readonly unplaced: string[] = []
 
   constructor(
     private readonly text: string,
@@ -51,6 +53,11 @@ class Reader {
     this.readLists()
     this.readAffiliations()
     for (const sentence of this.shouting) this.readShouting(sentence)
+    const country = this.mainCountry()
+    for (const name of this.unplaced) {
+      const place = this.book.find('place', name)
+      if (place && country && !place.country) place.country = country
+    }
     return this.book.all()
   }
 
@@ -72,7 +79,7 @@ class Reader {
     }
     const nameLike = (token: Token) =>
       midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
-    const keepInitial = (token: Token, length: number) => nameLike(token) || (length > 1 && !lowerWords.has(lower(token)))
+    const keepInitial = (token: Token, next: Token | undefined) => nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
       if (this.shouting.has(sentence)) continue
       for (const candidate of findCandidates(sentence, keepInitial)) {
@@ -165,13 +172,18 @@ class Reader {
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const person = this.people.get(name)
     if (person) return this.decide(sentence, candidate, 'person', person)
+    const before = sentence[candidate.from - 1]
+    const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
+    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text)) {
+      this.decide(sentence, candidate, 'place', name)
+      this.unplaced.push(name)
+      return
+    }
     if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && findPlaces(name).length === 0) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
     const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
-    const before = sentence[candidate.from - 1]
-    const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
     if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
     }
@@ -251,9 +263,18 @@ class Reader {
     if (person) return { type: 'person', name: person }
     const country = findCountry(name)
     if (country) return { type: 'country', name: country.name }
-    const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
-    if (place && isBigPlace(place)) return { type: 'place', name }
+    if (!isDemonym(name) && findPlaces(name).some(isBigPlace)) return { type: 'place', name }
     return undefined
+  }
+
+  /** The country the text is most about: the one its countries and places name most often. */
+  private mainCountry(): string | undefined {
+    const names: string[] = []
+    for (const entity of this.book.all()) {
+      const country = entity.type === 'country' ? entity.name : entity.type === 'place' ? entity.country : undefined
+      if (country) for (const _ of entity.mentions) names.push(country)
+    }
+    return mostCommon(names)
   }
 
   // ---- recording -------------------------------------------------------------
@@ -353,6 +374,9 @@ function looksLikePersonName(tokens: Token[]): boolean {
   )
 }
 
+/** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
+const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
+
 const SCORE = /^\d+(?:[-/]\d+)?$/
 const TEAM_VERBS = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'lost', 'defeated', 'AT'])
 
@@ -398,7 +422,8 @@ function mostCommon(values: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 }
 
+/** "NEW YORK" -> "New York"; short acronyms and known ones ("UN", "NATO") stay. */
 function titleCase(name: string): string {
-  if (isAcronym(name)) return name
+  if (name.replace(/\./g, '').length <= 3 || KNOWN_ORGS.has(name)) return name
   return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
 }

@@ -1,7 +1,8 @@
 import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
 import { AREAS, COUNTRY_ALIASES, DEMONYMS } from './aliases'
+import { placeKey } from './key'
 
-/** A town or first-level region; `name` is in lower case (the text gives the spelling). */
+/** A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling. */
 export type Place = { name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
 export type Country = { code: string; name: string }
 
@@ -31,7 +32,7 @@ function load(): Tables {
     const country = countriesByCode.get(code)
     if (country) countriesByName.set(alias.toLowerCase(), country)
   }
-  const areas = new Map(Object.entries(AREAS).map(([name, country]) => [name.toLowerCase(), { name: name.toLowerCase(), country, population: 0, kind: 'region' as const }]))
+  const areas = new Map(Object.entries(AREAS).map(([name, country]) => [placeKey(name), { name: placeKey(name), country, population: 0, kind: 'region' as const }]))
   tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, areas, firstNames: new Set(FIRST_NAMES.split('\n')) }
   return tables
 }
@@ -39,7 +40,7 @@ function load(): Tables {
 /** Every town, first-level region or wider area ("Middle East") of that name, any country. */
 export function findPlaces(name: string): Place[] {
   const { places: lines, areas } = load()
-  const key = name.toLowerCase()
+  const key = placeKey(name)
   const area = areas.get(key)
   if (area) return [area]
   let low = 0

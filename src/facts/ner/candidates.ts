@@ -10,7 +10,7 @@ export type Candidate = { tokens: Token[]; from: number; to: number }
  * words ("The", "In") go, and so does a capitalised first word of a sentence
  * that `keepInitial` rejects ("Similar attacks…").
  */
-export function findCandidates(sentence: Token[], keepInitial: (token: Token, runLength: number) => boolean): Candidate[] {
+export function findCandidates(sentence: Token[], keepInitial: (token: Token, next: Token | undefined) => boolean): Candidate[] {
   const out: Candidate[] = []
   let index = 0
   while (index < sentence.length) {
@@ -26,7 +26,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ru
       else break
     }
     let from = index
-    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, to - from)))) from++
+    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined)))) from++
     while (to > from && !startsName(sentence[to - 1]!)) to--
     if (to > from) out.push({ tokens: sentence.slice(from, to), from, to })
     index = Math.max(to, index + 1)

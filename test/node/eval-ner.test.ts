@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { predictEntities, evaluateConll, formatScores } from '../../scripts/eval-ner'
+import { detokenize, parseConll, score, taggedEntities } from '../../scripts/lib/conll'
+
+// A hand-written file in CoNLL-2003 format (not the evaluation data).
+const content = readFileSync('test/fixtures/ner/tiny.conll', 'utf8')
+const documents = parseConll(content)
+
+describe('CoNLL reading', () => {
+  it('reads documents, sentences, tokens and tags', () => {
+    expect(documents).toHaveLength(2)
+    expect(documents[0]!.sentences.map((sentence) => sentence.tokens.length)).toEqual([2, 15, 7])
+    expect(documents[1]!.sentences[0]!.tags.filter((tag) => tag !== 'O')).toEqual(['B-ORG', 'I-ORG', 'B-PER', 'I-PER', 'B-ORG', 'B-LOC'])
+  })
+
+  it('detokenizes into running text with each token at its offsets', () => {
+    const { text, tokens } = detokenize(documents[1]!)
+    expect(text).toBe('Shares of Acme Corp rose 3.5 percent, the company\'s chief John Smith told "Reuters" in London.')
+    const words = documents[1]!.sentences.flatMap((sentence) => sentence.tokens)
+    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual(words)
+  })
+
+  it('turns IOB tags into entity spans', () => {
+    expect(taggedEntities(documents[0]!)).toEqual([
+      { sentence: 0, from: 0, to: 1, label: 'LOC' },
+      { sentence: 1, from: 0, to: 1, label: 'MISC' },
+      { sentence: 1, from: 2, to: 4, label: 'PER' },
+      { sentence: 1, from: 8, to: 10, label: 'ORG' },
+      { sentence: 1, from: 11, to: 12, label: 'LOC' },
+      { sentence: 2, from: 0, to: 1, label: 'PER' },
+      { sentence: 2, from: 2, to: 3, label: 'LOC' },
+      { sentence: 2, from: 4, to: 5, label: 'LOC' },
+    ])
+  })
+})
+
+describe('NER scoring', () => {
+  it('scores exact matches per label and micro, ignoring MISC', () => {
+    const gold = [
+      { sentence: 0, from: 0, to: 2, label: 'PER' as const },
+      { sentence: 0, from: 3, to: 4, label: 'LOC' as const },
+      { sentence: 0, from: 5, to: 6, label: 'MISC' as const },
+    ]
+    const predicted = [
+      { sentence: 0, from: 0, to: 2, label: 'PER' as const },
+      { sentence: 0, from: 3, to: 4, label: 'ORG' as const },
+      { sentence: 0, from: 5, to: 6, label: 'MISC' as const },
+    ]
+    const scores = score([{ gold, predicted }])
+    expect(scores.PER).toMatchObject({ precision: 1, recall: 1, f1: 1 })
+    expect(scores.ORG).toMatchObject({ truePositives: 0, predicted: 1, gold: 0 })
+    expect(scores.LOC).toMatchObject({ truePositives: 0, predicted: 0, gold: 1 })
+    expect(scores.micro).toMatchObject({ truePositives: 1, predicted: 2, gold: 2, precision: 0.5, recall: 0.5, f1: 0.5 })
+  })
+
+  it('maps the extractor\'s entities onto tokens: people, organisations, places and countries, not demonyms', () => {
+    const found = predictEntities(documents[0]!)
+    const words = (entity: { sentence: number; from: number; to: number; label: string }) =>
+      `${entity.label} ${documents[0]!.sentences[entity.sentence]!.tokens.slice(entity.from, entity.to).join(' ')}`
+    const labelled = found.map(words)
+    expect(labelled).toEqual(expect.arrayContaining(['LOC BERLIN', 'PER Angela Merkel', 'ORG European Union', 'LOC Paris', 'PER Merkel', 'LOC France', 'LOC Germany']))
+    expect(labelled).not.toContain('LOC German')
+  })
+
+  it('prints precision, recall and F1 for the tiny file', () => {
+    const table = formatScores(evaluateConll(content))
+    expect(table.split('\n')).toHaveLength(5)
+    expect(table).toMatch(/^micro\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}\s+11\s+\d+$/m)
+  })
+})
