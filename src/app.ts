@@ -16,10 +16,11 @@ import { docsRoutes } from './routes/docs'
 import { embedRoutes } from './routes/embed'
 import { pageRoutes } from './routes/pages'
 import { searchRoutes } from './routes/search'
+import { factRoutes } from './routes/facts'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
-const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes)
+const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', factRoutes)
 
 const methodsAt = routeMethods(() => app.routes)
 

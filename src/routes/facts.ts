@@ -1,0 +1,33 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { getBundle, type LoadedBundle } from '../bundle/load'
+import { FACT_TYPES, FactCatalog } from '../facts/catalog'
+import { validate } from '../http/validate'
+import { DateParam, integerParam } from './params'
+
+export const FactsQuerySchema = v.pipe(
+  v.object({
+    type: v.optional(v.picklist(FACT_TYPES, `must be one of ${FACT_TYPES.join(', ')}`)),
+    q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty when given'), v.maxLength(200, 'must be at most 200 characters'))),
+    from: DateParam,
+    to: DateParam,
+    limit: integerParam(1, 100, 20),
+    offset: integerParam(0, 100_000, 0),
+  }),
+  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
+)
+
+// One catalog per loaded bundle, built on the first request that needs it.
+const catalogs = new WeakMap<LoadedBundle, FactCatalog>()
+
+function catalogOf(bundle: LoadedBundle): FactCatalog {
+  let catalog = catalogs.get(bundle)
+  if (!catalog) {
+    catalog = new FactCatalog(bundle.articles.values())
+    catalogs.set(bundle, catalog)
+  }
+  return catalog
+}
+
+/** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
+export const factRoutes = new Hono().get('/facts', validate('query', FactsQuerySchema), (c) => c.json(catalogOf(getBundle()).query(c.req.valid('query'))))
