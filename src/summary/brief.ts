@@ -100,15 +100,16 @@ function countEntities(articles: readonly StoredArticle[]): Brief['entities'] {
   return { people: top(tallies.people), organizations: top(tallies.organizations), places: top(tallies.places) }
 }
 
-/** Every casualty figure with the article and passage it comes from, grouped by the event it counts. */
+/** Events that harm people, in the order a brief lists them; arrests, releases and evacuations are counts but not casualties. */
+const CASUALTY_EVENTS = ['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']
+
+/** Every casualty figure with the article and passage it comes from, grouped by event (killed, injured…), oldest report first. */
 function casualtiesByEvent(articles: readonly StoredArticle[]): Brief['casualties'] {
-  const events = new Map<string, Figure[]>()
+  const events = new Map<string, Figure[]>(CASUALTY_EVENTS.map((event) => [event, []]))
   for (const article of articles) {
     for (const { value, who, event, place, start, end } of article.facts.quantities) {
-      const figures = events.get(event ?? 'unspecified') ?? []
-      figures.push({ value, who, ...(place ? { place } : {}), id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), text: article.text.slice(start, end), start, end })
-      events.set(event ?? 'unspecified', figures)
+      events.get(event ?? '')?.push({ value, who, ...(place ? { place } : {}), id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), text: article.text.slice(start, end), start, end })
     }
   }
-  return [...events].map(([event, figures]) => ({ event, figures }))
+  return [...events].filter(([, figures]) => figures.length > 0).map(([event, figures]) => ({ event, figures: figures.sort(byDate) }))
 }

@@ -65,6 +65,16 @@ describe('GET /api/brief', () => {
     }
   })
 
+  it('reports the seed’s places and its death toll by event, citing the passage', async () => {
+    const body = await brief('q=Balochistan')
+    expect(body.timeline.map((entry) => entry.id)).toEqual(['seed/000_7b2b9cd25cf26eb6'])
+    expect(body.entities.places.map((place) => place.name)).toContain('Balochistan')
+    expect(body.entities.people.map((person) => person.name)).toContain('Lin Jian')
+    const killed = body.casualties.find((group) => group.event === 'killed')
+    expect(killed?.figures).toContainEqual(expect.objectContaining({ value: 92, who: 'terrorists', id: 'seed/000_7b2b9cd25cf26eb6' }))
+    for (const group of body.casualties) expect(['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']).toContain(group.event)
+  })
+
   it('answers an empty digest, not an error, when nothing matches', async () => {
     const body = await brief('q=zzzxqvvnotaword')
     expect(body).toMatchObject({ total: 0, articles: 0, digest: { sentences: [], text: '' }, timeline: [] })
