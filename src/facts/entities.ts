@@ -29,9 +29,14 @@ class Reader {
   private readonly context = new Set<string>()
   private readonly decided = new Map<Candidate, Decided>()
   private readonly acronyms = new Map<string, Decided>()
-  /** Full names, first and last names of people found so far (null where two people share one). */
+  /** Full and last names of people found so far (null where two people share one). */
   private readonly people = new Map<string, string | null>()
+  /** First words of people's names: "Lin" of Lin Jian, "Alan" of Alan Shearer. */
+  private readonly leadingNames = new Map<string, string | null>()
+  /** Names that stand alone somewhere in the text. */
+  private readonly singles = new Set<string>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
+  private readonly candidateAt = new Map<Token, Candidate>()
   private readonly shouting = new Set<Token[]>()
   /** Place names the text uses for sports teams ("Surrey 429-7", "Karlsruhe beat Bochum"): organisations throughout. */
   private readonly teams = new Set<string>()
@@ -84,16 +89,18 @@ class Reader {
       if (this.shouting.has(sentence)) continue
       for (const candidate of findCandidates(sentence, keepInitial)) {
         this.candidates.push({ sentence, candidate })
+        this.candidateAt.set(candidate.tokens[0]!, candidate)
+        if (candidate.tokens.length === 1) this.singles.add(candidate.tokens[0]!.text)
         const name = this.name(candidate.tokens)
         const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
         if (country) this.context.add(country.code)
-        else if (isTeamPosition(sentence, candidate.from, candidate.to) && findPlaces(name).length > 0) this.teams.add(name.toLowerCase())
+        else if (isTeamPosition(sentence, candidate.from, candidate.to) && isTown(name)) this.teams.add(name.toLowerCase())
       }
     }
     for (const sentence of this.shouting) {
       for (const run of capitalRuns(sentence)) {
         const name = titleCase(this.name(run.tokens))
-        if (!findCountry(name) && findPlaces(name).length > 0 && isTeamPosition(sentence, run.from, run.to)) this.teams.add(name.toLowerCase())
+        if (!findCountry(name) && isTown(name) && isTeamPosition(sentence, run.from, run.to)) this.teams.add(name.toLowerCase())
       }
     }
   }
@@ -123,6 +130,8 @@ class Reader {
     const country = findCountry(name)
     if (country) return this.decide(sentence, candidate, 'country', country.name)
     if (tokens.length === 1 && isDemonym(name)) return
+    const multiWordPlace = tokens.length > 1 ? pickPlace(name, this.context) : undefined
+    if (multiWordPlace && !this.teams.has(name.toLowerCase())) return this.decide(sentence, candidate, 'place', name, placeDetails(multiWordPlace))
     if (this.teams.has(name.toLowerCase()) || this.isOrganisation(sentence, candidate)) {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
       return this.decide(sentence, candidate, 'organization', name)
@@ -131,10 +140,6 @@ class Reader {
     if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
       this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
       return
-    }
-    if (tokens.length > 1) {
-      const place = pickPlace(name, this.context)
-      if (place) this.decide(sentence, candidate, 'place', name, placeDetails(place))
     }
   }
 
@@ -170,7 +175,7 @@ class Reader {
     const name = this.name(tokens)
     const known = this.acronyms.get(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
-    const person = this.people.get(name)
+    const person = this.people.get(name) ?? this.byLeadingName(name)
     if (person) return this.decide(sentence, candidate, 'person', person)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
@@ -179,7 +184,7 @@ class Reader {
       this.unplaced.push(name)
       return
     }
-    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && findPlaces(name).length === 0) {
+    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && !namesPlace(tokens)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
@@ -267,6 +272,18 @@ class Reader {
     return undefined
   }
 
+  /**
+   * A person named by the first word of their name: a family name first ("Lin"
+   * for Lin Jian), unless the text calls them by the last word elsewhere, which
+   * makes this a given name ("Alan" with "Shearer") or someone else.
+   */
+  private byLeadingName(name: string): string | undefined {
+    const person = this.leadingNames.get(name)
+    if (!person) return undefined
+    const last = person.slice(person.lastIndexOf(' ') + 1)
+    return this.singles.has(last) ? undefined : person
+  }
+
   /** The country the text is most about: the one its countries and places name most often. */
   private mainCountry(): string | undefined {
     const names: string[] = []
@@ -291,14 +308,13 @@ class Reader {
     const fullName = this.people.get(name) ?? name
     const apposition = role ?? appositionRole(this.text, sentence, to)
     this.book.add('person', fullName, this.span(tokens), apposition ? { role: apposition } : {})
-    for (const { candidate } of this.candidates) if (candidate.tokens[0] === tokens[0]) this.decided.set(candidate, { type: 'person', name: fullName })
+    const candidate = this.candidateAt.get(tokens[0]!)
+    if (candidate) this.decided.set(candidate, { type: 'person', name: fullName })
     if (fullName !== name) return
     this.people.set(name, name)
     if (tokens.length < 2) return
-    for (const part of [tokens[0]!.text, tokens.at(-1)!.text]) {
-      const owner = this.people.get(part)
-      this.people.set(part, owner === undefined || owner === name ? name : null)
-    }
+    remember(this.people, tokens.at(-1)!.text, name)
+    remember(this.leadingNames, tokens[0]!.text, name)
   }
 
   private addDemonym(token: Token): void {
@@ -376,6 +392,20 @@ function looksLikePersonName(tokens: Token[]): boolean {
 
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
+
+/** Records who a name part belongs to; null once two people share it. */
+function remember(names: Map<string, string | null>, part: string, person: string): void {
+  const owner = names.get(part)
+  names.set(part, owner === undefined || owner === person ? person : null)
+}
+
+const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
+
+/** A run whose words name places ("Real Madrid", "Lebed Chechnya") is no person's name unless it starts with a first name. */
+function namesPlace(tokens: Token[]): boolean {
+  if (isFirstName(tokens[0]!.text)) return false
+  return tokens.some((token) => findPlaces(token.text).length > 0)
+}
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
 const TEAM_VERBS = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'lost', 'defeated', 'AT'])

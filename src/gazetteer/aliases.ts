@@ -16,7 +16,7 @@ export const AREAS: Record<string, string> = {
   'West Bank': 'PS', 'Gaza Strip': 'PS', Gaza: 'PS', Balkans: '', Caribbean: '', Scandinavia: '', Caucasus: '',
   Siberia: 'RU', Midwest: 'US', Mediterranean: '', Atlantic: '', Pacific: '', Arctic: '', 'Persian Gulf': '', Gulf: '',
   Kashmir: '', Tibet: 'CN', Kosovo: 'RS', 'Nagorno-Karabakh': 'AZ', Chechnya: 'RU', Kurdistan: '', Sahara: '',
-  'Horn of Africa': '', 'Sub-Saharan Africa': '', Antarctica: '', Oceania: '', 'Wall Street': 'US',
+  England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', 'Horn of Africa': '', 'Sub-Saharan Africa': '', Antarctica: '', Oceania: '', 'Wall Street': 'US',
 }
 
 /**

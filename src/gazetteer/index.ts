@@ -3,7 +3,7 @@ import { AREAS, COUNTRY_ALIASES, DEMONYMS } from './aliases'
 import { placeKey } from './key'
 
 /** A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling. */
-export type Place = { name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
+export type Place = { readonly name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
 export type Country = { code: string; name: string }
 
 type Tables = {
@@ -39,8 +39,22 @@ function load(): Tables {
 
 /** Every town, first-level region or wider area ("Middle East") of that name, any country. */
 export function findPlaces(name: string): Place[] {
-  const { places: lines, areas } = load()
   const key = placeKey(name)
+  let found = recent.get(key)
+  if (!found) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    found = lookUpPlaces(key)
+    recent.set(key, found)
+  }
+  return found
+}
+
+/** Texts repeat their names: recent look-ups are kept, a bounded number per isolate. */
+const recent = new Map<string, Place[]>()
+const RECENT_LIMIT = 5000
+
+function lookUpPlaces(key: string): Place[] {
+  const { places: lines, areas } = load()
   const area = areas.get(key)
   if (area) return [area]
   let low = 0

@@ -21,6 +21,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     let to = index + 1
     for (;;) {
       const next = sentence[to]
+      if (sentence[to - 1]!.possessive) break
       if (next && startsName(next)) to++
       else if (next && isJoiner(next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
       else break

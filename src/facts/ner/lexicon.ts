@@ -37,10 +37,10 @@ export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)
 
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`
-  ministry embassy consulate party council inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv gmbh
+  ministry embassy consulate party council inc inc. corp corp. corporation co co. ltd ltd. plc llc ag nv gmbh
   company bank university college school union army navy police agency group association committee court
   parliament assembly commission department office service services fc club airlines airways institute
-  foundation organisation organization federation league front movement force forces authority board bureau
+  foundation organisation organization federation front movement force forces authority board bureau
   center centre church congress exchange fund government hospital society trust industries holdings motors
   systems technologies securities partners telecom communications press times post news network channel reserve
   airlines railways railroad energy petroleum oil steel chemicals pharmaceuticals electronics media entertainment

@@ -8,6 +8,8 @@ export type Token = {
   word: boolean
   /** Starts with an upper-case letter. */
   capital: boolean
+  /** Ends in a possessive 's, cut off `text`: a name ends there ("Shearer's Newcastle"). */
+  possessive: boolean
   /** First word of its sentence (or of a quotation opening it): capitalised by grammar, not by name. */
   initial: boolean
   sentence: number
@@ -33,10 +35,11 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     const start = sentence.start + match.index
     let value = match[0]
     const word = /[\p{L}\p{N}]/u.test(value[0]!)
-    if (word && POSSESSIVE.test(value) && value.length > 2) value = value.slice(0, -2)
+    const possessive = word && POSSESSIVE.test(value) && value.length > 2
+    if (possessive) value = value.slice(0, -2)
     else if (word && text[start + value.length] === '.' && keepsStop(value)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
-    const token: Token = { text: value, start, end: start + value.length, word, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
+    const token: Token = { text: value, start, end: start + value.length, word, possessive, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
     tokens.push(token)
     if (word) atStart = false
     else if (!OPENERS.has(value)) atStart = false
