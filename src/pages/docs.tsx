@@ -221,7 +221,20 @@ function paragraphs(text: string) {
   return text
     .split(/\n{2,}/)
     .filter((paragraph) => paragraph.trim())
-    .map((paragraph) => <p>{paragraph.replace(/\s*\n\s*/g, ' ')}</p>)
+    .map((paragraph) => <p>{inlineMarkdown(paragraph.replace(/\s*\n\s*/g, ' '))}</p>)
+}
+
+/** The two bits of Markdown the descriptions use: `code` and [links](url). Everything else stays text (escaped). */
+function inlineMarkdown(text: string) {
+  const parts: unknown[] = []
+  let at = 0
+  for (const match of text.matchAll(/`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)/g)) {
+    parts.push(text.slice(at, match.index))
+    parts.push(match[1] !== undefined ? <code>{match[1]}</code> : <a href={match[3]}>{match[2]}</a>)
+    at = match.index + match[0].length
+  }
+  parts.push(text.slice(at))
+  return parts
 }
 
 function anchorOf(method: string, path: string): string {

@@ -95,6 +95,22 @@ describe('the widget embedded on another origin', () => {
     await screenshot('1-host-page-results')
   })
 
+  it('narrows the results with a facet chip, keeping the focus in the search box', async () => {
+    const answer = await api<SearchAnswer>('/api/search?q=Balochistan&limit=5')
+    const person = answer.facets?.person?.[0]
+    expect(person, 'the seed names people').toBeDefined()
+    const chip = page.locator('news-search .chip', { hasText: `${person!.value} (${person!.count})` })
+    const [request] = await Promise.all([
+      page.waitForRequest((request) => new URL(request.url()).searchParams.getAll('person').includes(person!.value)),
+      chip.click(),
+    ])
+    const filtered = await api<SearchAnswer>(`/api/search?${new URL(request.url()).searchParams}`)
+    await expect.poll(() => page.locator('news-search .chip[aria-pressed="true"]').textContent()).toBe(`${person!.value} ×`)
+    await expect.poll(() => page.getByRole('option').count()).toBe(filtered.hits.length)
+    expect(filtered.hits[0]?.id).toBe(SEED_ID)
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('NEWS-SEARCH')
+  })
+
   it('moves through the results with the arrow keys and opens the active one with Enter', async () => {
     const box = page.getByRole('combobox')
     const options = page.getByRole('option')
