@@ -1,10 +1,9 @@
 import type { Span } from '../facts/types'
-import { splitSentences } from '../text/sentences'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
-import { skipDateline } from './dateline'
 import { extractKeywords, type Keyword } from './keywords'
 import { contentTerms, countTerms } from './terms'
+import { sentenceUnits } from './units'
 import { dot, normalize } from './similarity'
 
 export type SummarySentence = Span & { text: string }
@@ -16,7 +15,7 @@ export const DEFAULT_SUMMARY_SENTENCES = 3
 
 const WEIGHTS = { centrality: 1, position: 0.35, title: 0.3, keywords: 0.5, redundancy: 0.3, duplicate: 0.6, lengthFloor: 8 }
 
-type Candidate = SummarySentence & { index: number; vector: Map<string, number>; dependent: boolean; score: number }
+type Candidate = SummarySentence & { first: number; last: number; vector: Map<string, number>; dependent: boolean; score: number }
 
 /**
  * An extractive summary of `count` sentences in article order, each with its
@@ -35,15 +34,12 @@ export function summarize(text: string, count = DEFAULT_SUMMARY_SENTENCES, optio
 }
 
 function scoreCandidates(text: string, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
-  const spans = splitSentences(text)
   const candidates: Candidate[] = []
-  spans.forEach((span, index) => {
-    const start = index === 0 ? skipDateline(text, span) : span.start
-    const sentence = text.slice(start, span.end)
-    if (isBoilerplate(sentence) || hasUnbalancedQuote(sentence)) return
-    const terms = contentTerms(sentence)
-    candidates.push({ text: sentence, start, end: span.end, index, vector: countTerms(terms), dependent: index > 0 && needsPredecessor(sentence), score: 0 })
-  })
+  for (const { start, end, first, last } of sentenceUnits(text)) {
+    const sentence = text.slice(start, end)
+    if (isBoilerplate(sentence)) continue
+    candidates.push({ text: sentence, start, end, first, last, vector: countTerms(contentTerms(sentence)), dependent: first > 0 && needsPredecessor(sentence), score: 0 })
+  }
   const n = candidates.length
   const sentenceFrequency = new Map<string, number>()
   for (const { vector } of candidates) for (const term of vector.keys()) sentenceFrequency.set(term, (sentenceFrequency.get(term) ?? 0) + 1)
@@ -81,7 +77,7 @@ function scoreCandidates(text: string, title: string | undefined, keywords: read
  * set is updated with the newest picks only, so a step costs O(candidates).
  */
 function select(candidates: readonly Candidate[], count: number): Candidate[] {
-  const byIndex = new Map(candidates.map((candidate) => [candidate.index, candidate]))
+  const byLast = new Map(candidates.map((candidate) => [candidate.last, candidate]))
   const chosen = new Set<Candidate>()
   const similarity = new Map<Candidate, number>(candidates.map((candidate) => [candidate, 0]))
   const value = (candidate: Candidate) => {
@@ -92,7 +88,7 @@ function select(candidates: readonly Candidate[], count: number): Candidate[] {
     let best: { unit: Candidate[]; value: number } | undefined
     for (const candidate of candidates) {
       if (chosen.has(candidate)) continue
-      const unit = unitOf(candidate, byIndex, chosen)
+      const unit = unitOf(candidate, byLast, chosen)
       if (!unit || unit.length > count - chosen.size) continue
       const values = unit.map(value)
       if (values.some((v) => v === undefined)) continue
@@ -112,11 +108,11 @@ function select(candidates: readonly Candidate[], count: number): Candidate[] {
 }
 
 /** The candidate plus the not-yet-chosen predecessors it leans on, or undefined when a link of the chain is missing. */
-function unitOf(candidate: Candidate, byIndex: ReadonlyMap<number, Candidate>, chosen: ReadonlySet<Candidate>): Candidate[] | undefined {
+function unitOf(candidate: Candidate, byLast: ReadonlyMap<number, Candidate>, chosen: ReadonlySet<Candidate>): Candidate[] | undefined {
   const unit = [candidate]
   let current = candidate
   while (current.dependent) {
-    const previous = byIndex.get(current.index - 1)
+    const previous = byLast.get(current.first - 1)
     if (!previous) return undefined
     if (chosen.has(previous)) break
     unit.push(previous)
@@ -124,12 +120,4 @@ function unitOf(candidate: Candidate, byIndex: ReadonlyMap<number, Candidate>, c
     current = previous
   }
   return unit
-}
-
-/** A sentence that opens a quotation it does not close (or closes one it did not open) was cut inside the quote: half a sentence. */
-function hasUnbalancedQuote(sentence: string): boolean {
-  const opening = sentence.match(/“/g)?.length ?? 0
-  const closing = sentence.match(/”/g)?.length ?? 0
-  const straight = sentence.match(/"/g)?.length ?? 0
-  return opening !== closing || straight % 2 === 1
 }

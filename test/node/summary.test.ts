@@ -25,8 +25,11 @@ describe('summarize on the corpus', () => {
       expect(sentences.length).toBeGreaterThanOrEqual(Math.min(count, 1))
       for (const [i, sentence] of sentences.entries()) {
         expect(article.text.slice(sentence.start, sentence.end)).toBe(sentence.text)
-        // A whole sentence of the splitter, or one with its dateline left out.
-        expect(spans.some((span) => span.end === sentence.end && span.start <= sentence.start)).toBe(true)
+        // Whole sentences of the splitter (the first without its dateline; several when one quotation spans them), quotes closed.
+        expect(spans.some((span) => span.end === sentence.end)).toBe(true)
+        expect(spans.some((span, j) => span.start === sentence.start || (j === 0 && span.start < sentence.start && sentence.start < span.end))).toBe(true)
+        expect((sentence.text.match(/“/g) ?? []).length).toBe((sentence.text.match(/”/g) ?? []).length)
+        expect((sentence.text.match(/"/g) ?? []).length % 2).toBe(0)
         if (i > 0) expect(sentence.start).toBeGreaterThan(sentences[i - 1]!.end - 1)
         for (const other of sentences.slice(0, i)) {
           expect(cosine(countTerms(contentTerms(sentence.text)), countTerms(contentTerms(other.text)))).toBeLessThan(0.9)
@@ -42,7 +45,7 @@ describe('summarize on the corpus', () => {
       const spans = splitSentences(article.text)
       const { sentences } = summarize(article.text, 4, article.title ? { title: article.title } : {})
       for (const sentence of sentences) {
-        const index = spans.findIndex((span) => span.end === sentence.end)
+        const index = spans.findIndex((span) => span.end > sentence.start)
         if (index <= 0 || !needsPredecessor(sentence.text)) continue
         dependentKept++
         expect(sentences.some((other) => other.end === spans[index - 1]!.end)).toBe(true)
@@ -75,6 +78,14 @@ describe('summarize on the corpus', () => {
       'Rebels seized the northern town of Kador on Monday after two days of fighting, officials said.',
       'The army said it would retake the town of Kador within days.',
     ])
+  })
+
+  it('keeps a quotation of several sentences whole, as one summary sentence', () => {
+    const text =
+      'Police seized a bag of fentanyl in the park, stating "This is a public health emergency. Parents must be careful in parks." The bag was found by a child on Sunday morning.\n\nThe city will close the playground for cleaning this week.'
+    const texts = summarize(text, 3).sentences.map((s) => s.text)
+    expect(texts).toContain('Police seized a bag of fentanyl in the park, stating "This is a public health emergency. Parents must be careful in parks."')
+    expect(texts).toHaveLength(3)
   })
 
   it('gives every sentence when asked for more than there are, and nothing for an empty text', () => {

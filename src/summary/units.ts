@@ -1,0 +1,51 @@
+import type { Span } from '../facts/types'
+import { splitSentences } from '../text/sentences'
+import { skipDateline } from './dateline'
+
+/** A passage a summary can take whole: one sentence, or the sentences of one quotation; `first`..`last` are splitter sentence indexes. */
+export type Unit = Span & { first: number; last: number }
+
+const MAX_SENTENCES_IN_QUOTE = 4
+
+/**
+ * The text's sentences as units a summary can quote without cutting a
+ * quotation: the splitter ends sentences inside a multi-sentence quotation
+ * ("…stating "In B.C., this has been… 2016. Unfortunately…""), so those
+ * pieces are joined back until the quotation closes, within one paragraph.
+ * A quotation that does not close within a few sentences is left out. The
+ * first sentence starts after its dateline.
+ */
+export function sentenceUnits(text: string): Unit[] {
+  const spans = splitSentences(text)
+  const units: Unit[] = []
+  for (let first = 0; first < spans.length; first++) {
+    const start = first === 0 ? skipDateline(text, spans[first]!) : spans[first]!.start
+    let balance = quoteBalance(text.slice(start, spans[first]!.end))
+    let last = first
+    while (!balance.closed && last + 1 < spans.length && last - first + 1 < MAX_SENTENCES_IN_QUOTE && sameParagraph(text, spans[last]!, spans[last + 1]!)) {
+      last++
+      balance = add(balance, quoteBalance(text.slice(spans[last]!.start, spans[last]!.end)))
+    }
+    if (balance.closed) units.push({ start, end: spans[last]!.end, first, last })
+    first = last
+  }
+  return units
+}
+
+type Balance = { curly: number; straight: number; closed: boolean }
+
+function quoteBalance(passage: string): Balance {
+  const curly = (passage.match(/“/g)?.length ?? 0) - (passage.match(/”/g)?.length ?? 0)
+  const straight = passage.match(/"/g)?.length ?? 0
+  return { curly, straight, closed: curly === 0 && straight % 2 === 0 }
+}
+
+function add(a: Balance, b: Balance): Balance {
+  const curly = a.curly + b.curly
+  const straight = a.straight + b.straight
+  return { curly, straight, closed: curly === 0 && straight % 2 === 0 }
+}
+
+function sameParagraph(text: string, a: Span, b: Span): boolean {
+  return !/\n\s*\n/.test(text.slice(a.end, b.start))
+}
