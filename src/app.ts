@@ -10,6 +10,7 @@ import { ProblemError, problemResponse } from './http/problem'
 import { apiRateLimit } from './http/rate-limit'
 import { requestId } from './http/request-id'
 import { articleRoutes } from './routes/articles'
+import { briefRoutes } from './routes/brief'
 import { extractRoutes } from './routes/extract'
 import { healthRoutes } from './routes/health'
 import { docsRoutes } from './routes/docs'
@@ -20,7 +21,7 @@ import { factRoutes } from './routes/facts'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
-const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', factRoutes)
+const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', briefRoutes).route('/', factRoutes)
 
 const methodsAt = routeMethods(() => app.routes)
 

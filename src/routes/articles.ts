@@ -20,7 +20,7 @@ export const articleRoutes = new Hono()
   .get('/articles/:id{.+}/summary', validate('query', SummaryQuerySchema), (c) => {
     const article = findArticle(c.req.param('id'))
     const { sentences } = c.req.valid('query')
-    const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences)
+    const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', (c) => {
