@@ -87,14 +87,16 @@ class Reader {
     const keepInitial = (token: Token, next: Token | undefined) => nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
       if (this.shouting.has(sentence)) continue
-      for (const candidate of findCandidates(sentence, keepInitial)) {
+      const candidates = findCandidates(sentence, keepInitial)
+      const scored = candidates.filter((candidate) => isTeamPosition(sentence, candidate.from, candidate.to)).length
+      for (const candidate of candidates) {
         this.candidates.push({ sentence, candidate })
         this.candidateAt.set(candidate.tokens[0]!, candidate)
         if (candidate.tokens.length === 1) this.singles.add(candidate.tokens[0]!.text)
         const name = this.name(candidate.tokens)
         const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
         if (country) this.context.add(country.code)
-        else if (isTeamPosition(sentence, candidate.from, candidate.to) && isTown(name)) this.teams.add(name.toLowerCase())
+        else if (isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, scored > 1)) this.teams.add(name.toLowerCase())
       }
     }
     for (const sentence of this.shouting) {
@@ -397,6 +399,16 @@ const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 't
 function remember(names: Map<string, string | null>, part: string, person: string): void {
   const owner = names.get(part)
   names.set(part, owner === undefined || owner === person ? person : null)
+}
+
+/**
+ * A town ("Surrey"), or where two sides have scores in one sentence ("Karlsruhe 3
+ * Bochum 1"), a name the gazetteer lacks that starts with no first name.
+ */
+function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
+  const places = findPlaces(tokens.map((token) => token.text).join(' '))
+  if (places.length > 0) return places.some((place) => place.kind === 'town')
+  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !ROLE_HEADS.has(lower(token)))
 }
 
 const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
