@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCorpusFile } from '../../src/corpus/parse'
 import { generateHeadline } from '../../src/summary/headline'
@@ -30,5 +31,14 @@ describe('generateHeadline', () => {
       expect(headline.length).toBeGreaterThan(0)
       expect(headline.split(' ').length).toBeLessThanOrEqual(12)
     }
+  })
+
+  it('on any text gives at most twelve words', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        expect(generateHeadline(text).split(/\s+/).length).toBeLessThanOrEqual(12)
+      }),
+      { numRuns: 300 },
+    )
   })
 })

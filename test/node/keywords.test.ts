@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCorpusFile } from '../../src/corpus/parse'
 import { extractKeywords } from '../../src/summary/keywords'
@@ -39,5 +40,19 @@ describe('extractKeywords', () => {
 
   it('returns nothing for a text without content words', () => {
     expect(extractKeywords('It is what it is.')).toEqual([])
+  })
+
+  it('on any text gives at most ten phrases of one to three words, best first', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
+        const keywords = extractKeywords(text)
+        expect(keywords.length).toBeLessThanOrEqual(10)
+        for (const [i, keyword] of keywords.entries()) {
+          expect(keyword.text.split(' ').length).toBeLessThanOrEqual(3)
+          if (i > 0) expect(keyword.score).toBeLessThanOrEqual(keywords[i - 1]!.score)
+        }
+      }),
+      { numRuns: 300 },
+    )
   })
 })

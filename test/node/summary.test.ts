@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleInput } from '../../src/corpus/article'
 import { needsPredecessor } from '../../src/summary/coherence'
@@ -91,6 +92,25 @@ describe('summarize on the corpus', () => {
   it('gives every sentence when asked for more than there are, and nothing for an empty text', () => {
     expect(summarize('One sentence here about the dam.', 5).sentences).toHaveLength(1)
     expect(summarize('', 3)).toEqual({ sentences: [], text: '' })
+  })
+})
+
+describe('summarize on arbitrary text', () => {
+  it('always answers whole, ordered, in-bounds passages of the text', () => {
+    const word = fc.constantFrom('The', 'he', 'said', 'Balochistan', '“quoted', 'words.”', '"', 'ISLAMABAD:', 'Mr.', 'U.S.', '?', '!', '\n\n', '\n', 'attack', '92', 'However,', 'it.')
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.array(word, { maxLength: 120 }).map((words) => words.join(' ')))
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 10 }), (input, count) => {
+        const { sentences } = summarize(input, count)
+        expect(sentences.length).toBeLessThanOrEqual(count)
+        sentences.forEach((sentence, i) => {
+          expect(input.slice(sentence.start, sentence.end)).toBe(sentence.text)
+          expect(sentence.text.trim()).toBe(sentence.text)
+          if (i > 0) expect(sentence.start).toBeGreaterThanOrEqual(sentences[i - 1]!.end)
+        })
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
