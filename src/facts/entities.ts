@@ -177,7 +177,8 @@ class Reader {
     const name = this.name(tokens)
     const known = this.acronyms.get(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
-    const person = this.people.get(name) ?? this.byLeadingName(name)
+    const organisation = tokens.some((token) => this.book.find('organization', token.text))
+    const person = this.people.get(name) ?? (organisation ? undefined : this.byLeadingName(name))
     if (person) return this.decide(sentence, candidate, 'person', person)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
@@ -186,7 +187,7 @@ class Reader {
       this.unplaced.push(name)
       return
     }
-    if (tokens.length > 1 && tokens.length < 4 && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && !namesPlace(tokens)) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && !namesPlace(tokens)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return

@@ -40,7 +40,7 @@ export const ORG_SUFFIXES = words(`
   ministry embassy consulate party council inc inc. corp corp. corporation co co. ltd ltd. plc llc ag nv gmbh
   company bank university college school union army navy police agency group association committee court
   parliament assembly commission department office service services fc club airlines airways institute
-  foundation organisation organization federation front movement force forces authority board bureau
+  foundation organisation organization federation front nations movement force forces authority board bureau
   center centre church congress exchange fund government hospital society trust industries holdings motors
   systems technologies securities partners telecom communications press times post news network channel reserve
   airlines railways railroad energy petroleum oil steel chemicals pharmaceuticals electronics media entertainment
@@ -80,7 +80,9 @@ export const NOT_PERSON_WORDS = words(`
   street avenue road square bridge airport station stadium park hall house palace building tower
   day week year east west north south northern southern eastern western central airlines index average
   reserve treasury exchange jones division conference league world international national federal republic
-  democrats republicans communists socialists liberals conservatives
+  democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
+  church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
+  saint st st. new old real el la los las san santa red
 `)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
