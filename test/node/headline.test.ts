@@ -20,6 +20,11 @@ describe('generateHeadline', () => {
     expect(generateHeadline('On Tuesday, the army arrested four men near the border, police said.')).toBe('Army arrests four men near border')
   })
 
+  it('makes the verb agree with a plural subject', () => {
+    expect(generateHeadline('Rebels launched a new offensive on Monday.')).toBe('Rebels launch new offensive')
+    expect(generateHeadline('The senator denied the report on Friday.')).toBe('Senator denies report')
+  })
+
   it('keeps perfect and passive forms as they are', () => {
     expect(generateHeadline('Bangladesh has confirmed five new deaths.')).toBe('Bangladesh has confirmed five new deaths')
   })
