@@ -191,6 +191,10 @@ class Reader {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
+    const after = sentence[candidate.to]
+    if (!organisation && after?.word && SPEECH_VERBS.has(after.text) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
+      return this.addPerson(sentence, candidate.from, candidate.to)
+    }
     const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
     if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
@@ -411,6 +415,9 @@ function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
   if (places.length > 0) return places.some((place) => place.kind === 'town')
   return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !ROLE_HEADS.has(lower(token)))
 }
+
+/** Verbs after a lone surname that make it a person ("Naqvi said"). */
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
 
 const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
 
