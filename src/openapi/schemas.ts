@@ -154,6 +154,21 @@ export const FactsSchema = v.looseObject({
   statements: v.array(v.looseObject({ actor: v.string(), verb: v.string(), target: v.optional(v.string()), ...SpanEntries })),
 })
 
+export const FactPageSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  facts: v.pipe(
+    v.array(
+      v.looseObject({
+        type: v.pipe(v.picklist(['quote', 'quantity', 'statement', 'date', 'person', 'organization', 'place', 'country']), v.description('What kind of fact; its other fields are those of that kind in `Facts`.')),
+        article: v.object({ id: v.string(), title: v.string(), date: v.optional(IsoDateString) }),
+      }),
+    ),
+    v.description('Offsets (`start`/`end`, `mentions`) index the text of `article`.'),
+  ),
+})
+
 export const ArticleFactsSchema = v.looseObject({ id: v.string(), ...FactsSchema.entries })
 
 export const ExtractResponseSchema = v.looseObject({

@@ -2,6 +2,7 @@ import { Hono, type Env, type Schema } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import { PROBLEMS } from '../http/problem'
 import { OPENAPI_OPTIONS } from '../openapi/document'
+import { describeParameters } from '../openapi/parameters'
 import { DocsPage } from '../pages/docs'
 import { NotFoundPage } from '../pages/not-found'
 
@@ -15,10 +16,16 @@ type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>
 export function docsRoutes<E extends Env, S extends Schema, P extends string>(app: Hono<E, S, P>) {
   let document: Promise<OpenApiDocument> | undefined
   const openApiDocument = () => {
-    document ??= generateSpecs(app, OPENAPI_OPTIONS).catch((error: unknown) => {
-      document = undefined
-      throw error
-    })
+    document ??= generateSpecs(app, OPENAPI_OPTIONS).then(
+      (generated) => {
+        describeParameters(generated.paths)
+        return generated
+      },
+      (error: unknown) => {
+        document = undefined
+        throw error
+      },
+    )
     return document
   }
   return new Hono()

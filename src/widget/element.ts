@@ -169,7 +169,9 @@ export class NewsSearchElement extends HTMLElement {
     this.#status.className = 'status'
     this.#status.replaceChildren()
     if (query && result.hits.length === 0) this.#status.append(`No results for “${query}”.`)
-    else if (result.hits.length > 0) this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}.`)
+    else if (result.hits.length > 0) {
+      this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}${result.partial ? ', none with every word' : ''}.`)
+    }
     if (result.suggestion && result.suggestion.toLowerCase() !== query.toLowerCase()) this.#showSuggestion(result.suggestion)
     this.#panel.hidden = false
     this.#setExpanded(result.hits.length > 0)

@@ -17,7 +17,14 @@ export type Hit = {
 export type FacetValue = { value: string; count: number }
 export type Facet = { param: string; label: string; values: FacetValue[] }
 
-export type SearchResult = { total: number; hits: Hit[]; facets: Facet[]; suggestion?: string }
+export type SearchResult = {
+  total: number
+  hits: Hit[]
+  facets: Facet[]
+  suggestion?: string
+  /** No article has every word: the hits have some of them. */
+  partial?: boolean
+}
 
 /** Facet names as the server may spell them, mapped to the filter parameter that narrows by them. */
 const FACET_PARAMS: Record<string, string> = {
@@ -55,6 +62,7 @@ export function readSearchResponse(body: unknown): SearchResult {
     hits,
     facets: readFacets(body.facets),
     ...(suggestion ? { suggestion } : {}),
+    ...(body.fallback === 'any-term' ? { partial: true } : {}),
   }
 }
 

@@ -1,0 +1,84 @@
+/**
+ * What each request parameter means, for the document. The validators give
+ * names, types, patterns and defaults; query integers are validated as strings
+ * and bounded after conversion, which JSON Schema cannot see, so their bounds
+ * are stated here (and the tests check them against the validators' answers).
+ */
+import type { OpenAPIV3_1 } from 'openapi-types'
+
+type ParameterDoc = { description: string; example?: string; minimum?: number; maximum?: number }
+
+const FACET_FILTER = (what: string): ParameterDoc => ({
+  description: `Only articles naming this ${what}; repeat the parameter for alternatives. Values are facet values as search returns them.`,
+})
+
+const COMMON: Record<string, ParameterDoc> = {
+  from: { description: 'Only articles published on or after this day (YYYY-MM-DD).' },
+  to: { description: 'Only articles published on or before this day (YYYY-MM-DD).' },
+  person: FACET_FILTER('person'),
+  organization: FACET_FILTER('organization'),
+  place: FACET_FILTER('place'),
+  country: FACET_FILTER('country'),
+  year: { description: 'Only articles of this year (four digits); repeat for alternatives.' },
+}
+
+const BY_PATH: Record<string, Record<string, ParameterDoc>> = {
+  '/api/search': {
+    q: { description: 'The words to search for. "Quoted phrases" and -excluded words are understood; misspellings are forgiven when exact words find too little.', example: 'Balochistan' },
+    limit: { description: 'Hits per page.', minimum: 1, maximum: 100 },
+    offset: { description: 'Hits to skip, for paging.', minimum: 0, maximum: 10_000 },
+    sort: { description: '`relevance` (best first) or `date` (newest first; undated last).' },
+    recency: { description: 'Half-life in days: newer articles rank higher, by half as much per this many days of age.', minimum: 1, maximum: 36_500 },
+    facetLimit: { description: 'How many values each facet lists (the most frequent).', minimum: 1, maximum: 100 },
+  },
+  '/api/suggest': {
+    q: { description: 'What the user has typed so far.', example: 'balo' },
+    limit: { description: 'Completions to return.', minimum: 1, maximum: 20 },
+  },
+  '/api/articles': {
+    limit: { description: 'Articles per page.', minimum: 1, maximum: 100 },
+    offset: { description: 'Articles to skip, for paging.', minimum: 0, maximum: 100_000 },
+    sort: { description: '`date` (newest first), `oldest` or `title`.' },
+  },
+  '/api/articles/{id}/summary': { sentences: { description: 'How many sentences the summary has.', minimum: 1, maximum: 50 } },
+  '/api/articles/{id}/related': { limit: { description: 'Related articles to return.', minimum: 1, maximum: 20 } },
+  '/api/brief': {
+    q: { description: 'The subject: the brief covers the articles that best match these words.', example: 'Balochistan' },
+    sentences: { description: 'Sentences in the digest.', minimum: 1, maximum: 20 },
+    articles: { description: 'How many of the best-matching articles the brief draws on.', minimum: 1, maximum: 30 },
+  },
+  '/api/facts': {
+    type: { description: 'Only facts of this kind.' },
+    q: { description: 'Only facts whose words include these (a speaker, a place, a name), case-insensitive.', example: 'Lin Jian' },
+    limit: { description: 'Facts per page.', minimum: 1, maximum: 100 },
+    offset: { description: 'Facts to skip, for paging.', minimum: 0, maximum: 100_000 },
+  },
+}
+
+export function parameterDoc(path: string, name: string): ParameterDoc | undefined {
+  return BY_PATH[path]?.[name] ?? COMMON[name]
+}
+
+/** Adds descriptions, examples and integer bounds to the generated query parameters, in place. */
+export function describeParameters(paths: OpenAPIV3_1.PathsObject): void {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const operation of Object.values(item ?? {})) {
+      for (const parameter of (operation as OpenAPIV3_1.OperationObject).parameters ?? []) {
+        if ('$ref' in parameter || parameter.in !== 'query') continue
+        const doc = parameterDoc(path, parameter.name)
+        if (!doc) continue
+        parameter.description ??= doc.description
+        if (doc.example !== undefined) parameter.example ??= doc.example
+        const schema = parameter.schema as OpenAPIV3_1.SchemaObject | undefined
+        if (schema && (doc.minimum !== undefined || doc.maximum !== undefined)) {
+          parameter.schema = {
+            type: 'integer',
+            ...(doc.minimum !== undefined ? { minimum: doc.minimum } : {}),
+            ...(doc.maximum !== undefined ? { maximum: doc.maximum } : {}),
+            ...(schema.default !== undefined ? { default: Number(schema.default) } : {}),
+          }
+        }
+      }
+    }
+  }
+}
