@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
-import type { DateMention } from './types'
+import { splitSentences } from '../text/sentences'
+import type { DateMention, Span } from './types'
 
 const DAY_MS = 86_400_000
 
@@ -10,9 +11,10 @@ const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|
 const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
 // A bare month name that is a word or a name ("may", "Theresa May", "March on").
 const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
-// "now" and "today"-style mentions add nothing a reader can use as a date; durations ("for five years") and
-// mentions relative to some other event ("a year later") are not dates.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))$|^for\s|\blater\b/i
+// "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
+// which is not the publication date. Durations ("for five years") and mentions relative to some other event
+// ("a year later") are not dates either.
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b/i
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
 const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 // Before a bare "March" or "May", a word that makes it a month.
@@ -20,6 +22,10 @@ const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|
 // A year-only relative mention followed by a month and day: "Last year August 8".
 const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
+// chrono's cost grows faster than the text it parses: it gets sentences in chunks of at most this many characters.
+const CHUNK = 2_000
+// No article has more dates than this; past it a text is not prose, and parsing more would only cost time.
+const MAX_DATES = 500
 
 /**
  * Date mentions resolved against the publication date: a weekday is the most
@@ -28,15 +34,48 @@ const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
  * when there is no publication date to resolve them against. The span is the
  * date words without a leading preposition ("Tuesday", not "on Tuesday").
  */
-export function extractDates(text: string, publicationDate?: string): DateMention[] {
+export function extractDates(text: string, publicationDate?: string, sentences: Span[] = splitSentences(text)): DateMention[] {
   const reference = publicationDate ? new Date(`${publicationDate}T12:00:00Z`) : undefined
-  const results = chrono.en.parse(text, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
   const dates: DateMention[] = []
+  for (const chunk of chunks(text, sentences)) {
+    if (dates.length >= MAX_DATES) break
+    const body = text.slice(chunk.start, chunk.end)
+    if (!ANCHOR.test(body)) continue
+    const results = chrono.en.parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
+    resolveResults(text, chunk.start, results, reference, dates)
+  }
+  return dates.slice(0, MAX_DATES)
+}
+
+/** Sentences joined up to CHUNK characters; a longer sentence is cut at white space. */
+function* chunks(text: string, sentences: Span[]): Generator<Span> {
+  let current: Span | undefined
+  for (const sentence of sentences) {
+    if (current && sentence.end - current.start <= CHUNK) {
+      current.end = sentence.end
+      continue
+    }
+    if (current) yield current
+    let start = sentence.start
+    while (sentence.end - start > CHUNK) {
+      const space = text.lastIndexOf(' ', start + CHUNK)
+      const end = space > start ? space : start + CHUNK
+      yield { start, end }
+      start = end
+    }
+    current = { start, end: sentence.end }
+  }
+  if (current) yield current
+}
+
+/** Keeps the results that are dates and resolves them; `offset` is where the parsed chunk starts in `text`. */
+function resolveResults(text: string, offset: number, results: chrono.ParsedResult[], reference: Date | undefined, dates: DateMention[]): void {
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!
+    const at = offset + result.index
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
     const words = result.text.slice(preposition).replace(/[\s,;:]+$/, '')
-    const start = result.index + preposition
+    const start = at + preposition
     if (!ANCHOR.test(words) || NOT_A_DATE.test(words)) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
@@ -44,10 +83,11 @@ export function extractDates(text: string, publicationDate?: string): DateMentio
     const relative = RELATIVE.test(words) || isWeekdayOnly(result.start)
     if (relative && !reference) continue
     const next = results[i + 1]
-    if (reference && next && RELATIVE_YEAR.test(words) && /^\s+$/.test(text.slice(result.index + result.text.length, next.index))) {
+    const nextAt = next ? offset + next.index : -1
+    if (reference && next && RELATIVE_YEAR.test(words) && /^\s+$/.test(text.slice(at + result.text.length, nextAt))) {
       const iso = monthDayInYear(next.start, resolve(result.start, reference))
       if (iso) {
-        const end = next.index + next.text.length
+        const end = nextAt + next.text.length
         dates.push({ text: text.slice(start, end), iso, start, end })
         i++
         continue
@@ -57,7 +97,6 @@ export function extractDates(text: string, publicationDate?: string): DateMentio
     if (!iso) continue
     dates.push({ text: words, iso, start, end: start + words.length })
   }
-  return dates
 }
 
 /** "August 8" in the year of a year-only mention ("last year" = 2019): 2019-08-08. */

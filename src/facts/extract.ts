@@ -20,7 +20,7 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Facts 
     entities,
     quotes: extractQuotes(text, sentences, entities),
     quantities: extractQuantities(text, sentences, entities),
-    dates: extractDates(text, options.date),
+    dates: extractDates(text, options.date, sentences),
     statements: extractStatements(text, sentences, entities),
   }
 }

@@ -7,6 +7,11 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million:
 
 export type ParsedNumber = { value: number; words: number }
 
+/** Whether a number may start at this lower-cased token: a cheap test before parsing. */
+export function mayStartNumber(word: string): boolean {
+  return /^\d/.test(word) || word === 'a' || word === 'half' || SCALES[word] !== undefined || smallNumber(word) !== undefined
+}
+
 /**
  * The number written at the start of `words` (lower-cased tokens): digits
  * ("1,200", "35"), words ("six", "twenty-five", "two hundred and ten"), or
@@ -43,7 +48,7 @@ function parseSpelled(words: readonly string[]): ParsedNumber | undefined {
     if (small !== undefined) {
       current += small
       used = i + 1
-    } else if (SCALES[word] && (current > 0 || used === 0)) {
+    } else if (SCALES[word] && current > 0) {
       const scale = SCALES[word]!
       if (scale === 100) current = (current || 1) * 100
       else {

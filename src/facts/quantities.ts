@@ -1,5 +1,5 @@
 import { MentionIndex } from './mention-index'
-import { parseNumber } from './number-words'
+import { mayStartNumber, parseNumber } from './number-words'
 import { AUXILIARIES, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS } from './quantity-words'
 import type { Entity, Quantity, Span } from './types'
 
@@ -12,6 +12,7 @@ const MAX_PHRASE = 4
 const MAX_REACH_BACK = 8
 const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').length))
 const EVENT_BY_PHRASE = new Map(EVENTS)
+const EVENT_FIRST_WORDS = new Set(EVENTS.map(([phrase]) => phrase.split(' ')[0]!))
 // After a bare number, these show it counts people ("killed twelve and injured twelve more").
 const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', ...AUXILIARIES])
 const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
@@ -37,7 +38,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     for (let i = 0; i < tokens.length; i++) {
       // "$5", and "by another police officer" (who did it, not to whom it was done).
       if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
-      const number = parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) ?? anotherOne(tokens, i)
+      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? anotherOne(tokens, i)
       if (!number) continue
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
@@ -93,6 +94,7 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
 }
 
 function matchEvent(tokens: Token[], at: number): Found | undefined {
+  if (!EVENT_FIRST_WORDS.has(tokens[at]?.lower ?? '')) return undefined
   for (let length = Math.min(LONGEST_EVENT, tokens.length - at); length > 0; length--) {
     const phrase = tokens.slice(at, at + length).map((token) => token.lower).join(' ')
     const event = EVENT_BY_PHRASE.get(phrase)

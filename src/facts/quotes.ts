@@ -31,10 +31,17 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   const context: Context = { text, sentences, index: new MentionIndex(entities), spans }
   const quotes: Quote[] = []
   let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
+  const runOnAt: number[] = []
   spans.forEach((span, i) => {
     const words = text.slice(span.start, span.end).split(/\s+/).length
     if (words < MIN_WORDS && !span.continued) return
     const speaker = attribute(context, i) ?? inherit(context, span, previous)
+    if (span.continued && speaker && previous?.span.runsOn && !previous.speaker) {
+      // The attribution often comes only at the end of a quote that runs over paragraphs: it names the speaker of all of it.
+      for (const at of runOnAt) quotes[at]!.speaker = speaker.entity.name
+    }
+    if (!span.continued) runOnAt.length = 0
+    if (span.runsOn) runOnAt.push(quotes.length)
     quotes.push({ text: text.slice(span.start, span.end), ...(speaker ? { speaker: speaker.entity.name } : {}), start: span.start, end: span.end })
     previous = { span, speaker }
   })

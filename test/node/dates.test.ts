@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { extractDates } from '../../src/facts/dates'
+
+function dates(text: string, publication?: string) {
+  const found = extractDates(text, publication)
+  for (const date of found) expect(text.slice(date.start, date.end)).toBe(date.text)
+  return found.map(({ text, iso }) => ({ text, iso }))
+}
+
+describe('extractDates', () => {
+  it('resolves a weekday to the most recent such day on or before the publication date', () => {
+    expect(dates('Lin Jian said on Tuesday.', '2026-02-03')).toEqual([{ text: 'Tuesday', iso: '2026-02-03' }])
+    expect(dates('The attack came on Monday, officials said.', '2019-01-24')).toEqual([{ text: 'Monday', iso: '2019-01-21' }])
+    expect(dates('It happened on Friday night.', '2019-01-24')).toEqual([{ text: 'Friday night', iso: '2019-01-18' }])
+  })
+
+  it('resolves relative days, months and years against the publication date, with the precision the text gives', () => {
+    expect(dates('A fire yesterday morning destroyed homes.', '2019-02-18')).toEqual([{ text: 'yesterday morning', iso: '2019-02-17' }])
+    expect(dates('Prices rose last month.', '2026-02-03')).toEqual([{ text: 'last month', iso: '2026-01' }])
+    expect(dates('The assault in August 2018 was worse.', '2019-01-24')).toEqual([{ text: 'August 2018', iso: '2018-08' }])
+    expect(dates('He was hospitalized on August 10 after a fall.', '2020-09-03')).toEqual([{ text: 'August 10', iso: '2020-08-10' }])
+    expect(dates('A study from March noted it.', '2020-06-11')).toEqual([{ text: 'March', iso: '2020-03' }])
+    expect(dates('Last year August 8 was a happy day.', '2020-09-03')).toEqual([{ text: 'Last year August 8', iso: '2019-08-08' }])
+  })
+
+  it('reads a month and day without a year as the most recent one on or before publication', () => {
+    expect(dates('The report came out on December 20.', '2020-01-05')).toEqual([{ text: 'December 20', iso: '2019-12-20' }])
+  })
+
+  it('drops junk: now, today, times, durations, names and foreign words that look like dates', () => {
+    expect(dates('Right now the council meets today at 3:30am for five years. Theresa May spoke. Paris pleure, mon nom.', '2019-10-05')).toEqual([])
+    expect(dates('The march may go ahead.', '2019-10-05')).toEqual([])
+  })
+
+  it('keeps absolute dates and drops relative ones when there is no publication date', () => {
+    expect(dates('Born on December 11, 1935, he died on Monday.')).toEqual([{ text: 'December 11, 1935', iso: '1935-12-11' }])
+  })
+
+  it('gets through 200 KB of date words', () => {
+    const found = extractDates('Monday Tuesday May March '.repeat(8_000), '2020-01-01')
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.length).toBeLessThanOrEqual(500)
+  })
+})

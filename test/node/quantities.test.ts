@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { parseNumber } from '../../src/facts/number-words'
+import { extractQuantities } from '../../src/facts/quantities'
+import type { EntityType } from '../../src/facts/types'
+import { entitiesIn, sentencesOf } from './quotes-entities'
+
+function quantities(text: string, specs: Array<[string, EntityType, ...string[]]> = []) {
+  const found = extractQuantities(text, sentencesOf(text), entitiesIn(text, specs))
+  for (const quantity of found) {
+    expect(quantity.start).toBeLessThan(quantity.end)
+    expect(text.slice(quantity.start, quantity.end)).toContain(text.slice(quantity.start, quantity.start + 1))
+  }
+  return found.map(({ value, who, event, place }) => ({ value, who, event, ...(place ? { place } : {}) }))
+}
+
+describe('parseNumber', () => {
+  it('reads digits, words, compounds and dozens, and not vague plurals', () => {
+    const parse = (words: string) => parseNumber(words.split(' '))
+    expect(parse('1,200 people')).toEqual({ value: 1200, words: 1 })
+    expect(parse('twenty-five people')).toEqual({ value: 25, words: 1 })
+    expect(parse('two hundred and ten people')).toEqual({ value: 210, words: 4 })
+    expect(parse('two dozen people')).toEqual({ value: 24, words: 2 })
+    expect(parse('a dozen people')).toEqual({ value: 12, words: 2 })
+    expect(parse('half a dozen people')).toEqual({ value: 6, words: 3 })
+    expect(parse('3 million people')).toEqual({ value: 3_000_000, words: 2 })
+    expect(parse('dozens of people')).toBeUndefined()
+    expect(parse('hundreds of people')).toBeUndefined()
+  })
+})
+
+describe('extractQuantities', () => {
+  it('counts people with the event after them, through auxiliaries and coordination', () => {
+    expect(quantities('According to officials, 92 terrorists were killed, while 15 security personnel and 18 civilians lost their lives.')).toEqual([
+      { value: 92, who: 'terrorists', event: 'killed' },
+      { value: 15, who: 'security personnel', event: 'killed' },
+      { value: 18, who: 'civilians', event: 'killed' },
+    ])
+  })
+
+  it('counts people with the event before them, words and "of his" included, and the opening place', () => {
+    expect(quantities('In Kharan, armed men killed the tribal chairman and six of his security guards.', [['Kharan', 'place']])).toEqual([
+      { value: 6, who: 'security guards', event: 'killed', place: 'Kharan' },
+    ])
+    expect(quantities('In Mastung, they burned a police station and freed 30 prisoners from the district jail.', [['Mastung', 'place']])).toEqual([
+      { value: 30, who: 'prisoners', event: 'freed', place: 'Mastung' },
+    ])
+  })
+
+  it('counts people where the text gives no noun, and inherits it for "more"', () => {
+    expect(quantities('Officials said it killed nine people and injured at least 50 more.')).toEqual([
+      { value: 9, who: 'people', event: 'killed' },
+      { value: 50, who: 'people', event: 'injured' },
+    ])
+    expect(quantities('The spokesperson said the attack had killed twelve and injured twelve more.')).toEqual([
+      { value: 12, who: 'people', event: 'killed' },
+      { value: 12, who: 'people', event: 'injured' },
+    ])
+    expect(quantities('The earlier toll of 27 dead was revised.')).toEqual([{ value: 27, who: 'people', event: 'killed' }])
+  })
+
+  it('ties a count to the place after it or to the one place its sentence names', () => {
+    expect(quantities('Authorities on Monday arrested twelve people in Tamil Nadu after the incident.', [['Tamil Nadu', 'place']])).toEqual([
+      { value: 12, who: 'people', event: 'arrested', place: 'Tamil Nadu' },
+    ])
+    expect(quantities('Last week a Kabul car bombing killed five and wounded 110.', [['Kabul', 'place']])).toEqual([
+      { value: 5, who: 'people', event: 'killed', place: 'Kabul' },
+      { value: 110, who: 'people', event: 'injured', place: 'Kabul' },
+    ])
+    expect(quantities('Rescuers in Lahore and Karachi said 40 people were injured.', [['Lahore', 'place'], ['Karachi', 'place']])).toEqual([
+      { value: 40, who: 'people', event: 'injured' },
+    ])
+  })
+
+  it('does not count things, ages, distances, years, money or the agent of a "by" phrase', () => {
+    expect(
+      quantities(
+        'The fire destroyed at least 200 makeshift homes. The 45-year-old man was born in 1974. Ten kilometres away, $5 million was released. He was shot by another police officer. Four victims were from one family.',
+      ),
+    ).toEqual([])
+  })
+
+  it('reads "deaths" and "another" as counts', () => {
+    expect(quantities('The committee reports sixteen other journalist deaths since 2015.')).toEqual([{ value: 16, who: 'journalist', event: 'killed' }])
+    expect(quantities('A second fire killed another person.')).toEqual([{ value: 1, who: 'person', event: 'killed' }])
+  })
+
+  it('gets through 100 KB of numbers and event words in one sentence', () => {
+    const text = '1 2 killed 3 people were injured and '.repeat(2_500)
+    const found = extractQuantities(text, sentencesOf(text), [])
+    expect(found.length).toBeGreaterThan(2_500)
+    for (const quantity of found) expect(text.slice(quantity.start, quantity.end).length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { extractQuotes } from '../../src/facts/quotes'
+import type { EntityType } from '../../src/facts/types'
+import { entitiesIn, sentencesOf } from './quotes-entities'
+
+function quotes(text: string, specs: Array<[string, EntityType, ...string[]]>) {
+  const found = extractQuotes(text, sentencesOf(text), entitiesIn(text, specs))
+  for (const quote of found) expect(text.slice(quote.start, quote.end)).toBe(quote.text)
+  return found.map(({ text, speaker }) => ({ text, speaker }))
+}
+
+const MARIA: [string, EntityType, ...string[]] = ['Maria Lopez', 'person', 'Lopez']
+const JOHN: [string, EntityType, ...string[]] = ['John Smith', 'person', 'Smith']
+
+describe('extractQuotes', () => {
+  it('spans the quoted words without marks, straight or curly, and drops the comma before the closing mark', () => {
+    expect(quotes('“We will rebuild the town,” Maria Lopez said.', [MARIA])).toEqual([{ text: 'We will rebuild the town', speaker: 'Maria Lopez' }])
+    expect(quotes('"We will rebuild the town," Maria Lopez said.', [MARIA])).toEqual([{ text: 'We will rebuild the town', speaker: 'Maria Lopez' }])
+  })
+
+  it('finds the speaker in "said X", "X, the mayor, said", "according to X" and "quoted X as saying"', () => {
+    expect(quotes('"The water is rising fast," said Maria Lopez, the mayor.', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('"The water is rising fast," said Mayor Maria Lopez on Friday.', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('Maria Lopez, the mayor of the town, said: "The water is rising fast."', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('According to Maria Lopez, "the water is rising fast" in the valley.', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(
+      quotes('"The water is rising fast," the City Council quoted Maria Lopez as saying.', [MARIA, ['City Council', 'organization']])[0]?.speaker,
+    ).toBe('Maria Lopez')
+  })
+
+  it('gives the canonical name for a short mention and for a pronoun with one person in sight', () => {
+    const text = 'Maria Lopez toured the flooded streets. Lopez said: "We need more pumps here today." Later she spoke again. "Nobody will be left behind," she said.'
+    expect(quotes(text, [MARIA])).toEqual([
+      { text: 'We need more pumps here today.', speaker: 'Maria Lopez' },
+      { text: 'Nobody will be left behind', speaker: 'Maria Lopez' },
+    ])
+  })
+
+  it('gives "he" to the person the sentence before opens with when several are in sight', () => {
+    const text = 'John Smith, who met Maria Lopez on Monday, described the talks. "The talks went very well," he said.'
+    expect(quotes(text, [MARIA, JOHN])[0]?.speaker).toBe('John Smith')
+  })
+
+  it('leaves the speaker out rather than guess: two people in sight of "he", an unnamed source', () => {
+    const text = 'Talks between John Smith and Maria Lopez ended on Monday. "The talks went very well," he said. A source reportedly said "nothing has been agreed yet at all".'
+    expect(quotes(text, [MARIA, JOHN])).toEqual([
+      { text: 'The talks went very well', speaker: undefined },
+      { text: 'nothing has been agreed yet at all', speaker: undefined },
+    ])
+  })
+
+  it('carries the speaker into a quote that goes on in the next paragraph, and not past someone new', () => {
+    const text = '“The roads are closed for now,” Maria Lopez said.\n\n“We expect to open them again by the weekend.”\n\nJohn Smith disagreed.\n\n“Nobody knows when they will open.”'
+    expect(quotes(text, [MARIA, JOHN]).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez', undefined])
+    const runOn = '"The first part of what I said goes here,\n\n"and the second part of it goes on here," Maria Lopez said.'
+    expect(quotes(runOn, [MARIA]).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez'])
+  })
+
+  it('gives a partial quote to the organisation whose sentence it is', () => {
+    const text = 'The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families” on X.'
+    expect(quotes(text, [['Chinese Embassy', 'organization', 'Chinese embassy'], ['Pakistan', 'country']])[0]?.speaker).toBe('Chinese Embassy')
+  })
+
+  it('skips scare quotes of fewer than four words', () => {
+    expect(quotes('He called it a "dastardly act" and left.', [])).toEqual([])
+  })
+
+  it('stays linear on 200 KB of unbalanced marks and long sentences', () => {
+    const text = `${'“one two three four five” said Maria Lopez. "'.repeat(3_000)}${'x'.repeat(60_000)}`
+    const found = extractQuotes(text, sentencesOf(text), entitiesIn(text, [MARIA]))
+    expect(found.length).toBeGreaterThan(0)
+    for (const quote of found) expect(text.slice(quote.start, quote.end)).toBe(quote.text)
+  })
+})

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { extractStatements } from '../../src/facts/statements'
+import type { EntityType } from '../../src/facts/types'
+import { entitiesIn, sentencesOf } from './quotes-entities'
+
+function statements(text: string, specs: Array<[string, EntityType, ...string[]]>) {
+  const found = extractStatements(text, sentencesOf(text), entitiesIn(text, specs))
+  for (const statement of found) expect(text.slice(statement.start, statement.end)).toContain(statement.verb)
+  return found.map(({ actor, verb, target }) => ({ actor, verb, ...(target ? { target } : {}) }))
+}
+
+const NAQVI: [string, EntityType, ...string[]] = ['Mohsin Naqvi', 'person', 'Naqvi']
+
+describe('extractStatements', () => {
+  it('finds actor, verb and target with titles before the name and the canonical name', () => {
+    expect(statements('Interior Minister Mohsin Naqvi blamed India for orchestrating the attacks.', [NAQVI, ['India', 'country']])).toEqual([
+      { actor: 'Mohsin Naqvi', verb: 'blamed', target: 'India' },
+    ])
+    expect(statements('Mohsin Naqvi arrived. Later, Naqvi denied the reports.', [NAQVI])).toEqual([{ actor: 'Mohsin Naqvi', verb: 'denied', target: 'the reports' }])
+  })
+
+  it('reads past a dateline, adverbs, an apposition and an affiliation', () => {
+    const text = 'ISLAMABAD: China strongly condemned the recent attacks in Balochistan.'
+    expect(statements(text, [['China', 'country'], ['Balochistan', 'place']])).toEqual([{ actor: 'China', verb: 'condemned', target: 'the recent attacks' }])
+    const embassy = 'The Chinese embassy in Pakistan had also condemned the attacks.'
+    expect(statements(embassy, [['Chinese Embassy', 'organization', 'Chinese embassy'], ['Pakistan', 'country']])[0]?.actor).toBe('Chinese Embassy')
+    const apposition = 'Lin Jian, the ministry spokesperson, on Monday denounced the violence.'
+    expect(statements(apposition, [['Lin Jian', 'person']])[0]?.actor).toBe('Lin Jian')
+  })
+
+  it('finds the actor of a passive after "by", and the target of "attributed … to"', () => {
+    expect(statements('His death was announced by his son Abhijit Mukherjee via Twitter.', [['Abhijit Mukherjee', 'person'], ['Twitter', 'organization']])).toEqual([
+      { actor: 'Abhijit Mukherjee', verb: 'announced' },
+    ])
+    expect(statements('Ali bin Tamim attributed the bombing to Houthi rebels.', [['Ali bin Tamim', 'person'], ['Houthis', 'organization', 'Houthi']])).toEqual([
+      { actor: 'Ali bin Tamim', verb: 'attributed', target: 'Houthis' },
+    ])
+  })
+
+  it('gives no statement whose subject is not a named entity or only the end of a list', () => {
+    expect(statements('Local activists claimed fires were set deliberately.', [])).toEqual([])
+    const list = 'Other countries, including the United States, the European Union, and Iran, have similarly denounced the violence.'
+    expect(statements(list, [['United States', 'country'], ['European Union', 'organization'], ['Iran', 'country']])).toEqual([])
+    expect(statements('The Taliban met officials and the minister later denied it.', [['Taliban', 'organization']])).toEqual([])
+  })
+})
