@@ -4,11 +4,11 @@
  * short lines without a closing stop (headings, captions, bylines) and
  * fragments of fewer than four words ("Share it.", "Read more.").
  */
-const FURNITURE =
-  /^(?:sources?|related news|related stories|external links|see also|references|share this|have an opinion on this story\??|this story has updated|\(\([^)]{1,20}\)\)\s*:)/i
+const HEADING = /^(?:sources?|related news|related stories|external links|see also|references|share this(?: story)?)\s*:?$/i
+const FURNITURE = /^(?:have an opinion on this story|this story has been updated|\(\([^)]{1,20}\)\)\s*:)/i
 
 export function isBoilerplate(sentence: string): boolean {
-  if (FURNITURE.test(sentence)) return true
+  if (HEADING.test(sentence) || FURNITURE.test(sentence)) return true
   const words = sentence.split(/\s+/).length
   if (words < 4) return true
   return words < 8 && !/[.!?]["'”’)\]]*$/.test(sentence)
