@@ -1,11 +1,11 @@
 /**
  * Passages that are page furniture rather than news: section headings of
- * Wikinews and similar sites, reader calls to action, interview markup,
+ * Wikinews and similar sites, reader calls to action,
  * short lines without a closing stop (headings, captions, bylines) and
  * fragments of fewer than four words ("Share it.", "Read more.").
  */
 const HEADING = /^(?:sources?|related news|related stories|external links|see also|references|share this(?: story)?)\s*:?$/i
-const FURNITURE = /^(?:have an opinion on this story|this story has been updated|\(\([^)]{1,20}\)\)\s*:)/i
+const FURNITURE = /^(?:have an opinion on this story|this story has been updated)/i
 
 export function isBoilerplate(sentence: string): boolean {
   if (HEADING.test(sentence) || FURNITURE.test(sentence)) return true

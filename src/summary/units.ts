@@ -7,26 +7,33 @@ export type Unit = Span & { first: number; last: number }
 
 const MAX_SENTENCES_IN_QUOTE = 4
 
+/** Wikinews interview markup: "((WN)) What prompted…?", "((Anthony Boccaletti)) We observed…". */
+const SPEAKER_MARKER = /^\(\([^()]{1,30}\)\)\s*:?\s*/
+
 /**
  * The text's sentences as units a summary can quote without cutting a
  * quotation: the splitter ends sentences inside a multi-sentence quotation
  * ("…stating "In B.C., this has been… 2016. Unfortunately…""), so those
  * pieces are joined back until the quotation closes, within one paragraph.
  * A quotation that does not close within a few sentences is left out. The
- * first sentence starts after its dateline.
+ * first sentence starts after its dateline; an interview answer after its
+ * speaker markup; the interviewer's questions are left out.
  */
 export function sentenceUnits(text: string): Unit[] {
   const spans = splitSentences(text)
   const units: Unit[] = []
   for (let first = 0; first < spans.length; first++) {
-    const start = first === 0 ? skipDateline(text, spans[first]!) : spans[first]!.start
+    const opening = first === 0 ? skipDateline(text, spans[first]!) : spans[first]!.start
+    const marker = SPEAKER_MARKER.exec(text.slice(opening, Math.min(spans[first]!.end, opening + 40)))
+    const start = opening + (marker?.[0].length ?? 0)
     let balance = quoteBalance(text.slice(start, spans[first]!.end))
     let last = first
     while (!balance.closed && last + 1 < spans.length && last - first + 1 < MAX_SENTENCES_IN_QUOTE && sameParagraph(text, spans[last]!, spans[last + 1]!)) {
       last++
       balance = add(balance, quoteBalance(text.slice(spans[last]!.start, spans[last]!.end)))
     }
-    if (balance.closed) units.push({ start, end: spans[last]!.end, first, last })
+    const interviewerQuestion = marker !== null && /\?["'”’)\]]*$/.test(text.slice(start, spans[last]!.end))
+    if (balance.closed && !interviewerQuestion && start < spans[last]!.end) units.push({ start, end: spans[last]!.end, first, last })
     first = last
   }
   return units
