@@ -21,10 +21,11 @@ type Phrase = { words: string[]; count: number }
  * Ranked key phrases of one to three words, best first. Candidates are runs of
  * content words between stop words and punctuation (as in RAKE); a word's
  * weight grows with its frequency, its spread over sentences, an early first
- * mention and capitalisation inside sentences (names), as in YAKE. A phrase
- * scores its mean word weight times its frequency; a phrase folded into a
- * longer one that occurs nearly as often is dropped. Document-only statistics, so it
- * works the same on a posted text as on the corpus.
+ * mention and capitalisation inside sentences (names), as in YAKE, and with
+ * its rarity in the corpus (inverse document frequency from a generated
+ * table, so a posted text is weighed like a corpus article). A phrase scores
+ * its mean word weight times its frequency; a phrase folded into a longer one
+ * that occurs nearly as often is dropped.
  */
 export function extractKeywords(text: string, limit = 10): Keyword[] {
   const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end))
@@ -102,10 +103,12 @@ function contentRuns(sentence: string): RunWord[][] {
   return runs.filter((run) => run.length > 0)
 }
 
-const DOCUMENT_FREQUENCY: Readonly<Record<string, number>> = frequencies.terms
+// A Map, not the JSON object: a word such as "constructor" must not find Object.prototype's.
+const DOCUMENT_FREQUENCY: ReadonlyMap<string, number> = new Map(Object.entries(frequencies.terms))
+
 /** Terms missing from the table are in fewer than three corpus articles: count them as in one. */
 function inverseDocumentFrequency(term: string): number {
-  return Math.log((frequencies.documents + 1) / ((DOCUMENT_FREQUENCY[term] ?? 1) + 1))
+  return Math.log((frequencies.documents + 1) / ((DOCUMENT_FREQUENCY.get(term) ?? 1) + 1))
 }
 
 /** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */

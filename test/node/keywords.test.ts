@@ -38,6 +38,12 @@ describe('extractKeywords', () => {
     expect(extractKeywords(text).map((keyword) => keyword.text)).toContain('climate summit')
   })
 
+  it('treats words that are names of object properties as ordinary words', () => {
+    const keywords = extractKeywords('The constructor toString valueOf hasOwnProperty met the constructor again.')
+    expect(keywords.map((keyword) => keyword.text)).toContain('constructor')
+    for (const keyword of keywords) expect(Number.isFinite(keyword.score)).toBe(true)
+  })
+
   it('returns nothing for a text without content words', () => {
     expect(extractKeywords('It is what it is.')).toEqual([])
   })
