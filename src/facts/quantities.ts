@@ -44,9 +44,11 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
       const phrase = countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
-      const event = eventBefore(tokens, i, true) ?? eventAfter(tokens, phrase?.end ?? afterNumber) ?? eventBefore(tokens, i, false)
+      // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
+      // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
+      const event = eventBefore(tokens, i, true) ?? eventAfter(tokens, phrase?.end ?? afterNumber) ?? (phrase ? eventBefore(tokens, i, false) : undefined)
       if (!event) continue
-      if (!phrase && !BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber) continue
+      if (!phrase && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
       const who = phrase ? text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end) : tokens[afterNumber]?.lower === 'more' && previousWho ? previousWho : 'people'
       previousWho = who
       const start = Math.min(tokens[i]!.start, event.start)
@@ -57,6 +59,15 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     }
   }
   return quantities
+}
+
+const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ')])
+
+/** A bare number that is an age, a rank, a version or a day: "He was 101", "number 27,", "on July 13", "Smith, 27, was". */
+function notACount(tokens: Token[], at: number, after: number): boolean {
+  const before = tokens[at - 1]
+  if (!before) return false
+  return NOT_COUNT_BEFORE.has(before.lower) || /^\p{Lu}/u.test(before.text) || (before.text === ',' && tokens[after]?.text === ',')
 }
 
 function tokenize(text: string, sentence: Span): Token[] {

@@ -1,14 +1,15 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import { findOpeningPerson, findSubject } from './subject'
+import { findOpeningPerson, findSubject, personByRole } from './subject'
 import type { Entity, Quote, Span } from './types'
 
 // A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
+const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
@@ -16,7 +17,7 @@ const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|
 // Where the name after "said" ends: the first comma, stop or time/place phrase.
 const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
 
-type Context = { text: string; sentences: Span[]; index: MentionIndex; spans: QuotedSpan[] }
+type Context = { text: string; sentences: Span[]; entities: Entity[]; index: MentionIndex; spans: QuotedSpan[] }
 
 /**
  * Quotations and who said them. The speaker is the canonical name of an
@@ -28,7 +29,7 @@ type Context = { text: string; sentences: Span[]; index: MentionIndex; spans: Qu
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
   const spans = findQuotedSpans(text)
-  const context: Context = { text, sentences, index: new MentionIndex(entities), spans }
+  const context: Context = { text, sentences, entities, index: new MentionIndex(entities), spans }
   const quotes: Quote[] = []
   let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
   const runOnAt: number[] = []
@@ -117,6 +118,8 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   if (!verb) return undefined
   const subjectText = region.slice(0, verb.index)
   if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, quoteOpen, from)
+  const role = ROLE_SUBJECT.exec(subjectText)
+  if (role) return roleHolder(context, role[1]!)
   const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
   return findSubject(text, clauseStart, from + verb.index, index)
 }
@@ -135,6 +138,8 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
   for (const verb of verbs) {
     const verbStart = from + verb.index
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
+    const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
+    if (role) return roleHolder(context, role[1]!)
     const subject = findSubject(text, from, verbStart, index)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own.
@@ -178,6 +183,12 @@ function inherit(context: Context, span: QuotedSpan, previous: { span: QuotedSpa
   const from = Math.max(previous.span.close, previousSentence?.end ?? 0)
   const others = index.within(from, span.open, ['person', 'organization']).filter((mention) => mention.entity !== previous.speaker!.entity)
   return others.length === 0 ? previous.speaker : undefined
+}
+
+/** "the archbishop said": the one person the text gives that role, as a mention-less speaker. */
+function roleHolder({ entities }: Context, roleWords: string): EntityMention | undefined {
+  const holder = personByRole(roleWords, entities)
+  return holder ? { start: -1, end: -1, entity: holder } : undefined
 }
 
 /**

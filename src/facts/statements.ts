@@ -9,6 +9,11 @@ const STATEMENT_VERB =
 const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
 const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
+const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|should|may|might|did|does)\b/
+// A phrase opening with a preposition or a participle ("announced investigating itself") is no object.
+const NOT_AN_OBJECT = /^(?:in|on|at|during|after|before|with|from|by|as)\b|^\p{Ll}+ing\b/u
+// Verbs whose object, even as the subject of a clause, is who the statement is against.
+const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject)/
 const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+$/
 const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
 
@@ -31,7 +36,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const passive = PASSIVE_AUXILIARY.test(text.slice(Math.max(start, verbStart - 12), verbStart))
       const actor = passive ? passiveActor(text, verbEnd, sentence.end, index) : findSubject(text, start, verbStart, index)
       if (!actor) continue
-      const target = passive ? undefined : findTarget(text, verbEnd, sentence.end, index, match[0].startsWith('attribut'))
+      const target = passive ? undefined : findTarget(text, verbEnd, sentence.end, index, match[0].toLowerCase())
       statements.push({
         actor: actor.entity.name,
         verb: match[0].toLowerCase(),
@@ -65,7 +70,9 @@ function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index:
 }
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
-function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, afterTo: boolean): { name: string; end: number } | undefined {
+function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, verb: string): { name: string; end: number } | undefined {
+  const afterTo = verb.startsWith('attribut')
+  const accusation = ACCUSATION.test(verb)
   const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))
   const to = afterTo ? /\sto\s/.exec(window) : undefined
   if (afterTo && !to) return undefined
@@ -76,8 +83,12 @@ function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: M
   const phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
   const mention = index.within(objectStart, phraseEnd)[0]
   if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, end: mention.end }
-  const phrase = text.slice(objectStart, phraseEnd).trim()
+  let phrase = text.slice(objectStart, phraseEnd).trim()
+  const finite = FINITE_VERB.exec(phrase)
+  // "alleged the central government are hiding…": what an accusation is about is the clause's subject; what an
+  // announcement or a claim says ("declared flags would be flown") has no target.
+  if (finite) phrase = accusation ? phrase.slice(0, finite.index).trim() : ''
   const words = phrase.split(/\s+/).length
-  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase)) return undefined
+  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, end: objectStart + phrase.length }
 }

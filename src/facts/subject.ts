@@ -1,11 +1,12 @@
 import type { EntityMention, MentionIndex } from './mention-index'
+import type { Entity } from './types'
 
 // How far back from a verb its subject may start: keeps every match on bounded text, so linear overall.
 const MAX_REACH = 200
 
 // Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid").
 const ROLE_WORD =
-  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police'
+  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|[\\p{Ll}]+[\'’]s'
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India") and office words. */
 const PREFIX = new RegExp(
@@ -13,9 +14,15 @@ const PREFIX = new RegExp(
   'u',
 )
 
-/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation, adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+
+// Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
+// phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
+// the person after it, "Prime Minister of India Narendra Modi", is the subject).
+const AFTER_PREPOSITION = /\b(?:of|for|at|from|in)\s+(?:the\s+)?$/
+const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 
 /**
  * The entity that is the grammatical subject of the verb at `verbStart`,
@@ -28,7 +35,9 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
   const from = Math.max(clauseStart, verbStart - MAX_REACH)
   let subject: EntityMention | undefined
   for (const mention of index.within(from, verbStart, ['person', 'organization', 'country'])) {
-    if (PREFIX.test(text.slice(from, mention.start)) && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
+    const prefix = text.slice(from, mention.start)
+    const inPhrase = mention.entity.type === 'person' ? AFTER_PREPOSITION.test(prefix) : IN_A_PHRASE.test(prefix)
+    if (PREFIX.test(prefix) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject
 }
@@ -37,4 +46,12 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
 export function findOpeningPerson(text: string, sentenceStart: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
   const first = index.within(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_REACH), ['person'])[0]
   return first && PREFIX.test(text.slice(sentenceStart, first.start)) ? first : undefined
+}
+
+/** "the archbishop said": the one person whose role has that word, if only one has. */
+export function personByRole(roleWords: string, entities: readonly Entity[]): Entity | undefined {
+  const head = roleWords.trim().toLowerCase().split(/\s+/).pop()
+  if (!head) return undefined
+  const holders = entities.filter((entity) => entity.type === 'person' && entity.role?.toLowerCase().split(/\s+/).includes(head))
+  return holders.length === 1 ? holders[0] : undefined
 }
