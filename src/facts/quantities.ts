@@ -46,7 +46,10 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (phrase === 'not people') continue
       // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
       // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
-      const event = eventBefore(tokens, i, true) ?? eventAfter(tokens, phrase?.end ?? afterNumber) ?? (phrase ? eventBefore(tokens, i, false) : undefined)
+      const event =
+        eventBefore(tokens, i, true) ??
+        eventAfter(tokens, phrase?.end ?? afterNumber) ??
+        (phrase ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined)
       if (!event) continue
       if (!phrase && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
       const who = phrase ? text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end) : tokens[afterNumber]?.lower === 'more' && previousWho ? previousWho : 'people'
@@ -146,6 +149,21 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
   }
   for (let steps = 0; j < tokens.length && steps < 4 && (AUXILIARIES.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text)); steps++) j++
   return matchEvent(tokens, j)
+}
+
+const LIST_VERBS = new Set(['are', 'were', 'include', 'included', 'includes', 'was'])
+
+/** A count in a list headed by its event: "the confirmed deaths are fourteen civilians, five soldiers, and one member of the Coast Guard". */
+function listedUnder(tokens: Token[], numberAt: number): Found | undefined {
+  for (let j = numberAt - 1; j > 0 && numberAt - j <= 16; j--) {
+    const token = tokens[j]!
+    if (LIST_VERBS.has(token.lower)) {
+      const head = matchEvent(tokens, j - 1)
+      return head && /^(?:deaths|dead|fatalities|injured|wounded|missing|arrested)$/.test(tokens[j - 1]!.lower) ? head : undefined
+    }
+    if (!(CHAIN_WORDS.has(token.lower) || token.text === ',' || PEOPLE_NOUNS.has(token.lower) || /^\p{L}/u.test(token.text))) return undefined
+  }
+  return undefined
 }
 
 function openingPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
