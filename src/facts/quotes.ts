@@ -14,6 +14,8 @@ const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
+// An organisation that is only the owner of what follows: "University of California, San Diego's chancellor".
+const POSSESSIVE_AHEAD = /^(?:,\s*[\p{Lu}][^,]{0,30})?['’]s\b/u
 // Where the name after "said" ends: the first comma, stop or time/place phrase.
 const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
 
@@ -59,14 +61,15 @@ function attribute(context: Context, i: number): EntityMention | undefined {
   const beforeFrom = Math.max(sentenceBefore?.start ?? span.open, previousClose + 1)
   const afterFrom = span.runsOn ? span.close : span.close + 1
   const afterTo = span.runsOn ? afterFrom : Math.min(Math.max(sentenceAfter?.end ?? afterFrom, afterFrom), nextOpen)
+  // A speaking subject in the quote's own sentence outranks "according to", which often names the outlet that reported it.
   return (
     quotedAsSaying(context, beforeFrom, span.open) ??
     quotedAsSaying(context, afterFrom, afterTo) ??
-    accordingTo(context, beforeFrom, span.open) ??
     documentBy(context, beforeFrom, span.open) ??
-    accordingTo(context, afterFrom, afterTo) ??
     attributionAfter(context, span.open, afterFrom, afterTo) ??
     attributionBefore(context, beforeFrom, span.open) ??
+    accordingTo(context, beforeFrom, span.open) ??
+    accordingTo(context, afterFrom, afterTo) ??
     introducedByColon(context, span, sentenceBefore)
   )
 }
@@ -84,8 +87,9 @@ function quotedAsSaying({ text, index }: Context, from: number, to: number): Ent
 function accordingTo({ text, index }: Context, from: number, to: number): EntityMention | undefined {
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
-    const mention = index.within(nameFrom, Math.min(to, nameFrom + 80), ['person', 'organization', 'country'])[0]
-    if (mention && /^[\p{Lu}\s'’-]*$/u.test(text.slice(nameFrom, mention.start))) return mention
+    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
+    const speaker = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    if (speaker) return speaker
   }
   return undefined
 }
@@ -97,7 +101,7 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
     const nameFrom = from + match.index + match[0].length
     const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
     const nameEnd = nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)
-    author = nameAfterVerb(index, nameFrom, nameEnd) ?? author
+    author = nameAfterVerb(text, index, nameFrom, nameEnd) ?? author
   }
   return author
 }
@@ -111,7 +115,7 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
     const nameFrom = from + verbFirst[0].length
     const rest = text.slice(nameFrom, to)
     const nameEnd = NAME_PHRASE_END.exec(rest)
-    return nameAfterVerb(index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+    return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
   }
   SPEECH_VERB.lastIndex = 0
   const verb = SPEECH_VERB.exec(region)
@@ -124,10 +128,18 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   return findSubject(text, clauseStart, from + verb.index, index)
 }
 
-/** The person named right after the verb, else the organisation: "said Chinese Foreign Ministry Spokesperson Lin Jian". */
-function nameAfterVerb(index: MentionIndex, from: number, to: number): EntityMention | undefined {
+/**
+ * The person named in the phrase right after the verb ("said Chinese Foreign Ministry Spokesperson Lin Jian"),
+ * else an organisation or country that opens it ("said the ministry"), unless that one only starts a longer
+ * title ("said University of California, San Diego's chancellor, …").
+ */
+function nameAfterVerb(text: string, index: MentionIndex, from: number, to: number): EntityMention | undefined {
   const mentions = index.within(from, to, ['person', 'organization', 'country'])
-  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+  const person = mentions.filter((mention) => mention.entity.type === 'person').pop()
+  if (person) return person
+  const first = mentions[0]
+  if (!first || !/^\s*(?:the\s+)?$/i.test(text.slice(from, first.start))) return undefined
+  return POSSESSIVE_AHEAD.test(text.slice(first.end, first.end + 60)) ? undefined : first
 }
 
 /** `X said “…` / `X condemned the attacks, extending “…`. */
