@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { searchArticles } from '../search/search'
+import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
 
 export const SearchQuerySchema = v.pipe(
@@ -18,11 +19,23 @@ export const SearchQuerySchema = v.pipe(
     from: DateParam,
     to: DateParam,
     sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+    recency: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d+$/, 'must be a half-life in whole days from 1 to 36500'),
+        v.transform(Number),
+        v.minValue(1, 'must be at least 1 (day)'),
+        v.maxValue(36_500, 'must be at most 36500 (days)'),
+      ),
+    ),
+    facetLimit: integerParam(1, 100, 10),
+    ...FacetFilterParams,
   }),
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
 )
 
 export const searchRoutes = new Hono().get('/search', validate('query', SearchQuerySchema), (c) => {
   const { index, articles } = getBundle()
-  return c.json(searchArticles(index, articles, c.req.valid('query')))
+  const { person, organization, place, country, year, ...params } = c.req.valid('query')
+  return c.json(searchArticles(index, articles, { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
 })

@@ -1,42 +1,119 @@
+import { processTerm, tokensWithOffsets } from './terms'
+
+/** A highlight: `text.slice(start, end)` is a matched word or phrase of the string it indexes. */
+export type Range = { start: number; end: number }
+
 const WINDOW = 200
+const ELLIPSIS = '…'
 
 /**
- * A plain-text passage of about `WINDOW` characters around the first place
- * where one of `terms` (matched document terms, lower case) occurs as a word
- * start, cut at word boundaries; the start of the text when none occurs.
+ * Where `text` matches: every word whose index term is in `terms` (the
+ * document terms the query matched, so stems, prefixes, typos and synonyms
+ * all count) and every occurrence of a quoted phrase; sorted, overlaps merged.
  */
-export function makeSnippet(text: string, terms: readonly string[]): string {
-  const hit = firstTermOffset(text, terms)
-  let start = Math.max(0, hit - Math.floor(WINDOW / 3))
-  let end = Math.min(text.length, start + WINDOW)
-  if (start > 0) start = nextWordStart(text, start)
-  if (end < text.length) end = previousWordEnd(text, end)
-  const passage = text.slice(start, end).replace(/\s+/g, ' ').trim()
-  return `${start > 0 ? '…' : ''}${passage}${end < text.length ? '…' : ''}`
+export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = []): Range[] {
+  const ranges: Range[] = []
+  for (const token of tokensWithOffsets(text)) {
+    const term = processTerm(token.word)
+    if (term !== null && terms.has(term)) ranges.push({ start: token.start, end: token.end })
+  }
+  for (const phrase of phrases) {
+    for (const match of text.matchAll(phrase)) ranges.push({ start: match.index, end: match.index + match[0].length })
+  }
+  return mergeRanges(ranges)
 }
 
-function firstTermOffset(text: string, terms: readonly string[]): number {
-  const lower = text.toLowerCase()
-  let best = -1
-  for (const term of terms) {
-    let from = 0
-    for (let at = lower.indexOf(term, from); at !== -1; at = lower.indexOf(term, from)) {
-      if (at === 0 || !/[\p{L}\p{N}]/u.test(lower[at - 1]!)) {
-        if (best === -1 || at < best) best = at
-        break
-      }
-      from = at + 1
+function mergeRanges(ranges: Range[]): Range[] {
+  ranges.sort((a, b) => a.start - b.start)
+  const merged: Range[] = []
+  for (const range of ranges) {
+    const last = merged.at(-1)
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
+    else merged.push({ ...range })
+  }
+  return merged
+}
+
+/**
+ * A plain-text passage of about `WINDOW` characters around the densest
+ * cluster of matches (most distinct words, then most matches), cut at word
+ * boundaries, whitespace collapsed, with the highlight ranges into it.
+ * `anchors` (e.g. a quoted phrase's occurrences) choose the passage when given.
+ */
+export function makeSnippet(
+  text: string,
+  matches: readonly Range[],
+  anchors: readonly Range[] = matches,
+): { snippet: string; highlights: Range[] } {
+  const [first, last] = densestWindow(text, anchors.length > 0 ? anchors : matches)
+  const slack = Math.max(0, WINDOW - (last - first))
+  let start = Math.max(0, first - Math.floor(slack / 3))
+  let end = Math.min(text.length, start + WINDOW)
+  if (end < last) end = last
+  if (start > 0) start = nextWordStart(text, start, first)
+  if (end < text.length) end = previousWordEnd(text, end, last)
+  return compose(text, start, end, matches)
+}
+
+/** The span [first match start, last match end] of the best window of matches; [0, 0] without matches. */
+function densestWindow(text: string, matches: readonly Range[]): [number, number] {
+  if (matches.length === 0) return [0, 0]
+  const words = matches.map((match) => text.slice(match.start, match.end).toLowerCase())
+  const inWindow = new Map<string, number>()
+  let best = { distinct: 0, count: 0, from: 0, to: 0 }
+  let left = 0
+  for (let right = 0; right < matches.length; right++) {
+    inWindow.set(words[right]!, (inWindow.get(words[right]!) ?? 0) + 1)
+    while (matches[right]!.end - matches[left]!.start > WINDOW) {
+      const word = words[left++]!
+      const remaining = inWindow.get(word)! - 1
+      if (remaining === 0) inWindow.delete(word)
+      else inWindow.set(word, remaining)
+    }
+    const count = right - left + 1
+    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count)) {
+      best = { distinct: inWindow.size, count, from: left, to: right }
     }
   }
-  return Math.max(best, 0)
+  return [matches[best.from]!.start, matches[best.to]!.end]
 }
 
-function nextWordStart(text: string, from: number): number {
-  const space = text.slice(from, from + 30).search(/\s/)
+/** The passage text.slice(start, end) with whitespace collapsed and ellipses, and the matches inside it re-based. */
+function compose(text: string, start: number, end: number, matches: readonly Range[]): { snippet: string; highlights: Range[] } {
+  const prefix = start > 0 ? ELLIPSIS : ''
+  let snippet = prefix
+  const offsets = new Array<number>(end - start + 1)
+  let inSpace = false
+  for (let i = start; i < end; i++) {
+    offsets[i - start] = snippet.length
+    const char = text[i]!
+    if (/\s/.test(char)) {
+      if (!inSpace && snippet.length > prefix.length) snippet += ' '
+      inSpace = true
+    } else {
+      snippet += char
+      inSpace = false
+    }
+  }
+  offsets[end - start] = snippet.length
+  snippet = snippet.trimEnd()
+  const highlights = matches
+    .filter((match) => match.start >= start && match.end <= end)
+    .map((match) => ({ start: offsets[match.start - start]!, end: Math.min(offsets[match.end - start]!, snippet.length) }))
+  if (end < text.length) snippet += ELLIPSIS
+  return { snippet, highlights }
+}
+
+/** A start at most 30 characters on at the next word, never past the first match. */
+function nextWordStart(text: string, from: number, limit: number): number {
+  if (from === 0 || !/[\p{L}\p{N}]/u.test(text[from - 1]!)) return from
+  const space = text.slice(from, Math.min(from + 30, limit)).search(/\s/)
   return space === -1 ? from : from + space + 1
 }
 
-function previousWordEnd(text: string, to: number): number {
-  const space = text.slice(Math.max(0, to - 30), to).search(/\s\S*$/)
-  return space === -1 ? to : Math.max(0, to - 30) + space
+/** An end at most 30 characters back at a word's end, never before the last match. */
+function previousWordEnd(text: string, to: number, limit: number): number {
+  const from = Math.max(limit, to - 30)
+  const space = text.slice(from, to).search(/\s\S*$/)
+  return space === -1 ? to : from + space
 }

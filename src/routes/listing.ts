@@ -1,0 +1,27 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { getBundle } from '../bundle/load'
+import { validate } from '../http/validate'
+import { getSearchContext } from '../search/context'
+import { listArticles } from '../search/listing'
+import { facetFilters, FacetFilterParams } from './facet-params'
+import { DateParam, integerParam } from './params'
+
+export const ListingQuerySchema = v.pipe(
+  v.object({
+    limit: integerParam(1, 100, 20),
+    offset: integerParam(0, 100_000, 0),
+    from: DateParam,
+    to: DateParam,
+    sort: v.optional(v.picklist(['date', 'oldest', 'title'], 'must be "date" (newest first), "oldest" or "title"'), 'date'),
+    ...FacetFilterParams,
+  }),
+  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
+)
+
+/** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
+export const listingRoutes = new Hono().get('/articles', validate('query', ListingQuerySchema), (c) => {
+  const { index, articles } = getBundle()
+  const { person, organization, place, country, year, ...params } = c.req.valid('query')
+  return c.json(listArticles(getSearchContext(index, articles), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
+})

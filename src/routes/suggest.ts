@@ -1,0 +1,23 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { getBundle } from '../bundle/load'
+import { validate } from '../http/validate'
+import { getSearchContext } from '../search/context'
+import { suggest } from '../search/suggest'
+import { integerParam } from './params'
+
+export const SuggestQuerySchema = v.object({
+  q: v.pipe(
+    v.string('is required: what the user has typed so far'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(100, 'must be at most 100 characters'),
+  ),
+  limit: integerParam(1, 20, 8),
+})
+
+/** Autocomplete for every keystroke: the lookup structures are built once per isolate. */
+export const suggestRoutes = new Hono().get('/suggest', validate('query', SuggestQuerySchema), (c) => {
+  const { index, articles } = getBundle()
+  const { q, limit } = c.req.valid('query')
+  return c.json({ query: q, suggestions: suggest(getSearchContext(index, articles).suggestIndex, q, limit) })
+})

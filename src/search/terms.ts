@@ -1,0 +1,42 @@
+import { stemmer } from 'stemmer'
+import { STOP_WORDS } from './stop-words'
+
+/** A word is a run of letters, combining marks and digits; everything else separates words. Linear-time. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const MARKS = /\p{M}+/gu
+const LETTER = /^\p{L}$/u
+
+export type Token = { word: string; start: number; end: number }
+
+/** The words of `text` as the index sees them (before `processTerm`). */
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+/** The words of `text` with their offsets, for highlighting and phrase checks. */
+export function* tokensWithOffsets(text: string): Generator<Token> {
+  for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, end: match.index + match[0].length }
+}
+
+/** Lower case without accents: how a word is compared before stemming (phrases, suggestions, facets). */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(MARKS, '')
+}
+
+/** Word -> term, remembered per isolate: stemming dominates indexing and highlighting otherwise. Bounded. */
+const TERM_CACHE = new Map<string, string | null>()
+const TERM_CACHE_SIZE = 200_000
+
+/**
+ * The index term of a word: normalised, stop words and lone letters dropped
+ * (`null`), English (Porter) stem otherwise. Used for the index and for queries alike.
+ */
+export function processTerm(word: string): string | null {
+  const cached = TERM_CACHE.get(word)
+  if (cached !== undefined) return cached
+  const normal = normalizeWord(word)
+  const term = STOP_WORDS.has(normal) || LETTER.test(normal) ? null : stemmer(normal)
+  if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear()
+  TERM_CACHE.set(word, term)
+  return term
+}
