@@ -17,11 +17,14 @@ import { docsRoutes } from './routes/docs'
 import { embedRoutes } from './routes/embed'
 import { pageRoutes } from './routes/pages'
 import { searchRoutes } from './routes/search'
+import { suggestRoutes } from './routes/suggest'
+import { listingRoutes } from './routes/listing'
+import { relatedRoutes } from './routes/related'
 import { factRoutes } from './routes/facts'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
-const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', briefRoutes).route('/', factRoutes)
+const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', suggestRoutes).route('/', listingRoutes).route('/', relatedRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', briefRoutes).route('/', factRoutes)
 
 const methodsAt = routeMethods(() => app.routes)
 

@@ -6,6 +6,7 @@ import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { DEFAULT_SUMMARY_SENTENCES, summarize } from '../summary/summarize'
 import { integerParam } from './params'
+import { relatedTo } from './related'
 
 const SummaryQuerySchema = v.object({ sentences: integerParam(1, 50, DEFAULT_SUMMARY_SENTENCES) })
 
@@ -28,6 +29,7 @@ export const articleRoutes = new Hono()
     return c.json({ id: article.id, ...article.facts })
   })
   .get('/articles/:id{.+}', (c) => {
-    const { facts: _facts, ...article } = findArticle(c.req.param('id'))
-    return c.json(article)
+    const found = findArticle(c.req.param('id'))
+    const { facts: _facts, ...article } = found
+    return c.json({ ...article, related: relatedTo(found) })
   })
