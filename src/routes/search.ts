@@ -8,10 +8,10 @@ import { DateParam, integerParam } from './params'
 
 export const SearchQuerySchema = v.pipe(
   v.object({
+    // Not trimmed: a trailing space says the last word is complete (no prefix matching).
     q: v.pipe(
       v.string('is required: the words to search for'),
-      v.trim(),
-      v.minLength(1, 'must not be empty: give the words to search for'),
+      v.check((q) => q.trim().length > 0, 'must not be empty: give the words to search for'),
       v.maxLength(500, 'must be at most 500 characters'),
     ),
     limit: integerParam(1, 100, 10),
