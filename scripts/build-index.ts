@@ -17,6 +17,8 @@ import { buildIndex } from '../src/search/search'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
+/** The compact index's bytes, next to the bundle (a Data module for the Worker). */
+const INDEX_PATH = `${BUNDLE_PATH.replace(/\.bundle$/, '')}.bin`
 
 function main(): number {
   const started = performance.now()
@@ -46,23 +48,28 @@ function main(): number {
   progress(inputs.length)
 
   const index = serializeCompactIndex(buildIndex(articles))
-  const version = createHash('sha256').update(JSON.stringify([articles, index])).digest('hex').slice(0, 16)
-  const text = serializeBundle({ version, builtAt: new Date().toISOString(), index }, articles)
+  const version = createHash('sha256').update(JSON.stringify([articles, index.header])).update(index.binary).digest('hex').slice(0, 16)
+  const text = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
   const temporary = `${BUNDLE_PATH}.${process.pid}.tmp`
+  const temporaryIndex = `${INDEX_PATH}.${process.pid}.tmp`
   try {
+    // The index bytes first: the bundle names their length, so a half-done pair is refused at load, never misread.
+    writeFileSync(temporaryIndex, index.binary)
     writeFileSync(temporary, text)
+    renameSync(temporaryIndex, INDEX_PATH)
     renameSync(temporary, BUNDLE_PATH)
   } catch (error) {
     rmSync(temporary, { force: true })
+    rmSync(temporaryIndex, { force: true })
     console.error(`build failed: cannot write ${BUNDLE_PATH}: ${(error as Error).message}; the previous bundle is unchanged.`)
     return 1
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   console.log(
     `built ${BUNDLE_PATH}: ${articles.length} articles from ${files} file(s) of ${corpus}, ` +
-      `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MiB, version ${version}, in ${seconds} s`,
+      `${((Buffer.byteLength(text) + index.binary.length) / 1024 / 1024).toFixed(2)} MiB with the index, version ${version}, in ${seconds} s`,
   )
   return 0
 }

@@ -1,3 +1,4 @@
+import indexBytes from '../../generated/search.bin'
 import bundleText from '../../generated/search.bundle'
 import { openBundle, type LoadedBundle } from './open'
 
@@ -7,5 +8,5 @@ let loaded: LoadedBundle | undefined
 
 /** The bundled corpus, opened once per isolate on first use (see open.ts for what is deferred further). */
 export function getBundle(): LoadedBundle {
-  return (loaded ??= openBundle(bundleText))
+  return (loaded ??= openBundle(bundleText, new Uint8Array(indexBytes)))
 }

@@ -13,17 +13,21 @@ export type LoadedBundle = {
   readonly index: MiniSearch<SearchDocument>
 }
 
-/** A bundle's text made searchable: its header parsed now; the index and each article opened when first needed. */
-export function openBundle(text: string): LoadedBundle {
+/**
+ * A bundle made searchable from its two generated files, the text and the
+ * index's bytes: the header is parsed now; the index and each article are
+ * opened when first needed.
+ */
+export function openBundle(text: string, indexBytes: Uint8Array): LoadedBundle {
   const parsed = parseBundle(text)
-  const { version, builtAt, index: data } = parsed.header
+  const { version, builtAt, index: header } = parsed.header
   let index: MiniSearch<SearchDocument> | undefined
   return {
     version,
     builtAt,
-    articles: new LazyArticles(parsed, data.ids),
+    articles: new LazyArticles(parsed, header.ids),
     get index() {
-      return (index ??= loadIndex(data))
+      return (index ??= loadIndex({ header, binary: indexBytes }))
     },
   }
 }

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch'
-import { base64ToBytes, bytesToBase64 } from './base64'
+import SearchableMap from 'minisearch/SearchableMap'
 import { writeTermPostings } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
 import { VarintWriter } from './varint'
@@ -10,9 +10,11 @@ export const READ_ONLY = 'The compact search index is read-only: rebuild the bun
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
- * posting to rebuild, only a term list to split and typed arrays to view.
+ * posting to rebuild, only a term list to split and typed arrays to view. The
+ * header is JSON (it travels in the bundle); the binary part is bytes (a Data
+ * module in the Worker: no parsing, no copy).
  */
-export type CompactIndexData = {
+export type CompactIndexHeader = {
   format: typeof COMPACT_INDEX_FORMAT
   fieldIds: Record<string, number>
   averageFieldLength: number[]
@@ -20,14 +22,19 @@ export type CompactIndexData = {
   ids: string[]
   /** MiniSearch stored fields by short id; absent when the options store none. */
   storedFields?: (Record<string, unknown> | null)[]
-  /** The sorted terms joined with "\n". */
-  terms: string
-  /**
-   * Base64 of: ranks (Uint32 per term), offsets (Uint32 per term), field lengths
-   * (Uint32 per document and field), then the varint postings.
-   */
-  binary: string
+  termCount: number
+  /** Length of the UTF-8 term list inside the binary part. */
+  termBytes: number
+  /** Length of the binary part: a bundle and a binary file from different builds do not match. */
+  binaryBytes: number
 }
+
+/**
+ * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
+ * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
+ * with "\n", then the varint postings.
+ */
+export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
 
 /** MiniSearch's serialised form, as `toJSON()` returns it (serializationVersion 2). */
 type MiniSearchJson = {
@@ -42,7 +49,7 @@ type MiniSearchJson = {
   index: [string, Record<string, Record<string, number>>][]
 }
 
-export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>): CompactIndexData {
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>): CompactIndex {
   const json = index.toJSON() as unknown as MiniSearchJson
   if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
     throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
@@ -51,7 +58,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   const fieldCount = Object.keys(json.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => json.documentIds[doc]!)
 
-  const sorted = json.index.map(([term], rank) => ({ term, rank })).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   for (const { term } of sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
   }
@@ -59,10 +66,10 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   const ranks = new Uint32Array(termCount)
   const offsets = new Uint32Array(termCount)
   const writer = new VarintWriter()
-  sorted.forEach(({ rank }, k) => {
+  sorted.forEach(({ rank, position }, k) => {
     ranks[k] = rank
     offsets[k] = writer.length
-    const data = json.index[rank]![1]
+    const data = json.index[position]![1]
     const fields = Array.from({ length: fieldCount }, (_, field) => {
       const postings = data[field]
       return postings ? new Map(Object.entries(postings).map(([doc, freq]) => [Number(doc), freq])) : undefined
@@ -76,23 +83,43 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   }
 
   const postings = writer.toBytes()
-  const binary = new Uint8Array(4 * (2 * termCount + fieldLengths.length) + postings.length)
-  const words = new Uint32Array(binary.buffer, 0, 2 * termCount + fieldLengths.length)
+  const termBytes = new TextEncoder().encode(sorted.map(({ term }) => term).join('\n'))
+  const wordCount = 2 * termCount + fieldLengths.length
+  const binary = new Uint8Array(4 * wordCount + termBytes.length + postings.length)
+  const words = new Uint32Array(binary.buffer, 0, wordCount)
   words.set(ranks, 0)
   words.set(offsets, termCount)
   words.set(fieldLengths, 2 * termCount)
-  binary.set(postings, words.byteLength)
+  binary.set(termBytes, words.byteLength)
+  binary.set(postings, words.byteLength + termBytes.length)
 
   const hasStoredFields = Object.keys(json.storedFields).length > 0
-  return {
+  const header: CompactIndexHeader = {
     format: COMPACT_INDEX_FORMAT,
     fieldIds: json.fieldIds,
     averageFieldLength: json.averageFieldLength,
     ids,
     ...(hasStoredFields ? { storedFields: ids.map((_, doc) => json.storedFields[doc] ?? null) } : {}),
-    terms: sorted.map(({ term }) => term).join('\n'),
-    binary: bytesToBase64(binary),
+    termCount,
+    termBytes: termBytes.length,
+    binaryBytes: binary.length,
   }
+  return { header, binary }
+}
+
+/**
+ * Where each term comes when a `MiniSearch.loadJSON` of this index iterates its
+ * radix tree (inserting the terms in `toJSON` order can shape the tree
+ * differently from the original): ranks in that order make the compact index
+ * add up scores exactly as loadJSON's index does, bit for bit.
+ */
+function loadJsonOrder(terms: readonly string[]): { term: string; position: number; rank: number }[] {
+  const tree = new SearchableMap<number>()
+  terms.forEach((term, position) => tree.set(term, position))
+  const entries = terms.map((term, position) => ({ term, position, rank: 0 }))
+  let rank = 0
+  for (const position of tree.values()) entries[position]!.rank = rank++
+  return entries
 }
 
 /** The private state MiniSearch searches through; the compact loader sets it directly. */
@@ -115,17 +142,23 @@ type MiniSearchInternals = {
  * private maps. `options` must be the ones the index was built with. Read-only:
  * adding or removing documents throws.
  */
-export function loadCompactIndex<T>(data: CompactIndexData, options: Options<T>): MiniSearch<T> {
-  if (data.format !== COMPACT_INDEX_FORMAT) {
-    throw new Error(`Unknown search index format ${JSON.stringify(data.format)}: rebuild the bundle with npm run build.`)
+export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>): MiniSearch<T> {
+  const { header } = compact
+  let { binary } = compact
+  if (header.format !== COMPACT_INDEX_FORMAT) {
+    throw new Error(`Unknown search index format ${JSON.stringify(header.format)}: rebuild the bundle with npm run build.`)
   }
-  const fieldCount = Object.keys(data.fieldIds).length
-  const { ids } = data
+  if (header.binaryBytes !== binary.length) {
+    throw new Error(`The search index has ${binary.length} bytes where its header expects ${header.binaryBytes}: the two generated files come from different builds. Run npm run build.`)
+  }
+  // Uint32Array views need 4-byte alignment: a Data module is aligned; a Node Buffer from a shared pool may not be.
+  if (binary.byteOffset % 4 !== 0) binary = binary.slice()
+  const fieldCount = Object.keys(header.fieldIds).length
+  const { ids, termCount } = header
   const documentCount = ids.length
-  const terms = data.terms === '' ? [] : data.terms.split('\n')
-  const termCount = terms.length
-  const binary = base64ToBytes(data.binary)
   const words = new Uint32Array(binary.buffer, binary.byteOffset, 2 * termCount + documentCount * fieldCount)
+  const termText = new TextDecoder().decode(binary.subarray(words.byteLength, words.byteLength + header.termBytes))
+  const terms = termCount === 0 ? [] : termText.split('\n')
 
   const miniSearch = new MiniSearch<T>(options)
   const internals = miniSearch as unknown as MiniSearchInternals
@@ -133,18 +166,18 @@ export function loadCompactIndex<T>(data: CompactIndexData, options: Options<T>)
     terms,
     ranks: words.subarray(0, termCount),
     offsets: words.subarray(termCount, 2 * termCount),
-    postings: binary.subarray(words.byteLength),
+    postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
   })
   internals._documentCount = documentCount
   internals._nextId = documentCount
   internals._dirtCount = 0
-  internals._fieldIds = data.fieldIds
-  internals._avgFieldLength = data.averageFieldLength
+  internals._fieldIds = header.fieldIds
+  internals._avgFieldLength = header.averageFieldLength
   internals._documentIds = new DocumentIds(ids)
   internals._idToShortId = new ShortIds(ids)
   internals._fieldLength = new FieldLengths(words.subarray(2 * termCount), fieldCount)
-  internals._storedFields = new StoredFields(data.storedFields)
+  internals._storedFields = new StoredFields(header.storedFields)
   return miniSearch
 }
 

@@ -79,7 +79,7 @@ export class CompactTermMap {
       if (prunedAt !== -1) {
         // No term that starts with these characters can come within maxDistance: skip them all.
         validRows = prunedAt
-        k = this.prefixEnd(term.slice(0, prunedAt + 1), k)
+        k = skipSharedPrefix(terms, k, term, prunedAt + 1)
         continue
       }
       validRows = lastRow
@@ -164,6 +164,34 @@ export class CompactTermMap {
     }
     return low
   }
+}
+
+/** Whether `term` starts with the first `length` characters of `model`. */
+function sharesPrefix(term: string, model: string, length: number): boolean {
+  if (term.length < length) return false
+  for (let i = length - 1; i >= 0; i--) if (term.charCodeAt(i) !== model.charCodeAt(i)) return false
+  return true
+}
+
+/**
+ * The first index after `from` whose term does not start with the first
+ * `length` characters of `terms[from]`: galloping, since the skipped run is
+ * usually short, then binary search inside the last step.
+ */
+function skipSharedPrefix(terms: readonly string[], from: number, model: string, length: number): number {
+  let inside = from
+  let step = 1
+  while (inside + step < terms.length && sharesPrefix(terms[inside + step]!, model, length)) {
+    inside += step
+    step *= 2
+  }
+  let outside = Math.min(inside + step, terms.length)
+  while (outside - inside > 1) {
+    const middle = (inside + outside) >>> 1
+    if (sharesPrefix(terms[middle]!, model, length)) inside = middle
+    else outside = middle
+  }
+  return outside
 }
 
 function commonPrefixLength(a: string, b: string, limit: number): number {

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { analyzeArticle } from '../../src/analyze'
+import { parseBundle } from '../../src/bundle/format'
+import type { StoredArticle } from '../../src/bundle/types'
+import { splitSentences } from '../../src/text/sentences'
+import { pick, random } from './random'
+
+export const BUNDLE_PATH = 'generated/search.bundle'
+export const INDEX_PATH = 'generated/search.bin'
+
+/** The shipped corpus as `npm run build` analysed it. */
+export function bundledArticles(path = BUNDLE_PATH): StoredArticle[] {
+  return parseBundle(readFileSync(path, 'utf8')).allArticles()
+}
+
+export type SyntheticOptions = {
+  seed: number
+  /** Run the whole analysis (summary, keywords, facts) on every new article; otherwise borrow the source article's. */
+  analyse: boolean
+}
+
+/**
+ * `count` new articles made of the shipped corpus's sentences, shuffled across
+ * articles: each takes a real article's length, title and entities mix, new
+ * sentences drawn from the whole corpus, a new id and a date in 2000–2025.
+ * Deterministic for a given seed.
+ */
+export function syntheticArticles(sources: readonly StoredArticle[], count: number, { seed, analyse }: SyntheticOptions): StoredArticle[] {
+  const next = random(seed)
+  const sentences = sources.flatMap((article) => splitSentences(article.text).map((span) => article.text.slice(span.start, span.end)))
+  return Array.from({ length: count }, (_, i) => {
+    const source = pick(next, sources)
+    const length = Math.max(2, splitSentences(source.text).length)
+    const text = Array.from({ length }, () => pick(next, sentences)).join(' ')
+    const date = `${2000 + Math.floor(next() * 26)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`
+    const title = `${source.title} (${i})`
+    const id = `synthetic/${seed}/${i}`
+    if (analyse) return { id, date, text, ...analyzeArticle({ text, title, date }) }
+    const { id: _id, date: _date, text: _text, title: _title, url: _url, ...analysis } = source
+    return { ...analysis, id, date, text, title }
+  })
+}

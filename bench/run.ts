@@ -1,0 +1,161 @@
+/**
+ * npm run bench                 cold start, query latency, extraction, HTTP, shards on the bundled corpus and a 5k synthetic one
+ * npm run bench -- --quick      the same, fewer runs, shorter HTTP, no 5k corpus (a smoke run)
+ * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
+ * npm run bench -- --no-http    skip the wrangler dev part
+ *
+ * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { BUNDLE_PATH, INDEX_PATH, bundledArticles, syntheticArticles } from './lib/corpus'
+import { serialiseAll, type Serialised } from './lib/engines'
+import { querySet, type QuerySet } from './lib/queries'
+import { lineCharts } from './lib/svg'
+import { fig, mib, ms } from './lib/stats'
+import { printTable } from './lib/table'
+import { coldStart, compareResults } from './sections/cold-start'
+import { extraction } from './sections/extraction'
+import { httpBench } from './sections/http'
+import { queryLatency } from './sections/query-latency'
+import { scaleCurve, wranglerStartup, type ScalePoint } from './sections/scale'
+import { shardSimulation } from './sections/shards'
+
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
+const quick = flag('quick')
+const SEED = Number(option('seed') ?? 20261126)
+
+const machine = {
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
+}
+
+async function corpusSection(name: string, articles: Parameters<typeof serialiseAll>[0], results: Record<string, unknown>) {
+  const runs = quick ? 5 : 15
+  const serialised: Serialised = await serialiseAll(articles, { orama: true, lunr: true })
+  const queries: QuerySet = querySet(articles, quick ? 20 : 50, SEED)
+  console.log(`\n# ${name}: ${articles.length} articles; bundle ${mib(serialised.bundle.length)} MiB, MiniSearch JSON ${mib(serialised.miniSearchJson.length)} MiB, Orama JSON ${mib(serialised.oramaJson.length)} MiB, Lunr JSON ${mib(serialised.lunrJson.length)} MiB`)
+
+  const cold = await coldStart(serialised, queries, runs)
+  const equality = compareResults(serialised, queries)
+  printTable(`Cold start, ${name}: bytes in memory -> first query answered (ms, median / p99 of ${runs} runs)`, ['engine', 'ms'], [
+    ['this product, first /api/search (index + articles + facets + snippets)', fig(cold.product)],
+    ['this product, compact index only (MiniSearch answer)', fig(cold.indexOnly)],
+    ['MiniSearch.loadJSON', fig(cold.miniSearch)],
+    ['Orama restore (JSON persistence)', fig(cold.orama)],
+    ['Lunr Index.load', fig(cold.lunr)],
+    ['ratio compact index / MiniSearch.loadJSON (medians)', cold.ratio.toFixed(3)],
+  ])
+  console.log(
+    `results vs MiniSearch.loadJSON over ${equality.queries} queries: ${equality.identical} identical (ids, order, scores, terms), ${equality.sameIds} same ids in the same order, largest relative score difference ${equality.maxRelativeScoreDifference.toExponential(1)}`,
+  )
+
+  const latency = await queryLatency(serialised, queries, quick ? 2 : 5)
+  printTable(`Warm query latency, ${name} (ms, median / p99, in process)`, ['kind', 'this product (searchArticles)', 'compact index (MiniSearch)', 'MiniSearch.loadJSON', 'Orama'], [
+    ...latency.rows.map((row) => [row.kind, fig(row.product), fig(row.compact), fig(row.miniSearch), fig(row.orama)]),
+    ...(latency.suggest ? [['/api/suggest (suggest())', fig(latency.suggest), '', '', '']] : []),
+  ])
+  results[name] = { articles: articles.length, bytes: { bundle: serialised.bundle.length, miniSearchJson: serialised.miniSearchJson.length, oramaJson: serialised.oramaJson.length, lunrJson: serialised.lunrJson.length }, buildMs: serialised.buildMs, coldStart: cold, equality, latency }
+  return { serialised, queries }
+}
+
+async function main() {
+  console.log(`News Edge bench ${new Date().toISOString()} on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}${quick ? ' (--quick)' : ''}`)
+  const results: Record<string, unknown> = { machine, args, seed: SEED }
+  const shipped = bundledArticles()
+
+  if (flag('scale')) {
+    const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
+    const points: ScalePoint[] = []
+    scaleCurve(shipped, { sizes, seed: SEED, analyseUpTo: Number(option('analyse-up-to') ?? 5000), miniSearchUpTo: Number(option('minisearch-up-to') ?? 20000), wranglerUpTo: Number(option('wrangler-up-to') ?? 20000) }, (point) => {
+      points.push(point)
+      console.log(`  measured ${point.articles} articles`)
+    })
+    printScale(points)
+    results.scale = points
+    writeFileSync('docs/scale-curve.svg', scaleSvg(points))
+    console.log('\nwrote docs/scale-curve.svg')
+  } else {
+    const { serialised, queries } = await corpusSection('bundled corpus', shipped, results)
+    const work = extraction(shipped, quick ? 1 : 3)
+    printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [
+      ['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)],
+      ['whole build: analysis + index + compact bundle (s)', work.buildSeconds.toFixed(2)],
+      ['build throughput (articles/s)', work.articlesPerSecond.toFixed(0)],
+      ['of which index + compact serialisation (s)', work.indexOnlySeconds.toFixed(2)],
+    ])
+    results.extraction = work
+
+    const wrangler = wranglerOnBundled()
+    console.log(`\nwrangler check startup (bundled corpus): ${'activeMs' in wrangler ? `Active ${wrangler.activeMs} ms, bundle ${wrangler.bundleKiB} KiB` : wrangler.skipped}`)
+    results.wranglerStartup = wrangler
+
+    if (!quick) {
+      const synthetic = syntheticArticles(shipped, 5000, { seed: SEED, analyse: false })
+      await corpusSection('synthetic 5k', synthetic, results)
+    }
+
+    const shardRows = [2, 4, 8].map((count) => shardSimulation(shipped, count, querySet(shipped, quick ? 20 : 50, SEED)))
+    printTable('Shards (bundled corpus, global BM25 statistics): scatter, merge, single index (ms, median / p99)', ['shards', 'queries', 'same top 10 as one index', 'scatter (all shards, sequential)', 'merge', 'one index'], shardRows.map((row) => [String(row.shards), String(row.queries), `${row.sameTop10}/${row.queries}`, fig(row.scatter), fig(row.merge), fig(row.single)]))
+    results.shards = shardRows
+
+    if (!flag('no-http')) {
+      const http = await httpBench(queries, shipped, quick ? 3 : 10, 8)
+      printTable(`HTTP, wrangler dev on 127.0.0.1, ${http.connections} connections, ${http.seconds} s per run, alternating`, ['path', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'], http.runs.map((run) => [run.path, run.requestsPerSecond.toFixed(0), String(run.p50), String(run.p99), String(run.requests), String(run.non2xx), String(run.errors)]))
+      console.log(`/api/search throughput / /api/health throughput: ${http.searchOverHealth.toFixed(2)}`)
+      console.log(`POST /api/extract in workerd (sequential, ${serialised.documents.length >= 40 ? 40 : serialised.documents.length} articles): ${fig(http.extract)} ms; GET /api/health round trip ${fig(http.healthRoundTrip)} ms`)
+      results.http = http
+    }
+  }
+
+  mkdirSync('bench/results', { recursive: true })
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}${flag('scale') ? '-scale' : ''}.json`
+  writeFileSync(file, JSON.stringify({ ...results, loadAverageAtEnd: loadavg() }, null, 2))
+  console.log(`\nwrote ${file}; load average at the end ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+}
+
+function wranglerOnBundled() {
+  const work = mkdtempSync(join(tmpdir(), 'news-edge-startup-'))
+  try {
+    return wranglerStartup(readFileSync(BUNDLE_PATH, 'utf8'), new Uint8Array(readFileSync(INDEX_PATH)), work)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+function printScale(points: readonly ScalePoint[]) {
+  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, including the bundle text)', ['articles', 'analysed', 'bundle MiB', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: text / +index / +first search / MiniSearch', 'query p99 ms: index / product / MiniSearch', 'wrangler Active ms'], points.map((point) => [
+    String(point.articles),
+    point.analysed ? 'yes' : 'borrowed',
+    mib(point.bundleBytes),
+    mib(point.indexBytes),
+    `${point.generateSeconds.toFixed(1)} / ${point.indexBuildSeconds.toFixed(1)} / ${point.compactSeconds.toFixed(1)}`,
+    `${ms(point.probe.indexStartMs)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.loadMs) : '—'}`,
+    ms(point.probe.firstProductSearchMs),
+    `${mib(point.probe.bundleTextBytes)} / ${mib(point.probe.heapAfterIndexBytes)} / ${mib(point.probe.heapAfterProductSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
+    `${ms(point.probe.indexQuery.p99)} / ${ms(point.probe.productQuery.p99)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.queryP99) : '—'}`,
+    point.wrangler && 'activeMs' in point.wrangler ? ms(point.wrangler.activeMs) : '—',
+  ]))
+}
+
+function scaleSvg(points: readonly ScalePoint[]): string {
+  const xs = points.map((point) => point.articles)
+  const series = (name: string, color: string, value: (point: ScalePoint) => number | undefined) => ({ name, color, points: points.map((point) => [point.articles, value(point) ?? NaN] as [number, number]) })
+  const MiB = 1024 * 1024
+  return lineCharts(
+    [
+      { title: 'Start-up to first answer', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexStartMs), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.loadMs)] },
+      { title: 'Heap after load', unit: 'MiB', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.heapAfterIndexBytes / MiB), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch && p.probe.miniSearch.heapBytes / MiB)] },
+      { title: 'Query p99 (typo + prefix)', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexQuery.p99), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.queryP99)] },
+    ],
+    xs,
+  )
+}
+
+await main()

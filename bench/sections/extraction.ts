@@ -1,0 +1,26 @@
+import { analyzeArticle } from '../../src/analyze'
+import type { StoredArticle } from '../../src/bundle/types'
+import { serializeBundle } from '../../src/bundle/format'
+import { serializeCompactIndex } from '../../src/search/compact-index'
+import { buildIndex } from '../../src/search/search'
+import { timeEach, type Figure } from '../lib/stats'
+
+export type Extraction = { perArticle: Figure; buildSeconds: number; articlesPerSecond: number; indexOnlySeconds: number }
+
+/** `analyzeArticle` per article (Node), and the build pipeline end to end: analysis, index, compact serialisation. */
+export function extraction(articles: readonly StoredArticle[], rounds: number): Extraction {
+  const input = (article: StoredArticle) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) })
+  const perArticle = timeEach(articles, rounds, (article) => analyzeArticle(input(article)))
+  const start = performance.now()
+  const analysed = articles.map((article) => ({ ...article, ...analyzeArticle(input(article)) }))
+  const indexStart = performance.now()
+  const index = serializeCompactIndex(buildIndex(analysed))
+  serializeBundle({ version: 'bench', builtAt: '', index: index.header }, analysed)
+  const end = performance.now()
+  return {
+    perArticle,
+    buildSeconds: (end - start) / 1000,
+    articlesPerSecond: articles.length / ((end - start) / 1000),
+    indexOnlySeconds: (end - indexStart) / 1000,
+  }
+}
