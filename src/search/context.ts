@@ -48,7 +48,7 @@ function createContext(index: MiniSearch<SearchDocument>, articles: ReadonlyMap<
       return (cache.lexicon ??= buildLexicon(articles.values()))
     },
     get suggestIndex() {
-      return (cache.suggestIndex ??= buildSuggestIndex(articles.values(), this.facets, this.lexicon))
+      return (cache.suggestIndex ??= buildSuggestIndex(articles.values(), this.facets, this.lexicon, index))
     },
     get newestDate() {
       if (!('newestDate' in cache)) {

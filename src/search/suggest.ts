@@ -1,9 +1,11 @@
+import type MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import type { StoredArticle } from '../bundle/types'
 import type { EntityType } from '../facts/types'
 import type { ArticleFacets } from './facets'
 import type { LexiconEntry } from './lexicon'
-import { normalizeWord, tokenize, tokensWithOffsets } from './terms'
+import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
+import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
 export type SuggestionKind = 'term' | EntityType | 'title'
 
@@ -16,12 +18,14 @@ type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
 export type SuggestIndex = {
   names: SearchableMap<Named[]>
   lexicon: SearchableMap<LexiconEntry>
+  /** The search index: a completion of "pakistan qu" must occur in an article with "pakistan". */
+  index: MiniSearch<SearchDocument>
   /** Prefix -> its completions, most frequent first: short prefixes have thousands, so each is ranked once. */
   completions: Map<string, LexiconEntry[]>
 }
 
 const COMPLETIONS_CACHED = 5_000
-const COMPLETIONS_KEPT = 20
+const COMPLETIONS_KEPT = 50
 
 const ENTITY_KINDS = ['person', 'organization', 'place', 'country'] as const
 
@@ -29,6 +33,7 @@ export function buildSuggestIndex(
   articles: Iterable<StoredArticle>,
   facets: ReadonlyMap<string, ArticleFacets>,
   lexicon: SearchableMap<LexiconEntry>,
+  index: MiniSearch<SearchDocument>,
 ): SuggestIndex {
   const entities = new Map<string, Named>()
   const titles: Named[] = []
@@ -47,7 +52,7 @@ export function buildSuggestIndex(
   for (const named of [...entities.values(), ...titles]) {
     for (const word of new Set(tokenize(named.text).map(normalizeWord))) names.update(word, (list = []) => [...list, named])
   }
-  return { names, lexicon, completions: new Map() }
+  return { names, lexicon, index, completions: new Map() }
 }
 
 /**
@@ -72,8 +77,11 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   const titles = [...named.keys()].filter((entry) => entry.kind === 'title')
 
   const head = q.slice(0, last.start)
+  const context = before.map(processTerm).filter((term): term is string => term !== null)
   const terms: Named[] = stillTyping
-    ? completions(index, prefix).map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
+    ? completions(index, prefix)
+        .filter((entry) => context.length === 0 || occursWith(index, entry.display, context))
+        .map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
     : []
 
   // Entities first, then a share of word completions, then titles, then the other completions.
@@ -100,6 +108,13 @@ function completions(index: SuggestIndex, prefix: string): LexiconEntry[] {
   if (index.completions.size >= COMPLETIONS_CACHED) index.completions.clear()
   index.completions.set(prefix, ranked)
   return ranked
+}
+
+/** Whether some article has `word` and every one of the `context` terms. */
+function occursWith(index: SuggestIndex, word: string, context: readonly string[]): boolean {
+  const term = processTerm(word)
+  if (term === null) return false
+  return index.index.search({ combineWith: 'AND', queries: [...context, term] }, BASE_SEARCH_OPTIONS).length > 0
 }
 
 const byCount = (a: Named, b: Named) => b.count - a.count || a.text.localeCompare(b.text)
