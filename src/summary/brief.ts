@@ -16,8 +16,6 @@ export type Brief = {
   casualties: Array<{ event: string; figures: Figure[] }>
 }
 
-/** How many of each article's best sentences compete for the digest. */
-const PER_ARTICLE = 5
 const TOP_ENTITIES = 10
 const DUPLICATE = 0.5
 const REDUNDANCY = 0.5
@@ -26,9 +24,10 @@ type Candidate = BriefSentence & { vector: Map<string, number>; score: number }
 
 /**
  * A digest of several articles, ranked best first by a search: each article
- * offers its own best sentences (the article summarizer's choice, weighted by
- * the article's rank and the sentence's rank in it, plus overlap with the
- * query); the digest takes them by maximal marginal relevance, leaves out
+ * offers the sentences of its summary (the one stored at build time unless
+ * few articles must fill a long digest), weighted by the article's rank, the
+ * sentence's place in the summary and its overlap with the query; the digest
+ * takes them by maximal marginal relevance, leaves out
  * near-duplicates across articles and sentences that lean on a predecessor,
  * and reads in date order. Entities and casualty figures come from the facts
  * stored with each article, so the brief invents nothing.
@@ -44,9 +43,12 @@ export function buildBrief(articles: readonly StoredArticle[], query: string, se
 
 function digest(articles: readonly StoredArticle[], query: string, count: number): Brief['digest'] {
   const queryTerms = new Set(contentTerms(query))
+  // Each article offers at least its share of the digest (plus one to choose from); stored summaries usually suffice.
+  const share = Math.ceil(count / Math.max(1, articles.length)) + 1
   const candidates: Candidate[] = []
   articles.forEach((article, articleRank) => {
-    const summary = summarize(article.text, PER_ARTICLE, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
+    const summary =
+      share <= article.summary.sentences.length ? article.summary : summarize(article.text, share, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     summary.sentences.forEach((sentence, sentenceRank) => {
       if (needsPredecessor(sentence.text)) return
       const terms = contentTerms(sentence.text)

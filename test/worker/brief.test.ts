@@ -66,8 +66,10 @@ describe('GET /api/brief', () => {
   })
 
   it('reports the seed’s places and its death toll by event, citing the passage', async () => {
-    const body = await brief('q=Balochistan')
+    const body = await brief('q=Balochistan&sentences=5')
     expect(body.timeline.map((entry) => entry.id)).toEqual(['seed/000_7b2b9cd25cf26eb6'])
+    // One article fills more of the digest than the three sentences of its stored summary.
+    expect(body.digest.sentences.length).toBeGreaterThan(3)
     expect(body.entities.places.map((place) => place.name)).toContain('Balochistan')
     expect(body.entities.people.map((person) => person.name)).toContain('Lin Jian')
     const killed = body.casualties.find((group) => group.event === 'killed')
