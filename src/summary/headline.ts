@@ -29,9 +29,11 @@ const FILLER = /\b(?:the|a|an|strongly|firmly|reportedly|recently|also|very|rece
 
 /**
  * A headline for an article that has none, compressed from its lead sentence:
- * no dateline, no attribution ("…, a spokesperson said on Tuesday"), no
- * weekday, articles or manner adverbs; the first past-tense verb in the
- * present; cut at a clause boundary to at most twelve words.
+ * no dateline, leading time phrase or attribution ("…, a spokesperson said on
+ * Tuesday"), no weekday, articles, possessive determiners or manner adverbs;
+ * the main verb in the present when it is a listed news verb right after its
+ * subject (agreeing with a plural one); cut at a clause or phrase boundary to
+ * at most twelve words, never inside a name.
  */
 export function generateHeadline(text: string): string {
   const sentences = splitSentences(text).map((span, index) => text.slice(index === 0 ? skipDateline(text, span) : span.start, span.end))
@@ -61,7 +63,7 @@ function toPresent(headline: string): string {
     const present = PRESENT.get(words[i]!.toLowerCase())
     if (present && words[i - 1] === 'and') {
       words[i] = inflect(present)
-      words[i - 2] = `${words[i - 2]},`
+      if (!words[i - 2]!.endsWith(',')) words[i - 2] = `${words[i - 2]},`
       words.splice(i - 1, 1)
       break
     }
