@@ -1,7 +1,7 @@
 import type { Span } from '../facts/types'
 
-/** An upper-case dateline such as "ISLAMABAD:" or "LONDON, May 3 —" at the start of a sentence. */
-const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^:\n—–]{1,40})?\s*(?::|—|–|\s-\s)\s*/u
+/** An upper-case dateline such as "ISLAMABAD:", "LONDON, May 3 —" or "KABUL (Reuters) -" at the start of a sentence. */
+const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^:\n—–(]{1,40})?(?:\s*\([^()\n]{1,30}\))?\s*(?::|—|–|\s-\s)\s*/u
 
 /** Where the sentence proper starts: after a dateline, if it opens with one. */
 export function skipDateline(text: string, span: Span): number {

@@ -74,6 +74,16 @@ describe('summarize on the corpus', () => {
     expect(sentences[0]!.text.startsWith('China strongly condemned')).toBe(true)
   })
 
+  it.each([
+    ['ISLAMABAD: ', 'Floods hit the north of the country on Monday.'],
+    ['LONDON, May 3 — ', 'Floods hit the north of the country on Monday.'],
+    ['KABUL (Reuters) - ', 'Floods hit the north of the country on Monday.'],
+    ['', 'US officials said floods hit the north of the country on Monday.'],
+  ])('starts the first sentence after a dateline %j', (dateline, sentence) => {
+    const text = `${dateline}${sentence} Rescue teams reached the villages in the north.`
+    expect(summarize(text, 1).sentences[0]).toEqual({ text: sentence, start: dateline.length, end: dateline.length + sentence.length })
+  })
+
   it('leaves out boilerplate and headings', () => {
     const text =
       'Rebels seized the northern town of Kador on Monday after two days of fighting, officials said.\n\nSources\n\nHave an opinion on this story? Share it.\n\nSources said the army would retake the town of Kador within days.'
