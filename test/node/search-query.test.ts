@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { parseQuery, phrasePattern } from '../../src/search/query'
+import { findMatches, makeSnippet } from '../../src/search/snippet'
+import { processTerm } from '../../src/search/terms'
+
+describe('parseQuery', () => {
+  it('reads words, quoted phrases and exclusions', () => {
+    const query = parseQuery('"interior minister" Quetta -India -"foreign hand" attacks')
+    expect(query.phrases).toEqual([['interior', 'minister']])
+    expect(query.excluded).toEqual(['india'])
+    expect(query.excludedPhrases).toEqual([['foreign', 'hand']])
+    expect(query.words.map((word) => [word.text, word.term, word.quoted])).toEqual([
+      ['interior', 'interior', true],
+      ['minister', 'minist', true],
+      ['Quetta', 'quetta', false],
+      ['attacks', 'attack', false],
+    ])
+  })
+
+  it('matches only the last word as a prefix, and only while it is still being typed', () => {
+    expect(parseQuery('attack Quet').words.map((word) => word.prefix)).toEqual([false, true])
+    expect(parseQuery('attack Quet ').words.map((word) => word.prefix)).toEqual([false, false])
+    expect(parseQuery('attack "Quet"').words.map((word) => word.prefix)).toEqual([false, false])
+    expect(parseQuery('Quet -attack').words.map((word) => word.prefix)).toEqual([false])
+    expect(parseQuery('at').words).toEqual([])
+  })
+
+  it('keeps word offsets into the query, drops stop words, and takes a hyphen inside a word as a separator', () => {
+    const q = 'the anti-government protests'
+    const query = parseQuery(q)
+    expect(query.words.map((word) => q.slice(word.start, word.end))).toEqual(['anti', 'government', 'protests'])
+    expect(query.excluded).toEqual([])
+  })
+
+  it('tolerates unbalanced quotes and lone dashes', () => {
+    expect(parseQuery('"open phrase').phrases).toEqual([['open', 'phrase']])
+    expect(parseQuery('- " -').words).toEqual([])
+  })
+
+  it('handles long and adversarial input in one pass (a backtracking parser would time out here)', () => {
+    const query = parseQuery('word -thing '.repeat(20_000))
+    expect(query.words.length).toBe(20_000)
+    expect(query.excluded.length).toBe(20_000)
+    expect(phrasePattern(['x', 'y']).test(`x${' -'.repeat(50_000)}z`)).toBe(false)
+  })
+})
+
+describe('phrases and highlights', () => {
+  it('a phrase matches across punctuation and spacing, case-insensitively, as whole words', () => {
+    const pattern = phrasePattern(['interior', 'minister'])
+    expect('The Interior\n Minister said'.search(pattern)).toBe(4)
+    expect('interior-minister'.search(pattern)).toBe(0)
+    expect('superinterior minister'.search(pattern)).toBe(-1)
+    expect('interior ministers'.search(pattern)).toBe(-1)
+  })
+
+  it('highlights every word whose stem matched, and merges a phrase into one range', () => {
+    const text = 'Attackers attacked; the attack in Quetta. Interior Minister spoke.'
+    const terms = new Set(['attack', processTerm('Quetta')!])
+    const ranges = findMatches(text, terms, [phrasePattern(['interior', 'minister'])])
+    // Porter stems "Attackers" to "attack" too.
+    expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual(['Attackers', 'attacked', 'attack', 'Quetta', 'Interior Minister'])
+  })
+
+  it('picks the passage with the most distinct matched words and re-bases ranges into the snippet', () => {
+    const filler = 'Nothing to see in this sentence at all. '.repeat(12)
+    const text = `Quetta is mentioned first. ${filler}Later Quetta, Mastung and Nushki were attacked. ${filler}`
+    const matches = findMatches(text, new Set(['quetta', 'mastung', 'nushki']))
+    const { snippet, highlights } = makeSnippet(text, matches)
+    expect(highlights.map((range) => snippet.slice(range.start, range.end))).toEqual(['Quetta', 'Mastung', 'Nushki'])
+    expect(snippet.startsWith('…')).toBe(true)
+    expect(snippet.endsWith('…')).toBe(true)
+    expect(snippet.length).toBeLessThanOrEqual(210)
+  })
+
+  it('starts at the text when nothing matched', () => {
+    const { snippet, highlights } = makeSnippet('Short   text\nhere.', [])
+    expect(snippet).toBe('Short text here.')
+    expect(highlights).toEqual([])
+  })
+})
