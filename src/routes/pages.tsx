@@ -4,6 +4,7 @@ import { CACHE_CONTROL } from '../http/cache'
 import { ArticlePage } from '../pages/article'
 import { DemoPage } from '../pages/demo'
 import { NotFoundPage } from '../pages/not-found'
+import { relatedTo } from './related'
 
 /** The server-rendered pages: the demo at `/` and one page per article (ids may contain `/`, like the API's). */
 export const pageRoutes = new Hono()
@@ -17,5 +18,5 @@ export const pageRoutes = new Hono()
     const article = getBundle().articles.get(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={[]} />)
+    return c.html(<ArticlePage article={article} related={relatedTo(article)} />)
   })

@@ -55,8 +55,10 @@ export class NewsSearchElement extends HTMLElement {
     this.#input.addEventListener('input', () => this.#schedule())
     this.#input.addEventListener('keydown', (event) => this.#onKey(event))
     this.#input.addEventListener('focus', () => this.#setExpanded(this.#hits.length > 0))
-    this.addEventListener('focusout', (event) => {
-      if (!(event.relatedTarget instanceof Node && this.#root.contains(event.relatedTarget))) this.#setExpanded(false)
+    // Listened to on the shadow root, where `relatedTarget` is not retargeted to the host: tabbing to a chip keeps the panel open.
+    this.#root.addEventListener('focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget
+      if (!(next instanceof Node && this.#root.contains(next))) this.#setExpanded(false)
     })
     // Keep focus in the input when a result or chip is pressed, so the combobox stays usable.
     this.#panel.addEventListener('mousedown', (event) => event.preventDefault())
@@ -66,7 +68,8 @@ export class NewsSearchElement extends HTMLElement {
     })
     this.#list.addEventListener('click', (event) => {
       const option = (event.target as Element).closest('li')
-      if (!option) return
+      // Modified clicks (new tab, new window) are the browser's to handle, on the real link.
+      if (!option || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
       event.preventDefault()
       this.#open(Number(option.dataset.index))
     })

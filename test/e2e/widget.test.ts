@@ -109,6 +109,10 @@ describe('the widget embedded on another origin', () => {
     await expect.poll(() => page.getByRole('option').count()).toBe(filtered.hits.length)
     expect(filtered.hits[0]?.id).toBe(SEED_ID)
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('NEWS-SEARCH')
+    // Tab reaches the chips without closing the results.
+    await page.getByRole('combobox').press('Tab')
+    expect(await page.evaluate('document.querySelector("news-search").shadowRoot.activeElement?.className')).toBe('chip')
+    expect(await page.getByRole('listbox').isVisible()).toBe(true)
   })
 
   it('moves through the results with the arrow keys and opens the active one with Enter', async () => {
@@ -206,6 +210,10 @@ describe('the docs', () => {
     await search.getByRole('button', { name: 'Send GET' }).click()
     await expect.poll(() => search.locator('output').textContent(), { timeout: 30_000 }).toContain(SEED_ID)
     expect(await search.locator('output').textContent()).toMatch(/^200 application\/json/)
+    // The POST form too: the docs page is the API's own origin.
+    const extract = page.locator('section.operation', { has: page.locator('h2', { hasText: '/api/extract' }) }).first()
+    await extract.getByRole('button', { name: 'Send POST' }).click()
+    await expect.poll(() => extract.locator('output').textContent(), { timeout: 30_000 }).toMatch(/^200 application\/json[^]*"facts"/)
     await screenshot('5-docs')
   })
 })

@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { ArticleFactsSchema, ArticleSchema } from '../../src/openapi/schemas'
+import { ArticleFactsSchema, ArticleSchema, RelatedResponseSchema } from '../../src/openapi/schemas'
+import { articlePath } from '../../src/pages/paths'
 import * as v from 'valibot'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
@@ -86,6 +87,15 @@ describe('article pages', () => {
     // Every quote, person and figure of the seed can be chosen (none lost to overlapping spans).
     for (const index of facts.quotes.keys()) expect(links).toContain(`quote-${index}`)
     for (const index of facts.quantities.keys()) expect(links).toContain(`figure-${index}`)
+  })
+
+  it('list the related articles the API gives, each linked to its page', async () => {
+    const { related } = await api(`/api/articles/${encodeURIComponent(SEED_ID)}/related`, RelatedResponseSchema)
+    expect(related.length).toBeGreaterThan(0)
+    const html = unescape((await page(`/articles/${SEED_ID}`)).html)
+    expect(html).toContain('<h3>Related articles</h3>')
+    for (const article of related) expect(html).toContain(`<a href="${articlePath(article.id)}">${article.title}</a>`)
+    for (const article of related) expect((await page(articlePath(article.id))).response.status).toBe(200)
   })
 
   it('credit the source and link the licence of CC BY articles', async () => {
