@@ -2,7 +2,7 @@ import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } fro
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_PERSON_WORDS, ORG_KINDS, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
+import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { tokenize, type Token } from './ner/tokens'
 import type { Entity, EntityType, Span } from './types'
@@ -162,11 +162,12 @@ class Reader {
     if (KNOWN_ORGS.has(this.name(tokens))) return true
     if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
     if (tokens.length > 2 && ORG_SUFFIXES.has(lower(tokens[0]!)) && tokens[1]!.text === 'of') return true
+    if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
     const before = sentence[from - 1]
     const after = sentence[to]
     if (before?.word && !before.capital && ORG_KINDS.has(before.text)) return true
     if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens))) return true
-    return tokens.length === 1 && isAcronym(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
+    return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
   }
 
   // ---- weak evidence: earlier mentions, name shape, gazetteer with context ---

@@ -48,13 +48,21 @@ export const ORG_SUFFIXES = words(`
   secretariat directorate
 `)
 
+/** First words of organisations' names ("Air France", "Radio Free Europe", "Banco Santander"). */
+export const ORG_PREFIXES = words(`air radio banco banca deutsche credit`)
+
+/** Capitalised abbreviations that name no organisation. */
+export const NOT_ORG_ACRONYMS = words(`GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
+
 /** Organisations known by one word or an acronym. */
 export const KNOWN_ORGS = words(`
   NATO UN U.N. EU OPEC IMF FBI CIA FSB KGB BBC CNN Reuters AFP AP UEFA FIFA IOC NBA NFL NHL WTO ASEAN PLO IRA
   Hamas Hezbollah Taliban Pentagon Interpol Nasdaq NYSE Microsoft Google Apple Amazon Facebook Meta Twitter
   Wikipedia Wikinews Boeing Airbus Toyota Nissan Honda Ford Gazprom Nokia Sony Samsung Intel IBM OECD UNICEF
   UNESCO UNHCR ICC ICJ Greenpeace Bundesbank Bundestag Knesset Duma Congress Parliament Senate Treasury Fed
-  Interfax Itar-Tass Tass Xinhua Bloomberg Nikkei Kremlin Politburo
+  Interfax Itar-Tass Tass Xinhua Bloomberg Kremlin Politburo Hizbollah Hezbollah Fatah Likud Labour Tories
+  PKK ETA Mossad Shin-Bet Gazprom Lukoil Aeroflot Lufthansa Renault Peugeot Fiat Volkswagen BMW Daimler
+  Siemens Philips Unilever Nestle Shell BP Exxon Chevron Texaco Mobil Citibank Citicorp Barclays HSBC NatWest
 `)
 
 /** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
