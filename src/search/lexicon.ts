@@ -13,12 +13,14 @@ type Counting = LexiconEntry & { lastArticle: string }
 
 export function buildLexicon(articles: Iterable<StoredArticle>): SearchableMap<LexiconEntry> {
   const entries = new Map<string, Counting>()
+  const keys = new Map<string, string>()
   for (const article of articles) {
     const seen = new Set<string>()
     for (const word of tokenize(`${article.title} ${article.text}`)) {
       if (seen.has(word)) continue
       seen.add(word)
-      const key = normalizeWord(word)
+      let key = keys.get(word)
+      if (key === undefined) keys.set(word, (key = normalizeWord(word)))
       const entry = entries.get(key)
       if (!entry) entries.set(key, { documents: 1, display: word, lastArticle: article.id })
       else if (entry.lastArticle !== article.id) {
