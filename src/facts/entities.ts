@@ -5,6 +5,7 @@ import { findCandidates, type Candidate } from './ner/candidates'
 import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { tokenize, type Token } from './ner/tokens'
+import type { Place } from '../gazetteer'
 import type { Entity, EntityType, Span } from './types'
 
 /**
@@ -84,6 +85,7 @@ class Reader {
     }
     const nameLike = (token: Token) =>
       midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+    const landmarks: string[] = []
     const keepInitial = (token: Token, next: Token | undefined) => nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
       if (this.shouting.has(sentence)) continue
@@ -96,9 +98,13 @@ class Reader {
         const name = this.name(candidate.tokens)
         const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
         if (country) this.context.add(country.code)
-        else if (isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, scored > 1)) this.teams.add(name.toLowerCase())
+        else landmarks.push(name)
+        if (!country && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, scored > 1)) this.teams.add(name.toLowerCase())
       }
     }
+    // Where the text names no country, its regions and big towns tell which one it is about.
+    if (this.context.size === 0) for (const name of landmarks) this.context.add(landmark(name)?.country ?? '')
+    this.context.delete('')
     for (const sentence of this.shouting) {
       for (const run of capitalRuns(sentence)) {
         const name = titleCase(this.name(run.tokens))
@@ -121,6 +127,8 @@ class Reader {
     const tokens = candidate.tokens
     if (this.book.has(this.span(tokens))) return
     const name = this.name(tokens)
+    const abbreviated = this.acronyms.get(name)
+    if (abbreviated) return this.decide(sentence, candidate, abbreviated.type, abbreviated.name)
     const head = lastRoleHead(tokens)
     if (head >= 0 && looksLikePersonName(tokens.slice(head + 1))) {
       const roleTokens = tokens.slice(0, head + 1)
@@ -209,7 +217,7 @@ class Reader {
       const places = list.items.filter((_, index) => kinds[index] === 'place')
       const open = list.items.filter((item, index) => kinds[index] === undefined && !this.book.has(this.span(item.candidate.tokens)))
       if (open.length === 0) continue
-      if (!list.introducedAsPlaces && (places.length < 2 || places.length <= open.length)) continue
+      if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
       const countries = places.map((item) => this.book.find('place', this.decided.get(item.candidate)!.name)?.country).filter(Boolean)
       const country = mostCommon(countries as string[])
       for (const item of open) this.decide(item.sentence, item.candidate, 'place', this.name(item.candidate.tokens), country ? { country } : {})
@@ -349,7 +357,7 @@ class Reader {
 
 /** The index of the last title word in a run that goes on after it ("Interior Minister | Mohsin Naqvi"), or -1. */
 function lastRoleHead(tokens: Token[]): number {
-  for (let index = tokens.length - 2; index >= 0; index--) if (ROLE_HEADS.has(lower(tokens[index]!))) return index
+  for (let index = tokens.length - 2; index >= 0; index--) if (ROLE_HEADS.has(lower(tokens[index]!)) || HONORIFICS.has(lower(tokens[index]!))) return index
   return -1
 }
 
@@ -401,6 +409,12 @@ function looksLikePersonName(tokens: Token[]): boolean {
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
 
+/** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
+function landmark(name: string): Place | undefined {
+  const places = findPlaces(name).filter((place) => place.country && (place.kind === 'region' || isBigPlace(place)))
+  return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
+}
+
 /** Records who a name part belongs to; null once two people share it. */
 function remember(names: Map<string, string | null>, part: string, person: string): void {
   const owner = names.get(part)
@@ -422,10 +436,14 @@ const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued
 
 const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
 
-/** A run whose words name places ("Real Madrid", "Lebed Chechnya") is no person's name unless it starts with a first name. */
+/**
+ * A run ending in a place's name ("Real Madrid", "Lebed Chechnya") is no person's
+ * name unless it starts with a first name. Only the end: a first word that is a
+ * place is often a given name ("Paris Hilton").
+ */
 function namesPlace(tokens: Token[]): boolean {
   if (isFirstName(tokens[0]!.text)) return false
-  return tokens.some((token) => findPlaces(token.text).length > 0)
+  return findPlaces(tokens.at(-1)!.text).length > 0
 }
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
