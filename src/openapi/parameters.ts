@@ -1,5 +1,5 @@
 /**
- * What each request parameter means, for the document. The validators give
+ * What each request parameter and body means, for the document. The validators give
  * names, types, patterns and defaults; query integers are validated as strings
  * and bounded after conversion, which JSON Schema cannot see, so their bounds
  * are stated here (and the tests check them against the validators' answers).
@@ -79,6 +79,26 @@ export function describeParameters(paths: OpenAPIV3_1.PathsObject): void {
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * Request body examples. The validator documents the body's schema and would
+ * replace a `describeRoute` body (hono-openapi merges per media type), so they are added afterwards.
+ */
+const BODY_EXAMPLES: Record<string, Record<string, unknown>> = {
+  '/api/extract': {
+    post: { text: 'China condemned the attacks in Balochistan on Tuesday, its foreign ministry said.', date: '2026-02-05', summary: { sentences: 1 } },
+  },
+}
+
+export function addBodyExamples(paths: OpenAPIV3_1.PathsObject): void {
+  for (const [path, methods] of Object.entries(BODY_EXAMPLES)) {
+    for (const [method, example] of Object.entries(methods)) {
+      const body = (paths[path]?.[method as OpenAPIV3_1.HttpMethods] as OpenAPIV3_1.OperationObject | undefined)?.requestBody
+      const media = body && !('$ref' in body) ? body.content['application/json'] : undefined
+      if (media) media.example ??= example
     }
   }
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../bundle/types'
 import { validate } from '../http/validate'
+import { briefDoc } from '../openapi/routes'
 import { searchArticles } from '../search/search'
 import { buildBrief } from '../summary/brief'
 import { DateParam, integerParam } from './params'
@@ -24,7 +25,7 @@ export const BriefQuerySchema = v.pipe(
 )
 
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
-export const briefRoutes = new Hono().get('/brief', validate('query', BriefQuerySchema), (c) => {
+export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
   const { index, articles } = getBundle()
   const found = searchArticles(index, articles, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })

@@ -6,6 +6,7 @@ import { analyzeArticle } from '../analyze'
 import { IsoDate } from '../corpus/article'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
+import { extractDoc } from '../openapi/routes'
 
 export const MAX_EXTRACT_BYTES = 256 * 1024
 
@@ -41,7 +42,7 @@ const limitBody = bodyLimit({
   },
 })
 
-export const extractRoutes = new Hono().post('/extract', limitBody, requireJsonBody, validate('json', ExtractBodySchema), (c) => {
+export const extractRoutes = new Hono().post('/extract', extractDoc, limitBody, requireJsonBody, validate('json', ExtractBodySchema), (c) => {
   const { text, title, date, summary } = c.req.valid('json')
   const analysis = analyzeArticle({
     text,

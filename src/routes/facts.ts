@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { getBundle, type LoadedBundle } from '../bundle/load'
 import { FACT_TYPES, FactCatalog } from '../facts/catalog'
 import { validate } from '../http/validate'
+import { corpusFactsDoc } from '../openapi/routes'
 import { DateParam, integerParam } from './params'
 
 export const FactsQuerySchema = v.pipe(
@@ -30,4 +31,4 @@ function catalogOf(bundle: LoadedBundle): FactCatalog {
 }
 
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
-export const factRoutes = new Hono().get('/facts', validate('query', FactsQuerySchema), (c) => c.json(catalogOf(getBundle()).query(c.req.valid('query'))))
+export const factRoutes = new Hono().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), (c) => c.json(catalogOf(getBundle()).query(c.req.valid('query'))))

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { getBundle } from '../bundle/load'
+import { healthDoc } from '../openapi/routes'
 
-export const healthRoutes = new Hono().get('/health', (c) => {
+export const healthRoutes = new Hono().get('/health', healthDoc, (c) => {
   const { articles, version, builtAt } = getBundle()
   return c.json({ status: 'ok' as const, documents: articles.size, version, builtAt })
 })

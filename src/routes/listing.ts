@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
+import { listingDoc } from '../openapi/routes'
 import { getSearchContext } from '../search/context'
 import { listArticles } from '../search/listing'
 import { facetFilters, FacetFilterParams } from './facet-params'
@@ -20,7 +21,7 @@ export const ListingQuerySchema = v.pipe(
 )
 
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
-export const listingRoutes = new Hono().get('/articles', validate('query', ListingQuerySchema), (c) => {
+export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), (c) => {
   const { index, articles } = getBundle()
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   return c.json(listArticles(getSearchContext(index, articles), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))

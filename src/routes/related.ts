@@ -4,6 +4,7 @@ import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../bundle/types'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
+import { relatedDoc } from '../openapi/routes'
 import { getSearchContext } from '../search/context'
 import { MAX_RELATED, relatedArticles, type RelatedArticle } from '../search/related'
 import { integerParam } from './params'
@@ -18,7 +19,7 @@ export function relatedTo(article: StoredArticle, limit = DEFAULT_RELATED): Rela
 }
 
 /** `GET /articles/:id/related`; mounted before the article routes so that `/related` is not read as part of an id. */
-export const relatedRoutes = new Hono().get('/articles/:id{.+}/related', validate('query', RelatedQuerySchema), (c) => {
+export const relatedRoutes = new Hono().get('/articles/:id{.+}/related', relatedDoc, validate('query', RelatedQuerySchema), (c) => {
   const id = c.req.param('id')
   const article = getBundle().articles.get(id)
   if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
+import { searchDoc } from '../openapi/routes'
 import { searchArticles } from '../search/search'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
@@ -34,7 +35,7 @@ export const SearchQuerySchema = v.pipe(
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
 )
 
-export const searchRoutes = new Hono().get('/search', validate('query', SearchQuerySchema), (c) => {
+export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), (c) => {
   const { index, articles } = getBundle()
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   return c.json(searchArticles(index, articles, { ...params, filters: facetFilters({ person, organization, place, country, year }) }))

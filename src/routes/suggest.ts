@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
+import { suggestDoc } from '../openapi/routes'
 import { getSearchContext } from '../search/context'
 import { suggest } from '../search/suggest'
 import { integerParam } from './params'
@@ -16,7 +17,7 @@ export const SuggestQuerySchema = v.object({
 })
 
 /** Autocomplete for every keystroke: the lookup structures are built once per isolate. */
-export const suggestRoutes = new Hono().get('/suggest', validate('query', SuggestQuerySchema), (c) => {
+export const suggestRoutes = new Hono().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
   const { index, articles } = getBundle()
   const { q, limit } = c.req.valid('query')
   return c.json({ query: q, suggestions: suggest(getSearchContext(index, articles).suggestIndex, q, limit) })
