@@ -32,8 +32,9 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
 .operation { border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 16px; margin: 20px 0; }
 .method { font-family: ui-monospace, monospace; font-weight: 700; text-transform: uppercase; margin-right: 8px; }
-.try label { display: block; margin: 6px 0; }
-.try input, .try textarea { font: inherit; width: 100%; max-width: 40rem; padding: 4px 6px; }
+.try label { display: grid; grid-template-columns: 14rem minmax(0, 32rem); align-items: center; gap: 8px; margin: 4px 0; font-size: .9em; }
+.try input, .try textarea { font: inherit; padding: 2px 6px; }
+.try output pre { max-height: 24em; overflow: auto; }
 `
 
 export function Layout(props: { title: string; description?: string; children: Child }) {
