@@ -20,7 +20,7 @@ function extracted(article: string): Facts {
 const F1_AT_LEAST: Record<Category | 'micro', number> = {
   people: 0.65,
   organizations: 0.55,
-  countries: 0.9,
+  countries: 0.85,
   places: 0.68,
   quotes: 0.85,
   quantities: 0.82,
