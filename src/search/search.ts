@@ -6,7 +6,7 @@ import { didYouMean } from './did-you-mean'
 import { countFacets, normalizeFilters, passesFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery } from './query'
-import { findMatches, makeSnippet, type Range } from './snippet'
+import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
 
 export type SearchParams = {
@@ -119,7 +119,9 @@ export function searchArticles(
   const suggestion = exactCount < RANKING.fewResults ? didYouMean(params.q, query, context.lexicon) : undefined
 
   const ranked = rank(context, attempt.filtered, allWords, params)
-  const hits = ranked.slice(params.offset, params.offset + params.limit).map((result) => toHit(context, query, phrases, result))
+  const page = ranked.slice(params.offset, params.offset + params.limit)
+  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
+  const hits = page.map((result) => toHit(context, query, phrases, candidates, result))
   const facets = countFacets(
     attempt.results.map((result) => context.facets.get(result.id as string)!),
     filters,
@@ -209,11 +211,17 @@ function rank(context: SearchContext, results: SearchResult[], allWords: Readonl
   return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
 }
 
-function toHit(context: SearchContext, query: ParsedQuery, phrases: readonly RegExp[], result: SearchResult): SearchHit {
+function toHit(
+  context: SearchContext,
+  query: ParsedQuery,
+  phrases: readonly RegExp[],
+  candidates: RegExp | undefined,
+  result: SearchResult,
+): SearchHit {
   const article = context.articles.get(result.id as string)!
   const terms = new Set(result.terms)
-  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases), anchors)
+  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
+  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)
   return {
     id: article.id,
     title: article.title,
@@ -221,7 +229,7 @@ function toHit(context: SearchContext, query: ParsedQuery, phrases: readonly Reg
     ...(article.url ? { url: article.url } : {}),
     score: Math.round(result.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases), snippet: highlights },
+    highlights: { title: findMatches(article.title, terms, phrases, candidates), snippet: highlights },
     terms: matchedWords(query, result.queryTerms),
   }
 }

@@ -11,9 +11,13 @@ const ELLIPSIS = '…'
  * document terms the query matched, so stems, prefixes, typos and synonyms
  * all count) and every occurrence of a quoted phrase; sorted, overlaps merged.
  */
-export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = []): Range[] {
+export function findMatches(
+  text: string,
+  terms: ReadonlySet<string>,
+  phrases: readonly RegExp[] = [],
+  candidates = candidateWords(terms),
+): Range[] {
   const ranges: Range[] = []
-  const candidates = candidateWords(terms)
   if (candidates) {
     for (const match of text.matchAll(candidates)) {
       const term = processTerm(match[0])
@@ -31,8 +35,10 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
  * Stemming only rewrites a word's end, so the first letters of a stem (all but
  * its last, at most four) start every word it comes from. Scanning for those
  * and stemming only them is many times faster than stemming every word.
+ * Compiling the pattern costs more than running it: build it once for all
+ * the hits of a page (from the union of their terms).
  */
-function candidateWords(terms: ReadonlySet<string>): RegExp | undefined {
+export function candidateWords(terms: ReadonlySet<string>): RegExp | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
