@@ -2,7 +2,8 @@
  * English function words left out of the index and of queries: they carry no
  * topic, and dropping them keeps AND queries ("the attack in Quetta") from
  * failing on words every article has. Measured with `npm run eval:search`:
- * this list beat Lucene's 33 words and no list at all.
+ * nDCG@10 within 0.003 of Lucene's 33 words and of no list at all, and
+ * several times faster than no list (the postings of "the" are every article).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its me more most my no nor not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your`.split(
