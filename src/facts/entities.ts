@@ -169,7 +169,7 @@ class Reader {
     const last = lower(tokens.at(-1)!)
     if (KNOWN_ORGS.has(this.name(tokens))) return true
     if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
-    if (tokens.length > 2 && ORG_SUFFIXES.has(lower(tokens[0]!)) && tokens[1]!.text === 'of') return true
+    if (tokens.length > 2 && ORG_SUFFIXES.has(lower(tokens[0]!)) && (tokens[1]!.text === 'of' || tokens[1]!.text === 'for')) return true
     if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
     const before = sentence[from - 1]
     const after = sentence[to]
@@ -300,6 +300,13 @@ class Reader {
     return this.singles.has(last) ? undefined : person
   }
 
+  /** "Robert Gabriel Mugabe" after "Robert Mugabe": a fuller name of someone already found, by first and last word. */
+  private samePerson(tokens: Token[]): string | undefined {
+    if (tokens.length < 3) return undefined
+    const known = this.people.get(tokens.at(-1)!.text)
+    return known && known.startsWith(`${tokens[0]!.text} `) ? known : undefined
+  }
+
   /** The country the text is most about: the one its countries and places name most often. */
   private mainCountry(): string | undefined {
     const names: string[] = []
@@ -321,7 +328,7 @@ class Reader {
   private addPerson(sentence: Token[], from: number, to: number, role?: string): void {
     const tokens = sentence.slice(from, to)
     const name = this.name(tokens)
-    const fullName = this.people.get(name) ?? name
+    const fullName = this.people.get(name) ?? this.samePerson(tokens) ?? name
     const apposition = role ?? appositionRole(this.text, sentence, to)
     this.book.add('person', fullName, this.span(tokens), apposition ? { role: apposition } : {})
     const candidate = this.candidateAt.get(tokens[0]!)

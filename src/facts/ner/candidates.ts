@@ -6,7 +6,8 @@ export type Candidate = { tokens: Token[]; from: number; to: number }
 
 /**
  * Capitalised runs, joined over connectors ("Fitna al Hindustan", "Bank of
- * England") and `&`, cut at punctuation, days and months. Leading function
+ * England") and `&`, cut at punctuation, days and months, function words and
+ * line breaks (a heading above its text). Leading function
  * words ("The", "In") go, and so does a capitalised first word of a sentence
  * that `keepInitial` rejects ("Similar attacks…").
  */
@@ -21,7 +22,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     let to = index + 1
     for (;;) {
       const next = sentence[to]
-      if (sentence[to - 1]!.possessive) break
+      if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
       if (next && startsName(next)) to++
       else if (next && isJoiner(next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
       else break

@@ -19,7 +19,7 @@ export const CALENDAR_WORDS = words(`
 `)
 
 /** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Ludwig van Beethoven". */
-export const CONNECTORS = words(`of al el bin bint ibn de da del della der di du van von la le le des dos y`)
+export const CONNECTORS = words(`of for al el bin bint ibn de da del della der di du van von la le le des dos y`)
 
 /** The head of a title or role before a name ("Interior Minister", "Spokesperson", "Gen."), in lower case. */
 export const ROLE_HEADS = words(`
@@ -44,6 +44,7 @@ export const ORG_SUFFIXES = words(`
   center centre church congress exchange fund government hospital society trust industries holdings motors
   systems technologies securities partners telecom communications press times post news network channel reserve
   airlines railways railroad energy petroleum oil steel chemicals pharmaceuticals electronics media entertainment
+  magazine journal gazette herald tribune
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate
 `)
@@ -52,7 +53,7 @@ export const ORG_SUFFIXES = words(`
 export const ORG_PREFIXES = words(`air radio banco banca deutsche credit`)
 
 /** Capitalised abbreviations that name no organisation. */
-export const NOT_ORG_ACRONYMS = words(`GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
+export const NOT_ORG_ACRONYMS = words(`CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
 
 /** Organisations known by one word or an acronym. */
 export const KNOWN_ORGS = words(`

@@ -3,11 +3,16 @@ import { countryByCode, findPlaces, type Place } from '../../gazetteer'
 /** People enough that a bare mention of the name is taken to mean the town. */
 const BIG_TOWN = 100_000
 
-/** The best reading of a place name: one in a country the text is about, else the biggest (regions before towns). */
+/** Weight of a region against towns (regions have no population of their own). */
+const REGION_WEIGHT = 5e7
+/** How much more a place in a country the text is about counts: Kalat in Pakistan, but Moscow in Russia even in a text about Idaho. */
+const CONTEXT_WEIGHT = 100
+
+/** The best reading of a place name: the biggest, places in a country the text is about counting a hundredfold. */
 export function pickPlace(name: string, contextCountries: ReadonlySet<string>): Place | undefined {
   const places = findPlaces(name)
   if (places.length === 0) return undefined
-  const rank = (place: Place) => (contextCountries.has(place.country) ? 1e12 : 0) + (place.kind === 'region' ? 1e10 : 0) + place.population
+  const rank = (place: Place) => (place.kind === 'region' ? REGION_WEIGHT : place.population + 1) * (contextCountries.has(place.country) ? CONTEXT_WEIGHT : 1)
   return places.reduce((best, place) => (rank(place) > rank(best) ? place : best))
 }
 

@@ -10,6 +10,8 @@ export type Token = {
   capital: boolean
   /** Ends in a possessive 's, cut off `text`: a name ends there ("Shearer's Newcastle"). */
   possessive: boolean
+  /** First on its line (a line break since the token before). */
+  lineStart: boolean
   /** First word of its sentence (or of a quotation opening it): capitalised by grammar, not by name. */
   initial: boolean
   sentence: number
@@ -39,7 +41,9 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     if (possessive) value = value.slice(0, -2)
     else if (word && text[start + value.length] === '.' && keepsStop(value)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
-    const token: Token = { text: value, start, end: start + value.length, word, possessive, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
+    const previous = tokens.at(-1)
+    const lineStart = previous !== undefined && text.slice(previous.end, start).includes('\n')
+    const token: Token = { text: value, start, end: start + value.length, word, possessive, lineStart, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
     tokens.push(token)
     if (word) atStart = false
     else if (!OPENERS.has(value)) atStart = false
