@@ -148,6 +148,12 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
     break
   }
   for (let steps = 0; j < tokens.length && steps < 4 && (AUXILIARIES.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text)); steps++) j++
+  // "One child was, according to the fire service, among the dead"
+  if (tokens[j]?.text === ',' && AUXILIARIES.has(tokens[j - 1]?.lower ?? '')) {
+    let close = j + 1
+    while (close < tokens.length && close - j < 10 && tokens[close]!.text !== ',') close++
+    if (tokens[close]?.text === ',') j = close + 1
+  }
   return matchEvent(tokens, j)
 }
 

@@ -16,7 +16,8 @@ export const PEOPLE_NOUNS = new Set(
 export const EVENTS: ReadonlyArray<[string, string]> = [
   ['lost their lives', 'killed'], ['lost his life', 'killed'], ['lost her life', 'killed'], ['shot dead', 'killed'],
   ['stabbed to death', 'killed'], ['burned to death', 'killed'], ['burnt to death', 'killed'], ['taken into custody', 'arrested'],
-  ['taken hostage', 'kidnapped'], ['unaccounted for', 'missing'],
+  ['taken hostage', 'kidnapped'], ['unaccounted for', 'missing'], ['among the dead', 'killed'], ['among the injured', 'injured'],
+  ['among the wounded', 'injured'],
   ['deaths', 'killed'], ['fatalities', 'killed'], ['killed', 'killed'], ['kills', 'killed'], ['kill', 'killed'], ['killing', 'killed'], ['dead', 'killed'], ['died', 'killed'],
   ['die', 'killed'], ['dies', 'killed'], ['perished', 'killed'], ['slain', 'killed'], ['murdered', 'killed'],
   ['injured', 'injured'], ['injuring', 'injured'], ['injures', 'injured'], ['injure', 'injured'], ['wounded', 'injured'],
