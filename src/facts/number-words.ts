@@ -1,15 +1,21 @@
-const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-}
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000 }
+// Maps, not object literals: a word such as "constructor" must not find something on Object.prototype.
+const UNITS = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+    .split(' ')
+    .map((word, i) => [word, i + 1] as const),
+)
+const TENS = new Map('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((word, i) => [word, (i + 2) * 10] as const))
+const SCALES = new Map([
+  ['hundred', 100],
+  ['thousand', 1_000],
+  ['million', 1_000_000],
+])
 
 export type ParsedNumber = { value: number; words: number }
 
 /** Whether a number may start at this lower-cased token: a cheap test before parsing. */
 export function mayStartNumber(word: string): boolean {
-  return /^\d/.test(word) || word === 'a' || word === 'half' || SCALES[word] !== undefined || smallNumber(word) !== undefined
+  return /^\d/.test(word) || word === 'a' || word === 'half' || smallNumber(word) !== undefined
 }
 
 /**
@@ -34,7 +40,7 @@ export function parseNumber(words: readonly string[]): ParsedNumber | undefined 
 }
 
 function scaled(value: number, words: readonly string[], used: number): ParsedNumber {
-  const scale = SCALES[words[used] ?? '']
+  const scale = SCALES.get(words[used] ?? '')
   return scale && scale >= 1_000 ? { value: value * scale, words: used + 1 } : { value, words: used }
 }
 
@@ -48,8 +54,8 @@ function parseSpelled(words: readonly string[]): ParsedNumber | undefined {
     if (small !== undefined) {
       current += small
       used = i + 1
-    } else if (SCALES[word] && current > 0) {
-      const scale = SCALES[word]!
+    } else if (SCALES.has(word) && current > 0) {
+      const scale = SCALES.get(word)!
       if (scale === 100) current = (current || 1) * 100
       else {
         total += (current || 1) * scale
@@ -65,9 +71,10 @@ function parseSpelled(words: readonly string[]): ParsedNumber | undefined {
 }
 
 function smallNumber(word: string): number | undefined {
-  if (UNITS[word] !== undefined) return UNITS[word]
-  if (TENS[word] !== undefined) return TENS[word]
+  const simple = UNITS.get(word) ?? TENS.get(word)
+  if (simple !== undefined || !word.includes('-')) return simple
   const [tens, unit] = word.split('-')
-  if (tens && unit && TENS[tens] !== undefined && UNITS[unit] !== undefined && UNITS[unit]! < 10) return TENS[tens]! + UNITS[unit]!
-  return undefined
+  const ten = TENS.get(tens ?? '')
+  const one = UNITS.get(unit ?? '')
+  return ten !== undefined && one !== undefined && one < 10 ? ten + one : undefined
 }

@@ -25,6 +25,7 @@ describe('parseNumber', () => {
     expect(parse('3 million people')).toEqual({ value: 3_000_000, words: 2 })
     expect(parse('dozens of people')).toBeUndefined()
     expect(parse('hundreds of people')).toBeUndefined()
+    expect(parse('constructor people')).toBeUndefined()
   })
 })
 
