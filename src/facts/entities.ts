@@ -191,7 +191,7 @@ class Reader {
     if (person) return this.decide(sentence, candidate, 'person', person)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text)) {
+    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) {
       this.decide(sentence, candidate, 'place', name)
       this.unplaced.push(name)
       return
@@ -204,7 +204,7 @@ class Reader {
     if (!organisation && after?.word && SPEECH_VERBS.has(after.text) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
-    const place = isDemonym(name) ? undefined : pickPlace(name, this.context)
+    const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
     if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
     }
@@ -409,6 +409,7 @@ function looksLikePersonName(tokens: Token[]): boolean {
       !isDemonym(token.text) &&
       !findCountry(token.text) &&
       !NOT_PERSON_WORDS.has(lower(token)) &&
+      !/\p{Lu}$/u.test(token.text.slice(1)) &&
       !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
   )
 }

@@ -44,7 +44,8 @@ export const ORG_SUFFIXES = words(`
   center centre church congress exchange fund government hospital society trust industries holdings motors
   systems technologies securities partners telecom communications press times post news network channel reserve
   airlines railways railroad energy petroleum oil steel chemicals pharmaceuticals electronics media entertainment
-  magazine journal gazette herald tribune
+  magazine journal gazette herald tribune administration presidency survey management observatory laboratory
+  museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate
 `)
@@ -53,7 +54,7 @@ export const ORG_SUFFIXES = words(`
 export const ORG_PREFIXES = words(`air radio banco banca deutsche credit`)
 
 /** Capitalised abbreviations that name no organisation. */
-export const NOT_ORG_ACRONYMS = words(`CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
+export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
 
 /** Organisations known by one word or an acronym. */
 export const KNOWN_ORGS = words(`
