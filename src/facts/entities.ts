@@ -34,6 +34,8 @@ class Reader {
   private readonly people = new Map<string, string | null>()
   /** First words of people's names: "Lin" of Lin Jian, "Alan" of Alan Shearer. */
   private readonly leadingNames = new Map<string, string | null>()
+  /** First words of organisations' longer names ("Pirelli" of "Pirelli SpA"; null where two share one). */
+  private readonly organisationsByFirstWord = new Map<string, string | null>()
   /** Names that stand alone somewhere in the text. */
   private readonly singles = new Set<string>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
@@ -184,7 +186,7 @@ class Reader {
     const tokens = candidate.tokens
     if (this.decided.has(candidate) || this.book.has(this.span(tokens))) return
     const name = this.name(tokens)
-    const known = this.acronyms.get(name)
+    const known = this.acronyms.get(name) ?? this.namedBefore(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const organisation = tokens.some((token) => this.book.find('organization', token.text))
     const person = this.people.get(name) ?? (organisation ? undefined : this.byLeadingName(name))
@@ -300,6 +302,20 @@ class Reader {
     return this.singles.has(last) ? undefined : person
   }
 
+  /**
+   * A name the text already gave an organisation, place or country, or the first
+   * word of an organisation's longer name ("Pirelli" of "Pirelli SpA").
+   */
+  private namedBefore(name: string): Decided | undefined {
+    for (const type of ['organization', 'place', 'country'] as const) {
+      const entity = this.book.find(type, name)
+      if (entity) return { type, name: entity.name }
+    }
+    if (name.includes(' ') || isFirstName(name) || findPlaces(name).length > 0 || FUNCTION_WORDS.has(name.toLowerCase())) return undefined
+    const organisation = this.organisationsByFirstWord.get(name)
+    return organisation ? { type: 'organization', name: organisation } : undefined
+  }
+
   /** "Robert Gabriel Mugabe" after "Robert Mugabe": a fuller name of someone already found, by first and last word. */
   private samePerson(tokens: Token[]): string | undefined {
     if (tokens.length < 3) return undefined
@@ -321,6 +337,7 @@ class Reader {
 
   private decide(sentence: Token[], candidate: Candidate, type: EntityType, name: string, details: Partial<Entity> = {}): void {
     this.decided.set(candidate, { type, name })
+    if (type === 'organization' && candidate.tokens.length > 1) remember(this.organisationsByFirstWord, candidate.tokens[0]!.text, name)
     this.book.add(type, name, this.span(candidate.tokens), details)
     this.readAcronym(sentence, candidate.to, { type, name })
   }
@@ -423,10 +440,10 @@ function landmark(name: string): Place | undefined {
   return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
 }
 
-/** Records who a name part belongs to; null once two people share it. */
-function remember(names: Map<string, string | null>, part: string, person: string): void {
-  const owner = names.get(part)
-  names.set(part, owner === undefined || owner === person ? person : null)
+/** Records whose name a word is part of; null once two share it. */
+function remember(names: Map<string, string | null>, part: string, owner: string): void {
+  const known = names.get(part)
+  names.set(part, known === undefined || known === owner ? owner : null)
 }
 
 /**
