@@ -7,8 +7,8 @@
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
 import { serializeBundle } from '../src/bundle/format'
 import type { StoredArticle } from '../src/bundle/types'
@@ -52,14 +52,14 @@ function main(): number {
   const text = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
+  removeStaleTemporaries()
   const temporary = `${BUNDLE_PATH}.${process.pid}.tmp`
   const temporaryIndex = `${INDEX_PATH}.${process.pid}.tmp`
   try {
     // The index bytes first: the bundle names their length, so a half-done pair is refused at load, never misread.
     writeFileSync(temporaryIndex, index.binary)
     writeFileSync(temporary, text)
-    renameSync(temporaryIndex, INDEX_PATH)
-    renameSync(temporary, BUNDLE_PATH)
+    replacePair(temporaryIndex, temporary)
   } catch (error) {
     rmSync(temporary, { force: true })
     rmSync(temporaryIndex, { force: true })
@@ -83,4 +83,57 @@ function createProgress(total: number): (done: number) => void {
   }
 }
 
-process.exitCode = main()
+/**
+ * Renames the new index, then the new bundle, into place. If the bundle cannot
+ * be renamed (say, a folder has taken its name), the previous index goes back
+ * too, so the previous pair stays a pair.
+ */
+function replacePair(temporaryIndex: string, temporary: string) {
+  const previousIndex = `${INDEX_PATH}.${process.pid}.previous.tmp`
+  const hadIndex = existsSync(INDEX_PATH)
+  if (hadIndex) linkSync(INDEX_PATH, previousIndex)
+  try {
+    renameSync(temporaryIndex, INDEX_PATH)
+    renameSync(temporary, BUNDLE_PATH)
+  } catch (error) {
+    if (hadIndex) renameSync(previousIndex, INDEX_PATH)
+    else rmSync(INDEX_PATH, { force: true })
+    throw error
+  } finally {
+    rmSync(previousIndex, { force: true })
+  }
+}
+
+/**
+ * A build killed while writing leaves its `<bundle or index>.<pid>.tmp` behind
+ * (the files themselves are only ever replaced by a rename, so they stay whole). Remove
+ * those of processes that are gone; a concurrent build's file is left alone.
+ */
+function removeStaleTemporaries() {
+  for (const prefix of [`${basename(BUNDLE_PATH)}.`, `${basename(INDEX_PATH)}.`]) {
+    for (const name of readdirSync(dirname(BUNDLE_PATH))) {
+      const pid = Number.parseInt(name.slice(prefix.length), 10)
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && pid > 0 && pid !== process.pid && !isRunning(pid)) {
+        rmSync(join(dirname(BUNDLE_PATH), name), { force: true })
+      }
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+// Whatever fails (a folder that cannot be created, a bug in the analysis), say what and that nothing was replaced.
+try {
+  process.exitCode = main()
+} catch (error) {
+  console.error(`build failed: ${(error as Error).message}; the previous bundle is unchanged.`)
+  console.error((error as Error).stack)
+  process.exitCode = 1
+}

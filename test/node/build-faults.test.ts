@@ -1,0 +1,120 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * Faults during `npm run build` must leave the previous bundle exactly as it
+ * was and say what went wrong. The tests run as root here, where chmod 000
+ * does not stop reading or writing; so an unreadable article is a dangling
+ * symlink or a symlink to a folder, an unwritable output is a path through a
+ * regular file or onto a folder, and a crash is a real SIGKILL mid-write.
+ */
+const BUILD = ['--import', 'tsx', 'scripts/build-index.ts']
+
+const work = mkdtempSync(join(tmpdir(), 'news-edge-faults-'))
+const corpus = join(work, 'corpus')
+const out = join(work, 'out')
+const bundlePath = join(out, 'search.bundle')
+
+function article(i: number) {
+  return JSON.stringify({ id: `a${i}`, title: `Article ${i}`, date: '2024-05-06', text: `Officials in Quetta said ${i} people were hurt on Monday.\n\n${'The minister said: "We will rebuild the roads." '.repeat(60)}` })
+}
+
+/** Every file of the output folder, name to bytes: the bundle and whatever the build writes next to it. */
+function snapshot(folder: string): Record<string, string> {
+  return snapshotExcept(folder)
+}
+
+/** Leaves out `skipped` (a FIFO: reading it would block) and the temporaries a killed build left: they are not the bundle. */
+function snapshotExcept(folder: string, skipped?: string): Record<string, string> {
+  const names = readdirSync(folder).filter((name) => join(folder, name) !== skipped && !(skipped && name.endsWith('.tmp')))
+  return Object.fromEntries(names.sort().map((name) => [name, readFileSync(join(folder, name)).toString('base64')]))
+}
+
+/** The snapshot without the FIFO (reading it would block) and without temporaries the killed build left: they are not the bundle. */
+function snapshotExceptFifo(folder: string, fifo: string): Record<string, string> {
+  const names = readdirSync(folder).filter((name) => join(folder, name) !== fifo && !name.endsWith('.tmp'))
+  return Object.fromEntries(names.sort().map((name) => [name, readFileSync(join(folder, name)).toString('base64')]))
+}
+
+function build(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, BUILD, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 })
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout }
+}
+
+describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
+  let previous: Record<string, string>
+
+  beforeAll(() => {
+    mkdirSync(corpus, { recursive: true })
+    writeFileSync(join(corpus, 'articles.jsonl'), `${Array.from({ length: 40 }, (_, i) => article(i)).join('\n')}\n`)
+    const first = build({ CORPUS: corpus, BUNDLE_PATH: bundlePath })
+    expect(first.stderr).toBe('')
+    expect(first.status).toBe(0)
+    previous = snapshot(out)
+    expect(Object.keys(previous)).toContain('search.bundle')
+    // Bigger than a pipe's 64 KiB buffer, so that writing it into a FIFO blocks (last test).
+    expect(statSync(bundlePath).size).toBeGreaterThan(128 * 1024)
+  }, 120_000)
+
+  it.each([
+    ['a dangling symlink', (path: string) => symlinkSync(join(work, 'missing-target.md'), path), 'gone.md', /gone\.md: \(file\): cannot be read: ENOENT/],
+    ['a symlink to a folder', (path: string) => symlinkSync(work, path), 'folder.txt', /folder\.txt: \(file\): cannot be read: EISDIR/],
+  ])('an unreadable article file (%s) stops the build, names the file and the reason', (_kind, make, name, reason) => {
+    const broken = join(work, `broken-${name}`)
+    mkdirSync(broken)
+    writeFileSync(join(broken, 'fine.jsonl'), `${article(1)}\n`)
+    make(join(broken, name))
+    const result = build({ CORPUS: broken, BUNDLE_PATH: bundlePath })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/build failed: 1 problem\(s\) in 1 file\(s\).*the previous bundle is unchanged/)
+    expect(result.stderr).toMatch(reason)
+    expect(snapshot(out)).toEqual(previous)
+  })
+
+  it('an output folder that cannot be created (a file is in the way) fails with the reason, not a crash', () => {
+    const blocker = join(work, 'blocker')
+    writeFileSync(blocker, 'a file, not a folder')
+    const result = build({ CORPUS: corpus, BUNDLE_PATH: join(blocker, 'search.bundle') })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/^build failed: (ENOTDIR|EEXIST): .*mkdir .*blocker.*; the previous bundle is unchanged\./)
+    expect(readFileSync(blocker, 'utf8')).toBe('a file, not a folder')
+    expect(snapshot(out)).toEqual(previous)
+  })
+
+  it('an output path that cannot be written (a folder is there) fails with the reason, restores what was next to it and leaves no temporary file', () => {
+    const taken = join(work, 'taken')
+    mkdirSync(join(taken, 'search.bundle'), { recursive: true })
+    writeFileSync(join(taken, 'search.bundle', 'keep.txt'), 'kept')
+    writeFileSync(join(taken, 'search.bin'), 'the previous index')
+    const result = build({ CORPUS: corpus, BUNDLE_PATH: join(taken, 'search.bundle') })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/build failed: cannot write .*search\.bundle: .*(EISDIR|ENOTEMPTY|EEXIST).*; the previous bundle is unchanged/)
+    expect(readdirSync(taken).sort()).toEqual(['search.bin', 'search.bundle'])
+    expect(readFileSync(join(taken, 'search.bin'), 'utf8')).toBe('the previous index')
+    expect(readFileSync(join(taken, 'search.bundle', 'keep.txt'), 'utf8')).toBe('kept')
+  })
+
+  it('a build killed in the middle of writing leaves the previous bundle whole; the next build cleans up after it', async () => {
+    const child = spawn(process.execPath, BUILD, { env: { ...process.env, CORPUS: corpus, BUNDLE_PATH: bundlePath }, stdio: 'ignore' })
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)))
+    // The build writes `<bundle>.<pid>.tmp`, then renames it. A FIFO in its place makes the write wait
+    // for a reader and then fill the pipe: read its first bytes (the write has begun), then kill the build.
+    const temporary = `${bundlePath}.${child.pid}.tmp`
+    expect(spawnSync('mkfifo', [temporary]).status).toBe(0)
+    const pipe = await open(temporary, 'r')
+    const { bytesRead } = await pipe.read(Buffer.alloc(1024), 0, 1024)
+    expect(bytesRead).toBeGreaterThan(0)
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+    await pipe.close()
+    expect(snapshotExcept(out, temporary)).toEqual(previous)
+
+    expect(build({ CORPUS: corpus, BUNDLE_PATH: bundlePath }).status).toBe(0)
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(Object.keys(snapshot(out))).toEqual(Object.keys(previous))
+  })
+})
