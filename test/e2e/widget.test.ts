@@ -198,6 +198,18 @@ describe('the widget states', () => {
   })
 })
 
+describe('the demo site', () => {
+  it('runs the widget on its own origin, linking to its article pages and the docs', async () => {
+    await page.goto(worker.origin)
+    expect(await page.locator('a[href="/docs"]').count()).toBeGreaterThan(0)
+    await page.getByRole('combobox').fill('Balochistan')
+    await expect.poll(() => page.getByRole('option').first().locator('a').getAttribute('href'), { timeout: 30_000 }).toBe(
+      `${worker.origin}/articles/seed/000_7b2b9cd25cf26eb6`,
+    )
+    await screenshot('0-demo-page', false)
+  })
+})
+
 describe('the docs', () => {
   it('load the OpenAPI document and send a request from its form', async () => {
     await page.goto(`${worker.origin}/docs`)
