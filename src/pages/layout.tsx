@@ -28,6 +28,7 @@ blockquote { margin: 0; padding-left: 10px; border-left: 3px solid var(--line); 
 .attribution { border-top: 1px solid var(--line); padding-top: 12px; font-size: .9em; color: var(--muted); }
 pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { background: #f6f8fa; padding: 12px; overflow-x: auto; border-radius: 6px; }
+.columns pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
 .operation { border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 16px; margin: 20px 0; }
