@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-const SEED = readFileSync(fileURLToPath(new URL('../../corpus/seed/000_7b2b9cd25cf26eb6.txt', import.meta.url)), 'utf8')
+const SEED = readFileSync(fileURLToPath(new URL('../../corpus/seed/000_7b2b9cd25cf26eb6.txt', import.meta.url).href), 'utf8')
 
 /** `unit` repeated to exactly `size` UTF-16 code units. */
 export function repeatTo(unit: string, size: number): string {

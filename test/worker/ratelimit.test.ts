@@ -17,7 +17,7 @@ const extract = (ip: string) =>
   )
 
 /** Sends until the first 429 (or `max` requests); returns how many were served before it and the 429 itself. */
-async function exhaust(send: () => Promise<Response>, max: number) {
+async function exhaust(send: () => Response | Promise<Response>, max: number) {
   for (let served = 0; served < max; served++) {
     const response = await send()
     if (response.status === 429) return { served, limited: response }
@@ -64,7 +64,7 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
 
   it('serves without limits when the bindings are missing, and when a limiter fails', async () => {
     const ip = freshIp()
-    const { SEARCH_LIMITER: _search, EXTRACT_LIMITER: _extract, ...withoutLimiters } = env as Record<string, unknown>
+    const { SEARCH_LIMITER: _search, EXTRACT_LIMITER: _extract, ...withoutLimiters } = env as unknown as Record<string, unknown>
     const failing = { limit: () => Promise.reject(new Error('limiter unavailable')) }
     const send = (bindings: object) => () => app.request('http://news.test/api/health', { headers: { 'CF-Connecting-IP': ip } }, bindings)
     expect((await exhaust(send(withoutLimiters), 400)).limited).toBeUndefined()
