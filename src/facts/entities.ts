@@ -2,8 +2,12 @@ import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } fro
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_KINDS, PLACE_PREPOSITIONS, ROLE_HEADS } from './ner/lexicon'
+import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
+import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
+import { isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
+import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
+import { capitalRuns, couldBeTeam, isTeamPosition, isTown } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
 import type { Place } from '../gazetteer'
 import type { Entity, EntityType, Span } from './types'
@@ -22,8 +26,6 @@ export function extractEntities(text: string, sentences: Span[]): Entity[] {
 
 type Decided = { type: EntityType; name: string }
 
-const lower = (token: Token) => token.text.toLowerCase()
-const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
 
 class Reader {
   private readonly book = new EntityBook()
@@ -379,58 +381,6 @@ class Reader {
   }
 }
 
-/** The index of the last title word in a run that goes on after it ("Interior Minister | Mohsin Naqvi"), or -1. */
-function lastRoleHead(tokens: Token[]): number {
-  for (let index = tokens.length - 2; index >= 0; index--) if (ROLE_HEADS.has(lower(tokens[index]!)) || HONORIFICS.has(lower(tokens[index]!))) return index
-  return -1
-}
-
-/** Lower-case title words just before a name ("said spokesman"): the role. */
-function roleBefore(sentence: Token[], from: number): Token[] | undefined {
-  let start = from
-  while (start > 0 && from - start < 3) {
-    const token = sentence[start - 1]!
-    if (!token.word || token.capital || FUNCTION_WORDS.has(token.text)) break
-    start--
-  }
-  const words = sentence.slice(start, from)
-  const head = words.findLastIndex((token) => ROLE_HEADS.has(lower(token)))
-  return head === words.length - 1 && head >= 0 ? words.slice(words.findIndex((token) => !isVerbLike(token)), head + 1) : undefined
-}
-
-const isVerbLike = (token: Token) => /(?:ed|ing|s)$/.test(token.text) && !ROLE_HEADS.has(lower(token))
-
-/** "Lin Jian, the ministry's spokesperson, said": the role after the comma. */
-function appositionRole(text: string, sentence: Token[], after: number): string | undefined {
-  if (sentence[after]?.text !== ',') return undefined
-  let end = after + 1
-  while (end < sentence.length && end - after < 9 && sentence[end]!.word) end++
-  if (end < sentence.length && !/^[,.;)]$/.test(sentence[end]!.text)) return undefined
-  const words = sentence.slice(after + 1, end)
-  const first = words[0]
-  if (!first || !/^(?:the|a|an|its|his|her|their)$/i.test(first.text)) return undefined
-  if (!words.some((token) => ROLE_HEADS.has(lower(token)))) return undefined
-  return text.slice(words[1]?.start ?? first.start, words.at(-1)!.end)
-}
-
-function looksLikePersonName(tokens: Token[]): boolean {
-  if (tokens.length === 0 || tokens.length > 4) return false
-  return tokens.every(
-    (token, index) =>
-      token.word &&
-      (token.capital || (index > 0 && index < tokens.length - 1 && CONNECTORS.has(token.text))) &&
-      !/[\p{N}&]/u.test(token.text) &&
-      !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
-      !ORG_SUFFIXES.has(lower(token)) &&
-      !ROLE_HEADS.has(lower(token)) &&
-      !isDemonym(token.text) &&
-      !findCountry(token.text) &&
-      !NOT_PERSON_WORDS.has(lower(token)) &&
-      !/\p{Lu}$/u.test(token.text.slice(1)) &&
-      !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
-  )
-}
-
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
 
@@ -446,78 +396,11 @@ function remember(names: Map<string, string | null>, part: string, owner: string
   names.set(part, known === undefined || known === owner ? owner : null)
 }
 
-/**
- * A town ("Surrey"), or where two sides have scores in one sentence ("Karlsruhe 3
- * Bochum 1"), a name the gazetteer lacks that starts with no first name.
- */
-function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
-  const places = findPlaces(tokens.map((token) => token.text).join(' '))
-  if (places.length > 0) return places.some((place) => place.kind === 'town')
-  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !ROLE_HEADS.has(lower(token)))
-}
-
 /** Verbs after a lone surname that make it a person ("Naqvi said"). */
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
-
-const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
-
-/**
- * A run ending in a place's name ("Real Madrid", "Lebed Chechnya") is no person's
- * name unless it starts with a first name. Only the end: a first word that is a
- * place is often a given name ("Paris Hilton").
- */
-function namesPlace(tokens: Token[]): boolean {
-  if (isFirstName(tokens[0]!.text)) return false
-  return findPlaces(tokens.at(-1)!.text).length > 0
-}
-
-const SCORE = /^\d+(?:[-/]\d+)?$/
-const TEAM_VERBS = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'lost', 'defeated', 'AT'])
-
-/** A name followed by a score, or on either side of "beat" / "v": a team in a result. */
-function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
-  const after = sentence[to]
-  const before = sentence[from - 1]
-  return Boolean((after && (SCORE.test(after.text) || TEAM_VERBS.has(after.text))) || (before && TEAM_VERBS.has(before.text)))
-}
-
-/** Capitalised word runs of a sentence, for headlines where capitals say nothing. */
-function capitalRuns(sentence: Token[]): { tokens: Token[]; from: number; to: number }[] {
-  const runs: { tokens: Token[]; from: number; to: number }[] = []
-  let from = 0
-  for (let index = 0; index <= sentence.length; index++) {
-    const token = sentence[index]
-    if (token?.word && /^\p{Lu}/u.test(token.text) && !/^\d/.test(token.text)) continue
-    if (index > from) runs.push({ tokens: sentence.slice(from, index), from, to: index })
-    from = index + 1
-  }
-  return runs
-}
-
-function joinsList(sentence: Token[], from: number, to: number): boolean {
-  const between = sentence.slice(from, to).map((token) => token.text)
-  const joined = between.join(' ')
-  return joined === ',' || joined === 'and' || joined === 'or' || joined === ', and' || joined === ', or'
-}
-
-function endsWithAnd(items: { sentence: Token[]; candidate: Candidate }[]): boolean {
-  const [first, second] = items
-  return Boolean(first && second && first.sentence.slice(first.candidate.to, second.candidate.from).some((token) => token.text === 'and'))
-}
-
-function introducedAsPlaces({ sentence, candidate }: { sentence: Token[]; candidate: Candidate }): boolean {
-  const before = sentence.slice(Math.max(0, candidate.from - 3), candidate.from).map((token) => token.text.toLowerCase())
-  return before.some((word) => PLACE_KINDS.has(word)) && before.includes('including')
-}
 
 function mostCommon(values: string[]): string | undefined {
   const counts = new Map<string, number>()
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-}
-
-/** "NEW YORK" -> "New York"; short acronyms and known ones ("UN", "NATO") stay. */
-function titleCase(name: string): string {
-  if (name.replace(/\./g, '').length <= 3 || KNOWN_ORGS.has(name)) return name
-  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
 }

@@ -1,0 +1,42 @@
+import { findCountry, findPlaces, isDemonym, isFirstName } from '../../gazetteer'
+import { CONNECTORS, KNOWN_ORGS, NOT_PERSON_WORDS, ORG_SUFFIXES, ROLE_HEADS } from './lexicon'
+import type { Token } from './tokens'
+
+export const lower = (token: Token) => token.text.toLowerCase()
+
+/** "FSB", "U.N.": capitals (and dots), two to six characters. */
+export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
+
+export function looksLikePersonName(tokens: Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false
+  return tokens.every(
+    (token, index) =>
+      token.word &&
+      (token.capital || (index > 0 && index < tokens.length - 1 && CONNECTORS.has(token.text))) &&
+      !/[\p{N}&]/u.test(token.text) &&
+      !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
+      !ORG_SUFFIXES.has(lower(token)) &&
+      !ROLE_HEADS.has(lower(token)) &&
+      !isDemonym(token.text) &&
+      !findCountry(token.text) &&
+      !NOT_PERSON_WORDS.has(lower(token)) &&
+      !/\p{Lu}$/u.test(token.text.slice(1)) &&
+      !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
+  )
+}
+
+/**
+ * A run ending in a place's name ("Real Madrid", "Lebed Chechnya") is no person's
+ * name unless it starts with a first name. Only the end: a first word that is a
+ * place is often a given name ("Paris Hilton").
+ */
+export function namesPlace(tokens: Token[]): boolean {
+  if (isFirstName(tokens[0]!.text)) return false
+  return findPlaces(tokens.at(-1)!.text).length > 0
+}
+
+/** "NEW YORK" -> "New York"; short acronyms and known ones ("UN", "NATO") stay. */
+export function titleCase(name: string): string {
+  if (name.replace(/\./g, '').length <= 3 || KNOWN_ORGS.has(name)) return name
+  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
+}
