@@ -7,6 +7,7 @@ export const lower = (token: Token) => token.text.toLowerCase()
 /** "FSB", "U.N.": capitals (and dots), two to six characters. */
 export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
 
+/** One to four capitalised words (connectors inside), none a title, an organisation word, a country, a demonym or an acronym. */
 export function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false
   return tokens.every(

@@ -23,6 +23,7 @@ export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
   return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !ROLE_HEADS.has(lower(token)))
 }
 
+/** Some town of that name (not only a region): towns lend their names to teams. */
 export const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
 
 /** Capitalised word runs of a sentence, for headlines where capitals say nothing. */
