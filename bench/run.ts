@@ -130,7 +130,7 @@ function wranglerOnBundled() {
 }
 
 function printScale(points: readonly ScalePoint[]) {
-  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, including the bundle text)', ['articles', 'analysed', 'bundle MiB', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: text / +index / +first search / MiniSearch', 'query p99 ms: index / product / MiniSearch', 'wrangler Active ms'], points.map((point) => [
+  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, in a fresh process per size)', ['articles', 'analysed', 'bundle MiB', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: modules / +compact index / +first search / MiniSearch.loadJSON', 'query p99 ms: index / product / MiniSearch', 'wrangler Active ms'], points.map((point) => [
     String(point.articles),
     point.analysed ? 'yes' : 'borrowed',
     mib(point.bundleBytes),
@@ -138,7 +138,7 @@ function printScale(points: readonly ScalePoint[]) {
     `${point.generateSeconds.toFixed(1)} / ${point.indexBuildSeconds.toFixed(1)} / ${point.compactSeconds.toFixed(1)}`,
     `${ms(point.probe.indexStartMs)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.loadMs) : '—'}`,
     ms(point.probe.firstProductSearchMs),
-    `${mib(point.probe.bundleTextBytes)} / ${mib(point.probe.heapAfterIndexBytes)} / ${mib(point.probe.heapAfterProductSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
+    `${mib(point.probe.modulesBytes)} / ${mib(point.probe.indexOpenBytes)} / ${mib(point.probe.productSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
     `${ms(point.probe.indexQuery.p99)} / ${ms(point.probe.productQuery.p99)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.queryP99) : '—'}`,
     point.wrangler && 'activeMs' in point.wrangler ? ms(point.wrangler.activeMs) : '—',
   ]))
@@ -151,7 +151,7 @@ function scaleSvg(points: readonly ScalePoint[]): string {
   return lineCharts(
     [
       { title: 'Start-up to first answer', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexStartMs), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.loadMs)] },
-      { title: 'Heap after load', unit: 'MiB', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.heapAfterIndexBytes / MiB), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch && p.probe.miniSearch.heapBytes / MiB)] },
+      { title: 'Index heap after load', unit: 'MiB', series: [series('compact index (this product)', '#1f77b4', (p) => (p.probe.indexOpenBytes + p.indexBytes) / MiB), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch && p.probe.miniSearch.heapBytes / MiB)] },
       { title: 'Query p99 (typo + prefix)', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexQuery.p99), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.queryP99)] },
     ],
     xs,

@@ -23,11 +23,14 @@ export type ScalePoint = {
   bundleBytes: number
   indexBytes: number
   probe: {
-    bundleTextBytes: number
+    /** Bundle text + index bytes, as the Worker's modules hold them (the text is a two-byte string when any character is not Latin-1). */
+    modulesBytes: number
     indexStartMs: number
-    heapAfterIndexBytes: number
+    /** Added by opening the compact index and answering one query. */
+    indexOpenBytes: number
     firstProductSearchMs: number
-    heapAfterProductSearchBytes: number
+    /** Added by the first /api/search: parsed articles and the search context (facets, lexicon, suggestions). */
+    productSearchBytes: number
     indexQuery: Figure
     productQuery: Figure
     miniSearch?: { loadMs: number; heapBytes: number; queryP99: number }
