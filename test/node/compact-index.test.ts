@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openBundle } from '../../src/bundle/open'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
-import { buildIndex } from '../../src/search/search'
+import { buildIndex, toSearchDocument } from '../../src/search/search'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
 const bundle = openBundle(readFileSync('generated/search.bundle', 'utf8'), readFileSync('generated/search.bin'))
@@ -101,6 +101,6 @@ describe('the compact index', () => {
   })
 
   it('refuses to change: the bundle is rebuilt, never edited in place', () => {
-    expect(() => compact.add({ id: 'new', title: 'New', summary: '', entities: '', text: 'Fresh text.' })).toThrow(/read-only/)
+    expect(() => compact.add({ ...toSearchDocument(articles[0]!), id: 'new' })).toThrow(/read-only/)
   })
 })
