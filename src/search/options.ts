@@ -35,11 +35,11 @@ export const RANKING = {
   /** Typo tolerance: edit distance as a fraction of the word's length, for words at least this long. */
   fuzzy: 0.2,
   fuzzyMinLength: 5,
-  /** Typo tolerance is for short typed queries: longer ones (pasted claims, sentences) are taken as written. */
-  fuzzyMaxWords: 4,
   /** Prefix matching of the last word (as the user types) from this many characters on. */
   prefixMinLength: 3,
-  /** Fewer matches than this and the query is retried with typo tolerance and a did-you-mean is offered. */
+  /** Fewer exact matches than this and the query is retried with typo tolerance for the words the corpus lacks. */
+  typoBelow: 3,
+  /** Fewer exact matches than this and a did-you-mean is offered (for words not in the corpus). */
   fewResults: 3,
   /** Fewer articles with every word than this and articles with some of the words follow them. */
   anyTermBelow: 3,

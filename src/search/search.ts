@@ -5,9 +5,10 @@ import { getSearchContext, type SearchContext } from './context'
 import { didYouMean } from './did-you-mean'
 import { countFacets, normalizeFilters, passesFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
-import { parseQuery, phrasePattern, type ParsedQuery } from './query'
+import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
+import { normalizeWord } from './terms'
 
 export type SearchParams = {
   q: string
@@ -90,7 +91,7 @@ export function searchArticles(
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
   const accepts = candidateFilter(context, query, phrases, params)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: boolean) => {
+  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
     const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
       filter: (result) => accepts(result.id as string),
@@ -102,18 +103,22 @@ export function searchArticles(
     return { results, filtered: results.filter((result) => passesFilters(context.facets.get(result.id as string)!, filters)) }
   }
 
-  let attempt = run('AND', false)
+  const exact = () => false
+  let attempt = run('AND', exact)
   const exactCount = attempt.filtered.length
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
-  if (exactCount < RANKING.fewResults && query.words.length <= RANKING.fuzzyMaxWords && query.words.some(isFuzzyCandidate)) {
-    const fuzzy = run('AND', true)
+  // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
+  const unknown = (word: QueryWord) => !context.lexicon.has(normalizeWord(word.text))
+  if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
+    const fuzzy = run('AND', unknown)
     if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
   }
+  const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
   const allWords = new Set(attempt.filtered.map((result) => result.id as string))
   if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
-    const any = run('OR', typoTolerance)
+    const any = run('OR', typos)
     if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults ? didYouMean(params.q, query, context.lexicon) : undefined
@@ -141,21 +146,21 @@ export function searchArticles(
 }
 
 /** Whether typo tolerance applies to a word: long enough, and not quoted. */
-const isFuzzyCandidate = (word: ParsedQuery['words'][number]) =>
+const isFuzzyCandidate = (word: QueryWord) =>
   RANKING.fuzzy > 0 && !word.quoted && word.term.length >= RANKING.fuzzyMinLength
 
 /**
  * Each word is its term (prefix-matched if still being typed, typo-tolerant
- * if asked) or, at a lower weight, one of its synonyms. Without words (only
+ * if `fuzzy` says so) or, at a lower weight, one of its synonyms. Without words (only
  * phrases of stop words, or only exclusions) every article is a candidate.
  */
-function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy: boolean): Query {
+function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Query {
   if (query.words.length === 0) return query.phrases.length > 0 || hasExclusions(query) ? MiniSearch.wildcard : { queries: [] }
   return {
     combineWith,
     queries: query.words.map((word) => {
       const synonyms = synonymsOf(word.term)
-      const exact: Query = { queries: [word.term], prefix: word.prefix, fuzzy: fuzzy && isFuzzyCandidate(word) ? RANKING.fuzzy : false }
+      const exact: Query = { queries: [word.term], prefix: word.prefix, fuzzy: fuzzy(word) && isFuzzyCandidate(word) ? RANKING.fuzzy : false }
       if (synonyms.length === 0 || word.quoted) return exact
       return {
         combineWith: 'OR',
