@@ -8,7 +8,6 @@ import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
-import { normalizeWord } from './terms'
 
 export type SearchParams = {
   q: string
@@ -109,7 +108,8 @@ export function searchArticles(
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
   // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
-  const unknown = (word: QueryWord) => !context.lexicon.has(normalizeWord(word.text))
+  const unknownWords = exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? wordsNotIndexed(index, query) : new Set<QueryWord>()
+  const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
     if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
@@ -121,7 +121,7 @@ export function searchArticles(
     const any = run('OR', typos)
     if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
   }
-  const suggestion = exactCount < RANKING.fewResults ? didYouMean(params.q, query, context.lexicon) : undefined
+  const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, context.lexicon) : undefined
 
   const ranked = rank(context, attempt.filtered, allWords, params)
   const page = ranked.slice(params.offset, params.offset + params.limit)
@@ -143,6 +143,11 @@ export function searchArticles(
     ...(typoTolerance ? { typoTolerance } : {}),
     ...(suggestion && suggestion !== params.q ? { suggestion } : {}),
   }
+}
+
+/** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
+function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
+  return new Set(query.words.filter((word) => index.search(word.term, { ...BASE_SEARCH_OPTIONS, prefix: word.prefix, fuzzy: false }).length === 0))
 }
 
 /** Whether typo tolerance applies to a word: long enough, and not quoted. */
