@@ -40,6 +40,8 @@ export const ADVERSARIAL_TEXTS: Record<string, (size: number) => string> = {
   capitals: (size) => repeatTo('ABCDEFGHIJ ', size),
   'capitalised words (name-like)': (size) => repeatTo('Mohsin Naqvi Said Quetta ', size),
   punctuation: (size) => repeatTo('.,;:!?-()…', size),
+  'a run of full stops': (size) => repeatTo('.', size),
+  'a run of question and exclamation marks': (size) => repeatTo('?!', size),
   'combining marks': (size) => `e${repeatTo('\u0301\u0302\u0308', size - 1)}`,
   emoji: (size) => repeatTo('😀👍🏽🇵🇰👨‍👩‍👧', size),
   'lone surrogates': (size) => repeatTo('\ud800a\udc00', size),

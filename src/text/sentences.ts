@@ -30,7 +30,9 @@ export function splitSentences(text: string): Span[] {
   return spans
 }
 
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu
+// The lookbehind lets a match start only at the first stop of a run: without it a
+// long run of dots is re-scanned from every dot, which is quadratic.
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu
 const NEXT_WORD = /^\s+["'“‘(\[]?([\p{L}]+)/u
 
 function splitParagraph(text: string, from: number, to: number, out: Span[]): void {
