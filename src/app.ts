@@ -24,7 +24,17 @@ import { factRoutes } from './routes/facts'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
-const api = new Hono({ router: new TrieRouter() }).route('/', searchRoutes).route('/', suggestRoutes).route('/', listingRoutes).route('/', relatedRoutes).route('/', articleRoutes).route('/', extractRoutes).route('/', healthRoutes).route('/', briefRoutes).route('/', factRoutes)
+// Where two routes match, the one registered first answers: so `related` comes before `/articles/:id{.+}`.
+const api = new Hono({ router: new TrieRouter() })
+  .route('/', searchRoutes)
+  .route('/', suggestRoutes)
+  .route('/', listingRoutes)
+  .route('/', relatedRoutes)
+  .route('/', articleRoutes)
+  .route('/', extractRoutes)
+  .route('/', healthRoutes)
+  .route('/', briefRoutes)
+  .route('/', factRoutes)
 
 const methodsAt = routeMethods(() => app.routes)
 
