@@ -1,9 +1,12 @@
+import { storeTables, type StoredTables } from '../search/corpus-tables'
 import type { Bundle, StoredArticle } from './types'
 
 /** Where the article array begins: JSON strings escape `"`, so this cannot occur earlier in the text. */
 const ARTICLES_KEY = ',"articles":['
+/** The corpus tables follow the article list, so opening a bundle does not parse them: the first search does. */
+const TABLES_KEY = ',"tables":'
 
-export type BundleHeader = Omit<Bundle, 'articles'>
+export type BundleHeader = Omit<Bundle, 'articles' | 'tables'>
 
 /** The bundle's text: valid JSON (a `Bundle`), laid out so that `parseBundleHeader` needs no article. */
 export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets'>, articles: readonly StoredArticle[]): string {
@@ -22,7 +25,7 @@ export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets'>, ar
   articleOffsets.push(offset)
   const { version, builtAt, index } = header
   const head = JSON.stringify({ version, builtAt, index, articleOffsets } satisfies BundleHeader)
-  return `${head.slice(0, -1)}${ARTICLES_KEY}${parts.join(',')}]}`
+  return `${head.slice(0, -1)}${ARTICLES_KEY}${parts.join(',')}]${TABLES_KEY}${JSON.stringify(storeTables(articles))}}`
 }
 
 export type ParsedBundle = {
@@ -31,6 +34,8 @@ export type ParsedBundle = {
   article(i: number): StoredArticle
   /** Every article, parsed in one go (faster than one by one when all are needed). */
   allArticles(): StoredArticle[]
+  /** The per-article tables searching needs (see corpus-tables.ts), parsed when asked for. */
+  tables(): StoredTables
 }
 
 /** Parses the header of a bundle's text; articles are parsed on demand. */
@@ -40,9 +45,11 @@ export function parseBundle(text: string): ParsedBundle {
   const header = JSON.parse(`${text.slice(0, boundary)}}`) as BundleHeader
   const base = boundary + ARTICLES_KEY.length - 1
   const offsets = header.articleOffsets
+  const end = base + offsets[offsets.length - 1]!
   return {
     header,
     article: (i) => JSON.parse(text.slice(base + offsets[i]!, base + offsets[i + 1]! - 1)) as StoredArticle,
-    allArticles: () => JSON.parse(text.slice(base, text.length - 1)) as StoredArticle[],
+    allArticles: () => JSON.parse(text.slice(base, end)) as StoredArticle[],
+    tables: () => JSON.parse(text.slice(end + TABLES_KEY.length, text.length - 1)) as StoredTables,
   }
 }

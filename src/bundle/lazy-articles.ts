@@ -1,3 +1,4 @@
+import { reviveTables, type CorpusTables } from '../search/corpus-tables'
 import type { ParsedBundle } from './format'
 import type { StoredArticle } from './types'
 
@@ -11,13 +12,19 @@ export class LazyArticles implements ReadonlyMap<string, StoredArticle> {
   private readonly positions: Map<string, number>
   private readonly parsed: (StoredArticle | undefined)[]
   private complete = false
+  private revived: CorpusTables | undefined
 
   constructor(
     private readonly bundle: ParsedBundle,
-    ids: readonly string[],
+    private readonly ids: readonly string[],
   ) {
     this.positions = new Map(ids.map((id, i) => [id, i]))
     this.parsed = new Array<StoredArticle | undefined>(ids.length)
+  }
+
+  /** The header's per-article tables (facets, dates), so searching walks no article (see corpus-tables.ts). */
+  get tables(): CorpusTables {
+    return (this.revived ??= reviveTables(this.bundle.tables(), this.ids))
   }
 
   get size(): number {

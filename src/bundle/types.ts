@@ -1,6 +1,7 @@
 import type { ArticleInput } from '../corpus/article'
 import type { Analysis } from '../analyze'
 import type { CompactIndexHeader } from '../search/compact-index'
+import type { StoredTables } from '../search/corpus-tables'
 
 /** One article as the Worker serves it: the input fields plus everything derived from its text at build time. */
 export type StoredArticle = Omit<ArticleInput, 'title'> & Analysis
@@ -20,4 +21,6 @@ export type Bundle = {
   /** `articleOffsets[i]`: where article i's JSON starts in the text of the `articles` array; one more entry marks the array's end. */
   articleOffsets: number[]
   articles: StoredArticle[]
+  /** Each article's facet values and date, computed at build time: what a first search needs of every article without parsing any. */
+  tables: StoredTables
 }

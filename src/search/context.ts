@@ -1,7 +1,8 @@
 import type MiniSearch from 'minisearch'
 import type SearchableMap from 'minisearch/SearchableMap'
 import type { StoredArticle } from '../bundle/types'
-import { articleFacets, type ArticleFacets } from './facets'
+import { tablesOf, type CorpusTables } from './corpus-tables'
+import type { ArticleFacets } from './facets'
 import { buildLexicon, type LexiconEntry } from './lexicon'
 import type { SearchDocument } from './options'
 import type { RelatedArticle } from './related'
@@ -16,6 +17,8 @@ export type SearchContext = {
   readonly suggestIndex: SuggestIndex
   /** The newest publication date in the corpus: the reference point of the recency decay. */
   readonly newestDate: string | undefined
+  /** Every article's date by id, without parsing the article. */
+  readonly dates: ReadonlyMap<string, string | undefined>
   /** Related articles by id, filled as they are asked for. */
   related: Map<string, RelatedArticle[]>
 }
@@ -32,17 +35,17 @@ export function getSearchContext(index: MiniSearch<SearchDocument>, articles: Re
 
 function createContext(index: MiniSearch<SearchDocument>, articles: ReadonlyMap<string, StoredArticle>): SearchContext {
   const cache: {
-    facets?: ReadonlyMap<string, ArticleFacets>
+    tables?: CorpusTables
     lexicon?: SearchableMap<LexiconEntry>
     suggestIndex?: SuggestIndex
-    newestDate?: string | undefined
   } = {}
+  const tables = () => (cache.tables ??= tablesOf(articles))
   return {
     index,
     articles,
     related: new Map(),
     get facets() {
-      return (cache.facets ??= new Map([...articles.values()].map((article) => [article.id, articleFacets(article)])))
+      return tables().facets
     },
     get lexicon() {
       return (cache.lexicon ??= buildLexicon(articles.values()))
@@ -51,12 +54,10 @@ function createContext(index: MiniSearch<SearchDocument>, articles: ReadonlyMap<
       return (cache.suggestIndex ??= buildSuggestIndex(articles.values(), this.facets, this.lexicon, index))
     },
     get newestDate() {
-      if (!('newestDate' in cache)) {
-        let newest: string | undefined
-        for (const article of articles.values()) if (article.date && (!newest || article.date > newest)) newest = article.date
-        cache.newestDate = newest
-      }
-      return cache.newestDate
+      return tables().newestDate
+    },
+    get dates() {
+      return tables().dates
     },
   }
 }

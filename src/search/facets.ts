@@ -12,6 +12,9 @@ export type FacetCounts = Record<FacetName, FacetCount[]>
 /** One article's facet values: normalised key -> display name. */
 export type ArticleFacets = Record<FacetName, ReadonlyMap<string, string>>
 
+/** An article's facet values as the bundle stores them: display names in first-seen order, empty facets left out. */
+export type StoredFacets = Partial<Record<FacetName, string[]>>
+
 /** How facet values are compared: case and surrounding space do not matter. */
 export function facetKey(value: string): string {
   return value.trim().toLowerCase()
@@ -37,6 +40,19 @@ export function articleFacets(article: StoredArticle): ArticleFacets {
   add('country', article.facts.dateline?.country)
   add('year', article.date?.slice(0, 4))
   return values
+}
+
+/** The stored form of `articleFacets`' result (the build writes it into the bundle's header). */
+export function storeFacets(facets: ArticleFacets): StoredFacets {
+  const stored: StoredFacets = {}
+  for (const facet of FACETS) if (facets[facet].size > 0) stored[facet] = [...facets[facet].values()]
+  return stored
+}
+
+/** Back from the stored form: the same maps `articleFacets` made (each key is its display name's `facetKey`). */
+export function reviveFacets(stored: StoredFacets): ArticleFacets {
+  const revive = (facet: FacetName) => new Map((stored[facet] ?? []).map((value) => [facetKey(value), value]))
+  return { person: revive('person'), organization: revive('organization'), place: revive('place'), country: revive('country'), year: revive('year') }
 }
 
 /** Normalises the filters once per request, dropping facets with no values. */

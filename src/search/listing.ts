@@ -1,4 +1,3 @@
-import type { StoredArticle } from '../bundle/types'
 import type { SearchContext } from './context'
 import { normalizeFilters, passesFilters, type FacetFilters } from './facets'
 
@@ -16,43 +15,49 @@ export type ListedArticle = { id: string; title: string; date?: string; url?: st
 
 export type ListingResponse = { total: number; offset: number; limit: number; articles: ListedArticle[] }
 
-/** Browsing: the articles in a date range and matching the facet filters, sorted and paged. */
+/** Browsing: the articles in a date range and matching the facet filters, sorted and paged. Only the page's articles are parsed (and, to sort by title, every selected one). */
 export function listArticles(context: SearchContext, params: ListingParams): ListingResponse {
   const filters = normalizeFilters(params.filters ?? {})
-  const selected = [...context.articles.values()].filter(
-    (article) =>
-      (params.from === undefined || (article.date !== undefined && article.date >= params.from)) &&
-      (params.to === undefined || (article.date !== undefined && article.date <= params.to)) &&
-      passesFilters(context.facets.get(article.id)!, filters),
-  )
-  selected.sort(COMPARATORS[params.sort])
+  const selected: Entry[] = []
+  for (const [id, date] of context.dates) {
+    if (params.from !== undefined && (date === undefined || date < params.from)) continue
+    if (params.to !== undefined && (date === undefined || date > params.to)) continue
+    if (passesFilters(context.facets.get(id)!, filters)) selected.push({ id, date })
+  }
+  selected.sort(comparator(context, params.sort))
   return {
     total: selected.length,
     offset: params.offset,
     limit: params.limit,
-    articles: selected.slice(params.offset, params.offset + params.limit).map((article) => ({
-      id: article.id,
-      title: article.title,
-      ...(article.date ? { date: article.date } : {}),
-      ...(article.url ? { url: article.url } : {}),
-      ...(article.source ? { source: article.source } : {}),
-      summary: article.summary.text,
-    })),
+    articles: selected.slice(params.offset, params.offset + params.limit).map(({ id }) => {
+      const article = context.articles.get(id)!
+      return {
+        id: article.id,
+        title: article.title,
+        ...(article.date ? { date: article.date } : {}),
+        ...(article.url ? { url: article.url } : {}),
+        ...(article.source ? { source: article.source } : {}),
+        summary: article.summary.text,
+      }
+    }),
   }
 }
 
-const byId = (a: StoredArticle, b: StoredArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+type Entry = { id: string; date: string | undefined }
+
+const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** Dated before undated, in the given direction; ties by id so pages never overlap. */
-const byDate = (direction: 1 | -1) => (a: StoredArticle, b: StoredArticle) => {
+const byDate = (direction: 1 | -1) => (a: Entry, b: Entry) => {
   if (a.date === b.date) return byId(a, b)
   if (a.date === undefined) return 1
   if (b.date === undefined) return -1
   return a.date < b.date ? -direction : direction
 }
 
-const COMPARATORS: Record<ListingParams['sort'], (a: StoredArticle, b: StoredArticle) => number> = {
-  date: byDate(-1),
-  oldest: byDate(1),
-  title: (a, b) => a.title.localeCompare(b.title) || byId(a, b),
+function comparator(context: SearchContext, sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
+  if (sort === 'date') return byDate(-1)
+  if (sort === 'oldest') return byDate(1)
+  const title = (entry: Entry) => context.articles.get(entry.id)!.title
+  return (a, b) => title(a).localeCompare(title(b)) || byId(a, b)
 }

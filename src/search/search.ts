@@ -190,11 +190,15 @@ function candidateFilter(
   }
   const excludedPhrases = query.excludedPhrases.map(phrasePattern)
   const contains = (article: StoredArticle, pattern: RegExp) => article.title.search(pattern) !== -1 || article.text.search(pattern) !== -1
+  const needsText = phrases.length > 0 || excludedPhrases.length > 0
+  // Dates come from the corpus tables: a candidate's text is parsed only when a phrase must be checked in it.
   return (id) => {
-    const article = context.articles.get(id)
-    if (!article || excludedIds.has(id)) return false
-    if (params.from !== undefined && (article.date === undefined || article.date < params.from)) return false
-    if (params.to !== undefined && (article.date === undefined || article.date > params.to)) return false
+    if (!context.dates.has(id) || excludedIds.has(id)) return false
+    const date = context.dates.get(id)
+    if (params.from !== undefined && (date === undefined || date < params.from)) return false
+    if (params.to !== undefined && (date === undefined || date > params.to)) return false
+    if (!needsText) return true
+    const article = context.articles.get(id)!
     return phrases.every((pattern) => contains(article, pattern)) && !excludedPhrases.some((pattern) => contains(article, pattern))
   }
 }
@@ -204,12 +208,12 @@ function candidateFilter(
  * before those with only some; or newest first.
  */
 function rank(context: SearchContext, results: SearchResult[], allWords: ReadonlySet<string>, params: SearchParams): SearchResult[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(context.articles, a, b))
+  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(context.dates, a, b))
   let scored = results
   if (params.recency !== undefined && context.newestDate) {
     const newest = Date.parse(context.newestDate)
     const ages = results.map((result) => {
-      const date = context.articles.get(result.id as string)!.date
+      const date = context.dates.get(result.id as string)
       return date ? (newest - Date.parse(date)) / DAY_MS : undefined
     })
     // Undated articles decay as much as the oldest dated one in the results.
@@ -252,8 +256,8 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
 }
 
 /** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(articles: ReadonlyMap<string, StoredArticle>, a: SearchResult, b: SearchResult): number {
-  const dateA = articles.get(a.id as string)?.date ?? ''
-  const dateB = articles.get(b.id as string)?.date ?? ''
+function compareByDate(dates: ReadonlyMap<string, string | undefined>, a: SearchResult, b: SearchResult): number {
+  const dateA = dates.get(a.id as string) ?? ''
+  const dateB = dates.get(b.id as string) ?? ''
   return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }
