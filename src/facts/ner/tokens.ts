@@ -39,7 +39,7 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     const word = /[\p{L}\p{N}]/u.test(value[0]!)
     const possessive = word && POSSESSIVE.test(value) && value.length > 2
     if (possessive) value = value.slice(0, -2)
-    else if (word && text[start + value.length] === '.' && keepsStop(value)) value += '.'
+    else if (word && text[start + value.length] === '.' && keepsStop(value, start + value.length + 1 === sentence.end)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
     const previous = tokens.at(-1)
     const lineStart = previous !== undefined && text.slice(previous.end, start).includes('\n')
@@ -51,7 +51,11 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
   return tokens
 }
 
-/** A full stop that belongs to the word: an initial (J.), an abbreviation with dots (U.S.) or a title (Mr.). */
-function keepsStop(word: string): boolean {
-  return /^\p{Lu}$/u.test(word) || word.includes('.') || KEEPS_STOP.has(word.toLowerCase())
+/**
+ * A full stop that belongs to the word: an initial (J.), an abbreviation with dots (U.S.) or a title (Mr.).
+ * A single letter's stop that ends the sentence is the sentence's own ("a post on X."): the splitter
+ * already judged that it is no initial.
+ */
+function keepsStop(word: string, endsSentence: boolean): boolean {
+  return (/^\p{Lu}$/u.test(word) && !endsSentence) || word.includes('.') || KEEPS_STOP.has(word.toLowerCase())
 }
