@@ -1,9 +1,9 @@
 import type { StoredArticle } from '../bundle/types'
 import type { Entity, Facts } from '../facts/types'
+import { ArticleLinkItem } from './article-link'
 import { Layout } from './layout'
 import { licenseUrl } from './licenses'
 import { MarkedText, nestSpans, type MarkSpan } from './marked-text'
-import { articlePath } from './paths'
 
 export type RelatedArticle = { id: string; title: string; date?: string }
 
@@ -139,10 +139,7 @@ export function ArticlePage(props: { article: StoredArticle; related: RelatedArt
               <h3>Related articles</h3>
               <ul>
                 {props.related.map((related) => (
-                  <li>
-                    <a href={articlePath(related.id)}>{related.title}</a>
-                    {related.date ? <span class="meta"> · {related.date}</span> : null}
-                  </li>
+                  <ArticleLinkItem article={related} />
                 ))}
               </ul>
             </section>

@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../bundle/types'
+import { ArticleLinkItem } from './article-link'
 import { Layout } from './layout'
-import { articlePath } from './paths'
 
 const LATEST_SHOWN = 12
 
@@ -33,10 +33,7 @@ news-search::part(title) { font-family: Georgia, serif; }`
           <h2 id="latest-heading">Latest articles</h2>
           <ul>
             {latest.map((article) => (
-              <li>
-                <a href={articlePath(article.id)}>{article.title}</a>
-                {article.date ? <span class="meta"> · {article.date}</span> : null}
-              </li>
+              <ArticleLinkItem article={article} />
             ))}
           </ul>
         </section>
