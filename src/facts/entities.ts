@@ -2,12 +2,12 @@ import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } fro
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
+import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIONS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
-import { capitalRuns, couldBeTeam, isTeamPosition, isTown } from './ner/teams'
+import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
 import type { Place } from '../gazetteer'
 import type { Entity, EntityType, Span } from './types'
@@ -38,6 +38,8 @@ class Reader {
   private readonly leadingNames = new Map<string, string | null>()
   /** First words of organisations' longer names ("Pirelli" of "Pirelli SpA"; null where two share one). */
   private readonly organisationsByFirstWord = new Map<string, string | null>()
+  /** Mascots of clubs named by town and mascot ("Mariners" of "Seattle Mariners"). */
+  private readonly mascots = new Map<string, string | null>()
   /** Names that stand alone somewhere in the text. */
   private readonly singles = new Set<string>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
@@ -103,7 +105,8 @@ class Reader {
         const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
         if (country) this.context.add(country.code)
         else landmarks.push(name)
-        if (!country && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, scored > 1)) this.teams.add(name.toLowerCase())
+        const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
+        if (!country && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) this.teams.add(name.toLowerCase())
       }
     }
     // Where the text names no country, its regions and big towns tell which one it is about.
@@ -123,6 +126,12 @@ class Reader {
     const place = pickPlace(dateline.place, this.context)
     if (place) this.context.add(place.country)
     this.book.add('place', dateline.place, dateline, place ? placeDetails(place) : dateline.country ? { country: dateline.country } : {})
+    const region = dateline.region
+    if (!region) return
+    const country = findCountry(region.name)
+    if (country) return void this.book.add('country', country.name, region)
+    const area = pickPlace(region.name, this.context)
+    this.book.add('place', region.name, region, area ? placeDetails(area) : {})
   }
 
   // ---- strong evidence: titles, countries, organisation words, first names ---
@@ -171,14 +180,15 @@ class Reader {
 
   private isOrganisation(sentence: Token[], { tokens, from, to }: Candidate): boolean {
     const last = lower(tokens.at(-1)!)
-    if (KNOWN_ORGS.has(this.name(tokens))) return true
+    if (KNOWN_ORGS.has(this.name(tokens)) || CLUB_WORDS.has(last)) return true
     if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
-    if (tokens.length > 2 && ORG_SUFFIXES.has(lower(tokens[0]!)) && (tokens[1]!.text === 'of' || tokens[1]!.text === 'for')) return true
+    if (namesBodyOf(tokens)) return true
     if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
     const before = sentence[from - 1]
     const after = sentence[to]
+    if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || this.teams.size > 0)) return true
     if (before?.word && !before.capital && ORG_KINDS.has(before.text)) return true
-    if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens))) return true
+    if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens)) && !isNation(this.name(tokens))) return true
     return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
   }
 
@@ -314,7 +324,7 @@ class Reader {
       if (entity) return { type, name: entity.name }
     }
     if (name.includes(' ') || isFirstName(name) || findPlaces(name).length > 0 || FUNCTION_WORDS.has(name.toLowerCase())) return undefined
-    const organisation = this.organisationsByFirstWord.get(name)
+    const organisation = this.mascots.get(name) ?? this.organisationsByFirstWord.get(name)
     return organisation ? { type: 'organization', name: organisation } : undefined
   }
 
@@ -340,6 +350,7 @@ class Reader {
   private decide(sentence: Token[], candidate: Candidate, type: EntityType, name: string, details: Partial<Entity> = {}): void {
     this.decided.set(candidate, { type, name })
     if (type === 'organization' && candidate.tokens.length > 1) remember(this.organisationsByFirstWord, candidate.tokens[0]!.text, name)
+    if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(this.mascots, candidate.tokens.at(-1)!.text, name)
     this.book.add(type, name, this.span(candidate.tokens), details)
     this.readAcronym(sentence, candidate.to, { type, name })
   }
@@ -388,6 +399,20 @@ const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 't
 function landmark(name: string): Place | undefined {
   const places = findPlaces(name).filter((place) => place.country && (place.kind === 'region' || isBigPlace(place)))
   return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
+}
+
+/**
+ * "National Bank of Poland", "Directorate General of Civil Aviation", "Chicago Board of Trade":
+ * an organisation word before the "of" or "for" that names whose body it is.
+ */
+function namesBodyOf(tokens: Token[]): boolean {
+  const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for')
+  return connector > 0 && connector < tokens.length - 1 && tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)))
+}
+
+/** A country or a nation within one ("England"): its captain or coach leads a national side, which is the country itself. */
+function isNation(name: string): boolean {
+  return Boolean(findCountry(name)) || NATIONS.has(name.toLowerCase())
 }
 
 /** Records whose name a word is part of; null once two share it. */

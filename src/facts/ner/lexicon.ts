@@ -1,4 +1,6 @@
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
+/** Names of several words, one a line. */
+const lines = (list: string) => list.split('\n').map((line) => line.trim()).filter(Boolean)
 
 /** Capitalised at the start of a sentence by grammar, never a name (compared in lower case). */
 export const FUNCTION_WORDS = words(`
@@ -47,7 +49,8 @@ export const ORG_SUFFIXES = words(`
   magazine journal gazette herald tribune administration presidency survey management observatory laboratory
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
-  secretariat directorate
+  secretariat directorate command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
+  cement mining insurance
 `)
 
 /** First words of organisations' names ("Air France", "Radio Free Europe", "Banco Santander"). */
@@ -56,8 +59,9 @@ export const ORG_PREFIXES = words(`air radio banco banca deutsche credit`)
 /** Capitalised abbreviations that name no organisation. */
 export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
 
-/** Organisations known by one word or an acronym. */
-export const KNOWN_ORGS = words(`
+/** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
+export const KNOWN_ORGS = new Set([
+  ...words(`
   NATO UN U.N. EU OPEC IMF FBI CIA FSB KGB BBC CNN Reuters AFP AP UEFA FIFA IOC NBA NFL NHL WTO ASEAN PLO IRA
   Hamas Hezbollah Taliban Pentagon Interpol Nasdaq NYSE Microsoft Google Apple Amazon Facebook Meta Twitter
   Wikipedia Wikinews Boeing Airbus Toyota Nissan Honda Ford Gazprom Nokia Sony Samsung Intel IBM OECD UNICEF
@@ -65,7 +69,15 @@ export const KNOWN_ORGS = words(`
   Interfax Itar-Tass Tass Xinhua Bloomberg Kremlin Politburo Hizbollah Hezbollah Fatah Likud Labour Tories
   PKK ETA Mossad Shin-Bet Gazprom Lukoil Aeroflot Lufthansa Renault Peugeot Fiat Volkswagen BMW Daimler
   Siemens Philips Unilever Nestle Shell BP Exxon Chevron Texaco Mobil Citibank Citicorp Barclays HSBC NatWest
-`)
+  Storting Folketing Riksdag Sejm Majlis
+`),
+  ...lines(`
+  Agence France-Presse
+  Associated Press
+  Lok Sabha
+  Rajya Sabha
+`),
+])
 
 /** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
 export const ORG_MEMBERS = words(`
@@ -100,3 +112,6 @@ export const PLACE_PREPOSITIONS = words(`in at from near to into across outside 
 
 /** Nouns for kinds of place before a list of them ("districts, including Kalat, Tump, and Sariab"). */
 export const PLACE_KINDS = words(`districts cities towns villages provinces regions areas states countries places capitals`)
+
+/** Nations within a country that field their own national sides ("the England captain"), in lower case. */
+export const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland'])

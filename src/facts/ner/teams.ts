@@ -4,13 +4,43 @@ import { lower } from './names'
 import type { Token } from './tokens'
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
-const TEAM_VERBS = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'lost', 'defeated', 'AT'])
+/** Words between two sides of a match. */
+const HEAD_TO_HEAD = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'defeated'])
+/** Words after a side: "lost", and "AT" of a fixture list ("BOSTON AT OAKLAND"), where what follows is the venue. */
+const AFTER_SIDE = new Set(['lost', 'AT'])
 
-/** A name followed by a score, or on either side of "beat" / "v": a team in a result. */
+/** A name followed by a score, or on either side of "beat" / "v", or before "AT": a team in a result. */
 export function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
   const after = sentence[to]
   const before = sentence[from - 1]
-  return Boolean((after && (SCORE.test(after.text) || TEAM_VERBS.has(after.text))) || (before && TEAM_VERBS.has(before.text)))
+  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
+}
+
+/** Beside "beat" or "v": one side of a match named, so the name is a side, not a town. */
+export function facesAnother(sentence: Token[], from: number, to: number): boolean {
+  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
+}
+
+/** A row of a league table: the name opens the line and three or more numbers follow ("Puchon 3 1 0 6 1 10"). */
+export function isTableRow(sentence: Token[], from: number, to: number): boolean {
+  if (from > 0 && !sentence[from]!.lineStart) return false
+  let numbers = 0
+  while (numbers < 3 && /^\d/.test(sentence[to + numbers]?.text ?? '')) numbers++
+  return numbers === 3
+}
+
+/** Words that end the names of clubs ("Bristol Rovers", "Sheffield United"), in lower case. */
+export const CLUB_WORDS = new Set(['united', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur', 'rangers', 'fc', 'afc'])
+
+/**
+ * A town and a plural ("Seattle Mariners", "Bradford Bulls"): a club named after
+ * its town and its mascot. The plural alone then names the club too.
+ */
+export function isTownAndMascot(tokens: Token[]): boolean {
+  if (tokens.length < 2) return false
+  const mascot = tokens.at(-1)!.text
+  if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(mascot) || findPlaces(mascot).length > 0 || isDemonym(mascot.slice(0, -1))) return false
+  return findPlaces(tokens.slice(0, -1).map((token) => token.text).join(' ')).some((place) => place.kind === 'town' || place.kind === 'region')
 }
 
 /**
