@@ -204,20 +204,28 @@ function roleHolder({ entities }: Context, roleWords: string): EntityMention | u
 }
 
 /**
- * "he said": the one person named outside quotes from two sentences before
- * the quote (`anchor`, its opening mark) up to `at`, if only one is.
+ * "he said": the one person named outside quotes before `at` in the
+ * pronoun's paragraph, else the one named from two sentences before the
+ * quote (`anchor`, its opening mark) up to `at`, if only one is.
  */
 function resolvePronoun({ text, sentences, index, spans }: Context, anchor: number, at: number): EntityMention | undefined {
-  const from = sentences[Math.max(0, sentenceIndexAt(sentences, anchor) - 2)]?.start ?? 0
-  const outsideQuotes = index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
-  const people = new Set(outsideQuotes.map((mention) => mention.entity))
-  if (people.size === 1) return outsideQuotes[outsideQuotes.length - 1]
+  const people = (from: number) => index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
+  const inParagraph = people(paragraphStart(text, anchor))
+  if (new Set(inParagraph.map((mention) => mention.entity)).size === 1) return inParagraph[inParagraph.length - 1]
+  const own = sentenceIndexAt(sentences, anchor)
+  const outsideQuotes = people(sentences[Math.max(0, own - 2)]?.start ?? 0)
+  if (new Set(outsideQuotes.map((mention) => mention.entity)).size === 1) return outsideQuotes[outsideQuotes.length - 1]
   // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.
-  const before = sentences[sentenceIndexAt(sentences, anchor) - 1]
+  const before = sentences[own - 1]
   if (!before || anchor < before.end) return undefined
   const opener = findOpeningPerson(text, before.start, before.end, index)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
   return opener && later.length === 0 ? opener : undefined
+}
+
+function paragraphStart(text: string, offset: number): number {
+  const blankLine = /\n[^\S\n]*\n[^\n]*$/.exec(text.slice(Math.max(0, offset - 2_000), offset))
+  return blankLine ? offset - blankLine[0].length + blankLine[0].lastIndexOf('\n') + 1 : Math.max(0, offset - 2_000)
 }
 
 /** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */

@@ -1,3 +1,4 @@
+import { findQuotedSpans, type QuotedSpan } from '../facts/quoted-spans'
 import type { Span } from '../facts/types'
 
 /** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */
@@ -13,19 +14,28 @@ const SENTENCE_OPENERS = new Set(
   ),
 )
 
+// A quotation longer than this is split like any text: one sentence of a whole speech helps no reader.
+const MAX_WHOLE_QUOTATION = 700
+
 /**
  * Splits text into sentence spans. A sentence ends at `.`, `!` or `?` (with any
  * closing quotes or brackets) followed by white space and an upper-case letter,
  * digit or opening quote; not after a title (Mr., Gen.), nor after an
  * abbreviation (U.S., Inc.) or a single initial (J.) unless the next word is
  * one that opens sentences ("on X. Other countries…"). Decimals never match
- * (no space after the point). Paragraph breaks always end a sentence.
+ * (no space after the point). Paragraph breaks always end a sentence. A
+ * quotation that closes in its paragraph stays in one sentence with the words
+ * around it (`He said: "We came. We saw." Then…` is two sentences), so a
+ * sentence never holds half a quotation; one left open at the paragraph's end
+ * (news style for a quote that goes on) or a very long one is split inside.
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = []
+  const quotations = findQuotedSpans(text).filter((quote) => !quote.runsOn && quote.close - quote.open <= MAX_WHOLE_QUOTATION)
+  const cursor = { at: 0 }
   const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g
   for (const match of text.matchAll(paragraph)) {
-    splitParagraph(text, match.index, match.index + match[0].length, spans)
+    splitParagraph(text, match.index, match.index + match[0].length, quotations, cursor, spans)
   }
   return spans
 }
@@ -35,12 +45,17 @@ export function splitSentences(text: string): Span[] {
 const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu
 const NEXT_WORD = /^\s+["'“‘(\[]?([\p{L}]+)/u
 
-function splitParagraph(text: string, from: number, to: number, out: Span[]): void {
+/** `quotations` are sorted and do not overlap; `cursor.at` walks them once over the whole text, so the split stays linear. */
+function splitParagraph(text: string, from: number, to: number, quotations: QuotedSpan[], cursor: { at: number }, out: Span[]): void {
   let start = from
   BOUNDARY.lastIndex = from
   for (let match = BOUNDARY.exec(text); match; match = BOUNDARY.exec(text)) {
     const end = match.index + match[0].length
     if (end >= to) break
+    while (cursor.at < quotations.length && quotations[cursor.at]!.close < end) cursor.at++
+    const quotation = quotations[cursor.at]
+    // Inside a quotation: the stop comes after its opening mark and the boundary before its closing one.
+    if (quotation && quotation.open < match.index && end <= quotation.close) continue
     if (!endsSentence(text, match.index, end)) continue
     pushTrimmed(text, start, end, out)
     start = end

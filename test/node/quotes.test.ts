@@ -56,6 +56,21 @@ describe('extractQuotes', () => {
     expect(quotes(runOn, [MARIA]).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez'])
   })
 
+  it('keeps a short quotation inside a quotation, and a quote left open before a new opening mark runs on into it', () => {
+    expect(quotes('"The "United States" is not holding any detainees at all," Maria Lopez said.', [MARIA])).toEqual([
+      { text: 'The "United States" is not holding any detainees at all', speaker: 'Maria Lopez' },
+    ])
+    expect(quotes('"Sexism limits what women can do. "It is simply wrong to assume otherwise," Maria Lopez said.', [MARIA]).map((quote) => quote.speaker)).toEqual([
+      'Maria Lopez',
+      'Maria Lopez',
+    ])
+  })
+
+  it('gives "he" to the one person the paragraph names before it, past a speaker in the paragraph before', () => {
+    const text = '"Our conflict is theirs. Not ours," said Maria Lopez. "We stay neutral in this."\n\nJohn Smith concurred: "We need to stop policing the world", he argued.'
+    expect(quotes(text, [MARIA, JOHN]).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez', 'John Smith'])
+  })
+
   it('gives a partial quote to the organisation whose sentence it is', () => {
     const text = 'The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families” on X.'
     expect(quotes(text, [['Chinese Embassy', 'organization', 'Chinese embassy'], ['Pakistan', 'country']])[0]?.speaker).toBe('Chinese Embassy')

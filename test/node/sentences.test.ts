@@ -31,6 +31,19 @@ describe('splitSentences', () => {
     ])
   })
 
+  it('keeps a quotation that closes in its paragraph in one sentence, and splits one left open or a stray mark', () => {
+    expect(split('Lin said: “We mourn. Our hearts go out.” The embassy agreed.')).toEqual(['Lin said: “We mourn. Our hearts go out.”', 'The embassy agreed.'])
+    expect(split('"We came. We saw," she said. Then she left.')).toEqual(['"We came. We saw," she said.', 'Then she left.'])
+    // Joined paragraphs in the style of a quote going on: `"A. "B."` opens a new quote, it does not close the first.
+    expect(split('"Sexism limits women. "It is simply wrong," she said. Earlier she spoke.')).toEqual(['"Sexism limits women.', '"It is simply wrong," she said.', 'Earlier she spoke.'])
+    expect(split('"I look forward to it," he said." "It will be exciting." The champion is fit.')).toEqual([
+      '"I look forward to it," he said."',
+      '"It will be exciting."',
+      'The champion is fit.',
+    ])
+    expect(split('He said: "We came. We saw.\n\n"We won."')).toEqual(['He said: "We came.', 'We saw.', '"We won."'])
+  })
+
   it('keeps a dateline with its first sentence and ends sentences at paragraph breaks', () => {
     expect(split('ISLAMABAD: China condemned the attacks. Lin spoke\n\nNext paragraph')).toEqual(['ISLAMABAD: China condemned the attacks.', 'Lin spoke', 'Next paragraph'])
   })
