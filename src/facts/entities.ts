@@ -1,10 +1,11 @@
-import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } from '../gazetteer'
+import { countryByCode, countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName } from '../gazetteer'
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
 import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIONS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
+import { countryAfterComma, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
 import { isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot } from './ner/teams'
@@ -47,6 +48,8 @@ class Reader {
   private readonly shouting = new Set<Token[]>()
   /** Place names the text uses for sports teams ("Surrey 429-7", "Karlsruhe beat Bochum"): organisations throughout. */
   private readonly teams = new Set<string>()
+  /** Words the text writes in lower case somewhere ("Parliament" is also "parliament"). */
+  private readonly lowerWords = new Set<string>()
   /** Places the gazetteer lacks, given the text's main country at the end. */
   private readonly unplaced: string[] = []
 
@@ -77,7 +80,7 @@ class Reader {
 
   private collect(): void {
     const midCapitals = new Set<string>()
-    const lowerWords = new Set<string>()
+    const lowerWords = this.lowerWords
     for (const sentence of this.sentences) {
       const words = sentence.filter((token) => token.word && /\p{L}/u.test(token.text))
       if (words.length > 0 && words.every((token) => !/\p{Ll}/u.test(token.text)) && words.some((token) => token.text.length > 1)) {
@@ -143,11 +146,12 @@ class Reader {
     const abbreviated = this.acronyms.get(name)
     if (abbreviated) return this.decide(sentence, candidate, abbreviated.type, abbreviated.name)
     const head = lastRoleHead(tokens)
-    if (head >= 0 && looksLikePersonName(tokens.slice(head + 1))) {
-      const roleTokens = tokens.slice(0, head + 1)
+    const nameFrom = head < 0 ? -1 : looksLikePersonName(tokens.slice(head + 1)) ? head + 1 : this.nameAfterRoleOf(tokens, head)
+    if (nameFrom > 0) {
+      const roleTokens = tokens.slice(0, nameFrom)
       this.readRole(roleTokens)
       const honorific = roleTokens.length === 1 && HONORIFICS.has(lower(roleTokens[0]!))
-      this.addPerson(sentence, candidate.from + head + 1, candidate.to, honorific ? undefined : this.name(roleTokens))
+      this.addPerson(sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : this.name(roleTokens))
       return
     }
     const country = findCountry(name)
@@ -159,16 +163,45 @@ class Reader {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
       return this.decide(sentence, candidate, 'organization', name)
     }
+    if (tokens.length > 1 && PLACE_FEATURES.has(lower(tokens.at(-1)!))) return this.decidePlace(sentence, candidate)
     const role = roleBefore(sentence, candidate.from)
     if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
       this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
       return
     }
+    this.readNationalityAndName(sentence, candidate)
   }
 
-  /** "Chinese Foreign Ministry Spokesperson": the country of its demonym and the organisation it names. */
+  /** "American Dennis Mitchell", "Mexican Ariel Cruz": a demonym, then a person's full name. */
+  private readNationalityAndName(sentence: Token[], { tokens, from, to }: Candidate): void {
+    const [demonym] = tokens
+    const name = tokens.slice(1)
+    if (tokens.length < 3 || !isDemonym(demonym!.text) || !looksLikePersonName(name) || namesPlace(name)) return
+    this.addDemonym(demonym!)
+    this.addPerson(sentence, from + 1, to)
+  }
+
+  /**
+   * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi": where the
+   * title's "of" runs into the name, the name is its last two or three words, starting with a first
+   * name or ending in a name the text also uses alone. The index the name starts at, or -1.
+   */
+  private nameAfterRoleOf(tokens: Token[], head: number): number {
+    if (tokens[head + 1]?.text !== 'of') return -1
+    for (let from = Math.max(head + 3, tokens.length - 3); from <= tokens.length - 2; from++) {
+      const name = tokens.slice(from)
+      if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || this.singles.has(name.at(-1)!.text))) return from
+    }
+    return -1
+  }
+
+  /** "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State": the countries it names and the organisation. */
   private readRole(role: Token[]): void {
     if (isDemonym(role[0]!.text)) this.addDemonym(role[0]!)
+    for (const token of role) {
+      const country = findCountry(token.text)
+      if (country) this.book.add('country', country.name, token)
+    }
     for (let end = role.length - 1; end > 0; end--) {
       if (ORG_SUFFIXES.has(lower(role[end]!))) {
         const organisation = role.slice(0, end + 1)
@@ -187,7 +220,7 @@ class Reader {
     const before = sentence[from - 1]
     const after = sentence[to]
     if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || this.teams.size > 0)) return true
-    if (before?.word && !before.capital && ORG_KINDS.has(before.text)) return true
+    if (before?.word && !before.capital && ORG_KINDS.has(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
     if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens)) && !isNation(this.name(tokens))) return true
     return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
   }
@@ -198,19 +231,23 @@ class Reader {
     const tokens = candidate.tokens
     if (this.decided.has(candidate) || this.book.has(this.span(tokens))) return
     const name = this.name(tokens)
+    const surname = tokens.length === 1 ? this.people.get(name) : undefined
+    if (surname && surname !== name) return this.decide(sentence, candidate, 'person', surname)
     const known = this.acronyms.get(name) ?? this.namedBefore(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const organisation = tokens.some((token) => this.book.find('organization', token.text))
     const person = this.people.get(name) ?? (organisation ? undefined : this.byLeadingName(name))
     if (person) return this.decide(sentence, candidate, 'person', person)
+    const inCountry = this.placeCue(sentence, candidate)
+    if (inCountry !== undefined) return this.decidePlace(sentence, candidate, inCountry)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) {
+    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text) && (looksLikePersonName(tokens) || startsPlaceName(tokens))) {
       this.decide(sentence, candidate, 'place', name)
       this.unplaced.push(name)
       return
     }
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && !namesPlace(tokens)) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && (!namesPlace(tokens) || this.nationalityAfter(sentence, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
@@ -221,16 +258,59 @@ class Reader {
     const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
     if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
+      return
     }
+    if (!place && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
   }
 
-  /** Names listed with places are places too ("Kalat, Tump, and Sariab"), in the country most of the list is in. */
+  /** "in Velten", "near Tacambaro": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
+  private couldBeUnknownPlace(token: Token, next: Token | undefined): boolean {
+    return next?.text !== '-' && !/(?:ian|ean|ese|ish|ic)$/.test(token.text) && !token.initial && !isAcronym(token.text) && !isFirstName(token.text) && !isDemonym(token.text) && !this.lowerWords.has(token.text.toLowerCase()) && !ORG_SUFFIXES.has(lower(token)) && !NOT_PERSON_WORDS.has(lower(token)) && looksLikePersonName([token])
+  }
+
+  /**
+   * What the words around a name say of it being a place ("the town of Mokha",
+   * "Maidan Wardak province", "Mokha, Yemen"): the code of its country, '' when
+   * none is said, undefined when nothing says it is a place.
+   */
+  private placeCue(sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
+    const name = this.name(tokens)
+    if (this.teams.has(name.toLowerCase()) || this.people.has(name) || isDemonym(name) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
+    if (kindOfBefore(sentence, from) || kindAfter(sentence, to)) return ''
+    return countryAfterComma(sentence, to)
+  }
+
+  /** A place, in the given country when the gazetteer knows it there; one it lacks keeps the text's country. */
+  private decidePlace(sentence: Token[], candidate: Candidate, countryCode = ''): void {
+    const name = this.name(candidate.tokens)
+    const known = countryCode ? findPlaces(name).find((place) => place.country === countryCode) : pickPlace(name, this.context)
+    if (known) return this.decide(sentence, candidate, 'place', name, placeDetails(known))
+    const country = countryByCode(countryCode)?.name
+    this.decide(sentence, candidate, 'place', name, country ? { country } : {})
+    if (!country) this.unplaced.push(name)
+  }
+
+  /** "Aliuska Lopez (Cuba)": a country in brackets after a name, as results list athletes. */
+  private nationalityAfter(sentence: Token[], to: number): boolean {
+    const country = sentence[to]?.text === '(' ? this.candidateAt.get(sentence[to + 1]!) : undefined
+    return Boolean(country && sentence[to + 1 + country.tokens.length]?.text === ')' && findCountry(this.name(country.tokens)))
+  }
+
+  /**
+   * Names listed with places are places too ("Kalat, Tump, and Sariab"), in the country most of the list is in;
+   * names listed with people are people ("Given, Breen, Staunton").
+   */
   private readLists(): void {
     for (const list of this.lists()) {
       const kinds = list.items.map((item) => this.decided.get(item.candidate)?.type)
       const places = list.items.filter((_, index) => kinds[index] === 'place')
       const open = list.items.filter((item, index) => kinds[index] === undefined && !this.book.has(this.span(item.candidate.tokens)))
       if (open.length === 0) continue
+      const people = kinds.filter((kind) => kind === 'person').length
+      if (people >= 2 && people * 2 >= list.items.length) {
+        for (const item of open) if (looksLikePersonName(item.candidate.tokens)) this.addPerson(item.sentence, item.candidate.from, item.candidate.to)
+        continue
+      }
       if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
       const countries = places.map((item) => this.book.find('place', this.decided.get(item.candidate)!.name)?.country).filter(Boolean)
       const country = mostCommon(countries as string[])
@@ -394,6 +474,13 @@ class Reader {
 
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
+
+/** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
+function startsPlaceName(tokens: Token[]): boolean {
+  return PLACE_NAME_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))
+}
+
+const PLACE_NAME_OPENERS = new Set(['la', 'le', 'el', 'los', 'las', 'les', 'san', 'santa', 'santo', 'são', 'saint', 'st', 'st.', 'port', 'fort', 'new'])
 
 /** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
 function landmark(name: string): Place | undefined {

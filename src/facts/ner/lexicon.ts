@@ -21,7 +21,7 @@ export const CALENDAR_WORDS = words(`
 `)
 
 /** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Ludwig van Beethoven". */
-export const CONNECTORS = words(`of for al el bin bint ibn de da del della der di du van von la le le des dos y`)
+export const CONNECTORS = words(`of for al el bin bint ibn de da del dela della der di du van von la le le des dos y`)
 
 /** The head of a title or role before a name ("Interior Minister", "Spokesperson", "Gen."), in lower case. */
 export const ROLE_HEADS = words(`
@@ -30,7 +30,7 @@ export const ROLE_HEADS = words(`
   general gen. colonel col. lieutenant lt. captain capt. commander commissioner sergeant sgt. admiral marshal major
   chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mayor judge justice
   attorney prosecutor coach manager leader head representative rep. sen. gov. congressman congresswoman lawmaker
-  mp dr. prof. professor dean officer inspector superintendent constable detective ceo founder executive
+  mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
   striker midfielder defender goalkeeper captain
 `)
 
@@ -49,12 +49,12 @@ export const ORG_SUFFIXES = words(`
   magazine journal gazette herald tribune administration presidency survey management observatory laboratory
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
-  secretariat directorate command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
+  secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
   cement mining insurance
 `)
 
 /** First words of organisations' names ("Air France", "Radio Free Europe", "Banco Santander"). */
-export const ORG_PREFIXES = words(`air radio banco banca deutsche credit`)
+export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 
 /** Capitalised abbreviations that name no organisation. */
 export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
@@ -83,7 +83,7 @@ export const KNOWN_ORGS = new Set([
 export const ORG_MEMBERS = words(`
   chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants
   fighters workers employees shareholders executives captain coach manager players squad shares stock news agency
-  newspaper daily subsidiary unit
+  newspaper daily subsidiary unit producer editor correspondent reporter photographer photojournalist columnist
 `)
 
 /** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
@@ -104,7 +104,8 @@ export const NOT_PERSON_WORDS = words(`
   reserve treasury exchange jones division conference league world international national federal republic
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
-  saint st st. new old real el la los las san santa red
+  saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant
+  muslim islamic jewish buddhist hindu sikh
 `)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */

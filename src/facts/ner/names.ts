@@ -29,10 +29,10 @@ export function looksLikePersonName(tokens: Token[]): boolean {
 /**
  * A run ending in a place's name ("Real Madrid", "Lebed Chechnya") is no person's
  * name unless it starts with a first name. Only the end: a first word that is a
- * place is often a given name ("Paris Hilton").
+ * place is often a given name ("Paris Hilton"); nor after an initial ("H. Morris").
  */
 export function namesPlace(tokens: Token[]): boolean {
-  if (isFirstName(tokens[0]!.text)) return false
+  if (isFirstName(tokens[0]!.text) || /^\p{Lu}\.$/u.test(tokens[0]!.text)) return false
   return findPlaces(tokens.at(-1)!.text).length > 0
 }
 

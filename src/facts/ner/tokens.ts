@@ -6,7 +6,7 @@ export type Token = {
   start: number
   end: number
   word: boolean
-  /** Starts with an upper-case letter. */
+  /** Starts with an upper-case letter, or with a name particle ("al-Eryani"). */
   capital: boolean
   /** Ends in a possessive 's, cut off `text`: a name ends there ("Shearer's Newcastle"). */
   possessive: boolean
@@ -23,6 +23,8 @@ export type Token = {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’.&]|-(?=[\p{Lu}\p{N}]))[\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu
 const POSSESSIVE = /['’]s$/u
 const KEEPS_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'rep', 'sen', 'gov', 'st', 'mt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'bros', 'no'])
+/** A lower-case particle joined to a capitalised name ("al-Sharabi", "bin-Laden"): the whole is a name. */
+const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben)-\p{Lu}/u
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', ':'])
 
 export function tokenize(text: string, sentences: readonly Span[]): Token[][] {
@@ -43,7 +45,7 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
     const previous = tokens.at(-1)
     const lineStart = previous !== undefined && text.slice(previous.end, start).includes('\n')
-    const token: Token = { text: value, start, end: start + value.length, word, possessive, lineStart, capital: word && /^\p{Lu}/u.test(value), initial: word && atStart, sentence: index }
+    const token: Token = { text: value, start, end: start + value.length, word, possessive, lineStart, capital: word && (/^\p{Lu}/u.test(value) || NAME_PARTICLE.test(value)), initial: word && atStart, sentence: index }
     tokens.push(token)
     if (word) atStart = false
     else if (!OPENERS.has(value)) atStart = false

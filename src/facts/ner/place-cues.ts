@@ -1,0 +1,39 @@
+import { findCountry, findPlaces } from '../../gazetteer'
+import type { Token } from './tokens'
+
+/** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
+const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'province', 'region', 'island', 'county', 'suburb', 'municipality', 'territory', 'settlement', 'hamlet'])
+
+/** Last words of names of places that are features of the land or the town ("Tiananmen Square", "Trent Bridge"), in lower case. */
+export const PLACE_FEATURES = new Set([
+  'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
+  'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
+  'hills', 'province', 'district', 'county', 'prefecture',
+])
+
+/** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
+export function kindOfBefore(sentence: Token[], from: number): boolean {
+  return sentence[from - 1]?.text === 'of' && PLACE_KINDS.has(sentence[from - 2]?.text ?? '')
+}
+
+/** "Maidan Wardak province", "al-Daih village": a lower-case kind of place after the name. */
+export function kindAfter(sentence: Token[], to: number): boolean {
+  const after = sentence[to]
+  return Boolean(after?.word && !after.capital && PLACE_KINDS.has(after.text))
+}
+
+/**
+ * "Mokha, Yemen", "Karipur, Kerala": a name, a comma, then a country or a
+ * region that ends the phrase. Gives the code of the country the place is in
+ * (empty for a region of no one country).
+ */
+export function countryAfterComma(sentence: Token[], to: number): string | undefined {
+  if (sentence[to]?.text !== ',') return undefined
+  let end = to + 1
+  while (end < sentence.length && end - to <= 3 && sentence[end]!.word && sentence[end]!.capital) end++
+  const words = sentence.slice(to + 1, end)
+  const next = sentence[end]
+  if (words.length === 0 || words.at(-1)!.possessive || (next?.word && next.capital)) return undefined
+  const name = words.map((token) => token.text).join(' ')
+  return findCountry(name)?.code ?? findPlaces(name).find((place) => place.kind === 'region')?.country
+}
