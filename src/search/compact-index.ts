@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch'
-import SearchableMap from 'minisearch/SearchableMap'
 import { writeTermPostings } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
+import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
 export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/1'
@@ -114,12 +114,8 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
  * add up scores exactly as loadJSON's index does, bit for bit.
  */
 function loadJsonOrder(terms: readonly string[]): { term: string; position: number; rank: number }[] {
-  const tree = new SearchableMap<number>()
-  terms.forEach((term, position) => tree.set(term, position))
-  const entries = terms.map((term, position) => ({ term, position, rank: 0 }))
-  let rank = 0
-  for (const position of tree.values()) entries[position]!.rank = rank++
-  return entries
+  const ranks = treeRanks(terms)
+  return terms.map((term, position) => ({ term, position, rank: ranks[position]! }))
 }
 
 /** The private state MiniSearch searches through; the compact loader sets it directly. */

@@ -6,6 +6,9 @@ import { VarintReader, VarintWriter } from './varint'
  * Document ids ascend, which is also the order MiniSearch's own maps iterate in.
  */
 export class FieldPostings {
+  /** Where the next `get` probably looks: MiniSearch reads `get(doc)` for each doc of `keys()` in turn. */
+  private next = 0
+
   constructor(
     private readonly docs: Uint32Array,
     private readonly freqs: Uint32Array,
@@ -37,6 +40,13 @@ export class FieldPostings {
   }
 
   private find(doc: number): number {
+    if (this.docs[this.next] === doc) return this.next++
+    const at = this.search(doc)
+    if (at !== -1) this.next = at + 1
+    return at
+  }
+
+  private search(doc: number): number {
     let low = 0
     let high = this.docs.length - 1
     while (low <= high) {

@@ -1,0 +1,189 @@
+import SearchableMap from 'minisearch/SearchableMap'
+
+/**
+ * Lookups in a sorted word list (sorted by UTF-16 code units, JavaScript's
+ * default string order), which is an implicit trie: the words that share a
+ * prefix are neighbours. What the compact index's term map, the did-you-mean
+ * lexicon and the suggestion index have in common: binary searches, prefix
+ * ranges, and the Levenshtein walk of SearchableMap#fuzzyGet without a tree.
+ */
+
+/** First index whose word is >= `value`. */
+export function lowerBound(words: readonly string[], value: string, from = 0): number {
+  let low = from
+  let high = words.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (words[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Where `word` is, or -1. */
+export function indexOf(words: readonly string[], word: string): number {
+  const at = lowerBound(words, word)
+  return words[at] === word ? at : -1
+}
+
+/** The index range [start, end) of the words starting with `prefix`. */
+export function prefixRange(words: readonly string[], prefix: string): [number, number] {
+  const start = lowerBound(words, prefix)
+  let low = start
+  let high = words.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const word = words[middle]!
+    if (word < prefix || word.startsWith(prefix)) low = middle + 1
+    else high = middle
+  }
+  return [start, low]
+}
+
+/**
+ * Each word's position when a SearchableMap holding the words (inserted in
+ * this order) is iterated: the order MiniSearch and the old radix-tree lookups
+ * returned matches in, kept so that ties come out as they always did.
+ * `ranks[i]` belongs to `words[i]`.
+ */
+export function treeRanks(words: readonly string[]): number[] {
+  const tree = new SearchableMap<number>()
+  words.forEach((word, position) => tree.set(word, position))
+  const ranks = new Array<number>(words.length)
+  let rank = 0
+  for (const position of tree.values()) ranks[position] = rank++
+  return ranks
+}
+
+/** Sorts indices into the list by their ranks (tree order). */
+export function inTreeOrder(indices: number[], ranks: ArrayLike<number>): number[] {
+  return indices.sort((a, b) => ranks[a]! - ranks[b]!)
+}
+
+/**
+ * The words within `maxDistance` edits of `query`: index -> distance, in the
+ * order SearchableMap#fuzzyGet returns them (the reverse of tree order). The
+ * same banded Levenshtein matrix as SearchableMap, so the same words at the
+ * same distances; a prefix whose row is already too far skips every word that
+ * starts with it.
+ */
+export function fuzzyMatches(words: readonly string[], ranks: ArrayLike<number>, query: string, maxDistance: number): Map<number, number> {
+  const n = query.length + 1
+  const m = n + maxDistance
+  const matrix = new Uint8Array(m * n).fill(maxDistance + 1)
+  for (let j = 0; j < n; ++j) matrix[j] = j
+  for (let i = 1; i < m; ++i) matrix[i * n] = i
+  const distances = new Map<number, number>()
+  // Rows 1..validRows of the matrix hold the distances for the first validRows characters of `path`.
+  let path = ''
+  let validRows = 0
+  let k = 0
+  while (k < words.length) {
+    const word = words[k]!
+    let row = commonPrefixLength(path, word, validRows)
+    let prunedAt = -1
+    const lastRow = Math.min(word.length, m - 1)
+    for (; row < lastRow; row++) {
+      if (fillRow(matrix, query, n, maxDistance, row + 1, word.charCodeAt(row)) > maxDistance) {
+        prunedAt = row
+        break
+      }
+    }
+    path = word
+    if (prunedAt !== -1) {
+      validRows = prunedAt
+      k = skipSharedPrefix(words, k, word, prunedAt + 1)
+      continue
+    }
+    validRows = lastRow
+    if (word.length < m) {
+      const distance = matrix[word.length * n + n - 1]!
+      if (distance <= maxDistance) distances.set(k, distance)
+    }
+    k++
+  }
+  // SearchableMap's fuzzy walk visits children first to last; its iterator, last to first: the reverse order.
+  const ordered = new Map<number, number>()
+  for (const match of inTreeOrder([...distances.keys()], ranks).reverse()) ordered.set(match, distances.get(match)!)
+  return ordered
+}
+
+/** Whether `word` starts with the first `length` characters of `model`. */
+function sharesPrefix(word: string, model: string, length: number): boolean {
+  if (word.length < length) return false
+  for (let i = length - 1; i >= 0; i--) if (word.charCodeAt(i) !== model.charCodeAt(i)) return false
+  return true
+}
+
+/**
+ * The first index after `from` whose word does not start with the first
+ * `length` characters of `words[from]`: galloping, since the skipped run is
+ * usually short, then binary search inside the last step.
+ */
+function skipSharedPrefix(words: readonly string[], from: number, model: string, length: number): number {
+  let inside = from
+  let step = 1
+  while (inside + step < words.length && sharesPrefix(words[inside + step]!, model, length)) {
+    inside += step
+    step *= 2
+  }
+  let outside = Math.min(inside + step, words.length)
+  while (outside - inside > 1) {
+    const middle = (inside + outside) >>> 1
+    if (sharesPrefix(words[middle]!, model, length)) inside = middle
+    else outside = middle
+  }
+  return outside
+}
+
+function commonPrefixLength(a: string, b: string, limit: number): number {
+  const max = Math.min(limit, b.length)
+  let length = 0
+  while (length < max && a.charCodeAt(length) === b.charCodeAt(length)) length++
+  return length
+}
+
+/**
+ * Row `i` of the Levenshtein matrix for the word character `char`, inside the
+ * band SearchableMap uses (the same reads and writes, so the same values);
+ * returns the row's minimum distance.
+ */
+function fillRow(matrix: Uint8Array, query: string, n: number, maxDistance: number, i: number, char: number): number {
+  const thisRowOffset = n * i
+  const prevRowOffset = thisRowOffset - n
+  let minDistance = matrix[thisRowOffset]!
+  const jmin = Math.max(0, i - maxDistance - 1)
+  const jmax = Math.min(n - 1, i + maxDistance)
+  for (let j = jmin; j < jmax; ++j) {
+    const different = char !== query.charCodeAt(j) ? 1 : 0
+    const rpl = matrix[prevRowOffset + j]! + different
+    const del = matrix[prevRowOffset + j + 1]! + 1
+    const ins = matrix[thisRowOffset + j]! + 1
+    const dist = (matrix[thisRowOffset + j + 1] = Math.min(rpl, del, ins))
+    if (dist < minDistance) minDistance = dist
+  }
+  return minDistance
+}
+
+/** Numbers as the bundle stores them: one string (cheap for JSON.parse to skip), unpacked when first needed. */
+export function packNumbers(numbers: readonly number[]): string {
+  return numbers.map((value) => value.toString(36)).join(',')
+}
+
+export function unpackNumbers(packed: string): Uint32Array {
+  if (packed === '') return new Uint32Array(0)
+  const parts = packed.split(',')
+  const numbers = new Uint32Array(parts.length)
+  for (let i = 0; i < parts.length; i++) numbers[i] = parseInt(parts[i]!, 36)
+  return numbers
+}
+
+/** Words as the bundle stores them: space-separated (words never hold whitespace), JSON needs no escapes for that. */
+export const joinWords = (words: readonly string[]) => words.join(' ')
+export const splitWords = (joined: string): string[] => (joined === '' ? [] : joined.split(' '))
+
+/** `words` sorted by code units, with each one's position in `words`. */
+export function sortedWithPositions(words: readonly string[]): { sorted: string[]; positions: number[] } {
+  const positions = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0))
+  return { sorted: positions.map((i) => words[i]!), positions }
+}
