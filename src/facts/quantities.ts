@@ -1,6 +1,6 @@
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
-import { AUXILIARIES, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS } from './quantity-words'
+import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
 import type { Entity, Quantity, Span } from './types'
 
 type Token = { text: string; lower: string; start: number; end: number }
@@ -33,35 +33,48 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
   const quantities: Quantity[] = []
   for (const sentence of sentences) {
     const tokens = tokenize(text, sentence)
-    const opening = openingPlace(text, sentence, places)
-    let previousWho: string | undefined
+    const placeOf = (end: number) => openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places)
+    const counted = new Set<number>()
+    let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
     for (let i = 0; i < tokens.length; i++) {
       // "$5", and "by another police officer" (who did it, not to whom it was done).
       if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
-      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? anotherOne(tokens, i)
+      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
       if (!number) continue
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
       const phrase = countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
+      const affiliation = phrase ? undefined : affiliationAfter(tokens, afterNumber)
+      // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
+      const elliptical = ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined)
+      const counts = phrase ?? affiliation
       // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
       // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
       const event =
+        elliptical ??
         eventBefore(tokens, i, true) ??
-        eventAfter(tokens, phrase?.end ?? afterNumber) ??
-        (phrase ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined)
+        eventAfter(tokens, counts?.end ?? afterNumber) ??
+        (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
+        (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
-      if (!phrase && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
-      const who = phrase ? text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end) : tokens[afterNumber]?.lower === 'more' && previousWho ? previousWho : 'people'
-      previousWho = who
+      if (!counts && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
+      const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
+      const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : 'people'])
+      const end = Math.max(tokens[(counts?.end ?? afterNumber) - 1]!.end, event.end)
       const start = Math.min(tokens[i]!.start, event.start)
-      const end = Math.max(tokens[(phrase?.end ?? afterNumber) - 1]!.end, event.end)
-      const place = opening ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places)
-      quantities.push({ value: number.value, who, event: event.event, ...(place ? { place } : {}), start, end })
-      i = afterNumber - 1
+      const place = placeOf(end)
+      for (const who of whos) quantities.push({ value: number.value, who, event: event.event, ...(place ? { place } : {}), start, end })
+      counted.add(i)
+      previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
+      i = (counts?.end ?? afterNumber) - 1
+    }
+    for (const toll of tolls(tokens, counted)) {
+      const place = placeOf(toll.end)
+      quantities.push({ ...toll, ...(place ? { place } : {}) })
     }
   }
-  return quantities
+  return quantities.sort((a, b) => a.start - b.start)
 }
 
 const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ')])
@@ -96,6 +109,7 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   let start = from
   if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
   if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
+  if (tokens[start]?.lower === 'each') return undefined
   let end = -1
   let words = 0
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
@@ -122,7 +136,7 @@ function eventBefore(tokens: Token[], numberAt: number, adjacent: boolean): Foun
   for (let j = numberAt - 1; j >= 0 && numberAt - j <= MAX_REACH_BACK; j--) {
     const token = tokens[j]!
     const event = matchEvent(tokens, j)
-    if (event && /^(?:kill|injur|wound|free|releas|arrest|detain|evacuat|rescu|kidnap|abduct|shot|stabb)/.test(token.lower)) return event
+    if (event && /^(?:kill|injur|wound|free|releas|arrest|detain|evacuat|rescu|kidnap|abduct|shot|stabb|claim)/.test(token.lower)) return event
     if (adjacent ? !HEDGES.has(token.lower) : CLAUSE_BREAKS.has(token.lower)) return undefined
   }
   return undefined
@@ -144,6 +158,8 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
       continue
     }
     if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || parseNumber([token.lower])) continue
+    // "Twelve soldiers and a policeman were among those killed"
+    if ((token.lower === 'a' || token.lower === 'an') && PEOPLE_NOUNS.has(tokens[j + 1]?.lower ?? '')) continue
     if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
     break
   }
@@ -180,9 +196,100 @@ function openingPlace(text: string, sentence: Span, places: MentionIndex): strin
   return mention.entity.name
 }
 
-/** "another person": one more. */
-function anotherOne(tokens: Token[], at: number): { value: number; words: number } | undefined {
-  return tokens[at]!.lower === 'another' && PEOPLE_NOUNS.has(tokens[at + 1]?.lower ?? '') && !tokens[at + 1]!.lower.endsWith('s') ? { value: 1, words: 1 } : undefined
+const ORDINALS = new Set('second third fourth fifth sixth seventh eighth ninth tenth'.split(' '))
+
+/** "another person", "a fifth person": one more. */
+function singleOne(tokens: Token[], at: number): { value: number; words: number } | undefined {
+  const first = tokens[at]!.lower
+  const words = first === 'another' ? 1 : (first === 'a' || first === 'an') && ORDINALS.has(tokens[at + 1]?.lower ?? '') ? 2 : 0
+  const noun = tokens[at + words]?.lower ?? ''
+  return words > 0 && PEOPLE_NOUNS.has(noun) && !noun.endsWith('s') ? { value: 1, words } : undefined
+}
+
+function tokenSpan(tokens: Token[], from: number, to = from + 1): Omit<Found, 'event'> {
+  return { start: tokens[from]!.start, end: tokens[to - 1]!.end, index: from, length: to - from }
+}
+
+/**
+ * Who is counted by where they come from: "seventeen from the Armed Forces",
+ * "two each from the Coast Guard and the National Police" (one count for each).
+ */
+function affiliationAfter(tokens: Token[], from: number): { names: string[]; end: number } | undefined {
+  const each = tokens[from]?.lower === 'each'
+  let j = from + (each ? 1 : 0)
+  if (tokens[j]?.lower !== 'from') return undefined
+  const names: string[] = []
+  let end = j
+  for (j++; j < tokens.length; j++) {
+    if (tokens[j]!.lower === 'the') j++
+    const nameStart = j
+    while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text)) j++
+    if (j === nameStart) break
+    names.push(tokens.slice(nameStart, j).map((token) => token.text).join(' '))
+    end = j
+    if (!each || tokens[j]?.lower !== 'and') break
+  }
+  return names.length > 0 ? { names, end } : undefined
+}
+
+const ELLIPTIC_VERBS = new Set(['were', 'was', 'had', 'have', 'did'])
+
+/** "…were wounded, as were seventeen…": the event of the count before, standing for the verb left out. */
+function ellipsis(tokens: Token[], at: number, previous: { event: string } | undefined): Found | undefined {
+  if (!previous || tokens[at - 2]?.lower !== 'as' || !ELLIPTIC_VERBS.has(tokens[at - 1]?.lower ?? '')) return undefined
+  return { event: previous.event, ...tokenSpan(tokens, at - 2, at) }
+}
+
+/** Only commas and "and" between two counts: the second goes on the same list. */
+function onlyListBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (tokens[j]!.text !== ',' && tokens[j]!.lower !== 'and') return false
+  return to > from
+}
+
+const TOLL_BY_PHRASE = new Map(TOLL_HEADS)
+const LONGEST_TOLL = Math.max(...TOLL_HEADS.map(([phrase]) => phrase.split(' ').length))
+// How far a toll's figure may stand from its head: "the death toll from the floods in Sindh has risen to 42".
+const TOLL_REACH = 12
+
+/**
+ * Tolls: "the death toll rose to 12", "death tolls exceeded 100", "the number
+ * of injured reached 40": that many people, the head's event. `counted` holds
+ * the numbers the sentence already counted ("an earlier toll of 27 dead").
+ */
+function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
+  const found: Quantity[] = []
+  for (let j = 0; j < tokens.length; j++) {
+    const head = tollHead(tokens, j)
+    if (!head) continue
+    let figure: { at: number; value: number; words: number } | undefined
+    for (let k = head.end; k < tokens.length && k - head.end < TOLL_REACH; k++) {
+      const token = tokens[k]!
+      if (token.text === '.' || token.text === ';' || tollHead(tokens, k)) break
+      const number = mayStartNumber(token.lower) ? parseNumber(tokens.slice(k, k + 6).map((t) => t.lower)) : undefined
+      // A rate or a decimal is no head count: "18.9 deaths per 100,000".
+      if (/^\d/.test(token.text) && !number) break
+      if (!number || isYear(token, number.value) || tokens[k - 1]?.lower === 'per') continue
+      // "rose by 5 to 17", "from five people to six": the toll is the figure after "to".
+      if ((tokens[k - 1]?.lower === 'by' || tokens[k - 1]?.lower === 'from') && tokens.slice(k + number.words, k + number.words + 2).some((t) => t.lower === 'to')) continue
+      if (UNIT_AFTER.has(tokens[k + number.words]?.lower ?? '')) continue
+      figure = { at: k, ...number }
+      break
+    }
+    if (!figure || counted.has(figure.at)) continue
+    const end = tokens[figure.at + figure.words - 1]!.end
+    found.push({ value: figure.value, who: 'people', event: head.event, start: tokens[j]!.start, end })
+    j = figure.at + figure.words - 1
+  }
+  return found
+}
+
+function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
+  for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
+    const phrase = tokens.slice(at, at + length).map((token) => token.lower.replace(/s$/, '')).join(' ')
+    const event = TOLL_BY_PHRASE.get(phrase) ?? TOLL_BY_PHRASE.get(tokens.slice(at, at + length).map((token) => token.lower).join(' '))
+    if (event) return { event, end: at + length }
+  }
+  return undefined
 }
 
 /** The one place (not country) a sentence names, when it names exactly one: "a Kabul car bombing killed five". */

@@ -85,6 +85,45 @@ describe('extractQuantities', () => {
     expect(quantities('A second fire killed another person.')).toEqual([{ value: 1, who: 'person', event: 'killed' }])
   })
 
+  it('reads tolls: risen to, exceeded, by/from one figure to another, and not a rate per head', () => {
+    expect(quantities('The death toll from the floods in Sindh has risen to 42.', [['Sindh', 'place']])).toEqual([{ value: 42, who: 'people', event: 'killed', place: 'Sindh' }])
+    expect(quantities('Some estimated death tolls, provided anonymously by officials, exceeded 100.')).toEqual([{ value: 100, who: 'people', event: 'killed' }])
+    expect(quantities('Aftershocks increased the death toll from five people to six.')).toEqual([{ value: 6, who: 'people', event: 'killed' }])
+    expect(quantities('The number of injured rose by 5 to 17.')).toEqual([{ value: 17, who: 'people', event: 'injured' }])
+    expect(quantities('Russia has high death tolls from road accidents, 18.9 deaths per 100,000 people.')).toEqual([])
+    expect(quantities('The earlier toll of 27 dead was revised.')).toEqual([{ value: 27, who: 'people', event: 'killed' }])
+  })
+
+  it('reads news phrasings of the dead: bodies, among those killed, claimed the lives of, a fifth person', () => {
+    expect(quantities('He described witnessing 35 bodies in one hospital.')).toEqual([{ value: 35, who: 'bodies', event: 'killed' }])
+    expect(quantities('Twelve soldiers and a policeman were among those killed.')).toEqual([{ value: 12, who: 'soldiers', event: 'killed' }])
+    expect(quantities('The attack claimed the lives of 23 people.')).toEqual([{ value: 23, who: 'people', event: 'killed' }])
+    expect(quantities('A fifth person was hospitalized in critical condition.')).toEqual([{ value: 1, who: 'person', event: 'injured' }])
+    expect(quantities('Rescuers pulled out survivors, while 3 remain missing.')).toEqual([{ value: 3, who: 'people', event: 'missing' }])
+  })
+
+  it('carries the event over "as were" and a list after it, and counts people by where they come from', () => {
+    expect(
+      quantities('He claimed 90 civilians were wounded, as were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police.'),
+    ).toEqual([
+      { value: 90, who: 'civilians', event: 'injured' },
+      { value: 17, who: 'Armed Forces', event: 'injured' },
+      { value: 2, who: 'Coast Guard', event: 'injured' },
+      { value: 2, who: 'National Police', event: 'injured' },
+    ])
+  })
+
+  it('gives "N more" the noun of the count before only for the same event: another event may count other people', () => {
+    expect(quantities('Six Mexican nationals were killed, and seven more were killed later.')).toEqual([
+      { value: 6, who: 'Mexican nationals', event: 'killed' },
+      { value: 7, who: 'Mexican nationals', event: 'killed' },
+    ])
+    expect(quantities('At least five civilians died; around twenty more, including a colleague, were injured.')).toEqual([
+      { value: 5, who: 'civilians', event: 'killed' },
+      { value: 20, who: 'people', event: 'injured' },
+    ])
+  })
+
   it('gets through 100 KB of numbers and event words in one sentence', () => {
     const text = '1 2 killed 3 people were injured and '.repeat(2_500)
     const found = extractQuantities(text, sentencesOf(text), [])
