@@ -184,13 +184,13 @@ class Reader {
   /**
    * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi": where the
    * title's "of" runs into the name, the name is its last two or three words, starting with a first
-   * name or ending in a name the text also uses alone. The index the name starts at, or -1.
+   * name or after a country, or ending in a name the text also uses alone. The index the name starts at, or -1.
    */
   private nameAfterRoleOf(tokens: Token[], head: number): number {
     if (tokens[head + 1]?.text !== 'of') return -1
     for (let from = Math.max(head + 3, tokens.length - 3); from <= tokens.length - 2; from++) {
       const name = tokens.slice(from)
-      if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || this.singles.has(name.at(-1)!.text))) return from
+      if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || this.singles.has(name.at(-1)!.text) || findCountry(tokens[from - 1]!.text))) return from
     }
     return -1
   }
@@ -242,7 +242,7 @@ class Reader {
     if (inCountry !== undefined) return this.decidePlace(sentence, candidate, inCountry)
     const before = sentence[candidate.from - 1]
     const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && !isFirstName(tokens[0]!.text) && (looksLikePersonName(tokens) || startsPlaceName(tokens))) {
+    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
       this.decide(sentence, candidate, 'place', name)
       this.unplaced.push(name)
       return
@@ -489,11 +489,11 @@ function landmark(name: string): Place | undefined {
 }
 
 /**
- * "National Bank of Poland", "Directorate General of Civil Aviation", "Chicago Board of Trade":
- * an organisation word before the "of" or "for" that names whose body it is.
+ * "National Bank of Poland", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
+ * an organisation word before the "of", "for" or "to" that says whose or what for the body is.
  */
 function namesBodyOf(tokens: Token[]): boolean {
-  const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for')
+  const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for' || token.text === 'to')
   return connector > 0 && connector < tokens.length - 1 && tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)))
 }
 

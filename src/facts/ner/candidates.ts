@@ -24,7 +24,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       const next = sentence[to]
       if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
       if (next && startsName(next)) to++
-      else if (next && isJoiner(next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence[to - 1]!, next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
       else break
     }
     let from = index
@@ -36,13 +36,23 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
   return out
 }
 
+/** A company's legal form ends its name: "Daniels Pharmaceuticals Inc of St. Petersburg" is a company and its town. */
+const LEGAL_FORMS = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'co', 'co.', 'ag', 'sa', 'spa', 'nv', 'gmbh'])
+
 function startsName(token: Token): boolean {
   return token.capital && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
 }
 
-function isJoiner(token: Token): boolean {
-  return token.text === '&' || (token.word && !token.capital && CONNECTORS.has(token.text))
+/** Whether `joiner` links the name so far to the next capitalised word: "Bank of England", "AT&T", "Committee to Protect Journalists". */
+function joins(last: Token, joiner: Token): boolean {
+  if (joiner.text === '&') return true
+  if (!joiner.word || joiner.capital) return false
+  if (joiner.text === 'to') return PURPOSE_BODIES.has(last.text.toLowerCase())
+  return CONNECTORS.has(joiner.text) && !(joiner.text === 'of' && LEGAL_FORMS.has(last.text.toLowerCase()))
 }
+
+/** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */
+const PURPOSE_BODIES = new Set(['committee', 'campaign', 'alliance', 'coalition', 'movement', 'council', 'foundation', 'fund', 'society', 'association', 'league'])
 
 function isFunctionWord(token: Token): boolean {
   return FUNCTION_WORDS.has(token.text.toLowerCase())

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { findDateline } from '../../src/facts/dateline'
+import { extractEntities } from '../../src/facts/entities'
+import type { Entity } from '../../src/facts/types'
+import { splitSentences } from '../../src/text/sentences'
+
+// One test per class of name the rules read. Sentences are written for the test
+// or taken from the bundled corpus (the Wikinews articles named in the test).
+
+function read(text: string) {
+  const entities = extractEntities(text, splitSentences(text))
+  const find = (type: Entity['type'], name: string) => entities.find((entity) => entity.type === type && entity.name === name)
+  const said = (entity: Entity | undefined) => entity?.mentions.map((mention) => text.slice(mention.start, mention.end))
+  const typeOf = (words: string) => entities.find((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words))?.type
+  return { entities, find, said, typeOf }
+}
+
+describe('organisations', () => {
+  it('reads an organisation word before "of", "for" or "to" as the body it names', () => {
+    const { find, typeOf } = read(
+      'The Central Bank of Kenya raised its rate on Monday. A Directorate General of Civil Aviation team flew to the site. The Committee to Protect Journalists counted the deaths.',
+    )
+    expect(find('organization', 'Central Bank of Kenya')).toBeDefined()
+    expect(find('organization', 'Directorate General of Civil Aviation')).toBeDefined()
+    expect(find('organization', 'Committee to Protect Journalists')).toBeDefined()
+    expect(typeOf('Protect Journalists')).toBeUndefined()
+  })
+
+  it('knows news agencies and legislatures of several words, and organisation words like newsroom, radio and command', () => {
+    const { find, entities } = read(
+      'Agence France-Presse reported the toll. Both the Lok Sabha and the Rajya Sabha paid tribute. The Western Mindanao Command sent troops, Kabul Radio said. -- Lagos Newsroom +234 1 555 0100',
+    )
+    for (const name of ['Agence France-Presse', 'Lok Sabha', 'Rajya Sabha', 'Western Mindanao Command', 'Kabul Radio', 'Lagos Newsroom']) expect(find('organization', name), name).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it('ends a company name at its legal form: the town after "of" is a place', () => {
+    const { find } = read('Acme Widgets Inc of Springfield said on Monday it had agreed to buy a rival.')
+    expect(find('organization', 'Acme Widgets Inc')).toBeDefined()
+    expect(find('place', 'Springfield')).toBeDefined()
+  })
+
+  it('reads an organisation before a media job and keeps a person after "producer"', () => {
+    const { find } = read('Condolences came from Sky News Arabia producer Jamal al-Harbi and from Gulf Times editor Omar Khalil.')
+    expect(find('organization', 'Sky News Arabia')).toBeDefined()
+    expect(find('person', 'Jamal al-Harbi')).toBeDefined()
+    expect(find('organization', 'Gulf Times')).toBeDefined()
+  })
+})
+
+describe('clubs and national sides', () => {
+  it('reads club words, a town with a mascot and the mascot alone as the club', () => {
+    const { find, said } = read('Leeds United beat Derby County 2-1 on Saturday. The Denver Broncos lost at home. The Broncos have lost three in a row.')
+    expect(find('organization', 'Leeds United')).toBeDefined()
+    expect(said(find('organization', 'Denver Broncos'))).toEqual(['Denver Broncos', 'Broncos'])
+  })
+
+  it('reads the names opening the rows of a league table as clubs, and the side named with "v"', () => {
+    const { typeOf } = read('Standings:\n\nGimcheon 3 2 1 0 7 2 7\n\nSangju 3 1 1 1 4 4 4\n\nFixtures:\n\nMay 18 v Tewkesbridge')
+    expect(typeOf('Gimcheon')).toBe('organization')
+    expect(typeOf('Sangju')).toBe('organization')
+    expect(typeOf('Tewkesbridge')).toBe('organization')
+  })
+
+  it('reads "AT" in a fixture list as the venue: the first side is a club, the second a place', () => {
+    const { typeOf } = read('Fixtures on Sunday (home team in capitals):\nPortland 3 Denver 1\nPORTLAND AT LEEDS')
+    expect(typeOf('PORTLAND')).toBe('organization')
+    expect(typeOf('LEEDS')).toBe('place')
+  })
+
+  it('keeps a nation whose captain or coach is named a place, not an organisation', () => {
+    const { typeOf } = read('The Wales captain, Alun Wyn Jones, said the side was ready. The Scotland coach named his squad.')
+    expect(typeOf('Wales')).toBe('place')
+    expect(typeOf('Scotland')).toBe('place')
+  })
+})
+
+describe('datelines', () => {
+  it('reads a wire dateline on its own line under the headline, with its country', () => {
+    const text = 'ATHLETICS - NEW RECORD IN LYON .\n\nLYON, France 2024-03-02\n\nA new record was set on Saturday.'
+    expect(findDateline(text)).toMatchObject({ place: 'Lyon', country: 'France' })
+    const { typeOf } = read(text)
+    expect(typeOf('LYON')).toBe('place')
+    expect(typeOf('France')).toBe('country')
+  })
+
+  it('still reads a leading dateline and finds none in a plain first line', () => {
+    expect(findDateline('ISLAMABAD: China condemned the attacks.')).toMatchObject({ place: 'Islamabad', country: 'Pakistan' })
+    expect(findDateline('The council met on 2024-03-02 to vote.')).toBeUndefined()
+  })
+})
+
+describe('people', () => {
+  it('reads a person after a demonym, and the demonym as the country', () => {
+    const { find } = read('Kenyan Eliud Kipchoge won the race ahead of Ethiopian Kenenisa Bekele.')
+    expect(find('person', 'Eliud Kipchoge')).toBeDefined()
+    expect(find('person', 'Kenenisa Bekele')).toBeDefined()
+    expect(find('country', 'Kenya')).toBeDefined()
+    expect(find('country', 'Ethiopia')).toBeDefined()
+  })
+
+  it('finds the name at the end of a title with "of" (Mokha article), and the country inside the title', () => {
+    const { find } = read(
+      'The bomb was placed on a motorcycle in a market, stated Minister of Information Moammar al-Eryani. Prime Minister of India Narendra Modi wrote a tribute. Later al-Eryani spoke again.',
+    )
+    expect(find('person', 'Moammar al-Eryani')?.role).toBe('Minister of Information')
+    expect(find('person', 'Moammar al-Eryani')?.mentions).toHaveLength(2)
+    expect(find('person', 'Narendra Modi')?.role).toBe('Prime Minister of India')
+    expect(find('country', 'India')).toBeDefined()
+  })
+
+  it('reads names with a particle ("al-Sharabi") and after "Dr" (Mokha article)', () => {
+    const { find } = read(
+      'A bombing killed Abu Dhabi TV photojournalist Ziad al-Sharabi in the Red Sea port town of Mokha, Yemen. The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed rebels.',
+    )
+    expect(find('person', 'Ziad al-Sharabi')).toBeDefined()
+    expect(find('person', 'Ali bin Tamim')).toBeDefined()
+    expect(find('organization', 'Abu Dhabi TV')).toBeDefined()
+  })
+
+  it('reads an initial and a surname as a person even where the surname is a town', () => {
+    const { find, entities } = read('Bowling: K. Preston took four wickets and R. Bolton two.')
+    expect(find('person', 'K. Preston')).toBeDefined()
+    expect(find('person', 'R. Bolton')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
+  })
+
+  it('reads a known person\'s surname as the person, not as a town of that name', () => {
+    const text = 'WASHINGTON: Senator Marcus Washington won the vote on Friday. Washington said he was tired.'
+    const { find, said } = read(text)
+    expect(said(find('person', 'Marcus Washington'))).toEqual(['Marcus Washington', 'Washington'])
+    expect(said(find('place', 'Washington'))).toEqual(['WASHINGTON'])
+  })
+
+  it('reads the other names of a list of people as people', () => {
+    const { typeOf } = read('The squad: Kevin Smith, Thomas Brown, Okonkwo and Adebayo.')
+    expect(typeOf('Okonkwo')).toBe('person')
+    expect(typeOf('Adebayo')).toBe('person')
+  })
+
+  it('reads an athlete with the country in brackets as a person even where the surname is a town', () => {
+    const { find } = read('Results:\n1. Sifan Hassan (Netherlands) 29:55.32')
+    expect(find('person', 'Sifan Hassan')).toBeDefined()
+    expect(find('place', 'Sifan Hassan')).toBeUndefined()
+  })
+})
+
+describe('places from the words around them', () => {
+  it('reads "the village of X", "X province", "X, Country" and "in X" as places the gazetteer may lack', () => {
+    const { find } = read(
+      'They were from the village of Poolangudi. The base is in Maidan Wardak province. The blast hit Mokha, Yemen, on Sunday. Another block of flats burned in La Llagosta, firefighters said. The men were seen in Trichy before the arrests.',
+    )
+    for (const name of ['Poolangudi', 'Maidan Wardak', 'Mokha', 'La Llagosta', 'Trichy']) expect(find('place', name), name).toBeDefined()
+    expect(find('place', 'Mokha')?.country).toBe('Yemen')
+  })
+
+  it('reads names ending in a feature of land or town ("Square", "Bridge") as places', () => {
+    const { find } = read('Crowds gathered in Tahrir Square and on Trent Bridge.')
+    expect(find('place', 'Tahrir Square')).toBeDefined()
+    expect(find('place', 'Trent Bridge')).toBeDefined()
+  })
+
+  it('does not read an adjective or a compound after "in" as a place', () => {
+    const { entities } = read('It happened in Catalonian towns and in Muslim-majority areas.')
+    expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
+  })
+})
