@@ -43,8 +43,9 @@ type Rule<G, E> = {
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
-/** Comparable stem of a statement verb: "blamed", "blames" and "blame" all give "blam". */
-export const verbStem = (verb: string) => verb.trim().toLowerCase().replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
+/** Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". */
+export const verbStem = (verb: string) =>
+  verb.trim().toLowerCase().replace(/ing$/, '').replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
 /** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member". */
 const whoHead = (who: string) => (who.trim().toLowerCase().split(/\s+of\s+/)[0]!.split(/\s+/).pop() ?? '').replace(/s$/, '')
 const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name ?? '').toLowerCase()

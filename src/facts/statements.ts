@@ -4,7 +4,7 @@ import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
-  /\b(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|blam(?:ed|es)|accus(?:ed|es)|alleg(?:ed|es)|attribut(?:ed|es)|den(?:ied|ies)|reject(?:ed|s)|claim(?:ed|s)|announc(?:ed|es)|declar(?:ed|es))\b/g
+  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es))\b/g
 // Words between the verb and its object that are not the object.
 const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
@@ -29,25 +29,70 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   const statements: Statement[] = []
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end)
+    let previous: Statement | undefined
     for (const match of body.matchAll(STATEMENT_VERB)) {
       const verbStart = sentence.start + match.index
       const verbEnd = verbStart + match[0].length
+      const verb = match[0].toLowerCase()
       const start = clauseStart(text, sentence.start, verbStart)
-      const passive = PASSIVE_AUXILIARY.test(text.slice(Math.max(start, verbStart - 12), verbStart))
-      const actor = passive ? passiveActor(text, verbEnd, sentence.end, index) : findSubject(text, start, verbStart, index)
+      const participle = match[0].endsWith('ing')
+      // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
+      if (participle && !(previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart)))) continue
+      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
+      const actor = participle ? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end } : auxiliary ? passiveActor(text, verbEnd, sentence.end, index) : findSubject(text, start, verbStart, index)
       if (!actor) continue
-      const target = passive ? undefined : findTarget(text, verbEnd, sentence.end, index, match[0].toLowerCase())
-      statements.push({
+      const target = auxiliary
+        ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
+        : findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined)
+      previous = {
         actor: actor.entity.name,
-        verb: match[0].toLowerCase(),
+        verb,
         ...(target ? { target: target.name } : {}),
-        start: Math.min(actor.start, verbStart),
+        start: Math.min(actor.start, verbStart, target?.start ?? verbStart),
         end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
-      })
+      }
+      statements.push(previous)
     }
+    blamedAsBehind(text, sentence, index, statements)
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
   return statements.sort((a, b) => a.start - b.start)
+}
+
+/** "accusing it of …" after "blamed India": the pronoun stands for the target before it. */
+function pronounTarget(text: string, verbEnd: number, previous: Statement | undefined): { name: string; start: number; end: number } | undefined {
+  const pronoun = /^\s+(?:it|them)\b/.exec(text.slice(verbEnd, verbEnd + 8))
+  return pronoun && previous?.target ? { name: previous.target, start: verbEnd, end: verbEnd + pronoun[0].length } : undefined
+}
+
+/** "The attack was condemned by Pakistan": what the passive's subject names, an entity or a short phrase. */
+function passiveTarget(text: string, clauseFrom: number, auxiliaryStart: number, index: MentionIndex): { name: string; start: number; end: number } | undefined {
+  const subject = findSubject(text, clauseFrom, auxiliaryStart, index)
+  if (subject) return { name: subject.entity.name, start: subject.start, end: subject.end }
+  const phrase = text.slice(clauseFrom, auxiliaryStart)
+  const lead = /^[\s,]*/.exec(phrase)![0].length
+  const words = phrase.trim().split(/\s+/)
+  if (words.length > 6 || !/^[\p{L}]/u.test(phrase.slice(lead)) || /[,;:()"“”]/.test(phrase.slice(lead)) || /^(?:it|he|she|they|this|that|who|which)$/i.test(words[0]!)) return undefined
+  return { name: phrase.trim(), start: clauseFrom + lead, end: clauseFrom + lead + phrase.trim().length }
+}
+
+// "X said India was behind the attacks": an accusation made in reported speech; the verb is the one the text uses.
+const SAID_BEHIND = /\b(?:said|says|stated|claimed|believes|believed)\s+(?:that\s+)?/g
+const BEHIND = /^\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:\p{Ll}+ly\s+)?(?:behind|responsible\s+for)\b/u
+
+function blamedAsBehind(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
+  const body = text.slice(sentence.start, sentence.end)
+  for (const match of body.matchAll(SAID_BEHIND)) {
+    const verbStart = sentence.start + match.index
+    const objectStart = verbStart + match[0].length
+    const target = index.within(objectStart, Math.min(sentence.end, objectStart + 80), ['person', 'organization', 'country'])[0]
+    if (!target || !/^(?:the\s+)?$/i.test(text.slice(objectStart, target.start))) continue
+    const behind = BEHIND.exec(text.slice(target.end, target.end + 60))
+    if (!behind) continue
+    const actor = findSubject(text, clauseStart(text, sentence.start, verbStart), verbStart, index)
+    if (!actor || actor.entity === target.entity) continue
+    out.push({ actor: actor.entity.name, verb: match[0].trim().split(/\s/)[0]!.toLowerCase(), target: target.entity.name, start: actor.start, end: target.end + behind[0].length })
+  }
 }
 
 // "Statements of condemnation have come from X, Y, and Z": the act named by a noun, then who it came from.
@@ -95,7 +140,7 @@ function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index:
 }
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
-function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, verb: string): { name: string; end: number } | undefined {
+function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, verb: string): { name: string; start: number; end: number } | undefined {
   const afterTo = verb.startsWith('attribut')
   const accusation = ACCUSATION.test(verb)
   const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))
@@ -107,7 +152,7 @@ function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: M
   if (CLAUSE_OBJECT.test(rest)) return undefined
   const phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
   const mention = index.within(objectStart, phraseEnd)[0]
-  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, end: mention.end }
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
   let phrase = text.slice(objectStart, phraseEnd).trim()
   const finite = FINITE_VERB.exec(phrase)
   // "alleged the central government are hiding…": what an accusation is about is the clause's subject; what an
@@ -115,5 +160,5 @@ function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: M
   if (finite) phrase = accusation ? phrase.slice(0, finite.index).trim() : ''
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
-  return { name: phrase, end: objectStart + phrase.length }
+  return { name: phrase, start: objectStart, end: objectStart + phrase.length }
 }

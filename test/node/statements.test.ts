@@ -30,7 +30,10 @@ describe('extractStatements', () => {
 
   it('finds the actor of a passive after "by", and the target of "attributed … to"', () => {
     expect(statements('His death was announced by his son Abhijit Mukherjee via Twitter.', [['Abhijit Mukherjee', 'person'], ['Twitter', 'organization']])).toEqual([
-      { actor: 'Abhijit Mukherjee', verb: 'announced' },
+      { actor: 'Abhijit Mukherjee', verb: 'announced', target: 'His death' },
+    ])
+    expect(statements('India was blamed by Pakistan for the attacks.', [['India', 'country'], ['Pakistan', 'country']])).toEqual([
+      { actor: 'Pakistan', verb: 'blamed', target: 'India' },
     ])
     expect(statements('Ali bin Tamim attributed the bombing to Houthi rebels.', [['Ali bin Tamim', 'person'], ['Houthis', 'organization', 'Houthi']])).toEqual([
       { actor: 'Ali bin Tamim', verb: 'attributed', target: 'Houthis' },
@@ -48,6 +51,23 @@ describe('extractStatements', () => {
 describe('extractStatements, passives and nouns', () => {
   it('never makes the one accused the accuser', () => {
     expect(statements('Mufti Abdul Qawi was later accused of inciting the murder.', [['Mufti Abdul Qawi', 'person']])).toEqual([])
+  })
+
+  it('gives a participle after a comma the statement before it: actor, and the target "it" stands for', () => {
+    const text = 'Interior Minister Mohsin Naqvi blamed India for the attacks, accusing it of providing support to the terrorists.'
+    expect(statements(text, [NAQVI, ['India', 'country']])).toEqual([
+      { actor: 'Mohsin Naqvi', verb: 'blamed', target: 'India' },
+      { actor: 'Mohsin Naqvi', verb: 'accusing', target: 'India' },
+    ])
+    expect(statements('Officials were claiming victory.', [])).toEqual([])
+  })
+
+  it('reads more verbs of condemnation and denial, and "said X was behind" as an accusation; a storm that slams into a coast is no statement', () => {
+    expect(statements('Pakistan slammed the decision.', [['Pakistan', 'country']])).toEqual([{ actor: 'Pakistan', verb: 'slammed', target: 'the decision' }])
+    expect(statements('Hurricane Zeta slammed into the Louisiana coast.', [['Hurricane Zeta', 'organization']])).toEqual([])
+    expect(statements('Prime Minister Imran Khan said India was behind the attack.', [['Imran Khan', 'person'], ['India', 'country']])).toEqual([
+      { actor: 'Imran Khan', verb: 'said', target: 'India' },
+    ])
   })
 
   it('reads condemnation written as a noun, one statement per named source', () => {
