@@ -1,3 +1,5 @@
+import { ROLE_HEADS } from '../facts/ner/lexicon'
+import { findCountry, isFirstName } from '../gazetteer/index'
 import { splitSentences } from '../text/sentences'
 import { STOP_WORDS } from './stopwords'
 import frequencies from './document-frequency.json'
@@ -15,7 +17,11 @@ const TIME_WORDS = new Set(
 )
 
 type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
-type Phrase = { words: string[]; count: number }
+/** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
+type Phrase = { words: string[]; count: number; whole: number; glued: boolean }
+
+// Titles before a name that the NER lexicon leaves out: "Bishop Emeritus Dinualdo Gutierrez", "Vice President Joe Biden".
+const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy', 'acting', 'former', 'interim'])
 
 /**
  * Ranked key phrases of one to three words, best first. Candidates are runs of
@@ -25,7 +31,10 @@ type Phrase = { words: string[]; count: number }
  * its rarity in the corpus (inverse document frequency from a generated
  * table, so a posted text is weighed like a corpus article). A phrase scores
  * its mean word weight times its frequency; a phrase folded into a longer one
- * that occurs nearly as often is dropped.
+ * that occurs nearly as often is dropped. A keyword is a whole name or a
+ * phrase: never a title glued to a name ("Spokesperson Lin Jian"), a place
+ * or another word glued to a person's name ("Vermont Bernie Sanders"), nor
+ * a part cut out of a longer name each time it occurs ("Doris Mary Ann").
  */
 export function extractKeywords(text: string, limit = 10): Keyword[] {
   const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end))
@@ -49,8 +58,12 @@ export function extractKeywords(text: string, limit = 10): Keyword[] {
         for (let i = 0; i + length <= run.length; i++) {
           const slice = run.slice(i, i + length)
           const key = slice.map((word) => word.term).join(' ')
-          const phrase = phrases.get(key) ?? { words: slice.map((word) => word.term), count: 0 }
+          const phrase = phrases.get(key) ?? { words: slice.map((word) => word.term), count: 0, whole: 0, glued: false }
           phrase.count++
+          const cutBefore = i > 0 && run[i - 1]!.upper && slice[0]!.upper
+          const cutAfter = i + length < run.length && run[i + length]!.upper && slice[length - 1]!.upper
+          if (!cutBefore && !cutAfter) phrase.whole++
+          phrase.glued ||= gluedToName(slice)
           phrases.set(key, phrase)
         }
       }
@@ -67,6 +80,7 @@ export function extractKeywords(text: string, limit = 10): Keyword[] {
     return (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
   }
   const scored = [...phrases.values()]
+    .filter((phrase) => phrase.whole > 0 && !phrase.glued)
     .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
     .map((phrase) => ({ phrase, score: (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) * Math.log2(1 + phrase.count) * (1 + 0.25 * (phrase.words.length - 1)) }))
     .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
@@ -79,8 +93,8 @@ export function extractKeywords(text: string, limit = 10): Keyword[] {
   return kept.map(({ phrase, score }) => ({ text: phrase.words.map((term) => displayForm(words.get(term)!)).join(' '), score: Math.round((score / top) * 1000) / 1000 }))
 }
 
-/** `surface` is the word as written; at the start of a sentence, where its case says nothing, lower-cased and counted as half a vote. */
-type RunWord = { term: string; surface: { text: string; weight: number }; capitalized: boolean }
+/** `surface` is the word as written; at the start of a sentence, where its case says nothing, counted as half a vote. */
+type RunWord = { term: string; surface: { text: string; weight: number }; capitalized: boolean; upper: boolean }
 
 /** Maximal runs of content words, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
 function contentRuns(sentence: string): RunWord[][] {
@@ -96,7 +110,7 @@ function contentRuns(sentence: string): RunWord[][] {
     if (!usable || /[^\s]/.test(gap)) runs.push([])
     if (usable) {
       const bare = word.replace(/['’]s$/, '')
-      runs.at(-1)!.push({ term, surface: first ? { text: bare.toLowerCase(), weight: 0.5 } : { text: bare, weight: 1 }, capitalized: !first && /^\p{Lu}/u.test(word) })
+      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && /^\p{Lu}/u.test(word), upper: /^\p{Lu}/u.test(word) })
     }
     first = false
   }
@@ -116,6 +130,26 @@ function isAdverb(word: string): boolean {
   return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
 }
 const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'ally', 'reply', 'butterfly'])
+
+/**
+ * A title before a name ("Spokesperson Lin Jian", "judge Bernard Schwartz"), a first name after a
+ * capitalised word that is no first name ("Vermont Bernie Sanders", "States Joe Biden"), a country
+ * before another name ("Argentina Amnesty International"): a name starts inside the phrase, so the
+ * phrase is two things glued together; so is a name with its verb ("Libya agreed").
+ */
+function gluedToName(slice: readonly RunWord[]): boolean {
+  for (let i = 1; i < slice.length; i++) {
+    const word = slice[i]!.surface.text
+    if (!/^\p{Lu}/u.test(word)) continue
+    const before = slice[i - 1]!.surface.text
+    if (TITLE_WORDS.has(before.toLowerCase()) && !TITLE_WORDS.has(word.toLowerCase())) return true
+    if (isFirstName(word) && /^\p{Lu}/u.test(before) && !isFirstName(before)) return true
+    if (findCountry(before) && !findCountry(`${before} ${word}`)) return true
+  }
+  // "Libya agreed", "Waseem confessed": a name and the verb it is the subject of.
+  const last = slice[slice.length - 1]!.surface.text
+  return slice.length > 1 && slice[slice.length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
+}
 
 function contains(longer: readonly string[], shorter: readonly string[]): boolean {
   if (shorter.length >= longer.length) return false

@@ -33,6 +33,24 @@ describe('extractKeywords', () => {
     expect(texts).not.toContain('Lin')
   })
 
+  it('gives whole names: no title glued to a name in the seed, not even among its first twenty phrases', () => {
+    const texts = extractKeywords(seed.text, 20).map((keyword) => keyword.text)
+    expect(texts).toContain('Lin Jian')
+    expect(texts).not.toContain('Spokesperson Lin Jian')
+    for (const text of texts) expect(text).not.toMatch(/^(?:Spokesperson|Minister|Interior Minister)\s+\p{Lu}/u)
+  })
+
+  it('drops a place or a verb glued to a name and a part cut out of a longer name', () => {
+    const text =
+      'Senator from Vermont Bernie Sanders spoke. Sanders ended his bid. Vermont voted. Sanders thanked Vermont. ' +
+      'The Doris Mary Ann Kappelhoff Foundation opened. Kappelhoff Foundation staff said the Doris Mary Ann Kappelhoff Foundation grew. Libya agreed. Libya agreed again.'
+    const texts = extractKeywords(text, 20).map((keyword) => keyword.text)
+    expect(texts).toContain('Sanders')
+    expect(texts).not.toContain('Vermont Bernie Sanders')
+    expect(texts).not.toContain('Doris Mary Ann')
+    expect(texts).not.toContain('Libya agreed')
+  })
+
   it('finds multi-word phrases that recur', () => {
     const text = 'The climate summit opened in Paris. Delegates at the climate summit argued about coal. The climate summit ends on Friday without a deal on coal.'
     expect(extractKeywords(text).map((keyword) => keyword.text)).toContain('climate summit')
