@@ -6,7 +6,7 @@ import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIO
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { countryAfterComma, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
-import { isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
+import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
@@ -109,7 +109,8 @@ class Reader {
         if (country) this.context.add(country.code)
         else landmarks.push(name)
         const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
-        if (!country && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) this.teams.add(name.toLowerCase())
+        const athlete = candidate.tokens.length > 1 && looksLikePersonName(candidate.tokens) && countryInBrackets(sentence, candidate.to)
+        if (!country && !athlete && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) this.teams.add(name.toLowerCase())
       }
     }
     // Where the text names no country, its regions and big towns tell which one it is about.
@@ -154,6 +155,8 @@ class Reader {
       this.addPerson(sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : this.name(roleTokens))
       return
     }
+    const surname = tokens.length === 1 ? this.people.get(name) : undefined
+    if (surname && surname !== name) return this.decide(sentence, candidate, 'person', surname)
     const country = findCountry(name)
     if (country) return this.decide(sentence, candidate, 'country', country.name)
     if (tokens.length === 1 && isDemonym(name)) return
@@ -232,7 +235,7 @@ class Reader {
     if (this.decided.has(candidate) || this.book.has(this.span(tokens))) return
     const name = this.name(tokens)
     const surname = tokens.length === 1 ? this.people.get(name) : undefined
-    if (surname && surname !== name) return this.decide(sentence, candidate, 'person', surname)
+    if (surname) return this.decide(sentence, candidate, 'person', surname)
     const known = this.acronyms.get(name) ?? this.namedBefore(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const organisation = tokens.some((token) => this.book.find('organization', token.text))
@@ -247,12 +250,12 @@ class Reader {
       this.unplaced.push(name)
       return
     }
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && (!namesPlace(tokens) || this.nationalityAfter(sentence, candidate.to))) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
     const after = sentence[candidate.to]
-    if (!organisation && after?.word && SPEECH_VERBS.has(after.text) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
+    if (!organisation && ((after?.word && SPEECH_VERBS.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
@@ -288,12 +291,6 @@ class Reader {
     const country = countryByCode(countryCode)?.name
     this.decide(sentence, candidate, 'place', name, country ? { country } : {})
     if (!country) this.unplaced.push(name)
-  }
-
-  /** "Aliuska Lopez (Cuba)": a country in brackets after a name, as results list athletes. */
-  private nationalityAfter(sentence: Token[], to: number): boolean {
-    const country = sentence[to]?.text === '(' ? this.candidateAt.get(sentence[to + 1]!) : undefined
-    return Boolean(country && sentence[to + 1 + country.tokens.length]?.text === ')' && findCountry(this.name(country.tokens)))
   }
 
   /**

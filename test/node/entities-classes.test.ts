@@ -145,6 +145,40 @@ describe('people', () => {
   })
 })
 
+describe('people: titles, particles, surnames', () => {
+  it('reads compound titles and job words before a name as its role', () => {
+    const { find } = read('Major-General Tomasz Wrona led the parade. "Prices will rise," said economist Priya Raman.')
+    expect(find('person', 'Tomasz Wrona')?.role).toBe('Major-General')
+    expect(find('person', 'Priya Raman')?.role).toBe('economist')
+  })
+
+  it('ends a person\'s name before "of" and the body or country after it', () => {
+    const { find } = read('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Helen Carter of Scotland lost.')
+    expect(find('person', 'Martin Kowalski')).toBeDefined()
+    expect(find('organization', 'Northgate Shipping Company')).toBeDefined()
+    expect(find('person', 'Helen Carter')).toBeDefined()
+    expect(find('place', 'Scotland')).toBeDefined()
+  })
+
+  it('joins two particles inside a name ("van der")', () => {
+    const { find } = read('Scrum-half Pieter van der Berg scored twice.')
+    expect(find('person', 'Pieter van der Berg')).toBeDefined()
+  })
+
+  it('reads the surname of a person already named as the person, not as the country it also names', () => {
+    const { find, said } = read('The film is by director Neil Jordan. Jordan said he wrote it himself.')
+    expect(said(find('person', 'Neil Jordan'))).toEqual(['Neil Jordan', 'Jordan'])
+    expect(find('country', 'Jordan')).toBeUndefined()
+  })
+
+  it('reads athletes in a result line as people even beside "beat", and a name with an age as a person', () => {
+    const { typeOf } = read('Results:\n\nTomas Berdych (Czech Republic) beat Lukas Rosol (Czech Republic) 6-3 6-4\n\nThe club signed Okafor, 27, in May.')
+    expect(typeOf('Tomas Berdych')).toBe('person')
+    expect(typeOf('Lukas Rosol')).toBe('person')
+    expect(typeOf('Okafor')).toBe('person')
+  })
+})
+
 describe('places from the words around them', () => {
   it('reads "the village of X", "X province", "X, Country" and "in X" as places the gazetteer may lack', () => {
     const { find } = read(

@@ -1,3 +1,4 @@
+import { isFirstName } from '../../gazetteer'
 import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS } from './lexicon'
 import type { Token } from './tokens'
 
@@ -24,7 +25,8 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       const next = sentence[to]
       if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
       if (next && startsName(next)) to++
-      else if (next && joins(sentence[to - 1]!, next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence.slice(index, to), next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence.slice(index, to), next) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
       else break
     }
     let from = index
@@ -43,12 +45,18 @@ function startsName(token: Token): boolean {
   return token.capital && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
 }
 
-/** Whether `joiner` links the name so far to the next capitalised word: "Bank of England", "AT&T", "Committee to Protect Journalists". */
-function joins(last: Token, joiner: Token): boolean {
+/**
+ * Whether `joiner` links the name so far to the next capitalised word: "Bank of England", "AT&T",
+ * "Committee to Protect Journalists", "Joost van der Westhuizen". Not the "of" after a company's legal
+ * form or after a person's name ("Peter Nicol of Scotland").
+ */
+function joins(name: Token[], joiner: Token): boolean {
+  const last = name.at(-1)!.text.toLowerCase()
   if (joiner.text === '&') return true
   if (!joiner.word || joiner.capital) return false
-  if (joiner.text === 'to') return PURPOSE_BODIES.has(last.text.toLowerCase())
-  return CONNECTORS.has(joiner.text) && !(joiner.text === 'of' && LEGAL_FORMS.has(last.text.toLowerCase()))
+  if (joiner.text === 'to') return PURPOSE_BODIES.has(last)
+  if (joiner.text === 'of') return !LEGAL_FORMS.has(last) && !(name.length >= 2 && name.length <= 3 && isFirstName(name[0]!.text))
+  return CONNECTORS.has(joiner.text)
 }
 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */

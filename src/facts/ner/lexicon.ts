@@ -31,7 +31,8 @@ export const ROLE_HEADS = words(`
   chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mayor judge justice
   attorney prosecutor coach manager leader head representative rep. sen. gov. congressman congresswoman lawmaker
   mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
-  striker midfielder defender goalkeeper captain
+  striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
+  analyst economist broker trader strategist democrat republican
 `)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */

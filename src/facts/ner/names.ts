@@ -4,10 +4,19 @@ import type { Token } from './tokens'
 
 export const lower = (token: Token) => token.text.toLowerCase()
 
+/** A title word, also as the last part of a compound one ("Major-General", "Vice-Admiral"). */
+export function isRoleWord(token: Token): boolean {
+  const word = lower(token)
+  return ROLE_HEADS.has(word) || ROLE_HEADS.has(word.slice(word.lastIndexOf('-') + 1))
+}
+
 /** "FSB", "U.N.": capitals (and dots), two to six characters. */
 export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
 
-/** One to four capitalised words (connectors inside), none a title, an organisation word, a country, a demonym or an acronym. */
+/**
+ * One to four capitalised words (connectors inside), none a title, an organisation word, a demonym or an
+ * acronym, nor a country unless a surname after a first name ("Neil Jordan").
+ */
 export function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false
   return tokens.every(
@@ -17,13 +26,27 @@ export function looksLikePersonName(tokens: Token[]): boolean {
       !/[\p{N}&]/u.test(token.text) &&
       !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
       !ORG_SUFFIXES.has(lower(token)) &&
-      !ROLE_HEADS.has(lower(token)) &&
+      !isRoleWord(token) &&
       !isDemonym(token.text) &&
-      !findCountry(token.text) &&
+      !(findCountry(token.text) && !(index === tokens.length - 1 && index > 0 && isFirstName(tokens[0]!.text))) &&
       !NOT_PERSON_WORDS.has(lower(token)) &&
       !/\p{Lu}$/u.test(token.text.slice(1)) &&
       !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
   )
+}
+
+/** "Lentini, 27, joined": an age between commas after a name, as news gives people's ages. */
+export function ageAfter(sentence: Token[], to: number): boolean {
+  const age = sentence[to + 1]?.text ?? ''
+  return sentence[to]?.text === ',' && /^\d{1,3}$/.test(age) && Number(age) >= 5 && Number(age) <= 110 && [',', ')'].includes(sentence[to + 2]?.text ?? '')
+}
+
+/** "Aliuska Lopez (Cuba)", "Jiri Novak (Czech Republic)": a country in brackets after a name, as results list athletes. */
+export function countryInBrackets(sentence: Token[], to: number): boolean {
+  if (sentence[to]?.text !== '(') return false
+  let close = to + 1
+  while (close < sentence.length && close - to <= 4 && sentence[close]!.word) close++
+  return close > to + 1 && sentence[close]?.text === ')' && Boolean(findCountry(sentence.slice(to + 1, close).map((token) => token.text).join(' ')))
 }
 
 /**

@@ -1,6 +1,5 @@
 import { findPlaces, isDemonym, isFirstName } from '../../gazetteer'
-import { ROLE_HEADS } from './lexicon'
-import { lower } from './names'
+import { isRoleWord } from './names'
 import type { Token } from './tokens'
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
@@ -50,7 +49,7 @@ export function isTownAndMascot(tokens: Token[]): boolean {
 export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))
   if (places.length > 0) return places.some((place) => place.kind === 'town')
-  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !ROLE_HEADS.has(lower(token)))
+  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
 }
 
 /** Some town of that name (not only a region): towns lend their names to teams. */
