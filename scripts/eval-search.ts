@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { analyzeArticle } from '../src/analyze'
 import type { StoredArticle } from '../src/bundle/types'
-import { buildIndex, searchArticles } from '../src/search/search'
+import { corpusOfArticles } from '../src/search/memory-corpus'
+import { searchArticles } from '../src/search/search'
 import { createBm25 } from './lib/bm25'
 import { evaluate, type Qrels, type Scores } from './lib/ir-metrics'
 
@@ -48,7 +49,7 @@ function toArticle(document: BeirDocument): StoredArticle {
   return { id, text: document.text, ...analyzeArticle({ text: document.text, ...(title ? { title } : {}) }) }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, queries: { type: 'string' }, qrels: { type: 'string' } } })
   if (!values.corpus || !values.queries || !values.qrels) {
     console.error('usage: npm run eval:search -- --corpus corpus.jsonl --queries queries.jsonl --qrels qrels/test.tsv')
@@ -60,15 +61,14 @@ function main(): number {
 
   let started = performance.now()
   const articles = documents.map(toArticle)
-  const index = buildIndex(articles)
-  const byId = new Map(articles.map((article) => [article.id, article]))
+  const corpus = corpusOfArticles(articles)
   console.log(`indexed ${articles.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s; ${queries.length} judged queries`)
 
   started = performance.now()
   const product = new Map<string, string[]>()
   const modes = { all: 0, typos: 0, anyTerm: 0, none: 0 }
   for (const query of queries) {
-    const response = searchArticles(index, byId, { q: query.text.slice(0, 500), limit: HITS, offset: 0, sort: 'relevance' })
+    const response = await searchArticles(corpus, { q: query.text.slice(0, 500), limit: HITS, offset: 0, sort: 'relevance' })
     product.set(query._id, response.hits.map((hit) => hit.id))
     if (response.total === 0) modes.none++
     else if (response.fallback) modes.anyTerm++
@@ -92,4 +92,4 @@ function main(): number {
   return 0
 }
 
-process.exitCode = main()
+process.exitCode = await main()

@@ -1,9 +1,11 @@
 import type { LoadedBundle } from '../../src/bundle/open'
-import { searchArticles, type SearchParams } from '../../src/search/search'
+import { suggestIndexOf } from '../../src/search/context'
+import { searchArticles, type SearchParams, type SearchResponse } from '../../src/search/search'
+import { suggest } from '../../src/search/suggest'
 import type { BenchQuery } from './queries'
 
 /** What GET /api/search runs for a query, called in process. */
-export function productSearch(bundle: LoadedBundle, query: BenchQuery) {
+export function productSearch(bundle: LoadedBundle, query: BenchQuery): Promise<SearchResponse> {
   const params: SearchParams = {
     q: query.q,
     limit: 10,
@@ -12,16 +14,10 @@ export function productSearch(bundle: LoadedBundle, query: BenchQuery) {
     ...(query.from ? { from: query.from, to: query.to } : {}),
     ...(query.year ? { filters: { year: [query.year] } } : {}),
   }
-  return searchArticles(bundle.index, bundle.articles, params)
+  return searchArticles(bundle, params)
 }
 
-/** `/api/suggest`'s work, when the search helper's suggest module is there (feature-detected). */
-export async function suggestFunction(bundle: LoadedBundle): Promise<((q: string) => unknown) | undefined> {
-  try {
-    const { suggest } = await import('../../src/search/suggest')
-    const { getSearchContext } = await import('../../src/search/context')
-    return (q) => suggest(getSearchContext(bundle.index, bundle.articles).suggestIndex, q, 8)
-  } catch {
-    return undefined
-  }
+/** `/api/suggest`'s work for a query. */
+export function productSuggest(bundle: LoadedBundle, q: string) {
+  return suggest(suggestIndexOf(bundle), q, 8)
 }

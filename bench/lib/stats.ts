@@ -44,6 +44,20 @@ export function timeEach<T>(items: readonly T[], rounds: number, fn: (item: T) =
   return summarize(samples)
 }
 
+/** `timeEach` for asynchronous work: each sample waits for `fn`'s promise. */
+export async function timeEachAsync<T>(items: readonly T[], rounds: number, fn: (item: T) => Promise<unknown>): Promise<Figure> {
+  for (const item of items) await fn(item)
+  const samples: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    for (const item of items) {
+      const start = performance.now()
+      await fn(item)
+      samples.push(performance.now() - start)
+    }
+  }
+  return summarize(samples)
+}
+
 export function ms(value: number): string {
   return Number.isNaN(value) ? '—' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)
 }

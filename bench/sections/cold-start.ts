@@ -15,7 +15,7 @@ export type ColdStart = { product: Figure; indexOnly: Figure; miniSearch: Figure
 export async function coldStart(serialised: Serialised, queries: QuerySet, runs: number): Promise<ColdStart> {
   const first = queries.faceted[0]!
   const q = first.q
-  const product = timeSync(runs, () => productSearch(openBundle(serialised.bundle, serialised.indexBytes), first))
+  const product = await timeAsync(runs, () => productSearch(openBundle(serialised.bundle, serialised.indexBytes), first))
   const indexOnly = timeSync(runs, () => openBundle(serialised.bundle, serialised.indexBytes).index.search(q, MINISEARCH_OPTIONS.faceted))
   const miniSearch = timeSync(runs, () => loadMiniSearch(serialised.miniSearchJson).search(q, MINISEARCH_OPTIONS.faceted))
   const orama = serialised.oramaJson ? await timeAsync(runs, async () => searchOrama(await loadOrama(serialised.oramaJson), 'faceted', q)) : undefined

@@ -1,13 +1,13 @@
 import { openBundle } from '../../src/bundle/open'
 import { loadMiniSearch, loadOrama, MINISEARCH_OPTIONS, searchOrama, type QueryKind, type Serialised } from '../lib/engines'
-import { productSearch, suggestFunction } from '../lib/product'
+import { productSearch, productSuggest } from '../lib/product'
 import type { QuerySet } from '../lib/queries'
-import { summarize, timeEach, type Figure } from '../lib/stats'
+import { summarize, timeEach, timeEachAsync, type Figure } from '../lib/stats'
 
 export type LatencyRow = { kind: string; product: Figure; compact: Figure; miniSearch: Figure; orama?: Figure }
 
 /** Warm, in-process latency of each query kind: one sample per query, `rounds` passes over the set. */
-export async function queryLatency(serialised: Serialised, queries: QuerySet, rounds: number): Promise<{ rows: LatencyRow[]; suggest?: Figure }> {
+export async function queryLatency(serialised: Serialised, queries: QuerySet, rounds: number): Promise<{ rows: LatencyRow[]; suggest: Figure }> {
   const bundle = openBundle(serialised.bundle, serialised.indexBytes)
   const miniSearch = loadMiniSearch(serialised.miniSearchJson)
   const orama = serialised.oramaJson ? await loadOrama(serialised.oramaJson) : undefined
@@ -21,7 +21,7 @@ export async function queryLatency(serialised: Serialised, queries: QuerySet, ro
     const filterFor = (day?: [number, number]) => (day ? { filter: (result: { id: string }) => inRange(result.id, day) } : {})
     const row: LatencyRow = {
       kind,
-      product: timeEach(list, rounds, (query) => productSearch(bundle, query)),
+      product: await timeEachAsync(list, rounds, (query) => productSearch(bundle, query)),
       compact: timeEach(list, rounds, ({ q, day }) => bundle.index.search(q, { ...MINISEARCH_OPTIONS[kind], ...filterFor(day) })),
       miniSearch: timeEach(list, rounds, ({ q, day }) => miniSearch.search(q, { ...MINISEARCH_OPTIONS[kind], ...filterFor(day) })),
     }
@@ -38,7 +38,6 @@ export async function queryLatency(serialised: Serialised, queries: QuerySet, ro
     }
     rows.push(row)
   }
-  const suggest = await suggestFunction(bundle)
   const prefixes = queries.prefix.map(({ q }) => q)
-  return { rows, ...(suggest ? { suggest: timeEach(prefixes, rounds, suggest) } : {}) }
+  return { rows, suggest: timeEach(prefixes, rounds, (q) => productSuggest(bundle, q)) }
 }

@@ -25,10 +25,11 @@ export const BriefQuerySchema = v.pipe(
 )
 
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
-export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), (c) => {
+export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
-  const { index, articles } = getBundle()
-  const found = searchArticles(index, articles, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
-  const matching = found.hits.map((hit) => articles.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
+  const bundle = getBundle()
+  const found = await searchArticles(bundle, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
+  const bodies = await bundle.articlesById(found.hits.map((hit) => hit.id))
+  const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
   return c.json({ query: q, total: found.total, articles: matching.length, ...buildBrief(matching, q, sentences) })
 })

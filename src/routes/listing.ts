@@ -3,7 +3,6 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
-import { getSearchContext } from '../search/context'
 import { listArticles } from '../search/listing'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
@@ -21,8 +20,7 @@ export const ListingQuerySchema = v.pipe(
 )
 
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
-export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), (c) => {
-  const { index, articles } = getBundle()
+export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
-  return c.json(listArticles(getSearchContext(index, articles), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
+  return c.json(await listArticles(getBundle(), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
 })

@@ -5,7 +5,6 @@ import type { StoredArticle } from '../bundle/types'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { relatedDoc } from '../openapi/routes'
-import { getSearchContext } from '../search/context'
 import { MAX_RELATED, relatedArticles, type RelatedArticle } from '../search/related'
 import { integerParam } from './params'
 
@@ -14,14 +13,13 @@ const RelatedQuerySchema = v.object({ limit: integerParam(1, MAX_RELATED, DEFAUL
 
 /** The articles related to one of the bundle's articles, best first. */
 export function relatedTo(article: StoredArticle, limit = DEFAULT_RELATED): RelatedArticle[] {
-  const { index, articles } = getBundle()
-  return relatedArticles(getSearchContext(index, articles), article, limit)
+  return relatedArticles(getBundle(), article, limit)
 }
 
 /** `GET /articles/:id/related`; mounted before the article routes so that `/related` is not read as part of an id. */
-export const relatedRoutes = new Hono().get('/articles/:id{.+}/related', relatedDoc, validate('query', RelatedQuerySchema), (c) => {
+export const relatedRoutes = new Hono().get('/articles/:id{.+}/related', relatedDoc, validate('query', RelatedQuerySchema), async (c) => {
   const id = c.req.param('id')
-  const article = getBundle().articles.get(id)
+  const article = await getBundle().article(id)
   if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
   return c.json({ id: article.id, related: relatedTo(article, c.req.valid('query').limit) })
 })

@@ -35,8 +35,7 @@ export const SearchQuerySchema = v.pipe(
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
 )
 
-export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), (c) => {
-  const { index, articles } = getBundle()
+export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
-  return c.json(searchArticles(index, articles, { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
+  return c.json(await searchArticles(getBundle(), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
 })

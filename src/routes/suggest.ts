@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { suggestDoc } from '../openapi/routes'
-import { getSearchContext } from '../search/context'
+import { suggestIndexOf } from '../search/context'
 import { suggest } from '../search/suggest'
 import { integerParam } from './params'
 
@@ -16,9 +16,8 @@ export const SuggestQuerySchema = v.object({
   limit: integerParam(1, 20, 8),
 })
 
-/** Autocomplete for every keystroke: the lookup structures are built once per isolate. */
+/** Autocomplete for every keystroke: from the build's suggestion index and word list, unpacked once per isolate. */
 export const suggestRoutes = new Hono().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
-  const { index, articles } = getBundle()
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(getSearchContext(index, articles).suggestIndex, q, limit) })
+  return c.json({ query: q, suggestions: suggest(suggestIndexOf(getBundle()), q, limit) })
 })

@@ -1,63 +1,41 @@
 import type MiniSearch from 'minisearch'
-import type SearchableMap from 'minisearch/SearchableMap'
 import type { StoredArticle } from '../bundle/types'
-import { tablesOf, type CorpusTables } from './corpus-tables'
-import type { ArticleFacets } from './facets'
-import { buildLexicon, type LexiconEntry } from './lexicon'
+import type { CorpusTables } from './corpus-tables'
 import type { SearchDocument } from './options'
 import type { RelatedArticle } from './related'
-import { buildSuggestIndex, type SuggestIndex } from './suggest'
+import { SuggestIndex } from './suggest'
 
-/** What searching derives from the corpus beyond the index: computed once per isolate, each part on first use. */
-export type SearchContext = {
-  index: MiniSearch<SearchDocument>
-  articles: ReadonlyMap<string, StoredArticle>
-  readonly facets: ReadonlyMap<string, ArticleFacets>
-  readonly lexicon: SearchableMap<LexiconEntry>
-  readonly suggestIndex: SuggestIndex
-  /** The newest publication date in the corpus: the reference point of the recency decay. */
-  readonly newestDate: string | undefined
-  /** Every article's date by id, without parsing the article. */
-  readonly dates: ReadonlyMap<string, string | undefined>
-  /** Related articles by id, filled as they are asked for. */
-  related: Map<string, RelatedArticle[]>
+/**
+ * What searching reads: the index and the corpus tables, synchronously, and
+ * article bodies only for what a response shows (`articlesById`, which may
+ * fetch). The bundle (`LoadedBundle`) is one; `corpusOfArticles` makes one
+ * from articles in memory.
+ */
+export type SearchCorpus = {
+  readonly index: MiniSearch<SearchDocument>
+  readonly tables: CorpusTables
+  articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
 }
 
-const contexts = new WeakMap<ReadonlyMap<string, StoredArticle>, SearchContext>()
+/** What is derived from a corpus on demand and then kept for the isolate's life. */
+type Derived = { suggestIndex?: SuggestIndex; related: Map<string, RelatedArticle[]> }
 
-export function getSearchContext(index: MiniSearch<SearchDocument>, articles: ReadonlyMap<string, StoredArticle>): SearchContext {
-  const existing = contexts.get(articles)
-  if (existing && existing.index === index) return existing
-  const context = createContext(index, articles)
-  contexts.set(articles, context)
-  return context
+const derived = new WeakMap<CorpusTables, Derived>()
+
+function derivedOf(corpus: SearchCorpus): Derived {
+  let found = derived.get(corpus.tables)
+  if (!found) derived.set(corpus.tables, (found = { related: new Map() }))
+  return found
 }
 
-function createContext(index: MiniSearch<SearchDocument>, articles: ReadonlyMap<string, StoredArticle>): SearchContext {
-  const cache: {
-    tables?: CorpusTables
-    lexicon?: SearchableMap<LexiconEntry>
-    suggestIndex?: SuggestIndex
-  } = {}
-  const tables = () => (cache.tables ??= tablesOf(articles))
-  return {
-    index,
-    articles,
-    related: new Map(),
-    get facets() {
-      return tables().facets
-    },
-    get lexicon() {
-      return (cache.lexicon ??= buildLexicon(articles.values()))
-    },
-    get suggestIndex() {
-      return (cache.suggestIndex ??= buildSuggestIndex(articles.values(), this.facets, this.lexicon, index))
-    },
-    get newestDate() {
-      return tables().newestDate
-    },
-    get dates() {
-      return tables().dates
-    },
-  }
+/** The suggestion index, unpacked on the first suggestion. */
+export function suggestIndexOf(corpus: SearchCorpus): SuggestIndex {
+  const state = derivedOf(corpus)
+  const { tables, index } = corpus
+  return (state.suggestIndex ??= new SuggestIndex(tables.suggestions, tables.titles, tables.ids, tables.lexicon, index))
+}
+
+/** Related articles by id, filled as they are asked for. */
+export function relatedCache(corpus: SearchCorpus): Map<string, RelatedArticle[]> {
+  return derivedOf(corpus).related
 }

@@ -1,40 +1,69 @@
 import type { StoredArticle } from '../bundle/types'
-import { articleFacets, reviveFacets, storeFacets, type ArticleFacets, type StoredFacets } from './facets'
+import { FacetTable, storeFacetTable, type StoredFacetTable } from './facet-table'
+import { Lexicon, storeLexicon, type StoredLexicon } from './lexicon'
+import { storeSuggestions, type StoredSuggestions } from './suggest'
 
 /**
- * What searching needs of EVERY article (facet values to count and filter,
- * dates to filter and decay by): small, so the build writes it into the
- * bundle's header and a first search parses no article it does not show.
+ * What searching needs of EVERY article, computed at build time so that a
+ * search reads only the index and these tables, and fetches article bodies
+ * only for the hits it shows: facet values, dates, titles and urls (hits,
+ * related articles, sorting by title), the did-you-mean word list and the
+ * suggestion index. Article i is short id i of the index. The larger parts
+ * are packed strings, unpacked the first time a request needs them.
  */
-export type CorpusTables = {
-  facets: ReadonlyMap<string, ArticleFacets>
-  dates: ReadonlyMap<string, string | undefined>
-  /** The newest publication date in the corpus: the reference point of the recency decay. */
-  newestDate: string | undefined
+export type StoredTables = {
+  dates: (string | null)[]
+  titles: string[]
+  urls: (string | null)[]
+  facets: StoredFacetTable
+  lexicon: StoredLexicon
+  suggestions: StoredSuggestions
 }
 
-/** The tables as the bundle's header stores them, article i at position i (JSON has no `undefined`, hence `null`). */
-export type StoredTables = { facets: StoredFacets[]; dates: (string | null)[] }
+export type CorpusTables = {
+  /** Article ids by short id. */
+  readonly ids: readonly string[]
+  /** The short id of an article id, or undefined. */
+  shortId(id: string): number | undefined
+  readonly dates: readonly (string | undefined)[]
+  /** The newest publication date in the corpus: the reference point of the recency decay. */
+  readonly newestDate: string | undefined
+  readonly titles: readonly string[]
+  readonly urls: readonly (string | undefined)[]
+  readonly facets: FacetTable
+  readonly lexicon: Lexicon
+  readonly suggestions: StoredSuggestions
+}
 
-/** An article map that brings its tables along (the bundle's, read from its header). */
-type WithTables = ReadonlyMap<string, StoredArticle> & { readonly tables: CorpusTables }
-
-/** Computed at build time from the same `articleFacets` the fallback uses, so the two cannot disagree. */
+/** Computed by the build from the articles in index order (`storeTables(articles)[i]` is about `articles[i]`). */
 export function storeTables(articles: readonly StoredArticle[]): StoredTables {
-  return { facets: articles.map((article) => storeFacets(articleFacets(article))), dates: articles.map((article) => article.date ?? null) }
+  return {
+    dates: articles.map((article) => article.date ?? null),
+    titles: articles.map((article) => article.title),
+    urls: articles.map((article) => article.url ?? null),
+    facets: storeFacetTable(articles),
+    lexicon: storeLexicon(articles),
+    suggestions: storeSuggestions(articles),
+  }
 }
 
 export function reviveTables(stored: StoredTables, ids: readonly string[]): CorpusTables {
-  const dates = new Map(ids.map((id, i) => [id, stored.dates[i] ?? undefined]))
-  return { facets: new Map(ids.map((id, i) => [id, reviveFacets(stored.facets[i]!)])), dates, newestDate: newest(dates.values()) }
-}
-
-/** The bundle's tables when the articles come from a bundle; otherwise (a plain map) computed from every article. */
-export function tablesOf(articles: ReadonlyMap<string, StoredArticle>): CorpusTables {
-  if ('tables' in articles) return (articles as WithTables).tables
-  const all = [...articles.values()]
-  const dates = new Map(all.map((article) => [article.id, article.date]))
-  return { facets: new Map(all.map((article) => [article.id, articleFacets(article)])), dates, newestDate: newest(dates.values()) }
+  let shortIds: Map<string, number> | undefined
+  let lexicon: Lexicon | undefined
+  const dates = stored.dates.map((date) => date ?? undefined)
+  return {
+    ids,
+    shortId: (id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id),
+    dates,
+    newestDate: newest(dates),
+    titles: stored.titles,
+    urls: stored.urls.map((url) => url ?? undefined),
+    facets: new FacetTable(stored.facets),
+    get lexicon() {
+      return (lexicon ??= new Lexicon(stored.lexicon))
+    },
+    suggestions: stored.suggestions,
+  }
 }
 
 function newest(dates: Iterable<string | undefined>): string | undefined {

@@ -1,18 +1,20 @@
-import SearchableMap from 'minisearch/SearchableMap'
 import type { StoredArticle } from '../bundle/types'
+import { fuzzyMatches, indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
 import { normalizeWord, tokenize } from './terms'
 
 /** A word as it appears in the corpus: how many articles have it, and its spelling where first seen. */
 export type LexiconEntry = { documents: number; display: string }
 
 /**
- * The corpus's words (not stems), for did-you-mean and autocomplete: keyed
- * by normalised word, in a radix tree for prefix and edit-distance lookups.
+ * The corpus's words (not stems), for did-you-mean and autocomplete, as the
+ * build stores them: normalised words sorted, with the article count, the
+ * first-seen spelling (empty when it is the word itself) and the radix-tree
+ * rank of each (the order lookups always returned matches in).
  */
-type Counting = LexiconEntry & { lastArticle: string }
+export type StoredLexicon = { words: string; documents: string; displays: string; ranks: string }
 
-export function buildLexicon(articles: Iterable<StoredArticle>): SearchableMap<LexiconEntry> {
-  const entries = new Map<string, Counting>()
+export function storeLexicon(articles: readonly StoredArticle[]): StoredLexicon {
+  const entries = new Map<string, LexiconEntry & { lastArticle: string }>()
   const keys = new Map<string, string>()
   for (const article of articles) {
     const seen = new Set<string>()
@@ -29,7 +31,54 @@ export function buildLexicon(articles: Iterable<StoredArticle>): SearchableMap<L
       }
     }
   }
-  const lexicon = new SearchableMap<LexiconEntry>()
-  for (const [key, { documents, display }] of entries) lexicon.set(key, { documents, display })
-  return lexicon
+  const firstSeen = [...entries.keys()]
+  const ranks = treeRanks(firstSeen)
+  const { sorted, positions } = sortedWithPositions(firstSeen)
+  const entryAt = (i: number) => entries.get(firstSeen[i]!)!
+  return {
+    words: joinWords(sorted),
+    documents: packNumbers(positions.map((i) => entryAt(i).documents)),
+    displays: joinWords(positions.map((i) => (entryAt(i).display === firstSeen[i] ? '' : entryAt(i).display))),
+    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+  }
+}
+
+/** The lexicon, unpacked when first used (did-you-mean, suggestions). */
+export class Lexicon {
+  private readonly words: string[]
+  private readonly documents: Uint32Array
+  private readonly displays: string[]
+  private readonly ranks: Uint32Array
+
+  constructor(stored: StoredLexicon) {
+    this.words = splitWords(stored.words)
+    this.documents = unpackNumbers(stored.documents)
+    this.displays = stored.displays.split(' ')
+    this.ranks = unpackNumbers(stored.ranks)
+  }
+
+  has(word: string): boolean {
+    return indexOf(this.words, word) !== -1
+  }
+
+  /** The corpus word within `maxEdits` of `word` with the fewest edits, then the most articles; its spelling. */
+  closest(word: string, maxEdits: number): string | undefined {
+    let best: { at: number; distance: number } | undefined
+    for (const [at, distance] of fuzzyMatches(this.words, this.ranks, word, maxEdits)) {
+      if (!best || distance < best.distance || (distance === best.distance && this.documents[at]! > this.documents[best.at]!)) best = { at, distance }
+    }
+    return best && this.entry(best.at).display
+  }
+
+  /** The words that start with `prefix` and are longer, in radix-tree order. */
+  longer(prefix: string): LexiconEntry[] {
+    const [start, end] = prefixRange(this.words, prefix)
+    const found: number[] = []
+    for (let at = start; at < end; at++) if (this.words[at] !== prefix) found.push(at)
+    return inTreeOrder(found, this.ranks).map((at) => this.entry(at))
+  }
+
+  private entry(at: number): LexiconEntry {
+    return { documents: this.documents[at]!, display: this.displays[at] || this.words[at]! }
+  }
 }

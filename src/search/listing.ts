@@ -1,5 +1,6 @@
-import type { SearchContext } from './context'
-import { normalizeFilters, passesFilters, type FacetFilters } from './facets'
+import type { SearchCorpus } from './context'
+import type { CorpusTables } from './corpus-tables'
+import { normalizeFilters, type FacetFilters } from './facets'
 
 export type ListingParams = {
   limit: number
@@ -15,22 +16,25 @@ export type ListedArticle = { id: string; title: string; date?: string; url?: st
 
 export type ListingResponse = { total: number; offset: number; limit: number; articles: ListedArticle[] }
 
-/** Browsing: the articles in a date range and matching the facet filters, sorted and paged. Only the page's articles are parsed (and, to sort by title, every selected one). */
-export function listArticles(context: SearchContext, params: ListingParams): ListingResponse {
-  const filters = normalizeFilters(params.filters ?? {})
+/** Browsing: the articles in a date range and matching the facet filters, sorted and paged, from the corpus tables; only the page's bodies are fetched. */
+export async function listArticles(corpus: SearchCorpus, params: ListingParams): Promise<ListingResponse> {
+  const { tables } = corpus
+  const fails = tables.facets.check(normalizeFilters(params.filters ?? {}))
   const selected: Entry[] = []
-  for (const [id, date] of context.dates) {
-    if (params.from !== undefined && (date === undefined || date < params.from)) continue
-    if (params.to !== undefined && (date === undefined || date > params.to)) continue
-    if (passesFilters(context.facets.get(id)!, filters)) selected.push({ id, date })
-  }
-  selected.sort(comparator(context, params.sort))
+  tables.dates.forEach((date, doc) => {
+    if (params.from !== undefined && (date === undefined || date < params.from)) return
+    if (params.to !== undefined && (date === undefined || date > params.to)) return
+    if (fails(doc) === 0) selected.push({ id: tables.ids[doc]!, doc, date })
+  })
+  selected.sort(comparator(tables, params.sort))
+  const page = selected.slice(params.offset, params.offset + params.limit)
+  const bodies = await corpus.articlesById(page.map((entry) => entry.id))
   return {
     total: selected.length,
     offset: params.offset,
     limit: params.limit,
-    articles: selected.slice(params.offset, params.offset + params.limit).map(({ id }) => {
-      const article = context.articles.get(id)!
+    articles: page.map(({ id }) => {
+      const article = bodies.get(id)!
       return {
         id: article.id,
         title: article.title,
@@ -43,7 +47,7 @@ export function listArticles(context: SearchContext, params: ListingParams): Lis
   }
 }
 
-type Entry = { id: string; date: string | undefined }
+type Entry = { id: string; doc: number; date: string | undefined }
 
 const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -55,9 +59,8 @@ const byDate = (direction: 1 | -1) => (a: Entry, b: Entry) => {
   return a.date < b.date ? -direction : direction
 }
 
-function comparator(context: SearchContext, sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
+function comparator(tables: CorpusTables, sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
   if (sort === 'date') return byDate(-1)
   if (sort === 'oldest') return byDate(1)
-  const title = (entry: Entry) => context.articles.get(entry.id)!.title
-  return (a, b) => title(a).localeCompare(title(b)) || byId(a, b)
+  return (a, b) => tables.titles[a.doc]!.localeCompare(tables.titles[b.doc]!) || byId(a, b)
 }

@@ -1,13 +1,15 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import type { StoredArticle } from '../bundle/types'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
-import { getSearchContext, type SearchContext } from './context'
+import type { SearchCorpus } from './context'
+import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
-import { countFacets, normalizeFilters, passesFilters, type FacetCounts, type FacetFilters } from './facets'
+import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
+import { processTerm } from './terms'
 
 export type SearchParams = {
   q: string
@@ -74,32 +76,34 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
   return loadCompactIndex(data, INDEX_OPTIONS)
 }
 
+/** A MiniSearch result with its article's short id (index position), set while the search filters. */
+type Result = SearchResult & { doc: number }
+
 /**
  * Runs a query: every word required, exact and prefix matching first; typo
  * tolerance only when that finds too little; any-word matching when nothing
  * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match; facets count the whole result set.
+ * `total` counts every match; facets count the whole result set. Reads the
+ * index and the corpus tables; fetches the bodies of the page's hits (and,
+ * for a quoted phrase, of the articles that have all its words).
  */
-export function searchArticles(
-  index: MiniSearch<SearchDocument>,
-  articles: ReadonlyMap<string, StoredArticle>,
-  params: SearchParams,
-): SearchResponse {
-  const context = getSearchContext(index, articles)
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
+  const { index, tables } = corpus
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
-  const accepts = candidateFilter(context, query, phrases, params)
+  const accepts = await candidateFilter(corpus, query, phrases, params)
+  const failsFilters = tables.facets.check(filters)
   const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
     const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts(result.id as string),
-    })
+      filter: (result) => accepts((result.doc = tables.shortId(result.id as string)!)),
+    }) as Result[]
     if (!RANKING.coordination) {
       for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
       results.sort((a, b) => b.score - a.score)
     }
-    return { results, filtered: results.filter((result) => passesFilters(context.facets.get(result.id as string)!, filters)) }
+    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.doc) === 0) }
   }
 
   const exact = () => false
@@ -116,22 +120,23 @@ export function searchArticles(
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.id as string))
+  const allWords = new Set(attempt.filtered.map((result) => result.doc))
   if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
     if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
   }
-  const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, context.lexicon) : undefined
+  const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const ranked = rank(context, attempt.filtered, allWords, params)
+  const ranked = rank(tables, attempt.filtered, allWords, params)
   const page = ranked.slice(params.offset, params.offset + params.limit)
-  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
-  const hits = page.map((result) => toHit(context, query, phrases, candidates, result))
-  const facets = countFacets(
-    attempt.results.map((result) => context.facets.get(result.id as string)!),
+  const facets = tables.facets.count(
+    attempt.results.map((result) => result.doc),
     filters,
     params.facetLimit ?? DEFAULT_FACET_LIMIT,
   )
+  const bodies = await corpus.articlesById(page.map((result) => result.id as string))
+  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
+  const hits = page.map((result) => toHit(bodies.get(result.id as string)!, query, phrases, candidates, result))
   return {
     query: params.q,
     total: ranked.length,
@@ -178,42 +183,75 @@ function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy:
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
 
 /** The conditions on a candidate that do not depend on ranking: dates, exclusions, phrases. */
-function candidateFilter(
-  context: SearchContext,
+async function candidateFilter(
+  corpus: SearchCorpus,
   query: ParsedQuery,
   phrases: readonly RegExp[],
   params: SearchParams,
-): (id: string) => boolean {
-  const excludedIds = new Set<string>()
+): Promise<(doc: number) => boolean> {
+  const { index, tables } = corpus
+  const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of context.index.search(term, { ...BASE_SEARCH_OPTIONS, prefix: false, fuzzy: false })) excludedIds.add(result.id as string)
+    for (const result of index.search(term, EXACT_TERMS)) excluded.add(tables.shortId(result.id as string)!)
+  }
+  const dated = (doc: number) => {
+    if (excluded.has(doc)) return false
+    const date = tables.dates[doc]
+    if (params.from !== undefined && (date === undefined || date < params.from)) return false
+    return !(params.to !== undefined && (date === undefined || date > params.to))
+  }
+  if (phrases.length === 0 && query.excludedPhrases.length === 0) return dated
+  const failing = await phraseFailures(corpus, query, phrases, dated)
+  return (doc) => dated(doc) && !failing.has(doc)
+}
+
+const EXACT_TERMS = { ...BASE_SEARCH_OPTIONS, prefix: false, fuzzy: false } as const
+
+/**
+ * The articles a quoted phrase rules out: those without a required phrase,
+ * those with an excluded one. Only an article that has every word of a phrase
+ * can contain it, so only those articles' bodies are fetched and read (all
+ * of them for a phrase of stop words only, which the index does not hold).
+ */
+async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases: readonly RegExp[], dated: (doc: number) => boolean): Promise<Set<number>> {
+  const { index, tables } = corpus
+  const withWords = (words: readonly string[]): number[] => {
+    const terms = words.map(processTerm).filter((term): term is string => term !== null)
+    if (terms.length === 0) return tables.ids.map((_, doc) => doc)
+    return index.search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => tables.shortId(result.id as string)!)
+  }
+  // An article without every word of every required phrase fails; the others are read.
+  let mayPass: number[] | undefined
+  for (const words of query.phrases) {
+    const found = new Set(withWords(words))
+    mayPass = (mayPass ?? [...found]).filter((doc) => found.has(doc) && dated(doc))
   }
   const excludedPhrases = query.excludedPhrases.map(phrasePattern)
-  const contains = (article: StoredArticle, pattern: RegExp) => article.title.search(pattern) !== -1 || article.text.search(pattern) !== -1
-  const needsText = phrases.length > 0 || excludedPhrases.length > 0
-  // Dates come from the corpus tables: a candidate's text is parsed only when a phrase must be checked in it.
-  return (id) => {
-    if (!context.dates.has(id) || excludedIds.has(id)) return false
-    const date = context.dates.get(id)
-    if (params.from !== undefined && (date === undefined || date < params.from)) return false
-    if (params.to !== undefined && (date === undefined || date > params.to)) return false
-    if (!needsText) return true
-    const article = context.articles.get(id)!
-    return phrases.every((pattern) => contains(article, pattern)) && !excludedPhrases.some((pattern) => contains(article, pattern))
+  const mayBeExcluded = [...new Set(query.excludedPhrases.flatMap(withWords))].filter(dated)
+  const read = [...new Set([...(mayPass ?? []), ...mayBeExcluded])]
+  const bodies = await corpus.articlesById(read.map((doc) => tables.ids[doc]!))
+  const contains = (doc: number, pattern: RegExp) => {
+    const article = bodies.get(tables.ids[doc]!)!
+    return article.title.search(pattern) !== -1 || article.text.search(pattern) !== -1
   }
+  const passing = new Set(mayPass?.filter((doc) => phrases.every((pattern) => contains(doc, pattern))))
+  const failing = new Set<number>()
+  if (mayPass) for (let doc = 0; doc < tables.ids.length; doc++) if (!passing.has(doc)) failing.add(doc)
+  for (const doc of mayBeExcluded) if (excludedPhrases.some((pattern) => contains(doc, pattern))) failing.add(doc)
+  return failing
 }
 
 /**
  * Relevance order (optionally decayed by age), articles with every word
  * before those with only some; or newest first.
  */
-function rank(context: SearchContext, results: SearchResult[], allWords: ReadonlySet<string>, params: SearchParams): SearchResult[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(context.dates, a, b))
+function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): Result[] {
+  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
   let scored = results
-  if (params.recency !== undefined && context.newestDate) {
-    const newest = Date.parse(context.newestDate)
+  if (params.recency !== undefined && tables.newestDate) {
+    const newest = Date.parse(tables.newestDate)
     const ages = results.map((result) => {
-      const date = context.dates.get(result.id as string)
+      const date = tables.dates[result.doc]
       return date ? (newest - Date.parse(date)) / DAY_MS : undefined
     })
     // Undated articles decay as much as the oldest dated one in the results.
@@ -221,18 +259,11 @@ function rank(context: SearchContext, results: SearchResult[], allWords: Readonl
     const halfLife = params.recency
     scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
   }
-  const tier = (result: SearchResult) => (allWords.has(result.id as string) ? 0 : 1)
+  const tier = (result: Result) => (allWords.has(result.doc) ? 0 : 1)
   return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
 }
 
-function toHit(
-  context: SearchContext,
-  query: ParsedQuery,
-  phrases: readonly RegExp[],
-  candidates: RegExp | undefined,
-  result: SearchResult,
-): SearchHit {
-  const article = context.articles.get(result.id as string)!
+function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
   const terms = new Set(result.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
   const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)
@@ -256,8 +287,8 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
 }
 
 /** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(dates: ReadonlyMap<string, string | undefined>, a: SearchResult, b: SearchResult): number {
-  const dateA = dates.get(a.id as string) ?? ''
-  const dateB = dates.get(b.id as string) ?? ''
+function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
+  const dateA = dates[a.doc] ?? ''
+  const dateB = dates[b.doc] ?? ''
   return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }

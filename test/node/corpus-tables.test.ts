@@ -1,41 +1,91 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { openBundle } from '../../src/bundle/open'
-import type { Bundle } from '../../src/bundle/types'
-import { getSearchContext } from '../../src/search/context'
-import { tablesOf } from '../../src/search/corpus-tables'
-import { articleFacets } from '../../src/search/facets'
-import { listArticles, type ListingParams } from '../../src/search/listing'
+import type { StoredArticle } from '../../src/bundle/types'
+import { suggestIndexOf } from '../../src/search/context'
+import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from '../../src/search/facets'
+import { listArticles } from '../../src/search/listing'
+import { relatedArticles } from '../../src/search/related'
 import { searchArticles, type SearchParams } from '../../src/search/search'
+import { suggest } from '../../src/search/suggest'
+import { normalizeWord, tokenize } from '../../src/search/terms'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
 const text = readFileSync('generated/search.bundle', 'utf8')
 const bytes = readFileSync('generated/search.bin')
-const whole = JSON.parse(text) as Bundle
-/** The same articles in a plain map: no header tables, so everything is derived from the articles themselves. */
-const plain = new Map(whole.articles.map((article) => [article.id, article]))
+const bundle = openBundle(text, bytes)
+const { tables } = bundle
+/** Every article's body: the ground truth the tables are checked against, by brute force. */
+const articles: StoredArticle[] = await (async () => {
+  const bodies = await bundle.articlesById(bundle.ids)
+  return bundle.ids.map((id) => bodies.get(id)!)
+})()
 
-describe("the bundle header's corpus tables", () => {
-  it('hold, for every article, the facet values articleFacets derives from it (same keys, names and order) and its date', () => {
-    const tables = tablesOf(openBundle(text, bytes).articles)
-    expect(tables.facets.size).toBe(whole.articles.length)
-    for (const article of whole.articles) {
+/** Facet counts the slow way: every result's `articleFacets`, a Map per facet, a full sort (what the tables must reproduce). */
+function bruteFacets(results: readonly StoredArticle[], filters: Partial<Record<FacetName, string[]>>, limit: number) {
+  const facets = results.map(articleFacets)
+  const passes = (i: number, except: FacetName) =>
+    FACETS.every((facet) => facet === except || !filters[facet]?.length || filters[facet]!.some((value) => facets[i]![facet].has(facetKey(value))))
+  return Object.fromEntries(
+    FACETS.map((facet) => {
+      const tally = new Map<string, FacetCount>()
+      facets.forEach((values, i) => {
+        if (!passes(i, facet)) return
+        for (const [key, value] of values[facet]) {
+          const entry = tally.get(key)
+          if (entry) entry.count++
+          else tally.set(key, { value, count: 1 })
+        }
+      })
+      const top = [...tally.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit)
+      for (const key of new Set((filters[facet] ?? []).map(facetKey))) {
+        if (!top.some((entry) => facetKey(entry.value) === key)) top.push(tally.get(key) ?? { value: key, count: 0 })
+      }
+      return [facet, top]
+    }),
+  )
+}
+
+describe("the bundle's corpus tables", () => {
+  it('hold, for every article, its facet values (same names, same order as articleFacets), date, title and url', () => {
+    expect(tables.ids).toEqual(articles.map((article) => article.id))
+    articles.forEach((article, doc) => {
       const expected = articleFacets(article)
-      const actual = tables.facets.get(article.id)!
-      for (const facet of Object.keys(expected) as (keyof typeof expected)[]) expect([...actual[facet]]).toEqual([...expected[facet]])
-      expect(tables.dates.get(article.id)).toBe(article.date)
-    }
-    expect(tables.newestDate).toBe(tablesOf(plain).newestDate)
-    expect(tables.newestDate).toBe(whole.articles.map((article) => article.date ?? '').sort().at(-1))
+      for (const facet of FACETS) expect(tables.facets.namesOf(doc, facet)).toEqual([...expected[facet].values()])
+      expect(tables.dates[doc]).toBe(article.date)
+      expect(tables.titles[doc]).toBe(article.title)
+      expect(tables.urls[doc]).toBe(article.url)
+      expect(tables.shortId(article.id)).toBe(doc)
+    })
+    expect(tables.newestDate).toBe(articles.map((article) => article.date ?? '').sort().at(-1))
   })
 
-  it('are what the first search uses: it parses only the articles it shows', () => {
-    const bundle = openBundle(text, bytes)
+  it('count facets as a brute force over the articles does, with and without filters and at any limit', async () => {
+    const country = [...articleFacets(articles.find((article) => articleFacets(article).country.size > 1)!).country.values()]
+    const person = [...articleFacets(articles.find((article) => articleFacets(article).person.size > 0)!).person.values()][0]!
+    const cases: [string, Partial<Record<FacetName, string[]>>, number][] = [
+      ['killed', {}, 10],
+      ['government minister', {}, 3],
+      ['said', { country: [country[0]!] }, 10],
+      ['people', { country: [country[0]!, country[1]!, 'nowhere'], year: ['2020'] }, 100],
+      ['police', { person: [person.toUpperCase()] }, 1],
+    ]
+    for (const [q, filters, limit] of cases) {
+      const response = await searchArticles(bundle, { q, limit: 10, offset: 0, sort: 'relevance', filters, facetLimit: limit })
+      const every = await searchArticles(bundle, { q, limit: articles.length, offset: 0, sort: 'relevance' })
+      // With no filters the facets count exactly the hits; with filters, the unfiltered result set (each facet's own filter left out).
+      const results = every.hits.map((hit) => articles[tables.shortId(hit.id)!]!)
+      expect(response.facets, `${q} ${JSON.stringify(filters)}`).toEqual(bruteFacets(results, filters, limit))
+    }
+  })
+
+  it('are what the first search uses: it parses only the articles it shows', async () => {
+    const fresh = openBundle(text, bytes)
     const parse = JSON.parse
     let parsed = 0
     JSON.parse = (...args: Parameters<typeof JSON.parse>) => (parsed++, parse(...args))
     try {
-      const found = searchArticles(bundle.index, bundle.articles, { q: 'police', limit: 3, offset: 0, sort: 'relevance', from: '2000-01-01' })
+      const found = await searchArticles(fresh, { q: 'police', limit: 3, offset: 0, sort: 'relevance', from: '2000-01-01' })
       expect(found.total).toBeGreaterThan(10)
       // One parse of the tables, one per article shown: not one per candidate.
       expect(parsed).toBeLessThanOrEqual(1 + 3)
@@ -44,25 +94,72 @@ describe("the bundle header's corpus tables", () => {
     }
   })
 
-  it('give the same search and listing answers as deriving everything from the articles', () => {
-    const bundle = openBundle(text, bytes)
-    const dated = whole.articles.filter((article) => article.date).map((article) => article.date!).sort()
+  it('list articles by date, title and facet as sorting every article does', async () => {
+    const country = [...articleFacets(articles.find((article) => articleFacets(article).country.size > 0)!).country.values()][0]!
+    const dated = articles.filter((article) => article.date).map((article) => article.date!).sort()
     const middle = dated[Math.floor(dated.length / 2)]!
-    const country = [...articleFacets(whole.articles.find((article) => articleFacets(article).country.size > 0)!).country.values()][0]!
-    const searches: SearchParams[] = [
-      { q: 'government minister', limit: 10, offset: 0, sort: 'relevance' },
-      { q: 'police', limit: 10, offset: 0, sort: 'date', from: middle },
-      { q: 'election', limit: 10, offset: 0, sort: 'relevance', recency: 30, to: middle },
-      { q: 'people', limit: 10, offset: 0, sort: 'relevance', filters: { country: [country] } },
-    ]
-    for (const params of searches) expect(searchArticles(bundle.index, bundle.articles, params)).toEqual(searchArticles(bundle.index, plain, params))
-    const listings: ListingParams[] = [
-      { limit: 20, offset: 5, sort: 'date' },
-      { limit: 20, offset: 0, sort: 'oldest', from: middle },
-      { limit: 20, offset: 0, sort: 'title', to: middle, filters: { country: [country] } },
-    ]
-    for (const params of listings) {
-      expect(listArticles(getSearchContext(bundle.index, bundle.articles), params)).toEqual(listArticles(getSearchContext(bundle.index, plain), params))
+    const inCountry = (article: StoredArticle) => articleFacets(article).country.has(facetKey(country))
+    const byTitle = articles.filter((article) => inCountry(article) && (article.date ?? '') >= middle)
+    byTitle.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1))
+    const listed = await listArticles(bundle, { limit: 100, offset: 0, sort: 'title', from: middle, filters: { country: [country] } })
+    expect(listed.articles.map((article) => article.id)).toEqual(byTitle.map((article) => article.id))
+    expect(listed.articles.map((article) => article.summary)).toEqual(byTitle.map((article) => article.summary.text))
+    const oldest = await listArticles(bundle, { limit: 5, offset: 2, sort: 'oldest' })
+    expect(oldest.articles.map((article) => article.date)).toEqual(dated.slice(2, 7))
+  })
+
+  it('give related articles the entities they share with the article, as its own facts name them', () => {
+    for (const article of articles.slice(0, 30)) {
+      const own = articleFacets(article)
+      for (const related of relatedArticles(bundle, article, 5)) {
+        const other = articleFacets(articles[tables.shortId(related.id)!]!)
+        const expected = (['person', 'organization', 'place', 'country'] as const).flatMap((facet) => [...own[facet]].filter(([key]) => other[facet].has(key)).map(([, name]) => name))
+        expect(related.sharedEntities).toEqual(expected)
+        expect(related.title).toBe(articles[tables.shortId(related.id)!]!.title)
+      }
     }
+  })
+
+  it('hold every corpus word with the number of articles that have it and its first spelling (did-you-mean, completions)', () => {
+    const words = new Map<string, { documents: number; display: string }>()
+    for (const article of articles) {
+      const keys = new Set<string>()
+      for (const word of tokenize(`${article.title} ${article.text}`)) {
+        const key = normalizeWord(word)
+        if (!words.has(key)) words.set(key, { documents: 0, display: word })
+        keys.add(key)
+      }
+      for (const key of keys) words.get(key)!.documents++
+    }
+    for (const [word] of words) expect(tables.lexicon.has(word), word).toBe(true)
+    expect(tables.lexicon.has('qqqzzzx')).toBe(false)
+    const completions = tables.lexicon.longer('balo')
+    const expected = [...words].filter(([word]) => word.startsWith('balo') && word !== 'balo').map(([, { documents, display }]) => ({ documents, display }))
+    expect(new Set(completions.map((entry) => JSON.stringify(entry)))).toEqual(new Set(expected.map((entry) => JSON.stringify(entry))))
+    // The closest word to a typo: fewest edits, then most articles.
+    expect(tables.lexicon.closest('balochistn', 2)).toBe('Balochistan')
+  })
+
+  it('count for each suggested entity the articles that name it', () => {
+    const index = suggestIndexOf(bundle)
+    const expected = new Map<string, number>()
+    for (const article of articles) for (const name of articleFacets(article).person.keys()) expected.set(name, (expected.get(name) ?? 0) + 1)
+    const person = [...expected].sort((a, b) => b[1] - a[1])[0]!
+    const found = suggest(index, person[0], 20).find((suggestion) => suggestion.kind === 'person' && facetKey(suggestion.text) === person[0])
+    expect(found?.count).toBe(person[1])
+    const title = articles[7]!.title
+    expect(suggest(index, title, 20).some((suggestion) => suggestion.kind === 'title' && suggestion.id === articles[7]!.id)).toBe(true)
+  })
+
+  it('make phrase queries read only the articles that have every word of the phrase, with the answers a full scan gives', async () => {
+    const params: SearchParams = { q: '"prime minister" -"foreign hand"', limit: 50, offset: 0, sort: 'relevance' }
+    const found = await searchArticles(bundle, params)
+    const phrase = (words: string) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.replace(' ', '[^\\p{L}\\p{M}\\p{N}]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'iu')
+    const has = (article: StoredArticle, words: string) => phrase(words).test(article.title) || phrase(words).test(article.text)
+    const expected = articles.filter((article) => has(article, 'prime minister') && !has(article, 'foreign hand'))
+    expect(expected.length).toBeGreaterThan(3)
+    expect(expected.length).toBeLessThan(50)
+    expect(found.total).toBe(expected.length)
+    expect(new Set(found.hits.map((hit) => hit.id))).toEqual(new Set(expected.map((article) => article.id)))
   })
 })

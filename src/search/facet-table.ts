@@ -1,0 +1,230 @@
+import type { StoredArticle } from '../bundle/types'
+import { articleFacets, FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from './facets'
+import { packNumbers, unpackNumbers } from './sorted-words'
+
+/**
+ * Every article's facet values as numbers, computed at build time: per facet,
+ * one table of display names, and per article the indices of its names. A
+ * search counts facets in typed arrays indexed by value, never by string.
+ *
+ * Names are sorted the way the facet lists order ties (`localeCompare`), so
+ * comparing two names is comparing two integers. Two names with the same
+ * `facetKey` ("Police", "police") are one value: `keys` gives each name's value.
+ */
+export type StoredFacetColumn = {
+  names: string[]
+  /** Packed: the value (key index) of each name. */
+  keys: string
+  /** Packed: how many names each article has. */
+  counts: string
+  /** Packed: the articles' name indices, article after article, each article's in `articleFacets` order. */
+  values: string
+}
+export type StoredFacetTable = Record<FacetName, StoredFacetColumn>
+
+/** Selected values per facet, normalised (see `normalizeFilters`). */
+export type NormalizedFilters = readonly [FacetName, ReadonlySet<string>][]
+
+export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
+  const all = articles.map(articleFacets)
+  const table = {} as StoredFacetTable
+  for (const facet of FACETS) {
+    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort((a, b) => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0))
+    const nameIndex = new Map(names.map((name, i) => [name, i]))
+    const keyIndex = new Map<string, number>()
+    const keys = names.map((name) => {
+      const key = facetKey(name)
+      if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
+      return keyIndex.get(key)!
+    })
+    table[facet] = {
+      names,
+      keys: packNumbers(keys),
+      counts: packNumbers(all.map((facets) => facets[facet].size)),
+      values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
+    }
+  }
+  return table
+}
+
+/** One facet's table, unpacked when first used. */
+class FacetColumn {
+  readonly names: readonly string[]
+  readonly keyOf: Uint32Array
+  readonly keyCount: number
+  /** Article d's name indices are values[starts[d] .. starts[d + 1]). */
+  readonly starts: Uint32Array
+  readonly values: Uint32Array
+  /** Scratch for counting (zero between uses), and the name each counted value shows. */
+  readonly tally: Uint32Array
+  readonly display: Uint32Array
+  private keys: Map<string, number> | undefined
+
+  constructor(stored: StoredFacetColumn) {
+    this.names = stored.names
+    this.keyOf = unpackNumbers(stored.keys)
+    let keyCount = 0
+    for (const key of this.keyOf) if (key + 1 > keyCount) keyCount = key + 1
+    this.keyCount = keyCount
+    const counts = unpackNumbers(stored.counts)
+    this.starts = new Uint32Array(counts.length + 1)
+    for (let d = 0; d < counts.length; d++) this.starts[d + 1] = this.starts[d]! + counts[d]!
+    this.values = unpackNumbers(stored.values)
+    this.tally = new Uint32Array(keyCount)
+    this.display = new Uint32Array(keyCount)
+  }
+
+  /** The value of a normalised key (`facetKey`), or -1 when no article has it. */
+  keyIndex(key: string): number {
+    if (!this.keys) {
+      this.keys = new Map()
+      this.names.forEach((name, i) => this.keys!.set(facetKey(name), this.keyOf[i]!))
+    }
+    return this.keys.get(key) ?? -1
+  }
+
+  has(doc: number, key: number): boolean {
+    for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) if (this.keyOf[this.values[at]!] === key) return true
+    return false
+  }
+}
+
+/** Which filters an article fails, as a bit mask (bit i: the filter on `FACETS[i]`). */
+export type FilterCheck = (doc: number) => number
+
+export class FacetTable {
+  private readonly columns = new Map<FacetName, FacetColumn>()
+
+  constructor(private readonly stored: StoredFacetTable) {}
+
+  column(facet: FacetName): FacetColumn {
+    let column = this.columns.get(facet)
+    if (!column) this.columns.set(facet, (column = new FacetColumn(this.stored[facet])))
+    return column
+  }
+
+  /** Article `doc`'s names of one facet, in the order `articleFacets` gives them. */
+  namesOf(doc: number, facet: FacetName): string[] {
+    const column = this.column(facet)
+    const names: string[] = []
+    for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) names.push(column.names[column.values[at]!]!)
+    return names
+  }
+
+  /** The names of `doc`'s values of `facet` that `other` has too (compared by key), in `doc`'s order. */
+  shared(doc: number, other: number, facet: FacetName): string[] {
+    const column = this.column(facet)
+    const names: string[] = []
+    for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
+      const name = column.values[at]!
+      if (column.has(other, column.keyOf[name]!)) names.push(column.names[name]!)
+    }
+    return names
+  }
+
+  /** The filters compiled: each selected facet as a mask over its values. */
+  check(filters: NormalizedFilters): FilterCheck {
+    const compiled = filters.map(([facet, selected]) => {
+      const column = this.column(facet)
+      const wanted = new Uint8Array(column.keyCount)
+      for (const key of selected) {
+        const index = column.keyIndex(key)
+        if (index !== -1) wanted[index] = 1
+      }
+      return { bit: 1 << FACETS.indexOf(facet), column, wanted }
+    })
+    return (doc) => {
+      let failed = 0
+      for (const { bit, column, wanted } of compiled) {
+        let any = false
+        for (let at = column.starts[doc]!; at < column.starts[doc + 1]! && !any; at++) any = wanted[column.keyOf[column.values[at]!]!] === 1
+        if (!any) failed |= bit
+      }
+      return failed
+    }
+  }
+
+  /**
+   * Facet counts over a result set (`docs` in result order), the way faceted
+   * UIs expect: each facet's counts apply every OTHER active filter, so its
+   * alternatives stay visible with the numbers a click would give. The top
+   * `limit` values of each facet (most articles first, then by name; a value
+   * shows the name of the first result that has it), plus the selected ones.
+   */
+  count(docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): FacetCounts {
+    const check = this.check(filters)
+    const failed = new Uint8Array(docs.length)
+    if (filters.length > 0) for (let i = 0; i < docs.length; i++) failed[i] = check(docs[i]!)
+    const counts = {} as FacetCounts
+    FACETS.forEach((facet, f) => {
+      const column = this.column(facet)
+      const { tally, display, keyOf, starts, values } = column
+      const others = ~(1 << f)
+      const touched: number[] = []
+      for (let i = 0; i < docs.length; i++) {
+        if ((failed[i]! & others) !== 0) continue
+        const doc = docs[i]!
+        for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touched.push(key)
+          }
+        }
+      }
+      const top = topValues(touched, tally, display, limit)
+      const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
+      const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+      for (const value of selected) {
+        const key = column.keyIndex(value)
+        if (key !== -1 && top.includes(key)) continue
+        listed.push(key !== -1 && tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+      }
+      for (const key of touched) tally[key] = 0
+      counts[facet] = listed
+    })
+    return counts
+  }
+}
+
+/**
+ * The `limit` values with the most articles, ties by name (`display` holds
+ * name indices in name order), best first, without sorting every value: a
+ * histogram of the counts finds the lowest count that makes the list, and
+ * only the values at that count are compared.
+ */
+function topValues(touched: readonly number[], tally: Uint32Array, display: Uint32Array, limit: number): number[] {
+  const better = (a: number, b: number) => tally[b]! - tally[a]! || display[a]! - display[b]!
+  if (touched.length <= limit) return [...touched].sort(better)
+  let highest = 0
+  for (const key of touched) if (tally[key]! > highest) highest = tally[key]!
+  const histogram = new Uint32Array(highest + 1)
+  for (const key of touched) histogram[tally[key]!] = histogram[tally[key]!]! + 1
+  let threshold = highest
+  let atLeast = histogram[highest]!
+  while (atLeast < limit) atLeast += histogram[--threshold]!
+  const chosen: number[] = []
+  const ties: number[] = []
+  for (const key of touched) {
+    const count = tally[key]!
+    if (count > threshold) chosen.push(key)
+    else if (count === threshold) ties.push(key)
+  }
+  const room = limit - chosen.length
+  if (ties.length > room) {
+    // The `room` ties with the first names: a small sorted buffer, most ties rejected by one comparison.
+    const kept: number[] = []
+    for (const key of ties) {
+      if (kept.length === room && display[key]! >= display[kept[room - 1]!]!) continue
+      let at = kept.length === room ? room - 1 : kept.length
+      while (at > 0 && display[kept[at - 1]!]! > display[key]!) {
+        kept[at] = kept[at - 1]!
+        at--
+      }
+      kept[at] = key
+    }
+    chosen.push(...kept)
+  } else chosen.push(...ties)
+  return chosen.sort(better)
+}
