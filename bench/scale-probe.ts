@@ -8,7 +8,7 @@ import { openBundle } from '../src/bundle/open'
 import { loadMiniSearch, MINISEARCH_OPTIONS } from './lib/engines'
 import { productSearch } from './lib/product'
 import type { BenchQuery } from './lib/queries'
-import { timeEach } from './lib/stats'
+import { timeEach, timeEachAsync } from './lib/stats'
 
 const gc = (globalThis as { gc?: () => void }).gc
 if (!gc) throw new Error('run with --expose-gc')
@@ -36,11 +36,11 @@ bundle.index.search(queries[0]!.q, MINISEARCH_OPTIONS.faceted)
 const indexStartMs = performance.now() - start
 const afterIndex = await memory()
 start = performance.now()
-productSearch(bundle, queries[0]!)
+await productSearch(bundle, queries[0]!)
 const firstProductSearchMs = performance.now() - start
 const afterProduct = await memory()
 const indexP99 = timeEach(queries, 3, ({ q }) => bundle.index.search(q, MINISEARCH_OPTIONS.faceted))
-const productP99 = timeEach(queries, 3, (query) => productSearch(bundle, query))
+const productP99 = await timeEachAsync(queries, 3, (query) => productSearch(bundle, query))
 
 let miniSearch: Record<string, number> | undefined
 if (miniSearchPath !== '-') {
