@@ -95,7 +95,9 @@ class Reader {
     const nameLike = (token: Token) =>
       midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
     const landmarks: string[] = []
-    const keepInitial = (token: Token, next: Token | undefined) => nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token)))
+    // A score after the first word of a line makes it a side in a result ("Stranraer 2 Forfar 1").
+    const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
+      nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
       if (this.shouting.has(sentence)) continue
       const candidates = findCandidates(sentence, keepInitial)
@@ -161,6 +163,7 @@ class Reader {
     if (country) return this.decide(sentence, candidate, 'country', country.name)
     if (tokens.length === 1 && isDemonym(name)) return
     const multiWordPlace = tokens.length > 1 ? pickPlace(name, this.context) : undefined
+    if (multiWordPlace && this.isClubOfTown(sentence, candidate, multiWordPlace)) this.teams.add(name.toLowerCase())
     if (multiWordPlace && !this.teams.has(name.toLowerCase())) return this.decide(sentence, candidate, 'place', name, placeDetails(multiWordPlace))
     if (this.teams.has(name.toLowerCase()) || this.isOrganisation(sentence, candidate)) {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
@@ -259,11 +262,21 @@ class Reader {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
+    if (place && this.isClubOfTown(sentence, candidate, place)) {
+      this.teams.add(name.toLowerCase())
+      return this.decide(sentence, candidate, 'organization', name)
+    }
     if (place && (afterPreposition || (isProminentPlace(place, this.context) && (!isFirstName(name) || isBigPlace(place))))) {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
       return
     }
     if (!place && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
+  }
+
+  /** In a report of results (two or more clubs found), a town not named as the venue ("in Seattle") is its club ("Seattle won"). */
+  private isClubOfTown(sentence: Token[], { from }: Candidate, place: Place): boolean {
+    const before = sentence[from - 1]
+    return this.teams.size >= 2 && place.kind === 'town' && !(before?.word && VENUE_PREPOSITIONS.has(before.text.toLowerCase()))
   }
 
   /** "in Velten", "near Tacambaro": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
@@ -468,6 +481,9 @@ class Reader {
     return this.text.slice(tokens[0]!.start, tokens.at(-1)!.end)
   }
 }
+
+/** Prepositions that put a town as the venue in a sports report ("in Seattle", "at Leeds"); elsewhere a town in such a report is its club. */
+const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])

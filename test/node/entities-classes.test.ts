@@ -62,6 +62,17 @@ describe('clubs and national sides', () => {
     expect(typeOf('Tewkesbridge')).toBe('organization')
   })
 
+  it('reads the first word of a result line as a club though it opens the sentence', () => {
+    const { typeOf } = read('Results on Saturday:\n\nArdley 2 Bexford 1\n\nCranmoor 0 Dunholt 3')
+    for (const name of ['Ardley', 'Bexford', 'Cranmoor', 'Dunholt']) expect(typeOf(name), name).toBe('organization')
+  })
+
+  it('reads a town as its club in a report of results, but as the venue after "in"', () => {
+    const { typeOf } = read('Leeds 2 Derby 1\n\nHull 0 York 3\n\nCoventry lost again on Tuesday in Sheffield.')
+    expect(typeOf('Coventry')).toBe('organization')
+    expect(typeOf('Sheffield')).toBe('place')
+  })
+
   it('reads "AT" in a fixture list as the venue: the first side is a club, the second a place', () => {
     const { typeOf } = read('Fixtures on Sunday (home team in capitals):\nPortland 3 Denver 1\nPORTLAND AT LEEDS')
     expect(typeOf('PORTLAND')).toBe('organization')

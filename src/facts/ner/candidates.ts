@@ -10,9 +10,10 @@ export type Candidate = { tokens: Token[]; from: number; to: number }
  * England") and `&`, cut at punctuation, days and months, function words and
  * line breaks (a heading above its text). Leading function
  * words ("The", "In") go, and so does a capitalised first word of a sentence
- * that `keepInitial` rejects ("Similar attacks…").
+ * that `keepInitial` rejects ("Similar attacks…"); it is given the next word of the run
+ * and the token that follows in the sentence.
  */
-export function findCandidates(sentence: Token[], keepInitial: (token: Token, next: Token | undefined) => boolean): Candidate[] {
+export function findCandidates(sentence: Token[], keepInitial: (token: Token, next: Token | undefined, following: Token | undefined) => boolean): Candidate[] {
   const out: Candidate[] = []
   let index = 0
   while (index < sentence.length) {
@@ -30,7 +31,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       else break
     }
     let from = index
-    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined)))) from++
+    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))) from++
     while (to > from && !startsName(sentence[to - 1]!)) to--
     if (to > from) out.push({ tokens: sentence.slice(from, to), from, to })
     index = Math.max(to, index + 1)
