@@ -17,6 +17,7 @@ import { fig, mib, ms } from './lib/stats'
 import { printTable } from './lib/table'
 import { coldStart, compareResults } from './sections/cold-start'
 import { extraction } from './sections/extraction'
+import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
 import { scaleCurve, wranglerStartup, type ScalePoint } from './sections/scale'
@@ -91,6 +92,8 @@ async function main() {
       ['of which index + compact serialisation (s)', work.indexOnlySeconds.toFixed(2)],
     ])
     results.extraction = work
+    // The Worker's runtime: wrangler dev, like the HTTP part.
+    if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
 
     const wrangler = wranglerOnBundled()
     console.log(`\nwrangler check startup (bundled corpus): ${'activeMs' in wrangler ? `Active ${wrangler.activeMs} ms, bundle ${wrangler.bundleKiB} KiB` : wrangler.skipped}`)

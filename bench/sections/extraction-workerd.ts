@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
+import type { StoredArticle } from '../../src/bundle/types'
+import { fig, summarize, type Figure } from '../lib/stats'
+import { printTable } from '../lib/table'
+
+export type WorkerdExtraction = { articles: number; rounds: number; repeat: number; node: Figure; workerd: Figure; roundTrip: Figure } | { skipped: string }
+
+const WORKER = 'bench/workers/extraction-worker.ts'
+
+/** A wrangler config of its own for the bench-only Worker: the bundle as a Text module, as in wrangler.toml. */
+function workerConfig(): string {
+  mkdirSync('bench/results', { recursive: true })
+  const path = resolve('bench/results/wrangler.extraction-bench.toml')
+  writeFileSync(
+    path,
+    [
+      'name = "news-edge-extraction-bench"',
+      `main = "${resolve(WORKER)}"`,
+      'compatibility_date = "2026-11-01"',
+      '[[rules]]',
+      'type = "Text"',
+      'globs = ["**/*.bundle"]',
+      'fallthrough = false',
+    ].join('\n'),
+  )
+  return path
+}
+
+/**
+ * `analyzeArticle` per article in the Worker's runtime (workerd under
+ * `wrangler dev`, loopback) next to the same figure in Node, in the same run,
+ * on the bundled corpus. workerd's clocks do not advance during synchronous
+ * work (a Spectre mitigation), so the time is taken from Node: a request that
+ * analyses one article `repeat` times, minus the median of three requests
+ * that analyse nothing, divided by `repeat`. The Worker is bench-only
+ * (bench/workers/); the production Worker does not contain it.
+ */
+export async function extractionInWorkerd(articles: readonly StoredArticle[], rounds: number, repeat: number): Promise<WorkerdExtraction> {
+  const port = 8990 + Math.floor(Math.random() * 200)
+  const base = `http://127.0.0.1:${port}`
+  const worker = spawn('npx', ['wrangler', 'dev', '-c', workerConfig(), '--ip', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    stdio: 'ignore',
+    detached: true,
+  })
+  try {
+    const count = await waitForCount(base, () => worker.exitCode, 120)
+    if (count !== articles.length) {
+      const skipped = `the bench Worker holds ${count} articles, the bundle read here ${articles.length}: run npm run build`
+      console.log(`\nextraction in workerd skipped: ${skipped}`)
+      return { skipped }
+    }
+    const call = async (article: number, times: number) => {
+      const start = performance.now()
+      const response = await fetch(`${base}/?article=${article}&repeat=${times}`)
+      await response.text()
+      if (!response.ok) throw new Error(`bench Worker answered ${response.status}`)
+      return performance.now() - start
+    }
+    for (let i = 0; i < count; i++) await call(i, 1)
+    const samples: number[] = []
+    const roundTrips: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < count; i++) {
+        const empty = [await call(i, 0), await call(i, 0), await call(i, 0)].sort((a, b) => a - b)[1]!
+        roundTrips.push(empty)
+        samples.push(Math.max(0, (await call(i, repeat)) - empty) / repeat)
+      }
+    }
+    const result = { articles: count, rounds, repeat, node: nodeFigure(articles, rounds, repeat), workerd: summarize(samples), roundTrip: summarize(roundTrips) }
+    printTable(`Extraction per article, same run: workerd (wrangler dev, loopback) and Node; ${count} articles × ${rounds} rounds, ${repeat} analyses a sample (ms, median / p99)`, ['runtime', 'analyzeArticle per article'], [
+      ['workerd (request minus an empty request, timed from Node)', fig(result.workerd)],
+      ['Node (in process)', fig(result.node)],
+      ['empty request round trip (subtracted)', fig(result.roundTrip)],
+    ])
+    return result
+  } finally {
+    if (worker.pid) process.kill(-worker.pid, 'SIGTERM')
+  }
+}
+
+async function waitForCount(base: string, exitCode: () => number | null, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000
+  while (Date.now() < deadline) {
+    if (exitCode() !== null) throw new Error(`wrangler dev exited with ${exitCode()}`)
+    try {
+      const response = await fetch(`${base}/count`)
+      if (response.ok) return Number(await response.text())
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 500))
+  }
+  throw new Error(`the bench Worker did not answer ${base}/count within ${seconds} s`)
+}
+
+/** The same samples in Node: `repeat` analyses of one article, divided by `repeat`. */
+function nodeFigure(articles: readonly StoredArticle[], rounds: number, repeat: number): Figure {
+  const inputs: AnalyzeInput[] = articles.map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
+  for (const input of inputs) analyzeArticle(input)
+  const samples: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now()
+      for (let i = 0; i < repeat; i++) analyzeArticle(input)
+      samples.push((performance.now() - start) / repeat)
+    }
+  }
+  return summarize(samples)
+}
