@@ -26,7 +26,8 @@ export function predictEntities(document: ConllDocument): TaggedEntity[] {
       const covered = tokens.filter((token) => token.end > mention.start && token.start < mention.end)
       const first = covered[0]
       const last = covered.at(-1)
-      if (!first || !last || first.sentence !== last.sentence) continue
+      // A name inside a token ("Ontario" of "Ontario-based") is no entity in CoNLL's tokens.
+      if (!first || !last || first.sentence !== last.sentence || first.start !== mention.start || last.end !== mention.end) continue
       predicted.push({ sentence: first.sentence, from: first.index, to: last.index + 1, label: LABELS[entity.type] })
     }
   }

@@ -281,7 +281,7 @@ class Reader {
 
   /** "in Velten", "near Tacambaro": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
   private couldBeUnknownPlace(token: Token, next: Token | undefined): boolean {
-    return next?.text !== '-' && !/(?:ian|ean|ese|ish|ic)$/.test(token.text) && !token.initial && !isAcronym(token.text) && !isFirstName(token.text) && !isDemonym(token.text) && !this.lowerWords.has(token.text.toLowerCase()) && !ORG_SUFFIXES.has(lower(token)) && !NOT_PERSON_WORDS.has(lower(token)) && looksLikePersonName([token])
+    return next?.text !== '-' && !isAdjective(token) && !token.initial && !isAcronym(token.text) && !isFirstName(token.text) && !isDemonym(token.text) && !this.lowerWords.has(token.text.toLowerCase()) && !ORG_SUFFIXES.has(lower(token)) && !NOT_PERSON_WORDS.has(lower(token)) && looksLikePersonName([token])
   }
 
   /**
@@ -291,7 +291,7 @@ class Reader {
    */
   private placeCue(sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
     const name = this.name(tokens)
-    if (this.teams.has(name.toLowerCase()) || this.people.has(name) || isDemonym(name) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
+    if (this.teams.has(name.toLowerCase()) || this.people.has(name) || isDemonym(name) || isAdjective(tokens.at(-1)!) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
     if (kindOfBefore(sentence, from) || kindAfter(sentence, to)) return ''
     return countryAfterComma(sentence, to)
   }
@@ -487,6 +487,9 @@ const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
+
+/** "Catalonian", "Kurdish", "Islamic", "Moslem": an adjective of a people or faith, no place's name. */
+const isAdjective = (token: Token) => /(?:ian|ean|ese|ish|ic)$/.test(token.text) || NOT_PERSON_WORDS.has(lower(token))
 
 /** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
 function startsPlaceName(tokens: Token[]): boolean {

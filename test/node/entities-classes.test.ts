@@ -206,7 +206,7 @@ describe('places from the words around them', () => {
   })
 
   it('does not read an adjective or a compound after "in" as a place', () => {
-    const { entities } = read('It happened in Catalonian towns and in Muslim-majority areas.')
+    const { entities } = read('It happened in Catalonian towns, near a Kurdish village and in Muslim-majority areas.')
     expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
   })
 })

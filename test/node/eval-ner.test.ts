@@ -63,6 +63,11 @@ describe('NER scoring', () => {
     expect(labelled).not.toContain('LOC German')
   })
 
+  it('gives no entity for a name inside a token ("Lyon-based"): CoNLL cannot tag part of a token', () => {
+    const document = { sentences: [{ tokens: ['The', 'Lyon-based', 'firm', 'hired', 'staff', 'in', 'Lyon', '.'], tags: ['O', 'B-MISC', 'O', 'O', 'O', 'O', 'B-LOC', 'O'] }] }
+    expect(predictEntities(document)).toEqual([{ sentence: 0, from: 6, to: 7, label: 'LOC' }])
+  })
+
   it('prints precision, recall and F1 for the tiny file', () => {
     const table = formatScores(evaluateConll(content))
     expect(table.split('\n')).toHaveLength(5)

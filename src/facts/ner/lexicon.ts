@@ -106,7 +106,7 @@ export const NOT_PERSON_WORDS = words(`
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
   saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant
-  muslim islamic jewish buddhist hindu sikh
+  muslim moslem islamic jewish buddhist hindu sikh
 `)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
