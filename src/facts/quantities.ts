@@ -43,6 +43,11 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (!number) continue
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
+      // "between the ages of 14 and 18": both numbers are ages.
+      if (isAge(tokens, i)) {
+        if (RANGE_WORDS.has(tokens[afterNumber]?.lower ?? '')) i = afterNumber + 1
+        continue
+      }
       const phrase = countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
       const affiliation = phrase ? undefined : affiliationAfter(tokens, afterNumber)
@@ -60,7 +65,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (!event) continue
       if (!counts && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
-      const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : 'people'])
+      const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
       const end = Math.max(tokens[(counts?.end ?? afterNumber) - 1]!.end, event.end)
       const start = Math.min(tokens[i]!.start, event.start)
       const place = placeOf(end)
@@ -75,6 +80,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     }
   }
   return quantities.sort((a, b) => a.start - b.start)
+}
+
+const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
+
+function isAge(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1]?.lower ?? ''
+  return before === 'ages' || before === 'aged' || (before === 'of' && (tokens[at - 2]?.lower === 'ages' || tokens[at - 2]?.lower === 'age'))
 }
 
 const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ')])
@@ -121,8 +133,12 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
 }
 
+// Words after an event word that make it something else: "arrest warrants", "shot at" (and maybe missed).
+const NOT_THE_EVENT_AFTER: Record<string, string[]> = { arrest: ['warrant', 'warrants'], arrests: ['warrant', 'warrants'], shot: ['at'] }
+
 function matchEvent(tokens: Token[], at: number): Found | undefined {
   if (!EVENT_FIRST_WORDS.has(tokens[at]?.lower ?? '')) return undefined
+  if (NOT_THE_EVENT_AFTER[tokens[at]!.lower]?.includes(tokens[at + 1]?.lower ?? '')) return undefined
   for (let length = Math.min(LONGEST_EVENT, tokens.length - at); length > 0; length--) {
     const phrase = tokens.slice(at, at + length).map((token) => token.lower).join(' ')
     const event = EVENT_BY_PHRASE.get(phrase)
@@ -163,6 +179,8 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
     if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
     break
   }
+  // "messages between Rosselló and eleven others and released them": a verb after "and" has the clause's subject, not these people.
+  if (tokens[j - 1]?.lower === 'and' && j - 1 >= from) return undefined
   for (let steps = 0; j < tokens.length && steps < 4 && (AUXILIARIES.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text)); steps++) j++
   // "One child was, according to the fire service, among the dead"
   if (tokens[j]?.text === ',' && AUXILIARIES.has(tokens[j - 1]?.lower ?? '')) {

@@ -80,6 +80,13 @@ describe('extractQuantities', () => {
     ).toEqual([])
   })
 
+  it('does not count ages in a range, arrest warrants, a shot at someone, or the object of a verb before "and"', () => {
+    expect(quantities('The injured teenagers, three girls and a boy between the ages of 14 and 18, were hospitalized.')).toEqual([])
+    expect(quantities('Iran issued arrest warrants for 36 people.')).toEqual([])
+    expect(quantities('Police shot at one person.')).toEqual([])
+    expect(quantities('The journalists obtained messages between the governor and eleven others and released them publicly.')).toEqual([])
+  })
+
   it('reads "deaths" and "another" as counts', () => {
     expect(quantities('The committee reports sixteen other journalist deaths since 2015.')).toEqual([{ value: 16, who: 'journalist', event: 'killed' }])
     expect(quantities('A second fire killed another person.')).toEqual([{ value: 1, who: 'person', event: 'killed' }])
