@@ -8,7 +8,7 @@ import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { countryAfterComma, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
-import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot } from './ner/teams'
+import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot, isVenue } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
 import type { Place } from '../gazetteer'
 import type { Entity, EntityType, Span } from './types'
@@ -164,8 +164,9 @@ class Reader {
     if (tokens.length === 1 && isDemonym(name)) return
     const multiWordPlace = tokens.length > 1 ? pickPlace(name, this.context) : undefined
     if (multiWordPlace && this.isClubOfTown(sentence, candidate, multiWordPlace)) this.teams.add(name.toLowerCase())
-    if (multiWordPlace && !this.teams.has(name.toLowerCase())) return this.decide(sentence, candidate, 'place', name, placeDetails(multiWordPlace))
-    if (this.teams.has(name.toLowerCase()) || this.isOrganisation(sentence, candidate)) {
+    const team = this.isTeamHere(sentence, candidate)
+    if (multiWordPlace && !team) return this.decide(sentence, candidate, 'place', name, placeDetails(multiWordPlace))
+    if (team || this.isOrganisation(sentence, candidate)) {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
       return this.decide(sentence, candidate, 'organization', name)
     }
@@ -239,6 +240,8 @@ class Reader {
     const name = this.name(tokens)
     const surname = tokens.length === 1 ? this.people.get(name) : undefined
     if (surname) return this.decide(sentence, candidate, 'person', surname)
+    const venue = this.teams.has(name.toLowerCase()) && !this.isTeamHere(sentence, candidate) ? pickPlace(name, this.context) : undefined
+    if (venue) return this.decide(sentence, candidate, 'place', name, placeDetails(venue))
     const known = this.acronyms.get(name) ?? this.namedBefore(name)
     if (known) return this.decide(sentence, candidate, known.type, known.name)
     const organisation = tokens.some((token) => this.book.find('organization', token.text))
@@ -274,9 +277,14 @@ class Reader {
   }
 
   /** In a report of results (two or more clubs found), a town not named as the venue ("in Seattle") is its club ("Seattle won"). */
-  private isClubOfTown(sentence: Token[], { from }: Candidate, place: Place): boolean {
-    const before = sentence[from - 1]
-    return this.teams.size >= 2 && place.kind === 'town' && !(before?.word && VENUE_PREPOSITIONS.has(before.text.toLowerCase()))
+  private isClubOfTown(sentence: Token[], { from, to }: Candidate, place: Place): boolean {
+    return this.teams.size >= 2 && place.kind === 'town' && !isVenue(sentence, from, to)
+  }
+
+  /** A name the text uses for a club, here not named as the venue of a match ("at Leeds" is the town). */
+  private isTeamHere(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+    const name = this.name(tokens).toLowerCase()
+    return this.teams.has(name) && !(isVenue(sentence, from, to) && isTown(name))
   }
 
   /** "in Velten", "near Tacambaro": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
@@ -367,7 +375,8 @@ class Reader {
         const tokens = sentence.slice(index, index + length)
         if (!tokens.every((token) => token.word && /^\p{Lu}/u.test(token.text))) continue
         const name = titleCase(this.name(tokens))
-        const type = this.teams.has(name.toLowerCase()) ? ({ type: 'organization', name } as const) : this.knownType(name)
+        const venue = isVenue(sentence, index, index + length) && isTown(name)
+        const type = venue ? ({ type: 'place', name } as const) : this.teams.has(name.toLowerCase()) ? ({ type: 'organization', name } as const) : this.knownType(name)
         if (!type) continue
         if (type.type === 'place') {
           const place = pickPlace(type.name, this.context)
@@ -481,9 +490,6 @@ class Reader {
     return this.text.slice(tokens[0]!.start, tokens.at(-1)!.end)
   }
 }
-
-/** Prepositions that put a town as the venue in a sports report ("in Seattle", "at Leeds"); elsewhere a town in such a report is its club. */
-const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])

@@ -73,6 +73,16 @@ describe('clubs and national sides', () => {
     expect(typeOf('Sheffield')).toBe('place')
   })
 
+  it('reads a club\'s town as the town where it is named as the venue', () => {
+    const text = 'Leeds 2 Derby 1\n\nHull 0 York 3\n\nLeeds won again. The next game is in Derby.\n\nYork: Hull 120 and 98, Leeds 230\n\nHULL AT LEEDS'
+    const { entities } = read(text)
+    const typesOf = (words: string) => entities.filter((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words)).map((entity) => entity.type)
+    expect(typesOf('Derby').sort()).toEqual(['organization', 'place'])
+    expect(typesOf('York').sort()).toEqual(['organization', 'place'])
+    expect(typesOf('LEEDS')).toEqual(['place'])
+    expect(typesOf('HULL')).toEqual(['organization'])
+  })
+
   it('reads "AT" in a fixture list as the venue: the first side is a club, the second a place', () => {
     const { typeOf } = read('Fixtures on Sunday (home team in capitals):\nPortland 3 Denver 1\nPORTLAND AT LEEDS')
     expect(typeOf('PORTLAND')).toBe('organization')

@@ -15,6 +15,16 @@ export function isTeamPosition(sentence: Token[], from: number, to: number): boo
   return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
 }
 
+/** Prepositions that put a town as the venue ("in Seattle", "at Leeds", "BOSTON AT OAKLAND"), in lower case. */
+const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
+
+/** A town named as where a match is played: after "in" or "at", or opening a line of results with a colon ("Hove: Sussex 363"). */
+export function isVenue(sentence: Token[], from: number, to: number): boolean {
+  const before = sentence[from - 1]
+  if (before?.word && VENUE_PREPOSITIONS.has(before.text.toLowerCase())) return true
+  return sentence[to]?.text === ':' && (from === 0 || sentence[from]!.lineStart)
+}
+
 /** Beside "beat" or "v": one side of a match named, so the name is a side, not a town. */
 export function facesAnother(sentence: Token[], from: number, to: number): boolean {
   return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
