@@ -6,7 +6,7 @@ import type { Entity, Quote, Span } from './types'
 // A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
@@ -79,7 +79,8 @@ function quotedAsSaying({ text, index }: Context, from: number, to: number): Ent
   for (const match of region.matchAll(QUOTED_AS_SAYING)) {
     const nameFrom = from + match.index + match[0].length
     const mention = index.within(nameFrom, Math.min(to, nameFrom + 60), ['person', 'organization'])[0]
-    if (mention && /^\s+as\s+say/.test(text.slice(mention.end, mention.end + 12))) return mention
+    // "quoted Tim Manning, formerly a deputy administrator at FEMA, as saying"
+    if (mention && /^(?:,[^,]{1,80},)?\s+as\s+say/.test(text.slice(mention.end, mention.end + 100))) return mention
   }
   return undefined
 }
@@ -149,6 +150,8 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
   const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
   for (const verb of verbs) {
     const verbStart = from + verb.index
+    // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
+    if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)

@@ -14,9 +14,9 @@ const PREFIX = new RegExp(
   'u',
 )
 
-/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but

@@ -71,6 +71,14 @@ describe('extractQuotes', () => {
     expect(quotes(text, [MARIA, JOHN]).map((quote) => quote.speaker)).toEqual(['Maria Lopez', 'Maria Lopez', 'John Smith'])
   })
 
+  it('reads an affiliation with inner small words, an apposition before "as saying", "reported", and skips an aside "as reported by"', () => {
+    const center: [string, EntityType, ...string[]] = ['Center for Food Safety', 'organization']
+    expect(quotes('Maria Lopez of the Center for Food Safety said "This count is only a temporary reprieve."', [MARIA, center])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('Politico quoted Maria Lopez, formerly a deputy at FEMA, as saying "FEMA has an important role here".', [MARIA, ['Politico', 'organization'], ['FEMA', 'organization']])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('John Smith, speaking for the ministry, reported yesterday, "The latest numbers are 523 new infections."', [JOHN])[0]?.speaker).toBe('John Smith')
+    expect(quotes('John Smith said — as reported by the Daily News — "The museum will be a mosque again."', [JOHN, ['Daily News', 'organization']])[0]?.speaker).toBe('John Smith')
+  })
+
   it('gives a partial quote to the organisation whose sentence it is', () => {
     const text = 'The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families” on X.'
     expect(quotes(text, [['Chinese Embassy', 'organization', 'Chinese embassy'], ['Pakistan', 'country']])[0]?.speaker).toBe('Chinese Embassy')
