@@ -174,11 +174,19 @@ describe('people: titles, particles, surnames', () => {
   })
 
   it('ends a person\'s name before "of" and the body or country after it', () => {
-    const { find } = read('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Helen Carter of Scotland lost.')
+    const { find } = read('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Helen Carter of Scotland lost. Eighth seed Lars Eklund of Sweden won.')
     expect(find('person', 'Martin Kowalski')).toBeDefined()
     expect(find('organization', 'Northgate Shipping Company')).toBeDefined()
     expect(find('person', 'Helen Carter')).toBeDefined()
     expect(find('place', 'Scotland')).toBeDefined()
+    expect(find('person', 'Lars Eklund')).toBeDefined()
+    expect(find('country', 'Sweden')).toBeDefined()
+  })
+
+  it('reads role words and countries as surnames after a first name', () => {
+    const { find, said } = read('The singer Carole King and former premier John Major met. King said it went well.')
+    expect(said(find('person', 'Carole King'))).toEqual(['Carole King', 'King'])
+    expect(find('person', 'John Major')).toBeDefined()
   })
 
   it('joins two particles inside a name ("van der")', () => {

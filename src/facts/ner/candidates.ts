@@ -1,4 +1,5 @@
-import { isFirstName } from '../../gazetteer'
+import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
+import { looksLikePersonName } from './names'
 import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS } from './lexicon'
 import type { Token } from './tokens'
 
@@ -26,8 +27,8 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       const next = sentence[to]
       if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
       if (next && startsName(next)) to++
-      else if (next && joins(sentence.slice(index, to), next) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
-      else if (next && joins(sentence.slice(index, to), next) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
+      else if (next && joins(sentence.slice(index, to), next, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence.slice(index, to), next, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
       else break
     }
     let from = index
@@ -51,13 +52,20 @@ function startsName(token: Token): boolean {
  * "Committee to Protect Journalists", "Joost van der Westhuizen". Not the "of" after a company's legal
  * form or after a person's name ("Peter Nicol of Scotland").
  */
-function joins(name: Token[], joiner: Token): boolean {
+function joins(name: Token[], joiner: Token, following: Token | undefined): boolean {
   const last = name.at(-1)!.text.toLowerCase()
   if (joiner.text === '&') return true
   if (!joiner.word || joiner.capital) return false
   if (joiner.text === 'to') return PURPOSE_BODIES.has(last)
-  if (joiner.text === 'of') return !LEGAL_FORMS.has(last) && !(name.length >= 2 && name.length <= 3 && isFirstName(name[0]!.text))
-  return CONNECTORS.has(joiner.text)
+  if (joiner.text !== 'of') return CONNECTORS.has(joiner.text)
+  return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(name, following)
+}
+
+/** Two or three words naming a person before "of": starting with a first name, or looking like a name and followed by a country ("Lars Eklund of Sweden"). */
+function isPersonBeforeOf(name: Token[], following: Token | undefined): boolean {
+  if (name.length < 2 || name.length > 3) return false
+  if (isFirstName(name[0]!.text)) return true
+  return Boolean(following && findCountry(following.text)) && looksLikePersonName(name) && findPlaces(name.map((token) => token.text).join(' ')).length === 0
 }
 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */

@@ -73,6 +73,7 @@ export const KNOWN_ORGS = new Set([
   Storting Folketing Riksdag Sejm Majlis
 `),
   ...lines(`
+  Dow Jones
   Agence France-Presse
   Associated Press
   Lok Sabha
@@ -102,7 +103,7 @@ export const NOT_PERSON_WORDS = words(`
   cup open championship championships games olympics trophy prix tour series masters classic grand final finals
   street avenue road square bridge airport station stadium park hall house palace building tower
   day week year east west north south northern southern eastern western central airlines index average
-  reserve treasury exchange jones division conference league world international national federal republic
+  reserve treasury exchange division conference league world international national federal republic
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
   saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant

@@ -15,10 +15,11 @@ export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word)
 
 /**
  * One to four capitalised words (connectors inside), none a title, an organisation word, a demonym or an
- * acronym, nor a country unless a surname after a first name ("Neil Jordan").
+ * acronym, nor a country, unless a surname after a first name ("Neil Jordan", "John Major", "Billie Jean King").
  */
 export function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false
+  const surnameAfterFirstName = tokens.length > 1 && isFirstName(tokens[0]!.text)
   return tokens.every(
     (token, index) =>
       token.word &&
@@ -26,9 +27,9 @@ export function looksLikePersonName(tokens: Token[]): boolean {
       !/[\p{N}&]/u.test(token.text) &&
       !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
       !ORG_SUFFIXES.has(lower(token)) &&
-      !isRoleWord(token) &&
+      !(isRoleWord(token) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
       !isDemonym(token.text) &&
-      !(findCountry(token.text) && !(index === tokens.length - 1 && index > 0 && isFirstName(tokens[0]!.text))) &&
+      !(findCountry(token.text) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
       !NOT_PERSON_WORDS.has(lower(token)) &&
       !/\p{Lu}$/u.test(token.text.slice(1)) &&
       !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
