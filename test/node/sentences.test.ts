@@ -42,6 +42,7 @@ describe('splitSentences', () => {
       'The champion is fit.',
     ])
     expect(split('He said: "We came. We saw.\n\n"We won."')).toEqual(['He said: "We came.', 'We saw.', '"We won."'])
+    expect(split('It was a "breach," according to NBC. "[T]he House is moving," she said.')).toEqual(['It was a "breach," according to NBC.', '"[T]he House is moving," she said.'])
   })
 
   it('keeps a dateline with its first sentence and ends sentences at paragraph breaks', () => {
