@@ -150,14 +150,24 @@ function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: M
   const objectStart = verbEnd + skipped
   const rest = text.slice(objectStart, verbEnd + window.length)
   if (CLAUSE_OBJECT.test(rest)) return undefined
-  const phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
+  let phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
+  // "declared a state of emergency": a short "of" phrase belongs to the object.
+  const ofPhrase = /^\s+of\s+([^,.;:!?"“”()]*)/.exec(text.slice(phraseEnd, verbEnd + window.length))
+  if (ofPhrase) {
+    const ofEnd = OBJECT_END.exec(ofPhrase[1]!)?.index ?? ofPhrase[1]!.length
+    if (text.slice(objectStart, phraseEnd + ofPhrase[0].length - ofPhrase[1]!.length + ofEnd).trim().split(/\s+/).length <= 5) phraseEnd += ofPhrase[0].length - ofPhrase[1]!.length + ofEnd
+  }
   const mention = index.within(objectStart, phraseEnd)[0]
-  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
+  const afterMention = mention ? text.slice(mention.end, mention.end + 30) : ''
+  // "announced Avenatti would…", "claimed Abraham Lincoln was…": a name opening a clause is what is said, not a target.
+  const opensClause = !accusation && /^\s+(?:\p{Ll}+ed|would|will|was|were|is|are|had|has|have|could|can|should|may|might)\b/u.test(afterMention)
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return opensClause ? undefined : { name: mention.entity.name, start: mention.start, end: mention.end }
   let phrase = text.slice(objectStart, phraseEnd).trim()
   const finite = FINITE_VERB.exec(phrase)
   // "alleged the central government are hiding…": what an accusation is about is the clause's subject; what an
-  // announcement or a claim says ("declared flags would be flown") has no target.
+  // announcement or a claim says ("declared flags would be flown", "claimed Democrats pushed Biden out") has no target.
   if (finite) phrase = accusation ? phrase.slice(0, finite.index).trim() : ''
+  if (!accusation && /\s\p{Ll}+ed\b/u.test(phrase)) phrase = ''
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }

@@ -70,6 +70,14 @@ describe('extractStatements, passives and nouns', () => {
     ])
   })
 
+  it('keeps a short "of" phrase in the object, and gives an announcement or a claim whose object is a clause no target', () => {
+    expect(statements('Governor Ron DeSantis declared a state of emergency on Friday.', [['Ron DeSantis', 'person']])).toEqual([
+      { actor: 'Ron DeSantis', verb: 'declared', target: 'a state of emergency' },
+    ])
+    expect(statements('Scott Srebnick announced Avenatti would appeal.', [['Scott Srebnick', 'person'], ['Avenatti', 'person']])).toEqual([{ actor: 'Scott Srebnick', verb: 'announced' }])
+    expect(statements('Donald Trump claimed Democrats pushed Biden out.', [['Donald Trump', 'person'], ['Biden', 'person']])).toEqual([{ actor: 'Donald Trump', verb: 'claimed' }])
+  })
+
   it('reads condemnation written as a noun, one statement per named source', () => {
     const text = 'Statements of condemnation have come from OIC head Yousef Al-Othaimeen, Pope Francis, and a spokesperson for President Rodrigo Duterte.'
     const people: Array<[string, EntityType, ...string[]]> = [['Yousef Al-Othaimeen', 'person'], ['Francis', 'person'], ['Rodrigo Duterte', 'person'], ['OIC', 'organization']]
