@@ -177,22 +177,36 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
   return miniSearch
 }
 
+/**
+ * The same index answering with each document's short id (its position: a
+ * number) as the result's `id`, for a caller that keeps per-document tables
+ * by position: no id-to-position lookup per result. Shares everything with
+ * `index`; the documents must have been added as 0, 1, 2, … (a fresh
+ * `addAll`, or a compact index).
+ */
+export function withPositionIds<T>(index: MiniSearch<T>): MiniSearch<T> {
+  const internals = index as unknown as MiniSearchInternals
+  const view = Object.create(index) as MiniSearchInternals
+  view._documentIds = new DocumentIds(Array.from({ length: internals._documentCount }, (_, doc) => doc))
+  return view as unknown as MiniSearch<T>
+}
+
 /** Short id -> document id, as MiniSearch's `_documentIds` map, over the id array. */
-class DocumentIds {
-  constructor(private readonly ids: readonly string[]) {}
+class DocumentIds<Id> {
+  constructor(private readonly ids: readonly Id[]) {}
   get size(): number {
     return this.ids.length
   }
   has(doc: number): boolean {
     return Number.isInteger(doc) && doc >= 0 && doc < this.ids.length
   }
-  get(doc: number): string | undefined {
+  get(doc: number): Id | undefined {
     return this.has(doc) ? this.ids[doc] : undefined
   }
-  *entries(): IterableIterator<[number, string]> {
+  *entries(): IterableIterator<[number, Id]> {
     for (let doc = 0; doc < this.ids.length; doc++) yield [doc, this.ids[doc]!]
   }
-  [Symbol.iterator](): IterableIterator<[number, string]> {
+  [Symbol.iterator](): IterableIterator<[number, Id]> {
     return this.entries()
   }
 }

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { StoredArticle } from '../bundle/types'
+import { withPositionIds } from './compact-index'
 import type { CorpusTables } from './corpus-tables'
 import type { SearchDocument } from './options'
 import type { RelatedArticle } from './related'
@@ -18,7 +19,7 @@ export type SearchCorpus = {
 }
 
 /** What is derived from a corpus on demand and then kept for the isolate's life. */
-type Derived = { suggestIndex?: SuggestIndex; related: Map<string, RelatedArticle[]> }
+type Derived = { suggestIndex?: SuggestIndex; related: Map<string, RelatedArticle[]>; byPosition?: MiniSearch<SearchDocument> }
 
 const derived = new WeakMap<CorpusTables, Derived>()
 
@@ -33,6 +34,12 @@ export function suggestIndexOf(corpus: SearchCorpus): SuggestIndex {
   const state = derivedOf(corpus)
   const { tables, index } = corpus
   return (state.suggestIndex ??= new SuggestIndex(tables.suggestions, tables.titles, tables.ids, tables.lexicon, index))
+}
+
+/** The index answering with positions (short ids, as the tables use) for ids: see `withPositionIds`. */
+export function positionIndex(corpus: SearchCorpus): MiniSearch<SearchDocument> {
+  const state = derivedOf(corpus)
+  return (state.byPosition ??= withPositionIds(corpus.index))
 }
 
 /** Related articles by id, filled as they are asked for. */

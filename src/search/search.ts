@@ -1,7 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import type { StoredArticle } from '../bundle/types'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
-import type { SearchCorpus } from './context'
+import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
 import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
@@ -76,8 +76,8 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
   return loadCompactIndex(data, INDEX_OPTIONS)
 }
 
-/** A MiniSearch result with its article's short id (index position), set while the search filters. */
-type Result = SearchResult & { doc: number }
+/** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
+type Result = SearchResult & { id: number }
 
 /**
  * Runs a query: every word required, exact and prefix matching first; typo
@@ -88,7 +88,8 @@ type Result = SearchResult & { doc: number }
  * for a quoted phrase, of the articles that have all its words).
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
-  const { index, tables } = corpus
+  const { tables } = corpus
+  const index = positionIndex(corpus)
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
@@ -97,13 +98,13 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
     const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts((result.doc = tables.shortId(result.id as string)!)),
+      filter: (result) => accepts(result.id as number),
     }) as Result[]
     if (!RANKING.coordination) {
       for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
       results.sort((a, b) => b.score - a.score)
     }
-    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.doc) === 0) }
+    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0) }
   }
 
   const exact = () => false
@@ -120,7 +121,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.doc))
+  const allWords = new Set(attempt.filtered.map((result) => result.id))
   if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
     if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
@@ -130,13 +131,13 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const ranked = rank(tables, attempt.filtered, allWords, params)
   const page = ranked.slice(params.offset, params.offset + params.limit)
   const facets = tables.facets.count(
-    attempt.results.map((result) => result.doc),
+    attempt.results.map((result) => result.id),
     filters,
     params.facetLimit ?? DEFAULT_FACET_LIMIT,
   )
-  const bodies = await corpus.articlesById(page.map((result) => result.id as string))
+  const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
   const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
-  const hits = page.map((result) => toHit(bodies.get(result.id as string)!, query, phrases, candidates, result))
+  const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
   return {
     query: params.q,
     total: ranked.length,
@@ -189,10 +190,10 @@ async function candidateFilter(
   phrases: readonly RegExp[],
   params: SearchParams,
 ): Promise<(doc: number) => boolean> {
-  const { index, tables } = corpus
+  const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of index.search(term, EXACT_TERMS)) excluded.add(tables.shortId(result.id as string)!)
+    for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
   }
   const dated = (doc: number) => {
     if (excluded.has(doc)) return false
@@ -214,11 +215,11 @@ const EXACT_TERMS = { ...BASE_SEARCH_OPTIONS, prefix: false, fuzzy: false } as c
  * of them for a phrase of stop words only, which the index does not hold).
  */
 async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases: readonly RegExp[], dated: (doc: number) => boolean): Promise<Set<number>> {
-  const { index, tables } = corpus
+  const { tables } = corpus
   const withWords = (words: readonly string[]): number[] => {
     const terms = words.map(processTerm).filter((term): term is string => term !== null)
     if (terms.length === 0) return tables.ids.map((_, doc) => doc)
-    return index.search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => tables.shortId(result.id as string)!)
+    return positionIndex(corpus).search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => result.id as number)
   }
   // An article without every word of every required phrase fails; the others are read.
   let mayPass: number[] | undefined
@@ -251,7 +252,7 @@ function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<num
   if (params.recency !== undefined && tables.newestDate) {
     const newest = Date.parse(tables.newestDate)
     const ages = results.map((result) => {
-      const date = tables.dates[result.doc]
+      const date = tables.dates[result.id]
       return date ? (newest - Date.parse(date)) / DAY_MS : undefined
     })
     // Undated articles decay as much as the oldest dated one in the results.
@@ -259,7 +260,7 @@ function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<num
     const halfLife = params.recency
     scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
   }
-  const tier = (result: Result) => (allWords.has(result.doc) ? 0 : 1)
+  const tier = (result: Result) => (allWords.has(result.id) ? 0 : 1)
   return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
 }
 
@@ -288,7 +289,7 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
 
 /** Newest first; undated articles last; ties keep relevance order. */
 function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
-  const dateA = dates[a.doc] ?? ''
-  const dateB = dates[b.doc] ?? ''
+  const dateA = dates[a.id] ?? ''
+  const dateB = dates[b.id] ?? ''
   return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }
