@@ -74,7 +74,10 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
     const result = results[i]!
     const at = offset + result.index
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
-    const words = result.text.slice(preposition).replace(/[\s,;:]+$/, '')
+    let words = result.text.slice(preposition)
+    // "Last month, 12 people died": chrono takes the count along when the date has no day of its own.
+    if (!result.start.isCertain('day')) words = words.replace(/,\s*\d{1,3}$/, '')
+    words = words.replace(/[\s,;:]+$/, '')
     const start = at + preposition
     if (!ANCHOR.test(words) || NOT_A_DATE.test(words)) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue

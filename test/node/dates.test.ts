@@ -17,6 +17,7 @@ describe('extractDates', () => {
   it('resolves relative days, months and years against the publication date, with the precision the text gives', () => {
     expect(dates('A fire yesterday morning destroyed homes.', '2019-02-18')).toEqual([{ text: 'yesterday morning', iso: '2019-02-17' }])
     expect(dates('Prices rose last month.', '2026-02-03')).toEqual([{ text: 'last month', iso: '2026-01' }])
+    expect(dates('Last month, 12 people died.', '2026-02-05')).toEqual([{ text: 'Last month', iso: '2026-01' }])
     expect(dates('The assault in August 2018 was worse.', '2019-01-24')).toEqual([{ text: 'August 2018', iso: '2018-08' }])
     expect(dates('He was hospitalized on August 10 after a fall.', '2020-09-03')).toEqual([{ text: 'August 10', iso: '2020-08-10' }])
     expect(dates('A study from March noted it.', '2020-06-11')).toEqual([{ text: 'March', iso: '2020-03' }])
