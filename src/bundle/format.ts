@@ -1,10 +1,12 @@
-import { storeTables, type StoredTables } from '../search/corpus-tables'
+import { storeTables, type OpenedTables } from '../search/corpus-tables'
 import type { Bundle, StoredArticle } from './types'
 
 /** Where the article array begins: JSON strings escape `"`, so this cannot occur earlier in the text. */
 const ARTICLES_KEY = ',"articles":['
 /** The corpus tables follow the article list, so opening a bundle does not parse them: the first search does. */
-const TABLES_KEY = ',"tables":'
+const TABLES_KEY = ',"tables":{"search":'
+/** Their second part (see corpus-tables.ts) is parsed only when a request needs it; no key inside the first part has this name. */
+const LOOKUP_KEY = ',"lookup":'
 
 export type BundleHeader = Omit<Bundle, 'articles' | 'tables'>
 
@@ -25,7 +27,8 @@ export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets'>, ar
   articleOffsets.push(offset)
   const { version, builtAt, index } = header
   const head = JSON.stringify({ version, builtAt, index, articleOffsets } satisfies BundleHeader)
-  return `${head.slice(0, -1)}${ARTICLES_KEY}${parts.join(',')}]${TABLES_KEY}${JSON.stringify(storeTables(articles))}}`
+  const tables = storeTables(articles)
+  return `${head.slice(0, -1)}${ARTICLES_KEY}${parts.join(',')}]${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`
 }
 
 export type ParsedBundle = {
@@ -34,8 +37,8 @@ export type ParsedBundle = {
   article(i: number): StoredArticle
   /** Every article, parsed in one go (faster than one by one when all are needed). */
   allArticles(): StoredArticle[]
-  /** The per-article tables searching needs (see corpus-tables.ts), parsed when asked for. */
-  tables(): StoredTables
+  /** The per-article tables searching needs (see corpus-tables.ts), parsed when asked for (their lookup part later still). */
+  tables(): OpenedTables
 }
 
 /** Parses the header of a bundle's text; articles are parsed on demand. */
@@ -50,6 +53,13 @@ export function parseBundle(text: string): ParsedBundle {
     header,
     article: (i) => JSON.parse(text.slice(base + offsets[i]!, base + offsets[i + 1]! - 1)) as StoredArticle,
     allArticles: () => JSON.parse(text.slice(base, end)) as StoredArticle[],
-    tables: () => JSON.parse(text.slice(end + TABLES_KEY.length, text.length - 1)) as StoredTables,
+    tables: () => {
+      const start = end + TABLES_KEY.length
+      const lookupAt = text.indexOf(LOOKUP_KEY, start)
+      return {
+        search: JSON.parse(text.slice(start, lookupAt)) as OpenedTables['search'],
+        lookup: () => JSON.parse(text.slice(lookupAt + LOOKUP_KEY.length, text.length - 2)) as ReturnType<OpenedTables['lookup']>,
+      }
+    },
   }
 }

@@ -6,19 +6,18 @@ import { storeSuggestions, type StoredSuggestions } from './suggest'
 /**
  * What searching needs of EVERY article, computed at build time so that a
  * search reads only the index and these tables, and fetches article bodies
- * only for the hits it shows: facet values, dates, titles and urls (hits,
- * related articles, sorting by title), the did-you-mean word list and the
- * suggestion index. Article i is short id i of the index. The larger parts
- * are packed strings, unpacked the first time a request needs them.
+ * only for the hits it shows. Article i is short id i of the index. Two parts,
+ * so that the bundle can hand over the second one unparsed: `search` (dates
+ * and facet values: every search reads them) and `lookup` (titles and urls
+ * for related articles and sorting by title, the did-you-mean word list, the
+ * suggestion index: parsed when a request first needs one of them). The
+ * larger parts are packed strings, unpacked when first used.
  */
-export type StoredTables = {
-  dates: (string | null)[]
-  titles: string[]
-  urls: (string | null)[]
-  facets: StoredFacetTable
-  lexicon: StoredLexicon
-  suggestions: StoredSuggestions
-}
+export type StoredTables = { search: SearchTables; lookup: LookupTables }
+export type SearchTables = { dates: (string | null)[]; facets: StoredFacetTable }
+export type LookupTables = { titles: string[]; urls: (string | null)[]; lexicon: StoredLexicon; suggestions: StoredSuggestions }
+/** The tables as a bundle opens them: `lookup` parsed on first use. */
+export type OpenedTables = { search: SearchTables; lookup: () => LookupTables }
 
 export type CorpusTables = {
   /** Article ids by short id. */
@@ -38,31 +37,41 @@ export type CorpusTables = {
 /** Computed by the build from the articles in index order (`storeTables(articles)[i]` is about `articles[i]`). */
 export function storeTables(articles: readonly StoredArticle[]): StoredTables {
   return {
-    dates: articles.map((article) => article.date ?? null),
-    titles: articles.map((article) => article.title),
-    urls: articles.map((article) => article.url ?? null),
-    facets: storeFacetTable(articles),
-    lexicon: storeLexicon(articles),
-    suggestions: storeSuggestions(articles),
+    search: { dates: articles.map((article) => article.date ?? null), facets: storeFacetTable(articles) },
+    lookup: {
+      titles: articles.map((article) => article.title),
+      urls: articles.map((article) => article.url ?? null),
+      lexicon: storeLexicon(articles),
+      suggestions: storeSuggestions(articles),
+    },
   }
 }
 
-export function reviveTables(stored: StoredTables, ids: readonly string[]): CorpusTables {
+export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly string[]): CorpusTables {
   let shortIds: Map<string, number> | undefined
+  let lookup: LookupTables | undefined
+  let urls: (string | undefined)[] | undefined
   let lexicon: Lexicon | undefined
-  const dates = stored.dates.map((date) => date ?? undefined)
+  const lookups = () => (lookup ??= typeof stored.lookup === 'function' ? stored.lookup() : stored.lookup)
+  const dates = stored.search.dates.map((date) => date ?? undefined)
   return {
     ids,
     shortId: (id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id),
     dates,
     newestDate: newest(dates),
-    titles: stored.titles,
-    urls: stored.urls.map((url) => url ?? undefined),
-    facets: new FacetTable(stored.facets),
-    get lexicon() {
-      return (lexicon ??= new Lexicon(stored.lexicon))
+    facets: new FacetTable(stored.search.facets),
+    get titles() {
+      return lookups().titles
     },
-    suggestions: stored.suggestions,
+    get urls() {
+      return (urls ??= lookups().urls.map((url) => url ?? undefined))
+    },
+    get lexicon() {
+      return (lexicon ??= new Lexicon(lookups().lexicon))
+    },
+    get suggestions() {
+      return lookups().suggestions
+    },
   }
 }
 

@@ -87,7 +87,7 @@ describe("the bundle's corpus tables", () => {
     try {
       const found = await searchArticles(fresh, { q: 'police', limit: 3, offset: 0, sort: 'relevance', from: '2000-01-01' })
       expect(found.total).toBeGreaterThan(10)
-      // One parse of the tables, one per article shown: not one per candidate.
+      // One parse of the tables' search part (not their lookup part: word list, suggestions, titles), one per article shown: not one per candidate.
       expect(parsed).toBeLessThanOrEqual(1 + 3)
     } finally {
       JSON.parse = parse
