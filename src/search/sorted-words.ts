@@ -165,18 +165,48 @@ function fillRow(matrix: Uint8Array, query: string, n: number, maxDistance: numb
   return minDistance
 }
 
-/** Numbers as the bundle stores them: one string (cheap for JSON.parse to skip), unpacked when first needed. */
+/**
+ * Numbers as the bundle stores them: one string (JSON.parse skips it
+ * quickly; no character of it needs escaping), unpacked when first needed.
+ * Each number is a little-endian varint of 5-bit digits, one character a
+ * digit: `DIGITS[d]` ends the number, `DIGITS[32 + d]` says more follow.
+ */
 export function packNumbers(numbers: readonly number[]): string {
-  return numbers.map((value) => value.toString(36)).join(',')
+  let packed = ''
+  for (let value of numbers) {
+    while (value >= 32) {
+      packed += DIGITS[32 + (value & 31)]
+      value = Math.floor(value / 32)
+    }
+    packed += DIGITS[value]
+  }
+  return packed
 }
 
 export function unpackNumbers(packed: string): Uint32Array {
-  if (packed === '') return new Uint32Array(0)
-  const parts = packed.split(',')
-  const numbers = new Uint32Array(parts.length)
-  for (let i = 0; i < parts.length; i++) numbers[i] = parseInt(parts[i]!, 36)
+  let count = 0
+  for (let i = 0; i < packed.length; i++) if (DIGIT_VALUES[packed.charCodeAt(i)]! < 32) count++
+  const numbers = new Uint32Array(count)
+  let n = 0
+  let value = 0
+  let scale = 1
+  for (let i = 0; i < packed.length; i++) {
+    const digit = DIGIT_VALUES[packed.charCodeAt(i)]!
+    if (digit >= 32) {
+      value += (digit - 32) * scale
+      scale *= 32
+    } else {
+      numbers[n++] = value + digit * scale
+      value = 0
+      scale = 1
+    }
+  }
   return numbers
 }
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'
+const DIGIT_VALUES = new Uint8Array(128).fill(255)
+for (let d = 0; d < DIGITS.length; d++) DIGIT_VALUES[DIGITS.charCodeAt(d)] = d
 
 /** Words as the bundle stores them: space-separated (words never hold whitespace), JSON needs no escapes for that. */
 export const joinWords = (words: readonly string[]) => words.join(' ')

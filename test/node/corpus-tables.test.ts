@@ -7,6 +7,7 @@ import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from
 import { listArticles } from '../../src/search/listing'
 import { relatedArticles } from '../../src/search/related'
 import { searchArticles, type SearchParams } from '../../src/search/search'
+import { packNumbers, unpackNumbers } from '../../src/search/sorted-words'
 import { suggest } from '../../src/search/suggest'
 import { normalizeWord, tokenize } from '../../src/search/terms'
 
@@ -161,5 +162,13 @@ describe("the bundle's corpus tables", () => {
     expect(expected.length).toBeLessThan(50)
     expect(found.total).toBe(expected.length)
     expect(new Set(found.hits.map((hit) => hit.id))).toEqual(new Set(expected.map((article) => article.id)))
+  })
+
+  it('pack numbers into a string that unpacks to the same numbers, from 0 to 2^32 - 1', () => {
+    const numbers = [0, 1, 31, 32, 1023, 1024, 65_535, 2 ** 31, 2 ** 32 - 1, ...tables.ids.map((_, i) => i * 7919)]
+    const packed = packNumbers(numbers)
+    expect([...unpackNumbers(packed)]).toEqual(numbers)
+    expect(JSON.stringify(packed)).toBe(`"${packed}"`)
+    expect(unpackNumbers('')).toHaveLength(0)
   })
 })
