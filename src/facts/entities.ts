@@ -5,7 +5,7 @@ import { findCandidates, type Candidate } from './ner/candidates'
 import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIONS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
-import { countryAfterComma, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
+import { countryAfterComma, featureBefore, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot, isVenue } from './ner/teams'
@@ -39,6 +39,8 @@ class Reader {
   private readonly leadingNames = new Map<string, string | null>()
   /** First words of organisations' longer names ("Pirelli" of "Pirelli SpA"; null where two share one). */
   private readonly organisationsByFirstWord = new Map<string, string | null>()
+  /** Organisations' names without their first word ("Police Prefecture" of "Paris Police Prefecture"; null where two share one). */
+  private readonly organisationTails = new Map<string, string | null>()
   /** Mascots of clubs named by town and mascot ("Mariners" of "Seattle Mariners"). */
   private readonly mascots = new Map<string, string | null>()
   /** Names that stand alone somewhere in the text. */
@@ -97,7 +99,7 @@ class Reader {
     const landmarks: string[] = []
     // A score after the first word of a line makes it a side in a result ("Stranraer 2 Forfar 1").
     const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
-      nameLike(token) || (next?.capital === true && !lowerWords.has(lower(token))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
+      nameLike(token) || (next !== undefined && !lowerWords.has(lower(token))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
       if (this.shouting.has(sentence)) continue
       const candidates = findCandidates(sentence, keepInitial)
@@ -256,7 +258,7 @@ class Reader {
       this.unplaced.push(name)
       return
     }
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => CONNECTORS.has(token.text)) && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
@@ -294,13 +296,13 @@ class Reader {
 
   /**
    * What the words around a name say of it being a place ("the town of Mokha",
-   * "Maidan Wardak province", "Mokha, Yemen"): the code of its country, '' when
+   * "Maidan Wardak province", "the river Seine", "Mokha, Yemen"): the code of its country, '' when
    * none is said, undefined when nothing says it is a place.
    */
   private placeCue(sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
     const name = this.name(tokens)
     if (this.teams.has(name.toLowerCase()) || this.people.has(name) || isDemonym(name) || isAdjective(tokens.at(-1)!) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
-    if (kindOfBefore(sentence, from) || kindAfter(sentence, to)) return ''
+    if (kindOfBefore(sentence, from) || kindAfter(sentence, to) || featureBefore(sentence, from)) return ''
     return countryAfterComma(sentence, to)
   }
 
@@ -446,8 +448,10 @@ class Reader {
 
   // ---- recording -------------------------------------------------------------
 
-  private decide(sentence: Token[], candidate: Candidate, type: EntityType, name: string, details: Partial<Entity> = {}): void {
+  private decide(sentence: Token[], candidate: Candidate, type: EntityType, decidedName: string, details: Partial<Entity> = {}): void {
+    const name = (type === 'organization' && this.organisationTails.get(decidedName)) || decidedName
     this.decided.set(candidate, { type, name })
+    if (type === 'organization' && candidate.tokens.length > 2) remember(this.organisationTails, this.name(candidate.tokens.slice(1)), name)
     if (type === 'organization' && candidate.tokens.length > 1) remember(this.organisationsByFirstWord, candidate.tokens[0]!.text, name)
     if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(this.mascots, candidate.tokens.at(-1)!.text, name)
     this.book.add(type, name, this.span(candidate.tokens), details)

@@ -34,6 +34,11 @@ describe('organisations', () => {
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
+  it('reads a later mention without the first word as the same organisation (Paris stabbing article)', () => {
+    const { find, said } = read('It happened at the headquarters of the Paris Police Prefecture. The mayor spoke of an attack on the [Police Prefecture].')
+    expect(said(find('organization', 'Paris Police Prefecture'))).toEqual(['Paris Police Prefecture', 'Police Prefecture'])
+  })
+
   it('ends a company name at its legal form: the town after "of" is a place', () => {
     const { find } = read('Acme Widgets Inc of Springfield said on Monday it had agreed to buy a rival.')
     expect(find('organization', 'Acme Widgets Inc')).toBeDefined()
@@ -189,6 +194,11 @@ describe('people: titles, particles, surnames', () => {
     expect(find('person', 'John Major')).toBeDefined()
   })
 
+  it('keeps a name with a particle that opens a paragraph (Jolo article)', () => {
+    const { find } = read("The army said so.\n\nArnel dela Vega of the army's Western Mindanao Command said the group is suspected.")
+    expect(find('person', 'Arnel dela Vega')).toBeDefined()
+  })
+
   it('joins two particles inside a name ("van der")', () => {
     const { find } = read('Scrum-half Pieter van der Berg scored twice.')
     expect(find('person', 'Pieter van der Berg')).toBeDefined()
@@ -208,12 +218,19 @@ describe('people: titles, particles, surnames', () => {
   })
 })
 
+describe('countries', () => {
+  it('reads "US" in capitals as the country, not the pronoun (Maidan Wardak article)', () => {
+    const { find, said } = read("The attackers breached the compound's defences with a US-built armoured vehicle. Let us hope, they said.")
+    expect(said(find('country', 'United States'))).toEqual(['US'])
+  })
+})
+
 describe('places from the words around them', () => {
   it('reads "the village of X", "X province", "X, Country" and "in X" as places the gazetteer may lack', () => {
     const { find } = read(
-      'They were from the village of Poolangudi. The base is in Maidan Wardak province. The blast hit Mokha, Yemen, on Sunday. Another block of flats burned in La Llagosta, firefighters said. The men were seen in Trichy before the arrests.',
+      'They were from the village of Poolangudi. The base is in Maidan Wardak province. It stands on the river Seine. The blast hit Mokha, Yemen, on Sunday. Another block of flats burned in La Llagosta, firefighters said. The men were seen in Trichy before the arrests.',
     )
-    for (const name of ['Poolangudi', 'Maidan Wardak', 'Mokha', 'La Llagosta', 'Trichy']) expect(find('place', name), name).toBeDefined()
+    for (const name of ['Poolangudi', 'Maidan Wardak', 'Seine', 'Mokha', 'La Llagosta', 'Trichy']) expect(find('place', name), name).toBeDefined()
     expect(find('place', 'Mokha')?.country).toBe('Yemen')
   })
 

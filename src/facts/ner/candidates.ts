@@ -71,6 +71,7 @@ function isPersonBeforeOf(name: Token[], following: Token | undefined): boolean 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */
 const PURPOSE_BODIES = new Set(['committee', 'campaign', 'alliance', 'coalition', 'movement', 'council', 'foundation', 'fund', 'society', 'association', 'league'])
 
+/** A function word, but not "US" in capitals, which names a country. */
 function isFunctionWord(token: Token): boolean {
-  return FUNCTION_WORDS.has(token.text.toLowerCase())
+  return FUNCTION_WORDS.has(token.text.toLowerCase()) && !(token.text.length > 1 && token.text === token.text.toUpperCase() && findCountry(token.text))
 }

@@ -16,6 +16,14 @@ export function kindOfBefore(sentence: Token[], from: number): boolean {
   return sentence[from - 1]?.text === 'of' && PLACE_KINDS.has(sentence[from - 2]?.text ?? '')
 }
 
+/** "the river Seine", "mount Elbrus": a lower-case feature of the land before its name. */
+export function featureBefore(sentence: Token[], from: number): boolean {
+  const before = sentence[from - 1]
+  return Boolean(before?.word && !before.capital && FEATURES_BEFORE.has(before.text))
+}
+
+const FEATURES_BEFORE = new Set(['river', 'mount', 'lake', 'island'])
+
 /** "Maidan Wardak province", "al-Daih village": a lower-case kind of place after the name. */
 export function kindAfter(sentence: Token[], to: number): boolean {
   const after = sentence[to]
