@@ -1,16 +1,17 @@
 import MiniSearch, { type Options } from 'minisearch'
 import { writeTermPostings } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
+import { termBlocks, TermList, type TermBlocks } from './compact-terms'
 import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/1'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/2'
 
 export const READ_ONLY = 'The compact search index is read-only: rebuild the bundle (npm run build) to change it.'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
- * posting to rebuild, only a term list to split and typed arrays to view. The
+ * posting to rebuild, only typed arrays to view and a term list read in place. The
  * header is JSON (it travels in the bundle); the binary part is bytes (a Data
  * module in the Worker: no parsing, no copy).
  */
@@ -25,6 +26,8 @@ export type CompactIndexHeader = {
   termCount: number
   /** Length of the UTF-8 term list inside the binary part. */
   termBytes: number
+  /** The term list's blocks: a lookup decodes one block (compact-terms.ts). */
+  termBlocks: TermBlocks
   /** Length of the binary part: a bundle and a binary file from different builds do not match. */
   binaryBytes: number
 }
@@ -83,7 +86,8 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   }
 
   const postings = writer.toBytes()
-  const termBytes = new TextEncoder().encode(sorted.map(({ term }) => term).join('\n'))
+  const sortedTerms = sorted.map(({ term }) => term)
+  const termBytes = new TextEncoder().encode(sortedTerms.join('\n'))
   const wordCount = 2 * termCount + fieldLengths.length
   const binary = new Uint8Array(4 * wordCount + termBytes.length + postings.length)
   const words = new Uint32Array(binary.buffer, 0, wordCount)
@@ -102,6 +106,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
     ...(hasStoredFields ? { storedFields: ids.map((_, doc) => json.storedFields[doc] ?? null) } : {}),
     termCount,
     termBytes: termBytes.length,
+    termBlocks: termBlocks(sortedTerms),
     binaryBytes: binary.length,
   }
   return { header, binary }
@@ -153,8 +158,7 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
   const { ids, termCount } = header
   const documentCount = ids.length
   const words = new Uint32Array(binary.buffer, binary.byteOffset, 2 * termCount + documentCount * fieldCount)
-  const termText = new TextDecoder().decode(binary.subarray(words.byteLength, words.byteLength + header.termBytes))
-  const terms = termCount === 0 ? [] : termText.split('\n')
+  const terms = new TermList(binary.subarray(words.byteLength, words.byteLength + header.termBytes), header.termBlocks, termCount)
 
   const miniSearch = new MiniSearch<T>(options)
   const internals = miniSearch as unknown as MiniSearchInternals

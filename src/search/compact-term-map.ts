@@ -1,10 +1,11 @@
 import { READ_ONLY } from './compact-index'
 import { readTermPostings, type TermData } from './compact-postings'
-import { fuzzyMatches, indexOf, inTreeOrder, prefixRange } from './sorted-words'
+import type { TermList } from './compact-terms'
+import { fuzzyMatches, inTreeOrder } from './sorted-words'
 
 export type CompactTerms = {
-  /** Every indexed term, sorted by UTF-16 code units (JavaScript's default string order). */
-  terms: readonly string[]
+  /** Every indexed term, sorted by UTF-16 code units (JavaScript's default string order), read in place. */
+  terms: TermList
   /**
    * `ranks[k]`: position of `terms[k]` when MiniSearch's radix tree is iterated
    * (as `toJSON` and `atPrefix` do), kept so that scores add up in the same
@@ -45,21 +46,22 @@ export class CompactTermMap {
   /** Terms starting with `prefix` and their postings, in MiniSearch's order. */
   atPrefix(prefix: string): Map<string, TermData> {
     const { terms } = this.data
-    const [start, end] = prefixRange(terms, prefix)
+    const [start, end] = terms.prefixRange(prefix)
     const matches: number[] = []
     for (let k = start; k < end; k++) matches.push(k)
-    return new Map(inTreeOrder(matches, this.data.ranks).map((k) => [terms[k]!, this.postingsAt(k)]))
+    return new Map(inTreeOrder(matches, this.data.ranks).map((k) => [terms.at(k), this.postingsAt(k)]))
   }
 
   /** Terms within `maxDistance` edits of `query`, as SearchableMap#fuzzyGet returns them: term -> [postings, distance]. */
   fuzzyGet(query: string, maxDistance: number): Map<string, [TermData, number]> {
+    const terms = this.data.terms.all()
     const results = new Map<string, [TermData, number]>()
-    for (const [k, distance] of fuzzyMatches(this.data.terms, this.data.ranks, query, maxDistance)) results.set(this.data.terms[k]!, [this.postingsAt(k), distance])
+    for (const [k, distance] of fuzzyMatches(terms, this.data.ranks, query, maxDistance)) results.set(terms[k]!, [this.postingsAt(k), distance])
     return results
   }
 
   *entries(): IterableIterator<[string, TermData]> {
-    const { terms } = this.data
+    const terms = this.data.terms.all()
     for (const k of inTreeOrder(terms.map((_, index) => index), this.data.ranks)) yield [terms[k]!, this.postingsAt(k)]
   }
 
@@ -92,6 +94,6 @@ export class CompactTermMap {
   }
 
   private indexOf(term: string): number {
-    return indexOf(this.data.terms, term)
+    return this.data.terms.indexOf(term)
   }
 }

@@ -3,6 +3,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { openBundle } from '../../src/bundle/open'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
+import { TERM_BLOCK, termBlocks, TermList } from '../../src/search/compact-terms'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
 
@@ -102,5 +103,30 @@ describe('the compact index', () => {
 
   it('refuses to change: the bundle is rebuilt, never edited in place', () => {
     expect(() => compact.add({ ...toSearchDocument(articles[0]!), id: 'new' })).toThrow(/read-only/)
+  })
+})
+
+describe('the term list read in place', () => {
+  it('finds every term, every prefix range and every insertion point as a plain sorted array does, across block boundaries', () => {
+    const sorted = [...new Set(articles.flatMap((article) => article.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))].sort()
+    expect(sorted.length).toBeGreaterThan(3 * TERM_BLOCK)
+    expect(sorted.some((term) => /[^\x00-\x7f]/.test(term))).toBe(true)
+    const list = new TermList(new TextEncoder().encode(sorted.join('\n')), termBlocks(sorted), sorted.length)
+    const firstAtLeast = (value: string) => sorted.findIndex((term) => term >= value)
+    for (const [k, term] of sorted.entries()) expect(list.at(k)).toBe(term)
+    for (const term of sorted) expect(list.indexOf(term)).toBe(sorted.indexOf(term))
+    for (const probe of ['', 'a', 'zzzz', 'ma', 'é', sorted[TERM_BLOCK]!, `${sorted[TERM_BLOCK]!}a`, sorted.at(-1)!, 'qqqx']) {
+      const at = firstAtLeast(probe)
+      expect(list.lowerBound(probe), probe).toBe(at === -1 ? sorted.length : at)
+      const matching = sorted.flatMap((term, k) => (term.startsWith(probe) ? [k] : []))
+      const [start, end] = list.prefixRange(probe)
+      expect([start, end], probe).toEqual(matching.length > 0 ? [matching[0]!, matching.at(-1)! + 1] : [start, start])
+    }
+    for (const prefix of new Set(sorted.map((term) => term.slice(0, 2)))) {
+      const [start, end] = list.prefixRange(prefix)
+      expect(sorted.slice(start, end)).toEqual(sorted.filter((term) => term.startsWith(prefix)))
+    }
+    expect(list.all()).toEqual(sorted)
+    expect(list.indexOf('no such term at all')).toBe(-1)
   })
 })
