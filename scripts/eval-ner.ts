@@ -24,10 +24,13 @@ export function predictEntities(document: ConllDocument): TaggedEntity[] {
     for (const mention of entity.mentions) {
       if (entity.type === 'country' && isDemonym(text.slice(mention.start, mention.end))) continue
       const covered = tokens.filter((token) => token.end > mention.start && token.start < mention.end)
+      // "Co." closing a sentence is "Co" and "." in CoNLL's tokens: the full stop is the sentence's.
+      const end = covered.length > 1 && text.slice(covered.at(-1)!.start, covered.at(-1)!.end) === '.' ? mention.end - 1 : mention.end
+      if (end < mention.end) covered.pop()
       const first = covered[0]
       const last = covered.at(-1)
       // A name inside a token ("Ontario" of "Ontario-based") is no entity in CoNLL's tokens.
-      if (!first || !last || first.sentence !== last.sentence || first.start !== mention.start || last.end !== mention.end) continue
+      if (!first || !last || first.sentence !== last.sentence || first.start !== mention.start || last.end !== end) continue
       predicted.push({ sentence: first.sentence, from: first.index, to: last.index + 1, label: LABELS[entity.type] })
     }
   }

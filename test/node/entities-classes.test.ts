@@ -199,6 +199,13 @@ describe('people: titles, particles, surnames', () => {
     expect(find('person', 'Arnel dela Vega')).toBeDefined()
   })
 
+  it('drops "Former" before a name, and ends a titled name before "of" and a country', () => {
+    const { find, typeOf } = read('Former Wales captain Gethin Rhys retired. Council President Anna Kowalczyk of Poland opened the session.')
+    expect(typeOf('Wales')).toBe('place')
+    expect(find('person', 'Anna Kowalczyk')?.role).toBe('Council President')
+    expect(find('country', 'Poland')).toBeDefined()
+  })
+
   it('joins two particles inside a name ("van der")', () => {
     const { find } = read('Scrum-half Pieter van der Berg scored twice.')
     expect(find('person', 'Pieter van der Berg')).toBeDefined()

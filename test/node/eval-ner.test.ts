@@ -68,6 +68,11 @@ describe('NER scoring', () => {
     expect(predictEntities(document)).toEqual([{ sentence: 0, from: 6, to: 7, label: 'LOC' }])
   })
 
+  it('leaves out the full stop CoNLL splits off an abbreviation that ends the sentence ("Co .")', () => {
+    const document = { sentences: [{ tokens: ['Shares', 'rose', 'at', 'Acme', 'Widgets', '&', 'Co', '.'], tags: ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'] }] }
+    expect(predictEntities(document)).toEqual([{ sentence: 0, from: 3, to: 7, label: 'ORG' }])
+  })
+
   it('prints precision, recall and F1 for the tiny file', () => {
     const table = formatScores(evaluateConll(content))
     expect(table.split('\n')).toHaveLength(5)

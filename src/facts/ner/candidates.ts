@@ -61,11 +61,20 @@ function joins(name: Token[], joiner: Token, following: Token | undefined): bool
   return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(name, following)
 }
 
-/** Two or three words naming a person before "of": starting with a first name, or looking like a name and followed by a country ("Lars Eklund of Sweden"). */
-function isPersonBeforeOf(name: Token[], following: Token | undefined): boolean {
-  if (name.length < 2 || name.length > 3) return false
-  if (isFirstName(name[0]!.text)) return true
-  return Boolean(following && findCountry(following.text)) && looksLikePersonName(name) && findPlaces(name.map((token) => token.text).join(' ')).length === 0
+/**
+ * A person named before "of": two or three words ending the run so far ("Council President Tono Eitel
+ * of Germany"), starting with a first name, or looking like a name and followed by a country ("Lars
+ * Eklund of Sweden").
+ */
+function isPersonBeforeOf(run: Token[], following: Token | undefined): boolean {
+  for (const length of [3, 2]) {
+    const name = run.slice(-length)
+    if (name.length < length) continue
+    const joined = name.map((token) => token.text).join(' ')
+    if (findCountry(joined) || findPlaces(joined).length > 0) continue
+    if ((isFirstName(name[0]!.text) && name.length === run.length) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+  }
+  return false
 }
 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */

@@ -11,7 +11,7 @@ export const FUNCTION_WORDS = words(`
   still then now today yesterday tomorrow tonight last next earlier later thus hence instead despite under over
   about above below between among into onto upon until unless whether following including such only even just
   more less much few several any both either neither do does did is are was were be been has have had will would
-  can could may might must shall should yes oh mr mrs ms
+  can could may might must shall should yes oh mr mrs ms former
 `)
 
 /** Never part of a name: days and months ("on Tuesday"). */
@@ -21,7 +21,7 @@ export const CALENDAR_WORDS = words(`
 `)
 
 /** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Ludwig van Beethoven". */
-export const CONNECTORS = words(`of for al el bin bint ibn de da del dela della der di du van von la le le des dos y`)
+export const CONNECTORS = words(`of for al el bin bint ibn de da del dela della dello delle degli der di du van von la le le des dos y`)
 
 /** The head of a title or role before a name ("Interior Minister", "Spokesperson", "Gen."), in lower case. */
 export const ROLE_HEADS = words(`
