@@ -4,24 +4,25 @@ import type { Entity } from './types'
 // How far back from a verb its subject may start: keeps every match on bounded text, so linear overall.
 const MAX_REACH = 200
 
-// Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid").
+// Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid"),
+// and agent nouns ("Company meteorologist Evan Duffey").
 const ROLE_WORD =
-  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|[\\p{Ll}]+[\'’]s'
+  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|[\\p{Ll}]+[\'’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?'
 
-/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India") and office words. */
+/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.-]*|${ROLE_WORD}|of|for)\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|of|for)\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
-const AFTER_PREPOSITION = /\b(?:of|for|at|from|in)\s+(?:the\s+)?$/
+const AFTER_PREPOSITION = /\b(?:of|for|at|from|in)\s+(?:[Tt]he\s+)?$/
 const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 
 /**

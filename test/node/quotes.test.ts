@@ -79,6 +79,15 @@ describe('extractQuotes', () => {
     expect(quotes('John Smith said — as reported by the Daily News — "The museum will be a mosque again."', [JOHN, ['Daily News', 'organization']])[0]?.speaker).toBe('John Smith')
   })
 
+  it('reads agent nouns, acronyms and dashes in a title, a gerund phrase before the verb, and a name after "of The" as an affiliation', () => {
+    expect(quotes('Company meteorologist Maria Lopez said, "This is forecast to be the strongest wind event."', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('Member of Parliament (MP) Maria Lopez added, "The minister is trying to use the Queen."', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('African Export–Import Bank president Maria Lopez said it "costs Africa between $5 and $7 billion".', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    expect(quotes('Assembly president Maria Lopez in relaying the news to parliament said, "He is part of the history of France."', [MARIA])[0]?.speaker).toBe('Maria Lopez')
+    const band: [string, EntityType, ...string[]] = ['Rolling Stones', 'person']
+    expect(quotes('Maria Lopez of The Rolling Stones also reacted on Twitter, "Sad news hearing that he has died."', [MARIA, band])[0]?.speaker).toBe('Maria Lopez')
+  })
+
   it('gives a partial quote to the organisation whose sentence it is', () => {
     const text = 'The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families” on X.'
     expect(quotes(text, [['Chinese Embassy', 'organization', 'Chinese embassy'], ['Pakistan', 'country']])[0]?.speaker).toBe('Chinese Embassy')
