@@ -105,6 +105,7 @@ class Reader {
       const candidates = findCandidates(sentence, keepInitial)
       const scored = candidates.filter((candidate) => isTeamPosition(sentence, candidate.from, candidate.to)).length
       for (const candidate of candidates) {
+        if (isQuotedTitle(sentence, candidate)) continue
         this.candidates.push({ sentence, candidate })
         this.candidateAt.set(candidate.tokens[0]!, candidate)
         if (candidate.tokens.length === 1) this.singles.add(candidate.tokens[0]!.text)
@@ -500,6 +501,15 @@ const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 't
 
 /** "Catalonian", "Kurdish", "Islamic", "Moslem": an adjective of a people or faith, no place's name. */
 const isAdjective = (token: Token) => /(?:ian|ean|ese|ish|ic)$/.test(token.text) || NOT_PERSON_WORDS.has(lower(token))
+
+/** "Viva Zapata", 'the film "Michael Collins"': capitalised words that fill a quotation are a title, no name. */
+function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  const open = sentence[from - 1]?.text ?? ''
+  const close = sentence[to]?.text ?? ''
+  return tokens.length > 1 && QUOTE_MARKS.has(open) && QUOTE_MARKS.has(close) && !KNOWN_ORGS.has(tokens.map((token) => token.text).join(' '))
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
 function startsPlaceName(tokens: Token[]): boolean {

@@ -206,6 +206,12 @@ describe('people: titles, particles, surnames', () => {
     expect(find('country', 'Poland')).toBeDefined()
   })
 
+  it('reads capitalised words that fill a quotation as a title, not a person', () => {
+    const { entities, find } = read('The director Mira Nair is best known for "Monsoon Wedding" and "Salaam Bombay".')
+    expect(find('person', 'Mira Nair')).toBeDefined()
+    expect(entities.map((entity) => entity.name)).toEqual(['Mira Nair'])
+  })
+
   it('joins two particles inside a name ("van der")', () => {
     const { find } = read('Scrum-half Pieter van der Berg scored twice.')
     expect(find('person', 'Pieter van der Berg')).toBeDefined()
