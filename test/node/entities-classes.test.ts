@@ -73,7 +73,7 @@ describe('clubs and national sides', () => {
   })
 
   it('reads a town as its club in a report of results, but as the venue after "in"', () => {
-    const { typeOf } = read('Leeds 2 Derby 1\n\nHull 0 York 3\n\nCoventry lost again on Tuesday in Sheffield.')
+    const { typeOf } = read('Leeds 2 Derby 1\n\nHull 0 York 3\n\nCoventry won again on Tuesday in Sheffield.')
     expect(typeOf('Coventry')).toBe('organization')
     expect(typeOf('Sheffield')).toBe('place')
   })
