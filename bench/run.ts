@@ -6,10 +6,10 @@
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { BUNDLE_PATH, INDEX_PATH, bundledArticles, syntheticArticles } from './lib/corpus'
+import { bundledArticles, syntheticArticles } from './lib/corpus'
 import { serialiseAll, type Serialised } from './lib/engines'
 import { querySet, type QuerySet } from './lib/queries'
 import { lineCharts } from './lib/svg'
@@ -128,23 +128,25 @@ async function main() {
 function wranglerOnBundled() {
   const work = mkdtempSync(join(tmpdir(), 'news-edge-startup-'))
   try {
-    return wranglerStartup(readFileSync(BUNDLE_PATH, 'utf8'), new Uint8Array(readFileSync(INDEX_PATH)), work)
+    return wranglerStartup(work)
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
 }
 
 function printScale(points: readonly ScalePoint[]) {
-  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, in a fresh process per size)', ['articles', 'analysed', 'bundle MiB', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: modules / +compact index / +first search / MiniSearch.loadJSON', 'query p99 ms: index / product / MiniSearch', 'wrangler Active ms'], points.map((point) => [
+  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, in a fresh process per size)', ['articles', 'analysed', 'Worker data modules MiB (gzip)', 'static assets MiB (files, largest MiB)', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: modules / +compact index / +first search / MiniSearch.loadJSON', 'query p99 ms: index / product / MiniSearch', 'mix of search + article + facts: requests, heap MiB after, article / facts p99 ms', 'wrangler Active ms'], points.map((point) => [
     String(point.articles),
     point.analysed ? 'yes' : 'borrowed',
-    mib(point.bundleBytes),
+    `${mib(point.bundleBytes)} (${mib(point.bundleGzipBytes)})`,
+    `${mib(point.assets.bytes)} (${point.assets.files}, ${mib(point.assets.largestBytes)})`,
     mib(point.indexBytes),
     `${point.generateSeconds.toFixed(1)} / ${point.indexBuildSeconds.toFixed(1)} / ${point.compactSeconds.toFixed(1)}`,
     `${ms(point.probe.indexStartMs)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.loadMs) : '—'}`,
     ms(point.probe.firstProductSearchMs),
     `${mib(point.probe.modulesBytes)} / ${mib(point.probe.indexOpenBytes)} / ${mib(point.probe.productSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
     `${ms(point.probe.indexQuery.p99)} / ${ms(point.probe.productQuery.p99)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.queryP99) : '—'}`,
+    `${point.probe.mix.requests}, ${mib(point.probe.mix.heapBytes)}, ${ms(point.probe.mix.article.p99)} / ${ms(point.probe.mix.facts.p99)}`,
     point.wrangler && 'activeMs' in point.wrangler ? ms(point.wrangler.activeMs) : '—',
   ]))
 }

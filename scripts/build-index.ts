@@ -1,7 +1,10 @@
 /**
  * Builds the search bundle the Worker serves: reads the corpus, analyses every
  * article (summary, keywords, facts, a headline where there is no title),
- * indexes it with MiniSearch and writes `generated/search.bundle` atomically.
+ * indexes it with MiniSearch and writes, atomically, the Worker's two modules
+ * (`generated/search.bundle`: header and corpus tables; `generated/search.bin`:
+ * the index's bytes) and its static assets (`generated/assets/<version>/`: the
+ * article packs and the facts table).
  *
  *   npm run build                 # the bundled corpus/
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
@@ -10,15 +13,18 @@ import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
-import { serializeBundle } from '../src/bundle/format'
+import { FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
 import type { StoredArticle } from '../src/bundle/types'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
+import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
-/** The compact index's bytes, next to the bundle (a Data module for the Worker). */
-const INDEX_PATH = `${BUNDLE_PATH.replace(/\.bundle$/, '')}.bin`
+const INDEX_PATH = indexPathOf(BUNDLE_PATH)
+const ASSETS_DIR = assetsDirOf(BUNDLE_PATH)
+/** A version's assets folder is named after the version alone; anything else in ASSETS_DIR is not the build's. */
+const VERSION_NAME = /^[0-9a-f]{16}$/
 
 function main(): number {
   const started = performance.now()
@@ -48,30 +54,74 @@ function main(): number {
   progress(inputs.length)
 
   const index = serializeCompactIndex(buildIndex(articles))
-  const version = createHash('sha256').update(JSON.stringify([articles, index.header])).update(index.binary).digest('hex').slice(0, 16)
-  const text = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
+  // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
+  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), articles, index.header])).update(index.binary).digest('hex').slice(0, 16)
+  const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
   removeStaleTemporaries()
   const temporary = `${BUNDLE_PATH}.${process.pid}.tmp`
   const temporaryIndex = `${INDEX_PATH}.${process.pid}.tmp`
+  let wroteAssets = false
   try {
-    // The index bytes first: the bundle names their length, so a half-done pair is refused at load, never misread.
+    // The assets first, under their version's own folder: the previous bundle names the previous folder, so until the
+    // bundle's rename below the Worker's modules and assets stay a matching pair whatever happens.
+    wroteAssets = writeVersionAssets(version, assets)
+    // Then the index bytes: the bundle names their length, so a half-done pair is refused at load, never misread.
     writeFileSync(temporaryIndex, index.binary)
     writeFileSync(temporary, text)
     replacePair(temporaryIndex, temporary)
   } catch (error) {
     rmSync(temporary, { force: true })
     rmSync(temporaryIndex, { force: true })
+    if (wroteAssets) removeAssets(version)
     console.error(`build failed: cannot write ${BUNDLE_PATH}: ${(error as Error).message}; the previous bundle is unchanged.`)
     return 1
   }
+  removeOtherVersions(version)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const assetBytes = [...assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
   console.log(
     `built ${BUNDLE_PATH}: ${articles.length} articles from ${files} file(s) of ${corpus}, ` +
-      `${((Buffer.byteLength(text) + index.binary.length) / 1024 / 1024).toFixed(2)} MiB with the index, version ${version}, in ${seconds} s`,
+      `Worker modules ${((Buffer.byteLength(text) + index.binary.length) / 1024 / 1024).toFixed(2)} MiB with the index, ` +
+      `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s`,
   )
   return 0
+}
+
+/**
+ * Writes a version's assets into a temporary folder and renames it into place
+ * in one step. A version names its content, so a folder already there for it
+ * holds the same files: it is kept. Returns whether this build made the folder.
+ */
+function writeVersionAssets(version: string, assets: ReadonlyMap<string, string>): boolean {
+  const target = join(ASSETS_DIR, version)
+  if (existsSync(target)) return false
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    for (const [name, text] of assets) {
+      const path = join(ASSETS_DIR, name.replace(`${version}/`, `${version}.${process.pid}.tmp/`))
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, text)
+    }
+    renameSync(temporary, target)
+  } finally {
+    rmSync(temporary, { recursive: true, force: true })
+  }
+  return true
+}
+
+/** Takes back a version folder this build made (and the assets folder, when that leaves it empty). */
+function removeAssets(version: string) {
+  rmSync(join(ASSETS_DIR, version), { recursive: true, force: true })
+  if (existsSync(ASSETS_DIR) && readdirSync(ASSETS_DIR).length === 0) rmSync(ASSETS_DIR, { recursive: true, force: true })
+}
+
+/** After the bundle names `version`, the other versions' assets are nobody's: remove them (wrangler would upload them). */
+function removeOtherVersions(version: string) {
+  for (const name of readdirSync(ASSETS_DIR)) {
+    if (name !== version && VERSION_NAME.test(name)) rmSync(join(ASSETS_DIR, name), { recursive: true, force: true })
+  }
 }
 
 /** Prints a progress line every 10% on corpora large enough to make the wait noticeable. */
@@ -105,17 +155,20 @@ function replacePair(temporaryIndex: string, temporary: string) {
 }
 
 /**
- * A build killed while writing leaves its `<bundle or index>.<pid>.tmp` behind
- * (the files themselves are only ever replaced by a rename, so they stay whole). Remove
- * those of processes that are gone; a concurrent build's file is left alone.
+ * A build killed while writing leaves its `<bundle or index>.<pid>.tmp` or
+ * `assets/<version>.<pid>.tmp/` behind (the files and folders themselves are only
+ * ever replaced by a rename, so they stay whole). Remove those of processes that
+ * are gone; a concurrent build's are left alone.
  */
 function removeStaleTemporaries() {
-  for (const prefix of [`${basename(BUNDLE_PATH)}.`, `${basename(INDEX_PATH)}.`]) {
-    for (const name of readdirSync(dirname(BUNDLE_PATH))) {
-      const pid = Number.parseInt(name.slice(prefix.length), 10)
-      if (name.startsWith(prefix) && name.endsWith('.tmp') && pid > 0 && pid !== process.pid && !isRunning(pid)) {
-        rmSync(join(dirname(BUNDLE_PATH), name), { force: true })
-      }
+  const places = [
+    { folder: dirname(BUNDLE_PATH), ours: (base: string) => base === basename(BUNDLE_PATH) || base === basename(INDEX_PATH) },
+    { folder: ASSETS_DIR, ours: (base: string) => VERSION_NAME.test(base) },
+  ]
+  for (const { folder, ours } of places) {
+    for (const name of existsSync(folder) ? readdirSync(folder) : []) {
+      const [, base, pid] = /^(.*)\.(\d+)\.tmp$/.exec(name) ?? []
+      if (base !== undefined && ours(base) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(folder, name), { recursive: true, force: true })
     }
   }
 }

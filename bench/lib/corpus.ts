@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { analyzeArticle } from '../../src/analyze'
-import { parseBundle } from '../../src/bundle/format'
 import type { StoredArticle } from '../../src/bundle/types'
+import { BUNDLE_PATH, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { splitSentences } from '../../src/text/sentences'
 import { pick, random } from './random'
 
-export const BUNDLE_PATH = 'generated/search.bundle'
-export const INDEX_PATH = 'generated/search.bin'
-
 /** The shipped corpus as `npm run build` analysed it. */
 export function bundledArticles(path = BUNDLE_PATH): StoredArticle[] {
-  return parseBundle(readFileSync(path, 'utf8')).allArticles()
+  return readBundledArticles(path)
 }
 
 export type SyntheticOptions = {

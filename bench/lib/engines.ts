@@ -3,6 +3,7 @@ import { persist, restore } from '@orama/plugin-data-persistence'
 import lunr from 'lunr'
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { serializeBundle } from '../../src/bundle/format'
+import { openBundle, type LoadedBundle } from '../../src/bundle/open'
 import type { StoredArticle } from '../../src/bundle/types'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
@@ -13,7 +14,10 @@ export type Serialised = {
   documents: SearchDocument[]
   /** Publication day per document id, for the date-filtered queries of the engines without this product's filters. */
   days: Map<string, number>
+  /** The Worker's module text (generated/search.bundle). */
   bundle: string
+  /** The static assets (article packs, facts table) by name, read from memory by `openSerialised`. */
+  assets: ReadonlyMap<string, string>
   /** The compact index's bytes (generated/search.bin). */
   indexBytes: Uint8Array
   miniSearchJson: string
@@ -35,7 +39,7 @@ export async function serialiseAll(articles: readonly StoredArticle[], engines: 
   const indexMs = performance.now() - start
   start = performance.now()
   const compact = serializeCompactIndex(index)
-  const bundle = serializeBundle({ version: 'bench', builtAt: new Date(0).toISOString(), index: compact.header }, articles)
+  const { text: bundle, assets } = serializeBundle({ version: 'bench', builtAt: new Date(0).toISOString(), index: compact.header }, articles)
   const compactMs = performance.now() - start
   const miniSearchJson = JSON.stringify(index)
   let oramaJson = ''
@@ -55,7 +59,16 @@ export async function serialiseAll(articles: readonly StoredArticle[], engines: 
     )
   }
   const days = new Map(articles.map((article) => [article.id, dayNumber(article.date)]))
-  return { documents, days, bundle, indexBytes: compact.binary, miniSearchJson, oramaJson, lunrJson, buildMs: { index: indexMs, compact: compactMs } }
+  return { documents, days, bundle, assets, indexBytes: compact.binary, miniSearchJson, oramaJson, lunrJson, buildMs: { index: indexMs, compact: compactMs } }
+}
+
+/** The product's bundle as an isolate opens it, its assets answered from memory (no I/O in the timings). */
+export function openSerialised(serialised: Serialised): LoadedBundle {
+  return openBundle(serialised.bundle, serialised.indexBytes, async (name) => {
+    const asset = serialised.assets.get(name)
+    if (asset === undefined) throw new Error(`no asset ${name}`)
+    return asset
+  })
 }
 
 export function loadMiniSearch(json: string): MiniSearch<SearchDocument> {

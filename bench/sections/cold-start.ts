@@ -1,5 +1,4 @@
-import { openBundle } from '../../src/bundle/open'
-import { loadLunr, loadMiniSearch, loadOrama, MINISEARCH_OPTIONS, searchOrama, type Serialised } from '../lib/engines'
+import { loadLunr, loadMiniSearch, loadOrama, MINISEARCH_OPTIONS, openSerialised, searchOrama, type Serialised } from '../lib/engines'
 import { productSearch } from '../lib/product'
 import type { QuerySet } from '../lib/queries'
 import { timeAsync, timeSync, type Figure } from '../lib/stats'
@@ -15,8 +14,8 @@ export type ColdStart = { product: Figure; indexOnly: Figure; miniSearch: Figure
 export async function coldStart(serialised: Serialised, queries: QuerySet, runs: number): Promise<ColdStart> {
   const first = queries.faceted[0]!
   const q = first.q
-  const product = await timeAsync(runs, () => productSearch(openBundle(serialised.bundle, serialised.indexBytes), first))
-  const indexOnly = timeSync(runs, () => openBundle(serialised.bundle, serialised.indexBytes).index.search(q, MINISEARCH_OPTIONS.faceted))
+  const product = await timeAsync(runs, () => productSearch(openSerialised(serialised), first))
+  const indexOnly = timeSync(runs, () => openSerialised(serialised).index.search(q, MINISEARCH_OPTIONS.faceted))
   const miniSearch = timeSync(runs, () => loadMiniSearch(serialised.miniSearchJson).search(q, MINISEARCH_OPTIONS.faceted))
   const orama = serialised.oramaJson ? await timeAsync(runs, async () => searchOrama(await loadOrama(serialised.oramaJson), 'faceted', q)) : undefined
   const lunr = serialised.lunrJson ? timeSync(runs, () => loadLunr(serialised.lunrJson).search(q)) : undefined
@@ -27,7 +26,7 @@ export type Equality = { queries: number; identical: number; sameIds: number; ma
 
 /** The compact index against MiniSearch.loadJSON of the same documents, over every query of every kind. */
 export function compareResults(serialised: Serialised, queries: QuerySet): Equality {
-  const compact = openBundle(serialised.bundle, serialised.indexBytes).index
+  const compact = openSerialised(serialised).index
   const reference = loadMiniSearch(serialised.miniSearchJson)
   const result: Equality = { queries: 0, identical: 0, sameIds: 0, maxRelativeScoreDifference: 0 }
   for (const [kind, list] of Object.entries(queries) as [keyof QuerySet, QuerySet[keyof QuerySet]][]) {

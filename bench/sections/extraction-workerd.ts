@@ -10,7 +10,7 @@ export type WorkerdExtraction = { articles: number; rounds: number; repeat: numb
 
 const WORKER = 'bench/workers/extraction-worker.ts'
 
-/** A wrangler config of its own for the bench-only Worker: the bundle as a Text module, as in wrangler.toml. */
+/** A wrangler config of its own for the bench-only Worker: the bundle's modules and assets, as in wrangler.toml. */
 function workerConfig(): string {
   mkdirSync('bench/results', { recursive: true })
   const path = resolve('bench/results/wrangler.extraction-bench.toml')
@@ -24,6 +24,14 @@ function workerConfig(): string {
       'type = "Text"',
       'globs = ["**/*.bundle"]',
       'fallthrough = false',
+      '[[rules]]',
+      'type = "Data"',
+      'globs = ["**/*.bin"]',
+      'fallthrough = false',
+      '[assets]',
+      `directory = "${resolve('generated/assets')}"`,
+      'binding = "ASSETS"',
+      'run_worker_first = true',
     ].join('\n'),
   )
   return path

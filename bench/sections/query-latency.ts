@@ -1,5 +1,4 @@
-import { openBundle } from '../../src/bundle/open'
-import { loadMiniSearch, loadOrama, MINISEARCH_OPTIONS, searchOrama, type QueryKind, type Serialised } from '../lib/engines'
+import { loadMiniSearch, loadOrama, MINISEARCH_OPTIONS, openSerialised, searchOrama, type QueryKind, type Serialised } from '../lib/engines'
 import { productSearch, productSuggest } from '../lib/product'
 import type { QuerySet } from '../lib/queries'
 import { summarize, timeEach, timeEachAsync, type Figure } from '../lib/stats'
@@ -8,7 +7,7 @@ export type LatencyRow = { kind: string; product: Figure; compact: Figure; miniS
 
 /** Warm, in-process latency of each query kind: one sample per query, `rounds` passes over the set. */
 export async function queryLatency(serialised: Serialised, queries: QuerySet, rounds: number): Promise<{ rows: LatencyRow[]; suggest: Figure }> {
-  const bundle = openBundle(serialised.bundle, serialised.indexBytes)
+  const bundle = openSerialised(serialised)
   const miniSearch = loadMiniSearch(serialised.miniSearchJson)
   const orama = serialised.oramaJson ? await loadOrama(serialised.oramaJson) : undefined
   const rows: LatencyRow[] = []

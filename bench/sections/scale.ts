@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import type { StoredArticle } from '../../src/bundle/types'
-import { serializeBundle } from '../../src/bundle/format'
+import { serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { writeBundleFiles } from '../../scripts/lib/bundle-files'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { buildIndex } from '../../src/search/search'
 import { syntheticArticles } from '../lib/corpus'
@@ -20,8 +22,13 @@ export type ScalePoint = {
   generateSeconds: number
   indexBuildSeconds: number
   compactSeconds: number
+  /** The Worker's data modules: the bundle text (header, corpus tables) + the index bytes. */
   bundleBytes: number
+  /** The same, gzipped (what the compressed upload limit counts). */
+  bundleGzipBytes: number
   indexBytes: number
+  /** The static assets: article packs and the facts table. */
+  assets: { files: number; bytes: number; largestBytes: number }
   probe: {
     /** Bundle text + index bytes, as the Worker's modules hold them (the text is a two-byte string when any character is not Latin-1). */
     modulesBytes: number
@@ -29,10 +36,13 @@ export type ScalePoint = {
     /** Added by opening the compact index and answering one query. */
     indexOpenBytes: number
     firstProductSearchMs: number
-    /** Added by the first /api/search: parsed articles and the search context (facets, lexicon, suggestions). */
+    /** Added by the first /api/search: the page's packs and the search context (facets, lexicon, suggestions). */
     productSearchBytes: number
     indexQuery: Figure
+    /** /api/search's work in process, bodies read from the packs on disk (during the mix). */
     productQuery: Figure
+    /** Searches, articles and facts queries one after another; heap = everything the process holds after it, modules included, less the empty process. */
+    mix: { requests: number; article: Figure; facts: Figure; heapBytes: number }
     miniSearch?: { loadMs: number; heapBytes: number; queryP99: number }
   }
   wrangler?: { activeMs: number; bundleKiB: number } | { skipped: string }
@@ -63,15 +73,14 @@ function measure(sources: readonly StoredArticle[], size: number, options: Scale
   const indexBuildSeconds = (performance.now() - start) / 1000
   start = performance.now()
   const compact = serializeCompactIndex(index)
-  const bundle = serializeBundle({ version: `scale-${size}`, builtAt: new Date(0).toISOString(), index: compact.header }, articles)
+  const files = serializeBundle({ version: `scale-${size}`, builtAt: new Date(0).toISOString(), index: compact.header }, articles)
   const compactSeconds = (performance.now() - start) / 1000
 
-  const bundlePath = join(work, `${size}.bundle`)
-  writeFileSync(bundlePath, bundle)
-  writeFileSync(bundlePath.replace(/\.bundle$/, '.bin'), compact.binary)
-  const miniSearchPath = join(work, `${size}.minisearch.json`)
+  const bundlePath = join(work, String(size), 'search.bundle')
+  writeBundleFiles(bundlePath, files, compact.binary)
+  const miniSearchPath = join(work, String(size), 'minisearch.json')
   if (size <= options.miniSearchUpTo) writeFileSync(miniSearchPath, JSON.stringify(index))
-  const queriesPath = join(work, `${size}.queries.json`)
+  const queriesPath = join(work, String(size), 'queries.json')
   writeFileSync(queriesPath, JSON.stringify(querySet(articles, 60, options.seed).faceted))
 
   const probe = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', 'bench/scale-probe.ts', bundlePath, size <= options.miniSearchUpTo ? miniSearchPath : '-', queriesPath], {
@@ -79,7 +88,8 @@ function measure(sources: readonly StoredArticle[], size: number, options: Scale
     maxBuffer: 16 * 1024 * 1024,
   })
   if (probe.status !== 0) throw new Error(`scale probe failed at ${size} articles: ${probe.stderr}`)
-  const bundleBytes = Buffer.byteLength(bundle) + compact.binary.length
+  const bundleBytes = Buffer.byteLength(files.text) + compact.binary.length
+  const assetSizes = [...files.assets.values()].map((asset) => Buffer.byteLength(asset))
   return {
     articles: size,
     seed: options.seed,
@@ -88,22 +98,23 @@ function measure(sources: readonly StoredArticle[], size: number, options: Scale
     indexBuildSeconds,
     compactSeconds,
     bundleBytes,
+    bundleGzipBytes: gzipSync(files.text).length + gzipSync(compact.binary).length,
+    assets: { files: assetSizes.length, bytes: assetSizes.reduce((sum, bytes) => sum + bytes, 0), largestBytes: Math.max(...assetSizes) },
     indexBytes: Buffer.byteLength(JSON.stringify(compact.header)) + compact.binary.length,
     probe: JSON.parse(probe.stdout.trim().split('\n').pop()!),
-    wrangler: size > options.wranglerUpTo ? { skipped: `above --wrangler-up-to ${options.wranglerUpTo}` } : bundleBytes > WORKER_SIZE_LIMIT ? { skipped: 'bundle above the 64 MiB Worker size limit' } : wranglerStartup(bundle, compact.binary, work),
+    wrangler: size > options.wranglerUpTo ? { skipped: `above --wrangler-up-to ${options.wranglerUpTo}` } : bundleBytes > WORKER_SIZE_LIMIT ? { skipped: 'bundle above the 64 MiB Worker size limit' } : wranglerStartup(work, { files, indexBytes: compact.binary }),
   }
 }
 
-/** `wrangler check startup` on a copy of the project whose bundle is this corpus (the shared generated/ is left alone). */
-export function wranglerStartup(bundle: string, indexBytes: Uint8Array, work: string): { activeMs: number; bundleKiB: number } | { skipped: string } {
+/** `wrangler check startup` on a copy of the project, with this corpus's bundle when given (the shared generated/ is left alone). */
+export function wranglerStartup(work: string, bundle?: { files: BundleFiles; indexBytes: Uint8Array }): { activeMs: number; bundleKiB: number } | { skipped: string } {
   const project = join(work, 'worker')
   rmSync(project, { recursive: true, force: true })
   cpSync('src', join(project, 'src'), { recursive: true })
-  cpSync('generated', join(project, 'generated'), { recursive: true })
+  cpSync('generated', join(project, 'generated'), { recursive: true, filter: (source) => !bundle || !/^generated\/assets(\/|$)/.test(source) })
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(file, join(project, file))
   symlinkSync(resolve('node_modules'), join(project, 'node_modules'))
-  writeFileSync(join(project, 'generated', 'search.bundle'), bundle)
-  writeFileSync(join(project, 'generated', 'search.bin'), indexBytes)
+  if (bundle) writeBundleFiles(join(project, 'generated', 'search.bundle'), bundle.files, bundle.indexBytes)
   const result = spawnSync('npx', ['wrangler', 'check', 'startup'], {
     cwd: project,
     encoding: 'utf8',

@@ -7,17 +7,16 @@
  * trip is the overhead that a K-times request minus it leaves out. Inside
  * workerd the clocks stand still during synchronous work, so nothing is timed here.
  */
-import bundleText from '../../generated/search.bundle'
 import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
-import { parseBundle } from '../../src/bundle/format'
+import { getBundle } from '../../src/bundle/load'
 
 let inputs: AnalyzeInput[] | undefined
 
 export default {
-  fetch(request: Request): Response {
-    inputs ??= parseBundle(bundleText)
-      .allArticles()
-      .map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
+  async fetch(request: Request): Promise<Response> {
+    const bundle = getBundle()
+    const articles = inputs ? undefined : await bundle.articlesById(bundle.ids)
+    inputs ??= bundle.ids.map((id) => articles!.get(id)!).map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
     const url = new URL(request.url)
     if (url.pathname === '/count') return new Response(String(inputs.length))
     const article = inputs[Number(url.searchParams.get('article'))]

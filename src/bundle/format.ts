@@ -1,60 +1,85 @@
+import { storeFactTable } from '../facts/catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
 import type { Bundle, StoredArticle } from './types'
 
-/** Where the article array begins: JSON strings escape `"`, so this cannot occur earlier in the text. */
-const ARTICLES_KEY = ',"articles":['
-/** The corpus tables follow the article list, so opening a bundle does not parse them: the first search does. */
+/**
+ * Articles per pack. A request reads whole packs (the assets binding serves no
+ * byte ranges), so a search page's ten hits cost up to ten packs: small packs
+ * keep that cheap (8 articles, ~70 KB on the shipped corpus), and past 80,000
+ * articles packs grow so the files stay within 10,000 of the 20,000 a Worker may upload.
+ */
+export const MIN_PACK_SIZE = 8
+export const MAX_PACKS = 10_000
+
+export function packSizeFor(articles: number): number {
+  return Math.max(MIN_PACK_SIZE, Math.ceil(articles / MAX_PACKS))
+}
+
+/** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
+export const FORMAT = 'packs-2'
+
+/** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
 /** Their second part (see corpus-tables.ts) is parsed only when a request needs it; no key inside the first part has this name. */
 const LOOKUP_KEY = ',"lookup":'
 
-export type BundleHeader = Omit<Bundle, 'articles' | 'tables'>
+export type BundleHeader = Omit<Bundle, 'tables'>
 
-/** The bundle's text: valid JSON (a `Bundle`), laid out so that `parseBundleHeader` needs no article. */
-export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets'>, articles: readonly StoredArticle[]): string {
+/** What one build writes: the Worker's module text and its static assets (name → text), named after the version. */
+export type BundleFiles = { text: string; assets: Map<string, string> }
+
+/** The assets of one version live under one folder, so a build can swap them in whole (see scripts/build-index.ts). */
+export function packAsset(version: string, pack: number): string {
+  return `${version}/${String(pack).padStart(4, '0')}.json`
+}
+
+export function factsAsset(version: string): string {
+  return `${version}/facts.json`
+}
+
+/** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
+export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets' | 'packSize'>, articles: readonly StoredArticle[], packSize = packSizeFor(articles.length)): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
     if (header.index.ids[i] !== article.id) throw new Error(`serializeBundle: article ${i} is "${article.id}" but the index has "${header.index.ids[i]}" there`)
   })
   if (header.index.ids.length !== articles.length) throw new Error('serializeBundle: the index and the article list differ in length')
-  const parts = articles.map((article) => JSON.stringify(article))
-  const articleOffsets: number[] = []
-  let offset = 1
-  for (const part of parts) {
-    articleOffsets.push(offset)
-    offset += part.length + 1
-  }
-  articleOffsets.push(offset)
   const { version, builtAt, index } = header
-  const head = JSON.stringify({ version, builtAt, index, articleOffsets } satisfies BundleHeader)
+  const assets = new Map<string, string>()
+  const articleOffsets: number[] = []
+  for (let first = 0; first < articles.length; first += packSize) {
+    const parts = articles.slice(first, first + packSize).map((article) => JSON.stringify(article))
+    let offset = 1
+    for (const part of parts) {
+      articleOffsets.push(offset)
+      offset += part.length + 1
+    }
+    assets.set(packAsset(version, first / packSize), `[${parts.join(',')}]`)
+  }
+  assets.set(factsAsset(version), JSON.stringify(storeFactTable(articles)))
+  const head = JSON.stringify({ version, builtAt, index, packSize, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
-  return `${head.slice(0, -1)}${ARTICLES_KEY}${parts.join(',')}]${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`
+  return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 
 export type ParsedBundle = {
   header: BundleHeader
-  /** Article i, parsed from its own slice of the text. */
-  article(i: number): StoredArticle
-  /** Every article, parsed in one go (faster than one by one when all are needed). */
-  allArticles(): StoredArticle[]
   /** The per-article tables searching needs (see corpus-tables.ts), parsed when asked for (their lookup part later still). */
   tables(): OpenedTables
 }
 
-/** Parses the header of a bundle's text; articles are parsed on demand. */
+/** Parses the header of a bundle's module text; the tables are parsed on demand. */
 export function parseBundle(text: string): ParsedBundle {
-  const boundary = text.indexOf(ARTICLES_KEY)
-  if (boundary === -1) throw new Error('The search bundle has no article list: rebuild it with npm run build.')
+  const boundary = text.indexOf(TABLES_KEY)
+  if (boundary === -1 || !text.startsWith('{"version":')) throw new Error('The search bundle has no corpus tables: rebuild it with npm run build.')
   const header = JSON.parse(`${text.slice(0, boundary)}}`) as BundleHeader
-  const base = boundary + ARTICLES_KEY.length - 1
-  const offsets = header.articleOffsets
-  const end = base + offsets[offsets.length - 1]!
+  if (!Array.isArray(header.articleOffsets) || header.articleOffsets.length !== header.index.ids.length) {
+    throw new Error('The search bundle is from an older build (articles inside the module): rebuild it with npm run build.')
+  }
   return {
     header,
-    article: (i) => JSON.parse(text.slice(base + offsets[i]!, base + offsets[i + 1]! - 1)) as StoredArticle,
-    allArticles: () => JSON.parse(text.slice(base, end)) as StoredArticle[],
     tables: () => {
-      const start = end + TABLES_KEY.length
+      const start = boundary + TABLES_KEY.length
       const lookupAt = text.indexOf(LOOKUP_KEY, start)
       return {
         search: JSON.parse(text.slice(start, lookupAt)) as OpenedTables['search'],
@@ -62,4 +87,11 @@ export function parseBundle(text: string): ParsedBundle {
       }
     },
   }
+}
+
+/** Article i's JSON text, cut from its pack's text (the last of a pack ends before the closing bracket). */
+export function articleSlice(header: BundleHeader, packText: string, i: number): string {
+  const start = header.articleOffsets[i]!
+  const lastOfPack = (i + 1) % header.packSize === 0 || i + 1 === header.articleOffsets.length
+  return packText.slice(start, lastOfPack ? packText.length - 1 : header.articleOffsets[i + 1]! - 1)
 }

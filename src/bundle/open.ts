@@ -1,15 +1,15 @@
 import type MiniSearch from 'minisearch'
-import type { CorpusTables } from '../search/corpus-tables'
+import { FactCatalog } from '../facts/catalog'
+import { reviveTables, type CorpusTables } from '../search/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
-import { parseBundle } from './format'
-import { LazyArticles } from './lazy-articles'
+import { articleSlice, factsAsset, packAsset, parseBundle } from './format'
+import { PackCache, type AssetReader } from './packs'
 import type { StoredArticle } from './types'
 
 export type LoadedBundle = {
   readonly version: string
   readonly builtAt: string
-  readonly articles: ReadonlyMap<string, StoredArticle>
   /** Opened on first use, so requests that do not search (health, one article) never pay for it. */
   readonly index: MiniSearch<SearchDocument>
   /** Article ids in index order (short id i = ids[i]). */
@@ -21,38 +21,73 @@ export type LoadedBundle = {
   article(id: string): Promise<StoredArticle | undefined>
   /** Several bodies at once (one fetch per pack): only the ids asked for. */
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  /** `GET /api/facts`'s catalogue: its build-time table is fetched on first use. */
+  factCatalog(): Promise<FactCatalog>
+}
+
+export type OpenOptions = {
+  /** Characters of article packs kept per isolate (see packs.ts). */
+  packBudget?: number
 }
 
 /**
- * A bundle made searchable from its two generated files, the text and the
- * index's bytes: the header is parsed now; the index and each article are
- * opened when first needed.
+ * A bundle made searchable from the Worker's two modules (the header text and
+ * the index's bytes) and a reader of its static assets: the header is parsed
+ * now; the index, the tables and every article are opened when first needed.
  */
-export function openBundle(text: string, indexBytes: Uint8Array): LoadedBundle {
+export function openBundle(text: string, indexBytes: Uint8Array, readAsset: AssetReader, options: OpenOptions = {}): LoadedBundle {
   const parsed = parseBundle(text)
-  const { version, builtAt, index: header } = parsed.header
-  const articles = new LazyArticles(parsed, header.ids)
+  const { header } = parsed
+  const { version, builtAt, index: indexHeader } = header
+  const ids = indexHeader.ids
+  const positions = new Map(ids.map((id, i) => [id, i]))
+  const packs = new PackCache(readAsset, options.packBudget)
   let index: MiniSearch<SearchDocument> | undefined
-  return {
+  let tables: CorpusTables | undefined
+  let catalog: Promise<FactCatalog> | undefined
+
+  const articlesById = async (wanted: readonly string[]): Promise<Map<string, StoredArticle>> => {
+    const byPack = new Map<number, number[]>()
+    for (const id of wanted) {
+      const i = positions.get(id)
+      if (i === undefined) continue
+      const pack = Math.floor(i / header.packSize)
+      byPack.set(pack, [...(byPack.get(pack) ?? []), i])
+    }
+    const found = new Map<string, StoredArticle>()
+    await Promise.all(
+      [...byPack].map(async ([pack, members]) => {
+        const packText = await packs.text(packAsset(version, pack))
+        for (const i of members) found.set(ids[i]!, JSON.parse(articleSlice(header, packText, i)) as StoredArticle)
+      }),
+    )
+    return found
+  }
+
+  const bundle: LoadedBundle = {
     version,
     builtAt,
-    articles,
-    ids: header.ids,
-    get tables() {
-      return articles.tables
-    },
+    ids,
     get index() {
-      return (index ??= loadIndex({ header, binary: indexBytes }))
+      return (index ??= loadIndex({ header: indexHeader, binary: indexBytes }))
     },
-    has: (id) => articles.has(id),
-    article: async (id) => articles.get(id),
-    articlesById: async (ids) => {
-      const found = new Map<string, StoredArticle>()
-      for (const id of ids) {
-        const article = articles.get(id)
-        if (article) found.set(id, article)
-      }
-      return found
+    get tables() {
+      return (tables ??= reviveTables(parsed.tables(), ids))
+    },
+    has: (id) => positions.has(id),
+    article: async (id) => (await articlesById([id])).get(id),
+    articlesById,
+    factCatalog() {
+      catalog ??= readAsset(factsAsset(version)).then(
+        (table) => FactCatalog.open(table, bundle),
+        (error: unknown) => {
+          // A failed fetch is not remembered: the next request tries again.
+          catalog = undefined
+          throw error
+        },
+      )
+      return catalog
     },
   }
+  return bundle
 }

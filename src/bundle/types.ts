@@ -7,20 +7,22 @@ import type { StoredTables } from '../search/corpus-tables'
 export type StoredArticle = Omit<ArticleInput, 'title'> & Analysis
 
 /**
- * What `npm run build` writes (generated/search.bundle, next to the index's
- * bytes in generated/search.bin) and the Worker loads: one JSON document whose
- * keys come in this order (see format.ts), so the Worker can parse everything
- * before `articles` at start-up and each article only when it is asked for.
+ * What `npm run build` writes into the Worker's modules (generated/search.bundle,
+ * next to the index's bytes in generated/search.bin): one JSON document whose
+ * keys come in this order (see format.ts), so the Worker parses everything
+ * before `tables` at start-up and the tables on the first search. The
+ * articles themselves are in packs among the static assets.
  */
 export type Bundle = {
-  /** Changes whenever the bundle's content changes: used in ETags and health. */
+  /** Changes whenever the bundle's content changes: used in ETags, health and the assets' names. */
   version: string
   builtAt: string
   /** The search index built with `INDEX_OPTIONS`, in the compact form of compact-index.ts: its header (the bytes are in the .bin file next to the bundle). */
   index: CompactIndexHeader
-  /** `articleOffsets[i]`: where article i's JSON starts in the text of the `articles` array; one more entry marks the array's end. */
+  /** How many articles each pack holds: article i is in pack ⌊i / packSize⌋. */
+  packSize: number
+  /** `articleOffsets[i]`: where article i's JSON starts in its pack's text (a JSON array of the pack's articles). */
   articleOffsets: number[]
-  articles: StoredArticle[]
-  /** Each article's facet values and date, computed at build time: what a first search needs of every article without parsing any. */
+  /** Each article's facet values and date, computed at build time: what a first search needs of every article without reading any. */
   tables: StoredTables
 }

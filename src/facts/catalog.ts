@@ -14,44 +14,44 @@ export type CatalogFact =
   | ({ type: 'date'; article: ArticleRef } & DateMention)
   | ({ type: EntityType; article: ArticleRef } & Omit<Entity, 'type'>)
 
-type Entry = { fact: CatalogFact; date: string; haystack: string }
-
 export type FactQuery = { type?: FactType; q?: string; from?: string; to?: string; limit: number; offset: number }
 export type FactPage = { total: number; offset: number; limit: number; facts: CatalogFact[] }
 
 /**
- * Every fact of every article, newest article first, each with the lower-cased
- * text a query matches against (speaker and words of a quote, who/event/place
- * of a quantity, actor/verb/target of a statement, name/role/country of an
- * entity). Built once from the articles and then only filtered.
+ * What a fact query matches on, for every fact of every article, computed at
+ * build time so that a query reads no article but the ones on its page. Facts
+ * come newest article first (then by id), each article's in `factsOf` order.
  */
-export class FactCatalog {
-  private readonly entries: Entry[]
-
-  constructor(articles: Iterable<StoredArticle>) {
-    const sorted = [...articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id))
-    this.entries = sorted.flatMap(entriesOf)
-  }
-
-  query({ type, q, from, to, limit, offset }: FactQuery): FactPage {
-    const needle = q?.toLowerCase()
-    const matching = this.entries.filter(
-      (entry) =>
-        (!type || entry.fact.type === type) &&
-        (!from || (entry.date !== '' && entry.date >= from)) &&
-        (!to || (entry.date !== '' && entry.date <= to)) &&
-        (!needle || entry.haystack.includes(needle)),
-    )
-    return { total: matching.length, offset, limit, facts: matching.slice(offset, offset + limit).map((entry) => entry.fact) }
-  }
+export type StoredFactTable = {
+  /** Article numbers (bundle order), newest first. */
+  articles: number[]
+  /** The dates of those articles ('' when unknown). */
+  dates: string[]
+  /** How many facts each of those articles has. */
+  counts: number[]
+  /** One character per fact: its type's position in FACT_TYPES. */
+  types: string
+  /** Each fact's haystack (lower-cased: see `factsOf`), one after another, and their lengths. */
+  haystack: string
+  lengths: number[]
 }
 
-function entriesOf(article: StoredArticle): Entry[] {
+/** Where `GET /api/facts` reads article bodies: only those of the page it returns. */
+export type ArticleSource = { readonly ids: readonly string[]; articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>> }
+
+type ArticleFact = { fact: CatalogFact; haystack: string }
+
+/**
+ * Every fact of one article in catalogue order, each with the lower-cased text
+ * a query matches against (speaker and words of a quote, who/event/place of a
+ * quantity, actor/verb/target of a statement, name/role/country of an entity).
+ * The build and the query share it, so a fact's position means the same to both.
+ */
+export function factsOf(article: StoredArticle): ArticleFact[] {
   const ref: ArticleRef = { id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}) }
   const { facts } = article
-  const entry = (fact: CatalogFact, ...fields: Array<string | undefined>): Entry => ({
+  const entry = (fact: CatalogFact, ...fields: Array<string | undefined>): ArticleFact => ({
     fact,
-    date: article.date ?? '',
     haystack: fields.filter((field) => field !== undefined).join('\n').toLowerCase(),
   })
   return [
@@ -61,4 +61,111 @@ function entriesOf(article: StoredArticle): Entry[] {
     ...facts.dates.map((date) => entry({ type: 'date', article: ref, ...date }, date.text, date.iso)),
     ...facts.entities.map(({ type, ...entity }) => entry({ type, article: ref, ...entity }, entity.name, entity.role, entity.country)),
   ]
+}
+
+/** The build's half: the table of every fact of `articles` (given in bundle order). */
+export function storeFactTable(articles: readonly StoredArticle[]): StoredFactTable {
+  const order = articles.map((_, i) => i).sort((a, b) => (articles[b]!.date ?? '').localeCompare(articles[a]!.date ?? '') || articles[a]!.id.localeCompare(articles[b]!.id))
+  const table: StoredFactTable = { articles: order, dates: [], counts: [], types: '', haystack: '', lengths: [] }
+  const types: string[] = []
+  const haystacks: string[] = []
+  for (const i of order) {
+    const article = articles[i]!
+    const facts = factsOf(article)
+    table.dates.push(article.date ?? '')
+    table.counts.push(facts.length)
+    for (const { fact, haystack } of facts) {
+      types.push(String(FACT_TYPES.indexOf(fact.type)))
+      haystacks.push(haystack)
+      table.lengths.push(haystack.length)
+    }
+  }
+  return { ...table, types: types.join(''), haystack: haystacks.join('') }
+}
+
+/**
+ * `GET /api/facts` over the build-time table: the filters run on the table
+ * alone (a query word is found with `indexOf` over one string of every
+ * haystack, then placed in its fact), and only the page's articles are read.
+ */
+export class FactCatalog {
+  /** Per fact: where its haystack starts (one more entry marks the end), its article's rank in `articles`, its position among that article's facts. */
+  private readonly starts: Int32Array
+  private readonly ranks: Int32Array
+  private readonly positions: Int32Array
+  /** What the queries read of the table (its lengths and counts live on only as the arrays above). */
+  private readonly table: Pick<StoredFactTable, 'articles' | 'dates' | 'types' | 'haystack'>
+
+  private constructor(
+    { lengths, counts, ...table }: StoredFactTable,
+    private readonly source: ArticleSource,
+  ) {
+    this.table = table
+    const count = lengths.length
+    this.starts = new Int32Array(count + 1)
+    this.ranks = new Int32Array(count)
+    this.positions = new Int32Array(count)
+    lengths.forEach((length, fact) => (this.starts[fact + 1] = this.starts[fact]! + length))
+    let fact = 0
+    counts.forEach((facts, rank) => {
+      for (let position = 0; position < facts; position++, fact++) {
+        this.ranks[fact] = rank
+        this.positions[fact] = position
+      }
+    })
+  }
+
+  /** Opens the table's JSON text (the facts asset the build writes next to the article packs). */
+  static open(text: string, source: ArticleSource): FactCatalog {
+    return new FactCatalog(JSON.parse(text) as StoredFactTable, source)
+  }
+
+  async query({ type, q, from, to, limit, offset }: FactQuery): Promise<FactPage> {
+    const typeCode = type === undefined ? undefined : String(FACT_TYPES.indexOf(type))
+    const page: number[] = []
+    let total = 0
+    const visit = (fact: number) => {
+      if (typeCode !== undefined && this.table.types[fact] !== typeCode) return
+      const date = this.table.dates[this.ranks[fact]!]!
+      if ((from && (date === '' || date < from)) || (to && (date === '' || date > to))) return
+      if (total >= offset && total < offset + limit) page.push(fact)
+      total++
+    }
+    if (q === undefined) for (let fact = 0; fact < this.ranks.length; fact++) visit(fact)
+    else this.eachMatch(q.toLowerCase(), visit)
+    return { total, offset, limit, facts: await this.factsAt(page) }
+  }
+
+  /** Calls `visit` once for every fact whose haystack contains `needle`, in table order. */
+  private eachMatch(needle: string, visit: (fact: number) => void) {
+    const { haystack } = this.table
+    let from = 0
+    for (let at = haystack.indexOf(needle, from); at !== -1; at = haystack.indexOf(needle, from)) {
+      const fact = this.factAt(at)
+      const end = this.starts[fact + 1]!
+      // A hit across two facts' haystacks is no match: look again one character on.
+      if (at + needle.length <= end) {
+        visit(fact)
+        from = end
+      } else from = at + 1
+    }
+  }
+
+  /** The fact whose haystack holds character `at` (facts with empty haystacks hold none). */
+  private factAt(at: number): number {
+    let low = 0
+    let high = this.ranks.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.starts[middle]! <= at) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  private async factsAt(page: readonly number[]): Promise<CatalogFact[]> {
+    const ids = page.map((fact) => this.source.ids[this.table.articles[this.ranks[fact]!]!]!)
+    const articles = await this.source.articlesById([...new Set(ids)])
+    return page.map((fact, i) => factsOf(articles.get(ids[i]!)!)[this.positions[fact]!]!.fact)
+  }
 }

@@ -1,12 +1,12 @@
-import type { StoredArticle } from '../bundle/types'
 import { ArticleLinkItem } from './article-link'
 import { Layout } from './layout'
 
-const LATEST_SHOWN = 12
+/** How many of the newest articles the demo page lists. */
+export const LATEST_SHOWN = 12
 
 /** `/`: the widget in use, how to embed it, and the newest articles (links that work without JavaScript). */
-export function DemoPage(props: { origin: string; articles: Iterable<StoredArticle>; documents: number }) {
-  const latest = [...props.articles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).slice(0, LATEST_SHOWN)
+export function DemoPage(props: { origin: string; latest: ReadonlyArray<{ id: string; title: string; date?: string }>; documents: number }) {
+  const { latest } = props
   const embedTag = `<script src="${props.origin}/embed.js" data-mount data-placeholder="Search the news"></script>`
   const elementTags = `<script src="${props.origin}/embed.js" defer></script>
 <news-search limit="5" link-template="https://your.site/news?id={id}"></news-search>`

@@ -11,26 +11,26 @@ import { relatedTo } from './related'
 
 const SummaryQuerySchema = v.object({ sentences: integerParam(1, 50, DEFAULT_SUMMARY_SENTENCES) })
 
-function findArticle(id: string): StoredArticle {
-  const article = getBundle().articles.get(id)
+async function findArticle(id: string): Promise<StoredArticle> {
+  const article = await getBundle().article(id)
   if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
   return article
 }
 
 /** Ids may contain `/`: they are matched as one or more path segments, or URL-encoded in one. */
 export const articleRoutes = new Hono()
-  .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), (c) => {
-    const article = findArticle(c.req.param('id'))
+  .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
+    const article = await findArticle(c.req.param('id'))
     const { sentences } = c.req.valid('query')
     const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
-  .get('/articles/:id{.+}/facts', factsDoc, (c) => {
-    const article = findArticle(c.req.param('id'))
+  .get('/articles/:id{.+}/facts', factsDoc, async (c) => {
+    const article = await findArticle(c.req.param('id'))
     return c.json({ id: article.id, ...article.facts })
   })
-  .get('/articles/:id{.+}', articleDoc, (c) => {
-    const found = findArticle(c.req.param('id'))
+  .get('/articles/:id{.+}', articleDoc, async (c) => {
+    const found = await findArticle(c.req.param('id'))
     const { facts: _facts, ...article } = found
-    return c.json({ ...article, related: relatedTo(found) })
+    return c.json({ ...article, related: await relatedTo(found) })
   })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { getBundle, type LoadedBundle } from '../bundle/load'
-import { FACT_TYPES, FactCatalog } from '../facts/catalog'
+import { getBundle } from '../bundle/load'
+import { FACT_TYPES } from '../facts/catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
 import { DateParam, integerParam } from './params'
@@ -18,17 +18,8 @@ export const FactsQuerySchema = v.pipe(
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
 )
 
-// One catalog per loaded bundle, built on the first request that needs it.
-const catalogs = new WeakMap<LoadedBundle, FactCatalog>()
-
-function catalogOf(bundle: LoadedBundle): FactCatalog {
-  let catalog = catalogs.get(bundle)
-  if (!catalog) {
-    catalog = new FactCatalog(bundle.articles.values())
-    catalogs.set(bundle, catalog)
-  }
-  return catalog
-}
-
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
-export const factRoutes = new Hono().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), (c) => c.json(catalogOf(getBundle()).query(c.req.valid('query'))))
+export const factRoutes = new Hono().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), async (c) => {
+  const catalog = await getBundle().factCatalog()
+  return c.json(await catalog.query(c.req.valid('query')))
+})

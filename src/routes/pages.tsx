@@ -1,22 +1,38 @@
 import { Hono } from 'hono'
-import { getBundle } from '../bundle/load'
+import { getBundle, type LoadedBundle } from '../bundle/load'
 import { CACHE_CONTROL } from '../http/cache'
 import { ArticlePage } from '../pages/article'
-import { DemoPage } from '../pages/demo'
+import { DemoPage, LATEST_SHOWN } from '../pages/demo'
 import { NotFoundPage } from '../pages/not-found'
 import { relatedTo } from './related'
 
+const latestIds = new WeakMap<LoadedBundle, string[]>()
+
+/** The ids of the newest articles by the corpus tables' dates (ties in bundle order): once per isolate, no article read. */
+function newest(bundle: LoadedBundle): string[] {
+  let ids = latestIds.get(bundle)
+  if (!ids) {
+    const { dates } = bundle.tables
+    const order = bundle.ids.map((_, i) => i).sort((a, b) => (dates[b] ?? '').localeCompare(dates[a] ?? ''))
+    ids = order.slice(0, LATEST_SHOWN).map((i) => bundle.ids[i]!)
+    latestIds.set(bundle, ids)
+  }
+  return ids
+}
+
 /** The server-rendered pages: the demo at `/` and one page per article (ids may contain `/`, like the API's). */
 export const pageRoutes = new Hono()
-  .get('/', (c) => {
-    const { articles } = getBundle()
+  .get('/', async (c) => {
+    const bundle = getBundle()
+    const ids = newest(bundle)
+    const articles = await bundle.articlesById(ids)
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<DemoPage origin={new URL(c.req.url).origin} articles={articles.values()} documents={articles.size} />)
+    return c.html(<DemoPage origin={new URL(c.req.url).origin} latest={ids.map((id) => articles.get(id)!)} documents={bundle.ids.length} />)
   })
-  .get('/articles/:id{.+}', (c) => {
+  .get('/articles/:id{.+}', async (c) => {
     const id = c.req.param('id')
-    const article = getBundle().articles.get(id)
+    const article = await getBundle().article(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={relatedTo(article)} />)
+    return c.html(<ArticlePage article={article} related={await relatedTo(article)} />)
   })

@@ -20,23 +20,20 @@ const out = join(work, 'out')
 const bundlePath = join(out, 'search.bundle')
 
 function article(i: number) {
-  return JSON.stringify({ id: `a${i}`, title: `Article ${i}`, date: '2024-05-06', text: `Officials in Quetta said ${i} people were hurt on Monday.\n\n${'The minister said: "We will rebuild the roads." '.repeat(60)}` })
+  return JSON.stringify({ id: `a${i}`, title: `Article ${i}`, date: '2024-05-06', text: `Officials in Quetta said ${i} people were hurt on Monday.\n\n${'The minister said: "We will rebuild the roads." '.repeat(400)}` })
 }
 
-/** Every file of the output folder, name to bytes: the bundle and whatever the build writes next to it. */
+/** Every file under the output folder, path to bytes: the bundle and whatever the build writes next to it (the static assets too). */
 function snapshot(folder: string): Record<string, string> {
   return snapshotExcept(folder)
 }
 
 /** Leaves out `skipped` (a FIFO: reading it would block) and the temporaries a killed build left: they are not the bundle. */
 function snapshotExcept(folder: string, skipped?: string): Record<string, string> {
-  const names = readdirSync(folder).filter((name) => join(folder, name) !== skipped && !(skipped && name.endsWith('.tmp')))
-  return Object.fromEntries(names.sort().map((name) => [name, readFileSync(join(folder, name)).toString('base64')]))
-}
-
-/** The snapshot without the FIFO (reading it would block) and without temporaries the killed build left: they are not the bundle. */
-function snapshotExceptFifo(folder: string, fifo: string): Record<string, string> {
-  const names = readdirSync(folder).filter((name) => join(folder, name) !== fifo && !name.endsWith('.tmp'))
+  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => {
+    const path = join(folder, name)
+    return path !== skipped && !(skipped && name.split('/').some((part) => part.endsWith('.tmp'))) && !statSync(path).isDirectory()
+  })
   return Object.fromEntries(names.sort().map((name) => [name, readFileSync(join(folder, name)).toString('base64')]))
 }
 
@@ -50,14 +47,15 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
 
   beforeAll(() => {
     mkdirSync(corpus, { recursive: true })
-    writeFileSync(join(corpus, 'articles.jsonl'), `${Array.from({ length: 40 }, (_, i) => article(i)).join('\n')}\n`)
+    writeFileSync(join(corpus, 'articles.jsonl'), `${Array.from({ length: 16 }, (_, i) => article(i)).join('\n')}\n`)
     const first = build({ CORPUS: corpus, BUNDLE_PATH: bundlePath })
     expect(first.stderr).toBe('')
     expect(first.status).toBe(0)
     previous = snapshot(out)
     expect(Object.keys(previous)).toContain('search.bundle')
-    // Bigger than a pipe's 64 KiB buffer, so that writing it into a FIFO blocks (last test).
-    expect(statSync(bundlePath).size).toBeGreaterThan(128 * 1024)
+    expect(Object.keys(previous).filter((name) => name.startsWith('assets/') && name.endsWith('/facts.json'))).toHaveLength(1)
+    // A pack bigger than a pipe's 64 KiB buffer, so that writing it into a FIFO blocks (last test).
+    expect(Object.entries(previous).find(([name]) => name.endsWith('/0000.json'))![1].length).toBeGreaterThan((128 * 1024 * 4) / 3)
   }, 120_000)
 
   it.each([
@@ -99,22 +97,33 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
   })
 
   it('a build killed in the middle of writing leaves the previous bundle whole; the next build cleans up after it', async () => {
-    const child = spawn(process.execPath, BUILD, { env: { ...process.env, CORPUS: corpus, BUNDLE_PATH: bundlePath }, stdio: 'ignore' })
+    // Another corpus, so another version whose assets the build must write: learn its version from a build elsewhere.
+    const changed = join(work, 'changed')
+    mkdirSync(changed)
+    writeFileSync(join(changed, 'articles.jsonl'), `${Array.from({ length: 17 }, (_, i) => article(i)).join('\n')}\n`)
+    const scratch = join(work, 'scratch', 'search.bundle')
+    expect(build({ CORPUS: changed, BUNDLE_PATH: scratch }).status).toBe(0)
+    const version = (JSON.parse(readFileSync(scratch, 'utf8')) as { version: string }).version
+
+    const child = spawn(process.execPath, BUILD, { env: { ...process.env, CORPUS: changed, BUNDLE_PATH: bundlePath }, stdio: 'ignore' })
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)))
-    // The build writes `<bundle>.<pid>.tmp`, then renames it. A FIFO in its place makes the write wait
-    // for a reader and then fill the pipe: read its first bytes (the write has begun), then kill the build.
-    const temporary = `${bundlePath}.${child.pid}.tmp`
-    expect(spawnSync('mkfifo', [temporary]).status).toBe(0)
-    const pipe = await open(temporary, 'r')
+    // The build writes the new version's packs into `assets/<version>.<pid>.tmp/`, then renames the folder. A FIFO in
+    // the place of the first pack makes the write wait for a reader and then fill the pipe: read its first bytes
+    // (the write has begun), then kill the build.
+    const temporaryFolder = join(out, 'assets', `${version}.${child.pid}.tmp`)
+    mkdirSync(temporaryFolder, { recursive: true })
+    const fifo = join(temporaryFolder, '0000.json')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const pipe = await open(fifo, 'r')
     const { bytesRead } = await pipe.read(Buffer.alloc(1024), 0, 1024)
     expect(bytesRead).toBeGreaterThan(0)
     child.kill('SIGKILL')
     expect(await exited).toBe('SIGKILL')
     await pipe.close()
-    expect(snapshotExcept(out, temporary)).toEqual(previous)
+    expect(snapshotExcept(out, fifo)).toEqual(previous)
 
     expect(build({ CORPUS: corpus, BUNDLE_PATH: bundlePath }).status).toBe(0)
-    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([])
     expect(Object.keys(snapshot(out))).toEqual(Object.keys(previous))
   })
 })

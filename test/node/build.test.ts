@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Bundle } from '../../src/bundle/types'
+import { assetsDirOf, readBundledArticles } from '../../scripts/lib/bundle-files'
 
 function build(corpus: string, bundlePath: string) {
   const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts'], {
@@ -37,19 +38,32 @@ describe('npm run build', { timeout: 120_000 }, () => {
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(result.stdout).toMatch(/built .*: 3 articles from 3 file\(s\)/)
-    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Bundle
-    expect(bundle.articles.map((article) => article.id).sort()).toEqual(['a/first', 'b', 'third: ünïcode; id'])
-    const first = bundle.articles.find((article) => article.id === 'a/first')
+    const articles = readBundledArticles(bundlePath)
+    expect(articles.map((article) => article.id).sort()).toEqual(['a/first', 'b', 'third: ünïcode; id'])
+    const first = articles.find((article) => article.id === 'a/first')
     expect(first).toMatchObject({ date: '2024-05-06', titleGenerated: true })
     expect(first?.title.length).toBeGreaterThan(0)
-    expect(bundle.articles.find((article) => article.id === 'b')).toMatchObject({ title: 'Second article', titleGenerated: false })
+    expect(articles.find((article) => article.id === 'b')).toMatchObject({ title: 'Second article', titleGenerated: false })
+  })
+
+  it("writes the articles as static assets under the version's folder, and drops the previous version's", () => {
+    const out = join(work, 'versions', 'search.bundle')
+    expect(build(join(good, 'more.jsonl'), out).status).toBe(0)
+    const first = (JSON.parse(readFileSync(out, 'utf8')) as Bundle).version
+    expect(readdirSync(assetsDirOf(out))).toEqual([first])
+    expect(readdirSync(join(assetsDirOf(out), first)).sort()).toEqual(['0000.json', 'facts.json'])
+    expect(build(good, out).status).toBe(0)
+    const second = (JSON.parse(readFileSync(out, 'utf8')) as Bundle).version
+    expect(second).not.toBe(first)
+    expect(readdirSync(assetsDirOf(out))).toEqual([second])
+    expect(readBundledArticles(out)).toHaveLength(3)
   })
 
   it('indexes a single .jsonl file given as CORPUS', () => {
     const out = join(work, 'single', 'search.bundle')
     const result = build(join(good, 'more.jsonl'), out)
     expect(result.status).toBe(0)
-    expect((JSON.parse(readFileSync(out, 'utf8')) as Bundle).articles.map((article) => article.id)).toEqual(['third: ünïcode; id'])
+    expect(readBundledArticles(out).map((article) => article.id)).toEqual(['third: ünïcode; id'])
   })
 
   it('stops on bad files, lists every one with field and reason, and keeps the previous bundle', () => {

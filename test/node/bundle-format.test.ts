@@ -1,69 +1,175 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseBundle, serializeBundle } from '../../src/bundle/format'
+import { factsAsset, MAX_PACKS, MIN_PACK_SIZE, packAsset, packSizeFor, parseBundle, serializeBundle } from '../../src/bundle/format'
+import { WeightedLru } from '../../src/bundle/lru'
 import { openBundle } from '../../src/bundle/open'
-import type { Bundle } from '../../src/bundle/types'
+import { PackCache, type AssetReader } from '../../src/bundle/packs'
+import type { Bundle, StoredArticle } from '../../src/bundle/types'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { buildIndex } from '../../src/search/search'
+import { assetsDirOf, BUNDLE_PATH, openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
-const text = readFileSync('generated/search.bundle', 'utf8')
+const text = readFileSync(BUNDLE_PATH, 'utf8')
 const bytes = readFileSync('generated/search.bin')
 const whole = JSON.parse(text) as Bundle
+const shipped = readBundledArticles()
 
-describe('the bundle format', () => {
-  it('is one JSON document whose article list the header locates article by article', () => {
-    const parsed = parseBundle(text)
-    expect(parsed.header.version).toBe(whole.version)
-    expect(parsed.header.articleOffsets).toHaveLength(whole.articles.length + 1)
-    whole.articles.forEach((article, i) => expect(JSON.stringify(parsed.article(i))).toBe(JSON.stringify(article)))
-    expect(JSON.stringify(parsed.allArticles())).toBe(JSON.stringify(whole.articles))
+/** An in-memory asset store that counts what is read. */
+function memoryReader(assets: ReadonlyMap<string, string>) {
+  const reads: string[] = []
+  const read: AssetReader = async (name) => {
+    reads.push(name)
+    const found = assets.get(name)
+    if (found === undefined) throw new Error(`no asset ${name}`)
+    return found
+  }
+  return { read, reads }
+}
+
+function serialise(articles: readonly StoredArticle[], packSize?: number) {
+  const index = serializeCompactIndex(buildIndex(articles))
+  return { files: serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, articles, packSize), binary: index.binary }
+}
+
+describe('the built bundle', () => {
+  it('keeps no article in the Worker module: the header, the index header and the corpus tables only', () => {
+    expect(Object.keys(whole)).toEqual(['version', 'builtAt', 'index', 'packSize', 'articleOffsets', 'tables'])
+    expect(whole.index.ids).toHaveLength(shipped.length)
+    const seed = shipped.find((article) => article.id === 'seed/000_7b2b9cd25cf26eb6')!
+    expect(text).not.toContain(seed.text.slice(0, 200))
+    expect(text).not.toContain(JSON.stringify(seed.summary.text))
   })
 
-  it('round-trips articles with quotes, line breaks, non-Latin text and ids that look like JSON', () => {
-    const articles = whole.articles.slice(0, 3).map((article, i) => ({
-      ...article,
-      id: [`"quoted" ,"articles":[ id`, 'ünïcode/日本語', 'line\nbreak'][i]!,
-      text: `${article.text}\n«${'—'.repeat(i)}» "end"`,
-    }))
-    const index = serializeCompactIndex(buildIndex(articles))
-    const serialized = serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, articles)
-    const reopened = openBundle(serialized, index.binary)
-    for (const article of articles) expect(reopened.articles.get(article.id)).toEqual(article)
-    expect(JSON.parse(serialized).articles).toEqual(articles)
-    expect(reopened.index.search('end').map((hit) => hit.id).sort()).toEqual(articles.map((article) => article.id).sort())
+  it('puts the articles into small packs in index order, each well under the 25 MiB asset limit', () => {
+    expect(whole.packSize).toBe(MIN_PACK_SIZE)
+    expect(shipped.map((article) => article.id)).toEqual(whole.index.ids)
+    const packs = Math.ceil(shipped.length / whole.packSize)
+    for (let pack = 0; pack < packs; pack++) {
+      const path = join(assetsDirOf(BUNDLE_PATH), packAsset(whole.version, pack))
+      expect(statSync(path).size).toBeLessThan(25 * 1024 * 1024)
+      expect((JSON.parse(readFileSync(path, 'utf8')) as StoredArticle[]).length).toBe(Math.min(whole.packSize, shipped.length - pack * whole.packSize))
+    }
+    expect(statSync(join(assetsDirOf(BUNDLE_PATH), factsAsset(whole.version))).size).toBeGreaterThan(0)
   })
 
-  it('refuses to serialise articles in another order than the index holds them', () => {
-    const articles = whole.articles.slice(0, 2)
-    const index = serializeCompactIndex(buildIndex(articles))
-    expect(() => serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, [...articles].reverse())).toThrow(/index has/)
+  it('opens from the file system through the same code as the Worker, each article parsed from its own slice of its pack', async () => {
+    const bundle = openBundleFiles()
+    expect(bundle.version).toBe(whole.version)
+    const all = await bundle.articlesById(bundle.ids)
+    expect(all.size).toBe(shipped.length)
+    for (const article of shipped) expect(JSON.stringify(all.get(article.id))).toBe(JSON.stringify(article))
+    expect(bundle.index.search('Balochistan Quetta', { combineWith: 'AND' })[0]?.id).toBe('seed/000_7b2b9cd25cf26eb6')
   })
 })
 
-describe('an opened bundle', () => {
-  it('parses an article only when asked, and keeps handing out the same object', () => {
-    const bundle = openBundle(text, bytes)
-    const first = whole.articles[0]!
-    expect(bundle.articles.size).toBe(whole.articles.length)
-    expect(bundle.articles.has(first.id)).toBe(true)
-    expect(bundle.articles.get('no such id')).toBeUndefined()
-    const article = bundle.articles.get(first.id)
-    expect(article).toEqual(first)
-    expect(bundle.articles.get(first.id)).toBe(article)
-    const all = [...bundle.articles.values()]
-    expect(all.map((each) => each.id)).toEqual(whole.articles.map((each) => each.id))
-    expect(all[0]).toBe(article)
-    expect([...bundle.articles.keys()]).toEqual(whole.articles.map((each) => each.id))
-    expect(new Map(bundle.articles).get(first.id)).toBe(article)
+describe('the bundle format', () => {
+  it('grows the packs with the corpus only as far as keeps the files within the upload limit', () => {
+    expect(packSizeFor(292)).toBe(MIN_PACK_SIZE)
+    expect(packSizeFor(80_000)).toBe(MIN_PACK_SIZE)
+    for (const articles of [80_001, 250_000, 1_000_000, 3_333_333]) expect(Math.ceil(articles / packSizeFor(articles))).toBeLessThanOrEqual(MAX_PACKS)
+    expect(packSizeFor(1_000_000)).toBe(100)
   })
 
-  it('finds the seed article through the compact index', () => {
-    const bundle = openBundle(text, bytes)
-    expect(bundle.index.search('Balochistan Quetta', { combineWith: 'AND' })[0]?.id).toBe('seed/000_7b2b9cd25cf26eb6')
+  it('round-trips articles with quotes, line breaks, non-Latin text and ids that look like JSON, across pack boundaries', async () => {
+    const articles = shipped.slice(0, 5).map((article, i) => ({
+      ...article,
+      id: [`"quoted" ,"tables":[ id`, 'ünïcode/日本語', 'line\nbreak', ']', 'plain'][i]!,
+      text: `${article.text}\n«${'—'.repeat(i)}» "end"`,
+    }))
+    const { files, binary } = serialise(articles, 2)
+    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts.json'])
+    const { read, reads } = memoryReader(files.assets)
+    const reopened = openBundle(files.text, binary, read)
+    expect(reopened.ids).toEqual(articles.map((article) => article.id))
+    for (const article of articles) expect(await reopened.article(article.id)).toEqual(article)
+    expect(await reopened.article('no such id')).toBeUndefined()
+    expect(reopened.has('ünïcode/日本語')).toBe(true)
+    expect(reopened.has('no such id')).toBe(false)
+    expect(reopened.index.search('end').map((hit) => hit.id).sort()).toEqual(articles.map((article) => article.id).sort())
+    // Every pack was read once: the cache answered the rest.
+    expect(reads.sort()).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json'])
   })
 
-  it('refuses index bytes from another build instead of misreading them', () => {
-    expect(() => openBundle(text, bytes.subarray(0, bytes.length - 4)).index).toThrow(/different builds/)
+  it('reads only the packs of the ids asked for, and returns only those ids', async () => {
+    const { files, binary } = serialise(shipped.slice(0, 10), 3)
+    const { read, reads } = memoryReader(files.assets)
+    const bundle = openBundle(files.text, binary, read)
+    const wanted = [shipped[0]!.id, shipped[2]!.id, shipped[9]!.id, 'missing']
+    const found = await bundle.articlesById(wanted)
+    expect([...found.keys()].sort()).toEqual([shipped[0]!.id, shipped[2]!.id, shipped[9]!.id].sort())
+    expect(reads.sort()).toEqual(['v/0000.json', 'v/0003.json'])
+  })
+
+  it('refuses to serialise articles in another order than the index holds them', () => {
+    const articles = shipped.slice(0, 2)
+    const index = serializeCompactIndex(buildIndex(articles))
+    expect(() => serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, [...articles].reverse())).toThrow(/index has/)
+  })
+
+  it('refuses a module from an older build, and index bytes from another build, instead of misreading them', () => {
+    expect(() => parseBundle('{"version":"old","articles":[]}')).toThrow(/rebuild/)
+    const reader: AssetReader = async () => '[]'
+    expect(() => openBundle(text, bytes.subarray(0, bytes.length - 4), reader).index).toThrow(/different builds/)
+  })
+})
+
+describe('the pack cache', () => {
+  it('shares one read between concurrent requests for the same pack, and retries a failed read', async () => {
+    let calls = 0
+    let fail = true
+    const cache = new PackCache(async (name) => {
+      calls++
+      await new Promise((done) => setTimeout(done, 5))
+      if (fail) throw new Error('unavailable')
+      return `text of ${name}`
+    })
+    await expect(Promise.all([cache.text('a'), cache.text('a')])).rejects.toThrow('unavailable')
+    expect(calls).toBe(1)
+    fail = false
+    expect(await Promise.all([cache.text('a'), cache.text('a')])).toEqual(['text of a', 'text of a'])
+    expect(calls).toBe(2)
+  })
+
+  it('keeps no more pack text than its budget, however many packs are read', async () => {
+    const { files, binary } = serialise(shipped.slice(0, 40), 4)
+    const packLengths = [...files.assets].filter(([name]) => !name.endsWith('facts.json')).map(([, pack]) => pack.length)
+    const budget = Math.max(...packLengths) * 3
+    const { read, reads } = memoryReader(files.assets)
+    const bundle = openBundle(files.text, binary, read, { packBudget: budget })
+    const articles = await bundle.articlesById(bundle.ids)
+    expect(articles.size).toBe(40)
+    expect(reads).toHaveLength(10)
+    // The least recently used packs were dropped: asking for the first article again reads its pack again.
+    await bundle.article(bundle.ids[0]!)
+    expect(reads).toHaveLength(11)
+    await bundle.article(bundle.ids[39]!)
+    expect(reads).toHaveLength(11)
+  })
+})
+
+describe('WeightedLru', () => {
+  it('drops the least recently used entries until the weights fit the budget', () => {
+    const lru = new WeightedLru<string, string>(10, (value) => value.length)
+    lru.set('a', 'aaaa')
+    lru.set('b', 'bbbb')
+    expect(lru.get('a')).toBe('aaaa') // a is now the most recently used
+    lru.set('c', 'cccc')
+    expect(lru.get('b')).toBeUndefined()
+    expect(lru.get('a')).toBe('aaaa')
+    expect(lru.get('c')).toBe('cccc')
+    expect(lru.weight).toBe(8)
+    lru.set('a', 'a')
+    expect(lru.weight).toBe(5)
+  })
+
+  it('hands back a value heavier than the budget without keeping it', () => {
+    const lru = new WeightedLru<string, string>(3, (value) => value.length)
+    lru.set('small', 'ab')
+    lru.set('big', 'abcd')
+    expect(lru.get('big')).toBeUndefined()
+    expect(lru.get('small')).toBe('ab')
+    expect(lru.size).toBe(1)
   })
 })

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs'
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import { openBundle } from '../../src/bundle/open'
+import { openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
 import { TERM_BLOCK, termBlocks, TermList } from '../../src/search/compact-terms'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
-const bundle = openBundle(readFileSync('generated/search.bundle', 'utf8'), readFileSync('generated/search.bin'))
-const articles = [...bundle.articles.values()]
+const bundle = openBundleFiles()
+const articles = readBundledArticles()
 const built = buildIndex(articles)
 const reloaded = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
 const compact = bundle.index

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { openBundle } from '../../src/bundle/open'
+import { openBundleFiles } from '../../scripts/lib/bundle-files'
 import type { StoredArticle } from '../../src/bundle/types'
 import { suggestIndexOf } from '../../src/search/context'
 import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from '../../src/search/facets'
@@ -12,9 +11,7 @@ import { suggest } from '../../src/search/suggest'
 import { normalizeWord, tokenize } from '../../src/search/terms'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
-const text = readFileSync('generated/search.bundle', 'utf8')
-const bytes = readFileSync('generated/search.bin')
-const bundle = openBundle(text, bytes)
+const bundle = openBundleFiles()
 const { tables } = bundle
 /** Every article's body: the ground truth the tables are checked against, by brute force. */
 const articles: StoredArticle[] = await (async () => {
@@ -81,7 +78,7 @@ describe("the bundle's corpus tables", () => {
   })
 
   it('are what the first search uses: it parses only the articles it shows', async () => {
-    const fresh = openBundle(text, bytes)
+    const fresh = openBundleFiles()
     const parse = JSON.parse
     let parsed = 0
     JSON.parse = (...args: Parameters<typeof JSON.parse>) => (parsed++, parse(...args))

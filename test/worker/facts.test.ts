@@ -1,5 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { getBundle } from '../../src/bundle/load'
+import { factsOf, type FactQuery } from '../../src/facts/catalog'
 
 type ArticleRef = { id: string; title: string; date?: string }
 type Fact = { type: string; article: ArticleRef; start?: number; end?: number; text?: string; speaker?: string; value?: number; who?: string; event?: string; place?: string; actor?: string; target?: string; name?: string }
@@ -63,6 +65,30 @@ describe('GET /api/facts', () => {
     expect(second.facts[0]).toEqual(all.facts[1])
     const beyond = await facts(`type=person&offset=${all.total + 5000}`)
     expect(beyond.facts).toEqual([])
+  })
+
+  it('gives the same pages as a brute force over every article (newest first, then by id; each filter on its own and together)', async () => {
+    const bundle = getBundle()
+    const articles = [...(await bundle.articlesById(bundle.ids)).values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id))
+    const every = articles.flatMap((article) => factsOf(article).map((entry) => ({ ...entry, date: article.date ?? '' })))
+    const queries: Array<Omit<FactQuery, 'limit' | 'offset'>> = [{}, { q: 'minister' }, { q: 'a' }, { q: 'said\nthe' }, { type: 'place', q: 'pak' }, { type: 'date', from: '2019-06-01', to: '2020-03-31' }, { q: 'e', from: '2020-01-01' }, { to: '2019-08-31' }]
+    for (const query of queries) {
+      const needle = query.q?.toLowerCase()
+      const expected = every.filter(
+        (entry) =>
+          (!query.type || entry.fact.type === query.type) &&
+          (!query.from || (entry.date !== '' && entry.date >= query.from)) &&
+          (!query.to || (entry.date !== '' && entry.date <= query.to)) &&
+          (!needle || entry.haystack.includes(needle)),
+      )
+      const params = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined))
+      for (const offset of [0, 37, Math.max(0, expected.length - 20)]) {
+        const page = await facts(`${params}&limit=100&offset=${offset}`)
+        expect(page.total, JSON.stringify(query)).toBe(expected.length)
+        if (!query.q?.includes('\n')) expect(expected.length, JSON.stringify(query)).toBeGreaterThan(0)
+        expect(page.facts).toEqual(expected.slice(offset, offset + 100).map((entry) => entry.fact))
+      }
+    }
   })
 
   it('answers bad parameters with a 400 problem naming each one', async () => {

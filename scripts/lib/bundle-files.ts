@@ -1,0 +1,52 @@
+/**
+ * The built bundle on the file system, for Node (bench, tests, eval scripts):
+ * the same `openBundle` as the Worker's, with the static assets read from the
+ * assets folder next to the bundle instead of through `env.ASSETS`.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { packAsset, parseBundle, type BundleFiles } from '../../src/bundle/format'
+import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
+import type { AssetReader } from '../../src/bundle/packs'
+import type { StoredArticle } from '../../src/bundle/types'
+
+export const BUNDLE_PATH = 'generated/search.bundle'
+
+/** Where the build puts a bundle's static assets: `assets/` next to it (wrangler.toml's `[assets] directory`). */
+export function assetsDirOf(bundlePath: string): string {
+  return join(dirname(bundlePath), 'assets')
+}
+
+/** The compact index's bytes, next to the bundle (a Data module for the Worker). */
+export function indexPathOf(bundlePath: string): string {
+  return `${bundlePath.replace(/\.bundle$/, '')}.bin`
+}
+
+export function fileAssetReader(assetsDir: string): AssetReader {
+  return (name) => readFile(join(assetsDir, name), 'utf8')
+}
+
+/** Opens a built bundle as the Worker does, packs read from disk on demand. */
+export function openBundleFiles(bundlePath = BUNDLE_PATH, options: OpenOptions = {}): LoadedBundle {
+  return openBundle(readFileSync(bundlePath, 'utf8'), readFileSync(indexPathOf(bundlePath)), fileAssetReader(assetsDirOf(bundlePath)), options)
+}
+
+/** Every article of a built bundle, in bundle order (pack by pack: for tools that need them all at once). */
+export function readBundledArticles(bundlePath = BUNDLE_PATH): StoredArticle[] {
+  const { header } = parseBundle(readFileSync(bundlePath, 'utf8'))
+  const packs = Math.ceil(header.index.ids.length / header.packSize)
+  return Array.from({ length: packs }, (_, pack) => JSON.parse(readFileSync(join(assetsDirOf(bundlePath), packAsset(header.version, pack)), 'utf8')) as StoredArticle[]).flat()
+}
+
+/** Writes a bundle's files in place, not atomically: for scratch folders (the scale bench), never for generated/. */
+export function writeBundleFiles(bundlePath: string, files: BundleFiles, indexBytes: Uint8Array) {
+  mkdirSync(dirname(bundlePath), { recursive: true })
+  writeFileSync(bundlePath, files.text)
+  writeFileSync(indexPathOf(bundlePath), indexBytes)
+  for (const [name, text] of files.assets) {
+    const path = join(assetsDirOf(bundlePath), name)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
+}
