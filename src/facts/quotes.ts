@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import { findOpeningPerson, findSubject, personByRole } from './subject'
+import { findOpeningPerson, findSubject, paragraphStart, personByRole } from './subject'
 import type { Entity, Quote, Span } from './types'
 
 // A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
@@ -224,11 +224,6 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   const opener = findOpeningPerson(text, before.start, before.end, index)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
   return opener && later.length === 0 ? opener : undefined
-}
-
-function paragraphStart(text: string, offset: number): number {
-  const blankLine = /\n[^\S\n]*\n[^\n]*$/.exec(text.slice(Math.max(0, offset - 2_000), offset))
-  return blankLine ? offset - blankLine[0].length + blankLine[0].lastIndexOf('\n') + 1 : Math.max(0, offset - 2_000)
 }
 
 /** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */

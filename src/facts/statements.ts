@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findSubject } from './subject'
+import { findSubject, holderOf, paragraphStart } from './subject'
 import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
@@ -39,7 +39,11 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
       if (participle && !(previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart)))) continue
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
-      const actor = participle ? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end } : auxiliary ? passiveActor(text, verbEnd, sentence.end, index) : findSubject(text, start, verbStart, index)
+      const actor = participle
+        ? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end }
+        : auxiliary
+          ? passiveActor(text, verbEnd, sentence.end, index)
+          : (findSubject(text, start, verbStart, index) ?? unnamedSubject(text, start, verbStart, index, entities))
       if (!actor) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
@@ -57,6 +61,32 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
   return statements.sort((a, b) => a.start - b.start)
+}
+
+// "He denied…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
+const PRONOUN_SUBJECT = /^\s*(He|She|he|she)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+
+/**
+ * The entity an unnamed subject stands for: "he" or "she" is the one person
+ * the paragraph names before it; "the ministry" the one organisation whose
+ * name ends in that word, or the one person with that role. The span is the
+ * pronoun's or the phrase's.
+ */
+function unnamedSubject(text: string, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+  const before = text.slice(clauseFrom, verbStart)
+  const pronoun = PRONOUN_SUBJECT.exec(before)
+  if (pronoun) {
+    const at = clauseFrom + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
+    const people = index.within(paragraphStart(text, at), at, ['person'])
+    if (new Set(people.map((mention) => mention.entity)).size !== 1) return undefined
+    return { entity: people[0]!.entity, start: at, end: at + pronoun[1]!.length }
+  }
+  const definite = DEFINITE_SUBJECT.exec(before)
+  const holder = definite ? holderOf(definite[1]!, entities) : undefined
+  if (!definite || !holder) return undefined
+  const at = clauseFrom + before.length - before.trimStart().length
+  return { entity: holder, start: at, end: at + /^\S+\s+/.exec(before.trimStart())![0].length + definite[1]!.length }
 }
 
 /** "accusing it of …" after "blamed India": the pronoun stands for the target before it. */
@@ -151,23 +181,19 @@ function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: M
   const rest = text.slice(objectStart, verbEnd + window.length)
   if (CLAUSE_OBJECT.test(rest)) return undefined
   let phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
-  // "declared a state of emergency": a short "of" phrase belongs to the object.
-  const ofPhrase = /^\s+of\s+([^,.;:!?"“”()]*)/.exec(text.slice(phraseEnd, verbEnd + window.length))
-  if (ofPhrase) {
-    const ofEnd = OBJECT_END.exec(ofPhrase[1]!)?.index ?? ofPhrase[1]!.length
-    if (text.slice(objectStart, phraseEnd + ofPhrase[0].length - ofPhrase[1]!.length + ofEnd).trim().split(/\s+/).length <= 5) phraseEnd += ofPhrase[0].length - ofPhrase[1]!.length + ofEnd
-  }
-  const mention = index.within(objectStart, phraseEnd)[0]
-  const afterMention = mention ? text.slice(mention.end, mention.end + 30) : ''
-  // "announced Avenatti would…", "claimed Abraham Lincoln was…": a name opening a clause is what is said, not a target.
-  const opensClause = !accusation && /^\s+(?:\p{Ll}+ed|would|will|was|were|is|are|had|has|have|could|can|should|may|might)\b/u.test(afterMention)
-  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return opensClause ? undefined : { name: mention.entity.name, start: mention.start, end: mention.end }
+  // "declared a state of emergency", "announced the end of his campaign": an "of" and one noun belong to the object.
+  const ofPhrase = /^\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+(?=[,.;:!?]))?/u.exec(text.slice(phraseEnd, verbEnd + window.length))
+  if (ofPhrase && text.slice(objectStart, phraseEnd).trim().split(/\s+/).length <= 3) phraseEnd += ofPhrase[0].length
   let phrase = text.slice(objectStart, phraseEnd).trim()
   const finite = FINITE_VERB.exec(phrase)
-  // "alleged the central government are hiding…": what an accusation is about is the clause's subject; what an
-  // announcement or a claim says ("declared flags would be flown", "claimed Democrats pushed Biden out") has no target.
-  if (finite) phrase = accusation ? phrase.slice(0, finite.index).trim() : ''
-  if (!accusation && /\s\p{Ll}+ed\b/u.test(phrase)) phrase = ''
+  // What an announcement or a claim says is a clause ("declared flags would be flown", "claimed Democrats pushed
+  // Biden out", "announced Avenatti would…"): no target. What an accusation is about is the clause's subject
+  // ("alleged the central government are hiding…").
+  const clause = rest.slice(0, /[,.;:!?]|\s(?:that|which|who|when|after|before|because|if|so|while)\s/.exec(rest)?.index ?? rest.length)
+  if (!accusation && (FINITE_VERB.test(clause) || /\s\p{Ll}+ed\b/u.test(phrase))) return undefined
+  const mention = index.within(objectStart, phraseEnd)[0]
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
+  if (finite) phrase = phrase.slice(0, finite.index).trim()
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }

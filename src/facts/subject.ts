@@ -56,3 +56,17 @@ export function personByRole(roleWords: string, entities: readonly Entity[]): En
   const holders = entities.filter((entity) => entity.type === 'person' && entity.role?.toLowerCase().split(/\s+/).includes(head))
   return holders.length === 1 ? holders[0] : undefined
 }
+
+/** Where the paragraph holding `offset` starts, looking back no further than 2,000 characters. */
+export function paragraphStart(text: string, offset: number): number {
+  const blankLine = /\n[^\S\n]*\n[^\n]*$/.exec(text.slice(Math.max(0, offset - 2_000), offset))
+  return blankLine ? offset - blankLine[0].length + blankLine[0].lastIndexOf('\n') + 1 : Math.max(0, offset - 2_000)
+}
+
+/** "the ministry", "the embassy": the one organisation whose name ends in that word, else the one person with that role. */
+export function holderOf(noun: string, entities: readonly Entity[]): Entity | undefined {
+  const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
+  const organisations = entities.filter((entity) => entity.type === 'organization' && entity.name.toLowerCase().split(/\s+/).pop() === head)
+  if (organisations.length === 1) return organisations[0]
+  return organisations.length === 0 ? personByRole(head, entities) : undefined
+}

@@ -78,6 +78,17 @@ describe('extractStatements, passives and nouns', () => {
     expect(statements('Donald Trump claimed Democrats pushed Biden out.', [['Donald Trump', 'person'], ['Biden', 'person']])).toEqual([{ actor: 'Donald Trump', verb: 'claimed' }])
   })
 
+  it('gives "he" the one person its paragraph names, and "the embassy" the one organisation of that name; no one when unsure', () => {
+    expect(statements('Mohsin Naqvi arrived in Quetta. He also condemned the attacks.', [NAQVI])).toEqual([{ actor: 'Mohsin Naqvi', verb: 'condemned', target: 'the attacks' }])
+    expect(statements('Mohsin Naqvi met Lin Jian. He condemned the attacks.', [NAQVI, ['Lin Jian', 'person']])).toEqual([])
+    expect(statements('Lin Jian spoke.\n\nHe condemned the attacks.', [['Lin Jian', 'person']])).toEqual([])
+    const embassy: [string, EntityType, ...string[]] = ['Chinese Embassy', 'organization']
+    expect(statements('The Chinese Embassy opened. The embassy later denounced the violence.', [embassy])).toEqual([{ actor: 'Chinese Embassy', verb: 'denounced', target: 'the violence' }])
+    expect(statements('Trump claimed the Turkish drilling in the sea is only for defence.', [['Trump', 'person'], ['Turkish Navy', 'organization', 'Turkish']])).toEqual([
+      { actor: 'Trump', verb: 'claimed' },
+    ])
+  })
+
   it('reads condemnation written as a noun, one statement per named source', () => {
     const text = 'Statements of condemnation have come from OIC head Yousef Al-Othaimeen, Pope Francis, and a spokesperson for President Rodrigo Duterte.'
     const people: Array<[string, EntityType, ...string[]]> = [['Yousef Al-Othaimeen', 'person'], ['Francis', 'person'], ['Rodrigo Duterte', 'person'], ['OIC', 'organization']]
