@@ -27,8 +27,8 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       const next = sentence[to]
       if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
       if (next && startsName(next)) to++
-      else if (next && joins(sentence.slice(index, to), next, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
-      else if (next && joins(sentence.slice(index, to), next, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
+      else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
       else break
     }
     let from = index
@@ -48,31 +48,33 @@ function startsName(token: Token): boolean {
 }
 
 /**
- * Whether `joiner` links the name so far to the next capitalised word: "Bank of England", "AT&T",
- * "Committee to Protect Journalists", "Joost van der Westhuizen". Not the "of" after a company's legal
- * form or after a person's name ("Peter Nicol of Scotland").
+ * Whether the joiner at `to` links the run sentence[from..to) to the next capitalised word: "Bank of
+ * England", "AT&T", "Committee to Protect Journalists", "Joost van der Westhuizen". Not the "of" after
+ * a company's legal form or after a person's name ("Peter Nicol of Scotland"). Looks at the last
+ * three words of the run only, so a long run costs no more per joiner.
  */
-function joins(name: Token[], joiner: Token, following: Token | undefined): boolean {
-  const last = name.at(-1)!.text.toLowerCase()
+function joins(sentence: Token[], from: number, to: number, following: Token | undefined): boolean {
+  const joiner = sentence[to]!
+  const last = sentence[to - 1]!.text.toLowerCase()
   if (joiner.text === '&') return true
   if (!joiner.word || joiner.capital) return false
   if (joiner.text === 'to') return PURPOSE_BODIES.has(last)
   if (joiner.text !== 'of') return CONNECTORS.has(joiner.text)
-  return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(name, following)
+  return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(sentence.slice(Math.max(from, to - 3), to), to - from, following)
 }
 
 /**
  * A person named before "of": two or three words ending the run so far ("Council President Tono Eitel
- * of Germany"), starting with a first name, or looking like a name and followed by a country ("Lars
- * Eklund of Sweden").
+ * of Germany"), starting with a first name where they are the whole run, or looking like a name and
+ * followed by a country ("Lars Eklund of Sweden").
  */
-function isPersonBeforeOf(run: Token[], following: Token | undefined): boolean {
+function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
   for (const length of [3, 2]) {
-    const name = run.slice(-length)
+    const name = tail.slice(-length)
     if (name.length < length) continue
     const joined = name.map((token) => token.text).join(' ')
     if (findCountry(joined) || findPlaces(joined).length > 0) continue
-    if ((isFirstName(name[0]!.text) && name.length === run.length) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+    if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
   }
   return false
 }
