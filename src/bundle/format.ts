@@ -16,7 +16,7 @@ export function packSizeFor(articles: number): number {
 }
 
 /** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
-export const FORMAT = 'packs-2'
+export const FORMAT = 'packs-3'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
@@ -33,12 +33,26 @@ export function packAsset(version: string, pack: number): string {
   return `${version}/${String(pack).padStart(4, '0')}.json`
 }
 
-export function factsAsset(version: string): string {
-  return `${version}/facts.json`
+/** Part `part` of the facts table's JSON text (the parts joined are the JSON). */
+export function factsAsset(version: string, part: number): string {
+  return `${version}/facts-${part}.txt`
 }
 
+/**
+ * UTF-16 units of the facts table per asset: at most 3 bytes each in UTF-8, so
+ * a part stays under 12 MiB, well within the 25 MiB asset limit (the whole
+ * table is about 0.9 KB an article: one part up to ~4,500 articles).
+ */
+export const FACTS_PART_UNITS = 4 * 1024 * 1024
+
+export type Layout = { packSize?: number; factsPartUnits?: number }
+
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
-export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets' | 'packSize'>, articles: readonly StoredArticle[], packSize = packSizeFor(articles.length)): BundleFiles {
+export function serializeBundle(
+  header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
+  articles: readonly StoredArticle[],
+  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS }: Layout = {},
+): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
     if (header.index.ids[i] !== article.id) throw new Error(`serializeBundle: article ${i} is "${article.id}" but the index has "${header.index.ids[i]}" there`)
@@ -56,10 +70,24 @@ export function serializeBundle(header: Omit<BundleHeader, 'articleOffsets' | 'p
     }
     assets.set(packAsset(version, first / packSize), `[${parts.join(',')}]`)
   }
-  assets.set(factsAsset(version), JSON.stringify(storeFactTable(articles)))
-  const head = JSON.stringify({ version, builtAt, index, packSize, articleOffsets } satisfies BundleHeader)
+  const factParts = cutText(JSON.stringify(storeFactTable(articles)), factsPartUnits)
+  factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
+  const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
+}
+
+/** `text` in pieces of at most `units` UTF-16 units, never between the two halves of a surrogate pair (each piece is written as UTF-8 on its own). */
+function cutText(text: string, units: number): string[] {
+  const parts: string[] = []
+  for (let start = 0; start < text.length || parts.length === 0; ) {
+    let end = Math.min(text.length, start + units)
+    const last = text.charCodeAt(end - 1)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--
+    parts.push(text.slice(start, end))
+    start = end
+  }
+  return parts
 }
 
 export type ParsedBundle = {

@@ -78,8 +78,8 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
     article: async (id) => (await articlesById([id])).get(id),
     articlesById,
     factCatalog() {
-      catalog ??= readAsset(factsAsset(version)).then(
-        (table) => FactCatalog.open(table, bundle),
+      catalog ??= Promise.all(Array.from({ length: header.factParts }, (_, part) => readAsset(factsAsset(version, part)))).then(
+        (parts) => FactCatalog.open(parts.join(''), bundle),
         (error: unknown) => {
           // A failed fetch is not remembered: the next request tries again.
           catalog = undefined

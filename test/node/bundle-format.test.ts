@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { factsAsset, MAX_PACKS, MIN_PACK_SIZE, packAsset, packSizeFor, parseBundle, serializeBundle } from '../../src/bundle/format'
+import { factsAsset, MAX_PACKS, MIN_PACK_SIZE, packAsset, packSizeFor, parseBundle, serializeBundle, type Layout } from '../../src/bundle/format'
 import { WeightedLru } from '../../src/bundle/lru'
 import { openBundle } from '../../src/bundle/open'
 import { PackCache, type AssetReader } from '../../src/bundle/packs'
@@ -28,14 +28,14 @@ function memoryReader(assets: ReadonlyMap<string, string>) {
   return { read, reads }
 }
 
-function serialise(articles: readonly StoredArticle[], packSize?: number) {
+function serialise(articles: readonly StoredArticle[], layout?: Layout) {
   const index = serializeCompactIndex(buildIndex(articles))
-  return { files: serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, articles, packSize), binary: index.binary }
+  return { files: serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, articles, layout), binary: index.binary }
 }
 
 describe('the built bundle', () => {
   it('keeps no article in the Worker module: the header, the index header and the corpus tables only', () => {
-    expect(Object.keys(whole)).toEqual(['version', 'builtAt', 'index', 'packSize', 'articleOffsets', 'tables'])
+    expect(Object.keys(whole)).toEqual(['version', 'builtAt', 'index', 'packSize', 'factParts', 'articleOffsets', 'tables'])
     expect(whole.index.ids).toHaveLength(shipped.length)
     const seed = shipped.find((article) => article.id === 'seed/000_7b2b9cd25cf26eb6')!
     expect(text).not.toContain(seed.text.slice(0, 200))
@@ -51,7 +51,8 @@ describe('the built bundle', () => {
       expect(statSync(path).size).toBeLessThan(25 * 1024 * 1024)
       expect((JSON.parse(readFileSync(path, 'utf8')) as StoredArticle[]).length).toBe(Math.min(whole.packSize, shipped.length - pack * whole.packSize))
     }
-    expect(statSync(join(assetsDirOf(BUNDLE_PATH), factsAsset(whole.version))).size).toBeGreaterThan(0)
+    expect(whole.factParts).toBe(1)
+    expect(statSync(join(assetsDirOf(BUNDLE_PATH), factsAsset(whole.version, 0))).size).toBeGreaterThan(0)
   })
 
   it('opens from the file system through the same code as the Worker, each article parsed from its own slice of its pack', async () => {
@@ -78,8 +79,8 @@ describe('the bundle format', () => {
       id: [`"quoted" ,"tables":[ id`, 'ünïcode/日本語', 'line\nbreak', ']', 'plain'][i]!,
       text: `${article.text}\n«${'—'.repeat(i)}» "end"`,
     }))
-    const { files, binary } = serialise(articles, 2)
-    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts.json'])
+    const { files, binary } = serialise(articles, { packSize: 2 })
+    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts-0.txt'])
     const { read, reads } = memoryReader(files.assets)
     const reopened = openBundle(files.text, binary, read)
     expect(reopened.ids).toEqual(articles.map((article) => article.id))
@@ -93,13 +94,27 @@ describe('the bundle format', () => {
   })
 
   it('reads only the packs of the ids asked for, and returns only those ids', async () => {
-    const { files, binary } = serialise(shipped.slice(0, 10), 3)
+    const { files, binary } = serialise(shipped.slice(0, 10), { packSize: 3 })
     const { read, reads } = memoryReader(files.assets)
     const bundle = openBundle(files.text, binary, read)
     const wanted = [shipped[0]!.id, shipped[2]!.id, shipped[9]!.id, 'missing']
     const found = await bundle.articlesById(wanted)
     expect([...found.keys()].sort()).toEqual([shipped[0]!.id, shipped[2]!.id, shipped[9]!.id].sort())
     expect(reads.sort()).toEqual(['v/0000.json', 'v/0003.json'])
+  })
+
+  it('cuts the facts table into parts that answer as the whole does, never inside a surrogate pair', async () => {
+    const articles = shipped.slice(0, 30).map((article, i) => (i === 3 ? { ...article, facts: { ...article.facts, quotes: article.facts.quotes.map((quote) => ({ ...quote, speaker: '😀'.repeat(500) })) } } : article))
+    const whole = serialise(articles)
+    const cut = serialise(articles, { factsPartUnits: 1001 })
+    const parts = [...cut.files.assets].filter(([name]) => name.includes('/facts-')).map(([, part]) => part)
+    expect(parts.length).toBeGreaterThan(5)
+    for (const part of parts) expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part)
+    const query = { q: 'said', limit: 50, offset: 0 }
+    const answer = async ({ files, binary }: ReturnType<typeof serialise>) => (await openBundle(files.text, binary, memoryReader(files.assets).read).factCatalog()).query(query)
+    const expected = await answer(whole)
+    expect(expected.total).toBeGreaterThan(0)
+    expect(await answer(cut)).toEqual(expected)
   })
 
   it('refuses to serialise articles in another order than the index holds them', () => {
@@ -133,8 +148,8 @@ describe('the pack cache', () => {
   })
 
   it('keeps no more pack text than its budget, however many packs are read', async () => {
-    const { files, binary } = serialise(shipped.slice(0, 40), 4)
-    const packLengths = [...files.assets].filter(([name]) => !name.endsWith('facts.json')).map(([, pack]) => pack.length)
+    const { files, binary } = serialise(shipped.slice(0, 40), { packSize: 4 })
+    const packLengths = [...files.assets].filter(([name]) => name.endsWith('.json')).map(([, pack]) => pack.length)
     const budget = Math.max(...packLengths) * 3
     const { read, reads } = memoryReader(files.assets)
     const bundle = openBundle(files.text, binary, read, { packBudget: budget })

@@ -13,7 +13,7 @@ describe('the article packs', () => {
 
   it('are not public by path: a request for one reaches the Worker and gets its 404 problem', async () => {
     const { version } = (await (await exports.default.fetch('http://x/api/health')).json()) as { version: string }
-    for (const path of [`/${version}/0000.json`, `/${version}/facts.json`]) {
+    for (const path of [`/${version}/0000.json`, `/${version}/facts-0.txt`]) {
       const response = await exports.default.fetch(`http://x${path}`)
       expect(response.status, path).toBe(404)
       expect(await response.text()).not.toContain('"facts":{')
