@@ -54,6 +54,7 @@ async function corpusSection(name: string, articles: Parameters<typeof serialise
     ['Orama restore (JSON persistence)', fig(cold.orama)],
     ['Lunr Index.load', fig(cold.lunr)],
     ['ratio compact index / MiniSearch.loadJSON (medians)', cold.ratio.toFixed(3)],
+    ['ratio first /api/search / MiniSearch.loadJSON (medians)', cold.productRatio.toFixed(3)],
   ])
   console.log(
     `results vs MiniSearch.loadJSON over ${equality.queries} queries: ${equality.identical} identical (ids, order, scores, terms), ${equality.sameIds} same ids in the same order, largest relative score difference ${equality.maxRelativeScoreDifference.toExponential(1)}`,

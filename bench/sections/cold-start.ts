@@ -3,7 +3,7 @@ import { productSearch } from '../lib/product'
 import type { QuerySet } from '../lib/queries'
 import { timeAsync, timeSync, type Figure } from '../lib/stats'
 
-export type ColdStart = { product: Figure; indexOnly: Figure; miniSearch: Figure; orama: Figure | undefined; lunr: Figure | undefined; ratio: number }
+export type ColdStart = { product: Figure; indexOnly: Figure; miniSearch: Figure; orama: Figure | undefined; lunr: Figure | undefined; ratio: number; productRatio: number }
 
 /**
  * From the serialised bytes (already in memory as a string, as a Worker's
@@ -19,7 +19,7 @@ export async function coldStart(serialised: Serialised, queries: QuerySet, runs:
   const miniSearch = timeSync(runs, () => loadMiniSearch(serialised.miniSearchJson).search(q, MINISEARCH_OPTIONS.faceted))
   const orama = serialised.oramaJson ? await timeAsync(runs, async () => searchOrama(await loadOrama(serialised.oramaJson), 'faceted', q)) : undefined
   const lunr = serialised.lunrJson ? timeSync(runs, () => loadLunr(serialised.lunrJson).search(q)) : undefined
-  return { product, indexOnly, miniSearch, orama, lunr, ratio: indexOnly.median / miniSearch.median }
+  return { product, indexOnly, miniSearch, orama, lunr, ratio: indexOnly.median / miniSearch.median, productRatio: product.median / miniSearch.median }
 }
 
 export type Equality = { queries: number; identical: number; sameIds: number; maxRelativeScoreDifference: number }
