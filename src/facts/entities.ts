@@ -39,7 +39,7 @@ class Reader {
   private readonly leadingNames = new Map<string, string | null>()
   /** First words of organisations' longer names ("Pirelli" of "Pirelli SpA"; null where two share one). */
   private readonly organisationsByFirstWord = new Map<string, string | null>()
-  /** Organisations' names without their first word ("Police Prefecture" of "Paris Police Prefecture"; null where two share one). */
+  /** Organisations' names without their first words ("Police Prefecture" of "Paris Police Prefecture", "Congress" of "Indian National Congress"; null where two share one). */
   private readonly organisationTails = new Map<string, string | null>()
   /** Mascots of clubs named by town and mascot ("Mariners" of "Seattle Mariners"). */
   private readonly mascots = new Map<string, string | null>()
@@ -452,7 +452,7 @@ class Reader {
   private decide(sentence: Token[], candidate: Candidate, type: EntityType, decidedName: string, details: Partial<Entity> = {}): void {
     const name = (type === 'organization' && this.organisationTails.get(decidedName)) || decidedName
     this.decided.set(candidate, { type, name })
-    if (type === 'organization' && candidate.tokens.length > 2) remember(this.organisationTails, this.name(candidate.tokens.slice(1)), name)
+    if (type === 'organization') for (let from = 1; from < candidate.tokens.length; from++) remember(this.organisationTails, this.name(candidate.tokens.slice(from)), name)
     if (type === 'organization' && candidate.tokens.length > 1) remember(this.organisationsByFirstWord, candidate.tokens[0]!.text, name)
     if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(this.mascots, candidate.tokens.at(-1)!.text, name)
     this.book.add(type, name, this.span(candidate.tokens), details)

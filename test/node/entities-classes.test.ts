@@ -37,6 +37,8 @@ describe('organisations', () => {
   it('reads a later mention without the first word as the same organisation (Paris stabbing article)', () => {
     const { find, said } = read('It happened at the headquarters of the Paris Police Prefecture. The mayor spoke of an attack on the [Police Prefecture].')
     expect(said(find('organization', 'Paris Police Prefecture'))).toEqual(['Paris Police Prefecture', 'Police Prefecture'])
+    const congress = read('He joined the Indian National Congress in 1969. For the Congress, he was the helmsman.')
+    expect(congress.said(congress.find('organization', 'Indian National Congress'))).toEqual(['Indian National Congress', 'Congress'])
   })
 
   it('ends a company name at its legal form: the town after "of" is a place', () => {
