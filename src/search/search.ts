@@ -9,7 +9,7 @@ import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
-import { processTerm } from './terms'
+import { normalizeWord, processTerm } from './terms'
 
 export type SearchParams = {
   q: string
@@ -153,7 +153,19 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
 
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => index.search(word.term, { ...BASE_SEARCH_OPTIONS, prefix: word.prefix, fuzzy: false }).length === 0))
+  return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+}
+
+/**
+ * The index terms a word matches. A word still being typed matches the terms
+ * that begin with what was typed, not with its stem ("res" stems to "re",
+ * which begins nearly every article's words), or, if it is already whole,
+ * its stem ("running" is indexed as "run").
+ */
+function wordQuery(word: QueryWord, fuzzy: number | false): Query {
+  const typed = normalizeWord(word.text)
+  if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix, fuzzy }
+  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true, fuzzy }, { queries: [word.term], prefix: false, fuzzy }] }
 }
 
 /** Whether typo tolerance applies to a word: long enough, and not quoted. */
@@ -171,7 +183,7 @@ function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy:
     combineWith,
     queries: query.words.map((word) => {
       const synonyms = synonymsOf(word.term)
-      const exact: Query = { queries: [word.term], prefix: word.prefix, fuzzy: fuzzy(word) && isFuzzyCandidate(word) ? RANKING.fuzzy : false }
+      const exact = wordQuery(word, fuzzy(word) && isFuzzyCandidate(word) ? RANKING.fuzzy : false)
       if (synonyms.length === 0 || word.quoted) return exact
       return {
         combineWith: 'OR',

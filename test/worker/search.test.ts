@@ -64,9 +64,9 @@ describe('ranking and highlighting', () => {
 
   it('matches quoted phrases as phrases', async () => {
     const corpus = await loadCorpus()
-    const phrase = /interior\W+minister/i
-    const loose = await allHits('q=interior%20minister')
-    const exact = await allHits(`q=${encodeURIComponent('"interior minister"')}`)
+    const phrase = /foreign\W+ministry/i
+    const loose = await allHits('q=foreign%20ministry')
+    const exact = await allHits(`q=${encodeURIComponent('"foreign ministry"')}`)
     expect(exact.total).toBeGreaterThan(0)
     const exactIds = new Set(exact.hits.map((hit) => hit.id))
     for (const hit of loose.hits) {
@@ -93,6 +93,16 @@ describe('ranking and highlighting', () => {
     // A space after the word says it is complete: no prefix matching then.
     const finished = await get('/api/search?q=Mastu%20')
     for (const hit of finished.body.hits as Hit[]) expect(slices(hit.snippet, hit.highlights.snippet)).not.toContain('Mastung')
+  })
+
+  it('matches a word being typed by what was typed, not by its stem ("res" stems to "re")', async () => {
+    const { body } = await get('/api/search?q=res&limit=100')
+    expect(body.total).toBeGreaterThan(0)
+    for (const hit of body.hits as Hit[]) expect(hit.terms.filter((term) => !term.startsWith('res'))).toEqual([])
+    // A whole word being typed still matches its stem: "running" is indexed as "run".
+    const whole = await get('/api/search?q=killings')
+    expect(whole.body.total).toBeGreaterThan(0)
+    expect(whole.body.total).toBe((await get('/api/search?q=killings%20')).body.total)
   })
 
   it('forgives a typo and suggests the correct spelling', async () => {
