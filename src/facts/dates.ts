@@ -14,7 +14,15 @@ const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
 // which is not the publication date. Durations ("for five years") and mentions relative to some other event
 // ("a year later") are not dates either.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b/i
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$/i
+// "for the last five years", "over the past three months": a counted span back from now is a duration.
+const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
+// "less than two weeks", "for the": what comes right before a span of time.
+const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
+// Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".
+const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+// A day named by its place next to the last dated day: "the previous day", "the following day".
+const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
 const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 // Before a bare "March" or "May", a word that makes it a month.
@@ -44,7 +52,7 @@ export function extractDates(text: string, publicationDate?: string, sentences: 
     const results = chrono.en.parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
     resolveResults(text, chunk.start, results, reference, dates)
   }
-  return dates.slice(0, MAX_DATES)
+  return neighbourDays(text, dates).slice(0, MAX_DATES)
 }
 
 /** Sentences joined up to CHUNK characters; a longer sentence is cut at white space. */
@@ -79,7 +87,7 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
     if (!result.start.isCertain('day')) words = words.replace(/,\s*\d{1,3}$/, '')
     words = words.replace(/[\s,;:]+$/, '')
     const start = at + preposition
-    if (!ANCHOR.test(words) || NOT_A_DATE.test(words)) continue
+    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
     if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
@@ -96,7 +104,7 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
         continue
       }
     }
-    const iso = resolve(result.start, reference)
+    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
     if (!iso) continue
     dates.push({ text: words, iso, start, end: start + words.length })
   }
@@ -114,14 +122,35 @@ function isWeekdayOnly(date: ParsedComponents): boolean {
   return date.isCertain('weekday') && !date.isCertain('day') && !date.isCertain('month')
 }
 
-function resolve(date: ParsedComponents, reference: Date | undefined): string | undefined {
+/**
+ * "the previous day", "the following day": a day before or after the last
+ * date with a day that comes before it in the text; none when there is none.
+ */
+function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
+  const found = [...text.matchAll(NEIGHBOUR_DAY)]
+  if (found.length === 0) return dates
+  const all = [...dates]
+  let d = 0
+  let anchor: DateMention | undefined
+  for (const match of found) {
+    for (; d < dates.length && dates[d]!.start < match.index; d++) if (/^\d{4}-\d{2}-\d{2}$/.test(dates[d]!.iso)) anchor = dates[d]
+    if (!anchor) continue
+    const step = /previous|preceding|before/i.test(match[0]) ? -1 : 1
+    const iso = new Date(Date.parse(`${anchor.iso}T12:00:00Z`) + step * DAY_MS).toISOString().slice(0, 10)
+    all.push({ text: match[0], iso, start: match.index, end: match.index + match[0].length })
+  }
+  return all.sort((a, b) => a.start - b.start)
+}
+
+function resolve(date: ParsedComponents, reference: Date | undefined, future = false): string | undefined {
   if (isWeekdayOnly(date) && reference) {
     const back = (reference.getUTCDay() - (date.get('weekday') ?? 0) + 7) % 7
     return new Date(reference.getTime() - back * DAY_MS).toISOString().slice(0, 10)
   }
   const resolved = date.date()
-  // A month without a year is the most recent one on or before the publication date: news reports the past.
-  if (reference && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
+  // A month without a year is the most recent one on or before the publication date: news reports the past,
+  // unless the words before it look ahead.
+  if (reference && !future && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
     resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
   }
   const iso = resolved.toISOString().slice(0, 10)

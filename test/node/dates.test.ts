@@ -33,6 +33,25 @@ describe('extractDates', () => {
     expect(dates('The march may go ahead.', '2019-10-05')).toEqual([])
   })
 
+  it('puts a month ahead of publication when the words before it look ahead', () => {
+    expect(dates('The mayor is due to retire in September.', '2021-05-02')).toEqual([{ text: 'September', iso: '2021-09' }])
+    expect(dates('The council will vote in October.', '2021-05-02')).toEqual([{ text: 'October', iso: '2021-10' }])
+    expect(dates('The bridge reopened in September.', '2021-05-02')).toEqual([{ text: 'September', iso: '2020-09' }])
+  })
+
+  it('reads "the previous day" and "the following day" against the last dated day before them', () => {
+    expect(dates('The storm hit on Friday. Power had failed the previous day, and returned the following day.', '2022-03-09')).toEqual([
+      { text: 'Friday', iso: '2022-03-04' },
+      { text: 'the previous day', iso: '2022-03-03' },
+      { text: 'the following day', iso: '2022-03-05' },
+    ])
+    expect(dates('Power had failed the previous day.', '2022-03-09')).toEqual([])
+  })
+
+  it('drops spans of time: counted spans back from now and spans before or after another event', () => {
+    expect(dates('Rents have doubled over the last three years, and the shop closed a few weeks after the fire, less than two months before the vote.', '2022-03-09')).toEqual([])
+  })
+
   it('keeps absolute dates and drops relative ones when there is no publication date', () => {
     expect(dates('Born on December 11, 1935, he died on Monday.')).toEqual([{ text: 'December 11, 1935', iso: '1935-12-11' }])
   })
