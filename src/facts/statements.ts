@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findSubject, holderOf, paragraphStart } from './subject'
+import { findOpeningPerson, findSubject, holderOf, paragraphStart } from './subject'
 import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
@@ -37,13 +37,18 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const start = clauseStart(text, sentence.start, verbStart)
       const participle = match[0].endsWith('ing')
       // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
-      if (participle && !(previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart)))) continue
+      const sharesPrevious = participle && previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart))
+      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject.
+      const clauseActor = participle && !sharesPrevious && ACCUSATION.test(verb) ? subjectOfClause(text, start, verbStart, index) : undefined
+      if (participle && !sharesPrevious && !clauseActor) continue
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       const actor = participle
-        ? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end }
+        ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
           ? passiveActor(text, verbEnd, sentence.end, index)
-          : (findSubject(text, start, verbStart, index) ?? unnamedSubject(text, start, verbStart, index, entities))
+          : (findSubject(text, start, verbStart, index) ??
+            unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
+            coordinatedActor(text, previous, verbStart))
       if (!actor) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
@@ -63,8 +68,28 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   return statements.sort((a, b) => a.start - b.start)
 }
 
-// "He denied…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
-const PRONOUN_SUBJECT = /^\s*(He|She|he|she)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+// A clause's subject, then its own verb in the past tense ("Mike Pompeo posted").
+const FIRST_VERB = /^\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?\p{Ll}+ed\b/u
+
+/** The person, organisation or country a clause opens with, as the subject of the past-tense verb that follows it ("US Secretary of State Mike Pompeo posted"). */
+function subjectOfClause(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  for (const mention of index.within(clauseFrom, verbStart, ['person', 'organization', 'country'])) {
+    const verb = FIRST_VERB.exec(text.slice(mention.end, verbStart))
+    if (verb) return findSubject(text, clauseFrom, mention.end + verb[0].search(/\p{Ll}+ed$/u), index)
+  }
+  return undefined
+}
+
+// "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.
+const COORDINATED = /^[^,;:"“”]{0,60}?\s(?:and|and\s+then|then)\s+(?:also\s+|later\s+)?$/
+
+function coordinatedActor(text: string, previous: Statement | undefined, verbStart: number): EntityMention | undefined {
+  if (!previous || previous.end > verbStart || !COORDINATED.test(text.slice(previous.end, verbStart))) return undefined
+  return { entity: { name: previous.actor } as Entity, start: previous.start, end: previous.end }
+}
+
+// "He denied…", "which he denied", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
+const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+)?(He|She|he|she)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 
 /**
@@ -73,14 +98,18 @@ const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p
  * name ends in that word, or the one person with that role. The span is the
  * pronoun's or the phrase's.
  */
-function unnamedSubject(text: string, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+function unnamedSubject(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
   const before = text.slice(clauseFrom, verbStart)
-  const pronoun = PRONOUN_SUBJECT.exec(before)
+  // ", which he denied": the pronoun opens the relative clause after the last comma.
+  const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)
+  const pronoun = PRONOUN_SUBJECT.exec(comma ? before.slice(comma.index + 1) : before)
   if (pronoun) {
-    const at = clauseFrom + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
+    const at = clauseFrom + (comma ? comma.index + 1 : 0) + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
+    // The person the sentence opens with, else the one person the paragraph names.
+    const opening = findOpeningPerson(text, sentenceStart, at, index)
     const people = index.within(paragraphStart(text, at), at, ['person'])
-    if (new Set(people.map((mention) => mention.entity)).size !== 1) return undefined
-    return { entity: people[0]!.entity, start: at, end: at + pronoun[1]!.length }
+    const entity = opening?.entity ?? (new Set(people.map((mention) => mention.entity)).size === 1 ? people[0]!.entity : undefined)
+    return entity ? { entity, start: at, end: at + pronoun[1]!.length } : undefined
   }
   const definite = DEFINITE_SUBJECT.exec(before)
   const holder = definite ? holderOf(definite[1]!, entities) : undefined
@@ -154,7 +183,7 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after)\s/g)) start = from + match.index + match[0].length
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before)\s/g)) start = from + match.index + match[0].length
   return start
 }
 

@@ -11,19 +11,21 @@ const ROLE_WORD =
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|of|for)\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for)\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
 const AFTER_PREPOSITION = /\b(?:of|for|at|from|in)\s+(?:[Tt]he\s+)?$/
 const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
+// "The government of Burundi announced": the country is the one acting.
+const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/
 
 /**
  * The entity that is the grammatical subject of the verb at `verbStart`,
@@ -37,7 +39,8 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
   let subject: EntityMention | undefined
   for (const mention of index.within(from, verbStart, ['person', 'organization', 'country'])) {
     const prefix = text.slice(from, mention.start)
-    const inPhrase = mention.entity.type === 'person' ? AFTER_PREPOSITION.test(prefix) : IN_A_PHRASE.test(prefix)
+    const inPhrase =
+      mention.entity.type === 'person' ? AFTER_PREPOSITION.test(prefix) : IN_A_PHRASE.test(prefix) && !(mention.entity.type === 'country' && GOVERNMENT_OF.test(prefix))
     if (PREFIX.test(prefix) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject

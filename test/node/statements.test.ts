@@ -28,6 +28,32 @@ describe('extractStatements', () => {
     expect(statements(apposition, [['Lin Jian', 'person']])[0]?.actor).toBe('Lin Jian')
   })
 
+  it('takes a country as the actor of its government, and a subject followed by its acronym in brackets', () => {
+    expect(statements('The government of Peru on Friday announced a curfew and announced the closure of schools.', [['Peru', 'country']])).toEqual([
+      { actor: 'Peru', verb: 'announced', target: 'a curfew' },
+      { actor: 'Peru', verb: 'announced', target: 'the closure of schools' },
+    ])
+    expect(statements('The German government rejected the offer.', [['Germany', 'country', 'German']])).toEqual([{ actor: 'Germany', verb: 'rejected', target: 'the offer' }])
+    expect(statements('Late on Friday, the Patriotic Union of Kurdistan (PUK) announced it would join talks.', [['Patriotic Union of Kurdistan', 'organization', 'PUK']])).toEqual([
+      { actor: 'Patriotic Union of Kurdistan', verb: 'announced' },
+    ])
+  })
+
+  it('resolves "he" in "before he announced" and "which he denied" to the person the sentence or paragraph is about', () => {
+    const text = 'Rafael Ortiz led the union for years, before he announced he would retire.'
+    expect(statements(text, [['Rafael Ortiz', 'person', 'Ortiz']])).toEqual([{ actor: 'Rafael Ortiz', verb: 'announced' }])
+    const relative = 'Ortiz met Luisa Vega. Ortiz was later accused of taking bribes, which he denied.'
+    expect(statements(relative, [['Rafael Ortiz', 'person', 'Ortiz'], ['Luisa Vega', 'person']])).toEqual([
+      { actor: 'Rafael Ortiz', verb: 'denied' },
+    ])
+  })
+
+  it('gives an accusing participle after an unrelated verb to the clause subject', () => {
+    const text = 'Foreign Minister Ana Brandt posted a statement online blaming Russia for the blackout.'
+    expect(statements(text, [['Ana Brandt', 'person'], ['Russia', 'country']])).toEqual([{ actor: 'Ana Brandt', verb: 'blaming', target: 'Russia' }])
+    expect(statements('The report was posted online, blaming Russia.', [['Russia', 'country']])).toEqual([])
+  })
+
   it('finds the actor of a passive after "by", and the target of "attributed … to"', () => {
     expect(statements('His death was announced by his son Abhijit Mukherjee via Twitter.', [['Abhijit Mukherjee', 'person'], ['Twitter', 'organization']])).toEqual([
       { actor: 'Abhijit Mukherjee', verb: 'announced', target: 'His death' },
