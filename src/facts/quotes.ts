@@ -1,12 +1,16 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import { findOpeningPerson, findSubject, paragraphStart, personByRole } from './subject'
+import { findOpeningPerson, findSubject, paragraphStart, personByRole, subjectOfClause } from './subject'
 import type { Entity, Quote, Span } from './types'
 
-// A quote needs this many words: fewer are scare quotes, titles or nicknames ("human error").
+// A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
+// A short quote still counts when the text says where it comes from ("suffered "two deep wounds" according to…").
+const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
+// A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
+const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
@@ -36,9 +40,11 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
   const runOnAt: number[] = []
   spans.forEach((span, i) => {
-    const words = text.slice(span.start, span.end).split(/\s+/).length
-    if (words < MIN_WORDS && !span.continued) return
-    const speaker = attribute(context, i) ?? inherit(context, span, previous)
+    if (NAMING.test(text.slice(Math.max(0, span.open - 20), span.open))) return
+    const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
+    const attributed = attribute(context, i)
+    if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
+    const speaker = attributed ?? (short ? undefined : inherit(context, span, previous))
     if (span.continued && speaker && previous?.span.runsOn && !previous.speaker) {
       // The attribution often comes only at the end of a quote that runs over paragraphs: it names the speaker of all of it.
       for (const at of runOnAt) quotes[at]!.speaker = speaker.entity.name
@@ -85,9 +91,11 @@ function quotedAsSaying({ text, index }: Context, from: number, to: number): Ent
   return undefined
 }
 
-function accordingTo({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+function accordingTo(context: Context, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
+    if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
     const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
     const speaker = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
     if (speaker) return speaker
@@ -157,8 +165,11 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     if (role) return roleHolder(context, role[1]!)
     const subject = findSubject(text, from, verbStart, index)
     if (subject) return subject
-    // A participle ("extending") shares the subject of the verb before it; any other verb has its own.
-    if (!verb[0].endsWith('ing')) return undefined
+    // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
+    // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
+    if (!verb[0].endsWith('ing') && !/\band\s+(?:then\s+)?$/.test(region.slice(Math.max(0, verb.index - 10), verb.index))) return undefined
+    const clauseSubject = subjectOfClause(text, from, verbStart, index)
+    if (clauseSubject) return clauseSubject
   }
   return undefined
 }

@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findOpeningPerson, findSubject, holderOf, paragraphStart } from './subject'
+import { findOpeningPerson, findSubject, holderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
@@ -66,18 +66,6 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
   return statements.sort((a, b) => a.start - b.start)
-}
-
-// A clause's subject, then its own verb in the past tense ("Mike Pompeo posted").
-const FIRST_VERB = /^\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?\p{Ll}+ed\b/u
-
-/** The person, organisation or country a clause opens with, as the subject of the past-tense verb that follows it ("US Secretary of State Mike Pompeo posted"). */
-function subjectOfClause(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
-  for (const mention of index.within(clauseFrom, verbStart, ['person', 'organization', 'country'])) {
-    const verb = FIRST_VERB.exec(text.slice(mention.end, verbStart))
-    if (verb) return findSubject(text, clauseFrom, mention.end + verb[0].search(/\p{Ll}+ed$/u), index)
-  }
-  return undefined
 }
 
 // "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.

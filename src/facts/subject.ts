@@ -46,6 +46,23 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
   return subject
 }
 
+// A clause's subject, then its own verb ("Mike Pompeo posted", "Boeing did not release").
+const FIRST_VERB = /^\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?(?:\p{Ll}+ed|did|does|has|had|was|were|is|are)\b/u
+
+/**
+ * The person, organisation or country a clause opens with, as the subject of
+ * the verb that follows it: who a later participle or a second verb joined by
+ * "and" belongs to ("US Secretary of State Mike Pompeo posted a message …
+ * blaming Iran", "Erdoğan cited Article 5 and said").
+ */
+export function subjectOfClause(text: string, clauseStart: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  for (const mention of index.within(Math.max(clauseStart, verbStart - MAX_REACH), verbStart, ['person', 'organization', 'country'])) {
+    const verb = FIRST_VERB.exec(text.slice(mention.end, verbStart))
+    if (verb) return findSubject(text, clauseStart, mention.end + verb[0].search(/\p{Ll}+$/u), index)
+  }
+  return undefined
+}
+
 /** The person a sentence opens with ("Sharif Hotak, of the provincial council, described…"): the centre of attention a later "he" most likely means. */
 export function findOpeningPerson(text: string, sentenceStart: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
   const first = index.within(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_REACH), ['person'])[0]

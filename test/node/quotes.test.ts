@@ -97,6 +97,25 @@ describe('extractQuotes', () => {
     expect(quotes('He called it a "dastardly act" and left.', [])).toEqual([])
   })
 
+  it('keeps a short quote someone is named as saying, or that the text sources with "according to"; a nickname is no quote', () => {
+    expect(quotes('Maria Lopez told reporters the bridge had been "badly neglected".', [MARIA])).toEqual([{ text: 'badly neglected', speaker: 'Maria Lopez' }])
+    expect(quotes('The ferry sailed in "rough seas" according to the Coast Guard.', [['Coast Guard', 'organization']])).toEqual([
+      { text: 'rough seas', speaker: 'Coast Guard' },
+    ])
+    expect(quotes('The driver had "minor injuries" according to a nurse.', [])).toEqual([{ text: 'minor injuries', speaker: undefined }])
+    expect(quotes('Airbus referred to the aircraft as a "test frame".', [['Airbus', 'organization']])).toEqual([{ text: 'test frame', speaker: 'Airbus' }])
+    expect(quotes('Maria Lopez, nicknamed the "Iron Lady of Lima," won again.', [MARIA])).toEqual([])
+  })
+
+  it('finds the speaker of "according to him", of a verb joined by "and" to the clause\'s first, and of a participle after a verb that is not speech', () => {
+    const him = 'Maria Lopez spoke on radio. According to him, it was done with the help of "friends inside the ministry".'
+    expect(quotes(him.replace('Maria Lopez', 'John Smith'), [JOHN])).toEqual([{ text: 'friends inside the ministry', speaker: 'John Smith' }])
+    const and = 'John Smith cited the second clause of the treaty and said, "They must stand with us".'
+    expect(quotes(and, [JOHN])).toEqual([{ text: 'They must stand with us', speaker: 'John Smith' }])
+    const telling = 'Airbus did not release the figures, telling reporters the company "regrets the delay to its customers."'
+    expect(quotes(telling, [['Airbus', 'organization']])).toEqual([{ text: 'regrets the delay to its customers.', speaker: 'Airbus' }])
+  })
+
   it('stays linear on 200 KB of unbalanced marks and long sentences', () => {
     const text = `${'“one two three four five” said Maria Lopez. "'.repeat(3_000)}${'x'.repeat(60_000)}`
     const found = extractQuotes(text, sentencesOf(text), entitiesIn(text, [MARIA]))
