@@ -48,9 +48,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         if (RANGE_WORDS.has(tokens[afterNumber]?.lower ?? '')) i = afterNumber + 1
         continue
       }
-      const phrase = countedPhrase(tokens, afterNumber)
+      // "five new deaths": a word of addition between the number and its event noun.
+      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : 0
+      // "sixteen on-board died": the people on a vehicle, counted without a noun.
+      const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
+      const phrase = added || aboard ? undefined : countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
-      const affiliation = phrase ? undefined : affiliationAfter(tokens, afterNumber)
+      const affiliation = phrase || aboard ? undefined : affiliationAfter(tokens, afterNumber + added)
       // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
       const elliptical = ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined)
       const counts = phrase ?? affiliation
@@ -59,17 +63,20 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const event =
         elliptical ??
         eventBefore(tokens, i, true) ??
-        eventAfter(tokens, counts?.end ?? afterNumber) ??
+        eventAfter(tokens, counts?.end ?? afterNumber + added + aboard) ??
         (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
         (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
-      if (!counts && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber || notACount(tokens, i, afterNumber))) continue
+      if (!counts && !aboard && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
-      const end = Math.max(tokens[(counts?.end ?? afterNumber) - 1]!.end, event.end)
-      const start = Math.min(tokens[i]!.start, event.start)
+      const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
+      const but = allBut(tokens, i)
+      const value = but ? number.value - but.value : number.value
+      const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       const place = placeOf(end)
-      for (const who of whos) quantities.push({ value: number.value, who, event: event.event, ...(place ? { place } : {}), start, end })
+      if (value <= 0) continue
+      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), start, end })
       counted.add(i)
       previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
       i = (counts?.end ?? afterNumber) - 1
@@ -83,6 +90,18 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
 }
 
 const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
+const ADDITION = new Set(['new', 'further', 'additional', 'fresh'])
+const ABOARD = new Set(['aboard', 'on-board', 'onboard'])
+
+/** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
+function allBut(tokens: Token[], at: number): { value: number; start: number } | undefined {
+  let j = at - 1
+  if (tokens[j]?.lower === 'the') j--
+  if (tokens[j]?.lower !== 'of') return undefined
+  const left = parseNumber([tokens[j - 1]?.lower ?? ''])
+  if (!left || left.words !== 1 || tokens[j - 2]?.lower !== 'but' || !['all', 'everyone', 'everybody'].includes(tokens[j - 3]?.lower ?? '')) return undefined
+  return { value: left.value, start: tokens[j - 3]!.start }
+}
 
 function isAge(tokens: Token[], at: number): boolean {
   const before = tokens[at - 1]?.lower ?? ''
@@ -173,7 +192,12 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
       while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text)) j++, steps++
       continue
     }
-    if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || parseNumber([token.lower])) continue
+    // "The 176 people on board were all killed"
+    if (token.lower === 'on' && tokens[j + 1]?.lower === 'board') {
+      j++, steps++
+      continue
+    }
+    if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || ABOARD.has(token.lower) || parseNumber([token.lower])) continue
     // "Twelve soldiers and a policeman were among those killed"
     if ((token.lower === 'a' || token.lower === 'an') && PEOPLE_NOUNS.has(tokens[j + 1]?.lower ?? '')) continue
     if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue

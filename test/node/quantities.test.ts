@@ -131,6 +131,17 @@ describe('extractQuantities', () => {
     ])
   })
 
+  it('subtracts "all but N of", counts the people on board, and reads "N new deaths"', () => {
+    expect(quantities('All but three of the twenty aboard died.')).toEqual([{ value: 17, who: 'people', event: 'killed' }])
+    expect(quantities('All but two of the 40 passengers were rescued.')).toEqual([{ value: 38, who: 'passengers', event: 'rescued' }])
+    expect(quantities('The 52 people on board were all killed.')).toEqual([{ value: 52, who: 'people', event: 'killed' }])
+    expect(quantities('The region reported seven new deaths and 30 further arrests.')).toEqual([
+      { value: 7, who: 'people', event: 'killed' },
+      { value: 30, who: 'people', event: 'arrested' },
+    ])
+    expect(quantities('She wrote two new books and died.')).toEqual([])
+  })
+
   it('gets through 100 KB of numbers and event words in one sentence', () => {
     const text = '1 2 killed 3 people were injured and '.repeat(2_500)
     const found = extractQuantities(text, sentencesOf(text), [])
