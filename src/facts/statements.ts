@@ -48,7 +48,8 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
           ? passiveActor(text, verbEnd, sentence.end, index)
           : (findSubject(text, start, verbStart, index) ??
             unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
-            coordinatedActor(text, previous, verbStart))
+            coordinatedActor(text, previous, verbStart) ??
+            joinedToOpening(text, sentence.start, start, verbStart, index, entities))
       if (!actor) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
@@ -76,13 +77,25 @@ function coordinatedActor(text: string, previous: Statement | undefined, verbSta
   return { entity: { name: previous.actor } as Entity, start: previous.start, end: previous.end }
 }
 
-// "He denied…", "which he denied", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
-const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+)?(He|She|he|she)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+// ", and claimed": a verb joined to the clause's first one.
+const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
+const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
+
+/** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
+function joinedToOpening(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+  if (!JOINED.test(text.slice(Math.max(clauseFrom, verbStart - 20), verbStart))) return undefined
+  const opening = OPENING_PRONOUN.exec(text.slice(clauseFrom, verbStart))
+  return opening ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities) : subjectOfClause(text, clauseFrom, verbStart, index)
+}
+
+// "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
+const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+)?(He|She|he|she|It|it)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 
 /**
- * The entity an unnamed subject stands for: "he" or "she" is the one person
- * the paragraph names before it; "the ministry" the one organisation whose
+ * The entity an unnamed subject stands for: "he" or "she" is the person the
+ * sentence opens with, else the one person the paragraph names before it;
+ * "it" the one organisation the paragraph names before it; "the ministry" the one organisation whose
  * name ends in that word, or the one person with that role. The span is the
  * pronoun's or the phrase's.
  */
@@ -93,9 +106,10 @@ function unnamedSubject(text: string, sentenceStart: number, clauseFrom: number,
   const pronoun = PRONOUN_SUBJECT.exec(comma ? before.slice(comma.index + 1) : before)
   if (pronoun) {
     const at = clauseFrom + (comma ? comma.index + 1 : 0) + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
-    // The person the sentence opens with, else the one person the paragraph names.
-    const opening = findOpeningPerson(text, sentenceStart, at, index)
-    const people = index.within(paragraphStart(text, at), at, ['person'])
+    // "it": the one organisation the paragraph names before it. "he"/"she": the person the sentence opens with, else the one person the paragraph names.
+    const thing = /^it$/i.test(pronoun[1]!)
+    const opening = thing ? undefined : findOpeningPerson(text, sentenceStart, at, index)
+    const people = index.within(paragraphStart(text, at), at, [thing ? 'organization' : 'person'])
     const entity = opening?.entity ?? (new Set(people.map((mention) => mention.entity)).size === 1 ? people[0]!.entity : undefined)
     return entity ? { entity, start: at, end: at + pronoun[1]!.length } : undefined
   }

@@ -48,6 +48,15 @@ describe('extractStatements', () => {
     ])
   })
 
+  it('gives "it" the one organisation its paragraph names, also for a verb joined by "and" to the clause\'s first', () => {
+    const text = 'The Harbour Gazette reported the crash. It quoted the navy as stating the ship sank, and claimed a fourth death.'
+    expect(statements(text, [['Harbour Gazette', 'organization']])).toEqual([{ actor: 'Harbour Gazette', verb: 'claimed', target: 'a fourth death' }])
+    expect(statements('The Red Brigade named two suspects. It denied any role.', [['Red Brigade', 'organization']])).toEqual([
+      { actor: 'Red Brigade', verb: 'denied', target: 'any role' },
+    ])
+    expect(statements('The Red Brigade met the Blue Front. It denied any role.', [['Red Brigade', 'organization'], ['Blue Front', 'organization']])).toEqual([])
+  })
+
   it('gives an accusing participle after an unrelated verb to the clause subject', () => {
     const text = 'Foreign Minister Ana Brandt posted a statement online blaming Russia for the blackout.'
     expect(statements(text, [['Ana Brandt', 'person'], ['Russia', 'country']])).toEqual([{ actor: 'Ana Brandt', verb: 'blaming', target: 'Russia' }])
