@@ -29,7 +29,7 @@ export function predictEntities(document: ConllDocument): TaggedEntity[] {
       if (end < mention.end) covered.pop()
       const first = covered[0]
       const last = covered.at(-1)
-      // A name inside a token ("Ontario" of "Ontario-based") is no entity in CoNLL's tokens.
+      // A name inside a token ("Karachi" of "Karachi-based") is no entity in CoNLL's tokens.
       if (!first || !last || first.sentence !== last.sentence || first.start !== mention.start || last.end !== end) continue
       predicted.push({ sentence: first.sentence, from: first.index, to: last.index + 1, label: LABELS[entity.type] })
     }

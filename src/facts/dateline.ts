@@ -6,7 +6,7 @@ const DATELINE = /^\s*([\p{Lu}][\p{Lu} .'-]{1,40}?)(?:,\s*[\p{L} .]+)?\s*(?::|�
 
 /**
  * A wire dateline: a line of its own near the top, an upper-case place, maybe its
- * region or country, and the date (`NICE, France 1996-08-30`). Searched in the
+ * region or country, and the date (`QUETTA, Pakistan 2025-03-14`). Searched in the
  * first lines only; every repetition is bounded, so the match is linear.
  */
 const WIRE_DATELINE = /^([\p{Lu}][\p{Lu} .'-]{1,40}?)(?:\s*,\s*(\p{Lu}[\p{L}.]{1,20}(?: \p{Lu}[\p{L}.]{1,20}){0,2}))?\s+\d{4}-\d{2}-\d{2}[ \t]*$/mu
@@ -17,7 +17,7 @@ export type Dateline = { place: string; country?: string; start: number; end: nu
 /**
  * The dateline's place, and its country from the gazetteer (the biggest place of
  * that name) when it knows the place. With a dash the name must be a known
- * place: "SOCCER - SHEARER NAMED…" is a headline, not a dateline.
+ * place: "HOCKEY - FARRANT RECALLED…" is a headline, not a dateline.
  */
 export function findDateline(text: string): Dateline | undefined {
   return leadingDateline(text) ?? wireDateline(text)

@@ -35,20 +35,20 @@ class Reader {
   private readonly acronyms = new Map<string, Decided>()
   /** Full and last names of people found so far (null where two people share one). */
   private readonly people = new Map<string, string | null>()
-  /** First words of people's names: "Lin" of Lin Jian, "Alan" of Alan Shearer. */
+  /** First words of people's names: "Lin" of Lin Jian, "Sana" of Sana Farrant. */
   private readonly leadingNames = new Map<string, string | null>()
-  /** First words of organisations' longer names ("Pirelli" of "Pirelli SpA"; null where two share one). */
+  /** First words of organisations' longer names ("Kestrel" of "Kestrel Logistics SpA"; null where two share one). */
   private readonly organisationsByFirstWord = new Map<string, string | null>()
   /** Organisations' names without their first words ("Police Prefecture" of "Paris Police Prefecture", "Congress" of "Indian National Congress"; null where two share one). */
   private readonly organisationTails = new Map<string, string | null>()
-  /** Mascots of clubs named by town and mascot ("Mariners" of "Seattle Mariners"). */
+  /** Mascots of clubs named by town and mascot ("Hawks" of "Quetta Hawks"). */
   private readonly mascots = new Map<string, string | null>()
   /** Names that stand alone somewhere in the text. */
   private readonly singles = new Set<string>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
   private readonly candidateAt = new Map<Token, Candidate>()
   private readonly shouting = new Set<Token[]>()
-  /** Place names the text uses for sports teams ("Surrey 429-7", "Karlsruhe beat Bochum"): organisations throughout. */
+  /** Place names the text uses for sports teams ("Nushki 212-6", "Pasni beat Gwadar"): organisations throughout. */
   private readonly teams = new Set<string>()
   /** Words the text writes in lower case somewhere ("Parliament" is also "parliament"). */
   private readonly lowerWords = new Set<string>()
@@ -97,7 +97,7 @@ class Reader {
     const nameLike = (token: Token) =>
       midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
     const landmarks: string[] = []
-    // A score after the first word of a line makes it a side in a result ("Stranraer 2 Forfar 1").
+    // A score after the first word of a line makes it a side in a result ("Dalbandin 2 Kharan 1").
     const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
       nameLike(token) || (next !== undefined && !lowerWords.has(lower(token))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
     for (const sentence of this.sentences) {
@@ -182,7 +182,7 @@ class Reader {
     this.readNationalityAndName(sentence, candidate)
   }
 
-  /** "American Dennis Mitchell", "Mexican Ariel Cruz": a demonym, then a person's full name. */
+  /** "Kenyan Amos Kiprono", "Peruvian Lucia Ferraz": a demonym, then a person's full name. */
   private readNationalityAndName(sentence: Token[], { tokens, from, to }: Candidate): void {
     const [demonym] = tokens
     const name = tokens.slice(1)
@@ -284,13 +284,13 @@ class Reader {
     return this.teams.size >= 2 && place.kind === 'town' && !isVenue(sentence, from, to)
   }
 
-  /** A name the text uses for a club, here not named as the venue of a match ("at Leeds" is the town). */
+  /** A name the text uses for a club, here not named as the venue of a match ("at Pasni" is the town). */
   private isTeamHere(sentence: Token[], { tokens, from, to }: Candidate): boolean {
     const name = this.name(tokens).toLowerCase()
     return this.teams.has(name) && !(isVenue(sentence, from, to) && isTown(name))
   }
 
-  /** "in Velten", "near Tacambaro": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
+  /** "in Morvella", "near Tasquera": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
   private couldBeUnknownPlace(token: Token, next: Token | undefined): boolean {
     return next?.text !== '-' && !isAdjective(token) && !token.initial && !isAcronym(token.text) && !isFirstName(token.text) && !isDemonym(token.text) && !this.lowerWords.has(token.text.toLowerCase()) && !ORG_SUFFIXES.has(lower(token)) && !NOT_PERSON_WORDS.has(lower(token)) && looksLikePersonName([token])
   }
@@ -319,7 +319,7 @@ class Reader {
 
   /**
    * Names listed with places are places too ("Kalat, Tump, and Sariab"), in the country most of the list is in;
-   * names listed with people are people ("Given, Breen, Staunton").
+   * names listed with people are people ("Odhiambo, Farrant, Lindqvist").
    */
   private readLists(): void {
     for (const list of this.lists()) {
@@ -407,7 +407,7 @@ class Reader {
   /**
    * A person named by the first word of their name: a family name first ("Lin"
    * for Lin Jian), unless the text calls them by the last word elsewhere, which
-   * makes this a given name ("Alan" with "Shearer") or someone else.
+   * makes this a given name ("Sana" with "Farrant") or someone else.
    */
   private byLeadingName(name: string): string | undefined {
     const person = this.leadingNames.get(name)
@@ -418,7 +418,7 @@ class Reader {
 
   /**
    * A name the text already gave an organisation, place or country, or the first
-   * word of an organisation's longer name ("Pirelli" of "Pirelli SpA").
+   * word of an organisation's longer name ("Kestrel" of "Kestrel Logistics SpA").
    */
   private namedBefore(name: string): Decided | undefined {
     for (const type of ['organization', 'place', 'country'] as const) {
@@ -499,10 +499,10 @@ class Reader {
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
 
-/** "Catalonian", "Kurdish", "Islamic", "Moslem": an adjective of a people or faith, no place's name. */
+/** "Catalonian", "Kurdish", "Islamic", "Sunni": an adjective of a people or faith, no place's name. */
 const isAdjective = (token: Token) => /(?:ian|ean|ese|ish|ic)$/.test(token.text) || NOT_PERSON_WORDS.has(lower(token))
 
-/** "Viva Zapata", 'the film "Michael Collins"': capitalised words that fill a quotation are a title, no name. */
+/** "Harbour Lights", 'the film "Anna Verhoeven"': capitalised words that fill a quotation are a title, no name. */
 function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): boolean {
   const open = sentence[from - 1]?.text ?? ''
   const close = sentence[to]?.text ?? ''
@@ -525,7 +525,7 @@ function landmark(name: string): Place | undefined {
 }
 
 /**
- * "National Bank of Poland", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
+ * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
  * an organisation word before the "of", "for" or "to" that says whose or what for the body is.
  */
 function namesBodyOf(tokens: Token[]): boolean {

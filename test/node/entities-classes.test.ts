@@ -57,8 +57,8 @@ describe('organisations', () => {
 
 describe('clubs and national sides', () => {
   it('reads club words, a town with a mascot and the mascot alone as the club', () => {
-    const { find, said } = read('Leeds United beat Derby County 2-1 on Saturday. The Denver Broncos lost at home. The Broncos have lost three in a row.')
-    expect(find('organization', 'Leeds United')).toBeDefined()
+    const { find, said } = read('Pasni United beat Gwadar County 2-1 on Saturday. The Denver Broncos lost at home. The Broncos have lost three in a row.')
+    expect(find('organization', 'Pasni United')).toBeDefined()
     expect(said(find('organization', 'Denver Broncos'))).toEqual(['Denver Broncos', 'Broncos'])
   })
 
@@ -75,19 +75,19 @@ describe('clubs and national sides', () => {
   })
 
   it('reads a town as its club in a report of results, but as the venue after "in"', () => {
-    const { typeOf } = read('Leeds 2 Derby 1\n\nHull 0 York 3\n\nCoventry won again on Tuesday in Sheffield.')
-    expect(typeOf('Coventry')).toBe('organization')
-    expect(typeOf('Sheffield')).toBe('place')
+    const { typeOf } = read('Quetta 2 Gwadar 1\n\nTurbat 0 Sukkur 3\n\nMultan won again on Tuesday in Lahore.')
+    expect(typeOf('Multan')).toBe('organization')
+    expect(typeOf('Lahore')).toBe('place')
   })
 
   it('reads a club\'s town as the town where it is named as the venue', () => {
-    const text = 'Leeds 2 Derby 1\n\nHull 0 York 3\n\nLeeds won again. The next game is in Derby.\n\nYork: Hull 120 and 98, Leeds 230\n\nHULL AT LEEDS'
+    const text = 'Quetta 2 Gwadar 1\n\nTurbat 0 Sukkur 3\n\nQuetta won again. The next game is in Gwadar.\n\nSukkur: Turbat 141 and 87, Quetta 254\n\nTURBAT AT QUETTA'
     const { entities } = read(text)
     const typesOf = (words: string) => entities.filter((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words)).map((entity) => entity.type)
-    expect(typesOf('Derby').sort()).toEqual(['organization', 'place'])
-    expect(typesOf('York').sort()).toEqual(['organization', 'place'])
-    expect(typesOf('LEEDS')).toEqual(['place'])
-    expect(typesOf('HULL')).toEqual(['organization'])
+    expect(typesOf('Gwadar').sort()).toEqual(['organization', 'place'])
+    expect(typesOf('Sukkur').sort()).toEqual(['organization', 'place'])
+    expect(typesOf('QUETTA')).toEqual(['place'])
+    expect(typesOf('TURBAT')).toEqual(['organization'])
   })
 
   it('reads "AT" in a fixture list as the venue: the first side is a club, the second a place', () => {
@@ -181,19 +181,19 @@ describe('people: titles, particles, surnames', () => {
   })
 
   it('ends a person\'s name before "of" and the body or country after it', () => {
-    const { find } = read('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Helen Carter of Scotland lost. Eighth seed Lars Eklund of Sweden won.')
+    const { find } = read('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Ellen Ashdown of Scotland lost. Eighth seed Nils Lindqvist of Sweden won.')
     expect(find('person', 'Martin Kowalski')).toBeDefined()
     expect(find('organization', 'Northgate Shipping Company')).toBeDefined()
-    expect(find('person', 'Helen Carter')).toBeDefined()
+    expect(find('person', 'Ellen Ashdown')).toBeDefined()
     expect(find('place', 'Scotland')).toBeDefined()
-    expect(find('person', 'Lars Eklund')).toBeDefined()
+    expect(find('person', 'Nils Lindqvist')).toBeDefined()
     expect(find('country', 'Sweden')).toBeDefined()
   })
 
   it('reads role words and countries as surnames after a first name', () => {
-    const { find, said } = read('The singer Carole King and former premier John Major met. King said it went well.')
-    expect(said(find('person', 'Carole King'))).toEqual(['Carole King', 'King'])
-    expect(find('person', 'John Major')).toBeDefined()
+    const { find, said } = read('The singer Sarah King and former premier David Major met. King said it went well.')
+    expect(said(find('person', 'Sarah King'))).toEqual(['Sarah King', 'King'])
+    expect(find('person', 'David Major')).toBeDefined()
   })
 
   it('keeps a name with a particle that opens a paragraph (Jolo article)', () => {
@@ -220,8 +220,8 @@ describe('people: titles, particles, surnames', () => {
   })
 
   it('reads the surname of a person already named as the person, not as the country it also names', () => {
-    const { find, said } = read('The film is by director Neil Jordan. Jordan said he wrote it himself.')
-    expect(said(find('person', 'Neil Jordan'))).toEqual(['Neil Jordan', 'Jordan'])
+    const { find, said } = read('The film is by director Mark Jordan. Jordan said he wrote it himself.')
+    expect(said(find('person', 'Mark Jordan'))).toEqual(['Mark Jordan', 'Jordan'])
     expect(find('country', 'Jordan')).toBeUndefined()
   })
 
@@ -250,9 +250,9 @@ describe('places from the words around them', () => {
   })
 
   it('reads names ending in a feature of land or town ("Square", "Bridge") as places', () => {
-    const { find } = read('Crowds gathered in Tahrir Square and on Trent Bridge.')
+    const { find } = read('Crowds gathered in Tahrir Square and on Attock Bridge.')
     expect(find('place', 'Tahrir Square')).toBeDefined()
-    expect(find('place', 'Trent Bridge')).toBeDefined()
+    expect(find('place', 'Attock Bridge')).toBeDefined()
   })
 
   it('does not read an adjective or a compound after "in" as a place', () => {

@@ -40,7 +40,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
   return out
 }
 
-/** A company's legal form ends its name: "Daniels Pharmaceuticals Inc of St. Petersburg" is a company and its town. */
+/** A company's legal form ends its name: "Harlow Biotech Inc of Quetta" is a company and its town. */
 const LEGAL_FORMS = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'co', 'co.', 'ag', 'sa', 'spa', 'nv', 'gmbh'])
 
 function startsName(token: Token): boolean {
@@ -49,8 +49,8 @@ function startsName(token: Token): boolean {
 
 /**
  * Whether the joiner at `to` links the run sentence[from..to) to the next capitalised word: "Bank of
- * England", "AT&T", "Committee to Protect Journalists", "Joost van der Westhuizen". Not the "of" after
- * a company's legal form or after a person's name ("Peter Nicol of Scotland"). Looks at the last
+ * England", "AT&T", "Committee to Protect Journalists", "Maarten van der Velde". Not the "of" after
+ * a company's legal form or after a person's name ("Tomas Reyna of Chile"). Looks at the last
  * three words of the run only, so a long run costs no more per joiner.
  */
 function joins(sentence: Token[], from: number, to: number, following: Token | undefined): boolean {
@@ -64,9 +64,9 @@ function joins(sentence: Token[], from: number, to: number, following: Token | u
 }
 
 /**
- * A person named before "of": two or three words ending the run so far ("Council President Tono Eitel
+ * A person named before "of": two or three words ending the run so far ("Council President Ellen Ashdown
  * of Germany"), starting with a first name where they are the whole run, or looking like a name and
- * followed by a country ("Lars Eklund of Sweden").
+ * followed by a country ("Nils Lindqvist of Sweden").
  */
 function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
   for (const length of [3, 2]) {

@@ -20,7 +20,7 @@ export const CALENDAR_WORDS = words(`
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 `)
 
-/** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Ludwig van Beethoven". */
+/** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Maarten van der Velde". */
 export const CONNECTORS = words(`of for al el bin bint ibn de da del dela della dello delle degli der di du van von la le le des dos y`)
 
 /** The head of a title or role before a name ("Interior Minister", "Spokesperson", "Gen."), in lower case. */
@@ -54,7 +54,7 @@ export const ORG_SUFFIXES = words(`
   cement mining insurance
 `)
 
-/** First words of organisations' names ("Air France", "Radio Free Europe", "Banco Santander"). */
+/** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
 export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 
 /** Capitalised abbreviations that name no organisation. */
@@ -98,7 +98,7 @@ export const ORG_KINDS = words(`
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */
 export const AFFILIATIONS = words(`embassy consulate government ministry military army navy police authorities officials forces president leader troops state media side delegation foreign`)
 
-/** Words that make a capitalised run an event, a street or a thing rather than a person ("World Cup", "Wall Street"). */
+/** Words that make a capitalised run an event, a street or a thing rather than a person ("Asia Cup", "Fleet Street"). */
 export const NOT_PERSON_WORDS = words(`
   cup open championship championships games olympics trophy prix tour series masters classic grand final finals
   street avenue road square bridge airport station stadium park hall house palace building tower

@@ -15,7 +15,7 @@ export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word)
 
 /**
  * One to four capitalised words (connectors inside), none a title, an organisation word, a demonym or an
- * acronym, nor a country, unless a surname after a first name ("Neil Jordan", "John Major", "Billie Jean King").
+ * acronym, nor a country, unless a surname after a first name ("Mark Jordan", "David Major", "Sarah King").
  */
 export function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false
@@ -36,13 +36,13 @@ export function looksLikePersonName(tokens: Token[]): boolean {
   )
 }
 
-/** "Lentini, 27, joined": an age between commas after a name, as news gives people's ages. */
+/** "Farrant, 31, joined": an age between commas after a name, as news gives people's ages. */
 export function ageAfter(sentence: Token[], to: number): boolean {
   const age = sentence[to + 1]?.text ?? ''
   return sentence[to]?.text === ',' && /^\d{1,3}$/.test(age) && Number(age) >= 5 && Number(age) <= 110 && [',', ')'].includes(sentence[to + 2]?.text ?? '')
 }
 
-/** "Aliuska Lopez (Cuba)", "Jiri Novak (Czech Republic)": a country in brackets after a name, as results list athletes. */
+/** "Marta Quiroga (Chile)", "Pavel Hruby (Czech Republic)": a country in brackets after a name, as results list athletes. */
 export function countryInBrackets(sentence: Token[], to: number): boolean {
   if (sentence[to]?.text !== '(') return false
   let close = to + 1
@@ -51,16 +51,16 @@ export function countryInBrackets(sentence: Token[], to: number): boolean {
 }
 
 /**
- * A run ending in a place's name ("Real Madrid", "Lebed Chechnya") is no person's
+ * A run ending in a place's name ("Atletico Quetta", "Naqvi Balochistan") is no person's
  * name unless it starts with a first name. Only the end: a first word that is a
- * place is often a given name ("Paris Hilton"); nor after an initial ("H. Morris").
+ * place is often a given name ("Paris Hilton"); nor after an initial ("K. Farrant").
  */
 export function namesPlace(tokens: Token[]): boolean {
   if (isFirstName(tokens[0]!.text) || /^\p{Lu}\.$/u.test(tokens[0]!.text)) return false
   return findPlaces(tokens.at(-1)!.text).length > 0
 }
 
-/** "NEW YORK" -> "New York"; short acronyms and known ones ("UN", "NATO") stay. */
+/** "ISLAMABAD" -> "Islamabad"; short acronyms and known ones ("UN", "NATO") stay. */
 export function titleCase(name: string): string {
   if (name.replace(/\./g, '').length <= 3 || KNOWN_ORGS.has(name)) return name
   return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())

@@ -4,7 +4,7 @@ import type { Token } from './tokens'
 /** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
 const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'province', 'region', 'island', 'county', 'suburb', 'municipality', 'territory', 'settlement', 'hamlet'])
 
-/** Last words of names of places that are features of the land or the town ("Tiananmen Square", "Trent Bridge"), in lower case. */
+/** Last words of names of places that are features of the land or the town ("Liberty Square", "Attock Bridge"), in lower case. */
 export const PLACE_FEATURES = new Set([
   'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
   'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
@@ -24,7 +24,7 @@ export function featureBefore(sentence: Token[], from: number): boolean {
 
 const FEATURES_BEFORE = new Set(['river', 'mount', 'lake', 'island'])
 
-/** "Maidan Wardak province", "al-Daih village": a lower-case kind of place after the name. */
+/** "Maidan Wardak province", "al-Kharab village": a lower-case kind of place after the name. */
 export function kindAfter(sentence: Token[], to: number): boolean {
   const after = sentence[to]
   return Boolean(after?.word && !after.capital && PLACE_KINDS.has(after.text))

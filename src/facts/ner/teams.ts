@@ -5,7 +5,7 @@ import type { Token } from './tokens'
 const SCORE = /^\d+(?:[-/]\d+)?$/
 /** Words between two sides of a match. */
 const HEAD_TO_HEAD = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'defeated'])
-/** Words after a side: "lost", and "AT" of a fixture list ("BOSTON AT OAKLAND"), where what follows is the venue. */
+/** Words after a side: "lost", and "AT" of a fixture list ("QUETTA AT PASNI"), where what follows is the venue. */
 const AFTER_SIDE = new Set(['lost', 'AT'])
 
 /** A name followed by a score, or on either side of "beat" / "v", or before "AT": a team in a result. */
@@ -15,10 +15,10 @@ export function isTeamPosition(sentence: Token[], from: number, to: number): boo
   return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
 }
 
-/** Prepositions that put a town as the venue ("in Seattle", "at Leeds", "BOSTON AT OAKLAND"), in lower case. */
+/** Prepositions that put a town as the venue ("in Seattle", "at Pasni", "QUETTA AT PASNI"), in lower case. */
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 
-/** A town named as where a match is played: after "in" or "at", or opening a line of results with a colon ("Hove: Sussex 363"). */
+/** A town named as where a match is played: after "in" or "at", or opening a line of results with a colon ("Quetta: Gwadar 212"). */
 export function isVenue(sentence: Token[], from: number, to: number): boolean {
   const before = sentence[from - 1]
   if (before?.word && VENUE_PREPOSITIONS.has(before.text.toLowerCase())) return true
@@ -30,7 +30,7 @@ export function facesAnother(sentence: Token[], from: number, to: number): boole
   return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
 }
 
-/** A row of a league table: the name opens the line and three or more numbers follow ("Puchon 3 1 0 6 1 10"). */
+/** A row of a league table: the name opens the line and three or more numbers follow ("Kharan 3 2 0 7 2 12"). */
 export function isTableRow(sentence: Token[], from: number, to: number): boolean {
   if (from > 0 && !sentence[from]!.lineStart) return false
   let numbers = 0
@@ -38,11 +38,11 @@ export function isTableRow(sentence: Token[], from: number, to: number): boolean
   return numbers === 3
 }
 
-/** Words that end the names of clubs ("Bristol Rovers", "Sheffield United"), in lower case. */
+/** Words that end the names of clubs ("Gwadar Rovers", "Pasni United"), in lower case. */
 export const CLUB_WORDS = new Set(['united', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur', 'rangers', 'fc', 'afc'])
 
 /**
- * A town and a plural ("Seattle Mariners", "Bradford Bulls"): a club named after
+ * A town and a plural ("Quetta Hawks", "Mastung Bulls"): a club named after
  * its town and its mascot. The plural alone then names the club too.
  */
 export function isTownAndMascot(tokens: Token[]): boolean {
@@ -53,8 +53,8 @@ export function isTownAndMascot(tokens: Token[]): boolean {
 }
 
 /**
- * A town ("Surrey"), or where two sides have scores in one sentence ("Karlsruhe 3
- * Bochum 1"), a name the gazetteer lacks that starts with no first name.
+ * A town ("Turbat"), or where two sides have scores in one sentence ("Pasni 3
+ * Gwadar 1"), a name the gazetteer lacks that starts with no first name.
  */
 export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))

@@ -8,7 +8,7 @@ export type Token = {
   word: boolean
   /** Starts with an upper-case letter, or with a name particle ("al-Eryani"). */
   capital: boolean
-  /** Ends in a possessive 's, cut off `text`: a name ends there ("Shearer's Newcastle"). */
+  /** Ends in a possessive 's, cut off `text`: a name ends there ("Farrant's Quetta"). */
   possessive: boolean
   /** First on its line (a line break since the token before). */
   lineStart: boolean
