@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import { findOpeningPerson, findSubject, paragraphStart, personByRole, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
 import type { Entity, Quote, Span } from './types'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
@@ -13,6 +13,8 @@ const SPEECH_VERBS =
   'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
+// "The government statement, which was posted on Twitter, announced": the government of the country the text names.
+const GOVERNMENT_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
@@ -163,6 +165,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
+    if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
     const subject = findSubject(text, from, verbStart, index)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it

@@ -63,6 +63,20 @@ export function subjectOfClause(text: string, clauseStart: number, verbStart: nu
   return undefined
 }
 
+/**
+ * "The government said": the country whose government the text last named
+ * before `at` ("the government of Burundi", "Burundi's government", "the
+ * Burundian government"), looking back no further than 2,000 characters.
+ */
+export function governmentCountry(text: string, at: number, index: MentionIndex): EntityMention | undefined {
+  let found: EntityMention | undefined
+  for (const mention of index.within(Math.max(0, at - 2_000), at, ['country'])) {
+    const named = /\bgovernment\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || /^(?:['’]s)?\s+government\b/i.test(text.slice(mention.end, mention.end + 14))
+    if (named) found = mention
+  }
+  return found
+}
+
 /** The person a sentence opens with ("Sharif Hotak, of the provincial council, described…"): the centre of attention a later "he" most likely means. */
 export function findOpeningPerson(text: string, sentenceStart: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
   const first = index.within(sentenceStart, Math.min(sentenceEnd, sentenceStart + MAX_REACH), ['person'])[0]

@@ -116,6 +116,14 @@ describe('extractQuotes', () => {
     expect(quotes(telling, [['Airbus', 'organization']])).toEqual([{ text: 'regrets the delay to its customers.', speaker: 'Airbus' }])
   })
 
+  it('gives "the government" as speaker the country whose government the text named', () => {
+    const text = 'The government of Peru on Monday confirmed the deaths. The government statement, which was read on radio, described the loss "as a wound for every family in the nation."'
+    expect(quotes(text, [['Peru', 'country']])).toEqual([{ text: 'as a wound for every family in the nation.', speaker: 'Peru' }])
+    expect(quotes('The government described the loss "as a wound for every family in the nation."', [['Peru', 'country']])).toEqual([
+      { text: 'as a wound for every family in the nation.', speaker: undefined },
+    ])
+  })
+
   it('stays linear on 200 KB of unbalanced marks and long sentences', () => {
     const text = `${'“one two three four five” said Maria Lopez. "'.repeat(3_000)}${'x'.repeat(60_000)}`
     const found = extractQuotes(text, sentencesOf(text), entitiesIn(text, [MARIA]))
