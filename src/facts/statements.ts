@@ -4,7 +4,7 @@ import type { Entity, Span, Statement } from './types'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
-  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es))\b/g
+  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
 // Words between the verb and its object that are not the object.
 const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
@@ -13,7 +13,7 @@ const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|shou
 // A phrase opening with a preposition or a participle ("announced investigating itself") is no object.
 const NOT_AN_OBJECT = /^(?:in|on|at|during|after|before|with|from|by|as)\b|^\p{Ll}+ing\b/u
 // Verbs whose object, even as the subject of a clause, is who the statement is against.
-const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject)/
+const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject|dismiss)/
 const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+(?:(?:\p{Ll}+ly|later|also|then|not|never)\s+)?$/u
 const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
 
@@ -42,6 +42,8 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const clauseActor = participle && !sharesPrevious && ACCUSATION.test(verb) ? subjectOfClause(text, start, verbStart, index) : undefined
       if (participle && !sharesPrevious && !clauseActor) continue
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
+      // "was dismissed" is more often a firing than a rejection.
+      if (auxiliary && verb.startsWith('dismiss')) continue
       const actor = participle
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary

@@ -57,6 +57,11 @@ describe('extractStatements', () => {
     expect(statements('The Red Brigade met the Blue Front. It denied any role.', [['Red Brigade', 'organization'], ['Blue Front', 'organization']])).toEqual([])
   })
 
+  it('reads "dismissed" as a rejection when active, not a firing in the passive or "dismissed from"', () => {
+    expect(statements('Naqvi dismissed the allegations as propaganda.', [NAQVI])).toEqual([{ actor: 'Mohsin Naqvi', verb: 'dismissed', target: 'the allegations' }])
+    expect(statements('Naqvi was dismissed by Pakistan.', [NAQVI, ['Pakistan', 'country']])).toEqual([])
+  })
+
   it('gives an accusing participle after an unrelated verb to the clause subject', () => {
     const text = 'Foreign Minister Ana Brandt posted a statement online blaming Russia for the blackout.'
     expect(statements(text, [['Ana Brandt', 'person'], ['Russia', 'country']])).toEqual([{ actor: 'Ana Brandt', verb: 'blaming', target: 'Russia' }])
