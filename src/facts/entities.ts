@@ -173,7 +173,7 @@ class Reader {
       if (isDemonym(tokens[0]!.text)) this.addDemonym(tokens[0]!)
       return this.decide(sentence, candidate, 'organization', name)
     }
-    if (tokens.length > 1 && PLACE_FEATURES.has(lower(tokens.at(-1)!))) return this.decidePlace(sentence, candidate)
+    if (tokens.length > 1 && PLACE_FEATURES.has(lower(tokens.at(-1)!))) return this.decidePlace(sentence, this.townOfAirport(candidate) ?? candidate)
     const role = roleBefore(sentence, candidate.from)
     if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
       this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
@@ -182,13 +182,27 @@ class Reader {
     this.readNationalityAndName(sentence, candidate)
   }
 
-  /** "Kenyan Amos Kiprono", "Peruvian Lucia Ferraz": a demonym, then a person's full name. */
-  private readNationalityAndName(sentence: Token[], { tokens, from, to }: Candidate): void {
+  /**
+   * "Quetta International Airport": the town it is named after, where the gazetteer knows that town;
+   * otherwise the airport is the place ("Fath Airport").
+   */
+  private townOfAirport({ tokens, from }: Candidate): Candidate | undefined {
+    if (!AIRPORT_WORDS.has(lower(tokens.at(-1)!))) return undefined
+    const town = tokens.findIndex((token) => token.text === 'International' || AIRPORT_WORDS.has(lower(token)))
+    const named = tokens.slice(0, town)
+    if (town < 1 || !pickPlace(this.name(named), this.context)) return undefined
+    return { tokens: named, from, to: from + town }
+  }
+
+  /** "Kenyan Amos Kiprono", "Peruvians Lucia Ferraz and …": a demonym (or its plural before a list of athletes), then a person's full name. */
+  private readNationalityAndName(sentence: Token[], candidate: Candidate): void {
+    const { tokens, from, to } = candidate
     const [demonym] = tokens
     const name = tokens.slice(1)
-    if (tokens.length < 3 || !isDemonym(demonym!.text) || !looksLikePersonName(name) || namesPlace(name)) return
+    if (tokens.length < 3 || !demonymOf(demonym!.text) || !looksLikePersonName(name) || namesPlace(name)) return
     this.addDemonym(demonym!)
     this.addPerson(sentence, from + 1, to)
+    this.decided.set(candidate, { type: 'person', name: this.name(name) })
   }
 
   /**
@@ -475,7 +489,7 @@ class Reader {
   }
 
   private addDemonym(token: Token): void {
-    const country = countryOfDemonym(token.text)
+    const country = countryOfDemonym(demonymOf(token.text) ?? '')
     if (country) this.book.add('country', country.name, token)
   }
 
@@ -542,6 +556,14 @@ function isNation(name: string): boolean {
 function remember(names: Map<string, string | null>, part: string, owner: string): void {
   const known = names.get(part)
   names.set(part, known === undefined || known === owner ? owner : null)
+}
+
+const AIRPORT_WORDS = new Set(['airport', 'airfield', 'airbase'])
+
+/** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
+function demonymOf(word: string): string | undefined {
+  if (isDemonym(word)) return word
+  return word.endsWith('s') && isDemonym(word.slice(0, -1)) ? word.slice(0, -1) : undefined
 }
 
 /** Verbs after a lone surname that make it a person ("Naqvi said"). */

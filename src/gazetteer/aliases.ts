@@ -9,6 +9,12 @@ export const COUNTRY_ALIASES: Record<string, string> = {
   'Yugoslavia': 'RS', 'Bosnia': 'BA', 'Cape Verde': 'CV', 'Vietnam': 'VN', 'Viet Nam': 'VN',
 }
 
+/** Older or English names of towns that GeoNames lists under their current name (lower case). */
+export const TOWN_ALIASES: Record<string, string> = {
+  calicut: 'kozhikode', bombay: 'mumbai', madras: 'chennai', calcutta: 'kolkata', peking: 'beijing', rangoon: 'yangon',
+  saigon: 'ho chi minh city', dacca: 'dhaka', poona: 'pune', benares: 'varanasi', trivandrum: 'thiruvananthapuram',
+}
+
 /** Areas news names that are neither countries nor GeoNames regions (country code where there is one). */
 export const AREAS: Record<string, string> = {
   Europe: '', Asia: '', Africa: '', 'North America': '', 'South America': '', 'Latin America': '', 'Central America': '',

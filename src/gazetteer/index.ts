@@ -1,5 +1,5 @@
 import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
-import { AREAS, COUNTRY_ALIASES, DEMONYMS } from './aliases'
+import { AREAS, COUNTRY_ALIASES, DEMONYMS, TOWN_ALIASES } from './aliases'
 import { placeKey } from './key'
 
 /** A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling. */
@@ -57,6 +57,7 @@ function lookUpPlaces(key: string): Place[] {
   const { places: lines, areas } = load()
   const area = areas.get(key)
   if (area) return [area]
+  if (Object.hasOwn(TOWN_ALIASES, key)) return lookUpPlaces(TOWN_ALIASES[key]!)
   let low = 0
   let high = lines.length
   while (low < high) {

@@ -28,7 +28,8 @@ export const ROLE_HEADS = words(`
   minister ministers president vice-president president-elect premier chancellor spokesperson spokesman spokeswoman
   secretary secretary-general chairman chairwoman chairperson chair director governor senator ambassador envoy
   general gen. colonel col. lieutenant lt. captain capt. commander commissioner sergeant sgt. admiral marshal major
-  chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mayor judge justice
+  chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mufti maulana mullah cleric
+  pastor priest reverend rev. father mayor judge justice
   attorney prosecutor coach manager leader head representative rep. sen. gov. congressman congresswoman lawmaker
   mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
   striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
@@ -101,6 +102,7 @@ export const AFFILIATIONS = words(`embassy consulate government ministry militar
 /** Words that make a capitalised run an event, a street or a thing rather than a person ("Asia Cup", "Fleet Street"). */
 export const NOT_PERSON_WORDS = words(`
   cup open championship championships games olympics trophy prix tour series masters classic grand final finals
+  marathon awards award festival summit prize ceremony expo olympiad
   street avenue road square bridge airport station stadium park hall house palace building tower
   day week year east west north south northern southern eastern western central airlines index average
   reserve treasury exchange division conference league world international national federal republic

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { extractEntities } from '../../src/facts/entities'
+import type { Entity } from '../../src/facts/types'
+import { splitSentences } from '../../src/text/sentences'
+
+// Classes of names that news in general uses, each with a sentence written for the test.
+
+function read(text: string) {
+  const entities = extractEntities(text, splitSentences(text))
+  const find = (type: Entity['type'], name: string) => entities.find((entity) => entity.type === type && entity.name === name)
+  const said = (entity: Entity | undefined) => entity?.mentions.map((mention) => text.slice(mention.start, mention.end))
+  const typeOf = (words: string) => entities.find((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words))?.type
+  return { entities, find, said, typeOf }
+}
+
+describe('people', () => {
+  it('reads a religious title before a name as the role, and the surname later as the person', () => {
+    const { find, said } = read('The court heard local cleric Mufti Harun Baksh on Monday. Baksh denied the charge.')
+    expect(said(find('person', 'Harun Baksh'))).toEqual(['Harun Baksh', 'Baksh'])
+    const pastor = read('Pastor Ellen Ashdown led the service, and Rabbi Tomas Reyna spoke.')
+    expect(pastor.find('person', 'Ellen Ashdown')).toBeDefined()
+    expect(pastor.find('person', 'Tomas Reyna')).toBeDefined()
+  })
+
+  it('keeps a plural demonym out of the name that follows it, and reads the country', () => {
+    const { find, typeOf } = read('The leader was followed home by Kenyans Amos Kiprono and Ruth Wanjiru.')
+    expect(find('person', 'Amos Kiprono')).toBeDefined()
+    expect(find('country', 'Kenya')).toBeDefined()
+    expect(typeOf('Kenyans Amos Kiprono')).toBeUndefined()
+  })
+
+  it('reads events (marathons, awards, festivals, summits) as no people', () => {
+    const { entities } = read('She won the Quetta Marathon in 2025. He was shortlisted for the Harlow Press Awards. They met at the Gwadar Summit.')
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+})
+
+describe('places', () => {
+  it('reads an airport the gazetteer lacks as the place, and one named after a known town as that town', () => {
+    const { find } = read('The jet crashed between Morvella Airport and Tasquera International Airport. Another flight landed at Quetta International Airport.')
+    expect(find('place', 'Morvella Airport')).toBeDefined()
+    expect(find('place', 'Tasquera International Airport')).toBeDefined()
+    expect(find('place', 'Quetta')?.country).toBe('Pakistan')
+    expect(find('place', 'Quetta International Airport')).toBeUndefined()
+  })
+
+  it('knows towns by their older names', () => {
+    const { find } = read('The flight from Dubai landed at Calicut International Airport in heavy rain.')
+    expect(find('place', 'Calicut')?.country).toBe('India')
+  })
+})
