@@ -46,6 +46,8 @@ class Reader {
   /** Names that stand alone somewhere in the text. */
   private readonly singles = new Set<string>()
   private readonly candidates: { sentence: Token[]; candidate: Candidate }[] = []
+  /** Names inside the brackets that spell out an acronym: part of its long form. */
+  private readonly spelledOut = new Set<Candidate>()
   private readonly candidateAt = new Map<Token, Candidate>()
   private readonly shouting = new Set<Token[]>()
   /** Place names the text uses for sports teams ("Nushki 212-6", "Pasni beat Gwadar"): organisations throughout. */
@@ -147,10 +149,11 @@ class Reader {
 
   private readStrong(sentence: Token[], candidate: Candidate): void {
     const tokens = candidate.tokens
-    if (this.book.has(this.span(tokens))) return
+    if (this.book.has(this.span(tokens)) || this.spelledOut.has(candidate)) return
     const name = this.name(tokens)
     const abbreviated = this.acronyms.get(name)
     if (abbreviated) return this.decide(sentence, candidate, abbreviated.type, abbreviated.name)
+    if (this.readSpelledOut(sentence, candidate)) return
     const head = lastRoleHead(tokens)
     const nameFrom = head < 0 ? -1 : looksLikePersonName(tokens.slice(head + 1)) ? head + 1 : this.nameAfterRoleOf(tokens, head)
     if (nameFrom > 0) {
@@ -180,6 +183,31 @@ class Reader {
       return
     }
     this.readNationalityAndName(sentence, candidate)
+  }
+
+  /**
+   * "ISIS (Islamic State of Iraq and Syria)": an acronym followed by the words it abbreviates in brackets,
+   * one capitalised word per letter. Both name one organisation (a country where the words name one),
+   * and the names inside the brackets are read no further.
+   */
+  private readSpelledOut(sentence: Token[], candidate: Candidate): boolean {
+    const acronym = candidate.tokens[0]!.text
+    if (candidate.tokens.length !== 1 || !isAcronym(acronym) || sentence[candidate.to]?.text !== '(') return false
+    const open = candidate.to + 1
+    let close = open + 1
+    while (close < Math.min(sentence.length, open + 2 * acronym.length + 2) && sentence[close]!.text !== ')') close++
+    if (sentence[close]?.text !== ')') return false
+    const words = sentence.slice(open, close)
+    const initials = words.filter((token) => token.capital).map((token) => token.text[0]).join('')
+    if (initials !== acronym.replace(/[.&]/g, '') || !words.every((token) => token.capital || CONNECTORS.has(token.text) || token.text === 'and')) return false
+    const longName = this.name(words)
+    const country = findCountry(longName)
+    const entity: Decided = country ? { type: 'country', name: country.name } : { type: 'organization', name: longName }
+    for (const inside of this.candidates) if (inside.sentence === sentence && inside.candidate.from >= open && inside.candidate.to <= close) this.spelledOut.add(inside.candidate)
+    this.decide(sentence, candidate, entity.type, entity.name)
+    this.book.add(entity.type, entity.name, this.span(words))
+    this.acronyms.set(acronym, entity)
+    return true
   }
 
   /**
@@ -253,7 +281,7 @@ class Reader {
 
   private readWeak(sentence: Token[], candidate: Candidate): void {
     const tokens = candidate.tokens
-    if (this.decided.has(candidate) || this.book.has(this.span(tokens))) return
+    if (this.decided.has(candidate) || this.book.has(this.span(tokens)) || this.spelledOut.has(candidate)) return
     const name = this.name(tokens)
     const surname = tokens.length === 1 ? this.people.get(name) : undefined
     if (surname) return this.decide(sentence, candidate, 'person', surname)

@@ -35,6 +35,23 @@ describe('people', () => {
   })
 })
 
+describe('organisations', () => {
+  it('keeps an apostrophe inside an organisation\'s name after a group noun, not after a country', () => {
+    const { find, said, entities } = read("Both the Farmers' Union (FU) and the People's Defence Units were banned. Pakistan's Interior Ministry said the FU had no permit.")
+    expect(said(find('organization', "Farmers' Union"))).toEqual(["Farmers' Union", 'FU', 'FU'])
+    expect(find('organization', "People's Defence Units")).toBeDefined()
+    expect(find('organization', 'Interior Ministry')).toBeDefined()
+    expect(find('country', 'Pakistan')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it('ties an acronym to the long form spelled out after it in brackets', () => {
+    const { find, said, entities } = read('The raid was claimed by the NLFM (National Liberation Front of Morvella). The NLFM later denied it.')
+    expect(said(find('organization', 'National Liberation Front of Morvella'))).toEqual(['NLFM', 'National Liberation Front of Morvella', 'NLFM'])
+    expect(entities.map((entity) => entity.name)).toEqual(['National Liberation Front of Morvella'])
+  })
+})
+
 describe('places', () => {
   it('reads an airport the gazetteer lacks as the place, and one named after a known town as that town', () => {
     const { find } = read('The jet crashed between Morvella Airport and Tasquera International Airport. Another flight landed at Quetta International Airport.')

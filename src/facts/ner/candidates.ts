@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, ORG_SUFFIXES } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -25,7 +25,15 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     let to = index + 1
     for (;;) {
       const next = sentence[to]
-      if (sentence[to - 1]!.possessive || (next && ((next.capital && isFunctionWord(next)) || next.lineStart))) break
+      const possessor = sentence[to - 1]!
+      if (possessor.possessive || (next && isPluralApostrophe(possessor, next))) {
+        const after = possessor.possessive ? to : to + 1
+        const end = GROUP_POSSESSORS.has(possessor.text.toLowerCase()) ? organisationAfter(sentence, after) : after
+        if (end === after) break
+        to = end
+        continue
+      }
+      if (next && ((next.capital && isFunctionWord(next)) || next.lineStart)) break
       if (next && startsName(next)) to++
       else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
       else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
@@ -38,6 +46,21 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     index = Math.max(to, index + 1)
   }
   return out
+}
+
+/** Groups whose possessive opens an organisation's name ("People's Liberation Army", "Workers' Party"), in lower case. */
+const GROUP_POSSESSORS = new Set(['people', 'peoples', 'workers', 'women', 'children', 'men', 'farmers', 'veterans', 'citizens', 'students', 'teachers', 'journalists', 'nations', 'soldiers', 'martyrs'])
+
+/** "Workers'": a plural's apostrophe written as its own mark right after the word. */
+function isPluralApostrophe(word: Token, next: Token): boolean {
+  return (next.text === "'" || next.text === '’') && next.start === word.end && /s$/.test(word.text)
+}
+
+/** Where a run of capitalised words from `from` ends, if it ends in an organisation word ("Protection Units"); else `from`. */
+function organisationAfter(sentence: Token[], from: number): number {
+  let end = from
+  while (end < sentence.length && startsName(sentence[end]!) && !sentence[end]!.lineStart && !sentence[end]!.possessive) end++
+  return end > from && ORG_SUFFIXES.has(sentence[end - 1]!.text.toLowerCase()) ? end : from
 }
 
 /** A company's legal form ends its name: "Harlow Biotech Inc of Quetta" is a company and its town. */
