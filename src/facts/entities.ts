@@ -301,11 +301,13 @@ class Reader {
       this.unplaced.push(name)
       return
     }
+    if (tokens.length > 1 && ARABIC_PLACE_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))) return this.decidePlace(sentence, candidate)
     if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
     const after = sentence[candidate.to]
+    if (!organisation && kinBefore(sentence, candidate.from) && looksLikePersonName(tokens) && !isAcronym(name)) return this.addPerson(sentence, candidate.from, candidate.to)
     if (!organisation && ((after?.word && SPEECH_VERBS.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
@@ -552,6 +554,17 @@ function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): bool
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
+
+/** "his widow, Denise", "the victim's mother, Anwar": a relative named by one word in apposition. */
+function kinBefore(sentence: Token[], from: number): boolean {
+  const kin = sentence[from - 2]
+  return sentence[from - 1]?.text === ',' && Boolean(kin?.word && !kin.capital && KIN.has(kin.text))
+}
+
+const KIN = new Set(['widow', 'widower', 'wife', 'husband', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancée', 'fiancé', 'partner', 'stepmother', 'stepfather'])
+
+/** Arabic words that open names of places ("Tell Halaf", "Ain Diwar", "Deir Hafer"): a hill, a spring, a monastery… */
+const ARABIC_PLACE_OPENERS = new Set(['tell', 'tel', 'tal', 'ain', 'deir', 'jabal', 'jebel', 'wadi', 'kafr', 'beit', 'umm', 'khirbet', 'nahr', 'qasr'])
 
 /** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
 function startsPlaceName(tokens: Token[]): boolean {

@@ -29,6 +29,12 @@ describe('people', () => {
     expect(typeOf('Kenyans Amos Kiprono')).toBeUndefined()
   })
 
+  it('reads a relative named by one word in apposition as a person', () => {
+    const { find } = read("The minister died on Monday. His widow, Mireille, was abroad. Farrant and Odhiambo's mother, Halima, wept in court.")
+    expect(find('person', 'Mireille')).toBeDefined()
+    expect(find('person', 'Halima')).toBeDefined()
+  })
+
   it('reads events (marathons, awards, festivals, summits) as no people', () => {
     const { entities } = read('She won the Quetta Marathon in 2025. He was shortlisted for the Harlow Press Awards. They met at the Gwadar Summit.')
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
@@ -59,6 +65,13 @@ describe('places', () => {
     expect(find('place', 'Tasquera International Airport')).toBeDefined()
     expect(find('place', 'Quetta')?.country).toBe('Pakistan')
     expect(find('place', 'Quetta International Airport')).toBeUndefined()
+  })
+
+  it('reads names opened by an Arabic word for a hill, a spring or a monastery as places, not people', () => {
+    const { find, entities } = read('Syrian troops entered Tell Kiran and Ain Diwar yesterday, state media said.')
+    expect(find('place', 'Tell Kiran')?.country).toBe('Syria')
+    expect(find('place', 'Ain Diwar')?.country).toBe('Syria')
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
   it('knows towns by their older names', () => {
