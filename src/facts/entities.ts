@@ -167,6 +167,8 @@ class Reader {
     if (surname && surname !== name) return this.decide(sentence, candidate, 'person', surname)
     const country = findCountry(name)
     if (country) return this.decide(sentence, candidate, 'country', country.name)
+    const part = tokens.length === 2 && COMPASS_WORDS.has(lower(tokens[0]!)) ? findCountry(tokens[1]!.text) : undefined
+    if (part) return this.decide(sentence, candidate, 'place', name, { country: part.name })
     if (tokens.length === 1 && isDemonym(name)) return
     const multiWordPlace = tokens.length > 1 ? pickPlace(name, this.context) : undefined
     if (multiWordPlace && this.isClubOfTown(sentence, candidate, multiWordPlace)) this.teams.add(name.toLowerCase())
@@ -554,6 +556,9 @@ function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): bool
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
+
+/** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 
 /** "his widow, Denise", "the victim's mother, Anwar": a relative named by one word in apposition. */
 function kinBefore(sentence: Token[], from: number): boolean {

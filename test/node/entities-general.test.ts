@@ -74,6 +74,13 @@ describe('places', () => {
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
+  it('reads a compass word before a country as a part of that country, and the name before "oil field" as a place', () => {
+    const { find } = read('Drones struck the Harwa oil field on Saturday. Several parties backed independence for South Yemen. He grew up in North Korea.')
+    expect(find('place', 'South Yemen')?.country).toBe('Yemen')
+    expect(find('place', 'Harwa')).toBeDefined()
+    expect(find('country', 'North Korea')).toBeDefined()
+  })
+
   it('knows towns by their older names', () => {
     const { find } = read('The flight from Dubai landed at Calicut International Airport in heavy rain.')
     expect(find('place', 'Calicut')?.country).toBe('India')

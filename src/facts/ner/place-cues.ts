@@ -24,10 +24,11 @@ export function featureBefore(sentence: Token[], from: number): boolean {
 
 const FEATURES_BEFORE = new Set(['river', 'mount', 'lake', 'island'])
 
-/** "Maidan Wardak province", "al-Kharab village": a lower-case kind of place after the name. */
+/** "Maidan Wardak province", "al-Kharab village", "the Harwa oil field": a lower-case kind of place after the name. */
 export function kindAfter(sentence: Token[], to: number): boolean {
   const after = sentence[to]
-  return Boolean(after?.word && !after.capital && PLACE_KINDS.has(after.text))
+  const field = FIELD_RESOURCES.has(after?.text ?? '') && /^fields?$/.test(sentence[to + 1]?.text ?? '')
+  return Boolean(after?.word && !after.capital && (PLACE_KINDS.has(after.text) || field))
 }
 
 /**
@@ -45,3 +46,6 @@ export function countryAfterComma(sentence: Token[], to: number): string | undef
   const name = words.map((token) => token.text).join(' ')
   return findCountry(name)?.code ?? findPlaces(name).find((place) => place.kind === 'region')?.country
 }
+
+/** What a field is dug for ("oil field", "gas fields"): the field is a place. */
+const FIELD_RESOURCES = new Set(['oil', 'gas', 'coal', 'gold'])
