@@ -19,10 +19,10 @@ function extracted(article: string): Facts {
 // under the measured figures so that only a real regression fails. These articles were annotated blind and the
 // rules were never tuned on them: the figures say how far the extractor generalises, not how well it fits.
 const F1_AT_LEAST: Record<Category | 'micro', number> = {
-  people: 0.8,
-  organizations: 0.75,
+  people: 0.93,
+  organizations: 0.83,
   countries: 0.98,
-  places: 0.8,
+  places: 0.97,
   quotes: 0.9,
   quantities: 0.98,
   dates: 0.98,
