@@ -276,6 +276,7 @@ class Reader {
     if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || this.teams.size > 0)) return true
     if (before?.word && !before.capital && ORG_KINDS.has(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
     if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !this.people.has(this.name(tokens)) && !isNation(this.name(tokens))) return true
+    if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(this.name(tokens)).length === 0) return true
     return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
   }
 
@@ -559,6 +560,12 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
+
+/** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
+function kindInApposition(sentence: Token[], to: number): boolean {
+  const [comma, article, kind] = sentence.slice(to, to + 3)
+  return comma?.text === ',' && /^(?:a|an|the)$/.test(article?.text ?? '') && Boolean(kind?.word && !kind.capital && ORG_KINDS.has(kind.text))
+}
 
 /** "his widow, Denise", "the victim's mother, Anwar": a relative named by one word in apposition. */
 function kinBefore(sentence: Token[], from: number): boolean {

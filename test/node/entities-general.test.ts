@@ -56,6 +56,15 @@ describe('organisations', () => {
     expect(said(find('organization', 'National Liberation Front of Morvella'))).toEqual(['NLFM', 'National Liberation Front of Morvella', 'NLFM'])
     expect(entities.map((entity) => entity.name)).toEqual(['National Liberation Front of Morvella'])
   })
+
+  it('reads a name before "network" or "militia", after which the text says what kind of body it is, and a hyphenated acronym as organisations', () => {
+    const { find, entities } = read('He spoke to Kestrel Lane, a watchdog, on Monday. The suspects were linked to the Jamaat Morvella network. He served in the NLFM-FDP for years. The jet bore the tail number EP-KQX.')
+    expect(find('organization', 'Kestrel Lane')).toBeDefined()
+    expect(find('organization', 'Jamaat Morvella')).toBeDefined()
+    expect(find('organization', 'NLFM-FDP')).toBeDefined()
+    expect(entities.map((entity) => entity.name)).not.toContain('EP-KQX')
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
 })
 
 describe('places', () => {

@@ -87,6 +87,7 @@ export const ORG_MEMBERS = words(`
   chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants
   fighters workers employees shareholders executives captain coach manager players squad shares stock news agency
   newspaper daily subsidiary unit producer editor correspondent reporter photographer photojournalist columnist
+  network militia
 `)
 
 /** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
@@ -94,6 +95,7 @@ export const ORG_KINDS = words(`
   group organisation organization party company firm outfit movement militia network agency bank club team newspaper
   union giant maker producer manufacturer carrier airline insurer retailer broker brokerage daily weekly magazine
   broadcaster conglomerate subsidiary unit side champions operator developer exporter importer lender
+  database website publication watchdog charity
 `)
 
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */

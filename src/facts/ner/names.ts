@@ -10,8 +10,13 @@ export function isRoleWord(token: Token): boolean {
   return ROLE_HEADS.has(word) || ROLE_HEADS.has(word.slice(word.lastIndexOf('-') + 1))
 }
 
-/** "FSB", "U.N.": capitals (and dots), two to six characters. */
-export const isAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
+/**
+ * "FSB", "U.N.": capitals (and dots), two to six characters; a hyphen may join two ("CNDD-FDD"), but
+ * not after two letters, as aircraft are registered ("EP-CPP").
+ */
+export const isAcronym = (word: string) => word.split('-').every(isSingleAcronym) && !/^\p{Lu}{1,2}-/u.test(word)
+
+const isSingleAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
 
 /**
  * One to four capitalised words (connectors inside), none a title, an organisation word, a demonym or an
