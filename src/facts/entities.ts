@@ -35,6 +35,8 @@ class Reader {
   private readonly acronyms = new Map<string, Decided>()
   /** Full and last names of people found so far (null where two people share one). */
   private readonly people = new Map<string, string | null>()
+  /** People by the spelling key of their surname of five letters or more (see `spellingKey`; null where two share one). */
+  private readonly surnameSpellings = new Map<string, string | null>()
   /** First words of people's names: "Lin" of Lin Jian, "Sana" of Sana Farrant. */
   private readonly leadingNames = new Map<string, string | null>()
   /** First words of organisations' longer names ("Kestrel" of "Kestrel Logistics SpA"; null where two share one). */
@@ -477,6 +479,11 @@ class Reader {
     return organisation ? { type: 'organization', name: organisation } : undefined
   }
 
+  /** "Saree" after "Yahya Sarea": a surname transliterated with other vowels at its end is the same person. */
+  private otherSpelling(name: string): string | undefined {
+    return name.length >= 5 ? (this.surnameSpellings.get(spellingKey(name)) ?? undefined) : undefined
+  }
+
   /** "Robert Gabriel Mugabe" after "Robert Mugabe": a fuller name of someone already found, by first and last word. */
   private samePerson(tokens: Token[]): string | undefined {
     if (tokens.length < 3) return undefined
@@ -509,6 +516,8 @@ class Reader {
   private addPerson(sentence: Token[], from: number, to: number, role?: string): void {
     const tokens = sentence.slice(from, to)
     const name = this.name(tokens)
+    const spelling = tokens.length === 1 && !this.people.has(name) ? this.otherSpelling(name) : undefined
+    if (spelling) this.people.set(name, spelling)
     const fullName = this.people.get(name) ?? this.samePerson(tokens) ?? name
     const apposition = role ?? appositionRole(this.text, sentence, to)
     this.book.add('person', fullName, this.span(tokens), apposition ? { role: apposition } : {})
@@ -519,6 +528,7 @@ class Reader {
     if (tokens.length < 2) return
     remember(this.people, tokens.at(-1)!.text, name)
     remember(this.leadingNames, tokens[0]!.text, name)
+    if (tokens.at(-1)!.text.length >= 5) remember(this.surnameSpellings, spellingKey(tokens.at(-1)!.text), name)
   }
 
   private addDemonym(token: Token): void {
@@ -560,6 +570,12 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
 
 /** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
+
+/** A surname's first three letters and its consonants after them: "Sarea" and "Saree" share "sar|r". */
+function spellingKey(word: string): string {
+  const lowered = word.toLowerCase()
+  return `${lowered.slice(0, 3)}|${lowered.slice(3).replace(/[aeiouy]/g, '')}`
+}
 
 /** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
 function kindInApposition(sentence: Token[], to: number): boolean {

@@ -35,6 +35,13 @@ describe('people', () => {
     expect(find('person', 'Halima')).toBeDefined()
   })
 
+  it('reads a surname spelled with other vowels at its end as the same person, not a short one', () => {
+    const text = 'Military spokesman Harun Baksha claimed the attack. Bakshe said more would follow. Later Bakshe added more. Imran Khan spoke. Khaan said nothing.'
+    const { find, said } = read(text)
+    expect(said(find('person', 'Harun Baksha'))).toEqual(['Harun Baksha', 'Bakshe', 'Bakshe'])
+    expect(said(find('person', 'Imran Khan'))).toEqual(['Imran Khan'])
+  })
+
   it('reads events (marathons, awards, festivals, summits) as no people', () => {
     const { entities } = read('She won the Quetta Marathon in 2025. He was shortlisted for the Harlow Press Awards. They met at the Gwadar Summit.')
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
