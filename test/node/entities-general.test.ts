@@ -58,6 +58,11 @@ describe('organisations', () => {
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
+  it('keeps a sentence\'s first word that the text also writes in lower case when an organisation word follows it', () => {
+    const { find } = read('The press gathered outside. Press TV said the crash was followed by a fire.')
+    expect(find('organization', 'Press TV')).toBeDefined()
+  })
+
   it('ties an acronym to the long form spelled out after it in brackets', () => {
     const { find, said, entities } = read('The raid was claimed by the NLFM (National Liberation Front of Morvella). The NLFM later denied it.')
     expect(said(find('organization', 'National Liberation Front of Morvella'))).toEqual(['NLFM', 'National Liberation Front of Morvella', 'NLFM'])
