@@ -19,8 +19,8 @@ function extracted(article: string): Facts {
 // under the measured figures so that only a real regression fails. These articles were annotated blind and the
 // rules were never tuned on them: the figures say how far the extractor generalises, not how well it fits.
 const F1_AT_LEAST: Record<Category | 'micro', number> = {
-  people: 0.93,
-  organizations: 0.83,
+  people: 0.96,
+  organizations: 0.87,
   countries: 0.98,
   places: 0.97,
   quotes: 0.9,
