@@ -64,16 +64,16 @@ describe('organisations', () => {
   })
 
   it('ties an acronym to the long form spelled out after it in brackets', () => {
-    const { find, said, entities } = read('The raid was claimed by the NLFM (National Liberation Front of Morvella). The NLFM later denied it.')
-    expect(said(find('organization', 'National Liberation Front of Morvella'))).toEqual(['NLFM', 'National Liberation Front of Morvella', 'NLFM'])
-    expect(entities.map((entity) => entity.name)).toEqual(['National Liberation Front of Morvella'])
+    const { find, said, entities } = read('The raid was claimed by the TMLC (Tasquera and Morvella Liberation Council). The TMLC later denied it.')
+    expect(said(find('organization', 'Tasquera and Morvella Liberation Council'))).toEqual(['TMLC', 'Tasquera and Morvella Liberation Council', 'TMLC'])
+    expect(entities.map((entity) => entity.name)).toEqual(['Tasquera and Morvella Liberation Council'])
   })
 
   it('reads a name before "network" or "militia", after which the text says what kind of body it is, and a hyphenated acronym as organisations', () => {
-    const { find, entities } = read('He spoke to Kestrel Lane, a watchdog, on Monday. The suspects were linked to the Jamaat Morvella network. He served in the NLFM-FDP for years. The jet bore the tail number EP-KQX.')
+    const { find, entities } = read('He spoke to Kestrel Lane, a watchdog, on Monday. The suspects were linked to the Jamaat Morvella network. He served in the TMLC-FDP for years. The jet bore the tail number EP-KQX.')
     expect(find('organization', 'Kestrel Lane')).toBeDefined()
     expect(find('organization', 'Jamaat Morvella')).toBeDefined()
-    expect(find('organization', 'NLFM-FDP')).toBeDefined()
+    expect(find('organization', 'TMLC-FDP')).toBeDefined()
     expect(entities.map((entity) => entity.name)).not.toContain('EP-KQX')
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
