@@ -11,7 +11,8 @@ export type HttpResult = { runs: CannonFigure[]; searchOverHealth: number; extra
 
 /**
  * wrangler.toml without its rate limits (they would answer the load with 429s)
- * and with an absolute `main`: the Worker as deployed, otherwise.
+ * and with absolute paths (`main`, the assets directory), since wrangler
+ * resolves them from the config's folder: the Worker as deployed, otherwise.
  */
 function benchConfig(): string {
   const lines = readFileSync('wrangler.toml', 'utf8').split('\n')
@@ -19,7 +20,7 @@ function benchConfig(): string {
   let skipping = false
   for (const line of lines) {
     if (/^\s*\[/.test(line)) skipping = /^\s*\[\[ratelimits\]\]/.test(line)
-    if (!skipping) kept.push(line.replace(/^main\s*=\s*"(.*)"/, (_, main: string) => `main = "${resolve(main)}"`))
+    if (!skipping) kept.push(line.replace(/^(main|directory)\s*=\s*"(.*)"/, (_, key: string, path: string) => `${key} = "${resolve(path)}"`))
   }
   mkdirSync('bench/results', { recursive: true })
   const path = resolve('bench/results/wrangler.bench.toml')
