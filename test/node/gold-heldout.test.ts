@@ -1,24 +1,16 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
-import type { Facts } from '../../src/facts/types'
-import { CATEGORIES, type Category, scoreGold, totals } from '../../scripts/lib/facts-gold'
-import { createArticleFinder, readGoldFiles } from '../../scripts/lib/gold-articles'
+import { readGoldFiles } from '../../scripts/lib/gold-articles'
+import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-const findArticle = createArticleFinder(join(__dirname, '../../corpus'))
 const heldOut = readGoldFiles(join(__dirname, '../fixtures/gold-heldout'))
 const tunedOn = readGoldFiles(join(__dirname, '../fixtures/gold'))
 
-function extracted(article: string): Facts {
-  const input = findArticle(article)
-  if (!input) throw new Error(`gold article ${article} is not in the corpus`)
-  return extractFacts(input.text, input.date ? { date: input.date } : {})
-}
-
 // F1 reached on test/fixtures/gold-heldout (`npm run eval:facts -- --gold test/fixtures/gold-heldout`), a little
-// under the measured figures so that only a real regression fails. These articles were annotated blind and the
-// rules were never tuned on them: the figures say how far the extractor generalises, not how well it fits.
-const F1_AT_LEAST: Record<Category | 'micro', number> = {
+// under the measured figures so that only a real regression fails. These articles were annotated blind; the rules
+// were then improved guided by their misses (general classes), so this is a development set now:
+// test/fixtures/gold-blind is the check on articles no change has looked at.
+const F1_AT_LEAST: F1Levels = {
   people: 0.96,
   organizations: 0.87,
   countries: 0.98,
@@ -27,11 +19,10 @@ const F1_AT_LEAST: Record<Category | 'micro', number> = {
   quantities: 0.98,
   dates: 0.98,
   statements: 0.9,
-  micro: 0.78,
+  micro: 0.95,
 }
 
-describe('held-out gold (test/fixtures/gold-heldout): articles the rules were not tuned on', () => {
-  const scores = heldOut.map(({ gold }) => scoreGold(gold, extracted(gold.article)))
+describe('held-out gold (test/fixtures/gold-heldout): a development set apart from the tuning gold', () => {
 
   it('covers at least eight corpus articles, none of them in the gold the rules are tuned on', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(8)
@@ -39,11 +30,8 @@ describe('held-out gold (test/fixtures/gold-heldout): articles the rules were no
     expect(heldOut.map(({ gold }) => gold.article).filter((article) => tuned.has(article))).toEqual([])
   })
 
-  it.each(CATEGORIES)('keeps %s F1 at the level reached', (category) => {
-    expect(totals(scores.map((score) => score[category])).f1).toBeGreaterThanOrEqual(F1_AT_LEAST[category])
-  })
-
-  it('keeps micro F1 at the level reached', () => {
-    expect(totals(scores.flatMap((score) => CATEGORIES.map((category) => score[category]))).f1).toBeGreaterThanOrEqual(F1_AT_LEAST.micro)
-  })
+  itKeepsF1Levels(
+    heldOut.map(({ gold }) => gold),
+    F1_AT_LEAST,
+  )
 })

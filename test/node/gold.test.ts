@@ -1,23 +1,15 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
 import type { Facts } from '../../src/facts/types'
-import { CATEGORIES, type Category, scoreGold, totals } from '../../scripts/lib/facts-gold'
-import { createArticleFinder, readGoldFiles } from '../../scripts/lib/gold-articles'
+import { CATEGORIES, scoreGold } from '../../scripts/lib/facts-gold'
+import { readGoldFiles } from '../../scripts/lib/gold-articles'
+import { extracted, findArticle, itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-const GOLD_DIR = join(__dirname, '../fixtures/gold')
-const findArticle = createArticleFinder(join(__dirname, '../../corpus'))
-const golds = readGoldFiles(GOLD_DIR)
-
-function extracted(article: string): Facts {
-  const input = findArticle(article)
-  if (!input) throw new Error(`gold article ${article} is not in the corpus`)
-  return extractFacts(input.text, input.date ? { date: input.date } : {})
-}
+const golds = readGoldFiles(join(__dirname, '../fixtures/gold'))
 
 // F1 reached on test/fixtures/gold (`npm run eval:facts -- --gold test/fixtures/gold`), a little under the
 // measured figures so that only a real regression fails.
-const F1_AT_LEAST: Record<Category | 'micro', number> = {
+const F1_AT_LEAST: F1Levels = {
   people: 0.93,
   organizations: 0.86,
   countries: 0.95,
@@ -58,19 +50,15 @@ describe('seed gold (shared/gold/seed-facts.json)', () => {
 
 describe('own gold (test/fixtures/gold): ten hard articles', () => {
   const own = golds.filter(({ gold }) => !gold.article.startsWith('seed/'))
-  const scores = own.map(({ gold }) => scoreGold(gold, extracted(gold.article)))
 
   it('covers at least ten corpus articles', () => {
     expect(own.length).toBeGreaterThanOrEqual(10)
   })
 
-  it.each(CATEGORIES)('keeps %s F1 at the level reached', (category) => {
-    expect(totals(scores.map((score) => score[category])).f1).toBeGreaterThanOrEqual(F1_AT_LEAST[category])
-  })
-
-  it('keeps micro F1 at the level reached', () => {
-    expect(totals(scores.flatMap((score) => CATEGORIES.map((category) => score[category]))).f1).toBeGreaterThanOrEqual(F1_AT_LEAST.micro)
-  })
+  itKeepsF1Levels(
+    own.map(({ gold }) => gold),
+    F1_AT_LEAST,
+  )
 })
 
 describe('scoreGold', () => {

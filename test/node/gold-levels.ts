@@ -1,0 +1,30 @@
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { extractFacts } from '../../src/facts/extract'
+import type { Facts } from '../../src/facts/types'
+import { CATEGORIES, type Category, type FactsGold, scoreGold, totals } from '../../scripts/lib/facts-gold'
+import { createArticleFinder } from '../../scripts/lib/gold-articles'
+
+export const findArticle = createArticleFinder(join(__dirname, '../../corpus'))
+
+/** The product's facts of a gold file's article, read from the bundled corpus. */
+export function extracted(article: string): Facts {
+  const input = findArticle(article)
+  if (!input) throw new Error(`gold article ${article} is not in the corpus`)
+  return extractFacts(input.text, input.date ? { date: input.date } : {})
+}
+
+export type F1Levels = Record<Category | 'micro', number>
+
+/** Tests that every category's F1 and the micro F1 over `golds` stay at or above the levels reached. */
+export function itKeepsF1Levels(golds: readonly FactsGold[], levels: F1Levels): void {
+  const scores = golds.map((gold) => scoreGold(gold, extracted(gold.article)))
+
+  it.each(CATEGORIES)('keeps %s F1 at the level reached', (category) => {
+    expect(totals(scores.map((score) => score[category])).f1).toBeGreaterThanOrEqual(levels[category])
+  })
+
+  it('keeps micro F1 at the level reached', () => {
+    expect(totals(scores.flatMap((score) => CATEGORIES.map((category) => score[category]))).f1).toBeGreaterThanOrEqual(levels.micro)
+  })
+}
