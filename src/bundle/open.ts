@@ -4,7 +4,6 @@ import { reviveTables, type CorpusTables } from '../search/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
 import { articleSlice, factsAsset, packAsset, parseBundle } from './format'
-import { WeightedLru } from './lru'
 import { PackCache, type AssetReader } from './packs'
 import type { StoredArticle } from './types'
 
@@ -29,18 +28,7 @@ export type LoadedBundle = {
 export type OpenOptions = {
   /** Characters of article packs kept per isolate (see packs.ts). */
   packBudget?: number
-  /** Characters of article JSON whose parsed articles are kept per isolate. */
-  parsedBudget?: number
 }
-
-/**
- * About 2 M characters of articles kept parsed per isolate (a few hundred
- * articles): a search page's bodies are parsed once, not on every request
- * that shows them again. Parsing was a fifth of a warm search at 5k articles.
- */
-export const DEFAULT_PARSED_BUDGET = 2 * 1024 * 1024
-
-type ParsedArticle = { article: StoredArticle; characters: number }
 
 /**
  * A bundle made searchable from the Worker's two modules (the header text and
@@ -54,34 +42,23 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
   const ids = indexHeader.ids
   const positions = new Map(ids.map((id, i) => [id, i]))
   const packs = new PackCache(readAsset, options.packBudget)
-  const parsedArticles = new WeightedLru<number, ParsedArticle>(options.parsedBudget ?? DEFAULT_PARSED_BUDGET, (parsed) => parsed.characters)
   let index: MiniSearch<SearchDocument> | undefined
   let tables: CorpusTables | undefined
   let catalog: Promise<FactCatalog> | undefined
 
   const articlesById = async (wanted: readonly string[]): Promise<Map<string, StoredArticle>> => {
-    const found = new Map<string, StoredArticle>()
     const byPack = new Map<number, number[]>()
     for (const id of wanted) {
       const i = positions.get(id)
       if (i === undefined) continue
-      const kept = parsedArticles.get(i)
-      if (kept) {
-        found.set(id, kept.article)
-        continue
-      }
       const pack = Math.floor(i / header.packSize)
       byPack.set(pack, [...(byPack.get(pack) ?? []), i])
     }
+    const found = new Map<string, StoredArticle>()
     await Promise.all(
       [...byPack].map(async ([pack, members]) => {
         const packText = await packs.text(packAsset(version, pack))
-        for (const i of members) {
-          const json = articleSlice(header, packText, i)
-          const article = JSON.parse(json) as StoredArticle
-          parsedArticles.set(i, { article, characters: json.length })
-          found.set(ids[i]!, article)
-        }
+        for (const i of members) found.set(ids[i]!, JSON.parse(articleSlice(header, packText, i)) as StoredArticle)
       }),
     )
     return found

@@ -152,7 +152,7 @@ describe('the pack cache', () => {
     const packLengths = [...files.assets].filter(([name]) => name.endsWith('.json')).map(([, pack]) => pack.length)
     const budget = Math.max(...packLengths) * 3
     const { read, reads } = memoryReader(files.assets)
-    const bundle = openBundle(files.text, binary, read, { packBudget: budget, parsedBudget: 0 })
+    const bundle = openBundle(files.text, binary, read, { packBudget: budget })
     const articles = await bundle.articlesById(bundle.ids)
     expect(articles.size).toBe(40)
     expect(reads).toHaveLength(10)
@@ -161,28 +161,6 @@ describe('the pack cache', () => {
     expect(reads).toHaveLength(11)
     await bundle.article(bundle.ids[39]!)
     expect(reads).toHaveLength(11)
-  })
-})
-
-describe('parsed articles', () => {
-  it('keeps a page of parsed articles: shown again, they are neither read nor parsed again', async () => {
-    const { files, binary } = serialise(shipped.slice(0, 40), { packSize: 4 })
-    const { read, reads } = memoryReader(files.assets)
-    const bundle = openBundle(files.text, binary, read, { packBudget: 0 })
-    const page = bundle.ids.slice(0, 10)
-    const first = await bundle.articlesById(page)
-    const again = await bundle.articlesById(page)
-    expect(reads).toHaveLength(3)
-    for (const id of page) expect(again.get(id)).toBe(first.get(id))
-  })
-
-  it('keeps no more parsed articles than its budget', async () => {
-    const { files, binary } = serialise(shipped.slice(0, 40), { packSize: 4 })
-    const { read, reads } = memoryReader(files.assets)
-    const bundle = openBundle(files.text, binary, read, { packBudget: 0, parsedBudget: 1 })
-    const article = await bundle.article(bundle.ids[0]!)
-    expect(await bundle.article(bundle.ids[0]!)).toEqual(article)
-    expect(reads).toHaveLength(2)
   })
 })
 
