@@ -8,13 +8,16 @@ export type TaggedEntity = { sentence: number; from: number; to: number; label: 
 export type ConllDocument = { sentences: { tokens: string[]; tags: string[] }[] }
 export type Detokenized = { text: string; tokens: { sentence: number; index: number; start: number; end: number }[] }
 
+/** The line that opens a document in CoNLL-2003 files (its first field). */
+export const DOCUMENT_START = '-DOCSTART-'
+
 export function parseConll(content: string): ConllDocument[] {
   const documents: ConllDocument[] = []
   let document: ConllDocument | undefined
   let sentence: { tokens: string[]; tags: string[] } | undefined
   for (const line of content.split(/\r?\n/)) {
     const fields = line.trim().split(/\s+/)
-    if (fields[0] === '-DOCSTART-') {
+    if (fields[0] === DOCUMENT_START) {
       document = { sentences: [] }
       documents.push(document)
       sentence = undefined

@@ -1,10 +1,61 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { predictEntities, evaluateConll, formatScores } from '../../scripts/eval-ner'
-import { detokenize, parseConll, score, taggedEntities } from '../../scripts/lib/conll'
+import { detokenize, DOCUMENT_START, parseConll, score, taggedEntities } from '../../scripts/lib/conll'
 
-// A hand-written file in CoNLL-2003 format (not the evaluation data).
-const content = readFileSync('test/fixtures/ner/tiny.conll', 'utf8')
+// Two hand-written documents in CoNLL-2003's format (invented sentences, nothing of the evaluation data).
+const content = `${DOCUMENT_START} -X- -X- O
+
+BERLIN NNP B-NP B-LOC
+2024-05-02 CD I-NP O
+
+German JJ B-NP B-MISC
+Chancellor NNP I-NP O
+Angela NNP I-NP B-PER
+Merkel NNP I-NP I-PER
+met VBD B-VP O
+officials NNS B-NP O
+of IN B-PP O
+the DT B-NP O
+European NNP I-NP B-ORG
+Union NNP I-NP I-ORG
+in IN B-PP O
+Paris NNP B-NP B-LOC
+on IN B-PP O
+Tuesday NNP B-NP O
+. . O O
+
+Merkel NNP B-NP B-PER
+said VBD B-VP O
+France NNP B-NP B-LOC
+and CC O O
+Germany NNP B-NP B-LOC
+agreed VBD B-VP O
+. . O O
+
+${DOCUMENT_START} -X- -X- O
+
+Shares NNS B-NP O
+of IN B-PP O
+Acme NNP B-NP B-ORG
+Corp NNP I-NP I-ORG
+rose VBD B-VP O
+3.5 CD B-NP O
+percent NN I-NP O
+, , O O
+the DT B-NP O
+company NN I-NP O
+'s POS B-NP O
+chief NN I-NP O
+John NNP I-NP B-PER
+Smith NNP I-NP I-PER
+told VBD B-VP O
+" " O O
+Reuters NNP B-NP B-ORG
+" " O O
+in IN B-PP O
+London NNP B-NP B-LOC
+. . O O
+`
 const documents = parseConll(content)
 
 describe('CoNLL reading', () => {
