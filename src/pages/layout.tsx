@@ -36,6 +36,26 @@ th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8p
 .try label { display: grid; grid-template-columns: 14rem minmax(0, 32rem); align-items: center; gap: 8px; margin: 4px 0; font-size: .9em; }
 .try input, .try textarea { font: inherit; padding: 2px 6px; }
 .try output pre { max-height: 24em; overflow: auto; }
+.search-form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin-bottom: 16px; }
+.search-form input, .search-form select, .search-form button { font: inherit; padding: 4px 8px; }
+.search-form input[type=search] { min-width: min(24rem, 80vw); }
+.active-filters ul { display: inline-flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 0; list-style: none; }
+.active-filters a { border: 1px solid var(--line); border-radius: 999px; padding: 0 10px; text-decoration: none; }
+.results-columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 1fr); gap: 40px; }
+@media (max-width: 50rem) { .results-columns { grid-template-columns: 1fr; } }
+.stats { font-size: 1em; font-weight: 400; color: var(--muted); }
+.results ol { padding-left: 1.5em; }
+.hit { margin: 0 0 20px; }
+.hit-title { font-size: 1.1em; }
+.hit mark { background: var(--mark); color: #1f1f1f; border-radius: 2px; }
+.snippet { margin: 4px 0 0; }
+.facets h2 { font-size: 1em; margin: 0 0 4px; }
+.facets section { margin-bottom: 16px; }
+.facets ul { list-style: none; padding: 0; margin: 0; }
+.facets li { margin: 2px 0; }
+.facets .count { color: var(--muted); font-size: .9em; }
+.facets .selected { font-weight: 700; }
+.paging { display: flex; gap: 16px; align-items: baseline; }
 `
 
 export function Layout(props: { title: string; description?: string; children: Child }) {

@@ -151,3 +151,103 @@ describe('the demo page', () => {
     for (const link of articleLinks) expect((await page(link)).response.status, link).toBe(200)
   })
 })
+
+type ApiSearch = {
+  total: number
+  hits: { id: string; title: string }[]
+  facets: Record<string, { value: string; count: number }[]>
+  suggestion?: string
+}
+
+async function apiSearch(query: string): Promise<ApiSearch> {
+  const response = await exports.default.fetch(`http://x/api/search?${query}`)
+  expect(response.status, query).toBe(200)
+  return (await response.json()) as ApiSearch
+}
+
+/** The article links of the results list, in order. */
+const resultIds = (html: string) =>
+  [...html.matchAll(/<a class="hit-title" href="\/articles\/([^"]+)">/g)].map((match) => unescape(match[1]!).split('/').map(decodeURIComponent).join('/'))
+
+const hrefsWithRel = (html: string, rel: string) => [...html.matchAll(new RegExp(`<a rel="${rel}" href="([^"]+)"`, 'g'))].map((match) => unescape(match[1]!))
+
+describe('results page /search', () => {
+  it('lists the same hits as the API, with highlighted snippets, counts and a rel="next" link carrying the page', async () => {
+    const api = await apiSearch('q=police&limit=10')
+    expect(api.total).toBeGreaterThan(10)
+    const { response, html } = await page('/search?q=police')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(resultIds(html)).toEqual(api.hits.map((hit) => hit.id))
+    expect(html).toMatch(/<p class="snippet">[^]*?<mark>[Pp]olice<\/mark>/)
+    expect(html).toContain(`1–10 of ${api.total} results for “police”`)
+    expect(hrefsWithRel(html, 'next')).toEqual(['/search?q=police&page=2'])
+    expect(hrefsWithRel(html, 'prev')).toEqual([])
+    const second = await page('/search?q=police&page=2')
+    expect(resultIds(second.html)).toEqual((await apiSearch('q=police&limit=10&offset=10')).hits.map((hit) => hit.id))
+    expect(hrefsWithRel(second.html, 'prev')).toEqual(['/search?q=police'])
+  })
+
+  it('shows facets with their counts, and a facet link filters with the filter visible and removable', async () => {
+    const api = await apiSearch('q=police&facetLimit=30')
+    const place = api.facets.place![0]!
+    const { html } = await page('/search?q=police')
+    const facetLink = `/search?q=police&place=${encodeURIComponent(place.value).replace(/%20/g, '+')}`
+    expect(unescape(html)).toContain(`<a href="${facetLink}">${place.value}</a> <span class="count">${place.count}</span>`)
+    if (api.facets.place!.length > 5) expect(html).toContain('<summary>More places')
+    const filtered = await page(facetLink)
+    const filteredApi = await apiSearch(`q=police&place=${encodeURIComponent(place.value)}`)
+    expect(filteredApi.total).toBe(place.count)
+    expect(filtered.html).toContain(`of ${place.count} results`)
+    expect(resultIds(filtered.html)).toEqual(filteredApi.hits.map((hit) => hit.id))
+    expect(unescape(filtered.html)).toContain(`<a href="/search?q=police" aria-label="Remove filter Places: ${place.value}">`)
+    // The search form keeps the filter when the words change.
+    expect(unescape(filtered.html)).toContain(`<input type="hidden" name="place" value="${place.value}"/>`)
+  })
+
+  it('sorts by date and keeps a date range, as the API does', async () => {
+    const query = 'q=election&sort=date&from=2020-01-01&to=2030-12-31'
+    const api = await apiSearch(`${query}&limit=10`)
+    expect(api.total).toBeGreaterThan(0)
+    const { html } = await page(`/search?${query}`)
+    expect(resultIds(html)).toEqual(api.hits.map((hit) => hit.id))
+    expect(html).toContain('<option value="date" selected="">')
+    expect(unescape(html)).toContain('<a href="/search?q=election&sort=date&to=2030-12-31" aria-label="Remove filter From 2020-01-01">')
+    // A date left blank in the form arrives as an empty field, which means no limit.
+    expect((await page('/search?q=election&from=&to=')).response.status).toBe(200)
+  })
+
+  it('offers the did-you-mean correction as a link', async () => {
+    const api = await apiSearch('q=Balochistn')
+    expect(api.suggestion).toBe('Balochistan')
+    const { html } = await page('/search?q=Balochistn')
+    expect(html).toContain('Did you mean <a href="/search?q=Balochistan">Balochistan</a>?')
+    expect(html).toContain('Showing results for close spellings of “Balochistn”')
+  })
+
+  it('answers bad parameters with a 400 page naming each one and what to give', async () => {
+    for (const [query, name, message] of [
+      ['q=a&page=0', 'page', 'must be at least 1'],
+      ['q=a&page=two', 'page', 'must be a whole number'],
+      ['q=a&sort=best', 'sort', 'must be &quot;relevance&quot; or &quot;date&quot;'],
+      ['q=a&from=2024-02-30', 'from', 'must be a real calendar date'],
+      ['q=a&from=2025-01-01&to=2024-01-01', 'from', '&quot;from&quot; must not be after &quot;to&quot;'],
+      ['q=a&q=b', 'q', 'is given 2 times: give it once'],
+      ['q=a&year=24', 'year', 'must be a year of four digits'],
+    ]) {
+      const { response, html } = await page(`/search?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+      expect(html, query).toContain(`<code>${name}</code> ${message}`)
+    }
+  })
+
+  it('without words shows the form alone, and a page past the end links back to the first', async () => {
+    const empty = await page('/search')
+    expect(empty.response.status).toBe(200)
+    expect(empty.html).toContain('<form class="search-form" method="get" action="/search"')
+    const past = await page('/search?q=police&page=1001')
+    expect(past.response.status).toBe(200)
+    expect(past.html).toContain('<a href="/search?q=police">Go to the first page</a>')
+  })
+})
