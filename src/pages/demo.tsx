@@ -45,7 +45,8 @@ news-search::part(title) { font-family: Georgia, serif; }`
           </pre>
           <p>
             Or place the element yourself. Attributes: <code>api</code>, <code>limit</code>, <code>placeholder</code>, <code>label</code>,{' '}
-            <code>link-template</code> (<code>{'{id}'}</code> is replaced by the article id), <code>overlay</code>.
+            <code>link-template</code> (<code>{'{id}'}</code> is replaced by the article id), <code>search-link-template</code> (your results page;{' '}
+            <code>{'{query}'}</code> is replaced by the query) for its “See all” link.
           </p>
           <pre>
             <code>{elementTags}</code>

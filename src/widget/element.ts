@@ -1,6 +1,6 @@
 import { highlightedNodes, rangesForQuery } from './highlight'
 import { SCRIPT_ORIGIN } from './origin'
-import { readSearchResponse, type Facet, type Hit, type SearchResult } from './response'
+import { readSearchResponse, type Facet, type FacetValue, type Hit, type SearchResult } from './response'
 import { STYLES } from './styles'
 
 const DEBOUNCE_MS = 150
@@ -10,9 +10,11 @@ const FACET_VALUES_SHOWN = 6
 const MARKUP = `<style>${STYLES}</style>
 <input part="input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="results" autocomplete="off" spellcheck="false">
 <div class="panel" part="panel" hidden>
-  <div class="chips" part="facets" role="group" aria-label="Filter results" hidden></div>
   <ul id="results" role="listbox" part="listbox" aria-label="Search results"></ul>
   <div class="status" part="status" role="status" aria-live="polite"></div>
+  <a class="see-all" part="see-all" hidden></a>
+  <button type="button" class="filters-toggle" part="filters-toggle" aria-expanded="false" aria-controls="chips" hidden>Filters</button>
+  <div class="chips" id="chips" part="facets" role="group" aria-label="Filter results" hidden></div>
 </div>`
 
 type Filter = [param: string, value: string]
@@ -25,7 +27,8 @@ type Filter = [param: string, value: string]
  * Attributes: `api` (API origin; default: where this script came from),
  * `limit` (results shown, default 8), `placeholder`, `label` (accessible name),
  * `link-template` (a host-site URL with `{id}`; default: the product's article page),
- * `overlay` (results float over the page instead of pushing it down).
+ * `search-link-template` (a host-site results page with `{query}`; default: the product's `/search?q=`).
+ * The panel always floats over the page (the `overlay` attribute of older embeds is no longer needed).
  * Event: `news-search-select` (cancelable, `detail: { id, href }`) before a result opens.
  */
 export class NewsSearchElement extends HTMLElement {
@@ -37,6 +40,8 @@ export class NewsSearchElement extends HTMLElement {
   readonly #chips: HTMLElement
   readonly #list: HTMLElement
   readonly #status: HTMLElement
+  readonly #seeAll: HTMLAnchorElement
+  readonly #filtersToggle: HTMLButtonElement
   #sequence = 0
   #controller: AbortController | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
@@ -52,6 +57,13 @@ export class NewsSearchElement extends HTMLElement {
     this.#chips = this.#root.querySelector('.chips')!
     this.#list = this.#root.querySelector('ul')!
     this.#status = this.#root.querySelector('.status')!
+    this.#seeAll = this.#root.querySelector('.see-all')!
+    this.#filtersToggle = this.#root.querySelector('.filters-toggle')!
+    this.#filtersToggle.addEventListener('click', () => {
+      const open = this.#filtersToggle.getAttribute('aria-expanded') !== 'true'
+      this.#filtersToggle.setAttribute('aria-expanded', String(open))
+      this.#panel.classList.toggle('filters-open', open)
+    })
     this.#input.addEventListener('input', () => this.#schedule())
     this.#input.addEventListener('keydown', (event) => this.#onKey(event))
     this.#input.addEventListener('focus', () => this.#setExpanded(this.#hits.length > 0))
@@ -125,8 +137,13 @@ export class NewsSearchElement extends HTMLElement {
       if (this.#active >= 0 && this.#input.getAttribute('aria-expanded') === 'true') this.#open(this.#active)
       else this.search()
     } else if (event.key === 'Escape') {
-      if (this.#input.getAttribute('aria-expanded') === 'true') this.#setExpanded(false)
-      else this.search('')
+      // The ARIA combobox pattern: the first Escape closes the popup, the next clears the query.
+      if (!this.#panel.hidden) {
+        // A search input clears itself on Escape by default: not on this first press.
+        event.preventDefault()
+        this.#setExpanded(false)
+        this.#panel.hidden = true
+      } else this.search('')
     }
   }
 
@@ -171,13 +188,32 @@ export class NewsSearchElement extends HTMLElement {
     this.#renderChips(result.facets)
     this.#status.className = 'status'
     this.#status.replaceChildren()
-    if (query && result.hits.length === 0) this.#status.append(`No results for “${query}”.`)
+    if (query && result.hits.length === 0) this.#showEmpty(query)
     else if (result.hits.length > 0) {
       this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}${result.partial ? ', none with every word' : ''}.`)
     }
     if (result.suggestion && result.suggestion.toLowerCase() !== query.toLowerCase()) this.#showSuggestion(result.suggestion)
+    this.#seeAll.hidden = result.total <= result.hits.length
+    this.#seeAll.href = this.#searchLinkFor(query)
+    this.#seeAll.textContent = `See all ${result.total} results`
     this.#panel.hidden = false
     this.#setExpanded(result.hits.length > 0)
+  }
+
+  /** "No results", saying which filters are on (they stay on across queries) with one press to drop them. */
+  #showEmpty(query: string) {
+    if (this.#filters.length === 0) {
+      this.#status.append(`No results for “${query}”.`)
+      return
+    }
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'remove' })
+    remove.setAttribute('part', 'remove-filters')
+    remove.addEventListener('click', () => {
+      this.#filters = []
+      this.search()
+    })
+    const named = this.#filters.map(([, value]) => value).join(', ')
+    this.#status.append(`No results for “${query}” with filter${this.#filters.length === 1 ? '' : 's'} ${named} — `, remove)
   }
 
   /** The server's did-you-mean: one press searches for it. */
@@ -194,6 +230,8 @@ export class NewsSearchElement extends HTMLElement {
     this.#hits = []
     this.#list.replaceChildren()
     this.#chips.hidden = true
+    this.#filtersToggle.hidden = true
+    this.#seeAll.hidden = true
     this.#status.className = 'status error'
     const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Try again' })
     retry.addEventListener('click', () => this.search())
@@ -228,11 +266,16 @@ export class NewsSearchElement extends HTMLElement {
       groups.push(label('Filters'), ...this.#filters.map(([param, value]) => this.#chip(param, value, undefined)))
     }
     for (const facet of facets) {
-      const values = facet.values.filter(({ value }) => !this.#isFiltered(facet.param, value)).slice(0, FACET_VALUES_SHOWN)
+      const values = byCountThenSeen(
+        facet.values.filter(({ value }) => !this.#isFiltered(facet.param, value)),
+        this.#hits,
+      ).slice(0, FACET_VALUES_SHOWN)
       if (values.length > 0) groups.push(label(facet.label), ...values.map(({ value, count }) => this.#chip(facet.param, value, count)))
     }
     this.#chips.replaceChildren(...groups)
     this.#chips.hidden = groups.length === 0
+    this.#filtersToggle.hidden = groups.length === 0
+    this.#filtersToggle.textContent = this.#filters.length > 0 ? `Filters (${this.#filters.length} on)` : 'Filters'
   }
 
   #chip(param: string, value: string, count: number | undefined): HTMLElement {
@@ -262,6 +305,15 @@ export class NewsSearchElement extends HTMLElement {
     return `${this.#api}/articles/${id.split('/').map(encodeURIComponent).join('/')}`
   }
 
+  /** The full results page for a query, with the widget's filters: the host's own, or the product's `/search`. */
+  #searchLinkFor(query: string): string {
+    const template = this.getAttribute('search-link-template')
+    if (template) return template.replaceAll('{query}', encodeURIComponent(query))
+    const params = new URLSearchParams({ q: query })
+    for (const [param, value] of this.#filters) params.append(param, value)
+    return `${this.#api}/search?${params}`
+  }
+
   #setActive(index: number) {
     const options = this.#list.children
     options[this.#active]?.setAttribute('aria-selected', 'false')
@@ -287,6 +339,19 @@ export class NewsSearchElement extends HTMLElement {
     const proceed = this.dispatchEvent(new CustomEvent('news-search-select', { detail: { id: hit.id, href }, bubbles: true, composed: true, cancelable: true }))
     if (proceed) location.assign(href)
   }
+}
+
+/**
+ * Facet values by count; a tie goes to the value the shown results mention,
+ * so the chips name what the reader sees rather than what sorts first.
+ */
+function byCountThenSeen(values: FacetValue[], hits: Hit[]): FacetValue[] {
+  const shown = hits.map((hit) => `${hit.title} ${hit.snippet}`).join(' ').toLowerCase()
+  const seen = (value: string) => (shown.includes(value.toLowerCase()) ? 1 : 0)
+  return values
+    .map((value, order) => ({ value, order, seen: seen(value.value) }))
+    .sort((a, b) => b.value.count - a.value.count || b.seen - a.seen || a.order - b.order)
+    .map(({ value }) => value)
 }
 
 function part(tag: string, name: string, children: Node[]): HTMLElement {

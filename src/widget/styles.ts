@@ -25,11 +25,17 @@ input {
 }
 input:focus { outline: 2px solid var(--_accent); outline-offset: 1px; }
 .panel {
+  position: absolute; top: 100%; left: 0; right: 0; z-index: 1000; box-sizing: border-box;
   margin-top: 4px; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius);
   box-shadow: 0 4px 16px rgb(0 0 0 / .12); overflow: hidden;
 }
-:host([overlay]) .panel { position: absolute; left: 0; right: 0; z-index: 1000; }
-.chips { display: flex; flex-wrap: wrap; gap: 4px 6px; padding: 8px; border-bottom: 1px solid var(--_border); font-size: .85em; }
+.chips { display: flex; flex-wrap: wrap; gap: 4px 6px; padding: 8px; border-top: 1px solid var(--_border); font-size: .85em; }
+.see-all { padding: 0 12px 8px; color: var(--_accent); text-decoration: underline; font-size: .9em; }
+.filters-toggle { display: none; margin: 0 12px 8px; border: 1px solid var(--_border); border-radius: 999px; background: var(--_bg); color: inherit; padding: 1px 10px; font-size: .85em; }
+@media (max-width: 40rem) {
+  .filters-toggle { display: inline-block; }
+  .panel:not(.filters-open) .chips { display: none; }
+}
 .chips b { font-weight: 600; color: var(--_muted); margin-right: 2px; align-self: center; }
 button { font: inherit; cursor: pointer; }
 .chip { border: 1px solid var(--_border); border-radius: 999px; background: var(--_bg); color: inherit; padding: 1px 8px; }
@@ -42,7 +48,8 @@ a { color: inherit; text-decoration: none; display: block; }
 .title { display: block; font-weight: 600; color: var(--_accent); }
 .meta { display: block; font-size: .8em; color: var(--_muted); }
 .snippet { display: block; font-size: .9em; }
-mark { background: var(--_mark); color: inherit; border-radius: 2px; }
+/* Its own text colour: a themed (light or dark) title colour on the mark background could be unreadable. */
+mark { background: var(--_mark); color: var(--news-search-mark-color, #1f1f1f); border-radius: 2px; }
 .status { padding: 8px 12px; font-size: .9em; color: var(--_muted); }
 .status:empty { display: none; }
 .status.error { color: var(--news-search-error, #b3261e); }

@@ -109,9 +109,11 @@ describe('the widget embedded on another origin', () => {
     await expect.poll(() => page.getByRole('option').count()).toBe(filtered.hits.length)
     expect(filtered.hits[0]?.id).toBe(SEED_ID)
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('NEWS-SEARCH')
-    // Tab reaches the chips without closing the results.
+    // Tab reaches the chips, after the results, without closing them.
+    const focusedClass = () => page.evaluate('document.querySelector("news-search").shadowRoot.activeElement?.className')
     await page.getByRole('combobox').press('Tab')
-    expect(await page.evaluate('document.querySelector("news-search").shadowRoot.activeElement?.className')).toBe('chip')
+    if ((await focusedClass()) === 'see-all') await page.keyboard.press('Tab')
+    expect(await focusedClass()).toBe('chip')
     expect(await page.getByRole('listbox').isVisible()).toBe(true)
   })
 
@@ -195,6 +197,88 @@ describe('the widget states', () => {
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Search is unavailable right now')
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(1)
     await screenshot('4-widget-api-down')
+  })
+})
+
+describe('the widget on the page', () => {
+  const shadow = (selector: string) => `document.querySelector("news-search").shadowRoot.querySelector(${JSON.stringify(selector)})`
+  const box = (selector: string) => page.evaluate(`(() => { const r = ${selector}.getBoundingClientRect(); return { top: r.top, width: r.width } })()`) as Promise<{ top: number; width: number }>
+
+  it('floats over the host page at one width, and links to all the results on the results page', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(host.origin)
+    const paragraph = 'document.querySelector("news-search + p")'
+    const before = await box(paragraph)
+    const widthBefore = (await box('document.querySelector("news-search")')).width
+    const answer = await api<SearchAnswer>('/api/search?q=police&limit=5')
+    expect(answer.total).toBeGreaterThan(5)
+    await page.getByRole('combobox').pressSequentially('police', { delay: 40 })
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBe(5)
+    expect(await box(paragraph)).toEqual(before)
+    expect((await box(shadow('.panel'))).width).toBe(widthBefore)
+    const seeAll = page.getByRole('link', { name: `See all ${answer.total} results` })
+    expect(await seeAll.getAttribute('href')).toBe(`${worker.origin}/search?q=police`)
+    await screenshot('6-widget-overlay-see-all', false)
+    await Promise.all([page.waitForURL(`${worker.origin}/search?q=police`), seeAll.click()])
+    expect(await page.locator('.stats').textContent()).toBe(`1–10 of ${answer.total} results for “police”`)
+    await screenshot('7-results-page-desktop')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot('8-results-page-phone')
+  })
+
+  it('Escape closes the results first and clears the query second', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(host.origin)
+    const input = page.getByRole('combobox')
+    await input.pressSequentially('police', { delay: 40 })
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBe(5)
+    await input.press('Escape')
+    expect(await input.inputValue()).toBe('police')
+    expect(await page.getByRole('listbox').isVisible()).toBe(false)
+    expect(await input.getAttribute('aria-expanded')).toBe('false')
+    await input.press('Escape')
+    expect(await input.inputValue()).toBe('')
+  })
+
+  it('on a phone shows the results first and the filters behind a toggle', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(host.origin)
+    await page.getByRole('combobox').pressSequentially('police', { delay: 40 })
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBe(5)
+    const toggle = page.getByRole('button', { name: 'Filters' })
+    expect(await page.locator('news-search .chip').first().isVisible()).toBe(false)
+    expect((await box(shadow('li'))).top).toBeLessThan(200)
+    await screenshot('9-widget-phone', false)
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(await page.locator('news-search .chip').first().isVisible()).toBe(true)
+    await screenshot('10-widget-phone-filters', false)
+    await page.setViewportSize({ width: 1280, height: 800 })
+  })
+
+  it('says which filter is on when nothing matches, with one press to remove it', async () => {
+    await page.goto(host.origin)
+    const input = page.getByRole('combobox')
+    await input.pressSequentially('police', { delay: 40 })
+    const chip = page.locator('news-search .chip').first()
+    await expect.poll(() => chip.count(), { timeout: 30_000 }).toBe(1)
+    const value = ((await chip.textContent()) ?? '').replace(/ \(\d+\)$/, '')
+    await chip.click()
+    await expect.poll(() => page.locator('news-search .chip[aria-pressed="true"]').count()).toBe(1)
+    await input.fill('zzqxvw')
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`No results for “zzqxvw” with filter ${value} — remove`)
+    await screenshot('11-widget-empty-with-filter', false)
+    await page.getByRole('button', { name: 'remove' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('No results for “zzqxvw”.')
+  })
+
+  it('keeps highlighted words dark on their mark in a dark theme', async () => {
+    await page.goto(host.origin)
+    await page.evaluate('document.querySelector("news-search").setAttribute("style", "--news-search-accent: #9ecbff; --news-search-background: #111; --news-search-color: #eee")')
+    await page.getByRole('combobox').pressSequentially('police', { delay: 40 })
+    await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBe(5)
+    const colours = await page.evaluate(`(() => { const m = ${shadow('.title mark')} ?? ${shadow('mark')}; const s = getComputedStyle(m); return [s.color, s.backgroundColor] })()`)
+    expect(colours).toEqual(['rgb(31, 31, 31)', 'rgb(253, 230, 138)'])
   })
 })
 
