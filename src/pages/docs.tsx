@@ -123,7 +123,7 @@ function OperationSection(props: { path: string; method: string; operation: Oper
       {body ? (
         <details>
           <summary>Request body ({body.mediaType})</summary>
-          <pre>{JSON.stringify(body.schema, null, 2)}</pre>
+          <pre tabindex={0}>{JSON.stringify(body.schema, null, 2)}</pre>
         </details>
       ) : null}
       <h3>Responses</h3>
@@ -148,12 +148,12 @@ function ResponseEntry(props: { status: string; response: OpenAPIV3_1.ResponseOb
       <dd>
         {paragraphs(props.response.description ?? '')}
         {examples.map((value) => (
-          <pre>{JSON.stringify(value, null, 2)}</pre>
+          <pre tabindex={0}>{JSON.stringify(value, null, 2)}</pre>
         ))}
         {media?.schema ? (
           <details>
             <summary>Schema</summary>
-            <pre>{JSON.stringify(media.schema, null, 2)}</pre>
+            <pre tabindex={0}>{JSON.stringify(media.schema, null, 2)}</pre>
           </details>
         ) : null}
       </dd>

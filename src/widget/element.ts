@@ -78,13 +78,17 @@ export class NewsSearchElement extends HTMLElement {
       const option = (event.target as Element).closest('li')
       if (option) this.#setActive(Number(option.dataset.index))
     })
-    this.#list.addEventListener('click', (event) => {
+    // Options hold no link (a link inside an option is a nested control, which screen readers announce badly),
+    // so clicks that would open a link in a new tab or window (modifier keys, the middle button) do so here.
+    const onClick = (event: MouseEvent) => {
       const option = (event.target as Element).closest('li')
-      // Modified clicks (new tab, new window) are the browser's to handle, on the real link.
-      if (!option || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+      if (!option || event.button > 1) return
       event.preventDefault()
-      this.#open(Number(option.dataset.index))
-    })
+      if (event.button === 1 || event.ctrlKey || event.metaKey || event.shiftKey) window.open(option.dataset.href, '_blank', 'noopener')
+      else this.#open(Number(option.dataset.index))
+    }
+    this.#list.addEventListener('click', onClick)
+    this.#list.addEventListener('auxclick', onClick)
     this.#syncInputAttributes()
   }
 
@@ -247,16 +251,12 @@ export class NewsSearchElement extends HTMLElement {
     option.setAttribute('role', 'option')
     option.setAttribute('part', 'option')
     option.setAttribute('aria-selected', 'false')
-    const link = document.createElement('a')
-    link.href = this.#linkFor(hit.id)
-    link.tabIndex = -1
-    link.setAttribute('part', 'link')
-    link.append(
+    option.dataset.href = this.#linkFor(hit.id)
+    option.append(
       part('span', 'title', highlightedNodes(hit.title, hit.titleRanges ?? rangesForQuery(hit.title, query))),
       ...(hit.date ? [part('span', 'meta', [document.createTextNode(hit.date)])] : []),
       part('span', 'snippet', highlightedNodes(hit.snippet, hit.snippetRanges ?? rangesForQuery(hit.snippet, query))),
     )
-    option.append(link)
     return option
   }
 
