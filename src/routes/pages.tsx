@@ -5,6 +5,7 @@ import { ArticlePage } from '../pages/article'
 import { DemoPage, LATEST_SHOWN } from '../pages/demo'
 import { NotFoundPage } from '../pages/not-found'
 import { relatedTo } from './related'
+import { instantSearchClientRoutes } from './instantsearch-client'
 import { resultsPageRoutes } from './results-page'
 
 const latestIds = new WeakMap<LoadedBundle, string[]>()
@@ -38,3 +39,4 @@ export const pageRoutes = new Hono()
     return c.html(<ArticlePage article={article} related={await relatedTo(article)} />)
   })
   .route('/', resultsPageRoutes)
+  .route('/', instantSearchClientRoutes)
