@@ -251,3 +251,13 @@ describe('results page /search', () => {
     expect(past.html).toContain('<a href="/search?q=police">Go to the first page</a>')
   })
 })
+
+describe('/instantsearch-client.js', () => {
+  it('is served as a JavaScript module with a default export, importable from another origin', async () => {
+    const response = await exports.default.fetch('http://x/instantsearch-client.js')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/javascript/)
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    expect(await response.text()).toMatch(/export\s*\{[^}]*as default\s*\}/)
+  })
+})
