@@ -2,13 +2,18 @@
  * Converts the Wikinews JSONL dump into one Markdown file per article with
  * YAML front matter, so the shipped corpus is readable, diffable and editable.
  *
- *   npm run corpus:wikinews -- [SOURCE.jsonl] [OUT_DIR]
+ *   npm run corpus:wikinews -- ../shared/corpus/wikinews/articles.jsonl [OUT_DIR]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 
-const source = resolve(process.argv[2] ?? '../shared/corpus/wikinews/articles.jsonl')
+// The dump is not part of the repository, so its path is always given, never assumed beside the clone.
+if (process.argv[2] === undefined) {
+  console.error('usage: npm run corpus:wikinews -- SOURCE.jsonl [OUT_DIR]')
+  process.exit(2)
+}
+const source = resolve(process.argv[2])
 const outDir = resolve(process.argv[3] ?? 'corpus/wikinews')
 
 /** A portable file name: ASCII letters, digits, `_` and `-` only (ids keep their original form in the front matter). */

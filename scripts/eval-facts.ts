@@ -1,5 +1,5 @@
 /**
- * Scores the fact extractor against gold files (format of shared/gold/seed-facts.json):
+ * Scores the fact extractor against gold files (format of test/fixtures/gold/seed-facts.json):
  * precision, recall and F1 per category and micro overall.
  *
  *   npm run eval:facts -- --gold test/fixtures/gold [--corpus corpus] [--verbose]

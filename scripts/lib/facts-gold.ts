@@ -1,7 +1,7 @@
 import { canonicalEvent } from '../../src/facts/quantity-words'
 import type { Facts } from '../../src/facts/types'
 
-/** One gold file: what a careful reader extracts from one article (format of shared/gold/seed-facts.json). */
+/** One gold file: what a careful reader extracts from one article (format of test/fixtures/gold/seed-facts.json). */
 export type FactsGold = {
   article: string
   date?: string

@@ -184,17 +184,24 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
     const token = tokens[j]!
     if (token.lower === 'including') {
       // "around twenty more, including colleague Faisal al-Thubhani, were injured"
-      while (j + 1 < tokens.length && tokens[j + 1]!.text !== ',' && steps < 14) j++, steps++
+      while (j + 1 < tokens.length && tokens[j + 1]!.text !== ',' && steps < 14) {
+        j++
+        steps++
+      }
       continue
     }
     if ((token.lower === 'from' || token.lower === 'of') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) {
       // "two Buddhist pilgrims from Myanmar also died"
-      while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text)) j++, steps++
+      while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text)) {
+        j++
+        steps++
+      }
       continue
     }
     // "The 176 people on board were all killed"
     if (token.lower === 'on' && tokens[j + 1]?.lower === 'board') {
-      j++, steps++
+      j++
+      steps++
       continue
     }
     if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || ABOARD.has(token.lower) || parseNumber([token.lower])) continue

@@ -43,8 +43,8 @@ export function splitSentences(text: string): Span[] {
 // The lookbehind lets a match start only at the first stop of a run: without it a
 // long run of dots is re-scanned from every dot, which is quadratic.
 // Up to two opening marks before the next sentence's first letter: `NBC. "[T]he House…`.
-const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]{0,2}[\p{Lu}\d])/gu
-const NEXT_WORD = /^\s+["'“‘(\[]{0,2}([\p{L}]+)/u
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘([]{0,2}[\p{Lu}\d])/gu
+const NEXT_WORD = /^\s+["'“‘([]{0,2}([\p{L}]+)/u
 
 /** `quotations` are sorted and do not overlap; `cursor.at` walks them once over the whole text, so the split stays linear. */
 function splitParagraph(text: string, from: number, to: number, quotations: QuotedSpan[], cursor: { at: number }, out: Span[]): void {

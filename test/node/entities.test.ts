@@ -16,7 +16,7 @@ type Gold = {
   not_people: string[]
 }
 
-const gold = JSON.parse(readFileSync('../shared/gold/seed-facts.json', 'utf8')) as Gold
+const gold = JSON.parse(readFileSync('test/fixtures/gold/seed-facts.json', 'utf8')) as Gold
 const { text } = parseTxt(readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8'))
 const entities = extractEntities(text, splitSentences(text))
 const named = (type: Entity['type'], name: string) => entities.find((entity) => entity.type === type && entity.name.toLowerCase() === name.toLowerCase())

@@ -21,7 +21,7 @@ const F1_AT_LEAST: F1Levels = {
   micro: 0.93,
 }
 
-describe('seed gold (shared/gold/seed-facts.json)', () => {
+describe('seed gold (test/fixtures/gold/seed-facts.json)', () => {
   const seed = golds.find(({ gold }) => gold.article.startsWith('seed/'))!.gold
   const facts = extracted(seed.article)
   const scores = scoreGold(seed, facts)
