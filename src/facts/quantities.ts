@@ -69,6 +69,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
         (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
+      // "60 civilians were killed and injured": one number for two events is a count of neither.
+      const joined = tokens[event.index + event.length]?.lower
+      if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
       if (!counts && !aboard && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])

@@ -170,3 +170,14 @@ describe('quantity kinds', () => {
     expect(kinds('12 villagers were killed on Monday.', '2020-03-01')).toEqual([{ value: 12, event: 'killed' }])
   })
 })
+
+describe('combined counts', () => {
+  it('takes one number for two events as a count of neither, and keeps separate counts', () => {
+    expect(quantities('More than 60 civilians were killed and injured in the shelling.')).toEqual([])
+    expect(quantities('Nine villagers were killed or wounded.')).toEqual([])
+    expect(quantities('Four villagers were killed and nine were injured.')).toEqual([
+      { value: 4, who: 'villagers', event: 'killed' },
+      { value: 9, who: 'people', event: 'injured' },
+    ])
+  })
+})
