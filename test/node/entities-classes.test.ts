@@ -250,3 +250,13 @@ describe('places from the words around them', () => {
     expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
   })
 })
+
+describe('things named like people', () => {
+  it('reads storms, operations, facilities, publications and time zones as no people', () => {
+    const { typeOf } = readEntities(
+      'Hurricane Dorian struck the coast, said Lisa Brown. The raid was part of Operation Inherent Resolve. Shoppers fled the Cielo Vista Mall. The Daily Telegraph said the talks ended at noon Greenwich Mean Time.',
+    )
+    for (const name of ['Hurricane Dorian', 'Operation Inherent Resolve', 'Cielo Vista Mall', 'Daily Telegraph', 'Greenwich Mean Time']) expect(typeOf(name)).not.toBe('person')
+    expect(typeOf('Lisa Brown')).toBe('person')
+  })
+})
