@@ -260,3 +260,11 @@ describe('things named like people', () => {
     expect(typeOf('Lisa Brown')).toBe('person')
   })
 })
+
+describe('capitals that name no body', () => {
+  it('reads caption directions and diseases in capitals as no organisations', () => {
+    const { typeOf } = readEntities('The photo shows the mayor (LEFT) and the governor (RIGHT) at a COVID briefing with NATO.')
+    for (const name of ['LEFT', 'RIGHT', 'COVID']) expect(typeOf(name)).not.toBe('organization')
+    expect(typeOf('NATO')).toBe('organization')
+  })
+})
