@@ -268,3 +268,11 @@ describe('capitals that name no body', () => {
     expect(typeOf('NATO')).toBe('organization')
   })
 })
+
+describe('sentence adverbs', () => {
+  it('keeps a sentence-opening adverb out of the name after it', () => {
+    const { entities, typeOf } = readEntities('The crowd cheered. Afterwards Marta Quell spoke to reporters. Separately Quell said she would run.')
+    expect(entities.some((entity) => /^(?:Afterwards|Separately)\b/.test(entity.name))).toBe(false)
+    expect(typeOf('Marta Quell')).toBe('person')
+  })
+})

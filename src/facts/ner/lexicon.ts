@@ -12,6 +12,8 @@ export const FUNCTION_WORDS = words(`
   about above below between among into onto upon until unless whether following including such only even just
   more less much few several any both either neither do does did is are was were be been has have had will would
   can could may might must shall should yes oh mr mrs ms former
+  afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
+  finally initially eventually currently previously recently
 `)
 
 /** Never part of a name: days and months ("on Tuesday"). */
