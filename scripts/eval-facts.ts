@@ -1,53 +1,92 @@
 /**
- * Scores the fact extractor against gold files (format of test/fixtures/gold/seed-facts.json):
- * precision, recall and F1 per category and micro overall.
+ * Scores the fact extractor against one or more gold sets (format of
+ * test/fixtures/gold/seed-facts.json). With one set: precision, recall and F1 per
+ * category and micro overall. With several: F1 per category and micro, one
+ * column per set, so the gap between the tuned set and the blind ones shows in
+ * every run.
  *
- *   npm run eval:facts -- --gold test/fixtures/gold [--corpus corpus] [--verbose]
+ *   npm run eval:facts -- --gold test/fixtures/gold [--gold test/fixtures/gold-blind ...] [--corpus corpus] [--verbose]
  */
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { extractFacts } from '../src/facts/extract'
 import { CATEGORIES, type CategoryScore, scoreGold, totals } from './lib/facts-gold'
 import { createArticleFinder, readGoldFiles } from './lib/gold-articles'
 
-function main(): number {
-  const { values } = parseArgs({
-    options: { gold: { type: 'string' }, corpus: { type: 'string', default: 'corpus' }, verbose: { type: 'boolean', default: false } },
-  })
-  if (!values.gold) {
-    console.error('usage: npm run eval:facts -- --gold DIR [--corpus DIR] [--verbose]')
-    return 2
-  }
-  const findArticle = createArticleFinder(values.corpus)
+type SetScore = { name: string; articles: number; byCategory: Map<string, CategoryScore[]>; contradictions: number }
+
+function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinder>, corpus: string, verbose: boolean): SetScore | string {
   const byCategory = new Map<string, CategoryScore[]>(CATEGORIES.map((category) => [category, []]))
   let contradictions = 0
-  for (const { file, gold } of readGoldFiles(values.gold)) {
+  const files = readGoldFiles(dir)
+  for (const { file, gold } of files) {
     const article = findArticle(gold.article)
-    if (!article) {
-      console.error(`${file}: article "${gold.article}" is not in ${values.corpus}`)
-      return 1
-    }
+    if (!article) return `${file}: article "${gold.article}" is not in ${corpus}`
     const facts = extractFacts(article.text, article.date ? { date: article.date } : {})
     const scores = scoreGold(gold, facts)
     for (const category of CATEGORIES) {
       const score = scores[category]
       byCategory.get(category)!.push(score)
       contradictions += score.contradictions.length
-      if (values.verbose && (score.missed.length || score.extra.length)) {
+      if (verbose && (score.missed.length || score.extra.length)) {
         console.log(`${gold.article} ${category}`)
         for (const item of score.missed) console.log(`  missed   ${item}`)
         for (const item of score.extra) console.log(`  ${score.contradictions.includes(item) ? 'CONTRA ' : 'extra  '}  ${item}`)
       }
     }
   }
+  return { name: basename(dir), articles: files.length, byCategory, contradictions }
+}
+
+function printOneSet(set: SetScore) {
   const row = (name: string, scores: CategoryScore[]) => {
     const t = totals(scores)
     const cells = [t.precision, t.recall, t.f1].map((value) => value.toFixed(3).padStart(9))
     return `${name.padEnd(14)}${cells.join('')}${String(t.tp).padStart(6)}${String(t.fp).padStart(6)}${String(t.fn).padStart(6)}`
   }
   console.log(`${'category'.padEnd(14)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}${'TP'.padStart(6)}${'FP'.padStart(6)}${'FN'.padStart(6)}`)
-  for (const category of CATEGORIES) console.log(row(category, byCategory.get(category)!))
-  console.log(row('micro', [...byCategory.values()].flat()))
-  console.log(`contradictions: ${contradictions}`)
+  for (const category of CATEGORIES) console.log(row(category, set.byCategory.get(category)!))
+  console.log(row('micro', [...set.byCategory.values()].flat()))
+  console.log(`contradictions: ${set.contradictions}`)
+}
+
+function printSideBySide(sets: SetScore[]) {
+  const width = Math.max(14, ...sets.map((set) => set.name.length + 2))
+  const cell = (text: string) => text.padStart(width)
+  console.log(`F1 per set (articles in brackets)`)
+  console.log(`${'category'.padEnd(14)}${sets.map((set) => cell(set.name)).join('')}`)
+  console.log(`${''.padEnd(14)}${sets.map((set) => cell(`(${set.articles})`)).join('')}`)
+  for (const category of CATEGORIES) {
+    console.log(`${category.padEnd(14)}${sets.map((set) => cell(totals(set.byCategory.get(category)!).f1.toFixed(3))).join('')}`)
+  }
+  console.log(`${'micro'.padEnd(14)}${sets.map((set) => cell(totals([...set.byCategory.values()].flat()).f1.toFixed(3))).join('')}`)
+  console.log(`${'contradictions'.padEnd(14)}${sets.map((set) => cell(String(set.contradictions))).join('')}`)
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      gold: { type: 'string', multiple: true },
+      corpus: { type: 'string', default: 'corpus' },
+      verbose: { type: 'boolean', default: false },
+    },
+  })
+  if (!values.gold?.length) {
+    console.error('usage: npm run eval:facts -- --gold DIR [--gold DIR ...] [--corpus DIR] [--verbose]')
+    return 2
+  }
+  const findArticle = createArticleFinder(values.corpus)
+  const sets: SetScore[] = []
+  for (const dir of values.gold) {
+    const set = scoreSet(dir, findArticle, values.corpus, values.verbose)
+    if (typeof set === 'string') {
+      console.error(set)
+      return 1
+    }
+    sets.push(set)
+  }
+  if (sets.length === 1) printOneSet(sets[0]!)
+  else printSideBySide(sets)
   return 0
 }
 

@@ -14,7 +14,7 @@ const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
 // which is not the publication date. Durations ("for five years") and mentions relative to some other event
 // ("a year later") are not dates either.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$/i
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
 const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
 // "less than two weeks", "for the": what comes right before a span of time.
@@ -39,7 +39,8 @@ const MAX_DATES = 500
  * Date mentions resolved against the publication date: a weekday is the most
  * recent such day on or before it (news reports the past), a month or a year
  * without a day resolves to `YYYY-MM` or `YYYY`. Relative mentions are dropped
- * when there is no publication date to resolve them against. The span is the
+ * when there is no publication date to resolve them against, and a month and
+ * day without a year keep no year (`--MM-DD`, `--MM`): no year is invented. The span is the
  * date words without a leading preposition ("Tuesday", not "on Tuesday").
  */
 export function extractDates(text: string, publicationDate?: string, sentences: Span[] = splitSentences(text)): DateMention[] {
@@ -152,6 +153,13 @@ function resolve(date: ParsedComponents, reference: Date | undefined, future = f
   // unless the words before it look ahead.
   if (reference && !future && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
     resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
+  }
+  // Without a publication date a month and day have no year: the text's words only, as ISO 8601 writes a
+  // yearless date ("--11-24", "--06"); chrono would fill in the year of its epoch instant.
+  if (!reference && !date.isCertain('year')) {
+    if (!date.isCertain('month')) return undefined
+    const month = String(date.get('month')).padStart(2, '0')
+    return date.isCertain('day') ? `--${month}-${String(date.get('day')).padStart(2, '0')}` : `--${month}`
   }
   const iso = resolved.toISOString().slice(0, 10)
   if (date.isCertain('day')) return iso

@@ -308,7 +308,7 @@ class Reader {
       return
     }
     if (tokens.length > 1 && ARABIC_PLACE_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))) return this.decidePlace(sentence, candidate)
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !namesAThing(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
@@ -637,6 +637,17 @@ function demonymOf(word: string): string | undefined {
 }
 
 /** Verbs after a lone surname that make it a person ("Naqvi said"). */
+// Words that make a two- or three-word name a storm, an operation, a facility, a publication or a time zone,
+// not a person: "Hurricane Dorian", "Operation Inherent Resolve", "Cielo Vista Mall", "Daily Telegraph", "Greenwich Mean Time".
+const THING_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation'])
+const THING_TAILS = new Set(['mall', 'plaza', 'stadium', 'arena', 'hospital', 'museum', 'telegraph', 'times', 'gazette', 'herald', 'tribune', 'time', 'programme', 'program', 'festival'])
+
+/** A name whose head or tail word says what thing it is; a known first name ("Emily Post") keeps it a person's. */
+function namesAThing(tokens: Token[]): boolean {
+  if (isFirstName(tokens[0]!.text)) return false
+  return THING_HEADS.has(lower(tokens[0]!)) || THING_TAILS.has(lower(tokens[tokens.length - 1]!))
+}
+
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
 
 function mostCommon(values: string[]): string | undefined {

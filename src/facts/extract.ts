@@ -19,7 +19,7 @@ export function extractFacts(text: string, options: ExtractOptions = {}): Facts 
     ...(dateline ? { dateline: { place: dateline.place, ...(dateline.country ? { country: dateline.country } : {}) } } : {}),
     entities,
     quotes: extractQuotes(text, sentences, entities),
-    quantities: extractQuantities(text, sentences, entities),
+    quantities: extractQuantities(text, sentences, entities, options.date),
     dates: extractDates(text, options.date, sentences),
     statements: extractStatements(text, sentences, entities),
   }

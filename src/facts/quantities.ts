@@ -1,7 +1,7 @@
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
-import type { Entity, Quantity, Span } from './types'
+import type { Entity, Quantity, QuantityKind, Span } from './types'
 
 type Token = { text: string; lower: string; start: number; end: number }
 type Found = { event: string; start: number; end: number; index: number; length: number }
@@ -28,11 +28,13 @@ const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 
  * opens with ("In Mastung, …") or that follows the event ("killed in Kabul").
  * The span runs from the number through the event words.
  */
-export function extractQuantities(text: string, sentences: Span[], entities: Entity[]): Quantity[] {
+export function extractQuantities(text: string, sentences: Span[], entities: Entity[], publicationDate?: string): Quantity[] {
   const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
   const quantities: Quantity[] = []
   for (const sentence of sentences) {
     const tokens = tokenize(text, sentence)
+    const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
+    const marked = kind ? { kind } : {}
     const placeOf = (end: number) => openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places)
     const counted = new Set<number>()
     let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
@@ -67,6 +69,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
         (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
+      // "60 civilians were killed and injured": one number for two events is a count of neither.
+      const joined = tokens[event.index + event.length]?.lower
+      if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
       if (!counts && !aboard && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
@@ -76,17 +81,38 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       const place = placeOf(end)
       if (value <= 0) continue
-      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), start, end })
+      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
       counted.add(i)
       previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
       i = (counts?.end ?? afterNumber) - 1
     }
     for (const toll of tolls(tokens, counted)) {
       const place = placeOf(toll.end)
-      quantities.push({ ...toll, ...(place ? { place } : {}) })
+      quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
     }
   }
   return quantities.sort((a, b) => a.start - b.start)
+}
+
+// A condition or a counterfactual: "if the dam breaks, 500 could die", "could have killed 120 million".
+const HYPOTHETICAL = /\b(?:if|unless|could\s+have|would\s+have|might\s+have)\b/i
+// A running total rather than the event's own count: "killed 300 since 2013", "in total", "so far this year".
+const CUMULATIVE = /\b(?:since\s+(?:\d{4}|the\s+(?:start|beginning))|in\s+total|all\s+told|to\s+date|so\s+far\s+this\s+year)\b/i
+const YEAR_IN_SENTENCE = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
+
+/**
+ * Whether a sentence's figures are not counts of the article's own event. A
+ * year other than the publication year ("killed 6,000 people in 2013",
+ * "2018 saw 750 deaths") makes them historical; without a publication date
+ * a year named that way is taken as another year's, since news reports the
+ * current toll without one.
+ */
+function quantityKind(sentence: string, publicationDate: string | undefined): QuantityKind | undefined {
+  if (HYPOTHETICAL.test(sentence)) return 'hypothetical'
+  if (CUMULATIVE.test(sentence)) return 'cumulative'
+  const publicationYear = publicationDate?.slice(0, 4)
+  for (const match of sentence.matchAll(YEAR_IN_SENTENCE)) if ((match[1] ?? match[2]) !== publicationYear) return 'historical'
+  return undefined
 }
 
 const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])

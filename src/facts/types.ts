@@ -14,7 +14,13 @@ export type Entity = {
 }
 
 export type Quote = Span & { text: string; speaker?: string }
-export type Quantity = Span & { value: number; who: string; event?: string; place?: string }
+/**
+ * `kind` marks a figure that is not a count of the article's own event: a
+ * conditional ("if…", "could have…"), another year's toll ("in 2013"), or a
+ * running total ("since 2013", "in total"). Casualty totals leave these out.
+ */
+export type QuantityKind = 'hypothetical' | 'historical' | 'cumulative'
+export type Quantity = Span & { value: number; who: string; event?: string; place?: string; kind?: QuantityKind }
 export type DateMention = Span & { text: string; iso: string }
 export type Statement = Span & { actor: string; verb: string; target?: string }
 

@@ -56,6 +56,20 @@ describe('extractDates', () => {
     expect(dates('Born on December 11, 1935, he died on Monday.')).toEqual([{ text: 'December 11, 1935', iso: '1935-12-11' }])
   })
 
+  it('invents no year for a month and day when there is no publication date', () => {
+    expect(dates('The envoys met on Nov. 24 and again on March 3, and will meet in June.')).toEqual([
+      { text: 'Nov. 24', iso: '--11-24' },
+      { text: 'March 3', iso: '--03-03' },
+      { text: 'June', iso: '--06' },
+    ])
+    expect(dates('The envoys met on Nov. 24.', '2020-05-01')).toEqual([{ text: 'Nov. 24', iso: '2019-11-24' }])
+  })
+
+  it('reads a span after some other event as no date, in any case', () => {
+    expect(dates('AFTER A YEAR IN JAIL, THE BAKER WAS FREED.')).toEqual([])
+    expect(dates('The baker was freed after two years in jail.', '2020-05-01')).toEqual([])
+  })
+
   it('gets through 200 KB of date words', () => {
     const found = extractDates('Monday Tuesday May March '.repeat(8_000), '2020-01-01')
     expect(found.length).toBeGreaterThan(0)

@@ -250,3 +250,29 @@ describe('places from the words around them', () => {
     expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
   })
 })
+
+describe('things named like people', () => {
+  it('reads storms, operations, facilities, publications and time zones as no people', () => {
+    const { typeOf } = readEntities(
+      'Hurricane Dorian struck the coast, said Lisa Brown. The raid was part of Operation Inherent Resolve. Shoppers fled the Cielo Vista Mall. The Daily Telegraph said the talks ended at noon Greenwich Mean Time.',
+    )
+    for (const name of ['Hurricane Dorian', 'Operation Inherent Resolve', 'Cielo Vista Mall', 'Daily Telegraph', 'Greenwich Mean Time']) expect(typeOf(name)).not.toBe('person')
+    expect(typeOf('Lisa Brown')).toBe('person')
+  })
+})
+
+describe('capitals that name no body', () => {
+  it('reads caption directions and diseases in capitals as no organisations', () => {
+    const { typeOf } = readEntities('The photo shows the mayor (LEFT) and the governor (RIGHT) at a COVID briefing with NATO.')
+    for (const name of ['LEFT', 'RIGHT', 'COVID']) expect(typeOf(name)).not.toBe('organization')
+    expect(typeOf('NATO')).toBe('organization')
+  })
+})
+
+describe('sentence adverbs', () => {
+  it('keeps a sentence-opening adverb out of the name after it', () => {
+    const { entities, typeOf } = readEntities('The crowd cheered. Afterwards Marta Quell spoke to reporters. Separately Quell said she would run.')
+    expect(entities.some((entity) => /^(?:Afterwards|Separately)\b/.test(entity.name))).toBe(false)
+    expect(typeOf('Marta Quell')).toBe('person')
+  })
+})

@@ -149,3 +149,35 @@ describe('extractQuantities', () => {
     for (const quantity of found) expect(text.slice(quantity.start, quantity.end).length).toBeGreaterThan(0)
   })
 })
+
+describe('quantity kinds', () => {
+  const kinds = (text: string, publication?: string) =>
+    extractQuantities(text, sentencesOf(text), entitiesIn(text, []), publication).map(({ value, event, kind }) => ({ value, event, ...(kind ? { kind } : {}) }))
+
+  it("marks another year's toll as historical and this year's as the event's own", () => {
+    expect(kinds('The storm that struck in 2013 killed 600 people.', '2020-03-01')).toEqual([{ value: 600, event: 'killed', kind: 'historical' }])
+    expect(kinds('Floods in 2020 killed 40 people.', '2020-03-01')).toEqual([{ value: 40, event: 'killed' }])
+    expect(kinds('The ferries sank often; 2017 saw 90 deaths.', '2020-03-01')).toEqual([{ value: 90, event: 'killed', kind: 'historical' }])
+  })
+
+  it('marks running totals as cumulative and conditions as hypothetical', () => {
+    expect(kinds('The militia has killed 300 villagers since 2015.', '2020-03-01')).toEqual([{ value: 300, event: 'killed', kind: 'cumulative' }])
+    expect(kinds('If the storm had hit the city, it could have killed 500 people.', '2020-03-01')).toEqual([{ value: 500, event: 'killed', kind: 'hypothetical' }])
+    expect(kinds('The blast could have killed 80 workers.', '2020-03-01')).toEqual([{ value: 80, event: 'killed', kind: 'hypothetical' }])
+  })
+
+  it("leaves the event's own counts unmarked", () => {
+    expect(kinds('12 villagers were killed on Monday.', '2020-03-01')).toEqual([{ value: 12, event: 'killed' }])
+  })
+})
+
+describe('combined counts', () => {
+  it('takes one number for two events as a count of neither, and keeps separate counts', () => {
+    expect(quantities('More than 60 civilians were killed and injured in the shelling.')).toEqual([])
+    expect(quantities('Nine villagers were killed or wounded.')).toEqual([])
+    expect(quantities('Four villagers were killed and nine were injured.')).toEqual([
+      { value: 4, who: 'villagers', event: 'killed' },
+      { value: 9, who: 'people', event: 'injured' },
+    ])
+  })
+})

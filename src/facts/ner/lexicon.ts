@@ -12,6 +12,8 @@ export const FUNCTION_WORDS = words(`
   about above below between among into onto upon until unless whether following including such only even just
   more less much few several any both either neither do does did is are was were be been has have had will would
   can could may might must shall should yes oh mr mrs ms former
+  afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
+  finally initially eventually currently previously recently
 `)
 
 /** Never part of a name: days and months ("on Tuesday"). */
@@ -59,7 +61,9 @@ export const ORG_SUFFIXES = words(`
 export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 
 /** Capitalised abbreviations that name no organisation. */
-export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID`)
+// Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
+export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
+  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
 export const KNOWN_ORGS = new Set([
