@@ -41,10 +41,29 @@ export type CorpusError = { file: string; line?: number; field: string; reason: 
 
 export type ParseResult = { articles: ArticleInput[]; errors: CorpusError[] }
 
+/**
+ * The largest article text the product accepts, in UTF-8 bytes: the same as the
+ * POST /api/extract body limit, and small enough that one article's analysis
+ * stays well under a second (measured in docs/corpus-limits.md).
+ */
+export const MAX_ARTICLE_TEXT_BYTES = 256 * 1024
+
 /** Validates a raw record and reports every failing field, each with its reason. */
 export function validateArticle(raw: unknown, file: string, line?: number): ParseResult {
   const result = v.safeParse(ArticleInputSchema, raw)
-  if (result.success) return { articles: [result.output], errors: [] }
+  if (result.success) {
+    const bytes = new TextEncoder().encode(result.output.text).length
+    if (bytes <= MAX_ARTICLE_TEXT_BYTES) return { articles: [result.output], errors: [] }
+    return {
+      articles: [],
+      errors: [{
+        file,
+        ...(line === undefined ? {} : { line }),
+        field: 'text',
+        reason: `article "${result.output.id}" has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it`,
+      }],
+    }
+  }
   return {
     articles: [],
     errors: result.issues.map((issue) => ({

@@ -1,4 +1,4 @@
-import { type ParseResult, validateArticle } from './article'
+import { type CorpusError, type ParseResult, validateArticle } from './article'
 import { parseMarkdown } from './parse-markdown'
 import { parseTxt } from './parse-txt'
 
@@ -9,12 +9,53 @@ export function idFromPath(relativePath: string): string {
   return relativePath.replace(/\\/g, '/').replace(/\.[^./]+$/, '')
 }
 
+export type DecodeResult = { ok: true; content: string } | { ok: false; error: CorpusError }
+
+/**
+ * Decodes a corpus file's bytes as strict UTF-8: a bad byte would otherwise
+ * become U+FFFD in served text. On failure names the byte offset (and line) of
+ * the first bad sequence.
+ */
+export function decodeCorpusFile(relativePath: string, bytes: Uint8Array): DecodeResult {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  try {
+    return { ok: true, content: strict.decode(bytes) }
+  } catch {
+    // Whether a prefix holds an invalid sequence only grows with its length (streaming leaves an
+    // unfinished sequence at the end alone): the shortest failing prefix ends at the first bad byte.
+    let valid = 0
+    let invalid = bytes.length
+    while (invalid - valid > 1) {
+      const middle = Math.floor((valid + invalid) / 2)
+      if (decodesAsPrefix(bytes.subarray(0, middle))) valid = middle
+      else invalid = middle
+    }
+    // The failing byte may follow the unfinished sequence it breaks: then the bad sequence starts at that sequence's lead byte.
+    let offset = invalid - 1
+    if (!decodesAsPrefix(bytes.subarray(0, offset), false)) while (offset > 0 && (bytes[offset]! & 0xc0) !== 0xc0) offset -= 1
+    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1
+    return { ok: false, error: { file: relativePath, line, field: '(file)', reason: `not valid UTF-8: the first bad sequence starts at byte offset ${offset}; save the file as UTF-8` } }
+  }
+}
+
+function decodesAsPrefix(bytes: Uint8Array, stream = true): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes, { stream })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Parses one corpus file of any supported format into validated articles.
  * `relativePath` is the file's path below the corpus folder, with `/` separators.
  */
 export function parseCorpusFile(relativePath: string, content: string): ParseResult {
   const extension = relativePath.slice(relativePath.lastIndexOf('.')).toLowerCase()
+  if (content.replace(/^\uFEFF/, '').trim() === '') {
+    return { articles: [], errors: [{ file: relativePath, field: '(file)', reason: 'the file is empty: remove it or give it an article' }] }
+  }
   switch (extension) {
     case '.txt': {
       const { date, text } = parseTxt(content)

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 /**
@@ -59,9 +59,13 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
   }, 120_000)
 
   it.each([
-    ['a dangling symlink', (path: string) => symlinkSync(join(work, 'missing-target.md'), path), 'gone.md', /gone\.md: \(file\): cannot be read: ENOENT/],
-    ['a symlink to a folder', (path: string) => symlinkSync(work, path), 'folder.txt', /folder\.txt: \(file\): cannot be read: EISDIR/],
-  ])('an unreadable article file (%s) stops the build, names the file and the reason', (_kind, make, name, reason) => {
+    ['a dangling symlink', (path: string) => symlinkSync(join(work, 'missing-target.md'), path), 'gone.md', /gone\.md: \(file\): dangling symlink: its target cannot be found \(ENOENT\)/],
+    ['a symlink loop', (path: string) => symlinkSync(dirname(path), path), 'loop', /loop: \(file\): symlink loop: it links to .*broken-loop, a folder that contains it/],
+    ['bytes that are not UTF-8', (path: string) => writeFileSync(path, Buffer.concat([Buffer.from('date 2024-05-06\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners said so.')])), 'latin1.txt', /latin1\.txt:2: \(file\): not valid UTF-8: the first bad sequence starts at byte offset 19/],
+    ['an empty .jsonl', (path: string) => writeFileSync(path, '\n'), 'empty.jsonl', /empty\.jsonl: \(file\): the file is empty/],
+    ['an empty .md', (path: string) => writeFileSync(path, ''), 'empty.md', /empty\.md: \(file\): the file is empty/],
+    ['an article over the size limit', (path: string) => writeFileSync(path, `${JSON.stringify({ id: 'huge', text: 'The minister said the roads will be rebuilt. '.repeat(6000) })}\n`), 'huge.jsonl', /huge\.jsonl:1: text: article "huge" has \d+ bytes of text, over the limit of 262144 bytes/],
+  ])('an unreadable or unacceptable article file (%s) stops the build, names the file and the reason', (_kind, make, name, reason) => {
     const broken = join(work, `broken-${name}`)
     mkdirSync(broken)
     writeFileSync(join(broken, 'fine.jsonl'), `${article(1)}\n`)
@@ -71,6 +75,16 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
     expect(result.stderr).toMatch(/build failed: 1 problem\(s\) in 1 file\(s\).*the previous bundle is unchanged/)
     expect(result.stderr).toMatch(reason)
     expect(snapshot(out)).toEqual(previous)
+  })
+
+  it('a symlinked folder in the corpus is read like any other', () => {
+    const linked = join(work, 'linked')
+    mkdirSync(linked)
+    writeFileSync(join(linked, 'fine.jsonl'), `${article(99)}\n`)
+    symlinkSync(corpus, join(linked, 'more'))
+    const result = build({ CORPUS: linked, BUNDLE_PATH: join(work, 'linked-out', 'search.bundle') })
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(/built .*: 17 articles from 2 file\(s\)/)
   })
 
   it('an output folder that cannot be created (a file is in the way) fails with the reason, not a crash', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { findDuplicateIds, idFromPath, parseCorpusFile } from '../../src/corpus/parse'
+import { MAX_ARTICLE_TEXT_BYTES } from '../../src/corpus/article'
+import { decodeCorpusFile, findDuplicateIds, idFromPath, parseCorpusFile } from '../../src/corpus/parse'
 
 const seed = readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')
 
@@ -115,5 +116,29 @@ describe('ids', () => {
 
   it('reject unsupported extensions', () => {
     expect(parseCorpusFile('a.html', '<p>').errors[0]?.reason).toContain('unsupported extension')
+  })
+})
+
+describe('bytes and sizes a corpus file may not have', () => {
+  it('refuses bytes that are not UTF-8, naming the byte offset and line of the first bad byte', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"id":"a","text":"fine"}\n{"id":"b","text":"caf'), 0xe9, ...new TextEncoder().encode('"}\n')])
+    const decoded = decodeCorpusFile('bad.jsonl', bytes)
+    expect(decoded).toEqual({ ok: false, error: { file: 'bad.jsonl', line: 2, field: '(file)', reason: expect.stringContaining('byte offset 46') } })
+    expect(decodeCorpusFile('good.txt', new TextEncoder().encode('Gdańsk said.'))).toEqual({ ok: true, content: 'Gdańsk said.' })
+  })
+
+  it.each(['empty.jsonl', 'empty.txt', 'empty.md'])('reports an empty file (%s) by name', (name) => {
+    expect(parseCorpusFile(name, '\n  \n').errors).toEqual([{ file: name, field: '(file)', reason: expect.stringContaining('the file is empty') }])
+  })
+
+  it('refuses an article over the size limit with its id, size and the limit, and accepts one at the limit', () => {
+    const sentence = 'Officials in Quetta said the roads will be rebuilt. '
+    const atLimit = sentence.repeat(Math.floor(MAX_ARTICLE_TEXT_BYTES / sentence.length)).trim()
+    expect(parseCorpusFile('ok.txt', atLimit).errors).toEqual([])
+    const over = `${atLimit} ${sentence.repeat(2)}`.trim()
+    const bytes = new TextEncoder().encode(over).length
+    expect(parseCorpusFile('big.jsonl', JSON.stringify({ id: 'huge', text: over })).errors).toEqual([
+      { file: 'big.jsonl', line: 1, field: 'text', reason: `article "huge" has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it` },
+    ])
   })
 })
