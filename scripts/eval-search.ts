@@ -1,22 +1,28 @@
 /**
- * Measures the product's search on a BEIR-format test collection, next to a
- * plain BM25 baseline computed in the same run:
+ * Measures the product's search on collections derived from the bundled
+ * corpus (short, long and misspelled queries, tuning and blind halves) and,
+ * when given, a BEIR-format test collection, next to a plain BM25 baseline
+ * computed in the same run, and writes the one table to docs/search-eval.md:
  *
- *   npm run eval:search -- --corpus corpus.jsonl --queries queries.jsonl --qrels qrels/test.tsv
+ *   npm run eval:search -- [--corpus corpus.jsonl --queries queries.jsonl --qrels qrels/test.tsv] [--articles corpus] [--out docs/search-eval.md]
  *
  * Each document is analysed and indexed exactly as `npm run build` does, and
  * each query goes through `searchArticles` with the API's defaults, so the
  * figures are what `GET /api/search?q=…` answers (100 hits a query).
  * The collection is read where it lies; nothing of it is copied.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { analyzeArticle } from '../src/analyze'
 import type { StoredArticle } from '../src/bundle/types'
 import { corpusOfArticles } from '../src/search/memory-corpus'
 import { searchArticles } from '../src/search/search'
+import { STOP_WORDS } from '../src/search/stop-words'
+import { splitSentences } from '../src/text/sentences'
 import { createBm25 } from './lib/bm25'
 import { evaluate, type Qrels, type Scores } from './lib/ir-metrics'
+import { readCorpus } from './lib/read-corpus'
 
 const HITS = 100
 
@@ -49,45 +55,118 @@ function toArticle(document: BeirDocument): StoredArticle {
   return { id, text: document.text, ...analyzeArticle({ text: document.text, ...(title ? { title } : {}) }) }
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { corpus: { type: 'string' }, queries: { type: 'string' }, qrels: { type: 'string' } } })
-  if (!values.corpus || !values.queries || !values.qrels) {
-    console.error('usage: npm run eval:search -- --corpus corpus.jsonl --queries queries.jsonl --qrels qrels/test.tsv')
-    return 2
+type Collection = { name: string; queries: BeirQuery[]; qrels: Qrels }
+
+/** FNV-1a: a stable hash, so an article's half (tuning or blind) never changes between runs. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0
+  return hash
+}
+
+const SLIPS = {
+  swap: (word: string, at: number) => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+  drop: (word: string, at: number) => word.slice(0, at) + word.slice(at + 1),
+  insert: (word: string, at: number) => word.slice(0, at) + word[at] + word.slice(at),
+  substitute: (word: string, at: number) => word.slice(0, at) + (word[at] === 'e' ? 'a' : 'e') + word.slice(at + 1),
+} as const
+
+/**
+ * Queries derived from the bundled corpus, each judged relevant to its own
+ * article only: short (the title's three rarest words), long (the first
+ * sentence) and misspelled (the title's rarest word with one slip, plus the
+ * next rarest word spelled right). Each set is split into a tuning half and a
+ * blind half by a hash of the article id.
+ */
+function derivedCollections(articles: readonly { id: string; title?: string; text: string }[]): Collection[] {
+  const documentFrequency = new Map<string, number>()
+  const titleWords = (title: string) => [...new Set((title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word) && word.length > 2))]
+  for (const article of articles) {
+    for (const word of new Set(`${article.title ?? ''} ${article.text}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])) {
+      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1)
+    }
   }
-  const qrels = readQrels(values.qrels)
-  const queries = readJsonl<BeirQuery>(values.queries).filter((query) => qrels.has(query._id))
-  const documents = readJsonl<BeirDocument>(values.corpus).filter((document) => document.text?.trim())
+  const kinds: string[] = ['short', 'long', ...Object.keys(SLIPS).map((slip) => `typo-${slip}`)]
+  const collections = new Map<string, Collection>()
+  const add = (kind: string, article: { id: string }, text: string) => {
+    const name = `${kind} (${hashOf(article.id) % 2 === 0 ? 'tuning' : 'blind'})`
+    const collection = collections.get(name) ?? { name, queries: [] as BeirQuery[], qrels: new Map() }
+    const id = `${kind}:${article.id}`
+    collection.queries.push({ _id: id, text })
+    collection.qrels.set(id, new Map([[article.id, 1]]))
+    collections.set(name, collection)
+  }
+  for (const article of articles) {
+    const rarest = titleWords(article.title ?? '').sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0))
+    if (rarest.length >= 2) add('short', article, rarest.slice(0, 3).join(' '))
+    const first = splitSentences(article.text)[0]
+    if (first) add('long', article, article.text.slice(first.start, first.end))
+    const misspelled = rarest.find((word) => word.length >= 5 && /^\p{L}+$/u.test(word))
+    const right = rarest.find((word) => word !== misspelled)
+    if (!misspelled || !right) continue
+    for (const [slip, apply] of Object.entries(SLIPS)) {
+      const at = 1 + (hashOf(article.id + slip) % (misspelled.length - 2))
+      add(`typo-${slip}`, article, `${apply(misspelled, at)} ${right}`)
+    }
+  }
+  return [...collections.values()].sort((a, b) => kinds.indexOf(a.name.split(' ')[0]!) - kinds.indexOf(b.name.split(' ')[0]!) || a.name.localeCompare(b.name))
+}
 
-  let started = performance.now()
-  const articles = documents.map(toArticle)
-  const corpus = corpusOfArticles(articles)
-  console.log(`indexed ${articles.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s; ${queries.length} judged queries`)
+/** Share of queries whose judged article is among the first five hits. */
+function successAt5(run: Map<string, string[]>, qrels: Qrels): number {
+  let found = 0
+  for (const [query, judged] of qrels) if ((run.get(query) ?? []).slice(0, 5).some((id) => judged.has(id))) found++
+  return qrels.size === 0 ? 0 : found / qrels.size
+}
 
-  started = performance.now()
+async function measure(corpus: ReturnType<typeof corpusOfArticles>, bm25: ReturnType<typeof createBm25>, collection: Collection): Promise<string[]> {
   const product = new Map<string, string[]>()
-  const modes = { all: 0, typos: 0, anyTerm: 0, none: 0 }
-  for (const query of queries) {
+  for (const query of collection.queries) {
     const response = await searchArticles(corpus, { q: query.text.slice(0, 500), limit: HITS, offset: 0, sort: 'relevance' })
     product.set(query._id, response.hits.map((hit) => hit.id))
-    if (response.total === 0) modes.none++
-    else if (response.fallback) modes.anyTerm++
-    else if (response.typoTolerance) modes.typos++
-    else modes.all++
   }
-  const productMs = (performance.now() - started) / queries.length
+  const baseline = new Map(collection.queries.map((query) => [query._id, bm25(query.text, HITS)]))
+  const row = (system: string, run: Map<string, string[]>) => {
+    const scores: Scores = evaluate(run, collection.qrels)
+    return `| ${collection.name} | ${collection.queries.length} | ${system} | ${scores.ndcg10.toFixed(4)} | ${scores.recall100.toFixed(4)} | ${scores.map100.toFixed(4)} | ${successAt5(run, collection.qrels).toFixed(4)} |`
+  }
+  return [row('BM25 baseline (k1 1.2, b 0.75, no stemming)', baseline), row('News Edge search (as the API answers)', product)]
+}
 
-  const bm25 = createBm25(documents.map((document) => ({ id: String(document._id ?? document.id), text: `${document.title ?? ''} ${document.text}` })))
-  const baseline = new Map(queries.map((query) => [query._id, bm25(query.text, HITS)]))
-
-  const row = (name: string, scores: Scores) =>
-    `| ${name} | ${scores.ndcg10.toFixed(4)} | ${scores.recall100.toFixed(4)} | ${scores.map100.toFixed(4)} |`
-  console.log('\n| system | nDCG@10 | Recall@100 | MAP@100 |\n| --- | --- | --- | --- |')
-  console.log(row('BM25 baseline (k1 1.2, b 0.75, no stemming)', evaluate(baseline, qrels)))
-  console.log(row('News Edge search (as the API answers)', evaluate(product, qrels)))
-  console.log(
-    `\nqueries answered with every word: ${modes.all}, with typo tolerance: ${modes.typos}, ` +
-      `by the any-word fallback: ${modes.anyTerm}, with nothing: ${modes.none}; ${productMs.toFixed(1)} ms a query on average`,
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      queries: { type: 'string' },
+      qrels: { type: 'string' },
+      articles: { type: 'string', default: 'corpus' },
+      out: { type: 'string', default: 'docs/search-eval.md' },
+    },
+  })
+  const rows: string[] = []
+  const started = performance.now()
+  const bundled = readCorpus(values.articles).articles
+  const bundledCorpus = corpusOfArticles(bundled.map((input) => toArticle({ id: input.id, text: input.text, ...(input.title ? { title: input.title } : {}) })))
+  const bundledBm25 = createBm25(bundled.map((article) => ({ id: article.id, text: `${article.title ?? ''} ${article.text}` })))
+  for (const collection of derivedCollections(bundled)) rows.push(...(await measure(bundledCorpus, bundledBm25, collection)))
+  if (values.corpus && values.queries && values.qrels) {
+    const qrels = readQrels(values.qrels)
+    const queries = readJsonl<BeirQuery>(values.queries).filter((query) => qrels.has(query._id))
+    const documents = readJsonl<BeirDocument>(values.corpus).filter((document) => document.text?.trim())
+    const corpus = corpusOfArticles(documents.map(toArticle))
+    const bm25 = createBm25(documents.map((document) => ({ id: String(document._id ?? document.id), text: `${document.title ?? ''} ${document.text}` })))
+    console.log(`${documents.length} documents; ${queries.length} judged queries`)
+    rows.push(...(await measure(corpus, bm25, { name: basename(dirname(values.queries)), queries, qrels })))
+  }
+  const table = [
+    '| collection | queries | system | nDCG@10 | Recall@100 | MAP@100 | success@5 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+  console.log(`\n${table}\n\n${((performance.now() - started) / 1000).toFixed(1)} s`)
+  writeFileSync(
+    values.out,
+    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; long: the first sentence; typo-*: the title's rarest word with one slip plus another title word), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
   )
   return 0
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -53,14 +53,24 @@ describe('npm run eval:search', () => {
     writeFileSync(join(dir, 'corpus.jsonl'), documents.map((document) => JSON.stringify(document)).join('\n'))
     writeFileSync(join(dir, 'queries.jsonl'), queries.map((query) => JSON.stringify(query)).join('\n'))
     writeFileSync(join(dir, 'qrels.tsv'), 'query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td3\t1\n')
+    mkdirSync(join(dir, 'articles'))
+    writeFileSync(
+      join(dir, 'articles', 'quake.md'),
+      '---\nid: quake\ntitle: Earthquake strikes Sulawesi island\n---\n\nA strong earthquake struck Sulawesi on Friday. Buildings collapsed.\n',
+    )
     const output = execFileSync(
       'npx',
-      ['tsx', 'scripts/eval-search.ts', '--corpus', join(dir, 'corpus.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--qrels', join(dir, 'qrels.tsv')],
+      ['tsx', 'scripts/eval-search.ts', '--corpus', join(dir, 'corpus.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--qrels', join(dir, 'qrels.tsv'), '--articles', join(dir, 'articles'), '--out', join(dir, 'table.md')],
       { encoding: 'utf8' },
     )
     expect(output).toMatch(/\| BM25 baseline .*\| 1\.0000 \| 1\.0000 \| 1\.0000 \|/)
     // "Exercising" only finds "exercise" through stemming, and the product ranks both right.
     expect(output).toMatch(/\| News Edge search .*\| 1\.0000 \| 1\.0000 \| 1\.0000 \|/)
     expect(output).toMatch(/2 judged queries/)
+    // Queries derived from the one bundled article: its title words, its first sentence, and one slip of each kind.
+    expect(output).toMatch(/\| short \((tuning|blind)\) \| 1 \| News Edge search .*\| 1\.0000 \|$/m)
+    expect(output).toMatch(/\| long \((tuning|blind)\) \| 1 \|/)
+    for (const slip of ['swap', 'drop', 'insert', 'substitute']) expect(output).toMatch(new RegExp(`\\| typo-${slip} \\(`))
+    expect(readFileSync(join(dir, 'table.md'), 'utf8')).toMatch(/^# Search evaluation\n\nWritten by `npm run eval:search` on \d{4}-\d\d-\d\d/)
   })
 })
