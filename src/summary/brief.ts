@@ -105,11 +105,13 @@ function countEntities(articles: readonly StoredArticle[]): Brief['entities'] {
 /** Events that harm people, in the order a brief lists them; arrests, releases and evacuations are counts but not casualties. */
 const CASUALTY_EVENTS = ['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']
 
-/** Every casualty figure with the article and passage it comes from, grouped by event (killed, injured…), oldest report first. */
+/** Every casualty figure of the reported events (no `kind`) with the article and passage it comes from, grouped by event (killed, injured…), oldest report first. */
 function casualtiesByEvent(articles: readonly StoredArticle[]): Brief['casualties'] {
   const events = new Map<string, Figure[]>(CASUALTY_EVENTS.map((event) => [event, []]))
   for (const article of articles) {
-    for (const { value, who, event, place, start, end } of article.facts.quantities) {
+    for (const { value, who, event, place, start, end, kind } of article.facts.quantities) {
+      // A conditional, another year's toll or a running total is not a casualty of the reported event.
+      if (kind) continue
       events.get(event ?? '')?.push({ value, who, ...(place ? { place } : {}), id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), text: article.text.slice(start, end), start, end })
     }
   }

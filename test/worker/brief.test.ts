@@ -77,6 +77,15 @@ describe('GET /api/brief', () => {
     for (const group of body.casualties) expect(['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']).toContain(group.event)
   })
 
+  it('leaves out figures that are not the reported event’s: another year’s toll is no casualty of this typhoon', async () => {
+    const facts = await (await get('/api/articles/Typhoon_Phanfone_strikes_Philippines/facts')).json<{ quantities: Array<{ value: number; kind?: string }> }>()
+    const marked = facts.quantities.filter((quantity) => quantity.kind)
+    expect(marked.length).toBeGreaterThan(0)
+    const body = await brief('q=Typhoon Phanfone')
+    const figures = body.casualties.flatMap((group) => group.figures).filter((figure) => figure.id === 'Typhoon_Phanfone_strikes_Philippines')
+    for (const { value } of marked) expect(figures.map((figure) => figure.value)).not.toContain(value)
+  })
+
   it('answers an empty digest, not an error, when nothing matches', async () => {
     const body = await brief('q=zzzxqvvnotaword')
     expect(body).toMatchObject({ total: 0, articles: 0, digest: { sentences: [], text: '' }, timeline: [] })
