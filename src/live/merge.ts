@@ -1,0 +1,34 @@
+import type { SearchCorpus } from '../search/context'
+import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
+import { hidesBase, type LiveView } from './front'
+
+/**
+ * One result list from the base and the live segment, like a Lucene segment
+ * merge at query time: both are searched with the same options, base hits
+ * the live segment replaces or deleted are dropped, and the two lists are
+ * merged by score (or date). Each side pages from 0 to offset + limit, the base
+ * over-fetching by the number of ids the live segment hides, so a page is exact.
+ * `total` is exact for the live side; for the base it subtracts the hidden ids
+ * among the hits fetched (exact unless hidden ids match beyond that window).
+ * Facets and suggestion stay the base's (docs/live.md).
+ */
+export async function searchWithLive(base: SearchCorpus, live: LiveView, params: SearchParams): Promise<SearchResponse> {
+  if (!live.corpus && live.tombstones.size === 0) return searchArticles(base, params)
+  const window = params.offset + params.limit
+  const hidden = live.byId.size + live.tombstones.size
+  const [baseAnswer, liveAnswer] = await Promise.all([
+    searchArticles(base, { ...params, offset: 0, limit: window + hidden }),
+    live.corpus ? searchArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
+  ])
+  const baseHits = baseAnswer.hits.filter((hit) => !hidesBase(live, hit.id))
+  const hiddenMatches = baseAnswer.hits.length - baseHits.length
+  const byDate = params.sort === 'date'
+  const hits = [...baseHits, ...(liveAnswer?.hits ?? [])].sort((a, b) => (byDate ? (b.date ?? '').localeCompare(a.date ?? '') : 0) || b.score - a.score)
+  return {
+    ...baseAnswer,
+    offset: params.offset,
+    limit: params.limit,
+    total: baseAnswer.total - hiddenMatches + (liveAnswer?.total ?? 0),
+    hits: hits.slice(params.offset, window),
+  }
+}
