@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
+import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
 import { getBundle } from '../bundle/load'
@@ -8,6 +9,7 @@ import type { StoredArticle } from '../bundle/types'
 import { ArticleInputSchema } from '../corpus/article'
 import { ProblemError } from '../http/problem'
 import { invalidateLiveView, liveSegment, type LiveBindings } from '../live/front'
+import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
 
 export const MAX_BULK_ARTICLES = 100
@@ -98,9 +100,43 @@ function segmentOf(c: Context) {
   return stub
 }
 
+const WRITE_PROBLEMS = ['unauthorized', 'writes-disabled', 'invalid-parameters', 'rate-limited', 'method-not-allowed'] as const
+
+function writeDoc(summary: string, description: string, schema: v.GenericSchema, example: unknown, problems: Parameters<typeof problemResponses>) {
+  return describeRoute({
+    tags: ['Live'],
+    summary,
+    description: `${description} Needs "Authorization: Bearer <INGEST_TOKEN>" (docs/live.md).`,
+    responses: {
+      200: { description: 'Committed to the live segment: searchable at once.', content: { 'application/json': { schema: resolver(schema), example } } },
+      ...problemResponses(...problems, ...WRITE_PROBLEMS),
+    },
+  })
+}
+
+const PutAnswer = v.object({ id: v.string(), version: v.number(), title: v.string() })
+const BulkAnswer = v.object({ ids: v.array(v.string()), version: v.number() })
+const DeleteAnswer = v.object({ id: v.string(), deleted: v.literal(true), version: v.number() })
+
+const putDoc = writeDoc(
+  'Publish or replace one article',
+  'The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path\'s.',
+  PutAnswer,
+  { id: 'live/ferry', version: 3, title: 'Harbour council approves ferry plan' },
+  ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+)
+const bulkDoc = writeDoc(
+  'Publish up to 100 articles, all or nothing',
+  'The body is `{ "articles": [ … ] }` (or the array alone), each article with its id.',
+  BulkAnswer,
+  { ids: ['live/a', 'live/b'], version: 4 },
+  ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+)
+const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
+
 /** The write API of the live segment (docs/live.md): acknowledged only once the segment has committed. */
 export const ingestRoutes = new Hono()
-  .put('/articles/:id{.+}', writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
+  .put('/articles/:id{.+}', putDoc, writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
     const id = c.req.param('id')
     const { article, errors } = checkArticle(await c.req.json(), id, '')
     if (!article) rejectArticles(errors)
@@ -108,7 +144,7 @@ export const ingestRoutes = new Hono()
     invalidateLiveView()
     return c.json({ id: article.id, version, title: article.title })
   })
-  .post('/articles', writeRateLimit, requireIngestToken, limitBody(MAX_BULK_BYTES), requireJsonBody, async (c) => {
+  .post('/articles', bulkDoc, writeRateLimit, requireIngestToken, limitBody(MAX_BULK_BYTES), requireJsonBody, async (c) => {
     const body: unknown = await c.req.json()
     const list = Array.isArray(body) ? body : (body as { articles?: unknown })?.articles
     if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BULK_ARTICLES) {
@@ -124,7 +160,7 @@ export const ingestRoutes = new Hono()
     invalidateLiveView()
     return c.json({ ids, version })
   })
-  .delete('/articles/:id{.+}', writeRateLimit, requireIngestToken, async (c) => {
+  .delete('/articles/:id{.+}', deleteDoc, writeRateLimit, requireIngestToken, async (c) => {
     const id = c.req.param('id')
     const inBase = (await getBundle().article(id)) !== undefined
     const { existed, version } = await segmentOf(c).remove(id, inBase)
