@@ -134,9 +134,15 @@ const bulkDoc = writeDoc(
 )
 const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
 
+/**
+ * Any id but one ending in a sub-resource (`/summary`, `/facts`): such an
+ * article could never be read back, its GET is the sub-resource's.
+ */
+const WRITABLE_ID = '/articles/:id{(?!.*/(?:summary|facts)$).+}'
+
 /** The write API of the live segment (docs/live.md): acknowledged only once the segment has committed. */
 export const ingestRoutes = new Hono()
-  .put('/articles/:id{.+}', putDoc, writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
+  .put(WRITABLE_ID, putDoc, writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
     const id = c.req.param('id')
     const { article, errors } = checkArticle(await c.req.json(), id, '')
     if (!article) rejectArticles(errors)
@@ -160,7 +166,7 @@ export const ingestRoutes = new Hono()
     invalidateLiveView()
     return c.json({ ids, version })
   })
-  .delete('/articles/:id{.+}', deleteDoc, writeRateLimit, requireIngestToken, async (c) => {
+  .delete(WRITABLE_ID, deleteDoc, writeRateLimit, requireIngestToken, async (c) => {
     const id = c.req.param('id')
     const inBase = (await getBundle().article(id)) !== undefined
     const { existed, version } = await segmentOf(c).remove(id, inBase)
