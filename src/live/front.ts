@@ -28,6 +28,11 @@ export async function liveView(env: LiveBindings): Promise<LiveView> {
   return view
 }
 
+/** The segment version this isolate's copy is at (no round trip): part of ETags. */
+export function liveVersionSeen(): number {
+  return view.version
+}
+
 /** After a write through this isolate, the next read fetches the new version at once. */
 export function invalidateLiveView(): void {
   checkedAt = 0

@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
 import { liveSegment, type LiveBindings } from '../../src/live/front'
 
 const TOKEN = 'test-ingest-token'
@@ -87,6 +88,19 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
     const wrong = await call('PUT', '/api/articles/live%2Fx', invented('a'), { ...AUTH, Authorization: 'Bearer nope' })
     expect(wrong.status).toBe(401)
     expect(wrong.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+  })
+
+  it('answers 403 saying how to turn writes on when no INGEST_TOKEN is configured', async () => {
+    const response = await app.request('/api/articles/live%2Fx', { method: 'PUT', headers: AUTH, body: JSON.stringify(invented('a')) }, { ...env, INGEST_TOKEN: undefined })
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as any).detail).toMatch(/wrangler secret put INGEST_TOKEN.*\.dev\.vars/)
+  })
+
+  it('changes the ETag of a search when the live segment changes', async () => {
+    const before = await exports.default.fetch('http://news.test/api/search?q=harbour')
+    await call('PUT', '/api/articles/live%2Fetag', invented('harbourish'))
+    const after = await exports.default.fetch('http://news.test/api/search?q=harbour', { headers: { 'If-None-Match': before.headers.get('ETag')! } })
+    expect(after.status).toBe(200)
   })
 
   it('answers 400 to a token in the query string', async () => {
