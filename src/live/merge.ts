@@ -1,4 +1,5 @@
 import type { SearchCorpus } from '../search/context'
+import { listArticles, type ListedArticle, type ListingParams, type ListingResponse } from '../search/listing'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { hidesBase, type LiveView } from './front'
 
@@ -30,5 +31,33 @@ export async function searchWithLive(base: SearchCorpus, live: LiveView, params:
     limit: params.limit,
     total: baseAnswer.total - hiddenMatches + (liveAnswer?.total ?? 0),
     hits: hits.slice(params.offset, window),
+  }
+}
+
+/** Undated articles come last in both date orders, as in `listArticles`. */
+const undatedLast = (a: ListedArticle, b: ListedArticle) => Number(a.date === undefined) - Number(b.date === undefined)
+
+const LISTING_ORDER: Record<ListingParams['sort'], (a: ListedArticle, b: ListedArticle) => number> = {
+  date: (a, b) => undatedLast(a, b) || (b.date ?? '').localeCompare(a.date ?? ''),
+  oldest: (a, b) => undatedLast(a, b) || (a.date ?? '').localeCompare(b.date ?? ''),
+  title: (a, b) => a.title.localeCompare(b.title),
+}
+
+/** `GET /api/articles` over base and live, merged in the listing's order the way `searchWithLive` merges hits. */
+export async function listWithLive(base: SearchCorpus, live: LiveView, params: ListingParams): Promise<ListingResponse> {
+  if (!live.corpus && live.tombstones.size === 0) return listArticles(base, params)
+  const window = params.offset + params.limit
+  const hidden = live.byId.size + live.tombstones.size
+  const [baseAnswer, liveAnswer] = await Promise.all([
+    listArticles(base, { ...params, offset: 0, limit: window + hidden }),
+    live.corpus ? listArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
+  ])
+  const baseArticles = baseAnswer.articles.filter((article) => !hidesBase(live, article.id))
+  const articles = [...baseArticles, ...(liveAnswer?.articles ?? [])].sort(LISTING_ORDER[params.sort])
+  return {
+    total: baseAnswer.total - (baseAnswer.articles.length - baseArticles.length) + (liveAnswer?.total ?? 0),
+    offset: params.offset,
+    limit: params.limit,
+    articles: articles.slice(params.offset, window),
   }
 }

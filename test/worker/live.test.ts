@@ -59,6 +59,19 @@ describe('live segment: publish, search, replace, delete', () => {
     expect((await call('GET', '/api/health')).body).toMatchObject({ documents: 292, live: { documents: 1, tombstones: 0 } })
   })
 
+  it('lists a live article first by date, and no longer lists a deleted base article', async () => {
+    await call('PUT', '/api/articles/live%2Fnewest', { ...invented('glimmerton'), date: '2099-01-01' })
+    const before = await call('GET', '/api/articles?limit=3')
+    expect(before.body.articles[0].id).toBe('live/newest')
+    const third = before.body.articles[2].id
+    await call('DELETE', `/api/articles/${encodeURIComponent(third)}`)
+    const after = await call('GET', '/api/articles?limit=3')
+    expect(after.body.articles.map((article: any) => article.id)).not.toContain(third)
+    expect(after.body.total).toBe(before.body.total - 1)
+    await call('DELETE', '/api/articles/live%2Fnewest')
+    expect((await call('GET', '/api/articles?limit=1')).body.articles[0].id).not.toBe('live/newest')
+  })
+
   it('stores a bulk load all or nothing', async () => {
     const good = { id: 'live/bulk-1', ...invented('plonkwise') }
     const bad = { id: 'live/bulk-2', ...invented('plonkwise'), date: '2026-02-30' }
