@@ -13,10 +13,17 @@ import { hidesBase, type LiveView } from './front'
  * among the hits fetched (exact unless hidden ids match beyond that window).
  * Facets and suggestion stay the base's (docs/live.md).
  */
+/** How many base articles the live segment hides (replaced or deleted): what the base must over-fetch by. */
+function hiddenInBase(base: SearchCorpus, live: LiveView): number {
+  let hidden = live.tombstones.size
+  for (const id of live.byId.keys()) if (!live.tombstones.has(id) && base.tables.shortId(id) !== undefined) hidden++
+  return hidden
+}
+
 export async function searchWithLive(base: SearchCorpus, live: LiveView, params: SearchParams): Promise<SearchResponse> {
   if (!live.corpus && live.tombstones.size === 0) return searchArticles(base, params)
   const window = params.offset + params.limit
-  const hidden = live.byId.size + live.tombstones.size
+  const hidden = hiddenInBase(base, live)
   const [baseAnswer, liveAnswer] = await Promise.all([
     searchArticles(base, { ...params, offset: 0, limit: window + hidden }),
     live.corpus ? searchArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
@@ -47,7 +54,7 @@ const LISTING_ORDER: Record<ListingParams['sort'], (a: ListedArticle, b: ListedA
 export async function listWithLive(base: SearchCorpus, live: LiveView, params: ListingParams): Promise<ListingResponse> {
   if (!live.corpus && live.tombstones.size === 0) return listArticles(base, params)
   const window = params.offset + params.limit
-  const hidden = live.byId.size + live.tombstones.size
+  const hidden = hiddenInBase(base, live)
   const [baseAnswer, liveAnswer] = await Promise.all([
     listArticles(base, { ...params, offset: 0, limit: window + hidden }),
     live.corpus ? listArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
