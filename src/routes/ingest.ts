@@ -94,6 +94,15 @@ function rejectArticles(errors: FieldError[]): never {
   throw new ProblemError('invalid-article', errors.map((error) => `body field "${error.name}": ${error.message}`).join('; '), { errors })
 }
 
+/** Ids are never paths, but one that looks like a relative path (`..`, `./x`) would break `corpus:pull`'s files and confuse readers. */
+function refuseDotSegments(id: string): void {
+  if (id.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new ProblemError('invalid-parameters', `Article ids must not have "." or ".." as a segment; "${id}" has.`, {
+      errors: [{ name: 'id', in: 'path parameter', message: 'must not have "." or ".." as a segment' }],
+    })
+  }
+}
+
 function segmentOf(c: Context) {
   const stub = liveSegment(bindings(c))
   if (!stub) throw new ProblemError('writes-disabled', 'Writes are off: this deployment has no LIVE_SEGMENT Durable Object binding (see wrangler.toml).')
@@ -144,6 +153,7 @@ const WRITABLE_ID = '/articles/:id{(?!.*/(?:summary|facts)$).+}'
 export const ingestRoutes = new Hono()
   .put(WRITABLE_ID, putDoc, writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
     const id = c.req.param('id')
+    refuseDotSegments(id)
     const { article, errors } = checkArticle(await c.req.json(), id, '')
     if (!article) rejectArticles(errors)
     const version = await segmentOf(c).put([article])
@@ -159,6 +169,7 @@ export const ingestRoutes = new Hono()
     const checked = list.map((raw, position) => checkArticle(raw, undefined, `articles.${position}.`))
     const errors = checked.flatMap((result) => result.errors)
     const ids = checked.flatMap((result) => (result.article ? [result.article.id] : []))
+    ids.forEach(refuseDotSegments)
     const repeated = ids.find((id, position) => ids.indexOf(id) !== position)
     if (repeated) errors.push({ name: 'articles', in: 'body field', message: `holds the id "${repeated}" more than once` })
     if (errors.length > 0) rejectArticles(errors)

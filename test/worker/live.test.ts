@@ -116,6 +116,14 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
     expect(after.status).toBe(200)
   })
 
+  it('answers 400 to an id with a ".." segment or a control character, and stores nothing', async () => {
+    const dots = await call('PUT', '/api/articles/..%2Fescape', invented('a'))
+    expect(dots.status).toBe(400)
+    expect(dots.body.errors[0].name).toBe('id')
+    expect((await call('PUT', '/api/articles/live%2Fa%07b', invented('a'))).status).toBe(400)
+    expect((await call('GET', '/api/articles/..%2Fescape')).status).toBe(404)
+  })
+
   it('answers 400 to a token in the query string', async () => {
     expect((await call('PUT', `/api/articles/live%2Fx?token=${TOKEN}`, invented('a'))).status).toBe(400)
   })
