@@ -14,7 +14,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_CORPUS_ARTICLES: corpusArticles } },
+            miniflare: { bindings: { TEST_CORPUS_ARTICLES: corpusArticles, INGEST_TOKEN: 'test-ingest-token' } },
           }),
         ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000 },

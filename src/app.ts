@@ -21,6 +21,7 @@ import { suggestRoutes } from './routes/suggest'
 import { listingRoutes } from './routes/listing'
 import { relatedRoutes } from './routes/related'
 import { factRoutes } from './routes/facts'
+import { ingestRoutes } from './routes/ingest'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
@@ -35,6 +36,7 @@ const api = new Hono({ router: new TrieRouter() })
   .route('/', healthRoutes)
   .route('/', briefRoutes)
   .route('/', factRoutes)
+  .route('/', ingestRoutes)
 
 const methodsAt = routeMethods(() => app.routes)
 

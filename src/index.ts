@@ -1,3 +1,4 @@
 import { app } from './app'
 
+export { LiveSegment } from './live/segment'
 export default app

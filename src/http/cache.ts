@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { getBundle } from '../bundle/load'
+import { liveVersionSeen } from '../live/front'
 
 /**
  * Answers change only when the bundle does (a new build, a new deploy), so a
@@ -39,7 +40,9 @@ export const httpCache = createMiddleware(async (c, next) => {
 })
 
 async function entityTag(c: Context): Promise<string> {
-  const request = `${getBundle().version} GET ${c.req.url}`
+  // The live segment's version too, once there is one: a write changes answers without a new bundle.
+  const live = liveVersionSeen()
+  const request = `${getBundle().version}${live > 0 ? ` live ${live}` : ''} GET ${c.req.url}`
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(request)))
   const hex = [...digest.subarray(0, 12)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
   // Weak: the bytes on the wire differ with compression, the meaning does not.

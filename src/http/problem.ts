@@ -13,10 +13,13 @@ export type Problem = {
 export const PROBLEMS = {
   'invalid-parameters': { status: 400, title: 'Invalid request parameters' },
   'malformed-json': { status: 400, title: 'Malformed JSON body' },
+  unauthorized: { status: 401, title: 'Missing or wrong ingest token' },
+  'writes-disabled': { status: 403, title: 'Writes are switched off' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'invalid-article': { status: 422, title: 'Invalid article' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { StoredArticle } from '../bundle/types'
 import { getBundle } from '../bundle/load'
+import { liveView, type LiveBindings } from '../live/front'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { articleDoc, factsDoc, summaryDoc } from '../openapi/routes'
@@ -11,8 +12,9 @@ import { relatedTo } from './related'
 
 const SummaryQuerySchema = v.object({ sentences: integerParam(1, 50, DEFAULT_SUMMARY_SENTENCES) })
 
-async function findArticle(id: string): Promise<StoredArticle> {
-  const article = await getBundle().article(id)
+async function findArticle(id: string, env: LiveBindings): Promise<StoredArticle> {
+  const live = await liveView(env)
+  const article = live.byId.get(id) ?? (live.tombstones.has(id) ? undefined : await getBundle().article(id))
   if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
   return article
 }
@@ -20,17 +22,17 @@ async function findArticle(id: string): Promise<StoredArticle> {
 /** Ids may contain `/`: they are matched as one or more path segments, or URL-encoded in one. */
 export const articleRoutes = new Hono()
   .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
-    const article = await findArticle(c.req.param('id'))
+    const article = await findArticle(c.req.param('id'), c.env ?? {})
     const { sentences } = c.req.valid('query')
     const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', factsDoc, async (c) => {
-    const article = await findArticle(c.req.param('id'))
+    const article = await findArticle(c.req.param('id'), c.env ?? {})
     return c.json({ id: article.id, ...article.facts })
   })
   .get('/articles/:id{.+}', articleDoc, async (c) => {
-    const found = await findArticle(c.req.param('id'))
+    const found = await findArticle(c.req.param('id'), c.env ?? {})
     const { facts: _facts, ...article } = found
     return c.json({ ...article, related: await relatedTo(found) })
   })

@@ -22,7 +22,7 @@ export const ExtractBodySchema = v.object({
 })
 
 /** 415 unless the body is declared JSON; 400 with the parser's position when it is not valid JSON. */
-const requireJsonBody = createMiddleware(async (c, next) => {
+export const requireJsonBody = createMiddleware(async (c, next) => {
   const type = c.req.header('Content-Type') ?? ''
   if (!/^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new ProblemError('unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (got "${type || 'no Content-Type'}").`)

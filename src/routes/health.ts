@@ -1,8 +1,18 @@
 import { Hono } from 'hono'
 import { getBundle } from '../bundle/load'
+import { hidesBase, liveView } from '../live/front'
 import { healthDoc } from '../openapi/routes'
 
-export const healthRoutes = new Hono().get('/health', healthDoc, (c) => {
+export const healthRoutes = new Hono().get('/health', healthDoc, async (c) => {
   const { ids, version, builtAt } = getBundle()
-  return c.json({ status: 'ok' as const, documents: ids.length, version, builtAt })
+  const live = await liveView(c.env ?? {})
+  const hiddenBase = ids.filter((id) => hidesBase(live, id)).length
+  return c.json({
+    status: 'ok' as const,
+    documents: ids.length - hiddenBase + live.byId.size,
+    version,
+    builtAt,
+    base: ids.length,
+    live: { documents: live.byId.size, tombstones: live.tombstones.size, version: live.version },
+  })
 })

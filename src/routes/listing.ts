@@ -3,7 +3,8 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
-import { listArticles } from '../search/listing'
+import { liveView } from '../live/front'
+import { listWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
 
@@ -22,5 +23,6 @@ export const ListingQuerySchema = v.pipe(
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
 export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
-  return c.json(await listArticles(getBundle(), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
+  const listing = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
+  return c.json(await listWithLive(getBundle(), await liveView(c.env ?? {}), listing))
 })

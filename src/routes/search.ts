@@ -3,7 +3,8 @@ import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
-import { searchArticles } from '../search/search'
+import { liveView } from '../live/front'
+import { searchWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
 
@@ -37,5 +38,6 @@ export const SearchQuerySchema = v.pipe(
 
 export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
-  return c.json(await searchArticles(getBundle(), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
+  const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
+  return c.json(await searchWithLive(getBundle(), await liveView(c.env ?? {}), search))
 })

@@ -120,7 +120,7 @@ describe('methods and routes', () => {
   it.each([
     ['DELETE', '/api/search', 'GET, HEAD, OPTIONS'],
     ['POST', '/api/search', 'GET, HEAD, OPTIONS'],
-    ['POST', `/api/articles/${SEED_ID}`, 'GET, HEAD, OPTIONS'],
+    ['POST', `/api/articles/${SEED_ID}`, 'GET, PUT, DELETE, HEAD, OPTIONS'],
     ['PUT', `/api/articles/${SEED_ID}/facts`, 'GET, HEAD, OPTIONS'],
     ['GET', '/api/extract', 'POST, OPTIONS'],
     ['PATCH', '/api/health', 'GET, HEAD, OPTIONS'],

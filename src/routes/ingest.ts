@@ -1,0 +1,187 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { describeRoute, resolver } from 'hono-openapi'
+import * as v from 'valibot'
+import { analyzeArticle } from '../analyze'
+import { getBundle } from '../bundle/load'
+import type { StoredArticle } from '../bundle/types'
+import { ArticleInputSchema } from '../corpus/article'
+import { ProblemError } from '../http/problem'
+import { invalidateLiveView, liveSegment, type LiveBindings } from '../live/front'
+import { problemResponses } from '../openapi/problems'
+import { requireJsonBody } from './extract'
+
+export const MAX_BULK_ARTICLES = 100
+const MAX_ARTICLE_BYTES = 512 * 1024
+const MAX_BULK_BYTES = 8 * 1024 * 1024
+const RETRY_AFTER_SECONDS = 60
+
+const bindings = (c: Context) => (c.env ?? {}) as LiveBindings
+
+async function digest(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+}
+
+/** Bearer token against INGEST_TOKEN, compared in constant time over equal-length digests. */
+const requireIngestToken = createMiddleware(async (c, next) => {
+  const { INGEST_TOKEN } = bindings(c)
+  const query = new URL(c.req.url).searchParams
+  if (query.has('token') || query.has('access_token')) {
+    throw new ProblemError('invalid-parameters', 'Never put the token in the URL (it ends up in logs): send it as "Authorization: Bearer <token>".')
+  }
+  if (!INGEST_TOKEN) {
+    throw new ProblemError(
+      'writes-disabled',
+      'Writes are off: no INGEST_TOKEN is configured. In production run `wrangler secret put INGEST_TOKEN`; locally put INGEST_TOKEN=… in .dev.vars.',
+    )
+  }
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+  const [expected, actual] = await Promise.all([digest(INGEST_TOKEN), digest(given ?? '')])
+  if (!given || !crypto.subtle.timingSafeEqual(expected, actual)) {
+    throw new ProblemError(
+      'unauthorized',
+      given ? 'The bearer token is wrong.' : 'Send the ingest token as "Authorization: Bearer <token>".',
+      {},
+      { 'WWW-Authenticate': 'Bearer realm="news-edge ingest"' },
+    )
+  }
+  await next()
+})
+
+/** Writes are limited per client IP like the other limits (src/http/rate-limit.ts); no IP or no binding, no limit. */
+const writeRateLimit = createMiddleware(async (c, next) => {
+  const limiter = bindings(c).WRITE_LIMITER
+  const ip = c.req.header('CF-Connecting-IP')
+  if (limiter && ip && !(await limiter.limit({ key: ip }).then((outcome) => outcome.success, () => true))) {
+    throw new ProblemError(
+      'rate-limited',
+      `Too many writes from ${ip}: wait ${RETRY_AFTER_SECONDS} seconds before trying again.`,
+      { retryAfter: RETRY_AFTER_SECONDS },
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    )
+  }
+  await next()
+})
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProblemError('payload-too-large', `The body must be at most ${maxSize} bytes: send fewer or shorter articles.`)
+    },
+  })
+
+type FieldError = { name: string; in: 'body field'; message: string }
+
+/** Validates with the build's own article schema; the path's id wins, a different body id is an error. */
+function checkArticle(raw: unknown, id: string | undefined, prefix: string): { article?: StoredArticle; errors: FieldError[] } {
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined
+  if (!record) return { errors: [{ name: prefix || '(body)', in: 'body field', message: 'must be one article: a JSON object' }] }
+  if (id !== undefined && record.id !== undefined && record.id !== id) {
+    return { errors: [{ name: `${prefix}id`, in: 'body field', message: `must be the path's id "${id}" or left out` }] }
+  }
+  const result = v.safeParse(ArticleInputSchema, id === undefined ? record : { ...record, id })
+  if (!result.success) {
+    return { errors: result.issues.map((issue) => ({ name: `${prefix}${v.getDotPath(issue) ?? '(article)'}`, in: 'body field', message: issue.message })) }
+  }
+  const { title, ...rest } = result.output
+  const analysis = analyzeArticle({ text: rest.text, ...(title ? { title } : {}), ...(rest.date ? { date: rest.date } : {}) })
+  return { article: { ...rest, ...analysis }, errors: [] }
+}
+
+function rejectArticles(errors: FieldError[]): never {
+  throw new ProblemError('invalid-article', errors.map((error) => `body field "${error.name}": ${error.message}`).join('; '), { errors })
+}
+
+/** Ids are never paths, but one that looks like a relative path (`..`, `./x`) would break `corpus:pull`'s files and confuse readers. */
+function refuseDotSegments(id: string): void {
+  if (id.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new ProblemError('invalid-parameters', `Article ids must not have "." or ".." as a segment; "${id}" has.`, {
+      errors: [{ name: 'id', in: 'path parameter', message: 'must not have "." or ".." as a segment' }],
+    })
+  }
+}
+
+function segmentOf(c: Context) {
+  const stub = liveSegment(bindings(c))
+  if (!stub) throw new ProblemError('writes-disabled', 'Writes are off: this deployment has no LIVE_SEGMENT Durable Object binding (see wrangler.toml).')
+  return stub
+}
+
+const WRITE_PROBLEMS = ['unauthorized', 'writes-disabled', 'invalid-parameters', 'rate-limited', 'method-not-allowed'] as const
+
+function writeDoc(summary: string, description: string, schema: v.GenericSchema, example: unknown, problems: Parameters<typeof problemResponses>) {
+  return describeRoute({
+    tags: ['Live'],
+    summary,
+    description: `${description} Needs "Authorization: Bearer <INGEST_TOKEN>" (docs/live.md).`,
+    responses: {
+      200: { description: 'Committed to the live segment: searchable at once.', content: { 'application/json': { schema: resolver(schema), example } } },
+      ...problemResponses(...problems, ...WRITE_PROBLEMS),
+    },
+  })
+}
+
+const PutAnswer = v.object({ id: v.string(), version: v.number(), title: v.string() })
+const BulkAnswer = v.object({ ids: v.array(v.string()), version: v.number() })
+const DeleteAnswer = v.object({ id: v.string(), deleted: v.literal(true), version: v.number() })
+
+const putDoc = writeDoc(
+  'Publish or replace one article',
+  'The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path\'s.',
+  PutAnswer,
+  { id: 'live/ferry', version: 3, title: 'Harbour council approves ferry plan' },
+  ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+)
+const bulkDoc = writeDoc(
+  'Publish up to 100 articles, all or nothing',
+  'The body is `{ "articles": [ … ] }` (or the array alone), each article with its id.',
+  BulkAnswer,
+  { ids: ['live/a', 'live/b'], version: 4 },
+  ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+)
+const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
+
+/**
+ * Any id but one ending in a sub-resource (`/summary`, `/facts`): such an
+ * article could never be read back, its GET is the sub-resource's.
+ */
+const WRITABLE_ID = '/articles/:id{(?!.*/(?:summary|facts)$).+}'
+
+/** The write API of the live segment (docs/live.md): acknowledged only once the segment has committed. */
+export const ingestRoutes = new Hono()
+  .put(WRITABLE_ID, putDoc, writeRateLimit, requireIngestToken, limitBody(MAX_ARTICLE_BYTES), requireJsonBody, async (c) => {
+    const id = c.req.param('id')
+    refuseDotSegments(id)
+    const { article, errors } = checkArticle(await c.req.json(), id, '')
+    if (!article) rejectArticles(errors)
+    const version = await segmentOf(c).put([article])
+    invalidateLiveView()
+    return c.json({ id: article.id, version, title: article.title })
+  })
+  .post('/articles', bulkDoc, writeRateLimit, requireIngestToken, limitBody(MAX_BULK_BYTES), requireJsonBody, async (c) => {
+    const body: unknown = await c.req.json()
+    const list = Array.isArray(body) ? body : (body as { articles?: unknown })?.articles
+    if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BULK_ARTICLES) {
+      rejectArticles([{ name: 'articles', in: 'body field', message: `must be an array of 1 to ${MAX_BULK_ARTICLES} articles` }])
+    }
+    const checked = list.map((raw, position) => checkArticle(raw, undefined, `articles.${position}.`))
+    const errors = checked.flatMap((result) => result.errors)
+    const ids = checked.flatMap((result) => (result.article ? [result.article.id] : []))
+    ids.forEach(refuseDotSegments)
+    const repeated = ids.find((id, position) => ids.indexOf(id) !== position)
+    if (repeated) errors.push({ name: 'articles', in: 'body field', message: `holds the id "${repeated}" more than once` })
+    if (errors.length > 0) rejectArticles(errors)
+    const version = await segmentOf(c).put(checked.map((result) => result.article!))
+    invalidateLiveView()
+    return c.json({ ids, version })
+  })
+  .delete(WRITABLE_ID, deleteDoc, writeRateLimit, requireIngestToken, async (c) => {
+    const id = c.req.param('id')
+    const inBase = (await getBundle().article(id)) !== undefined
+    const { existed, version } = await segmentOf(c).remove(id, inBase)
+    invalidateLiveView()
+    if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)
+    return c.json({ id, deleted: true as const, version })
+  })

@@ -1,0 +1,140 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
+import { liveSegment, type LiveBindings } from '../../src/live/front'
+
+const TOKEN = 'test-ingest-token'
+const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
+const AUTH = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH) {
+  const response = await exports.default.fetch(`http://news.test${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any }
+}
+
+const invented = (word: string) => ({
+  title: `Harbour council approves ${word} ferry plan`,
+  date: '2026-12-01',
+  text: `The harbour council of Port Quillan voted on Tuesday to approve the ${word} ferry plan. The mayor said the ${word} ferries would start next spring.`,
+  source: 'Test Desk',
+})
+
+describe('live segment: publish, search, replace, delete', () => {
+  it('makes a put article searchable at once, replaces it, and deletes it everywhere', async () => {
+    const put = await call('PUT', '/api/articles/live%2Fferry', invented('zorblat'))
+    expect(put.status).toBe(200)
+    expect(put.body).toMatchObject({ id: 'live/ferry' })
+
+    const found = await call('GET', '/api/search?q=zorblat')
+    expect(found.body.hits.map((hit: any) => hit.id)).toEqual(['live/ferry'])
+    expect(found.body.total).toBe(1)
+    const article = await call('GET', '/api/articles/live%2Fferry')
+    expect(article.body.title).toBe('Harbour council approves zorblat ferry plan')
+    expect(article.body.summary.sentences.length).toBeGreaterThan(0)
+
+    await call('PUT', '/api/articles/live%2Fferry', invented('quimbly'))
+    expect((await call('GET', '/api/search?q=zorblat')).body.total).toBe(0)
+    expect((await call('GET', '/api/search?q=quimbly')).body.hits[0].id).toBe('live/ferry')
+
+    expect((await call('DELETE', '/api/articles/live%2Fferry')).status).toBe(200)
+    expect((await call('GET', '/api/search?q=quimbly')).body.total).toBe(0)
+    expect((await call('GET', '/api/articles/live%2Fferry')).status).toBe(404)
+    expect((await call('DELETE', '/api/articles/live%2Fferry')).status).toBe(404)
+  })
+
+  it('hides a deleted base article from search, the article route and the health count, and a put brings it back', async () => {
+    const before = await call('GET', '/api/search?q=Balochistan')
+    expect(before.body.hits[0].id).toBe(SEED_ID)
+    expect((await call('DELETE', `/api/articles/${encodeURIComponent(SEED_ID)}`)).status).toBe(200)
+    const after = await call('GET', '/api/search?q=Balochistan')
+    expect(after.body.hits.map((hit: any) => hit.id)).not.toContain(SEED_ID)
+    expect(after.body.total).toBe(before.body.total - 1)
+    expect((await call('GET', `/api/articles/${encodeURIComponent(SEED_ID)}`)).status).toBe(404)
+    const health = await call('GET', '/api/health')
+    expect(health.body).toMatchObject({ base: 292, documents: 291, live: { tombstones: 1 } })
+
+    await call('PUT', `/api/articles/${encodeURIComponent(SEED_ID)}`, invented('Balochistan'))
+    const back = await call('GET', '/api/search?q=Balochistan')
+    expect(back.body.hits.filter((hit: any) => hit.id === SEED_ID)).toHaveLength(1)
+    expect((await call('GET', '/api/health')).body).toMatchObject({ documents: 292, live: { documents: 1, tombstones: 0 } })
+  })
+
+  it('lists a live article first by date, and no longer lists a deleted base article', async () => {
+    await call('PUT', '/api/articles/live%2Fnewest', { ...invented('glimmerton'), date: '2099-01-01' })
+    const before = await call('GET', '/api/articles?limit=3')
+    expect(before.body.articles[0].id).toBe('live/newest')
+    const third = before.body.articles[2].id
+    await call('DELETE', `/api/articles/${encodeURIComponent(third)}`)
+    const after = await call('GET', '/api/articles?limit=3')
+    expect(after.body.articles.map((article: any) => article.id)).not.toContain(third)
+    expect(after.body.total).toBe(before.body.total - 1)
+    await call('DELETE', '/api/articles/live%2Fnewest')
+    expect((await call('GET', '/api/articles?limit=1')).body.articles[0].id).not.toBe('live/newest')
+  })
+
+  it('stores a bulk load all or nothing', async () => {
+    const good = { id: 'live/bulk-1', ...invented('plonkwise') }
+    const bad = { id: 'live/bulk-2', ...invented('plonkwise'), date: '2026-02-30' }
+    const rejected = await call('POST', '/api/articles', { articles: [good, bad] })
+    expect(rejected.status).toBe(422)
+    expect(rejected.body.errors).toEqual([expect.objectContaining({ name: 'articles.1.date', message: 'must be a real calendar date' })])
+    expect((await call('GET', '/api/search?q=plonkwise')).body.total).toBe(0)
+
+    const accepted = await call('POST', '/api/articles', { articles: [good, { ...bad, date: '2026-02-28' }] })
+    expect(accepted.status).toBe(200)
+    expect((await call('GET', '/api/search?q=plonkwise')).body.total).toBe(2)
+  })
+
+  it('persists in the Durable Object: a fresh read of the segment has the write', async () => {
+    await call('PUT', '/api/articles/live%2Fdurable', invented('vexmoor'))
+    const segment = liveSegment(env as LiveBindings)!
+    const snapshot = await segment.snapshot()
+    expect(snapshot.articles.map((article: any) => article.id)).toContain('live/durable')
+  })
+})
+
+describe('live segment: the write API refuses bad requests with a 4xx problem', () => {
+  it('answers 401 with WWW-Authenticate to a missing or wrong token', async () => {
+    const missing = await call('PUT', '/api/articles/live%2Fx', invented('a'), { 'Content-Type': 'application/json' })
+    expect(missing.status).toBe(401)
+    expect(missing.headers.get('WWW-Authenticate')).toMatch(/^Bearer/)
+    const wrong = await call('PUT', '/api/articles/live%2Fx', invented('a'), { ...AUTH, Authorization: 'Bearer nope' })
+    expect(wrong.status).toBe(401)
+    expect(wrong.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+  })
+
+  it('answers 403 saying how to turn writes on when no INGEST_TOKEN is configured', async () => {
+    const response = await app.request('/api/articles/live%2Fx', { method: 'PUT', headers: AUTH, body: JSON.stringify(invented('a')) }, { ...env, INGEST_TOKEN: undefined })
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as any).detail).toMatch(/wrangler secret put INGEST_TOKEN.*\.dev\.vars/)
+  })
+
+  it('changes the ETag of a search when the live segment changes', async () => {
+    const before = await exports.default.fetch('http://news.test/api/search?q=harbour')
+    await call('PUT', '/api/articles/live%2Fetag', invented('harbourish'))
+    const after = await exports.default.fetch('http://news.test/api/search?q=harbour', { headers: { 'If-None-Match': before.headers.get('ETag')! } })
+    expect(after.status).toBe(200)
+  })
+
+  it('answers 400 to an id with a ".." segment or a control character, and stores nothing', async () => {
+    const dots = await call('PUT', '/api/articles/..%2Fescape', invented('a'))
+    expect(dots.status).toBe(400)
+    expect(dots.body.errors[0].name).toBe('id')
+    expect((await call('PUT', '/api/articles/live%2Fa%07b', invented('a'))).status).toBe(400)
+    expect((await call('GET', '/api/articles/..%2Fescape')).status).toBe(404)
+  })
+
+  it('answers 400 to a token in the query string', async () => {
+    expect((await call('PUT', `/api/articles/live%2Fx?token=${TOKEN}`, invented('a'))).status).toBe(400)
+  })
+
+  it('answers 422 naming the field and the reason for a bad article, 415 for a non-JSON body, 413 for an oversized one', async () => {
+    const bad = await call('PUT', '/api/articles/live%2Fx', { ...invented('a'), url: 'not a url' })
+    expect(bad.status).toBe(422)
+    expect(bad.body.errors).toEqual([expect.objectContaining({ name: 'url', message: 'must be an absolute URL' })])
+    expect(bad.body.detail).toMatch(/url/)
+    expect((await call('PUT', '/api/articles/live%2Fx', 'text', { ...AUTH, 'Content-Type': 'text/plain' })).status).toBe(415)
+    expect((await call('PUT', '/api/articles/live%2Fx', { ...invented('a'), text: 'word '.repeat(200_000) })).status).toBe(413)
+    expect((await call('GET', '/api/articles/live%2Fx')).status).toBe(404)
+  })
+})
