@@ -6,7 +6,9 @@ if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   console.error(`PORT must be a port number from 1 to 65535 (got "${port}")`)
   process.exit(1)
 }
-const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, ...process.argv.slice(2)], {
+// wrangler dev hands the Worker only .dev.vars and --var, not the shell's environment: `INGEST_TOKEN=… npm run dev` switches writes on.
+const ingestToken = process.env.INGEST_TOKEN ? ['--var', `INGEST_TOKEN:${process.env.INGEST_TOKEN}`] : []
+const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, ...ingestToken, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...process.env },
 })
