@@ -99,7 +99,7 @@ describe('/openapi.json', () => {
     const document = await openApi()
     const search = document.paths['/api/search']!.get!
     const q = search.parameters!.find((parameter) => parameter.name === 'q')
-    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', maxLength: 500 } })
+    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 1, pattern: '\\S', maxLength: 500 } })
     expect(search.parameters!.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'from', 'to', 'sort']))
     // The validator refuses what the document says is out of bounds.
     const tooLong = await exports.default.fetch(`http://x/api/search?q=${'a'.repeat(501)}`)
