@@ -5,7 +5,7 @@ import { checkArticleId } from './http/article-id'
 import { httpCache } from './http/cache'
 import { apiCors } from './http/cors'
 import { securityHeaders } from './http/headers'
-import { methodNotAllowed, onlyKnownPaths, routeMethods } from './http/methods'
+import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from './http/methods'
 import { ProblemError, problemResponse } from './http/problem'
 import { apiRateLimit } from './http/rate-limit'
 import { requestId } from './http/request-id'
@@ -48,7 +48,7 @@ export const app = new Hono({ router: new TrieRouter() })
   .use(methodNotAllowed(methodsAt))
   .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
   .use('/api/*', httpCache)
-  .use('/api/*', apiRateLimit)
+  .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
   .use('/api/*', checkArticleId)
   .route('/api', api)
   .notFound((c) => problemResponse('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}. The API lives under /api (see /docs).`))

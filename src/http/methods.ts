@@ -51,3 +51,11 @@ export function onlyKnownPaths(methodsAt: (path: string) => string[], middleware
     return middleware(c, next)
   })
 }
+
+/** Runs the middleware only for a method the path is routed for: a 404 or a 405 must not cost a client its limit. */
+export function onlyRoutedMethods(methodsAt: (path: string) => string[], middleware: MiddlewareHandler): MiddlewareHandler {
+  return createMiddleware(async (c, next) => {
+    if (!methodsAt(c.req.path).includes(c.req.method)) return next()
+    return middleware(c, next)
+  })
+}

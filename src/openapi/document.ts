@@ -21,7 +21,17 @@ GET endpoints answer any origin (CORS); POST origins are configured in \`wrangle
  */
 export const OPENAPI_OPTIONS: Partial<GenerateSpecOptions> = {
   documentation: {
-    info: { title: 'News Edge API', version: '1.0.0', description: DESCRIPTION },
+    info: {
+      title: 'News Edge API',
+      version: '1.0.0',
+      description: DESCRIPTION,
+      // The project declares no licence yet (package.json is private, no LICENSE file): say so rather than invent one.
+      license: { name: 'No licence declared; article texts keep the licence each answer names' },
+      contact: { name: 'News Edge maintainers' },
+    },
+    // Relative, so the document is right wherever the Worker is deployed; the API needs no credentials.
+    servers: [{ url: '/' }],
+    security: [],
     tags: [
       { name: 'Search', description: 'Full-text search over the indexed articles.' },
       { name: 'Articles', description: 'One article: text, summary, keywords and facts.' },
@@ -29,10 +39,16 @@ export const OPENAPI_OPTIONS: Partial<GenerateSpecOptions> = {
       { name: 'Service', description: 'Health and version of the deployed index.' },
     ],
     components: {
-      schemas: { Problem: toJsonSchema(ProblemSchema, { errorMode: 'ignore' }) as OpenAPIV3_1.SchemaObject },
+      schemas: { Problem: withoutDialect(toJsonSchema(ProblemSchema, { errorMode: 'ignore' })) as OpenAPIV3_1.SchemaObject },
     },
   },
   includeEmptyPaths: true,
   exclude: [/^(?!\/api\/)/],
   defaultValidationErrorResponse: problemResponses('invalid-parameters')['400']!,
+}
+
+/** A 3.1 document has its own dialect: a draft-07 `$schema` inside it is an error to the linters. */
+function withoutDialect<T extends { $schema?: unknown }>(schema: T): Omit<T, '$schema'> {
+  const { $schema: _dialect, ...rest } = schema
+  return rest
 }

@@ -31,7 +31,7 @@ const EXAMPLE_DETAILS: Partial<Record<ProblemKind, string>> = {
   'method-not-allowed': 'DELETE is not allowed at /api/search; it answers GET, HEAD.',
   'payload-too-large': 'The body must be at most 262144 bytes (256 KiB): send a shorter text.',
   'unsupported-media-type': 'Send the body as JSON with "Content-Type: application/json" (got "text/plain").',
-  'rate-limited': 'Too many requests: try again in 30 seconds.',
+  'rate-limited': 'Too many read requests from 203.0.113.7: wait 60 seconds before trying again.',
   'internal-error': 'The service failed to answer this request; it has been logged. Try again later.',
 }
 

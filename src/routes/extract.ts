@@ -11,7 +11,7 @@ import { extractDoc } from '../openapi/routes'
 export const MAX_EXTRACT_BYTES = 256 * 1024
 
 export const ExtractBodySchema = v.object({
-  text: v.pipe(v.string('is required and must be a string: the article text to analyse'), v.nonEmpty('must not be empty')),
+  text: v.pipe(v.string('is required and must be a string: the article text to analyse'), v.nonEmpty('must not be empty'), v.regex(/\S/, 'must contain words, not only white space')),
   title: v.optional(v.pipe(v.string('must be a string'), v.maxLength(1000, 'must be at most 1000 characters'))),
   date: v.optional(IsoDate),
   summary: v.optional(

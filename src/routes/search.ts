@@ -13,7 +13,9 @@ export const SearchQuerySchema = v.pipe(
     // Not trimmed: a trailing space says the last word is complete (no prefix matching).
     q: v.pipe(
       v.string('is required: the words to search for'),
-      v.check((q) => q.trim().length > 0, 'must not be empty: give the words to search for'),
+      // minLength and the pattern (rather than a check) so the document states them too.
+      v.minLength(1, 'must not be empty: give the words to search for'),
+      v.regex(/\S/, 'must not be empty: give the words to search for'),
       v.maxLength(500, 'must be at most 500 characters'),
     ),
     limit: integerParam(1, 100, 10),

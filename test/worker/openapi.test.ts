@@ -76,11 +76,30 @@ describe('/openapi.json', () => {
     expect(document.components.schemas.Problem).toMatchObject({ required: ['type', 'title', 'status', 'detail'] })
   })
 
+  it('says where it is served, that it needs no credentials and its licence, with no draft-07 dialect inside the 3.1 document', async () => {
+    const response = await exports.default.fetch('http://x/openapi.json')
+    const text = await response.text()
+    const document = JSON.parse(text) as Record<string, unknown> & { info: Record<string, unknown> }
+    expect(document.servers).toEqual([{ url: '/' }])
+    expect(document.security).toEqual([])
+    expect(document.info.license).toMatchObject({ name: expect.any(String) })
+    expect(document.info.contact).toBeDefined()
+    expect(text).not.toContain('"$schema"')
+  })
+
+  it('documents the date filters as YYYY-MM-DD days, as the validator requires', async () => {
+    const document = await openApi()
+    const from = document.paths['/api/search']!.get!.parameters!.find((parameter) => parameter.name === 'from')
+    expect(from?.schema).toMatchObject({ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+    const rejected = await exports.default.fetch('http://x/api/search?q=china&from=2026-2-5')
+    expect(rejected.status).toBe(400)
+  })
+
   it('takes the parameters from the same valibot schemas that validate the requests', async () => {
     const document = await openApi()
     const search = document.paths['/api/search']!.get!
     const q = search.parameters!.find((parameter) => parameter.name === 'q')
-    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', maxLength: 500 } })
+    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 1, pattern: '\\S', maxLength: 500 } })
     expect(search.parameters!.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'from', 'to', 'sort']))
     // The validator refuses what the document says is out of bounds.
     const tooLong = await exports.default.fetch(`http://x/api/search?q=${'a'.repeat(501)}`)

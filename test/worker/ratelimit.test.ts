@@ -57,6 +57,20 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
     expect((await read(ip)).status).toBe(200)
   })
 
+  it('charges nothing for a 405 or a 404: POST /api/search does not use up the extract limit', async () => {
+    const ip = freshIp()
+    for (let sent = 0; sent < 200; sent++) {
+      const wrongMethod = await exports.default.fetch(new Request('http://news.test/api/search?q=china', { method: 'POST', headers: { 'CF-Connecting-IP': ip } }))
+      expect(wrongMethod.status).toBe(405)
+      await wrongMethod.body?.cancel()
+      const unknownPath = await exports.default.fetch(new Request('http://news.test/api/nothing-here', { headers: { 'CF-Connecting-IP': ip } }))
+      expect(unknownPath.status).toBe(404)
+      await unknownPath.body?.cancel()
+    }
+    expect((await extract(ip)).status).toBe(200)
+    expect((await read(ip)).status).toBe(200)
+  })
+
   it('does not limit requests that did not come through the edge (no CF-Connecting-IP)', async () => {
     const { limited } = await exhaust(() => read(), 400)
     expect(limited).toBeUndefined()
