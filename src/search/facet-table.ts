@@ -178,8 +178,9 @@ export class FacetTable {
       const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
       for (const value of selected) {
         const key = column.keyIndex(value)
-        if (key !== -1 && top.includes(key)) continue
-        listed.push(key !== -1 && tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+        // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
+        if (key === -1 || top.includes(key)) continue
+        listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
       }
       for (const key of touched) tally[key] = 0
       counts[facet] = listed

@@ -37,7 +37,8 @@ function bruteFacets(results: readonly StoredArticle[], filters: Partial<Record<
       })
       const top = [...tally.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit)
       for (const key of new Set((filters[facet] ?? []).map(facetKey))) {
-        if (!top.some((entry) => facetKey(entry.value) === key)) top.push(tally.get(key) ?? { value: key, count: 0 })
+        const known = facets.some((values) => values[facet].has(key))
+        if (known && !top.some((entry) => facetKey(entry.value) === key)) top.push(tally.get(key) ?? { value: key, count: 0 })
       }
       return [facet, top]
     }),
