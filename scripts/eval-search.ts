@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { analyzeArticle } from '../src/analyze'
-import type { StoredArticle } from '../src/bundle/types'
+import type { StoredArticle } from '../src/article'
 import { corpusOfArticles } from '../src/search/memory-corpus'
 import { searchArticles } from '../src/search/search'
 import { createBm25 } from './lib/bm25'
