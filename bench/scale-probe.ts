@@ -7,7 +7,7 @@
  * Prints one JSON line.
  */
 import { readFileSync } from 'node:fs'
-import { FACT_TYPES } from '../src/facts/catalog'
+import { FACT_TYPES } from '../src/corpus-services/fact-catalog'
 import { openBundle } from '../src/bundle/open'
 import { assetsDirOf, fileAssetReader, indexPathOf } from '../scripts/lib/bundle-files'
 import { loadMiniSearch, MINISEARCH_OPTIONS } from './lib/engines'

@@ -14,7 +14,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, write
 import { basename, dirname, join, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
-import type { StoredArticle } from '../src/bundle/types'
+import type { StoredArticle } from '../src/article'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'

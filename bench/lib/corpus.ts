@@ -1,5 +1,5 @@
 import { analyzeArticle } from '../../src/analyze'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { BUNDLE_PATH, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { splitSentences } from '../../src/text/sentences'
 import { pick, random } from './random'

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { pick, random } from './random'
 
 export type BenchQuery = { q: string; year?: string; from?: string; to?: string; day?: [number, number] }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { fig, summarize, type Figure } from '../lib/stats'
 import { printTable } from '../lib/table'
 

@@ -1,5 +1,5 @@
 import { analyzeArticle } from '../../src/analyze'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { serializeBundle } from '../../src/bundle/format'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { buildIndex } from '../../src/search/search'

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import type { QuerySet } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { writeBundleFiles } from '../../scripts/lib/bundle-files'
 import { serializeCompactIndex } from '../../src/search/compact-index'

@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { SearchResult } from 'minisearch'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
 import type { TermData } from '../../src/search/compact-postings'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'

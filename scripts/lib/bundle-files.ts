@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { packAsset, parseBundle, type BundleFiles } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
 import type { AssetReader } from '../../src/bundle/packs'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 
 export const BUNDLE_PATH = 'generated/search.bundle'
 

@@ -1,6 +1,7 @@
-import { storeFactTable } from '../facts/catalog'
+import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
-import type { Bundle, StoredArticle } from './types'
+import type { StoredArticle } from '../article'
+import type { Bundle } from './types'
 
 /**
  * Articles per pack. A request reads whole packs (the assets binding serves no

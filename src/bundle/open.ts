@@ -1,11 +1,11 @@
 import type MiniSearch from 'minisearch'
-import { FactCatalog } from '../facts/catalog'
+import { FactCatalog } from '../corpus-services/fact-catalog'
 import { reviveTables, type CorpusTables } from '../search/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
 import { articleSlice, factsAsset, packAsset, parseBundle } from './format'
 import { PackCache, type AssetReader } from './packs'
-import type { StoredArticle } from './types'
+import type { StoredArticle } from '../article'
 
 export type LoadedBundle = {
   readonly version: string

@@ -1,10 +1,5 @@
-import type { ArticleInput } from '../corpus/article'
-import type { Analysis } from '../analyze'
 import type { CompactIndexHeader } from '../search/compact-index'
 import type { StoredTables } from '../search/corpus-tables'
-
-/** One article as the Worker serves it: the input fields plus everything derived from its text at build time. */
-export type StoredArticle = Omit<ArticleInput, 'title'> & Analysis
 
 /**
  * What `npm run build` writes into the Worker's modules (generated/search.bundle,

@@ -1,5 +1,5 @@
 import { MentionIndex, type EntityMention } from './mention-index'
-import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
+import { findQuotedSpans, type QuotedSpan } from '../text/quoted-spans'
 import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
 import type { Entity, Quote, Span } from './types'
 

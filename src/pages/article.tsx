@@ -1,11 +1,9 @@
-import type { StoredArticle } from '../bundle/types'
+import type { RelatedArticle, StoredArticle } from '../article'
 import type { Entity, Facts } from '../facts/types'
 import { ArticleLinkItem } from './article-link'
 import { Layout } from './layout'
 import { licenseUrl } from './licenses'
 import { MarkedText, nestSpans, type MarkSpan } from './marked-text'
-
-export type RelatedArticle = { id: string; title: string; date?: string }
 
 const ENTITY_GROUPS: Array<{ type: Entity['type']; heading: string }> = [
   { type: 'person', heading: 'People' },
@@ -27,7 +25,7 @@ function factSpans(facts: Facts): MarkSpan[] {
 }
 
 /** `/articles/:id`: the article with attribution, summary, keywords and its facts, each linked to where it is in the text. */
-export function ArticlePage(props: { article: StoredArticle; related: RelatedArticle[] }) {
+export function ArticlePage(props: { article: StoredArticle; related: Array<Pick<RelatedArticle, 'id' | 'title' | 'date'>> }) {
   const { article } = props
   const { facts } = article
   const { roots, rendered } = nestSpans(article.text, factSpans(facts))

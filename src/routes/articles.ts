@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { getBundle } from '../bundle/load'
 import { liveView, type LiveBindings } from '../live/front'
 import { ProblemError } from '../http/problem'

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
 import { searchArticles } from '../search/search'
-import { buildBrief } from '../summary/brief'
+import { buildBrief } from '../corpus-services/brief'
 import { DateParam, integerParam } from './params'
 
 export const BriefQuerySchema = v.pipe(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
-import { FACT_TYPES } from '../facts/catalog'
+import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
 import { DateParam, integerParam } from './params'

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
-import type { StoredArticle } from '../bundle/types'
+import type { RelatedArticle, StoredArticle } from '../article'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { relatedDoc } from '../openapi/routes'
-import { MAX_RELATED, relatedArticles, type RelatedArticle } from '../search/related'
+import { MAX_RELATED, relatedArticles } from '../search/related'
 import { integerParam } from './params'
 
 const DEFAULT_RELATED = 5

@@ -1,13 +1,12 @@
 import MiniSearch, { type Options } from 'minisearch'
 import { writeTermPostings } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
+import { READ_ONLY } from './compact-read-only'
 import { termBlocks, TermList, type TermBlocks } from './compact-terms'
 import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
 export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/2'
-
-export const READ_ONLY = 'The compact search index is read-only: rebuild the bundle (npm run build) to change it.'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per

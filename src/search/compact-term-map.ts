@@ -1,4 +1,4 @@
-import { READ_ONLY } from './compact-index'
+import { READ_ONLY } from './compact-read-only'
 import { readTermPostings, type TermData } from './compact-postings'
 import type { TermList } from './compact-terms'
 import { fuzzyMatches, inTreeOrder } from './sorted-words'

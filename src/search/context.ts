@@ -1,9 +1,8 @@
 import type MiniSearch from 'minisearch'
-import type { StoredArticle } from '../bundle/types'
+import type { RelatedArticle, StoredArticle } from '../article'
 import { withPositionIds } from './compact-index'
 import type { CorpusTables } from './corpus-tables'
 import type { SearchDocument } from './options'
-import type { RelatedArticle } from './related'
 import { SuggestIndex } from './suggest'
 
 /**

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { FacetTable, storeFacetTable, type StoredFacetTable } from './facet-table'
 import { Lexicon, storeLexicon, type StoredLexicon } from './lexicon'
 import { storeSuggestions, type StoredSuggestions } from './suggest'

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { articleFacets, FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from './facets'
 import { packNumbers, unpackNumbers } from './sorted-words'
 

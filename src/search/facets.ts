@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 
 /** The facets a search can count and filter on; the query parameter of each is its name. */
 export const FACETS = ['person', 'organization', 'place', 'country', 'year'] as const

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { fuzzyMatches, indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
 import { normalizeWord, tokenize } from './terms'
 

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import type { SearchCorpus } from './context'
 import { reviveTables, storeTables } from './corpus-tables'
 import { buildIndex } from './search'

@@ -1,10 +1,8 @@
 import type { Query } from 'minisearch'
-import type { StoredArticle } from '../bundle/types'
+import type { RelatedArticle, StoredArticle } from '../article'
 import { relatedCache, type SearchCorpus } from './context'
 import { BASE_SEARCH_OPTIONS } from './options'
 import { processTerm, tokenize } from './terms'
-
-export type RelatedArticle = { id: string; title: string; date?: string; url?: string; score: number; sharedEntities: string[] }
 
 /** How many related articles are kept per article (the most a request can ask for). */
 export const MAX_RELATED = 20

@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch'
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'

@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch'
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import type { EntityType } from '../facts/types'
 import { articleFacets } from './facets'
 import type { Lexicon, LexiconEntry } from './lexicon'

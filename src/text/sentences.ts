@@ -1,4 +1,4 @@
-import { findQuotedSpans, type QuotedSpan } from '../facts/quoted-spans'
+import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
 import type { Span } from '../facts/types'
 
 /** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openBundleFiles } from '../../scripts/lib/bundle-files'
-import type { StoredArticle } from '../../src/bundle/types'
+import type { StoredArticle } from '../../src/article'
 import { suggestIndexOf } from '../../src/search/context'
 import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from '../../src/search/facets'
 import { listArticles } from '../../src/search/listing'

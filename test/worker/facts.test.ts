@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { getBundle } from '../../src/bundle/load'
-import { factsOf, type FactQuery } from '../../src/facts/catalog'
+import { factsOf, type FactQuery } from '../../src/corpus-services/fact-catalog'
 
 type ArticleRef = { id: string; title: string; date?: string }
 type Fact = { type: string; article: ArticleRef; start?: number; end?: number; text?: string; speaker?: string; value?: number; who?: string; event?: string; place?: string; actor?: string; target?: string; name?: string }

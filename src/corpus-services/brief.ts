@@ -1,9 +1,9 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import type { EntityType } from '../facts/types'
-import { needsPredecessor } from './coherence'
-import { cosine } from './similarity'
-import { summarize } from './summarize'
-import { contentTerms, countTerms } from './terms'
+import { needsPredecessor } from '../summary/coherence'
+import { cosine } from '../summary/similarity'
+import { summarize } from '../summary/summarize'
+import { contentTerms, countTerms } from '../summary/terms'
 
 export type BriefSentence = { id: string; title: string; date?: string; text: string; start: number; end: number }
 export type TimelineEntry = { date?: string; id: string; title: string }
