@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
 import { splitSentences } from '../text/sentences'
-import type { DateMention, Span } from './types'
+import type { DateMention } from './types'
+import type { Span } from '../text/span'
 
 const DAY_MS = 86_400_000
 

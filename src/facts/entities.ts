@@ -11,7 +11,8 @@ import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot, isVenue } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
 import type { Place } from '../gazetteer'
-import type { Entity, EntityType, Span } from './types'
+import type { Entity, EntityType } from './types'
+import type { Span } from '../text/span'
 
 /**
  * People, organisations, countries and places named in a text, each once with

@@ -1,7 +1,8 @@
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
-import type { Entity, Quantity, QuantityKind, Span } from './types'
+import type { Entity, Quantity, QuantityKind } from './types'
+import type { Span } from '../text/span'
 
 type Token = { text: string; lower: string; start: number; end: number }
 type Found = { event: string; start: number; end: number; index: number; length: number }

@@ -1,7 +1,8 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from '../text/quoted-spans'
 import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
-import type { Entity, Quote, Span } from './types'
+import type { Entity, Quote } from './types'
+import type { Span } from '../text/span'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4

@@ -1,6 +1,7 @@
 import { type EntityMention, MentionIndex } from './mention-index'
 import { findOpeningPerson, findSubject, holderOf, paragraphStart, subjectOfClause } from './subject'
-import type { Entity, Span, Statement } from './types'
+import type { Entity, Statement } from './types'
+import type { Span } from '../text/span'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =

@@ -1,5 +1,5 @@
-/** The facts of one text, as in the public contract (`Facts` in API.md). Offsets index the text they came from. */
-export type Span = { start: number; end: number }
+import type { Span } from '../text/span'
+/** The facts of one text, as in the public contract (`Facts` in docs/api.md). Offsets index the text they came from. */
 
 export type EntityType = 'person' | 'organization' | 'place' | 'country'
 

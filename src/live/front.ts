@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
 import { corpusOfArticles } from '../search/memory-corpus'
 import type { LiveSegment, LiveSnapshot } from './segment'

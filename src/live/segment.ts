@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers'
-import type { StoredArticle } from '../bundle/types'
+import type { StoredArticle } from '../article'
 
 /** Everything a reader needs to rebuild its copy of the live segment. */
 export type LiveSnapshot = { version: number; articles: StoredArticle[]; tombstones: string[] }

@@ -1,4 +1,4 @@
-import type { Span } from '../facts/types'
+import type { Span } from '../text/span'
 
 /** An upper-case dateline such as "ISLAMABAD:", "LONDON, May 3 —" or "KABUL (Reuters) -" at the start of a sentence. */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'’-]{1,40}(?:,[^:\n—–(]{1,40})?(?:\s*\([^()\n]{1,30}\))?\s*(?::|—|–|\s-\s)\s*/u

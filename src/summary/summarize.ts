@@ -1,4 +1,4 @@
-import type { Span } from '../facts/types'
+import type { Span } from '../text/span'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { extractKeywords, type Keyword } from './keywords'

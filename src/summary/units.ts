@@ -1,4 +1,4 @@
-import type { Span } from '../facts/types'
+import type { Span } from '../text/span'
 import { splitSentences } from '../text/sentences'
 import { skipDateline } from './dateline'
 

@@ -1,5 +1,5 @@
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
-import type { Span } from '../facts/types'
+import type { Span } from './span'
 
 /** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */
 const TITLES = new Set('mr mrs ms dr prof gen lt col capt sgt maj cmdr adm rep sen gov pres rev fr st mt ft jr sr no vs v'.split(' '))

@@ -1,5 +1,6 @@
 import { splitSentences } from '../../src/text/sentences'
-import type { Entity, EntityType, Span } from '../../src/facts/types'
+import type { Entity, EntityType } from '../../src/facts/types'
+import type { Span } from '../../src/text/span'
 
 /** Entities for a test text: each name with every place the text spells it (and its short forms), as the entity extractor reports them. */
 export function entitiesIn(text: string, specs: Array<[name: string, type: EntityType, ...forms: string[]]>): Entity[] {

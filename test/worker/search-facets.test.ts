@@ -76,7 +76,7 @@ describe('facets', () => {
     const { status, body } = await get('/api/search?q=killed&place=Nowhereville')
     expect(status).toBe(200)
     expect(body.total).toBe(0)
-    expect(body.facets.place.map((entry) => entry.value.toLowerCase())).not.toContain('nowhereville')
+    expect(body.facets.place.map((entry: FacetCount) => entry.value.toLowerCase())).not.toContain('nowhereville')
     const known = await get('/api/search?q=killed&place=Nowhereville&place=Balochistan&year=1999')
     expect(known.body.total).toBe(0)
     expect(known.body.facets.place).toContainEqual({ value: 'balochistan', count: 0 })

@@ -1,4 +1,5 @@
-import type { Entity, EntityType, Span } from '../types'
+import type { Entity, EntityType } from '../types'
+import type { Span } from '../../text/span'
 
 /** Collects entities as they are found: one entity per type and name, each with all its mentions in text order. */
 export class EntityBook {

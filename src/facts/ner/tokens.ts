@@ -1,4 +1,4 @@
-import type { Span } from '../types'
+import type { Span } from '../../text/span'
 
 /** A word or a punctuation mark of one sentence, with its offsets in the text. */
 export type Token = {
