@@ -13,6 +13,7 @@ import { hidesBase, type LiveView } from './front'
  * among the hits fetched (exact unless hidden ids match beyond that window).
  * Facets and suggestion stay the base's (docs/live.md).
  */
+
 /** How many base articles the live segment hides (replaced or deleted): what the base must over-fetch by. */
 function hiddenInBase(base: SearchCorpus, live: LiveView): number {
   let hidden = live.tombstones.size
@@ -20,25 +21,42 @@ function hiddenInBase(base: SearchCorpus, live: LiveView): number {
   return hidden
 }
 
-export async function searchWithLive(base: SearchCorpus, live: LiveView, params: SearchParams): Promise<SearchResponse> {
-  if (!live.corpus && live.tombstones.size === 0) return searchArticles(base, params)
-  const window = params.offset + params.limit
-  const hidden = hiddenInBase(base, live)
+type Page = { offset: number; limit: number }
+
+/** Runs one query on both sides and merges its items in `order`: the one merge that search and listing share. */
+async function mergeWithLive<Answer extends { total: number }, Item extends { id: string }>(
+  base: SearchCorpus,
+  live: LiveView,
+  page: Page,
+  run: (corpus: SearchCorpus, page: Page) => Answer | Promise<Answer>,
+  itemsOf: (answer: Answer) => Item[],
+  order: (a: Item, b: Item) => number,
+): Promise<{ baseAnswer: Answer; total: number; items: Item[] }> {
+  const window = page.offset + page.limit
   const [baseAnswer, liveAnswer] = await Promise.all([
-    searchArticles(base, { ...params, offset: 0, limit: window + hidden }),
-    live.corpus ? searchArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
+    run(base, { offset: 0, limit: window + hiddenInBase(base, live) }),
+    live.corpus ? run(live.corpus, { offset: 0, limit: window }) : undefined,
   ])
-  const baseHits = baseAnswer.hits.filter((hit) => !hidesBase(live, hit.id))
-  const hiddenMatches = baseAnswer.hits.length - baseHits.length
+  const baseItems = itemsOf(baseAnswer).filter((item) => !hidesBase(live, item.id))
+  const hiddenMatches = itemsOf(baseAnswer).length - baseItems.length
+  const items = [...baseItems, ...(liveAnswer ? itemsOf(liveAnswer) : [])].sort(order).slice(page.offset, window)
+  return { baseAnswer, total: baseAnswer.total - hiddenMatches + (liveAnswer?.total ?? 0), items }
+}
+
+const isEmpty = (live: LiveView) => !live.corpus && live.tombstones.size === 0
+
+export async function searchWithLive(base: SearchCorpus, live: LiveView, params: SearchParams): Promise<SearchResponse> {
+  if (isEmpty(live)) return searchArticles(base, params)
   const byDate = params.sort === 'date'
-  const hits = [...baseHits, ...(liveAnswer?.hits ?? [])].sort((a, b) => (byDate ? (b.date ?? '').localeCompare(a.date ?? '') : 0) || b.score - a.score)
-  return {
-    ...baseAnswer,
-    offset: params.offset,
-    limit: params.limit,
-    total: baseAnswer.total - hiddenMatches + (liveAnswer?.total ?? 0),
-    hits: hits.slice(params.offset, window),
-  }
+  const { baseAnswer, total, items } = await mergeWithLive(
+    base,
+    live,
+    params,
+    (corpus, page) => searchArticles(corpus, { ...params, ...page }),
+    (answer) => answer.hits,
+    (a, b) => (byDate ? (b.date ?? '').localeCompare(a.date ?? '') : 0) || b.score - a.score,
+  )
+  return { ...baseAnswer, offset: params.offset, limit: params.limit, total, hits: items }
 }
 
 /** Undated articles come last in both date orders, as in `listArticles`. */
@@ -50,21 +68,16 @@ const LISTING_ORDER: Record<ListingParams['sort'], (a: ListedArticle, b: ListedA
   title: (a, b) => a.title.localeCompare(b.title),
 }
 
-/** `GET /api/articles` over base and live, merged in the listing's order the way `searchWithLive` merges hits. */
+/** `GET /api/articles` over base and live, merged in the listing's order. */
 export async function listWithLive(base: SearchCorpus, live: LiveView, params: ListingParams): Promise<ListingResponse> {
-  if (!live.corpus && live.tombstones.size === 0) return listArticles(base, params)
-  const window = params.offset + params.limit
-  const hidden = hiddenInBase(base, live)
-  const [baseAnswer, liveAnswer] = await Promise.all([
-    listArticles(base, { ...params, offset: 0, limit: window + hidden }),
-    live.corpus ? listArticles(live.corpus, { ...params, offset: 0, limit: window }) : undefined,
-  ])
-  const baseArticles = baseAnswer.articles.filter((article) => !hidesBase(live, article.id))
-  const articles = [...baseArticles, ...(liveAnswer?.articles ?? [])].sort(LISTING_ORDER[params.sort])
-  return {
-    total: baseAnswer.total - (baseAnswer.articles.length - baseArticles.length) + (liveAnswer?.total ?? 0),
-    offset: params.offset,
-    limit: params.limit,
-    articles: articles.slice(params.offset, window),
-  }
+  if (isEmpty(live)) return listArticles(base, params)
+  const { total, items } = await mergeWithLive(
+    base,
+    live,
+    params,
+    (corpus, page) => listArticles(corpus, { ...params, ...page }),
+    (answer) => answer.articles,
+    LISTING_ORDER[params.sort],
+  )
+  return { total, offset: params.offset, limit: params.limit, articles: items }
 }
