@@ -11,6 +11,7 @@ export type HttpBindings = {
   CORS_POST_ORIGINS?: string
   SEARCH_LIMITER?: RateLimit
   EXTRACT_LIMITER?: RateLimit
+  WRITE_LIMITER?: RateLimit
 }
 
 export function httpBindings(c: Context): HttpBindings {

@@ -8,12 +8,21 @@ import { ProblemError } from './problem'
  */
 const RETRY_AFTER_SECONDS = 60
 
-/** Reads (search, articles: GET and HEAD) and extraction (POST) are limited separately: one is cheap, the other is not. */
-const LIMITERS = {
-  GET: { binding: 'SEARCH_LIMITER', what: 'read' },
-  HEAD: { binding: 'SEARCH_LIMITER', what: 'read' },
-  POST: { binding: 'EXTRACT_LIMITER', what: 'extract' },
-} as const
+/**
+ * Reads (GET and HEAD), extraction (POST /api/extract) and writes to the live
+ * segment (PUT, DELETE, POST /api/articles) are limited separately: each has
+ * its own cost, and a burst of one must not use up another's budget.
+ */
+const READ = { binding: 'SEARCH_LIMITER', what: 'read' } as const
+const EXTRACT = { binding: 'EXTRACT_LIMITER', what: 'extract' } as const
+const WRITE = { binding: 'WRITE_LIMITER', what: 'write' } as const
+
+function limitFor(method: string, path: string) {
+  if (method === 'GET' || method === 'HEAD') return READ
+  if (method === 'PUT' || method === 'DELETE' || (method === 'POST' && path === '/api/articles')) return WRITE
+  if (method === 'POST') return EXTRACT
+  return undefined
+}
 
 /**
  * Limits each client IP with the Workers rate-limit bindings (`[[ratelimits]]`
@@ -25,7 +34,7 @@ const LIMITERS = {
  * never take the service down.
  */
 export const apiRateLimit = createMiddleware(async (c, next) => {
-  const rule = LIMITERS[c.req.method as keyof typeof LIMITERS]
+  const rule = limitFor(c.req.method, c.req.path)
   const limiter = rule && httpBindings(c)[rule.binding]
   const ip = c.req.header('CF-Connecting-IP')
   if (rule && limiter && ip && !(await allowedBy(limiter, ip))) {

@@ -135,6 +135,10 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
     expect(bad.body.detail).toMatch(/url/)
     expect((await call('PUT', '/api/articles/live%2Fx', 'text', { ...AUTH, 'Content-Type': 'text/plain' })).status).toBe(415)
     expect((await call('PUT', '/api/articles/live%2Fx', { ...invented('a'), text: 'word '.repeat(200_000) })).status).toBe(413)
+    // Under the body limit but over the build's article limit (256 KiB of text): refused as the build refuses it.
+    const long = await call('PUT', '/api/articles/live%2Fx', { ...invented('a'), text: 'Long words here. '.repeat(18_000) })
+    expect(long.status).toBe(422)
+    expect(long.body.errors).toEqual([expect.objectContaining({ name: 'text', message: expect.stringContaining('over the limit of 262144 bytes') })])
     expect((await call('GET', '/api/articles/live%2Fx')).status).toBe(404)
   })
 })

@@ -71,6 +71,16 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
     expect((await read(ip)).status).toBe(200)
   })
 
+  it('charges writes to the write limit: a burst of POST /api/articles leaves the extract budget whole', async () => {
+    const ip = freshIp()
+    for (let sent = 0; sent < 40; sent++) {
+      const write = await exports.default.fetch(new Request('http://news.test/api/articles', { method: 'POST', headers: { 'CF-Connecting-IP': ip, 'Content-Type': 'application/json' }, body: '{}' }))
+      expect(write.status).toBe(401)
+      await write.body?.cancel()
+    }
+    expect((await extract(ip)).status).toBe(200)
+  })
+
   it('does not limit requests that did not come through the edge (no CF-Connecting-IP)', async () => {
     const { limited } = await exhaust(() => read(), 400)
     expect(limited).toBeUndefined()
