@@ -52,7 +52,7 @@ async function main(): Promise<number> {
         checkpoint = Math.ceil(checkpoint * 4)
       }
     }
-    if (!stream.write(`${JSON.stringify(article)}\n`)) await new Promise((resolve) => stream.once('drain', resolve))
+    if (!stream.write(`${JSON.stringify(article)}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()))
     progress(++done)
   }
   synthetic.push({ tokens, vocabulary: seen.size })
