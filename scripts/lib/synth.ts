@@ -40,6 +40,7 @@ export type SynthModel = {
   names: NamePools
 }
 
+/** The corpus's commonest words ("said", "people") stay as they are: 1% of its distinct words, 150 at most. */
 const KEEP_MOST_FREQUENT = 150
 const ORGANISATION_NOUNS = ['Party', 'Ministry', 'Council', 'Police', 'Agency', 'Committee', 'Group', 'Union', 'Institute', 'Army', 'Court', 'Bank', 'Company', 'Association', 'Front']
 
@@ -84,9 +85,9 @@ export function buildModel(articles: readonly ArticleInput[], entitiesOf: (artic
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const byFrequency = sorted.map(([word]) => word)
-  const keep = new Set([...STOP_WORDS, ...byFrequency.slice(0, KEEP_MOST_FREQUENT)])
+  const keep = new Set([...STOP_WORDS, ...byFrequency.slice(0, Math.min(KEEP_MOST_FREQUENT, Math.floor(byFrequency.length / 100)))])
   const content = sorted.filter(([word]) => !keep.has(word))
-  const headShare = content[0]![1] / content.reduce((sum, [, count]) => sum + count, 0)
+  const headShare = content.length > 0 ? content[0]![1] / content.reduce((sum, [, count]) => sum + count, 0) : 0
   return {
     fit: { heaps, zipf: 1 / heaps.beta, headShare },
     contentWords: byFrequency.filter((word) => !keep.has(word)),
@@ -110,7 +111,7 @@ export function zipfSampler(s: number, q: number, next: () => number): () => num
 /** The offset q at which rank 1 draws `share` of the draws: 1 − ((q+1)/(q+2))^(s−1) = share. */
 export function mandelbrotOffset(s: number, share: number): number {
   const a = (1 - share) ** (1 / (s - 1))
-  return Math.max(0, (2 * a - 1) / (1 - a))
+  return share > 0 ? Math.max(0, (2 * a - 1) / (1 - a)) : 0
 }
 
 const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'ch', 'dr', 'gr', 'pl', 'st', 'tr', 'sh']
