@@ -7,12 +7,16 @@ export function createProgress(verb: string, total: number, { everyMs = 2000, mi
   if (total < minimum) return () => {}
   const started = now()
   let last = started
+  // The rate is measured from the first item done: start-up (threads loading their data) would make early estimates hours long.
+  let first: { time: number; done: number } | undefined
   return (done) => {
     const time = now()
-    if (done < total && time - last < everyMs) return
+    first ??= done > 0 ? { time, done } : undefined
+    if (done < total && (first === undefined || time - first.time < everyMs || time - last < everyMs)) return
     last = time
     const seconds = (time - started) / 1000
-    const rate = seconds > 0 ? done / seconds : 0
+    const measured = first === undefined ? 0 : (time - first.time) / 1000
+    const rate = measured > 0 ? (done - first!.done) / measured : done / Math.max(seconds, 1e-9)
     const left = rate > 0 ? (total - done) / rate : Number.NaN
     log(`  ${verb} ${done}/${total} (${Math.round((done / total) * 100)}%), ${rate.toFixed(0)}/s, ${done === total ? `done in ${formatDuration(seconds)}` : `${formatDuration(left)} left`}`)
   }
