@@ -194,8 +194,8 @@ describe('results page /search', () => {
     const long = (['person', 'place', 'organization'] as const).filter((facet) => api.facets[facet]!.length > 10)
     expect(long.length).toBeGreaterThan(0)
     for (const facet of long) {
-      expect(html).toContain(`<label for="facet-filter-${facet}" class="visually-hidden" hidden>`)
-      expect(html).toMatch(new RegExp(`<input type="search" id="facet-filter-${facet}" class="facet-filter"[^>]*hidden`))
+      expect(html).toContain(`<label for="facet-filter-${facet}" class="visually-hidden" hidden="">`)
+      expect(html).toMatch(new RegExp(`<input type="search" id="facet-filter-${facet}" class="facet-filter"[^>]*hidden=""`))
     }
     expect(html).toContain("document.querySelectorAll('input.facet-filter')")
     const short = (['person', 'place', 'organization', 'country', 'year'] as const).filter((facet) => api.facets[facet]!.length > 0 && api.facets[facet]!.length <= 10)
