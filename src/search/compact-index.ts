@@ -6,7 +6,7 @@ import { termBlocks, TermList, type TermBlocks } from './compact-terms'
 import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/2'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
@@ -34,7 +34,8 @@ export type CompactIndexHeader = {
 /**
  * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
  * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
- * with "\n", then the varint postings.
+ * with "\n", then the varint postings, each field's followed by its score
+ * block bounds when it is longer than one block (compact-postings.ts).
  */
 export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
 
@@ -60,6 +61,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   const fieldCount = Object.keys(json.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => json.documentIds[doc]!)
 
+  const fieldLength = (doc: number, field: number) => json.fieldLength[doc]?.[field] ?? 0
   const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   for (const { term } of sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
@@ -76,7 +78,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
       const postings = data[field]
       return postings ? new Map(Object.entries(postings).map(([doc, freq]) => [Number(doc), freq])) : undefined
     })
-    writeTermPostings(writer, fields)
+    writeTermPostings(writer, fields, fieldLength)
   })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
   for (let doc = 0; doc < documentCount; doc++) {
