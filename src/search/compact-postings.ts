@@ -14,8 +14,20 @@ export const SCORE_BLOCK = 64
 /** The length-to-frequency ratio is stored in these units. */
 export const RATIO_UNIT = 16
 
-/** Per score block of one field's postings: the largest term frequency and the smallest length / frequency (in `RATIO_UNIT`s). */
-export type BlockBounds = { maxFrequency: Uint32Array; minRatio: Uint32Array }
+/**
+ * The BM25 parameters and average field lengths the index was built for: each
+ * block also stores its largest document-dependent part under them, in 255ths
+ * of k + 1 rounded up (a tighter bound, valid only while they hold).
+ */
+export type ScoreBasis = { k: number; b: number; averageFieldLength: readonly number[] }
+
+/** Per score block of one field's postings: the largest term frequency, the smallest length / frequency (in `RATIO_UNIT`s), the largest part under `basis`. */
+export type BlockBounds = { maxFrequency: Uint32Array; minRatio: Uint32Array; maxPart: Uint8Array; basis: ScoreBasis }
+
+/** BM25's document-dependent part, tf(k+1) / (tf + k(1 - b + b·len/avg)), as MiniSearch computes it. */
+export function bm25Part(termFreq: number, fieldLength: number, averageLength: number, k: number, b: number): number {
+  return (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength))
+}
 
 /**
  * One field's postings of one term, shaped like the `Map<docId, frequency>`
@@ -90,6 +102,7 @@ export function writeTermPostings(
   writer: VarintWriter,
   fields: readonly (ReadonlyMap<number, number> | undefined)[],
   fieldLength: (doc: number, field: number) => number,
+  basis: ScoreBasis,
 ): void {
   fields.forEach((postings, field) => {
     const docs = postings ? [...postings.keys()].sort((a, b) => a - b) : []
@@ -104,18 +117,21 @@ export function writeTermPostings(
     for (let start = 0; start < docs.length; start += SCORE_BLOCK) {
       let maxFrequency = 0
       let minRatio = Infinity
+      let maxPart = 0
       for (const doc of docs.slice(start, start + SCORE_BLOCK)) {
         const frequency = postings!.get(doc)!
         maxFrequency = Math.max(maxFrequency, frequency)
         minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * fieldLength(doc, field)) / frequency))
+        maxPart = Math.max(maxPart, bm25Part(frequency, fieldLength(doc, field), basis.averageFieldLength[field]!, basis.k, basis.b) / (basis.k + 1))
       }
       writer.write(maxFrequency)
       writer.write(minRatio)
+      writer.write(Math.min(255, Math.ceil(maxPart * 255 * (1 + 1e-9))))
     }
   })
 }
 
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number): TermData {
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis): TermData {
   const reader = new VarintReader(bytes, offset)
   const data: TermData = new Map()
   for (let field = 0; field < fieldCount; field++) {
@@ -132,10 +148,11 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
     let bounds: BlockBounds | undefined
     if (count > SCORE_BLOCK) {
       const blocks = Math.ceil(count / SCORE_BLOCK)
-      bounds = { maxFrequency: new Uint32Array(blocks), minRatio: new Uint32Array(blocks) }
+      bounds = { maxFrequency: new Uint32Array(blocks), minRatio: new Uint32Array(blocks), maxPart: new Uint8Array(blocks), basis }
       for (let block = 0; block < blocks; block++) {
         bounds.maxFrequency[block] = reader.read()
         bounds.minRatio[block] = reader.read()
+        bounds.maxPart[block] = reader.read()
       }
     }
     data.set(field, new FieldPostings(docs, freqs, bounds))

@@ -17,8 +17,8 @@ import { planQuery, type Bm25, type IndexInternals, type Leaf, type Plan, type P
  * block, from the postings themselves.
  */
 
-/** Documents per window: 4 words of the match bitset. */
-const WINDOW_SHIFT = 7
+/** Documents per window: 2 words of the match bitset. */
+const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
@@ -45,6 +45,9 @@ type Entry = { doc: number; final: number; key: number; ms: number }
 
 /** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
 export type SearchStats = { matched: number; scored: number; pruned: boolean }
+
+/** Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to scoring every match, documents matched and scored. */
+export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, scored: 0 }
 
 export function prepareSearch(index: MiniSearch<unknown> | MiniSearch<never>, query: Query, options: TopKOptions = {}): PreparedSearch {
   return new PreparedSearch(index as unknown as IndexInternals, query, options)
@@ -80,6 +83,9 @@ export class PreparedSearch {
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
     this.stats = { matched: this.matches.count, scored: 0, pruned: !exhaustive && !this.plan.boostDocument }
+    ENGINE_TOTALS.searches++
+    ENGINE_TOTALS.matched += this.stats.matched
+    if (!this.stats.pruned) ENGINE_TOTALS.exhaustive++
   }
 
   /**
@@ -144,6 +150,7 @@ export class PreparedSearch {
 
   private entry(doc: number, factor: RankOptions['factor']): Entry {
     this.stats.scored++
+    ENGINE_TOTALS.scored++
     this.stamp++
     this.quality = 0
     const score = this.score(this.plan.root, doc)
@@ -357,7 +364,12 @@ export class PreparedSearch {
         if (i % SCORE_BLOCK === 0) {
           const block = i / SCORE_BLOCK
           const ratio = blocks.minRatio[block]! / RATIO_UNIT
-          blockBound = leaf.weight * leaf.idf * (d + (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / leaf.averageLength))
+          let part = (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / leaf.averageLength)
+          const { basis } = blocks
+          if (basis.k === k && basis.b === b && basis.averageFieldLength[leaf.fieldId] === leaf.averageLength) {
+            part = Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
+          }
+          blockBound = leaf.weight * leaf.idf * (d + part)
         }
         bound = blockBound
       } else bound = this.leafScore(leaf, i, docs[i]!, 1)
