@@ -11,6 +11,7 @@ import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
 import { MatchSet } from './topk/match-set'
 import { prepareSearch, type PreparedSearch, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 
 export type SearchParams = {
@@ -99,7 +100,7 @@ export type SearchEngineOptions = { exhaustive?: boolean }
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false }: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { tables } = corpus
-  const index = positionIndex(corpus)
+  const index = withTermCache(positionIndex(corpus))
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
