@@ -150,7 +150,7 @@ describe('the top-k evaluator', () => {
     }
     expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
     expect(scored).toBeLessThan(0.75 * matched)
-  })
+  }, 180_000)
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {
     const documents = syntheticDocuments(800, 21)

@@ -41,7 +41,8 @@ export type RankOptions = { within?: MatchSet; first?: MatchSet; factor?: (doc: 
 /** A MiniSearch result whose `id` is the document's short id when searched through `withPositionIds`. */
 export type TopKResult = SearchResult
 
-type Entry = { doc: number; final: number; key: number; ms: number }
+/** A scored document; `path` (its place in MiniSearch's result map) is worked out on the first tie. */
+type Entry = { doc: number; final: number; key: number; ms: number; path?: number[] }
 
 /** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
 export type SearchStats = { matched: number; scored: number; pruned: boolean }
@@ -120,12 +121,14 @@ export class PreparedSearch {
     }
     if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
     const coordinationBound = this.coordination ? this.termIds.size : 1
+    const candidate: Entry = { doc: -1, final: 0, key: 0, ms: 0 }
     for (const w of order) {
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
       this.resetCursors(w << WINDOW_SHIFT)
       within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), (doc) => {
         if (first?.has(doc)) return
-        const entry = this.entry(doc, factor)
+        // Scored into one reused entry: most documents do not make the list, and allocate nothing.
+        const entry = this.entry(doc, factor, candidate)
         if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
         let low = 0
         let high = best.length
@@ -135,7 +138,7 @@ export class PreparedSearch {
           else low = middle + 1
         }
         if (best.length === room) best.pop()
-        best.splice(low, 0, entry)
+        best.splice(low, 0, { ...entry })
       })
     }
   }
@@ -145,10 +148,12 @@ export class PreparedSearch {
     if (a.final !== b.final) return b.final - a.final
     if (a.key !== b.key) return b.key - a.key
     if (a.ms !== b.ms) return b.ms - a.ms
-    return comparePaths(this.path(this.plan.root, a.doc), this.path(this.plan.root, b.doc))
+    a.path ??= this.path(this.plan.root, a.doc)
+    b.path ??= this.path(this.plan.root, b.doc)
+    return comparePaths(a.path, b.path)
   }
 
-  private entry(doc: number, factor: RankOptions['factor']): Entry {
+  private entry(doc: number, factor: RankOptions['factor'], into?: Entry): Entry {
     this.stats.scored++
     ENGINE_TOTALS.scored++
     this.stamp++
@@ -156,7 +161,14 @@ export class PreparedSearch {
     const score = this.score(this.plan.root, doc)
     const ms = score * (this.quality || 1)
     const key = this.coordination ? ms : ms / Math.max(1, this.quality)
-    return { doc, final: factor ? key * factor(doc) : key, key, ms }
+    const final = factor ? key * factor(doc) : key
+    if (!into) return { doc, final, key, ms }
+    into.doc = doc
+    into.final = final
+    into.key = key
+    into.ms = ms
+    into.path = undefined
+    return into
   }
 
   /** The score of a document `node` matches, added up in MiniSearch's order. */
