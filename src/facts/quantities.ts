@@ -2,6 +2,7 @@ import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
 import type { Entity, Quantity, QuantityKind } from './types'
+import { MONTH_ABBREVIATIONS, MONTHS } from '../text/calendar'
 import type { Span } from '../text/span'
 
 type Token = { text: string; lower: string; start: number; end: number }
@@ -135,7 +136,7 @@ function isAge(tokens: Token[], at: number): boolean {
   return before === 'ages' || before === 'aged' || (before === 'of' && (tokens[at - 2]?.lower === 'ages' || tokens[at - 2]?.lower === 'age'))
 }
 
-const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ')])
+const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...MONTHS, ...MONTH_ABBREVIATIONS])
 
 /** A bare number that is an age, a rank, a version or a day: "He was 101", "number 27,", "on July 13", "Smith, 27, was". */
 function notACount(tokens: Token[], at: number, after: number): boolean {

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer'
-import { STOP_WORDS } from './stop-words'
+import { STOP_WORDS } from '../text/stop-words'
 
 /** A word is a run of letters, combining marks and digits; everything else separates words. Linear-time. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu

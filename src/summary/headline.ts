@@ -1,6 +1,6 @@
 import { splitSentences } from '../text/sentences'
 import { isBoilerplate } from './boilerplate'
-import { skipDateline } from './dateline'
+import { leadingDateline } from '../text/dateline'
 
 const MAX_WORDS = 12
 /** Shorter than this, a cut headline loses its verb. */
@@ -36,7 +36,7 @@ const FILLER = /\b(?:the|a|an|strongly|firmly|reportedly|recently|also|very|rece
  * at most twelve words, never inside a name.
  */
 export function generateHeadline(text: string): string {
-  const sentences = splitSentences(text).map((span, index) => text.slice(index === 0 ? skipDateline(text, span) : span.start, span.end))
+  const sentences = splitSentences(text).map((span, index) => text.slice(index === 0 ? (leadingDateline(text, span)?.bodyStart ?? span.start) : span.start, span.end))
   const lead = sentences.find((sentence) => !isBoilerplate(sentence)) ?? sentences[0]
   if (lead === undefined) return ''
   // A headline never needs more than the opening of the lead; this also bounds the work on a hostile text.

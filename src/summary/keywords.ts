@@ -1,7 +1,8 @@
 import { ROLE_HEADS } from '../facts/ner/lexicon'
 import { findCountry, isFirstName } from '../gazetteer/index'
 import { splitSentences } from '../text/sentences'
-import { STOP_WORDS } from './stopwords'
+import { MONTHS, WEEKDAYS } from '../text/calendar'
+import { NEWS_STOP_WORDS } from '../text/stop-words'
 import frequencies from './document-frequency.json'
 import { normalizeTerm, termsOfWord, WORD } from './terms'
 
@@ -10,11 +11,11 @@ export type Keyword = { text: string; score: number }
 const MAX_PHRASE_WORDS = 3
 
 /** Frequent in news but never what a story is about: times and counts. */
-const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year january february march april may june july august september october november december two three four five six seven eight nine ten hundred thousand million billion'.split(
-    ' ',
-  ),
-)
+const TIME_WORDS = new Set([
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...'yesterday today tomorrow week month year two three four five six seven eight nine ten hundred thousand million billion'.split(' '),
+])
 
 type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
 /** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
@@ -106,7 +107,7 @@ function contentRuns(sentence: string): RunWord[][] {
     const gap = sentence.slice(previousEnd, match.index)
     previousEnd = match.index + word.length
     const term = normalizeTerm(word)
-    const usable = term.length > 2 && !STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
+    const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
     if (!usable || /[^\s]/.test(gap)) runs.push([])
     if (usable) {
       const bare = word.replace(/['’]s$/, '')

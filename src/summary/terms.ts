@@ -1,4 +1,4 @@
-import { STOP_WORDS } from './stopwords'
+import { NEWS_STOP_WORDS } from '../text/stop-words'
 
 /** A word as it appears: letters, digits, inner apostrophes and hyphens ("Balochistan-based", "Pakistan's"). */
 export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
@@ -12,7 +12,7 @@ export function contentTerms(text: string): string[] {
   const terms: string[] = []
   for (const [word] of text.matchAll(WORD)) {
     const term = normalizeTerm(word)
-    if (term.length > 1 && !STOP_WORDS.has(term)) terms.push(term)
+    if (term.length > 1 && !NEWS_STOP_WORDS.has(term)) terms.push(term)
   }
   return terms
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../text/span'
 import { splitSentences } from '../text/sentences'
-import { skipDateline } from './dateline'
+import { leadingDateline } from '../text/dateline'
 
 /** A passage a summary can take whole: one sentence, or the sentences of one quotation; `first`..`last` are splitter sentence indexes. */
 export type Unit = Span & { first: number; last: number }
@@ -23,7 +23,7 @@ export function sentenceUnits(text: string): Unit[] {
   const spans = splitSentences(text)
   const units: Unit[] = []
   for (let first = 0; first < spans.length; first++) {
-    const opening = first === 0 ? skipDateline(text, spans[first]!) : spans[first]!.start
+    const opening = first === 0 ? (leadingDateline(text, spans[first]!)?.bodyStart ?? spans[first]!.start) : spans[first]!.start
     const marker = SPEAKER_MARKER.exec(text.slice(opening, Math.min(spans[first]!.end, opening + 40)))
     const start = opening + (marker?.[0].length ?? 0)
     let balance = quoteBalance(text.slice(start, spans[first]!.end))
