@@ -4,8 +4,10 @@ import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TO
 import type { Entity, Quantity, QuantityKind } from './types'
 import { MONTH_ABBREVIATIONS, MONTHS } from '../text/calendar'
 import type { Span } from '../text/span'
+import { tokensOf, type Token as TextToken } from '../text/tokens'
 
-type Token = { text: string; lower: string; start: number; end: number }
+/** Cut by `TOKEN`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
+type Token = TextToken & { lower: string }
 type Found = { event: string; start: number; end: number; index: number; length: number }
 
 // Words, numbers with inner commas or points ("1,200"), and single punctuation marks; one pass, no backtracking across tokens.
@@ -146,13 +148,7 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
 }
 
 function tokenize(text: string, sentence: Span): Token[] {
-  const body = text.slice(sentence.start, sentence.end)
-  return [...body.matchAll(TOKEN)].map((match) => ({
-    text: match[0],
-    lower: match[0].toLowerCase(),
-    start: sentence.start + match.index,
-    end: sentence.start + match.index + match[0].length,
-  }))
+  return tokensOf(text, TOKEN, sentence).map((token) => ({ ...token, lower: token.text.toLowerCase() }))
 }
 
 function isYear(token: Token, value: number): boolean {

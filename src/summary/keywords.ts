@@ -3,8 +3,9 @@ import { findCountry, isFirstName } from '../gazetteer/index'
 import { splitSentences } from '../text/sentences'
 import { MONTHS, WEEKDAYS } from '../text/calendar'
 import { NEWS_STOP_WORDS } from '../text/stop-words'
+import { PROSE_WORD } from '../text/tokens'
 import frequencies from './document-frequency.json'
-import { normalizeTerm, termsOfWord, WORD } from './terms'
+import { normalizeTerm, termsOfWord } from './terms'
 
 export type Keyword = { text: string; score: number }
 
@@ -102,7 +103,7 @@ function contentRuns(sentence: string): RunWord[][] {
   const runs: RunWord[][] = [[]]
   let previousEnd = 0
   let first = true
-  for (const match of sentence.matchAll(WORD)) {
+  for (const match of sentence.matchAll(PROSE_WORD)) {
     const word = match[0]
     const gap = sentence.slice(previousEnd, match.index)
     previousEnd = match.index + word.length
