@@ -1,5 +1,6 @@
 import { findCountry } from '../gazetteer'
 import { leadingDateline, wireDateline, type DatelineMatch } from '../text/dateline'
+import type { TextDocument } from '../text/document'
 import { pickPlace, placeDetails } from './ner/places'
 
 export type Dateline = { place: string; country?: string; start: number; end: number; region?: { name: string; start: number; end: number } }
@@ -9,8 +10,9 @@ export type Dateline = { place: string; country?: string; start: number; end: nu
  * that name, or the one in the country a wire dateline names). With a dash the
  * name must be a known place: "HOCKEY - FARRANT RECALLED…" is a headline, not a dateline.
  */
-export function findDateline(text: string): Dateline | undefined {
-  const leading = leadingDateline(text)
+export function findDateline(source: string | TextDocument): Dateline | undefined {
+  const text = typeof source === 'string' ? source : source.text
+  const leading = typeof source === 'string' ? leadingDateline(source) : source.dateline
   return (leading && resolveLeading(text, leading)) ?? resolveWire(text)
 }
 

@@ -1,6 +1,6 @@
 import { ROLE_HEADS } from '../facts/ner/lexicon'
 import { findCountry, isFirstName } from '../gazetteer/index'
-import { splitSentences } from '../text/sentences'
+import { asDocument, type TextDocument } from '../text/document'
 import { MONTHS, WEEKDAYS } from '../text/calendar'
 import { NEWS_STOP_WORDS } from '../text/stop-words'
 import { PROSE_WORD } from '../text/tokens'
@@ -38,8 +38,9 @@ const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy
  * or another word glued to a person's name ("Vermont Bernie Sanders"), nor
  * a part cut out of a longer name each time it occurs ("Doris Mary Ann").
  */
-export function extractKeywords(text: string, limit = 10): Keyword[] {
-  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end))
+export function extractKeywords(source: string | TextDocument, limit = 10): Keyword[] {
+  const { text, sentences: spans } = asDocument(source)
+  const sentences = spans.map(({ start, end }) => text.slice(start, end))
   const words = new Map<string, WordStats>()
   const phrases = new Map<string, Phrase>()
   sentences.forEach((sentence, sentenceIndex) => {
