@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
 import { checkArticleId } from './http/article-id'
+import type { AppEnv } from './http/app-env'
 import { httpCache } from './http/cache'
 import { apiCors } from './http/cors'
 import { securityHeaders } from './http/headers'
@@ -26,7 +27,7 @@ import { ingestRoutes } from './routes/ingest'
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
 // Where two routes match, the one registered first answers: so `related` comes before `/articles/:id{.+}`.
-const api = new Hono({ router: new TrieRouter() })
+const api = new Hono<AppEnv>({ router: new TrieRouter() })
   .route('/', searchRoutes)
   .route('/', suggestRoutes)
   .route('/', listingRoutes)
@@ -40,7 +41,7 @@ const api = new Hono({ router: new TrieRouter() })
 
 const methodsAt = routeMethods(() => app.routes)
 
-export const app = new Hono({ router: new TrieRouter() })
+export const app = new Hono<AppEnv>({ router: new TrieRouter() })
   // Hardening (src/http), outermost first: headers go on every answer, errors included;
   // CORS answers preflights before anything is limited; cached answers are still counted.
   .use(requestId)

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import type { StoredArticle } from '../article'
 import { getBundle } from '../bundle/load'
@@ -20,19 +21,19 @@ async function findArticle(id: string, env: LiveBindings): Promise<StoredArticle
 }
 
 /** Ids may contain `/`: they are matched as one or more path segments, or URL-encoded in one. */
-export const articleRoutes = new Hono()
+export const articleRoutes = new Hono<AppEnv>()
   .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
-    const article = await findArticle(c.req.param('id'), c.env ?? {})
+    const article = await findArticle(c.req.param('id'), c.env)
     const { sentences } = c.req.valid('query')
     const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', factsDoc, async (c) => {
-    const article = await findArticle(c.req.param('id'), c.env ?? {})
+    const article = await findArticle(c.req.param('id'), c.env)
     return c.json({ id: article.id, ...article.facts })
   })
   .get('/articles/:id{.+}', articleDoc, async (c) => {
-    const found = await findArticle(c.req.param('id'), c.env ?? {})
+    const found = await findArticle(c.req.param('id'), c.env)
     const { facts: _facts, ...article } = found
     return c.json({ ...article, related: await relatedTo(found) })
   })

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import { getBundle } from '../bundle/load'
 import { hidesBase, liveView } from '../live/front'
 import { healthDoc } from '../openapi/routes'
 
-export const healthRoutes = new Hono().get('/health', healthDoc, async (c) => {
+export const healthRoutes = new Hono<AppEnv>().get('/health', healthDoc, async (c) => {
   const { ids, version, builtAt } = getBundle()
-  const live = await liveView(c.env ?? {})
+  const live = await liveView(c.env)
   const hiddenBase = ids.filter((id) => hidesBase(live, id)).length
   return c.json({
     status: 'ok' as const,
