@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
-import { getBundle } from '../bundle/load'
 import { hidesBase, liveView } from '../live/front'
 import { healthDoc } from '../openapi/routes'
 
 export const healthRoutes = new Hono<AppEnv>().get('/health', healthDoc, async (c) => {
-  const { ids, version, builtAt } = getBundle()
+  const { ids, version, builtAt } = c.var.corpus
   const live = await liveView(c.env)
   const hiddenBase = ids.filter((id) => hidesBase(live, id)).length
   return c.json({

@@ -4,7 +4,6 @@ import { createMiddleware } from 'hono/factory'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { MAX_ARTICLE_TEXT_BYTES, validateArticle } from '../corpus/article'
 import type { AppEnv } from '../http/app-env'
@@ -163,7 +162,7 @@ export const ingestRoutes = new Hono<AppEnv>()
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')
-    const inBase = (await getBundle().article(id)) !== undefined
+    const inBase = c.var.corpus.has(id)
     const { existed, version } = await segmentOf(c).remove(id, inBase)
     invalidateLiveView()
     if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)
