@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { getBundle } from '../bundle/load'
 import { liveVersionSeen } from '../live/front'
+import type { AppEnv } from './app-env'
 
 /**
  * Answers change only when the bundle does (a new build, a new deploy), so a
@@ -19,7 +19,7 @@ const UNCACHED_PATHS = new Set(['/api/health'])
  * tag, as HTTP requires), and a matching `If-None-Match` gets a bodiless 304.
  * Everything else (errors, POSTs, health) is `no-store`.
  */
-export const httpCache = createMiddleware(async (c, next) => {
+export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
   await next()
   const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
   if (!readable || c.res.status !== 200 || UNCACHED_PATHS.has(c.req.path)) {
@@ -39,10 +39,10 @@ export const httpCache = createMiddleware(async (c, next) => {
   }
 })
 
-async function entityTag(c: Context): Promise<string> {
+async function entityTag(c: Context<AppEnv>): Promise<string> {
   // The live segment's version too, once there is one: a write changes answers without a new bundle.
   const live = liveVersionSeen()
-  const request = `${getBundle().version}${live > 0 ? ` live ${live}` : ''} GET ${c.req.url}`
+  const request = `${c.var.corpus.version}${live > 0 ? ` live ${live}` : ''} GET ${c.req.url}`
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(request)))
   const hex = [...digest.subarray(0, 12)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
   // Weak: the bytes on the wire differ with compression, the meaning does not.

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory'
-import { httpBindings } from './bindings'
+import type { AppEnv } from './app-env'
 import { ProblemError } from './problem'
 
 /**
@@ -33,9 +33,9 @@ function limitFor(method: string, path: string) {
  * from the configuration) nothing is limited either: a missing limiter must
  * never take the service down.
  */
-export const apiRateLimit = createMiddleware(async (c, next) => {
+export const apiRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const rule = limitFor(c.req.method, c.req.path)
-  const limiter = rule && httpBindings(c)[rule.binding]
+  const limiter = rule && c.env[rule.binding]
   const ip = c.req.header('CF-Connecting-IP')
   if (rule && limiter && ip && !(await allowedBy(limiter, ip))) {
     throw new ProblemError(

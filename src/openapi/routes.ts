@@ -18,9 +18,9 @@ import {
   HealthSchema,
   ListingResponseSchema,
   RelatedResponseSchema,
-  SearchResponseSchema,
   SuggestResponseSchema,
 } from './schemas'
+import { SearchResponseSchema } from '../search/response-schema'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 

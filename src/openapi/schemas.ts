@@ -2,13 +2,12 @@
  * Valibot schemas of what the API answers: they document the responses in
  * `/openapi.json` (through hono-openapi's `resolver`) and the tests check real
  * answers against them, so the documentation cannot drift from the code.
+ * The search answer's schema lives beside the engine (src/search/response-schema.ts).
  * Objects are loose: the API may add fields (see API.md), never remove them.
  */
 import * as v from 'valibot'
+import { IsoDateString, SpanEntries } from '../search/response-schema'
 
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0))
-const SpanEntries = { start: Offset, end: Offset }
-const IsoDateString = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.description('A calendar date, YYYY-MM-DD.'))
 
 export const ProblemSchema = v.pipe(
   v.looseObject({
@@ -25,39 +24,6 @@ export const ProblemSchema = v.pipe(
   }),
   v.description('An RFC 9457 problem, sent as application/problem+json.'),
 )
-
-export const SearchHitSchema = v.looseObject({
-  id: v.pipe(v.string(), v.description('The article id; may contain `/`: URL-encode it in paths.')),
-  title: v.string(),
-  date: v.optional(IsoDateString),
-  url: v.optional(v.pipe(v.string(), v.description('The original article, where the corpus has it.'))),
-  score: v.pipe(v.number(), v.description('Relevance; only comparable within one answer.')),
-  snippet: v.pipe(v.string(), v.description('A short plain-text passage around the best match.')),
-  highlights: v.optional(
-    v.pipe(
-      v.object({ title: v.array(v.object(SpanEntries)), snippet: v.array(v.object(SpanEntries)) }),
-      v.description('Ranges to wrap in <mark>: offsets into `title` and into `snippet`.'),
-    ),
-  ),
-  terms: v.optional(v.pipe(v.array(v.string()), v.description('The query words this article matched (directly, by stem, prefix, typo or synonym).'))),
-})
-
-const FacetCountsSchema = v.pipe(
-  v.record(v.string(), v.array(v.object({ value: v.string(), count: v.pipe(v.number(), v.integer()) }))),
-  v.description('For each facet (person, organization, place, country, year), its most frequent values over all matches; a facet’s counts honour every other active filter.'),
-)
-
-export const SearchResponseSchema = v.looseObject({
-  query: v.string(),
-  total: v.pipe(v.number(), v.integer(), v.description('How many articles match, over all pages.')),
-  offset: v.pipe(v.number(), v.integer()),
-  limit: v.pipe(v.number(), v.integer()),
-  hits: v.array(SearchHitSchema),
-  facets: v.optional(FacetCountsSchema),
-  fallback: v.optional(v.pipe(v.literal('any-term'), v.description('No article has every word: these have some of them, most matched words first.'))),
-  typoTolerance: v.optional(v.pipe(v.boolean(), v.description('True when exact words found too little and typos were forgiven.'))),
-  suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a corrected query, when some words are not in the corpus.'))),
-})
 
 export const SuggestResponseSchema = v.looseObject({
   query: v.string(),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
@@ -25,9 +25,9 @@ export const BriefQuerySchema = v.pipe(
 )
 
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
-export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
+export const briefRoutes = new Hono<AppEnv>().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
-  const bundle = getBundle()
+  const bundle = c.var.corpus
   const found = await searchArticles(bundle, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
   const bodies = await bundle.articlesById(found.hits.map((hit) => hit.id))
   const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)

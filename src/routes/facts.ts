@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
@@ -19,7 +19,7 @@ export const FactsQuerySchema = v.pipe(
 )
 
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
-export const factRoutes = new Hono().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), async (c) => {
-  const catalog = await getBundle().factCatalog()
+export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), async (c) => {
+  const catalog = await c.var.corpus.factCatalog()
   return c.json(await catalog.query(c.req.valid('query')))
 })

@@ -4,11 +4,11 @@ import { createMiddleware } from 'hono/factory'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { MAX_ARTICLE_TEXT_BYTES, validateArticle } from '../corpus/article'
+import type { AppEnv } from '../http/app-env'
 import { ProblemError } from '../http/problem'
-import { invalidateLiveView, liveSegment, type LiveBindings } from '../live/front'
+import { invalidateLiveView, liveSegment } from '../live/front'
 import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
 
@@ -17,15 +17,13 @@ export const MAX_BULK_ARTICLES = 100
 const MAX_ARTICLE_BODY_BYTES = 2 * MAX_ARTICLE_TEXT_BYTES
 const MAX_BULK_BYTES = 8 * 1024 * 1024
 
-const bindings = (c: Context) => (c.env ?? {}) as LiveBindings
-
 async function digest(text: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
 }
 
 /** Bearer token against INGEST_TOKEN, compared in constant time over equal-length digests. */
-const requireIngestToken = createMiddleware(async (c, next) => {
-  const { INGEST_TOKEN } = bindings(c)
+const requireIngestToken = createMiddleware<AppEnv>(async (c, next) => {
+  const { INGEST_TOKEN } = c.env
   const query = new URL(c.req.url).searchParams
   if (query.has('token') || query.has('access_token')) {
     throw new ProblemError('invalid-parameters', 'Never put the token in the URL (it ends up in logs): send it as "Authorization: Bearer <token>".')
@@ -88,8 +86,8 @@ function refuseDotSegments(id: string): void {
   }
 }
 
-function segmentOf(c: Context) {
-  const stub = liveSegment(bindings(c))
+function segmentOf(c: Context<AppEnv>) {
+  const stub = liveSegment(c.env)
   if (!stub) throw new ProblemError('writes-disabled', 'Writes are off: this deployment has no LIVE_SEGMENT Durable Object binding (see wrangler.toml).')
   return stub
 }
@@ -135,7 +133,7 @@ const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bund
 const WRITABLE_ID = '/articles/:id{(?!.*/(?:summary|facts)$).+}'
 
 /** The write API of the live segment (docs/live.md): acknowledged only once the segment has committed. */
-export const ingestRoutes = new Hono()
+export const ingestRoutes = new Hono<AppEnv>()
   .put(WRITABLE_ID, putDoc, requireIngestToken, limitBody(MAX_ARTICLE_BODY_BYTES), requireJsonBody, async (c) => {
     const id = c.req.param('id')
     refuseDotSegments(id)
@@ -164,7 +162,7 @@ export const ingestRoutes = new Hono()
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')
-    const inBase = (await getBundle().article(id)) !== undefined
+    const inBase = c.var.corpus.has(id)
     const { existed, version } = await segmentOf(c).remove(id, inBase)
     invalidateLiveView()
     if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
@@ -21,8 +21,8 @@ export const ListingQuerySchema = v.pipe(
 )
 
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
-export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
+export const listingRoutes = new Hono<AppEnv>().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const listing = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await listWithLive(getBundle(), await liveView(c.env ?? {}), listing))
+  return c.json(await listWithLive(c.var.corpus, await liveView(c.env), listing))
 })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { CACHE_CONTROL } from '../http/cache'
 import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
@@ -36,7 +36,7 @@ function readQuery(url: URL): Record<string, string | string[]> {
 }
 
 /** `/search`: the results page, every state in its URL (plain GET links and forms, no JavaScript needed). */
-export const resultsPageRoutes = new Hono().get('/search', async (c) => {
+export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => {
   const input = readQuery(new URL(c.req.url))
   const parsed = v.safeParse(ResultsQuerySchema, input)
   if (!parsed.success) {
@@ -52,7 +52,7 @@ export const resultsPageRoutes = new Hono().get('/search', async (c) => {
   const state: ResultsState = { q, page, sort, from, to, filters }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
-  const response = await searchArticles(getBundle(), {
+  const response = await searchArticles(c.var.corpus, {
     q,
     limit: RESULTS_PER_PAGE,
     offset: (page - 1) * RESULTS_PER_PAGE,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
@@ -38,8 +38,8 @@ export const SearchQuerySchema = v.pipe(
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
 )
 
-export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
+export const searchRoutes = new Hono<AppEnv>().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await searchWithLive(getBundle(), await liveView(c.env ?? {}), search))
+  return c.json(await searchWithLive(c.var.corpus, await liveView(c.env), search))
 })

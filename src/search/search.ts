@@ -4,10 +4,11 @@ import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
-import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
+import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
-import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
+import { candidateWords, findMatches, makeSnippet } from './snippet'
+import type { SearchHit, SearchResponse } from './response-schema'
 import { synonymsOf } from './synonyms'
 import { MatchSet } from './topk/match-set'
 import { prepareSearch, type PreparedSearch, type TopKResult } from './topk/evaluate'
@@ -28,33 +29,8 @@ export type SearchParams = {
   facetLimit?: number
 }
 
-export type SearchHit = {
-  id: string
-  title: string
-  date?: string
-  url?: string
-  score: number
-  snippet: string
-  /** Ranges to wrap in `<mark>`: offsets into `title` and into `snippet`. */
-  highlights: { title: Range[]; snippet: Range[] }
-  /** The query words this article matched (directly, by stem, prefix, typo or synonym). */
-  terms: string[]
-}
-
-export type SearchResponse = {
-  query: string
-  total: number
-  offset: number
-  limit: number
-  hits: SearchHit[]
-  facets: FacetCounts
-  /** `any-term`: too few articles have every word, so articles with some of them follow (most matched words first). */
-  fallback?: 'any-term'
-  /** True when exact words found too little and typos were forgiven. */
-  typoTolerance?: boolean
-  /** A corrected query, when this one found nothing or almost nothing and some words are not in the corpus. */
-  suggestion?: string
-}
+// The answer's types are inferred from its schema (response-schema.ts); exported here beside the function that answers.
+export type { SearchHit, SearchResponse }
 
 const DEFAULT_FACET_LIMIT = 10
 const DAY_MS = 86_400_000

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ArticleFactsSchema, ArticleSchema, RelatedResponseSchema } from '../../src/openapi/schemas'
 import { articlePath } from '../../src/pages/paths'
 import * as v from 'valibot'
+import type { SearchResponse } from '../../src/search/response-schema'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 
@@ -152,12 +153,7 @@ describe('the demo page', () => {
   })
 })
 
-type ApiSearch = {
-  total: number
-  hits: { id: string; title: string }[]
-  facets: Record<string, { value: string; count: number }[]>
-  suggestion?: string
-}
+type ApiSearch = SearchResponse
 
 async function apiSearch(query: string): Promise<ApiSearch> {
   const response = await exports.default.fetch(`http://x/api/search?${query}`)
