@@ -17,13 +17,16 @@ export function isRealDate(iso: string): boolean {
 
 const optionalText = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty when given')))
 
+/** The longest article id the product accepts, in characters: at build, at ingest and in every URL that names an article. */
+export const MAX_ARTICLE_ID_LENGTH = 512
+
 /** One article as read from any corpus format, before analysis. */
 export const ArticleInputSchema = v.object({
   id: v.pipe(
     v.string('must be a string'),
     v.trim(),
     v.nonEmpty('must not be empty'),
-    v.maxLength(512, 'must be at most 512 characters'),
+    v.maxLength(MAX_ARTICLE_ID_LENGTH, `must be at most ${MAX_ARTICLE_ID_LENGTH} characters`),
   ),
   title: optionalText,
   date: v.optional(IsoDate),
@@ -42,26 +45,31 @@ export type CorpusError = { file: string; line?: number; field: string; reason: 
 export type ParseResult = { articles: ArticleInput[]; errors: CorpusError[] }
 
 /**
- * The largest article text the product accepts, in UTF-8 bytes: the same as the
- * POST /api/extract body limit, and small enough that one article's analysis
+ * The largest article text the product accepts, in UTF-8 bytes, at build, at
+ * ingest and on POST /api/extract: small enough that one article's analysis
  * stays well under a second (measured in docs/corpus-limits.md).
  */
 export const MAX_ARTICLE_TEXT_BYTES = 256 * 1024
+
+/** The largest JSON body holding one article: JSON escapes (`\u00e9`, `\n`) can double the bytes of its text. */
+export const MAX_ARTICLE_BODY_BYTES = 2 * MAX_ARTICLE_TEXT_BYTES
+
+/** Why a text is refused for its size (its bytes against MAX_ARTICLE_TEXT_BYTES), or undefined when it fits. */
+export function textSizeProblem(text: string): string | undefined {
+  const bytes = new TextEncoder().encode(text).length
+  if (bytes <= MAX_ARTICLE_TEXT_BYTES) return undefined
+  return `has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it`
+}
 
 /** Validates a raw record and reports every failing field, each with its reason. */
 export function validateArticle(raw: unknown, file: string, line?: number): ParseResult {
   const result = v.safeParse(ArticleInputSchema, raw)
   if (result.success) {
-    const bytes = new TextEncoder().encode(result.output.text).length
-    if (bytes <= MAX_ARTICLE_TEXT_BYTES) return { articles: [result.output], errors: [] }
+    const tooLarge = textSizeProblem(result.output.text)
+    if (!tooLarge) return { articles: [result.output], errors: [] }
     return {
       articles: [],
-      errors: [{
-        file,
-        ...(line === undefined ? {} : { line }),
-        field: 'text',
-        reason: `article "${result.output.id}" has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it`,
-      }],
+      errors: [{ file, ...(line === undefined ? {} : { line }), field: 'text', reason: `article "${result.output.id}" ${tooLarge}` }],
     }
   }
   return {

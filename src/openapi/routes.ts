@@ -6,6 +6,7 @@
  */
 import { describeRoute, resolver } from 'hono-openapi'
 import type { GenericSchema } from 'valibot'
+import { MAX_ARTICLE_ID_LENGTH } from '../corpus/article'
 import type { ProblemKind } from '../http/problem'
 import { problemResponses } from './problems'
 import {
@@ -32,7 +33,7 @@ const ID_PARAMETER = {
   in: 'path' as const,
   required: true,
   description: 'The article id, from a search hit. Ids may contain `/`: send it URL-encoded (`seed%2F000_7b2b9cd25cf26eb6`) or as path segments.',
-  schema: { type: 'string' as const, minLength: 1, maxLength: 512 },
+  schema: { type: 'string' as const, minLength: 1, maxLength: MAX_ARTICLE_ID_LENGTH },
   example: SEED_ID,
 }
 

@@ -6,15 +6,13 @@ import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
 import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
-import { MAX_ARTICLE_TEXT_BYTES, validateArticle } from '../corpus/article'
+import { MAX_ARTICLE_BODY_BYTES, validateArticle } from '../corpus/article'
 import { ProblemError } from '../http/problem'
 import { invalidateLiveView, liveSegment, type LiveBindings } from '../live/front'
 import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
 
 export const MAX_BULK_ARTICLES = 100
-/** A body holds one article of at most MAX_ARTICLE_TEXT_BYTES of text; JSON escapes can double it. */
-const MAX_ARTICLE_BODY_BYTES = 2 * MAX_ARTICLE_TEXT_BYTES
 const MAX_BULK_BYTES = 8 * 1024 * 1024
 
 const bindings = (c: Context) => (c.env ?? {}) as LiveBindings

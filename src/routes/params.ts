@@ -16,3 +16,26 @@ export function integerParam(min: number, max: number, fallback: number) {
 }
 
 export const DateParam = v.optional(IsoDate)
+
+/** The message a range whose end comes before its start gets, on the field `to`. */
+export const DATE_ORDER_MESSAGE = 'must not be before "from"'
+
+/**
+ * A query with the `from`/`to` date range besides `entries`: each date valid on
+ * its own, and `to` not before `from`. The order check runs whenever both dates
+ * are valid (even when another field is not, so every error is listed at once)
+ * and names the field `to`, so the answer says which parameter to change.
+ */
+export function withDateRange<Entries extends v.ObjectEntries>(entries: Entries) {
+  return v.pipe(
+    v.object({ ...entries, from: DateParam, to: DateParam }),
+    v.forward(
+      v.partialCheck(
+        [['from'], ['to']],
+        (query: { from?: string | undefined; to?: string | undefined }) => !query.from || !query.to || query.from <= query.to,
+        DATE_ORDER_MESSAGE,
+      ),
+      ['to'],
+    ),
+  )
+}

@@ -6,21 +6,16 @@ import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { searchArticles } from '../search/search'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
-const ResultsQuerySchema = v.pipe(
-  v.object({
-    q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
-    page: integerParam(1, LAST_PAGE, 1),
-    sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
-    from: DateParam,
-    to: DateParam,
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+const ResultsQuerySchema = withDateRange({
+  q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
+  page: integerParam(1, LAST_PAGE, 1),
+  sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  ...FacetFilterParams,
+})
 
 /**
  * The query string as the schema reads it: a repeated parameter as an array,
