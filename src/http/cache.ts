@@ -11,7 +11,7 @@ import { liveVersionSeen } from '../live/front'
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
 
 /** Health is about now, not about the bundle: never cached. */
-const UNCACHED_PATHS = new Set(['/api/health'])
+export const UNCACHED_PATHS: ReadonlySet<string> = new Set(['/api/health'])
 
 /**
  * HTTP caching for the API: a successful GET/HEAD gets `Cache-Control` and an
