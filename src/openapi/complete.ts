@@ -36,8 +36,7 @@ const header = (name: keyof typeof HEADERS): OpenAPIV3_1.ReferenceObject => ({ $
 
 /** Completes the generated document in place. */
 export function completeDocument(document: OpenAPIV3_1.Document): void {
-  const paths = (document.paths ??= {})
-  normalizePatternPaths(paths)
+  const paths = (document.paths = normalizePatternPaths(document.paths ?? {}))
   describeParameters(paths)
   addBodyExamples(paths)
   document.components = { ...document.components, headers: { ...document.components?.headers, ...HEADERS } }
@@ -79,15 +78,16 @@ function declareHeaders(path: string, method: string, operation: Operation): voi
  * its operations join the path item of the same template, whose parameter
  * definition (bounds, description) they take.
  */
-function normalizePatternPaths(paths: OpenAPIV3_1.PathsObject): void {
-  for (const path of Object.keys(paths)) {
+function normalizePatternPaths(paths: OpenAPIV3_1.PathsObject): OpenAPIV3_1.PathsObject {
+  const normalized: OpenAPIV3_1.PathsObject = {}
+  const patterned: Array<[string, string, OpenAPIV3_1.PathItemObject]> = []
+  for (const [path, item] of Object.entries(paths)) {
     const match = /\{(\w+)\{.*$/.exec(path)
-    if (!match) continue
-    const name = match[1]!
-    const template = `${path.slice(0, match.index)}{${name}}`
-    const item = paths[path]!
-    delete paths[path]
-    const target = (paths[template] ??= {})
+    if (match) patterned.push([`${path.slice(0, match.index)}{${match[1]}}`, match[1]!, item ?? {}])
+    else normalized[path] = item
+  }
+  for (const [template, name, item] of patterned) {
+    const target = (normalized[template] ??= {})
     const known = operationsOf(target)
       .flatMap(([, operation]) => (operation.parameters ?? []) as Parameter[])
       .find((parameter) => parameter.in === 'path' && parameter.name === name)
@@ -98,4 +98,5 @@ function normalizePatternPaths(paths: OpenAPIV3_1.PathsObject): void {
       ;(target as Record<string, Operation>)[method] = operation
     }
   }
+  return normalized
 }
