@@ -1,13 +1,16 @@
 import * as v from 'valibot'
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2019-02-30); one issue per bad value. */
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no 2019-02-30); one issue per bad
+ * value: the shape is a pattern (so the OpenAPI document states it), and only a
+ * value of the right shape is checked against the calendar.
+ */
 export const IsoDate = v.pipe(
   v.string('must be a date in the form YYYY-MM-DD'),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dataset.value)) addIssue({ message: 'must be a date in the form YYYY-MM-DD' })
-    else if (!isRealDate(dataset.value)) addIssue({ message: 'must be a real calendar date' })
-  }),
+  v.regex(ISO_DATE_SHAPE, 'must be a date in the form YYYY-MM-DD'),
+  v.check((iso) => !ISO_DATE_SHAPE.test(iso) || isRealDate(iso), 'must be a real calendar date'),
 )
 
 export function isRealDate(iso: string): boolean {
@@ -15,7 +18,8 @@ export function isRealDate(iso: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso
 }
 
-const optionalText = v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty when given')))
+// "Not only white space" is a pattern before the trim rather than a length after it, so the OpenAPI document states it too.
+const optionalText = v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim()))
 
 /** The longest article id the product accepts, in characters: at build, at ingest and in every URL that names an article. */
 export const MAX_ARTICLE_ID_LENGTH = 512
@@ -24,8 +28,8 @@ export const MAX_ARTICLE_ID_LENGTH = 512
 export const ArticleInputSchema = v.object({
   id: v.pipe(
     v.string('must be a string'),
+    v.regex(/\S/, 'must not be empty'),
     v.trim(),
-    v.nonEmpty('must not be empty'),
     v.maxLength(MAX_ARTICLE_ID_LENGTH, `must be at most ${MAX_ARTICLE_ID_LENGTH} characters`),
   ),
   title: optionalText,
@@ -34,7 +38,7 @@ export const ArticleInputSchema = v.object({
   source: optionalText,
   license: optionalText,
   tags: v.optional(v.array(v.string())),
-  text: v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty: the article has no text')),
+  text: v.pipe(v.string('must be a string'), v.regex(/\S/, 'must not be empty: the article has no text'), v.trim()),
 })
 
 export type ArticleInput = v.InferOutput<typeof ArticleInputSchema>

@@ -39,6 +39,7 @@ export function completeDocument(document: OpenAPIV3_1.Document): void {
   const paths = (document.paths = normalizePatternPaths(document.paths ?? {}))
   describeParameters(paths)
   addBodyExamples(paths)
+  markDates(document)
   document.components = { ...document.components, headers: { ...document.components?.headers, ...HEADERS } }
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of operationsOf(item)) declareHeaders(path, method, operation)
@@ -70,6 +71,17 @@ function declareHeaders(path: string, method: string, operation: Operation): voi
     if (status === '401') headers['WWW-Authenticate'] = header('WWW-Authenticate')
     response.headers = { ...headers, ...response.headers }
   }
+}
+
+/** The dates' pattern (valibot's converter has no `format` for it): every schema with it is `format: date` too. */
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
+
+function markDates(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(markDates)
+  if (typeof node !== 'object' || node === null) return
+  const schema = node as Record<string, unknown>
+  if (schema.type === 'string' && schema.pattern === DATE_PATTERN) schema.format ??= 'date'
+  Object.values(schema).forEach(markDates)
 }
 
 /**

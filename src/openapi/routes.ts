@@ -35,7 +35,8 @@ const ID_PARAMETER = {
   in: 'path' as const,
   required: true,
   description: 'The article id, from a search hit. Ids may contain `/`: send it URL-encoded (`seed%2F000_7b2b9cd25cf26eb6`) or as path segments.',
-  schema: { type: 'string' as const, minLength: 1, maxLength: MAX_ARTICLE_ID_LENGTH },
+  // No control characters: http/article-id.ts refuses them with a 400.
+  schema: { type: 'string' as const, minLength: 1, maxLength: MAX_ARTICLE_ID_LENGTH, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
   example: SEED_ID,
 }
 

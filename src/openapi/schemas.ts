@@ -157,7 +157,15 @@ const QuantityEntries = {
   ),
   ...SpanEntries,
 }
-const DateEntries = { text: v.string(), iso: IsoDateString, ...SpanEntries }
+const DateEntries = {
+  text: v.string(),
+  iso: v.pipe(
+    v.string(),
+    v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$/),
+    v.description('As much of the date as the text and the publication date give, in ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when no year is known (docs/facts-dates.md).'),
+  ),
+  ...SpanEntries,
+}
 const StatementEntries = { actor: v.string(), verb: v.string(), target: v.optional(v.string()), ...SpanEntries }
 
 const EntitySchema = v.looseObject({ ...EntityEntries, type: v.picklist(ENTITY_TYPES) })

@@ -11,8 +11,9 @@ import { integerParam, withDateRange } from './params'
 export const BriefQuerySchema = withDateRange({
   q: v.pipe(
     v.string('is required: the words whose articles the brief covers'),
+    // A pattern before the trim rather than a length after it, so the document states it too.
+    v.regex(/\S/, 'must not be empty: give the words whose articles the brief covers'),
     v.trim(),
-    v.minLength(1, 'must not be empty: give the words whose articles the brief covers'),
     v.maxLength(500, 'must be at most 500 characters'),
   ),
   sentences: integerParam(1, 20, 5),

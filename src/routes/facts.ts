@@ -8,7 +8,7 @@ import { integerParam, withDateRange } from './params'
 
 export const FactsQuerySchema = withDateRange({
   type: v.optional(v.picklist(FACT_TYPES, `must be one of ${FACT_TYPES.join(', ')}`)),
-  q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty when given'), v.maxLength(200, 'must be at most 200 characters'))),
+  q: v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
   limit: integerParam(1, 100, 20),
   offset: integerParam(0, 100_000, 0),
 })
