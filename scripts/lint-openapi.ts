@@ -15,7 +15,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-if (!existsSync('generated/search.bundle') || !existsSync('generated/gazetteer.ts')) run('npm', ['run', 'build'])
+if (!['search.bundle', 'gazetteer.ts', 'code-version.ts'].every((name) => existsSync(`generated/${name}`))) run('npm', ['run', 'build'])
 run('tsx', ['--import', './scripts/lib/workers-modules.ts', 'scripts/write-openapi.ts', OUT])
 // Offline and quiet: no usage report, no update check.
 run('redocly', ['lint', OUT, '--format=stylish'], { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' })

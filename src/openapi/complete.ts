@@ -6,6 +6,7 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { UNCACHED_PATHS } from '../http/cache'
+import { LIMITS } from '../http/rate-limit'
 import { addBodyExamples, describeParameters } from './parameters'
 
 type Operation = OpenAPIV3_1.OperationObject
@@ -25,8 +26,8 @@ const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
     schema: { type: 'string', pattern: '^W/"[0-9a-f]+"$' },
   },
   'Retry-After': {
-    description: 'Seconds until the rate limiter’s window ends and the client may send again (at most the window, 60 seconds).',
-    schema: { type: 'integer', minimum: 1, maximum: 60 },
+    description: 'Seconds until the rate limiter’s window ends and the client may send again (at most the window’s period).',
+    schema: { type: 'integer', minimum: 1, maximum: Math.max(...Object.values(LIMITS).map((limit) => limit.periodSeconds)) },
   },
   Allow: { description: 'The methods this path answers.', schema: { type: 'string' } },
   'WWW-Authenticate': { description: 'The scheme the write API expects: `Bearer`.', schema: { type: 'string' } },

@@ -36,7 +36,7 @@ export const resultsPageRoutes = new Hono().get('/search', async (c) => {
   const parsed = v.safeParse(ResultsQuerySchema, input)
   if (!parsed.success) {
     const errors = parsed.issues.map((issue) => {
-      const name = v.getDotPath(issue) ?? 'from'
+      const name = v.getDotPath(issue) ?? 'q'
       // A repeated single-valued parameter reaches the schema as an array: say so, not "must be a string".
       return { name, message: Array.isArray(input[name]) && !(name in FacetFilterParams) ? `is given ${input[name].length} times: give it once` : issue.message }
     })
