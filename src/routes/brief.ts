@@ -6,23 +6,19 @@ import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
 import { searchArticles } from '../search/search'
 import { buildBrief } from '../corpus-services/brief'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
-export const BriefQuerySchema = v.pipe(
-  v.object({
-    q: v.pipe(
-      v.string('is required: the words whose articles the brief covers'),
-      v.trim(),
-      v.minLength(1, 'must not be empty: give the words whose articles the brief covers'),
-      v.maxLength(500, 'must be at most 500 characters'),
-    ),
-    sentences: integerParam(1, 20, 5),
-    articles: integerParam(1, 30, 10),
-    from: DateParam,
-    to: DateParam,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+export const BriefQuerySchema = withDateRange({
+  q: v.pipe(
+    v.string('is required: the words whose articles the brief covers'),
+    // A pattern before the trim rather than a length after it, so the document states it too.
+    v.regex(/\S/, 'must not be empty: give the words whose articles the brief covers'),
+    v.trim(),
+    v.maxLength(500, 'must be at most 500 characters'),
+  ),
+  sentences: integerParam(1, 20, 5),
+  articles: integerParam(1, 30, 10),
+})
 
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
 export const briefRoutes = new Hono<AppEnv>().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {

@@ -6,19 +6,14 @@ import { listingDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
 import { listWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
-export const ListingQuerySchema = v.pipe(
-  v.object({
-    limit: integerParam(1, 100, 20),
-    offset: integerParam(0, 100_000, 0),
-    from: DateParam,
-    to: DateParam,
-    sort: v.optional(v.picklist(['date', 'oldest', 'title'], 'must be "date" (newest first), "oldest" or "title"'), 'date'),
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+export const ListingQuerySchema = withDateRange({
+  limit: integerParam(1, 100, 20),
+  offset: integerParam(0, 100_000, 0),
+  sort: v.optional(v.picklist(['date', 'oldest', 'title'], 'must be "date" (newest first), "oldest" or "title"'), 'date'),
+  ...FacetFilterParams,
+})
 
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
 export const listingRoutes = new Hono<AppEnv>().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {

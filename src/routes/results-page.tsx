@@ -6,21 +6,16 @@ import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { searchArticles } from '../search/search'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
-const ResultsQuerySchema = v.pipe(
-  v.object({
-    q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
-    page: integerParam(1, LAST_PAGE, 1),
-    sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
-    from: DateParam,
-    to: DateParam,
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+const ResultsQuerySchema = withDateRange({
+  q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
+  page: integerParam(1, LAST_PAGE, 1),
+  sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  ...FacetFilterParams,
+})
 
 /**
  * The query string as the schema reads it: a repeated parameter as an array,
@@ -41,7 +36,7 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
   const parsed = v.safeParse(ResultsQuerySchema, input)
   if (!parsed.success) {
     const errors = parsed.issues.map((issue) => {
-      const name = v.getDotPath(issue) ?? 'from'
+      const name = v.getDotPath(issue) ?? 'q'
       // A repeated single-valued parameter reaches the schema as an array: say so, not "must be a string".
       return { name, message: Array.isArray(input[name]) && !(name in FacetFilterParams) ? `is given ${input[name].length} times: give it once` : issue.message }
     })

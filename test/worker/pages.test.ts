@@ -241,7 +241,7 @@ describe('results page /search', () => {
       ['q=a&page=two', 'page', 'must be a whole number'],
       ['q=a&sort=best', 'sort', 'must be &quot;relevance&quot; or &quot;date&quot;'],
       ['q=a&from=2024-02-30', 'from', 'must be a real calendar date'],
-      ['q=a&from=2025-01-01&to=2024-01-01', 'from', '&quot;from&quot; must not be after &quot;to&quot;'],
+      ['q=a&from=2025-01-01&to=2024-01-01', 'to', 'must not be before &quot;from&quot;'],
       ['q=a&q=b', 'q', 'is given 2 times: give it once'],
       ['q=a&year=24', 'year', 'must be a year of four digits'],
     ]) {
