@@ -21,6 +21,7 @@ import { suggestRoutes } from './routes/suggest'
 import { listingRoutes } from './routes/listing'
 import { relatedRoutes } from './routes/related'
 import { factRoutes } from './routes/facts'
+import { entityRoutes } from './routes/entities'
 import { ingestRoutes } from './routes/ingest'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
@@ -36,6 +37,7 @@ const api = new Hono({ router: new TrieRouter() })
   .route('/', healthRoutes)
   .route('/', briefRoutes)
   .route('/', factRoutes)
+  .route('/', entityRoutes)
   .route('/', ingestRoutes)
 
 const methodsAt = routeMethods(() => app.routes)

@@ -1,3 +1,4 @@
+import { storeRegistry } from '../corpus-services/entity-registry'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
 import type { StoredArticle } from '../article'
@@ -17,7 +18,7 @@ export function packSizeFor(articles: number): number {
 }
 
 /** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
-export const FORMAT = 'packs-3'
+export const FORMAT = 'packs-4'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
@@ -37,6 +38,11 @@ export function packAsset(version: string, pack: number): string {
 /** Part `part` of the facts table's JSON text (the parts joined are the JSON). */
 export function factsAsset(version: string, part: number): string {
   return `${version}/facts-${part}.txt`
+}
+
+/** The entity registry's JSON (see entity-registry.ts): read on the first request about entities. */
+export function entitiesAsset(version: string): string {
+  return `${version}/entities.json`
 }
 
 /**
@@ -73,6 +79,7 @@ export function serializeBundle(
   }
   const factParts = cutText(JSON.stringify(storeFactTable(articles)), factsPartUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
+  assets.set(entitiesAsset(version), JSON.stringify(storeRegistry(articles)))
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
