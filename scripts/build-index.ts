@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
+import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredArticle } from '../src/article'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
@@ -55,8 +55,9 @@ function main(): number {
 
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
-  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header])).update(index.binary).digest('hex').slice(0, 16)
-  const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
+  const entities = registryText(articles)
+  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header])).update(index.binary).update(entities).digest('hex').slice(0, 16)
+  const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles, { entities })
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
   removeStaleTemporaries()

@@ -52,13 +52,14 @@ export function entitiesAsset(version: string): string {
  */
 export const FACTS_PART_UNITS = 4 * 1024 * 1024
 
-export type Layout = { packSize?: number; factsPartUnits?: number }
+/** `entities`: the registry's JSON when the caller has it already (the build hashes it into the version). */
+export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS }: Layout = {},
+  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles) }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -79,10 +80,19 @@ export function serializeBundle(
   }
   const factParts = cutText(JSON.stringify(storeFactTable(articles)), factsPartUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
-  assets.set(entitiesAsset(version), JSON.stringify(storeRegistry(articles)))
+  assets.set(entitiesAsset(version), entities)
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
+}
+
+/**
+ * The entity registry's asset text. Its merging rules are code, not content:
+ * the build puts this text into the version, so a change to the rules makes a
+ * new assets folder instead of reusing the old one.
+ */
+export function registryText(articles: readonly StoredArticle[]): string {
+  return JSON.stringify(storeRegistry(articles))
 }
 
 /** `text` in pieces of at most `units` UTF-16 units, never between the two halves of a surrogate pair (each piece is written as UTF-8 on its own). */

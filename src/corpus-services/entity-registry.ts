@@ -2,6 +2,7 @@ import type { StoredArticle } from '../article'
 import type { Entity, EntityType } from '../facts/types'
 import { findCountry, findPlaces } from '../gazetteer'
 import { placeKey } from '../gazetteer/key'
+import { CASUALTY_EVENTS } from './brief'
 import { ENTITY_ALIASES } from './entity-aliases'
 import { catalogOrder, factsOf } from './fact-catalog'
 
@@ -31,6 +32,8 @@ export type StoredEntity = {
   seenWith: number[]
   /** Its facts in catalogue order, by role. */
   facts: Partial<Record<FactRole, number[]>>
+  /** A place's casualty figures of the reported events (no `kind`, as in briefs): `[article, value, event]` triples flattened, `event` indexing CASUALTY_EVENTS. */
+  casualties?: number[]
 }
 
 export type StoredRegistry = {
@@ -229,7 +232,11 @@ function addFacts(registry: StoredRegistry, articles: readonly StoredArticle[], 
     }
     for (const { fact } of factsOf(article)) {
       if (fact.type === 'quote') file('speaker', fact.speaker)
-      else if (fact.type === 'quantity') file('place', fact.place)
+      else if (fact.type === 'quantity') {
+        file('place', fact.place)
+        const event = CASUALTY_EVENTS.indexOf(fact.event ?? '')
+        if (event !== -1 && !fact.kind) for (const index of resolve(fact.place)) (registry.entities[index]!.casualties ??= []).push(i, fact.value, event)
+      }
       else if (fact.type === 'statement') {
         file('actor', fact.actor)
         file('target', fact.target, true)
@@ -369,6 +376,11 @@ export class EntityRegistry {
         ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) || (entity.area !== undefined && other.within === entity.area)),
     )
     return [entity, ...inside]
+  }
+
+  /** Every place with coordinates. */
+  located(): StoredEntity[] {
+    return this.stored.entities.filter((entity) => entity.type === 'place' && entity.lat !== undefined)
   }
 
   /** Quantities at a place or any place inside it, in catalogue order. */

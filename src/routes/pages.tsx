@@ -7,6 +7,7 @@ import { NotFoundPage } from '../pages/not-found'
 import { relatedTo } from './related'
 import { instantSearchClientRoutes } from './instantsearch-client'
 import { resultsPageRoutes } from './results-page'
+import { entityPageRoutes } from './entity-pages'
 
 const latestIds = new WeakMap<LoadedBundle, string[]>()
 
@@ -36,7 +37,9 @@ export const pageRoutes = new Hono()
     const article = await getBundle().article(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={await relatedTo(article)} />)
+    const entityIds = (await getBundle().entityRegistry()).idsIn(article.facts.entities)
+    return c.html(<ArticlePage article={article} related={await relatedTo(article)} entityIds={entityIds} />)
   })
   .route('/', resultsPageRoutes)
   .route('/', instantSearchClientRoutes)
+  .route('/', entityPageRoutes)

@@ -143,3 +143,52 @@ describe('GET /api/facts with entity filters', () => {
     expect((await get('/api/facts?entity=BAD%20ID')).status).toBe(400)
   })
 })
+
+describe('the entity and map pages', () => {
+  async function html(path: string, status = 200): Promise<string> {
+    const response = await get(path)
+    expect(response.status, path).toBe(status)
+    expect(response.headers.get('Content-Type')).toContain('text/html')
+    return (await response.text()).replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'")
+  }
+
+  it('show a person: role, mentions chart, quotes, articles and the entities seen with them, each linked', async () => {
+    const page = await html('/entities/person-lin-jian')
+    expect(page).toContain('<h1>Lin Jian</h1>')
+    expect(page).toContain('Chinese Foreign Ministry Spokesperson')
+    expect(page).toMatch(/<svg class="chart"[^>]*role="img"/)
+    expect(page).toContain('<title>2026-02: 1 article</title>')
+    expect(page).toContain('“We mourn for the lives lost')
+    expect(page).toContain(`href="/articles/${SEED}"`)
+    expect(page).toContain('href="/entities/country-china"')
+  })
+
+  it('show a region on a map with the towns inside it, the figures sized, and the figures listed', async () => {
+    const page = await html('/entities/place-balochistan')
+    const map = /<svg class="map"[^>]*>([\s\S]*?)<\/svg>/.exec(page)?.[1] ?? ''
+    expect(map).toContain('<path d="M')
+    for (const town of ['kharan', 'mastung', 'quetta']) expect(map).toContain(`href="/entities/place-${town}"`)
+    expect(map).toMatch(/<title>Kharan: 6<\/title><circle[^>]*class="figure"/)
+    expect(page).toContain('Figures here and in places inside')
+    expect(page).toMatch(/<strong>6<\/strong> security guards killed in Kharan/)
+  })
+
+  it('link every entity name of an article’s facts panel to its page, and keep each mention’s highlight', async () => {
+    const page = await html(`/articles/${SEED}`)
+    expect(page).toContain('<a href="/entities/person-lin-jian">Lin Jian</a>')
+    expect(page).toContain('<a href="/entities/place-balochistan">Balochistan</a>')
+    expect(page).toMatch(/<a href="\/entities\/person-lin-jian">Lin Jian<\/a><span class="role">[^<]*<\/span><span class="more"> in text:<a href="#entity-\d+-0">1<\/a>/)
+    for (const [, id] of page.matchAll(/<a href="\/entities\/([^"]+)">/g)) expect((await get(`/entities/${id}`)).status, id).toBe(200)
+  })
+
+  it('map every place with its casualty figures, filtered by date, and refuse a bad date with a 400 page', async () => {
+    const all = await html('/map')
+    expect(all).toMatch(/<svg class="map"[^>]*viewBox="0.0 0.0 1000.0 500.0"/)
+    expect(all).toContain('<a href="/entities/place-kharan">Kharan</a></td><td>Pakistan</td><td>6 killed</td>')
+    const before = await html('/map?from=2019-01-01&to=2020-12-31')
+    expect(before).not.toContain('/entities/place-kharan')
+    expect(await html('/map?from=&to=')).toEqual(all)
+    expect(await html('/map?from=2020-02-30', 400)).toContain('must be a real calendar date')
+    expect(await html('/entities/person-nobody-at-all', 404)).toContain('Not found')
+  })
+})
