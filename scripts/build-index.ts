@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { analyzeArticle } from '../src/analyze'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredArticle } from '../src/article'
+import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
@@ -80,6 +81,12 @@ function main(): number {
     return 1
   }
   removeOtherVersions(version)
+  const { entities: registered } = JSON.parse(entities) as StoredRegistry
+  const merged = registered.filter((entity) => entity.aliases.length > 0)
+  console.log(
+    `entity registry: ${registered.length} entities, ${merged.length} of them under more than one name ` +
+      `(${merged.reduce((sum, entity) => sum + entity.aliases.length, 0)} other names merged), ${(Buffer.byteLength(entities) / 1024).toFixed(0)} KiB`,
+  )
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const assetBytes = [...assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
   console.log(

@@ -79,7 +79,7 @@ function FactSection(props: { id: string; heading: string; list: FactList; query
 }
 
 /** `/entities/:id`: who or what it is, when the corpus names it, a map for places, its articles, facts and companions. */
-export function EntityPage(props: { entity: EntityDetail; map?: MapPoint[] }) {
+export function EntityPage(props: { entity: EntityDetail; map?: Array<MapPoint & { id: string }> }) {
   const { entity } = props
   const name = encodeURIComponent(entity.name)
   const described = [TYPE_NAMES[entity.type], entity.role, entity.type === 'place' ? entity.country : undefined].filter(Boolean).join(' · ')
@@ -105,6 +105,19 @@ export function EntityPage(props: { entity: EntityDetail; map?: MapPoint[] }) {
               <PlaceMap points={props.map} label={`Map of ${entity.name} and the places near it in the news; circles sized by casualty figures`} />
               <p class="meta">
                 Circles: places the articles name, sized by their casualty figures. <a href="/map">All places</a>.
+              </p>
+              <p>
+                On this map:{' '}
+                {[...props.map]
+                  .sort((a, b) => b.figure - a.figure || a.name.localeCompare(b.name))
+                  .map((place, i) => (
+                    <>
+                      {i > 0 ? ', ' : ''}
+                      <a href={entityPath(place.id)}>{place.name}</a>
+                      {place.figure > 0 ? ` (${place.figure})` : ''}
+                    </>
+                  ))}
+                .
               </p>
             </section>
           ) : null}

@@ -16,7 +16,7 @@ function describeCasualties(casualties: PlaceFigures['casualties']): string {
 export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRange; errors?: string[] }) {
   const { places, range } = props
   const withFigures = places.filter((place) => place.total > 0)
-  const points = places.map(({ entity, total }) => ({ id: entity.id, name: entity.name, lat: entity.lat!, lon: entity.lon!, figure: total }))
+  const points = places.map(({ entity, total }) => ({ name: entity.name, lat: entity.lat!, lon: entity.lon!, figure: total }))
   const when = range.from || range.to ? ` ${range.from ? `from ${range.from}` : ''}${range.from && range.to ? ' ' : ''}${range.to ? `to ${range.to}` : ''}` : ''
   return (
     <Layout title="Map of places in the news" description="The places the News Edge corpus names, with their casualty figures.">
@@ -48,11 +48,11 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
       <PlaceMap points={points} world label={`World map of ${places.length} places named in the news${when}; circles sized by casualty figures`} />
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">Places by casualty figures</h2>
-        <table>
+        <table class="places">
           <thead>
             <tr>
               <th scope="col">Place</th>
-              <th scope="col">Country</th>
+              <th scope="col" class="country">Country</th>
               <th scope="col">Casualty figures</th>
               <th scope="col">Articles</th>
             </tr>
@@ -63,7 +63,7 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
                 <td>
                   <a href={entityPath(place.entity.id)}>{place.entity.name}</a>
                 </td>
-                <td>{place.entity.country ?? ''}</td>
+                <td class="country">{place.entity.country ?? ''}</td>
                 <td>{describeCasualties(place.casualties) || '—'}</td>
                 <td>{place.articles}</td>
               </tr>

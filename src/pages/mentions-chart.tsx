@@ -9,42 +9,49 @@ export function monthRange(first: string, last: string): string[] {
   return months
 }
 
-const WIDTH = 640
-const HEIGHT = 160
-const AXIS = 22
+/** The month `count` months before `month` (YYYY-MM). */
+function monthsBefore(month: string, count: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  const index = year * 12 + (number - 1) - count
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
 
-/** A bar chart of articles per month, drawn on the server; the figures are in each bar's title and in the sentence the page gives. */
+const WIDTH = 640
+const HEIGHT = 120
+/** At least a year is shown, so one month's bar is a bar among months, not a block. */
+const MIN_MONTHS = 12
+
+/**
+ * A bar chart of articles per month, drawn on the server. Its words are in
+ * the caption (HTML, readable at any width); each bar's count is in its title.
+ */
 export function MentionsChart(props: { months: ReadonlyArray<{ month: string; articles: number }>; label: string }) {
   if (props.months.length === 0) return null
   const counts = new Map(props.months.map(({ month, articles }) => [month, articles]))
-  const range = monthRange(props.months[0]!.month, props.months.at(-1)!.month)
+  const last = props.months.at(-1)!.month
+  const first = props.months[0]!.month
+  const range = monthRange(monthRange(first, last).length < MIN_MONTHS ? monthsBefore(last, MIN_MONTHS - 1) : first, last)
   const most = Math.max(...counts.values())
   const step = WIDTH / range.length
   const bar = Math.max(1, step * 0.8)
-  const scale = (HEIGHT - AXIS - 14) / most
+  const scale = (HEIGHT - 2) / most
   return (
-    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.label}>
-      <line x1="0" x2={WIDTH} y1={HEIGHT - AXIS} y2={HEIGHT - AXIS} class="axis" />
-      {range.map((month, i) => {
-        const count = counts.get(month) ?? 0
-        const height = count * scale
-        return count > 0 ? (
-          <rect x={(i * step + (step - bar) / 2).toFixed(1)} y={(HEIGHT - AXIS - height).toFixed(1)} width={bar.toFixed(1)} height={height.toFixed(1)} class="bar">
-            <title>{`${month}: ${count} article${count === 1 ? '' : 's'}`}</title>
-          </rect>
-        ) : null
-      })}
-      <text x="0" y={HEIGHT - 6} class="tick">
-        {range[0]}
-      </text>
-      {range.length > 1 ? (
-        <text x={WIDTH} y={HEIGHT - 6} class="tick" text-anchor="end">
-          {range.at(-1)}
-        </text>
-      ) : null}
-      <text x="0" y="11" class="tick">
-        {`${most} article${most === 1 ? '' : 's'}`}
-      </text>
-    </svg>
+    <figure class="chart">
+      <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + 1}`} role="img" aria-label={props.label}>
+        <line x1="0" x2={WIDTH} y1={HEIGHT} y2={HEIGHT} class="axis" />
+        {range.map((month, i) => {
+          const count = counts.get(month) ?? 0
+          const height = count * scale
+          return count > 0 ? (
+            <rect x={(i * step + (step - bar) / 2).toFixed(1)} y={(HEIGHT - height).toFixed(1)} width={bar.toFixed(1)} height={height.toFixed(1)} class="bar">
+              <title>{`${month}: ${count} article${count === 1 ? '' : 's'}`}</title>
+            </rect>
+          ) : null
+        })}
+      </svg>
+      <figcaption class="meta">
+        Articles per month, {range[0]} to {last}; the tallest bar is {most} article{most === 1 ? '' : 's'}.
+      </figcaption>
+    </figure>
   )
 }

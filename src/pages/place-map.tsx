@@ -2,7 +2,7 @@ import { WORLD_BORDERS, WORLD_LAND } from '../../generated/world-map'
 import { project, WORLD_HEIGHT, WORLD_WIDTH } from '../map/projection'
 
 /** A place to draw: its circle's area follows `figure` (casualties); places without one get a small dot. */
-export type MapPoint = { id: string; name: string; lat: number; lon: number; figure: number; focus?: boolean }
+export type MapPoint = { name: string; lat: number; lon: number; figure: number; focus?: boolean }
 
 /** The smallest area a regional map shows, in degrees, so a lone town still has its surroundings. */
 const MIN_SPAN = { lon: 24, lat: 14 }
@@ -33,8 +33,8 @@ function viewOf(points: readonly MapPoint[], world: boolean): { x: number; y: nu
  * An SVG map drawn on the server: the Natural Earth outline pre-projected at
  * build time, the places as circles sized by their figures (area ∝ figure), the
  * focused place ringed and named. `world` shows the whole world; otherwise
- * the view fits the points. The circles are described by the table or list
- * the page puts beside the map.
+ * the view fits the points. The map is one image (no links inside: axe's
+ * nested-interactive rule); the page lists and links the places beside it.
  */
 export function PlaceMap(props: { points: readonly MapPoint[]; label: string; world?: boolean }) {
   const view = viewOf(props.points, props.world ?? false)
@@ -50,10 +50,9 @@ export function PlaceMap(props: { points: readonly MapPoint[]; label: string; wo
       {ordered.map((point) => {
         const [x, y] = project(point.lon, point.lat)
         return (
-          <a href={`/entities/${point.id}`}>
+          <circle cx={x.toFixed(2)} cy={y.toFixed(2)} r={radius(point.figure).toFixed(2)} class={point.figure > 0 ? 'figure' : 'place'} stroke-width={(unit * 0.15).toFixed(3)}>
             <title>{point.figure > 0 ? `${point.name}: ${point.figure}` : point.name}</title>
-            <circle cx={x.toFixed(2)} cy={y.toFixed(2)} r={radius(point.figure).toFixed(2)} class={point.figure > 0 ? 'figure' : 'place'} stroke-width={(unit * 0.15).toFixed(3)} />
-          </a>
+          </circle>
         )
       })}
       {props.points

@@ -167,8 +167,10 @@ describe('the entity and map pages', () => {
     const page = await html('/entities/place-balochistan')
     const map = /<svg class="map"[^>]*>([\s\S]*?)<\/svg>/.exec(page)?.[1] ?? ''
     expect(map).toContain('<path d="M')
-    for (const town of ['kharan', 'mastung', 'quetta']) expect(map).toContain(`href="/entities/place-${town}"`)
-    expect(map).toMatch(/<title>Kharan: 6<\/title><circle[^>]*class="figure"/)
+    expect(map).toMatch(/<circle[^>]*class="figure"[^>]*><title>Kharan: 6<\/title>/)
+    for (const town of ['Mastung', 'Quetta']) expect(map).toContain(`<title>${town}`)
+    const listed = /On this map:([\s\S]*?)<\/p>/.exec(page)?.[1] ?? ''
+    for (const town of ['kharan', 'mastung', 'quetta']) expect(listed).toContain(`href="/entities/place-${town}"`)
     expect(page).toContain('Figures here and in places inside')
     expect(page).toMatch(/<strong>6<\/strong> security guards killed in Kharan/)
   })
@@ -184,7 +186,7 @@ describe('the entity and map pages', () => {
   it('map every place with its casualty figures, filtered by date, and refuse a bad date with a 400 page', async () => {
     const all = await html('/map')
     expect(all).toMatch(/<svg class="map"[^>]*viewBox="0.0 0.0 1000.0 500.0"/)
-    expect(all).toContain('<a href="/entities/place-kharan">Kharan</a></td><td>Pakistan</td><td>6 killed</td>')
+    expect(all).toContain('<a href="/entities/place-kharan">Kharan</a></td><td class="country">Pakistan</td><td>6 killed</td>')
     const before = await html('/map?from=2019-01-01&to=2020-12-31')
     expect(before).not.toContain('/entities/place-kharan')
     expect(await html('/map?from=&to=')).toEqual(all)
