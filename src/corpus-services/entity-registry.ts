@@ -66,11 +66,20 @@ function slug(type: EntityType, name: string): string {
   return `${type}-${words || 'unnamed'}`
 }
 
-/** The initials of a multi-word name, skipping small words: "Federal Bureau of Investigation" → "fbi". */
-function acronymOf(key: string): string | undefined {
-  const words = key.split(' ').filter((word) => !ACRONYM_SKIP.has(word))
-  return words.length >= 2 ? words.map((word) => word[0]).join('') : undefined
+/**
+ * The initials of a name of three or more words, skipping small words and
+ * keeping hyphenated words whole: "Federal Bureau of Investigation" → "fbi".
+ * Two letters name too many things to be trusted.
+ */
+function acronymOf(name: string): string | undefined {
+  // "France-Presse" gives F and P; "ABS-CBN", already letters, gives A.
+  const spaced = name.replace(/\b(\p{Lu}\p{Ll}+)-(?=\p{Lu}\p{Ll})/gu, '$1 ')
+  const words = placeKey(spaced).replace(US_FORMS, 'united states ').split(/\s+/).filter((word) => word && !ACRONYM_SKIP.has(word))
+  return words.length >= 3 ? words.map((word) => word[0]).join('') : undefined
 }
+
+/** A name written as an acronym: capitals only (dots dropped), three or more. */
+const isAcronym = (name: string) => /^[A-Z&]{3,}$/.test(name.replace(/\./g, ''))
 
 type Sighting = { entity: Entity; article: number }
 type Group = { key: string; sightings: Sighting[]; forms: Map<string, number>; canonical?: string }
@@ -89,7 +98,7 @@ function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map
     const key = nameKey(name)
     if (type !== 'person' || !key.includes(' ')) continue
     const surname = key.slice(key.lastIndexOf(' ') + 1)
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), key])
+    if (!findCountry(surname)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), key])
   }
   return new Map([...bySurname].filter(([, keys]) => new Set(keys).size === 1).map(([surname, keys]) => [surname, keys[0]!]))
 }
@@ -124,7 +133,7 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
   for (const group of groups.values()) {
     if (!group.key.includes(' ')) continue
     const type = majorityType(group)
-    const acronym = type === 'organization' ? acronymOf(group.key) : undefined
+    const acronym = type === 'organization' ? acronymOf(group.sightings[0]!.entity.name) : undefined
     if (acronym) byAcronym.set(acronym, [...(byAcronym.get(acronym) ?? []), group.key])
     if (type === 'person') {
       const surname = group.key.slice(group.key.lastIndexOf(' ') + 1)
@@ -132,9 +141,11 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
     }
   }
   for (const group of groups.values()) {
-    if (group.key.includes(' ')) continue
+    // A country's name is never someone's surname or an acronym, nor a name the articles also give a place.
+    if (group.key.includes(' ') || findCountry(group.key) || group.sightings.some(({ entity }) => entity.type === 'place' || entity.type === 'country')) continue
     const type = majorityType(group)
-    const candidates = type === 'person' ? bySurname.get(group.key) : type === 'organization' ? byAcronym.get(group.key) : undefined
+    const acronym = type === 'organization' && [...group.forms.keys()].some(isAcronym)
+    const candidates = type === 'person' ? bySurname.get(group.key) : acronym ? byAcronym.get(group.key) : undefined
     const full = dominant(candidates ?? [], (key) => articlesOf(groups.get(key)!))
     if (full) redirect.set(group.key, full)
   }

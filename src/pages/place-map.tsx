@@ -1,5 +1,5 @@
 import { WORLD_BORDERS, WORLD_LAND } from '../../generated/world-map'
-import { project, WORLD_HEIGHT, WORLD_WIDTH } from '../map/projection'
+import { project, WORLD_WIDTH } from '../map/projection'
 
 /** A place to draw: its circle's area follows `figure` (casualties); places without one get a small dot. */
 export type MapPoint = { name: string; lat: number; lon: number; figure: number; focus?: boolean }
@@ -7,10 +7,17 @@ export type MapPoint = { name: string; lat: number; lon: number; figure: number;
 /** The smallest area a regional map shows, in degrees, so a lone town still has its surroundings. */
 const MIN_SPAN = { lon: 24, lat: 14 }
 const PADDING = 0.15
+/** The latitudes a world map shows. */
+const WORLD_VIEW = { north: 84, south: -58 }
 
 /** The part of the world the points need (the whole world when they are spread over most of it). */
 function viewOf(points: readonly MapPoint[], world: boolean): { x: number; y: number; width: number; height: number } {
-  if (world || points.length === 0) return { x: 0, y: 0, width: WORLD_WIDTH, height: WORLD_HEIGHT }
+  if (world || points.length === 0) {
+    // The inhabited world: Antarctica and the far Arctic would only shrink the rest on a phone.
+    const [, top] = project(0, WORLD_VIEW.north)
+    const [, bottom] = project(0, WORLD_VIEW.south)
+    return { x: 0, y: top, width: WORLD_WIDTH, height: bottom - top }
+  }
   const lons = points.map((point) => point.lon)
   const lats = points.map((point) => point.lat)
   let [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)]
