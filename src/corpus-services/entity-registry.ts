@@ -167,8 +167,6 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
     let id = slug(type, name)
     for (let n = 2; used.has(id); n++) id = `${slug(type, name)}-${n}`
     used.add(id)
-    for (const form of group.forms.keys()) keys[nameKey(form)] = index
-    keys[group.key] = index
     const entities = group.sightings.map((sighting) => sighting.entity)
     const role = majority(entities.flatMap((entity) => (entity.role ? [entity.role] : [])))
     const country = type === 'country' ? name : majority(entities.flatMap((entity) => (entity.country ? [entity.country] : [])))
@@ -189,6 +187,18 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
       seenWith: [],
       facts: {},
     }
+  })
+  // Keys in order of authority: each group's own, the surnames and acronyms folded into one, the dominant full
+  // names' surnames, then the other forms (a surname an article resolved to its own full name), then the alias table's.
+  ordered.forEach((group, index) => (keys[group.key] = index))
+  for (const [from, to] of redirect) keys[from] = keys[to]!
+  // A surname no article uses alone still names the full name that dominates it.
+  for (const [surname, fullNames] of bySurname) {
+    const full = dominant(fullNames, (key) => articlesOf(groups.get(key)!))
+    if (full && !findCountry(surname)) keys[surname] ??= keys[full]!
+  }
+  ordered.forEach((group, index) => {
+    for (const form of group.forms.keys()) keys[nameKey(form)] ??= index
   })
   for (const [alias, canonical] of ALIAS_KEYS) if (keys[canonical] !== undefined) keys[alias] ??= keys[canonical]
   const registry: StoredRegistry = { entities, keys }
@@ -312,6 +322,8 @@ export type EntityFactFilter = Partial<Record<'speaker' | 'actor' | 'target' | '
 /** The registry as the Worker reads it: look-ups by id and by name, a ranked name search, and the fact numbers of an entity. */
 export class EntityRegistry {
   private readonly byId: Map<string, number>
+  /** Each entity's name and aliases as `nameKey`s, made on the first search. */
+  private searchKeys: string[][] | undefined
 
   private constructor(private readonly stored: StoredRegistry) {
     this.byId = new Map(stored.entities.map((entity, index) => [entity.id, index]))
@@ -367,10 +379,11 @@ export class EntityRegistry {
    */
   search({ q, type, limit, offset }: EntityQuery): EntityPage {
     const needle = q === undefined ? undefined : nameKey(q)
+    const keys = (this.searchKeys ??= this.stored.entities.map((entity) => [entity.name, ...entity.aliases].map(nameKey)))
     const scored: Array<{ index: number; score: number }> = []
     this.stored.entities.forEach((entity, index) => {
       if (type !== undefined && entity.type !== type) return
-      const score = needle === undefined ? 1 : Math.max(...[entity.name, ...entity.aliases].map((name) => matchScore(nameKey(name), needle)))
+      const score = needle === undefined ? 1 : Math.max(...keys[index]!.map((key) => matchScore(key, needle)))
       if (score > 0) scored.push({ index, score })
     })
     scored.sort((a, b) => b.score - a.score || a.index - b.index)

@@ -60,6 +60,8 @@ describe('the entity registry', () => {
     expect(registry.entity('person-daniel-okafor')!.facts.speaker).toHaveLength(1)
     expect(registry.entity('person-maria-okafor')!.facts.speaker).toBeUndefined()
     expect(registry.idsIn([person('Daniel Okafor'), person('Okafor')]).get('Okafor')).toBe('person-daniel-okafor')
+    // Across the corpus, the surname still stands for the full name that dominates it.
+    expect(registry.named('Okafor')?.id).toBe('person-maria-okafor')
   })
 
   it('merges an acronym of three or more capitals into the one organisation it abbreviates, and no two-letter one', () => {
