@@ -161,7 +161,7 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
   const ordered = [...groups.values()].sort((a, b) => articlesOf(b) - articlesOf(a) || a.key.localeCompare(b.key))
   const keys: Record<string, number> = {}
   const used = new Set<string>()
-  const entities = ordered.map((group, index): StoredEntity => {
+  const entities = ordered.map((group): StoredEntity => {
     const type = majorityType(group)
     const name = group.canonical ?? canonicalForm(group, redirect)
     let id = slug(type, name)
