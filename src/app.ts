@@ -25,6 +25,7 @@ import { suggestRoutes } from './routes/suggest'
 import { listingRoutes } from './routes/listing'
 import { relatedRoutes } from './routes/related'
 import { factRoutes } from './routes/facts'
+import { entityRoutes } from './routes/entities'
 import { ingestRoutes } from './routes/ingest'
 
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
@@ -40,6 +41,7 @@ const api = new Hono<AppEnv>({ router: new TrieRouter() })
   .route('/', healthRoutes)
   .route('/', briefRoutes)
   .route('/', factRoutes)
+  .route('/', entityRoutes)
   .route('/', ingestRoutes)
 
 /** The whole Worker app over `corpus`: the bundled one in production (src/index.ts), a few articles in memory in tests. */

@@ -1,3 +1,4 @@
+import { storeRegistry } from '../corpus-services/entity-registry'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
 import type { StoredArticle } from '../article'
@@ -17,7 +18,7 @@ export function packSizeFor(articles: number): number {
 }
 
 /** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
-export const FORMAT = 'packs-3'
+export const FORMAT = 'packs-4'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
@@ -39,6 +40,11 @@ export function factsAsset(version: string, part: number): string {
   return `${version}/facts-${part}.txt`
 }
 
+/** The entity registry's JSON (see entity-registry.ts): read on the first request about entities. */
+export function entitiesAsset(version: string): string {
+  return `${version}/entities.json`
+}
+
 /**
  * UTF-16 units of the facts table per asset: at most 3 bytes each in UTF-8, so
  * a part stays under 12 MiB, well within the 25 MiB asset limit (the whole
@@ -46,13 +52,14 @@ export function factsAsset(version: string, part: number): string {
  */
 export const FACTS_PART_UNITS = 4 * 1024 * 1024
 
-export type Layout = { packSize?: number; factsPartUnits?: number }
+/** `entities`: the registry's JSON when the caller has it already (the build hashes it into the version). */
+export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS }: Layout = {},
+  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles) }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -73,9 +80,19 @@ export function serializeBundle(
   }
   const factParts = cutText(JSON.stringify(storeFactTable(articles)), factsPartUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
+  assets.set(entitiesAsset(version), entities)
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
+}
+
+/**
+ * The entity registry's asset text. Its merging rules are code, not content:
+ * the build puts this text into the version, so a change to the rules makes a
+ * new assets folder instead of reusing the old one.
+ */
+export function registryText(articles: readonly StoredArticle[]): string {
+  return JSON.stringify(storeRegistry(articles))
 }
 
 /** `text` in pieces of at most `units` UTF-16 units, never between the two halves of a surrogate pair (each piece is written as UTF-8 on its own). */

@@ -1,9 +1,10 @@
 import type MiniSearch from 'minisearch'
+import { EntityRegistry } from '../corpus-services/entity-registry'
 import { FactCatalog } from '../corpus-services/fact-catalog'
 import { reviveTables, type CorpusTables } from '../search/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
-import { articleSlice, factsAsset, packAsset, parseBundle } from './format'
+import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle } from './format'
 import { PackCache, type AssetReader } from './packs'
 import type { StoredArticle } from '../article'
 
@@ -23,6 +24,8 @@ export type LoadedBundle = {
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
   /** `GET /api/facts`'s catalogue: its build-time table is fetched on first use. */
   factCatalog(): Promise<FactCatalog>
+  /** The corpus's entities, merged across articles: its asset is fetched on first use. */
+  entityRegistry(): Promise<EntityRegistry>
 }
 
 export type OpenOptions = {
@@ -45,6 +48,7 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
   let index: MiniSearch<SearchDocument> | undefined
   let tables: CorpusTables | undefined
   let catalog: Promise<FactCatalog> | undefined
+  let registry: Promise<EntityRegistry> | undefined
 
   const articlesById = async (wanted: readonly string[]): Promise<Map<string, StoredArticle>> => {
     const byPack = new Map<number, number[]>()
@@ -87,6 +91,13 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
         },
       )
       return catalog
+    },
+    entityRegistry() {
+      registry ??= readAsset(entitiesAsset(version)).then(EntityRegistry.open, (error: unknown) => {
+        registry = undefined
+        throw error
+      })
+      return registry
     },
   }
   return bundle

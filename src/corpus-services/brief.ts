@@ -103,7 +103,7 @@ function countEntities(articles: readonly StoredArticle[]): Brief['entities'] {
 }
 
 /** Events that harm people, in the order a brief lists them; arrests, releases and evacuations are counts but not casualties. */
-const CASUALTY_EVENTS = ['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']
+export const CASUALTY_EVENTS = ['killed', 'injured', 'missing', 'kidnapped', 'shot', 'stabbed']
 
 /** Every casualty figure of the reported events (no `kind`) with the article and passage it comes from, grouped by event (killed, injured…), oldest report first. */
 function casualtiesByEvent(articles: readonly StoredArticle[]): Brief['casualties'] {

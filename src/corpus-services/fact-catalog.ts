@@ -14,7 +14,8 @@ export type CatalogFact =
   | ({ type: 'date'; article: ArticleRef } & DateMention)
   | ({ type: EntityType; article: ArticleRef } & Omit<Entity, 'type'>)
 
-export type FactQuery = { type?: FactType; q?: string; from?: string; to?: string; limit: number; offset: number }
+/** `only`: the catalogue numbers of the facts to consider (sorted; from the entity registry's filters), or every fact. */
+export type FactQuery = { type?: FactType; q?: string; from?: string; to?: string; limit: number; offset: number; only?: readonly number[] }
 export type FactPage = { total: number; offset: number; limit: number; facts: CatalogFact[] }
 
 /**
@@ -63,9 +64,14 @@ export function factsOf(article: StoredArticle): ArticleFact[] {
   ]
 }
 
+/** Catalogue order: article numbers (bundle order) newest first, then by id. A fact's number counts facts in this order. */
+export function catalogOrder(articles: readonly StoredArticle[]): number[] {
+  return articles.map((_, i) => i).sort((a, b) => (articles[b]!.date ?? '').localeCompare(articles[a]!.date ?? '') || articles[a]!.id.localeCompare(articles[b]!.id))
+}
+
 /** The build's half: the table of every fact of `articles` (given in bundle order). */
 export function storeFactTable(articles: readonly StoredArticle[]): StoredFactTable {
-  const order = articles.map((_, i) => i).sort((a, b) => (articles[b]!.date ?? '').localeCompare(articles[a]!.date ?? '') || articles[a]!.id.localeCompare(articles[b]!.id))
+  const order = catalogOrder(articles)
   const table: StoredFactTable = { articles: order, dates: [], counts: [], types: '', haystack: '', lengths: [] }
   const types: string[] = []
   const haystacks: string[] = []
@@ -120,7 +126,7 @@ export class FactCatalog {
     return new FactCatalog(JSON.parse(text) as StoredFactTable, source)
   }
 
-  async query({ type, q, from, to, limit, offset }: FactQuery): Promise<FactPage> {
+  async query({ type, q, from, to, limit, offset, only }: FactQuery): Promise<FactPage> {
     const typeCode = type === undefined ? undefined : String(FACT_TYPES.indexOf(type))
     const page: number[] = []
     let total = 0
@@ -131,7 +137,10 @@ export class FactCatalog {
       if (total >= offset && total < offset + limit) page.push(fact)
       total++
     }
-    if (q === undefined) for (let fact = 0; fact < this.ranks.length; fact++) visit(fact)
+    if (only !== undefined) {
+      const needle = q?.toLowerCase()
+      for (const fact of only) if (needle === undefined || this.table.haystack.slice(this.starts[fact], this.starts[fact + 1]).includes(needle)) visit(fact)
+    } else if (q === undefined) for (let fact = 0; fact < this.ranks.length; fact++) visit(fact)
     else this.eachMatch(q.toLowerCase(), visit)
     return { total, offset, limit, facts: await this.factsAt(page) }
   }
@@ -163,7 +172,8 @@ export class FactCatalog {
     return low
   }
 
-  private async factsAt(page: readonly number[]): Promise<CatalogFact[]> {
+  /** The facts of those catalogue numbers, in that order (reading only their articles). */
+  async factsAt(page: readonly number[]): Promise<CatalogFact[]> {
     const ids = page.map((fact) => this.source.ids[this.table.articles[this.ranks[fact]!]!]!)
     const articles = await this.source.articlesById([...new Set(ids)])
     return page.map((fact, i) => factsOf(articles.get(ids[i]!)!)[this.positions[fact]!]!.fact)

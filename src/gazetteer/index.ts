@@ -2,12 +2,15 @@ import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
 import { AREAS, COUNTRY_ALIASES, DEMONYMS, TOWN_ALIASES } from './aliases'
 import { placeKey } from './key'
 
-/** A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling. */
-export type Place = { readonly name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region' }
+/**
+ * A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling.
+ * `region` is GeoNames' code (unique within the country) of the first-level region it is (a region) or lies in (a town), when known.
+ */
+export type Place = { readonly name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region'; region?: string }
 export type Country = { code: string; name: string }
 
 type Tables = {
-  /** Lines `name\tcountry\tlat\tlon\tpopulation\tkind`, sorted by name. */
+  /** Lines `name\tcountry\tlat\tlon\tpopulation\tkind\tregion`, sorted by name. */
   places: string[]
   countriesByName: Map<string, Country>
   countriesByCode: Map<string, Country>
@@ -73,8 +76,8 @@ function lookUpPlaces(key: string): Place[] {
 const nameOf = (line: string) => line.slice(0, line.indexOf('\t'))
 
 function parsePlace(line: string): Place {
-  const [name = '', country = '', lat = '', lon = '', population = '0', kind] = line.split('\t')
-  const place: Place = { name, country, population: Number(population), kind: kind === 'region' ? 'region' : 'town' }
+  const [name = '', country = '', lat = '', lon = '', population = '0', kind, region = ''] = line.split('\t')
+  const place: Place = { name, country, population: Number(population), kind: kind === 'region' ? 'region' : 'town', ...(region ? { region } : {}) }
   return lat === '' ? place : { ...place, lat: Number(lat), lon: Number(lon) }
 }
 

@@ -36,6 +36,7 @@ export const OPENAPI_OPTIONS: Partial<GenerateSpecOptions> = {
       { name: 'Search', description: 'Full-text search over the indexed articles.' },
       { name: 'Articles', description: 'One article: text, summary, keywords and facts.' },
       { name: 'Analysis', description: 'Summaries, keywords and facts of any text, computed at the edge.' },
+      { name: 'Entities', description: 'People, organisations and places merged across the corpus, with their facts.' },
       { name: 'Service', description: 'Health and version of the deployed index.' },
       { name: 'Live', description: 'Publish, replace and delete articles without a rebuild (needs the ingest token).' },
     ],

@@ -52,6 +52,17 @@ const BY_PATH: Record<string, Record<string, ParameterDoc>> = {
     q: { description: 'Only facts whose words include these (a speaker, a place, a name), case-insensitive.', example: 'Lin Jian' },
     limit: { description: 'Facts per page.', minimum: 1, maximum: 100 },
     offset: { description: 'Facts to skip, for paging.', minimum: 0, maximum: 100_000 },
+    speaker: { description: 'Only quotes by this entity, under any of its names in the entity registry ("Biden" finds Joe Biden’s).', example: 'Lin Jian' },
+    actor: { description: 'Only statements made by this entity (any of its names).' },
+    target: { description: 'Only statements about this entity (any of its names): a target that contains the name counts.' },
+    place: { description: 'Only quantities at this place or at a place inside it (a region’s towns, a country’s places).', example: 'Balochistan' },
+    entity: { description: 'Only facts naming this registry id (from `GET /api/entities`).', example: 'person-lin-jian' },
+  },
+  '/api/entities': {
+    q: { description: 'A name or part of one; aliases count ("ISIL" finds the Islamic State).', example: 'Lin Jian' },
+    type: { description: 'Only entities of this type.' },
+    limit: { description: 'Entities per page.', minimum: 1, maximum: 100 },
+    offset: { description: 'Entities to skip, for paging.', minimum: 0, maximum: 100_000 },
   },
 }
 

@@ -14,6 +14,8 @@ import {
   ArticleSchema,
   ArticleSummarySchema,
   BriefResponseSchema,
+  EntityDetailSchema,
+  EntityPageSchema,
   ExtractResponseSchema,
   FactPageSchema,
   HealthSchema,
@@ -164,7 +166,7 @@ export const corpusFactsDoc = describe({
   tag: 'Analysis',
   summary: 'Facts across all articles',
   description:
-    'Every quote, figure, statement, date and entity of the corpus as one list, newest article first: filter by `type`, by words in the fact (`q`: a speaker, a place, a name) and by the article’s date; each fact names its article.',
+    'Every quote, figure, statement, date and entity of the corpus as one list, newest article first: filter by `type`, by words in the fact (`q`: a speaker, a place, a name), by the article’s date, and through the entity registry by `speaker`, `actor`, `target`, `place` (a name or alias; a place includes the places inside it) and `entity` (a registry id); each fact names its article.',
   ok: json(FactPageSchema, 'One page of facts.', {
     total: 1,
     offset: 0,
@@ -233,4 +235,39 @@ export const briefDoc = describe({
     casualties: [],
   }),
   problems: ['invalid-parameters'],
+})
+
+const linJian = { id: 'person-lin-jian', name: 'Lin Jian', type: 'person', aliases: [], role: 'Chinese Foreign Ministry Spokesperson', articles: 1 }
+
+export const entitiesDoc = describe({
+  tag: 'Entities',
+  summary: 'Find people, organisations and places',
+  description:
+    'The corpus-wide entity registry: the names of one person, organisation or place merged across articles (surname → full name where the corpus is unambiguous, acronyms, "U.S." forms, aliases such as ISIS/ISIL/Islamic State). Best match first; filter by `type`.',
+  ok: json(EntityPageSchema, 'One page of entities.', { total: 1, offset: 0, limit: 20, entities: [linJian] }),
+  problems: ['invalid-parameters'],
+})
+
+export const entityDoc = describeRoute({
+  tags: ['Entities'],
+  summary: 'One entity: aliases, articles, companions and facts',
+  description:
+    'Who or what it is, when the corpus names it (first and last seen, articles per month), the entities seen with it, quotes by it, statements by and about it, and, for a place, the figures there or at a place inside it.',
+  parameters: [{ name: 'id', in: 'path' as const, required: true, description: 'The registry id, from `GET /api/entities`.', schema: { type: 'string' as const, pattern: '^[a-z]+-[a-z0-9-]+$', maxLength: 200 }, example: 'person-lin-jian' }],
+  responses: {
+    200: json(EntityDetailSchema, 'The entity.', {
+      ...linJian,
+      firstSeen: '2026-02-03',
+      lastSeen: '2026-02-03',
+      months: [{ month: '2026-02', articles: 1 }],
+      articleList: [{ id: SEED_ID, title: seedHit.title, date: '2026-02-03' }],
+      seenWith: [{ id: 'country-china', name: 'China', type: 'country', articles: 1 }],
+      quotesBy: { total: 2, facts: [] },
+      statementsBy: { total: 0, facts: [] },
+      statementsAbout: { total: 0, facts: [] },
+      figuresAt: { total: 0, facts: [] },
+      placesInside: 0,
+    }),
+    ...problemResponses('invalid-parameters', 'not-found', ...ALWAYS),
+  },
 })

@@ -180,3 +180,45 @@ export const HealthSchema = v.looseObject({
   version: v.pipe(v.string(), v.description('Changes whenever the indexed content changes.')),
   builtAt: v.pipe(v.string(), v.description('When the index was built (ISO 8601).')),
 })
+
+const EntityTypeSchema = v.picklist(['person', 'organization', 'place', 'country'])
+const EntityIdSchema = v.pipe(v.string(), v.description('The registry id: type and canonical name, e.g. `person-lin-jian`. Stable across builds while the name is.'))
+
+export const EntitySummarySchema = v.looseObject({
+  id: EntityIdSchema,
+  name: v.pipe(v.string(), v.description('The canonical name: the full name the corpus uses most.')),
+  type: EntityTypeSchema,
+  aliases: v.pipe(v.array(v.string()), v.description('Other names the corpus uses for it: surname, acronym, "U.S." forms, spellings, alias-table names.')),
+  role: v.optional(v.string()),
+  country: v.optional(v.string()),
+  lat: v.optional(v.number()),
+  lon: v.optional(v.number()),
+  articles: v.pipe(v.number(), v.integer(), v.description('Articles naming it.')),
+})
+
+export const EntityPageSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  entities: v.pipe(v.array(EntitySummarySchema), v.description('Best match first: a name equal to `q`, then starting with it, then containing it; ties by articles.')),
+})
+
+const FactListSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  facts: v.pipe(v.array(v.looseObject({ type: v.string(), article: ArticleRefSchema })), v.description('Newest article first; the first 20 (the rest through `GET /api/facts`).')),
+})
+
+export const EntityDetailSchema = v.looseObject({
+  ...EntitySummarySchema.entries,
+  countryCode: v.optional(v.string()),
+  firstSeen: v.optional(IsoDateString),
+  lastSeen: v.optional(IsoDateString),
+  months: v.pipe(v.array(v.object({ month: v.string(), articles: v.number() })), v.description('Articles naming it per month, oldest first.')),
+  articleList: v.pipe(v.array(ArticleRefSchema), v.description('Newest first, at most 50.')),
+  seenWith: v.pipe(v.array(v.object({ id: v.string(), name: v.string(), type: EntityTypeSchema, articles: v.number() })), v.description('Entities named in the same articles, most shared first.')),
+  quotesBy: FactListSchema,
+  statementsBy: FactListSchema,
+  statementsAbout: FactListSchema,
+  figuresAt: v.pipe(FactListSchema, v.description('Quantities at this place or a place inside it (a region’s towns, a country’s places).')),
+  placesInside: v.pipe(v.number(), v.integer()),
+})

@@ -1,6 +1,7 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { Entity, Facts } from '../facts/types'
 import { ArticleLinkItem } from './article-link'
+import { entityPath } from './entity'
 import { Layout } from './layout'
 import { licenseUrl } from './licenses'
 import { MarkedText, nestSpans, type MarkSpan } from './marked-text'
@@ -25,7 +26,12 @@ function factSpans(facts: Facts): MarkSpan[] {
 }
 
 /** `/articles/:id`: the article with attribution, summary, keywords and its facts, each linked to where it is in the text. */
-export function ArticlePage(props: { article: StoredArticle; related: Array<Pick<RelatedArticle, 'id' | 'title' | 'date'>> }) {
+export function ArticlePage(props: {
+  article: StoredArticle
+  related: Array<Pick<RelatedArticle, 'id' | 'title' | 'date'>>
+  /** The entity registry's id of each entity name of the article: the name links to its page. */
+  entityIds?: ReadonlyMap<string, string>
+}) {
   const { article } = props
   const { facts } = article
   const { roots, rendered } = nestSpans(article.text, factSpans(facts))
@@ -63,7 +69,7 @@ export function ArticlePage(props: { article: StoredArticle; related: Array<Pick
         </div>
         <aside class="facts" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Facts</h2>
-          <p class="meta">Choose a fact to see it highlighted in the text.</p>
+          <p class="meta">Choose a name for its page across the corpus, a number or another fact to see it highlighted in the text.</p>
           {ENTITY_GROUPS.map(({ type, heading }) => {
             const entities = facts.entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => entity.type === type)
             if (entities.length === 0) return null
@@ -71,20 +77,24 @@ export function ArticlePage(props: { article: StoredArticle; related: Array<Pick
               <section class={`entities ${type}`}>
                 <h3>{heading}</h3>
                 <ul>
-                  {entities.map(({ entity, index }) => (
-                    <li>
-                      <FactLink id={`entity-${index}-0`}>{entity.name}</FactLink>
-                      {entity.role ? <span class="role">, {entity.role}</span> : null}
-                      {entity.country && entity.type === 'place' ? <span class="role"> ({entity.country})</span> : null}
-                      {entity.mentions.length > 1 ? (
-                        <span class="more">
-                          {entity.mentions.slice(1).map((_, mention) => (
-                            <FactLink id={`entity-${index}-${mention + 1}`}>{String(mention + 2)}</FactLink>
-                          ))}
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
+                  {entities.map(({ entity, index }) => {
+                    const id = props.entityIds?.get(entity.name)
+                    return (
+                      <li>
+                        {id ? <a href={entityPath(id)}>{entity.name}</a> : <FactLink id={`entity-${index}-0`}>{entity.name}</FactLink>}
+                        {entity.role ? <span class="role">, {entity.role}</span> : null}
+                        {entity.country && entity.type === 'place' ? <span class="role"> ({entity.country})</span> : null}
+                        {id || entity.mentions.length > 1 ? (
+                          <span class="more">
+                            {id ? ' in text:' : null}
+                            {entity.mentions.map((_, mention) =>
+                              id || mention > 0 ? <FactLink id={`entity-${index}-${mention}`}>{String(mention + 1)}</FactLink> : null,
+                            )}
+                          </span>
+                        ) : null}
+                      </li>
+                    )
+                  })}
                 </ul>
               </section>
             )

@@ -62,6 +62,21 @@ th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8p
 .facet-filter-status { margin: 0; color: var(--muted); font-size: .85em; min-height: 0; }
 .facet-filter-status:empty { display: none; }
 .paging { display: flex; gap: 16px; align-items: baseline; }
+svg.map, svg.chart { display: block; width: 100%; height: auto; margin: 8px 0; }
+figure.chart { margin: 0; }
+svg.map { border: 1px solid var(--line); border-radius: 6px; max-height: 70vh; }
+svg.map .sea { fill: #eef4fb; }
+svg.map .land { fill: #e4e2dc; }
+svg.map .borders { fill: none; stroke: #fff; }
+svg.map .place { fill: #5f6368; fill-opacity: .55; }
+svg.map .figure { fill: #b3261e; fill-opacity: .6; stroke: #fff; }
+svg.map .focus { fill: none; stroke: #0b57d0; }
+svg.map .map-label { fill: #1f1f1f; font-weight: 600; paint-order: stroke; stroke: #fff; }
+svg.chart .bar { fill: var(--accent); }
+svg.chart .axis { stroke: var(--line); }
+@media (max-width: 40rem) { table.places .country { display: none; } }
+.fact-list { padding-left: 18px; }
+.fact-list li { margin: 8px 0; }
 `
 
 export function Layout(props: { title: string; description?: string; children: Child }) {

@@ -4,17 +4,31 @@ import * as v from 'valibot'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
+import { EntityIdSchema } from './entities'
 import { integerParam, withDateRange } from './params'
 
 export const FactsQuerySchema = withDateRange({
   type: v.optional(v.picklist(FACT_TYPES, `must be one of ${FACT_TYPES.join(', ')}`)),
   q: v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
+  speaker: EntityName('whose quotes to list'),
+  actor: EntityName('whose statements to list'),
+  target: EntityName('the statements about whom to list'),
+  place: EntityName('the place (and the places inside it) whose figures to list'),
+  entity: v.optional(EntityIdSchema.entries.id),
   limit: integerParam(1, 100, 20),
   offset: integerParam(0, 100_000, 0),
 })
 
+function EntityName(what: string) {
+  return v.optional(v.pipe(v.string(`must be a name: ${what}`), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters')))
+}
+
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
 export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), async (c) => {
+  const { speaker, actor, target, place, entity, ...query } = c.req.valid('query')
+  const named = { speaker, actor, target, place, entity }
+  // Names and ids go through the entity registry: "Biden" finds Joe Biden's quotes, "Balochistan" Quetta's figures.
+  const only = Object.values(named).some((value) => value !== undefined) ? (await c.var.corpus.entityRegistry()).factNumbers(named) : undefined
   const catalog = await c.var.corpus.factCatalog()
-  return c.json(await catalog.query(c.req.valid('query')))
+  return c.json(await catalog.query({ ...query, ...(only ? { only } : {}) }))
 })

@@ -8,6 +8,7 @@ import { NotFoundPage } from '../pages/not-found'
 import { relatedTo } from './related'
 import { instantSearchClientRoutes } from './instantsearch-client'
 import { resultsPageRoutes } from './results-page'
+import { entityPageRoutes } from './entity-pages'
 
 const latestIds = new WeakMap<LoadedBundle, string[]>()
 
@@ -37,7 +38,9 @@ export const pageRoutes = new Hono<AppEnv>()
     const article = await c.var.corpus.article(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={relatedTo(c.var.corpus, article)} />)
+    const entityIds = (await c.var.corpus.entityRegistry()).idsIn(article.facts.entities)
+    return c.html(<ArticlePage article={article} related={relatedTo(c.var.corpus, article)} entityIds={entityIds} />)
   })
   .route('/', resultsPageRoutes)
   .route('/', instantSearchClientRoutes)
+  .route('/', entityPageRoutes)

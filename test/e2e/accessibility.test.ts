@@ -1,7 +1,9 @@
 /**
  * axe-core in a real browser on each kind of page: no serious or critical
  * violation (WCAG 2 A/AA rules) on the demo, the results page, an article,
- * the docs, and a host page on another origin with the widget open.
+ * the docs, an entity page (with its chart and map), the map of places, and
+ * a host page on another origin with the widget open. The entity and map
+ * pages are also photographed at phone and desktop sizes (test-artifacts/e2e/).
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
@@ -46,6 +48,10 @@ describe('axe-core finds no serious or critical violation', () => {
     ['a bad search', '/search?q=police&page=0'],
     ['an article page', `/articles/${SEED_ID}`],
     ['the docs', '/docs'],
+    ['a person’s entity page', '/entities/person-lin-jian'],
+    ['a place’s entity page with its map', '/entities/place-balochistan'],
+    ['the map of places', '/map'],
+    ['the map of places for a date range', '/map?from=2019-08-01&to=2019-12-31'],
   ]) {
     it(`on ${name}`, async () => {
       await page.goto(`${worker.origin}${path}`)
@@ -59,4 +65,24 @@ describe('axe-core finds no serious or critical violation', () => {
     await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBeGreaterThan(0)
     expect(await seriousViolations()).toEqual([])
   })
+})
+
+describe('the entity and map pages at phone and desktop sizes', () => {
+  const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } }
+  for (const [name, path] of [
+    ['entity-person', '/entities/person-lin-jian'],
+    ['entity-place', '/entities/place-balochistan'],
+    ['map', '/map'],
+  ]) {
+    for (const [size, viewport] of Object.entries(sizes)) {
+      it(`${name} fits a ${size} screen: no sideways scrolling, its SVGs drawn`, async () => {
+        await page.setViewportSize(viewport)
+        await page.goto(`${worker.origin}${path}`)
+        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+        expect(overflow).toBeLessThanOrEqual(0)
+        for (const svg of await page.locator('svg[role=img]').all()) expect((await svg.boundingBox())!.width).toBeGreaterThan(200)
+        await page.screenshot({ path: `test-artifacts/e2e/20-${name}-${size}.png`, fullPage: true })
+      })
+    }
+  }
 })

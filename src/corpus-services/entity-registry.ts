@@ -1,0 +1,454 @@
+import type { StoredArticle } from '../article'
+import type { Entity, EntityType } from '../facts/types'
+import { findCountry, findPlaces } from '../gazetteer'
+import { placeKey } from '../gazetteer/key'
+import { CASUALTY_EVENTS } from './brief'
+import { ENTITY_ALIASES } from './entity-aliases'
+import { catalogOrder, factsOf } from './fact-catalog'
+
+/** How a fact names an entity: who said it, who did it, whom it is about, where it happened, or the entity fact itself. */
+export const FACT_ROLES = ['speaker', 'actor', 'target', 'place', 'mention'] as const
+export type FactRole = (typeof FACT_ROLES)[number]
+
+/** One entity of the corpus as the build stores it. Articles and facts are numbers: bundle order and `GET /api/facts` catalogue order. */
+export type StoredEntity = {
+  id: string
+  name: string
+  type: EntityType
+  /** The other names the corpus uses for it. */
+  aliases: string[]
+  role?: string
+  /** A place's country (or a country's own name), as the facts name it, and its ISO code. */
+  country?: string
+  countryCode?: string
+  lat?: number
+  lon?: number
+  /** `CC.admin` of the first-level region a town lies in, or that a region is (see the gazetteer): what "a place includes the places inside it" compares. */
+  within?: string
+  area?: string
+  /** Articles naming it, newest first. */
+  articles: number[]
+  /** Entities named in the same articles: `[entity, shared articles]` pairs flattened, most shared first. */
+  seenWith: number[]
+  /** Its facts in catalogue order, by role. */
+  facts: Partial<Record<FactRole, number[]>>
+  /** A place's casualty figures of the reported events (no `kind`, as in briefs): `[article, value, event]` triples flattened, `event` indexing CASUALTY_EVENTS. */
+  casualties?: number[]
+}
+
+export type StoredRegistry = {
+  entities: StoredEntity[]
+  /** `nameKey` of every name and alias → entity (surnames only where the corpus names one person by that surname). */
+  keys: Record<string, number>
+}
+
+const SEEN_WITH_KEPT = 12
+/** A surname stands for the full name that appears in this many times more articles than any other full name with that surname. */
+const SURNAME_DOMINANCE = 3
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', '&'])
+const US_FORMS = /^(us|usa|united states of america) /
+
+/**
+ * How names are compared: accents, dots, apostrophes and a leading "the" dropped,
+ * hyphens as spaces, lower case; "U.S. Embassy" and "US Embassy" read as
+ * "united states embassy"; a country's alias ("Britain") reads as its name.
+ */
+export function nameKey(name: string): string {
+  const key = placeKey(name).replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^the /, '')
+  const country = findCountry(name.replace(/^the /i, ''))
+  if (country) return placeKey(country.name)
+  return key.replace(US_FORMS, 'united states ')
+}
+
+/** `person-joe-biden`: type and name, ASCII only. */
+function slug(type: EntityType, name: string): string {
+  const words = placeKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return `${type}-${words || 'unnamed'}`
+}
+
+/**
+ * The initials of a name of three or more words, skipping small words and
+ * keeping hyphenated words whole: "Federal Bureau of Investigation" → "fbi".
+ * Two letters name too many things to be trusted.
+ */
+function acronymOf(name: string): string | undefined {
+  // "France-Presse" gives F and P; "ABS-CBN", already letters, gives A.
+  const spaced = name.replace(/\b(\p{Lu}\p{Ll}+)-(?=\p{Lu}\p{Ll})/gu, '$1 ')
+  const words = placeKey(spaced).replace(US_FORMS, 'united states ').split(/\s+/).filter((word) => word && !ACRONYM_SKIP.has(word))
+  return words.length >= 3 ? words.map((word) => word[0]).join('') : undefined
+}
+
+/** A name written as an acronym: capitals only (dots dropped), three or more. */
+const isAcronym = (name: string) => /^[A-Z&]{3,}$/.test(name.replace(/\./g, ''))
+
+type Sighting = { entity: Entity; article: number }
+type Group = { key: string; sightings: Sighting[]; forms: Map<string, number>; canonical?: string }
+
+/** `nameKey` of every name in the alias table → the key of its canonical name; and those keys → the canonical names. */
+const ALIAS_KEYS = new Map(Object.entries(ENTITY_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((alias) => [nameKey(alias), nameKey(canonical)])))
+const CANONICAL_NAMES = new Map(Object.keys(ENTITY_ALIASES).map((canonical) => [nameKey(canonical), canonical]))
+
+/**
+ * Merges a single-word person name into the one full name the article itself
+ * gives with that surname: "Biden" in an article that names "Hunter Biden" is Hunter.
+ */
+function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map<string, string> {
+  const bySurname = new Map<string, string[]>()
+  for (const { name, type } of entities) {
+    const key = nameKey(name)
+    if (type !== 'person' || !key.includes(' ')) continue
+    const surname = key.slice(key.lastIndexOf(' ') + 1)
+    if (!findCountry(surname)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), key])
+  }
+  return new Map([...bySurname].filter(([, keys]) => new Set(keys).size === 1).map(([surname, keys]) => [surname, keys[0]!]))
+}
+
+/** The build's half: every entity of every article merged into one registry (articles in bundle order). */
+export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistry {
+  const order = catalogOrder(articles)
+  const rank = new Map(order.map((article, position) => [article, position]))
+  // 1. Every name in its article's own terms (a surname the article spells out in full becomes that full name).
+  const sightings: Array<Sighting & { key: string }> = []
+  articles.forEach((article, i) => {
+    const local = localFullNames(article.facts.entities)
+    for (const entity of article.facts.entities) {
+      const key = nameKey(entity.name)
+      sightings.push({ entity, article: i, key: local.get(key) ?? ALIAS_KEYS.get(key) ?? key })
+    }
+  })
+  // 2. Groups by key; then acronyms and lone surnames join the one group they stand for.
+  const groups = new Map<string, Group>()
+  for (const sighting of sightings) {
+    const canonical = CANONICAL_NAMES.get(sighting.key)
+    const group: Group = groups.get(sighting.key) ?? { key: sighting.key, sightings: [], forms: new Map(), ...(canonical ? { canonical } : {}) }
+    group.sightings.push(sighting)
+    group.forms.set(sighting.entity.name, (group.forms.get(sighting.entity.name) ?? 0) + 1)
+    groups.set(sighting.key, group)
+  }
+  const articlesOf = (group: Group) => new Set(group.sightings.map((sighting) => sighting.article)).size
+  const majorityType = (group: Group) => majority(group.sightings.map((sighting) => sighting.entity.type))!
+  const redirect = new Map<string, string>()
+  const byAcronym = new Map<string, string[]>()
+  const bySurname = new Map<string, string[]>()
+  for (const group of groups.values()) {
+    if (!group.key.includes(' ')) continue
+    const type = majorityType(group)
+    const acronym = type === 'organization' ? acronymOf(group.sightings[0]!.entity.name) : undefined
+    if (acronym) byAcronym.set(acronym, [...(byAcronym.get(acronym) ?? []), group.key])
+    if (type === 'person') {
+      const surname = group.key.slice(group.key.lastIndexOf(' ') + 1)
+      bySurname.set(surname, [...(bySurname.get(surname) ?? []), group.key])
+    }
+  }
+  for (const group of groups.values()) {
+    // A country's name is never someone's surname or an acronym, nor a name the articles also give a place.
+    if (group.key.includes(' ') || findCountry(group.key) || group.sightings.some(({ entity }) => entity.type === 'place' || entity.type === 'country')) continue
+    const type = majorityType(group)
+    const acronym = type === 'organization' && [...group.forms.keys()].some(isAcronym)
+    const candidates = type === 'person' ? bySurname.get(group.key) : acronym ? byAcronym.get(group.key) : undefined
+    const full = dominant(candidates ?? [], (key) => articlesOf(groups.get(key)!))
+    if (full) redirect.set(group.key, full)
+  }
+  for (const [from, to] of redirect) {
+    const source = groups.get(from)!
+    const target = groups.get(to)!
+    target.sightings.push(...source.sightings)
+    for (const [form, count] of source.forms) target.forms.set(form, (target.forms.get(form) ?? 0) + count)
+    groups.delete(from)
+  }
+
+  // 3. Entities, most articles first; the keys of every form point to them.
+  const ordered = [...groups.values()].sort((a, b) => articlesOf(b) - articlesOf(a) || a.key.localeCompare(b.key))
+  const keys: Record<string, number> = {}
+  const used = new Set<string>()
+  const entities = ordered.map((group): StoredEntity => {
+    const type = majorityType(group)
+    const name = group.canonical ?? canonicalForm(group, redirect)
+    let id = slug(type, name)
+    for (let n = 2; used.has(id); n++) id = `${slug(type, name)}-${n}`
+    used.add(id)
+    const entities = group.sightings.map((sighting) => sighting.entity)
+    const role = majority(entities.flatMap((entity) => (entity.role ? [entity.role] : [])))
+    const country = type === 'country' ? name : majority(entities.flatMap((entity) => (entity.country ? [entity.country] : [])))
+    const located = entities.find((entity) => entity.lat !== undefined && entity.lon !== undefined)
+    const countryCode = country ? findCountry(country)?.code : undefined
+    const articleNumbers = [...new Set(group.sightings.map((sighting) => sighting.article))].sort((a, b) => rank.get(a)! - rank.get(b)!)
+    return {
+      id,
+      name,
+      type,
+      aliases: [...group.forms.keys()].filter((form) => form !== name).sort(),
+      ...(role ? { role } : {}),
+      ...(country ? { country } : {}),
+      ...(countryCode ? { countryCode } : {}),
+      ...(located ? { lat: located.lat!, lon: located.lon! } : {}),
+      ...(type === 'place' && countryCode ? regionOf(name, countryCode, located) : {}),
+      articles: articleNumbers,
+      seenWith: [],
+      facts: {},
+    }
+  })
+  // Keys in order of authority: each group's own, the surnames and acronyms folded into one, the dominant full
+  // names' surnames, then the other forms (a surname an article resolved to its own full name), then the alias table's.
+  ordered.forEach((group, index) => (keys[group.key] = index))
+  for (const [from, to] of redirect) keys[from] = keys[to]!
+  // A surname no article uses alone still names the full name that dominates it.
+  for (const [surname, fullNames] of bySurname) {
+    const full = dominant(fullNames, (key) => articlesOf(groups.get(key)!))
+    if (full && !findCountry(surname)) keys[surname] ??= keys[full]!
+  }
+  ordered.forEach((group, index) => {
+    for (const form of group.forms.keys()) keys[nameKey(form)] ??= index
+  })
+  for (const [alias, canonical] of ALIAS_KEYS) if (keys[canonical] !== undefined) keys[alias] ??= keys[canonical]
+  const registry: StoredRegistry = { entities, keys }
+  addSeenWith(registry)
+  addFacts(registry, articles, order)
+  return registry
+}
+
+/** The name a reader knows it by: the form most used, among full names (not a surname or acronym folded in), longer first on ties. */
+function canonicalForm(group: Group, redirect: ReadonlyMap<string, string>): string {
+  const forms = [...group.forms].filter(([form]) => !redirect.has(nameKey(form)))
+  const pool = forms.length > 0 ? forms : [...group.forms]
+  pool.sort(([a, countA], [b, countB]) => countB - countA || b.length - a.length || a.localeCompare(b))
+  return pool[0]![0]
+}
+
+/** The town or region of that name in that country (nearest to the facts' coordinates): its region code. */
+function regionOf(name: string, countryCode: string, located: Pick<Entity, 'lat' | 'lon'> | undefined): Pick<StoredEntity, 'within' | 'area'> {
+  const distance = (place: { lat?: number; lon?: number }) =>
+    located?.lat === undefined || place.lat === undefined ? 0 : Math.abs(place.lat - located.lat) + Math.abs(place.lon! - located.lon!)
+  const place = findPlaces(name)
+    .filter((each) => each.country === countryCode && each.region)
+    .sort((a, b) => distance(a) - distance(b))[0]
+  if (!place) return {}
+  const code = `${countryCode}.${place.region}`
+  return place.kind === 'region' ? { area: code } : { within: code }
+}
+
+function addSeenWith(registry: StoredRegistry) {
+  const inArticle = new Map<number, Set<number>>()
+  registry.entities.forEach((entity, index) => {
+    for (const article of entity.articles) inArticle.set(article, (inArticle.get(article) ?? new Set()).add(index))
+  })
+  registry.entities.forEach((entity, index) => {
+    const shared = new Map<number, number>()
+    for (const article of entity.articles) for (const other of inArticle.get(article)!) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1)
+    entity.seenWith = [...shared]
+      .sort(([a, countA], [b, countB]) => countB - countA || a - b)
+      .slice(0, SEEN_WITH_KEPT)
+      .flat()
+  })
+}
+
+/** Numbers every fact as the catalogue does and files it under the entities it names, resolved in its article's terms. */
+function addFacts(registry: StoredRegistry, articles: readonly StoredArticle[], order: readonly number[]) {
+  let number = 0
+  for (const i of order) {
+    const article = articles[i]!
+    const resolve = resolverFor(registry.keys, article.facts.entities)
+    const file = (role: FactRole, name: string | undefined, loose = false) => {
+      for (const index of resolve(name, loose)) (registry.entities[index]!.facts[role] ??= []).push(number)
+    }
+    for (const { fact } of factsOf(article)) {
+      if (fact.type === 'quote') file('speaker', fact.speaker)
+      else if (fact.type === 'quantity') {
+        file('place', fact.place)
+        const event = CASUALTY_EVENTS.indexOf(fact.event ?? '')
+        if (event !== -1 && !fact.kind) for (const index of resolve(fact.place)) (registry.entities[index]!.casualties ??= []).push(i, fact.value, event)
+      }
+      else if (fact.type === 'statement') {
+        file('actor', fact.actor)
+        file('target', fact.target, true)
+      } else if (fact.type !== 'date') file('mention', fact.name)
+      number++
+    }
+  }
+}
+
+/**
+ * The entities one name stands for in one article: the name itself (through
+ * the article's own full names, then the registry's keys), or, when `loose`,
+ * every name of the article's entities the text contains ("the Chinese Embassy
+ * in Quetta" is about both).
+ */
+export function resolverFor(keys: Readonly<Record<string, number>>, entities: readonly Pick<Entity, 'name' | 'type'>[]) {
+  const local = localFullNames(entities)
+  const one = (name: string): number | undefined => {
+    const key = nameKey(name)
+    return keys[local.get(key) ?? key] ?? keys[key]
+  }
+  return (name: string | undefined, loose = false): number[] => {
+    if (!name) return []
+    const whole = one(name)
+    if (whole !== undefined || !loose) return whole === undefined ? [] : [whole]
+    const found = new Set<number>()
+    for (const entity of entities) {
+      if (new RegExp(`(^|[^\\p{L}])${escape(entity.name)}($|[^\\p{L}])`, 'u').test(name)) {
+        const index = one(entity.name)
+        if (index !== undefined) found.add(index)
+      }
+    }
+    return [...found]
+  }
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function majority<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  let best: T | undefined
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value
+  return best
+}
+
+/** The one candidate, or the one with SURNAME_DOMINANCE times the weight of the next. */
+function dominant(candidates: readonly string[], weight: (candidate: string) => number): string | undefined {
+  const ranked = [...new Set(candidates)].sort((a, b) => weight(b) - weight(a))
+  if (ranked.length === 0) return undefined
+  if (ranked.length === 1 || weight(ranked[0]!) >= SURNAME_DOMINANCE * weight(ranked[1]!)) return ranked[0]
+  return undefined
+}
+
+/** What `GET /api/entities` lists of an entity. */
+export type EntitySummary = Pick<StoredEntity, 'id' | 'name' | 'type' | 'aliases' | 'role' | 'country' | 'lat' | 'lon'> & { articles: number }
+export type EntityQuery = { q?: string; type?: EntityType; limit: number; offset: number }
+export type EntityPage = { total: number; offset: number; limit: number; entities: EntitySummary[] }
+/** The fact filters of `GET /api/facts` that name entities: names for the first four, a registry id for `entity`. */
+export type EntityFactFilter = Partial<Record<'speaker' | 'actor' | 'target' | 'place' | 'entity', string>>
+
+/** The registry as the Worker reads it: look-ups by id and by name, a ranked name search, and the fact numbers of an entity. */
+export class EntityRegistry {
+  private readonly byId: Map<string, number>
+  /** Each entity's name and aliases as `nameKey`s, made on the first search. */
+  private searchKeys: string[][] | undefined
+
+  private constructor(private readonly stored: StoredRegistry) {
+    this.byId = new Map(stored.entities.map((entity, index) => [entity.id, index]))
+  }
+
+  /** Opens the registry's JSON text (the entities asset the build writes next to the article packs). */
+  static open(text: string): EntityRegistry {
+    return new EntityRegistry(JSON.parse(text) as StoredRegistry)
+  }
+
+  get size(): number {
+    return this.stored.entities.length
+  }
+
+  entity(id: string): StoredEntity | undefined {
+    const index = this.byId.get(id)
+    return index === undefined ? undefined : this.stored.entities[index]
+  }
+
+  /** The entity a name stands for across the corpus (any of its names; a surname only where the corpus gives one full name). */
+  named(name: string): StoredEntity | undefined {
+    const index = this.stored.keys[nameKey(name)]
+    return index === undefined ? undefined : this.stored.entities[index]
+  }
+
+  /** In one article's terms: the id each of its entities' names stands for (an article's "Biden" may be Hunter). */
+  idsIn(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map<string, string> {
+    const resolve = resolverFor(this.stored.keys, entities)
+    const ids = new Map<string, string>()
+    for (const { name } of entities) {
+      const [index] = resolve(name)
+      if (index !== undefined) ids.set(name, this.stored.entities[index]!.id)
+    }
+    return ids
+  }
+
+  summary(entity: StoredEntity): EntitySummary {
+    const { id, name, type, aliases, role, country, lat, lon } = entity
+    return { id, name, type, aliases, ...(role ? { role } : {}), ...(country ? { country } : {}), ...(lat !== undefined ? { lat, lon } : {}), articles: entity.articles.length }
+  }
+
+  /** `seenWith` as entities with the number of articles shared. */
+  seenWith(entity: StoredEntity): Array<{ entity: StoredEntity; articles: number }> {
+    const pairs: Array<{ entity: StoredEntity; articles: number }> = []
+    for (let i = 0; i < entity.seenWith.length; i += 2) pairs.push({ entity: this.stored.entities[entity.seenWith[i]!]!, articles: entity.seenWith[i + 1]! })
+    return pairs
+  }
+
+  /**
+   * Best match first: a name or alias equal to the query, then one starting
+   * with it (or with a word starting with it), then one containing it; ties by
+   * articles. Without `q`, every entity by articles.
+   */
+  search({ q, type, limit, offset }: EntityQuery): EntityPage {
+    const needle = q === undefined ? undefined : nameKey(q)
+    const keys = (this.searchKeys ??= this.stored.entities.map((entity) => [entity.name, ...entity.aliases].map(nameKey)))
+    const scored: Array<{ index: number; score: number }> = []
+    this.stored.entities.forEach((entity, index) => {
+      if (type !== undefined && entity.type !== type) return
+      const score = needle === undefined ? 1 : Math.max(...keys[index]!.map((key) => matchScore(key, needle)))
+      if (score > 0) scored.push({ index, score })
+    })
+    scored.sort((a, b) => b.score - a.score || a.index - b.index)
+    const entities = scored.slice(offset, offset + limit).map(({ index }) => this.summary(this.stored.entities[index]!))
+    return { total: scored.length, offset, limit, entities }
+  }
+
+  /** The places an entity takes in: a country's places, a region's towns, and itself. */
+  within(entity: StoredEntity): StoredEntity[] {
+    const inside = this.stored.entities.filter(
+      (other) =>
+        other.type === 'place' &&
+        other !== entity &&
+        ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) || (entity.area !== undefined && other.within === entity.area)),
+    )
+    return [entity, ...inside]
+  }
+
+  /** Every place with coordinates. */
+  located(): StoredEntity[] {
+    return this.stored.entities.filter((entity) => entity.type === 'place' && entity.lat !== undefined)
+  }
+
+  /** Quantities at a place or any place inside it, in catalogue order. */
+  figuresAt(entity: StoredEntity): number[] {
+    return union(this.within(entity).map((place) => place.facts.place ?? []))
+  }
+
+  /**
+   * The catalogue numbers of the facts that match every given filter (undefined
+   * when none is given). A name no entity has matches nothing.
+   */
+  factNumbers(filter: EntityFactFilter): number[] | undefined {
+    const sets: number[][] = []
+    const { speaker, actor, target, place, entity } = filter
+    const byRole = (name: string | undefined, role: FactRole) => {
+      if (name !== undefined) sets.push(this.named(name)?.facts[role] ?? [])
+    }
+    byRole(speaker, 'speaker')
+    byRole(actor, 'actor')
+    byRole(target, 'target')
+    if (place !== undefined) {
+      const found = this.named(place)
+      sets.push(found ? this.figuresAt(found) : [])
+    }
+    if (entity !== undefined) {
+      const found = this.entity(entity)
+      sets.push(found ? union(FACT_ROLES.map((role) => found.facts[role] ?? [])) : [])
+    }
+    return sets.length === 0 ? undefined : sets.reduce(intersect)
+  }
+}
+
+function matchScore(key: string, needle: string): number {
+  if (key === needle) return 3
+  if (key.startsWith(needle) || key.includes(` ${needle}`)) return 2
+  return key.includes(needle) ? 1 : 0
+}
+
+/** Sorted, without repeats. */
+function union(lists: readonly (readonly number[])[]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b)
+}
+
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const other = new Set(b)
+  return a.filter((number) => other.has(number))
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import type { StoredArticle } from '../../src/article'
+import { EntityRegistry, nameKey, storeRegistry } from '../../src/corpus-services/entity-registry'
+import type { Entity, Facts } from '../../src/facts/types'
+
+type Named = Pick<Entity, 'name' | 'type'> & Partial<Entity>
+
+/** An invented article whose facts are given: the registry reads only facts, ids and dates. */
+function article(id: string, date: string, entities: Named[], more: Partial<Facts> = {}): StoredArticle {
+  const facts: Facts = {
+    entities: entities.map((entity) => ({ mentions: [{ start: 0, end: 1 }], ...entity })),
+    quotes: [],
+    quantities: [],
+    dates: [],
+    statements: [],
+    ...more,
+  }
+  return { id, date, text: 'x', title: id, summary: { sentences: [], text: '' }, keywords: [], facts } as unknown as StoredArticle
+}
+
+function registryOf(articles: StoredArticle[]) {
+  return EntityRegistry.open(JSON.stringify(storeRegistry(articles)))
+}
+
+const person = (name: string): Named => ({ name, type: 'person' })
+const organization = (name: string): Named => ({ name, type: 'organization' })
+
+describe('the entity registry', () => {
+  it('folds accents, dots, apostrophes, hyphens, a leading "the", U.S. forms and country aliases into one key', () => {
+    expect(nameKey('Erdoğan')).toBe(nameKey('Erdogan'))
+    expect(nameKey("Da'esh")).toBe('daesh')
+    expect(nameKey('U.S. Embassy')).toBe(nameKey('United States Embassy'))
+    expect(nameKey('US Embassy')).toBe('united states embassy')
+    expect(nameKey('Britain')).toBe(nameKey('United Kingdom'))
+    expect(nameKey('the Al-Noor Mosque')).toBe('al noor mosque')
+  })
+
+  it('gives a lone surname to the full name that dominates the corpus, and not when two compete', () => {
+    const registry = registryOf([
+      article('a', '2024-01-01', [person('Maria Okafor')]),
+      article('b', '2024-01-02', [person('Maria Okafor')]),
+      article('c', '2024-01-03', [person('Maria Okafor')]),
+      article('d', '2024-01-04', [person('Okafor')]),
+      article('e', '2024-02-01', [person('Tom Lindqvist')]),
+      article('f', '2024-02-02', [person('Anna Lindqvist')]),
+      article('g', '2024-02-03', [person('Lindqvist')]),
+    ])
+    expect(registry.named('Okafor')).toMatchObject({ id: 'person-maria-okafor', aliases: ['Okafor'] })
+    expect(registry.named('Okafor')!.articles).toHaveLength(4)
+    expect(registry.named('Lindqvist')?.id).toBe('person-lindqvist')
+  })
+
+  it('reads a surname in its article’s own terms: where the article names one full name, that is who it is', () => {
+    const registry = registryOf([
+      article('a', '2024-01-01', [person('Maria Okafor')]),
+      article('b', '2024-01-02', [person('Maria Okafor')]),
+      article('c', '2024-01-03', [person('Maria Okafor')]),
+      article('d', '2024-01-04', [person('Daniel Okafor'), person('Okafor')], { quotes: [{ text: 'We will rebuild.', speaker: 'Okafor', start: 0, end: 1 }] }),
+    ])
+    expect(registry.entity('person-daniel-okafor')!.facts.speaker).toHaveLength(1)
+    expect(registry.entity('person-maria-okafor')!.facts.speaker).toBeUndefined()
+    expect(registry.idsIn([person('Daniel Okafor'), person('Okafor')]).get('Okafor')).toBe('person-daniel-okafor')
+    // Across the corpus, the surname still stands for the full name that dominates it.
+    expect(registry.named('Okafor')?.id).toBe('person-maria-okafor')
+  })
+
+  it('merges an acronym of three or more capitals into the one organisation it abbreviates, and no two-letter one', () => {
+    const registry = registryOf([
+      article('a', '2024-01-01', [organization('Harbour Safety Commission'), organization('Regional Water Board')]),
+      article('b', '2024-01-02', [organization('HSC'), organization('RW')]),
+    ])
+    expect(registry.named('HSC')?.id).toBe('organization-harbour-safety-commission')
+    expect(registry.named('RW')?.id).toBe('organization-rw')
+  })
+
+  it('merges the alias table’s names and never takes a country’s name for a surname', () => {
+    const registry = registryOf([
+      article('a', '2024-01-01', [organization('ISIL'), person('Roman Egypt'), person('Egypt')]),
+      article('b', '2024-01-02', [organization("Da'esh"), { name: 'Egypt', type: 'country' }]),
+    ])
+    expect(registry.named('ISIL')).toMatchObject({ id: 'organization-islamic-state', name: 'Islamic State' })
+    expect(registry.named("Da'esh")?.id).toBe('organization-islamic-state')
+    expect(registry.named('Egypt')?.id).not.toBe(registry.named('Roman Egypt')?.id)
+  })
+
+  it('files figures under their place, and a region’s and a country’s queries take in the towns inside them', () => {
+    const quetta: Named = { name: 'Quetta', type: 'place', country: 'Pakistan', lat: 30.18, lon: 67 }
+    const balochistan: Named = { name: 'Balochistan', type: 'place', country: 'Pakistan', lat: 28.7, lon: 66.94 }
+    const registry = registryOf([
+      article('a', '2024-03-01', [quetta, balochistan, { name: 'Pakistan', type: 'country' }], {
+        quantities: [{ value: 4, who: 'workers', event: 'injured', place: 'Quetta', start: 0, end: 1 }],
+      }),
+    ])
+    const figures = registry.entity('place-quetta')!.facts.place
+    expect(figures).toHaveLength(1)
+    expect(registry.factNumbers({ place: 'Balochistan' })).toEqual(figures)
+    expect(registry.factNumbers({ place: 'Pakistan' })).toEqual(figures)
+    expect(registry.factNumbers({ place: 'Sindh' })).toEqual([])
+    expect(registry.entity('place-quetta')!.casualties).toEqual([0, 4, 1])
+  })
+
+  it('counts a statement as about every entity its target names', () => {
+    const registry = registryOf([
+      article('a', '2024-04-01', [organization('Port Authority'), { name: 'Karachi', type: 'place', country: 'Pakistan' }], {
+        statements: [{ actor: 'union', verb: 'blamed', target: 'the Port Authority in Karachi', start: 0, end: 1 }],
+      }),
+    ])
+    expect(registry.entity('organization-port-authority')!.facts.target).toHaveLength(1)
+    expect(registry.entity('place-karachi')!.facts.target).toHaveLength(1)
+  })
+})
