@@ -7,6 +7,7 @@ import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/pla
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { countryAfterComma, featureBefore, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
+import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from './ner/person-evidence'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot, isVenue } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
@@ -100,7 +101,7 @@ class Reader {
       }
     }
     const nameLike = (token: Token) =>
-      midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+      midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || WEBSITE.test(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
     const landmarks: string[] = []
     // A score after the first word of a line makes it a side in a result ("Dalbandin 2 Kharan 1");
     // an organisation word after it makes it part of that name ("Press TV said").
@@ -184,7 +185,7 @@ class Reader {
     }
     if (tokens.length > 1 && PLACE_FEATURES.has(lower(tokens.at(-1)!))) return this.decidePlace(sentence, this.townOfAirport(candidate) ?? candidate)
     const role = roleBefore(sentence, candidate.from)
-    if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
+    if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))) {
       this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
       return
     }
@@ -274,6 +275,9 @@ class Reader {
     if (KNOWN_ORGS.has(this.name(tokens)) || CLUB_WORDS.has(last)) return true
     if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
     if (namesBodyOf(tokens)) return true
+    // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
+    if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
+    if (tokens.length === 1 && WEBSITE.test(tokens[0]!.text)) return true
     if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
     const before = sentence[from - 1]
     const after = sentence[to]
@@ -302,14 +306,15 @@ class Reader {
     const inCountry = this.placeCue(sentence, candidate)
     if (inCountry !== undefined) return this.decidePlace(sentence, candidate, inCountry)
     const before = sentence[candidate.from - 1]
-    const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
+    const preposition = prepositionBefore(sentence, candidate.from)
+    const afterPreposition = PLACE_PREPOSITIONS.has(preposition)
+    if (tokens.length > 1 && STRONG_PLACE_PREPOSITIONS.has(preposition) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
       this.decide(sentence, candidate, 'place', name)
       this.unplaced.push(name)
       return
     }
     if (tokens.length > 1 && ARABIC_PLACE_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))) return this.decidePlace(sentence, candidate)
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !namesAThing(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !namesAThing(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to)) && (!soundsLikeCommonNouns(tokens, this.lowerWords) || hasPersonEvidence(this.text, sentence, tokens, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
@@ -327,7 +332,7 @@ class Reader {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
       return
     }
-    if (!place && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
+    if (!place && STRONG_PLACE_PREPOSITIONS.has(preposition) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
   }
 
   /** In a report of results (two or more clubs found), a town not named as the venue ("in Seattle") is its club ("Seattle won"). */
@@ -558,6 +563,15 @@ class Reader {
 /** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
 const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
 
+/**
+ * The preposition right before a name, in lower case ('' if none): "in Mosul", and "Near Mosul," opening
+ * a sentence, as strike lists do ("Near Mosul, one strike destroyed…").
+ */
+function prepositionBefore(sentence: Token[], from: number): string {
+  const before = sentence[from - 1]
+  return before?.word && (!before.capital || before.initial) ? lower(before) : ''
+}
+
 /** "Catalonian", "Kurdish", "Islamic", "Sunni": an adjective of a people or faith, no place's name. */
 const isAdjective = (token: Token) => /(?:ian|ean|ese|ish|ic)$/.test(token.text) || NOT_PERSON_WORDS.has(lower(token))
 
@@ -629,6 +643,9 @@ function remember(names: Map<string, string | null>, part: string, owner: string
   names.set(part, known === undefined || known === owner ? owner : null)
 }
 
+/** "Znak.com", "Meduza.io": a site named by its domain is the organisation that runs it. */
+const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|ru|ua|tv)$/u
+
 const AIRPORT_WORDS = new Set(['airport', 'airfield', 'airbase'])
 
 /** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
@@ -638,17 +655,6 @@ function demonymOf(word: string): string | undefined {
 }
 
 /** Verbs after a lone surname that make it a person ("Naqvi said"). */
-// Words that make a two- or three-word name a storm, an operation, a facility, a publication or a time zone,
-// not a person: "Hurricane Dorian", "Operation Inherent Resolve", "Cielo Vista Mall", "Daily Telegraph", "Greenwich Mean Time".
-const THING_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation'])
-const THING_TAILS = new Set(['mall', 'plaza', 'stadium', 'arena', 'hospital', 'museum', 'telegraph', 'times', 'gazette', 'herald', 'tribune', 'time', 'programme', 'program', 'festival'])
-
-/** A name whose head or tail word says what thing it is; a known first name ("Emily Post") keeps it a person's. */
-function namesAThing(tokens: Token[]): boolean {
-  if (isFirstName(tokens[0]!.text)) return false
-  return THING_HEADS.has(lower(tokens[0]!)) || THING_TAILS.has(lower(tokens[tokens.length - 1]!))
-}
-
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
 
 function mostCommon(values: string[]): string | undefined {

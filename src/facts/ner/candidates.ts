@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, ORG_SUFFIXES } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -66,8 +66,9 @@ function organisationAfter(sentence: Token[], from: number): number {
 /** A company's legal form ends its name: "Harlow Biotech Inc of Quetta" is a company and its town. */
 const LEGAL_FORMS = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'co', 'co.', 'ag', 'sa', 'spa', 'nv', 'gmbh'])
 
+/** A capitalised word, or an organisation known by a name that starts otherwise ("8chan"). */
 function startsName(token: Token): boolean {
-  return token.capital && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
+  return (token.capital || KNOWN_ORGS.has(token.text)) && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
 }
 
 /**

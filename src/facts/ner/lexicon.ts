@@ -14,6 +14,7 @@ export const FUNCTION_WORDS = words(`
   can could may might must shall should yes oh mr mrs ms former
   afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
   finally initially eventually currently previously recently
+  near outside inside across throughout around against toward towards through beyond along behind beside within via amid
 `)
 
 /** Never part of a name: days and months ("on Tuesday"). */
@@ -76,6 +77,8 @@ export const KNOWN_ORGS = new Set([
   PKK ETA Mossad Shin-Bet Gazprom Lukoil Aeroflot Lufthansa Renault Peugeot Fiat Volkswagen BMW Daimler
   Siemens Philips Unilever Nestle Shell BP Exxon Chevron Texaco Mobil Citibank Citicorp Barclays HSBC NatWest
   Storting Folketing Riksdag Sejm Majlis
+  Walmart Costco Alibaba Tencent Huawei Netflix Uber 8chan 4chan Reddit YouTube Instagram TikTok WhatsApp Telegram
+  ISIL ISIS Daesh Da'esh Da’esh Al-Qaeda al-Qaeda Al-Shabaab al-Shabaab
 `),
   ...lines(`
   Dow Jones
@@ -83,6 +86,9 @@ export const KNOWN_ORGS = new Set([
   Associated Press
   Lok Sabha
   Rajya Sabha
+  Red Cross
+  Red Crescent
+  Boko Haram
 `),
 ])
 
@@ -115,7 +121,7 @@ export const NOT_PERSON_WORDS = words(`
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
   saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant
-  muslim moslem islamic jewish buddhist hindu sikh
+  muslim moslem islamic jewish buddhist hindu sikh islam christianity judaism hinduism buddhism sikhism
 `)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
@@ -126,3 +132,20 @@ export const PLACE_KINDS = words(`districts cities towns villages provinces regi
 
 /** Nations within a country that field their own national sides ("the England captain"), in lower case. */
 export const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland'])
+
+/** First words that make a name a storm, an operation or another event rather than a person ("Hurricane Dorian", "Operation Inherent Resolve"). */
+export const THING_HEADS = words(`hurricane typhoon cyclone storm operation battle siege project`)
+
+/**
+ * Last words that make a name a facility, a publication, an event, a programme, a disease or a time zone rather
+ * than a person ("Cielo Vista Mall", "Daily Telegraph", "Costume Ball", "Gun Violence Archive", "Infectious
+ * Diseases", "Greenwich Mean Time").
+ */
+export const THING_TAILS = words(`
+  mall plaza stadium arena hospital museum telegraph times gazette herald tribune time programme program festival
+  archive archives ball gala parade concert fair diseases disease syndrome fever virus initiative review journal
+  chronicle observer courier monitor daily weekly mail express report index act bill treaty accord agreement doctrine
+`)
+
+/** Of the tails above, those that are also surnames ("Emily Post", "Lucille Ball", "Ellie Fair"): a thing only in a name of three words or more. */
+export const THING_TAILS_ALSO_SURNAMES = words(`ball fair post times mail monitor review express`)
