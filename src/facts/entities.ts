@@ -305,7 +305,6 @@ class Reader {
     if (person) return this.decide(sentence, candidate, 'person', person)
     const inCountry = this.placeCue(sentence, candidate)
     if (inCountry !== undefined) return this.decidePlace(sentence, candidate, inCountry)
-    const before = sentence[candidate.from - 1]
     const preposition = prepositionBefore(sentence, candidate.from)
     const afterPreposition = PLACE_PREPOSITIONS.has(preposition)
     if (tokens.length > 1 && STRONG_PLACE_PREPOSITIONS.has(preposition) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
