@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTNOMINALS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -42,6 +42,8 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     let from = index
     while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))) from++
     while (to > from && !startsName(sentence[to - 1]!)) to--
+    // "Judge Durham Hall QC": the honour after a name is no part of it.
+    while (to - from > 2 && POSTNOMINALS.has(sentence[to - 1]!.text)) to--
     if (to > from) out.push({ tokens: sentence.slice(from, to), from, to })
     index = Math.max(to, index + 1)
   }

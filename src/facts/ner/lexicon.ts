@@ -64,7 +64,7 @@ export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 /** Capitalised abbreviations that name no organisation. */
 // Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
 export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
-  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS`)
+  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
 export const KNOWN_ORGS = new Set([
@@ -149,3 +149,6 @@ export const THING_TAILS = words(`
 
 /** Of the tails above, those that are also surnames ("Emily Post", "Lucille Ball", "Ellie Fair"): a thing only in a name of three words or more. */
 export const THING_TAILS_ALSO_SURNAMES = words(`ball fair post times mail monitor review express`)
+
+/** Letters after a name that are no part of it: honours and offices ("Durham Hall QC", "Jane Doe MP"). */
+export const POSTNOMINALS = new Set(['QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'MD', 'SC'])
