@@ -360,6 +360,7 @@ function onlyListBetween(tokens: Token[], from: number, to: number): boolean {
 
 const TOLL_BY_PHRASE = new Map(TOLL_HEADS)
 const LONGEST_TOLL = Math.max(...TOLL_HEADS.map(([phrase]) => phrase.split(' ').length))
+const TOLL_FIRST_WORDS = new Set(TOLL_HEADS.map(([phrase]) => phrase.split(' ')[0]!))
 // How far a toll's figure may stand from its head: "the death toll from the floods in Sindh has risen to 42".
 const TOLL_REACH = 12
 
@@ -396,6 +397,9 @@ function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
 }
 
 function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
+  // Most words open no toll phrase: one set lookup instead of joining every phrase length (the hottest path of extraction).
+  const first = tokens[at]!.lower
+  if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
   for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
     const phrase = tokens.slice(at, at + length).map((token) => token.lower.replace(/s$/, '')).join(' ')
     const event = TOLL_BY_PHRASE.get(phrase) ?? TOLL_BY_PHRASE.get(tokens.slice(at, at + length).map((token) => token.lower).join(' '))
