@@ -2,7 +2,28 @@ import { countryByCode, countryOfDemonym, findCountry, findPlaces, isDemonym, is
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIONS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
+import {
+  AFFILIATIONS,
+  AIRPORT_WORDS,
+  ARABIC_PLACE_OPENERS,
+  COMPASS_WORDS,
+  CONNECTORS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  KIN,
+  KNOWN_ORGS,
+  NATIONS,
+  NOT_ORG_ACRONYMS,
+  NOT_PERSON_WORDS,
+  ORG_KINDS,
+  ORG_PREFIXES,
+  ORG_MEMBERS,
+  ORG_SUFFIXES,
+  PLACE_NAME_OPENERS,
+  PLACE_PREPOSITIONS,
+  SPEECH_VERBS_AFTER_NAME,
+  STRONG_PLACE_PREPOSITIONS,
+} from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { countryAfterComma, featureBefore, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
@@ -319,7 +340,7 @@ class Reader {
     if (tokens.length !== 1 || name.length < 2) return
     const after = sentence[candidate.to]
     if (!organisation && kinBefore(sentence, candidate.from) && looksLikePersonName(tokens) && !isAcronym(name)) return this.addPerson(sentence, candidate.from, candidate.to)
-    if (!organisation && ((after?.word && SPEECH_VERBS.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
+    if (!organisation && ((after?.word && SPEECH_VERBS_AFTER_NAME.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
@@ -559,9 +580,6 @@ class Reader {
   }
 }
 
-/** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
-const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
-
 /**
  * The preposition right before a name, in lower case ('' if none): "in Mosul", and "Near Mosul," opening
  * a sentence, as strike lists do ("Near Mosul, one strike destroyed…").
@@ -583,9 +601,6 @@ function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): bool
 
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
 
-/** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
-const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
-
 /** A surname's first three letters and its consonants after them: "Sarea" and "Saree" share "sar|r". */
 function spellingKey(word: string): string {
   const lowered = word.toLowerCase()
@@ -604,17 +619,10 @@ function kinBefore(sentence: Token[], from: number): boolean {
   return sentence[from - 1]?.text === ',' && Boolean(kin?.word && !kin.capital && KIN.has(kin.text))
 }
 
-const KIN = new Set(['widow', 'widower', 'wife', 'husband', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancée', 'fiancé', 'partner', 'stepmother', 'stepfather'])
-
-/** Arabic words that open names of places ("Tell Halaf", "Ain Diwar", "Deir Hafer"): a hill, a spring, a monastery… */
-const ARABIC_PLACE_OPENERS = new Set(['tell', 'tel', 'tal', 'ain', 'deir', 'jabal', 'jebel', 'wadi', 'kafr', 'beit', 'umm', 'khirbet', 'nahr', 'qasr'])
-
 /** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
 function startsPlaceName(tokens: Token[]): boolean {
   return PLACE_NAME_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))
 }
-
-const PLACE_NAME_OPENERS = new Set(['la', 'le', 'el', 'los', 'las', 'les', 'san', 'santa', 'santo', 'são', 'saint', 'st', 'st.', 'port', 'fort', 'new'])
 
 /** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
 function landmark(name: string): Place | undefined {
@@ -645,16 +653,11 @@ function remember(names: Map<string, string | null>, part: string, owner: string
 /** "Znak.com", "Meduza.io": a site named by its domain is the organisation that runs it. */
 const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|ru|ua|tv)$/u
 
-const AIRPORT_WORDS = new Set(['airport', 'airfield', 'airbase'])
-
 /** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
 function demonymOf(word: string): string | undefined {
   if (isDemonym(word)) return word
   return word.endsWith('s') && isDemonym(word.slice(0, -1)) ? word.slice(0, -1) : undefined
 }
-
-/** Verbs after a lone surname that make it a person ("Naqvi said"). */
-const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
 
 function mostCommon(values: string[]): string | undefined {
   const counts = new Map<string, number>()

@@ -152,3 +152,27 @@ export const THING_TAILS_ALSO_SURNAMES = words(`ball fair post times mail monito
 
 /** Letters after a name that are no part of it: honours and offices ("Durham Hall QC", "Jane Doe MP"). */
 export const POSTNOMINALS = new Set(['QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'MD', 'SC'])
+
+/** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
+export const STRONG_PLACE_PREPOSITIONS = words(`in near outside across throughout inside`)
+
+/** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
+export const COMPASS_WORDS = words(`north south east west northern southern eastern western central upper lower`)
+
+/** Relatives named by one word in apposition ("his widow, Denise"). */
+export const KIN = words(`
+  widow widower wife husband mother father son daughter brother sister uncle aunt cousin nephew niece grandson
+  granddaughter grandmother grandfather fiancée fiancé partner stepmother stepfather
+`)
+
+/** Arabic words that open names of places ("Tell Halaf", "Ain Diwar", "Deir Hafer"): a hill, a spring, a monastery… */
+export const ARABIC_PLACE_OPENERS = words(`tell tel tal ain deir jabal jebel wadi kafr beit umm khirbet nahr qasr`)
+
+/** An article or a saint before a name the gazetteer lacks ("La Llagosta", "San Andrés"). */
+export const PLACE_NAME_OPENERS = words(`la le el los las les san santa santo são saint st st. port fort new`)
+
+/** The last word of an airport's name. */
+export const AIRPORT_WORDS = words(`airport airfield airbase`)
+
+/** Verbs after a lone surname that make it a person ("Naqvi said"). */
+export const SPEECH_VERBS_AFTER_NAME = words(`said says told added stated argued wrote insisted acknowledged admitted recalled explained`)

@@ -1,13 +1,13 @@
 import { isFirstName } from '../../gazetteer'
-import { CONNECTORS, THING_HEADS, THING_TAILS, THING_TAILS_ALSO_SURNAMES } from './lexicon'
+import { CONNECTORS, SPEECH_VERBS_AFTER_NAME, THING_HEADS, THING_TAILS, THING_TAILS_ALSO_SURNAMES } from './lexicon'
 import { ageAfter, countryInBrackets, lower } from './names'
 import { appositionRole } from './roles'
 import type { Token } from './tokens'
 
 /** Verbs of saying and acting that only people do right after their name ("Vasquez said", "Vasquez, 44, told"). */
-export const PERSON_VERBS = new Set([
-  'said', 'says', 'told', 'tells', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained',
-  'tweeted', 'posted', 'replied', 'responded', 'remarked', 'noted', 'asked', 'testified', 'pleaded', 'pled', 'died', 'resigned',
+export const PERSON_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS_AFTER_NAME,
+  ...['tells', 'tweeted', 'posted', 'replied', 'responded', 'remarked', 'noted', 'asked', 'testified', 'pleaded', 'pled', 'died', 'resigned'],
 ])
 
 // How far an apposition between a name and its verb may run ("Marta Quell, who heads the union, said").
