@@ -87,6 +87,14 @@ class Reader {
     private readonly sentences: Token[][],
   ) {}
 
+  /**
+   * The passes, in the order their evidence needs: candidates and the text's own vocabulary first (lower-case
+   * words, teams, the countries in view); the dateline, which fixes the country before any town is placed; strong
+   * evidence (titles, countries, organisation words, first names) before weak evidence, so a surname or an
+   * organisation's short name is read once the full name is known; longer runs before single words for the same
+   * reason; lists twice, because a list decided in the first round can settle a neighbouring one; affiliations and
+   * capitals last, since they only reuse names found before; the main country last of all, for the unplaced places.
+   */
   read(): Entity[] {
     this.collect()
     this.readDateline()
