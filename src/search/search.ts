@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
@@ -9,6 +9,9 @@ import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
+import { MatchSet } from './topk/match-set'
+import { prepareSearch, type PreparedSearch, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 
 export type SearchParams = {
@@ -77,39 +80,45 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 }
 
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
-type Result = SearchResult & { id: number }
+type Result = TopKResult & { id: number }
+
+/** One evaluation of the query: its match set (dates, exclusions and phrases applied) and the part facet filters keep. */
+type Attempt = { search: PreparedSearch; filtered: MatchSet }
+
+/** `exhaustive` scores every match instead of only the page's candidates (the bench's and the differential test's baseline). */
+export type SearchEngineOptions = { exhaustive?: boolean }
 
 /**
  * Runs a query: every word required, exact and prefix matching first; typo
  * tolerance only when that finds too little; any-word matching when nothing
  * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match; facets count the whole result set. Reads the
- * index and the corpus tables; fetches the bodies of the page's hits (and,
- * for a quoted phrase, of the articles that have all its words).
+ * `total` counts every match and facets count the whole result set, from the
+ * match set without scoring it; only the page's candidates are scored
+ * (src/search/topk). Reads the index and the corpus tables; fetches the
+ * bodies of the page's hits (and, for a quoted phrase, of the articles that
+ * have all its words).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false }: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { tables } = corpus
-  const index = positionIndex(corpus)
+  const index = withTermCache(positionIndex(corpus))
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
   const accepts = await candidateFilter(corpus, query, phrases, params)
   const failsFilters = tables.facets.check(filters)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
-    const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
+  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Attempt => {
+    const search = prepareSearch(index, toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts(result.id as number),
-    }) as Result[]
-    if (!RANKING.coordination) {
-      for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
-      results.sort((a, b) => b.score - a.score)
-    }
-    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0) }
+      accept: accepts,
+      coordination: RANKING.coordination,
+      exhaustive,
+    })
+    return { search, filtered: filters.length === 0 ? search.matches : search.matches.copy().retain((doc) => failsFilters(doc) === 0) }
   }
 
   const exact = () => false
   let attempt = run('AND', exact)
-  const exactCount = attempt.filtered.length
+  const exactCount = attempt.filtered.count
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
   // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
@@ -117,30 +126,25 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
-    if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
+    if (fuzzy.filtered.count > exactCount) [attempt, typoTolerance] = [fuzzy, true]
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.id))
-  if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
+  let allWords: MatchSet | undefined
+  if (attempt.filtered.count < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
-    if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
+    if (any.filtered.count > attempt.filtered.count) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const ranked = rank(tables, attempt.filtered, allWords, params)
-  const page = ranked.slice(params.offset, params.offset + params.limit)
-  const facets = tables.facets.count(
-    attempt.results.map((result) => result.id),
-    filters,
-    params.facetLimit ?? DEFAULT_FACET_LIMIT,
-  )
+  const page = rankPage(tables, attempt, allWords, params)
+  const facets = tables.facets.count(attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT)
   const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
   const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
   const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
   return {
     query: params.q,
-    total: ranked.length,
+    total: attempt.filtered.count,
     offset: params.offset,
     limit: params.limit,
     hits,
@@ -153,7 +157,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
 
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+  return new Set(query.words.filter((word) => prepareSearch(index, wordQuery(word, false), BASE_SEARCH_OPTIONS).matches.count === 0))
 }
 
 /**
@@ -205,7 +209,7 @@ async function candidateFilter(
   const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
+    prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
   const dated = (doc: number) => {
     if (excluded.has(doc)) return false
@@ -231,7 +235,7 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
   const withWords = (words: readonly string[]): number[] => {
     const terms = words.map(processTerm).filter((term): term is string => term !== null)
     if (terms.length === 0) return tables.ids.map((_, doc) => doc)
-    return positionIndex(corpus).search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => result.id as number)
+    return [...prepareSearch(positionIndex(corpus), { combineWith: 'AND', queries: terms }, EXACT_TERMS).matches.toArray()]
   }
   // An article without every word of every required phrase fails; the others are read.
   let mayPass: number[] | undefined
@@ -255,25 +259,72 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * Relevance order (optionally decayed by age), articles with every word
- * before those with only some; or newest first.
+ * The page: relevance order (optionally decayed by age), articles with every
+ * word (`allWords`) before those with only some; or newest first. Only the
+ * candidates for the page are scored.
  */
-function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): Result[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
-  let scored = results
-  if (params.recency !== undefined && tables.newestDate) {
-    const newest = Date.parse(tables.newestDate)
-    const ages = results.map((result) => {
-      const date = tables.dates[result.id]
-      return date ? (newest - Date.parse(date)) / DAY_MS : undefined
-    })
-    // Undated articles decay as much as the oldest dated one in the results.
-    const oldest = Math.max(0, ...ages.filter((age): age is number => age !== undefined))
-    const halfLife = params.recency
-    scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
+function rankPage(tables: CorpusTables, { search, filtered }: Attempt, allWords: MatchSet | undefined, params: SearchParams): Result[] {
+  const end = params.offset + params.limit
+  if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
+  const factor = params.recency !== undefined && tables.newestDate ? recencyFactor(tables, filtered, params.recency) : undefined
+  return (search.top(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) }) as Result[]).slice(params.offset)
+}
+
+/** A relevance score's decay with the article's age (relative to the newest article); undated articles decay as much as the oldest dated match. */
+function recencyFactor(tables: CorpusTables, matches: MatchSet, halfLife: number): (doc: number) => number {
+  const times = dateTimes(tables)
+  const newest = Date.parse(tables.newestDate!)
+  let oldest = 0
+  matches.forEach((doc) => {
+    if (tables.dates[doc] !== undefined) oldest = Math.max(oldest, (newest - times[doc]!) / DAY_MS)
+  })
+  return (doc) => 0.5 ** ((tables.dates[doc] === undefined ? oldest : (newest - times[doc]!) / DAY_MS) / halfLife)
+}
+
+/**
+ * Newest first, undated last; articles of the same date in relevance order.
+ * Walks the articles by date and scores only the dates the page reaches.
+ */
+function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, offset: number, end: number): Result[] {
+  const order = dateOrder(tables)
+  const page: Result[] = []
+  let seen = 0
+  for (let at = 0; at < order.length && seen < end; ) {
+    const date = tables.dates[order[at]!]
+    const group: number[] = []
+    for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)
+    if (seen + group.length > offset) {
+      const ranked = search.rank(group) as Result[]
+      page.push(...ranked.slice(Math.max(0, offset - seen), end - seen))
+    }
+    seen += group.length
   }
-  const tier = (result: Result) => (allWords.has(result.id) ? 0 : 1)
-  return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
+  return page
+}
+
+const dateOrders = new WeakMap<CorpusTables, Uint32Array>()
+const parsedDates = new WeakMap<CorpusTables, Float64Array>()
+
+/** Article positions newest first, undated last (computed once per corpus). */
+function dateOrder(tables: CorpusTables): Uint32Array {
+  let order = dateOrders.get(tables)
+  if (!order) {
+    const dates = tables.dates
+    order = Uint32Array.from(dates.keys()).sort((a, b) => {
+      const dateA = dates[a] ?? ''
+      const dateB = dates[b] ?? ''
+      return dateA === dateB ? a - b : dateA < dateB ? 1 : -1
+    })
+    dateOrders.set(tables, order)
+  }
+  return order
+}
+
+/** `Date.parse` of each article's date (computed once per corpus). */
+function dateTimes(tables: CorpusTables): Float64Array {
+  let times = parsedDates.get(tables)
+  if (!times) parsedDates.set(tables, (times = Float64Array.from(tables.dates, (date) => (date === undefined ? NaN : Date.parse(date)))))
+  return times
 }
 
 function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
@@ -297,11 +348,4 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
   const matched = new Set(queryTerms)
   const words = query.words.filter((word) => matched.has(word.term) || synonymsOf(word.term).some((synonym) => matched.has(synonym)))
   return [...new Set(words.map((word) => word.text.toLowerCase()))]
-}
-
-/** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
-  const dateA = dates[a.id] ?? ''
-  const dateB = dates[b.id] ?? ''
-  return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }
