@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util'
 import { extractFacts } from '../src/facts/extract'
 import { CATEGORIES, type CategoryScore, scoreGold, totals } from './lib/facts-gold'
 import { createArticleFinder, readGoldFiles } from './lib/gold-articles'
+import { readCorpus } from './lib/read-corpus'
 
 type SetScore = { name: string; articles: number; byCategory: Map<string, CategoryScore[]>; contradictions: number }
 
@@ -63,6 +64,13 @@ function printSideBySide(sets: SetScore[]) {
   console.log(`${'contradictions'.padEnd(14)}${sets.map((set) => cell(String(set.contradictions))).join('')}`)
 }
 
+/** Speaker coverage over every article of the corpus: no gold needed, so it counts what no gold set covers. */
+function printCorpusQuotes(corpus: string) {
+  const quotes = readCorpus(corpus).articles.flatMap((article) => extractFacts(article.text, article.date ? { date: article.date } : {}).quotes)
+  const withoutSpeaker = quotes.filter((quote) => !quote.speaker).length
+  console.log(`\nquotes in ${corpus}: ${quotes.length}, without a speaker: ${withoutSpeaker}`)
+}
+
 function main(): number {
   const { values } = parseArgs({
     options: {
@@ -87,6 +95,7 @@ function main(): number {
   }
   if (sets.length === 1) printOneSet(sets[0]!)
   else printSideBySide(sets)
+  printCorpusQuotes(values.corpus)
   return 0
 }
 

@@ -2,11 +2,33 @@ import { countryByCode, countryOfDemonym, findCountry, findPlaces, isDemonym, is
 import { findDateline } from './dateline'
 import { EntityBook } from './ner/book'
 import { findCandidates, type Candidate } from './ner/candidates'
-import { AFFILIATIONS, CONNECTORS, FUNCTION_WORDS, HONORIFICS, KNOWN_ORGS, NATIONS, NOT_ORG_ACRONYMS, NOT_PERSON_WORDS, ORG_KINDS, ORG_PREFIXES, ORG_MEMBERS, ORG_SUFFIXES, PLACE_PREPOSITIONS } from './ner/lexicon'
+import {
+  AFFILIATIONS,
+  AIRPORT_WORDS,
+  ARABIC_PLACE_OPENERS,
+  COMPASS_WORDS,
+  CONNECTORS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  KIN,
+  KNOWN_ORGS,
+  NATIONS,
+  NOT_ORG_ACRONYMS,
+  NOT_PERSON_WORDS,
+  ORG_KINDS,
+  ORG_PREFIXES,
+  ORG_MEMBERS,
+  ORG_SUFFIXES,
+  PLACE_NAME_OPENERS,
+  PLACE_PREPOSITIONS,
+  SPEECH_VERBS_AFTER_NAME,
+  STRONG_PLACE_PREPOSITIONS,
+} from './ner/lexicon'
 import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from './ner/places'
 import { endsWithAnd, introducedAsPlaces, joinsList } from './ner/lists'
 import { countryAfterComma, featureBefore, kindAfter, kindOfBefore, PLACE_FEATURES } from './ner/place-cues'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace, titleCase } from './ner/names'
+import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from './ner/person-evidence'
 import { appositionRole, lastRoleHead, roleBefore } from './ner/roles'
 import { capitalRuns, CLUB_WORDS, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown, isTownAndMascot, isVenue } from './ner/teams'
 import { tokenize, type Token } from './ner/tokens'
@@ -65,6 +87,14 @@ class Reader {
     private readonly sentences: Token[][],
   ) {}
 
+  /**
+   * The passes, in the order their evidence needs: candidates and the text's own vocabulary first (lower-case
+   * words, teams, the countries in view); the dateline, which fixes the country before any town is placed; strong
+   * evidence (titles, countries, organisation words, first names) before weak evidence, so a surname or an
+   * organisation's short name is read once the full name is known; longer runs before single words for the same
+   * reason; lists twice, because a list decided in the first round can settle a neighbouring one; affiliations and
+   * capitals last, since they only reuse names found before; the main country last of all, for the unplaced places.
+   */
   read(): Entity[] {
     this.collect()
     this.readDateline()
@@ -100,7 +130,7 @@ class Reader {
       }
     }
     const nameLike = (token: Token) =>
-      midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+      midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || WEBSITE.test(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
     const landmarks: string[] = []
     // A score after the first word of a line makes it a side in a result ("Dalbandin 2 Kharan 1");
     // an organisation word after it makes it part of that name ("Press TV said").
@@ -184,7 +214,7 @@ class Reader {
     }
     if (tokens.length > 1 && PLACE_FEATURES.has(lower(tokens.at(-1)!))) return this.decidePlace(sentence, this.townOfAirport(candidate) ?? candidate)
     const role = roleBefore(sentence, candidate.from)
-    if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0))) {
+    if (looksLikePersonName(tokens) && (role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))) {
       this.addPerson(sentence, candidate.from, candidate.to, role ? this.name(role) : undefined)
       return
     }
@@ -274,6 +304,9 @@ class Reader {
     if (KNOWN_ORGS.has(this.name(tokens)) || CLUB_WORDS.has(last)) return true
     if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
     if (namesBodyOf(tokens)) return true
+    // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
+    if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
+    if (tokens.length === 1 && WEBSITE.test(tokens[0]!.text)) return true
     if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
     const before = sentence[from - 1]
     const after = sentence[to]
@@ -301,21 +334,21 @@ class Reader {
     if (person) return this.decide(sentence, candidate, 'person', person)
     const inCountry = this.placeCue(sentence, candidate)
     if (inCountry !== undefined) return this.decidePlace(sentence, candidate, inCountry)
-    const before = sentence[candidate.from - 1]
-    const afterPreposition = before?.word === true && !before.capital && PLACE_PREPOSITIONS.has(before.text)
-    if (tokens.length > 1 && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
+    const preposition = prepositionBefore(sentence, candidate.from)
+    const afterPreposition = PLACE_PREPOSITIONS.has(preposition)
+    if (tokens.length > 1 && STRONG_PLACE_PREPOSITIONS.has(preposition) && ((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) {
       this.decide(sentence, candidate, 'place', name)
       this.unplaced.push(name)
       return
     }
     if (tokens.length > 1 && ARABIC_PLACE_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))) return this.decidePlace(sentence, candidate)
-    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !namesAThing(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to))) {
+    if (tokens.length > 1 && tokens.length < 4 && !organisation && looksLikePersonName(tokens) && !namesAThing(tokens) && !tokens.some((token) => token.text === 'of' || token.text === 'for') && (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to)) && (!soundsLikeCommonNouns(tokens, this.lowerWords) || hasPersonEvidence(this.text, sentence, tokens, candidate.to))) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     if (tokens.length !== 1 || name.length < 2) return
     const after = sentence[candidate.to]
     if (!organisation && kinBefore(sentence, candidate.from) && looksLikePersonName(tokens) && !isAcronym(name)) return this.addPerson(sentence, candidate.from, candidate.to)
-    if (!organisation && ((after?.word && SPEECH_VERBS.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
+    if (!organisation && ((after?.word && SPEECH_VERBS_AFTER_NAME.has(after.text)) || ageAfter(sentence, candidate.to)) && looksLikePersonName(tokens) && findPlaces(name).length === 0 && !isAcronym(name)) {
       return this.addPerson(sentence, candidate.from, candidate.to)
     }
     const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, this.context)
@@ -327,7 +360,7 @@ class Reader {
       this.decide(sentence, candidate, 'place', name, placeDetails(place))
       return
     }
-    if (!place && before?.word && STRONG_PLACE_PREPOSITIONS.has(before.text) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
+    if (!place && STRONG_PLACE_PREPOSITIONS.has(preposition) && this.couldBeUnknownPlace(tokens[0]!, sentence[candidate.to])) this.decidePlace(sentence, candidate)
   }
 
   /** In a report of results (two or more clubs found), a town not named as the venue ("in Seattle") is its club ("Seattle won"). */
@@ -555,8 +588,14 @@ class Reader {
   }
 }
 
-/** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
-const STRONG_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'inside'])
+/**
+ * The preposition right before a name, in lower case ('' if none): "in Mosul", and "Near Mosul," opening
+ * a sentence, as strike lists do ("Near Mosul, one strike destroyed…").
+ */
+function prepositionBefore(sentence: Token[], from: number): string {
+  const before = sentence[from - 1]
+  return before?.word && (!before.capital || before.initial) ? lower(before) : ''
+}
 
 /** "Catalonian", "Kurdish", "Islamic", "Sunni": an adjective of a people or faith, no place's name. */
 const isAdjective = (token: Token) => /(?:ian|ean|ese|ish|ic)$/.test(token.text) || NOT_PERSON_WORDS.has(lower(token))
@@ -569,9 +608,6 @@ function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): bool
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
-
-/** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
-const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower'])
 
 /** A surname's first three letters and its consonants after them: "Sarea" and "Saree" share "sar|r". */
 function spellingKey(word: string): string {
@@ -591,17 +627,10 @@ function kinBefore(sentence: Token[], from: number): boolean {
   return sentence[from - 1]?.text === ',' && Boolean(kin?.word && !kin.capital && KIN.has(kin.text))
 }
 
-const KIN = new Set(['widow', 'widower', 'wife', 'husband', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'fiancée', 'fiancé', 'partner', 'stepmother', 'stepfather'])
-
-/** Arabic words that open names of places ("Tell Halaf", "Ain Diwar", "Deir Hafer"): a hill, a spring, a monastery… */
-const ARABIC_PLACE_OPENERS = new Set(['tell', 'tel', 'tal', 'ain', 'deir', 'jabal', 'jebel', 'wadi', 'kafr', 'beit', 'umm', 'khirbet', 'nahr', 'qasr'])
-
 /** "La Llagosta", "San Andrés": an article or a saint before a name the gazetteer lacks. */
 function startsPlaceName(tokens: Token[]): boolean {
   return PLACE_NAME_OPENERS.has(lower(tokens[0]!)) && looksLikePersonName(tokens.slice(1))
 }
-
-const PLACE_NAME_OPENERS = new Set(['la', 'le', 'el', 'los', 'las', 'les', 'san', 'santa', 'santo', 'são', 'saint', 'st', 'st.', 'port', 'fort', 'new'])
 
 /** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
 function landmark(name: string): Place | undefined {
@@ -629,27 +658,14 @@ function remember(names: Map<string, string | null>, part: string, owner: string
   names.set(part, known === undefined || known === owner ? owner : null)
 }
 
-const AIRPORT_WORDS = new Set(['airport', 'airfield', 'airbase'])
+/** "Znak.com", "Meduza.io": a site named by its domain is the organisation that runs it. */
+const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|ru|ua|tv)$/u
 
 /** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
 function demonymOf(word: string): string | undefined {
   if (isDemonym(word)) return word
   return word.endsWith('s') && isDemonym(word.slice(0, -1)) ? word.slice(0, -1) : undefined
 }
-
-/** Verbs after a lone surname that make it a person ("Naqvi said"). */
-// Words that make a two- or three-word name a storm, an operation, a facility, a publication or a time zone,
-// not a person: "Hurricane Dorian", "Operation Inherent Resolve", "Cielo Vista Mall", "Daily Telegraph", "Greenwich Mean Time".
-const THING_HEADS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'operation'])
-const THING_TAILS = new Set(['mall', 'plaza', 'stadium', 'arena', 'hospital', 'museum', 'telegraph', 'times', 'gazette', 'herald', 'tribune', 'time', 'programme', 'program', 'festival'])
-
-/** A name whose head or tail word says what thing it is; a known first name ("Emily Post") keeps it a person's. */
-function namesAThing(tokens: Token[]): boolean {
-  if (isFirstName(tokens[0]!.text)) return false
-  return THING_HEADS.has(lower(tokens[0]!)) || THING_TAILS.has(lower(tokens[tokens.length - 1]!))
-}
-
-const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'argued', 'wrote', 'insisted', 'acknowledged', 'admitted', 'recalled', 'explained'])
 
 function mostCommon(values: string[]): string | undefined {
   const counts = new Map<string, number>()

@@ -1,5 +1,7 @@
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
+import { singleCounts } from './single-counts'
+import { paragraphStart } from './subject'
 import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
 import type { Entity, Quantity, QuantityKind } from './types'
 import { MONTH_ABBREVIATIONS, MONTHS } from '../text/calendar'
@@ -18,7 +20,9 @@ const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').len
 const EVENT_BY_PHRASE = new Map(EVENTS)
 const EVENT_FIRST_WORDS = new Set(EVENTS.map(([phrase]) => phrase.split(' ')[0]!))
 // After a bare number, these show it counts people ("killed twelve and injured twelve more").
-const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', ...AUXILIARIES])
+// So do a source or a setting after it ("killing at least 20 according to officials", "killed 12 in Quetta").
+const SETTING_WORDS = new Set(['according', 'near', 'across', 'during', 'when', 'including'])
+const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', 'in', 'at', ...SETTING_WORDS, ...AUXILIARIES])
 const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
 const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
 const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
@@ -34,12 +38,15 @@ const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 
  */
 export function extractQuantities(text: string, sentences: Span[], entities: Entity[], publicationDate?: string): Quantity[] {
   const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
+  const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
   const quantities: Quantity[] = []
   for (const sentence of sentences) {
     const tokens = tokenize(text, sentence)
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
-    const placeOf = (end: number) => openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places)
+    const placeOf = (end: number) =>
+      openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places) ?? onlyPlace({ start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+    const ownStart = quantities.length
     const counted = new Set<number>()
     let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
     for (let i = 0; i < tokens.length; i++) {
@@ -94,8 +101,37 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const place = placeOf(toll.end)
       quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
     }
+    const own = quantities.slice(ownStart)
+    for (const { definite, ...one } of singleCounts(text, sentence, people)) {
+      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end)) continue
+      // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
+      if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
+      const place = placeOf(one.end)
+      quantities.push({ ...one, ...(place ? { place } : {}), ...marked })
+    }
   }
-  return quantities.sort((a, b) => a.start - b.start)
+  return mergeRepeats(quantities.sort((a, b) => a.start - b.start))
+}
+
+/**
+ * One fact told twice ("70 were killed" in the lead and again in the body) is one quantity: the same value, event
+ * and people, in the same place or where one of them names none. The first keeps its offsets and gains the place.
+ */
+function mergeRepeats(quantities: Quantity[]): Quantity[] {
+  const kept: Quantity[] = []
+  // Grouped by what must be equal, so a text of many counts costs a look at its own group only (places are few).
+  const byFact = new Map<string, Quantity[]>()
+  for (const quantity of quantities) {
+    const key = `${quantity.value}|${quantity.event}|${quantity.who.toLowerCase()}|${quantity.kind ?? ''}`
+    const group = byFact.get(key) ?? []
+    const same = group.find((other) => !other.place || !quantity.place || other.place === quantity.place)
+    if (!same) {
+      kept.push(quantity)
+      group.push(quantity)
+      byFact.set(key, group)
+    } else if (!same.place && quantity.place) same.place = quantity.place
+  }
+  return kept
 }
 
 // A condition or a counterfactual: "if the dam breaks, 500 could die", "could have killed 120 million".
@@ -164,7 +200,7 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   let start = from
   if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
   if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
-  if (tokens[start]?.lower === 'each') return undefined
+  if (tokens[start]?.lower === 'each' || SETTING_WORDS.has(tokens[start]?.lower ?? '')) return undefined
   let end = -1
   let words = 0
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
@@ -321,6 +357,7 @@ function onlyListBetween(tokens: Token[], from: number, to: number): boolean {
 
 const TOLL_BY_PHRASE = new Map(TOLL_HEADS)
 const LONGEST_TOLL = Math.max(...TOLL_HEADS.map(([phrase]) => phrase.split(' ').length))
+const TOLL_FIRST_WORDS = new Set(TOLL_HEADS.map(([phrase]) => phrase.split(' ')[0]!))
 // How far a toll's figure may stand from its head: "the death toll from the floods in Sindh has risen to 42".
 const TOLL_REACH = 12
 
@@ -357,6 +394,9 @@ function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
 }
 
 function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
+  // Most words open no toll phrase: one set lookup instead of joining every phrase length (the hottest path of extraction).
+  const first = tokens[at]!.lower
+  if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
   for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
     const phrase = tokens.slice(at, at + length).map((token) => token.lower.replace(/s$/, '')).join(' ')
     const event = TOLL_BY_PHRASE.get(phrase) ?? TOLL_BY_PHRASE.get(tokens.slice(at, at + length).map((token) => token.lower).join(' '))

@@ -9,7 +9,8 @@ export const PEOPLE_NOUNS = new Set(
   individuals cadets recruits forces crew teenagers teenager teens infants babies baby journalists journalist
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
   spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
-  firemen paramedics shoppers commuters detainees captives survivors bodies corpses`.split(/\s+/),
+  firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
+  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
@@ -28,6 +29,7 @@ export const EVENTS: ReadonlyArray<[string, string]> = [
   ['missing', 'missing'], ['freed', 'freed'], ['freeing', 'freed'], ['frees', 'freed'], ['released', 'freed'], ['releasing', 'freed'],
   ['evacuated', 'evacuated'], ['evacuating', 'evacuated'], ['rescued', 'rescued'], ['rescuing', 'rescued'],
   ['kidnapped', 'kidnapped'], ['abducted', 'kidnapped'], ['displaced', 'displaced'], ['shot', 'shot'], ['stabbed', 'stabbed'],
+  ['jailed', 'jailed'], ['imprisoned', 'jailed'],
 ]
 
 /** Nouns that count the dead by themselves: "35 bodies" were killed. */

@@ -11,7 +11,7 @@ const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 // A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
@@ -79,8 +79,38 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     attributionBefore(context, beforeFrom, span.open) ??
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
-    introducedByColon(context, span, sentenceBefore)
+    introducedByColon(context, span, sentenceBefore) ??
+    (span.runsOn ? undefined : attributedInSentenceAfter(context, span, sentenceAfter)) ??
+    introducedInSentenceBefore(context, span, sentenceBefore)
   )
+}
+
+// An attribution standing as a sentence of its own is short: "Mayor Ana Pirelli said on Tuesday."
+const SHORT_ATTRIBUTION = 100
+
+/** `“We will rebuild.” Mayor Ana Pirelli said on Tuesday.`: a quote that ends its sentence, attributed by the short sentence after it. */
+function attributedInSentenceAfter(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || /[^\s"“”'’.,!?]/.test(text.slice(span.close + 1, sentence.end))) return undefined
+  const next = sentences[sentenceIndexAt(sentences, sentence.end)]
+  if (!next || next.start < sentence.end || next.end - next.start > SHORT_ATTRIBUTION) return undefined
+  const body = text.slice(next.start, next.end)
+  if (/["“”]/.test(body) || /\n[^\S\n]*\n/.test(text.slice(span.close, next.start)) || /\bthat\b/.test(body)) return undefined
+  return attributionAfter(context, span.open, next.start, next.end)
+}
+
+/**
+ * `Tomas Berger, of the regional council, described the scene. “The explosion was…”`: a quote that opens its
+ * sentence, with nothing attributing it, takes the speaker of the sentence before it in the same paragraph
+ * when that sentence has someone saying or describing something and quotes nobody.
+ */
+function introducedInSentenceBefore(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || text.slice(sentence.start, span.open).trim() !== '') return undefined
+  const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
+  if (!previous || previous.end > sentence.start || /\n[^\S\n]*\n/.test(text.slice(previous.start, span.open))) return undefined
+  if (/["“”]/.test(text.slice(previous.start, previous.end))) return undefined
+  return attributionBefore(context, previous.start, previous.end)
 }
 
 function quotedAsSaying({ text, index }: Context, from: number, to: number): EntityMention | undefined {
@@ -228,9 +258,13 @@ function roleHolder({ entities }: Context, roleWords: string): EntityMention | u
  */
 function resolvePronoun({ text, sentences, index, spans }: Context, anchor: number, at: number): EntityMention | undefined {
   const people = (from: number) => index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
-  const inParagraph = people(paragraphStart(text, anchor))
+  const paragraph = paragraphStart(text, anchor)
+  const inParagraph = people(paragraph)
   if (new Set(inParagraph.map((mention) => mention.entity)).size === 1) return inParagraph[inParagraph.length - 1]
   const own = sentenceIndexAt(sentences, anchor)
+  // A paragraph whose sentences before the pronoun name nobody has brought in someone unnamed ("One of the victims…
+  // She said"): the pronoun is that one, not a person of an earlier paragraph.
+  if (inParagraph.length === 0 && (sentences[own]?.start ?? 0) > paragraph) return undefined
   const outsideQuotes = people(sentences[Math.max(0, own - 2)]?.start ?? 0)
   if (new Set(outsideQuotes.map((mention) => mention.entity)).size === 1) return outsideQuotes[outsideQuotes.length - 1]
   // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.

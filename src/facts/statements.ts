@@ -52,7 +52,8 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
           : (findSubject(text, start, verbStart, index) ??
             unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
             coordinatedActor(text, previous, verbStart) ??
-            joinedToOpening(text, sentence.start, start, verbStart, index, entities))
+            joinedToOpening(text, sentence.start, start, verbStart, index, entities) ??
+            groupSubject(text, start, verbStart))
       if (!actor) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
@@ -70,6 +71,20 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
   return statements.sort((a, b) => a.start - b.start)
+}
+
+// Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
+const GROUP_SUBJECT =
+  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+
+/** A group named by a common noun as the verb's subject, when no entity is; the actor is the noun as written, without its article. */
+function groupSubject(text: string, clauseFrom: number, verbStart: number): EntityMention | undefined {
+  if (verbStart - clauseFrom > 120) return undefined
+  const before = text.slice(clauseFrom, verbStart)
+  const group = GROUP_SUBJECT.exec(before)
+  if (!group) return undefined
+  const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
+  return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
 }
 
 // "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.

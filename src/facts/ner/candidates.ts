@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, ORG_SUFFIXES } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTNOMINALS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -42,6 +42,8 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     let from = index
     while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))) from++
     while (to > from && !startsName(sentence[to - 1]!)) to--
+    // "Judge Durham Hall QC": the honour after a name is no part of it.
+    while (to - from > 2 && POSTNOMINALS.has(sentence[to - 1]!.text)) to--
     if (to > from) out.push({ tokens: sentence.slice(from, to), from, to })
     index = Math.max(to, index + 1)
   }
@@ -66,8 +68,9 @@ function organisationAfter(sentence: Token[], from: number): number {
 /** A company's legal form ends its name: "Harlow Biotech Inc of Quetta" is a company and its town. */
 const LEGAL_FORMS = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'co', 'co.', 'ag', 'sa', 'spa', 'nv', 'gmbh'])
 
+/** A capitalised word, or an organisation known by a name that starts otherwise ("8chan"). */
 function startsName(token: Token): boolean {
-  return token.capital && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
+  return (token.capital || KNOWN_ORGS.has(token.text)) && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
 }
 
 /**

@@ -16,6 +16,7 @@ export const FUNCTION_WORDS = words(`
   can could may might must shall should yes oh mr mrs ms former
   afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
   finally initially eventually currently previously recently
+  near outside inside across throughout around against toward towards through beyond along behind beside within via amid
 `)
 
 /** Never part of a name: days and months ("on Tuesday"); not "may", a verb far more often than a month ("May Smith" is a name). */
@@ -62,7 +63,7 @@ export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 /** Capitalised abbreviations that name no organisation. */
 // Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
 export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
-  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS`)
+  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
 export const KNOWN_ORGS = new Set([
@@ -75,6 +76,8 @@ export const KNOWN_ORGS = new Set([
   PKK ETA Mossad Shin-Bet Gazprom Lukoil Aeroflot Lufthansa Renault Peugeot Fiat Volkswagen BMW Daimler
   Siemens Philips Unilever Nestle Shell BP Exxon Chevron Texaco Mobil Citibank Citicorp Barclays HSBC NatWest
   Storting Folketing Riksdag Sejm Majlis
+  Walmart Costco Alibaba Tencent Huawei Netflix Uber 8chan 4chan Reddit YouTube Instagram TikTok WhatsApp Telegram
+  ISIL ISIS Daesh Da'esh Da’esh Al-Qaeda al-Qaeda Al-Shabaab al-Shabaab
 `),
   ...lines(`
   Dow Jones
@@ -82,6 +85,9 @@ export const KNOWN_ORGS = new Set([
   Associated Press
   Lok Sabha
   Rajya Sabha
+  Red Cross
+  Red Crescent
+  Boko Haram
 `),
 ])
 
@@ -114,7 +120,7 @@ export const NOT_PERSON_WORDS = words(`
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
   saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant
-  muslim moslem islamic jewish buddhist hindu sikh
+  muslim moslem islamic jewish buddhist hindu sikh islam christianity judaism hinduism buddhism sikhism
 `)
 
 /** Prepositions that put a place after them ("in Mastung", "from Quetta"). */
@@ -125,3 +131,47 @@ export const PLACE_KINDS = words(`districts cities towns villages provinces regi
 
 /** Nations within a country that field their own national sides ("the England captain"), in lower case. */
 export const NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland'])
+
+/** First words that make a name a storm, an operation or another event rather than a person ("Hurricane Dorian", "Operation Inherent Resolve"). */
+export const THING_HEADS = words(`hurricane typhoon cyclone storm operation battle siege project`)
+
+/**
+ * Last words that make a name a facility, a publication, an event, a programme, a disease or a time zone rather
+ * than a person ("Cielo Vista Mall", "Daily Telegraph", "Costume Ball", "Gun Violence Archive", "Infectious
+ * Diseases", "Greenwich Mean Time").
+ */
+export const THING_TAILS = words(`
+  mall plaza stadium arena hospital museum telegraph times gazette herald tribune time programme program festival
+  archive archives ball gala parade concert fair diseases disease syndrome fever virus initiative review journal
+  chronicle observer courier monitor daily weekly mail express report index act bill treaty accord agreement doctrine
+`)
+
+/** Of the tails above, those that are also surnames ("Emily Post", "Lucille Ball", "Ellie Fair"): a thing only in a name of three words or more. */
+export const THING_TAILS_ALSO_SURNAMES = words(`ball fair post times mail monitor review express`)
+
+/** Letters after a name that are no part of it: honours and offices ("Durham Hall QC", "Jane Doe MP"). */
+export const POSTNOMINALS = new Set(['QC', 'KC', 'MP', 'MEP', 'MSP', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'MD', 'SC'])
+
+/** Prepositions after which an unknown run of capitalised words is a place ("in Maidan Shahr"), not a person. */
+export const STRONG_PLACE_PREPOSITIONS = words(`in near outside across throughout inside`)
+
+/** "South Yemen", "Northern Syria": a part of a country that is no country itself ("South Sudan" is one). */
+export const COMPASS_WORDS = words(`north south east west northern southern eastern western central upper lower`)
+
+/** Relatives named by one word in apposition ("his widow, Denise"). */
+export const KIN = words(`
+  widow widower wife husband mother father son daughter brother sister uncle aunt cousin nephew niece grandson
+  granddaughter grandmother grandfather fiancée fiancé partner stepmother stepfather
+`)
+
+/** Arabic words that open names of places ("Tell Halaf", "Ain Diwar", "Deir Hafer"): a hill, a spring, a monastery… */
+export const ARABIC_PLACE_OPENERS = words(`tell tel tal ain deir jabal jebel wadi kafr beit umm khirbet nahr qasr`)
+
+/** An article or a saint before a name the gazetteer lacks ("La Llagosta", "San Andrés"). */
+export const PLACE_NAME_OPENERS = words(`la le el los las les san santa santo são saint st st. port fort new`)
+
+/** The last word of an airport's name. */
+export const AIRPORT_WORDS = words(`airport airfield airbase`)
+
+/** Verbs after a lone surname that make it a person ("Naqvi said"). */
+export const SPEECH_VERBS_AFTER_NAME = words(`said says told added stated argued wrote insisted acknowledged admitted recalled explained`)

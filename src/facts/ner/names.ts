@@ -34,6 +34,7 @@ export function looksLikePersonName(tokens: Token[]): boolean {
       !ORG_SUFFIXES.has(lower(token)) &&
       !(isRoleWord(token) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
       !isDemonym(token.text) &&
+      !(index === tokens.length - 1 && token.text.endsWith('s') && isDemonym(token.text.slice(0, -1))) &&
       !(findCountry(token.text) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
       !NOT_PERSON_WORDS.has(lower(token)) &&
       !/\p{Lu}$/u.test(token.text.slice(1)) &&

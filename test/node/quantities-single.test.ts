@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { extractQuantities } from '../../src/facts/quantities'
+import type { EntityType } from '../../src/facts/types'
+import { entitiesIn, sentencesOf } from './quotes-entities'
+
+// Counts a number never says (one named or singular person), bare counts with their source after them, more nouns
+// of people, the place from the paragraph, and one fact told twice. Invented sentences.
+function quantities(text: string, specs: Array<[string, EntityType, ...string[]]> = []) {
+  return extractQuantities(text, sentencesOf(text), entitiesIn(text, specs)).map(({ value, who, event, place }) => ({ value, who, event, ...(place ? { place } : {}) }))
+}
+
+describe('a killing, an arrest or an injury of one person', () => {
+  it('counts one singular person as one', () => {
+    expect(quantities("Troops killed the militia's commander near the border.")).toEqual([{ value: 1, who: 'commander', event: 'killed' }])
+    expect(quantities('Police arrested a man on Sunday.')).toEqual([{ value: 1, who: 'man', event: 'arrested' }])
+    expect(quantities('An engineer was killed while working at the station.')).toEqual([{ value: 1, who: 'engineer', event: 'killed' }])
+  })
+
+  it('counts one named person as one, by name', () => {
+    const amir: [string, EntityType] = ['Amir Kazemi', 'person']
+    expect(quantities('The strike on Friday killed Amir Kazemi, officials said.', [amir])).toEqual([{ value: 1, who: 'Amir Kazemi', event: 'killed' }])
+    expect(quantities('Lawmakers condemned the killing of Amir Kazemi.', [amir])).toEqual([{ value: 1, who: 'Amir Kazemi', event: 'killed' }])
+    expect(quantities('Amir Kazemi was arrested at the airport.', [amir])).toEqual([{ value: 1, who: 'Amir Kazemi', event: 'arrested' }])
+  })
+
+  it('does not count again "the" person a number already counted', () => {
+    expect(quantities('The attack killed four people. The woman was killed in a stairwell.')).toEqual([{ value: 4, who: 'people', event: 'killed' }])
+  })
+})
+
+describe('counts the rules missed', () => {
+  it('reads a bare count followed by its source or setting', () => {
+    expect(quantities('The typhoon made landfall on Tuesday, killing at least 20 according to officials.')).toEqual([{ value: 20, who: 'people', event: 'killed' }])
+  })
+
+  it('reads motorcyclists and other road users as people, and jailing as an event', () => {
+    expect(quantities('The collision left seven motorcyclists dead.')).toEqual([{ value: 7, who: 'motorcyclists', event: 'killed' }])
+    expect(quantities('On Wednesday, nine men were jailed for the abuse.')).toEqual([{ value: 9, who: 'men', event: 'jailed' }])
+  })
+})
+
+describe('place and repeats', () => {
+  it('takes the place from the paragraph when the sentence names none', () => {
+    expect(quantities('The blast hit a market in Mastung. Eight people were killed.', [['Mastung', 'place']])).toEqual([{ value: 8, who: 'people', event: 'killed', place: 'Mastung' }])
+  })
+
+  it('merges one fact told twice, keeping the place one of them gives', () => {
+    expect(quantities('The bomb killed 12 people. Police said 12 people were killed in Quetta.', [['Quetta', 'place']])).toEqual([{ value: 12, who: 'people', event: 'killed', place: 'Quetta' }])
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/facts/extract'
+
+// Speakers named in the sentence before or after a quote, titles that run before a name, and honours after it.
+// The whole extractor runs, so the names are found as a reader of the text would find them. Invented sentences.
+const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker ?? null])
+
+describe('speakers in a neighbouring sentence', () => {
+  it('takes the speaker from a short sentence of attribution after a quote that ends its own sentence', () => {
+    expect(speakers('The storm hit on Monday.\n\n"We will rebuild every house in this town." Mayor Ana Pirelli said on Tuesday.')).toEqual([['We will rebuild', 'Ana Pirelli']])
+  })
+
+  it('takes the speaker from the sentence before, in the same paragraph, where someone describes or says something', () => {
+    expect(speakers('Tomas Berger, of the regional council, described the scene. "The explosion was very powerful and shook the whole valley."')).toEqual([
+      ['The explosion was', 'Tomas Berger'],
+    ])
+  })
+
+  it('does not take a speaker from a sentence before that quotes someone else, nor across a paragraph break', () => {
+    expect(speakers('Tomas Berger described the scene.\n\n"The explosion was very powerful and shook the whole valley."')).toEqual([['The explosion was', null]])
+  })
+
+  it('leaves a pronoun for someone unnamed in its paragraph unresolved rather than reaching back to an earlier paragraph', () => {
+    const text = 'Judge Carla Wendt said the men "showed no respect for anyone at all".\n\nOne of the victims spoke to the court. She said she wanted to show others "there is nothing to be ashamed of".'
+    expect(speakers(text)).toEqual([
+      ['showed no respect', 'Carla Wendt'],
+      ['there is nothing', null],
+    ])
+  })
+})
+
+describe('speakers behind titles and honours', () => {
+  it('reads lower-case title words before a name and an aside before the verb', () => {
+    expect(speakers('Senior vice president Marco Lenzi added, "The safety of our customers comes first."')).toEqual([['The safety of', 'Marco Lenzi']])
+    expect(speakers('Red Cross chair Paolo Ricci, in remarks to the BBC, said "A lot of people have lost their homes".')).toEqual([['A lot of', 'Paolo Ricci']])
+  })
+
+  it('reads honours after a name as no part of it and no organisation', () => {
+    const facts = extractFacts('Judge Carla Wendt QC said they "appear not to have shown any respect for the rules."')
+    expect(facts.entities.map((entity) => [entity.name, entity.type])).toEqual([['Carla Wendt', 'person']])
+    expect(facts.quotes[0]?.speaker).toBe('Carla Wendt')
+  })
+
+  it('reads "characterized … as" as attribution', () => {
+    expect(speakers('The Foreign Ministry of Freedonia characterized the attack as "a serious violation of our sovereignty".')).toEqual([['a serious violation', 'Foreign Ministry of Freedonia']])
+  })
+})
