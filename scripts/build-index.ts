@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { analyzeArticle } from '../src/analyze'
+import { storedArticle } from '../src/analyze'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
 import type { StoredArticle } from '../src/article'
 import { serializeCompactIndex } from '../src/search/compact-index'
@@ -48,8 +48,7 @@ function main(): number {
   const progress = createProgress(inputs.length)
   const articles: StoredArticle[] = inputs.map((input, done) => {
     progress(done)
-    const { title, ...rest } = input
-    return { ...rest, ...analyzeArticle({ text: input.text, ...(title ? { title } : {}), ...(input.date ? { date: input.date } : {}) }) }
+    return storedArticle(input)
   })
   progress(inputs.length)
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import type { StoredArticle } from '../article'
-import { getBundle } from '../bundle/load'
-import { liveView, type LiveBindings } from '../live/front'
+import { liveView, type LiveBindings, type LiveView } from '../live/front'
+import { articlesOfOneCorpus } from '../live/merge'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { articleDoc, factsDoc, summaryDoc } from '../openapi/routes'
@@ -12,27 +12,28 @@ import { relatedTo } from './related'
 
 const SummaryQuerySchema = v.object({ sentences: integerParam(1, 50, DEFAULT_SUMMARY_SENTENCES) })
 
-async function findArticle(id: string, env: LiveBindings): Promise<StoredArticle> {
-  const live = await liveView(env)
-  const article = live.byId.get(id) ?? (live.tombstones.has(id) ? undefined : await getBundle().article(id))
+/** An article of the one corpus (bundle and live segment), and the view it was found in. */
+async function findArticle(id: string, env: LiveBindings): Promise<{ article: StoredArticle; view: LiveView }> {
+  const view = await liveView(env)
+  const article = (await articlesOfOneCorpus(view, [id])).get(id)
   if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
-  return article
+  return { article, view }
 }
 
 /** Ids may contain `/`: they are matched as one or more path segments, or URL-encoded in one. */
 export const articleRoutes = new Hono()
   .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
-    const article = await findArticle(c.req.param('id'), c.env ?? {})
+    const { article } = await findArticle(c.req.param('id'), c.env ?? {})
     const { sentences } = c.req.valid('query')
     const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', factsDoc, async (c) => {
-    const article = await findArticle(c.req.param('id'), c.env ?? {})
+    const { article } = await findArticle(c.req.param('id'), c.env ?? {})
     return c.json({ id: article.id, ...article.facts })
   })
   .get('/articles/:id{.+}', articleDoc, async (c) => {
-    const found = await findArticle(c.req.param('id'), c.env ?? {})
+    const { article: found, view } = await findArticle(c.req.param('id'), c.env ?? {})
     const { facts: _facts, ...article } = found
-    return c.json({ ...article, related: await relatedTo(found) })
+    return c.json({ ...article, related: relatedTo(view, found) })
   })

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
-import { searchArticles } from '../search/search'
+import { liveView } from '../live/front'
+import { articlesOfOneCorpus, searchOneCorpus } from '../live/merge'
 import { buildBrief } from '../corpus-services/brief'
 import { DateParam, integerParam } from './params'
 
@@ -27,9 +27,9 @@ export const BriefQuerySchema = v.pipe(
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
 export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
-  const bundle = getBundle()
-  const found = await searchArticles(bundle, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
-  const bodies = await bundle.articlesById(found.hits.map((hit) => hit.id))
+  const view = await liveView(c.env ?? {})
+  const found = await searchOneCorpus(view, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
+  const bodies = await articlesOfOneCorpus(view, found.hits.map((hit) => hit.id))
   const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
   return c.json({ query: q, total: found.total, articles: matching.length, ...buildBrief(matching, q, sentences) })
 })

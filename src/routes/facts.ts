@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { getBundle } from '../bundle/load'
+import { liveView } from '../live/front'
+import { factsInOneCorpus } from '../live/merge'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
@@ -21,5 +23,5 @@ export const FactsQuerySchema = v.pipe(
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
 export const factRoutes = new Hono().get('/facts', corpusFactsDoc, validate('query', FactsQuerySchema), async (c) => {
   const catalog = await getBundle().factCatalog()
-  return c.json(await catalog.query(c.req.valid('query')))
+  return c.json(await factsInOneCorpus(await liveView(c.env ?? {}), catalog, c.req.valid('query')))
 })

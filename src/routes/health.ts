@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { getBundle } from '../bundle/load'
-import { hidesBase, liveView } from '../live/front'
+import { liveView } from '../live/front'
+import { hidesBase } from '../live/one-corpus'
 import { healthDoc } from '../openapi/routes'
 
 export const healthRoutes = new Hono().get('/health', healthDoc, async (c) => {

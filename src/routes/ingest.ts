@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
-import { analyzeArticle } from '../analyze'
+import { storedArticle } from '../analyze'
 import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { MAX_ARTICLE_TEXT_BYTES, validateArticle } from '../corpus/article'
@@ -70,9 +70,7 @@ function checkArticle(raw: unknown, id: string | undefined, prefix: string): { a
   const { articles, errors } = validateArticle(id === undefined ? record : { ...record, id }, 'request body')
   const valid = articles[0]
   if (!valid) return { errors: errors.map((error) => ({ name: `${prefix}${error.field}`, in: 'body field', message: error.reason })) }
-  const { title, ...rest } = valid
-  const analysis = analyzeArticle({ text: rest.text, ...(title ? { title } : {}), ...(rest.date ? { date: rest.date } : {}) })
-  return { article: { ...rest, ...analysis }, errors: [] }
+  return { article: storedArticle(valid), errors: [] }
 }
 
 function rejectArticles(errors: FieldError[]): never {

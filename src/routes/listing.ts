@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
-import { listWithLive } from '../live/merge'
+import { listOneCorpus } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
 
@@ -24,5 +23,5 @@ export const ListingQuerySchema = v.pipe(
 export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const listing = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await listWithLive(getBundle(), await liveView(c.env ?? {}), listing))
+  return c.json(await listOneCorpus(await liveView(c.env ?? {}), listing))
 })

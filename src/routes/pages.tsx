@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { getBundle, type LoadedBundle } from '../bundle/load'
+import { liveView } from '../live/front'
+import { articlesOfOneCorpus, listOneCorpus } from '../live/merge'
 import { CACHE_CONTROL } from '../http/cache'
 import { ArticlePage } from '../pages/article'
 import { DemoPage, LATEST_SHOWN } from '../pages/demo'
@@ -8,35 +9,21 @@ import { relatedTo } from './related'
 import { instantSearchClientRoutes } from './instantsearch-client'
 import { resultsPageRoutes } from './results-page'
 
-const latestIds = new WeakMap<LoadedBundle, string[]>()
-
-/** The ids of the newest articles by the corpus tables' dates (ties in bundle order): once per isolate, no article read. */
-function newest(bundle: LoadedBundle): string[] {
-  let ids = latestIds.get(bundle)
-  if (!ids) {
-    const { dates } = bundle.tables
-    const order = bundle.ids.map((_, i) => i).sort((a, b) => (dates[b] ?? '').localeCompare(dates[a] ?? ''))
-    ids = order.slice(0, LATEST_SHOWN).map((i) => bundle.ids[i]!)
-    latestIds.set(bundle, ids)
-  }
-  return ids
-}
-
 /** The server-rendered pages: the demo at `/` and one page per article (ids may contain `/`, like the API's). */
 export const pageRoutes = new Hono()
   .get('/', async (c) => {
-    const bundle = getBundle()
-    const ids = newest(bundle)
-    const articles = await bundle.articlesById(ids)
+    const view = await liveView(c.env ?? {})
+    const latest = await listOneCorpus(view, { sort: 'date', offset: 0, limit: LATEST_SHOWN })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<DemoPage origin={new URL(c.req.url).origin} latest={ids.map((id) => articles.get(id)!)} documents={bundle.ids.length} />)
+    return c.html(<DemoPage origin={new URL(c.req.url).origin} latest={latest.articles} documents={latest.total} />)
   })
   .get('/articles/:id{.+}', async (c) => {
     const id = c.req.param('id')
-    const article = await getBundle().article(id)
+    const view = await liveView(c.env ?? {})
+    const article = (await articlesOfOneCorpus(view, [id])).get(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={await relatedTo(article)} />)
+    return c.html(<ArticlePage article={article} related={relatedTo(view, article)} />)
   })
   .route('/', resultsPageRoutes)
   .route('/', instantSearchClientRoutes)

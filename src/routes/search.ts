@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
-import { searchWithLive } from '../live/merge'
+import { searchOneCorpus } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { DateParam, integerParam } from './params'
 
@@ -41,5 +40,5 @@ export const SearchQuerySchema = v.pipe(
 export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await searchWithLive(getBundle(), await liveView(c.env ?? {}), search))
+  return c.json(await searchOneCorpus(await liveView(c.env ?? {}), search))
 })

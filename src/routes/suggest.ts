@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { suggestDoc } from '../openapi/routes'
-import { suggestIndexOf } from '../search/context'
-import { suggest } from '../search/suggest'
+import { liveView } from '../live/front'
+import { suggestInOneCorpus } from '../live/merge'
 import { integerParam } from './params'
 
 export const SuggestQuerySchema = v.object({
@@ -17,7 +16,7 @@ export const SuggestQuerySchema = v.object({
 })
 
 /** Autocomplete for every keystroke: from the build's suggestion index and word list, unpacked once per isolate. */
-export const suggestRoutes = new Hono().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
+export const suggestRoutes = new Hono().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), async (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(suggestIndexOf(getBundle()), q, limit) })
+  return c.json({ query: q, suggestions: suggestInOneCorpus(await liveView(c.env ?? {}), q, limit) })
 })

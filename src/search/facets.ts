@@ -46,3 +46,27 @@ export function normalizeFilters(filters: FacetFilters): [FacetName, ReadonlySet
     return selected.length > 0 ? [[facet, new Set(selected.map(facetKey))] as [FacetName, ReadonlySet<string>]] : []
   })
 }
+
+/**
+ * Facet counts of several disjoint parts of one corpus as one: counts of a
+ * value summed, the `limit` most frequent kept (ties by name), and every
+ * value a filter selects kept even beyond the limit, as `FacetTable.count`
+ * does. Exact when each part listed all its values (ask each for the most).
+ */
+export function sumFacetCounts(parts: readonly FacetCounts[], filters: FacetFilters, limit: number): FacetCounts {
+  const summed = {} as FacetCounts
+  for (const facet of FACETS) {
+    const byKey = new Map<string, FacetCount>()
+    for (const part of parts) {
+      for (const { value, count } of part[facet]) {
+        const key = facetKey(value)
+        const found = byKey.get(key)
+        byKey.set(key, { value: found?.value ?? value, count: (found?.count ?? 0) + count })
+      }
+    }
+    const ranked = [...byKey.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    const selected = new Set((filters[facet] ?? []).map(facetKey))
+    summed[facet] = ranked.filter((entry, rank) => rank < limit || selected.has(facetKey(entry.value)))
+  }
+  return summed
+}

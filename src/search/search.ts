@@ -2,7 +2,6 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
-import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
 import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
@@ -80,6 +79,26 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 type Result = SearchResult & { id: number }
 
 /**
+ * One match of a query, ranked but not yet shown: what a merge of several
+ * corpora (the bundle and the live segment) orders and pages before any
+ * article body is read.
+ */
+export type RankedMatch = {
+  id: string
+  date: string | undefined
+  /** Relevance, decayed by age when `recency` is asked for. */
+  score: number
+  /** 0: the article has every query word; 1: only some (the any-term fallback). */
+  tier: 0 | 1
+  /** Index terms matched (for highlighting) and the query terms behind them. */
+  terms: string[]
+  queryTerms: string[]
+}
+
+/** A search answer before its page of hits is built. */
+export type RankedSearch = Omit<SearchResponse, 'hits' | 'offset' | 'limit'> & { matches: RankedMatch[] }
+
+/**
  * Runs a query: every word required, exact and prefix matching first; typo
  * tolerance only when that finds too little; any-word matching when nothing
  * has every word. Phrases, exclusions, dates and facet filters always apply.
@@ -88,6 +107,16 @@ type Result = SearchResult & { id: number }
  * for a quoted phrase, of the articles that have all its words).
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
+  const { matches, ...answer } = await rankArticles(corpus, params)
+  const hits = await hitsOf(corpus, params.q, matches.slice(params.offset, params.offset + params.limit))
+  return { ...answer, offset: params.offset, limit: params.limit, hits }
+}
+
+/**
+ * Every match of a query, in `matchOrder`, with the total, facets and flags; reads no article body but for quoted phrases.
+ * `anyTerm: false` forbids the any-word fallback: a part of a larger corpus whose other parts have enough articles with every word.
+ */
+export async function rankArticles(corpus: SearchCorpus, params: SearchParams, { anyTerm = true } = {}): Promise<RankedSearch> {
   const { tables } = corpus
   const index = positionIndex(corpus)
   const query = parseQuery(params.q)
@@ -122,33 +151,36 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
   const allWords = new Set(attempt.filtered.map((result) => result.id))
-  if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
+  if (anyTerm && attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
     if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const ranked = rank(tables, attempt.filtered, allWords, params)
-  const page = ranked.slice(params.offset, params.offset + params.limit)
+  const matches = rank(corpus, attempt.filtered, allWords, params)
   const facets = tables.facets.count(
     attempt.results.map((result) => result.id),
     filters,
     params.facetLimit ?? DEFAULT_FACET_LIMIT,
   )
-  const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
-  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
-  const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
   return {
     query: params.q,
-    total: ranked.length,
-    offset: params.offset,
-    limit: params.limit,
-    hits,
+    total: matches.length,
+    matches,
     facets,
     ...(fallback ? { fallback } : {}),
     ...(typoTolerance ? { typoTolerance } : {}),
     ...(suggestion && suggestion !== params.q ? { suggestion } : {}),
   }
+}
+
+/** The hits (snippets, highlights) of some matches of the query `q` in this corpus: only their bodies are fetched. */
+export async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
+  const query = parseQuery(q)
+  const phrases = query.phrases.map(phrasePattern)
+  const bodies = await corpus.articlesById(matches.map((match) => match.id))
+  const candidates = candidateWords(new Set(matches.flatMap((match) => match.terms)))
+  return matches.map((match) => toHit(bodies.get(match.id)!, query, phrases, candidates, match))
 }
 
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
@@ -207,8 +239,9 @@ async function candidateFilter(
   for (const term of query.excluded) {
     for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
   }
+  const hidden = corpus.hidden ?? (() => false)
   const dated = (doc: number) => {
-    if (excluded.has(doc)) return false
+    if (excluded.has(doc) || hidden(doc)) return false
     const date = tables.dates[doc]
     if (params.from !== undefined && (date === undefined || date < params.from)) return false
     return !(params.to !== undefined && (date === undefined || date > params.to))
@@ -258,11 +291,12 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
  * Relevance order (optionally decayed by age), articles with every word
  * before those with only some; or newest first.
  */
-function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): Result[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
-  let scored = results
-  if (params.recency !== undefined && tables.newestDate) {
-    const newest = Date.parse(tables.newestDate)
+function rank(corpus: SearchCorpus, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): RankedMatch[] {
+  const { tables } = corpus
+  const newestDate = corpus.newestDate ?? tables.newestDate
+  let decay = (_result: Result, _i: number) => 1
+  if (params.sort !== 'date' && params.recency !== undefined && newestDate) {
+    const newest = Date.parse(newestDate)
     const ages = results.map((result) => {
       const date = tables.dates[result.id]
       return date ? (newest - Date.parse(date)) / DAY_MS : undefined
@@ -270,13 +304,32 @@ function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<num
     // Undated articles decay as much as the oldest dated one in the results.
     const oldest = Math.max(0, ...ages.filter((age): age is number => age !== undefined))
     const halfLife = params.recency
-    scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
+    decay = (_result, i) => 0.5 ** ((ages[i] ?? oldest) / halfLife)
   }
-  const tier = (result: Result) => (allWords.has(result.id) ? 0 : 1)
-  return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
+  const matches = results.map(
+    (result, i): RankedMatch => ({
+      id: tables.ids[result.id]!,
+      date: tables.dates[result.id],
+      score: result.score * decay(result, i),
+      tier: params.sort === 'date' || allWords.has(result.id) ? 0 : 1,
+      terms: result.terms,
+      queryTerms: result.queryTerms,
+    }),
+  )
+  return matches.sort(matchOrder(params.sort))
 }
 
-function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
+/**
+ * The order of matches, within one corpus and across the parts of one:
+ * by relevance, articles with every word first; or newest first (undated
+ * last), ties in relevance order.
+ */
+export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: RankedMatch) => number {
+  if (sort === 'date') return (a, b) => (a.date === b.date ? b.score - a.score : (a.date ?? '') < (b.date ?? '') ? 1 : -1)
+  return (a, b) => a.tier - b.tier || b.score - a.score
+}
+
+function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: RankedMatch): SearchHit {
   const terms = new Set(result.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
   const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)
@@ -297,11 +350,4 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
   const matched = new Set(queryTerms)
   const words = query.words.filter((word) => matched.has(word.term) || synonymsOf(word.term).some((synonym) => matched.has(synonym)))
   return [...new Set(words.map((word) => word.text.toLowerCase()))]
-}
-
-/** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
-  const dateA = dates[a.id] ?? ''
-  const dateB = dates[b.id] ?? ''
-  return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }
