@@ -1,4 +1,5 @@
-import { getBundle } from '../bundle/load'
+import { getBundle, type LoadedBundle } from '../bundle/load'
+import { contentHash } from './corpus-form'
 import { baseOnly, oneCorpus, type LiveView } from './one-corpus'
 import type { LiveSegment, LiveSnapshot } from './segment'
 
@@ -25,8 +26,32 @@ export async function liveView(env: LiveBindings): Promise<LiveView> {
   const stub = liveSegment(env)
   if (!stub || Date.now() - checkedAt < VERSION_CHECK_MS) return view
   checkedAt = Date.now()
-  if ((await stub.version()) !== view.version) view = await oneCorpus(bundle, (await stub.snapshot()) as LiveSnapshot)
+  if ((await stub.version()) !== view.version) {
+    let snapshot = (await stub.snapshot()) as LiveSnapshot
+    if ((await settleWithBundle(stub, bundle, snapshot)) > 0) snapshot = (await stub.snapshot()) as LiveSnapshot
+    view = await oneCorpus(bundle, snapshot)
+  }
   return view
+}
+
+/**
+ * The first reader of a new bundle settles the segment against it: live
+ * articles the bundle now holds with the same content (`corpus:pull`, then a
+ * build and deploy) are dropped, and tombstones of ids the bundle no longer
+ * has. Answers how many entries the segment dropped.
+ */
+export async function settleWithBundle(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle, snapshot: LiveSnapshot): Promise<number> {
+  if (snapshot.bundle && (snapshot.bundle.version === bundle.version || snapshot.bundle.builtAt > bundle.builtAt)) return 0
+  const inBundle = snapshot.articles.filter((article) => bundle.has(article.id))
+  const bodies = await bundle.articlesById(inBundle.map((article) => article.id))
+  const bundled: { id: string; hash: string }[] = []
+  for (const article of inBundle) {
+    const hash = await contentHash(article)
+    if (hash === (await contentHash(bodies.get(article.id)!))) bundled.push({ id: article.id, hash })
+  }
+  const lapsed = snapshot.tombstones.filter((id) => !bundle.has(id))
+  const { dropped } = await stub.settle({ version: bundle.version, builtAt: bundle.builtAt }, bundled, lapsed)
+  return dropped
 }
 
 /** The segment version this isolate's copy is at (no round trip): part of ETags. */
