@@ -47,6 +47,8 @@ export function normalizeFilters(filters: FacetFilters): [FacetName, ReadonlySet
   })
 }
 
+const byName = new Intl.Collator()
+
 /**
  * Facet counts of several disjoint parts of one corpus as one: counts of a
  * value summed, the `limit` most frequent kept (ties by name), and every
@@ -64,9 +66,15 @@ export function sumFacetCounts(parts: readonly FacetCounts[], filters: FacetFilt
         byKey.set(key, { value: found?.value ?? value, count: (found?.count ?? 0) + count })
       }
     }
-    const ranked = [...byKey.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    const counted = [...byKey.values()]
+    // Only the values that can make the list are ordered by name (with the collator `localeCompare` uses, as the facet table's name order).
+    const threshold = counted.length > limit ? counted.map((entry) => entry.count).sort((a, b) => b - a)[limit - 1]! : 0
+    const ranked = counted.filter((entry) => entry.count >= threshold).sort((a, b) => b.count - a.count || byName.compare(a.value, b.value) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     const selected = new Set((filters[facet] ?? []).map(facetKey))
-    summed[facet] = ranked.filter((entry, rank) => rank < limit || selected.has(facetKey(entry.value)))
+    summed[facet] = [
+      ...ranked.slice(0, limit),
+      ...counted.filter((entry) => selected.has(facetKey(entry.value)) && !ranked.slice(0, limit).includes(entry)),
+    ]
   }
   return summed
 }
