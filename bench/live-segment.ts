@@ -2,7 +2,7 @@
  * `npm run bench:live-segment [-- --base 20000 --live 5000 --queries 40 --rounds 3]`: search latency
  * with a live segment beside the bundle against without one, in process and in the same run
  * (the issue's target: p99 with a 5,000-article segment at most 1.5× the p99 without), and against
- * one index of the same articles (what a rebuild gives). Reads the built bundle: `npm run build` first.
+ * with `--rebuild` one index of the same articles (what a rebuild gives). Reads the built bundle: `npm run build` first.
  */
 import { parseArgs } from 'node:util'
 import type { StoredArticle } from '../src/article'
@@ -17,7 +17,14 @@ import { querySet, type BenchQuery } from './lib/queries'
 import { fig, ms, summarize, type Figure } from './lib/stats'
 
 const { values } = parseArgs({
-  options: { base: { type: 'string', default: '20000' }, live: { type: 'string', default: '5000' }, queries: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    base: { type: 'string', default: '5000' },
+    live: { type: 'string', default: '5000' },
+    queries: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '2' },
+    /** Also time one index of the same articles (indexing them all again takes minutes). */
+    rebuild: { type: 'boolean', default: false },
+  },
 })
 
 /** A corpus as the Worker holds the bundle: the compact index. */
@@ -26,7 +33,7 @@ function compactCorpus(articles: readonly StoredArticle[]): SearchCorpus {
 }
 
 const shipped = bundledArticles()
-const baseArticles = [...shipped, ...syntheticArticles(shipped, Number(values.base), { seed: 1, analyse: false })]
+const baseArticles = [...shipped, ...syntheticArticles(shipped, Math.max(0, Number(values.base) - shipped.length), { seed: 1, analyse: false })]
 const liveArticles = syntheticArticles(shipped, Number(values.live), { seed: 2, analyse: false })
 // The segment also replaces and deletes some bundle articles, as a newsroom's does.
 const replaced = baseArticles.slice(0, 25).map((article, i) => ({ ...liveArticles[i]!, id: article.id }))
@@ -39,9 +46,7 @@ console.log(`base: ${baseArticles.length} articles indexed in ${ms(performance.n
 started = performance.now()
 const withLive = await oneCorpus(base, { version: 1, articles: live, tombstones: deleted })
 const adoptMs = performance.now() - started
-const rebuilt = compactCorpus([...baseArticles.slice(50), ...live])
 const alone = baseOnly(base)
-const oneIndex: LiveView = baseOnly(rebuilt)
 
 const set = querySet(shipped, Number(values.queries))
 const queries: BenchQuery[] = [...set.exact, ...set.typo, ...set.prefix, ...set.faceted, ...set.filtered]
@@ -56,9 +61,9 @@ const params = (query: BenchQuery): SearchParams => ({
 
 // Interleaved, query by query, so that the three see the same machine at the same moments.
 const views: [string, LiveView][] = [
-  ['bundle alone', alone],
+  [`bundle alone (${baseArticles.length} articles)`, alone],
   [`bundle + ${live.length}-article live segment`, withLive],
-  ['one index of the same articles (a rebuild)', oneIndex],
+  ...(values.rebuild ? [['one index of the same articles (a rebuild)', baseOnly(compactCorpus([...baseArticles.slice(50), ...live]))] as [string, LiveView]] : []),
 ]
 for (const [, view] of views) for (const query of queries) await searchOneCorpus(view, params(query))
 const samples = views.map(() => [] as number[])

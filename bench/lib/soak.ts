@@ -6,11 +6,10 @@
  * never acknowledged may be half there. `npm run bench:soak` runs the full
  * size; test/e2e/soak.test.ts a bounded one.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
 
 export type SoakOptions = { writers: number; writes: number; kills: number; idsPerWriter: number; log?: (line: string) => void }
 
@@ -38,54 +37,12 @@ function wordFor(writer: number, sequence: number): string {
   return `soak${letters(writer)}q${letters(sequence)}z`
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
-/** `wrangler dev` in its own process group (so that one SIGKILL reaches workerd too), on a fixed port and state folder. */
-function startWrangler(port: number, inspectorPort: number, persistTo: string): ChildProcess {
-  return spawn(
-    'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--var', `INGEST_TOKEN:${TOKEN}`, '--log-level', 'error', '--show-interactive-dev-session=false'],
-    { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' }, detached: true, stdio: 'ignore' },
-  )
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve()
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    return Promise.resolve()
-  }
-  return exited
-}
-
-async function waitHealthy(origin: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`wrangler dev did not answer on ${origin} within ${timeoutMs} ms`)
-}
-
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => {})
-  const [port, inspectorPort] = [await freePort(), await freePort()]
-  const origin = `http://127.0.0.1:${port}`
   const persistTo = mkdtempSync(join(tmpdir(), 'news-edge-soak-'))
-  let server = startWrangler(port, inspectorPort, persistTo)
+  // Every start on the same state folder (free ports each time: writers follow `server.origin`).
+  const start = () => startWranglerDev({ persistTo, vars: { INGEST_TOKEN: TOKEN }, logLevel: 'error' })
+  let server: WranglerDev | undefined
   // Requests come from many client IPs (CF-Connecting-IP), as a newsroom's do, so the per-IP limits do not throttle the soak.
   let clients = 0
   const headers = (json: boolean) => ({
@@ -94,7 +51,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     ...(json ? { 'Content-Type': 'application/json' } : {}),
   })
   try {
-    await waitHealthy(origin, server)
+    server = await start()
     // Per id: the acknowledged state, and the states of writes sent since whose answer was lost.
     const acknowledged = new Map<string, State>()
     const pending = new Map<string, State[]>()
@@ -111,16 +68,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       kills++
       log(`SIGKILL of wrangler and workerd after ${sent} writes sent (${acked} acknowledged)`)
       restarting = (async () => {
-        await killGroup(server, 'SIGKILL')
-        server = startWrangler(port, inspectorPort, persistTo)
-        await waitHealthy(origin, server)
+        await server!.kill()
+        server = await start()
         log('restarted on the same --persist-to')
         restarting = undefined
       })()
     }
 
     const write = async (writer: number, id: string, next: State, sequence: number): Promise<void> => {
-      const path = `${origin}/api/articles/${encodeURIComponent(id)}`
+      const path = `${server!.origin}/api/articles/${encodeURIComponent(id)}`
       const before = acknowledged.get(id) ?? null
       pending.set(id, [...(pending.get(id) ?? []), next])
       sent++
@@ -165,6 +121,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     if (restarting) await restarting
 
     // What the Worker serves now, from the segment itself and through search.
+    const origin = server.origin
     const exportResponse = await fetch(`${origin}/api/live/export`, { headers: headers(false) })
     const exported = (await exportResponse.json()) as { articles: { id: string; text: string }[] }
     const served = new Map(exported.articles.filter((article) => article.id.startsWith('soak/')).map((article) => [article.id, article.text]))
@@ -189,7 +146,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
     return { writes: sent, acknowledged: acked, unacknowledged: lost, kills, ids: ids.size, live: served.size, mismatches }
   } finally {
-    await killGroup(server, 'SIGKILL')
+    await server?.kill()
     rmSync(persistTo, { recursive: true, force: true })
   }
 }
