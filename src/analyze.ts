@@ -1,5 +1,3 @@
-import type { StoredArticle } from './article'
-import type { ArticleInput } from './corpus/article'
 import { extractFacts } from './facts/extract'
 import type { Facts } from './facts/types'
 import { generateHeadline } from './summary/headline'
@@ -22,8 +20,3 @@ export function analyzeArticle({ text, title, date, summarySentences = DEFAULT_S
   }
 }
 
-/** A corpus article as the Worker serves it: its fields and their analysis. The build and the write API both make them here. */
-export function storedArticle(input: ArticleInput): StoredArticle {
-  const { title, ...rest } = input
-  return { ...rest, ...analyzeArticle({ text: input.text, ...(title ? { title } : {}), ...(input.date ? { date: input.date } : {}) }) }
-}

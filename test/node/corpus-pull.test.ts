@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { storedArticle } from '../../src/analyze'
+import { storedArticle } from '../../src/article'
 import { contentHash, corpusForm } from '../../src/live/corpus-form'
 import { applyPull } from '../../scripts/lib/corpus-pull'
 import { readCorpus } from '../../scripts/lib/read-corpus'

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { storedArticle } from '../../src/analyze'
+import { storedArticle } from '../../src/article'
 import type { StoredArticle } from '../../src/article'
 import { FactCatalog } from '../../src/corpus-services/fact-catalog'
 import { factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from '../../src/live/merge'
