@@ -31,7 +31,8 @@ export async function searchOneCorpus(view: LiveView, params: SearchParams): Pro
   let answers = await Promise.all(parts.map((part) => rankArticles(part, wide)))
   // One index would not have fallen back to any-word matches had enough articles, over all parts, every word:
   // a part that fell back answers again without (its facets count its results, so they must be the right ones).
-  const withEveryWord = answers.reduce((sum, answer) => sum + answer.matches.filter((match) => match.tier === 0).length, 0)
+  // (Each part's total counts its matches: all of them have every word unless the part fell back.)
+  const withEveryWord = answers.reduce((sum, answer) => sum + (answer.fallback ? answer.matches.filter((match) => match.tier === 0).length : answer.total), 0)
   const fallback = withEveryWord < RANKING.anyTermBelow && answers.some((answer) => answer.fallback)
   if (!fallback) answers = await Promise.all(answers.map((answer, part) => (answer.fallback ? rankArticles(parts[part]!, wide, { anyTerm: false }) : answer)))
   const merged = answers.flatMap((answer, part) => answer.matches.map((match) => ({ match, part }))).sort((a, b) => matchOrder(params.sort)(a.match, b.match))
@@ -41,7 +42,7 @@ export async function searchOneCorpus(view: LiveView, params: SearchParams): Pro
   const suggestion = answers.every((answer) => answer.suggestion !== undefined) ? answers[0]!.suggestion : undefined
   return {
     query: params.q,
-    total: merged.length,
+    total: answers.reduce((sum, answer) => sum + answer.total, 0),
     offset: params.offset,
     limit: params.limit,
     hits,

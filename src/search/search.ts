@@ -1,13 +1,17 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
+import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
 import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
 import { synonymsOf } from './synonyms'
+import { MatchSet } from './topk/match-set'
+import { prepareSearch, type PreparedSearch, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 
 export type SearchParams = {
@@ -76,7 +80,29 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 }
 
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
-type Result = SearchResult & { id: number }
+type Result = TopKResult & { id: number }
+
+/** One evaluation of the query: its match set (dates, exclusions and phrases applied) and the part facet filters keep. */
+type Attempt = { search: PreparedSearch; filtered: MatchSet }
+
+/** `exhaustive` scores every match instead of only the page's candidates (the bench's and the differential test's baseline). */
+export type SearchEngineOptions = { exhaustive?: boolean }
+
+/**
+ * Runs a query: every word required, exact and prefix matching first; typo
+ * tolerance only when that finds too little; any-word matching when nothing
+ * has every word. Phrases, exclusions, dates and facet filters always apply.
+ * `total` counts every match and facets count the whole result set, from the
+ * match set without scoring it; only the page's candidates are scored
+ * (src/search/topk). Reads the index and the corpus tables; fetches the
+ * bodies of the page's hits (and, for a quoted phrase, of the articles that
+ * have all its words).
+ */
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
+  const { matches, ...answer } = await rankArticles(corpus, params, options)
+  const hits = await hitsOf(corpus, params.q, matches.slice(params.offset, params.offset + params.limit))
+  return { ...answer, offset: params.offset, limit: params.limit, hits }
+}
 
 /**
  * One match of a query, ranked but not yet shown: what a merge of several
@@ -95,50 +121,39 @@ export type RankedMatch = {
   queryTerms: string[]
 }
 
-/** A search answer before its page of hits is built. */
+/** A search answer before its page of hits is built: the first `offset + limit` matches in `matchOrder`, and the total. */
 export type RankedSearch = Omit<SearchResponse, 'hits' | 'offset' | 'limit'> & { matches: RankedMatch[] }
 
 /**
- * Runs a query: every word required, exact and prefix matching first; typo
- * tolerance only when that finds too little; any-word matching when nothing
- * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match; facets count the whole result set. Reads the
- * index and the corpus tables; fetches the bodies of the page's hits (and,
- * for a quoted phrase, of the articles that have all its words).
+ * The first `offset + limit` matches of a query, in `matchOrder`, with the total, facets and flags; reads no
+ * article body but for quoted phrases. `anyTerm: false` forbids the any-word fallback: a part of a larger
+ * corpus whose other parts have enough articles with every word (src/live/merge.ts).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
-  const { matches, ...answer } = await rankArticles(corpus, params)
-  const hits = await hitsOf(corpus, params.q, matches.slice(params.offset, params.offset + params.limit))
-  return { ...answer, offset: params.offset, limit: params.limit, hits }
-}
-
-/**
- * Every match of a query, in `matchOrder`, with the total, facets and flags; reads no article body but for quoted phrases.
- * `anyTerm: false` forbids the any-word fallback: a part of a larger corpus whose other parts have enough articles with every word.
- */
-export async function rankArticles(corpus: SearchCorpus, params: SearchParams, { anyTerm = true } = {}): Promise<RankedSearch> {
+export async function rankArticles(
+  corpus: SearchCorpus,
+  params: SearchParams,
+  { exhaustive = false, anyTerm = true }: SearchEngineOptions & { anyTerm?: boolean } = {},
+): Promise<RankedSearch> {
   const { tables } = corpus
-  const index = positionIndex(corpus)
+  const index = withTermCache(positionIndex(corpus))
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
   const accepts = await candidateFilter(corpus, query, phrases, params)
   const failsFilters = tables.facets.check(filters)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
-    const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
+  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Attempt => {
+    const search = prepareSearch(index, toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts(result.id as number),
-    }) as Result[]
-    if (!RANKING.coordination) {
-      for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
-      results.sort((a, b) => b.score - a.score)
-    }
-    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0) }
+      accept: accepts,
+      coordination: RANKING.coordination,
+      exhaustive,
+    })
+    return { search, filtered: filters.length === 0 ? search.matches : search.matches.copy().retain((doc) => failsFilters(doc) === 0) }
   }
 
   const exact = () => false
   let attempt = run('AND', exact)
-  const exactCount = attempt.filtered.length
+  const exactCount = attempt.filtered.count
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
   // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
@@ -146,26 +161,32 @@ export async function rankArticles(corpus: SearchCorpus, params: SearchParams, {
   const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
-    if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
+    if (fuzzy.filtered.count > exactCount) [attempt, typoTolerance] = [fuzzy, true]
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.id))
-  if (anyTerm && attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
+  let allWords: MatchSet | undefined
+  if (anyTerm && attempt.filtered.count < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
-    if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
+    if (any.filtered.count > attempt.filtered.count) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const matches = rank(corpus, attempt.filtered, allWords, params)
-  const facets = tables.facets.count(
-    attempt.results.map((result) => result.id),
-    filters,
-    params.facetLimit ?? DEFAULT_FACET_LIMIT,
+  const window = rankPage(corpus, attempt, allWords, { ...params, offset: 0, limit: params.offset + params.limit })
+  const matches = window.map(
+    (result): RankedMatch => ({
+      id: tables.ids[result.id]!,
+      date: tables.dates[result.id],
+      score: result.score,
+      tier: params.sort === 'date' || !allWords || allWords.has(result.id) ? 0 : 1,
+      terms: result.terms,
+      queryTerms: result.queryTerms,
+    }),
   )
+  const facets = tables.facets.count(attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT)
   return {
     query: params.q,
-    total: matches.length,
+    total: attempt.filtered.count,
     matches,
     facets,
     ...(fallback ? { fallback } : {}),
@@ -183,9 +204,18 @@ export async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly 
   return matches.map((match) => toHit(bodies.get(match.id)!, query, phrases, candidates, match))
 }
 
+/**
+ * The order of matches across the parts of one corpus (each part's own is the engine's): by relevance,
+ * articles with every word first; or newest first (undated last), ties in relevance order.
+ */
+export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: RankedMatch) => number {
+  if (sort === 'date') return (a, b) => (a.date === b.date ? b.score - a.score : (a.date ?? '') < (b.date ?? '') ? 1 : -1)
+  return (a, b) => a.tier - b.tier || b.score - a.score
+}
+
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+  return new Set(query.words.filter((word) => prepareSearch(index, wordQuery(word, false), BASE_SEARCH_OPTIONS).matches.count === 0))
 }
 
 /**
@@ -237,7 +267,7 @@ async function candidateFilter(
   const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
+    prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
   const hidden = corpus.hidden ?? (() => false)
   const dated = (doc: number) => {
@@ -264,7 +294,7 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
   const withWords = (words: readonly string[]): number[] => {
     const terms = words.map(processTerm).filter((term): term is string => term !== null)
     if (terms.length === 0) return tables.ids.map((_, doc) => doc)
-    return positionIndex(corpus).search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => result.id as number)
+    return [...prepareSearch(positionIndex(corpus), { combineWith: 'AND', queries: terms }, EXACT_TERMS).matches.toArray()]
   }
   // An article without every word of every required phrase fails; the others are read.
   let mayPass: number[] | undefined
@@ -288,45 +318,72 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * Relevance order (optionally decayed by age), articles with every word
- * before those with only some; or newest first.
+ * The page: relevance order (optionally decayed by age), articles with every
+ * word (`allWords`) before those with only some; or newest first. Only the
+ * candidates for the page are scored.
  */
-function rank(corpus: SearchCorpus, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): RankedMatch[] {
-  const { tables } = corpus
-  const newestDate = corpus.newestDate ?? tables.newestDate
-  let decay = (_result: Result, _i: number) => 1
-  if (params.sort !== 'date' && params.recency !== undefined && newestDate) {
-    const newest = Date.parse(newestDate)
-    const ages = results.map((result) => {
-      const date = tables.dates[result.id]
-      return date ? (newest - Date.parse(date)) / DAY_MS : undefined
-    })
-    // Undated articles decay as much as the oldest dated one in the results.
-    const oldest = Math.max(0, ...ages.filter((age): age is number => age !== undefined))
-    const halfLife = params.recency
-    decay = (_result, i) => 0.5 ** ((ages[i] ?? oldest) / halfLife)
-  }
-  const matches = results.map(
-    (result, i): RankedMatch => ({
-      id: tables.ids[result.id]!,
-      date: tables.dates[result.id],
-      score: result.score * decay(result, i),
-      tier: params.sort === 'date' || allWords.has(result.id) ? 0 : 1,
-      terms: result.terms,
-      queryTerms: result.queryTerms,
-    }),
-  )
-  return matches.sort(matchOrder(params.sort))
+function rankPage({ tables, newestDate = tables.newestDate }: SearchCorpus, { search, filtered }: Attempt, allWords: MatchSet | undefined, params: SearchParams): Result[] {
+  const end = params.offset + params.limit
+  if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
+  const factor = params.recency !== undefined && newestDate ? recencyFactor(tables, newestDate, filtered, params.recency) : undefined
+  return (search.top(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) }) as Result[]).slice(params.offset)
+}
+
+/** A relevance score's decay with the article's age (relative to the newest article); undated articles decay as much as the oldest dated match. */
+function recencyFactor(tables: CorpusTables, newestDate: string, matches: MatchSet, halfLife: number): (doc: number) => number {
+  const times = dateTimes(tables)
+  const newest = Date.parse(newestDate)
+  let oldest = 0
+  matches.forEach((doc) => {
+    if (tables.dates[doc] !== undefined) oldest = Math.max(oldest, (newest - times[doc]!) / DAY_MS)
+  })
+  return (doc) => 0.5 ** ((tables.dates[doc] === undefined ? oldest : (newest - times[doc]!) / DAY_MS) / halfLife)
 }
 
 /**
- * The order of matches, within one corpus and across the parts of one:
- * by relevance, articles with every word first; or newest first (undated
- * last), ties in relevance order.
+ * Newest first, undated last; articles of the same date in relevance order.
+ * Walks the articles by date and scores only the dates the page reaches.
  */
-export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: RankedMatch) => number {
-  if (sort === 'date') return (a, b) => (a.date === b.date ? b.score - a.score : (a.date ?? '') < (b.date ?? '') ? 1 : -1)
-  return (a, b) => a.tier - b.tier || b.score - a.score
+function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, offset: number, end: number): Result[] {
+  const order = dateOrder(tables)
+  const page: Result[] = []
+  let seen = 0
+  for (let at = 0; at < order.length && seen < end; ) {
+    const date = tables.dates[order[at]!]
+    const group: number[] = []
+    for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)
+    if (seen + group.length > offset) {
+      const ranked = search.rank(group) as Result[]
+      page.push(...ranked.slice(Math.max(0, offset - seen), end - seen))
+    }
+    seen += group.length
+  }
+  return page
+}
+
+const dateOrders = new WeakMap<CorpusTables, Uint32Array>()
+const parsedDates = new WeakMap<CorpusTables, Float64Array>()
+
+/** Article positions newest first, undated last (computed once per corpus). */
+function dateOrder(tables: CorpusTables): Uint32Array {
+  let order = dateOrders.get(tables)
+  if (!order) {
+    const dates = tables.dates
+    order = Uint32Array.from(dates.keys()).sort((a, b) => {
+      const dateA = dates[a] ?? ''
+      const dateB = dates[b] ?? ''
+      return dateA === dateB ? a - b : dateA < dateB ? 1 : -1
+    })
+    dateOrders.set(tables, order)
+  }
+  return order
+}
+
+/** `Date.parse` of each article's date (computed once per corpus). */
+function dateTimes(tables: CorpusTables): Float64Array {
+  let times = parsedDates.get(tables)
+  if (!times) parsedDates.set(tables, (times = Float64Array.from(tables.dates, (date) => (date === undefined ? NaN : Date.parse(date)))))
+  return times
 }
 
 function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: RankedMatch): SearchHit {

@@ -1,10 +1,11 @@
 /** What the browser tests run against: the Worker under `wrangler dev`, a host page on another origin, and Chromium. */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { startWranglerDev } from '../../scripts/lib/wrangler-dev'
+
+export { startHost, type Host } from '../../scripts/lib/host-page'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -24,22 +25,6 @@ export async function startWorker(timeoutMs = 90_000): Promise<Worker> {
   return { origin: server.origin, stop, output: server.output }
 }
 
-export type Host = { origin: string; stop: () => Promise<void> }
-
-/** A plain web server on another port (so another origin) serving the given pages. */
-export async function startHost(pages: Record<string, string>): Promise<Host> {
-  const server: Server = createServer((request, response) => {
-    const page = pages[new URL(request.url ?? '/', 'http://host').pathname]
-    response.writeHead(page === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' })
-    response.end(page ?? 'not found')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
 
 export type Browser = { context: BrowserContext; stop: () => Promise<void> }
 
