@@ -24,3 +24,4 @@ export function analyzeArticle({ text, title, date, summarySentences = DEFAULT_S
     facts: extractFacts(document, date === undefined ? {} : { date }),
   }
 }
+

@@ -1,4 +1,4 @@
-import type { Analysis } from './analyze'
+import { analyzeArticle, type Analysis } from './analyze'
 import type { ArticleInput } from './corpus/article'
 
 /**
@@ -9,3 +9,9 @@ export type StoredArticle = Omit<ArticleInput, 'title'> & Analysis
 
 /** An article found related to another (see search/related.ts): what a link to it shows, its score, and the entities both name. */
 export type RelatedArticle = { id: string; title: string; date?: string; url?: string; score: number; sharedEntities: string[] }
+
+/** A corpus article as the Worker serves it: its fields and their analysis. The write API makes them here, as the build does. */
+export function storedArticle(input: ArticleInput): StoredArticle {
+  const { title, ...rest } = input
+  return { ...rest, ...analyzeArticle({ text: input.text, ...(title ? { title } : {}), ...(input.date ? { date: input.date } : {}) }) }
+}

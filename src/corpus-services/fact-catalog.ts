@@ -15,7 +15,17 @@ export type CatalogFact =
   | ({ type: EntityType; article: ArticleRef } & Omit<Entity, 'type'>)
 
 /** `only`: the catalogue numbers of the facts to consider (sorted; from the entity registry's filters), or every fact. */
-export type FactQuery = { type?: FactType; q?: string; from?: string; to?: string; limit: number; offset: number; only?: readonly number[] }
+export type FactQuery = {
+  type?: FactType
+  q?: string
+  from?: string
+  to?: string
+  limit: number
+  offset: number
+  only?: readonly number[]
+  /** Articles whose facts are left out: base articles a live one replaces or deletes (src/live/merge.ts). */
+  hidden?: (id: string) => boolean
+}
 export type FactPage = { total: number; offset: number; limit: number; facts: CatalogFact[] }
 
 /**
@@ -126,7 +136,17 @@ export class FactCatalog {
     return new FactCatalog(JSON.parse(text) as StoredFactTable, source)
   }
 
-  async query({ type, q, from, to, limit, offset, only }: FactQuery): Promise<FactPage> {
+  /** A catalogue of articles in memory (the live segment's). */
+  static ofArticles(articles: readonly StoredArticle[]): FactCatalog {
+    const byId = new Map(articles.map((article) => [article.id, article]))
+    const source: ArticleSource = {
+      ids: articles.map((article) => article.id),
+      articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+    }
+    return new FactCatalog(storeFactTable(articles), source)
+  }
+
+  async query({ type, q, from, to, limit, offset, only, hidden }: FactQuery): Promise<FactPage> {
     const typeCode = type === undefined ? undefined : String(FACT_TYPES.indexOf(type))
     const page: number[] = []
     let total = 0
@@ -134,6 +154,7 @@ export class FactCatalog {
       if (typeCode !== undefined && this.table.types[fact] !== typeCode) return
       const date = this.table.dates[this.ranks[fact]!]!
       if ((from && (date === '' || date < from)) || (to && (date === '' || date > to))) return
+      if (hidden?.(this.source.ids[this.table.articles[this.ranks[fact]!]!]!)) return
       if (total >= offset && total < offset + limit) page.push(fact)
       total++
     }

@@ -11,8 +11,8 @@ import type { AppEnv } from './app-env'
  */
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
 
-/** Health is about now, not about the bundle: never cached. */
-export const UNCACHED_PATHS: ReadonlySet<string> = new Set(['/api/health'])
+/** Health is about now, not about the bundle; the live segment's export needs the token: never cached. */
+export const UNCACHED_PATHS: ReadonlySet<string> = new Set(['/api/health', '/api/live/export'])
 
 /**
  * HTTP caching for the API: a successful GET/HEAD gets `Cache-Control` and an

@@ -1,56 +1,72 @@
-import type { StoredArticle } from '../article'
+import type { LoadedBundle } from '../bundle/open'
 import type { Bindings } from '../env'
-import type { SearchCorpus } from '../search/context'
-import { corpusOfArticles } from '../search/memory-corpus'
+import { contentHash } from './corpus-form'
+import { baseOnly, oneCorpus, type LiveView } from './one-corpus'
 import type { LiveSegment, LiveSnapshot } from './segment'
 
+export type { LiveView }
 /** The bindings the live segment is reached through (a deployment without LIVE_SEGMENT has no live segment). */
 export type LiveBindings = Pick<Bindings, 'LIVE_SEGMENT'>
-
-/** The front's copy of the live segment: searched in memory with the base's index options. */
-export type LiveView = { version: number; byId: Map<string, StoredArticle>; tombstones: Set<string>; corpus?: SearchCorpus }
 
 /** How long a reader trusts its copy before asking the segment for its version (one tiny RPC). */
 const VERSION_CHECK_MS = 1000
 
-const EMPTY: LiveView = { version: 0, byId: new Map(), tombstones: new Set() }
-let view: LiveView = EMPTY
+let view: LiveView | undefined
+/** The bundle `view` was made over: another one (a new deploy's, a test's in-memory corpus) starts a new view. */
+let viewBase: LoadedBundle | undefined
 let checkedAt = 0
 
 export function liveSegment(env: LiveBindings): DurableObjectStub<LiveSegment> | undefined {
   return env.LIVE_SEGMENT?.get(env.LIVE_SEGMENT.idFromName('live'))
 }
 
-/** This isolate's copy of the live segment, refreshed when the segment's version has changed. */
-export async function liveView(env: LiveBindings): Promise<LiveView> {
+/**
+ * This isolate's copy of the one corpus (bundle and live segment), rebuilt
+ * when the segment's version has changed. Every reader reads through it.
+ */
+export async function liveView(env: LiveBindings, bundle: LoadedBundle): Promise<LiveView> {
+  if (!view || viewBase !== bundle) {
+    view = baseOnly(bundle)
+    viewBase = bundle
+    checkedAt = 0
+  }
   const stub = liveSegment(env)
   if (!stub || Date.now() - checkedAt < VERSION_CHECK_MS) return view
   checkedAt = Date.now()
-  if ((await stub.version()) !== view.version) adopt((await stub.snapshot()) as LiveSnapshot)
+  if ((await stub.version()) !== view.version) {
+    let snapshot = (await stub.snapshot()) as LiveSnapshot
+    if ((await settleWithBundle(stub, bundle, snapshot)) > 0) snapshot = (await stub.snapshot()) as LiveSnapshot
+    view = await oneCorpus(bundle, snapshot)
+  }
   return view
+}
+
+/**
+ * The first reader of a new bundle settles the segment against it: live
+ * articles the bundle now holds with the same content (`corpus:pull`, then a
+ * build and deploy) are dropped, and tombstones of ids the bundle no longer
+ * has. Answers how many entries the segment dropped.
+ */
+export async function settleWithBundle(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle, snapshot: LiveSnapshot): Promise<number> {
+  if (snapshot.bundle && (snapshot.bundle.version === bundle.version || snapshot.bundle.builtAt > bundle.builtAt)) return 0
+  const inBundle = snapshot.articles.filter((article) => bundle.has(article.id))
+  const bodies = await bundle.articlesById(inBundle.map((article) => article.id))
+  const bundled: { id: string; hash: string }[] = []
+  for (const article of inBundle) {
+    const hash = await contentHash(article)
+    if (hash === (await contentHash(bodies.get(article.id)!))) bundled.push({ id: article.id, hash })
+  }
+  const lapsed = snapshot.tombstones.filter((id) => !bundle.has(id))
+  const { dropped } = await stub.settle({ version: bundle.version, builtAt: bundle.builtAt }, bundled, lapsed)
+  return dropped
 }
 
 /** The segment version this isolate's copy is at (no round trip): part of ETags. */
 export function liveVersionSeen(): number {
-  return view.version
+  return view?.version ?? 0
 }
 
 /** After a write through this isolate, the next read fetches the new version at once. */
 export function invalidateLiveView(): void {
   checkedAt = 0
-}
-
-function adopt(snapshot: LiveSnapshot): void {
-  const articles = snapshot.articles
-  view = {
-    version: snapshot.version,
-    byId: new Map(articles.map((article) => [article.id, article])),
-    tombstones: new Set(snapshot.tombstones),
-    ...(articles.length > 0 ? { corpus: corpusOfArticles(articles) } : {}),
-  }
-}
-
-/** A base id the live segment hides: replaced by a live article, or deleted. */
-export function hidesBase(live: LiveView, id: string): boolean {
-  return live.byId.has(id) || live.tombstones.has(id)
 }

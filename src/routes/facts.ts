@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
+import { liveView } from '../live/front'
+import { factsInOneCorpus } from '../live/merge'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
@@ -28,7 +30,11 @@ export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, valid
   const { speaker, actor, target, place, entity, ...query } = c.req.valid('query')
   const named = { speaker, actor, target, place, entity }
   // Names and ids go through the entity registry: "Biden" finds Joe Biden's quotes, "Balochistan" Quetta's figures.
-  const only = Object.values(named).some((value) => value !== undefined) ? (await c.var.corpus.entityRegistry()).factNumbers(named) : undefined
+  // The registry is the build's: live articles join it at the next build, so a filtered query reads the base facts only.
+  if (Object.values(named).some((value) => value !== undefined)) {
+    const only = (await c.var.corpus.entityRegistry()).factNumbers(named)
+    return c.json(await (await c.var.corpus.factCatalog()).query({ ...query, only }))
+  }
   const catalog = await c.var.corpus.factCatalog()
-  return c.json(await catalog.query({ ...query, ...(only ? { only } : {}) }))
+  return c.json(await factsInOneCorpus(await liveView(c.env, c.var.corpus), catalog, query))
 })

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
-import { hidesBase, liveView } from '../live/front'
+import { liveView } from '../live/front'
+import { hidesBase } from '../live/one-corpus'
 import { healthDoc } from '../openapi/routes'
 
 export const healthRoutes = new Hono<AppEnv>().get('/health', healthDoc, async (c) => {
   const { ids, version, builtAt } = c.var.corpus
-  const live = await liveView(c.env)
+  const live = await liveView(c.env, c.var.corpus)
   const hiddenBase = ids.filter((id) => hidesBase(live, id)).length
   return c.json({
     status: 'ok' as const,

@@ -3,11 +3,13 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
-import { analyzeArticle } from '../analyze'
+import { storedArticle } from '../article'
 import type { StoredArticle } from '../article'
 import { ArticleInputSchema, MAX_ARTICLE_BODY_BYTES, validateArticle } from '../corpus/article'
 import type { AppEnv } from '../http/app-env'
 import { ProblemError } from '../http/problem'
+import { contentHash, corpusForm } from '../live/corpus-form'
+import type { LiveSnapshot } from '../live/segment'
 import { invalidateLiveView, liveSegment } from '../live/front'
 import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
@@ -66,9 +68,7 @@ function checkArticle(raw: unknown, id: string | undefined, prefix: string): { a
   const { articles, errors } = validateArticle(id === undefined ? record : { ...record, id }, 'request body')
   const valid = articles[0]
   if (!valid) return { errors: errors.map((error) => ({ name: `${prefix}${error.field}`, in: 'body field', message: error.reason })) }
-  const { title, ...rest } = valid
-  const analysis = analyzeArticle({ text: rest.text, ...(title ? { title } : {}), ...(rest.date ? { date: rest.date } : {}) })
-  return { article: { ...rest, ...analysis }, errors: [] }
+  return { article: storedArticle(valid), errors: [] }
 }
 
 function rejectArticles(errors: FieldError[]): never {
@@ -92,14 +92,22 @@ function segmentOf(c: Context<AppEnv>) {
 
 const WRITE_PROBLEMS = ['unauthorized', 'writes-disabled', 'invalid-parameters', 'rate-limited', 'method-not-allowed'] as const
 
-function writeDoc(summary: string, description: string, schema: v.GenericSchema, example: unknown, problems: Parameters<typeof problemResponses>, body?: v.GenericSchema) {
+function writeDoc(
+  summary: string,
+  description: string,
+  schema: v.GenericSchema,
+  example: unknown,
+  problems: Parameters<typeof problemResponses>,
+  answered = 'Committed to the live segment: searchable at once.',
+  body?: v.GenericSchema,
+) {
   return describeRoute({
     tags: ['Live'],
     summary,
     description: `${description} Needs "Authorization: Bearer <INGEST_TOKEN>" (docs/live.md).`,
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: resolver(body) } } } } : {}),
     responses: {
-      200: { description: 'Committed to the live segment: searchable at once.', content: { 'application/json': { schema: resolver(schema), example } } },
+      200: { description: answered, content: { 'application/json': { schema: resolver(schema), example } } },
       ...problemResponses(...problems, ...WRITE_PROBLEMS),
     },
   })
@@ -115,6 +123,7 @@ const putDoc = writeDoc(
   PutAnswer,
   { id: 'live/ferry', version: 3, title: 'Harbour council approves ferry plan' },
   ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+  undefined,
   v.omit(ArticleInputSchema, ['id']),
 )
 const bulkDoc = writeDoc(
@@ -123,7 +132,22 @@ const bulkDoc = writeDoc(
   BulkAnswer,
   { ids: ['live/a', 'live/b'], version: 4 },
   ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+  undefined,
   v.object({ articles: v.pipe(v.array(ArticleInputSchema), v.minLength(1), v.maxLength(MAX_BULK_ARTICLES)) }),
+)
+const ExportAnswer = v.object({
+  version: v.number(),
+  bundle: v.optional(v.object({ version: v.string(), builtAt: v.string() })),
+  articles: v.array(v.record(v.string(), v.unknown())),
+  tombstones: v.array(v.string()),
+})
+const exportDoc = writeDoc(
+  'The live segment in the corpus format',
+  'Every live article in the corpus format the build reads (no analysis), and the ids of deleted bundle articles: what `npm run corpus:pull` writes into corpus files.',
+  ExportAnswer,
+  { version: 5, articles: [{ id: 'live/ferry', title: 'Harbour council approves ferry plan', date: '2026-12-01', text: 'The harbour council voted on Tuesday…' }], tombstones: [] },
+  [],
+  'The live segment as it is now (never cached).',
 )
 const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
 
@@ -140,7 +164,7 @@ export const ingestRoutes = new Hono<AppEnv>()
     refuseDotSegments(id)
     const { article, errors } = checkArticle(await c.req.json(), id, '')
     if (!article) rejectArticles(errors)
-    const version = await segmentOf(c).put([article])
+    const version = await segmentOf(c).put([{ article, hash: await contentHash(article) }])
     invalidateLiveView()
     return c.json({ id: article.id, version, title: article.title })
   })
@@ -157,9 +181,14 @@ export const ingestRoutes = new Hono<AppEnv>()
     const repeated = ids.find((id, position) => ids.indexOf(id) !== position)
     if (repeated) errors.push({ name: 'articles', in: 'body field', message: `holds the id "${repeated}" more than once` })
     if (errors.length > 0) rejectArticles(errors)
-    const version = await segmentOf(c).put(checked.map((result) => result.article!))
+    const articles = checked.map((result) => result.article!)
+    const version = await segmentOf(c).put(await Promise.all(articles.map(async (article) => ({ article, hash: await contentHash(article) }))))
     invalidateLiveView()
     return c.json({ ids, version })
+  })
+  .get('/live/export', exportDoc, requireIngestToken, async (c) => {
+    const { version, bundle, articles, tombstones } = (await segmentOf(c).snapshot()) as LiveSnapshot
+    return c.json({ version, ...(bundle ? { bundle } : {}), articles: articles.map(corpusForm), tombstones })
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')

@@ -4,7 +4,7 @@ import * as v from 'valibot'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
-import { searchWithLive } from '../live/merge'
+import { searchOneCorpus } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { integerParam, withDateRange } from './params'
 
@@ -36,5 +36,5 @@ export const SearchQuerySchema = withDateRange({
 export const searchRoutes = new Hono<AppEnv>().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await searchWithLive(c.var.corpus, await liveView(c.env), search))
+  return c.json(await searchOneCorpus(await liveView(c.env, c.var.corpus), search))
 })

@@ -3,8 +3,8 @@ import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import { validate } from '../http/validate'
 import { suggestDoc } from '../openapi/routes'
-import { suggestIndexOf } from '../search/context'
-import { suggest } from '../search/suggest'
+import { liveView } from '../live/front'
+import { suggestInOneCorpus } from '../live/merge'
 import { integerParam } from './params'
 
 export const SuggestQuerySchema = v.object({
@@ -17,7 +17,7 @@ export const SuggestQuerySchema = v.object({
 })
 
 /** Autocomplete for every keystroke: from the build's suggestion index and word list, unpacked once per isolate. */
-export const suggestRoutes = new Hono<AppEnv>().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
+export const suggestRoutes = new Hono<AppEnv>().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), async (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(suggestIndexOf(c.var.corpus), q, limit) })
+  return c.json({ query: q, suggestions: suggestInOneCorpus(await liveView(c.env, c.var.corpus), q, limit) })
 })

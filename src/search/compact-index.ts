@@ -199,7 +199,8 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
 export function withPositionIds<T>(index: MiniSearch<T>): MiniSearch<T> {
   const internals = index as unknown as MiniSearchInternals
   const view = Object.create(index) as MiniSearchInternals
-  view._documentIds = new DocumentIds(Array.from({ length: internals._documentCount }, (_, doc) => doc))
+  // The number of documents held, not `_documentCount`: a statistics view (corpus-statistics.ts) sets that to the whole corpus's.
+  view._documentIds = new DocumentIds(Array.from({ length: (internals._documentIds as { size: number }).size }, (_, doc) => doc))
   return view as unknown as MiniSearch<T>
 }
 

@@ -15,33 +15,45 @@ export type SearchCorpus = {
   readonly index: MiniSearch<SearchDocument>
   readonly tables: CorpusTables
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  /**
+   * Documents (by short id) that are not part of the corpus any more: base
+   * articles a live article replaces or deletes. Search, listing, facets and
+   * related articles skip them; the index still holds them.
+   */
+  readonly hidden?: (doc: number) => boolean
+  /** The newest date of the whole corpus when this is one part of it (the recency decay's reference); else the tables'. */
+  readonly newestDate?: string
 }
 
 /** What is derived from a corpus on demand and then kept for the isolate's life. */
-type Derived = { suggestIndex?: SuggestIndex; related: Map<string, RelatedArticle[]>; byPosition?: MiniSearch<SearchDocument> }
-
-const derived = new WeakMap<CorpusTables, Derived>()
-
-function derivedOf(corpus: SearchCorpus): Derived {
-  let found = derived.get(corpus.tables)
-  if (!found) derived.set(corpus.tables, (found = { related: new Map() }))
-  return found
-}
+const suggestIndexes = new WeakMap<CorpusTables, SuggestIndex>()
 
 /** The suggestion index, unpacked on the first suggestion. */
 export function suggestIndexOf(corpus: SearchCorpus): SuggestIndex {
-  const state = derivedOf(corpus)
   const { tables, index } = corpus
-  return (state.suggestIndex ??= new SuggestIndex(tables.suggestions, tables.titles, tables.ids, tables.lexicon, index))
+  let found = suggestIndexes.get(tables)
+  if (!found) suggestIndexes.set(tables, (found = new SuggestIndex(tables.suggestions, tables.titles, tables.ids, tables.lexicon, index)))
+  return found
 }
 
-/** The index answering with positions (short ids, as the tables use) for ids: see `withPositionIds`. */
+const byPosition = new WeakMap<MiniSearch<SearchDocument>, MiniSearch<SearchDocument>>()
+
+/**
+ * The index answering with positions (short ids, as the tables use) for ids: see `withPositionIds`.
+ * Kept per index, not per tables: the same tables are searched through a new statistics view of
+ * the index whenever the live segment changes (src/live/one-corpus.ts).
+ */
 export function positionIndex(corpus: SearchCorpus): MiniSearch<SearchDocument> {
-  const state = derivedOf(corpus)
-  return (state.byPosition ??= withPositionIds(corpus.index))
+  let found = byPosition.get(corpus.index)
+  if (!found) byPosition.set(corpus.index, (found = withPositionIds(corpus.index)))
+  return found
 }
 
-/** Related articles by id, filled as they are asked for. */
+const related = new WeakMap<MiniSearch<SearchDocument>, Map<string, RelatedArticle[]>>()
+
+/** Related articles by id, filled as they are asked for; per index, as scores change with the live segment (see `positionIndex`). */
 export function relatedCache(corpus: SearchCorpus): Map<string, RelatedArticle[]> {
-  return derivedOf(corpus).related
+  let found = related.get(corpus.index)
+  if (!found) related.set(corpus.index, (found = new Map()))
+  return found
 }

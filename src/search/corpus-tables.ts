@@ -75,7 +75,8 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
   }
 }
 
-function newest(dates: Iterable<string | undefined>): string | undefined {
+/** The newest of some publication dates (ISO strings compare as dates). */
+export function newest(dates: Iterable<string | undefined>): string | undefined {
   let found: string | undefined
   for (const date of dates) if (date && (!found || date > found)) found = date
   return found

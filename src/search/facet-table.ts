@@ -111,13 +111,13 @@ export class FacetTable {
     return names
   }
 
-  /** The names of `doc`'s values of `facet` that `other` has too (compared by key), in `doc`'s order. */
-  shared(doc: number, other: number, facet: FacetName): string[] {
+  /** The names among an article's values of `facet` (`articleFacets`: key -> name) that `other` has too, in the article's order. */
+  sharedWith(values: ReadonlyMap<string, string>, other: number, facet: FacetName): string[] {
     const column = this.column(facet)
     const names: string[] = []
-    for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
-      const name = column.values[at]!
-      if (column.has(other, column.keyOf[name]!)) names.push(column.names[name]!)
+    for (const [key, name] of values) {
+      const index = column.keyIndex(key)
+      if (index !== -1 && column.has(other, index)) names.push(name)
     }
     return names
   }

@@ -1,5 +1,4 @@
 import type { SearchCorpus } from './context'
-import type { CorpusTables } from './corpus-tables'
 import { normalizeFilters, type FacetFilters } from './facets'
 
 export type ListingParams = {
@@ -21,12 +20,14 @@ export async function listArticles(corpus: SearchCorpus, params: ListingParams):
   const { tables } = corpus
   const fails = tables.facets.check(normalizeFilters(params.filters ?? {}))
   const selected: Entry[] = []
+  const hidden = corpus.hidden ?? (() => false)
   tables.dates.forEach((date, doc) => {
+    if (hidden(doc)) return
     if (params.from !== undefined && (date === undefined || date < params.from)) return
     if (params.to !== undefined && (date === undefined || date > params.to)) return
-    if (fails(doc) === 0) selected.push({ id: tables.ids[doc]!, doc, date })
+    if (fails(doc) === 0) selected.push({ id: tables.ids[doc]!, date, ...(params.sort === 'title' ? { title: tables.titles[doc]! } : {}) })
   })
-  selected.sort(comparator(tables, params.sort))
+  selected.sort(listingOrder(params.sort))
   const page = selected.slice(params.offset, params.offset + params.limit)
   const bodies = await corpus.articlesById(page.map((entry) => entry.id))
   return {
@@ -47,7 +48,8 @@ export async function listArticles(corpus: SearchCorpus, params: ListingParams):
   }
 }
 
-type Entry = { id: string; doc: number; date: string | undefined }
+/** What the listing's order reads of an article (the title only for `sort=title`). */
+type Entry = { id: string; date?: string | undefined; title?: string | undefined }
 
 const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -59,8 +61,9 @@ const byDate = (direction: 1 | -1) => (a: Entry, b: Entry) => {
   return a.date < b.date ? -direction : direction
 }
 
-function comparator(tables: CorpusTables, sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
+/** The listing's order, within one corpus and across the parts of one (src/live/merge.ts). */
+export function listingOrder(sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
   if (sort === 'date') return byDate(-1)
   if (sort === 'oldest') return byDate(1)
-  return (a, b) => tables.titles[a.doc]!.localeCompare(tables.titles[b.doc]!) || byId(a, b)
+  return (a, b) => (a.title ?? '').localeCompare(b.title ?? '') || byId(a, b)
 }

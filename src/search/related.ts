@@ -2,6 +2,7 @@ import type { Query } from 'minisearch'
 import type { RelatedArticle, StoredArticle } from '../article'
 import { relatedCache, type SearchCorpus } from './context'
 import { BASE_SEARCH_OPTIONS } from './options'
+import { articleFacets } from './facets'
 import { processTerm, tokenize } from './terms'
 
 /** How many related articles are kept per article (the most a request can ask for). */
@@ -27,7 +28,7 @@ export function relatedArticles(corpus: SearchCorpus, article: StoredArticle, li
 
 const ENTITY_FACETS = ['person', 'organization', 'place', 'country'] as const
 
-function computeRelated({ index, tables }: SearchCorpus, article: StoredArticle): RelatedArticle[] {
+function computeRelated({ index, tables, hidden }: SearchCorpus, article: StoredArticle): RelatedArticle[] {
   const weights = new Map<string, number>()
   const weigh = (word: string, weight: number) => {
     const term = processTerm(word)
@@ -37,13 +38,15 @@ function computeRelated({ index, tables }: SearchCorpus, article: StoredArticle)
   for (const entity of article.facts.entities) for (const word of tokenize(entity.name)) weigh(word, 1)
   if (weights.size === 0) return []
 
-  const own = tables.shortId(article.id)!
+  // The article's own facet values, not its row of the tables: it may be in another part of the corpus (the live segment).
+  const own = articleFacets(article)
   const query: Query = { combineWith: 'OR', queries: [...weights.keys()], boostTerm: (term: string) => weights.get(term) ?? 1 }
-  const results = index.search(query, { ...BASE_SEARCH_OPTIONS, filter: (result) => result.id !== article.id })
+  const shown = (id: string) => id !== article.id && !hidden?.(tables.shortId(id)!)
+  const results = index.search(query, { ...BASE_SEARCH_OPTIONS, filter: (result) => shown(result.id as string) })
   return results
     .map((result) => {
       const other = tables.shortId(result.id as string)!
-      const shared = ENTITY_FACETS.flatMap((facet) => tables.facets.shared(own, other, facet))
+      const shared = ENTITY_FACETS.flatMap((facet) => tables.facets.sharedWith(own[facet], other, facet))
       return { other, shared, score: result.score * (1 + SHARED_ENTITY_WEIGHT * shared.length) }
     })
     .sort((a, b) => b.score - a.score)

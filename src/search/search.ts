@@ -74,7 +74,43 @@ export type SearchEngineOptions = { exhaustive?: boolean }
  * bodies of the page's hits (and, for a quoted phrase, of the articles that
  * have all its words).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false }: SearchEngineOptions = {}): Promise<SearchResponse> {
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
+  const { matches, ...answer } = await rankArticles(corpus, params, options)
+  const hits = await hitsOf(corpus, params.q, matches.slice(params.offset, params.offset + params.limit))
+  return { ...answer, offset: params.offset, limit: params.limit, hits }
+}
+
+/**
+ * One match of a query, ranked but not yet shown: what a merge of several
+ * corpora (the bundle and the live segment) orders and pages before any
+ * article body is read.
+ */
+export type RankedMatch = {
+  id: string
+  date: string | undefined
+  /** Relevance, decayed by age when `recency` is asked for. */
+  score: number
+  /** 0: the article has every query word; 1: only some (the any-term fallback). */
+  tier: 0 | 1
+  /** Index terms matched (for highlighting) and the query terms behind them. */
+  terms: string[]
+  queryTerms: string[]
+}
+
+/** A search answer before its page of hits is built: the first `offset + limit` matches in `matchOrder`, and the total. */
+// Pick, not Omit: the schema's inferred type may carry an index signature, which Omit would reduce the type to.
+export type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'fallback' | 'typoTolerance' | 'suggestion'> & { matches: RankedMatch[] }
+
+/**
+ * The first `offset + limit` matches of a query, in `matchOrder`, with the total, facets and flags; reads no
+ * article body but for quoted phrases. `anyTerm: false` forbids the any-word fallback: a part of a larger
+ * corpus whose other parts have enough articles with every word (src/live/merge.ts).
+ */
+export async function rankArticles(
+  corpus: SearchCorpus,
+  params: SearchParams,
+  { exhaustive = false, anyTerm = true }: SearchEngineOptions & { anyTerm?: boolean } = {},
+): Promise<RankedSearch> {
   const { tables } = corpus
   const index = withTermCache(positionIndex(corpus))
   const query = parseQuery(params.q)
@@ -107,28 +143,51 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
   let allWords: MatchSet | undefined
-  if (attempt.filtered.count < RANKING.anyTermBelow && query.words.length > 1) {
+  if (anyTerm && attempt.filtered.count < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
     if (any.filtered.count > attempt.filtered.count) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const page = rankPage(tables, attempt, allWords, params)
+  const window = rankPage(corpus, attempt, allWords, { ...params, offset: 0, limit: params.offset + params.limit })
+  const matches = window.map(
+    (result): RankedMatch => ({
+      id: tables.ids[result.id]!,
+      date: tables.dates[result.id],
+      score: result.score,
+      tier: params.sort === 'date' || !allWords || allWords.has(result.id) ? 0 : 1,
+      terms: result.terms,
+      queryTerms: result.queryTerms,
+    }),
+  )
   const facets = tables.facets.count(attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT)
-  const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
-  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
-  const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
   return {
     query: params.q,
     total: attempt.filtered.count,
-    offset: params.offset,
-    limit: params.limit,
-    hits,
+    matches,
     facets,
     ...(fallback ? { fallback } : {}),
     ...(typoTolerance ? { typoTolerance } : {}),
     ...(suggestion && suggestion !== params.q ? { suggestion } : {}),
   }
+}
+
+/** The hits (snippets, highlights) of some matches of the query `q` in this corpus: only their bodies are fetched. */
+export async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
+  const query = parseQuery(q)
+  const phrases = query.phrases.map(phrasePattern)
+  const bodies = await corpus.articlesById(matches.map((match) => match.id))
+  const candidates = candidateWords(new Set(matches.flatMap((match) => match.terms)))
+  return matches.map((match) => toHit(bodies.get(match.id)!, query, phrases, candidates, match))
+}
+
+/**
+ * The order of matches across the parts of one corpus (each part's own is the engine's): by relevance,
+ * articles with every word first; or newest first (undated last), ties in relevance order.
+ */
+export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: RankedMatch) => number {
+  if (sort === 'date') return (a, b) => (a.date === b.date ? b.score - a.score : (a.date ?? '') < (b.date ?? '') ? 1 : -1)
+  return (a, b) => a.tier - b.tier || b.score - a.score
 }
 
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
@@ -187,8 +246,9 @@ async function candidateFilter(
   for (const term of query.excluded) {
     prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
+  const hidden = corpus.hidden ?? (() => false)
   const dated = (doc: number) => {
-    if (excluded.has(doc)) return false
+    if (excluded.has(doc) || hidden(doc)) return false
     const date = tables.dates[doc]
     if (params.from !== undefined && (date === undefined || date < params.from)) return false
     return !(params.to !== undefined && (date === undefined || date > params.to))
@@ -239,17 +299,17 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
  * word (`allWords`) before those with only some; or newest first. Only the
  * candidates for the page are scored.
  */
-function rankPage(tables: CorpusTables, { search, filtered }: Attempt, allWords: MatchSet | undefined, params: SearchParams): Result[] {
+function rankPage({ tables, newestDate = tables.newestDate }: SearchCorpus, { search, filtered }: Attempt, allWords: MatchSet | undefined, params: SearchParams): Result[] {
   const end = params.offset + params.limit
   if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
-  const factor = params.recency !== undefined && tables.newestDate ? recencyFactor(tables, filtered, params.recency) : undefined
+  const factor = params.recency !== undefined && newestDate ? recencyFactor(tables, newestDate, filtered, params.recency) : undefined
   return (search.top(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) }) as Result[]).slice(params.offset)
 }
 
 /** A relevance score's decay with the article's age (relative to the newest article); undated articles decay as much as the oldest dated match. */
-function recencyFactor(tables: CorpusTables, matches: MatchSet, halfLife: number): (doc: number) => number {
+function recencyFactor(tables: CorpusTables, newestDate: string, matches: MatchSet, halfLife: number): (doc: number) => number {
   const times = dateTimes(tables)
-  const newest = Date.parse(tables.newestDate!)
+  const newest = Date.parse(newestDate)
   let oldest = 0
   matches.forEach((doc) => {
     if (tables.dates[doc] !== undefined) oldest = Math.max(oldest, (newest - times[doc]!) / DAY_MS)
@@ -303,7 +363,7 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
+function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: RankedMatch): SearchHit {
   const terms = new Set(result.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
   const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)

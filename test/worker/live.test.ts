@@ -1,7 +1,10 @@
+import { runInDurableObject } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
-import { liveSegment, type LiveBindings } from '../../src/live/front'
+import { getBundle } from '../../src/bundle/load'
+import { liveSegment, settleWithBundle, type LiveBindings } from '../../src/live/front'
+import type { LiveSnapshot } from '../../src/live/segment'
 
 const TOKEN = 'test-ingest-token'
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
@@ -140,5 +143,111 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
     expect(long.status).toBe(422)
     expect(long.body.errors).toEqual([expect.objectContaining({ name: 'text', message: expect.stringContaining('over the limit of 262144 bytes') })])
     expect((await call('GET', '/api/articles/live%2Fx')).status).toBe(404)
+  })
+})
+
+describe('live segment: every reader sees one corpus', () => {
+  const flood = { title: 'Flood hits the Wexcombe valley', date: '2026-12-02', text: 'Heavy rain flooded the Wexcombe valley on Tuesday. Two people were killed, police said. Mayor Odile Franchetti said the Wexcombe bridge would stay closed.' }
+
+  it('counts live articles in facets, suggests their names, relates them, lists their facts, and cites them in a brief', async () => {
+    expect((await call('PUT', '/api/articles/live%2Fwexcombe', flood)).status).toBe(200)
+    const search = await call('GET', '/api/search?q=wexcombe')
+    expect(search.body.hits.map((hit: any) => hit.id)).toEqual(['live/wexcombe'])
+    expect(search.body.facets.year).toEqual([{ value: '2026', count: 1 }])
+    expect(search.body.facets.person.map((facet: any) => facet.value)).toContain('Odile Franchetti')
+
+    const suggest = await call('GET', '/api/suggest?q=wexco')
+    expect(suggest.body.suggestions.map((suggestion: any) => suggestion.id ?? suggestion.text)).toContain('live/wexcombe')
+    const facts = await call('GET', '/api/facts?q=franchetti')
+    expect(facts.body.total).toBeGreaterThan(0)
+    expect(facts.body.facts.every((fact: any) => fact.article.id === 'live/wexcombe')).toBe(true)
+    const brief = await call('GET', '/api/brief?q=wexcombe')
+    expect(brief.body.total).toBe(1)
+    expect(JSON.stringify(brief.body)).toContain('live/wexcombe')
+    const related = await call('GET', '/api/articles/live%2Fwexcombe/related')
+    expect(related.status).toBe(200)
+    expect(related.body.related.length).toBeGreaterThan(0)
+
+    const page = await exports.default.fetch('http://news.test/articles/live/wexcombe')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Flood hits the Wexcombe valley')
+    const results = await exports.default.fetch('http://news.test/search?q=wexcombe')
+    expect(await results.text()).toContain('live/wexcombe')
+    await call('DELETE', '/api/articles/live%2Fwexcombe')
+  })
+
+  it('hides a deleted base article from facts, related lists and the article page', async () => {
+    const victim = env.TEST_CORPUS_ARTICLES[100]!.id
+    // Its closest article lists it among its own related articles (checked below, before the delete).
+    const neighbour = (await call('GET', `/api/articles/${encodeURIComponent(victim)}/related`)).body.related[0].id as string
+    const before = (await call('GET', `/api/articles/${encodeURIComponent(neighbour)}/related?limit=20`)).body.related.map((related: any) => related.id)
+    expect(before).toContain(victim)
+    const victimFacts = await call('GET', `/api/articles/${encodeURIComponent(victim)}/facts`)
+    const name = victimFacts.body.entities[0]?.name as string
+    const factsBefore = await call('GET', `/api/facts?q=${encodeURIComponent(name)}&limit=100`)
+    expect((await call('DELETE', `/api/articles/${encodeURIComponent(victim)}`)).status).toBe(200)
+    const factsAfter = await call('GET', `/api/facts?q=${encodeURIComponent(name)}&limit=100`)
+    expect(factsAfter.body.facts.map((fact: any) => fact.article.id)).not.toContain(victim)
+    expect(factsAfter.body.total).toBeLessThan(factsBefore.body.total)
+    const after = (await call('GET', `/api/articles/${encodeURIComponent(neighbour)}/related?limit=20`)).body.related.map((related: any) => related.id)
+    expect(after).not.toContain(victim)
+    expect((await exports.default.fetch(`http://news.test/articles/${victim}`)).status).toBe(404)
+  })
+})
+
+describe('live segment: back into the bundle', () => {
+  it('exports the live articles in the corpus format, only with the token, never cached', async () => {
+    await call('PUT', '/api/articles/live%2Fexported', invented('exportia'))
+    const exported = await call('GET', '/api/live/export', undefined, { Authorization: `Bearer ${TOKEN}` })
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('Cache-Control')).toBe('no-store')
+    const article = exported.body.articles.find((each: any) => each.id === 'live/exported')
+    expect(article).toEqual({ id: 'live/exported', ...invented('exportia') })
+    expect((await call('GET', '/api/live/export', undefined, {})).status).toBe(401)
+  })
+
+  it('drops live articles a new bundle holds with the same content, keeps changed ones, and lapses tombstones of ids it lacks', async () => {
+    const [same, changed] = env.TEST_CORPUS_ARTICLES.slice(200).map((article) => article.id)
+    const body = async (id: string) => {
+      const { facts: _facts, related: _related, summary: _summary, keywords: _keywords, titleGenerated, title, id: _id, ...rest } = (await call('GET', `/api/articles/${encodeURIComponent(id)}`)).body
+      return { ...rest, ...(titleGenerated ? {} : { title }) }
+    }
+    expect((await call('PUT', `/api/articles/${encodeURIComponent(same!)}`, await body(same!))).status).toBe(200)
+    expect((await call('PUT', `/api/articles/${encodeURIComponent(changed!)}`, { ...(await body(changed!)), text: 'A corrected text, published live.' })).status).toBe(200)
+    const stub = liveSegment(env as LiveBindings)!
+    await stub.remove('gone/from-the-bundle', true)
+    // As if this bundle were new to the segment: forget the bundle it settled against.
+    await runInDurableObject(stub, (_instance, state) => void state.storage.sql.exec('DELETE FROM settled_bundle'))
+
+    const dropped = await settleWithBundle(stub, getBundle(), (await stub.snapshot()) as LiveSnapshot)
+    expect(dropped).toBe(2)
+    const snapshot = await stub.snapshot()
+    const liveIds = snapshot.articles.map((article: any) => article.id)
+    expect(liveIds).not.toContain(same)
+    expect(liveIds).toContain(changed)
+    expect(snapshot.tombstones).not.toContain('gone/from-the-bundle')
+    expect(snapshot.bundle?.version).toBe(getBundle().version)
+    // Settling again against the same bundle changes nothing.
+    expect(await settleWithBundle(stub, getBundle(), (await stub.snapshot()) as LiveSnapshot)).toBe(0)
+    expect((await call('GET', `/api/articles/${encodeURIComponent(same!)}`)).status).toBe(200)
+  })
+})
+
+describe('live segment: a burst of writes', () => {
+  it('answers a burst of writes past the write limit with 429 problem+json and Retry-After, never a 5xx', async () => {
+    const headers = { 'CF-Connecting-IP': '203.0.113.77', 'Content-Type': 'application/json' }
+    let limited: Response | undefined
+    let sent = 0
+    for (; sent < 10_000 && !limited; sent++) {
+      const response = await exports.default.fetch('http://news.test/api/articles/live%2Fburst', { method: 'PUT', headers, body: '{}' })
+      expect(response.status).toBeLessThan(500)
+      if (response.status === 429) limited = response
+      else await response.body?.cancel()
+    }
+    // The seconds left in the limiter's 60 s window (src/http/rate-limit.ts).
+    expect(Number(limited?.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
+    expect(Number(limited?.headers.get('Retry-After'))).toBeLessThanOrEqual(60)
+    expect(limited?.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+    expect(sent).toBeLessThan(10_000)
   })
 })

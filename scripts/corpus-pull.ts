@@ -1,0 +1,30 @@
+/**
+ * `npm run corpus:pull -- --url https://news.example [--corpus corpus] [--out corpus/live/live.jsonl]`
+ *
+ * Writes the live segment's articles into the corpus (docs/live.md), so that
+ * the next `npm run build` and deploy fold them into the bundle; the segment
+ * then drops them by itself. The token is read from INGEST_TOKEN (kept out
+ * of the command line, where it would reach shell history and process lists).
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { applyPull, type LiveExport } from './lib/corpus-pull'
+
+const { values } = parseArgs({ options: { url: { type: 'string' }, corpus: { type: 'string', default: 'corpus' }, out: { type: 'string' } } })
+const token = process.env.INGEST_TOKEN
+if (!values.url || !token) {
+  console.error('usage: INGEST_TOKEN=… npm run corpus:pull -- --url https://your-worker [--corpus corpus] [--out corpus/live/live.jsonl]')
+  process.exit(2)
+}
+const response = await fetch(new URL('/api/live/export', values.url), { headers: { Authorization: `Bearer ${token}` } })
+if (!response.ok) {
+  console.error(`GET /api/live/export answered ${response.status}: ${await response.text()}`)
+  process.exit(1)
+}
+const exported = (await response.json()) as LiveExport
+const out = values.out ?? join(values.corpus, 'live', 'live.jsonl')
+const result = applyPull(values.corpus, out, exported)
+console.log(`live segment version ${exported.version}: ${result.written} article(s) written to ${out}; ${exported.tombstones.length} deleted id(s)`)
+for (const file of result.removedFiles) console.log(`  removed ${file} (replaced or deleted live)`)
+for (const file of result.rewrittenFiles) console.log(`  rewrote ${file} without the lines of replaced or deleted ids`)
+console.log('Next: npm run build && npm run deploy. The first reader of the new bundle drops these articles from the live segment.')

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { storedArticle } from '../../src/article'
+import type { StoredArticle } from '../../src/article'
+import { FactCatalog } from '../../src/corpus-services/fact-catalog'
+import { factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from '../../src/live/merge'
+import { oneCorpus, type LiveView } from '../../src/live/one-corpus'
+import { serializeCompactIndex } from '../../src/search/compact-index'
+import type { SearchCorpus } from '../../src/search/context'
+import { corpusOfArticles } from '../../src/search/memory-corpus'
+import { relatedArticles } from '../../src/search/related'
+import { buildIndex, loadIndex, searchArticles, type SearchParams } from '../../src/search/search'
+import { suggestIndexOf } from '../../src/search/context'
+import { suggest } from '../../src/search/suggest'
+import { readCorpus } from '../../scripts/lib/read-corpus'
+
+/**
+ * The one corpus (bundle + live segment) against a rebuild: the bundled
+ * corpus as the base (a compact index, as the Worker loads it), a live
+ * segment that adds, replaces and deletes, and the corpus a rebuild would
+ * index (base − replaced − deleted + live) searched as one index. Every
+ * reader must answer as the rebuild does.
+ */
+const FLOOD = storedArticle({
+  id: 'my-paper/flood',
+  title: 'Flood hits the valley',
+  date: '2026-12-02',
+  text: 'Heavy rain flooded the valley on Tuesday. Two people were killed.',
+})
+
+let base: StoredArticle[]
+let baseCorpus: SearchCorpus
+let view: LiveView
+let rebuilt: SearchCorpus
+let replacedId: string
+let deletedId: string
+let copyOf: StoredArticle
+
+const params = (q: string, extra: Partial<SearchParams> = {}): SearchParams => ({ q, limit: 10, offset: 0, sort: 'relevance', ...extra })
+
+beforeAll(async () => {
+  base = readCorpus('corpus').articles.map(storedArticle)
+  const compact = serializeCompactIndex(buildIndex(base))
+  const memory = corpusOfArticles(base)
+  baseCorpus = { ...memory, index: loadIndex(compact) }
+  const valley = base.filter((article) => /valley/i.test(article.text))
+  replacedId = valley[0]!.id
+  deletedId = valley[1]!.id
+  copyOf = base.find((article) => /flood/i.test(article.text) && article.id !== replacedId && article.id !== deletedId)!
+  const live = [
+    FLOOD,
+    { ...copyOf, id: 'live/copy' },
+    storedArticle({ id: replacedId, title: 'Valley council rebuilds the bridge', date: '2026-11-30', text: 'The valley council rebuilt the bridge after the flood. The mayor thanked the volunteers.' }),
+  ]
+  view = await oneCorpus(baseCorpus, { version: 7, articles: live, tombstones: [deletedId] })
+  const kept = base.filter((article) => article.id !== replacedId && article.id !== deletedId)
+  rebuilt = corpusOfArticles([...kept, ...live])
+}, 120_000)
+
+const ranking = (hits: { id: string; score: number }[]) => hits.map((hit) => [hit.id, hit.score])
+
+describe('the live segment ranked as one corpus with the bundle', () => {
+  it('scores a live copy of a base article exactly as the base article', async () => {
+    const words = copyOf.title.split(/\s+/).slice(0, 3).join(' ')
+    const answer = await searchOneCorpus(view, params(words, { limit: 100 }))
+    const scoreOf = (id: string) => answer.hits.find((hit) => hit.id === id)?.score
+    expect(scoreOf('live/copy')).toBeDefined()
+    expect(scoreOf('live/copy')).toBe(scoreOf(copyOf.id))
+  })
+
+  it.each(['valley flood', 'flood', 'valley council bridge', 'police arrested', 'killed', 'Pakistan', 'rain -valley', '"the valley"'])(
+    'answers %j as a rebuild would: hits, scores, total, facets',
+    async (q) => {
+      const merged = await searchOneCorpus(view, params(q))
+      const single = await searchArticles(rebuilt, params(q))
+      expect(ranking(merged.hits)).toEqual(ranking(single.hits))
+      expect(merged.total).toBe(single.total)
+      expect(merged.facets).toEqual(single.facets)
+      expect(merged.fallback).toBe(single.fallback)
+    },
+  )
+
+  it('ranks the README flood article where a rebuild does, above the base without the live statistics', async () => {
+    const merged = await searchOneCorpus(view, params('valley flood'))
+    const single = await searchArticles(rebuilt, params('valley flood'))
+    const rank = (hits: { id: string }[]) => hits.findIndex((hit) => hit.id === FLOOD.id)
+    expect(rank(merged.hits)).toBeGreaterThanOrEqual(0)
+    expect(rank(merged.hits)).toBe(rank(single.hits))
+    // Scored with its own statistics only (one document: every word in every document), the live article would score otherwise.
+    const alone = await searchArticles(corpusOfArticles([FLOOD]), params('valley flood'))
+    expect(alone.hits[0]!.score).not.toBe(merged.hits[rank(merged.hits)]!.score)
+  })
+
+  it('pages deep results as a rebuild does, by date too', async () => {
+    for (const extra of [{ offset: 5, limit: 7 }, { sort: 'date' as const, offset: 3, limit: 4 }, { recency: 30 }]) {
+      const merged = await searchOneCorpus(view, params('the', extra))
+      const single = await searchArticles(rebuilt, params('the', extra))
+      expect(ranking(merged.hits)).toEqual(ranking(single.hits))
+      expect(merged.total).toBe(single.total)
+    }
+  })
+
+  it('never shows a replaced or deleted base article, and shows the replacement', async () => {
+    const answer = await searchOneCorpus(view, params('valley', { limit: 100 }))
+    const ids = answer.hits.map((hit) => hit.id)
+    expect(ids).not.toContain(deletedId)
+    expect(ids.filter((id) => id === replacedId)).toHaveLength(1)
+    const replacement = answer.hits.find((hit) => hit.id === replacedId)!
+    expect(replacement.title).toBe('Valley council rebuilds the bridge')
+  })
+
+  it('lists as a rebuild does, in every order and page', async () => {
+    for (const sort of ['date', 'oldest', 'title'] as const) {
+      const merged = await listOneCorpus(view, { sort, offset: 2, limit: 6 })
+      expect(merged.articles.map((article) => article.id)).toEqual((await listOneCorpus({ ...view, live: undefined, byId: new Map(), tombstones: new Set(), base: rebuilt }, { sort, offset: 2, limit: 6 })).articles.map((article) => article.id))
+      expect(merged.total).toBe(base.length - 1 + 2)
+    }
+  })
+
+  it('relates a live article to base articles and a base article to live ones, as a rebuild does', () => {
+    const fromLive = relatedInOneCorpus(view, FLOOD, 5)
+    expect(fromLive.map((related) => [related.id, related.score])).toEqual(relatedArticles(rebuilt, FLOOD, 5).map((related) => [related.id, related.score]))
+    expect(relatedInOneCorpus(view, copyOf, 3).map((related) => related.id)).toContain('live/copy')
+    expect(relatedInOneCorpus(view, copyOf, 20).map((related) => related.id)).not.toContain(deletedId)
+  })
+
+  it('suggests live entity names and titles, and no title of a hidden base article', () => {
+    const titles = suggestInOneCorpus(view, 'flood hits', 8).filter((suggestion) => suggestion.kind === 'title')
+    expect(titles.map((suggestion) => suggestion.id)).toContain(FLOOD.id)
+    const hiddenTitle = base.find((article) => article.id === deletedId)!.title
+    const typed = hiddenTitle.split(/\s+/).slice(0, 2).join(' ')
+    expect(suggestInOneCorpus(view, typed, 20).map((suggestion) => suggestion.id)).not.toContain(deletedId)
+    expect(suggest(suggestIndexOf(baseCorpus), typed, 20).map((suggestion) => suggestion.id)).toContain(deletedId)
+  })
+
+  it('lists facts of live articles and none of hidden ones, newest article first, as a rebuild does', async () => {
+    const catalog = FactCatalog.ofArticles(base)
+    const rebuiltCatalog = FactCatalog.ofArticles([...base.filter((article) => article.id !== replacedId && article.id !== deletedId), ...view.byId.values()])
+    for (const query of [{ limit: 15, offset: 0 }, { q: 'killed', limit: 5, offset: 2 }, { type: 'person' as const, limit: 10, offset: 20 }]) {
+      const merged = await factsInOneCorpus(view, catalog, query)
+      const single = await rebuiltCatalog.query(query)
+      expect(merged.total).toBe(single.total)
+      expect(merged.facts).toEqual(single.facts)
+    }
+  })
+})
