@@ -13,7 +13,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import lighthouse, { desktopConfig, type Flags } from 'lighthouse'
 import { chromium } from 'playwright-core'
-import { printTable } from '../bench/lib/table'
+import { printTable } from './lib/table'
 import { startHost } from './lib/host-page'
 import { freePort, startWranglerDev } from './lib/wrangler-dev'
 

@@ -2,7 +2,7 @@ import { analyzeArticle } from '../../src/analyze'
 import type { StoredArticle } from '../../src/article'
 import { BUNDLE_PATH, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { splitSentences } from '../../src/text/sentences'
-import { pick, random } from './random'
+import { pick, random } from '../../scripts/lib/random'
 
 /** The shipped corpus as `npm run build` analysed it. */
 export function bundledArticles(path = BUNDLE_PATH): StoredArticle[] {

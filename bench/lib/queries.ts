@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../../src/article'
-import { pick, random } from './random'
+import { pick, random } from '../../scripts/lib/random'
 
 export type BenchQuery = { q: string; year?: string; from?: string; to?: string; day?: [number, number] }
 export type QuerySet = { exact: BenchQuery[]; typo: BenchQuery[]; prefix: BenchQuery[]; faceted: BenchQuery[]; filtered: BenchQuery[] }

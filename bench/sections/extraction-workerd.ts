@@ -4,7 +4,7 @@ import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
 import type { StoredArticle } from '../../src/article'
 import { startWranglerDev } from '../../scripts/lib/wrangler-dev'
 import { fig, summarize, type Figure } from '../lib/stats'
-import { printTable } from '../lib/table'
+import { printTable } from '../../scripts/lib/table'
 
 export type WorkerdExtraction = { articles: number; rounds: number; repeat: number; node: Figure; workerd: Figure; roundTrip: Figure } | { skipped: string }
 

@@ -15,7 +15,7 @@ import type { ArticleInput } from '../../src/corpus/article'
 import type { Entity } from '../../src/facts/types'
 import { STOP_WORDS } from '../../src/text/stop-words'
 import { tokensWithOffsets } from '../../src/search/terms'
-import { pick, random } from '../../bench/lib/random'
+import { pick, random } from './random'
 
 export type Template = { title: string; text: string; entities: readonly Pick<Entity, 'name' | 'type'>[] }
 

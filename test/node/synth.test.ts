@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildModel, fitHeaps, inventedWord, mandelbrotOffset, synthesise, vocabularyCurve, zipfSampler } from '../../scripts/lib/synth'
 import { createProgress } from '../../scripts/lib/progress'
-import { random } from '../../bench/lib/random'
+import { random } from '../../scripts/lib/random'
 
 const TEMPLATES = [
   { id: 'a', text: 'Maria Lopez said the storm destroyed forty homes in Tulsa. Lopez added that rescue teams arrived on Monday.' },
