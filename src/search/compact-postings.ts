@@ -9,13 +9,19 @@ export class FieldPostings {
   /** Where the next `get` probably looks: MiniSearch reads `get(doc)` for each doc of `keys()` in turn. */
   private next = 0
 
+  /**
+   * @param documentFrequency what MiniSearch scores with as this term's
+   * document frequency (`size`): the corpus-wide one in a shard, whose `docs`
+   * are only its own documents.
+   */
   constructor(
     private readonly docs: Uint32Array,
     private readonly freqs: Uint32Array,
+    private readonly documentFrequency = docs.length,
   ) {}
 
   get size(): number {
-    return this.docs.length
+    return this.documentFrequency
   }
 
   keys(): IterableIterator<number> {
@@ -63,26 +69,32 @@ export class FieldPostings {
 /** What MiniSearch's index holds for one term: field id -> postings. */
 export type TermData = Map<number, FieldPostings>
 
-/** `fields[fieldId]` maps document id -> term frequency (ascending ids). */
-export function writeTermPostings(writer: VarintWriter, fields: readonly (ReadonlyMap<number, number> | undefined)[]): void {
-  for (const postings of fields) {
+/**
+ * `fields[fieldId]` maps document id -> term frequency (ascending ids). A
+ * shard also gives each field's corpus-wide document frequency, written after
+ * the count.
+ */
+export function writeTermPostings(writer: VarintWriter, fields: readonly (ReadonlyMap<number, number> | undefined)[], documentFrequencies?: readonly number[]): void {
+  fields.forEach((postings, field) => {
     const docs = postings ? [...postings.keys()].sort((a, b) => a - b) : []
     writer.write(docs.length)
+    if (documentFrequencies && docs.length > 0) writer.write(documentFrequencies[field]!)
     let previous = 0
     for (const doc of docs) {
       writer.write(doc - previous)
       writer.write(postings!.get(doc)!)
       previous = doc
     }
-  }
+  })
 }
 
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number): TermData {
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, corpusWide = false): TermData {
   const reader = new VarintReader(bytes, offset)
   const data: TermData = new Map()
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.read()
     if (count === 0) continue
+    const documentFrequency = corpusWide ? reader.read() : count
     const docs = new Uint32Array(count)
     const freqs = new Uint32Array(count)
     let doc = 0
@@ -91,7 +103,7 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
       docs[i] = doc
       freqs[i] = reader.read()
     }
-    data.set(field, new FieldPostings(docs, freqs))
+    data.set(field, new FieldPostings(docs, freqs, documentFrequency))
   }
   return data
 }

@@ -16,6 +16,8 @@ export type CompactTerms = {
   offsets: Uint32Array
   postings: Uint8Array
   fieldCount: number
+  /** A shard's postings carry corpus-wide document frequencies (see `writeTermPostings`). */
+  corpusWide: boolean
 }
 
 /**
@@ -90,7 +92,7 @@ export class CompactTermMap {
   }
 
   private postingsAt(k: number): TermData {
-    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount)
+    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.corpusWide)
   }
 
   private indexOf(term: string): number {

@@ -25,11 +25,27 @@ export type StoredFacetTable = Record<FacetName, StoredFacetColumn>
 /** Selected values per facet, normalised (see `normalizeFilters`). */
 export type NormalizedFilters = readonly [FacetName, ReadonlySet<string>][]
 
+/** The order facet lists give values with equal counts. */
+export function compareFacetNames(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/**
+ * One facet's counts over a shard's results, every value it counted (the
+ * front adds up the shards' and cuts the list: `mergeFacetTallies`).
+ * `values`: normalised key, the name the shard's first result with it shows,
+ * how many results have it, and that first result's score and corpus position
+ * (the merged list shows the name of the best-ranked of those). `known`: the
+ * selected keys this shard has, matched or not.
+ */
+export type FacetTally = { values: { key: string; name: string; count: number; score: number; position: number }[]; known: string[] }
+export type FacetTallies = Record<FacetName, FacetTally>
+
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
   const all = articles.map(articleFacets)
   const table = {} as StoredFacetTable
   for (const facet of FACETS) {
-    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort((a, b) => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0))
+    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames)
     const nameIndex = new Map(names.map((name, i) => [name, i]))
     const keyIndex = new Map<string, number>()
     const keys = names.map((name) => {
@@ -187,6 +203,66 @@ export class FacetTable {
     })
     return counts
   }
+}
+
+/**
+ * Every value `count` would count over `results` (in result order), uncut:
+ * what a shard gives the front, which adds the shards' tallies up.
+ */
+export function tallyFacets(table: FacetTable, results: readonly { id: number; score: number }[], filters: NormalizedFilters, firstPosition: number): FacetTallies {
+  const check = table.check(filters)
+  const failed = results.map((result) => (filters.length > 0 ? check(result.id) : 0))
+  const tallies = {} as FacetTallies
+  FACETS.forEach((facet, f) => {
+    const column = table.column(facet)
+    const others = ~(1 << f)
+    const byKey = new Map<number, FacetTally['values'][number]>()
+    results.forEach((result, i) => {
+      if ((failed[i]! & others) !== 0) return
+      for (let at = column.starts[result.id]!; at < column.starts[result.id + 1]!; at++) {
+        const name = column.values[at]!
+        const key = column.keyOf[name]!
+        const found = byKey.get(key)
+        if (found) found.count++
+        else byKey.set(key, { key: facetKey(column.names[name]!), name: column.names[name]!, count: 1, score: result.score, position: firstPosition + result.id })
+      }
+    })
+    const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+    tallies[facet] = { values: [...byKey.values()], known: [...selected].filter((key) => column.keyIndex(key) !== -1) }
+  })
+  return tallies
+}
+
+/**
+ * The shards' tallies added up into what `FacetTable.count` gives over the
+ * whole corpus: the top `limit` values (most articles, then by name), then the
+ * selected values not among them that some shard has (count 0 when no result has them).
+ */
+export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: NormalizedFilters, limit: number): FacetCounts {
+  const counts = {} as FacetCounts
+  for (const facet of FACETS) {
+    const merged = new Map<string, FacetTally['values'][number]>()
+    for (const tally of tallies) {
+      for (const value of tally[facet].values) {
+        const found = merged.get(value.key)
+        if (!found) merged.set(value.key, { ...value })
+        else {
+          found.count += value.count
+          if (value.score > found.score || (value.score === found.score && value.position < found.position)) Object.assign(found, { name: value.name, score: value.score, position: value.position })
+        }
+      }
+    }
+    const top = [...merged.values()].sort((a, b) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, limit)
+    const listed = top.map(({ name, count }) => ({ value: name, count }))
+    const known = new Set(tallies.flatMap((tally) => tally[facet].known))
+    for (const key of filters.find(([name]) => name === facet)?.[1] ?? []) {
+      if (!known.has(key) || top.some((value) => value.key === key)) continue
+      const value = merged.get(key)
+      listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
+    }
+    counts[facet] = listed
+  }
+  return counts
 }
 
 /**

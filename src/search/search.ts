@@ -8,6 +8,7 @@ import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
+import { ONE_CORPUS, rankOrder, type RankKey, type SearchCoordinator } from './coordinator'
 import { synonymsOf } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
 
@@ -87,7 +88,7 @@ type Result = SearchResult & { id: number }
  * index and the corpus tables; fetches the bodies of the page's hits (and,
  * for a quoted phrase, of the articles that have all its words).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, coordinator: SearchCoordinator = ONE_CORPUS): Promise<SearchResponse> {
   const { tables } = corpus
   const index = positionIndex(corpus)
   const query = parseQuery(params.q)
@@ -108,39 +109,50 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   }
 
   const exact = () => false
+  // Every decision below is taken on counts over the whole corpus (the coordinator adds up the shards'), so
+  // every shard of a sharded corpus takes the same branch and its documents are ranked as in one index.
   let attempt = run('AND', exact)
-  const exactCount = attempt.filtered.length
+  let attemptCount = await coordinator.sum('exact', attempt.filtered.length)
+  const exactCount = attemptCount
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
   // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
-  const unknownWords = exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? wordsNotIndexed(index, query) : new Set<QueryWord>()
+  const unknownWords =
+    exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? await globallyUnknown(coordinator, query, wordsNotIndexed(index, query)) : new Set<QueryWord>()
   const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
-    if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
+    const fuzzyCount = await coordinator.sum('typo', fuzzy.filtered.length)
+    if (fuzzyCount > exactCount) [attempt, attemptCount, typoTolerance] = [fuzzy, fuzzyCount, true]
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
   const allWords = new Set(attempt.filtered.map((result) => result.id))
-  if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
+  if (attemptCount < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
-    if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
+    const anyCount = await coordinator.sum('any-term', any.filtered.length)
+    if (anyCount > attemptCount) [attempt, fallback] = [any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const ranked = rank(tables, attempt.filtered, allWords, params)
-  const page = ranked.slice(params.offset, params.offset + params.limit)
-  const facets = tables.facets.count(
-    attempt.results.map((result) => result.id),
-    filters,
-    params.facetLimit ?? DEFAULT_FACET_LIMIT,
-  )
+  const ranked = await rank(tables, attempt.filtered, allWords, params, coordinator)
+  const [total, onPage, facets] = await Promise.all([
+    coordinator.sum('total', ranked.length),
+    coordinator.page(ranked.slice(0, params.offset + params.limit).map(({ key }) => key), params),
+    coordinator.facets(
+      tables.facets,
+      attempt.results,
+      filters,
+      params.facetLimit ?? DEFAULT_FACET_LIMIT,
+    ),
+  ])
+  const page = onPage.map((at) => ranked[at]!.result)
   const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
   const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
   const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
   return {
     query: params.q,
-    total: ranked.length,
+    total,
     offset: params.offset,
     limit: params.limit,
     hits,
@@ -154,6 +166,12 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
   return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+}
+
+/** The words no article of the whole corpus has: those no shard has. */
+async function globallyUnknown(coordinator: SearchCoordinator, query: ParsedQuery, local: ReadonlySet<QueryWord>): Promise<Set<QueryWord>> {
+  const positions = await coordinator.unknownWords(query.words.flatMap((word, at) => (local.has(word) ? [at] : [])))
+  return new Set(positions.map((at) => query.words[at]!))
 }
 
 /**
@@ -256,24 +274,29 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 
 /**
  * Relevance order (optionally decayed by age), articles with every word
- * before those with only some; or newest first.
+ * before those with only some; or newest first. Each result with its rank key
+ * (`rankOrder`: the one order a sharded corpus merges its shards' results by).
  */
-function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): Result[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
-  let scored = results
-  if (params.recency !== undefined && tables.newestDate) {
-    const newest = Date.parse(tables.newestDate)
+async function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams, coordinator: SearchCoordinator): Promise<{ result: Result; key: RankKey }[]> {
+  let scores = results.map((result) => result.score)
+  const newestDate = coordinator.newestDate(tables.newestDate)
+  if (params.sort !== 'date' && params.recency !== undefined && newestDate) {
+    const newest = Date.parse(newestDate)
     const ages = results.map((result) => {
       const date = tables.dates[result.id]
       return date ? (newest - Date.parse(date)) / DAY_MS : undefined
     })
     // Undated articles decay as much as the oldest dated one in the results.
-    const oldest = Math.max(0, ...ages.filter((age): age is number => age !== undefined))
+    const oldest = await coordinator.max('oldest', Math.max(0, ...ages.filter((age): age is number => age !== undefined)))
     const halfLife = params.recency
-    scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
+    scores = results.map((result, i) => result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife))
   }
-  const tier = (result: Result) => (allWords.has(result.id) ? 0 : 1)
-  return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
+  const ranked = results.map((result, i) => ({
+    result: { ...result, score: scores[i]! },
+    key: { tier: allWords.has(result.id) ? 0 : 1, score: scores[i]!, date: tables.dates[result.id] ?? '', position: coordinator.firstPosition + result.id },
+  }))
+  const order = rankOrder(params.sort)
+  return ranked.sort((a, b) => order(a.key, b.key))
 }
 
 function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
@@ -297,11 +320,4 @@ function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string
   const matched = new Set(queryTerms)
   const words = query.words.filter((word) => matched.has(word.term) || synonymsOf(word.term).some((synonym) => matched.has(synonym)))
   return [...new Set(words.map((word) => word.text.toLowerCase()))]
-}
-
-/** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
-  const dateA = dates[a.id] ?? ''
-  const dateB = dates[b.id] ?? ''
-  return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }
