@@ -8,6 +8,10 @@
  *
  *   npm run build                 # the bundled corpus/
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
+ *   SHARDS=3 npm run build        # shard Workers behind a front Worker (default: as many as the corpus needs)
+ *
+ * A corpus too large for one isolate (or SHARDS > 1) is written as a sharded
+ * build instead, under `generated/sharded/` (scripts/lib/sharded-build.ts).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,7 +22,10 @@ import type { StoredArticle } from '../src/article'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
+import { isRunning } from './lib/processes'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
+import { removeShardedBuild, shardedBundles, writeShardedBuild } from './lib/sharded-build'
+import { shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
 const INDEX_PATH = indexPathOf(BUNDLE_PATH)
@@ -45,6 +52,11 @@ function main(): number {
     return 1
   }
 
+  const shards = shardCount(inputs.length, process.env.SHARDS)
+  if (typeof shards !== 'number') {
+    console.error(`build failed: ${shards.error} The previous bundle is unchanged.`)
+    return 1
+  }
   const progress = createProgress(inputs.length)
   const articles: StoredArticle[] = inputs.map((input, done) => {
     progress(done)
@@ -52,6 +64,7 @@ function main(): number {
     return { ...rest, ...analyzeArticle({ text: input.text, ...(title ? { title } : {}), ...(input.date ? { date: input.date } : {}) }) }
   })
   progress(inputs.length)
+  if (shards > 1) return buildSharded(articles, shards, corpus, files, started)
 
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
@@ -79,6 +92,7 @@ function main(): number {
     return 1
   }
   removeOtherVersions(version)
+  removeShardedBuild(dirname(BUNDLE_PATH))
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const assetBytes = [...assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
   console.log(
@@ -86,6 +100,21 @@ function main(): number {
       `Worker modules ${((Buffer.byteLength(text) + index.binary.length) / 1024 / 1024).toFixed(2)} MiB with the index, ` +
       `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s`,
   )
+  return 0
+}
+
+/** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
+function buildSharded(articles: readonly StoredArticle[], shards: number, corpus: string, files: number, started: number): number {
+  const bundles = shardedBundles(articles, shards, new Date().toISOString())
+  const target = writeShardedBuild(dirname(BUNDLE_PATH), bundles)
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
+  const sizes = bundles.shards.map((shard) => {
+    const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
+    const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
+    return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB`
+  })
+  console.log(`built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`)
+  sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   return 0
 }
 
@@ -170,15 +199,6 @@ function removeStaleTemporaries() {
       const [, base, pid] = /^(.*)\.(\d+)\.tmp$/.exec(name) ?? []
       if (base !== undefined && ours(base) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(folder, name), { recursive: true, force: true })
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
