@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { serializeCompactShards, type CompactIndex } from '../../src/search/compact-index'
@@ -82,7 +82,8 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
   const { build } = bundles.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
-  const src = '../../../src'
+  // The entries import the Worker code from this checkout's src/, relative to where they end up.
+  const src = relative(join(target, 'front'), resolve('src')).split(sep).join('/')
   rmSync(temporary, { recursive: true, force: true })
   try {
     bundles.shards.forEach((shard, s) => {
