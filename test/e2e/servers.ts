@@ -20,14 +20,17 @@ export async function freePort(): Promise<number> {
 
 export type Worker = { origin: string; stop: () => Promise<void>; output: () => string }
 
-/** `wrangler dev` on free ports with its own state folder, ready once `/api/health` answers. */
-export async function startWorker(timeoutMs = 90_000): Promise<Worker> {
+/**
+ * `wrangler dev` on free ports with its own state folder, ready once `/api/health` answers.
+ * `configs`: the Worker configs to serve together (a sharded build's front first); none is wrangler.toml.
+ */
+export async function startWorker(timeoutMs = 90_000, configs: readonly string[] = []): Promise<Worker> {
   const port = await freePort()
   const inspectorPort = await freePort()
   const state = mkdtempSync(join(tmpdir(), 'news-edge-e2e-state-'))
   const child = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    ['wrangler', 'dev', ...configs.flatMap((config) => ['-c', config]), '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
     { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
