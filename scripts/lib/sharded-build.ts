@@ -45,12 +45,20 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
   return { manifest, shards }
 }
 
-/** The one Worker's name and compatibility date, from wrangler.toml: the front keeps the name, shards add `-shard-N`. */
-function workerSettings(): { name: string; compatibilityDate: string } {
+type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
+
+/**
+ * The one Worker's name, compatibility date and rate limits, from wrangler.toml: the front keeps the name and
+ * the limits (it is what the public calls), shards add `-shard-N` to the name.
+ */
+function workerSettings(): { name: string; compatibilityDate: string; ratelimits: RateLimit[] } {
   const toml = readFileSync('wrangler.toml', 'utf8')
   const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
-  return { name, compatibilityDate }
+  const ratelimits = [...toml.matchAll(/\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g)].map(
+    ([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }),
+  )
+  return { name, compatibilityDate, ratelimits }
 }
 
 const MODULE_RULES = [
@@ -78,7 +86,7 @@ export function shardedConfigs(root: string): string[] {
  * build, whatever kills the build midway. Older builds' folders are removed after.
  */
 export function writeShardedBuild(root: string, bundles: ShardedBundles): string {
-  const { name, compatibilityDate } = workerSettings()
+  const { name, compatibilityDate, ratelimits } = workerSettings()
   const { build } = bundles.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
@@ -128,6 +136,7 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
         compatibility_date: compatibilityDate,
         services: bundles.shards.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
+        ratelimits,
         dev: { ip: '127.0.0.1', port: 8787 },
       }),
     })
