@@ -6,26 +6,19 @@
  * Builds `SHARDS=N` of corpus/ into bench/results/sharded/ (npm run build makes
  * the one Worker first).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { readBundledArticles } from '../scripts/lib/bundle-files'
 import { shardedConfigs } from '../scripts/lib/sharded-build'
+import { startWranglerDev } from '../scripts/lib/wrangler-dev'
 import { querySet } from './lib/queries'
 import { summarize, type Figure } from './lib/stats'
-import { benchConfig, waitForHealth } from './sections/http'
+import { benchConfig } from './sections/http'
 
 const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback)
 const shards = option('shards', 3)
 const count = option('queries', 200)
 const out = resolve('bench/results/sharded')
-
-function serve(configs: readonly string[], port: number): ChildProcess {
-  return spawn('npx', ['wrangler', 'dev', ...configs.flatMap((config) => ['-c', config]), '--ip', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-    stdio: 'ignore',
-    detached: true,
-  })
-}
 
 async function measure(base: string, paths: readonly string[]): Promise<{ figure: Figure; bodies: string[] }> {
   for (const path of paths.slice(0, 20)) await (await fetch(base + path)).arrayBuffer()
@@ -51,19 +44,16 @@ const paths = Object.values(queries)
   .slice(0, count)
   .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`)
 
-const port = 8790 + Math.floor(Math.random() * 200)
 const results: Record<string, { figure: Figure; bodies: string[] }> = {}
 for (const [name, configs] of [
   ['one Worker', [benchConfig()]],
   [`front + ${shards} shards`, shardedConfigs(out)],
 ] as const) {
-  const worker = serve(configs, port)
+  const worker = await startWranglerDev({ configs })
   try {
-    await waitForHealth(`http://127.0.0.1:${port}`, worker, 150)
-    results[name] = await measure(`http://127.0.0.1:${port}`, paths)
+    results[name] = await measure(worker.origin, paths)
   } finally {
-    if (worker.pid) process.kill(-worker.pid, 'SIGTERM')
-    await new Promise((done) => setTimeout(done, 2000))
+    await worker.stop()
   }
 }
 const [one, sharded] = Object.values(results)

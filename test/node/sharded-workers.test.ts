@@ -9,7 +9,7 @@ import { serializeBundle } from '../../src/bundle/format'
 import { openBundle } from '../../src/bundle/open'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { buildIndex, searchArticles } from '../../src/search/search'
-import { startWorker, type Worker } from '../e2e/servers'
+import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
 
 // A small sharded build of part of the shipped corpus, into a scratch folder: what `npm run build` writes with SHARDS=2.
 const work = mkdtempSync(join(tmpdir(), 'news-edge-shards-'))
@@ -24,7 +24,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 }
 
 describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
-  let worker: Worker | undefined
+  let worker: WranglerDev | undefined
   let configs: string[] = []
 
   beforeAll(() => {
@@ -53,7 +53,7 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
   })
 
   it('answers health with every shard, and searches and facts across shards as one index of the same articles would', async () => {
-    worker = await startWorker(150_000, configs)
+    worker = await startWranglerDev({ configs, persistTo: join(work, 'state') })
     const health = (await (await fetch(`${worker.origin}/api/health`)).json()) as { documents: number; shards: { documents: number }[]; version: string }
     expect(health.shards).toEqual([{ documents: 12 }, { documents: 12 }])
     expect(health.documents).toBe(24)

@@ -188,6 +188,20 @@ describe('results page /search', () => {
     expect(hrefsWithRel(second.html, 'prev')).toEqual(['/search?q=police'])
   })
 
+  it('gives a long facet list a labelled filter box, hidden until its script runs, and a short one none', async () => {
+    const api = await apiSearch('q=police&facetLimit=30')
+    const { html } = await page('/search?q=police')
+    const long = (['person', 'place', 'organization'] as const).filter((facet) => api.facets[facet]!.length > 10)
+    expect(long.length).toBeGreaterThan(0)
+    for (const facet of long) {
+      expect(html).toContain(`<label for="facet-filter-${facet}" class="visually-hidden" hidden="">`)
+      expect(html).toMatch(new RegExp(`<input type="search" id="facet-filter-${facet}" class="facet-filter"[^>]*hidden=""`))
+    }
+    expect(html).toContain("document.querySelectorAll('input.facet-filter')")
+    const short = (['person', 'place', 'organization', 'country', 'year'] as const).filter((facet) => api.facets[facet]!.length > 0 && api.facets[facet]!.length <= 10)
+    for (const facet of short) expect(html).not.toContain(`id="facet-filter-${facet}"`)
+  })
+
   it('shows facets with their counts, and a facet link filters with the filter visible and removable', async () => {
     const api = await apiSearch('q=police&facetLimit=30')
     const place = api.facets.place![0]!
