@@ -32,12 +32,12 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
     expect(built.output).toMatch(/in 2 shards/)
     expect(built.status).toBe(0)
     configs = shardedConfigs(out)
-  })
+  }, 180_000)
 
   afterAll(async () => {
     await worker?.stop()
     rmSync(work, { recursive: true, force: true })
-  })
+  }, 30_000)
 
   it('writes a front and a shard Worker per shard, each of which wrangler deploy --dry-run bundles; the front carries no corpus', () => {
     expect(configs.map((config) => config.split('/').at(-2))).toEqual(['front', 'shard-0', 'shard-1'])
