@@ -6,15 +6,15 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types'
 
-type ParameterDoc = { description: string; example?: string; minimum?: number; maximum?: number; date?: true }
+type ParameterDoc = { description: string; example?: string; minimum?: number; maximum?: number }
 
 const FACET_FILTER = (what: string): ParameterDoc => ({
   description: `Only articles naming this ${what}; repeat the parameter for alternatives. Values are facet values as search returns them.`,
 })
 
 const COMMON: Record<string, ParameterDoc> = {
-  from: { description: 'Only articles published on or after this day (YYYY-MM-DD).', date: true },
-  to: { description: 'Only articles published on or before this day (YYYY-MM-DD).', date: true },
+  from: { description: 'Only articles published on or after this day (YYYY-MM-DD).' },
+  to: { description: 'Only articles published on or before this day (YYYY-MM-DD); not before `from`.' },
   person: FACET_FILTER('person'),
   organization: FACET_FILTER('organization'),
   place: FACET_FILTER('place'),
@@ -70,7 +70,6 @@ export function describeParameters(paths: OpenAPIV3_1.PathsObject): void {
         parameter.description ??= doc.description
         if (doc.example !== undefined) parameter.example ??= doc.example
         const schema = parameter.schema as OpenAPIV3_1.SchemaObject | undefined
-        if (schema && doc.date) parameter.schema = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }
         if (schema && (doc.minimum !== undefined || doc.maximum !== undefined)) {
           parameter.schema = {
             type: 'integer',

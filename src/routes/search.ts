@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { getBundle } from '../bundle/load'
+import type { AppEnv } from '../http/app-env'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
@@ -7,8 +7,10 @@ import { searchWithLive } from '../live/merge'
 import { facetFilters } from './facet-params'
 import { SearchQuerySchema } from './search-query'
 
-export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
+export { SearchQuerySchema }
+
+export const searchRoutes = new Hono<AppEnv>().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await searchWithLive(getBundle(), await liveView(c.env ?? {}), search))
+  return c.json(await searchWithLive(c.var.corpus, await liveView(c.env), search))
 })

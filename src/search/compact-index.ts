@@ -1,12 +1,13 @@
 import MiniSearch, { type Options } from 'minisearch'
-import { writeTermPostings } from './compact-postings'
+import { writeTermPostings, type ScoreBasis } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
 import { READ_ONLY } from './compact-read-only'
+import { RANKING } from './options'
 import { termBlocks, TermList, type TermBlocks } from './compact-terms'
 import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/2'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
@@ -36,12 +37,15 @@ export type CompactIndexHeader = {
   termBlocks: TermBlocks
   /** Length of the binary part: a bundle and a binary file from different builds do not match. */
   binaryBytes: number
+  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`). */
+  scoreBasis: { k: number; b: number }
 }
 
 /**
  * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
  * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
- * with "\n", then the varint postings.
+ * with "\n", then the varint postings, each field's followed by its score
+ * block bounds when it is longer than one block (compact-postings.ts).
  */
 export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
 
@@ -58,9 +62,10 @@ type MiniSearchJson = {
   index: [string, Record<string, Record<string, number>>][]
 }
 
-export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>): CompactIndex {
+/** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
   const source = indexSource(index)
-  return writeCompactIndex(source, Array.from({ length: source.json.documentCount }, (_, doc) => doc), false)
+  return writeCompactIndex(source, Array.from({ length: source.json.documentCount }, (_, doc) => doc), false, bm25)
 }
 
 /**
@@ -70,11 +75,16 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
  * field lengths, and per term and field the number of documents that have it)
  * and the whole index's term order, so a document scores bit for bit the same
  * in its shard as in the whole index. A shard holds only the terms its own
- * documents have.
+ * documents have; its score block bounds are over its own postings blocks,
+ * under the corpus-wide averages.
  */
-export function serializeCompactShards(index: MiniSearch<never> | MiniSearch<unknown>, shards: readonly (readonly number[])[]): CompactIndex[] {
+export function serializeCompactShards(
+  index: MiniSearch<never> | MiniSearch<unknown>,
+  shards: readonly (readonly number[])[],
+  bm25: { k: number; b: number } = RANKING.bm25,
+): CompactIndex[] {
   const source = indexSource(index)
-  return shards.map((documents) => writeCompactIndex(source, documents, true))
+  return shards.map((documents) => writeCompactIndex(source, documents, true, bm25))
 }
 
 /** What serialising reads of a built index: its JSON form and its terms in JavaScript's string order with their tree ranks. */
@@ -92,12 +102,15 @@ function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSourc
   return { json, sorted }
 }
 
-/** The compact form of `documents` (short ids of the source, in their new order); `shard`: with the corpus-wide statistics. */
-function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly number[], shard: boolean): CompactIndex {
+/** The compact form of `documents` (short ids of the source, in their new order); `shard`: with the corpus-wide statistics; `bm25`: for the score block bounds. */
+function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly number[], shard: boolean, bm25: { k: number; b: number }): CompactIndex {
   const documentCount = documents.length
   const fieldCount = Object.keys(json.fieldIds).length
   const ids = documents.map((doc) => json.documentIds[doc]!)
   const local = new Map(documents.map((doc, i) => [doc, i]))
+  // Postings are written with local ids; the bounds read the source document's lengths.
+  const fieldLength = (doc: number, field: number) => json.fieldLength[documents[doc]!]?.[field] ?? 0
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
 
   const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: number[] }[] = []
   for (const { term, rank, position } of sorted) {
@@ -122,7 +135,7 @@ function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly nu
   kept.forEach(({ rank, fields, documentFrequencies }, k) => {
     ranks[k] = rank
     offsets[k] = writer.length
-    writeTermPostings(writer, fields, shard ? documentFrequencies : undefined)
+    writeTermPostings(writer, fields, fieldLength, basis, shard ? documentFrequencies : undefined)
   })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
   documents.forEach((doc, i) => {
@@ -154,6 +167,7 @@ function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly nu
     termBytes: termBytes.length,
     termBlocks: termBlocks(sortedTerms),
     binaryBytes: binary.length,
+    scoreBasis: { k: bm25.k, b: bm25.b },
   }
   return { header, binary }
 }
@@ -214,6 +228,7 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
     offsets: words.subarray(termCount, 2 * termCount),
     postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
+    basis: { ...header.scoreBasis, averageFieldLength: header.averageFieldLength },
     corpusWide: header.corpus !== undefined,
   })
   // BM25 reads N here; the documents this index holds are `_nextId`.

@@ -1,5 +1,5 @@
 import { READ_ONLY } from './compact-read-only'
-import { readTermPostings, type TermData } from './compact-postings'
+import { readTermPostings, type ScoreBasis, type TermData } from './compact-postings'
 import type { TermList } from './compact-terms'
 import { fuzzyMatches, inTreeOrder } from './sorted-words'
 
@@ -16,6 +16,8 @@ export type CompactTerms = {
   offsets: Uint32Array
   postings: Uint8Array
   fieldCount: number
+  /** What the score block bounds were computed for. */
+  basis: ScoreBasis
   /** A shard's postings carry corpus-wide document frequencies (see `writeTermPostings`). */
   corpusWide: boolean
 }
@@ -92,7 +94,7 @@ export class CompactTermMap {
   }
 
   private postingsAt(k: number): TermData {
-    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.corpusWide)
+    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis, this.data.corpusWide)
   }
 
   private indexOf(term: string): number {

@@ -41,8 +41,8 @@ export type SearchCoordinator = {
   newestDate(local: string | undefined): string | undefined
   /** Which of this corpus's best `offset + limit` results (in rank order) are on the page, in page order. */
   page(ranked: readonly RankKey[], window: { offset: number; limit: number }): Promise<number[]>
-  /** The facet counts of the whole result set (see `FacetTable.count`). */
-  facets(table: FacetTable, results: readonly { id: number; score: number }[], filters: NormalizedFilters, limit: number): Promise<FacetCounts>
+  /** The facet counts of the whole result set (see `FacetTable.count`); `docs`: this corpus's matches. */
+  facets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): Promise<FacetCounts>
 }
 
 /** One index: its own counts are the corpus's. */
@@ -53,12 +53,5 @@ export const ONE_CORPUS: SearchCoordinator = {
   unknownWords: (local) => Promise.resolve([...local]),
   newestDate: (local) => local,
   page: (ranked, { offset, limit }) => Promise.resolve(Array.from({ length: Math.max(0, Math.min(ranked.length, offset + limit) - offset) }, (_, i) => offset + i)),
-  facets: (table, results, filters, limit) =>
-    Promise.resolve(
-      table.count(
-        results.map((result) => result.id),
-        filters,
-        limit,
-      ),
-    ),
+  facets: (table, docs, filters, limit) => Promise.resolve(table.count(docs, filters, limit)),
 }

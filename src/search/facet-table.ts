@@ -31,14 +31,13 @@ export function compareFacetNames(a: string, b: string): number {
 }
 
 /**
- * One facet's counts over a shard's results, every value it counted (the
+ * One facet's counts over a shard's matches, every value it counted (the
  * front adds up the shards' and cuts the list: `mergeFacetTallies`).
- * `values`: normalised key, the name the shard's first result with it shows,
- * how many results have it, and that first result's score and corpus position
- * (the merged list shows the name of the best-ranked of those). `known`: the
- * selected keys this shard has, matched or not.
+ * `values`: normalised key, the name shown for it (of the names the shard's
+ * matches give it, the first in name order, as `FacetTable.count` shows), how
+ * many matches have it. `known`: the selected keys this shard has, matched or not.
  */
-export type FacetTally = { values: { key: string; name: string; count: number; score: number; position: number }[]; known: string[] }
+export type FacetTally = { values: { key: string; name: string; count: number }[]; known: string[] }
 export type FacetTallies = Record<FacetName, FacetTally>
 
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
@@ -161,11 +160,12 @@ export class FacetTable {
   }
 
   /**
-   * Facet counts over a result set (`docs` in result order), the way faceted
-   * UIs expect: each facet's counts apply every OTHER active filter, so its
-   * alternatives stay visible with the numbers a click would give. The top
-   * `limit` values of each facet (most articles first, then by name; a value
-   * shows the name of the first result that has it), plus the selected ones.
+   * Facet counts over a result set (`docs` in any order: the match set, not
+   * scored), the way faceted UIs expect: each facet's counts apply every OTHER
+   * active filter, so its alternatives stay visible with the numbers a click
+   * would give. The top `limit` values of each facet (most articles first,
+   * then by name; a value written several ways, "Police" and "police", shows
+   * the first of its names among the results in name order), plus the selected ones.
    */
   count(docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): FacetCounts {
     const check = this.check(filters)
@@ -186,7 +186,7 @@ export class FacetTable {
           if (tally[key]!++ === 0) {
             display[key] = name
             touched.push(key)
-          }
+          } else if (name < display[key]!) display[key] = name
         }
       }
       const top = topValues(touched, tally, display, limit)
@@ -206,29 +206,37 @@ export class FacetTable {
 }
 
 /**
- * Every value `count` would count over `results` (in result order), uncut:
- * what a shard gives the front, which adds the shards' tallies up.
+ * Every value `count` would count over `docs`, uncut: what a shard gives the
+ * front, which adds the shards' tallies up.
  */
-export function tallyFacets(table: FacetTable, results: readonly { id: number; score: number }[], filters: NormalizedFilters, firstPosition: number): FacetTallies {
+export function tallyFacets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters): FacetTallies {
   const check = table.check(filters)
-  const failed = results.map((result) => (filters.length > 0 ? check(result.id) : 0))
+  const failed = Array.from(docs, (doc) => (filters.length > 0 ? check(doc) : 0))
   const tallies = {} as FacetTallies
   FACETS.forEach((facet, f) => {
     const column = table.column(facet)
     const others = ~(1 << f)
-    const byKey = new Map<number, FacetTally['values'][number]>()
-    results.forEach((result, i) => {
-      if ((failed[i]! & others) !== 0) return
-      for (let at = column.starts[result.id]!; at < column.starts[result.id + 1]!; at++) {
+    const byKey = new Map<number, { key: string; name: number; count: number }>()
+    for (let i = 0; i < docs.length; i++) {
+      if ((failed[i]! & others) !== 0) continue
+      const doc = docs[i]!
+      for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
         const name = column.values[at]!
         const key = column.keyOf[name]!
         const found = byKey.get(key)
-        if (found) found.count++
-        else byKey.set(key, { key: facetKey(column.names[name]!), name: column.names[name]!, count: 1, score: result.score, position: firstPosition + result.id })
+        if (!found) byKey.set(key, { key: facetKey(column.names[name]!), name, count: 1 })
+        else {
+          found.count++
+          // Names are indexed in name order (`compareFacetNames`).
+          if (name < found.name) found.name = name
+        }
       }
-    })
+    }
     const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
-    tallies[facet] = { values: [...byKey.values()], known: [...selected].filter((key) => column.keyIndex(key) !== -1) }
+    tallies[facet] = {
+      values: [...byKey.values()].map(({ key, name, count }) => ({ key, name: column.names[name]!, count })),
+      known: [...selected].filter((key) => column.keyIndex(key) !== -1),
+    }
   })
   return tallies
 }
@@ -248,7 +256,7 @@ export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: Nor
         if (!found) merged.set(value.key, { ...value })
         else {
           found.count += value.count
-          if (value.score > found.score || (value.score === found.score && value.position < found.position)) Object.assign(found, { name: value.name, score: value.score, position: value.position })
+          if (compareFacetNames(value.name, found.name) < 0) found.name = value.name
         }
       }
     }

@@ -1,15 +1,19 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'
 import { didYouMean } from './did-you-mean'
-import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
+import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
-import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
-import { ONE_CORPUS, rankOrder, type RankKey, type SearchCoordinator } from './coordinator'
+import { candidateWords, findMatches, makeSnippet } from './snippet'
+import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
+import type { SearchHit, SearchResponse } from './response-schema'
 import { synonymsOf } from './synonyms'
+import { MatchSet } from './topk/match-set'
+import { prepareSearch, type PreparedSearch, type RankedResult, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 
 export type SearchParams = {
@@ -26,33 +30,8 @@ export type SearchParams = {
   facetLimit?: number
 }
 
-export type SearchHit = {
-  id: string
-  title: string
-  date?: string
-  url?: string
-  score: number
-  snippet: string
-  /** Ranges to wrap in `<mark>`: offsets into `title` and into `snippet`. */
-  highlights: { title: Range[]; snippet: Range[] }
-  /** The query words this article matched (directly, by stem, prefix, typo or synonym). */
-  terms: string[]
-}
-
-export type SearchResponse = {
-  query: string
-  total: number
-  offset: number
-  limit: number
-  hits: SearchHit[]
-  facets: FacetCounts
-  /** `any-term`: too few articles have every word, so articles with some of them follow (most matched words first). */
-  fallback?: 'any-term'
-  /** True when exact words found too little and typos were forgiven. */
-  typoTolerance?: boolean
-  /** A corrected query, when this one found nothing or almost nothing and some words are not in the corpus. */
-  suggestion?: string
-}
+// The answer's types are inferred from its schema (response-schema.ts); exported here beside the function that answers.
+export type { SearchHit, SearchResponse }
 
 const DEFAULT_FACET_LIMIT = 10
 const DAY_MS = 86_400_000
@@ -78,41 +57,52 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 }
 
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
-type Result = SearchResult & { id: number }
+type Result = TopKResult & { id: number }
+
+/** One evaluation of the query: its match set (dates, exclusions and phrases applied) and the part facet filters keep. */
+type Attempt = { search: PreparedSearch; filtered: MatchSet }
+
+/**
+ * `exhaustive` scores every match instead of only the page's candidates (the
+ * bench's and the differential test's baseline); `coordinator` takes the
+ * decisions that depend on counts over the whole corpus (a shard's, see
+ * coordinator.ts; one index is its own).
+ */
+export type SearchEngineOptions = { exhaustive?: boolean; coordinator?: SearchCoordinator }
 
 /**
  * Runs a query: every word required, exact and prefix matching first; typo
  * tolerance only when that finds too little; any-word matching when nothing
  * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match; facets count the whole result set. Reads the
- * index and the corpus tables; fetches the bodies of the page's hits (and,
- * for a quoted phrase, of the articles that have all its words).
+ * `total` counts every match and facets count the whole result set, from the
+ * match set without scoring it; only the page's candidates are scored
+ * (src/search/topk). Reads the index and the corpus tables; fetches the
+ * bodies of the page's hits (and, for a quoted phrase, of the articles that
+ * have all its words).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams, coordinator: SearchCoordinator = ONE_CORPUS): Promise<SearchResponse> {
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false, coordinator = ONE_CORPUS }: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { tables } = corpus
-  const index = positionIndex(corpus)
+  const index = withTermCache(positionIndex(corpus))
   const query = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = query.phrases.map(phrasePattern)
   const accepts = await candidateFilter(corpus, query, phrases, params)
   const failsFilters = tables.facets.check(filters)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
-    const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
+  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Attempt => {
+    const search = prepareSearch(index, toMiniSearchQuery(query, combineWith, fuzzy), {
       ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts(result.id as number),
-    }) as Result[]
-    if (!RANKING.coordination) {
-      for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
-      results.sort((a, b) => b.score - a.score)
-    }
-    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0) }
+      accept: accepts,
+      coordination: RANKING.coordination,
+      exhaustive,
+    })
+    return { search, filtered: filters.length === 0 ? search.matches : search.matches.copy().retain((doc) => failsFilters(doc) === 0) }
   }
 
   const exact = () => false
   // Every decision below is taken on counts over the whole corpus (the coordinator adds up the shards'), so
   // every shard of a sharded corpus takes the same branch and its documents are ranked as in one index.
   let attempt = run('AND', exact)
-  let attemptCount = await coordinator.sum('exact', attempt.filtered.length)
+  let attemptCount = await coordinator.sum('exact', attempt.filtered.count)
   const exactCount = attemptCount
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
@@ -122,29 +112,27 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
   const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
-    const fuzzyCount = await coordinator.sum('typo', fuzzy.filtered.length)
+    const fuzzyCount = await coordinator.sum('typo', fuzzy.filtered.count)
     if (fuzzyCount > exactCount) [attempt, attemptCount, typoTolerance] = [fuzzy, fuzzyCount, true]
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.id))
+  let allWords: MatchSet | undefined
   if (attemptCount < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
-    const anyCount = await coordinator.sum('any-term', any.filtered.length)
-    if (anyCount > attemptCount) [attempt, fallback] = [any, 'any-term']
+    const anyCount = await coordinator.sum('any-term', any.filtered.count)
+    if (anyCount > attemptCount) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const ranked = await rank(tables, attempt.filtered, allWords, params, coordinator)
+  const ranked = await rankPage(tables, attempt, allWords, params, coordinator)
   const [total, onPage, facets] = await Promise.all([
-    coordinator.sum('total', ranked.length),
-    coordinator.page(ranked.slice(0, params.offset + params.limit).map(({ key }) => key), params),
-    coordinator.facets(
-      tables.facets,
-      attempt.results,
-      filters,
-      params.facetLimit ?? DEFAULT_FACET_LIMIT,
+    coordinator.sum('total', attempt.filtered.count),
+    coordinator.page(
+      ranked.map(({ key }) => key),
+      params,
     ),
+    coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
   const page = onPage.map((at) => ranked[at]!.result)
   const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
@@ -165,7 +153,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
 
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+  return new Set(query.words.filter((word) => prepareSearch(index, wordQuery(word, false), BASE_SEARCH_OPTIONS).matches.count === 0))
 }
 
 /** The words no article of the whole corpus has: those no shard has. */
@@ -223,7 +211,7 @@ async function candidateFilter(
   const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
+    prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
   const dated = (doc: number) => {
     if (excluded.has(doc)) return false
@@ -249,7 +237,7 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
   const withWords = (words: readonly string[]): number[] => {
     const terms = words.map(processTerm).filter((term): term is string => term !== null)
     if (terms.length === 0) return tables.ids.map((_, doc) => doc)
-    return positionIndex(corpus).search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => result.id as number)
+    return [...prepareSearch(positionIndex(corpus), { combineWith: 'AND', queries: terms }, EXACT_TERMS).matches.toArray()]
   }
   // An article without every word of every required phrase fails; the others are read.
   let mayPass: number[] | undefined
@@ -273,30 +261,87 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * Relevance order (optionally decayed by age), articles with every word
- * before those with only some; or newest first. Each result with its rank key
- * (`rankOrder`: the one order a sharded corpus merges its shards' results by).
+ * This corpus's best `offset + limit` results, each with its rank key (the
+ * coordinator cuts the page from them; `rankOrder` in coordinator.ts):
+ * relevance order (optionally decayed by age), articles with every word
+ * (`allWords`) before those with only some; or newest first. Only the
+ * candidates for the page are scored.
  */
-async function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams, coordinator: SearchCoordinator): Promise<{ result: Result; key: RankKey }[]> {
-  let scores = results.map((result) => result.score)
+async function rankPage(
+  tables: CorpusTables,
+  { search, filtered }: Attempt,
+  allWords: MatchSet | undefined,
+  params: SearchParams,
+  coordinator: SearchCoordinator,
+): Promise<{ result: Result; key: RankKey }[]> {
+  const end = params.offset + params.limit
+  const keyOf = ({ result, final }: RankedResult, tier: number) => ({
+    result: result as Result,
+    key: { tier, score: final, date: tables.dates[result.id as number] ?? '', position: coordinator.firstPosition + (result.id as number) },
+  })
+  if (params.sort === 'date') return byDate(tables, search, filtered, end).map((ranked) => keyOf(ranked, 0))
   const newestDate = coordinator.newestDate(tables.newestDate)
-  if (params.sort !== 'date' && params.recency !== undefined && newestDate) {
-    const newest = Date.parse(newestDate)
-    const ages = results.map((result) => {
-      const date = tables.dates[result.id]
-      return date ? (newest - Date.parse(date)) / DAY_MS : undefined
-    })
-    // Undated articles decay as much as the oldest dated one in the results.
-    const oldest = await coordinator.max('oldest', Math.max(0, ...ages.filter((age): age is number => age !== undefined)))
-    const halfLife = params.recency
-    scores = results.map((result, i) => result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife))
+  const factor = params.recency !== undefined && newestDate ? await recencyFactor(tables, filtered, params.recency, newestDate, coordinator) : undefined
+  return search
+    .topRanked(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) })
+    .map((ranked) => keyOf(ranked, !allWords || allWords.has(ranked.result.id as number) ? 0 : 1))
+}
+
+/**
+ * A relevance score's decay with the article's age (relative to the whole
+ * corpus's newest article); undated articles decay as much as the oldest dated
+ * match of the whole corpus.
+ */
+async function recencyFactor(tables: CorpusTables, matches: MatchSet, halfLife: number, newestDate: string, coordinator: SearchCoordinator): Promise<(doc: number) => number> {
+  const times = dateTimes(tables)
+  const newest = Date.parse(newestDate)
+  let localOldest = 0
+  matches.forEach((doc) => {
+    if (tables.dates[doc] !== undefined) localOldest = Math.max(localOldest, (newest - times[doc]!) / DAY_MS)
+  })
+  const oldest = await coordinator.max('oldest', localOldest)
+  return (doc) => 0.5 ** ((tables.dates[doc] === undefined ? oldest : (newest - times[doc]!) / DAY_MS) / halfLife)
+}
+
+/**
+ * Newest first, undated last; articles of the same date in relevance order.
+ * Walks the articles by date and scores only the dates the page reaches.
+ */
+function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, end: number): RankedResult[] {
+  const order = dateOrder(tables)
+  const best: RankedResult[] = []
+  for (let at = 0; at < order.length && best.length < end; ) {
+    const date = tables.dates[order[at]!]
+    const group: number[] = []
+    for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)
+    best.push(...search.rankScored(group).slice(0, end - best.length))
   }
-  const ranked = results.map((result, i) => ({
-    result: { ...result, score: scores[i]! },
-    key: { tier: allWords.has(result.id) ? 0 : 1, score: scores[i]!, date: tables.dates[result.id] ?? '', position: coordinator.firstPosition + result.id },
-  }))
-  const order = rankOrder(params.sort)
-  return ranked.sort((a, b) => order(a.key, b.key))
+  return best
+}
+
+const dateOrders = new WeakMap<CorpusTables, Uint32Array>()
+const parsedDates = new WeakMap<CorpusTables, Float64Array>()
+
+/** Article positions newest first, undated last (computed once per corpus). */
+function dateOrder(tables: CorpusTables): Uint32Array {
+  let order = dateOrders.get(tables)
+  if (!order) {
+    const dates = tables.dates
+    order = Uint32Array.from(dates.keys()).sort((a, b) => {
+      const dateA = dates[a] ?? ''
+      const dateB = dates[b] ?? ''
+      return dateA === dateB ? a - b : dateA < dateB ? 1 : -1
+    })
+    dateOrders.set(tables, order)
+  }
+  return order
+}
+
+/** `Date.parse` of each article's date (computed once per corpus). */
+function dateTimes(tables: CorpusTables): Float64Array {
+  let times = parsedDates.get(tables)
+  if (!times) parsedDates.set(tables, (times = Float64Array.from(tables.dates, (date) => (date === undefined ? NaN : Date.parse(date)))))
+  return times
 }
 
 function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {

@@ -144,8 +144,8 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   const tokens = [...tokensWithOffsets(q)]
   const last = tokens.at(-1)
   if (!last) return []
-  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.word))
-  const prefix = normalizeWord(last.word)
+  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
+  const prefix = normalizeWord(last.text)
   const stillTyping = last.end === q.length
 
   const found = new Set<number>()

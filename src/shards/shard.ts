@@ -29,9 +29,9 @@ export class Shard implements ShardApi {
       unknownWords: (local) => gather.unknownWords(shard, [...local]),
       newestDate: () => newestDate,
       page: (ranked) => gather.page(shard, [...ranked]),
-      facets: (table, results, filters, limit) => gather.facets(shard, tallyFacets(table, results, filters, firstPosition), limit),
+      facets: (table, docs, filters, limit) => gather.facets(shard, tallyFacets(table, docs, filters), limit),
     }
-    return searchArticles(this.bundle, params, coordinator)
+    return searchArticles(this.bundle, params, { coordinator })
   }
 
   article(id: string): Promise<StoredArticle | undefined> {

@@ -5,9 +5,12 @@ import { shardedBundles } from '../../scripts/lib/sharded-build'
 import type { StoredArticle } from '../../src/article'
 import { serializeBundle } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle } from '../../src/bundle/open'
-import { serializeCompactIndex } from '../../src/search/compact-index'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
+import { bm25Part, RATIO_UNIT, SCORE_BLOCK, type FieldPostings } from '../../src/search/compact-postings'
 import { articleFacets, FACETS, type FacetFilters } from '../../src/search/facets'
+import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
+import { prepareSearch } from '../../src/search/topk/evaluate'
 import { searchShards, ShardsUnavailable, type ShardApi } from '../../src/shards/gather'
 import { Shard } from '../../src/shards/shard'
 
@@ -114,6 +117,62 @@ describe('shards', () => {
       expect(shard.index.header.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
     }
     expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
+  })
+
+  it('keep score block bounds over their own postings, under the corpus-wide statistics: pruned top-k is exact in each shard and merges to the one index\'s', () => {
+    const built = buildIndex(articles)
+    const ranges = shardRanges(articles.length, 2)
+    const shards = serializeCompactShards(
+      built,
+      ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
+    ).map((compact) => loadCompactIndex(compact, INDEX_OPTIONS))
+    const whole = loadCompactIndex(singleIndex, INDEX_OPTIONS)
+    type Internals = { _index: { get(term: string): Map<number, FieldPostings> | undefined }; _fieldLength: { get(doc: number): number[] } }
+    // The terms with more than a block of postings in the first shard (every field): they carry stored bounds.
+    const common = [...new Set(articles.flatMap((article) => article.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []))]
+      .map((word) => INDEX_OPTIONS.processTerm!(word) as string)
+      .filter((term, i, all) => term && all.indexOf(term) === i)
+      .filter((term) => [...((shards[0] as unknown as Internals)._index.get(term)?.values() ?? [])].some((postings) => postings.docs.length > SCORE_BLOCK))
+      .slice(0, 30)
+    expect(common.length).toBeGreaterThanOrEqual(5)
+    let matched = 0
+    let scored = 0
+    for (const term of common) {
+      for (const shard of shards) {
+        const internals = shard as unknown as Internals
+        for (const [field, postings] of internals._index.get(term) ?? []) {
+          expect(postings.bounds !== undefined, term).toBe(postings.docs.length > SCORE_BLOCK)
+          if (!postings.bounds) continue
+          // Each block's bounds are those of the shard's own postings in it, the part under the corpus-wide average length.
+          postings.bounds.maxFrequency.forEach((maxFrequency, block) => {
+            const at = Array.from({ length: Math.min(SCORE_BLOCK, postings.docs.length - block * SCORE_BLOCK) }, (_, i) => block * SCORE_BLOCK + i)
+            const length = (i: number) => internals._fieldLength.get(postings.docs[i]!)[field]!
+            const { k, b } = RANKING.bm25
+            const part = Math.max(...at.map((i) => bm25Part(postings.freqs[i]!, length(i), singleIndex.header.averageFieldLength[field]!, k, b) / (k + 1)))
+            expect(maxFrequency, term).toBe(Math.max(...at.map((i) => postings.freqs[i]!)))
+            expect(postings.bounds!.minRatio[block], term).toBe(Math.min(...at.map((i) => Math.floor((RATIO_UNIT * length(i)) / postings.freqs[i]!))))
+            expect(postings.bounds!.maxPart[block], term).toBe(Math.min(255, Math.ceil(part * 255 * (1 + 1e-9))))
+          })
+        }
+      }
+      const expected = prepareSearch(whole, term, BASE_SEARCH_OPTIONS).top(10)
+      const merged = shards
+        .flatMap((shard) => {
+          const pruned = prepareSearch(shard, term, BASE_SEARCH_OPTIONS)
+          const exhaustive = prepareSearch(shard, term, { ...BASE_SEARCH_OPTIONS, exhaustive: true })
+          const found = pruned.top(10)
+          expect(found.map(({ id, score }) => [id, score]), term).toEqual(exhaustive.top(10).map(({ id, score }) => [id, score]))
+          matched += pruned.stats.matched
+          scored += pruned.stats.scored
+          return found.map((result) => ({ id: result.id as string, score: result.score }))
+        })
+        .map((result) => ({ ...result, position: articles.findIndex((article) => article.id === result.id) }))
+        .sort((a, b) => b.score - a.score || a.position - b.position)
+        .slice(0, 10)
+      expect(merged.map(({ id, score }) => [id, score]), term).toEqual(expected.map(({ id, score }) => [id, score]))
+    }
+    // The bounds let each shard skip part of what matches.
+    expect(scored).toBeLessThan(matched)
   })
 
   it('answer 503-worthy ShardsUnavailable, never a partial answer, when a shard fails or does not answer in time', async () => {

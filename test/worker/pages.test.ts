@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ArticleFactsSchema, ArticleSchema, RelatedResponseSchema } from '../../src/openapi/schemas'
 import { articlePath } from '../../src/pages/paths'
 import * as v from 'valibot'
+import type { SearchResponse } from '../../src/search/response-schema'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 
@@ -152,12 +153,7 @@ describe('the demo page', () => {
   })
 })
 
-type ApiSearch = {
-  total: number
-  hits: { id: string; title: string }[]
-  facets: Record<string, { value: string; count: number }[]>
-  suggestion?: string
-}
+type ApiSearch = SearchResponse
 
 async function apiSearch(query: string): Promise<ApiSearch> {
   const response = await exports.default.fetch(`http://x/api/search?${query}`)
@@ -245,7 +241,7 @@ describe('results page /search', () => {
       ['q=a&page=two', 'page', 'must be a whole number'],
       ['q=a&sort=best', 'sort', 'must be &quot;relevance&quot; or &quot;date&quot;'],
       ['q=a&from=2024-02-30', 'from', 'must be a real calendar date'],
-      ['q=a&from=2025-01-01&to=2024-01-01', 'from', '&quot;from&quot; must not be after &quot;to&quot;'],
+      ['q=a&from=2025-01-01&to=2024-01-01', 'to', 'must not be before &quot;from&quot;'],
       ['q=a&q=b', 'q', 'is given 2 times: give it once'],
       ['q=a&year=24', 'year', 'must be a year of four digits'],
     ]) {
