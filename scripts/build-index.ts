@@ -10,17 +10,25 @@
  *   npm run build                 # the bundled corpus/
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
  *   THREADS=N npm run build       # analyse on N threads (default: every core for large corpora)
+ *   SHARDS=3 npm run build        # shard Workers behind a front Worker (default: as many as the corpus needs)
+ *
+ * A corpus too large for one isolate (or SHARDS > 1) is written as a sharded
+ * build instead, under `generated/sharded/` (scripts/lib/sharded-build.ts).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import type { StoredArticle } from '../src/article'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
 import { analyseCorpus } from './lib/analyse-corpus'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
+import { isRunning } from './lib/processes'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
+import { removeShardedBuild, shardedBundles, writeShardedBuild } from './lib/sharded-build'
+import { shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
 const INDEX_PATH = indexPathOf(BUNDLE_PATH)
@@ -49,12 +57,18 @@ async function main(): Promise<number> {
     return 1
   }
 
+  const shards = shardCount(inputs.length, process.env.SHARDS)
+  if (typeof shards !== 'number') {
+    console.error(`build failed: ${shards.error} The previous bundle is unchanged.`)
+    return 1
+  }
   const threads = process.env.THREADS === undefined ? undefined : Number(process.env.THREADS)
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
     console.error(`build failed: THREADS must be a whole number of threads, 1 or more (got "${process.env.THREADS}")`)
     return 1
   }
   const { articles, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
+  if (shards > 1) return buildSharded(articles, shards, corpus, files, started)
 
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
@@ -83,6 +97,7 @@ async function main(): Promise<number> {
     return 1
   }
   removeOtherVersions(version)
+  removeShardedBuild(dirname(BUNDLE_PATH))
   const { entities: registered } = JSON.parse(entities) as StoredRegistry
   const merged = registered.filter((entity) => entity.aliases.length > 0)
   console.log(
@@ -97,6 +112,21 @@ async function main(): Promise<number> {
       `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s ` +
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
+  return 0
+}
+
+/** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
+function buildSharded(articles: readonly StoredArticle[], shards: number, corpus: string, files: number, started: number): number {
+  const bundles = shardedBundles(articles, shards, new Date().toISOString())
+  const target = writeShardedBuild(dirname(BUNDLE_PATH), bundles)
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
+  const sizes = bundles.shards.map((shard) => {
+    const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
+    const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
+    return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB`
+  })
+  console.log(`built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`)
+  sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   return 0
 }
 
@@ -172,15 +202,6 @@ function removeStaleTemporaries() {
       const [, base, pid] = /^(.*)\.(\d+)\.tmp$/.exec(name) ?? []
       if (base !== undefined && ours(base) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(folder, name), { recursive: true, force: true })
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -1,5 +1,10 @@
-/** `npm run dev`: serves the built bundle with `wrangler dev` on 127.0.0.1, on PORT (default 8787), offline-safe. */
+/**
+ * `npm run dev`: serves the built bundle with `wrangler dev` on 127.0.0.1, on PORT (default 8787), offline-safe.
+ * A sharded build is served as one `wrangler dev -c front -c shard-0 -c shard-1 …`: the front on the port,
+ * the shards behind its service bindings.
+ */
 import { spawn } from 'node:child_process'
+import { shardedConfigs } from './lib/sharded-build'
 
 const port = process.env.PORT ?? '8787'
 if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
@@ -8,7 +13,8 @@ if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
 }
 // wrangler dev hands the Worker only .dev.vars and --var, not the shell's environment: `INGEST_TOKEN=… npm run dev` switches writes on.
 const ingestToken = process.env.INGEST_TOKEN ? ['--var', `INGEST_TOKEN:${process.env.INGEST_TOKEN}`] : []
-const child = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', port, ...ingestToken, ...process.argv.slice(2)], {
+const configs = shardedConfigs('generated').flatMap((config) => ['-c', config])
+const child = spawn('wrangler', ['dev', ...configs, '--ip', '127.0.0.1', '--port', port, ...(configs.length > 0 ? [] : ingestToken), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...process.env },
 })

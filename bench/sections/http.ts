@@ -14,7 +14,7 @@ export type HttpResult = { runs: CannonFigure[]; searchOverHealth: number; extra
  * and with absolute paths (`main`, the assets directory), since wrangler
  * resolves them from the config's folder: the Worker as deployed, otherwise.
  */
-function benchConfig(): string {
+export function benchConfig(): string {
   const lines = readFileSync('wrangler.toml', 'utf8').split('\n')
   const kept: string[] = []
   let skipping = false

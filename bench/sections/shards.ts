@@ -1,8 +1,6 @@
-import type MiniSearch from 'minisearch'
 import type { SearchResult } from 'minisearch'
 import type { StoredArticle } from '../../src/article'
-import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
-import type { TermData } from '../../src/search/compact-postings'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex } from '../../src/search/search'
 import { MINISEARCH_OPTIONS, type QueryKind } from '../lib/engines'
@@ -11,51 +9,17 @@ import { summarize, type Figure } from '../lib/stats'
 
 const TOP = 10
 
-type Internals = { _index: TermMapLike; _documentCount: number; _avgFieldLength: number[] }
-type TermMapLike = {
-  get(term: string): TermData | undefined
-  atPrefix(prefix: string): Map<string, TermData>
-  fuzzyGet(term: string, distance: number): Map<string, [TermData, number]>
-  size: number
-}
-
-/**
- * Gives a shard the corpus-wide BM25 statistics: document count, average
- * field lengths, and per term and field the number of documents that have it
- * (MiniSearch reads that as the postings' `size`). A real deployment bakes
- * these into each shard at build time; here they are read from the whole index.
- */
-function withGlobalStatistics(shard: MiniSearch<SearchDocument>, whole: MiniSearch<SearchDocument>): void {
-  const local = shard as unknown as Internals
-  const global = whole as unknown as Internals
-  local._documentCount = global._documentCount
-  local._avgFieldLength = global._avgFieldLength
-  const terms = local._index
-  const globalize = (term: string, data: TermData): TermData => {
-    const everywhere = global._index.get(term)!
-    return new Map([...data].map(([field, postings]) => [field, Object.create(postings, { size: { value: everywhere.get(field)!.size } })]))
-  }
-  local._index = {
-    size: terms.size,
-    get: (term) => {
-      const data = terms.get(term)
-      return data && globalize(term, data)
-    },
-    atPrefix: (prefix) => new Map([...terms.atPrefix(prefix)].map(([term, data]) => [term, globalize(term, data)])),
-    fuzzyGet: (term, distance) => new Map([...terms.fuzzyGet(term, distance)].map(([found, [data, d]]) => [found, [globalize(found, data), d]])),
-  }
-}
-
 export type ShardResult = { shards: number; queries: number; sameTop10: number; scatter: Figure; merge: Figure; single: Figure }
 
-/** N in-process shards (round-robin split) searched one after another, merged by score, compared with one index over all. */
+/**
+ * N in-process shards (round-robin split) as the build cuts them (each keeps the corpus-wide statistics:
+ * `serializeCompactShards`), searched one after another, merged by score, compared with one index over all.
+ */
 export function shardSimulation(articles: readonly StoredArticle[], shardCount: number, queries: QuerySet): ShardResult {
-  const whole = loadCompactIndex<SearchDocument>(serializeCompactIndex(buildIndex(articles)), INDEX_OPTIONS)
-  const shards = Array.from({ length: shardCount }, (_, shard) => {
-    const index = loadCompactIndex<SearchDocument>(serializeCompactIndex(buildIndex(articles.filter((_, i) => i % shardCount === shard))), INDEX_OPTIONS)
-    withGlobalStatistics(index, whole)
-    return index
-  })
+  const built = buildIndex(articles)
+  const whole = loadCompactIndex<SearchDocument>(serializeCompactIndex(built), INDEX_OPTIONS)
+  const split = Array.from({ length: shardCount }, (_, shard) => articles.flatMap((_, i) => (i % shardCount === shard ? [i] : [])))
+  const shards = serializeCompactShards(built, split).map((compact) => loadCompactIndex<SearchDocument>(compact, INDEX_OPTIONS))
   const scatter: number[] = []
   const merge: number[] = []
   const single: number[] = []

@@ -18,9 +18,16 @@ export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
 export type CompactIndexHeader = {
   format: typeof COMPACT_INDEX_FORMAT
   fieldIds: Record<string, number>
+  /** Corpus-wide in a shard, like `corpus.documentCount`. */
   averageFieldLength: number[]
   /** Document ids by MiniSearch short id (0, 1, 2, …). */
   ids: string[]
+  /**
+   * Present in a shard (`serializeCompactShards`): the whole corpus's document
+   * count, and the postings carry each term's corpus-wide document frequency
+   * per field, which MiniSearch scores with (as the postings' `size`).
+   */
+  corpus?: { documentCount: number }
   /** MiniSearch stored fields by short id; absent when the options store none. */
   storedFields?: (Record<string, unknown> | null)[]
   termCount: number
@@ -57,42 +64,87 @@ type MiniSearchJson = {
 
 /** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
 export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
+  const source = indexSource(index)
+  return writeCompactIndex(source, Array.from({ length: source.json.documentCount }, (_, doc) => doc), false, bm25)
+}
+
+/**
+ * The index cut into shards by document: `shards[s]` lists the short ids of
+ * shard s's documents, which become its short ids 0, 1, 2, … in that order.
+ * Every shard keeps the whole corpus's statistics (document count, average
+ * field lengths, and per term and field the number of documents that have it)
+ * and the whole index's term order, so a document scores bit for bit the same
+ * in its shard as in the whole index. A shard holds only the terms its own
+ * documents have; its score block bounds are over its own postings blocks,
+ * under the corpus-wide averages.
+ */
+export function serializeCompactShards(
+  index: MiniSearch<never> | MiniSearch<unknown>,
+  shards: readonly (readonly number[])[],
+  bm25: { k: number; b: number } = RANKING.bm25,
+): CompactIndex[] {
+  const source = indexSource(index)
+  return shards.map((documents) => writeCompactIndex(source, documents, true, bm25))
+}
+
+/** What serialising reads of a built index: its JSON form and its terms in JavaScript's string order with their tree ranks. */
+type IndexSource = { json: MiniSearchJson; sorted: { term: string; position: number; rank: number }[] }
+
+function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSource {
   const json = index.toJSON() as unknown as MiniSearchJson
   if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
     throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
   }
-  const documentCount = json.documentCount
-  const fieldCount = Object.keys(json.fieldIds).length
-  const ids = Array.from({ length: documentCount }, (_, doc) => json.documentIds[doc]!)
-
-  const fieldLength = (doc: number, field: number) => json.fieldLength[doc]?.[field] ?? 0
-  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
   const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   for (const { term } of sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
   }
-  const termCount = sorted.length
+  return { json, sorted }
+}
+
+/** The compact form of `documents` (short ids of the source, in their new order); `shard`: with the corpus-wide statistics; `bm25`: for the score block bounds. */
+function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly number[], shard: boolean, bm25: { k: number; b: number }): CompactIndex {
+  const documentCount = documents.length
+  const fieldCount = Object.keys(json.fieldIds).length
+  const ids = documents.map((doc) => json.documentIds[doc]!)
+  const local = new Map(documents.map((doc, i) => [doc, i]))
+  // Postings are written with local ids; the bounds read the source document's lengths.
+  const fieldLength = (doc: number, field: number) => json.fieldLength[documents[doc]!]?.[field] ?? 0
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
+
+  const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: number[] }[] = []
+  for (const { term, rank, position } of sorted) {
+    const data = json.index[position]![1]
+    const documentFrequencies: number[] = []
+    const fields = Array.from({ length: fieldCount }, (_, field) => {
+      const postings = Object.entries(data[field] ?? {})
+      documentFrequencies.push(postings.length)
+      const mine = new Map<number, number>()
+      for (const [doc, freq] of postings) {
+        const at = local.get(Number(doc))
+        if (at !== undefined) mine.set(at, freq)
+      }
+      return mine.size > 0 ? mine : undefined
+    })
+    if (fields.some((postings) => postings !== undefined)) kept.push({ term, rank, fields, documentFrequencies })
+  }
+  const termCount = kept.length
   const ranks = new Uint32Array(termCount)
   const offsets = new Uint32Array(termCount)
   const writer = new VarintWriter()
-  sorted.forEach(({ rank, position }, k) => {
+  kept.forEach(({ rank, fields, documentFrequencies }, k) => {
     ranks[k] = rank
     offsets[k] = writer.length
-    const data = json.index[position]![1]
-    const fields = Array.from({ length: fieldCount }, (_, field) => {
-      const postings = data[field]
-      return postings ? new Map(Object.entries(postings).map(([doc, freq]) => [Number(doc), freq])) : undefined
-    })
-    writeTermPostings(writer, fields, fieldLength, basis)
+    writeTermPostings(writer, fields, fieldLength, basis, shard ? documentFrequencies : undefined)
   })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
-  for (let doc = 0; doc < documentCount; doc++) {
+  documents.forEach((doc, i) => {
     const lengths = json.fieldLength[doc] ?? []
-    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = lengths[field] ?? 0
-  }
+    for (let field = 0; field < fieldCount; field++) fieldLengths[i * fieldCount + field] = lengths[field] ?? 0
+  })
 
   const postings = writer.toBytes()
-  const sortedTerms = sorted.map(({ term }) => term)
+  const sortedTerms = kept.map(({ term }) => term)
   const termBytes = new TextEncoder().encode(sortedTerms.join('\n'))
   const wordCount = 2 * termCount + fieldLengths.length
   const binary = new Uint8Array(4 * wordCount + termBytes.length + postings.length)
@@ -109,7 +161,8 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
     fieldIds: json.fieldIds,
     averageFieldLength: json.averageFieldLength,
     ids,
-    ...(hasStoredFields ? { storedFields: ids.map((_, doc) => json.storedFields[doc] ?? null) } : {}),
+    ...(shard ? { corpus: { documentCount: json.documentCount } } : {}),
+    ...(hasStoredFields ? { storedFields: documents.map((doc) => json.storedFields[doc] ?? null) } : {}),
     termCount,
     termBytes: termBytes.length,
     termBlocks: termBlocks(sortedTerms),
@@ -176,8 +229,10 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
     postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
     basis: { ...header.scoreBasis, averageFieldLength: header.averageFieldLength },
+    corpusWide: header.corpus !== undefined,
   })
-  internals._documentCount = documentCount
+  // BM25 reads N here; the documents this index holds are `_nextId`.
+  internals._documentCount = header.corpus?.documentCount ?? documentCount
   internals._nextId = documentCount
   internals._dirtCount = 0
   internals._fieldIds = header.fieldIds
@@ -199,8 +254,8 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
 export function withPositionIds<T>(index: MiniSearch<T>): MiniSearch<T> {
   const internals = index as unknown as MiniSearchInternals
   const view = Object.create(index) as MiniSearchInternals
-  // The number of documents held, not `_documentCount`: a statistics view (corpus-statistics.ts) sets that to the whole corpus's.
-  view._documentIds = new DocumentIds(Array.from({ length: (internals._documentIds as { size: number }).size }, (_, doc) => doc))
+  // The number of documents held, not `_documentCount`: a statistics view (corpus-statistics.ts) or a shard sets that to the whole corpus's.
+  view._documentIds = new DocumentIds(Array.from({ length: internals._nextId }, (_, doc) => doc))
   return view as unknown as MiniSearch<T>
 }
 

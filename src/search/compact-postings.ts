@@ -38,15 +38,21 @@ export class FieldPostings {
   /** Where the next `get` probably looks: MiniSearch reads `get(doc)` for each doc of `keys()` in turn. */
   private next = 0
 
+  /**
+   * @param documentFrequency what MiniSearch scores with as this term's
+   * document frequency (`size`): the corpus-wide one in a shard, whose `docs`
+   * are only its own documents.
+   */
   constructor(
     readonly docs: Uint32Array,
     readonly freqs: Uint32Array,
     /** Stored for postings longer than one block (`SCORE_BLOCK`); shorter ones are bounded at query time. */
     readonly bounds?: BlockBounds,
+    private readonly documentFrequency = docs.length,
   ) {}
 
   get size(): number {
-    return this.docs.length
+    return this.documentFrequency
   }
 
   keys(): IterableIterator<number> {
@@ -96,17 +102,22 @@ export type TermData = Map<number, FieldPostings>
 
 /**
  * `fields[fieldId]` maps document id -> term frequency (ascending ids);
- * `fieldLength(doc, field)` is the document's field length, for the block bounds.
+ * `fieldLength(doc, field)` is the document's field length, for the block
+ * bounds. A shard also gives each field's corpus-wide document frequency,
+ * written after the count (its bounds are over its own postings blocks, under
+ * the corpus-wide `basis`).
  */
 export function writeTermPostings(
   writer: VarintWriter,
   fields: readonly (ReadonlyMap<number, number> | undefined)[],
   fieldLength: (doc: number, field: number) => number,
   basis: ScoreBasis,
+  documentFrequencies?: readonly number[],
 ): void {
   fields.forEach((postings, field) => {
     const docs = postings ? [...postings.keys()].sort((a, b) => a - b) : []
     writer.write(docs.length)
+    if (documentFrequencies && docs.length > 0) writer.write(documentFrequencies[field]!)
     let previous = 0
     for (const doc of docs) {
       writer.write(doc - previous)
@@ -131,12 +142,13 @@ export function writeTermPostings(
   })
 }
 
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis): TermData {
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis, corpusWide = false): TermData {
   const reader = new VarintReader(bytes, offset)
   const data: TermData = new Map()
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.read()
     if (count === 0) continue
+    const documentFrequency = corpusWide ? reader.read() : count
     const docs = new Uint32Array(count)
     const freqs = new Uint32Array(count)
     let doc = 0
@@ -155,7 +167,7 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
         bounds.maxPart[block] = reader.read()
       }
     }
-    data.set(field, new FieldPostings(docs, freqs, bounds))
+    data.set(field, new FieldPostings(docs, freqs, bounds, documentFrequency))
   }
   return data
 }

@@ -18,6 +18,8 @@ export type CompactTerms = {
   fieldCount: number
   /** What the score block bounds were computed for. */
   basis: ScoreBasis
+  /** A shard's postings carry corpus-wide document frequencies (see `writeTermPostings`). */
+  corpusWide: boolean
 }
 
 /**
@@ -92,7 +94,7 @@ export class CompactTermMap {
   }
 
   private postingsAt(k: number): TermData {
-    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis)
+    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis, this.data.corpusWide)
   }
 
   private indexOf(term: string): number {

@@ -34,14 +34,18 @@ export type CorpusTables = {
   readonly suggestions: StoredSuggestions
 }
 
-/** Computed by the build from the articles in index order (`storeTables(articles)[i]` is about `articles[i]`). */
-export function storeTables(articles: readonly StoredArticle[]): StoredTables {
+/**
+ * Computed by the build from the articles in index order (`storeTables(articles)[i]` is about `articles[i]`).
+ * `corpus`: the whole corpus when `articles` are a shard's, so that every shard corrects queries (did-you-mean)
+ * with the whole corpus's words.
+ */
+export function storeTables(articles: readonly StoredArticle[], corpus: readonly StoredArticle[] = articles): StoredTables {
   return {
     search: { dates: articles.map((article) => article.date ?? null), facets: storeFacetTable(articles) },
     lookup: {
       titles: articles.map((article) => article.title),
       urls: articles.map((article) => article.url ?? null),
-      lexicon: storeLexicon(articles),
+      lexicon: storeLexicon(corpus),
       suggestions: storeSuggestions(articles),
     },
   }

@@ -25,11 +25,26 @@ export type StoredFacetTable = Record<FacetName, StoredFacetColumn>
 /** Selected values per facet, normalised (see `normalizeFilters`). */
 export type NormalizedFilters = readonly [FacetName, ReadonlySet<string>][]
 
+/** The order facet lists give values with equal counts. */
+export function compareFacetNames(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/**
+ * One facet's counts over a shard's matches, every value it counted (the
+ * front adds up the shards' and cuts the list: `mergeFacetTallies`).
+ * `values`: normalised key, the name shown for it (of the names the shard's
+ * matches give it, the first in name order, as `FacetTable.count` shows), how
+ * many matches have it. `known`: the selected keys this shard has, matched or not.
+ */
+export type FacetTally = { values: { key: string; name: string; count: number }[]; known: string[] }
+export type FacetTallies = Record<FacetName, FacetTally>
+
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
   const all = articles.map(articleFacets)
   const table = {} as StoredFacetTable
   for (const facet of FACETS) {
-    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort((a, b) => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0))
+    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames)
     const nameIndex = new Map(names.map((name, i) => [name, i]))
     const keyIndex = new Map<string, number>()
     const keys = names.map((name) => {
@@ -188,6 +203,74 @@ export class FacetTable {
     })
     return counts
   }
+}
+
+/**
+ * Every value `count` would count over `docs`, uncut: what a shard gives the
+ * front, which adds the shards' tallies up.
+ */
+export function tallyFacets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters): FacetTallies {
+  const check = table.check(filters)
+  const failed = Array.from(docs, (doc) => (filters.length > 0 ? check(doc) : 0))
+  const tallies = {} as FacetTallies
+  FACETS.forEach((facet, f) => {
+    const column = table.column(facet)
+    const others = ~(1 << f)
+    const byKey = new Map<number, { key: string; name: number; count: number }>()
+    for (let i = 0; i < docs.length; i++) {
+      if ((failed[i]! & others) !== 0) continue
+      const doc = docs[i]!
+      for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
+        const name = column.values[at]!
+        const key = column.keyOf[name]!
+        const found = byKey.get(key)
+        if (!found) byKey.set(key, { key: facetKey(column.names[name]!), name, count: 1 })
+        else {
+          found.count++
+          // Names are indexed in name order (`compareFacetNames`).
+          if (name < found.name) found.name = name
+        }
+      }
+    }
+    const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+    tallies[facet] = {
+      values: [...byKey.values()].map(({ key, name, count }) => ({ key, name: column.names[name]!, count })),
+      known: [...selected].filter((key) => column.keyIndex(key) !== -1),
+    }
+  })
+  return tallies
+}
+
+/**
+ * The shards' tallies added up into what `FacetTable.count` gives over the
+ * whole corpus: the top `limit` values (most articles, then by name), then the
+ * selected values not among them that some shard has (count 0 when no result has them).
+ */
+export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: NormalizedFilters, limit: number): FacetCounts {
+  const counts = {} as FacetCounts
+  for (const facet of FACETS) {
+    const merged = new Map<string, FacetTally['values'][number]>()
+    for (const tally of tallies) {
+      for (const value of tally[facet].values) {
+        const found = merged.get(value.key)
+        if (!found) merged.set(value.key, { ...value })
+        else {
+          found.count += value.count
+          if (compareFacetNames(value.name, found.name) < 0) found.name = value.name
+        }
+      }
+    }
+    const top = [...merged.values()].sort((a, b) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, limit)
+    const listed = top.map(({ name, count }) => ({ value: name, count }))
+    const known = new Set(tallies.flatMap((tally) => tally[facet].known))
+    for (const key of filters.find(([name]) => name === facet)?.[1] ?? []) {
+      if (!known.has(key) || top.some((value) => value.key === key)) continue
+      const value = merged.get(key)
+      listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
+    }
+    counts[facet] = listed
+  }
+  return counts
 }
 
 /**

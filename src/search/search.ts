@@ -8,10 +8,11 @@ import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet } from './snippet'
+import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { SearchHit, SearchResponse } from './response-schema'
 import { synonymsOf } from './synonyms'
 import { MatchSet } from './topk/match-set'
-import { prepareSearch, type PreparedSearch, type TopKResult } from './topk/evaluate'
+import { prepareSearch, type PreparedSearch, type RankedResult, type TopKResult } from './topk/evaluate'
 import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 
@@ -61,8 +62,13 @@ type Result = TopKResult & { id: number }
 /** One evaluation of the query: its match set (dates, exclusions and phrases applied) and the part facet filters keep. */
 type Attempt = { search: PreparedSearch; filtered: MatchSet }
 
-/** `exhaustive` scores every match instead of only the page's candidates (the bench's and the differential test's baseline). */
-export type SearchEngineOptions = { exhaustive?: boolean }
+/**
+ * `exhaustive` scores every match instead of only the page's candidates (the
+ * bench's and the differential test's baseline); `coordinator` takes the
+ * decisions that depend on counts over the whole corpus (a shard's, see
+ * coordinator.ts; one index is its own).
+ */
+export type SearchEngineOptions = { exhaustive?: boolean; coordinator?: SearchCoordinator }
 
 /**
  * Runs a query: every word required, exact and prefix matching first; typo
@@ -76,40 +82,46 @@ export type SearchEngineOptions = { exhaustive?: boolean }
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { matches, ...answer } = await rankArticles(corpus, params, options)
-  const hits = await hitsOf(corpus, params.q, matches.slice(params.offset, params.offset + params.limit))
+  const onPage = await (options.coordinator ?? ONE_CORPUS).page(
+    matches.map((match) => match.key),
+    params,
+  )
+  const hits = await hitsOf(corpus, params.q, onPage.map((at) => matches[at]!))
   return { ...answer, offset: params.offset, limit: params.limit, hits }
 }
 
 /**
  * One match of a query, ranked but not yet shown: what a merge of several
- * corpora (the bundle and the live segment) orders and pages before any
- * article body is read.
+ * corpora (the shards of one index, or the bundle and the live segment)
+ * orders and pages before any article body is read.
  */
 export type RankedMatch = {
   id: string
   date: string | undefined
-  /** Relevance, decayed by age when `recency` is asked for. */
+  /** Relevance, decayed by age when `recency` is asked for: the score it was ranked by. */
   score: number
   /** 0: the article has every query word; 1: only some (the any-term fallback). */
   tier: 0 | 1
   /** Index terms matched (for highlighting) and the query terms behind them. */
   terms: string[]
   queryTerms: string[]
+  /** What orders it among the whole corpus's matches (coordinator.ts). */
+  key: RankKey
 }
 
-/** A search answer before its page of hits is built: the first `offset + limit` matches in `matchOrder`, and the total. */
+/** A search answer before its page of hits is built: the first `offset + limit` matches in rank order, and the total. */
 // Pick, not Omit: the schema's inferred type may carry an index signature, which Omit would reduce the type to.
 export type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'fallback' | 'typoTolerance' | 'suggestion'> & { matches: RankedMatch[] }
 
 /**
- * The first `offset + limit` matches of a query, in `matchOrder`, with the total, facets and flags; reads no
+ * The first `offset + limit` matches of a query, in rank order, with the total, facets and flags; reads no
  * article body but for quoted phrases. `anyTerm: false` forbids the any-word fallback: a part of a larger
  * corpus whose other parts have enough articles with every word (src/live/merge.ts).
  */
 export async function rankArticles(
   corpus: SearchCorpus,
   params: SearchParams,
-  { exhaustive = false, anyTerm = true }: SearchEngineOptions & { anyTerm?: boolean } = {},
+  { exhaustive = false, coordinator = ONE_CORPUS, anyTerm = true }: SearchEngineOptions & { anyTerm?: boolean } = {},
 ): Promise<RankedSearch> {
   const { tables } = corpus
   const index = withTermCache(positionIndex(corpus))
@@ -129,41 +141,51 @@ export async function rankArticles(
   }
 
   const exact = () => false
+  // Every decision below is taken on counts over the whole corpus (the coordinator adds up the shards'), so
+  // every shard of a sharded corpus takes the same branch and its documents are ranked as in one index.
   let attempt = run('AND', exact)
-  const exactCount = attempt.filtered.count
+  let attemptCount = await coordinator.sum('exact', attempt.filtered.count)
+  const exactCount = attemptCount
   let typoTolerance = false
   let fallback: SearchResponse['fallback']
   // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
-  const unknownWords = exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? wordsNotIndexed(index, query) : new Set<QueryWord>()
+  const unknownWords =
+    exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? await globallyUnknown(coordinator, query, wordsNotIndexed(index, query)) : new Set<QueryWord>()
   const unknown = (word: QueryWord) => unknownWords.has(word)
   if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
     const fuzzy = run('AND', unknown)
-    if (fuzzy.filtered.count > exactCount) [attempt, typoTolerance] = [fuzzy, true]
+    const fuzzyCount = await coordinator.sum('typo', fuzzy.filtered.count)
+    if (fuzzyCount > exactCount) [attempt, attemptCount, typoTolerance] = [fuzzy, fuzzyCount, true]
   }
   const typos = typoTolerance ? unknown : exact
   // Articles with every word rank first; when they are too few, articles with some of the words follow.
   let allWords: MatchSet | undefined
-  if (anyTerm && attempt.filtered.count < RANKING.anyTermBelow && query.words.length > 1) {
+  if (anyTerm && attemptCount < RANKING.anyTermBelow && query.words.length > 1) {
     const any = run('OR', typos)
-    if (any.filtered.count > attempt.filtered.count) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
+    const anyCount = await coordinator.sum('any-term', any.filtered.count)
+    if (anyCount > attemptCount) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
   }
   const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
 
-  const window = rankPage(corpus, attempt, allWords, { ...params, offset: 0, limit: params.offset + params.limit })
-  const matches = window.map(
-    (result): RankedMatch => ({
+  const ranked = await rankPage(corpus, attempt, allWords, params, coordinator)
+  const [total, facets] = await Promise.all([
+    coordinator.sum('total', attempt.filtered.count),
+    coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
+  ])
+  const matches = ranked.map(
+    ({ result, key }): RankedMatch => ({
       id: tables.ids[result.id]!,
       date: tables.dates[result.id],
-      score: result.score,
-      tier: params.sort === 'date' || !allWords || allWords.has(result.id) ? 0 : 1,
+      score: key.score,
+      tier: key.tier === 0 ? 0 : 1,
       terms: result.terms,
       queryTerms: result.queryTerms,
+      key,
     }),
   )
-  const facets = tables.facets.count(attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT)
   return {
     query: params.q,
-    total: attempt.filtered.count,
+    total,
     matches,
     facets,
     ...(fallback ? { fallback } : {}),
@@ -193,6 +215,12 @@ export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: Rank
 /** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
 function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
   return new Set(query.words.filter((word) => prepareSearch(index, wordQuery(word, false), BASE_SEARCH_OPTIONS).matches.count === 0))
+}
+
+/** The words no article of the whole corpus has: those no shard has. */
+async function globallyUnknown(coordinator: SearchCoordinator, query: ParsedQuery, local: ReadonlySet<QueryWord>): Promise<Set<QueryWord>> {
+  const positions = await coordinator.unknownWords(query.words.flatMap((word, at) => (local.has(word) ? [at] : [])))
+  return new Set(positions.map((at) => query.words[at]!))
 }
 
 /**
@@ -295,25 +323,45 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * The page: relevance order (optionally decayed by age), articles with every
- * word (`allWords`) before those with only some; or newest first. Only the
+ * This corpus's best `offset + limit` results, each with its rank key (the
+ * coordinator cuts the page from them; `rankOrder` in coordinator.ts):
+ * relevance order (optionally decayed by age), articles with every word
+ * (`allWords`) before those with only some; or newest first. Only the
  * candidates for the page are scored.
  */
-function rankPage({ tables, newestDate = tables.newestDate }: SearchCorpus, { search, filtered }: Attempt, allWords: MatchSet | undefined, params: SearchParams): Result[] {
+async function rankPage(
+  { tables, newestDate: corpusNewest = tables.newestDate }: SearchCorpus,
+  { search, filtered }: Attempt,
+  allWords: MatchSet | undefined,
+  params: SearchParams,
+  coordinator: SearchCoordinator,
+): Promise<{ result: Result; key: RankKey }[]> {
   const end = params.offset + params.limit
-  if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
-  const factor = params.recency !== undefined && newestDate ? recencyFactor(tables, newestDate, filtered, params.recency) : undefined
-  return (search.top(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) }) as Result[]).slice(params.offset)
+  const keyOf = ({ result, final }: RankedResult, tier: number) => ({
+    result: result as Result,
+    key: { tier, score: final, date: tables.dates[result.id as number] ?? '', position: coordinator.firstPosition + (result.id as number) },
+  })
+  if (params.sort === 'date') return byDate(tables, search, filtered, end).map((ranked) => keyOf(ranked, 0))
+  const newestDate = coordinator.newestDate(corpusNewest)
+  const factor = params.recency !== undefined && newestDate ? await recencyFactor(tables, filtered, params.recency, newestDate, coordinator) : undefined
+  return search
+    .topRanked(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) })
+    .map((ranked) => keyOf(ranked, !allWords || allWords.has(ranked.result.id as number) ? 0 : 1))
 }
 
-/** A relevance score's decay with the article's age (relative to the newest article); undated articles decay as much as the oldest dated match. */
-function recencyFactor(tables: CorpusTables, newestDate: string, matches: MatchSet, halfLife: number): (doc: number) => number {
+/**
+ * A relevance score's decay with the article's age (relative to the whole
+ * corpus's newest article); undated articles decay as much as the oldest dated
+ * match of the whole corpus.
+ */
+async function recencyFactor(tables: CorpusTables, matches: MatchSet, halfLife: number, newestDate: string, coordinator: SearchCoordinator): Promise<(doc: number) => number> {
   const times = dateTimes(tables)
   const newest = Date.parse(newestDate)
-  let oldest = 0
+  let localOldest = 0
   matches.forEach((doc) => {
-    if (tables.dates[doc] !== undefined) oldest = Math.max(oldest, (newest - times[doc]!) / DAY_MS)
+    if (tables.dates[doc] !== undefined) localOldest = Math.max(localOldest, (newest - times[doc]!) / DAY_MS)
   })
+  const oldest = await coordinator.max('oldest', localOldest)
   return (doc) => 0.5 ** ((tables.dates[doc] === undefined ? oldest : (newest - times[doc]!) / DAY_MS) / halfLife)
 }
 
@@ -321,21 +369,16 @@ function recencyFactor(tables: CorpusTables, newestDate: string, matches: MatchS
  * Newest first, undated last; articles of the same date in relevance order.
  * Walks the articles by date and scores only the dates the page reaches.
  */
-function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, offset: number, end: number): Result[] {
+function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, end: number): RankedResult[] {
   const order = dateOrder(tables)
-  const page: Result[] = []
-  let seen = 0
-  for (let at = 0; at < order.length && seen < end; ) {
+  const best: RankedResult[] = []
+  for (let at = 0; at < order.length && best.length < end; ) {
     const date = tables.dates[order[at]!]
     const group: number[] = []
     for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)
-    if (seen + group.length > offset) {
-      const ranked = search.rank(group) as Result[]
-      page.push(...ranked.slice(Math.max(0, offset - seen), end - seen))
-    }
-    seen += group.length
+    best.push(...search.rankScored(group).slice(0, end - best.length))
   }
-  return page
+  return best
 }
 
 const dateOrders = new WeakMap<CorpusTables, Uint32Array>()

@@ -7,7 +7,8 @@ import { planQuery, type Bm25, type IndexInternals, type Leaf, type Plan, type P
 /**
  * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
  * the same query trees and options as `MiniSearch#search`, the same scores
- * bit for bit, the same order (ties included), but only the best k are
+ * bit for bit, the same order for different scores (equal scores by document
+ * position, where MiniSearch keeps its own map order), but only the best k are
  * scored. The match set comes first, as a bitset per query node (no scoring),
  * so totals and facets are exact; then the documents are visited window by
  * window (WINDOW ids each), best upper bound first, and a window whose bound
@@ -41,8 +42,11 @@ export type RankOptions = { within?: MatchSet; first?: MatchSet; factor?: (doc: 
 /** A MiniSearch result whose `id` is the document's short id when searched through `withPositionIds`. */
 export type TopKResult = SearchResult
 
-/** A scored document; `path` (its place in MiniSearch's result map) is worked out on the first tie. */
-type Entry = { doc: number; final: number; key: number; ms: number; path?: number[] }
+/** A scored document: `final` is what it ranks by (ties by document position). */
+type Entry = { doc: number; final: number }
+
+/** A result with the score it was ranked by (`factor` applied). */
+export type RankedResult = { result: TopKResult; final: number }
 
 /** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
 export type SearchStats = { matched: number; scored: number; pruned: boolean }
@@ -90,11 +94,17 @@ export class PreparedSearch {
   }
 
   /**
-   * The best `k` documents of `within` (default: every match) in the order
-   * MiniSearch's search gives them (then re-ranked by `factor`, with the
-   * `first` tier ahead), as MiniSearch results.
+   * The best `k` documents of `within` (default: every match) by score (as
+   * MiniSearch scores them, then re-ranked by `factor`, with the `first` tier
+   * ahead), equal scores by document position (the corpus order, the one
+   * tie-break a sharded corpus can keep too), as MiniSearch results.
    */
-  top(k: number, { within = this.matches, first, factor }: RankOptions = {}): TopKResult[] {
+  top(k: number, options: RankOptions = {}): TopKResult[] {
+    return this.topRanked(k, options).map(({ result }) => result)
+  }
+
+  /** `top`, each result with the score it was ranked by. */
+  topRanked(k: number, { within = this.matches, first, factor }: RankOptions = {}): RankedResult[] {
     const ahead: Entry[] = []
     if (first) {
       new MatchSet(within.size, within.words.slice()).intersect(first).forEach((doc) => ahead.push(this.entry(doc, factor)))
@@ -103,13 +113,18 @@ export class PreparedSearch {
     const room = k - ahead.length
     const best: Entry[] = []
     if (room > 0) this.collectBest(room, within, first, factor, best)
-    return [...ahead, ...best].slice(0, k).map((entry) => this.result(entry.doc))
+    return [...ahead, ...best].slice(0, k).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
   /** Documents in relevance order (as `top` would order them), all of them scored. */
   rank(docs: ArrayLike<number>): TopKResult[] {
+    return this.rankScored(docs).map(({ result }) => result)
+  }
+
+  /** `rank`, each result with the score it was ranked by. */
+  rankScored(docs: ArrayLike<number>): RankedResult[] {
     const entries = Array.from(docs, (doc) => this.entry(doc, undefined))
-    return entries.sort((a, b) => this.compare(a, b)).map((entry) => this.result(entry.doc))
+    return entries.sort((a, b) => this.compare(a, b)).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
   private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], best: Entry[]): void {
@@ -121,7 +136,7 @@ export class PreparedSearch {
     }
     if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
     const coordinationBound = this.coordination ? this.termIds.size : 1
-    const candidate: Entry = { doc: -1, final: 0, key: 0, ms: 0 }
+    const candidate: Entry = { doc: -1, final: 0 }
     for (const w of order) {
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
       this.resetCursors(w << WINDOW_SHIFT)
@@ -143,14 +158,9 @@ export class PreparedSearch {
     }
   }
 
-  /** Negative when `a` ranks before `b`: final score, then MiniSearch's own order (score, then first appearance). */
+  /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts). */
   private compare(a: Entry, b: Entry): number {
-    if (a.final !== b.final) return b.final - a.final
-    if (a.key !== b.key) return b.key - a.key
-    if (a.ms !== b.ms) return b.ms - a.ms
-    a.path ??= this.path(this.plan.root, a.doc)
-    b.path ??= this.path(this.plan.root, b.doc)
-    return comparePaths(a.path, b.path)
+    return b.final - a.final || a.doc - b.doc
   }
 
   private entry(doc: number, factor: RankOptions['factor'], into?: Entry): Entry {
@@ -162,12 +172,9 @@ export class PreparedSearch {
     const ms = score * (this.quality || 1)
     const key = this.coordination ? ms : ms / Math.max(1, this.quality)
     const final = factor ? key * factor(doc) : key
-    if (!into) return { doc, final, key, ms }
+    if (!into) return { doc, final }
     into.doc = doc
     into.final = final
-    into.key = key
-    into.ms = ms
-    into.path = undefined
     return into
   }
 
@@ -217,22 +224,6 @@ export class PreparedSearch {
     if (this.termStamps[id] === this.stamp) return
     this.termStamps[id] = this.stamp
     this.quality++
-  }
-
-  /** Where a document first appears in MiniSearch's result map: ties in score keep that order. */
-  private path(node: PlanNode, doc: number): number[] {
-    switch (node.kind) {
-      case 'wildcard':
-        return [doc]
-      case 'spec':
-        return [node.leaves.findIndex((leaf) => this.find(leaf, doc) !== -1 && this.documentBoost(doc, leaf.derivedTerm)), doc]
-      case 'combine': {
-        if (node.operator === 'and_not') return this.path(node.children[0]!, doc)
-        if (node.operator === 'and') return this.path(node.children[node.children.length - 1]!, doc)
-        const i = node.children.findIndex((child) => this.sets.get(child)!.has(doc))
-        return [i, ...this.path(node.children[i]!, doc)]
-      }
-    }
   }
 
   /** The MiniSearch result of one document: score, matched terms and fields built as its combinators build them. */
@@ -304,7 +295,7 @@ export class PreparedSearch {
   private matchSet(node: PlanNode): MatchSet {
     let set = this.sets.get(node)
     if (set) return set
-    const size = this.index._documentCount
+    const size = this.index._nextId
     switch (node.kind) {
       case 'wildcard':
         set = MatchSet.all(size)
@@ -425,9 +416,4 @@ function lowerBound(docs: ArrayLike<number>, doc: number, from = 0): number {
     else high = middle
   }
   return low
-}
-
-function comparePaths(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
-  return a.length - b.length
 }

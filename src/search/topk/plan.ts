@@ -40,7 +40,10 @@ export type IndexInternals = {
     atPrefix(prefix: string): Iterable<[string, FieldData]>
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldData, number]>
   }
+  /** BM25's N: in a shard, the whole corpus's document count. */
   _documentCount: number
+  /** The documents this index holds are 0 … `_nextId` − 1 (in a shard, fewer than `_documentCount`). */
+  _nextId: number
   _avgFieldLength: number[]
   _fieldIds: Record<string, number>
   _fieldLength: { get(doc: number): ArrayLike<number> | undefined }

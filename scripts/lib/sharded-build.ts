@@ -1,0 +1,181 @@
+/**
+ * A sharded build: the corpus cut into shard Workers (scripts/lib/shard-split.ts)
+ * behind one front Worker, each shard a bundle of its own whose compact index
+ * keeps the corpus-wide statistics (`serializeCompactShards`), and the Worker
+ * configs that serve them (`generated/sharded/front/wrangler.jsonc`,
+ * `generated/sharded/shard-N/wrangler.jsonc`, service bindings from the front
+ * to each shard).
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import type { StoredArticle } from '../../src/article'
+import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { serializeCompactShards, type CompactIndex } from '../../src/search/compact-index'
+import { buildIndex } from '../../src/search/search'
+import type { FrontManifest } from '../../src/shards/front-worker'
+import type { ShardPlace } from '../../src/shards/shard'
+import { isRunning } from './processes'
+import { shardRanges } from './shard-split'
+
+export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
+export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[] }
+
+/** Every shard's bundle, in memory; `build` is the one version front and shards answer with. */
+export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
+  const ranges = shardRanges(articles.length, shardCount)
+  const indexes = serializeCompactShards(
+    buildIndex(articles),
+    ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
+  )
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount, articles]))
+  for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
+  const build = hash.digest('hex').slice(0, 16)
+  let newestDate: string | undefined
+  for (const { date } of articles) if (date && (!newestDate || date > newestDate)) newestDate = date
+  const shards = ranges.map(({ first, size }, shard): ShardFiles => {
+    const mine = articles.slice(first, first + size)
+    const index = indexes[shard]!
+    // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
+    const version = createHash('sha256').update(`${build} ${shard} ${packSizeFor(mine.length)}`).digest('hex').slice(0, 16)
+    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles })
+    return { ...files, index, version, place: { firstPosition: first, newestDate } }
+  })
+  const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
+  return { manifest, shards }
+}
+
+type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
+
+/**
+ * The one Worker's name, compatibility date and rate limits, from wrangler.toml: the front keeps the name and
+ * the limits (it is what the public calls), shards add `-shard-N` to the name.
+ */
+function workerSettings(): { name: string; compatibilityDate: string; ratelimits: RateLimit[] } {
+  const toml = readFileSync('wrangler.toml', 'utf8')
+  const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
+  const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
+  const ratelimits = [...toml.matchAll(/\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g)].map(
+    ([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }),
+  )
+  return { name, compatibilityDate, ratelimits }
+}
+
+const MODULE_RULES = [
+  { type: 'Text', globs: ['**/*.bundle'], fallthrough: false },
+  { type: 'Data', globs: ['**/*.bin'], fallthrough: false },
+]
+
+/** The sharded build's folder: `root/sharded`, a link to `root/sharded-<build>` switched in one rename. */
+export function shardedDir(root: string): string {
+  return join(root, 'sharded')
+}
+
+/** The Worker configs of the served sharded build, front first (as `wrangler dev -c … -c …` wants them); none if the last build was one Worker. */
+export function shardedConfigs(root: string): string[] {
+  const dir = shardedDir(root)
+  if (!existsSync(join(dir, 'front', 'manifest.json'))) return []
+  const manifest = JSON.parse(readFileSync(join(dir, 'front', 'manifest.json'), 'utf8')) as FrontManifest
+  return [join(dir, 'front', 'wrangler.jsonc'), ...manifest.shards.map((_, shard) => join(dir, `shard-${shard}`, 'wrangler.jsonc'))]
+}
+
+/**
+ * Writes a sharded build under `root` (generated/): every file into a
+ * temporary folder, renamed to `sharded-<build>`, then the `sharded` link
+ * switched to it in one rename, so front and shards always come from one
+ * build, whatever kills the build midway. Older builds' folders are removed after.
+ */
+export function writeShardedBuild(root: string, bundles: ShardedBundles): string {
+  const { name, compatibilityDate, ratelimits } = workerSettings()
+  const { build } = bundles.manifest
+  const target = join(root, `sharded-${build}`)
+  const temporary = `${target}.${process.pid}.tmp`
+  // The entries import the Worker code from this checkout's src/, relative to where they end up.
+  const src = relative(join(target, 'front'), resolve('src')).split(sep).join('/')
+  rmSync(temporary, { recursive: true, force: true })
+  try {
+    bundles.shards.forEach((shard, s) => {
+      const dir = join(temporary, `shard-${s}`)
+      writeFiles(dir, {
+        'search.bundle': shard.text,
+        'search.bin': shard.index.binary,
+        'index.ts': [
+          '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + s + ' of build ' + build + '.',
+          "import bundleText from './search.bundle'",
+          "import indexBytes from './search.bin'",
+          `import { shardWorker } from '${src}/shards/shard-worker'`,
+          '',
+          `export default shardWorker(bundleText, indexBytes, ${JSON.stringify({ build, ...shard.place })})`,
+          '',
+        ].join('\n'),
+        'wrangler.jsonc': jsonc({
+          name: `${name}-shard-${s}`,
+          main: './index.ts',
+          compatibility_date: compatibilityDate,
+          // Reached only through the front's service binding.
+          workers_dev: false,
+          rules: MODULE_RULES,
+          assets: { directory: './assets', binding: 'ASSETS', run_worker_first: true },
+        }),
+      })
+      for (const [asset, text] of shard.assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
+    })
+    writeFiles(join(temporary, 'front'), {
+      'manifest.json': JSON.stringify(bundles.manifest),
+      'index.ts': [
+        '// Written by npm run build (scripts/lib/sharded-build.ts): the front Worker of build ' + build + '.',
+        "import manifest from './manifest.json'",
+        `import { frontWorker } from '${src}/shards/front-worker'`,
+        '',
+        'export default frontWorker(manifest)',
+        '',
+      ].join('\n'),
+      'wrangler.jsonc': jsonc({
+        name,
+        main: './index.ts',
+        compatibility_date: compatibilityDate,
+        services: bundles.shards.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
+        vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
+        ratelimits,
+        dev: { ip: '127.0.0.1', port: 8787 },
+      }),
+    })
+    rmSync(target, { recursive: true, force: true })
+    renameSync(temporary, target)
+  } finally {
+    rmSync(temporary, { recursive: true, force: true })
+  }
+  const link = shardedDir(root)
+  const nextLink = `${link}.${process.pid}.tmp`
+  rmSync(nextLink, { force: true })
+  symlinkSync(`sharded-${build}`, nextLink)
+  renameSync(nextLink, link)
+  removeOtherShardedBuilds(root, `sharded-${build}`)
+  return target
+}
+
+/** After a one-Worker build, the sharded one is no longer what is served: its link and folders go. */
+export function removeShardedBuild(root: string) {
+  rmSync(shardedDir(root), { force: true })
+  removeOtherShardedBuilds(root, undefined)
+}
+
+/** Sharded builds other than `keep` (and temporaries of builds that are gone). */
+function removeOtherShardedBuilds(root: string, keep: string | undefined) {
+  const current = existsSync(shardedDir(root)) ? readlinkSync(shardedDir(root)) : keep
+  for (const entry of existsSync(root) ? readdirSync(root) : []) {
+    const [, , pid] = /^sharded-[0-9a-f]{16}(\.(\d+)\.tmp)?$/.exec(entry) ?? []
+    if (!entry.startsWith('sharded-') || entry === current) continue
+    if (pid !== undefined && Number(pid) !== process.pid && isRunning(Number(pid))) continue
+    rmSync(join(root, entry), { recursive: true, force: true })
+  }
+}
+
+function writeFiles(dir: string, files: Record<string, string | Uint8Array>) {
+  mkdirSync(dir, { recursive: true })
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+}
+
+function jsonc(config: object): string {
+  return `// Written by npm run build (scripts/lib/sharded-build.ts); rebuild rather than edit.\n${JSON.stringify(config, null, 2)}\n`
+}

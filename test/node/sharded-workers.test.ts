@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readBundledArticles } from '../../scripts/lib/bundle-files'
+import { shardedConfigs } from '../../scripts/lib/sharded-build'
+import { serializeBundle } from '../../src/bundle/format'
+import { openBundle } from '../../src/bundle/open'
+import { serializeCompactIndex } from '../../src/search/compact-index'
+import { buildIndex, searchArticles } from '../../src/search/search'
+import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
+
+// A small sharded build of part of the shipped corpus, into a scratch folder: what `npm run build` writes with SHARDS=2.
+const work = mkdtempSync(join(tmpdir(), 'news-edge-shards-'))
+const corpus = join(work, 'corpus')
+const out = join(work, 'generated')
+mkdirSync(corpus)
+for (const name of readdirSync('corpus/wikinews').filter((name) => name.endsWith('.md')).sort().slice(0, 24)) cpSync(join('corpus/wikinews', name), join(corpus, name))
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync('npx', [command, ...args], { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env }, encoding: 'utf8', timeout: 180_000 })
+  return { status: result.status, output: `${result.stdout}${result.stderr}` }
+}
+
+describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
+  let worker: WranglerDev | undefined
+  let configs: string[] = []
+
+  beforeAll(() => {
+    const built = run('tsx', ['scripts/build-index.ts'], { CORPUS: corpus, SHARDS: '2', BUNDLE_PATH: join(out, 'search.bundle') })
+    expect(built.output).toMatch(/in 2 shards/)
+    expect(built.status).toBe(0)
+    configs = shardedConfigs(out)
+  }, 180_000)
+
+  afterAll(async () => {
+    await worker?.stop()
+    rmSync(work, { recursive: true, force: true })
+  }, 30_000)
+
+  it('writes a front and a shard Worker per shard, each of which wrangler deploy --dry-run bundles; the front carries no corpus', () => {
+    expect(configs.map((config) => config.split('/').at(-2))).toEqual(['front', 'shard-0', 'shard-1'])
+    for (const config of configs) {
+      const outdir = join(work, 'dry', config.split('/').at(-2)!)
+      const dry = run('wrangler', ['deploy', '--dry-run', '-c', config, '--outdir', outdir])
+      expect(dry.output).toMatch(/Total Upload/)
+      expect(dry.status, dry.output).toBe(0)
+      const modules = readdirSync(outdir)
+      if (config.includes('front')) expect(modules.filter((name) => /\.(bundle|bin)$/.test(name))).toEqual([])
+      else expect(modules.filter((name) => /\.(bundle|bin)$/.test(name)).length).toBe(2)
+    }
+  })
+
+  it('answers health with every shard, and searches and facts across shards as one index of the same articles would', async () => {
+    worker = await startWranglerDev({ configs, persistTo: join(work, 'state') })
+    const health = (await (await fetch(`${worker.origin}/api/health`)).json()) as { documents: number; shards: { documents: number }[]; version: string }
+    expect(health.shards).toEqual([{ documents: 12 }, { documents: 12 }])
+    expect(health.documents).toBe(24)
+    expect(health.version).toBe(JSON.parse(readFileSync(join(out, 'sharded', 'front', 'manifest.json'), 'utf8')).build)
+
+    const articles = [0, 1].flatMap((shard) => readBundledArticles(join(out, 'sharded', `shard-${shard}`, 'search.bundle')))
+    const index = serializeCompactIndex(buildIndex(articles))
+    const files = serializeBundle({ version: 'one', builtAt: '', index: index.header }, articles)
+    const single = openBundle(files.text, index.binary, (name) => Promise.resolve(files.assets.get(name)!))
+    for (const q of ['police', 'the', 'killed people', 'elction', 'gov', '"prime minister"']) {
+      const response = await fetch(`${worker.origin}/api/search?q=${encodeURIComponent(q)}&limit=5&offset=1`)
+      expect(response.status).toBe(200)
+      expect(await response.json(), q).toEqual(await searchArticles(single, { q, limit: 5, offset: 1, sort: 'relevance', filters: {}, facetLimit: 10 }))
+    }
+    const last = articles.at(-1)!
+    const facts = await fetch(`${worker.origin}/api/articles/${encodeURIComponent(last.id)}/facts`)
+    expect(await facts.json()).toEqual({ id: last.id, ...last.facts })
+
+    const bad = await fetch(`${worker.origin}/api/search?q=`)
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    const missing = await fetch(`${worker.origin}/api/articles/no-such-article/facts`)
+    expect(missing.status).toBe(404)
+    const notYet = await fetch(`${worker.origin}/api/brief?q=police`)
+    expect(notYet.status).toBe(501)
+    expect(notYet.headers.get('content-type')).toMatch(/application\/problem\+json/)
+  })
+})

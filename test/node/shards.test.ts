@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import { readBundledArticles } from '../../scripts/lib/bundle-files'
+import { shardCount, shardRanges } from '../../scripts/lib/shard-split'
+import { shardedBundles } from '../../scripts/lib/sharded-build'
+import type { StoredArticle } from '../../src/article'
+import { serializeBundle } from '../../src/bundle/format'
+import { openBundle, type LoadedBundle } from '../../src/bundle/open'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
+import { bm25Part, RATIO_UNIT, SCORE_BLOCK, type FieldPostings } from '../../src/search/compact-postings'
+import { articleFacets, FACETS, type FacetFilters } from '../../src/search/facets'
+import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING } from '../../src/search/options'
+import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
+import { prepareSearch } from '../../src/search/topk/evaluate'
+import { searchShards, ShardsUnavailable, type ShardApi } from '../../src/shards/gather'
+import { Shard } from '../../src/shards/shard'
+
+// The shipped corpus's articles as `npm run build` analysed them (npm test builds first).
+const articles: StoredArticle[] = readBundledArticles()
+const BUILT_AT = '2026-12-06T00:00:00.000Z'
+
+function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>): LoadedBundle {
+  return openBundle(text, binary, (name) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`))))
+}
+
+/** The one-index bundle of the corpus, as the build writes it. */
+const singleIndex = serializeCompactIndex(buildIndex(articles))
+const single = (() => {
+  const files = serializeBundle({ version: 'single', builtAt: BUILT_AT, index: singleIndex.header }, articles)
+  return open(files.text, singleIndex.binary, files.assets)
+})()
+
+function shardsOf(count: number): ShardApi[] {
+  return shardedBundles(articles, count, BUILT_AT).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
+}
+
+/** A little generator with a seed, so the queries are the same on every run. */
+function random(seed: number) {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
+    return state / 2 ** 31
+  }
+}
+
+/** Queries of every kind, drawn from the corpus's titles and facet values. */
+function queries(): SearchParams[] {
+  const next = random(20261206)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const words = [...new Set(articles.flatMap((article) => article.title.toLowerCase().match(/\p{L}{3,}/gu) ?? []))].sort()
+  const long = words.filter((word) => word.length >= 6)
+  const values = Object.fromEntries(FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]))
+  const typo = (word: string) => {
+    const at = 1 + Math.floor(next() * (word.length - 2))
+    return next() < 0.5 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+  }
+  const base: SearchParams = { q: '', limit: 10, offset: 0, sort: 'relevance' }
+  const made: SearchParams[] = []
+  for (let i = 0; i < 26; i++) {
+    made.push({ ...base, q: `${pick(words)} ` })
+    made.push({ ...base, q: `${pick(words)} ${pick(words)} ` })
+    made.push({ ...base, q: `${pick(words)} ${pick(words)} ${pick(words)}` })
+    made.push({ ...base, q: `${typo(pick(long))} ` })
+    made.push({ ...base, q: pick(long).slice(0, 3 + Math.floor(next() * 3)) })
+    const title = pick(articles).title.toLowerCase().match(/\p{L}+/gu) ?? ['police']
+    const start = Math.floor(next() * Math.max(1, title.length - 2))
+    made.push({ ...base, q: `"${title.slice(start, start + 2).join(' ')}"` })
+    made.push({ ...base, q: `${pick(words)} -${pick(words)}` })
+    const facet = pick(FACETS)
+    made.push({ ...base, q: `${pick(words)} `, filters: { [facet]: [pick(values[facet]!)] } as FacetFilters, facetLimit: 1 + Math.floor(next() * 5) })
+    made.push({ ...base, q: 'the', sort: 'date', offset: Math.floor(next() * 200), limit: 1 + Math.floor(next() * 30) })
+    made.push({ ...base, q: `${pick(words)} ${pick(words)}`, recency: 1 + Math.floor(next() * 400), from: '2010-01-01', to: '2024-12-31' })
+  }
+  made.push({ ...base, q: 'police', offset: 10_000 }, { ...base, q: 'killed', offset: 37, limit: 100 }, { ...base, q: '-police' }, { ...base, q: 'zzqxv ' })
+  return made
+}
+
+describe('shards', () => {
+  it('are as many as keep each shard within its share of an isolate, or as many as SHARDS says', () => {
+    expect(shardCount(292, undefined)).toBe(1)
+    expect(shardCount(25_000, undefined)).toBe(3)
+    expect(shardCount(292, '3')).toBe(3)
+    expect(shardCount(292, '1')).toBe(1)
+    expect(shardCount(292, '0')).toEqual({ error: expect.stringContaining('SHARDS must be a whole number') })
+    expect(shardCount(2, '3')).toEqual({ error: expect.stringContaining('more shards than the corpus has articles') })
+    expect(shardRanges(10, 3)).toEqual([
+      { first: 0, size: 4 },
+      { first: 4, size: 3 },
+      { first: 7, size: 3 },
+    ])
+  })
+
+  it('answer hundreds of queries of every kind exactly as one index: hits, scores, order, snippets, facets, totals, flags', async () => {
+    const asked = queries()
+    expect(asked.length).toBeGreaterThan(250)
+    // Three shards on every query, two on a sample: enough to show the split does not matter, and the suite stays quick.
+    for (const [count, sample] of [
+      [3, asked],
+      [2, asked.slice(0, 60)],
+    ] as const) {
+      const shards = shardsOf(count)
+      let withHits = 0
+      for (const params of sample) {
+        const expected = await searchArticles(single, params)
+        const merged = await searchShards(shards, params)
+        expect(merged, `${count} shards, ${JSON.stringify(params)}`).toEqual(expected)
+        if (expected.hits.length > 0) withHits++
+      }
+      // The comparison means something only if most queries find articles.
+      expect(withHits).toBeGreaterThan(sample.length / 2)
+    }
+  })
+
+  it('give every document the score it has in one index, since each shard keeps the corpus-wide statistics', () => {
+    const shards = shardedBundles(articles, 3, BUILT_AT).shards
+    for (const shard of shards) {
+      expect(shard.index.header.corpus).toEqual({ documentCount: articles.length })
+      expect(shard.index.header.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
+    }
+    expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
+  })
+
+  it('keep score block bounds over their own postings, under the corpus-wide statistics: pruned top-k is exact in each shard and merges to the one index\'s', () => {
+    const built = buildIndex(articles)
+    const ranges = shardRanges(articles.length, 2)
+    const shards = serializeCompactShards(
+      built,
+      ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
+    ).map((compact) => loadCompactIndex(compact, INDEX_OPTIONS))
+    const whole = loadCompactIndex(singleIndex, INDEX_OPTIONS)
+    type Internals = { _index: { get(term: string): Map<number, FieldPostings> | undefined }; _fieldLength: { get(doc: number): number[] } }
+    // The terms with more than a block of postings in the first shard (every field): they carry stored bounds.
+    const common = [...new Set(articles.flatMap((article) => article.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []))]
+      .map((word) => INDEX_OPTIONS.processTerm!(word) as string)
+      .filter((term, i, all) => term && all.indexOf(term) === i)
+      .filter((term) => [...((shards[0] as unknown as Internals)._index.get(term)?.values() ?? [])].some((postings) => postings.docs.length > SCORE_BLOCK))
+      .slice(0, 30)
+    expect(common.length).toBeGreaterThanOrEqual(5)
+    let matched = 0
+    let scored = 0
+    for (const term of common) {
+      for (const shard of shards) {
+        const internals = shard as unknown as Internals
+        for (const [field, postings] of internals._index.get(term) ?? []) {
+          expect(postings.bounds !== undefined, term).toBe(postings.docs.length > SCORE_BLOCK)
+          if (!postings.bounds) continue
+          // Each block's bounds are those of the shard's own postings in it, the part under the corpus-wide average length.
+          postings.bounds.maxFrequency.forEach((maxFrequency, block) => {
+            const at = Array.from({ length: Math.min(SCORE_BLOCK, postings.docs.length - block * SCORE_BLOCK) }, (_, i) => block * SCORE_BLOCK + i)
+            const length = (i: number) => internals._fieldLength.get(postings.docs[i]!)[field]!
+            const { k, b } = RANKING.bm25
+            const part = Math.max(...at.map((i) => bm25Part(postings.freqs[i]!, length(i), singleIndex.header.averageFieldLength[field]!, k, b) / (k + 1)))
+            expect(maxFrequency, term).toBe(Math.max(...at.map((i) => postings.freqs[i]!)))
+            expect(postings.bounds!.minRatio[block], term).toBe(Math.min(...at.map((i) => Math.floor((RATIO_UNIT * length(i)) / postings.freqs[i]!))))
+            expect(postings.bounds!.maxPart[block], term).toBe(Math.min(255, Math.ceil(part * 255 * (1 + 1e-9))))
+          })
+        }
+      }
+      const expected = prepareSearch(whole, term, BASE_SEARCH_OPTIONS).top(10)
+      const merged = shards
+        .flatMap((shard) => {
+          const pruned = prepareSearch(shard, term, BASE_SEARCH_OPTIONS)
+          const exhaustive = prepareSearch(shard, term, { ...BASE_SEARCH_OPTIONS, exhaustive: true })
+          const found = pruned.top(10)
+          expect(found.map(({ id, score }) => [id, score]), term).toEqual(exhaustive.top(10).map(({ id, score }) => [id, score]))
+          matched += pruned.stats.matched
+          scored += pruned.stats.scored
+          return found.map((result) => ({ id: result.id as string, score: result.score }))
+        })
+        .map((result) => ({ ...result, position: articles.findIndex((article) => article.id === result.id) }))
+        .sort((a, b) => b.score - a.score || a.position - b.position)
+        .slice(0, 10)
+      expect(merged.map(({ id, score }) => [id, score]), term).toEqual(expected.map(({ id, score }) => [id, score]))
+    }
+    // The bounds let each shard skip part of what matches.
+    expect(scored).toBeLessThan(matched)
+  })
+
+  it('answer 503-worthy ShardsUnavailable, never a partial answer, when a shard fails or does not answer in time', async () => {
+    const [first, second] = shardsOf(2)
+    const failing: ShardApi = { ...second!, search: () => Promise.reject(new Error('isolate exceeded its memory limit')) }
+    const params: SearchParams = { q: 'police ', limit: 10, offset: 0, sort: 'relevance' }
+    await expect(searchShards([first!, failing], params)).rejects.toThrow(ShardsUnavailable)
+    await expect(searchShards([first!, failing], params)).rejects.toThrow(/shard 1 failed: isolate exceeded its memory limit/)
+    const silent: ShardApi = { ...second!, search: () => new Promise(() => {}) }
+    await expect(searchShards([first!, silent], params, 200)).rejects.toThrow(/did not answer within 200 ms/)
+  })
+})
