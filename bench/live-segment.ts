@@ -11,8 +11,9 @@ import { searchOneCorpus } from '../src/live/merge'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import type { SearchCorpus } from '../src/search/context'
 import { corpusOfArticles } from '../src/search/memory-corpus'
-import { buildIndex, loadIndex, type SearchParams } from '../src/search/search'
+import { buildIndex, loadIndex } from '../src/search/search'
 import { bundledArticles, syntheticArticles } from './lib/corpus'
+import { productParams } from './lib/product'
 import { querySet, type BenchQuery } from './lib/queries'
 import { fig, ms, summarize, type Figure } from './lib/stats'
 
@@ -50,14 +51,6 @@ const alone = baseOnly(base)
 
 const set = querySet(shipped, Number(values.queries))
 const queries: BenchQuery[] = [...set.exact, ...set.typo, ...set.prefix, ...set.faceted, ...set.filtered]
-const params = (query: BenchQuery): SearchParams => ({
-  q: query.q,
-  limit: 10,
-  offset: 0,
-  sort: 'relevance',
-  ...(query.from ? { from: query.from, to: query.to } : {}),
-  ...(query.year ? { filters: { year: [query.year] } } : {}),
-})
 
 // Interleaved, query by query, so that the three see the same machine at the same moments.
 const views: [string, LiveView][] = [
@@ -65,13 +58,13 @@ const views: [string, LiveView][] = [
   [`bundle + ${live.length}-article live segment`, withLive],
   ...(values.rebuild ? [['one index of the same articles (a rebuild)', baseOnly(compactCorpus([...baseArticles.slice(50), ...live]))] as [string, LiveView]] : []),
 ]
-for (const [, view] of views) for (const query of queries) await searchOneCorpus(view, params(query))
+for (const [, view] of views) for (const query of queries) await searchOneCorpus(view, productParams(query))
 const samples = views.map(() => [] as number[])
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const query of queries) {
     for (const [v, [, view]] of views.entries()) {
       const start = performance.now()
-      await searchOneCorpus(view, params(query))
+      await searchOneCorpus(view, productParams(query))
       samples[v]!.push(performance.now() - start)
     }
   }

@@ -18,9 +18,9 @@
  *   tsx scripts/build-gazetteer.ts     # run by `npm run build`
  */
 import { createRequire } from 'node:module'
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { placeKey } from '../src/gazetteer/key'
+import { writeGenerated } from './lib/write-generated'
 
 const OUTPUT = resolve('generated/gazetteer.ts')
 const MIN_POPULATION = 15000
@@ -114,10 +114,7 @@ function main(): void {
     ...Object.entries(tables).map(([name, rows]) => `export const ${name} = ${JSON.stringify(rows.join('\n'))}`),
     '',
   ].join('\n')
-  mkdirSync(dirname(OUTPUT), { recursive: true })
-  const temporary = `${OUTPUT}.${process.pid}.tmp`
-  writeFileSync(temporary, source)
-  renameSync(temporary, OUTPUT)
+  writeGenerated(OUTPUT, source)
   const counts = Object.entries(tables).map(([name, rows]) => `${rows.length} ${name.toLowerCase().replace('_', ' ')}`).join(', ')
   console.log(`gazetteer: ${counts}; ${(source.length / 1024).toFixed(0)} KiB in ${OUTPUT} (${(performance.now() - started).toFixed(0)} ms)`)
 }

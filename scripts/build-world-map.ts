@@ -9,12 +9,12 @@
  *   tsx scripts/build-world-map.ts     # run by `npm run build`
  */
 import { createRequire } from 'node:module'
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { geoEquirectangular, geoPath } from 'd3-geo'
 import { feature, mesh } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import { WORLD_HEIGHT, WORLD_SCALE, WORLD_WIDTH } from '../src/map/projection'
+import { writeGenerated } from './lib/write-generated'
 
 const OUTPUT = resolve('generated/world-map.ts')
 const DETAIL = process.env.MAP_DETAIL === '50m' ? '50m' : '110m'
@@ -33,8 +33,5 @@ const source = [
   `export const WORLD_BORDERS = ${JSON.stringify(borders)}`,
   '',
 ].join('\n')
-mkdirSync(dirname(OUTPUT), { recursive: true })
-const temporary = `${OUTPUT}.${process.pid}.tmp`
-writeFileSync(temporary, source)
-renameSync(temporary, OUTPUT)
+writeGenerated(OUTPUT, source)
 console.log(`world map: Natural Earth ${DETAIL}, ${(source.length / 1024).toFixed(0)} KiB in ${OUTPUT}`)

@@ -4,9 +4,9 @@ import { searchArticles, type SearchParams, type SearchResponse } from '../../sr
 import { suggest } from '../../src/search/suggest'
 import type { BenchQuery } from './queries'
 
-/** What GET /api/search runs for a query, called in process. */
-export function productSearch(bundle: LoadedBundle, query: BenchQuery): Promise<SearchResponse> {
-  const params: SearchParams = {
+/** The search parameters GET /api/search gets for a bench query (first page of 10, by relevance). */
+export function productParams(query: BenchQuery): SearchParams {
+  return {
     q: query.q,
     limit: 10,
     offset: 0,
@@ -14,7 +14,11 @@ export function productSearch(bundle: LoadedBundle, query: BenchQuery): Promise<
     ...(query.from ? { from: query.from, to: query.to } : {}),
     ...(query.year ? { filters: { year: [query.year] } } : {}),
   }
-  return searchArticles(bundle, params)
+}
+
+/** What GET /api/search runs for a query, called in process. */
+export function productSearch(bundle: LoadedBundle, query: BenchQuery): Promise<SearchResponse> {
+  return searchArticles(bundle, productParams(query))
 }
 
 /** `/api/suggest`'s work for a query. */

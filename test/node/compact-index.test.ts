@@ -5,6 +5,7 @@ import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compac
 import { TERM_BLOCK, termBlocks, TermList } from '../../src/search/compact-terms'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
+import { random } from '../../scripts/lib/random'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
 const bundle = openBundleFiles()
@@ -13,15 +14,6 @@ const built = buildIndex(articles)
 const reloaded = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
 const compact = bundle.index
 
-/** Deterministic choices (mulberry32), so a failure names a query that can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Words of real articles, some cut short (typing), some with a typo, some in pairs. */
 function queries(count: number, seed: number): string[] {

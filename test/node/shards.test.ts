@@ -13,6 +13,7 @@ import { buildIndex, searchArticles, type SearchParams } from '../../src/search/
 import { prepareSearch } from '../../src/search/topk/evaluate'
 import { searchShards, ShardsUnavailable, type ShardApi } from '../../src/shards/gather'
 import { Shard } from '../../src/shards/shard'
+import { random } from '../../scripts/lib/random'
 
 // The shipped corpus's articles as `npm run build` analysed them (npm test builds first).
 const articles: StoredArticle[] = readBundledArticles()
@@ -33,14 +34,6 @@ function shardsOf(count: number): ShardApi[] {
   return shardedBundles(articles, count, BUILT_AT).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
 }
 
-/** A little generator with a seed, so the queries are the same on every run. */
-function random(seed: number) {
-  let state = seed
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
-    return state / 2 ** 31
-  }
-}
 
 /** Queries of every kind, drawn from the corpus's titles and facet values. */
 function queries(): SearchParams[] {

@@ -8,6 +8,7 @@ import { buildIndex, searchArticles, type SearchParams } from '../../src/search/
 import { tokenize } from '../../src/search/terms'
 import { prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
 import { MatchSet } from '../../src/search/topk/match-set'
+import { random } from '../../scripts/lib/random'
 
 /**
  * The top-k evaluator against MiniSearch's own search: generated queries of
@@ -19,14 +20,6 @@ import { MatchSet } from '../../src/search/topk/match-set'
  */
 const TOLERANCE = 1e-12
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const articles = readBundledArticles()
 const bundle = openBundleFiles()
