@@ -32,6 +32,8 @@ pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { background: #f6f8fa; padding: 12px; overflow-x: auto; border-radius: 6px; }
 .columns pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; }
+/* On a phone a wide table (the docs' parameters) scrolls on its own; the page never scrolls sideways. */
+@media (max-width: 40rem) { .operation table { display: block; overflow-x: auto; } td code { overflow-wrap: anywhere; } }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
 .operation { border: 1px solid var(--line); border-radius: 8px; padding: 4px 20px 16px; margin: 20px 0; }
 .method { font-family: ui-monospace, monospace; font-weight: 700; text-transform: uppercase; margin-right: 8px; }

@@ -67,9 +67,13 @@ describe('axe-core finds no serious or critical violation', () => {
   })
 })
 
-describe('the entity and map pages at phone and desktop sizes', () => {
+describe('every kind of page at phone and desktop sizes', () => {
   const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } }
   for (const [name, path] of [
+    ['demo', '/'],
+    ['results', '/search?q=police'],
+    ['article', `/articles/${SEED_ID}`],
+    ['docs', '/docs'],
     ['entity-person', '/entities/person-lin-jian'],
     ['entity-place', '/entities/place-balochistan'],
     ['map', '/map'],
