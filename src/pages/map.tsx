@@ -2,6 +2,7 @@ import type { DateRange, PlaceFigures } from '../corpus-services/place-figures'
 import { entityPath } from './entity'
 import { Layout } from './layout'
 import { PlaceMap } from './place-map'
+import { DateRangeFields } from './date-range-fields'
 
 /** How many places the table under the map lists (the map draws them all). */
 export const MAP_TABLE_ROWS = 40
@@ -32,12 +33,7 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
         </div>
       ) : null}
       <form class="search-form" method="get" action="/map">
-        <label>
-          From <input type="date" name="from" value={range.from ?? ''} />
-        </label>
-        <label>
-          To <input type="date" name="to" value={range.to ?? ''} />
-        </label>
+        <DateRangeFields from={range.from} to={range.to} />
         <button type="submit">Show</button>
         {when ? <a href="/map">All dates</a> : null}
       </form>

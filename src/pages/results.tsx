@@ -5,6 +5,7 @@ import { FACET_FILTER_SCRIPT } from './facet-filter-script'
 import { Layout } from './layout'
 import { articlePath } from './paths'
 import { isSelected, RESULTS_PER_PAGE, resultsUrl, toggleFilter, type ResultsState } from './results-state'
+import { DateRangeFields } from './date-range-fields'
 
 const FACET_LABELS: Record<FacetName, string> = {
   person: 'People',
@@ -73,12 +74,7 @@ function SearchForm(props: { state: ResultsState }) {
           </option>
         </select>
       </label>
-      <label>
-        From <input type="date" name="from" value={state.from ?? ''} />
-      </label>
-      <label>
-        To <input type="date" name="to" value={state.to ?? ''} />
-      </label>
+      <DateRangeFields from={state.from} to={state.to} />
       {FACETS.flatMap((facet) => (state.filters[facet] ?? []).map((value) => <input type="hidden" name={facet} value={value} />))}
       <button type="submit">Search</button>
     </form>
