@@ -79,6 +79,21 @@ export function catalogOrder(articles: readonly StoredArticle[]): number[] {
   return articles.map((_, i) => i).sort((a, b) => (articles[b]!.date ?? '').localeCompare(articles[a]!.date ?? '') || articles[a]!.id.localeCompare(articles[b]!.id))
 }
 
+/**
+ * The page of `query` over disjoint parts of one corpus (a bundle and its live
+ * segment, or shards), each part's answer holding its first `offset + limit`
+ * facts: merged in catalogue order (newest article first, then by id; a stable
+ * sort keeps each article's facts in their order), totals summed.
+ */
+export function mergeFactPages(pages: readonly FactPage[], query: Pick<FactQuery, 'offset' | 'limit'>): FactPage {
+  const articleOrder = (a: CatalogFact, b: CatalogFact) => (b.article.date ?? '').localeCompare(a.article.date ?? '') || a.article.id.localeCompare(b.article.id)
+  const facts = pages
+    .flatMap((page) => page.facts)
+    .sort(articleOrder)
+    .slice(query.offset, query.offset + query.limit)
+  return { total: pages.reduce((sum, page) => sum + page.total, 0), offset: query.offset, limit: query.limit, facts }
+}
+
 /** The build's half: the table of every fact of `articles` (given in bundle order). */
 export function storeFactTable(articles: readonly StoredArticle[]): StoredFactTable {
   const order = catalogOrder(articles)
