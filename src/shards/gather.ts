@@ -1,8 +1,11 @@
-import type { StoredArticle } from '../article'
+import type { RelatedArticle, StoredArticle } from '../article'
+import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
 import { rankOrder, type RankKey } from '../search/coordinator'
 import { mergeFacetTallies, type FacetTallies } from '../search/facet-table'
 import { normalizeFilters, type FacetCounts } from '../search/facets'
+import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchHit, SearchParams, SearchResponse } from '../search/search'
+import type { Suggestion } from '../search/suggest'
 
 /**
  * What the front offers the shards during one search: each shard hands in its
@@ -20,10 +23,19 @@ export type GatherApi = {
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
-/** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). */
+/** What the listing's order reads of an article (see `listingOrder`). */
+export type ListingKey = { id: string; title: string; date?: string }
+
+/** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). See `Shard` for each. */
 export type ShardApi = {
   search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse>
   article(id: string): Promise<StoredArticle | undefined>
+  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
+  listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
+  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
+  suggest(q: string): Promise<Suggestion[]>
+  facts(query: FactQuery): Promise<FactPage>
   health(): Promise<ShardHealth>
 }
 

@@ -1,9 +1,15 @@
-import type { StoredArticle } from '../article'
+import type { RelatedArticle, StoredArticle } from '../article'
 import type { LoadedBundle } from '../bundle/open'
+import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
+import type { SearchCorpus } from '../search/context'
+import { suggestIndexOf } from '../search/context'
 import type { SearchCoordinator } from '../search/coordinator'
 import { tallyFacets } from '../search/facet-table'
+import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
+import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
-import type { GatherApi, ShardApi, ShardHealth } from './gather'
+import { suggest, type Suggestion } from '../search/suggest'
+import type { GatherApi, ListingKey, ShardApi, ShardHealth } from './gather'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
 export type ShardPlace = {
@@ -13,7 +19,10 @@ export type ShardPlace = {
   newestDate: string | undefined
 }
 
-/** A shard's side of the searches: its bundle searched as one index, with the corpus-wide decisions taken through the front. */
+/** Every completion a shard has for a query: the front merges them all before it cuts to the asked limit. */
+const ALL_SUGGESTIONS = Number.MAX_SAFE_INTEGER
+
+/** A shard's side of every reader: its bundle read as one corpus, with the corpus-wide decisions taken through the front. */
 export class Shard implements ShardApi {
   constructor(
     private readonly bundle: LoadedBundle,
@@ -38,8 +47,68 @@ export class Shard implements ShardApi {
     return this.bundle.article(id)
   }
 
+  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>> {
+    return this.bundle.articlesById(ids)
+  }
+
+  /**
+   * The shard's first `offset + limit` articles of a listing, as the listing's
+   * order reads them (id, date, title: from the corpus tables, no body read),
+   * and how many it has in all. The front merges these, then asks `listed` for the page.
+   */
+  async listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
+    const { tables } = this.bundle
+    // The listing reads bodies only to show the page: stand-ins from the tables carry all its order needs.
+    const standIns = (ids: readonly string[]) =>
+      Promise.resolve(
+        new Map(
+          ids.map((id) => {
+            const doc = tables.shortId(id)!
+            return [id, { id, title: tables.titles[doc]!, date: tables.dates[doc], summary: { text: '' } } as unknown as StoredArticle] as const
+          }),
+        ),
+      )
+    const { total, articles } = await listArticles(this.corpus(standIns), { ...params, offset: 0, limit: params.offset + params.limit })
+    return { total, keys: articles.map(({ id, title, date }) => ({ id, title, ...(date ? { date } : {}) })) }
+  }
+
+  /** The listing entries of these articles (bodies read), in the listing's order. */
+  async listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]> {
+    const { tables } = this.bundle
+    const wanted = new Set(ids.map((id) => tables.shortId(id)))
+    const only = { ...this.corpus((some) => this.bundle.articlesById(some)), hidden: (doc: number) => !wanted.has(doc) }
+    return (await listArticles(only, { sort, offset: 0, limit: ids.length })).articles
+  }
+
+  /** The shard's best `limit` related articles (the corpus-wide best `limit` are among the shards' together). */
+  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]> {
+    return Promise.resolve(relatedArticles(this.bundle, article, limit))
+  }
+
+  /** Every completion the shard has, in `suggest`'s order: cut to a limit here, a completion counted in several shards could be missed. */
+  suggest(q: string): Promise<Suggestion[]> {
+    return Promise.resolve(suggest(suggestIndexOf(this.bundle), q, ALL_SUGGESTIONS))
+  }
+
+  /** The shard's first `offset + limit` facts of a query (the front merges them in catalogue order), and its total. */
+  async facts(query: FactQuery): Promise<FactPage> {
+    return (await this.bundle.factCatalog()).query({ ...query, offset: 0, limit: query.offset + query.limit })
+  }
+
   health(): Promise<ShardHealth> {
     const { ids, version, builtAt } = this.bundle
     return Promise.resolve({ documents: ids.length, version, builtAt })
+  }
+
+  /** The bundle as a corpus whose bodies come from `articlesById`; the index is opened only if a reader asks for it. */
+  private corpus(articlesById: SearchCorpus['articlesById']): SearchCorpus {
+    const { bundle } = this
+    return {
+      get index() {
+        return bundle.index
+      },
+      tables: bundle.tables,
+      articlesById,
+    }
   }
 }
