@@ -5,7 +5,7 @@ import { mergeFacetTallies, type FacetTallies } from '../search/facet-table'
 import { normalizeFilters, type FacetCounts } from '../search/facets'
 import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchHit, SearchParams, SearchResponse } from '../search/search'
-import type { Suggestion } from '../search/suggest'
+import type { SuggestionCandidates } from './suggest-candidates'
 
 /**
  * What the front offers the shards during one search: each shard hands in its
@@ -34,7 +34,7 @@ export type ShardApi = {
   listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
   listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
-  suggest(q: string): Promise<Suggestion[]>
+  suggest(q: string): Promise<SuggestionCandidates>
   facts(query: FactQuery): Promise<FactPage>
   health(): Promise<ShardHealth>
 }

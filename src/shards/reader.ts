@@ -5,6 +5,7 @@ import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
 import type { Suggestion } from '../search/suggest'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
+import type { SuggestionCandidates } from './suggest-candidates'
 
 /**
  * The corpus of a sharded build, read by its front Worker: every reader fans
@@ -62,35 +63,35 @@ export function shardedReader(shards: readonly ShardApi[], timeoutMs = SHARD_TIM
 }
 
 /**
- * The one index's completions from every shard's complete list, given in
- * shard order (`Shard.suggest`). Entity names: one per kind and name, counted
+ * The one index's completions from every shard's candidates, given in shard
+ * order (`suggestionCandidates`). Entity names: one per kind and name, counted
  * in every shard that has it (counts summed), spelled as the first shard
  * spells it (as one index spells a name as the corpus's first article does).
  * Words: every shard completes from the whole corpus's lexicon with its
  * corpus-wide article counts, keeping those that occur with the typed words in
  * one of its own articles: the union is the one index's set, counts as they
- * are. Titles: each shard's, in shard order. Then cut as `suggest` cuts:
- * entities by count, half the limit of words, titles, the other words.
+ * are. Titles: in the one index's order, which each shard states. Then cut as
+ * `suggest` cuts: entities by count, half the limit of words, titles, the
+ * other words, each text once.
  */
-export function mergeSuggestions(lists: readonly Suggestion[][], limit: number): Suggestion[] {
+export function mergeSuggestions(shards: readonly SuggestionCandidates[], limit: number): Suggestion[] {
   const entities = new Map<string, Suggestion>()
   const words = new Map<string, Suggestion>()
-  const titles: Suggestion[] = []
-  for (const list of lists) {
-    for (const suggestion of list) {
-      if (suggestion.kind === 'title') titles.push(suggestion)
-      else if (suggestion.kind === 'term') {
-        if (!words.has(suggestion.text)) words.set(suggestion.text, suggestion)
-      } else {
-        const key = `${suggestion.kind}:${facetKey(suggestion.text)}`
-        const found = entities.get(key)
-        entities.set(key, found ? { ...found, count: found.count + suggestion.count } : suggestion)
-      }
+  for (const candidates of shards) {
+    for (const entity of candidates.entities) {
+      const key = `${entity.kind}:${facetKey(entity.text)}`
+      const found = entities.get(key)
+      entities.set(key, found ? { ...found, count: found.count + entity.count } : entity)
     }
+    for (const word of candidates.words) if (!words.has(word.text)) words.set(word.text, word)
   }
   // suggest's orders: entities by count then text; words by article count then spelling (the text's case aside, the same).
   const byCount = (a: Suggestion, b: Suggestion) => b.count - a.count || a.text.localeCompare(b.text)
   const ranked = [...words.values()].sort(byCount)
+  const titles = shards
+    .flatMap((candidates) => candidates.titles)
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
+    .map(({ title }) => title)
   const share = Math.ceil(limit / 2)
   const seen = new Set<string>()
   const suggestions: Suggestion[] = []

@@ -5,8 +5,8 @@ import { openBundle } from '../bundle/open'
 import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
 import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
-import type { Suggestion } from '../search/suggest'
 import type { GatherApi, ListingKey, ShardHealth } from './gather'
+import type { SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
 /** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */
@@ -54,7 +54,7 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).related(article, limit)
     }
 
-    suggest(build: string, q: string): Promise<Suggestion[]> {
+    suggest(build: string, q: string): Promise<SuggestionCandidates> {
       return open(build).suggest(q)
     }
 
@@ -76,7 +76,7 @@ export type ShardRpc = {
   listingKeys(build: string, params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
   listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
-  suggest(build: string, q: string): Promise<Suggestion[]>
+  suggest(build: string, q: string): Promise<SuggestionCandidates>
   facts(build: string, query: FactQuery): Promise<FactPage>
   health(build: string): Promise<ShardHealth>
 }

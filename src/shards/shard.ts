@@ -8,8 +8,9 @@ import { tallyFacets } from '../search/facet-table'
 import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
-import { suggest, type Suggestion } from '../search/suggest'
+import { splitWords, unpackNumbers } from '../search/sorted-words'
 import type { GatherApi, ListingKey, ShardApi, ShardHealth } from './gather'
+import { suggestionCandidates, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
 export type ShardPlace = {
@@ -18,9 +19,6 @@ export type ShardPlace = {
   /** The whole corpus's newest publication date (the recency decay's reference). */
   newestDate: string | undefined
 }
-
-/** Every completion a shard has for a query: the front merges them all before it cuts to the asked limit. */
-const ALL_SUGGESTIONS = Number.MAX_SAFE_INTEGER
 
 /** A shard's side of every reader: its bundle read as one corpus, with the corpus-wide decisions taken through the front. */
 export class Shard implements ShardApi {
@@ -85,9 +83,22 @@ export class Shard implements ShardApi {
     return Promise.resolve(relatedArticles(this.bundle, article, limit))
   }
 
-  /** Every completion the shard has, in `suggest`'s order: cut to a limit here, a completion counted in several shards could be missed. */
-  suggest(q: string): Promise<Suggestion[]> {
-    return Promise.resolve(suggest(suggestIndexOf(this.bundle), q, ALL_SUGGESTIONS))
+  /** Every completion the shard has for `q`, uncut (see `suggestionCandidates`). */
+  suggest(q: string): Promise<SuggestionCandidates> {
+    const { tables } = this.bundle
+    return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
+  }
+
+  private ranks: Map<string, number> | undefined
+
+  /** The corpus-wide rank of each of the shard's suggestion words. */
+  private wordRanks(): Map<string, number> {
+    if (!this.ranks) {
+      const { words, ranks } = this.bundle.tables.suggestions
+      const unpacked = unpackNumbers(ranks)
+      this.ranks = new Map(splitWords(words).map((word, at) => [word, unpacked[at]!]))
+    }
+    return this.ranks
   }
 
   /** The shard's first `offset + limit` facts of a query (the front merges them in catalogue order), and its total. */
