@@ -134,6 +134,8 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
         name,
         main: './index.ts',
         compatibility_date: compatibilityDate,
+        // The widget and the InstantSearch client, which the front serves as the one Worker does (no corpus module).
+        rules: [MODULE_RULES[0]],
         services: bundles.shards.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,

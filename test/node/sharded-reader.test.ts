@@ -1,26 +1,12 @@
-import { Hono } from 'hono'
-import { TrieRouter } from 'hono/router/trie-router'
 import { describe, expect, it } from 'vitest'
 import { random } from '../../scripts/lib/random'
-import type { CorpusReader } from '../../src/corpus-services/reader'
 import { FACT_TYPES } from '../../src/corpus-services/fact-catalog'
-import type { AppEnv } from '../../src/http/app-env'
-import { provideReader } from '../../src/http/corpus'
 import { liveReader } from '../../src/live/reader'
-import { readerApiRoutes } from '../../src/routes/reader-api'
 import { articleFacets, FACETS } from '../../src/search/facets'
-import { frontError } from '../../src/shards/front-error'
 import type { ShardApi } from '../../src/shards/gather'
 import { shardedReader } from '../../src/shards/reader'
+import { appOver } from './reader-app'
 import { articles, shardsOf, single } from './sharded-corpus'
-
-/** The API routes that read through a reader, over `reader`, with the front's error answers (the one Worker's for every other error); routed as both Workers route. */
-function appOver(reader: CorpusReader) {
-  return new Hono<AppEnv>({ router: new TrieRouter() })
-    .use(provideReader(() => reader))
-    .route('/api', readerApiRoutes)
-    .onError(frontError)
-}
 
 const oneIndex = appOver(liveReader({}, single))
 const next = random(20261207)
@@ -30,7 +16,7 @@ const facetValues = Object.fromEntries(FACETS.map((facet) => [facet, [...new Set
 const encoded = (id: string) => encodeURIComponent(id)
 
 /** Asks both apps every path; answers (status and JSON) must be the same. Answers how many were 200s with something in them. */
-async function expectSameAnswers(sharded: Hono<AppEnv>, paths: readonly string[]): Promise<number> {
+async function expectSameAnswers(sharded: ReturnType<typeof appOver>, paths: readonly string[]): Promise<number> {
   let found = 0
   for (const path of paths) {
     const [expected, actual] = await Promise.all([oneIndex.request(path), sharded.request(path)])
