@@ -63,7 +63,8 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       listed: async (ids, sort) => rpc().listed(build, ids, sort),
       related: async (article, limit) => rpc().related(build, article, limit),
       suggest: async (q) => rpc().suggest(build, q),
-      facts: async (query) => rpc().facts(build, query),
+      factKeys: async (query) => rpc().factKeys(build, query),
+      factsAt: async (facts) => rpc().factsAt(build, facts),
       health: async () => rpc().health(build),
     }
   })

@@ -1,5 +1,5 @@
 import type { RelatedArticle, StoredArticle } from '../article'
-import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import { rankOrder, type RankKey } from '../search/coordinator'
 import { mergeFacetTallies, type FacetTallies } from '../search/facet-table'
 import { normalizeFilters, type FacetCounts } from '../search/facets'
@@ -26,6 +26,9 @@ export type ShardHealth = { documents: number; version: string; builtAt: string 
 /** What the listing's order reads of an article (see `listingOrder`). */
 export type ListingKey = { id: string; title: string; date?: string }
 
+/** A fact as the catalogue's order reads it: its number in its shard's catalogue, its article's id and date ('' when unknown). */
+export type FactKey = { fact: number; id: string; date: string }
+
 /** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). See `Shard` for each. */
 export type ShardApi = {
   search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse>
@@ -35,7 +38,8 @@ export type ShardApi = {
   listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
   suggest(q: string): Promise<SuggestionCandidates>
-  facts(query: FactQuery): Promise<FactPage>
+  factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factsAt(facts: readonly number[]): Promise<CatalogFact[]>
   health(): Promise<ShardHealth>
 }
 

@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../article'
-import { mergeFactPages } from '../corpus-services/fact-catalog'
+import { catalogArticleOrder } from '../corpus-services/fact-catalog'
 import type { CorpusReader } from '../corpus-services/reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
@@ -55,7 +55,19 @@ export function shardedReader(shards: readonly ShardApi[], timeoutMs = SHARD_TIM
     },
 
     async facts(query) {
-      return mergeFactPages(await everyShard((shard) => shard.facts(query)), query)
+      // As the listing: each shard's window of facts by the catalogue's order, no article read; merged (a stable
+      // sort keeps each article's facts in their order), cut to the page; then each shard reads its facts on it.
+      const windows = await everyShard((shard) => shard.factKeys(query))
+      const page = windows
+        .flatMap((window, shard) => window.facts.map((key) => ({ ...key, shard })))
+        .sort(catalogArticleOrder)
+        .slice(query.offset, query.offset + query.limit)
+      const read = await everyShard((shard, s) => {
+        const mine = page.filter((key) => key.shard === s).map((key) => key.fact)
+        return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
+      })
+      const next = shards.map(() => 0)
+      return { total: windows.reduce((sum, window) => sum + window.total, 0), offset: query.offset, limit: query.limit, facts: page.map((key) => read[key.shard]![next[key.shard]!++]!) }
     },
 
     bundle: undefined,

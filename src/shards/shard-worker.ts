@@ -2,10 +2,10 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import type { RelatedArticle, StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
-import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
-import type { GatherApi, ListingKey, ShardHealth } from './gather'
+import type { FactKey, GatherApi, ListingKey, ShardHealth } from './gather'
 import type { SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
@@ -58,8 +58,12 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).suggest(q)
     }
 
-    facts(build: string, query: FactQuery): Promise<FactPage> {
-      return open(build).facts(query)
+    factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+      return open(build).factKeys(query)
+    }
+
+    factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]> {
+      return open(build).factsAt(facts)
     }
 
     health(build: string): Promise<ShardHealth> {
@@ -77,6 +81,7 @@ export type ShardRpc = {
   listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
   suggest(build: string, q: string): Promise<SuggestionCandidates>
-  facts(build: string, query: FactQuery): Promise<FactPage>
+  factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
   health(build: string): Promise<ShardHealth>
 }

@@ -1,6 +1,6 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { LoadedBundle } from '../bundle/open'
-import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { suggestIndexOf } from '../search/context'
 import type { SearchCoordinator } from '../search/coordinator'
@@ -9,7 +9,7 @@ import { listArticles, type ListedArticle, type ListingParams } from '../search/
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { splitWords, unpackNumbers } from '../search/sorted-words'
-import type { GatherApi, ListingKey, ShardApi, ShardHealth } from './gather'
+import type { FactKey, GatherApi, ListingKey, ShardApi, ShardHealth } from './gather'
 import { suggestionCandidates, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
@@ -101,9 +101,18 @@ export class Shard implements ShardApi {
     return this.ranks
   }
 
-  /** The shard's first `offset + limit` facts of a query (the front merges them in catalogue order), and its total. */
-  async facts(query: FactQuery): Promise<FactPage> {
-    return (await this.bundle.factCatalog()).query({ ...query, offset: 0, limit: query.offset + query.limit })
+  /**
+   * The shard's first `offset + limit` facts of a query, as catalogue numbers
+   * with their article's id and date (no article read), and its total. The
+   * front merges these in catalogue order, then asks `factsAt` for the page.
+   */
+  async factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+    return (await this.bundle.factCatalog()).window({ ...query, offset: 0, limit: query.offset + query.limit })
+  }
+
+  /** These facts (catalogue numbers), in this order, read from their articles. */
+  async factsAt(facts: readonly number[]): Promise<CatalogFact[]> {
+    return (await this.bundle.factCatalog()).factsAt(facts)
   }
 
   health(): Promise<ShardHealth> {
