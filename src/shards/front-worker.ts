@@ -6,6 +6,7 @@ import { checkArticleId } from '../http/article-id'
 import { apiCors } from '../http/cors'
 import { provideReader } from '../http/corpus'
 import { securityHeaders } from '../http/headers'
+import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from '../http/methods'
 import { problemResponse } from '../http/problem'
 import { apiRateLimit } from '../http/rate-limit'
 import { requestId } from '../http/request-id'
@@ -98,12 +99,15 @@ export function frontWorker(manifest: FrontManifest) {
         shards: shards.map(({ documents }) => ({ documents })),
       })
     })
+  const methodsAt = routeMethods(() => app.routes)
+  // The one Worker's middleware (src/app.ts) but the corpus and the ETags, which need the one bundle.
   const app = new Hono<AppEnv>({ router: new TrieRouter() })
     .use(provideReader((c) => shardedReader(shardsOf(c, manifest))))
     .use(requestId)
     .use(securityHeaders)
-    .use('/api/*', apiCors)
-    .use('/api/*', apiRateLimit)
+    .use(methodNotAllowed(methodsAt))
+    .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
+    .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
     .use('/api/*', checkArticleId)
     .route('/api', api)
     .notFound((c) => {
