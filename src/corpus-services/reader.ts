@@ -24,6 +24,8 @@ export type CorpusReader = {
   suggest(q: string, limit: number): Promise<Suggestion[]>
   /** `GET /api/facts` without the entity filters (those go through `bundle`'s registry). */
   facts(query: FactQuery): Promise<FactPage>
+  /** What the answers are made of, for ETags: the build's version and the live segment's (0: none). */
+  version(): { bundle: string; live: number }
   /**
    * The one bundle, where the corpus is one: its entity registry and the fact
    * numbers the registry's filters name. A sharded front has none (each shard's

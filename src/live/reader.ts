@@ -1,6 +1,6 @@
 import type { LoadedBundle } from '../bundle/open'
 import type { CorpusReader } from '../corpus-services/reader'
-import { liveView, type LiveBindings, type LiveView } from './front'
+import { liveVersionSeen, liveView, type LiveBindings, type LiveView } from './front'
 import { articlesOfOneCorpus, factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from './merge'
 
 /** One Worker's corpus: the bundle and the live segment, as one corpus (the view is read once per request). */
@@ -14,6 +14,7 @@ export function liveReader(env: LiveBindings, bundle: LoadedBundle): CorpusReade
     related: async (article, limit) => relatedInOneCorpus(await viewOf(), article, limit),
     suggest: async (q, limit) => suggestInOneCorpus(await viewOf(), q, limit),
     facts: async (query) => factsInOneCorpus(await viewOf(), await bundle.factCatalog(), query),
+    version: () => ({ bundle: bundle.version, live: liveVersionSeen() }),
     bundle,
   }
 }

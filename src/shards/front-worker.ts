@@ -4,6 +4,7 @@ import { TrieRouter } from 'hono/router/trie-router'
 import type { AppEnv } from '../http/app-env'
 import { checkArticleId } from '../http/article-id'
 import { apiCors } from '../http/cors'
+import { httpCache } from '../http/cache'
 import { provideReader } from '../http/corpus'
 import { securityHeaders } from '../http/headers'
 import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from '../http/methods'
@@ -100,13 +101,14 @@ export function frontWorker(manifest: FrontManifest) {
       })
     })
   const methodsAt = routeMethods(() => app.routes)
-  // The one Worker's middleware (src/app.ts) but the corpus and the ETags, which need the one bundle.
+  // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
   const app = new Hono<AppEnv>({ router: new TrieRouter() })
-    .use(provideReader((c) => shardedReader(shardsOf(c, manifest))))
+    .use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build)))
     .use(requestId)
     .use(securityHeaders)
     .use(methodNotAllowed(methodsAt))
     .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
+    .use('/api/*', httpCache)
     .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
     .use('/api/*', checkArticleId)
     .route('/api', api)

@@ -14,7 +14,7 @@ import type { SuggestionCandidates } from './suggest-candidates'
  * answer within `timeoutMs` makes the whole read `ShardsUnavailable` (a 503),
  * never a partial answer.
  */
-export function shardedReader(shards: readonly ShardApi[], timeoutMs = SHARD_TIMEOUT_MS): CorpusReader {
+export function shardedReader(shards: readonly ShardApi[], build: string, timeoutMs = SHARD_TIMEOUT_MS): CorpusReader {
   const everyShard = <T>(call: (shard: ShardApi, index: number) => Promise<T>): Promise<T[]> => allOrNothing(shards.map(call), timeoutMs)
   return {
     search: (params) => searchShards(shards, params, timeoutMs),
@@ -69,6 +69,9 @@ export function shardedReader(shards: readonly ShardApi[], timeoutMs = SHARD_TIM
       const next = shards.map(() => 0)
       return { total: windows.reduce((sum, window) => sum + window.total, 0), offset: query.offset, limit: query.limit, facts: page.map((key) => read[key.shard]![next[key.shard]!++]!) }
     },
+
+    // Every shard belongs to this build (they refuse another), and a sharded build has no live segment yet.
+    version: () => ({ bundle: build, live: 0 }),
 
     bundle: undefined,
   }

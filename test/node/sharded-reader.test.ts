@@ -29,8 +29,8 @@ async function expectSameAnswers(sharded: ReturnType<typeof appOver>, paths: rea
 }
 
 describe('a sharded corpus read through the front, route by route, on the shipped corpus', { timeout: 240_000 }, () => {
-  const three = appOver(shardedReader(shardsOf(3)))
-  const two = appOver(shardedReader(shardsOf(2)))
+  const three = appOver(shardedReader(shardsOf(3), 'three-shards'))
+  const two = appOver(shardedReader(shardsOf(2), 'two-shards'))
 
   it('answers every article, its summary and its facts as one index, and 404 for an unknown id', async () => {
     const paths = articles.flatMap((article, i) => [
@@ -114,7 +114,7 @@ describe('a sharded corpus read through the front, route by route, on the shippe
       [broken(() => Promise.reject(new Error('isolate exceeded its memory limit'))), undefined],
       [broken(() => new Promise<never>(() => {})), 200],
     ] as const) {
-      const app = appOver(shardedReader([first!, shard], timeout))
+      const app = appOver(shardedReader([first!, shard], 'two-shards', timeout))
       for (const path of paths) {
         const response = await app.request(path)
         expect(response.status, path).toBe(503)

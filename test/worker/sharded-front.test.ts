@@ -40,9 +40,9 @@ const shards = ranges.map(({ first, size }, s) => {
 })
 
 /** A shard as its service binding reaches it: the entrypoint's methods, which refuse another build. */
-function binding(shard: Shard): ShardRpc {
+function binding(shard: Shard, ownBuild = BUILD): ShardRpc {
   const check = (build: string) => {
-    if (build !== BUILD) throw new Error(`another build: ${build}`)
+    if (build !== ownBuild) throw new Error(`another build: ${build}`)
     return shard
   }
   return {
@@ -115,6 +115,19 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
     const preflight = await fromFront('/api/search', { method: 'OPTIONS', headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'GET' } })
     expect(preflight.status).toBe(204)
     expect((await fromFront('/api/articles?limit=1000')).status).toBe(400)
+    // HTTP caching as the one Worker's, tagged by the build: a repeat with the tag is a bodiless 304; errors are not cached.
+    const tagged = await fromFront('/api/suggest?q=pol')
+    const tag = tagged.headers.get('etag')!
+    expect(tag).toMatch(/^W\/"[0-9a-f]+"$/)
+    expect(tagged.headers.get('cache-control')).toContain('max-age=60')
+    const repeat = await fromFront('/api/suggest?q=pol', { headers: { 'If-None-Match': tag } })
+    expect(repeat.status).toBe(304)
+    expect(await repeat.text()).toBe('')
+    const nextBuild = Object.fromEntries(shards.map((shard, s) => [`SHARD_${s}`, binding(shard, 'next-build')]))
+    const retagged = await frontWorker({ ...manifest, build: 'next-build' }).request('http://news.test/api/suggest?q=pol', undefined, nextBuild)
+    expect(retagged.status).toBe(200)
+    expect(retagged.headers.get('etag')).not.toBe(tag)
+    expect((await fromFront('/api/suggest?q=')).headers.get('cache-control')).toBe('no-store')
     for (const [path, method] of [
       ['/api/entities', 'GET'],
       ['/entities/x', 'GET'],
