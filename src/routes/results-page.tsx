@@ -6,7 +6,7 @@ import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { searchArticles } from '../search/search'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { AutocorrectParam, DateParam, integerParam } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
@@ -17,6 +17,7 @@ const ResultsQuerySchema = v.pipe(
     sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
     from: DateParam,
     to: DateParam,
+    autocorrect: AutocorrectParam,
     ...FacetFilterParams,
   }),
   v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
@@ -47,9 +48,9 @@ export const resultsPageRoutes = new Hono().get('/search', async (c) => {
     })
     return c.html(<BadSearchPage errors={errors} q={typeof input.q === 'string' ? input.q : ''} />, 400, { 'Cache-Control': 'no-store' })
   }
-  const { q, page, sort, from, to, person, organization, place, country, year } = parsed.output
+  const { q, page, sort, from, to, autocorrect, person, organization, place, country, year } = parsed.output
   const filters = facetFilters({ person, organization, place, country, year })
-  const state: ResultsState = { q, page, sort, from, to, filters }
+  const state: ResultsState = { q, page, sort, from, to, filters, ...(autocorrect ? {} : { autocorrect }) }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
   const response = await searchArticles(getBundle(), {
@@ -60,6 +61,7 @@ export const resultsPageRoutes = new Hono().get('/search', async (c) => {
     from,
     to,
     filters,
+    autocorrect,
     facetLimit: 30,
   })
   return c.html(<ResultsPage state={state} response={response} />)

@@ -6,7 +6,7 @@ import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
 import { searchWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { AutocorrectParam, DateParam, integerParam } from './params'
 
 export const SearchQuerySchema = v.pipe(
   v.object({
@@ -32,6 +32,8 @@ export const SearchQuerySchema = v.pipe(
         v.maxValue(36_500, 'must be at most 36500 (days)'),
       ),
     ),
+    now: DateParam,
+    autocorrect: AutocorrectParam,
     facetLimit: integerParam(1, 100, 10),
     ...FacetFilterParams,
   }),

@@ -25,8 +25,6 @@ export type CorpusTables = {
   /** The short id of an article id, or undefined. */
   shortId(id: string): number | undefined
   readonly dates: readonly (string | undefined)[]
-  /** The newest publication date in the corpus: the reference point of the recency decay. */
-  readonly newestDate: string | undefined
   readonly titles: readonly string[]
   readonly urls: readonly (string | undefined)[]
   readonly facets: FacetTable
@@ -58,7 +56,6 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
     ids,
     shortId: (id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id),
     dates,
-    newestDate: newest(dates),
     facets: new FacetTable(stored.search.facets),
     get titles() {
       return lookups().titles
@@ -73,10 +70,4 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
       return lookups().suggestions
     },
   }
-}
-
-function newest(dates: Iterable<string | undefined>): string | undefined {
-  let found: string | undefined
-  for (const date of dates) if (date && (!found || date > found)) found = date
-  return found
 }

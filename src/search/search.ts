@@ -3,13 +3,13 @@ import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'
-import { didYouMean } from './did-you-mean'
 import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
-import { synonymsOf } from './synonyms'
+import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
+import { correctQuery, typoCandidates, type TypoCandidate } from './typos'
 
 export type SearchParams = {
   q: string
@@ -18,8 +18,12 @@ export type SearchParams = {
   from?: string
   to?: string
   sort: 'relevance' | 'date'
-  /** Half-life in days of a recency decay on relevance scores (relative to the newest article). */
+  /** Half-life in days of a recency boost on relevance scores, age counted back from `now`. */
   recency?: number
+  /** The query's time (YYYY-MM-DD) that recency counts age from: today unless given (tests, replays). */
+  now?: string
+  /** False: search the query as typed even when a correction would find more (the "search instead for" link). */
+  autocorrect?: boolean
   filters?: FacetFilters
   /** How many values each facet lists (the most frequent). */
   facetLimit?: number
@@ -45,12 +49,14 @@ export type SearchResponse = {
   limit: number
   hits: SearchHit[]
   facets: FacetCounts
-  /** `any-term`: too few articles have every word, so articles with some of them follow (most matched words first). */
-  fallback?: 'any-term'
-  /** True when exact words found too little and typos were forgiven. */
+  /** True when some hits match a query word only by a close spelling of it. */
   typoTolerance?: boolean
-  /** A corrected query, when this one found nothing or almost nothing and some words are not in the corpus. */
+  /** The query as corrected, when the query as typed found too little and these are its results ("showing results for …"). */
+  correctedQuery?: string
+  /** Did you mean: a correction that would find more, when it was not applied (`autocorrect=false`). */
   suggestion?: string
+  /** Why nothing was searched, when the query has only stop words ("the"). */
+  hint?: string
 }
 
 const DEFAULT_FACET_LIMIT = 10
@@ -79,56 +85,63 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
 type Result = SearchResult & { id: number }
 
+/** How an index term of the query tree stands for a query word: the word itself (or its prefix), a synonym, a typo's correction. */
+type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
+
+/** One run of a query: its results (and those passing the facet filters), and how many of those have every word as typed. */
+type Attempt = { query: ParsedQuery; sources: Map<string, Source>; results: Result[]; filtered: Result[]; withEveryWord: number }
+
+export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
+
 /**
- * Runs a query: every word required, exact and prefix matching first; typo
- * tolerance only when that finds too little; any-word matching when nothing
- * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match; facets count the whole result set. Reads the
- * index and the corpus tables; fetches the bodies of the page's hits (and,
- * for a quoted phrase, of the articles that have all its words).
+ * Runs a query: any word may match (a disjunction, as BM25 ranks), an article
+ * matching more of the query's words raised by the coordination factor; each
+ * word by its stem, its prefix while typed, its synonyms and its close
+ * spellings, those at lower weights. When the query as typed has too few
+ * articles with every word and a correction of the words the corpus lacks has
+ * more, the correction's results are answered (`correctedQuery`). Phrases,
+ * exclusions, dates and facet filters always apply. `total` counts every
+ * match; facets count the whole result set. Reads the index and the corpus
+ * tables; fetches the bodies of the page's hits (and, for a quoted phrase, of
+ * the articles that have all its words).
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
   const { tables } = corpus
   const index = positionIndex(corpus)
-  const query = parseQuery(params.q)
+  const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
-  const phrases = query.phrases.map(phrasePattern)
-  const accepts = await candidateFilter(corpus, query, phrases, params)
+  const phrases = typed.phrases.map(phrasePattern)
+  const accepts = await candidateFilter(corpus, typed, phrases, params)
   const failsFilters = tables.facets.check(filters)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean) => {
-    const results = index.search(toMiniSearchQuery(query, combineWith, fuzzy), {
-      ...BASE_SEARCH_OPTIONS,
-      filter: (result) => accepts(result.id as number),
-    }) as Result[]
-    if (!RANKING.coordination) {
-      for (const result of results) result.score /= Math.max(1, result.queryTerms.length)
-      results.sort((a, b) => b.score - a.score)
+  const candidates = new Map<QueryWord, TypoCandidate[]>()
+  const candidatesOf = (word: QueryWord) => {
+    let found = candidates.get(word)
+    if (!found) candidates.set(word, (found = typoCandidates(tables.lexicon, word)))
+    return found
+  }
+  const run = (query: ParsedQuery): Attempt => {
+    const { tree, sources } = toMiniSearchQuery(query, candidatesOf)
+    const results = index.search(tree, { ...BASE_SEARCH_OPTIONS, filter: (result) => accepts(result.id as number) }) as Result[]
+    coordinate(results, sources, query.words.length)
+    const filtered = filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0)
+    const everyWord = (result: Result) => new Set(result.queryTerms.filter((term) => sources.get(term)?.how === 'exact').map((term) => sources.get(term)!.word)).size === query.words.length
+    return { query, sources, results, filtered, withEveryWord: filtered.filter(everyWord).length }
+  }
+
+  let attempt = run(typed)
+  let correctedQuery: string | undefined
+  let suggestion: string | undefined
+  if (attempt.withEveryWord < RANKING.fewResults) {
+    const articlesWith = (terms: readonly string[]) => index.search({ combineWith: 'AND', queries: [...terms] }, EXACT_TERMS).length
+    const corrected = correctQuery(params.q, typed, candidatesOf, tables.lexicon, articlesWith)
+    const retry = corrected === undefined ? undefined : run(parseQuery(corrected))
+    if (retry && retry.withEveryWord > attempt.withEveryWord) {
+      if (params.autocorrect === false) suggestion = corrected
+      else [attempt, correctedQuery] = [retry, corrected]
     }
-    return { results, filtered: filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0) }
   }
 
-  const exact = () => false
-  let attempt = run('AND', exact)
-  const exactCount = attempt.filtered.length
-  let typoTolerance = false
-  let fallback: SearchResponse['fallback']
-  // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
-  const unknownWords = exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? wordsNotIndexed(index, query) : new Set<QueryWord>()
-  const unknown = (word: QueryWord) => unknownWords.has(word)
-  if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
-    const fuzzy = run('AND', unknown)
-    if (fuzzy.filtered.length > exactCount) [attempt, typoTolerance] = [fuzzy, true]
-  }
-  const typos = typoTolerance ? unknown : exact
-  // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  const allWords = new Set(attempt.filtered.map((result) => result.id))
-  if (attempt.filtered.length < RANKING.anyTermBelow && query.words.length > 1) {
-    const any = run('OR', typos)
-    if (any.filtered.length > attempt.filtered.length) [attempt, fallback] = [any, 'any-term']
-  }
-  const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
-
-  const ranked = rank(tables, attempt.filtered, allWords, params)
+  const ranked = rank(tables, attempt.filtered, params)
   const page = ranked.slice(params.offset, params.offset + params.limit)
   const facets = tables.facets.count(
     attempt.results.map((result) => result.id),
@@ -136,8 +149,10 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
     params.facetLimit ?? DEFAULT_FACET_LIMIT,
   )
   const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
-  const candidates = candidateWords(new Set(page.flatMap((result) => result.terms)))
-  const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, query, phrases, candidates, result))
+  const highlightable = candidateWords(new Set(page.flatMap((result) => result.terms)))
+  const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, attempt, phrases, highlightable, result))
+  const typoTolerance = page.some((result) => onlyByTypo(result, attempt))
+  const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,
     total: ranked.length,
@@ -145,15 +160,35 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
     limit: params.limit,
     hits,
     facets,
-    ...(fallback ? { fallback } : {}),
     ...(typoTolerance ? { typoTolerance } : {}),
-    ...(suggestion && suggestion !== params.q ? { suggestion } : {}),
+    ...(correctedQuery ? { correctedQuery } : {}),
+    ...(suggestion ? { suggestion } : {}),
+    ...(onlyStopWords ? { hint: STOP_WORDS_HINT } : {}),
   }
 }
 
-/** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
-function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => index.search(wordQuery(word, false), BASE_SEARCH_OPTIONS).length === 0))
+/**
+ * The coordination factor, soft: a score times (matched words / query
+ * words)^RANKING.coordination, so an article with more of the query's words
+ * ranks higher without every partial match falling below every full one.
+ * (MiniSearch's own factor multiplies by the number of matched terms, which
+ * counts a word's synonyms and typos as more words: undone here.)
+ */
+function coordinate(results: Result[], sources: ReadonlyMap<string, Source>, words: number): void {
+  for (const result of results) {
+    const matched = new Set(result.queryTerms.map((term) => sources.get(term)?.word)).size
+    result.score = (result.score / Math.max(1, result.queryTerms.length)) * (matched / Math.max(1, words)) ** RANKING.coordination
+  }
+}
+
+/** Whether an article matches some query word only by a close spelling of it. */
+function onlyByTypo(result: Result, attempt: Attempt): boolean {
+  const how = new Map<number, Source['how']>()
+  for (const term of result.queryTerms) {
+    const source = attempt.sources.get(term)
+    if (source && how.get(source.word) !== 'exact') how.set(source.word, source.how === 'typo' && how.has(source.word) ? how.get(source.word)! : source.how)
+  }
+  return [...how.values()].includes('typo')
 }
 
 /**
@@ -162,35 +197,44 @@ function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery):
  * which begins nearly every article's words), or, if it is already whole,
  * its stem ("running" is indexed as "run").
  */
-function wordQuery(word: QueryWord, fuzzy: number | false): Query {
+function wordQuery(word: QueryWord): Query {
   const typed = normalizeWord(word.text)
-  if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix, fuzzy }
-  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true, fuzzy }, { queries: [word.term], prefix: false, fuzzy }] }
+  if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix }
+  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true }, { queries: [word.term], prefix: false }] }
 }
 
-/** Whether typo tolerance applies to a word: long enough, and not quoted. */
-const isFuzzyCandidate = (word: QueryWord) =>
-  RANKING.fuzzy > 0 && !word.quoted && word.term.length >= RANKING.fuzzyMinLength
-
 /**
- * Each word is its term (prefix-matched if still being typed, typo-tolerant
- * if `fuzzy` says so) or, at a lower weight, one of its synonyms. Without words (only
- * phrases of stop words, or only exclusions) every article is a candidate.
+ * Any word may match (OR). Each word is its term (prefix-matched if still
+ * being typed) or, at lower weights, one of its synonyms or of its close
+ * spellings in the corpus (`typoCandidates`: Damerau distance, which
+ * MiniSearch's own `fuzzy` does not count, so they are explicit terms).
+ * Without words (only phrases of stop words, or only exclusions) every
+ * article is a candidate. `sources` maps each term back to its word.
  */
-function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Query {
-  if (query.words.length === 0) return query.phrases.length > 0 || hasExclusions(query) ? MiniSearch.wildcard : { queries: [] }
-  return {
-    combineWith,
-    queries: query.words.map((word) => {
-      const synonyms = synonymsOf(word.term)
-      const exact = wordQuery(word, fuzzy(word) && isFuzzyCandidate(word) ? RANKING.fuzzy : false)
-      if (synonyms.length === 0 || word.quoted) return exact
-      return {
-        combineWith: 'OR',
-        queries: [exact, { queries: [...synonyms], prefix: false, fuzzy: false, boostTerm: () => RANKING.synonymWeight }],
-      }
-    }),
+function toMiniSearchQuery(query: ParsedQuery, candidatesOf: (word: QueryWord) => readonly TypoCandidate[]): { tree: Query; sources: Map<string, Source> } {
+  const sources = new Map<string, Source>()
+  const source = (term: string, word: number, how: Source['how']) => {
+    const known = sources.get(term)
+    if (!known || (how === 'exact' && known.how !== 'exact')) sources.set(term, { word, how })
   }
+  if (query.words.length === 0) {
+    return { tree: query.phrases.length > 0 || hasExclusions(query) ? MiniSearch.wildcard : { queries: [] }, sources }
+  }
+  const queries = query.words.map((word, i): Query => {
+    source(word.term, i, 'exact')
+    if (word.prefix) source(normalizeWord(word.text), i, 'exact')
+    if (word.quoted) return wordQuery(word)
+    const alternatives: Query[] = [wordQuery(word)]
+    const synonyms = synonymsOf(word.term)
+    if (synonyms.length > 0) alternatives.push({ queries: [...synonyms], boostTerm: (term) => synonymWeight(word.term, term) })
+    for (const synonym of synonyms) source(synonym, i, 'synonym')
+    const typos = candidatesOf(word)
+    const weights = new Map(typos.map((typo) => [typo.term, RANKING.typoWeight / typo.distance]))
+    if (typos.length > 0) alternatives.push({ queries: typos.map((typo) => typo.term), boostTerm: (term) => weights.get(term) ?? 0 })
+    for (const typo of typos) source(typo.term, i, 'typo')
+    return alternatives.length === 1 ? alternatives[0]! : { combineWith: 'OR', queries: alternatives }
+  })
+  return { tree: { combineWith: 'OR', queries }, sources }
 }
 
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
@@ -255,31 +299,28 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * Relevance order (optionally decayed by age), articles with every word
- * before those with only some; or newest first.
+ * Relevance order, optionally raised for recent articles; or newest first.
+ * The recency boost is a score times 1 + 0.5^(age / half-life), age in days
+ * before the query's time (`now`, today by default; no negative ages): a new
+ * article counts up to twice, an old one keeps its relevance (a plain decay
+ * would bring every article of an old corpus to 0 and leave date order).
  */
-function rank(tables: CorpusTables, results: Result[], allWords: ReadonlySet<number>, params: SearchParams): Result[] {
+function rank(tables: CorpusTables, results: Result[], params: SearchParams): Result[] {
   if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
   let scored = results
-  if (params.recency !== undefined && tables.newestDate) {
-    const newest = Date.parse(tables.newestDate)
-    const ages = results.map((result) => {
-      const date = tables.dates[result.id]
-      return date ? (newest - Date.parse(date)) / DAY_MS : undefined
-    })
-    // Undated articles decay as much as the oldest dated one in the results.
-    const oldest = Math.max(0, ...ages.filter((age): age is number => age !== undefined))
+  if (params.recency !== undefined) {
+    const now = params.now === undefined ? Date.now() : Date.parse(params.now)
     const halfLife = params.recency
-    scored = results.map((result, i) => ({ ...result, score: result.score * 0.5 ** ((ages[i] ?? oldest) / halfLife) }))
+    const boost = (date: string | undefined) => (date === undefined ? 1 : 1 + 0.5 ** (Math.max(0, now - Date.parse(date)) / DAY_MS / halfLife))
+    scored = results.map((result) => ({ ...result, score: result.score * boost(tables.dates[result.id]) }))
   }
-  const tier = (result: Result) => (allWords.has(result.id) ? 0 : 1)
-  return [...scored].sort((a, b) => tier(a) - tier(b) || b.score - a.score)
+  return [...scored].sort((a, b) => b.score - a.score)
 }
 
-function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: Result): SearchHit {
+function toHit(article: StoredArticle, attempt: Attempt, phrases: readonly RegExp[], highlightable: RegExp | undefined, result: Result): SearchHit {
   const terms = new Set(result.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)
+  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)
   return {
     id: article.id,
     title: article.title,
@@ -287,16 +328,15 @@ function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly Reg
     ...(article.url ? { url: article.url } : {}),
     score: Math.round(result.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases, candidates), snippet: highlights },
-    terms: matchedWords(query, result.queryTerms),
+    highlights: { title: findMatches(article.title, terms, phrases, highlightable), snippet: highlights },
+    terms: matchedWords(attempt, result.queryTerms),
   }
 }
 
-/** The query words behind the matched query terms (a synonym's match counts for the word it stands in for). */
-function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string[] {
-  const matched = new Set(queryTerms)
-  const words = query.words.filter((word) => matched.has(word.term) || synonymsOf(word.term).some((synonym) => matched.has(synonym)))
-  return [...new Set(words.map((word) => word.text.toLowerCase()))]
+/** The query words behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
+function matchedWords(attempt: Attempt, queryTerms: readonly string[]): string[] {
+  const words = new Set(queryTerms.map((term) => attempt.sources.get(term)?.word))
+  return [...new Set(attempt.query.words.filter((_, i) => words.has(i)).map((word) => word.text.toLowerCase()))]
 }
 
 /** Newest first; undated articles last; ties keep relevance order. */

@@ -56,7 +56,6 @@ describe("the bundle's corpus tables", () => {
       expect(tables.urls[doc]).toBe(article.url)
       expect(tables.shortId(article.id)).toBe(doc)
     })
-    expect(tables.newestDate).toBe(articles.map((article) => article.date ?? '').sort().at(-1))
   })
 
   it('count facets as a brute force over the articles does, with and without filters and at any limit', async () => {
@@ -135,8 +134,10 @@ describe("the bundle's corpus tables", () => {
     const completions = tables.lexicon.longer('balo')
     const expected = [...words].filter(([word]) => word.startsWith('balo') && word !== 'balo').map(([, { documents, display }]) => ({ documents, display }))
     expect(new Set(completions.map((entry) => JSON.stringify(entry)))).toEqual(new Set(expected.map((entry) => JSON.stringify(entry))))
-    // The closest word to a typo: fewest edits, then most articles.
-    expect(tables.lexicon.closest('balochistn', 2)).toBe('Balochistan')
+    // The words near a typo: fewest edits (a swap of two letters is one), then most articles.
+    expect(tables.lexicon.near('balochistn', 2)[0]).toMatchObject({ display: 'Balochistan', distance: 1 })
+    expect(tables.lexicon.near('balochsitan', 1)[0]).toMatchObject({ display: 'Balochistan', distance: 1 })
+    expect(tables.lexicon.near('balochistan', 1).map((entry) => entry.word)).not.toContain('balochistan')
   })
 
   it('count for each suggested entity the articles that name it', () => {
