@@ -8,8 +8,8 @@ export type ResultsState = {
   from?: string
   to?: string
   filters: FacetFilters
-  /** False: the words as typed, not a correction of them. */
-  autocorrect?: false
+  /** False: the words as typed, not a correction of them (the default, true, is left out of URLs). */
+  autocorrect?: boolean
 }
 
 export const RESULTS_PER_PAGE = 10

@@ -174,7 +174,7 @@ function QueryNotes(props: { state: ResultsState; response: SearchResponse }) {
     <>
       {response.suggestion ? (
         <p class="did-you-mean">
-          Did you mean <a href={resultsUrl({ ...state, q: response.suggestion, page: 1 })}>{response.suggestion}</a>?
+          Did you mean <a href={resultsUrl({ ...state, q: response.suggestion, page: 1, autocorrect: true })}>{response.suggestion}</a>?
         </p>
       ) : null}
       {response.correctedQuery ? (

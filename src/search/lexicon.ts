@@ -79,6 +79,12 @@ export class Lexicon {
       .sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word))
   }
 
+  /** Whether some corpus word starts with `prefix` and is longer. */
+  startsAWord(prefix: string): boolean {
+    const [start, end] = prefixRange(this.words, prefix)
+    return end - start > (this.words[start] === prefix ? 1 : 0)
+  }
+
   /** The words that start with `prefix` and are longer, in radix-tree order. */
   longer(prefix: string): LexiconEntry[] {
     const [start, end] = prefixRange(this.words, prefix)
