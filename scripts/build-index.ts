@@ -4,29 +4,32 @@
  * indexes it with MiniSearch and writes, atomically, the Worker's two modules
  * (`generated/search.bundle`: header and corpus tables; `generated/search.bin`:
  * the index's bytes) and its static assets (`generated/assets/<version>/`: the
- * article packs and the facts table).
+ * article packs and the facts table). Analyses are cached by content in
+ * `generated/.analysis-cache/` and computed on every core for large corpora.
  *
  *   npm run build                 # the bundled corpus/
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
+ *   THREADS=N npm run build       # analyse on N threads (default: every core for large corpora)
  */
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { analyzeArticle } from '../src/analyze'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle } from '../src/bundle/format'
-import type { StoredArticle } from '../src/article'
 import { serializeCompactIndex } from '../src/search/compact-index'
 import { buildIndex } from '../src/search/search'
+import { analyseCorpus } from './lib/analyse-corpus'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
 const INDEX_PATH = indexPathOf(BUNDLE_PATH)
 const ASSETS_DIR = assetsDirOf(BUNDLE_PATH)
+/** Analyses by content and analyser version (scripts/lib/analyse-corpus.ts): a rebuild analyses only what changed. */
+const ANALYSIS_CACHE = join(dirname(BUNDLE_PATH), '.analysis-cache')
 /** A version's assets folder is named after the version alone; anything else in ASSETS_DIR is not the build's. */
 const VERSION_NAME = /^[0-9a-f]{16}$/
 
-function main(): number {
+async function main(): Promise<number> {
   const started = performance.now()
   const corpus = resolve(process.env.CORPUS ?? 'corpus')
   if (!existsSync(corpus)) {
@@ -45,13 +48,12 @@ function main(): number {
     return 1
   }
 
-  const progress = createProgress(inputs.length)
-  const articles: StoredArticle[] = inputs.map((input, done) => {
-    progress(done)
-    const { title, ...rest } = input
-    return { ...rest, ...analyzeArticle({ text: input.text, ...(title ? { title } : {}), ...(input.date ? { date: input.date } : {}) }) }
-  })
-  progress(inputs.length)
+  const threads = process.env.THREADS === undefined ? undefined : Number(process.env.THREADS)
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    console.error(`build failed: THREADS must be a whole number of threads, 1 or more (got "${process.env.THREADS}")`)
+    return 1
+  }
+  const { articles, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
 
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
@@ -84,7 +86,8 @@ function main(): number {
   console.log(
     `built ${BUNDLE_PATH}: ${articles.length} articles from ${files} file(s) of ${corpus}, ` +
       `Worker modules ${((Buffer.byteLength(text) + index.binary.length) / 1024 / 1024).toFixed(2)} MiB with the index, ` +
-      `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s`,
+      `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s ` +
+      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
   return 0
 }
@@ -121,15 +124,6 @@ function removeAssets(version: string) {
 function removeOtherVersions(version: string) {
   for (const name of readdirSync(ASSETS_DIR)) {
     if (name !== version && VERSION_NAME.test(name)) rmSync(join(ASSETS_DIR, name), { recursive: true, force: true })
-  }
-}
-
-/** Prints a progress line every 10% on corpora large enough to make the wait noticeable. */
-function createProgress(total: number): (done: number) => void {
-  if (total < 500) return () => {}
-  const step = Math.ceil(total / 10)
-  return (done) => {
-    if (done % step === 0 || done === total) console.log(`  analysed ${done}/${total} articles (${Math.round((done / total) * 100)}%)`)
   }
 }
 
@@ -183,10 +177,11 @@ function isRunning(pid: number): boolean {
 }
 
 // Whatever fails (a folder that cannot be created, a bug in the analysis), say what and that nothing was replaced.
-try {
-  process.exitCode = main()
-} catch (error) {
-  console.error(`build failed: ${(error as Error).message}; the previous bundle is unchanged.`)
-  console.error((error as Error).stack)
-  process.exitCode = 1
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`build failed: ${(error as Error).message}; the previous bundle is unchanged.`)
+    console.error((error as Error).stack)
+    process.exitCode = 1
+  },
+)

@@ -10,10 +10,9 @@
  *   npm run load -- --url http://127.0.0.1:8787   # a server that is already running (loopback only)
  *   npm run load -- --amount 2000 --connections 16
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { startWranglerDev, type WranglerDev } from './lib/wrangler-dev'
 
 const { values } = parseArgs({
   options: { url: { type: 'string' }, amount: { type: 'string', default: '10000' }, connections: { type: 'string', default: '64' } },
@@ -26,18 +25,18 @@ const CLIENT_IPS = 256
 const QUERIES = ['Balochistan', 'election', 'president', 'earthquake', 'football', 'climate change', 'police', 'minister', 'Obama', 'flood', 'court ruling', 'oil price']
 
 async function main(): Promise<number> {
-  let server: ChildProcess | undefined
+  let server: WranglerDev | undefined
   let base = values.url
   if (base) {
     const host = new URL(base).hostname
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`--url must be on loopback (got ${host}): this drives real load.`)
   } else {
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    server = startWrangler(port)
+    console.log('starting wrangler dev on a free port of 127.0.0.1')
+    server = await startWranglerDev({ stdio: 'inherit' })
+    base = server.origin
   }
   try {
-    await waitUntilUp(base, server)
+    await waitUntilUp(base)
     const ids = await articleIds(base)
     console.log(`driving ${base}: ${amount} requests over ${connections} connections, ${ids.length} known article ids`)
     const result = await autocannon({
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
     })
     return report(result)
   } finally {
-    if (server?.pid) stopWrangler(server)
+    await server?.stop()
   }
 }
 
@@ -119,38 +118,10 @@ async function articleIds(base: string): Promise<string[]> {
   return [...ids]
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-    probe.on('error', reject)
-  })
-}
-
-function startWrangler(port: number): ChildProcess {
-  console.log(`starting wrangler dev on 127.0.0.1:${port}`)
-  // Its own process group, so that stopping it stops workerd too.
-  return spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-  })
-}
-
-function stopWrangler(server: ChildProcess) {
-  try {
-    process.kill(-server.pid!, 'SIGTERM')
-  } catch {
-    // already gone
-  }
-}
-
-async function waitUntilUp(base: string, server: ChildProcess | undefined) {
+/** A server given by --url may still be starting. */
+async function waitUntilUp(base: string) {
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
-    if (server && server.exitCode !== null) throw new Error(`wrangler dev exited with code ${server.exitCode}`)
     try {
       if ((await fetch(`${base}/api/health`)).ok) return
     } catch {

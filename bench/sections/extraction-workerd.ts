@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
 import type { StoredArticle } from '../../src/article'
+import { startWranglerDev } from '../../scripts/lib/wrangler-dev'
 import { fig, summarize, type Figure } from '../lib/stats'
 import { printTable } from '../lib/table'
 
@@ -47,15 +47,10 @@ function workerConfig(): string {
  * (bench/workers/); the production Worker does not contain it.
  */
 export async function extractionInWorkerd(articles: readonly StoredArticle[], rounds: number, repeat: number): Promise<WorkerdExtraction> {
-  const port = 8990 + Math.floor(Math.random() * 200)
-  const base = `http://127.0.0.1:${port}`
-  const worker = spawn('npx', ['wrangler', 'dev', '-c', workerConfig(), '--ip', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-    stdio: 'ignore',
-    detached: true,
-  })
+  const worker = await startWranglerDev({ configs: [workerConfig()], readyPath: '/count', timeoutMs: 120_000 })
+  const base = worker.origin
   try {
-    const count = await waitForCount(base, () => worker.exitCode, 120)
+    const count = Number(await (await fetch(`${base}/count`)).text())
     if (count !== articles.length) {
       const skipped = `the bench Worker holds ${count} articles, the bundle read here ${articles.length}: run npm run build`
       console.log(`\nextraction in workerd skipped: ${skipped}`)
@@ -86,23 +81,8 @@ export async function extractionInWorkerd(articles: readonly StoredArticle[], ro
     ])
     return result
   } finally {
-    if (worker.pid) process.kill(-worker.pid, 'SIGTERM')
+    await worker.stop()
   }
-}
-
-async function waitForCount(base: string, exitCode: () => number | null, seconds: number): Promise<number> {
-  const deadline = Date.now() + seconds * 1000
-  while (Date.now() < deadline) {
-    if (exitCode() !== null) throw new Error(`wrangler dev exited with ${exitCode()}`)
-    try {
-      const response = await fetch(`${base}/count`)
-      if (response.ok) return Number(await response.text())
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500))
-  }
-  throw new Error(`the bench Worker did not answer ${base}/count within ${seconds} s`)
 }
 
 /** The same samples in Node: `repeat` analyses of one article, divided by `repeat`. */

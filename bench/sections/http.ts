@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import type { StoredArticle } from '../../src/article'
+import { startWranglerDev } from '../../scripts/lib/wrangler-dev'
 import type { QuerySet } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
@@ -26,20 +26,6 @@ function benchConfig(): string {
   const path = resolve('bench/results/wrangler.bench.toml')
   writeFileSync(path, kept.join('\n'))
   return path
-}
-
-async function waitForHealth(base: string, worker: ChildProcess, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000
-  while (Date.now() < deadline) {
-    if (worker.exitCode !== null) throw new Error(`wrangler dev exited with ${worker.exitCode}`)
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500))
-  }
-  throw new Error(`wrangler dev did not answer ${base}/api/health within ${seconds} s`)
 }
 
 function cannon(base: string, paths: readonly string[], connections: number, seconds: number): Promise<CannonFigure> {
@@ -82,15 +68,9 @@ async function sequentialLatency(count: number, request: (i: number) => Promise<
 
 /** `/api/search` (a query mix) against `/api/health` on one `wrangler dev`, alternating, loopback only. */
 export async function httpBench(queries: QuerySet, articles: readonly StoredArticle[], seconds: number, connections: number): Promise<HttpResult> {
-  const port = 8790 + Math.floor(Math.random() * 200)
-  const base = `http://127.0.0.1:${port}`
-  const worker = spawn('npx', ['wrangler', 'dev', '-c', benchConfig(), '--ip', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
-    stdio: 'ignore',
-    detached: true,
-  })
+  const worker = await startWranglerDev({ configs: [benchConfig()], timeoutMs: 120_000 })
+  const base = worker.origin
   try {
-    await waitForHealth(base, worker, 120)
     const mix = Object.values(queries)
       .flat()
       .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`)
@@ -111,6 +91,6 @@ export async function httpBench(queries: QuerySet, articles: readonly StoredArti
     const healthRoundTrip = await sequentialLatency(40, () => fetch(`${base}/api/health`))
     return { runs, searchOverHealth: mean('/api/search') / mean('/api/health'), extract, healthRoundTrip, connections, seconds }
   } finally {
-    if (worker.pid) process.kill(-worker.pid, 'SIGTERM')
+    await worker.stop()
   }
 }

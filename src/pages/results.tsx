@@ -196,7 +196,7 @@ export function ResultsPage(props: { state: ResultsState; response: SearchRespon
   const first = response.offset + 1
   const last = response.offset + response.hits.length
   return (
-    <Layout title={`${state.q} – search results`}>
+    <Layout title={`${state.q} – search results`} description={`${response.total} news articles about “${state.q}”, with summaries, people, places and figures.`}>
       <h1>Search results</h1>
       <SearchForm state={state} />
       <ActiveFilters state={state} />
@@ -232,7 +232,7 @@ export function ResultsPage(props: { state: ResultsState; response: SearchRespon
 /** `/search` without words: the form alone. */
 export function EmptySearchPage(props: { state: ResultsState }) {
   return (
-    <Layout title="Search">
+    <Layout title="Search" description="Search the news articles: phrases, filters by person, place and organisation, dates.">
       <h1>Search the articles</h1>
       <SearchForm state={props.state} />
     </Layout>

@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort, startBrowser, startHost, startWorker, type Browser, type Host, type Worker } from './servers'
+import { freePort } from '../../scripts/lib/wrangler-dev'
+import { startBrowser, startHost, startWorker, type Browser, type Host, type Worker } from './servers'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 const ARTIFACTS = 'test-artifacts/e2e'

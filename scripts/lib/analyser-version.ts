@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import ts from 'typescript'
+
+/**
+ * A hash of every source file the analysis runs (`src/analyze.ts` and what it
+ * imports, transitively, data files included): the analyser's version. A change
+ * to any of them re-analyses every article; a change elsewhere (routes, pages,
+ * search) re-analyses none.
+ */
+export function analyserVersion(entry = resolve('src/analyze.ts')): string {
+  const { files, packages } = importClosure(entry)
+  const hash = createHash('sha256')
+  for (const file of [...files].sort()) hash.update(file.slice(resolve('.').length)).update('\0').update(readFileSync(file)).update('\0')
+  // A package's exports may hide its package.json from require: it is read from node_modules directly.
+  for (const name of [...packages].sort()) hash.update(`${name}@${(JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`)
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** The files `entry` imports, transitively, and the packages they import (by name). */
+export function importClosure(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>()
+  const packages = new Set<string>()
+  const pending = [entry]
+  while (pending.length > 0) {
+    const file = pending.pop()!
+    if (files.has(file)) continue
+    files.add(file)
+    if (!/\.[cm]?tsx?$/.test(file)) continue
+    for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8')).importedFiles) {
+      if (!fileName.startsWith('.')) {
+        packages.add(fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/'))
+        continue
+      }
+      const resolved = resolveModule(resolve(dirname(file), fileName))
+      if (resolved === undefined) throw new Error(`${file} imports ${fileName}, which does not exist: run npm run build`)
+      pending.push(resolved)
+    }
+  }
+  return { files, packages }
+}
+
+function resolveModule(base: string): string | undefined {
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base.replace(/\.js$/, '.ts')]
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile())
+}
