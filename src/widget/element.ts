@@ -194,7 +194,7 @@ export class NewsSearchElement extends HTMLElement {
     this.#status.replaceChildren()
     if (query && result.hits.length === 0) this.#showEmpty(query)
     else if (result.hits.length > 0) {
-      this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}${result.partial ? ', none with every word' : ''}.`)
+      this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}.`)
     }
     if (result.suggestion && result.suggestion.toLowerCase() !== query.toLowerCase()) this.#showSuggestion(result.suggestion)
     this.#seeAll.hidden = result.total <= result.hits.length

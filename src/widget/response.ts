@@ -22,8 +22,6 @@ export type SearchResult = {
   hits: Hit[]
   facets: Facet[]
   suggestion?: string
-  /** No article has every word: the hits have some of them. */
-  partial?: boolean
 }
 
 /** Facet names as the server may spell them, mapped to the filter parameter that narrows by them. */
@@ -62,7 +60,6 @@ export function readSearchResponse(body: unknown): SearchResult {
     hits,
     facets: readFacets(body.facets),
     ...(suggestion ? { suggestion } : {}),
-    ...(body.fallback === 'any-term' ? { partial: true } : {}),
   }
 }
 
