@@ -37,6 +37,8 @@ export const RANKING = {
   /** How many close spellings of a word are searched (closest, then most frequent), and at what weight per edit. */
   typoCandidates: 3,
   typoWeight: 0.3,
+  /** Queries of up to this many words get close spellings of every word; longer ones, only of words the corpus lacks. */
+  typosOfKnownWordsUpTo: 4,
   /** Prefix matching of the last word (as the user types) from this many characters on. */
   prefixMinLength: 3,
   /** Fewer articles than this with every word as typed and a correction of the unknown words is tried. */

@@ -6,7 +6,7 @@ import type { CorpusTables } from './corpus-tables'
 import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
-import { candidateWords, findMatches, makeSnippet, type Range } from './snippet'
+import { candidateWords, findMatches, makeSnippet, type CandidateWords, type Range } from './snippet'
 import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
 import { correctQuery, typoCandidates, type TypoCandidate } from './typos'
@@ -116,7 +116,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const candidates = new Map<QueryWord, TypoCandidate[]>()
   const candidatesOf = (word: QueryWord) => {
     let found = candidates.get(word)
-    if (!found) candidates.set(word, (found = typoCandidates(tables.lexicon, word)))
+    if (!found) candidates.set(word, (found = typoCandidates(tables.lexicon, word, typed.words.length)))
     return found
   }
   const run = (query: ParsedQuery): Attempt => {
@@ -317,7 +317,7 @@ function rank(tables: CorpusTables, results: Result[], params: SearchParams): Re
   return [...scored].sort((a, b) => b.score - a.score)
 }
 
-function toHit(article: StoredArticle, attempt: Attempt, phrases: readonly RegExp[], highlightable: RegExp | undefined, result: Result): SearchHit {
+function toHit(article: StoredArticle, attempt: Attempt, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, result: Result): SearchHit {
   const terms = new Set(result.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
   const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)

@@ -19,7 +19,7 @@ export function findMatches(
 ): Range[] {
   const ranges: Range[] = []
   if (candidates) {
-    for (const match of text.matchAll(candidates)) {
+    for (const match of text.matchAll(ACCENTED_LETTER.test(text) ? candidates.folded : candidates.plain)) {
       const term = processTerm(match[0])
       if (term !== null && terms.has(term)) ranges.push({ start: match.index, end: match.index + match[0].length })
     }
@@ -38,14 +38,24 @@ export function findMatches(
  * Compiling the pattern costs more than running it: build it once for all
  * the hits of a page (from the union of their terms).
  */
-export function candidateWords(terms: ReadonlySet<string>): RegExp | undefined {
+export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
-  // Terms are letters and digits only, so they need no escaping; each letter also matches its accented forms.
-  const patterns = [...starts].map((start) => [...start].map(foldedLetter).join(''))
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${patterns.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+  // Terms are letters and digits only, so they need no escaping.
+  const pattern = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+  return { plain: pattern([...starts]), folded: pattern([...starts].map((start) => [...start].map(foldedLetter).join(''))) }
 }
+
+/**
+ * The scan for `candidateWords`, twice: `plain` for text without accented
+ * letters, `folded` (each letter also matching its accented forms) for text
+ * with them, which is slower to run, so only such text pays for it.
+ */
+export type CandidateWords = { plain: RegExp; folded: RegExp }
+
+/** An accented Latin letter, precomposed or as a combining mark: text with none needs only the plain scan. */
+const ACCENTED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:

@@ -15,16 +15,19 @@ export const forgivesTypos = (word: QueryWord): boolean => !word.quoted && edits
 /**
  * The corpus words a query word may be a slip for, closest first, then most
  * frequent: their index terms other than the word's own (a word that stems
- * like the typed one is no typo), at most `RANKING.typoCandidates`. A word
+ * like the typed one is no typo), at most `RANKING.typoCandidates`. In a
+ * long query only words the corpus lacks get candidates: each word's lookup
+ * costs, and the other words already carry a long query. A word
  * still being typed that begins a corpus word is taken as that beginning
  * ("Mastu" is "Mastung" unfinished, not "masts" misspelt). Words, not
  * stems, are compared: "vacine" is one letter from "vaccine" and far from
  * "vicinity", though their stems "vacin", "vaccin" and "vicin" are all one apart.
  */
-export function typoCandidates(lexicon: Lexicon, word: QueryWord): TypoCandidate[] {
+export function typoCandidates(lexicon: Lexicon, word: QueryWord, wordsInQuery: number): TypoCandidate[] {
   if (!forgivesTypos(word)) return []
   const typed = normalizeWord(word.text)
   if (word.prefix && lexicon.startsAWord(typed)) return []
+  if (wordsInQuery > RANKING.typosOfKnownWordsUpTo && lexicon.documentsOf(typed) > 0) return []
   const found = new Map<string, TypoCandidate>()
   for (const entry of lexicon.near(typed, editsFor(typed.length))) {
     const term = processTerm(entry.word)

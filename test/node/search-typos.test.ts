@@ -42,19 +42,25 @@ describe('Damerau distance (a swap of two letters is one edit)', () => {
 describe('typo candidates and corrections', () => {
   it('compares words, not stems, so a slip finds its word and not one that only stems alike', () => {
     const [word] = parseQuery('vacine ').words
-    expect(typoCandidates(lexicon, word!).map((candidate) => candidate.display)).toEqual(['vaccine'])
+    expect(typoCandidates(lexicon, word!, 1).map((candidate) => candidate.display)).toEqual(['vaccine'])
+  })
+
+  it('in a long query, looks for close spellings only of the words the corpus lacks', () => {
+    const query = parseQuery('storm islands dorian moved domain weakend ')
+    const candidates = query.words.map((word) => typoCandidates(lexicon, word, query.words.length).map((candidate) => candidate.display))
+    expect(candidates).toEqual([[], [], [], [], [], ['weakened']])
   })
 
   it('takes a word still being typed as the beginning of a corpus word, not as a slip', () => {
-    expect(typoCandidates(lexicon, parseQuery('impeach').words[0]!)).toEqual([])
-    expect(typoCandidates(lexicon, parseQuery('impeachmnet').words[0]!).map((candidate) => candidate.term)).toEqual([processTerm('impeachment')])
+    expect(typoCandidates(lexicon, parseQuery('impeach').words[0]!, 1)).toEqual([])
+    expect(typoCandidates(lexicon, parseQuery('impeachmnet').words[0]!, 1).map((candidate) => candidate.term)).toEqual([processTerm('impeachment')])
   })
 
   it('corrects to the candidate found with the other words, then the closest, then the most frequent', () => {
     const articlesWith = (terms: readonly string[]) => articles.filter((article) => terms.every((term) => article.text.split(/\W+/).some((word) => processTerm(word) === term))).length
     const correct = (q: string) => {
       const query = parseQuery(q)
-      return correctQuery(q, query, (word) => typoCandidates(lexicon, word), lexicon, articlesWith)
+      return correctQuery(q, query, (word) => typoCandidates(lexicon, word, query.words.length), lexicon, articlesWith)
     }
     // "domain" is in more articles, but only "dorian" goes with "storm".
     expect(correct('storm dorain ')).toBe('storm dorian ')
