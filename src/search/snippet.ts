@@ -55,7 +55,7 @@ export function candidateWords(terms: ReadonlySet<string>): CandidateWords | und
 export type CandidateWords = { plain: RegExp; folded: RegExp }
 
 /** An accented Latin letter, precomposed or as a combining mark: text with none needs only the plain scan. */
-const ACCENTED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/
+const ACCENTED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:
