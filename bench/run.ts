@@ -3,6 +3,7 @@
  * npm run bench -- --quick      the same, fewer runs, shorter HTTP, no 5k corpus (a smoke run)
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
  * npm run bench -- --no-http    skip the wrangler dev part
+ * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -22,6 +23,7 @@ import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
 import { scaleCurve, wranglerStartup, type ScalePoint } from './sections/scale'
 import { shardSimulation } from './sections/shards'
+import { topKPoint } from './sections/topk'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(`--${name}`)
@@ -74,7 +76,16 @@ async function main() {
   const results: Record<string, unknown> = { machine, args, seed: SEED }
   const shipped = bundledArticles()
 
-  if (flag('scale')) {
+  if (flag('topk')) {
+    const sizes = (option('sizes') ?? '5000,50000').split(',').map(Number)
+    const points = []
+    for (const size of sizes) {
+      const point = await topKPoint(syntheticArticles(shipped, size, { seed: SEED, analyse: false }), quick ? 30 : 100, quick ? 2 : 3, SEED)
+      printTopK(point)
+      points.push(point)
+    }
+    results.topk = points
+  } else if (flag('scale')) {
     const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
     const points: ScalePoint[] = []
     scaleCurve(shipped, { sizes, seed: SEED, analyseUpTo: Number(option('analyse-up-to') ?? 5000), miniSearchUpTo: Number(option('minisearch-up-to') ?? 20000), wranglerUpTo: Number(option('wrangler-up-to') ?? 20000) }, (point) => {
@@ -133,6 +144,20 @@ function wranglerOnBundled() {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
+  const kib = (bytes: number) => (bytes / 1024).toFixed(1)
+  printTable(`Top-k search, ${point.articles} synthetic articles (warm, in process; ms median / p99; searchArticles with limit 10)`, ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned', 'scored / matched', 'fell back to exhaustive'], point.kinds.map((row) => [
+    row.kind,
+    fig(row.pruned),
+    fig(row.exhaustive),
+    fig(row.miniSearch),
+    (row.exhaustive.p99 / row.pruned.p99).toFixed(2),
+    row.scoredPerMatch.toFixed(3),
+    `${row.fellBack} of ${row.searches}`,
+  ]))
+  console.log(`index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); allocated per one-word search (median, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`)
 }
 
 function printScale(points: readonly ScalePoint[]) {

@@ -9,8 +9,9 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { STOP_WORDS } from '../src/summary/stopwords'
-import { termsOfWord, WORD } from '../src/summary/terms'
+import { NEWS_STOP_WORDS } from '../src/text/stop-words'
+import { termsOfWord } from '../src/summary/terms'
+import { PROSE_WORD } from '../src/text/tokens'
 import { readCorpus } from './lib/read-corpus'
 
 const MIN_DOCUMENTS = 3
@@ -20,9 +21,9 @@ const { articles } = readCorpus(resolve(process.env.CORPUS ?? 'corpus'))
 const counts = new Map<string, number>()
 for (const article of articles) {
   const terms = new Set<string>()
-  for (const [word] of `${article.title ?? ''} ${article.text}`.matchAll(WORD)) for (const term of termsOfWord(word)) terms.add(term)
+  for (const [word] of `${article.title ?? ''} ${article.text}`.matchAll(PROSE_WORD)) for (const term of termsOfWord(word)) terms.add(term)
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
 }
-const frequent = [...counts].filter(([term, count]) => count >= MIN_DOCUMENTS && term.length > 2 && !STOP_WORDS.has(term) && !/\d/.test(term)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+const frequent = [...counts].filter(([term, count]) => count >= MIN_DOCUMENTS && term.length > 2 && !NEWS_STOP_WORDS.has(term) && !/\d/.test(term)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 writeFileSync(OUTPUT, `${JSON.stringify({ documents: articles.length, terms: Object.fromEntries(frequent) })}\n`)
 console.log(`wrote ${OUTPUT}: ${frequent.length} terms in ${MIN_DOCUMENTS}+ of ${articles.length} articles`)

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   let checkpoint = 1000
   let done = 0
   for (const article of synthesise(model, count, Number(values.seed))) {
-    for (const { word } of tokensWithOffsets(article.text)) {
+    for (const { text: word } of tokensWithOffsets(article.text)) {
       tokens++
       seen.add(word.toLowerCase())
       if (tokens >= checkpoint) {

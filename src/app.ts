@@ -2,6 +2,10 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
 import { checkArticleId } from './http/article-id'
+import { getBundle } from './bundle/load'
+import type { LoadedBundle } from './bundle/open'
+import type { AppEnv } from './http/app-env'
+import { provideCorpus } from './http/corpus'
 import { httpCache } from './http/cache'
 import { apiCors } from './http/cors'
 import { securityHeaders } from './http/headers'
@@ -26,7 +30,7 @@ import { ingestRoutes } from './routes/ingest'
 // Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
 // the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
 // Where two routes match, the one registered first answers: so `related` comes before `/articles/:id{.+}`.
-const api = new Hono({ router: new TrieRouter() })
+const api = new Hono<AppEnv>({ router: new TrieRouter() })
   .route('/', searchRoutes)
   .route('/', suggestRoutes)
   .route('/', listingRoutes)
@@ -38,30 +42,38 @@ const api = new Hono({ router: new TrieRouter() })
   .route('/', factRoutes)
   .route('/', ingestRoutes)
 
-const methodsAt = routeMethods(() => app.routes)
+/** The whole Worker app over `corpus`: the bundled one in production (src/index.ts), a few articles in memory in tests. */
+export function createApp(corpus: () => LoadedBundle) {
+  const methodsAt = routeMethods(() => app.routes)
+  const app = new Hono<AppEnv>({ router: new TrieRouter() })
+    // The corpus first, so every middleware and route below reads it from c.var.
+    .use(provideCorpus(corpus))
+    // Hardening (src/http), outermost first: headers go on every answer, errors included;
+    // CORS answers preflights before anything is limited; cached answers are still counted.
+    .use(requestId)
+    .use(securityHeaders)
+    .use(methodNotAllowed(methodsAt))
+    .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
+    .use('/api/*', httpCache)
+    .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
+    .use('/api/*', checkArticleId)
+    .route('/api', api)
+    .notFound((c) => problemResponse('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}. The API lives under /api (see /docs).`))
+    .onError((error) => {
+      if (error instanceof ProblemError) return error.toResponse()
+      if (error instanceof HTTPException && error.status < 500) {
+        return problemResponse('invalid-parameters', error.message || 'The request could not be understood.')
+      }
+      console.error(error)
+      return problemResponse('internal-error', 'The service failed to answer this request; it has been logged. Try again later.')
+    })
 
-export const app = new Hono({ router: new TrieRouter() })
-  // Hardening (src/http), outermost first: headers go on every answer, errors included;
-  // CORS answers preflights before anything is limited; cached answers are still counted.
-  .use(requestId)
-  .use(securityHeaders)
-  .use(methodNotAllowed(methodsAt))
-  .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
-  .use('/api/*', httpCache)
-  .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
-  .use('/api/*', checkArticleId)
-  .route('/api', api)
-  .notFound((c) => problemResponse('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}. The API lives under /api (see /docs).`))
-  .onError((error) => {
-    if (error instanceof ProblemError) return error.toResponse()
-    if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse('invalid-parameters', error.message || 'The request could not be understood.')
-    }
-    console.error(error)
-    return problemResponse('internal-error', 'The service failed to answer this request; it has been logged. Try again later.')
-  })
+  // Outside /api: the widget, the pages and the docs, which are generated from the app's own routes.
+  app.route('/', embedRoutes).route('/', pageRoutes).route('/', docsRoutes(app))
+  return app
+}
 
-// Outside /api: the widget, the pages and the docs, which are generated from the app's own routes.
-app.route('/', embedRoutes).route('/', pageRoutes).route('/', docsRoutes(app))
+/** The Worker's app over the bundled corpus. */
+export const app = createApp(getBundle)
 
 export type AppType = typeof app

@@ -10,7 +10,17 @@ import ts from 'typescript'
  * search) re-analyses none.
  */
 export function analyserVersion(entry = resolve('src/analyze.ts')): string {
-  const { files, packages } = importClosure(entry)
+  return sourceVersion(entry)
+}
+
+/**
+ * A hash of the source files `entry` imports, transitively (by path and
+ * content), and of the versions of the packages they import: it changes when,
+ * and only when, the code that runs from `entry` does. Files under `skip` are
+ * neither read nor followed (e.g. build output).
+ */
+export function sourceVersion(entry: string, skip?: string): string {
+  const { files, packages } = importClosure(entry, skip)
   const hash = createHash('sha256')
   for (const file of [...files].sort()) hash.update(file.slice(resolve('.').length)).update('\0').update(readFileSync(file)).update('\0')
   // A package's exports may hide its package.json from require: it is read from node_modules directly.
@@ -18,8 +28,8 @@ export function analyserVersion(entry = resolve('src/analyze.ts')): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** The files `entry` imports, transitively, and the packages they import (by name). */
-export function importClosure(entry: string): { files: Set<string>; packages: Set<string> } {
+/** The files `entry` imports, transitively, and the packages they import (by name); imports of files under `skip` are left out. */
+export function importClosure(entry: string, skip?: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>()
   const packages = new Set<string>()
   const pending = [entry]
@@ -29,10 +39,13 @@ export function importClosure(entry: string): { files: Set<string>; packages: Se
     files.add(file)
     if (!/\.[cm]?tsx?$/.test(file)) continue
     for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8')).importedFiles) {
+      // Runtime modules (`node:fs`, `cloudflare:workers`) are no package: the runtime is not part of the code.
+      if (fileName.includes(':')) continue
       if (!fileName.startsWith('.')) {
         packages.add(fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/'))
         continue
       }
+      if (skip !== undefined && resolve(dirname(file), fileName).startsWith(`${resolve(skip)}/`)) continue
       const resolved = resolveModule(resolve(dirname(file), fileName))
       if (resolved === undefined) throw new Error(`${file} imports ${fileName}, which does not exist: run npm run build`)
       pending.push(resolved)

@@ -13,7 +13,7 @@
  */
 import type { ArticleInput } from '../../src/corpus/article'
 import type { Entity } from '../../src/facts/types'
-import { STOP_WORDS } from '../../src/search/stop-words'
+import { STOP_WORDS } from '../../src/text/stop-words'
 import { tokensWithOffsets } from '../../src/search/terms'
 import { pick, random } from '../../bench/lib/random'
 
@@ -51,7 +51,7 @@ export function vocabularyCurve(texts: Iterable<string>, points = 12): { tokens:
   let tokens = 0
   let next = 1000
   for (const text of texts) {
-    for (const { word } of tokensWithOffsets(text)) {
+    for (const { text: word } of tokensWithOffsets(text)) {
       tokens++
       seen.add(word.toLowerCase())
       if (tokens >= next) {
@@ -78,7 +78,7 @@ export function buildModel(articles: readonly ArticleInput[], entitiesOf: (artic
   const heaps = fitHeaps(vocabularyCurve(articles.map((article) => article.text)))
   const counts = new Map<string, number>()
   for (const article of articles) {
-    for (const { word } of tokensWithOffsets(article.text)) {
+    for (const { text: word } of tokensWithOffsets(article.text)) {
       if (!isLowerWord(word)) continue
       counts.set(word, (counts.get(word) ?? 0) + 1)
     }
@@ -170,13 +170,13 @@ export function* synthesise(model: SynthModel, count: number, seed: number, firs
       for (const token of tokensWithOffsets(text)) {
         if (token.start < at) continue
         pieces.push(text.slice(at, token.start))
-        const name = matchName(text, token.start, token.word, byFirst)
+        const name = matchName(text, token.start, token.text, byFirst)
         if (name) {
           pieces.push(name.replacement)
           at = token.start + name.length
           continue
         }
-        pieces.push(rewriteWord(token.word))
+        pieces.push(rewriteWord(token.text))
         at = token.end
       }
       pieces.push(text.slice(at))
@@ -232,7 +232,7 @@ export function calibrateZipf(model: SynthModel, target: { tokens: number; vocab
     const seen = new Set<string>()
     let tokens = 0
     for (const article of synthesise(trial, Number.MAX_SAFE_INTEGER, seed)) {
-      for (const { word } of tokensWithOffsets(article.text)) {
+      for (const { text: word } of tokensWithOffsets(article.text)) {
         tokens++
         seen.add(word.toLowerCase())
       }

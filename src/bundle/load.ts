@@ -17,7 +17,7 @@ export function getBundle(): LoadedBundle {
 
 /** An article pack or the facts table, from the `[assets]` binding of wrangler.toml (not public: `run_worker_first`). */
 async function readAsset(name: string): Promise<string> {
-  const assets = (env as { ASSETS?: Fetcher }).ASSETS
+  const assets: Fetcher | undefined = env.ASSETS
   if (!assets) throw new Error('The ASSETS binding is missing: wrangler.toml must declare [assets] with binding = "ASSETS".')
   const response = await assets.fetch(new URL(name, ASSETS_ORIGIN))
   if (!response.ok) throw new Error(`The static asset ${name} answered ${response.status}: the Worker and its assets are from different builds.`)

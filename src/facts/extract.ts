@@ -5,14 +5,15 @@ import { extractQuantities } from './quantities'
 import { extractQuotes } from './quotes'
 import { extractStatements } from './statements'
 import type { Facts } from './types'
-import { splitSentences } from '../text/sentences'
+import { asDocument, type TextDocument } from '../text/document'
 
 export type ExtractOptions = { date?: string }
 
 /** The facts of one text; every item carries the offsets of its evidence in `text`. */
-export function extractFacts(text: string, options: ExtractOptions = {}): Facts {
-  const dateline = findDateline(text)
-  const sentences = splitSentences(text)
+export function extractFacts(source: string | TextDocument, options: ExtractOptions = {}): Facts {
+  const document = asDocument(source)
+  const { text, sentences } = document
+  const dateline = findDateline(document)
   const entities = extractEntities(text, sentences)
   return {
     ...(options.date ? { date: options.date } : {}),

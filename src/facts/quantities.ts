@@ -2,9 +2,12 @@ import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
 import type { Entity, Quantity, QuantityKind } from './types'
+import { MONTH_ABBREVIATIONS, MONTHS } from '../text/calendar'
 import type { Span } from '../text/span'
+import { tokensOf, type Token as TextToken } from '../text/tokens'
 
-type Token = { text: string; lower: string; start: number; end: number }
+/** Cut by `TOKEN`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
+type Token = TextToken & { lower: string }
 type Found = { event: string; start: number; end: number; index: number; length: number }
 
 // Words, numbers with inner commas or points ("1,200"), and single punctuation marks; one pass, no backtracking across tokens.
@@ -135,7 +138,7 @@ function isAge(tokens: Token[], at: number): boolean {
   return before === 'ages' || before === 'aged' || (before === 'of' && (tokens[at - 2]?.lower === 'ages' || tokens[at - 2]?.lower === 'age'))
 }
 
-const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' ')])
+const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...MONTHS, ...MONTH_ABBREVIATIONS])
 
 /** A bare number that is an age, a rank, a version or a day: "He was 101", "number 27,", "on July 13", "Smith, 27, was". */
 function notACount(tokens: Token[], at: number, after: number): boolean {
@@ -145,13 +148,7 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
 }
 
 function tokenize(text: string, sentence: Span): Token[] {
-  const body = text.slice(sentence.start, sentence.end)
-  return [...body.matchAll(TOKEN)].map((match) => ({
-    text: match[0],
-    lower: match[0].toLowerCase(),
-    start: sentence.start + match.index,
-    end: sentence.start + match.index + match[0].length,
-  }))
+  return tokensOf(text, TOKEN, sentence).map((token) => ({ ...token, lower: token.text.toLowerCase() }))
 }
 
 function isYear(token: Token, value: number): boolean {

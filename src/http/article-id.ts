@@ -1,9 +1,8 @@
 import { createMiddleware } from 'hono/factory'
+import { MAX_ARTICLE_ID_LENGTH } from '../corpus/article'
 import { ProblemError } from './problem'
 
 const PREFIX = '/api/articles/'
-/** The corpus allows ids of up to 512 characters (src/corpus/article.ts). */
-const MAX_ID_LENGTH = 512
 /** The sub-resources of an article (routes/articles.ts, related.ts, facts.ts): not part of the id. */
 const SUB_RESOURCE = /\/(?:summary|related|facts)$/
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
@@ -19,9 +18,9 @@ export const checkArticleId = createMiddleware(async (c, next) => {
   if (pathname.startsWith(PREFIX)) {
     const raw = pathname.slice(PREFIX.length)
     const id = safeDecode(raw).replace(SUB_RESOURCE, '')
-    if (id.length > MAX_ID_LENGTH) {
-      throw new ProblemError('invalid-parameters', `Article ids are at most ${MAX_ID_LENGTH} characters; this one has ${id.length}.`, {
-        errors: [{ name: 'id', in: 'path parameter', message: `must be at most ${MAX_ID_LENGTH} characters` }],
+    if (id.length > MAX_ARTICLE_ID_LENGTH) {
+      throw new ProblemError('invalid-parameters', `Article ids are at most ${MAX_ARTICLE_ID_LENGTH} characters; this one has ${id.length}.`, {
+        errors: [{ name: 'id', in: 'path parameter', message: `must be at most ${MAX_ARTICLE_ID_LENGTH} characters` }],
       })
     }
     const control = CONTROL_CHARACTER.exec(id)

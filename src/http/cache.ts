@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { getBundle } from '../bundle/load'
+import { CODE_VERSION } from '../../generated/code-version'
 import { liveVersionSeen } from '../live/front'
+import type { AppEnv } from './app-env'
 
 /**
  * Answers change only when the bundle does (a new build, a new deploy), so a
@@ -11,15 +12,16 @@ import { liveVersionSeen } from '../live/front'
 export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
 
 /** Health is about now, not about the bundle: never cached. */
-const UNCACHED_PATHS = new Set(['/api/health'])
+export const UNCACHED_PATHS: ReadonlySet<string> = new Set(['/api/health'])
 
 /**
  * HTTP caching for the API: a successful GET/HEAD gets `Cache-Control` and an
- * `ETag` derived from the bundle version and the request (HEAD shares GET's
+ * `ETag` derived from the code version, the bundle version, the live segment's
+ * version and the request (HEAD shares GET's
  * tag, as HTTP requires), and a matching `If-None-Match` gets a bodiless 304.
  * Everything else (errors, POSTs, health) is `no-store`.
  */
-export const httpCache = createMiddleware(async (c, next) => {
+export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
   await next()
   const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
   if (!readable || c.res.status !== 200 || UNCACHED_PATHS.has(c.req.path)) {
@@ -39,10 +41,17 @@ export const httpCache = createMiddleware(async (c, next) => {
   }
 })
 
-async function entityTag(c: Context): Promise<string> {
-  // The live segment's version too, once there is one: a write changes answers without a new bundle.
-  const live = liveVersionSeen()
-  const request = `${getBundle().version}${live > 0 ? ` live ${live}` : ''} GET ${c.req.url}`
+async function entityTag(c: Context<AppEnv>): Promise<string> {
+  return entityTagFor({ code: CODE_VERSION, bundle: c.var.corpus.version, live: liveVersionSeen(), url: c.req.url })
+}
+
+/**
+ * The tag of the answer to `GET url`: it changes when the code that shapes the
+ * answer changes (a deploy), when the indexed content does (a build) or when
+ * the live segment does (a write), and for no other reason.
+ */
+export async function entityTagFor(parts: { code: string; bundle: string; live: number; url: string }): Promise<string> {
+  const request = `${parts.code} ${parts.bundle}${parts.live > 0 ? ` live ${parts.live}` : ''} GET ${parts.url}`
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(request)))
   const hex = [...digest.subarray(0, 12)].map((byte) => byte.toString(16).padStart(2, '0')).join('')
   // Weak: the bytes on the wire differ with compression, the meaning does not.

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
+import type { AppEnv } from './app-env'
 import { cors } from 'hono/cors'
-import { httpBindings } from './bindings'
 
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS']
 const WRITE_METHODS = [...READ_METHODS, 'POST']
@@ -17,8 +17,8 @@ function allows(list: '*' | Set<string>, origin: string): boolean {
 }
 
 /** Reading is open to any origin unless configured; writing (POST /api/extract) only to origins listed for it. */
-function corsPolicy(c: Context) {
-  const env = httpBindings(c)
+function corsPolicy(c: Context<AppEnv>) {
+  const env = c.env
   return {
     read: parseOrigins(env.CORS_ORIGINS ?? '*'),
     write: parseOrigins(env.CORS_POST_ORIGINS),
@@ -26,7 +26,7 @@ function corsPolicy(c: Context) {
 }
 
 /** The method the browser is about to use: the preflight names it, an actual request is it. */
-function intendedMethod(c: Context): string {
+function intendedMethod(c: Context<AppEnv>): string {
   return c.req.method === 'OPTIONS' ? (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase() : c.req.method
 }
 

@@ -1,21 +1,31 @@
 import { createMiddleware } from 'hono/factory'
-import { httpBindings } from './bindings'
+import type { AppEnv } from './app-env'
 import { ProblemError } from './problem'
-
-/**
- * The binding's period is 10 or 60 seconds and it does not say when the
- * window resets, so clients are told the longest: never too early.
- */
-const RETRY_AFTER_SECONDS = 60
 
 /**
  * Reads (GET and HEAD), extraction (POST /api/extract) and writes to the live
  * segment (PUT, DELETE, POST /api/articles) are limited separately: each has
  * its own cost, and a burst of one must not use up another's budget.
  */
-const READ = { binding: 'SEARCH_LIMITER', what: 'read' } as const
-const EXTRACT = { binding: 'EXTRACT_LIMITER', what: 'extract' } as const
-const WRITE = { binding: 'WRITE_LIMITER', what: 'write' } as const
+export const LIMITS = {
+  read: { binding: 'SEARCH_LIMITER', what: 'read', periodSeconds: 60 },
+  extract: { binding: 'EXTRACT_LIMITER', what: 'extract', periodSeconds: 60 },
+  write: { binding: 'WRITE_LIMITER', what: 'write', periodSeconds: 60 },
+} as const
+// `periodSeconds` repeats `simple.period` of wrangler.toml, which the binding does not expose; test/node/rate-limit.test.ts holds them equal.
+const { read: READ, extract: EXTRACT, write: WRITE } = LIMITS
+
+/**
+ * Seconds from `nowMs` until the limiter's current window ends. The binding
+ * answers only success or failure; its windows are fixed and aligned to the
+ * clock (the window of period P starts at a multiple of P seconds since the
+ * epoch: how the Workers runtime's limiter counts locally), so what is left
+ * is P minus the time since the last multiple, rounded up, at least 1.
+ */
+export function secondsUntilWindowEnds(periodSeconds: number, nowMs: number): number {
+  const elapsed = (nowMs / 1000) % periodSeconds
+  return Math.min(periodSeconds, Math.max(1, Math.ceil(periodSeconds - elapsed)))
+}
 
 function limitFor(method: string, path: string) {
   if (method === 'GET' || method === 'HEAD') return READ
@@ -33,16 +43,17 @@ function limitFor(method: string, path: string) {
  * from the configuration) nothing is limited either: a missing limiter must
  * never take the service down.
  */
-export const apiRateLimit = createMiddleware(async (c, next) => {
+export const apiRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const rule = limitFor(c.req.method, c.req.path)
-  const limiter = rule && httpBindings(c)[rule.binding]
+  const limiter = rule && c.env[rule.binding]
   const ip = c.req.header('CF-Connecting-IP')
   if (rule && limiter && ip && !(await allowedBy(limiter, ip))) {
+    const wait = secondsUntilWindowEnds(rule.periodSeconds, Date.now())
     throw new ProblemError(
       'rate-limited',
-      `Too many ${rule.what} requests from ${ip}: wait ${RETRY_AFTER_SECONDS} seconds before trying again.`,
-      { retryAfter: RETRY_AFTER_SECONDS },
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      `Too many ${rule.what} requests from ${ip}: wait ${wait} seconds before trying again.`,
+      { retryAfter: wait },
+      { 'Retry-After': String(wait) },
     )
   }
   await next()

@@ -1,9 +1,11 @@
 import type { StoredArticle } from '../article'
+import type { Bindings } from '../env'
 import type { SearchCorpus } from '../search/context'
 import { corpusOfArticles } from '../search/memory-corpus'
 import type { LiveSegment, LiveSnapshot } from './segment'
 
-export type LiveBindings = { LIVE_SEGMENT?: DurableObjectNamespace<LiveSegment>; INGEST_TOKEN?: string; WRITE_LIMITER?: RateLimit }
+/** The bindings the live segment is reached through (a deployment without LIVE_SEGMENT has no live segment). */
+export type LiveBindings = Pick<Bindings, 'LIVE_SEGMENT'>
 
 /** The front's copy of the live segment: searched in memory with the base's index options. */
 export type LiveView = { version: number; byId: Map<string, StoredArticle>; tombstones: Set<string>; corpus?: SearchCorpus }

@@ -37,6 +37,7 @@ export const OPENAPI_OPTIONS: Partial<GenerateSpecOptions> = {
       { name: 'Articles', description: 'One article: text, summary, keywords and facts.' },
       { name: 'Analysis', description: 'Summaries, keywords and facts of any text, computed at the edge.' },
       { name: 'Service', description: 'Health and version of the deployed index.' },
+      { name: 'Live', description: 'Publish, replace and delete articles without a rebuild (needs the ingest token).' },
     ],
     components: {
       schemas: { Problem: withoutDialect(toJsonSchema(ProblemSchema, { errorMode: 'ignore' })) as OpenAPIV3_1.SchemaObject },

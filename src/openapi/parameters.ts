@@ -6,15 +6,15 @@
  */
 import type { OpenAPIV3_1 } from 'openapi-types'
 
-type ParameterDoc = { description: string; example?: string; minimum?: number; maximum?: number; date?: true }
+type ParameterDoc = { description: string; example?: string; minimum?: number; maximum?: number }
 
 const FACET_FILTER = (what: string): ParameterDoc => ({
   description: `Only articles naming this ${what}; repeat the parameter for alternatives. Values are facet values as search returns them.`,
 })
 
 const COMMON: Record<string, ParameterDoc> = {
-  from: { description: 'Only articles published on or after this day (YYYY-MM-DD).', date: true },
-  to: { description: 'Only articles published on or before this day (YYYY-MM-DD).', date: true },
+  from: { description: 'Only articles published on or after this day (YYYY-MM-DD).' },
+  to: { description: 'Only articles published on or before this day (YYYY-MM-DD); not before `from`.' },
   person: FACET_FILTER('person'),
   organization: FACET_FILTER('organization'),
   place: FACET_FILTER('place'),
@@ -29,7 +29,7 @@ const BY_PATH: Record<string, Record<string, ParameterDoc>> = {
     offset: { description: 'Hits to skip, for paging.', minimum: 0, maximum: 10_000 },
     sort: { description: '`relevance` (best first) or `date` (newest first; undated last).' },
     recency: { description: 'Half-life in days of a recency boost: a score times 1 + 0.5^(age/recency), age in days before `now`.', minimum: 1, maximum: 36_500 },
-    now: { description: 'The query\'s time for `recency` (YYYY-MM-DD); today when absent.', date: true },
+    now: { description: 'The query\'s time for `recency` (YYYY-MM-DD); today when absent.' },
     autocorrect: { description: '`false`: search the words as typed even when a correction would find more (the correction is then offered as `suggestion`).' },
     facetLimit: { description: 'How many values each facet lists (the most frequent).', minimum: 1, maximum: 100 },
   },
@@ -72,7 +72,6 @@ export function describeParameters(paths: OpenAPIV3_1.PathsObject): void {
         parameter.description ??= doc.description
         if (doc.example !== undefined) parameter.example ??= doc.example
         const schema = parameter.schema as OpenAPIV3_1.SchemaObject | undefined
-        if (schema && doc.date) parameter.schema = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }
         if (schema && (doc.minimum !== undefined || doc.maximum !== undefined)) {
           parameter.schema = {
             type: 'integer',

@@ -2,13 +2,12 @@
  * Valibot schemas of what the API answers: they document the responses in
  * `/openapi.json` (through hono-openapi's `resolver`) and the tests check real
  * answers against them, so the documentation cannot drift from the code.
+ * The search answer's schema lives beside the engine (src/search/response-schema.ts).
  * Objects are loose: the API may add fields (see API.md), never remove them.
  */
 import * as v from 'valibot'
+import { IsoDateString, SpanEntries } from '../search/response-schema'
 
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0))
-const SpanEntries = { start: Offset, end: Offset }
-const IsoDateString = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.description('A calendar date, YYYY-MM-DD.'))
 
 export const ProblemSchema = v.pipe(
   v.looseObject({
@@ -25,45 +24,6 @@ export const ProblemSchema = v.pipe(
   }),
   v.description('An RFC 9457 problem, sent as application/problem+json.'),
 )
-
-export const SearchHitSchema = v.looseObject({
-  id: v.pipe(v.string(), v.description('The article id; may contain `/`: URL-encode it in paths.')),
-  title: v.string(),
-  date: v.optional(IsoDateString),
-  url: v.optional(v.pipe(v.string(), v.description('The original article, where the corpus has it.'))),
-  score: v.pipe(v.number(), v.description('Relevance; only comparable within one answer.')),
-  snippet: v.pipe(v.string(), v.description('A short plain-text passage around the best match.')),
-  highlights: v.optional(
-    v.pipe(
-      v.object({ title: v.array(v.object(SpanEntries)), snippet: v.array(v.object(SpanEntries)) }),
-      v.description('Ranges to wrap in <mark>: offsets into `title` and into `snippet`.'),
-    ),
-  ),
-  terms: v.optional(v.pipe(v.array(v.string()), v.description('The query words this article matched (directly, by stem, prefix, typo or synonym).'))),
-})
-
-const FacetCountsSchema = v.pipe(
-  v.record(v.string(), v.array(v.object({ value: v.string(), count: v.pipe(v.number(), v.integer()) }))),
-  v.description('For each facet (person, organization, place, country, year), its most frequent values over all matches; a facet’s counts honour every other active filter.'),
-)
-
-export const SearchResponseSchema = v.looseObject({
-  query: v.string(),
-  total: v.pipe(v.number(), v.integer(), v.description('How many articles match, over all pages.')),
-  offset: v.pipe(v.number(), v.integer()),
-  limit: v.pipe(v.number(), v.integer()),
-  hits: v.array(SearchHitSchema),
-  facets: v.optional(FacetCountsSchema),
-  typoTolerance: v.optional(v.pipe(v.boolean(), v.description('True when some hits match a query word only by a close spelling of it.'))),
-  correctedQuery: v.optional(
-    v.pipe(
-      v.string(),
-      v.description('Showing results for: the query with its misspelt words corrected, when the query as typed found too little; `autocorrect=false` searches instead for the words as typed.'),
-    ),
-  ),
-  suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a correction that finds more, when `autocorrect=false` kept the words as typed.'))),
-  hint: v.optional(v.pipe(v.string(), v.description('Why nothing was searched: the query has only stop words (such as "the").'))),
-})
 
 export const SuggestResponseSchema = v.looseObject({
   query: v.string(),
@@ -138,41 +98,70 @@ export const ArticleSchema = v.looseObject({
 
 export const ArticleSummarySchema = v.object({ id: v.string(), ...SummarySchema.entries })
 
-const EntitySchema = v.looseObject({
+const ENTITY_TYPES = ['person', 'organization', 'place', 'country'] as const
+
+/** The fields of each kind of fact, shared by an article's `Facts` and the items of `GET /api/facts`. */
+const EntityEntries = {
   name: v.pipe(v.string(), v.description('The name alone, e.g. "Mohsin Naqvi".')),
-  type: v.picklist(['person', 'organization', 'place', 'country']),
   role: v.optional(v.pipe(v.string(), v.description('Title or office, e.g. "Interior Minister".'))),
   country: v.optional(v.string()),
   lat: v.optional(v.number()),
   lon: v.optional(v.number()),
   mentions: v.array(v.object(SpanEntries)),
-})
+}
+const QuoteEntries = { text: v.string(), speaker: v.optional(v.string()), ...SpanEntries }
+const QuantityEntries = {
+  value: v.number(),
+  who: v.string(),
+  event: v.optional(v.string()),
+  place: v.optional(v.string()),
+  kind: v.optional(
+    v.pipe(
+      v.picklist(['hypothetical', 'historical', 'cumulative']),
+      v.description('Set when the figure is not a count of the article’s own event: a conditional, another year’s toll, a running total.'),
+    ),
+  ),
+  ...SpanEntries,
+}
+const DateEntries = {
+  text: v.string(),
+  iso: v.pipe(
+    v.string(),
+    v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$/),
+    v.description('As much of the date as the text and the publication date give, in ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when no year is known (docs/facts-dates.md).'),
+  ),
+  ...SpanEntries,
+}
+const StatementEntries = { actor: v.string(), verb: v.string(), target: v.optional(v.string()), ...SpanEntries }
+
+const EntitySchema = v.looseObject({ ...EntityEntries, type: v.picklist(ENTITY_TYPES) })
 
 export const FactsSchema = v.looseObject({
   date: v.optional(IsoDateString),
   dateline: v.optional(v.object({ place: v.string(), country: v.optional(v.string()) })),
   entities: v.array(EntitySchema),
-  quotes: v.array(v.looseObject({ text: v.string(), speaker: v.optional(v.string()), ...SpanEntries })),
-  quantities: v.array(
-    v.looseObject({ value: v.number(), who: v.string(), event: v.optional(v.string()), place: v.optional(v.string()), ...SpanEntries }),
-  ),
-  dates: v.array(v.looseObject({ text: v.string(), iso: v.string(), ...SpanEntries })),
-  statements: v.array(v.looseObject({ actor: v.string(), verb: v.string(), target: v.optional(v.string()), ...SpanEntries })),
+  quotes: v.array(v.looseObject(QuoteEntries)),
+  quantities: v.array(v.looseObject(QuantityEntries)),
+  dates: v.array(v.looseObject(DateEntries)),
+  statements: v.array(v.looseObject(StatementEntries)),
 })
+
+const ArticleRefSchema = v.object({ id: v.string(), title: v.string(), date: v.optional(IsoDateString) })
+
+/** One fact of `GET /api/facts`: its kind in `type`, its article, then that kind's own fields. */
+const CatalogFactSchema = v.variant('type', [
+  v.looseObject({ type: v.literal('quote'), article: ArticleRefSchema, ...QuoteEntries }),
+  v.looseObject({ type: v.literal('quantity'), article: ArticleRefSchema, ...QuantityEntries }),
+  v.looseObject({ type: v.literal('statement'), article: ArticleRefSchema, ...StatementEntries }),
+  v.looseObject({ type: v.literal('date'), article: ArticleRefSchema, ...DateEntries }),
+  v.looseObject({ type: v.picklist(ENTITY_TYPES), article: ArticleRefSchema, ...EntityEntries }),
+])
 
 export const FactPageSchema = v.looseObject({
   total: v.pipe(v.number(), v.integer()),
   offset: v.pipe(v.number(), v.integer()),
   limit: v.pipe(v.number(), v.integer()),
-  facts: v.pipe(
-    v.array(
-      v.looseObject({
-        type: v.pipe(v.picklist(['quote', 'quantity', 'statement', 'date', 'person', 'organization', 'place', 'country']), v.description('What kind of fact; its other fields are those of that kind in `Facts`.')),
-        article: v.object({ id: v.string(), title: v.string(), date: v.optional(IsoDateString) }),
-      }),
-    ),
-    v.description('Offsets (`start`/`end`, `mentions`) index the text of `article`.'),
-  ),
+  facts: v.pipe(v.array(CatalogFactSchema), v.description('Offsets (`start`/`end`, `mentions`) index the text of `article`.')),
 })
 
 export const ArticleFactsSchema = v.looseObject({ id: v.string(), ...FactsSchema.entries })

@@ -57,6 +57,10 @@ th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 6px 8p
 .facets li { margin: 2px 0; }
 .facets .count { color: var(--muted); font-size: .9em; }
 .facets .selected { font-weight: 700; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.facet-filter { font: inherit; width: 100%; box-sizing: border-box; padding: 2px 6px; margin: 2px 0 4px; }
+.facet-filter-status { margin: 0; color: var(--muted); font-size: .85em; min-height: 0; }
+.facet-filter-status:empty { display: none; }
 .paging { display: flex; gap: 16px; align-items: baseline; }
 `
 

@@ -1,6 +1,7 @@
 import type { SearchHit, SearchResponse } from '../search/search'
 import { FACETS, type FacetName } from '../search/facets'
 import type { Range } from '../search/snippet'
+import { FACET_FILTER_SCRIPT } from './facet-filter-script'
 import { Layout } from './layout'
 import { articlePath } from './paths'
 import { isSelected, RESULTS_PER_PAGE, resultsUrl, toggleFilter, type ResultsState } from './results-state'
@@ -15,6 +16,8 @@ const FACET_LABELS: Record<FacetName, string> = {
 
 /** Values shown before the rest of a facet folds behind "more". */
 const FACET_VALUES_SHOWN = 5
+/** A facet with more values than this gets a filter box. */
+const FACET_FILTER_FROM = 10
 
 /** The API pages at most this far (its offset limit), so the page links stop there too. */
 const LAST_OFFSET = 10_000
@@ -129,7 +132,16 @@ function FacetPanel(props: { state: ResultsState; facets: SearchResponse['facets
         const values = facets[facet]
         return (
           <section>
-            <h2>{FACET_LABELS[facet]}</h2>
+            <h2 id={`facet-${facet}`}>{FACET_LABELS[facet]}</h2>
+            {values.length > FACET_FILTER_FROM ? (
+              <>
+                <label for={`facet-filter-${facet}`} class="visually-hidden" hidden>
+                  Filter {FACET_LABELS[facet].toLowerCase()}
+                </label>
+                <input type="search" id={`facet-filter-${facet}`} class="facet-filter" placeholder={`Filter ${FACET_LABELS[facet].toLowerCase()}…`} autocomplete="off" hidden />
+                <p class="facet-filter-status" role="status" aria-live="polite"></p>
+              </>
+            ) : null}
             <ul>{values.slice(0, FACET_VALUES_SHOWN).map(({ value, count }) => valueLink(facet, value, count))}</ul>
             {values.length > FACET_VALUES_SHOWN ? (
               <details>
@@ -225,6 +237,7 @@ export function ResultsPage(props: { state: ResultsState; response: SearchRespon
         </section>
         <FacetPanel state={state} facets={response.facets} />
       </div>
+      {FACETS.some((facet) => response.facets[facet].length > FACET_FILTER_FROM) ? <script dangerouslySetInnerHTML={{ __html: FACET_FILTER_SCRIPT }} /> : null}
     </Layout>
   )
 }

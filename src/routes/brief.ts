@@ -1,33 +1,29 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
 import { searchArticles } from '../search/search'
 import { buildBrief } from '../corpus-services/brief'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
-export const BriefQuerySchema = v.pipe(
-  v.object({
-    q: v.pipe(
-      v.string('is required: the words whose articles the brief covers'),
-      v.trim(),
-      v.minLength(1, 'must not be empty: give the words whose articles the brief covers'),
-      v.maxLength(500, 'must be at most 500 characters'),
-    ),
-    sentences: integerParam(1, 20, 5),
-    articles: integerParam(1, 30, 10),
-    from: DateParam,
-    to: DateParam,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+export const BriefQuerySchema = withDateRange({
+  q: v.pipe(
+    v.string('is required: the words whose articles the brief covers'),
+    // A pattern before the trim rather than a length after it, so the document states it too.
+    v.regex(/\S/, 'must not be empty: give the words whose articles the brief covers'),
+    v.trim(),
+    v.maxLength(500, 'must be at most 500 characters'),
+  ),
+  sentences: integerParam(1, 20, 5),
+  articles: integerParam(1, 30, 10),
+})
 
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
-export const briefRoutes = new Hono().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
+export const briefRoutes = new Hono<AppEnv>().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
-  const bundle = getBundle()
+  const bundle = c.var.corpus
   const found = await searchArticles(bundle, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
   const bodies = await bundle.articlesById(found.hits.map((hit) => hit.id))
   const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)

@@ -2,7 +2,7 @@ import { Hono, type Env, type Schema } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import { PROBLEMS } from '../http/problem'
 import { OPENAPI_OPTIONS } from '../openapi/document'
-import { addBodyExamples, describeParameters } from '../openapi/parameters'
+import { completeDocument } from '../openapi/complete'
 import { DocsPage } from '../pages/docs'
 import { NotFoundPage } from '../pages/not-found'
 
@@ -18,8 +18,7 @@ export function docsRoutes<E extends Env, S extends Schema, P extends string>(ap
   const openApiDocument = () => {
     document ??= generateSpecs(app, OPENAPI_OPTIONS).then(
       (generated) => {
-        describeParameters(generated.paths)
-        addBodyExamples(generated.paths)
+        completeDocument(generated)
         return generated
       },
       (error: unknown) => {

@@ -3,12 +3,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
-import { IsoDate } from '../corpus/article'
+import { IsoDate, MAX_ARTICLE_BODY_BYTES, MAX_ARTICLE_TEXT_BYTES, textSizeProblem } from '../corpus/article'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { extractDoc } from '../openapi/routes'
-
-export const MAX_EXTRACT_BYTES = 256 * 1024
 
 export const ExtractBodySchema = v.object({
   text: v.pipe(v.string('is required and must be a string: the article text to analyse'), v.nonEmpty('must not be empty'), v.regex(/\S/, 'must contain words, not only white space')),
@@ -36,14 +34,24 @@ export const requireJsonBody = createMiddleware(async (c, next) => {
 })
 
 const limitBody = bodyLimit({
-  maxSize: MAX_EXTRACT_BYTES,
+  maxSize: MAX_ARTICLE_BODY_BYTES,
   onError: () => {
-    throw new ProblemError('payload-too-large', `The body must be at most ${MAX_EXTRACT_BYTES} bytes (256 KiB): send a shorter text.`)
+    throw new ProblemError('payload-too-large', `The body must be at most ${MAX_ARTICLE_BODY_BYTES} bytes (512 KiB): send a shorter text.`)
   },
 })
 
+/** The product's article size limit, the same as at build and ingest: a 413 that names `text` and the limit. */
+function refuseOversizedText(text: string): void {
+  const problem = textSizeProblem(text)
+  if (!problem) return
+  throw new ProblemError('payload-too-large', `body field "text" ${problem}.`, {
+    errors: [{ name: 'text', in: 'body field', message: `must be at most ${MAX_ARTICLE_TEXT_BYTES} bytes of UTF-8` }],
+  })
+}
+
 export const extractRoutes = new Hono().post('/extract', extractDoc, limitBody, requireJsonBody, validate('json', ExtractBodySchema), (c) => {
   const { text, title, date, summary } = c.req.valid('json')
+  refuseOversizedText(text)
   const analysis = analyzeArticle({
     text,
     ...(title ? { title } : {}),

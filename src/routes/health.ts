@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
-import { getBundle } from '../bundle/load'
+import type { AppEnv } from '../http/app-env'
 import { hidesBase, liveView } from '../live/front'
 import { healthDoc } from '../openapi/routes'
 
-export const healthRoutes = new Hono().get('/health', healthDoc, async (c) => {
-  const { ids, version, builtAt } = getBundle()
-  const live = await liveView(c.env ?? {})
+export const healthRoutes = new Hono<AppEnv>().get('/health', healthDoc, async (c) => {
+  const { ids, version, builtAt } = c.var.corpus
+  const live = await liveView(c.env)
   const hiddenBase = ids.filter((id) => hidesBase(live, id)).length
   return c.json({
     status: 'ok' as const,

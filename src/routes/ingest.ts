@@ -4,28 +4,24 @@ import { createMiddleware } from 'hono/factory'
 import { describeRoute, resolver } from 'hono-openapi'
 import * as v from 'valibot'
 import { analyzeArticle } from '../analyze'
-import { getBundle } from '../bundle/load'
 import type { StoredArticle } from '../article'
-import { MAX_ARTICLE_TEXT_BYTES, validateArticle } from '../corpus/article'
+import { ArticleInputSchema, MAX_ARTICLE_BODY_BYTES, validateArticle } from '../corpus/article'
+import type { AppEnv } from '../http/app-env'
 import { ProblemError } from '../http/problem'
-import { invalidateLiveView, liveSegment, type LiveBindings } from '../live/front'
+import { invalidateLiveView, liveSegment } from '../live/front'
 import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
 
 export const MAX_BULK_ARTICLES = 100
-/** A body holds one article of at most MAX_ARTICLE_TEXT_BYTES of text; JSON escapes can double it. */
-const MAX_ARTICLE_BODY_BYTES = 2 * MAX_ARTICLE_TEXT_BYTES
 const MAX_BULK_BYTES = 8 * 1024 * 1024
-
-const bindings = (c: Context) => (c.env ?? {}) as LiveBindings
 
 async function digest(text: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
 }
 
 /** Bearer token against INGEST_TOKEN, compared in constant time over equal-length digests. */
-const requireIngestToken = createMiddleware(async (c, next) => {
-  const { INGEST_TOKEN } = bindings(c)
+const requireIngestToken = createMiddleware<AppEnv>(async (c, next) => {
+  const { INGEST_TOKEN } = c.env
   const query = new URL(c.req.url).searchParams
   if (query.has('token') || query.has('access_token')) {
     throw new ProblemError('invalid-parameters', 'Never put the token in the URL (it ends up in logs): send it as "Authorization: Bearer <token>".')
@@ -88,19 +84,20 @@ function refuseDotSegments(id: string): void {
   }
 }
 
-function segmentOf(c: Context) {
-  const stub = liveSegment(bindings(c))
+function segmentOf(c: Context<AppEnv>) {
+  const stub = liveSegment(c.env)
   if (!stub) throw new ProblemError('writes-disabled', 'Writes are off: this deployment has no LIVE_SEGMENT Durable Object binding (see wrangler.toml).')
   return stub
 }
 
 const WRITE_PROBLEMS = ['unauthorized', 'writes-disabled', 'invalid-parameters', 'rate-limited', 'method-not-allowed'] as const
 
-function writeDoc(summary: string, description: string, schema: v.GenericSchema, example: unknown, problems: Parameters<typeof problemResponses>) {
+function writeDoc(summary: string, description: string, schema: v.GenericSchema, example: unknown, problems: Parameters<typeof problemResponses>, body?: v.GenericSchema) {
   return describeRoute({
     tags: ['Live'],
     summary,
     description: `${description} Needs "Authorization: Bearer <INGEST_TOKEN>" (docs/live.md).`,
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: resolver(body) } } } } : {}),
     responses: {
       200: { description: 'Committed to the live segment: searchable at once.', content: { 'application/json': { schema: resolver(schema), example } } },
       ...problemResponses(...problems, ...WRITE_PROBLEMS),
@@ -114,17 +111,19 @@ const DeleteAnswer = v.object({ id: v.string(), deleted: v.literal(true), versio
 
 const putDoc = writeDoc(
   'Publish or replace one article',
-  'The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path\'s.',
+  'The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path\'s, with no `.` or `..` segment.',
   PutAnswer,
   { id: 'live/ferry', version: 3, title: 'Harbour council approves ferry plan' },
   ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+  v.omit(ArticleInputSchema, ['id']),
 )
 const bulkDoc = writeDoc(
   'Publish up to 100 articles, all or nothing',
-  'The body is `{ "articles": [ … ] }` (or the array alone), each article with its id.',
+  'The body is `{ "articles": [ … ] }` (or the array alone), each article with its id; ids are unique within the body, and no id has `.` or `..` as a segment or ends in `/summary` or `/facts`.',
   BulkAnswer,
   { ids: ['live/a', 'live/b'], version: 4 },
   ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
+  v.object({ articles: v.pipe(v.array(ArticleInputSchema), v.minLength(1), v.maxLength(MAX_BULK_ARTICLES)) }),
 )
 const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
 
@@ -135,7 +134,7 @@ const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bund
 const WRITABLE_ID = '/articles/:id{(?!.*/(?:summary|facts)$).+}'
 
 /** The write API of the live segment (docs/live.md): acknowledged only once the segment has committed. */
-export const ingestRoutes = new Hono()
+export const ingestRoutes = new Hono<AppEnv>()
   .put(WRITABLE_ID, putDoc, requireIngestToken, limitBody(MAX_ARTICLE_BODY_BYTES), requireJsonBody, async (c) => {
     const id = c.req.param('id')
     refuseDotSegments(id)
@@ -164,7 +163,7 @@ export const ingestRoutes = new Hono()
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')
-    const inBase = (await getBundle().article(id)) !== undefined
+    const inBase = c.var.corpus.has(id)
     const { existed, version } = await segmentOf(c).remove(id, inBase)
     invalidateLiveView()
     if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)

@@ -1,28 +1,23 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
 import { listWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { DateParam, integerParam } from './params'
+import { integerParam, withDateRange } from './params'
 
-export const ListingQuerySchema = v.pipe(
-  v.object({
-    limit: integerParam(1, 100, 20),
-    offset: integerParam(0, 100_000, 0),
-    from: DateParam,
-    to: DateParam,
-    sort: v.optional(v.picklist(['date', 'oldest', 'title'], 'must be "date" (newest first), "oldest" or "title"'), 'date'),
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+export const ListingQuerySchema = withDateRange({
+  limit: integerParam(1, 100, 20),
+  offset: integerParam(0, 100_000, 0),
+  sort: v.optional(v.picklist(['date', 'oldest', 'title'], 'must be "date" (newest first), "oldest" or "title"'), 'date'),
+  ...FacetFilterParams,
+})
 
 /** `GET /articles`: browsing. Only the exact path: `/articles/:id` is the article routes' own. */
-export const listingRoutes = new Hono().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
+export const listingRoutes = new Hono<AppEnv>().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const listing = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await listWithLive(getBundle(), await liveView(c.env ?? {}), listing))
+  return c.json(await listWithLive(c.var.corpus, await liveView(c.env), listing))
 })

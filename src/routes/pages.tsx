@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { getBundle, type LoadedBundle } from '../bundle/load'
+import type { AppEnv } from '../http/app-env'
+import type { LoadedBundle } from '../bundle/open'
 import { CACHE_CONTROL } from '../http/cache'
 import { ArticlePage } from '../pages/article'
 import { DemoPage, LATEST_SHOWN } from '../pages/demo'
@@ -23,9 +24,9 @@ function newest(bundle: LoadedBundle): string[] {
 }
 
 /** The server-rendered pages: the demo at `/` and one page per article (ids may contain `/`, like the API's). */
-export const pageRoutes = new Hono()
+export const pageRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const bundle = getBundle()
+    const bundle = c.var.corpus
     const ids = newest(bundle)
     const articles = await bundle.articlesById(ids)
     c.header('Cache-Control', CACHE_CONTROL)
@@ -33,10 +34,10 @@ export const pageRoutes = new Hono()
   })
   .get('/articles/:id{.+}', async (c) => {
     const id = c.req.param('id')
-    const article = await getBundle().article(id)
+    const article = await c.var.corpus.article(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    return c.html(<ArticlePage article={article} related={await relatedTo(article)} />)
+    return c.html(<ArticlePage article={article} related={relatedTo(c.var.corpus, article)} />)
   })
   .route('/', resultsPageRoutes)
   .route('/', instantSearchClientRoutes)

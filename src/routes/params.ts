@@ -25,3 +25,26 @@ export const AutocorrectParam = v.optional(
   ),
   'true',
 )
+
+/** The message a range whose end comes before its start gets, on the field `to`. */
+export const DATE_ORDER_MESSAGE = 'must not be before "from"'
+
+type DateRange = { from?: string | undefined; to?: string | undefined }
+
+/** `to` not before `from`; runs whenever both dates are valid, even when another field is not, so every error is listed at once. */
+const datesInOrder = v.forward(
+  v.partialCheck<DateRange, [['from'], ['to']], DateRange, string>([['from'], ['to']], (query) => !query.from || !query.to || query.from <= query.to, DATE_ORDER_MESSAGE),
+  ['to'],
+)
+
+/**
+ * A query with the `from`/`to` date range besides `entries`: each date valid on
+ * its own, and `to` not before `from`, an error named `to` so that the answer
+ * says which parameter to change.
+ */
+export function withDateRange<Entries extends v.ObjectEntries>(entries: Entries) {
+  const query = v.object({ ...entries, from: DateParam, to: DateParam })
+  type Query = v.InferOutput<typeof query>
+  // The check reads only `from` and `to`, which every Query has; valibot cannot see that through the generic entries.
+  return v.pipe(query, datesInOrder as unknown as v.BaseValidation<Query, Query, v.PartialCheckIssue<DateRange>>)
+}

@@ -1,27 +1,22 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { CACHE_CONTROL } from '../http/cache'
 import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { searchArticles } from '../search/search'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { AutocorrectParam, DateParam, integerParam } from './params'
+import { AutocorrectParam, integerParam, withDateRange } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
-const ResultsQuerySchema = v.pipe(
-  v.object({
-    q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
-    page: integerParam(1, LAST_PAGE, 1),
-    sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
-    from: DateParam,
-    to: DateParam,
-    autocorrect: AutocorrectParam,
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+const ResultsQuerySchema = withDateRange({
+  q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
+  page: integerParam(1, LAST_PAGE, 1),
+  sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  autocorrect: AutocorrectParam,
+  ...FacetFilterParams,
+})
 
 /**
  * The query string as the schema reads it: a repeated parameter as an array,
@@ -37,12 +32,12 @@ function readQuery(url: URL): Record<string, string | string[]> {
 }
 
 /** `/search`: the results page, every state in its URL (plain GET links and forms, no JavaScript needed). */
-export const resultsPageRoutes = new Hono().get('/search', async (c) => {
+export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => {
   const input = readQuery(new URL(c.req.url))
   const parsed = v.safeParse(ResultsQuerySchema, input)
   if (!parsed.success) {
     const errors = parsed.issues.map((issue) => {
-      const name = v.getDotPath(issue) ?? 'from'
+      const name = v.getDotPath(issue) ?? 'q'
       // A repeated single-valued parameter reaches the schema as an array: say so, not "must be a string".
       return { name, message: Array.isArray(input[name]) && !(name in FacetFilterParams) ? `is given ${input[name].length} times: give it once` : issue.message }
     })
@@ -53,7 +48,7 @@ export const resultsPageRoutes = new Hono().get('/search', async (c) => {
   const state: ResultsState = { q, page, sort, from, to, filters, ...(autocorrect ? {} : { autocorrect }) }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
-  const response = await searchArticles(getBundle(), {
+  const response = await searchArticles(c.var.corpus, {
     q,
     limit: RESULTS_PER_PAGE,
     offset: (page - 1) * RESULTS_PER_PAGE,

@@ -1,47 +1,42 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { searchDoc } from '../openapi/routes'
 import { liveView } from '../live/front'
 import { searchWithLive } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { AutocorrectParam, DateParam, integerParam } from './params'
+import { AutocorrectParam, DateParam, integerParam, withDateRange } from './params'
 
-export const SearchQuerySchema = v.pipe(
-  v.object({
-    // Not trimmed: a trailing space says the last word is complete (no prefix matching).
-    q: v.pipe(
-      v.string('is required: the words to search for'),
-      // minLength and the pattern (rather than a check) so the document states them too.
-      v.minLength(1, 'must not be empty: give the words to search for'),
-      v.regex(/\S/, 'must not be empty: give the words to search for'),
-      v.maxLength(500, 'must be at most 500 characters'),
+export const SearchQuerySchema = withDateRange({
+  // Not trimmed: a trailing space says the last word is complete (no prefix matching).
+  q: v.pipe(
+    v.string('is required: the words to search for'),
+    // minLength and the pattern (rather than a check) so the document states them too.
+    v.minLength(1, 'must not be empty: give the words to search for'),
+    v.regex(/\S/, 'must not be empty: give the words to search for'),
+    v.maxLength(500, 'must be at most 500 characters'),
+  ),
+  limit: integerParam(1, 100, 10),
+  offset: integerParam(0, 10_000, 0),
+  sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  recency: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+$/, 'must be a half-life in whole days from 1 to 36500'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1 (day)'),
+      v.maxValue(36_500, 'must be at most 36500 (days)'),
     ),
-    limit: integerParam(1, 100, 10),
-    offset: integerParam(0, 10_000, 0),
-    from: DateParam,
-    to: DateParam,
-    sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
-    recency: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d+$/, 'must be a half-life in whole days from 1 to 36500'),
-        v.transform(Number),
-        v.minValue(1, 'must be at least 1 (day)'),
-        v.maxValue(36_500, 'must be at most 36500 (days)'),
-      ),
-    ),
-    now: DateParam,
-    autocorrect: AutocorrectParam,
-    facetLimit: integerParam(1, 100, 10),
-    ...FacetFilterParams,
-  }),
-  v.check((query) => !query.from || !query.to || query.from <= query.to, '"from" must not be after "to"'),
-)
+  ),
+  now: DateParam,
+  autocorrect: AutocorrectParam,
+  facetLimit: integerParam(1, 100, 10),
+  ...FacetFilterParams,
+})
 
-export const searchRoutes = new Hono().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
+export const searchRoutes = new Hono<AppEnv>().get('/search', searchDoc, validate('query', SearchQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const search = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await searchWithLive(getBundle(), await liveView(c.env ?? {}), search))
+  return c.json(await searchWithLive(c.var.corpus, await liveView(c.env), search))
 })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
+import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { getBundle } from '../bundle/load'
 import { validate } from '../http/validate'
 import { suggestDoc } from '../openapi/routes'
 import { suggestIndexOf } from '../search/context'
@@ -17,7 +17,7 @@ export const SuggestQuerySchema = v.object({
 })
 
 /** Autocomplete for every keystroke: from the build's suggestion index and word list, unpacked once per isolate. */
-export const suggestRoutes = new Hono().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
+export const suggestRoutes = new Hono<AppEnv>().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(suggestIndexOf(getBundle()), q, limit) })
+  return c.json({ query: q, suggestions: suggest(suggestIndexOf(c.var.corpus), q, limit) })
 })

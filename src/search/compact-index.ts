@@ -1,12 +1,13 @@
 import MiniSearch, { type Options } from 'minisearch'
-import { writeTermPostings } from './compact-postings'
+import { writeTermPostings, type ScoreBasis } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
 import { READ_ONLY } from './compact-read-only'
+import { RANKING } from './options'
 import { termBlocks, TermList, type TermBlocks } from './compact-terms'
 import { treeRanks } from './sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/2'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
@@ -29,12 +30,15 @@ export type CompactIndexHeader = {
   termBlocks: TermBlocks
   /** Length of the binary part: a bundle and a binary file from different builds do not match. */
   binaryBytes: number
+  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`). */
+  scoreBasis: { k: number; b: number }
 }
 
 /**
  * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
  * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
- * with "\n", then the varint postings.
+ * with "\n", then the varint postings, each field's followed by its score
+ * block bounds when it is longer than one block (compact-postings.ts).
  */
 export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
 
@@ -51,7 +55,8 @@ type MiniSearchJson = {
   index: [string, Record<string, Record<string, number>>][]
 }
 
-export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>): CompactIndex {
+/** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
   const json = index.toJSON() as unknown as MiniSearchJson
   if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
     throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
@@ -60,6 +65,8 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   const fieldCount = Object.keys(json.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => json.documentIds[doc]!)
 
+  const fieldLength = (doc: number, field: number) => json.fieldLength[doc]?.[field] ?? 0
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
   const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   for (const { term } of sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
@@ -76,7 +83,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
       const postings = data[field]
       return postings ? new Map(Object.entries(postings).map(([doc, freq]) => [Number(doc), freq])) : undefined
     })
-    writeTermPostings(writer, fields)
+    writeTermPostings(writer, fields, fieldLength, basis)
   })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
   for (let doc = 0; doc < documentCount; doc++) {
@@ -107,6 +114,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
     termBytes: termBytes.length,
     termBlocks: termBlocks(sortedTerms),
     binaryBytes: binary.length,
+    scoreBasis: { k: bm25.k, b: bm25.b },
   }
   return { header, binary }
 }
@@ -167,6 +175,7 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
     offsets: words.subarray(termCount, 2 * termCount),
     postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
+    basis: { ...header.scoreBasis, averageFieldLength: header.averageFieldLength },
   })
   internals._documentCount = documentCount
   internals._nextId = documentCount

@@ -1,6 +1,35 @@
 import { VarintReader, VarintWriter } from './varint'
 
 /**
+ * Postings per score block: the unit a top-k search skips (src/search/topk).
+ * A field's postings longer than one block store, per block, the largest term
+ * frequency and the smallest ratio of field length to term frequency (in
+ * sixteenths, rounded down). BM25's document-dependent part,
+ * tf(k+1) / (tf + k(1 - b + b·len/avg)) = (k+1) / (1 + k(1-b)/tf + k·b·(len/tf)/avg),
+ * grows with the one and shrinks with the other, so the pair bounds every
+ * posting of the block for any k ≥ 0, 0 ≤ b ≤ 1, average length and boost given
+ * at query time (and for the corpus-wide averages other layers may set).
+ */
+export const SCORE_BLOCK = 64
+/** The length-to-frequency ratio is stored in these units. */
+export const RATIO_UNIT = 16
+
+/**
+ * The BM25 parameters and average field lengths the index was built for: each
+ * block also stores its largest document-dependent part under them, in 255ths
+ * of k + 1 rounded up (a tighter bound, valid only while they hold).
+ */
+export type ScoreBasis = { k: number; b: number; averageFieldLength: readonly number[] }
+
+/** Per score block of one field's postings: the largest term frequency, the smallest length / frequency (in `RATIO_UNIT`s), the largest part under `basis`. */
+export type BlockBounds = { maxFrequency: Uint32Array; minRatio: Uint32Array; maxPart: Uint8Array; basis: ScoreBasis }
+
+/** BM25's document-dependent part, tf(k+1) / (tf + k(1 - b + b·len/avg)), as MiniSearch computes it. */
+export function bm25Part(termFreq: number, fieldLength: number, averageLength: number, k: number, b: number): number {
+  return (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength))
+}
+
+/**
  * One field's postings of one term, shaped like the `Map<docId, frequency>`
  * MiniSearch keeps there (`size`, `keys()`, `get()`), over two typed arrays.
  * Document ids ascend, which is also the order MiniSearch's own maps iterate in.
@@ -10,8 +39,10 @@ export class FieldPostings {
   private next = 0
 
   constructor(
-    private readonly docs: Uint32Array,
-    private readonly freqs: Uint32Array,
+    readonly docs: Uint32Array,
+    readonly freqs: Uint32Array,
+    /** Stored for postings longer than one block (`SCORE_BLOCK`); shorter ones are bounded at query time. */
+    readonly bounds?: BlockBounds,
   ) {}
 
   get size(): number {
@@ -63,9 +94,17 @@ export class FieldPostings {
 /** What MiniSearch's index holds for one term: field id -> postings. */
 export type TermData = Map<number, FieldPostings>
 
-/** `fields[fieldId]` maps document id -> term frequency (ascending ids). */
-export function writeTermPostings(writer: VarintWriter, fields: readonly (ReadonlyMap<number, number> | undefined)[]): void {
-  for (const postings of fields) {
+/**
+ * `fields[fieldId]` maps document id -> term frequency (ascending ids);
+ * `fieldLength(doc, field)` is the document's field length, for the block bounds.
+ */
+export function writeTermPostings(
+  writer: VarintWriter,
+  fields: readonly (ReadonlyMap<number, number> | undefined)[],
+  fieldLength: (doc: number, field: number) => number,
+  basis: ScoreBasis,
+): void {
+  fields.forEach((postings, field) => {
     const docs = postings ? [...postings.keys()].sort((a, b) => a - b) : []
     writer.write(docs.length)
     let previous = 0
@@ -74,10 +113,25 @@ export function writeTermPostings(writer: VarintWriter, fields: readonly (Readon
       writer.write(postings!.get(doc)!)
       previous = doc
     }
-  }
+    if (docs.length <= SCORE_BLOCK) return
+    for (let start = 0; start < docs.length; start += SCORE_BLOCK) {
+      let maxFrequency = 0
+      let minRatio = Infinity
+      let maxPart = 0
+      for (const doc of docs.slice(start, start + SCORE_BLOCK)) {
+        const frequency = postings!.get(doc)!
+        maxFrequency = Math.max(maxFrequency, frequency)
+        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * fieldLength(doc, field)) / frequency))
+        maxPart = Math.max(maxPart, bm25Part(frequency, fieldLength(doc, field), basis.averageFieldLength[field]!, basis.k, basis.b) / (basis.k + 1))
+      }
+      writer.write(maxFrequency)
+      writer.write(minRatio)
+      writer.write(Math.min(255, Math.ceil(maxPart * 255 * (1 + 1e-9))))
+    }
+  })
 }
 
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number): TermData {
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis): TermData {
   const reader = new VarintReader(bytes, offset)
   const data: TermData = new Map()
   for (let field = 0; field < fieldCount; field++) {
@@ -91,7 +145,17 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
       docs[i] = doc
       freqs[i] = reader.read()
     }
-    data.set(field, new FieldPostings(docs, freqs))
+    let bounds: BlockBounds | undefined
+    if (count > SCORE_BLOCK) {
+      const blocks = Math.ceil(count / SCORE_BLOCK)
+      bounds = { maxFrequency: new Uint32Array(blocks), minRatio: new Uint32Array(blocks), maxPart: new Uint8Array(blocks), basis }
+      for (let block = 0; block < blocks; block++) {
+        bounds.maxFrequency[block] = reader.read()
+        bounds.minRatio[block] = reader.read()
+        bounds.maxPart[block] = reader.read()
+      }
+    }
+    data.set(field, new FieldPostings(docs, freqs, bounds))
   }
   return data
 }

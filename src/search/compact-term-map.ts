@@ -1,5 +1,5 @@
 import { READ_ONLY } from './compact-read-only'
-import { readTermPostings, type TermData } from './compact-postings'
+import { readTermPostings, type ScoreBasis, type TermData } from './compact-postings'
 import type { TermList } from './compact-terms'
 import { fuzzyMatches, inTreeOrder } from './sorted-words'
 
@@ -16,6 +16,8 @@ export type CompactTerms = {
   offsets: Uint32Array
   postings: Uint8Array
   fieldCount: number
+  /** What the score block bounds were computed for. */
+  basis: ScoreBasis
 }
 
 /**
@@ -90,7 +92,7 @@ export class CompactTermMap {
   }
 
   private postingsAt(k: number): TermData {
-    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount)
+    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis)
   }
 
   private indexOf(term: string): number {

@@ -145,11 +145,12 @@ export class FacetTable {
   }
 
   /**
-   * Facet counts over a result set (`docs` in result order), the way faceted
-   * UIs expect: each facet's counts apply every OTHER active filter, so its
-   * alternatives stay visible with the numbers a click would give. The top
-   * `limit` values of each facet (most articles first, then by name; a value
-   * shows the name of the first result that has it), plus the selected ones.
+   * Facet counts over a result set (`docs` in any order: the match set, not
+   * scored), the way faceted UIs expect: each facet's counts apply every OTHER
+   * active filter, so its alternatives stay visible with the numbers a click
+   * would give. The top `limit` values of each facet (most articles first,
+   * then by name; a value written several ways, "Police" and "police", shows
+   * the first of its names among the results in name order), plus the selected ones.
    */
   count(docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): FacetCounts {
     const check = this.check(filters)
@@ -170,7 +171,7 @@ export class FacetTable {
           if (tally[key]!++ === 0) {
             display[key] = name
             touched.push(key)
-          }
+          } else if (name < display[key]!) display[key] = name
         }
       }
       const top = topValues(touched, tally, display, limit)

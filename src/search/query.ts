@@ -55,12 +55,12 @@ export function parseQuery(q: string): ParsedQuery {
     while (end < q.length && !SPACE.test(q[end]!) && !QUOTES.has(q[end]!)) end++
     for (const token of tokensWithOffsets(q.slice(from, end))) {
       if (negated) {
-        pushTerm(parsed.excluded, token.word)
+        pushTerm(parsed.excluded, token.text)
         continue
       }
-      const term = processTerm(token.word)
+      const term = processTerm(token.text)
       if (term === null) continue
-      lastBare = { text: token.word, start: from + token.start, end: from + token.end, term, prefix: false, quoted: false }
+      lastBare = { text: token.text, start: from + token.start, end: from + token.end, term, prefix: false, quoted: false }
       parsed.words.push(lastBare)
     }
     if (negated) lastBare = undefined
@@ -75,14 +75,14 @@ export function parseQuery(q: string): ParsedQuery {
 function addPhrase(parsed: ParsedQuery, q: string, from: number, to: number, negated: boolean): void {
   const tokens = [...tokensWithOffsets(q.slice(from, to))]
   if (negated) {
-    if (tokens.length > 1) parsed.excludedPhrases.push(tokens.map((token) => token.word))
-    else for (const token of tokens) pushTerm(parsed.excluded, token.word)
+    if (tokens.length > 1) parsed.excludedPhrases.push(tokens.map((token) => token.text))
+    else for (const token of tokens) pushTerm(parsed.excluded, token.text)
     return
   }
-  if (tokens.length > 1) parsed.phrases.push(tokens.map((token) => token.word))
+  if (tokens.length > 1) parsed.phrases.push(tokens.map((token) => token.text))
   for (const token of tokens) {
-    const term = processTerm(token.word)
-    if (term !== null) parsed.words.push({ text: token.word, start: from + token.start, end: from + token.end, term, prefix: false, quoted: true })
+    const term = processTerm(token.text)
+    if (term !== null) parsed.words.push({ text: token.text, start: from + token.start, end: from + token.end, term, prefix: false, quoted: true })
   }
 }
 

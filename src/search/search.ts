@@ -1,13 +1,17 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import type { CorpusTables } from './corpus-tables'
-import { normalizeFilters, type FacetCounts, type FacetFilters } from './facets'
+import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
-import { candidateWords, findMatches, makeSnippet, type CandidateWords, type Range } from './snippet'
+import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
+import type { SearchHit, SearchResponse } from './response-schema'
 import { synonymsOf, synonymWeight } from './synonyms'
+import type { MatchSet } from './topk/match-set'
+import { prepareSearch, type PreparedSearch, type TopKOptions, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
 import { normalizeWord, processTerm } from './terms'
 import { correctQuery, typoCandidates, type TypoCandidate } from './typos'
 
@@ -29,35 +33,8 @@ export type SearchParams = {
   facetLimit?: number
 }
 
-export type SearchHit = {
-  id: string
-  title: string
-  date?: string
-  url?: string
-  score: number
-  snippet: string
-  /** Ranges to wrap in `<mark>`: offsets into `title` and into `snippet`. */
-  highlights: { title: Range[]; snippet: Range[] }
-  /** The query words this article matched (directly, by stem, prefix, typo or synonym). */
-  terms: string[]
-}
-
-export type SearchResponse = {
-  query: string
-  total: number
-  offset: number
-  limit: number
-  hits: SearchHit[]
-  facets: FacetCounts
-  /** True when some hits match a query word only by a close spelling of it. */
-  typoTolerance?: boolean
-  /** The query as corrected, when the query as typed found too little and these are its results ("showing results for …"). */
-  correctedQuery?: string
-  /** Did you mean: a correction that would find more, when it was not applied (`autocorrect=false`). */
-  suggestion?: string
-  /** Why nothing was searched, when the query has only stop words ("the"). */
-  hint?: string
-}
+// The answer's types are inferred from its schema (response-schema.ts); exported here beside the function that answers.
+export type { SearchHit, SearchResponse }
 
 const DEFAULT_FACET_LIMIT = 10
 const DAY_MS = 86_400_000
@@ -83,13 +60,20 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 }
 
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
-type Result = SearchResult & { id: number }
+type Result = TopKResult & { id: number }
+
+/** `exhaustive` scores every match instead of only the page's candidates (the bench's and the differential test's baseline). */
+export type SearchEngineOptions = { exhaustive?: boolean }
 
 /** How an index term of the query tree stands for a query word: the word itself (or its prefix), a synonym, a typo's correction. */
 type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
 
-/** One run of a query: its results (and those passing the facet filters), and how many of those have every word as typed. */
-type Attempt = { query: ParsedQuery; sources: Map<string, Source>; results: Result[]; filtered: Result[]; withEveryWord: number }
+/**
+ * One evaluation of a query: its match set (dates, exclusions and phrases
+ * applied), the part facet filters keep, and how many of those have every
+ * word as typed.
+ */
+type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; withEveryWord: number }
 
 export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
 
@@ -101,13 +85,14 @@ export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which
  * articles with every word and a correction of the words the corpus lacks has
  * more, the correction's results are answered (`correctedQuery`). Phrases,
  * exclusions, dates and facet filters always apply. `total` counts every
- * match; facets count the whole result set. Reads the index and the corpus
- * tables; fetches the bodies of the page's hits (and, for a quoted phrase, of
- * the articles that have all its words).
+ * match and facets count the whole result set, from the match set without
+ * scoring it; only the page's candidates are scored (src/search/topk). Reads
+ * the index and the corpus tables; fetches the bodies of the page's hits
+ * (and, for a quoted phrase, of the articles that have all its words).
  */
-export async function searchArticles(corpus: SearchCorpus, params: SearchParams): Promise<SearchResponse> {
+export async function searchArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false }: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { tables } = corpus
-  const index = positionIndex(corpus)
+  const index = withTermCache(positionIndex(corpus))
   const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const phrases = typed.phrases.map(phrasePattern)
@@ -119,20 +104,28 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
     if (!found) candidates.set(word, (found = typoCandidates(tables.lexicon, word, typed.words.length)))
     return found
   }
+  const retainFilters = (matches: MatchSet) => (filters.length === 0 ? matches : matches.copy().retain((doc) => failsFilters(doc) === 0))
   const run = (query: ParsedQuery): Attempt => {
     const { tree, sources } = toMiniSearchQuery(query, candidatesOf)
-    const results = index.search(tree, { ...BASE_SEARCH_OPTIONS, filter: (result) => accepts(result.id as number) }) as Result[]
-    coordinate(results, sources, query.words.length)
-    const filtered = filters.length === 0 ? results : results.filter((result) => failsFilters(result.id) === 0)
-    const everyWord = (result: Result) => new Set(result.queryTerms.filter((term) => sources.get(term)?.how === 'exact').map((term) => sources.get(term)!.word)).size === query.words.length
-    return { query, sources, results, filtered, withEveryWord: filtered.filter(everyWord).length }
+    // The coordination factor, soft: a score times (matched words / query words)^RANKING.coordination, so an article with
+    // more of the query's words ranks higher without every partial match falling below every full one. MiniSearch's own
+    // factor (the number of matched terms, which counts a word's synonyms and typos as more words) is off.
+    const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent: RANKING.coordination }
+    const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
+    const filtered = retainFilters(search.matches)
+    // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
+    const withEveryWord =
+      query.words.length === 0
+        ? filtered.count
+        : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches).count
+    return { query, sources, search, filtered, withEveryWord }
   }
 
   let attempt = run(typed)
   let correctedQuery: string | undefined
   let suggestion: string | undefined
   if (attempt.withEveryWord < RANKING.fewResults) {
-    const articlesWith = (terms: readonly string[]) => index.search({ combineWith: 'AND', queries: [...terms] }, EXACT_TERMS).length
+    const articlesWith = (terms: readonly string[]) => prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, EXACT_TERMS).matches.count
     const corrected = correctQuery(params.q, typed, candidatesOf, tables.lexicon, articlesWith)
     const retry = corrected === undefined ? undefined : run(parseQuery(corrected))
     if (retry && retry.withEveryWord > attempt.withEveryWord) {
@@ -141,13 +134,8 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
     }
   }
 
-  const ranked = rank(tables, attempt.filtered, params)
-  const page = ranked.slice(params.offset, params.offset + params.limit)
-  const facets = tables.facets.count(
-    attempt.results.map((result) => result.id),
-    filters,
-    params.facetLimit ?? DEFAULT_FACET_LIMIT,
-  )
+  const page = rankPage(tables, attempt, params)
+  const facets = tables.facets.count(attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT)
   const bodies = await corpus.articlesById(page.map((result) => tables.ids[result.id]!))
   const highlightable = candidateWords(new Set(page.flatMap((result) => result.terms)))
   const hits = page.map((result) => toHit(bodies.get(tables.ids[result.id]!)!, attempt, phrases, highlightable, result))
@@ -155,7 +143,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,
-    total: ranked.length,
+    total: attempt.filtered.count,
     offset: params.offset,
     limit: params.limit,
     hits,
@@ -164,20 +152,6 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams)
     ...(correctedQuery ? { correctedQuery } : {}),
     ...(suggestion ? { suggestion } : {}),
     ...(onlyStopWords ? { hint: STOP_WORDS_HINT } : {}),
-  }
-}
-
-/**
- * The coordination factor, soft: a score times (matched words / query
- * words)^RANKING.coordination, so an article with more of the query's words
- * ranks higher without every partial match falling below every full one.
- * (MiniSearch's own factor multiplies by the number of matched terms, which
- * counts a word's synonyms and typos as more words: undone here.)
- */
-function coordinate(results: Result[], sources: ReadonlyMap<string, Source>, words: number): void {
-  for (const result of results) {
-    const matched = new Set(result.queryTerms.map((term) => sources.get(term)?.word)).size
-    result.score = (result.score / Math.max(1, result.queryTerms.length)) * (matched / Math.max(1, words)) ** RANKING.coordination
   }
 }
 
@@ -249,7 +223,7 @@ async function candidateFilter(
   const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
-    for (const result of positionIndex(corpus).search(term, EXACT_TERMS)) excluded.add(result.id as number)
+    prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
   const dated = (doc: number) => {
     if (excluded.has(doc)) return false
@@ -275,7 +249,7 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
   const withWords = (words: readonly string[]): number[] => {
     const terms = words.map(processTerm).filter((term): term is string => term !== null)
     if (terms.length === 0) return tables.ids.map((_, doc) => doc)
-    return positionIndex(corpus).search({ combineWith: 'AND', queries: terms }, EXACT_TERMS).map((result) => result.id as number)
+    return [...prepareSearch(positionIndex(corpus), { combineWith: 'AND', queries: terms }, EXACT_TERMS).matches.toArray()]
   }
   // An article without every word of every required phrase fails; the others are read.
   let mayPass: number[] | undefined
@@ -299,22 +273,74 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 }
 
 /**
- * Relevance order, optionally raised for recent articles; or newest first.
- * The recency boost is a score times 1 + 0.5^(age / half-life), age in days
+ * The page: relevance order (optionally raised for recent articles), or
+ * newest first. Only the candidates for the page are scored.
+ */
+function rankPage(tables: CorpusTables, { search, filtered }: Attempt, params: SearchParams): Result[] {
+  const end = params.offset + params.limit
+  if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
+  if (params.recency === undefined) return (search.top(end, { within: filtered }) as Result[]).slice(params.offset)
+  const boost = recencyBoost(tables, params.now, params.recency)
+  const page = (search.top(end, { within: filtered, factor: boost, maxFactor: 2 }) as Result[]).slice(params.offset)
+  return page.map((result) => ({ ...result, score: result.score * boost(result.id) }))
+}
+
+/**
+ * The recency boost: a score times 1 + 0.5^(age / half-life), age in days
  * before the query's time (`now`, today by default; no negative ages): a new
  * article counts up to twice, an old one keeps its relevance (a plain decay
  * would bring every article of an old corpus to 0 and leave date order).
+ * Undated articles keep their relevance.
  */
-function rank(tables: CorpusTables, results: Result[], params: SearchParams): Result[] {
-  if (params.sort === 'date') return [...results].sort((a, b) => compareByDate(tables.dates, a, b))
-  let scored = results
-  if (params.recency !== undefined) {
-    const now = params.now === undefined ? Date.now() : Date.parse(params.now)
-    const halfLife = params.recency
-    const boost = (date: string | undefined) => (date === undefined ? 1 : 1 + 0.5 ** (Math.max(0, now - Date.parse(date)) / DAY_MS / halfLife))
-    scored = results.map((result) => ({ ...result, score: result.score * boost(tables.dates[result.id]) }))
+function recencyBoost(tables: CorpusTables, now: string | undefined, halfLife: number): (doc: number) => number {
+  const times = dateTimes(tables)
+  const at = now === undefined ? Date.now() : Date.parse(now)
+  return (doc) => (tables.dates[doc] === undefined ? 1 : 1 + 0.5 ** (Math.max(0, at - times[doc]!) / DAY_MS / halfLife))
+}
+/**
+ * Newest first, undated last; articles of the same date in relevance order.
+ * Walks the articles by date and scores only the dates the page reaches.
+ */
+function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, offset: number, end: number): Result[] {
+  const order = dateOrder(tables)
+  const page: Result[] = []
+  let seen = 0
+  for (let at = 0; at < order.length && seen < end; ) {
+    const date = tables.dates[order[at]!]
+    const group: number[] = []
+    for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)
+    if (seen + group.length > offset) {
+      const ranked = search.rank(group) as Result[]
+      page.push(...ranked.slice(Math.max(0, offset - seen), end - seen))
+    }
+    seen += group.length
   }
-  return [...scored].sort((a, b) => b.score - a.score)
+  return page
+}
+
+const dateOrders = new WeakMap<CorpusTables, Uint32Array>()
+const parsedDates = new WeakMap<CorpusTables, Float64Array>()
+
+/** Article positions newest first, undated last (computed once per corpus). */
+function dateOrder(tables: CorpusTables): Uint32Array {
+  let order = dateOrders.get(tables)
+  if (!order) {
+    const dates = tables.dates
+    order = Uint32Array.from(dates.keys()).sort((a, b) => {
+      const dateA = dates[a] ?? ''
+      const dateB = dates[b] ?? ''
+      return dateA === dateB ? a - b : dateA < dateB ? 1 : -1
+    })
+    dateOrders.set(tables, order)
+  }
+  return order
+}
+
+/** `Date.parse` of each article's date (computed once per corpus). */
+function dateTimes(tables: CorpusTables): Float64Array {
+  let times = parsedDates.get(tables)
+  if (!times) parsedDates.set(tables, (times = Float64Array.from(tables.dates, (date) => (date === undefined ? NaN : Date.parse(date)))))
+  return times
 }
 
 function toHit(article: StoredArticle, attempt: Attempt, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, result: Result): SearchHit {
@@ -337,11 +363,4 @@ function toHit(article: StoredArticle, attempt: Attempt, phrases: readonly RegEx
 function matchedWords(attempt: Attempt, queryTerms: readonly string[]): string[] {
   const words = new Set(queryTerms.map((term) => attempt.sources.get(term)?.word))
   return [...new Set(attempt.query.words.filter((_, i) => words.has(i)).map((word) => word.text.toLowerCase()))]
-}
-
-/** Newest first; undated articles last; ties keep relevance order. */
-function compareByDate(dates: readonly (string | undefined)[], a: Result, b: Result): number {
-  const dateA = dates[a.id] ?? ''
-  const dateB = dates[b.id] ?? ''
-  return dateA === dateB ? b.score - a.score : dateA < dateB ? 1 : -1
 }

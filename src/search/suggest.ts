@@ -5,7 +5,7 @@ import { articleFacets } from './facets'
 import type { Lexicon, LexiconEntry } from './lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
 import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
-import { STOP_WORDS } from './stop-words'
+import { STOP_WORDS } from '../text/stop-words'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
 export type SuggestionKind = 'term' | 'phrase' | EntityType | 'title'
@@ -112,7 +112,7 @@ function corpusPhrases(articles: readonly StoredArticle[]): { text: string; coun
         for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
           const run = tokens.slice(i, i + n)
           if (!SPACES_ONLY.test(text.slice(run[n - 2]!.end, run[n - 1]!.start))) break
-          const words = run.map((token) => normalizeWord(token.word))
+          const words = run.map((token) => normalizeWord(token.text))
           if (!isEdge(words[0]!) || !isEdge(words[n - 1]!)) continue
           const key = words.join(' ')
           const entry = phrases.get(key)
@@ -221,8 +221,8 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   const tokens = [...tokensWithOffsets(q)]
   const last = tokens.at(-1)
   if (!last) return []
-  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.word))
-  const prefix = normalizeWord(last.word)
+  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
+  const prefix = normalizeWord(last.text)
   const stillTyping = last.end === q.length
   const typed = [...before, prefix]
 

@@ -1,21 +1,18 @@
 import { stemmer } from 'stemmer'
-import { STOP_WORDS } from './stop-words'
+import { STOP_WORDS } from '../text/stop-words'
+import { INDEX_WORD, tokensOf, type Token } from '../text/tokens'
 
-/** A word is a run of letters, combining marks and digits; everything else separates words. Linear-time. */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const MARKS = /\p{M}+/gu
 const LETTER = /^\p{L}$/u
 
-export type Token = { word: string; start: number; end: number }
-
 /** The words of `text` as the index sees them (before `processTerm`). */
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? []
+  return text.match(INDEX_WORD) ?? []
 }
 
 /** The words of `text` with their offsets, for highlighting and phrase checks. */
-export function* tokensWithOffsets(text: string): Generator<Token> {
-  for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, end: match.index + match[0].length }
+export function tokensWithOffsets(text: string): Token[] {
+  return tokensOf(text, INDEX_WORD)
 }
 
 /** Lower case without accents: how a word is compared before stemming (phrases, suggestions, facets). */

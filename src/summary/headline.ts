@@ -1,6 +1,5 @@
-import { splitSentences } from '../text/sentences'
 import { isBoilerplate } from './boilerplate'
-import { skipDateline } from './dateline'
+import { asDocument, firstSentenceStart, type TextDocument } from '../text/document'
 
 const MAX_WORDS = 12
 /** Shorter than this, a cut headline loses its verb. */
@@ -35,8 +34,10 @@ const FILLER = /\b(?:the|a|an|strongly|firmly|reportedly|recently|also|very|rece
  * subject (agreeing with a plural one); cut at a clause or phrase boundary to
  * at most twelve words, never inside a name.
  */
-export function generateHeadline(text: string): string {
-  const sentences = splitSentences(text).map((span, index) => text.slice(index === 0 ? skipDateline(text, span) : span.start, span.end))
+export function generateHeadline(source: string | TextDocument): string {
+  const document = asDocument(source)
+  const { text } = document
+  const sentences = document.sentences.map((span, index) => text.slice(index === 0 ? firstSentenceStart(document)! : span.start, span.end))
   const lead = sentences.find((sentence) => !isBoilerplate(sentence)) ?? sentences[0]
   if (lead === undefined) return ''
   // A headline never needs more than the opening of the lead; this also bounds the work on a hostile text.

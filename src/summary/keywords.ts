@@ -1,20 +1,22 @@
 import { ROLE_HEADS } from '../facts/ner/lexicon'
 import { findCountry, isFirstName } from '../gazetteer/index'
-import { splitSentences } from '../text/sentences'
-import { STOP_WORDS } from './stopwords'
+import { asDocument, type TextDocument } from '../text/document'
+import { MONTHS, WEEKDAYS } from '../text/calendar'
+import { NEWS_STOP_WORDS } from '../text/stop-words'
+import { PROSE_WORD } from '../text/tokens'
 import frequencies from './document-frequency.json'
-import { normalizeTerm, termsOfWord, WORD } from './terms'
+import { normalizeTerm, termsOfWord } from './terms'
 
 export type Keyword = { text: string; score: number }
 
 const MAX_PHRASE_WORDS = 3
 
 /** Frequent in news but never what a story is about: times and counts. */
-const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year january february march april may june july august september october november december two three four five six seven eight nine ten hundred thousand million billion'.split(
-    ' ',
-  ),
-)
+const TIME_WORDS = new Set([
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...'yesterday today tomorrow week month year two three four five six seven eight nine ten hundred thousand million billion'.split(' '),
+])
 
 type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
 /** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
@@ -36,8 +38,9 @@ const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy
  * or another word glued to a person's name ("Vermont Bernie Sanders"), nor
  * a part cut out of a longer name each time it occurs ("Doris Mary Ann").
  */
-export function extractKeywords(text: string, limit = 10): Keyword[] {
-  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end))
+export function extractKeywords(source: string | TextDocument, limit = 10): Keyword[] {
+  const { text, sentences: spans } = asDocument(source)
+  const sentences = spans.map(({ start, end }) => text.slice(start, end))
   const words = new Map<string, WordStats>()
   const phrases = new Map<string, Phrase>()
   sentences.forEach((sentence, sentenceIndex) => {
@@ -101,12 +104,12 @@ function contentRuns(sentence: string): RunWord[][] {
   const runs: RunWord[][] = [[]]
   let previousEnd = 0
   let first = true
-  for (const match of sentence.matchAll(WORD)) {
+  for (const match of sentence.matchAll(PROSE_WORD)) {
     const word = match[0]
     const gap = sentence.slice(previousEnd, match.index)
     previousEnd = match.index + word.length
     const term = normalizeTerm(word)
-    const usable = term.length > 2 && !STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
+    const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
     if (!usable || /[^\s]/.test(gap)) runs.push([])
     if (usable) {
       const bare = word.replace(/['’]s$/, '')

@@ -1,3 +1,4 @@
+import { asDocument, type TextDocument } from '../text/document'
 import type { Span } from '../text/span'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
@@ -27,17 +28,18 @@ type Candidate = SummarySentence & { first: number; last: number; vector: Map<st
  * that predecessor. Weights were set once on principle and checked with
  * `npm run eval:summary`, not searched.
  */
-export function summarize(text: string, count = DEFAULT_SUMMARY_SENTENCES, options: SummaryOptions = {}): Summary {
-  const candidates = scoreCandidates(text, options.title, options.keywords ?? extractKeywords(text))
+export function summarize(source: string | TextDocument, count = DEFAULT_SUMMARY_SENTENCES, options: SummaryOptions = {}): Summary {
+  const document = asDocument(source)
+  const candidates = scoreCandidates(document, options.title, options.keywords ?? extractKeywords(document))
   const chosen = select(candidates, count)
   const sentences = chosen.map(({ text: sentence, start, end }) => ({ text: sentence, start, end }))
   return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
 }
 
-function scoreCandidates(text: string, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
+function scoreCandidates(document: TextDocument, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
   const candidates: Candidate[] = []
-  for (const { start, end, first, last } of sentenceUnits(text)) {
-    const sentence = text.slice(start, end)
+  for (const { start, end, first, last } of sentenceUnits(document)) {
+    const sentence = document.text.slice(start, end)
     if (isBoilerplate(sentence)) continue
     candidates.push({ text: sentence, start, end, first, last, vector: countTerms(contentTerms(sentence)), dependent: first > 0 && needsPredecessor(sentence), score: 0 })
   }

@@ -1,7 +1,6 @@
-import { STOP_WORDS } from './stopwords'
+import { NEWS_STOP_WORDS } from '../text/stop-words'
+import { PROSE_WORD } from '../text/tokens'
 
-/** A word as it appears: letters, digits, inner apostrophes and hyphens ("Balochistan-based", "Pakistan's"). */
-export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
 /**
  * The content terms of a passage, for comparing sentences: lower-cased words
@@ -10,9 +9,9 @@ export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
  */
 export function contentTerms(text: string): string[] {
   const terms: string[] = []
-  for (const [word] of text.matchAll(WORD)) {
+  for (const [word] of text.matchAll(PROSE_WORD)) {
     const term = normalizeTerm(word)
-    if (term.length > 1 && !STOP_WORDS.has(term)) terms.push(term)
+    if (term.length > 1 && !NEWS_STOP_WORDS.has(term)) terms.push(term)
   }
   return terms
 }

@@ -1,6 +1,5 @@
 import type { Span } from '../text/span'
-import { splitSentences } from '../text/sentences'
-import { skipDateline } from './dateline'
+import { firstSentenceStart, type TextDocument } from '../text/document'
 
 /** A passage a summary can take whole: one sentence, or the sentences of one quotation; `first`..`last` are splitter sentence indexes. */
 export type Unit = Span & { first: number; last: number }
@@ -19,11 +18,11 @@ const SPEAKER_MARKER = /^\(\([^()]{1,30}\)\)\s*:?\s*/
  * first sentence starts after its dateline; an interview answer after its
  * speaker markup; the interviewer's questions are left out.
  */
-export function sentenceUnits(text: string): Unit[] {
-  const spans = splitSentences(text)
+export function sentenceUnits(document: TextDocument): Unit[] {
+  const { text, sentences: spans } = document
   const units: Unit[] = []
   for (let first = 0; first < spans.length; first++) {
-    const opening = first === 0 ? skipDateline(text, spans[first]!) : spans[first]!.start
+    const opening = first === 0 ? firstSentenceStart(document)! : spans[first]!.start
     const marker = SPEAKER_MARKER.exec(text.slice(opening, Math.min(spans[first]!.end, opening + 40)))
     const start = opening + (marker?.[0].length ?? 0)
     let balance = quoteBalance(text.slice(start, spans[first]!.end))

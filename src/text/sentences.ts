@@ -1,11 +1,12 @@
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
+import { MONTH_ABBREVIATIONS } from './calendar'
 import type { Span } from './span'
 
 /** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */
 const TITLES = new Set('mr mrs ms dr prof gen lt col capt sgt maj cmdr adm rep sen gov pres rev fr st mt ft jr sr no vs v'.split(' '))
 
 /** Abbreviations that can also close a sentence ("…in the U.S. The talks…"): they end one before a typical sentence opener. */
-const CLOSING_ABBREVIATIONS = new Set('inc ltd co corp bros etc u.s u.k u.n u.s.a e.u e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '))
+const CLOSING_ABBREVIATIONS = new Set([...'inc ltd co corp bros etc u.s u.k u.n u.s.a e.u e.g i.e a.m p.m'.split(' '), ...MONTH_ABBREVIATIONS])
 
 /** Words that open sentences far more often than they follow an abbreviation or an initial. */
 const SENTENCE_OPENERS = new Set(

@@ -1,9 +1,12 @@
+import type { SearchResponse } from '../search/response-schema'
+
 /**
- * Reads a `/api/search` answer defensively: the contract guarantees `hits`
- * with `id`, `title` and `snippet`; highlight ranges, facets and a did-you-mean
- * suggestion are used when the server sends them and skipped when it does not.
+ * Reads a `/api/search` answer (its shape: `SearchResponse`, inferred from the
+ * schema that documents it) defensively: the widget may be pointed at an older
+ * or another server, so highlight ranges, facets and a did-you-mean suggestion
+ * are used when they are there and well-formed, and skipped when not.
  */
-export type Range = { start: number; end: number }
+export type Range = SearchResponse['hits'][number]['highlights']['title'][number]
 
 export type Hit = {
   id: string
@@ -14,7 +17,7 @@ export type Hit = {
   snippetRanges?: Range[]
 }
 
-export type FacetValue = { value: string; count: number }
+export type FacetValue = SearchResponse['facets']['person'][number]
 export type Facet = { param: string; label: string; values: FacetValue[] }
 
 export type SearchResult = {

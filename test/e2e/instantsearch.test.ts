@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBrowser, startHost, startWorker, type Browser, type Host, type Worker } from './servers'
+import type { SearchResponse } from '../../src/search/response-schema'
 
 const INSTANTSEARCH = readFileSync('node_modules/instantsearch.js/dist/instantsearch.production.min.js', 'utf8')
 
@@ -15,7 +16,7 @@ let host: Host
 let browser: Browser
 let page: Page
 
-type SearchAnswer = { total: number; hits: Array<{ id: string; title: string }>; facets: Record<string, Array<{ value: string; count: number }>> }
+type SearchAnswer = SearchResponse
 
 async function api(path: string): Promise<SearchAnswer> {
   const response = await fetch(`${worker.origin}${path}`)

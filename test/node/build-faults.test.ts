@@ -28,10 +28,14 @@ function snapshot(folder: string): Record<string, string> {
   return snapshotExcept(folder)
 }
 
-/** Leaves out `skipped` (a FIFO: reading it would block) and the temporaries a killed build left: they are not the bundle. */
+/**
+ * Leaves out `skipped` (a FIFO: reading it would block), the temporaries a killed build left and the analysis cache
+ * (analyses are kept by content even when a later step fails; they are not the bundle).
+ */
 function snapshotExcept(folder: string, skipped?: string): Record<string, string> {
   const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => {
     const path = join(folder, name)
+    if (name.split('/')[0] === '.analysis-cache') return false
     return path !== skipped && !(skipped && name.split('/').some((part) => part.endsWith('.tmp'))) && !statSync(path).isDirectory()
   })
   return Object.fromEntries(names.sort().map((name) => [name, readFileSync(join(folder, name)).toString('base64')]))
@@ -105,7 +109,7 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
     const result = build({ CORPUS: corpus, BUNDLE_PATH: join(taken, 'search.bundle') })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/build failed: cannot write .*search\.bundle: .*(EISDIR|ENOTEMPTY|EEXIST).*; the previous bundle is unchanged/)
-    expect(readdirSync(taken).sort()).toEqual(['search.bin', 'search.bundle'])
+    expect(readdirSync(taken).filter((name) => name !== '.analysis-cache').sort()).toEqual(['search.bin', 'search.bundle'])
     expect(readFileSync(join(taken, 'search.bin'), 'utf8')).toBe('the previous index')
     expect(readFileSync(join(taken, 'search.bundle', 'keep.txt'), 'utf8')).toBe('kept')
   })

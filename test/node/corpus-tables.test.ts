@@ -19,6 +19,9 @@ const articles: StoredArticle[] = await (async () => {
   return bundle.ids.map((id) => bodies.get(id)!)
 })()
 
+/** The order of facet names (the tables store them in it). */
+const byName = (a: string, b: string) => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)
+
 /** Facet counts the slow way: every result's `articleFacets`, a Map per facet, a full sort (what the tables must reproduce). */
 function bruteFacets(results: readonly StoredArticle[], filters: Partial<Record<FacetName, string[]>>, limit: number) {
   const facets = results.map(articleFacets)
@@ -31,7 +34,8 @@ function bruteFacets(results: readonly StoredArticle[], filters: Partial<Record<
         if (!passes(i, facet)) return
         for (const [key, value] of values[facet]) {
           const entry = tally.get(key)
-          if (entry) entry.count++
+          // A value written several ways shows the first of its names in name order.
+          if (entry) [entry.count, entry.value] = [entry.count + 1, byName(value, entry.value) < 0 ? value : entry.value]
           else tally.set(key, { value, count: 1 })
         }
       })

@@ -58,7 +58,7 @@ describe('search', () => {
   it('rejects a range whose start is after its end', async () => {
     const { status, body } = await get('/api/search?q=a&from=2020-02-01&to=2020-01-01')
     expect(status).toBe(400)
-    expect(body.detail).toContain('"from" must not be after "to"')
+    expect(body.detail).toContain('query parameter "to": must not be before "from"')
   })
 })
 
@@ -136,7 +136,7 @@ describe('extract', () => {
     expect(((await bad.json()) as any).detail).toMatch(/"text".*"date"|"date".*"text"/)
   })
 
-  it('answers a body over 256 KiB with a 413', async () => {
+  it('answers a text over 256 KiB with a 413', async () => {
     expect((await post(JSON.stringify({ text: 'a'.repeat(300 * 1024) }))).status).toBe(413)
   })
 })

@@ -1,5 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { CODE_VERSION } from '../../generated/code-version'
+import { entityTagFor } from '../../src/http/cache'
 
 const SEED = '/api/articles/seed/000_7b2b9cd25cf26eb6'
 const fetchWorker = (path: string, init: RequestInit = {}) => exports.default.fetch(new Request(`http://news.test${path}`, init))
@@ -10,15 +12,28 @@ async function sha256Hex(text: string) {
 }
 
 describe('HTTP caching of API answers', () => {
-  it('gives a successful GET an ETag derived from the bundle version and the request, and a Cache-Control with stale-while-revalidate', async () => {
+  it('gives a successful GET an ETag derived from the code version, the bundle version and the request, and a Cache-Control with stale-while-revalidate', async () => {
     const { version } = (await (await fetchWorker('/api/health')).json()) as { version: string }
     for (const path of ['/api/search?q=Balochistan', SEED, `${SEED}/facts`, `${SEED}/summary?sentences=2`]) {
       const response = await fetchWorker(path)
       expect(response.status).toBe(200)
       expect(response.headers.get('Cache-Control')).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/)
-      const expected = (await sha256Hex(`${version} GET http://news.test${path}`)).slice(0, 24)
+      const expected = (await sha256Hex(`${CODE_VERSION} ${version} GET http://news.test${path}`)).slice(0, 24)
       expect(response.headers.get('ETag')).toBe(`W/"${expected}"`)
     }
+  })
+
+  it('changes the tag when the code version changes, the bundle and the request staying the same', async () => {
+    const parts = { code: CODE_VERSION, bundle: 'f821e5be1bb1c037', live: 0, url: 'http://news.test/api/search?q=Balochistan' }
+    const tag = await entityTagFor(parts)
+    expect(await entityTagFor({ ...parts })).toBe(tag)
+    expect(await entityTagFor({ ...parts, code: 'another-deploy' })).not.toBe(tag)
+    expect(await entityTagFor({ ...parts, bundle: 'another-build' })).not.toBe(tag)
+    expect(await entityTagFor({ ...parts, live: 3 })).not.toBe(tag)
+    // The served tag is this function of the deployed code version.
+    const { version } = (await (await fetchWorker('/api/health')).json()) as { version: string }
+    const served = (await fetchWorker('/api/search?q=Balochistan')).headers.get('ETag')
+    expect(served).toBe(await entityTagFor({ ...parts, bundle: version }))
   })
 
   it('keeps the tag stable for the same request, different for another, and the same for HEAD as for GET', async () => {

@@ -1,9 +1,6 @@
-// Types `exports` from 'cloudflare:workers' as this Worker's entry module (what `wrangler types` would generate),
-// and the test-only binding that vitest.config.ts fills with the bundled corpus.
+// The test-only binding that vitest.config.ts fills with the bundled corpus (the Worker's own bindings
+// and `exports` are typed by worker-configuration.d.ts, which `npm run cf-typegen` generates).
 declare namespace Cloudflare {
-  interface GlobalProps {
-    mainModule: typeof import('../../src/index')
-  }
   interface Env {
     TEST_CORPUS_ARTICLES: Array<{ id: string; title?: string }>
   }

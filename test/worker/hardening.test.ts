@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { MAX_EXTRACT_BYTES } from '../../src/routes/extract'
+import { MAX_ARTICLE_BODY_BYTES, MAX_ARTICLE_TEXT_BYTES } from '../../src/corpus/article'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 
@@ -88,9 +88,16 @@ describe('POST /api/extract body', () => {
     expectProblem(await call('/api/extract', postJson('')), 400, 'malformed-json', /not valid JSON/)
   })
 
-  it('is a 413 over 256 KiB, announced by Content-Length', async () => {
-    const text = 'a'.repeat(MAX_EXTRACT_BYTES)
-    expectProblem(await call('/api/extract', postJson(JSON.stringify({ text }))), 413, 'payload-too-large', /at most 262144 bytes/)
+  it('is a 413 over 512 KiB of body, announced by Content-Length', async () => {
+    const text = 'a'.repeat(MAX_ARTICLE_BODY_BYTES)
+    expectProblem(await call('/api/extract', postJson(JSON.stringify({ text }))), 413, 'payload-too-large', /at most 524288 bytes/)
+  })
+
+  it('is a 413 naming `text` and the limit for a text over the article size limit in a body under the body limit', async () => {
+    const text = 'é'.repeat(MAX_ARTICLE_TEXT_BYTES / 2 + 1)
+    const result = await call('/api/extract', postJson(JSON.stringify({ text })))
+    expectProblem(result, 413, 'payload-too-large', /"text" has 262146 bytes of text, over the limit of 262144 bytes/)
+    expect(result.body.errors).toEqual([{ name: 'text', in: 'body field', message: 'must be at most 262144 bytes of UTF-8' }])
   })
 
   it('is a 413 for a chunked body without Content-Length, cut off before it is all read', async () => {
@@ -105,12 +112,12 @@ describe('POST /api/extract body', () => {
       },
     })
     const result = await call('/api/extract', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit)
-        expectProblem(result, 413, 'payload-too-large', /at most 262144 bytes/)
+    expectProblem(result, 413, 'payload-too-large', /at most 524288 bytes/)
     expect(pulled).toBeLessThan(1024)
   })
 
   it('accepts a body just under the limit', async () => {
-    const text = 'Word. '.repeat(Math.floor((MAX_EXTRACT_BYTES - 100) / 6))
+    const text = 'Word. '.repeat(Math.floor((MAX_ARTICLE_TEXT_BYTES - 100) / 6))
     const result = await call('/api/extract', postJson(JSON.stringify({ text })))
     expect(result.status).toBe(200)
   })

@@ -14,9 +14,9 @@ import {
   ListingResponseSchema,
   ProblemSchema,
   RelatedResponseSchema,
-  SearchResponseSchema,
   SuggestResponseSchema,
 } from '../../src/openapi/schemas'
+import { SearchResponseSchema } from '../../src/search/response-schema'
 
 const SEED = encodeURIComponent('seed/000_7b2b9cd25cf26eb6')
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ArticleFactsSchema, ArticleSchema, RelatedResponseSchema } from '../../src/openapi/schemas'
 import { articlePath } from '../../src/pages/paths'
 import * as v from 'valibot'
+import type { SearchResponse } from '../../src/search/response-schema'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 
@@ -152,13 +153,7 @@ describe('the demo page', () => {
   })
 })
 
-type ApiSearch = {
-  total: number
-  hits: { id: string; title: string }[]
-  facets: Record<string, { value: string; count: number }[]>
-  suggestion?: string
-  correctedQuery?: string
-}
+type ApiSearch = SearchResponse
 
 async function apiSearch(query: string): Promise<ApiSearch> {
   const response = await exports.default.fetch(`http://x/api/search?${query}`)
@@ -187,6 +182,20 @@ describe('results page /search', () => {
     const second = await page('/search?q=police&page=2')
     expect(resultIds(second.html)).toEqual((await apiSearch('q=police&limit=10&offset=10')).hits.map((hit) => hit.id))
     expect(hrefsWithRel(second.html, 'prev')).toEqual(['/search?q=police'])
+  })
+
+  it('gives a long facet list a labelled filter box, hidden until its script runs, and a short one none', async () => {
+    const api = await apiSearch('q=police&facetLimit=30')
+    const { html } = await page('/search?q=police')
+    const long = (['person', 'place', 'organization'] as const).filter((facet) => api.facets[facet]!.length > 10)
+    expect(long.length).toBeGreaterThan(0)
+    for (const facet of long) {
+      expect(html).toContain(`<label for="facet-filter-${facet}" class="visually-hidden" hidden="">`)
+      expect(html).toMatch(new RegExp(`<input type="search" id="facet-filter-${facet}" class="facet-filter"[^>]*hidden=""`))
+    }
+    expect(html).toContain("document.querySelectorAll('input.facet-filter')")
+    const short = (['person', 'place', 'organization', 'country', 'year'] as const).filter((facet) => api.facets[facet]!.length > 0 && api.facets[facet]!.length <= 10)
+    for (const facet of short) expect(html).not.toContain(`id="facet-filter-${facet}"`)
   })
 
   it('shows facets with their counts, and a facet link filters with the filter visible and removable', async () => {
@@ -234,7 +243,7 @@ describe('results page /search', () => {
       ['q=a&page=two', 'page', 'must be a whole number'],
       ['q=a&sort=best', 'sort', 'must be &quot;relevance&quot; or &quot;date&quot;'],
       ['q=a&from=2024-02-30', 'from', 'must be a real calendar date'],
-      ['q=a&from=2025-01-01&to=2024-01-01', 'from', '&quot;from&quot; must not be after &quot;to&quot;'],
+      ['q=a&from=2025-01-01&to=2024-01-01', 'to', 'must not be before &quot;from&quot;'],
       ['q=a&q=b', 'q', 'is given 2 times: give it once'],
       ['q=a&year=24', 'year', 'must be a year of four digits'],
     ]) {

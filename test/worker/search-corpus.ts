@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers'
+import type { SearchHit, SearchResponse } from '../../src/search/response-schema'
 
 export const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 
@@ -8,9 +9,9 @@ export async function get(path: string) {
   return { status: response.status, isProblem: contentType.startsWith('application/problem+json'), body: (await response.json()) as any }
 }
 
-export type Hit = { id: string; title: string; date?: string; score: number; snippet: string; highlights: { title: Range[]; snippet: Range[] }; terms: string[] }
-export type Range = { start: number; end: number }
-export type FacetName = 'person' | 'organization' | 'place' | 'country' | 'year'
+export type Hit = SearchHit
+export type Range = SearchHit['highlights']['title'][number]
+export type FacetName = keyof SearchResponse['facets']
 
 /** An article as a client sees it through the API: its text, date and the facet values its facts give. */
 export type CorpusArticle = { id: string; title: string; text: string; date?: string; facets: Record<FacetName, Set<string>> }

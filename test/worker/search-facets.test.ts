@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { SearchResponse } from '../../src/search/response-schema'
 import { allHits, countValues, get, loadCorpus, type CorpusArticle, type FacetName } from './search-corpus'
 
 const FACETS: FacetName[] = ['person', 'organization', 'place', 'country', 'year']
-type FacetCount = { value: string; count: number }
+type FacetCount = SearchResponse['facets']['person'][number]
 
 /** Each listed facet value has its brute-force count; the list is the most frequent values, most frequent first. */
 function expectFacetsMatch(facets: Record<FacetName, FacetCount[]>, articles: CorpusArticle[], limit = 10) {

@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../text/calendar'
+
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
 /** Names of several words, one a line. */
 const lines = (list: string) => list.split('\n').map((line) => line.trim()).filter(Boolean)
@@ -16,11 +18,8 @@ export const FUNCTION_WORDS = words(`
   finally initially eventually currently previously recently
 `)
 
-/** Never part of a name: days and months ("on Tuesday"). */
-export const CALENDAR_WORDS = words(`
-  monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-  september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-`)
+/** Never part of a name: days and months ("on Tuesday"); not "may", a verb far more often than a month ("May Smith" is a name). */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS.filter((month) => month !== 'may'), ...MONTH_ABBREVIATIONS])
 
 /** Lower-case words that may sit inside a name: "Fitna al Hindustan", "Bank of England", "Maarten van der Velde". */
 export const CONNECTORS = words(`of for al el bin bint ibn de da del dela della dello delle degli der di du van von la le le des dos y`)

@@ -1,10 +1,8 @@
 import type { Span } from '../../text/span'
+import type { Token as TextToken } from '../../text/tokens'
 
-/** A word or a punctuation mark of one sentence, with its offsets in the text. */
-export type Token = {
-  text: string
-  start: number
-  end: number
+/** A word or a punctuation mark of one sentence, with what the entity reader needs to know of it (cut by its own `WORD`: names keep dots and ampersands, "U.S.", "AT&T"). */
+export type Token = TextToken & {
   word: boolean
   /** Starts with an upper-case letter, or with a name particle ("al-Eryani"). */
   capital: boolean

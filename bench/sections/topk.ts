@@ -1,0 +1,118 @@
+import { runInNewContext } from 'node:vm'
+import { getHeapStatistics, setFlagsFromString } from 'node:v8'
+import type { StoredArticle } from '../../src/article'
+import type { SearchCorpus } from '../../src/search/context'
+import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
+import { reviveTables, storeTables } from '../../src/search/corpus-tables'
+import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
+import { processTerm } from '../../src/search/terms'
+import { ENGINE_TOTALS } from '../../src/search/topk/evaluate'
+import { querySet } from '../lib/queries'
+import { summarize, type Figure } from '../lib/stats'
+
+export type TopKKind = { kind: string; pruned: Figure; exhaustive: Figure; miniSearch: Figure; scoredPerMatch: number; fellBack: number; searches: number }
+export type TopKPoint = { articles: number; indexBytes: number; boundBytes: number; kinds: TopKKind[]; bytesPerOneWordSearch: { pruned: number; exhaustive: number } }
+
+/** A corpus as the Worker opens it (compact index, tables), bodies answered from memory. */
+function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorpus; indexBytes: number; boundBytes: number } {
+  const built = buildIndex(articles)
+  const compact = serializeCompactIndex(built)
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const corpus: SearchCorpus = {
+    index: loadCompactIndex<SearchDocument>(compact, INDEX_OPTIONS),
+    tables: reviveTables(storeTables(articles), articles.map((article) => article.id)),
+    articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+  }
+  return { corpus, indexBytes: compact.binary.length + JSON.stringify(compact.header).length, boundBytes: boundBytesOf(built) }
+}
+
+/** Bytes the score block bounds take: three varints per block of the postings lists longer than one block. */
+function boundBytesOf(built: ReturnType<typeof buildIndex>): number {
+  const varint = (value: number) => (value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4)
+  let bytes = 0
+  const json = built.toJSON() as unknown as { index: [string, Record<string, Record<string, number>>][]; fieldLength: Record<string, number[]> }
+  for (const [, fields] of json.index) {
+    for (const [field, postings] of Object.entries(fields)) {
+      const docs = Object.keys(postings).map(Number)
+      if (docs.length <= 64) continue
+      for (let start = 0; start < docs.length; start += 64) {
+        const block = docs.slice(start, start + 64)
+        const maxFrequency = Math.max(...block.map((doc) => postings[doc]!))
+        const minRatio = Math.min(...block.map((doc) => Math.floor((16 * json.fieldLength[doc]![Number(field)]!) / postings[doc]!)))
+        bytes += varint(maxFrequency) + varint(minRatio) + varint(255)
+      }
+    }
+  }
+  return bytes
+}
+
+/** A query's index terms, as the product looks them up first. */
+const terms = (q: string) => q.split(' ').flatMap((word) => processTerm(word) ?? [])
+
+const collectGarbage = (() => {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+})()
+
+/** Median bytes allocated (JS heap + array buffers) by one call, garbage collected before each. */
+async function bytesPerCall<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<number> {
+  const samples: number[] = []
+  for (const item of items) {
+    await fn(item)
+    collectGarbage()
+    const before = getHeapStatistics()
+    await fn(item)
+    const after = getHeapStatistics()
+    samples.push(after.used_heap_size - before.used_heap_size + after.external_memory - before.external_memory)
+  }
+  return summarize(samples).median
+}
+
+/**
+ * The product's search (`searchArticles`) on a synthetic corpus of `size`
+ * articles: pruned (top-k) beside exhaustive (every match scored by the same
+ * evaluator) and beside MiniSearch's own `search` of the same first query
+ * (what the product ran before the evaluator), in the same run.
+ */
+export async function topKPoint(articles: readonly StoredArticle[], perKind: number, rounds: number, seed: number): Promise<TopKPoint> {
+  const { corpus, indexBytes, boundBytes } = compactCorpus(articles)
+  const set = querySet(articles, perKind, seed)
+  const base = { limit: 10, offset: 0, sort: 'relevance' } as const
+  const kinds: [string, SearchParams[]][] = [
+    ['one word', set.faceted.map(({ q }) => ({ ...base, q }))],
+    ['two words', set.faceted.map(({ q }, i) => ({ ...base, q: `${q} ${set.exact[i]!.q.split(' ')[0]}` }))],
+    ['prefix + typo + facets', set.typo.map(({ q }, i) => ({ ...base, q: `${q} ${set.prefix[i]!.q}`, filters: { year: [set.faceted[i]!.year!] } }))],
+    ['filtered (dates)', set.filtered.map(({ q, from, to }) => ({ ...base, q, from: from!, to: to! }))],
+  ]
+  const rows: TopKKind[] = []
+  for (const [kind, list] of kinds) {
+    const totals = { ...ENGINE_TOTALS }
+    for (const params of list) await searchArticles(corpus, params)
+    const searches = ENGINE_TOTALS.searches - totals.searches
+    const fellBack = ENGINE_TOTALS.exhaustive - totals.exhaustive
+    const scoredPerMatch = (ENGINE_TOTALS.scored - totals.scored) / Math.max(1, ENGINE_TOTALS.matched - totals.matched)
+    // The three alternate query by query, so that load and collections fall on each alike.
+    const samples = { pruned: [] as number[], exhaustive: [] as number[], miniSearch: [] as number[] }
+    const time = async (into: number[], run: () => Promise<unknown> | unknown) => {
+      const start = performance.now()
+      await run()
+      into.push(performance.now() - start)
+    }
+    collectGarbage()
+    for (let round = 0; round < rounds; round++) {
+      for (const params of list) {
+        await time(samples.pruned, () => searchArticles(corpus, params))
+        await time(samples.exhaustive, () => searchArticles(corpus, params, { exhaustive: true }))
+        await time(samples.miniSearch, () => corpus.index.search({ combineWith: 'AND', queries: terms(params.q) }, BASE_SEARCH_OPTIONS))
+      }
+    }
+    rows.push({ kind, pruned: summarize(samples.pruned), exhaustive: summarize(samples.exhaustive), miniSearch: summarize(samples.miniSearch), scoredPerMatch, fellBack, searches })
+  }
+  const oneWord = kinds[0]![1].slice(0, 30)
+  const bytesPerOneWordSearch = {
+    pruned: await bytesPerCall(oneWord, (params) => searchArticles(corpus, params)),
+    exhaustive: await bytesPerCall(oneWord, (params) => searchArticles(corpus, params, { exhaustive: true })),
+  }
+  return { articles: articles.length, indexBytes, boundBytes, kinds: rows, bytesPerOneWordSearch }
+}

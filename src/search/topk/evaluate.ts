@@ -1,0 +1,482 @@
+import type MiniSearch from 'minisearch'
+import type { Query, SearchOptions, SearchResult } from 'minisearch'
+import { RATIO_UNIT, SCORE_BLOCK } from '../compact-postings'
+import { MatchSet } from './match-set'
+import { planQuery, type Bm25, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
+
+/**
+ * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
+ * the same query trees and options as `MiniSearch#search`, the same scores
+ * bit for bit, the same order (ties included), but only the best k are
+ * scored. The match set comes first, as a bitset per query node (no scoring),
+ * so totals and facets are exact; then the documents are visited window by
+ * window (WINDOW ids each), best upper bound first, and a window whose bound
+ * cannot beat the k-th best score found so far ends the search (block-max
+ * pruning, see docs/search-engine.md). Bounds come from the score blocks the
+ * compact index stores (compact-postings.ts) or, for postings shorter than a
+ * block, from the postings themselves.
+ */
+
+/** Documents per window: 2 words of the match bitset. */
+const WINDOW_SHIFT = 6
+const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
+/** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
+const BOUND_SLACK = 1 + 1e-9
+
+export type TopKOptions = SearchOptions & {
+  /** Which documents may match at all (dates, exclusions…), asked once per matching document before scoring. */
+  accept?: (doc: number) => boolean
+  /**
+   * MiniSearch multiplies a score by the number of query terms matched
+   * (true, its behaviour); false divides that back out, and ranks by the result.
+   */
+  coordination?: boolean
+  /**
+   * Soft coordination by query word: with `coordination: false`, a score
+   * times (words matched / `count`)^`exponent`, `wordOf` naming the word each
+   * query term stands for (a synonym's or a typo's term counts for its word;
+   * terms it does not name count for none). The factor is at most 1, so the
+   * score bounds still bound it and pruning stays exact.
+   */
+  words?: QueryWords
+  /** Score every match, no pruning (the baseline the differential test and the bench compare with). */
+  exhaustive?: boolean
+}
+
+/** See `TopKOptions.words`. */
+export type QueryWords = { wordOf: (term: string) => number | undefined; count: number; exponent: number }
+
+/**
+ * How `top` orders: a tier of documents ranked before all others, a factor
+ * per document (recency) in [0, `maxFactor`] (default 1), which the pruning
+ * bound includes.
+ */
+export type RankOptions = { within?: MatchSet; first?: MatchSet; factor?: (doc: number) => number; maxFactor?: number }
+
+/** A MiniSearch result whose `id` is the document's short id when searched through `withPositionIds`. */
+export type TopKResult = SearchResult
+
+/** A scored document; `path` (its place in MiniSearch's result map) is worked out on the first tie. */
+type Entry = { doc: number; final: number; key: number; ms: number; path?: number[] }
+
+/** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
+export type SearchStats = { matched: number; scored: number; pruned: boolean }
+
+/** Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to scoring every match, documents matched and scored. */
+export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, scored: 0 }
+
+export function prepareSearch(index: MiniSearch<unknown> | MiniSearch<never>, query: Query, options: TopKOptions = {}): PreparedSearch {
+  return new PreparedSearch(index as unknown as IndexInternals, query, options)
+}
+
+export class PreparedSearch {
+  /** The documents the query matches (and `accept` accepts). */
+  readonly matches: MatchSet
+  readonly stats: SearchStats
+  private readonly plan: Plan
+  private readonly sets = new Map<PlanNode, MatchSet>()
+  private readonly leaves: Leaf[] = []
+  private readonly termIds = new Map<string, number>()
+  private readonly termStamps: Int32Array
+  private stamp = 0
+  private quality = 0
+  private readonly coordination: boolean
+  private readonly words: QueryWords | undefined
+  /** Per term id, its word's number (-1: none); per word, the stamp of the last document that matched it. */
+  private readonly wordOfTerm: Int32Array
+  private readonly wordStamps: Int32Array
+  private readonly bm25: Bm25
+
+  constructor(
+    private readonly index: IndexInternals,
+    query: Query,
+    options: TopKOptions,
+  ) {
+    const { accept, coordination = true, words, exhaustive = false, ...searchOptions } = options
+    if (words && coordination) throw new Error('prepareSearch: `words` coordination replaces MiniSearch\'s own: pass `coordination: false`.')
+    if (searchOptions.filter) throw new Error('prepareSearch: pass `accept(doc)` instead of `filter` (a filter may read scores, which are computed last).')
+    this.plan = planQuery(index, query, searchOptions)
+    this.bm25 = this.plan.bm25
+    this.coordination = coordination
+    this.collect(this.plan.root)
+    this.termStamps = new Int32Array(this.termIds.size)
+    this.words = words
+    this.wordOfTerm = new Int32Array(this.termIds.size).fill(-1)
+    if (words) for (const [term, id] of this.termIds) this.wordOfTerm[id] = words.wordOf(term) ?? -1
+    this.wordStamps = new Int32Array(words?.count ?? 0)
+    this.matches = this.matchSet(this.plan.root).copy()
+    if (accept) this.matches.retain(accept)
+    // A document boost has no known bound: every match is scored.
+    this.stats = { matched: this.matches.count, scored: 0, pruned: !exhaustive && !this.plan.boostDocument }
+    ENGINE_TOTALS.searches++
+    ENGINE_TOTALS.matched += this.stats.matched
+    if (!this.stats.pruned) ENGINE_TOTALS.exhaustive++
+  }
+
+  /**
+   * The best `k` documents of `within` (default: every match) in the order
+   * MiniSearch's search gives them (then re-ranked by `factor`, with the
+   * `first` tier ahead), as MiniSearch results.
+   */
+  top(k: number, { within = this.matches, first, factor, maxFactor = 1 }: RankOptions = {}): TopKResult[] {
+    const ahead: Entry[] = []
+    if (first) {
+      new MatchSet(within.size, within.words.slice()).intersect(first).forEach((doc) => ahead.push(this.entry(doc, factor)))
+      ahead.sort((a, b) => this.compare(a, b))
+    }
+    const room = k - ahead.length
+    const best: Entry[] = []
+    if (room > 0) this.collectBest(room, within, first, factor, factor ? maxFactor : 1, best)
+    return [...ahead, ...best].slice(0, k).map((entry) => this.result(entry.doc))
+  }
+
+  /** Documents in relevance order (as `top` would order them), all of them scored. */
+  rank(docs: ArrayLike<number>): TopKResult[] {
+    const entries = Array.from(docs, (doc) => this.entry(doc, undefined))
+    return entries.sort((a, b) => this.compare(a, b)).map((entry) => this.result(entry.doc))
+  }
+
+  private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
+    const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
+    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount) : undefined
+    const order: number[] = []
+    for (let w = 0; w < windowCount; w++) {
+      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) order.push(w)
+    }
+    if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
+    // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
+    const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
+    const candidate: Entry = { doc: -1, final: 0, key: 0, ms: 0 }
+    for (const w of order) {
+      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
+      this.resetCursors(w << WINDOW_SHIFT)
+      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), (doc) => {
+        if (first?.has(doc)) return
+        // Scored into one reused entry: most documents do not make the list, and allocate nothing.
+        const entry = this.entry(doc, factor, candidate)
+        if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
+        let low = 0
+        let high = best.length
+        while (low < high) {
+          const middle = (low + high) >>> 1
+          if (this.compare(entry, best[middle]!) < 0) high = middle
+          else low = middle + 1
+        }
+        if (best.length === room) best.pop()
+        best.splice(low, 0, { ...entry })
+      })
+    }
+  }
+
+  /** Negative when `a` ranks before `b`: final score, then MiniSearch's own order (score, then first appearance). */
+  private compare(a: Entry, b: Entry): number {
+    if (a.final !== b.final) return b.final - a.final
+    if (a.key !== b.key) return b.key - a.key
+    if (a.ms !== b.ms) return b.ms - a.ms
+    a.path ??= this.path(this.plan.root, a.doc)
+    b.path ??= this.path(this.plan.root, b.doc)
+    return comparePaths(a.path, b.path)
+  }
+
+  private entry(doc: number, factor: RankOptions['factor'], into?: Entry): Entry {
+    this.stats.scored++
+    ENGINE_TOTALS.scored++
+    this.stamp++
+    this.quality = 0
+    const score = this.score(this.plan.root, doc)
+    const ms = score * (this.quality || 1)
+    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactor(this.stampedWords())
+    const final = factor ? key * factor(doc) : key
+    if (!into) return { doc, final, key, ms }
+    into.doc = doc
+    into.final = final
+    into.key = key
+    into.ms = ms
+    into.path = undefined
+    return into
+  }
+
+  /** The score of a document `node` matches, added up in MiniSearch's order. */
+  private score(node: PlanNode, doc: number): number {
+    switch (node.kind) {
+      case 'wildcard':
+        return this.documentBoost(doc, '')
+      case 'spec': {
+        let total = 0
+        let matched = false
+        for (const leaf of node.leaves) {
+          const at = this.find(leaf, doc)
+          if (at === -1) continue
+          const boost = this.documentBoost(doc, leaf.derivedTerm)
+          if (!boost) continue
+          total += this.leafScore(leaf, at, doc, boost)
+          matched = true
+        }
+        if (matched) this.countTerm(node.term)
+        return total
+      }
+      case 'combine': {
+        if (node.operator === 'and_not') return this.score(node.children[0]!, doc)
+        let total = 0
+        for (const child of node.children) if (this.sets.get(child)!.has(doc)) total += this.score(child, doc)
+        return total
+      }
+    }
+  }
+
+  private leafScore(leaf: Leaf, at: number, doc: number, boost: number): number {
+    const { k, b, d } = this.bm25
+    const termFreq = leaf.freqs[at]!
+    const fieldLength = this.index._fieldLength.get(doc)![leaf.fieldId]!
+    const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / leaf.averageLength)))
+    return leaf.weight * boost * rawScore
+  }
+
+  private documentBoost(doc: number, term: string): number {
+    const boostDocument = this.plan.boostDocument
+    return boostDocument ? boostDocument(this.index._documentIds.get(doc), term, this.index._storedFields.get(doc)) : 1
+  }
+
+  /** How many query words the terms stamped for the current document stand for. */
+  private stampedWords(): number {
+    if (!this.words) return 0
+    let matched = 0
+    for (let id = 0; id < this.termStamps.length; id++) {
+      const word = this.wordOfTerm[id]!
+      if (this.termStamps[id] !== this.stamp || word === -1 || this.wordStamps[word] === this.stamp) continue
+      this.wordStamps[word] = this.stamp
+      matched++
+    }
+    return matched
+  }
+
+  /** The word coordination factor, (matched / count)^exponent; 1 without `words`. */
+  private wordFactor(matched: number): number {
+    return this.words ? (matched / Math.max(1, this.words.count)) ** this.words.exponent : 1
+  }
+
+  private countTerm(term: string): void {
+    const id = this.termIds.get(term)!
+    if (this.termStamps[id] === this.stamp) return
+    this.termStamps[id] = this.stamp
+    this.quality++
+  }
+
+  /** Where a document first appears in MiniSearch's result map: ties in score keep that order. */
+  private path(node: PlanNode, doc: number): number[] {
+    switch (node.kind) {
+      case 'wildcard':
+        return [doc]
+      case 'spec':
+        return [node.leaves.findIndex((leaf) => this.find(leaf, doc) !== -1 && this.documentBoost(doc, leaf.derivedTerm)), doc]
+      case 'combine': {
+        if (node.operator === 'and_not') return this.path(node.children[0]!, doc)
+        if (node.operator === 'and') return this.path(node.children[node.children.length - 1]!, doc)
+        const i = node.children.findIndex((child) => this.sets.get(child)!.has(doc))
+        return [i, ...this.path(node.children[i]!, doc)]
+      }
+    }
+  }
+
+  /** The MiniSearch result of one document: score, matched terms and fields built as its combinators build them. */
+  private result(doc: number): TopKResult {
+    const raw = this.raw(this.plan.root, doc)!
+    const quality = raw.terms.length || 1
+    const score = raw.score * quality
+    return {
+      id: this.index._documentIds.get(doc),
+      score: this.coordination ? score : (score / Math.max(1, raw.terms.length)) * this.wordFactor(this.wordsOf(raw.terms)),
+      terms: Object.keys(raw.match),
+      queryTerms: raw.terms,
+      match: raw.match,
+      ...this.index._storedFields.get(doc),
+    }
+  }
+
+  /** How many query words `terms` stand for. */
+  private wordsOf(terms: readonly string[]): number {
+    if (!this.words) return 0
+    return new Set(terms.map((term) => this.wordOfTerm[this.termIds.get(term) ?? -1] ?? -1).filter((word) => word !== -1)).size
+  }
+
+  private raw(node: PlanNode, doc: number): RawResult | undefined {
+    switch (node.kind) {
+      case 'wildcard':
+        return { score: this.documentBoost(doc, ''), terms: [], match: {} }
+      case 'spec': {
+        let found: RawResult | undefined
+        for (const leaf of node.leaves) {
+          const at = this.find(leaf, doc)
+          if (at === -1) continue
+          const boost = this.documentBoost(doc, leaf.derivedTerm)
+          if (!boost) continue
+          const score = this.leafScore(leaf, at, doc, boost)
+          if (!found) {
+            found = { score, terms: [node.term], match: { [leaf.derivedTerm]: [leaf.field] } }
+            continue
+          }
+          found.score += score
+          const fields = Object.hasOwn(found.match, leaf.derivedTerm) ? found.match[leaf.derivedTerm] : undefined
+          if (fields) fields.push(leaf.field)
+          else found.match[leaf.derivedTerm] = [leaf.field]
+        }
+        return found
+      }
+      case 'combine': {
+        if (node.operator === 'and_not') return this.raw(node.children[0]!, doc)
+        let found: RawResult | undefined
+        for (const child of node.children) {
+          if (!this.sets.get(child)!.has(doc)) continue
+          const next = this.raw(child, doc)!
+          if (!found) {
+            found = next
+            continue
+          }
+          found.score = found.score + next.score
+          found.match = Object.assign(found.match, next.match)
+          for (const term of next.terms) if (!found.terms.includes(term)) found.terms.push(term)
+        }
+        return found
+      }
+    }
+  }
+
+  /** Registers nodes, leaves and query terms. */
+  private collect(node: PlanNode): void {
+    if (node.kind === 'spec') {
+      if (!this.termIds.has(node.term)) this.termIds.set(node.term, this.termIds.size)
+      this.leaves.push(...node.leaves)
+    } else if (node.kind === 'combine') node.children.forEach((child) => this.collect(child))
+  }
+
+  /** The documents a node matches, as MiniSearch's combinators would keep them. */
+  private matchSet(node: PlanNode): MatchSet {
+    let set = this.sets.get(node)
+    if (set) return set
+    const size = this.index._documentCount
+    switch (node.kind) {
+      case 'wildcard':
+        set = MatchSet.all(size)
+        break
+      case 'spec':
+        set = new MatchSet(size)
+        for (const leaf of node.leaves) {
+          for (let i = 0; i < leaf.docs.length; i++) {
+            const doc = leaf.docs[i]!
+            if (this.plan.boostDocument && !this.documentBoost(doc, leaf.derivedTerm)) continue
+            set.add(doc)
+          }
+        }
+        break
+      case 'combine': {
+        const children = node.children.map((child) => this.matchSet(child))
+        set = children.length === 0 ? new MatchSet(size) : children[0]!.copy()
+        for (const child of children.slice(1)) {
+          if (node.operator === 'or') set.unite(child)
+          else if (node.operator === 'and') set.intersect(child)
+          else set.subtract(child)
+        }
+      }
+    }
+    this.sets.set(node, set)
+    return set
+  }
+
+  /** Per window of documents, an upper bound of the node's score there (0: nothing there). */
+  private windowBounds(node: PlanNode, windowCount: number): Float64Array {
+    const bounds = new Float64Array(windowCount)
+    switch (node.kind) {
+      case 'wildcard':
+        bounds.fill(1)
+        break
+      case 'spec':
+        for (const leaf of node.leaves) this.addLeafBounds(leaf, bounds)
+        break
+      case 'combine': {
+        const children = node.children.map((child) => this.windowBounds(child, windowCount))
+        if (children.length === 0) break
+        if (node.operator === 'and_not') return children[0]!
+        for (let w = 0; w < windowCount; w++) {
+          let total = 0
+          for (const child of children) {
+            if (node.operator === 'and' && child[w] === 0) {
+              total = 0
+              break
+            }
+            total += child[w]!
+          }
+          bounds[w] = total
+        }
+      }
+    }
+    return bounds
+  }
+
+  /** Adds, to each window a leaf has postings in, the most its postings there can score. */
+  private addLeafBounds(leaf: Leaf, bounds: Float64Array): void {
+    const { k, b, d } = this.bm25
+    const { docs, bounds: blocks } = leaf
+    let window = -1
+    let highest = 0
+    let blockBound = 0
+    for (let i = 0; i < docs.length; i++) {
+      let bound: number
+      if (blocks) {
+        if (i % SCORE_BLOCK === 0) {
+          const block = i / SCORE_BLOCK
+          const ratio = blocks.minRatio[block]! / RATIO_UNIT
+          let part = (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / leaf.averageLength)
+          const { basis } = blocks
+          if (basis.k === k && basis.b === b && basis.averageFieldLength[leaf.fieldId] === leaf.averageLength) {
+            part = Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
+          }
+          blockBound = leaf.weight * leaf.idf * (d + part)
+        }
+        bound = blockBound
+      } else bound = this.leafScore(leaf, i, docs[i]!, 1)
+      const w = docs[i]! >>> WINDOW_SHIFT
+      if (w !== window) {
+        if (window !== -1) bounds[window]! += highest
+        window = w
+        highest = 0
+      }
+      if (bound > highest) highest = bound
+    }
+    if (window !== -1) bounds[window]! += highest
+  }
+
+  /** Points every leaf's cursor at its first posting at or after `doc`. */
+  private resetCursors(doc: number): void {
+    for (const leaf of this.leaves) leaf.cursor = lowerBound(leaf.docs, doc)
+  }
+
+  /** The posting of `doc` in a leaf, or -1; cursors move forward as documents ascend. */
+  private find(leaf: Leaf, doc: number): number {
+    const { docs } = leaf
+    let at = leaf.cursor
+    if (at > 0 && docs[at - 1]! >= doc) at = 0
+    let steps = 0
+    while (at < docs.length && docs[at]! < doc && steps++ < 4) at++
+    if (at < docs.length && docs[at]! < doc) at = lowerBound(docs, doc, at)
+    leaf.cursor = at
+    return at < docs.length && docs[at] === doc ? at : -1
+  }
+}
+
+type RawResult = { score: number; terms: string[]; match: Record<string, string[]> }
+
+function lowerBound(docs: ArrayLike<number>, doc: number, from = 0): number {
+  let low = from
+  let high = docs.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (docs[middle]! < doc) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+function comparePaths(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
+  return a.length - b.length
+}

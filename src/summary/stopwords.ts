@@ -1,6 +1,0 @@
-/** Function words that carry no topic: left out of keyword phrases and of the term vectors that compare sentences. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above according across after afterwards again against all almost along already also although always am among an and another any anyone anything are around as at back be became because become been before being below between both but by can cannot could did do does doing done down due during each either else even ever every few first for former from further get got had has have having he her here hers herself him himself his how however i if in including into is it its itself just last least less made make many may me might more most mostly much must my myself neither never next no nor not now of off often on once one only onto or other others otherwise our ours out over own per perhaps put rather really said same say says see seem several she should since so some still such than that the their theirs them themselves then there these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever when where whether which while who whom whose why will with within without would yet you your yours yourself mr mrs ms told added`.split(
-    /\s+/,
-  ),
-)

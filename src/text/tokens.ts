@@ -1,0 +1,28 @@
+import type { Span } from './span'
+
+/**
+ * A word or a mark with its offsets in the text: the one token shape. Each
+ * reader cuts words its own way, because each needs a different unit (below);
+ * the entity reader and the quantity reader extend this type with what they note
+ * about a token (capitalised, possessive, lower case).
+ */
+export type Token = Span & { text: string }
+
+/**
+ * The index's words: runs of letters, combining marks and digits, so "Pakistan's"
+ * gives "Pakistan" and "s", "al-Sharabi" gives "al" and "Sharabi"; queries are cut
+ * the same way, so a query matches however a name was hyphenated.
+ */
+export const INDEX_WORD = /[\p{L}\p{M}\p{N}]+/gu
+
+/**
+ * Words as prose writes them, inner apostrophes and hyphens kept ("Balochistan-based",
+ * "Pakistan's"): the unit of keyword phrases and of the terms that compare sentences.
+ */
+export const PROSE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+
+/** The matches of a global pattern within `span` of `text`, as tokens with offsets in `text`. Linear when the pattern is. */
+export function tokensOf(text: string, pattern: RegExp, span: Span = { start: 0, end: text.length }): Token[] {
+  const body = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end)
+  return [...body.matchAll(pattern)].map((match) => ({ text: match[0], start: span.start + match.index, end: span.start + match.index + match[0].length }))
+}

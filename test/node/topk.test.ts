@@ -1,0 +1,226 @@
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
+import { loadCompactIndex, serializeCompactIndex } from '../../src/search/compact-index'
+import { SCORE_BLOCK } from '../../src/search/compact-postings'
+import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
+import { tokenize } from '../../src/search/terms'
+import { prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
+import { MatchSet } from '../../src/search/topk/match-set'
+
+/**
+ * The top-k evaluator against MiniSearch's own search: generated queries of
+ * every shape, on the bundled corpus and on a larger synthetic one (many
+ * score blocks per term), pruned and exhaustive, compared on ids, order,
+ * scores, matched terms and totals. Scores are added up in MiniSearch's order,
+ * so they are expected bit for bit; the stated tolerance is 1e-12 relative.
+ */
+const TOLERANCE = 1e-12
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const articles = readBundledArticles()
+const bundle = openBundleFiles()
+
+/** The corpus's own words, as often as they occur (so common words stay common). */
+const vocabulary = articles.flatMap((article) => tokenize(`${article.title} ${article.text}`).filter((word) => /^\p{L}{2,}$/u.test(word)))
+
+/** Each bundled article's words, for documents on a topic. */
+const topics = articles.map((article) => tokenize(`${article.title} ${article.text}`).filter((word) => /^\p{L}{2,}$/u.test(word)))
+
+/**
+ * A corpus made of the bundled one's words: `count` documents of 20–300 words,
+ * each on the topic of a bundled article (most words drawn from it, the rest
+ * from the whole vocabulary by frequency), titles of 4–10 words.
+ */
+function syntheticDocuments(count: number, seed: number): SearchDocument[] {
+  const next = random(seed)
+  return Array.from({ length: count }, (_, i) => {
+    const topic = topics[Math.floor(next() * topics.length)]!
+    const word = () => {
+      const source = next() < 0.7 ? topic : vocabulary
+      return source[Math.floor(next() * source.length)]!
+    }
+    const draw = (n: number) => Array.from({ length: n }, word).join(' ')
+    return { id: `s${i}`, title: draw(4 + Math.floor(next() * 7)), entities: draw(Math.floor(next() * 4)), text: draw(20 + Math.floor(next() * 280)) }
+  })
+}
+
+type Case = { query: Query; options: SearchOptions; k: number; accept?: (doc: number) => boolean; label: string }
+
+/** Queries of every shape the product sends, and some it does not. */
+function cases(count: number, seed: number, documentCount: number): Case[] {
+  const next = random(seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const word = () => pick(vocabulary).toLowerCase()
+  const typo = (text: string) => {
+    const at = Math.floor(next() * text.length)
+    return text.slice(0, at) + pick(['e', 'a', '', 'xx']) + text.slice(at + 1)
+  }
+  const term = (): string => {
+    const processed = INDEX_OPTIONS.processTerm!(word())
+    return typeof processed === 'string' ? processed : term()
+  }
+  const base: SearchOptions = { boost: { title: 0.5, entities: 0.3, text: 1 }, bm25: { k: 1.2, b: 0.75, d: 0.5 } }
+  const stride = 2 + Math.floor(next() * 5)
+  const everyFew = (doc: number) => doc % stride !== 0
+  return Array.from({ length: count }, (_, i): Case => {
+    const k = pick([1, 10, 10, 20, 50, 200, documentCount])
+    const shape = i % 11
+    switch (shape) {
+      case 0: return { label: 'one word', query: term(), options: base, k }
+      case 1: return { label: 'two words AND', query: { combineWith: 'AND', queries: [term(), term()] }, options: base, k }
+      case 2: return { label: 'three words OR', query: { combineWith: 'OR', queries: [term(), term(), term()] }, options: base, k }
+      case 3: return { label: 'prefix', query: word().slice(0, 3 + Math.floor(next() * 3)), options: { ...base, prefix: true }, k }
+      case 4: return { label: 'typo', query: typo(word()), options: { ...base, fuzzy: 0.2 }, k }
+      case 5: return {
+        label: 'synonyms tree',
+        query: { combineWith: 'AND', queries: [{ combineWith: 'OR', queries: [{ queries: [term()], prefix: false, fuzzy: false }, { queries: [term(), term()], boostTerm: () => 0.5 }] }, { queries: [word().slice(0, 4)], prefix: true, fuzzy: 0.2 }] },
+        options: base,
+        k,
+      }
+      case 6: return { label: 'exclusion', query: { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [term(), term()] }, term()] }, options: base, k }
+      case 7: return { label: 'filtered', query: { combineWith: 'OR', queries: [term(), term()] }, options: base, k, accept: everyFew }
+      case 8: return { label: 'wildcard filtered', query: MiniSearch.wildcard, options: base, k, accept: everyFew }
+      case 9: return { label: 'fields and weights', query: `${word()} ${word()}`, options: { fields: ['title', 'text'], weights: { fuzzy: 0.3, prefix: 0.6 }, prefix: true, fuzzy: 1 }, k }
+      default: return { label: 'MiniSearch defaults', query: `${word()} ${typo(word())}`, options: { prefix: (_t, at, all) => at === all.length - 1, fuzzy: 0.3, combineWith: pick(['AND', 'OR']) }, k }
+    }
+  })
+}
+
+/** Compares the evaluator (pruned and exhaustive) with `reference.search` on each case; returns how many results were compared. */
+function compare(index: MiniSearch<SearchDocument>, reference: MiniSearch<SearchDocument>, list: Case[], ids: readonly string[]): number {
+  const position = new Map(ids.map((id, doc) => [id, doc]))
+  let compared = 0
+  for (const { query, options, k, accept, label } of list) {
+    const what = `${label}: ${JSON.stringify(query === MiniSearch.wildcard ? '*' : query)} ${JSON.stringify(options)} k=${k}`
+    const all = reference.search(query, { ...options, ...(accept ? { filter: (result: SearchResult) => accept(position.get(result.id as string)!) } : {}) })
+    const expected = all.slice(0, k)
+    const topk: TopKOptions = { ...options, ...(accept ? { accept } : {}) }
+    const pruned = prepareSearch(index, query, topk)
+    const exhaustive = prepareSearch(index, query, { ...topk, exhaustive: true })
+    expect(pruned.matches.count, what).toBe(all.length)
+    for (const search of [pruned, exhaustive]) {
+      const found = search.top(k)
+      expect(found.map((result) => result.id), what).toEqual(expected.map((result) => result.id))
+      found.forEach((result, i) => {
+        const want = expected[i]!
+        expect(Math.abs(result.score - want.score) / want.score, what).toBeLessThanOrEqual(TOLERANCE)
+        expect(result.queryTerms, what).toEqual(want.queryTerms)
+        expect(result.match, what).toEqual(want.match)
+        expect(result.terms, what).toEqual(want.terms)
+      })
+    }
+    expect(pruned.stats.scored, what).toBeLessThanOrEqual(exhaustive.stats.scored)
+    compared += expected.length
+  }
+  return compared
+}
+
+describe('the top-k evaluator', () => {
+  it('answers as MiniSearch.loadJSON of the same index on the bundled corpus: ids, order, scores, terms, totals', () => {
+    const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(buildIndex(articles)), INDEX_OPTIONS)
+    expect(compare(bundle.index, reference, cases(300, 3, articles.length), bundle.ids)).toBeGreaterThan(3_000)
+  }, 180_000)
+
+  it('answers the same on a synthetic corpus of 3,000 documents of the corpus vocabulary, where terms have many score blocks, and skips most of it', () => {
+    const documents = syntheticDocuments(3_000, 5)
+    const built = new MiniSearch<SearchDocument>(INDEX_OPTIONS)
+    built.addAll(documents)
+    const compact = loadCompactIndex(serializeCompactIndex(built), INDEX_OPTIONS)
+    const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
+    const list = cases(200, 9, documents.length)
+    expect(compare(compact, reference, list, documents.map((document) => document.id))).toBeGreaterThan(10_000)
+    // One-word queries for the first page: pruning leaves a good part of what matches unscored.
+    let matched = 0
+    let scored = 0
+    for (const { query } of cases(200, 13, documents.length).filter((each) => each.label === 'one word')) {
+      const search = prepareSearch(compact, query, { boost: { title: 0.5, entities: 0.3, text: 1 } })
+      search.top(10)
+      matched += search.stats.matched
+      scored += search.stats.scored
+    }
+    expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
+    expect(scored).toBeLessThan(0.75 * matched)
+  }, 180_000)
+
+  it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {
+    const documents = syntheticDocuments(800, 21)
+    const built = new MiniSearch<SearchDocument>(INDEX_OPTIONS)
+    built.addAll(documents)
+    // Compared with itself: a loadJSON copy may iterate prefix matches in another order.
+    expect(compare(built, built, cases(150, 17, documents.length), documents.map((document) => document.id))).toBeGreaterThan(2_000)
+  })
+})
+
+describe('a match set', () => {
+  it('counts, combines and lists documents as a Set of numbers does', () => {
+    const next = random(1)
+    for (const size of [1, 31, 32, 33, 100, 1000]) {
+      const a = new MatchSet(size)
+      const b = MatchSet.all(size)
+      const expectedA = new Set<number>()
+      for (let i = 0; i < size / 3; i++) {
+        const doc = Math.floor(next() * size)
+        a.add(doc)
+        expectedA.add(doc)
+      }
+      expect(a.count).toBe(expectedA.size)
+      expect([...a.toArray()]).toEqual([...expectedA].sort((x, y) => x - y))
+      expect(b.count).toBe(size)
+      expect(b.copy().subtract(a).count).toBe(size - expectedA.size)
+      expect(a.copy().intersect(b).count).toBe(expectedA.size)
+      expect(a.copy().retain((doc) => doc % 2 === 0).count).toBe([...expectedA].filter((doc) => doc % 2 === 0).length)
+    }
+  })
+})
+
+describe('searchArticles with pruning', () => {
+  it('gives the same responses as scoring every match: hits, order, scores, totals, facets, for every kind of query and page', async () => {
+    const next = random(29)
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+    const words = articles.flatMap((article) => article.title.match(/\p{L}{4,}/gu) ?? [])
+    const places = articles.flatMap((article) => article.facts.entities.filter((entity) => entity.type === 'place').map((entity) => entity.name))
+    const typo = (text: string) => text.slice(0, 2) + text.slice(3)
+    // Recency counted from a corpus day, so that the boost (up to twice the score) differs between articles.
+    const days = articles.flatMap((article) => (article.date ? [article.date] : []))
+    const queries = Array.from({ length: 300 }, (_, i) => {
+      const q = [
+        () => pick(words),
+        () => `${pick(words)} ${pick(words)}`,
+        () => `${pick(words)} ${pick(words).slice(0, 3)}`,
+        () => typo(pick(words)),
+        () => `"${pick(words)} ${pick(words)}"`,
+        () => `${pick(words)} -${pick(words)}`,
+        () => `${pick(words)} ${pick(words)} ${pick(words)}`,
+      ][i % 7]!()
+      const params: SearchParams = {
+        q,
+        limit: pick([1, 5, 10, 50]),
+        offset: pick([0, 0, 0, 10, 40]),
+        sort: i % 5 === 0 ? 'date' : 'relevance',
+        ...(i % 4 === 1 ? { from: '2020-01-01', to: '2025-06-30' } : {}),
+        ...(i % 6 === 2 ? { recency: pick([1, 30]), now: pick(days) } : {}),
+        ...(i % 3 === 0 ? { filters: { place: [pick(places)] } } : {}),
+        ...(i % 9 === 4 ? { filters: { year: ['2024', '2025'] } } : {}),
+      }
+      return params
+    })
+    let hits = 0
+    for (const params of queries) {
+      const pruned = await searchArticles(bundle, params)
+      const exhaustive = await searchArticles(bundle, params, { exhaustive: true })
+      expect(pruned, JSON.stringify(params)).toEqual(exhaustive)
+      hits += pruned.hits.length
+    }
+    expect(hits).toBeGreaterThan(500)
+  })
+})
