@@ -73,13 +73,15 @@ type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
  * applied), the part facet filters keep, and how many of those have every
  * word as typed.
  */
-type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; withEveryWord: number }
+type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; everyWord: MatchSet | undefined; withEveryWord: number }
 
 export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
 
 /**
  * Runs a query: any word may match (a disjunction, as BM25 ranks), an article
- * matching more of the query's words raised by the coordination factor; each
+ * matching more of the query's words raised by the coordination factor (for
+ * a query of more than `RANKING.shortQueryWords` words, the articles with
+ * every word as typed rank first, the others by plain BM25); each
  * word by its stem, its prefix while typed, its synonyms and its close
  * spellings, those at lower weights. When the query as typed has too few
  * articles with every word and a correction of the words the corpus lacks has
@@ -110,15 +112,16 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
     // The coordination factor, soft: a score times (matched words / query words)^RANKING.coordination, so an article with
     // more of the query's words ranks higher without every partial match falling below every full one. MiniSearch's own
     // factor (the number of matched terms, which counts a word's synonyms and typos as more words) is off.
-    const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent: RANKING.coordination }
+    const long = query.words.length > RANKING.shortQueryWords
+    const exponent = long ? RANKING.longCoordination : RANKING.coordination
+    const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
     const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
     const filtered = retainFilters(search.matches)
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
-    const withEveryWord =
-      query.words.length === 0
-        ? filtered.count
-        : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches).count
-    return { query, sources, search, filtered, withEveryWord }
+    const everyWord =
+      query.words.length === 0 ? undefined : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches)
+    // A long query's articles with every word as typed rank first (then the others, by coordination).
+    return { query, sources, search, filtered, everyWord: long ? everyWord : undefined, withEveryWord: everyWord?.count ?? filtered.count }
   }
 
   let attempt = run(typed)
@@ -276,12 +279,13 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
  * The page: relevance order (optionally raised for recent articles), or
  * newest first. Only the candidates for the page are scored.
  */
-function rankPage(tables: CorpusTables, { search, filtered }: Attempt, params: SearchParams): Result[] {
+function rankPage(tables: CorpusTables, { search, filtered, everyWord }: Attempt, params: SearchParams): Result[] {
   const end = params.offset + params.limit
   if (params.sort === 'date') return byDate(tables, search, filtered, params.offset, end)
-  if (params.recency === undefined) return (search.top(end, { within: filtered }) as Result[]).slice(params.offset)
+  const first = everyWord ? { first: everyWord } : {}
+  if (params.recency === undefined) return (search.top(end, { within: filtered, ...first }) as Result[]).slice(params.offset)
   const boost = recencyBoost(tables, params.now, params.recency)
-  const page = (search.top(end, { within: filtered, factor: boost, maxFactor: 2 }) as Result[]).slice(params.offset)
+  const page = (search.top(end, { within: filtered, ...first, factor: boost, maxFactor: 2 }) as Result[]).slice(params.offset)
   return page.map((result) => ({ ...result, score: result.score * boost(result.id) }))
 }
 

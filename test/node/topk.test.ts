@@ -201,7 +201,9 @@ describe('searchArticles with pruning', () => {
         () => `"${pick(words)} ${pick(words)}"`,
         () => `${pick(words)} -${pick(words)}`,
         () => `${pick(words)} ${pick(words)} ${pick(words)}`,
-      ][i % 7]!()
+        // Longer than RANKING.shortQueryWords: the articles with every word form a first tier.
+        () => Array.from({ length: 6 }, () => pick(words)).join(' '),
+      ][i % 8]!()
       const params: SearchParams = {
         q,
         limit: pick([1, 5, 10, 50]),

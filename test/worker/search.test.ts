@@ -50,6 +50,16 @@ describe('ranking and highlighting', () => {
     expect(nonsense.body.hits[0].id).toBe(SEED_ID)
   })
 
+  it('ranks the articles with every word first for a query of more than four words, then those with some of them', async () => {
+    const corpus = await loadCorpus()
+    const words = ['Quetta', 'Mastung', 'Nushki', 'Balochistan', 'Pakistan']
+    const { hits } = await allHits(`q=${encodeURIComponent(words.join(' '))}%20`)
+    const hasAll = (hit: Hit) => words.every((word) => new RegExp(word, 'i').test(`${hit.title} ${corpus.get(hit.id)!.text}`))
+    const firstPartial = hits.findIndex((hit) => !hasAll(hit))
+    expect(firstPartial).toBeGreaterThan(0)
+    expect(hits.slice(firstPartial).some(hasAll)).toBe(false)
+  })
+
   it('matches quoted phrases as phrases', async () => {
     const corpus = await loadCorpus()
     const phrase = /foreign\W+ministry/i
