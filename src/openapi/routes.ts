@@ -83,7 +83,7 @@ export const searchDoc = describe({
     offset: 0,
     limit: 10,
     hits: [seedHit],
-    facets: { person: [{ value: 'Lin Jian', count: 1 }], place: [{ value: 'Quetta', count: 1 }], year: [{ value: '2026', count: 1 }] },
+    facets: { person: [{ value: 'Lin Jian', count: 1 }], organization: [], place: [{ value: 'Quetta', count: 1 }], country: [{ value: 'Pakistan', count: 1 }], year: [{ value: '2026', count: 1 }] },
   }),
   problems: ['invalid-parameters'],
 })
