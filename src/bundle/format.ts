@@ -1,9 +1,8 @@
 import { storeRegistry } from '../corpus-services/entity-registry'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
-import { packNumbers, splitWords, unpackNumbers } from '../search/sorted-words'
-import { storeSuggestions, type StoredSuggestions } from '../search/suggest'
 import type { StoredArticle } from '../article'
+import { shardSuggestions } from './shard-suggestions'
 import type { Bundle } from './types'
 
 /**
@@ -55,21 +54,8 @@ export function entitiesAsset(version: string): string {
 export const FACTS_PART_UNITS = 4 * 1024 * 1024
 
 /**
- * A shard's suggestion words ranked as the whole corpus's suggestion index
- * ranks them (a word's rank orders what it completes: see `SuggestIndex.namesWith`),
- * so each shard lists completions in the one index's order, and the front
- * can merge the shards' lists into it (src/shards/reader.ts). Every word of a
- * shard's names is a word of the corpus's (the same names, or the same up to case).
- */
-function withCorpusRanks(shard: StoredSuggestions, corpus: StoredSuggestions): StoredSuggestions {
-  const corpusRanks = unpackNumbers(corpus.ranks)
-  const rankOf = new Map(splitWords(corpus.words).map((word, at) => [word, corpusRanks[at]!]))
-  return { ...shard, ranks: packNumbers(splitWords(shard.words).map((word) => rankOf.get(word)!)) }
-}
-
-/**
  * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
- * `corpus`: the whole corpus, when `articles` are one shard's (see `storeTables`).
+ * `corpus`: the whole corpus, when `articles` are one shard's (see `shardSuggestions`).
  */
 export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
 
@@ -100,8 +86,8 @@ export function serializeBundle(
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
   assets.set(entitiesAsset(version), entities)
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
-  const tables = storeTables(articles, corpus)
-  if (corpus !== articles) tables.lookup.suggestions = withCorpusRanks(tables.lookup.suggestions, storeSuggestions(corpus))
+  const tables = storeTables(articles)
+  if (corpus !== articles) tables.lookup.suggestions = shardSuggestions(articles, corpus)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 

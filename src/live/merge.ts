@@ -1,10 +1,9 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import { FactCatalog, mergeFactPages, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
-import { sumFacetCounts } from '../search/facets'
+import { Gather } from '../search/gather'
 import { listArticles, listingOrder, type ListingParams, type ListingResponse } from '../search/listing'
-import { RANKING } from '../search/options'
 import { MAX_RELATED, relatedArticles } from '../search/related'
-import { hitsOf, matchOrder, rankArticles, type RankedMatch, type SearchHit, type SearchParams, type SearchResponse } from '../search/search'
+import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { suggest, type Suggestion } from '../search/suggest'
 import { suggestIndexOf } from '../search/context'
 import { hidesBase, partsOf, type LiveView } from './one-corpus'
@@ -17,51 +16,27 @@ import { hidesBase, partsOf, type LiveView } from './one-corpus'
  * and its bodies read. Totals and facet counts are sums over disjoint parts.
  */
 
-/** Facet values each part lists before the sum is cut to the asked limit: all of them. */
-const ALL_VALUES = Number.MAX_SAFE_INTEGER
-
+/**
+ * A search over the parts as over one index: each part searches its own
+ * articles and takes the corpus-wide decisions (known words, corrections,
+ * the page, facet counts) together with the other through an in-process
+ * gathering, the same one a sharded build's front runs over its shards.
+ */
 export async function searchOneCorpus(view: LiveView, params: SearchParams): Promise<SearchResponse> {
   const parts = partsOf(view)
-  const limit = params.facetLimit ?? 10
-  if (parts.length === 1) {
-    const { matches, ...answer } = await rankArticles(view.base, params)
-    return { ...answer, offset: params.offset, limit: params.limit, hits: await hitsOf(view.base, params.q, matches.slice(params.offset, params.offset + params.limit)) }
-  }
-  const wide = { ...params, facetLimit: ALL_VALUES }
-  let answers = await Promise.all(parts.map((part) => rankArticles(part, wide)))
-  // One index would not have fallen back to any-word matches had enough articles, over all parts, every word:
-  // a part that fell back answers again without (its facets count its results, so they must be the right ones).
-  // (Each part's total counts its matches: all of them have every word unless the part fell back.)
-  const withEveryWord = answers.reduce((sum, answer) => sum + (answer.fallback ? answer.matches.filter((match) => match.tier === 0).length : answer.total), 0)
-  const fallback = withEveryWord < RANKING.anyTermBelow && answers.some((answer) => answer.fallback)
-  if (!fallback) answers = await Promise.all(answers.map((answer, part) => (answer.fallback ? rankArticles(parts[part]!, wide, { anyTerm: false }) : answer)))
-  const merged = answers.flatMap((answer, part) => answer.matches.map((match) => ({ match, part }))).sort((a, b) => matchOrder(params.sort)(a.match, b.match))
-  const page = merged.slice(params.offset, params.offset + params.limit)
-  const hits = await hitsByPart(parts, params.q, page)
-  // A correction is offered when no part knows the words: each part offers one only for words it lacks.
-  const suggestion = answers.every((answer) => answer.suggestion !== undefined) ? answers[0]!.suggestion : undefined
-  return {
-    query: params.q,
-    total: answers.reduce((sum, answer) => sum + answer.total, 0),
-    offset: params.offset,
-    limit: params.limit,
-    hits,
-    facets: sumFacetCounts(
-      answers.map((answer) => answer.facets),
-      params.filters ?? {},
-      limit,
+  if (parts.length === 1) return searchArticles(view.base, params)
+  const gather = new Gather(parts.length, params)
+  const firstPositions = parts.map((_, part) => parts.slice(0, part).reduce((sum, corpus) => sum + corpus.tables.ids.length, 0))
+  const answers = await Promise.all(
+    parts.map((corpus, part) =>
+      searchArticles(corpus, params, { coordinator: gather.coordinator(part, firstPositions[part]!) }).catch((error: unknown) => {
+        // The other part would wait at the next step for this one: stop it too.
+        gather.abort(error as Error)
+        throw error
+      }),
     ),
-    ...(fallback ? { fallback: 'any-term' as const } : {}),
-    ...(answers.some((answer) => answer.typoTolerance) ? { typoTolerance: true } : {}),
-    ...(suggestion ? { suggestion } : {}),
-  }
-}
-
-/** The page's hits, each built by the part that holds it, in page order. */
-async function hitsByPart(parts: readonly LiveView['base'][], q: string, page: readonly { match: RankedMatch; part: number }[]): Promise<SearchHit[]> {
-  const built = await Promise.all(parts.map((corpus, part) => hitsOf(corpus, q, page.filter((entry) => entry.part === part).map((entry) => entry.match))))
-  const next = parts.map(() => 0)
-  return page.map((entry) => built[entry.part]![next[entry.part]!++]!)
+  )
+  return gather.answer(answers)
 }
 
 /** `GET /api/articles` over both parts: each part sorted, merged in the listing's order, then paged. */

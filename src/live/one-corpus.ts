@@ -1,6 +1,5 @@
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
-import { newest } from '../search/corpus-tables'
 import { combinedStatistics, indexStatistics, withStatistics } from '../search/corpus-statistics'
 import { corpusOfArticles } from '../search/memory-corpus'
 import { buildIndex } from '../search/search'
@@ -43,13 +42,11 @@ export async function oneCorpus(base: SearchCorpus, snapshot: LiveSnapshot): Pro
     [indexStatistics(base.index), ...(live ? [indexStatistics(live.index)] : [])],
     hiddenArticles.length > 0 ? [indexStatistics(buildIndex(hiddenArticles))] : [],
   )
-  const newestDate = newest([...base.tables.dates.filter((_, doc) => !hiddenDocs.has(doc)), ...snapshot.articles.map((article) => article.date)])
   const part = (corpus: SearchCorpus, hidden?: (doc: number) => boolean): SearchCorpus => ({
     index: withStatistics(corpus.index, statistics),
     tables: corpus.tables,
     articlesById: (ids) => corpus.articlesById(ids),
     ...(hidden ? { hidden } : {}),
-    ...(newestDate ? { newestDate } : {}),
   })
   return {
     version: snapshot.version,

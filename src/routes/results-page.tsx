@@ -5,7 +5,7 @@ import { CACHE_CONTROL } from '../http/cache'
 import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { integerParam, withDateRange } from './params'
+import { AutocorrectParam, integerParam, withDateRange } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
@@ -13,6 +13,7 @@ const ResultsQuerySchema = withDateRange({
   q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
   page: integerParam(1, LAST_PAGE, 1),
   sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  autocorrect: AutocorrectParam,
   ...FacetFilterParams,
 })
 
@@ -41,9 +42,9 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
     })
     return c.html(<BadSearchPage errors={errors} q={typeof input.q === 'string' ? input.q : ''} />, 400, { 'Cache-Control': 'no-store' })
   }
-  const { q, page, sort, from, to, person, organization, place, country, year } = parsed.output
+  const { q, page, sort, from, to, autocorrect, person, organization, place, country, year } = parsed.output
   const filters = facetFilters({ person, organization, place, country, year })
-  const state: ResultsState = { q, page, sort, from, to, filters }
+  const state: ResultsState = { q, page, sort, from, to, filters, ...(autocorrect ? {} : { autocorrect }) }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
   const response = await c.var.reader.search({
@@ -54,6 +55,7 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
     from,
     to,
     filters,
+    autocorrect,
     facetLimit: 30,
   })
   return c.html(<ResultsPage state={state} response={response} />)

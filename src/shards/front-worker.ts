@@ -18,7 +18,9 @@ import { readerApiRoutes } from '../routes/reader-api'
 import type { RankKey } from '../search/coordinator'
 import type { FacetTallies } from '../search/facet-table'
 import { frontError } from './front-error'
-import { allOrNothing, SHARD_TIMEOUT_MS, ShardsUnavailable, type GatherApi, type ShardApi } from './gather'
+import type { GatherApi } from '../search/gather'
+import type { WordKnowledge } from '../search/typos'
+import { allOrNothing, SHARD_TIMEOUT_MS, ShardsUnavailable, type ShardApi } from './gather'
 import { shardedReader } from './reader'
 import type { ShardRpc } from './shard-worker'
 
@@ -33,11 +35,8 @@ class GatherTarget extends RpcTarget {
   sum(shard: number, step: string, local: number) {
     return this.gather.sum(shard, step, local)
   }
-  max(shard: number, step: string, local: number) {
-    return this.gather.max(shard, step, local)
-  }
-  unknownWords(shard: number, local: number[]) {
-    return this.gather.unknownWords(shard, local)
+  words(shard: number, step: string, local: WordKnowledge[]) {
+    return this.gather.words(shard, step, local)
   }
   page(shard: number, ranked: RankKey[]) {
     return this.gather.page(shard, ranked)
@@ -65,6 +64,7 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       listed: async (ids, sort) => rpc().listed(build, ids, sort),
       related: async (article, limit) => rpc().related(build, article, limit),
       suggest: async (q) => rpc().suggest(build, q),
+      occurring: async (q, words) => rpc().occurring(build, q, words),
       factKeys: async (query) => rpc().factKeys(build, query),
       factsAt: async (facts) => rpc().factsAt(build, facts),
       health: async () => rpc().health(build),

@@ -3,7 +3,9 @@ import { catalogArticleOrder } from '../corpus-services/fact-catalog'
 import type { CorpusReader } from '../corpus-services/reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
+import type { LexiconEntry } from '../search/lexicon'
 import type { Suggestion } from '../search/suggest'
+import { normalizeWord, tokensWithOffsets } from '../search/terms'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
 import type { SuggestionCandidates } from './suggest-candidates'
 
@@ -51,7 +53,10 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
     },
 
     async suggest(q, limit) {
-      return mergeSuggestions(await everyShard((shard) => shard.suggest(q)), limit)
+      const candidates = await everyShard((shard) => shard.suggest(q))
+      // Word completions must occur with the other typed words in some article: asked of every shard, for the fifty kept only.
+      const occurring = async (words: string[]) => new Set((await everyShard((shard) => shard.occurring(q, words))).flat())
+      return mergeSuggestions(candidates, q, limit, occurring)
     },
 
     async facts(query) {
@@ -78,31 +83,57 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
 }
 
 /**
- * The one index's completions from every shard's candidates, given in shard
- * order (`suggestionCandidates`). Entity names: one per kind and name, counted
- * in every shard that has it (counts summed), spelled as the first shard
- * spells it (as one index spells a name as the corpus's first article does).
- * Words: every shard completes from the whole corpus's lexicon with its
- * corpus-wide article counts, keeping those that occur with the typed words in
- * one of its own articles: the union is the one index's set, counts as they
- * are. Titles: in the one index's order, which each shard states. Then cut as
- * `suggest` cuts: entities by count, half the limit of words, titles, the
- * other words, each text once.
+ * Completions from every shard's candidates, given in shard order
+ * (`suggestionCandidates`), cut as `suggest` cuts: entities by count, a share
+ * of phrases and of word completions, titles, the other phrases and words,
+ * each text once. Entity names: one per kind and name, counts summed, spelled
+ * as the first shard spells it (as one index spells a name as the corpus's
+ * first article does). Phrases: the corpus's, as every shard has them. Word
+ * completions: each word's articles summed over the shards, the fifty most
+ * frequent kept (`completionsOf`), those that occur with the other typed
+ * words in some shard's article (`occurring`), and only when no phrase
+ * continues more than the last word, as `suggest` decides. Titles: in the one
+ * index's order, which each shard states (the build makes each shard's
+ * suggestion index so: `shardSuggestions`).
  */
-export function mergeSuggestions(shards: readonly SuggestionCandidates[], limit: number): Suggestion[] {
+export async function mergeSuggestions(
+  shards: readonly SuggestionCandidates[],
+  q: string,
+  limit: number,
+  occurring: (words: string[]) => Promise<ReadonlySet<string>>,
+): Promise<Suggestion[]> {
   const entities = new Map<string, Suggestion>()
-  const words = new Map<string, Suggestion>()
-  for (const candidates of shards) {
-    for (const entity of candidates.entities) {
-      const key = `${entity.kind}:${facetKey(entity.text)}`
-      const found = entities.get(key)
-      entities.set(key, found ? { ...found, count: found.count + entity.count } : entity)
-    }
-    for (const word of candidates.words) if (!words.has(word.text)) words.set(word.text, word)
+  const phrases = new Map<string, Suggestion & { continued: number }>()
+  const completions = new Map<string, LexiconEntry>()
+  const add = <T extends { count: number }>(into: Map<string, T>, key: string, entry: T) => {
+    const found = into.get(key)
+    into.set(key, found ? { ...found, count: found.count + entry.count } : entry)
   }
-  // suggest's orders: entities by count then text; words by article count then spelling (the text's case aside, the same).
+  for (const candidates of shards) {
+    for (const entity of candidates.entities) add(entities, `${entity.kind}:${facetKey(entity.text)}`, entity)
+    // Every shard has the corpus's phrases with their corpus-wide counts: one of each. Two phrases can make
+    // one continuation ("interviewee Joe" and "Wikinews interviewee Joe" after "Wikinews i"): `suggest` keeps both.
+    for (const phrase of candidates.phrases) {
+      const key = `${phrase.continued}:${normalizeWord(phrase.text)}`
+      if (!phrases.has(key)) phrases.set(key, phrase)
+    }
+    for (const entry of candidates.completions) {
+      const key = normalizeWord(entry.display)
+      const found = completions.get(key)
+      completions.set(key, found ? { ...found, documents: found.documents + entry.documents } : entry)
+    }
+  }
   const byCount = (a: Suggestion, b: Suggestion) => b.count - a.count || a.text.localeCompare(b.text)
-  const ranked = [...words.values()].sort(byCount)
+  const tokens = [...tokensWithOffsets(q)]
+  const afterOtherWords = tokens.length > 1
+  const continuing = [...phrases.values()].filter((phrase) => !afterOtherWords || phrase.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
+  let words: Suggestion[] = []
+  if (completions.size > 0 && (!afterOtherWords || continuing.length === 0)) {
+    const kept = [...completions.values()].sort((a, b) => b.documents - a.documents || a.display.localeCompare(b.display)).slice(0, COMPLETIONS_KEPT)
+    const occur = afterOtherWords ? await occurring(kept.map((entry) => entry.display)) : undefined
+    const head = q.slice(0, tokens.at(-1)!.start)
+    words = kept.filter((entry) => !occur || occur.has(entry.display)).map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
+  }
   const titles = shards
     .flatMap((candidates) => candidates.titles)
     .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
@@ -110,12 +141,16 @@ export function mergeSuggestions(shards: readonly SuggestionCandidates[], limit:
   const share = Math.ceil(limit / 2)
   const seen = new Set<string>()
   const suggestions: Suggestion[] = []
-  for (const entry of [...[...entities.values()].sort(byCount), ...ranked.slice(0, share), ...titles, ...ranked.slice(share)]) {
-    const key = `${entry.kind === 'title' ? 'title' : 'text'}:${entry.text.toLowerCase()}`
+  const ordered = [...[...entities.values()].sort(byCount), ...continuing.slice(0, share), ...words.slice(0, share), ...titles, ...continuing.slice(share), ...words.slice(share)]
+  for (const { text, kind, count, id } of ordered) {
+    const key = `${kind === 'title' ? 'title' : 'text'}:${normalizeWord(text)}`
     if (seen.has(key)) continue
     seen.add(key)
-    suggestions.push(entry)
+    suggestions.push({ text, kind, count, ...(id ? { id } : {}) })
     if (suggestions.length === limit) break
   }
   return suggestions
 }
+
+/** As many word completions as `suggest` considers (its suggestion index keeps the fifty most frequent). */
+const COMPLETIONS_KEPT = 50

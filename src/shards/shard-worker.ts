@@ -5,7 +5,8 @@ import { openBundle } from '../bundle/open'
 import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
-import type { FactKey, GatherApi, ListingKey, ShardHealth } from './gather'
+import type { GatherApi } from '../search/gather'
+import type { FactKey, ListingKey, ShardHealth } from './gather'
 import type { SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
@@ -58,6 +59,10 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).suggest(q)
     }
 
+    occurring(build: string, q: string, words: readonly string[]): Promise<string[]> {
+      return open(build).occurring(q, words)
+    }
+
     factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
       return open(build).factKeys(query)
     }
@@ -81,6 +86,7 @@ export type ShardRpc = {
   listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
   suggest(build: string, q: string): Promise<SuggestionCandidates>
+  occurring(build: string, q: string, words: readonly string[]): Promise<string[]>
   factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
   factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
   health(build: string): Promise<ShardHealth>

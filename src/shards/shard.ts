@@ -3,21 +3,18 @@ import type { LoadedBundle } from '../bundle/open'
 import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { suggestIndexOf } from '../search/context'
-import type { SearchCoordinator } from '../search/coordinator'
-import { tallyFacets } from '../search/facet-table'
+import { coordinatorOver, type GatherApi } from '../search/gather'
 import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { splitWords, unpackNumbers } from '../search/sorted-words'
-import type { FactKey, GatherApi, ListingKey, ShardApi, ShardHealth } from './gather'
-import { suggestionCandidates, type SuggestionCandidates } from './suggest-candidates'
+import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
+import { occurringWithTyped, suggestionCandidates, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
 export type ShardPlace = {
   /** The whole corpus's position of this shard's first document (shards hold consecutive runs of the corpus). */
   firstPosition: number
-  /** The whole corpus's newest publication date (the recency decay's reference). */
-  newestDate: string | undefined
 }
 
 /** A shard's side of every reader: its bundle read as one corpus, with the corpus-wide decisions taken through the front. */
@@ -28,17 +25,7 @@ export class Shard implements ShardApi {
   ) {}
 
   search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse> {
-    const { firstPosition, newestDate } = this.place
-    const coordinator: SearchCoordinator = {
-      firstPosition,
-      sum: (step, local) => gather.sum(shard, step, local),
-      max: (step, local) => gather.max(shard, step, local),
-      unknownWords: (local) => gather.unknownWords(shard, [...local]),
-      newestDate: () => newestDate,
-      page: (ranked) => gather.page(shard, [...ranked]),
-      facets: (table, docs, filters, limit) => gather.facets(shard, tallyFacets(table, docs, filters), limit),
-    }
-    return searchArticles(this.bundle, params, { coordinator })
+    return searchArticles(this.bundle, params, { coordinator: coordinatorOver(gather, shard, this.place.firstPosition) })
   }
 
   article(id: string): Promise<StoredArticle | undefined> {
@@ -86,7 +73,12 @@ export class Shard implements ShardApi {
   /** Every completion the shard has for `q`, uncut (see `suggestionCandidates`). */
   suggest(q: string): Promise<SuggestionCandidates> {
     const { tables } = this.bundle
-    return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
+    return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), tables.lexicon, q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
+  }
+
+  /** Which of these completions of `q`'s last word occur in one of the shard's articles with its other words. */
+  occurring(q: string, words: readonly string[]): Promise<string[]> {
+    return Promise.resolve(occurringWithTyped(suggestIndexOf(this.bundle), q, words))
   }
 
   private ranks: Map<string, number> | undefined

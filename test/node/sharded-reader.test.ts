@@ -57,7 +57,7 @@ describe('a sharded corpus read through the front, route by route, on the shippe
     await expectSameAnswers(two, paths.slice(0, 30))
   })
 
-  it('suggests as one index: entity counts summed across shards, words from the whole lexicon, titles, every limit', async () => {
+  it('suggests as one index: entity counts and word counts summed across shards, the corpus\'s phrases, titles in order, every limit', async () => {
     const entityNames = FACETS.filter((facet) => facet !== 'year').flatMap((facet) => facetValues[facet]!)
     const typed = new Set<string>()
     for (let i = 0; i < 60; i++) {
@@ -67,6 +67,9 @@ describe('a sharded corpus read through the front, route by route, on the shippe
       const name = pick(entityNames)
       typed.add(name.slice(0, 2 + Math.floor(next() * (name.length - 1))))
       typed.add(`${word} `)
+      // The start of a title's phrase: what phrase completions continue ("hong k", "told th").
+      const [first, second] = pick(articles).title.match(/\p{L}+/gu) ?? ['police', 'said']
+      typed.add(`${first} ${second!.slice(0, 1 + Math.floor(next() * 3))}`)
     }
     const paths = [...typed].map((q, i) => `/api/suggest?q=${encodeURIComponent(q)}&limit=${[8, 1, 3, 20][i % 4]}`)
     paths.push('/api/suggest?q=', '/api/suggest?q=zzqxv')

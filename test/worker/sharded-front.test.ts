@@ -29,13 +29,11 @@ const indexes = serializeCompactShards(
   buildIndex(articles),
   ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
 )
-let newestDate: string | undefined
-for (const { date } of articles) if (date && (!newestDate || date > newestDate)) newestDate = date
 const shards = ranges.map(({ first, size }, s) => {
   const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), { corpus: articles })
   return new Shard(
     openBundle(files.text, indexes[s]!.binary, async (name) => files.assets.get(name)!),
-    { firstPosition: first, newestDate },
+    { firstPosition: first },
   )
 })
 
@@ -53,6 +51,7 @@ function binding(shard: Shard, ownBuild = BUILD): ShardRpc {
     listed: async (build, ids, sort) => check(build).listed(ids, sort),
     related: async (build, article, limit) => check(build).related(article, limit),
     suggest: async (build, q) => check(build).suggest(q),
+    occurring: async (build, q, words) => check(build).occurring(q, words),
     factKeys: async (build, query) => check(build).factKeys(query),
     factsAt: async (build, facts) => check(build).factsAt(facts),
     health: async (build) => check(build).health(),
