@@ -64,7 +64,7 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       listed: async (ids, sort) => rpc().listed(build, ids, sort),
       related: async (article, limit) => rpc().related(build, article, limit),
       suggest: async (q) => rpc().suggest(build, q),
-      occurring: async (q, words) => rpc().occurring(build, q, words),
+      associations: async (q, words) => rpc().associations(build, q, words),
       factKeys: async (query) => rpc().factKeys(build, query),
       factsAt: async (facts) => rpc().factsAt(build, facts),
       health: async () => rpc().health(build),

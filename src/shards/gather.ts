@@ -3,7 +3,7 @@ import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import { Gather, type GatherApi } from '../search/gather'
 import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
-import type { SuggestionCandidates } from './suggest-candidates'
+import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
@@ -22,7 +22,7 @@ export type ShardApi = {
   listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
   suggest(q: string): Promise<SuggestionCandidates>
-  occurring(q: string, words: readonly string[]): Promise<string[]>
+  associations(q: string, words: readonly string[]): Promise<AssociationCounts>
   factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
   factsAt(facts: readonly number[]): Promise<CatalogFact[]>
   health(): Promise<ShardHealth>

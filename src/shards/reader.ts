@@ -5,9 +5,9 @@ import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
 import type { LexiconEntry } from '../search/lexicon'
 import type { Suggestion } from '../search/suggest'
-import { normalizeWord, tokensWithOffsets } from '../search/terms'
+import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
-import type { SuggestionCandidates } from './suggest-candidates'
+import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 /**
  * The corpus of a sharded build, read by its front Worker: every reader fans
@@ -54,9 +54,9 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
 
     async suggest(q, limit) {
       const candidates = await everyShard((shard) => shard.suggest(q))
-      // Word completions must occur with the other typed words in some article: asked of every shard, for the fifty kept only.
-      const occurring = async (words: string[]) => new Set((await everyShard((shard) => shard.occurring(q, words))).flat())
-      return mergeSuggestions(candidates, q, limit, occurring)
+      // After other words, a word completion must belong with them: its counts, asked of every shard for the fifty kept only.
+      const associations = (words: string[]) => everyShard((shard) => shard.associations(q, words))
+      return mergeSuggestions(candidates, q, limit, associations)
     },
 
     async facts(query) {
@@ -90,9 +90,9 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
  * as the first shard spells it (as one index spells a name as the corpus's
  * first article does). Phrases: the corpus's, as every shard has them. Word
  * completions: each word's articles summed over the shards, the fifty most
- * frequent kept (`completionsOf`), those that occur with the other typed
- * words in some shard's article (`occurring`), and only when no phrase
- * continues more than the last word, as `suggest` decides. Titles: in the one
+ * frequent kept (`completionsOf`); after other words, only when no phrase
+ * continues more than the last word, and only those that belong with them by
+ * `suggest`'s association rule over the corpus's counts (`associations`). Titles: in the one
  * index's order, which each shard states (the build makes each shard's
  * suggestion index so: `shardSuggestions`).
  */
@@ -100,17 +100,17 @@ export async function mergeSuggestions(
   shards: readonly SuggestionCandidates[],
   q: string,
   limit: number,
-  occurring: (words: string[]) => Promise<ReadonlySet<string>>,
+  associations: (words: string[]) => Promise<AssociationCounts[]>,
 ): Promise<Suggestion[]> {
   const entities = new Map<string, Suggestion>()
   const phrases = new Map<string, Suggestion & { continued: number }>()
   const completions = new Map<string, LexiconEntry>()
-  const add = <T extends { count: number }>(into: Map<string, T>, key: string, entry: T) => {
-    const found = into.get(key)
-    into.set(key, found ? { ...found, count: found.count + entry.count } : entry)
-  }
   for (const candidates of shards) {
-    for (const entity of candidates.entities) add(entities, `${entity.kind}:${facetKey(entity.text)}`, entity)
+    for (const entity of candidates.entities) {
+      const key = `${entity.kind}:${facetKey(entity.text)}`
+      const found = entities.get(key)
+      entities.set(key, found ? { ...found, count: found.count + entity.count } : entity)
+    }
     // Every shard has the corpus's phrases with their corpus-wide counts: one of each. Two phrases can make
     // one continuation ("interviewee Joe" and "Wikinews interviewee Joe" after "Wikinews i"): `suggest` keeps both.
     for (const phrase of candidates.phrases) {
@@ -130,9 +130,24 @@ export async function mergeSuggestions(
   let words: Suggestion[] = []
   if (completions.size > 0 && (!afterOtherWords || continuing.length === 0)) {
     const kept = [...completions.values()].sort((a, b) => b.documents - a.documents || a.display.localeCompare(b.display)).slice(0, COMPLETIONS_KEPT)
-    const occur = afterOtherWords ? await occurring(kept.map((entry) => entry.display)) : undefined
     const head = q.slice(0, tokens.at(-1)!.start)
-    words = kept.filter((entry) => !occur || occur.has(entry.display)).map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
+    const asTerm = (entry: LexiconEntry, count: number): Suggestion => ({ text: head + entry.display.toLowerCase(), kind: 'term', count })
+    // The other typed words as index terms: stop words ("than tr") leave none, and then no rule applies.
+    const context = tokens.slice(0, -1).flatMap((token) => processTerm(normalizeWord(token.text)) ?? [])
+    if (context.length === 0) words = kept.map((entry) => asTerm(entry, entry.documents)).sort(byCount)
+    else {
+      // suggest's association rule over the corpus's counts (each the sum of the shards').
+      const counts = await associations(kept.map((entry) => entry.display))
+      const sum = (pick: (shard: AssociationCounts) => number) => counts.reduce((total, shard) => total + pick(shard), 0)
+      const contextShare = sum((shard) => shard.context) / Math.max(1, sum((shard) => shard.documents))
+      words = kept
+        .flatMap((entry, i) => {
+          const together = sum((shard) => shard.words[i]![0])
+          const share = together / Math.max(1, sum((shard) => shard.words[i]![1]))
+          return share >= ASSOCIATION && share >= LIFT * contextShare ? [asTerm(entry, together)] : []
+        })
+        .sort(byCount)
+    }
   }
   const titles = shards
     .flatMap((candidates) => candidates.titles)
@@ -154,3 +169,6 @@ export async function mergeSuggestions(
 
 /** As many word completions as `suggest` considers (its suggestion index keeps the fifty most frequent). */
 const COMPLETIONS_KEPT = 50
+/** `suggest`'s association rule (src/search/suggest.ts): its share of a word's articles that have the other typed words, and the lift over all articles. */
+const ASSOCIATION = 0.75
+const LIFT = 2

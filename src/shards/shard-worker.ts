@@ -7,7 +7,7 @@ import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { GatherApi } from '../search/gather'
 import type { FactKey, ListingKey, ShardHealth } from './gather'
-import type { SuggestionCandidates } from './suggest-candidates'
+import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
 /** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */
@@ -59,8 +59,8 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).suggest(q)
     }
 
-    occurring(build: string, q: string, words: readonly string[]): Promise<string[]> {
-      return open(build).occurring(q, words)
+    associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts> {
+      return open(build).associations(q, words)
     }
 
     factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
@@ -86,7 +86,7 @@ export type ShardRpc = {
   listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
   related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
   suggest(build: string, q: string): Promise<SuggestionCandidates>
-  occurring(build: string, q: string, words: readonly string[]): Promise<string[]>
+  associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts>
   factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
   factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
   health(build: string): Promise<ShardHealth>

@@ -9,7 +9,7 @@ import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { splitWords, unpackNumbers } from '../search/sorted-words'
 import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
-import { occurringWithTyped, suggestionCandidates, type SuggestionCandidates } from './suggest-candidates'
+import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
 export type ShardPlace = {
@@ -76,9 +76,9 @@ export class Shard implements ShardApi {
     return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), tables.lexicon, q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
   }
 
-  /** Which of these completions of `q`'s last word occur in one of the shard's articles with its other words. */
-  occurring(q: string, words: readonly string[]): Promise<string[]> {
-    return Promise.resolve(occurringWithTyped(suggestIndexOf(this.bundle), q, words))
+  /** What `suggest`'s association rule counts over the shard's articles for these completions of `q`'s last word. */
+  associations(q: string, words: readonly string[]): Promise<AssociationCounts> {
+    return Promise.resolve(associationCounts(suggestIndexOf(this.bundle), q, words, this.bundle.ids.length))
   }
 
   private ranks: Map<string, number> | undefined

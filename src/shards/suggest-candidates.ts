@@ -67,11 +67,18 @@ export function suggestionCandidates(
   }
 }
 
-/** Which of `words` occur in one of the shard's articles together with every word typed before the last one (as `suggest` requires of a completion). */
-export function occurringWithTyped(index: SuggestIndex, q: string, words: readonly string[]): string[] {
+/**
+ * What `suggest`'s association rule counts, over the shard's articles, for
+ * completions of `q`'s last word after other words: how many articles have
+ * every other typed word, and per word how many have them and it, and how many
+ * have it (by index term). Counts of disjoint shards add up to the corpus's.
+ */
+export type AssociationCounts = { context: number; documents: number; words: [together: number, alone: number][] }
+
+export function associationCounts(index: SuggestIndex, q: string, words: readonly string[], documents: number): AssociationCounts {
   const before = [...tokensWithOffsets(q)].slice(0, -1).map((token) => normalizeWord(token.text))
   const context = before.map(processTerm).filter((term): term is string => term !== null)
-  return context.length === 0 ? [...words] : words.filter((word) => index.occursWith(word, context))
+  return { context: index.articlesWith(context), documents, words: words.map((word) => [index.articlesWith(context, word), index.articlesWith([], word)]) }
 }
 
 /** How many of the typed words the phrase continues (as `suggest` counts them: the longest tail of them it starts with, adding something). */
