@@ -83,6 +83,13 @@ for (const [route, list] of Object.entries(routes)) {
   const window = (side: { samples: number[]; bodies: string[] }) => ({ figure: summarize(side.samples.slice(at, at + list.length)), bodies: side.bodies.slice(at, at + list.length) })
   const [mine, theirs] = [window(one!), window(sharded!)]
   const same = mine.bodies.filter((body, i) => body === theirs.bodies[i]).length
+  list.forEach((path, i) => {
+    if (mine.bodies[i] === theirs.bodies[i]) return
+    // Where they part: the answers' first differing character on, for whoever looks into it.
+    let at = 0
+    while (mine.bodies[i]![at] === theirs.bodies[i]![at]) at++
+    console.error(`different answers to ${path}, from character ${at}:\n  one Worker: …${mine.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}\n  front:      …${theirs.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}`)
+  })
   console.log(`| ${route} | ${list.length} | ${mine.figure.median.toFixed(1)} | ${mine.figure.p99.toFixed(1)} | ${theirs.figure.median.toFixed(1)} | ${theirs.figure.p99.toFixed(1)} | ${same} of ${list.length} |`)
   at += list.length
 }
