@@ -4,6 +4,9 @@ import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers 
 import { storeSuggestions, type StoredSuggestions } from '../search/suggest'
 import { normalizeWord, tokenize } from '../search/terms'
 
+/** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
+const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
+
 /**
  * A shard's suggestion index, made so that the front can merge the shards'
  * completions into the whole corpus's (src/shards/reader.ts): the shard's
@@ -17,7 +20,8 @@ import { normalizeWord, tokenize } from '../search/terms'
  */
 export function shardSuggestions(articles: readonly StoredArticle[], corpus: readonly StoredArticle[]): StoredSuggestions {
   const own = storeSuggestions(articles)
-  const whole = storeSuggestions(corpus)
+  let whole = corpusSuggestions.get(corpus)
+  if (!whole) corpusSuggestions.set(corpus, (whole = storeSuggestions(corpus)))
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
   const ownKinds = unpackNumbers(own.entities.kinds)
   const ownCounts = unpackNumbers(own.entities.counts)
