@@ -38,6 +38,9 @@ export const ROLE_HEADS = words(`
   analyst economist broker trader strategist democrat republican
 `)
 
+/** Titles that name, after "to", where their holder is posted ("Ambassador to Portugal", "Special Envoy to the Sahel"), in lower case. */
+export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
+
 /** Honorifics: they mark a person but are not a role worth reporting. */
 export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)
 

@@ -199,18 +199,21 @@ function townOfAirport(reading: Reading, { tokens, from }: Candidate): Candidate
 }
 
 /**
- * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi": where the
- * title's "of" runs into the name, the name is its last two or three words, starting with a first
- * name or after a country, or ending in a name the text also uses alone. The index the name starts at, or -1.
+ * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi", "Ambassador to
+ * Portugal Marcus Ellery", "Special Envoy for Yemen Tomas Varga": where the title's "of", "to" or "for"
+ * runs into the name, the name is its last two or three words, starting with a first name or after a
+ * country, or ending in a name the text also uses alone. The index the name starts at, or -1.
  */
 function nameAfterRoleOf(reading: Reading, tokens: Token[], head: number): number {
-  if (tokens[head + 1]?.text !== 'of') return -1
+  if (!ROLE_JOINERS.has(tokens[head + 1]?.text ?? '')) return -1
   for (let from = Math.max(head + 3, tokens.length - 3); from <= tokens.length - 2; from++) {
     const name = tokens.slice(from)
     if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || reading.singles.has(name.at(-1)!.text) || findCountry(tokens[from - 1]!.text))) return from
   }
   return -1
 }
+
+const ROLE_JOINERS = new Set(['of', 'to', 'for'])
 
 /** "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State": the countries it names and the organisation. */
 function readRole(reading: Reading, role: Token[]): void {
