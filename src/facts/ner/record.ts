@@ -1,7 +1,7 @@
 import { countryByCode, countryOfDemonym, findPlaces } from '../../gazetteer'
 import { appositionRole } from './roles'
 import { demonymOf, isAcronym } from './names'
-import { pickPlace, placeDetails } from './places'
+import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
 import { otherSpelling, samePerson } from './recall'
 import { isTownAndMascot } from './teams'
 import { nameOf, remember, spanOf, spellingKey, type Decided, type Reading } from './reading'
@@ -24,10 +24,14 @@ export function decide(reading: Reading, sentence: Token[], candidate: Candidate
   readAcronym(reading, sentence, candidate.to, { type, name })
 }
 
-/** A place, in the given country when the gazetteer knows it there; one it lacks keeps the text's country. */
+/**
+ * A place, in the given country when the gazetteer knows it there; one it lacks, or knows only as a small
+ * namesake abroad, gets the text's main country at the end.
+ */
 export function decidePlace(reading: Reading, sentence: Token[], candidate: Candidate, countryCode = ''): void {
   const name = nameOf(reading, candidate.tokens)
-  const known = countryCode ? findPlaces(name).find((place) => place.country === countryCode) : pickPlace(name, reading.context)
+  const picked = countryCode ? findPlaces(name).find((place) => place.country === countryCode) : pickPlace(name, reading.context)
+  const known = picked && !countryCode && isNamesakeAbroad(picked, reading.context) ? undefined : picked
   if (known) return decide(reading, sentence, candidate, 'place', name, placeDetails(known))
   const country = countryByCode(countryCode)?.name
   decide(reading, sentence, candidate, 'place', name, country ? { country } : {})

@@ -3,7 +3,7 @@ import { ARABIC_PLACE_OPENERS, KIN, NOT_PERSON_WORDS, ORG_SUFFIXES, PLACE_NAME_O
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
 import { countryAfterComma, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
-import { isBigPlace, isProminentPlace, pickPlace, placeDetails } from '../places'
+import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
 import { byLeadingName, isClubOfTown, isTeamHere, namedBefore } from '../recall'
 import { addPerson, decide, decidePlace } from '../record'
 import { nameOf, spanOf, type Reading } from '../reading'
@@ -137,12 +137,14 @@ const speakerOrAged: Rule = (reading, sentence, candidate) => {
 /**
  * One word the gazetteer knows as a place: its club in a report of results; the place after a
  * preposition or where it is prominent in the countries in view (a first name only for a big place).
- * One it does not know, after "in" or "near", is a place the gazetteer lacks when nothing else fits.
+ * One it does not know (or knows only as a small namesake abroad), after "in" or "near", is a place the
+ * gazetteer lacks when nothing else fits.
  */
 const singleWordPlace: Rule = (reading, sentence, candidate) => {
   const name = nameOf(reading, candidate.tokens)
   const preposition = prepositionBefore(sentence, candidate.from)
-  const place = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, reading.context)
+  const picked = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, reading.context)
+  const place = picked && !isNamesakeAbroad(picked, reading.context) ? picked : undefined
   if (place) return readKnownPlace(reading, sentence, candidate, place, PLACE_PREPOSITIONS.has(preposition))
   if (STRONG_PLACE_PREPOSITIONS.has(preposition) && couldBeUnknownPlace(reading, candidate.tokens[0]!, sentence[candidate.to])) decidePlace(reading, sentence, candidate)
   return true

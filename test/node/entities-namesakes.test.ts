@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { readEntities } from './read-entities'
+
+// A small town the gazetteer knows only abroad, named in a text about another country (sentences written for the test).
+
+describe('small namesakes abroad', () => {
+  it('places a small town known only in another country in the country the text is about', () => {
+    const { find } = readEntities('Floods hit Tennessee in the United States on Monday. A bridge collapsed in Banbury, and the governor visited.')
+    expect(find('place', 'Banbury')?.country).toBe('United States')
+    expect(find('place', 'Banbury')?.lat).toBeUndefined()
+  })
+
+  it('keeps the gazetteer town where the text is about its country, or about no country', () => {
+    expect(readEntities('Floods hit the United Kingdom on Monday. A bridge collapsed in Banbury.').find('place', 'Banbury')?.country).toBe('United Kingdom')
+    expect(readEntities('A bridge collapsed in Banbury on Monday.').find('place', 'Banbury')?.country).toBe('United Kingdom')
+  })
+
+  it('keeps a big city abroad as the city', () => {
+    expect(readEntities('Floods hit Tennessee in the United States on Monday. The governor later flew to Madrid.').find('place', 'Madrid')?.country).toBe('Spain')
+  })
+})
