@@ -19,3 +19,21 @@ describe('small namesakes abroad', () => {
     expect(readEntities('Floods hit Tennessee in the United States on Monday. The governor later flew to Madrid.').find('place', 'Madrid')?.country).toBe('Spain')
   })
 })
+
+// Names ending in a feature word (sentences written for the test).
+describe('names ending in a feature word', () => {
+  it('reads a city, a junction and an airfield as places', () => {
+    const { find } = readEntities('The quake was felt in Tandor City and at Norvik Junction. A small plane left Gillespie Field on Monday.')
+    expect(find('place', 'Tandor City')).toBeDefined()
+    expect(find('place', 'Norvik Junction')).toBeDefined()
+    expect(find('place', 'Gillespie Field')).toBeDefined()
+    expect(find('person', 'Gillespie Field')).toBeUndefined()
+  })
+
+  it('keeps a first name and a surname that is also a feature word a person where the words after it speak of one', () => {
+    const { find } = readEntities('Ellen Field, a teacher, said the school shook. Tomas Lane, 52, agreed.')
+    expect(find('person', 'Ellen Field')).toBeDefined()
+    expect(find('person', 'Tomas Lane')).toBeDefined()
+    expect(find('place', 'Tomas Lane')).toBeUndefined()
+  })
+})

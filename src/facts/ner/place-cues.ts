@@ -8,7 +8,7 @@ const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'pro
 export const PLACE_FEATURES = new Set([
   'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
   'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
-  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase',
+  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase', 'field', 'junction', 'city',
 ])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */

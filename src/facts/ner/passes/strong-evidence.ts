@@ -13,7 +13,7 @@ import {
   ORG_SUFFIXES,
 } from '../lexicon'
 import { demonymOf, isAcronym, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
-import { namesAThing } from '../person-evidence'
+import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
 import { isClubOfTown, isTeamHere } from '../recall'
@@ -132,10 +132,14 @@ const organisation: Rule = (reading, sentence, candidate) => {
   return true
 }
 
-/** "Quetta International Airport", "Seine River": a name ending in a feature word is a place (an airport, the town it serves). */
+/**
+ * "Quetta International Airport", "Seine River": a name ending in a feature word is a place (an airport, the town it serves);
+ * not a first name and a surname that is also a feature word where the words after it speak of a person ("Ellen Park said").
+ */
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   if (tokens.length <= 1 || !PLACE_FEATURES.has(lower(tokens.at(-1)!))) return false
+  if (tokens.length === 2 && isFirstName(tokens[0]!.text) && hasPersonContext(reading.text, sentence, candidate.to)) return false
   decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
   return true
 }
