@@ -77,6 +77,7 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     documentBy(context, beforeFrom, span.open) ??
     attributionAfter(context, span.open, afterFrom, afterTo) ??
     attributionBefore(context, beforeFrom, span.open) ??
+    statementRead(context, span, beforeFrom, afterFrom, afterTo) ??
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
     introducedByColon(context, span, sentenceBefore) ??
@@ -148,6 +149,39 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
   return author
 }
 
+const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
+// "Ana Ruiz's statement read: “…”": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+read\\s*[:,]?\\s*$`, 'u')
+// "It read, “…”", "The statement read: “…”", "“…” read the statement": a document named before.
+const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT})\\s+read\\s*[:,]?\\s*$`, 'u')
+const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
+// "The federation released a statement": who put out the document the quote is read from.
+const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
+// How far back the sentence that issued the document may be: the paragraph before at most.
+const ISSUED_REACH = 800
+
+/**
+ * A quote read from a document: "Ana Ruiz's statement read: “…”" (its owner); "The federation released a
+ * statement … It read, “…”" and "“…” read the statement" (whoever issued the last document named before the
+ * quote, in this paragraph or the one before).
+ */
+function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, afterFrom: number, afterTo: number): EntityMention | undefined {
+  const { text, index, sentences } = context
+  const before = text.slice(beforeFrom, span.open)
+  const owner = OWNER_READ.exec(before)
+  if (owner) return index.within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country']).filter((mention) => mention.end === beforeFrom + owner.index).pop()
+  if (!IT_READ.test(before) && !READ_AFTER.test(text.slice(afterFrom, afterTo))) return undefined
+  const paragraph = paragraphStart(text, span.open)
+  const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
+  let issuer: EntityMention | undefined
+  for (const match of text.slice(from, span.open).matchAll(ISSUED)) {
+    const verbStart = from + match.index
+    const sentence = sentences[sentenceIndexAt(sentences, verbStart)]
+    issuer = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index) ?? issuer
+  }
+  return issuer
+}
+
 /** `”, X said` / `”, said X` / `”, he said`. */
 function attributionAfter(context: Context, quoteOpen: number, from: number, to: number): EntityMention | undefined {
   const { text, index } = context
@@ -197,7 +231,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
-    const subject = findSubject(text, from, verbStart, index)
+    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
@@ -206,6 +240,19 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     if (clauseSubject) return clauseSubject
   }
   return undefined
+}
+
+// Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
+const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+
+/**
+ * "The rally drew attention partly because President Ana Ruiz claimed there were “…”", "Reuters reported
+ * that Ana Ruiz said “…”": the subject of the clause the speech verb stands in, opened by a conjunction.
+ */
+function subjectAfterConjunction({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = from
+  for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
+  return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
 /** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
