@@ -5,6 +5,8 @@ import type { DateMention } from './types'
 import type { Span } from '../text/span'
 
 const DAY_MS = 86_400_000
+// How far after the publication date a day named without a year is taken as coming rather than last year's.
+const UPCOMING_DAYS = 31
 
 // Words that make a mention relative to the publication date; without one it cannot be resolved.
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i
@@ -38,7 +40,8 @@ const MAX_DATES = 500
 
 /**
  * Date mentions resolved against the publication date: a weekday is the most
- * recent such day on or before it (news reports the past), a month or a year
+ * recent such day on or before it (news reports the past), a month and day without
+ * a year the most recent one too unless it falls in the month after it, a month or a year
  * without a day resolves to `YYYY-MM` or `YYYY`. Relative mentions are dropped
  * when there is no publication date to resolve them against, and a month and
  * day without a year keep no year (`--MM-DD`, `--MM`): no year is invented. The span is the
@@ -151,8 +154,10 @@ function resolve(date: ParsedComponents, reference: Date | undefined, future = f
   }
   const resolved = date.date()
   // A month without a year is the most recent one on or before the publication date: news reports the past,
-  // unless the words before it look ahead.
-  if (reference && !future && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
+  // unless the words before it look ahead, or the day is in the weeks just after the publication date, which
+  // news names without a year when it is coming ("the hearing is on July 16"), not when it is eleven months old.
+  const soonAfter = date.isCertain('day') && resolved.getTime() - (reference?.getTime() ?? 0) <= UPCOMING_DAYS * DAY_MS
+  if (reference && !future && !soonAfter && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
     resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
   }
   // Without a publication date a month and day have no year: the text's words only, as ISO 8601 writes a
