@@ -37,6 +37,11 @@ describe('organisations whose name holds "and"', () => {
     expect(typeOf('Exchange Board')).toBeUndefined()
   })
 
+  it('joins over "of" after an organisation word even where the first word is also a first name', () => {
+    const { find } = readEntities('Scientists at the Philippine Institute of Geology and Mining measured the quake.')
+    expect(find('organization', 'Philippine Institute of Geology and Mining')).toBeDefined()
+  })
+
   it('keeps two names apart where one side names something by itself', () => {
     const { find } = readEntities('Quetta and Kalat Police patrolled the road. The Ministry of Health and Red Cross sent doctors.')
     expect(find('place', 'Quetta')).toBeDefined()

@@ -100,7 +100,8 @@ function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | u
     const name = tail.slice(-length)
     if (name.length < length) continue
     const joined = name.map((token) => token.text).join(' ')
-    if (findCountry(joined) || findPlaces(joined).length > 0) continue
+    // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
+    if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
     if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
   }
   return false
