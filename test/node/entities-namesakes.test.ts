@@ -37,3 +37,17 @@ describe('names ending in a feature word', () => {
     expect(find('place', 'Tomas Lane')).toBeUndefined()
   })
 })
+
+describe('lists of places with a namesake abroad', () => {
+  it('leaves the open items of a list in the text’s main country when the list’s country is not one the text is about', () => {
+    const text = 'Strong winds hit the Philippines on Monday and damaged towns including Talvera, Lanuza, Madrid and Carmen. It was the third storm to hit the Philippines this year, and the Philippines expects more.'
+    const { find } = readEntities(text)
+    expect(find('place', 'Talvera')?.country).toBe('Philippines')
+    expect(find('place', 'Carmen')?.country).toBe('Philippines')
+  })
+
+  it('gives the open items the list’s country where the text is about it', () => {
+    const text = 'Heavy rain hit Spain on Monday and flooded towns including Talvera, Orduna, Madrid and Getafe.'
+    expect(readEntities(text).find('place', 'Talvera')?.country).toBe('Spain')
+  })
+})

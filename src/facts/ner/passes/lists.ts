@@ -1,3 +1,4 @@
+import { findCountry } from '../../../gazetteer'
 import { endsWithAnd, introducedAsPlaces, joinsList } from '../lists'
 import { looksLikePersonName } from '../names'
 import { addPerson, decide } from '../record'
@@ -5,7 +6,8 @@ import { mostCommon, nameOf, spanOf, type Located, type Reading } from '../readi
 
 /**
  * The lists pass: names listed with places are places too ("Kalat, Tump, and Sariab"), in the country
- * most of the list is in; names listed with people are people ("Odhiambo, Farrant, Lindqvist").
+ * most of the list is in (the text's main country where that one is not a country the text is about); names
+ * listed with people are people ("Odhiambo, Farrant, Lindqvist").
  * Only names no earlier pass decided are read.
  */
 export function readLists(reading: Reading): void {
@@ -21,9 +23,22 @@ export function readLists(reading: Reading): void {
     }
     if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
     const countries = places.map((item) => reading.book.find('place', reading.decided.get(item.candidate)!.name)?.country).filter(Boolean)
-    const country = mostCommon(countries as string[])
-    for (const item of open) decide(reading, item.sentence, item.candidate, 'place', nameOf(reading, item.candidate.tokens), country ? { country } : {})
+    const common = mostCommon(countries as string[])
+    // "Carrascal, Cantilan, Madrid and Carmen" in a report on the Philippines: a big namesake abroad in the list
+    // does not take the others abroad; they wait for the text's main country.
+    const country = common && !inView(reading, common) ? undefined : common
+    for (const item of open) {
+      const name = nameOf(reading, item.candidate.tokens)
+      decide(reading, item.sentence, item.candidate, 'place', name, country ? { country } : {})
+      if (!country) reading.unplaced.push(name)
+    }
   }
+}
+
+/** Whether a country (by name) is one the text is about, or the text is about none. */
+function inView(reading: Reading, country: string): boolean {
+  const code = findCountry(country)?.code
+  return reading.context.size === 0 || (code !== undefined && reading.context.has(code))
 }
 
 /** Runs of candidates joined by commas, "and" or "or" in one sentence: three or more, or two joined by "and". */
