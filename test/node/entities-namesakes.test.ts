@@ -51,3 +51,11 @@ describe('lists of places with a namesake abroad', () => {
     expect(readEntities(text).find('place', 'Talvera')?.country).toBe('Spain')
   })
 })
+
+describe('a demonym before the kind of place', () => {
+  it('places "the Greek island of X" in Greece and "the Turkish city of Y" in Turkey', () => {
+    const { find } = readEntities('Two people died on the Greek island of Samos, and buildings fell in the Turkish city of Izmir.')
+    expect(find('place', 'Samos')?.country).toBe('Greece')
+    expect(find('place', 'Izmir')?.country).toBe('Turkey')
+  })
+})

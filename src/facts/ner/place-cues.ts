@@ -1,4 +1,4 @@
-import { findCountry, findPlaces } from '../../gazetteer'
+import { countryOfDemonym, findCountry, findPlaces } from '../../gazetteer'
 import type { Token } from './tokens'
 
 /** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
@@ -14,6 +14,12 @@ export const PLACE_FEATURES = new Set([
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
 export function kindOfBefore(sentence: Token[], from: number): boolean {
   return sentence[from - 1]?.text === 'of' && PLACE_KINDS.has(sentence[from - 2]?.text ?? '')
+}
+
+/** "the Greek island of Samos", "the Polish city of Gdańsk": the code of the country whose demonym comes before the kind of place. */
+export function demonymBeforeKind(sentence: Token[], from: number): string | undefined {
+  const demonym = sentence[from - 3]
+  return kindOfBefore(sentence, from) && demonym?.capital ? countryOfDemonym(demonym.text)?.code : undefined
 }
 
 /** "the river Seine", "mount Elbrus": a lower-case feature of the land before its name. */

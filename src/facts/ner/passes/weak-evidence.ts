@@ -2,7 +2,7 @@ import { findPlaces, isDemonym, isFirstName, type Place } from '../../../gazette
 import { ARABIC_PLACE_OPENERS, KIN, NOT_PERSON_WORDS, ORG_SUFFIXES, PLACE_NAME_OPENERS, PLACE_PREPOSITIONS, SPEECH_VERBS_AFTER_NAME, STRONG_PLACE_PREPOSITIONS } from '../lexicon'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
-import { countryAfterComma, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
+import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
 import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
 import { byLeadingName, isClubOfTown, isTeamHere, namedBefore } from '../recall'
 import { addPerson, decide, decidePlace } from '../record'
@@ -190,14 +190,15 @@ function containsOrganisation(reading: Reading, candidate: Candidate): boolean {
 }
 
 /**
- * What the words around a name say of it being a place ("the town of Mokha",
+ * What the words around a name say of it being a place ("the town of Mokha", "the Greek island of Samos",
  * "Maidan Wardak province", "the river Seine", "Mokha, Yemen"): the code of its country, '' when
  * none is said, undefined when nothing says it is a place.
  */
 function placeCue(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
   const name = nameOf(reading, tokens)
   if (reading.teams.has(name.toLowerCase()) || reading.people.has(name) || isDemonym(name) || isAdjective(tokens.at(-1)!) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
-  if (kindOfBefore(sentence, from) || kindAfter(sentence, to) || featureBefore(sentence, from)) return ''
+  if (kindOfBefore(sentence, from)) return demonymBeforeKind(sentence, from) ?? ''
+  if (kindAfter(sentence, to) || featureBefore(sentence, from)) return ''
   return countryAfterComma(sentence, to)
 }
 
