@@ -32,6 +32,8 @@ const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
 // A year-only relative mention followed by a month and day: "Last year August 8".
 const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
+// "end of July", "the beginning of May" without a day of its own.
+const PART_OF_MONTH = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+[A-Za-z]+\.?$/i
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
 // chrono's cost grows faster than the text it parses: it gets sentences in chunks of at most this many characters.
 const CHUNK = 2_000
@@ -109,8 +111,10 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
         continue
       }
     }
-    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
-    if (!iso) continue
+    const resolved = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    if (!resolved) continue
+    // "the end of July": a part of the month, not its last day (chrono's reading).
+    const iso = PART_OF_MONTH.test(words) && /^\d{4}-\d{2}-\d{2}$/.test(resolved) ? resolved.slice(0, 7) : resolved
     dates.push({ text: words, iso, start, end: start + words.length })
   }
 }

@@ -28,3 +28,12 @@ describe('durations and vague spans are no dates', () => {
     ])
   })
 })
+
+describe('a part of a month', () => {
+  it('reads "the end of July" as the month, and keeps a day the text gives', () => {
+    expect(isoOf('The plan was dropped at the end of July. It rained on the 3rd of May.', '2020-09-01')).toEqual([
+      ['end of July', '2020-07'],
+      ['3rd of May', '2020-05-03'],
+    ])
+  })
+})
