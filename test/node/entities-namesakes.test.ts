@@ -59,3 +59,12 @@ describe('a demonym before the kind of place', () => {
     expect(find('place', 'Izmir')?.country).toBe('Turkey')
   })
 })
+
+describe('roads by number', () => {
+  it('reads no name in "Interstate 80" or "Route 9", and keeps a result line’s clubs', () => {
+    const { typeOf, find } = readEntities('The truck came down near Interstate 80 around noon, close to Route 9. Quetta 212-6 beat Pasni 180.')
+    expect(typeOf('Interstate')).toBeUndefined()
+    expect(typeOf('Route')).toBeUndefined()
+    expect(find('organization', 'Quetta')).toBeDefined()
+  })
+})

@@ -39,7 +39,7 @@ export function readVocabulary(reading: Reading): void {
     const candidates = findCandidates(sentence, keepInitial)
     const scored = candidates.filter((candidate) => isTeamPosition(sentence, candidate.from, candidate.to)).length
     for (const candidate of candidates) {
-      if (isQuotedTitle(sentence, candidate)) continue
+      if (isQuotedTitle(sentence, candidate) || isNumberedRoad(sentence, candidate)) continue
       reading.candidates.push({ sentence, candidate })
       reading.candidateAt.set(candidate.tokens[0]!, candidate)
       if (candidate.tokens.length === 1) reading.singles.add(candidate.tokens[0]!.text)
@@ -71,6 +71,13 @@ function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): bool
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
+
+/** "Interstate 80", "Route 2", "Highway 1": a road by its number is a designation, no name (and no team with a score). */
+function isNumberedRoad(sentence: Token[], { tokens, to }: Candidate): boolean {
+  return tokens.length === 1 && ROAD_WORDS.has(tokens[0]!.text.toLowerCase()) && /^\d+[A-Za-z]?$/.test(sentence[to]?.text ?? '')
+}
+
+const ROAD_WORDS = new Set(['interstate', 'route', 'highway', 'motorway', 'freeway', 'expressway'])
 
 /** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
 function landmark(name: string): Place | undefined {
