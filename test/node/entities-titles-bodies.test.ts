@@ -50,3 +50,12 @@ describe('organisations whose name holds "and"', () => {
     expect(find('organization', 'Red Cross')).toBeDefined()
   })
 })
+
+describe('plural titles before a list of names', () => {
+  it('reads "Presidents X and Y" as people, the first with the title', () => {
+    const { find, typeOf } = readEntities('The deal was signed by Presidents Amara Okonjo and Patrice Talon on Sunday.')
+    expect(find('person', 'Amara Okonjo')?.role).toBe('Presidents')
+    expect(find('person', 'Patrice Talon')).toBeDefined()
+    expect(typeOf('Presidents Amara Okonjo')).toBeUndefined()
+  })
+})

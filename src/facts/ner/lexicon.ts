@@ -36,6 +36,7 @@ export const ROLE_HEADS = words(`
   mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
   striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
   analyst economist broker trader strategist democrat republican
+  presidents governors senators ambassadors mayors premiers chancellors secretaries
 `)
 
 /** Titles that name, after "to", where their holder is posted ("Ambassador to Portugal", "Special Envoy to the Sahel"), in lower case. */
