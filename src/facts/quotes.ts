@@ -319,7 +319,25 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   if (!before || anchor < before.end) return undefined
   const opener = findOpeningPerson(text, before.start, before.end, index)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
-  return opener && later.length === 0 ? opener : undefined
+  if (later.length > 0) return undefined
+  // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
+  return speakerOfLastClause(text, index, before, opener) ?? opener
+}
+
+// A clause opened inside a sentence by one of these words.
+const CLAUSE_OPENER = /(?:,\s*|\s)(?:while|whereas|but|and)\s/g
+
+/** The person who speaks or writes in the last clause of a sentence, when that is someone other than its opener. */
+function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, opener: EntityMention | undefined): EntityMention | undefined {
+  if (!opener) return undefined
+  let clause = -1
+  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
+  if (clause < 0) return undefined
+  SPEECH_VERB.lastIndex = 0
+  const verb = SPEECH_VERB.exec(text.slice(clause, sentence.end))
+  if (!verb) return undefined
+  const subject = findSubject(text, clause, clause + verb.index, index)
+  return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined
 }
 
 /** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */

@@ -34,3 +34,15 @@ describe('speakers in a clause of their own', () => {
     ])
   })
 })
+
+describe('"he" after a sentence of two speakers', () => {
+  it('takes the speaker of the last clause of the sentence before, not its opener', () => {
+    const text = 'President Ana Ruiz met the families on Monday, while Interior Minister Tomas Varga wrote that he had ordered checks. He tweeted, "I want to express my sympathy to the families."'
+    expect(speakers(text)).toEqual([['I want to', 'Tomas Varga']])
+  })
+
+  it('keeps the opener where the sentence has one speaker', () => {
+    const text = 'President Ana Ruiz met the families on Monday and spoke to Tomas Varga. She said, "We will rebuild every house in this town."'
+    expect(speakers(text)).toEqual([['We will rebuild', 'Ana Ruiz']])
+  })
+})
