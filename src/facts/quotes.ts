@@ -13,6 +13,8 @@ const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|brand
 const SPEECH_VERBS =
   'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
+// The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
+const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
 const GOVERNMENT_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
@@ -193,8 +195,7 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
     const nameEnd = NAME_PHRASE_END.exec(rest)
     return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
   }
-  SPEECH_VERB.lastIndex = 0
-  const verb = SPEECH_VERB.exec(region)
+  const verb = FIRST_SPEECH_VERB.exec(region)
   if (!verb) return undefined
   const subjectText = region.slice(0, verb.index)
   if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, quoteOpen, from)
@@ -333,8 +334,7 @@ function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, 
   let clause = -1
   for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
   if (clause < 0) return undefined
-  SPEECH_VERB.lastIndex = 0
-  const verb = SPEECH_VERB.exec(text.slice(clause, sentence.end))
+  const verb = FIRST_SPEECH_VERB.exec(text.slice(clause, sentence.end))
   if (!verb) return undefined
   const subject = findSubject(text, clause, clause + verb.index, index)
   return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined

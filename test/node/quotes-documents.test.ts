@@ -46,3 +46,10 @@ describe('"he" after a sentence of two speakers', () => {
     expect(speakers(text)).toEqual([['We will rebuild', 'Ana Ruiz']])
   })
 })
+
+describe('a speech verb after the quote that names no one', () => {
+  it('leaves the speaker before the quote in place', () => {
+    const text = 'President Ana Ruiz said the victims were "young people starting out in life", while the minister wrote that checks began.'
+    expect(speakers(text)).toEqual([['young people starting', 'Ana Ruiz']])
+  })
+})
