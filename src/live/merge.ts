@@ -1,12 +1,12 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import { FactCatalog, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
-import { sumFacetCounts } from '../search/facets'
 import { listArticles, listingOrder, type ListingParams, type ListingResponse } from '../search/listing'
-import { RANKING } from '../search/options'
+import { rankOrder, type SearchCoordinator } from '../search/coordinator'
 import { MAX_RELATED, relatedArticles } from '../search/related'
-import { hitsOf, matchOrder, rankArticles, type RankedMatch, type SearchHit, type SearchParams, type SearchResponse } from '../search/search'
+import { hitsOf, rankArticles, type RankedMatch, type RankedSearch, type SearchHit, type SearchParams, type SearchResponse } from '../search/search'
 import { suggest, type Suggestion } from '../search/suggest'
 import { suggestIndexOf } from '../search/context'
+import { JoinedFacets } from './joined-facets'
 import { hidesBase, partsOf, type LiveView } from './one-corpus'
 
 /**
@@ -17,43 +17,80 @@ import { hidesBase, partsOf, type LiveView } from './one-corpus'
  * and its bodies read. Totals and facet counts are sums over disjoint parts.
  */
 
-/** Facet values each part lists before the sum is cut to the asked limit: all of them. */
-const ALL_VALUES = Number.MAX_SAFE_INTEGER
-
 export async function searchOneCorpus(view: LiveView, params: SearchParams): Promise<SearchResponse> {
   const parts = partsOf(view)
-  const limit = params.facetLimit ?? 10
   if (parts.length === 1) {
     const { matches, ...answer } = await rankArticles(view.base, params)
     return { ...answer, offset: params.offset, limit: params.limit, hits: await hitsOf(view.base, params.q, matches.slice(params.offset, params.offset + params.limit)) }
   }
-  const wide = { ...params, facetLimit: ALL_VALUES }
-  let answers = await Promise.all(parts.map((part) => rankArticles(part, wide)))
-  // One index would not have fallen back to any-word matches had enough articles, over all parts, every word:
-  // a part that fell back answers again without (its facets count its results, so they must be the right ones).
-  // (Each part's total counts its matches: all of them have every word unless the part fell back.)
-  const withEveryWord = answers.reduce((sum, answer) => sum + (answer.fallback ? answer.matches.filter((match) => match.tier === 0).length : answer.total), 0)
-  const fallback = withEveryWord < RANKING.anyTermBelow && answers.some((answer) => answer.fallback)
-  if (!fallback) answers = await Promise.all(answers.map((answer, part) => (answer.fallback ? rankArticles(parts[part]!, wide, { anyTerm: false }) : answer)))
-  const merged = answers.flatMap((answer, part) => answer.matches.map((match) => ({ match, part }))).sort((a, b) => matchOrder(params.sort)(a.match, b.match))
-  const page = merged.slice(params.offset, params.offset + params.limit)
-  const hits = await hitsByPart(parts, params.q, page)
-  // A correction is offered when no part knows the words: each part offers one only for words it lacks.
-  const suggestion = answers.every((answer) => answer.suggestion !== undefined) ? answers[0]!.suggestion : undefined
+  // Each part ranks its own articles, taking every count-dependent decision (typo tolerance, the any-word
+  // fallback, totals, facets, the recency decay's oldest match) over the whole corpus, as the shards do.
+  const together = new Together(parts.length)
+  const facets = joinedFacetsOf(view)
+  const firstPositions = [0, view.base.tables.ids.length]
+  const answers = await Promise.all(parts.map((part, p) => rankArticles(part, params, { coordinator: partCoordinator(together, p, firstPositions[p]!, facets) })))
+  const order = rankOrder(params.sort)
+  const merged = answers.flatMap((answer, part) => answer.matches.map((match) => ({ match, part }))).sort((a, b) => order(a.match.key, b.match.key))
+  const hits = await hitsByPart(parts, params.q, merged.slice(params.offset, params.offset + params.limit))
+  const [first] = answers as [RankedSearch, ...RankedSearch[]]
+  // A correction is offered when every part offers one (each corrects from its own words).
+  const suggestion = answers.every((answer) => answer.suggestion !== undefined) ? first.suggestion : undefined
   return {
     query: params.q,
-    total: answers.reduce((sum, answer) => sum + answer.total, 0),
+    total: first.total,
     offset: params.offset,
     limit: params.limit,
     hits,
-    facets: sumFacetCounts(
-      answers.map((answer) => answer.facets),
-      params.filters ?? {},
-      limit,
-    ),
-    ...(fallback ? { fallback: 'any-term' as const } : {}),
-    ...(answers.some((answer) => answer.typoTolerance) ? { typoTolerance: true } : {}),
+    facets: first.facets,
+    ...(first.fallback ? { fallback: first.fallback } : {}),
+    ...(first.typoTolerance ? { typoTolerance: true } : {}),
     ...(suggestion ? { suggestion } : {}),
+  }
+}
+
+/** The base's and the live part's facet values as one, per version of the one corpus. */
+const joinedFacets = new WeakMap<LiveView, JoinedFacets>()
+
+function joinedFacetsOf(view: LiveView): JoinedFacets {
+  let found = joinedFacets.get(view)
+  if (!found) joinedFacets.set(view, (found = new JoinedFacets([view.base.tables.facets, view.live!.tables.facets])))
+  return found
+}
+
+/**
+ * One search's steps over the parts: each part hands in its figure and gets
+ * the combined one once every part has (the parts run concurrently in this
+ * isolate, and ask for the same steps in the same order: see `SearchCoordinator`).
+ */
+class Together {
+  private readonly steps = new Map<string, { values: unknown[]; arrived: number; done: Promise<unknown>; resolve: (value: unknown) => void }>()
+
+  constructor(private readonly parts: number) {}
+
+  step<T, R>(name: string, part: number, value: T, combine: (values: T[]) => R): Promise<R> {
+    let step = this.steps.get(name)
+    if (!step) {
+      let resolve!: (value: unknown) => void
+      const done = new Promise<unknown>((settle) => (resolve = settle))
+      this.steps.set(name, (step = { values: [], arrived: 0, done, resolve }))
+    }
+    step.values[part] = value
+    if (++step.arrived === this.parts) step.resolve(combine(step.values as T[]))
+    return step.done as Promise<R>
+  }
+}
+
+/** Part `part`'s coordinator: its figures combined with the other parts' (the base is part 0, its documents first in the corpus order). */
+function partCoordinator(together: Together, part: number, firstPosition: number, facets: JoinedFacets): SearchCoordinator {
+  return {
+    firstPosition,
+    sum: (step, local) => together.step(`sum:${step}`, part, local, (values) => values.reduce((a, b) => a + b, 0)),
+    max: (step, local) => together.step(`max:${step}`, part, local, (values) => Math.max(...values)),
+    unknownWords: (local) => together.step('unknown', part, [...local], (lists) => lists.reduce((all, mine) => all.filter((at) => mine.includes(at)))),
+    // Each part already carries the whole corpus's newest date (one-corpus.ts).
+    newestDate: (local) => local,
+    page: () => Promise.reject(new Error('the parts of the one corpus are paged by searchOneCorpus')),
+    facets: (_table, docs, filters, limit) => together.step('facets', part, docs, (all) => facets.count([all[0]!, all[1]!], filters, limit)),
   }
 }
 
