@@ -3,7 +3,7 @@ import { storedArticle } from '../../src/article'
 import type { StoredArticle } from '../../src/article'
 import { FactCatalog } from '../../src/corpus-services/fact-catalog'
 import { factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from '../../src/live/merge'
-import { oneCorpus, type LiveView } from '../../src/live/one-corpus'
+import { LiveCopy, oneCorpus, type LiveView } from '../../src/live/one-corpus'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import type { SearchCorpus } from '../../src/search/context'
 import { corpusOfArticles } from '../../src/search/memory-corpus'
@@ -113,6 +113,29 @@ describe('the live segment ranked as one corpus with the bundle', () => {
       const merged = await listOneCorpus(view, { sort, offset: 2, limit: 6 })
       expect(merged.articles.map((article) => article.id)).toEqual((await listOneCorpus({ ...view, live: undefined, byId: new Map(), tombstones: new Set(), base: rebuilt }, { sort, offset: 2, limit: 6 })).articles.map((article) => article.id))
       expect(merged.total).toBe(base.length - 1 + 2)
+    }
+  })
+
+  it('reaches by changes (put, replace, delete, tombstone) the state a copy of the whole segment has, and answers as its rebuild', async () => {
+    const replacement = storedArticle({ id: replacedId, title: 'Valley council rebuilds the bridge', date: '2026-11-30', text: 'The valley council rebuilt the bridge after the flood.' })
+    const later = (text: string) => storedArticle({ id: 'live/later', title: 'Flood defences for the valley', date: '2026-12-04', text })
+    const copy = await LiveCopy.of(baseCorpus, { version: 1, articles: [FLOOD, { ...copyOf, id: 'live/copy' }], tombstones: [] })
+    await copy.apply({ kind: 'changes', since: 1, version: 2, articles: [replacement, later('Engineers raised the flood walls in the valley.')], removed: ['live/copy', deletedId], tombstoned: [deletedId], untombstoned: [replacedId, 'live/copy', 'live/later'] })
+    const finalLater = later('Engineers raised the flood walls in the valley after the rain. Police closed the road.')
+    await copy.apply({ kind: 'changes', since: 2, version: 3, articles: [finalLater], removed: [], tombstoned: [], untombstoned: ['live/later'] })
+    await expect(copy.apply({ kind: 'changes', since: 1, version: 4, articles: [], removed: [], tombstoned: [], untombstoned: [] })).rejects.toThrow(/since version 1/)
+    const changed = copy.view()
+    const whole = await oneCorpus(baseCorpus, { version: 3, articles: [FLOOD, replacement, finalLater], tombstones: [deletedId] })
+    const kept = base.filter((article) => article.id !== replacedId && article.id !== deletedId)
+    const rebuiltHere = corpusOfArticles([...kept, FLOOD, replacement, finalLater])
+    expect([...changed.byId.keys()].sort()).toEqual([FLOOD.id, 'live/later', replacedId].sort())
+    for (const q of ['valley flood', 'flood walls', 'police', 'bridge', 'the']) {
+      const answer = await searchOneCorpus(changed, params(q))
+      expect(answer).toEqual(await searchOneCorpus(whole, params(q)))
+      const single = await searchArticles(rebuiltHere, params(q))
+      expect(ranking(answer.hits)).toEqual(ranking(single.hits))
+      expect(answer.total).toBe(single.total)
+      expect(answer.facets).toEqual(single.facets)
     }
   })
 
