@@ -2,10 +2,12 @@ import MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
 import { indexStatistics, type IndexStatistics } from '../search/corpus-statistics'
-import { reviveTables, storeTables, type LookupTables } from '../search/corpus-tables'
-import { storeFacetTable } from '../search/facet-table'
+import { reviveTables, type LookupTables } from '../search/corpus-tables'
+import type { StoredFacetTable } from '../search/facet-table'
+import type { StoredLexicon } from '../search/lexicon'
 import { INDEX_OPTIONS, type SearchDocument } from '../search/options'
 import { toSearchDocument } from '../search/search'
+import { storeSuggestions } from '../search/suggest'
 
 /**
  * Articles in a MiniSearch index that takes additions and removals in place
@@ -69,11 +71,29 @@ export class MutableIndex {
   }
 }
 
-/** A live part's search tables, made from its articles in index order; the lookup tables (titles, words, suggestions) only when a request needs them. */
-export function liveTables(articles: readonly StoredArticle[]): SearchCorpus['tables'] {
+/**
+ * A live part's tables, made from its articles in index order: the search
+ * half (dates and facet values: every search reads them; `facets` from
+ * LiveFacets) at once; the lookup
+ * half (titles, urls, words, suggestions) when a request first needs it, its
+ * words from `lexicon` (kept up to date as articles come and go, see LiveWords)
+ * rather than from reading every article again.
+ */
+export function liveTables(articles: readonly StoredArticle[], facets: StoredFacetTable, lexicon: () => StoredLexicon): SearchCorpus['tables'] {
   const ids = articles.map((article) => article.id)
   let lookup: LookupTables | undefined
-  // storeTables' search half, without its lookup half, which reads every article's words: that one waits for a request that needs it.
-  const search = { dates: articles.map((article) => article.date ?? null), facets: storeFacetTable(articles) }
-  return reviveTables({ search, lookup: () => (lookup ??= storeTables(articles).lookup) }, ids)
+  const search = { dates: articles.map((article) => article.date ?? null), facets }
+  return reviveTables(
+    {
+      search,
+      lookup: () =>
+        (lookup ??= {
+          titles: articles.map((article) => article.title),
+          urls: articles.map((article) => article.url ?? null),
+          lexicon: lexicon(),
+          suggestions: storeSuggestions(articles),
+        }),
+    },
+    ids,
+  )
 }

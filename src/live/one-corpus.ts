@@ -2,6 +2,8 @@ import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
 import { newest } from '../search/corpus-tables'
 import { combinedStatistics, indexStatistics } from '../search/corpus-statistics'
+import { LiveFacets } from './live-facets'
+import { LiveWords } from './live-words'
 import { liveTables, MutableIndex } from './mutable-index'
 import { partIndex } from './part-index'
 import type { LiveChanges, LiveSnapshot } from './segment'
@@ -49,6 +51,8 @@ export class LiveCopy {
   /** The base articles the segment replaces or deletes, indexed apart so that their terms are subtracted from the statistics. */
   private readonly hidden = new MutableIndex()
   private readonly tombstones = new Set<string>()
+  private readonly words = new LiveWords()
+  private readonly facets = new LiveFacets()
 
   private constructor(private readonly base: SearchCorpus) {}
 
@@ -73,8 +77,16 @@ export class LiveCopy {
     const bodies = await this.base.articlesById([...touched].filter((id) => hiddenAfter(id) && !this.hidden.get(id)))
     for (const id of touched) {
       const article = articles.get(id)
-      if (article) this.live.put(article)
-      else this.live.remove(id)
+      const before = this.live.get(id)
+      if (before) {
+        this.words.remove(before)
+        this.facets.remove(id)
+      }
+      if (article) {
+        this.live.put(article)
+        this.words.add(article)
+        this.facets.add(article)
+      } else this.live.remove(id)
       if (tombstoned.has(id)) this.tombstones.add(id)
       else this.tombstones.delete(id)
       if (!hiddenAfter(id)) this.hidden.remove(id)
@@ -99,7 +111,7 @@ export class LiveCopy {
       articles.length > 0
         ? {
             index: partIndex(this.live.index, { statistics, dense: { positions, shortIds, ids: articles.map((article) => article.id) } }),
-            tables: liveTables(articles),
+            tables: liveTables(articles, this.facets.stored(articles), () => this.words.stored()),
             articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
             ...(newestDate ? { newestDate } : {}),
           }

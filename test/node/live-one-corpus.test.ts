@@ -3,7 +3,11 @@ import { storedArticle } from '../../src/article'
 import type { StoredArticle } from '../../src/article'
 import { FactCatalog } from '../../src/corpus-services/fact-catalog'
 import { factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from '../../src/live/merge'
+import { LiveFacets } from '../../src/live/live-facets'
+import { LiveWords } from '../../src/live/live-words'
 import { LiveCopy, oneCorpus, type LiveView } from '../../src/live/one-corpus'
+import { storeFacetTable } from '../../src/search/facet-table'
+import { storeLexicon } from '../../src/search/lexicon'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import type { SearchCorpus } from '../../src/search/context'
 import { corpusOfArticles } from '../../src/search/memory-corpus'
@@ -137,6 +141,31 @@ describe('the live segment ranked as one corpus with the bundle', () => {
       expect(answer.total).toBe(single.total)
       expect(answer.facets).toEqual(single.facets)
     }
+  })
+
+  it('keeps the live facet values and words as the build would store them, as articles come and go', () => {
+    const facets = new LiveFacets()
+    const words = new LiveWords()
+    const some = base.slice(0, 40)
+    for (const article of some) {
+      facets.add(article)
+      words.add(article)
+    }
+    expect(words.stored()).toEqual(storeLexicon(some))
+    // Removing the last ones added leaves what the build makes of the others.
+    for (const article of some.slice(30)) {
+      facets.remove(article.id)
+      words.remove(article)
+    }
+    const kept = some.slice(0, 30)
+    expect(facets.stored(kept)).toEqual(storeFacetTable(kept))
+    expect(words.stored()).toEqual(storeLexicon(kept))
+    // A replaced article's old values are gone; removed from the middle, the table is still the build's.
+    facets.remove(kept[3]!.id)
+    facets.add({ ...some[35]!, id: kept[3]!.id })
+    facets.remove(kept[10]!.id)
+    const now = [...kept.slice(0, 3), ...kept.slice(4, 10), ...kept.slice(11), { ...some[35]!, id: kept[3]!.id }]
+    expect(facets.stored(now)).toEqual(storeFacetTable(now))
   })
 
   it('relates a live article to base articles and a base article to live ones, as a rebuild does', () => {
