@@ -73,10 +73,12 @@ const SLIPS = {
 
 /**
  * Queries derived from the bundled corpus, each judged relevant to its own
- * article only: short (the title's three rarest words), long (the first
- * sentence) and misspelled (the title's rarest word with one slip, plus the
- * next rarest word spelled right). Each set is split into a tuning half and a
- * blind half by a hash of the article id.
+ * article only: short (the title's three rarest words), title (the whole
+ * title, as a reader pastes a headline), long (the first sentence), middle (a
+ * sentence of at least 15 words from the article's middle: long, and worded
+ * unlike the title and lead) and misspelled (the title's rarest word with one
+ * slip, plus the next rarest word spelled right). Each set is split into a
+ * tuning half and a blind half by a hash of the article id.
  */
 function derivedCollections(articles: readonly { id: string; title?: string; text: string }[]): Collection[] {
   const documentFrequency = new Map<string, number>()
@@ -86,7 +88,7 @@ function derivedCollections(articles: readonly { id: string; title?: string; tex
       documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1)
     }
   }
-  const kinds: string[] = ['short', 'long', ...Object.keys(SLIPS).map((slip) => `typo-${slip}`)]
+  const kinds: string[] = ['short', 'title', 'long', 'middle', ...Object.keys(SLIPS).map((slip) => `typo-${slip}`)]
   const collections = new Map<string, Collection>()
   const add = (kind: string, article: { id: string }, text: string) => {
     const name = `${kind} (${hashOf(article.id) % 2 === 0 ? 'tuning' : 'blind'})`
@@ -99,8 +101,11 @@ function derivedCollections(articles: readonly { id: string; title?: string; tex
   for (const article of articles) {
     const rarest = titleWords(article.title ?? '').sort((a, b) => (documentFrequency.get(a) ?? 0) - (documentFrequency.get(b) ?? 0))
     if (rarest.length >= 2) add('short', article, rarest.slice(0, 3).join(' '))
-    const first = splitSentences(article.text)[0]
-    if (first) add('long', article, article.text.slice(first.start, first.end))
+    if (article.title && rarest.length >= 2) add('title', article, article.title)
+    const sentences = splitSentences(article.text).map((sentence) => article.text.slice(sentence.start, sentence.end))
+    if (sentences[0]) add('long', article, sentences[0])
+    const middle = sentences.slice(Math.floor(sentences.length / 2)).find((sentence) => sentence.split(/\s+/).length >= 15)
+    if (middle) add('middle', article, middle)
     const misspelled = rarest.find((word) => word.length >= 5 && /^\p{L}+$/u.test(word))
     const right = rarest.find((word) => word !== misspelled)
     if (!misspelled || !right) continue
@@ -166,7 +171,7 @@ async function main(): Promise<number> {
   console.log(`\n${table}\n\n${((performance.now() - started) / 1000).toFixed(1)} s`)
   writeFileSync(
     values.out,
-    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; long: the first sentence; typo-*: the title's rarest word with one slip plus another title word), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
+    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; title: the whole title; long: the first sentence; middle: a sentence of 15 words or more from the article's middle; typo-*: the title's rarest word with one slip plus another title word), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
   )
   return 0
 }

@@ -31,15 +31,13 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount, articles]))
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
   const build = hash.digest('hex').slice(0, 16)
-  let newestDate: string | undefined
-  for (const { date } of articles) if (date && (!newestDate || date > newestDate)) newestDate = date
   const shards = ranges.map(({ first, size }, shard): ShardFiles => {
     const mine = articles.slice(first, first + size)
     const index = indexes[shard]!
     // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
     const version = createHash('sha256').update(`${build} ${shard} ${packSizeFor(mine.length)}`).digest('hex').slice(0, 16)
-    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles })
-    return { ...files, index, version, place: { firstPosition: first, newestDate } }
+    const files = serializeBundle({ version, builtAt, index: index.header }, mine)
+    return { ...files, index, version, place: { firstPosition: first } }
   })
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
   return { manifest, shards }

@@ -52,17 +52,14 @@ export function entitiesAsset(version: string): string {
  */
 export const FACTS_PART_UNITS = 4 * 1024 * 1024
 
-/**
- * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
- * `corpus`: the whole corpus, when `articles` are one shard's (see `storeTables`).
- */
-export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
+/** `entities`: the registry's JSON when the caller has it already (the build hashes it into the version). */
+export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles), corpus = articles }: Layout = {},
+  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles) }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -85,7 +82,7 @@ export function serializeBundle(
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
   assets.set(entitiesAsset(version), entities)
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
-  const tables = storeTables(articles, corpus)
+  const tables = storeTables(articles)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 

@@ -1,9 +1,11 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import { FactCatalog, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
+import type { SearchCoordinator } from '../search/coordinator'
+import type { FacetCounts } from '../search/facets'
+import { Gather } from '../search/gather'
 import { listArticles, listingOrder, type ListingParams, type ListingResponse } from '../search/listing'
-import { rankOrder, type SearchCoordinator } from '../search/coordinator'
 import { MAX_RELATED, relatedArticles } from '../search/related'
-import { hitsOf, rankArticles, type RankedMatch, type RankedSearch, type SearchHit, type SearchParams, type SearchResponse } from '../search/search'
+import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { suggest, type Suggestion } from '../search/suggest'
 import { suggestIndexOf } from '../search/context'
 import { JoinedFacets } from './joined-facets'
@@ -17,35 +19,31 @@ import { hidesBase, partsOf, type LiveView } from './one-corpus'
  * and its bodies read. Totals and facet counts are sums over disjoint parts.
  */
 
+/**
+ * A search over the parts as over one index: each part searches its own
+ * articles and takes the corpus-wide decisions (known words, corrections,
+ * the page, facet counts) together with the other through an in-process
+ * gathering, the same one a sharded build's front runs over its shards. The
+ * facets are the one exception: rather than each part tallying every value
+ * it has (by name) for the gathering to add up, both parts' matches are
+ * counted at once over one numbering of their values (joined-facets.ts).
+ */
 export async function searchOneCorpus(view: LiveView, params: SearchParams): Promise<SearchResponse> {
   const parts = partsOf(view)
-  if (parts.length === 1) {
-    const { matches, ...answer } = await rankArticles(view.base, params)
-    return { ...answer, offset: params.offset, limit: params.limit, hits: await hitsOf(view.base, params.q, matches.slice(params.offset, params.offset + params.limit)) }
-  }
-  // Each part ranks its own articles, taking every count-dependent decision (typo tolerance, the any-word
-  // fallback, totals, facets, the recency decay's oldest match) over the whole corpus, as the shards do.
-  const together = new Together(parts.length)
-  const facets = joinedFacetsOf(view)
-  const firstPositions = [0, view.base.tables.ids.length]
-  const answers = await Promise.all(parts.map((part, p) => rankArticles(part, params, { coordinator: partCoordinator(together, p, firstPositions[p]!, facets) })))
-  const order = rankOrder(params.sort)
-  const merged = answers.flatMap((answer, part) => answer.matches.map((match) => ({ match, part }))).sort((a, b) => order(a.match.key, b.match.key))
-  const hits = await hitsByPart(parts, params.q, merged.slice(params.offset, params.offset + params.limit))
-  const [first] = answers as [RankedSearch, ...RankedSearch[]]
-  // A correction is offered when every part offers one (each corrects from its own words).
-  const suggestion = answers.every((answer) => answer.suggestion !== undefined) ? first.suggestion : undefined
-  return {
-    query: params.q,
-    total: first.total,
-    offset: params.offset,
-    limit: params.limit,
-    hits,
-    facets: first.facets,
-    ...(first.fallback ? { fallback: first.fallback } : {}),
-    ...(first.typoTolerance ? { typoTolerance: true } : {}),
-    ...(suggestion ? { suggestion } : {}),
-  }
+  if (parts.length === 1) return searchArticles(view.base, params)
+  const gather = new Gather(parts.length, params)
+  const facets = facetsTogether(joinedFacetsOf(view))
+  const firstPositions = parts.map((_, part) => parts.slice(0, part).reduce((sum, corpus) => sum + corpus.tables.ids.length, 0))
+  const answers = await Promise.all(
+    parts.map((corpus, part) =>
+      searchArticles(corpus, params, { coordinator: { ...gather.coordinator(part, firstPositions[part]!), facets: facets(part) } }).catch((error: unknown) => {
+        // The other part would wait at the next step for this one: stop it too.
+        gather.abort(error as Error)
+        throw error
+      }),
+    ),
+  )
+  return gather.answer(answers)
 }
 
 /** The base's and the live part's facet values as one, per version of the one corpus. */
@@ -57,48 +55,17 @@ function joinedFacetsOf(view: LiveView): JoinedFacets {
   return found
 }
 
-/**
- * One search's steps over the parts: each part hands in its figure and gets
- * the combined one once every part has (the parts run concurrently in this
- * isolate, and ask for the same steps in the same order: see `SearchCoordinator`).
- */
-class Together {
-  private readonly steps = new Map<string, { values: unknown[]; arrived: number; done: Promise<unknown>; resolve: (value: unknown) => void }>()
-
-  constructor(private readonly parts: number) {}
-
-  step<T, R>(name: string, part: number, value: T, combine: (values: T[]) => R): Promise<R> {
-    let step = this.steps.get(name)
-    if (!step) {
-      let resolve!: (value: unknown) => void
-      const done = new Promise<unknown>((settle) => (resolve = settle))
-      this.steps.set(name, (step = { values: [], arrived: 0, done, resolve }))
-    }
-    step.values[part] = value
-    if (++step.arrived === this.parts) step.resolve(combine(step.values as T[]))
-    return step.done as Promise<R>
+/** One search's facet step: each part hands in its matches; once both have, both get the counts over the two. */
+function facetsTogether(joined: JoinedFacets): (part: number) => SearchCoordinator['facets'] {
+  const docs: ArrayLike<number>[] = []
+  let arrived = 0
+  let resolve!: (counts: FacetCounts) => void
+  const done = new Promise<FacetCounts>((settle) => (resolve = settle))
+  return (part) => (_table, matches, filters, limit) => {
+    docs[part] = matches
+    if (++arrived === 2) resolve(joined.count([docs[0]!, docs[1]!], filters, limit))
+    return done
   }
-}
-
-/** Part `part`'s coordinator: its figures combined with the other parts' (the base is part 0, its documents first in the corpus order). */
-function partCoordinator(together: Together, part: number, firstPosition: number, facets: JoinedFacets): SearchCoordinator {
-  return {
-    firstPosition,
-    sum: (step, local) => together.step(`sum:${step}`, part, local, (values) => values.reduce((a, b) => a + b, 0)),
-    max: (step, local) => together.step(`max:${step}`, part, local, (values) => Math.max(...values)),
-    unknownWords: (local) => together.step('unknown', part, [...local], (lists) => lists.reduce((all, mine) => all.filter((at) => mine.includes(at)))),
-    // Each part already carries the whole corpus's newest date (one-corpus.ts).
-    newestDate: (local) => local,
-    page: () => Promise.reject(new Error('the parts of the one corpus are paged by searchOneCorpus')),
-    facets: (_table, docs, filters, limit) => together.step('facets', part, docs, (all) => facets.count([all[0]!, all[1]!], filters, limit)),
-  }
-}
-
-/** The page's hits, each built by the part that holds it, in page order. */
-async function hitsByPart(parts: readonly LiveView['base'][], q: string, page: readonly { match: RankedMatch; part: number }[]): Promise<SearchHit[]> {
-  const built = await Promise.all(parts.map((corpus, part) => hitsOf(corpus, q, page.filter((entry) => entry.part === part).map((entry) => entry.match))))
-  const next = parts.map(() => 0)
-  return page.map((entry) => built[entry.part]![next[entry.part]!++]!)
 }
 
 /** `GET /api/articles` over both parts: each part sorted, merged in the listing's order, then paged. */

@@ -1,6 +1,5 @@
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
-import { newest } from '../search/corpus-tables'
 import { combinedStatistics, indexStatistics } from '../search/corpus-statistics'
 import { LiveFacets } from './live-facets'
 import { LiveWords } from './live-words'
@@ -106,14 +105,12 @@ export class LiveCopy {
     )
     const { articles, shortIds, positions } = this.live.inIndexOrder()
     const byId = new Map(articles.map((article) => [article.id, article]))
-    const newestDate = newest([...base.tables.dates.filter((_, doc) => !hiddenDocs.has(doc)), ...articles.map((article) => article.date)])
     const live: SearchCorpus | undefined =
       articles.length > 0
         ? {
             index: partIndex(this.live.index, { statistics, dense: { positions, shortIds, ids: articles.map((article) => article.id) } }),
             tables: liveTables(articles, this.facets.stored(articles), () => this.words.stored()),
             articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
-            ...(newestDate ? { newestDate } : {}),
           }
         : undefined
     return {
@@ -125,7 +122,6 @@ export class LiveCopy {
         tables: base.tables,
         articlesById: (ids) => base.articlesById(ids),
         hidden: (doc) => hiddenDocs.has(doc),
-        ...(newestDate ? { newestDate } : {}),
       },
       ...(live ? { live } : {}),
     }

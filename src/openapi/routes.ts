@@ -78,8 +78,8 @@ export const searchDoc = describe({
   tag: 'Search',
   summary: 'Search the articles',
   description:
-    'Full-text search, best match first (or newest first with `sort=date`), typo-tolerant when exact words find too little, with highlight ranges, facet counts and facet filters (`person`, `organization`, `place`, `country`, `year`: repeat a parameter for alternatives; different facets combine with AND).',
-  ok: json(SearchResponseSchema, 'One page of hits, the total, facet counts and, for a misspelt query, a suggestion.', {
+    'Full-text search, best match first (or newest first with `sort=date`), forgiving typos (a close spelling of any word matches at a lower weight; a misspelt query that finds too little is corrected), with highlight ranges, facet counts and facet filters (`person`, `organization`, `place`, `country`, `year`: repeat a parameter for alternatives; different facets combine with AND).',
+  ok: json(SearchResponseSchema, 'One page of hits, the total, facet counts and, for a misspelt query, the correction applied (correctedQuery).', {
     query: 'Balochistan',
     total: 1,
     offset: 0,

@@ -30,7 +30,7 @@ export const SuggestResponseSchema = v.looseObject({
   suggestions: v.array(
     v.looseObject({
       text: v.string(),
-      kind: v.pipe(v.string(), v.description('"term", "title", or an entity type: "person", "organization", "place", "country".')),
+      kind: v.pipe(v.string(), v.description('"term" (a word completed), "phrase" (a corpus phrase continuing the typed words), "title", or an entity type: "person", "organization", "place", "country".')),
       count: v.pipe(v.number(), v.description('How many articles it occurs in.')),
       id: v.optional(v.pipe(v.string(), v.description('For titles: the article id.'))),
     }),

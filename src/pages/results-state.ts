@@ -8,6 +8,8 @@ export type ResultsState = {
   from?: string
   to?: string
   filters: FacetFilters
+  /** False: the words as typed, not a correction of them (the default, true, is left out of URLs). */
+  autocorrect?: boolean
 }
 
 export const RESULTS_PER_PAGE = 10
@@ -20,6 +22,7 @@ export function resultsUrl(state: ResultsState): string {
   if (state.from) params.set('from', state.from)
   if (state.to) params.set('to', state.to)
   for (const facet of FACETS) for (const value of state.filters[facet] ?? []) params.append(facet, value)
+  if (state.autocorrect === false) params.set('autocorrect', 'false')
   if (state.page > 1) params.set('page', String(state.page))
   return `/search?${params}`
 }

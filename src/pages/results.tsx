@@ -175,18 +175,25 @@ function Paging(props: { state: ResultsState; total: number }) {
   )
 }
 
-/** What the search did with the words: a correction to offer, forgiven typos, or some words dropped. */
+/** What the search did with the words: a correction applied or offered, forgiven typos, only stop words. */
 function QueryNotes(props: { state: ResultsState; response: SearchResponse }) {
   const { state, response } = props
   return (
     <>
       {response.suggestion ? (
         <p class="did-you-mean">
-          Did you mean <a href={resultsUrl({ ...state, q: response.suggestion, page: 1 })}>{response.suggestion}</a>?
+          Did you mean <a href={resultsUrl({ ...state, q: response.suggestion, page: 1, autocorrect: true })}>{response.suggestion}</a>?
         </p>
       ) : null}
-      {response.typoTolerance ? <p class="query-note">Showing results for close spellings of “{state.q}”.</p> : null}
-      {response.fallback === 'any-term' ? <p class="query-note">Few articles have every word: articles with some of them follow.</p> : null}
+      {response.correctedQuery ? (
+        <p class="did-you-mean">
+          Showing results for <b>{response.correctedQuery}</b>. Search instead for{' '}
+          <a href={resultsUrl({ ...state, page: 1, autocorrect: false })}>{state.q}</a>.
+        </p>
+      ) : response.typoTolerance ? (
+        <p class="query-note">Some results match close spellings of your words.</p>
+      ) : null}
+      {response.hint ? <p class="query-note">{response.hint}</p> : null}
     </>
   )
 }

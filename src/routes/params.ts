@@ -17,6 +17,15 @@ export function integerParam(min: number, max: number, fallback: number) {
 
 export const DateParam = v.optional(IsoDate)
 
+/** `autocorrect=false`: search the words as typed even when a correction would find more ("search instead for"). */
+export const AutocorrectParam = v.optional(
+  v.pipe(
+    v.picklist(['true', 'false'], 'must be "true" or "false"'),
+    v.transform((value) => value === 'true'),
+  ),
+  'true',
+)
+
 /** The message a range whose end comes before its start gets, on the field `to`. */
 export const DATE_ORDER_MESSAGE = 'must not be before "from"'
 

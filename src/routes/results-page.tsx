@@ -7,7 +7,7 @@ import { CACHE_CONTROL } from '../http/cache'
 import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
 import { facetFilters, FacetFilterParams } from './facet-params'
-import { integerParam, withDateRange } from './params'
+import { AutocorrectParam, integerParam, withDateRange } from './params'
 
 const LAST_PAGE = 10_000 / RESULTS_PER_PAGE + 1
 
@@ -15,6 +15,7 @@ const ResultsQuerySchema = withDateRange({
   q: v.optional(v.pipe(v.string(), v.maxLength(500, 'must be at most 500 characters')), ''),
   page: integerParam(1, LAST_PAGE, 1),
   sort: v.optional(v.picklist(['relevance', 'date'], 'must be "relevance" or "date"'), 'relevance'),
+  autocorrect: AutocorrectParam,
   ...FacetFilterParams,
 })
 
@@ -43,9 +44,9 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
     })
     return c.html(<BadSearchPage errors={errors} q={typeof input.q === 'string' ? input.q : ''} />, 400, { 'Cache-Control': 'no-store' })
   }
-  const { q, page, sort, from, to, person, organization, place, country, year } = parsed.output
+  const { q, page, sort, from, to, autocorrect, person, organization, place, country, year } = parsed.output
   const filters = facetFilters({ person, organization, place, country, year })
-  const state: ResultsState = { q, page, sort, from, to, filters }
+  const state: ResultsState = { q, page, sort, from, to, filters, ...(autocorrect ? {} : { autocorrect }) }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
   const response = await searchOneCorpus(await liveView(c.env, c.var.corpus), {
@@ -56,6 +57,7 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
     from,
     to,
     filters,
+    autocorrect,
     facetLimit: 30,
   })
   return c.html(<ResultsPage state={state} response={response} />)

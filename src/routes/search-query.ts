@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { FacetFilterParams } from './facet-params'
-import { integerParam, withDateRange } from './params'
+import { AutocorrectParam, DateParam, integerParam, withDateRange } from './params'
 
 /** `GET /api/search`'s query string: one schema for the one Worker and the front of a sharded build. */
 export const SearchQuerySchema = withDateRange({
@@ -24,6 +24,8 @@ export const SearchQuerySchema = withDateRange({
       v.maxValue(36_500, 'must be at most 36500 (days)'),
     ),
   ),
+  now: DateParam,
+  autocorrect: AutocorrectParam,
   facetLimit: integerParam(1, 100, 10),
   ...FacetFilterParams,
 })

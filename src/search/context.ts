@@ -21,8 +21,6 @@ export type SearchCorpus = {
    * related articles skip them; the index still holds them.
    */
   readonly hidden?: (doc: number) => boolean
-  /** The newest date of the whole corpus when this is one part of it (the recency decay's reference); else the tables'. */
-  readonly newestDate?: string
 }
 
 /** What is derived from a corpus on demand and then kept for the isolate's life. */

@@ -1,9 +1,10 @@
 import type { FacetTable, NormalizedFilters } from './facet-table'
 import type { FacetCounts } from './facets'
+import { mergeWordKnowledge, type WordKnowledge } from './typos'
 
 /** What orders a ranked result: the same fields whichever shard holds the article. */
 export type RankKey = {
-  /** 0: the article has every query word; 1: only some (the any-term fallback). */
+  /** 0: the article has every query word as typed, or the query is short (one tier); 1: a long query's article with only some. */
   tier: number
   score: number
   /** Publication date, '' when undated. */
@@ -33,12 +34,8 @@ export type SearchCoordinator = {
   readonly firstPosition: number
   /** The corpus-wide sum of a count; `step` names it (every shard asks for the same steps in the same order). */
   sum(step: string, local: number): Promise<number>
-  /** The corpus-wide maximum of a value. */
-  max(step: string, local: number): Promise<number>
-  /** Of the query words (by position) this corpus lacks, those the whole corpus lacks. */
-  unknownWords(local: readonly number[]): Promise<number[]>
-  /** The recency decay's reference date: the whole corpus's newest. */
-  newestDate(local: string | undefined): string | undefined
+  /** The whole corpus's knowledge of a query's words (typos.ts) from this corpus's. */
+  words(step: string, local: readonly WordKnowledge[]): Promise<WordKnowledge[]>
   /** Which of this corpus's best `offset + limit` results (in rank order) are on the page, in page order. */
   page(ranked: readonly RankKey[], window: { offset: number; limit: number }): Promise<number[]>
   /** The facet counts of the whole result set (see `FacetTable.count`); `docs`: this corpus's matches. */
@@ -49,9 +46,7 @@ export type SearchCoordinator = {
 export const ONE_CORPUS: SearchCoordinator = {
   firstPosition: 0,
   sum: (_step, local) => Promise.resolve(local),
-  max: (_step, local) => Promise.resolve(local),
-  unknownWords: (local) => Promise.resolve([...local]),
-  newestDate: (local) => local,
+  words: (_step, local) => Promise.resolve(mergeWordKnowledge([local])),
   page: (ranked, { offset, limit }) => Promise.resolve(Array.from({ length: Math.max(0, Math.min(ranked.length, offset + limit) - offset) }, (_, i) => offset + i)),
   facets: (table, docs, filters, limit) => Promise.resolve(table.count(docs, filters, limit)),
 }

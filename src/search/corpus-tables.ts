@@ -25,8 +25,6 @@ export type CorpusTables = {
   /** The short id of an article id, or undefined. */
   shortId(id: string): number | undefined
   readonly dates: readonly (string | undefined)[]
-  /** The newest publication date in the corpus: the reference point of the recency decay. */
-  readonly newestDate: string | undefined
   readonly titles: readonly string[]
   readonly urls: readonly (string | undefined)[]
   readonly facets: FacetTable
@@ -36,16 +34,16 @@ export type CorpusTables = {
 
 /**
  * Computed by the build from the articles in index order (`storeTables(articles)[i]` is about `articles[i]`).
- * `corpus`: the whole corpus when `articles` are a shard's, so that every shard corrects queries (did-you-mean)
- * with the whole corpus's words.
+ * A shard's lexicon holds its own articles' words: a search gathers what every shard knows of its words
+ * (`SearchCoordinator.words`), so no shard needs a copy of the whole corpus's.
  */
-export function storeTables(articles: readonly StoredArticle[], corpus: readonly StoredArticle[] = articles): StoredTables {
+export function storeTables(articles: readonly StoredArticle[]): StoredTables {
   return {
     search: { dates: articles.map((article) => article.date ?? null), facets: storeFacetTable(articles) },
     lookup: {
       titles: articles.map((article) => article.title),
       urls: articles.map((article) => article.url ?? null),
-      lexicon: storeLexicon(corpus),
+      lexicon: storeLexicon(articles),
       suggestions: storeSuggestions(articles),
     },
   }
@@ -62,7 +60,6 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
     ids,
     shortId: (id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id),
     dates,
-    newestDate: newest(dates),
     facets: new FacetTable(stored.search.facets),
     get titles() {
       return lookups().titles
@@ -77,11 +74,4 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
       return lookups().suggestions
     },
   }
-}
-
-/** The newest of some publication dates (ISO strings compare as dates). */
-export function newest(dates: Iterable<string | undefined>): string | undefined {
-  let found: string | undefined
-  for (const date of dates) if (date && (!found || date > found)) found = date
-  return found
 }

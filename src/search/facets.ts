@@ -47,34 +47,3 @@ export function normalizeFilters(filters: FacetFilters): [FacetName, ReadonlySet
   })
 }
 
-const byName = new Intl.Collator()
-
-/**
- * Facet counts of several disjoint parts of one corpus as one: counts of a
- * value summed, the `limit` most frequent kept (ties by name), and every
- * value a filter selects kept even beyond the limit, as `FacetTable.count`
- * does. Exact when each part listed all its values (ask each for the most).
- */
-export function sumFacetCounts(parts: readonly FacetCounts[], filters: FacetFilters, limit: number): FacetCounts {
-  const summed = {} as FacetCounts
-  for (const facet of FACETS) {
-    const byKey = new Map<string, FacetCount>()
-    for (const part of parts) {
-      for (const { value, count } of part[facet]) {
-        const key = facetKey(value)
-        const found = byKey.get(key)
-        byKey.set(key, { value: found?.value ?? value, count: (found?.count ?? 0) + count })
-      }
-    }
-    const counted = [...byKey.values()]
-    // Only the values that can make the list are ordered by name (with the collator `localeCompare` uses, as the facet table's name order).
-    const threshold = counted.length > limit ? counted.map((entry) => entry.count).sort((a, b) => b - a)[limit - 1]! : 0
-    const ranked = counted.filter((entry) => entry.count >= threshold).sort((a, b) => b.count - a.count || byName.compare(a.value, b.value) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-    const selected = new Set((filters[facet] ?? []).map(facetKey))
-    summed[facet] = [
-      ...ranked.slice(0, limit),
-      ...counted.filter((entry) => selected.has(facetKey(entry.value)) && !ranked.slice(0, limit).includes(entry)),
-    ]
-  }
-  return summed
-}

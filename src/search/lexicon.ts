@@ -61,13 +61,28 @@ export class Lexicon {
     return indexOf(this.words, word) !== -1
   }
 
-  /** The corpus word within `maxEdits` of `word` with the fewest edits, then the most articles; its spelling. */
-  closest(word: string, maxEdits: number): string | undefined {
-    let best: { at: number; distance: number } | undefined
-    for (const [at, distance] of fuzzyMatches(this.words, this.ranks, word, maxEdits)) {
-      if (!best || distance < best.distance || (distance === best.distance && this.documents[at]! > this.documents[best.at]!)) best = { at, distance }
-    }
-    return best && this.entry(best.at).display
+  /** How many articles have `word` (normalised); 0 when none. */
+  documentsOf(word: string): number {
+    const at = indexOf(this.words, word)
+    return at === -1 ? 0 : this.documents[at]!
+  }
+
+  /**
+   * The corpus words other than `word` within `maxEdits` Damerau edits of it
+   * (a swap of two adjacent letters is one edit), fewest edits first, then
+   * most articles: the order a reader's intended word is most likely in.
+   */
+  near(word: string, maxEdits: number): (LexiconEntry & { word: string; distance: number })[] {
+    const found = [...fuzzyMatches(this.words, this.ranks, word, maxEdits, true)].filter(([, distance]) => distance > 0)
+    return found
+      .map(([at, distance]) => ({ ...this.entry(at), word: this.words[at]!, distance }))
+      .sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word))
+  }
+
+  /** Whether some corpus word starts with `prefix` and is longer. */
+  startsAWord(prefix: string): boolean {
+    const [start, end] = prefixRange(this.words, prefix)
+    return end - start > (this.words[start] === prefix ? 1 : 0)
   }
 
   /** The words that start with `prefix` and are longer, in radix-tree order. */

@@ -26,23 +26,33 @@ export const RANKING = {
   /** MiniSearch's BM25+ (its defaults): d = 0 (plain BM25), k 1.5 and b 0.6 each measured lower. */
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
   /**
-   * MiniSearch multiplies a score by the number of query words matched; with
-   * BM25 already summing over words that over-rewards long partial matches.
+   * The coordination factor's exponent for queries of up to `shortQueryWords`
+   * words: a score times (matched words / query words)^this. 0 is plain BM25
+   * (a sum over words); larger prefers articles with more of the query's
+   * words, softly. 0.5 lost on the typo sets' tuning halves; 2 lost on SciFact.
    */
-  coordination: false,
-  /** Weight of a synonym's match relative to the word the user typed. */
-  synonymWeight: 0.5,
-  /** Typo tolerance: edit distance as a fraction of the word's length, for words at least this long. */
-  fuzzy: 0.2,
-  fuzzyMinLength: 5,
+  coordination: 1,
+  /**
+   * Longer queries (claims, pasted sentences): the articles with every word
+   * as typed form a first tier, then the rest by this exponent. On SciFact 0
+   * measured 0.6810 nDCG@10 (0.25: 0.6787, 0.5: 0.6727, 1: 0.6608), every
+   * derived set unchanged.
+   */
+  longCoordination: 0,
+  /** Queries of more than this many words rank the articles with every word as typed first (a tier, not a filter). */
+  shortQueryWords: 4,
+  /** Typo tolerance (Damerau edits): none below this many letters, one edit, two from `twoTyposFrom` letters. */
+  typoMinLength: 5,
+  twoTyposFrom: 9,
+  /** How many close spellings of a word are searched (closest, then most frequent), and at what weight per edit. */
+  typoCandidates: 3,
+  typoWeight: 0.3,
+  /** Queries of up to this many words get close spellings of every word; longer ones, only of words the corpus lacks. */
+  typosOfKnownWordsUpTo: 4,
   /** Prefix matching of the last word (as the user types) from this many characters on. */
   prefixMinLength: 3,
-  /** Fewer exact matches than this and the query is retried with typo tolerance for the words the corpus lacks. */
-  typoBelow: 3,
-  /** Fewer exact matches than this and a did-you-mean is offered (for words not in the corpus). */
+  /** Fewer articles than this with every word as typed and a correction of the unknown words is tried. */
   fewResults: 3,
-  /** Fewer articles with every word than this and articles with some of the words follow them. */
-  anyTermBelow: 3,
 } as const
 
 /** The search options every query starts from: the terms it gets are already processed (see query.ts). */

@@ -42,9 +42,15 @@ export const SearchResponseSchema = v.looseObject({
   limit: v.pipe(v.number(), v.integer()),
   hits: v.array(SearchHitSchema),
   facets: FacetCountsSchema,
-  fallback: v.optional(v.pipe(v.literal('any-term'), v.description('No article has every word: these have some of them, most matched words first.'))),
-  typoTolerance: v.optional(v.pipe(v.boolean(), v.description('True when exact words found too little and typos were forgiven.'))),
-  suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a corrected query, when some words are not in the corpus.'))),
+  typoTolerance: v.optional(v.pipe(v.boolean(), v.description('True when some hits match a query word only by a close spelling of it.'))),
+  correctedQuery: v.optional(
+    v.pipe(
+      v.string(),
+      v.description('Showing results for: the query with its misspelt words corrected, when the query as typed found too little; `autocorrect=false` searches instead for the words as typed.'),
+    ),
+  ),
+  suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a correction that finds more, when `autocorrect=false` kept the words as typed.'))),
+  hint: v.optional(v.pipe(v.string(), v.description('Why nothing was searched: the query has only stop words (such as "the").'))),
 })
 
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>

@@ -2,19 +2,19 @@ import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactIndex } from './compact-index'
 import { positionIndex, type SearchCorpus } from './context'
+import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { CorpusTables } from './corpus-tables'
-import { didYouMean } from './did-you-mean'
 import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
-import { candidateWords, findMatches, makeSnippet } from './snippet'
-import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { SearchHit, SearchResponse } from './response-schema'
-import { synonymsOf } from './synonyms'
-import { MatchSet } from './topk/match-set'
-import { prepareSearch, type PreparedSearch, type RankedResult, type TopKResult } from './topk/evaluate'
-import { withTermCache } from './topk/term-cache'
+import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
+import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
+import type { MatchSet } from './topk/match-set'
+import { prepareSearch, type PreparedSearch, type RankedResult, type TopKOptions, type TopKResult } from './topk/evaluate'
+import { withTermCache } from './topk/term-cache'
+import { correctQuery, typoCandidates, wordKnowledge, type TypoCandidate } from './typos'
 
 export type SearchParams = {
   q: string
@@ -23,8 +23,12 @@ export type SearchParams = {
   from?: string
   to?: string
   sort: 'relevance' | 'date'
-  /** Half-life in days of a recency decay on relevance scores (relative to the newest article). */
+  /** Half-life in days of a recency boost on relevance scores, age counted back from `now`. */
   recency?: number
+  /** The query's time (YYYY-MM-DD) that recency counts age from: today unless given (tests, replays). */
+  now?: string
+  /** False: search the query as typed even when a correction would find more (the "search instead for" link). */
+  autocorrect?: boolean
   filters?: FacetFilters
   /** How many values each facet lists (the most frequent). */
   facetLimit?: number
@@ -59,35 +63,49 @@ export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
 /** A MiniSearch result whose `id` is the article's position (short id): see `positionIndex`. */
 type Result = TopKResult & { id: number }
 
-/** One evaluation of the query: its match set (dates, exclusions and phrases applied) and the part facet filters keep. */
-type Attempt = { search: PreparedSearch; filtered: MatchSet }
-
 /**
  * `exhaustive` scores every match instead of only the page's candidates (the
  * bench's and the differential test's baseline); `coordinator` takes the
- * decisions that depend on counts over the whole corpus (a shard's, see
+ * decisions that depend on the whole corpus (a shard's or a part's, see
  * coordinator.ts; one index is its own).
  */
 export type SearchEngineOptions = { exhaustive?: boolean; coordinator?: SearchCoordinator }
 
+/** How an index term of the query tree stands for a query word: the word itself (or its prefix), a synonym, a typo's correction. */
+type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
+
 /**
- * Runs a query: every word required, exact and prefix matching first; typo
- * tolerance only when that finds too little; any-word matching when nothing
- * has every word. Phrases, exclusions, dates and facet filters always apply.
- * `total` counts every match and facets count the whole result set, from the
- * match set without scoring it; only the page's candidates are scored
- * (src/search/topk). Reads the index and the corpus tables; fetches the
- * bodies of the page's hits (and, for a quoted phrase, of the articles that
- * have all its words).
+ * One evaluation of a query: its match set (dates, exclusions and phrases
+ * applied), the part facet filters keep, and the part of those with every
+ * word as typed.
+ */
+type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; everyWord: MatchSet | undefined }
+
+export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
+
+/**
+ * Runs a query: any word may match (a disjunction, as BM25 ranks), an article
+ * matching more of the query's words raised by the coordination factor (for
+ * a query of more than `RANKING.shortQueryWords` words, the articles with
+ * every word as typed rank first, the others by plain BM25); each
+ * word by its stem, its prefix while typed, its synonyms and its close
+ * spellings, those at lower weights. When the query as typed has too few
+ * articles with every word and a correction of the words the corpus lacks has
+ * more, the correction's results are answered (`correctedQuery`). Phrases,
+ * exclusions, dates and facet filters always apply. `total` counts every
+ * match and facets count the whole result set, from the match set without
+ * scoring it; only the page's candidates are scored (src/search/topk). Reads
+ * the index and the corpus tables; fetches the bodies of the page's hits
+ * (and, for a quoted phrase, of the articles that have all its words).
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { matches, ...answer } = await rankArticles(corpus, params, options)
-  const onPage = await (options.coordinator ?? ONE_CORPUS).page(
+  const onPage = (await (options.coordinator ?? ONE_CORPUS).page(
     matches.map((match) => match.key),
     params,
-  )
-  const hits = await hitsOf(corpus, params.q, onPage.map((at) => matches[at]!))
-  return { ...answer, offset: params.offset, limit: params.limit, hits }
+  )).map((at) => matches[at]!)
+  const hits = await hitsOf(corpus, answer.correctedQuery ?? params.q, onPage)
+  return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
 }
 
 /**
@@ -95,79 +113,82 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
  * corpora (the shards of one index, or the bundle and the live segment)
  * orders and pages before any article body is read.
  */
-export type RankedMatch = {
+type RankedMatch = {
   id: string
   date: string | undefined
-  /** Relevance, decayed by age when `recency` is asked for: the score it was ranked by. */
+  /** Relevance, raised for recent articles when `recency` is asked for: the score it was ranked by. */
   score: number
-  /** 0: the article has every query word; 1: only some (the any-term fallback). */
-  tier: 0 | 1
-  /** Index terms matched (for highlighting) and the query terms behind them. */
+  /** Index terms matched (for highlighting). */
   terms: string[]
-  queryTerms: string[]
+  /** The query words it matches (a synonym's or a close spelling's match counts for the word it stands in for). */
+  words: string[]
+  /** Whether it matches some query word only by a close spelling of it. */
+  byTypo: boolean
   /** What orders it among the whole corpus's matches (coordinator.ts). */
   key: RankKey
 }
 
 /** A search answer before its page of hits is built: the first `offset + limit` matches in rank order, and the total. */
 // Pick, not Omit: the schema's inferred type may carry an index signature, which Omit would reduce the type to.
-export type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'fallback' | 'typoTolerance' | 'suggestion'> & { matches: RankedMatch[] }
+type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'correctedQuery' | 'suggestion' | 'hint'> & { matches: RankedMatch[] }
 
 /**
- * The first `offset + limit` matches of a query, in rank order, with the total, facets and flags; reads no
- * article body but for quoted phrases. `anyTerm: false` forbids the any-word fallback: a part of a larger
- * corpus whose other parts have enough articles with every word (src/live/merge.ts).
+ * The first `offset + limit` matches of a query, in rank order, with the
+ * total, facets and flags; reads no article body but for quoted phrases.
+ * Every decision that depends on the corpus (which words it knows, their
+ * close spellings, whether a correction finds more) is taken through the
+ * coordinator on the whole corpus's figures, so each part of a corpus (a
+ * shard, the bundle beside the live segment) takes the same branch and ranks
+ * its articles as one index would.
  */
-export async function rankArticles(
-  corpus: SearchCorpus,
-  params: SearchParams,
-  { exhaustive = false, coordinator = ONE_CORPUS, anyTerm = true }: SearchEngineOptions & { anyTerm?: boolean } = {},
-): Promise<RankedSearch> {
+async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false, coordinator = ONE_CORPUS }: SearchEngineOptions = {}): Promise<RankedSearch> {
   const { tables } = corpus
   const index = withTermCache(positionIndex(corpus))
-  const query = parseQuery(params.q)
+  const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
-  const phrases = query.phrases.map(phrasePattern)
-  const accepts = await candidateFilter(corpus, query, phrases, params)
+  const accepts = await candidateFilter(corpus, typed, typed.phrases.map(phrasePattern), params)
   const failsFilters = tables.facets.check(filters)
-  const run = (combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Attempt => {
-    const search = prepareSearch(index, toMiniSearchQuery(query, combineWith, fuzzy), {
-      ...BASE_SEARCH_OPTIONS,
-      accept: accepts,
-      coordination: RANKING.coordination,
-      exhaustive,
-    })
-    return { search, filtered: filters.length === 0 ? search.matches : search.matches.copy().retain((doc) => failsFilters(doc) === 0) }
+  const retainFilters = (matches: MatchSet) => (filters.length === 0 ? matches : matches.copy().retain((doc) => failsFilters(doc) === 0))
+  const knowledgeOf = (step: string, query: ParsedQuery) => coordinator.words(step, wordKnowledge(tables.lexicon, query))
+  const run = (query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): Attempt => {
+    const { tree, sources } = toMiniSearchQuery(query, candidates)
+    // The coordination factor, soft: a score times (matched words / query words)^RANKING.coordination, so an article with
+    // more of the query's words ranks higher without every partial match falling below every full one. MiniSearch's own
+    // factor (the number of matched terms, which counts a word's synonyms and typos as more words) is off.
+    const long = query.words.length > RANKING.shortQueryWords
+    const exponent = long ? RANKING.longCoordination : RANKING.coordination
+    const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
+    const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
+    // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
+    const everyWord =
+      query.words.length === 0 ? undefined : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches)
+    return { query, sources, search, filtered: retainFilters(search.matches), everyWord }
+  }
+  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => coordinator.sum(step, (everyWord ?? filtered).count)
+  const candidatesFor = (query: ParsedQuery, knowledge: Awaited<ReturnType<typeof knowledgeOf>>) =>
+    query.words.map((word, at) => typoCandidates(knowledge[at]!, word, query.words.length))
+
+  const knowledge = await knowledgeOf('typed', typed)
+  const candidates = candidatesFor(typed, knowledge)
+  let attempt = run(typed, candidates)
+  let correctedQuery: string | undefined
+  let suggestion: string | undefined
+  const found = await withEveryWord('every-word', attempt)
+  if (found < RANKING.fewResults) {
+    const articlesWith = (terms: readonly string[]) =>
+      coordinator.sum(`together:${terms.join(' ')}`, prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts }).matches.count)
+    const corrected = await correctQuery(params.q, typed, knowledge, candidates, articlesWith)
+    if (corrected !== undefined) {
+      const query = parseQuery(corrected)
+      const retry = run(query, candidatesFor(query, await knowledgeOf('corrected', query)))
+      if ((await withEveryWord('every-word:corrected', retry)) > found) {
+        if (params.autocorrect === false) suggestion = corrected
+        else [attempt, correctedQuery] = [retry, corrected]
+      }
+    }
   }
 
-  const exact = () => false
-  // Every decision below is taken on counts over the whole corpus (the coordinator adds up the shards'), so
-  // every shard of a sharded corpus takes the same branch and its documents are ranked as in one index.
-  let attempt = run('AND', exact)
-  let attemptCount = await coordinator.sum('exact', attempt.filtered.count)
-  const exactCount = attemptCount
-  let typoTolerance = false
-  let fallback: SearchResponse['fallback']
-  // Only words the corpus does not have get typo tolerance: a known word is taken as meant.
-  const unknownWords =
-    exactCount < Math.max(RANKING.typoBelow, RANKING.fewResults) ? await globallyUnknown(coordinator, query, wordsNotIndexed(index, query)) : new Set<QueryWord>()
-  const unknown = (word: QueryWord) => unknownWords.has(word)
-  if (exactCount < RANKING.typoBelow && query.words.some((word) => isFuzzyCandidate(word) && unknown(word))) {
-    const fuzzy = run('AND', unknown)
-    const fuzzyCount = await coordinator.sum('typo', fuzzy.filtered.count)
-    if (fuzzyCount > exactCount) [attempt, attemptCount, typoTolerance] = [fuzzy, fuzzyCount, true]
-  }
-  const typos = typoTolerance ? unknown : exact
-  // Articles with every word rank first; when they are too few, articles with some of the words follow.
-  let allWords: MatchSet | undefined
-  if (anyTerm && attemptCount < RANKING.anyTermBelow && query.words.length > 1) {
-    const any = run('OR', typos)
-    const anyCount = await coordinator.sum('any-term', any.filtered.count)
-    if (anyCount > attemptCount) [allWords, attempt, fallback] = [attempt.filtered, any, 'any-term']
-  }
-  const suggestion = exactCount < RANKING.fewResults && unknownWords.size > 0 ? didYouMean(params.q, query, tables.lexicon) : undefined
-
-  const ranked = await rankPage(corpus, attempt, allWords, params, coordinator)
+  const ranked = rankPage(tables, attempt, params, coordinator.firstPosition)
   const [total, facets] = await Promise.all([
     coordinator.sum('total', attempt.filtered.count),
     coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
@@ -177,50 +198,40 @@ export async function rankArticles(
       id: tables.ids[result.id]!,
       date: tables.dates[result.id],
       score: key.score,
-      tier: key.tier === 0 ? 0 : 1,
       terms: result.terms,
-      queryTerms: result.queryTerms,
+      words: matchedWords(attempt, result.queryTerms),
+      byTypo: onlyByTypo(result, attempt),
       key,
     }),
   )
+  const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,
     total,
     matches,
     facets,
-    ...(fallback ? { fallback } : {}),
-    ...(typoTolerance ? { typoTolerance } : {}),
-    ...(suggestion && suggestion !== params.q ? { suggestion } : {}),
+    ...(correctedQuery ? { correctedQuery } : {}),
+    ...(suggestion ? { suggestion } : {}),
+    ...(onlyStopWords ? { hint: STOP_WORDS_HINT } : {}),
   }
 }
 
-/** The hits (snippets, highlights) of some matches of the query `q` in this corpus: only their bodies are fetched. */
-export async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
-  const query = parseQuery(q)
-  const phrases = query.phrases.map(phrasePattern)
+/** The hits (snippets, highlights) of some matches of the query `q` (as answered) in this corpus: only their bodies are fetched. */
+async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
+  const phrases = parseQuery(q).phrases.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
-  const candidates = candidateWords(new Set(matches.flatMap((match) => match.terms)))
-  return matches.map((match) => toHit(bodies.get(match.id)!, query, phrases, candidates, match))
+  const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
+  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
 }
 
-/**
- * The order of matches across the parts of one corpus (each part's own is the engine's): by relevance,
- * articles with every word first; or newest first (undated last), ties in relevance order.
- */
-export function matchOrder(sort: SearchParams['sort']): (a: RankedMatch, b: RankedMatch) => number {
-  if (sort === 'date') return (a, b) => (a.date === b.date ? b.score - a.score : (a.date ?? '') < (b.date ?? '') ? 1 : -1)
-  return (a, b) => a.tier - b.tier || b.score - a.score
-}
-
-/** The query's words no article has (as a prefix, for the word being typed): one index lookup each. */
-function wordsNotIndexed(index: MiniSearch<SearchDocument>, query: ParsedQuery): Set<QueryWord> {
-  return new Set(query.words.filter((word) => prepareSearch(index, wordQuery(word, false), BASE_SEARCH_OPTIONS).matches.count === 0))
-}
-
-/** The words no article of the whole corpus has: those no shard has. */
-async function globallyUnknown(coordinator: SearchCoordinator, query: ParsedQuery, local: ReadonlySet<QueryWord>): Promise<Set<QueryWord>> {
-  const positions = await coordinator.unknownWords(query.words.flatMap((word, at) => (local.has(word) ? [at] : [])))
-  return new Set(positions.map((at) => query.words[at]!))
+/** Whether an article matches some query word only by a close spelling of it. */
+function onlyByTypo(result: Result, attempt: Attempt): boolean {
+  const how = new Map<number, Source['how']>()
+  for (const term of result.queryTerms) {
+    const source = attempt.sources.get(term)
+    if (source && how.get(source.word) !== 'exact') how.set(source.word, source.how === 'typo' && how.has(source.word) ? how.get(source.word)! : source.how)
+  }
+  return [...how.values()].includes('typo')
 }
 
 /**
@@ -229,35 +240,44 @@ async function globallyUnknown(coordinator: SearchCoordinator, query: ParsedQuer
  * which begins nearly every article's words), or, if it is already whole,
  * its stem ("running" is indexed as "run").
  */
-function wordQuery(word: QueryWord, fuzzy: number | false): Query {
+function wordQuery(word: QueryWord): Query {
   const typed = normalizeWord(word.text)
-  if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix, fuzzy }
-  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true, fuzzy }, { queries: [word.term], prefix: false, fuzzy }] }
+  if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix }
+  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true }, { queries: [word.term], prefix: false }] }
 }
 
-/** Whether typo tolerance applies to a word: long enough, and not quoted. */
-const isFuzzyCandidate = (word: QueryWord) =>
-  RANKING.fuzzy > 0 && !word.quoted && word.term.length >= RANKING.fuzzyMinLength
-
 /**
- * Each word is its term (prefix-matched if still being typed, typo-tolerant
- * if `fuzzy` says so) or, at a lower weight, one of its synonyms. Without words (only
- * phrases of stop words, or only exclusions) every article is a candidate.
+ * Any word may match (OR). Each word is its term (prefix-matched if still
+ * being typed) or, at lower weights, one of its synonyms or of its close
+ * spellings in the corpus (`typoCandidates`: Damerau distance, which
+ * MiniSearch's own `fuzzy` does not count, so they are explicit terms).
+ * Without words (only phrases of stop words, or only exclusions) every
+ * article is a candidate. `sources` maps each term back to its word.
  */
-function toMiniSearchQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', fuzzy: (word: QueryWord) => boolean): Query {
-  if (query.words.length === 0) return query.phrases.length > 0 || hasExclusions(query) ? MiniSearch.wildcard : { queries: [] }
-  return {
-    combineWith,
-    queries: query.words.map((word) => {
-      const synonyms = synonymsOf(word.term)
-      const exact = wordQuery(word, fuzzy(word) && isFuzzyCandidate(word) ? RANKING.fuzzy : false)
-      if (synonyms.length === 0 || word.quoted) return exact
-      return {
-        combineWith: 'OR',
-        queries: [exact, { queries: [...synonyms], prefix: false, fuzzy: false, boostTerm: () => RANKING.synonymWeight }],
-      }
-    }),
+function toMiniSearchQuery(query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): { tree: Query; sources: Map<string, Source> } {
+  const sources = new Map<string, Source>()
+  const source = (term: string, word: number, how: Source['how']) => {
+    const known = sources.get(term)
+    if (!known || (how === 'exact' && known.how !== 'exact')) sources.set(term, { word, how })
   }
+  if (query.words.length === 0) {
+    return { tree: query.phrases.length > 0 || hasExclusions(query) ? MiniSearch.wildcard : { queries: [] }, sources }
+  }
+  const queries = query.words.map((word, i): Query => {
+    source(word.term, i, 'exact')
+    if (word.prefix) source(normalizeWord(word.text), i, 'exact')
+    if (word.quoted) return wordQuery(word)
+    const alternatives: Query[] = [wordQuery(word)]
+    const synonyms = synonymsOf(word.term)
+    if (synonyms.length > 0) alternatives.push({ queries: [...synonyms], boostTerm: (term) => synonymWeight(word.term, term) })
+    for (const synonym of synonyms) source(synonym, i, 'synonym')
+    const typos = candidates[i]!
+    const weights = new Map(typos.map((typo) => [typo.term, RANKING.typoWeight / typo.distance]))
+    if (typos.length > 0) alternatives.push({ queries: typos.map((typo) => typo.term), boostTerm: (term) => weights.get(term) ?? 0 })
+    for (const typo of typos) source(typo.term, i, 'typo')
+    return alternatives.length === 1 ? alternatives[0]! : { combineWith: 'OR', queries: alternatives }
+  })
+  return { tree: { combineWith: 'OR', queries }, sources }
 }
 
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
@@ -325,44 +345,37 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
 /**
  * This corpus's best `offset + limit` results, each with its rank key (the
  * coordinator cuts the page from them; `rankOrder` in coordinator.ts):
- * relevance order (optionally decayed by age), articles with every word
- * (`allWords`) before those with only some; or newest first. Only the
- * candidates for the page are scored.
+ * relevance order (optionally raised for recent articles), a long query's
+ * articles with every word as typed before the others; or newest first. Only
+ * the candidates for the page are scored.
  */
-async function rankPage(
-  { tables, newestDate: corpusNewest = tables.newestDate }: SearchCorpus,
-  { search, filtered }: Attempt,
-  allWords: MatchSet | undefined,
-  params: SearchParams,
-  coordinator: SearchCoordinator,
-): Promise<{ result: Result; key: RankKey }[]> {
+function rankPage(tables: CorpusTables, { search, filtered, query, everyWord }: Attempt, params: SearchParams, firstPosition: number): { result: Result; key: RankKey }[] {
   const end = params.offset + params.limit
   const keyOf = ({ result, final }: RankedResult, tier: number) => ({
     result: result as Result,
-    key: { tier, score: final, date: tables.dates[result.id as number] ?? '', position: coordinator.firstPosition + (result.id as number) },
+    key: { tier, score: final, date: tables.dates[result.id as number] ?? '', position: firstPosition + (result.id as number) },
   })
   if (params.sort === 'date') return byDate(tables, search, filtered, end).map((ranked) => keyOf(ranked, 0))
-  const newestDate = coordinator.newestDate(corpusNewest)
-  const factor = params.recency !== undefined && newestDate ? await recencyFactor(tables, filtered, params.recency, newestDate, coordinator) : undefined
+  // A long query's articles with every word as typed rank first (then the others, by coordination).
+  const first = query.words.length > RANKING.shortQueryWords ? everyWord : undefined
+  const boost = params.recency === undefined ? undefined : recencyBoost(tables, params.now, params.recency)
   return search
-    .topRanked(end, { within: filtered, ...(allWords ? { first: allWords } : {}), ...(factor ? { factor } : {}) })
-    .map((ranked) => keyOf(ranked, !allWords || allWords.has(ranked.result.id as number) ? 0 : 1))
+    .topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
+    .map((ranked) => keyOf(ranked, !first || first.has(ranked.result.id as number) ? 0 : 1))
 }
 
 /**
- * A relevance score's decay with the article's age (relative to the whole
- * corpus's newest article); undated articles decay as much as the oldest dated
- * match of the whole corpus.
+ * The recency boost: a score times 1 + 0.5^(age / half-life), age in days
+ * before the query's time (`now`, today by default; no negative ages): a new
+ * article counts up to twice, an old one keeps its relevance (a plain decay
+ * would bring every article of an old corpus to 0 and leave date order).
+ * Undated articles keep their relevance. It depends on the article and the
+ * query alone, so every part of a corpus applies it alike.
  */
-async function recencyFactor(tables: CorpusTables, matches: MatchSet, halfLife: number, newestDate: string, coordinator: SearchCoordinator): Promise<(doc: number) => number> {
+function recencyBoost(tables: CorpusTables, now: string | undefined, halfLife: number): (doc: number) => number {
   const times = dateTimes(tables)
-  const newest = Date.parse(newestDate)
-  let localOldest = 0
-  matches.forEach((doc) => {
-    if (tables.dates[doc] !== undefined) localOldest = Math.max(localOldest, (newest - times[doc]!) / DAY_MS)
-  })
-  const oldest = await coordinator.max('oldest', localOldest)
-  return (doc) => 0.5 ** ((tables.dates[doc] === undefined ? oldest : (newest - times[doc]!) / DAY_MS) / halfLife)
+  const at = now === undefined ? Date.now() : Date.parse(now)
+  return (doc) => (tables.dates[doc] === undefined ? 1 : 1 + 0.5 ** (Math.max(0, at - times[doc]!) / DAY_MS / halfLife))
 }
 
 /**
@@ -406,25 +419,24 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, query: ParsedQuery, phrases: readonly RegExp[], candidates: RegExp | undefined, result: RankedMatch): SearchHit {
-  const terms = new Set(result.terms)
+function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, match: RankedMatch): SearchHit {
+  const terms = new Set(match.terms)
   const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, candidates), anchors)
+  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)
   return {
     id: article.id,
     title: article.title,
     ...(article.date ? { date: article.date } : {}),
     ...(article.url ? { url: article.url } : {}),
-    score: Math.round(result.score * 1000) / 1000,
+    score: Math.round(match.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases, candidates), snippet: highlights },
-    terms: matchedWords(query, result.queryTerms),
+    highlights: { title: findMatches(article.title, terms, phrases, highlightable), snippet: highlights },
+    terms: match.words,
   }
 }
 
-/** The query words behind the matched query terms (a synonym's match counts for the word it stands in for). */
-function matchedWords(query: ParsedQuery, queryTerms: readonly string[]): string[] {
-  const matched = new Set(queryTerms)
-  const words = query.words.filter((word) => matched.has(word.term) || synonymsOf(word.term).some((synonym) => matched.has(synonym)))
-  return [...new Set(words.map((word) => word.text.toLowerCase()))]
+/** The query words behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
+function matchedWords(attempt: Attempt, queryTerms: readonly string[]): string[] {
+  const words = new Set(queryTerms.map((term) => attempt.sources.get(term)?.word))
+  return [...new Set(attempt.query.words.filter((_, i) => words.has(i)).map((word) => word.text.toLowerCase()))]
 }

@@ -1,4 +1,4 @@
-import { processTerm } from './terms'
+import { normalizeWord, processTerm } from './terms'
 
 /** A highlight: `text.slice(start, end)` is a matched word or phrase of the string it indexes. */
 export type Range = { start: number; end: number }
@@ -19,7 +19,7 @@ export function findMatches(
 ): Range[] {
   const ranges: Range[] = []
   if (candidates) {
-    for (const match of text.matchAll(candidates)) {
+    for (const match of text.matchAll(ACCENTED_LETTER.test(text) ? candidates.folded : candidates.plain)) {
       const term = processTerm(match[0])
       if (term !== null && terms.has(term)) ranges.push({ start: match.index, end: match.index + match[0].length })
     }
@@ -38,13 +38,49 @@ export function findMatches(
  * Compiling the pattern costs more than running it: build it once for all
  * the hits of a page (from the union of their terms).
  */
-export function candidateWords(terms: ReadonlySet<string>): RegExp | undefined {
+export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
   // Terms are letters and digits only, so they need no escaping.
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+  const pattern = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+  return { plain: pattern([...starts]), folded: pattern([...starts].map((start) => [...start].map(foldedLetter).join(''))) }
 }
+
+/**
+ * The scan for `candidateWords`, twice: `plain` for text without accented
+ * letters, `folded` (each letter also matching its accented forms) for text
+ * with them, which is slower to run, so only such text pays for it.
+ */
+export type CandidateWords = { plain: RegExp; folded: RegExp }
+
+/** An accented Latin letter, precomposed or as a combining mark: text with none needs only the plain scan. */
+const ACCENTED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u
+
+/**
+ * Index terms are folded (no accents, see `normalizeWord`), the text is not:
+ * a term's letter as a pattern that matches it with any accent, precomposed
+ * ("ń") or combining ("n" + U+0301), so "gdansk" finds "Gdańsk" to highlight.
+ */
+function foldedLetter(letter: string): string {
+  const accented = ACCENTED.get(letter)
+  return accented ? `[${letter}${accented}]\\p{M}*` : letter
+}
+
+/** Each unaccented letter -> its precomposed accented letters in the Latin blocks (computed once, at module load). */
+const ACCENTED: ReadonlyMap<string, string> = (() => {
+  const found = new Map<string, string>()
+  const add = (from: number, to: number) => {
+    for (let code = from; code <= to; code++) {
+      const char = String.fromCodePoint(code)
+      const base = normalizeWord(char)
+      if (base.length === 1 && base !== char.toLowerCase() && /^[a-z]$/.test(base)) found.set(base, (found.get(base) ?? '') + char)
+    }
+  }
+  add(0xc0, 0x24f) // Latin-1 Supplement, Latin Extended-A and -B
+  add(0x1e00, 0x1eff) // Latin Extended Additional (Vietnamese and others)
+  return found
+})()
 
 function mergeRanges(ranges: Range[]): Range[] {
   ranges.sort((a, b) => a.start - b.start)
@@ -87,7 +123,7 @@ function densestWindow(text: string, matches: readonly Range[]): [number, number
   let left = 0
   for (let right = 0; right < matches.length; right++) {
     inWindow.set(words[right]!, (inWindow.get(words[right]!) ?? 0) + 1)
-    while (matches[right]!.end - matches[left]!.start > WINDOW) {
+    while (left < right && matches[right]!.end - matches[left]!.start > WINDOW) {
       const word = words[left++]!
       const remaining = inWindow.get(word)! - 1
       if (remaining === 0) inWindow.delete(word)

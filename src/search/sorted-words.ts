@@ -65,9 +65,18 @@ export function inTreeOrder(indices: number[], ranks: ArrayLike<number>): number
  * order SearchableMap#fuzzyGet returns them (the reverse of tree order). The
  * same banded Levenshtein matrix as SearchableMap, so the same words at the
  * same distances; a prefix whose row is already too far skips every word that
- * starts with it.
+ * starts with it. With `transpositions`, two adjacent letters swapped count as
+ * one edit (optimal string alignment, Damerau's distance): how readers slip
+ * ("impeachmnet"). Pruning stays exact: a swap's cell is at most one more than
+ * a cell of the row before, which was already over the limit.
  */
-export function fuzzyMatches(words: readonly string[], ranks: ArrayLike<number>, query: string, maxDistance: number): Map<number, number> {
+export function fuzzyMatches(
+  words: readonly string[],
+  ranks: ArrayLike<number>,
+  query: string,
+  maxDistance: number,
+  transpositions = false,
+): Map<number, number> {
   const n = query.length + 1
   const m = n + maxDistance
   const matrix = new Uint8Array(m * n).fill(maxDistance + 1)
@@ -84,7 +93,8 @@ export function fuzzyMatches(words: readonly string[], ranks: ArrayLike<number>,
     let prunedAt = -1
     const lastRow = Math.min(word.length, m - 1)
     for (; row < lastRow; row++) {
-      if (fillRow(matrix, query, n, maxDistance, row + 1, word.charCodeAt(row)) > maxDistance) {
+      const previous = transpositions && row > 0 ? word.charCodeAt(row - 1) : -1
+      if (fillRow(matrix, query, n, maxDistance, row + 1, word.charCodeAt(row), previous) > maxDistance) {
         prunedAt = row
         break
       }
@@ -146,9 +156,10 @@ function commonPrefixLength(a: string, b: string, limit: number): number {
 /**
  * Row `i` of the Levenshtein matrix for the word character `char`, inside the
  * band SearchableMap uses (the same reads and writes, so the same values);
- * returns the row's minimum distance.
+ * returns the row's minimum distance. `previous` is the word's character
+ * before `char` when a swap of the two counts as one edit (-1 otherwise).
  */
-function fillRow(matrix: Uint8Array, query: string, n: number, maxDistance: number, i: number, char: number): number {
+function fillRow(matrix: Uint8Array, query: string, n: number, maxDistance: number, i: number, char: number, previous: number): number {
   const thisRowOffset = n * i
   const prevRowOffset = thisRowOffset - n
   let minDistance = matrix[thisRowOffset]!
@@ -159,7 +170,11 @@ function fillRow(matrix: Uint8Array, query: string, n: number, maxDistance: numb
     const rpl = matrix[prevRowOffset + j]! + different
     const del = matrix[prevRowOffset + j + 1]! + 1
     const ins = matrix[thisRowOffset + j]! + 1
-    const dist = (matrix[thisRowOffset + j + 1] = Math.min(rpl, del, ins))
+    let dist = Math.min(rpl, del, ins)
+    if (previous !== -1 && j > 0 && char === query.charCodeAt(j - 1) && previous === query.charCodeAt(j)) {
+      dist = Math.min(dist, matrix[prevRowOffset - n + j - 1]! + 1)
+    }
+    matrix[thisRowOffset + j + 1] = dist
     if (dist < minDistance) minDistance = dist
   }
   return minDistance

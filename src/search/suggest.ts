@@ -5,9 +5,10 @@ import { articleFacets } from './facets'
 import type { Lexicon, LexiconEntry } from './lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
 import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
+import { STOP_WORDS } from '../text/stop-words'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
-export type SuggestionKind = 'term' | EntityType | 'title'
+export type SuggestionKind = 'term' | 'phrase' | EntityType | 'title'
 
 /** One completion: `text` is what the search box should hold; `id` names the article of a title. */
 export type Suggestion = { text: string; kind: SuggestionKind; count: number; id?: string }
@@ -16,13 +17,15 @@ const ENTITY_KINDS = ['person', 'organization', 'place', 'country'] as const
 
 /**
  * What suggestions complete, as the build stores it: entity names (with how
- * many articles name each) and, after them, the articles' titles (name
- * `entities.length + i` is article i's title); and every normalised word of
+ * many articles name each), then phrases (word sequences of the corpus, with
+ * how many articles have each), then the articles' titles (name
+ * `entities + phrases + i` is article i's title); and every normalised word of
  * those names, sorted, with the names that have it (in name order) and its
  * radix-tree rank (the order lookups always returned words in).
  */
 export type StoredSuggestions = {
   entities: { kinds: string; texts: string[]; counts: string }
+  phrases: { texts: string[]; counts: string }
   words: string
   ranks: string
   /** Packed: how many names each word has, then the names, word after word. */
@@ -42,7 +45,9 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
       }
     })
   }
-  const texts = [...[...entities.values()].map((entity) => entity.text), ...articles.map((article) => article.title)]
+  const all = [...entities.values()].filter((entity) => !isGlued(entity.text, entities))
+  const phrases = corpusPhrases(articles)
+  const texts = [...all.map((entity) => entity.text), ...phrases.map((phrase) => phrase.text), ...articles.map((article) => article.title)]
   const byWord = new Map<string, number[]>()
   texts.forEach((text, name) => {
     for (const word of new Set(tokenize(text).map(normalizeWord))) {
@@ -55,14 +60,76 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
   const lists = sorted.map((word) => byWord.get(word)!)
-  const all = [...entities.values()]
   return {
     entities: { kinds: packNumbers(all.map((entity) => entity.kind)), texts: all.map((entity) => entity.text), counts: packNumbers(all.map((entity) => entity.count)) },
+    phrases: { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
     words: joinWords(sorted),
     ranks: packNumbers(positions.map((i) => ranks[i]!)),
     lengths: packNumbers(lists.map((list) => list.length)),
     names: packNumbers(lists.flat()),
   }
+}
+
+/**
+ * A name the extraction glued to the word before it: its first word ends
+ * another multi-word name and the rest is a name itself ("Kong Carrie Lam",
+ * from "Hong Kong Carrie Lam"). Completing it would offer a fused name.
+ */
+function isGlued(text: string, entities: ReadonlyMap<string, { text: string }>): boolean {
+  const words = tokenize(text).map(normalizeWord)
+  if (words.length < 3) return false
+  const rest = words.slice(1).join(' ')
+  let restIsName = false
+  let firstEndsName = false
+  for (const entity of entities.values()) {
+    const other = tokenize(entity.text).map(normalizeWord)
+    if (other.join(' ') === rest) restIsName = true
+    if (other.length > 1 && other.at(-1) === words[0] && other.join(' ') !== words.join(' ')) firstEndsName = true
+  }
+  return restIsName && firstEndsName
+}
+
+/** Phrases kept for suggestions: the most frequent, so that the table stays small. */
+const PHRASES_KEPT = 20_000
+/** A phrase must occur in this many articles: a sequence of words in one article only is no query-like phrase. */
+const PHRASE_MIN_ARTICLES = 2
+/** What may separate the words of a phrase: spaces only (punctuation ends a phrase). */
+const SPACES_ONLY = /^[ \t]+$/
+
+/**
+ * The corpus's phrases: sequences of two or three words, not across
+ * punctuation, neither starting nor ending with a stop word or a number, in
+ * at least `PHRASE_MIN_ARTICLES` articles; most articles first, each in its
+ * first-seen spelling. What a search box completes "hong k" and "Trump im" with.
+ */
+function corpusPhrases(articles: readonly StoredArticle[]): { text: string; count: number }[] {
+  const phrases = new Map<string, { text: string; count: number; last: number }>()
+  const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
+  articles.forEach((article, doc) => {
+    for (const text of [article.title, article.text]) {
+      const tokens = [...tokensWithOffsets(text)]
+      for (let i = 0; i < tokens.length; i++) {
+        for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
+          const run = tokens.slice(i, i + n)
+          if (!SPACES_ONLY.test(text.slice(run[n - 2]!.end, run[n - 1]!.start))) break
+          const words = run.map((token) => normalizeWord(token.text))
+          if (!isEdge(words[0]!) || !isEdge(words[n - 1]!)) continue
+          const key = words.join(' ')
+          const entry = phrases.get(key)
+          if (!entry) phrases.set(key, { text: text.slice(run[0]!.start, run[n - 1]!.end), count: 1, last: doc })
+          else if (entry.last !== doc) {
+            entry.count++
+            entry.last = doc
+          }
+        }
+      }
+    }
+  })
+  return [...phrases.values()]
+    .filter((phrase) => phrase.count >= PHRASE_MIN_ARTICLES)
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .slice(0, PHRASES_KEPT)
+    .map(({ text, count }) => ({ text, count }))
 }
 
 type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
@@ -72,6 +139,8 @@ export class SuggestIndex {
   private readonly kinds: Uint32Array
   private readonly texts: readonly string[]
   private readonly counts: Uint32Array
+  private readonly phraseTexts: readonly string[]
+  private readonly phraseCounts: Uint32Array
   private readonly words: string[]
   private readonly ranks: Uint32Array
   private readonly starts: Uint32Array
@@ -90,6 +159,8 @@ export class SuggestIndex {
     this.kinds = unpackNumbers(stored.entities.kinds)
     this.texts = stored.entities.texts
     this.counts = unpackNumbers(stored.entities.counts)
+    this.phraseTexts = stored.phrases.texts
+    this.phraseCounts = unpackNumbers(stored.phrases.counts)
     this.words = splitWords(stored.words)
     this.ranks = unpackNumbers(stored.ranks)
     const lengths = unpackNumbers(stored.lengths)
@@ -110,7 +181,9 @@ export class SuggestIndex {
 
   named(name: number): Named {
     if (name < this.texts.length) return { text: this.texts[name]!, kind: ENTITY_KINDS[this.kinds[name]!]!, count: this.counts[name]! }
-    const doc = name - this.texts.length
+    const phrase = name - this.texts.length
+    if (phrase < this.phraseTexts.length) return { text: this.phraseTexts[phrase]!, kind: 'phrase', count: this.phraseCounts[phrase]! }
+    const doc = phrase - this.phraseTexts.length
     return { text: this.titles[doc]!, kind: 'title', count: 1, id: this.ids[doc]! }
   }
 
@@ -136,9 +209,13 @@ const COMPLETIONS_CACHED = 5_000
 const COMPLETIONS_KEPT = 50
 
 /**
- * Completions for what the user has typed so far: entity names and titles
- * that have every typed word (the last one as a prefix), then the query with
- * its last word completed by corpus words, most frequent first.
+ * Completions for what the user has typed so far: entity names that have
+ * every typed word (the last one as a prefix); corpus phrases that continue
+ * the typed words ("Trump im" → "Trump impeachment", "hong k" → "Hong Kong");
+ * titles; and the last word completed by corpus words, most frequent first.
+ * After other words, a completion must be a phrase that continues them; only
+ * when none is, a word that occurs in an article with them ("pakistan quet"
+ * → "pakistan quetta"), never merely a frequent word ("Trump important").
  */
 export function suggest(index: SuggestIndex, q: string, limit: number): Suggestion[] {
   const tokens = [...tokensWithOffsets(q)]
@@ -147,34 +224,63 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
   const prefix = normalizeWord(last.text)
   const stillTyping = last.end === q.length
+  const typed = [...before, prefix]
 
   const found = new Set<number>()
-  for (const name of index.namesWith(prefix, !stillTyping)) if (!found.has(name) && hasWords(index.named(name).text, before)) found.add(name)
-  const named = [...found].map((name) => index.named(name))
+  const continuations: (Named & { continued: number })[] = []
+  for (const name of index.namesWith(prefix, !stillTyping)) {
+    if (found.has(name)) continue
+    found.add(name)
+    const entry = index.named(name)
+    if (entry.kind !== 'phrase') continue
+    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
+    if (continued > 0) continuations.push({ ...entry, text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, continued })
+  }
+  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
   const entities = named.filter((entry) => entry.kind !== 'title').sort(byCount)
   const titles = named.filter((entry) => entry.kind === 'title')
+  // After other words, only phrases that continue more than the last word.
+  const phrases = continuations
+    .filter((entry) => before.length === 0 || entry.continued > 1)
+    .sort((a, b) => b.continued - a.continued || byCount(a, b))
 
   const head = q.slice(0, last.start)
   const context = before.map(processTerm).filter((term): term is string => term !== null)
-  const terms: Named[] = stillTyping
-    ? index
-        .completionsOf(prefix)
-        .filter((entry) => context.length === 0 || index.occursWith(entry.display, context))
-        .map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
-    : []
+  const terms: Named[] =
+    stillTyping && (before.length === 0 || phrases.length === 0)
+      ? index
+          .completionsOf(prefix)
+          .filter((entry) => context.length === 0 || index.occursWith(entry.display, context))
+          .map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
+      : []
 
-  // Entities first, then a share of word completions, then titles, then the other completions.
+  // Entities first, then a share of phrases and of word completions, then titles, then the others.
   const share = Math.ceil(limit / 2)
   const seen = new Set<string>()
   const suggestions: Suggestion[] = []
-  for (const entry of [...entities, ...terms.slice(0, share), ...titles, ...terms.slice(share)]) {
-    const key = `${entry.kind === 'title' ? 'title' : 'text'}:${entry.text.toLowerCase()}`
+  for (const entry of [...entities, ...phrases.slice(0, share), ...terms.slice(0, share), ...titles, ...phrases.slice(share), ...terms.slice(share)]) {
+    const key = `${entry.kind === 'title' ? 'title' : 'text'}:${normalizeWord(entry.text)}`
     if (seen.has(key)) continue
     seen.add(key)
     suggestions.push({ text: entry.text, kind: entry.kind, count: entry.count, ...(entry.id ? { id: entry.id } : {}) })
     if (suggestions.length === limit) break
   }
   return suggestions
+}
+
+/**
+ * How many of the typed words the phrase continues: the longest tail of them
+ * that its first words are (the last typed word as a prefix while still being
+ * typed), when the phrase adds something; 0 when it continues none.
+ */
+function continuedWords(phrase: readonly string[], typed: readonly string[], stillTyping: boolean): number {
+  for (let from = Math.max(0, typed.length - phrase.length); from < typed.length; from++) {
+    const tail = typed.slice(from)
+    const end = tail.length - 1
+    const fits = tail.every((word, i) => (i === end && stillTyping ? phrase[i]!.startsWith(word) : phrase[i] === word))
+    if (fits && (phrase.length > tail.length || phrase[end] !== tail[end])) return tail.length
+  }
+  return 0
 }
 
 const byCount = (a: Named, b: Named) => b.count - a.count || a.text.localeCompare(b.text)

@@ -13,7 +13,9 @@ import { facetFilters } from '../routes/facet-params'
 import { SearchQuerySchema } from '../routes/search-query'
 import type { RankKey } from '../search/coordinator'
 import type { FacetTallies } from '../search/facet-table'
-import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, ShardsUnavailable, type GatherApi, type ShardApi } from './gather'
+import type { GatherApi } from '../search/gather'
+import type { WordKnowledge } from '../search/typos'
+import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, ShardsUnavailable, type ShardApi } from './gather'
 import type { ShardRpc } from './shard-worker'
 
 /** What the build tells the front (generated/sharded/front/manifest.json). */
@@ -27,11 +29,8 @@ class GatherTarget extends RpcTarget {
   sum(shard: number, step: string, local: number) {
     return this.gather.sum(shard, step, local)
   }
-  max(shard: number, step: string, local: number) {
-    return this.gather.max(shard, step, local)
-  }
-  unknownWords(shard: number, local: number[]) {
-    return this.gather.unknownWords(shard, local)
+  words(shard: number, step: string, local: WordKnowledge[]) {
+    return this.gather.words(shard, step, local)
   }
   page(shard: number, ranked: RankKey[]) {
     return this.gather.page(shard, ranked)

@@ -1,22 +1,6 @@
 import type { StoredArticle } from '../article'
-import { rankOrder, type RankKey } from '../search/coordinator'
-import { mergeFacetTallies, type FacetTallies } from '../search/facet-table'
-import { normalizeFilters, type FacetCounts } from '../search/facets'
-import type { SearchHit, SearchParams, SearchResponse } from '../search/search'
-
-/**
- * What the front offers the shards during one search: each shard hands in its
- * own figures and gets back the whole corpus's once every shard has handed in
- * (a barrier per step), so every shard takes the same decisions.
- */
-export type GatherApi = {
-  sum(shard: number, step: string, local: number): Promise<number>
-  max(shard: number, step: string, local: number): Promise<number>
-  unknownWords(shard: number, local: number[]): Promise<number[]>
-  /** The shard's best `offset + limit` rank keys in; which of them are on the page out (indices, page order). */
-  page(shard: number, ranked: RankKey[]): Promise<number[]>
-  facets(shard: number, tallies: FacetTallies, limit: number): Promise<FacetCounts>
-}
+import { Gather, type GatherApi } from '../search/gather'
+import type { SearchParams, SearchResponse } from '../search/search'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
@@ -33,93 +17,6 @@ export class ShardsUnavailable extends Error {}
 /** How long the front waits for every shard to finish one request. */
 export const SHARD_TIMEOUT_MS = 10_000
 
-/** One step's barrier: resolves every shard's call with the combined value once all have called. */
-class Barrier<T, R> {
-  private readonly values: T[] = []
-  private arrived = 0
-  private readonly done: Promise<R>
-  private resolve!: (value: R) => void
-  reject!: (error: Error) => void
-
-  constructor(
-    private readonly shards: number,
-    private readonly combine: (values: T[]) => R,
-  ) {
-    this.done = new Promise<R>((resolve, reject) => {
-      this.resolve = resolve
-      this.reject = reject
-    })
-    // The front may abort a step no shard is waiting on: that is no unhandled rejection.
-    this.done.catch(() => {})
-  }
-
-  arrive(shard: number, value: T): Promise<R> {
-    if (shard in this.values) return Promise.reject(new ShardsUnavailable(`shard ${shard} handed in the same step twice`))
-    this.values[shard] = value
-    if (++this.arrived === this.shards) this.resolve(this.combine(this.values))
-    return this.done
-  }
-}
-
-/** The front's side of one search over `shards` shards. */
-class Gather {
-  private readonly barriers = new Map<string, Barrier<unknown, unknown>>()
-  private failure: Error | undefined
-  /** Per shard, the page positions of the hits it will return, in its order. */
-  readonly slots: number[][]
-  readonly api: GatherApi
-
-  constructor(
-    private readonly shards: number,
-    private readonly params: SearchParams,
-  ) {
-    this.slots = Array.from({ length: shards }, () => [])
-    this.api = {
-      sum: (shard, step, local) => this.step(`sum:${step}`, shard, local, (values: number[]) => values.reduce((a, b) => a + b, 0)),
-      max: (shard, step, local) => this.step(`max:${step}`, shard, local, (values: number[]) => Math.max(...values)),
-      unknownWords: (shard, local) => this.step('unknown', shard, local, (values: number[][]) => values.reduce((all, mine) => all.filter((at) => mine.includes(at)))),
-      page: (shard, ranked) => this.step('page', shard, ranked, (lists: RankKey[][]) => this.cutPage(lists)).then((pages) => pages[shard]!),
-      facets: (shard, tallies, limit) => this.step('facets', shard, tallies, (all: FacetTallies[]) => mergeFacetTallies(all, normalizeFilters(this.params.filters ?? {}), limit)),
-    }
-  }
-
-  private step<T, R>(name: string, shard: number, local: T, combine: (values: T[]) => R): Promise<R> {
-    if (this.failure) return Promise.reject(this.failure)
-    if (!Number.isInteger(shard) || shard < 0 || shard >= this.shards) return Promise.reject(new ShardsUnavailable(`no shard ${shard}`))
-    let barrier = this.barriers.get(name) as Barrier<T, R> | undefined
-    if (!barrier) this.barriers.set(name, (barrier = new Barrier<T, R>(this.shards, combine) as Barrier<T, R>) as Barrier<unknown, unknown>)
-    return barrier.arrive(shard, local)
-  }
-
-  /** Every pending and later step fails: the shards still waiting stop instead of hanging. */
-  abort(error: Error) {
-    this.failure ??= error
-    for (const barrier of this.barriers.values()) barrier.reject(this.failure)
-  }
-
-  /** k-way merge of the shards' ranked lists by the one index's order, cut to the page: each shard's indices on it. */
-  private cutPage(lists: RankKey[][]): number[][] {
-    const order = rankOrder(this.params.sort)
-    const heads = lists.map(() => 0)
-    const pages: number[][] = lists.map(() => [])
-    const end = this.params.offset + this.params.limit
-    for (let at = 0; at < end; at++) {
-      let best = -1
-      lists.forEach((list, shard) => {
-        const head = list[heads[shard]!]
-        if (head && (best === -1 || order(head, lists[best]![heads[best]!]!) < 0)) best = shard
-      })
-      if (best === -1) break
-      if (at >= this.params.offset) {
-        pages[best]!.push(heads[best]!)
-        this.slots[best]!.push(at - this.params.offset)
-      }
-      heads[best]!++
-    }
-    return pages
-  }
-}
-
 /**
  * One search over every shard, concurrently: each shard runs the one-index
  * search on its own documents, taking the corpus-wide decisions through the
@@ -134,9 +31,7 @@ export async function searchShards(shards: readonly ShardApi[], params: SearchPa
     timeoutMs,
     (error) => gather.abort(error),
   )
-  const hits: SearchHit[] = []
-  answers.forEach((answer, shard) => answer.hits.forEach((hit, j) => (hits[gather.slots[shard]![j]!] = hit)))
-  return { ...answers[0]!, hits }
+  return gather.answer(answers)
 }
 
 /**

@@ -3,7 +3,8 @@ import type { StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
 import type { SearchParams, SearchResponse } from '../search/search'
-import type { GatherApi, ShardHealth } from './gather'
+import type { GatherApi } from '../search/gather'
+import type { ShardHealth } from './gather'
 import { Shard, type ShardPlace } from './shard'
 
 /** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */

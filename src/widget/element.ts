@@ -43,6 +43,8 @@ export class NewsSearchElement extends HTMLElement {
   readonly #seeAll: HTMLAnchorElement
   readonly #filtersToggle: HTMLButtonElement
   #sequence = 0
+  /** A query the reader asked to search as typed ("search instead for"): sent with autocorrect=false. */
+  #asTyped: string | undefined
   #controller: AbortController | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
   #hits: Hit[] = []
@@ -163,6 +165,7 @@ export class NewsSearchElement extends HTMLElement {
     const controller = new AbortController()
     this.#controller = controller
     const params = new URLSearchParams({ q: query, limit: String(this.#limit) })
+    if (query === this.#asTyped) params.set('autocorrect', 'false')
     for (const [param, value] of this.#filters) params.append(param, value)
     this.toggleAttribute('busy', true)
     this.#list.setAttribute('aria-busy', 'true')
@@ -194,8 +197,9 @@ export class NewsSearchElement extends HTMLElement {
     this.#status.replaceChildren()
     if (query && result.hits.length === 0) this.#showEmpty(query)
     else if (result.hits.length > 0) {
-      this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}${result.partial ? ', none with every word' : ''}.`)
+      this.#status.append(`${result.hits.length} of ${result.total} result${result.total === 1 ? '' : 's'}.`)
     }
+    if (result.correctedQuery) this.#showCorrected(query, result.correctedQuery)
     if (result.suggestion && result.suggestion.toLowerCase() !== query.toLowerCase()) this.#showSuggestion(result.suggestion)
     this.#seeAll.hidden = result.total <= result.hits.length
     this.#seeAll.href = this.#searchLinkFor(query)
@@ -218,6 +222,17 @@ export class NewsSearchElement extends HTMLElement {
     })
     const named = this.#filters.map(([, value]) => value).join(', ')
     this.#status.append(`No results for “${query}” with filter${this.#filters.length === 1 ? '' : 's'} ${named} — `, remove)
+  }
+
+  /** The server searched a correction of the query: say so, with one press to search the words as typed. */
+  #showCorrected(query: string, corrected: string) {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: query })
+    button.setAttribute('part', 'search-as-typed')
+    button.addEventListener('click', () => {
+      this.#asTyped = query
+      this.search()
+    })
+    this.#status.append(' Showing results for ', Object.assign(document.createElement('b'), { textContent: corrected }), '. Search instead for ', button, '.')
   }
 
   /** The server's did-you-mean: one press searches for it. */

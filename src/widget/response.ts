@@ -25,8 +25,8 @@ export type SearchResult = {
   hits: Hit[]
   facets: Facet[]
   suggestion?: string
-  /** No article has every word: the hits have some of them. */
-  partial?: boolean
+  /** The query the hits are for, when the server corrected the one typed. */
+  correctedQuery?: string
 }
 
 /** Facet names as the server may spell them, mapped to the filter parameter that narrows by them. */
@@ -60,12 +60,13 @@ export function readSearchResponse(body: unknown): SearchResult {
   if (!isObject(body) || !Array.isArray(body.hits)) throw new Error('The search service answered in an unexpected format.')
   const hits = body.hits.filter(isObject).map(readHit)
   const suggestion = readSuggestion(body.suggestion)
+  const correctedQuery = typeof body.correctedQuery === 'string' && body.correctedQuery ? body.correctedQuery : undefined
   return {
     total: typeof body.total === 'number' ? body.total : hits.length,
     hits,
     facets: readFacets(body.facets),
     ...(suggestion ? { suggestion } : {}),
-    ...(body.fallback === 'any-term' ? { partial: true } : {}),
+    ...(correctedQuery ? { correctedQuery } : {}),
   }
 }
 

@@ -18,7 +18,7 @@ let host: Host
 let browser: Browser
 let page: Page
 
-type SearchAnswer = { total: number; hits: Array<{ id: string; title: string }>; suggestion?: string; facets?: Record<string, Array<{ value: string; count: number }>> }
+type SearchAnswer = { total: number; hits: Array<{ id: string; title: string }>; suggestion?: string; correctedQuery?: string; facets?: Record<string, Array<{ value: string; count: number }>> }
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${worker.origin}${path}`)
@@ -168,12 +168,19 @@ describe('the article page', () => {
 })
 
 describe('the widget states', () => {
-  it('offers the did-you-mean of the API and searches it with one press', async () => {
+  it('shows the results of the correction the API made, searches the words as typed with one press, then offers the did-you-mean', async () => {
     const answer = await api<SearchAnswer>('/api/search?q=Balochistn&limit=8')
-    expect(answer.suggestion).toBe('Balochistan')
+    expect(answer.correctedQuery).toBe('Balochistan')
+    const asTyped = await api<SearchAnswer>('/api/search?q=Balochistn&limit=8&autocorrect=false')
+    expect(asTyped.suggestion).toBe('Balochistan')
     await page.goto(`${host.origin}/own-links`)
     const box = page.getByRole('combobox')
     await box.pressSequentially('Balochistn', { delay: 40 })
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Showing results for Balochistan. Search instead for Balochistn.')
+    await expect.poll(() => page.getByRole('option').first().locator('.title').textContent()).toContain('Balochistan')
+    await screenshot('5-widget-corrected-query')
+    // The words as typed: the API keeps them, and its did-you-mean is one press away.
+    await page.getByRole('button', { name: 'Balochistn' }).click()
     const button = page.getByRole('button', { name: 'Did you mean Balochistan?' })
     await button.click({ timeout: 30_000 })
     expect(await box.inputValue()).toBe('Balochistan')

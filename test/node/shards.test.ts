@@ -53,6 +53,8 @@ function queries(): SearchParams[] {
     made.push({ ...base, q: `${pick(words)} ${pick(words)} ` })
     made.push({ ...base, q: `${pick(words)} ${pick(words)} ${pick(words)}` })
     made.push({ ...base, q: `${typo(pick(long))} ` })
+    made.push({ ...base, q: `${pick(words)} ${typo(pick(long))} `, autocorrect: next() < 0.5 })
+    made.push({ ...base, q: Array.from({ length: 5 + Math.floor(next() * 4) }, () => pick(words)).join(' ') })
     made.push({ ...base, q: pick(long).slice(0, 3 + Math.floor(next() * 3)) })
     const title = pick(articles).title.toLowerCase().match(/\p{L}+/gu) ?? ['police']
     const start = Math.floor(next() * Math.max(1, title.length - 2))
@@ -61,7 +63,7 @@ function queries(): SearchParams[] {
     const facet = pick(FACETS)
     made.push({ ...base, q: `${pick(words)} `, filters: { [facet]: [pick(values[facet]!)] } as FacetFilters, facetLimit: 1 + Math.floor(next() * 5) })
     made.push({ ...base, q: 'the', sort: 'date', offset: Math.floor(next() * 200), limit: 1 + Math.floor(next() * 30) })
-    made.push({ ...base, q: `${pick(words)} ${pick(words)}`, recency: 1 + Math.floor(next() * 400), from: '2010-01-01', to: '2024-12-31' })
+    made.push({ ...base, q: `${pick(words)} ${pick(words)}`, recency: 1 + Math.floor(next() * 400), now: '2021-06-01', from: '2010-01-01', to: '2024-12-31' })
   }
   made.push({ ...base, q: 'police', offset: 10_000 }, { ...base, q: 'killed', offset: 37, limit: 100 }, { ...base, q: '-police' }, { ...base, q: 'zzqxv ' })
   return made

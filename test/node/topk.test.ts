@@ -185,6 +185,8 @@ describe('searchArticles with pruning', () => {
     const words = articles.flatMap((article) => article.title.match(/\p{L}{4,}/gu) ?? [])
     const places = articles.flatMap((article) => article.facts.entities.filter((entity) => entity.type === 'place').map((entity) => entity.name))
     const typo = (text: string) => text.slice(0, 2) + text.slice(3)
+    // Recency counted from a corpus day, so that the boost (up to twice the score) differs between articles.
+    const days = articles.flatMap((article) => (article.date ? [article.date] : []))
     const queries = Array.from({ length: 300 }, (_, i) => {
       const q = [
         () => pick(words),
@@ -194,14 +196,16 @@ describe('searchArticles with pruning', () => {
         () => `"${pick(words)} ${pick(words)}"`,
         () => `${pick(words)} -${pick(words)}`,
         () => `${pick(words)} ${pick(words)} ${pick(words)}`,
-      ][i % 7]!()
+        // Longer than RANKING.shortQueryWords: the articles with every word form a first tier.
+        () => Array.from({ length: 6 }, () => pick(words)).join(' '),
+      ][i % 8]!()
       const params: SearchParams = {
         q,
         limit: pick([1, 5, 10, 50]),
         offset: pick([0, 0, 0, 10, 40]),
         sort: i % 5 === 0 ? 'date' : 'relevance',
         ...(i % 4 === 1 ? { from: '2020-01-01', to: '2025-06-30' } : {}),
-        ...(i % 6 === 2 ? { recency: 30 } : {}),
+        ...(i % 6 === 2 ? { recency: pick([1, 30]), now: pick(days) } : {}),
         ...(i % 3 === 0 ? { filters: { place: [pick(places)] } } : {}),
         ...(i % 9 === 4 ? { filters: { year: ['2024', '2025'] } } : {}),
       }

@@ -227,12 +227,14 @@ describe('results page /search', () => {
     expect((await page('/search?q=election&from=&to=')).response.status).toBe(200)
   })
 
-  it('offers the did-you-mean correction as a link', async () => {
+  it('shows the results of the correction, with a link to search instead for the words as typed, which offers it back', async () => {
     const api = await apiSearch('q=Balochistn')
-    expect(api.suggestion).toBe('Balochistan')
+    expect(api.correctedQuery).toBe('Balochistan')
     const { html } = await page('/search?q=Balochistn')
-    expect(html).toContain('Did you mean <a href="/search?q=Balochistan">Balochistan</a>?')
-    expect(html).toContain('Showing results for close spellings of “Balochistn”')
+    expect(resultIds(html)).toEqual(api.hits.map((hit) => hit.id))
+    expect(html).toContain('Showing results for <b>Balochistan</b>. Search instead for <a href="/search?q=Balochistn&amp;autocorrect=false">Balochistn</a>.')
+    const asTyped = await page('/search?q=Balochistn&autocorrect=false')
+    expect(asTyped.html).toContain('Did you mean <a href="/search?q=Balochistan">Balochistan</a>?')
   })
 
   it('answers bad parameters with a 400 page naming each one and what to give', async () => {

@@ -3,6 +3,7 @@ import { get, SEED_ID } from './search-corpus'
 
 type Suggestion = { text: string; kind: string; count: number; id?: string }
 
+const normalize = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
 
 describe('GET /api/suggest', () => {
@@ -31,6 +32,24 @@ describe('GET /api/suggest', () => {
     const search = await get('/api/search?q=pakistan%20quetta%20')
     expect(search.body.hits[0].id).toBe(SEED_ID)
     expect(search.body.hits[0].terms).toEqual(['pakistan', 'quetta'])
+  })
+
+  it.each([
+    ['Trump im', 'Trump impeachment'],
+    ['hong k', 'Hong Kong'],
+    ['New Z', 'New Zealand'],
+    ['Carrie L', 'Carrie Lam'],
+  ])('completes "%s" with the corpus phrase "%s" first, never with a merely frequent word', async (q, phrase) => {
+    const { body } = await get(`/api/suggest?q=${encodeURIComponent(q)}`)
+    const suggestions: Suggestion[] = body.suggestions
+    expect(suggestions[0]!.text.toLowerCase()).toContain(phrase.toLowerCase())
+    // Every completion but a title continues the typed words as the corpus does: the typed words in order, then the completed word.
+    for (const { text } of suggestions.filter((suggestion) => suggestion.kind !== 'title')) expect(normalize(text)).toMatch(new RegExp(`(^|\\s)${normalize(q)}`))
+  })
+
+  it('never offers a name glued to the word before it ("Kong Carrie Lam")', async () => {
+    const { body } = await get('/api/suggest?q=Carrie%20L&limit=20')
+    for (const suggestion of body.suggestions as Suggestion[]) if (suggestion.kind === 'person') expect(suggestion.text).not.toMatch(/^Kong /)
   })
 
   it('answers nothing for a prefix nothing starts with', async () => {

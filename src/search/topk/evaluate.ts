@@ -32,12 +32,27 @@ export type TopKOptions = SearchOptions & {
    * (true, its behaviour); false divides that back out, and ranks by the result.
    */
   coordination?: boolean
+  /**
+   * Soft coordination by query word: with `coordination: false`, a score
+   * times (words matched / `count`)^`exponent`, `wordOf` naming the word each
+   * query term stands for (a synonym's or a typo's term counts for its word;
+   * terms it does not name count for none). The factor is at most 1, so the
+   * score bounds still bound it and pruning stays exact.
+   */
+  words?: QueryWords
   /** Score every match, no pruning (the baseline the differential test and the bench compare with). */
   exhaustive?: boolean
 }
 
-/** How `top` orders: a tier of documents ranked before all others, a factor in [0, 1] per document (recency). */
-export type RankOptions = { within?: MatchSet; first?: MatchSet; factor?: (doc: number) => number }
+/** See `TopKOptions.words`. */
+export type QueryWords = { wordOf: (term: string) => number | undefined; count: number; exponent: number }
+
+/**
+ * How `top` orders: a tier of documents ranked before all others, a factor
+ * per document (recency) in [0, `maxFactor`] (default 1), which the pruning
+ * bound includes.
+ */
+export type RankOptions = { within?: MatchSet; first?: MatchSet; factor?: (doc: number) => number; maxFactor?: number }
 
 /** A MiniSearch result whose `id` is the document's short id when searched through `withPositionIds`. */
 export type TopKResult = SearchResult
@@ -70,6 +85,10 @@ export class PreparedSearch {
   private stamp = 0
   private quality = 0
   private readonly coordination: boolean
+  private readonly words: QueryWords | undefined
+  /** Per term id, its word's number (-1: none); per word, the stamp of the last document that matched it. */
+  private readonly wordOfTerm: Int32Array
+  private readonly wordStamps: Int32Array
   private readonly bm25: Bm25
 
   constructor(
@@ -77,13 +96,18 @@ export class PreparedSearch {
     query: Query,
     options: TopKOptions,
   ) {
-    const { accept, coordination = true, exhaustive = false, ...searchOptions } = options
+    const { accept, coordination = true, words, exhaustive = false, ...searchOptions } = options
+    if (words && coordination) throw new Error('prepareSearch: `words` coordination replaces MiniSearch\'s own: pass `coordination: false`.')
     if (searchOptions.filter) throw new Error('prepareSearch: pass `accept(doc)` instead of `filter` (a filter may read scores, which are computed last).')
     this.plan = planQuery(index, query, searchOptions)
     this.bm25 = this.plan.bm25
     this.coordination = coordination
     this.collect(this.plan.root)
     this.termStamps = new Int32Array(this.termIds.size)
+    this.words = words
+    this.wordOfTerm = new Int32Array(this.termIds.size).fill(-1)
+    if (words) for (const [term, id] of this.termIds) this.wordOfTerm[id] = words.wordOf(term) ?? -1
+    this.wordStamps = new Int32Array(words?.count ?? 0)
     this.matches = this.matchSet(this.plan.root).copy()
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
@@ -104,7 +128,7 @@ export class PreparedSearch {
   }
 
   /** `top`, each result with the score it was ranked by. */
-  topRanked(k: number, { within = this.matches, first, factor }: RankOptions = {}): RankedResult[] {
+  topRanked(k: number, { within = this.matches, first, factor, maxFactor = 1 }: RankOptions = {}): RankedResult[] {
     const ahead: Entry[] = []
     if (first) {
       new MatchSet(within.size, within.words.slice()).intersect(first).forEach((doc) => ahead.push(this.entry(doc, factor)))
@@ -112,7 +136,7 @@ export class PreparedSearch {
     }
     const room = k - ahead.length
     const best: Entry[] = []
-    if (room > 0) this.collectBest(room, within, first, factor, best)
+    if (room > 0) this.collectBest(room, within, first, factor, factor ? maxFactor : 1, best)
     return [...ahead, ...best].slice(0, k).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
@@ -127,7 +151,7 @@ export class PreparedSearch {
     return entries.sort((a, b) => this.compare(a, b)).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
-  private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], best: Entry[]): void {
+  private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
     const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
     const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount) : undefined
     const order: number[] = []
@@ -135,7 +159,8 @@ export class PreparedSearch {
       if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) order.push(w)
     }
     if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
-    const coordinationBound = this.coordination ? this.termIds.size : 1
+    // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
+    const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
     for (const w of order) {
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
@@ -170,7 +195,7 @@ export class PreparedSearch {
     this.quality = 0
     const score = this.score(this.plan.root, doc)
     const ms = score * (this.quality || 1)
-    const key = this.coordination ? ms : ms / Math.max(1, this.quality)
+    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactor(this.stampedWords())
     const final = factor ? key * factor(doc) : key
     if (!into) return { doc, final }
     into.doc = doc
@@ -219,6 +244,24 @@ export class PreparedSearch {
     return boostDocument ? boostDocument(this.index._documentIds.get(doc), term, this.index._storedFields.get(doc)) : 1
   }
 
+  /** How many query words the terms stamped for the current document stand for. */
+  private stampedWords(): number {
+    if (!this.words) return 0
+    let matched = 0
+    for (let id = 0; id < this.termStamps.length; id++) {
+      const word = this.wordOfTerm[id]!
+      if (this.termStamps[id] !== this.stamp || word === -1 || this.wordStamps[word] === this.stamp) continue
+      this.wordStamps[word] = this.stamp
+      matched++
+    }
+    return matched
+  }
+
+  /** The word coordination factor, (matched / count)^exponent; 1 without `words`. */
+  private wordFactor(matched: number): number {
+    return this.words ? (matched / Math.max(1, this.words.count)) ** this.words.exponent : 1
+  }
+
   private countTerm(term: string): void {
     const id = this.termIds.get(term)!
     if (this.termStamps[id] === this.stamp) return
@@ -233,12 +276,18 @@ export class PreparedSearch {
     const score = raw.score * quality
     return {
       id: this.index._documentIds.get(doc),
-      score: this.coordination ? score : score / Math.max(1, raw.terms.length),
+      score: this.coordination ? score : (score / Math.max(1, raw.terms.length)) * this.wordFactor(this.wordsOf(raw.terms)),
       terms: Object.keys(raw.match),
       queryTerms: raw.terms,
       match: raw.match,
       ...this.index._storedFields.get(doc),
     }
+  }
+
+  /** How many query words `terms` stand for. */
+  private wordsOf(terms: readonly string[]): number {
+    if (!this.words) return 0
+    return new Set(terms.map((term) => this.wordOfTerm[this.termIds.get(term) ?? -1] ?? -1).filter((word) => word !== -1)).size
   }
 
   private raw(node: PlanNode, doc: number): RawResult | undefined {
