@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
 import type { StoredLexicon } from '../search/lexicon'
-import { joinWords, packNumbers, sortedWithPositions, treeRanks } from '../search/sorted-words'
+import { joinWords, lowerBound, packNumbers } from '../search/sorted-words'
 import { normalizeWord, tokenize } from '../search/terms'
 
 /**
@@ -12,33 +12,45 @@ import { normalizeWord, tokenize } from '../search/terms'
  */
 export class LiveWords {
   private readonly entries = new Map<string, { documents: number; display: string }>()
+  /** The words in sorted order once asked for, then kept sorted word by word (a new word inserted in place). */
+  private sorted: string[] | undefined
 
   add(article: StoredArticle): void {
     for (const [key, word] of wordsOf(article)) {
       const entry = this.entries.get(key)
       if (entry) entry.documents++
-      else this.entries.set(key, { documents: 1, display: word })
+      else {
+        this.entries.set(key, { documents: 1, display: word })
+        this.sorted?.splice(lowerBound(this.sorted, key), 0, key)
+      }
     }
   }
 
   remove(article: StoredArticle): void {
     for (const key of wordsOf(article).keys()) {
       const entry = this.entries.get(key)
-      if (entry && --entry.documents === 0) this.entries.delete(key)
+      if (entry && --entry.documents === 0) {
+        this.entries.delete(key)
+        this.sorted?.splice(lowerBound(this.sorted, key), 1)
+      }
     }
   }
 
-  /** The words as `storeLexicon` stores them (first-seen order gives the radix-tree ranks). */
+  /**
+   * The words as `storeLexicon` stores them, but for the ranks: these are the
+   * sorted order, not the radix-tree order of first sight (`treeRanks`, which
+   * took longer than the rest of a version's tables). Every lookup the search
+   * makes orders its results fully (`Lexicon.near`: edits, articles, word;
+   * suggestions: articles, spelling), so the ranks decide no answer.
+   */
   stored(): StoredLexicon {
-    const firstSeen = [...this.entries.keys()]
-    const ranks = treeRanks(firstSeen)
-    const { sorted, positions } = sortedWithPositions(firstSeen)
-    const entryAt = (i: number) => this.entries.get(firstSeen[i]!)!
+    const sorted = (this.sorted ??= [...this.entries.keys()].sort())
+    const entries = sorted.map((word) => this.entries.get(word)!)
     return {
       words: joinWords(sorted),
-      documents: packNumbers(positions.map((i) => entryAt(i).documents)),
-      displays: joinWords(positions.map((i) => (entryAt(i).display === firstSeen[i] ? '' : entryAt(i).display))),
-      ranks: packNumbers(positions.map((i) => ranks[i]!)),
+      documents: packNumbers(entries.map((entry) => entry.documents)),
+      displays: joinWords(entries.map((entry, i) => (entry.display === sorted[i] ? '' : entry.display))),
+      ranks: packNumbers(sorted.map((_, i) => i)),
     }
   }
 }

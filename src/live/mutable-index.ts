@@ -82,16 +82,20 @@ export class MutableIndex {
 export function liveTables(articles: readonly StoredArticle[], facets: StoredFacetTable, lexicon: () => StoredLexicon): SearchCorpus['tables'] {
   const ids = articles.map((article) => article.id)
   let lookup: LookupTables | undefined
+  let suggestions: LookupTables['suggestions'] | undefined
   const search = { dates: articles.map((article) => article.date ?? null), facets }
   return reviveTables(
     {
       search,
+      // Every search reads the words (what the corpus knows of the query's); the suggestion index, which takes seconds for thousands of articles, only /api/suggest.
       lookup: () =>
         (lookup ??= {
           titles: articles.map((article) => article.title),
           urls: articles.map((article) => article.url ?? null),
           lexicon: lexicon(),
-          suggestions: storeSuggestions(articles),
+          get suggestions() {
+            return (suggestions ??= storeSuggestions(articles))
+          },
         }),
     },
     ids,
