@@ -2,7 +2,7 @@ import type { LoadedBundle } from '../bundle/open'
 import type { Bindings } from '../env'
 import { contentHash } from './corpus-form'
 import { baseOnly, LiveCopy, type LiveView } from './one-corpus'
-import type { LiveSegment, LiveSnapshot, LiveUpdate } from './segment'
+import type { LiveSegment, LiveSnapshot, LiveUpdate, SnapshotHead } from './segment'
 
 export type { LiveView }
 /** The bindings the live segment is reached through (a deployment without LIVE_SEGMENT has no live segment). */
@@ -54,25 +54,60 @@ export async function liveView(env: LiveBindings, bundle: LoadedBundle): Promise
 /**
  * One round trip: the segment's changes since the copy's version (none when it
  * has not moved), applied in place; or, for a new copy (and when the segment
- * sends a full one), the whole segment, settled against the bundle first.
+ * answers that a full one is needed), the whole segment, settled against the
+ * bundle first. A failed refresh leaves the view as it was (logged): the next
+ * check tries again, and readers keep an answer meanwhile.
  */
 async function refresh(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle): Promise<LiveView> {
-  const update = (copy ? await stub.changesSince(copy.version) : { kind: 'full' as const, ...(await stub.snapshot()) }) as LiveUpdate
-  if (viewBase !== bundle) return view!
-  if (update.kind === 'changes') {
-    if (update.version === copy!.version) return view!
-    await copy!.apply(update)
-    liveRefreshes.changes++
-  } else {
-    let snapshot: LiveSnapshot = update
-    if (!copy && (await settleWithBundle(stub, bundle, snapshot)) > 0) snapshot = (await stub.snapshot()) as LiveSnapshot
-    const fresh = await LiveCopy.of(bundle, snapshot)
+  try {
+    const update = copy ? ((await stub.changesSince(copy.version)) as LiveUpdate) : undefined
     if (viewBase !== bundle) return view!
-    copy = fresh
-    liveRefreshes.full++
+    if (update?.kind === 'changes') {
+      if (update.version === copy!.version) return view!
+      await copy!.apply(update)
+      liveRefreshes.changes++
+    } else {
+      const settle = !copy
+      let fresh = await fullCopy(stub, bundle)
+      if (settle && (await settleWithBundle(stub, bundle, fresh.snapshot)) > 0) fresh = await fullCopy(stub, bundle)
+      if (viewBase !== bundle) return view!
+      copy = fresh.copy
+      liveRefreshes.full++
+    }
+    view = copy!.view()
+  } catch (error) {
+    console.error('live segment: refresh failed, serving the copy at version', view?.version, error)
+    checkedAt = 0
   }
-  view = copy!.view()
-  return view
+  return view!
+}
+
+/** Attempts at a full copy while writes keep outrunning the change log. */
+const FULL_COPY_ATTEMPTS = 3
+
+/**
+ * The whole segment, in pages (an RPC answer is limited in size): the head
+ * (version, tombstones) at one version, the articles page by page, then the
+ * changes since the head's version, which bring the articles written while
+ * the pages were read to their state at the end.
+ */
+async function fullCopy(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle): Promise<{ copy: LiveCopy; snapshot: LiveSnapshot }> {
+  for (let attempt = 0; attempt < FULL_COPY_ATTEMPTS; attempt++) {
+    const head = (await stub.snapshotHead()) as SnapshotHead
+    const articles: LiveSnapshot['articles'] = []
+    for (let after: string | undefined = ''; after !== undefined; ) {
+      const page = (await stub.articlesPage(after)) as { articles: LiveSnapshot['articles']; next?: string }
+      articles.push(...page.articles)
+      after = page.next
+    }
+    const snapshot: LiveSnapshot = { ...head, articles }
+    const copy = await LiveCopy.of(bundle, snapshot)
+    const since = (await stub.changesSince(head.version)) as LiveUpdate
+    if (since.kind === 'full') continue
+    if (since.version !== head.version) await copy.apply(since)
+    return { copy, snapshot }
+  }
+  throw new Error(`no full copy of the live segment after ${FULL_COPY_ATTEMPTS} attempts: writes outran the change log`)
 }
 
 /**

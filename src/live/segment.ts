@@ -23,8 +23,11 @@ export type LiveChanges = {
   untombstoned: string[]
 }
 
-/** A reader's way to its copy: the changes since its version, or the whole segment when they are not to be had (or larger than a copy). */
-export type LiveUpdate = LiveChanges | ({ kind: 'full' } & LiveSnapshot)
+/** A reader's way to its copy: the changes since its version, or word that it must copy the whole segment (`snapshotHead`, then `articlesPage`). */
+export type LiveUpdate = LiveChanges | { kind: 'full'; version: number }
+
+/** The small part of a full copy, read at one version: the articles follow page by page (`articlesPage`). */
+export type SnapshotHead = Omit<LiveSnapshot, 'articles'>
 
 /**
  * The change log keeps the ids written by the last this-many versions; a
@@ -34,6 +37,13 @@ export type LiveUpdate = LiveChanges | ({ kind: 'full' } & LiveSnapshot)
 export const CHANGE_LOG_VERSIONS = 10_000
 /** A reader with more changed ids than this gets a full copy: applying that many one by one costs about as much as a rebuild. */
 export const MAX_CHANGED_IDS = 2_000
+/**
+ * The most article JSON one answer carries: an RPC's value is limited to
+ * 32 MiB, which a segment of thousands of articles passes (64 MB for 5,000
+ * synthetic news articles), so a full copy comes in pages, and changes that
+ * weigh more are sent as a full copy.
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
 /** A live article with the hash of its corpus form (corpus-form.ts). */
 export type HashedArticle = { article: StoredArticle; hash: string }
@@ -72,27 +82,60 @@ export class LiveSegment extends DurableObject {
 
   /**
    * What a reader at version `since` needs to reach the current version: the
-   * changed ids' current state, or a full copy when the log does not reach
-   * back to `since` (cut, or older than the log), when `since` is not a
-   * version this segment has had, or when more than `MAX_CHANGED_IDS` ids changed.
+   * changed ids' current state; or word to make a full copy when the log does
+   * not reach back to `since` (cut, or older than the log), when `since` is not
+   * a version this segment has had, when more than `MAX_CHANGED_IDS` ids
+   * changed, or when their articles weigh more than `MAX_ANSWER_BYTES`.
    */
   changesSince(since: number): LiveUpdate {
     return this.ctx.storage.transactionSync((): LiveUpdate => {
       const version = this.version()
-      const full = (): LiveUpdate => ({ kind: 'full', ...this.snapshot() })
-      if (!Number.isInteger(since) || since > version || since < (this.meta('log_from') ?? version)) return full()
+      const full: LiveUpdate = { kind: 'full', version }
+      if (!Number.isInteger(since) || since > version || since < (this.meta('log_from') ?? version)) return full
       const ids = this.sql.exec<{ id: string }>(`SELECT DISTINCT id FROM changes WHERE version > ? LIMIT ?`, since, MAX_CHANGED_IDS + 1).toArray().map((row) => row.id)
-      if (ids.length > MAX_CHANGED_IDS) return full()
+      if (ids.length > MAX_CHANGED_IDS) return full
       const changes: LiveChanges = { kind: 'changes', since, version, articles: [], removed: [], tombstoned: [], untombstoned: [] }
+      let bytes = 0
       for (const id of ids) {
         const row = this.sql.exec<{ json: string }>(`SELECT json FROM articles WHERE id = ?`, id).toArray()[0]
-        if (row) changes.articles.push(JSON.parse(row.json) as StoredArticle)
-        else changes.removed.push(id)
+        if (row) {
+          if ((bytes += row.json.length) > MAX_ANSWER_BYTES) return full
+          changes.articles.push(JSON.parse(row.json) as StoredArticle)
+        } else changes.removed.push(id)
         const tombstoned = this.sql.exec(`SELECT id FROM tombstones WHERE id = ?`, id).toArray().length > 0
         ;(tombstoned ? changes.tombstoned : changes.untombstoned).push(id)
       }
       return changes
     })
+  }
+
+  /** A full copy's first part: the version, the tombstones and the bundle settled against. */
+  snapshotHead(): SnapshotHead {
+    return this.ctx.storage.transactionSync((): SnapshotHead => {
+      const bundle = this.settledBundle()
+      return {
+        version: this.version(),
+        tombstones: this.sql.exec<{ id: string }>(`SELECT id FROM tombstones ORDER BY id`).toArray().map((row) => row.id),
+        ...(bundle ? { bundle } : {}),
+      }
+    })
+  }
+
+  /**
+   * The live articles after id `after`, in id order, up to `MAX_ANSWER_BYTES`
+   * of JSON (at least one); `next` is where the next page starts. Pages are
+   * read at different versions: a reader then applies the changes since the
+   * head's version, which brings every article written meanwhile to its state.
+   */
+  articlesPage(after: string): { articles: StoredArticle[]; next?: string } {
+    const articles: StoredArticle[] = []
+    let bytes = 0
+    for (const row of this.sql.exec<{ id: string; json: string }>(`SELECT id, json FROM articles WHERE id > ? ORDER BY id`, after)) {
+      if (articles.length > 0 && (bytes += row.json.length) > MAX_ANSWER_BYTES) return { articles, next: articles.at(-1)!.id }
+      if (articles.length === 0) bytes = row.json.length
+      articles.push(JSON.parse(row.json) as StoredArticle)
+    }
+    return { articles }
   }
 
   snapshot(): LiveSnapshot {
