@@ -18,6 +18,7 @@ import { analyzeArticle } from '../src/analyze'
 import type { StoredArticle } from '../src/article'
 import { corpusOfArticles } from '../src/search/memory-corpus'
 import { searchArticles } from '../src/search/search'
+import { processTerm } from '../src/search/terms'
 import { STOP_WORDS } from '../src/text/stop-words'
 import { splitSentences } from '../src/text/sentences'
 import { createBm25 } from './lib/bm25'
@@ -27,7 +28,8 @@ import { readCorpus } from './lib/read-corpus'
 const HITS = 100
 
 type BeirDocument = { _id?: string; id?: string; title?: string; text: string }
-type BeirQuery = { _id: string; text: string }
+/** `intended`: a misspelt query's words as meant, which a correction should give back. */
+type BeirQuery = { _id: string; text: string; intended?: string }
 
 function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
@@ -90,11 +92,11 @@ function derivedCollections(articles: readonly { id: string; title?: string; tex
   }
   const kinds: string[] = ['short', 'title', 'long', 'middle', ...Object.keys(SLIPS).map((slip) => `typo-${slip}`)]
   const collections = new Map<string, Collection>()
-  const add = (kind: string, article: { id: string }, text: string) => {
+  const add = (kind: string, article: { id: string }, text: string, intended?: string) => {
     const name = `${kind} (${hashOf(article.id) % 2 === 0 ? 'tuning' : 'blind'})`
     const collection = collections.get(name) ?? { name, queries: [] as BeirQuery[], qrels: new Map() }
     const id = `${kind}:${article.id}`
-    collection.queries.push({ _id: id, text })
+    collection.queries.push({ _id: id, text, ...(intended ? { intended } : {}) })
     collection.qrels.set(id, new Map([[article.id, 1]]))
     collections.set(name, collection)
   }
@@ -111,7 +113,7 @@ function derivedCollections(articles: readonly { id: string; title?: string; tex
     if (!misspelled || !right) continue
     for (const [slip, apply] of Object.entries(SLIPS)) {
       const at = 1 + (hashOf(article.id + slip) % (misspelled.length - 2))
-      add(`typo-${slip}`, article, `${apply(misspelled, at)} ${right}`)
+      add(`typo-${slip}`, article, `${apply(misspelled, at)} ${right}`, `${misspelled} ${right}`)
     }
   }
   return [...collections.values()].sort((a, b) => kinds.indexOf(a.name.split(' ')[0]!) - kinds.indexOf(b.name.split(' ')[0]!) || a.name.localeCompare(b.name))
@@ -124,18 +126,31 @@ function successAt5(run: Map<string, string[]>, qrels: Qrels): number {
   return qrels.size === 0 ? 0 : found / qrels.size
 }
 
+/** A query's index terms: two queries with the same terms search alike ("leave" and "leaves"). */
+const termsOf = (q: string) => (q.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(processTerm).join(' ')
+
 async function measure(corpus: ReturnType<typeof corpusOfArticles>, bm25: ReturnType<typeof createBm25>, collection: Collection): Promise<string[]> {
   const product = new Map<string, string[]>()
+  let corrected = 0
+  let rightly = 0
+  let spelt = 0
   for (const query of collection.queries) {
     const response = await searchArticles(corpus, { q: query.text.slice(0, 500), limit: HITS, offset: 0, sort: 'relevance' })
     product.set(query._id, response.hits.map((hit) => hit.id))
+    if (query.intended && response.correctedQuery) {
+      corrected++
+      if (response.correctedQuery.toLowerCase() === query.intended) spelt++
+      if (termsOf(response.correctedQuery) === termsOf(query.intended)) rightly++
+    }
   }
   const baseline = new Map(collection.queries.map((query) => [query._id, bm25(query.text, HITS)]))
-  const row = (system: string, run: Map<string, string[]>) => {
+  const misspelt = collection.queries.some((query) => query.intended)
+  const row = (system: string, run: Map<string, string[]>, corrections: string) => {
     const scores: Scores = evaluate(run, collection.qrels)
-    return `| ${collection.name} | ${collection.queries.length} | ${system} | ${scores.ndcg10.toFixed(4)} | ${scores.recall100.toFixed(4)} | ${scores.map100.toFixed(4)} | ${successAt5(run, collection.qrels).toFixed(4)} |`
+    return `| ${collection.name} | ${collection.queries.length} | ${system} | ${scores.ndcg10.toFixed(4)} | ${scores.recall100.toFixed(4)} | ${scores.map100.toFixed(4)} | ${successAt5(run, collection.qrels).toFixed(4)} | ${corrections} |`
   }
-  return [row('BM25 baseline (k1 1.2, b 0.75, no stemming)', baseline), row('News Edge search (as the API answers)', product)]
+  const corrections = !misspelt ? '—' : corrected === 0 ? 'none made' : `${(rightly / corrected).toFixed(4)} (${rightly} of ${corrected}; ${spelt} spelt as meant)`
+  return [row('BM25 baseline (k1 1.2, b 0.75, no stemming)', baseline, misspelt ? 'none made' : '—'), row('News Edge search (as the API answers)', product, corrections)]
 }
 
 async function main(): Promise<number> {
@@ -164,14 +179,14 @@ async function main(): Promise<number> {
     rows.push(...(await measure(corpus, bm25, { name: basename(dirname(values.queries)), queries, qrels })))
   }
   const table = [
-    '| collection | queries | system | nDCG@10 | Recall@100 | MAP@100 | success@5 |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| collection | queries | system | nDCG@10 | Recall@100 | MAP@100 | success@5 | corrections right |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n')
   console.log(`\n${table}\n\n${((performance.now() - started) / 1000).toFixed(1)} s`)
   writeFileSync(
     values.out,
-    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; title: the whole title; long: the first sentence; middle: a sentence of 15 words or more from the article's middle; typo-*: the title's rarest word with one slip plus another title word), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
+    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; title: the whole title; long: the first sentence; middle: a sentence of 15 words or more from the article's middle; typo-*: the title's rarest word with one slip plus another title word; *corrections right*: of the queries answered with a \`correctedQuery\`, the share corrected to the words as meant, as the index reads them (\"leave\" for \"leaves\" searches the same), and how many were spelt exactly as meant), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
   )
   return 0
 }

@@ -1,4 +1,5 @@
-import { normalizeWord, processTerm } from './terms'
+import { INDEX_WORD } from '../text/tokens'
+import { processTerm } from './terms'
 
 /** A highlight: `text.slice(start, end)` is a matched word or phrase of the string it indexes. */
 export type Range = { start: number; end: number }
@@ -10,18 +11,17 @@ const ELLIPSIS = '…'
  * Where `text` matches: every word whose index term is in `terms` (the
  * document terms the query matched, so stems, prefixes, typos and synonyms
  * all count) and every occurrence of a quoted phrase; sorted, overlaps merged.
+ * The text is cut into words as the index cuts it and each word's term is
+ * `processTerm`'s, so a word highlights exactly when the index matched it,
+ * accented or not ("gdansk" highlights "Gdańsk").
  */
-export function findMatches(
-  text: string,
-  terms: ReadonlySet<string>,
-  phrases: readonly RegExp[] = [],
-  candidates = candidateWords(terms),
-): Range[] {
+export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = []): Range[] {
   const ranges: Range[] = []
-  if (candidates) {
-    for (const match of text.matchAll(ACCENTED_LETTER.test(text) ? candidates.folded : candidates.plain)) {
-      const term = processTerm(match[0])
-      if (term !== null && terms.has(term)) ranges.push({ start: match.index, end: match.index + match[0].length })
+  if (terms.size > 0) {
+    const words = indexedWords(text)
+    for (let at = 0; at < words.terms.length; at++) {
+      const term = words.terms[at]
+      if (term !== null && terms.has(term!)) ranges.push({ start: words.starts[at]!, end: words.ends[at]! })
     }
   }
   for (const phrase of phrases) {
@@ -30,57 +30,34 @@ export function findMatches(
   return mergeRanges(ranges)
 }
 
-/**
- * The words that may stem to one of `terms`: those starting like one of them.
- * Stemming only rewrites a word's end, so the first letters of a stem (all but
- * its last, at most four) start every word it comes from. Scanning for those
- * and stemming only them is many times faster than stemming every word.
- * Compiling the pattern costs more than running it: build it once for all
- * the hits of a page (from the union of their terms).
- */
-export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
-  const starts = new Set<string>()
-  for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
-  if (starts.size === 0) return undefined
-  // Terms are letters and digits only, so they need no escaping.
-  const pattern = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
-  return { plain: pattern([...starts]), folded: pattern([...starts].map((start) => [...start].map(foldedLetter).join(''))) }
-}
+/** A text's words as the index cuts them: where each is, and its index term (`null`: a stop word). */
+type IndexedWords = { starts: Uint32Array; ends: Uint32Array; terms: (string | null)[] }
 
 /**
- * The scan for `candidateWords`, twice: `plain` for text without accented
- * letters, `folded` (each letter also matching its accented forms) for text
- * with them, which is slower to run, so only such text pays for it.
+ * The texts cut most recently, by text: the same articles come back query
+ * after query, and cutting and stemming a text costs more than the rest of
+ * building its hit. Bounded; the oldest cut goes first.
  */
-export type CandidateWords = { plain: RegExp; folded: RegExp }
+const CUT_TEXTS = new Map<string, IndexedWords>()
+const CUT_TEXTS_SIZE = 256
 
-/** An accented Latin letter, precomposed or as a combining mark: text with none needs only the plain scan. */
-const ACCENTED_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u
-
-/**
- * Index terms are folded (no accents, see `normalizeWord`), the text is not:
- * a term's letter as a pattern that matches it with any accent, precomposed
- * ("ń") or combining ("n" + U+0301), so "gdansk" finds "Gdańsk" to highlight.
- */
-function foldedLetter(letter: string): string {
-  const accented = ACCENTED.get(letter)
-  return accented ? `[${letter}${accented}]\\p{M}*` : letter
-}
-
-/** Each unaccented letter -> its precomposed accented letters in the Latin blocks (computed once, at module load). */
-const ACCENTED: ReadonlyMap<string, string> = (() => {
-  const found = new Map<string, string>()
-  const add = (from: number, to: number) => {
-    for (let code = from; code <= to; code++) {
-      const char = String.fromCodePoint(code)
-      const base = normalizeWord(char)
-      if (base.length === 1 && base !== char.toLowerCase() && /^[a-z]$/.test(base)) found.set(base, (found.get(base) ?? '') + char)
-    }
+function indexedWords(text: string): IndexedWords {
+  const cached = CUT_TEXTS.get(text)
+  if (cached) {
+    CUT_TEXTS.delete(text)
+    CUT_TEXTS.set(text, cached)
+    return cached
   }
-  add(0xc0, 0x24f) // Latin-1 Supplement, Latin Extended-A and -B
-  add(0x1e00, 0x1eff) // Latin Extended Additional (Vietnamese and others)
-  return found
-})()
+  const matches = [...text.matchAll(INDEX_WORD)]
+  const words: IndexedWords = {
+    starts: Uint32Array.from(matches, (match) => match.index),
+    ends: Uint32Array.from(matches, (match) => match.index + match[0].length),
+    terms: matches.map((match) => processTerm(match[0])),
+  }
+  if (CUT_TEXTS.size >= CUT_TEXTS_SIZE) CUT_TEXTS.delete(CUT_TEXTS.keys().next().value!)
+  CUT_TEXTS.set(text, words)
+  return words
+}
 
 function mergeRanges(ranges: Range[]): Range[] {
   ranges.sort((a, b) => a.start - b.start)

@@ -197,13 +197,28 @@ export class SuggestIndex {
     return ranked
   }
 
-  /** Whether some article has `word` and every one of the `context` terms. */
-  occursWith(word: string, context: readonly string[]): boolean {
-    const term = processTerm(word)
-    if (term === null) return false
-    return this.index.search({ combineWith: 'AND', queries: [...context, term] }, BASE_SEARCH_OPTIONS).length > 0
+  /** How many articles have every one of the `context` terms, and `word` too when given. */
+  articlesWith(context: readonly string[], word?: string): number {
+    const term = word === undefined ? undefined : processTerm(word)
+    if (term === null) return 0
+    return this.index.search({ combineWith: 'AND', queries: term === undefined ? [...context] : [...context, term] }, BASE_SEARCH_OPTIONS).length
+  }
+
+  /** What share of all articles have every one of the `context` terms. */
+  shareWith(context: readonly string[]): number {
+    return this.articlesWith(context) / Math.max(1, this.index.documentCount)
   }
 }
+
+/**
+ * After other words, a completed word is offered only when at least this
+ * share of the articles that have it have the other words too, and that
+ * share is `LIFT` times the share of all articles that have them: a word
+ * that belongs with them, not one frequent everywhere (after a word as
+ * common as "world", most words pass the first test alone).
+ */
+const ASSOCIATION = 0.75
+const LIFT = 2
 
 const COMPLETIONS_CACHED = 5_000
 const COMPLETIONS_KEPT = 50
@@ -214,8 +229,9 @@ const COMPLETIONS_KEPT = 50
  * the typed words ("Trump im" → "Trump impeachment", "hong k" → "Hong Kong");
  * titles; and the last word completed by corpus words, most frequent first.
  * After other words, a completion must be a phrase that continues them; only
- * when none is, a word that occurs in an article with them ("pakistan quet"
- * → "pakistan quetta"), never merely a frequent word ("Trump important").
+ * when none is, a word most of whose articles have them ("pakistan quet"
+ * → "pakistan quetta"), never merely a frequent word ("Trump important",
+ * "world called"), the most articles together first.
  */
 export function suggest(index: SuggestIndex, q: string, limit: number): Suggestion[] {
   const tokens = [...tokensWithOffsets(q)]
@@ -246,12 +262,20 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
 
   const head = q.slice(0, last.start)
   const context = before.map(processTerm).filter((term): term is string => term !== null)
+  let contextShare: number | undefined
   const terms: Named[] =
     stillTyping && (before.length === 0 || phrases.length === 0)
       ? index
           .completionsOf(prefix)
-          .filter((entry) => context.length === 0 || index.occursWith(entry.display, context))
-          .map((entry) => ({ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }))
+          .flatMap((entry): Named[] => {
+            if (context.length === 0) return [{ text: head + entry.display.toLowerCase(), kind: 'term', count: entry.documents }]
+            // The word must belong with the typed words: "pakistan quet" → "quetta", never "world c" → "called".
+            // Both counts by index term ("current" and "currently" are one), so the share compares like with like.
+            const together = index.articlesWith(context, entry.display)
+            const share = together / Math.max(1, index.articlesWith([], entry.display))
+            return share >= ASSOCIATION && share >= LIFT * (contextShare ??= index.shareWith(context)) ? [{ text: head + entry.display.toLowerCase(), kind: 'term', count: together }] : []
+          })
+          .sort(byCount)
       : []
 
   // Entities first, then a share of phrases and of word completions, then titles, then the others.

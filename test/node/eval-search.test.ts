@@ -68,9 +68,10 @@ describe('npm run eval:search', () => {
     expect(output).toMatch(/\| News Edge search .*\| 1\.0000 \| 1\.0000 \| 1\.0000 \|/)
     expect(output).toMatch(/2 judged queries/)
     // Queries derived from the one bundled article: its title words, its first sentence, and one slip of each kind.
-    expect(output).toMatch(/\| short \((tuning|blind)\) \| 1 \| News Edge search .*\| 1\.0000 \|$/m)
+    expect(output).toMatch(/\| short \((tuning|blind)\) \| 1 \| News Edge search .*\| 1\.0000 \| — \|$/m)
     expect(output).toMatch(/\| long \((tuning|blind)\) \| 1 \|/)
-    for (const slip of ['swap', 'drop', 'insert', 'substitute']) expect(output).toMatch(new RegExp(`\\| typo-${slip} \\(`))
+    // Each misspelt query is corrected back to the words as meant (the last column: corrections right, of those made).
+    for (const slip of ['swap', 'drop', 'insert', 'substitute']) expect(output).toMatch(new RegExp(`\\| typo-${slip} \\((tuning|blind)\\) \\| 1 \\| News Edge search .*\\| 1\\.0000 \\(1 of 1; 1 spelt as meant\\) \\|$`, 'm'))
     expect(readFileSync(join(dir, 'table.md'), 'utf8')).toMatch(/^# Search evaluation\n\nWritten by `npm run eval:search` on \d{4}-\d\d-\d\d/)
   })
 })

@@ -47,6 +47,13 @@ describe('GET /api/suggest', () => {
     for (const { text } of suggestions.filter((suggestion) => suggestion.kind !== 'title')) expect(normalize(text)).toMatch(new RegExp(`(^|\\s)${normalize(q)}`))
   })
 
+  it('after a word as common as "world", completes no other word merely found in the same articles ("world called", "world current")', async () => {
+    const { body } = await get('/api/suggest?q=world%20c&limit=20')
+    const suggestions: Suggestion[] = body.suggestions
+    expect(suggestions.length).toBeGreaterThan(0)
+    expect(suggestions.filter((suggestion) => suggestion.kind === 'term')).toEqual([])
+  })
+
   it('never offers a name glued to the word before it ("Kong Carrie Lam")', async () => {
     const { body } = await get('/api/suggest?q=Carrie%20L&limit=20')
     for (const suggestion of body.suggestions as Suggestion[]) if (suggestion.kind === 'person') expect(suggestion.text).not.toMatch(/^Kong /)
