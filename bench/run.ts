@@ -4,6 +4,7 @@
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
+ * npm run bench -- --extraction analyzeArticle per article only, in Node and (unless --no-http) in workerd
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -85,6 +86,12 @@ async function main() {
       points.push(point)
     }
     results.topk = points
+  } else if (flag('extraction')) {
+    // Only the extraction sections: analyzeArticle per article in Node and, unless --no-http, in workerd.
+    const work = extraction(shipped, quick ? 1 : 3)
+    printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)]])
+    results.extraction = work
+    if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
   } else if (flag('scale')) {
     const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
     const points: ScalePoint[] = []

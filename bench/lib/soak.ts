@@ -34,7 +34,10 @@ type State = string | null
 /** A word of letters only (the tokenizer splits on digits), unique to one write. */
 function wordFor(writer: number, sequence: number): string {
   const letters = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)))
-  return `soak${letters(writer)}q${letters(sequence)}z`
+  // The writer's and the sequence's letters three times over: two words are at least three edits apart, beyond
+  // search's typo tolerance (two edits), which would otherwise find a near word's article too (`typoTolerance`).
+  const part = `${letters(writer)}q${letters(sequence)}`
+  return `soak${part}x${part}x${part}z`
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {

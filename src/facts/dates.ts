@@ -5,6 +5,8 @@ import type { DateMention } from './types'
 import type { Span } from '../text/span'
 
 const DAY_MS = 86_400_000
+// How far after the publication date a day named without a year is taken as coming rather than last year's.
+const UPCOMING_DAYS = 31
 
 // Words that make a mention relative to the publication date; without one it cannot be resolved.
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i
@@ -13,9 +15,9 @@ const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed
 // A bare month name that is a word or a name ("may", "Theresa May", "March on").
 const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
-// which is not the publication date. Durations ("for five years") and mentions relative to some other event
-// ("a year later") are not dates either.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$/i
+// which is not the publication date. Durations ("for five years", "within two years"), vague spans ("in the next
+// few weeks"), a bare "the month" and mentions relative to some other event ("a year later") are not dates either.
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
 const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
 // "less than two weeks", "for the": what comes right before a span of time.
@@ -30,6 +32,8 @@ const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
 // A year-only relative mention followed by a month and day: "Last year August 8".
 const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
+// "end of July", "the beginning of May" without a day of its own.
+const PART_OF_MONTH = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+[A-Za-z]+\.?$/i
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
 // chrono's cost grows faster than the text it parses: it gets sentences in chunks of at most this many characters.
 const CHUNK = 2_000
@@ -38,7 +42,8 @@ const MAX_DATES = 500
 
 /**
  * Date mentions resolved against the publication date: a weekday is the most
- * recent such day on or before it (news reports the past), a month or a year
+ * recent such day on or before it (news reports the past), a month and day without
+ * a year the most recent one too unless it falls in the month after it, a month or a year
  * without a day resolves to `YYYY-MM` or `YYYY`. Relative mentions are dropped
  * when there is no publication date to resolve them against, and a month and
  * day without a year keep no year (`--MM-DD`, `--MM`): no year is invented. The span is the
@@ -106,8 +111,10 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
         continue
       }
     }
-    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
-    if (!iso) continue
+    const resolved = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    if (!resolved) continue
+    // "the end of July": a part of the month, not its last day (chrono's reading).
+    const iso = PART_OF_MONTH.test(words) && /^\d{4}-\d{2}-\d{2}$/.test(resolved) ? resolved.slice(0, 7) : resolved
     dates.push({ text: words, iso, start, end: start + words.length })
   }
 }
@@ -151,8 +158,10 @@ function resolve(date: ParsedComponents, reference: Date | undefined, future = f
   }
   const resolved = date.date()
   // A month without a year is the most recent one on or before the publication date: news reports the past,
-  // unless the words before it look ahead.
-  if (reference && !future && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
+  // unless the words before it look ahead, or the day is in the weeks just after the publication date, which
+  // news names without a year when it is coming ("the hearing is on July 16"), not when it is eleven months old.
+  const soonAfter = date.isCertain('day') && resolved.getTime() - (reference?.getTime() ?? 0) <= UPCOMING_DAYS * DAY_MS
+  if (reference && !future && !soonAfter && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
     resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
   }
   // Without a publication date a month and day have no year: the text's words only, as ISO 8601 writes a

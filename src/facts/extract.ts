@@ -14,7 +14,7 @@ export function extractFacts(source: string | TextDocument, options: ExtractOpti
   const document = asDocument(source)
   const { text, sentences } = document
   const dateline = findDateline(document)
-  const entities = extractEntities(text, sentences)
+  const entities = extractEntities(text, sentences, dateline)
   return {
     ...(options.date ? { date: options.date } : {}),
     ...(dateline ? { dateline: { place: dateline.place, ...(dateline.country ? { country: dateline.country } : {}) } } : {}),

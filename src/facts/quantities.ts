@@ -45,7 +45,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
     const placeOf = (end: number) =>
-      openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(sentence, places) ?? onlyPlace({ start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+      openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(text, sentence, places) ?? onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
     const ownStart = quantities.length
     const counted = new Set<number>()
     let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
@@ -405,10 +405,21 @@ function tollHead(tokens: Token[], at: number): { event: string; end: number } |
   return undefined
 }
 
-/** The one place (not country) a sentence names, when it names exactly one: "a Kabul car bombing killed five". */
-function onlyPlace(sentence: Span, places: MentionIndex): string | undefined {
-  const named = new Set(places.within(sentence.start, sentence.end, ['place']).map((mention) => mention.entity.name))
-  return named.size === 1 ? [...named][0] : undefined
+/**
+ * The one place (not country) a sentence names, when it names exactly one: "a Kabul car bombing killed five".
+ * A region after a comma only says where the place before it is ("Fairfield, California" names Fairfield);
+ * of several places, the one the sentence puts the event in ("in", "at", "near") where only one is
+ * ("a bus from Smolensk to Kaluga overturned in Babyninsky").
+ */
+function onlyPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  const mentions = places.within(sentence.start, sentence.end, ['place'])
+  const located = mentions.filter((mention, index) => !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))))
+  const named = new Set(located.map((mention) => mention.entity.name))
+  if (named.size <= 1) return [...named][0]
+  // "in Lahore and Karachi": a preposition before a list puts the event in each.
+  const listed = (index: number) => index + 1 < located.length && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(located[index]!.end, located[index + 1]!.start))
+  const inPlace = new Set(located.filter((mention, index) => /\b(?:in|at|near)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !listed(index)).map((mention) => mention.entity.name))
+  return inPlace.size === 1 ? [...inPlace][0] : undefined
 }
 
 function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {

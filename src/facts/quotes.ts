@@ -13,6 +13,8 @@ const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|brand
 const SPEECH_VERBS =
   'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
+// The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
+const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
 const GOVERNMENT_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
@@ -77,6 +79,7 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     documentBy(context, beforeFrom, span.open) ??
     attributionAfter(context, span.open, afterFrom, afterTo) ??
     attributionBefore(context, beforeFrom, span.open) ??
+    statementRead(context, span, beforeFrom, afterFrom, afterTo) ??
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
     introducedByColon(context, span, sentenceBefore) ??
@@ -148,6 +151,39 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
   return author
 }
 
+const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
+// "Ana Ruiz's statement read: “…”": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+read\\s*[:,]?\\s*$`, 'u')
+// "It read, “…”", "The statement read: “…”", "“…” read the statement": a document named before.
+const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT})\\s+read\\s*[:,]?\\s*$`, 'u')
+const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
+// "The federation released a statement": who put out the document the quote is read from.
+const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
+// How far back the sentence that issued the document may be: the paragraph before at most.
+const ISSUED_REACH = 800
+
+/**
+ * A quote read from a document: "Ana Ruiz's statement read: “…”" (its owner); "The federation released a
+ * statement … It read, “…”" and "“…” read the statement" (whoever issued the last document named before the
+ * quote, in this paragraph or the one before).
+ */
+function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, afterFrom: number, afterTo: number): EntityMention | undefined {
+  const { text, index, sentences } = context
+  const before = text.slice(beforeFrom, span.open)
+  const owner = OWNER_READ.exec(before)
+  if (owner) return index.within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country']).filter((mention) => mention.end === beforeFrom + owner.index).pop()
+  if (!IT_READ.test(before) && !READ_AFTER.test(text.slice(afterFrom, afterTo))) return undefined
+  const paragraph = paragraphStart(text, span.open)
+  const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
+  let issuer: EntityMention | undefined
+  for (const match of text.slice(from, span.open).matchAll(ISSUED)) {
+    const verbStart = from + match.index
+    const sentence = sentences[sentenceIndexAt(sentences, verbStart)]
+    issuer = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index) ?? issuer
+  }
+  return issuer
+}
+
 /** `”, X said` / `”, said X` / `”, he said`. */
 function attributionAfter(context: Context, quoteOpen: number, from: number, to: number): EntityMention | undefined {
   const { text, index } = context
@@ -159,8 +195,7 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
     const nameEnd = NAME_PHRASE_END.exec(rest)
     return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
   }
-  SPEECH_VERB.lastIndex = 0
-  const verb = SPEECH_VERB.exec(region)
+  const verb = FIRST_SPEECH_VERB.exec(region)
   if (!verb) return undefined
   const subjectText = region.slice(0, verb.index)
   if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, quoteOpen, from)
@@ -197,7 +232,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
-    const subject = findSubject(text, from, verbStart, index)
+    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
@@ -206,6 +241,19 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     if (clauseSubject) return clauseSubject
   }
   return undefined
+}
+
+// Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
+const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+
+/**
+ * "The rally drew attention partly because President Ana Ruiz claimed there were “…”", "Reuters reported
+ * that Ana Ruiz said “…”": the subject of the clause the speech verb stands in, opened by a conjunction.
+ */
+function subjectAfterConjunction({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = from
+  for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
+  return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
 /** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
@@ -272,7 +320,24 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   if (!before || anchor < before.end) return undefined
   const opener = findOpeningPerson(text, before.start, before.end, index)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
-  return opener && later.length === 0 ? opener : undefined
+  if (later.length > 0) return undefined
+  // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
+  return speakerOfLastClause(text, index, before, opener) ?? opener
+}
+
+// A clause opened inside a sentence by one of these words.
+const CLAUSE_OPENER = /(?:,\s*|\s)(?:while|whereas|but|and)\s/g
+
+/** The person who speaks or writes in the last clause of a sentence, when that is someone other than its opener. */
+function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, opener: EntityMention | undefined): EntityMention | undefined {
+  if (!opener) return undefined
+  let clause = -1
+  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
+  if (clause < 0) return undefined
+  const verb = FIRST_SPEECH_VERB.exec(text.slice(clause, sentence.end))
+  if (!verb) return undefined
+  const subject = findSubject(text, clause, clause + verb.index, index)
+  return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined
 }
 
 /** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */

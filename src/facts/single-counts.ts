@@ -29,6 +29,11 @@ export type SingleCount = Quantity & { definite?: true }
 
 // "the woman …", not "the militia's commander".
 const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
+const NOUN_OF = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i
+const VERB_BEFORE = new RegExp(`\\b(${VERB})\\s+$`, 'i')
+const PASSIVE_AFTER = new RegExp(`^\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu')
+// Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
+const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys()].join('|')})\\b`, 'i')
 
 /**
  * Counts of one: a killing, an arrest, an abduction or an injury of one
@@ -40,6 +45,7 @@ const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
 export function singleCounts(text: string, sentence: Span, people: MentionIndex): SingleCount[] {
   const body = text.slice(sentence.start, sentence.end)
   const found: SingleCount[] = []
+  if (!ANY_EVENT_WORD.test(body)) return found
   const add = (who: string, event: string, start: number, end: number, phrase: string) =>
     found.push({ value: 1, who, event, start: sentence.start + start, end: sentence.start + end, ...(DEFINITE.test(phrase) ? { definite: true } : {}) })
   for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
@@ -47,9 +53,9 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start)
     const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40))
-    const nounOf = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i.exec(before)
-    const verbBefore = new RegExp(`\\b(${VERB})\\s+$`, 'i').exec(before)
-    const passive = new RegExp(`^\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu').exec(after)
+    const nounOf = NOUN_OF.exec(before)
+    const verbBefore = VERB_BEFORE.exec(before)
+    const passive = PASSIVE_AFTER.exec(after)
     const event = nounOf ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase()) : verbBefore ? eventOf(verbBefore[1]!) : passive ? eventOf(passive[1]!) : undefined
     if (!event) continue
     const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start

@@ -75,7 +75,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
 
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
-  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
 
 /** A group named by a common noun as the verb's subject, when no entity is; the actor is the noun as written, without its article. */
 function groupSubject(text: string, clauseFrom: number, verbStart: number): EntityMention | undefined {

@@ -9,9 +9,9 @@ const MAX_REACH = 200
 const ROLE_WORD =
   'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+[\'’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?'
 
-/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)") and office words. */
+/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for)\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to)\\s+){0,8}$`,
   'u',
 )
 
@@ -22,7 +22,7 @@ const SUFFIX =
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
-const AFTER_PREPOSITION = /\b(?:of|for|at|from|in)\s+(?:[Tt]he\s+)?$/
+const AFTER_PREPOSITION = /\b(?:of|for|at|from|in|to)\s+(?:[Tt]he\s+)?$/
 const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 // "The government of Burundi announced": the country is the one acting.
 const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/

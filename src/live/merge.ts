@@ -1,11 +1,14 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import { FactCatalog, mergeFactPages, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
+import type { SearchCoordinator } from '../search/coordinator'
+import type { FacetCounts } from '../search/facets'
 import { Gather } from '../search/gather'
 import { listArticles, listingOrder, type ListingParams, type ListingResponse } from '../search/listing'
 import { MAX_RELATED, relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { suggest, type Suggestion } from '../search/suggest'
 import { suggestIndexOf } from '../search/context'
+import { JoinedFacets } from './joined-facets'
 import { hidesBase, partsOf, type LiveView } from './one-corpus'
 
 /**
@@ -20,16 +23,20 @@ import { hidesBase, partsOf, type LiveView } from './one-corpus'
  * A search over the parts as over one index: each part searches its own
  * articles and takes the corpus-wide decisions (known words, corrections,
  * the page, facet counts) together with the other through an in-process
- * gathering, the same one a sharded build's front runs over its shards.
+ * gathering, the same one a sharded build's front runs over its shards. The
+ * facets are the one exception: rather than each part tallying every value
+ * it has (by name) for the gathering to add up, both parts' matches are
+ * counted at once over one numbering of their values (joined-facets.ts).
  */
 export async function searchOneCorpus(view: LiveView, params: SearchParams): Promise<SearchResponse> {
   const parts = partsOf(view)
   if (parts.length === 1) return searchArticles(view.base, params)
   const gather = new Gather(parts.length, params)
+  const facets = facetsTogether(joinedFacetsOf(view))
   const firstPositions = parts.map((_, part) => parts.slice(0, part).reduce((sum, corpus) => sum + corpus.tables.ids.length, 0))
   const answers = await Promise.all(
     parts.map((corpus, part) =>
-      searchArticles(corpus, params, { coordinator: gather.coordinator(part, firstPositions[part]!) }).catch((error: unknown) => {
+      searchArticles(corpus, params, { coordinator: { ...gather.coordinator(part, firstPositions[part]!), facets: facets(part) } }).catch((error: unknown) => {
         // The other part would wait at the next step for this one: stop it too.
         gather.abort(error as Error)
         throw error
@@ -37,6 +44,28 @@ export async function searchOneCorpus(view: LiveView, params: SearchParams): Pro
     ),
   )
   return gather.answer(answers)
+}
+
+/** The base's and the live part's facet values as one, per version of the one corpus. */
+const joinedFacets = new WeakMap<LiveView, JoinedFacets>()
+
+function joinedFacetsOf(view: LiveView): JoinedFacets {
+  let found = joinedFacets.get(view)
+  if (!found) joinedFacets.set(view, (found = new JoinedFacets([view.base.tables.facets, view.live!.tables.facets])))
+  return found
+}
+
+/** One search's facet step: each part hands in its matches; once both have, both get the counts over the two. */
+function facetsTogether(joined: JoinedFacets): (part: number) => SearchCoordinator['facets'] {
+  const docs: ArrayLike<number>[] = []
+  let arrived = 0
+  let resolve!: (counts: FacetCounts) => void
+  const done = new Promise<FacetCounts>((settle) => (resolve = settle))
+  return (part) => (_table, matches, filters, limit) => {
+    docs[part] = matches
+    if (++arrived === 2) resolve(joined.count([docs[0]!, docs[1]!], filters, limit))
+    return done
+  }
 }
 
 /** `GET /api/articles` over both parts: each part sorted, merged in the listing's order, then paged. */

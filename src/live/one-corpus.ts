@@ -1,9 +1,11 @@
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
-import { combinedStatistics, indexStatistics, withStatistics } from '../search/corpus-statistics'
-import { corpusOfArticles } from '../search/memory-corpus'
-import { buildIndex } from '../search/search'
-import type { LiveSnapshot } from './segment'
+import { combinedStatistics, indexStatistics } from '../search/corpus-statistics'
+import { LiveFacets } from './live-facets'
+import { LiveWords } from './live-words'
+import { liveTables, MutableIndex } from './mutable-index'
+import { partIndex } from './part-index'
+import type { LiveChanges, LiveSnapshot } from './segment'
 
 /**
  * The bundle and the live segment as the two parts of one corpus. Each part
@@ -28,32 +30,101 @@ export function baseOnly(base: SearchCorpus): LiveView {
   return { version: 0, byId: new Map(), tombstones: new Set(), base }
 }
 
-/** Builds the one corpus from the base and a snapshot of the live segment (reads the hidden base articles' bodies once). */
+/** The one corpus of the base and a snapshot of the live segment (reads the hidden base articles' bodies once). */
 export async function oneCorpus(base: SearchCorpus, snapshot: LiveSnapshot): Promise<LiveView> {
-  const byId = new Map(snapshot.articles.map((article) => [article.id, article]))
-  const tombstones = new Set(snapshot.tombstones)
-  const hiddenIds = [...new Set([...tombstones, ...byId.keys()])].filter((id) => base.tables.shortId(id) !== undefined)
-  if (byId.size === 0 && hiddenIds.length === 0) return { ...baseOnly(base), version: snapshot.version }
+  return (await LiveCopy.of(base, snapshot)).view()
+}
 
-  const hiddenDocs = new Set(hiddenIds.map((id) => base.tables.shortId(id)!))
-  const hiddenArticles = [...(await base.articlesById(hiddenIds)).values()]
-  const live = byId.size > 0 ? corpusOfArticles(snapshot.articles) : undefined
-  const statistics = combinedStatistics(
-    [indexStatistics(base.index), ...(live ? [indexStatistics(live.index)] : [])],
-    hiddenArticles.length > 0 ? [indexStatistics(buildIndex(hiddenArticles))] : [],
-  )
-  const part = (corpus: SearchCorpus, hidden?: (doc: number) => boolean): SearchCorpus => ({
-    index: withStatistics(corpus.index, statistics),
-    tables: corpus.tables,
-    articlesById: (ids) => corpus.articlesById(ids),
-    ...(hidden ? { hidden } : {}),
-  })
-  return {
-    version: snapshot.version,
-    byId,
-    tombstones,
-    base: part(base, (doc) => hiddenDocs.has(doc)),
-    ...(live ? { live: part(live) } : {}),
+/**
+ * A reader's copy of the live segment over one base, updated in place: the
+ * changes since its version (put, replace, delete, tombstones) are applied to
+ * a MiniSearch index of the live articles and to one of the base articles the
+ * segment hides, so a new version costs what changed, not the whole segment.
+ * `view()` is the one corpus at the current version; a view stays usable by a
+ * request that began before a later change (its tables, field lengths and
+ * statistics are its own; it may miss postings a later change removed).
+ */
+export class LiveCopy {
+  private current = 0
+  private readonly live = new MutableIndex()
+  /** The base articles the segment replaces or deletes, indexed apart so that their terms are subtracted from the statistics. */
+  private readonly hidden = new MutableIndex()
+  private readonly tombstones = new Set<string>()
+  private readonly words = new LiveWords()
+  private readonly facets = new LiveFacets()
+
+  private constructor(private readonly base: SearchCorpus) {}
+
+  static async of(base: SearchCorpus, snapshot: LiveSnapshot): Promise<LiveCopy> {
+    const copy = new LiveCopy(base)
+    await copy.apply({ kind: 'changes', since: 0, version: snapshot.version, articles: snapshot.articles, removed: [], tombstoned: snapshot.tombstones, untombstoned: [] })
+    return copy
+  }
+
+  get version(): number {
+    return this.current
+  }
+
+  /** Brings the copy to `changes.version`; the changes must start at this copy's version. */
+  async apply(changes: LiveChanges): Promise<void> {
+    if (changes.since !== this.current) throw new Error(`changes since version ${changes.since} applied to a copy at version ${this.current}`)
+    const articles = new Map(changes.articles.map((article) => [article.id, article]))
+    const tombstoned = new Set(changes.tombstoned)
+    const touched = new Set([...articles.keys(), ...changes.removed, ...tombstoned, ...changes.untombstoned])
+    const hiddenAfter = (id: string) => this.base.tables.shortId(id) !== undefined && (articles.has(id) || tombstoned.has(id))
+    // The one wait: the bodies of base articles hidden from now on. Every change after it is applied at once.
+    const bodies = await this.base.articlesById([...touched].filter((id) => hiddenAfter(id) && !this.hidden.get(id)))
+    for (const id of touched) {
+      const article = articles.get(id)
+      const before = this.live.get(id)
+      if (before) {
+        this.words.remove(before)
+        this.facets.remove(id)
+      }
+      if (article) {
+        this.live.put(article)
+        this.words.add(article)
+        this.facets.add(article)
+      } else this.live.remove(id)
+      if (tombstoned.has(id)) this.tombstones.add(id)
+      else this.tombstones.delete(id)
+      if (!hiddenAfter(id)) this.hidden.remove(id)
+      else if (!this.hidden.get(id)) this.hidden.put(bodies.get(id)!)
+    }
+    this.current = changes.version
+  }
+
+  /** The one corpus at this copy's version. */
+  view(): LiveView {
+    const { base, current: version } = this
+    if (this.live.size === 0 && this.hidden.size === 0) return { ...baseOnly(base), version, tombstones: new Set(this.tombstones) }
+    const hiddenDocs = new Set(this.hidden.inIndexOrder().articles.map((article) => base.tables.shortId(article.id)!))
+    const statistics = combinedStatistics(
+      [indexStatistics(base.index), ...(this.live.size > 0 ? [this.live.statistics()] : [])],
+      this.hidden.size > 0 ? [this.hidden.statistics()] : [],
+    )
+    const { articles, shortIds, positions } = this.live.inIndexOrder()
+    const byId = new Map(articles.map((article) => [article.id, article]))
+    const live: SearchCorpus | undefined =
+      articles.length > 0
+        ? {
+            index: partIndex(this.live.index, { statistics, dense: { positions, shortIds, ids: articles.map((article) => article.id) } }),
+            tables: liveTables(articles, this.facets.stored(articles), () => this.words.stored()),
+            articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+          }
+        : undefined
+    return {
+      version,
+      byId,
+      tombstones: new Set(this.tombstones),
+      base: {
+        index: partIndex(base.index, { statistics }),
+        tables: base.tables,
+        articlesById: (ids) => base.articlesById(ids),
+        hidden: (doc) => hiddenDocs.has(doc),
+      },
+      ...(live ? { live } : {}),
+    }
   }
 }
 

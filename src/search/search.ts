@@ -8,7 +8,7 @@ import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import type { SearchHit, SearchResponse } from './response-schema'
-import { findMatches, makeSnippet } from './snippet'
+import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
 import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
 import type { MatchSet } from './topk/match-set'
@@ -220,7 +220,9 @@ async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaus
 async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
   const phrases = parseQuery(q).phrases.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
-  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, match))
+  // One scan for the whole page, from the union of its hits' terms (compiling a pattern costs more than running it).
+  const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
+  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
 }
 
 /** Whether an article matches some query word only by a close spelling of it. */
@@ -418,10 +420,10 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, phrases: readonly RegExp[], match: RankedMatch): SearchHit {
+function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, match: RankedMatch): SearchHit {
   const terms = new Set(match.terms)
-  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases), anchors)
+  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
+  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)
   return {
     id: article.id,
     title: article.title,
@@ -429,7 +431,7 @@ function toHit(article: StoredArticle, phrases: readonly RegExp[], match: Ranked
     ...(article.url ? { url: article.url } : {}),
     score: Math.round(match.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases), snippet: highlights },
+    highlights: { title: findMatches(article.title, terms, phrases, highlightable), snippet: highlights },
     terms: match.words,
   }
 }

@@ -1,5 +1,5 @@
 import { INDEX_WORD } from '../text/tokens'
-import { processTerm } from './terms'
+import { normalizeWord, processTerm } from './terms'
 
 /** A highlight: `text.slice(start, end)` is a matched word or phrase of the string it indexes. */
 export type Range = { start: number; end: number }
@@ -11,17 +11,21 @@ const ELLIPSIS = '…'
  * Where `text` matches: every word whose index term is in `terms` (the
  * document terms the query matched, so stems, prefixes, typos and synonyms
  * all count) and every occurrence of a quoted phrase; sorted, overlaps merged.
- * The text is cut into words as the index cuts it and each word's term is
- * `processTerm`'s, so a word highlights exactly when the index matched it,
- * accented or not ("gdansk" highlights "Gdańsk").
+ * Accented or not, a word highlights when its term matched ("gdansk"
+ * highlights "Gdańsk").
  */
-export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = []): Range[] {
+export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = [], candidates = candidateWords(terms)): Range[] {
   const ranges: Range[] = []
-  if (terms.size > 0) {
+  if (candidates === EVERY_WORD) {
     const words = indexedWords(text)
     for (let at = 0; at < words.terms.length; at++) {
       const term = words.terms[at]
       if (term !== null && terms.has(term!)) ranges.push({ start: words.starts[at]!, end: words.ends[at]! })
+    }
+  } else if (candidates) {
+    for (const match of withoutAccents(text).matchAll(candidates)) {
+      const term = processTerm(text.slice(match.index, match.index + match[0].length))
+      if (term !== null && terms.has(term)) ranges.push({ start: match.index, end: match.index + match[0].length })
     }
   }
   for (const phrase of phrases) {
@@ -30,13 +34,75 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
   return mergeRanges(ranges)
 }
 
+/**
+ * The words that may stem to one of `terms`: those starting like one of them.
+ * Stemming only rewrites a word's end, so the first letters of a stem (all but
+ * its last, at most four) start every word it comes from. Scanning for those
+ * and stemming only them is many times faster than stemming every word.
+ * Compiling the pattern costs more than running it: build it once for all
+ * the hits of a page (from the union of their terms).
+ */
+export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
+  const starts = new Set<string>()
+  for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
+  if (starts.size === 0) return undefined
+  if (starts.size > PATTERN_STARTS) return EVERY_WORD
+  // Terms are letters and digits only, so they need no escaping.
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+}
+
+/**
+ * The scan for `candidateWords`, run over the text without its accents
+ * (`withoutAccents`). Or, for many terms (a pasted sentence), no pattern:
+ * every word of the text is cut and looked up (`indexedWords`), which costs
+ * the same whatever the terms.
+ */
+export type CandidateWords = RegExp | typeof EVERY_WORD
+
+const EVERY_WORD = 'every word'
+
+/**
+ * Up to this many term starts, scanning for them beats cutting every word
+ * (a few terms: a search box query); beyond, the pattern grows slower to
+ * compile and run than the cut, which is also kept for the next page.
+ */
+const PATTERN_STARTS = 8
+
+/**
+ * Index terms are folded (no accents, see `normalizeWord`), the text is not:
+ * the scan runs over a copy whose precomposed accented Latin letters are
+ * their base letters, one UTF-16 unit for one, so a match's offsets are the
+ * text's ("gdansk" finds "Gdańsk" to highlight). A combining mark stays and
+ * is read as part of its word.
+ */
+function withoutAccents(text: string): string {
+  return text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)
+}
+
+const PRECOMPOSED = /[\u00c0-\u024f\u1e00-\u1eff]/g
+
+/** Each precomposed accented letter of the Latin blocks -> its base letter (lower case; the scan ignores case). */
+const BASE_LETTER: ReadonlyMap<string, string> = (() => {
+  const found = new Map<string, string>()
+  const add = (from: number, to: number) => {
+    for (let code = from; code <= to; code++) {
+      const char = String.fromCodePoint(code)
+      const base = normalizeWord(char)
+      if (base.length === 1 && base !== char.toLowerCase() && /^[a-z]$/.test(base)) found.set(char, base)
+    }
+  }
+  add(0xc0, 0x24f) // Latin-1 Supplement, Latin Extended-A and -B
+  add(0x1e00, 0x1eff) // Latin Extended Additional (Vietnamese and others)
+  return found
+})()
+
 /** A text's words as the index cuts them: where each is, and its index term (`null`: a stop word). */
 type IndexedWords = { starts: Uint32Array; ends: Uint32Array; terms: (string | null)[] }
 
 /**
  * The texts cut most recently, by text: the same articles come back query
- * after query, and cutting and stemming a text costs more than the rest of
- * building its hit. Bounded; the oldest cut goes first.
+ * after query, and cutting and stemming a text costs more than scanning it.
+ * Bounded; the oldest cut goes first.
  */
 const CUT_TEXTS = new Map<string, IndexedWords>()
 const CUT_TEXTS_SIZE = 256

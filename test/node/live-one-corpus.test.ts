@@ -3,7 +3,11 @@ import { storedArticle } from '../../src/article'
 import type { StoredArticle } from '../../src/article'
 import { FactCatalog } from '../../src/corpus-services/fact-catalog'
 import { factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from '../../src/live/merge'
-import { oneCorpus, type LiveView } from '../../src/live/one-corpus'
+import { LiveFacets } from '../../src/live/live-facets'
+import { LiveWords } from '../../src/live/live-words'
+import { LiveCopy, oneCorpus, type LiveView } from '../../src/live/one-corpus'
+import { storeFacetTable } from '../../src/search/facet-table'
+import { storeLexicon } from '../../src/search/lexicon'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import type { SearchCorpus } from '../../src/search/context'
 import { corpusOfArticles } from '../../src/search/memory-corpus'
@@ -114,6 +118,56 @@ describe('the live segment ranked as one corpus with the bundle', () => {
       expect(merged.articles.map((article) => article.id)).toEqual((await listOneCorpus({ ...view, live: undefined, byId: new Map(), tombstones: new Set(), base: rebuilt }, { sort, offset: 2, limit: 6 })).articles.map((article) => article.id))
       expect(merged.total).toBe(base.length - 1 + 2)
     }
+  })
+
+  it('reaches by changes (put, replace, delete, tombstone) the state a copy of the whole segment has, and answers as its rebuild', async () => {
+    const replacement = storedArticle({ id: replacedId, title: 'Valley council rebuilds the bridge', date: '2026-11-30', text: 'The valley council rebuilt the bridge after the flood.' })
+    const later = (text: string) => storedArticle({ id: 'live/later', title: 'Flood defences for the valley', date: '2026-12-04', text })
+    const copy = await LiveCopy.of(baseCorpus, { version: 1, articles: [FLOOD, { ...copyOf, id: 'live/copy' }], tombstones: [] })
+    await copy.apply({ kind: 'changes', since: 1, version: 2, articles: [replacement, later('Engineers raised the flood walls in the valley.')], removed: ['live/copy', deletedId], tombstoned: [deletedId], untombstoned: [replacedId, 'live/copy', 'live/later'] })
+    const finalLater = later('Engineers raised the flood walls in the valley after the rain. Police closed the road.')
+    await copy.apply({ kind: 'changes', since: 2, version: 3, articles: [finalLater], removed: [], tombstoned: [], untombstoned: ['live/later'] })
+    await expect(copy.apply({ kind: 'changes', since: 1, version: 4, articles: [], removed: [], tombstoned: [], untombstoned: [] })).rejects.toThrow(/since version 1/)
+    const changed = copy.view()
+    const whole = await oneCorpus(baseCorpus, { version: 3, articles: [FLOOD, replacement, finalLater], tombstones: [deletedId] })
+    const kept = base.filter((article) => article.id !== replacedId && article.id !== deletedId)
+    const rebuiltHere = corpusOfArticles([...kept, FLOOD, replacement, finalLater])
+    expect([...changed.byId.keys()].sort()).toEqual([FLOOD.id, 'live/later', replacedId].sort())
+    for (const q of ['valley flood', 'flood walls', 'police', 'bridge', 'the']) {
+      const answer = await searchOneCorpus(changed, params(q))
+      expect(answer).toEqual(await searchOneCorpus(whole, params(q)))
+      const single = await searchArticles(rebuiltHere, params(q))
+      expect(ranking(answer.hits)).toEqual(ranking(single.hits))
+      expect(answer.total).toBe(single.total)
+      expect(answer.facets).toEqual(single.facets)
+    }
+  })
+
+  it('keeps the live facet values and words as the build would store them, as articles come and go', () => {
+    const facets = new LiveFacets()
+    const words = new LiveWords()
+    const some = base.slice(0, 40)
+    for (const article of some) {
+      facets.add(article)
+      words.add(article)
+    }
+    // The same words, counts and spellings; the ranks are the sorted order (see LiveWords.stored).
+    const withoutRanks = ({ ranks: _, ...lexicon }: ReturnType<typeof storeLexicon>) => lexicon
+    expect(withoutRanks(words.stored())).toEqual(withoutRanks(storeLexicon(some)))
+    // Removing the last ones added leaves what the build makes of the others.
+    for (const article of some.slice(30)) {
+      facets.remove(article.id)
+      words.remove(article)
+    }
+    const kept = some.slice(0, 30)
+    expect(facets.stored(kept)).toEqual(storeFacetTable(kept))
+    expect(withoutRanks(words.stored())).toEqual(withoutRanks(storeLexicon(kept)))
+    // A replaced article's old values are gone; removed from the middle, the table is still the build's.
+    facets.remove(kept[3]!.id)
+    facets.add({ ...some[35]!, id: kept[3]!.id })
+    facets.remove(kept[10]!.id)
+    const now = [...kept.slice(0, 3), ...kept.slice(4, 10), ...kept.slice(11), { ...some[35]!, id: kept[3]!.id }]
+    expect(facets.stored(now)).toEqual(storeFacetTable(now))
   })
 
   it('relates a live article to base articles and a base article to live ones, as a rebuild does', () => {

@@ -12,6 +12,11 @@ describe('statements by groups without a name', () => {
     expect(statements('Protesters have claimed the vote was rigged.')).toEqual([{ actor: 'Protesters', verb: 'claimed' }])
   })
 
+  it('takes firms and companies, and members of parties, as the actor, as written', () => {
+    expect(statements('Norvian firms announced plans to leave the market.')).toEqual([{ actor: 'Norvian firms', verb: 'announced', target: 'plans' }])
+    expect(statements('Members of opposition parties claimed the count was wrong.')).toEqual([{ actor: 'Members of opposition parties', verb: 'claimed' }])
+  })
+
   it('does not take a vague "the government" nor a group inside another phrase', () => {
     expect(statements('The government announced new measures.')).toEqual([])
     expect(statements('A letter to the police denied the story.')).toEqual([])

@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTNOMINALS } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -75,7 +75,7 @@ function startsName(token: Token): boolean {
 
 /**
  * Whether the joiner at `to` links the run sentence[from..to) to the next capitalised word: "Bank of
- * England", "AT&T", "Committee to Protect Journalists", "Maarten van der Velde". Not the "of" after
+ * England", "AT&T", "Committee to Protect Journalists", "Ambassador to Portugal", "Maarten van der Velde". Not the "of" after
  * a company's legal form or after a person's name ("Tomas Reyna of Chile"). Looks at the last
  * three words of the run only, so a long run costs no more per joiner.
  */
@@ -84,7 +84,8 @@ function joins(sentence: Token[], from: number, to: number, following: Token | u
   const last = sentence[to - 1]!.text.toLowerCase()
   if (joiner.text === '&') return true
   if (!joiner.word || joiner.capital) return false
-  if (joiner.text === 'to') return PURPOSE_BODIES.has(last)
+  if (joiner.text === 'to') return PURPOSE_BODIES.has(last) || POSTED_ROLES.has(last)
+  if (joiner.text === 'and') return isOrganisationWithAnd(sentence, from, to)
   if (joiner.text !== 'of') return CONNECTORS.has(joiner.text)
   return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(sentence.slice(Math.max(from, to - 3), to), to - from, following)
 }
@@ -99,10 +100,40 @@ function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | u
     const name = tail.slice(-length)
     if (name.length < length) continue
     const joined = name.map((token) => token.text).join(' ')
-    if (findCountry(joined) || findPlaces(joined).length > 0) continue
+    // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
+    if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
     if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
   }
   return false
+}
+
+/**
+ * Whether the "and" at `and` is inside one organisation's name rather than between two names: "Department
+ * of Water and Power", "Institute of Geology and Mining" (a body of two fields), "Securities and Markets
+ * Authority" (two words before an organisation word). Not where either side names something by itself: a
+ * place, a country or a known organisation ("Kalat and Quetta Police", "Ministry of Health and Red Cross",
+ * "Bank of England and Barclays").
+ */
+function isOrganisationWithAnd(sentence: Token[], from: number, and: number): boolean {
+  let end = and + 1
+  while (end < sentence.length && end - and <= 4 && startsName(sentence[end]!) && !sentence[end]!.lineStart && !sentence[end]!.possessive && !isFunctionWord(sentence[end]!)) end++
+  const after = sentence.slice(and + 1, end)
+  if (after.length === 0 || after.length > 3 || namesSomethingAlone(after)) return false
+  let start = from
+  while (start < and && isFunctionWord(sentence[start]!)) start++
+  const before = sentence.slice(start, and)
+  if (before.length === 0) return false
+  const field = before.at(-1)!
+  if (namesSomethingAlone([field]) || before.length > 4) return false
+  const bodyOf = before.length >= 3 && ORG_SUFFIXES.has(before.at(-3)!.text.toLowerCase()) && (before.at(-2)!.text === 'of' || before.at(-2)!.text === 'for')
+  const endsInBody = ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) && before.length <= 2 && !namesSomethingAlone(before)
+  return bodyOf || endsInBody
+}
+
+/** A place, a country or a known organisation: words that name something without the rest of a run. */
+function namesSomethingAlone(tokens: Token[]): boolean {
+  const joined = tokens.map((token) => token.text).join(' ')
+  return KNOWN_ORGS.has(joined) || Boolean(findCountry(joined)) || findPlaces(joined).length > 0
 }
 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */

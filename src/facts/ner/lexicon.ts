@@ -36,7 +36,11 @@ export const ROLE_HEADS = words(`
   mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
   striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
   analyst economist broker trader strategist democrat republican
+  presidents governors senators ambassadors mayors premiers chancellors secretaries
 `)
+
+/** Titles that name, after "to", where their holder is posted ("Ambassador to Portugal", "Special Envoy to the Sahel"), in lower case. */
+export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */
 export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)

@@ -71,3 +71,14 @@ export function titleCase(name: string): string {
   if (name.replace(/\./g, '').length <= 3 || KNOWN_ORGS.has(name)) return name
   return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
 }
+
+/** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
+export function demonymOf(word: string): string | undefined {
+  if (isDemonym(word)) return word
+  return word.endsWith('s') && isDemonym(word.slice(0, -1)) ? word.slice(0, -1) : undefined
+}
+
+/** "Znak.com", "Meduza.io": a site named by its domain is the organisation that runs it. */
+export const isWebsite = (word: string) => WEBSITE.test(word)
+
+const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|ru|ua|tv)$/u

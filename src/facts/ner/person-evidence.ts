@@ -35,9 +35,12 @@ export function soundsLikeCommonNouns(tokens: Token[], lowerCaseWords: ReadonlyS
  */
 export function hasPersonEvidence(text: string, sentence: Token[], tokens: Token[], to: number): boolean {
   if (isFirstName(tokens[0]!.text) || tokens.some((token) => /^\p{Lu}\.$/u.test(token.text))) return true
-  if (ageAfter(sentence, to) || countryInBrackets(sentence, to) || appositionRole(text, sentence, to)) return true
-  if (verbAfter(sentence, to)) return true
-  return surnameUsedForPerson(text, tokens.at(-1)!.text)
+  return hasPersonContext(text, sentence, to) || surnameUsedForPerson(text, tokens.at(-1)!.text)
+}
+
+/** What the words right after a name say of a person: an age or a role in apposition, an athlete's country, a person's verb or "who". */
+export function hasPersonContext(text: string, sentence: Token[], to: number): boolean {
+  return ageAfter(sentence, to) || countryInBrackets(sentence, to) || Boolean(appositionRole(text, sentence, to)) || verbAfter(sentence, to)
 }
 
 /** "X said", "X, who…", "X, 44, a teacher, told": a person's verb or "who" right after the name or its apposition. */

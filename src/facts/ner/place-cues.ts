@@ -1,4 +1,4 @@
-import { findCountry, findPlaces } from '../../gazetteer'
+import { countryOfDemonym, findCountry, findPlaces } from '../../gazetteer'
 import type { Token } from './tokens'
 
 /** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
@@ -8,12 +8,18 @@ const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'pro
 export const PLACE_FEATURES = new Set([
   'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
   'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
-  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase',
+  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase', 'field', 'junction', 'city',
 ])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
 export function kindOfBefore(sentence: Token[], from: number): boolean {
   return sentence[from - 1]?.text === 'of' && PLACE_KINDS.has(sentence[from - 2]?.text ?? '')
+}
+
+/** "the Greek island of Samos", "the Polish city of Gdańsk": the code of the country whose demonym comes before the kind of place. */
+export function demonymBeforeKind(sentence: Token[], from: number): string | undefined {
+  const demonym = sentence[from - 3]
+  return kindOfBefore(sentence, from) && demonym?.capital ? countryOfDemonym(demonym.text)?.code : undefined
 }
 
 /** "the river Seine", "mount Elbrus": a lower-case feature of the land before its name. */

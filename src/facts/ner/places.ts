@@ -16,6 +16,15 @@ export function pickPlace(name: string, contextCountries: ReadonlySet<string>): 
   return places.reduce((best, place) => (rank(place) > rank(best) ? place : best))
 }
 
+/**
+ * A small town the gazetteer knows only in a country the text is not about, where the text is about some
+ * country: more likely a village of the text's own country the gazetteer lacks (it keeps towns of 15,000
+ * people and more) than a namesake abroad ("Carmen" in a report on the Philippines is not the Spanish town).
+ */
+export function isNamesakeAbroad(place: Place, contextCountries: ReadonlySet<string>): boolean {
+  return contextCountries.size > 0 && !contextCountries.has(place.country) && place.kind === 'town' && place.population < BIG_TOWN
+}
+
 /** Whether the name alone, with no preposition or list around it, is safe to read as a place. */
 export function isProminentPlace(place: Place, contextCountries: ReadonlySet<string>): boolean {
   return place.kind === 'region' || place.population >= BIG_TOWN || contextCountries.has(place.country)

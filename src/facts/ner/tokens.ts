@@ -33,6 +33,8 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
   const tokens: Token[] = []
   const body = text.slice(sentence.start, sentence.end)
   let atStart = true
+  // The first line break in the sentence at or after the end of the token before: looked up once per line, not per token.
+  let lineBreak = body.indexOf('\n')
   for (const match of body.matchAll(WORD)) {
     const start = sentence.start + match.index
     let value = match[0]
@@ -42,7 +44,8 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     else if (word && text[start + value.length] === '.' && keepsStop(value, start + value.length + 1 === sentence.end)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
     const previous = tokens.at(-1)
-    const lineStart = previous !== undefined && text.slice(previous.end, start).includes('\n')
+    while (previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < previous.end) lineBreak = body.indexOf('\n', previous.end - sentence.start)
+    const lineStart = previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < start
     const token: Token = { text: value, start, end: start + value.length, word, possessive, lineStart, capital: word && (/^\p{Lu}/u.test(value) || NAME_PARTICLE.test(value)), initial: word && atStart, sentence: index }
     tokens.push(token)
     if (word) atStart = false

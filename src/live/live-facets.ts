@@ -1,0 +1,82 @@
+import type { StoredArticle } from '../article'
+import { compareFacetNames, type StoredFacetTable } from '../search/facet-table'
+import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetName } from '../search/facets'
+import { packNumbers } from '../search/sorted-words'
+
+/**
+ * The live articles' facet values, kept as articles come and go: each
+ * article's values are worked out once (when it is put), and each facet's
+ * names stay sorted (`compareFacetNames`), a new name inserted in place. A
+ * version's facet table (`stored`) is then the packing of numbers only, the
+ * same table `storeFacetTable` makes from the articles, without reading every
+ * article and sorting every name again on every change.
+ */
+export class LiveFacets {
+  private readonly byArticle = new Map<string, ArticleFacets>()
+  private readonly columns = new Map<FacetName, { names: string[]; uses: Map<string, number> }>(FACETS.map((facet) => [facet, { names: [], uses: new Map() }]))
+
+  add(article: StoredArticle): void {
+    const facets = articleFacets(article)
+    this.byArticle.set(article.id, facets)
+    for (const facet of FACETS) {
+      const { names, uses } = this.columns.get(facet)!
+      for (const name of facets[facet].values()) {
+        const count = uses.get(name) ?? 0
+        uses.set(name, count + 1)
+        if (count === 0) names.splice(insertionPoint(names, name), 0, name)
+      }
+    }
+  }
+
+  remove(id: string): void {
+    const facets = this.byArticle.get(id)
+    if (!facets) return
+    this.byArticle.delete(id)
+    for (const facet of FACETS) {
+      const { names, uses } = this.columns.get(facet)!
+      for (const name of facets[facet].values()) {
+        const count = uses.get(name)! - 1
+        if (count > 0) uses.set(name, count)
+        else {
+          uses.delete(name)
+          names.splice(insertionPoint(names, name), 1)
+        }
+      }
+    }
+  }
+
+  /** The facet table of `articles` (this version's live articles, in index order), as `storeFacetTable` makes it. */
+  stored(articles: readonly StoredArticle[]): StoredFacetTable {
+    const all = articles.map((article) => this.byArticle.get(article.id)!)
+    const table = {} as StoredFacetTable
+    for (const facet of FACETS) {
+      const { names } = this.columns.get(facet)!
+      const nameIndex = new Map(names.map((name, i) => [name, i]))
+      const keyIndex = new Map<string, number>()
+      const keys = names.map((name) => {
+        const key = facetKey(name)
+        if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
+        return keyIndex.get(key)!
+      })
+      table[facet] = {
+        names: [...names],
+        keys: packNumbers(keys),
+        counts: packNumbers(all.map((facets) => facets[facet].size)),
+        values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
+      }
+    }
+    return table
+  }
+}
+
+/** Where `name` is, or goes, in `names` (sorted by `compareFacetNames`). */
+function insertionPoint(names: readonly string[], name: string): number {
+  let low = 0
+  let high = names.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareFacetNames(names[middle]!, name) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
+}

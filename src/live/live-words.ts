@@ -1,0 +1,66 @@
+import type { StoredArticle } from '../article'
+import type { StoredLexicon } from '../search/lexicon'
+import { joinWords, lowerBound, packNumbers } from '../search/sorted-words'
+import { normalizeWord, tokenize } from '../search/terms'
+
+/**
+ * The live articles' words (did-you-mean, autocomplete), counted as
+ * articles come and go: a change reads the words of the articles it
+ * changes, not those of the whole segment, as `storeLexicon` does for the
+ * bundle. A word's spelling is the first seen, as in the bundle's lexicon
+ * (after a removal, the spelling of an article that is gone may stay).
+ */
+export class LiveWords {
+  private readonly entries = new Map<string, { documents: number; display: string }>()
+  /** The words in sorted order once asked for, then kept sorted word by word (a new word inserted in place). */
+  private sorted: string[] | undefined
+
+  add(article: StoredArticle): void {
+    for (const [key, word] of wordsOf(article)) {
+      const entry = this.entries.get(key)
+      if (entry) entry.documents++
+      else {
+        this.entries.set(key, { documents: 1, display: word })
+        this.sorted?.splice(lowerBound(this.sorted, key), 0, key)
+      }
+    }
+  }
+
+  remove(article: StoredArticle): void {
+    for (const key of wordsOf(article).keys()) {
+      const entry = this.entries.get(key)
+      if (entry && --entry.documents === 0) {
+        this.entries.delete(key)
+        this.sorted?.splice(lowerBound(this.sorted, key), 1)
+      }
+    }
+  }
+
+  /**
+   * The words as `storeLexicon` stores them, but for the ranks: these are the
+   * sorted order, not the radix-tree order of first sight (`treeRanks`, which
+   * took longer than the rest of a version's tables). Every lookup the search
+   * makes orders its results fully (`Lexicon.near`: edits, articles, word;
+   * suggestions: articles, spelling), so the ranks decide no answer.
+   */
+  stored(): StoredLexicon {
+    const sorted = (this.sorted ??= [...this.entries.keys()].sort())
+    const entries = sorted.map((word) => this.entries.get(word)!)
+    return {
+      words: joinWords(sorted),
+      documents: packNumbers(entries.map((entry) => entry.documents)),
+      displays: joinWords(entries.map((entry, i) => (entry.display === sorted[i] ? '' : entry.display))),
+      ranks: packNumbers(sorted.map((_, i) => i)),
+    }
+  }
+}
+
+/** An article's words by normalised form, each with its first spelling in the article (title, then text). */
+function wordsOf(article: StoredArticle): Map<string, string> {
+  const words = new Map<string, string>()
+  for (const word of tokenize(`${article.title} ${article.text}`)) {
+    const key = normalizeWord(word)
+    if (!words.has(key)) words.set(key, word)
+  }
+  return words
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { readEntities } from './read-entities'
+
+// A small town the gazetteer knows only abroad, named in a text about another country (sentences written for the test).
+
+describe('small namesakes abroad', () => {
+  it('places a small town known only in another country in the country the text is about', () => {
+    const { find } = readEntities('Floods hit Tennessee in the United States on Monday. A bridge collapsed in Banbury, and the governor visited.')
+    expect(find('place', 'Banbury')?.country).toBe('United States')
+    expect(find('place', 'Banbury')?.lat).toBeUndefined()
+  })
+
+  it('keeps the gazetteer town where the text is about its country, or about no country', () => {
+    expect(readEntities('Floods hit the United Kingdom on Monday. A bridge collapsed in Banbury.').find('place', 'Banbury')?.country).toBe('United Kingdom')
+    expect(readEntities('A bridge collapsed in Banbury on Monday.').find('place', 'Banbury')?.country).toBe('United Kingdom')
+  })
+
+  it('keeps a big city abroad as the city', () => {
+    expect(readEntities('Floods hit Tennessee in the United States on Monday. The governor later flew to Madrid.').find('place', 'Madrid')?.country).toBe('Spain')
+  })
+})
+
+// Names ending in a feature word (sentences written for the test).
+describe('names ending in a feature word', () => {
+  it('reads a city, a junction and an airfield as places', () => {
+    const { find } = readEntities('The quake was felt in Tandor City and at Norvik Junction. A small plane left Gillespie Field on Monday.')
+    expect(find('place', 'Tandor City')).toBeDefined()
+    expect(find('place', 'Norvik Junction')).toBeDefined()
+    expect(find('place', 'Gillespie Field')).toBeDefined()
+    expect(find('person', 'Gillespie Field')).toBeUndefined()
+  })
+
+  it('keeps a first name and a surname that is also a feature word a person where the words after it speak of one', () => {
+    const { find } = readEntities('Ellen Field, a teacher, said the school shook. Tomas Lane, 52, agreed.')
+    expect(find('person', 'Ellen Field')).toBeDefined()
+    expect(find('person', 'Tomas Lane')).toBeDefined()
+    expect(find('place', 'Tomas Lane')).toBeUndefined()
+  })
+})
+
+describe('lists of places with a namesake abroad', () => {
+  it('leaves the open items of a list in the text’s main country when the list’s country is not one the text is about', () => {
+    const text = 'Strong winds hit the Philippines on Monday and damaged towns including Talvera, Lanuza, Madrid and Carmen. It was the third storm to hit the Philippines this year, and the Philippines expects more.'
+    const { find } = readEntities(text)
+    expect(find('place', 'Talvera')?.country).toBe('Philippines')
+    expect(find('place', 'Carmen')?.country).toBe('Philippines')
+  })
+
+  it('gives the open items the list’s country where the text is about it', () => {
+    const text = 'Heavy rain hit Spain on Monday and flooded towns including Talvera, Orduna, Madrid and Getafe.'
+    expect(readEntities(text).find('place', 'Talvera')?.country).toBe('Spain')
+  })
+})
+
+describe('a demonym before the kind of place', () => {
+  it('places "the Greek island of X" in Greece and "the Turkish city of Y" in Turkey', () => {
+    const { find } = readEntities('Two people died on the Greek island of Samos, and buildings fell in the Turkish city of Izmir.')
+    expect(find('place', 'Samos')?.country).toBe('Greece')
+    expect(find('place', 'Izmir')?.country).toBe('Turkey')
+  })
+})
+
+describe('roads by number', () => {
+  it('reads no name in "Interstate 80" or "Route 9", and keeps a result line’s clubs', () => {
+    const { typeOf, find } = readEntities('The truck came down near Interstate 80 around noon, close to Route 9. Quetta 212-6 beat Pasni 180.')
+    expect(typeOf('Interstate')).toBeUndefined()
+    expect(typeOf('Route')).toBeUndefined()
+    expect(find('organization', 'Quetta')).toBeDefined()
+  })
+})
