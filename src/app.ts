@@ -5,7 +5,8 @@ import { checkArticleId } from './http/article-id'
 import { getBundle } from './bundle/load'
 import type { LoadedBundle } from './bundle/open'
 import type { AppEnv } from './http/app-env'
-import { provideCorpus } from './http/corpus'
+import { provideCorpus, provideReader } from './http/corpus'
+import { liveReader } from './live/reader'
 import { httpCache } from './http/cache'
 import { apiCors } from './http/cors'
 import { securityHeaders } from './http/headers'
@@ -13,34 +14,21 @@ import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } fro
 import { ProblemError, problemResponse } from './http/problem'
 import { apiRateLimit } from './http/rate-limit'
 import { requestId } from './http/request-id'
-import { articleRoutes } from './routes/articles'
-import { briefRoutes } from './routes/brief'
 import { extractRoutes } from './routes/extract'
 import { healthRoutes } from './routes/health'
 import { docsRoutes } from './routes/docs'
 import { embedRoutes } from './routes/embed'
 import { pageRoutes } from './routes/pages'
-import { searchRoutes } from './routes/search'
-import { suggestRoutes } from './routes/suggest'
-import { listingRoutes } from './routes/listing'
-import { relatedRoutes } from './routes/related'
-import { factRoutes } from './routes/facts'
 import { entityRoutes } from './routes/entities'
+import { readerApiRoutes } from './routes/reader-api'
 import { ingestRoutes } from './routes/ingest'
 
-// Article ids may contain `/`, so `/articles/:id{.+}/summary` must win over `/articles/:id{.+}`:
-// the RegExpRouter picked by default gets that wrong, the TrieRouter gets it right.
-// Where two routes match, the one registered first answers: so `related` comes before `/articles/:id{.+}`.
+// The routes that read the corpus through c.var.reader (a sharded front mounts the same), then those of the one Worker's own:
+// extraction, health, the entity registry's, the write API (its methods differ from the article routes', so the order does not matter).
 const api = new Hono<AppEnv>({ router: new TrieRouter() })
-  .route('/', searchRoutes)
-  .route('/', suggestRoutes)
-  .route('/', listingRoutes)
-  .route('/', relatedRoutes)
-  .route('/', articleRoutes)
+  .route('/', readerApiRoutes)
   .route('/', extractRoutes)
   .route('/', healthRoutes)
-  .route('/', briefRoutes)
-  .route('/', factRoutes)
   .route('/', entityRoutes)
   .route('/', ingestRoutes)
 
@@ -48,8 +36,9 @@ const api = new Hono<AppEnv>({ router: new TrieRouter() })
 export function createApp(corpus: () => LoadedBundle) {
   const methodsAt = routeMethods(() => app.routes)
   const app = new Hono<AppEnv>({ router: new TrieRouter() })
-    // The corpus first, so every middleware and route below reads it from c.var.
+    // The corpus and its reader first, so every middleware and route below reads them from c.var.
     .use(provideCorpus(corpus))
+    .use(provideReader((c) => liveReader(c.env, c.var.corpus)))
     // Hardening (src/http), outermost first: headers go on every answer, errors included;
     // CORS answers preflights before anything is limited; cached answers are still counted.
     .use(requestId)

@@ -36,7 +36,7 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
     const index = indexes[shard]!
     // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
     const version = createHash('sha256').update(`${build} ${shard} ${packSizeFor(mine.length)}`).digest('hex').slice(0, 16)
-    const files = serializeBundle({ version, builtAt, index: index.header }, mine)
+    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles })
     return { ...files, index, version, place: { firstPosition: first } }
   })
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
@@ -132,6 +132,8 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
         name,
         main: './index.ts',
         compatibility_date: compatibilityDate,
+        // The widget and the InstantSearch client, which the front serves as the one Worker does (no corpus module).
+        rules: [MODULE_RULES[0]],
         services: bundles.shards.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,

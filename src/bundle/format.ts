@@ -2,6 +2,7 @@ import { storeRegistry } from '../corpus-services/entity-registry'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/corpus-tables'
 import type { StoredArticle } from '../article'
+import { shardSuggestions } from './shard-suggestions'
 import type { Bundle } from './types'
 
 /**
@@ -52,14 +53,17 @@ export function entitiesAsset(version: string): string {
  */
 export const FACTS_PART_UNITS = 4 * 1024 * 1024
 
-/** `entities`: the registry's JSON when the caller has it already (the build hashes it into the version). */
-export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string }
+/**
+ * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
+ * `corpus`: the whole corpus, when `articles` are one shard's (see `shardSuggestions`).
+ */
+export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles) }: Layout = {},
+  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles), corpus = articles }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -83,6 +87,7 @@ export function serializeBundle(
   assets.set(entitiesAsset(version), entities)
   const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
   const tables = storeTables(articles)
+  if (corpus !== articles) tables.lookup.suggestions = shardSuggestions(articles, corpus)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 

@@ -76,7 +76,27 @@ export function factsOf(article: StoredArticle): ArticleFact[] {
 
 /** Catalogue order: article numbers (bundle order) newest first, then by id. A fact's number counts facts in this order. */
 export function catalogOrder(articles: readonly StoredArticle[]): number[] {
-  return articles.map((_, i) => i).sort((a, b) => (articles[b]!.date ?? '').localeCompare(articles[a]!.date ?? '') || articles[a]!.id.localeCompare(articles[b]!.id))
+  const key = (i: number) => ({ id: articles[i]!.id, date: articles[i]!.date ?? '' })
+  return articles.map((_, i) => i).sort((a, b) => catalogArticleOrder(key(a), key(b)))
+}
+
+/** The catalogue's order of articles: newest first ('' for no date: last), then by id. */
+export function catalogArticleOrder(a: { id: string; date: string }, b: { id: string; date: string }): number {
+  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id)
+}
+
+/**
+ * The page of `query` over disjoint parts of one corpus (a bundle and its live
+ * segment, or shards), each part's answer holding its first `offset + limit`
+ * facts: merged in catalogue order (newest article first, then by id; a stable
+ * sort keeps each article's facts in their order), totals summed.
+ */
+export function mergeFactPages(pages: readonly FactPage[], query: Pick<FactQuery, 'offset' | 'limit'>): FactPage {
+  const facts = pages
+    .flatMap((page) => page.facts)
+    .sort((a, b) => catalogArticleOrder({ id: a.article.id, date: a.article.date ?? '' }, { id: b.article.id, date: b.article.date ?? '' }))
+    .slice(query.offset, query.offset + query.limit)
+  return { total: pages.reduce((sum, page) => sum + page.total, 0), offset: query.offset, limit: query.limit, facts }
 }
 
 /** The build's half: the table of every fact of `articles` (given in bundle order). */
@@ -146,7 +166,26 @@ export class FactCatalog {
     return new FactCatalog(storeFactTable(articles), source)
   }
 
-  async query({ type, q, from, to, limit, offset, only, hidden }: FactQuery): Promise<FactPage> {
+  async query(query: FactQuery): Promise<FactPage> {
+    const { total, page } = this.select(query)
+    return { total, offset: query.offset, limit: query.limit, facts: await this.factsAt(page) }
+  }
+
+  /**
+   * The query's page without reading any article: the catalogue numbers of its
+   * facts, each with its article's id and date ('' when unknown: the catalogue's
+   * order), and how many facts match in all.
+   */
+  window(query: FactQuery): { total: number; facts: { fact: number; id: string; date: string }[] } {
+    const { total, page } = this.select(query)
+    return { total, facts: page.map((fact) => ({ fact, id: this.articleIdOf(fact), date: this.table.dates[this.ranks[fact]!]! })) }
+  }
+
+  private articleIdOf(fact: number): string {
+    return this.source.ids[this.table.articles[this.ranks[fact]!]!]!
+  }
+
+  private select({ type, q, from, to, limit, offset, only, hidden }: FactQuery): { total: number; page: number[] } {
     const typeCode = type === undefined ? undefined : String(FACT_TYPES.indexOf(type))
     const page: number[] = []
     let total = 0
@@ -154,7 +193,7 @@ export class FactCatalog {
       if (typeCode !== undefined && this.table.types[fact] !== typeCode) return
       const date = this.table.dates[this.ranks[fact]!]!
       if ((from && (date === '' || date < from)) || (to && (date === '' || date > to))) return
-      if (hidden?.(this.source.ids[this.table.articles[this.ranks[fact]!]!]!)) return
+      if (hidden?.(this.articleIdOf(fact))) return
       if (total >= offset && total < offset + limit) page.push(fact)
       total++
     }
@@ -163,7 +202,7 @@ export class FactCatalog {
       for (const fact of only) if (needle === undefined || this.table.haystack.slice(this.starts[fact], this.starts[fact + 1]).includes(needle)) visit(fact)
     } else if (q === undefined) for (let fact = 0; fact < this.ranks.length; fact++) visit(fact)
     else this.eachMatch(q.toLowerCase(), visit)
-    return { total, offset, limit, facts: await this.factsAt(page) }
+    return { total, page }
   }
 
   /** Calls `visit` once for every fact whose haystack contains `needle`, in table order. */
@@ -195,7 +234,7 @@ export class FactCatalog {
 
   /** The facts of those catalogue numbers, in that order (reading only their articles). */
   async factsAt(page: readonly number[]): Promise<CatalogFact[]> {
-    const ids = page.map((fact) => this.source.ids[this.table.articles[this.ranks[fact]!]!]!)
+    const ids = page.map((fact) => this.articleIdOf(fact))
     const articles = await this.source.articlesById([...new Set(ids)])
     return page.map((fact, i) => factsOf(articles.get(ids[i]!)!)[this.positions[fact]!]!.fact)
   }

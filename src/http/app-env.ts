@@ -1,8 +1,12 @@
 import type { LoadedBundle } from '../bundle/open'
+import type { CorpusReader } from '../corpus-services/reader'
 import type { Bindings } from '../env'
 
 /**
- * The type parameter of every Hono app and middleware here: what `c.env` holds, and
- * `c.var.corpus`, the corpus every route reads (set by `provideCorpus`, src/http/corpus.ts).
+ * The type parameter of every Hono app and middleware here: what `c.env` holds,
+ * `c.var.reader`, what the API and the pages read the corpus through (set by
+ * `provideReader`, src/http/corpus.ts), and `c.var.corpus`, the one Worker's
+ * bundle itself for what only it serves (health, entities, the write API, ETags;
+ * a sharded front sets no `corpus` and mounts none of those).
  */
-export type AppEnv = { Bindings: Bindings; Variables: { corpus: LoadedBundle } }
+export type AppEnv = { Bindings: Bindings; Variables: { corpus: LoadedBundle; reader: CorpusReader } }

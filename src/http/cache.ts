@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { CODE_VERSION } from '../../generated/code-version'
-import { liveVersionSeen } from '../live/front'
 import type { AppEnv } from './app-env'
 
 /**
@@ -42,7 +41,7 @@ export const httpCache = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 async function entityTag(c: Context<AppEnv>): Promise<string> {
-  return entityTagFor({ code: CODE_VERSION, bundle: c.var.corpus.version, live: liveVersionSeen(), url: c.req.url })
+  return entityTagFor({ code: CODE_VERSION, ...c.var.reader.version(), url: c.req.url })
 }
 
 /**

@@ -1,5 +1,7 @@
 import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import type { LoadedBundle } from '../bundle/open'
+import type { CorpusReader } from '../corpus-services/reader'
 import type { AppEnv } from './app-env'
 
 /**
@@ -10,6 +12,18 @@ import type { AppEnv } from './app-env'
 export function provideCorpus(corpus: () => LoadedBundle) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('corpus', corpus())
+    await next()
+  })
+}
+
+/**
+ * Puts the request's reader on `c.var.reader`: the one Worker's bundle and live
+ * segment, or a sharded build's shards behind its front. The API and the pages
+ * read through it, so one set of routes serves both.
+ */
+export function provideReader(reader: (c: Context<AppEnv>) => CorpusReader) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('reader', reader(c))
     await next()
   })
 }

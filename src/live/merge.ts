@@ -1,5 +1,5 @@
 import type { RelatedArticle, StoredArticle } from '../article'
-import { FactCatalog, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
+import { FactCatalog, mergeFactPages, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCoordinator } from '../search/coordinator'
 import type { FacetCounts } from '../search/facets'
 import { Gather } from '../search/gather'
@@ -133,10 +133,5 @@ export async function factsInOneCorpus(view: LiveView, baseCatalog: FactCatalog,
   let liveCatalog = liveCatalogs.get(view)
   if (!liveCatalog) liveCatalogs.set(view, (liveCatalog = FactCatalog.ofArticles([...view.byId.values()])))
   const window = { ...query, offset: 0, limit: query.offset + query.limit }
-  const [base, live] = await Promise.all([baseCatalog.query({ ...window, hidden }), liveCatalog.query(window)])
-  const articleOrder = (a: FactPage['facts'][number], b: FactPage['facts'][number]) =>
-    (b.article.date ?? '').localeCompare(a.article.date ?? '') || a.article.id.localeCompare(b.article.id)
-  // A stable sort keeps each article's facts in their catalogue order.
-  const facts = [...base.facts, ...live.facts].sort(articleOrder).slice(query.offset, query.offset + query.limit)
-  return { total: base.total + live.total, offset: query.offset, limit: query.limit, facts }
+  return mergeFactPages(await Promise.all([baseCatalog.query({ ...window, hidden }), liveCatalog.query(window)]), query)
 }

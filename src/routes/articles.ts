@@ -1,41 +1,29 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import type { StoredArticle } from '../article'
-import { liveView, type LiveView } from '../live/front'
-import { articlesOfOneCorpus } from '../live/merge'
-import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { articleDoc, factsDoc, summaryDoc } from '../openapi/routes'
 import { DEFAULT_SUMMARY_SENTENCES, summarize } from '../summary/summarize'
+import { findArticle } from './find-article'
 import { integerParam } from './params'
-import { relatedTo } from './related'
+import { DEFAULT_RELATED } from './related'
 
 const SummaryQuerySchema = v.object({ sentences: integerParam(1, 50, DEFAULT_SUMMARY_SENTENCES) })
-
-/** An article of the one corpus (bundle and live segment), and the view it was found in. */
-async function findArticle(c: Context<AppEnv>): Promise<{ article: StoredArticle; view: LiveView }> {
-  const id = c.req.param('id')!
-  const view = await liveView(c.env, c.var.corpus)
-  const article = (await articlesOfOneCorpus(view, [id])).get(id)
-  if (!article) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
-  return { article, view }
-}
 
 /** Ids may contain `/`: they are matched as one or more path segments, or URL-encoded in one. */
 export const articleRoutes = new Hono<AppEnv>()
   .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
-    const { article } = await findArticle(c)
+    const article = await findArticle(c)
     const { sentences } = c.req.valid('query')
     const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', factsDoc, async (c) => {
-    const { article } = await findArticle(c)
+    const article = await findArticle(c)
     return c.json({ id: article.id, ...article.facts })
   })
   .get('/articles/:id{.+}', articleDoc, async (c) => {
-    const { article: found, view } = await findArticle(c)
+    const found = await findArticle(c)
     const { facts: _facts, ...article } = found
-    return c.json({ ...article, related: relatedTo(view, found) })
+    return c.json({ ...article, related: await c.var.reader.related(found, DEFAULT_RELATED) })
   })

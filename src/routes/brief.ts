@@ -4,8 +4,6 @@ import * as v from 'valibot'
 import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
-import { liveView } from '../live/front'
-import { articlesOfOneCorpus, searchOneCorpus } from '../live/merge'
 import { buildBrief } from '../corpus-services/brief'
 import { integerParam, withDateRange } from './params'
 
@@ -24,9 +22,9 @@ export const BriefQuerySchema = withDateRange({
 /** `GET /brief?q=`: a cited digest, timeline, top entities and casualty figures of the articles that best match a query. */
 export const briefRoutes = new Hono<AppEnv>().get('/brief', briefDoc, validate('query', BriefQuerySchema), async (c) => {
   const { q, sentences, articles: limit, from, to } = c.req.valid('query')
-  const view = await liveView(c.env, c.var.corpus)
-  const found = await searchOneCorpus(view, { q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
-  const bodies = await articlesOfOneCorpus(view, found.hits.map((hit) => hit.id))
+  const { reader } = c.var
+  const found = await reader.search({ q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
+  const bodies = await reader.articles(found.hits.map((hit) => hit.id))
   const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
   return c.json({ query: q, total: found.total, articles: matching.length, ...buildBrief(matching, q, sentences) })
 })

@@ -3,8 +3,6 @@ import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import { validate } from '../http/validate'
 import { listingDoc } from '../openapi/routes'
-import { liveView } from '../live/front'
-import { listOneCorpus } from '../live/merge'
 import { facetFilters, FacetFilterParams } from './facet-params'
 import { integerParam, withDateRange } from './params'
 
@@ -19,5 +17,5 @@ export const ListingQuerySchema = withDateRange({
 export const listingRoutes = new Hono<AppEnv>().get('/articles', listingDoc, validate('query', ListingQuerySchema), async (c) => {
   const { person, organization, place, country, year, ...params } = c.req.valid('query')
   const listing = { ...params, filters: facetFilters({ person, organization, place, country, year }) }
-  return c.json(await listOneCorpus(await liveView(c.env, c.var.corpus), listing))
+  return c.json(await c.var.reader.list(listing))
 })

@@ -1,8 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
-import { liveView } from '../live/front'
-import { searchOneCorpus } from '../live/merge'
 import { CACHE_CONTROL } from '../http/cache'
 import { BadSearchPage, EmptySearchPage, ResultsPage } from '../pages/results'
 import { RESULTS_PER_PAGE, type ResultsState } from '../pages/results-state'
@@ -49,7 +47,7 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
   const state: ResultsState = { q, page, sort, from, to, filters, ...(autocorrect ? {} : { autocorrect }) }
   c.header('Cache-Control', CACHE_CONTROL)
   if (q.trim() === '') return c.html(<EmptySearchPage state={state} />)
-  const response = await searchOneCorpus(await liveView(c.env, c.var.corpus), {
+  const response = await c.var.reader.search({
     q,
     limit: RESULTS_PER_PAGE,
     offset: (page - 1) * RESULTS_PER_PAGE,

@@ -3,8 +3,6 @@ import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import { validate } from '../http/validate'
 import { suggestDoc } from '../openapi/routes'
-import { liveView } from '../live/front'
-import { suggestInOneCorpus } from '../live/merge'
 import { integerParam } from './params'
 
 export const SuggestQuerySchema = v.object({
@@ -19,5 +17,5 @@ export const SuggestQuerySchema = v.object({
 /** Autocomplete for every keystroke: from the build's suggestion index and word list, unpacked once per isolate. */
 export const suggestRoutes = new Hono<AppEnv>().get('/suggest', suggestDoc, validate('query', SuggestQuerySchema), async (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggestInOneCorpus(await liveView(c.env, c.var.corpus), q, limit) })
+  return c.json({ query: q, suggestions: await c.var.reader.suggest(q, limit) })
 })

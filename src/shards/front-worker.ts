@@ -1,21 +1,27 @@
 import { RpcTarget } from 'cloudflare:workers'
 import { Hono, type Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
+import type { AppEnv } from '../http/app-env'
 import { checkArticleId } from '../http/article-id'
 import { apiCors } from '../http/cors'
+import { httpCache } from '../http/cache'
+import { provideReader } from '../http/corpus'
 import { securityHeaders } from '../http/headers'
-import { ProblemError, problemResponse } from '../http/problem'
+import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from '../http/methods'
+import { problemResponse } from '../http/problem'
 import { apiRateLimit } from '../http/rate-limit'
 import { requestId } from '../http/request-id'
-import { validate } from '../http/validate'
-import { facetFilters } from '../routes/facet-params'
-import { SearchQuerySchema } from '../routes/search-query'
+import { docsRoutes } from '../routes/docs'
+import { embedRoutes } from '../routes/embed'
+import { readerPageRoutes } from '../routes/pages'
+import { readerApiRoutes } from '../routes/reader-api'
 import type { RankKey } from '../search/coordinator'
 import type { FacetTallies } from '../search/facet-table'
+import { frontError } from './front-error'
 import type { GatherApi } from '../search/gather'
 import type { WordKnowledge } from '../search/typos'
-import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, ShardsUnavailable, type ShardApi } from './gather'
+import { allOrNothing, SHARD_TIMEOUT_MS, ShardsUnavailable, type ShardApi } from './gather'
+import { shardedReader } from './reader'
 import type { ShardRpc } from './shard-worker'
 
 /** What the build tells the front (generated/sharded/front/manifest.json). */
@@ -40,38 +46,48 @@ class GatherTarget extends RpcTarget {
   }
 }
 
-/** Shard `s` of this build through its service binding (`SHARD_s`). */
-function shardsOf(c: Context, manifest: FrontManifest): ShardApi[] {
+/** Shard `s` of this build through its service binding (`SHARD_s`), looked up when called, so a missing one fails that read (503). */
+function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
   const env = (c.env ?? {}) as Record<string, ShardRpc | undefined>
   return manifest.shards.map((_, s) => {
-    const binding = env[`SHARD_${s}`]
-    if (!binding) throw new ShardsUnavailable(`the service binding SHARD_${s} is missing: serve the front with its generated wrangler.jsonc`)
+    const rpc = (): ShardRpc => {
+      const binding = env[`SHARD_${s}`]
+      if (!binding) throw new ShardsUnavailable(`the service binding SHARD_${s} is missing: serve the front with its generated wrangler.jsonc`)
+      return binding
+    }
+    const { build } = manifest
     return {
-      search: (params, index, gather) => binding.search(manifest.build, params, index, new GatherTarget(gather)),
-      article: (id) => binding.article(manifest.build, id),
-      health: () => binding.health(manifest.build),
+      search: async (params, index, gather) => rpc().search(build, params, index, new GatherTarget(gather)),
+      article: async (id) => rpc().article(build, id),
+      articles: async (ids) => rpc().articles(build, ids),
+      listingKeys: async (params) => rpc().listingKeys(build, params),
+      listed: async (ids, sort) => rpc().listed(build, ids, sort),
+      related: async (article, limit) => rpc().related(build, article, limit),
+      suggest: async (q) => rpc().suggest(build, q),
+      associations: async (q, words) => rpc().associations(build, q, words),
+      factKeys: async (query) => rpc().factKeys(build, query),
+      factsAt: async (facts) => rpc().factsAt(build, facts),
+      health: async () => rpc().health(build),
     }
   })
 }
 
+/** What the one Worker serves and a sharded front does not yet (docs/scaling.md): 501 rather than 404. */
+function notServedSharded(method: string, path: string): boolean {
+  if (/^\/(api\/)?entities(\/|$)|^\/map$/.test(path)) return true
+  return path.startsWith('/api/articles') && method !== 'GET' && method !== 'HEAD'
+}
+
 /**
  * The front Worker of a sharded build (generated/sharded/front/index.ts): the
- * API's search, health and articles, each request fanned out to every shard at
- * once. What is not yet served across shards answers 501 (docs/scaling.md).
+ * one Worker's API routes and pages, reading the corpus through a reader that
+ * fans every request out to all shards at once (src/shards/reader.ts); its own
+ * health lists the shards. What is not yet served across shards answers 501.
  */
 export function frontWorker(manifest: FrontManifest) {
-  return new Hono({ router: new TrieRouter() })
-    .use(requestId)
-    .use(securityHeaders)
-    .use('/api/*', apiCors)
-    .use('/api/*', apiRateLimit)
-    .use('/api/*', checkArticleId)
-    .get('/api/search', validate('query', SearchQuerySchema), async (c) => {
-      const { person, organization, place, country, year, ...params } = c.req.valid('query')
-      c.header('Cache-Control', 'no-store')
-      return c.json(await searchShards(shardsOf(c, manifest), { ...params, filters: facetFilters({ person, organization, place, country, year }) }))
-    })
-    .get('/api/health', async (c) => {
+  const api = new Hono<AppEnv>({ router: new TrieRouter() })
+    .route('/', readerApiRoutes)
+    .get('/health', async (c) => {
       const shards = await allOrNothing(
         shardsOf(c, manifest).map((shard) => shard.health()),
         SHARD_TIMEOUT_MS,
@@ -84,23 +100,27 @@ export function frontWorker(manifest: FrontManifest) {
         shards: shards.map(({ documents }) => ({ documents })),
       })
     })
-    .get('/api/articles/:id{.+}/facts', async (c) => {
-      const article = await findArticle(shardsOf(c, manifest), c.req.param('id'))
-      return c.json({ id: article.id, ...article.facts })
+  const methodsAt = routeMethods(() => app.routes)
+  // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
+  const app = new Hono<AppEnv>({ router: new TrieRouter() })
+    .use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build)))
+    .use(requestId)
+    .use(securityHeaders)
+    .use(methodNotAllowed(methodsAt))
+    .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
+    .use('/api/*', httpCache)
+    .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
+    .use('/api/*', checkArticleId)
+    .route('/api', api)
+    .notFound((c) => {
+      const { pathname } = new URL(c.req.url)
+      if (notServedSharded(c.req.method, pathname)) {
+        return problemResponse('not-implemented', `${c.req.method} ${pathname} is not served by a sharded build yet (docs/scaling.md says what is).`)
+      }
+      return problemResponse('not-found', `Nothing is served at ${c.req.method} ${pathname}. The API lives under /api (see /docs).`)
     })
-    .notFound((c) => problemResponse('not-implemented', `${c.req.method} ${new URL(c.req.url).pathname} is not served by a sharded build yet (docs/scaling.md says what is); /api/search, /api/health and /api/articles/:id/facts are.`))
-    .onError((error) => {
-      if (error instanceof ProblemError) return error.toResponse()
-      if (error instanceof ShardsUnavailable) return problemResponse('shards-unavailable', `${error.message}. No partial answer is given; try again shortly.`, {}, { 'Retry-After': '5' })
-      if (error instanceof HTTPException && error.status < 500) return problemResponse('invalid-parameters', error.message || 'The request could not be understood.')
-      console.error(error)
-      return problemResponse('internal-error', 'The service failed to answer this request; it has been logged. Try again later.')
-    })
-}
-
-/** The shard that holds an article answers with it; the others with nothing. */
-async function findArticle(shards: readonly ShardApi[], id: string) {
-  const found = (await allOrNothing(shards.map((shard) => shard.article(id)), SHARD_TIMEOUT_MS)).find((article) => article !== undefined)
-  if (!found) throw new ProblemError('not-found', `No article has the id "${id}". Search with GET /api/search?q=… to find article ids.`)
-  return found
+    .onError(frontError)
+  // Outside /api, as in src/app.ts: the widget, the pages that read the corpus, the docs of what this front serves.
+  app.route('/', embedRoutes).route('/', readerPageRoutes).route('/', docsRoutes(app))
+  return app
 }

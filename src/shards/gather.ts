@@ -1,13 +1,30 @@
-import type { StoredArticle } from '../article'
+import type { RelatedArticle, StoredArticle } from '../article'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import { Gather, type GatherApi } from '../search/gather'
+import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
+import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
-/** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). */
+/** What the listing's order reads of an article (see `listingOrder`). */
+export type ListingKey = { id: string; title: string; date?: string }
+
+/** A fact as the catalogue's order reads it: its number in its shard's catalogue, its article's id and date ('' when unknown). */
+export type FactKey = { fact: number; id: string; date: string }
+
+/** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). See `Shard` for each. */
 export type ShardApi = {
   search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse>
   article(id: string): Promise<StoredArticle | undefined>
+  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
+  listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
+  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
+  suggest(q: string): Promise<SuggestionCandidates>
+  associations(q: string, words: readonly string[]): Promise<AssociationCounts>
+  factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factsAt(facts: readonly number[]): Promise<CatalogFact[]>
   health(): Promise<ShardHealth>
 }
 

@@ -1,10 +1,13 @@
 import { WorkerEntrypoint } from 'cloudflare:workers'
-import type { StoredArticle } from '../article'
+import type { RelatedArticle, StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
+import type { ListedArticle, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { GatherApi } from '../search/gather'
-import type { ShardHealth } from './gather'
+import type { FactKey, ListingKey, ShardHealth } from './gather'
+import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
 /** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */
@@ -22,7 +25,7 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
     if (build !== settings.build) throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
     return (shard ??= new Shard(openBundle(bundleText, new Uint8Array(indexBytes), readAsset), settings))
   }
-  return class ShardEntrypoint extends WorkerEntrypoint {
+  return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {
     /** A shard has no public URL (workers_dev = false); anything that reaches it by HTTP is not served. */
     override fetch(): Response {
       return new Response('A shard answers its front Worker only.', { status: 404 })
@@ -36,15 +39,55 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).article(id)
     }
 
+    articles(build: string, ids: readonly string[]): Promise<Map<string, StoredArticle>> {
+      return open(build).articles(ids)
+    }
+
+    listingKeys(build: string, params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
+      return open(build).listingKeys(params)
+    }
+
+    listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]> {
+      return open(build).listed(ids, sort)
+    }
+
+    related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]> {
+      return open(build).related(article, limit)
+    }
+
+    suggest(build: string, q: string): Promise<SuggestionCandidates> {
+      return open(build).suggest(q)
+    }
+
+    associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts> {
+      return open(build).associations(q, words)
+    }
+
+    factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+      return open(build).factKeys(query)
+    }
+
+    factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]> {
+      return open(build).factsAt(facts)
+    }
+
     health(build: string): Promise<ShardHealth> {
       return open(build).health()
     }
   }
 }
 
-/** The RPC methods the front calls on a shard's service binding. */
+/** The RPC methods the front calls on a shard's service binding: `ShardApi`'s, each naming the front's build first. */
 export type ShardRpc = {
   search(build: string, params: SearchParams, index: number, gather: GatherApi): Promise<SearchResponse>
   article(build: string, id: string): Promise<StoredArticle | undefined>
+  articles(build: string, ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  listingKeys(build: string, params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
+  listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
+  related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
+  suggest(build: string, q: string): Promise<SuggestionCandidates>
+  associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts>
+  factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
   health(build: string): Promise<ShardHealth>
 }

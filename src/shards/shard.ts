@@ -1,8 +1,15 @@
-import type { StoredArticle } from '../article'
+import type { RelatedArticle, StoredArticle } from '../article'
 import type { LoadedBundle } from '../bundle/open'
+import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
+import type { SearchCorpus } from '../search/context'
+import { suggestIndexOf } from '../search/context'
 import { coordinatorOver, type GatherApi } from '../search/gather'
+import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
+import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
-import type { ShardApi, ShardHealth } from './gather'
+import { splitWords, unpackNumbers } from '../search/sorted-words'
+import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
+import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
 export type ShardPlace = {
@@ -10,7 +17,7 @@ export type ShardPlace = {
   firstPosition: number
 }
 
-/** A shard's side of the searches: its bundle searched as one index, with the corpus-wide decisions taken through the front. */
+/** A shard's side of every reader: its bundle read as one corpus, with the corpus-wide decisions taken through the front. */
 export class Shard implements ShardApi {
   constructor(
     private readonly bundle: LoadedBundle,
@@ -25,8 +32,95 @@ export class Shard implements ShardApi {
     return this.bundle.article(id)
   }
 
+  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>> {
+    return this.bundle.articlesById(ids)
+  }
+
+  /**
+   * The shard's first `offset + limit` articles of a listing, as the listing's
+   * order reads them (id, date, title: from the corpus tables, no body read),
+   * and how many it has in all. The front merges these, then asks `listed` for the page.
+   */
+  async listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
+    const { tables } = this.bundle
+    // The listing reads bodies only to show the page: stand-ins from the tables carry all its order needs.
+    const standIns = (ids: readonly string[]) =>
+      Promise.resolve(
+        new Map(
+          ids.map((id) => {
+            const doc = tables.shortId(id)!
+            return [id, { id, title: tables.titles[doc]!, date: tables.dates[doc], summary: { text: '' } } as unknown as StoredArticle] as const
+          }),
+        ),
+      )
+    const { total, articles } = await listArticles(this.corpus(standIns), { ...params, offset: 0, limit: params.offset + params.limit })
+    return { total, keys: articles.map(({ id, title, date }) => ({ id, title, ...(date ? { date } : {}) })) }
+  }
+
+  /** The listing entries of these articles (bodies read), in the listing's order. */
+  async listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]> {
+    const { tables } = this.bundle
+    const wanted = new Set(ids.map((id) => tables.shortId(id)))
+    const only = { ...this.corpus((some) => this.bundle.articlesById(some)), hidden: (doc: number) => !wanted.has(doc) }
+    return (await listArticles(only, { sort, offset: 0, limit: ids.length })).articles
+  }
+
+  /** The shard's best `limit` related articles (the corpus-wide best `limit` are among the shards' together). */
+  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]> {
+    return Promise.resolve(relatedArticles(this.bundle, article, limit))
+  }
+
+  /** Every completion the shard has for `q`, uncut (see `suggestionCandidates`). */
+  suggest(q: string): Promise<SuggestionCandidates> {
+    const { tables } = this.bundle
+    return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), tables.lexicon, q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
+  }
+
+  /** What `suggest`'s association rule counts over the shard's articles for these completions of `q`'s last word. */
+  associations(q: string, words: readonly string[]): Promise<AssociationCounts> {
+    return Promise.resolve(associationCounts(suggestIndexOf(this.bundle), q, words, this.bundle.ids.length))
+  }
+
+  private ranks: Map<string, number> | undefined
+
+  /** The corpus-wide rank of each of the shard's suggestion words. */
+  private wordRanks(): Map<string, number> {
+    if (!this.ranks) {
+      const { words, ranks } = this.bundle.tables.suggestions
+      const unpacked = unpackNumbers(ranks)
+      this.ranks = new Map(splitWords(words).map((word, at) => [word, unpacked[at]!]))
+    }
+    return this.ranks
+  }
+
+  /**
+   * The shard's first `offset + limit` facts of a query, as catalogue numbers
+   * with their article's id and date (no article read), and its total. The
+   * front merges these in catalogue order, then asks `factsAt` for the page.
+   */
+  async factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+    return (await this.bundle.factCatalog()).window({ ...query, offset: 0, limit: query.offset + query.limit })
+  }
+
+  /** These facts (catalogue numbers), in this order, read from their articles. */
+  async factsAt(facts: readonly number[]): Promise<CatalogFact[]> {
+    return (await this.bundle.factCatalog()).factsAt(facts)
+  }
+
   health(): Promise<ShardHealth> {
     const { ids, version, builtAt } = this.bundle
     return Promise.resolve({ documents: ids.length, version, builtAt })
+  }
+
+  /** The bundle as a corpus whose bodies come from `articlesById`; the index is opened only if a reader asks for it. */
+  private corpus(articlesById: SearchCorpus['articlesById']): SearchCorpus {
+    const { bundle } = this
+    return {
+      get index() {
+        return bundle.index
+      },
+      tables: bundle.tables,
+      articlesById,
+    }
   }
 }

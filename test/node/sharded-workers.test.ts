@@ -7,9 +7,12 @@ import { readBundledArticles } from '../../scripts/lib/bundle-files'
 import { shardedConfigs } from '../../scripts/lib/sharded-build'
 import { serializeBundle } from '../../src/bundle/format'
 import { openBundle } from '../../src/bundle/open'
+import { liveReader } from '../../src/live/reader'
+import { articlePath } from '../../src/pages/paths'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import { buildIndex, searchArticles } from '../../src/search/search'
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
+import { appOver } from './reader-app'
 
 // A small sharded build of part of the shipped corpus, into a scratch folder: what `npm run build` writes with SHARDS=2.
 const work = mkdtempSync(join(tmpdir(), 'news-edge-shards-'))
@@ -39,7 +42,7 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
     rmSync(work, { recursive: true, force: true })
   }, 30_000)
 
-  it('writes a front and a shard Worker per shard, each of which wrangler deploy --dry-run bundles; the front carries no corpus', () => {
+  it('writes a front and a shard Worker per shard, each of which wrangler deploy --dry-run bundles; the front carries no corpus (its modules: the code, the widget, the InstantSearch client)', () => {
     expect(configs.map((config) => config.split('/').at(-2))).toEqual(['front', 'shard-0', 'shard-1'])
     for (const config of configs) {
       const outdir = join(work, 'dry', config.split('/').at(-2)!)
@@ -47,12 +50,12 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
       expect(dry.output).toMatch(/Total Upload/)
       expect(dry.status, dry.output).toBe(0)
       const modules = readdirSync(outdir)
-      if (config.includes('front')) expect(modules.filter((name) => /\.(bundle|bin)$/.test(name))).toEqual([])
+      if (config.includes('front')) expect(modules.filter((name) => /^search.*\.(bundle|bin)$|\.bin$/.test(name))).toEqual([])
       else expect(modules.filter((name) => /\.(bundle|bin)$/.test(name)).length).toBe(2)
     }
   })
 
-  it('answers health with every shard, and searches and facts across shards as one index of the same articles would', async () => {
+  it('answers health with every shard, and every API route, page and the widget across shards as one index of the same articles would; 501 for what needs the whole registry', async () => {
     worker = await startWranglerDev({ configs, persistTo: join(work, 'state') })
     const health = (await (await fetch(`${worker.origin}/api/health`)).json()) as { documents: number; shards: { documents: number }[]; version: string }
     expect(health.shards).toEqual([{ documents: 12 }, { documents: 12 }])
@@ -72,13 +75,75 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
     const facts = await fetch(`${worker.origin}/api/articles/${encodeURIComponent(last.id)}/facts`)
     expect(await facts.json()).toEqual({ id: last.id, ...last.facts })
 
+    // Every route the front mounts from the one Worker, through the real RPC path, as the one Worker's routes answer over one index.
+    const oneIndex = appOver(liveReader({}, single))
+    const first = encodeURIComponent(articles[0]!.id)
+    const paths = [
+      '/api/articles?limit=5&offset=3',
+      '/api/articles?sort=title&limit=30',
+      '/api/articles?sort=oldest&from=2015-01-01',
+      `/api/articles/${first}`,
+      `/api/articles/${encodeURIComponent(last.id)}/summary?sentences=2`,
+      `/api/articles/${first}/related?limit=10`,
+      '/api/suggest?q=pr',
+      '/api/suggest?q=the%20po&limit=3',
+      '/api/facts?type=quote&limit=7&offset=2',
+      '/api/facts?q=police',
+      '/api/brief?q=police&articles=4',
+      '/api/articles/no-such-article/summary',
+    ]
+    for (const path of paths) {
+      const [sharded, expected] = await Promise.all([fetch(`${worker.origin}${path}`), oneIndex.request(path)])
+      expect(sharded.status, path).toBe(expected.status)
+      expect(await sharded.json(), path).toEqual(await expected.json())
+    }
+
+    // The pages and the widget: the one Worker's, over what the shards answer.
+    const home = await fetch(`${worker.origin}/`)
+    expect(home.status).toBe(200)
+    const latest = (await (await oneIndex.request('/api/articles?limit=1')).json()) as { articles: { title: string }[] }
+    expect(await home.text()).toContain(escapeHtml(latest.articles[0]!.title))
+    const page = await fetch(`${worker.origin}/articles/${first}`)
+    expect(page.status).toBe(200)
+    const related = (await (await oneIndex.request(`/api/articles/${first}/related`)).json()) as { related: { title: string }[] }
+    const html = await page.text()
+    expect(html).toContain(escapeHtml(articles[0]!.title))
+    for (const { title } of related.related) expect(html).toContain(escapeHtml(title))
+    const results = await fetch(`${worker.origin}/search?q=police`)
+    expect(results.status).toBe(200)
+    const found = (await (await oneIndex.request('/api/search?q=police&limit=10')).json()) as { total: number; hits: { id: string }[] }
+    const resultsHtml = await results.text()
+    expect(found.hits.length).toBeGreaterThan(0)
+    expect(resultsHtml).toContain(`${found.total} news articles`)
+    for (const { id } of found.hits) expect(resultsHtml).toContain(`href="${escapeHtml(articlePath(id))}`)
+    for (const [path, type] of [
+      ['/embed.js', /javascript/],
+      ['/instantsearch-client.js', /javascript/],
+      ['/docs', /html/],
+      ['/openapi.json', /json/],
+    ] as const) {
+      const response = await fetch(`${worker.origin}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-type'), path).toMatch(type)
+    }
+    expect(((await (await fetch(`${worker.origin}/openapi.json`)).json()) as { paths: object }).paths).toHaveProperty(['/api/brief'])
+
     const bad = await fetch(`${worker.origin}/api/search?q=`)
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/)
     const missing = await fetch(`${worker.origin}/api/articles/no-such-article/facts`)
     expect(missing.status).toBe(404)
-    const notYet = await fetch(`${worker.origin}/api/brief?q=police`)
-    expect(notYet.status).toBe(501)
-    expect(notYet.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    // What needs the whole corpus's entity registry is not served by a sharded build yet.
+    for (const path of ['/api/entities?q=police', '/map', '/api/facts?speaker=Obama']) {
+      const notYet = await fetch(`${worker.origin}${path}`)
+      expect(notYet.status, path).toBe(501)
+      expect(notYet.headers.get('content-type'), path).toMatch(/application\/problem\+json/)
+    }
+    expect((await fetch(`${worker.origin}/no-such-page`)).status).toBe(404)
   })
 })
+
+/** How the pages write text into HTML (Hono's JSX escapes these). */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}

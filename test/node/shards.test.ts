@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { readBundledArticles } from '../../scripts/lib/bundle-files'
 import { shardCount, shardRanges } from '../../scripts/lib/shard-split'
 import { shardedBundles } from '../../scripts/lib/sharded-build'
-import type { StoredArticle } from '../../src/article'
-import { serializeBundle } from '../../src/bundle/format'
-import { openBundle, type LoadedBundle } from '../../src/bundle/open'
-import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
+import { loadCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
 import { bm25Part, RATIO_UNIT, SCORE_BLOCK, type FieldPostings } from '../../src/search/compact-postings'
 import { articleFacets, FACETS, type FacetFilters } from '../../src/search/facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { prepareSearch } from '../../src/search/topk/evaluate'
 import { searchShards, ShardsUnavailable, type ShardApi } from '../../src/shards/gather'
-import { Shard } from '../../src/shards/shard'
 import { random } from '../../scripts/lib/random'
-
-// The shipped corpus's articles as `npm run build` analysed them (npm test builds first).
-const articles: StoredArticle[] = readBundledArticles()
-const BUILT_AT = '2026-12-06T00:00:00.000Z'
-
-function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>): LoadedBundle {
-  return openBundle(text, binary, (name) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`))))
-}
-
-/** The one-index bundle of the corpus, as the build writes it. */
-const singleIndex = serializeCompactIndex(buildIndex(articles))
-const single = (() => {
-  const files = serializeBundle({ version: 'single', builtAt: BUILT_AT, index: singleIndex.header }, articles)
-  return open(files.text, singleIndex.binary, files.assets)
-})()
-
-function shardsOf(count: number): ShardApi[] {
-  return shardedBundles(articles, count, BUILT_AT).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
-}
-
+import { articles, BUILT_AT, single, singleIndex, shardsOf } from './sharded-corpus'
 
 /** Queries of every kind, drawn from the corpus's titles and facet values. */
 function queries(): SearchParams[] {

@@ -5,7 +5,8 @@ import { bundleOfArticles } from '../../src/bundle/memory'
 import type { AppEnv } from '../../src/http/app-env'
 import { checkArticleId } from '../../src/http/article-id'
 import { httpCache } from '../../src/http/cache'
-import { provideCorpus } from '../../src/http/corpus'
+import { provideCorpus, provideReader } from '../../src/http/corpus'
+import { liveReader } from '../../src/live/reader'
 import { ProblemError } from '../../src/http/problem'
 import { requestId } from '../../src/http/request-id'
 
@@ -16,6 +17,8 @@ const corpusAt = (version: string) => bundleOfArticles([{ id: 'desk/ferry', text
 function appWith(version: string) {
   return new Hono<AppEnv>()
     .use(provideCorpus(() => corpusAt(version)))
+    // The ETag names what the reader's answers are made of (here the bundle's version).
+    .use(provideReader((c) => liveReader(c.env, c.var.corpus)))
     .use(requestId)
     .use('/api/*', httpCache)
     .use('/api/*', checkArticleId)

@@ -1,0 +1,51 @@
+import type { StoredArticle } from '../article'
+import { facetKey } from '../search/facets'
+import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers } from '../search/sorted-words'
+import { storeSuggestions, type StoredSuggestions } from '../search/suggest'
+import { normalizeWord, tokenize } from '../search/terms'
+
+/** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
+const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
+
+/**
+ * A shard's suggestion index, made so that the front can merge the shards'
+ * completions into the whole corpus's (src/shards/reader.ts): the shard's
+ * entity names with its own counts (the front sums them), but only those the
+ * whole corpus's index keeps (a name glued to the word before it is told by
+ * every name of the corpus); the whole corpus's phrases with their
+ * corpus-wide counts (a shard alone would drop a phrase of one article in it
+ * and one in another); the shard's titles; every word ranked as in the whole
+ * corpus's index, so the shard lists titles in the one index's order. Laid
+ * out as `storeSuggestions` lays out its own (names: entities, phrases, titles).
+ */
+export function shardSuggestions(articles: readonly StoredArticle[], corpus: readonly StoredArticle[]): StoredSuggestions {
+  const own = storeSuggestions(articles)
+  let whole = corpusSuggestions.get(corpus)
+  if (!whole) corpusSuggestions.set(corpus, (whole = storeSuggestions(corpus)))
+  const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
+  const ownKinds = unpackNumbers(own.entities.kinds)
+  const ownCounts = unpackNumbers(own.entities.counts)
+  const entities = own.entities.texts.flatMap((text, i) => (kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : []))
+  const texts = [...entities.map((entity) => entity.text), ...whole.phrases.texts, ...articles.map((article) => article.title)]
+  const byWord = new Map<string, number[]>()
+  texts.forEach((text, name) => {
+    for (const word of new Set(tokenize(text).map(normalizeWord))) {
+      const list = byWord.get(word)
+      if (list) list.push(name)
+      else byWord.set(word, [name])
+    }
+  })
+  const wholeRanks = unpackNumbers(whole.ranks)
+  const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
+  const { sorted } = sortedWithPositions([...byWord.keys()])
+  const lists = sorted.map((word) => byWord.get(word)!)
+  return {
+    entities: { kinds: packNumbers(entities.map((entity) => entity.kind)), texts: entities.map((entity) => entity.text), counts: packNumbers(entities.map((entity) => entity.count)) },
+    phrases: whole.phrases,
+    words: joinWords(sorted),
+    // Every word here is a word of the corpus's names (its entities, phrases and titles).
+    ranks: packNumbers(sorted.map((word) => rankOf.get(word)!)),
+    lengths: packNumbers(lists.map((list) => list.length)),
+    names: packNumbers(lists.flat()),
+  }
+}

@@ -1,0 +1,15 @@
+import { Hono } from 'hono'
+import { TrieRouter } from 'hono/router/trie-router'
+import type { CorpusReader } from '../../src/corpus-services/reader'
+import type { AppEnv } from '../../src/http/app-env'
+import { provideReader } from '../../src/http/corpus'
+import { readerApiRoutes } from '../../src/routes/reader-api'
+import { frontError } from '../../src/shards/front-error'
+
+/** The API routes that read through a reader, over `reader`, with the front's error answers (the one Worker's for every other error); routed as both Workers route. */
+export function appOver(reader: CorpusReader) {
+  return new Hono<AppEnv>({ router: new TrieRouter() })
+    .use(provideReader(() => reader))
+    .route('/api', readerApiRoutes)
+    .onError(frontError)
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import { random } from '../../scripts/lib/random'
+import { FACT_TYPES } from '../../src/corpus-services/fact-catalog'
+import { liveReader } from '../../src/live/reader'
+import { articleFacets, FACETS } from '../../src/search/facets'
+import type { ShardApi } from '../../src/shards/gather'
+import { shardedReader } from '../../src/shards/reader'
+import { appOver } from './reader-app'
+import { articles, shardsOf, single } from './sharded-corpus'
+
+const oneIndex = appOver(liveReader({}, single))
+const next = random(20261207)
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+const words = [...new Set(articles.flatMap((article) => article.title.toLowerCase().match(/\p{L}{3,}/gu) ?? []))].sort()
+const facetValues = Object.fromEntries(FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]))
+const encoded = (id: string) => encodeURIComponent(id)
+
+/** Asks both apps every path; answers (status and JSON) must be the same. Answers how many were 200s with something in them. */
+async function expectSameAnswers(sharded: ReturnType<typeof appOver>, paths: readonly string[]): Promise<number> {
+  let found = 0
+  for (const path of paths) {
+    const [expected, actual] = await Promise.all([oneIndex.request(path), sharded.request(path)])
+    expect(actual.status, path).toBe(expected.status)
+    const body = await expected.json()
+    expect(await actual.json(), path).toEqual(body)
+    if (expected.status === 200) found++
+  }
+  return found
+}
+
+describe('a sharded corpus read through the front, route by route, on the shipped corpus', { timeout: 240_000 }, () => {
+  const three = appOver(shardedReader(shardsOf(3), 'three-shards'))
+  const two = appOver(shardedReader(shardsOf(2), 'two-shards'))
+
+  it('answers every article, its summary and its facts as one index, and 404 for an unknown id', async () => {
+    const paths = articles.flatMap((article, i) => [
+      `/api/articles/${encoded(article.id)}`,
+      ...(i % 5 === 0 ? [`/api/articles/${encoded(article.id)}/summary?sentences=${1 + (i % 7)}`, `/api/articles/${encoded(article.id)}/facts`] : []),
+    ])
+    paths.push('/api/articles/no-such-article', '/api/articles/no-such-article/summary', '/api/articles/x/summary?sentences=0')
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(articles.length)
+    expect(await expectSameAnswers(two, paths.slice(0, 60))).toBeGreaterThan(40)
+  })
+
+  it('lists articles as one index: every sort, deep offsets, date ranges, facet filters, exact totals', async () => {
+    const paths: string[] = []
+    for (const sort of ['date', 'oldest', 'title']) {
+      for (const offset of [0, 1, 7, 50, 145, 280, 291, 292, 400]) paths.push(`/api/articles?sort=${sort}&offset=${offset}&limit=${1 + (offset % 30)}`)
+      paths.push(`/api/articles?sort=${sort}&limit=100&offset=100`, `/api/articles?sort=${sort}&from=2010-01-01&to=2015-12-31&limit=50`)
+      for (let i = 0; i < 12; i++) {
+        const facet = pick(FACETS)
+        paths.push(`/api/articles?sort=${sort}&${facet}=${encodeURIComponent(pick(facetValues[facet]!))}&limit=${1 + Math.floor(next() * 20)}&offset=${Math.floor(next() * 3)}`)
+      }
+    }
+    paths.push('/api/articles', '/api/articles?limit=0', '/api/articles?sort=best')
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(paths.length - 5)
+    await expectSameAnswers(two, paths.slice(0, 30))
+  })
+
+  it('suggests as one index: entity counts and word counts summed across shards, the corpus\'s phrases, titles in order, every limit', async () => {
+    const entityNames = FACETS.filter((facet) => facet !== 'year').flatMap((facet) => facetValues[facet]!)
+    const typed = new Set<string>()
+    for (let i = 0; i < 60; i++) {
+      const word = pick(words)
+      typed.add(word.slice(0, 1 + Math.floor(next() * Math.min(4, word.length))))
+      typed.add(`${pick(words)} ${word.slice(0, 2)}`)
+      const name = pick(entityNames)
+      typed.add(name.slice(0, 2 + Math.floor(next() * (name.length - 1))))
+      typed.add(`${word} `)
+      // The start of a title's phrase: what phrase completions continue ("hong k", "told th").
+      const [first, second] = pick(articles).title.match(/\p{L}+/gu) ?? ['police', 'said']
+      typed.add(`${first} ${second!.slice(0, 1 + Math.floor(next() * 3))}`)
+    }
+    const paths = [...typed].map((q, i) => `/api/suggest?q=${encodeURIComponent(q)}&limit=${[8, 1, 3, 20][i % 4]}`)
+    paths.push('/api/suggest?q=', '/api/suggest?q=zzqxv')
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(paths.length - 3)
+    await expectSameAnswers(two, paths.slice(0, 60))
+  })
+
+  it('finds related articles as one index, but for the order of scores equal to three decimals', async () => {
+    // The answer rounds scores to three decimals before the front merges: two that round alike in
+    // different shards keep corpus order, where one index orders them by the unrounded score.
+    type Related = { related: { id: string; score: number }[] }
+    const byScoreThenId = (answer: Related) => ({ ...answer, related: [...answer.related].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)) })
+    let reordered = 0
+    for (const [i, article] of articles.entries()) {
+      const path = `/api/articles/${encoded(article.id)}/related${i % 3 === 0 ? `?limit=${1 + (i % 20)}` : ''}`
+      const [expected, actual] = await Promise.all([oneIndex.request(path), three.request(path)])
+      expect(actual.status, path).toBe(200)
+      const [one, sharded] = [(await expected.json()) as Related, (await actual.json()) as Related]
+      expect(byScoreThenId(sharded), path).toEqual(byScoreThenId(one))
+      if (JSON.stringify(sharded) !== JSON.stringify(one)) reordered++
+    }
+    // Such ties are rare: the lists are otherwise in the same order.
+    expect(reordered).toBeLessThan(articles.length / 20)
+  })
+
+  it('lists facts across the corpus as one index: by type, words, dates and deep offsets, exact totals', async () => {
+    const paths: string[] = []
+    for (const type of [undefined, ...FACT_TYPES]) {
+      for (const offset of [0, 13, 120]) paths.push(`/api/facts?${type ? `type=${type}&` : ''}offset=${offset}&limit=${1 + (offset % 50)}`)
+      paths.push(`/api/facts?${type ? `type=${type}&` : ''}q=${encodeURIComponent(pick(words))}`, `/api/facts?${type ? `type=${type}&` : ''}from=2012-01-01&to=2019-06-30&limit=100`)
+    }
+    for (let i = 0; i < 20; i++) paths.push(`/api/facts?q=${encodeURIComponent(pick(words))}&offset=${Math.floor(next() * 5)}&limit=${1 + Math.floor(next() * 10)}`)
+    paths.push('/api/facts?type=rumour', '/api/facts?q=%20')
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(paths.length / 2)
+  })
+
+  it('briefs as one index', async () => {
+    const paths: string[] = []
+    for (let i = 0; i < 30; i++) paths.push(`/api/brief?q=${encodeURIComponent(`${pick(words)} ${i % 2 ? pick(words) : ''}`)}&articles=${1 + (i % 30)}&sentences=${1 + (i % 8)}`)
+    paths.push('/api/brief?q=police&from=2010-01-01&to=2014-12-31', '/api/brief?q=', '/api/brief?q=zzqxv')
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(20)
+  })
+
+  it('does not filter facts by entity yet (each shard knows its own entities only): 501, where one index answers', async () => {
+    const response = await three.request('/api/facts?speaker=Obama')
+    expect(response.status).toBe(501)
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    expect((await oneIndex.request('/api/facts?speaker=Obama')).status).toBe(200)
+  })
+
+  it('answers 503 problem+json with Retry-After on every route when a shard fails or does not answer, never a partial answer', async () => {
+    const [first, second] = shardsOf(2)
+    const broken = (fail: () => Promise<never>): ShardApi =>
+      Object.fromEntries(Object.keys(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(second!))).filter((name) => name !== 'constructor').map((name) => [name, fail])) as unknown as ShardApi
+    const id = encoded(articles.at(-1)!.id)
+    const paths = ['/api/search?q=police', '/api/articles', `/api/articles/${id}`, `/api/articles/${id}/summary`, `/api/articles/${id}/facts`, `/api/articles/${id}/related`, '/api/suggest?q=pol', '/api/facts?q=police', '/api/brief?q=police']
+    for (const [shard, timeout] of [
+      [broken(() => Promise.reject(new Error('isolate exceeded its memory limit'))), undefined],
+      [broken(() => new Promise<never>(() => {})), 200],
+    ] as const) {
+      const app = appOver(shardedReader([first!, shard], 'two-shards', timeout))
+      for (const path of paths) {
+        const response = await app.request(path)
+        expect(response.status, path).toBe(503)
+        expect(response.headers.get('content-type'), path).toMatch(/application\/problem\+json/)
+        expect(response.headers.get('retry-after'), path).toBe('5')
+        expect(((await response.json()) as { detail: string }).detail, path).toMatch(timeout ? /did not answer within 200 ms/ : /shard 1 failed: isolate exceeded its memory limit/)
+      }
+    }
+  })
+})

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { shardRanges } from '../../scripts/lib/shard-split'
+import { app } from '../../src/app'
+import type { StoredArticle } from '../../src/article'
+import { serializeBundle } from '../../src/bundle/format'
+import { getBundle } from '../../src/bundle/load'
+import { openBundle } from '../../src/bundle/open'
+import { serializeCompactShards } from '../../src/search/compact-index'
+import { buildIndex } from '../../src/search/search'
+import { frontWorker, type FrontManifest } from '../../src/shards/front-worker'
+import { Shard } from '../../src/shards/shard'
+import type { ShardRpc } from '../../src/shards/shard-worker'
+
+/**
+ * The front Worker in workerd over the shipped corpus cut into 3 shards as a
+ * sharded build cuts it (in memory; each shard behind a binding that calls it
+ * as its entrypoint does), beside the one Worker over the same corpus: the
+ * pages must be the same (the article page but for its entity links).
+ */
+const BUILD = 'test-build'
+const bundle = getBundle()
+const articles: StoredArticle[] = await (async () => {
+  const byId = await bundle.articlesById(bundle.ids)
+  return bundle.ids.map((id) => byId.get(id)!)
+})()
+
+const ranges = shardRanges(articles.length, 3)
+const indexes = serializeCompactShards(
+  buildIndex(articles),
+  ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
+)
+const shards = ranges.map(({ first, size }, s) => {
+  const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), { corpus: articles })
+  return new Shard(
+    openBundle(files.text, indexes[s]!.binary, async (name) => files.assets.get(name)!),
+    { firstPosition: first },
+  )
+})
+
+/** A shard as its service binding reaches it: the entrypoint's methods, which refuse another build. */
+function binding(shard: Shard, ownBuild = BUILD): ShardRpc {
+  const check = (build: string) => {
+    if (build !== ownBuild) throw new Error(`another build: ${build}`)
+    return shard
+  }
+  return {
+    search: async (build, params, index, gather) => check(build).search(params, index, gather),
+    article: async (build, id) => check(build).article(id),
+    articles: async (build, ids) => check(build).articles(ids),
+    listingKeys: async (build, params) => check(build).listingKeys(params),
+    listed: async (build, ids, sort) => check(build).listed(ids, sort),
+    related: async (build, article, limit) => check(build).related(article, limit),
+    suggest: async (build, q) => check(build).suggest(q),
+    associations: async (build, q, words) => check(build).associations(q, words),
+    factKeys: async (build, query) => check(build).factKeys(query),
+    factsAt: async (build, facts) => check(build).factsAt(facts),
+    health: async (build) => check(build).health(),
+  }
+}
+
+const manifest: FrontManifest = { build: BUILD, builtAt: bundle.builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
+const front = frontWorker(manifest)
+const bindings = Object.fromEntries(shards.map((shard, s) => [`SHARD_${s}`, binding(shard)]))
+/** The one Worker without a live segment or rate limits: only the corpus is compared. */
+const NO_BINDINGS = {}
+
+const fromFront = (path: string, init?: RequestInit, env: object = bindings) => front.request(`http://news.test${path}`, init, env)
+const fromOne = (path: string) => app.request(`http://news.test${path}`, undefined, NO_BINDINGS)
+
+/** The article page without its entity lists, whose names link to entity pages only where the whole registry is. */
+const withoutEntities = (html: string) => html.replace(/<section class="entities [^"]*">[\s\S]*?<\/section>/g, '')
+
+describe('the front Worker of a sharded build, in workerd, over the shipped corpus in 3 shards', () => {
+  it('serves the demo page and results pages exactly as the one Worker', async () => {
+    const paths = ['/', '/search?q=police', '/search?q=killed+people&page=2', '/search?q=elction', '/search?q=the&sort=date&page=3', '/search?q=president&country=United+States', '/search?q=', '/search?q=police&page=0']
+    for (const path of paths) {
+      const [sharded, one] = await Promise.all([fromFront(path), fromOne(path)])
+      expect(sharded.status, path).toBe(one.status)
+      expect(await sharded.text(), path).toBe(await one.text())
+    }
+  })
+
+  it('serves every article page as the one Worker, related articles included; entity names are not linked', async () => {
+    let linked = 0
+    for (const article of articles.filter((_, i) => i % 4 === 0)) {
+      const path = `/articles/${article.id.split('/').map(encodeURIComponent).join('/')}`
+      const [sharded, one] = await Promise.all([fromFront(path), fromOne(path)])
+      expect(sharded.status, path).toBe(200)
+      const [shardedHtml, oneHtml] = [await sharded.text(), await one.text()]
+      expect(withoutEntities(shardedHtml), path).toBe(withoutEntities(oneHtml))
+      expect(shardedHtml).not.toContain('href="/entities/')
+      if (oneHtml.includes('href="/entities/')) linked++
+    }
+    // The one Worker's pages link entities: the comparison leaves out something real.
+    expect(linked).toBeGreaterThan(0)
+    expect((await fromFront('/articles/no-such-article')).status).toBe(404)
+  })
+
+  it('serves the widget, the InstantSearch client and the docs of its own routes', async () => {
+    for (const path of ['/embed.js', '/instantsearch-client.js']) {
+      const [sharded, one] = await Promise.all([fromFront(path), fromOne(path)])
+      expect(sharded.status, path).toBe(200)
+      expect(await sharded.text(), path).toBe(await one.text())
+    }
+    const document = (await (await fromFront('/openapi.json')).json()) as { paths: Record<string, unknown> }
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/suggest', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/brief', '/api/health']))
+    expect((await fromFront('/docs')).status).toBe(200)
+  })
+
+  it('answers as the one Worker does to a wrong method, a preflight and bad input; 501 for what needs the whole registry', async () => {
+    const wrong = await fromFront('/api/search?q=x', { method: 'DELETE' })
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.get('allow')).toContain('GET')
+    const preflight = await fromFront('/api/search', { method: 'OPTIONS', headers: { Origin: 'https://host.example', 'Access-Control-Request-Method': 'GET' } })
+    expect(preflight.status).toBe(204)
+    expect((await fromFront('/api/articles?limit=1000')).status).toBe(400)
+    // HTTP caching as the one Worker's, tagged by the build: a repeat with the tag is a bodiless 304; errors are not cached.
+    const tagged = await fromFront('/api/suggest?q=pol')
+    const tag = tagged.headers.get('etag')!
+    expect(tag).toMatch(/^W\/"[0-9a-f]+"$/)
+    expect(tagged.headers.get('cache-control')).toContain('max-age=60')
+    const repeat = await fromFront('/api/suggest?q=pol', { headers: { 'If-None-Match': tag } })
+    expect(repeat.status).toBe(304)
+    expect(await repeat.text()).toBe('')
+    const nextBuild = Object.fromEntries(shards.map((shard, s) => [`SHARD_${s}`, binding(shard, 'next-build')]))
+    const retagged = await frontWorker({ ...manifest, build: 'next-build' }).request('http://news.test/api/suggest?q=pol', undefined, nextBuild)
+    expect(retagged.status).toBe(200)
+    expect(retagged.headers.get('etag')).not.toBe(tag)
+    expect((await fromFront('/api/suggest?q=')).headers.get('cache-control')).toBe('no-store')
+    for (const [path, method] of [
+      ['/api/entities', 'GET'],
+      ['/entities/x', 'GET'],
+      ['/map', 'GET'],
+      ['/api/articles/x', 'PUT'],
+    ] as const) {
+      const response = await fromFront(path, { method })
+      expect(response.status, `${method} ${path}`).toBe(501)
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    }
+  })
+
+  it('answers 503 problem+json with Retry-After, pages included, when a shard is missing or of another build', async () => {
+    const { SHARD_2: _gone, ...missing } = bindings
+    // A front of another build (a deploy halfway through): every shard refuses it.
+    const stale = frontWorker({ ...manifest, build: 'older-build' })
+    for (const path of ['/', '/search?q=police', '/api/articles', '/api/suggest?q=po', `/articles/${encodeURIComponent(articles[0]!.id)}`]) {
+      for (const response of [await fromFront(path, undefined, missing), await stale.request(`http://news.test${path}`, undefined, bindings)]) {
+        expect(response.status, path).toBe(503)
+        expect(response.headers.get('retry-after')).toBe('5')
+        expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
+      }
+    }
+  })
+})
