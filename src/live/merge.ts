@@ -4,7 +4,7 @@ import type { SearchCoordinator } from '../search/coordinator'
 import type { FacetCounts } from '../search/facets'
 import { Gather } from '../search/gather'
 import { listArticles, listingOrder, type ListingParams, type ListingResponse } from '../search/listing'
-import { MAX_RELATED, relatedArticles } from '../search/related'
+import { MAX_RELATED, relatedArticles, roundedScores } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { suggest, type Suggestion } from '../search/suggest'
 import { suggestIndexOf } from '../search/context'
@@ -93,10 +93,12 @@ export async function articlesOfOneCorpus(view: LiveView, ids: readonly string[]
 
 /** Related articles from every part, best first. */
 export function relatedInOneCorpus(view: LiveView, article: StoredArticle, limit: number): RelatedArticle[] {
-  return partsOf(view)
-    .flatMap((part) => relatedArticles(part, article, MAX_RELATED))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
+  return roundedScores(
+    partsOf(view)
+      .flatMap((part) => relatedArticles(part, article, MAX_RELATED))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit),
+  )
 }
 
 /**

@@ -59,8 +59,17 @@ function computeRelated({ index, tables, hidden }: SearchCorpus, article: Stored
         title: tables.titles[other]!,
         ...(date ? { date } : {}),
         ...(url ? { url } : {}),
-        score: Math.round(score * 1000) / 1000,
+        score,
         sharedEntities: shared,
       }
     })
+}
+
+/**
+ * The list as readers see it: scores to three decimals. Only after the parts
+ * of a corpus have been merged by their exact scores, or two that round alike
+ * could come out in either order.
+ */
+export function roundedScores(related: readonly RelatedArticle[]): RelatedArticle[] {
+  return related.map((entry) => ({ ...entry, score: Math.round(entry.score * 1000) / 1000 }))
 }

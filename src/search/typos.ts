@@ -42,31 +42,27 @@ export function wordKnowledge(lexicon: Lexicon, query: ParsedQuery): WordKnowled
 }
 
 /**
- * The whole corpus's knowledge from its parts' (each a list by query word):
- * article counts summed, close words united with their counts summed (the
- * spelling of the part where the word is most frequent), in `Lexicon.near`'s
+ * The whole corpus's knowledge from its parts' (each a list by query word, the
+ * parts in corpus order): article counts summed, close words united with
+ * their counts summed and the spelling of the first part that has them (the
+ * one index's lexicon keeps a word's first-seen spelling), in `Lexicon.near`'s
  * order: fewest edits, then most articles.
  */
 export function mergeWordKnowledge(parts: readonly (readonly WordKnowledge[])[]): WordKnowledge[] {
   if (parts.length === 1) return [...parts[0]!]
   return parts[0]!.map((_, at) => {
-    const near = new Map<string, NearWord & { most: number }>()
+    const near = new Map<string, NearWord>()
     for (const part of parts) {
       for (const word of part[at]!.near) {
         const found = near.get(word.word)
-        if (!found) near.set(word.word, { ...word, most: word.documents })
-        else {
-          if (word.documents > found.most) [found.display, found.most] = [word.display, word.documents]
-          found.documents += word.documents
-        }
+        if (found) found.documents += word.documents
+        else near.set(word.word, { ...word })
       }
     }
     return {
       documents: parts.reduce((sum, part) => sum + part[at]!.documents, 0),
       startsAWord: parts.some((part) => part[at]!.startsAWord),
-      near: [...near.values()]
-        .map(({ word, display, distance, documents }) => ({ word, display, distance, documents }))
-        .sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word)),
+      near: [...near.values()].sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word)),
     }
   })
 }

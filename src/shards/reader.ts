@@ -6,6 +6,7 @@ import { listingOrder } from '../search/listing'
 import type { LexiconEntry } from '../search/lexicon'
 import type { Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
+import { roundedScores } from '../search/related'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
@@ -46,10 +47,12 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
 
     async related(article, limit) {
       // The shards' lists come in corpus order, so a stable sort keeps equal scores in the one index's order.
-      return (await everyShard((shard) => shard.related(article, limit)))
-        .flat()
-        .sort((a, b) => b.score - a.score)
-        .slice(0, limit)
+      return roundedScores(
+        (await everyShard((shard) => shard.related(article, limit)))
+          .flat()
+          .sort((a, b) => b.score - a.score)
+          .slice(0, limit),
+      )
     },
 
     async suggest(q, limit) {

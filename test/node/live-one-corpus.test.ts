@@ -11,7 +11,7 @@ import { storeLexicon } from '../../src/search/lexicon'
 import { serializeCompactIndex } from '../../src/search/compact-index'
 import type { SearchCorpus } from '../../src/search/context'
 import { corpusOfArticles } from '../../src/search/memory-corpus'
-import { relatedArticles } from '../../src/search/related'
+import { relatedArticles, roundedScores } from '../../src/search/related'
 import { buildIndex, loadIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { suggestIndexOf } from '../../src/search/context'
 import { suggest } from '../../src/search/suggest'
@@ -172,7 +172,7 @@ describe('the live segment ranked as one corpus with the bundle', () => {
 
   it('relates a live article to base articles and a base article to live ones, as a rebuild does', () => {
     const fromLive = relatedInOneCorpus(view, FLOOD, 5)
-    expect(fromLive.map((related) => [related.id, related.score])).toEqual(relatedArticles(rebuilt, FLOOD, 5).map((related) => [related.id, related.score]))
+    expect(fromLive.map((related) => [related.id, related.score])).toEqual(roundedScores(relatedArticles(rebuilt, FLOOD, 5)).map((related) => [related.id, related.score]))
     expect(relatedInOneCorpus(view, copyOf, 3).map((related) => related.id)).toContain('live/copy')
     expect(relatedInOneCorpus(view, copyOf, 20).map((related) => related.id)).not.toContain(deletedId)
   })

@@ -30,6 +30,9 @@ function queries(): SearchParams[] {
     made.push({ ...base, q: `${pick(words)} ${pick(words)} ${pick(words)}` })
     made.push({ ...base, q: `${typo(pick(long))} ` })
     made.push({ ...base, q: `${pick(words)} ${typo(pick(long))} `, autocorrect: next() < 0.5 })
+    // Capitalised: the correction must keep the spelling one index has (the corpus's first), whichever shard holds it.
+    const slip = typo(pick(long))
+    made.push({ ...base, q: `${slip[0]!.toUpperCase()}${slip.slice(1)} ` })
     made.push({ ...base, q: Array.from({ length: 5 + Math.floor(next() * 4) }, () => pick(words)).join(' ') })
     made.push({ ...base, q: pick(long).slice(0, 3 + Math.floor(next() * 3)) })
     const title = pick(articles).title.toLowerCase().match(/\p{L}+/gu) ?? ['police']
