@@ -9,7 +9,7 @@
  *   npm run bench:linear [-- --sizes 50000,200000 --repeat 3 --only quotes]
  */
 import { parseArgs } from 'node:util'
-import { analyzeArticle } from '../src/analyze'
+import { analyzeArticle } from '../src/analysis/analyze'
 import { ADVERSARIAL_TEXTS } from './lib/adversarial-text'
 
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 /**
- * Writes src/summary/document-frequency.json: in how many corpus articles each
+ * Writes src/analysis/summary/document-frequency.json: in how many corpus articles each
  * content term occurs, for the terms in at least MIN_DOCUMENTS of them. Keywords use it
  * as an inverse document frequency, at build time and at the edge alike, so
  * words common to all news ("people", "government") rank below the story's own.
@@ -10,12 +10,12 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { NEWS_STOP_WORDS } from '../src/text/stop-words'
-import { termsOfWord } from '../src/summary/terms'
+import { termsOfWord } from '../src/analysis/summary/terms'
 import { PROSE_WORD } from '../src/text/tokens'
 import { readCorpus } from './lib/read-corpus'
 
 const MIN_DOCUMENTS = 3
-const OUTPUT = resolve('src/summary/document-frequency.json')
+const OUTPUT = resolve('src/analysis/summary/document-frequency.json')
 
 const { articles } = readCorpus(resolve(process.env.CORPUS ?? 'corpus'))
 const counts = new Map<string, number>()

@@ -9,7 +9,7 @@
 import { createWriteStream } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
-import { analyzeArticle } from '../src/analyze'
+import { analyzeArticle } from '../src/analysis/analyze'
 import { tokensWithOffsets } from '../src/search/terms'
 import { printTable } from './lib/table'
 import { createProgress } from './lib/progress'

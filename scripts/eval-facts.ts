@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { extractFacts } from '../src/facts/extract'
+import { extractFacts } from '../src/analysis/facts/extract'
 import { CATEGORIES, type CategoryScore, scoreGold, totals } from './lib/facts-gold'
 import { createArticleFinder, readGoldFiles } from './lib/gold-articles'
 import { readCorpus } from './lib/read-corpus'

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { extractEntities } from '../src/facts/entities'
-import type { Entity } from '../src/facts/types'
+import { extractEntities } from '../src/analysis/facts/entities'
+import type { Entity } from '../src/analysis/facts/types'
 import { isDemonym } from '../src/gazetteer'
 import { splitSentences } from '../src/text/sentences'
 import { detokenize, parseConll, score, taggedEntities, type ConllDocument, type Label, type Scores, type TaggedEntity } from './lib/conll'

@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { parseArgs } from 'node:util'
-import { analyzeArticle } from '../src/analyze'
+import { analyzeArticle } from '../src/analysis/analyze'
 import type { StoredArticle } from '../src/article'
 import { corpusOfArticles } from '../src/search/memory-corpus'
 import { searchArticles } from '../src/search/search'
@@ -186,7 +186,7 @@ async function main(): Promise<number> {
   console.log(`\n${table}\n\n${((performance.now() - started) / 1000).toFixed(1)} s`)
   writeFileSync(
     values.out,
-    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; title: the whole title; long: the first sentence; middle: a sentence of 15 words or more from the article's middle; typo-*: the title's rarest word with one slip plus another title word; *corrections right*: of the queries answered with a \`correctedQuery\`, the share corrected to the words as meant, as the index reads them (\"leave\" for \"leaves\" searches the same), and how many were spelt exactly as meant), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
+    `# Search evaluation\n\nWritten by \`npm run eval:search\` on ${new Date().toISOString().slice(0, 10)}. Derived collections: each query is judged relevant to its own bundled article only (short: the title's three rarest words; title: the whole title; long: the first sentence; middle: a sentence of 15 words or more from the article's middle; typo-*: the title's rarest word with one slip plus another title word; *corrections right*: of the queries answered with a \`correctedQuery\`, the share corrected to the words as meant, as the index reads them ("leave" for "leaves" searches the same), and how many were spelt exactly as meant), split into tuning and blind halves by a hash of the article id.\n\n${table}\n`,
   )
   return 0
 }

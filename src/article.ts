@@ -1,4 +1,4 @@
-import { analyzeArticle, type Analysis } from './analyze'
+import { analyzeArticle, type Analysis } from './analysis/analyze'
 import type { ArticleInput } from './corpus/article'
 
 /**

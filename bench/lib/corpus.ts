@@ -1,4 +1,4 @@
-import { analyzeArticle } from '../../src/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import { BUNDLE_PATH, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { splitSentences } from '../../src/text/sentences'

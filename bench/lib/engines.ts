@@ -5,7 +5,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch'
 import { serializeBundle } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle } from '../../src/bundle/open'
 import type { StoredArticle } from '../../src/article'
-import { serializeCompactIndex } from '../../src/search/compact-index'
+import { serializeCompactIndex } from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
 

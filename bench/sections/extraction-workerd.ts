@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
+import { analyzeArticle, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import { startWranglerDev } from '../../scripts/lib/wrangler-dev'
 import { fig, summarize, type Figure } from '../lib/stats'

@@ -1,7 +1,7 @@
-import { analyzeArticle } from '../../src/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import { serializeBundle } from '../../src/bundle/format'
-import { serializeCompactIndex } from '../../src/search/compact-index'
+import { serializeCompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
 import { timeEach, type Figure } from '../lib/stats'
 

@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch'
 import type { StoredArticle } from '../../src/article'
-import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/compact-index'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex } from '../../src/search/search'
 import { MINISEARCH_OPTIONS, type QueryKind } from '../lib/engines'

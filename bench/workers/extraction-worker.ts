@@ -7,7 +7,7 @@
  * trip is the overhead that a K-times request minus it leaves out. Inside
  * workerd the clocks stand still during synchronous work, so nothing is timed here.
  */
-import { analyzeArticle, type AnalyzeInput } from '../../src/analyze'
+import { analyzeArticle, type AnalyzeInput } from '../../src/analysis/analyze'
 import { getBundle } from '../../src/bundle/load'
 
 let inputs: AnalyzeInput[] | undefined

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { analyzeArticle, type Analysis, type AnalyzeInput } from '../../src/analyze'
+import { analyzeArticle, type Analysis, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import type { ArticleInput } from '../../src/corpus/article'
 import { analyserVersion } from './analyser-version'

@@ -4,12 +4,12 @@ import { dirname, resolve } from 'node:path'
 import ts from 'typescript'
 
 /**
- * A hash of every source file the analysis runs (`src/analyze.ts` and what it
+ * A hash of every source file the analysis runs (`src/analysis/analyze.ts` and what it
  * imports, transitively, data files included): the analyser's version. A change
  * to any of them re-analyses every article; a change elsewhere (routes, pages,
  * search) re-analyses none.
  */
-export function analyserVersion(entry = resolve('src/analyze.ts')): string {
+export function analyserVersion(entry = resolve('src/analysis/analyze.ts')): string {
   return sourceVersion(entry)
 }
 

@@ -1,5 +1,5 @@
-import { canonicalEvent } from '../../src/facts/quantity-words'
-import type { Facts } from '../../src/facts/types'
+import { canonicalEvent } from '../../src/analysis/facts/quantity-words'
+import type { Facts } from '../../src/analysis/facts/types'
 
 /** One gold file: what a careful reader extracts from one article (format of test/fixtures/gold/seed-facts.json). */
 export type FactsGold = {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import { serializeCompactShards, type CompactIndex } from '../../src/search/compact-index'
+import { serializeCompactShards, type CompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'

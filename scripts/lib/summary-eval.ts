@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { summarize } from '../../src/summary/summarize'
+import { summarize } from '../../src/analysis/summary/summarize'
 import { rouge, type RougeScores } from './rouge'
 
 /**

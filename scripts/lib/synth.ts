@@ -12,7 +12,7 @@
  * (term frequencies stay realistic), and a person keeps one name.
  */
 import type { ArticleInput } from '../../src/corpus/article'
-import type { Entity } from '../../src/facts/types'
+import type { Entity } from '../../src/analysis/facts/types'
 import { STOP_WORDS } from '../../src/text/stop-words'
 import { tokensWithOffsets } from '../../src/search/terms'
 import { pick, random } from './random'

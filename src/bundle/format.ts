@@ -1,6 +1,6 @@
 import { storeRegistry } from '../corpus-services/entity-registry'
 import { storeFactTable } from '../corpus-services/fact-catalog'
-import { storeTables, type OpenedTables } from '../search/corpus-tables'
+import { storeTables, type OpenedTables } from '../search/tables/corpus-tables'
 import type { StoredArticle } from '../article'
 import { shardSuggestions } from './shard-suggestions'
 import type { Bundle } from './types'

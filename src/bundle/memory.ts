@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../article'
-import { serializeCompactIndex } from '../search/compact-index'
+import { serializeCompactIndex } from '../search/index/compact-index'
 import { buildIndex } from '../search/search'
 import { serializeBundle } from './format'
 import { openBundle, type LoadedBundle } from './open'

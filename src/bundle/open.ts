@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch'
 import { EntityRegistry } from '../corpus-services/entity-registry'
 import { FactCatalog } from '../corpus-services/fact-catalog'
-import { reviveTables, type CorpusTables } from '../search/corpus-tables'
+import { reviveTables, type CorpusTables } from '../search/tables/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
 import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle } from './format'
@@ -15,7 +15,7 @@ export type LoadedBundle = {
   readonly index: MiniSearch<SearchDocument>
   /** Article ids in index order (short id i = ids[i]). */
   readonly ids: readonly string[]
-  /** Build-time per-article tables (src/search/corpus-tables.ts): revived on first use. */
+  /** Build-time per-article tables (src/search/tables/corpus-tables.ts): revived on first use. */
   readonly tables: CorpusTables
   has(id: string): boolean
   /** One article's body; undefined for an unknown id. */

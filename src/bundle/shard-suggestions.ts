@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
-import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers } from '../search/sorted-words'
+import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers } from '../search/tables/sorted-words'
 import { storeSuggestions, type StoredSuggestions } from '../search/suggest'
 import { normalizeWord, tokenize } from '../search/terms'
 

@@ -1,5 +1,5 @@
-import type { CompactIndexHeader } from '../search/compact-index'
-import type { StoredTables } from '../search/corpus-tables'
+import type { CompactIndexHeader } from '../search/index/compact-index'
+import type { StoredTables } from '../search/tables/corpus-tables'
 
 /**
  * What `npm run build` writes into the Worker's modules (generated/search.bundle,

@@ -1,9 +1,9 @@
 import type { StoredArticle } from '../article'
-import type { EntityType } from '../facts/types'
-import { needsPredecessor } from '../summary/coherence'
-import { cosine } from '../summary/similarity'
-import { summarize } from '../summary/summarize'
-import { contentTerms, countTerms } from '../summary/terms'
+import type { EntityType } from '../analysis/facts/types'
+import { needsPredecessor } from '../analysis/summary/coherence'
+import { cosine } from '../analysis/summary/similarity'
+import { summarize } from '../analysis/summary/summarize'
+import { contentTerms, countTerms } from '../analysis/summary/terms'
 
 export type BriefSentence = { id: string; title: string; date?: string; text: string; start: number; end: number }
 export type TimelineEntry = { date?: string; id: string; title: string }

@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../article'
-import type { Entity, EntityType } from '../facts/types'
+import type { Entity, EntityType } from '../analysis/facts/types'
 import { findCountry, findPlaces } from '../gazetteer'
 import { placeKey } from '../gazetteer/key'
 import { CASUALTY_EVENTS } from './brief'

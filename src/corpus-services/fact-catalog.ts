@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../article'
-import type { DateMention, Entity, EntityType, Quantity, Quote, Statement } from '../facts/types'
+import type { DateMention, Entity, EntityType, Quantity, Quote, Statement } from '../analysis/facts/types'
 
 export const FACT_TYPES = ['quote', 'quantity', 'statement', 'date', 'person', 'organization', 'place', 'country'] as const
 export type FactType = (typeof FACT_TYPES)[number]

@@ -1,4 +1,4 @@
-import { compareFacetNames, type FacetTable, type NormalizedFilters } from '../search/facet-table'
+import { compareFacetNames, type FacetTable, type NormalizedFilters } from '../search/tables/facet-table'
 import { FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../search/facets'
 
 type Column = ReturnType<FacetTable['column']>

@@ -1,7 +1,7 @@
 import type { StoredArticle } from '../article'
-import { compareFacetNames, type StoredFacetTable } from '../search/facet-table'
+import { compareFacetNames, type StoredFacetTable } from '../search/tables/facet-table'
 import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetName } from '../search/facets'
-import { packNumbers } from '../search/sorted-words'
+import { packNumbers } from '../search/tables/sorted-words'
 
 /**
  * The live articles' facet values, kept as articles come and go: each

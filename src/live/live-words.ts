@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
-import type { StoredLexicon } from '../search/lexicon'
-import { joinWords, lowerBound, packNumbers } from '../search/sorted-words'
+import type { StoredLexicon } from '../search/tables/lexicon'
+import { joinWords, lowerBound, packNumbers } from '../search/tables/sorted-words'
 import { normalizeWord, tokenize } from '../search/terms'
 
 /**

@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch'
-import { FieldPostings, type TermData } from '../search/compact-postings'
+import { FieldPostings, type TermData } from '../search/index/compact-postings'
 import type { CorpusStatistics } from '../search/corpus-statistics'
 import type { SearchDocument } from '../search/options'
 

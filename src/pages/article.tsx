@@ -1,5 +1,5 @@
 import type { RelatedArticle, StoredArticle } from '../article'
-import type { Entity, Facts } from '../facts/types'
+import type { Entity, Facts } from '../analysis/facts/types'
 import { ArticleLinkItem } from './article-link'
 import { entityPath } from './entity'
 import { Layout } from './layout'

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch'
 import type { RelatedArticle, StoredArticle } from '../article'
-import { withPositionIds } from './compact-index'
-import type { CorpusTables } from './corpus-tables'
+import { withPositionIds } from './index/compact-index'
+import type { CorpusTables } from './tables/corpus-tables'
 import type { SearchDocument } from './options'
 import { SuggestIndex } from './suggest'
 

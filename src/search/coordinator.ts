@@ -1,4 +1,4 @@
-import type { FacetTable, NormalizedFilters } from './facet-table'
+import type { FacetTable, NormalizedFilters } from './tables/facet-table'
 import type { FacetCounts } from './facets'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'
 

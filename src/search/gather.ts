@@ -1,5 +1,5 @@
 import { rankOrder, type RankKey, type SearchCoordinator } from './coordinator'
-import { mergeFacetTallies, tallyFacets, type FacetTallies } from './facet-table'
+import { mergeFacetTallies, tallyFacets, type FacetTallies } from './tables/facet-table'
 import { normalizeFilters, type FacetCounts } from './facets'
 import type { SearchHit, SearchParams, SearchResponse } from './search'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'

@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from './context'
-import { reviveTables, storeTables } from './corpus-tables'
+import { reviveTables, storeTables } from './tables/corpus-tables'
 import { buildIndex } from './search'
 
 /** A searchable corpus from articles in memory (evaluation, tests, the bench): the index and tables the build would write. */

@@ -1,10 +1,10 @@
 import type MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
-import type { EntityType } from '../facts/types'
+import type { EntityType } from '../analysis/facts/types'
 import { articleFacets } from './facets'
-import type { Lexicon, LexiconEntry } from './lexicon'
+import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
-import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
+import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './tables/sorted-words'
 import { STOP_WORDS } from '../text/stop-words'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 

@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon'
+import type { Lexicon } from './tables/lexicon'
 import { RANKING } from './options'
 import type { ParsedQuery, QueryWord } from './query'
 import { normalizeWord, processTerm } from './terms'

@@ -7,7 +7,7 @@ import { coordinatorOver, type GatherApi } from '../search/gather'
 import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
-import { splitWords, unpackNumbers } from '../search/sorted-words'
+import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
 import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
 import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 

@@ -1,4 +1,4 @@
-import type { Lexicon, LexiconEntry } from '../search/lexicon'
+import type { Lexicon, LexiconEntry } from '../search/tables/lexicon'
 import type { SuggestIndex, Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from '../search/terms'
 

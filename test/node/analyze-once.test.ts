@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { analyzeArticle } from '../../src/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
 import * as sentences from '../../src/text/sentences'
 
 // The real splitter, observed: every module that imports it gets this wrapper, so

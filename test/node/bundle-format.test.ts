@@ -7,7 +7,7 @@ import { openBundle } from '../../src/bundle/open'
 import { PackCache, type AssetReader } from '../../src/bundle/packs'
 import type { Bundle } from '../../src/bundle/types'
 import type { StoredArticle } from '../../src/article'
-import { serializeCompactIndex } from '../../src/search/compact-index'
+import { serializeCompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
 import { assetsDirOf, BUNDLE_PATH, openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 

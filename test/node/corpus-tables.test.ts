@@ -6,7 +6,7 @@ import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from
 import { listArticles } from '../../src/search/listing'
 import { relatedArticles } from '../../src/search/related'
 import { searchArticles, type SearchParams } from '../../src/search/search'
-import { packNumbers, unpackNumbers } from '../../src/search/sorted-words'
+import { packNumbers, unpackNumbers } from '../../src/search/tables/sorted-words'
 import { suggest } from '../../src/search/suggest'
 import { normalizeWord, tokenize } from '../../src/search/terms'
 

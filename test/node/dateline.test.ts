@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findDateline } from '../../src/facts/dateline'
-import { generateHeadline } from '../../src/summary/headline'
+import { findDateline } from '../../src/analysis/facts/dateline'
+import { generateHeadline } from '../../src/analysis/summary/headline'
 import { leadingDateline } from '../../src/text/dateline'
 
 const placeOf = (text: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractDates } from '../../src/facts/dates'
+import { extractDates } from '../../src/analysis/facts/dates'
 
 // A day named without a year, shortly after the publication date (sentences written for the test).
 const isoOf = (text: string, date: string) => extractDates(text, date).map((mention) => [mention.text, mention.iso])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractDates } from '../../src/facts/dates'
+import { extractDates } from '../../src/analysis/facts/dates'
 
 function dates(text: string, publication?: string) {
   const found = extractDates(text, publication)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDateline } from '../../src/facts/dateline'
+import { findDateline } from '../../src/analysis/facts/dateline'
 import { readEntities } from './read-entities'
 
 // One test per class of name the rules read. Sentences are written for the test

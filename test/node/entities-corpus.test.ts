@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../../src/corpus/parse-markdown'
-import { extractEntities } from '../../src/facts/entities'
-import type { Entity } from '../../src/facts/types'
+import { extractEntities } from '../../src/analysis/facts/entities'
+import type { Entity } from '../../src/analysis/facts/types'
 import { splitSentences } from '../../src/text/sentences'
 
 function entitiesOf(file: string): { text: string; entities: Entity[] } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../../src/facts/ner/person-evidence'
-import { tokenize } from '../../src/facts/ner/tokens'
+import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../../src/analysis/facts/ner/person-evidence'
+import { tokenize } from '../../src/analysis/facts/ner/tokens'
 import { splitSentences } from '../../src/text/sentences'
 import { readEntities } from './read-entities'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { readDatelinePlace } from '../../src/facts/ner/passes/dateline'
-import { readStrongEvidence } from '../../src/facts/ner/passes/strong-evidence'
-import { readVocabulary } from '../../src/facts/ner/passes/vocabulary'
-import { readWeakEvidence } from '../../src/facts/ner/passes/weak-evidence'
-import { startReading, type Reading } from '../../src/facts/ner/reading'
-import { tokenize } from '../../src/facts/ner/tokens'
-import { findDateline } from '../../src/facts/dateline'
+import { readDatelinePlace } from '../../src/analysis/facts/ner/passes/dateline'
+import { readStrongEvidence } from '../../src/analysis/facts/ner/passes/strong-evidence'
+import { readVocabulary } from '../../src/analysis/facts/ner/passes/vocabulary'
+import { readWeakEvidence } from '../../src/analysis/facts/ner/passes/weak-evidence'
+import { startReading, type Reading } from '../../src/analysis/facts/ner/reading'
+import { tokenize } from '../../src/analysis/facts/ner/tokens'
+import { findDateline } from '../../src/analysis/facts/dateline'
 import { splitSentences } from '../../src/text/sentences'
 
 // The entity reader's passes one at a time, on invented sentences: what each adds to the shared reading.

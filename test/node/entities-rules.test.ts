@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractEntities } from '../../src/facts/entities'
-import type { Entity } from '../../src/facts/types'
+import { extractEntities } from '../../src/analysis/facts/entities'
+import type { Entity } from '../../src/analysis/facts/types'
 import { splitSentences } from '../../src/text/sentences'
 
 function read(text: string) {

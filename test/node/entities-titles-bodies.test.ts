@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
+import { extractFacts } from '../../src/analysis/facts/extract'
 import { readEntities } from './read-entities'
 
 // Two classes of names, each with sentences written for the test: titles that say where their holder is

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseTxt } from '../../src/corpus/parse-txt'
-import { extractEntities } from '../../src/facts/entities'
-import { extractFacts } from '../../src/facts/extract'
-import type { Entity } from '../../src/facts/types'
+import { extractEntities } from '../../src/analysis/facts/entities'
+import { extractFacts } from '../../src/analysis/facts/extract'
+import type { Entity } from '../../src/analysis/facts/types'
 import { isDemonym } from '../../src/gazetteer'
 import { splitSentences } from '../../src/text/sentences'
 

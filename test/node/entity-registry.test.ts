@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StoredArticle } from '../../src/article'
 import { EntityRegistry, nameKey, storeRegistry } from '../../src/corpus-services/entity-registry'
-import type { Entity, Facts } from '../../src/facts/types'
+import type { Entity, Facts } from '../../src/analysis/facts/types'
 
 type Named = Pick<Entity, 'name' | 'type'> & Partial<Entity>
 

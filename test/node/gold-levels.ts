@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
-import type { Facts } from '../../src/facts/types'
+import { extractFacts } from '../../src/analysis/facts/extract'
+import type { Facts } from '../../src/analysis/facts/types'
 import { CATEGORIES, type Category, type FactsGold, scoreGold, totals } from '../../scripts/lib/facts-gold'
 import { createArticleFinder } from '../../scripts/lib/gold-articles'
 

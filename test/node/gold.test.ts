@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Facts } from '../../src/facts/types'
+import type { Facts } from '../../src/analysis/facts/types'
 import { CATEGORIES, scoreGold } from '../../scripts/lib/facts-gold'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { extracted, findArticle, itKeepsF1Levels, type F1Levels } from './gold-levels'

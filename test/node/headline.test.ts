@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCorpusFile } from '../../src/corpus/parse'
-import { generateHeadline } from '../../src/summary/headline'
+import { generateHeadline } from '../../src/analysis/summary/headline'
 
 const seed = parseCorpusFile('seed/000_7b2b9cd25cf26eb6.txt', readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')).articles[0]!
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCorpusFile } from '../../src/corpus/parse'
-import { extractKeywords } from '../../src/summary/keywords'
+import { extractKeywords } from '../../src/analysis/summary/keywords'
 
 const seed = parseCorpusFile('seed/000_7b2b9cd25cf26eb6.txt', readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')).articles[0]!
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyzeArticle, type Analysis } from '../../src/analyze'
+import { analyzeArticle, type Analysis } from '../../src/analysis/analyze'
 import { ADVERSARIAL_TEXTS, HOSTILE_UNITS } from '../../scripts/lib/adversarial-text'
 
 /**

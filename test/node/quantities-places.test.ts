@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
+import { extractFacts } from '../../src/analysis/facts/extract'
 
 // Where a count happened, from sentences written for the test.
 const counts = (text: string) => extractFacts(text, { date: '2021-02-01' }).quantities.map((quantity) => [quantity.value, quantity.event, quantity.place])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities } from '../../src/facts/quantities'
-import type { EntityType } from '../../src/facts/types'
+import { extractQuantities } from '../../src/analysis/facts/quantities'
+import type { EntityType } from '../../src/analysis/facts/types'
 import { entitiesIn, sentencesOf } from './quotes-entities'
 
 // Counts a number never says (one named or singular person), bare counts with their source after them, more nouns

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseNumber } from '../../src/facts/number-words'
-import { extractQuantities } from '../../src/facts/quantities'
-import type { EntityType } from '../../src/facts/types'
+import { parseNumber } from '../../src/analysis/facts/number-words'
+import { extractQuantities } from '../../src/analysis/facts/quantities'
+import type { EntityType } from '../../src/analysis/facts/types'
 import { entitiesIn, sentencesOf } from './quotes-entities'
 
 function quantities(text: string, specs: Array<[string, EntityType, ...string[]]> = []) {

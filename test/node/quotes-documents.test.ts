@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
+import { extractFacts } from '../../src/analysis/facts/extract'
 
 // Two classes of quote attribution, each with sentences written for the test.
 const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker])

@@ -1,5 +1,5 @@
 import { splitSentences } from '../../src/text/sentences'
-import type { Entity, EntityType } from '../../src/facts/types'
+import type { Entity, EntityType } from '../../src/analysis/facts/types'
 import type { Span } from '../../src/text/span'
 
 /** Entities for a test text: each name with every place the text spells it (and its short forms), as the entity extractor reports them. */

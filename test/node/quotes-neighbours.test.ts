@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractFacts } from '../../src/facts/extract'
+import { extractFacts } from '../../src/analysis/facts/extract'
 
 // Speakers named in the sentence before or after a quote, titles that run before a name, and honours after it.
 // The whole extractor runs, so the names are found as a reader of the text would find them. Invented sentences.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuotes } from '../../src/facts/quotes'
-import type { EntityType } from '../../src/facts/types'
+import { extractQuotes } from '../../src/analysis/facts/quotes'
+import type { EntityType } from '../../src/analysis/facts/types'
 import { entitiesIn, sentencesOf } from './quotes-entities'
 
 function quotes(text: string, specs: Array<[string, EntityType, ...string[]]>) {

@@ -1,5 +1,5 @@
-import { extractEntities } from '../../src/facts/entities'
-import type { Entity } from '../../src/facts/types'
+import { extractEntities } from '../../src/analysis/facts/entities'
+import type { Entity } from '../../src/analysis/facts/types'
 import { splitSentences } from '../../src/text/sentences'
 
 /** The entities of `text`, with lookups by name, by the words of a mention, and the words of an entity's mentions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractStatements } from '../../src/facts/statements'
+import { extractStatements } from '../../src/analysis/facts/statements'
 import { sentencesOf } from './quotes-entities'
 
 // Groups named by a common noun make statements too. Invented sentences.

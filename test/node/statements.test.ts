@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extractStatements } from '../../src/facts/statements'
-import type { EntityType } from '../../src/facts/types'
+import { extractStatements } from '../../src/analysis/facts/statements'
+import type { EntityType } from '../../src/analysis/facts/types'
 import { entitiesIn, sentencesOf } from './quotes-entities'
 
 function statements(text: string, specs: Array<[string, EntityType, ...string[]]>) {

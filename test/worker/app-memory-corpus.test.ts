@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeArticle } from '../../src/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
 import { createApp } from '../../src/app'
 import type { StoredArticle } from '../../src/article'
 import { bundleOfArticles } from '../../src/bundle/memory'

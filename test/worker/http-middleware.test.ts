@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { analyzeArticle } from '../../src/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
 import { bundleOfArticles } from '../../src/bundle/memory'
 import type { AppEnv } from '../../src/http/app-env'
 import { checkArticleId } from '../../src/http/article-id'

@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
-import { RATIO_UNIT, SCORE_BLOCK } from '../compact-postings'
+import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
 import { MatchSet } from './match-set'
 import { planQuery, type Bm25, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch'
-import type { BlockBounds } from '../compact-postings'
+import type { BlockBounds } from '../index/compact-postings'
 
 /**
  * A query tree resolved against an index the way MiniSearch 7.2's

@@ -1,0 +1,179 @@
+import * as chrono from 'chrono-node'
+import type { ParsedComponents } from 'chrono-node'
+import { splitSentences } from '../../text/sentences'
+import type { DateMention } from './types'
+import type { Span } from '../../text/span'
+
+const DAY_MS = 86_400_000
+// How far after the publication date a day named without a year is taken as coming rather than last year's.
+const UPCOMING_DAYS = 31
+
+// Words that make a mention relative to the publication date; without one it cannot be resolved.
+const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i
+// A date needs a calendar anchor: a month name, a weekday, a relative word or a numeric date.
+const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
+// A bare month name that is a word or a name ("may", "Theresa May", "March on").
+const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
+// "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
+// which is not the publication date. Durations ("for five years", "within two years"), vague spans ("in the next
+// few weeks"), a bare "the month" and mentions relative to some other event ("a year later") are not dates either.
+const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
+// "for the last five years", "over the past three months": a counted span back from now is a duration.
+const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
+// "less than two weeks", "for the": what comes right before a span of time.
+const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
+// Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".
+const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+// A day named by its place next to the last dated day: "the previous day", "the following day".
+const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
+// A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
+const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
+// Before a bare "March" or "May", a word that makes it a month.
+const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
+// A year-only relative mention followed by a month and day: "Last year August 8".
+const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
+// "end of July", "the beginning of May" without a day of its own.
+const PART_OF_MONTH = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+[A-Za-z]+\.?$/i
+const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
+// chrono's cost grows faster than the text it parses: it gets sentences in chunks of at most this many characters.
+const CHUNK = 2_000
+// No article has more dates than this; past it a text is not prose, and parsing more would only cost time.
+const MAX_DATES = 500
+
+/**
+ * Date mentions resolved against the publication date: a weekday is the most
+ * recent such day on or before it (news reports the past), a month and day without
+ * a year the most recent one too unless it falls in the month after it, a month or a year
+ * without a day resolves to `YYYY-MM` or `YYYY`. Relative mentions are dropped
+ * when there is no publication date to resolve them against, and a month and
+ * day without a year keep no year (`--MM-DD`, `--MM`): no year is invented. The span is the
+ * date words without a leading preposition ("Tuesday", not "on Tuesday").
+ */
+export function extractDates(text: string, publicationDate?: string, sentences: Span[] = splitSentences(text)): DateMention[] {
+  const reference = publicationDate ? new Date(`${publicationDate}T12:00:00Z`) : undefined
+  const dates: DateMention[] = []
+  for (const chunk of chunks(text, sentences)) {
+    if (dates.length >= MAX_DATES) break
+    const body = text.slice(chunk.start, chunk.end)
+    if (!ANCHOR.test(body)) continue
+    const results = chrono.en.parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
+    resolveResults(text, chunk.start, results, reference, dates)
+  }
+  return neighbourDays(text, dates).slice(0, MAX_DATES)
+}
+
+/** Sentences joined up to CHUNK characters; a longer sentence is cut at white space. */
+function* chunks(text: string, sentences: Span[]): Generator<Span> {
+  let current: Span | undefined
+  for (const sentence of sentences) {
+    if (current && sentence.end - current.start <= CHUNK) {
+      current.end = sentence.end
+      continue
+    }
+    if (current) yield current
+    let start = sentence.start
+    while (sentence.end - start > CHUNK) {
+      const space = text.lastIndexOf(' ', start + CHUNK)
+      const end = space > start ? space : start + CHUNK
+      yield { start, end }
+      start = end
+    }
+    current = { start, end: sentence.end }
+  }
+  if (current) yield current
+}
+
+/** Keeps the results that are dates and resolves them; `offset` is where the parsed chunk starts in `text`. */
+function resolveResults(text: string, offset: number, results: chrono.ParsedResult[], reference: Date | undefined, dates: DateMention[]): void {
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!
+    const at = offset + result.index
+    const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
+    let words = result.text.slice(preposition)
+    // "Last month, 12 people died": chrono takes the count along when the date has no day of its own.
+    if (!result.start.isCertain('day')) words = words.replace(/,\s*\d{1,3}$/, '')
+    words = words.replace(/[\s,;:]+$/, '')
+    const start = at + preposition
+    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
+    if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
+    if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
+    if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
+    const relative = RELATIVE.test(words) || isWeekdayOnly(result.start)
+    if (relative && !reference) continue
+    const next = results[i + 1]
+    const nextAt = next ? offset + next.index : -1
+    if (reference && next && RELATIVE_YEAR.test(words) && /^\s+$/.test(text.slice(at + result.text.length, nextAt))) {
+      const iso = monthDayInYear(next.start, resolve(result.start, reference))
+      if (iso) {
+        const end = nextAt + next.text.length
+        dates.push({ text: text.slice(start, end), iso, start, end })
+        i++
+        continue
+      }
+    }
+    const resolved = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    if (!resolved) continue
+    // "the end of July": a part of the month, not its last day (chrono's reading).
+    const iso = PART_OF_MONTH.test(words) && /^\d{4}-\d{2}-\d{2}$/.test(resolved) ? resolved.slice(0, 7) : resolved
+    dates.push({ text: words, iso, start, end: start + words.length })
+  }
+}
+
+/** "August 8" in the year of a year-only mention ("last year" = 2019): 2019-08-08. */
+function monthDayInYear(date: ParsedComponents, year: string | undefined): string | undefined {
+  if (!year || date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined
+  const month = String(date.get('month')).padStart(2, '0')
+  const day = String(date.get('day')).padStart(2, '0')
+  return `${year.slice(0, 4)}-${month}-${day}`
+}
+
+function isWeekdayOnly(date: ParsedComponents): boolean {
+  return date.isCertain('weekday') && !date.isCertain('day') && !date.isCertain('month')
+}
+
+/**
+ * "the previous day", "the following day": a day before or after the last
+ * date with a day that comes before it in the text; none when there is none.
+ */
+function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
+  const found = [...text.matchAll(NEIGHBOUR_DAY)]
+  if (found.length === 0) return dates
+  const all = [...dates]
+  let d = 0
+  let anchor: DateMention | undefined
+  for (const match of found) {
+    for (; d < dates.length && dates[d]!.start < match.index; d++) if (/^\d{4}-\d{2}-\d{2}$/.test(dates[d]!.iso)) anchor = dates[d]
+    if (!anchor) continue
+    const step = /previous|preceding|before/i.test(match[0]) ? -1 : 1
+    const iso = new Date(Date.parse(`${anchor.iso}T12:00:00Z`) + step * DAY_MS).toISOString().slice(0, 10)
+    all.push({ text: match[0], iso, start: match.index, end: match.index + match[0].length })
+  }
+  return all.sort((a, b) => a.start - b.start)
+}
+
+function resolve(date: ParsedComponents, reference: Date | undefined, future = false): string | undefined {
+  if (isWeekdayOnly(date) && reference) {
+    const back = (reference.getUTCDay() - (date.get('weekday') ?? 0) + 7) % 7
+    return new Date(reference.getTime() - back * DAY_MS).toISOString().slice(0, 10)
+  }
+  const resolved = date.date()
+  // A month without a year is the most recent one on or before the publication date: news reports the past,
+  // unless the words before it look ahead, or the day is in the weeks just after the publication date, which
+  // news names without a year when it is coming ("the hearing is on July 16"), not when it is eleven months old.
+  const soonAfter = date.isCertain('day') && resolved.getTime() - (reference?.getTime() ?? 0) <= UPCOMING_DAYS * DAY_MS
+  if (reference && !future && !soonAfter && date.isCertain('month') && !date.isCertain('year') && resolved.getTime() > reference.getTime() + DAY_MS) {
+    resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
+  }
+  // Without a publication date a month and day have no year: the text's words only, as ISO 8601 writes a
+  // yearless date ("--11-24", "--06"); chrono would fill in the year of its epoch instant.
+  if (!reference && !date.isCertain('year')) {
+    if (!date.isCertain('month')) return undefined
+    const month = String(date.get('month')).padStart(2, '0')
+    return date.isCertain('day') ? `--${month}-${String(date.get('day')).padStart(2, '0')}` : `--${month}`
+  }
+  const iso = resolved.toISOString().slice(0, 10)
+  if (date.isCertain('day')) return iso
+  if (date.isCertain('month')) return iso.slice(0, 7)
+  if (date.isCertain('year')) return iso.slice(0, 4)
+  return undefined
+}

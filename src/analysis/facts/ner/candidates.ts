@@ -1,0 +1,145 @@
+import { findCountry, findPlaces, isFirstName } from '../../../gazetteer'
+import { looksLikePersonName } from './names'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS } from './lexicon'
+import type { Token } from './tokens'
+
+/** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
+export type Candidate = { tokens: Token[]; from: number; to: number }
+
+/**
+ * Capitalised runs, joined over connectors ("Fitna al Hindustan", "Bank of
+ * England") and `&`, cut at punctuation, days and months, function words and
+ * line breaks (a heading above its text). Leading function
+ * words ("The", "In") go, and so does a capitalised first word of a sentence
+ * that `keepInitial` rejects ("Similar attacks…"); it is given the next word of the run
+ * and the token that follows in the sentence.
+ */
+export function findCandidates(sentence: Token[], keepInitial: (token: Token, next: Token | undefined, following: Token | undefined) => boolean): Candidate[] {
+  const out: Candidate[] = []
+  let index = 0
+  while (index < sentence.length) {
+    if (!startsName(sentence[index]!)) {
+      index++
+      continue
+    }
+    let to = index + 1
+    for (;;) {
+      const next = sentence[to]
+      const possessor = sentence[to - 1]!
+      if (possessor.possessive || (next && isPluralApostrophe(possessor, next))) {
+        const after = possessor.possessive ? to : to + 1
+        const end = GROUP_POSSESSORS.has(possessor.text.toLowerCase()) ? organisationAfter(sentence, after) : after
+        if (end === after) break
+        to = end
+        continue
+      }
+      if (next && ((next.capital && isFunctionWord(next)) || next.lineStart)) break
+      if (next && startsName(next)) to++
+      else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
+      else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
+      else break
+    }
+    let from = index
+    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))) from++
+    while (to > from && !startsName(sentence[to - 1]!)) to--
+    // "Judge Durham Hall QC": the honour after a name is no part of it.
+    while (to - from > 2 && POSTNOMINALS.has(sentence[to - 1]!.text)) to--
+    if (to > from) out.push({ tokens: sentence.slice(from, to), from, to })
+    index = Math.max(to, index + 1)
+  }
+  return out
+}
+
+/** Groups whose possessive opens an organisation's name ("People's Liberation Army", "Workers' Party"), in lower case. */
+const GROUP_POSSESSORS = new Set(['people', 'peoples', 'workers', 'women', 'children', 'men', 'farmers', 'veterans', 'citizens', 'students', 'teachers', 'journalists', 'nations', 'soldiers', 'martyrs'])
+
+/** "Workers'": a plural's apostrophe written as its own mark right after the word. */
+function isPluralApostrophe(word: Token, next: Token): boolean {
+  return (next.text === "'" || next.text === '’') && next.start === word.end && /s$/.test(word.text)
+}
+
+/** Where a run of capitalised words from `from` ends, if it ends in an organisation word ("Protection Units"); else `from`. */
+function organisationAfter(sentence: Token[], from: number): number {
+  let end = from
+  while (end < sentence.length && startsName(sentence[end]!) && !sentence[end]!.lineStart && !sentence[end]!.possessive) end++
+  return end > from && ORG_SUFFIXES.has(sentence[end - 1]!.text.toLowerCase()) ? end : from
+}
+
+/** A company's legal form ends its name: "Harlow Biotech Inc of Quetta" is a company and its town. */
+const LEGAL_FORMS = new Set(['inc', 'inc.', 'corp', 'corp.', 'ltd', 'ltd.', 'plc', 'llc', 'co', 'co.', 'ag', 'sa', 'spa', 'nv', 'gmbh'])
+
+/** A capitalised word, or an organisation known by a name that starts otherwise ("8chan"). */
+function startsName(token: Token): boolean {
+  return (token.capital || KNOWN_ORGS.has(token.text)) && !CALENDAR_WORDS.has(token.text.toLowerCase().replace(/\.$/, ''))
+}
+
+/**
+ * Whether the joiner at `to` links the run sentence[from..to) to the next capitalised word: "Bank of
+ * England", "AT&T", "Committee to Protect Journalists", "Ambassador to Portugal", "Maarten van der Velde". Not the "of" after
+ * a company's legal form or after a person's name ("Tomas Reyna of Chile"). Looks at the last
+ * three words of the run only, so a long run costs no more per joiner.
+ */
+function joins(sentence: Token[], from: number, to: number, following: Token | undefined): boolean {
+  const joiner = sentence[to]!
+  const last = sentence[to - 1]!.text.toLowerCase()
+  if (joiner.text === '&') return true
+  if (!joiner.word || joiner.capital) return false
+  if (joiner.text === 'to') return PURPOSE_BODIES.has(last) || POSTED_ROLES.has(last)
+  if (joiner.text === 'and') return isOrganisationWithAnd(sentence, from, to)
+  if (joiner.text !== 'of') return CONNECTORS.has(joiner.text)
+  return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(sentence.slice(Math.max(from, to - 3), to), to - from, following)
+}
+
+/**
+ * A person named before "of": two or three words ending the run so far ("Council President Ellen Ashdown
+ * of Germany"), starting with a first name where they are the whole run, or looking like a name and
+ * followed by a country ("Nils Lindqvist of Sweden").
+ */
+function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
+  for (const length of [3, 2]) {
+    const name = tail.slice(-length)
+    if (name.length < length) continue
+    const joined = name.map((token) => token.text).join(' ')
+    // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
+    if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
+    if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+  }
+  return false
+}
+
+/**
+ * Whether the "and" at `and` is inside one organisation's name rather than between two names: "Department
+ * of Water and Power", "Institute of Geology and Mining" (a body of two fields), "Securities and Markets
+ * Authority" (two words before an organisation word). Not where either side names something by itself: a
+ * place, a country or a known organisation ("Kalat and Quetta Police", "Ministry of Health and Red Cross",
+ * "Bank of England and Barclays").
+ */
+function isOrganisationWithAnd(sentence: Token[], from: number, and: number): boolean {
+  let end = and + 1
+  while (end < sentence.length && end - and <= 4 && startsName(sentence[end]!) && !sentence[end]!.lineStart && !sentence[end]!.possessive && !isFunctionWord(sentence[end]!)) end++
+  const after = sentence.slice(and + 1, end)
+  if (after.length === 0 || after.length > 3 || namesSomethingAlone(after)) return false
+  let start = from
+  while (start < and && isFunctionWord(sentence[start]!)) start++
+  const before = sentence.slice(start, and)
+  if (before.length === 0) return false
+  const field = before.at(-1)!
+  if (namesSomethingAlone([field]) || before.length > 4) return false
+  const bodyOf = before.length >= 3 && ORG_SUFFIXES.has(before.at(-3)!.text.toLowerCase()) && (before.at(-2)!.text === 'of' || before.at(-2)!.text === 'for')
+  const endsInBody = ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) && before.length <= 2 && !namesSomethingAlone(before)
+  return bodyOf || endsInBody
+}
+
+/** A place, a country or a known organisation: words that name something without the rest of a run. */
+function namesSomethingAlone(tokens: Token[]): boolean {
+  const joined = tokens.map((token) => token.text).join(' ')
+  return KNOWN_ORGS.has(joined) || Boolean(findCountry(joined)) || findPlaces(joined).length > 0
+}
+
+/** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */
+const PURPOSE_BODIES = new Set(['committee', 'campaign', 'alliance', 'coalition', 'movement', 'council', 'foundation', 'fund', 'society', 'association', 'league'])
+
+/** A function word, but not "US" in capitals, which names a country. */
+function isFunctionWord(token: Token): boolean {
+  return FUNCTION_WORDS.has(token.text.toLowerCase()) && !(token.text.length > 1 && token.text === token.text.toUpperCase() && findCountry(token.text))
+}

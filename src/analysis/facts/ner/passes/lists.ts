@@ -1,0 +1,63 @@
+import { findCountry } from '../../../../gazetteer'
+import { endsWithAnd, introducedAsPlaces, joinsList } from '../lists'
+import { looksLikePersonName } from '../names'
+import { addPerson, decide } from '../record'
+import { mostCommon, nameOf, spanOf, type Located, type Reading } from '../reading'
+
+/**
+ * The lists pass: names listed with places are places too ("Kalat, Tump, and Sariab"), in the country
+ * most of the list is in (the text's main country where that one is not a country the text is about); names
+ * listed with people are people ("Odhiambo, Farrant, Lindqvist").
+ * Only names no earlier pass decided are read.
+ */
+export function readLists(reading: Reading): void {
+  for (const list of lists(reading)) {
+    const kinds = list.items.map((item) => reading.decided.get(item.candidate)?.type)
+    const places = list.items.filter((_, index) => kinds[index] === 'place')
+    const open = list.items.filter((item, index) => kinds[index] === undefined && !reading.book.has(spanOf(item.candidate.tokens)))
+    if (open.length === 0) continue
+    const people = kinds.filter((kind) => kind === 'person').length
+    if (people >= 2 && people * 2 >= list.items.length) {
+      for (const item of open) if (looksLikePersonName(item.candidate.tokens)) addPerson(reading, item.sentence, item.candidate.from, item.candidate.to)
+      continue
+    }
+    if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
+    const countries = places.map((item) => reading.book.find('place', reading.decided.get(item.candidate)!.name)?.country).filter(Boolean)
+    const common = mostCommon(countries as string[])
+    // "Carrascal, Cantilan, Madrid and Carmen" in a report on the Philippines: a big namesake abroad in the list
+    // does not take the others abroad; they wait for the text's main country.
+    const country = common && !inView(reading, common) ? undefined : common
+    for (const item of open) {
+      const name = nameOf(reading, item.candidate.tokens)
+      decide(reading, item.sentence, item.candidate, 'place', name, country ? { country } : {})
+      if (!country) reading.unplaced.push(name)
+    }
+  }
+}
+
+/** Whether a country (by name) is one the text is about, or the text is about none. */
+function inView(reading: Reading, country: string): boolean {
+  const code = findCountry(country)?.code
+  return reading.context.size === 0 || (code !== undefined && reading.context.has(code))
+}
+
+/** Runs of candidates joined by commas, "and" or "or" in one sentence: three or more, or two joined by "and". */
+function* lists(reading: Reading): Generator<{ items: Located[]; introducedAsPlaces: boolean }> {
+  let items: Located[] = []
+  const flush = () => {
+    const found = items
+    items = []
+    return found
+  }
+  for (let index = 0; index < reading.candidates.length; index++) {
+    const current = reading.candidates[index]!
+    const previous = items.at(-1)
+    if (previous && !(previous.sentence === current.sentence && joinsList(current.sentence, previous.candidate.to, current.candidate.from))) {
+      const found = flush()
+      if (found.length > 2 || (found.length === 2 && endsWithAnd(found))) yield { items: found, introducedAsPlaces: introducedAsPlaces(found[0]!) }
+    }
+    items.push(current)
+  }
+  const found = flush()
+  if (found.length > 2) yield { items: found, introducedAsPlaces: introducedAsPlaces(found[0]!) }
+}

@@ -1,0 +1,275 @@
+import { findCountry, findPlaces, isDemonym, isFirstName } from '../../../../gazetteer'
+import {
+  AIRPORT_WORDS,
+  COMPASS_WORDS,
+  CONNECTORS,
+  HONORIFICS,
+  KNOWN_ORGS,
+  NATIONS,
+  NOT_ORG_ACRONYMS,
+  ORG_KINDS,
+  ORG_MEMBERS,
+  ORG_PREFIXES,
+  ORG_SUFFIXES,
+} from '../lexicon'
+import { demonymOf, isAcronym, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { hasPersonContext, namesAThing } from '../person-evidence'
+import { PLACE_FEATURES } from '../place-cues'
+import { pickPlace, placeDetails } from '../places'
+import { isClubOfTown, isTeamHere } from '../recall'
+import { addDemonym, addPerson, decide, decidePlace } from '../record'
+import { lastRoleHead, roleBefore } from '../roles'
+import { CLUB_WORDS, isTeamPosition, isTownAndMascot } from '../teams'
+import { nameOf, spanOf, type Decided, type Reading } from '../reading'
+import type { Candidate } from '../candidates'
+import type { Token } from '../tokens'
+
+/** A rule of an evidence pass: true when it settled the candidate (decided it, or judged it is no name for this pass). */
+export type Rule = (reading: Reading, sentence: Token[], candidate: Candidate) => boolean
+
+/**
+ * The strong-evidence pass: what a name says of itself or its nearest words (an acronym the text
+ * defined, a title before it, a country's name, an organisation word, a first name), read over every
+ * candidate before the weak pass, so a short form is read once its full name is known.
+ */
+export function readStrongEvidence(reading: Reading): void {
+  for (const { sentence, candidate } of reading.candidates) {
+    if (reading.book.has(spanOf(candidate.tokens)) || reading.spelledOut.has(candidate)) continue
+    for (const rule of STRONG_RULES) if (rule(reading, sentence, candidate)) break
+  }
+}
+
+/** "FSB" after "Federal Security Service (FSB)": what the acronym was defined as. */
+const definedAcronym: Rule = (reading, sentence, candidate) => {
+  const abbreviated = reading.acronyms.get(nameOf(reading, candidate.tokens))
+  if (!abbreviated) return false
+  decide(reading, sentence, candidate, abbreviated.type, abbreviated.name)
+  return true
+}
+
+/**
+ * "ISIS (Islamic State of Iraq and Syria)": an acronym followed by the words it abbreviates in brackets,
+ * one capitalised word per letter. Both name one organisation (a country where the words name one),
+ * and the names inside the brackets are read no further.
+ */
+const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
+  const acronym = candidate.tokens[0]!.text
+  if (candidate.tokens.length !== 1 || !isAcronym(acronym) || sentence[candidate.to]?.text !== '(') return false
+  const open = candidate.to + 1
+  let close = open + 1
+  while (close < Math.min(sentence.length, open + 2 * acronym.length + 2) && sentence[close]!.text !== ')') close++
+  if (sentence[close]?.text !== ')') return false
+  const words = sentence.slice(open, close)
+  const initials = words.filter((token) => token.capital).map((token) => token.text[0]).join('')
+  if (initials !== acronym.replace(/[.&]/g, '') || !words.every((token) => token.capital || CONNECTORS.has(token.text) || token.text === 'and')) return false
+  const longName = nameOf(reading, words)
+  const country = findCountry(longName)
+  const entity: Decided = country ? { type: 'country', name: country.name } : { type: 'organization', name: longName }
+  for (const inside of reading.candidates) if (inside.sentence === sentence && inside.candidate.from >= open && inside.candidate.to <= close) reading.spelledOut.add(inside.candidate)
+  decide(reading, sentence, candidate, entity.type, entity.name)
+  reading.book.add(entity.type, entity.name, spanOf(words))
+  reading.acronyms.set(acronym, entity)
+  return true
+}
+
+/** "Foreign Minister Lin Jian", "Minister of Information Moammar al-Eryani": a title, then a person's name; the title is their role. */
+const titledPerson: Rule = (reading, sentence, candidate) => {
+  const tokens = candidate.tokens
+  const head = lastRoleHead(tokens)
+  const nameFrom = head < 0 ? -1 : looksLikePersonName(tokens.slice(head + 1)) ? head + 1 : nameAfterRoleOf(reading, tokens, head)
+  if (nameFrom <= 0) return false
+  const roleTokens = tokens.slice(0, nameFrom)
+  readRole(reading, roleTokens)
+  const honorific = roleTokens.length === 1 && HONORIFICS.has(lower(roleTokens[0]!))
+  addPerson(reading, sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : nameOf(reading, roleTokens))
+  return true
+}
+
+/** "Jian" after "Lin Jian": the surname of someone found earlier in text order. */
+const knownSurname: Rule = (reading, sentence, candidate) => {
+  const name = nameOf(reading, candidate.tokens)
+  const surname = candidate.tokens.length === 1 ? reading.people.get(name) : undefined
+  if (!surname || surname === name) return false
+  decide(reading, sentence, candidate, 'person', surname)
+  return true
+}
+
+const country: Rule = (reading, sentence, candidate) => {
+  const found = findCountry(nameOf(reading, candidate.tokens))
+  if (!found) return false
+  decide(reading, sentence, candidate, 'country', found.name)
+  return true
+}
+
+/** "Northern Syria", "South Lebanon": a compass word and a country name a part of that country. */
+const partOfCountry: Rule = (reading, sentence, candidate) => {
+  const tokens = candidate.tokens
+  const part = tokens.length === 2 && COMPASS_WORDS.has(lower(tokens[0]!)) ? findCountry(tokens[1]!.text) : undefined
+  if (!part) return false
+  decide(reading, sentence, candidate, 'place', nameOf(reading, tokens), { country: part.name })
+  return true
+}
+
+/** "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. */
+const loneDemonym: Rule = (reading, _sentence, candidate) => candidate.tokens.length === 1 && isDemonym(nameOf(reading, candidate.tokens))
+
+/** "New Delhi", "Maidan Wardak": a place of several words, unless the text uses that name for a club here. */
+const multiWordPlace: Rule = (reading, sentence, candidate) => {
+  const name = nameOf(reading, candidate.tokens)
+  const place = candidate.tokens.length > 1 ? pickPlace(name, reading.context) : undefined
+  if (!place) return false
+  if (isClubOfTown(reading, sentence, candidate, place)) reading.teams.add(name.toLowerCase())
+  if (isTeamHere(reading, sentence, candidate)) return false
+  decide(reading, sentence, candidate, 'place', name, placeDetails(place))
+  return true
+}
+
+/** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
+const organisation: Rule = (reading, sentence, candidate) => {
+  if (!isTeamHere(reading, sentence, candidate) && !isOrganisation(reading, sentence, candidate)) return false
+  if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
+  decide(reading, sentence, candidate, 'organization', nameOf(reading, candidate.tokens))
+  return true
+}
+
+/**
+ * "Quetta International Airport", "Seine River": a name ending in a feature word is a place (an airport, the town it serves);
+ * not a first name and a surname that is also a feature word where the words after it speak of a person ("Ellen Park said").
+ */
+const namedFeature: Rule = (reading, sentence, candidate) => {
+  const tokens = candidate.tokens
+  if (tokens.length <= 1 || !PLACE_FEATURES.has(lower(tokens.at(-1)!))) return false
+  if (tokens.length === 2 && isFirstName(tokens[0]!.text) && hasPersonContext(reading.text, sentence, candidate.to)) return false
+  decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
+  return true
+}
+
+/** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
+const personByRoleOrFirstName: Rule = (reading, sentence, candidate) => {
+  const tokens = candidate.tokens
+  const name = nameOf(reading, tokens)
+  const role = roleBefore(sentence, candidate.from)
+  if (!looksLikePersonName(tokens) || !(role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))) return false
+  addPerson(reading, sentence, candidate.from, candidate.to, role ? nameOf(reading, role) : undefined)
+  return true
+}
+
+/** "Kenyan Amos Kiprono", "Peruvians Lucia Ferraz and …": a demonym (or its plural before a list of athletes), then a person's full name. */
+const nationalityAndName: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  const [demonym] = tokens
+  const name = tokens.slice(1)
+  if (tokens.length < 3 || !demonymOf(demonym!.text) || !looksLikePersonName(name) || namesPlace(name)) return false
+  addDemonym(reading, demonym!)
+  addPerson(reading, sentence, from + 1, to)
+  reading.decided.set(candidate, { type: 'person', name: nameOf(reading, name) })
+  return true
+}
+
+/**
+ * The strong rules in the order they are tried; the first that settles a candidate ends its reading.
+ * An acronym the text defined wins over everything; a title before a name wins over the name's own
+ * shape ("Minister Paris Ashdown" is a person). A surname of someone found earlier comes before the
+ * gazetteer, so "Jordan" after "Mark Jordan" is the person. Countries and parts of countries come next,
+ * before a lone demonym is set aside; places of several words before organisation words, except where
+ * the text uses the place for a club; organisations before feature words ("Port Authority"), and
+ * people by their first name only once nothing names a place, a body or a thing.
+ */
+const STRONG_RULES: readonly Rule[] = [
+  definedAcronym,
+  spelledOutAcronym,
+  titledPerson,
+  knownSurname,
+  country,
+  partOfCountry,
+  loneDemonym,
+  multiWordPlace,
+  organisation,
+  namedFeature,
+  personByRoleOrFirstName,
+  nationalityAndName,
+]
+
+/**
+ * "Quetta International Airport": the town it is named after, where the gazetteer knows that town;
+ * otherwise the airport is the place ("Fath Airport").
+ */
+function townOfAirport(reading: Reading, { tokens, from }: Candidate): Candidate | undefined {
+  if (!AIRPORT_WORDS.has(lower(tokens.at(-1)!))) return undefined
+  const town = tokens.findIndex((token) => token.text === 'International' || AIRPORT_WORDS.has(lower(token)))
+  const named = tokens.slice(0, town)
+  if (town < 1 || !pickPlace(nameOf(reading, named), reading.context)) return undefined
+  return { tokens: named, from, to: from + town }
+}
+
+/**
+ * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi", "Ambassador to
+ * Portugal Marcus Ellery", "Special Envoy for Yemen Tomas Varga": where the title's "of", "to" or "for"
+ * runs into the name, the name is its last two or three words, starting with a first name or after a
+ * country, or ending in a name the text also uses alone. The index the name starts at, or -1.
+ */
+function nameAfterRoleOf(reading: Reading, tokens: Token[], head: number): number {
+  if (!ROLE_JOINERS.has(tokens[head + 1]?.text ?? '')) return -1
+  for (let from = Math.max(head + 3, tokens.length - 3); from <= tokens.length - 2; from++) {
+    const name = tokens.slice(from)
+    if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || reading.singles.has(name.at(-1)!.text) || findCountry(tokens[from - 1]!.text))) return from
+  }
+  return -1
+}
+
+const ROLE_JOINERS = new Set(['of', 'to', 'for'])
+
+/** "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State": the countries it names and the organisation. */
+function readRole(reading: Reading, role: Token[]): void {
+  if (isDemonym(role[0]!.text)) addDemonym(reading, role[0]!)
+  for (const token of role) {
+    const country = findCountry(token.text)
+    if (country) reading.book.add('country', country.name, token)
+  }
+  for (let end = role.length - 1; end > 0; end--) {
+    if (ORG_SUFFIXES.has(lower(role[end]!))) {
+      const organisation = role.slice(0, end + 1)
+      reading.book.add('organization', nameOf(reading, organisation), spanOf(organisation))
+      return
+    }
+  }
+}
+
+function isOrganisation(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  const name = nameOf(reading, tokens)
+  const last = lower(tokens.at(-1)!)
+  if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
+  if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
+  if (namesBodyOf(tokens)) return true
+  // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
+  if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
+  if (tokens.length === 1 && isWebsite(tokens[0]!.text)) return true
+  if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
+  const before = sentence[from - 1]
+  const after = sentence[to]
+  if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
+  if (before?.word && !before.capital && ORG_KINDS.has(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
+  if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
+  return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
+}
+
+/**
+ * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
+ * an organisation word before the "of", "for" or "to" that says whose or what for the body is.
+ */
+function namesBodyOf(tokens: Token[]): boolean {
+  const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for' || token.text === 'to')
+  return connector > 0 && connector < tokens.length - 1 && tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)))
+}
+
+/** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
+function kindInApposition(sentence: Token[], to: number): boolean {
+  const [comma, article, kind] = sentence.slice(to, to + 3)
+  return comma?.text === ',' && /^(?:a|an|the)$/.test(article?.text ?? '') && Boolean(kind?.word && !kind.capital && ORG_KINDS.has(kind.text))
+}
+
+/** A country or a nation within one ("England"): its captain or coach leads a national side, which is the country itself. */
+function isNation(name: string): boolean {
+  return Boolean(findCountry(name)) || NATIONS.has(name.toLowerCase())
+}

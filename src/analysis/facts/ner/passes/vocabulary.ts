@@ -1,0 +1,86 @@
+import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
+import { findCandidates, type Candidate } from '../candidates'
+import { KNOWN_ORGS, ORG_SUFFIXES } from '../lexicon'
+import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
+import { isBigPlace } from '../places'
+import { capitalRuns, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown } from '../teams'
+import { nameOf, type Reading } from '../reading'
+import type { Token } from '../tokens'
+
+/**
+ * The vocabulary pass: the text's own evidence, before any name is decided. Sentences in capitals are
+ * set aside; the rest give the words written in lower case, the capitalised runs (the candidates), the
+ * countries in view (named, or else those of the text's regions and big towns) and the place names
+ * used for sports teams.
+ */
+export function readVocabulary(reading: Reading): void {
+  const midCapitals = new Set<string>()
+  const { lowerWords, shouting, context, teams } = reading
+  for (const sentence of reading.sentences) {
+    const words = sentence.filter((token) => token.word && /\p{L}/u.test(token.text))
+    if (words.length > 0 && words.every((token) => !/\p{Ll}/u.test(token.text)) && words.some((token) => token.text.length > 1)) {
+      shouting.add(sentence)
+      continue
+    }
+    for (const token of words) {
+      if (token.capital && !token.initial) midCapitals.add(token.text)
+      if (!token.capital) lowerWords.add(token.text)
+    }
+  }
+  const nameLike = (token: Token) =>
+    midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || isWebsite(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+  const landmarks: string[] = []
+  // A score after the first word of a line makes it a side in a result ("Dalbandin 2 Kharan 1");
+  // an organisation word after it makes it part of that name ("Press TV said").
+  const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
+    nameLike(token) || (next !== undefined && (!lowerWords.has(lower(token)) || ORG_SUFFIXES.has(lower(next)))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
+  for (const sentence of reading.sentences) {
+    if (shouting.has(sentence)) continue
+    const candidates = findCandidates(sentence, keepInitial)
+    const scored = candidates.filter((candidate) => isTeamPosition(sentence, candidate.from, candidate.to)).length
+    for (const candidate of candidates) {
+      if (isQuotedTitle(sentence, candidate) || isNumberedRoad(sentence, candidate)) continue
+      reading.candidates.push({ sentence, candidate })
+      reading.candidateAt.set(candidate.tokens[0]!, candidate)
+      if (candidate.tokens.length === 1) reading.singles.add(candidate.tokens[0]!.text)
+      const name = nameOf(reading, candidate.tokens)
+      const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
+      if (country) context.add(country.code)
+      else landmarks.push(name)
+      const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
+      const athlete = candidate.tokens.length > 1 && looksLikePersonName(candidate.tokens) && countryInBrackets(sentence, candidate.to)
+      if (!country && !athlete && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) teams.add(name.toLowerCase())
+    }
+  }
+  // Where the text names no country, its regions and big towns tell which one it is about.
+  if (context.size === 0) for (const name of landmarks) context.add(landmark(name)?.country ?? '')
+  context.delete('')
+  for (const sentence of shouting) {
+    for (const run of capitalRuns(sentence)) {
+      const name = titleCase(nameOf(reading, run.tokens))
+      if (!findCountry(name) && isTown(name) && isTeamPosition(sentence, run.from, run.to)) teams.add(name.toLowerCase())
+    }
+  }
+}
+
+/** "Harbour Lights", 'the film "Anna Verhoeven"': capitalised words that fill a quotation are a title, no name. */
+function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  const open = sentence[from - 1]?.text ?? ''
+  const close = sentence[to]?.text ?? ''
+  return tokens.length > 1 && QUOTE_MARKS.has(open) && QUOTE_MARKS.has(close) && !KNOWN_ORGS.has(tokens.map((token) => token.text).join(' '))
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’'])
+
+/** "Interstate 80", "Route 2", "Highway 1": a road by its number is a designation, no name (and no team with a score). */
+function isNumberedRoad(sentence: Token[], { tokens, to }: Candidate): boolean {
+  return tokens.length === 1 && ROAD_WORDS.has(tokens[0]!.text.toLowerCase()) && /^\d+[A-Za-z]?$/.test(sentence[to]?.text ?? '')
+}
+
+const ROAD_WORDS = new Set(['interstate', 'route', 'highway', 'motorway', 'freeway', 'expressway'])
+
+/** A region or a big town, whose country tells what the text is about ("Balochistan", "Quetta"). */
+function landmark(name: string): Place | undefined {
+  const places = findPlaces(name).filter((place) => place.country && (place.kind === 'region' || isBigPlace(place)))
+  return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
+}

@@ -1,0 +1,78 @@
+import { isFirstName } from '../../../gazetteer'
+import { CONNECTORS, SPEECH_VERBS_AFTER_NAME, THING_HEADS, THING_TAILS, THING_TAILS_ALSO_SURNAMES } from './lexicon'
+import { ageAfter, countryInBrackets, lower } from './names'
+import { appositionRole } from './roles'
+import type { Token } from './tokens'
+
+/** Verbs of saying and acting that only people do right after their name ("Vasquez said", "Vasquez, 44, told"). */
+export const PERSON_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS_AFTER_NAME,
+  ...['tells', 'tweeted', 'posted', 'replied', 'responded', 'remarked', 'noted', 'asked', 'testified', 'pleaded', 'pled', 'died', 'resigned'],
+])
+
+// How far an apposition between a name and its verb may run ("Marta Quell, who heads the union, said").
+const APPOSITION_REACH = 14
+
+/**
+ * A run of capitalised words whose words the text also writes in lower case
+ * ("Gun Violence Archive" beside "violence", "Costume Ball" beside "ball") reads
+ * as common nouns made into a name: an event, a facility, a group or a
+ * publication as often as a person. Only such a run needs evidence to be a
+ * person; a run of words used only as names ("Rai Benjamin", "Ziad al-Sharabi") does not.
+ */
+export function soundsLikeCommonNouns(tokens: Token[], lowerCaseWords: ReadonlySet<string>): boolean {
+  return tokens.some((token) => !CONNECTORS.has(token.text) && lowerCaseWords.has(token.text.toLowerCase()))
+}
+
+/**
+ * Whether the words around a capitalised run give evidence that it names a
+ * person, not an event, a facility, a group or a publication named like one
+ * ("Cielo Vista Mall", "Gun Violence Archive"): a first name the gazetteer
+ * knows, an initial ("J. Ortiz", "Ana M. Ruiz"), an age or a role in
+ * apposition ("Quell, 44,", "Quell, the union's leader,"), "who" after it, a
+ * speech verb tied to it, or elsewhere in the text its last word with a
+ * courtesy title or a speech verb ("Mr Quell", "Quell said").
+ */
+export function hasPersonEvidence(text: string, sentence: Token[], tokens: Token[], to: number): boolean {
+  if (isFirstName(tokens[0]!.text) || tokens.some((token) => /^\p{Lu}\.$/u.test(token.text))) return true
+  return hasPersonContext(text, sentence, to) || surnameUsedForPerson(text, tokens.at(-1)!.text)
+}
+
+/** What the words right after a name say of a person: an age or a role in apposition, an athlete's country, a person's verb or "who". */
+export function hasPersonContext(text: string, sentence: Token[], to: number): boolean {
+  return ageAfter(sentence, to) || countryInBrackets(sentence, to) || Boolean(appositionRole(text, sentence, to)) || verbAfter(sentence, to)
+}
+
+/** "X said", "X, who…", "X, 44, a teacher, told": a person's verb or "who" right after the name or its apposition. */
+function verbAfter(sentence: Token[], to: number): boolean {
+  const next = sentence[to]
+  if (next?.text === 'who' || (next?.text === ',' && sentence[to + 1]?.text === 'who')) return true
+  if (next?.word && PERSON_VERBS.has(next.text)) return true
+  if (next?.text !== ',') return false
+  for (let index = to + 1; index < Math.min(sentence.length - 1, to + APPOSITION_REACH); index++) {
+    if (sentence[index]!.text !== ',') continue
+    const verb = sentence[index + 1]!
+    return verb.word && PERSON_VERBS.has(verb.text)
+  }
+  return false
+}
+
+/** "Mr. Quell", "Ms Quell", "Quell said" anywhere in the text. */
+function surnameUsedForPerson(text: string, surname: string): boolean {
+  if (!/^[\p{L}\p{M}'’-]+$/u.test(surname)) return false
+  const courtesy = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s+${surname}\\b`, 'u')
+  const speaking = new RegExp(`\\b${surname}\\s+(?:${[...PERSON_VERBS].join('|')})\\b`, 'u')
+  return courtesy.test(text) || speaking.test(text)
+}
+
+/**
+ * A name whose first or last word says what thing it is: a storm, an operation, a facility, a publication, an
+ * event ("Hurricane Dorian", "Cielo Vista Mall", "Gun Violence Archive"). A first name keeps a two-word name a
+ * person's where the last word is also a surname ("Lucille Ball").
+ */
+export function namesAThing(tokens: Token[]): boolean {
+  const tail = lower(tokens.at(-1)!)
+  if (THING_HEADS.has(lower(tokens[0]!))) return !isFirstName(tokens[0]!.text)
+  if (!THING_TAILS.has(tail)) return false
+  return tokens.length > 2 || !isFirstName(tokens[0]!.text) || !THING_TAILS_ALSO_SURNAMES.has(tail)
+}

@@ -1,0 +1,57 @@
+import { countryOfDemonym, findCountry, findPlaces } from '../../../gazetteer'
+import type { Token } from './tokens'
+
+/** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
+const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'province', 'region', 'island', 'county', 'suburb', 'municipality', 'territory', 'settlement', 'hamlet'])
+
+/** Last words of names of places that are features of the land or the town ("Liberty Square", "Attock Bridge"), in lower case. */
+export const PLACE_FEATURES = new Set([
+  'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
+  'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
+  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase', 'field', 'junction', 'city',
+])
+
+/** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
+export function kindOfBefore(sentence: Token[], from: number): boolean {
+  return sentence[from - 1]?.text === 'of' && PLACE_KINDS.has(sentence[from - 2]?.text ?? '')
+}
+
+/** "the Greek island of Samos", "the Polish city of Gdańsk": the code of the country whose demonym comes before the kind of place. */
+export function demonymBeforeKind(sentence: Token[], from: number): string | undefined {
+  const demonym = sentence[from - 3]
+  return kindOfBefore(sentence, from) && demonym?.capital ? countryOfDemonym(demonym.text)?.code : undefined
+}
+
+/** "the river Seine", "mount Elbrus": a lower-case feature of the land before its name. */
+export function featureBefore(sentence: Token[], from: number): boolean {
+  const before = sentence[from - 1]
+  return Boolean(before?.word && !before.capital && FEATURES_BEFORE.has(before.text))
+}
+
+const FEATURES_BEFORE = new Set(['river', 'mount', 'lake', 'island'])
+
+/** "Maidan Wardak province", "al-Kharab village", "the Harwa oil field": a lower-case kind of place after the name. */
+export function kindAfter(sentence: Token[], to: number): boolean {
+  const after = sentence[to]
+  const field = FIELD_RESOURCES.has(after?.text ?? '') && /^fields?$/.test(sentence[to + 1]?.text ?? '')
+  return Boolean(after?.word && !after.capital && (PLACE_KINDS.has(after.text) || field))
+}
+
+/**
+ * "Mokha, Yemen", "Karipur, Kerala": a name, a comma, then a country or a
+ * region that ends the phrase. Gives the code of the country the place is in
+ * (empty for a region of no one country).
+ */
+export function countryAfterComma(sentence: Token[], to: number): string | undefined {
+  if (sentence[to]?.text !== ',') return undefined
+  let end = to + 1
+  while (end < sentence.length && end - to <= 3 && sentence[end]!.word && sentence[end]!.capital) end++
+  const words = sentence.slice(to + 1, end)
+  const next = sentence[end]
+  if (words.length === 0 || words.at(-1)!.possessive || (next?.word && next.capital)) return undefined
+  const name = words.map((token) => token.text).join(' ')
+  return findCountry(name)?.code ?? findPlaces(name).find((place) => place.kind === 'region')?.country
+}
+
+/** What a field is dug for ("oil field", "gas fields"): the field is a place. */
+const FIELD_RESOURCES = new Set(['oil', 'gas', 'coal', 'gold'])

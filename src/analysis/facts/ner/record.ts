@@ -1,0 +1,77 @@
+import { countryByCode, countryOfDemonym, findPlaces } from '../../../gazetteer'
+import { appositionRole } from './roles'
+import { demonymOf, isAcronym } from './names'
+import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
+import { otherSpelling, samePerson } from './recall'
+import { isTownAndMascot } from './teams'
+import { nameOf, remember, spanOf, spellingKey, type Decided, type Reading } from './reading'
+import type { Candidate } from './candidates'
+import type { Token } from './tokens'
+import type { Entity, EntityType } from '../types'
+
+/**
+ * Recording a decision: the entity goes into the book, and the indexes by which later passes
+ * recognise its shorter forms (an organisation's tail and first word, a club's mascot, an acronym
+ * defined in brackets after it) learn its name.
+ */
+export function decide(reading: Reading, sentence: Token[], candidate: Candidate, type: EntityType, decidedName: string, details: Partial<Entity> = {}): void {
+  const name = (type === 'organization' && reading.organisationTails.get(decidedName)) || decidedName
+  reading.decided.set(candidate, { type, name })
+  if (type === 'organization') for (let from = 1; from < candidate.tokens.length; from++) remember(reading.organisationTails, nameOf(reading, candidate.tokens.slice(from)), name)
+  if (type === 'organization' && candidate.tokens.length > 1) remember(reading.organisationsByFirstWord, candidate.tokens[0]!.text, name)
+  if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(reading.mascots, candidate.tokens.at(-1)!.text, name)
+  reading.book.add(type, name, spanOf(candidate.tokens), details)
+  readAcronym(reading, sentence, candidate.to, { type, name })
+}
+
+/**
+ * A place, in the given country when the gazetteer knows it there; one it lacks, or knows only as a small
+ * namesake abroad, gets the text's main country at the end.
+ */
+export function decidePlace(reading: Reading, sentence: Token[], candidate: Candidate, countryCode = ''): void {
+  const name = nameOf(reading, candidate.tokens)
+  const picked = countryCode ? findPlaces(name).find((place) => place.country === countryCode) : pickPlace(name, reading.context)
+  const known = picked && !countryCode && isNamesakeAbroad(picked, reading.context) ? undefined : picked
+  if (known) return decide(reading, sentence, candidate, 'place', name, placeDetails(known))
+  const country = countryByCode(countryCode)?.name
+  decide(reading, sentence, candidate, 'place', name, country ? { country } : {})
+  if (!country) reading.unplaced.push(name)
+}
+
+/**
+ * A person named by sentence[from..to): under the full name where this is a surname, another spelling
+ * or a fuller form of someone already found; with the role given or the one in apposition. A new
+ * full name teaches the indexes its surname, first word and surname's spelling.
+ */
+export function addPerson(reading: Reading, sentence: Token[], from: number, to: number, role?: string): void {
+  const { people } = reading
+  const tokens = sentence.slice(from, to)
+  const name = nameOf(reading, tokens)
+  const spelling = tokens.length === 1 && !people.has(name) ? otherSpelling(reading, name) : undefined
+  if (spelling) people.set(name, spelling)
+  const fullName = people.get(name) ?? samePerson(reading, tokens) ?? name
+  const apposition = role ?? appositionRole(reading.text, sentence, to)
+  reading.book.add('person', fullName, spanOf(tokens), apposition ? { role: apposition } : {})
+  const candidate = reading.candidateAt.get(tokens[0]!)
+  if (candidate) reading.decided.set(candidate, { type: 'person', name: fullName })
+  if (fullName !== name) return
+  people.set(name, name)
+  if (tokens.length < 2) return
+  remember(people, tokens.at(-1)!.text, name)
+  remember(reading.leadingNames, tokens[0]!.text, name)
+  if (tokens.at(-1)!.text.length >= 5) remember(reading.surnameSpellings, spellingKey(tokens.at(-1)!.text), name)
+}
+
+/** The country of a demonym ("Kenyan", "Kenyans"), mentioned by that word. */
+export function addDemonym(reading: Reading, token: Token): void {
+  const country = countryOfDemonym(demonymOf(token.text) ?? '')
+  if (country) reading.book.add('country', country.name, token)
+}
+
+/** "Federal Security Service (FSB)": the acronym names the same entity, here and later. */
+function readAcronym(reading: Reading, sentence: Token[], after: number, entity: Decided): void {
+  const [open, acronym, close] = sentence.slice(after, after + 3)
+  if (open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return
+  reading.acronyms.set(acronym.text, entity)
+  reading.book.add(entity.type, entity.name, acronym)
+}

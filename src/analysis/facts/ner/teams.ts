@@ -1,0 +1,79 @@
+import { findPlaces, isDemonym, isFirstName } from '../../../gazetteer'
+import { isRoleWord } from './names'
+import type { Token } from './tokens'
+
+const SCORE = /^\d+(?:[-/]\d+)?$/
+/** Words between two sides of a match. */
+const HEAD_TO_HEAD = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'defeated'])
+/** Words after a side: "lost", and "AT" of a fixture list ("QUETTA AT PASNI"), where what follows is the venue. */
+const AFTER_SIDE = new Set(['lost', 'AT'])
+
+/** A name followed by a score, or on either side of "beat" / "v", or before "AT": a team in a result. */
+export function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
+  const after = sentence[to]
+  const before = sentence[from - 1]
+  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
+}
+
+/** Prepositions that put a town as the venue ("in Seattle", "at Pasni", "QUETTA AT PASNI"), in lower case. */
+const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
+
+/** A town named as where a match is played: after "in" or "at", or opening a line of results with a colon ("Quetta: Gwadar 212"). */
+export function isVenue(sentence: Token[], from: number, to: number): boolean {
+  const before = sentence[from - 1]
+  if (before?.word && VENUE_PREPOSITIONS.has(before.text.toLowerCase())) return true
+  return sentence[to]?.text === ':' && (from === 0 || sentence[from]!.lineStart)
+}
+
+/** Beside "beat" or "v": one side of a match named, so the name is a side, not a town. */
+export function facesAnother(sentence: Token[], from: number, to: number): boolean {
+  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
+}
+
+/** A row of a league table: the name opens the line and three or more numbers follow ("Kharan 3 2 0 7 2 12"). */
+export function isTableRow(sentence: Token[], from: number, to: number): boolean {
+  if (from > 0 && !sentence[from]!.lineStart) return false
+  let numbers = 0
+  while (numbers < 3 && /^\d/.test(sentence[to + numbers]?.text ?? '')) numbers++
+  return numbers === 3
+}
+
+/** Words that end the names of clubs ("Gwadar Rovers", "Pasni United"), in lower case. */
+export const CLUB_WORDS = new Set(['united', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur', 'rangers', 'fc', 'afc'])
+
+/**
+ * A town and a plural ("Quetta Hawks", "Mastung Bulls"): a club named after
+ * its town and its mascot. The plural alone then names the club too.
+ */
+export function isTownAndMascot(tokens: Token[]): boolean {
+  if (tokens.length < 2) return false
+  const mascot = tokens.at(-1)!.text
+  if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(mascot) || findPlaces(mascot).length > 0 || isDemonym(mascot.slice(0, -1))) return false
+  return findPlaces(tokens.slice(0, -1).map((token) => token.text).join(' ')).some((place) => place.kind === 'town' || place.kind === 'region')
+}
+
+/**
+ * A town ("Turbat"), or where two sides have scores in one sentence ("Pasni 3
+ * Gwadar 1"), a name the gazetteer lacks that starts with no first name.
+ */
+export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
+  const places = findPlaces(tokens.map((token) => token.text).join(' '))
+  if (places.length > 0) return places.some((place) => place.kind === 'town')
+  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
+}
+
+/** Some town of that name (not only a region): towns lend their names to teams. */
+export const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
+
+/** Capitalised word runs of a sentence, for headlines where capitals say nothing. */
+export function capitalRuns(sentence: Token[]): { tokens: Token[]; from: number; to: number }[] {
+  const runs: { tokens: Token[]; from: number; to: number }[] = []
+  let from = 0
+  for (let index = 0; index <= sentence.length; index++) {
+    const token = sentence[index]
+    if (token?.word && /^\p{Lu}/u.test(token.text) && !/^\d/.test(token.text)) continue
+    if (index > from) runs.push({ tokens: sentence.slice(from, index), from, to: index })
+    from = index + 1
+  }
+  return runs
+}

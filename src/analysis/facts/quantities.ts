@@ -1,0 +1,431 @@
+import { MentionIndex } from './mention-index'
+import { mayStartNumber, parseNumber } from './number-words'
+import { singleCounts } from './single-counts'
+import { paragraphStart } from './subject'
+import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
+import type { Entity, Quantity, QuantityKind } from './types'
+import { MONTH_ABBREVIATIONS, MONTHS } from '../../text/calendar'
+import type { Span } from '../../text/span'
+import { tokensOf, type Token as TextToken } from '../../text/tokens'
+
+/** Cut by `TOKEN`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
+type Token = TextToken & { lower: string }
+type Found = { event: string; start: number; end: number; index: number; length: number }
+
+// Words, numbers with inner commas or points ("1,200"), and single punctuation marks; one pass, no backtracking across tokens.
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|[.,](?=\p{N}))*|[^\s\p{L}\p{N}]/gu
+const MAX_PHRASE = 4
+const MAX_REACH_BACK = 8
+const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').length))
+const EVENT_BY_PHRASE = new Map(EVENTS)
+const EVENT_FIRST_WORDS = new Set(EVENTS.map(([phrase]) => phrase.split(' ')[0]!))
+// After a bare number, these show it counts people ("killed twelve and injured twelve more").
+// So do a source or a setting after it ("killing at least 20 according to officials", "killed 12 in Quetta").
+const SETTING_WORDS = new Set(['according', 'near', 'across', 'during', 'when', 'including'])
+const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', 'in', 'at', ...SETTING_WORDS, ...AUXILIARIES])
+const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
+const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
+const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
+const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 'am', 'pm', 'km', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'hours', 'days', 'weeks', 'months', 'minutes'])
+
+/**
+ * Counts of people and what happened to them: "92 terrorists were killed",
+ * "15 security personnel and 18 civilians lost their lives", "freed 30
+ * prisoners", "killed twelve and injured twelve more" (who = "people" when
+ * the text counts without a noun). The place is the place entity the sentence
+ * opens with ("In Mastung, …") or that follows the event ("killed in Kabul").
+ * The span runs from the number through the event words.
+ */
+export function extractQuantities(text: string, sentences: Span[], entities: Entity[], publicationDate?: string): Quantity[] {
+  const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
+  const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
+  const quantities: Quantity[] = []
+  for (const sentence of sentences) {
+    const tokens = tokenize(text, sentence)
+    const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
+    const marked = kind ? { kind } : {}
+    const placeOf = (end: number) =>
+      openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(text, sentence, places) ?? onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+    const ownStart = quantities.length
+    const counted = new Set<number>()
+    let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
+    for (let i = 0; i < tokens.length; i++) {
+      // "$5", and "by another police officer" (who did it, not to whom it was done).
+      if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
+      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
+      if (!number) continue
+      const afterNumber = i + number.words
+      if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
+      // "between the ages of 14 and 18": both numbers are ages.
+      if (isAge(tokens, i)) {
+        if (RANGE_WORDS.has(tokens[afterNumber]?.lower ?? '')) i = afterNumber + 1
+        continue
+      }
+      // "five new deaths": a word of addition between the number and its event noun.
+      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : 0
+      // "sixteen on-board died": the people on a vehicle, counted without a noun.
+      const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
+      const phrase = added || aboard ? undefined : countedPhrase(tokens, afterNumber)
+      if (phrase === 'not people') continue
+      const affiliation = phrase || aboard ? undefined : affiliationAfter(tokens, afterNumber + added)
+      // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
+      const elliptical = ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined)
+      const counts = phrase ?? affiliation
+      // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
+      // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
+      const event =
+        elliptical ??
+        eventBefore(tokens, i, true) ??
+        eventAfter(tokens, counts?.end ?? afterNumber + added + aboard) ??
+        (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
+        (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
+      if (!event) continue
+      // "60 civilians were killed and injured": one number for two events is a count of neither.
+      const joined = tokens[event.index + event.length]?.lower
+      if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
+      if (!counts && !aboard && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added || notACount(tokens, i, afterNumber))) continue
+      const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
+      const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
+      const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
+      const but = allBut(tokens, i)
+      const value = but ? number.value - but.value : number.value
+      const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
+      const place = placeOf(end)
+      if (value <= 0) continue
+      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
+      counted.add(i)
+      previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
+      i = (counts?.end ?? afterNumber) - 1
+    }
+    for (const toll of tolls(tokens, counted)) {
+      const place = placeOf(toll.end)
+      quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
+    }
+    const own = quantities.slice(ownStart)
+    for (const { definite, ...one } of singleCounts(text, sentence, people)) {
+      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end)) continue
+      // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
+      if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
+      const place = placeOf(one.end)
+      quantities.push({ ...one, ...(place ? { place } : {}), ...marked })
+    }
+  }
+  return mergeRepeats(quantities.sort((a, b) => a.start - b.start))
+}
+
+/**
+ * One fact told twice ("70 were killed" in the lead and again in the body) is one quantity: the same value, event
+ * and people, in the same place or where one of them names none. The first keeps its offsets and gains the place.
+ */
+function mergeRepeats(quantities: Quantity[]): Quantity[] {
+  const kept: Quantity[] = []
+  // Grouped by what must be equal, so a text of many counts costs a look at its own group only (places are few).
+  const byFact = new Map<string, Quantity[]>()
+  for (const quantity of quantities) {
+    const key = `${quantity.value}|${quantity.event}|${quantity.who.toLowerCase()}|${quantity.kind ?? ''}`
+    const group = byFact.get(key) ?? []
+    const same = group.find((other) => !other.place || !quantity.place || other.place === quantity.place)
+    if (!same) {
+      kept.push(quantity)
+      group.push(quantity)
+      byFact.set(key, group)
+    } else if (!same.place && quantity.place) same.place = quantity.place
+  }
+  return kept
+}
+
+// A condition or a counterfactual: "if the dam breaks, 500 could die", "could have killed 120 million".
+const HYPOTHETICAL = /\b(?:if|unless|could\s+have|would\s+have|might\s+have)\b/i
+// A running total rather than the event's own count: "killed 300 since 2013", "in total", "so far this year".
+const CUMULATIVE = /\b(?:since\s+(?:\d{4}|the\s+(?:start|beginning))|in\s+total|all\s+told|to\s+date|so\s+far\s+this\s+year)\b/i
+const YEAR_IN_SENTENCE = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
+
+/**
+ * Whether a sentence's figures are not counts of the article's own event. A
+ * year other than the publication year ("killed 6,000 people in 2013",
+ * "2018 saw 750 deaths") makes them historical; without a publication date
+ * a year named that way is taken as another year's, since news reports the
+ * current toll without one.
+ */
+function quantityKind(sentence: string, publicationDate: string | undefined): QuantityKind | undefined {
+  if (HYPOTHETICAL.test(sentence)) return 'hypothetical'
+  if (CUMULATIVE.test(sentence)) return 'cumulative'
+  const publicationYear = publicationDate?.slice(0, 4)
+  for (const match of sentence.matchAll(YEAR_IN_SENTENCE)) if ((match[1] ?? match[2]) !== publicationYear) return 'historical'
+  return undefined
+}
+
+const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
+const ADDITION = new Set(['new', 'further', 'additional', 'fresh'])
+const ABOARD = new Set(['aboard', 'on-board', 'onboard'])
+
+/** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
+function allBut(tokens: Token[], at: number): { value: number; start: number } | undefined {
+  let j = at - 1
+  if (tokens[j]?.lower === 'the') j--
+  if (tokens[j]?.lower !== 'of') return undefined
+  const left = parseNumber([tokens[j - 1]?.lower ?? ''])
+  if (!left || left.words !== 1 || tokens[j - 2]?.lower !== 'but' || !['all', 'everyone', 'everybody'].includes(tokens[j - 3]?.lower ?? '')) return undefined
+  return { value: left.value, start: tokens[j - 3]!.start }
+}
+
+function isAge(tokens: Token[], at: number): boolean {
+  const before = tokens[at - 1]?.lower ?? ''
+  return before === 'ages' || before === 'aged' || (before === 'of' && (tokens[at - 2]?.lower === 'ages' || tokens[at - 2]?.lower === 'age'))
+}
+
+const NOT_COUNT_BEFORE = new Set(['was', 'is', 'aged', 'age', 'number', 'no', 'version', ...MONTHS, ...MONTH_ABBREVIATIONS])
+
+/** A bare number that is an age, a rank, a version or a day: "He was 101", "number 27,", "on July 13", "Smith, 27, was". */
+function notACount(tokens: Token[], at: number, after: number): boolean {
+  const before = tokens[at - 1]
+  if (!before) return false
+  return NOT_COUNT_BEFORE.has(before.lower) || /^\p{Lu}/u.test(before.text) || (before.text === ',' && tokens[after]?.text === ',')
+}
+
+function tokenize(text: string, sentence: Span): Token[] {
+  return tokensOf(text, TOKEN, sentence).map((token) => ({ ...token, lower: token.text.toLowerCase() }))
+}
+
+function isYear(token: Token, value: number): boolean {
+  return /^\d{4}$/.test(token.text) && value >= 1800 && value <= 2100
+}
+
+/**
+ * The noun phrase after the number up to its last people noun: tokens
+ * [start, end). "not people" when the number counts something else
+ * ("200 makeshift homes"); undefined when no noun follows.
+ */
+function countedPhrase(tokens: Token[], from: number): { start: number; end: number } | 'not people' | undefined {
+  let start = from
+  if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
+  if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
+  if (tokens[start]?.lower === 'each' || SETTING_WORDS.has(tokens[start]?.lower ?? '')) return undefined
+  let end = -1
+  let words = 0
+  for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
+    const token = tokens[j]!
+    if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
+    if (PEOPLE_NOUNS.has(token.lower)) end = j + 1
+  }
+  if (end > start) return { start, end }
+  return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
+}
+
+// Words after an event word that make it something else: "arrest warrants", "shot at" (and maybe missed).
+const NOT_THE_EVENT_AFTER: Record<string, string[]> = { arrest: ['warrant', 'warrants'], arrests: ['warrant', 'warrants'], shot: ['at'] }
+
+function matchEvent(tokens: Token[], at: number): Found | undefined {
+  if (!EVENT_FIRST_WORDS.has(tokens[at]?.lower ?? '')) return undefined
+  if (NOT_THE_EVENT_AFTER[tokens[at]!.lower]?.includes(tokens[at + 1]?.lower ?? '')) return undefined
+  for (let length = Math.min(LONGEST_EVENT, tokens.length - at); length > 0; length--) {
+    const phrase = tokens.slice(at, at + length).map((token) => token.lower).join(' ')
+    const event = EVENT_BY_PHRASE.get(phrase)
+    if (event) return { event, start: tokens[at]!.start, end: tokens[at + length - 1]!.end, index: at, length }
+  }
+  return undefined
+}
+
+/** An event verb before the number: right before it (only hedges between) when `adjacent`, else the nearest one in the same clause. */
+function eventBefore(tokens: Token[], numberAt: number, adjacent: boolean): Found | undefined {
+  for (let j = numberAt - 1; j >= 0 && numberAt - j <= MAX_REACH_BACK; j--) {
+    const token = tokens[j]!
+    const event = matchEvent(tokens, j)
+    if (event && /^(?:kill|injur|wound|free|releas|arrest|detain|evacuat|rescu|kidnap|abduct|shot|stabb|claim)/.test(token.lower)) return event
+    if (adjacent ? !HEDGES.has(token.lower) : CLAUSE_BREAKS.has(token.lower)) return undefined
+  }
+  return undefined
+}
+
+/** The event after the counted people: past auxiliaries and any coordinated counts ("15 security personnel and 18 civilians lost their lives"). */
+function eventAfter(tokens: Token[], from: number): Found | undefined {
+  let j = from
+  for (let steps = 0; j < tokens.length && steps < 14; steps++, j++) {
+    const token = tokens[j]!
+    if (token.lower === 'including') {
+      // "around twenty more, including colleague Faisal al-Thubhani, were injured"
+      while (j + 1 < tokens.length && tokens[j + 1]!.text !== ',' && steps < 14) {
+        j++
+        steps++
+      }
+      continue
+    }
+    if ((token.lower === 'from' || token.lower === 'of') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')) {
+      // "two Buddhist pilgrims from Myanmar also died"
+      while (j + 1 < tokens.length && /^\p{Lu}/u.test(tokens[j + 1]!.text)) {
+        j++
+        steps++
+      }
+      continue
+    }
+    // "The 176 people on board were all killed"
+    if (token.lower === 'on' && tokens[j + 1]?.lower === 'board') {
+      j++
+      steps++
+      continue
+    }
+    if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || ABOARD.has(token.lower) || parseNumber([token.lower])) continue
+    // "Twelve soldiers and a policeman were among those killed"
+    if ((token.lower === 'a' || token.lower === 'an') && PEOPLE_NOUNS.has(tokens[j + 1]?.lower ?? '')) continue
+    if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
+    break
+  }
+  // "messages between Rosselló and eleven others and released them": a verb after "and" has the clause's subject, not these people.
+  if (tokens[j - 1]?.lower === 'and' && j - 1 >= from) return undefined
+  for (let steps = 0; j < tokens.length && steps < 4 && (AUXILIARIES.has(tokens[j]!.lower) || /^\p{Ll}+ly$/u.test(tokens[j]!.text)); steps++) j++
+  // "One child was, according to the fire service, among the dead"
+  if (tokens[j]?.text === ',' && AUXILIARIES.has(tokens[j - 1]?.lower ?? '')) {
+    let close = j + 1
+    while (close < tokens.length && close - j < 10 && tokens[close]!.text !== ',') close++
+    if (tokens[close]?.text === ',') j = close + 1
+  }
+  return matchEvent(tokens, j)
+}
+
+const LIST_VERBS = new Set(['are', 'were', 'include', 'included', 'includes', 'was'])
+
+/** A count in a list headed by its event: "the confirmed deaths are fourteen civilians, five soldiers, and one member of the Coast Guard". */
+function listedUnder(tokens: Token[], numberAt: number): Found | undefined {
+  for (let j = numberAt - 1; j > 0 && numberAt - j <= 16; j--) {
+    const token = tokens[j]!
+    if (LIST_VERBS.has(token.lower)) {
+      const head = matchEvent(tokens, j - 1)
+      return head && /^(?:deaths|dead|fatalities|injured|wounded|missing|arrested)$/.test(tokens[j - 1]!.lower) ? head : undefined
+    }
+    if (!(CHAIN_WORDS.has(token.lower) || token.text === ',' || PEOPLE_NOUNS.has(token.lower) || /^\p{L}/u.test(token.text))) return undefined
+  }
+  return undefined
+}
+
+function openingPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  const opening = /^In\s+/.exec(text.slice(sentence.start, sentence.start + 4))
+  if (!opening) return undefined
+  const mention = places.within(sentence.start + opening[0].length, sentence.end)[0]
+  if (!mention || mention.start !== sentence.start + opening[0].length || text[mention.end] !== ',') return undefined
+  return mention.entity.name
+}
+
+const ORDINALS = new Set('second third fourth fifth sixth seventh eighth ninth tenth'.split(' '))
+
+/** "another person", "a fifth person": one more. */
+function singleOne(tokens: Token[], at: number): { value: number; words: number } | undefined {
+  const first = tokens[at]!.lower
+  const words = first === 'another' ? 1 : (first === 'a' || first === 'an') && ORDINALS.has(tokens[at + 1]?.lower ?? '') ? 2 : 0
+  const noun = tokens[at + words]?.lower ?? ''
+  return words > 0 && PEOPLE_NOUNS.has(noun) && !noun.endsWith('s') ? { value: 1, words } : undefined
+}
+
+function tokenSpan(tokens: Token[], from: number, to = from + 1): Omit<Found, 'event'> {
+  return { start: tokens[from]!.start, end: tokens[to - 1]!.end, index: from, length: to - from }
+}
+
+/**
+ * Who is counted by where they come from: "seventeen from the Armed Forces",
+ * "two each from the Coast Guard and the National Police" (one count for each).
+ */
+function affiliationAfter(tokens: Token[], from: number): { names: string[]; end: number } | undefined {
+  const each = tokens[from]?.lower === 'each'
+  let j = from + (each ? 1 : 0)
+  if (tokens[j]?.lower !== 'from') return undefined
+  const names: string[] = []
+  let end = j
+  for (j++; j < tokens.length; j++) {
+    if (tokens[j]!.lower === 'the') j++
+    const nameStart = j
+    while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text)) j++
+    if (j === nameStart) break
+    names.push(tokens.slice(nameStart, j).map((token) => token.text).join(' '))
+    end = j
+    if (!each || tokens[j]?.lower !== 'and') break
+  }
+  return names.length > 0 ? { names, end } : undefined
+}
+
+const ELLIPTIC_VERBS = new Set(['were', 'was', 'had', 'have', 'did'])
+
+/** "…were wounded, as were seventeen…": the event of the count before, standing for the verb left out. */
+function ellipsis(tokens: Token[], at: number, previous: { event: string } | undefined): Found | undefined {
+  if (!previous || tokens[at - 2]?.lower !== 'as' || !ELLIPTIC_VERBS.has(tokens[at - 1]?.lower ?? '')) return undefined
+  return { event: previous.event, ...tokenSpan(tokens, at - 2, at) }
+}
+
+/** Only commas and "and" between two counts: the second goes on the same list. */
+function onlyListBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (tokens[j]!.text !== ',' && tokens[j]!.lower !== 'and') return false
+  return to > from
+}
+
+const TOLL_BY_PHRASE = new Map(TOLL_HEADS)
+const LONGEST_TOLL = Math.max(...TOLL_HEADS.map(([phrase]) => phrase.split(' ').length))
+const TOLL_FIRST_WORDS = new Set(TOLL_HEADS.map(([phrase]) => phrase.split(' ')[0]!))
+// How far a toll's figure may stand from its head: "the death toll from the floods in Sindh has risen to 42".
+const TOLL_REACH = 12
+
+/**
+ * Tolls: "the death toll rose to 12", "death tolls exceeded 100", "the number
+ * of injured reached 40": that many people, the head's event. `counted` holds
+ * the numbers the sentence already counted ("an earlier toll of 27 dead").
+ */
+function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
+  const found: Quantity[] = []
+  for (let j = 0; j < tokens.length; j++) {
+    const head = tollHead(tokens, j)
+    if (!head) continue
+    let figure: { at: number; value: number; words: number } | undefined
+    for (let k = head.end; k < tokens.length && k - head.end < TOLL_REACH; k++) {
+      const token = tokens[k]!
+      if (token.text === '.' || token.text === ';' || tollHead(tokens, k)) break
+      const number = mayStartNumber(token.lower) ? parseNumber(tokens.slice(k, k + 6).map((t) => t.lower)) : undefined
+      // A rate or a decimal is no head count: "18.9 deaths per 100,000".
+      if (/^\d/.test(token.text) && !number) break
+      if (!number || isYear(token, number.value) || tokens[k - 1]?.lower === 'per') continue
+      // "rose by 5 to 17", "from five people to six": the toll is the figure after "to".
+      if ((tokens[k - 1]?.lower === 'by' || tokens[k - 1]?.lower === 'from') && tokens.slice(k + number.words, k + number.words + 2).some((t) => t.lower === 'to')) continue
+      if (UNIT_AFTER.has(tokens[k + number.words]?.lower ?? '')) continue
+      figure = { at: k, ...number }
+      break
+    }
+    if (!figure || counted.has(figure.at)) continue
+    const end = tokens[figure.at + figure.words - 1]!.end
+    found.push({ value: figure.value, who: 'people', event: head.event, start: tokens[j]!.start, end })
+    j = figure.at + figure.words - 1
+  }
+  return found
+}
+
+function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
+  // Most words open no toll phrase: one set lookup instead of joining every phrase length (the hottest path of extraction).
+  const first = tokens[at]!.lower
+  if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
+  for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
+    const phrase = tokens.slice(at, at + length).map((token) => token.lower.replace(/s$/, '')).join(' ')
+    const event = TOLL_BY_PHRASE.get(phrase) ?? TOLL_BY_PHRASE.get(tokens.slice(at, at + length).map((token) => token.lower).join(' '))
+    if (event) return { event, end: at + length }
+  }
+  return undefined
+}
+
+/**
+ * The one place (not country) a sentence names, when it names exactly one: "a Kabul car bombing killed five".
+ * A region after a comma only says where the place before it is ("Fairfield, California" names Fairfield);
+ * of several places, the one the sentence puts the event in ("in", "at", "near") where only one is
+ * ("a bus from Smolensk to Kaluga overturned in Babyninsky").
+ */
+function onlyPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  const mentions = places.within(sentence.start, sentence.end, ['place'])
+  const located = mentions.filter((mention, index) => !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))))
+  const named = new Set(located.map((mention) => mention.entity.name))
+  if (named.size <= 1) return [...named][0]
+  // "in Lahore and Karachi": a preposition before a list puts the event in each.
+  const listed = (index: number) => index + 1 < located.length && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(located[index]!.end, located[index + 1]!.start))
+  const inPlace = new Set(located.filter((mention, index) => /\b(?:in|at|near)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !listed(index)).map((mention) => mention.entity.name))
+  return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {
+  const window = text.slice(from, Math.min(to, from + 40))
+  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?/.exec(window)
+  if (!preposition) return undefined
+  const mention = places.within(from + preposition[0].length, to)[0]
+  return mention && mention.start === from + preposition[0].length ? mention.entity.name : undefined
+}

@@ -1,0 +1,367 @@
+import { MentionIndex, type EntityMention } from './mention-index'
+import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
+import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
+import type { Entity, Quote } from './types'
+import type { Span } from '../../text/span'
+
+// A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
+const MIN_WORDS = 4
+// A short quote still counts when the text says where it comes from ("suffered "two deep wounds" according to…").
+const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
+// A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
+const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
+const SPEECH_VERBS =
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising'
+const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
+// The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
+const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
+const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
+// "The government statement, which was posted on Twitter, announced": the government of the country the text names.
+const GOVERNMENT_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
+const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
+const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
+const QUOTED_AS_SAYING = /\bquoted\s+/g
+const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
+const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
+// An organisation that is only the owner of what follows: "University of California, San Diego's chancellor".
+const POSSESSIVE_AHEAD = /^(?:,\s*[\p{Lu}][^,]{0,30})?['’]s\b/u
+// Where the name after "said" ends: the first comma, stop or time/place phrase.
+const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
+
+type Context = { text: string; sentences: Span[]; entities: Entity[]; index: MentionIndex; spans: QuotedSpan[] }
+
+/**
+ * Quotations and who said them. The speaker is the canonical name of an
+ * entity the text names ("Lin Jian" for "Lin"), found from the patterns news
+ * uses ("X said", "said X", "X, the minister, said", "according to X",
+ * "quoted X as saying", a pronoun with one person in sight, the sentence
+ * before ending in a colon, a quote going on from the previous paragraph).
+ * When none of them applies the quote has no speaker rather than a guessed one.
+ */
+export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
+  const spans = findQuotedSpans(text)
+  const context: Context = { text, sentences, entities, index: new MentionIndex(entities), spans }
+  const quotes: Quote[] = []
+  let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
+  const runOnAt: number[] = []
+  spans.forEach((span, i) => {
+    if (NAMING.test(text.slice(Math.max(0, span.open - 20), span.open))) return
+    const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
+    const attributed = attribute(context, i)
+    if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
+    const speaker = attributed ?? (short ? undefined : inherit(context, span, previous))
+    if (span.continued && speaker && previous?.span.runsOn && !previous.speaker) {
+      // The attribution often comes only at the end of a quote that runs over paragraphs: it names the speaker of all of it.
+      for (const at of runOnAt) quotes[at]!.speaker = speaker.entity.name
+    }
+    if (!span.continued) runOnAt.length = 0
+    if (span.runsOn) runOnAt.push(quotes.length)
+    quotes.push({ text: text.slice(span.start, span.end), ...(speaker ? { speaker: speaker.entity.name } : {}), start: span.start, end: span.end })
+    previous = { span, speaker }
+  })
+  return quotes
+}
+
+function attribute(context: Context, i: number): EntityMention | undefined {
+  const { text, spans } = context
+  const span = spans[i]!
+  const sentenceBefore = context.sentences[sentenceIndexAt(context.sentences, span.open)]
+  const sentenceAfter = context.sentences[sentenceIndexAt(context.sentences, Math.max(span.open, span.close - 1))]
+  const previousClose = spans[i - 1]?.close ?? -1
+  const nextOpen = spans[i + 1]?.open ?? text.length
+  const beforeFrom = Math.max(sentenceBefore?.start ?? span.open, previousClose + 1)
+  const afterFrom = span.runsOn ? span.close : span.close + 1
+  const afterTo = span.runsOn ? afterFrom : Math.min(Math.max(sentenceAfter?.end ?? afterFrom, afterFrom), nextOpen)
+  // A speaking subject in the quote's own sentence outranks "according to", which often names the outlet that reported it.
+  return (
+    quotedAsSaying(context, beforeFrom, span.open) ??
+    quotedAsSaying(context, afterFrom, afterTo) ??
+    documentBy(context, beforeFrom, span.open) ??
+    attributionAfter(context, span.open, afterFrom, afterTo) ??
+    attributionBefore(context, beforeFrom, span.open) ??
+    statementRead(context, span, beforeFrom, afterFrom, afterTo) ??
+    accordingTo(context, beforeFrom, span.open) ??
+    accordingTo(context, afterFrom, afterTo) ??
+    introducedByColon(context, span, sentenceBefore) ??
+    (span.runsOn ? undefined : attributedInSentenceAfter(context, span, sentenceAfter)) ??
+    introducedInSentenceBefore(context, span, sentenceBefore)
+  )
+}
+
+// An attribution standing as a sentence of its own is short: "Mayor Ana Pirelli said on Tuesday."
+const SHORT_ATTRIBUTION = 100
+
+/** `“We will rebuild.” Mayor Ana Pirelli said on Tuesday.`: a quote that ends its sentence, attributed by the short sentence after it. */
+function attributedInSentenceAfter(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || /[^\s"“”'’.,!?]/.test(text.slice(span.close + 1, sentence.end))) return undefined
+  const next = sentences[sentenceIndexAt(sentences, sentence.end)]
+  if (!next || next.start < sentence.end || next.end - next.start > SHORT_ATTRIBUTION) return undefined
+  const body = text.slice(next.start, next.end)
+  if (/["“”]/.test(body) || /\n[^\S\n]*\n/.test(text.slice(span.close, next.start)) || /\bthat\b/.test(body)) return undefined
+  return attributionAfter(context, span.open, next.start, next.end)
+}
+
+/**
+ * `Tomas Berger, of the regional council, described the scene. “The explosion was…”`: a quote that opens its
+ * sentence, with nothing attributing it, takes the speaker of the sentence before it in the same paragraph
+ * when that sentence has someone saying or describing something and quotes nobody.
+ */
+function introducedInSentenceBefore(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || text.slice(sentence.start, span.open).trim() !== '') return undefined
+  const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
+  if (!previous || previous.end > sentence.start || /\n[^\S\n]*\n/.test(text.slice(previous.start, span.open))) return undefined
+  if (/["“”]/.test(text.slice(previous.start, previous.end))) return undefined
+  return attributionBefore(context, previous.start, previous.end)
+}
+
+function quotedAsSaying({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  const region = text.slice(from, to)
+  for (const match of region.matchAll(QUOTED_AS_SAYING)) {
+    const nameFrom = from + match.index + match[0].length
+    const mention = index.within(nameFrom, Math.min(to, nameFrom + 60), ['person', 'organization'])[0]
+    // "quoted Tim Manning, formerly a deputy administrator at FEMA, as saying"
+    if (mention && /^(?:,[^,]{1,80},)?\s+as\s+say/.test(text.slice(mention.end, mention.end + 100))) return mention
+  }
+  return undefined
+}
+
+function accordingTo(context: Context, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
+  for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
+    const nameFrom = from + match.index + match[0].length
+    if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
+    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
+    const speaker = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    if (speaker) return speaker
+  }
+  return undefined
+}
+
+/** "an order by Admiral X directing units to “…”", "in a statement from the ministry: “…”": the author of the document quoted. */
+function documentBy({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  let author: EntityMention | undefined
+  for (const match of text.slice(from, to).matchAll(DOCUMENT_BY)) {
+    const nameFrom = from + match.index + match[0].length
+    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
+    const nameEnd = nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)
+    author = nameAfterVerb(text, index, nameFrom, nameEnd) ?? author
+  }
+  return author
+}
+
+const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
+// "Ana Ruiz's statement read: “…”": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+read\\s*[:,]?\\s*$`, 'u')
+// "It read, “…”", "The statement read: “…”", "“…” read the statement": a document named before.
+const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT})\\s+read\\s*[:,]?\\s*$`, 'u')
+const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
+// "The federation released a statement": who put out the document the quote is read from.
+const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
+// How far back the sentence that issued the document may be: the paragraph before at most.
+const ISSUED_REACH = 800
+
+/**
+ * A quote read from a document: "Ana Ruiz's statement read: “…”" (its owner); "The federation released a
+ * statement … It read, “…”" and "“…” read the statement" (whoever issued the last document named before the
+ * quote, in this paragraph or the one before).
+ */
+function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, afterFrom: number, afterTo: number): EntityMention | undefined {
+  const { text, index, sentences } = context
+  const before = text.slice(beforeFrom, span.open)
+  const owner = OWNER_READ.exec(before)
+  if (owner) return index.within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country']).filter((mention) => mention.end === beforeFrom + owner.index).pop()
+  if (!IT_READ.test(before) && !READ_AFTER.test(text.slice(afterFrom, afterTo))) return undefined
+  const paragraph = paragraphStart(text, span.open)
+  const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
+  let issuer: EntityMention | undefined
+  for (const match of text.slice(from, span.open).matchAll(ISSUED)) {
+    const verbStart = from + match.index
+    const sentence = sentences[sentenceIndexAt(sentences, verbStart)]
+    issuer = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index) ?? issuer
+  }
+  return issuer
+}
+
+/** `”, X said` / `”, said X` / `”, he said`. */
+function attributionAfter(context: Context, quoteOpen: number, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
+  const region = text.slice(from, Math.min(to, from + 160))
+  const verbFirst = VERB_FIRST.exec(region)
+  if (verbFirst) {
+    const nameFrom = from + verbFirst[0].length
+    const rest = text.slice(nameFrom, to)
+    const nameEnd = NAME_PHRASE_END.exec(rest)
+    return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+  }
+  const verb = FIRST_SPEECH_VERB.exec(region)
+  if (!verb) return undefined
+  const subjectText = region.slice(0, verb.index)
+  if (PRONOUN_SUBJECT.test(subjectText)) return resolvePronoun(context, quoteOpen, from)
+  const role = ROLE_SUBJECT.exec(subjectText)
+  if (role) return roleHolder(context, role[1]!)
+  const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
+  return findSubject(text, clauseStart, from + verb.index, index)
+}
+
+/**
+ * The person named in the phrase right after the verb ("said Chinese Foreign Ministry Spokesperson Lin Jian"),
+ * else an organisation or country that opens it ("said the ministry"), unless that one only starts a longer
+ * title ("said University of California, San Diego's chancellor, …").
+ */
+function nameAfterVerb(text: string, index: MentionIndex, from: number, to: number): EntityMention | undefined {
+  const mentions = index.within(from, to, ['person', 'organization', 'country'])
+  const person = mentions.filter((mention) => mention.entity.type === 'person').pop()
+  if (person) return person
+  const first = mentions[0]
+  if (!first || !/^\s*(?:the\s+)?$/i.test(text.slice(from, first.start))) return undefined
+  return POSSESSIVE_AHEAD.test(text.slice(first.end, first.end + 60)) ? undefined : first
+}
+
+/** `X said “…` / `X condemned the attacks, extending “…`. */
+function attributionBefore(context: Context, from: number, to: number): EntityMention | undefined {
+  const { text, index } = context
+  const region = text.slice(from, to)
+  const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
+  for (const verb of verbs) {
+    const verbStart = from + verb.index
+    // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
+    if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
+    if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
+    const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
+    if (role) return roleHolder(context, role[1]!)
+    if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
+    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart)
+    if (subject) return subject
+    // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
+    // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
+    if (!verb[0].endsWith('ing') && !/\band\s+(?:then\s+)?$/.test(region.slice(Math.max(0, verb.index - 10), verb.index))) return undefined
+    const clauseSubject = subjectOfClause(text, from, verbStart, index)
+    if (clauseSubject) return clauseSubject
+  }
+  return undefined
+}
+
+// Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
+const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+
+/**
+ * "The rally drew attention partly because President Ana Ruiz claimed there were “…”", "Reuters reported
+ * that Ana Ruiz said “…”": the subject of the clause the speech verb stands in, opened by a conjunction.
+ */
+function subjectAfterConjunction({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = from
+  for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
+  return start > from ? findSubject(text, start, verbStart, index) : undefined
+}
+
+/** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
+function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
+  const { text, sentences } = context
+  if (!sentence || text.slice(sentence.start, span.open).trim() !== '') {
+    const before = text.slice(sentence?.start ?? 0, span.open).trimEnd()
+    if (!before.endsWith(':')) return undefined
+    return attributionBefore(context, sentence?.start ?? 0, span.open)
+  }
+  const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
+  if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
+  return attributionBefore(context, previous.start, previous.end)
+}
+
+/**
+ * An unattributed quote keeps the speaker of the quote before it when nothing
+ * else is named in between and it follows straight on: in the same paragraph,
+ * or opening the next paragraph after a quote that ended the previous one.
+ */
+function inherit(context: Context, span: QuotedSpan, previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined): EntityMention | undefined {
+  if (!previous?.speaker) return undefined
+  const { text, index } = context
+  const between = text.slice(previous.span.close, span.open)
+  const breaks = [...between.matchAll(/\n[^\S\n]*\n/g)]
+  if (breaks.length > 1) return undefined
+  if (breaks.length === 1 && !span.continued) {
+    const restOfParagraph = between.slice(0, breaks[0]!.index)
+    const opensParagraph = between.slice(breaks[0]!.index).trim() === ''
+    // The previous quote's sentence must end its paragraph: no new sentence after it.
+    if (!opensParagraph || /[.!?]["”’)]*\s+[\p{Lu}"“]/u.test(restOfParagraph)) return undefined
+  }
+  // Names in the previous quote's own sentence are its attribution, not someone new.
+  const previousSentence = context.sentences[sentenceIndexAt(context.sentences, previous.span.close)]
+  const from = Math.max(previous.span.close, previousSentence?.end ?? 0)
+  const others = index.within(from, span.open, ['person', 'organization']).filter((mention) => mention.entity !== previous.speaker!.entity)
+  return others.length === 0 ? previous.speaker : undefined
+}
+
+/** "the archbishop said": the one person the text gives that role, as a mention-less speaker. */
+function roleHolder({ entities }: Context, roleWords: string): EntityMention | undefined {
+  const holder = personByRole(roleWords, entities)
+  return holder ? { start: -1, end: -1, entity: holder } : undefined
+}
+
+/**
+ * "he said": the one person named outside quotes before `at` in the
+ * pronoun's paragraph, else the one named from two sentences before the
+ * quote (`anchor`, its opening mark) up to `at`, if only one is.
+ */
+function resolvePronoun({ text, sentences, index, spans }: Context, anchor: number, at: number): EntityMention | undefined {
+  const people = (from: number) => index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
+  const paragraph = paragraphStart(text, anchor)
+  const inParagraph = people(paragraph)
+  if (new Set(inParagraph.map((mention) => mention.entity)).size === 1) return inParagraph[inParagraph.length - 1]
+  const own = sentenceIndexAt(sentences, anchor)
+  // A paragraph whose sentences before the pronoun name nobody has brought in someone unnamed ("One of the victims…
+  // She said"): the pronoun is that one, not a person of an earlier paragraph.
+  if (inParagraph.length === 0 && (sentences[own]?.start ?? 0) > paragraph) return undefined
+  const outsideQuotes = people(sentences[Math.max(0, own - 2)]?.start ?? 0)
+  if (new Set(outsideQuotes.map((mention) => mention.entity)).size === 1) return outsideQuotes[outsideQuotes.length - 1]
+  // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.
+  const before = sentences[own - 1]
+  if (!before || anchor < before.end) return undefined
+  const opener = findOpeningPerson(text, before.start, before.end, index)
+  const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
+  if (later.length > 0) return undefined
+  // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
+  return speakerOfLastClause(text, index, before, opener) ?? opener
+}
+
+// A clause opened inside a sentence by one of these words.
+const CLAUSE_OPENER = /(?:,\s*|\s)(?:while|whereas|but|and)\s/g
+
+/** The person who speaks or writes in the last clause of a sentence, when that is someone other than its opener. */
+function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, opener: EntityMention | undefined): EntityMention | undefined {
+  if (!opener) return undefined
+  let clause = -1
+  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
+  if (clause < 0) return undefined
+  const verb = FIRST_SPEECH_VERB.exec(text.slice(clause, sentence.end))
+  if (!verb) return undefined
+  const subject = findSubject(text, clause, clause + verb.index, index)
+  return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined
+}
+
+/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
+function sentenceIndexAt(sentences: Span[], offset: number): number {
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = sentences[middle]!
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return middle
+  }
+  return Math.max(0, Math.min(low, sentences.length - 1))
+}
+
+function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
+  let low = 0
+  let high = spans.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (spans[middle]!.start <= mention.start) low = middle + 1
+    else high = middle - 1
+  }
+  const span = spans[high]
+  return span !== undefined && mention.end <= span.end
+}

@@ -1,0 +1,70 @@
+import type { MentionIndex } from './mention-index'
+import type { Quantity } from './types'
+import type { Span } from '../../text/span'
+
+/** Verbs that do one of the counted things to someone, with the event they report. */
+const VERBS: ReadonlyArray<[string, string]> = [
+  ['shot dead', 'killed'], ['killed', 'killed'], ['assassinated', 'killed'], ['murdered', 'killed'],
+  ['arrested', 'arrested'], ['detained', 'arrested'], ['kidnapped', 'kidnapped'], ['abducted', 'kidnapped'],
+  ['injured', 'injured'], ['wounded', 'injured'],
+]
+const EVENT_OF_VERB = new Map(VERBS)
+const VERB = VERBS.map(([verb]) => verb.replace(' ', '\\s+')).join('|')
+/** Nouns of one killing or arrest: "the killing of X", "the arrest of X". */
+const EVENT_NOUNS = new Map([['killing', 'killed'], ['assassination', 'killed'], ['murder', 'killed'], ['arrest', 'arrested'], ['abduction', 'kidnapped'], ['kidnapping', 'kidnapped']])
+
+/** One person named by what they are: "a man", "the militia's commander", "an engineer". */
+const SINGLE_PERSON =
+  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician'
+// "a 44-year-old contract worker": an article, at most three modifiers (a possessive among them), the noun.
+const ONE = `(?:a|an|the|one)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
+const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
+const ACTIVE = new RegExp(`\\b(${VERB})\\s+${ONE}(?!\\s*(?:and|or|,)\\s)`, 'giu')
+
+/**
+ * A count of one; `definite` when the person is "the" someone without a possessive ("the woman was killed"),
+ * who may be one of those a count before already numbered.
+ */
+export type SingleCount = Quantity & { definite?: true }
+
+// "the woman …", not "the militia's commander".
+const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
+const NOUN_OF = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i
+const VERB_BEFORE = new RegExp(`\\b(${VERB})\\s+$`, 'i')
+const PASSIVE_AFTER = new RegExp(`^\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu')
+// Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
+const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys()].join('|')})\\b`, 'i')
+
+/**
+ * Counts of one: a killing, an arrest, an abduction or an injury of one
+ * person, named ("the killing of Qasem Soleimani", "police arrested Aaron
+ * Voss", "Aaron Voss was killed") or singular ("troops killed the militia's
+ * commander", "an engineer was killed", "police arrested a man"). Numbers
+ * are read by the counting rules; these add what a number never says.
+ */
+export function singleCounts(text: string, sentence: Span, people: MentionIndex): SingleCount[] {
+  const body = text.slice(sentence.start, sentence.end)
+  const found: SingleCount[] = []
+  if (!ANY_EVENT_WORD.test(body)) return found
+  const add = (who: string, event: string, start: number, end: number, phrase: string) =>
+    found.push({ value: 1, who, event, start: sentence.start + start, end: sentence.start + end, ...(DEFINITE.test(phrase) ? { definite: true } : {}) })
+  for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
+  for (const match of body.matchAll(ACTIVE)) add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
+  for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
+    const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start)
+    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40))
+    const nounOf = NOUN_OF.exec(before)
+    const verbBefore = VERB_BEFORE.exec(before)
+    const passive = PASSIVE_AFTER.exec(after)
+    const event = nounOf ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase()) : verbBefore ? eventOf(verbBefore[1]!) : passive ? eventOf(passive[1]!) : undefined
+    if (!event) continue
+    const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start
+    const end = passive ? mention.end + passive[0].length : mention.end
+    found.push({ value: 1, who: mention.entity.name, event, start, end })
+  }
+  return found
+}
+
+function eventOf(verb: string): string {
+  return EVENT_OF_VERB.get(verb.toLowerCase().replace(/\s+/g, ' ')) ?? 'killed'
+}

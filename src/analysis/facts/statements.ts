@@ -1,0 +1,249 @@
+import { type EntityMention, MentionIndex } from './mention-index'
+import { findOpeningPerson, findSubject, holderOf, paragraphStart, subjectOfClause } from './subject'
+import type { Entity, Statement } from './types'
+import type { Span } from '../../text/span'
+
+/** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
+const STATEMENT_VERB =
+  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
+// Words between the verb and its object that are not the object.
+const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
+// The object phrase ends at a preposition, conjunction, clause or punctuation.
+const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
+const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|should|may|might|did|does)\b/
+// A phrase opening with a preposition or a participle ("announced investigating itself") is no object.
+const NOT_AN_OBJECT = /^(?:in|on|at|during|after|before|with|from|by|as)\b|^\p{Ll}+ing\b/u
+// Verbs whose object, even as the subject of a clause, is who the statement is against.
+const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject|dismiss)/
+const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+(?:(?:\p{Ll}+ly|later|also|then|not|never)\s+)?$/u
+const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
+
+/**
+ * Condemnations, accusations, denials, claims and announcements: the actor is
+ * the entity that is the verb's subject (canonical name), the target the
+ * entity or phrase the verb acts on when there is one ("blamed India",
+ * "claimed responsibility"). A verb whose subject is not a named entity gives
+ * no statement.
+ */
+export function extractStatements(text: string, sentences: Span[], entities: Entity[]): Statement[] {
+  const index = new MentionIndex(entities)
+  const statements: Statement[] = []
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end)
+    let previous: Statement | undefined
+    for (const match of body.matchAll(STATEMENT_VERB)) {
+      const verbStart = sentence.start + match.index
+      const verbEnd = verbStart + match[0].length
+      const verb = match[0].toLowerCase()
+      const start = clauseStart(text, sentence.start, verbStart)
+      const participle = match[0].endsWith('ing')
+      // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
+      const sharesPrevious = participle && previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart))
+      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject.
+      const clauseActor = participle && !sharesPrevious && ACCUSATION.test(verb) ? subjectOfClause(text, start, verbStart, index) : undefined
+      if (participle && !sharesPrevious && !clauseActor) continue
+      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
+      // "was dismissed" is more often a firing than a rejection.
+      if (auxiliary && verb.startsWith('dismiss')) continue
+      const actor = participle
+        ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
+        : auxiliary
+          ? passiveActor(text, verbEnd, sentence.end, index)
+          : (findSubject(text, start, verbStart, index) ??
+            unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
+            coordinatedActor(text, previous, verbStart) ??
+            joinedToOpening(text, sentence.start, start, verbStart, index, entities) ??
+            groupSubject(text, start, verbStart))
+      if (!actor) continue
+      const target = auxiliary
+        ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
+        : findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined)
+      previous = {
+        actor: actor.entity.name,
+        verb,
+        ...(target ? { target: target.name } : {}),
+        start: Math.min(actor.start, verbStart, target?.start ?? verbStart),
+        end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
+      }
+      statements.push(previous)
+    }
+    blamedAsBehind(text, sentence, index, statements)
+  }
+  for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
+  return statements.sort((a, b) => a.start - b.start)
+}
+
+// Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
+const GROUP_SUBJECT =
+  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+
+/** A group named by a common noun as the verb's subject, when no entity is; the actor is the noun as written, without its article. */
+function groupSubject(text: string, clauseFrom: number, verbStart: number): EntityMention | undefined {
+  if (verbStart - clauseFrom > 120) return undefined
+  const before = text.slice(clauseFrom, verbStart)
+  const group = GROUP_SUBJECT.exec(before)
+  if (!group) return undefined
+  const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
+  return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
+}
+
+// "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.
+const COORDINATED = /^[^,;:"“”]{0,60}?\s(?:and|and\s+then|then)\s+(?:also\s+|later\s+)?$/
+
+function coordinatedActor(text: string, previous: Statement | undefined, verbStart: number): EntityMention | undefined {
+  if (!previous || previous.end > verbStart || !COORDINATED.test(text.slice(previous.end, verbStart))) return undefined
+  return { entity: { name: previous.actor } as Entity, start: previous.start, end: previous.end }
+}
+
+// ", and claimed": a verb joined to the clause's first one.
+const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
+const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
+
+/** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
+function joinedToOpening(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+  if (!JOINED.test(text.slice(Math.max(clauseFrom, verbStart - 20), verbStart))) return undefined
+  const opening = OPENING_PRONOUN.exec(text.slice(clauseFrom, verbStart))
+  return opening ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities) : subjectOfClause(text, clauseFrom, verbStart, index)
+}
+
+// "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
+const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+)?(He|She|he|she|It|it)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+
+/**
+ * The entity an unnamed subject stands for: "he" or "she" is the person the
+ * sentence opens with, else the one person the paragraph names before it;
+ * "it" the one organisation the paragraph names before it; "the ministry" the one organisation whose
+ * name ends in that word, or the one person with that role. The span is the
+ * pronoun's or the phrase's.
+ */
+function unnamedSubject(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+  const before = text.slice(clauseFrom, verbStart)
+  // ", which he denied": the pronoun opens the relative clause after the last comma.
+  const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)
+  const pronoun = PRONOUN_SUBJECT.exec(comma ? before.slice(comma.index + 1) : before)
+  if (pronoun) {
+    const at = clauseFrom + (comma ? comma.index + 1 : 0) + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
+    // "it": the one organisation the paragraph names before it. "he"/"she": the person the sentence opens with, else the one person the paragraph names.
+    const thing = /^it$/i.test(pronoun[1]!)
+    const opening = thing ? undefined : findOpeningPerson(text, sentenceStart, at, index)
+    const people = index.within(paragraphStart(text, at), at, [thing ? 'organization' : 'person'])
+    const entity = opening?.entity ?? (new Set(people.map((mention) => mention.entity)).size === 1 ? people[0]!.entity : undefined)
+    return entity ? { entity, start: at, end: at + pronoun[1]!.length } : undefined
+  }
+  const definite = DEFINITE_SUBJECT.exec(before)
+  const holder = definite ? holderOf(definite[1]!, entities) : undefined
+  if (!definite || !holder) return undefined
+  const at = clauseFrom + before.length - before.trimStart().length
+  return { entity: holder, start: at, end: at + /^\S+\s+/.exec(before.trimStart())![0].length + definite[1]!.length }
+}
+
+/** "accusing it of …" after "blamed India": the pronoun stands for the target before it. */
+function pronounTarget(text: string, verbEnd: number, previous: Statement | undefined): { name: string; start: number; end: number } | undefined {
+  const pronoun = /^\s+(?:it|them)\b/.exec(text.slice(verbEnd, verbEnd + 8))
+  return pronoun && previous?.target ? { name: previous.target, start: verbEnd, end: verbEnd + pronoun[0].length } : undefined
+}
+
+/** "The attack was condemned by Pakistan": what the passive's subject names, an entity or a short phrase. */
+function passiveTarget(text: string, clauseFrom: number, auxiliaryStart: number, index: MentionIndex): { name: string; start: number; end: number } | undefined {
+  const subject = findSubject(text, clauseFrom, auxiliaryStart, index)
+  if (subject) return { name: subject.entity.name, start: subject.start, end: subject.end }
+  const phrase = text.slice(clauseFrom, auxiliaryStart)
+  const lead = /^[\s,]*/.exec(phrase)![0].length
+  const words = phrase.trim().split(/\s+/)
+  if (words.length > 6 || !/^[\p{L}]/u.test(phrase.slice(lead)) || /[,;:()"“”]/.test(phrase.slice(lead)) || /^(?:it|he|she|they|this|that|who|which)$/i.test(words[0]!)) return undefined
+  return { name: phrase.trim(), start: clauseFrom + lead, end: clauseFrom + lead + phrase.trim().length }
+}
+
+// "X said India was behind the attacks": an accusation made in reported speech; the verb is the one the text uses.
+const SAID_BEHIND = /\b(?:said|says|stated|claimed|believes|believed)\s+(?:that\s+)?/g
+const BEHIND = /^\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:\p{Ll}+ly\s+)?(?:behind|responsible\s+for)\b/u
+
+function blamedAsBehind(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
+  const body = text.slice(sentence.start, sentence.end)
+  for (const match of body.matchAll(SAID_BEHIND)) {
+    const verbStart = sentence.start + match.index
+    const objectStart = verbStart + match[0].length
+    const target = index.within(objectStart, Math.min(sentence.end, objectStart + 80), ['person', 'organization', 'country'])[0]
+    if (!target || !/^(?:the\s+)?$/i.test(text.slice(objectStart, target.start))) continue
+    const behind = BEHIND.exec(text.slice(target.end, target.end + 60))
+    if (!behind) continue
+    const actor = findSubject(text, clauseStart(text, sentence.start, verbStart), verbStart, index)
+    if (!actor || actor.entity === target.entity) continue
+    out.push({ actor: actor.entity.name, verb: match[0].trim().split(/\s/)[0]!.toLowerCase(), target: target.entity.name, start: actor.start, end: target.end + behind[0].length })
+  }
+}
+
+// "Statements of condemnation have come from X, Y, and Z": the act named by a noun, then who it came from.
+const NOMINAL = /\b(condemnation|criticism|denials?|accusations?)\b[^.;:]{0,40}?\b(?:came|come|has come|have come|poured in)\s+from\s+/gi
+const NOMINAL_VERBS: Record<string, string> = { condemnation: 'condemned', criticism: 'criticised', denial: 'denied', denials: 'denied', accusation: 'accused', accusations: 'accused' }
+
+/** One statement for each named source in the list that follows "… of condemnation have come from". */
+function nominalStatements(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
+  const body = text.slice(sentence.start, sentence.end)
+  for (const match of body.matchAll(NOMINAL)) {
+    const verb = NOMINAL_VERBS[match[1]!.toLowerCase()]!
+    const listStart = sentence.start + match.index + match[0].length
+    const list = text.slice(listStart, sentence.end)
+    let itemStart = listStart
+    for (const item of list.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
+      const from = text.indexOf(item, itemStart)
+      itemStart = from + item.length
+      // "a spokesperson for President X" is the spokesperson's statement, not X's.
+      if (/^(?:a|an|the)\s+\p{Ll}/u.test(item)) continue
+      const mentions = index.within(from, from + item.length, ['person', 'organization', 'country'])
+      const actor = mentions.filter((mention) => mention.entity.type === 'person').pop() ?? (mentions[0]?.start === from ? mentions[0] : undefined)
+      if (actor) out.push({ actor: actor.entity.name, verb, start: sentence.start + match.index, end: actor.end })
+    }
+  }
+}
+
+/** A subject never reaches back over a quotation mark, a semicolon, a colon (a dateline) or a clause conjunction. */
+function clauseStart(text: string, sentenceStart: number, verbStart: number): number {
+  const from = Math.max(sentenceStart, verbStart - 200)
+  const before = text.slice(from, verbStart)
+  let start = from
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before)\s/g)) start = from + match.index + match[0].length
+  return start
+}
+
+/** "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase. */
+function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
+  const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
+  if (!by) return undefined
+  const from = verbEnd + by[0].length
+  const rest = text.slice(from, Math.min(sentenceEnd, from + 120))
+  const to = from + (/[,.;:!?]|\s(?:on|in|at|after|for|who|which)\s/.exec(rest)?.index ?? rest.length)
+  const mentions = index.within(from, to, ['person', 'organization', 'country'])
+  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+}
+
+/** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
+function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, verb: string): { name: string; start: number; end: number } | undefined {
+  const afterTo = verb.startsWith('attribut')
+  const accusation = ACCUSATION.test(verb)
+  const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))
+  const to = afterTo ? /\sto\s/.exec(window) : undefined
+  if (afterTo && !to) return undefined
+  const skipped = to ? to.index + to[0].length : (SKIP_BEFORE_OBJECT.exec(window)?.[0].length ?? 0)
+  const objectStart = verbEnd + skipped
+  const rest = text.slice(objectStart, verbEnd + window.length)
+  if (CLAUSE_OBJECT.test(rest)) return undefined
+  let phraseEnd = objectStart + (OBJECT_END.exec(rest)?.index ?? rest.length)
+  // "declared a state of emergency", "announced the end of his campaign": an "of" and one noun belong to the object.
+  const ofPhrase = /^\s+of\s+(?:(?:the|a|an|his|her|its|their)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+(?=[,.;:!?]))?/u.exec(text.slice(phraseEnd, verbEnd + window.length))
+  if (ofPhrase && text.slice(objectStart, phraseEnd).trim().split(/\s+/).length <= 3) phraseEnd += ofPhrase[0].length
+  let phrase = text.slice(objectStart, phraseEnd).trim()
+  const finite = FINITE_VERB.exec(phrase)
+  // What an announcement or a claim says is a clause ("declared flags would be flown", "claimed Democrats pushed
+  // Biden out", "announced Avenatti would…"): no target. What an accusation is about is the clause's subject
+  // ("alleged the central government are hiding…").
+  const clause = rest.slice(0, /[,.;:!?]|\s(?:that|which|who|when|after|before|because|if|so|while)\s/.exec(rest)?.index ?? rest.length)
+  if (!accusation && (FINITE_VERB.test(clause) || /\s\p{Ll}+ed\b/u.test(phrase))) return undefined
+  const mention = index.within(objectStart, phraseEnd)[0]
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
+  if (finite) phrase = phrase.slice(0, finite.index).trim()
+  const words = phrase.split(/\s+/).length
+  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
+  return { name: phrase, start: objectStart, end: objectStart + phrase.length }
+}

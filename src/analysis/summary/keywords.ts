@@ -1,0 +1,168 @@
+import { ROLE_HEADS } from '../facts/ner/lexicon'
+import { findCountry, isFirstName } from '../../gazetteer/index'
+import { asDocument, type TextDocument } from '../../text/document'
+import { MONTHS, WEEKDAYS } from '../../text/calendar'
+import { NEWS_STOP_WORDS } from '../../text/stop-words'
+import { PROSE_WORD } from '../../text/tokens'
+import frequencies from './document-frequency.json'
+import { normalizeTerm, termsOfWord } from './terms'
+
+export type Keyword = { text: string; score: number }
+
+const MAX_PHRASE_WORDS = 3
+
+/** Frequent in news but never what a story is about: times and counts. */
+const TIME_WORDS = new Set([
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...'yesterday today tomorrow week month year two three four five six seven eight nine ten hundred thousand million billion'.split(' '),
+])
+
+type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
+/** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
+type Phrase = { words: string[]; count: number; whole: number; glued: boolean }
+
+// Titles before a name that the NER lexicon leaves out: "Bishop Emeritus Dinualdo Gutierrez", "Vice President Joe Biden".
+const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy', 'acting', 'former', 'interim'])
+
+/**
+ * Ranked key phrases of one to three words, best first. Candidates are runs of
+ * content words between stop words and punctuation (as in RAKE); a word's
+ * weight grows with its frequency, its spread over sentences, an early first
+ * mention and capitalisation inside sentences (names), as in YAKE, and with
+ * its rarity in the corpus (inverse document frequency from a generated
+ * table, so a posted text is weighed like a corpus article). A phrase scores
+ * its mean word weight times its frequency; a phrase folded into a longer one
+ * that occurs nearly as often is dropped. A keyword is a whole name or a
+ * phrase: never a title glued to a name ("Spokesperson Lin Jian"), a place
+ * or another word glued to a person's name ("Vermont Bernie Sanders"), nor
+ * a part cut out of a longer name each time it occurs ("Doris Mary Ann").
+ */
+export function extractKeywords(source: string | TextDocument, limit = 10): Keyword[] {
+  const { text, sentences: spans } = asDocument(source)
+  const sentences = spans.map(({ start, end }) => text.slice(start, end))
+  const words = new Map<string, WordStats>()
+  const phrases = new Map<string, Phrase>()
+  sentences.forEach((sentence, sentenceIndex) => {
+    for (const run of contentRuns(sentence)) {
+      for (const { term, surface, capitalized } of run) {
+        // "Balochistan-based" is also a mention of Balochistan.
+        for (const part of new Set(termsOfWord(surface.text))) {
+          const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
+          stats.count++
+          stats.sentences.add(sentenceIndex)
+          if (capitalized) stats.capitalized++
+          words.set(part, stats)
+        }
+        const forms = words.get(term)!.forms
+        forms.set(surface.text, (forms.get(surface.text) ?? 0) + surface.weight)
+      }
+      for (let length = 1; length <= MAX_PHRASE_WORDS; length++) {
+        for (let i = 0; i + length <= run.length; i++) {
+          const slice = run.slice(i, i + length)
+          const key = slice.map((word) => word.term).join(' ')
+          const phrase = phrases.get(key) ?? { words: slice.map((word) => word.term), count: 0, whole: 0, glued: false }
+          phrase.count++
+          const cutBefore = i > 0 && run[i - 1]!.upper && slice[0]!.upper
+          const cutAfter = i + length < run.length && run[i + length]!.upper && slice[length - 1]!.upper
+          if (!cutBefore && !cutAfter) phrase.whole++
+          phrase.glued ||= gluedToName(slice)
+          phrases.set(key, phrase)
+        }
+      }
+    }
+  })
+  const isName = (term: string) => (words.get(term)?.capitalized ?? 0) > 0
+  // "emailed Amazon Web", "show Doris Day": a lower-case word before a name is a verb or a noun of another phrase.
+  const verbBeforeName = (terms: readonly string[]) => terms.some((term, i) => i > 0 && isName(term) && !isName(terms[i - 1]!))
+  const total = Math.max(1, sentences.length)
+  const weight = (term: string) => {
+    const stats = words.get(term)!
+    const spread = stats.sentences.size / total
+    const names = stats.capitalized / stats.count
+    return (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
+  }
+  const scored = [...phrases.values()]
+    .filter((phrase) => phrase.whole > 0 && !phrase.glued)
+    .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
+    .map((phrase) => ({ phrase, score: (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) * Math.log2(1 + phrase.count) * (1 + 0.25 * (phrase.words.length - 1)) }))
+    .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
+  // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
+  const leading = scored.slice(0, limit * 5)
+  const kept = leading
+    .filter((candidate) => !leading.some((other) => contains(other.phrase.words, candidate.phrase.words) && candidate.phrase.count <= 1.5 * other.phrase.count))
+    .slice(0, limit)
+  const top = kept[0]?.score ?? 1
+  return kept.map(({ phrase, score }) => ({ text: phrase.words.map((term) => displayForm(words.get(term)!)).join(' '), score: Math.round((score / top) * 1000) / 1000 }))
+}
+
+/** `surface` is the word as written; at the start of a sentence, where its case says nothing, counted as half a vote. */
+type RunWord = { term: string; surface: { text: string; weight: number }; capitalized: boolean; upper: boolean }
+
+/** Maximal runs of content words, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
+function contentRuns(sentence: string): RunWord[][] {
+  const runs: RunWord[][] = [[]]
+  let previousEnd = 0
+  let first = true
+  for (const match of sentence.matchAll(PROSE_WORD)) {
+    const word = match[0]
+    const gap = sentence.slice(previousEnd, match.index)
+    previousEnd = match.index + word.length
+    const term = normalizeTerm(word)
+    const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
+    if (!usable || /[^\s]/.test(gap)) runs.push([])
+    if (usable) {
+      const bare = word.replace(/['’]s$/, '')
+      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && /^\p{Lu}/u.test(word), upper: /^\p{Lu}/u.test(word) })
+    }
+    first = false
+  }
+  return runs.filter((run) => run.length > 0)
+}
+
+// A Map, not the JSON object: a word such as "constructor" must not find Object.prototype's.
+const DOCUMENT_FREQUENCY: ReadonlyMap<string, number> = new Map(Object.entries(frequencies.terms))
+
+/** Terms missing from the table are in fewer than three corpus articles: count them as in one. */
+function inverseDocumentFrequency(term: string): number {
+  return Math.log((frequencies.documents + 1) / ((DOCUMENT_FREQUENCY.get(term) ?? 1) + 1))
+}
+
+/** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */
+function isAdverb(word: string): boolean {
+  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
+}
+const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'ally', 'reply', 'butterfly'])
+
+/**
+ * A title before a name ("Spokesperson Lin Jian", "judge Bernard Schwartz"), a first name after a
+ * capitalised word that is no first name ("Vermont Bernie Sanders", "States Joe Biden"), a country
+ * before another name ("Argentina Amnesty International"): a name starts inside the phrase, so the
+ * phrase is two things glued together; so is a name with its verb ("Libya agreed").
+ */
+function gluedToName(slice: readonly RunWord[]): boolean {
+  for (let i = 1; i < slice.length; i++) {
+    const word = slice[i]!.surface.text
+    if (!/^\p{Lu}/u.test(word)) continue
+    const before = slice[i - 1]!.surface.text
+    if (TITLE_WORDS.has(before.toLowerCase()) && !TITLE_WORDS.has(word.toLowerCase())) return true
+    if (isFirstName(word) && /^\p{Lu}/u.test(before) && !isFirstName(before)) return true
+    if (findCountry(before) && !findCountry(`${before} ${word}`)) return true
+  }
+  // "Libya agreed", "Waseem confessed": a name and the verb it is the subject of.
+  const last = slice[slice.length - 1]!.surface.text
+  return slice.length > 1 && slice[slice.length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
+}
+
+function contains(longer: readonly string[], shorter: readonly string[]): boolean {
+  if (shorter.length >= longer.length) return false
+  for (let i = 0; i + shorter.length <= longer.length; i++) {
+    if (shorter.every((term, j) => longer[i + j] === term)) return true
+  }
+  return false
+}
+
+/** How a word is usually written inside sentences. */
+function displayForm(stats: WordStats): string {
+  return [...stats.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? ''
+}

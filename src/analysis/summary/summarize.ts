@@ -1,0 +1,126 @@
+import { asDocument, type TextDocument } from '../../text/document'
+import type { Span } from '../../text/span'
+import { isBoilerplate } from './boilerplate'
+import { needsPredecessor } from './coherence'
+import { extractKeywords, type Keyword } from './keywords'
+import { contentTerms, countTerms } from './terms'
+import { sentenceUnits } from './units'
+import { dot, normalize } from './similarity'
+
+export type SummarySentence = Span & { text: string }
+export type Summary = { sentences: SummarySentence[]; text: string }
+/** `keywords`: the text's keywords when already at hand (they are computed otherwise). */
+export type SummaryOptions = { title?: string; keywords?: readonly Keyword[] }
+
+export const DEFAULT_SUMMARY_SENTENCES = 3
+
+const WEIGHTS = { centrality: 1, position: 0.35, title: 0.3, keywords: 0.5, redundancy: 0.3, duplicate: 0.6, lengthFloor: 8 }
+
+type Candidate = SummarySentence & { first: number; last: number; vector: Map<string, number>; dependent: boolean; score: number }
+
+/**
+ * An extractive summary of `count` sentences in article order, each with its
+ * offsets into `text`. Sentences are scored by centrality (cosine to the
+ * document's TF-ISF centroid), position, overlap with the title and with the
+ * text's keywords (weighted by their scores), then picked greedily with
+ * maximal marginal relevance so that near-duplicates are left out; a sentence
+ * that points back to its predecessor ("He added…") comes only together with
+ * that predecessor. Weights were set once on principle and checked with
+ * `npm run eval:summary`, not searched.
+ */
+export function summarize(source: string | TextDocument, count = DEFAULT_SUMMARY_SENTENCES, options: SummaryOptions = {}): Summary {
+  const document = asDocument(source)
+  const candidates = scoreCandidates(document, options.title, options.keywords ?? extractKeywords(document))
+  const chosen = select(candidates, count)
+  const sentences = chosen.map(({ text: sentence, start, end }) => ({ text: sentence, start, end }))
+  return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
+}
+
+function scoreCandidates(document: TextDocument, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
+  const candidates: Candidate[] = []
+  for (const { start, end, first, last } of sentenceUnits(document)) {
+    const sentence = document.text.slice(start, end)
+    if (isBoilerplate(sentence)) continue
+    candidates.push({ text: sentence, start, end, first, last, vector: countTerms(contentTerms(sentence)), dependent: first > 0 && needsPredecessor(sentence), score: 0 })
+  }
+  const n = candidates.length
+  const sentenceFrequency = new Map<string, number>()
+  for (const { vector } of candidates) for (const term of vector.keys()) sentenceFrequency.set(term, (sentenceFrequency.get(term) ?? 0) + 1)
+  const weigh = (vector: Map<string, number>) => {
+    const weighted = new Map<string, number>()
+    for (const [term, tf] of vector) weighted.set(term, tf * Math.log(1 + n / sentenceFrequency.get(term)!))
+    return weighted
+  }
+  const centroid = new Map<string, number>()
+  for (const candidate of candidates) {
+    candidate.vector = weigh(candidate.vector)
+    for (const [term, weight] of candidate.vector) centroid.set(term, (centroid.get(term) ?? 0) + weight)
+    // Unit length from here on: similarity between sentences is then a dot product.
+    candidate.vector = normalize(candidate.vector)
+  }
+  const center = normalize(centroid)
+  const titleTerms = new Set(contentTerms(title ?? ''))
+  const keyPhrases = keywords.map((keyword) => ({ terms: contentTerms(keyword.text), score: keyword.score }))
+  const keywordTotal = keyPhrases.reduce((sum, phrase) => sum + phrase.score, 0)
+  for (const [rank, candidate] of candidates.entries()) {
+    const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
+    const keywordOverlap =
+      keywordTotal === 0 ? 0 : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
+    const words = candidate.text.split(/\s+/).length
+    const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
+    candidate.score =
+      brevity * (WEIGHTS.centrality * dot(candidate.vector, center) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap + WEIGHTS.keywords * keywordOverlap)
+  }
+  return candidates
+}
+
+/**
+ * Greedy maximal marginal relevance; a dependent sentence is taken with the
+ * chain of predecessors it needs. Each candidate's similarity to the chosen
+ * set is updated with the newest picks only, so a step costs O(candidates).
+ */
+function select(candidates: readonly Candidate[], count: number): Candidate[] {
+  const byLast = new Map(candidates.map((candidate) => [candidate.last, candidate]))
+  const chosen = new Set<Candidate>()
+  const similarity = new Map<Candidate, number>(candidates.map((candidate) => [candidate, 0]))
+  const value = (candidate: Candidate) => {
+    const closest = similarity.get(candidate)!
+    return closest > WEIGHTS.duplicate ? undefined : candidate.score - WEIGHTS.redundancy * closest
+  }
+  while (chosen.size < count) {
+    let best: { unit: Candidate[]; value: number } | undefined
+    for (const candidate of candidates) {
+      if (chosen.has(candidate)) continue
+      const unit = unitOf(candidate, byLast, chosen)
+      if (!unit || unit.length > count - chosen.size) continue
+      const values = unit.map(value)
+      if (values.some((v) => v === undefined)) continue
+      const mean = (values as number[]).reduce((sum, v) => sum + v, 0) / unit.length
+      if (!best || mean > best.value) best = { unit, value: mean }
+    }
+    if (!best) break
+    for (const member of best.unit) chosen.add(member)
+    for (const candidate of candidates) {
+      if (chosen.has(candidate)) continue
+      let closest = similarity.get(candidate)!
+      for (const member of best.unit) closest = Math.max(closest, dot(candidate.vector, member.vector))
+      similarity.set(candidate, closest)
+    }
+  }
+  return [...chosen].sort((a, b) => a.start - b.start)
+}
+
+/** The candidate plus the not-yet-chosen predecessors it leans on, or undefined when a link of the chain is missing. */
+function unitOf(candidate: Candidate, byLast: ReadonlyMap<number, Candidate>, chosen: ReadonlySet<Candidate>): Candidate[] | undefined {
+  const unit = [candidate]
+  let current = candidate
+  while (current.dependent) {
+    const previous = byLast.get(current.first - 1)
+    if (!previous) return undefined
+    if (chosen.has(previous)) break
+    unit.push(previous)
+    if (unit.length > 3) return undefined
+    current = previous
+  }
+  return unit
+}

@@ -1,0 +1,329 @@
+import MiniSearch, { type Options } from 'minisearch'
+import { writeTermPostings, type ScoreBasis } from './compact-postings'
+import { CompactTermMap } from './compact-term-map'
+import { READ_ONLY } from './compact-read-only'
+import { RANKING } from '../options'
+import { termBlocks, TermList, type TermBlocks } from './compact-terms'
+import { treeRanks } from '../tables/sorted-words'
+import { VarintWriter } from './varint'
+
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
+
+/**
+ * A MiniSearch index serialised for a fast start: no radix tree and no Map per
+ * posting to rebuild, only typed arrays to view and a term list read in place. The
+ * header is JSON (it travels in the bundle); the binary part is bytes (a Data
+ * module in the Worker: no parsing, no copy).
+ */
+export type CompactIndexHeader = {
+  format: typeof COMPACT_INDEX_FORMAT
+  fieldIds: Record<string, number>
+  /** Corpus-wide in a shard, like `corpus.documentCount`. */
+  averageFieldLength: number[]
+  /** Document ids by MiniSearch short id (0, 1, 2, …). */
+  ids: string[]
+  /**
+   * Present in a shard (`serializeCompactShards`): the whole corpus's document
+   * count, and the postings carry each term's corpus-wide document frequency
+   * per field, which MiniSearch scores with (as the postings' `size`).
+   */
+  corpus?: { documentCount: number }
+  /** MiniSearch stored fields by short id; absent when the options store none. */
+  storedFields?: (Record<string, unknown> | null)[]
+  termCount: number
+  /** Length of the UTF-8 term list inside the binary part. */
+  termBytes: number
+  /** The term list's blocks: a lookup decodes one block (compact-terms.ts). */
+  termBlocks: TermBlocks
+  /** Length of the binary part: a bundle and a binary file from different builds do not match. */
+  binaryBytes: number
+  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`). */
+  scoreBasis: { k: number; b: number }
+}
+
+/**
+ * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
+ * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
+ * with "\n", then the varint postings, each field's followed by its score
+ * block bounds when it is longer than one block (compact-postings.ts).
+ */
+export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
+
+/** MiniSearch's serialised form, as `toJSON()` returns it (serializationVersion 2). */
+type MiniSearchJson = {
+  documentCount: number
+  nextId: number
+  documentIds: Record<string, string>
+  fieldIds: Record<string, number>
+  fieldLength: Record<string, (number | null)[]>
+  averageFieldLength: number[]
+  storedFields: Record<string, Record<string, unknown>>
+  dirtCount: number
+  index: [string, Record<string, Record<string, number>>][]
+}
+
+/** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
+  const source = indexSource(index)
+  return writeCompactIndex(source, Array.from({ length: source.json.documentCount }, (_, doc) => doc), false, bm25)
+}
+
+/**
+ * The index cut into shards by document: `shards[s]` lists the short ids of
+ * shard s's documents, which become its short ids 0, 1, 2, … in that order.
+ * Every shard keeps the whole corpus's statistics (document count, average
+ * field lengths, and per term and field the number of documents that have it)
+ * and the whole index's term order, so a document scores bit for bit the same
+ * in its shard as in the whole index. A shard holds only the terms its own
+ * documents have; its score block bounds are over its own postings blocks,
+ * under the corpus-wide averages.
+ */
+export function serializeCompactShards(
+  index: MiniSearch<never> | MiniSearch<unknown>,
+  shards: readonly (readonly number[])[],
+  bm25: { k: number; b: number } = RANKING.bm25,
+): CompactIndex[] {
+  const source = indexSource(index)
+  return shards.map((documents) => writeCompactIndex(source, documents, true, bm25))
+}
+
+/** What serialising reads of a built index: its JSON form and its terms in JavaScript's string order with their tree ranks. */
+type IndexSource = { json: MiniSearchJson; sorted: { term: string; position: number; rank: number }[] }
+
+function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSource {
+  const json = index.toJSON() as unknown as MiniSearchJson
+  if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
+    throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
+  }
+  const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  for (const { term } of sorted) {
+    if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
+  }
+  return { json, sorted }
+}
+
+/** The compact form of `documents` (short ids of the source, in their new order); `shard`: with the corpus-wide statistics; `bm25`: for the score block bounds. */
+function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly number[], shard: boolean, bm25: { k: number; b: number }): CompactIndex {
+  const documentCount = documents.length
+  const fieldCount = Object.keys(json.fieldIds).length
+  const ids = documents.map((doc) => json.documentIds[doc]!)
+  const local = new Map(documents.map((doc, i) => [doc, i]))
+  // Postings are written with local ids; the bounds read the source document's lengths.
+  const fieldLength = (doc: number, field: number) => json.fieldLength[documents[doc]!]?.[field] ?? 0
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
+
+  const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: number[] }[] = []
+  for (const { term, rank, position } of sorted) {
+    const data = json.index[position]![1]
+    const documentFrequencies: number[] = []
+    const fields = Array.from({ length: fieldCount }, (_, field) => {
+      const postings = Object.entries(data[field] ?? {})
+      documentFrequencies.push(postings.length)
+      const mine = new Map<number, number>()
+      for (const [doc, freq] of postings) {
+        const at = local.get(Number(doc))
+        if (at !== undefined) mine.set(at, freq)
+      }
+      return mine.size > 0 ? mine : undefined
+    })
+    if (fields.some((postings) => postings !== undefined)) kept.push({ term, rank, fields, documentFrequencies })
+  }
+  const termCount = kept.length
+  const ranks = new Uint32Array(termCount)
+  const offsets = new Uint32Array(termCount)
+  const writer = new VarintWriter()
+  kept.forEach(({ rank, fields, documentFrequencies }, k) => {
+    ranks[k] = rank
+    offsets[k] = writer.length
+    writeTermPostings(writer, fields, fieldLength, basis, shard ? documentFrequencies : undefined)
+  })
+  const fieldLengths = new Uint32Array(documentCount * fieldCount)
+  documents.forEach((doc, i) => {
+    const lengths = json.fieldLength[doc] ?? []
+    for (let field = 0; field < fieldCount; field++) fieldLengths[i * fieldCount + field] = lengths[field] ?? 0
+  })
+
+  const postings = writer.toBytes()
+  const sortedTerms = kept.map(({ term }) => term)
+  const termBytes = new TextEncoder().encode(sortedTerms.join('\n'))
+  const wordCount = 2 * termCount + fieldLengths.length
+  const binary = new Uint8Array(4 * wordCount + termBytes.length + postings.length)
+  const words = new Uint32Array(binary.buffer, 0, wordCount)
+  words.set(ranks, 0)
+  words.set(offsets, termCount)
+  words.set(fieldLengths, 2 * termCount)
+  binary.set(termBytes, words.byteLength)
+  binary.set(postings, words.byteLength + termBytes.length)
+
+  const hasStoredFields = Object.keys(json.storedFields).length > 0
+  const header: CompactIndexHeader = {
+    format: COMPACT_INDEX_FORMAT,
+    fieldIds: json.fieldIds,
+    averageFieldLength: json.averageFieldLength,
+    ids,
+    ...(shard ? { corpus: { documentCount: json.documentCount } } : {}),
+    ...(hasStoredFields ? { storedFields: documents.map((doc) => json.storedFields[doc] ?? null) } : {}),
+    termCount,
+    termBytes: termBytes.length,
+    termBlocks: termBlocks(sortedTerms),
+    binaryBytes: binary.length,
+    scoreBasis: { k: bm25.k, b: bm25.b },
+  }
+  return { header, binary }
+}
+
+/**
+ * Where each term comes when a `MiniSearch.loadJSON` of this index iterates its
+ * radix tree (inserting the terms in `toJSON` order can shape the tree
+ * differently from the original): ranks in that order make the compact index
+ * add up scores exactly as loadJSON's index does, bit for bit.
+ */
+function loadJsonOrder(terms: readonly string[]): { term: string; position: number; rank: number }[] {
+  const ranks = treeRanks(terms)
+  return terms.map((term, position) => ({ term, position, rank: ranks[position]! }))
+}
+
+/** The private state MiniSearch searches through; the compact loader sets it directly. */
+type MiniSearchInternals = {
+  _index: unknown
+  _documentCount: number
+  _nextId: number
+  _documentIds: unknown
+  _idToShortId: unknown
+  _fieldIds: Record<string, number>
+  _fieldLength: unknown
+  _avgFieldLength: number[]
+  _storedFields: unknown
+  _dirtCount: number
+}
+
+/**
+ * A MiniSearch instance over compact data: MiniSearch scores, ranks, and
+ * handles fuzzy, prefix and AND/OR queries as always, through stand-ins for its
+ * private maps. `options` must be the ones the index was built with. Read-only:
+ * adding or removing documents throws.
+ */
+export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>): MiniSearch<T> {
+  const { header } = compact
+  let { binary } = compact
+  if (header.format !== COMPACT_INDEX_FORMAT) {
+    throw new Error(`Unknown search index format ${JSON.stringify(header.format)}: rebuild the bundle with npm run build.`)
+  }
+  if (header.binaryBytes !== binary.length) {
+    throw new Error(`The search index has ${binary.length} bytes where its header expects ${header.binaryBytes}: the two generated files come from different builds. Run npm run build.`)
+  }
+  // Uint32Array views need 4-byte alignment: a Data module is aligned; a Node Buffer from a shared pool may not be.
+  if (binary.byteOffset % 4 !== 0) binary = binary.slice()
+  const fieldCount = Object.keys(header.fieldIds).length
+  const { ids, termCount } = header
+  const documentCount = ids.length
+  const words = new Uint32Array(binary.buffer, binary.byteOffset, 2 * termCount + documentCount * fieldCount)
+  const terms = new TermList(binary.subarray(words.byteLength, words.byteLength + header.termBytes), header.termBlocks, termCount)
+
+  const miniSearch = new MiniSearch<T>(options)
+  const internals = miniSearch as unknown as MiniSearchInternals
+  internals._index = new CompactTermMap({
+    terms,
+    ranks: words.subarray(0, termCount),
+    offsets: words.subarray(termCount, 2 * termCount),
+    postings: binary.subarray(words.byteLength + header.termBytes),
+    fieldCount,
+    basis: { ...header.scoreBasis, averageFieldLength: header.averageFieldLength },
+    corpusWide: header.corpus !== undefined,
+  })
+  // BM25 reads N here; the documents this index holds are `_nextId`.
+  internals._documentCount = header.corpus?.documentCount ?? documentCount
+  internals._nextId = documentCount
+  internals._dirtCount = 0
+  internals._fieldIds = header.fieldIds
+  internals._avgFieldLength = header.averageFieldLength
+  internals._documentIds = new DocumentIds(ids)
+  internals._idToShortId = new ShortIds(ids)
+  internals._fieldLength = new FieldLengths(words.subarray(2 * termCount), fieldCount)
+  internals._storedFields = new StoredFields(header.storedFields)
+  return miniSearch
+}
+
+/**
+ * The same index answering with each document's short id (its position: a
+ * number) as the result's `id`, for a caller that keeps per-document tables
+ * by position: no id-to-position lookup per result. Shares everything with
+ * `index`; the documents must have been added as 0, 1, 2, … (a fresh
+ * `addAll`, or a compact index).
+ */
+export function withPositionIds<T>(index: MiniSearch<T>): MiniSearch<T> {
+  const internals = index as unknown as MiniSearchInternals
+  const view = Object.create(index) as MiniSearchInternals
+  // The number of documents held, not `_documentCount`: a statistics view (corpus-statistics.ts) or a shard sets that to the whole corpus's.
+  view._documentIds = new DocumentIds(Array.from({ length: internals._nextId }, (_, doc) => doc))
+  return view as unknown as MiniSearch<T>
+}
+
+/** Short id -> document id, as MiniSearch's `_documentIds` map, over the id array. */
+class DocumentIds<Id> {
+  constructor(private readonly ids: readonly Id[]) {}
+  get size(): number {
+    return this.ids.length
+  }
+  has(doc: number): boolean {
+    return Number.isInteger(doc) && doc >= 0 && doc < this.ids.length
+  }
+  get(doc: number): Id | undefined {
+    return this.has(doc) ? this.ids[doc] : undefined
+  }
+  *entries(): IterableIterator<[number, Id]> {
+    for (let doc = 0; doc < this.ids.length; doc++) yield [doc, this.ids[doc]!]
+  }
+  [Symbol.iterator](): IterableIterator<[number, Id]> {
+    return this.entries()
+  }
+}
+
+/** Document id -> short id (`_idToShortId`), built on first use: searching never needs it. */
+class ShortIds {
+  private map: Map<string, number> | undefined
+  constructor(private readonly ids: readonly string[]) {}
+  private lookup(): Map<string, number> {
+    this.map ??= new Map(this.ids.map((id, doc) => [id, doc]))
+    return this.map
+  }
+  has(id: string): boolean {
+    return this.lookup().has(id)
+  }
+  get(id: string): number | undefined {
+    return this.lookup().get(id)
+  }
+  /** MiniSearch's `add` and `remove` start here. */
+  set(): never {
+    throw new Error(READ_ONLY)
+  }
+  delete(): never {
+    throw new Error(READ_ONLY)
+  }
+}
+
+/**
+ * `_fieldLength`: short id -> unique-term count per field. MiniSearch reads one
+ * element of the returned array right away, so one scratch array is reused
+ * instead of allocating an array per posting scored.
+ */
+class FieldLengths {
+  private readonly scratch: number[]
+  constructor(
+    private readonly lengths: Uint32Array,
+    private readonly fieldCount: number,
+  ) {
+    this.scratch = new Array<number>(fieldCount).fill(0)
+  }
+  get(doc: number): number[] {
+    for (let field = 0; field < this.fieldCount; field++) this.scratch[field] = this.lengths[doc * this.fieldCount + field]!
+    return this.scratch
+  }
+}
+
+class StoredFields {
+  constructor(private readonly fields: readonly (Record<string, unknown> | null)[] | undefined) {}
+  get(doc: number): Record<string, unknown> | undefined {
+    return this.fields?.[doc] ?? undefined
+  }
+}

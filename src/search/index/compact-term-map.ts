@@ -1,0 +1,103 @@
+import { READ_ONLY } from './compact-read-only'
+import { readTermPostings, type ScoreBasis, type TermData } from './compact-postings'
+import type { TermList } from './compact-terms'
+import { fuzzyMatches, inTreeOrder } from '../tables/sorted-words'
+
+export type CompactTerms = {
+  /** Every indexed term, sorted by UTF-16 code units (JavaScript's default string order), read in place. */
+  terms: TermList
+  /**
+   * `ranks[k]`: position of `terms[k]` when MiniSearch's radix tree is iterated
+   * (as `toJSON` and `atPrefix` do), kept so that scores add up in the same
+   * order and come out bit for bit the same.
+   */
+  ranks: Uint32Array
+  /** `offsets[k]`: where the postings of `terms[k]` start in `postings`. */
+  offsets: Uint32Array
+  postings: Uint8Array
+  fieldCount: number
+  /** What the score block bounds were computed for. */
+  basis: ScoreBasis
+  /** A shard's postings carry corpus-wide document frequencies (see `writeTermPostings`). */
+  corpusWide: boolean
+}
+
+/**
+ * A read-only stand-in for MiniSearch's `SearchableMap` (its radix tree of
+ * terms) over a sorted term list and varint postings: `get`, `has`,
+ * `atPrefix`, `fuzzyGet`, iteration and `size`, which is all MiniSearch's
+ * search uses. Nothing is built at load time; a term's postings are decoded
+ * when a query touches it. Fuzzy matching walks the sorted list as the
+ * implicit trie it is, with the same banded Levenshtein matrix as
+ * SearchableMap, so it finds the same terms at the same distances.
+ */
+export class CompactTermMap {
+  constructor(private readonly data: CompactTerms) {}
+
+  get size(): number {
+    return this.data.terms.length
+  }
+
+  get(term: string): TermData | undefined {
+    const at = this.indexOf(term)
+    return at === -1 ? undefined : this.postingsAt(at)
+  }
+
+  has(term: string): boolean {
+    return this.indexOf(term) !== -1
+  }
+
+  /** Terms starting with `prefix` and their postings, in MiniSearch's order. */
+  atPrefix(prefix: string): Map<string, TermData> {
+    const { terms } = this.data
+    const [start, end] = terms.prefixRange(prefix)
+    const matches: number[] = []
+    for (let k = start; k < end; k++) matches.push(k)
+    return new Map(inTreeOrder(matches, this.data.ranks).map((k) => [terms.at(k), this.postingsAt(k)]))
+  }
+
+  /** Terms within `maxDistance` edits of `query`, as SearchableMap#fuzzyGet returns them: term -> [postings, distance]. */
+  fuzzyGet(query: string, maxDistance: number): Map<string, [TermData, number]> {
+    const terms = this.data.terms.all()
+    const results = new Map<string, [TermData, number]>()
+    for (const [k, distance] of fuzzyMatches(terms, this.data.ranks, query, maxDistance)) results.set(terms[k]!, [this.postingsAt(k), distance])
+    return results
+  }
+
+  *entries(): IterableIterator<[string, TermData]> {
+    const terms = this.data.terms.all()
+    for (const k of inTreeOrder(terms.map((_, index) => index), this.data.ranks)) yield [terms[k]!, this.postingsAt(k)]
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [term] of this.entries()) yield term
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, TermData]> {
+    return this.entries()
+  }
+
+  set(): never {
+    throw new Error(READ_ONLY)
+  }
+
+  fetch(): never {
+    return this.set()
+  }
+
+  delete(): never {
+    return this.set()
+  }
+
+  update(): never {
+    return this.set()
+  }
+
+  private postingsAt(k: number): TermData {
+    return readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis, this.data.corpusWide)
+  }
+
+  private indexOf(term: string): number {
+    return this.data.terms.indexOf(term)
+  }
+}

@@ -1,0 +1,315 @@
+import type { StoredArticle } from '../../article'
+import { articleFacets, FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../facets'
+import { packNumbers, unpackNumbers } from './sorted-words'
+
+/**
+ * Every article's facet values as numbers, computed at build time: per facet,
+ * one table of display names, and per article the indices of its names. A
+ * search counts facets in typed arrays indexed by value, never by string.
+ *
+ * Names are sorted the way the facet lists order ties (`localeCompare`), so
+ * comparing two names is comparing two integers. Two names with the same
+ * `facetKey` ("Police", "police") are one value: `keys` gives each name's value.
+ */
+export type StoredFacetColumn = {
+  names: string[]
+  /** Packed: the value (key index) of each name. */
+  keys: string
+  /** Packed: how many names each article has. */
+  counts: string
+  /** Packed: the articles' name indices, article after article, each article's in `articleFacets` order. */
+  values: string
+}
+export type StoredFacetTable = Record<FacetName, StoredFacetColumn>
+
+/** Selected values per facet, normalised (see `normalizeFilters`). */
+export type NormalizedFilters = readonly [FacetName, ReadonlySet<string>][]
+
+/** The order facet lists give values with equal counts. */
+export function compareFacetNames(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/**
+ * One facet's counts over a shard's matches, every value it counted (the
+ * front adds up the shards' and cuts the list: `mergeFacetTallies`).
+ * `values`: normalised key, the name shown for it (of the names the shard's
+ * matches give it, the first in name order, as `FacetTable.count` shows), how
+ * many matches have it. `known`: the selected keys this shard has, matched or not.
+ */
+export type FacetTally = { values: { key: string; name: string; count: number }[]; known: string[] }
+export type FacetTallies = Record<FacetName, FacetTally>
+
+export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
+  const all = articles.map(articleFacets)
+  const table = {} as StoredFacetTable
+  for (const facet of FACETS) {
+    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames)
+    const nameIndex = new Map(names.map((name, i) => [name, i]))
+    const keyIndex = new Map<string, number>()
+    const keys = names.map((name) => {
+      const key = facetKey(name)
+      if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
+      return keyIndex.get(key)!
+    })
+    table[facet] = {
+      names,
+      keys: packNumbers(keys),
+      counts: packNumbers(all.map((facets) => facets[facet].size)),
+      values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
+    }
+  }
+  return table
+}
+
+/** One facet's table, unpacked when first used. */
+class FacetColumn {
+  readonly names: readonly string[]
+  readonly keyOf: Uint32Array
+  readonly keyCount: number
+  /** Article d's name indices are values[starts[d] .. starts[d + 1]). */
+  readonly starts: Uint32Array
+  readonly values: Uint32Array
+  /** Scratch for counting (zero between uses), and the name each counted value shows. */
+  readonly tally: Uint32Array
+  readonly display: Uint32Array
+  private keys: Map<string, number> | undefined
+
+  constructor(stored: StoredFacetColumn) {
+    this.names = stored.names
+    this.keyOf = unpackNumbers(stored.keys)
+    let keyCount = 0
+    for (const key of this.keyOf) if (key + 1 > keyCount) keyCount = key + 1
+    this.keyCount = keyCount
+    const counts = unpackNumbers(stored.counts)
+    this.starts = new Uint32Array(counts.length + 1)
+    for (let d = 0; d < counts.length; d++) this.starts[d + 1] = this.starts[d]! + counts[d]!
+    this.values = unpackNumbers(stored.values)
+    this.tally = new Uint32Array(keyCount)
+    this.display = new Uint32Array(keyCount)
+  }
+
+  /** The value of a normalised key (`facetKey`), or -1 when no article has it. */
+  keyIndex(key: string): number {
+    if (!this.keys) {
+      this.keys = new Map()
+      this.names.forEach((name, i) => this.keys!.set(facetKey(name), this.keyOf[i]!))
+    }
+    return this.keys.get(key) ?? -1
+  }
+
+  has(doc: number, key: number): boolean {
+    for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) if (this.keyOf[this.values[at]!] === key) return true
+    return false
+  }
+}
+
+/** Which filters an article fails, as a bit mask (bit i: the filter on `FACETS[i]`). */
+export type FilterCheck = (doc: number) => number
+
+export class FacetTable {
+  private readonly columns = new Map<FacetName, FacetColumn>()
+
+  constructor(private readonly stored: StoredFacetTable) {}
+
+  column(facet: FacetName): FacetColumn {
+    let column = this.columns.get(facet)
+    if (!column) this.columns.set(facet, (column = new FacetColumn(this.stored[facet])))
+    return column
+  }
+
+  /** Article `doc`'s names of one facet, in the order `articleFacets` gives them. */
+  namesOf(doc: number, facet: FacetName): string[] {
+    const column = this.column(facet)
+    const names: string[] = []
+    for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) names.push(column.names[column.values[at]!]!)
+    return names
+  }
+
+  /** The names among an article's values of `facet` (`articleFacets`: key -> name) that `other` has too, in the article's order. */
+  sharedWith(values: ReadonlyMap<string, string>, other: number, facet: FacetName): string[] {
+    const column = this.column(facet)
+    const names: string[] = []
+    for (const [key, name] of values) {
+      const index = column.keyIndex(key)
+      if (index !== -1 && column.has(other, index)) names.push(name)
+    }
+    return names
+  }
+
+  /** The filters compiled: each selected facet as a mask over its values. */
+  check(filters: NormalizedFilters): FilterCheck {
+    const compiled = filters.map(([facet, selected]) => {
+      const column = this.column(facet)
+      const wanted = new Uint8Array(column.keyCount)
+      for (const key of selected) {
+        const index = column.keyIndex(key)
+        if (index !== -1) wanted[index] = 1
+      }
+      return { bit: 1 << FACETS.indexOf(facet), column, wanted }
+    })
+    return (doc) => {
+      let failed = 0
+      for (const { bit, column, wanted } of compiled) {
+        let any = false
+        for (let at = column.starts[doc]!; at < column.starts[doc + 1]! && !any; at++) any = wanted[column.keyOf[column.values[at]!]!] === 1
+        if (!any) failed |= bit
+      }
+      return failed
+    }
+  }
+
+  /**
+   * Facet counts over a result set (`docs` in any order: the match set, not
+   * scored), the way faceted UIs expect: each facet's counts apply every OTHER
+   * active filter, so its alternatives stay visible with the numbers a click
+   * would give. The top `limit` values of each facet (most articles first,
+   * then by name; a value written several ways, "Police" and "police", shows
+   * the first of its names among the results in name order), plus the selected ones.
+   */
+  count(docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): FacetCounts {
+    const check = this.check(filters)
+    const failed = new Uint8Array(docs.length)
+    if (filters.length > 0) for (let i = 0; i < docs.length; i++) failed[i] = check(docs[i]!)
+    const counts = {} as FacetCounts
+    FACETS.forEach((facet, f) => {
+      const column = this.column(facet)
+      const { tally, display, keyOf, starts, values } = column
+      const others = ~(1 << f)
+      const touched: number[] = []
+      for (let i = 0; i < docs.length; i++) {
+        if ((failed[i]! & others) !== 0) continue
+        const doc = docs[i]!
+        for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touched.push(key)
+          } else if (name < display[key]!) display[key] = name
+        }
+      }
+      const top = topValues(touched, tally, display, limit)
+      const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
+      const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+      for (const value of selected) {
+        const key = column.keyIndex(value)
+        // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
+        if (key === -1 || top.includes(key)) continue
+        listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+      }
+      for (const key of touched) tally[key] = 0
+      counts[facet] = listed
+    })
+    return counts
+  }
+}
+
+/**
+ * Every value `count` would count over `docs`, uncut: what a shard gives the
+ * front, which adds the shards' tallies up.
+ */
+export function tallyFacets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters): FacetTallies {
+  const check = table.check(filters)
+  const failed = Array.from(docs, (doc) => (filters.length > 0 ? check(doc) : 0))
+  const tallies = {} as FacetTallies
+  FACETS.forEach((facet, f) => {
+    const column = table.column(facet)
+    const others = ~(1 << f)
+    const byKey = new Map<number, { key: string; name: number; count: number }>()
+    for (let i = 0; i < docs.length; i++) {
+      if ((failed[i]! & others) !== 0) continue
+      const doc = docs[i]!
+      for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
+        const name = column.values[at]!
+        const key = column.keyOf[name]!
+        const found = byKey.get(key)
+        if (!found) byKey.set(key, { key: facetKey(column.names[name]!), name, count: 1 })
+        else {
+          found.count++
+          // Names are indexed in name order (`compareFacetNames`).
+          if (name < found.name) found.name = name
+        }
+      }
+    }
+    const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+    tallies[facet] = {
+      values: [...byKey.values()].map(({ key, name, count }) => ({ key, name: column.names[name]!, count })),
+      known: [...selected].filter((key) => column.keyIndex(key) !== -1),
+    }
+  })
+  return tallies
+}
+
+/**
+ * The shards' tallies added up into what `FacetTable.count` gives over the
+ * whole corpus: the top `limit` values (most articles, then by name), then the
+ * selected values not among them that some shard has (count 0 when no result has them).
+ */
+export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: NormalizedFilters, limit: number): FacetCounts {
+  const counts = {} as FacetCounts
+  for (const facet of FACETS) {
+    const merged = new Map<string, FacetTally['values'][number]>()
+    for (const tally of tallies) {
+      for (const value of tally[facet].values) {
+        const found = merged.get(value.key)
+        if (!found) merged.set(value.key, { ...value })
+        else {
+          found.count += value.count
+          if (compareFacetNames(value.name, found.name) < 0) found.name = value.name
+        }
+      }
+    }
+    const top = [...merged.values()].sort((a, b) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, limit)
+    const listed = top.map(({ name, count }) => ({ value: name, count }))
+    const known = new Set(tallies.flatMap((tally) => tally[facet].known))
+    for (const key of filters.find(([name]) => name === facet)?.[1] ?? []) {
+      if (!known.has(key) || top.some((value) => value.key === key)) continue
+      const value = merged.get(key)
+      listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
+    }
+    counts[facet] = listed
+  }
+  return counts
+}
+
+/**
+ * The `limit` values with the most articles, ties by name (`display` holds
+ * name indices in name order), best first, without sorting every value: a
+ * histogram of the counts finds the lowest count that makes the list, and
+ * only the values at that count are compared.
+ */
+function topValues(touched: readonly number[], tally: Uint32Array, display: Uint32Array, limit: number): number[] {
+  const better = (a: number, b: number) => tally[b]! - tally[a]! || display[a]! - display[b]!
+  if (touched.length <= limit) return [...touched].sort(better)
+  let highest = 0
+  for (const key of touched) if (tally[key]! > highest) highest = tally[key]!
+  const histogram = new Uint32Array(highest + 1)
+  for (const key of touched) histogram[tally[key]!] = histogram[tally[key]!]! + 1
+  let threshold = highest
+  let atLeast = histogram[highest]!
+  while (atLeast < limit) atLeast += histogram[--threshold]!
+  const chosen: number[] = []
+  const ties: number[] = []
+  for (const key of touched) {
+    const count = tally[key]!
+    if (count > threshold) chosen.push(key)
+    else if (count === threshold) ties.push(key)
+  }
+  const room = limit - chosen.length
+  if (ties.length > room) {
+    // The `room` ties with the first names: a small sorted buffer, most ties rejected by one comparison.
+    const kept: number[] = []
+    for (const key of ties) {
+      if (kept.length === room && display[key]! >= display[kept[room - 1]!]!) continue
+      let at = kept.length === room ? room - 1 : kept.length
+      while (at > 0 && display[kept[at - 1]!]! > display[key]!) {
+        kept[at] = kept[at - 1]!
+        at--
+      }
+      kept[at] = key
+    }
+    chosen.push(...kept)
+  } else chosen.push(...ties)
+  return chosen.sort(better)
+}

@@ -1,0 +1,99 @@
+import type { StoredArticle } from '../../article'
+import { fuzzyMatches, indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
+import { normalizeWord, tokenize } from '../terms'
+
+/** A word as it appears in the corpus: how many articles have it, and its spelling where first seen. */
+export type LexiconEntry = { documents: number; display: string }
+
+/**
+ * The corpus's words (not stems), for did-you-mean and autocomplete, as the
+ * build stores them: normalised words sorted, with the article count, the
+ * first-seen spelling (empty when it is the word itself) and the radix-tree
+ * rank of each (the order lookups always returned matches in).
+ */
+export type StoredLexicon = { words: string; documents: string; displays: string; ranks: string }
+
+export function storeLexicon(articles: readonly StoredArticle[]): StoredLexicon {
+  const entries = new Map<string, LexiconEntry & { lastArticle: string }>()
+  const keys = new Map<string, string>()
+  for (const article of articles) {
+    const seen = new Set<string>()
+    for (const word of tokenize(`${article.title} ${article.text}`)) {
+      if (seen.has(word)) continue
+      seen.add(word)
+      let key = keys.get(word)
+      if (key === undefined) keys.set(word, (key = normalizeWord(word)))
+      const entry = entries.get(key)
+      if (!entry) entries.set(key, { documents: 1, display: word, lastArticle: article.id })
+      else if (entry.lastArticle !== article.id) {
+        entry.documents++
+        entry.lastArticle = article.id
+      }
+    }
+  }
+  const firstSeen = [...entries.keys()]
+  const ranks = treeRanks(firstSeen)
+  const { sorted, positions } = sortedWithPositions(firstSeen)
+  const entryAt = (i: number) => entries.get(firstSeen[i]!)!
+  return {
+    words: joinWords(sorted),
+    documents: packNumbers(positions.map((i) => entryAt(i).documents)),
+    displays: joinWords(positions.map((i) => (entryAt(i).display === firstSeen[i] ? '' : entryAt(i).display))),
+    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+  }
+}
+
+/** The lexicon, unpacked when first used (did-you-mean, suggestions). */
+export class Lexicon {
+  private readonly words: string[]
+  private readonly documents: Uint32Array
+  private readonly displays: string[]
+  private readonly ranks: Uint32Array
+
+  constructor(stored: StoredLexicon) {
+    this.words = splitWords(stored.words)
+    this.documents = unpackNumbers(stored.documents)
+    this.displays = stored.displays.split(' ')
+    this.ranks = unpackNumbers(stored.ranks)
+  }
+
+  has(word: string): boolean {
+    return indexOf(this.words, word) !== -1
+  }
+
+  /** How many articles have `word` (normalised); 0 when none. */
+  documentsOf(word: string): number {
+    const at = indexOf(this.words, word)
+    return at === -1 ? 0 : this.documents[at]!
+  }
+
+  /**
+   * The corpus words other than `word` within `maxEdits` Damerau edits of it
+   * (a swap of two adjacent letters is one edit), fewest edits first, then
+   * most articles: the order a reader's intended word is most likely in.
+   */
+  near(word: string, maxEdits: number): (LexiconEntry & { word: string; distance: number })[] {
+    const found = [...fuzzyMatches(this.words, this.ranks, word, maxEdits, true)].filter(([, distance]) => distance > 0)
+    return found
+      .map(([at, distance]) => ({ ...this.entry(at), word: this.words[at]!, distance }))
+      .sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word))
+  }
+
+  /** Whether some corpus word starts with `prefix` and is longer. */
+  startsAWord(prefix: string): boolean {
+    const [start, end] = prefixRange(this.words, prefix)
+    return end - start > (this.words[start] === prefix ? 1 : 0)
+  }
+
+  /** The words that start with `prefix` and are longer, in radix-tree order. */
+  longer(prefix: string): LexiconEntry[] {
+    const [start, end] = prefixRange(this.words, prefix)
+    const found: number[] = []
+    for (let at = start; at < end; at++) if (this.words[at] !== prefix) found.push(at)
+    return inTreeOrder(found, this.ranks).map((at) => this.entry(at))
+  }
+
+  private entry(at: number): LexiconEntry {
+    return { documents: this.documents[at]!, display: this.displays[at] || this.words[at]! }
+  }
+}
