@@ -1,5 +1,5 @@
 import type { LoadedBundle } from '../bundle/open'
-import type { CorpusReader } from '../corpus-services/reader'
+import type { CorpusReader } from '../bundle/corpus-reader'
 import type { Bindings } from '../env'
 
 /**

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import type { LoadedBundle } from '../bundle/open'
-import type { CorpusReader } from '../corpus-services/reader'
+import type { CorpusReader } from '../bundle/corpus-reader'
 import type { AppEnv } from './app-env'
 
 /**

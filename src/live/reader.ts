@@ -1,5 +1,5 @@
 import type { LoadedBundle } from '../bundle/open'
-import type { CorpusReader } from '../corpus-services/reader'
+import type { CorpusReader } from '../bundle/corpus-reader'
 import { liveVersionSeen, liveView, type LiveBindings, type LiveView } from './front'
 import { articlesOfOneCorpus, factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from './merge'
 

@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
 import { catalogArticleOrder } from '../corpus-services/fact-catalog'
-import type { CorpusReader } from '../corpus-services/reader'
+import type { CorpusReader } from '../bundle/corpus-reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
 import type { LexiconEntry } from '../search/tables/lexicon'

@@ -1,9 +1,9 @@
 import type { RelatedArticle, StoredArticle } from '../article'
-import type { LoadedBundle } from '../bundle/open'
+import type { LoadedBundle } from './open'
 import type { ListingParams, ListingResponse } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { Suggestion } from '../search/suggest'
-import type { FactPage, FactQuery } from './fact-catalog'
+import type { FactPage, FactQuery } from '../corpus-services/fact-catalog'
 
 /**
  * Everything the API and the pages read of the corpus, whatever holds it: one
