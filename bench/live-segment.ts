@@ -54,7 +54,9 @@ const incoming = liveArticles.slice(Number(values.live))
 
 let started = performance.now()
 const base = compactCorpus(baseArticles)
-console.log(`base: ${baseArticles.length} articles indexed in ${ms(performance.now() - started)} ms; live segment: ${live.length} articles (25 replacing base ones) and ${deleted.length} deletions`)
+console.log(
+  `base: ${baseArticles.length} articles indexed in ${ms(performance.now() - started)} ms; live segment: ${live.length} articles (25 replacing base ones) and ${deleted.length} deletions`,
+)
 started = performance.now()
 const copy = await LiveCopy.of(base, { version: 1, articles: live, tombstones: deleted })
 const withLive = copy.view()
@@ -68,7 +70,9 @@ const queries: BenchQuery[] = [...set.exact, ...set.typo, ...set.prefix, ...set.
 const views: [string, LiveView][] = [
   [`bundle alone (${baseArticles.length} articles)`, alone],
   [`bundle + ${live.length}-article live segment`, withLive],
-  ...(values.rebuild ? [['one index of the same articles (a rebuild)', baseOnly(compactCorpus([...baseArticles.slice(50), ...live]))] as [string, LiveView]] : []),
+  ...(values.rebuild
+    ? [['one index of the same articles (a rebuild)', baseOnly(compactCorpus([...baseArticles.slice(50), ...live]))] as [string, LiveView]]
+    : []),
 ]
 for (const [, view] of views) for (const query of queries) await searchOneCorpus(view, productParams(query))
 const samples = views.map(() => [] as number[])
@@ -96,7 +100,15 @@ for (const [i, article] of incoming.entries()) {
   const target = kind === 0 ? article : kind === 1 ? { ...article, id: incoming[i - 1]!.id } : undefined
   const id = target?.id ?? incoming[i - 2]!.id
   const start = performance.now()
-  await copy.apply({ kind: 'changes', since: version, version: version + 1, articles: target ? [target] : [], removed: target ? [] : [id], tombstoned: [], untombstoned: [id] })
+  await copy.apply({
+    kind: 'changes',
+    since: version,
+    version: version + 1,
+    articles: target ? [target] : [],
+    removed: target ? [] : [id],
+    tombstoned: [],
+    untombstoned: [id],
+  })
   const view = copy.view()
   applied.push(performance.now() - start)
   version++

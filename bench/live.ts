@@ -35,7 +35,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const segment = Number(values.segment)
 if (segment > 0) {
   const started = performance.now()
-  const articles = syntheticArticles(bundledArticles(), segment, { seed: 3, analyse: false }).map(({ id, title, date, text }) => ({ id: `bench/segment/${id}`, title, date, text }))
+  const articles = syntheticArticles(bundledArticles(), segment, { seed: 3, analyse: false }).map(({ id, title, date, text }) => ({
+    id: `bench/segment/${id}`,
+    title,
+    date,
+    text,
+  }))
   for (let at = 0; at < articles.length; at += 100) {
     const response = await fetch(`${base}/api/articles`, { method: 'POST', headers, body: JSON.stringify({ articles: articles.slice(at, at + 100) }) })
     if (!response.ok) throw new Error(`POST /api/articles: ${response.status} ${await response.text()}`)
@@ -56,7 +61,11 @@ for (let round = 0; round < rounds; round++) {
   const put = await fetch(`${base}/api/articles/${encodeURIComponent(id)}`, {
     method: 'PUT',
     headers,
-    body: JSON.stringify({ title: `Bench article ${word}`, date: '2026-12-01', text: `A benchmark article about ${word}, published to measure how soon it is found.` }),
+    body: JSON.stringify({
+      title: `Bench article ${word}`,
+      date: '2026-12-01',
+      text: `A benchmark article about ${word}, published to measure how soon it is found.`,
+    }),
   })
   if (!put.ok) throw new Error(`PUT ${id}: ${put.status} ${await put.text()}`)
   // Another isolate may answer the search; poll until one that sees the write does.

@@ -46,34 +46,58 @@ async function corpusSection(name: string, articles: Parameters<typeof serialise
   const perKind = quick ? 50 : 100
   const rounds = quick ? 2 : 3
   const queries: QuerySet = querySet(articles, perKind, SEED)
-  console.log(`\n# ${name}: ${articles.length} articles; bundle ${mib(serialised.bundle.length)} MiB, MiniSearch JSON ${mib(serialised.miniSearchJson.length)} MiB, Orama JSON ${mib(serialised.oramaJson.length)} MiB, Lunr JSON ${mib(serialised.lunrJson.length)} MiB`)
+  console.log(
+    `\n# ${name}: ${articles.length} articles; bundle ${mib(serialised.bundle.length)} MiB, MiniSearch JSON ${mib(serialised.miniSearchJson.length)} MiB, Orama JSON ${mib(serialised.oramaJson.length)} MiB, Lunr JSON ${mib(serialised.lunrJson.length)} MiB`,
+  )
 
   const cold = await coldStart(serialised, queries, runs)
   const equality = compareResults(serialised, queries)
-  printTable(`Cold start, ${name}: bytes in memory -> first query answered (ms, median / p99 of ${runs} runs)`, ['engine', 'ms'], [
-    ['this product, first /api/search (index + search tables + the page\'s bodies + facets + snippets)', fig(cold.product)],
-    ['this product, compact index only (MiniSearch answer; prefix + fuzzy: decodes the whole term list)', fig(cold.indexOnly)],
-    ['MiniSearch.loadJSON', fig(cold.miniSearch)],
-    ['Orama restore (JSON persistence)', fig(cold.orama)],
-    ['Lunr Index.load', fig(cold.lunr)],
-    ['ratio compact index / MiniSearch.loadJSON (medians)', cold.ratio.toFixed(3)],
-    ['ratio first /api/search / MiniSearch.loadJSON (medians)', cold.productRatio.toFixed(3)],
-  ])
+  printTable(
+    `Cold start, ${name}: bytes in memory -> first query answered (ms, median / p99 of ${runs} runs)`,
+    ['engine', 'ms'],
+    [
+      ["this product, first /api/search (index + search tables + the page's bodies + facets + snippets)", fig(cold.product)],
+      ['this product, compact index only (MiniSearch answer; prefix + fuzzy: decodes the whole term list)', fig(cold.indexOnly)],
+      ['MiniSearch.loadJSON', fig(cold.miniSearch)],
+      ['Orama restore (JSON persistence)', fig(cold.orama)],
+      ['Lunr Index.load', fig(cold.lunr)],
+      ['ratio compact index / MiniSearch.loadJSON (medians)', cold.ratio.toFixed(3)],
+      ['ratio first /api/search / MiniSearch.loadJSON (medians)', cold.productRatio.toFixed(3)],
+    ],
+  )
   console.log(
     `results vs MiniSearch.loadJSON over ${equality.queries} queries: ${equality.identical} identical (ids, order, scores, terms), ${equality.sameIds} same ids in the same order, largest relative score difference ${equality.maxRelativeScoreDifference.toExponential(1)}`,
   )
 
   const latency = await queryLatency(serialised, queries, rounds)
-  printTable(`Warm query latency, ${name} (ms, median / p99 of ${perKind * rounds} samples per kind: ${perKind} queries × ${rounds} rounds after a warm-up pass; in process)`, ['kind', 'this product (searchArticles)', 'compact index (MiniSearch)', 'MiniSearch.loadJSON', 'Orama'], [
-    ...latency.rows.map((row) => [row.kind, fig(row.product), fig(row.compact), fig(row.miniSearch), fig(row.orama)]),
-    ...(latency.suggest ? [['/api/suggest (suggest())', fig(latency.suggest), '', '', '']] : []),
-  ])
-  results[name] = { articles: articles.length, bytes: { bundle: serialised.bundle.length, miniSearchJson: serialised.miniSearchJson.length, oramaJson: serialised.oramaJson.length, lunrJson: serialised.lunrJson.length }, buildMs: serialised.buildMs, coldStart: cold, equality, latency }
+  printTable(
+    `Warm query latency, ${name} (ms, median / p99 of ${perKind * rounds} samples per kind: ${perKind} queries × ${rounds} rounds after a warm-up pass; in process)`,
+    ['kind', 'this product (searchArticles)', 'compact index (MiniSearch)', 'MiniSearch.loadJSON', 'Orama'],
+    [
+      ...latency.rows.map((row) => [row.kind, fig(row.product), fig(row.compact), fig(row.miniSearch), fig(row.orama)]),
+      ...(latency.suggest ? [['/api/suggest (suggest())', fig(latency.suggest), '', '', '']] : []),
+    ],
+  )
+  results[name] = {
+    articles: articles.length,
+    bytes: {
+      bundle: serialised.bundle.length,
+      miniSearchJson: serialised.miniSearchJson.length,
+      oramaJson: serialised.oramaJson.length,
+      lunrJson: serialised.lunrJson.length,
+    },
+    buildMs: serialised.buildMs,
+    coldStart: cold,
+    equality,
+    latency,
+  }
   return { serialised, queries }
 }
 
 async function main() {
-  console.log(`News Edge bench ${new Date().toISOString()} on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}${quick ? ' (--quick)' : ''}`)
+  console.log(
+    `News Edge bench ${new Date().toISOString()} on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}${quick ? ' (--quick)' : ''}`,
+  )
   const results: Record<string, unknown> = { machine, args, seed: SEED }
   const shipped = bundledArticles()
 
@@ -95,10 +119,20 @@ async function main() {
   } else if (flag('scale')) {
     const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
     const points: ScalePoint[] = []
-    scaleCurve(shipped, { sizes, seed: SEED, analyseUpTo: Number(option('analyse-up-to') ?? 5000), miniSearchUpTo: Number(option('minisearch-up-to') ?? 20000), wranglerUpTo: Number(option('wrangler-up-to') ?? 20000) }, (point) => {
-      points.push(point)
-      console.log(`  measured ${point.articles} articles`)
-    })
+    scaleCurve(
+      shipped,
+      {
+        sizes,
+        seed: SEED,
+        analyseUpTo: Number(option('analyse-up-to') ?? 5000),
+        miniSearchUpTo: Number(option('minisearch-up-to') ?? 20000),
+        wranglerUpTo: Number(option('wrangler-up-to') ?? 20000),
+      },
+      (point) => {
+        points.push(point)
+        console.log(`  measured ${point.articles} articles`)
+      },
+    )
     printScale(points)
     results.scale = points
     writeFileSync('docs/scale-curve.svg', scaleSvg(points))
@@ -106,18 +140,24 @@ async function main() {
   } else {
     const { serialised, queries } = await corpusSection('bundled corpus', shipped, results)
     const work = extraction(shipped, quick ? 1 : 3)
-    printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [
-      ['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)],
-      ['whole build: analysis + index + compact bundle (s)', work.buildSeconds.toFixed(2)],
-      ['build throughput (articles/s)', work.articlesPerSecond.toFixed(0)],
-      ['of which index + compact serialisation (s)', work.indexOnlySeconds.toFixed(2)],
-    ])
+    printTable(
+      'Extraction and summary (Node, in process)',
+      ['figure', 'value'],
+      [
+        ['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)],
+        ['whole build: analysis + index + compact bundle (s)', work.buildSeconds.toFixed(2)],
+        ['build throughput (articles/s)', work.articlesPerSecond.toFixed(0)],
+        ['of which index + compact serialisation (s)', work.indexOnlySeconds.toFixed(2)],
+      ],
+    )
     results.extraction = work
     // The Worker's runtime: wrangler dev, like the HTTP part.
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
 
     const wrangler = wranglerOnBundled()
-    console.log(`\nwrangler check startup (bundled corpus): ${'activeMs' in wrangler ? `Active ${wrangler.activeMs} ms, bundle ${wrangler.bundleKiB} KiB` : wrangler.skipped}`)
+    console.log(
+      `\nwrangler check startup (bundled corpus): ${'activeMs' in wrangler ? `Active ${wrangler.activeMs} ms, bundle ${wrangler.bundleKiB} KiB` : wrangler.skipped}`,
+    )
     results.wranglerStartup = wrangler
 
     if (!quick) {
@@ -126,14 +166,32 @@ async function main() {
     }
 
     const shardRows = [2, 4, 8].map((count) => shardSimulation(shipped, count, querySet(shipped, quick ? 20 : 50, SEED)))
-    printTable('Shards (bundled corpus, global BM25 statistics): scatter, merge, single index (ms, median / p99)', ['shards', 'queries', 'same top 10 as one index', 'scatter (all shards, sequential)', 'merge', 'one index'], shardRows.map((row) => [String(row.shards), String(row.queries), `${row.sameTop10}/${row.queries}`, fig(row.scatter), fig(row.merge), fig(row.single)]))
+    printTable(
+      'Shards (bundled corpus, global BM25 statistics): scatter, merge, single index (ms, median / p99)',
+      ['shards', 'queries', 'same top 10 as one index', 'scatter (all shards, sequential)', 'merge', 'one index'],
+      shardRows.map((row) => [String(row.shards), String(row.queries), `${row.sameTop10}/${row.queries}`, fig(row.scatter), fig(row.merge), fig(row.single)]),
+    )
     results.shards = shardRows
 
     if (!flag('no-http')) {
       const http = await httpBench(queries, shipped, quick ? 3 : 10, 8)
-      printTable(`HTTP, wrangler dev on 127.0.0.1, ${http.connections} connections, ${http.seconds} s per run, alternating`, ['path', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'], http.runs.map((run) => [run.path, run.requestsPerSecond.toFixed(0), String(run.p50), String(run.p99), String(run.requests), String(run.non2xx), String(run.errors)]))
+      printTable(
+        `HTTP, wrangler dev on 127.0.0.1, ${http.connections} connections, ${http.seconds} s per run, alternating`,
+        ['path', 'requests/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
+        http.runs.map((run) => [
+          run.path,
+          run.requestsPerSecond.toFixed(0),
+          String(run.p50),
+          String(run.p99),
+          String(run.requests),
+          String(run.non2xx),
+          String(run.errors),
+        ]),
+      )
       console.log(`/api/search throughput / /api/health throughput: ${http.searchOverHealth.toFixed(2)}`)
-      console.log(`POST /api/extract in workerd (sequential, ${serialised.documents.length >= 40 ? 40 : serialised.documents.length} articles): ${fig(http.extract)} ms; GET /api/health round trip ${fig(http.healthRoundTrip)} ms`)
+      console.log(
+        `POST /api/extract in workerd (sequential, ${serialised.documents.length >= 40 ? 40 : serialised.documents.length} articles): ${fig(http.extract)} ms; GET /api/health round trip ${fig(http.healthRoundTrip)} ms`,
+      )
       results.http = http
     }
   }
@@ -141,7 +199,11 @@ async function main() {
   mkdirSync('bench/results', { recursive: true })
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}${flag('scale') ? '-scale' : ''}.json`
   writeFileSync(file, JSON.stringify({ ...results, loadAverageAtEnd: loadavg() }, null, 2))
-  console.log(`\nwrote ${file}; load average at the end ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
+  console.log(
+    `\nwrote ${file}; load average at the end ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  )
 }
 
 function wranglerOnBundled() {
@@ -155,44 +217,100 @@ function wranglerOnBundled() {
 
 function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
   const kib = (bytes: number) => (bytes / 1024).toFixed(1)
-  printTable(`Top-k search, ${point.articles} synthetic articles (warm, in process; ms median / p99; searchArticles with limit 10)`, ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned', 'scored / matched', 'fell back to exhaustive'], point.kinds.map((row) => [
-    row.kind,
-    fig(row.pruned),
-    fig(row.exhaustive),
-    fig(row.miniSearch),
-    (row.exhaustive.p99 / row.pruned.p99).toFixed(2),
-    row.scoredPerMatch.toFixed(3),
-    `${row.fellBack} of ${row.searches}`,
-  ]))
-  console.log(`index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); allocated per one-word search (median, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`)
+  printTable(
+    `Top-k search, ${point.articles} synthetic articles (warm, in process; ms median / p99; searchArticles with limit 10)`,
+    [
+      'kind',
+      'pruned (top-k)',
+      'exhaustive (every match scored)',
+      'MiniSearch search of the AND query',
+      'p99 exhaustive / pruned',
+      'scored / matched',
+      'fell back to exhaustive',
+    ],
+    point.kinds.map((row) => [
+      row.kind,
+      fig(row.pruned),
+      fig(row.exhaustive),
+      fig(row.miniSearch),
+      (row.exhaustive.p99 / row.pruned.p99).toFixed(2),
+      row.scoredPerMatch.toFixed(3),
+      `${row.fellBack} of ${row.searches}`,
+    ]),
+  )
+  console.log(
+    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); allocated per one-word search (median, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
+  )
 }
 
 function printScale(points: readonly ScalePoint[]) {
-  printTable('Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, in a fresh process per size)', ['articles', 'analysed', 'Worker data modules MiB (gzip)', 'static assets MiB (files, largest MiB)', 'index MiB', 'build s (analysis / index / compact)', 'start-up ms: compact index / MiniSearch.loadJSON', 'first /api/search ms', 'heap MiB: modules / +compact index / +first search / MiniSearch.loadJSON', 'query p99 ms: index / product / MiniSearch', 'mix of search + article + facts: requests, heap MiB after, article / facts p99 ms', 'wrangler Active ms'], points.map((point) => [
-    String(point.articles),
-    point.analysed ? 'yes' : 'borrowed',
-    `${mib(point.bundleBytes)} (${mib(point.bundleGzipBytes)})`,
-    `${mib(point.assets.bytes)} (${point.assets.files}, ${mib(point.assets.largestBytes)})`,
-    mib(point.indexBytes),
-    `${point.generateSeconds.toFixed(1)} / ${point.indexBuildSeconds.toFixed(1)} / ${point.compactSeconds.toFixed(1)}`,
-    `${ms(point.probe.indexStartMs)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.loadMs) : '—'}`,
-    ms(point.probe.firstProductSearchMs),
-    `${mib(point.probe.modulesBytes)} / ${mib(point.probe.indexOpenBytes)} / ${mib(point.probe.productSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
-    `${ms(point.probe.indexQuery.p99)} / ${ms(point.probe.productQuery.p99)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.queryP99) : '—'}`,
-    `${point.probe.mix.requests}, ${mib(point.probe.mix.heapBytes)}, ${ms(point.probe.mix.article.p99)} / ${ms(point.probe.mix.facts.p99)}`,
-    point.wrangler && 'activeMs' in point.wrangler ? ms(point.wrangler.activeMs) : '—',
-  ]))
+  printTable(
+    'Scale curve (synthetic corpora; heap = JS heap + ArrayBuffers after GC, in a fresh process per size)',
+    [
+      'articles',
+      'analysed',
+      'Worker data modules MiB (gzip)',
+      'static assets MiB (files, largest MiB)',
+      'index MiB',
+      'build s (analysis / index / compact)',
+      'start-up ms: compact index / MiniSearch.loadJSON',
+      'first /api/search ms',
+      'heap MiB: modules / +compact index / +first search / MiniSearch.loadJSON',
+      'query p99 ms: index / product / MiniSearch',
+      'mix of search + article + facts: requests, heap MiB after, article / facts p99 ms',
+      'wrangler Active ms',
+    ],
+    points.map((point) => [
+      String(point.articles),
+      point.analysed ? 'yes' : 'borrowed',
+      `${mib(point.bundleBytes)} (${mib(point.bundleGzipBytes)})`,
+      `${mib(point.assets.bytes)} (${point.assets.files}, ${mib(point.assets.largestBytes)})`,
+      mib(point.indexBytes),
+      `${point.generateSeconds.toFixed(1)} / ${point.indexBuildSeconds.toFixed(1)} / ${point.compactSeconds.toFixed(1)}`,
+      `${ms(point.probe.indexStartMs)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.loadMs) : '—'}`,
+      ms(point.probe.firstProductSearchMs),
+      `${mib(point.probe.modulesBytes)} / ${mib(point.probe.indexOpenBytes)} / ${mib(point.probe.productSearchBytes)} / ${point.probe.miniSearch ? mib(point.probe.miniSearch.heapBytes) : '—'}`,
+      `${ms(point.probe.indexQuery.p99)} / ${ms(point.probe.productQuery.p99)} / ${point.probe.miniSearch ? ms(point.probe.miniSearch.queryP99) : '—'}`,
+      `${point.probe.mix.requests}, ${mib(point.probe.mix.heapBytes)}, ${ms(point.probe.mix.article.p99)} / ${ms(point.probe.mix.facts.p99)}`,
+      point.wrangler && 'activeMs' in point.wrangler ? ms(point.wrangler.activeMs) : '—',
+    ]),
+  )
 }
 
 function scaleSvg(points: readonly ScalePoint[]): string {
   const xs = points.map((point) => point.articles)
-  const series = (name: string, color: string, value: (point: ScalePoint) => number | undefined) => ({ name, color, points: points.map((point) => [point.articles, value(point) ?? NaN] as [number, number]) })
+  const series = (name: string, color: string, value: (point: ScalePoint) => number | undefined) => ({
+    name,
+    color,
+    points: points.map((point) => [point.articles, value(point) ?? NaN] as [number, number]),
+  })
   const MiB = 1024 * 1024
   return lineCharts(
     [
-      { title: 'Start-up to first answer', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexStartMs), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.loadMs)] },
-      { title: 'Index heap after load', unit: 'MiB', series: [series('compact index (this product)', '#1f77b4', (p) => (p.probe.indexOpenBytes + p.indexBytes) / MiB), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch && p.probe.miniSearch.heapBytes / MiB)] },
-      { title: 'Query p99 (typo + prefix)', unit: 'ms', series: [series('compact index (this product)', '#1f77b4', (p) => p.probe.indexQuery.p99), series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.queryP99)] },
+      {
+        title: 'Start-up to first answer',
+        unit: 'ms',
+        series: [
+          series('compact index (this product)', '#1f77b4', (p) => p.probe.indexStartMs),
+          series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.loadMs),
+        ],
+      },
+      {
+        title: 'Index heap after load',
+        unit: 'MiB',
+        series: [
+          series('compact index (this product)', '#1f77b4', (p) => (p.probe.indexOpenBytes + p.indexBytes) / MiB),
+          series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch && p.probe.miniSearch.heapBytes / MiB),
+        ],
+      },
+      {
+        title: 'Query p99 (typo + prefix)',
+        unit: 'ms',
+        series: [
+          series('compact index (this product)', '#1f77b4', (p) => p.probe.indexQuery.p99),
+          series('MiniSearch.loadJSON', '#d62728', (p) => p.probe.miniSearch?.queryP99),
+        ],
+      },
     ],
     xs,
   )

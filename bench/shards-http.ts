@@ -39,14 +39,20 @@ async function measure(base: string, paths: readonly string[]): Promise<{ sample
   return { samples, bodies }
 }
 
-const built = spawnSync('npx', ['tsx', 'scripts/build-index.ts'], { env: { ...process.env, SHARDS: String(shards), BUNDLE_PATH: join(out, 'search.bundle') }, stdio: 'inherit' })
+const built = spawnSync('npx', ['tsx', 'scripts/build-index.ts'], {
+  env: { ...process.env, SHARDS: String(shards), BUNDLE_PATH: join(out, 'search.bundle') },
+  stdio: 'inherit',
+})
 if (built.status !== 0) process.exit(built.status ?? 1)
 const articles = readBundledArticles()
 const queries = querySet(articles, Math.ceil(count / 5), 20261206)
 const searches = Object.values(queries)
   .flat()
   .slice(0, count)
-  .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`)
+  .map(
+    (query) =>
+      `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`,
+  )
 const words = Object.values(queries)
   .flat()
   .map((query) => query.q.trim().split(/\s+/)[0]!)
@@ -77,10 +83,15 @@ for (const [name, configs] of [
 }
 const [one, sharded] = Object.values(results)
 console.log(`\nthrough wrangler dev, requests one after another, ${articles.length} articles (${new Date().toISOString()})`)
-console.log(`| route | requests | one Worker p50 ms | p99 ms | front + ${shards} shards p50 ms | p99 ms | identical answers |\n| --- | --- | --- | --- | --- | --- | --- |`)
+console.log(
+  `| route | requests | one Worker p50 ms | p99 ms | front + ${shards} shards p50 ms | p99 ms | identical answers |\n| --- | --- | --- | --- | --- | --- | --- |`,
+)
 let at = 0
 for (const [route, list] of Object.entries(routes)) {
-  const window = (side: { samples: number[]; bodies: string[] }) => ({ figure: summarize(side.samples.slice(at, at + list.length)), bodies: side.bodies.slice(at, at + list.length) })
+  const window = (side: { samples: number[]; bodies: string[] }) => ({
+    figure: summarize(side.samples.slice(at, at + list.length)),
+    bodies: side.bodies.slice(at, at + list.length),
+  })
   const [mine, theirs] = [window(one!), window(sharded!)]
   const same = mine.bodies.filter((body, i) => body === theirs.bodies[i]).length
   list.forEach((path, i) => {
@@ -88,8 +99,12 @@ for (const [route, list] of Object.entries(routes)) {
     // Where they part: the answers' first differing character on, for whoever looks into it.
     let at = 0
     while (mine.bodies[i]![at] === theirs.bodies[i]![at]) at++
-    console.error(`different answers to ${path}, from character ${at}:\n  one Worker: …${mine.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}\n  front:      …${theirs.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}`)
+    console.error(
+      `different answers to ${path}, from character ${at}:\n  one Worker: …${mine.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}\n  front:      …${theirs.bodies[i]!.slice(Math.max(0, at - 100), at + 300)}`,
+    )
   })
-  console.log(`| ${route} | ${list.length} | ${mine.figure.median.toFixed(1)} | ${mine.figure.p99.toFixed(1)} | ${theirs.figure.median.toFixed(1)} | ${theirs.figure.p99.toFixed(1)} | ${same} of ${list.length} |`)
+  console.log(
+    `| ${route} | ${list.length} | ${mine.figure.median.toFixed(1)} | ${mine.figure.p99.toFixed(1)} | ${theirs.figure.median.toFixed(1)} | ${theirs.figure.p99.toFixed(1)} | ${same} of ${list.length} |`,
+  )
   at += list.length
 }

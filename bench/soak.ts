@@ -5,7 +5,14 @@
 import { parseArgs } from 'node:util'
 import { runSoak } from './lib/soak'
 
-const { values } = parseArgs({ options: { writers: { type: 'string', default: '4' }, writes: { type: 'string', default: '2000' }, kills: { type: 'string', default: '2' }, ids: { type: 'string', default: '40' } } })
+const { values } = parseArgs({
+  options: {
+    writers: { type: 'string', default: '4' },
+    writes: { type: 'string', default: '2000' },
+    kills: { type: 'string', default: '2' },
+    ids: { type: 'string', default: '40' },
+  },
+})
 const started = Date.now()
 const result = await runSoak({
   writers: Number(values.writers),

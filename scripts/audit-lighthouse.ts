@@ -29,7 +29,16 @@ async function main(): Promise<number> {
   const debuggingPort = await freePort()
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [`--remote-debugging-port=${debuggingPort}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      `--remote-debugging-port=${debuggingPort}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   try {
     const pages = await pagesToAudit(server.origin)
@@ -54,8 +63,8 @@ async function main(): Promise<number> {
         '# Lighthouse',
         '',
         `Written by \`npm run audit:lighthouse\` on ${new Date().toISOString().slice(0, 10)} (${machine}), against \`wrangler dev\` on loopback with the bundled corpus.`,
-        'Phone is Lighthouse\'s default mobile run (emulated Moto G, simulated slow 4G and 4× CPU slowdown); desktop its desktop preset.',
-        'Performance is simulated from one trace, so it moves a few points with the machine\'s load; accessibility, best practices and SEO do not.',
+        "Phone is Lighthouse's default mobile run (emulated Moto G, simulated slow 4G and 4× CPU slowdown); desktop its desktop preset.",
+        "Performance is simulated from one trace, so it moves a few points with the machine's load; accessibility, best practices and SEO do not.",
         '',
         `| ${header.join(' | ')} |`,
         `| ${header.map(() => '---').join(' | ')} |`,

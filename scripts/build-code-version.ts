@@ -11,5 +11,8 @@ import { codeVersion } from './lib/code-version'
 
 const version = codeVersion()
 mkdirSync('generated', { recursive: true })
-writeFileSync('generated/code-version.ts', `/** Written by scripts/build-code-version.ts: the hash of the Worker's code. */\nexport const CODE_VERSION = '${version}'\n`)
+writeFileSync(
+  'generated/code-version.ts',
+  `/** Written by scripts/build-code-version.ts: the hash of the Worker's code. */\nexport const CODE_VERSION = '${version}'\n`,
+)
 console.log(`code version ${version} in generated/code-version.ts`)

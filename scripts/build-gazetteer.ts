@@ -32,7 +32,15 @@ function keep(city: City): boolean {
   return city.featureCode === 'PPLA2' && (city.population >= 10000 || city.population === 0)
 }
 
-type City = { name: string; altName: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }
+type City = {
+  name: string
+  altName: string
+  country: string
+  featureCode: string
+  adminCode: string
+  population: number
+  loc: { coordinates: [number, number] }
+}
 type Region = { name: string; names: Record<string, string | undefined>; admin?: string }
 type Country = { iso: string; names: Record<string, string | undefined>; regions: Region[] }
 
@@ -71,7 +79,9 @@ function regionRows(): string[] {
     for (const region of country.regions) {
       const where = region.admin ? towns.get(`${country.iso}.${region.admin}`) : undefined
       const position = where ? `${round(where.lat / where.count)}\t${round(where.lon / where.count)}` : '\t'
-      const names = new Set([region.names.en, region.names.geonames, region.name].filter((name): name is string => Boolean(name)).map((name) => placeKey(clean(name))))
+      const names = new Set(
+        [region.names.en, region.names.geonames, region.name].filter((name): name is string => Boolean(name)).map((name) => placeKey(clean(name))),
+      )
       for (const name of names) rows.push(`${placeKey(name)}\t${country.iso}\t${position}\t0\tregion\t${region.admin ?? ''}`)
     }
   }
@@ -115,7 +125,9 @@ function main(): void {
     '',
   ].join('\n')
   writeGenerated(OUTPUT, source)
-  const counts = Object.entries(tables).map(([name, rows]) => `${rows.length} ${name.toLowerCase().replace('_', ' ')}`).join(', ')
+  const counts = Object.entries(tables)
+    .map(([name, rows]) => `${rows.length} ${name.toLowerCase().replace('_', ' ')}`)
+    .join(', ')
   console.log(`gazetteer: ${counts}; ${(source.length / 1024).toFixed(0)} KiB in ${OUTPUT} (${(performance.now() - started).toFixed(0)} ms)`)
 }
 

@@ -73,7 +73,12 @@ async function main(): Promise<number> {
   const index = serializeCompactIndex(buildIndex(articles))
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
   const entities = registryText(articles)
-  const version = createHash('sha256').update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header])).update(index.binary).update(entities).digest('hex').slice(0, 16)
+  const version = createHash('sha256')
+    .update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header]))
+    .update(index.binary)
+    .update(entities)
+    .digest('hex')
+    .slice(0, 16)
   const { text, assets } = serializeBundle({ version, builtAt: new Date().toISOString(), index: index.header }, articles, { entities })
 
   mkdirSync(dirname(BUNDLE_PATH), { recursive: true })
@@ -125,7 +130,9 @@ function buildSharded(articles: readonly StoredArticle[], shards: number, corpus
     const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
     return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB`
   })
-  console.log(`built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`)
+  console.log(
+    `built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   return 0
 }
@@ -200,7 +207,8 @@ function removeStaleTemporaries() {
   for (const { folder, ours } of places) {
     for (const name of existsSync(folder) ? readdirSync(folder) : []) {
       const [, base, pid] = /^(.*)\.(\d+)\.tmp$/.exec(name) ?? []
-      if (base !== undefined && ours(base) && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(folder, name), { recursive: true, force: true })
+      if (base !== undefined && ours(base) && Number(pid) !== process.pid && !isRunning(Number(pid)))
+        rmSync(join(folder, name), { recursive: true, force: true })
     }
   }
 }

@@ -24,6 +24,8 @@ for (const article of articles) {
   for (const [word] of `${article.title ?? ''} ${article.text}`.matchAll(PROSE_WORD)) for (const term of termsOfWord(word)) terms.add(term)
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
 }
-const frequent = [...counts].filter(([term, count]) => count >= MIN_DOCUMENTS && term.length > 2 && !NEWS_STOP_WORDS.has(term) && !/\d/.test(term)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+const frequent = [...counts]
+  .filter(([term, count]) => count >= MIN_DOCUMENTS && term.length > 2 && !NEWS_STOP_WORDS.has(term) && !/\d/.test(term))
+  .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 writeFileSync(OUTPUT, `${JSON.stringify({ documents: articles.length, terms: Object.fromEntries(frequent) })}\n`)
 console.log(`wrote ${OUTPUT}: ${frequent.length} terms in ${MIN_DOCUMENTS}+ of ${articles.length} articles`)

@@ -22,7 +22,10 @@ const DETAIL = process.env.MAP_DETAIL === '50m' ? '50m' : '110m'
 const require = createRequire(import.meta.url)
 const world = require(`world-atlas/countries-${DETAIL}.json`) as Topology<{ countries: GeometryCollection; land: GeometryCollection }>
 
-const projection = geoEquirectangular().scale(WORLD_SCALE).translate([WORLD_WIDTH / 2, WORLD_HEIGHT / 2]).precision(0.1)
+const projection = geoEquirectangular()
+  .scale(WORLD_SCALE)
+  .translate([WORLD_WIDTH / 2, WORLD_HEIGHT / 2])
+  .precision(0.1)
 const path = geoPath(projection).digits(1)
 
 const land = path(feature(world, world.objects.land)) ?? ''

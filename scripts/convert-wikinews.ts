@@ -26,7 +26,9 @@ function fileNameFor(id: string): string {
     .slice(0, 120)
 }
 
-const lines = readFileSync(source, 'utf8').split('\n').filter((line) => line.trim() !== '')
+const lines = readFileSync(source, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
 rmSync(outDir, { recursive: true, force: true })
 mkdirSync(outDir, { recursive: true })
 

@@ -19,7 +19,10 @@ import { buildModel, calibrateZipf, fitHeaps, synthesise, vocabularyCurve, type 
 const USAGE = 'usage: npm run corpus:synth -- N OUT.jsonl [--seed=S] [--corpus=DIR]'
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string', default: '20261206' }, corpus: { type: 'string', default: 'corpus' } } })
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { seed: { type: 'string', default: '20261206' }, corpus: { type: 'string', default: 'corpus' } },
+  })
   const [countText, out] = positionals
   const count = Number(countText)
   if (!Number.isInteger(count) || count < 1 || !out?.endsWith('.jsonl')) {
@@ -28,7 +31,9 @@ async function main(): Promise<number> {
   }
   const { articles, errors } = readCorpus(values.corpus)
   if (errors.length > 0 || articles.length === 0) {
-    console.error(`corpus:synth: cannot read the real corpus ${values.corpus} (${errors.length} problem(s), ${articles.length} articles); run npm run build to see them`)
+    console.error(
+      `corpus:synth: cannot read the real corpus ${values.corpus} (${errors.length} problem(s), ${articles.length} articles); run npm run build to see them`,
+    )
     return 1
   }
   const entities = new Map(articles.map((article) => [article.id, analyzeArticle({ text: article.text }).facts.entities]))
@@ -60,10 +65,14 @@ async function main(): Promise<number> {
 
   const { K, beta } = model.fit.heaps
   const predicted = (n: number) => Math.round(K * n ** beta)
-  printTable(`Vocabulary (distinct lower-cased words) against tokens; Heaps' law fitted on the real corpus: V = ${K.toFixed(1)}·n^${beta.toFixed(3)} (content words drawn from Zipf–Mandelbrot s = ${model.fit.zipf.toFixed(3)}, head share ${(model.fit.headShare * 100).toFixed(2)}%, calibrated to the real corpus's vocabulary at its size)`, ['corpus', 'tokens', 'vocabulary', 'Heaps fit of the real corpus'], [
-    ...real.map((point) => ['real', String(point.tokens), String(point.vocabulary), String(predicted(point.tokens))]),
-    ...synthetic.map((point) => ['synthetic', String(point.tokens), String(point.vocabulary), String(predicted(point.tokens))]),
-  ])
+  printTable(
+    `Vocabulary (distinct lower-cased words) against tokens; Heaps' law fitted on the real corpus: V = ${K.toFixed(1)}·n^${beta.toFixed(3)} (content words drawn from Zipf–Mandelbrot s = ${model.fit.zipf.toFixed(3)}, head share ${(model.fit.headShare * 100).toFixed(2)}%, calibrated to the real corpus's vocabulary at its size)`,
+    ['corpus', 'tokens', 'vocabulary', 'Heaps fit of the real corpus'],
+    [
+      ...real.map((point) => ['real', String(point.tokens), String(point.vocabulary), String(predicted(point.tokens))]),
+      ...synthetic.map((point) => ['synthetic', String(point.tokens), String(point.vocabulary), String(predicted(point.tokens))]),
+    ],
+  )
   console.log(`Heaps' exponent: real ${beta.toFixed(3)}, synthetic ${fitHeaps(synthetic).beta.toFixed(3)}. Wrote ${count} articles to ${out}.`)
   return 0
 }

@@ -45,7 +45,9 @@ function printOneSet(set: SetScore) {
     const cells = [t.precision, t.recall, t.f1].map((value) => value.toFixed(3).padStart(9))
     return `${name.padEnd(14)}${cells.join('')}${String(t.tp).padStart(6)}${String(t.fp).padStart(6)}${String(t.fn).padStart(6)}`
   }
-  console.log(`${'category'.padEnd(14)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}${'TP'.padStart(6)}${'FP'.padStart(6)}${'FN'.padStart(6)}`)
+  console.log(
+    `${'category'.padEnd(14)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}${'TP'.padStart(6)}${'FP'.padStart(6)}${'FN'.padStart(6)}`,
+  )
   for (const category of CATEGORIES) console.log(row(category, set.byCategory.get(category)!))
   console.log(row('micro', [...set.byCategory.values()].flat()))
   console.log(`contradictions: ${set.contradictions}`)

@@ -84,7 +84,9 @@ const SLIPS = {
  */
 function derivedCollections(articles: readonly { id: string; title?: string; text: string }[]): Collection[] {
   const documentFrequency = new Map<string, number>()
-  const titleWords = (title: string) => [...new Set((title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word) && word.length > 2))]
+  const titleWords = (title: string) => [
+    ...new Set((title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word) && word.length > 2)),
+  ]
   for (const article of articles) {
     for (const word of new Set(`${article.title ?? ''} ${article.text}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])) {
       documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1)
@@ -136,7 +138,10 @@ async function measure(corpus: ReturnType<typeof corpusOfArticles>, bm25: Return
   let spelt = 0
   for (const query of collection.queries) {
     const response = await searchArticles(corpus, { q: query.text.slice(0, 500), limit: HITS, offset: 0, sort: 'relevance' })
-    product.set(query._id, response.hits.map((hit) => hit.id))
+    product.set(
+      query._id,
+      response.hits.map((hit) => hit.id),
+    )
     if (query.intended && response.correctedQuery) {
       corrected++
       if (response.correctedQuery.toLowerCase() === query.intended) spelt++
@@ -149,8 +154,15 @@ async function measure(corpus: ReturnType<typeof corpusOfArticles>, bm25: Return
     const scores: Scores = evaluate(run, collection.qrels)
     return `| ${collection.name} | ${collection.queries.length} | ${system} | ${scores.ndcg10.toFixed(4)} | ${scores.recall100.toFixed(4)} | ${scores.map100.toFixed(4)} | ${successAt5(run, collection.qrels).toFixed(4)} | ${corrections} |`
   }
-  const corrections = !misspelt ? '—' : corrected === 0 ? 'none made' : `${(rightly / corrected).toFixed(4)} (${rightly} of ${corrected}; ${spelt} spelt as meant)`
-  return [row('BM25 baseline (k1 1.2, b 0.75, no stemming)', baseline, misspelt ? 'none made' : '—'), row('News Edge search (as the API answers)', product, corrections)]
+  const corrections = !misspelt
+    ? '—'
+    : corrected === 0
+      ? 'none made'
+      : `${(rightly / corrected).toFixed(4)} (${rightly} of ${corrected}; ${spelt} spelt as meant)`
+  return [
+    row('BM25 baseline (k1 1.2, b 0.75, no stemming)', baseline, misspelt ? 'none made' : '—'),
+    row('News Edge search (as the API answers)', product, corrections),
+  ]
 }
 
 async function main(): Promise<number> {

@@ -22,7 +22,20 @@ const connections = Number(values.connections)
 
 /** Requests come from this many client IPs (CF-Connecting-IP), as from a crowd, not from one abuser. */
 const CLIENT_IPS = 256
-const QUERIES = ['Balochistan', 'election', 'president', 'earthquake', 'football', 'climate change', 'police', 'minister', 'Obama', 'flood', 'court ruling', 'oil price']
+const QUERIES = [
+  'Balochistan',
+  'election',
+  'president',
+  'earthquake',
+  'football',
+  'climate change',
+  'police',
+  'minister',
+  'Obama',
+  'flood',
+  'court ruling',
+  'oil price',
+]
 
 async function main(): Promise<number> {
   let server: WranglerDev | undefined
@@ -61,14 +74,25 @@ function mix(ids: string[]) {
   const json = { 'Content-Type': 'application/json' }
   const cycle: PlannedRequest[] = [
     ...QUERIES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` })),
-    ...QUERIES.slice(0, 6).map((q, i) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}&limit=20&offset=${i * 5}&sort=${i % 2 ? 'date' : 'relevance'}` })),
+    ...QUERIES.slice(0, 6).map((q, i) => ({
+      method: 'GET',
+      path: `/api/search?q=${encodeURIComponent(q)}&limit=20&offset=${i * 5}&sort=${i % 2 ? 'date' : 'relevance'}`,
+    })),
     { method: 'GET', path: '/api/search?q=elction' },
     { method: 'GET', path: '/api/search?q=minister&from=2010-01-01&to=2020-12-31' },
     ...[0, 1, 2, 3, 4, 5].map((i) => ({ method: 'GET', path: article(i * 7) })),
     ...[0, 1, 2].map((i) => ({ method: 'GET', path: `${article(i * 11)}/summary?sentences=3` })),
     ...[0, 1, 2].map((i) => ({ method: 'GET', path: `${article(i * 13)}/facts` })),
     { method: 'GET', path: '/api/health' },
-    { method: 'POST', path: '/api/extract', headers: json, body: JSON.stringify({ text: 'QUETTA: Interior Minister Mohsin Naqvi said on Tuesday that 12 people were killed in Mastung. "We will not allow this," he said.', date: '2025-03-12' }) },
+    {
+      method: 'POST',
+      path: '/api/extract',
+      headers: json,
+      body: JSON.stringify({
+        text: 'QUETTA: Interior Minister Mohsin Naqvi said on Tuesday that 12 people were killed in Mastung. "We will not allow this," he said.',
+        date: '2025-03-12',
+      }),
+    },
     { method: 'POST', path: '/api/extract', headers: json, body: JSON.stringify({ text: 'The council voted on Monday to close the bridge for repairs.' }) },
     // Revalidation and preflight, as browsers send them.
     { method: 'GET', path: '/api/search?q=Balochistan', headers: { 'If-None-Match': '*' } },
@@ -85,14 +109,12 @@ function mix(ids: string[]) {
     { method: 'GET', path: '/api/nope' },
   ]
   let next = 0
-  return cycle.map(
-    (request): autocannon.Request => ({
-      method: request.method as autocannon.Request['method'],
-      path: request.path,
-      ...(request.body ? { body: request.body } : {}),
-      setupRequest: (raw) => ({ ...raw, headers: { ...request.headers, 'CF-Connecting-IP': `10.0.${(next = (next + 1) % CLIENT_IPS)}.1` } }),
-    }),
-  )
+  return cycle.map((request): autocannon.Request => ({
+    method: request.method as autocannon.Request['method'],
+    path: request.path,
+    ...(request.body ? { body: request.body } : {}),
+    setupRequest: (raw) => ({ ...raw, headers: { ...request.headers, 'CF-Connecting-IP': `10.0.${(next = (next + 1) % CLIENT_IPS)}.1` } }),
+  }))
 }
 
 function report(result: autocannon.Result): number {

@@ -45,7 +45,10 @@ export async function serialiseAll(articles: readonly StoredArticle[], engines: 
   let oramaJson = ''
   if (engines.orama) {
     const db = create({ schema: ORAMA_SCHEMA })
-    await insertMultiple(db, articles.map((article, i) => ({ ...documents[i]!, day: dayNumber(article.date) })))
+    await insertMultiple(
+      db,
+      articles.map((article, i) => ({ ...documents[i]!, day: dayNumber(article.date) })),
+    )
     oramaJson = (await persist(db, 'json')) as string
   }
   let lunrJson = ''
@@ -104,6 +107,17 @@ export async function searchOrama(db: AnyOrama, kind: QueryKind, term: string, r
     ...(kind === 'typo' || kind === 'faceted' || kind === 'filtered' ? { tolerance: 1 } : {}),
     ...(kind === 'exact' || kind === 'typo' ? { exact: true } : {}),
     ...(kind === 'filtered' && range ? { where: { day: { between: range } } } : {}),
-    ...(kind === 'faceted' ? { facets: { day: { ranges: [{ from: 0, to: 15000 }, { from: 15000, to: 30000 }] } } } : {}),
+    ...(kind === 'faceted'
+      ? {
+          facets: {
+            day: {
+              ranges: [
+                { from: 0, to: 15000 },
+                { from: 15000, to: 30000 },
+              ],
+            },
+          },
+        }
+      : {}),
   })
 }

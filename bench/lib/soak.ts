@@ -90,7 +90,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
             : await fetch(path, {
                 method: 'PUT',
                 headers: headers(true),
-                body: JSON.stringify({ title: `Soak ${writer} ${next}`, date: '2026-12-03', text: `The soak writer ${writer} published ${next} as write ${sequence}. Nothing else has this word.` }),
+                body: JSON.stringify({
+                  title: `Soak ${writer} ${next}`,
+                  date: '2026-12-03',
+                  text: `The soak writer ${writer} published ${next} as write ${sequence}. Nothing else has this word.`,
+                }),
               })
         await response.body?.cancel()
         // A DELETE of an id that is not there is acknowledged too: it is absent.
@@ -134,7 +138,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const allowed = new Set<State>([acknowledged.get(id) ?? null, ...(pending.get(id) ?? [])])
       const text = served.get(id)
       const actual: State = text === undefined ? null : (/ published (\w+) as write /.exec(text)?.[1] ?? `unreadable text ${JSON.stringify(text)}`)
-      if (!allowed.has(actual)) mismatches.push(`${id}: serves ${actual ?? 'nothing'}, acknowledged ${[...allowed].map((state) => state ?? 'deleted').join(' or ')}`)
+      if (!allowed.has(actual))
+        mismatches.push(`${id}: serves ${actual ?? 'nothing'}, acknowledged ${[...allowed].map((state) => state ?? 'deleted').join(' or ')}`)
     }
     // Every word ever written: found exactly where the segment has it as the current text, nowhere else.
     const current = new Map([...served].map(([id, text]) => [/ published (\w+) as write /.exec(text)?.[1], id]))
@@ -142,10 +147,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       // A trailing space: the word is complete (no prefix matching). A word no article has may find others by typo
       // tolerance (`typoTolerance`), which is no exact match: then nothing has the word, as expected of a replaced one.
       const url = `${origin}/api/search?q=${word}%20`
-      const answer = (await (await fetch(url, { headers: { 'CF-Connecting-IP': headers(false)['CF-Connecting-IP'] } })).json()) as { hits: { id: string }[]; typoTolerance?: boolean }
+      const answer = (await (await fetch(url, { headers: { 'CF-Connecting-IP': headers(false)['CF-Connecting-IP'] } })).json()) as {
+        hits: { id: string }[]
+        typoTolerance?: boolean
+      }
       const expected = current.get(word)
       const found = answer.typoTolerance ? [] : answer.hits.map((hit) => hit.id)
-      if (expected ? found.length !== 1 || found[0] !== expected : found.length !== 0) mismatches.push(`search ${word}: ${JSON.stringify(found)}, expected ${expected ?? 'nothing'}`)
+      if (expected ? found.length !== 1 || found[0] !== expected : found.length !== 0)
+        mismatches.push(`search ${word}: ${JSON.stringify(found)}, expected ${expected ?? 'nothing'}`)
     }
     return { writes: sent, acknowledged: acked, unacknowledged: lost, kills, ids: ids.size, live: served.size, mismatches }
   } finally {

@@ -31,14 +31,19 @@ function panel(p: Panel, offsetX: number, xs: readonly number[]): string {
   for (const s of p.series) {
     const points = s.points.filter(([, v]) => Number.isFinite(v))
     if (points.length === 0) continue
-    parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`)
+    parts.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join(' ')}"/>`,
+    )
     for (const [a, b] of points) parts.push(`<circle cx="${x(a).toFixed(1)}" cy="${y(b).toFixed(1)}" r="3" fill="${s.color}"/>`)
   }
   return parts.join('\n')
 }
 
 export function lineCharts(panels: readonly Panel[], xs: readonly number[]): string {
-  const legend = panels[0]!.series.map((s, i) => `<rect x="${10 + i * 230}" y="${HEIGHT + 4}" width="12" height="12" fill="${s.color}"/><text x="${26 + i * 230}" y="${HEIGHT + 14}">${s.name}</text>`)
+  const legend = panels[0]!.series.map(
+    (s, i) =>
+      `<rect x="${10 + i * 230}" y="${HEIGHT + 4}" width="12" height="12" fill="${s.color}"/><text x="${26 + i * 230}" y="${HEIGHT + 14}">${s.name}</text>`,
+  )
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH * panels.length}" height="${HEIGHT + 24}" font-family="sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="white"/>`,

@@ -3,7 +3,15 @@ import { productSearch } from '../lib/product'
 import type { QuerySet } from '../lib/queries'
 import { timeAsync, timeSync, type Figure } from '../lib/stats'
 
-export type ColdStart = { product: Figure; indexOnly: Figure; miniSearch: Figure; orama: Figure | undefined; lunr: Figure | undefined; ratio: number; productRatio: number }
+export type ColdStart = {
+  product: Figure
+  indexOnly: Figure
+  miniSearch: Figure
+  orama: Figure | undefined
+  lunr: Figure | undefined
+  ratio: number
+  productRatio: number
+}
 
 /**
  * From the serialised bytes (already in memory as a string, as a Worker's

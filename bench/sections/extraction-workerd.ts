@@ -73,12 +73,23 @@ export async function extractionInWorkerd(articles: readonly StoredArticle[], ro
         samples.push(Math.max(0, (await call(i, repeat)) - empty) / repeat)
       }
     }
-    const result = { articles: count, rounds, repeat, node: nodeFigure(articles, rounds, repeat), workerd: summarize(samples), roundTrip: summarize(roundTrips) }
-    printTable(`Extraction per article, same run: workerd (wrangler dev, loopback) and Node; ${count} articles × ${rounds} rounds, ${repeat} analyses a sample (ms, median / p99)`, ['runtime', 'analyzeArticle per article'], [
-      ['workerd (request minus an empty request, timed from Node)', fig(result.workerd)],
-      ['Node (in process)', fig(result.node)],
-      ['empty request round trip (subtracted)', fig(result.roundTrip)],
-    ])
+    const result = {
+      articles: count,
+      rounds,
+      repeat,
+      node: nodeFigure(articles, rounds, repeat),
+      workerd: summarize(samples),
+      roundTrip: summarize(roundTrips),
+    }
+    printTable(
+      `Extraction per article, same run: workerd (wrangler dev, loopback) and Node; ${count} articles × ${rounds} rounds, ${repeat} analyses a sample (ms, median / p99)`,
+      ['runtime', 'analyzeArticle per article'],
+      [
+        ['workerd (request minus an empty request, timed from Node)', fig(result.workerd)],
+        ['Node (in process)', fig(result.node)],
+        ['empty request round trip (subtracted)', fig(result.roundTrip)],
+      ],
+    )
     return result
   } finally {
     await worker.stop()
@@ -87,7 +98,11 @@ export async function extractionInWorkerd(articles: readonly StoredArticle[], ro
 
 /** The same samples in Node: `repeat` analyses of one article, divided by `repeat`. */
 function nodeFigure(articles: readonly StoredArticle[], rounds: number, repeat: number): Figure {
-  const inputs: AnalyzeInput[] = articles.map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
+  const inputs: AnalyzeInput[] = articles.map((article) => ({
+    text: article.text,
+    ...(article.titleGenerated ? {} : { title: article.title }),
+    ...(article.date ? { date: article.date } : {}),
+  }))
   for (const input of inputs) analyzeArticle(input)
   const samples: number[] = []
   for (let round = 0; round < rounds; round++) {

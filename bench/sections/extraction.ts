@@ -9,7 +9,11 @@ export type Extraction = { perArticle: Figure; buildSeconds: number; articlesPer
 
 /** `analyzeArticle` per article (Node), and the build pipeline end to end: analysis, index, compact serialisation. */
 export function extraction(articles: readonly StoredArticle[], rounds: number): Extraction {
-  const input = (article: StoredArticle) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) })
+  const input = (article: StoredArticle) => ({
+    text: article.text,
+    ...(article.titleGenerated ? {} : { title: article.title }),
+    ...(article.date ? { date: article.date } : {}),
+  })
   const perArticle = timeEach(articles, rounds, (article) => analyzeArticle(input(article)))
   const start = performance.now()
   const analysed = articles.map((article) => ({ ...article, ...analyzeArticle(input(article)) }))

@@ -73,7 +73,10 @@ export async function httpBench(queries: QuerySet, articles: readonly StoredArti
   try {
     const mix = Object.values(queries)
       .flat()
-      .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`)
+      .map(
+        (query) =>
+          `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}), ...(query.year ? { year: query.year } : {}) })}`,
+      )
     await cannon(base, mix, connections, 2)
     const runs: CannonFigure[] = []
     for (let round = 0; round < 2; round++) {
@@ -86,7 +89,11 @@ export async function httpBench(queries: QuerySet, articles: readonly StoredArti
     }
     const texts = articles.slice(0, 40)
     const extract = await sequentialLatency(texts.length, (i) =>
-      fetch(`${base}/api/extract`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: texts[i]!.text, ...(texts[i]!.date ? { date: texts[i]!.date } : {}) }) }),
+      fetch(`${base}/api/extract`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: texts[i]!.text, ...(texts[i]!.date ? { date: texts[i]!.date } : {}) }),
+      }),
     )
     const healthRoundTrip = await sequentialLatency(40, () => fetch(`${base}/api/health`))
     return { runs, searchOverHealth: mean('/api/search') / mean('/api/health'), extract, healthRoundTrip, connections, seconds }

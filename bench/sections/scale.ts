@@ -83,10 +83,23 @@ function measure(sources: readonly StoredArticle[], size: number, options: Scale
   const queriesPath = join(work, String(size), 'queries.json')
   writeFileSync(queriesPath, JSON.stringify(querySet(articles, 60, options.seed).faceted))
 
-  const probe = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', 'bench/scale-probe.ts', bundlePath, size <= options.miniSearchUpTo ? miniSearchPath : '-', queriesPath], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  })
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      'bench/scale-probe.ts',
+      bundlePath,
+      size <= options.miniSearchUpTo ? miniSearchPath : '-',
+      queriesPath,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  )
   if (probe.status !== 0) throw new Error(`scale probe failed at ${size} articles: ${probe.stderr}`)
   const bundleBytes = Buffer.byteLength(files.text) + compact.binary.length
   const assetSizes = [...files.assets.values()].map((asset) => Buffer.byteLength(asset))
@@ -102,12 +115,20 @@ function measure(sources: readonly StoredArticle[], size: number, options: Scale
     assets: { files: assetSizes.length, bytes: assetSizes.reduce((sum, bytes) => sum + bytes, 0), largestBytes: Math.max(...assetSizes) },
     indexBytes: Buffer.byteLength(JSON.stringify(compact.header)) + compact.binary.length,
     probe: JSON.parse(probe.stdout.trim().split('\n').pop()!),
-    wrangler: size > options.wranglerUpTo ? { skipped: `above --wrangler-up-to ${options.wranglerUpTo}` } : bundleBytes > WORKER_SIZE_LIMIT ? { skipped: 'bundle above the 64 MiB Worker size limit' } : wranglerStartup(work, { files, indexBytes: compact.binary }),
+    wrangler:
+      size > options.wranglerUpTo
+        ? { skipped: `above --wrangler-up-to ${options.wranglerUpTo}` }
+        : bundleBytes > WORKER_SIZE_LIMIT
+          ? { skipped: 'bundle above the 64 MiB Worker size limit' }
+          : wranglerStartup(work, { files, indexBytes: compact.binary }),
   }
 }
 
 /** `wrangler check startup` on a copy of the project, with this corpus's bundle when given (the shared generated/ is left alone). */
-export function wranglerStartup(work: string, bundle?: { files: BundleFiles; indexBytes: Uint8Array }): { activeMs: number; bundleKiB: number } | { skipped: string } {
+export function wranglerStartup(
+  work: string,
+  bundle?: { files: BundleFiles; indexBytes: Uint8Array },
+): { activeMs: number; bundleKiB: number } | { skipped: string } {
   const project = join(work, 'worker')
   rmSync(project, { recursive: true, force: true })
   cpSync('src', join(project, 'src'), { recursive: true })

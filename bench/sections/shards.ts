@@ -55,6 +55,10 @@ function mergeTop(parts: readonly SearchResult[][]): SearchResult[] {
 /** Same documents with the same scores (to 1e-9); documents with equal scores may come in either order. */
 function sameRanking(merged: readonly SearchResult[], expected: readonly SearchResult[]): boolean {
   if (merged.length !== expected.length) return false
-  const key = (results: readonly SearchResult[]) => results.map((result) => `${result.score.toPrecision(10)} ${result.id}`).sort().join('\n')
+  const key = (results: readonly SearchResult[]) =>
+    results
+      .map((result) => `${result.score.toPrecision(10)} ${result.id}`)
+      .sort()
+      .join('\n')
   return key(merged) === key(expected)
 }

@@ -12,7 +12,13 @@ import { querySet } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
 export type TopKKind = { kind: string; pruned: Figure; exhaustive: Figure; miniSearch: Figure; scoredPerMatch: number; fellBack: number; searches: number }
-export type TopKPoint = { articles: number; indexBytes: number; boundBytes: number; kinds: TopKKind[]; bytesPerOneWordSearch: { pruned: number; exhaustive: number } }
+export type TopKPoint = {
+  articles: number
+  indexBytes: number
+  boundBytes: number
+  kinds: TopKKind[]
+  bytesPerOneWordSearch: { pruned: number; exhaustive: number }
+}
 
 /** A corpus as the Worker opens it (compact index, tables), bodies answered from memory. */
 function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorpus; indexBytes: number; boundBytes: number } {
@@ -21,7 +27,10 @@ function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorp
   const byId = new Map(articles.map((article) => [article.id, article]))
   const corpus: SearchCorpus = {
     index: loadCompactIndex<SearchDocument>(compact, INDEX_OPTIONS),
-    tables: reviveTables(storeTables(articles), articles.map((article) => article.id)),
+    tables: reviveTables(
+      storeTables(articles),
+      articles.map((article) => article.id),
+    ),
     articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
   }
   return { corpus, indexBytes: compact.binary.length + JSON.stringify(compact.header).length, boundBytes: boundBytesOf(built) }
@@ -107,7 +116,15 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
         await time(samples.miniSearch, () => corpus.index.search({ combineWith: 'AND', queries: terms(params.q) }, BASE_SEARCH_OPTIONS))
       }
     }
-    rows.push({ kind, pruned: summarize(samples.pruned), exhaustive: summarize(samples.exhaustive), miniSearch: summarize(samples.miniSearch), scoredPerMatch, fellBack, searches })
+    rows.push({
+      kind,
+      pruned: summarize(samples.pruned),
+      exhaustive: summarize(samples.exhaustive),
+      miniSearch: summarize(samples.miniSearch),
+      scoredPerMatch,
+      fellBack,
+      searches,
+    })
   }
   const oneWord = kinds[0]![1].slice(0, 30)
   const bytesPerOneWordSearch = {

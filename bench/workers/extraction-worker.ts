@@ -16,7 +16,9 @@ export default {
   async fetch(request: Request): Promise<Response> {
     const bundle = getBundle()
     const articles = inputs ? undefined : await bundle.articlesById(bundle.ids)
-    inputs ??= bundle.ids.map((id) => articles!.get(id)!).map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
+    inputs ??= bundle.ids
+      .map((id) => articles!.get(id)!)
+      .map((article) => ({ text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }))
     const url = new URL(request.url)
     if (url.pathname === '/count') return new Response(String(inputs.length))
     const article = inputs[Number(url.searchParams.get('article'))]

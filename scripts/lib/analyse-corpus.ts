@@ -26,7 +26,10 @@ export type AnalysisStats = { analysed: number; cached: number; threads: number;
 /** `threads`: how many threads analyse (default: one per core when there are many articles to analyse, else one). */
 export type AnalyseOptions = { cacheDir: string; threads?: number; log?: (line: string) => void }
 
-export async function analyseCorpus(inputs: readonly ArticleInput[], { cacheDir: root, threads, log = console.log }: AnalyseOptions): Promise<{ articles: StoredArticle[]; stats: AnalysisStats }> {
+export async function analyseCorpus(
+  inputs: readonly ArticleInput[],
+  { cacheDir: root, threads, log = console.log }: AnalyseOptions,
+): Promise<{ articles: StoredArticle[]; stats: AnalysisStats }> {
   const version = analyserVersion()
   // One folder per analyser version: another version's entries can never be hit again, so they go.
   const cacheDir = join(root, version)
@@ -35,7 +38,8 @@ export async function analyseCorpus(inputs: readonly ArticleInput[], { cacheDir:
   const analyses: (Analysis | undefined)[] = keys.map((key) => readCached(cacheDir, key))
   const missing = analyses.flatMap((analysis, position) => (analysis === undefined ? [position] : []))
   const threadCount = Math.min(threads ?? (missing.length < PARALLEL_FROM ? 1 : availableParallelism()), Math.max(1, Math.ceil(missing.length / BATCH)))
-  if (missing.length > 0) log(`  analysing ${missing.length} of ${inputs.length} articles (${inputs.length - missing.length} cached) on ${threadCount} thread(s)`)
+  if (missing.length > 0)
+    log(`  analysing ${missing.length} of ${inputs.length} articles (${inputs.length - missing.length} cached) on ${threadCount} thread(s)`)
   const progress = createProgress('analysed', missing.length, { log })
   let done = 0
   const store = (position: number, analysis: Analysis) => {
@@ -46,7 +50,11 @@ export async function analyseCorpus(inputs: readonly ArticleInput[], { cacheDir:
   if (threadCount === 1) {
     for (const position of missing) store(position, analyzeArticle(analysisInput(inputs[position]!)))
   } else {
-    await analyseInWorkers(missing.map((position) => ({ position, input: analysisInput(inputs[position]!) })), threadCount, store)
+    await analyseInWorkers(
+      missing.map((position) => ({ position, input: analysisInput(inputs[position]!) })),
+      threadCount,
+      store,
+    )
   }
   const articles = inputs.map((input, position) => {
     const { title: _title, ...rest } = input
@@ -61,7 +69,9 @@ function analysisInput({ text, title, date }: ArticleInput): AnalyzeInput {
 }
 
 function cacheKey(input: AnalyzeInput): string {
-  return createHash('sha256').update(JSON.stringify([input.text, input.title ?? null, input.date ?? null])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([input.text, input.title ?? null, input.date ?? null]))
+    .digest('hex')
 }
 
 function cachePath(cacheDir: string, key: string): string {
@@ -98,7 +108,9 @@ async function analyseInWorkers(jobs: readonly Job[], threadCount: number, store
   let next = 0
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}) })`, { eval: true })
+      const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}) })`, {
+        eval: true,
+      })
       let batch: Job[] = []
       const send = () => {
         batch = jobs.slice(next, next + BATCH)

@@ -22,9 +22,15 @@ export function analyserVersion(entry = resolve('src/analysis/analyze.ts')): str
 export function sourceVersion(entry: string, skip?: string): string {
   const { files, packages } = importClosure(entry, skip)
   const hash = createHash('sha256')
-  for (const file of [...files].sort()) hash.update(file.slice(resolve('.').length)).update('\0').update(readFileSync(file)).update('\0')
+  for (const file of [...files].sort())
+    hash
+      .update(file.slice(resolve('.').length))
+      .update('\0')
+      .update(readFileSync(file))
+      .update('\0')
   // A package's exports may hide its package.json from require: it is read from node_modules directly.
-  for (const name of [...packages].sort()) hash.update(`${name}@${(JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`)
+  for (const name of [...packages].sort())
+    hash.update(`${name}@${(JSON.parse(readFileSync(resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`)
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -42,7 +48,12 @@ export function importClosure(entry: string, skip?: string): { files: Set<string
       // Runtime modules (`node:fs`, `cloudflare:workers`) are no package: the runtime is not part of the code.
       if (fileName.includes(':')) continue
       if (!fileName.startsWith('.')) {
-        packages.add(fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/'))
+        packages.add(
+          fileName
+            .split('/')
+            .slice(0, fileName.startsWith('@') ? 2 : 1)
+            .join('/'),
+        )
         continue
       }
       if (skip !== undefined && resolve(dirname(file), fileName).startsWith(`${resolve(skip)}/`)) continue

@@ -36,7 +36,10 @@ export function openBundleFiles(bundlePath = BUNDLE_PATH, options: OpenOptions =
 export function readBundledArticles(bundlePath = BUNDLE_PATH): StoredArticle[] {
   const { header } = parseBundle(readFileSync(bundlePath, 'utf8'))
   const packs = Math.ceil(header.index.ids.length / header.packSize)
-  return Array.from({ length: packs }, (_, pack) => JSON.parse(readFileSync(join(assetsDirOf(bundlePath), packAsset(header.version, pack)), 'utf8')) as StoredArticle[]).flat()
+  return Array.from(
+    { length: packs },
+    (_, pack) => JSON.parse(readFileSync(join(assetsDirOf(bundlePath), packAsset(header.version, pack)), 'utf8')) as StoredArticle[],
+  ).flat()
 }
 
 /** Writes a bundle's files in place, not atomically: for scratch folders (the scale bench), never for generated/. */

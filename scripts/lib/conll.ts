@@ -88,7 +88,10 @@ export type Scores = Record<'PER' | 'ORG' | 'LOC' | 'micro', Counts & { precisio
 /** Entity-level exact match (conlleval) for PER, ORG and LOC; MISC is not scored. */
 export function score(pairs: { gold: TaggedEntity[]; predicted: TaggedEntity[] }[]): Scores {
   const labels = ['PER', 'ORG', 'LOC'] as const
-  const counts = Object.fromEntries([...labels, 'micro'].map((label) => [label, { truePositives: 0, predicted: 0, gold: 0 }])) as Record<(typeof labels)[number] | 'micro', Counts>
+  const counts = Object.fromEntries([...labels, 'micro'].map((label) => [label, { truePositives: 0, predicted: 0, gold: 0 }])) as Record<
+    (typeof labels)[number] | 'micro',
+    Counts
+  >
   for (const { gold, predicted } of pairs) {
     const key = (entity: TaggedEntity) => `${entity.sentence}:${entity.from}:${entity.to}:${entity.label}`
     const goldKeys = new Set(gold.filter((entity) => entity.label !== 'MISC').map(key))

@@ -45,9 +45,22 @@ const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 /** Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". */
 export const verbStem = (verb: string) =>
-  verb.trim().toLowerCase().replace(/ing$/, '').replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
+  verb
+    .trim()
+    .toLowerCase()
+    .replace(/ing$/, '')
+    .replace(/(?:ied|ies|y)$/, 'i')
+    .replace(/(?:ed|es|s|e|d)$/, '')
 /** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member". */
-const whoHead = (who: string) => (who.trim().toLowerCase().split(/\s+of\s+/)[0]!.split(/\s+/).pop() ?? '').replace(/s$/, '')
+const whoHead = (who: string) =>
+  (
+    who
+      .trim()
+      .toLowerCase()
+      .split(/\s+of\s+/)[0]!
+      .split(/\s+/)
+      .pop() ?? ''
+  ).replace(/s$/, '')
 const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name ?? '').toLowerCase()
 
 /**
@@ -122,7 +135,8 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
     statements: score({
       gold: gold.statements ?? [],
       extracted: facts.statements,
-      matches: (g, e) => same(g.actor, e.actor) && verbStem(g.verb) === verbStem(e.verb) && (!g.target || (e.target ?? '').toLowerCase().includes(g.target.toLowerCase())),
+      matches: (g, e) =>
+        same(g.actor, e.actor) && verbStem(g.verb) === verbStem(e.verb) && (!g.target || (e.target ?? '').toLowerCase().includes(g.target.toLowerCase())),
       contradicts: (g, e) => verbStem(g.verb) === verbStem(e.verb) && !!g.target && same(g.target, e.target) && !same(g.actor, e.actor),
       describeGold: (g) => `${g.actor} ${g.verb}${g.target ? ` ${g.target}` : ''}`,
       describeExtracted: (e) => `${e.actor} ${e.verb}${e.target ? ` ${e.target}` : ''}`,

@@ -3,7 +3,11 @@
  * time left at that rate. One line every `everyMs` at most (and at the end), so
  * it costs nothing per item and stays readable in a CI log.
  */
-export function createProgress(verb: string, total: number, { everyMs = 2000, minimum = 500, now = () => performance.now(), log = console.log } = {}): (done: number) => void {
+export function createProgress(
+  verb: string,
+  total: number,
+  { everyMs = 2000, minimum = 500, now = () => performance.now(), log = console.log } = {},
+): (done: number) => void {
   if (total < minimum) return () => {}
   const started = now()
   let last = started
@@ -18,7 +22,9 @@ export function createProgress(verb: string, total: number, { everyMs = 2000, mi
     const measured = first === undefined ? 0 : (time - first.time) / 1000
     const rate = measured > 0 ? (done - first!.done) / measured : done / Math.max(seconds, 1e-9)
     const left = rate > 0 ? (total - done) / rate : Number.NaN
-    log(`  ${verb} ${done}/${total} (${Math.round((done / total) * 100)}%), ${rate.toFixed(0)}/s, ${done === total ? `done in ${formatDuration(seconds)}` : `${formatDuration(left)} left`}`)
+    log(
+      `  ${verb} ${done}/${total} (${Math.round((done / total) * 100)}%), ${rate.toFixed(0)}/s, ${done === total ? `done in ${formatDuration(seconds)}` : `${formatDuration(left)} left`}`,
+    )
   }
 }
 

@@ -22,7 +22,8 @@ export const MAX_SHARDS = 64
  */
 export function shardCount(articles: number, forced: string | undefined): number | { error: string } {
   if (forced === undefined || forced === '') return Math.max(1, Math.ceil(articles / ARTICLES_PER_SHARD))
-  if (!/^\d+$/.test(forced) || Number(forced) < 1 || Number(forced) > MAX_SHARDS) return { error: `SHARDS must be a whole number from 1 to ${MAX_SHARDS} (got "${forced}").` }
+  if (!/^\d+$/.test(forced) || Number(forced) < 1 || Number(forced) > MAX_SHARDS)
+    return { error: `SHARDS must be a whole number from 1 to ${MAX_SHARDS} (got "${forced}").` }
   const count = Number(forced)
   if (count > articles) return { error: `SHARDS=${count} is more shards than the corpus has articles (${articles}).` }
   return count

@@ -35,7 +35,10 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
     const mine = articles.slice(first, first + size)
     const index = indexes[shard]!
     // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
-    const version = createHash('sha256').update(`${build} ${shard} ${packSizeFor(mine.length)}`).digest('hex').slice(0, 16)
+    const version = createHash('sha256')
+      .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
+      .digest('hex')
+      .slice(0, 16)
     const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles })
     return { ...files, index, version, place: { firstPosition: first } }
   })
@@ -53,9 +56,11 @@ function workerSettings(): { name: string; compatibilityDate: string; ratelimits
   const toml = readFileSync('wrangler.toml', 'utf8')
   const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
-  const ratelimits = [...toml.matchAll(/\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g)].map(
-    ([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }),
-  )
+  const ratelimits = [
+    ...toml.matchAll(
+      /\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g,
+    ),
+  ].map(([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }))
   return { name, compatibilityDate, ratelimits }
 }
 

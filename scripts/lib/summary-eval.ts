@@ -68,5 +68,8 @@ function listDir(dir: string): string[] {
 }
 
 function nonBlankLines(content: string): string[] {
-  return content.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  return content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
 }

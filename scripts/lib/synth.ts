@@ -42,7 +42,23 @@ export type SynthModel = {
 
 /** The corpus's commonest words ("said", "people") stay as they are: 1% of its distinct words, 150 at most. */
 const KEEP_MOST_FREQUENT = 150
-const ORGANISATION_NOUNS = ['Party', 'Ministry', 'Council', 'Police', 'Agency', 'Committee', 'Group', 'Union', 'Institute', 'Army', 'Court', 'Bank', 'Company', 'Association', 'Front']
+const ORGANISATION_NOUNS = [
+  'Party',
+  'Ministry',
+  'Council',
+  'Police',
+  'Agency',
+  'Committee',
+  'Group',
+  'Union',
+  'Institute',
+  'Army',
+  'Court',
+  'Bank',
+  'Company',
+  'Association',
+  'Front',
+]
 
 /** Distinct-word counts at growing token counts, in the order given: the curve Heaps' law is fitted to. */
 export function vocabularyCurve(texts: Iterable<string>, points = 12): { tokens: number; vocabulary: number }[] {
@@ -206,13 +222,21 @@ function namesByFirstWord(replacements: ReadonlyMap<string, string>): Map<string
     if (!first) continue
     const list = byFirst.get(first) ?? []
     list.push({ name, replacement })
-    byFirst.set(first, list.sort((a, b) => b.name.length - a.name.length))
+    byFirst.set(
+      first,
+      list.sort((a, b) => b.name.length - a.name.length),
+    )
   }
   return byFirst
 }
 
 /** The replacement for a name starting at `start` with `word`, if one does (the longest that matches, on word boundaries). */
-function matchName(text: string, start: number, word: string, byFirst: ReadonlyMap<string, readonly { name: string; replacement: string }[]>): { replacement: string; length: number } | undefined {
+function matchName(
+  text: string,
+  start: number,
+  word: string,
+  byFirst: ReadonlyMap<string, readonly { name: string; replacement: string }[]>,
+): { replacement: string; length: number } | undefined {
   for (const { name, replacement } of byFirst.get(word) ?? []) {
     if (text.startsWith(name, start) && !/[\p{L}\p{N}]/u.test(text.charAt(start + name.length))) return { replacement, length: name.length }
   }

@@ -43,16 +43,32 @@ export type WranglerDev = {
   process: ChildProcess
 }
 
-export async function startWranglerDev({ configs = [], persistTo, vars = {}, readyPath = '/api/health', timeoutMs = 180_000, stdio = 'collect', logLevel = 'warn' }: WranglerDevOptions = {}): Promise<WranglerDev> {
+export async function startWranglerDev({
+  configs = [],
+  persistTo,
+  vars = {},
+  readyPath = '/api/health',
+  timeoutMs = 180_000,
+  stdio = 'collect',
+  logLevel = 'warn',
+}: WranglerDevOptions = {}): Promise<WranglerDev> {
   const port = await freePort()
   const inspectorPort = await freePort()
   const args = [
-    'wrangler', 'dev',
+    'wrangler',
+    'dev',
     ...configs.flatMap((config) => ['-c', config]),
-    '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
     ...(persistTo ? ['--persist-to', persistTo] : []),
     ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
-    '--log-level', logLevel, '--show-interactive-dev-session=false',
+    '--log-level',
+    logLevel,
+    '--show-interactive-dev-session=false',
   ]
   const child = spawn('npx', args, {
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' },

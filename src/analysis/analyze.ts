@@ -24,4 +24,3 @@ export function analyzeArticle({ text, title, date, summarySentences = DEFAULT_S
     facts: extractFacts(document, date === undefined ? {} : { date }),
   }
 }
-

@@ -103,7 +103,7 @@ export function registryText(articles: readonly StoredArticle[]): string {
 /** `text` in pieces of at most `units` UTF-16 units, never between the two halves of a surrogate pair (each piece is written as UTF-8 on its own). */
 function cutText(text: string, units: number): string[] {
   const parts: string[] = []
-  for (let start = 0; start < text.length || parts.length === 0; ) {
+  for (let start = 0; start < text.length || parts.length === 0;) {
     let end = Math.min(text.length, start + units)
     const last = text.charCodeAt(end - 1)
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--

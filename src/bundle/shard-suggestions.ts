@@ -25,7 +25,9 @@ export function shardSuggestions(articles: readonly StoredArticle[], corpus: rea
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
   const ownKinds = unpackNumbers(own.entities.kinds)
   const ownCounts = unpackNumbers(own.entities.counts)
-  const entities = own.entities.texts.flatMap((text, i) => (kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : []))
+  const entities = own.entities.texts.flatMap((text, i) =>
+    kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : [],
+  )
   const texts = [...entities.map((entity) => entity.text), ...whole.phrases.texts, ...articles.map((article) => article.title)]
   const byWord = new Map<string, number[]>()
   texts.forEach((text, name) => {
@@ -40,7 +42,11 @@ export function shardSuggestions(articles: readonly StoredArticle[], corpus: rea
   const { sorted } = sortedWithPositions([...byWord.keys()])
   const lists = sorted.map((word) => byWord.get(word)!)
   return {
-    entities: { kinds: packNumbers(entities.map((entity) => entity.kind)), texts: entities.map((entity) => entity.text), counts: packNumbers(entities.map((entity) => entity.count)) },
+    entities: {
+      kinds: packNumbers(entities.map((entity) => entity.kind)),
+      texts: entities.map((entity) => entity.text),
+      counts: packNumbers(entities.map((entity) => entity.count)),
+    },
     phrases: whole.phrases,
     words: joinWords(sorted),
     // Every word here is a word of the corpus's names (its entities, phrases and titles).

@@ -48,7 +48,9 @@ function digest(articles: readonly StoredArticle[], query: string, count: number
   const candidates: Candidate[] = []
   articles.forEach((article, articleRank) => {
     const summary =
-      share <= article.summary.sentences.length ? article.summary : summarize(article.text, share, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
+      share <= article.summary.sentences.length
+        ? article.summary
+        : summarize(article.text, share, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     summary.sentences.forEach((sentence, sentenceRank) => {
       if (needsPredecessor(sentence.text)) return
       const terms = contentTerms(sentence.text)
@@ -71,7 +73,9 @@ function digest(articles: readonly StoredArticle[], query: string, count: number
     if (!best) break
     chosen.push(best.candidate)
   }
-  const sentences = chosen.sort((a, b) => byDate(a, b) || a.id.localeCompare(b.id) || a.start - b.start).map(({ vector: _vector, score: _score, ...sentence }) => sentence)
+  const sentences = chosen
+    .sort((a, b) => byDate(a, b) || a.id.localeCompare(b.id) || a.start - b.start)
+    .map(({ vector: _vector, score: _score, ...sentence }) => sentence)
   return { sentences, text: sentences.map((sentence) => sentence.text).join(' ') }
 }
 
@@ -112,7 +116,17 @@ function casualtiesByEvent(articles: readonly StoredArticle[]): Brief['casualtie
     for (const { value, who, event, place, start, end, kind } of article.facts.quantities) {
       // A conditional, another year's toll or a running total is not a casualty of the reported event.
       if (kind) continue
-      events.get(event ?? '')?.push({ value, who, ...(place ? { place } : {}), id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}), text: article.text.slice(start, end), start, end })
+      events.get(event ?? '')?.push({
+        value,
+        who,
+        ...(place ? { place } : {}),
+        id: article.id,
+        title: article.title,
+        ...(article.date ? { date: article.date } : {}),
+        text: article.text.slice(start, end),
+        start,
+        end,
+      })
     }
   }
   return [...events].filter(([, figures]) => figures.length > 0).map(([event, figures]) => ({ event, figures: figures.sort(byDate) }))

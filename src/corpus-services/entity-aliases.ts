@@ -6,7 +6,15 @@
  * Keep it small: each row is a fact about the world, not about an article.
  */
 export const ENTITY_ALIASES: Record<string, readonly string[]> = {
-  'Islamic State': ['ISIS', 'ISIL', "Da'esh", 'Daesh', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'Islamic State of Iraq and al-Sham'],
+  'Islamic State': [
+    'ISIS',
+    'ISIL',
+    "Da'esh",
+    'Daesh',
+    'Islamic State of Iraq and Syria',
+    'Islamic State of Iraq and the Levant',
+    'Islamic State of Iraq and al-Sham',
+  ],
   'United Nations': ['UN', 'U.N.'],
   'European Union': ['EU', 'E.U.'],
   'Al-Qaeda': ['Al-Qaida', 'Al Qaida'],

@@ -37,7 +37,10 @@ export async function entityDetail(entity: StoredEntity, registry: EntityRegistr
   const dates = entity.articles.flatMap((article) => (table.dates[article] ? [table.dates[article]] : []))
   const months = new Map<string, number>()
   for (const date of dates) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1)
-  const list = async (numbers: readonly number[] = []): Promise<FactList> => ({ total: numbers.length, facts: await catalog.factsAt(numbers.slice(0, DETAIL_FACTS)) })
+  const list = async (numbers: readonly number[] = []): Promise<FactList> => ({
+    total: numbers.length,
+    facts: await catalog.factsAt(numbers.slice(0, DETAIL_FACTS)),
+  })
   const sorted = [...dates].sort()
   const [quotesBy, statementsBy, statementsAbout, figuresAt] = await Promise.all([
     list(entity.facts.speaker),

@@ -62,7 +62,9 @@ export function nameKey(name: string): string {
 
 /** `person-joe-biden`: type and name, ASCII only. */
 function slug(type: EntityType, name: string): string {
-  const words = placeKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const words = placeKey(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   return `${type}-${words || 'unnamed'}`
 }
 
@@ -74,7 +76,10 @@ function slug(type: EntityType, name: string): string {
 function acronymOf(name: string): string | undefined {
   // "France-Presse" gives F and P; "ABS-CBN", already letters, gives A.
   const spaced = name.replace(/\b(\p{Lu}\p{Ll}+)-(?=\p{Lu}\p{Ll})/gu, '$1 ')
-  const words = placeKey(spaced).replace(US_FORMS, 'united states ').split(/\s+/).filter((word) => word && !ACRONYM_SKIP.has(word))
+  const words = placeKey(spaced)
+    .replace(US_FORMS, 'united states ')
+    .split(/\s+/)
+    .filter((word) => word && !ACRONYM_SKIP.has(word))
   return words.length >= 3 ? words.map((word) => word[0]).join('') : undefined
 }
 
@@ -85,7 +90,9 @@ type Sighting = { entity: Entity; article: number }
 type Group = { key: string; sightings: Sighting[]; forms: Map<string, number>; canonical?: string }
 
 /** `nameKey` of every name in the alias table → the key of its canonical name; and those keys → the canonical names. */
-const ALIAS_KEYS = new Map(Object.entries(ENTITY_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((alias) => [nameKey(alias), nameKey(canonical)])))
+const ALIAS_KEYS = new Map(
+  Object.entries(ENTITY_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((alias) => [nameKey(alias), nameKey(canonical)])),
+)
 const CANONICAL_NAMES = new Map(Object.keys(ENTITY_ALIASES).map((canonical) => [nameKey(canonical), canonical]))
 
 /**
@@ -142,7 +149,8 @@ export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistr
   }
   for (const group of groups.values()) {
     // A country's name is never someone's surname or an acronym, nor a name the articles also give a place.
-    if (group.key.includes(' ') || findCountry(group.key) || group.sightings.some(({ entity }) => entity.type === 'place' || entity.type === 'country')) continue
+    if (group.key.includes(' ') || findCountry(group.key) || group.sightings.some(({ entity }) => entity.type === 'place' || entity.type === 'country'))
+      continue
     const type = majorityType(group)
     const acronym = type === 'organization' && [...group.forms.keys()].some(isAcronym)
     const candidates = type === 'person' ? bySurname.get(group.key) : acronym ? byAcronym.get(group.key) : undefined
@@ -257,8 +265,7 @@ function addFacts(registry: StoredRegistry, articles: readonly StoredArticle[], 
         file('place', fact.place)
         const event = CASUALTY_EVENTS.indexOf(fact.event ?? '')
         if (event !== -1 && !fact.kind) for (const index of resolve(fact.place)) (registry.entities[index]!.casualties ??= []).push(i, fact.value, event)
-      }
-      else if (fact.type === 'statement') {
+      } else if (fact.type === 'statement') {
         file('actor', fact.actor)
         file('target', fact.target, true)
       } else if (fact.type !== 'date') file('mention', fact.name)
@@ -362,7 +369,16 @@ export class EntityRegistry {
 
   summary(entity: StoredEntity): EntitySummary {
     const { id, name, type, aliases, role, country, lat, lon } = entity
-    return { id, name, type, aliases, ...(role ? { role } : {}), ...(country ? { country } : {}), ...(lat !== undefined ? { lat, lon } : {}), articles: entity.articles.length }
+    return {
+      id,
+      name,
+      type,
+      aliases,
+      ...(role ? { role } : {}),
+      ...(country ? { country } : {}),
+      ...(lat !== undefined ? { lat, lon } : {}),
+      articles: entity.articles.length,
+    }
   }
 
   /** `seenWith` as entities with the number of articles shared. */
@@ -397,7 +413,8 @@ export class EntityRegistry {
       (other) =>
         other.type === 'place' &&
         other !== entity &&
-        ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) || (entity.area !== undefined && other.within === entity.area)),
+        ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) ||
+          (entity.area !== undefined && other.within === entity.area)),
     )
     return [entity, ...inside]
   }

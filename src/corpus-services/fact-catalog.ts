@@ -63,7 +63,10 @@ export function factsOf(article: StoredArticle): ArticleFact[] {
   const { facts } = article
   const entry = (fact: CatalogFact, ...fields: Array<string | undefined>): ArticleFact => ({
     fact,
-    haystack: fields.filter((field) => field !== undefined).join('\n').toLowerCase(),
+    haystack: fields
+      .filter((field) => field !== undefined)
+      .join('\n')
+      .toLowerCase(),
   })
   return [
     ...facts.quotes.map((quote) => entry({ type: 'quote', article: ref, ...quote }, quote.speaker, quote.text)),

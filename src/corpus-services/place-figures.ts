@@ -8,7 +8,8 @@ export type DateRange = { from?: string; to?: string }
 /** How far around a place its map looks for neighbours, in degrees. */
 const NEAR = { lon: 12, lat: 8 }
 
-const inRange = (date: string | undefined, { from, to }: DateRange) => (!from || (date !== undefined && date >= from)) && (!to || (date !== undefined && date <= to))
+const inRange = (date: string | undefined, { from, to }: DateRange) =>
+  (!from || (date !== undefined && date >= from)) && (!to || (date !== undefined && date <= to))
 
 /** The figures of one place, counting only articles dated within the range (undated ones only when no range is given). */
 export function figuresOf(entity: StoredEntity, dates: readonly (string | undefined)[], range: DateRange = {}): PlaceFigures {
@@ -37,7 +38,8 @@ export function placesInRange(registry: EntityRegistry, dates: readonly (string 
 export function placesAround(registry: EntityRegistry, entity: StoredEntity, dates: readonly (string | undefined)[]): PlaceFigures[] {
   const inside = new Set(registry.within(entity))
   const { lat, lon } = entity
-  const near = (other: StoredEntity) => lat !== undefined && lon !== undefined && Math.abs(other.lat! - lat) <= NEAR.lat && Math.abs(other.lon! - lon) <= NEAR.lon
+  const near = (other: StoredEntity) =>
+    lat !== undefined && lon !== undefined && Math.abs(other.lat! - lat) <= NEAR.lat && Math.abs(other.lon! - lon) <= NEAR.lon
   return registry
     .located()
     .filter((other) => inside.has(other) || near(other))

@@ -35,7 +35,9 @@ function load(): Tables {
     const country = countriesByCode.get(code)
     if (country) countriesByName.set(alias.toLowerCase(), country)
   }
-  const areas = new Map(Object.entries(AREAS).map(([name, country]) => [placeKey(name), { name: placeKey(name), country, population: 0, kind: 'region' as const }]))
+  const areas = new Map(
+    Object.entries(AREAS).map(([name, country]) => [placeKey(name), { name: placeKey(name), country, population: 0, kind: 'region' as const }]),
+  )
   tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, areas, firstNames: new Set(FIRST_NAMES.split('\n')) }
   return tables
 }

@@ -9,7 +9,12 @@ const WRITE_METHODS = [...READ_METHODS, 'POST']
 export function parseOrigins(value: string | undefined): '*' | Set<string> {
   const trimmed = value?.trim() ?? ''
   if (trimmed === '*') return '*'
-  return new Set(trimmed.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean))
+  return new Set(
+    trimmed
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  )
 }
 
 function allows(list: '*' | Set<string>, origin: string): boolean {

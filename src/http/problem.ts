@@ -44,12 +44,7 @@ export class ProblemError extends Error {
   }
 }
 
-export function problemResponse(
-  kind: ProblemKind,
-  detail: string,
-  extensions: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Response {
+export function problemResponse(kind: ProblemKind, detail: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   const { status, title } = PROBLEMS[kind]
   const body: Problem = { type: `/problems/${kind}`, title, status, detail, ...extensions }
   return new Response(JSON.stringify(body), {

@@ -95,7 +95,7 @@ async function fullCopy(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBund
   for (let attempt = 0; attempt < FULL_COPY_ATTEMPTS; attempt++) {
     const head = (await stub.snapshotHead()) as SnapshotHead
     const articles: LiveSnapshot['articles'] = []
-    for (let after: string | undefined = ''; after !== undefined; ) {
+    for (let after: string | undefined = ''; after !== undefined;) {
       const page = (await stub.articlesPage(after)) as { articles: LiveSnapshot['articles']; next?: string }
       articles.push(...page.articles)
       after = page.next

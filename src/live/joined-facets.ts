@@ -159,5 +159,8 @@ function topKeys(touched: readonly number[], better: (a: number, b: number) => n
   let threshold = highest
   let atLeast = histogram[highest]!
   while (atLeast < limit && threshold > 0) atLeast += histogram[--threshold]!
-  return touched.filter((key) => tally[key]! >= threshold).sort(better).slice(0, limit)
+  return touched
+    .filter((key) => tally[key]! >= threshold)
+    .sort(better)
+    .slice(0, limit)
 }

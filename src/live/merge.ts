@@ -85,10 +85,12 @@ export async function listOneCorpus(view: LiveView, params: ListingParams): Prom
 /** Articles of the one corpus by id: live first, hidden base articles gone, the others read from the bundle at once. */
 export async function articlesOfOneCorpus(view: LiveView, ids: readonly string[]): Promise<Map<string, StoredArticle>> {
   const base = await view.base.articlesById(ids.filter((id) => !hidesBase(view, id)))
-  return new Map(ids.flatMap((id) => {
-    const article = view.byId.get(id) ?? base.get(id)
-    return article ? [[id, article] as const] : []
-  }))
+  return new Map(
+    ids.flatMap((id) => {
+      const article = view.byId.get(id) ?? base.get(id)
+      return article ? [[id, article] as const] : []
+    }),
+  )
 }
 
 /** Related articles from every part, best first. */

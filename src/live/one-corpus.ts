@@ -57,7 +57,15 @@ export class LiveCopy {
 
   static async of(base: SearchCorpus, snapshot: LiveSnapshot): Promise<LiveCopy> {
     const copy = new LiveCopy(base)
-    await copy.apply({ kind: 'changes', since: 0, version: snapshot.version, articles: snapshot.articles, removed: [], tombstoned: snapshot.tombstones, untombstoned: [] })
+    await copy.apply({
+      kind: 'changes',
+      since: 0,
+      version: snapshot.version,
+      articles: snapshot.articles,
+      removed: [],
+      tombstoned: snapshot.tombstones,
+      untombstoned: [],
+    })
     return copy
   }
 

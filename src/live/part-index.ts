@@ -30,7 +30,14 @@ type Internals = {
   _storedFields: { get(doc: number): unknown }
 }
 
-type SourcePostings = { readonly size: number; keys(): Iterable<number>; get(doc: number): number | undefined; docs?: Uint32Array; freqs?: Uint32Array; bounds?: FieldPostings['bounds'] }
+type SourcePostings = {
+  readonly size: number
+  keys(): Iterable<number>
+  get(doc: number): number | undefined
+  docs?: Uint32Array
+  freqs?: Uint32Array
+  bounds?: FieldPostings['bounds']
+}
 type SourceData = { get(fieldId: number): SourcePostings | undefined; keys?(): Iterable<number> } & Iterable<[number, SourcePostings]>
 type SourceTerms = {
   readonly size: number

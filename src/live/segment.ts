@@ -64,7 +64,12 @@ export class LiveSegment extends DurableObject {
     this.sql = ctx.storage.sql
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, json TEXT NOT NULL, hash TEXT NOT NULL DEFAULT '')`)
     // Segments written before content hashes were kept get the column; their rows are never dropped by `settle` (no hash matches '').
-    if (!this.sql.exec<{ name: string }>(`PRAGMA table_info(articles)`).toArray().some((column) => column.name === 'hash')) {
+    if (
+      !this.sql
+        .exec<{ name: string }>(`PRAGMA table_info(articles)`)
+        .toArray()
+        .some((column) => column.name === 'hash')
+    ) {
       this.sql.exec(`ALTER TABLE articles ADD COLUMN hash TEXT NOT NULL DEFAULT ''`)
     }
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tombstones (id TEXT PRIMARY KEY)`)
@@ -92,7 +97,10 @@ export class LiveSegment extends DurableObject {
       const version = this.version()
       const full: LiveUpdate = { kind: 'full', version }
       if (!Number.isInteger(since) || since > version || since < (this.meta('log_from') ?? version)) return full
-      const ids = this.sql.exec<{ id: string }>(`SELECT DISTINCT id FROM changes WHERE version > ? LIMIT ?`, since, MAX_CHANGED_IDS + 1).toArray().map((row) => row.id)
+      const ids = this.sql
+        .exec<{ id: string }>(`SELECT DISTINCT id FROM changes WHERE version > ? LIMIT ?`, since, MAX_CHANGED_IDS + 1)
+        .toArray()
+        .map((row) => row.id)
       if (ids.length > MAX_CHANGED_IDS) return full
       const changes: LiveChanges = { kind: 'changes', since, version, articles: [], removed: [], tombstoned: [], untombstoned: [] }
       let bytes = 0
@@ -115,7 +123,10 @@ export class LiveSegment extends DurableObject {
       const bundle = this.settledBundle()
       return {
         version: this.version(),
-        tombstones: this.sql.exec<{ id: string }>(`SELECT id FROM tombstones ORDER BY id`).toArray().map((row) => row.id),
+        tombstones: this.sql
+          .exec<{ id: string }>(`SELECT id FROM tombstones ORDER BY id`)
+          .toArray()
+          .map((row) => row.id),
         ...(bundle ? { bundle } : {}),
       }
     })
@@ -143,8 +154,14 @@ export class LiveSegment extends DurableObject {
       const bundle = this.settledBundle()
       return {
         version: this.version(),
-        articles: this.sql.exec<{ json: string }>(`SELECT json FROM articles ORDER BY id`).toArray().map((row) => JSON.parse(row.json) as StoredArticle),
-        tombstones: this.sql.exec<{ id: string }>(`SELECT id FROM tombstones ORDER BY id`).toArray().map((row) => row.id),
+        articles: this.sql
+          .exec<{ json: string }>(`SELECT json FROM articles ORDER BY id`)
+          .toArray()
+          .map((row) => JSON.parse(row.json) as StoredArticle),
+        tombstones: this.sql
+          .exec<{ id: string }>(`SELECT id FROM tombstones ORDER BY id`)
+          .toArray()
+          .map((row) => row.id),
         ...(bundle ? { bundle } : {}),
       }
     })
@@ -187,7 +204,8 @@ export class LiveSegment extends DurableObject {
       const recorded = this.settledBundle()
       if (recorded && recorded.builtAt > bundle.builtAt) return { version: this.version(), dropped: 0 }
       const dropped: string[] = []
-      for (const { id, hash } of bundled) if (this.sql.exec(`DELETE FROM articles WHERE id = ? AND hash = ? RETURNING id`, id, hash).toArray().length > 0) dropped.push(id)
+      for (const { id, hash } of bundled)
+        if (this.sql.exec(`DELETE FROM articles WHERE id = ? AND hash = ? RETURNING id`, id, hash).toArray().length > 0) dropped.push(id)
       for (const id of lapsed) if (this.sql.exec(`DELETE FROM tombstones WHERE id = ? RETURNING id`, id).toArray().length > 0) dropped.push(id)
       this.sql.exec(`INSERT OR REPLACE INTO settled_bundle (one, version, built_at) VALUES (1, ?, ?)`, bundle.version, bundle.builtAt)
       return { version: dropped.length > 0 ? this.bumpVersion(dropped) : this.version(), dropped: dropped.length }

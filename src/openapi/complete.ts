@@ -14,7 +14,8 @@ type Parameter = OpenAPIV3_1.ParameterObject
 
 const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
   'X-Request-Id': {
-    description: 'The request’s own `X-Request-Id` when it sent a sane one (letters, digits, `_.:=-`, at most 128), else a fresh UUID: quote it when reporting a problem.',
+    description:
+      'The request’s own `X-Request-Id` when it sent a sane one (letters, digits, `_.:=-`, at most 128), else a fresh UUID: quote it when reporting a problem.',
     schema: { type: 'string', minLength: 1, maxLength: 128 },
   },
   'Cache-Control': {
@@ -22,7 +23,8 @@ const HEADERS: Record<string, OpenAPIV3_1.HeaderObject> = {
     schema: { type: 'string' },
   },
   ETag: {
-    description: 'A weak tag of this answer: it changes when the indexed content, the live segment or the code of the service changes. Send it back in `If-None-Match` to get a 304 while it is current.',
+    description:
+      'A weak tag of this answer: it changes when the indexed content, the live segment or the code of the service changes. Send it back in `If-None-Match` to get a 304 while it is current.',
     schema: { type: 'string', pattern: '^W/"[0-9a-f]+"$' },
   },
   'Retry-After': {

@@ -24,12 +24,20 @@ const COMMON: Record<string, ParameterDoc> = {
 
 const BY_PATH: Record<string, Record<string, ParameterDoc>> = {
   '/api/search': {
-    q: { description: 'The words to search for. "Quoted phrases" and -excluded words are understood; close spellings of every word match at a lower weight, and a query whose misspelt words find too little is corrected (`correctedQuery`).', example: 'Balochistan' },
+    q: {
+      description:
+        'The words to search for. "Quoted phrases" and -excluded words are understood; close spellings of every word match at a lower weight, and a query whose misspelt words find too little is corrected (`correctedQuery`).',
+      example: 'Balochistan',
+    },
     limit: { description: 'Hits per page.', minimum: 1, maximum: 100 },
     offset: { description: 'Hits to skip, for paging.', minimum: 0, maximum: 10_000 },
     sort: { description: '`relevance` (best first) or `date` (newest first; undated last).' },
-    recency: { description: 'Half-life in days of a recency boost: a score times 1 + 0.5^(age/recency), age in days before `now`.', minimum: 1, maximum: 36_500 },
-    now: { description: 'The query\'s time for `recency` (YYYY-MM-DD); today when absent.' },
+    recency: {
+      description: 'Half-life in days of a recency boost: a score times 1 + 0.5^(age/recency), age in days before `now`.',
+      minimum: 1,
+      maximum: 36_500,
+    },
+    now: { description: "The query's time for `recency` (YYYY-MM-DD); today when absent." },
     autocorrect: { description: '`false`: search the words as typed even when a correction would find more (the correction is then offered as `suggestion`).' },
     facetLimit: { description: 'How many values each facet lists (the most frequent).', minimum: 1, maximum: 100 },
   },

@@ -3,9 +3,11 @@ import { PROBLEMS, type ProblemKind } from '../http/problem'
 
 /** When each kind of problem happens and what the client should do; shown at `/docs#problem-<kind>`. */
 const PROBLEM_HELP: Partial<Record<ProblemKind, string>> = {
-  'invalid-parameters': 'A query parameter, path parameter or body field is missing or out of bounds. `errors` lists every bad field with where it is and why; fix them and send again.',
+  'invalid-parameters':
+    'A query parameter, path parameter or body field is missing or out of bounds. `errors` lists every bad field with where it is and why; fix them and send again.',
   'malformed-json': 'The body declared as JSON does not parse; `detail` gives the parser’s message and position.',
-  'not-found': 'No article has this id, or nothing is served at this path. Ids come from search hits; URL-encode `/` in ids as `%2F` or send it as path segments.',
+  'not-found':
+    'No article has this id, or nothing is served at this path. Ids come from search hits; URL-encode `/` in ids as `%2F` or send it as path segments.',
   'method-not-allowed': 'The path exists but not for this HTTP method; the `Allow` header lists the methods it answers.',
   'payload-too-large': 'The body is over 256 KiB. Send a shorter text.',
   'unsupported-media-type': 'The body must be sent with `Content-Type: application/json`.',

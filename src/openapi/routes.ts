@@ -46,14 +46,7 @@ function json(schema: GenericSchema, description: string, example: unknown) {
   return { description, content: { 'application/json': { schema: resolver(schema), example } } }
 }
 
-function describe(options: {
-  tag: string
-  summary: string
-  description: string
-  ok: ReturnType<typeof json>
-  problems: ProblemKind[]
-  withId?: boolean
-}) {
+function describe(options: { tag: string; summary: string; description: string; ok: ReturnType<typeof json>; problems: ProblemKind[]; withId?: boolean }) {
   return describeRoute({
     tags: [options.tag],
     summary: options.summary,
@@ -85,7 +78,13 @@ export const searchDoc = describe({
     offset: 0,
     limit: 10,
     hits: [seedHit],
-    facets: { person: [{ value: 'Lin Jian', count: 1 }], organization: [], place: [{ value: 'Quetta', count: 1 }], country: [{ value: 'Pakistan', count: 1 }], year: [{ value: '2026', count: 1 }] },
+    facets: {
+      person: [{ value: 'Lin Jian', count: 1 }],
+      organization: [],
+      place: [{ value: 'Quetta', count: 1 }],
+      country: [{ value: 'Pakistan', count: 1 }],
+      year: [{ value: '2026', count: 1 }],
+    },
   }),
   problems: ['invalid-parameters'],
 })
@@ -109,7 +108,9 @@ export const listingDoc = describe({
     total: 292,
     offset: 0,
     limit: 20,
-    articles: [{ id: SEED_ID, title: seedHit.title, date: '2026-02-03', summary: 'China strongly condemned the recent large-scale coordinated attacks in Balochistan…' }],
+    articles: [
+      { id: SEED_ID, title: seedHit.title, date: '2026-02-03', summary: 'China strongly condemned the recent large-scale coordinated attacks in Balochistan…' },
+    ],
   }),
   problems: ['invalid-parameters'],
 })
@@ -117,14 +118,18 @@ export const listingDoc = describe({
 export const articleDoc = describe({
   tag: 'Articles',
   summary: 'Read one article',
-  description: 'The article’s text and metadata (with source and licence: attribute CC BY texts), its summary, keywords and related articles. Its facts are at `/facts`.',
+  description:
+    'The article’s text and metadata (with source and licence: attribute CC BY texts), its summary, keywords and related articles. Its facts are at `/facts`.',
   withId: true,
   ok: json(ArticleSchema, 'The article.', {
     id: SEED_ID,
     title: seedHit.title,
     date: '2026-02-03',
     text: 'ISLAMABAD: China strongly condemned the recent large-scale coordinated attacks in Balochistan…',
-    summary: { sentences: [{ text: 'ISLAMABAD: China strongly condemned the recent large-scale coordinated attacks in Balochistan…', start: 0, end: 215 }], text: '…' },
+    summary: {
+      sentences: [{ text: 'ISLAMABAD: China strongly condemned the recent large-scale coordinated attacks in Balochistan…', start: 0, end: 215 }],
+      text: '…',
+    },
     keywords: [{ text: 'Balochistan', score: 1 }],
   }),
   problems: [],
@@ -154,7 +159,14 @@ export const factsDoc = describe({
     date: '2026-02-03',
     dateline: { place: 'Islamabad', country: 'Pakistan' },
     entities: [{ name: 'Lin Jian', type: 'person', role: 'Chinese Foreign Ministry Spokesperson', mentions: [{ start: 196, end: 204 }] }],
-    quotes: [{ text: 'We mourn for the lives lost, and our hearts go out to the injured and those who lost their loved ones,', speaker: 'Lin Jian', start: 339, end: 441 }],
+    quotes: [
+      {
+        text: 'We mourn for the lives lost, and our hearts go out to the injured and those who lost their loved ones,',
+        speaker: 'Lin Jian',
+        start: 339,
+        end: 441,
+      },
+    ],
     quantities: [{ value: 92, who: 'terrorists', event: 'killed', start: 1256, end: 1279 }],
     dates: [{ text: 'on Tuesday', iso: '2026-02-03', start: 210, end: 220 }],
     statements: [{ actor: 'China', verb: 'condemned', target: 'attacks', start: 11, end: 90 }],
@@ -205,9 +217,18 @@ export const extractDoc = describe({
   ok: json(ExtractResponseSchema, 'The analysis; offsets index the posted text.', {
     title: 'China condemns attacks in Balochistan',
     titleGenerated: true,
-    summary: { sentences: [{ text: 'China condemned the attacks in Balochistan on Tuesday.', start: 0, end: 54 }], text: 'China condemned the attacks in Balochistan on Tuesday.' },
+    summary: {
+      sentences: [{ text: 'China condemned the attacks in Balochistan on Tuesday.', start: 0, end: 54 }],
+      text: 'China condemned the attacks in Balochistan on Tuesday.',
+    },
     keywords: [{ text: 'Balochistan', score: 1 }],
-    facts: { entities: [{ name: 'China', type: 'country', mentions: [{ start: 0, end: 5 }] }], quotes: [], quantities: [], dates: [{ text: 'on Tuesday', iso: '2026-02-03', start: 43, end: 53 }], statements: [] },
+    facts: {
+      entities: [{ name: 'China', type: 'country', mentions: [{ start: 0, end: 5 }] }],
+      quotes: [],
+      quantities: [],
+      dates: [{ text: 'on Tuesday', iso: '2026-02-03', start: 43, end: 53 }],
+      statements: [],
+    },
   }),
   problems: ['invalid-parameters', 'malformed-json', 'payload-too-large', 'unsupported-media-type'],
 })
@@ -229,7 +250,10 @@ export const briefDoc = describe({
     query: 'Balochistan',
     total: 1,
     articles: 1,
-    digest: { sentences: [{ id: SEED_ID, title: seedHit.title, date: '2026-02-03', text: 'China strongly condemned…', start: 11, end: 215 }], text: 'China strongly condemned…' },
+    digest: {
+      sentences: [{ id: SEED_ID, title: seedHit.title, date: '2026-02-03', text: 'China strongly condemned…', start: 11, end: 215 }],
+      text: 'China strongly condemned…',
+    },
     timeline: [{ date: '2026-02-03', id: SEED_ID, title: seedHit.title }],
     entities: { people: [{ name: 'Lin Jian', articles: 1, mentions: 3 }], organizations: [], places: [{ name: 'Quetta', articles: 1, mentions: 1 }] },
     casualties: [],
@@ -253,7 +277,16 @@ export const entityDoc = describeRoute({
   summary: 'One entity: aliases, articles, companions and facts',
   description:
     'Who or what it is, when the corpus names it (first and last seen, articles per month), the entities seen with it, quotes by it, statements by and about it, and, for a place, the figures there or at a place inside it.',
-  parameters: [{ name: 'id', in: 'path' as const, required: true, description: 'The registry id, from `GET /api/entities`.', schema: { type: 'string' as const, pattern: '^[a-z]+-[a-z0-9-]+$', maxLength: 200 }, example: 'person-lin-jian' }],
+  parameters: [
+    {
+      name: 'id',
+      in: 'path' as const,
+      required: true,
+      description: 'The registry id, from `GET /api/entities`.',
+      schema: { type: 'string' as const, pattern: '^[a-z]+-[a-z0-9-]+$', maxLength: 200 },
+      example: 'person-lin-jian',
+    },
+  ],
   responses: {
     200: json(EntityDetailSchema, 'The entity.', {
       ...linJian,

@@ -8,7 +8,6 @@
 import * as v from 'valibot'
 import { IsoDateString, SpanEntries } from '../search/response-schema'
 
-
 export const ProblemSchema = v.pipe(
   v.looseObject({
     type: v.pipe(v.string(), v.description('`/problems/<kind>`: a page that explains this kind of problem.')),
@@ -30,7 +29,12 @@ export const SuggestResponseSchema = v.looseObject({
   suggestions: v.array(
     v.looseObject({
       text: v.string(),
-      kind: v.pipe(v.string(), v.description('"term" (a word completed), "phrase" (a corpus phrase continuing the typed words), "title", or an entity type: "person", "organization", "place", "country".')),
+      kind: v.pipe(
+        v.string(),
+        v.description(
+          '"term" (a word completed), "phrase" (a corpus phrase continuing the typed words), "title", or an entity type: "person", "organization", "place", "country".',
+        ),
+      ),
       count: v.pipe(v.number(), v.description('How many articles it occurs in.')),
       id: v.optional(v.pipe(v.string(), v.description('For titles: the article id.'))),
     }),
@@ -42,7 +46,14 @@ export const ListingResponseSchema = v.looseObject({
   offset: v.pipe(v.number(), v.integer()),
   limit: v.pipe(v.number(), v.integer()),
   articles: v.array(
-    v.looseObject({ id: v.string(), title: v.string(), date: v.optional(IsoDateString), url: v.optional(v.string()), source: v.optional(v.string()), summary: v.string() }),
+    v.looseObject({
+      id: v.string(),
+      title: v.string(),
+      date: v.optional(IsoDateString),
+      url: v.optional(v.string()),
+      source: v.optional(v.string()),
+      summary: v.string(),
+    }),
   ),
 })
 
@@ -55,9 +66,18 @@ const RelatedArticleSchema = v.looseObject({
   sharedEntities: v.pipe(v.array(v.string()), v.description('People, organizations and places both articles name.')),
 })
 
-export const RelatedResponseSchema = v.looseObject({ id: v.string(), related: v.pipe(v.array(RelatedArticleSchema), v.description('Best first; never the article itself.')) })
+export const RelatedResponseSchema = v.looseObject({
+  id: v.string(),
+  related: v.pipe(v.array(RelatedArticleSchema), v.description('Best first; never the article itself.')),
+})
 
-const CitedSpan = { id: v.pipe(v.string(), v.description('The cited article.')), title: v.string(), date: v.optional(IsoDateString), text: v.string(), ...SpanEntries }
+const CitedSpan = {
+  id: v.pipe(v.string(), v.description('The cited article.')),
+  title: v.string(),
+  date: v.optional(IsoDateString),
+  text: v.string(),
+  ...SpanEntries,
+}
 const EntityCountSchema = v.object({ name: v.string(), articles: v.number(), mentions: v.number() })
 
 export const BriefResponseSchema = v.looseObject({
@@ -70,7 +90,9 @@ export const BriefResponseSchema = v.looseObject({
   }),
   timeline: v.array(v.looseObject({ date: v.optional(IsoDateString), id: v.string(), title: v.string() })),
   entities: v.looseObject({ people: v.array(EntityCountSchema), organizations: v.array(EntityCountSchema), places: v.array(EntityCountSchema) }),
-  casualties: v.array(v.looseObject({ event: v.string(), figures: v.array(v.looseObject({ value: v.number(), who: v.string(), place: v.optional(v.string()), ...CitedSpan })) })),
+  casualties: v.array(
+    v.looseObject({ event: v.string(), figures: v.array(v.looseObject({ value: v.number(), who: v.string(), place: v.optional(v.string()), ...CitedSpan })) }),
+  ),
 })
 
 const SummarySentenceSchema = v.object({ text: v.string(), ...SpanEntries })
@@ -128,7 +150,9 @@ const DateEntries = {
   iso: v.pipe(
     v.string(),
     v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$/),
-    v.description('As much of the date as the text and the publication date give, in ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when no year is known (docs/facts-dates.md).'),
+    v.description(
+      'As much of the date as the text and the publication date give, in ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when no year is known (docs/facts-dates.md).',
+    ),
   ),
   ...SpanEntries,
 }
@@ -182,7 +206,10 @@ export const HealthSchema = v.looseObject({
 })
 
 const EntityTypeSchema = v.picklist(['person', 'organization', 'place', 'country'])
-const EntityIdSchema = v.pipe(v.string(), v.description('The registry id: type and canonical name, e.g. `person-lin-jian`. Stable across builds while the name is.'))
+const EntityIdSchema = v.pipe(
+  v.string(),
+  v.description('The registry id: type and canonical name, e.g. `person-lin-jian`. Stable across builds while the name is.'),
+)
 
 export const EntitySummarySchema = v.looseObject({
   id: EntityIdSchema,
@@ -200,12 +227,18 @@ export const EntityPageSchema = v.looseObject({
   total: v.pipe(v.number(), v.integer()),
   offset: v.pipe(v.number(), v.integer()),
   limit: v.pipe(v.number(), v.integer()),
-  entities: v.pipe(v.array(EntitySummarySchema), v.description('Best match first: a name equal to `q`, then starting with it, then containing it; ties by articles.')),
+  entities: v.pipe(
+    v.array(EntitySummarySchema),
+    v.description('Best match first: a name equal to `q`, then starting with it, then containing it; ties by articles.'),
+  ),
 })
 
 const FactListSchema = v.looseObject({
   total: v.pipe(v.number(), v.integer()),
-  facts: v.pipe(v.array(v.looseObject({ type: v.string(), article: ArticleRefSchema })), v.description('Newest article first; the first 20 (the rest through `GET /api/facts`).')),
+  facts: v.pipe(
+    v.array(v.looseObject({ type: v.string(), article: ArticleRefSchema })),
+    v.description('Newest article first; the first 20 (the rest through `GET /api/facts`).'),
+  ),
 })
 
 export const EntityDetailSchema = v.looseObject({
@@ -215,7 +248,10 @@ export const EntityDetailSchema = v.looseObject({
   lastSeen: v.optional(IsoDateString),
   months: v.pipe(v.array(v.object({ month: v.string(), articles: v.number() })), v.description('Articles naming it per month, oldest first.')),
   articleList: v.pipe(v.array(ArticleRefSchema), v.description('Newest first, at most 50.')),
-  seenWith: v.pipe(v.array(v.object({ id: v.string(), name: v.string(), type: EntityTypeSchema, articles: v.number() })), v.description('Entities named in the same articles, most shared first.')),
+  seenWith: v.pipe(
+    v.array(v.object({ id: v.string(), name: v.string(), type: EntityTypeSchema, articles: v.number() })),
+    v.description('Entities named in the same articles, most shared first.'),
+  ),
   quotesBy: FactListSchema,
   statementsBy: FactListSchema,
   statementsAbout: FactListSchema,

@@ -167,12 +167,28 @@ function Attribution(props: { article: StoredArticle }) {
     <p class="attribution">
       {url ? (
         <>
-          Original article: <a href={url} rel="noopener">{source ?? url}</a>.
+          Original article:{' '}
+          <a href={url} rel="noopener">
+            {source ?? url}
+          </a>
+          .
         </>
       ) : source ? (
         <>Source: {source}.</>
       ) : null}{' '}
-      {license ? <>Licensed under {deed ? <a href={deed} rel="license noopener">{license}</a> : license}; shown here with its summary and extracted facts added.</> : null}
+      {license ? (
+        <>
+          Licensed under{' '}
+          {deed ? (
+            <a href={deed} rel="license noopener">
+              {license}
+            </a>
+          ) : (
+            license
+          )}
+          ; shown here with its summary and extracted facts added.
+        </>
+      ) : null}
     </p>
   )
 }

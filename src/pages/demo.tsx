@@ -19,8 +19,8 @@ news-search::part(title) { font-family: Georgia, serif; }`
     <Layout title="Search the news" description="Search news articles with summaries and extracted facts.">
       <h1>Search the news</h1>
       <p>
-        {props.documents} articles, searched as you type. Use the arrow keys and Enter, or filter with the chips. Every result opens its article page with
-        the summary, keywords and facts.
+        {props.documents} articles, searched as you type. Use the arrow keys and Enter, or filter with the chips. Every result opens its article page with the
+        summary, keywords and facts.
       </p>
       <news-search limit="8" placeholder="Try “Balochistan”, “election” or “vaccine”" label="Search the news"></news-search>
       <script src="/embed.js" defer></script>

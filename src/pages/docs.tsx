@@ -25,8 +25,7 @@ export function DocsPage(props: { document: Document }) {
       <h1>{info.title}</h1>
       {paragraphs(info.description ?? '')}
       <p>
-        The machine-readable description is at <a href="/openapi.json">/openapi.json</a> (OpenAPI {'3.1'}); every example below can be sent from
-        this page.
+        The machine-readable description is at <a href="/openapi.json">/openapi.json</a> (OpenAPI {'3.1'}); every example below can be sent from this page.
       </p>
       <nav aria-label="Endpoints">
         <ul>
@@ -50,8 +49,7 @@ export function DocsPage(props: { document: Document }) {
       <section id="problems">
         <h2>Problem types</h2>
         <p>
-          Every error is a <code>application/problem+json</code> body <code>{'{ type, title, status, detail }'}</code>; its <code>type</code> is one of
-          these.
+          Every error is a <code>application/problem+json</code> body <code>{'{ type, title, status, detail }'}</code>; its <code>type</code> is one of these.
         </p>
         <table>
           <thead>
@@ -91,9 +89,11 @@ function OperationSection(props: { path: string; method: string; operation: Oper
         <span class="method">{method}</span>
         <code>{path}</code>
       </h2>
-      {operation.summary ? <p>
+      {operation.summary ? (
+        <p>
           <b>{operation.summary}</b>
-        </p> : null}
+        </p>
+      ) : null}
       {paragraphs(operation.description ?? '')}
       {parameters.length > 0 ? (
         <table>

@@ -121,7 +121,12 @@ export function EntityPage(props: { entity: EntityDetail; map?: Array<MapPoint &
               </p>
             </section>
           ) : null}
-          <FactSection id="figures-heading" heading={entity.placesInside > 0 ? 'Figures here and in places inside' : 'Figures here'} list={entity.figuresAt} query={`place=${name}`} />
+          <FactSection
+            id="figures-heading"
+            heading={entity.placesInside > 0 ? 'Figures here and in places inside' : 'Figures here'}
+            list={entity.figuresAt}
+            query={`place=${name}`}
+          />
           <FactSection id="quotes-heading" heading="Quotes" list={entity.quotesBy} query={`speaker=${name}`} />
           <FactSection id="statements-by-heading" heading="Statements" list={entity.statementsBy} query={`actor=${name}`} />
           <FactSection id="statements-about-heading" heading="Statements about" list={entity.statementsAbout} query={`target=${name}`} />

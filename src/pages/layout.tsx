@@ -95,15 +95,15 @@ export function Layout(props: { title: string; description?: string; children: C
         </head>
         <body>
           <header class="site">
-            <a class="brand" href="/">News Edge</a>
+            <a class="brand" href="/">
+              News Edge
+            </a>
             <nav>
               <a href="/">Search</a> · <a href="/docs">API docs</a> · <a href="/openapi.json">OpenAPI</a>
             </nav>
           </header>
           <main>{props.children}</main>
-          <footer class="site">
-            News Edge: news search, summaries and facts at the edge. Article texts keep their sources’ licences.
-          </footer>
+          <footer class="site">News Edge: news search, summaries and facts at the edge. Article texts keep their sources’ licences.</footer>
         </body>
       </html>
     </>

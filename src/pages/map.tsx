@@ -38,8 +38,8 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
         {when ? <a href="/map">All dates</a> : null}
       </form>
       <p>
-        {places.length} place{places.length === 1 ? '' : 's'} named in articles{when}; {withFigures.length} with casualty figures (killed, injured, missing, kidnapped,
-        shot, stabbed in the reported events; hypothetical, historical and running totals left out).
+        {places.length} place{places.length === 1 ? '' : 's'} named in articles{when}; {withFigures.length} with casualty figures (killed, injured, missing,
+        kidnapped, shot, stabbed in the reported events; hypothetical, historical and running totals left out).
       </p>
       <PlaceMap points={points} world label={`World map of ${places.length} places named in the news${when}; circles sized by casualty figures`} />
       <section aria-labelledby="figures-heading">
@@ -48,7 +48,9 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
           <thead>
             <tr>
               <th scope="col">Place</th>
-              <th scope="col" class="country">Country</th>
+              <th scope="col" class="country">
+                Country
+              </th>
               <th scope="col">Casualty figures</th>
               <th scope="col">Articles</th>
             </tr>
@@ -66,7 +68,11 @@ export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRan
             ))}
           </tbody>
         </table>
-        {places.length > MAP_TABLE_ROWS ? <p class="meta">The first {MAP_TABLE_ROWS} of {places.length} places; every place is on the map.</p> : null}
+        {places.length > MAP_TABLE_ROWS ? (
+          <p class="meta">
+            The first {MAP_TABLE_ROWS} of {places.length} places; every place is on the map.
+          </p>
+        ) : null}
       </section>
     </Layout>
   )

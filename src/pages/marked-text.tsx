@@ -9,7 +9,9 @@ export type MarkSpan = { id: string; kind: string; start: number; end: number }
 type SpanNode = { span: MarkSpan; children: SpanNode[] }
 
 export function nestSpans(text: string, spans: readonly MarkSpan[]): { roots: SpanNode[]; rendered: Set<string> } {
-  const valid = spans.filter((span) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start < span.end && span.end <= text.length)
+  const valid = spans.filter(
+    (span) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start < span.end && span.end <= text.length,
+  )
   const sorted = [...valid].sort((a, b) => a.start - b.start || b.end - a.end)
   const roots: SpanNode[] = []
   const open: SpanNode[] = []

@@ -50,14 +50,26 @@ export function PlaceMap(props: { points: readonly MapPoint[]; label: string; wo
   const radius = (figure: number) => (figure > 0 ? unit * (0.8 + 3.2 * Math.sqrt(figure / largest)) : unit * 0.55)
   const ordered = [...props.points].sort((a, b) => b.figure - a.figure)
   return (
-    <svg class="map" viewBox={`${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.width.toFixed(1)} ${view.height.toFixed(1)}`} role="img" aria-label={props.label} preserveAspectRatio="xMidYMid meet">
+    <svg
+      class="map"
+      viewBox={`${view.x.toFixed(1)} ${view.y.toFixed(1)} ${view.width.toFixed(1)} ${view.height.toFixed(1)}`}
+      role="img"
+      aria-label={props.label}
+      preserveAspectRatio="xMidYMid meet"
+    >
       <rect x={view.x} y={view.y} width={view.width} height={view.height} class="sea" />
       <path d={WORLD_LAND} class="land" />
       <path d={WORLD_BORDERS} class="borders" stroke-width={(unit * 0.12).toFixed(3)} />
       {ordered.map((point) => {
         const [x, y] = project(point.lon, point.lat)
         return (
-          <circle cx={x.toFixed(2)} cy={y.toFixed(2)} r={radius(point.figure).toFixed(2)} class={point.figure > 0 ? 'figure' : 'place'} stroke-width={(unit * 0.15).toFixed(3)}>
+          <circle
+            cx={x.toFixed(2)}
+            cy={y.toFixed(2)}
+            r={radius(point.figure).toFixed(2)}
+            class={point.figure > 0 ? 'figure' : 'place'}
+            stroke-width={(unit * 0.15).toFixed(3)}
+          >
             <title>{point.figure > 0 ? `${point.name}: ${point.figure}` : point.name}</title>
           </circle>
         )
@@ -70,7 +82,13 @@ export function PlaceMap(props: { points: readonly MapPoint[]; label: string; wo
           return (
             <>
               <circle cx={x.toFixed(2)} cy={y.toFixed(2)} r={r.toFixed(2)} class="focus" stroke-width={(unit * 0.3).toFixed(3)} />
-              <text x={(x + r + unit * 0.6).toFixed(2)} y={(y + unit * 1.2).toFixed(2)} font-size={(unit * 3.6).toFixed(2)} stroke-width={(unit * 0.6).toFixed(2)} class="map-label">
+              <text
+                x={(x + r + unit * 0.6).toFixed(2)}
+                y={(y + unit * 1.2).toFixed(2)}
+                font-size={(unit * 3.6).toFixed(2)}
+                stroke-width={(unit * 0.6).toFixed(2)}
+                class="map-label"
+              >
                 {point.name}
               </text>
             </>

@@ -134,14 +134,23 @@ function FacetPanel(props: { state: ResultsState; facets: SearchResponse['facets
                 <label for={`facet-filter-${facet}`} class="visually-hidden" hidden>
                   Filter {FACET_LABELS[facet].toLowerCase()}
                 </label>
-                <input type="search" id={`facet-filter-${facet}`} class="facet-filter" placeholder={`Filter ${FACET_LABELS[facet].toLowerCase()}…`} autocomplete="off" hidden />
+                <input
+                  type="search"
+                  id={`facet-filter-${facet}`}
+                  class="facet-filter"
+                  placeholder={`Filter ${FACET_LABELS[facet].toLowerCase()}…`}
+                  autocomplete="off"
+                  hidden
+                />
                 <p class="facet-filter-status" role="status" aria-live="polite"></p>
               </>
             ) : null}
             <ul>{values.slice(0, FACET_VALUES_SHOWN).map(({ value, count }) => valueLink(facet, value, count))}</ul>
             {values.length > FACET_VALUES_SHOWN ? (
               <details>
-                <summary>More {FACET_LABELS[facet].toLowerCase()} ({values.length - FACET_VALUES_SHOWN})</summary>
+                <summary>
+                  More {FACET_LABELS[facet].toLowerCase()} ({values.length - FACET_VALUES_SHOWN})
+                </summary>
                 <ul>{values.slice(FACET_VALUES_SHOWN).map(({ value, count }) => valueLink(facet, value, count))}</ul>
               </details>
             ) : null}
@@ -187,8 +196,8 @@ function QueryNotes(props: { state: ResultsState; response: SearchResponse }) {
       ) : null}
       {response.correctedQuery ? (
         <p class="did-you-mean">
-          Showing results for <b>{response.correctedQuery}</b>. Search instead for{' '}
-          <a href={resultsUrl({ ...state, page: 1, autocorrect: false })}>{state.q}</a>.
+          Showing results for <b>{response.correctedQuery}</b>. Search instead for <a href={resultsUrl({ ...state, page: 1, autocorrect: false })}>{state.q}</a>
+          .
         </p>
       ) : response.typoTolerance ? (
         <p class="query-note">Some results match close spellings of your words.</p>
@@ -204,7 +213,10 @@ export function ResultsPage(props: { state: ResultsState; response: SearchRespon
   const first = response.offset + 1
   const last = response.offset + response.hits.length
   return (
-    <Layout title={`${state.q} – search results`} description={`${response.total} news articles about “${state.q}”, with summaries, people, places and figures.`}>
+    <Layout
+      title={`${state.q} – search results`}
+      description={`${response.total} news articles about “${state.q}”, with summaries, people, places and figures.`}
+    >
       <h1>Search results</h1>
       <SearchForm state={state} />
       <ActiveFilters state={state} />

@@ -15,7 +15,10 @@ export const articleRoutes = new Hono<AppEnv>()
   .get('/articles/:id{.+}/summary', summaryDoc, validate('query', SummaryQuerySchema), async (c) => {
     const article = await findArticle(c)
     const { sentences } = c.req.valid('query')
-    const summary = sentences === article.summary.sentences.length ? article.summary : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
+    const summary =
+      sentences === article.summary.sentences.length
+        ? article.summary
+        : summarize(article.text, sentences, { ...(article.titleGenerated ? {} : { title: article.title }), keywords: article.keywords })
     return c.json({ id: article.id, ...summary })
   })
   .get('/articles/:id{.+}/facts', factsDoc, async (c) => {

@@ -19,7 +19,11 @@ export const EntitiesQuerySchema = v.object({
 
 /** What a registry id can look like (type, a dash, a slug): anything else is refused before any look-up. */
 export const EntityIdSchema = v.object({
-  id: v.pipe(v.string(), v.maxLength(200, 'must be at most 200 characters'), v.regex(/^[a-z]+-[a-z0-9-]+$/, 'must be a registry id such as person-lin-jian (from GET /api/entities)')),
+  id: v.pipe(
+    v.string(),
+    v.maxLength(200, 'must be at most 200 characters'),
+    v.regex(/^[a-z]+-[a-z0-9-]+$/, 'must be a registry id such as person-lin-jian (from GET /api/entities)'),
+  ),
 })
 
 /** An entity's detail, or a 404 that says where ids come from. Shared by the API and the entity page. */

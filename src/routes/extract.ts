@@ -9,12 +9,21 @@ import { validate } from '../http/validate'
 import { extractDoc } from '../openapi/routes'
 
 export const ExtractBodySchema = v.object({
-  text: v.pipe(v.string('is required and must be a string: the article text to analyse'), v.nonEmpty('must not be empty'), v.regex(/\S/, 'must contain words, not only white space')),
+  text: v.pipe(
+    v.string('is required and must be a string: the article text to analyse'),
+    v.nonEmpty('must not be empty'),
+    v.regex(/\S/, 'must contain words, not only white space'),
+  ),
   title: v.optional(v.pipe(v.string('must be a string'), v.maxLength(1000, 'must be at most 1000 characters'))),
   date: v.optional(IsoDate),
   summary: v.optional(
     v.object({
-      sentences: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(50, 'must be at most 50')),
+      sentences: v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(50, 'must be at most 50'),
+      ),
     }),
   ),
 })

@@ -21,7 +21,9 @@ export const FactsQuerySchema = withDateRange({
 })
 
 function EntityName(what: string) {
-  return v.optional(v.pipe(v.string(`must be a name: ${what}`), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters')))
+  return v.optional(
+    v.pipe(v.string(`must be a name: ${what}`), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters')),
+  )
 }
 
 /** `GET /facts`: facts across every article (all quotes by a speaker, casualty figures for a place, statements about a country). */
@@ -32,7 +34,11 @@ export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, valid
   // The registry is the build's: live articles join it at the next build, so a filtered query reads the base facts only.
   if (Object.values(named).some((value) => value !== undefined)) {
     const { bundle } = c.var.reader
-    if (!bundle) throw new ProblemError('not-implemented', 'A sharded build does not filter facts by speaker, actor, target, place or entity yet: each shard knows only its own articles\' entities (docs/scaling.md). The type, q, from and to filters are served.')
+    if (!bundle)
+      throw new ProblemError(
+        'not-implemented',
+        "A sharded build does not filter facts by speaker, actor, target, place or entity yet: each shard knows only its own articles' entities (docs/scaling.md). The type, q, from and to filters are served.",
+      )
     const only = (await bundle.entityRegistry()).factNumbers(named)
     return c.json(await (await bundle.factCatalog()).query({ ...query, only }))
   }

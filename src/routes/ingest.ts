@@ -119,7 +119,7 @@ const DeleteAnswer = v.object({ id: v.string(), deleted: v.literal(true), versio
 
 const putDoc = writeDoc(
   'Publish or replace one article',
-  'The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path\'s, with no `.` or `..` segment.',
+  "The body is one article in the corpus format (title, date, text, url, source, license, tags); the id is the path's, with no `.` or `..` segment.",
   PutAnswer,
   { id: 'live/ferry', version: 3, title: 'Harbour council approves ferry plan' },
   ['invalid-article', 'payload-too-large', 'unsupported-media-type', 'malformed-json'],
@@ -145,11 +145,21 @@ const exportDoc = writeDoc(
   'The live segment in the corpus format',
   'Every live article in the corpus format the build reads (no analysis), and the ids of deleted bundle articles: what `npm run corpus:pull` writes into corpus files.',
   ExportAnswer,
-  { version: 5, articles: [{ id: 'live/ferry', title: 'Harbour council approves ferry plan', date: '2026-12-01', text: 'The harbour council voted on Tuesday…' }], tombstones: [] },
+  {
+    version: 5,
+    articles: [{ id: 'live/ferry', title: 'Harbour council approves ferry plan', date: '2026-12-01', text: 'The harbour council voted on Tuesday…' }],
+    tombstones: [],
+  },
   [],
   'The live segment as it is now (never cached).',
 )
-const deleteDoc = writeDoc('Delete an article, live or from the bundle', 'A bundled article is hidden by a tombstone until the next build drops it.', DeleteAnswer, { id: 'live/ferry', deleted: true, version: 5 }, ['not-found'])
+const deleteDoc = writeDoc(
+  'Delete an article, live or from the bundle',
+  'A bundled article is hidden by a tombstone until the next build drops it.',
+  DeleteAnswer,
+  { id: 'live/ferry', deleted: true, version: 5 },
+  ['not-found'],
+)
 
 /**
  * Any id but one ending in a sub-resource (`/summary`, `/facts`): such an

@@ -33,7 +33,11 @@ type DateRange = { from?: string | undefined; to?: string | undefined }
 
 /** `to` not before `from`; runs whenever both dates are valid, even when another field is not, so every error is listed at once. */
 const datesInOrder = v.forward(
-  v.partialCheck<DateRange, [['from'], ['to']], DateRange, string>([['from'], ['to']], (query) => !query.from || !query.to || query.from <= query.to, DATE_ORDER_MESSAGE),
+  v.partialCheck<DateRange, [['from'], ['to']], DateRange, string>(
+    [['from'], ['to']],
+    (query) => !query.from || !query.to || query.from <= query.to,
+    DATE_ORDER_MESSAGE,
+  ),
   ['to'],
 )
 

@@ -38,7 +38,10 @@ export const resultsPageRoutes = new Hono<AppEnv>().get('/search', async (c) => 
     const errors = parsed.issues.map((issue) => {
       const name = v.getDotPath(issue) ?? 'q'
       // A repeated single-valued parameter reaches the schema as an array: say so, not "must be a string".
-      return { name, message: Array.isArray(input[name]) && !(name in FacetFilterParams) ? `is given ${input[name].length} times: give it once` : issue.message }
+      return {
+        name,
+        message: Array.isArray(input[name]) && !(name in FacetFilterParams) ? `is given ${input[name].length} times: give it once` : issue.message,
+      }
     })
     return c.html(<BadSearchPage errors={errors} q={typeof input.q === 'string' ? input.q : ''} />, 400, { 'Cache-Control': 'no-store' })
   }

@@ -6,11 +6,7 @@ import { suggestDoc } from '../openapi/routes'
 import { integerParam } from './params'
 
 export const SuggestQuerySchema = v.object({
-  q: v.pipe(
-    v.string('is required: what the user has typed so far'),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(100, 'must be at most 100 characters'),
-  ),
+  q: v.pipe(v.string('is required: what the user has typed so far'), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
   limit: integerParam(1, 20, 8),
 })
 

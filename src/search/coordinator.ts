@@ -47,6 +47,7 @@ export const ONE_CORPUS: SearchCoordinator = {
   firstPosition: 0,
   sum: (_step, local) => Promise.resolve(local),
   words: (_step, local) => Promise.resolve(mergeWordKnowledge([local])),
-  page: (ranked, { offset, limit }) => Promise.resolve(Array.from({ length: Math.max(0, Math.min(ranked.length, offset + limit) - offset) }, (_, i) => offset + i)),
+  page: (ranked, { offset, limit }) =>
+    Promise.resolve(Array.from({ length: Math.max(0, Math.min(ranked.length, offset + limit) - offset) }, (_, i) => offset + i)),
   facets: (table, docs, filters, limit) => Promise.resolve(table.count(docs, filters, limit)),
 }

@@ -46,4 +46,3 @@ export function normalizeFilters(filters: FacetFilters): [FacetName, ReadonlySet
     return selected.length > 0 ? [[facet, new Set(selected.map(facetKey))] as [FacetName, ReadonlySet<string>]] : []
   })
 }
-

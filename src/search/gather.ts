@@ -67,7 +67,8 @@ export class Gather {
       sum: (part, step, local) => this.step(`sum:${step}`, part, local, (values: number[]) => values.reduce((a, b) => a + b, 0)),
       words: (part, step, local) => this.step(`words:${step}`, part, local, (values: WordKnowledge[][]) => mergeWordKnowledge(values)),
       page: (part, ranked) => this.step('page', part, ranked, (lists: RankKey[][]) => this.cutPage(lists)).then((pages) => pages[part]!),
-      facets: (part, tallies, limit) => this.step('facets', part, tallies, (all: FacetTallies[]) => mergeFacetTallies(all, normalizeFilters(this.params.filters ?? {}), limit)),
+      facets: (part, tallies, limit) =>
+        this.step('facets', part, tallies, (all: FacetTallies[]) => mergeFacetTallies(all, normalizeFilters(this.params.filters ?? {}), limit)),
     }
   }
 

@@ -8,7 +8,10 @@ export function corpusOfArticles(articles: readonly StoredArticle[]): SearchCorp
   const byId = new Map(articles.map((article) => [article.id, article]))
   return {
     index: buildIndex(articles),
-    tables: reviveTables(storeTables(articles), articles.map((article) => article.id)),
+    tables: reviveTables(
+      storeTables(articles),
+      articles.map((article) => article.id),
+    ),
     articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
   }
 }

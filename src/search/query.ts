@@ -91,7 +91,6 @@ function pushTerm(terms: string[], word: string): void {
   if (term !== null) terms.push(term)
 }
 
-
 /**
  * A phrase as a regex over the original text: its words in order, separated
  * by anything that is not a word (as the tokenizer splits), case-insensitive.

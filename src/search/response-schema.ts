@@ -46,7 +46,9 @@ export const SearchResponseSchema = v.looseObject({
   correctedQuery: v.optional(
     v.pipe(
       v.string(),
-      v.description('Showing results for: the query with its misspelt words corrected, when the query as typed found too little; `autocorrect=false` searches instead for the words as typed.'),
+      v.description(
+        'Showing results for: the query with its misspelt words corrected, when the query as typed found too little; `autocorrect=false` searches instead for the words as typed.',
+      ),
     ),
   ),
   suggestion: v.optional(v.pipe(v.string(), v.description('Did you mean: a correction that finds more, when `autocorrect=false` kept the words as typed.'))),

@@ -100,10 +100,12 @@ export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { matches, ...answer } = await rankArticles(corpus, params, options)
-  const onPage = (await (options.coordinator ?? ONE_CORPUS).page(
-    matches.map((match) => match.key),
-    params,
-  )).map((at) => matches[at]!)
+  const onPage = (
+    await (options.coordinator ?? ONE_CORPUS).page(
+      matches.map((match) => match.key),
+      params,
+    )
+  ).map((at) => matches[at]!)
   const hits = await hitsOf(corpus, answer.correctedQuery ?? params.q, onPage)
   return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
 }
@@ -141,7 +143,11 @@ type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'correct
  * shard, the bundle beside the live segment) takes the same branch and ranks
  * its articles as one index would.
  */
-async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaustive = false, coordinator = ONE_CORPUS }: SearchEngineOptions = {}): Promise<RankedSearch> {
+async function rankArticles(
+  corpus: SearchCorpus,
+  params: SearchParams,
+  { exhaustive = false, coordinator = ONE_CORPUS }: SearchEngineOptions = {},
+): Promise<RankedSearch> {
   const { tables } = corpus
   const index = withTermCache(positionIndex(corpus))
   const typed = parseQuery(params.q)
@@ -161,7 +167,9 @@ async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaus
     const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
     const everyWord =
-      query.words.length === 0 ? undefined : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches)
+      query.words.length === 0
+        ? undefined
+        : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches)
     return { query, sources, search, filtered: retainFilters(search.matches), everyWord }
   }
   const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => coordinator.sum(step, (everyWord ?? filtered).count)
@@ -176,7 +184,10 @@ async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaus
   const found = await withEveryWord('every-word', attempt)
   if (found < RANKING.fewResults) {
     const articlesWith = (terms: readonly string[]) =>
-      coordinator.sum(`together:${terms.join(' ')}`, prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts }).matches.count)
+      coordinator.sum(
+        `together:${terms.join(' ')}`,
+        prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts }).matches.count,
+      )
     const corrected = await correctQuery(params.q, typed, knowledge, candidates, articlesWith)
     if (corrected !== undefined) {
       const query = parseQuery(corrected)
@@ -193,17 +204,15 @@ async function rankArticles(corpus: SearchCorpus, params: SearchParams, { exhaus
     coordinator.sum('total', attempt.filtered.count),
     coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
-  const matches = ranked.map(
-    ({ result, key }): RankedMatch => ({
-      id: tables.ids[result.id]!,
-      date: tables.dates[result.id],
-      score: key.score,
-      terms: result.terms,
-      words: matchedWords(attempt, result.queryTerms),
-      byTypo: onlyByTypo(result, attempt),
-      key,
-    }),
-  )
+  const matches = ranked.map(({ result, key }): RankedMatch => ({
+    id: tables.ids[result.id]!,
+    date: tables.dates[result.id],
+    score: key.score,
+    terms: result.terms,
+    words: matchedWords(attempt, result.queryTerms),
+    byTypo: onlyByTypo(result, attempt),
+    key,
+  }))
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,
@@ -244,7 +253,13 @@ function onlyByTypo(result: Result, attempt: Attempt): boolean {
 function wordQuery(word: QueryWord): Query {
   const typed = normalizeWord(word.text)
   if (!word.prefix || typed === word.term) return { queries: [word.term], prefix: word.prefix }
-  return { combineWith: 'OR', queries: [{ queries: [typed], prefix: true }, { queries: [word.term], prefix: false }] }
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [typed], prefix: true },
+      { queries: [word.term], prefix: false },
+    ],
+  }
 }
 
 /**
@@ -284,12 +299,7 @@ function toMiniSearchQuery(query: ParsedQuery, candidates: readonly (readonly Ty
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
 
 /** The conditions on a candidate that do not depend on ranking: dates, exclusions, phrases. */
-async function candidateFilter(
-  corpus: SearchCorpus,
-  query: ParsedQuery,
-  phrases: readonly RegExp[],
-  params: SearchParams,
-): Promise<(doc: number) => boolean> {
+async function candidateFilter(corpus: SearchCorpus, query: ParsedQuery, phrases: readonly RegExp[], params: SearchParams): Promise<(doc: number) => boolean> {
   const { tables } = corpus
   const excluded = new Set<number>()
   for (const term of query.excluded) {
@@ -350,7 +360,12 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
  * articles with every word as typed before the others; or newest first. Only
  * the candidates for the page are scored.
  */
-function rankPage(tables: CorpusTables, { search, filtered, query, everyWord }: Attempt, params: SearchParams, firstPosition: number): { result: Result; key: RankKey }[] {
+function rankPage(
+  tables: CorpusTables,
+  { search, filtered, query, everyWord }: Attempt,
+  params: SearchParams,
+  firstPosition: number,
+): { result: Result; key: RankKey }[] {
   const end = params.offset + params.limit
   const keyOf = ({ result, final }: RankedResult, tier: number) => ({
     result: result as Result,
@@ -386,7 +401,7 @@ function recencyBoost(tables: CorpusTables, now: string | undefined, halfLife: n
 function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet, end: number): RankedResult[] {
   const order = dateOrder(tables)
   const best: RankedResult[] = []
-  for (let at = 0; at < order.length && best.length < end; ) {
+  for (let at = 0; at < order.length && best.length < end;) {
     const date = tables.dates[order[at]!]
     const group: number[] = []
     for (; at < order.length && tables.dates[order[at]!] === date; at++) if (matches.has(order[at]!)) group.push(order[at]!)

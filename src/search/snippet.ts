@@ -142,11 +142,7 @@ function mergeRanges(ranges: Range[]): Range[] {
  * boundaries, whitespace collapsed, with the highlight ranges into it.
  * `anchors` (e.g. a quoted phrase's occurrences) choose the passage when given.
  */
-export function makeSnippet(
-  text: string,
-  matches: readonly Range[],
-  anchors: readonly Range[] = matches,
-): { snippet: string; highlights: Range[] } {
+export function makeSnippet(text: string, matches: readonly Range[], anchors: readonly Range[] = matches): { snippet: string; highlights: Range[] } {
   const [first, last] = densestWindow(text, anchors.length > 0 ? anchors : matches)
   const slack = Math.max(0, WINDOW - (last - first))
   let start = Math.max(0, first - Math.floor(slack / 3))

@@ -61,7 +61,11 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   const { sorted, positions } = sortedWithPositions(firstSeen)
   const lists = sorted.map((word) => byWord.get(word)!)
   return {
-    entities: { kinds: packNumbers(all.map((entity) => entity.kind)), texts: all.map((entity) => entity.text), counts: packNumbers(all.map((entity) => entity.count)) },
+    entities: {
+      kinds: packNumbers(all.map((entity) => entity.kind)),
+      texts: all.map((entity) => entity.text),
+      counts: packNumbers(all.map((entity) => entity.count)),
+    },
     phrases: { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
     words: joinWords(sorted),
     ranks: packNumbers(positions.map((i) => ranks[i]!)),
@@ -191,7 +195,10 @@ export class SuggestIndex {
   completionsOf(prefix: string): LexiconEntry[] {
     const cached = this.completions.get(prefix)
     if (cached) return cached
-    const ranked = this.lexicon.longer(prefix).sort((a, b) => b.documents - a.documents || a.display.localeCompare(b.display)).slice(0, COMPLETIONS_KEPT)
+    const ranked = this.lexicon
+      .longer(prefix)
+      .sort((a, b) => b.documents - a.documents || a.display.localeCompare(b.display))
+      .slice(0, COMPLETIONS_KEPT)
     if (this.completions.size >= COMPLETIONS_CACHED) this.completions.clear()
     this.completions.set(prefix, ranked)
     return ranked
@@ -256,9 +263,7 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   const entities = named.filter((entry) => entry.kind !== 'title').sort(byCount)
   const titles = named.filter((entry) => entry.kind === 'title')
   // After other words, only phrases that continue more than the last word.
-  const phrases = continuations
-    .filter((entry) => before.length === 0 || entry.continued > 1)
-    .sort((a, b) => b.continued - a.continued || byCount(a, b))
+  const phrases = continuations.filter((entry) => before.length === 0 || entry.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
 
   const head = q.slice(0, last.start)
   const context = before.map(processTerm).filter((term): term is string => term !== null)
@@ -273,7 +278,9 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
             // Both counts by index term ("current" and "currently" are one), so the share compares like with like.
             const together = index.articlesWith(context, entry.display)
             const share = together / Math.max(1, index.articlesWith([], entry.display))
-            return share >= ASSOCIATION && share >= LIFT * (contextShare ??= index.shareWith(context)) ? [{ text: head + entry.display.toLowerCase(), kind: 'term', count: together }] : []
+            return share >= ASSOCIATION && share >= LIFT * (contextShare ??= index.shareWith(context))
+              ? [{ text: head + entry.display.toLowerCase(), kind: 'term', count: together }]
+              : []
           })
           .sort(byCount)
       : []

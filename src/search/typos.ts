@@ -36,7 +36,9 @@ export function wordKnowledge(lexicon: Lexicon, query: ParsedQuery): WordKnowled
     const documents = lexicon.documentsOf(typed)
     const startsAWord = word.prefix && lexicon.startsAWord(typed)
     const skip = !forgivesTypos(word) || startsAWord || (query.words.length > RANKING.typosOfKnownWordsUpTo && documents > 0)
-    const near = skip ? [] : lexicon.near(typed, editsFor(typed.length)).map(({ word, display, distance, documents }) => ({ word, display, distance, documents }))
+    const near = skip
+      ? []
+      : lexicon.near(typed, editsFor(typed.length)).map(({ word, display, distance, documents }) => ({ word, display, distance, documents }))
     return { documents, startsAWord, near }
   })
 }

@@ -9,8 +9,10 @@ import { ShardsUnavailable } from './gather'
  */
 export function frontError(error: Error): Response {
   if (error instanceof ProblemError) return error.toResponse()
-  if (error instanceof ShardsUnavailable) return problemResponse('shards-unavailable', `${error.message}. No partial answer is given; try again shortly.`, {}, { 'Retry-After': '5' })
-  if (error instanceof HTTPException && error.status < 500) return problemResponse('invalid-parameters', error.message || 'The request could not be understood.')
+  if (error instanceof ShardsUnavailable)
+    return problemResponse('shards-unavailable', `${error.message}. No partial answer is given; try again shortly.`, {}, { 'Retry-After': '5' })
+  if (error instanceof HTTPException && error.status < 500)
+    return problemResponse('invalid-parameters', error.message || 'The request could not be understood.')
   console.error(error)
   return problemResponse('internal-error', 'The service failed to answer this request; it has been logged. Try again later.')
 }

@@ -85,21 +85,19 @@ function notServedSharded(method: string, path: string): boolean {
  * health lists the shards. What is not yet served across shards answers 501.
  */
 export function frontWorker(manifest: FrontManifest) {
-  const api = new Hono<AppEnv>({ router: new TrieRouter() })
-    .route('/', readerApiRoutes)
-    .get('/health', async (c) => {
-      const shards = await allOrNothing(
-        shardsOf(c, manifest).map((shard) => shard.health()),
-        SHARD_TIMEOUT_MS,
-      )
-      return c.json({
-        status: 'ok' as const,
-        documents: shards.reduce((sum, shard) => sum + shard.documents, 0),
-        version: manifest.build,
-        builtAt: manifest.builtAt,
-        shards: shards.map(({ documents }) => ({ documents })),
-      })
+  const api = new Hono<AppEnv>({ router: new TrieRouter() }).route('/', readerApiRoutes).get('/health', async (c) => {
+    const shards = await allOrNothing(
+      shardsOf(c, manifest).map((shard) => shard.health()),
+      SHARD_TIMEOUT_MS,
+    )
+    return c.json({
+      status: 'ok' as const,
+      documents: shards.reduce((sum, shard) => sum + shard.documents, 0),
+      version: manifest.build,
+      builtAt: manifest.builtAt,
+      shards: shards.map(({ documents }) => ({ documents })),
     })
+  })
   const methodsAt = routeMethods(() => app.routes)
   // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
   const app = new Hono<AppEnv>({ router: new TrieRouter() })

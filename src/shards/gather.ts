@@ -66,7 +66,9 @@ export async function allOrNothing<T>(calls: readonly Promise<T>[], timeoutMs: n
   })
   try {
     return await Promise.race([
-      Promise.all(calls.map((call, shard) => call.catch((error: unknown) => fail(new ShardsUnavailable(`shard ${shard} failed: ${(error as Error).message}`))))),
+      Promise.all(
+        calls.map((call, shard) => call.catch((error: unknown) => fail(new ShardsUnavailable(`shard ${shard} failed: ${(error as Error).message}`)))),
+      ),
       timeout.catch((error: unknown) => fail(error as Error)),
     ])
   } finally {

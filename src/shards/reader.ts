@@ -35,7 +35,12 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
         return ids.length > 0 ? shard.listed(ids, params.sort) : Promise.resolve([])
       })
       const byId = new Map(rendered.flat().map((article) => [article.id, article]))
-      return { total: windows.reduce((sum, window) => sum + window.total, 0), offset: params.offset, limit: params.limit, articles: page.map((key) => byId.get(key.id)!) }
+      return {
+        total: windows.reduce((sum, window) => sum + window.total, 0),
+        offset: params.offset,
+        limit: params.limit,
+        articles: page.map((key) => byId.get(key.id)!),
+      }
     },
 
     async articles(ids) {
@@ -75,7 +80,12 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
         return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
       })
       const next = shards.map(() => 0)
-      return { total: windows.reduce((sum, window) => sum + window.total, 0), offset: query.offset, limit: query.limit, facts: page.map((key) => read[key.shard]![next[key.shard]!++]!) }
+      return {
+        total: windows.reduce((sum, window) => sum + window.total, 0),
+        offset: query.offset,
+        limit: query.limit,
+        facts: page.map((key) => read[key.shard]![next[key.shard]!++]!),
+      }
     },
 
     // Every shard belongs to this build (they refuse another), and a sharded build has no live segment yet.
@@ -129,7 +139,9 @@ export async function mergeSuggestions(
   const byCount = (a: Suggestion, b: Suggestion) => b.count - a.count || a.text.localeCompare(b.text)
   const tokens = [...tokensWithOffsets(q)]
   const afterOtherWords = tokens.length > 1
-  const continuing = [...phrases.values()].filter((phrase) => !afterOtherWords || phrase.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
+  const continuing = [...phrases.values()]
+    .filter((phrase) => !afterOtherWords || phrase.continued > 1)
+    .sort((a, b) => b.continued - a.continued || byCount(a, b))
   let words: Suggestion[] = []
   if (completions.size > 0 && (!afterOtherWords || continuing.length === 0)) {
     const kept = [...completions.values()].sort((a, b) => b.documents - a.documents || a.display.localeCompare(b.display)).slice(0, COMPLETIONS_KEPT)
@@ -142,11 +154,21 @@ export async function mergeSuggestions(
       // suggest's association rule over the corpus's counts (each the sum of the shards').
       const counts = await associations(kept.map((entry) => entry.display))
       const sum = (pick: (shard: AssociationCounts) => number) => counts.reduce((total, shard) => total + pick(shard), 0)
-      const contextShare = sum((shard) => shard.context) / Math.max(1, sum((shard) => shard.documents))
+      const contextShare =
+        sum((shard) => shard.context) /
+        Math.max(
+          1,
+          sum((shard) => shard.documents),
+        )
       words = kept
         .flatMap((entry, i) => {
           const together = sum((shard) => shard.words[i]![0])
-          const share = together / Math.max(1, sum((shard) => shard.words[i]![1]))
+          const share =
+            together /
+            Math.max(
+              1,
+              sum((shard) => shard.words[i]![1]),
+            )
           return share >= ASSOCIATION && share >= LIFT * contextShare ? [asTerm(entry, together)] : []
         })
         .sort(byCount)
@@ -159,7 +181,14 @@ export async function mergeSuggestions(
   const share = Math.ceil(limit / 2)
   const seen = new Set<string>()
   const suggestions: Suggestion[] = []
-  const ordered = [...[...entities.values()].sort(byCount), ...continuing.slice(0, share), ...words.slice(0, share), ...titles, ...continuing.slice(share), ...words.slice(share)]
+  const ordered = [
+    ...[...entities.values()].sort(byCount),
+    ...continuing.slice(0, share),
+    ...words.slice(0, share),
+    ...titles,
+    ...continuing.slice(share),
+    ...words.slice(share),
+  ]
   for (const { text, kind, count, id } of ordered) {
     const key = `${kind === 'title' ? 'title' : 'text'}:${normalizeWord(text)}`
     if (seen.has(key)) continue

@@ -22,7 +22,8 @@ export type ShardSettings = ShardPlace & { build: string }
 export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, settings: ShardSettings) {
   let shard: Shard | undefined
   const open = (build: string): Shard => {
-    if (build !== settings.build) throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
+    if (build !== settings.build)
+      throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
     return (shard ??= new Shard(openBundle(bundleText, new Uint8Array(indexBytes), readAsset), settings))
   }
   return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {

@@ -73,7 +73,16 @@ export class Shard implements ShardApi {
   /** Every completion the shard has for `q`, uncut (see `suggestionCandidates`). */
   suggest(q: string): Promise<SuggestionCandidates> {
     const { tables } = this.bundle
-    return Promise.resolve(suggestionCandidates(suggestIndexOf(this.bundle), tables.lexicon, q, this.place.firstPosition, (id) => tables.shortId(id), (word) => this.wordRanks().get(word)!))
+    return Promise.resolve(
+      suggestionCandidates(
+        suggestIndexOf(this.bundle),
+        tables.lexicon,
+        q,
+        this.place.firstPosition,
+        (id) => tables.shortId(id),
+        (word) => this.wordRanks().get(word)!,
+      ),
+    )
   }
 
   /** What `suggest`'s association rule counts over the shard's articles for these completions of `q`'s last word. */

@@ -302,9 +302,7 @@ export class NewsSearchElement extends HTMLElement {
     chip.setAttribute('aria-pressed', String(this.#isFiltered(param, value)))
     chip.textContent = count === undefined ? `${value} ×` : `${value} (${count})`
     chip.addEventListener('click', () => {
-      this.#filters = this.#isFiltered(param, value)
-        ? this.#filters.filter(([p, v]) => p !== param || v !== value)
-        : [...this.#filters, [param, value]]
+      this.#filters = this.#isFiltered(param, value) ? this.#filters.filter(([p, v]) => p !== param || v !== value) : [...this.#filters, [param, value]]
       this.search()
     })
     return chip
@@ -361,7 +359,10 @@ export class NewsSearchElement extends HTMLElement {
  * so the chips name what the reader sees rather than what sorts first.
  */
 function byCountThenSeen(values: FacetValue[], hits: Hit[]): FacetValue[] {
-  const shown = hits.map((hit) => `${hit.title} ${hit.snippet}`).join(' ').toLowerCase()
+  const shown = hits
+    .map((hit) => `${hit.title} ${hit.snippet}`)
+    .join(' ')
+    .toLowerCase()
   const seen = (value: string) => (shown.includes(value.toLowerCase()) ? 1 : 0)
   return values
     .map((value, order) => ({ value, order, seen: seen(value.value) }))

@@ -6,7 +6,10 @@ import type { Range } from './response'
  */
 export function rangesForQuery(text: string, query: string): Range[] {
   const lower = text.toLowerCase()
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1)
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1)
   const ranges: Range[] = []
   for (const word of words) {
     for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {

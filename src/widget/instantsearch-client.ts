@@ -87,7 +87,9 @@ async function searchOne(api: string, request: SearchRequest) {
     processingTimeMS: 0,
     exhaustiveNbHits: true,
     facets: Object.fromEntries(
-      wanted.filter((facet) => body.facets?.[facet]).map((facet) => [facet, Object.fromEntries(body.facets![facet]!.map(({ value, count }) => [value, count]))]),
+      wanted
+        .filter((facet) => body.facets?.[facet])
+        .map((facet) => [facet, Object.fromEntries(body.facets![facet]!.map(({ value, count }) => [value, count]))]),
     ),
     hits: body.hits.map((hit) => ({
       objectID: hit.id,

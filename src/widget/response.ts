@@ -90,7 +90,12 @@ function readRanges(value: unknown, length: number): Range[] | undefined {
   if (!Array.isArray(value)) return undefined
   return value.filter(
     (range): range is Range =>
-      isObject(range) && Number.isInteger(range.start) && Number.isInteger(range.end) && (range.start as number) >= 0 && (range.start as number) < (range.end as number) && (range.end as number) <= length,
+      isObject(range) &&
+      Number.isInteger(range.start) &&
+      Number.isInteger(range.end) &&
+      (range.start as number) >= 0 &&
+      (range.start as number) < (range.end as number) &&
+      (range.end as number) <= length,
   )
 }
 

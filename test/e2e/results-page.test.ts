@@ -33,12 +33,22 @@ describe('results page', () => {
     expect(values.length).toBeGreaterThan(10)
     // A value from the folded part, typed without its accents and in another case.
     const wanted = values.at(-1)!.trim()
-    const typed = wanted.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase().slice(0, 6)
+    const typed = wanted
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toUpperCase()
+      .slice(0, 6)
     await box.fill(typed)
     const visible = await section.locator('li:not([hidden]) a').allTextContents()
     expect(visible).toContain(wanted)
     expect(visible.length).toBeLessThan(values.length)
-    for (const value of visible) expect(value.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase()).toContain(typed)
+    for (const value of visible)
+      expect(
+        value
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toUpperCase(),
+      ).toContain(typed)
     await expect(section.locator('details').getAttribute('open')).resolves.not.toBeNull()
     await expect(section.locator('.facet-filter-status').textContent()).resolves.toBe(`${visible.length} of ${values.length} shown`)
     await page.screenshot({ path: `${ARTIFACTS}/20-results-facet-filter-desktop.png`, fullPage: true })

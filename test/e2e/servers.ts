@@ -25,7 +25,6 @@ export async function startWorker(timeoutMs = 90_000): Promise<Worker> {
   return { origin: server.origin, stop, output: server.output }
 }
 
-
 export type Browser = { context: BrowserContext; stop: () => Promise<void> }
 
 /** Headless Debian Chromium with a throwaway profile and nothing that phones home. */
@@ -36,7 +35,15 @@ export async function startBrowser(): Promise<Browser> {
     headless: true,
     timeout: 60_000,
     viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
   })
   return {
     context,

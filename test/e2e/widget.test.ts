@@ -18,7 +18,13 @@ let host: Host
 let browser: Browser
 let page: Page
 
-type SearchAnswer = { total: number; hits: Array<{ id: string; title: string }>; suggestion?: string; correctedQuery?: string; facets?: Record<string, Array<{ value: string; count: number }>> }
+type SearchAnswer = {
+  total: number
+  hits: Array<{ id: string; title: string }>
+  suggestion?: string
+  correctedQuery?: string
+  facets?: Record<string, Array<{ value: string; count: number }>>
+}
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${worker.origin}${path}`)
@@ -176,7 +182,9 @@ describe('the widget states', () => {
     await page.goto(`${host.origin}/own-links`)
     const box = page.getByRole('combobox')
     await box.pressSequentially('Balochistn', { delay: 40 })
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Showing results for Balochistan. Search instead for Balochistn.')
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
+      .toContain('Showing results for Balochistan. Search instead for Balochistn.')
     await expect.poll(() => page.getByRole('option').first().locator('.title').textContent()).toContain('Balochistan')
     await screenshot('5-widget-corrected-query')
     // The words as typed: the API keeps them, and its did-you-mean is one press away.
@@ -210,7 +218,11 @@ describe('the widget states', () => {
 
 describe('the widget on the page', () => {
   const shadow = (selector: string) => `document.querySelector("news-search").shadowRoot.querySelector(${JSON.stringify(selector)})`
-  const box = (selector: string) => page.evaluate(`(() => { const r = ${selector}.getBoundingClientRect(); return { top: r.top, width: r.width } })()`) as Promise<{ top: number; width: number }>
+  const box = (selector: string) =>
+    page.evaluate(`(() => { const r = ${selector}.getBoundingClientRect(); return { top: r.top, width: r.width } })()`) as Promise<{
+      top: number
+      width: number
+    }>
 
   it('floats over the host page at one width, and links to all the results on the results page', async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
@@ -282,10 +294,14 @@ describe('the widget on the page', () => {
 
   it('keeps highlighted words dark on their mark in a dark theme', async () => {
     await page.goto(host.origin)
-    await page.evaluate('document.querySelector("news-search").setAttribute("style", "--news-search-accent: #9ecbff; --news-search-background: #111; --news-search-color: #eee")')
+    await page.evaluate(
+      'document.querySelector("news-search").setAttribute("style", "--news-search-accent: #9ecbff; --news-search-background: #111; --news-search-color: #eee")',
+    )
     await page.getByRole('combobox').pressSequentially('police', { delay: 40 })
     await expect.poll(() => page.getByRole('option').count(), { timeout: 30_000 }).toBe(5)
-    const colours = await page.evaluate(`(() => { const m = ${shadow('.title mark')} ?? ${shadow('mark')}; const s = getComputedStyle(m); return [s.color, s.backgroundColor] })()`)
+    const colours = await page.evaluate(
+      `(() => { const m = ${shadow('.title mark')} ?? ${shadow('mark')}; const s = getComputedStyle(m); return [s.color, s.backgroundColor] })()`,
+    )
     expect(colours).toEqual(['rgb(31, 31, 31)', 'rgb(253, 230, 138)'])
   })
 })
@@ -295,9 +311,9 @@ describe('the demo site', () => {
     await page.goto(worker.origin)
     expect(await page.locator('a[href="/docs"]').count()).toBeGreaterThan(0)
     await page.getByRole('combobox').fill('Balochistan')
-    await expect.poll(() => page.getByRole('option').first().getAttribute('data-href'), { timeout: 30_000 }).toBe(
-      `${worker.origin}/articles/seed/000_7b2b9cd25cf26eb6`,
-    )
+    await expect
+      .poll(() => page.getByRole('option').first().getAttribute('data-href'), { timeout: 30_000 })
+      .toBe(`${worker.origin}/articles/seed/000_7b2b9cd25cf26eb6`)
     await screenshot('0-demo-page', false)
   })
 })

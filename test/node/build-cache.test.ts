@@ -6,14 +6,23 @@ import { describe, expect, it } from 'vitest'
 import { readBundledArticles } from '../../scripts/lib/bundle-files'
 
 function build(corpus: string, bundlePath: string, env: Record<string, string> = {}) {
-  const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts'], { env: { ...process.env, CORPUS: corpus, BUNDLE_PATH: bundlePath, ...env }, encoding: 'utf8', timeout: 120_000 })
+  const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts'], {
+    env: { ...process.env, CORPUS: corpus, BUNDLE_PATH: bundlePath, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, version: /version ([0-9a-f]{16})/.exec(result.stdout)?.[1] }
 }
 
 const ARTICLES = [
   { id: 'quetta', title: 'Blast in Quetta', date: '2024-03-01', text: 'QUETTA: A bomb killed 12 people at a market in Quetta on Friday, police said.' },
   { id: 'floods', title: 'Floods in Sindh', date: '2024-03-02', text: 'Floods displaced 3,000 families in Sindh province, officials said on Saturday.' },
-  { id: 'court', title: 'Court ruling', date: '2024-03-03', text: 'The Supreme Court ruled on Monday that the election law was valid, Justice Ayesha Malik said.' },
+  {
+    id: 'court',
+    title: 'Court ruling',
+    date: '2024-03-03',
+    text: 'The Supreme Court ruled on Monday that the election law was valid, Justice Ayesha Malik said.',
+  },
 ]
 
 function writeCorpus(path: string, articles: readonly object[]) {

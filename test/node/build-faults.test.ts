@@ -20,7 +20,12 @@ const out = join(work, 'out')
 const bundlePath = join(out, 'search.bundle')
 
 function article(i: number) {
-  return JSON.stringify({ id: `a${i}`, title: `Article ${i}`, date: '2024-05-06', text: `Officials in Quetta said ${i} people were hurt on Monday.\n\n${'The minister said: "We will rebuild the roads." '.repeat(400)}` })
+  return JSON.stringify({
+    id: `a${i}`,
+    title: `Article ${i}`,
+    date: '2024-05-06',
+    text: `Officials in Quetta said ${i} people were hurt on Monday.\n\n${'The minister said: "We will rebuild the roads." '.repeat(400)}`,
+  })
 }
 
 /** Every file under the output folder, path to bytes: the bundle and whatever the build writes next to it (the static assets too). */
@@ -63,12 +68,32 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
   }, 120_000)
 
   it.each([
-    ['a dangling symlink', (path: string) => symlinkSync(join(work, 'missing-target.md'), path), 'gone.md', /gone\.md: \(file\): dangling symlink: its target cannot be found \(ENOENT\)/],
-    ['a symlink loop', (path: string) => symlinkSync(dirname(path), path), 'loop', /loop: \(file\): symlink loop: it links to .*broken-loop, a folder that contains it/],
-    ['bytes that are not UTF-8', (path: string) => writeFileSync(path, Buffer.concat([Buffer.from('date 2024-05-06\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners said so.')])), 'latin1.txt', /latin1\.txt:2: \(file\): not valid UTF-8: the first bad sequence starts at byte offset 19/],
+    [
+      'a dangling symlink',
+      (path: string) => symlinkSync(join(work, 'missing-target.md'), path),
+      'gone.md',
+      /gone\.md: \(file\): dangling symlink: its target cannot be found \(ENOENT\)/,
+    ],
+    [
+      'a symlink loop',
+      (path: string) => symlinkSync(dirname(path), path),
+      'loop',
+      /loop: \(file\): symlink loop: it links to .*broken-loop, a folder that contains it/,
+    ],
+    [
+      'bytes that are not UTF-8',
+      (path: string) => writeFileSync(path, Buffer.concat([Buffer.from('date 2024-05-06\nCaf'), Buffer.from([0xe9]), Buffer.from(' owners said so.')])),
+      'latin1.txt',
+      /latin1\.txt:2: \(file\): not valid UTF-8: the first bad sequence starts at byte offset 19/,
+    ],
     ['an empty .jsonl', (path: string) => writeFileSync(path, '\n'), 'empty.jsonl', /empty\.jsonl: \(file\): the file is empty/],
     ['an empty .md', (path: string) => writeFileSync(path, ''), 'empty.md', /empty\.md: \(file\): the file is empty/],
-    ['an article over the size limit', (path: string) => writeFileSync(path, `${JSON.stringify({ id: 'huge', text: 'The minister said the roads will be rebuilt. '.repeat(6000) })}\n`), 'huge.jsonl', /huge\.jsonl:1: text: article "huge" has \d+ bytes of text, over the limit of 262144 bytes/],
+    [
+      'an article over the size limit',
+      (path: string) => writeFileSync(path, `${JSON.stringify({ id: 'huge', text: 'The minister said the roads will be rebuilt. '.repeat(6000) })}\n`),
+      'huge.jsonl',
+      /huge\.jsonl:1: text: article "huge" has \d+ bytes of text, over the limit of 262144 bytes/,
+    ],
   ])('an unreadable or unacceptable article file (%s) stops the build, names the file and the reason', (_kind, make, name, reason) => {
     const broken = join(work, `broken-${name}`)
     mkdirSync(broken)
@@ -109,7 +134,11 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
     const result = build({ CORPUS: corpus, BUNDLE_PATH: join(taken, 'search.bundle') })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/build failed: cannot write .*search\.bundle: .*(EISDIR|ENOTEMPTY|EEXIST).*; the previous bundle is unchanged/)
-    expect(readdirSync(taken).filter((name) => name !== '.analysis-cache').sort()).toEqual(['search.bin', 'search.bundle'])
+    expect(
+      readdirSync(taken)
+        .filter((name) => name !== '.analysis-cache')
+        .sort(),
+    ).toEqual(['search.bin', 'search.bundle'])
     expect(readFileSync(join(taken, 'search.bin'), 'utf8')).toBe('the previous index')
     expect(readFileSync(join(taken, 'search.bundle', 'keep.txt'), 'utf8')).toBe('kept')
   })

@@ -89,7 +89,12 @@ describe('the bundle format', () => {
     expect(await reopened.article('no such id')).toBeUndefined()
     expect(reopened.has('ünïcode/日本語')).toBe(true)
     expect(reopened.has('no such id')).toBe(false)
-    expect(reopened.index.search('end').map((hit) => hit.id).sort()).toEqual(articles.map((article) => article.id).sort())
+    expect(
+      reopened.index
+        .search('end')
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(articles.map((article) => article.id).sort())
     // Every pack was read once: the cache answered the rest.
     expect(reads.sort()).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json'])
   })
@@ -105,14 +110,19 @@ describe('the bundle format', () => {
   })
 
   it('cuts the facts table into parts that answer as the whole does, never inside a surrogate pair', async () => {
-    const articles = shipped.slice(0, 30).map((article, i) => (i === 3 ? { ...article, facts: { ...article.facts, quotes: article.facts.quotes.map((quote) => ({ ...quote, speaker: '😀'.repeat(500) })) } } : article))
+    const articles = shipped
+      .slice(0, 30)
+      .map((article, i) =>
+        i === 3 ? { ...article, facts: { ...article.facts, quotes: article.facts.quotes.map((quote) => ({ ...quote, speaker: '😀'.repeat(500) })) } } : article,
+      )
     const whole = serialise(articles)
     const cut = serialise(articles, { factsPartUnits: 1001 })
     const parts = [...cut.files.assets].filter(([name]) => name.includes('/facts-')).map(([, part]) => part)
     expect(parts.length).toBeGreaterThan(5)
     for (const part of parts) expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part)
     const query = { q: 'said', limit: 50, offset: 0 }
-    const answer = async ({ files, binary }: ReturnType<typeof serialise>) => (await openBundle(files.text, binary, memoryReader(files.assets).read).factCatalog()).query(query)
+    const answer = async ({ files, binary }: ReturnType<typeof serialise>) =>
+      (await openBundle(files.text, binary, memoryReader(files.assets).read).factCatalog()).query(query)
     const expected = await answer(whole)
     expect(expected.total).toBeGreaterThan(0)
     expect(await answer(cut)).toEqual(expected)

@@ -15,7 +15,10 @@ function inventedWorker() {
     mkdirSync(join(root, path, '..'), { recursive: true })
     writeFileSync(join(root, path), content)
   }
-  write('src/index.ts', "import { env } from 'cloudflare:workers'\nimport { route } from './route'\nimport { BUILT } from '../generated/built'\nexport default { env, route, BUILT }\n")
+  write(
+    'src/index.ts',
+    "import { env } from 'cloudflare:workers'\nimport { route } from './route'\nimport { BUILT } from '../generated/built'\nexport default { env, route, BUILT }\n",
+  )
   write('src/route.ts', "import { shout } from './text/shout'\nexport const route = () => shout('hello')\n")
   write('src/text/shout.ts', 'export const shout = (text: string) => text.toUpperCase()\n')
   write('src/unused.ts', 'export const unused = 1\n')

@@ -14,7 +14,6 @@ const built = buildIndex(articles)
 const reloaded = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
 const compact = bundle.index
 
-
 /** Words of real articles, some cut short (typing), some with a typo, some in pairs. */
 function queries(count: number, seed: number): string[] {
   const next = random(seed)
@@ -27,10 +26,14 @@ function queries(count: number, seed: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     const word = pick(words)
     switch (i % 4) {
-      case 0: return word
-      case 1: return word.slice(0, 3 + Math.floor(next() * 3))
-      case 2: return typo(word)
-      default: return `${word} ${typo(pick(words))}`
+      case 0:
+        return word
+      case 1:
+        return word.slice(0, 3 + Math.floor(next() * 3))
+      case 2:
+        return typo(word)
+      default:
+        return `${word} ${typo(pick(words))}`
     }
   })
 }

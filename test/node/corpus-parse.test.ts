@@ -49,7 +49,9 @@ describe('.md articles with YAML front matter', () => {
   it('reads every front-matter field and prefers its id to the path', () => {
     const { articles, errors } = parseCorpusFile(
       'news/a.md',
-      md('id: "Gdańsk: a mayor\'s story; part 1"\ntitle: A title\ndate: 2019-01-14\nurl: https://example.org/a\nsource: example.org\nlicense: CC BY 2.5\ntags: [politics, poland]'),
+      md(
+        'id: "Gdańsk: a mayor\'s story; part 1"\ntitle: A title\ndate: 2019-01-14\nurl: https://example.org/a\nsource: example.org\nlicense: CC BY 2.5\ntags: [politics, poland]',
+      ),
     )
     expect(errors).toEqual([])
     expect(articles[0]).toEqual({
@@ -109,9 +111,12 @@ describe('ids', () => {
   })
 
   it('must be unique across files', () => {
-    expect(findDuplicateIds([{ file: 'a.md', ids: ['x'] }, { file: 'b.jsonl', ids: ['y', 'x'] }])).toEqual([
-      { file: 'b.jsonl', field: 'id', reason: 'duplicate id "x", already used by a.md' },
-    ])
+    expect(
+      findDuplicateIds([
+        { file: 'a.md', ids: ['x'] },
+        { file: 'b.jsonl', ids: ['y', 'x'] },
+      ]),
+    ).toEqual([{ file: 'b.jsonl', field: 'id', reason: 'duplicate id "x", already used by a.md' }])
   })
 
   it('reject unsupported extensions', () => {
@@ -138,7 +143,12 @@ describe('bytes and sizes a corpus file may not have', () => {
     const over = `${atLimit} ${sentence.repeat(2)}`.trim()
     const bytes = new TextEncoder().encode(over).length
     expect(parseCorpusFile('big.jsonl', JSON.stringify({ id: 'huge', text: over })).errors).toEqual([
-      { file: 'big.jsonl', line: 1, field: 'text', reason: `article "huge" has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it` },
+      {
+        file: 'big.jsonl',
+        line: 1,
+        field: 'text',
+        reason: `article "huge" has ${bytes} bytes of text, over the limit of ${MAX_ARTICLE_TEXT_BYTES} bytes (256 KiB): split or shorten it`,
+      },
     ])
   })
 })

@@ -14,7 +14,11 @@ function corpusFolder(): string {
   writeFileSync(join(root, 'one.txt'), 'The ferry from Port Quillan sailed late on Monday.\n')
   writeFileSync(join(root, 'keep.txt'), 'The harbour council met on Tuesday to discuss the budget.\n')
   mkdirSync(join(root, 'wire'))
-  writeFileSync(join(root, 'wire', 'many.jsonl'), [line('m1', 'The mayor opened the bridge.'), line('m2', 'The bridge was closed for repairs.'), line('m3', 'Rain flooded the valley road.')].join('\n') + '\n')
+  writeFileSync(
+    join(root, 'wire', 'many.jsonl'),
+    [line('m1', 'The mayor opened the bridge.'), line('m2', 'The bridge was closed for repairs.'), line('m3', 'Rain flooded the valley road.')].join('\n') +
+      '\n',
+  )
   return root
 }
 
@@ -36,7 +40,11 @@ describe('npm run corpus:pull', () => {
 
     // A second pull with fewer live articles rewrites the live file; an empty segment leaves none.
     applyPull(root, join(root, 'live', 'live.jsonl'), { version: 10, articles: [live[1]!], tombstones: [] })
-    expect(readFileSync(join(root, 'live', 'live.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1)
+    expect(
+      readFileSync(join(root, 'live', 'live.jsonl'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1)
     applyPull(root, join(root, 'live', 'live.jsonl'), { version: 11, articles: [], tombstones: [] })
     expect(existsSync(join(root, 'live', 'live.jsonl'))).toBe(false)
   })
@@ -44,8 +52,20 @@ describe('npm run corpus:pull', () => {
   it('writes an article the build reads back to the same content hash, so the segment can drop it after the deploy', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pull-'))
     const published = [
-      storedArticle({ id: 'live/titled', title: 'Flood hits the valley', date: '2026-12-02', url: 'https://example.org/flood', source: 'Desk', license: 'CC BY 4.0', tags: ['weather'], text: 'Heavy rain flooded the valley on Tuesday. Two people were killed.' }),
-      storedArticle({ id: 'live/untitled', text: 'The council of Port Quillan approved the ferry plan on Monday. The mayor said the ferries would start next spring.' }),
+      storedArticle({
+        id: 'live/titled',
+        title: 'Flood hits the valley',
+        date: '2026-12-02',
+        url: 'https://example.org/flood',
+        source: 'Desk',
+        license: 'CC BY 4.0',
+        tags: ['weather'],
+        text: 'Heavy rain flooded the valley on Tuesday. Two people were killed.',
+      }),
+      storedArticle({
+        id: 'live/untitled',
+        text: 'The council of Port Quillan approved the ferry plan on Monday. The mayor said the ferries would start next spring.',
+      }),
     ]
     applyPull(root, join(root, 'live', 'live.jsonl'), { version: 1, articles: published.map(corpusForm), tombstones: [] })
     const rebuilt = readCorpus(root).articles.map(storedArticle)

@@ -98,7 +98,10 @@ describe("the bundle's corpus tables", () => {
 
   it('list articles by date, title and facet as sorting every article does', async () => {
     const country = [...articleFacets(articles.find((article) => articleFacets(article).country.size > 0)!).country.values()][0]!
-    const dated = articles.filter((article) => article.date).map((article) => article.date!).sort()
+    const dated = articles
+      .filter((article) => article.date)
+      .map((article) => article.date!)
+      .sort()
     const middle = dated[Math.floor(dated.length / 2)]!
     const inCountry = (article: StoredArticle) => articleFacets(article).country.has(facetKey(country))
     const byTitle = articles.filter((article) => inCountry(article) && (article.date ?? '') >= middle)
@@ -115,7 +118,9 @@ describe("the bundle's corpus tables", () => {
       const own = articleFacets(article)
       for (const related of relatedArticles(bundle, article, 5)) {
         const other = articleFacets(articles[tables.shortId(related.id)!]!)
-        const expected = (['person', 'organization', 'place', 'country'] as const).flatMap((facet) => [...own[facet]].filter(([key]) => other[facet].has(key)).map(([, name]) => name))
+        const expected = (['person', 'organization', 'place', 'country'] as const).flatMap((facet) =>
+          [...own[facet]].filter(([key]) => other[facet].has(key)).map(([, name]) => name),
+        )
         expect(related.sharedEntities).toEqual(expected)
         expect(related.title).toBe(articles[tables.shortId(related.id)!]!.title)
       }

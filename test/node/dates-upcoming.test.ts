@@ -21,7 +21,8 @@ describe('yearless days after the publication date', () => {
 
 describe('durations and vague spans are no dates', () => {
   it('drops "within two years", "the next few weeks" and a bare "the month", and keeps "last week" and "last month"', () => {
-    const text = 'He could be freed within two years. Talks will go on in the next few weeks. Prices rose during the month. Last week the firm closed. Sales fell last month.'
+    const text =
+      'He could be freed within two years. Talks will go on in the next few weeks. Prices rose during the month. Last week the firm closed. Sales fell last month.'
     expect(isoOf(text, '2020-03-04')).toEqual([
       ['Last week', '2020-02-26'],
       ['last month', '2020-02'],

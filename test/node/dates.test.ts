@@ -49,7 +49,12 @@ describe('extractDates', () => {
   })
 
   it('drops spans of time: counted spans back from now and spans before or after another event', () => {
-    expect(dates('Rents have doubled over the last three years, and the shop closed a few weeks after the fire, less than two months before the vote.', '2022-03-09')).toEqual([])
+    expect(
+      dates(
+        'Rents have doubled over the last three years, and the shop closed a few weeks after the fire, less than two months before the vote.',
+        '2022-03-09',
+      ),
+    ).toEqual([])
   })
 
   it('keeps absolute dates and drops relative ones when there is no publication date', () => {

@@ -20,12 +20,15 @@ describe('organisations', () => {
     const { find, entities } = readEntities(
       'Agence France-Presse reported the toll. Both the Lok Sabha and the Rajya Sabha paid tribute. The Western Mindanao Command sent troops, Kabul Radio said. -- Lagos Newsroom +234 1 555 0100',
     )
-    for (const name of ['Agence France-Presse', 'Lok Sabha', 'Rajya Sabha', 'Western Mindanao Command', 'Kabul Radio', 'Lagos Newsroom']) expect(find('organization', name), name).toBeDefined()
+    for (const name of ['Agence France-Presse', 'Lok Sabha', 'Rajya Sabha', 'Western Mindanao Command', 'Kabul Radio', 'Lagos Newsroom'])
+      expect(find('organization', name), name).toBeDefined()
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
   it('reads a later mention without the first word as the same organisation (Paris stabbing article)', () => {
-    const { find, said } = readEntities('It happened at the headquarters of the Paris Police Prefecture. The mayor spoke of an attack on the [Police Prefecture].')
+    const { find, said } = readEntities(
+      'It happened at the headquarters of the Paris Police Prefecture. The mayor spoke of an attack on the [Police Prefecture].',
+    )
     expect(said(find('organization', 'Paris Police Prefecture'))).toEqual(['Paris Police Prefecture', 'Police Prefecture'])
     const congress = readEntities('He joined the Indian National Congress in 1969. For the Congress, he was the helmsman.')
     expect(congress.said(congress.find('organization', 'Indian National Congress'))).toEqual(['Indian National Congress', 'Congress'])
@@ -47,7 +50,9 @@ describe('organisations', () => {
 
 describe('clubs and national sides', () => {
   it('reads club words, a town with a mascot and the mascot alone as the club', () => {
-    const { find, said } = readEntities('Pasni United beat Gwadar County 2-1 on Saturday. The Denver Broncos lost at home. The Broncos have lost three in a row.')
+    const { find, said } = readEntities(
+      'Pasni United beat Gwadar County 2-1 on Saturday. The Denver Broncos lost at home. The Broncos have lost three in a row.',
+    )
     expect(find('organization', 'Pasni United')).toBeDefined()
     expect(said(find('organization', 'Denver Broncos'))).toEqual(['Denver Broncos', 'Broncos'])
   })
@@ -70,10 +75,12 @@ describe('clubs and national sides', () => {
     expect(typeOf('Lahore')).toBe('place')
   })
 
-  it('reads a club\'s town as the town where it is named as the venue', () => {
-    const text = 'Quetta 2 Gwadar 1\n\nTurbat 0 Sukkur 3\n\nQuetta won again. The next game is in Gwadar.\n\nSukkur: Turbat 141 and 87, Quetta 254\n\nTURBAT AT QUETTA'
+  it("reads a club's town as the town where it is named as the venue", () => {
+    const text =
+      'Quetta 2 Gwadar 1\n\nTurbat 0 Sukkur 3\n\nQuetta won again. The next game is in Gwadar.\n\nSukkur: Turbat 141 and 87, Quetta 254\n\nTURBAT AT QUETTA'
     const { entities } = readEntities(text)
-    const typesOf = (words: string) => entities.filter((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words)).map((entity) => entity.type)
+    const typesOf = (words: string) =>
+      entities.filter((entity) => entity.mentions.some((mention) => text.slice(mention.start, mention.end) === words)).map((entity) => entity.type)
     expect(typesOf('Gwadar').sort()).toEqual(['organization', 'place'])
     expect(typesOf('Sukkur').sort()).toEqual(['organization', 'place'])
     expect(typesOf('QUETTA')).toEqual(['place'])
@@ -143,7 +150,7 @@ describe('people', () => {
     expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
   })
 
-  it('reads a known person\'s surname as the person, not as a town of that name', () => {
+  it("reads a known person's surname as the person, not as a town of that name", () => {
     const text = 'WASHINGTON: Senator Marcus Washington won the vote on Friday. Washington said he was tired.'
     const { find, said } = readEntities(text)
     expect(said(find('person', 'Marcus Washington'))).toEqual(['Marcus Washington', 'Washington'])
@@ -171,7 +178,9 @@ describe('people: titles, particles, surnames', () => {
   })
 
   it('ends a person\'s name before "of" and the body or country after it', () => {
-    const { find } = readEntities('"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Ellen Ashdown of Scotland lost. Eighth seed Nils Lindqvist of Sweden won.')
+    const { find } = readEntities(
+      '"It was close," said Martin Kowalski of Northgate Shipping Company. Fourth seed Ellen Ashdown of Scotland lost. Eighth seed Nils Lindqvist of Sweden won.',
+    )
     expect(find('person', 'Martin Kowalski')).toBeDefined()
     expect(find('organization', 'Northgate Shipping Company')).toBeDefined()
     expect(find('person', 'Ellen Ashdown')).toBeDefined()
@@ -216,7 +225,9 @@ describe('people: titles, particles, surnames', () => {
   })
 
   it('reads athletes in a result line as people even beside "beat", and a name with an age as a person', () => {
-    const { typeOf } = readEntities('Results:\n\nTomas Berdych (Czech Republic) beat Lukas Rosol (Czech Republic) 6-3 6-4\n\nThe club signed Okafor, 27, in May.')
+    const { typeOf } = readEntities(
+      'Results:\n\nTomas Berdych (Czech Republic) beat Lukas Rosol (Czech Republic) 6-3 6-4\n\nThe club signed Okafor, 27, in May.',
+    )
     expect(typeOf('Tomas Berdych')).toBe('person')
     expect(typeOf('Lukas Rosol')).toBe('person')
     expect(typeOf('Okafor')).toBe('person')
@@ -256,7 +267,8 @@ describe('things named like people', () => {
     const { typeOf } = readEntities(
       'Hurricane Dorian struck the coast, said Lisa Brown. The raid was part of Operation Inherent Resolve. Shoppers fled the Cielo Vista Mall. The Daily Telegraph said the talks ended at noon Greenwich Mean Time.',
     )
-    for (const name of ['Hurricane Dorian', 'Operation Inherent Resolve', 'Cielo Vista Mall', 'Daily Telegraph', 'Greenwich Mean Time']) expect(typeOf(name)).not.toBe('person')
+    for (const name of ['Hurricane Dorian', 'Operation Inherent Resolve', 'Cielo Vista Mall', 'Daily Telegraph', 'Greenwich Mean Time'])
+      expect(typeOf(name)).not.toBe('person')
     expect(typeOf('Lisa Brown')).toBe('person')
   })
 })

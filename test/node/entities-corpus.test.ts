@@ -40,7 +40,10 @@ describe('entities of corpus articles', () => {
   })
 
   it('names no entity with punctuation inside, and never the same words as two kinds at once', () => {
-    const files = ['Brother_of_murdered_Pakistani_social_media_star_sentenced_to_life.md', 'Car_bomb_ramming_attack_kills_dozens_at_military_base_in_Maidan_Wardak-_Afghanistan.md']
+    const files = [
+      'Brother_of_murdered_Pakistani_social_media_star_sentenced_to_life.md',
+      'Car_bomb_ramming_attack_kills_dozens_at_military_base_in_Maidan_Wardak-_Afghanistan.md',
+    ]
     for (const file of files) {
       const { entities } = entitiesOf(file)
       for (const entity of entities.filter((entity) => entity.type === 'person')) expect(entity.name, entity.name).toMatch(/^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u)

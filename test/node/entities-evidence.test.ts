@@ -49,7 +49,8 @@ describe('evidence that a name is a person', () => {
       const { tokens } = runIn(`${name} was mentioned.`, name)
       return namesAThing(tokens)
     }
-    for (const name of ['Costume Ball', 'Quarry Violence Archive', 'Infectious Diseases', 'Operation Inherent Resolve', 'Daily Telegraph', 'Hurricane Dorian']) expect(thing(name), name).toBe(true)
+    for (const name of ['Costume Ball', 'Quarry Violence Archive', 'Infectious Diseases', 'Operation Inherent Resolve', 'Daily Telegraph', 'Hurricane Dorian'])
+      expect(thing(name), name).toBe(true)
     // A first name keeps a two-word name with a surname-like tail a person's.
     expect(thing('Lucille Ball')).toBe(false)
   })
@@ -75,7 +76,9 @@ describe('names that are no people', () => {
   })
 
   it('reads "Near X," opening a line of a strike list as the place X', () => {
-    const { find, typeOf } = readEntities('The coalition conducted strikes on Monday.\n\nNear Ar Raqqah, one strike destroyed a vehicle.\n\nNear Palmyra, two strikes hit a tank.')
+    const { find, typeOf } = readEntities(
+      'The coalition conducted strikes on Monday.\n\nNear Ar Raqqah, one strike destroyed a vehicle.\n\nNear Palmyra, two strikes hit a tank.',
+    )
     expect(find('place', 'Ar Raqqah')).toBeDefined()
     expect(find('place', 'Palmyra')).toBeDefined()
     expect(typeOf('Near Ar Raqqah')).toBeUndefined()
@@ -89,7 +92,9 @@ describe('names that are no people', () => {
 
 describe('organisations a reader expects', () => {
   it('knows organisations named with digits, dots, or by a well-known name alone', () => {
-    const { find } = readEntities('The manifesto was posted on 8chan. Znak.com reported the arrest. Walmart closed the store and the Red Cross sent aid. Da’esh, also called Daesh or ISIL, claimed the attack.')
+    const { find } = readEntities(
+      'The manifesto was posted on 8chan. Znak.com reported the arrest. Walmart closed the store and the Red Cross sent aid. Da’esh, also called Daesh or ISIL, claimed the attack.',
+    )
     for (const name of ['8chan', 'Znak.com', 'Walmart', 'Red Cross', 'Da’esh', 'Daesh', 'ISIL']) expect(find('organization', name), name).toBeDefined()
   })
 })

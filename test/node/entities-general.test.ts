@@ -26,7 +26,8 @@ describe('people', () => {
   })
 
   it('reads a surname spelled with other vowels at its end as the same person, not a short one', () => {
-    const text = 'Military spokesman Harun Baksha claimed the attack. Bakshe said more would follow. Later Bakshe added more. Imran Khan spoke. Khaan said nothing.'
+    const text =
+      'Military spokesman Harun Baksha claimed the attack. Bakshe said more would follow. Later Bakshe added more. Imran Khan spoke. Khaan said nothing.'
     const { find, said } = readEntities(text)
     expect(said(find('person', 'Harun Baksha'))).toEqual(['Harun Baksha', 'Bakshe', 'Bakshe'])
     expect(said(find('person', 'Imran Khan'))).toEqual(['Imran Khan'])
@@ -39,8 +40,10 @@ describe('people', () => {
 })
 
 describe('organisations', () => {
-  it('keeps an apostrophe inside an organisation\'s name after a group noun, not after a country', () => {
-    const { find, said, entities } = readEntities("Both the Farmers' Union (FU) and the People's Defence Units were banned. Pakistan's Interior Ministry said the FU had no permit.")
+  it("keeps an apostrophe inside an organisation's name after a group noun, not after a country", () => {
+    const { find, said, entities } = readEntities(
+      "Both the Farmers' Union (FU) and the People's Defence Units were banned. Pakistan's Interior Ministry said the FU had no permit.",
+    )
     expect(said(find('organization', "Farmers' Union"))).toEqual(["Farmers' Union", 'FU', 'FU'])
     expect(find('organization', "People's Defence Units")).toBeDefined()
     expect(find('organization', 'Interior Ministry')).toBeDefined()
@@ -48,7 +51,7 @@ describe('organisations', () => {
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
-  it('keeps a sentence\'s first word that the text also writes in lower case when an organisation word follows it', () => {
+  it("keeps a sentence's first word that the text also writes in lower case when an organisation word follows it", () => {
     const { find } = readEntities('The press gathered outside. Press TV said the crash was followed by a fire.')
     expect(find('organization', 'Press TV')).toBeDefined()
   })
@@ -60,7 +63,9 @@ describe('organisations', () => {
   })
 
   it('reads a name before "network" or "militia", after which the text says what kind of body it is, and a hyphenated acronym as organisations', () => {
-    const { find, entities } = readEntities('He spoke to Kestrel Lane, a watchdog, on Monday. The suspects were linked to the Jamaat Morvella network. He served in the TMLC-FDP for years. The jet bore the tail number EP-KQX.')
+    const { find, entities } = readEntities(
+      'He spoke to Kestrel Lane, a watchdog, on Monday. The suspects were linked to the Jamaat Morvella network. He served in the TMLC-FDP for years. The jet bore the tail number EP-KQX.',
+    )
     expect(find('organization', 'Kestrel Lane')).toBeDefined()
     expect(find('organization', 'Jamaat Morvella')).toBeDefined()
     expect(find('organization', 'TMLC-FDP')).toBeDefined()
@@ -71,7 +76,9 @@ describe('organisations', () => {
 
 describe('places', () => {
   it('reads an airport the gazetteer lacks as the place, and one named after a known town as that town', () => {
-    const { find } = readEntities('The jet crashed between Morvella Airport and Tasquera International Airport. Another flight landed at Quetta International Airport.')
+    const { find } = readEntities(
+      'The jet crashed between Morvella Airport and Tasquera International Airport. Another flight landed at Quetta International Airport.',
+    )
     expect(find('place', 'Morvella Airport')).toBeDefined()
     expect(find('place', 'Tasquera International Airport')).toBeDefined()
     expect(find('place', 'Quetta')?.country).toBe('Pakistan')
@@ -86,7 +93,9 @@ describe('places', () => {
   })
 
   it('reads a compass word before a country as a part of that country, and the name before "oil field" as a place', () => {
-    const { find } = readEntities('Drones struck the Harwa oil field on Saturday. Several parties backed independence for South Yemen. He grew up in North Korea.')
+    const { find } = readEntities(
+      'Drones struck the Harwa oil field on Saturday. Several parties backed independence for South Yemen. He grew up in North Korea.',
+    )
     expect(find('place', 'South Yemen')?.country).toBe('Yemen')
     expect(find('place', 'Harwa')).toBeDefined()
     expect(find('country', 'North Korea')).toBeDefined()

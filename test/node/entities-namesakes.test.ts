@@ -16,7 +16,9 @@ describe('small namesakes abroad', () => {
   })
 
   it('keeps a big city abroad as the city', () => {
-    expect(readEntities('Floods hit Tennessee in the United States on Monday. The governor later flew to Madrid.').find('place', 'Madrid')?.country).toBe('Spain')
+    expect(readEntities('Floods hit Tennessee in the United States on Monday. The governor later flew to Madrid.').find('place', 'Madrid')?.country).toBe(
+      'Spain',
+    )
   })
 })
 
@@ -40,7 +42,8 @@ describe('names ending in a feature word', () => {
 
 describe('lists of places with a namesake abroad', () => {
   it('leaves the open items of a list in the text’s main country when the list’s country is not one the text is about', () => {
-    const text = 'Strong winds hit the Philippines on Monday and damaged towns including Talvera, Lanuza, Madrid and Carmen. It was the third storm to hit the Philippines this year, and the Philippines expects more.'
+    const text =
+      'Strong winds hit the Philippines on Monday and damaged towns including Talvera, Lanuza, Madrid and Carmen. It was the third storm to hit the Philippines this year, and the Philippines expects more.'
     const { find } = readEntities(text)
     expect(find('place', 'Talvera')?.country).toBe('Philippines')
     expect(find('place', 'Carmen')?.country).toBe('Philippines')

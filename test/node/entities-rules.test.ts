@@ -12,7 +12,9 @@ function read(text: string) {
 
 describe('entity rules', () => {
   it('keeps a full stop in a name only where it belongs to the name, not where it ends the sentence', () => {
-    const { entities, find, said } = read('The embassy condemned it in a post on X. Other countries agreed. Officials met J. Smith, who flew to the U.S. Then he left.')
+    const { entities, find, said } = read(
+      'The embassy condemned it in a post on X. Other countries agreed. Officials met J. Smith, who flew to the U.S. Then he left.',
+    )
     expect(entities.some((entity) => /^\p{Lu}\.$/u.test(entity.name))).toBe(false)
     expect(said(find('person', 'J. Smith'))).toEqual(['J. Smith'])
     expect(said(find('country', 'United States'))).toEqual(['U.S.'])

@@ -43,7 +43,12 @@ describe('entities of the seed article (the whole seed gold)', () => {
   })
 
   it('finds no other people, and each entity once', () => {
-    expect(entities.filter((entity) => entity.type === 'person').map((entity) => entity.name).sort()).toEqual(gold.people.map((person) => person.name).sort())
+    expect(
+      entities
+        .filter((entity) => entity.type === 'person')
+        .map((entity) => entity.name)
+        .sort(),
+    ).toEqual(gold.people.map((person) => person.name).sort())
     const keys = entities.map((entity) => `${entity.type}:${entity.name.toLowerCase()}`)
     expect(new Set(keys).size).toBe(keys.length)
   })
@@ -59,7 +64,10 @@ describe('entities of the seed article (the whole seed gold)', () => {
       for (const mention of entity.mentions) {
         const said = text.slice(mention.start, mention.end)
         const partOfName = entity.name.toLowerCase().includes(said.toLowerCase())
-        expect(partOfName || (entity.type === 'country' && isDemonym(said)) || said.toLowerCase() === `${entity.name.split(' ')[0]} embassy`.toLowerCase(), `${entity.name}: ${said}`).toBe(true)
+        expect(
+          partOfName || (entity.type === 'country' && isDemonym(said)) || said.toLowerCase() === `${entity.name.split(' ')[0]} embassy`.toLowerCase(),
+          `${entity.name}: ${said}`,
+        ).toBe(true)
       }
     }
   })

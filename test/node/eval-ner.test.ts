@@ -105,22 +105,28 @@ describe('NER scoring', () => {
     expect(scores.micro).toMatchObject({ truePositives: 1, predicted: 2, gold: 2, precision: 0.5, recall: 0.5, f1: 0.5 })
   })
 
-  it('maps the extractor\'s entities onto tokens: people, organisations, places and countries, not demonyms', () => {
+  it("maps the extractor's entities onto tokens: people, organisations, places and countries, not demonyms", () => {
     const found = predictEntities(documents[0]!)
     const words = (entity: { sentence: number; from: number; to: number; label: string }) =>
       `${entity.label} ${documents[0]!.sentences[entity.sentence]!.tokens.slice(entity.from, entity.to).join(' ')}`
     const labelled = found.map(words)
-    expect(labelled).toEqual(expect.arrayContaining(['LOC BERLIN', 'PER Angela Merkel', 'ORG European Union', 'LOC Paris', 'PER Merkel', 'LOC France', 'LOC Germany']))
+    expect(labelled).toEqual(
+      expect.arrayContaining(['LOC BERLIN', 'PER Angela Merkel', 'ORG European Union', 'LOC Paris', 'PER Merkel', 'LOC France', 'LOC Germany']),
+    )
     expect(labelled).not.toContain('LOC German')
   })
 
   it('gives no entity for a name inside a token ("Lyon-based"): CoNLL cannot tag part of a token', () => {
-    const document = { sentences: [{ tokens: ['The', 'Lyon-based', 'firm', 'hired', 'staff', 'in', 'Lyon', '.'], tags: ['O', 'B-MISC', 'O', 'O', 'O', 'O', 'B-LOC', 'O'] }] }
+    const document = {
+      sentences: [{ tokens: ['The', 'Lyon-based', 'firm', 'hired', 'staff', 'in', 'Lyon', '.'], tags: ['O', 'B-MISC', 'O', 'O', 'O', 'O', 'B-LOC', 'O'] }],
+    }
     expect(predictEntities(document)).toEqual([{ sentence: 0, from: 6, to: 7, label: 'LOC' }])
   })
 
   it('leaves out the full stop CoNLL splits off an abbreviation that ends the sentence ("Co .")', () => {
-    const document = { sentences: [{ tokens: ['Shares', 'rose', 'at', 'Acme', 'Widgets', '&', 'Co', '.'], tags: ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'] }] }
+    const document = {
+      sentences: [{ tokens: ['Shares', 'rose', 'at', 'Acme', 'Widgets', '&', 'Co', '.'], tags: ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O'] }],
+    }
     expect(predictEntities(document)).toEqual([{ sentence: 0, from: 3, to: 7, label: 'ORG' }])
   })
 

@@ -60,7 +60,20 @@ describe('npm run eval:search', () => {
     )
     const output = execFileSync(
       'npx',
-      ['tsx', 'scripts/eval-search.ts', '--corpus', join(dir, 'corpus.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--qrels', join(dir, 'qrels.tsv'), '--articles', join(dir, 'articles'), '--out', join(dir, 'table.md')],
+      [
+        'tsx',
+        'scripts/eval-search.ts',
+        '--corpus',
+        join(dir, 'corpus.jsonl'),
+        '--queries',
+        join(dir, 'queries.jsonl'),
+        '--qrels',
+        join(dir, 'qrels.tsv'),
+        '--articles',
+        join(dir, 'articles'),
+        '--out',
+        join(dir, 'table.md'),
+      ],
       { encoding: 'utf8' },
     )
     expect(output).toMatch(/\| BM25 baseline .*\| 1\.0000 \| 1\.0000 \| 1\.0000 \|/)
@@ -71,7 +84,10 @@ describe('npm run eval:search', () => {
     expect(output).toMatch(/\| short \((tuning|blind)\) \| 1 \| News Edge search .*\| 1\.0000 \| — \|$/m)
     expect(output).toMatch(/\| long \((tuning|blind)\) \| 1 \|/)
     // Each misspelt query is corrected back to the words as meant (the last column: corrections right, of those made).
-    for (const slip of ['swap', 'drop', 'insert', 'substitute']) expect(output).toMatch(new RegExp(`\\| typo-${slip} \\((tuning|blind)\\) \\| 1 \\| News Edge search .*\\| 1\\.0000 \\(1 of 1; 1 spelt as meant\\) \\|$`, 'm'))
+    for (const slip of ['swap', 'drop', 'insert', 'substitute'])
+      expect(output).toMatch(
+        new RegExp(`\\| typo-${slip} \\((tuning|blind)\\) \\| 1 \\| News Edge search .*\\| 1\\.0000 \\(1 of 1; 1 spelt as meant\\) \\|$`, 'm'),
+      )
     expect(readFileSync(join(dir, 'table.md'), 'utf8')).toMatch(/^# Search evaluation\n\nWritten by `npm run eval:search` on \d{4}-\d\d-\d\d/)
   })
 })

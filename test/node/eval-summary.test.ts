@@ -36,7 +36,10 @@ describe('npm run eval:summary', () => {
       'article/weather/001.txt',
       'Storm hits coast\n\nA storm with winds of 120 km/h hit the northern coast on Monday.\nThe weather office had warned fishermen to stay in port.\n\nThe storm cut power to 40,000 homes along the northern coast.\nRepair crews expect to restore power to the homes by Wednesday.\nSchools stayed open.\n',
     )
-    write('summary/weather/001.txt', 'The storm cut power to 40,000 homes along the northern coast.\nA storm with winds of 120 km/h hit the northern coast on Monday.\n')
+    write(
+      'summary/weather/001.txt',
+      'The storm cut power to 40,000 homes along the northern coast.\nA storm with winds of 120 km/h hit the northern coast on Monday.\n',
+    )
     write('article/markets/001.txt', 'Shares fall\n\nShares in Acme fell 8% on Tuesday after profits missed forecasts.\nAcme blamed higher costs for steel.\n')
     write('summary/markets/001.txt', 'Shares in Acme fell 8% on Tuesday after profits missed forecasts.\n')
   })
@@ -65,7 +68,10 @@ describe('npm run eval:summary', () => {
     const lines = output.trim().split('\n')
     expect(lines[0]).toMatch(/ROUGE/)
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(expect.arrayContaining(['markets', 'weather', 'overall']))
-    const overall = lines.find((line) => line.startsWith('overall'))!.trim().split(/\s+/)
+    const overall = lines
+      .find((line) => line.startsWith('overall'))!
+      .trim()
+      .split(/\s+/)
     expect(overall).toHaveLength(11)
     const [product, lead, diff] = overall.slice(2, 5).map(Number) as [number, number, number]
     expect(diff).toBeCloseTo(product - lead, 1)

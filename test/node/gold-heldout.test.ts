@@ -24,7 +24,6 @@ const F1_AT_LEAST: F1Levels = {
 }
 
 describe('held-out gold (test/fixtures/gold-heldout): a development set apart from the tuning gold', () => {
-
   it('covers at least eight corpus articles, none of them in the gold the rules are tuned on', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(8)
     const tuned = new Set(tunedOn.map(({ gold }) => gold.article))

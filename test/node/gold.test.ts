@@ -43,7 +43,8 @@ describe('seed gold (test/fixtures/gold/seed-facts.json)', () => {
     const text = findArticle(seed.article)!.text
     for (const quote of facts.quotes) expect(text.slice(quote.start, quote.end)).toBe(quote.text)
     for (const date of facts.dates) expect(text.slice(date.start, date.end)).toBe(date.text)
-    for (const quantity of facts.quantities) expect(text.slice(quantity.start, quantity.end)).toMatch(/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i)
+    for (const quantity of facts.quantities)
+      expect(text.slice(quantity.start, quantity.end)).toMatch(/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i)
     for (const statement of facts.statements) expect(text.slice(statement.start, statement.end).toLowerCase()).toContain(statement.verb.slice(0, 6))
   })
 })
@@ -71,18 +72,24 @@ describe('scoreGold', () => {
   const facts = (overrides: Partial<Facts>): Facts => ({ entities: [], quotes: [], quantities: [], dates: [], statements: [], ...overrides })
 
   it('matches events by meaning, people by head noun and verbs by stem', () => {
-    const score = scoreGold(gold, facts({
-      quantities: [{ value: 92, who: 'armed terrorists', event: 'dead', start: 0, end: 1 }],
-      statements: [{ actor: 'mohsin naqvi', verb: 'blames', target: 'India', start: 0, end: 1 }],
-    }))
+    const score = scoreGold(
+      gold,
+      facts({
+        quantities: [{ value: 92, who: 'armed terrorists', event: 'dead', start: 0, end: 1 }],
+        statements: [{ actor: 'mohsin naqvi', verb: 'blames', target: 'India', start: 0, end: 1 }],
+      }),
+    )
     expect([score.quantities.tp, score.statements.tp]).toEqual([1, 1])
   })
 
   it('counts a wrong speaker or wrong people as a contradiction and a false positive', () => {
-    const score = scoreGold(gold, facts({
-      quotes: [{ text: 'We mourn for the lives lost', speaker: 'Mohsin Naqvi', start: 0, end: 1 }],
-      quantities: [{ value: 92, who: 'civilians', event: 'killed', start: 0, end: 1 }],
-    }))
+    const score = scoreGold(
+      gold,
+      facts({
+        quotes: [{ text: 'We mourn for the lives lost', speaker: 'Mohsin Naqvi', start: 0, end: 1 }],
+        quantities: [{ value: 92, who: 'civilians', event: 'killed', start: 0, end: 1 }],
+      }),
+    )
     expect(score.quotes).toMatchObject({ tp: 0, fp: 1, fn: 1, contradictions: ['“We mourn for the lives lost…” — Mohsin Naqvi'] })
     expect(score.quantities).toMatchObject({ tp: 0, fp: 1, fn: 1 })
     expect(score.quantities.contradictions).toHaveLength(1)

@@ -52,7 +52,8 @@ describe('extractKeywords', () => {
   })
 
   it('finds multi-word phrases that recur', () => {
-    const text = 'The climate summit opened in Paris. Delegates at the climate summit argued about coal. The climate summit ends on Friday without a deal on coal.'
+    const text =
+      'The climate summit opened in Paris. Delegates at the climate summit argued about coal. The climate summit ends on Friday without a deal on coal.'
     expect(extractKeywords(text).map((keyword) => keyword.text)).toContain('climate summit')
   })
 

@@ -53,7 +53,12 @@ beforeAll(async () => {
   const live = [
     FLOOD,
     { ...copyOf, id: 'live/copy' },
-    storedArticle({ id: replacedId, title: 'Valley council rebuilds the bridge', date: '2026-11-30', text: 'The valley council rebuilt the bridge after the flood. The mayor thanked the volunteers.' }),
+    storedArticle({
+      id: replacedId,
+      title: 'Valley council rebuilds the bridge',
+      date: '2026-11-30',
+      text: 'The valley council rebuilt the bridge after the flood. The mayor thanked the volunteers.',
+    }),
   ]
   view = await oneCorpus(baseCorpus, { version: 7, articles: live, tombstones: [deletedId] })
   const kept = base.filter((article) => article.id !== replacedId && article.id !== deletedId)
@@ -71,17 +76,26 @@ describe('the live segment ranked as one corpus with the bundle', () => {
     expect(scoreOf('live/copy')).toBe(scoreOf(copyOf.id))
   })
 
-  it.each(['valley flood', 'flood', 'valley council bridge', 'police arrested', 'killed', 'Pakistan', 'rain -valley', '"the valley"', 'valey flod ', 'volunters ', 'heavy rain flooded the valley on tuesday'])(
-    'answers %j as a rebuild would: hits, scores, total, facets, corrections',
-    async (q) => {
-      const merged = await searchOneCorpus(view, params(q))
-      const single = await searchArticles(rebuilt, params(q))
-      expect(ranking(merged.hits)).toEqual(ranking(single.hits))
-      expect(merged.total).toBe(single.total)
-      expect(merged.facets).toEqual(single.facets)
-      expect([merged.correctedQuery, merged.suggestion, merged.typoTolerance]).toEqual([single.correctedQuery, single.suggestion, single.typoTolerance])
-    },
-  )
+  it.each([
+    'valley flood',
+    'flood',
+    'valley council bridge',
+    'police arrested',
+    'killed',
+    'Pakistan',
+    'rain -valley',
+    '"the valley"',
+    'valey flod ',
+    'volunters ',
+    'heavy rain flooded the valley on tuesday',
+  ])('answers %j as a rebuild would: hits, scores, total, facets, corrections', async (q) => {
+    const merged = await searchOneCorpus(view, params(q))
+    const single = await searchArticles(rebuilt, params(q))
+    expect(ranking(merged.hits)).toEqual(ranking(single.hits))
+    expect(merged.total).toBe(single.total)
+    expect(merged.facets).toEqual(single.facets)
+    expect([merged.correctedQuery, merged.suggestion, merged.typoTolerance]).toEqual([single.correctedQuery, single.suggestion, single.typoTolerance])
+  })
 
   it('ranks the README flood article where a rebuild does, above the base without the live statistics', async () => {
     const merged = await searchOneCorpus(view, params('valley flood'))
@@ -95,7 +109,11 @@ describe('the live segment ranked as one corpus with the bundle', () => {
   })
 
   it('pages deep results as a rebuild does, by date too', async () => {
-    for (const extra of [{ offset: 5, limit: 7 }, { sort: 'date' as const, offset: 3, limit: 4 }, { recency: 30, now: '2026-12-06' }]) {
+    for (const extra of [
+      { offset: 5, limit: 7 },
+      { sort: 'date' as const, offset: 3, limit: 4 },
+      { recency: 30, now: '2026-12-06' },
+    ]) {
       const merged = await searchOneCorpus(view, params('the', extra))
       const single = await searchArticles(rebuilt, params('the', extra))
       expect(ranking(merged.hits)).toEqual(ranking(single.hits))
@@ -115,19 +133,38 @@ describe('the live segment ranked as one corpus with the bundle', () => {
   it('lists as a rebuild does, in every order and page', async () => {
     for (const sort of ['date', 'oldest', 'title'] as const) {
       const merged = await listOneCorpus(view, { sort, offset: 2, limit: 6 })
-      expect(merged.articles.map((article) => article.id)).toEqual((await listOneCorpus({ ...view, live: undefined, byId: new Map(), tombstones: new Set(), base: rebuilt }, { sort, offset: 2, limit: 6 })).articles.map((article) => article.id))
+      expect(merged.articles.map((article) => article.id)).toEqual(
+        (await listOneCorpus({ ...view, live: undefined, byId: new Map(), tombstones: new Set(), base: rebuilt }, { sort, offset: 2, limit: 6 })).articles.map(
+          (article) => article.id,
+        ),
+      )
       expect(merged.total).toBe(base.length - 1 + 2)
     }
   })
 
   it('reaches by changes (put, replace, delete, tombstone) the state a copy of the whole segment has, and answers as its rebuild', async () => {
-    const replacement = storedArticle({ id: replacedId, title: 'Valley council rebuilds the bridge', date: '2026-11-30', text: 'The valley council rebuilt the bridge after the flood.' })
+    const replacement = storedArticle({
+      id: replacedId,
+      title: 'Valley council rebuilds the bridge',
+      date: '2026-11-30',
+      text: 'The valley council rebuilt the bridge after the flood.',
+    })
     const later = (text: string) => storedArticle({ id: 'live/later', title: 'Flood defences for the valley', date: '2026-12-04', text })
     const copy = await LiveCopy.of(baseCorpus, { version: 1, articles: [FLOOD, { ...copyOf, id: 'live/copy' }], tombstones: [] })
-    await copy.apply({ kind: 'changes', since: 1, version: 2, articles: [replacement, later('Engineers raised the flood walls in the valley.')], removed: ['live/copy', deletedId], tombstoned: [deletedId], untombstoned: [replacedId, 'live/copy', 'live/later'] })
+    await copy.apply({
+      kind: 'changes',
+      since: 1,
+      version: 2,
+      articles: [replacement, later('Engineers raised the flood walls in the valley.')],
+      removed: ['live/copy', deletedId],
+      tombstoned: [deletedId],
+      untombstoned: [replacedId, 'live/copy', 'live/later'],
+    })
     const finalLater = later('Engineers raised the flood walls in the valley after the rain. Police closed the road.')
     await copy.apply({ kind: 'changes', since: 2, version: 3, articles: [finalLater], removed: [], tombstoned: [], untombstoned: ['live/later'] })
-    await expect(copy.apply({ kind: 'changes', since: 1, version: 4, articles: [], removed: [], tombstoned: [], untombstoned: [] })).rejects.toThrow(/since version 1/)
+    await expect(copy.apply({ kind: 'changes', since: 1, version: 4, articles: [], removed: [], tombstoned: [], untombstoned: [] })).rejects.toThrow(
+      /since version 1/,
+    )
     const changed = copy.view()
     const whole = await oneCorpus(baseCorpus, { version: 3, articles: [FLOOD, replacement, finalLater], tombstones: [deletedId] })
     const kept = base.filter((article) => article.id !== replacedId && article.id !== deletedId)
@@ -172,7 +209,9 @@ describe('the live segment ranked as one corpus with the bundle', () => {
 
   it('relates a live article to base articles and a base article to live ones, as a rebuild does', () => {
     const fromLive = relatedInOneCorpus(view, FLOOD, 5)
-    expect(fromLive.map((related) => [related.id, related.score])).toEqual(roundedScores(relatedArticles(rebuilt, FLOOD, 5)).map((related) => [related.id, related.score]))
+    expect(fromLive.map((related) => [related.id, related.score])).toEqual(
+      roundedScores(relatedArticles(rebuilt, FLOOD, 5)).map((related) => [related.id, related.score]),
+    )
     expect(relatedInOneCorpus(view, copyOf, 3).map((related) => related.id)).toContain('live/copy')
     expect(relatedInOneCorpus(view, copyOf, 20).map((related) => related.id)).not.toContain(deletedId)
   })
@@ -189,7 +228,11 @@ describe('the live segment ranked as one corpus with the bundle', () => {
   it('lists facts of live articles and none of hidden ones, newest article first, as a rebuild does', async () => {
     const catalog = FactCatalog.ofArticles(base)
     const rebuiltCatalog = FactCatalog.ofArticles([...base.filter((article) => article.id !== replacedId && article.id !== deletedId), ...view.byId.values()])
-    for (const query of [{ limit: 15, offset: 0 }, { q: 'killed', limit: 5, offset: 2 }, { type: 'person' as const, limit: 10, offset: 20 }]) {
+    for (const query of [
+      { limit: 15, offset: 0 },
+      { q: 'killed', limit: 5, offset: 2 },
+      { type: 'person' as const, limit: 10, offset: 20 },
+    ]) {
       const merged = await factsInOneCorpus(view, catalog, query)
       const single = await rebuiltCatalog.query(query)
       expect(merged.total).toBe(single.total)

@@ -6,7 +6,12 @@ import { entitiesIn, sentencesOf } from './quotes-entities'
 // Counts a number never says (one named or singular person), bare counts with their source after them, more nouns
 // of people, the place from the paragraph, and one fact told twice. Invented sentences.
 function quantities(text: string, specs: Array<[string, EntityType, ...string[]]> = []) {
-  return extractQuantities(text, sentencesOf(text), entitiesIn(text, specs)).map(({ value, who, event, place }) => ({ value, who, event, ...(place ? { place } : {}) }))
+  return extractQuantities(text, sentencesOf(text), entitiesIn(text, specs)).map(({ value, who, event, place }) => ({
+    value,
+    who,
+    event,
+    ...(place ? { place } : {}),
+  }))
 }
 
 describe('a killing, an arrest or an injury of one person', () => {
@@ -30,7 +35,9 @@ describe('a killing, an arrest or an injury of one person', () => {
 
 describe('counts the rules missed', () => {
   it('reads a bare count followed by its source or setting', () => {
-    expect(quantities('The typhoon made landfall on Tuesday, killing at least 20 according to officials.')).toEqual([{ value: 20, who: 'people', event: 'killed' }])
+    expect(quantities('The typhoon made landfall on Tuesday, killing at least 20 according to officials.')).toEqual([
+      { value: 20, who: 'people', event: 'killed' },
+    ])
   })
 
   it('reads motorcyclists and other road users as people, and jailing as an event', () => {
@@ -41,10 +48,14 @@ describe('counts the rules missed', () => {
 
 describe('place and repeats', () => {
   it('takes the place from the paragraph when the sentence names none', () => {
-    expect(quantities('The blast hit a market in Mastung. Eight people were killed.', [['Mastung', 'place']])).toEqual([{ value: 8, who: 'people', event: 'killed', place: 'Mastung' }])
+    expect(quantities('The blast hit a market in Mastung. Eight people were killed.', [['Mastung', 'place']])).toEqual([
+      { value: 8, who: 'people', event: 'killed', place: 'Mastung' },
+    ])
   })
 
   it('merges one fact told twice, keeping the place one of them gives', () => {
-    expect(quantities('The bomb killed 12 people. Police said 12 people were killed in Quetta.', [['Quetta', 'place']])).toEqual([{ value: 12, who: 'people', event: 'killed', place: 'Quetta' }])
+    expect(quantities('The bomb killed 12 people. Police said 12 people were killed in Quetta.', [['Quetta', 'place']])).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Quetta' },
+    ])
   })
 })

@@ -67,9 +67,12 @@ describe('extractQuantities', () => {
       { value: 5, who: 'people', event: 'killed', place: 'Kabul' },
       { value: 110, who: 'people', event: 'injured', place: 'Kabul' },
     ])
-    expect(quantities('Rescuers in Lahore and Karachi said 40 people were injured.', [['Lahore', 'place'], ['Karachi', 'place']])).toEqual([
-      { value: 40, who: 'people', event: 'injured' },
-    ])
+    expect(
+      quantities('Rescuers in Lahore and Karachi said 40 people were injured.', [
+        ['Lahore', 'place'],
+        ['Karachi', 'place'],
+      ]),
+    ).toEqual([{ value: 40, who: 'people', event: 'injured' }])
   })
 
   it('does not count things, ages, distances, years, money or the agent of a "by" phrase', () => {
@@ -93,7 +96,9 @@ describe('extractQuantities', () => {
   })
 
   it('reads tolls: risen to, exceeded, by/from one figure to another, and not a rate per head', () => {
-    expect(quantities('The death toll from the floods in Sindh has risen to 42.', [['Sindh', 'place']])).toEqual([{ value: 42, who: 'people', event: 'killed', place: 'Sindh' }])
+    expect(quantities('The death toll from the floods in Sindh has risen to 42.', [['Sindh', 'place']])).toEqual([
+      { value: 42, who: 'people', event: 'killed', place: 'Sindh' },
+    ])
     expect(quantities('Some estimated death tolls, provided anonymously by officials, exceeded 100.')).toEqual([{ value: 100, who: 'people', event: 'killed' }])
     expect(quantities('Aftershocks increased the death toll from five people to six.')).toEqual([{ value: 6, who: 'people', event: 'killed' }])
     expect(quantities('The number of injured rose by 5 to 17.')).toEqual([{ value: 17, who: 'people', event: 'injured' }])
@@ -166,7 +171,9 @@ describe('quantity kinds', () => {
 
   it('marks running totals as cumulative and conditions as hypothetical', () => {
     expect(kinds('The militia has killed 300 villagers since 2015.', '2020-03-01')).toEqual([{ value: 300, event: 'killed', kind: 'cumulative' }])
-    expect(kinds('If the storm had hit the city, it could have killed 500 people.', '2020-03-01')).toEqual([{ value: 500, event: 'killed', kind: 'hypothetical' }])
+    expect(kinds('If the storm had hit the city, it could have killed 500 people.', '2020-03-01')).toEqual([
+      { value: 500, event: 'killed', kind: 'hypothetical' },
+    ])
     expect(kinds('The blast could have killed 80 workers.', '2020-03-01')).toEqual([{ value: 80, event: 'killed', kind: 'hypothetical' }])
   })
 

@@ -5,7 +5,7 @@ import { extractFacts } from '../../src/analysis/facts/extract'
 const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker])
 
 describe('quotes read from a document', () => {
-  it("gives a quote the owner of the statement it is read from (\"X's statement read:\")", () => {
+  it('gives a quote the owner of the statement it is read from ("X\'s statement read:")', () => {
     const text = 'Mayor Ana Ruiz spoke late on Monday. Ruiz\'s statement read: "The city stands with the families of the victims."'
     expect(speakers(text)).toEqual([['The city stands', 'Ana Ruiz']])
   })
@@ -27,7 +27,8 @@ describe('quotes read from a document', () => {
 
 describe('speakers in a clause of their own', () => {
   it('finds the subject of a speech verb after "because" or "that"', () => {
-    const text = 'The rally drew national attention partly because President Ana Ruiz claimed there were "good people in both camps," as critics noted. Reuters reported that Tomas Varga said "the vote was fair and open to all".'
+    const text =
+      'The rally drew national attention partly because President Ana Ruiz claimed there were "good people in both camps," as critics noted. Reuters reported that Tomas Varga said "the vote was fair and open to all".'
     expect(speakers(text)).toEqual([
       ['good people in', 'Ana Ruiz'],
       ['the vote was', 'Tomas Varga'],
@@ -37,7 +38,8 @@ describe('speakers in a clause of their own', () => {
 
 describe('"he" after a sentence of two speakers', () => {
   it('takes the speaker of the last clause of the sentence before, not its opener', () => {
-    const text = 'President Ana Ruiz met the families on Monday, while Interior Minister Tomas Varga wrote that he had ordered checks. He tweeted, "I want to express my sympathy to the families."'
+    const text =
+      'President Ana Ruiz met the families on Monday, while Interior Minister Tomas Varga wrote that he had ordered checks. He tweeted, "I want to express my sympathy to the families."'
     expect(speakers(text)).toEqual([['I want to', 'Tomas Varga']])
   })
 

@@ -7,7 +7,9 @@ const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quo
 
 describe('speakers in a neighbouring sentence', () => {
   it('takes the speaker from a short sentence of attribution after a quote that ends its own sentence', () => {
-    expect(speakers('The storm hit on Monday.\n\n"We will rebuild every house in this town." Mayor Ana Pirelli said on Tuesday.')).toEqual([['We will rebuild', 'Ana Pirelli']])
+    expect(speakers('The storm hit on Monday.\n\n"We will rebuild every house in this town." Mayor Ana Pirelli said on Tuesday.')).toEqual([
+      ['We will rebuild', 'Ana Pirelli'],
+    ])
   })
 
   it('takes the speaker from the sentence before, in the same paragraph, where someone describes or says something', () => {
@@ -17,11 +19,14 @@ describe('speakers in a neighbouring sentence', () => {
   })
 
   it('does not take a speaker from a sentence before that quotes someone else, nor across a paragraph break', () => {
-    expect(speakers('Tomas Berger described the scene.\n\n"The explosion was very powerful and shook the whole valley."')).toEqual([['The explosion was', null]])
+    expect(speakers('Tomas Berger described the scene.\n\n"The explosion was very powerful and shook the whole valley."')).toEqual([
+      ['The explosion was', null],
+    ])
   })
 
   it('leaves a pronoun for someone unnamed in its paragraph unresolved rather than reaching back to an earlier paragraph', () => {
-    const text = 'Judge Carla Wendt said the men "showed no respect for anyone at all".\n\nOne of the victims spoke to the court. She said she wanted to show others "there is nothing to be ashamed of".'
+    const text =
+      'Judge Carla Wendt said the men "showed no respect for anyone at all".\n\nOne of the victims spoke to the court. She said she wanted to show others "there is nothing to be ashamed of".'
     expect(speakers(text)).toEqual([
       ['showed no respect', 'Carla Wendt'],
       ['there is nothing', null],
@@ -42,6 +47,8 @@ describe('speakers behind titles and honours', () => {
   })
 
   it('reads "characterized … as" as attribution', () => {
-    expect(speakers('The Foreign Ministry of Freedonia characterized the attack as "a serious violation of our sovereignty".')).toEqual([['a serious violation', 'Foreign Ministry of Freedonia']])
+    expect(speakers('The Foreign Ministry of Freedonia characterized the attack as "a serious violation of our sovereignty".')).toEqual([
+      ['a serious violation', 'Foreign Ministry of Freedonia'],
+    ])
   })
 })

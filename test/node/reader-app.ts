@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { TrieRouter } from 'hono/router/trie-router'
-import type { CorpusReader } from '../../src/corpus-services/reader'
+import type { CorpusReader } from '../../src/bundle/corpus-reader'
 import type { AppEnv } from '../../src/http/app-env'
 import { provideReader } from '../../src/http/corpus'
 import { readerApiRoutes } from '../../src/routes/reader-api'

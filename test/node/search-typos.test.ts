@@ -80,7 +80,9 @@ describe('typo candidates and corrections', () => {
     for (const q of ['vacine ', 'storm dorain ', 'impeach', 'domian registry', 'storm islands dorian moved domain weakend ']) {
       const whole = candidatesOf(q)
       const split = candidatesOf(q, parts)
-      expect(split.knowledge.map(({ documents, startsAWord }) => ({ documents, startsAWord }))).toEqual(whole.knowledge.map(({ documents, startsAWord }) => ({ documents, startsAWord })))
+      expect(split.knowledge.map(({ documents, startsAWord }) => ({ documents, startsAWord }))).toEqual(
+        whole.knowledge.map(({ documents, startsAWord }) => ({ documents, startsAWord })),
+      )
       expect(split.candidates).toEqual(whole.candidates)
     }
   })
@@ -89,7 +91,13 @@ describe('typo candidates and corrections', () => {
 describe('accent folding in highlights', () => {
   it('highlights the accented spelling for a query without accents, and for one with them', () => {
     const text = 'Crowds gathered in Gdańsk; Vučić spoke in Ciudad Juárez and at Kīlauea.'
-    for (const [query, word] of [['Gdansk', 'Gdańsk'], ['gdańsk', 'Gdańsk'], ['vucic', 'Vučić'], ['JUAREZ', 'Juárez'], ['kilauea', 'Kīlauea']]) {
+    for (const [query, word] of [
+      ['Gdansk', 'Gdańsk'],
+      ['gdańsk', 'Gdańsk'],
+      ['vucic', 'Vučić'],
+      ['JUAREZ', 'Juárez'],
+      ['kilauea', 'Kīlauea'],
+    ]) {
       const ranges = findMatches(text, new Set([processTerm(query!)!]))
       expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual([word])
     }

@@ -35,18 +35,29 @@ describe('splitSentences', () => {
     expect(split('Lin said: “We mourn. Our hearts go out.” The embassy agreed.')).toEqual(['Lin said: “We mourn. Our hearts go out.”', 'The embassy agreed.'])
     expect(split('"We came. We saw," she said. Then she left.')).toEqual(['"We came. We saw," she said.', 'Then she left.'])
     // Joined paragraphs in the style of a quote going on: `"A. "B."` opens a new quote, it does not close the first.
-    expect(split('"Sexism limits women. "It is simply wrong," she said. Earlier she spoke.')).toEqual(['"Sexism limits women.', '"It is simply wrong," she said.', 'Earlier she spoke.'])
+    expect(split('"Sexism limits women. "It is simply wrong," she said. Earlier she spoke.')).toEqual([
+      '"Sexism limits women.',
+      '"It is simply wrong," she said.',
+      'Earlier she spoke.',
+    ])
     expect(split('"I look forward to it," he said." "It will be exciting." The champion is fit.')).toEqual([
       '"I look forward to it," he said."',
       '"It will be exciting."',
       'The champion is fit.',
     ])
     expect(split('He said: "We came. We saw.\n\n"We won."')).toEqual(['He said: "We came.', 'We saw.', '"We won."'])
-    expect(split('It was a "breach," according to NBC. "[T]he House is moving," she said.')).toEqual(['It was a "breach," according to NBC.', '"[T]he House is moving," she said.'])
+    expect(split('It was a "breach," according to NBC. "[T]he House is moving," she said.')).toEqual([
+      'It was a "breach," according to NBC.',
+      '"[T]he House is moving," she said.',
+    ])
   })
 
   it('keeps a dateline with its first sentence and ends sentences at paragraph breaks', () => {
-    expect(split('ISLAMABAD: China condemned the attacks. Lin spoke\n\nNext paragraph')).toEqual(['ISLAMABAD: China condemned the attacks.', 'Lin spoke', 'Next paragraph'])
+    expect(split('ISLAMABAD: China condemned the attacks. Lin spoke\n\nNext paragraph')).toEqual([
+      'ISLAMABAD: China condemned the attacks.',
+      'Lin spoke',
+      'Next paragraph',
+    ])
   })
 
   it('splits the seed article into its sentences', () => {
@@ -54,7 +65,9 @@ describe('splitSentences', () => {
     const sentences = split(text)
     expect(sentences).toHaveLength(14)
     expect(sentences[0]).toMatch(/^ISLAMABAD: China strongly condemned .* said on Tuesday\.$/)
-    expect(sentences).toContain('The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families and the injured” in a post on X.')
+    expect(sentences).toContain(
+      'The Chinese embassy in Pakistan had also condemned the attacks, extending “sincere sympathies to the bereaved families and the injured” in a post on X.',
+    )
     expect(sentences).toContain('Other countries, including the United States, the European Union, and Iran, have similarly denounced the violence.')
   })
 

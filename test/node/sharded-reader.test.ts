@@ -12,7 +12,9 @@ const oneIndex = appOver(liveReader({}, single))
 const next = random(20261207)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
 const words = [...new Set(articles.flatMap((article) => article.title.toLowerCase().match(/\p{L}{3,}/gu) ?? []))].sort()
-const facetValues = Object.fromEntries(FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]))
+const facetValues = Object.fromEntries(
+  FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]),
+)
 const encoded = (id: string) => encodeURIComponent(id)
 
 /** Asks both apps every path; answers (status and JSON) must be the same. Answers how many were 200s with something in them. */
@@ -49,7 +51,9 @@ describe('a sharded corpus read through the front, route by route, on the shippe
       paths.push(`/api/articles?sort=${sort}&limit=100&offset=100`, `/api/articles?sort=${sort}&from=2010-01-01&to=2015-12-31&limit=50`)
       for (let i = 0; i < 12; i++) {
         const facet = pick(FACETS)
-        paths.push(`/api/articles?sort=${sort}&${facet}=${encodeURIComponent(pick(facetValues[facet]!))}&limit=${1 + Math.floor(next() * 20)}&offset=${Math.floor(next() * 3)}`)
+        paths.push(
+          `/api/articles?sort=${sort}&${facet}=${encodeURIComponent(pick(facetValues[facet]!))}&limit=${1 + Math.floor(next() * 20)}&offset=${Math.floor(next() * 3)}`,
+        )
       }
     }
     paths.push('/api/articles', '/api/articles?limit=0', '/api/articles?sort=best')
@@ -57,7 +61,7 @@ describe('a sharded corpus read through the front, route by route, on the shippe
     await expectSameAnswers(two, paths.slice(0, 30))
   })
 
-  it('suggests as one index: entity counts and word counts summed across shards, the corpus\'s phrases, titles in order, every limit', async () => {
+  it("suggests as one index: entity counts and word counts summed across shards, the corpus's phrases, titles in order, every limit", async () => {
     const entityNames = FACETS.filter((facet) => facet !== 'year').flatMap((facet) => facetValues[facet]!)
     const typed = new Set<string>()
     for (let i = 0; i < 60; i++) {
@@ -90,16 +94,21 @@ describe('a sharded corpus read through the front, route by route, on the shippe
     const paths: string[] = []
     for (const type of [undefined, ...FACT_TYPES]) {
       for (const offset of [0, 13, 120]) paths.push(`/api/facts?${type ? `type=${type}&` : ''}offset=${offset}&limit=${1 + (offset % 50)}`)
-      paths.push(`/api/facts?${type ? `type=${type}&` : ''}q=${encodeURIComponent(pick(words))}`, `/api/facts?${type ? `type=${type}&` : ''}from=2012-01-01&to=2019-06-30&limit=100`)
+      paths.push(
+        `/api/facts?${type ? `type=${type}&` : ''}q=${encodeURIComponent(pick(words))}`,
+        `/api/facts?${type ? `type=${type}&` : ''}from=2012-01-01&to=2019-06-30&limit=100`,
+      )
     }
-    for (let i = 0; i < 20; i++) paths.push(`/api/facts?q=${encodeURIComponent(pick(words))}&offset=${Math.floor(next() * 5)}&limit=${1 + Math.floor(next() * 10)}`)
+    for (let i = 0; i < 20; i++)
+      paths.push(`/api/facts?q=${encodeURIComponent(pick(words))}&offset=${Math.floor(next() * 5)}&limit=${1 + Math.floor(next() * 10)}`)
     paths.push('/api/facts?type=rumour', '/api/facts?q=%20')
     expect(await expectSameAnswers(three, paths)).toBeGreaterThan(paths.length / 2)
   })
 
   it('briefs as one index', async () => {
     const paths: string[] = []
-    for (let i = 0; i < 30; i++) paths.push(`/api/brief?q=${encodeURIComponent(`${pick(words)} ${i % 2 ? pick(words) : ''}`)}&articles=${1 + (i % 30)}&sentences=${1 + (i % 8)}`)
+    for (let i = 0; i < 30; i++)
+      paths.push(`/api/brief?q=${encodeURIComponent(`${pick(words)} ${i % 2 ? pick(words) : ''}`)}&articles=${1 + (i % 30)}&sentences=${1 + (i % 8)}`)
     paths.push('/api/brief?q=police&from=2010-01-01&to=2014-12-31', '/api/brief?q=', '/api/brief?q=zzqxv')
     expect(await expectSameAnswers(three, paths)).toBeGreaterThan(20)
   })
@@ -114,9 +123,23 @@ describe('a sharded corpus read through the front, route by route, on the shippe
   it('answers 503 problem+json with Retry-After on every route when a shard fails or does not answer, never a partial answer', async () => {
     const [first, second] = shardsOf(2)
     const broken = (fail: () => Promise<never>): ShardApi =>
-      Object.fromEntries(Object.keys(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(second!))).filter((name) => name !== 'constructor').map((name) => [name, fail])) as unknown as ShardApi
+      Object.fromEntries(
+        Object.keys(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(second!)))
+          .filter((name) => name !== 'constructor')
+          .map((name) => [name, fail]),
+      ) as unknown as ShardApi
     const id = encoded(articles.at(-1)!.id)
-    const paths = ['/api/search?q=police', '/api/articles', `/api/articles/${id}`, `/api/articles/${id}/summary`, `/api/articles/${id}/facts`, `/api/articles/${id}/related`, '/api/suggest?q=pol', '/api/facts?q=police', '/api/brief?q=police']
+    const paths = [
+      '/api/search?q=police',
+      '/api/articles',
+      `/api/articles/${id}`,
+      `/api/articles/${id}/summary`,
+      `/api/articles/${id}/facts`,
+      `/api/articles/${id}/related`,
+      '/api/suggest?q=pol',
+      '/api/facts?q=police',
+      '/api/brief?q=police',
+    ]
     for (const [shard, timeout] of [
       [broken(() => Promise.reject(new Error('isolate exceeded its memory limit'))), undefined],
       [broken(() => new Promise<never>(() => {})), 200],
@@ -127,7 +150,9 @@ describe('a sharded corpus read through the front, route by route, on the shippe
         expect(response.status, path).toBe(503)
         expect(response.headers.get('content-type'), path).toMatch(/application\/problem\+json/)
         expect(response.headers.get('retry-after'), path).toBe('5')
-        expect(((await response.json()) as { detail: string }).detail, path).toMatch(timeout ? /did not answer within 200 ms/ : /shard 1 failed: isolate exceeded its memory limit/)
+        expect(((await response.json()) as { detail: string }).detail, path).toMatch(
+          timeout ? /did not answer within 200 ms/ : /shard 1 failed: isolate exceeded its memory limit/,
+        )
       }
     }
   })

@@ -19,10 +19,18 @@ const work = mkdtempSync(join(tmpdir(), 'news-edge-shards-'))
 const corpus = join(work, 'corpus')
 const out = join(work, 'generated')
 mkdirSync(corpus)
-for (const name of readdirSync('corpus/wikinews').filter((name) => name.endsWith('.md')).sort().slice(0, 24)) cpSync(join('corpus/wikinews', name), join(corpus, name))
+for (const name of readdirSync('corpus/wikinews')
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .slice(0, 24))
+  cpSync(join('corpus/wikinews', name), join(corpus, name))
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync('npx', [command, ...args], { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env }, encoding: 'utf8', timeout: 180_000 })
+  const result = spawnSync('npx', [command, ...args], {
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env },
+    encoding: 'utf8',
+    timeout: 180_000,
+  })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
 }
 

@@ -17,7 +17,9 @@ function queries(): SearchParams[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   const words = [...new Set(articles.flatMap((article) => article.title.toLowerCase().match(/\p{L}{3,}/gu) ?? []))].sort()
   const long = words.filter((word) => word.length >= 6)
-  const values = Object.fromEntries(FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]))
+  const values = Object.fromEntries(
+    FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]),
+  )
   const typo = (word: string) => {
     const at = 1 + Math.floor(next() * (word.length - 2))
     return next() < 0.5 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
@@ -35,7 +37,9 @@ function queries(): SearchParams[] {
     made.push({ ...base, q: `${slip[0]!.toUpperCase()}${slip.slice(1)} ` })
     made.push({ ...base, q: Array.from({ length: 5 + Math.floor(next() * 4) }, () => pick(words)).join(' ') })
     made.push({ ...base, q: pick(long).slice(0, 3 + Math.floor(next() * 3)) })
-    const title = pick(articles).title.toLowerCase().match(/\p{L}+/gu) ?? ['police']
+    const title = pick(articles)
+      .title.toLowerCase()
+      .match(/\p{L}+/gu) ?? ['police']
     const start = Math.floor(next() * Math.max(1, title.length - 2))
     made.push({ ...base, q: `"${title.slice(start, start + 2).join(' ')}"` })
     made.push({ ...base, q: `${pick(words)} -${pick(words)}` })
@@ -93,7 +97,7 @@ describe('shards', () => {
     expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
   })
 
-  it('keep score block bounds over their own postings, under the corpus-wide statistics: pruned top-k is exact in each shard and merges to the one index\'s', () => {
+  it("keep score block bounds over their own postings, under the corpus-wide statistics: pruned top-k is exact in each shard and merges to the one index's", () => {
     const built = buildIndex(articles)
     const ranges = shardRanges(articles.length, 2)
     const shards = serializeCompactShards(
@@ -135,7 +139,10 @@ describe('shards', () => {
           const pruned = prepareSearch(shard, term, BASE_SEARCH_OPTIONS)
           const exhaustive = prepareSearch(shard, term, { ...BASE_SEARCH_OPTIONS, exhaustive: true })
           const found = pruned.top(10)
-          expect(found.map(({ id, score }) => [id, score]), term).toEqual(exhaustive.top(10).map(({ id, score }) => [id, score]))
+          expect(
+            found.map(({ id, score }) => [id, score]),
+            term,
+          ).toEqual(exhaustive.top(10).map(({ id, score }) => [id, score]))
           matched += pruned.stats.matched
           scored += pruned.stats.scored
           return found.map((result) => ({ id: result.id as string, score: result.score }))
@@ -143,7 +150,10 @@ describe('shards', () => {
         .map((result) => ({ ...result, position: articles.findIndex((article) => article.id === result.id) }))
         .sort((a, b) => b.score - a.score || a.position - b.position)
         .slice(0, 10)
-      expect(merged.map(({ id, score }) => [id, score]), term).toEqual(expected.map(({ id, score }) => [id, score]))
+      expect(
+        merged.map(({ id, score }) => [id, score]),
+        term,
+      ).toEqual(expected.map(({ id, score }) => [id, score]))
     }
     // The bounds let each shard skip part of what matches.
     expect(scored).toBeLessThan(matched)

@@ -3,7 +3,8 @@ import { extractStatements } from '../../src/analysis/facts/statements'
 import { sentencesOf } from './quotes-entities'
 
 // Groups named by a common noun make statements too. Invented sentences.
-const statements = (text: string) => extractStatements(text, sentencesOf(text), []).map(({ actor, verb, target }) => ({ actor, verb, ...(target ? { target } : {}) }))
+const statements = (text: string) =>
+  extractStatements(text, sentencesOf(text), []).map(({ actor, verb, target }) => ({ actor, verb, ...(target ? { target } : {}) }))
 
 describe('statements by groups without a name', () => {
   it('takes police, officials, protesters and the like as the actor, as written', () => {

@@ -110,8 +110,30 @@ describe('summarize on the corpus', () => {
 
 describe('summarize on arbitrary text', () => {
   it('always answers whole, ordered, in-bounds passages of the text', () => {
-    const word = fc.constantFrom('The', 'he', 'said', 'Balochistan', '“quoted', 'words.”', '"', 'ISLAMABAD:', 'Mr.', 'U.S.', '?', '!', '\n\n', '\n', 'attack', '92', 'However,', 'it.')
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.array(word, { maxLength: 120 }).map((words) => words.join(' ')))
+    const word = fc.constantFrom(
+      'The',
+      'he',
+      'said',
+      'Balochistan',
+      '“quoted',
+      'words.”',
+      '"',
+      'ISLAMABAD:',
+      'Mr.',
+      'U.S.',
+      '?',
+      '!',
+      '\n\n',
+      '\n',
+      'attack',
+      '92',
+      'However,',
+      'it.',
+    )
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.array(word, { maxLength: 120 }).map((words) => words.join(' ')),
+    )
     fc.assert(
       fc.property(text, fc.integer({ min: 1, max: 10 }), (input, count) => {
         const { sentences } = summarize(input, count)

@@ -8,7 +8,10 @@ const TEMPLATES = [
   { id: 'b', text: 'The council approved the budget after a long debate. Critics said the budget ignores schools and roads.' },
 ]
 const ENTITIES: Record<string, { name: string; type: 'person' | 'place' }[]> = {
-  a: [{ name: 'Maria Lopez', type: 'person' }, { name: 'Tulsa', type: 'place' }],
+  a: [
+    { name: 'Maria Lopez', type: 'person' },
+    { name: 'Tulsa', type: 'place' },
+  ],
   b: [],
 }
 const NAMES = { firstNames: ['Ada', 'Bo'], surnames: ['Quill', 'Rook'], places: ['Oslo', 'Lima'] }

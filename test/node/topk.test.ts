@@ -20,7 +20,6 @@ import { random } from '../../scripts/lib/random'
  */
 const TOLERANCE = 1e-12
 
-
 const articles = readBundledArticles()
 const bundle = openBundleFiles()
 
@@ -70,22 +69,55 @@ function cases(count: number, seed: number, documentCount: number): Case[] {
     const k = pick([1, 10, 10, 20, 50, 200, documentCount])
     const shape = i % 11
     switch (shape) {
-      case 0: return { label: 'one word', query: term(), options: base, k }
-      case 1: return { label: 'two words AND', query: { combineWith: 'AND', queries: [term(), term()] }, options: base, k }
-      case 2: return { label: 'three words OR', query: { combineWith: 'OR', queries: [term(), term(), term()] }, options: base, k }
-      case 3: return { label: 'prefix', query: word().slice(0, 3 + Math.floor(next() * 3)), options: { ...base, prefix: true }, k }
-      case 4: return { label: 'typo', query: typo(word()), options: { ...base, fuzzy: 0.2 }, k }
-      case 5: return {
-        label: 'synonyms tree',
-        query: { combineWith: 'AND', queries: [{ combineWith: 'OR', queries: [{ queries: [term()], prefix: false, fuzzy: false }, { queries: [term(), term()], boostTerm: () => 0.5 }] }, { queries: [word().slice(0, 4)], prefix: true, fuzzy: 0.2 }] },
-        options: base,
-        k,
-      }
-      case 6: return { label: 'exclusion', query: { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [term(), term()] }, term()] }, options: base, k }
-      case 7: return { label: 'filtered', query: { combineWith: 'OR', queries: [term(), term()] }, options: base, k, accept: everyFew }
-      case 8: return { label: 'wildcard filtered', query: MiniSearch.wildcard, options: base, k, accept: everyFew }
-      case 9: return { label: 'fields and weights', query: `${word()} ${word()}`, options: { fields: ['title', 'text'], weights: { fuzzy: 0.3, prefix: 0.6 }, prefix: true, fuzzy: 1 }, k }
-      default: return { label: 'MiniSearch defaults', query: `${word()} ${typo(word())}`, options: { prefix: (_t, at, all) => at === all.length - 1, fuzzy: 0.3, combineWith: pick(['AND', 'OR']) }, k }
+      case 0:
+        return { label: 'one word', query: term(), options: base, k }
+      case 1:
+        return { label: 'two words AND', query: { combineWith: 'AND', queries: [term(), term()] }, options: base, k }
+      case 2:
+        return { label: 'three words OR', query: { combineWith: 'OR', queries: [term(), term(), term()] }, options: base, k }
+      case 3:
+        return { label: 'prefix', query: word().slice(0, 3 + Math.floor(next() * 3)), options: { ...base, prefix: true }, k }
+      case 4:
+        return { label: 'typo', query: typo(word()), options: { ...base, fuzzy: 0.2 }, k }
+      case 5:
+        return {
+          label: 'synonyms tree',
+          query: {
+            combineWith: 'AND',
+            queries: [
+              {
+                combineWith: 'OR',
+                queries: [
+                  { queries: [term()], prefix: false, fuzzy: false },
+                  { queries: [term(), term()], boostTerm: () => 0.5 },
+                ],
+              },
+              { queries: [word().slice(0, 4)], prefix: true, fuzzy: 0.2 },
+            ],
+          },
+          options: base,
+          k,
+        }
+      case 6:
+        return { label: 'exclusion', query: { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [term(), term()] }, term()] }, options: base, k }
+      case 7:
+        return { label: 'filtered', query: { combineWith: 'OR', queries: [term(), term()] }, options: base, k, accept: everyFew }
+      case 8:
+        return { label: 'wildcard filtered', query: MiniSearch.wildcard, options: base, k, accept: everyFew }
+      case 9:
+        return {
+          label: 'fields and weights',
+          query: `${word()} ${word()}`,
+          options: { fields: ['title', 'text'], weights: { fuzzy: 0.3, prefix: 0.6 }, prefix: true, fuzzy: 1 },
+          k,
+        }
+      default:
+        return {
+          label: 'MiniSearch defaults',
+          query: `${word()} ${typo(word())}`,
+          options: { prefix: (_t, at, all) => at === all.length - 1, fuzzy: 0.3, combineWith: pick(['AND', 'OR']) },
+          k,
+        }
     }
   })
 }
@@ -105,7 +137,10 @@ function compare(index: MiniSearch<SearchDocument>, reference: MiniSearch<Search
     expect(pruned.matches.count, what).toBe(all.length)
     for (const search of [pruned, exhaustive]) {
       const found = search.top(k)
-      expect(found.map((result) => result.id), what).toEqual(expected.map((result) => result.id))
+      expect(
+        found.map((result) => result.id),
+        what,
+      ).toEqual(expected.map((result) => result.id))
       found.forEach((result, i) => {
         const want = expected[i]!
         expect(Math.abs(result.score - want.score) / want.score, what).toBeLessThanOrEqual(TOLERANCE)
@@ -133,7 +168,14 @@ describe('the top-k evaluator', () => {
     const compact = loadCompactIndex(serializeCompactIndex(built), INDEX_OPTIONS)
     const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
     const list = cases(200, 9, documents.length)
-    expect(compare(compact, reference, list, documents.map((document) => document.id))).toBeGreaterThan(10_000)
+    expect(
+      compare(
+        compact,
+        reference,
+        list,
+        documents.map((document) => document.id),
+      ),
+    ).toBeGreaterThan(10_000)
     // One-word queries for the first page: pruning leaves a good part of what matches unscored.
     let matched = 0
     let scored = 0
@@ -152,7 +194,14 @@ describe('the top-k evaluator', () => {
     const built = new MiniSearch<SearchDocument>(INDEX_OPTIONS)
     built.addAll(documents)
     // Compared with itself: a loadJSON copy may iterate prefix matches in another order.
-    expect(compare(built, built, cases(150, 17, documents.length), documents.map((document) => document.id))).toBeGreaterThan(2_000)
+    expect(
+      compare(
+        built,
+        built,
+        cases(150, 17, documents.length),
+        documents.map((document) => document.id),
+      ),
+    ).toBeGreaterThan(2_000)
   })
 })
 

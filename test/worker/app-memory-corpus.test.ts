@@ -11,8 +11,16 @@ const INPUTS = [
     date: '2026-11-03',
     text: 'PORT QUILLAN: The harbour council of Port Quillan approved the zorblat ferry plan on Tuesday. The mayor, Ada Brennan, said the ferries would sail next spring.',
   },
-  { id: 'desk/bridge', date: '2026-11-04', text: 'Engineers closed the old Quillan bridge on Wednesday after cracks were found. Two lanes will reopen in March.' },
-  { id: 'desk/storm', date: '2026-11-05', text: 'A storm flooded the lower town of Vantmoor overnight. Three people were injured and forty were moved to the school hall.' },
+  {
+    id: 'desk/bridge',
+    date: '2026-11-04',
+    text: 'Engineers closed the old Quillan bridge on Wednesday after cracks were found. Two lanes will reopen in March.',
+  },
+  {
+    id: 'desk/storm',
+    date: '2026-11-05',
+    text: 'A storm flooded the lower town of Vantmoor overnight. Three people were injured and forty were moved to the school hall.',
+  },
 ]
 const articles: StoredArticle[] = INPUTS.map(({ id, date, text }) => ({ id, date, text, ...analyzeArticle({ text, date }) }))
 const app = createApp(() => bundleOfArticles(articles, 'memory-1'))

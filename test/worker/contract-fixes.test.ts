@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { MAX_ARTICLE_ID_LENGTH } from '../../src/corpus/article'
 
 const extract = (body: unknown) =>
-  exports.default.fetch(new Request('http://news.test/api/extract', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }))
+  exports.default.fetch(
+    new Request('http://news.test/api/extract', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  )
 
 describe('the server answers as strictly as its contract', () => {
   it('rejects a text of white space only on POST /api/extract with a 400 naming `text`', async () => {
@@ -16,7 +18,11 @@ describe('the server answers as strictly as its contract', () => {
 
   it('refuses any article id over 512 characters with a 400, whatever follows it or however it is encoded', async () => {
     for (const length of [513, 530, 544]) {
-      for (const path of [`/api/articles/${'a'.repeat(length)}`, `/api/articles/${'%61'.repeat(length)}/facts`, `/api/articles/${'a'.repeat(length)}/summary`]) {
+      for (const path of [
+        `/api/articles/${'a'.repeat(length)}`,
+        `/api/articles/${'%61'.repeat(length)}/facts`,
+        `/api/articles/${'a'.repeat(length)}/summary`,
+      ]) {
         const response = await exports.default.fetch(`http://news.test${path}`)
         expect(response.status, `${length} characters: ${path.slice(0, 40)}…`).toBe(400)
         await response.body?.cancel()
@@ -32,7 +38,10 @@ describe('the server answers as strictly as its contract', () => {
       expect(response.status, path).toBe(400)
       const problem = (await response.json()) as { detail: string; errors: Array<{ name: string; in: string; message: string }> }
       expect(problem.errors, path).toContainEqual({ name: 'to', in: 'query parameter', message: 'must not be before "from"' })
-      expect(problem.errors.map((error) => error.name), path).toContain(path.startsWith('/api/brief') ? 'to' : 'limit')
+      expect(
+        problem.errors.map((error) => error.name),
+        path,
+      ).toContain(path.startsWith('/api/brief') ? 'to' : 'limit')
       expect(problem.detail).not.toContain('(body)')
     }
     const sameDay = await exports.default.fetch('http://news.test/api/articles?from=2024-05-01&to=2024-05-01')

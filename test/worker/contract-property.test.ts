@@ -63,7 +63,8 @@ function validValue(schema: JsonSchema): fc.Arbitrary<unknown> {
 }
 
 function validString(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === 'date') return fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10))
+  if (schema.format === 'date')
+    return fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10))
   if (schema.format === 'uri') return fc.webUrl()
   const min = schema.minLength ?? 0
   const max = schema.maxLength ?? 60
@@ -106,7 +107,7 @@ function invalidBodyValues(schema: JsonSchema): unknown[] {
 
 // ---- requests from operations -----------------------------------------------
 
-const pick = <T,>(values: T[]) => fc.constantFrom(...values)
+const pick = <T>(values: T[]) => fc.constantFrom(...values)
 
 /** One drawn request for `method path`: all valid, or valid but for one broken part. */
 function requestFor(path: string, method: string, operation: Operation): fc.Arbitrary<Drawn> {
@@ -117,14 +118,16 @@ function requestFor(path: string, method: string, operation: Operation): fc.Arbi
   const needsToken = '401' in operation.responses
   const bodySchema = operation.requestBody?.content['application/json']?.schema
 
-  const validQuery = fc.record(
-    Object.fromEntries(query.map((parameter) => [parameter.name, validValue(parameter.schema)])),
-    { requiredKeys: query.filter((parameter) => parameter.required).map((parameter) => parameter.name) },
-  )
+  const validQuery = fc.record(Object.fromEntries(query.map((parameter) => [parameter.name, validValue(parameter.schema)])), {
+    requiredKeys: query.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+  })
   const known = path.startsWith('/api/entities/') ? entityIds : corpusIds
   const knownId = pick(known)
   const validId = idParameter
-    ? fc.oneof({ arbitrary: isWrite ? fc.constant('contract/one') : knownId, weight: 3 }, { arbitrary: validValue(idParameter.schema) as fc.Arbitrary<string>, weight: 1 })
+    ? fc.oneof(
+        { arbitrary: isWrite ? fc.constant('contract/one') : knownId, weight: 3 },
+        { arbitrary: validValue(idParameter.schema) as fc.Arbitrary<string>, weight: 1 },
+      )
     : fc.constant('')
   const validBody = bodySchema ? validValue(bodySchema) : fc.constant(undefined)
 
@@ -134,11 +137,17 @@ function requestFor(path: string, method: string, operation: Operation): fc.Arbi
   for (const parameter of query) {
     if (parameter.required) breakages.push({ why: `${parameter.name} missing`, apply: (parts) => ({ ...parts, query: omit(parts.query, parameter.name) }) })
     for (const bad of invalidWireValues(parameter.schema)) {
-      breakages.push({ why: `${parameter.name}=${JSON.stringify(bad.slice(0, 20))}`, apply: (parts) => ({ ...parts, query: { ...parts.query, [parameter.name]: bad } }) })
+      breakages.push({
+        why: `${parameter.name}=${JSON.stringify(bad.slice(0, 20))}`,
+        apply: (parts) => ({ ...parts, query: { ...parts.query, [parameter.name]: bad } }),
+      })
     }
     if (parameter.schema.anyOf?.some((option: JsonSchema) => option.type === 'array')) {
       const maxItems = parameter.schema.anyOf.find((option: JsonSchema) => option.type === 'array').maxItems as number
-      breakages.push({ why: `${parameter.name} repeated ${maxItems + 1} times`, apply: (parts) => ({ ...parts, query: { ...parts.query, [parameter.name]: Array.from({ length: maxItems + 1 }, (_, i) => `v${i}`) } }) })
+      breakages.push({
+        why: `${parameter.name} repeated ${maxItems + 1} times`,
+        apply: (parts) => ({ ...parts, query: { ...parts.query, [parameter.name]: Array.from({ length: maxItems + 1 }, (_, i) => `v${i}`) } }),
+      })
     }
   }
   if (idParameter) {
@@ -147,10 +156,14 @@ function requestFor(path: string, method: string, operation: Operation): fc.Arbi
   }
   if (bodySchema) {
     const properties = (bodySchema.properties ?? {}) as Record<string, JsonSchema>
-    for (const name of (bodySchema.required ?? []) as string[]) breakages.push({ why: `body without ${name}`, apply: (parts) => ({ ...parts, body: omit(parts.body as Record<string, unknown>, name) }) })
+    for (const name of (bodySchema.required ?? []) as string[])
+      breakages.push({ why: `body without ${name}`, apply: (parts) => ({ ...parts, body: omit(parts.body as Record<string, unknown>, name) }) })
     for (const [name, property] of Object.entries(properties)) {
       for (const bad of invalidBodyValues(property)) {
-        breakages.push({ why: `body ${name}=${JSON.stringify(bad).slice(0, 30)}`, apply: (parts) => ({ ...parts, body: { ...(parts.body as object), [name]: bad } }) })
+        breakages.push({
+          why: `body ${name}=${JSON.stringify(bad).slice(0, 30)}`,
+          apply: (parts) => ({ ...parts, body: { ...(parts.body as object), [name]: bad } }),
+        })
       }
     }
     breakages.push({ why: 'body not JSON', apply: (parts) => ({ ...parts, rawBody: '{"text": ' }) })
@@ -196,7 +209,8 @@ function ruleBroken(method: string, query: Record<string, unknown>, id: string, 
   const articles = (body as { articles?: Array<{ id?: unknown }> } | undefined)?.articles
   const ids = [id, ...(Array.isArray(articles) ? articles.map((article) => String(article?.id ?? '').trim()) : [])].filter(Boolean)
   if (new Set(ids).size < ids.length) return 'an id twice'
-  if (ids.some((written) => written.split('/').some((segment) => segment === '.' || segment === '..') || /\/(?:summary|facts)$/.test(written))) return 'an id no article can have'
+  if (ids.some((written) => written.split('/').some((segment) => segment === '.' || segment === '..') || /\/(?:summary|facts)$/.test(written)))
+    return 'an id no article can have'
   return undefined
 }
 
@@ -213,7 +227,11 @@ function validatorFor(schema: JsonSchema, document: Document): Validator {
 }
 
 async function check(document: Document, operation: Operation, drawn: Drawn, seen = new Set<number>()): Promise<string[]> {
-  const response = await exports.default.fetch(drawn.url, { method: drawn.method, headers: drawn.headers, ...(drawn.body === undefined ? {} : { body: drawn.body }) })
+  const response = await exports.default.fetch(drawn.url, {
+    method: drawn.method,
+    headers: drawn.headers,
+    ...(drawn.body === undefined ? {} : { body: drawn.body }),
+  })
   const where = `${drawn.method} ${drawn.url.slice(0, 160)} (${drawn.why}) → ${response.status}`
   const failures: string[] = []
   seen.add(response.status)
@@ -222,7 +240,8 @@ async function check(document: Document, operation: Operation, drawn: Drawn, see
     await response.body?.cancel()
     return [`${where}: status not in the document (${Object.keys(operation.responses).join(', ')})`]
   }
-  if (drawn.valid && drawn.knownId && response.status >= 400) failures.push(`${where}: a request valid by the document was refused: ${await response.clone().text()}`)
+  if (drawn.valid && drawn.knownId && response.status >= 400)
+    failures.push(`${where}: a request valid by the document was refused: ${await response.clone().text()}`)
   if (!drawn.valid && response.status < 400) failures.push(`${where}: a request that breaks the document was accepted`)
   if (!response.headers.get('X-Request-Id')) failures.push(`${where}: no X-Request-Id`)
   for (const name of Object.keys(documented.headers ?? {})) {
@@ -241,7 +260,13 @@ async function check(document: Document, operation: Operation, drawn: Drawn, see
   }
   const body: unknown = await response.json()
   const result = validatorFor(media.schema ?? {}, document).validate(body)
-  if (!result.valid) failures.push(`${where}: body does not match the documented schema: ${result.errors.slice(-3).map((error) => `${error.instanceLocation} ${error.error}`).join('; ')}`)
+  if (!result.valid)
+    failures.push(
+      `${where}: body does not match the documented schema: ${result.errors
+        .slice(-3)
+        .map((error) => `${error.instanceLocation} ${error.error}`)
+        .join('; ')}`,
+    )
   return failures
 }
 
@@ -260,7 +285,9 @@ describe('the served API against its OpenAPI document (property-based)', () => {
 
   it('answers every operation with a documented status, media type, headers and body, accepting what the document allows and refusing what it does not', async () => {
     const document = await servedDocument()
-    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })))
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+    )
     expect(operations.length).toBeGreaterThanOrEqual(14)
     let requests = 0
     for (const { path, method, operation } of operations) {
@@ -273,9 +300,16 @@ describe('the served API against its OpenAPI document (property-based)', () => {
         { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
       )
       // The draws reached both sides of the contract: answered requests and refused ones.
-      expect([...seen].some((status) => status === 200), `${method} ${path}: ${[...seen]}`).toBe(true)
+      expect(
+        [...seen].some((status) => status === 200),
+        `${method} ${path}: ${[...seen]}`,
+      ).toBe(true)
       const breakable = (operation.parameters?.length ?? 0) > 0 || operation.requestBody !== undefined
-      if (breakable) expect([...seen].some((status) => status >= 400 && status < 500), `${method} ${path}: ${[...seen]}`).toBe(true)
+      if (breakable)
+        expect(
+          [...seen].some((status) => status >= 400 && status < 500),
+          `${method} ${path}: ${[...seen]}`,
+        ).toBe(true)
     }
     expect(requests).toBe(operations.length * RUNS_PER_OPERATION)
   })
@@ -284,7 +318,14 @@ describe('the served API against its OpenAPI document (property-based)', () => {
     const document = await servedDocument()
     const operation = structuredClone(document.paths['/api/health']!.get!)
     operation.responses['200']!.content!['application/json']!.schema = { type: 'object', required: ['uptime'] }
-    const failures = await check(document, operation, { method: 'GET', url: 'http://contract.test/api/health', headers: {}, valid: true, knownId: true, why: 'valid' })
+    const failures = await check(document, operation, {
+      method: 'GET',
+      url: 'http://contract.test/api/health',
+      headers: {},
+      valid: true,
+      knownId: true,
+      why: 'valid',
+    })
     expect(failures.join('\n')).toMatch(/body does not match the documented schema/)
   })
 })

@@ -4,7 +4,10 @@ import * as v from 'valibot'
 import { EntityDetailSchema, EntityPageSchema, ProblemSchema } from '../../src/openapi/schemas'
 
 type Summary = { id: string; name: string; type: string; aliases: string[]; articles: number; role?: string; country?: string }
-type FactList = { total: number; facts: Array<{ type: string; article: { id: string }; speaker?: string; actor?: string; target?: string; place?: string; value?: number; text?: string }> }
+type FactList = {
+  total: number
+  facts: Array<{ type: string; article: { id: string }; speaker?: string; actor?: string; target?: string; place?: string; value?: number; text?: string }>
+}
 type Detail = Summary & {
   firstSeen?: string
   lastSeen?: string
@@ -55,7 +58,8 @@ describe('GET /api/entities', () => {
   })
 
   it('merges aliases and acronyms: ISIS and ISIL are the Islamic State; "U.S." forms are one organisation', async () => {
-    for (const q of ['ISIS', 'ISIL', 'Islamic State']) expect((await entities(`q=${encodeURIComponent(q)}`)).entities[0]!.id, q).toBe('organization-islamic-state')
+    for (const q of ['ISIS', 'ISIL', 'Islamic State'])
+      expect((await entities(`q=${encodeURIComponent(q)}`)).entities[0]!.id, q).toBe('organization-islamic-state')
     const survey = (await entities('q=geological%20survey')).entities[0]!
     expect(survey.name).toBe('United States Geological Survey')
     expect(survey.aliases).toEqual(expect.arrayContaining(['U.S. Geological Survey', 'US Geological Survey']))
@@ -179,7 +183,9 @@ describe('the entity and map pages', () => {
     const page = await html(`/articles/${SEED}`)
     expect(page).toContain('<a href="/entities/person-lin-jian">Lin Jian</a>')
     expect(page).toContain('<a href="/entities/place-balochistan">Balochistan</a>')
-    expect(page).toMatch(/<a href="\/entities\/person-lin-jian">Lin Jian<\/a><span class="role">[^<]*<\/span><span class="more"> in text:<a href="#entity-\d+-0">1<\/a>/)
+    expect(page).toMatch(
+      /<a href="\/entities\/person-lin-jian">Lin Jian<\/a><span class="role">[^<]*<\/span><span class="more"> in text:<a href="#entity-\d+-0">1<\/a>/,
+    )
     for (const [, id] of page.matchAll(/<a href="\/entities\/([^"]+)">/g)) expect((await get(`/entities/${id}`)).status, id).toBe(200)
   })
 

@@ -4,7 +4,21 @@ import { getBundle } from '../../src/bundle/load'
 import { factsOf, type FactQuery } from '../../src/corpus-services/fact-catalog'
 
 type ArticleRef = { id: string; title: string; date?: string }
-type Fact = { type: string; article: ArticleRef; start?: number; end?: number; text?: string; speaker?: string; value?: number; who?: string; event?: string; place?: string; actor?: string; target?: string; name?: string }
+type Fact = {
+  type: string
+  article: ArticleRef
+  start?: number
+  end?: number
+  text?: string
+  speaker?: string
+  value?: number
+  who?: string
+  event?: string
+  place?: string
+  actor?: string
+  target?: string
+  name?: string
+}
 type FactPage = { total: number; offset: number; limit: number; facts: Fact[] }
 
 const SEED = 'seed/000_7b2b9cd25cf26eb6'
@@ -69,9 +83,20 @@ describe('GET /api/facts', () => {
 
   it('gives the same pages as a brute force over every article (newest first, then by id; each filter on its own and together)', async () => {
     const bundle = getBundle()
-    const articles = [...(await bundle.articlesById(bundle.ids)).values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id))
+    const articles = [...(await bundle.articlesById(bundle.ids)).values()].sort(
+      (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id),
+    )
     const every = articles.flatMap((article) => factsOf(article).map((entry) => ({ ...entry, date: article.date ?? '' })))
-    const queries: Array<Omit<FactQuery, 'limit' | 'offset'>> = [{}, { q: 'minister' }, { q: 'a' }, { q: 'said\nthe' }, { type: 'place', q: 'pak' }, { type: 'date', from: '2019-06-01', to: '2020-03-31' }, { q: 'e', from: '2020-01-01' }, { to: '2019-08-31' }]
+    const queries: Array<Omit<FactQuery, 'limit' | 'offset'>> = [
+      {},
+      { q: 'minister' },
+      { q: 'a' },
+      { q: 'said\nthe' },
+      { type: 'place', q: 'pak' },
+      { type: 'date', from: '2019-06-01', to: '2020-03-31' },
+      { q: 'e', from: '2020-01-01' },
+      { to: '2019-08-31' },
+    ]
     for (const query of queries) {
       const needle = query.q?.toLowerCase()
       const expected = every.filter(
@@ -92,7 +117,16 @@ describe('GET /api/facts', () => {
   })
 
   it('answers bad parameters with a 400 problem naming each one', async () => {
-    for (const query of ['type=planet', 'limit=0', 'limit=101', 'offset=-1', 'from=2020-02-30', 'from=2021-01-01&to=2020-01-01', `q=${'x'.repeat(201)}`, 'q=']) {
+    for (const query of [
+      'type=planet',
+      'limit=0',
+      'limit=101',
+      'offset=-1',
+      'from=2020-02-30',
+      'from=2021-01-01&to=2020-01-01',
+      `q=${'x'.repeat(201)}`,
+      'q=',
+    ]) {
       const response = await get(`/api/facts?${query}`)
       expect(response.status, query).toBe(400)
       expect(response.headers.get('content-type')).toContain('application/problem+json')

@@ -52,7 +52,15 @@ describe('random requests never make the Worker fail', () => {
 
   it('random methods on random API paths answer 2xx or 4xx', async () => {
     const method = fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS')
-    const path = fc.constantFrom('/api/search?q=x', '/api/extract', '/api/health', '/api/articles/seed/000_7b2b9cd25cf26eb6', '/api/nope', '/api/suggest?q=ba', '/')
+    const path = fc.constantFrom(
+      '/api/search?q=x',
+      '/api/extract',
+      '/api/health',
+      '/api/articles/seed/000_7b2b9cd25cf26eb6',
+      '/api/nope',
+      '/api/suggest?q=ba',
+      '/',
+    )
     await fc.assert(
       fc.asyncProperty(method, path, fc.option(fc.string({ maxLength: 200 })), async (verb, target, body) => {
         const init: RequestInit = { method: verb, headers: { 'Content-Type': 'application/json' } }
@@ -64,9 +72,20 @@ describe('random requests never make the Worker fail', () => {
   })
 
   it('extract with random JSON bodies answers 2xx or 4xx', async () => {
-    const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }))
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string(), { maxLength: 3 }),
+    )
     const payload = fc.record(
-      { text: value, title: value, date: fc.oneof(value, fc.constantFrom('2024-02-29', '2023-02-29')), summary: fc.oneof(value, fc.record({ sentences: fc.oneof(fc.integer(), fc.double(), value) })) },
+      {
+        text: value,
+        title: value,
+        date: fc.oneof(value, fc.constantFrom('2024-02-29', '2023-02-29')),
+        summary: fc.oneof(value, fc.record({ sentences: fc.oneof(fc.integer(), fc.double(), value) })),
+      },
       { requiredKeys: [] },
     )
     await fc.assert(

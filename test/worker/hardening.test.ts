@@ -79,7 +79,12 @@ describe('article id limits', () => {
 
 describe('POST /api/extract body', () => {
   it('is a 415 unless the body is JSON', async () => {
-    expectProblem(await call('/api/extract', postJson('text=hello', 'application/x-www-form-urlencoded')), 415, 'unsupported-media-type', /Content-Type: application\/json/)
+    expectProblem(
+      await call('/api/extract', postJson('text=hello', 'application/x-www-form-urlencoded')),
+      415,
+      'unsupported-media-type',
+      /Content-Type: application\/json/,
+    )
     expectProblem(await call('/api/extract', { method: 'POST', body: '{"text":"x"}' }), 415, 'unsupported-media-type', /application\/json/)
   })
 
@@ -150,7 +155,12 @@ describe('methods and routes', () => {
 describe('request id', () => {
   it('is on every response, errors and 404s included, and fresh each time', async () => {
     const ids = []
-    for (const [path, init] of [['/api/health', {}], ['/api/nope', {}], ['/api/search', { method: 'DELETE' }], ['/api/search?limit=0', {}]] as const) {
+    for (const [path, init] of [
+      ['/api/health', {}],
+      ['/api/nope', {}],
+      ['/api/search', { method: 'DELETE' }],
+      ['/api/search?limit=0', {}],
+    ] as const) {
       const id = (await call(path, init)).headers.get('X-Request-Id')
       expect(id).toMatch(/^[0-9a-f-]{36}$/)
       ids.push(id)

@@ -15,16 +15,18 @@ const text = 'The harbour council of Port Quillan approved the ferry plan on Tue
 const corpusAt = (version: string) => bundleOfArticles([{ id: 'desk/ferry', text, ...analyzeArticle({ text }) }], version)
 
 function appWith(version: string) {
-  return new Hono<AppEnv>()
-    .use(provideCorpus(() => corpusAt(version)))
-    // The ETag names what the reader's answers are made of (here the bundle's version).
-    .use(provideReader((c) => liveReader(c.env, c.var.corpus)))
-    .use(requestId)
-    .use('/api/*', httpCache)
-    .use('/api/*', checkArticleId)
-    .get('/api/count', (c) => c.json({ documents: c.var.corpus.ids.length }))
-    .get('/api/articles/:id{.+}', (c) => c.json({ id: c.req.param('id') }))
-    .onError((error) => (error instanceof ProblemError ? error.toResponse() : new Response('unexpected', { status: 500 })))
+  return (
+    new Hono<AppEnv>()
+      .use(provideCorpus(() => corpusAt(version)))
+      // The ETag names what the reader's answers are made of (here the bundle's version).
+      .use(provideReader((c) => liveReader(c.env, c.var.corpus)))
+      .use(requestId)
+      .use('/api/*', httpCache)
+      .use('/api/*', checkArticleId)
+      .get('/api/count', (c) => c.json({ documents: c.var.corpus.ids.length }))
+      .get('/api/articles/:id{.+}', (c) => c.json({ id: c.req.param('id') }))
+      .onError((error) => (error instanceof ProblemError ? error.toResponse() : new Response('unexpected', { status: 500 })))
+  )
 }
 
 const NO_BINDINGS = {}

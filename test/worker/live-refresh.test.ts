@@ -19,7 +19,11 @@ const AUTH = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/js
 const segment = () => liveSegment(env as LiveBindings)!
 
 async function write(method: 'PUT' | 'DELETE', id: string, body?: unknown): Promise<void> {
-  const response = await exports.default.fetch(`http://news.test/api/articles/${encodeURIComponent(id)}`, { method, headers: AUTH, ...(body ? { body: JSON.stringify(body) } : {}) })
+  const response = await exports.default.fetch(`http://news.test/api/articles/${encodeURIComponent(id)}`, {
+    method,
+    headers: AUTH,
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
   expect(response.status).toBe(200)
 }
 
@@ -31,7 +35,14 @@ const story = (word: string, extra = '') => ({
 })
 
 const params = (q: string, extra: Partial<SearchParams> = {}): SearchParams => ({ q, limit: 10, offset: 0, sort: 'relevance', ...extra })
-const QUERIES = [params('ferry council'), params('plonquart'), params('ferry', { sort: 'date' }), params('mayor spring', { recency: 30 }), params('ferry', { filters: { year: ['2026'] } }), params('ferri councel')]
+const QUERIES = [
+  params('ferry council'),
+  params('plonquart'),
+  params('ferry', { sort: 'date' }),
+  params('mayor spring', { recency: 30 }),
+  params('ferry', { filters: { year: ['2026'] } }),
+  params('ferri councel'),
+]
 
 /** The isolate's copy, brought up to date now (as after a write through this isolate). */
 async function currentView() {
@@ -123,7 +134,8 @@ describe('live segment: the reader applies the changes since its version', () =>
     // Three rows of 5 MB each (as if three long articles): more than one page, and more than one RPC answer may carry.
     const big = (id: string) => JSON.stringify({ id, title: id, text: 'x'.repeat(5_000_000) })
     await runInDurableObject(segment(), (_instance, state) => {
-      for (const id of ['live/page-1', 'live/page-2', 'live/page-3']) state.storage.sql.exec(`INSERT INTO articles (id, json, hash) VALUES (?, ?, '')`, id, big(id))
+      for (const id of ['live/page-1', 'live/page-2', 'live/page-3'])
+        state.storage.sql.exec(`INSERT INTO articles (id, json, hash) VALUES (?, ?, '')`, id, big(id))
     })
     try {
       const seen: string[] = []

@@ -11,7 +11,11 @@ const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 const AUTH = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH) {
-  const response = await exports.default.fetch(`http://news.test${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
+  const response = await exports.default.fetch(`http://news.test${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
   return { status: response.status, headers: response.headers, body: (await response.json()) as any }
 }
 
@@ -107,7 +111,11 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
   })
 
   it('answers 403 saying how to turn writes on when no INGEST_TOKEN is configured', async () => {
-    const response = await app.request('/api/articles/live%2Fx', { method: 'PUT', headers: AUTH, body: JSON.stringify(invented('a')) }, { ...env, INGEST_TOKEN: undefined })
+    const response = await app.request(
+      '/api/articles/live%2Fx',
+      { method: 'PUT', headers: AUTH, body: JSON.stringify(invented('a')) },
+      { ...env, INGEST_TOKEN: undefined },
+    )
     expect(response.status).toBe(403)
     expect(((await response.json()) as any).detail).toMatch(/wrangler secret put INGEST_TOKEN.*\.dev\.vars/)
   })
@@ -147,7 +155,11 @@ describe('live segment: the write API refuses bad requests with a 4xx problem', 
 })
 
 describe('live segment: every reader sees one corpus', () => {
-  const flood = { title: 'Flood hits the Wexcombe valley', date: '2026-12-02', text: 'Heavy rain flooded the Wexcombe valley on Tuesday. Two people were killed, police said. Mayor Odile Franchetti said the Wexcombe bridge would stay closed.' }
+  const flood = {
+    title: 'Flood hits the Wexcombe valley',
+    date: '2026-12-02',
+    text: 'Heavy rain flooded the Wexcombe valley on Tuesday. Two people were killed, police said. Mayor Odile Franchetti said the Wexcombe bridge would stay closed.',
+  }
 
   it('counts live articles in facets, suggests their names, relates them, lists their facts, and cites them in a brief', async () => {
     expect((await call('PUT', '/api/articles/live%2Fwexcombe', flood)).status).toBe(200)
@@ -209,11 +221,22 @@ describe('live segment: back into the bundle', () => {
   it('drops live articles a new bundle holds with the same content, keeps changed ones, and lapses tombstones of ids it lacks', async () => {
     const [same, changed] = env.TEST_CORPUS_ARTICLES.slice(200).map((article) => article.id)
     const body = async (id: string) => {
-      const { facts: _facts, related: _related, summary: _summary, keywords: _keywords, titleGenerated, title, id: _id, ...rest } = (await call('GET', `/api/articles/${encodeURIComponent(id)}`)).body
+      const {
+        facts: _facts,
+        related: _related,
+        summary: _summary,
+        keywords: _keywords,
+        titleGenerated,
+        title,
+        id: _id,
+        ...rest
+      } = (await call('GET', `/api/articles/${encodeURIComponent(id)}`)).body
       return { ...rest, ...(titleGenerated ? {} : { title }) }
     }
     expect((await call('PUT', `/api/articles/${encodeURIComponent(same!)}`, await body(same!))).status).toBe(200)
-    expect((await call('PUT', `/api/articles/${encodeURIComponent(changed!)}`, { ...(await body(changed!)), text: 'A corrected text, published live.' })).status).toBe(200)
+    expect(
+      (await call('PUT', `/api/articles/${encodeURIComponent(changed!)}`, { ...(await body(changed!)), text: 'A corrected text, published live.' })).status,
+    ).toBe(200)
     const stub = liveSegment(env as LiveBindings)!
     await stub.remove('gone/from-the-bundle', true)
     // As if this bundle were new to the segment: forget the bundle it settled against.

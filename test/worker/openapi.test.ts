@@ -23,7 +23,14 @@ const SEED = encodeURIComponent('seed/000_7b2b9cd25cf26eb6')
 type Operation = {
   summary?: string
   tags?: string[]
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; example?: string; schema?: { type?: string; minimum?: number; maximum?: number } }>
+  parameters?: Array<{
+    name: string
+    in: string
+    required?: boolean
+    description?: string
+    example?: string
+    schema?: { type?: string; minimum?: number; maximum?: number }
+  }>
   requestBody?: { content: Record<string, { schema?: Record<string, unknown>; example?: unknown }> }
   responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }> }>
 }
@@ -114,7 +121,11 @@ describe('/openapi.json', () => {
     expect(body.required).toEqual(['text'])
     // Its example is a body the endpoint accepts.
     const example = extract.requestBody!.content['application/json']!.example
-    const answer = await exports.default.fetch('http://x/api/extract', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(example) })
+    const answer = await exports.default.fetch('http://x/api/extract', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(example),
+    })
     expect(answer.status).toBe(200)
     expect(Object.keys(extract.responses)).toEqual(expect.arrayContaining(['200', '400', '413', '415']))
   })
@@ -132,7 +143,12 @@ describe('/openapi.json', () => {
         if (type !== 'integer') continue
         expect(minimum, `${path} ${parameter.name} minimum`).toBeDefined()
         expect(maximum, `${path} ${parameter.name} maximum`).toBeDefined()
-        for (const [value, accepted] of [[minimum!, true], [maximum!, true], [minimum! - 1, false], [maximum! + 1, false]] as const) {
+        for (const [value, accepted] of [
+          [minimum!, true],
+          [maximum!, true],
+          [minimum! - 1, false],
+          [maximum! + 1, false],
+        ] as const) {
           const query = new URLSearchParams(required)
           query.set(parameter.name, String(value))
           const response = await exports.default.fetch(`http://x${url}?${query}`)

@@ -194,7 +194,9 @@ describe('results page /search', () => {
       expect(html).toMatch(new RegExp(`<input type="search" id="facet-filter-${facet}" class="facet-filter"[^>]*hidden=""`))
     }
     expect(html).toContain("document.querySelectorAll('input.facet-filter')")
-    const short = (['person', 'place', 'organization', 'country', 'year'] as const).filter((facet) => api.facets[facet]!.length > 0 && api.facets[facet]!.length <= 10)
+    const short = (['person', 'place', 'organization', 'country', 'year'] as const).filter(
+      (facet) => api.facets[facet]!.length > 0 && api.facets[facet]!.length <= 10,
+    )
     for (const facet of short) expect(html).not.toContain(`id="facet-filter-${facet}"`)
   })
 

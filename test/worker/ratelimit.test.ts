@@ -46,7 +46,12 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
     expect(limited?.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
     expect(limited?.headers.get('Cache-Control')).toBe('no-store')
     expect(limited?.headers.get('Access-Control-Allow-Origin')).toBe('*')
-    expect(await limited?.json()).toMatchObject({ type: '/problems/rate-limited', status: 429, detail: expect.stringContaining(`wait ${retryAfter} seconds`), retryAfter })
+    expect(await limited?.json()).toMatchObject({
+      type: '/problems/rate-limited',
+      status: 429,
+      detail: expect.stringContaining(`wait ${retryAfter} seconds`),
+      retryAfter,
+    })
     // Another client is unaffected; extraction has its own budget.
     expect((await read(freshIp())).status).toBe(200)
     expect((await extract(ip)).status).toBe(200)
@@ -65,7 +70,9 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
   it('charges nothing for a 405 or a 404: POST /api/search does not use up the extract limit', async () => {
     const ip = freshIp()
     for (let sent = 0; sent < 200; sent++) {
-      const wrongMethod = await exports.default.fetch(new Request('http://news.test/api/search?q=china', { method: 'POST', headers: { 'CF-Connecting-IP': ip } }))
+      const wrongMethod = await exports.default.fetch(
+        new Request('http://news.test/api/search?q=china', { method: 'POST', headers: { 'CF-Connecting-IP': ip } }),
+      )
       expect(wrongMethod.status).toBe(405)
       await wrongMethod.body?.cancel()
       const unknownPath = await exports.default.fetch(new Request('http://news.test/api/nothing-here', { headers: { 'CF-Connecting-IP': ip } }))
@@ -79,7 +86,9 @@ describe('rate limiting per client IP (wrangler.toml [[ratelimits]])', () => {
   it('charges writes to the write limit: a burst of POST /api/articles leaves the extract budget whole', async () => {
     const ip = freshIp()
     for (let sent = 0; sent < 40; sent++) {
-      const write = await exports.default.fetch(new Request('http://news.test/api/articles', { method: 'POST', headers: { 'CF-Connecting-IP': ip, 'Content-Type': 'application/json' }, body: '{}' }))
+      const write = await exports.default.fetch(
+        new Request('http://news.test/api/articles', { method: 'POST', headers: { 'CF-Connecting-IP': ip, 'Content-Type': 'application/json' }, body: '{}' }),
+      )
       expect(write.status).toBe(401)
       await write.body?.cancel()
     }

@@ -23,10 +23,7 @@ export function loadCorpus(): Promise<Map<string, CorpusArticle>> {
   corpus ??= (async () => {
     const articles = new Map<string, CorpusArticle>()
     for (const { id } of env.TEST_CORPUS_ARTICLES) {
-      const [article, facts] = await Promise.all([
-        get(`/api/articles/${encodeURIComponent(id)}`),
-        get(`/api/articles/${encodeURIComponent(id)}/facts`),
-      ])
+      const [article, facts] = await Promise.all([get(`/api/articles/${encodeURIComponent(id)}`), get(`/api/articles/${encodeURIComponent(id)}/facts`)])
       const facets: Record<FacetName, Set<string>> = { person: new Set(), organization: new Set(), place: new Set(), country: new Set(), year: new Set() }
       for (const entity of facts.body.entities) {
         facets[entity.type as FacetName].add(entity.name.toLowerCase())

@@ -25,7 +25,10 @@ describe('facets', () => {
     const corpus = await loadCorpus()
     const { hits, first } = await allHits('q=killed&facetLimit=10')
     expect(hits.length).toBeGreaterThan(10)
-    expectFacetsMatch(first.facets, hits.map((hit) => corpus.get(hit.id)!))
+    expectFacetsMatch(
+      first.facets,
+      hits.map((hit) => corpus.get(hit.id)!),
+    )
     expect(first.facets.year.length).toBeGreaterThan(0)
   })
 

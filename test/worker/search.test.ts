@@ -81,7 +81,12 @@ describe('ranking and highlighting', () => {
     const without = await allHits('q=killed%20-Pakistan')
     const mentions = (id: string) => /\bpakistan\b/i.test(`${corpus.get(id)!.title} ${corpus.get(id)!.text}`)
     expect(all.hits.some((hit) => mentions(hit.id))).toBe(true)
-    expect(without.hits.map((hit) => hit.id).sort()).toEqual(all.hits.filter((hit) => !mentions(hit.id)).map((hit) => hit.id).sort())
+    expect(without.hits.map((hit) => hit.id).sort()).toEqual(
+      all.hits
+        .filter((hit) => !mentions(hit.id))
+        .map((hit) => hit.id)
+        .sort(),
+    )
   })
 
   it('matches the last word as a prefix while it is being typed', async () => {
@@ -157,9 +162,16 @@ describe('ranking and highlighting', () => {
       expect(slices(body.hits[0].title, body.hits[0].highlights.title)).toEqual(['Gdańsk'])
       expect(slices(body.hits[0].snippet, body.hits[0].highlights.snippet)).toContain('Gdańsk')
     }
-    for (const [q, word] of [['Vucic', 'Vučić'], ['Juarez', 'Juárez'], ['Kilauea', 'Kīlauea']] as const) {
+    for (const [q, word] of [
+      ['Vucic', 'Vučić'],
+      ['Juarez', 'Juárez'],
+      ['Kilauea', 'Kīlauea'],
+    ] as const) {
       const { body } = await get(`/api/search?q=${q}`)
-      expect(body.hits.some((hit: Hit) => slices(hit.snippet, hit.highlights.snippet).includes(word)), q).toBe(true)
+      expect(
+        body.hits.some((hit: Hit) => slices(hit.snippet, hit.highlights.snippet).includes(word)),
+        q,
+      ).toBe(true)
     }
   })
 

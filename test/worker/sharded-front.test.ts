@@ -30,7 +30,9 @@ const indexes = serializeCompactShards(
   ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
 )
 const shards = ranges.map(({ first, size }, s) => {
-  const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), { corpus: articles })
+  const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), {
+    corpus: articles,
+  })
   return new Shard(
     openBundle(files.text, indexes[s]!.binary, async (name) => files.assets.get(name)!),
     { firstPosition: first },
@@ -72,7 +74,16 @@ const withoutEntities = (html: string) => html.replace(/<section class="entities
 
 describe('the front Worker of a sharded build, in workerd, over the shipped corpus in 3 shards', () => {
   it('serves the demo page and results pages exactly as the one Worker', async () => {
-    const paths = ['/', '/search?q=police', '/search?q=killed+people&page=2', '/search?q=elction', '/search?q=the&sort=date&page=3', '/search?q=president&country=United+States', '/search?q=', '/search?q=police&page=0']
+    const paths = [
+      '/',
+      '/search?q=police',
+      '/search?q=killed+people&page=2',
+      '/search?q=elction',
+      '/search?q=the&sort=date&page=3',
+      '/search?q=president&country=United+States',
+      '/search?q=',
+      '/search?q=police&page=0',
+    ]
     for (const path of paths) {
       const [sharded, one] = await Promise.all([fromFront(path), fromOne(path)])
       expect(sharded.status, path).toBe(one.status)
@@ -103,7 +114,9 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
       expect(await sharded.text(), path).toBe(await one.text())
     }
     const document = (await (await fromFront('/openapi.json')).json()) as { paths: Record<string, unknown> }
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/suggest', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/brief', '/api/health']))
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/search', '/api/suggest', '/api/articles', '/api/articles/{id}', '/api/facts', '/api/brief', '/api/health']),
+    )
     expect((await fromFront('/docs')).status).toBe(200)
   })
 

@@ -44,7 +44,8 @@ describe('GET /api/suggest', () => {
     const suggestions: Suggestion[] = body.suggestions
     expect(suggestions[0]!.text.toLowerCase()).toContain(phrase.toLowerCase())
     // Every completion but a title continues the typed words as the corpus does: the typed words in order, then the completed word.
-    for (const { text } of suggestions.filter((suggestion) => suggestion.kind !== 'title')) expect(normalize(text)).toMatch(new RegExp(`(^|\\s)${normalize(q)}`))
+    for (const { text } of suggestions.filter((suggestion) => suggestion.kind !== 'title'))
+      expect(normalize(text)).toMatch(new RegExp(`(^|\\s)${normalize(q)}`))
   })
 
   it('after a word as common as "world", completes no other word merely found in the same articles ("world called", "world current")', async () => {

@@ -11,13 +11,15 @@ const UPCOMING_DAYS = 31
 // Words that make a mention relative to the publication date; without one it cannot be resolved.
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|past|coming|earlier|later)\b/i
 // A date needs a calendar anchor: a month name, a weekday, a relative word or a numeric date.
-const ANCHOR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
+const ANCHOR =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|week|month|year|decade|century)[a-z]*\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i
 // A bare month name that is a word or a name ("may", "Theresa May", "March on").
 const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // "now" and "today"-style mentions are not dates a reader can use: in reported speech they mean the day it was said,
 // which is not the publication date. Durations ("for five years", "within two years"), vague spans ("in the next
 // few weeks"), a bare "the month" and mentions relative to some other event ("a year later") are not dates either.
-const NOT_A_DATE = /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
+const NOT_A_DATE =
+  /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
 const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
 // "less than two weeks", "for the": what comes right before a span of time.

@@ -39,4 +39,14 @@ type Pass = (reading: Reading) => void
  * towns). Affiliations and headlines in capitals late, since they only reuse names found before; the
  * main country last of all, for the places the gazetteer lacks.
  */
-const PASSES: readonly Pass[] = [readVocabulary, readDatelinePlace, readStrongEvidence, readWeakEvidence, readLists, readLists, readAffiliations, readShouting, placeUnplaced]
+const PASSES: readonly Pass[] = [
+  readVocabulary,
+  readDatelinePlace,
+  readStrongEvidence,
+  readWeakEvidence,
+  readLists,
+  readLists,
+  readAffiliations,
+  readShouting,
+  placeUnplaced,
+]

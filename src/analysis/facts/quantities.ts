@@ -26,7 +26,28 @@ const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'o
 const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
 const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
 const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
-const UNIT_AFTER = new Set(['percent', '%', 'per', 'years', 'year', 'year-old', 'am', 'pm', 'km', 'miles', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'hours', 'days', 'weeks', 'months', 'minutes'])
+const UNIT_AFTER = new Set([
+  'percent',
+  '%',
+  'per',
+  'years',
+  'year',
+  'year-old',
+  'am',
+  'pm',
+  'km',
+  'miles',
+  'kilometres',
+  'kilometers',
+  'metres',
+  'meters',
+  'feet',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'minutes',
+])
 
 /**
  * Counts of people and what happened to them: "92 terrorists were killed",
@@ -45,7 +66,10 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
     const placeOf = (end: number) =>
-      openingPlace(text, sentence, places) ?? placeAfter(text, end, sentence.end, places) ?? onlyPlace(text, sentence, places) ?? onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+      openingPlace(text, sentence, places) ??
+      placeAfter(text, end, sentence.end, places) ??
+      onlyPlace(text, sentence, places) ??
+      onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
     const ownStart = quantities.length
     const counted = new Set<number>()
     let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
@@ -83,9 +107,16 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       // "60 civilians were killed and injured": one number for two events is a count of neither.
       const joined = tokens[event.index + event.length]?.lower
       if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
-      if (!counts && !aboard && (!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added || notACount(tokens, i, afterNumber))) continue
+      if (
+        !counts &&
+        !aboard &&
+        ((!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added) || notACount(tokens, i, afterNumber))
+      )
+        continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
-      const whos = phrase ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)] : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
+      const whos = phrase
+        ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
+        : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
       const value = but ? number.value - but.value : number.value
@@ -219,7 +250,10 @@ function matchEvent(tokens: Token[], at: number): Found | undefined {
   if (!EVENT_FIRST_WORDS.has(tokens[at]?.lower ?? '')) return undefined
   if (NOT_THE_EVENT_AFTER[tokens[at]!.lower]?.includes(tokens[at + 1]?.lower ?? '')) return undefined
   for (let length = Math.min(LONGEST_EVENT, tokens.length - at); length > 0; length--) {
-    const phrase = tokens.slice(at, at + length).map((token) => token.lower).join(' ')
+    const phrase = tokens
+      .slice(at, at + length)
+      .map((token) => token.lower)
+      .join(' ')
     const event = EVENT_BY_PHRASE.get(phrase)
     if (event) return { event, start: tokens[at]!.start, end: tokens[at + length - 1]!.end, index: at, length }
   }
@@ -267,7 +301,15 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
     if (CHAIN_WORDS.has(token.lower) || PEOPLE_NOUNS.has(token.lower) || ABOARD.has(token.lower) || parseNumber([token.lower])) continue
     // "Twelve soldiers and a policeman were among those killed"
     if ((token.lower === 'a' || token.lower === 'an') && PEOPLE_NOUNS.has(tokens[j + 1]?.lower ?? '')) continue
-    if (/^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !AUXILIARIES.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower) && tokens[j + 1] && PEOPLE_NOUNS.has(tokens[j + 1]!.lower)) continue
+    if (
+      /^\p{Ll}/u.test(token.text) &&
+      !PHRASE_STOPS.has(token.lower) &&
+      !AUXILIARIES.has(token.lower) &&
+      !EVENT_BY_PHRASE.has(token.lower) &&
+      tokens[j + 1] &&
+      PEOPLE_NOUNS.has(tokens[j + 1]!.lower)
+    )
+      continue
     break
   }
   // "messages between Rosselló and eleven others and released them": a verb after "and" has the clause's subject, not these people.
@@ -334,7 +376,12 @@ function affiliationAfter(tokens: Token[], from: number): { names: string[]; end
     const nameStart = j
     while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.text)) j++
     if (j === nameStart) break
-    names.push(tokens.slice(nameStart, j).map((token) => token.text).join(' '))
+    names.push(
+      tokens
+        .slice(nameStart, j)
+        .map((token) => token.text)
+        .join(' '),
+    )
     end = j
     if (!each || tokens[j]?.lower !== 'and') break
   }
@@ -380,7 +427,11 @@ function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
       if (/^\d/.test(token.text) && !number) break
       if (!number || isYear(token, number.value) || tokens[k - 1]?.lower === 'per') continue
       // "rose by 5 to 17", "from five people to six": the toll is the figure after "to".
-      if ((tokens[k - 1]?.lower === 'by' || tokens[k - 1]?.lower === 'from') && tokens.slice(k + number.words, k + number.words + 2).some((t) => t.lower === 'to')) continue
+      if (
+        (tokens[k - 1]?.lower === 'by' || tokens[k - 1]?.lower === 'from') &&
+        tokens.slice(k + number.words, k + number.words + 2).some((t) => t.lower === 'to')
+      )
+        continue
       if (UNIT_AFTER.has(tokens[k + number.words]?.lower ?? '')) continue
       figure = { at: k, ...number }
       break
@@ -398,8 +449,18 @@ function tollHead(tokens: Token[], at: number): { event: string; end: number } |
   const first = tokens[at]!.lower
   if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
   for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
-    const phrase = tokens.slice(at, at + length).map((token) => token.lower.replace(/s$/, '')).join(' ')
-    const event = TOLL_BY_PHRASE.get(phrase) ?? TOLL_BY_PHRASE.get(tokens.slice(at, at + length).map((token) => token.lower).join(' '))
+    const phrase = tokens
+      .slice(at, at + length)
+      .map((token) => token.lower.replace(/s$/, ''))
+      .join(' ')
+    const event =
+      TOLL_BY_PHRASE.get(phrase) ??
+      TOLL_BY_PHRASE.get(
+        tokens
+          .slice(at, at + length)
+          .map((token) => token.lower)
+          .join(' '),
+      )
     if (event) return { event, end: at + length }
   }
   return undefined
@@ -417,8 +478,13 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
   const named = new Set(located.map((mention) => mention.entity.name))
   if (named.size <= 1) return [...named][0]
   // "in Lahore and Karachi": a preposition before a list puts the event in each.
-  const listed = (index: number) => index + 1 < located.length && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(located[index]!.end, located[index + 1]!.start))
-  const inPlace = new Set(located.filter((mention, index) => /\b(?:in|at|near)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !listed(index)).map((mention) => mention.entity.name))
+  const listed = (index: number) =>
+    index + 1 < located.length && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(located[index]!.end, located[index + 1]!.start))
+  const inPlace = new Set(
+    located
+      .filter((mention, index) => /\b(?:in|at|near)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !listed(index))
+      .map((mention) => mention.entity.name),
+  )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
 }
 

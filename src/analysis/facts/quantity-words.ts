@@ -15,21 +15,72 @@ export const PEOPLE_NOUNS = new Set(
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
 export const EVENTS: ReadonlyArray<[string, string]> = [
-  ['lost their lives', 'killed'], ['lost his life', 'killed'], ['lost her life', 'killed'], ['shot dead', 'killed'],
-  ['stabbed to death', 'killed'], ['burned to death', 'killed'], ['burnt to death', 'killed'], ['taken into custody', 'arrested'],
-  ['taken hostage', 'kidnapped'], ['unaccounted for', 'missing'], ['among the dead', 'killed'], ['among the injured', 'injured'],
-  ['among the wounded', 'injured'], ['among those killed', 'killed'], ['among those injured', 'injured'], ['among those wounded', 'injured'],
-  ['among those arrested', 'arrested'], ['claimed the lives of', 'killed'], ['claiming the lives of', 'killed'],
-  ['deaths', 'killed'], ['fatalities', 'killed'], ['killed', 'killed'], ['kills', 'killed'], ['kill', 'killed'], ['killing', 'killed'], ['dead', 'killed'], ['died', 'killed'],
-  ['die', 'killed'], ['dies', 'killed'], ['perished', 'killed'], ['slain', 'killed'], ['murdered', 'killed'],
-  ['injured', 'injured'], ['injuring', 'injured'], ['injures', 'injured'], ['injure', 'injured'], ['wounded', 'injured'],
-  ['wounding', 'injured'], ['wounds', 'injured'], ['hurt', 'injured'], ['hospitalised', 'injured'], ['hospitalized', 'injured'],
-  ['arrested', 'arrested'], ['arresting', 'arrested'], ['arrests', 'arrested'], ['arrest', 'arrested'], ['detained', 'arrested'],
-  ['detaining', 'arrested'], ['apprehended', 'arrested'],
-  ['missing', 'missing'], ['freed', 'freed'], ['freeing', 'freed'], ['frees', 'freed'], ['released', 'freed'], ['releasing', 'freed'],
-  ['evacuated', 'evacuated'], ['evacuating', 'evacuated'], ['rescued', 'rescued'], ['rescuing', 'rescued'],
-  ['kidnapped', 'kidnapped'], ['abducted', 'kidnapped'], ['displaced', 'displaced'], ['shot', 'shot'], ['stabbed', 'stabbed'],
-  ['jailed', 'jailed'], ['imprisoned', 'jailed'],
+  ['lost their lives', 'killed'],
+  ['lost his life', 'killed'],
+  ['lost her life', 'killed'],
+  ['shot dead', 'killed'],
+  ['stabbed to death', 'killed'],
+  ['burned to death', 'killed'],
+  ['burnt to death', 'killed'],
+  ['taken into custody', 'arrested'],
+  ['taken hostage', 'kidnapped'],
+  ['unaccounted for', 'missing'],
+  ['among the dead', 'killed'],
+  ['among the injured', 'injured'],
+  ['among the wounded', 'injured'],
+  ['among those killed', 'killed'],
+  ['among those injured', 'injured'],
+  ['among those wounded', 'injured'],
+  ['among those arrested', 'arrested'],
+  ['claimed the lives of', 'killed'],
+  ['claiming the lives of', 'killed'],
+  ['deaths', 'killed'],
+  ['fatalities', 'killed'],
+  ['killed', 'killed'],
+  ['kills', 'killed'],
+  ['kill', 'killed'],
+  ['killing', 'killed'],
+  ['dead', 'killed'],
+  ['died', 'killed'],
+  ['die', 'killed'],
+  ['dies', 'killed'],
+  ['perished', 'killed'],
+  ['slain', 'killed'],
+  ['murdered', 'killed'],
+  ['injured', 'injured'],
+  ['injuring', 'injured'],
+  ['injures', 'injured'],
+  ['injure', 'injured'],
+  ['wounded', 'injured'],
+  ['wounding', 'injured'],
+  ['wounds', 'injured'],
+  ['hurt', 'injured'],
+  ['hospitalised', 'injured'],
+  ['hospitalized', 'injured'],
+  ['arrested', 'arrested'],
+  ['arresting', 'arrested'],
+  ['arrests', 'arrested'],
+  ['arrest', 'arrested'],
+  ['detained', 'arrested'],
+  ['detaining', 'arrested'],
+  ['apprehended', 'arrested'],
+  ['missing', 'missing'],
+  ['freed', 'freed'],
+  ['freeing', 'freed'],
+  ['frees', 'freed'],
+  ['released', 'freed'],
+  ['releasing', 'freed'],
+  ['evacuated', 'evacuated'],
+  ['evacuating', 'evacuated'],
+  ['rescued', 'rescued'],
+  ['rescuing', 'rescued'],
+  ['kidnapped', 'kidnapped'],
+  ['abducted', 'kidnapped'],
+  ['displaced', 'displaced'],
+  ['shot', 'shot'],
+  ['stabbed', 'stabbed'],
+  ['jailed', 'jailed'],
+  ['imprisoned', 'jailed'],
 ]
 
 /** Nouns that count the dead by themselves: "35 bodies" were killed. */
@@ -37,8 +88,15 @@ export const DEAD_NOUNS = new Set(['bodies', 'corpses'])
 
 /** What a toll counts: "the death toll rose to 12", "the number of injured reached 40". */
 export const TOLL_HEADS: ReadonlyArray<[string, string]> = [
-  ['death toll', 'killed'], ['toll', 'killed'], ['number of dead', 'killed'], ['number of deaths', 'killed'], ['number of fatalities', 'killed'],
-  ['number of people killed', 'killed'], ['number of injured', 'injured'], ['number of wounded', 'injured'], ['injury toll', 'injured'],
+  ['death toll', 'killed'],
+  ['toll', 'killed'],
+  ['number of dead', 'killed'],
+  ['number of deaths', 'killed'],
+  ['number of fatalities', 'killed'],
+  ['number of people killed', 'killed'],
+  ['number of injured', 'injured'],
+  ['number of wounded', 'injured'],
+  ['injury toll', 'injured'],
 ]
 
 /** The canonical event of a surface event word ("wounded" -> "injured"), for comparing events however they were written. */
@@ -51,9 +109,13 @@ export function canonicalEvent(words: string): string | undefined {
 export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many'.split(' '))
 
 /** Auxiliaries and adverbs between the counted people and the event ("were reportedly killed"). */
-export const AUXILIARIES = new Set('were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still'.split(' '))
+export const AUXILIARIES = new Set(
+  'were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still'.split(' '),
+)
 
 /** Words that end a noun phrase: prepositions, determiners, conjunctions, verbs of being. */
 export const PHRASE_STOPS = new Set(
-  'in at on from during of to by for with after before while and or but as were was are is have has had been being who which that than the a an their his her its this these those'.split(' '),
+  'in at on from during of to by for with after before while and or but as were was are is have has had been being who which that than the a an their his her its this these those'.split(
+    ' ',
+  ),
 )

@@ -17,7 +17,8 @@ const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
-const GOVERNMENT_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
+const GOVERNMENT_SUBJECT =
+  /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
@@ -171,7 +172,11 @@ function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, a
   const { text, index, sentences } = context
   const before = text.slice(beforeFrom, span.open)
   const owner = OWNER_READ.exec(before)
-  if (owner) return index.within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country']).filter((mention) => mention.end === beforeFrom + owner.index).pop()
+  if (owner)
+    return index
+      .within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country'])
+      .filter((mention) => mention.end === beforeFrom + owner.index)
+      .pop()
   if (!IT_READ.test(before) && !READ_AFTER.test(text.slice(afterFrom, afterTo))) return undefined
   const paragraph = paragraphStart(text, span.open)
   const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
@@ -274,7 +279,11 @@ function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | 
  * else is named in between and it follows straight on: in the same paragraph,
  * or opening the next paragraph after a quote that ended the previous one.
  */
-function inherit(context: Context, span: QuotedSpan, previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined): EntityMention | undefined {
+function inherit(
+  context: Context,
+  span: QuotedSpan,
+  previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined,
+): EntityMention | undefined {
   if (!previous?.speaker) return undefined
   const { text, index } = context
   const between = text.slice(previous.span.close, span.open)

@@ -4,14 +4,28 @@ import type { Span } from '../../text/span'
 
 /** Verbs that do one of the counted things to someone, with the event they report. */
 const VERBS: ReadonlyArray<[string, string]> = [
-  ['shot dead', 'killed'], ['killed', 'killed'], ['assassinated', 'killed'], ['murdered', 'killed'],
-  ['arrested', 'arrested'], ['detained', 'arrested'], ['kidnapped', 'kidnapped'], ['abducted', 'kidnapped'],
-  ['injured', 'injured'], ['wounded', 'injured'],
+  ['shot dead', 'killed'],
+  ['killed', 'killed'],
+  ['assassinated', 'killed'],
+  ['murdered', 'killed'],
+  ['arrested', 'arrested'],
+  ['detained', 'arrested'],
+  ['kidnapped', 'kidnapped'],
+  ['abducted', 'kidnapped'],
+  ['injured', 'injured'],
+  ['wounded', 'injured'],
 ]
 const EVENT_OF_VERB = new Map(VERBS)
 const VERB = VERBS.map(([verb]) => verb.replace(' ', '\\s+')).join('|')
 /** Nouns of one killing or arrest: "the killing of X", "the arrest of X". */
-const EVENT_NOUNS = new Map([['killing', 'killed'], ['assassination', 'killed'], ['murder', 'killed'], ['arrest', 'arrested'], ['abduction', 'kidnapped'], ['kidnapping', 'kidnapped']])
+const EVENT_NOUNS = new Map([
+  ['killing', 'killed'],
+  ['assassination', 'killed'],
+  ['murder', 'killed'],
+  ['arrest', 'arrested'],
+  ['abduction', 'kidnapped'],
+  ['kidnapping', 'kidnapped'],
+])
 
 /** One person named by what they are: "a man", "the militia's commander", "an engineer". */
 const SINGLE_PERSON =
@@ -49,7 +63,8 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   const add = (who: string, event: string, start: number, end: number, phrase: string) =>
     found.push({ value: 1, who, event, start: sentence.start + start, end: sentence.start + end, ...(DEFINITE.test(phrase) ? { definite: true } : {}) })
   for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
-  for (const match of body.matchAll(ACTIVE)) add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
+  for (const match of body.matchAll(ACTIVE))
+    add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start)
     const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40))

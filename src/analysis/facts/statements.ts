@@ -57,7 +57,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       if (!actor) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
-        : findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined)
+        : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       previous = {
         actor: actor.entity.name,
         verb,
@@ -100,10 +100,19 @@ const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
 const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
 
 /** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
-function joinedToOpening(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+function joinedToOpening(
+  text: string,
+  sentenceStart: number,
+  clauseFrom: number,
+  verbStart: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+): EntityMention | undefined {
   if (!JOINED.test(text.slice(Math.max(clauseFrom, verbStart - 20), verbStart))) return undefined
   const opening = OPENING_PRONOUN.exec(text.slice(clauseFrom, verbStart))
-  return opening ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities) : subjectOfClause(text, clauseFrom, verbStart, index)
+  return opening
+    ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities)
+    : subjectOfClause(text, clauseFrom, verbStart, index)
 }
 
 // "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
@@ -117,7 +126,14 @@ const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p
  * name ends in that word, or the one person with that role. The span is the
  * pronoun's or the phrase's.
  */
-function unnamedSubject(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex, entities: readonly Entity[]): EntityMention | undefined {
+function unnamedSubject(
+  text: string,
+  sentenceStart: number,
+  clauseFrom: number,
+  verbStart: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+): EntityMention | undefined {
   const before = text.slice(clauseFrom, verbStart)
   // ", which he denied": the pronoun opens the relative clause after the last comma.
   const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)
@@ -145,13 +161,24 @@ function pronounTarget(text: string, verbEnd: number, previous: Statement | unde
 }
 
 /** "The attack was condemned by Pakistan": what the passive's subject names, an entity or a short phrase. */
-function passiveTarget(text: string, clauseFrom: number, auxiliaryStart: number, index: MentionIndex): { name: string; start: number; end: number } | undefined {
+function passiveTarget(
+  text: string,
+  clauseFrom: number,
+  auxiliaryStart: number,
+  index: MentionIndex,
+): { name: string; start: number; end: number } | undefined {
   const subject = findSubject(text, clauseFrom, auxiliaryStart, index)
   if (subject) return { name: subject.entity.name, start: subject.start, end: subject.end }
   const phrase = text.slice(clauseFrom, auxiliaryStart)
   const lead = /^[\s,]*/.exec(phrase)![0].length
   const words = phrase.trim().split(/\s+/)
-  if (words.length > 6 || !/^[\p{L}]/u.test(phrase.slice(lead)) || /[,;:()"“”]/.test(phrase.slice(lead)) || /^(?:it|he|she|they|this|that|who|which)$/i.test(words[0]!)) return undefined
+  if (
+    words.length > 6 ||
+    !/^[\p{L}]/u.test(phrase.slice(lead)) ||
+    /[,;:()"“”]/.test(phrase.slice(lead)) ||
+    /^(?:it|he|she|they|this|that|who|which)$/i.test(words[0]!)
+  )
+    return undefined
   return { name: phrase.trim(), start: clauseFrom + lead, end: clauseFrom + lead + phrase.trim().length }
 }
 
@@ -170,13 +197,26 @@ function blamedAsBehind(text: string, sentence: Span, index: MentionIndex, out: 
     if (!behind) continue
     const actor = findSubject(text, clauseStart(text, sentence.start, verbStart), verbStart, index)
     if (!actor || actor.entity === target.entity) continue
-    out.push({ actor: actor.entity.name, verb: match[0].trim().split(/\s/)[0]!.toLowerCase(), target: target.entity.name, start: actor.start, end: target.end + behind[0].length })
+    out.push({
+      actor: actor.entity.name,
+      verb: match[0].trim().split(/\s/)[0]!.toLowerCase(),
+      target: target.entity.name,
+      start: actor.start,
+      end: target.end + behind[0].length,
+    })
   }
 }
 
 // "Statements of condemnation have come from X, Y, and Z": the act named by a noun, then who it came from.
 const NOMINAL = /\b(condemnation|criticism|denials?|accusations?)\b[^.;:]{0,40}?\b(?:came|come|has come|have come|poured in)\s+from\s+/gi
-const NOMINAL_VERBS: Record<string, string> = { condemnation: 'condemned', criticism: 'criticised', denial: 'denied', denials: 'denied', accusation: 'accused', accusations: 'accused' }
+const NOMINAL_VERBS: Record<string, string> = {
+  condemnation: 'condemned',
+  criticism: 'criticised',
+  denial: 'denied',
+  denials: 'denied',
+  accusation: 'accused',
+  accusations: 'accused',
+}
 
 /** One statement for each named source in the list that follows "… of condemnation have come from". */
 function nominalStatements(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
@@ -219,7 +259,13 @@ function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index:
 }
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
-function findTarget(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex, verb: string): { name: string; start: number; end: number } | undefined {
+function findTarget(
+  text: string,
+  verbEnd: number,
+  sentenceEnd: number,
+  index: MentionIndex,
+  verb: string,
+): { name: string; start: number; end: number } | undefined {
   const afterTo = verb.startsWith('attribut')
   const accusation = ACCUSATION.test(verb)
   const window = text.slice(verbEnd, Math.min(sentenceEnd, verbEnd + 160))

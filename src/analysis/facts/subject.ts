@@ -7,7 +7,7 @@ const MAX_REACH = 200
 // Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid"),
 // and agent nouns ("Company meteorologist Evan Duffey").
 const ROLE_WORD =
-  'spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+[\'’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?'
+  "spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+['’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?"
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
 const PREFIX = new RegExp(
@@ -40,7 +40,9 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
   for (const mention of index.within(from, verbStart, ['person', 'organization', 'country'])) {
     const prefix = text.slice(from, mention.start)
     const inPhrase =
-      mention.entity.type === 'person' ? AFTER_PREPOSITION.test(prefix) : IN_A_PHRASE.test(prefix) && !(mention.entity.type === 'country' && GOVERNMENT_OF.test(prefix))
+      mention.entity.type === 'person'
+        ? AFTER_PREPOSITION.test(prefix)
+        : IN_A_PHRASE.test(prefix) && !(mention.entity.type === 'country' && GOVERNMENT_OF.test(prefix))
     if (PREFIX.test(prefix) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject
@@ -71,7 +73,9 @@ export function subjectOfClause(text: string, clauseStart: number, verbStart: nu
 export function governmentCountry(text: string, at: number, index: MentionIndex): EntityMention | undefined {
   let found: EntityMention | undefined
   for (const mention of index.within(Math.max(0, at - 2_000), at, ['country'])) {
-    const named = /\bgovernment\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || /^(?:['’]s)?\s+government\b/i.test(text.slice(mention.end, mention.end + 14))
+    const named =
+      /\bgovernment\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 20), mention.start)) ||
+      /^(?:['’]s)?\s+government\b/i.test(text.slice(mention.end, mention.end + 14))
     if (named) found = mention
   }
   return found

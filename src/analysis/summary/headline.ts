@@ -9,21 +9,77 @@ const MAX_LEAD_CHARS = 400
 /** Past forms of verbs frequent in news leads, with the present form a headline uses. Only these change tense: a guess would be wrong too often. */
 const PRESENT = new Map(
   Object.entries({
-    condemned: 'condemns', reaffirmed: 'reaffirms', announced: 'announces', killed: 'kills', won: 'wins', died: 'dies', arrested: 'arrests',
-    approved: 'approves', rejected: 'rejects', launched: 'launches', elected: 'elects', voted: 'votes', signed: 'signs', confirmed: 'confirms',
-    attacked: 'attacks', reported: 'reports', claimed: 'claims', struck: 'strikes', found: 'finds', warned: 'warns', urged: 'urges',
-    accused: 'accuses', denied: 'denies', banned: 'bans', raised: 'raises', held: 'holds', met: 'meets', named: 'names', called: 'calls',
-    opened: 'opens', closed: 'closes', sentenced: 'sentences', charged: 'charges', released: 'releases', ended: 'ends', agreed: 'agrees',
-    suspended: 'suspends', resigned: 'resigns', declared: 'declares', endorsed: 'endorses', defeated: 'defeats', blamed: 'blames',
-    stabbed: 'stabs', collapsed: 'collapses', convicted: 'convicts', published: 'publishes', discovered: 'discovers', seized: 'seizes',
-    expressed: 'expresses', backed: 'backs', supported: 'supports', denounced: 'denounces', criticised: 'criticises', criticized: 'criticizes',
-    destroyed: 'destroys', damaged: 'damages', hit: 'hits', left: 'leaves', became: 'becomes', took: 'takes', gave: 'gives', made: 'makes', began: 'begins', led: 'leads',
+    condemned: 'condemns',
+    reaffirmed: 'reaffirms',
+    announced: 'announces',
+    killed: 'kills',
+    won: 'wins',
+    died: 'dies',
+    arrested: 'arrests',
+    approved: 'approves',
+    rejected: 'rejects',
+    launched: 'launches',
+    elected: 'elects',
+    voted: 'votes',
+    signed: 'signs',
+    confirmed: 'confirms',
+    attacked: 'attacks',
+    reported: 'reports',
+    claimed: 'claims',
+    struck: 'strikes',
+    found: 'finds',
+    warned: 'warns',
+    urged: 'urges',
+    accused: 'accuses',
+    denied: 'denies',
+    banned: 'bans',
+    raised: 'raises',
+    held: 'holds',
+    met: 'meets',
+    named: 'names',
+    called: 'calls',
+    opened: 'opens',
+    closed: 'closes',
+    sentenced: 'sentences',
+    charged: 'charges',
+    released: 'releases',
+    ended: 'ends',
+    agreed: 'agrees',
+    suspended: 'suspends',
+    resigned: 'resigns',
+    declared: 'declares',
+    endorsed: 'endorses',
+    defeated: 'defeats',
+    blamed: 'blames',
+    stabbed: 'stabs',
+    collapsed: 'collapses',
+    convicted: 'convicts',
+    published: 'publishes',
+    discovered: 'discovers',
+    seized: 'seizes',
+    expressed: 'expresses',
+    backed: 'backs',
+    supported: 'supports',
+    denounced: 'denounces',
+    criticised: 'criticises',
+    criticized: 'criticizes',
+    destroyed: 'destroys',
+    damaged: 'damages',
+    hit: 'hits',
+    left: 'leaves',
+    became: 'becomes',
+    took: 'takes',
+    gave: 'gives',
+    made: 'makes',
+    began: 'begins',
+    led: 'leads',
   }),
 )
 
 const LEADING_PHRASE = /^(?:in|on|at|after|during|following|amid|according to|yesterday|today|last|this)\b[^,]{0,80},\s*/i
 const TRAILING_ATTRIBUTION = /,\s*[^,]{1,80}\b(?:said|says|told|announced|reported|stated|confirmed)\b[^,]{0,40}$/i
-const TIME_PHRASE = /(?:^|\s+)(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b/gi
+const TIME_PHRASE =
+  /(?:^|\s+)(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?\b/gi
 const FILLER = /\b(?:the|a|an|strongly|firmly|reportedly|recently|also|very|recent|large-scale|so-called|its|their)\s+/gi
 
 /**
@@ -98,7 +154,25 @@ const PREPOSITIONS = new Set(['by', 'in', 'on', 'at', 'from', 'with', 'for', 'of
 const FUNCTION_WORDS = new Set([...PREPOSITIONS, 'and', 'or', 'but', 'that', 'which', 'who', 'their', 'his', 'her', 'its', 'our', 'my', 'your'])
 
 /** Words that open a clause or a modifying phrase: what follows them can go. */
-const CUT_BEFORE = new Set(['and', 'after', 'as', 'in', 'for', 'with', 'amid', 'while', 'during', 'following', 'at', 'over', 'to', 'which', 'who', 'because', 'since'])
+const CUT_BEFORE = new Set([
+  'and',
+  'after',
+  'as',
+  'in',
+  'for',
+  'with',
+  'amid',
+  'while',
+  'during',
+  'following',
+  'at',
+  'over',
+  'to',
+  'which',
+  'who',
+  'because',
+  'since',
+])
 
 /** Cut after the last clause or phrase (a comma, "and", "in"…) that keeps the headline within bounds; a hard cut only if none fits. */
 function shorten(headline: string): string {

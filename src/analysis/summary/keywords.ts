@@ -85,7 +85,13 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   const scored = [...phrases.values()]
     .filter((phrase) => phrase.whole > 0 && !phrase.glued)
     .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
-    .map((phrase) => ({ phrase, score: (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) * Math.log2(1 + phrase.count) * (1 + 0.25 * (phrase.words.length - 1)) }))
+    .map((phrase) => ({
+      phrase,
+      score:
+        (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) *
+        Math.log2(1 + phrase.count) *
+        (1 + 0.25 * (phrase.words.length - 1)),
+    }))
     .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
   // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
   const leading = scored.slice(0, limit * 5)
@@ -93,7 +99,10 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
     .filter((candidate) => !leading.some((other) => contains(other.phrase.words, candidate.phrase.words) && candidate.phrase.count <= 1.5 * other.phrase.count))
     .slice(0, limit)
   const top = kept[0]?.score ?? 1
-  return kept.map(({ phrase, score }) => ({ text: phrase.words.map((term) => displayForm(words.get(term)!)).join(' '), score: Math.round((score / top) * 1000) / 1000 }))
+  return kept.map(({ phrase, score }) => ({
+    text: phrase.words.map((term) => displayForm(words.get(term)!)).join(' '),
+    score: Math.round((score / top) * 1000) / 1000,
+  }))
 }
 
 /** `surface` is the word as written; at the start of a sentence, where its case says nothing, counted as half a vote. */

@@ -41,7 +41,16 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
   for (const { start, end, first, last } of sentenceUnits(document)) {
     const sentence = document.text.slice(start, end)
     if (isBoilerplate(sentence)) continue
-    candidates.push({ text: sentence, start, end, first, last, vector: countTerms(contentTerms(sentence)), dependent: first > 0 && needsPredecessor(sentence), score: 0 })
+    candidates.push({
+      text: sentence,
+      start,
+      end,
+      first,
+      last,
+      vector: countTerms(contentTerms(sentence)),
+      dependent: first > 0 && needsPredecessor(sentence),
+      score: 0,
+    })
   }
   const n = candidates.length
   const sentenceFrequency = new Map<string, number>()
@@ -65,11 +74,17 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
   for (const [rank, candidate] of candidates.entries()) {
     const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
     const keywordOverlap =
-      keywordTotal === 0 ? 0 : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
+      keywordTotal === 0
+        ? 0
+        : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
     const words = candidate.text.split(/\s+/).length
     const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
     candidate.score =
-      brevity * (WEIGHTS.centrality * dot(candidate.vector, center) + WEIGHTS.position / (1 + rank) ** 0.5 + WEIGHTS.title * titleOverlap + WEIGHTS.keywords * keywordOverlap)
+      brevity *
+      (WEIGHTS.centrality * dot(candidate.vector, center) +
+        WEIGHTS.position / (1 + rank) ** 0.5 +
+        WEIGHTS.title * titleOverlap +
+        WEIGHTS.keywords * keywordOverlap)
   }
   return candidates
 }

@@ -1,7 +1,6 @@
 import { NEWS_STOP_WORDS } from '../../text/stop-words'
 import { PROSE_WORD } from '../../text/tokens'
 
-
 /**
  * The content terms of a passage, for comparing sentences: lower-cased words
  * without stop words, possessives or plural endings, so "attacks" and

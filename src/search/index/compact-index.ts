@@ -65,7 +65,12 @@ type MiniSearchJson = {
 /** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
 export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
   const source = indexSource(index)
-  return writeCompactIndex(source, Array.from({ length: source.json.documentCount }, (_, doc) => doc), false, bm25)
+  return writeCompactIndex(
+    source,
+    Array.from({ length: source.json.documentCount }, (_, doc) => doc),
+    false,
+    bm25,
+  )
 }
 
 /**
@@ -210,7 +215,9 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
     throw new Error(`Unknown search index format ${JSON.stringify(header.format)}: rebuild the bundle with npm run build.`)
   }
   if (header.binaryBytes !== binary.length) {
-    throw new Error(`The search index has ${binary.length} bytes where its header expects ${header.binaryBytes}: the two generated files come from different builds. Run npm run build.`)
+    throw new Error(
+      `The search index has ${binary.length} bytes where its header expects ${header.binaryBytes}: the two generated files come from different builds. Run npm run build.`,
+    )
   }
   // Uint32Array views need 4-byte alignment: a Data module is aligned; a Node Buffer from a shared pool may not be.
   if (binary.byteOffset % 4 !== 0) binary = binary.slice()

@@ -66,7 +66,11 @@ export class CompactTermMap {
 
   *entries(): IterableIterator<[string, TermData]> {
     const terms = this.data.terms.all()
-    for (const k of inTreeOrder(terms.map((_, index) => index), this.data.ranks)) yield [terms[k]!, this.postingsAt(k)]
+    for (const k of inTreeOrder(
+      terms.map((_, index) => index),
+      this.data.ranks,
+    ))
+      yield [terms[k]!, this.postingsAt(k)]
   }
 
   *keys(): IterableIterator<string> {

@@ -1,5 +1,16 @@
 import type { StoredArticle } from '../../article'
-import { fuzzyMatches, indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './sorted-words'
+import {
+  fuzzyMatches,
+  indexOf,
+  inTreeOrder,
+  joinWords,
+  packNumbers,
+  prefixRange,
+  sortedWithPositions,
+  splitWords,
+  treeRanks,
+  unpackNumbers,
+} from './sorted-words'
 import { normalizeWord, tokenize } from '../terms'
 
 /** A word as it appears in the corpus: how many articles have it, and its spelling where first seen. */

@@ -97,7 +97,7 @@ export class PreparedSearch {
     options: TopKOptions,
   ) {
     const { accept, coordination = true, words, exhaustive = false, ...searchOptions } = options
-    if (words && coordination) throw new Error('prepareSearch: `words` coordination replaces MiniSearch\'s own: pass `coordination: false`.')
+    if (words && coordination) throw new Error("prepareSearch: `words` coordination replaces MiniSearch's own: pass `coordination: false`.")
     if (searchOptions.filter) throw new Error('prepareSearch: pass `accept(doc)` instead of `filter` (a filter may read scores, which are computed last).')
     this.plan = planQuery(index, query, searchOptions)
     this.bm25 = this.plan.bm25

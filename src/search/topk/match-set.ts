@@ -5,7 +5,10 @@
 export class MatchSet {
   readonly words: Uint32Array
 
-  constructor(readonly size: number, words?: Uint32Array) {
+  constructor(
+    readonly size: number,
+    words?: Uint32Array,
+  ) {
     this.words = words ?? new Uint32Array((size + 31) >>> 5)
   }
 
@@ -30,7 +33,7 @@ export class MatchSet {
     for (let w = 0; w < this.words.length; w++) {
       let word = this.words[w]! - ((this.words[w]! >>> 1) & 0x55555555)
       word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
-      count += (Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+      count += Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
     }
     return count
   }

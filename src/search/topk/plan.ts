@@ -59,7 +59,14 @@ export type IndexInternals = {
 
 /** A term's postings per field id: the compact index's `FieldPostings` or MiniSearch's own `Map<doc, frequency>`. */
 type FieldData = Map<number, FieldMap>
-type FieldMap = { readonly size: number; keys(): Iterable<number>; get(doc: number): number | undefined; docs?: Uint32Array; freqs?: Uint32Array; bounds?: BlockBounds }
+type FieldMap = {
+  readonly size: number
+  keys(): Iterable<number>
+  get(doc: number): number | undefined
+  docs?: Uint32Array
+  freqs?: Uint32Array
+  bounds?: BlockBounds
+}
 
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
 const DEFAULT_BM25: Bm25 = { k: 1.2, b: 0.7, d: 0.5 }
@@ -77,7 +84,10 @@ function planNode(index: IndexInternals, query: Query, searchOptions: SearchOpti
   if (query === MiniSearch.wildcard) return { kind: 'wildcard' }
   if (typeof query !== 'string') {
     const options = { ...searchOptions, ...query, queries: undefined }
-    return combine(query.queries.map((subquery) => planNode(index, subquery, options)), options.combineWith)
+    return combine(
+      query.queries.map((subquery) => planNode(index, subquery, options)),
+      options.combineWith,
+    )
   }
   const { tokenize, processTerm, searchOptions: global } = index._options
   const options = { tokenize, processTerm, ...global, ...searchOptions }

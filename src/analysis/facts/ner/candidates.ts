@@ -36,11 +36,24 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
       if (next && ((next.capital && isFunctionWord(next)) || next.lineStart)) break
       if (next && startsName(next)) to++
       else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && startsName(sentence[to + 1]!)) to += 2
-      else if (next && joins(sentence, index, to, sentence[to + 1]) && sentence[to + 1] && CONNECTORS.has(sentence[to + 1]!.text) && sentence[to + 2] && startsName(sentence[to + 2]!)) to += 3
+      else if (
+        next &&
+        joins(sentence, index, to, sentence[to + 1]) &&
+        sentence[to + 1] &&
+        CONNECTORS.has(sentence[to + 1]!.text) &&
+        sentence[to + 2] &&
+        startsName(sentence[to + 2]!)
+      )
+        to += 3
       else break
     }
     let from = index
-    while (from < to && (isFunctionWord(sentence[from]!) || (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))) from++
+    while (
+      from < to &&
+      (isFunctionWord(sentence[from]!) ||
+        (sentence[from]!.initial && !keepInitial(sentence[from]!, from + 1 < to ? sentence[from + 1] : undefined, sentence[from + 1])))
+    )
+      from++
     while (to > from && !startsName(sentence[to - 1]!)) to--
     // "Judge Durham Hall QC": the honour after a name is no part of it.
     while (to - from > 2 && POSTNOMINALS.has(sentence[to - 1]!.text)) to--
@@ -51,7 +64,23 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
 }
 
 /** Groups whose possessive opens an organisation's name ("People's Liberation Army", "Workers' Party"), in lower case. */
-const GROUP_POSSESSORS = new Set(['people', 'peoples', 'workers', 'women', 'children', 'men', 'farmers', 'veterans', 'citizens', 'students', 'teachers', 'journalists', 'nations', 'soldiers', 'martyrs'])
+const GROUP_POSSESSORS = new Set([
+  'people',
+  'peoples',
+  'workers',
+  'women',
+  'children',
+  'men',
+  'farmers',
+  'veterans',
+  'citizens',
+  'students',
+  'teachers',
+  'journalists',
+  'nations',
+  'soldiers',
+  'martyrs',
+])
 
 /** "Workers'": a plural's apostrophe written as its own mark right after the word. */
 function isPluralApostrophe(word: Token, next: Token): boolean {
@@ -116,7 +145,15 @@ function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | u
  */
 function isOrganisationWithAnd(sentence: Token[], from: number, and: number): boolean {
   let end = and + 1
-  while (end < sentence.length && end - and <= 4 && startsName(sentence[end]!) && !sentence[end]!.lineStart && !sentence[end]!.possessive && !isFunctionWord(sentence[end]!)) end++
+  while (
+    end < sentence.length &&
+    end - and <= 4 &&
+    startsName(sentence[end]!) &&
+    !sentence[end]!.lineStart &&
+    !sentence[end]!.possessive &&
+    !isFunctionWord(sentence[end]!)
+  )
+    end++
   const after = sentence.slice(and + 1, end)
   if (after.length === 0 || after.length > 3 || namesSomethingAlone(after)) return false
   let start = from
@@ -137,7 +174,19 @@ function namesSomethingAlone(tokens: Token[]): boolean {
 }
 
 /** Bodies named for what they are for ("Committee to Protect Journalists", "Campaign to Ban Landmines"). */
-const PURPOSE_BODIES = new Set(['committee', 'campaign', 'alliance', 'coalition', 'movement', 'council', 'foundation', 'fund', 'society', 'association', 'league'])
+const PURPOSE_BODIES = new Set([
+  'committee',
+  'campaign',
+  'alliance',
+  'coalition',
+  'movement',
+  'council',
+  'foundation',
+  'fund',
+  'society',
+  'association',
+  'league',
+])
 
 /** A function word, but not "US" in capitals, which names a country. */
 function isFunctionWord(token: Token): boolean {

@@ -2,7 +2,11 @@ import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from '../../../text/calendar'
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
 /** Names of several words, one a line. */
-const lines = (list: string) => list.split('\n').map((line) => line.trim()).filter(Boolean)
+const lines = (list: string) =>
+  list
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
 
 /** Capitalised at the start of a sentence by grammar, never a name (compared in lower case). */
 export const FUNCTION_WORDS = words(`
@@ -66,7 +70,8 @@ export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 
 /** Capitalised abbreviations that name no organisation. */
 // Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
-export const NOT_ORG_ACRONYMS = words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
+export const NOT_ORG_ACRONYMS =
+  words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
   LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
@@ -112,7 +117,9 @@ export const ORG_KINDS = words(`
 `)
 
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */
-export const AFFILIATIONS = words(`embassy consulate government ministry military army navy police authorities officials forces president leader troops state media side delegation foreign`)
+export const AFFILIATIONS = words(
+  `embassy consulate government ministry military army navy police authorities officials forces president leader troops state media side delegation foreign`,
+)
 
 /** Words that make a capitalised run an event, a street or a thing rather than a person ("Asia Cup", "Fleet Street"). */
 export const NOT_PERSON_WORDS = words(`

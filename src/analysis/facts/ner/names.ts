@@ -53,7 +53,18 @@ export function countryInBrackets(sentence: Token[], to: number): boolean {
   if (sentence[to]?.text !== '(') return false
   let close = to + 1
   while (close < sentence.length && close - to <= 4 && sentence[close]!.word) close++
-  return close > to + 1 && sentence[close]?.text === ')' && Boolean(findCountry(sentence.slice(to + 1, close).map((token) => token.text).join(' ')))
+  return (
+    close > to + 1 &&
+    sentence[close]?.text === ')' &&
+    Boolean(
+      findCountry(
+        sentence
+          .slice(to + 1, close)
+          .map((token) => token.text)
+          .join(' '),
+      ),
+    )
+  )
 }
 
 /**

@@ -2,13 +2,62 @@ import { countryOfDemonym, findCountry, findPlaces } from '../../../gazetteer'
 import type { Token } from './tokens'
 
 /** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
-const PLACE_KINDS = new Set(['town', 'village', 'city', 'port', 'district', 'province', 'region', 'island', 'county', 'suburb', 'municipality', 'territory', 'settlement', 'hamlet'])
+const PLACE_KINDS = new Set([
+  'town',
+  'village',
+  'city',
+  'port',
+  'district',
+  'province',
+  'region',
+  'island',
+  'county',
+  'suburb',
+  'municipality',
+  'territory',
+  'settlement',
+  'hamlet',
+])
 
 /** Last words of names of places that are features of the land or the town ("Liberty Square", "Attock Bridge"), in lower case. */
 export const PLACE_FEATURES = new Set([
-  'square', 'park', 'bridge', 'road', 'street', 'avenue', 'lane', 'boulevard', 'island', 'islands', 'river', 'lake', 'mountain',
-  'mountains', 'valley', 'bay', 'sea', 'ocean', 'coast', 'beach', 'strait', 'peninsula', 'desert', 'canal', 'falls', 'heights',
-  'hills', 'province', 'district', 'county', 'prefecture', 'airport', 'airfield', 'airbase', 'field', 'junction', 'city',
+  'square',
+  'park',
+  'bridge',
+  'road',
+  'street',
+  'avenue',
+  'lane',
+  'boulevard',
+  'island',
+  'islands',
+  'river',
+  'lake',
+  'mountain',
+  'mountains',
+  'valley',
+  'bay',
+  'sea',
+  'ocean',
+  'coast',
+  'beach',
+  'strait',
+  'peninsula',
+  'desert',
+  'canal',
+  'falls',
+  'heights',
+  'hills',
+  'province',
+  'district',
+  'county',
+  'prefecture',
+  'airport',
+  'airfield',
+  'airbase',
+  'field',
+  'junction',
+  'city',
 ])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */

@@ -17,7 +17,8 @@ import type { Entity, EntityType } from '../types'
 export function decide(reading: Reading, sentence: Token[], candidate: Candidate, type: EntityType, decidedName: string, details: Partial<Entity> = {}): void {
   const name = (type === 'organization' && reading.organisationTails.get(decidedName)) || decidedName
   reading.decided.set(candidate, { type, name })
-  if (type === 'organization') for (let from = 1; from < candidate.tokens.length; from++) remember(reading.organisationTails, nameOf(reading, candidate.tokens.slice(from)), name)
+  if (type === 'organization')
+    for (let from = 1; from < candidate.tokens.length; from++) remember(reading.organisationTails, nameOf(reading, candidate.tokens.slice(from)), name)
   if (type === 'organization' && candidate.tokens.length > 1) remember(reading.organisationsByFirstWord, candidate.tokens[0]!.text, name)
   if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(reading.mascots, candidate.tokens.at(-1)!.text, name)
   reading.book.add(type, name, spanOf(candidate.tokens), details)

@@ -18,7 +18,12 @@ export function roleBefore(sentence: Token[], from: number): Token[] | undefined
   }
   const words = sentence.slice(start, from)
   const head = words.findLastIndex(isRoleWord)
-  return head === words.length - 1 && head >= 0 ? words.slice(words.findIndex((token) => !isVerbLike(token)), head + 1) : undefined
+  return head === words.length - 1 && head >= 0
+    ? words.slice(
+        words.findIndex((token) => !isVerbLike(token)),
+        head + 1,
+      )
+    : undefined
 }
 
 const isVerbLike = (token: Token) => (/(?:ed|ing|s)$/.test(token.text) || SAYING.has(token.text)) && !isRoleWord(token)

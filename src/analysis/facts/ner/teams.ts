@@ -49,7 +49,12 @@ export function isTownAndMascot(tokens: Token[]): boolean {
   if (tokens.length < 2) return false
   const mascot = tokens.at(-1)!.text
   if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(mascot) || findPlaces(mascot).length > 0 || isDemonym(mascot.slice(0, -1))) return false
-  return findPlaces(tokens.slice(0, -1).map((token) => token.text).join(' ')).some((place) => place.kind === 'town' || place.kind === 'region')
+  return findPlaces(
+    tokens
+      .slice(0, -1)
+      .map((token) => token.text)
+      .join(' '),
+  ).some((place) => place.kind === 'town' || place.kind === 'region')
 }
 
 /**
@@ -59,7 +64,12 @@ export function isTownAndMascot(tokens: Token[]): boolean {
 export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))
   if (places.length > 0) return places.some((place) => place.kind === 'town')
-  return twoSides && !isFirstName(tokens[0]!.text) && !isDemonym(tokens[0]!.text) && tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
+  return (
+    twoSides &&
+    !isFirstName(tokens[0]!.text) &&
+    !isDemonym(tokens[0]!.text) &&
+    tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
+  )
 }
 
 /** Some town of that name (not only a region): towns lend their names to teams. */

@@ -20,7 +20,31 @@ export type Token = TextToken & {
 // Each repetition starts with a joiner the letter class excludes: linear time.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’.&]|-(?=[\p{Lu}\p{N}]))[\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu
 const POSSESSIVE = /['’]s$/u
-const KEEPS_STOP = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'rep', 'sen', 'gov', 'st', 'mt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'bros', 'no'])
+const KEEPS_STOP = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'rep',
+  'sen',
+  'gov',
+  'st',
+  'mt',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'bros',
+  'no',
+])
 /** A lower-case particle joined to a capitalised name ("al-Sharabi", "bin-Laden"): the whole is a name. */
 const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben)-\p{Lu}/u
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', ':'])
@@ -44,9 +68,20 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     else if (word && text[start + value.length] === '.' && keepsStop(value, start + value.length + 1 === sentence.end)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
     const previous = tokens.at(-1)
-    while (previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < previous.end) lineBreak = body.indexOf('\n', previous.end - sentence.start)
+    while (previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < previous.end)
+      lineBreak = body.indexOf('\n', previous.end - sentence.start)
     const lineStart = previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < start
-    const token: Token = { text: value, start, end: start + value.length, word, possessive, lineStart, capital: word && (/^\p{Lu}/u.test(value) || NAME_PARTICLE.test(value)), initial: word && atStart, sentence: index }
+    const token: Token = {
+      text: value,
+      start,
+      end: start + value.length,
+      word,
+      possessive,
+      lineStart,
+      capital: word && (/^\p{Lu}/u.test(value) || NAME_PARTICLE.test(value)),
+      initial: word && atStart,
+      sentence: index,
+    }
     tokens.push(token)
     if (word) atStart = false
     else if (!OPENERS.has(value)) atStart = false

@@ -20,7 +20,11 @@ function readShoutingSentence(reading: Reading, sentence: Token[]): void {
       if (!tokens.every((token) => token.word && /^\p{Lu}/u.test(token.text))) continue
       const name = titleCase(nameOf(reading, tokens))
       const venue = isVenue(sentence, index, index + length) && isTown(name)
-      const type = venue ? ({ type: 'place', name } as const) : reading.teams.has(name.toLowerCase()) ? ({ type: 'organization', name } as const) : knownType(reading, name)
+      const type = venue
+        ? ({ type: 'place', name } as const)
+        : reading.teams.has(name.toLowerCase())
+          ? ({ type: 'organization', name } as const)
+          : knownType(reading, name)
       if (!type) continue
       if (type.type === 'place') {
         const place = pickPlace(type.name, reading.context)

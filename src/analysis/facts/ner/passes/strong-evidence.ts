@@ -60,12 +60,16 @@ const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
   while (close < Math.min(sentence.length, open + 2 * acronym.length + 2) && sentence[close]!.text !== ')') close++
   if (sentence[close]?.text !== ')') return false
   const words = sentence.slice(open, close)
-  const initials = words.filter((token) => token.capital).map((token) => token.text[0]).join('')
+  const initials = words
+    .filter((token) => token.capital)
+    .map((token) => token.text[0])
+    .join('')
   if (initials !== acronym.replace(/[.&]/g, '') || !words.every((token) => token.capital || CONNECTORS.has(token.text) || token.text === 'and')) return false
   const longName = nameOf(reading, words)
   const country = findCountry(longName)
   const entity: Decided = country ? { type: 'country', name: country.name } : { type: 'organization', name: longName }
-  for (const inside of reading.candidates) if (inside.sentence === sentence && inside.candidate.from >= open && inside.candidate.to <= close) reading.spelledOut.add(inside.candidate)
+  for (const inside of reading.candidates)
+    if (inside.sentence === sentence && inside.candidate.from >= open && inside.candidate.to <= close) reading.spelledOut.add(inside.candidate)
   decide(reading, sentence, candidate, entity.type, entity.name)
   reading.book.add(entity.type, entity.name, spanOf(words))
   reading.acronyms.set(acronym, entity)
@@ -149,7 +153,11 @@ const personByRoleOrFirstName: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   const name = nameOf(reading, tokens)
   const role = roleBefore(sentence, candidate.from)
-  if (!looksLikePersonName(tokens) || !(role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))) return false
+  if (
+    !looksLikePersonName(tokens) ||
+    !(role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))
+  )
+    return false
   addPerson(reading, sentence, candidate.from, candidate.to, role ? nameOf(reading, role) : undefined)
   return true
 }

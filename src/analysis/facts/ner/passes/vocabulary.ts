@@ -28,12 +28,20 @@ export function readVocabulary(reading: Reading): void {
     }
   }
   const nameLike = (token: Token) =>
-    midCapitals.has(token.text) || isDemonym(token.text) || KNOWN_ORGS.has(token.text) || isWebsite(token.text) || Boolean(findCountry(token.text)) || findPlaces(token.text).length > 0 || isFirstName(token.text)
+    midCapitals.has(token.text) ||
+    isDemonym(token.text) ||
+    KNOWN_ORGS.has(token.text) ||
+    isWebsite(token.text) ||
+    Boolean(findCountry(token.text)) ||
+    findPlaces(token.text).length > 0 ||
+    isFirstName(token.text)
   const landmarks: string[] = []
   // A score after the first word of a line makes it a side in a result ("Dalbandin 2 Kharan 1");
   // an organisation word after it makes it part of that name ("Press TV said").
   const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
-    nameLike(token) || (next !== undefined && (!lowerWords.has(lower(token)) || ORG_SUFFIXES.has(lower(next)))) || (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
+    nameLike(token) ||
+    (next !== undefined && (!lowerWords.has(lower(token)) || ORG_SUFFIXES.has(lower(next)))) ||
+    (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
   for (const sentence of reading.sentences) {
     if (shouting.has(sentence)) continue
     const candidates = findCandidates(sentence, keepInitial)

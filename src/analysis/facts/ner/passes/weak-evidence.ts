@@ -1,5 +1,14 @@
 import { findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
-import { ARABIC_PLACE_OPENERS, KIN, NOT_PERSON_WORDS, ORG_SUFFIXES, PLACE_NAME_OPENERS, PLACE_PREPOSITIONS, SPEECH_VERBS_AFTER_NAME, STRONG_PLACE_PREPOSITIONS } from '../lexicon'
+import {
+  ARABIC_PLACE_OPENERS,
+  KIN,
+  NOT_PERSON_WORDS,
+  ORG_SUFFIXES,
+  PLACE_NAME_OPENERS,
+  PLACE_PREPOSITIONS,
+  SPEECH_VERBS_AFTER_NAME,
+  STRONG_PLACE_PREPOSITIONS,
+} from '../lexicon'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
 import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
@@ -117,7 +126,8 @@ const notASingleWord: Rule = (reading, _sentence, candidate) => candidate.tokens
 /** "his widow, Denise": a relative named by one word in apposition. */
 const relativeInApposition: Rule = (reading, sentence, candidate) => {
   const { tokens } = candidate
-  if (containsOrganisation(reading, candidate) || !kinBefore(sentence, candidate.from) || !looksLikePersonName(tokens) || isAcronym(nameOf(reading, tokens))) return false
+  if (containsOrganisation(reading, candidate) || !kinBefore(sentence, candidate.from) || !looksLikePersonName(tokens) || isAcronym(nameOf(reading, tokens)))
+    return false
   addPerson(reading, sentence, candidate.from, candidate.to)
   return true
 }
@@ -146,7 +156,8 @@ const singleWordPlace: Rule = (reading, sentence, candidate) => {
   const picked = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, reading.context)
   const place = picked && !isNamesakeAbroad(picked, reading.context) ? picked : undefined
   if (place) return readKnownPlace(reading, sentence, candidate, place, PLACE_PREPOSITIONS.has(preposition))
-  if (STRONG_PLACE_PREPOSITIONS.has(preposition) && couldBeUnknownPlace(reading, candidate.tokens[0]!, sentence[candidate.to])) decidePlace(reading, sentence, candidate)
+  if (STRONG_PLACE_PREPOSITIONS.has(preposition) && couldBeUnknownPlace(reading, candidate.tokens[0]!, sentence[candidate.to]))
+    decidePlace(reading, sentence, candidate)
   return true
 }
 
@@ -196,7 +207,14 @@ function containsOrganisation(reading: Reading, candidate: Candidate): boolean {
  */
 function placeCue(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
   const name = nameOf(reading, tokens)
-  if (reading.teams.has(name.toLowerCase()) || reading.people.has(name) || isDemonym(name) || isAdjective(tokens.at(-1)!) || (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))) return undefined
+  if (
+    reading.teams.has(name.toLowerCase()) ||
+    reading.people.has(name) ||
+    isDemonym(name) ||
+    isAdjective(tokens.at(-1)!) ||
+    (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))
+  )
+    return undefined
   if (kindOfBefore(sentence, from)) return demonymBeforeKind(sentence, from) ?? ''
   if (kindAfter(sentence, to) || featureBefore(sentence, from)) return ''
   return countryAfterComma(sentence, to)
@@ -204,7 +222,18 @@ function placeCue(reading: Reading, sentence: Token[], { tokens, from, to }: Can
 
 /** "in Morvella", "near Tasquera": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
 function couldBeUnknownPlace(reading: Reading, token: Token, next: Token | undefined): boolean {
-  return next?.text !== '-' && !isAdjective(token) && !token.initial && !isAcronym(token.text) && !isFirstName(token.text) && !isDemonym(token.text) && !reading.lowerWords.has(token.text.toLowerCase()) && !ORG_SUFFIXES.has(lower(token)) && !NOT_PERSON_WORDS.has(lower(token)) && looksLikePersonName([token])
+  return (
+    next?.text !== '-' &&
+    !isAdjective(token) &&
+    !token.initial &&
+    !isAcronym(token.text) &&
+    !isFirstName(token.text) &&
+    !isDemonym(token.text) &&
+    !reading.lowerWords.has(token.text.toLowerCase()) &&
+    !ORG_SUFFIXES.has(lower(token)) &&
+    !NOT_PERSON_WORDS.has(lower(token)) &&
+    looksLikePersonName([token])
+  )
 }
 
 /**
