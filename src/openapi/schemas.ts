@@ -2,11 +2,17 @@
  * Valibot schemas of what the API answers: they document the responses in
  * `/openapi.json` (through hono-openapi's `resolver`) and the tests check real
  * answers against them, so the documentation cannot drift from the code.
- * The search answer's schema lives beside the engine (src/search/response-schema.ts).
+ * The search, listing and suggest answers' schemas live beside the code that answers (src/search/), which
+ * infers its types from them.
  * Objects are loose: the API may add fields (see API.md), never remove them.
  */
 import * as v from 'valibot'
+import { ENTITY_TYPES } from '../analysis/facts/types'
 import { IsoDateString, SpanEntries } from '../search/response-schema'
+import { ListingResponseSchema } from '../search/listing'
+import { SuggestResponseSchema } from '../search/suggest'
+
+export { ListingResponseSchema, SuggestResponseSchema }
 
 export const ProblemSchema = v.pipe(
   v.looseObject({
@@ -23,39 +29,6 @@ export const ProblemSchema = v.pipe(
   }),
   v.description('An RFC 9457 problem, sent as application/problem+json.'),
 )
-
-export const SuggestResponseSchema = v.looseObject({
-  query: v.string(),
-  suggestions: v.array(
-    v.looseObject({
-      text: v.string(),
-      kind: v.pipe(
-        v.string(),
-        v.description(
-          '"term" (a word completed), "phrase" (a corpus phrase continuing the typed words), "title", or an entity type: "person", "organization", "place", "country".',
-        ),
-      ),
-      count: v.pipe(v.number(), v.description('How many articles it occurs in.')),
-      id: v.optional(v.pipe(v.string(), v.description('For titles: the article id.'))),
-    }),
-  ),
-})
-
-export const ListingResponseSchema = v.looseObject({
-  total: v.pipe(v.number(), v.integer()),
-  offset: v.pipe(v.number(), v.integer()),
-  limit: v.pipe(v.number(), v.integer()),
-  articles: v.array(
-    v.looseObject({
-      id: v.string(),
-      title: v.string(),
-      date: v.optional(IsoDateString),
-      url: v.optional(v.string()),
-      source: v.optional(v.string()),
-      summary: v.string(),
-    }),
-  ),
-})
 
 const RelatedArticleSchema = v.looseObject({
   id: v.string(),
@@ -119,8 +92,6 @@ export const ArticleSchema = v.looseObject({
 })
 
 export const ArticleSummarySchema = v.object({ id: v.string(), ...SummarySchema.entries })
-
-const ENTITY_TYPES = ['person', 'organization', 'place', 'country'] as const
 
 /** The fields of each kind of fact, shared by an article's `Facts` and the items of `GET /api/facts`. */
 const EntityEntries = {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
+import { ENTITY_TYPES } from '../analysis/facts/types'
 import type { LoadedBundle } from '../bundle/open'
 import type { AppEnv } from '../http/app-env'
 import { entityDetail, type EntityDetail } from '../corpus-services/entity-detail'
@@ -7,8 +8,6 @@ import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { entitiesDoc, entityDoc } from '../openapi/routes'
 import { integerParam } from './params'
-
-const ENTITY_TYPES = ['person', 'organization', 'place', 'country'] as const
 
 export const EntitiesQuerySchema = v.object({
   q: v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),

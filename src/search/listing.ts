@@ -1,5 +1,7 @@
+import * as v from 'valibot'
 import type { SearchCorpus } from './context'
 import { normalizeFilters, type FacetFilters } from './facets'
+import { IsoDateString } from './response-schema'
 
 export type ListingParams = {
   limit: number
@@ -11,9 +13,26 @@ export type ListingParams = {
   filters?: FacetFilters
 }
 
-export type ListedArticle = { id: string; title: string; date?: string; url?: string; source?: string; summary: string }
+/** `GET /api/articles`'s answer: it documents the route in `/openapi.json`, and the type below is inferred from it. */
+export const ListingResponseSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  articles: v.array(
+    v.looseObject({
+      id: v.string(),
+      title: v.string(),
+      date: v.optional(IsoDateString),
+      url: v.optional(v.string()),
+      source: v.optional(v.string()),
+      summary: v.string(),
+    }),
+  ),
+})
 
-export type ListingResponse = { total: number; offset: number; limit: number; articles: ListedArticle[] }
+export type ListingResponse = v.InferOutput<typeof ListingResponseSchema>
+
+export type ListedArticle = ListingResponse['articles'][number]
 
 /** Browsing: the articles in a date range and matching the facet filters, sorted and paged, from the corpus tables; only the page's bodies are fetched. */
 export async function listArticles(corpus: SearchCorpus, params: ListingParams): Promise<ListingResponse> {

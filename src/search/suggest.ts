@@ -1,6 +1,7 @@
+import * as v from 'valibot'
 import type MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
-import type { EntityType } from '../analysis/facts/types'
+import { ENTITY_TYPES } from '../analysis/facts/types'
 import { articleFacets } from './facets'
 import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
@@ -8,10 +9,30 @@ import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, 
 import { STOP_WORDS } from '../text/stop-words'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
-export type SuggestionKind = 'term' | 'phrase' | EntityType | 'title'
-
 /** One completion: `text` is what the search box should hold; `id` names the article of a title. */
-export type Suggestion = { text: string; kind: SuggestionKind; count: number; id?: string }
+const SUGGESTION_KINDS = ['term', 'phrase', ...ENTITY_TYPES, 'title'] as const
+
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number]
+
+/** `GET /api/suggest`'s answer: it documents the route in `/openapi.json`, and `Suggestion` is inferred from it. */
+export const SuggestResponseSchema = v.looseObject({
+  query: v.string(),
+  suggestions: v.array(
+    v.looseObject({
+      text: v.string(),
+      kind: v.pipe(
+        v.picklist(SUGGESTION_KINDS),
+        v.description(
+          '"term" (a word completed), "phrase" (a corpus phrase continuing the typed words), "title", or an entity type: "person", "organization", "place", "country".',
+        ),
+      ),
+      count: v.pipe(v.number(), v.description('How many articles it occurs in.')),
+      id: v.optional(v.pipe(v.string(), v.description('For titles: the article id.'))),
+    }),
+  ),
+})
+
+export type Suggestion = v.InferOutput<typeof SuggestResponseSchema>['suggestions'][number]
 
 const ENTITY_KINDS = ['person', 'organization', 'place', 'country'] as const
 

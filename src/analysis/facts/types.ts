@@ -1,7 +1,9 @@
 import type { Span } from '../../text/span'
 /** The facts of one text, as in the public contract (`Facts` in docs/api.md). Offsets index the text they came from. */
 
-export type EntityType = 'person' | 'organization' | 'place' | 'country'
+export const ENTITY_TYPES = ['person', 'organization', 'place', 'country'] as const
+
+export type EntityType = (typeof ENTITY_TYPES)[number]
 
 export type Entity = {
   name: string
