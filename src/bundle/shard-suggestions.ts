@@ -1,8 +1,7 @@
 import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
 import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { storeSuggestions, type StoredSuggestions } from '../search/suggest'
-import { normalizeWord, tokenize } from '../search/terms'
+import { namesByWord, storeSuggestions, type StoredSuggestions } from '../search/suggest'
 
 /** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
 const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
@@ -29,14 +28,7 @@ export function shardSuggestions(articles: readonly StoredArticle[], corpus: rea
     kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : [],
   )
   const texts = [...entities.map((entity) => entity.text), ...whole.phrases.texts, ...articles.map((article) => article.title)]
-  const byWord = new Map<string, number[]>()
-  texts.forEach((text, name) => {
-    for (const word of new Set(tokenize(text).map(normalizeWord))) {
-      const list = byWord.get(word)
-      if (list) list.push(name)
-      else byWord.set(word, [name])
-    }
-  })
+  const byWord = namesByWord(texts)
   const wholeRanks = unpackNumbers(whole.ranks)
   const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
   const { sorted } = sortedWithPositions([...byWord.keys()])

@@ -69,14 +69,7 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   const all = [...entities.values()].filter((entity) => !isGlued(entity.text, entities))
   const phrases = corpusPhrases(articles)
   const texts = [...all.map((entity) => entity.text), ...phrases.map((phrase) => phrase.text), ...articles.map((article) => article.title)]
-  const byWord = new Map<string, number[]>()
-  texts.forEach((text, name) => {
-    for (const word of new Set(tokenize(text).map(normalizeWord))) {
-      const list = byWord.get(word)
-      if (list) list.push(name)
-      else byWord.set(word, [name])
-    }
-  })
+  const byWord = namesByWord(texts)
   const firstSeen = [...byWord.keys()]
   const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
@@ -320,12 +313,25 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
   return suggestions
 }
 
+/** Each normalised word of the names (entities, phrases, titles) -> the names that have it, in name order. */
+export function namesByWord(texts: readonly string[]): Map<string, number[]> {
+  const byWord = new Map<string, number[]>()
+  texts.forEach((text, name) => {
+    for (const word of new Set(tokenize(text).map(normalizeWord))) {
+      const list = byWord.get(word)
+      if (list) list.push(name)
+      else byWord.set(word, [name])
+    }
+  })
+  return byWord
+}
+
 /**
  * How many of the typed words the phrase continues: the longest tail of them
  * that its first words are (the last typed word as a prefix while still being
  * typed), when the phrase adds something; 0 when it continues none.
  */
-function continuedWords(phrase: readonly string[], typed: readonly string[], stillTyping: boolean): number {
+export function continuedWords(phrase: readonly string[], typed: readonly string[], stillTyping: boolean): number {
   for (let from = Math.max(0, typed.length - phrase.length); from < typed.length; from++) {
     const tail = typed.slice(from)
     const end = tail.length - 1
@@ -338,7 +344,7 @@ function continuedWords(phrase: readonly string[], typed: readonly string[], sti
 const byCount = (a: Named, b: Named) => b.count - a.count || a.text.localeCompare(b.text)
 
 /** Whether `text` has every word of `words` (normalised) as a word or a word's start. */
-function hasWords(text: string, words: readonly string[]): boolean {
+export function hasWords(text: string, words: readonly string[]): boolean {
   if (words.length === 0) return true
   const own = tokenize(text).map(normalizeWord)
   return words.every((word) => own.some((candidate) => candidate.startsWith(word)))

@@ -1,5 +1,5 @@
 import type { Lexicon, LexiconEntry } from '../search/tables/lexicon'
-import type { SuggestIndex, Suggestion } from '../search/suggest'
+import { continuedWords, hasWords, type SuggestIndex, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from '../search/terms'
 
 /**
@@ -79,22 +79,4 @@ export function associationCounts(index: SuggestIndex, q: string, words: readonl
   const before = [...tokensWithOffsets(q)].slice(0, -1).map((token) => normalizeWord(token.text))
   const context = before.map(processTerm).filter((term): term is string => term !== null)
   return { context: index.articlesWith(context), documents, words: words.map((word) => [index.articlesWith(context, word), index.articlesWith([], word)]) }
-}
-
-/** How many of the typed words the phrase continues (as `suggest` counts them: the longest tail of them it starts with, adding something). */
-function continuedWords(phrase: readonly string[], typed: readonly string[], stillTyping: boolean): number {
-  for (let from = Math.max(0, typed.length - phrase.length); from < typed.length; from++) {
-    const tail = typed.slice(from)
-    const end = tail.length - 1
-    const fits = tail.every((word, i) => (i === end && stillTyping ? phrase[i]!.startsWith(word) : phrase[i] === word))
-    if (fits && (phrase.length > tail.length || phrase[end] !== tail[end])) return tail.length
-  }
-  return 0
-}
-
-/** Whether `text` has every word of `words` (normalised) as a word or a word's start (as `suggest` checks). */
-function hasWords(text: string, words: readonly string[]): boolean {
-  if (words.length === 0) return true
-  const own = tokenize(text).map(normalizeWord)
-  return words.every((word) => own.some((candidate) => candidate.startsWith(word)))
 }
