@@ -17,10 +17,12 @@ export default defineConfig({
             miniflare: { bindings: { TEST_CORPUS_ARTICLES: corpusArticles, INGEST_TOKEN: 'test-ingest-token' } },
           }),
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000 },
+        // Hooks as long as tests: a suite's first request may load the whole bundle (the entity registry's 725 KiB among it),
+        // which took over vitest's 10 s default on a loaded 2-core machine.
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
-        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         // Browser tests: wrangler dev, a host page on another origin and headless Chromium (test/e2e/servers.ts).
