@@ -14,7 +14,8 @@ export const SYNONYM_GROUPS: readonly { words: readonly string[]; weight: number
   { words: ['injured', 'wounded', 'hurt'], weight: 0.5 },
   { words: ['militant', 'insurgent', 'terrorist'], weight: 0.5 },
   { words: ['election', 'vote', 'poll'], weight: 0.5 },
-  { words: ['police', 'officers'], weight: 0.5 },
+  // Not "officers": it stems like "office" ("offic"), so a search for police would find every office.
+  { words: ['police', 'policeman', 'policemen'], weight: 0.5 },
   { words: ['president', 'leader'], weight: 0.3 },
   { words: ['government', 'administration'], weight: 0.5 },
   { words: ['fire', 'blaze'], weight: 0.5 },

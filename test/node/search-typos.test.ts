@@ -5,6 +5,9 @@ import { parseQuery } from '../../src/search/query'
 import { findMatches, makeSnippet } from '../../src/search/snippet'
 import { fuzzyMatches, sortedWithPositions, treeRanks } from '../../src/search/tables/sorted-words'
 import { synonymsOf, synonymWeight } from '../../src/search/synonyms'
+import { storedArticle } from '../../src/article'
+import { corpusOfArticles } from '../../src/search/memory-corpus'
+import { searchArticles } from '../../src/search/search'
 import { processTerm } from '../../src/search/terms'
 import { correctQuery, mergeWordKnowledge, typoCandidates, wordKnowledge } from '../../src/search/typos'
 
@@ -120,5 +123,14 @@ describe('synonyms', () => {
     expect(synonymWeight(plane, jet)).toBeGreaterThan(0)
     expect(synonymWeight(plane, jet)).toBeLessThan(1)
     expect(synonymWeight(plane, processTerm('killed')!)).toBe(0)
+  })
+
+  it('never stand for a word that only stems like a member ("officers" and "office" are both "offic")', async () => {
+    const corpus = corpusOfArticles([
+      storedArticle({ id: 'office', title: 'Desks move', text: 'The office worker moved the desks to the new offices on Monday.' }),
+      storedArticle({ id: 'police', title: 'Arrest in the city', text: 'Police arrested a man on Monday after a chase.' }),
+    ])
+    const answer = await searchArticles(corpus, { q: 'police ', limit: 10, offset: 0, sort: 'relevance' })
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['police'])
   })
 })
