@@ -1,19 +1,13 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
-import { checkArticleId } from './http/article-id'
 import { getBundle } from './bundle/load'
 import type { LoadedBundle } from './bundle/open'
 import type { AppEnv } from './http/app-env'
 import { provideCorpus, provideReader } from './http/corpus'
+import { hardened } from './http/hardening'
 import { liveReader } from './live/reader'
-import { httpCache } from './http/cache'
-import { apiCors } from './http/cors'
-import { securityHeaders } from './http/headers'
-import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from './http/methods'
 import { ProblemError, problemResponse } from './http/problem'
-import { apiRateLimit } from './http/rate-limit'
-import { requestId } from './http/request-id'
 import { extractRoutes } from './routes/extract'
 import { healthRoutes } from './routes/health'
 import { docsRoutes } from './routes/docs'
@@ -34,20 +28,8 @@ const api = new Hono<AppEnv>({ router: new TrieRouter() })
 
 /** The whole Worker app over `corpus`: the bundled one in production (src/index.ts), a few articles in memory in tests. */
 export function createApp(corpus: () => LoadedBundle) {
-  const methodsAt = routeMethods(() => app.routes)
-  const app = new Hono<AppEnv>({ router: new TrieRouter() })
-    // The corpus and its reader first, so every middleware and route below reads them from c.var.
-    .use(provideCorpus(corpus))
-    .use(provideReader((c) => liveReader(c.env, c.var.corpus)))
-    // Hardening (src/http), outermost first: headers go on every answer, errors included;
-    // CORS answers preflights before anything is limited; cached answers are still counted.
-    .use(requestId)
-    .use(securityHeaders)
-    .use(methodNotAllowed(methodsAt))
-    .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
-    .use('/api/*', httpCache)
-    .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
-    .use('/api/*', checkArticleId)
+  // The corpus and its reader first, so every middleware and route below reads them from c.var; then the hardening (src/http).
+  const app = hardened(new Hono<AppEnv>({ router: new TrieRouter() }).use(provideCorpus(corpus)).use(provideReader((c) => liveReader(c.env, c.var.corpus))))
     .route('/api', api)
     .notFound((c) => problemResponse('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}. The API lives under /api (see /docs).`))
     .onError((error) => {

@@ -241,8 +241,17 @@ export class SuggestIndex {
 const ASSOCIATION = 0.75
 const LIFT = 2
 
+/**
+ * Whether a completed word belongs with the typed words: `together` of its
+ * `documents` articles have them, and `contextShare` of all articles do.
+ */
+export function belongsWith(together: number, documents: number, contextShare: number): boolean {
+  const share = together / Math.max(1, documents)
+  return share >= ASSOCIATION && share >= LIFT * contextShare
+}
+
 const COMPLETIONS_CACHED = 5_000
-const COMPLETIONS_KEPT = 50
+export const COMPLETIONS_KEPT = 50
 
 /**
  * Completions for what the user has typed so far: entity names that have
@@ -291,8 +300,7 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
             // The word must belong with the typed words: "pakistan quet" → "quetta", never "world c" → "called".
             // Both counts by index term ("current" and "currently" are one), so the share compares like with like.
             const together = index.articlesWith(context, entry.display)
-            const share = together / Math.max(1, index.articlesWith([], entry.display))
-            return share >= ASSOCIATION && share >= LIFT * (contextShare ??= index.shareWith(context))
+            return belongsWith(together, index.articlesWith([], entry.display), (contextShare ??= index.shareWith(context)))
               ? [{ text: head + entry.display.toLowerCase(), kind: 'term', count: together }]
               : []
           })

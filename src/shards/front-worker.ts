@@ -2,15 +2,9 @@ import { RpcTarget } from 'cloudflare:workers'
 import { Hono, type Context } from 'hono'
 import { TrieRouter } from 'hono/router/trie-router'
 import type { AppEnv } from '../http/app-env'
-import { checkArticleId } from '../http/article-id'
-import { apiCors } from '../http/cors'
-import { httpCache } from '../http/cache'
 import { provideReader } from '../http/corpus'
-import { securityHeaders } from '../http/headers'
-import { methodNotAllowed, onlyKnownPaths, onlyRoutedMethods, routeMethods } from '../http/methods'
+import { hardened } from '../http/hardening'
 import { problemResponse } from '../http/problem'
-import { apiRateLimit } from '../http/rate-limit'
-import { requestId } from '../http/request-id'
 import { docsRoutes } from '../routes/docs'
 import { embedRoutes } from '../routes/embed'
 import { readerPageRoutes } from '../routes/pages'
@@ -98,17 +92,8 @@ export function frontWorker(manifest: FrontManifest) {
       shards: shards.map(({ documents }) => ({ documents })),
     })
   })
-  const methodsAt = routeMethods(() => app.routes)
   // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
-  const app = new Hono<AppEnv>({ router: new TrieRouter() })
-    .use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build)))
-    .use(requestId)
-    .use(securityHeaders)
-    .use(methodNotAllowed(methodsAt))
-    .use('/api/*', onlyKnownPaths(methodsAt, apiCors))
-    .use('/api/*', httpCache)
-    .use('/api/*', onlyRoutedMethods(methodsAt, apiRateLimit))
-    .use('/api/*', checkArticleId)
+  const app = hardened(new Hono<AppEnv>({ router: new TrieRouter() }).use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build))))
     .route('/api', api)
     .notFound((c) => {
       const { pathname } = new URL(c.req.url)

@@ -4,7 +4,7 @@ import type { CorpusReader } from '../bundle/corpus-reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
 import type { LexiconEntry } from '../search/tables/lexicon'
-import type { Suggestion } from '../search/suggest'
+import { belongsWith, COMPLETIONS_KEPT, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
 import { roundedScores } from '../search/related'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
@@ -163,13 +163,13 @@ export async function mergeSuggestions(
       words = kept
         .flatMap((entry, i) => {
           const together = sum((shard) => shard.words[i]![0])
-          const share =
-            together /
-            Math.max(
-              1,
-              sum((shard) => shard.words[i]![1]),
-            )
-          return share >= ASSOCIATION && share >= LIFT * contextShare ? [asTerm(entry, together)] : []
+          return belongsWith(
+            together,
+            sum((shard) => shard.words[i]![1]),
+            contextShare,
+          )
+            ? [asTerm(entry, together)]
+            : []
         })
         .sort(byCount)
     }
@@ -198,9 +198,3 @@ export async function mergeSuggestions(
   }
   return suggestions
 }
-
-/** As many word completions as `suggest` considers (its suggestion index keeps the fifty most frequent). */
-const COMPLETIONS_KEPT = 50
-/** `suggest`'s association rule (src/search/suggest.ts): its share of a word's articles that have the other typed words, and the lift over all articles. */
-const ASSOCIATION = 0.75
-const LIFT = 2
