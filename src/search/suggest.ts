@@ -137,11 +137,13 @@ function corpusPhrases(articles: readonly StoredArticle[]): { text: string; coun
   articles.forEach((article, doc) => {
     for (const text of [article.title, article.text]) {
       const tokens = [...tokensWithOffsets(text)]
+      // Each word once: it is in up to five runs, and normalising is most of this loop's time.
+      const normalised = tokens.map((token) => normalizeWord(token.text))
       for (let i = 0; i < tokens.length; i++) {
         for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
           const run = tokens.slice(i, i + n)
           if (!SPACES_ONLY.test(text.slice(run[n - 2]!.end, run[n - 1]!.start))) break
-          const words = run.map((token) => normalizeWord(token.text))
+          const words = normalised.slice(i, i + n)
           if (!isEdge(words[0]!) || !isEdge(words[n - 1]!)) continue
           const key = words.join(' ')
           const entry = phrases.get(key)
