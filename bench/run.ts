@@ -2,7 +2,7 @@
  * npm run bench                 cold start, query latency, extraction, HTTP, shards on the bundled corpus and a 5k synthetic one
  * npm run bench -- --quick      the same, fewer runs, shorter HTTP, no 5k corpus (a smoke run)
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
- * npm run bench -- --scale --corpora=A.jsonl,B.jsonl [--work=DIR] [--one-index=10000] [--queries=200] [--doc]
+ * npm run bench -- --scale --corpora=A.jsonl,B.jsonl [--work=DIR] [--one-index=10000] [--queries=200] [--serving-only] [--doc]
  *                               the sharded build of each corpus (npm run corpus:synth): build time, again after 1% changed,
  *                               shards and their sizes, search through the front Worker beside one index, heap per Worker
  *                               in workerd (bench/sections/scale-shards.ts); --doc writes the table into docs/scaling.md
@@ -135,6 +135,7 @@ async function main() {
           changedShare: 0.01,
           ...(process.env.THREADS ? { threads: Number(process.env.THREADS) } : {}),
           ...(option('shards') ? { shards: option('shards')! } : {}),
+          servingOnly: flag('serving-only'),
         }),
       )
     }

@@ -40,6 +40,8 @@ export type ShardedScaleOptions = {
   changedShare: number
   threads?: number
   shards?: string
+  /** Serve the sharded build already in the work folder; build nothing but the one index. */
+  servingOnly?: boolean
 }
 
 export async function shardedScalePoint(corpus: string, options: ShardedScaleOptions): Promise<ShardedScalePoint> {
@@ -48,7 +50,8 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   const lines = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
   const bundlePath = join(dir, 'search.bundle')
   console.log(`\n# ${corpus}: ${lines.length} articles`)
-  const first = runBuild(corpus, bundlePath, options)
+  const serving = options.servingOnly ? servingOnly(dir) : undefined
+  const first = serving?.first ?? runBuild(corpus, bundlePath, options)
   console.log(`  first build: ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB`)
 
   // 1% of the articles changed: a sentence added to every hundredth, as an edited correction would.
@@ -66,7 +69,7 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       })
       .join('\n') + '\n',
   )
-  const changed = { ...runBuild(changedPath, bundlePath, options), articlesChanged }
+  const changed = serving?.changed ?? { ...runBuild(changedPath, bundlePath, options), articlesChanged }
   console.log(`  after ${articlesChanged} changed: ${changed.seconds.toFixed(1)} s, ${changed.analysed} analysed, peak RSS ${changed.peakRssMiB} MiB`)
   const configs = shardedConfigs(dir)
   if (configs.length === 0) throw new Error(`${corpus}: the build made one Worker, not shards`)
@@ -100,6 +103,13 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       shards: sizes.map((_, shard) => front.heaps.get(`core:user:news-edge-shard-${shard}`)),
     },
   }
+}
+
+/** `--serving-only`: the sharded build already in the work folder is served as it is; the build figures are not measured (NaN). */
+function servingOnly(dir: string): { first: BuildRun; changed: BuildRun & { articlesChanged: number } } {
+  if (shardedConfigs(dir).length === 0) throw new Error(`--serving-only: no sharded build in ${dir}`)
+  const none: BuildRun = { seconds: NaN, peakRssMiB: NaN, analysed: NaN, cached: NaN, phases: 'not measured (--serving-only)', loadAverage: [] }
+  return { first: none, changed: { ...none, articlesChanged: 0 } }
 }
 
 function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptions): BuildRun {
@@ -258,8 +268,12 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
     const shardHeaps = point.heapBytes.shards.filter((bytes): bytes is number => bytes !== undefined)
     return [
       point.articles.toLocaleString('en'),
-      `${point.first.seconds.toFixed(0)} s (${point.first.analysed} analysed, ${point.first.cached} cached; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
-      `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB)`,
+      Number.isNaN(point.first.seconds)
+        ? 'not measured in this run'
+        : `${point.first.seconds.toFixed(0)} s (${point.first.analysed} analysed, ${point.first.cached} cached; ${point.first.phases}; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
+      Number.isNaN(point.changed.seconds)
+        ? 'not measured in this run'
+        : `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB)`,
       String(point.shards),
       range(
         point.sizes.map((size) => size.modulesBytes),
