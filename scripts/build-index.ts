@@ -38,6 +38,8 @@ const ASSETS_DIR = assetsDirOf(BUNDLE_PATH)
  * `ANALYSIS_CACHE=DIR` shares one cache between builds of several folders (the scale bench).
  */
 const ANALYSIS_CACHE = resolve(process.env.ANALYSIS_CACHE ?? join(dirname(BUNDLE_PATH), '.analysis-cache'))
+/** The largest static asset file Cloudflare accepts (Workers limits: 25 MiB per asset file). */
+const ASSET_FILE_LIMIT = 25 * 1024 * 1024
 /** A version's assets folder is named after the version alone; anything else in ASSETS_DIR is not the build's. */
 const VERSION_NAME = /^[0-9a-f]{16}$/
 
@@ -143,9 +145,12 @@ function buildSharded(
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []
-  const target = writeShardedBuild(dirname(BUNDLE_PATH), plan, (_, shard) => {
+  const tooLarge: string[] = []
+  const target = writeShardedBuild(dirname(BUNDLE_PATH), plan, (s, shard) => {
     const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
     const assets = [...shard.assets.values()].map((asset) => Buffer.byteLength(asset))
+    for (const [name, asset] of shard.assets)
+      if (Buffer.byteLength(asset) > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(Buffer.byteLength(asset))} MiB`)
     sizes.push(
       `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, ` +
         `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB)`,
@@ -157,6 +162,9 @@ function buildSharded(
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
+  // Served by wrangler dev all the same; wrangler deploy refuses the Worker, so say it before anyone deploys.
+  for (const line of tooLarge)
+    console.warn(`  warning: ${line}, over the ${ASSET_FILE_LIMIT / 1024 / 1024} MiB a static asset may be: wrangler deploy will refuse it`)
   console.log(`  ${phases.summary()}`)
   return 0
 }
