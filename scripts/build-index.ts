@@ -162,9 +162,9 @@ function buildSharded(
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
-  // Served by wrangler dev all the same; wrangler deploy refuses the Worker, so say it before anyone deploys.
+  // wrangler dev and wrangler deploy both refuse such a Worker ("Asset too large"): say which file, at build time.
   for (const line of tooLarge)
-    console.warn(`  warning: ${line}, over the ${ASSET_FILE_LIMIT / 1024 / 1024} MiB a static asset may be: wrangler deploy will refuse it`)
+    console.warn(`  warning: ${line}, over the ${ASSET_FILE_LIMIT / 1024 / 1024} MiB a static asset may be: wrangler dev and deploy refuse it`)
   console.log(`  ${phases.summary()}`)
   return 0
 }
