@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { SearchCorpus } from './context'
 import { normalizeFilters, type FacetFilters } from './facets'
-import { IsoDateString } from './response-schema'
+import { IsoDateString } from '../text/calendar'
 
 export type ListingParams = {
   limit: number
