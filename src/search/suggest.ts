@@ -69,21 +69,43 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   }
   const all = [...entities.values()].filter((entity) => !isGlued(entity.text, entities))
   const phrases = corpusPhrases(articles)
-  const texts = [...all.map((entity) => entity.text), ...phrases.map((phrase) => phrase.text), ...articles.map((article) => article.title)]
-  const byWord = namesByWord(texts)
+  return packSuggestions(
+    all,
+    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    articles.map((article) => article.title),
+  )
+}
+
+/**
+ * The suggestion index's packing, apart from its counting: entity names (kind's place in ENTITY_KINDS, text,
+ * articles), phrases (as stored), the articles' titles, then every word of those names with the names that have
+ * it. A word's rank is `rankOf`'s, or when none is given its radix-tree rank among these names' words in order of
+ * first sight (the one index's). The build counts the corpus (`storeSuggestions`); a shard packs its own names
+ * ranked as the whole corpus's (src/bundle/shard-suggestions.ts).
+ */
+export function packSuggestions(
+  entities: readonly { kind: number; text: string; count: number }[],
+  phrases: StoredSuggestions['phrases'],
+  titles: readonly string[],
+  rankOf?: (word: string) => number,
+): StoredSuggestions {
+  const byWord = namesByWord([...entities.map((entity) => entity.text), ...phrases.texts, ...titles])
   const firstSeen = [...byWord.keys()]
-  const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
+  const treeRanksOf = () => {
+    const ranks = treeRanks(firstSeen)
+    return positions.map((i) => ranks[i]!)
+  }
   const lists = sorted.map((word) => byWord.get(word)!)
   return {
     entities: {
-      kinds: packNumbers(all.map((entity) => entity.kind)),
-      texts: all.map((entity) => entity.text),
-      counts: packNumbers(all.map((entity) => entity.count)),
+      kinds: packNumbers(entities.map((entity) => entity.kind)),
+      texts: entities.map((entity) => entity.text),
+      counts: packNumbers(entities.map((entity) => entity.count)),
     },
-    phrases: { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    phrases,
     words: joinWords(sorted),
-    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+    ranks: packNumbers(rankOf ? sorted.map(rankOf) : treeRanksOf()),
     lengths: packNumbers(lists.map((list) => list.length)),
     names: packNumbers(lists.flat()),
   }
