@@ -330,7 +330,7 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
 }
 
 /** What has been typed, read for completion: the words before the last (normalised), the last one, and whether it is still being typed. */
-export type TypedWords = { tokens: Token[]; last: Token; before: string[]; prefix: string; stillTyping: boolean }
+export type TypedWords = { last: Token; before: string[]; prefix: string; stillTyping: boolean }
 
 /**
  * Suggest's candidate step, before any cut: the entity names and titles that have every typed word (the last as a
@@ -362,7 +362,7 @@ export function completionCandidates(
   }
   const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
   return {
-    typed: { tokens, last, before, prefix, stillTyping },
+    typed: { last, before, prefix, stillTyping },
     entities: named.filter((entry) => entry.kind !== 'title'),
     titles: named.filter((entry) => entry.kind === 'title'),
     phrases,
