@@ -7,6 +7,7 @@ import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
 import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './tables/sorted-words'
 import { STOP_WORDS } from '../text/stop-words'
+import type { Token } from '../text/tokens'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
 /** One completion: `text` is what the search box should hold; `id` names the article of a title. */
@@ -68,21 +69,43 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   }
   const all = [...entities.values()].filter((entity) => !isGlued(entity.text, entities))
   const phrases = corpusPhrases(articles)
-  const texts = [...all.map((entity) => entity.text), ...phrases.map((phrase) => phrase.text), ...articles.map((article) => article.title)]
-  const byWord = namesByWord(texts)
+  return packSuggestions(
+    all,
+    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    articles.map((article) => article.title),
+  )
+}
+
+/**
+ * The suggestion index's packing, apart from its counting: entity names (kind's place in ENTITY_KINDS, text,
+ * articles), phrases (as stored), the articles' titles, then every word of those names with the names that have
+ * it. A word's rank is `rankOf`'s, or when none is given its radix-tree rank among these names' words in order of
+ * first sight (the one index's). The build counts the corpus (`storeSuggestions`); a shard packs its own names
+ * ranked as the whole corpus's (src/bundle/shard-suggestions.ts).
+ */
+export function packSuggestions(
+  entities: readonly { kind: number; text: string; count: number }[],
+  phrases: StoredSuggestions['phrases'],
+  titles: readonly string[],
+  rankOf?: (word: string) => number,
+): StoredSuggestions {
+  const byWord = namesByWord([...entities.map((entity) => entity.text), ...phrases.texts, ...titles])
   const firstSeen = [...byWord.keys()]
-  const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
+  const treeRanksOf = () => {
+    const ranks = treeRanks(firstSeen)
+    return positions.map((i) => ranks[i]!)
+  }
   const lists = sorted.map((word) => byWord.get(word)!)
   return {
     entities: {
-      kinds: packNumbers(all.map((entity) => entity.kind)),
-      texts: all.map((entity) => entity.text),
-      counts: packNumbers(all.map((entity) => entity.count)),
+      kinds: packNumbers(entities.map((entity) => entity.kind)),
+      texts: entities.map((entity) => entity.text),
+      counts: packNumbers(entities.map((entity) => entity.count)),
     },
-    phrases: { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    phrases,
     words: joinWords(sorted),
-    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+    ranks: packNumbers(rankOf ? sorted.map(rankOf) : treeRanksOf()),
     lengths: packNumbers(lists.map((list) => list.length)),
     names: packNumbers(lists.flat()),
   }
@@ -150,7 +173,8 @@ function corpusPhrases(articles: readonly StoredArticle[]): { text: string; coun
     .map(({ text, count }) => ({ text, count }))
 }
 
-type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
+/** One name of the suggestion index: an entity's, a phrase's or a title's (with its article's id). */
+export type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
 
 /** The suggestion index unpacked (once per isolate, on the first suggestion), with the lexicon and index it completes from. */
 export class SuggestIndex {
@@ -264,29 +288,13 @@ export const COMPLETIONS_KEPT = 50
  * "world called"), the most articles together first.
  */
 export function suggest(index: SuggestIndex, q: string, limit: number): Suggestion[] {
-  const tokens = [...tokensWithOffsets(q)]
-  const last = tokens.at(-1)
-  if (!last) return []
-  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
-  const prefix = normalizeWord(last.text)
-  const stillTyping = last.end === q.length
-  const typed = [...before, prefix]
-
-  const found = new Set<number>()
-  const continuations: (Named & { continued: number })[] = []
-  for (const name of index.namesWith(prefix, !stillTyping)) {
-    if (found.has(name)) continue
-    found.add(name)
-    const entry = index.named(name)
-    if (entry.kind !== 'phrase') continue
-    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
-    if (continued > 0) continuations.push({ ...entry, text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, continued })
-  }
-  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
-  const entities = named.filter((entry) => entry.kind !== 'title').sort(byCount)
-  const titles = named.filter((entry) => entry.kind === 'title')
+  const candidates = completionCandidates(index, q)
+  if (!candidates) return []
+  const { last, before, prefix, stillTyping } = candidates.typed
+  const entities = candidates.entities.sort(byCount)
+  const { titles } = candidates
   // After other words, only phrases that continue more than the last word.
-  const phrases = continuations.filter((entry) => before.length === 0 || entry.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
+  const phrases = candidates.phrases.filter((entry) => before.length === 0 || entry.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
 
   const head = q.slice(0, last.start)
   const context = before.map(processTerm).filter((term): term is string => term !== null)
@@ -319,6 +327,46 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
     if (suggestions.length === limit) break
   }
   return suggestions
+}
+
+/** What has been typed, read for completion: the words before the last (normalised), the last one, and whether it is still being typed. */
+export type TypedWords = { last: Token; before: string[]; prefix: string; stillTyping: boolean }
+
+/**
+ * Suggest's candidate step, before any cut: the entity names and titles that have every typed word (the last as a
+ * word, or while being typed a word's start), and the corpus phrases that continue the typed words, each with what
+ * the search box should hold and how many typed words it continues; `undefined` when nothing is typed. `suggest`
+ * ranks and cuts these; a shard hands them to the sharded front, which cuts the shards' together.
+ */
+export function completionCandidates(
+  index: SuggestIndex,
+  q: string,
+): { typed: TypedWords; entities: Named[]; titles: Named[]; phrases: (Named & { continued: number })[] } | undefined {
+  const tokens = [...tokensWithOffsets(q)]
+  const last = tokens.at(-1)
+  if (!last) return undefined
+  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
+  const prefix = normalizeWord(last.text)
+  const stillTyping = last.end === q.length
+  const typed = [...before, prefix]
+
+  const found = new Set<number>()
+  const phrases: (Named & { continued: number })[] = []
+  for (const name of index.namesWith(prefix, !stillTyping)) {
+    if (found.has(name)) continue
+    found.add(name)
+    const entry = index.named(name)
+    if (entry.kind !== 'phrase') continue
+    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
+    if (continued > 0) phrases.push({ ...entry, text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, continued })
+  }
+  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
+  return {
+    typed: { last, before, prefix, stillTyping },
+    entities: named.filter((entry) => entry.kind !== 'title'),
+    titles: named.filter((entry) => entry.kind === 'title'),
+    phrases,
+  }
 }
 
 /** Each normalised word of the names (entities, phrases, titles) -> the names that have it, in name order. */

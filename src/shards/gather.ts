@@ -1,14 +1,11 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import { Gather, type GatherApi } from '../search/gather'
-import type { ListedArticle, ListingParams } from '../search/listing'
+import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
-
-/** What the listing's order reads of an article (see `listingOrder`). */
-export type ListingKey = { id: string; title: string; date?: string }
 
 /** A fact as the catalogue's order reads it: its number in its shard's catalogue, its article's id and date ('' when unknown). */
 export type FactKey = { fact: number; id: string; date: string }

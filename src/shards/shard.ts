@@ -4,11 +4,11 @@ import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { suggestIndexOf } from '../search/context'
 import { coordinatorOver, type GatherApi } from '../search/gather'
-import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
+import { listArticles, listingKeys, type ListedArticle, type ListingKey, type ListingParams } from '../search/listing'
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
+import type { FactKey, ShardApi, ShardHealth } from './gather'
 import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
@@ -37,24 +37,12 @@ export class Shard implements ShardApi {
   }
 
   /**
-   * The shard's first `offset + limit` articles of a listing, as the listing's
-   * order reads them (id, date, title: from the corpus tables, no body read),
+   * The shard's first `offset + limit` keys of a listing, in the listing's order (from the corpus tables, no body read),
    * and how many it has in all. The front merges these, then asks `listed` for the page.
    */
-  async listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
-    const { tables } = this.bundle
-    // The listing reads bodies only to show the page: stand-ins from the tables carry all its order needs.
-    const standIns = (ids: readonly string[]) =>
-      Promise.resolve(
-        new Map(
-          ids.map((id) => {
-            const doc = tables.shortId(id)!
-            return [id, { id, title: tables.titles[doc]!, date: tables.dates[doc], summary: { text: '' } } as unknown as StoredArticle] as const
-          }),
-        ),
-      )
-    const { total, articles } = await listArticles(this.corpus(standIns), { ...params, offset: 0, limit: params.offset + params.limit })
-    return { total, keys: articles.map(({ id, title, date }) => ({ id, title, ...(date ? { date } : {}) })) }
+  listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
+    const keys = listingKeys(this.bundle, params)
+    return Promise.resolve({ total: keys.length, keys: keys.slice(0, params.offset + params.limit) })
   }
 
   /** The listing entries of these articles (bodies read), in the listing's order. */

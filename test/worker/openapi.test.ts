@@ -7,16 +7,16 @@ import {
   ArticleFactsSchema,
   ArticleSchema,
   ArticleSummarySchema,
-  BriefResponseSchema,
   ExtractResponseSchema,
-  FactPageSchema,
   HealthSchema,
-  ListingResponseSchema,
   ProblemSchema,
   RelatedResponseSchema,
-  SuggestResponseSchema,
 } from '../../src/openapi/schemas'
+import { BriefResponseSchema } from '../../src/corpus-services/brief'
+import { FactPageSchema } from '../../src/corpus-services/fact-catalog'
+import { ListingResponseSchema } from '../../src/search/listing'
 import { SearchResponseSchema } from '../../src/search/response-schema'
+import { SuggestResponseSchema } from '../../src/search/suggest'
 
 const SEED = encodeURIComponent('seed/000_7b2b9cd25cf26eb6')
 

@@ -50,9 +50,9 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         : auxiliary
           ? passiveActor(text, verbEnd, sentence.end, index)
           : (findSubject(text, start, verbStart, index) ??
-            unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
+            unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
-            joinedToOpening(text, sentence.start, start, verbStart, index, entities) ??
+            joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             groupSubject(text, start, verbStart))
       if (!actor) continue
       const target = auxiliary
@@ -95,24 +95,19 @@ function coordinatedActor(text: string, previous: Statement | undefined, verbSta
   return { entity: { name: previous.actor } as Entity, start: previous.start, end: previous.end }
 }
 
+/** A clause of one sentence, from where it starts, with what the subject finders read: the entities and their mentions. */
+type Clause = { text: string; sentenceStart: number; from: number; index: MentionIndex; entities: readonly Entity[] }
+
 // ", and claimed": a verb joined to the clause's first one.
 const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
 const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
 
 /** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
-function joinedToOpening(
-  text: string,
-  sentenceStart: number,
-  clauseFrom: number,
-  verbStart: number,
-  index: MentionIndex,
-  entities: readonly Entity[],
-): EntityMention | undefined {
-  if (!JOINED.test(text.slice(Math.max(clauseFrom, verbStart - 20), verbStart))) return undefined
-  const opening = OPENING_PRONOUN.exec(text.slice(clauseFrom, verbStart))
-  return opening
-    ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities)
-    : subjectOfClause(text, clauseFrom, verbStart, index)
+function joinedToOpening(clause: Clause, verbStart: number): EntityMention | undefined {
+  const { text, from, index } = clause
+  if (!JOINED.test(text.slice(Math.max(from, verbStart - 20), verbStart))) return undefined
+  const opening = OPENING_PRONOUN.exec(text.slice(from, verbStart))
+  return opening ? unnamedSubject(clause, from + opening[0].length) : subjectOfClause(text, from, verbStart, index)
 }
 
 // "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
@@ -126,14 +121,7 @@ const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p
  * name ends in that word, or the one person with that role. The span is the
  * pronoun's or the phrase's.
  */
-function unnamedSubject(
-  text: string,
-  sentenceStart: number,
-  clauseFrom: number,
-  verbStart: number,
-  index: MentionIndex,
-  entities: readonly Entity[],
-): EntityMention | undefined {
+function unnamedSubject({ text, sentenceStart, from: clauseFrom, index, entities }: Clause, verbStart: number): EntityMention | undefined {
   const before = text.slice(clauseFrom, verbStart)
   // ", which he denied": the pronoun opens the relative clause after the last comma.
   const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)

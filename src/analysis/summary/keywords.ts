@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { ROLE_HEADS } from '../facts/ner/lexicon'
 import { findCountry, isFirstName } from '../../gazetteer/index'
 import { asDocument, type TextDocument } from '../../text/document'
@@ -7,7 +8,9 @@ import { PROSE_WORD } from '../../text/tokens'
 import frequencies from './document-frequency.json'
 import { normalizeTerm, termsOfWord } from './terms'
 
-export type Keyword = { text: string; score: number }
+/** One keyword of a text, as the API gives it (an article's `keywords`, `POST /api/extract`'s): the schema documents it, the type is inferred. */
+export const KeywordSchema = v.object({ text: v.string(), score: v.number() })
+export type Keyword = v.InferOutput<typeof KeywordSchema>
 
 const MAX_PHRASE_WORDS = 3
 

@@ -1,5 +1,6 @@
+import * as v from 'valibot'
 import { asDocument, type TextDocument } from '../../text/document'
-import type { Span } from '../../text/span'
+import { SpanEntries } from '../../text/span'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { extractKeywords, type Keyword } from './keywords'
@@ -7,8 +8,13 @@ import { contentTerms, countTerms } from './terms'
 import { sentenceUnits } from './units'
 import { dot, normalize } from './similarity'
 
-export type SummarySentence = Span & { text: string }
-export type Summary = { sentences: SummarySentence[]; text: string }
+/** A summary as the API gives it (an article's `summary`, `GET /api/articles/{id}/summary`, `POST /api/extract`): the schema documents it, the types are inferred. */
+export const SummarySchema = v.object({
+  sentences: v.pipe(v.array(v.object({ text: v.string(), ...SpanEntries })), v.description('In article order; `text.slice(start, end)` is each sentence.')),
+  text: v.pipe(v.string(), v.description('The sentences joined with spaces.')),
+})
+export type Summary = v.InferOutput<typeof SummarySchema>
+export type SummarySentence = Summary['sentences'][number]
 /** `keywords`: the text's keywords when already at hand (they are computed otherwise). */
 export type SummaryOptions = { title?: string; keywords?: readonly Keyword[] }
 

@@ -1,5 +1,5 @@
 import type { StoredArticle } from '../../article'
-import { articleFacets, FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../facets'
+import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetCount, type FacetCounts, type FacetName } from '../facets'
 import { packNumbers, unpackNumbers } from './sorted-words'
 
 /**
@@ -42,24 +42,45 @@ export type FacetTallies = Record<FacetName, FacetTally>
 
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
   const all = articles.map(articleFacets)
+  return packFacetTable(all, (facet) => [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames))
+}
+
+/**
+ * The facet table's packing, apart from its counting: each article's values (in table order), and per facet
+ * (`namesOf`) every name they use, sorted by `compareFacetNames`. The build reads them from the corpus (`storeFacetTable`); the live
+ * segment keeps them as articles come and go (src/live/live-facets.ts).
+ */
+export function packFacetTable(articles: readonly ArticleFacets[], namesOf: (facet: FacetName) => readonly string[]): StoredFacetTable {
   const table = {} as StoredFacetTable
   for (const facet of FACETS) {
-    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames)
-    const nameIndex = new Map(names.map((name, i) => [name, i]))
+    const sorted = namesOf(facet)
+    const nameIndex = new Map(sorted.map((name, i) => [name, i]))
     const keyIndex = new Map<string, number>()
-    const keys = names.map((name) => {
+    const keys = sorted.map((name) => {
       const key = facetKey(name)
       if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
       return keyIndex.get(key)!
     })
     table[facet] = {
-      names,
+      names: [...sorted],
       keys: packNumbers(keys),
-      counts: packNumbers(all.map((facets) => facets[facet].size)),
-      values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
+      counts: packNumbers(articles.map((facets) => facets[facet].size)),
+      values: packNumbers(articles.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
     }
   }
   return table
+}
+
+/** Where `name` is, or goes, in `names` (sorted by `compareFacetNames`): the first position whose name does not come before it. */
+export function facetNamePosition(names: readonly string[], name: string): number {
+  let low = 0
+  let high = names.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareFacetNames(names[middle]!, name) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** One facet's table, unpacked when first used. */
