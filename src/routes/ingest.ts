@@ -202,7 +202,7 @@ export const ingestRoutes = new Hono<AppEnv>()
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')
-    const inBase = c.var.corpus.has(id)
+    const inBase = await c.var.reader.holds(id)
     const { existed, version } = await segmentOf(c).remove(id, inBase)
     invalidateLiveView()
     if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)
