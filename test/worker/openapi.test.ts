@@ -151,7 +151,8 @@ describe('/openapi.json', () => {
         ] as const) {
           const query = new URLSearchParams(required)
           query.set(parameter.name, String(value))
-          const response = await exports.default.fetch(`http://x${url}?${query}`)
+          // With the ingest token (the live export's parameters are checked too; other routes ignore it).
+          const response = await exports.default.fetch(`http://x${url}?${query}`, { headers: { Authorization: 'Bearer test-ingest-token' } })
           expect(response.status, `${url}?${query}`).toBe(accepted ? 200 : 400)
           await response.body?.cancel()
           checked++
