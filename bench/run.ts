@@ -4,7 +4,7 @@
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
- * npm run bench -- --extraction analyzeArticle per article only, in Node and (unless --no-http) in workerd
+ * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -19,6 +19,7 @@ import { fig, mib, ms } from './lib/stats'
 import { printTable } from '../scripts/lib/table'
 import { coldStart, compareResults } from './sections/cold-start'
 import { extraction } from './sections/extraction'
+import { extractionStages, stageRows } from './sections/extraction-stages'
 import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
@@ -115,6 +116,16 @@ async function main() {
     const work = extraction(shipped, quick ? 1 : 3)
     printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)]])
     results.extraction = work
+    const stages = extractionStages(shipped, quick ? 1 : 3)
+    printTable(
+      `Extraction by stage (Node, in process; ${stages.articles} articles × ${stages.rounds} rounds, one sample per article and round; ms)`,
+      ['stage', 'p50', 'p95', 'p99', 'max'],
+      stageRows(stages),
+    )
+    console.log(
+      `slowest articles (median ms): ${stages.slowest.map((a) => `${a.id} ${ms(a.ms)} (${a.characters} characters, ${a.sentences} sentences)`).join('; ')}`,
+    )
+    results.extractionStages = stages
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
   } else if (flag('scale')) {
     const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
