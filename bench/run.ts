@@ -4,7 +4,9 @@
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
- * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd
+ * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
+ *                               --baseline=DIR times another checkout's stages (e.g. a `git worktree add --detach DIR main`) interleaved in the same run;
+ *                               --cpu-time times the stages in the main thread's CPU time instead of wall time (a shared machine)
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -19,7 +21,7 @@ import { fig, mib, ms } from './lib/stats'
 import { printTable } from '../scripts/lib/table'
 import { coldStart, compareResults } from './sections/cold-start'
 import { extraction } from './sections/extraction'
-import { extractionStages, stageRows } from './sections/extraction-stages'
+import { extractionStages, loadEngines, stageColumns, stageRows, threadCpuClock } from './sections/extraction-stages'
 import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
@@ -116,15 +118,20 @@ async function main() {
     const work = extraction(shipped, quick ? 1 : 3)
     printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)]])
     results.extraction = work
-    const stages = extractionStages(shipped, quick ? 1 : 3)
+    const baseline = option('baseline')
+    const sets = [{ name: 'this checkout', engines: await loadEngines() }, ...(baseline ? [{ name: 'baseline', engines: await loadEngines(baseline) }] : [])]
+    const stages = extractionStages(shipped, quick ? 1 : 3, sets, flag('cpu-time') ? threadCpuClock : undefined)
     printTable(
-      `Extraction by stage (Node, in process; ${stages.articles} articles × ${stages.rounds} rounds, one sample per article and round; ms)`,
-      ['stage', 'p50', 'p95', 'p99', 'max'],
-      stageRows(stages),
+      `Extraction by stage (Node, in process; ${shipped.length} articles × ${quick ? 1 : 3} rounds, one sample per article and round${baseline ? `, interleaved with the baseline at ${baseline}` : ''}; ms of ${flag('cpu-time') ? "the main thread's CPU time" : 'wall time'})`,
+      stageColumns(stages.runs),
+      stageRows(stages.runs),
     )
-    console.log(
-      `slowest articles (median ms): ${stages.slowest.map((a) => `${a.id} ${ms(a.ms)} (${a.characters} characters, ${a.sentences} sentences)`).join('; ')}`,
-    )
+    for (const run of stages.runs) {
+      console.log(
+        `slowest articles, ${run.name} (median ms): ${run.slowest.map((a) => `${a.id} ${ms(a.ms)} (${a.characters} characters, ${a.sentences} sentences)`).join('; ')}`,
+      )
+    }
+    if (baseline) console.log(`analyses identical to the baseline's: ${stages.identical} of ${shipped.length} articles`)
     results.extractionStages = stages
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
   } else if (flag('scale')) {

@@ -1,17 +1,63 @@
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
-import { analyzeArticle, type AnalyzeInput } from '../../src/analysis/analyze'
-import { extractDates } from '../../src/analysis/facts/dates'
-import { findDateline } from '../../src/analysis/facts/dateline'
-import { extractEntities } from '../../src/analysis/facts/entities'
-import { extractQuantities } from '../../src/analysis/facts/quantities'
-import { extractQuotes } from '../../src/analysis/facts/quotes'
-import { extractStatements } from '../../src/analysis/facts/statements'
-import { generateHeadline } from '../../src/analysis/summary/headline'
-import { extractKeywords } from '../../src/analysis/summary/keywords'
-import { DEFAULT_SUMMARY_SENTENCES, summarize } from '../../src/analysis/summary/summarize'
+import type { AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
-import { readDocument } from '../../src/text/document'
 import { ms } from '../lib/stats'
+
+/** The calls analyze.ts and facts/extract.ts make, as one checkout's modules export them. */
+type Engines = {
+  analyzeArticle: typeof import('../../src/analysis/analyze').analyzeArticle
+  readDocument: typeof import('../../src/text/document').readDocument
+  extractKeywords: typeof import('../../src/analysis/summary/keywords').extractKeywords
+  generateHeadline: typeof import('../../src/analysis/summary/headline').generateHeadline
+  summarize: typeof import('../../src/analysis/summary/summarize').summarize
+  DEFAULT_SUMMARY_SENTENCES: number
+  findDateline: typeof import('../../src/analysis/facts/dateline').findDateline
+  extractEntities: typeof import('../../src/analysis/facts/entities').extractEntities
+  extractQuotes: typeof import('../../src/analysis/facts/quotes').extractQuotes
+  extractQuantities: typeof import('../../src/analysis/facts/quantities').extractQuantities
+  extractDates: typeof import('../../src/analysis/facts/dates').extractDates
+  extractStatements: typeof import('../../src/analysis/facts/statements').extractStatements
+}
+
+/**
+ * The engines of the checkout at `root` (this one by default): another commit's
+ * tree (`git worktree add --detach DIR COMMIT`, or `git archive COMMIT | tar -x -C DIR`,
+ * with node_modules and generated/ linked in) times as a baseline in the same run.
+ */
+export async function loadEngines(root = '.'): Promise<Engines> {
+  const load = (path: string) => import(pathToFileURL(resolve(root, 'src', path)).href)
+  const [analyze, document, keywords, headline, summary, dateline, entities, quotes, quantities, dates, statements] = await Promise.all(
+    [
+      'analysis/analyze.ts',
+      'text/document.ts',
+      'analysis/summary/keywords.ts',
+      'analysis/summary/headline.ts',
+      'analysis/summary/summarize.ts',
+      'analysis/facts/dateline.ts',
+      'analysis/facts/entities.ts',
+      'analysis/facts/quotes.ts',
+      'analysis/facts/quantities.ts',
+      'analysis/facts/dates.ts',
+      'analysis/facts/statements.ts',
+    ].map(load),
+  )
+  return {
+    analyzeArticle: analyze.analyzeArticle,
+    readDocument: document.readDocument,
+    extractKeywords: keywords.extractKeywords,
+    generateHeadline: headline.generateHeadline,
+    summarize: summary.summarize,
+    DEFAULT_SUMMARY_SENTENCES: summary.DEFAULT_SUMMARY_SENTENCES,
+    findDateline: dateline.findDateline,
+    extractEntities: entities.extractEntities,
+    extractQuotes: quotes.extractQuotes,
+    extractQuantities: quantities.extractQuantities,
+    extractDates: dates.extractDates,
+    extractStatements: statements.extractStatements,
+  }
+}
 
 export const STAGES = [
   'read (sentences, dateline)',
@@ -42,55 +88,79 @@ function percentiles(samples: readonly number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN }
 }
 
+/** Milliseconds by some clock. */
+type Clock = () => number
+const wallClock: Clock = () => performance.now()
 /**
- * `analyzeArticle` cut into its stages, each timed per article: the calls
- * analyze.ts and facts/extract.ts make, in their order, on one document. That
- * the cut is the same work is checked, not assumed: each article's staged
- * result must equal `analyzeArticle`'s (the bench stops otherwise, e.g. when a
- * stage is added to extractFacts and not here).
+ * The main thread's CPU time (user + system): on a machine shared with other
+ * work it leaves out the time the thread waited for a core, which wall time counts.
  */
-export function extractionStages(articles: readonly StoredArticle[], rounds: number): ExtractionStages {
-  const samples = new Map<Stage | 'total', number[]>([...STAGES, 'total' as const].map((stage) => [stage, []]))
-  const perArticle = new Map<string, number[]>()
-  const staged = (input: AnalyzeInput, times: Map<Stage, number>) => {
-    let clock = performance.now()
-    const lap = (stage: Stage) => {
-      const now = performance.now()
-      times.set(stage, now - clock)
-      clock = now
-    }
-    const document = readDocument(input.text)
-    lap('read (sentences, dateline)')
-    const keywords = extractKeywords(document)
-    lap('keywords')
-    const title = input.title ?? generateHeadline(document)
-    lap('headline')
-    const summary = summarize(document, DEFAULT_SUMMARY_SENTENCES, { ...(input.title === undefined ? {} : { title: input.title }), keywords })
-    lap('summary')
-    const { text, sentences } = document
-    const dateline = findDateline(document)
-    lap('facts: dateline')
-    const entities = extractEntities(text, sentences, dateline)
-    lap('facts: entities')
-    const quotes = extractQuotes(text, sentences, entities)
-    lap('facts: quotes')
-    const quantities = extractQuantities(text, sentences, entities, input.date)
-    lap('facts: quantities')
-    const dates = extractDates(text, input.date, sentences)
-    lap('facts: dates')
-    const statements = extractStatements(text, sentences, entities)
-    lap('facts: statements')
-    const facts = {
-      ...(input.date ? { date: input.date } : {}),
-      ...(dateline ? { dateline: { place: dateline.place, ...(dateline.country ? { country: dateline.country } : {}) } } : {}),
-      entities,
-      quotes,
-      quantities,
-      dates,
-      statements,
-    }
-    return { title, titleGenerated: input.title === undefined, summary, keywords, facts }
+export const threadCpuClock: Clock = () => {
+  const { user, system } = process.threadCpuUsage()
+  return (user + system) / 1000
+}
+
+/** One checkout's engines under a name ("this checkout", "baseline"). */
+export type EngineSet = { name: string; engines: Engines }
+
+/** The staged analysis of one input: the calls analyzeArticle makes, in its order, each timed into `times`. */
+function staged(engines: Engines, input: AnalyzeInput, times: Map<Stage, number>, clock: Clock = wallClock) {
+  const e = engines
+  let last = clock()
+  const lap = (stage: Stage) => {
+    const now = clock()
+    times.set(stage, now - last)
+    last = now
   }
+  const document = e.readDocument(input.text)
+  lap('read (sentences, dateline)')
+  const keywords = e.extractKeywords(document)
+  lap('keywords')
+  const title = input.title ?? e.generateHeadline(document)
+  lap('headline')
+  const summary = e.summarize(document, e.DEFAULT_SUMMARY_SENTENCES, { ...(input.title === undefined ? {} : { title: input.title }), keywords })
+  lap('summary')
+  const { text, sentences } = document
+  const dateline = e.findDateline(document)
+  lap('facts: dateline')
+  const entities = e.extractEntities(text, sentences, dateline)
+  lap('facts: entities')
+  const quotes = e.extractQuotes(text, sentences, entities)
+  lap('facts: quotes')
+  const quantities = e.extractQuantities(text, sentences, entities, input.date)
+  lap('facts: quantities')
+  const dates = e.extractDates(text, input.date, sentences)
+  lap('facts: dates')
+  const statements = e.extractStatements(text, sentences, entities)
+  lap('facts: statements')
+  const facts = {
+    ...(input.date ? { date: input.date } : {}),
+    ...(dateline ? { dateline: { place: dateline.place, ...(dateline.country ? { country: dateline.country } : {}) } } : {}),
+    entities,
+    quotes,
+    quantities,
+    dates,
+    statements,
+  }
+  return { title, titleGenerated: input.title === undefined, summary, keywords, facts }
+}
+
+/**
+ * `analyzeArticle` cut into its stages, each timed per article, for each set
+ * of engines (this checkout, and a baseline checkout when given) in the same
+ * run: each article is analysed by every set in turn, the order alternating by
+ * round, so both meet the same load. That the cut is the same work is checked,
+ * not assumed: each article's staged result must equal that checkout's
+ * `analyzeArticle` (the bench stops otherwise, e.g. when a stage is added to
+ * extractFacts and not here). `identical` counts the articles whose analysis
+ * is the same under every set. `clock`: wall time, or `threadCpuClock`.
+ */
+export function extractionStages(
+  articles: readonly StoredArticle[],
+  rounds: number,
+  sets: readonly EngineSet[],
+  clock: Clock = wallClock,
+): { runs: Array<{ name: string } & ExtractionStages>; identical: number } {
   const inputs = articles.map((article) => ({
     id: article.id,
     input: {
@@ -99,42 +169,69 @@ export function extractionStages(articles: readonly StoredArticle[], rounds: num
       ...(article.date ? { date: article.date } : {}),
     } satisfies AnalyzeInput,
   }))
+  let identical = 0
   for (const { id, input } of inputs) {
-    if (!isDeepStrictEqual(staged(input, new Map()), analyzeArticle(input))) {
-      throw new Error(`the staged analysis of ${id} differs from analyzeArticle's: bench/sections/extraction-stages.ts no longer makes the same calls`)
-    }
+    const results = sets.map(({ name, engines }) => {
+      const result = staged(engines, input, new Map())
+      if (!isDeepStrictEqual(result, engines.analyzeArticle(input))) {
+        throw new Error(
+          `${name}: the staged analysis of ${id} differs from analyzeArticle's: bench/sections/extraction-stages.ts no longer makes the same calls`,
+        )
+      }
+      return result
+    })
+    if (results.every((result) => isDeepStrictEqual(result, results[0]))) identical++
   }
+  const samples = sets.map(() => new Map<Stage | 'total', number[]>([...STAGES, 'total' as const].map((stage) => [stage, []])))
+  const perArticle = sets.map(() => new Map<string, number[]>())
   for (let round = 0; round < rounds; round++) {
     for (const { id, input } of inputs) {
-      const times = new Map<Stage, number>()
-      staged(input, times)
-      let total = 0
-      for (const [stage, time] of times) {
-        samples.get(stage)!.push(time)
-        total += time
+      for (let k = 0; k < sets.length; k++) {
+        const set = (round % 2 === 0 ? k : sets.length - 1 - k) % sets.length
+        const times = new Map<Stage, number>()
+        staged(sets[set]!.engines, input, times, clock)
+        let total = 0
+        for (const [stage, time] of times) {
+          samples[set]!.get(stage)!.push(time)
+          total += time
+        }
+        samples[set]!.get('total')!.push(total)
+        perArticle[set]!.set(id, [...(perArticle[set]!.get(id) ?? []), total])
       }
-      samples.get('total')!.push(total)
-      perArticle.set(id, [...(perArticle.get(id) ?? []), total])
     }
   }
   const byId = new Map(articles.map((article) => [article.id, article]))
-  const slowest = [...perArticle]
-    .map(([id, totals]) => ({ id, ms: percentiles(totals).p50 }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5)
-    .map(({ id, ms: time }) => ({ id, characters: byId.get(id)!.text.length, sentences: readDocument(byId.get(id)!.text).sentences.length, ms: time }))
-  return {
+  const runs = sets.map(({ name, engines }, set) => ({
+    name,
     rounds,
     articles: articles.length,
-    stages: Object.fromEntries([...samples].map(([stage, values]) => [stage, percentiles(values)])) as ExtractionStages['stages'],
-    slowest,
-  }
+    stages: Object.fromEntries([...samples[set]!].map(([stage, values]) => [stage, percentiles(values)])) as ExtractionStages['stages'],
+    slowest: [...perArticle[set]!]
+      .map(([id, totals]) => ({ id, ms: percentiles(totals).p50 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map(({ id, ms: time }) => ({
+        id,
+        characters: byId.get(id)!.text.length,
+        sentences: engines.readDocument(byId.get(id)!.text).sentences.length,
+        ms: time,
+      })),
+  }))
+  return { runs, identical }
+}
+
+/** The table's columns: p50, p95, p99 and max of each run, side by side. */
+export function stageColumns(runs: ReadonlyArray<{ name: string }>): string[] {
+  return ['stage', ...runs.flatMap(({ name }) => ['p50', 'p95', 'p99', 'max'].map((figure) => (runs.length > 1 ? `${name} ${figure}` : figure)))]
 }
 
 /** The table rows: one per stage, then the total, in ms. */
-export function stageRows(result: ExtractionStages): string[][] {
-  return [...STAGES, 'total' as const].map((stage) => {
-    const figure = result.stages[stage]
-    return [stage, ms(figure.p50), ms(figure.p95), ms(figure.p99), ms(figure.max)]
-  })
+export function stageRows(runs: readonly ExtractionStages[]): string[][] {
+  return [...STAGES, 'total' as const].map((stage) => [
+    stage,
+    ...runs.flatMap((run) => {
+      const figure = run.stages[stage]
+      return [ms(figure.p50), ms(figure.p95), ms(figure.p99), ms(figure.max)]
+    }),
+  ])
 }
