@@ -6,7 +6,7 @@
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
  * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
  *                               --baseline=DIR times another checkout's stages (e.g. a `git worktree add --detach DIR main`) interleaved in the same run;
- *                               --cpu-time times the stages in the main thread's CPU time instead of wall time (a shared machine)
+ *                               --best-of takes each article's fastest round per stage (a machine shared with other work); --rounds=N
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -21,7 +21,7 @@ import { fig, mib, ms } from './lib/stats'
 import { printTable } from '../scripts/lib/table'
 import { coldStart, compareResults } from './sections/cold-start'
 import { extraction } from './sections/extraction'
-import { extractionStages, loadEngines, stageColumns, stageRows, threadCpuClock } from './sections/extraction-stages'
+import { extractionStages, loadEngines, stageColumns, stageRows } from './sections/extraction-stages'
 import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
@@ -120,9 +120,10 @@ async function main() {
     results.extraction = work
     const baseline = option('baseline')
     const sets = [{ name: 'this checkout', engines: await loadEngines() }, ...(baseline ? [{ name: 'baseline', engines: await loadEngines(baseline) }] : [])]
-    const stages = extractionStages(shipped, quick ? 1 : 3, sets, flag('cpu-time') ? threadCpuClock : undefined)
+    const stageRounds = Number(option('rounds') ?? (quick ? 1 : 3))
+    const stages = extractionStages(shipped, stageRounds, sets, flag('best-of'))
     printTable(
-      `Extraction by stage (Node, in process; ${shipped.length} articles × ${quick ? 1 : 3} rounds, one sample per article and round${baseline ? `, interleaved with the baseline at ${baseline}` : ''}; ms of ${flag('cpu-time') ? "the main thread's CPU time" : 'wall time'})`,
+      `Extraction by stage (Node, in process; ${shipped.length} articles × ${stageRounds} rounds, ${flag('best-of') ? "each article's fastest round" : 'one sample per article and round'}${baseline ? `, interleaved with the baseline at ${baseline}` : ''}; ms)`,
       stageColumns(stages.runs),
       stageRows(stages.runs),
     )

@@ -88,27 +88,15 @@ function percentiles(samples: readonly number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? NaN }
 }
 
-/** Milliseconds by some clock. */
-type Clock = () => number
-const wallClock: Clock = () => performance.now()
-/**
- * The main thread's CPU time (user + system): on a machine shared with other
- * work it leaves out the time the thread waited for a core, which wall time counts.
- */
-export const threadCpuClock: Clock = () => {
-  const { user, system } = process.threadCpuUsage()
-  return (user + system) / 1000
-}
-
 /** One checkout's engines under a name ("this checkout", "baseline"). */
 export type EngineSet = { name: string; engines: Engines }
 
 /** The staged analysis of one input: the calls analyzeArticle makes, in its order, each timed into `times`. */
-function staged(engines: Engines, input: AnalyzeInput, times: Map<Stage, number>, clock: Clock = wallClock) {
+function staged(engines: Engines, input: AnalyzeInput, times: Map<Stage, number>) {
   const e = engines
-  let last = clock()
+  let last = performance.now()
   const lap = (stage: Stage) => {
-    const now = clock()
+    const now = performance.now()
     times.set(stage, now - last)
     last = now
   }
@@ -153,13 +141,15 @@ function staged(engines: Engines, input: AnalyzeInput, times: Map<Stage, number>
  * not assumed: each article's staged result must equal that checkout's
  * `analyzeArticle` (the bench stops otherwise, e.g. when a stage is added to
  * extractFacts and not here). `identical` counts the articles whose analysis
- * is the same under every set. `clock`: wall time, or `threadCpuClock`.
+ * is the same under every set. `bestOf`: each article's figure per stage is
+ * its fastest round's, which leaves out the rounds another process's work
+ * slowed (a shared machine); otherwise every round is a sample.
  */
 export function extractionStages(
   articles: readonly StoredArticle[],
   rounds: number,
   sets: readonly EngineSet[],
-  clock: Clock = wallClock,
+  bestOf = false,
 ): { runs: Array<{ name: string } & ExtractionStages>; identical: number } {
   const inputs = articles.map((article) => ({
     id: article.id,
@@ -182,32 +172,35 @@ export function extractionStages(
     })
     if (results.every((result) => isDeepStrictEqual(result, results[0]))) identical++
   }
-  const samples = sets.map(() => new Map<Stage | 'total', number[]>([...STAGES, 'total' as const].map((stage) => [stage, []])))
-  const perArticle = sets.map(() => new Map<string, number[]>())
+  // Per set, per article, per stage: one time per round.
+  const times = sets.map(() => new Map<string, Map<Stage | 'total', number[]>>())
   for (let round = 0; round < rounds; round++) {
     for (const { id, input } of inputs) {
       for (let k = 0; k < sets.length; k++) {
-        const set = (round % 2 === 0 ? k : sets.length - 1 - k) % sets.length
-        const times = new Map<Stage, number>()
-        staged(sets[set]!.engines, input, times, clock)
+        const set = round % 2 === 0 ? k : sets.length - 1 - k
+        const laps = new Map<Stage, number>()
+        staged(sets[set]!.engines, input, laps)
+        const article = times[set]!.get(id) ?? new Map<Stage | 'total', number[]>([...STAGES, 'total' as const].map((stage) => [stage, []]))
+        times[set]!.set(id, article)
         let total = 0
-        for (const [stage, time] of times) {
-          samples[set]!.get(stage)!.push(time)
+        for (const [stage, time] of laps) {
+          article.get(stage)!.push(time)
           total += time
         }
-        samples[set]!.get('total')!.push(total)
-        perArticle[set]!.set(id, [...(perArticle[set]!.get(id) ?? []), total])
+        article.get('total')!.push(total)
       }
     }
   }
+  const samplesOf = (set: number, stage: Stage | 'total') =>
+    [...times[set]!.values()].flatMap((article) => (bestOf ? [Math.min(...article.get(stage)!)] : article.get(stage)!))
   const byId = new Map(articles.map((article) => [article.id, article]))
   const runs = sets.map(({ name, engines }, set) => ({
     name,
     rounds,
     articles: articles.length,
-    stages: Object.fromEntries([...samples[set]!].map(([stage, values]) => [stage, percentiles(values)])) as ExtractionStages['stages'],
-    slowest: [...perArticle[set]!]
-      .map(([id, totals]) => ({ id, ms: percentiles(totals).p50 }))
+    stages: Object.fromEntries([...STAGES, 'total' as const].map((stage) => [stage, percentiles(samplesOf(set, stage))])) as ExtractionStages['stages'],
+    slowest: [...times[set]!]
+      .map(([id, article]) => ({ id, ms: percentiles(article.get('total')!).p50 }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
       .map(({ id, ms: time }) => ({
