@@ -132,8 +132,9 @@ function contentRuns(sentence: string): RunWord[][] {
     const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
     if (!usable || markBefore) runs.push([])
     if (usable) {
-      const bare = word.replace(/['’]s$/, '')
-      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && /^\p{Lu}/u.test(word), upper: /^\p{Lu}/u.test(word) })
+      const bare = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word
+      const upper = /^\p{Lu}/u.test(word)
+      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && upper, upper })
     }
     first = false
   }
@@ -150,7 +151,7 @@ function inverseDocumentFrequency(term: string): number {
 
 /** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */
 function isAdverb(word: string): boolean {
-  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
+  return word.endsWith('ly') && /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
 }
 const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'ally', 'reply', 'butterfly'])
 
