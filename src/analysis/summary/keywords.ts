@@ -46,8 +46,9 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   sentences.forEach((sentence, sentenceIndex) => {
     for (const run of contentRuns(sentence)) {
       for (const { term, surface, capitalized } of run) {
-        // "Balochistan-based" is also a mention of Balochistan.
-        for (const part of new Set(termsOfWord(surface.text))) {
+        // "Balochistan-based" is also a mention of Balochistan. Most words are one term: no set of parts to build.
+        const parts = termsOfWord(surface.text)
+        for (const part of parts.length === 1 ? parts : new Set(parts)) {
           const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
           stats.count++
           stats.sentences.add(sentenceIndex)
