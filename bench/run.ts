@@ -132,6 +132,11 @@ async function main() {
         `slowest articles, ${run.name} (median ms): ${run.slowest.map((a) => `${a.id} ${ms(a.ms)} (${a.characters} characters, ${a.sentences} sentences)`).join('; ')}`,
       )
     }
+    for (const run of stages.runs) {
+      console.log(
+        `µs per character by article length (characters), each article's fastest round, ${run.name}: ${run.byLength.map((band) => `${band.band} ${band.microsecondsPerCharacter.toFixed(2)} (${band.articles})`).join(', ')}`,
+      )
+    }
     if (baseline) console.log(`analyses identical to the baseline's: ${stages.identical} of ${shipped.length} articles`)
     results.extractionStages = stages
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)

@@ -80,7 +80,19 @@ export type ExtractionStages = {
   stages: Record<Stage | 'total', Percentiles>
   /** The articles whose whole analysis took longest (median over the rounds), slowest first. */
   slowest: Array<{ id: string; characters: number; sentences: number; ms: number }>
+  /** Microseconds per character of the whole analysis (each article's fastest round), by article length: flat when the work is linear. */
+  byLength: Array<{ band: string; articles: number; microsecondsPerCharacter: number }>
 }
+
+/** Article lengths in characters: the bands `byLength` averages over. */
+const LENGTH_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [0, 2_000],
+  [2_000, 4_000],
+  [4_000, 8_000],
+  [8_000, 16_000],
+  [16_000, 32_000],
+  [32_000, Infinity],
+]
 
 function percentiles(samples: readonly number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -209,6 +221,15 @@ export function extractionStages(
         sentences: engines.readDocument(byId.get(id)!.text).sentences.length,
         ms: time,
       })),
+    byLength: LENGTH_BANDS.map(([from, to]) => {
+      const inBand = [...times[set]!].filter(([id]) => byId.get(id)!.text.length >= from && byId.get(id)!.text.length < to)
+      const perCharacter = inBand.map(([id, article]) => (1000 * Math.min(...article.get('total')!)) / byId.get(id)!.text.length)
+      return {
+        band: to === Infinity ? `${from / 1000}k+` : `${from / 1000}k–${to / 1000}k`,
+        articles: inBand.length,
+        microsecondsPerCharacter: perCharacter.reduce((sum, value) => sum + value, 0) / Math.max(1, perCharacter.length),
+      }
+    }),
   }))
   return { runs, identical }
 }
