@@ -78,11 +78,12 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
   const keyPhrases = keywords.map((keyword) => ({ terms: contentTerms(keyword.text), score: keyword.score }))
   const keywordTotal = keyPhrases.reduce((sum, phrase) => sum + phrase.score, 0)
   for (const [rank, candidate] of candidates.entries()) {
-    const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
-    const keywordOverlap =
-      keywordTotal === 0
-        ? 0
-        : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
+    let titleShared = 0
+    for (const term of titleTerms) if (candidate.vector.has(term)) titleShared++
+    const titleOverlap = titleTerms.size === 0 ? 0 : titleShared / titleTerms.size
+    let keywordShared = 0
+    for (const phrase of keyPhrases) if (phrase.terms.every((term) => candidate.vector.has(term))) keywordShared += phrase.score
+    const keywordOverlap = keywordTotal === 0 ? 0 : keywordShared / keywordTotal
     const words = candidate.text.split(/\s+/).length
     const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
     candidate.score =
