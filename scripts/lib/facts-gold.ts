@@ -32,6 +32,15 @@ export type CategoryScore = {
 
 export type GoldScore = Record<Category, CategoryScore>
 
+/** The gold's dates with each day named the same way once. */
+function distinctDates(dates: NonNullable<FactsGold['dates']>): NonNullable<FactsGold['dates']> {
+  const seen = new Set<string>()
+  return dates.filter((date) => {
+    const key = `${date.iso} ${normalise(date.text)}`
+    return !seen.has(key) && !!seen.add(key)
+  })
+}
+
 type Rule<G, E> = {
   gold: G[]
   extracted: E[]
@@ -76,7 +85,8 @@ const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name 
  *   is "killed"), who by head noun, and the place when the gold gives one; the same
  *   value and event for other people, or the same value and people with another
  *   event or place, is a contradiction;
- * - dates: the ISO date, and one text contains the other;
+ * - dates: the ISO date, and one text contains the other; a day named the same way twice is one date (the older
+ *   gold sets list a date at each mention, the later ones and the seed once, and the extractor gives it once);
  * - statements: the actor, the verb by stem, and the target (contained) when the gold gives one.
  * Every extracted item that matches nothing is a false positive. A category
  * the gold file leaves out is not scored.
@@ -125,7 +135,7 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
       describeExtracted: (e) => `${e.value} ${e.who} ${e.event ?? ''}${e.place ? ` in ${e.place}` : ''}`,
     }),
     dates: score({
-      gold: gold.dates ?? [],
+      gold: distinctDates(gold.dates ?? []),
       extracted: facts.dates,
       matches: (g, e) => g.iso === e.iso && (normalise(e.text).includes(normalise(g.text)) || normalise(g.text).includes(normalise(e.text))),
       contradicts: (g, e) => normalise(e.text) === normalise(g.text) && g.iso !== e.iso,
