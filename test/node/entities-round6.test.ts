@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/analysis/facts/extract'
+import { readEntities } from './read-entities'
+
+// Classes of entity error found on the development gold sets (issue 17, round 6), each with sentences written for the test.
+describe('hyphenated given names after a surname', () => {
+  it('keeps the lower-case half of a Korean or Cantonese given name in the name', () => {
+    const { find } = readEntities('Chief Inspector Carol Lam Wai-ling met President Moon Jae-in on Monday.')
+    expect(find('person', 'Carol Lam Wai-ling')).toBeDefined()
+    expect(find('person', 'Moon Jae-in')).toBeDefined()
+  })
+
+  it('gives the whole name the quote it says', () => {
+    const text = 'Police Superintendent Carol Lam Wai-ling said at a press conference: "The officers were seriously threatened by the crowd."'
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Carol Lam Wai-ling'])
+  })
+
+  it('leaves hyphenated English words after a name out of it', () => {
+    const { entities } = readEntities('Critics of the Sinn Fein-led council said the Anna Ruiz-era rules failed.')
+    const names = entities.map((entity) => entity.name)
+    expect(names.filter((name) => /-(?:led|era)\b/.test(name))).toEqual([])
+  })
+})
