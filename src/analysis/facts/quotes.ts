@@ -50,7 +50,7 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
     const attributed = attribute(context, i)
     if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
-    const speaker = attributed ?? (short ? undefined : inherit(context, span, previous))
+    const speaker = attributed ?? (short || saidBySomeoneUnnamed(context, span) ? undefined : inherit(context, span, previous))
     if (span.continued && speaker && previous?.span.runsOn && !previous.speaker) {
       // The attribution often comes only at the end of a quote that runs over paragraphs: it names the speaker of all of it.
       for (const at of runOnAt) quotes[at]!.speaker = speaker.entity.name
@@ -61,6 +61,17 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     previous = { span, speaker }
   })
   return quotes
+}
+
+// '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
+const UNNAMED_AFTER = new RegExp(
+  `^[\\s,.!?—–-]*(?:(?:an?|one|another)\\s+(?:[\\p{L}’'-]+\\s+){0,3}(?:${SPEECH_VERBS})\\b|(?:${SPEECH_VERBS})\\s+(?:an?|one|another)\\s)`,
+  'u',
+)
+
+/** Whether the words right after the quote give it to someone unnamed: then it keeps no speaker of an earlier quote. */
+function saidBySomeoneUnnamed({ text }: Context, span: QuotedSpan): boolean {
+  return !span.runsOn && UNNAMED_AFTER.test(text.slice(span.close + 1, span.close + 100))
 }
 
 function attribute(context: Context, i: number): EntityMention | undefined {
@@ -194,6 +205,9 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   const { text, index } = context
   const region = text.slice(from, Math.min(to, from + 160))
   const verbFirst = VERB_FIRST.exec(region)
+  // '“…”, adding Iran will pursue Trump': a participle after the quote goes on with the sentence's own subject; the
+  // name after it is what was added, never the speaker (only a finite verb is inverted: '“…”, said Ana Ruiz').
+  if (verbFirst && /ing$/.test(verbFirst[0])) return undefined
   if (verbFirst) {
     const nameFrom = from + verbFirst[0].length
     const rest = text.slice(nameFrom, to)
@@ -207,7 +221,27 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   const role = ROLE_SUBJECT.exec(subjectText)
   if (role) return roleHolder(context, role[1]!)
   const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
-  return findSubject(text, clauseStart, from + verb.index, index)
+  return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
+}
+
+const SPOKESPERSON = '(?:spokesperson|spokesman|spokeswoman|official|representative)'
+// "an Interpol spokesperson", "a Port Authority official": the organisation's name right before the office word.
+const ORGANISATION_BEFORE = new RegExp(`^\\s+${SPOKESPERSON}\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)*$`, 'u')
+// "An official from the Port Authority", "a spokesperson for Interpol": the organisation after the office word.
+const ORGANISATION_AFTER = new RegExp(`\\b(?:[Aa]n?|[Tt]he)\\s+${SPOKESPERSON}\\s+(?:for|from|of|at)\\s+(?:the\\s+)?$`, 'u')
+
+/**
+ * '“…,” an Interpol spokesperson stated', 'An official from the Port Authority said': an unnamed spokesperson speaks
+ * for the organisation (or country) named with the office word, which is the speaker the reader is given.
+ */
+function spokespersonOf({ text, index }: Context, clauseStart: number, verbStart: number): EntityMention | undefined {
+  for (const mention of index.within(clauseStart, verbStart, ['organization', 'country']).reverse()) {
+    const before = text.slice(clauseStart, mention.start)
+    const after = text.slice(mention.end, verbStart)
+    if (/^\s*$/.test(after) && ORGANISATION_AFTER.test(before)) return mention
+    if (ORGANISATION_BEFORE.test(after) && /(?:^|[\s,;:.!?—–-])(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$/u.test(before)) return mention
+  }
+  return undefined
 }
 
 /**
@@ -237,7 +271,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
-    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart)
+    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart) ?? spokespersonOf(context, from, verbStart)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/analysis/facts/extract'
+
+// Classes of quote attribution found on the development gold sets (issue 17, round 6), with sentences written for the test.
+const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker])
+
+describe('quotes said by spokespeople and unnamed speakers', () => {
+  it('gives the words of an unnamed spokesperson or official to the organisation named with the office', () => {
+    const text =
+      'The charter forbids "any intervention of a political or religious character," an Interpol spokesperson stated. ' +
+      'An official from the Port Authority stated: "We are working with our colleagues in the city."'
+    expect(speakers(text)).toEqual([
+      ['any intervention of', 'Interpol'],
+      ['We are working', 'Port Authority'],
+    ])
+  })
+
+  it('does not hand a quote said by someone unnamed the speaker of the quote before it', () => {
+    const text = 'Mayor Ana Ruiz said: "The bridge will open in spring." "Talks will resume next week," a council official said.'
+    expect(speakers(text)).toEqual([
+      ['The bridge will', 'Ana Ruiz'],
+      ['Talks will resume', undefined],
+    ])
+  })
+
+  it('keeps the speaker of the sentence when a participle after the quote adds a clause naming someone else', () => {
+    const text =
+      'The prosecutor of Lyon, Paul Mercier, said the men must face "murder and terrorism charges", adding France will pursue the case against Tom Hale.'
+    expect(speakers(text)).toEqual([['murder and terrorism', 'Paul Mercier']])
+  })
+})
