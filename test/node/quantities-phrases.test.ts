@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/analysis/facts/extract'
+
+// Counts whose people and event are kept apart by a phrase (issue 17, round 6), from sentences written for the test.
+const counts = (text: string) => extractFacts(text, { date: '2021-02-01' }).quantities.map((quantity) => [quantity.value, quantity.who, quantity.event])
+
+describe('counts with words between the people and the event', () => {
+  it('reads "the death of all N" as N killed, and no rate "deaths per 100,000 people" as a count', () => {
+    expect(counts('The fire resulted in the death of all 12 passengers.')).toEqual([[12, 'passengers', 'killed']])
+    expect(counts('The region had 4.5 deaths per 100,000 people per year.')).toEqual([])
+  })
+
+  it('reads past a relative clause in commas and "or more"', () => {
+    expect(counts('Four people, who were all guards, were rescued.')).toEqual([[4, 'people', 'rescued']])
+    expect(counts('Forty people or more were injured on Sunday.')).toEqual([[40, 'people', 'injured']])
+  })
+
+  it('reads past where the people were ("in 19 countries", "of the small plane")', () => {
+    expect(counts('Police said 210 suspected users in 19 countries were arrested.')).toEqual([[210, 'suspected users', 'arrested']])
+    expect(counts('Two occupants of the small plane died.')).toEqual([[2, 'occupants', 'killed']])
+  })
+})
