@@ -21,3 +21,22 @@ describe('hyphenated given names after a surname', () => {
     expect(names.filter((name) => /-(?:led|era)\b/.test(name))).toEqual([])
   })
 })
+
+describe('organisations named by an office or a last word', () => {
+  it("reads an office holder's possessive before an organisation word as part of the body's name", () => {
+    const { find } = readEntities("A statement came from the Marlow Sheriff's Office on Monday, and later from the Attorney General's Office.")
+    expect(find('organization', "Marlow Sheriff's Office")).toBeDefined()
+    expect(find('organization', "Attorney General's Office")).toBeDefined()
+  })
+
+  it('reads names ending in International, Patrol or Rescue as organisations', () => {
+    const { find } = readEntities('Activists said Veritas International had asked the Kell County Highway Patrol and Norden Mountain Rescue for help.')
+    expect(find('organization', 'Veritas International')).toBeDefined()
+    expect(find('organization', 'Kell County Highway Patrol')).toBeDefined()
+    expect(find('organization', 'Norden Mountain Rescue')).toBeDefined()
+  })
+
+  it('knows the Islamic State by that name', () => {
+    expect(readEntities('A commander of the Islamic State was killed on Sunday.').find('organization', 'Islamic State')).toBeDefined()
+  })
+})

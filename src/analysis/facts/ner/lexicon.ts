@@ -62,7 +62,7 @@ export const ORG_SUFFIXES = words(`
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
-  cement mining insurance units unit
+  cement mining insurance units unit international patrol rescue
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
@@ -97,6 +97,7 @@ export const KNOWN_ORGS = new Set([
   Red Cross
   Red Crescent
   Boko Haram
+  Islamic State
 `),
 ])
 
