@@ -40,3 +40,18 @@ describe('organisations named by an office or a last word', () => {
     expect(readEntities('A commander of the Islamic State was killed on Sunday.').find('organization', 'Islamic State')).toBeDefined()
   })
 })
+
+describe('a surname read before its full name', () => {
+  it('joins the one person named in full with that surname, wherever the full name comes', () => {
+    const text = 'Dorota Wiśniak was stabbed on stage last night. Her deputy wrote: "Pray for Mayor Wiśniak and her family."'
+    const { entities, said } = readEntities(text)
+    const people = entities.filter((entity) => entity.type === 'person')
+    expect(people.map((person) => person.name)).toEqual(['Dorota Wiśniak'])
+    expect(said(people[0])).toEqual(['Dorota Wiśniak', 'Wiśniak'])
+  })
+
+  it('leaves a surname two people share on its own', () => {
+    const { find } = readEntities('Judge Alan Pruitt sentenced Mark Pruitt and Jane Pruitt on Friday. Later, Mayor Pruitt said the town was relieved.')
+    expect(find('person', 'Pruitt')).toBeDefined()
+  })
+})
