@@ -99,34 +99,6 @@ function groupSubject(text: string, clauseFrom: number, verbStart: number): Enti
   return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
 }
 
-// Before the first of two joined subjects: an opening phrase in commas, "both", an article, a few describing words.
-const BEFORE_JOINT = /^\s*(?:[^,;]{0,60},\s+)?(?:both\s+)?(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
-// Between them: "and", with the same kind of describing words ("and Denmark-based retailer").
-const AND_BETWEEN = /^\s*,?\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
-// Between the second and the verb: auxiliaries and adverbs only.
-const UP_TO_VERB = /^\s+(?:(?:\p{Ll}+ly|also|have|has|had|jointly|together|both)\s+)*$/u
-
-/**
- * "UK-based retailer Tesco and Denmark-based retailer Salling Group announced", "both Saudi Arabia and the
- * United States have alleged": two named subjects joined by "and", each the verb's actor.
- */
-function jointSubjects(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): [EntityMention, EntityMention] | undefined {
-  // "UK-based": a name inside a compound word describes the subject and is not one.
-  const mentions = index
-    .within(Math.max(clauseFrom, verbStart - 160), verbStart, ['person', 'organization', 'country'])
-    .filter((mention) => text[mention.end] !== '-')
-  const second = mentions.at(-1)
-  const first = mentions.at(-2)
-  if (!first || !second || !UP_TO_VERB.test(text.slice(second.end, verbStart))) return undefined
-  const between = text.slice(first.end, second.start)
-  const describing = (words: string) =>
-    words.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && !/(?:-based|er|or|ist|ian)$/u.test(word) && !['and', 'the', 'both'].includes(word))
-  if (!AND_BETWEEN.test(between) || describing(between).length > 0) return undefined
-  const opening = text.slice(Math.max(clauseFrom, verbStart - 160), first.start)
-  if (!BEFORE_JOINT.test(opening) || describing(opening.replace(/^[^,;]*,\s+/, '')).length > 0) return undefined
-  return [first, second]
-}
-
 // "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.
 const COORDINATED = /^[^,;:"“”]{0,60}?\s(?:and|and\s+then|then)\s+(?:also\s+|later\s+)?$/
 
@@ -332,4 +304,32 @@ function findTarget(
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }
+}
+
+// Before the first of two joined subjects: an opening phrase in commas, "both", an article, a few describing words.
+const BEFORE_JOINT = /^\s*(?:[^,;]{0,60},\s+)?(?:both\s+)?(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between them: "and", with the same kind of describing words ("and Denmark-based retailer").
+const AND_BETWEEN = /^\s*,?\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between the second and the verb: auxiliaries and adverbs only.
+const UP_TO_VERB = /^\s+(?:(?:\p{Ll}+ly|also|have|has|had|jointly|together|both)\s+)*$/u
+
+/**
+ * "UK-based retailer Tesco and Denmark-based retailer Salling Group announced", "both Saudi Arabia and the
+ * United States have alleged": two named subjects joined by "and", each the verb's actor.
+ */
+function jointSubjects(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): [EntityMention, EntityMention] | undefined {
+  // "UK-based": a name inside a compound word describes the subject and is not one.
+  const mentions = index
+    .within(Math.max(clauseFrom, verbStart - 160), verbStart, ['person', 'organization', 'country'])
+    .filter((mention) => text[mention.end] !== '-')
+  const second = mentions.at(-1)
+  const first = mentions.at(-2)
+  if (!first || !second || !UP_TO_VERB.test(text.slice(second.end, verbStart))) return undefined
+  const between = text.slice(first.end, second.start)
+  const describing = (words: string) =>
+    words.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && !/(?:-based|er|or|ist|ian)$/u.test(word) && !['and', 'the', 'both'].includes(word))
+  if (!AND_BETWEEN.test(between) || describing(between).length > 0) return undefined
+  const opening = text.slice(Math.max(clauseFrom, verbStart - 160), first.start)
+  if (!BEFORE_JOINT.test(opening) || describing(opening.replace(/^[^,;]*,\s+/, '')).length > 0) return undefined
+  return [first, second]
 }
