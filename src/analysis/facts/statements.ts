@@ -50,13 +50,13 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
           ? passiveActor(text, verbEnd, sentence.end, index)
-          : (pair?.[1] ??
-            findSubject(text, start, verbStart, index) ??
+          : (findSubject(text, start, verbStart, index) ??
             unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening(text, sentence.start, start, verbStart, index, entities) ??
             groupSubject(text, start, verbStart))
-      if (!actor) continue
+      const subject = pair?.[1] ?? actor
+      if (!subject) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
@@ -71,11 +71,11 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         })
       }
       previous = {
-        actor: actor.entity.name,
+        actor: subject.entity.name,
         verb,
         ...(target ? { target: target.name } : {}),
-        start: Math.min(actor.start, verbStart, target?.start ?? verbStart),
-        end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
+        start: Math.min(subject.start, verbStart, target?.start ?? verbStart),
+        end: Math.max(verbEnd, subject.end, target?.end ?? verbEnd),
       }
       statements.push(previous)
     }
