@@ -29,3 +29,20 @@ describe('quotes said by spokespeople and unnamed speakers', () => {
     expect(speakers(text)).toEqual([['murder and terrorism', 'Paul Mercier']])
   })
 })
+
+describe('speakers behind a document or a double title', () => {
+  it('gives a quote "according to a tweet … by X" to X', () => {
+    const text = '"The airline moves weapons across the region," according to a tweet on Monday by Foreign Minister Tom Hale.'
+    expect(speakers(text)).toEqual([['The airline moves', 'Tom Hale']])
+  })
+
+  it('reads two titles joined by "and" before a name, and a chairperson', () => {
+    const text =
+      'In a letter to the paper, published on Monday, Norvia Power President and CEO Ana Ruiz said the firm would install "new poles along all our lines". ' +
+      'At the summit, AU chairperson President Omar Bakri of Sudan said, "The treaty will be the real test for all of us."'
+    expect(speakers(text)).toEqual([
+      ['new poles along', 'Ana Ruiz'],
+      ['The treaty will', 'Omar Bakri'],
+    ])
+  })
+})

@@ -144,12 +144,18 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
     if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
-    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
-    const speaker = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    // "according to a tweet on Monday by US Secretary of State Mike Pompeo": the author of the document.
+    const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
+    const authorFrom = nameFrom + (document?.[0].length ?? 0)
+    const rest = text.slice(authorFrom, Math.min(to, authorFrom + 100))
+    const speaker = nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
     if (speaker) return speaker
   }
   return undefined
 }
+
+const DOCUMENT_THEN_AUTHOR =
+  /^(?:a|an|the|his|her|its|their)\s+(?:\p{Ll}+\s+)?(?:tweet|statement|post|letter|release|message|report|filing)\s+(?:(?:on|last)\s+\p{Lu}\p{Ll}+\s+)?(?:by|from)\s+(?:the\s+)?/u
 
 /** "an order by Admiral X directing units to “…”", "in a statement from the ministry: “…”": the author of the document quoted. */
 function documentBy({ text, index }: Context, from: number, to: number): EntityMention | undefined {
