@@ -55,3 +55,21 @@ describe('a surname read before its full name', () => {
     expect(find('person', 'Pruitt')).toBeDefined()
   })
 })
+
+describe('places in a list of regions', () => {
+  it('reads each region of a list of states as its own, not as a town of the next one', () => {
+    const { find } = readEntities('Members were found in these US states: Alabama, Connecticut, Florida, Georgia, Kansas, Louisiana, Maryland and Ohio.')
+    for (const state of ['Connecticut', 'Florida', 'Louisiana']) expect(find('place', state)?.country, state).toBe('United States')
+  })
+
+  it('still places a town by the region after its comma', () => {
+    expect(readEntities('A truck crashed near Fairfield, California, on Tuesday.').find('place', 'Fairfield')?.country).toBe('United States')
+  })
+})
+
+describe('French courtesy titles', () => {
+  it('reads "Mme" as a courtesy title, so the surname is the person named before', () => {
+    const { entities } = readEntities('Emily Spanton told the court what happened. Her lawyer said: "The court has found that Mme Spanton did not lie."')
+    expect(entities.filter((entity) => entity.type === 'person').map((entity) => entity.name)).toEqual(['Emily Spanton'])
+  })
+})

@@ -17,7 +17,7 @@ export const FUNCTION_WORDS = words(`
   still then now today yesterday tomorrow tonight last next earlier later thus hence instead despite under over
   about above below between among into onto upon until unless whether following including such only even just
   more less much few several any both either neither do does did is are was were be been has have had will would
-  can could may might must shall should yes oh mr mrs ms former
+  can could may might must shall should yes oh mr mrs ms mme mlle former
   afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
   finally initially eventually currently previously recently
   near outside inside across throughout around against toward towards through beyond along behind beside within via amid
@@ -47,7 +47,7 @@ export const ROLE_HEADS = words(`
 export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */
-export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)
+export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle`)
 
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`
