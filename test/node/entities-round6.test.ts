@@ -8,6 +8,7 @@ describe('hyphenated given names after a surname', () => {
     const { find } = readEntities('Chief Inspector Carol Lam Wai-ling met President Moon Jae-in on Monday.')
     expect(find('person', 'Carol Lam Wai-ling')).toBeDefined()
     expect(find('person', 'Moon Jae-in')).toBeDefined()
+    expect(readEntities('Prime Minister Prayuth Chan-o-cha took office.').find('person', 'Prayuth Chan-o-cha')).toBeDefined()
   })
 
   it('gives the whole name the quote it says', () => {

@@ -47,14 +47,13 @@ const KEEPS_STOP = new Set([
 ])
 /** A lower-case particle joined to a capitalised name ("al-Sharabi", "bin-Laden"): the whole is a name. */
 const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben)-\p{Lu}/u
-// The lower-case half of a hyphenated given name written after its surname, as Korean and Cantonese names are in
-// English ("Park Won-soon", "Lam Wai-ling", "Moon Jae-in"): a short syllable. Hyphenated English words that may
-// follow a name ("the Trump-led", "a Kremlin-run") are no syllables.
-const GIVEN_NAME_SYLLABLE = /^-(\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
+// The lower-case half of a hyphenated given name written after its surname, as Korean and Cantonese names are
+// in English ("Park Won-soon", "Lam Wai-ling", "Moon Jae-in"), and Thai names of that shape ("Prayuth
+// Chan-o-cha"): short syllables. Hyphenated English words that may follow a name ("the Trump-led", "a
+// Kremlin-run") are no syllables.
+const GIVEN_NAME_SYLLABLE = /^-(\p{Ll}{2,4}|\p{Ll}{1,2}-\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
 const HYPHEN_WORDS = new Set(
-  'led run era born made held like wide free bred type old long area wing side day days week year time size only less ish free fed hit owned ward wards type born made'.split(
-    ' ',
-  ),
+  'led run era born made held like wide free bred type old long area wing side day days week year time size only less ish fed hit owned ward wards'.split(' '),
 )
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', ':'])
 
