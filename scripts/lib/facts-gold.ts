@@ -51,6 +51,8 @@ type Rule<G, E> = {
 }
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
+/** An organisation's name with or without a leading "The": the older gold sets write "Telegraph", the later ones "The Guardian". */
+const sameOrganisation = (a: string, b: string) => same(a.replace(/^the\s+/i, ''), b.replace(/^the\s+/i, ''))
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 /** Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". */
 export const verbStem = (verb: string) =>
@@ -75,8 +77,8 @@ const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name 
 /**
  * Scores extracted facts against one gold file. Matching rules (each gold item
  * matches at most one extracted item and the other way round):
- * - people, organisations, countries: the name, case-insensitive; a person
- *   listed in `not_people` is a contradiction;
+ * - people, organisations, countries: the name, case-insensitive (an organisation's with or without a
+ *   leading "The"); a person listed in `not_people` is a contradiction;
  * - places: the name, and the country when the gold gives one (another country is a contradiction);
  * - quotes: the extracted text starts with `starts_with` (case and quotation marks aside)
  *   and the speaker is the same (both absent counts as the same); the same words
@@ -105,7 +107,7 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
   })
   const scores: GoldScore = {
     people: score(nameRule(names(gold.people ?? []), names(ofType('person')), (name) => notPeople.has(name.toLowerCase()))),
-    organizations: score(nameRule(gold.organizations ?? [], names(ofType('organization')))),
+    organizations: score({ ...nameRule(gold.organizations ?? [], names(ofType('organization'))), matches: sameOrganisation }),
     countries: score(nameRule(gold.countries ?? [], names(ofType('country')))),
     places: score({
       gold: gold.places ?? [],
