@@ -20,3 +20,13 @@ describe('counts with words between the people and the event', () => {
     expect(counts('Two occupants of the small plane died.')).toEqual([[2, 'occupants', 'killed']])
   })
 })
+
+describe('people taken to hospital', () => {
+  it('counts people taken or admitted to hospital as hurt', () => {
+    expect(counts('Three children were taken to hospital after the crash.')).toEqual([[3, 'children', 'injured']])
+    expect(counts('One man was dead at the scene, with the other three being taken to a nearby hospital.')).toEqual([
+      [1, 'man', 'killed'],
+      [3, 'people', 'injured'],
+    ])
+  })
+})
