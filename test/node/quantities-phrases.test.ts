@@ -18,6 +18,8 @@ describe('counts with words between the people and the event', () => {
   it('reads past where the people were ("in 19 countries", "of the small plane")', () => {
     expect(counts('Police said 210 suspected users in 19 countries were arrested.')).toEqual([[210, 'suspected users', 'arrested']])
     expect(counts('Two occupants of the small plane died.')).toEqual([[2, 'occupants', 'killed']])
+    // A part of them is no setting: the 30 did not die.
+    expect(counts('Of the 30 passengers, two of them died.').filter(([value]) => value === 30)).toEqual([])
   })
 })
 

@@ -349,6 +349,7 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
   return matchEvent(tokens, j)
 }
 
+const PARTITIVE_PRONOUNS = new Set(['them', 'whom', 'which', 'those', 'these', 'us'])
 const SETTING_PREPOSITIONS = new Set(['in', 'across', 'of', 'on', 'aboard', 'at', 'from'])
 
 /**
@@ -356,6 +357,8 @@ const SETTING_PREPOSITIONS = new Set(['in', 'across', 'of', 'on', 'aboard', 'at'
  * auxiliary or an event word follows, or -1: a setting that runs on is not one.
  */
 function settingEnd(tokens: Token[], from: number): number {
+  // "Of the 30 passengers, two of them died": a part of them, not a setting.
+  if (PARTITIVE_PRONOUNS.has(tokens[from]?.lower ?? '')) return -1
   for (let k = from; k < tokens.length && k - from < 4; k++) {
     const token = tokens[k]!
     if (k > from && (AUXILIARIES.has(token.lower) || matchEvent(tokens, k))) return k - 1
