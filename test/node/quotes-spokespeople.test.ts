@@ -46,3 +46,16 @@ describe('speakers behind a document or a double title', () => {
     ])
   })
 })
+
+describe('speakers of passive and participle clauses', () => {
+  it('gives a quote told "by" someone to that one, and a participle after "with" to its subject', () => {
+    const text =
+      'President Ivan Petrov flew to the city on Monday. In a meeting that day he was told by Emergencies Minister Oleg Marin of "presumably between 36 and 40 people under the rubble". ' +
+      'Search was suspended on Tuesday, with Marin describing the "real threat of another collapse" as making it "impossible to continue working".'
+    expect(speakers(text)).toEqual([
+      ['presumably between 36', 'Oleg Marin'],
+      ['real threat of', 'Oleg Marin'],
+      ['impossible to continue', 'Oleg Marin'],
+    ])
+  })
+})

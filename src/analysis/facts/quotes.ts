@@ -277,7 +277,12 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
-    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart) ?? spokespersonOf(context, from, verbStart)
+    const subject =
+      findSubject(text, from, verbStart, index) ??
+      subjectAfterConjunction(context, from, verbStart) ??
+      spokespersonOf(context, from, verbStart) ??
+      (verb[0].endsWith('ing') ? subjectAfterWith(context, from, verbStart) : undefined) ??
+      toldBy(context, from, verbStart, verbStart + verb[0].length, to)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
@@ -290,6 +295,11 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
 
 // Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
 const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+// "…, with Ana Ruiz describing the "…"": a participle clause opened by "with" has its own subject.
+const WITH_CLAUSE = /[\s,]with\s/g
+// "he was told by Minister Ana Ruiz of "…"": the agent of a passive verb of telling.
+const PASSIVE_BEFORE = /\b(?:was|were|been|being)\s+$/
+const BY_AFTER = /^\s+by\s+/
 
 /**
  * "The rally drew attention partly because President Ana Ruiz claimed there were “…”", "Reuters reported
@@ -299,6 +309,22 @@ function subjectAfterConjunction({ text, index }: Context, from: number, verbSta
   let start = from
   for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
   return start > from ? findSubject(text, start, verbStart, index) : undefined
+}
+
+/** "he was told by Minister Ana Ruiz of "…"": the one named after "by" of a passive speech verb. */
+function toldBy({ text, index }: Context, from: number, verbStart: number, verbEnd: number, to: number): EntityMention | undefined {
+  const by = BY_AFTER.exec(text.slice(verbEnd, verbEnd + 6))
+  if (!by || !PASSIVE_BEFORE.test(text.slice(Math.max(from, verbStart - 8), verbStart))) return undefined
+  const nameFrom = verbEnd + by[0].length
+  const rest = text.slice(nameFrom, to)
+  return nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+}
+
+/** "Search was suspended, with Minister Ana Ruiz describing the "…"": the subject of the participle after "with". */
+function subjectAfterWith({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = -1
+  for (const match of text.slice(from, verbStart).matchAll(WITH_CLAUSE)) start = from + match.index + match[0].length
+  return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
 
 /** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
