@@ -20,3 +20,15 @@ describe('statements by two subjects joined by "and"', () => {
     expect(statements('Officials in Kenya and Uganda denied the report.')).toEqual([])
   })
 })
+
+describe('statements in clauses opened by a time phrase or a conjunction', () => {
+  it('reads the subject after a time phrase that opens the sentence without a comma', () => {
+    expect(statements('For several days Venezuela denied the accusation.')).toEqual([['Venezuela', 'denied']])
+  })
+
+  it('reads the subject of a clause opened by "because"', () => {
+    expect(statements('The rally drew attention partly because President Ana Ruiz claimed there were good people on both sides.')).toEqual([
+      ['Ana Ruiz', 'claimed'],
+    ])
+  })
+})

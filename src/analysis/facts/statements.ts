@@ -255,7 +255,7 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before)\s/g)) start = from + match.index + match[0].length
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s/g)) start = from + match.index + match[0].length
   return start
 }
 
