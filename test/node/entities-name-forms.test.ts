@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
 import { readEntities } from './read-entities'
 
-// Classes of entity error found on the development gold sets (issue 17, round 6), each with sentences written for the test.
+// Classes of entity error found on the development gold sets (issue 17, round 6): name forms (hyphenated given names,
+// a surname read before its full name, courtesy titles), bodies named by an office or a last word, regions in lists.
+// Each with sentences written for the test.
 describe('hyphenated given names after a surname', () => {
   it('keeps the lower-case half of a Korean or Cantonese given name in the name', () => {
     const { find } = readEntities('Chief Inspector Carol Lam Wai-ling met President Moon Jae-in on Monday.')
