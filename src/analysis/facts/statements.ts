@@ -45,6 +45,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
+      const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
       const actor = participle
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
@@ -54,16 +55,27 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             groupSubject(text, start, verbStart))
-      if (!actor) continue
+      const subject = pair?.[1] ?? actor
+      if (!subject) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
+      // "Tesco and Salling Group announced": one statement for each of the two.
+      if (pair && pair[0].entity !== pair[1].entity) {
+        statements.push({
+          actor: pair[0].entity.name,
+          verb,
+          ...(target ? { target: target.name } : {}),
+          start: Math.min(pair[0].start, verbStart, target?.start ?? verbStart),
+          end: Math.max(verbEnd, target?.end ?? verbEnd),
+        })
+      }
       previous = {
-        actor: actor.entity.name,
+        actor: subject.entity.name,
         verb,
         ...(target ? { target: target.name } : {}),
-        start: Math.min(actor.start, verbStart, target?.start ?? verbStart),
-        end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
+        start: Math.min(subject.start, verbStart, target?.start ?? verbStart),
+        end: Math.max(verbEnd, subject.end, target?.end ?? verbEnd),
       }
       statements.push(previous)
     }
@@ -231,7 +243,7 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before)\s/g)) start = from + match.index + match[0].length
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s/g)) start = from + match.index + match[0].length
   return start
 }
 
@@ -280,4 +292,32 @@ function findTarget(
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }
+}
+
+// Before the first of two joined subjects: an opening phrase in commas, "both", an article, a few describing words.
+const BEFORE_JOINT = /^\s*(?:[^,;]{0,60},\s+)?(?:both\s+)?(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between them: "and", with the same kind of describing words ("and Denmark-based retailer").
+const AND_BETWEEN = /^\s*,?\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between the second and the verb: auxiliaries and adverbs only.
+const UP_TO_VERB = /^\s+(?:(?:\p{Ll}+ly|also|have|has|had|jointly|together|both)\s+)*$/u
+
+/**
+ * "UK-based retailer Tesco and Denmark-based retailer Salling Group announced", "both Saudi Arabia and the
+ * United States have alleged": two named subjects joined by "and", each the verb's actor.
+ */
+function jointSubjects(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): [EntityMention, EntityMention] | undefined {
+  // "UK-based": a name inside a compound word describes the subject and is not one.
+  const mentions = index
+    .within(Math.max(clauseFrom, verbStart - 160), verbStart, ['person', 'organization', 'country'])
+    .filter((mention) => text[mention.end] !== '-')
+  const second = mentions.at(-1)
+  const first = mentions.at(-2)
+  if (!first || !second || !UP_TO_VERB.test(text.slice(second.end, verbStart))) return undefined
+  const between = text.slice(first.end, second.start)
+  const describing = (words: string) =>
+    words.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && !/(?:-based|er|or|ist|ian)$/u.test(word) && !['and', 'the', 'both'].includes(word))
+  if (!AND_BETWEEN.test(between) || describing(between).length > 0) return undefined
+  const opening = text.slice(Math.max(clauseFrom, verbStart - 160), first.start)
+  if (!BEFORE_JOINT.test(opening) || describing(opening.replace(/^[^,;]*,\s+/, '')).length > 0) return undefined
+  return [first, second]
 }
