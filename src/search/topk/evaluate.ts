@@ -90,6 +90,10 @@ export class PreparedSearch {
   private readonly wordOfTerm: Int32Array
   private readonly wordStamps: Int32Array
   private readonly bm25: Bm25
+  /** `wordFactor` of each number of words matched. */
+  private readonly wordFactors: Float64Array
+  /** `score`'s running sum per tree level. */
+  private readonly sums: Float64Array
 
   constructor(
     private readonly index: IndexInternals,
@@ -108,6 +112,8 @@ export class PreparedSearch {
     this.wordOfTerm = new Int32Array(this.termIds.size).fill(-1)
     if (words) for (const [term, id] of this.termIds) this.wordOfTerm[id] = words.wordOf(term) ?? -1
     this.wordStamps = new Int32Array(words?.count ?? 0)
+    this.wordFactors = Float64Array.from({ length: (words?.count ?? 0) + 1 }, (_, matched) => this.wordFactor(matched))
+    this.sums = new Float64Array(this.depth(this.plan.root) + 1)
     this.matches = this.matchSet(this.plan.root).copy()
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
@@ -193,9 +199,9 @@ export class PreparedSearch {
     ENGINE_TOTALS.scored++
     this.stamp++
     this.quality = 0
-    const score = this.score(this.plan.root, doc)
-    const ms = score * (this.quality || 1)
-    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactor(this.stampedWords())
+    this.score(this.plan.root, doc, 0)
+    const ms = this.sums[0]! * (this.quality || 1)
+    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactors[this.stampedWords()]!
     const final = factor ? key * factor(doc) : key
     if (!into) return { doc, final }
     into.doc = doc
@@ -203,30 +209,49 @@ export class PreparedSearch {
     return into
   }
 
-  /** The score of a document `node` matches, added up in MiniSearch's order. */
-  private score(node: PlanNode, doc: number): number {
+  /**
+   * The score of a document `node` matches, added up in MiniSearch's order,
+   * into `sums[depth]`: one running sum per tree level, in a typed array, since
+   * a double returned from a call is boxed, and this runs per document scored.
+   */
+  private score(node: PlanNode, doc: number, depth: number): void {
+    const sums = this.sums
     switch (node.kind) {
       case 'wildcard':
-        return this.documentBoost(doc, '')
+        sums[depth] = this.documentBoost(doc, '')
+        return
       case 'spec': {
-        let total = 0
+        sums[depth] = 0
         let matched = false
-        for (const leaf of node.leaves) {
+        const { k, b, d } = this.bm25
+        for (let i = 0; i < node.leaves.length; i++) {
+          const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
           if (at === -1) continue
           const boost = this.documentBoost(doc, leaf.derivedTerm)
           if (!boost) continue
-          total += this.leafScore(leaf, at, doc, boost)
+          // leafScore, inlined for the same reason.
+          const termFreq = leaf.freqs[at]!
+          const fieldLength = this.index._fieldLength.get(doc)![leaf.fieldId]!
+          const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / leaf.averageLength)))
+          sums[depth] += leaf.weight * boost * rawScore
           matched = true
         }
         if (matched) this.countTerm(node.term)
-        return total
+        return
       }
       case 'combine': {
-        if (node.operator === 'and_not') return this.score(node.children[0]!, doc)
-        let total = 0
-        for (const child of node.children) if (this.sets.get(child)!.has(doc)) total += this.score(child, doc)
-        return total
+        if (node.operator === 'and_not') {
+          this.score(node.children[0]!, doc, depth)
+          return
+        }
+        sums[depth] = 0
+        for (let i = 0; i < node.children.length; i++) {
+          const child = node.children[i]!
+          if (!this.sets.get(child)!.has(doc)) continue
+          this.score(child, doc, depth + 1)
+          sums[depth] += sums[depth + 1]!
+        }
       }
     }
   }
@@ -260,6 +285,11 @@ export class PreparedSearch {
   /** The word coordination factor, (matched / count)^exponent; 1 without `words`. */
   private wordFactor(matched: number): number {
     return this.words ? (matched / Math.max(1, this.words.count)) ** this.words.exponent : 1
+  }
+
+  /** Nodes from the root to the deepest leaf. */
+  private depth(node: PlanNode): number {
+    return node.kind === 'combine' ? 1 + Math.max(0, ...node.children.map((child) => this.depth(child))) : 1
   }
 
   private countTerm(term: string): void {
