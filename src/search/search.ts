@@ -202,7 +202,7 @@ async function rankArticles(
   const ranked = rankPage(tables, attempt, params, coordinator.firstPosition)
   const [total, facets] = await Promise.all([
     coordinator.sum('total', attempt.filtered.count),
-    coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
+    coordinator.facets(tables.facets, attempt.search.matches, filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
   const matches = ranked.map(({ result, key }): RankedMatch => ({
     id: tables.ids[result.id]!,
