@@ -164,34 +164,38 @@ export class PreparedSearch {
     for (let w = 0; w < windowCount; w++) {
       if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) order.push(w)
     }
-    if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
+    // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
+    if (bounds) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
-    for (const w of order) {
+    // One visitor for every window (a closure per window would be garbage per window).
+    const visit = (doc: number) => {
+      if (first?.has(doc)) return
+      // Scored into one reused entry: most documents do not make the list, and allocate nothing.
+      const entry = this.entry(doc, factor, candidate)
+      if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
+      let low = 0
+      let high = best.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (this.compare(entry, best[middle]!) < 0) high = middle
+        else low = middle + 1
+      }
+      if (best.length === room) best.pop()
+      best.splice(low, 0, { ...entry })
+    }
+    for (let i = 0; i < order.length; i++) {
+      const w = order[i]!
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
       this.resetCursors(w << WINDOW_SHIFT)
-      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), (doc) => {
-        if (first?.has(doc)) return
-        // Scored into one reused entry: most documents do not make the list, and allocate nothing.
-        const entry = this.entry(doc, factor, candidate)
-        if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
-        let low = 0
-        let high = best.length
-        while (low < high) {
-          const middle = (low + high) >>> 1
-          if (this.compare(entry, best[middle]!) < 0) high = middle
-          else low = middle + 1
-        }
-        if (best.length === room) best.pop()
-        best.splice(low, 0, { ...entry })
-      })
+      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), visit)
     }
   }
 
-  /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts). */
+  /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts); small integers, never a boxed difference. */
   private compare(a: Entry, b: Entry): number {
-    return b.final - a.final || a.doc - b.doc
+    return a.final > b.final ? -1 : a.final < b.final ? 1 : a.doc - b.doc
   }
 
   private entry(doc: number, factor: RankOptions['factor'], into?: Entry): Entry {
@@ -411,7 +415,7 @@ export class PreparedSearch {
         bounds.fill(1)
         break
       case 'spec':
-        for (const leaf of node.leaves) this.addLeafBounds(leaf, bounds)
+        for (let i = 0; i < node.leaves.length; i++) this.addLeafBounds(node.leaves[i]!, bounds)
         break
       case 'combine': {
         const children = node.children.map((child) => this.windowBounds(child, windowCount))
@@ -419,7 +423,8 @@ export class PreparedSearch {
         if (node.operator === 'and_not') return children[0]!
         for (let w = 0; w < windowCount; w++) {
           let total = 0
-          for (const child of children) {
+          for (let c = 0; c < children.length; c++) {
+            const child = children[c]!
             if (node.operator === 'and' && child[w] === 0) {
               total = 0
               break
@@ -468,7 +473,7 @@ export class PreparedSearch {
 
   /** Points every leaf's cursor at its first posting at or after `doc`. */
   private resetCursors(doc: number): void {
-    for (const leaf of this.leaves) leaf.cursor = lowerBound(leaf.docs, doc)
+    for (let i = 0; i < this.leaves.length; i++) this.leaves[i]!.cursor = lowerBound(this.leaves[i]!.docs, doc)
   }
 
   /** The posting of `doc` in a leaf, or -1; cursors move forward as documents ascend. */
