@@ -102,6 +102,35 @@ class FacetColumn {
     return this.keys.get(key) ?? -1
   }
 
+  /**
+   * Adds the values of each document of the bitset `words` to `tally` (the
+   * name shown for each: the first in name order), skipping documents that
+   * fail a filter in `skipFailed`; how many values it met (`touchedKeys`).
+   */
+  tallyOver(words: Uint32Array, failed: Uint8Array | undefined, skipFailed: number): number {
+    const { tally, display, keyOf, starts, values, touchedKeys } = this
+    let touched = 0
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!
+      while (word !== 0) {
+        const lowest = word & -word
+        word ^= lowest
+        const doc = (w << 5) + 31 - Math.clz32(lowest)
+        if (failed && (failed[doc]! & skipFailed) !== 0) continue
+        const end = starts[doc + 1]!
+        for (let at = starts[doc]!; at < end; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touchedKeys[touched++] = key
+          } else if (name < display[key]!) display[key] = name
+        }
+      }
+    }
+    return touched
+  }
+
   has(doc: number, key: number): boolean {
     for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) if (this.keyOf[this.values[at]!] === key) return true
     return false
@@ -114,7 +143,15 @@ export type FilterCheck = (doc: number) => number
 export class FacetTable {
   private readonly columns = new Map<FacetName, FacetColumn>()
 
+  private failed: Uint8Array | undefined
+
   constructor(private readonly stored: StoredFacetTable) {}
+
+  /** Scratch for `count`: per document, the filters it fails (rewritten for each match before it is read). */
+  private failedScratch(size: number): Uint8Array {
+    if (!this.failed || this.failed.length < size) this.failed = new Uint8Array(size)
+    return this.failed
+  }
 
   column(facet: FacetName): FacetColumn {
     let column = this.columns.get(facet)
@@ -172,33 +209,15 @@ export class FacetTable {
    * the first of its names among the results in name order), plus the selected ones.
    */
   count(matches: MatchSet, filters: NormalizedFilters, limit: number): FacetCounts {
-    const check = this.check(filters)
     const columns = FACETS.map((facet) => this.column(facet))
-    const touched = new Uint32Array(columns.length)
-    // One pass over the match bitset, each document's values tallied into every facet's scratch: no list of matches, no per-value objects.
-    const { words } = matches
-    for (let w = 0; w < words.length; w++) {
-      let word = words[w]!
-      while (word !== 0) {
-        const lowest = word & -word
-        word ^= lowest
-        const doc = (w << 5) + 31 - Math.clz32(lowest)
-        const failed = filters.length > 0 ? check(doc) : 0
-        for (let f = 0; f < columns.length; f++) {
-          // Each facet's counts apply every other facet's filter.
-          if ((failed & ~(1 << f)) !== 0) continue
-          const { tally, display, keyOf, starts, values, touchedKeys } = columns[f]!
-          for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
-            const name = values[at]!
-            const key = keyOf[name]!
-            if (tally[key]!++ === 0) {
-              display[key] = name
-              touchedKeys[touched[f]!++] = key
-            } else if (name < display[key]!) display[key] = name
-          }
-        }
-      }
+    // With filters, which ones each match fails, once (a scratch array by document, as the count runs to its end at once).
+    let failed: Uint8Array | undefined
+    if (filters.length > 0) {
+      const check = this.check(filters)
+      failed = this.failedScratch(matches.size)
+      matches.forEach((doc) => (failed![doc] = check(doc)))
     }
+    const touched = columns.map((column, f) => column.tallyOver(matches.words, failed, ~(1 << f)))
     const counts = {} as FacetCounts
     FACETS.forEach((facet, f) => {
       const column = columns[f]!
