@@ -159,11 +159,13 @@ export class PreparedSearch {
 
   private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
     const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
-    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount) : undefined
-    const order: number[] = []
+    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount, 0) : undefined
+    let windows = 0
+    const all = windowOrder(windowCount)
     for (let w = 0; w < windowCount; w++) {
-      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) order.push(w)
+      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
+    const order = all.subarray(0, windows)
     // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
     if (bounds) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
@@ -408,34 +410,33 @@ export class PreparedSearch {
   }
 
   /** Per window of documents, an upper bound of the node's score there (0: nothing there). */
-  private windowBounds(node: PlanNode, windowCount: number): Float64Array {
-    const bounds = new Float64Array(windowCount)
+  private windowBounds(node: PlanNode, windowCount: number, depth: number): Float64Array {
+    const bounds = boundLevel(depth, windowCount)
     switch (node.kind) {
       case 'wildcard':
-        bounds.fill(1)
-        break
+        bounds.fill(1, 0, windowCount)
+        return bounds
       case 'spec':
+        bounds.fill(0, 0, windowCount)
         for (let i = 0; i < node.leaves.length; i++) this.addLeafBounds(node.leaves[i]!, bounds)
-        break
+        return bounds
       case 'combine': {
-        const children = node.children.map((child) => this.windowBounds(child, windowCount))
-        if (children.length === 0) break
-        if (node.operator === 'and_not') return children[0]!
-        for (let w = 0; w < windowCount; w++) {
-          let total = 0
-          for (let c = 0; c < children.length; c++) {
-            const child = children[c]!
-            if (node.operator === 'and' && child[w] === 0) {
-              total = 0
-              break
-            }
-            total += child[w]!
+        bounds.fill(0, 0, windowCount)
+        if (node.children.length === 0) return bounds
+        if (node.operator === 'and_not') return this.windowBounds(node.children[0]!, windowCount, depth)
+        const and = node.operator === 'and'
+        for (let c = 0; c < node.children.length; c++) {
+          const child = this.windowBounds(node.children[c]!, windowCount, depth + 1)
+          for (let w = 0; w < windowCount; w++) {
+            // An AND is nothing where one of its children is nothing (bounds are never negative: a 0 sum is all 0).
+            if (c === 0) bounds[w] = child[w]!
+            else if (and && (bounds[w] === 0 || child[w] === 0)) bounds[w] = 0
+            else bounds[w]! += child[w]!
           }
-          bounds[w] = total
         }
+        return bounds
       }
     }
-    return bounds
   }
 
   /** Adds, to each window a leaf has postings in, the most its postings there can score. */
@@ -487,6 +488,26 @@ export class PreparedSearch {
     leaf.cursor = at
     return at < docs.length && docs[at] === doc ? at : -1
   }
+}
+
+/**
+ * Scratch shared by every search of the isolate, since the bounds and the
+ * window order are worked out and used within one synchronous call
+ * (`collectBest`): per tree level an array of window bounds, and the windows in
+ * visiting order. Grown to the largest index searched.
+ */
+const boundLevels: Float64Array[] = []
+let windowScratch = new Uint32Array(0)
+
+function boundLevel(depth: number, windowCount: number): Float64Array {
+  let level = boundLevels[depth]
+  if (!level || level.length < windowCount) boundLevels[depth] = level = new Float64Array(windowCount)
+  return level
+}
+
+function windowOrder(windowCount: number): Uint32Array {
+  if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
+  return windowScratch
 }
 
 type RawResult = { score: number; terms: string[]; match: Record<string, string[]> }
