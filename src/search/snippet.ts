@@ -1,3 +1,4 @@
+import { WeightedLru } from '../lru'
 import { INDEX_WORD } from '../text/tokens'
 import { normalizeWord, processTerm } from './terms'
 
@@ -76,8 +77,17 @@ const PATTERN_STARTS = 8
  * is read as part of its word.
  */
 function withoutAccents(text: string): string {
-  return text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)
+  let folded = FOLDED_TEXTS.get(text)
+  if (folded === undefined) FOLDED_TEXTS.set(text, (folded = text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)))
+  return folded
 }
+
+/**
+ * The texts folded most recently, by text: the same articles come back query
+ * after query, and folding copies the whole text. At most this many UTF-16
+ * units (4 MiB), the least recently used dropped first.
+ */
+const FOLDED_TEXTS = new WeightedLru<string, string>(2 ** 21, (folded) => folded.length)
 
 const PRECOMPOSED = /[\u00c0-\u024f\u1e00-\u1eff]/g
 
