@@ -41,7 +41,7 @@ export type CompactTerms = {
  * terms) over a sorted term list and varint postings: `get`, `has`,
  * `atPrefix`, `fuzzyGet`, iteration and `size`, which is all MiniSearch's
  * search uses. Nothing is built at load time; a term's postings are decoded
- * when a query touches it. Fuzzy matching walks the sorted list as the
+ * when a query touches it, and the most recently used are kept. Fuzzy matching walks the sorted list as the
  * implicit trie it is, with the same banded Levenshtein matrix as
  * SearchableMap, so it finds the same terms at the same distances.
  */
