@@ -110,6 +110,12 @@ async function main() {
     for (const size of sizes) {
       const point = await topKPoint(syntheticArticles(shipped, size, { seed: SEED, analyse: false }), quick ? 30 : 100, quick ? 2 : 3, SEED)
       printTopK(point)
+      // The machine is shared: its load beside each point's figures.
+      console.log(
+        `(load average after ${size}: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')}, ${new Date().toISOString()})\n`,
+      )
       points.push(point)
     }
     results.topk = points

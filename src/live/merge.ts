@@ -62,7 +62,7 @@ function facetsTogether(joined: JoinedFacets): (part: number) => SearchCoordinat
   let resolve!: (counts: FacetCounts) => void
   const done = new Promise<FacetCounts>((settle) => (resolve = settle))
   return (part) => (_table, matches, filters, limit) => {
-    docs[part] = matches
+    docs[part] = matches.toArray()
     if (++arrived === 2) resolve(joined.count([docs[0]!, docs[1]!], filters, limit))
     return done
   }
