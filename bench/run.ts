@@ -8,7 +8,9 @@
  *                               in workerd (bench/sections/scale-shards.ts); --doc writes the table into docs/scaling.md
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
- * npm run bench -- --extraction analyzeArticle per article only, in Node and (unless --no-http) in workerd
+ * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
+ *                               --baseline=DIR times another checkout's stages (e.g. a `git worktree add --detach DIR main`) interleaved in the same run;
+ *                               --best-of takes each article's fastest round per stage (a machine shared with other work); --rounds=N
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -23,6 +25,7 @@ import { fig, mib, ms } from './lib/stats'
 import { printTable } from '../scripts/lib/table'
 import { coldStart, compareResults } from './sections/cold-start'
 import { extraction } from './sections/extraction'
+import { extractionStages, loadEngines, stageColumns, stageRows } from './sections/extraction-stages'
 import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
@@ -113,6 +116,12 @@ async function main() {
     for (const size of sizes) {
       const point = await topKPoint(syntheticArticles(shipped, size, { seed: SEED, analyse: false }), quick ? 30 : 100, quick ? 2 : 3, SEED)
       printTopK(point)
+      // The machine is shared: its load beside each point's figures.
+      console.log(
+        `(load average after ${size}: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')}, ${new Date().toISOString()})\n`,
+      )
       points.push(point)
     }
     results.topk = points
@@ -121,6 +130,27 @@ async function main() {
     const work = extraction(shipped, quick ? 1 : 3)
     printTable('Extraction and summary (Node, in process)', ['figure', 'value'], [['analyzeArticle per article (ms, median / p99)', fig(work.perArticle)]])
     results.extraction = work
+    const baseline = option('baseline')
+    const sets = [{ name: 'this checkout', engines: await loadEngines() }, ...(baseline ? [{ name: 'baseline', engines: await loadEngines(baseline) }] : [])]
+    const stageRounds = Number(option('rounds') ?? (quick ? 1 : 3))
+    const stages = extractionStages(shipped, stageRounds, sets, flag('best-of'))
+    printTable(
+      `Extraction by stage (Node, in process; ${shipped.length} articles × ${stageRounds} rounds, ${flag('best-of') ? "each article's fastest round" : 'one sample per article and round'}${baseline ? `, interleaved with the baseline at ${baseline}` : ''}; ms)`,
+      stageColumns(stages.runs),
+      stageRows(stages.runs),
+    )
+    for (const run of stages.runs) {
+      console.log(
+        `slowest articles, ${run.name} (median ms): ${run.slowest.map((a) => `${a.id} ${ms(a.ms)} (${a.characters} characters, ${a.sentences} sentences)`).join('; ')}`,
+      )
+    }
+    for (const run of stages.runs) {
+      console.log(
+        `µs per character by article length (characters), each article's fastest round, ${run.name}: ${run.byLength.map((band) => `${band.band} ${band.microsecondsPerCharacter.toFixed(2)} (${band.articles})`).join(', ')}`,
+      )
+    }
+    if (baseline) console.log(`analyses identical to the baseline's: ${stages.identical} of ${shipped.length} articles`)
+    results.extractionStages = stages
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
   } else if (flag('scale') && option('corpora')) {
     const work = option('work') ?? join(tmpdir(), 'news-edge-scale-shards')

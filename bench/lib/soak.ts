@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readLiveExport } from '../../scripts/lib/live-export'
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
 
 export type SoakOptions = { writers: number; writes: number; kills: number; idsPerWriter: number; log?: (line: string) => void }
@@ -129,8 +130,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     // What the Worker serves now, from the segment itself and through search.
     const origin = server.origin
-    const exportResponse = await fetch(`${origin}/api/live/export`, { headers: headers(false) })
-    const exported = (await exportResponse.json()) as { articles: { id: string; text: string }[] }
+    // Every page of the export (corpus:pull's reader), each from another client IP as the writes were.
+    const { exported } = await readLiveExport(origin, TOKEN, { fetch: (url, init) => fetch(url, { ...init, headers: headers(false) }) })
     const served = new Map(exported.articles.filter((article) => article.id.startsWith('soak/')).map((article) => [article.id, article.text]))
     const mismatches: string[] = []
     const ids = new Set([...acknowledged.keys(), ...pending.keys(), ...served.keys()])

@@ -1,11 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import type { ArticleInput } from '../../src/corpus/article'
 import { parseCorpusFile } from '../../src/corpus/parse'
+import type { LiveExport } from './live-export'
 import { listCorpusFiles } from './read-corpus'
-
-/** What `GET /api/live/export` answers: live articles in the corpus format, and deleted bundle ids. */
-export type LiveExport = { version: number; articles: ArticleInput[]; tombstones: string[] }
 
 export type PullResult = { written: number; removedFiles: string[]; rewrittenFiles: string[] }
 

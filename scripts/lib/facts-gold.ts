@@ -32,6 +32,15 @@ export type CategoryScore = {
 
 export type GoldScore = Record<Category, CategoryScore>
 
+/** The gold's dates with each day named the same way once. */
+function distinctDates(dates: NonNullable<FactsGold['dates']>): NonNullable<FactsGold['dates']> {
+  const seen = new Set<string>()
+  return dates.filter((date) => {
+    const key = `${date.iso} ${normalise(date.text)}`
+    return !seen.has(key) && !!seen.add(key)
+  })
+}
+
 type Rule<G, E> = {
   gold: G[]
   extracted: E[]
@@ -42,6 +51,8 @@ type Rule<G, E> = {
 }
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
+/** An organisation's name with or without a leading "The": the older gold sets write "Telegraph", the later ones "The Guardian". */
+const sameOrganisation = (a: string, b: string) => same(a.replace(/^the\s+/i, ''), b.replace(/^the\s+/i, ''))
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 /** Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". */
 export const verbStem = (verb: string) =>
@@ -66,8 +77,8 @@ const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name 
 /**
  * Scores extracted facts against one gold file. Matching rules (each gold item
  * matches at most one extracted item and the other way round):
- * - people, organisations, countries: the name, case-insensitive; a person
- *   listed in `not_people` is a contradiction;
+ * - people, organisations, countries: the name, case-insensitive (an organisation's with or without a
+ *   leading "The"); a person listed in `not_people` is a contradiction;
  * - places: the name, and the country when the gold gives one (another country is a contradiction);
  * - quotes: the extracted text starts with `starts_with` (case and quotation marks aside)
  *   and the speaker is the same (both absent counts as the same); the same words
@@ -76,7 +87,8 @@ const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name 
  *   is "killed"), who by head noun, and the place when the gold gives one; the same
  *   value and event for other people, or the same value and people with another
  *   event or place, is a contradiction;
- * - dates: the ISO date, and one text contains the other;
+ * - dates: the ISO date, and one text contains the other; a day named the same way twice is one date (the older
+ *   gold sets list a date at each mention, the later ones and the seed once, and the extractor gives it once);
  * - statements: the actor, the verb by stem, and the target (contained) when the gold gives one.
  * Every extracted item that matches nothing is a false positive. A category
  * the gold file leaves out is not scored.
@@ -95,7 +107,7 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
   })
   const scores: GoldScore = {
     people: score(nameRule(names(gold.people ?? []), names(ofType('person')), (name) => notPeople.has(name.toLowerCase()))),
-    organizations: score(nameRule(gold.organizations ?? [], names(ofType('organization')))),
+    organizations: score({ ...nameRule(gold.organizations ?? [], names(ofType('organization'))), matches: sameOrganisation }),
     countries: score(nameRule(gold.countries ?? [], names(ofType('country')))),
     places: score({
       gold: gold.places ?? [],
@@ -125,7 +137,7 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
       describeExtracted: (e) => `${e.value} ${e.who} ${e.event ?? ''}${e.place ? ` in ${e.place}` : ''}`,
     }),
     dates: score({
-      gold: gold.dates ?? [],
+      gold: distinctDates(gold.dates ?? []),
       extracted: facts.dates,
       matches: (g, e) => g.iso === e.iso && (normalise(e.text).includes(normalise(g.text)) || normalise(g.text).includes(normalise(e.text))),
       contradicts: (g, e) => normalise(e.text) === normalise(g.text) && g.iso !== e.iso,

@@ -72,11 +72,21 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
 
+type DurableObjectBinding = { name: string; class_name: string }
+type Migration = { tag: string; new_sqlite_classes: string[] }
+
 /**
- * The one Worker's name, compatibility date and rate limits, from wrangler.toml: the front keeps the name and
- * the limits (it is what the public calls), shards add `-shard-N` to the name.
+ * The one Worker's name, compatibility date, rate limits and Durable Objects (the live segment's, with its
+ * migrations), from wrangler.toml: the front keeps them all (it is what the public calls, and it holds the
+ * live segment: docs/live.md), shards add `-shard-N` to the name.
  */
-function workerSettings(): { name: string; compatibilityDate: string; ratelimits: RateLimit[] } {
+function workerSettings(): {
+  name: string
+  compatibilityDate: string
+  ratelimits: RateLimit[]
+  durableObjects: DurableObjectBinding[]
+  migrations: Migration[]
+} {
   const toml = readFileSync('wrangler.toml', 'utf8')
   const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
@@ -85,7 +95,14 @@ function workerSettings(): { name: string; compatibilityDate: string; ratelimits
       /\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g,
     ),
   ].map(([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }))
-  return { name, compatibilityDate, ratelimits }
+  const durableObjects = [...toml.matchAll(/\[\[durable_objects\.bindings\]\]\s*name\s*=\s*"([^"]+)"\s*class_name\s*=\s*"([^"]+)"/g)].map(
+    ([, binding, className]) => ({ name: binding!, class_name: className! }),
+  )
+  const migrations = [...toml.matchAll(/\[\[migrations\]\]\s*tag\s*=\s*"([^"]+)"\s*new_sqlite_classes\s*=\s*\[([^\]]*)\]/g)].map(([, tag, classes]) => ({
+    tag: tag!,
+    new_sqlite_classes: [...classes!.matchAll(/"([^"]+)"/g)].map(([, className]) => className!),
+  }))
+  return { name, compatibilityDate, ratelimits, durableObjects, migrations }
 }
 
 const MODULE_RULES = [
@@ -113,7 +130,7 @@ export function shardedConfigs(root: string): string[] {
  * build, whatever kills the build midway. Older builds' folders are removed after.
  */
 export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard: number, files: ShardFiles) => void = () => {}): string {
-  const { name, compatibilityDate, ratelimits } = workerSettings()
+  const { name, compatibilityDate, ratelimits, durableObjects, migrations } = workerSettings()
   const { build } = plan.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
@@ -156,6 +173,8 @@ export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard
         '// Written by npm run build (scripts/lib/sharded-build.ts): the front Worker of build ' + build + '.',
         "import manifest from './manifest.json'",
         `import { frontWorker } from '${src}/shards/front-worker'`,
+        // The live segment's Durable Object class lives in the front, as in the one Worker (src/index.ts).
+        `export { LiveSegment } from '${src}/live/segment'`,
         '',
         'export default frontWorker(manifest)',
         '',
@@ -169,6 +188,8 @@ export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard
         services: plan.ranges.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,
+        durable_objects: { bindings: durableObjects },
+        migrations,
         dev: { ip: '127.0.0.1', port: 8787 },
       }),
     })

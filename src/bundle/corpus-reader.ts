@@ -24,6 +24,8 @@ export type CorpusReader = {
   suggest(q: string, limit: number): Promise<Suggestion[]>
   /** `GET /api/facts` without the entity filters (those go through `bundle`'s registry). */
   facts(query: FactQuery): Promise<FactPage>
+  /** Whether the base (the bundle, or the shards) holds this id, hidden by the live segment or not: a delete must tombstone it. */
+  holds(id: string): Promise<boolean>
   /** What the answers are made of, for ETags: the build's version and the live segment's (0: none). */
   version(): { bundle: string; live: number }
   /**

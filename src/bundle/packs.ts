@@ -1,4 +1,4 @@
-import { WeightedLru } from './lru'
+import { WeightedLru } from '../lru'
 
 /** Reads one static asset's text by name (`<version>/0003.json`): `env.ASSETS` in the Worker, the file system in Node. */
 export type AssetReader = (name: string) => Promise<string>

@@ -1,7 +1,7 @@
 import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
-import { joinWords, packNumbers, sortedWithPositions, splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { namesByWord, storeSuggestions, type StoredSuggestions } from '../search/suggest'
+import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
+import { packSuggestions, storeSuggestions, type StoredSuggestions } from '../search/suggest'
 
 /** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
 const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
@@ -27,23 +27,13 @@ export function shardSuggestions(articles: readonly StoredArticle[], corpus: rea
   const entities = own.entities.texts.flatMap((text, i) =>
     kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : [],
   )
-  const texts = [...entities.map((entity) => entity.text), ...whole.phrases.texts, ...articles.map((article) => article.title)]
-  const byWord = namesByWord(texts)
   const wholeRanks = unpackNumbers(whole.ranks)
   const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
-  const { sorted } = sortedWithPositions([...byWord.keys()])
-  const lists = sorted.map((word) => byWord.get(word)!)
-  return {
-    entities: {
-      kinds: packNumbers(entities.map((entity) => entity.kind)),
-      texts: entities.map((entity) => entity.text),
-      counts: packNumbers(entities.map((entity) => entity.count)),
-    },
-    phrases: whole.phrases,
-    words: joinWords(sorted),
-    // Every word here is a word of the corpus's names (its entities, phrases and titles).
-    ranks: packNumbers(sorted.map((word) => rankOf.get(word)!)),
-    lengths: packNumbers(lists.map((list) => list.length)),
-    names: packNumbers(lists.flat()),
-  }
+  // Every word here is a word of the corpus's names (its entities, phrases and titles).
+  return packSuggestions(
+    entities,
+    whole.phrases,
+    articles.map((article) => article.title),
+    (word) => rankOf.get(word)!,
+  )
 }

@@ -1,20 +1,43 @@
+import * as v from 'valibot'
 import type { StoredArticle } from '../article'
 import type { EntityType } from '../analysis/facts/types'
 import { needsPredecessor } from '../analysis/summary/coherence'
 import { cosine } from '../analysis/summary/similarity'
 import { summarize } from '../analysis/summary/summarize'
 import { contentTerms, countTerms } from '../analysis/summary/terms'
+import { IsoDateString } from '../text/calendar'
+import { SpanEntries } from '../text/span'
 
-export type BriefSentence = { id: string; title: string; date?: string; text: string; start: number; end: number }
-export type TimelineEntry = { date?: string; id: string; title: string }
-export type EntityCount = { name: string; articles: number; mentions: number }
-export type Figure = { value: number; who: string; place?: string; id: string; title: string; date?: string; text: string; start: number; end: number }
-export type Brief = {
-  digest: { sentences: BriefSentence[]; text: string }
-  timeline: TimelineEntry[]
-  entities: { people: EntityCount[]; organizations: EntityCount[]; places: EntityCount[] }
-  casualties: Array<{ event: string; figures: Figure[] }>
+/** A sentence of an article a brief cites: the article, the sentence, and where it stands in that article's text. */
+const CitedSpan = {
+  id: v.pipe(v.string(), v.description('The cited article.')),
+  title: v.string(),
+  date: v.optional(IsoDateString),
+  text: v.string(),
+  ...SpanEntries,
 }
+const EntityCountSchema = v.object({ name: v.string(), articles: v.number(), mentions: v.number() })
+
+/** `GET /api/brief`'s answer: it documents the route in `/openapi.json`, and the brief's types are inferred from it. */
+export const BriefResponseSchema = v.looseObject({
+  query: v.string(),
+  total: v.pipe(v.number(), v.integer(), v.description('Articles matching the query.')),
+  articles: v.pipe(v.number(), v.integer(), v.description('Articles the brief is made of (the best matches).')),
+  digest: v.object({
+    sentences: v.pipe(v.array(v.looseObject(CitedSpan)), v.description('Each sentence cites its article; `start`/`end` index that article’s text.')),
+    text: v.string(),
+  }),
+  timeline: v.array(v.looseObject({ date: v.optional(IsoDateString), id: v.string(), title: v.string() })),
+  entities: v.looseObject({ people: v.array(EntityCountSchema), organizations: v.array(EntityCountSchema), places: v.array(EntityCountSchema) }),
+  casualties: v.array(
+    v.looseObject({ event: v.string(), figures: v.array(v.looseObject({ value: v.number(), who: v.string(), place: v.optional(v.string()), ...CitedSpan })) }),
+  ),
+})
+
+export type Brief = v.InferOutput<typeof BriefResponseSchema>
+type BriefSentence = Brief['digest']['sentences'][number]
+type EntityCount = Brief['entities']['people'][number]
+type Figure = Brief['casualties'][number]['figures'][number]
 
 const TOP_ENTITIES = 10
 const DUPLICATE = 0.5
@@ -32,8 +55,11 @@ type Candidate = BriefSentence & { vector: Map<string, number>; score: number }
  * and reads in date order. Entities and casualty figures come from the facts
  * stored with each article, so the brief invents nothing.
  */
-export function buildBrief(articles: readonly StoredArticle[], query: string, sentences: number): Brief {
+export function buildBrief(articles: readonly StoredArticle[], query: string, sentences: number, total: number): Brief {
   return {
+    query,
+    total,
+    articles: articles.length,
     digest: digest(articles, query, sentences),
     timeline: articles.map(({ date, id, title }) => ({ ...(date ? { date } : {}), id, title })).sort(byDate),
     entities: countEntities(articles),
@@ -87,7 +113,7 @@ function byDate(a: { date?: string }, b: { date?: string }): number {
   return a.date < b.date ? -1 : 1
 }
 
-const GROUPS: Record<EntityType, keyof Brief['entities']> = { person: 'people', organization: 'organizations', place: 'places', country: 'places' }
+const GROUPS = { person: 'people', organization: 'organizations', place: 'places', country: 'places' } as const satisfies Record<EntityType, string>
 
 /** Entities by the number of matching articles that name them, then by mentions. */
 function countEntities(articles: readonly StoredArticle[]): Brief['entities'] {

@@ -1,18 +1,33 @@
+import * as v from 'valibot'
 import type { StoredArticle } from '../article'
-import type { DateMention, Entity, EntityType, Quantity, Quote, Statement } from '../analysis/facts/types'
+import { DateEntries, ENTITY_TYPES, EntityEntries, QuantityEntries, QuoteEntries, StatementEntries } from '../analysis/facts/types'
+import { IsoDateString } from '../text/calendar'
 
 export const FACT_TYPES = ['quote', 'quantity', 'statement', 'date', 'person', 'organization', 'place', 'country'] as const
 export type FactType = (typeof FACT_TYPES)[number]
 
-export type ArticleRef = { id: string; title: string; date?: string }
+/** The article a fact is of, as a link to it shows it. */
+export const ArticleRefSchema = v.object({ id: v.string(), title: v.string(), date: v.optional(IsoDateString) })
+export type ArticleRef = v.InferOutput<typeof ArticleRefSchema>
 
-/** One fact of one article, as `GET /api/facts` lists it: its type, its article, then the fact's own fields. */
-export type CatalogFact =
-  | ({ type: 'quote'; article: ArticleRef } & Quote)
-  | ({ type: 'quantity'; article: ArticleRef } & Quantity)
-  | ({ type: 'statement'; article: ArticleRef } & Statement)
-  | ({ type: 'date'; article: ArticleRef } & DateMention)
-  | ({ type: EntityType; article: ArticleRef } & Omit<Entity, 'type'>)
+/** One fact of one article, as `GET /api/facts` lists it: its kind in `type`, its article, then that kind's own fields (plain objects: see analysis/facts/types.ts; facts come from shards over RPC). */
+const CatalogFactSchema = v.variant('type', [
+  v.object({ type: v.literal('quote'), article: ArticleRefSchema, ...QuoteEntries }),
+  v.object({ type: v.literal('quantity'), article: ArticleRefSchema, ...QuantityEntries }),
+  v.object({ type: v.literal('statement'), article: ArticleRefSchema, ...StatementEntries }),
+  v.object({ type: v.literal('date'), article: ArticleRefSchema, ...DateEntries }),
+  v.object({ type: v.picklist(ENTITY_TYPES), article: ArticleRefSchema, ...EntityEntries }),
+])
+export type CatalogFact = v.InferOutput<typeof CatalogFactSchema>
+
+/** `GET /api/facts`'s answer: it documents the route in `/openapi.json`, and `FactPage` is inferred from it. */
+export const FactPageSchema = v.looseObject({
+  total: v.pipe(v.number(), v.integer()),
+  offset: v.pipe(v.number(), v.integer()),
+  limit: v.pipe(v.number(), v.integer()),
+  facts: v.pipe(v.array(CatalogFactSchema), v.description('Offsets (`start`/`end`, `mentions`) index the text of `article`.')),
+})
+export type FactPage = v.InferOutput<typeof FactPageSchema>
 
 /** `only`: the catalogue numbers of the facts to consider (sorted; from the entity registry's filters), or every fact. */
 export type FactQuery = {
@@ -26,7 +41,6 @@ export type FactQuery = {
   /** Articles whose facts are left out: base articles a live one replaces or deletes (src/live/merge.ts). */
   hidden?: (id: string) => boolean
 }
-export type FactPage = { total: number; offset: number; limit: number; facts: CatalogFact[] }
 
 /**
  * What a fact query matches on, for every fact of every article, computed at

@@ -1,3 +1,10 @@
+/**
+ * The names news gives countries where the ISO table's English name is another ("Republic of Ireland", which
+ * tells the state from the island, and "Korea" for the South): the name an extracted country carries. The
+ * table's own name stays an alias.
+ */
+export const NEWS_NAMES: Record<string, string> = { IE: 'Ireland', KR: 'South Korea', BS: 'Bahamas', GM: 'Gambia' }
+
 /** Other names news uses for countries (ISO 3166-1 alpha-2 code by name). */
 export const COUNTRY_ALIASES: Record<string, string> = {
   'U.S.': 'US',

@@ -1,5 +1,5 @@
 import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
-import { AREAS, COUNTRY_ALIASES, DEMONYMS, TOWN_ALIASES } from './aliases'
+import { AREAS, COUNTRY_ALIASES, DEMONYMS, NEWS_NAMES, TOWN_ALIASES } from './aliases'
 import { placeKey } from './key'
 
 /**
@@ -27,9 +27,10 @@ function load(): Tables {
   const countriesByName = new Map<string, Country>()
   for (const line of COUNTRIES.split('\n')) {
     const [code = '', name = ''] = line.split('\t')
-    const country = { code, name }
+    const country = { code, name: NEWS_NAMES[code] ?? name }
     countriesByCode.set(code, country)
     countriesByName.set(name.toLowerCase(), country)
+    countriesByName.set(country.name.toLowerCase(), country)
   }
   for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
     const country = countriesByCode.get(code)

@@ -1,7 +1,8 @@
 import type { LoadedBundle } from '../bundle/open'
 import type { Bindings } from '../env'
 import { contentHash } from './corpus-form'
-import { baseOnly, LiveCopy, type LiveView } from './one-corpus'
+import type { SearchCorpus } from '../search/context'
+import { baseOf, baseOnly, LiveCopy, type LiveBase, type LiveView } from './one-corpus'
 import type { LiveSegment, LiveSnapshot, LiveUpdate, SnapshotHead } from './segment'
 
 export type { LiveView }
@@ -11,20 +12,108 @@ export type LiveBindings = Pick<Bindings, 'LIVE_SEGMENT'>
 /** How long a reader trusts its copy before asking the segment for its version (one tiny RPC). */
 const VERSION_CHECK_MS = 1000
 
-let view: LiveView | undefined
-/** The copy `view` was made from (none until the segment has been read): updated in place by the segment's changes. */
-let copy: LiveCopy | undefined
-/** The bundle `view` was made over: another one (a new deploy's, a test's in-memory corpus) starts a new copy. */
-let viewBase: LoadedBundle | undefined
-let checkedAt = 0
-/** The last refresh asked for: refreshes run one after another, so a change is applied once and in order. */
-let refreshing: Promise<LiveView> | undefined
+/** A base as the first reader of a new build settles the segment against it (`settleWithBase`). */
+export type StampedBase = LiveBase & { version: string; builtAt: string }
 
 /** How this isolate's copy has been brought up to date: whole (a full copy) or by the changes since its version. */
 export const liveRefreshes = { full: 0, changes: 0 }
 
+/** Every replica of this isolate: a write through it makes each fetch the new version at once. */
+const replicas = new Set<LiveReplica<unknown>>()
+
+/**
+ * An isolate's copy of the live segment over one base, and the view readers
+ * read (`V`: the one Worker's `LiveView`, or what a sharded front merges),
+ * made from the copy by `viewOf` (undefined: the segment has not been read
+ * yet). The copy is brought up to date when the segment's version changes,
+ * at most once a second (at once after a write through this isolate).
+ */
+export class LiveReplica<V> {
+  private view: V
+  private copy: LiveCopy | undefined
+  private checkedAt = 0
+  /** The last refresh asked for: refreshes run one after another, so a change is applied once and in order. */
+  private refreshing: Promise<V> | undefined
+
+  constructor(
+    private readonly base: StampedBase,
+    private readonly viewOf: (copy: LiveCopy | undefined) => V | Promise<V>,
+    initial: V,
+    private readonly corpus?: SearchCorpus,
+  ) {
+    this.view = initial
+    replicas.add(this as LiveReplica<unknown>)
+  }
+
+  /** The view at the segment's version (as of at most a second ago); the current one when there is no segment. */
+  current(stub: DurableObjectStub<LiveSegment> | undefined): Promise<V> {
+    if (!stub || Date.now() - this.checkedAt < VERSION_CHECK_MS) return Promise.resolve(this.view)
+    this.checkedAt = Date.now()
+    // After the refresh under way (which may have asked before a write this request must see), or at once.
+    const next = this.refreshing ? this.refreshing.catch(() => this.view).then(() => this.refresh(stub)) : this.refresh(stub)
+    this.refreshing = next
+    const done = () => {
+      if (this.refreshing === next) this.refreshing = undefined
+    }
+    next.then(done, done)
+    return next
+  }
+
+  /** The segment version of the copy (0 before the segment has been read). */
+  get version(): number {
+    return this.copy?.version ?? 0
+  }
+
+  /** The next read asks the segment at once. */
+  invalidate(): void {
+    this.checkedAt = 0
+  }
+
+  /** Stops tracking this replica (its base is no longer served). */
+  retire(): void {
+    replicas.delete(this as LiveReplica<unknown>)
+  }
+
+  /**
+   * One round trip: the segment's changes since the copy's version (none when it
+   * has not moved), applied in place; or, for a new copy (and when the segment
+   * answers that a full one is needed), the whole segment, settled against the
+   * base first. A failed refresh leaves the view as it was (logged): the next
+   * check tries again, and readers keep an answer meanwhile.
+   */
+  private async refresh(stub: DurableObjectStub<LiveSegment>): Promise<V> {
+    try {
+      const update = this.copy ? ((await stub.changesSince(this.copy.version)) as LiveUpdate) : undefined
+      if (update?.kind === 'changes') {
+        if (update.version === this.copy!.version) return this.view
+        await this.copy!.apply(update)
+        liveRefreshes.changes++
+      } else {
+        const settle = !this.copy
+        let fresh = await fullCopy(stub, this.base, this.corpus)
+        if (settle && (await settleWithBase(stub, this.base, fresh.snapshot)) > 0) fresh = await fullCopy(stub, this.base, this.corpus)
+        this.copy = fresh.copy
+        liveRefreshes.full++
+      }
+      this.view = await this.viewOf(this.copy)
+    } catch (error) {
+      console.error('live segment: refresh failed, serving the copy at version', this.copy?.version, error)
+      this.checkedAt = 0
+    }
+    return this.view
+  }
+}
+
+/** The one Worker's replica, over the bundle it serves (another bundle, a new deploy's or a test's, starts a new one). */
+let bundleReplica: { bundle: LoadedBundle; replica: LiveReplica<LiveView> } | undefined
+
 export function liveSegment(env: LiveBindings): DurableObjectStub<LiveSegment> | undefined {
   return env.LIVE_SEGMENT?.get(env.LIVE_SEGMENT.idFromName('live'))
+}
+
+/** A bundle as the base of a live copy. */
+export function bundleBase(bundle: LoadedBundle): StampedBase {
+  return { ...baseOf(bundle), version: bundle.version, builtAt: bundle.builtAt }
 }
 
 /**
@@ -32,54 +121,11 @@ export function liveSegment(env: LiveBindings): DurableObjectStub<LiveSegment> |
  * up to date when the segment's version has changed. Every reader reads through it.
  */
 export async function liveView(env: LiveBindings, bundle: LoadedBundle): Promise<LiveView> {
-  if (!view || viewBase !== bundle) {
-    view = baseOnly(bundle)
-    viewBase = bundle
-    copy = undefined
-    checkedAt = 0
+  if (bundleReplica?.bundle !== bundle) {
+    bundleReplica?.replica.retire()
+    bundleReplica = { bundle, replica: new LiveReplica(bundleBase(bundle), (copy) => copy?.view() ?? baseOnly(bundle), baseOnly(bundle), bundle) }
   }
-  const stub = liveSegment(env)
-  if (!stub || Date.now() - checkedAt < VERSION_CHECK_MS) return view
-  checkedAt = Date.now()
-  // After the refresh under way (which may have asked before a write this request must see), or at once.
-  const next = refreshing ? refreshing.catch(() => view!).then(() => refresh(stub, bundle)) : refresh(stub, bundle)
-  refreshing = next
-  const done = () => {
-    if (refreshing === next) refreshing = undefined
-  }
-  next.then(done, done)
-  return next
-}
-
-/**
- * One round trip: the segment's changes since the copy's version (none when it
- * has not moved), applied in place; or, for a new copy (and when the segment
- * answers that a full one is needed), the whole segment, settled against the
- * bundle first. A failed refresh leaves the view as it was (logged): the next
- * check tries again, and readers keep an answer meanwhile.
- */
-async function refresh(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle): Promise<LiveView> {
-  try {
-    const update = copy ? ((await stub.changesSince(copy.version)) as LiveUpdate) : undefined
-    if (viewBase !== bundle) return view!
-    if (update?.kind === 'changes') {
-      if (update.version === copy!.version) return view!
-      await copy!.apply(update)
-      liveRefreshes.changes++
-    } else {
-      const settle = !copy
-      let fresh = await fullCopy(stub, bundle)
-      if (settle && (await settleWithBundle(stub, bundle, fresh.snapshot)) > 0) fresh = await fullCopy(stub, bundle)
-      if (viewBase !== bundle) return view!
-      copy = fresh.copy
-      liveRefreshes.full++
-    }
-    view = copy!.view()
-  } catch (error) {
-    console.error('live segment: refresh failed, serving the copy at version', view?.version, error)
-    checkedAt = 0
-  }
-  return view!
+  return bundleReplica.replica.current(liveSegment(env))
 }
 
 /** Attempts at a full copy while writes keep outrunning the change log. */
@@ -91,7 +137,11 @@ const FULL_COPY_ATTEMPTS = 3
  * changes since the head's version, which bring the articles written while
  * the pages were read to their state at the end.
  */
-async function fullCopy(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle): Promise<{ copy: LiveCopy; snapshot: LiveSnapshot }> {
+async function fullCopy(
+  stub: DurableObjectStub<LiveSegment>,
+  base: LiveBase,
+  corpus: SearchCorpus | undefined,
+): Promise<{ copy: LiveCopy; snapshot: LiveSnapshot }> {
   for (let attempt = 0; attempt < FULL_COPY_ATTEMPTS; attempt++) {
     const head = (await stub.snapshotHead()) as SnapshotHead
     const articles: LiveSnapshot['articles'] = []
@@ -101,7 +151,7 @@ async function fullCopy(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBund
       after = page.next
     }
     const snapshot: LiveSnapshot = { ...head, articles }
-    const copy = await LiveCopy.of(bundle, snapshot)
+    const copy = await LiveCopy.over(base, snapshot, corpus)
     const since = (await stub.changesSince(head.version)) as LiveUpdate
     if (since.kind === 'full') continue
     if (since.version !== head.version) await copy.apply(since)
@@ -110,32 +160,38 @@ async function fullCopy(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBund
   throw new Error(`no full copy of the live segment after ${FULL_COPY_ATTEMPTS} attempts: writes outran the change log`)
 }
 
+/** `settleWithBase` for a bundle. */
+export function settleWithBundle(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle, snapshot: LiveSnapshot): Promise<number> {
+  return settleWithBase(stub, bundleBase(bundle), snapshot)
+}
+
 /**
- * The first reader of a new bundle settles the segment against it: live
- * articles the bundle now holds with the same content (`corpus:pull`, then a
- * build and deploy) are dropped, and tombstones of ids the bundle no longer
+ * The first reader of a new build settles the segment against its base: live
+ * articles the base now holds with the same content (`corpus:pull`, then a
+ * build and deploy) are dropped, and tombstones of ids the base no longer
  * has. Answers how many entries the segment dropped.
  */
-export async function settleWithBundle(stub: DurableObjectStub<LiveSegment>, bundle: LoadedBundle, snapshot: LiveSnapshot): Promise<number> {
-  if (snapshot.bundle && (snapshot.bundle.version === bundle.version || snapshot.bundle.builtAt > bundle.builtAt)) return 0
-  const inBundle = snapshot.articles.filter((article) => bundle.has(article.id))
-  const bodies = await bundle.articlesById(inBundle.map((article) => article.id))
+export async function settleWithBase(stub: DurableObjectStub<LiveSegment>, base: StampedBase, snapshot: LiveSnapshot): Promise<number> {
+  if (snapshot.bundle && (snapshot.bundle.version === base.version || snapshot.bundle.builtAt > base.builtAt)) return 0
+  const held = await base.holds([...snapshot.articles.map((article) => article.id), ...snapshot.tombstones])
+  const inBase = snapshot.articles.filter((article) => held.has(article.id))
+  const bodies = await base.articlesById(inBase.map((article) => article.id))
   const bundled: { id: string; hash: string }[] = []
-  for (const article of inBundle) {
+  for (const article of inBase) {
     const hash = await contentHash(article)
     if (hash === (await contentHash(bodies.get(article.id)!))) bundled.push({ id: article.id, hash })
   }
-  const lapsed = snapshot.tombstones.filter((id) => !bundle.has(id))
-  const { dropped } = await stub.settle({ version: bundle.version, builtAt: bundle.builtAt }, bundled, lapsed)
+  const lapsed = snapshot.tombstones.filter((id) => !held.has(id))
+  const { dropped } = await stub.settle({ version: base.version, builtAt: base.builtAt }, bundled, lapsed)
   return dropped
 }
 
-/** The segment version this isolate's copy is at (no round trip): part of ETags. */
+/** The segment version this isolate's copy of the bundle's is at (no round trip): part of ETags. */
 export function liveVersionSeen(): number {
-  return view?.version ?? 0
+  return bundleReplica?.replica.version ?? 0
 }
 
-/** After a write through this isolate, the next read fetches the new version at once. */
+/** After a write through this isolate, the next read of every replica fetches the new version at once. */
 export function invalidateLiveView(): void {
-  checkedAt = 0
+  for (const replica of replicas) replica.invalidate()
 }

@@ -1,4 +1,4 @@
-import { compareFacetNames, type FacetTable, type NormalizedFilters } from '../search/tables/facet-table'
+import { facetNamePosition, type FacetTable, type NormalizedFilters } from '../search/tables/facet-table'
 import { FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../search/facets'
 
 type Column = ReturnType<FacetTable['column']>
@@ -116,7 +116,7 @@ class JoinedColumn {
     this.ranks = [
       Float64Array.from(base.names, (_, i) => i),
       Float64Array.from(live.names, (name, i) => {
-        const at = lowerBound(base.names, name)
+        const at = facetNamePosition(base.names, name)
         return base.names[at] === name ? at : at - 1 + (i + 1) * between
       }),
     ]
@@ -131,18 +131,6 @@ class JoinedColumn {
     const inBase = this.base.keyIndex(key)
     return inBase !== -1 ? inBase : (this.liveOnly.get(key) ?? -1)
   }
-}
-
-/** The first position in `names` (sorted by `compareFacetNames`) whose name does not come before `name`. */
-function lowerBound(names: readonly string[], name: string): number {
-  let low = 0
-  let high = names.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (compareFacetNames(names[middle]!, name) < 0) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 /**

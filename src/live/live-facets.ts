@@ -1,7 +1,6 @@
 import type { StoredArticle } from '../article'
-import { compareFacetNames, type StoredFacetTable } from '../search/tables/facet-table'
-import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetName } from '../search/facets'
-import { packNumbers } from '../search/tables/sorted-words'
+import { facetNamePosition, packFacetTable, type StoredFacetTable } from '../search/tables/facet-table'
+import { articleFacets, FACETS, type ArticleFacets, type FacetName } from '../search/facets'
 
 /**
  * The live articles' facet values, kept as articles come and go: each
@@ -23,7 +22,7 @@ export class LiveFacets {
       for (const name of facets[facet].values()) {
         const count = uses.get(name) ?? 0
         uses.set(name, count + 1)
-        if (count === 0) names.splice(insertionPoint(names, name), 0, name)
+        if (count === 0) names.splice(facetNamePosition(names, name), 0, name)
       }
     }
   }
@@ -39,7 +38,7 @@ export class LiveFacets {
         if (count > 0) uses.set(name, count)
         else {
           uses.delete(name)
-          names.splice(insertionPoint(names, name), 1)
+          names.splice(facetNamePosition(names, name), 1)
         }
       }
     }
@@ -47,36 +46,9 @@ export class LiveFacets {
 
   /** The facet table of `articles` (this version's live articles, in index order), as `storeFacetTable` makes it. */
   stored(articles: readonly StoredArticle[]): StoredFacetTable {
-    const all = articles.map((article) => this.byArticle.get(article.id)!)
-    const table = {} as StoredFacetTable
-    for (const facet of FACETS) {
-      const { names } = this.columns.get(facet)!
-      const nameIndex = new Map(names.map((name, i) => [name, i]))
-      const keyIndex = new Map<string, number>()
-      const keys = names.map((name) => {
-        const key = facetKey(name)
-        if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
-        return keyIndex.get(key)!
-      })
-      table[facet] = {
-        names: [...names],
-        keys: packNumbers(keys),
-        counts: packNumbers(all.map((facets) => facets[facet].size)),
-        values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
-      }
-    }
-    return table
+    return packFacetTable(
+      articles.map((article) => this.byArticle.get(article.id)!),
+      (facet) => this.columns.get(facet)!.names,
+    )
   }
-}
-
-/** Where `name` is, or goes, in `names` (sorted by `compareFacetNames`). */
-function insertionPoint(names: readonly string[], name: string): number {
-  let low = 0
-  let high = names.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (compareFacetNames(names[middle]!, name) < 0) low = middle + 1
-    else high = middle
-  }
-  return low
 }

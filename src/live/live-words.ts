@@ -1,7 +1,6 @@
 import type { StoredArticle } from '../article'
-import type { StoredLexicon } from '../search/tables/lexicon'
-import { joinWords, lowerBound, packNumbers } from '../search/tables/sorted-words'
-import { normalizeWord, tokenize } from '../search/terms'
+import { articleWords, packLexicon, type LexiconEntry, type StoredLexicon } from '../search/tables/lexicon'
+import { lowerBound } from '../search/tables/sorted-words'
 
 /**
  * The live articles' words (did-you-mean, autocomplete), counted as
@@ -11,12 +10,12 @@ import { normalizeWord, tokenize } from '../search/terms'
  * (after a removal, the spelling of an article that is gone may stay).
  */
 export class LiveWords {
-  private readonly entries = new Map<string, { documents: number; display: string }>()
+  private readonly entries = new Map<string, LexiconEntry>()
   /** The words in sorted order once asked for, then kept sorted word by word (a new word inserted in place). */
   private sorted: string[] | undefined
 
   add(article: StoredArticle): void {
-    for (const [key, word] of wordsOf(article)) {
+    for (const [key, word] of articleWords(article)) {
       const entry = this.entries.get(key)
       if (entry) entry.documents++
       else {
@@ -27,7 +26,7 @@ export class LiveWords {
   }
 
   remove(article: StoredArticle): void {
-    for (const key of wordsOf(article).keys()) {
+    for (const key of articleWords(article).keys()) {
       const entry = this.entries.get(key)
       if (entry && --entry.documents === 0) {
         this.entries.delete(key)
@@ -45,22 +44,10 @@ export class LiveWords {
    */
   stored(): StoredLexicon {
     const sorted = (this.sorted ??= [...this.entries.keys()].sort())
-    const entries = sorted.map((word) => this.entries.get(word)!)
-    return {
-      words: joinWords(sorted),
-      documents: packNumbers(entries.map((entry) => entry.documents)),
-      displays: joinWords(entries.map((entry, i) => (entry.display === sorted[i] ? '' : entry.display))),
-      ranks: packNumbers(sorted.map((_, i) => i)),
-    }
+    return packLexicon(
+      sorted,
+      sorted.map((word) => this.entries.get(word)!),
+      sorted.map((_, i) => i),
+    )
   }
-}
-
-/** An article's words by normalised form, each with its first spelling in the article (title, then text). */
-function wordsOf(article: StoredArticle): Map<string, string> {
-  const words = new Map<string, string>()
-  for (const word of tokenize(`${article.title} ${article.text}`)) {
-    const key = normalizeWord(word)
-    if (!words.has(key)) words.set(key, word)
-  }
-  return words
 }

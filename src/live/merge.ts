@@ -62,7 +62,7 @@ function facetsTogether(joined: JoinedFacets): (part: number) => SearchCoordinat
   let resolve!: (counts: FacetCounts) => void
   const done = new Promise<FacetCounts>((settle) => (resolve = settle))
   return (part) => (_table, matches, filters, limit) => {
-    docs[part] = matches
+    docs[part] = matches.toArray()
     if (++arrived === 2) resolve(joined.count([docs[0]!, docs[1]!], filters, limit))
     return done
   }
@@ -111,11 +111,25 @@ export function relatedInOneCorpus(view: LiveView, article: StoredArticle, limit
 export function suggestInOneCorpus(view: LiveView, q: string, limit: number): Suggestion[] {
   const parts = partsOf(view)
   if (parts.length === 1) return suggest(suggestIndexOf(view.base), q, limit)
+  return mergePartSuggestions(
+    parts.map((corpus) => suggest(suggestIndexOf(corpus), q, limit)),
+    (id) => hidesBase(view, id),
+    limit,
+  )
+}
+
+/**
+ * The base's completions and the live part's (each cut to `limit`) as one
+ * list: the same text's counts summed, titles of hidden base articles left
+ * out, entities, then words, then titles, most articles first within a kind.
+ * A sharded front merges its shards' base list with its live part's here too.
+ */
+export function mergePartSuggestions(lists: readonly (readonly Suggestion[])[], hiddenInBase: (id: string) => boolean, limit: number): Suggestion[] {
   const byText = new Map<string, Suggestion>()
   const kindRank = (suggestion: Suggestion) => (suggestion.kind === 'title' ? 2 : suggestion.kind === 'term' ? 1 : 0)
-  for (const [part, corpus] of parts.entries()) {
-    for (const suggestion of suggest(suggestIndexOf(corpus), q, limit)) {
-      if (part === 0 && suggestion.id !== undefined && hidesBase(view, suggestion.id)) continue
+  for (const [part, suggestions] of lists.entries()) {
+    for (const suggestion of suggestions) {
+      if (part === 0 && suggestion.id !== undefined && hiddenInBase(suggestion.id)) continue
       const key = `${suggestion.kind}:${suggestion.id ?? suggestion.text.toLowerCase()}`
       const found = byText.get(key)
       byText.set(key, found ? { ...found, count: found.count + suggestion.count } : suggestion)

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
-import { indexStatistics, type IndexStatistics } from '../search/corpus-statistics'
+import { indexStatistics, termFrequencies, type IndexStatistics, type StatisticsData } from '../search/corpus-statistics'
 import { reviveTables, type LookupTables } from '../search/tables/corpus-tables'
 import type { StoredFacetTable } from '../search/tables/facet-table'
 import type { StoredLexicon } from '../search/tables/lexicon'
@@ -50,6 +50,16 @@ export class MutableIndex {
   /** The index's own statistics, with the field lengths summed exactly. */
   statistics(): IndexStatistics {
     return { ...indexStatistics(this.index), documentCount: this.articles.size, fieldLengthSums: [...this.lengthSums] }
+  }
+
+  /** The same statistics as data, every term's frequencies with them (for the shards of a sharded build). */
+  statisticsData(): StatisticsData {
+    return { documentCount: this.articles.size, fieldLengthSums: [...this.lengthSums], frequencies: termFrequencies(this.index, INDEX_OPTIONS.fields.length) }
+  }
+
+  /** The terms the index holds. */
+  terms(): string[] {
+    return Array.from((this.index as unknown as { _index: Iterable<[string, unknown]> })._index, ([term]) => term)
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
-import { combinedStatistics, indexStatistics } from '../search/corpus-statistics'
+import { combinedStatistics, indexStatistics, type CorpusStatistics, type StatisticsData } from '../search/corpus-statistics'
 import { LiveFacets } from './live-facets'
 import { LiveWords } from './live-words'
 import { liveTables, MutableIndex } from './mutable-index'
@@ -36,6 +36,44 @@ export async function oneCorpus(base: SearchCorpus, snapshot: LiveSnapshot): Pro
 }
 
 /**
+ * What a copy of the live segment reads of the base it is merged with: which
+ * ids the base holds (hidden by the segment or not) and their articles, so
+ * that the base articles it hides are indexed apart. The one Worker's bundle
+ * (`baseOf`), or a sharded build's shards asked by the front.
+ */
+export type LiveBase = {
+  holds(ids: readonly string[]): Promise<Set<string>>
+  articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+}
+
+/** A base corpus as a live copy reads it. */
+export function baseOf(corpus: SearchCorpus): LiveBase {
+  return {
+    holds: (ids) => Promise.resolve(new Set(ids.filter((id) => corpus.tables.shortId(id) !== undefined))),
+    articlesById: (ids) => corpus.articlesById(ids),
+  }
+}
+
+/**
+ * The live segment's side of the one corpus where the base is read elsewhere
+ * (a sharded build: the base is in the shards, the segment in the front): the
+ * live and hidden articles' statistics as data, for each shard to score with,
+ * the hidden base ids, for each shard to skip, and the live articles as a part
+ * scored with `statistics` (the whole corpus's, which the caller makes from
+ * the base's and these).
+ */
+export type SegmentSide = {
+  version: number
+  byId: ReadonlyMap<string, StoredArticle>
+  tombstones: ReadonlySet<string>
+  hiddenIds: string[]
+  live?: StatisticsData
+  hidden?: StatisticsData
+  liveTerms: string[]
+  livePart(statistics: CorpusStatistics): SearchCorpus | undefined
+}
+
+/**
  * A reader's copy of the live segment over one base, updated in place: the
  * changes since its version (put, replace, delete, tombstones) are applied to
  * a MiniSearch index of the live articles and to one of the base articles the
@@ -53,10 +91,20 @@ export class LiveCopy {
   private readonly words = new LiveWords()
   private readonly facets = new LiveFacets()
 
-  private constructor(private readonly base: SearchCorpus) {}
+  private constructor(
+    private readonly base: LiveBase,
+    /** The base as a search corpus, where this copy is merged with one in process (the one Worker). */
+    private readonly corpus: SearchCorpus | undefined,
+  ) {}
 
+  /** A copy over a base corpus in process (the one Worker's bundle): `view()` merges them. */
   static async of(base: SearchCorpus, snapshot: LiveSnapshot): Promise<LiveCopy> {
-    const copy = new LiveCopy(base)
+    return LiveCopy.over(baseOf(base), snapshot, base)
+  }
+
+  /** A copy over a base read elsewhere (a sharded build's shards): `side()` is what the merge needs of it. */
+  static async over(base: LiveBase, snapshot: LiveSnapshot, corpus?: SearchCorpus): Promise<LiveCopy> {
+    const copy = new LiveCopy(base, corpus)
     await copy.apply({
       kind: 'changes',
       since: 0,
@@ -79,7 +127,8 @@ export class LiveCopy {
     const articles = new Map(changes.articles.map((article) => [article.id, article]))
     const tombstoned = new Set(changes.tombstoned)
     const touched = new Set([...articles.keys(), ...changes.removed, ...tombstoned, ...changes.untombstoned])
-    const hiddenAfter = (id: string) => this.base.tables.shortId(id) !== undefined && (articles.has(id) || tombstoned.has(id))
+    const inBase = await this.base.holds([...touched])
+    const hiddenAfter = (id: string) => inBase.has(id) && (articles.has(id) || tombstoned.has(id))
     // The one wait: the bodies of base articles hidden from now on. Every change after it is applied at once.
     const bodies = await this.base.articlesById([...touched].filter((id) => hiddenAfter(id) && !this.hidden.get(id)))
     for (const id of touched) {
@@ -104,7 +153,8 @@ export class LiveCopy {
 
   /** The one corpus at this copy's version. */
   view(): LiveView {
-    const { base, current: version } = this
+    const { corpus: base, current: version } = this
+    if (!base) throw new Error('a live copy over a base read elsewhere has no view in process: use side()')
     if (this.live.size === 0 && this.hidden.size === 0) return { ...baseOnly(base), version, tombstones: new Set(this.tombstones) }
     const hiddenDocs = new Set(this.hidden.inIndexOrder().articles.map((article) => base.tables.shortId(article.id)!))
     const statistics = combinedStatistics(
@@ -132,6 +182,30 @@ export class LiveCopy {
         hidden: (doc) => hiddenDocs.has(doc),
       },
       ...(live ? { live } : {}),
+    }
+  }
+
+  /** The segment's side of the one corpus at this copy's version, for a base read elsewhere. */
+  side(): SegmentSide {
+    const { articles, shortIds, positions } = this.live.inIndexOrder()
+    const byId = new Map(articles.map((article) => [article.id, article]))
+    const hiddenIds = this.hidden.inIndexOrder().articles.map((article) => article.id)
+    return {
+      version: this.current,
+      byId,
+      tombstones: new Set(this.tombstones),
+      hiddenIds,
+      ...(this.live.size > 0 ? { live: this.live.statisticsData() } : {}),
+      ...(this.hidden.size > 0 ? { hidden: this.hidden.statisticsData() } : {}),
+      liveTerms: this.live.size > 0 ? this.live.terms() : [],
+      livePart: (statistics) =>
+        articles.length > 0
+          ? {
+              index: partIndex(this.live.index, { statistics, dense: { positions, shortIds, ids: articles.map((article) => article.id) } }),
+              tables: liveTables(articles, this.facets.stored(articles), () => this.words.stored()),
+              articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+            }
+          : undefined,
     }
   }
 }

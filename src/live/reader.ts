@@ -14,6 +14,7 @@ export function liveReader(env: LiveBindings, bundle: LoadedBundle): CorpusReade
     related: async (article, limit) => relatedInOneCorpus(await viewOf(), article, limit),
     suggest: async (q, limit) => suggestInOneCorpus(await viewOf(), q, limit),
     facts: async (query) => factsInOneCorpus(await viewOf(), await bundle.factCatalog(), query),
+    holds: (id) => Promise.resolve(bundle.has(id)),
     version: () => ({ bundle: bundle.version, live: liveVersionSeen() }),
     bundle,
   }

@@ -134,19 +134,29 @@ export class LiveSegment extends DurableObject {
 
   /**
    * The live articles after id `after`, in id order, up to `MAX_ANSWER_BYTES`
-   * of JSON (at least one); `next` is where the next page starts. Pages are
-   * read at different versions: a reader then applies the changes since the
-   * head's version, which brings every article written meanwhile to its state.
+   * of JSON (at least one) and `maxArticles`; `next` is where the next page
+   * starts, `version` the segment's when the page was read. Pages are read at
+   * different versions: a reader then applies the changes since the head's
+   * version, which brings every article written meanwhile to its state (an
+   * export reader starts again when the version moved).
    */
-  articlesPage(after: string): { articles: StoredArticle[]; next?: string } {
+  articlesPage(after: string, maxArticles = Number.POSITIVE_INFINITY): { version: number; articles: StoredArticle[]; next?: string } {
+    const version = this.version()
     const articles: StoredArticle[] = []
     let bytes = 0
     for (const row of this.sql.exec<{ id: string; json: string }>(`SELECT id, json FROM articles WHERE id > ? ORDER BY id`, after)) {
-      if (articles.length > 0 && (bytes += row.json.length) > MAX_ANSWER_BYTES) return { articles, next: articles.at(-1)!.id }
+      const full = articles.length >= maxArticles || (articles.length > 0 && (bytes += row.json.length) > MAX_ANSWER_BYTES)
+      if (full) return { version, articles, next: articles.at(-1)!.id }
       if (articles.length === 0) bytes = row.json.length
       articles.push(JSON.parse(row.json) as StoredArticle)
     }
-    return { articles }
+    return { version, articles }
+  }
+
+  /** A page of `GET /api/live/export`, read at one version; the first (no `after`) with the head (tombstones, bundle). */
+  exportPage(after: string | undefined, maxArticles: number): { version: number; articles: StoredArticle[]; next?: string; head?: SnapshotHead } {
+    const page = this.articlesPage(after ?? '', maxArticles)
+    return after === undefined ? { ...page, head: this.snapshotHead() } : page
   }
 
   snapshot(): LiveSnapshot {

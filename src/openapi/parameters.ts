@@ -68,6 +68,10 @@ const BY_PATH: Record<string, Record<string, ParameterDoc>> = {
     place: { description: 'Only quantities at this place or at a place inside it (a region’s towns, a country’s places).', example: 'Balochistan' },
     entity: { description: 'Only facts naming this registry id (from `GET /api/entities`).', example: 'person-lin-jian' },
   },
+  '/api/live/export': {
+    after: { description: 'Where this page starts: the `next` of the page before (absent for the first page).' },
+    limit: { description: 'Live articles per page at most (a page also stops before 8 MiB of articles).', minimum: 1, maximum: 1000 },
+  },
   '/api/entities': {
     q: { description: 'A name or part of one; aliases count ("ISIL" finds the Islamic State).', example: 'Lin Jian' },
     type: { description: 'Only entities of this type.' },

@@ -1,6 +1,6 @@
 /**
  * The `describeRoute(...)` of every API endpoint: summary, description,
- * response schemas (the valibot schemas of ./schemas.ts) with examples, and the
+ * response schemas (./schemas.ts, or beside the code that answers) with examples, and the
  * problems it may answer. Each is one middleware argument in its route chain;
  * request parameters document themselves through `validate(...)`.
  */
@@ -13,17 +13,17 @@ import {
   ArticleFactsSchema,
   ArticleSchema,
   ArticleSummarySchema,
-  BriefResponseSchema,
   EntityDetailSchema,
   EntityPageSchema,
   ExtractResponseSchema,
-  FactPageSchema,
   HealthSchema,
-  ListingResponseSchema,
   RelatedResponseSchema,
-  SuggestResponseSchema,
 } from './schemas'
+import { BriefResponseSchema } from '../corpus-services/brief'
+import { FactPageSchema } from '../corpus-services/fact-catalog'
+import { ListingResponseSchema } from '../search/listing'
 import { SearchResponseSchema } from '../search/response-schema'
+import { SuggestResponseSchema } from '../search/suggest'
 
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
 

@@ -26,5 +26,5 @@ export const briefRoutes = new Hono<AppEnv>().get('/brief', briefDoc, validate('
   const found = await reader.search({ q, limit, offset: 0, sort: 'relevance', ...(from ? { from } : {}), ...(to ? { to } : {}) })
   const bodies = await reader.articles(found.hits.map((hit) => hit.id))
   const matching = found.hits.map((hit) => bodies.get(hit.id)).filter((article): article is StoredArticle => article !== undefined)
-  return c.json({ query: q, total: found.total, articles: matching.length, ...buildBrief(matching, q, sentences) })
+  return c.json(buildBrief(matching, q, sentences, found.total))
 })

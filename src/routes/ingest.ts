@@ -9,7 +9,9 @@ import { ArticleInputSchema, MAX_ARTICLE_BODY_BYTES, validateArticle } from '../
 import type { AppEnv } from '../http/app-env'
 import { ProblemError } from '../http/problem'
 import { contentHash, corpusForm } from '../live/corpus-form'
-import type { LiveSnapshot } from '../live/segment'
+import type { SnapshotHead } from '../live/segment'
+import { validate } from '../http/validate'
+import { integerParam } from './params'
 import { invalidateLiveView, liveSegment } from '../live/front'
 import { problemResponses } from '../openapi/problems'
 import { requireJsonBody } from './extract'
@@ -139,19 +141,27 @@ const ExportAnswer = v.object({
   version: v.number(),
   bundle: v.optional(v.object({ version: v.string(), builtAt: v.string() })),
   articles: v.array(v.record(v.string(), v.unknown())),
-  tombstones: v.array(v.string()),
+  tombstones: v.optional(v.array(v.string())),
+  next: v.optional(v.string()),
+})
+/** The most articles one page of the export holds (a page also stops before 8 MiB of articles: `MAX_ANSWER_BYTES`). */
+export const EXPORT_PAGE_ARTICLES = 1000
+const ExportQuerySchema = v.object({
+  after: v.optional(v.pipe(v.string(), v.minLength(1, 'must be the "next" of the page before, or left out'))),
+  limit: integerParam(1, EXPORT_PAGE_ARTICLES, EXPORT_PAGE_ARTICLES),
 })
 const exportDoc = writeDoc(
-  'The live segment in the corpus format',
-  'Every live article in the corpus format the build reads (no analysis), and the ids of deleted bundle articles: what `npm run corpus:pull` writes into corpus files.',
+  'The live segment in the corpus format, page by page',
+  'The live articles in the corpus format the build reads (no analysis), in id order, a page at a time (at most `limit` articles and 8 MiB); `next` is the `after` of the next page, absent on the last. The first page (no `after`) also has the ids of deleted bundle articles. Each page has the segment `version` it was read at: a reader whose pages differ in version starts again. What `npm run corpus:pull` writes into corpus files.',
   ExportAnswer,
   {
     version: 5,
     articles: [{ id: 'live/ferry', title: 'Harbour council approves ferry plan', date: '2026-12-01', text: 'The harbour council voted on Tuesday…' }],
     tombstones: [],
+    next: 'live/ferry',
   },
-  [],
-  'The live segment as it is now (never cached).',
+  ['invalid-parameters'],
+  'A page of the live segment as it is now (never cached).',
 )
 const deleteDoc = writeDoc(
   'Delete an article, live or from the bundle',
@@ -196,13 +206,26 @@ export const ingestRoutes = new Hono<AppEnv>()
     invalidateLiveView()
     return c.json({ ids, version })
   })
-  .get('/live/export', exportDoc, requireIngestToken, async (c) => {
-    const { version, bundle, articles, tombstones } = (await segmentOf(c).snapshot()) as LiveSnapshot
-    return c.json({ version, ...(bundle ? { bundle } : {}), articles: articles.map(corpusForm), tombstones })
+  .get('/live/export', exportDoc, requireIngestToken, validate('query', ExportQuerySchema), async (c) => {
+    // One page per request: a whole segment of thousands of articles is more than an RPC answer may carry (32 MiB).
+    const { after, limit } = c.req.valid('query')
+    const { head, ...page } = (await segmentOf(c).exportPage(after, limit)) as {
+      version: number
+      articles: StoredArticle[]
+      next?: string
+      head?: SnapshotHead
+    }
+    return c.json({
+      version: page.version,
+      ...(head?.bundle ? { bundle: head.bundle } : {}),
+      articles: page.articles.map(corpusForm),
+      ...(head ? { tombstones: head.tombstones } : {}),
+      ...(page.next !== undefined ? { next: page.next } : {}),
+    })
   })
   .delete(WRITABLE_ID, deleteDoc, requireIngestToken, async (c) => {
     const id = c.req.param('id')
-    const inBase = c.var.corpus.has(id)
+    const inBase = await c.var.reader.holds(id)
     const { existed, version } = await segmentOf(c).remove(id, inBase)
     invalidateLiveView()
     if (!existed) throw new ProblemError('not-found', `No article has the id "${id}": nothing to delete.`)

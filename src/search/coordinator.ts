@@ -1,5 +1,6 @@
 import type { FacetTable, NormalizedFilters } from './tables/facet-table'
 import type { FacetCounts } from './facets'
+import type { MatchSet } from './topk/match-set'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'
 
 /** What orders a ranked result: the same fields whichever shard holds the article. */
@@ -38,8 +39,8 @@ export type SearchCoordinator = {
   words(step: string, local: readonly WordKnowledge[]): Promise<WordKnowledge[]>
   /** Which of this corpus's best `offset + limit` results (in rank order) are on the page, in page order. */
   page(ranked: readonly RankKey[], window: { offset: number; limit: number }): Promise<number[]>
-  /** The facet counts of the whole result set (see `FacetTable.count`); `docs`: this corpus's matches. */
-  facets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): Promise<FacetCounts>
+  /** The facet counts of the whole result set (see `FacetTable.count`); `matches`: this corpus's. */
+  facets(table: FacetTable, matches: MatchSet, filters: NormalizedFilters, limit: number): Promise<FacetCounts>
 }
 
 /** One index: its own counts are the corpus's. */
@@ -49,5 +50,5 @@ export const ONE_CORPUS: SearchCoordinator = {
   words: (_step, local) => Promise.resolve(mergeWordKnowledge([local])),
   page: (ranked, { offset, limit }) =>
     Promise.resolve(Array.from({ length: Math.max(0, Math.min(ranked.length, offset + limit) - offset) }, (_, i) => offset + i)),
-  facets: (table, docs, filters, limit) => Promise.resolve(table.count(docs, filters, limit)),
+  facets: (table, matches, filters, limit) => Promise.resolve(table.count(matches, filters, limit)),
 }

@@ -82,3 +82,28 @@ export function combinedStatistics(added: readonly IndexStatistics[], removed: r
 
 /** Enough for every term of many queries; a bound so that an isolate's memory stays flat. */
 const MAX_REMEMBERED_TERMS = 50_000
+
+/**
+ * An index's statistics as plain data, to send where the index is not (a
+ * sharded build's live segment is in its front, its base in the shards):
+ * N, summed field lengths, and per term each field's document frequency.
+ */
+export type StatisticsData = { documentCount: number; fieldLengthSums: number[]; frequencies: [term: string, byField: number[]][] }
+
+/** The statistics that `data` describes. */
+export function statisticsFromData(data: StatisticsData): IndexStatistics {
+  const frequencies = new Map(data.frequencies)
+  return {
+    documentCount: data.documentCount,
+    fieldLengthSums: data.fieldLengthSums,
+    documentFrequency: (term, fieldId) => frequencies.get(term)?.[fieldId] ?? 0,
+  }
+}
+
+/** Per term of `index`, each field's document frequency (0 where the term is not in that field). */
+export function termFrequencies(index: MiniSearch<unknown> | MiniSearch<never>, fieldCount: number): StatisticsData['frequencies'] {
+  return Array.from((index as unknown as Internals)._index, ([term, data]) => [
+    term,
+    Array.from({ length: fieldCount }, (_, fieldId) => data.get(fieldId)?.size ?? 0),
+  ])
+}

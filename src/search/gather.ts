@@ -133,6 +133,6 @@ export function coordinatorOver(api: GatherApi, part: number, firstPosition: num
     sum: (step, local) => api.sum(part, step, local),
     words: (step, local) => api.words(part, step, [...local]),
     page: (ranked) => api.page(part, [...ranked]),
-    facets: (table, docs, filters, limit) => api.facets(part, tallyFacets(table, docs, filters), limit),
+    facets: (table, matches, filters, limit) => api.facets(part, tallyFacets(table, matches.toArray(), filters), limit),
   }
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { SearchCorpus } from './context'
 import { normalizeFilters, type FacetFilters } from './facets'
-import { IsoDateString } from './response-schema'
+import { IsoDateString } from '../text/calendar'
 
 export type ListingParams = {
   limit: number
@@ -36,19 +36,9 @@ export type ListedArticle = ListingResponse['articles'][number]
 
 /** Browsing: the articles in a date range and matching the facet filters, sorted and paged, from the corpus tables; only the page's bodies are fetched. */
 export async function listArticles(corpus: SearchCorpus, params: ListingParams): Promise<ListingResponse> {
-  const { tables } = corpus
-  const fails = tables.facets.check(normalizeFilters(params.filters ?? {}))
-  const selected: Entry[] = []
-  const hidden = corpus.hidden ?? (() => false)
-  tables.dates.forEach((date, doc) => {
-    if (hidden(doc)) return
-    if (params.from !== undefined && (date === undefined || date < params.from)) return
-    if (params.to !== undefined && (date === undefined || date > params.to)) return
-    if (fails(doc) === 0) selected.push({ id: tables.ids[doc]!, date, ...(params.sort === 'title' ? { title: tables.titles[doc]! } : {}) })
-  })
-  selected.sort(listingOrder(params.sort))
+  const selected = listingKeys(corpus, params)
   const page = selected.slice(params.offset, params.offset + params.limit)
-  const bodies = await corpus.articlesById(page.map((entry) => entry.id))
+  const bodies = await corpus.articlesById(page.map((key) => key.id))
   return {
     total: selected.length,
     offset: params.offset,
@@ -67,13 +57,32 @@ export async function listArticles(corpus: SearchCorpus, params: ListingParams):
   }
 }
 
-/** What the listing's order reads of an article (the title only for `sort=title`). */
-type Entry = { id: string; date?: string | undefined; title?: string | undefined }
+/**
+ * The listing's selection in the listing's order, every page of it: the keys of the articles in the date range that
+ * match the filters, read from the corpus tables alone (no body). A shard answers the sharded front with these.
+ */
+export function listingKeys(corpus: Pick<SearchCorpus, 'tables' | 'hidden'>, params: ListingParams): ListingKey[] {
+  const { tables } = corpus
+  const fails = tables.facets.check(normalizeFilters(params.filters ?? {}))
+  const selected: ListingKey[] = []
+  const hidden = corpus.hidden ?? (() => false)
+  tables.dates.forEach((date, doc) => {
+    if (hidden(doc)) return
+    if (params.from !== undefined && (date === undefined || date < params.from)) return
+    if (params.to !== undefined && (date === undefined || date > params.to)) return
+    if (fails(doc) === 0)
+      selected.push({ id: tables.ids[doc]!, ...(date !== undefined ? { date } : {}), ...(params.sort === 'title' ? { title: tables.titles[doc]! } : {}) })
+  })
+  return selected.sort(listingOrder(params.sort))
+}
 
-const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** What the listing's order reads of an article (the title only for `sort=title`). */
+export type ListingKey = { id: string; date?: string | undefined; title?: string | undefined }
+
+const byId = (a: ListingKey, b: ListingKey) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** Dated before undated, in the given direction; ties by id so pages never overlap. */
-const byDate = (direction: 1 | -1) => (a: Entry, b: Entry) => {
+const byDate = (direction: 1 | -1) => (a: ListingKey, b: ListingKey) => {
   if (a.date === b.date) return byId(a, b)
   if (a.date === undefined) return 1
   if (b.date === undefined) return -1
@@ -81,7 +90,7 @@ const byDate = (direction: 1 | -1) => (a: Entry, b: Entry) => {
 }
 
 /** The listing's order, within one corpus and across the parts of one (src/live/merge.ts). */
-export function listingOrder(sort: ListingParams['sort']): (a: Entry, b: Entry) => number {
+export function listingOrder(sort: ListingParams['sort']): (a: ListingKey, b: ListingKey) => number {
   if (sort === 'date') return byDate(-1)
   if (sort === 'oldest') return byDate(1)
   return (a, b) => (a.title ?? '').localeCompare(b.title ?? '') || byId(a, b)

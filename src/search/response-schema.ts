@@ -3,16 +3,12 @@
  * `/openapi.json` (src/openapi) and that tests check real answers against, and
  * the TypeScript types the engine, the pages and the widget use, inferred from
  * it. It lives beside the engine that produces the answer, so the engine's
- * imports point down; `openapi/schemas.ts` builds the other answers from the
- * same primitives. Objects are loose: the API may add fields, never remove them.
+ * imports point down, as the other answers' schemas live beside their engines
+ * and services. Objects are loose: the API may add fields, never remove them.
  */
 import * as v from 'valibot'
-
-export const Offset = v.pipe(v.number(), v.integer(), v.minValue(0))
-export const SpanEntries = { start: Offset, end: Offset }
-export const IsoDateString = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/), v.description('A calendar date, YYYY-MM-DD.'))
-
-const RangeSchema = v.object(SpanEntries)
+import { IsoDateString } from '../text/calendar'
+import { SpanSchema } from '../text/span'
 
 export const SearchHitSchema = v.looseObject({
   id: v.pipe(v.string(), v.description('The article id; may contain `/`: URL-encode it in paths.')),
@@ -22,7 +18,7 @@ export const SearchHitSchema = v.looseObject({
   score: v.pipe(v.number(), v.description('Relevance; only comparable within one answer.')),
   snippet: v.pipe(v.string(), v.description('A short plain-text passage around the best match.')),
   highlights: v.pipe(
-    v.object({ title: v.array(RangeSchema), snippet: v.array(RangeSchema) }),
+    v.object({ title: v.array(SpanSchema), snippet: v.array(SpanSchema) }),
     v.description('Ranges to wrap in <mark>: offsets into `title` and into `snippet`.'),
   ),
   terms: v.pipe(v.array(v.string()), v.description('The query words this article matched (directly, by stem, prefix, typo or synonym).')),

@@ -14,7 +14,7 @@ import { normalizeWord, processTerm } from './terms'
 import type { MatchSet } from './topk/match-set'
 import { prepareSearch, type PreparedSearch, type RankedResult, type TopKOptions, type TopKResult } from './topk/evaluate'
 import { withTermCache } from './topk/term-cache'
-import { correctQuery, typoCandidates, wordKnowledge, type TypoCandidate } from './typos'
+import { correctableWords, correctQuery, typoCandidates, wordKnowledge, type TypoCandidate } from './typos'
 
 export type SearchParams = {
   q: string
@@ -79,7 +79,7 @@ type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
  * applied), the part facet filters keep, and the part of those with every
  * word as typed.
  */
-type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; everyWord: MatchSet | undefined }
+type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; everyWord: () => MatchSet | undefined }
 
 export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
 
@@ -166,13 +166,18 @@ async function rankArticles(
     const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
     const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
-    const everyWord =
+    // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring; only
+    // when asked for (a correction to decide on, a long query's first tier).
+    let everyWord: MatchSet | undefined
+    const everyWordOnce = () =>
       query.words.length === 0
         ? undefined
-        : retainFilters(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches)
-    return { query, sources, search, filtered: retainFilters(search.matches), everyWord }
+        : (everyWord ??= retainFilters(
+            prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches,
+          ))
+    return { query, sources, search, filtered: retainFilters(search.matches), everyWord: everyWordOnce }
   }
-  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => coordinator.sum(step, (everyWord ?? filtered).count)
+  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => coordinator.sum(step, (everyWord() ?? filtered).count)
   const candidatesFor = (query: ParsedQuery, knowledge: Awaited<ReturnType<typeof knowledgeOf>>) =>
     query.words.map((word, at) => typoCandidates(knowledge[at]!, word, query.words.length))
 
@@ -181,8 +186,10 @@ async function rankArticles(
   let attempt = run(typed, candidates)
   let correctedQuery: string | undefined
   let suggestion: string | undefined
-  const found = await withEveryWord('every-word', attempt)
-  if (found < RANKING.fewResults) {
+  // No word to correct: no correction whatever the count, which is then not taken (every part of a corpus knows the
+  // same words, so all skip the step alike).
+  const found = correctableWords(typed, knowledge, candidates).length === 0 ? undefined : await withEveryWord('every-word', attempt)
+  if (found !== undefined && found < RANKING.fewResults) {
     const articlesWith = (terms: readonly string[]) =>
       coordinator.sum(
         `together:${terms.join(' ')}`,
@@ -202,7 +209,7 @@ async function rankArticles(
   const ranked = rankPage(tables, attempt, params, coordinator.firstPosition)
   const [total, facets] = await Promise.all([
     coordinator.sum('total', attempt.filtered.count),
-    coordinator.facets(tables.facets, attempt.search.matches.toArray(), filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
+    coordinator.facets(tables.facets, attempt.search.matches, filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
   const matches = ranked.map(({ result, key }): RankedMatch => ({
     id: tables.ids[result.id]!,
@@ -298,9 +305,16 @@ function toMiniSearchQuery(query: ParsedQuery, candidates: readonly (readonly Ty
 
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
 
-/** The conditions on a candidate that do not depend on ranking: dates, exclusions, phrases. */
-async function candidateFilter(corpus: SearchCorpus, query: ParsedQuery, phrases: readonly RegExp[], params: SearchParams): Promise<(doc: number) => boolean> {
+/** The conditions on a candidate that do not depend on ranking: dates, exclusions, phrases; `undefined` when there are none (nothing to check per match). */
+async function candidateFilter(
+  corpus: SearchCorpus,
+  query: ParsedQuery,
+  phrases: readonly RegExp[],
+  params: SearchParams,
+): Promise<((doc: number) => boolean) | undefined> {
   const { tables } = corpus
+  const unconditional = params.from === undefined && params.to === undefined && !corpus.hidden && phrases.length === 0 && !hasExclusions(query)
+  if (unconditional) return undefined
   const excluded = new Set<number>()
   for (const term of query.excluded) {
     prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
@@ -373,7 +387,7 @@ function rankPage(
   })
   if (params.sort === 'date') return byDate(tables, search, filtered, end).map((ranked) => keyOf(ranked, 0))
   // A long query's articles with every word as typed rank first (then the others, by coordination).
-  const first = query.words.length > RANKING.shortQueryWords ? everyWord : undefined
+  const first = query.words.length > RANKING.shortQueryWords ? everyWord() : undefined
   const boost = params.recency === undefined ? undefined : recencyBoost(tables, params.now, params.recency)
   return search
     .topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })

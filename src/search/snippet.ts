@@ -1,3 +1,4 @@
+import { WeightedLru } from '../lru'
 import { INDEX_WORD } from '../text/tokens'
 import { normalizeWord, processTerm } from './terms'
 
@@ -76,8 +77,17 @@ const PATTERN_STARTS = 8
  * is read as part of its word.
  */
 function withoutAccents(text: string): string {
-  return text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)
+  let folded = FOLDED_TEXTS.get(text)
+  if (folded === undefined) FOLDED_TEXTS.set(text, (folded = text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)))
+  return folded
 }
+
+/**
+ * The texts folded most recently, by text: the same articles come back query
+ * after query, and folding copies the whole text. At most this many UTF-16
+ * units (4 MiB), the least recently used dropped first.
+ */
+const FOLDED_TEXTS = new WeightedLru<string, string>(2 ** 21, (folded) => folded.length)
 
 const PRECOMPOSED = /[\u00c0-\u024f\u1e00-\u1eff]/g
 
@@ -179,28 +189,46 @@ function densestWindow(text: string, matches: readonly Range[]): [number, number
 /** The passage text.slice(start, end) with whitespace collapsed and ellipses, and the matches inside it re-based. */
 function compose(text: string, start: number, end: number, matches: readonly Range[]): { snippet: string; highlights: Range[] } {
   const prefix = start > 0 ? ELLIPSIS : ''
-  let snippet = prefix
-  const offsets = new Array<number>(end - start + 1)
+  // Runs of non-space copied as slices of the text: a string grown by one character at a time is a new string per character.
+  const parts: string[] = [prefix]
+  let length = prefix.length
+  const offsets = new Uint32Array(end - start + 1)
   let inSpace = false
+  let runStart = start
   for (let i = start; i < end; i++) {
-    offsets[i - start] = snippet.length
-    const char = text[i]!
-    if (/\s/.test(char)) {
-      if (!inSpace && snippet.length > prefix.length) snippet += ' '
+    offsets[i - start] = length
+    if (isSpace(text, i)) {
+      if (!inSpace) {
+        if (i > runStart) parts.push(text.slice(runStart, i))
+        if (length > prefix.length) {
+          parts.push(' ')
+          length++
+        }
+      }
       inSpace = true
     } else {
-      snippet += char
+      if (inSpace) runStart = i
+      length++
       inSpace = false
     }
   }
-  offsets[end - start] = snippet.length
-  snippet = snippet.trimEnd()
+  if (!inSpace && end > runStart) parts.push(text.slice(runStart, end))
+  offsets[end - start] = length
+  let snippet = parts.join('').trimEnd()
   const highlights = matches
     .filter((match) => match.start >= start && match.end <= end)
     .map((match) => ({ start: offsets[match.start - start]!, end: Math.min(offsets[match.end - start]!, snippet.length) }))
   if (end < text.length) snippet += ELLIPSIS
   return { snippet, highlights }
 }
+
+/** Whether `text[at]` is whitespace as `\s` reads it (a table for ASCII, the pattern beyond). */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return code < 128 ? ASCII_SPACE[code] === 1 : /\s/.test(text[at]!)
+}
+
+const ASCII_SPACE = Uint8Array.from({ length: 128 }, (_, code) => (/\s/.test(String.fromCharCode(code)) ? 1 : 0))
 
 /** A start at most 30 characters on at the next word, never past the first match. */
 function nextWordStart(text: string, from: number, limit: number): number {

@@ -7,6 +7,7 @@ import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
 import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './tables/sorted-words'
 import { STOP_WORDS } from '../text/stop-words'
+import type { Token } from '../text/tokens'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
 
 /** One completion: `text` is what the search box should hold; `id` names the article of a title. */
@@ -66,55 +67,77 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
       }
     })
   }
-  const glued = gluedNames(entities.values())
-  const all = [...entities.values()].filter((entity) => !glued(entity.text))
+  const isGlued = gluedNames(entities)
+  const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
   const phrases = corpusPhrases(articles)
-  const texts = [...all.map((entity) => entity.text), ...phrases.map((phrase) => phrase.text), ...articles.map((article) => article.title)]
-  const byWord = namesByWord(texts)
+  return packSuggestions(
+    all,
+    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    articles.map((article) => article.title),
+  )
+}
+
+/**
+ * The suggestion index's packing, apart from its counting: entity names (kind's place in ENTITY_KINDS, text,
+ * articles), phrases (as stored), the articles' titles, then every word of those names with the names that have
+ * it. A word's rank is `rankOf`'s, or when none is given its radix-tree rank among these names' words in order of
+ * first sight (the one index's). The build counts the corpus (`storeSuggestions`); a shard packs its own names
+ * ranked as the whole corpus's (src/bundle/shard-suggestions.ts).
+ */
+export function packSuggestions(
+  entities: readonly { kind: number; text: string; count: number }[],
+  phrases: StoredSuggestions['phrases'],
+  titles: readonly string[],
+  rankOf?: (word: string) => number,
+): StoredSuggestions {
+  const byWord = namesByWord([...entities.map((entity) => entity.text), ...phrases.texts, ...titles])
   const firstSeen = [...byWord.keys()]
-  const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
+  const treeRanksOf = () => {
+    const ranks = treeRanks(firstSeen)
+    return positions.map((i) => ranks[i]!)
+  }
   const lists = sorted.map((word) => byWord.get(word)!)
   return {
     entities: {
-      kinds: packNumbers(all.map((entity) => entity.kind)),
-      texts: all.map((entity) => entity.text),
-      counts: packNumbers(all.map((entity) => entity.count)),
+      kinds: packNumbers(entities.map((entity) => entity.kind)),
+      texts: entities.map((entity) => entity.text),
+      counts: packNumbers(entities.map((entity) => entity.count)),
     },
-    phrases: { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    phrases,
     words: joinWords(sorted),
-    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+    ranks: packNumbers(rankOf ? sorted.map(rankOf) : treeRanksOf()),
     lengths: packNumbers(lists.map((list) => list.length)),
     names: packNumbers(lists.flat()),
   }
 }
 
 /**
- * Whether a name is one the extraction glued to the word before it: its first
- * word ends another multi-word name and the rest is a name itself ("Kong Carrie
- * Lam", from "Hong Kong Carrie Lam"). Completing it would offer a fused name.
- * Every name's words are normalised once, into what the test looks up: comparing
- * each name with every other one is quadratic (hours at 50,000 articles).
+ * A name the extraction glued to the word before it: its first word ends
+ * another multi-word name and the rest is a name itself ("Kong Carrie Lam",
+ * from "Hong Kong Carrie Lam"). Completing it would offer a fused name.
+ * Every name's words are read once (asking each name of every other took
+ * 18 s at 5,000 live articles): the names as word sequences, and the
+ * multi-word ones by their last word.
  */
-function gluedNames(entities: Iterable<{ text: string }>): (text: string) => boolean {
+function gluedNames(entities: ReadonlyMap<string, { text: string }>): (text: string) => boolean {
+  const wordsOf = (text: string) => tokenize(text).map(normalizeWord)
   const names = new Set<string>()
-  /** Last word of a multi-word name -> those names (normalised words joined by a space). */
-  const endingIn = new Map<string, Set<string>>()
-  for (const { text } of entities) {
-    const words = tokenize(text).map(normalizeWord)
+  const endingWith = new Map<string, Set<string>>()
+  for (const entity of entities.values()) {
+    const words = wordsOf(entity.text)
     const name = words.join(' ')
     names.add(name)
     if (words.length < 2) continue
-    const ending = endingIn.get(words.at(-1)!)
-    if (ending) ending.add(name)
-    else endingIn.set(words.at(-1)!, new Set([name]))
+    let ending = endingWith.get(words.at(-1)!)
+    if (!ending) endingWith.set(words.at(-1)!, (ending = new Set()))
+    ending.add(name)
   }
   return (text) => {
-    const words = tokenize(text).map(normalizeWord)
+    const words = wordsOf(text)
     if (words.length < 3 || !names.has(words.slice(1).join(' '))) return false
-    const ending = endingIn.get(words[0]!)
-    const name = words.join(' ')
-    return ending !== undefined && (ending.size > 1 || !ending.has(name))
+    const own = words.join(' ')
+    return [...(endingWith.get(words[0]!) ?? [])].some((name) => name !== own)
   }
 }
 
@@ -136,18 +159,18 @@ function corpusPhrases(articles: readonly StoredArticle[]): { text: string; coun
   const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
   articles.forEach((article, doc) => {
     for (const text of [article.title, article.text]) {
-      const tokens = [...tokensWithOffsets(text)]
-      // Each word once: it is in up to five runs, and normalising is most of this loop's time.
-      const normalised = tokens.map((token) => normalizeWord(token.text))
+      const tokens = tokensWithOffsets(text)
+      // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
+      const words = tokens.map((token) => normalizeWord(token.text))
+      const edges = words.map(isEdge)
       for (let i = 0; i < tokens.length; i++) {
         for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
-          const run = tokens.slice(i, i + n)
-          if (!SPACES_ONLY.test(text.slice(run[n - 2]!.end, run[n - 1]!.start))) break
-          const words = normalised.slice(i, i + n)
-          if (!isEdge(words[0]!) || !isEdge(words[n - 1]!)) continue
-          const key = words.join(' ')
+          const last = i + n - 1
+          if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
+          if (!edges[i] || !edges[last]) continue
+          const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
           const entry = phrases.get(key)
-          if (!entry) phrases.set(key, { text: text.slice(run[0]!.start, run[n - 1]!.end), count: 1, last: doc })
+          if (!entry) phrases.set(key, { text: text.slice(tokens[i]!.start, tokens[last]!.end), count: 1, last: doc })
           else if (entry.last !== doc) {
             entry.count++
             entry.last = doc
@@ -156,14 +179,24 @@ function corpusPhrases(articles: readonly StoredArticle[]): { text: string; coun
       }
     }
   })
-  return [...phrases.values()]
-    .filter((phrase) => phrase.count >= PHRASE_MIN_ARTICLES)
-    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+  let kept = [...phrases.values()].filter((phrase) => phrase.count >= PHRASE_MIN_ARTICLES)
+  // Only phrases as frequent as the last one kept can be kept: that count is found on numbers alone, so the
+  // comparison of texts runs over about PHRASES_KEPT phrases (over every phrase, it took seconds at 5,000 articles).
+  if (kept.length > PHRASES_KEPT) {
+    const counts = Int32Array.from(kept, (phrase) => phrase.count).sort()
+    const lastKept = counts[counts.length - PHRASES_KEPT]!
+    kept = kept.filter((phrase) => phrase.count >= lastKept)
+  }
+  // The same order as `localeCompare`, with one collator made once rather than one per comparison.
+  const collator = new Intl.Collator()
+  return kept
+    .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text))
     .slice(0, PHRASES_KEPT)
     .map(({ text, count }) => ({ text, count }))
 }
 
-type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
+/** One name of the suggestion index: an entity's, a phrase's or a title's (with its article's id). */
+export type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
 
 /** The suggestion index unpacked (once per isolate, on the first suggestion), with the lexicon and index it completes from. */
 export class SuggestIndex {
@@ -277,29 +310,13 @@ export const COMPLETIONS_KEPT = 50
  * "world called"), the most articles together first.
  */
 export function suggest(index: SuggestIndex, q: string, limit: number): Suggestion[] {
-  const tokens = [...tokensWithOffsets(q)]
-  const last = tokens.at(-1)
-  if (!last) return []
-  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
-  const prefix = normalizeWord(last.text)
-  const stillTyping = last.end === q.length
-  const typed = [...before, prefix]
-
-  const found = new Set<number>()
-  const continuations: (Named & { continued: number })[] = []
-  for (const name of index.namesWith(prefix, !stillTyping)) {
-    if (found.has(name)) continue
-    found.add(name)
-    const entry = index.named(name)
-    if (entry.kind !== 'phrase') continue
-    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
-    if (continued > 0) continuations.push({ ...entry, text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, continued })
-  }
-  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
-  const entities = named.filter((entry) => entry.kind !== 'title').sort(byCount)
-  const titles = named.filter((entry) => entry.kind === 'title')
+  const candidates = completionCandidates(index, q)
+  if (!candidates) return []
+  const { last, before, prefix, stillTyping } = candidates.typed
+  const entities = candidates.entities.sort(byCount)
+  const { titles } = candidates
   // After other words, only phrases that continue more than the last word.
-  const phrases = continuations.filter((entry) => before.length === 0 || entry.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
+  const phrases = candidates.phrases.filter((entry) => before.length === 0 || entry.continued > 1).sort((a, b) => b.continued - a.continued || byCount(a, b))
 
   const head = q.slice(0, last.start)
   const context = before.map(processTerm).filter((term): term is string => term !== null)
@@ -332,6 +349,46 @@ export function suggest(index: SuggestIndex, q: string, limit: number): Suggesti
     if (suggestions.length === limit) break
   }
   return suggestions
+}
+
+/** What has been typed, read for completion: the words before the last (normalised), the last one, and whether it is still being typed. */
+export type TypedWords = { last: Token; before: string[]; prefix: string; stillTyping: boolean }
+
+/**
+ * Suggest's candidate step, before any cut: the entity names and titles that have every typed word (the last as a
+ * word, or while being typed a word's start), and the corpus phrases that continue the typed words, each with what
+ * the search box should hold and how many typed words it continues; `undefined` when nothing is typed. `suggest`
+ * ranks and cuts these; a shard hands them to the sharded front, which cuts the shards' together.
+ */
+export function completionCandidates(
+  index: SuggestIndex,
+  q: string,
+): { typed: TypedWords; entities: Named[]; titles: Named[]; phrases: (Named & { continued: number })[] } | undefined {
+  const tokens = [...tokensWithOffsets(q)]
+  const last = tokens.at(-1)
+  if (!last) return undefined
+  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
+  const prefix = normalizeWord(last.text)
+  const stillTyping = last.end === q.length
+  const typed = [...before, prefix]
+
+  const found = new Set<number>()
+  const phrases: (Named & { continued: number })[] = []
+  for (const name of index.namesWith(prefix, !stillTyping)) {
+    if (found.has(name)) continue
+    found.add(name)
+    const entry = index.named(name)
+    if (entry.kind !== 'phrase') continue
+    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
+    if (continued > 0) phrases.push({ ...entry, text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, continued })
+  }
+  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
+  return {
+    typed: { last, before, prefix, stillTyping },
+    entities: named.filter((entry) => entry.kind !== 'title'),
+    titles: named.filter((entry) => entry.kind === 'title'),
+    phrases,
+  }
 }
 
 /** Each normalised word of the names (entities, phrases, titles) -> the names that have it, in name order. */

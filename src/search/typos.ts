@@ -1,3 +1,4 @@
+import { WeightedLru } from '../lru'
 import type { Lexicon } from './tables/lexicon'
 import { RANKING } from './options'
 import type { ParsedQuery, QueryWord } from './query'
@@ -36,11 +37,29 @@ export function wordKnowledge(lexicon: Lexicon, query: ParsedQuery): WordKnowled
     const documents = lexicon.documentsOf(typed)
     const startsAWord = word.prefix && lexicon.startsAWord(typed)
     const skip = !forgivesTypos(word) || startsAWord || (query.words.length > RANKING.typosOfKnownWordsUpTo && documents > 0)
-    const near = skip
-      ? []
-      : lexicon.near(typed, editsFor(typed.length)).map(({ word, display, distance, documents }) => ({ word, display, distance, documents }))
-    return { documents, startsAWord, near }
+    return { documents, startsAWord, near: skip ? [] : nearWords(lexicon, typed) }
   })
+}
+
+/** Words' close spellings per lexicon (a lexicon never changes; a new corpus version is a new one), the most recent kept. */
+const nearCaches = new WeakMap<Lexicon, WeightedLru<string, NearWord[]>>()
+/** About this many close words (and words) kept per lexicon: a few hundred KiB. */
+const NEAR_CACHE_WEIGHT = 20_000
+
+/**
+ * The corpus words within a word's edits: the same words come back query
+ * after query (and keystroke after keystroke), and the search through the
+ * lexicon costs far more than the lookup. Shared, so read only.
+ */
+function nearWords(lexicon: Lexicon, typed: string): NearWord[] {
+  let cache = nearCaches.get(lexicon)
+  if (!cache) nearCaches.set(lexicon, (cache = new WeightedLru(NEAR_CACHE_WEIGHT, (near) => 1 + near.length)))
+  let near = cache.get(typed)
+  if (!near) {
+    near = lexicon.near(typed, editsFor(typed.length)).map(({ word, display, distance, documents }) => ({ word, display, distance, documents }))
+    cache.set(typed, near)
+  }
+  return near
 }
 
 /**
@@ -107,8 +126,8 @@ export async function correctQuery(
   candidates: readonly (readonly TypoCandidate[])[],
   articlesWith: (terms: readonly string[]) => Promise<number>,
 ): Promise<string | undefined> {
-  const lacking = query.words.flatMap((word, at) => (forgivesTypos(word) && knowledge[at]!.documents === 0 ? [at] : []))
-  const unknown = lacking.filter((at) => candidates[at]!.length > 0)
+  const lacking = lackingWords(query, knowledge)
+  const unknown = correctableWords(query, knowledge, candidates)
   if (unknown.length === 0) return undefined
   const known = query.words.filter((_, at) => !lacking.includes(at)).map((word) => word.term)
   const together = await Promise.all(
@@ -124,6 +143,20 @@ export async function correctQuery(
     from = word.end
   })
   return corrected + q.slice(from)
+}
+
+/** The query words typo tolerance applies to that the corpus lacks (by position). */
+function lackingWords(query: ParsedQuery, knowledge: readonly WordKnowledge[]): number[] {
+  return query.words.flatMap((word, at) => (forgivesTypos(word) && knowledge[at]!.documents === 0 ? [at] : []))
+}
+
+/**
+ * The words `correctQuery` would replace (by position): those the corpus
+ * lacks that have candidates. None: no correction, whatever the counts, so
+ * a search need not count the articles with every word to decide on one.
+ */
+export function correctableWords(query: ParsedQuery, knowledge: readonly WordKnowledge[], candidates: readonly (readonly TypoCandidate[])[]): number[] {
+  return lackingWords(query, knowledge).filter((at) => candidates[at]!.length > 0)
 }
 
 /** The correction in the case the reader typed: lower case stays lower, a capital stays. */

@@ -15,7 +15,10 @@ import { frontError } from './front-error'
 import type { GatherApi } from '../search/gather'
 import type { WordKnowledge } from '../search/typos'
 import { allOrNothing, SHARD_TIMEOUT_MS, ShardsUnavailable, type ShardApi } from './gather'
-import { shardedReader } from './reader'
+import { shardedReader, type ShardedLiveReader } from './reader'
+import { ShardedLiveReplica } from './live'
+import { liveSegment } from '../live/front'
+import { ingestRoutes } from '../routes/ingest'
 import type { ShardRpc } from './shard-worker'
 
 /** What the build tells the front (generated/sharded/front/manifest.json). */
@@ -51,19 +54,34 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
     }
     const { build } = manifest
     return {
-      search: async (params, index, gather) => rpc().search(build, params, index, new GatherTarget(gather)),
-      article: async (id) => rpc().article(build, id),
-      articles: async (ids) => rpc().articles(build, ids),
-      listingKeys: async (params) => rpc().listingKeys(build, params),
+      search: async (params, index, gather, live) => rpc().search(build, params, index, new GatherTarget(gather), live),
+      article: async (id, live) => rpc().article(build, id, live),
+      articles: async (ids, live) => rpc().articles(build, ids, live),
+      listingKeys: async (params, live) => rpc().listingKeys(build, params, live),
       listed: async (ids, sort) => rpc().listed(build, ids, sort),
-      related: async (article, limit) => rpc().related(build, article, limit),
+      related: async (article, limit, live) => rpc().related(build, article, limit, live),
       suggest: async (q) => rpc().suggest(build, q),
       associations: async (q, words) => rpc().associations(build, q, words),
-      factKeys: async (query) => rpc().factKeys(build, query),
+      factKeys: async (query, live) => rpc().factKeys(build, query, live),
       factsAt: async (facts) => rpc().factsAt(build, facts),
       health: async () => rpc().health(build),
+      holds: async (ids) => rpc().holds(build, ids),
+      statistics: async (terms) => rpc().statistics(build, terms),
     }
   })
+}
+
+/** This isolate's replica of the live segment for each build it serves (one in production; tests build several fronts). */
+const liveReplicas = new Map<string, ShardedLiveReplica>()
+
+/** The live segment as this request reads it over the shards of its bindings (none without a LIVE_SEGMENT binding). */
+function liveOf(c: Context<AppEnv>, manifest: FrontManifest): ShardedLiveReader | undefined {
+  const stub = liveSegment(c.env ?? {})
+  if (!stub) return undefined
+  let replica = liveReplicas.get(manifest.build)
+  if (!replica) liveReplicas.set(manifest.build, (replica = new ShardedLiveReplica(manifest)))
+  const shards = shardsOf(c, manifest)
+  return { view: () => replica.use(shards).replica.current(stub), version: () => replica.replica.version }
 }
 
 /** What the one Worker serves and a sharded front does not yet (docs/scaling.md): 501 rather than 404. */
@@ -84,17 +102,27 @@ export function frontWorker(manifest: FrontManifest) {
       shardsOf(c, manifest).map((shard) => shard.health()),
       SHARD_TIMEOUT_MS,
     )
+    const base = shards.reduce((sum, shard) => sum + shard.documents, 0)
+    const live = await liveOf(c, manifest)?.view()
     return c.json({
       status: 'ok' as const,
-      documents: shards.reduce((sum, shard) => sum + shard.documents, 0),
+      documents: base - (live?.hiddenCount ?? 0) + (live?.byId.size ?? 0),
+      base,
+      ...(live ? { live: { documents: live.byId.size, tombstones: live.tombstones.size, version: live.version } } : {}),
       version: manifest.build,
       builtAt: manifest.builtAt,
       shards: shards.map(({ documents }) => ({ documents })),
     })
   })
   // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
-  const app = hardened(new Hono<AppEnv>({ router: new TrieRouter() }).use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build))))
+  const app = hardened(
+    new Hono<AppEnv>({ router: new TrieRouter() }).use(
+      provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build, SHARD_TIMEOUT_MS, liveOf(c, manifest))),
+    ),
+  )
     .route('/api', api)
+    // The live segment's write API, as the one Worker's (the segment is the front's: src/live/segment.ts).
+    .route('/api', ingestRoutes)
     .notFound((c) => {
       const { pathname } = new URL(c.req.url)
       if (notServedSharded(c.req.method, pathname)) {

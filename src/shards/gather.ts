@@ -1,31 +1,42 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import { Gather, type GatherApi } from '../search/gather'
-import type { ListedArticle, ListingParams } from '../search/listing'
+import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
+import type { StatisticsData } from '../search/corpus-statistics'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
-/** What the listing's order reads of an article (see `listingOrder`). */
-export type ListingKey = { id: string; title: string; date?: string }
-
 /** A fact as the catalogue's order reads it: its number in its shard's catalogue, its article's id and date ('' when unknown). */
 export type FactKey = { fact: number; id: string; date: string }
 
+/**
+ * What a sharded front's live segment changes in a shard's part of the corpus
+ * (src/shards/live.ts): the live and hidden articles' statistics, which the
+ * shard adds to and takes from its corpus-wide ones, and the base ids the
+ * segment replaces or deletes, which the shard skips. `key` names this
+ * version of the segment as the front read it (a shard keeps what it made of the last).
+ */
+export type ShardLive = { key: string; live?: StatisticsData; hidden?: StatisticsData; hiddenIds: string[] }
+
 /** A shard as the front calls it: an RPC stub of a shard Worker, or a shard in process (tests, bench). See `Shard` for each. */
 export type ShardApi = {
-  search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse>
-  article(id: string): Promise<StoredArticle | undefined>
-  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>>
-  listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
+  search(params: SearchParams, shard: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse>
+  article(id: string, live?: ShardLive): Promise<StoredArticle | undefined>
+  articles(ids: readonly string[], live?: ShardLive): Promise<Map<string, StoredArticle>>
+  listingKeys(params: ListingParams, live?: ShardLive): Promise<{ total: number; keys: ListingKey[] }>
   listed(ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
-  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]>
+  related(article: StoredArticle, limit: number, live?: ShardLive): Promise<RelatedArticle[]>
   suggest(q: string): Promise<SuggestionCandidates>
   associations(q: string, words: readonly string[]): Promise<AssociationCounts>
-  factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factKeys(query: FactQuery, live?: ShardLive): Promise<{ total: number; facts: FactKey[] }>
   factsAt(facts: readonly number[]): Promise<CatalogFact[]>
   health(): Promise<ShardHealth>
+  /** Which of these ids the shard's bundle holds, hidden by the live segment or not. */
+  holds(ids: readonly string[]): Promise<string[]>
+  /** The corpus-wide statistics the shard holds, with the document frequencies of those of `terms` it has. */
+  statistics(terms: readonly string[]): Promise<StatisticsData>
 }
 
 /** A shard failed, answered for another build, or did not answer in time: the front answers 503, never a partial total. */

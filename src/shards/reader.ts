@@ -4,11 +4,14 @@ import type { CorpusReader } from '../bundle/corpus-reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
 import type { LexiconEntry } from '../search/tables/lexicon'
-import { belongsWith, COMPLETIONS_KEPT, type Suggestion } from '../search/suggest'
+import { belongsWith, COMPLETIONS_KEPT, suggest, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
 import { roundedScores } from '../search/related'
 import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
+import { partsUnder, type ShardedLive } from './live'
+import { mergePartSuggestions } from '../live/merge'
+import { suggestIndexOf } from '../search/context'
 
 /**
  * The corpus of a sharded build, read by its front Worker: every reader fans
@@ -17,20 +20,26 @@ import type { AssociationCounts, SuggestionCandidates } from './suggest-candidat
  * answer within `timeoutMs` makes the whole read `ShardsUnavailable` (a 503),
  * never a partial answer.
  */
-export function shardedReader(shards: readonly ShardApi[], build: string, timeoutMs = SHARD_TIMEOUT_MS): CorpusReader {
-  const everyShard = <T>(call: (shard: ShardApi, index: number) => Promise<T>): Promise<T[]> => allOrNothing(shards.map(call), timeoutMs)
+export function shardedReader(shards: readonly ShardApi[], build: string, timeoutMs = SHARD_TIMEOUT_MS, live?: ShardedLiveReader): CorpusReader {
+  // The live segment's view, read once per request (none: a build served without a live segment).
+  let view: Promise<ShardedLive | undefined> | undefined
+  const liveNow = () => (view ??= live ? live.view() : Promise.resolve(undefined))
+  /** The parts of this request's reads: the shards (under the live segment's changes) and the live articles. */
+  const partsNow = async () => partsUnder(shards, await liveNow())
+  const every = <T>(parts: readonly ShardApi[], call: (shard: ShardApi, index: number) => Promise<T>): Promise<T[]> => allOrNothing(parts.map(call), timeoutMs)
   return {
-    search: (params) => searchShards(shards, params, timeoutMs),
+    search: async (params) => searchShards(await partsNow(), params, timeoutMs),
 
     async list(params) {
-      // Each shard's first offset + limit by the listing's order, without bodies; merged, cut to the page;
-      // then each shard renders its articles on the page.
-      const windows = await everyShard((shard) => shard.listingKeys(params))
+      // Each part's first offset + limit by the listing's order, without bodies; merged, cut to the page;
+      // then each part renders its articles on the page.
+      const parts = await partsNow()
+      const windows = await every(parts, (shard) => shard.listingKeys(params))
       const page = windows
         .flatMap((window, shard) => window.keys.map((key) => ({ ...key, shard })))
         .sort(listingOrder(params.sort))
         .slice(params.offset, params.offset + params.limit)
-      const rendered = await everyShard((shard, s) => {
+      const rendered = await every(parts, (shard, s) => {
         const ids = page.filter((key) => key.shard === s).map((key) => key.id)
         return ids.length > 0 ? shard.listed(ids, params.sort) : Promise.resolve([])
       })
@@ -44,16 +53,17 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
     },
 
     async articles(ids) {
-      // An article lives in one shard; the front does not know which, so every shard is asked.
+      // An article lives in one part; the front does not know which, so every part is asked (the shards leave out
+      // the base articles the live segment hides, and the live part comes last).
       const found = new Map<string, StoredArticle>()
-      for (const part of await everyShard((shard) => shard.articles(ids))) for (const [id, article] of part) found.set(id, article)
+      for (const part of await every(await partsNow(), (shard) => shard.articles(ids))) for (const [id, article] of part) found.set(id, article)
       return new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : [])))
     },
 
     async related(article, limit) {
-      // The shards' lists come in corpus order, so a stable sort keeps equal scores in the one index's order.
+      // The parts' lists come in corpus order, so a stable sort keeps equal scores in the one index's order.
       return roundedScores(
-        (await everyShard((shard) => shard.related(article, limit)))
+        (await every(await partsNow(), (shard) => shard.related(article, limit)))
           .flat()
           .sort((a, b) => b.score - a.score)
           .slice(0, limit),
@@ -61,25 +71,30 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
     },
 
     async suggest(q, limit) {
-      const candidates = await everyShard((shard) => shard.suggest(q))
+      const candidates = await every(shards, (shard) => shard.suggest(q))
       // After other words, a word completion must belong with them: its counts, asked of every shard for the fifty kept only.
-      const associations = (words: string[]) => everyShard((shard) => shard.associations(q, words))
-      return mergeSuggestions(candidates, q, limit, associations)
+      const associations = (words: string[]) => every(shards, (shard) => shard.associations(q, words))
+      const base = await mergeSuggestions(candidates, q, limit, associations)
+      // With a live segment, its completions join the base's as the one Worker joins its two parts'.
+      const now = await liveNow()
+      if (!now?.part) return base
+      return mergePartSuggestions([base, suggest(suggestIndexOf(now.part.corpus), q, limit)], (id) => now.byId.has(id) || now.tombstones.has(id), limit)
     },
 
     async facts(query) {
-      // As the listing: each shard's window of facts by the catalogue's order, no article read; merged (a stable
-      // sort keeps each article's facts in their order), cut to the page; then each shard reads its facts on it.
-      const windows = await everyShard((shard) => shard.factKeys(query))
+      // As the listing: each part's window of facts by the catalogue's order, no article read; merged (a stable
+      // sort keeps each article's facts in their order), cut to the page; then each part reads its facts on it.
+      const parts = await partsNow()
+      const windows = await every(parts, (shard) => shard.factKeys(query))
       const page = windows
         .flatMap((window, shard) => window.facts.map((key) => ({ ...key, shard })))
         .sort(catalogArticleOrder)
         .slice(query.offset, query.offset + query.limit)
-      const read = await everyShard((shard, s) => {
+      const read = await every(parts, (shard, s) => {
         const mine = page.filter((key) => key.shard === s).map((key) => key.fact)
         return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
       })
-      const next = shards.map(() => 0)
+      const next = parts.map(() => 0)
       return {
         total: windows.reduce((sum, window) => sum + window.total, 0),
         offset: query.offset,
@@ -88,12 +103,19 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
       }
     },
 
-    // Every shard belongs to this build (they refuse another), and a sharded build has no live segment yet.
-    version: () => ({ bundle: build, live: 0 }),
+    async holds(id) {
+      return (await every(shards, (shard) => shard.holds([id]))).some((held) => held.length > 0)
+    },
+
+    // Every shard belongs to this build (they refuse another); the live segment's version is the one the front's copy is at.
+    version: () => ({ bundle: build, live: live?.version() ?? 0 }),
 
     bundle: undefined,
   }
 }
+
+/** A sharded front's live segment as its reader reads it: the view at the segment's version, and that version without a round trip. */
+export type ShardedLiveReader = { view(): Promise<ShardedLive>; version(): number }
 
 /**
  * Completions from every shard's candidates, given in shard order

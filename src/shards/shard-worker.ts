@@ -3,10 +3,11 @@ import type { RelatedArticle, StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
 import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
-import type { ListedArticle, ListingParams } from '../search/listing'
+import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { GatherApi } from '../search/gather'
-import type { FactKey, ListingKey, ShardHealth } from './gather'
+import type { FactKey, ShardHealth, ShardLive } from './gather'
+import type { StatisticsData } from '../search/corpus-statistics'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 
@@ -32,28 +33,28 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return new Response('A shard answers its front Worker only.', { status: 404 })
     }
 
-    search(build: string, params: SearchParams, index: number, gather: GatherApi): Promise<SearchResponse> {
-      return open(build).search(params, index, gather)
+    search(build: string, params: SearchParams, index: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse> {
+      return open(build).search(params, index, gather, live)
     }
 
-    article(build: string, id: string): Promise<StoredArticle | undefined> {
-      return open(build).article(id)
+    article(build: string, id: string, live?: ShardLive): Promise<StoredArticle | undefined> {
+      return open(build).article(id, live)
     }
 
-    articles(build: string, ids: readonly string[]): Promise<Map<string, StoredArticle>> {
-      return open(build).articles(ids)
+    articles(build: string, ids: readonly string[], live?: ShardLive): Promise<Map<string, StoredArticle>> {
+      return open(build).articles(ids, live)
     }
 
-    listingKeys(build: string, params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
-      return open(build).listingKeys(params)
+    listingKeys(build: string, params: ListingParams, live?: ShardLive): Promise<{ total: number; keys: ListingKey[] }> {
+      return open(build).listingKeys(params, live)
     }
 
     listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]> {
       return open(build).listed(ids, sort)
     }
 
-    related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]> {
-      return open(build).related(article, limit)
+    related(build: string, article: StoredArticle, limit: number, live?: ShardLive): Promise<RelatedArticle[]> {
+      return open(build).related(article, limit, live)
     }
 
     suggest(build: string, q: string): Promise<SuggestionCandidates> {
@@ -64,8 +65,8 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).associations(q, words)
     }
 
-    factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
-      return open(build).factKeys(query)
+    factKeys(build: string, query: FactQuery, live?: ShardLive): Promise<{ total: number; facts: FactKey[] }> {
+      return open(build).factKeys(query, live)
     }
 
     factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]> {
@@ -75,20 +76,30 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
     health(build: string): Promise<ShardHealth> {
       return open(build).health()
     }
+
+    holds(build: string, ids: readonly string[]): Promise<string[]> {
+      return open(build).holds(ids)
+    }
+
+    statistics(build: string, terms: readonly string[]): Promise<StatisticsData> {
+      return open(build).statistics(terms)
+    }
   }
 }
 
 /** The RPC methods the front calls on a shard's service binding: `ShardApi`'s, each naming the front's build first. */
 export type ShardRpc = {
-  search(build: string, params: SearchParams, index: number, gather: GatherApi): Promise<SearchResponse>
-  article(build: string, id: string): Promise<StoredArticle | undefined>
-  articles(build: string, ids: readonly string[]): Promise<Map<string, StoredArticle>>
-  listingKeys(build: string, params: ListingParams): Promise<{ total: number; keys: ListingKey[] }>
+  search(build: string, params: SearchParams, index: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse>
+  article(build: string, id: string, live?: ShardLive): Promise<StoredArticle | undefined>
+  articles(build: string, ids: readonly string[], live?: ShardLive): Promise<Map<string, StoredArticle>>
+  listingKeys(build: string, params: ListingParams, live?: ShardLive): Promise<{ total: number; keys: ListingKey[] }>
   listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
-  related(build: string, article: StoredArticle, limit: number): Promise<RelatedArticle[]>
+  related(build: string, article: StoredArticle, limit: number, live?: ShardLive): Promise<RelatedArticle[]>
   suggest(build: string, q: string): Promise<SuggestionCandidates>
   associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts>
-  factKeys(build: string, query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  factKeys(build: string, query: FactQuery, live?: ShardLive): Promise<{ total: number; facts: FactKey[] }>
   factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
   health(build: string): Promise<ShardHealth>
+  holds(build: string, ids: readonly string[]): Promise<string[]>
+  statistics(build: string, terms: readonly string[]): Promise<StatisticsData>
 }

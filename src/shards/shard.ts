@@ -4,11 +4,13 @@ import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { suggestIndexOf } from '../search/context'
 import { coordinatorOver, type GatherApi } from '../search/gather'
-import { listArticles, type ListedArticle, type ListingParams } from '../search/listing'
+import { listArticles, listingKeys, type ListedArticle, type ListingKey, type ListingParams } from '../search/listing'
 import { relatedArticles } from '../search/related'
 import { searchArticles, type SearchParams, type SearchResponse } from '../search/search'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
+import type { FactKey, ShardApi, ShardHealth, ShardLive } from './gather'
+import { combinedStatistics, indexStatistics, statisticsFromData, type StatisticsData } from '../search/corpus-statistics'
+import { partIndex } from '../live/part-index'
 import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
@@ -17,44 +19,85 @@ export type ShardPlace = {
   firstPosition: number
 }
 
+/** What a shard reads: a shard Worker's bundle, or a sharded front's live articles as one more part (src/shards/live.ts). */
+export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'ids' | 'version' | 'builtAt'>
+
+/** A shard's corpus with the live segment's changes: scored with the whole corpus's statistics, the hidden base articles skipped. */
+type WithLive = { corpus: ShardCorpus; hiddenIds: ReadonlySet<string> }
+
 /** A shard's side of every reader: its bundle read as one corpus, with the corpus-wide decisions taken through the front. */
 export class Shard implements ShardApi {
+  /** What the last version of the live segment made of this shard's corpus (`ShardLive.key`). */
+  private withLive: { key: string; made: WithLive } | undefined
+
   constructor(
-    private readonly bundle: LoadedBundle,
+    private readonly bundle: ShardCorpus,
     private readonly place: ShardPlace,
   ) {}
 
-  search(params: SearchParams, shard: number, gather: GatherApi): Promise<SearchResponse> {
-    return searchArticles(this.bundle, params, { coordinator: coordinatorOver(gather, shard, this.place.firstPosition) })
+  search(params: SearchParams, shard: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse> {
+    return searchArticles(this.over(live).corpus, params, { coordinator: coordinatorOver(gather, shard, this.place.firstPosition) })
   }
 
-  article(id: string): Promise<StoredArticle | undefined> {
-    return this.bundle.article(id)
+  async article(id: string, live?: ShardLive): Promise<StoredArticle | undefined> {
+    return this.over(live).hiddenIds.has(id) ? undefined : this.bundle.article(id)
   }
 
-  articles(ids: readonly string[]): Promise<Map<string, StoredArticle>> {
-    return this.bundle.articlesById(ids)
+  articles(ids: readonly string[], live?: ShardLive): Promise<Map<string, StoredArticle>> {
+    const { hiddenIds } = this.over(live)
+    return this.bundle.articlesById(ids.filter((id) => !hiddenIds.has(id)))
+  }
+
+  holds(ids: readonly string[]): Promise<string[]> {
+    return Promise.resolve(ids.filter((id) => this.bundle.tables.shortId(id) !== undefined))
+  }
+
+  statistics(terms: readonly string[]): Promise<StatisticsData> {
+    const { documentCount, fieldLengthSums, documentFrequency } = indexStatistics(this.bundle.index)
+    const fields = fieldLengthSums.map((_, fieldId) => fieldId)
+    return Promise.resolve({
+      documentCount,
+      fieldLengthSums,
+      frequencies: terms.flatMap((term) => {
+        const byField = fields.map((fieldId) => documentFrequency(term, fieldId))
+        return byField.some((count) => count > 0) ? [[term, byField] as [string, number[]]] : []
+      }),
+    })
   }
 
   /**
-   * The shard's first `offset + limit` articles of a listing, as the listing's
-   * order reads them (id, date, title: from the corpus tables, no body read),
+   * The shard's corpus under a sharded front's live segment: its index read
+   * with the statistics of the whole corpus (its own corpus-wide ones, plus
+   * the live articles', less the hidden base articles', summed in the order
+   * the one Worker sums them: `LiveCopy.view`), and the hidden articles
+   * skipped. Made once per version of the segment.
+   */
+  private over(live: ShardLive | undefined): WithLive {
+    if (!live) return { corpus: this.bundle, hiddenIds: new Set() }
+    if (this.withLive?.key === live.key) return this.withLive.made
+    const { bundle } = this
+    const statistics = combinedStatistics(
+      [indexStatistics(bundle.index), ...(live.live ? [statisticsFromData(live.live)] : [])],
+      live.hidden ? [statisticsFromData(live.hidden)] : [],
+    )
+    const hiddenIds = new Set(live.hiddenIds.filter((id) => bundle.tables.shortId(id) !== undefined))
+    const hiddenDocs = new Set([...hiddenIds].map((id) => bundle.tables.shortId(id)!))
+    const corpus: ShardCorpus = {
+      ...pick(bundle),
+      index: partIndex(bundle.index, { statistics }),
+      hidden: (doc) => hiddenDocs.has(doc),
+    }
+    this.withLive = { key: live.key, made: { corpus, hiddenIds } }
+    return this.withLive.made
+  }
+
+  /**
+   * The shard's first `offset + limit` keys of a listing, in the listing's order (from the corpus tables, no body read),
    * and how many it has in all. The front merges these, then asks `listed` for the page.
    */
-  async listingKeys(params: ListingParams): Promise<{ total: number; keys: ListingKey[] }> {
-    const { tables } = this.bundle
-    // The listing reads bodies only to show the page: stand-ins from the tables carry all its order needs.
-    const standIns = (ids: readonly string[]) =>
-      Promise.resolve(
-        new Map(
-          ids.map((id) => {
-            const doc = tables.shortId(id)!
-            return [id, { id, title: tables.titles[doc]!, date: tables.dates[doc], summary: { text: '' } } as unknown as StoredArticle] as const
-          }),
-        ),
-      )
-    const { total, articles } = await listArticles(this.corpus(standIns), { ...params, offset: 0, limit: params.offset + params.limit })
-    return { total, keys: articles.map(({ id, title, date }) => ({ id, title, ...(date ? { date } : {}) })) }
+  listingKeys(params: ListingParams, live?: ShardLive): Promise<{ total: number; keys: ListingKey[] }> {
+    const keys = listingKeys(this.over(live).corpus, params)
+    return Promise.resolve({ total: keys.length, keys: keys.slice(0, params.offset + params.limit) })
   }
 
   /** The listing entries of these articles (bodies read), in the listing's order. */
@@ -66,8 +109,8 @@ export class Shard implements ShardApi {
   }
 
   /** The shard's best `limit` related articles (the corpus-wide best `limit` are among the shards' together). */
-  related(article: StoredArticle, limit: number): Promise<RelatedArticle[]> {
-    return Promise.resolve(relatedArticles(this.bundle, article, limit))
+  related(article: StoredArticle, limit: number, live?: ShardLive): Promise<RelatedArticle[]> {
+    return Promise.resolve(relatedArticles(this.over(live).corpus, article, limit))
   }
 
   /** Every completion the shard has for `q`, uncut (see `suggestionCandidates`). */
@@ -107,8 +150,10 @@ export class Shard implements ShardApi {
    * with their article's id and date (no article read), and its total. The
    * front merges these in catalogue order, then asks `factsAt` for the page.
    */
-  async factKeys(query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
-    return (await this.bundle.factCatalog()).window({ ...query, offset: 0, limit: query.offset + query.limit })
+  async factKeys(query: FactQuery, live?: ShardLive): Promise<{ total: number; facts: FactKey[] }> {
+    const { hiddenIds } = this.over(live)
+    const hidden = hiddenIds.size > 0 ? { hidden: (id: string) => hiddenIds.has(id) } : {}
+    return (await this.bundle.factCatalog()).window({ ...query, ...hidden, offset: 0, limit: query.offset + query.limit })
   }
 
   /** These facts (catalogue numbers), in this order, read from their articles. */
@@ -132,4 +177,10 @@ export class Shard implements ShardApi {
       articlesById,
     }
   }
+}
+
+/** A shard corpus's members, read once (the bundle's `index` is a getter that opens the index). */
+function pick(corpus: ShardCorpus): Omit<ShardCorpus, 'index' | 'hidden'> {
+  const { tables, articlesById, article, factCatalog, ids, version, builtAt } = corpus
+  return { tables, articlesById, article, factCatalog, ids, version, builtAt }
 }

@@ -1,13 +1,13 @@
 import type { Lexicon, LexiconEntry } from '../search/tables/lexicon'
-import { continuedWords, hasWords, type SuggestIndex, type Suggestion } from '../search/suggest'
+import { completionCandidates, type SuggestIndex, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from '../search/terms'
 
 /**
  * Everything one shard could suggest for `q`, before `suggest` cuts and
  * de-duplicates (an entity named like another kind's, a word spelled like a
  * name): the front merges the shards' lists, then cuts as `suggest` does.
- * The same steps as `suggest` (src/search/suggest.ts), through the suggestion
- * index's public methods. Each title comes with where it stands in the one
+ * They come from suggest's own candidate step (`completionCandidates` in
+ * src/search/suggest.ts). Each title comes with where it stands in the one
  * index's list: the rank of the first of its words that completes the typed
  * one (the build ranks every shard's words as the corpus's), then its corpus
  * position (`firstPosition` + its place in the shard).
@@ -34,36 +34,18 @@ export function suggestionCandidates(
   shortId: (id: string) => number | undefined,
   wordRank: (word: string) => number,
 ): SuggestionCandidates {
-  const tokens = [...tokensWithOffsets(q)]
-  const last = tokens.at(-1)
-  if (!last) return { entities: [], phrases: [], completions: [], titles: [] }
-  const before = tokens.slice(0, -1).map((token) => normalizeWord(token.text))
-  const prefix = normalizeWord(last.text)
-  const stillTyping = last.end === q.length
-  const typed = [...before, prefix]
+  const candidates = completionCandidates(index, q)
+  if (!candidates) return { entities: [], phrases: [], completions: [], titles: [] }
+  const { prefix, stillTyping } = candidates.typed
   const completes = stillTyping ? (word: string) => word.startsWith(prefix) : (word: string) => word === prefix
-
-  const found = new Set<number>()
-  const phrases: SuggestionCandidates['phrases'] = []
-  for (const name of index.namesWith(prefix, !stillTyping)) {
-    if (found.has(name)) continue
-    found.add(name)
-    const entry = index.named(name)
-    if (entry.kind !== 'phrase') continue
-    const continued = continuedWords(tokenize(entry.text).map(normalizeWord), typed, stillTyping)
-    if (continued > 0) phrases.push({ text: q.slice(0, tokens[typed.length - continued]!.start) + entry.text, kind: 'phrase', count: entry.count, continued })
-  }
-  const named = [...found].map((name) => index.named(name)).filter((entry) => entry.kind !== 'phrase' && hasWords(entry.text, before))
   return {
-    entities: named.filter((entry) => entry.kind !== 'title').map(({ text, kind, count }) => ({ text, kind, count })),
-    phrases,
+    entities: candidates.entities.map(({ text, kind, count }) => ({ text, kind, count })),
+    phrases: candidates.phrases.map(({ text, count, continued }) => ({ text, kind: 'phrase', count, continued })),
     completions: stillTyping ? lexicon.longer(prefix) : [],
-    titles: named
-      .filter((entry) => entry.kind === 'title')
-      .map(({ text, count, id }) => ({
-        title: { text, kind: 'title', count, id: id! },
-        order: [Math.min(...tokenize(text).map(normalizeWord).filter(completes).map(wordRank)), firstPosition + shortId(id!)!],
-      })),
+    titles: candidates.titles.map(({ text, count, id }) => ({
+      title: { text, kind: 'title', count, id: id! },
+      order: [Math.min(...tokenize(text).map(normalizeWord).filter(completes).map(wordRank)), firstPosition + shortId(id!)!],
+    })),
   }
 }
 

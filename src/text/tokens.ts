@@ -21,8 +21,23 @@ export const INDEX_WORD = /[\p{L}\p{M}\p{N}]+/gu
  */
 export const PROSE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 
-/** The matches of a global pattern within `span` of `text`, as tokens with offsets in `text`. Linear when the pattern is. */
+/**
+ * The matches of a global pattern within `span` of `text`, as tokens with offsets in `text`. Linear when the pattern is.
+ * What `matchAll` gives, without its iterator and the array of matches copied once more: every reader cuts every
+ * sentence with it, so its per-token cost is paid for every word of every text.
+ */
 export function tokensOf(text: string, pattern: RegExp, span: Span = { start: 0, end: text.length }): Token[] {
   const body = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end)
-  return [...body.matchAll(pattern)].map((match) => ({ text: match[0], start: span.start + match.index, end: span.start + match.index + match[0].length }))
+  if (!pattern.global) throw new TypeError('tokensOf needs a global pattern')
+  // A copy starting where the pattern stands, as matchAll makes: the caller's pattern stays as it was.
+  const matcher = new RegExp(pattern)
+  matcher.lastIndex = pattern.lastIndex
+  const tokens: Token[] = []
+  for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
+    const start = span.start + match.index
+    tokens.push({ text: match[0], start, end: start + match[0].length })
+    // An empty match would be found again at the same place: step over one character (one code point under /u).
+    if (match[0] === '') matcher.lastIndex = match.index + (matcher.unicode && (body.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1)
+  }
+  return tokens
 }

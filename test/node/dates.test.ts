@@ -24,6 +24,14 @@ describe('extractDates', () => {
     expect(dates('Last year August 8 was a happy day.', '2020-09-03')).toEqual([{ text: 'Last year August 8', iso: '2019-08-08' }])
   })
 
+  it('gives a day named the same way twice once, and keeps another wording of the same day', () => {
+    const text = 'The ferry sank on Monday. Divers went down on Monday and again on Monday night. By Monday the port had closed.'
+    expect(dates(text, '2021-03-10')).toEqual([
+      { text: 'Monday', iso: '2021-03-08' },
+      { text: 'Monday night', iso: '2021-03-08' },
+    ])
+  })
+
   it('reads a month and day without a year as the most recent one on or before publication', () => {
     expect(dates('The report came out on December 20.', '2020-01-05')).toEqual([{ text: 'December 20', iso: '2019-12-20' }])
   })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readBundledArticles } from '../../scripts/lib/bundle-files'
+import { storedArticle } from '../../src/article'
 import { shardedConfigs } from '../../scripts/lib/sharded-build'
 import { serializeBundle } from '../../src/bundle/format'
 import { openBundle } from '../../src/bundle/open'
@@ -52,6 +53,10 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
 
   it('writes a front and a shard Worker per shard, each of which wrangler deploy --dry-run bundles; the front carries no corpus (its modules: the code, the widget, the InstantSearch client)', () => {
     expect(configs.map((config) => config.split('/').at(-2))).toEqual(['front', 'shard-0', 'shard-1'])
+    // The front holds the live segment: its Durable Object binding and migration, as wrangler.toml declares them.
+    const front = JSON.parse(readFileSync(configs[0]!, 'utf8').replace(/^\/\/.*\n/, '')) as { durable_objects: object; migrations: object[] }
+    expect(front.durable_objects).toEqual({ bindings: [{ name: 'LIVE_SEGMENT', class_name: 'LiveSegment' }] })
+    expect(front.migrations).toEqual([{ tag: 'v1-live-segment', new_sqlite_classes: ['LiveSegment'] }])
     for (const config of configs) {
       const outdir = join(work, 'dry', config.split('/').at(-2)!)
       const dry = run('wrangler', ['deploy', '--dry-run', '-c', config, '--outdir', outdir])
@@ -64,7 +69,7 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
   })
 
   it('answers health with every shard, and every API route, page and the widget across shards as one index of the same articles would; 501 for what needs the whole registry', async () => {
-    worker = await startWranglerDev({ configs, persistTo: join(work, 'state') })
+    worker = await startWranglerDev({ configs, persistTo: join(work, 'state'), vars: { INGEST_TOKEN: TOKEN } })
     const health = (await (await fetch(`${worker.origin}/api/health`)).json()) as { documents: number; shards: { documents: number }[]; version: string }
     expect(health.shards).toEqual([{ documents: 12 }, { documents: 12 }])
     expect(health.documents).toBe(24)
@@ -148,8 +153,42 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
       expect(notYet.headers.get('content-type'), path).toMatch(/application\/problem\+json/)
     }
     expect((await fetch(`${worker.origin}/no-such-page`)).status).toBe(404)
+
+    // The live segment, through the real RPC path: a put through the front is searchable at once, scored with the
+    // statistics every shard is told, a deleted base article is gone from its shard's answers, and health counts both.
+    const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
+    const published = {
+      title: 'Quillan harbour ferry plan approved',
+      date: '2026-12-01',
+      text: 'The Quillan harbour council approved the ferry plan. Police said the plan was safe.',
+    }
+    const put = await fetch(`${worker.origin}/api/articles/live%2Fquillan`, { method: 'PUT', headers, body: JSON.stringify(published) })
+    expect(put.status).toBe(200)
+    expect((await fetch(`${worker.origin}/api/articles/${first}`, { method: 'DELETE', headers })).status).toBe(200)
+    // The rebuild that would fold these writes in: the same articles less the deleted one, plus the published one.
+    const liveArticles = [...articles.slice(1), storedArticle({ id: 'live/quillan', ...published })]
+    const liveIndex = serializeCompactIndex(buildIndex(liveArticles))
+    const liveFiles = serializeBundle({ version: 'one-live', builtAt: '', index: liveIndex.header }, liveArticles)
+    const rebuilt = openBundle(liveFiles.text, liveIndex.binary, (name) => Promise.resolve(liveFiles.assets.get(name)!))
+    for (const q of ['quillan', 'police', 'harbour ferry']) {
+      const response = await fetch(`${worker.origin}/api/search?q=${encodeURIComponent(q)}&limit=5`)
+      expect(response.status).toBe(200)
+      const answer = (await response.json()) as { total: number; hits: { id: string; score: number }[] }
+      const expected = await searchArticles(rebuilt, { q, limit: 5, offset: 0, sort: 'relevance', filters: {}, facetLimit: 10 })
+      expect(answer.total, q).toBe(expected.total)
+      expect(
+        answer.hits.map((hit) => [hit.id, hit.score]),
+        q,
+      ).toEqual(expected.hits.map((hit) => [hit.id, hit.score]))
+    }
+    expect((await fetch(`${worker.origin}/api/articles/${first}`)).status).toBe(404)
+    const afterWrites = (await (await fetch(`${worker.origin}/api/health`)).json()) as { documents: number; live: { documents: number; tombstones: number } }
+    expect(afterWrites.documents).toBe(24)
+    expect(afterWrites.live).toMatchObject({ documents: 1, tombstones: 1 })
   })
 })
+
+const TOKEN = 'sharded-test-token'
 
 /** How the pages write text into HTML (Hono's JSX escapes these). */
 function escapeHtml(text: string): string {

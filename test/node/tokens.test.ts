@@ -15,3 +15,15 @@ describe('the one token shape', () => {
     expect(first).toEqual({ text: 'Quetta', start: 40, end: 46 })
   })
 })
+
+describe('tokensOf as matchAll cuts', () => {
+  it('gives the matches of any global pattern, steps over empty matches by a code point, and leaves the pattern as it was', () => {
+    const text = 'Ten 😀 killed, 2,500 hurt.'
+    for (const pattern of [INDEX_WORD, PROSE_WORD, /\b/g, /x*/gu, /[^a]*/g]) {
+      const expected = [...text.matchAll(pattern)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }))
+      expect(tokensOf(text, pattern)).toEqual(expected)
+      expect(pattern.lastIndex).toBe(0)
+    }
+    expect(() => tokensOf(text, /\w+/)).toThrow(TypeError)
+  })
+})

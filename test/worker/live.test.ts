@@ -5,6 +5,7 @@ import { app } from '../../src/app'
 import { getBundle } from '../../src/bundle/load'
 import { liveSegment, settleWithBundle, type LiveBindings } from '../../src/live/front'
 import type { LiveSnapshot } from '../../src/live/segment'
+import { readLiveExport } from '../../scripts/lib/live-export'
 
 const TOKEN = 'test-ingest-token'
 const SEED_ID = 'seed/000_7b2b9cd25cf26eb6'
@@ -208,6 +209,47 @@ describe('live segment: every reader sees one corpus', () => {
 })
 
 describe('live segment: back into the bundle', () => {
+  it('exports a segment of many articles page by page, which corpus:pull follows to every article once, at one version', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => `live/paged-${String(i).padStart(3, '0')}`)
+    for (let first = 0; first < ids.length; first += 100) {
+      const articles = ids.slice(first, first + 100).map((id, i) => ({ id, ...invented(`paged${first + i}`) }))
+      expect((await call('POST', '/api/articles', { articles })).status).toBe(200)
+    }
+    const viaWorker = (url: string, init: RequestInit) => exports.default.fetch(url, init)
+    const { exported, pages } = await readLiveExport('http://news.test', TOKEN, { limit: 40, fetch: viaWorker })
+    const snapshot = (await liveSegment(env as LiveBindings)!.snapshot()) as LiveSnapshot
+    expect(pages).toBe(Math.ceil(snapshot.articles.length / 40))
+    expect(pages).toBeGreaterThanOrEqual(6)
+    expect(exported.version).toBe(snapshot.version)
+    expect(exported.articles.map((article) => article.id)).toEqual(snapshot.articles.map((article) => article.id))
+    expect(exported.articles.map((article) => article.id)).toEqual(expect.arrayContaining(ids))
+    expect(exported.tombstones).toEqual(snapshot.tombstones)
+    // A page names where the next starts; only the first has the tombstones; a bad limit is a 400 problem.
+    const first = await call('GET', '/api/live/export?limit=40', undefined, { Authorization: `Bearer ${TOKEN}` })
+    expect(first.body.articles).toHaveLength(40)
+    expect(first.body.next).toBe(first.body.articles[39].id)
+    expect(first.body.tombstones).toEqual(snapshot.tombstones)
+    const second = await call('GET', `/api/live/export?limit=40&after=${encodeURIComponent(first.body.next)}`, undefined, { Authorization: `Bearer ${TOKEN}` })
+    expect(second.body.articles[0].id > first.body.next).toBe(true)
+    expect(second.body.tombstones).toBeUndefined()
+    expect((await call('GET', '/api/live/export?limit=0', undefined, { Authorization: `Bearer ${TOKEN}` })).status).toBe(400)
+
+    // A write between two pages: the reading starts again, and what it returns is the segment after that write.
+    let written = false
+    const writingMeanwhile = async (url: string, init: RequestInit) => {
+      if (url.includes('after=') && !written) {
+        written = true
+        expect((await call('DELETE', `/api/articles/${encodeURIComponent(ids[0]!)}`)).status).toBe(200)
+      }
+      return viaWorker(url, init)
+    }
+    const again = await readLiveExport('http://news.test', TOKEN, { limit: 40, fetch: writingMeanwhile })
+    expect(written).toBe(true)
+    expect(again.exported.version).toBe(snapshot.version + 1)
+    expect(again.exported.articles.map((article) => article.id)).not.toContain(ids[0])
+    expect(again.exported.articles).toHaveLength(snapshot.articles.length - 1)
+  })
+
   it('exports the live articles in the corpus format, only with the token, never cached', async () => {
     await call('PUT', '/api/articles/live%2Fexported', invented('exportia'))
     const exported = await call('GET', '/api/live/export', undefined, { Authorization: `Bearer ${TOKEN}` })

@@ -7,16 +7,16 @@ import {
   ArticleFactsSchema,
   ArticleSchema,
   ArticleSummarySchema,
-  BriefResponseSchema,
   ExtractResponseSchema,
-  FactPageSchema,
   HealthSchema,
-  ListingResponseSchema,
   ProblemSchema,
   RelatedResponseSchema,
-  SuggestResponseSchema,
 } from '../../src/openapi/schemas'
+import { BriefResponseSchema } from '../../src/corpus-services/brief'
+import { FactPageSchema } from '../../src/corpus-services/fact-catalog'
+import { ListingResponseSchema } from '../../src/search/listing'
 import { SearchResponseSchema } from '../../src/search/response-schema'
+import { SuggestResponseSchema } from '../../src/search/suggest'
 
 const SEED = encodeURIComponent('seed/000_7b2b9cd25cf26eb6')
 
@@ -151,7 +151,8 @@ describe('/openapi.json', () => {
         ] as const) {
           const query = new URLSearchParams(required)
           query.set(parameter.name, String(value))
-          const response = await exports.default.fetch(`http://x${url}?${query}`)
+          // With the ingest token (the live export's parameters are checked too; other routes ignore it).
+          const response = await exports.default.fetch(`http://x${url}?${query}`, { headers: { Authorization: 'Bearer test-ingest-token' } })
           expect(response.status, `${url}?${query}`).toBe(accepted ? 200 : 400)
           await response.body?.cancel()
           checked++

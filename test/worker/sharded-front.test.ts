@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { shardRanges } from '../../scripts/lib/shard-split'
 import { app } from '../../src/app'
@@ -46,17 +47,19 @@ function binding(shard: Shard, ownBuild = BUILD): ShardRpc {
     return shard
   }
   return {
-    search: async (build, params, index, gather) => check(build).search(params, index, gather),
-    article: async (build, id) => check(build).article(id),
-    articles: async (build, ids) => check(build).articles(ids),
-    listingKeys: async (build, params) => check(build).listingKeys(params),
+    search: async (build, params, index, gather, live) => check(build).search(params, index, gather, live),
+    article: async (build, id, live) => check(build).article(id, live),
+    articles: async (build, ids, live) => check(build).articles(ids, live),
+    listingKeys: async (build, params, live) => check(build).listingKeys(params, live),
     listed: async (build, ids, sort) => check(build).listed(ids, sort),
-    related: async (build, article, limit) => check(build).related(article, limit),
+    related: async (build, article, limit, live) => check(build).related(article, limit, live),
     suggest: async (build, q) => check(build).suggest(q),
     associations: async (build, q, words) => check(build).associations(q, words),
-    factKeys: async (build, query) => check(build).factKeys(query),
+    factKeys: async (build, query, live) => check(build).factKeys(query, live),
     factsAt: async (build, facts) => check(build).factsAt(facts),
     health: async (build) => check(build).health(),
+    holds: async (build, ids) => check(build).holds(ids),
+    statistics: async (build, terms) => check(build).statistics(terms),
   }
 }
 
@@ -144,7 +147,6 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
       ['/api/entities', 'GET'],
       ['/entities/x', 'GET'],
       ['/map', 'GET'],
-      ['/api/articles/x', 'PUT'],
     ] as const) {
       const response = await fromFront(path, { method })
       expect(response.status, `${method} ${path}`).toBe(501)
@@ -153,6 +155,10 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
   })
 
   it('answers 503 problem+json with Retry-After, pages included, when a shard is missing or of another build', async () => {
+    // Writes are served (src/routes/ingest.ts): without a token configured, a 403 problem says how to turn them on.
+    const write = await fromFront('/api/articles/x', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    expect(write.status).toBe(403)
+    expect(write.headers.get('content-type')).toMatch(/application\/problem\+json/)
     const { SHARD_2: _gone, ...missing } = bindings
     // A front of another build (a deploy halfway through): every shard refuses it.
     const stale = frontWorker({ ...manifest, build: 'older-build' })
@@ -163,5 +169,104 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
         expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
       }
     }
+  })
+})
+
+describe('a sharded build with a live segment, in workerd: the same answers as the one Worker with the same live writes', () => {
+  // Both read the one LiveSegment Durable Object: the writes go through the front, the one Worker reads what they wrote.
+  const TOKEN = 'test-ingest-token'
+  const live = { LIVE_SEGMENT: (env as { LIVE_SEGMENT: unknown }).LIVE_SEGMENT, INGEST_TOKEN: TOKEN }
+  const write = (method: string, path: string, body?: unknown) =>
+    front.request(
+      `http://news.test${path}`,
+      { method, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) },
+      { ...bindings, ...live },
+    )
+  const fromLiveFront = (path: string) => front.request(`http://news.test${path}`, undefined, { ...bindings, ...live })
+  const fromLiveOne = (path: string) => app.request(`http://news.test${path}`, undefined, live)
+  const invented = (word: string, date = '2026-12-01') => ({
+    title: `Harbour council approves ${word} ferry plan`,
+    date,
+    text: `The harbour council of Port Quillan voted on Tuesday to approve the ${word} ferry plan for Pakistan. Police said two people were killed when a ${word} ferry sank. The mayor said the ${word} ferries would start next spring.`,
+    source: 'Test Desk',
+  })
+  const [replaced, deleted, copied] = [articles[5]!, articles[150]!, articles[250]!]
+
+  it('takes writes through the front (put, bulk, replace and delete of base articles), then answers every reader as the one Worker', async () => {
+    expect((await write('PUT', '/api/articles/live%2Fquillan', invented('zorblat'))).status).toBe(200)
+    const bulk = await write('POST', '/api/articles', {
+      articles: [
+        { id: 'live/second', ...invented('quimbly', '2026-11-30') },
+        // A copy of a base article under another id: it must score as its original does.
+        { id: 'live/copy', title: copied.title, date: copied.date, text: copied.text, source: copied.source },
+      ],
+    })
+    expect(bulk.status).toBe(200)
+    expect((await write('PUT', `/api/articles/${encodeURIComponent(replaced.id)}`, invented('Elction'))).status).toBe(200)
+    expect((await write('DELETE', `/api/articles/${encodeURIComponent(deleted.id)}`)).status).toBe(200)
+    expect((await write('DELETE', '/api/articles/no-such-article')).status).toBe(404)
+    const bad = await write('PUT', '/api/articles/live%2Fbad', { title: 'x', date: 'yesterday', text: 'Some text.' })
+    expect(bad.status).toBe(422)
+
+    const firstWord = (text: string) => text.split(/\s+/).find((word) => word.length > 6)!
+    const paths = [
+      ...[
+        'zorblat',
+        'quimbly ferry',
+        'zorblt',
+        'police killed',
+        'ferry',
+        'pakistan',
+        'the',
+        'elction',
+        firstWord(copied.text),
+        firstWord(deleted.text),
+        '"harbour council"',
+      ].map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      '/api/search?q=police&sort=date&offset=3&limit=7',
+      '/api/search?q=killed&facetLimit=3',
+      '/api/search?q=the&limit=20&offset=40',
+      '/api/articles',
+      '/api/articles?sort=title&limit=30',
+      '/api/articles?sort=date&offset=5&limit=10',
+      ...['zorb', 'harbour c', 'pol', 'Pakis'].map((q) => `/api/suggest?q=${encodeURIComponent(q)}`),
+      '/api/articles/live%2Fquillan',
+      `/api/articles/${encodeURIComponent(replaced.id)}`,
+      `/api/articles/${encodeURIComponent(deleted.id)}`,
+      '/api/articles/live%2Fcopy/related',
+      `/api/articles/${encodeURIComponent(copied.id)}/related`,
+      `/api/articles/${encodeURIComponent(articles[40]!.id)}/related`,
+      '/api/facts',
+      '/api/facts?type=casualties',
+      '/api/facts?q=harbour&limit=5',
+      '/api/brief?q=ferry',
+      '/search?q=zorblat',
+      '/search?q=police&sort=date&page=2',
+      '/articles/live/quillan',
+    ]
+    for (const path of paths) {
+      const [sharded, one] = await Promise.all([fromLiveFront(path), fromLiveOne(path)])
+      expect(sharded.status, path).toBe(one.status)
+      if (path.startsWith('/api/')) expect(await sharded.json(), path).toEqual(await one.json())
+      else expect(withoutEntities(await sharded.text()), path).toBe(withoutEntities(await one.text()))
+    }
+    // What the writes did is there: the live articles found, the replaced version shown, the deleted one gone.
+    const zorblat = (await (await fromLiveFront('/api/search?q=zorblat')).json()) as { hits: { id: string }[] }
+    expect(zorblat.hits.map((hit) => hit.id)).toEqual(['live/quillan'])
+    expect(((await (await fromLiveFront(`/api/articles/${encodeURIComponent(replaced.id)}`)).json()) as { title: string }).title).toContain('Elction')
+    expect((await fromLiveFront(`/api/articles/${encodeURIComponent(deleted.id)}`)).status).toBe(404)
+    // The copy scores exactly as its original (the corpus statistics include the live articles).
+    const same = (await (await fromLiveFront(`/api/search?q=${encodeURIComponent(copied.title)}&limit=50`)).json()) as { hits: { id: string; score: number }[] }
+    const score = (id: string) => same.hits.find((hit) => hit.id === id)?.score
+    expect(score('live/copy')).toBeDefined()
+    expect(score('live/copy')).toBe(score(copied.id))
+
+    const [shardedHealth, oneHealth] = (await Promise.all([fromLiveFront('/api/health'), fromLiveOne('/api/health')].map(async (r) => (await r).json()))) as {
+      documents: number
+      live: unknown
+    }[]
+    expect(shardedHealth!.documents).toBe(oneHealth!.documents)
+    expect(shardedHealth!.documents).toBe(articles.length + 3 - 1)
+    expect(shardedHealth!.live).toEqual(oneHealth!.live)
   })
 })

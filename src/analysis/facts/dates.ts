@@ -61,7 +61,21 @@ export function extractDates(text: string, publicationDate?: string, sentences: 
     const results = chrono.en.parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
     resolveResults(text, chunk.start, results, reference, dates)
   }
-  return neighbourDays(text, dates).slice(0, MAX_DATES)
+  return withoutRepeats(neighbourDays(text, dates)).slice(0, MAX_DATES)
+}
+
+/**
+ * One fact per day named the same way: news repeats "Monday" or "last year" for one day, and a reader (or a
+ * list of facts) wants the day once. The first mention is kept; another wording of the same day stays.
+ */
+function withoutRepeats(dates: DateMention[]): DateMention[] {
+  const seen = new Set<string>()
+  return dates.filter((date) => {
+    const key = `${date.iso} ${date.text.toLowerCase().replace(/\s+/g, ' ')}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** Sentences joined up to CHUNK characters; a longer sentence is cut at white space. */

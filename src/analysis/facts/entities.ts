@@ -6,6 +6,7 @@ import { placeUnplaced } from './ner/passes/main-country'
 import { readShouting } from './ner/passes/shouting'
 import { readStrongEvidence } from './ner/passes/strong-evidence'
 import { readVocabulary } from './ner/passes/vocabulary'
+import { joinSurnames } from './ner/passes/surnames'
 import { readWeakEvidence } from './ner/passes/weak-evidence'
 import { startReading, type Reading } from './ner/reading'
 import { tokenize } from './ner/tokens'
@@ -36,8 +37,9 @@ type Pass = (reading: Reading) => void
  * placed. Strong evidence (titles, countries, organisation words, first names) before weak evidence, so
  * a surname or an organisation's short name is read once the full name is known. Lists twice, because a
  * list decided in the first round can settle a neighbouring one (a list of people beside a list of their
- * towns). Affiliations and headlines in capitals late, since they only reuse names found before; the
- * main country last of all, for the places the gazetteer lacks.
+ * towns). Affiliations and headlines in capitals late, since they only reuse names found before; then
+ * surnames read before their full name was known join it; the main country last of all, for the places
+ * the gazetteer lacks.
  */
 const PASSES: readonly Pass[] = [
   readVocabulary,
@@ -48,5 +50,6 @@ const PASSES: readonly Pass[] = [
   readLists,
   readAffiliations,
   readShouting,
+  joinSurnames,
   placeUnplaced,
 ]

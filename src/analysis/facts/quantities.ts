@@ -266,6 +266,8 @@ function eventBefore(tokens: Token[], numberAt: number, adjacent: boolean): Foun
     const token = tokens[j]!
     const event = matchEvent(tokens, j)
     if (event && /^(?:kill|injur|wound|free|releas|arrest|detain|evacuat|rescu|kidnap|abduct|shot|stabb|claim)/.test(token.lower)) return event
+    // "the death of all 33 passengers", not "deaths per 100,000 people"
+    if (event && event.length === 2 && /^deaths?$/.test(token.lower)) return event
     if (adjacent ? !HEDGES.has(token.lower) : CLAUSE_BREAKS.has(token.lower)) return undefined
   }
   return undefined
@@ -290,6 +292,29 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
         j++
         steps++
       }
+      continue
+    }
+    // "Sixty-six people or more were injured"
+    if (token.lower === 'or' && (tokens[j + 1]?.lower === 'more' || tokens[j + 1]?.lower === 'so')) {
+      j++
+      steps++
+      continue
+    }
+    // "Five people, who were all crew, were rescued": a relative clause in commas says who they were.
+    if (token.lower === 'who' && tokens[j - 1]?.text === ',') {
+      const close = tokens.findIndex((other, k) => k > j && k - j <= 10 && other.text === ',')
+      if (close > j) {
+        steps += close - j
+        j = close
+        continue
+      }
+    }
+    // "337 suspected users in 38 countries were arrested": where they were, between them and the event.
+    // "Three occupants of the helicopter died".
+    const setting = SETTING_PREPOSITIONS.has(token.lower) ? settingEnd(tokens, j + 1) : -1
+    if (setting > j) {
+      steps += setting - j
+      j = setting
       continue
     }
     // "The 176 people on board were all killed"
@@ -322,6 +347,24 @@ function eventAfter(tokens: Token[], from: number): Found | undefined {
     if (tokens[close]?.text === ',') j = close + 1
   }
   return matchEvent(tokens, j)
+}
+
+const PARTITIVE_PRONOUNS = new Set(['them', 'whom', 'which', 'those', 'these', 'us'])
+const SETTING_PREPOSITIONS = new Set(['in', 'across', 'of', 'on', 'aboard', 'at', 'from'])
+
+/**
+ * The last token of a short lower-case setting after "in", "of" or "across" ("38 countries", "the village") that an
+ * auxiliary or an event word follows, or -1: a setting that runs on is not one.
+ */
+function settingEnd(tokens: Token[], from: number): number {
+  // "Of the 30 passengers, two of them died": a part of them, not a setting.
+  if (PARTITIVE_PRONOUNS.has(tokens[from]?.lower ?? '')) return -1
+  for (let k = from; k < tokens.length && k - from < 4; k++) {
+    const token = tokens[k]!
+    if (k > from && (AUXILIARIES.has(token.lower) || matchEvent(tokens, k))) return k - 1
+    if (!/^[\p{Ll}\p{N}]/u.test(token.text) || (PHRASE_STOPS.has(token.lower) && token.lower !== 'the')) return -1
+  }
+  return -1
 }
 
 const LIST_VERBS = new Set(['are', 'were', 'include', 'included', 'includes', 'was'])

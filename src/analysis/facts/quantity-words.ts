@@ -10,7 +10,7 @@ export const PEOPLE_NOUNS = new Set(
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
   spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
-  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors`.split(/\s+/),
+  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
@@ -35,6 +35,8 @@ export const EVENTS: ReadonlyArray<[string, string]> = [
   ['claimed the lives of', 'killed'],
   ['claiming the lives of', 'killed'],
   ['deaths', 'killed'],
+  ['death of', 'killed'],
+  ['deaths of', 'killed'],
   ['fatalities', 'killed'],
   ['killed', 'killed'],
   ['kills', 'killed'],
@@ -57,6 +59,14 @@ export const EVENTS: ReadonlyArray<[string, string]> = [
   ['hurt', 'injured'],
   ['hospitalised', 'injured'],
   ['hospitalized', 'injured'],
+  ['taken to hospital', 'injured'],
+  ['taken to a hospital', 'injured'],
+  ['taken to the hospital', 'injured'],
+  ['taken to hospitals', 'injured'],
+  ['taken to a nearby hospital', 'injured'],
+  ['taken to a local hospital', 'injured'],
+  ['admitted to hospital', 'injured'],
+  ['treated in hospital', 'injured'],
   ['arrested', 'arrested'],
   ['arresting', 'arrested'],
   ['arrests', 'arrested'],
@@ -106,7 +116,7 @@ export function canonicalEvent(words: string): string | undefined {
 }
 
 /** Words that may stand between a verb and the number it governs ("killed at least 20"). */
-export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many'.split(' '))
+export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many all'.split(' '))
 
 /** Auxiliaries and adverbs between the counted people and the event ("were reportedly killed"). */
 export const AUXILIARIES = new Set(

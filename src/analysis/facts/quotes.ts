@@ -50,7 +50,7 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
     const attributed = attribute(context, i)
     if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
-    const speaker = attributed ?? (short ? undefined : inherit(context, span, previous))
+    const speaker = attributed ?? (short || saidBySomeoneUnnamed(context, span) ? undefined : inherit(context, span, previous))
     if (span.continued && speaker && previous?.span.runsOn && !previous.speaker) {
       // The attribution often comes only at the end of a quote that runs over paragraphs: it names the speaker of all of it.
       for (const at of runOnAt) quotes[at]!.speaker = speaker.entity.name
@@ -61,6 +61,17 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     previous = { span, speaker }
   })
   return quotes
+}
+
+// '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
+const UNNAMED_AFTER = new RegExp(
+  `^[\\s,.!?—–-]*(?:(?:an?|one|another)\\s+(?:[\\p{L}’'-]+\\s+){0,3}(?:${SPEECH_VERBS})\\b|(?:${SPEECH_VERBS})\\s+(?:an?|one|another)\\s)`,
+  'u',
+)
+
+/** Whether the words right after the quote give it to someone unnamed: then it keeps no speaker of an earlier quote. */
+function saidBySomeoneUnnamed({ text }: Context, span: QuotedSpan): boolean {
+  return !span.runsOn && UNNAMED_AFTER.test(text.slice(span.close + 1, span.close + 100))
 }
 
 function attribute(context: Context, i: number): EntityMention | undefined {
@@ -133,12 +144,18 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
     if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
-    const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
-    const speaker = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    // "according to a tweet on Monday by US Secretary of State Mike Pompeo": the author of the document.
+    const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
+    const authorFrom = nameFrom + (document?.[0].length ?? 0)
+    const rest = text.slice(authorFrom, Math.min(to, authorFrom + 100))
+    const speaker = nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
     if (speaker) return speaker
   }
   return undefined
 }
+
+const DOCUMENT_THEN_AUTHOR =
+  /^(?:a|an|the|his|her|its|their)\s+(?:\p{Ll}+\s+)?(?:tweet|statement|post|letter|release|message|report|filing)\s+(?:(?:on|last)\s+\p{Lu}\p{Ll}+\s+)?(?:by|from)\s+(?:the\s+)?/u
 
 /** "an order by Admiral X directing units to “…”", "in a statement from the ministry: “…”": the author of the document quoted. */
 function documentBy({ text, index }: Context, from: number, to: number): EntityMention | undefined {
@@ -194,6 +211,9 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   const { text, index } = context
   const region = text.slice(from, Math.min(to, from + 160))
   const verbFirst = VERB_FIRST.exec(region)
+  // '“…”, adding Iran will pursue Trump': a participle after the quote goes on with the sentence's own subject; the
+  // name after it is what was added, never the speaker (only a finite verb is inverted: '“…”, said Ana Ruiz').
+  if (verbFirst && /ing$/.test(verbFirst[0])) return undefined
   if (verbFirst) {
     const nameFrom = from + verbFirst[0].length
     const rest = text.slice(nameFrom, to)
@@ -207,7 +227,27 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   const role = ROLE_SUBJECT.exec(subjectText)
   if (role) return roleHolder(context, role[1]!)
   const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
-  return findSubject(text, clauseStart, from + verb.index, index)
+  return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
+}
+
+const SPOKESPERSON = '(?:spokesperson|spokesman|spokeswoman|official|representative)'
+// "an Interpol spokesperson", "a Port Authority official": the organisation's name right before the office word.
+const ORGANISATION_BEFORE = new RegExp(`^\\s+${SPOKESPERSON}\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)*$`, 'u')
+// "An official from the Port Authority", "a spokesperson for Interpol": the organisation after the office word.
+const ORGANISATION_AFTER = new RegExp(`\\b(?:[Aa]n?|[Tt]he)\\s+${SPOKESPERSON}\\s+(?:for|from|of|at)\\s+(?:the\\s+)?$`, 'u')
+
+/**
+ * '“…,” an Interpol spokesperson stated', 'An official from the Port Authority said': an unnamed spokesperson speaks
+ * for the organisation (or country) named with the office word, which is the speaker the reader is given.
+ */
+function spokespersonOf({ text, index }: Context, clauseStart: number, verbStart: number): EntityMention | undefined {
+  for (const mention of index.within(clauseStart, verbStart, ['organization', 'country']).reverse()) {
+    const before = text.slice(clauseStart, mention.start)
+    const after = text.slice(mention.end, verbStart)
+    if (/^\s*$/.test(after) && ORGANISATION_AFTER.test(before)) return mention
+    if (ORGANISATION_BEFORE.test(after) && /(?:^|[\s,;:.!?—–-])(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$/u.test(before)) return mention
+  }
+  return undefined
 }
 
 /**
@@ -237,7 +277,12 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
-    const subject = findSubject(text, from, verbStart, index) ?? subjectAfterConjunction(context, from, verbStart)
+    const subject =
+      findSubject(text, from, verbStart, index) ??
+      subjectAfterConjunction(context, from, verbStart) ??
+      spokespersonOf(context, from, verbStart) ??
+      (verb[0].endsWith('ing') ? subjectAfterWith(context, from, verbStart) : undefined) ??
+      toldBy(context, from, verbStart, verbStart + verb[0].length, to)
     if (subject) return subject
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
@@ -250,6 +295,11 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
 
 // Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
 const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+// "…, with Ana Ruiz describing the "…"": a participle clause opened by "with" has its own subject.
+const WITH_CLAUSE = /[\s,]with\s/g
+// "he was told by Minister Ana Ruiz of "…"": the agent of a passive verb of telling.
+const PASSIVE_BEFORE = /\b(?:was|were|been|being)\s+$/
+const BY_AFTER = /^\s+by\s+/
 
 /**
  * "The rally drew attention partly because President Ana Ruiz claimed there were “…”", "Reuters reported
@@ -259,6 +309,22 @@ function subjectAfterConjunction({ text, index }: Context, from: number, verbSta
   let start = from
   for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
   return start > from ? findSubject(text, start, verbStart, index) : undefined
+}
+
+/** "he was told by Minister Ana Ruiz of "…"": the one named after "by" of a passive speech verb. */
+function toldBy({ text, index }: Context, from: number, verbStart: number, verbEnd: number, to: number): EntityMention | undefined {
+  const by = BY_AFTER.exec(text.slice(verbEnd, verbEnd + 6))
+  if (!by || !PASSIVE_BEFORE.test(text.slice(Math.max(from, verbStart - 8), verbStart))) return undefined
+  const nameFrom = verbEnd + by[0].length
+  const rest = text.slice(nameFrom, to)
+  return nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+}
+
+/** "Search was suspended, with Minister Ana Ruiz describing the "…"": the subject of the participle after "with". */
+function subjectAfterWith({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = -1
+  for (const match of text.slice(from, verbStart).matchAll(WITH_CLAUSE)) start = from + match.index + match[0].length
+  return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
 
 /** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */

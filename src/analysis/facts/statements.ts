@@ -45,25 +45,37 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
+      const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
       const actor = participle
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
           ? passiveActor(text, verbEnd, sentence.end, index)
           : (findSubject(text, start, verbStart, index) ??
-            unnamedSubject(text, sentence.start, start, verbStart, index, entities) ??
+            unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
-            joinedToOpening(text, sentence.start, start, verbStart, index, entities) ??
+            joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             groupSubject(text, start, verbStart))
-      if (!actor) continue
+      const subject = pair?.[1] ?? actor
+      if (!subject) continue
       const target = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
+      // "Tesco and Salling Group announced": one statement for each of the two.
+      if (pair && pair[0].entity !== pair[1].entity) {
+        statements.push({
+          actor: pair[0].entity.name,
+          verb,
+          ...(target ? { target: target.name } : {}),
+          start: Math.min(pair[0].start, verbStart, target?.start ?? verbStart),
+          end: Math.max(verbEnd, target?.end ?? verbEnd),
+        })
+      }
       previous = {
-        actor: actor.entity.name,
+        actor: subject.entity.name,
         verb,
         ...(target ? { target: target.name } : {}),
-        start: Math.min(actor.start, verbStart, target?.start ?? verbStart),
-        end: Math.max(verbEnd, actor.end, target?.end ?? verbEnd),
+        start: Math.min(subject.start, verbStart, target?.start ?? verbStart),
+        end: Math.max(verbEnd, subject.end, target?.end ?? verbEnd),
       }
       statements.push(previous)
     }
@@ -95,24 +107,19 @@ function coordinatedActor(text: string, previous: Statement | undefined, verbSta
   return { entity: { name: previous.actor } as Entity, start: previous.start, end: previous.end }
 }
 
+/** A clause of one sentence, from where it starts, with what the subject finders read: the entities and their mentions. */
+type Clause = { text: string; sentenceStart: number; from: number; index: MentionIndex; entities: readonly Entity[] }
+
 // ", and claimed": a verb joined to the clause's first one.
 const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
 const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
 
 /** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
-function joinedToOpening(
-  text: string,
-  sentenceStart: number,
-  clauseFrom: number,
-  verbStart: number,
-  index: MentionIndex,
-  entities: readonly Entity[],
-): EntityMention | undefined {
-  if (!JOINED.test(text.slice(Math.max(clauseFrom, verbStart - 20), verbStart))) return undefined
-  const opening = OPENING_PRONOUN.exec(text.slice(clauseFrom, verbStart))
-  return opening
-    ? unnamedSubject(text, sentenceStart, clauseFrom, clauseFrom + opening[0].length, index, entities)
-    : subjectOfClause(text, clauseFrom, verbStart, index)
+function joinedToOpening(clause: Clause, verbStart: number): EntityMention | undefined {
+  const { text, from, index } = clause
+  if (!JOINED.test(text.slice(Math.max(from, verbStart - 20), verbStart))) return undefined
+  const opening = OPENING_PRONOUN.exec(text.slice(from, verbStart))
+  return opening ? unnamedSubject(clause, from + opening[0].length) : subjectOfClause(text, from, verbStart, index)
 }
 
 // "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
@@ -126,14 +133,7 @@ const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p
  * name ends in that word, or the one person with that role. The span is the
  * pronoun's or the phrase's.
  */
-function unnamedSubject(
-  text: string,
-  sentenceStart: number,
-  clauseFrom: number,
-  verbStart: number,
-  index: MentionIndex,
-  entities: readonly Entity[],
-): EntityMention | undefined {
+function unnamedSubject({ text, sentenceStart, from: clauseFrom, index, entities }: Clause, verbStart: number): EntityMention | undefined {
   const before = text.slice(clauseFrom, verbStart)
   // ", which he denied": the pronoun opens the relative clause after the last comma.
   const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)
@@ -243,7 +243,7 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before)\s/g)) start = from + match.index + match[0].length
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s/g)) start = from + match.index + match[0].length
   return start
 }
 
@@ -292,4 +292,32 @@ function findTarget(
   const words = phrase.split(/\s+/).length
   if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }
+}
+
+// Before the first of two joined subjects: an opening phrase in commas, "both", an article, a few describing words.
+const BEFORE_JOINT = /^\s*(?:[^,;]{0,60},\s+)?(?:both\s+)?(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between them: "and", with the same kind of describing words ("and Denmark-based retailer").
+const AND_BETWEEN = /^\s*,?\s+and\s+(?:the\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/u
+// Between the second and the verb: auxiliaries and adverbs only.
+const UP_TO_VERB = /^\s+(?:(?:\p{Ll}+ly|also|have|has|had|jointly|together|both)\s+)*$/u
+
+/**
+ * "UK-based retailer Tesco and Denmark-based retailer Salling Group announced", "both Saudi Arabia and the
+ * United States have alleged": two named subjects joined by "and", each the verb's actor.
+ */
+function jointSubjects(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): [EntityMention, EntityMention] | undefined {
+  // "UK-based": a name inside a compound word describes the subject and is not one.
+  const mentions = index
+    .within(Math.max(clauseFrom, verbStart - 160), verbStart, ['person', 'organization', 'country'])
+    .filter((mention) => text[mention.end] !== '-')
+  const second = mentions.at(-1)
+  const first = mentions.at(-2)
+  if (!first || !second || !UP_TO_VERB.test(text.slice(second.end, verbStart))) return undefined
+  const between = text.slice(first.end, second.start)
+  const describing = (words: string) =>
+    words.split(/\s+/).filter((word) => /^\p{Ll}/u.test(word) && !/(?:-based|er|or|ist|ian)$/u.test(word) && !['and', 'the', 'both'].includes(word))
+  if (!AND_BETWEEN.test(between) || describing(between).length > 0) return undefined
+  const opening = text.slice(Math.max(clauseFrom, verbStart - 160), first.start)
+  if (!BEFORE_JOINT.test(opening) || describing(opening.replace(/^[^,;]*,\s+/, '')).length > 0) return undefined
+  return [first, second]
 }

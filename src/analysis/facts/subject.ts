@@ -7,11 +7,18 @@ const MAX_REACH = 200
 // Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid"),
 // and agent nouns ("Company meteorologist Evan Duffey").
 const ROLE_WORD =
-  "spokesperson|spokesman|spokeswoman|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+['’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?"
+  "spokesperson|spokesman|spokeswoman|chairperson|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+['’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?"
+
+// "President and CEO Andy Vesey": "and" between two titles of one person.
+const TITLE_AND = 'and(?=\\s+(?:CEO|COO|CFO|Chief|President|Chairman|Chairwoman|Chair|Founder|Co-founder|Director|Executive|Managing|Secretary|General)\\b)'
+
+// "For several days Iran denied", "On Monday the ministry said": a time phrase opening the sentence without a comma.
+const TIME_OPENER =
+  '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to)\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to|${TITLE_AND})\\s+){0,8}$`,
   'u',
 )
 

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { ROLE_HEADS } from '../facts/ner/lexicon'
 import { findCountry, isFirstName } from '../../gazetteer/index'
 import { asDocument, type TextDocument } from '../../text/document'
@@ -7,7 +8,9 @@ import { PROSE_WORD } from '../../text/tokens'
 import frequencies from './document-frequency.json'
 import { normalizeTerm, termsOfWord } from './terms'
 
-export type Keyword = { text: string; score: number }
+/** One keyword of a text, as the API gives it (an article's `keywords`, `POST /api/extract`'s): the schema documents it, the type is inferred. */
+export const KeywordSchema = v.object({ text: v.string(), score: v.number() })
+export type Keyword = v.InferOutput<typeof KeywordSchema>
 
 const MAX_PHRASE_WORDS = 3
 
@@ -19,8 +22,8 @@ const TIME_WORDS = new Set([
 ])
 
 type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
-/** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
-type Phrase = { words: string[]; count: number; whole: number; glued: boolean }
+/** `key`: the words joined by spaces. `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
+type Phrase = { key: string; words: string[]; count: number; whole: number; glued: boolean }
 
 // Titles before a name that the NER lexicon leaves out: "Bishop Emeritus Dinualdo Gutierrez", "Vice President Joe Biden".
 const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy', 'acting', 'former', 'interim'])
@@ -46,8 +49,9 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   sentences.forEach((sentence, sentenceIndex) => {
     for (const run of contentRuns(sentence)) {
       for (const { term, surface, capitalized } of run) {
-        // "Balochistan-based" is also a mention of Balochistan.
-        for (const part of new Set(termsOfWord(surface.text))) {
+        // "Balochistan-based" is also a mention of Balochistan. Most words are one term: no set of parts to build.
+        const parts = termsOfWord(surface.text)
+        for (const part of parts.length === 1 ? parts : new Set(parts)) {
           const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
           stats.count++
           stats.sentences.add(sentenceIndex)
@@ -59,15 +63,19 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
       }
       for (let length = 1; length <= MAX_PHRASE_WORDS; length++) {
         for (let i = 0; i + length <= run.length; i++) {
-          const slice = run.slice(i, i + length)
-          const key = slice.map((word) => word.term).join(' ')
-          const phrase = phrases.get(key) ?? { words: slice.map((word) => word.term), count: 0, whole: 0, glued: false }
+          // The key is built without slicing the run: this loop runs for every phrase of every sentence.
+          let key = run[i]!.term
+          for (let j = i + 1; j < i + length; j++) key += ` ${run[j]!.term}`
+          let phrase = phrases.get(key)
+          if (!phrase) {
+            phrase = { key, words: run.slice(i, i + length).map((word) => word.term), count: 0, whole: 0, glued: false }
+            phrases.set(key, phrase)
+          }
           phrase.count++
-          const cutBefore = i > 0 && run[i - 1]!.upper && slice[0]!.upper
-          const cutAfter = i + length < run.length && run[i + length]!.upper && slice[length - 1]!.upper
+          const cutBefore = i > 0 && run[i - 1]!.upper && run[i]!.upper
+          const cutAfter = i + length < run.length && run[i + length]!.upper && run[i + length - 1]!.upper
           if (!cutBefore && !cutAfter) phrase.whole++
-          phrase.glued ||= gluedToName(slice)
-          phrases.set(key, phrase)
+          phrase.glued ||= gluedToName(run.slice(i, i + length))
         }
       }
     }
@@ -76,11 +84,17 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   // "emailed Amazon Web", "show Doris Day": a lower-case word before a name is a verb or a noun of another phrase.
   const verbBeforeName = (terms: readonly string[]) => terms.some((term, i) => i > 0 && isName(term) && !isName(terms[i - 1]!))
   const total = Math.max(1, sentences.length)
+  // A word's weight is asked for once per phrase it stands in: computed once.
+  const weights = new Map<string, number>()
   const weight = (term: string) => {
+    const known = weights.get(term)
+    if (known !== undefined) return known
     const stats = words.get(term)!
     const spread = stats.sentences.size / total
     const names = stats.capitalized / stats.count
-    return (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
+    const value = (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
+    weights.set(term, value)
+    return value
   }
   const scored = [...phrases.values()]
     .filter((phrase) => phrase.whole > 0 && !phrase.glued)
@@ -92,7 +106,7 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
         Math.log2(1 + phrase.count) *
         (1 + 0.25 * (phrase.words.length - 1)),
     }))
-    .sort((a, b) => b.score - a.score || a.phrase.words.join(' ').localeCompare(b.phrase.words.join(' ')))
+    .sort((a, b) => b.score - a.score || a.phrase.key.localeCompare(b.phrase.key))
   // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
   const leading = scored.slice(0, limit * 5)
   const kept = leading
@@ -115,14 +129,16 @@ function contentRuns(sentence: string): RunWord[][] {
   let first = true
   for (const match of sentence.matchAll(PROSE_WORD)) {
     const word = match[0]
-    const gap = sentence.slice(previousEnd, match.index)
+    // Most gaps are one space: only the others are searched for a mark.
+    const markBefore = !(match.index === previousEnd + 1 && sentence.charCodeAt(previousEnd) === 32) && /[^\s]/.test(sentence.slice(previousEnd, match.index))
     previousEnd = match.index + word.length
     const term = normalizeTerm(word)
     const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
-    if (!usable || /[^\s]/.test(gap)) runs.push([])
+    if (!usable || markBefore) runs.push([])
     if (usable) {
-      const bare = word.replace(/['’]s$/, '')
-      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && /^\p{Lu}/u.test(word), upper: /^\p{Lu}/u.test(word) })
+      const bare = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word
+      const upper = /^\p{Lu}/u.test(word)
+      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && upper, upper })
     }
     first = false
   }
@@ -139,7 +155,7 @@ function inverseDocumentFrequency(term: string): number {
 
 /** Manner adverbs ("strongly", "reportedly") qualify a statement, they never name its topic. */
 function isAdverb(word: string): boolean {
-  return /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
+  return word.endsWith('ly') && /^\p{Ll}{4,}ly$/u.test(word) && !NOT_ADVERBS.has(word)
 }
 const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'ally', 'reply', 'butterfly'])
 

@@ -6,7 +6,8 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
 
 /** Dot product of two sparse vectors: the cosine when both have unit length. */
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
   let sum = 0
   for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0)
   return sum
@@ -15,7 +16,9 @@ export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 /** The vector scaled to unit length (an empty or zero vector stays as it is). */
 export function normalize(vector: ReadonlyMap<string, number>): Map<string, number> {
   const length = norm(vector)
-  return new Map([...vector].map(([term, weight]) => [term, length === 0 ? weight : weight / length]))
+  const unit = new Map<string, number>()
+  for (const [term, weight] of vector) unit.set(term, length === 0 ? weight : weight / length)
+  return unit
 }
 
 function norm(vector: ReadonlyMap<string, number>): number {

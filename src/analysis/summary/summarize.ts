@@ -1,5 +1,6 @@
+import * as v from 'valibot'
 import { asDocument, type TextDocument } from '../../text/document'
-import type { Span } from '../../text/span'
+import { SpanEntries } from '../../text/span'
 import { isBoilerplate } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { extractKeywords, type Keyword } from './keywords'
@@ -7,8 +8,13 @@ import { contentTerms, countTerms } from './terms'
 import { sentenceUnits } from './units'
 import { dot, normalize } from './similarity'
 
-export type SummarySentence = Span & { text: string }
-export type Summary = { sentences: SummarySentence[]; text: string }
+/** A summary as the API gives it (an article's `summary`, `GET /api/articles/{id}/summary`, `POST /api/extract`): the schema documents it, the types are inferred. */
+export const SummarySchema = v.object({
+  sentences: v.pipe(v.array(v.object({ text: v.string(), ...SpanEntries })), v.description('In article order; `text.slice(start, end)` is each sentence.')),
+  text: v.pipe(v.string(), v.description('The sentences joined with spaces.')),
+})
+export type Summary = v.InferOutput<typeof SummarySchema>
+export type SummarySentence = Summary['sentences'][number]
 /** `keywords`: the text's keywords when already at hand (they are computed otherwise). */
 export type SummaryOptions = { title?: string; keywords?: readonly Keyword[] }
 
@@ -72,11 +78,12 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
   const keyPhrases = keywords.map((keyword) => ({ terms: contentTerms(keyword.text), score: keyword.score }))
   const keywordTotal = keyPhrases.reduce((sum, phrase) => sum + phrase.score, 0)
   for (const [rank, candidate] of candidates.entries()) {
-    const titleOverlap = titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => candidate.vector.has(term)).length / titleTerms.size
-    const keywordOverlap =
-      keywordTotal === 0
-        ? 0
-        : keyPhrases.filter((phrase) => phrase.terms.every((term) => candidate.vector.has(term))).reduce((sum, phrase) => sum + phrase.score, 0) / keywordTotal
+    let titleShared = 0
+    for (const term of titleTerms) if (candidate.vector.has(term)) titleShared++
+    const titleOverlap = titleTerms.size === 0 ? 0 : titleShared / titleTerms.size
+    let keywordShared = 0
+    for (const phrase of keyPhrases) if (phrase.terms.every((term) => candidate.vector.has(term))) keywordShared += phrase.score
+    const keywordOverlap = keywordTotal === 0 ? 0 : keywordShared / keywordTotal
     const words = candidate.text.split(/\s+/).length
     const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
     candidate.score =

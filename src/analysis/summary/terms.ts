@@ -15,16 +15,18 @@ export function contentTerms(text: string): string[] {
   return terms
 }
 
+// Every word of every sentence is normalised, some twice (keywords and summary): string tests, no patterns, but the digit test.
 export function normalizeTerm(word: string): string {
-  return stem(word.toLowerCase().replace(/['’]s$/, ''))
+  const lowered = word.toLowerCase()
+  return stem(lowered.endsWith("'s") || lowered.endsWith('’s') ? lowered.slice(0, -2) : lowered)
 }
 
 /** A deliberately light stemmer: plural endings only, so that terms stay readable and precise. */
 function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
-  if (/(?:ss|us|is)$/.test(word)) return word
-  if (word.endsWith('es') && /(?:ch|sh|x|z)es$/.test(word)) return word.slice(0, -2)
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word
+  if (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('xes') || word.endsWith('zes')) return word.slice(0, -2)
   if (word.endsWith('s')) return word.slice(0, -1)
   return word
 }

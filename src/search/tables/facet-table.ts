@@ -1,6 +1,7 @@
 import type { StoredArticle } from '../../article'
-import { articleFacets, FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../facets'
+import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetCount, type FacetCounts, type FacetName } from '../facets'
 import { packNumbers, unpackNumbers } from './sorted-words'
+import type { MatchSet } from '../topk/match-set'
 
 /**
  * Every article's facet values as numbers, computed at build time: per facet,
@@ -42,24 +43,45 @@ export type FacetTallies = Record<FacetName, FacetTally>
 
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
   const all = articles.map(articleFacets)
+  return packFacetTable(all, (facet) => [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames))
+}
+
+/**
+ * The facet table's packing, apart from its counting: each article's values (in table order), and per facet
+ * (`namesOf`) every name they use, sorted by `compareFacetNames`. The build reads them from the corpus (`storeFacetTable`); the live
+ * segment keeps them as articles come and go (src/live/live-facets.ts).
+ */
+export function packFacetTable(articles: readonly ArticleFacets[], namesOf: (facet: FacetName) => readonly string[]): StoredFacetTable {
   const table = {} as StoredFacetTable
   for (const facet of FACETS) {
-    const names = [...new Set(all.flatMap((facets) => [...facets[facet].values()]))].sort(compareFacetNames)
-    const nameIndex = new Map(names.map((name, i) => [name, i]))
+    const sorted = namesOf(facet)
+    const nameIndex = new Map(sorted.map((name, i) => [name, i]))
     const keyIndex = new Map<string, number>()
-    const keys = names.map((name) => {
+    const keys = sorted.map((name) => {
       const key = facetKey(name)
       if (!keyIndex.has(key)) keyIndex.set(key, keyIndex.size)
       return keyIndex.get(key)!
     })
     table[facet] = {
-      names,
+      names: [...sorted],
       keys: packNumbers(keys),
-      counts: packNumbers(all.map((facets) => facets[facet].size)),
-      values: packNumbers(all.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
+      counts: packNumbers(articles.map((facets) => facets[facet].size)),
+      values: packNumbers(articles.flatMap((facets) => [...facets[facet].values()].map((name) => nameIndex.get(name)!))),
     }
   }
   return table
+}
+
+/** Where `name` is, or goes, in `names` (sorted by `compareFacetNames`): the first position whose name does not come before it. */
+export function facetNamePosition(names: readonly string[], name: string): number {
+  let low = 0
+  let high = names.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareFacetNames(names[middle]!, name) < 0) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** One facet's table, unpacked when first used. */
@@ -73,6 +95,8 @@ class FacetColumn {
   /** Scratch for counting (zero between uses), and the name each counted value shows. */
   readonly tally: Uint32Array
   readonly display: Uint32Array
+  /** Scratch: the values counted so far, in the order first met (a value is in it while its tally is above 0). */
+  readonly touchedKeys: Uint32Array
   private keys: Map<string, number> | undefined
 
   constructor(stored: StoredFacetColumn) {
@@ -87,6 +111,7 @@ class FacetColumn {
     this.values = unpackNumbers(stored.values)
     this.tally = new Uint32Array(keyCount)
     this.display = new Uint32Array(keyCount)
+    this.touchedKeys = new Uint32Array(keyCount)
   }
 
   /** The value of a normalised key (`facetKey`), or -1 when no article has it. */
@@ -96,6 +121,35 @@ class FacetColumn {
       this.names.forEach((name, i) => this.keys!.set(facetKey(name), this.keyOf[i]!))
     }
     return this.keys.get(key) ?? -1
+  }
+
+  /**
+   * Adds the values of each document of the bitset `words` to `tally` (the
+   * name shown for each: the first in name order), skipping documents that
+   * fail a filter in `skipFailed`; how many values it met (`touchedKeys`).
+   */
+  tallyOver(words: Uint32Array, failed: Uint8Array | undefined, skipFailed: number): number {
+    const { tally, display, keyOf, starts, values, touchedKeys } = this
+    let touched = 0
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!
+      while (word !== 0) {
+        const lowest = word & -word
+        word ^= lowest
+        const doc = (w << 5) + 31 - Math.clz32(lowest)
+        if (failed && (failed[doc]! & skipFailed) !== 0) continue
+        const end = starts[doc + 1]!
+        for (let at = starts[doc]!; at < end; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touchedKeys[touched++] = key
+          } else if (name < display[key]!) display[key] = name
+        }
+      }
+    }
+    return touched
   }
 
   has(doc: number, key: number): boolean {
@@ -110,7 +164,15 @@ export type FilterCheck = (doc: number) => number
 export class FacetTable {
   private readonly columns = new Map<FacetName, FacetColumn>()
 
+  private failed: Uint8Array | undefined
+
   constructor(private readonly stored: StoredFacetTable) {}
+
+  /** Scratch for `count`: per document, the filters it fails (rewritten for each match before it is read). */
+  private failedScratch(size: number): Uint8Array {
+    if (!this.failed || this.failed.length < size) this.failed = new Uint8Array(size)
+    return this.failed
+  }
 
   column(facet: FacetName): FacetColumn {
     let column = this.columns.get(facet)
@@ -160,36 +222,29 @@ export class FacetTable {
   }
 
   /**
-   * Facet counts over a result set (`docs` in any order: the match set, not
+   * Facet counts over a result set (the match set, not
    * scored), the way faceted UIs expect: each facet's counts apply every OTHER
    * active filter, so its alternatives stay visible with the numbers a click
    * would give. The top `limit` values of each facet (most articles first,
    * then by name; a value written several ways, "Police" and "police", shows
    * the first of its names among the results in name order), plus the selected ones.
    */
-  count(docs: ArrayLike<number>, filters: NormalizedFilters, limit: number): FacetCounts {
-    const check = this.check(filters)
-    const failed = new Uint8Array(docs.length)
-    if (filters.length > 0) for (let i = 0; i < docs.length; i++) failed[i] = check(docs[i]!)
+  count(matches: MatchSet, filters: NormalizedFilters, limit: number): FacetCounts {
+    const columns = FACETS.map((facet) => this.column(facet))
+    // With filters, which ones each match fails, once (a scratch array by document, as the count runs to its end at once).
+    let failed: Uint8Array | undefined
+    if (filters.length > 0) {
+      const check = this.check(filters)
+      failed = this.failedScratch(matches.size)
+      matches.forEach((doc) => (failed![doc] = check(doc)))
+    }
+    const touched = columns.map((column, f) => column.tallyOver(matches.words, failed, ~(1 << f)))
     const counts = {} as FacetCounts
     FACETS.forEach((facet, f) => {
-      const column = this.column(facet)
-      const { tally, display, keyOf, starts, values } = column
-      const others = ~(1 << f)
-      const touched: number[] = []
-      for (let i = 0; i < docs.length; i++) {
-        if ((failed[i]! & others) !== 0) continue
-        const doc = docs[i]!
-        for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
-          const name = values[at]!
-          const key = keyOf[name]!
-          if (tally[key]!++ === 0) {
-            display[key] = name
-            touched.push(key)
-          } else if (name < display[key]!) display[key] = name
-        }
-      }
-      const top = topValues(touched, tally, display, limit)
+      const column = columns[f]!
+      const { tally, display } = column
+      const keys = column.touchedKeys.subarray(0, touched[f]!)
+      const top = topValues(keys, tally, display, limit)
       const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
       const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
       for (const value of selected) {
@@ -198,7 +253,7 @@ export class FacetTable {
         if (key === -1 || top.includes(key)) continue
         listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
       }
-      for (const key of touched) tally[key] = 0
+      for (let i = 0; i < keys.length; i++) tally[keys[i]!] = 0
       counts[facet] = listed
     })
     return counts
@@ -279,19 +334,20 @@ export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: Nor
  * histogram of the counts finds the lowest count that makes the list, and
  * only the values at that count are compared.
  */
-function topValues(touched: readonly number[], tally: Uint32Array, display: Uint32Array, limit: number): number[] {
+function topValues(touched: ArrayLike<number>, tally: Uint32Array, display: Uint32Array, limit: number): number[] {
   const better = (a: number, b: number) => tally[b]! - tally[a]! || display[a]! - display[b]!
-  if (touched.length <= limit) return [...touched].sort(better)
+  if (touched.length <= limit) return Array.from(touched).sort(better)
   let highest = 0
-  for (const key of touched) if (tally[key]! > highest) highest = tally[key]!
+  for (let i = 0; i < touched.length; i++) if (tally[touched[i]!]! > highest) highest = tally[touched[i]!]!
   const histogram = new Uint32Array(highest + 1)
-  for (const key of touched) histogram[tally[key]!] = histogram[tally[key]!]! + 1
+  for (let i = 0; i < touched.length; i++) histogram[tally[touched[i]!]!]!++
   let threshold = highest
   let atLeast = histogram[highest]!
   while (atLeast < limit) atLeast += histogram[--threshold]!
   const chosen: number[] = []
   const ties: number[] = []
-  for (const key of touched) {
+  for (let i = 0; i < touched.length; i++) {
+    const key = touched[i]!
     const count = tally[key]!
     if (count > threshold) chosen.push(key)
     else if (count === threshold) ties.push(key)

@@ -25,32 +25,52 @@ export type LexiconEntry = { documents: number; display: string }
 export type StoredLexicon = { words: string; documents: string; displays: string; ranks: string }
 
 export function storeLexicon(articles: readonly StoredArticle[]): StoredLexicon {
-  const entries = new Map<string, LexiconEntry & { lastArticle: string }>()
+  const entries = new Map<string, LexiconEntry>()
+  // Most words recur across articles: each spelling is normalised once.
   const keys = new Map<string, string>()
+  const keyOf = (word: string) => {
+    let key = keys.get(word)
+    if (key === undefined) keys.set(word, (key = normalizeWord(word)))
+    return key
+  }
   for (const article of articles) {
-    const seen = new Set<string>()
-    for (const word of tokenize(`${article.title} ${article.text}`)) {
-      if (seen.has(word)) continue
-      seen.add(word)
-      let key = keys.get(word)
-      if (key === undefined) keys.set(word, (key = normalizeWord(word)))
+    for (const [key, word] of articleWords(article, keyOf)) {
       const entry = entries.get(key)
-      if (!entry) entries.set(key, { documents: 1, display: word, lastArticle: article.id })
-      else if (entry.lastArticle !== article.id) {
-        entry.documents++
-        entry.lastArticle = article.id
-      }
+      if (entry) entry.documents++
+      else entries.set(key, { documents: 1, display: word })
     }
   }
   const firstSeen = [...entries.keys()]
   const ranks = treeRanks(firstSeen)
   const { sorted, positions } = sortedWithPositions(firstSeen)
-  const entryAt = (i: number) => entries.get(firstSeen[i]!)!
+  return packLexicon(
+    sorted,
+    positions.map((i) => entries.get(firstSeen[i]!)!),
+    positions.map((i) => ranks[i]!),
+  )
+}
+
+/** An article's words by normalised form (`keyOf`), each with its first spelling in the article (title, then text). */
+export function articleWords(article: StoredArticle, keyOf: (word: string) => string = normalizeWord): Map<string, string> {
+  const words = new Map<string, string>()
+  for (const word of tokenize(`${article.title} ${article.text}`)) {
+    const key = keyOf(word)
+    if (!words.has(key)) words.set(key, word)
+  }
+  return words
+}
+
+/**
+ * The lexicon's packing, apart from its counting: `sorted` words (normalised, in sorted order), each with its
+ * entry and its rank at the same position. The build counts the corpus (`storeLexicon`); the live segment keeps
+ * its counts as articles come and go (src/live/live-words.ts).
+ */
+export function packLexicon(sorted: readonly string[], entries: readonly LexiconEntry[], ranks: readonly number[]): StoredLexicon {
   return {
     words: joinWords(sorted),
-    documents: packNumbers(positions.map((i) => entryAt(i).documents)),
-    displays: joinWords(positions.map((i) => (entryAt(i).display === firstSeen[i] ? '' : entryAt(i).display))),
-    ranks: packNumbers(positions.map((i) => ranks[i]!)),
+    documents: packNumbers(entries.map((entry) => entry.documents)),
+    displays: joinWords(entries.map((entry, i) => (entry.display === sorted[i] ? '' : entry.display))),
+    ranks: packNumbers(ranks),
   }
 }
 

@@ -90,6 +90,10 @@ export class PreparedSearch {
   private readonly wordOfTerm: Int32Array
   private readonly wordStamps: Int32Array
   private readonly bm25: Bm25
+  /** `wordFactor` of each number of words matched. */
+  private readonly wordFactors: Float64Array
+  /** `score`'s running sum per tree level. */
+  private readonly sums: Float64Array
 
   constructor(
     private readonly index: IndexInternals,
@@ -108,6 +112,8 @@ export class PreparedSearch {
     this.wordOfTerm = new Int32Array(this.termIds.size).fill(-1)
     if (words) for (const [term, id] of this.termIds) this.wordOfTerm[id] = words.wordOf(term) ?? -1
     this.wordStamps = new Int32Array(words?.count ?? 0)
+    this.wordFactors = Float64Array.from({ length: (words?.count ?? 0) + 1 }, (_, matched) => this.wordFactor(matched))
+    this.sums = new Float64Array(this.depth(this.plan.root) + 1)
     this.matches = this.matchSet(this.plan.root).copy()
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
@@ -153,39 +159,45 @@ export class PreparedSearch {
 
   private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
     const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
-    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount) : undefined
-    const order: number[] = []
+    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount, 0) : undefined
+    let windows = 0
+    const all = windowOrder(windowCount)
     for (let w = 0; w < windowCount; w++) {
-      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) order.push(w)
+      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
-    if (bounds) order.sort((a, b) => bounds[b]! - bounds[a]!)
+    const order = all.subarray(0, windows)
+    // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
+    if (bounds) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
-    for (const w of order) {
+    // One visitor for every window (a closure per window would be garbage per window).
+    const visit = (doc: number) => {
+      if (first?.has(doc)) return
+      // Scored into one reused entry: most documents do not make the list, and allocate nothing.
+      const entry = this.entry(doc, factor, candidate)
+      if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
+      let low = 0
+      let high = best.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (this.compare(entry, best[middle]!) < 0) high = middle
+        else low = middle + 1
+      }
+      if (best.length === room) best.pop()
+      best.splice(low, 0, { ...entry })
+    }
+    for (let i = 0; i < order.length; i++) {
+      const w = order[i]!
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
       this.resetCursors(w << WINDOW_SHIFT)
-      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), (doc) => {
-        if (first?.has(doc)) return
-        // Scored into one reused entry: most documents do not make the list, and allocate nothing.
-        const entry = this.entry(doc, factor, candidate)
-        if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
-        let low = 0
-        let high = best.length
-        while (low < high) {
-          const middle = (low + high) >>> 1
-          if (this.compare(entry, best[middle]!) < 0) high = middle
-          else low = middle + 1
-        }
-        if (best.length === room) best.pop()
-        best.splice(low, 0, { ...entry })
-      })
+      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), visit)
     }
   }
 
-  /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts). */
+  /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts); small integers, never a boxed difference. */
   private compare(a: Entry, b: Entry): number {
-    return b.final - a.final || a.doc - b.doc
+    return a.final > b.final ? -1 : a.final < b.final ? 1 : a.doc - b.doc
   }
 
   private entry(doc: number, factor: RankOptions['factor'], into?: Entry): Entry {
@@ -193,9 +205,9 @@ export class PreparedSearch {
     ENGINE_TOTALS.scored++
     this.stamp++
     this.quality = 0
-    const score = this.score(this.plan.root, doc)
-    const ms = score * (this.quality || 1)
-    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactor(this.stampedWords())
+    this.score(this.plan.root, doc, 0)
+    const ms = this.sums[0]! * (this.quality || 1)
+    const key = this.coordination ? ms : (ms / Math.max(1, this.quality)) * this.wordFactors[this.stampedWords()]!
     const final = factor ? key * factor(doc) : key
     if (!into) return { doc, final }
     into.doc = doc
@@ -203,30 +215,49 @@ export class PreparedSearch {
     return into
   }
 
-  /** The score of a document `node` matches, added up in MiniSearch's order. */
-  private score(node: PlanNode, doc: number): number {
+  /**
+   * The score of a document `node` matches, added up in MiniSearch's order,
+   * into `sums[depth]`: one running sum per tree level, in a typed array, since
+   * a double returned from a call is boxed, and this runs per document scored.
+   */
+  private score(node: PlanNode, doc: number, depth: number): void {
+    const sums = this.sums
     switch (node.kind) {
       case 'wildcard':
-        return this.documentBoost(doc, '')
+        sums[depth] = this.documentBoost(doc, '')
+        return
       case 'spec': {
-        let total = 0
+        sums[depth] = 0
         let matched = false
-        for (const leaf of node.leaves) {
+        const { k, b, d } = this.bm25
+        for (let i = 0; i < node.leaves.length; i++) {
+          const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
           if (at === -1) continue
           const boost = this.documentBoost(doc, leaf.derivedTerm)
           if (!boost) continue
-          total += this.leafScore(leaf, at, doc, boost)
+          // leafScore, inlined for the same reason.
+          const termFreq = leaf.freqs[at]!
+          const fieldLength = this.index._fieldLength.get(doc)![leaf.fieldId]!
+          const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / leaf.averageLength)))
+          sums[depth] += leaf.weight * boost * rawScore
           matched = true
         }
         if (matched) this.countTerm(node.term)
-        return total
+        return
       }
       case 'combine': {
-        if (node.operator === 'and_not') return this.score(node.children[0]!, doc)
-        let total = 0
-        for (const child of node.children) if (this.sets.get(child)!.has(doc)) total += this.score(child, doc)
-        return total
+        if (node.operator === 'and_not') {
+          this.score(node.children[0]!, doc, depth)
+          return
+        }
+        sums[depth] = 0
+        for (let i = 0; i < node.children.length; i++) {
+          const child = node.children[i]!
+          if (!this.sets.get(child)!.has(doc)) continue
+          this.score(child, doc, depth + 1)
+          sums[depth] += sums[depth + 1]!
+        }
       }
     }
   }
@@ -260,6 +291,11 @@ export class PreparedSearch {
   /** The word coordination factor, (matched / count)^exponent; 1 without `words`. */
   private wordFactor(matched: number): number {
     return this.words ? (matched / Math.max(1, this.words.count)) ** this.words.exponent : 1
+  }
+
+  /** Nodes from the root to the deepest leaf. */
+  private depth(node: PlanNode): number {
+    return node.kind === 'combine' ? 1 + Math.max(0, ...node.children.map((child) => this.depth(child))) : 1
   }
 
   private countTerm(term: string): void {
@@ -374,33 +410,33 @@ export class PreparedSearch {
   }
 
   /** Per window of documents, an upper bound of the node's score there (0: nothing there). */
-  private windowBounds(node: PlanNode, windowCount: number): Float64Array {
-    const bounds = new Float64Array(windowCount)
+  private windowBounds(node: PlanNode, windowCount: number, depth: number): Float64Array {
+    const bounds = boundLevel(depth, windowCount)
     switch (node.kind) {
       case 'wildcard':
-        bounds.fill(1)
-        break
+        bounds.fill(1, 0, windowCount)
+        return bounds
       case 'spec':
-        for (const leaf of node.leaves) this.addLeafBounds(leaf, bounds)
-        break
+        bounds.fill(0, 0, windowCount)
+        for (let i = 0; i < node.leaves.length; i++) this.addLeafBounds(node.leaves[i]!, bounds)
+        return bounds
       case 'combine': {
-        const children = node.children.map((child) => this.windowBounds(child, windowCount))
-        if (children.length === 0) break
-        if (node.operator === 'and_not') return children[0]!
-        for (let w = 0; w < windowCount; w++) {
-          let total = 0
-          for (const child of children) {
-            if (node.operator === 'and' && child[w] === 0) {
-              total = 0
-              break
-            }
-            total += child[w]!
+        bounds.fill(0, 0, windowCount)
+        if (node.children.length === 0) return bounds
+        if (node.operator === 'and_not') return this.windowBounds(node.children[0]!, windowCount, depth)
+        const and = node.operator === 'and'
+        for (let c = 0; c < node.children.length; c++) {
+          const child = this.windowBounds(node.children[c]!, windowCount, depth + 1)
+          for (let w = 0; w < windowCount; w++) {
+            // An AND is nothing where one of its children is nothing (bounds are never negative: a 0 sum is all 0).
+            if (c === 0) bounds[w] = child[w]!
+            else if (and && (bounds[w] === 0 || child[w] === 0)) bounds[w] = 0
+            else bounds[w]! += child[w]!
           }
-          bounds[w] = total
         }
+        return bounds
       }
     }
-    return bounds
   }
 
   /** Adds, to each window a leaf has postings in, the most its postings there can score. */
@@ -438,7 +474,7 @@ export class PreparedSearch {
 
   /** Points every leaf's cursor at its first posting at or after `doc`. */
   private resetCursors(doc: number): void {
-    for (const leaf of this.leaves) leaf.cursor = lowerBound(leaf.docs, doc)
+    for (let i = 0; i < this.leaves.length; i++) this.leaves[i]!.cursor = lowerBound(this.leaves[i]!.docs, doc)
   }
 
   /** The posting of `doc` in a leaf, or -1; cursors move forward as documents ascend. */
@@ -452,6 +488,26 @@ export class PreparedSearch {
     leaf.cursor = at
     return at < docs.length && docs[at] === doc ? at : -1
   }
+}
+
+/**
+ * Scratch shared by every search of the isolate, since the bounds and the
+ * window order are worked out and used within one synchronous call
+ * (`collectBest`): per tree level an array of window bounds, and the windows in
+ * visiting order. Grown to the largest index searched.
+ */
+const boundLevels: Float64Array[] = []
+let windowScratch = new Uint32Array(0)
+
+function boundLevel(depth: number, windowCount: number): Float64Array {
+  let level = boundLevels[depth]
+  if (!level || level.length < windowCount) boundLevels[depth] = level = new Float64Array(windowCount)
+  return level
+}
+
+function windowOrder(windowCount: number): Uint32Array {
+  if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
+  return windowScratch
 }
 
 type RawResult = { score: number; terms: string[]; match: Record<string, string[]> }

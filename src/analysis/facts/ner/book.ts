@@ -29,6 +29,16 @@ export class EntityBook {
     return this.taken.has(`${mention.start}:${mention.end}`)
   }
 
+  /** Gives every mention of `from` to `into` (which keeps its own details, and takes those it lacks), and drops `from`. */
+  merge(from: Entity, into: Entity): void {
+    for (const mention of from.mentions) into.mentions.push(mention)
+    for (const field of ['role', 'country', 'lat', 'lon'] as const) {
+      if (into[field] === undefined && from[field] !== undefined) (into as Record<string, unknown>)[field] = from[field]
+    }
+    from.mentions = []
+    this.byKey.delete(`${from.type}\t${from.name.toLowerCase()}`)
+  }
+
   find(type: EntityType, name: string): Entity | undefined {
     return this.byKey.get(`${type}\t${name.toLowerCase()}`)
   }

@@ -80,6 +80,17 @@ const GROUP_POSSESSORS = new Set([
   'nations',
   'soldiers',
   'martyrs',
+  // Offices whose holder's possessive names a body: "Alachua Sheriff's Office", "Attorney General's Office".
+  'sheriff',
+  'attorney',
+  'general',
+  'prosecutor',
+  'mayor',
+  'governor',
+  'minister',
+  'coroner',
+  'auditor',
+  'comptroller',
 ])
 
 /** "Workers'": a plural's apostrophe written as its own mark right after the word. */

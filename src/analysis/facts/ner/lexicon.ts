@@ -17,7 +17,7 @@ export const FUNCTION_WORDS = words(`
   still then now today yesterday tomorrow tonight last next earlier later thus hence instead despite under over
   about above below between among into onto upon until unless whether following including such only even just
   more less much few several any both either neither do does did is are was were be been has have had will would
-  can could may might must shall should yes oh mr mrs ms former
+  can could may might must shall should yes oh mr mrs ms mme mlle former
   afterwards afterward subsequently separately additionally furthermore moreover nevertheless nonetheless
   finally initially eventually currently previously recently
   near outside inside across throughout around against toward towards through beyond along behind beside within via amid
@@ -47,7 +47,7 @@ export const ROLE_HEADS = words(`
 export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */
-export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame`)
+export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle`)
 
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`
@@ -62,7 +62,7 @@ export const ORG_SUFFIXES = words(`
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
-  cement mining insurance units unit
+  cement mining insurance units unit international patrol rescue
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
@@ -97,6 +97,7 @@ export const KNOWN_ORGS = new Set([
   Red Cross
   Red Crescent
   Boko Haram
+  Islamic State
 `),
 ])
 

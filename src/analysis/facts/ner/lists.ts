@@ -4,6 +4,8 @@ import type { Token } from './tokens'
 
 /** Whether only a comma, "and" or "or" stands between two names: they belong to one list. */
 export function joinsList(sentence: Token[], from: number, to: number): boolean {
+  // At most two tokens (", and"): the words between two names far apart are not joined up to learn that.
+  if (to - from > 2) return false
   const between = sentence.slice(from, to).map((token) => token.text)
   const joined = between.join(' ')
   return joined === ',' || joined === 'and' || joined === 'or' || joined === ', and' || joined === ', or'

@@ -57,12 +57,30 @@ function verbAfter(sentence: Token[], to: number): boolean {
   return false
 }
 
-/** "Mr. Quell", "Ms Quell", "Quell said" anywhere in the text. */
+// What "Mr. Quell" and "Quell said" need around the surname, tried where it occurs (sticky: at lastIndex only).
+const COURTESY_BEFORE = /(?<=\b(?:Mr|Mrs|Ms|Dr)\.?\s+)/uy
+const PERSON_VERB_AFTER = new RegExp(`\\s+(?:${[...PERSON_VERBS].join('|')})\\b`, 'uy')
+const WORD_BOUNDARY = /\b/uy
+
+/**
+ * "Mr. Quell", "Ms Quell", "Quell said" anywhere in the text. The surname's
+ * occurrences are found with indexOf and only their surroundings are tried:
+ * a pattern built per surname and run over the whole text cost a scan of the
+ * text per candidate (quadratic on long interviews).
+ */
 function surnameUsedForPerson(text: string, surname: string): boolean {
   if (!/^[\p{L}\p{M}'’-]+$/u.test(surname)) return false
-  const courtesy = new RegExp(`\\b(?:Mr|Mrs|Ms|Dr)\\.?\\s+${surname}\\b`, 'u')
-  const speaking = new RegExp(`\\b${surname}\\s+(?:${[...PERSON_VERBS].join('|')})\\b`, 'u')
-  return courtesy.test(text) || speaking.test(text)
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    const end = at + surname.length
+    if (holdsAt(WORD_BOUNDARY, text, end) && holdsAt(COURTESY_BEFORE, text, at)) return true
+    if (holdsAt(WORD_BOUNDARY, text, at) && holdsAt(PERSON_VERB_AFTER, text, end)) return true
+  }
+  return false
+}
+
+function holdsAt(sticky: RegExp, text: string, index: number): boolean {
+  sticky.lastIndex = index
+  return sticky.test(text)
 }
 
 /**

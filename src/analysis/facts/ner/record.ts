@@ -31,10 +31,15 @@ export function decide(reading: Reading, sentence: Token[], candidate: Candidate
  */
 export function decidePlace(reading: Reading, sentence: Token[], candidate: Candidate, countryCode = ''): void {
   const name = nameOf(reading, candidate.tokens)
-  const picked = countryCode ? findPlaces(name).find((place) => place.country === countryCode) : pickPlace(name, reading.context)
-  const known = picked && !countryCode && isNamesakeAbroad(picked, reading.context) ? undefined : picked
+  const namesakes = findPlaces(name)
+  // "Connecticut, Florida, Georgia": a region the gazetteer knows, none of whose namesakes lies in the country the
+  // comma's next name gives, is no town of that one but a name of a list; it is read as it would be alone.
+  const listed = countryCode !== '' && namesakes.some((place) => place.kind === 'region') && !namesakes.some((place) => place.country === countryCode)
+  const code = listed ? '' : countryCode
+  const picked = code ? namesakes.find((place) => place.country === code) : pickPlace(name, reading.context)
+  const known = picked && !code && isNamesakeAbroad(picked, reading.context) ? undefined : picked
   if (known) return decide(reading, sentence, candidate, 'place', name, placeDetails(known))
-  const country = countryByCode(countryCode)?.name
+  const country = countryByCode(code)?.name
   decide(reading, sentence, candidate, 'place', name, country ? { country } : {})
   if (!country) reading.unplaced.push(name)
 }

@@ -47,6 +47,14 @@ const KEEPS_STOP = new Set([
 ])
 /** A lower-case particle joined to a capitalised name ("al-Sharabi", "bin-Laden"): the whole is a name. */
 const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben)-\p{Lu}/u
+// The lower-case half of a hyphenated given name written after its surname, as Korean and Cantonese names are
+// in English ("Park Won-soon", "Lam Wai-ling", "Moon Jae-in"), and Thai names of that shape ("Prayuth
+// Chan-o-cha"): short syllables. Hyphenated English words that may follow a name ("the Trump-led", "a
+// Kremlin-run") are no syllables.
+const GIVEN_NAME_SYLLABLE = /^-(\p{Ll}{2,4}|\p{Ll}{1,2}-\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
+const HYPHEN_WORDS = new Set(
+  'led run era born made held like wide free bred type old long area wing side day days week year time size only less ish fed hit owned ward wards'.split(' '),
+)
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', ':'])
 
 export function tokenize(text: string, sentences: readonly Span[]): Token[][] {
@@ -59,8 +67,11 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
   let atStart = true
   // The first line break in the sentence at or after the end of the token before: looked up once per line, not per token.
   let lineBreak = body.indexOf('\n')
+  // The end of a token that took in the matches after it (a hyphenated given name): those are skipped.
+  let joinedUpTo = -1
   for (const match of body.matchAll(WORD)) {
     const start = sentence.start + match.index
+    if (start < joinedUpTo) continue
     let value = match[0]
     const word = /[\p{L}\p{N}]/u.test(value[0]!)
     const possessive = word && POSSESSIVE.test(value) && value.length > 2
@@ -68,6 +79,13 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     else if (word && text[start + value.length] === '.' && keepsStop(value, start + value.length + 1 === sentence.end)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
     const previous = tokens.at(-1)
+    if (word && previous?.word && previous.capital && !previous.possessive && /^\p{Lu}\p{Ll}{1,4}$/u.test(value)) {
+      const syllable = GIVEN_NAME_SYLLABLE.exec(text.slice(start + value.length, start + value.length + 8))
+      if (syllable && !HYPHEN_WORDS.has(syllable[1]!)) {
+        value += syllable[0]
+        joinedUpTo = start + value.length
+      }
+    }
     while (previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < previous.end)
       lineBreak = body.indexOf('\n', previous.end - sentence.start)
     const lineStart = previous !== undefined && lineBreak !== -1 && sentence.start + lineBreak < start

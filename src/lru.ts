@@ -1,7 +1,8 @@
 /**
  * A cache that keeps the most recently used values whose summed weight fits
  * a budget, dropping the least recently used first: what bounds the memory
- * an isolate spends on fetched article packs, however many packs requests touch.
+ * an isolate spends on fetched article packs (src/bundle/packs.ts) or on the
+ * close spellings of query words (src/search/typos.ts), however many requests come.
  * A value heavier than the whole budget is handed back but not kept.
  */
 export class WeightedLru<K, V> {

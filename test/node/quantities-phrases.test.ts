@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/analysis/facts/extract'
+
+// Counts whose people and event are kept apart by a phrase (issue 17, round 6), from sentences written for the test.
+const counts = (text: string) => extractFacts(text, { date: '2021-02-01' }).quantities.map((quantity) => [quantity.value, quantity.who, quantity.event])
+
+describe('counts with words between the people and the event', () => {
+  it('reads "the death of all N" as N killed, and no rate "deaths per 100,000 people" as a count', () => {
+    expect(counts('The fire resulted in the death of all 12 passengers.')).toEqual([[12, 'passengers', 'killed']])
+    expect(counts('The region had 4.5 deaths per 100,000 people per year.')).toEqual([])
+  })
+
+  it('reads past a relative clause in commas and "or more"', () => {
+    expect(counts('Four people, who were all guards, were rescued.')).toEqual([[4, 'people', 'rescued']])
+    expect(counts('Forty people or more were injured on Sunday.')).toEqual([[40, 'people', 'injured']])
+  })
+
+  it('reads past where the people were ("in 19 countries", "of the small plane")', () => {
+    expect(counts('Police said 210 suspected users in 19 countries were arrested.')).toEqual([[210, 'suspected users', 'arrested']])
+    expect(counts('Two occupants of the small plane died.')).toEqual([[2, 'occupants', 'killed']])
+    // A part of them is no setting: the 30 did not die.
+    expect(counts('Of the 30 passengers, two of them died.').filter(([value]) => value === 30)).toEqual([])
+  })
+})
+
+describe('people taken to hospital', () => {
+  it('counts people taken or admitted to hospital as hurt', () => {
+    expect(counts('Three children were taken to hospital after the crash.')).toEqual([[3, 'children', 'injured']])
+    expect(counts('One man was dead at the scene, with the other three being taken to a nearby hospital.')).toEqual([
+      [1, 'man', 'killed'],
+      [3, 'people', 'injured'],
+    ])
+  })
+})
