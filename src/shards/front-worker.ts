@@ -8,6 +8,8 @@ import { problemResponse } from '../http/problem'
 import { docsRoutes } from '../routes/docs'
 import { embedRoutes } from '../routes/embed'
 import { readerPageRoutes } from '../routes/pages'
+import { entityRoutes } from '../routes/entities'
+import { entityPageRoutes } from '../routes/entity-pages'
 import { readerApiRoutes } from '../routes/reader-api'
 import type { RankKey } from '../search/coordinator'
 import type { FacetTallies } from '../search/tables/facet-table'
@@ -62,13 +64,21 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       factKeys: async (query) => rpc().factKeys(build, query),
       factsAt: async (facts) => rpc().factsAt(build, facts),
       health: async () => rpc().health(build),
+      entitySearch: async (query) => rpc().entitySearch(build, query),
+      entityConditions: async (requests) => rpc().entityConditions(build, requests),
+      entityIdsIn: async (entities) => rpc().entityIdsIn(build, entities),
+      entityDetail: async (id) => rpc().entityDetail(build, id),
+      placesInside: async (focus) => rpc().placesInside(build, focus),
+      mapPlaces: async (range) => rpc().mapPlaces(build, range),
+      mapAround: async (focus) => rpc().mapAround(build, focus),
+      entityFactKeys: async (conditions, query) => rpc().entityFactKeys(build, conditions, query),
+      articleRefs: async (positions) => rpc().articleRefs(build, positions),
     }
   })
 }
 
 /** What the one Worker serves and a sharded front does not yet (docs/scaling.md): 501 rather than 404. */
 function notServedSharded(method: string, path: string): boolean {
-  if (/^\/(api\/)?entities(\/|$)|^\/map$/.test(path)) return true
   return path.startsWith('/api/articles') && method !== 'GET' && method !== 'HEAD'
 }
 
@@ -79,19 +89,22 @@ function notServedSharded(method: string, path: string): boolean {
  * health lists the shards. What is not yet served across shards answers 501.
  */
 export function frontWorker(manifest: FrontManifest) {
-  const api = new Hono<AppEnv>({ router: new TrieRouter() }).route('/', readerApiRoutes).get('/health', async (c) => {
-    const shards = await allOrNothing(
-      shardsOf(c, manifest).map((shard) => shard.health()),
-      SHARD_TIMEOUT_MS,
-    )
-    return c.json({
-      status: 'ok' as const,
-      documents: shards.reduce((sum, shard) => sum + shard.documents, 0),
-      version: manifest.build,
-      builtAt: manifest.builtAt,
-      shards: shards.map(({ documents }) => ({ documents })),
+  const api = new Hono<AppEnv>({ router: new TrieRouter() })
+    .route('/', readerApiRoutes)
+    .route('/', entityRoutes)
+    .get('/health', async (c) => {
+      const shards = await allOrNothing(
+        shardsOf(c, manifest).map((shard) => shard.health()),
+        SHARD_TIMEOUT_MS,
+      )
+      return c.json({
+        status: 'ok' as const,
+        documents: shards.reduce((sum, shard) => sum + shard.documents, 0),
+        version: manifest.build,
+        builtAt: manifest.builtAt,
+        shards: shards.map(({ documents }) => ({ documents })),
+      })
     })
-  })
   // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
   const app = hardened(new Hono<AppEnv>({ router: new TrieRouter() }).use(provideReader((c) => shardedReader(shardsOf(c, manifest), manifest.build))))
     .route('/api', api)
@@ -104,6 +117,6 @@ export function frontWorker(manifest: FrontManifest) {
     })
     .onError(frontError)
   // Outside /api, as in src/app.ts: the widget, the pages that read the corpus, the docs of what this front serves.
-  app.route('/', embedRoutes).route('/', readerPageRoutes).route('/', docsRoutes(app))
+  app.route('/', embedRoutes).route('/', readerPageRoutes).route('/', entityPageRoutes).route('/', docsRoutes(app))
   return app
 }

@@ -1,5 +1,4 @@
 import type { StoredArticle } from '../article'
-import { catalogArticleOrder } from '../corpus-services/fact-catalog'
 import type { CorpusReader } from '../bundle/corpus-reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
@@ -7,7 +6,8 @@ import type { LexiconEntry } from '../search/tables/lexicon'
 import { belongsWith, COMPLETIONS_KEPT, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
 import { roundedScores } from '../search/related'
-import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
+import { allOrNothing, pagedFacts, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
+import { shardedEntityReader } from './entity-reader'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 
 /**
@@ -67,31 +67,13 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
       return mergeSuggestions(candidates, q, limit, associations)
     },
 
-    async facts(query) {
-      // As the listing: each shard's window of facts by the catalogue's order, no article read; merged (a stable
-      // sort keeps each article's facts in their order), cut to the page; then each shard reads its facts on it.
-      const windows = await everyShard((shard) => shard.factKeys(query))
-      const page = windows
-        .flatMap((window, shard) => window.facts.map((key) => ({ ...key, shard })))
-        .sort(catalogArticleOrder)
-        .slice(query.offset, query.offset + query.limit)
-      const read = await everyShard((shard, s) => {
-        const mine = page.filter((key) => key.shard === s).map((key) => key.fact)
-        return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
-      })
-      const next = shards.map(() => 0)
-      return {
-        total: windows.reduce((sum, window) => sum + window.total, 0),
-        offset: query.offset,
-        limit: query.limit,
-        facts: page.map((key) => read[key.shard]![next[key.shard]!++]!),
-      }
-    },
+    // As the listing: each shard's window of facts by the catalogue's order, merged, then the page read.
+    facts: (query) => pagedFacts(shards, query, (shard) => shard.factKeys(query), timeoutMs),
+
+    entities: shardedEntityReader(shards, timeoutMs),
 
     // Every shard belongs to this build (they refuse another), and a sharded build has no live segment yet.
     version: () => ({ bundle: build, live: 0 }),
-
-    bundle: undefined,
   }
 }
 
