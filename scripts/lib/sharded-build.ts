@@ -21,7 +21,8 @@ import { isRunning } from './processes'
 import { shardRanges } from './shard-split'
 
 export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
-export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[] }
+/** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
+export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
 /** Every shard's bundle, in memory; `build` is the one version front and shards answer with. */
 export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
@@ -31,7 +32,8 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
     ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
   )
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
-  const registryParts = partitionRegistry(storeRegistry(articles), articles, ranges).map((part) => JSON.stringify(part))
+  const registry = storeRegistry(articles)
+  const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount, articles]))
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
   // Its merging rules are code, not content: the parts go into the build's version.
@@ -49,7 +51,7 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
     return { ...files, index, version, place: { firstPosition: first } }
   })
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
-  return { manifest, shards }
+  return { manifest, shards, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
 }
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }

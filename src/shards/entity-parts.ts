@@ -26,29 +26,27 @@ import { figuresOf, isNear, type DateRange, type MapEntity, type PlaceFigures } 
  * (`storeRegistry`: merging a surname's meaning needs every article), then cut
  * in two ways, so that no Worker holds anything that grows with the whole corpus:
  *
- * - **by entity**: each entity, with the names that point to it, lives in the
- *   shard `entityShard(id)` names (a hash of its id), so the front finds an id's
- *   shard without a table, and a name is asked of every shard (one holds it);
+ * - **by entity**: the entity of rank r in the registry's order (most articles
+ *   first) lives in shard r mod N, with the names that point to it, so each
+ *   shard holds a fair share of the big entities and a rank names its shard; an
+ *   id or a name is asked of every shard (one holds it);
  * - **by document**: the registry's fact lists (who said, did, is the target of,
  *   is the place of which fact) are given to the shard that holds the facts'
  *   articles, in its own catalogue's numbers (`EntityFactIndex`), so an entity
  *   filter is a condition each shard applies to its own facts.
  */
 
-/** The shard that holds entity `id` of a registry cut into `shards` parts (FNV-1a of the id); the build and the front both place it so. */
-export function entityShard(id: string, shards: number): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
-  return (hash >>> 0) % shards
+/** The shard that holds the entity of rank `rank` of a registry cut into `shards` parts; the build and the front both place it so. */
+export function rankShard(rank: number, shards: number): number {
+  return rank % shards
 }
 
 /** An entity in its part: the stored entity without its fact lists (those are the document shards'), with what its detail and map read of other shards' articles and entities. */
-export type PartEntity = Omit<StoredEntity, 'seenWith' | 'facts'> & {
-  /** Its position in the whole registry's order: ties of a search and the map's order. */
+export type PartEntity = Omit<StoredEntity, 'facts'> & {
+  /** Its position in the whole registry's order: ties of a search, the map's order, and what `seenWith` names entities by. */
   rank: number
   /** The dates of `articles` ('' when unknown), then those of its casualty figures' articles (one per figure). */
   dates: string[]
-  seenWith: EntityDetail['seenWith']
 }
 
 /**
@@ -83,7 +81,8 @@ export type PartDetail = {
   seen: Pick<EntityDetail, 'firstSeen' | 'lastSeen' | 'months'>
   /** Corpus positions of its newest DETAIL_ARTICLES articles, newest first. */
   articles: number[]
-  seenWith: EntityDetail['seenWith']
+  /** `[rank, shared articles]` pairs flattened, most shared first: the front names them (`names`). */
+  seenWith: number[]
   /** The facts its detail lists. */
   lists: Record<'quotesBy' | 'statementsBy' | 'statementsAbout' | 'figuresAt', FactCondition>
   focus: EntityFocus
@@ -102,21 +101,14 @@ export function partitionRegistry(
   const count = ranges.length
   const parts: StoredRegistryPart[] = ranges.map(() => ({ entities: [], keys: {}, facts: {} }))
   const dateOf = (article: number) => articles[article]!.date ?? ''
-  const partOf = registry.entities.map((entity) => entityShard(entity.id, count))
-  const positionInPart = registry.entities.map((entity, rank) => {
-    const { seenWith, facts: _facts, ...kept } = entity
-    const pairs: EntityDetail['seenWith'] = []
-    for (let i = 0; i < seenWith.length; i += 2) {
-      const other = registry.entities[seenWith[i]!]!
-      pairs.push({ id: other.id, name: other.name, type: other.type, articles: seenWith[i + 1]! })
-    }
+  registry.entities.forEach((entity, rank) => {
+    const { facts: _facts, ...kept } = entity
     const casualtyDates: string[] = []
     for (let i = 0; i < (entity.casualties ?? []).length; i += 3) casualtyDates.push(dateOf(entity.casualties![i]!))
-    const part = parts[partOf[rank]!]!
-    part.entities.push({ ...kept, rank, dates: [...entity.articles.map(dateOf), ...casualtyDates], seenWith: pairs })
-    return part.entities.length - 1
+    parts[rankShard(rank, count)]!.entities.push({ ...kept, rank, dates: [...entity.articles.map(dateOf), ...casualtyDates] })
   })
-  for (const [key, rank] of Object.entries(registry.keys)) parts[partOf[rank]!]!.keys[key] = positionInPart[rank]!
+  // Ranks are dealt out in order, so rank r is entity floor(r / N) of its part.
+  for (const [key, rank] of Object.entries(registry.keys)) parts[rankShard(rank, count)]!.keys[key] = Math.floor(rank / count)
 
   // The registry numbers facts in the whole catalogue's order; each shard's catalogue numbers its own in the same order.
   const shardOf = new Int32Array(articles.length)
@@ -152,6 +144,7 @@ export function partitionRegistry(
 export class RegistryPart {
   private readonly byId: Map<string, PartEntity>
   private searchKeys: string[][] | undefined
+  private byRank: Map<number, PartEntity> | undefined
 
   private constructor(private readonly stored: StoredRegistryPart) {
     this.byId = new Map(stored.entities.map((entity) => [entity.id, entity]))
@@ -194,6 +187,15 @@ export class RegistryPart {
     return entities.map(({ name }) => {
       const [first, then] = lookupKeys(name, local)
       return [idOf(first), idOf(then)]
+    })
+  }
+
+  /** The ids, names and types of the entities of these ranks that this part holds. */
+  names(ranks: readonly number[]): Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]> {
+    const byRank = (this.byRank ??= new Map(this.stored.entities.map((entity) => [entity.rank, entity])))
+    return ranks.flatMap((rank) => {
+      const entity = byRank.get(rank)
+      return entity ? [[rank, { id: entity.id, name: entity.name, type: entity.type }] as [number, Pick<StoredEntity, 'id' | 'name' | 'type'>]] : []
     })
   }
 

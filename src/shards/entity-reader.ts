@@ -2,7 +2,7 @@ import type { EntityReader } from '../bundle/corpus-reader'
 import { DETAIL_FACTS, type EntityDetail, type FactList } from '../corpus-services/entity-detail'
 import type { EntityFactFilter } from '../corpus-services/entity-registry'
 import type { ArticleRef, FactQuery } from '../corpus-services/fact-catalog'
-import { entityShard, type EntityRequest, type FactCondition, type PartDetail } from './entity-parts'
+import { rankShard, type EntityRequest, type FactCondition, type PartDetail } from './entity-parts'
 import { allOrNothing, pagedFacts, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
 
 /** A condition no fact meets: a name no entity has. */
@@ -10,19 +10,20 @@ const NOTHING: FactCondition = { keys: [], roles: [] }
 
 /**
  * The entity registry of a sharded build, read by its front Worker: each
- * entity lives in the shard `entityShard` names, its facts in the shards that
- * hold their articles (src/shards/entity-parts.ts). A detail asks its entity's
- * shard, then every shard at once for its facts, articles and the places inside
- * it; a search, a name and the map ask every shard and merge as one registry
- * orders (score, then the registry's order). The front holds nothing of the
- * registry between requests.
+ * entity lives in the shard its rank names (`rankShard`), its facts in the
+ * shards that hold their articles (src/shards/entity-parts.ts). A detail asks
+ * every shard for the entity (one holds it), then every shard at once for its
+ * facts, its articles' titles, its companions' names and the places inside it;
+ * a search, a name and the map ask every shard and merge as one registry orders
+ * (score, then the registry's order). The front holds nothing of the registry
+ * between requests.
  */
 export function shardedEntityReader(shards: readonly ShardApi[], timeoutMs = SHARD_TIMEOUT_MS): EntityReader {
   const everyShard = <T>(call: (shard: ShardApi, index: number) => Promise<T>): Promise<T[]> => allOrNothing(shards.map(call), timeoutMs)
   const factsMeeting = (conditions: readonly FactCondition[], query: FactQuery) =>
     pagedFacts(shards, query, (shard) => shard.entityFactKeys(conditions, query), timeoutMs)
-  const partDetail = async (id: string): Promise<PartDetail | undefined> =>
-    (await allOrNothing([shards[entityShard(id, shards.length)]!.entityDetail(id)], timeoutMs))[0]
+  // An id is asked of every shard, as an article is: one holds it.
+  const partDetail = async (id: string): Promise<PartDetail | undefined> => (await everyShard((shard) => shard.entityDetail(id))).find(Boolean)
 
   const detailOf = async (part: PartDetail): Promise<EntityDetail> => {
     const list = async (condition: FactCondition): Promise<FactList> => {
@@ -30,21 +31,30 @@ export function shardedEntityReader(shards: readonly ShardApi[], timeoutMs = SHA
       return { total, facts }
     }
     const { lists } = part
-    const [quotesBy, statementsBy, statementsAbout, figuresAt, inside, refs] = await Promise.all([
+    const companions = part.seenWith.filter((_, i) => i % 2 === 0)
+    const [quotesBy, statementsBy, statementsAbout, figuresAt, inside, refs, names] = await Promise.all([
       list(lists.quotesBy),
       list(lists.statementsBy),
       list(lists.statementsAbout),
       list(lists.figuresAt),
       everyShard((shard) => shard.placesInside(part.focus)),
       everyShard((shard) => shard.articleRefs(part.articles)),
+      // A rank names its shard: only those that hold a companion are asked.
+      everyShard((shard, s) => {
+        const mine = companions.filter((rank) => rankShard(rank, shards.length) === s)
+        return mine.length > 0 ? shard.entityNames(mine) : Promise.resolve([])
+      }),
     ])
     const byPosition = new Map<number, ArticleRef>(refs.flat())
+    const byRank = new Map(names.flat())
+    const seenWith: EntityDetail['seenWith'] = []
+    for (let i = 0; i < part.seenWith.length; i += 2) seenWith.push({ ...byRank.get(part.seenWith[i]!)!, articles: part.seenWith[i + 1]! })
     return {
       ...part.summary,
       ...(part.countryCode ? { countryCode: part.countryCode } : {}),
       ...part.seen,
       articleList: part.articles.map((position) => byPosition.get(position)!),
-      seenWith: part.seenWith,
+      seenWith,
       quotesBy,
       statementsBy,
       statementsAbout,

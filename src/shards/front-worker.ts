@@ -68,6 +68,7 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       entityConditions: async (requests) => rpc().entityConditions(build, requests),
       entityIdsIn: async (entities) => rpc().entityIdsIn(build, entities),
       entityDetail: async (id) => rpc().entityDetail(build, id),
+      entityNames: async (ranks) => rpc().entityNames(build, ranks),
       placesInside: async (focus) => rpc().placesInside(build, focus),
       mapPlaces: async (range) => rpc().mapPlaces(build, range),
       mapAround: async (focus) => rpc().mapAround(build, focus),

@@ -1,6 +1,6 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { Entity } from '../analysis/facts/types'
-import type { EntityQuery } from '../corpus-services/entity-registry'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
 import { catalogArticleOrder, type ArticleRef, type CatalogFact, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
 import type { DateRange } from '../corpus-services/place-figures'
 import { Gather, type GatherApi } from '../search/gather'
@@ -35,6 +35,7 @@ export type ShardApi = {
   entityConditions(requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>>
   entityIdsIn(entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>>
   entityDetail(id: string): Promise<PartDetail | undefined>
+  entityNames(ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>>
   placesInside(focus: EntityFocus): Promise<number>
   mapPlaces(range: DateRange): Promise<RankedPlace[]>
   mapAround(focus: EntityFocus): Promise<RankedPoint[]>

@@ -10,7 +10,7 @@ import type { FactKey, ListingKey, ShardHealth } from './gather'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
 import type { Entity } from '../analysis/facts/types'
-import type { EntityQuery } from '../corpus-services/entity-registry'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
 import type { DateRange } from '../corpus-services/place-figures'
 import type { EntityFocus, EntityRequest, FactCondition, PartDetail, RankedPlace, RankedPoint, RankedSummary } from './entity-parts'
 
@@ -96,6 +96,10 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
       return open(build).entityDetail(id)
     }
 
+    entityNames(build: string, ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>> {
+      return open(build).entityNames(ranks)
+    }
+
     placesInside(build: string, focus: EntityFocus): Promise<number> {
       return open(build).placesInside(focus)
     }
@@ -135,6 +139,7 @@ export type ShardRpc = {
   entityConditions(build: string, requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>>
   entityIdsIn(build: string, entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>>
   entityDetail(build: string, id: string): Promise<PartDetail | undefined>
+  entityNames(build: string, ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>>
   placesInside(build: string, focus: EntityFocus): Promise<number>
   mapPlaces(build: string, range: DateRange): Promise<RankedPlace[]>
   mapAround(build: string, focus: EntityFocus): Promise<RankedPoint[]>

@@ -12,7 +12,7 @@ import type { FactKey, ListingKey, ShardApi, ShardHealth } from './gather'
 import type { Entity } from '../analysis/facts/types'
 import { entitiesAsset } from '../bundle/format'
 import type { AssetReader } from '../bundle/packs'
-import type { EntityQuery } from '../corpus-services/entity-registry'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
 import type { DateRange } from '../corpus-services/place-figures'
 import {
   RegistryPart,
@@ -164,6 +164,10 @@ export class Shard implements ShardApi {
 
   async entityDetail(id: string): Promise<PartDetail | undefined> {
     return (await this.registry()).detail(id)
+  }
+
+  async entityNames(ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>> {
+    return (await this.registry()).names(ranks)
   }
 
   async placesInside(focus: EntityFocus): Promise<number> {
