@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { random } from '../../scripts/lib/random'
 import { FACT_TYPES } from '../../src/corpus-services/fact-catalog'
 import type { EntityDetail } from '../../src/corpus-services/entity-detail'
-import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { FACT_ROLES, storeRegistry } from '../../src/corpus-services/entity-registry'
+import { entitiesAsset } from '../../src/bundle/format'
+import type { StoredRegistryPart } from '../../src/shards/entity-parts'
+import { shardedBundles } from '../../scripts/lib/sharded-build'
 import { liveReader } from '../../src/live/reader'
 import { articleFacets, FACETS } from '../../src/search/facets'
 import type { ShardApi } from '../../src/shards/gather'
 import { shardedReader } from '../../src/shards/reader'
 import { ENTITY_TYPES } from '../../src/analysis/facts/types'
 import { appOver } from './reader-app'
-import { articles, shardsOf, single } from './sharded-corpus'
+import { articles, BUILT_AT, shardsOf, single } from './sharded-corpus'
 
 const oneIndex = appOver(liveReader({}, single))
 const next = random(20261207)
@@ -116,6 +119,21 @@ describe('a sharded corpus read through the front, route by route, on the shippe
       paths.push(`/api/brief?q=${encodeURIComponent(`${pick(words)} ${i % 2 ? pick(words) : ''}`)}&articles=${1 + (i % 30)}&sentences=${1 + (i % 8)}`)
     paths.push('/api/brief?q=police&from=2010-01-01&to=2014-12-31', '/api/brief?q=', '/api/brief?q=zzqxv')
     expect(await expectSameAnswers(three, paths)).toBeGreaterThan(20)
+  })
+
+  it("cuts the corpus's registry into parts: every entity and name in one part, every fact it names filed in the shard of its article", () => {
+    const { shards } = shardedBundles(articles, 3, BUILT_AT)
+    const parts = shards.map((shard) => JSON.parse(shard.assets.get(entitiesAsset(shard.version))!) as StoredRegistryPart)
+    const ranks = parts.flatMap((part) => part.entities.map((entity) => entity.rank)).sort((a, b) => a - b)
+    expect(ranks).toEqual(registry.entities.map((_, rank) => rank))
+    expect(parts.reduce((sum, part) => sum + Object.keys(part.keys).length, 0)).toBe(Object.keys(registry.keys).length)
+    for (const part of parts) expect(part.entities.length).toBeLessThanOrEqual(Math.ceil(registry.entities.length / 3))
+    for (const entity of registry.entities.filter((_, i) => i % 5 === 0)) {
+      for (const role of FACT_ROLES) {
+        const filed = parts.reduce((sum, part) => sum + (part.facts[entity.id]?.[role]?.length ?? 0), 0)
+        expect(filed, `${entity.id} ${role}`).toBe(entity.facts[role]?.length ?? 0)
+      }
+    }
   })
 
   it('searches the entity registry as one registry: names, prefixes, parts of names, types, deep offsets, exact totals', async () => {
