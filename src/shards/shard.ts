@@ -140,7 +140,10 @@ export class Shard implements ShardApi {
 
   private part: Promise<RegistryPart> | undefined
 
-  /** The shard's part of the corpus's entity registry: its entities, and its articles' facts by entity (fetched on first use). */
+  /**
+   * The shard's part of the corpus's entity registry: its entities, and its articles' facts by entity (fetched on
+   * first use). A shard's entities asset holds this part, not a registry: `bundle.entityRegistry()` is the one Worker's.
+   */
   private registry(): Promise<RegistryPart> {
     this.part ??= this.readAsset(entitiesAsset(this.bundle.version)).then(RegistryPart.open, (error: unknown) => {
       // A failed fetch is not remembered: the next request tries again.
