@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { StoredArticle } from '../src/article'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
+import { entitiesAsset, FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
@@ -128,12 +128,14 @@ function buildSharded(articles: readonly StoredArticle[], shards: number, corpus
   const sizes = bundles.shards.map((shard) => {
     const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
     const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
-    return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB`
+    const registryPart = Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version))!)
+    return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB (entity registry part ${mib(registryPart)} MiB)`
   })
   console.log(
     `built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
+  console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(bundles.registryBytes)} MiB`)
   return 0
 }
 

@@ -13,13 +13,16 @@ import type { StoredArticle } from '../../src/article'
 import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { serializeCompactShards, type CompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
+import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { shardRanges } from './shard-split'
 
 export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
-export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[] }
+/** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
+export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
 /** Every shard's bundle, in memory; `build` is the one version front and shards answer with. */
 export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
@@ -28,8 +31,13 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
     buildIndex(articles),
     ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
   )
+  // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
+  const registry = storeRegistry(articles)
+  const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount, articles]))
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
+  // Its merging rules are code, not content: the parts go into the build's version.
+  for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const shards = ranges.map(({ first, size }, shard): ShardFiles => {
     const mine = articles.slice(first, first + size)
@@ -39,11 +47,11 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
       .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
       .digest('hex')
       .slice(0, 16)
-    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles })
+    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles, entities: registryParts[shard]! })
     return { ...files, index, version, place: { firstPosition: first } }
   })
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
-  return { manifest, shards }
+  return { manifest, shards, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
 }
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }

@@ -43,6 +43,17 @@ export function underLive(shard: ShardApi, live: ShardLive): ShardApi {
     health: () => shard.health(),
     holds: (ids) => shard.holds(ids),
     statistics: (terms) => shard.statistics(terms),
+    // The registry is the build's (live articles join it at the next build): its parts are asked as they are.
+    entitySearch: (query) => shard.entitySearch(query),
+    entityConditions: (requests) => shard.entityConditions(requests),
+    entityIdsIn: (entities) => shard.entityIdsIn(entities),
+    entityDetail: (id) => shard.entityDetail(id),
+    entityNames: (ranks) => shard.entityNames(ranks),
+    placesInside: (focus) => shard.placesInside(focus),
+    mapPlaces: (range) => shard.mapPlaces(range),
+    mapAround: (focus) => shard.mapAround(focus),
+    entityFactKeys: (conditions, query) => shard.entityFactKeys(conditions, query),
+    articleRefs: (positions) => shard.articleRefs(positions),
   }
 }
 
@@ -126,6 +137,8 @@ export class ShardedLiveReplica {
         builtAt: '',
       },
       { firstPosition: baseDocuments },
+      // The registry is the build's: live articles join it at the next build, so the live part has no part of it.
+      () => Promise.reject(new Error('the live segment holds no part of the entity registry')),
     )
     return { ...common, shardLive, part: { shard, corpus } }
   }
