@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { StoredArticle } from '../src/article'
-import { entitiesAsset, FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
+import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
   const entities = registryText(articles)
   const version = createHash('sha256')
-    .update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header]))
+    .update(JSON.stringify([FORMAT, packSizeFor(articles.length), PART_UNITS, articles, index.header]))
     .update(index.binary)
     .update(entities)
     .digest('hex')
@@ -128,7 +128,11 @@ function buildSharded(articles: readonly StoredArticle[], shards: number, corpus
   const sizes = bundles.shards.map((shard) => {
     const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
     const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
-    const registryPart = Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version))!)
+    const { entityParts } = parseBundle(shard.text).header
+    const registryPart = Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
+      (a, b) => a + b,
+      0,
+    )
     return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB (entity registry part ${mib(registryPart)} MiB)`
   })
   console.log(

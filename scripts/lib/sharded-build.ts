@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { serializeCompactShards, type CompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
 import { storeRegistry } from '../../src/corpus-services/entity-registry'
@@ -34,7 +34,7 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(articles)
   const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount, articles]))
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount, articles]))
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
   // Its merging rules are code, not content: the parts go into the build's version.
   for (const part of registryParts) hash.update(part)

@@ -135,10 +135,10 @@ export class ShardedLiveReplica {
         factCatalog: () => Promise.resolve((catalog ??= FactCatalog.ofArticles([...side.byId.values()]))),
         version: `live-${side.version}`,
         builtAt: '',
+        // The registry is the build's: live articles join it at the next build, so the live part holds no part of it.
+        entitiesText: () => Promise.reject(new Error('the live segment holds no part of the entity registry')),
       },
       { firstPosition: baseDocuments },
-      // The registry is the build's: live articles join it at the next build, so the live part has no part of it.
-      () => Promise.reject(new Error('the live segment holds no part of the entity registry')),
     )
     return { ...common, shardLive, part: { shard, corpus } }
   }

@@ -29,7 +29,7 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
   const open = (build: string): Shard => {
     if (build !== settings.build)
       throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
-    return (shard ??= new Shard(openBundle(bundleText, new Uint8Array(indexBytes), readAsset), settings, readAsset))
+    return (shard ??= new Shard(openBundle(bundleText, new Uint8Array(indexBytes), readAsset), settings))
   }
   return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {
     /** A shard has no public URL (workers_dev = false); anything that reaches it by HTTP is not served. */

@@ -12,8 +12,6 @@ import type { FactKey, ShardApi, ShardHealth, ShardLive } from './gather'
 import { combinedStatistics, indexStatistics, statisticsFromData, type StatisticsData } from '../search/corpus-statistics'
 import { partIndex } from '../live/part-index'
 import type { Entity } from '../analysis/facts/types'
-import { entitiesAsset } from '../bundle/format'
-import type { AssetReader } from '../bundle/packs'
 import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
 import type { DateRange } from '../corpus-services/place-figures'
 import {
@@ -35,7 +33,7 @@ export type ShardPlace = {
 }
 
 /** What a shard reads: a shard Worker's bundle, or a sharded front's live articles as one more part (src/shards/live.ts). */
-export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'ids' | 'version' | 'builtAt'>
+export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'entitiesText' | 'ids' | 'version' | 'builtAt'>
 
 /** A shard's corpus with the live segment's changes: scored with the whole corpus's statistics, the hidden base articles skipped. */
 type WithLive = { corpus: ShardCorpus; hiddenIds: ReadonlySet<string> }
@@ -45,11 +43,9 @@ export class Shard implements ShardApi {
   /** What the last version of the live segment made of this shard's corpus (`ShardLive.key`). */
   private withLive: { key: string; made: WithLive } | undefined
 
-  /** `readAsset`: the shard's assets, where its part of the entity registry is (`partitionRegistry`). */
   constructor(
     private readonly bundle: ShardCorpus,
     private readonly place: ShardPlace,
-    private readonly readAsset: AssetReader,
   ) {}
 
   search(params: SearchParams, shard: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse> {
@@ -190,7 +186,7 @@ export class Shard implements ShardApi {
    * first use). A shard's entities asset holds this part, not a registry: `bundle.entityRegistry()` is the one Worker's.
    */
   private registry(): Promise<RegistryPart> {
-    this.part ??= this.readAsset(entitiesAsset(this.bundle.version)).then(RegistryPart.open, (error: unknown) => {
+    this.part ??= this.bundle.entitiesText().then(RegistryPart.open, (error: unknown) => {
       // A failed fetch is not remembered: the next request tries again.
       this.part = undefined
       throw error
@@ -265,6 +261,6 @@ export class Shard implements ShardApi {
 
 /** A shard corpus's members, read once (the bundle's `index` is a getter that opens the index). */
 function pick(corpus: ShardCorpus): Omit<ShardCorpus, 'index' | 'hidden'> {
-  const { tables, articlesById, article, factCatalog, ids, version, builtAt } = corpus
-  return { tables, articlesById, article, factCatalog, ids, version, builtAt }
+  const { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt } = corpus
+  return { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt }
 }

@@ -3,7 +3,7 @@ import { random } from '../../scripts/lib/random'
 import { FACT_TYPES } from '../../src/corpus-services/fact-catalog'
 import type { EntityDetail } from '../../src/corpus-services/entity-detail'
 import { FACT_ROLES, storeRegistry } from '../../src/corpus-services/entity-registry'
-import { entitiesAsset } from '../../src/bundle/format'
+import { entitiesAsset, parseBundle } from '../../src/bundle/format'
 import type { StoredRegistryPart } from '../../src/shards/entity-parts'
 import { shardedBundles } from '../../scripts/lib/sharded-build'
 import { liveReader } from '../../src/live/reader'
@@ -123,7 +123,10 @@ describe('a sharded corpus read through the front, route by route, on the shippe
 
   it("cuts the corpus's registry into parts: every entity and name in one part, every fact it names filed in the shard of its article", () => {
     const { shards } = shardedBundles(articles, 3, BUILT_AT)
-    const parts = shards.map((shard) => JSON.parse(shard.assets.get(entitiesAsset(shard.version))!) as StoredRegistryPart)
+    const parts = shards.map((shard) => {
+      const { entityParts } = parseBundle(shard.text).header
+      return JSON.parse(Array.from({ length: entityParts }, (_, part) => shard.assets.get(entitiesAsset(shard.version, part))!).join('')) as StoredRegistryPart
+    })
     const ranks = parts.flatMap((part) => part.entities.map((entity) => entity.rank)).sort((a, b) => a - b)
     expect(ranks).toEqual(registry.entities.map((_, rank) => rank))
     expect(parts.reduce((sum, part) => sum + Object.keys(part.keys).length, 0)).toBe(Object.keys(registry.keys).length)
