@@ -3,7 +3,8 @@
  * against a sharded build of the same corpus, each under `wrangler dev` on
  * loopback, the same requests sent one after another to both: `queries`
  * searches, then `per-route` requests to each other route the front serves
- * (listing, article with its related articles, suggest, facts, brief); prints
+ * (listing, article with its related articles, suggest, facts, brief, the
+ * entity registry's search, details, filtered facts, pages and map); prints
  * p50/p99 of each side by side per route, and how many answers were identical
  * (they all should be).
  * Builds `SHARDS=N` of corpus/ into bench/results/sharded/ (npm run build makes
@@ -12,6 +13,7 @@
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { readBundledArticles } from '../scripts/lib/bundle-files'
+import { storeRegistry } from '../src/corpus-services/entity-registry'
 import { shardedConfigs } from '../scripts/lib/sharded-build'
 import { startWranglerDev } from '../scripts/lib/wrangler-dev'
 import { querySet } from './lib/queries'
@@ -57,6 +59,8 @@ const words = Object.values(queries)
   .flat()
   .map((query) => query.q.trim().split(/\s+/)[0]!)
   .filter((word) => /^\p{L}{3,}$/u.test(word))
+const registry = storeRegistry(articles)
+const places = registry.entities.filter((entity) => entity.type === 'place' || entity.type === 'country')
 const nth = <T>(items: readonly T[], i: number): T => items[(i * 7919) % items.length]!
 const sorts = ['date', 'oldest', 'title']
 const routes: Record<string, string[]> = {
@@ -66,6 +70,14 @@ const routes: Record<string, string[]> = {
   suggest: Array.from({ length: perRoute }, (_, i) => `/api/suggest?q=${encodeURIComponent(nth(words, i).slice(0, 2 + (i % 3)))}`),
   facts: Array.from({ length: perRoute }, (_, i) => `/api/facts?q=${encodeURIComponent(nth(words, i).toLowerCase())}`),
   brief: Array.from({ length: perRoute }, (_, i) => `/api/brief?q=${encodeURIComponent(nth(words, i))}`),
+  // The entity registry's routes, which the shards serve from its parts (docs/scaling.md).
+  entities: Array.from({ length: perRoute }, (_, i) => `/api/entities?q=${encodeURIComponent(nth(registry.entities, i).name.slice(0, 3 + (i % 4)))}`),
+  entity: Array.from({ length: perRoute }, (_, i) => `/api/entities/${nth(registry.entities, i).id}`),
+  'entity facts': Array.from({ length: perRoute }, (_, i) =>
+    i % 2 ? `/api/facts?entity=${nth(registry.entities, i).id}` : `/api/facts?place=${encodeURIComponent(nth(places, i).name)}`,
+  ),
+  'entity page': Array.from({ length: perRoute }, (_, i) => `/entities/${nth(registry.entities, i).id}`),
+  map: Array.from({ length: perRoute }, (_, i) => `/map${i % 2 ? '' : `?from=${2005 + (i % 15)}-01-01`}`),
 }
 const paths = Object.values(routes).flat()
 

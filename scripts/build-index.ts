@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { StoredArticle } from '../src/article'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
+import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
   const entities = registryText(articles)
   const version = createHash('sha256')
-    .update(JSON.stringify([FORMAT, packSizeFor(articles.length), FACTS_PART_UNITS, articles, index.header]))
+    .update(JSON.stringify([FORMAT, packSizeFor(articles.length), PART_UNITS, articles, index.header]))
     .update(index.binary)
     .update(entities)
     .digest('hex')
@@ -151,9 +151,14 @@ function buildSharded(
     const assets = [...shard.assets.values()].map((asset) => Buffer.byteLength(asset))
     for (const [name, asset] of shard.assets)
       if (Buffer.byteLength(asset) > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(Buffer.byteLength(asset))} MiB`)
+    const { entityParts } = parseBundle(shard.text).header
+    const registryPart = Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
+      (a, b) => a + b,
+      0,
+    )
     sizes.push(
       `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, ` +
-        `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB)`,
+        `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB; entity registry part ${mib(registryPart)} MiB)`,
     )
   })
   phases.end('shards')
@@ -162,6 +167,7 @@ function buildSharded(
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
+  console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)
   // wrangler dev and wrangler deploy both refuse such a Worker ("Asset too large"): say which file, at build time.
   for (const line of tooLarge)
     console.warn(`  warning: ${line}, over the ${ASSET_FILE_LIMIT / 1024 / 1024} MiB a static asset may be: wrangler dev and deploy refuse it`)

@@ -10,16 +10,19 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
-import { FACTS_PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { serializeCompactShards, type CompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
+import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { shardRanges } from './shard-split'
 
 export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
-export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[] }
+/** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
+export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
 /**
  * What every shard needs of the whole corpus, computed once: each shard's compact
@@ -32,6 +35,9 @@ export type ShardPlan = {
   articles: readonly StoredArticle[]
   ranges: { first: number; size: number }[]
   indexes: CompactIndex[]
+  /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
+  registryParts: string[]
+  registryBytes: number
 }
 
 /** Indexes the whole corpus once and cuts the index into `shardCount` shards; `build` is the one version front and shards answer with. */
@@ -41,17 +47,22 @@ export function planShards(articles: readonly StoredArticle[], shardCount: numbe
     buildIndex(articles),
     ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
   )
-  // Article by article: one JSON string of the whole corpus would be about 1 GB at 50,000 articles, past V8's longest string.
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, FACTS_PART_UNITS, shardCount]))
+  // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
+  const registry = storeRegistry(articles)
+  const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
+  // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
   for (const article of articles) hash.update(JSON.stringify(article)).update('\n')
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
+  // Its merging rules are code, not content: the parts go into the build's version.
+  for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
-  return { manifest, articles, ranges, indexes }
+  return { manifest, articles, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
 }
 
 /** Shard `shard`'s bundle text, index and assets. */
-export function shardFiles({ manifest, articles, ranges, indexes }: ShardPlan, shard: number): ShardFiles {
+export function shardFiles({ manifest, articles, ranges, indexes, registryParts }: ShardPlan, shard: number): ShardFiles {
   const { first, size } = ranges[shard]!
   const mine = articles.slice(first, first + size)
   const index = indexes[shard]!
@@ -60,14 +71,14 @@ export function shardFiles({ manifest, articles, ranges, indexes }: ShardPlan, s
     .update(`${manifest.build} ${shard} ${packSizeFor(mine.length)}`)
     .digest('hex')
     .slice(0, 16)
-  const files = serializeBundle({ version, builtAt: manifest.builtAt, index: index.header }, mine, { corpus: articles })
+  const files = serializeBundle({ version, builtAt: manifest.builtAt, index: index.header }, mine, { corpus: articles, entities: registryParts[shard]! })
   return { ...files, index, version, place: { firstPosition: first } }
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
 export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
   const plan = planShards(articles, shardCount, builtAt)
-  return { manifest: plan.manifest, shards: plan.ranges.map((_, shard) => shardFiles(plan, shard)) }
+  return { manifest: plan.manifest, shards: plan.ranges.map((_, shard) => shardFiles(plan, shard)), registryBytes: plan.registryBytes }
 }
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }

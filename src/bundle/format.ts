@@ -19,7 +19,7 @@ export function packSizeFor(articles: number): number {
 }
 
 /** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
-export const FORMAT = 'packs-4'
+export const FORMAT = 'packs-5'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
@@ -41,29 +41,30 @@ export function factsAsset(version: string, part: number): string {
   return `${version}/facts-${part}.txt`
 }
 
-/** The entity registry's JSON (see entity-registry.ts): read on the first request about entities. */
-export function entitiesAsset(version: string): string {
-  return `${version}/entities.json`
+/** Part `part` of the entity registry's JSON text (see entity-registry.ts; the parts joined are the JSON): read on the first request about entities. */
+export function entitiesAsset(version: string, part: number): string {
+  return `${version}/entities-${part}.txt`
 }
 
 /**
- * UTF-16 units of the facts table per asset: at most 3 bytes each in UTF-8, so
- * a part stays under 12 MiB, well within the 25 MiB asset limit (the whole
- * table is about 0.9 KB an article: one part up to ~4,500 articles).
+ * UTF-16 units of the facts table or the entity registry per asset: at most 3
+ * bytes each in UTF-8, so a part stays under 12 MiB, well within the 25 MiB
+ * asset limit (the facts table is about 0.9 KB an article, the registry 2.5–3.5
+ * KB: one part up to ~4,500 or ~1,200 articles).
  */
-export const FACTS_PART_UNITS = 4 * 1024 * 1024
+export const PART_UNITS = 4 * 1024 * 1024
 
 /**
  * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
  * `corpus`: the whole corpus, when `articles` are one shard's (see `shardSuggestions`).
  */
-export type Layout = { packSize?: number; factsPartUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
+export type Layout = { packSize?: number; partUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
-  header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts'>,
+  header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts' | 'entityParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), factsPartUnits = FACTS_PART_UNITS, entities = registryText(articles), corpus = articles }: Layout = {},
+  { packSize = packSizeFor(articles.length), partUnits = PART_UNITS, entities = registryText(articles), corpus = articles }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -82,10 +83,19 @@ export function serializeBundle(
     }
     assets.set(packAsset(version, first / packSize), `[${parts.join(',')}]`)
   }
-  const factParts = cutText(JSON.stringify(storeFactTable(articles)), factsPartUnits)
+  const factParts = cutText(JSON.stringify(storeFactTable(articles)), partUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
-  assets.set(entitiesAsset(version), entities)
-  const head = JSON.stringify({ version, builtAt, index, packSize, factParts: factParts.length, articleOffsets } satisfies BundleHeader)
+  const entityParts = cutText(entities, partUnits)
+  entityParts.forEach((part, i) => assets.set(entitiesAsset(version, i), part))
+  const head = JSON.stringify({
+    version,
+    builtAt,
+    index,
+    packSize,
+    factParts: factParts.length,
+    entityParts: entityParts.length,
+    articleOffsets,
+  } satisfies BundleHeader)
   const tables = storeTables(articles)
   if (corpus !== articles) tables.lookup.suggestions = shardSuggestions(articles, corpus)
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }

@@ -26,6 +26,8 @@ export type LoadedBundle = {
   factCatalog(): Promise<FactCatalog>
   /** The corpus's entities, merged across articles: its asset is fetched on first use. */
   entityRegistry(): Promise<EntityRegistry>
+  /** The registry's JSON text as the build wrote it (a shard's is its part of the corpus's registry), read anew on each call. */
+  entitiesText(): Promise<string>
 }
 
 export type OpenOptions = {
@@ -92,8 +94,10 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
       )
       return catalog
     },
+    entitiesText: () =>
+      Promise.all(Array.from({ length: header.entityParts }, (_, part) => readAsset(entitiesAsset(version, part)))).then((parts) => parts.join('')),
     entityRegistry() {
-      registry ??= readAsset(entitiesAsset(version)).then(EntityRegistry.open, (error: unknown) => {
+      registry ??= bundle.entitiesText().then(EntityRegistry.open, (error: unknown) => {
         registry = undefined
         throw error
       })

@@ -18,6 +18,8 @@ export type Bundle = {
   packSize: number
   /** How many assets the facts table of `GET /api/facts` is cut into (see format.ts). */
   factParts: number
+  /** How many assets the entity registry (or a shard's part of it) is cut into. */
+  entityParts: number
   /** `articleOffsets[i]`: where article i's JSON starts in its pack's text (a JSON array of the pack's articles). */
   articleOffsets: number[]
   /** Each article's facet values and date, computed at build time: what a first search needs of every article without reading any. */

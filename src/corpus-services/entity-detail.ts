@@ -34,14 +34,10 @@ export async function entityDetail(entity: StoredEntity, registry: EntityRegistr
     const date = table.dates[article]
     return { id: table.ids[article]!, title: table.titles[article]!, ...(date ? { date } : {}) }
   }
-  const dates = entity.articles.flatMap((article) => (table.dates[article] ? [table.dates[article]] : []))
-  const months = new Map<string, number>()
-  for (const date of dates) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1)
   const list = async (numbers: readonly number[] = []): Promise<FactList> => ({
     total: numbers.length,
     facts: await catalog.factsAt(numbers.slice(0, DETAIL_FACTS)),
   })
-  const sorted = [...dates].sort()
   const [quotesBy, statementsBy, statementsAbout, figuresAt] = await Promise.all([
     list(entity.facts.speaker),
     list(entity.facts.actor),
@@ -51,8 +47,7 @@ export async function entityDetail(entity: StoredEntity, registry: EntityRegistr
   return {
     ...registry.summary(entity),
     ...(entity.countryCode ? { countryCode: entity.countryCode } : {}),
-    ...(sorted.length > 0 ? { firstSeen: sorted[0]!, lastSeen: sorted.at(-1)! } : {}),
-    months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, articles]) => ({ month, articles })),
+    ...seenOver(entity.articles.map((article) => table.dates[article])),
     articleList: entity.articles.slice(0, DETAIL_ARTICLES).map(ref),
     seenWith: registry.seenWith(entity).map(({ entity: other, articles }) => ({ id: other.id, name: other.name, type: other.type, articles })),
     quotesBy,
@@ -60,5 +55,17 @@ export async function entityDetail(entity: StoredEntity, registry: EntityRegistr
     statementsAbout,
     figuresAt,
     placesInside: registry.within(entity).length - 1,
+  }
+}
+
+/** When the corpus names an entity, from the dates of its articles (undated ones left out): first and last seen, and articles per month. */
+export function seenOver(articleDates: readonly (string | undefined)[]): Pick<EntityDetail, 'firstSeen' | 'lastSeen' | 'months'> {
+  const dates = articleDates.filter((date): date is string => !!date)
+  const months = new Map<string, number>()
+  for (const date of dates) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1)
+  const sorted = [...dates].sort()
+  return {
+    ...(sorted.length > 0 ? { firstSeen: sorted[0]!, lastSeen: sorted.at(-1)! } : {}),
+    months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, articles]) => ({ month, articles })),
   }
 }

@@ -99,7 +99,7 @@ const CANONICAL_NAMES = new Map(Object.keys(ENTITY_ALIASES).map((canonical) => [
  * Merges a single-word person name into the one full name the article itself
  * gives with that surname: "Biden" in an article that names "Hunter Biden" is Hunter.
  */
-function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map<string, string> {
+export function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map<string, string> {
   const bySurname = new Map<string, string[]>()
   for (const { name, type } of entities) {
     const key = nameKey(name)
@@ -283,8 +283,8 @@ function addFacts(registry: StoredRegistry, articles: readonly StoredArticle[], 
 export function resolverFor(keys: Readonly<Record<string, number>>, entities: readonly Pick<Entity, 'name' | 'type'>[]) {
   const local = localFullNames(entities)
   const one = (name: string): number | undefined => {
-    const key = nameKey(name)
-    return keys[local.get(key) ?? key] ?? keys[key]
+    const [first, then] = lookupKeys(name, local)
+    return keys[first] ?? keys[then]
   }
   return (name: string | undefined, loose = false): number[] => {
     if (!name) return []
@@ -299,6 +299,12 @@ export function resolverFor(keys: Readonly<Record<string, number>>, entities: re
     }
     return [...found]
   }
+}
+
+/** The keys a name of an article is looked up by, in order: the article's full name for it (or its own key), then its own key. */
+export function lookupKeys(name: string, local: ReadonlyMap<string, string>): [string, string] {
+  const key = nameKey(name)
+  return [local.get(key) ?? key, key]
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -368,17 +374,7 @@ export class EntityRegistry {
   }
 
   summary(entity: StoredEntity): EntitySummary {
-    const { id, name, type, aliases, role, country, lat, lon } = entity
-    return {
-      id,
-      name,
-      type,
-      aliases,
-      ...(role ? { role } : {}),
-      ...(country ? { country } : {}),
-      ...(lat !== undefined ? { lat, lon } : {}),
-      articles: entity.articles.length,
-    }
+    return entitySummary(entity)
   }
 
   /** `seenWith` as entities with the number of articles shared. */
@@ -394,29 +390,14 @@ export class EntityRegistry {
    * articles. Without `q`, every entity by articles.
    */
   search({ q, type, limit, offset }: EntityQuery): EntityPage {
-    const needle = q === undefined ? undefined : nameKey(q)
-    const keys = (this.searchKeys ??= this.stored.entities.map((entity) => [entity.name, ...entity.aliases].map(nameKey)))
-    const scored: Array<{ index: number; score: number }> = []
-    this.stored.entities.forEach((entity, index) => {
-      if (type !== undefined && entity.type !== type) return
-      const score = needle === undefined ? 1 : Math.max(...keys[index]!.map((key) => matchScore(key, needle)))
-      if (score > 0) scored.push({ index, score })
-    })
-    scored.sort((a, b) => b.score - a.score || a.index - b.index)
+    const scored = matchEntities(this.stored.entities, (this.searchKeys ??= searchKeysOf(this.stored.entities)), { q, type })
     const entities = scored.slice(offset, offset + limit).map(({ index }) => this.summary(this.stored.entities[index]!))
     return { total: scored.length, offset, limit, entities }
   }
 
   /** The places an entity takes in: a country's places, a region's towns, and itself. */
   within(entity: StoredEntity): StoredEntity[] {
-    const inside = this.stored.entities.filter(
-      (other) =>
-        other.type === 'place' &&
-        other !== entity &&
-        ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) ||
-          (entity.area !== undefined && other.within === entity.area)),
-    )
-    return [entity, ...inside]
+    return [entity, ...this.stored.entities.filter((other) => other !== entity && liesInside(other, entity))]
   }
 
   /** Every place with coordinates. */
@@ -454,6 +435,57 @@ export class EntityRegistry {
   }
 }
 
+/** What `GET /api/entities` lists of an entity. */
+export function entitySummary(entity: Pick<StoredEntity, 'id' | 'name' | 'type' | 'aliases' | 'role' | 'country' | 'lat' | 'lon' | 'articles'>): EntitySummary {
+  const { id, name, type, aliases, role, country, lat, lon } = entity
+  return {
+    id,
+    name,
+    type,
+    aliases,
+    ...(role ? { role } : {}),
+    ...(country ? { country } : {}),
+    ...(lat !== undefined ? { lat, lon } : {}),
+    articles: entity.articles.length,
+  }
+}
+
+/** "A place includes the places inside it": `other` is a place of the country `entity` is, or a town of the region it is. */
+export function liesInside(other: Pick<StoredEntity, 'type' | 'countryCode' | 'within'>, entity: Pick<StoredEntity, 'type' | 'countryCode' | 'area'>): boolean {
+  return (
+    other.type === 'place' &&
+    ((entity.type === 'country' && entity.countryCode !== undefined && other.countryCode === entity.countryCode) ||
+      (entity.area !== undefined && other.within === entity.area))
+  )
+}
+
+type Searchable = Pick<StoredEntity, 'name' | 'aliases' | 'type'>
+
+/** Each entity's name and aliases as `nameKey`s: what a search compares. */
+export function searchKeysOf(entities: readonly Searchable[]): string[][] {
+  return entities.map((entity) => [entity.name, ...entity.aliases].map(nameKey))
+}
+
+/**
+ * The entities a search matches (positions in `entities`) with their scores,
+ * best first: a name or alias equal to the query, then one starting with it (or
+ * with a word starting with it), then one containing it; ties in `entities`' order.
+ */
+export function matchEntities(
+  entities: readonly Searchable[],
+  keys: readonly string[][],
+  { q, type }: Pick<EntityQuery, 'q' | 'type'>,
+): Array<{ index: number; score: number }> {
+  const needle = q === undefined ? undefined : nameKey(q)
+  const scored: Array<{ index: number; score: number }> = []
+  entities.forEach((entity, index) => {
+    if (type !== undefined && entity.type !== type) return
+    const score = needle === undefined ? 1 : Math.max(...keys[index]!.map((key) => matchScore(key, needle)))
+    if (score > 0) scored.push({ index, score })
+  })
+  return scored.sort((a, b) => b.score - a.score || a.index - b.index)
+}
+
 function matchScore(key: string, needle: string): number {
   if (key === needle) return 3
   if (key.startsWith(needle) || key.includes(` ${needle}`)) return 2
@@ -461,11 +493,12 @@ function matchScore(key: string, needle: string): number {
 }
 
 /** Sorted, without repeats. */
-function union(lists: readonly (readonly number[])[]): number[] {
+export function union(lists: readonly (readonly number[])[]): number[] {
   return [...new Set(lists.flat())].sort((a, b) => a - b)
 }
 
-function intersect(a: readonly number[], b: readonly number[]): number[] {
+/** The numbers of `a` (in its order) that `b` has too. */
+export function intersect(a: readonly number[], b: readonly number[]): number[] {
   const other = new Set(b)
   return a.filter((number) => other.has(number))
 }

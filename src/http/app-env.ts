@@ -6,7 +6,7 @@ import type { Bindings } from '../env'
  * The type parameter of every Hono app and middleware here: what `c.env` holds,
  * `c.var.reader`, what the API and the pages read the corpus through (set by
  * `provideReader`, src/http/corpus.ts), and `c.var.corpus`, the one Worker's
- * bundle itself for what only it serves (health, entities, the write API, ETags;
- * a sharded front sets no `corpus` and mounts none of those).
+ * bundle itself for what only it serves (health, the write API; a sharded
+ * front sets no `corpus` and mounts neither).
  */
 export type AppEnv = { Bindings: Bindings; Variables: { corpus: LoadedBundle; reader: CorpusReader } }

@@ -22,7 +22,6 @@ export const PROBLEMS = {
   'invalid-article': { status: 422, title: 'Invalid article' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal error' },
-  'not-implemented': { status: 501, title: 'Not served by this build' },
   'shards-unavailable': { status: 503, title: 'A shard did not answer' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>
 

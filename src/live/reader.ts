@@ -1,5 +1,6 @@
 import type { LoadedBundle } from '../bundle/open'
 import type { CorpusReader } from '../bundle/corpus-reader'
+import { bundleEntityReader } from '../bundle/entity-reader'
 import { liveVersionSeen, liveView, type LiveBindings, type LiveView } from './front'
 import { articlesOfOneCorpus, factsInOneCorpus, listOneCorpus, relatedInOneCorpus, searchOneCorpus, suggestInOneCorpus } from './merge'
 
@@ -16,6 +17,6 @@ export function liveReader(env: LiveBindings, bundle: LoadedBundle): CorpusReade
     facts: async (query) => factsInOneCorpus(await viewOf(), await bundle.factCatalog(), query),
     holds: (id) => Promise.resolve(bundle.has(id)),
     version: () => ({ bundle: bundle.version, live: liveVersionSeen() }),
-    bundle,
+    entities: bundleEntityReader(bundle),
   }
 }

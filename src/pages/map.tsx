@@ -1,4 +1,4 @@
-import type { DateRange, PlaceFigures } from '../corpus-services/place-figures'
+import type { DateRange, MapEntity, PlaceFigures } from '../corpus-services/place-figures'
 import { entityPath } from './entity'
 import { Layout } from './layout'
 import { PlaceMap } from './place-map'
@@ -14,7 +14,7 @@ function describeCasualties(casualties: PlaceFigures['casualties']): string {
 }
 
 /** `/map`: every place the corpus names, sized by casualty figures, for a date range that stays in the URL. */
-export function MapPage(props: { places: readonly PlaceFigures[]; range: DateRange; errors?: string[] }) {
+export function MapPage(props: { places: readonly PlaceFigures<MapEntity>[]; range: DateRange; errors?: string[] }) {
   const { places, range } = props
   const withFigures = places.filter((place) => place.total > 0)
   const points = places.map(({ entity, total }) => ({ name: entity.name, lat: entity.lat!, lon: entity.lon!, figure: total }))

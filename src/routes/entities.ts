@@ -1,9 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { ENTITY_TYPES } from '../analysis/facts/types'
-import type { LoadedBundle } from '../bundle/open'
 import type { AppEnv } from '../http/app-env'
-import { entityDetail, type EntityDetail } from '../corpus-services/entity-detail'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { entitiesDoc, entityDoc } from '../openapi/routes'
@@ -25,24 +23,14 @@ export const EntityIdSchema = v.object({
   ),
 })
 
-/** An entity's detail, or a 404 that says where ids come from. Shared by the API and the entity page. */
-export async function entityDetailOf(bundle: LoadedBundle, id: string): Promise<EntityDetail | undefined> {
-  const registry = await bundle.entityRegistry()
-  const entity = registry.entity(id)
-  if (!entity) return undefined
-  const { tables } = bundle
-  return entityDetail(entity, registry, await bundle.factCatalog(), { ids: bundle.ids, titles: tables.titles, dates: tables.dates })
-}
-
 /** `GET /entities` (search the registry) and `GET /entities/:id` (one entity with its facts). */
 export const entityRoutes = new Hono<AppEnv>()
   .get('/entities', entitiesDoc, validate('query', EntitiesQuerySchema), async (c) => {
-    const registry = await c.var.corpus.entityRegistry()
-    return c.json(registry.search(c.req.valid('query')))
+    return c.json(await c.var.reader.entities.search(c.req.valid('query')))
   })
   .get('/entities/:id', entityDoc, validate('param', EntityIdSchema), async (c) => {
     const { id } = c.req.valid('param')
-    const detail = await entityDetailOf(c.var.corpus, id)
+    const detail = await c.var.reader.entities.detail(id)
     if (!detail) throw new ProblemError('not-found', `No entity has the id "${id}". Find ids with GET /api/entities?q=NAME.`)
     return c.json(detail)
   })

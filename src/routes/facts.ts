@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
-import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
 import { EntityIdSchema } from './entities'
@@ -32,15 +31,6 @@ export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, valid
   const named = { speaker, actor, target, place, entity }
   // Names and ids go through the entity registry: "Biden" finds Joe Biden's quotes, "Balochistan" Quetta's figures.
   // The registry is the build's: live articles join it at the next build, so a filtered query reads the base facts only.
-  if (Object.values(named).some((value) => value !== undefined)) {
-    const { bundle } = c.var.reader
-    if (!bundle)
-      throw new ProblemError(
-        'not-implemented',
-        "A sharded build does not filter facts by speaker, actor, target, place or entity yet: each shard knows only its own articles' entities (docs/scaling.md). The type, q, from and to filters are served.",
-      )
-    const only = (await bundle.entityRegistry()).factNumbers(named)
-    return c.json(await (await bundle.factCatalog()).query({ ...query, only }))
-  }
+  if (Object.values(named).some((value) => value !== undefined)) return c.json(await c.var.reader.entities.facts(named, query))
   return c.json(await c.var.reader.facts(query))
 })

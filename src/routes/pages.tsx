@@ -25,10 +25,8 @@ export const readerPageRoutes = new Hono<AppEnv>()
     const article = (await reader.articles([id])).get(id)
     if (!article) return c.html(<NotFoundPage what={`article with the id “${id}”`} />, 404, { 'Cache-Control': 'no-store' })
     c.header('Cache-Control', CACHE_CONTROL)
-    // A sharded build has no registry of the whole corpus (see CorpusReader.bundle): its pages name entities without linking them.
-    const entityIds = reader.bundle ? (await reader.bundle.entityRegistry()).idsIn(article.facts.entities) : undefined
-    const related = await reader.related(article, DEFAULT_RELATED)
-    return c.html(<ArticlePage article={article} related={related} {...(entityIds ? { entityIds } : {})} />)
+    const [entityIds, related] = await Promise.all([reader.entities.idsIn(article.facts.entities), reader.related(article, DEFAULT_RELATED)])
+    return c.html(<ArticlePage article={article} related={related} entityIds={entityIds} />)
   })
   .route('/', resultsPageRoutes)
   .route('/', instantSearchClientRoutes)

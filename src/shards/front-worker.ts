@@ -8,6 +8,8 @@ import { problemResponse } from '../http/problem'
 import { docsRoutes } from '../routes/docs'
 import { embedRoutes } from '../routes/embed'
 import { readerPageRoutes } from '../routes/pages'
+import { entityRoutes } from '../routes/entities'
+import { entityPageRoutes } from '../routes/entity-pages'
 import { readerApiRoutes } from '../routes/reader-api'
 import type { RankKey } from '../search/coordinator'
 import type { FacetTallies } from '../search/tables/facet-table'
@@ -67,6 +69,16 @@ function shardsOf(c: Context<AppEnv>, manifest: FrontManifest): ShardApi[] {
       health: async () => rpc().health(build),
       holds: async (ids) => rpc().holds(build, ids),
       statistics: async (terms) => rpc().statistics(build, terms),
+      entitySearch: async (query) => rpc().entitySearch(build, query),
+      entityConditions: async (requests) => rpc().entityConditions(build, requests),
+      entityIdsIn: async (entities) => rpc().entityIdsIn(build, entities),
+      entityDetail: async (id) => rpc().entityDetail(build, id),
+      entityNames: async (ranks) => rpc().entityNames(build, ranks),
+      placesInside: async (focus) => rpc().placesInside(build, focus),
+      mapPlaces: async (range) => rpc().mapPlaces(build, range),
+      mapAround: async (focus) => rpc().mapAround(build, focus),
+      entityFactKeys: async (conditions, query) => rpc().entityFactKeys(build, conditions, query),
+      articleRefs: async (positions) => rpc().articleRefs(build, positions),
     }
   })
 }
@@ -84,36 +96,33 @@ function liveOf(c: Context<AppEnv>, manifest: FrontManifest): ShardedLiveReader 
   return { view: () => replica.use(shards).replica.current(stub), version: () => replica.replica.version }
 }
 
-/** What the one Worker serves and a sharded front does not yet (docs/scaling.md): 501 rather than 404. */
-function notServedSharded(method: string, path: string): boolean {
-  if (/^\/(api\/)?entities(\/|$)|^\/map$/.test(path)) return true
-  return path.startsWith('/api/articles') && method !== 'GET' && method !== 'HEAD'
-}
-
 /**
  * The front Worker of a sharded build (generated/sharded/front/index.ts): the
  * one Worker's API routes and pages, reading the corpus through a reader that
  * fans every request out to all shards at once (src/shards/reader.ts); its own
- * health lists the shards. What is not yet served across shards answers 501.
+ * health lists the shards.
  */
 export function frontWorker(manifest: FrontManifest) {
-  const api = new Hono<AppEnv>({ router: new TrieRouter() }).route('/', readerApiRoutes).get('/health', async (c) => {
-    const shards = await allOrNothing(
-      shardsOf(c, manifest).map((shard) => shard.health()),
-      SHARD_TIMEOUT_MS,
-    )
-    const base = shards.reduce((sum, shard) => sum + shard.documents, 0)
-    const live = await liveOf(c, manifest)?.view()
-    return c.json({
-      status: 'ok' as const,
-      documents: base - (live?.hiddenCount ?? 0) + (live?.byId.size ?? 0),
-      base,
-      ...(live ? { live: { documents: live.byId.size, tombstones: live.tombstones.size, version: live.version } } : {}),
-      version: manifest.build,
-      builtAt: manifest.builtAt,
-      shards: shards.map(({ documents }) => ({ documents })),
+  const api = new Hono<AppEnv>({ router: new TrieRouter() })
+    .route('/', readerApiRoutes)
+    .route('/', entityRoutes)
+    .get('/health', async (c) => {
+      const shards = await allOrNothing(
+        shardsOf(c, manifest).map((shard) => shard.health()),
+        SHARD_TIMEOUT_MS,
+      )
+      const base = shards.reduce((sum, shard) => sum + shard.documents, 0)
+      const live = await liveOf(c, manifest)?.view()
+      return c.json({
+        status: 'ok' as const,
+        documents: base - (live?.hiddenCount ?? 0) + (live?.byId.size ?? 0),
+        base,
+        ...(live ? { live: { documents: live.byId.size, tombstones: live.tombstones.size, version: live.version } } : {}),
+        version: manifest.build,
+        builtAt: manifest.builtAt,
+        shards: shards.map(({ documents }) => ({ documents })),
+      })
     })
-  })
   // The one Worker's middleware (src/app.ts) but the corpus, which is the one bundle.
   const app = hardened(
     new Hono<AppEnv>({ router: new TrieRouter() }).use(
@@ -125,13 +134,10 @@ export function frontWorker(manifest: FrontManifest) {
     .route('/api', ingestRoutes)
     .notFound((c) => {
       const { pathname } = new URL(c.req.url)
-      if (notServedSharded(c.req.method, pathname)) {
-        return problemResponse('not-implemented', `${c.req.method} ${pathname} is not served by a sharded build yet (docs/scaling.md says what is).`)
-      }
       return problemResponse('not-found', `Nothing is served at ${c.req.method} ${pathname}. The API lives under /api (see /docs).`)
     })
     .onError(frontError)
   // Outside /api, as in src/app.ts: the widget, the pages that read the corpus, the docs of what this front serves.
-  app.route('/', embedRoutes).route('/', readerPageRoutes).route('/', docsRoutes(app))
+  app.route('/', embedRoutes).route('/', readerPageRoutes).route('/', entityPageRoutes).route('/', docsRoutes(app))
   return app
 }

@@ -1,10 +1,14 @@
 import type { RelatedArticle, StoredArticle } from '../article'
-import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
+import type { Entity } from '../analysis/facts/types'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
+import { catalogArticleOrder, type ArticleRef, type CatalogFact, type FactPage, type FactQuery } from '../corpus-services/fact-catalog'
+import type { DateRange } from '../corpus-services/place-figures'
 import { Gather, type GatherApi } from '../search/gather'
 import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { StatisticsData } from '../search/corpus-statistics'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
+import type { EntityFocus, EntityRequest, FactCondition, PartDetail, RankedPlace, RankedPoint, RankedSummary } from './entity-parts'
 
 export type ShardHealth = { documents: number; version: string; builtAt: string }
 
@@ -37,6 +41,17 @@ export type ShardApi = {
   holds(ids: readonly string[]): Promise<string[]>
   /** The corpus-wide statistics the shard holds, with the document frequencies of those of `terms` it has. */
   statistics(terms: readonly string[]): Promise<StatisticsData>
+  // The registry's part this shard holds (src/shards/entity-parts.ts), and its own articles' facts by entity.
+  entitySearch(query: EntityQuery): Promise<{ total: number; hits: RankedSummary[] }>
+  entityConditions(requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>>
+  entityIdsIn(entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>>
+  entityDetail(id: string): Promise<PartDetail | undefined>
+  entityNames(ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>>
+  placesInside(focus: EntityFocus): Promise<number>
+  mapPlaces(range: DateRange): Promise<RankedPlace[]>
+  mapAround(focus: EntityFocus): Promise<RankedPoint[]>
+  entityFactKeys(conditions: readonly FactCondition[], query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  articleRefs(positions: readonly number[]): Promise<Array<[number, ArticleRef]>>
 }
 
 /** A shard failed, answered for another build, or did not answer in time: the front answers 503, never a partial total. */
@@ -84,5 +99,39 @@ export async function allOrNothing<T>(calls: readonly Promise<T>[], timeoutMs: n
     ])
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/**
+ * A page of `GET /api/facts` over every shard, as the listing pages: each
+ * shard's window of facts by the catalogue's order (`window`: numbers, article
+ * ids and dates, no article read), merged (a stable sort keeps each article's
+ * facts in their order) and cut to the page; then each shard reads its facts
+ * on it (`factsAt`); `total` is the sum.
+ */
+export async function pagedFacts(
+  shards: readonly ShardApi[],
+  query: Pick<FactQuery, 'offset' | 'limit'>,
+  window: (shard: ShardApi) => Promise<{ total: number; facts: FactKey[] }>,
+  timeoutMs = SHARD_TIMEOUT_MS,
+): Promise<FactPage> {
+  const windows = await allOrNothing(shards.map(window), timeoutMs)
+  const page = windows
+    .flatMap((each, shard) => each.facts.map((key) => ({ ...key, shard })))
+    .sort(catalogArticleOrder)
+    .slice(query.offset, query.offset + query.limit)
+  const read = await allOrNothing(
+    shards.map((shard, s) => {
+      const mine = page.filter((key) => key.shard === s).map((key) => key.fact)
+      return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
+    }),
+    timeoutMs,
+  )
+  const next = shards.map(() => 0)
+  return {
+    total: windows.reduce((sum, each) => sum + each.total, 0),
+    offset: query.offset,
+    limit: query.limit,
+    facts: page.map((key) => read[key.shard]![next[key.shard]!++]!),
   }
 }

@@ -43,6 +43,17 @@ export function underLive(shard: ShardApi, live: ShardLive): ShardApi {
     health: () => shard.health(),
     holds: (ids) => shard.holds(ids),
     statistics: (terms) => shard.statistics(terms),
+    // The registry is the build's (live articles join it at the next build): its parts are asked as they are.
+    entitySearch: (query) => shard.entitySearch(query),
+    entityConditions: (requests) => shard.entityConditions(requests),
+    entityIdsIn: (entities) => shard.entityIdsIn(entities),
+    entityDetail: (id) => shard.entityDetail(id),
+    entityNames: (ranks) => shard.entityNames(ranks),
+    placesInside: (focus) => shard.placesInside(focus),
+    mapPlaces: (range) => shard.mapPlaces(range),
+    mapAround: (focus) => shard.mapAround(focus),
+    entityFactKeys: (conditions, query) => shard.entityFactKeys(conditions, query),
+    articleRefs: (positions) => shard.articleRefs(positions),
   }
 }
 
@@ -124,6 +135,8 @@ export class ShardedLiveReplica {
         factCatalog: () => Promise.resolve((catalog ??= FactCatalog.ofArticles([...side.byId.values()]))),
         version: `live-${side.version}`,
         builtAt: '',
+        // The registry is the build's: live articles join it at the next build, so the live part holds no part of it.
+        entitiesText: () => Promise.reject(new Error('the live segment holds no part of the entity registry')),
       },
       { firstPosition: baseDocuments },
     )

@@ -1,5 +1,4 @@
 import type { StoredArticle } from '../article'
-import { catalogArticleOrder } from '../corpus-services/fact-catalog'
 import type { CorpusReader } from '../bundle/corpus-reader'
 import { facetKey } from '../search/facets'
 import { listingOrder } from '../search/listing'
@@ -7,7 +6,8 @@ import type { LexiconEntry } from '../search/tables/lexicon'
 import { belongsWith, COMPLETIONS_KEPT, suggest, type Suggestion } from '../search/suggest'
 import { normalizeWord, processTerm, tokensWithOffsets } from '../search/terms'
 import { roundedScores } from '../search/related'
-import { allOrNothing, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
+import { allOrNothing, pagedFacts, searchShards, SHARD_TIMEOUT_MS, type ShardApi } from './gather'
+import { shardedEntityReader } from './entity-reader'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { partsUnder, type ShardedLive } from './live'
 import { mergePartSuggestions } from '../live/merge'
@@ -81,36 +81,17 @@ export function shardedReader(shards: readonly ShardApi[], build: string, timeou
       return mergePartSuggestions([base, suggest(suggestIndexOf(now.part.corpus), q, limit)], (id) => now.byId.has(id) || now.tombstones.has(id), limit)
     },
 
-    async facts(query) {
-      // As the listing: each part's window of facts by the catalogue's order, no article read; merged (a stable
-      // sort keeps each article's facts in their order), cut to the page; then each part reads its facts on it.
-      const parts = await partsNow()
-      const windows = await every(parts, (shard) => shard.factKeys(query))
-      const page = windows
-        .flatMap((window, shard) => window.facts.map((key) => ({ ...key, shard })))
-        .sort(catalogArticleOrder)
-        .slice(query.offset, query.offset + query.limit)
-      const read = await every(parts, (shard, s) => {
-        const mine = page.filter((key) => key.shard === s).map((key) => key.fact)
-        return mine.length > 0 ? shard.factsAt(mine) : Promise.resolve([])
-      })
-      const next = parts.map(() => 0)
-      return {
-        total: windows.reduce((sum, window) => sum + window.total, 0),
-        offset: query.offset,
-        limit: query.limit,
-        facts: page.map((key) => read[key.shard]![next[key.shard]!++]!),
-      }
-    },
+    // As the listing: each part's window of facts by the catalogue's order, merged, then the page read.
+    facts: async (query) => pagedFacts(await partsNow(), query, (shard) => shard.factKeys(query), timeoutMs),
 
     async holds(id) {
       return (await every(shards, (shard) => shard.holds([id]))).some((held) => held.length > 0)
     },
 
+    entities: shardedEntityReader(shards, timeoutMs),
+
     // Every shard belongs to this build (they refuse another); the live segment's version is the one the front's copy is at.
     version: () => ({ bundle: build, live: live?.version() ?? 0 }),
-
-    bundle: undefined,
   }
 }
 

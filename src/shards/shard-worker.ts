@@ -2,7 +2,7 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import type { RelatedArticle, StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
-import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
+import type { ArticleRef, CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { GatherApi } from '../search/gather'
@@ -10,6 +10,10 @@ import type { FactKey, ShardHealth, ShardLive } from './gather'
 import type { StatisticsData } from '../search/corpus-statistics'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
+import type { Entity } from '../analysis/facts/types'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
+import type { DateRange } from '../corpus-services/place-figures'
+import type { EntityFocus, EntityRequest, FactCondition, PartDetail, RankedPlace, RankedPoint, RankedSummary } from './entity-parts'
 
 /** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */
 export type ShardSettings = ShardPlace & { build: string }
@@ -84,6 +88,46 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
     statistics(build: string, terms: readonly string[]): Promise<StatisticsData> {
       return open(build).statistics(terms)
     }
+
+    entitySearch(build: string, query: EntityQuery): Promise<{ total: number; hits: RankedSummary[] }> {
+      return open(build).entitySearch(query)
+    }
+
+    entityConditions(build: string, requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>> {
+      return open(build).entityConditions(requests)
+    }
+
+    entityIdsIn(build: string, entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>> {
+      return open(build).entityIdsIn(entities)
+    }
+
+    entityDetail(build: string, id: string): Promise<PartDetail | undefined> {
+      return open(build).entityDetail(id)
+    }
+
+    entityNames(build: string, ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>> {
+      return open(build).entityNames(ranks)
+    }
+
+    placesInside(build: string, focus: EntityFocus): Promise<number> {
+      return open(build).placesInside(focus)
+    }
+
+    mapPlaces(build: string, range: DateRange): Promise<RankedPlace[]> {
+      return open(build).mapPlaces(range)
+    }
+
+    mapAround(build: string, focus: EntityFocus): Promise<RankedPoint[]> {
+      return open(build).mapAround(focus)
+    }
+
+    entityFactKeys(build: string, conditions: readonly FactCondition[], query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+      return open(build).entityFactKeys(conditions, query)
+    }
+
+    articleRefs(build: string, positions: readonly number[]): Promise<Array<[number, ArticleRef]>> {
+      return open(build).articleRefs(positions)
+    }
   }
 }
 
@@ -102,4 +146,14 @@ export type ShardRpc = {
   health(build: string): Promise<ShardHealth>
   holds(build: string, ids: readonly string[]): Promise<string[]>
   statistics(build: string, terms: readonly string[]): Promise<StatisticsData>
+  entitySearch(build: string, query: EntityQuery): Promise<{ total: number; hits: RankedSummary[] }>
+  entityConditions(build: string, requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>>
+  entityIdsIn(build: string, entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>>
+  entityDetail(build: string, id: string): Promise<PartDetail | undefined>
+  entityNames(build: string, ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>>
+  placesInside(build: string, focus: EntityFocus): Promise<number>
+  mapPlaces(build: string, range: DateRange): Promise<RankedPlace[]>
+  mapAround(build: string, focus: EntityFocus): Promise<RankedPoint[]>
+  entityFactKeys(build: string, conditions: readonly FactCondition[], query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
+  articleRefs(build: string, positions: readonly number[]): Promise<Array<[number, ArticleRef]>>
 }

@@ -1,6 +1,6 @@
 import type { RelatedArticle, StoredArticle } from '../article'
 import type { LoadedBundle } from '../bundle/open'
-import type { CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
+import type { ArticleRef, CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { suggestIndexOf } from '../search/context'
 import { coordinatorOver, type GatherApi } from '../search/gather'
@@ -11,6 +11,19 @@ import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
 import type { FactKey, ShardApi, ShardHealth, ShardLive } from './gather'
 import { combinedStatistics, indexStatistics, statisticsFromData, type StatisticsData } from '../search/corpus-statistics'
 import { partIndex } from '../live/part-index'
+import type { Entity } from '../analysis/facts/types'
+import type { EntityQuery, StoredEntity } from '../corpus-services/entity-registry'
+import type { DateRange } from '../corpus-services/place-figures'
+import {
+  RegistryPart,
+  type EntityFocus,
+  type EntityRequest,
+  type FactCondition,
+  type PartDetail,
+  type RankedPlace,
+  type RankedPoint,
+  type RankedSummary,
+} from './entity-parts'
 import { associationCounts, suggestionCandidates, type AssociationCounts, type SuggestionCandidates } from './suggest-candidates'
 
 /** What a shard knows of its place in the corpus (written by the build into its Worker). */
@@ -20,7 +33,7 @@ export type ShardPlace = {
 }
 
 /** What a shard reads: a shard Worker's bundle, or a sharded front's live articles as one more part (src/shards/live.ts). */
-export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'ids' | 'version' | 'builtAt'>
+export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'entitiesText' | 'ids' | 'version' | 'builtAt'>
 
 /** A shard's corpus with the live segment's changes: scored with the whole corpus's statistics, the hidden base articles skipped. */
 type WithLive = { corpus: ShardCorpus; hiddenIds: ReadonlySet<string> }
@@ -166,6 +179,73 @@ export class Shard implements ShardApi {
     return Promise.resolve({ documents: ids.length, version, builtAt })
   }
 
+  private part: Promise<RegistryPart> | undefined
+
+  /**
+   * The shard's part of the corpus's entity registry: its entities, and its articles' facts by entity (fetched on
+   * first use). A shard's entities asset holds this part, not a registry: `bundle.entityRegistry()` is the one Worker's.
+   */
+  private registry(): Promise<RegistryPart> {
+    this.part ??= this.bundle.entitiesText().then(RegistryPart.open, (error: unknown) => {
+      // A failed fetch is not remembered: the next request tries again.
+      this.part = undefined
+      throw error
+    })
+    return this.part
+  }
+
+  async entitySearch(query: EntityQuery): Promise<{ total: number; hits: RankedSummary[] }> {
+    return (await this.registry()).search(query)
+  }
+
+  async entityConditions(requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>> {
+    return (await this.registry()).conditions(requests)
+  }
+
+  async entityIdsIn(entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>> {
+    return (await this.registry()).idsIn(entities)
+  }
+
+  async entityDetail(id: string): Promise<PartDetail | undefined> {
+    return (await this.registry()).detail(id)
+  }
+
+  async entityNames(ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>> {
+    return (await this.registry()).names(ranks)
+  }
+
+  async placesInside(focus: EntityFocus): Promise<number> {
+    return (await this.registry()).placesInside(focus)
+  }
+
+  async mapPlaces(range: DateRange): Promise<RankedPlace[]> {
+    return (await this.registry()).places(range)
+  }
+
+  async mapAround(focus: EntityFocus): Promise<RankedPoint[]> {
+    return (await this.registry()).around(focus)
+  }
+
+  /** As `factKeys`, over the facts that meet the conditions (this shard's facts filed by entity at build time). */
+  async entityFactKeys(conditions: readonly FactCondition[], query: FactQuery): Promise<{ total: number; facts: FactKey[] }> {
+    const only = (await this.registry()).factNumbers(conditions)
+    return (await this.bundle.factCatalog()).window({ ...query, only, offset: 0, limit: query.offset + query.limit })
+  }
+
+  /** The titles and dates of the articles at these corpus positions that this shard holds. */
+  articleRefs(positions: readonly number[]): Promise<Array<[number, ArticleRef]>> {
+    const { ids, tables } = this.bundle
+    const first = this.place.firstPosition
+    return Promise.resolve(
+      positions.flatMap((position) => {
+        const doc = position - first
+        if (doc < 0 || doc >= ids.length) return []
+        const date = tables.dates[doc]
+        return [[position, { id: ids[doc]!, title: tables.titles[doc]!, ...(date ? { date } : {}) }] as [number, ArticleRef]]
+      }),
+    )
+  }
+
   /** The bundle as a corpus whose bodies come from `articlesById`; the index is opened only if a reader asks for it. */
   private corpus(articlesById: SearchCorpus['articlesById']): SearchCorpus {
     const { bundle } = this
@@ -181,6 +261,6 @@ export class Shard implements ShardApi {
 
 /** A shard corpus's members, read once (the bundle's `index` is a getter that opens the index). */
 function pick(corpus: ShardCorpus): Omit<ShardCorpus, 'index' | 'hidden'> {
-  const { tables, articlesById, article, factCatalog, ids, version, builtAt } = corpus
-  return { tables, articlesById, article, factCatalog, ids, version, builtAt }
+  const { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt } = corpus
+  return { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt }
 }

@@ -36,7 +36,7 @@ function serialise(articles: readonly StoredArticle[], layout?: Layout) {
 
 describe('the built bundle', () => {
   it('keeps no article in the Worker module: the header, the index header and the corpus tables only', () => {
-    expect(Object.keys(whole)).toEqual(['version', 'builtAt', 'index', 'packSize', 'factParts', 'articleOffsets', 'tables'])
+    expect(Object.keys(whole)).toEqual(['version', 'builtAt', 'index', 'packSize', 'factParts', 'entityParts', 'articleOffsets', 'tables'])
     expect(whole.index.ids).toHaveLength(shipped.length)
     const seed = shipped.find((article) => article.id === 'seed/000_7b2b9cd25cf26eb6')!
     expect(text).not.toContain(seed.text.slice(0, 200))
@@ -81,7 +81,7 @@ describe('the bundle format', () => {
       text: `${article.text}\n«${'—'.repeat(i)}» "end"`,
     }))
     const { files, binary } = serialise(articles, { packSize: 2 })
-    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts-0.txt', 'v/entities.json'])
+    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts-0.txt', 'v/entities-0.txt'])
     const { read, reads } = memoryReader(files.assets)
     const reopened = openBundle(files.text, binary, read)
     expect(reopened.ids).toEqual(articles.map((article) => article.id))
@@ -109,14 +109,14 @@ describe('the bundle format', () => {
     expect(reads.sort()).toEqual(['v/0000.json', 'v/0003.json'])
   })
 
-  it('cuts the facts table into parts that answer as the whole does, never inside a surrogate pair', async () => {
+  it('cuts the facts table and the entity registry into parts that answer as the whole does, never inside a surrogate pair', async () => {
     const articles = shipped
       .slice(0, 30)
       .map((article, i) =>
         i === 3 ? { ...article, facts: { ...article.facts, quotes: article.facts.quotes.map((quote) => ({ ...quote, speaker: '😀'.repeat(500) })) } } : article,
       )
     const whole = serialise(articles)
-    const cut = serialise(articles, { factsPartUnits: 1001 })
+    const cut = serialise(articles, { partUnits: 1001 })
     const parts = [...cut.files.assets].filter(([name]) => name.includes('/facts-')).map(([, part]) => part)
     expect(parts.length).toBeGreaterThan(5)
     for (const part of parts) expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part)
@@ -126,6 +126,15 @@ describe('the bundle format', () => {
     const expected = await answer(whole)
     expect(expected.total).toBeGreaterThan(0)
     expect(await answer(cut)).toEqual(expected)
+    // The registry, which outgrows the 25 MiB asset limit first (2.5–3.5 KB an article), is cut and joined alike.
+    expect([...cut.files.assets.keys()].filter((name) => name.includes('/entities-')).length).toBeGreaterThan(5)
+    const registry = async ({ files, binary }: ReturnType<typeof serialise>) => {
+      const opened = await openBundle(files.text, binary, memoryReader(files.assets).read).entityRegistry()
+      return opened.search({ q: '', limit: 100, offset: 0 })
+    }
+    const expectedEntities = await registry(whole)
+    expect(expectedEntities.total).toBeGreaterThan(10)
+    expect(await registry(cut)).toEqual(expectedEntities)
   })
 
   it('refuses to serialise articles in another order than the index holds them', () => {

@@ -12,8 +12,10 @@ import { Shard } from '../../src/shards/shard'
 export const articles: StoredArticle[] = readBundledArticles()
 const BUILT_AT = '2026-12-06T00:00:00.000Z'
 
+const reader = (assets: ReadonlyMap<string, string>) => (name: string) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`)))
+
 function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>): LoadedBundle {
-  return openBundle(text, binary, (name) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`))))
+  return openBundle(text, binary, reader(assets))
 }
 
 /** The one-index compact index of the corpus, as the build writes it. */

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../scripts/lib/random'
 import { FACT_TYPES } from '../../src/corpus-services/fact-catalog'
+import type { EntityDetail } from '../../src/corpus-services/entity-detail'
+import { FACT_ROLES, storeRegistry } from '../../src/corpus-services/entity-registry'
+import { entitiesAsset, parseBundle } from '../../src/bundle/format'
+import type { StoredRegistryPart } from '../../src/shards/entity-parts'
+import { shardedBundles } from '../../scripts/lib/sharded-build'
 import { liveReader } from '../../src/live/reader'
 import { articleFacets, FACETS } from '../../src/search/facets'
 import type { ShardApi } from '../../src/shards/gather'
 import { shardedReader } from '../../src/shards/reader'
+import { ENTITY_TYPES } from '../../src/analysis/facts/types'
 import { appOver } from './reader-app'
-import { articles, shardsOf, single } from './sharded-corpus'
+import { articles, BUILT_AT, shardsOf, single } from './sharded-corpus'
 
 const oneIndex = appOver(liveReader({}, single))
 const next = random(20261207)
@@ -16,6 +22,8 @@ const facetValues = Object.fromEntries(
   FACETS.map((facet) => [facet, [...new Set(articles.flatMap((article) => [...articleFacets(article)[facet].values()]))].sort()]),
 )
 const encoded = (id: string) => encodeURIComponent(id)
+/** The corpus's registry as the one Worker reads it: where the entity queries' names and ids come from. */
+const registry = storeRegistry(articles)
 
 /** Asks both apps every path; answers (status and JSON) must be the same. Answers how many were 200s with something in them. */
 async function expectSameAnswers(sharded: ReturnType<typeof appOver>, paths: readonly string[]): Promise<number> {
@@ -113,11 +121,114 @@ describe('a sharded corpus read through the front, route by route, on the shippe
     expect(await expectSameAnswers(three, paths)).toBeGreaterThan(20)
   })
 
-  it('does not filter facts by entity yet (each shard knows its own entities only): 501, where one index answers', async () => {
-    const response = await three.request('/api/facts?speaker=Obama')
-    expect(response.status).toBe(501)
-    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
-    expect((await oneIndex.request('/api/facts?speaker=Obama')).status).toBe(200)
+  it("cuts the corpus's registry into parts: every entity and name in one part, every fact it names filed in the shard of its article", () => {
+    const { shards } = shardedBundles(articles, 3, BUILT_AT)
+    const parts = shards.map((shard) => {
+      const { entityParts } = parseBundle(shard.text).header
+      return JSON.parse(Array.from({ length: entityParts }, (_, part) => shard.assets.get(entitiesAsset(shard.version, part))!).join('')) as StoredRegistryPart
+    })
+    const ranks = parts.flatMap((part) => part.entities.map((entity) => entity.rank)).sort((a, b) => a - b)
+    expect(ranks).toEqual(registry.entities.map((_, rank) => rank))
+    expect(parts.reduce((sum, part) => sum + Object.keys(part.keys).length, 0)).toBe(Object.keys(registry.keys).length)
+    for (const part of parts) expect(part.entities.length).toBeLessThanOrEqual(Math.ceil(registry.entities.length / 3))
+    for (const entity of registry.entities.filter((_, i) => i % 5 === 0)) {
+      for (const role of FACT_ROLES) {
+        const filed = parts.reduce((sum, part) => sum + (part.facts[entity.id]?.[role]?.length ?? 0), 0)
+        expect(filed, `${entity.id} ${role}`).toBe(entity.facts[role]?.length ?? 0)
+      }
+    }
+  })
+
+  it('searches the entity registry as one registry: names, prefixes, parts of names, types, deep offsets, exact totals', async () => {
+    const paths: string[] = ['/api/entities', '/api/entities?limit=100&offset=40', '/api/entities?q=zzqxv', '/api/entities?q=', '/api/entities?type=rumour']
+    for (const type of [undefined, ...ENTITY_TYPES]) paths.push(`/api/entities?${type ? `type=${type}&` : ''}limit=${1 + Math.floor(next() * 50)}`)
+    for (let i = 0; i < 60; i++) {
+      const name = pick(registry.entities).name
+      const q = [name, name.slice(0, 1 + Math.floor(next() * name.length)), name.split(' ').at(-1)!, name.toUpperCase()][i % 4]!
+      const type = i % 3 === 0 ? `&type=${pick(ENTITY_TYPES)}` : ''
+      paths.push(`/api/entities?q=${encodeURIComponent(q)}${type}&limit=${1 + (i % 20)}&offset=${i % 5 === 0 ? Math.floor(next() * 10) : 0}`)
+    }
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(50)
+    await expectSameAnswers(two, paths.slice(0, 30))
+  })
+
+  it("answers every entity's detail as one registry (articles, companions, quotes, statements, figures at the places inside it), and 404 and 400 as it", async () => {
+    const paths = registry.entities.map((entity) => `/api/entities/${entity.id}`)
+    paths.push('/api/entities/person-no-such-person', '/api/entities/NOT_AN_ID')
+    expect(await expectSameAnswers(three, paths)).toBe(registry.entities.length)
+    await expectSameAnswers(
+      two,
+      paths.filter((_, i) => i % 10 === 0),
+    )
+    // Details that read other shards: places with places inside them, entities with quotes and figures.
+    const details = await Promise.all(
+      registry.entities.slice(0, 80).map(async (entity) => (await (await three.request(`/api/entities/${entity.id}`)).json()) as EntityDetail),
+    )
+    expect(details.some((detail) => detail.placesInside > 0 && detail.figuresAt.total > 0)).toBe(true)
+    expect(details.some((detail) => detail.quotesBy.total > 0 && detail.articleList.length > 1)).toBe(true)
+  })
+
+  it('filters facts by speaker, actor, target, place (the places inside it included) and entity id as one registry', async () => {
+    const facts = articles.flatMap((article) => [
+      ...article.facts.quotes.flatMap((quote) => (quote.speaker ? [['speaker', quote.speaker]] : [])),
+      ...article.facts.statements.flatMap((statement) => [
+        ...(statement.actor ? [['actor', statement.actor]] : []),
+        ...(statement.target ? [['target', statement.target]] : []),
+      ]),
+      ...article.facts.quantities.flatMap((quantity) => (quantity.place ? [['place', quantity.place]] : [])),
+      ...article.facts.entities.flatMap((entity) => (entity.type === 'country' ? [['place', entity.name]] : [])),
+    ])
+    const paths: string[] = []
+    for (let i = 0; i < 120; i++) {
+      const [role, name] = pick(facts)
+      const options = [
+        `limit=${1 + (i % 30)}`,
+        i % 4 === 0 ? `offset=${Math.floor(next() * 20)}` : '',
+        i % 7 === 0 ? 'type=quote' : '',
+        i % 9 === 0 ? 'from=2015-01-01' : '',
+      ]
+      paths.push(`/api/facts?${role}=${encodeURIComponent(name!)}&${options.filter(Boolean).join('&')}`)
+    }
+    for (const entity of registry.entities.filter((_, i) => i % 7 === 0))
+      paths.push(`/api/facts?entity=${entity.id}&limit=${1 + (entity.articles.length % 40)}`)
+    // Two filters at once, a country with its places, a region, names no entity has.
+    paths.push(
+      '/api/facts?speaker=Obama&entity=country-united-states',
+      '/api/facts?place=United%20States&limit=100',
+      '/api/facts?place=Pakistan&type=quantity',
+      '/api/facts?actor=Iran&target=United%20States',
+      '/api/facts?speaker=Nobody%20Atall',
+      '/api/facts?entity=person-no-such-person',
+      '/api/facts?speaker=%20',
+    )
+    expect(await expectSameAnswers(three, paths)).toBeGreaterThan(paths.length - 10)
+    let found = 0
+    for (const path of paths) if (((await (await oneIndex.request(path)).json()) as { total?: number }).total) found++
+    // Most filters name facts: the comparison is not of empty pages.
+    expect(found).toBeGreaterThan(paths.length / 2)
+    await expectSameAnswers(two, paths.slice(0, 40))
+  })
+
+  it("links an article's names to the ids one registry gives them in that article, and gives the map's places and figures as one registry", async () => {
+    const one = liveReader({}, single).entities
+    const sharded = shardedReader(shardsOf(3), 'three-shards').entities
+    let linked = 0
+    for (const article of articles) {
+      const expected = await one.idsIn(article.facts.entities)
+      expect(await sharded.idsIn(article.facts.entities), article.id).toEqual(expected)
+      linked += expected.size
+    }
+    expect(linked).toBeGreaterThan(articles.length)
+    const plain = (places: Awaited<ReturnType<typeof one.places>>) =>
+      places.map(({ entity: { id, name, country, lat, lon }, ...figures }) => ({ id, name, country, lat, lon, ...figures }))
+    for (const range of [{}, { from: '2015-01-01' }, { to: '2012-12-31' }, { from: '2010-01-01', to: '2019-12-31' }, { from: '2030-01-01' }]) {
+      expect(plain(await sharded.places(range)), JSON.stringify(range)).toEqual(plain(await one.places(range)))
+    }
+    expect((await one.places({})).some((place) => place.total > 0)).toBe(true)
+    for (const entity of registry.entities.filter((entity, i) => entity.type !== 'person' && i % 3 === 0)) {
+      expect(await sharded.page(entity.id), entity.id).toEqual(await one.page(entity.id))
+    }
+    expect(await sharded.page('place-nowhere')).toBeUndefined()
   })
 
   it('answers 503 problem+json with Retry-After on every route when a shard fails or does not answer, never a partial answer', async () => {
@@ -139,6 +250,9 @@ describe('a sharded corpus read through the front, route by route, on the shippe
       '/api/suggest?q=pol',
       '/api/facts?q=police',
       '/api/brief?q=police',
+      '/api/entities?q=obama',
+      `/api/entities/${registry.entities[0]!.id}`,
+      '/api/facts?speaker=Obama',
     ]
     for (const [shard, timeout] of [
       [broken(() => Promise.reject(new Error('isolate exceeded its memory limit'))), undefined],
