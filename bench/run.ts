@@ -2,6 +2,10 @@
  * npm run bench                 cold start, query latency, extraction, HTTP, shards on the bundled corpus and a 5k synthetic one
  * npm run bench -- --quick      the same, fewer runs, shorter HTTP, no 5k corpus (a smoke run)
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
+ * npm run bench -- --scale --corpora=A.jsonl,B.jsonl [--work=DIR] [--one-index=10000] [--queries=200] [--serving-only] [--doc]
+ *                               the sharded build of each corpus (npm run corpus:synth): build time, again after 1% changed,
+ *                               shards and their sizes, search through the front Worker beside one index, heap per Worker
+ *                               in workerd (bench/sections/scale-shards.ts); --doc writes the table into docs/scaling.md
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
  * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
@@ -26,6 +30,8 @@ import { extractionInWorkerd } from './sections/extraction-workerd'
 import { httpBench } from './sections/http'
 import { queryLatency } from './sections/query-latency'
 import { scaleCurve, wranglerStartup, type ScalePoint } from './sections/scale'
+import { shardedScalePoint, shardedScaleTable, type ShardedScalePoint } from './sections/scale-shards'
+import { writeDocBlock } from './lib/doc-block'
 import { shardSimulation } from './sections/shards'
 import { topKPoint } from './sections/topk'
 
@@ -146,6 +152,27 @@ async function main() {
     if (baseline) console.log(`analyses identical to the baseline's: ${stages.identical} of ${shipped.length} articles`)
     results.extractionStages = stages
     if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped, quick ? 1 : 3, quick ? 1 : 2)
+  } else if (flag('scale') && option('corpora')) {
+    const work = option('work') ?? join(tmpdir(), 'news-edge-scale-shards')
+    const points: ShardedScalePoint[] = []
+    for (const corpus of option('corpora')!.split(',')) {
+      points.push(
+        await shardedScalePoint(corpus, {
+          work,
+          cache: option('cache') ?? join(work, '.analysis-cache'),
+          oneIndex: Number(option('one-index') ?? 10_000),
+          queries: Number(option('queries') ?? 200),
+          changedShare: 0.01,
+          ...(process.env.THREADS ? { threads: Number(process.env.THREADS) } : {}),
+          ...(option('shards') ? { shards: option('shards')! } : {}),
+          servingOnly: flag('serving-only'),
+        }),
+      )
+    }
+    const markdown = shardedScaleTable(points)
+    console.log(`\n${markdown}`)
+    if (flag('doc')) writeDocBlock('docs/scaling.md', 'scale-shards', markdown)
+    results.scaleShards = points
   } else if (flag('scale')) {
     const sizes = (option('sizes') ?? '1000,5000,20000,50000').split(',').map(Number)
     const points: ScalePoint[] = []

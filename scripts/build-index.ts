@@ -23,18 +23,23 @@ import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, registryTe
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
-import { analyseCorpus } from './lib/analyse-corpus'
+import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
-import { removeShardedBuild, shardedBundles, writeShardedBuild } from './lib/sharded-build'
+import { planShards, removeShardedBuild, writeShardedBuild } from './lib/sharded-build'
 import { shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
 const INDEX_PATH = indexPathOf(BUNDLE_PATH)
 const ASSETS_DIR = assetsDirOf(BUNDLE_PATH)
-/** Analyses by content and analyser version (scripts/lib/analyse-corpus.ts): a rebuild analyses only what changed. */
-const ANALYSIS_CACHE = join(dirname(BUNDLE_PATH), '.analysis-cache')
+/**
+ * Analyses by content and analyser version (scripts/lib/analyse-corpus.ts): a rebuild analyses only what changed.
+ * `ANALYSIS_CACHE=DIR` shares one cache between builds of several folders (the scale bench).
+ */
+const ANALYSIS_CACHE = resolve(process.env.ANALYSIS_CACHE ?? join(dirname(BUNDLE_PATH), '.analysis-cache'))
+/** The largest static asset file Cloudflare accepts (Workers limits: 25 MiB per asset file). */
+const ASSET_FILE_LIMIT = 25 * 1024 * 1024
 /** A version's assets folder is named after the version alone; anything else in ASSETS_DIR is not the build's. */
 const VERSION_NAME = /^[0-9a-f]{16}$/
 
@@ -45,7 +50,9 @@ async function main(): Promise<number> {
     console.error(`build failed: CORPUS "${corpus}" does not exist. Give a folder or a .jsonl file.`)
     return 1
   }
+  const phases = new Phases()
   const { articles: inputs, errors, files } = readCorpus(corpus)
+  phases.end('read')
   if (errors.length > 0) {
     const bad = new Set(errors.map((error) => error.file)).size
     console.error(`build failed: ${errors.length} problem(s) in ${bad} file(s) of ${corpus}; the previous bundle is unchanged.`)
@@ -68,9 +75,11 @@ async function main(): Promise<number> {
     return 1
   }
   const { articles, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
-  if (shards > 1) return buildSharded(articles, shards, corpus, files, started)
+  phases.end('analysis')
+  if (shards > 1) return buildSharded(articles, stats, shards, corpus, files, started, phases)
 
   const index = serializeCompactIndex(buildIndex(articles))
+  phases.end('index')
   // The version names the content and its layout: a version's assets folder, once written, never needs rewriting.
   const entities = registryText(articles)
   const version = createHash('sha256')
@@ -103,6 +112,7 @@ async function main(): Promise<number> {
   }
   removeOtherVersions(version)
   removeShardedBuild(dirname(BUNDLE_PATH))
+  phases.end('bundle')
   const { entities: registered } = JSON.parse(entities) as StoredRegistry
   const merged = registered.filter((entity) => entity.aliases.length > 0)
   console.log(
@@ -117,30 +127,67 @@ async function main(): Promise<number> {
       `static assets ${(assetBytes / 1024 / 1024).toFixed(2)} MiB in ${assets.size} files, version ${version}, in ${seconds} s ` +
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
+  console.log(`  ${phases.summary()}`)
   return 0
 }
 
 /** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
-function buildSharded(articles: readonly StoredArticle[], shards: number, corpus: string, files: number, started: number): number {
-  const bundles = shardedBundles(articles, shards, new Date().toISOString())
-  const target = writeShardedBuild(dirname(BUNDLE_PATH), bundles)
+function buildSharded(
+  articles: readonly StoredArticle[],
+  stats: AnalysisStats,
+  shards: number,
+  corpus: string,
+  files: number,
+  started: number,
+  phases: Phases,
+): number {
+  const plan = planShards(articles, shards, new Date().toISOString())
+  phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
-  const sizes = bundles.shards.map((shard) => {
+  const sizes: string[] = []
+  const tooLarge: string[] = []
+  const target = writeShardedBuild(dirname(BUNDLE_PATH), plan, (s, shard) => {
     const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
-    const assets = [...shard.assets.values()].reduce((sum, asset) => sum + Buffer.byteLength(asset), 0)
+    const assets = [...shard.assets.values()].map((asset) => Buffer.byteLength(asset))
+    for (const [name, asset] of shard.assets)
+      if (Buffer.byteLength(asset) > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(Buffer.byteLength(asset))} MiB`)
     const { entityParts } = parseBundle(shard.text).header
     const registryPart = Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
       (a, b) => a + b,
       0,
     )
-    return `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, assets ${mib(assets)} MiB (entity registry part ${mib(registryPart)} MiB)`
+    sizes.push(
+      `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, ` +
+        `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB; entity registry part ${mib(registryPart)} MiB)`,
+    )
   })
+  phases.end('shards')
   console.log(
-    `built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${bundles.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    `built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
+      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
-  console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(bundles.registryBytes)} MiB`)
+  console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)
+  // wrangler dev and wrangler deploy both refuse such a Worker ("Asset too large"): say which file, at build time.
+  for (const line of tooLarge)
+    console.warn(`  warning: ${line}, over the ${ASSET_FILE_LIMIT / 1024 / 1024} MiB a static asset may be: wrangler dev and deploy refuse it`)
+  console.log(`  ${phases.summary()}`)
   return 0
+}
+
+/** Seconds per phase of the build, and the process's peak resident memory (what bounds the corpus a machine can build). */
+class Phases {
+  private last = performance.now()
+  private readonly seconds: [string, number][] = []
+  end(name: string) {
+    const now = performance.now()
+    this.seconds.push([name, (now - this.last) / 1000])
+    this.last = now
+  }
+  summary(): string {
+    const peak = process.resourceUsage().maxRSS / 1024
+    return `phases: ${this.seconds.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}; peak RSS ${peak.toFixed(0)} MiB`
+  }
 }
 
 /**

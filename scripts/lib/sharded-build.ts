@@ -24,8 +24,24 @@ export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace;
 /** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
 export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
-/** Every shard's bundle, in memory; `build` is the one version front and shards answer with. */
-export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
+/**
+ * What every shard needs of the whole corpus, computed once: each shard's compact
+ * index (with the corpus-wide statistics) and the build's version. The shards'
+ * bundles and assets are made from it one at a time (`shardFiles`), so a build
+ * never holds more than one shard's assets.
+ */
+export type ShardPlan = {
+  manifest: FrontManifest
+  articles: readonly StoredArticle[]
+  ranges: { first: number; size: number }[]
+  indexes: CompactIndex[]
+  /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
+  registryParts: string[]
+  registryBytes: number
+}
+
+/** Indexes the whole corpus once and cuts the index into `shardCount` shards; `build` is the one version front and shards answer with. */
+export function planShards(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardPlan {
   const ranges = shardRanges(articles.length, shardCount)
   const indexes = serializeCompactShards(
     buildIndex(articles),
@@ -34,24 +50,35 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(articles)
   const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount, articles]))
+  // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
+  for (const article of articles) hash.update(JSON.stringify(article)).update('\n')
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
   // Its merging rules are code, not content: the parts go into the build's version.
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
-  const shards = ranges.map(({ first, size }, shard): ShardFiles => {
-    const mine = articles.slice(first, first + size)
-    const index = indexes[shard]!
-    // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
-    const version = createHash('sha256')
-      .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
-      .digest('hex')
-      .slice(0, 16)
-    const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpus: articles, entities: registryParts[shard]! })
-    return { ...files, index, version, place: { firstPosition: first } }
-  })
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
-  return { manifest, shards, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
+  return { manifest, articles, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
+}
+
+/** Shard `shard`'s bundle text, index and assets. */
+export function shardFiles({ manifest, articles, ranges, indexes, registryParts }: ShardPlan, shard: number): ShardFiles {
+  const { first, size } = ranges[shard]!
+  const mine = articles.slice(first, first + size)
+  const index = indexes[shard]!
+  // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
+  const version = createHash('sha256')
+    .update(`${manifest.build} ${shard} ${packSizeFor(mine.length)}`)
+    .digest('hex')
+    .slice(0, 16)
+  const files = serializeBundle({ version, builtAt: manifest.builtAt, index: index.header }, mine, { corpus: articles, entities: registryParts[shard]! })
+  return { ...files, index, version, place: { firstPosition: first } }
+}
+
+/** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
+export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
+  const plan = planShards(articles, shardCount, builtAt)
+  return { manifest: plan.manifest, shards: plan.ranges.map((_, shard) => shardFiles(plan, shard)), registryBytes: plan.registryBytes }
 }
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
@@ -113,16 +140,18 @@ export function shardedConfigs(root: string): string[] {
  * switched to it in one rename, so front and shards always come from one
  * build, whatever kills the build midway. Older builds' folders are removed after.
  */
-export function writeShardedBuild(root: string, bundles: ShardedBundles): string {
+export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard: number, files: ShardFiles) => void = () => {}): string {
   const { name, compatibilityDate, ratelimits, durableObjects, migrations } = workerSettings()
-  const { build } = bundles.manifest
+  const { build } = plan.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
   // The entries import the Worker code from this checkout's src/, relative to where they end up.
   const src = relative(join(target, 'front'), resolve('src')).split(sep).join('/')
   rmSync(temporary, { recursive: true, force: true })
   try {
-    bundles.shards.forEach((shard, s) => {
+    // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
+    plan.ranges.forEach((_, s) => {
+      const shard = shardFiles(plan, s)
       const dir = join(temporary, `shard-${s}`)
       writeFiles(dir, {
         'search.bundle': shard.text,
@@ -147,9 +176,10 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
         }),
       })
       for (const [asset, text] of shard.assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
+      written(s, shard)
     })
     writeFiles(join(temporary, 'front'), {
-      'manifest.json': JSON.stringify(bundles.manifest),
+      'manifest.json': JSON.stringify(plan.manifest),
       'index.ts': [
         '// Written by npm run build (scripts/lib/sharded-build.ts): the front Worker of build ' + build + '.',
         "import manifest from './manifest.json'",
@@ -166,7 +196,7 @@ export function writeShardedBuild(root: string, bundles: ShardedBundles): string
         compatibility_date: compatibilityDate,
         // The widget and the InstantSearch client, which the front serves as the one Worker does (no corpus module).
         rules: [MODULE_RULES[0]],
-        services: bundles.shards.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
+        services: plan.ranges.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,
         durable_objects: { bindings: durableObjects },

@@ -1,0 +1,308 @@
+/**
+ * The sharded build at scale (issue 13), on a corpus file (`npm run corpus:synth`):
+ * the build as `npm run build` runs it (time, peak RSS, shards), again after 1% of
+ * the articles changed, each shard's Worker data modules and assets, then search
+ * p50/p99 end to end through the front Worker under `wrangler dev` beside one
+ * index of the corpus's first `oneIndex` articles in the same run, and each
+ * Worker's heap in workerd after the requests (read through workerd's inspector).
+ */
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { loadavg } from 'node:os'
+import type { StoredArticle } from '../../src/article'
+import { shardedConfigs } from '../../scripts/lib/sharded-build'
+import type { FrontManifest } from '../../src/shards/front-worker'
+import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
+import { querySet } from '../lib/queries'
+import { summarize, type Figure } from '../lib/stats'
+
+export type BuildRun = { seconds: number; peakRssMiB: number; analysed: number; cached: number; phases: string; loadAverage: number[] }
+export type ShardSize = { articles: number; modulesBytes: number; assetBytes: number; assetFiles: number; largestAssetBytes: number }
+export type ShardedScalePoint = {
+  corpus: string
+  articles: number
+  shards: number
+  first: BuildRun
+  changed: BuildRun & { articlesChanged: number }
+  sizes: ShardSize[]
+  search: { front: Figure; oneIndex: Figure; oneIndexArticles: number; requests: number; loadAverage: number[] }
+  /** Used JS heap (Runtime.getHeapUsage, no forced GC) per Worker after the requests: the one index's, the front's, each shard's. */
+  heapBytes: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
+}
+
+/** `shards`: SHARDS for the sharded build (default: as many as the corpus needs). */
+export type ShardedScaleOptions = {
+  work: string
+  cache: string
+  oneIndex: number
+  queries: number
+  changedShare: number
+  threads?: number
+  shards?: string
+  /** Serve the sharded build already in the work folder; build nothing but the one index. */
+  servingOnly?: boolean
+}
+
+export async function shardedScalePoint(corpus: string, options: ShardedScaleOptions): Promise<ShardedScalePoint> {
+  const dir = join(options.work, basename(corpus, '.jsonl'))
+  mkdirSync(dir, { recursive: true })
+  const lines = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
+  const bundlePath = join(dir, 'search.bundle')
+  console.log(`\n# ${corpus}: ${lines.length} articles`)
+  const serving = options.servingOnly ? servingOnly(dir) : undefined
+  const first = serving?.first ?? runBuild(corpus, bundlePath, options)
+  console.log(`  first build: ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB`)
+
+  // 1% of the articles changed: a sentence added to every hundredth, as an edited correction would.
+  const step = Math.round(1 / options.changedShare)
+  const changedPath = join(dir, 'changed.jsonl')
+  let articlesChanged = 0
+  writeFileSync(
+    changedPath,
+    lines
+      .map((line, i) => {
+        if (i % step !== step - 1) return line
+        articlesChanged++
+        const article = JSON.parse(line) as { text: string }
+        return JSON.stringify({ ...article, text: `${article.text}\n\nThis article was updated on revision ${i}.` })
+      })
+      .join('\n') + '\n',
+  )
+  const changed = serving?.changed ?? { ...runBuild(changedPath, bundlePath, options), articlesChanged }
+  console.log(`  after ${articlesChanged} changed: ${changed.seconds.toFixed(1)} s, ${changed.analysed} analysed, peak RSS ${changed.peakRssMiB} MiB`)
+  const configs = shardedConfigs(dir)
+  if (configs.length === 0) throw new Error(`${corpus}: the build made one Worker, not shards`)
+  const manifest = JSON.parse(readFileSync(join(configs[0]!, '..', 'manifest.json'), 'utf8')) as FrontManifest
+  const sizes = configs.slice(1).map((config, shard) => shardSize(join(config, '..'), manifest.shards[shard]!.documents))
+
+  // One index of the corpus's first articles, in a copy of the project (its generated/ is the Worker's import).
+  const project = oneIndexProject(options.work)
+  const oneCorpus = join(options.work, `first-${options.oneIndex}.jsonl`)
+  writeFileSync(oneCorpus, lines.slice(0, options.oneIndex).join('\n') + '\n')
+  runBuild(oneCorpus, join(project, 'generated', 'search.bundle'), { ...options, shards: '1' })
+
+  const articles = lines.slice(0, options.oneIndex).map((line) => JSON.parse(line) as StoredArticle)
+  const paths = Object.values(querySet(articles, Math.ceil(options.queries / 5), 20261207))
+    .flat()
+    .slice(0, options.queries)
+    .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}) })}`)
+  const one = await served([benchConfigIn(project)], paths)
+  const front = await served(configs, paths)
+  return {
+    corpus,
+    articles: lines.length,
+    shards: sizes.length,
+    first,
+    changed,
+    sizes,
+    search: { front: front.figure, oneIndex: one.figure, oneIndexArticles: articles.length, requests: paths.length, loadAverage: loadavg() },
+    heapBytes: {
+      oneIndex: one.heaps.get('core:user:news-edge'),
+      front: front.heaps.get('core:user:news-edge'),
+      shards: sizes.map((_, shard) => front.heaps.get(`core:user:news-edge-shard-${shard}`)),
+    },
+  }
+}
+
+/** `--serving-only`: the sharded build already in the work folder is served as it is; the build figures are not measured (NaN). */
+function servingOnly(dir: string): { first: BuildRun; changed: BuildRun & { articlesChanged: number } } {
+  if (shardedConfigs(dir).length === 0) throw new Error(`--serving-only: no sharded build in ${dir}`)
+  const none: BuildRun = { seconds: NaN, peakRssMiB: NaN, analysed: NaN, cached: NaN, phases: 'not measured (--serving-only)', loadAverage: [] }
+  return { first: none, changed: { ...none, articlesChanged: 0 } }
+}
+
+function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptions): BuildRun {
+  const started = performance.now()
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...process.env,
+      CORPUS: corpus,
+      BUNDLE_PATH: bundlePath,
+      ANALYSIS_CACHE: options.cache,
+      ...(options.threads ? { THREADS: String(options.threads) } : {}),
+      ...(options.shards ? { SHARDS: options.shards } : { SHARDS: '' }),
+    },
+  })
+  const seconds = (performance.now() - started) / 1000
+  if (result.status !== 0) throw new Error(`build of ${corpus} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`)
+  const output = result.stdout
+  const analysed = /\((\d+) articles analysed on \d+ thread\(s\), (\d+) from the analysis cache\)/.exec(output)
+  return {
+    seconds,
+    peakRssMiB: Number(/peak RSS (\d+) MiB/.exec(output)?.[1] ?? NaN),
+    analysed: Number(analysed?.[1] ?? NaN),
+    cached: Number(analysed?.[2] ?? NaN),
+    phases: /phases: ([^;]*);/.exec(output)?.[1] ?? '',
+    loadAverage: loadavg(),
+  }
+}
+
+function shardSize(dir: string, articles: number): ShardSize {
+  const assets = filesUnder(join(dir, 'assets'))
+  return {
+    articles,
+    modulesBytes: statSync(join(dir, 'search.bundle')).size + statSync(join(dir, 'search.bin')).size,
+    assetBytes: assets.reduce((sum, bytes) => sum + bytes, 0),
+    assetFiles: assets.length,
+    largestAssetBytes: Math.max(0, ...assets),
+  }
+}
+
+function filesUnder(dir: string): number[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [statSync(join(dir, entry.name)).size],
+  )
+}
+
+/** A copy of the project's Worker (src, the generated files but the corpus's assets, configs) whose generated/ a build can replace. */
+function oneIndexProject(work: string): string {
+  const project = join(work, 'one-index')
+  rmSync(project, { recursive: true, force: true })
+  cpSync('src', join(project, 'src'), { recursive: true })
+  cpSync('generated', join(project, 'generated'), {
+    recursive: true,
+    filter: (source) => !/^generated\/(assets|sharded|\.analysis-cache)/.test(source),
+  })
+  for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(file, join(project, file))
+  symlinkSync(resolve('node_modules'), join(project, 'node_modules'))
+  return project
+}
+
+/** The copy's wrangler.toml without its rate limits (a run of searches would meet them), paths absolute. */
+function benchConfigIn(project: string): string {
+  const kept: string[] = []
+  let skipping = false
+  for (const line of readFileSync(join(project, 'wrangler.toml'), 'utf8').split('\n')) {
+    if (/^\s*\[/.test(line)) skipping = /^\s*\[\[ratelimits\]\]/.test(line)
+    if (!skipping) kept.push(line.replace(/^(main|directory)\s*=\s*"(.*)"/, (_, key: string, path: string) => `${key} = "${resolve(project, path)}"`))
+  }
+  const path = join(project, 'wrangler.bench.toml')
+  writeFileSync(path, kept.join('\n'))
+  return path
+}
+
+/** The requests one after another (after a warm-up of the first twenty), then every Worker's heap as workerd reports it. */
+async function served(configs: readonly string[], paths: readonly string[]): Promise<{ figure: Figure; heaps: Map<string, number> }> {
+  const worker = await startWranglerDev({ configs, timeoutMs: 600_000 })
+  try {
+    for (const path of paths.slice(0, 20)) await (await fetch(worker.origin + path)).arrayBuffer()
+    const samples: number[] = []
+    for (const path of paths) {
+      const start = performance.now()
+      const response = await fetch(worker.origin + path)
+      const body = await response.text()
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${body.slice(0, 300)}`)
+      samples.push(performance.now() - start)
+    }
+    return { figure: summarize(samples), heaps: await workerHeaps(worker) }
+  } finally {
+    await worker.stop()
+  }
+}
+
+/**
+ * Each Worker's used heap, from the inspector of the workerd that `wrangler dev`
+ * runs (wrangler's own inspector port shows the first Worker only): workerd lists
+ * every Worker on its own port, found among the ports its process listens on.
+ */
+async function workerHeaps(worker: WranglerDev): Promise<Map<string, number>> {
+  const heaps = new Map<string, number>()
+  const workerd = spawnSync('pgrep', ['-g', String(worker.process.pid), 'workerd'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+  const listening = spawnSync('ss', ['-ltnpH'], { encoding: 'utf8' }).stdout.split('\n')
+  const ports = listening.filter((line) => workerd.some((pid) => line.includes(`pid=${pid},`))).map((line) => /127\.0\.0\.1:(\d+)/.exec(line)?.[1])
+  for (const port of ports) {
+    if (port === undefined) continue
+    let targets: { id: string; webSocketDebuggerUrl: string }[]
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/json`, { signal: AbortSignal.timeout(2000) })
+      targets = (await response.json()) as typeof targets
+      if (!Array.isArray(targets) || !targets.some((target) => target.id?.startsWith('core:user:'))) continue
+    } catch {
+      continue
+    }
+    for (const target of targets.filter((target) => target.id.startsWith('core:user:news-edge'))) {
+      const used = (await heapUsage(target.webSocketDebuggerUrl)) ?? (await heapUsage(target.webSocketDebuggerUrl))
+      if (used !== undefined) heaps.set(target.id, used)
+      else console.error(`  no heap figure from ${target.id} (${target.webSocketDebuggerUrl})`)
+    }
+  }
+  return heaps
+}
+
+/** `Runtime.getHeapUsage` of one isolate (workerd's inspector hangs on a forced GC, so the figure includes garbage not yet collected). */
+function heapUsage(url: string): Promise<number | undefined> {
+  return new Promise((done) => {
+    const socket = new WebSocket(url)
+    const timer = setTimeout(() => {
+      socket.close()
+      done(undefined)
+    }, 10_000)
+    socket.addEventListener('open', () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage', params: {} })))
+    socket.addEventListener('message', (event: { data: unknown }) => {
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: { usedSize: number } }
+      if (message.id !== 1) return
+      clearTimeout(timer)
+      socket.close()
+      done(message.result?.usedSize)
+    })
+    socket.addEventListener('error', () => {
+      clearTimeout(timer)
+      done(undefined)
+    })
+  })
+}
+
+/** The measured table of docs/scaling.md, as Markdown. */
+export function shardedScaleTable(points: readonly ShardedScalePoint[]): string {
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+  const range = (values: readonly number[], format: (value: number) => string) =>
+    values.length === 0 ? '—' : `${format(Math.min(...values))}–${format(Math.max(...values))}`
+  const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' ')
+  const rows = points.map((point) => {
+    const shardHeaps = point.heapBytes.shards.filter((bytes): bytes is number => bytes !== undefined)
+    return [
+      point.articles.toLocaleString('en'),
+      Number.isNaN(point.first.seconds)
+        ? 'not measured in this run'
+        : `${point.first.seconds.toFixed(0)} s (${point.first.analysed} analysed, ${point.first.cached} cached; ${point.first.phases}; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
+      Number.isNaN(point.changed.seconds)
+        ? 'not measured in this run'
+        : `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB)`,
+      String(point.shards),
+      range(
+        point.sizes.map((size) => size.modulesBytes),
+        mib,
+      ),
+      `${range(
+        point.sizes.map((size) => size.assetBytes),
+        mib,
+      )} (${range(
+        point.sizes.map((size) => size.assetFiles),
+        String,
+      )} files, largest ${mib(Math.max(...point.sizes.map((size) => size.largestAssetBytes)))})`,
+      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)})`,
+      `${point.search.front.median.toFixed(1)} / ${point.search.front.p99.toFixed(1)}`,
+      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)})`,
+      `${(point.search.front.p99 / point.search.oneIndex.p99).toFixed(2)} (load ${load(point.search.loadAverage)})`,
+    ]
+  })
+  const header = [
+    'articles',
+    'first build',
+    'after 1% changed',
+    'shards',
+    'Worker data modules MiB per shard',
+    'assets MiB per shard',
+    'heap MiB per shard after the searches (workerd)',
+    `search through the front p50 / p99 ms`,
+    `one index of the first ${points[0]?.search.oneIndexArticles.toLocaleString('en') ?? '—'} p50 / p99 ms`,
+    'p99 front / one index',
+  ]
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
+}
