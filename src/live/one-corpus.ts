@@ -7,6 +7,13 @@ import { liveTables, MutableIndex } from './mutable-index'
 import { partIndex } from './part-index'
 import type { LiveChanges, LiveSnapshot } from './segment'
 
+/** The live segment at one version: its articles by id, and the ids it deletes. */
+export type LiveArticles = {
+  version: number
+  byId: ReadonlyMap<string, StoredArticle>
+  tombstones: ReadonlySet<string>
+}
+
 /**
  * The bundle and the live segment as the two parts of one corpus. Each part
  * scores with the statistics of the whole (N = base + live − hidden base
@@ -15,10 +22,7 @@ import type { LiveChanges, LiveSnapshot } from './segment'
  * folded the live segment in. Base articles the segment replaces or deletes
  * are `hidden`: still in the bundle's index, skipped by every reader.
  */
-export type LiveView = {
-  version: number
-  byId: ReadonlyMap<string, StoredArticle>
-  tombstones: ReadonlySet<string>
+export type LiveView = LiveArticles & {
   /** The bundle as a part of the one corpus. */
   base: SearchCorpus
   /** The live articles as the other part; absent when there are none. */
@@ -62,10 +66,7 @@ export function baseOf(corpus: SearchCorpus): LiveBase {
  * scored with `statistics` (the whole corpus's, which the caller makes from
  * the base's and these).
  */
-export type SegmentSide = {
-  version: number
-  byId: ReadonlyMap<string, StoredArticle>
-  tombstones: ReadonlySet<string>
+export type SegmentSide = LiveArticles & {
   hiddenIds: string[]
   live?: StatisticsData
   hidden?: StatisticsData

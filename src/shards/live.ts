@@ -1,9 +1,8 @@
-import type { StoredArticle } from '../article'
 import { FactCatalog } from '../corpus-services/fact-catalog'
 import type { SearchCorpus } from '../search/context'
 import { combinedStatistics, statisticsFromData, type IndexStatistics } from '../search/corpus-statistics'
 import { LiveReplica, type StampedBase } from '../live/front'
-import type { LiveCopy } from '../live/one-corpus'
+import type { LiveArticles, LiveCopy } from '../live/one-corpus'
 import { allOrNothing, SHARD_TIMEOUT_MS, type ShardApi, type ShardLive } from './gather'
 import { Shard } from './shard'
 
@@ -13,10 +12,7 @@ import { Shard } from './shard'
  * the base shards), and every base shard is told what the segment changes in
  * its part (`shardLive`: statistics to add and take away, hidden ids to skip).
  */
-export type ShardedLive = {
-  version: number
-  byId: ReadonlyMap<string, StoredArticle>
-  tombstones: ReadonlySet<string>
+export type ShardedLive = LiveArticles & {
   /** Base articles the segment replaces or deletes. */
   hiddenCount: number
   shardLive?: ShardLive
