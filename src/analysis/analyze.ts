@@ -1,11 +1,21 @@
+import * as v from 'valibot'
 import { extractFacts } from './facts/extract'
-import type { Facts } from './facts/types'
+import { FactsSchema } from './facts/types'
 import { generateHeadline } from './summary/headline'
-import { extractKeywords, type Keyword } from './summary/keywords'
-import { DEFAULT_SUMMARY_SENTENCES, summarize, type Summary } from './summary/summarize'
+import { extractKeywords, KeywordSchema } from './summary/keywords'
+import { DEFAULT_SUMMARY_SENTENCES, summarize, SummarySchema } from './summary/summarize'
 import { readDocument } from '../text/document'
 
-export type Analysis = { title: string; titleGenerated: boolean; summary: Summary; keywords: Keyword[]; facts: Facts }
+/** What `analyzeArticle` derives from a text: the answer of `POST /api/extract`, and what the build stores of every article. */
+export const AnalysisSchema = v.object({
+  title: v.string(),
+  titleGenerated: v.pipe(v.boolean(), v.description('True when no title was given and this one was written from the text.')),
+  summary: SummarySchema,
+  keywords: v.pipe(v.array(KeywordSchema), v.description('Best first.')),
+  facts: FactsSchema,
+})
+
+export type Analysis = v.InferOutput<typeof AnalysisSchema>
 
 export type AnalyzeInput = { text: string; title?: string; date?: string; summarySentences?: number }
 

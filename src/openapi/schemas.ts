@@ -11,7 +11,8 @@
  */
 import * as v from 'valibot'
 import { RelatedArticleSchema } from '../article'
-import { FactsSchema } from '../analysis/facts/types'
+import { AnalysisSchema } from '../analysis/analyze'
+import { ENTITY_TYPES, FactsSchema } from '../analysis/facts/types'
 import { KeywordSchema } from '../analysis/summary/keywords'
 import { SummarySchema } from '../analysis/summary/summarize'
 import { ArticleRefSchema } from '../corpus-services/fact-catalog'
@@ -56,13 +57,7 @@ export const ArticleSummarySchema = v.object({ id: v.string(), ...SummarySchema.
 
 export const ArticleFactsSchema = v.looseObject({ id: v.string(), ...FactsSchema.entries })
 
-export const ExtractResponseSchema = v.looseObject({
-  title: v.string(),
-  titleGenerated: v.optional(v.boolean()),
-  summary: SummarySchema,
-  keywords: v.array(KeywordSchema),
-  facts: FactsSchema,
-})
+export const ExtractResponseSchema = v.looseObject(AnalysisSchema.entries)
 
 export const HealthSchema = v.looseObject({
   status: v.literal('ok'),
@@ -71,7 +66,7 @@ export const HealthSchema = v.looseObject({
   builtAt: v.pipe(v.string(), v.description('When the index was built (ISO 8601).')),
 })
 
-const EntityTypeSchema = v.picklist(['person', 'organization', 'place', 'country'])
+const EntityTypeSchema = v.picklist(ENTITY_TYPES)
 const EntityIdSchema = v.pipe(
   v.string(),
   v.description('The registry id: type and canonical name, e.g. `person-lin-jian`. Stable across builds while the name is.'),
