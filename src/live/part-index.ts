@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch'
 import { FieldPostings, type TermData } from '../search/index/compact-postings'
 import type { CorpusStatistics } from '../search/corpus-statistics'
 import type { SearchDocument } from '../search/options'
+import type { FieldMap } from '../search/topk/plan'
 
 /**
  * One part of the one corpus as the search engine reads it: its index with
@@ -30,14 +31,7 @@ type Internals = {
   _storedFields: { get(doc: number): unknown }
 }
 
-type SourcePostings = {
-  readonly size: number
-  keys(): Iterable<number>
-  get(doc: number): number | undefined
-  docs?: Uint32Array
-  freqs?: Uint32Array
-  bounds?: FieldPostings['bounds']
-}
+type SourcePostings = FieldMap
 type SourceData = { get(fieldId: number): SourcePostings | undefined; keys?(): Iterable<number> } & Iterable<[number, SourcePostings]>
 type SourceTerms = {
   readonly size: number

@@ -35,6 +35,8 @@ export type ShardPlace = {
 /** What a shard reads: a shard Worker's bundle, or a sharded front's live articles as one more part (src/shards/live.ts). */
 export type ShardCorpus = SearchCorpus & Pick<LoadedBundle, 'article' | 'factCatalog' | 'entitiesText' | 'ids' | 'version' | 'builtAt'>
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set()
+
 /** A shard's corpus with the live segment's changes: scored with the whole corpus's statistics, the hidden base articles skipped. */
 type WithLive = { corpus: ShardCorpus; hiddenIds: ReadonlySet<string> }
 
@@ -86,7 +88,7 @@ export class Shard implements ShardApi {
    * skipped. Made once per version of the segment.
    */
   private over(live: ShardLive | undefined): WithLive {
-    if (!live) return { corpus: this.bundle, hiddenIds: new Set() }
+    if (!live) return { corpus: this.bundle, hiddenIds: NONE_HIDDEN }
     if (this.withLive?.key === live.key) return this.withLive.made
     const { bundle } = this
     const statistics = combinedStatistics(

@@ -59,7 +59,8 @@ export type IndexInternals = {
 
 /** A term's postings per field id: the compact index's `FieldPostings` or MiniSearch's own `Map<doc, frequency>`. */
 type FieldData = Map<number, FieldMap>
-type FieldMap = {
+/** One field's postings of a term, as the planner reads them (and the live part index copies them). */
+export type FieldMap = {
   readonly size: number
   keys(): Iterable<number>
   get(doc: number): number | undefined
