@@ -249,7 +249,9 @@ async function workerHeaps(worker: WranglerDev): Promise<{ heaps: Map<string, nu
         continue
       }
       for (const target of targets.filter((target) => target.id.startsWith('core:user:news-edge'))) {
-        const [used, collected] = await heapUsage(target.webSocketDebuggerUrl)
+        // A second session where the first got no answer (the last Worker listed often answers only the second).
+        let [used, collected] = await heapUsage(target.webSocketDebuggerUrl)
+        if (collected === undefined) [used = used, collected] = await heapUsage(target.webSocketDebuggerUrl)
         if (used !== undefined) heaps.set(target.id, used)
         else console.error(`  no heap figure from ${target.id} (${target.webSocketDebuggerUrl})`)
         if (collected !== undefined) afterGc.set(target.id, collected)
@@ -264,8 +266,7 @@ async function workerHeaps(worker: WranglerDev): Promise<{ heaps: Map<string, nu
 
 /**
  * `Runtime.getHeapUsage` of one isolate, then again after `HeapProfiler.collectGarbage`
- * (undefined where the inspector did not answer within 15 s: on this machine the last
- * Worker workerd lists did not answer these at all).
+ * (undefined where the inspector did not answer within 15 s).
  */
 function heapUsage(url: string): Promise<[number | undefined, number | undefined]> {
   return new Promise((done) => {
