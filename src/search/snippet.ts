@@ -262,30 +262,38 @@ function densestWindow(text: string, matches: readonly Range[]): [number, number
 /** The passage text.slice(start, end) with whitespace collapsed and ellipses, and the matches inside it re-based. */
 function compose(text: string, start: number, end: number, matches: readonly Range[]): { snippet: string; highlights: Range[] } {
   const prefix = start > 0 ? ELLIPSIS : ''
-  // Runs of non-space copied as slices of the text: a string grown by one character at a time is a new string per character.
+  // The text copied in slices, cut only where whitespace changes (a run of it other than one space becomes one space,
+  // leading whitespace goes): a string grown by one character at a time is a new string per character, and a slice
+  // per word a new short string per word.
   const parts: string[] = [prefix]
   let length = prefix.length
   const offsets = offsetScratch(end - start + 1)
   let inSpace = false
-  let runStart = start
+  /** Inside whitespace that is not copied; the next copy starts after it. */
+  let skipping = false
+  let copyFrom = start
   for (let i = start; i < end; i++) {
     offsets[i - start] = length
     if (isSpace(text, i)) {
       if (!inSpace) {
-        if (i > runStart) parts.push(text.slice(runStart, i))
         if (length > prefix.length) {
-          parts.push(' ')
           length++
-        }
+          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !isSpace(text, i + 1))
+          if (!oneSpace) {
+            parts.push(text.slice(copyFrom, i), ' ')
+            skipping = true
+          }
+        } else skipping = true
       }
       inSpace = true
     } else {
-      if (inSpace) runStart = i
+      if (skipping) copyFrom = i
+      skipping = false
       length++
       inSpace = false
     }
   }
-  if (!inSpace && end > runStart) parts.push(text.slice(runStart, end))
+  if (!skipping && end > copyFrom) parts.push(text.slice(copyFrom, end))
   offsets[end - start] = length
   let snippet = parts.join('').trimEnd()
   const highlights = matches
