@@ -208,13 +208,17 @@ function indexedWords(text: string): IndexedWords {
   return words
 }
 
+/** `ranges` (new objects, which it may change) sorted and merged where they overlap or touch. */
 function mergeRanges(ranges: Range[]): Range[] {
-  ranges.sort((a, b) => a.start - b.start)
+  // Words are found in text order: only phrases add ranges out of order (a sort copies the array first).
+  let sorted = true
+  for (let i = 1; i < ranges.length && sorted; i++) sorted = ranges[i - 1]!.start <= ranges[i]!.start
+  if (!sorted) ranges.sort((a, b) => a.start - b.start)
   const merged: Range[] = []
   for (const range of ranges) {
     const last = merged.at(-1)
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
-    else merged.push({ ...range })
+    else merged.push(range)
   }
   return merged
 }

@@ -333,7 +333,17 @@ export class PreparedSearch {
   /** How many query words `terms` stand for. */
   private wordsOf(terms: readonly string[]): number {
     if (!this.words) return 0
-    return new Set(terms.map((term) => this.wordOfTerm[this.termIds.get(term) ?? -1] ?? -1).filter((word) => word !== -1)).size
+    // A stamp of its own marks the words met (the next document scored takes a new one).
+    const stamp = ++this.stamp
+    let count = 0
+    for (let i = 0; i < terms.length; i++) {
+      const id = this.termIds.get(terms[i]!)
+      const word = id === undefined ? -1 : this.wordOfTerm[id]!
+      if (word === -1 || this.wordStamps[word] === stamp) continue
+      this.wordStamps[word] = stamp
+      count++
+    }
+    return count
   }
 
   private raw(node: PlanNode, doc: number): RawResult | undefined {
