@@ -62,7 +62,7 @@ export const ORG_SUFFIXES = words(`
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
-  cement mining insurance units unit international patrol rescue
+  cement mining insurance units unit international patrol rescue league
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
@@ -101,12 +101,12 @@ export const KNOWN_ORGS = new Set([
 `),
 ])
 
-/** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
+/** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"), a club's players among them ("Kent batsman"). */
 export const ORG_MEMBERS = words(`
   chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants
   fighters workers employees shareholders executives captain coach manager players squad shares stock news agency
   newspaper daily subsidiary unit producer editor correspondent reporter photographer photojournalist columnist
-  network militia
+  network militia batsman bowler all-rounder striker midfielder defender goalkeeper winger
 `)
 
 /** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
@@ -114,7 +114,8 @@ export const ORG_KINDS = words(`
   group organisation organization party company firm outfit movement militia network agency bank club team newspaper
   union giant maker producer manufacturer carrier airline insurer retailer broker brokerage daily weekly magazine
   broadcaster conglomerate subsidiary unit side champions operator developer exporter importer lender
-  database website publication watchdog charity
+  database website publication watchdog charity chain supermarket utility site outlet publisher studio label brand
+  consortium startup
 `)
 
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */

@@ -4,15 +4,46 @@ import type { Token } from './tokens'
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
 /** Words between two sides of a match. */
-const HEAD_TO_HEAD = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'defeated'])
+const HEAD_TO_HEAD = new Set([
+  'beat',
+  'beats',
+  'v',
+  'vs',
+  'vs.',
+  'drew',
+  'draw',
+  'defeat',
+  'defeats',
+  'defeated',
+  'edged',
+  'routed',
+  'thrashed',
+  'blanked',
+  'downed',
+  'overcame',
+  'upset',
+])
+/** Two words before the second side: "lost to X", "drew with X", "a 2-1 win over X", "56-13 winners over X". */
+const BEFORE_SECOND_SIDE: ReadonlyArray<[string, ReadonlySet<string>]> = [
+  ['to', new Set(['lost', 'lose', 'loses', 'losing'])],
+  ['with', new Set(['drew', 'draw', 'drawing'])],
+  ['over', new Set(['win', 'wins', 'winners', 'victory', 'victories', 'triumph'])],
+]
+
+/** Whether the words before `from` make what follows the other side of a match. */
+function secondSide(sentence: Token[], from: number): boolean {
+  const before = sentence[from - 1]?.text ?? ''
+  if (HEAD_TO_HEAD.has(before)) return true
+  const verb = sentence[from - 2]?.text.toLowerCase() ?? ''
+  return BEFORE_SECOND_SIDE.some(([joiner, verbs]) => joiner === before && verbs.has(verb))
+}
 /** Words after a side: "lost", and "AT" of a fixture list ("QUETTA AT PASNI"), where what follows is the venue. */
 const AFTER_SIDE = new Set(['lost', 'AT'])
 
-/** A name followed by a score, or on either side of "beat" / "v", or before "AT": a team in a result. */
+/** A name followed by a score, or on either side of "beat" / "v" (or after "lost to", "winners over"), or before "AT": a team in a result. */
 export function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
   const after = sentence[to]
-  const before = sentence[from - 1]
-  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
+  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || secondSide(sentence, from))
 }
 
 /** Prepositions that put a town as the venue ("in Seattle", "at Pasni", "QUETTA AT PASNI"), in lower case. */
@@ -27,7 +58,7 @@ export function isVenue(sentence: Token[], from: number, to: number): boolean {
 
 /** Beside "beat" or "v": one side of a match named, so the name is a side, not a town. */
 export function facesAnother(sentence: Token[], from: number, to: number): boolean {
-  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
+  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || secondSide(sentence, from)
 }
 
 /** A row of a league table: the name opens the line and three or more numbers follow ("Kharan 3 2 0 7 2 12"). */

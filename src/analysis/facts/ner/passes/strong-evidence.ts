@@ -12,13 +12,14 @@ import {
   ORG_PREFIXES,
   ORG_SUFFIXES,
 } from '../lexicon'
-import { demonymOf, isAcronym, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
 import { isClubOfTown, isTeamHere } from '../recall'
 import { addDemonym, addPerson, decide, decidePlace } from '../record'
 import { lastRoleHead, roleBefore } from '../roles'
+import { isOrganisationKind, listedAfterOrganisationKind } from '../lists'
 import { CLUB_WORDS, isTeamPosition, isTownAndMascot } from '../teams'
 import { nameOf, spanOf, type Decided, type Reading } from '../reading'
 import type { Candidate } from '../candidates'
@@ -243,7 +244,8 @@ function readRole(reading: Reading, role: Token[]): void {
   }
 }
 
-function isOrganisation(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidate): boolean {
+  const { tokens, from, to } = candidate
   const name = nameOf(reading, tokens)
   const last = lower(tokens.at(-1)!)
   if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
@@ -256,20 +258,54 @@ function isOrganisation(reading: Reading, sentence: Token[], { tokens, from, to 
   const before = sentence[from - 1]
   const after = sentence[to]
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  if (before?.word && !before.capital && ORG_KINDS.has(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  if (before?.word && !before.capital && isOrganisationKind(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
+  if (isReportingBody(reading, sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
   if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
 
+/** "Ohio-based KeyCorp", "the New York-based Human Rights Watch": what is based somewhere is a company or a body, not a person. */
+function basedIn(sentence: Token[], from: number, to: number): boolean {
+  // "the Yemen-based Houthi movement": the kind after the name is part of it, which this candidate lacks.
+  const kind = sentence[to]
+  if (kind?.word && !kind.capital && isOrganisationKind(kind.text)) return false
+  return sentence[from - 1]?.text === 'based' && sentence[from - 2]?.text === '-'
+}
+
+/** Verbs of publishing and saying that follow a body named with "the" ("the China Daily said", "the Hong Kong Standard reported"). */
+const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted', 'quotes', 'wrote', 'writes', 'stated', 'announced', 'published', 'cited'])
+
 /**
- * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
- * an organisation word before the "of", "for" or "to" that says whose or what for the body is.
+ * "the China Daily said", "The Sunday Telegraph quoted": a name after "the" that reports or speaks is a publication or a
+ * body, even where its first word is a first name ("the Marlow Evening Star"): people are not named with "the" ("the
+ * late John Smith said" has its own word before the name). Not a place ("the Kremlin said" stays with the gazetteer), a
+ * title's run ("the Prime Minister said"), or a plural name ("the Turpins said" is a family).
+ */
+function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  const before = sentence[from - 1]
+  if (before?.text.toLowerCase() !== 'the' || !REPORTING_VERBS.has(sentence[to]?.text ?? '')) return false
+  const name = nameOf(reading, tokens)
+  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
+  return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)
+}
+
+/**
+ * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists",
+ * "House of Lords": an organisation word before the "of", "for" or "to" that says whose or what for the body is.
  */
 function namesBodyOf(tokens: Token[]): boolean {
   const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for' || token.text === 'to')
-  return connector > 0 && connector < tokens.length - 1 && tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)))
+  return (
+    connector > 0 &&
+    connector < tokens.length - 1 &&
+    tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)) || (connector === 1 && HOUSES.has(lower(token))))
+  )
 }
+
+/** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
+const HOUSES = new Set(['house', 'chamber', 'nation'])
 
 /** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
 function kindInApposition(sentence: Token[], to: number): boolean {
