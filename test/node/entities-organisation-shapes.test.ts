@@ -82,3 +82,31 @@ describe('clubs in results told with other verbs', () => {
     expect(find('person', 'Maria Lindqvist')).toBeDefined()
   })
 })
+
+describe('brands and acronyms', () => {
+  it('reads an acronym first in a sentence as a name, not an ordinary capitalised word', () => {
+    const { find } = readEntities('The count went on. KBTN reported that the mayor won.')
+    expect(find('organization', 'KBTN')).toBeDefined()
+  })
+
+  it('leaves things named by initials first in a sentence alone', () => {
+    const { entities } = readEntities('CCTV footage showed the van. ATM withdrawals rose.')
+    expect(entities).toEqual([])
+  })
+
+  it('reads words joined with a capital inside as a brand, but not names with a family prefix', () => {
+    const { find, typeOf } = readEntities('Money came through FundWell and LoanHub, said Ellen McKenzie and Paul DeWitt.')
+    expect(find('organization', 'FundWell')).toBeDefined()
+    expect(find('organization', 'LoanHub')).toBeDefined()
+    expect(typeOf('Ellen McKenzie')).toBe('person')
+    expect(typeOf('Paul DeWitt')).toBe('person')
+  })
+})
+
+describe('publications told or cited with "the"', () => {
+  it('reads a name after "told the" or "according to the" as an organisation', () => {
+    const { find } = readEntities('The mayor told The Harbour Courant the road would open. According to the Marlow Ledger, it did not.')
+    expect(find('organization', 'Harbour Courant')).toBeDefined()
+    expect(find('organization', 'Marlow Ledger')).toBeDefined()
+  })
+})

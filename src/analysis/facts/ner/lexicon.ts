@@ -69,10 +69,11 @@ export const ORG_SUFFIXES = words(`
 export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
 
 /** Capitalised abbreviations that name no organisation. */
-// Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
+// Also the directions of photo captions ("the mayor (LEFT)"), diseases written in capitals ("COVID", "SARS") and things
+// named by initials ("CCTV footage", "an ATM"); none of them is read as a name first in a sentence either.
 export const NOT_ORG_ACRONYMS =
   words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
-  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE`)
+  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE CCTV ATM PPE LED USB SMS PIN`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
 export const KNOWN_ORGS = new Set([

@@ -253,7 +253,7 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (namesBodyOf(tokens)) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
   if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
-  if (tokens.length === 1 && isWebsite(tokens[0]!.text)) return true
+  if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || isJoinedBrand(tokens[0]!.text))) return true
   if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   const before = sentence[from - 1]
   const after = sentence[to]
@@ -266,6 +266,20 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
 
+/**
+ * "KeyCorp", "WalesOnline", "GoFundMe": words joined with a capital inside are brands; people's names with a capital
+ * inside start with a family prefix ("McDonald", "DeSantis", "LeBron", "MacLeod"), and pipelines and regions with a
+ * direction or a people ("EastMed", "TurkStream").
+ */
+function isJoinedBrand(word: string): boolean {
+  const joined = /^(\p{Lu}\p{Ll}+)\p{Lu}\p{Ll}/u.exec(word)
+  if (!joined) return false
+  const first = joined[1]!
+  return !NAME_PREFIXES.has(first.toLowerCase()) && !COMPASS_WORDS.has(first.toLowerCase()) && !isDemonym(first) && !findCountry(first)
+}
+
+const NAME_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'le', 'la', 'van', 'von', 'fitz', 'ja', 'st', 'o'])
+
 /** "Ohio-based KeyCorp", "the New York-based Human Rights Watch": what is based somewhere is a company or a body, not a person. */
 function basedIn(sentence: Token[], from: number, to: number): boolean {
   // "the Yemen-based Houthi movement": the kind after the name is part of it, which this candidate lacks.
@@ -274,18 +288,27 @@ function basedIn(sentence: Token[], from: number, to: number): boolean {
   return sentence[from - 1]?.text === 'based' && sentence[from - 2]?.text === '-'
 }
 
+/** "told the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour Courant": "the" after a verb of telling or a source's preposition. */
+function isToldOrCited(sentence: Token[], article: number): boolean {
+  const word = sentence[article - 1]?.text.toLowerCase() ?? ''
+  const words = `${sentence[article - 2]?.text.toLowerCase() ?? ''} ${word}`
+  return word === 'told' || SOURCE_PHRASES.has(words)
+}
+
+const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to'])
+
 /** Verbs of publishing and saying that follow a body named with "the" ("the China Daily said", "the Hong Kong Standard reported"). */
 const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted', 'quotes', 'wrote', 'writes', 'stated', 'announced', 'published', 'cited'])
 
 /**
- * "the China Daily said", "The Sunday Telegraph quoted": a name after "the" that reports or speaks is a publication or a
- * body, even where its first word is a first name ("the Marlow Evening Star"): people are not named with "the" ("the
+ * "the China Daily said", "The Sunday Telegraph quoted", "told the Verge", "according to the Hong Kong Standard": a name
+ * after "the" that reports or speaks, or that is told or cited, is a publication or a body, even where its first word is a first name ("the Marlow Evening Star"): people are not named with "the" ("the
  * late John Smith said" has its own word before the name). Not a place ("the Kremlin said" stays with the gazetteer), a
  * title's run ("the Prime Minister said"), or a plural name ("the Turpins said" is a family).
  */
 function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
   const before = sentence[from - 1]
-  if (before?.text.toLowerCase() !== 'the' || !REPORTING_VERBS.has(sentence[to]?.text ?? '')) return false
+  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || isToldOrCited(sentence, from - 1))) return false
   const name = nameOf(reading, tokens)
   if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
   return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)

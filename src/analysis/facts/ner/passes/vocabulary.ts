@@ -1,6 +1,6 @@
 import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import { findCandidates, type Candidate } from '../candidates'
-import { KNOWN_ORGS, ORG_SUFFIXES } from '../lexicon'
+import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
 import { isBigPlace } from '../places'
 import { capitalRuns, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown } from '../teams'
@@ -29,6 +29,7 @@ export function readVocabulary(reading: Reading): void {
   }
   const nameLike = (token: Token) =>
     midCapitals.has(token.text) ||
+    hasNameShape(token.text) ||
     isDemonym(token.text) ||
     KNOWN_ORGS.has(token.text) ||
     isWebsite(token.text) ||
@@ -91,4 +92,9 @@ const ROAD_WORDS = new Set(['interstate', 'route', 'highway', 'motorway', 'freew
 function landmark(name: string): Place | undefined {
   const places = findPlaces(name).filter((place) => place.country && (place.kind === 'region' || isBigPlace(place)))
   return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
+}
+
+/** "NPR", "KeyCorp", "WalesOnline": capitals no ordinary word has (an acronym, a capital inside the word), so a name even first in a sentence. */
+function hasNameShape(word: string): boolean {
+  return (/^\p{Lu}{2,}$/u.test(word) && !NOT_ORG_ACRONYMS.has(word)) || /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)
 }
