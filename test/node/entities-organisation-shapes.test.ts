@@ -110,3 +110,18 @@ describe('publications told or cited with "the"', () => {
     expect(find('organization', 'Marlow Ledger')).toBeDefined()
   })
 })
+
+describe('clubs in lines of results and in matches', () => {
+  it('reads both sides of a line that is one result as clubs, whatever their first word or kind of place', () => {
+    const { typeOf } = readEntities('Results on Saturday:\nDean Vale 2 Oxford 0\nGrant Rovers 1 Red Comet 3\nKelso 1 Vojvodina 0\n')
+    for (const side of ['Dean Vale', 'Oxford', 'Red Comet', 'Kelso', 'Vojvodina']) expect(typeOf(side)).toBe('organization')
+  })
+
+  it('leaves players in a leaderboard with one score each people', () => {
+    expect(readEntities('Leaders after the first round:\nPeter Anders 68\n').typeOf('Peter Anders')).toBe('person')
+  })
+
+  it('reads the side after "their match against" as a club', () => {
+    expect(readEntities('Kent pressed on in their match against Truro at the ground.').typeOf('Truro')).toBe('organization')
+  })
+})

@@ -23,11 +23,12 @@ const HEAD_TO_HEAD = new Set([
   'overcame',
   'upset',
 ])
-/** Two words before the second side: "lost to X", "drew with X", "a 2-1 win over X", "56-13 winners over X". */
+/** Two words before the second side: "lost to X", "drew with X", "a 2-1 win over X", "56-13 winners over X", "their match against X". */
 const BEFORE_SECOND_SIDE: ReadonlyArray<[string, ReadonlySet<string>]> = [
   ['to', new Set(['lost', 'lose', 'loses', 'losing'])],
   ['with', new Set(['drew', 'draw', 'drawing'])],
   ['over', new Set(['win', 'wins', 'winners', 'victory', 'victories', 'triumph'])],
+  ['against', new Set(['match', 'game', 'fixture', 'clash', 'tie', 'win', 'victory', 'defeat', 'draw', 'loss'])],
 ]
 
 /** Whether the words before `from` make what follows the other side of a match. */
@@ -92,16 +93,36 @@ export function isTownAndMascot(tokens: Token[]): boolean {
  * A town ("Turbat"), or where two sides have scores in one sentence ("Pasni 3
  * Gwadar 1"), a name the gazetteer lacks that starts with no first name.
  */
-export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
+export function couldBeTeam(tokens: Token[], twoSides: boolean, resultLine = false): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))
-  if (places.length > 0) return places.some((place) => place.kind === 'town')
+  // In a line of one result ("Cukaricki 1 Vojvodina 0") a region is a side too, as counties are in cricket.
+  if (places.length > 0) return places.some((place) => place.kind === 'town' || (resultLine && place.kind === 'region'))
   return (
     twoSides &&
-    !isFirstName(tokens[0]!.text) &&
+    // "Port Vale 2 Oxford 0", "Lotte 6 Hyundai 2": in a line of one result, a first word that is also a first name names a club.
+    (resultLine || !isFirstName(tokens[0]!.text)) &&
     !isDemonym(tokens[0]!.text) &&
     tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
   )
 }
+
+/**
+ * A line that is one result and nothing else: two runs of capitalised words, each followed by its score ("Port Vale 2
+ * Oxford 0", "Queen 's Park 1 Forfar 4"). Golf cards and tables have more numbers; people in results have a country
+ * in brackets or "beat".
+ */
+export function isResultLine(sentence: Token[], from: number): boolean {
+  let start = from
+  while (start > 0 && !sentence[start]!.lineStart) start--
+  let end = start + 1
+  while (end < sentence.length && !sentence[end]!.lineStart) end++
+  const line = sentence.slice(start, end).filter((token) => token.text !== "'" && token.text !== '’' && token.text !== 's')
+  const scores = line.flatMap((token, index) => (SCORE.test(token.text) ? [index] : []))
+  if (scores.length !== 2 || scores[1] !== line.length - 1 || scores[0]! < 1 || scores[1] - scores[0]! < 2) return false
+  return line.every((token, index) => scores.includes(index) || token.capital || CONNECTORS_IN_CLUBS.has(token.text))
+}
+
+const CONNECTORS_IN_CLUBS = new Set(['of', 'de', 'the', '(', ')', '&', '-'])
 
 /** Some town of that name (not only a region): towns lend their names to teams. */
 export const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')

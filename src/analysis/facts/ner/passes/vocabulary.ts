@@ -3,7 +3,7 @@ import { findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
 import { isBigPlace } from '../places'
-import { capitalRuns, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown } from '../teams'
+import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
 import type { Token } from '../tokens'
 
@@ -58,7 +58,13 @@ export function readVocabulary(reading: Reading): void {
       else landmarks.push(name)
       const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
       const athlete = candidate.tokens.length > 1 && looksLikePersonName(candidate.tokens) && countryInBrackets(sentence, candidate.to)
-      if (!country && !athlete && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) teams.add(name.toLowerCase())
+      if (
+        !country &&
+        !athlete &&
+        isTeamPosition(sentence, candidate.from, candidate.to) &&
+        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from))
+      )
+        teams.add(name.toLowerCase())
     }
   }
   // Where the text names no country, its regions and big towns tell which one it is about.
