@@ -49,5 +49,6 @@ describe('injuries and deaths as nouns', () => {
 
   it('keeps rates and counts of other things with such words out', () => {
     expect(counts('The town logged 48 suspected thefts and 2.5 road deaths per 10,000 cars.')).toEqual([])
+    expect(counts('Older drivers had six avoidable deaths per 10,000 people.')).toEqual([])
   })
 })

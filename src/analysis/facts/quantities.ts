@@ -254,7 +254,8 @@ function modifiedDeaths(tokens: Token[], from: number): number {
       !modifiers.every((token) => /^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower))
     )
       return 0
-    if (DEATH_NOUNS.has(tokens[from + words]?.lower ?? '')) return words
+    // "four premature deaths per 100,000 people" is a rate, no count.
+    if (DEATH_NOUNS.has(tokens[from + words]?.lower ?? '')) return tokens[from + words + 1]?.lower === 'per' ? 0 : words
   }
   return 0
 }
