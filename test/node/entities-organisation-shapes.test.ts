@@ -37,7 +37,7 @@ describe('companies by where they are based or by their kind', () => {
   })
 
   it('reads a name after a singular kind of organisation of retail or media as one', () => {
-    const { find } = readEntities('The utility Norvale Power cut supply, the social media site Chatterly removed posts and the supermarket Grennan ran out.')
+    const { find } = readEntities('The utility Norvale Power cut supply, the social media website Chatterly removed posts and the supermarket Grennan ran out.')
     expect(find('organization', 'Norvale Power')).toBeDefined()
     expect(find('organization', 'Chatterly')).toBeDefined()
     expect(find('organization', 'Grennan')).toBeDefined()
@@ -123,5 +123,20 @@ describe('clubs in lines of results and in matches', () => {
 
   it('reads the side after "their match against" as a club', () => {
     expect(readEntities('Kent pressed on in their match against Truro at the ground.').typeOf('Truro')).toBe('organization')
+  })
+})
+
+describe('what the shapes above leave alone', () => {
+  it('leaves a person after "to defeat" a person: a verb of results needs a side named before it', () => {
+    expect(readEntities('She entered the race to defeat Walter Brennan in the fall.').typeOf('Walter Brennan')).toBe('person')
+  })
+
+  it('reads no hashtag, handle or interviewer initials in brackets as an organisation', () => {
+    const { entities } = readEntities('Fans tweeted #GoHomeNow at @DrJaneRoe.\n\n((WN)) Why did you run?')
+    expect(entities.filter((entity) => entity.type === 'organization')).toEqual([])
+  })
+
+  it('reads no name after "a site called" as an organisation', () => {
+    expect(readEntities('The bones were found at a site called Roc Marsal.').find('organization', 'Roc Marsal')).toBeUndefined()
   })
 })

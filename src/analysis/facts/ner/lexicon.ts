@@ -115,7 +115,7 @@ export const ORG_KINDS = words(`
   group organisation organization party company firm outfit movement militia network agency bank club team newspaper
   union giant maker producer manufacturer carrier airline insurer retailer broker brokerage daily weekly magazine
   broadcaster conglomerate subsidiary unit side champions operator developer exporter importer lender
-  database website publication watchdog charity chain supermarket utility site outlet publisher studio label brand
+  database website publication watchdog charity chain supermarket utility outlet publisher studio label brand
   consortium startup
 `)
 

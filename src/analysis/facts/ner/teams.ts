@@ -23,6 +23,9 @@ const HEAD_TO_HEAD = new Set([
   'overcame',
   'upset',
 ])
+/** Marks between two sides that need no side named before them ("v Duke of Norfolk's XI" in a fixture list). */
+const SIDE_MARKS = new Set(['v', 'vs', 'vs.'])
+
 /** Two words before the second side: "lost to X", "drew with X", "a 2-1 win over X", "56-13 winners over X", "their match against X". */
 const BEFORE_SECOND_SIDE: ReadonlyArray<[string, ReadonlySet<string>]> = [
   ['to', new Set(['lost', 'lose', 'loses', 'losing'])],
@@ -34,7 +37,8 @@ const BEFORE_SECOND_SIDE: ReadonlyArray<[string, ReadonlySet<string>]> = [
 /** Whether the words before `from` make what follows the other side of a match. */
 function secondSide(sentence: Token[], from: number): boolean {
   const before = sentence[from - 1]?.text ?? ''
-  if (HEAD_TO_HEAD.has(before)) return true
+  // "Essex beat Derbyshire", not "to defeat Donald Trump": a verb between two sides has the first one right before it.
+  if (HEAD_TO_HEAD.has(before)) return SIDE_MARKS.has(before) || Boolean(sentence[from - 2]?.capital)
   const verb = sentence[from - 2]?.text.toLowerCase() ?? ''
   return BEFORE_SECOND_SIDE.some(([joiner, verbs]) => joiner === before && verbs.has(verb))
 }

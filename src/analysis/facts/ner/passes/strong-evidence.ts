@@ -253,10 +253,12 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (namesBodyOf(tokens)) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
   if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
-  if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || isJoinedBrand(tokens[0]!.text))) return true
-  if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   const before = sentence[from - 1]
   const after = sentence[to]
+  // "#DemDebate", "@JaneDoe": a hashtag or a handle is no brand.
+  const tagged = before?.text === '#' || before?.text === '@'
+  if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
+  if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
   if (before?.word && !before.capital && isOrganisationKind(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
@@ -309,6 +311,8 @@ const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted'
 function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
   const before = sentence[from - 1]
   if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || isToldOrCited(sentence, from - 1))) return false
+  // "according to the B.C. Coroners Service": a run cut before more capitalised words is only part of the name.
+  if (sentence[to]?.capital) return false
   const name = nameOf(reading, tokens)
   if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
   return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)

@@ -29,7 +29,6 @@ export function readVocabulary(reading: Reading): void {
   }
   const nameLike = (token: Token) =>
     midCapitals.has(token.text) ||
-    hasNameShape(token.text) ||
     isDemonym(token.text) ||
     KNOWN_ORGS.has(token.text) ||
     isWebsite(token.text) ||
@@ -42,7 +41,9 @@ export function readVocabulary(reading: Reading): void {
   const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
     nameLike(token) ||
     (next !== undefined && (!lowerWords.has(lower(token)) || ORG_SUFFIXES.has(lower(next)))) ||
-    (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
+    (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token))) ||
+    // "((WN))": an interviewer's initials in brackets are no name.
+    (hasNameShape(token.text) && following?.text !== ')')
   for (const sentence of reading.sentences) {
     if (shouting.has(sentence)) continue
     const candidates = findCandidates(sentence, keepInitial)
