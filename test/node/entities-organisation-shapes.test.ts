@@ -140,3 +140,15 @@ describe('what the shapes above leave alone', () => {
     expect(readEntities('The bones were found at a site called Roc Marsal.').find('organization', 'Roc Marsal')).toBeUndefined()
   })
 })
+
+describe('features of the land and publications named by their kind', () => {
+  it('reads names ending in a feature of the land as places, not people', () => {
+    const { typeOf } = readEntities('The Tarran Estuary lies past the Kessel Fault, the Orme Trench and the Calder Village.')
+    for (const name of ['Tarran Estuary', 'Kessel Fault', 'Orme Trench', 'Calder Village']) expect(typeOf(name)).toBe('place')
+  })
+
+  it('reads a bulletin, a daily and a gazeta as publications', () => {
+    const { typeOf } = readEntities('Both the Harbour Bulletin and Daily Kestrel reported it, as did Gazeta Lubelska.')
+    for (const name of ['Harbour Bulletin', 'Daily Kestrel', 'Gazeta Lubelska']) expect(typeOf(name)).toBe('organization')
+  })
+})

@@ -62,11 +62,11 @@ export const ORG_SUFFIXES = words(`
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
-  cement mining insurance units unit international patrol rescue league
+  cement mining insurance units unit international patrol rescue league bulletin daily
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
-export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
+export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel daily gazeta`)
 
 /** Capitalised abbreviations that name no organisation. */
 // Also the directions of photo captions ("the mayor (LEFT)"), diseases written in capitals ("COVID", "SARS") and things
