@@ -217,7 +217,10 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
 }
 
 function tokenize(text: string, sentence: Span): Token[] {
-  return tokensOf(text, TOKEN, sentence).map((token) => ({ ...token, lower: token.text.toLowerCase() }))
+  const tokens = tokensOf(text, TOKEN, sentence) as Token[]
+  // Each token gains its lower case in place: a copy of every token of every sentence was garbage.
+  for (const token of tokens) token.lower = token.text.toLowerCase()
+  return tokens
 }
 
 function isYear(token: Token, value: number): boolean {
@@ -507,7 +510,7 @@ function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
 function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
   // Most words open no toll phrase: one set lookup instead of joining every phrase length (the hottest path of extraction).
   const first = tokens[at]!.lower
-  if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
+  if (!TOLL_FIRST_WORDS.has(first) && !(first.endsWith('s') && TOLL_FIRST_WORDS.has(first.slice(0, -1)))) return undefined
   for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
     const phrase = tokens
       .slice(at, at + length)
