@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { analyzeArticle, type AnalyzeInput } from '../src/analysis/analyze'
-import { bundledArticles } from './lib/corpus'
+import { analyzeArticle } from '../src/analysis/analyze'
+import { analyzeInput, bundledArticles } from './lib/corpus'
 
 const { values } = parseArgs({ options: { write: { type: 'string' }, check: { type: 'string' } } })
 if (!values.write && !values.check) {
@@ -28,11 +28,7 @@ const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 
 const hashes: Record<string, { asBuilt: string; bareText: string }> = {}
 for (const article of bundledArticles()) {
-  const asBuilt: AnalyzeInput = {
-    text: article.text,
-    ...(article.titleGenerated ? {} : { title: article.title }),
-    ...(article.date ? { date: article.date } : {}),
-  }
+  const asBuilt = analyzeInput(article)
   hashes[article.id] = { asBuilt: sha256(analyzeArticle(asBuilt)), bareText: sha256(analyzeArticle({ text: article.text })) }
 }
 const all = sha256(hashes)

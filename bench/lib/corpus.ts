@@ -1,4 +1,6 @@
-import { analyzeArticle } from '../../src/analysis/analyze'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { analyzeArticle, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import { BUNDLE_PATH, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { splitSentences } from '../../src/text/sentences'
@@ -7,6 +9,26 @@ import { pick, random } from '../../scripts/lib/random'
 /** The shipped corpus as `npm run build` analysed it. */
 export function bundledArticles(path = BUNDLE_PATH): StoredArticle[] {
   return readBundledArticles(path)
+}
+
+/** What `POST /api/extract` would be given for a stored article: its text, its title unless generated, its date. */
+export function analyzeInput(article: StoredArticle): AnalyzeInput {
+  return { text: article.text, ...(article.titleGenerated ? {} : { title: article.title }), ...(article.date ? { date: article.date } : {}) }
+}
+
+/**
+ * Every `.txt` file under `dir` (sorted by path), as `POST /api/extract` would
+ * be given it: a first line followed by a blank line is the title (the layout
+ * of the evaluation sets, headline then body), the rest the text. For timing
+ * extraction on news the rules were not written on; read by path, never copied.
+ */
+export function textsUnder(dir: string): AnalyzeInput[] {
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.txt')).sort()
+  return files.map((name) => {
+    const content = readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n')
+    const [first, second] = content.split('\n', 2)
+    return second === '' && first ? { title: first.trim(), text: content.slice(first.length + 2).trim() } : { text: content.trim() }
+  })
 }
 
 export type SyntheticOptions = {

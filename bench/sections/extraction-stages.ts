@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { isDeepStrictEqual } from 'node:util'
 import type { AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
+import { analyzeInput } from '../lib/corpus'
 import { ms } from '../lib/stats'
 
 /** The calls analyze.ts and facts/extract.ts make, as one checkout's modules export them. */
@@ -171,11 +172,7 @@ export function extractionStages(
 ): { runs: Array<{ name: string } & ExtractionStages>; identical: number } {
   const inputs = articles.map((article) => ({
     id: article.id,
-    input: {
-      text: article.text,
-      ...(article.titleGenerated ? {} : { title: article.title }),
-      ...(article.date ? { date: article.date } : {}),
-    } satisfies AnalyzeInput,
+    input: analyzeInput(article),
   }))
   let identical = 0
   for (const { id, input } of inputs) {

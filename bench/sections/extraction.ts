@@ -3,20 +3,16 @@ import type { StoredArticle } from '../../src/article'
 import { serializeBundle } from '../../src/bundle/format'
 import { serializeCompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
+import { analyzeInput } from '../lib/corpus'
 import { timeEach, type Figure } from '../lib/stats'
 
 export type Extraction = { perArticle: Figure; buildSeconds: number; articlesPerSecond: number; indexOnlySeconds: number }
 
 /** `analyzeArticle` per article (Node), and the build pipeline end to end: analysis, index, compact serialisation. */
 export function extraction(articles: readonly StoredArticle[], rounds: number): Extraction {
-  const input = (article: StoredArticle) => ({
-    text: article.text,
-    ...(article.titleGenerated ? {} : { title: article.title }),
-    ...(article.date ? { date: article.date } : {}),
-  })
-  const perArticle = timeEach(articles, rounds, (article) => analyzeArticle(input(article)))
+  const perArticle = timeEach(articles, rounds, (article) => analyzeArticle(analyzeInput(article)))
   const start = performance.now()
-  const analysed = articles.map((article) => ({ ...article, ...analyzeArticle(input(article)) }))
+  const analysed = articles.map((article) => ({ ...article, ...analyzeArticle(analyzeInput(article)) }))
   const indexStart = performance.now()
   const index = serializeCompactIndex(buildIndex(analysed))
   serializeBundle({ version: 'bench', builtAt: '', index: index.header }, analysed)

@@ -54,14 +54,15 @@ const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().
 /** An organisation's name with or without a leading "The": the older gold sets write "Telegraph", the later ones "The Guardian". */
 const sameOrganisation = (a: string, b: string) => same(a.replace(/^the\s+/i, ''), b.replace(/^the\s+/i, ''))
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
-/** Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". */
-export const verbStem = (verb: string) =>
-  verb
-    .trim()
-    .toLowerCase()
-    .replace(/ing$/, '')
-    .replace(/(?:ied|ies|y)$/, 'i')
-    .replace(/(?:ed|es|s|e|d)$/, '')
+/**
+ * Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". One ending goes:
+ * "accusing" is "accus" as "accused" is (taking "-s" off after "-ing" made it "accu").
+ */
+export function verbStem(verb: string): string {
+  const lower = verb.trim().toLowerCase()
+  if (lower.endsWith('ing')) return lower.slice(0, -3).replace(/y$/, 'i')
+  return lower.replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
+}
 /** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member". */
 const whoHead = (who: string) =>
   (

@@ -467,6 +467,14 @@ function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable
 
 /** The query words behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
 function matchedWords(attempt: Attempt, queryTerms: readonly string[]): string[] {
-  const words = new Set(queryTerms.map((term) => attempt.sources.get(term)?.word))
-  return [...new Set(attempt.query.words.filter((_, i) => words.has(i)).map((word) => word.text.toLowerCase()))]
+  const found: string[] = []
+  const { words } = attempt.query
+  for (let i = 0; i < words.length; i++) {
+    let matched = false
+    for (let t = 0; t < queryTerms.length && !matched; t++) matched = attempt.sources.get(queryTerms[t]!)?.word === i
+    if (!matched) continue
+    const text = words[i]!.text.toLowerCase()
+    if (!found.includes(text)) found.push(text)
+  }
+  return found
 }

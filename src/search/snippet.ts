@@ -1,4 +1,3 @@
-import { WeightedLru } from '../lru'
 import { INDEX_WORD } from '../text/tokens'
 import { normalizeWord, processTerm } from './terms'
 
@@ -23,16 +22,79 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
       const term = words.terms[at]
       if (term !== null && terms.has(term!)) ranges.push({ start: words.starts[at]!, end: words.ends[at]! })
     }
-  } else if (candidates) {
-    for (const match of withoutAccents(text).matchAll(candidates)) {
-      const term = processTerm(text.slice(match.index, match.index + match[0].length))
-      if (term !== null && terms.has(term)) ranges.push({ start: match.index, end: match.index + match[0].length })
-    }
-  }
+  } else if (candidates) scanWords(text, terms, candidates, ranges)
   for (const phrase of phrases) {
     for (const match of text.matchAll(phrase)) ranges.push({ start: match.index, end: match.index + match[0].length })
   }
   return mergeRanges(ranges)
+}
+
+/**
+ * Adds to `ranges` each word of `text` (a run of letters, marks and digits,
+ * as `INDEX_WORD` cuts it) that begins like one of the candidates' term starts
+ * (case and accents aside) and whose index term is in `terms`. One pass over
+ * the text's characters: no match objects, no iterator, no folded copy of the
+ * text (only a word's first few letters are folded, and only when accented),
+ * where a global regular expression over a folded copy made all three per hit.
+ */
+function scanWords(text: string, terms: ReadonlySet<string>, { starts, asciiFirst }: TermStarts, ranges: Range[]): void {
+  const length = text.length
+  let at = 0
+  while (at < length) {
+    const code = text.codePointAt(at)!
+    const width = code > 0xffff ? 2 : 1
+    if (!isWordCode(text, at, code)) {
+      at += width
+      continue
+    }
+    const start = at
+    at += width
+    while (at < length) {
+      const next = text.codePointAt(at)!
+      if (!isWordCode(text, at, next)) break
+      at += next > 0xffff ? 2 : 1
+    }
+    if (code < 128 && asciiFirst[code] === 0) continue
+    if (!beginsWithStart(text, start, at, starts)) continue
+    const term = processTerm(text.slice(start, at))
+    if (term !== null && terms.has(term)) ranges.push({ start, end: at })
+  }
+}
+
+/** Whether the code point `code` at `text[at]` is a letter, a mark or a digit (`\p{L}\p{M}\p{N}`): a table for the Basic Multilingual Plane, filled as met. */
+function isWordCode(text: string, at: number, code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1
+  if (code > 0xffff) {
+    WORD_CODE.lastIndex = at
+    return WORD_CODE.test(text)
+  }
+  let known = BMP_WORD[code]!
+  if (known === 0) BMP_WORD[code] = known = WORD_CODE_ALONE.test(String.fromCharCode(code)) ? 1 : 2
+  return known === 1
+}
+
+const WORD_CODE = /[\p{L}\p{M}\p{N}]/uy
+const WORD_CODE_ALONE = /^[\p{L}\p{M}\p{N}]$/u
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (WORD_CODE_ALONE.test(String.fromCharCode(code)) ? 1 : 0))
+/** Per code unit of the Basic Multilingual Plane: 0 not yet known, 1 a word character, 2 not (lone surrogates are not). */
+const BMP_WORD = new Uint8Array(0x10000)
+
+/**
+ * Whether the word `text[start, end)` begins with one of `starts` (sticky,
+ * case-insensitive), as read in its accent-folded form (`withoutAccents`).
+ * A start is at most four code points, so only the word's first eight code
+ * units are read, and folded (a small copy) only when one is accented.
+ */
+function beginsWithStart(text: string, start: number, end: number, starts: RegExp): boolean {
+  const head = Math.min(end, start + 8)
+  for (let i = start; i < head; i++) {
+    if (BASE_LETTER_CODE[text.charCodeAt(i)]) {
+      starts.lastIndex = 0
+      return starts.test(withoutAccents(text.slice(start, head)))
+    }
+  }
+  starts.lastIndex = start
+  return starts.test(text)
 }
 
 /**
@@ -49,16 +111,29 @@ export function candidateWords(terms: ReadonlySet<string>): CandidateWords | und
   if (starts.size === 0) return undefined
   if (starts.size > PATTERN_STARTS) return EVERY_WORD
   // Terms are letters and digits only, so they need no escaping.
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...starts].join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'giu')
+  const alternatives = [...starts].join('|')
+  const first = new RegExp(`^(?:${[...starts].map((start) => String.fromCodePoint(start.codePointAt(0)!)).join('|')})$`, 'iu')
+  return {
+    starts: new RegExp(`(?:${alternatives})`, 'iuy'),
+    asciiFirst: Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)),
+  }
 }
 
 /**
- * The scan for `candidateWords`, run over the text without its accents
- * (`withoutAccents`). Or, for many terms (a pasted sentence), no pattern:
- * every word of the text is cut and looked up (`indexedWords`), which costs
- * the same whatever the terms.
+ * The term starts of `candidateWords`: a sticky pattern tried where a word
+ * begins, and which ASCII characters may begin a word it matches (as the
+ * pattern reads them, case-insensitively), so that most words are passed
+ * over on their first character.
  */
-export type CandidateWords = RegExp | typeof EVERY_WORD
+type TermStarts = { starts: RegExp; asciiFirst: Uint8Array }
+
+/**
+ * The scan for `candidateWords` (`scanWords`, which reads words without their
+ * accents, see `withoutAccents`). Or, for many terms (a pasted sentence), no
+ * pattern: every word of the text is cut and looked up (`indexedWords`),
+ * which costs the same whatever the terms.
+ */
+export type CandidateWords = TermStarts | typeof EVERY_WORD
 
 const EVERY_WORD = 'every word'
 
@@ -71,23 +146,14 @@ const PATTERN_STARTS = 8
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:
- * the scan runs over a copy whose precomposed accented Latin letters are
- * their base letters, one UTF-16 unit for one, so a match's offsets are the
- * text's ("gdansk" finds "Gdańsk" to highlight). A combining mark stays and
- * is read as part of its word.
+ * a word's beginning is compared in a copy whose precomposed accented Latin
+ * letters are their base letters, one UTF-16 unit for one, so offsets are the
+ * text's ("gdansk" finds "Gdańsk" to highlight). A combining mark stays and is
+ * read as part of its word.
  */
 function withoutAccents(text: string): string {
-  let folded = FOLDED_TEXTS.get(text)
-  if (folded === undefined) FOLDED_TEXTS.set(text, (folded = text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)))
-  return folded
+  return text.replace(PRECOMPOSED, (letter) => BASE_LETTER.get(letter) ?? letter)
 }
-
-/**
- * The texts folded most recently, by text: the same articles come back query
- * after query, and folding copies the whole text. At most this many UTF-16
- * units (4 MiB), the least recently used dropped first.
- */
-const FOLDED_TEXTS = new WeightedLru<string, string>(2 ** 21, (folded) => folded.length)
 
 const PRECOMPOSED = /[\u00c0-\u024f\u1e00-\u1eff]/g
 
@@ -104,6 +170,13 @@ const BASE_LETTER: ReadonlyMap<string, string> = (() => {
   add(0xc0, 0x24f) // Latin-1 Supplement, Latin Extended-A and -B
   add(0x1e00, 0x1eff) // Latin Extended Additional (Vietnamese and others)
   return found
+})()
+
+/** Per UTF-16 unit, 1 when `withoutAccents` changes it. */
+const BASE_LETTER_CODE = (() => {
+  const changed = new Uint8Array(0x10000)
+  for (const letter of BASE_LETTER.keys()) changed[letter.charCodeAt(0)] = 1
+  return changed
 })()
 
 /** A text's words as the index cuts them: where each is, and its index term (`null`: a stop word). */
@@ -135,13 +208,17 @@ function indexedWords(text: string): IndexedWords {
   return words
 }
 
+/** `ranges` (new objects, which it may change) sorted and merged where they overlap or touch. */
 function mergeRanges(ranges: Range[]): Range[] {
-  ranges.sort((a, b) => a.start - b.start)
+  // Words are found in text order: only phrases add ranges out of order (a sort copies the array first).
+  let sorted = true
+  for (let i = 1; i < ranges.length && sorted; i++) sorted = ranges[i - 1]!.start <= ranges[i]!.start
+  if (!sorted) ranges.sort((a, b) => a.start - b.start)
   const merged: Range[] = []
   for (const range of ranges) {
     const last = merged.at(-1)
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
-    else merged.push({ ...range })
+    else merged.push(range)
   }
   return merged
 }
@@ -189,30 +266,38 @@ function densestWindow(text: string, matches: readonly Range[]): [number, number
 /** The passage text.slice(start, end) with whitespace collapsed and ellipses, and the matches inside it re-based. */
 function compose(text: string, start: number, end: number, matches: readonly Range[]): { snippet: string; highlights: Range[] } {
   const prefix = start > 0 ? ELLIPSIS : ''
-  // Runs of non-space copied as slices of the text: a string grown by one character at a time is a new string per character.
+  // The text copied in slices, cut only where whitespace changes (a run of it other than one space becomes one space,
+  // leading whitespace goes): a string grown by one character at a time is a new string per character, and a slice
+  // per word a new short string per word.
   const parts: string[] = [prefix]
   let length = prefix.length
-  const offsets = new Uint32Array(end - start + 1)
+  const offsets = offsetScratch(end - start + 1)
   let inSpace = false
-  let runStart = start
+  /** Inside whitespace that is not copied; the next copy starts after it. */
+  let skipping = false
+  let copyFrom = start
   for (let i = start; i < end; i++) {
     offsets[i - start] = length
     if (isSpace(text, i)) {
       if (!inSpace) {
-        if (i > runStart) parts.push(text.slice(runStart, i))
         if (length > prefix.length) {
-          parts.push(' ')
           length++
-        }
+          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !isSpace(text, i + 1))
+          if (!oneSpace) {
+            parts.push(text.slice(copyFrom, i), ' ')
+            skipping = true
+          }
+        } else skipping = true
       }
       inSpace = true
     } else {
-      if (inSpace) runStart = i
+      if (skipping) copyFrom = i
+      skipping = false
       length++
       inSpace = false
     }
   }
-  if (!inSpace && end > runStart) parts.push(text.slice(runStart, end))
+  if (!skipping && end > copyFrom) parts.push(text.slice(copyFrom, end))
   offsets[end - start] = length
   let snippet = parts.join('').trimEnd()
   const highlights = matches
@@ -220,6 +305,18 @@ function compose(text: string, start: number, end: number, matches: readonly Ran
     .map((match) => ({ start: offsets[match.start - start]!, end: Math.min(offsets[match.end - start]!, snippet.length) }))
   if (end < text.length) snippet += ELLIPSIS
   return { snippet, highlights }
+}
+
+/**
+ * Where each character of the passage lands in the snippet: scratch shared by
+ * every snippet of the isolate (`compose` fills and reads it in one
+ * synchronous call), grown to the longest passage.
+ */
+let passageOffsets = new Uint32Array(1024)
+
+function offsetScratch(length: number): Uint32Array {
+  if (passageOffsets.length < length) passageOffsets = new Uint32Array(Math.max(length, 2 * passageOffsets.length))
+  return passageOffsets
 }
 
 /** Whether `text[at]` is whitespace as `\s` reads it (a table for ASCII, the pattern beyond). */

@@ -4,7 +4,9 @@ import type { Span } from './span'
  * A word or a mark with its offsets in the text: the one token shape. Each
  * reader cuts words its own way, because each needs a different unit (below);
  * the entity reader and the quantity reader extend this type with what they note
- * about a token (capitalised, possessive, lower case).
+ * about a token (capitalised, possessive, lower case). The keywords and the
+ * summary read the same unit (PROSE_WORD) and share one cut of it per document
+ * (`documentWords`, src/analysis/summary/terms.ts).
  */
 export type Token = Span & { text: string }
 

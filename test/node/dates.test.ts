@@ -83,6 +83,15 @@ describe('extractDates', () => {
     expect(dates('The baker was freed after two years in jail.', '2020-05-01')).toEqual([])
   })
 
+  it('reads a date within its sentence: a time in the next sentence is not joined to it', () => {
+    const text = 'His last roll call vote was on September 11. At 2:45 a.m. local time, his office said, he died.'
+    expect(dates(text, '2019-10-17')).toEqual([{ text: 'September 11', iso: '2019-09-11' }])
+    expect(dates('Talks were held. Nobody spoke. The deal came on Monday, and the vote last week.', '2021-03-10')).toEqual([
+      { text: 'Monday', iso: '2021-03-08' },
+      { text: 'last week', iso: '2021-03-03' },
+    ])
+  })
+
   it('gets through 200 KB of date words', () => {
     const found = extractDates('Monday Tuesday May March '.repeat(8_000), '2020-01-01')
     expect(found.length).toBeGreaterThan(0)

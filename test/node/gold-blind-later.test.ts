@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-// The later blind sets, each committed before the extractor ran on its articles. gold-blind2, gold-blind3 and
-// gold-blind4 have since guided rule changes (by class of error, each with a test on an invented sentence);
-// gold-blind5 has not. Levels a little under the figures of `npm run eval:facts` (docs/facts-eval.md, round 6),
-// so that only a real regression fails.
+// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind5 have
+// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind6 has not, but
+// for one rate read from its quantities. Levels a little under the figures of `npm run eval:facts`
+// (docs/facts-eval.md, round 7), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
@@ -26,7 +26,12 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind5',
     articles: 12,
-    levels: { people: 0.78, organizations: 0.57, countries: 0.79, places: 0.76, quotes: 0.62, quantities: 0.27, dates: 0.71, statements: 0.2, micro: 0.67 },
+    levels: { people: 0.78, organizations: 0.61, countries: 0.79, places: 0.76, quotes: 0.62, quantities: 0.39, dates: 0.71, statements: 0.57, micro: 0.69 },
+  },
+  {
+    dir: 'gold-blind6',
+    articles: 13,
+    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.73, quantities: 0.21, dates: 0.75, statements: 0.77, micro: 0.74 },
   },
 ]
 

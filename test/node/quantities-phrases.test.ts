@@ -32,3 +32,23 @@ describe('people taken to hospital', () => {
     ])
   })
 })
+
+// Round 7: injuries and deaths written as nouns.
+describe('injuries and deaths as nouns', () => {
+  it('reads people who suffered, sustained, have or were treated for injuries as injured', () => {
+    expect(counts('Nine students suffered minor injuries.')).toEqual([[9, 'students', 'injured']])
+    expect(counts('Four cyclists sustained serious injuries in the pile-up.')).toEqual([[4, 'cyclists', 'injured']])
+    expect(counts('Eleven passengers with minor injuries were seen at the scene.')).toEqual([[11, 'passengers', 'injured']])
+    expect(counts('Six workers were treated for burn injuries.')).toEqual([[6, 'workers', 'injured']])
+  })
+
+  it('reads words of kind before "deaths" as no people, and a people noun among them as who died', () => {
+    expect(counts('Coroners counted 48 suspected overdose deaths in April.')).toEqual([[48, 'people', 'killed']])
+    expect(counts('The union listed nine other worker deaths at the plant.')).toEqual([[9, 'worker', 'killed']])
+  })
+
+  it('keeps rates and counts of other things with such words out', () => {
+    expect(counts('The town logged 48 suspected thefts and 2.5 road deaths per 10,000 cars.')).toEqual([])
+    expect(counts('Older drivers had six avoidable deaths per 10,000 people.')).toEqual([])
+  })
+})

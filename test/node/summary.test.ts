@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleInput } from '../../src/corpus/article'
 import { needsPredecessor } from '../../src/analysis/summary/coherence'
 import { summarize } from '../../src/analysis/summary/summarize'
-import { contentTerms, countTerms } from '../../src/analysis/summary/terms'
+import { contentTerms, countTerms, documentWords, unitTermCounts } from '../../src/analysis/summary/terms'
+import { sentenceUnits } from '../../src/analysis/summary/units'
+import { readDocument } from '../../src/text/document'
 import { cosine } from '../../src/analysis/summary/similarity'
 import { splitSentences } from '../../src/text/sentences'
 import { readCorpus } from '../../scripts/lib/read-corpus'
@@ -159,5 +161,66 @@ describe('needsPredecessor', () => {
     ['The council voted again.', false],
   ])('%s -> %s', (sentence, expected) => {
     expect(needsPredecessor(sentence)).toBe(expected)
+  })
+})
+
+describe("a document's words, cut once for the keywords and the summary", () => {
+  it('cuts each sentence into prose words with their terms and offsets, once per document read', () => {
+    const document = readDocument("Balochistan's police arrested two men. The Balochistan-based group denied it.")
+    const words = documentWords(document)
+    expect(documentWords(document)).toBe(words)
+    expect(words.words).toEqual(["Balochistan's", 'police', 'arrested', 'two', 'men', 'The', 'Balochistan-based', 'group', 'denied', 'it'])
+    expect(words.terms.slice(0, 3)).toEqual(['balochistan', 'police', 'arrested'])
+    expect(words.sentenceWords).toEqual([0, 5, 10])
+    words.words.forEach((word, k) => expect(document.text.slice(words.starts[k], words.ends[k])).toBe(word))
+  })
+
+  // The counts a unit gets from the shared words must be the ones its own text gives; where they could not be, none.
+  const unitCountsAgree = (text: string) => {
+    const document = readDocument(text)
+    let shared = 0
+    for (const unit of sentenceUnits(document)) {
+      const counts = unitTermCounts(document, unit)
+      if (counts === undefined) continue
+      shared++
+      expect([...counts]).toEqual([...countTerms(contentTerms(text.slice(unit.start, unit.end)))])
+    }
+    return shared
+  }
+
+  it('gives every unit of every corpus article the term counts of its own text', () => {
+    for (const article of corpus) expect(unitCountsAgree(article.text)).toBe(sentenceUnits(readDocument(article.text)).length)
+  })
+
+  it('gives a unit of arbitrary text its own term counts, or none (where sentences abut or a unit opens inside a word)', () => {
+    const piece = fc.constantFrom(
+      'The',
+      'men',
+      "team's",
+      'x',
+      '-',
+      "'",
+      '’',
+      'Quetta-based',
+      '.',
+      '?',
+      '"',
+      '“',
+      '”',
+      ' ',
+      ' ',
+      '\n\n',
+      'ISLAMABAD:',
+      '((WN))',
+      'Mr.',
+      '92',
+      'é',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (pieces) => {
+        unitCountsAgree(pieces.join(''))
+      }),
+      { numRuns: 500 },
+    )
   })
 })

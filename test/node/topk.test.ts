@@ -187,6 +187,23 @@ describe('the top-k evaluator', () => {
     }
     expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
     expect(scored).toBeLessThan(0.75 * matched)
+    // Two words ORed with the product's coordination by word (a document with one of them counts half): a window holds
+    // both words, but each document is bounded by the words it has before it is scored, so few one-word matches are.
+    const oneWord = cases(400, 17, documents.length).filter((each) => each.label === 'one word')
+    let pairMatched = 0
+    let pairScored = 0
+    for (let i = 0; i + 1 < oneWord.length; i += 2) {
+      const [a, b] = [oneWord[i]!.query as string, oneWord[i + 1]!.query as string]
+      const words: TopKOptions['words'] = { wordOf: (term) => (term === a ? 0 : term === b ? 1 : undefined), count: 2, exponent: 1 }
+      const options: TopKOptions = { boost: { title: 0.5, entities: 0.3, text: 1 }, coordination: false, words }
+      const pruned = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, options)
+      const exhaustive = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, { ...options, exhaustive: true })
+      expect(pruned.top(10)).toEqual(exhaustive.top(10))
+      pairMatched += pruned.stats.matched
+      pairScored += pruned.stats.scored
+    }
+    expect(pairMatched).toBeGreaterThan(10 * SCORE_BLOCK)
+    expect(pairScored).toBeLessThan(0.5 * pairMatched)
   }, 180_000)
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {

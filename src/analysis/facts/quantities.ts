@@ -2,7 +2,7 @@ import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { singleCounts } from './single-counts'
 import { paragraphStart } from './subject'
-import { AUXILIARIES, DEAD_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
+import { AUXILIARIES, DEAD_NOUNS, DEATH_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHRASE_STOPS, TOLL_HEADS } from './quantity-words'
 import type { Entity, Quantity, QuantityKind } from './types'
 import { MONTH_ABBREVIATIONS, MONTHS } from '../../text/calendar'
 import type { Span } from '../../text/span'
@@ -85,8 +85,8 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         if (RANGE_WORDS.has(tokens[afterNumber]?.lower ?? '')) i = afterNumber + 1
         continue
       }
-      // "five new deaths": a word of addition between the number and its event noun.
-      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : 0
+      // "five new deaths", "170 suspected overdose deaths": words of addition or kind between the number and its event noun.
+      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : modifiedDeaths(tokens, afterNumber)
       // "sixteen on-board died": the people on a vehicle, counted without a noun.
       const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
       const phrase = added || aboard ? undefined : countedPhrase(tokens, afterNumber)
@@ -114,9 +114,11 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       )
         continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
+      // "sixteen other journalist deaths": the people noun among the words before the death noun says who died.
+      const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
       const whos = phrase
         ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-        : (affiliation?.names ?? [more ? previous!.who : number.value === 1 ? 'person' : 'people'])
+        : (affiliation?.names ?? [dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people'])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
       const value = but ? number.value - but.value : number.value
@@ -215,7 +217,10 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
 }
 
 function tokenize(text: string, sentence: Span): Token[] {
-  return tokensOf(text, TOKEN, sentence).map((token) => ({ ...token, lower: token.text.toLowerCase() }))
+  const tokens = tokensOf(text, TOKEN, sentence) as Token[]
+  // Each token gains its lower case in place: a copy of every token of every sentence was garbage.
+  for (const token of tokens) token.lower = token.text.toLowerCase()
+  return tokens
 }
 
 function isYear(token: Token, value: number): boolean {
@@ -241,6 +246,21 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   }
   if (end > start) return { start, end }
   return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
+}
+
+/** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
+function modifiedDeaths(tokens: Token[], from: number): number {
+  for (let words = 1; words <= 2; words++) {
+    const modifiers = tokens.slice(from, from + words)
+    if (
+      modifiers.length < words ||
+      !modifiers.every((token) => /^\p{Ll}/u.test(token.text) && !PHRASE_STOPS.has(token.lower) && !EVENT_BY_PHRASE.has(token.lower))
+    )
+      return 0
+    // "four premature deaths per 100,000 people" is a rate, no count.
+    if (DEATH_NOUNS.has(tokens[from + words]?.lower ?? '')) return tokens[from + words + 1]?.lower === 'per' ? 0 : words
+  }
+  return 0
 }
 
 // Words after an event word that make it something else: "arrest warrants", "shot at" (and maybe missed).
@@ -490,7 +510,7 @@ function tolls(tokens: Token[], counted: ReadonlySet<number>): Quantity[] {
 function tollHead(tokens: Token[], at: number): { event: string; end: number } | undefined {
   // Most words open no toll phrase: one set lookup instead of joining every phrase length (the hottest path of extraction).
   const first = tokens[at]!.lower
-  if (!TOLL_FIRST_WORDS.has(first) && !TOLL_FIRST_WORDS.has(first.replace(/s$/, ''))) return undefined
+  if (!TOLL_FIRST_WORDS.has(first) && !(first.endsWith('s') && TOLL_FIRST_WORDS.has(first.slice(0, -1)))) return undefined
   for (let length = Math.min(LONGEST_TOLL, tokens.length - at); length > 0; length--) {
     const phrase = tokens
       .slice(at, at + length)

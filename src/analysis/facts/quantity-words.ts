@@ -91,7 +91,18 @@ export const EVENTS: ReadonlyArray<[string, string]> = [
   ['stabbed', 'stabbed'],
   ['jailed', 'jailed'],
   ['imprisoned', 'jailed'],
+  ...injuriesAsNoun(),
 ]
+
+/** "13 students with minor injuries", "four people suffered serious injuries", "two were treated for injuries": injuries as a noun. */
+function injuriesAsNoun(): Array<[string, string]> {
+  const verbs = ['suffered', 'sustained', 'with', 'treated for']
+  const kinds = ['', 'minor ', 'serious ', 'severe ', 'critical ', 'life-threatening ', 'non-life-threatening ', 'multiple ', 'head ', 'burn ']
+  return verbs.flatMap((verb) => kinds.map((kind): [string, string] => [`${verb} ${kind}injuries`, 'injured']))
+}
+
+/** Death nouns a count may have words before ("170 suspected deaths", "three overdose fatalities"). */
+export const DEATH_NOUNS = new Set(['deaths', 'fatalities'])
 
 /** Nouns that count the dead by themselves: "35 bodies" were killed. */
 export const DEAD_NOUNS = new Set(['bodies', 'corpses'])

@@ -1,4 +1,5 @@
 import type { EntityMention, MentionIndex } from './mention-index'
+import { isOrganisationKind } from './ner/lists'
 import type { Entity } from './types'
 
 // How far back from a verb its subject may start: keeps every match on bounded text, so linear overall.
@@ -22,9 +23,9 @@ const PREFIX = new RegExp(
   'u',
 )
 
-/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
@@ -108,10 +109,20 @@ export function paragraphStart(text: string, offset: number): number {
   return blankLine ? offset - blankLine[0].length + blankLine[0].lastIndexOf('\n') + 1 : Math.max(0, offset - 2_000)
 }
 
-/** "the ministry", "the embassy": the one organisation whose name ends in that word, else the one person with that role. */
+/**
+ * "the ministry", "the embassy": the one organisation whose name ends in that word, else the one person with that role;
+ * "the network", "the company": a kind of organisation the name does not say is the organisation the text names most
+ * (at least twice, and more often than any other).
+ */
 export function holderOf(noun: string, entities: readonly Entity[]): Entity | undefined {
   const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
   const organisations = entities.filter((entity) => entity.type === 'organization' && entity.name.toLowerCase().split(/\s+/).pop() === head)
   if (organisations.length === 1) return organisations[0]
-  return organisations.length === 0 ? personByRole(head, entities) : undefined
+  if (organisations.length > 0) return undefined
+  return personByRole(head, entities) ?? (isOrganisationKind(head) ? mostNamedOrganisation(entities) : undefined)
+}
+
+function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined {
+  const [first, second] = entities.filter((entity) => entity.type === 'organization').sort((a, b) => b.mentions.length - a.mentions.length)
+  return first && first.mentions.length >= 2 && (!second || second.mentions.length < first.mentions.length) ? first : undefined
 }

@@ -7,9 +7,18 @@
 const HEADING = /^(?:sources?|related news|related stories|external links|see also|references|share this(?: story)?)\s*:?$/i
 const FURNITURE = /^(?:have an opinion on this story|this story has been updated)/i
 
-export function isBoilerplate(sentence: string): boolean {
+export function isBoilerplate(sentence: string, words = spacedWords(sentence)): boolean {
   if (HEADING.test(sentence) || FURNITURE.test(sentence)) return true
-  const words = sentence.split(/\s+/).length
   if (words < 4) return true
   return words < 8 && !/[.!?]["'”’)\]]*$/.test(sentence)
+}
+
+const SPACES = /\s+/g
+
+/** How many pieces `sentence.split(/\s+/)` gives (white space at either end makes an empty piece), without making them. */
+export function spacedWords(sentence: string): number {
+  SPACES.lastIndex = 0
+  let pieces = 1
+  while (SPACES.exec(sentence) !== null) pieces++
+  return pieces
 }

@@ -4,9 +4,8 @@ import { findCountry, isFirstName } from '../../gazetteer/index'
 import { asDocument, type TextDocument } from '../../text/document'
 import { MONTHS, WEEKDAYS } from '../../text/calendar'
 import { NEWS_STOP_WORDS } from '../../text/stop-words'
-import { PROSE_WORD } from '../../text/tokens'
 import frequencies from './document-frequency.json'
-import { normalizeTerm, termsOfWord } from './terms'
+import { documentWords, partsOfTerm, termsOfWord, type DocumentWords } from './terms'
 
 /** One keyword of a text, as the API gives it (an article's `keywords`, `POST /api/extract`'s): the schema documents it, the type is inferred. */
 export const KeywordSchema = v.object({ text: v.string(), score: v.number() })
@@ -21,9 +20,12 @@ const TIME_WORDS = new Set([
   ...'yesterday today tomorrow week month year two three four five six seven eight nine ten hundred thousand million billion'.split(' '),
 ])
 
-type WordStats = { count: number; firstSentence: number; sentences: Set<number>; capitalized: number; forms: Map<string, number> }
+/** `sentences`: how many sentences hold the word; `lastSentence`, the last of them counted. */
+type WordStats = { count: number; firstSentence: number; lastSentence: number; sentences: number; capitalized: number; forms: Map<string, number> }
 /** `key`: the words joined by spaces. `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
 type Phrase = { key: string; words: string[]; count: number; whole: number; glued: boolean }
+/** A phrase, and the phrases one word longer that start with it, by their last term. */
+type PhraseNode = { phrase: Phrase; longer: Map<string, PhraseNode> }
 
 // Titles before a name that the NER lexicon leaves out: "Bishop Emeritus Dinualdo Gutierrez", "Vice President Joe Biden".
 const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy', 'acting', 'former', 'interim'])
@@ -42,61 +44,75 @@ const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy
  * a part cut out of a longer name each time it occurs ("Doris Mary Ann").
  */
 export function extractKeywords(source: string | TextDocument, limit = 10): Keyword[] {
-  const { text, sentences: spans } = asDocument(source)
-  const sentences = spans.map(({ start, end }) => text.slice(start, end))
+  const document = asDocument(source)
+  const table = documentWords(document)
   const words = new Map<string, WordStats>()
-  const phrases = new Map<string, Phrase>()
-  sentences.forEach((sentence, sentenceIndex) => {
-    for (const run of contentRuns(sentence)) {
+  // Phrases found by walking a tree of terms, one level per word: no key string is built for each phrase of each sentence.
+  const phrases: Phrase[] = []
+  const roots = new Map<string, PhraseNode>()
+  const count = (part: string, sentenceIndex: number, capitalized: boolean) => {
+    let stats = words.get(part)
+    if (!stats) {
+      stats = { count: 0, firstSentence: sentenceIndex, lastSentence: -1, sentences: 0, capitalized: 0, forms: new Map() }
+      words.set(part, stats)
+    }
+    stats.count++
+    // Sentences are read in order: a sentence not yet counted for this word is a new one.
+    if (stats.lastSentence !== sentenceIndex) {
+      stats.lastSentence = sentenceIndex
+      stats.sentences++
+    }
+    if (capitalized) stats.capitalized++
+  }
+  for (let sentenceIndex = 0; sentenceIndex + 1 < table.sentenceWords.length; sentenceIndex++) {
+    for (const run of contentRuns(document.text, table, sentenceIndex)) {
       for (const { term, surface, capitalized } of run) {
         // "Balochistan-based" is also a mention of Balochistan. Most words are one term: no set of parts to build.
-        const parts = termsOfWord(surface.text)
-        for (const part of parts.length === 1 ? parts : new Set(parts)) {
-          const stats = words.get(part) ?? { count: 0, firstSentence: sentenceIndex, sentences: new Set(), capitalized: 0, forms: new Map() }
-          stats.count++
-          stats.sentences.add(sentenceIndex)
-          if (capitalized) stats.capitalized++
-          words.set(part, stats)
-        }
+        const parts = surface.text === surface.word ? partsOfTerm(term) : termsOfWord(surface.text)
+        if (parts.length === 1) count(parts[0]!, sentenceIndex, capitalized)
+        else for (const part of new Set(parts)) count(part, sentenceIndex, capitalized)
         const forms = words.get(term)!.forms
         forms.set(surface.text, (forms.get(surface.text) ?? 0) + surface.weight)
       }
-      for (let length = 1; length <= MAX_PHRASE_WORDS; length++) {
-        for (let i = 0; i + length <= run.length; i++) {
-          // The key is built without slicing the run: this loop runs for every phrase of every sentence.
-          let key = run[i]!.term
-          for (let j = i + 1; j < i + length; j++) key += ` ${run[j]!.term}`
-          let phrase = phrases.get(key)
-          if (!phrase) {
-            phrase = { key, words: run.slice(i, i + length).map((word) => word.term), count: 0, whole: 0, glued: false }
-            phrases.set(key, phrase)
+      for (let i = 0; i < run.length; i++) {
+        let level = roots
+        for (let length = 1; length <= MAX_PHRASE_WORDS && i + length <= run.length; length++) {
+          const term = run[i + length - 1]!.term
+          let node = level.get(term)
+          if (!node) {
+            const terms = run.slice(i, i + length).map((word) => word.term)
+            node = { phrase: { key: terms.join(' '), words: terms, count: 0, whole: 0, glued: false }, longer: new Map() }
+            level.set(term, node)
+            phrases.push(node.phrase)
           }
+          const phrase = node.phrase
           phrase.count++
           const cutBefore = i > 0 && run[i - 1]!.upper && run[i]!.upper
           const cutAfter = i + length < run.length && run[i + length]!.upper && run[i + length - 1]!.upper
           if (!cutBefore && !cutAfter) phrase.whole++
-          phrase.glued ||= gluedToName(run.slice(i, i + length))
+          phrase.glued ||= gluedToName(run, i, length)
+          level = node.longer
         }
       }
     }
-  })
+  }
   const isName = (term: string) => (words.get(term)?.capitalized ?? 0) > 0
   // "emailed Amazon Web", "show Doris Day": a lower-case word before a name is a verb or a noun of another phrase.
   const verbBeforeName = (terms: readonly string[]) => terms.some((term, i) => i > 0 && isName(term) && !isName(terms[i - 1]!))
-  const total = Math.max(1, sentences.length)
+  const total = Math.max(1, document.sentences.length)
   // A word's weight is asked for once per phrase it stands in: computed once.
   const weights = new Map<string, number>()
   const weight = (term: string) => {
     const known = weights.get(term)
     if (known !== undefined) return known
     const stats = words.get(term)!
-    const spread = stats.sentences.size / total
+    const spread = stats.sentences / total
     const names = stats.capitalized / stats.count
     const value = (stats.count * (1 + spread) * (1 + 0.5 * names) * inverseDocumentFrequency(term)) / Math.log2(2 + stats.firstSentence)
     weights.set(term, value)
     return value
   }
-  const scored = [...phrases.values()]
+  const scored = phrases
     .filter((phrase) => phrase.whole > 0 && !phrase.glued)
     .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
     .map((phrase) => ({
@@ -119,30 +135,52 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   }))
 }
 
-/** `surface` is the word as written; at the start of a sentence, where its case says nothing, counted as half a vote. */
-type RunWord = { term: string; surface: { text: string; weight: number }; capitalized: boolean; upper: boolean }
+/**
+ * `surface` is the word as written without a possessive `'s` (`word`: with it); at the start of a sentence, where its
+ * case says nothing, counted as half a vote.
+ */
+type RunWord = { term: string; surface: { text: string; word: string; weight: number }; capitalized: boolean; upper: boolean }
 
-/** Maximal runs of content words, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
-function contentRuns(sentence: string): RunWord[][] {
-  const runs: RunWord[][] = [[]]
+/** Maximal runs of content words of one sentence, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
+function contentRuns(text: string, table: DocumentWords, sentenceIndex: number): RunWord[][] {
+  const runs: RunWord[][] = []
+  let run: RunWord[] = []
+  const first = table.sentenceWords[sentenceIndex]!
+  const end = table.sentenceWords[sentenceIndex + 1]!
   let previousEnd = 0
-  let first = true
-  for (const match of sentence.matchAll(PROSE_WORD)) {
-    const word = match[0]
-    // Most gaps are one space: only the others are searched for a mark.
-    const markBefore = !(match.index === previousEnd + 1 && sentence.charCodeAt(previousEnd) === 32) && /[^\s]/.test(sentence.slice(previousEnd, match.index))
-    previousEnd = match.index + word.length
-    const term = normalizeTerm(word)
-    const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !/^\d/.test(term) && !isAdverb(word)
-    if (!usable || markBefore) runs.push([])
+  for (let k = first; k < end; k++) {
+    const word = table.words[k]!
+    const start = table.starts[k]!
+    // Most gaps are one space: only the others are searched for a mark. (The first word has no gap to search.)
+    const markBefore = k > first && !(start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32) && /[^\s]/.test(text.slice(previousEnd, start))
+    previousEnd = table.ends[k]!
+    const term = table.terms[k]!
+    const usable = term.length > 2 && !NEWS_STOP_WORDS.has(term) && !TIME_WORDS.has(term) && !startsWithDigit(term) && !isAdverb(word)
+    if ((!usable || markBefore) && run.length > 0) {
+      runs.push(run)
+      run = []
+    }
     if (usable) {
       const bare = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word
-      const upper = /^\p{Lu}/u.test(word)
-      runs.at(-1)!.push({ term, surface: { text: bare, weight: first ? 0.5 : 1 }, capitalized: !first && upper, upper })
+      const upper = startsUpperCase(word)
+      run.push({ term, surface: { text: bare, word, weight: k === first ? 0.5 : 1 }, capitalized: k !== first && upper, upper })
     }
-    first = false
   }
-  return runs.filter((run) => run.length > 0)
+  if (run.length > 0) runs.push(run)
+  return runs
+}
+
+const startsWithDigit = (term: string) => {
+  const code = term.charCodeAt(0)
+  return code >= 48 && code <= 57
+}
+
+/** Whether a word opens with a capital letter; ASCII answered without the Unicode pattern, which most words would need. */
+function startsUpperCase(word: string): boolean {
+  const code = word.charCodeAt(0)
+  if (code >= 65 && code <= 90) return true
+  if (code < 128) return false
+  return /^\p{Lu}/u.test(word)
 }
 
 // A Map, not the JSON object: a word such as "constructor" must not find Object.prototype's.
@@ -165,18 +203,18 @@ const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly',
  * before another name ("Argentina Amnesty International"): a name starts inside the phrase, so the
  * phrase is two things glued together; so is a name with its verb ("Libya agreed").
  */
-function gluedToName(slice: readonly RunWord[]): boolean {
-  for (let i = 1; i < slice.length; i++) {
-    const word = slice[i]!.surface.text
-    if (!/^\p{Lu}/u.test(word)) continue
-    const before = slice[i - 1]!.surface.text
+function gluedToName(run: readonly RunWord[], from: number, length: number): boolean {
+  for (let i = from + 1; i < from + length; i++) {
+    const word = run[i]!.surface.text
+    if (!startsUpperCase(word)) continue
+    const before = run[i - 1]!.surface.text
     if (TITLE_WORDS.has(before.toLowerCase()) && !TITLE_WORDS.has(word.toLowerCase())) return true
-    if (isFirstName(word) && /^\p{Lu}/u.test(before) && !isFirstName(before)) return true
+    if (isFirstName(word) && startsUpperCase(before) && !isFirstName(before)) return true
     if (findCountry(before) && !findCountry(`${before} ${word}`)) return true
   }
   // "Libya agreed", "Waseem confessed": a name and the verb it is the subject of.
-  const last = slice[slice.length - 1]!.surface.text
-  return slice.length > 1 && slice[slice.length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
+  const last = run[from + length - 1]!.surface.text
+  return length > 1 && run[from + length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
 }
 
 function contains(longer: readonly string[], shorter: readonly string[]): boolean {

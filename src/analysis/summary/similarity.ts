@@ -13,12 +13,11 @@ export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   return sum
 }
 
-/** The vector scaled to unit length (an empty or zero vector stays as it is). */
-export function normalize(vector: ReadonlyMap<string, number>): Map<string, number> {
+/** The vector scaled to unit length in place (an empty or zero vector stays as it is): no second map. */
+export function normalize(vector: Map<string, number>): void {
   const length = norm(vector)
-  const unit = new Map<string, number>()
-  for (const [term, weight] of vector) unit.set(term, length === 0 ? weight : weight / length)
-  return unit
+  if (length === 0) return
+  for (const [term, weight] of vector) vector.set(term, weight / length)
 }
 
 function norm(vector: ReadonlyMap<string, number>): number {

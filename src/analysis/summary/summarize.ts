@@ -1,10 +1,10 @@
 import * as v from 'valibot'
 import { asDocument, type TextDocument } from '../../text/document'
 import { SpanEntries } from '../../text/span'
-import { isBoilerplate } from './boilerplate'
+import { isBoilerplate, spacedWords } from './boilerplate'
 import { needsPredecessor } from './coherence'
 import { extractKeywords, type Keyword } from './keywords'
-import { contentTerms, countTerms } from './terms'
+import { contentTerms, countTerms, unitTermCounts } from './terms'
 import { sentenceUnits } from './units'
 import { dot, normalize } from './similarity'
 
@@ -44,16 +44,21 @@ export function summarize(source: string | TextDocument, count = DEFAULT_SUMMARY
 
 function scoreCandidates(document: TextDocument, title: string | undefined, keywords: readonly Keyword[]): Candidate[] {
   const candidates: Candidate[] = []
-  for (const { start, end, first, last } of sentenceUnits(document)) {
+  // Each candidate's count of white-space-separated words, for its brevity.
+  const spacedCounts: number[] = []
+  for (const unit of sentenceUnits(document)) {
+    const { start, end, first, last } = unit
     const sentence = document.text.slice(start, end)
-    if (isBoilerplate(sentence)) continue
+    const spaced = spacedWords(sentence)
+    if (isBoilerplate(sentence, spaced)) continue
+    spacedCounts.push(spaced)
     candidates.push({
       text: sentence,
       start,
       end,
       first,
       last,
-      vector: countTerms(contentTerms(sentence)),
+      vector: unitTermCounts(document, unit) ?? countTerms(contentTerms(sentence)),
       dependent: first > 0 && needsPredecessor(sentence),
       score: 0,
     })
@@ -61,34 +66,35 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
   const n = candidates.length
   const sentenceFrequency = new Map<string, number>()
   for (const { vector } of candidates) for (const term of vector.keys()) sentenceFrequency.set(term, (sentenceFrequency.get(term) ?? 0) + 1)
-  const weigh = (vector: Map<string, number>) => {
-    const weighted = new Map<string, number>()
-    for (const [term, tf] of vector) weighted.set(term, tf * Math.log(1 + n / sentenceFrequency.get(term)!))
-    return weighted
-  }
   const centroid = new Map<string, number>()
   for (const candidate of candidates) {
-    candidate.vector = weigh(candidate.vector)
-    for (const [term, weight] of candidate.vector) centroid.set(term, (centroid.get(term) ?? 0) + weight)
+    // Term counts become TF-ISF weights, then unit length, in place: one map per sentence, not three.
+    const vector = candidate.vector
+    for (const [term, tf] of vector) {
+      const weight = tf * Math.log(1 + n / sentenceFrequency.get(term)!)
+      vector.set(term, weight)
+      centroid.set(term, (centroid.get(term) ?? 0) + weight)
+    }
     // Unit length from here on: similarity between sentences is then a dot product.
-    candidate.vector = normalize(candidate.vector)
+    normalize(vector)
   }
-  const center = normalize(centroid)
+  // The centroid at unit length too: its dot product with a sentence is their cosine.
+  normalize(centroid)
   const titleTerms = new Set(contentTerms(title ?? ''))
   const keyPhrases = keywords.map((keyword) => ({ terms: contentTerms(keyword.text), score: keyword.score }))
   const keywordTotal = keyPhrases.reduce((sum, phrase) => sum + phrase.score, 0)
-  for (const [rank, candidate] of candidates.entries()) {
+  for (let rank = 0; rank < candidates.length; rank++) {
+    const candidate = candidates[rank]!
     let titleShared = 0
     for (const term of titleTerms) if (candidate.vector.has(term)) titleShared++
     const titleOverlap = titleTerms.size === 0 ? 0 : titleShared / titleTerms.size
     let keywordShared = 0
     for (const phrase of keyPhrases) if (phrase.terms.every((term) => candidate.vector.has(term))) keywordShared += phrase.score
     const keywordOverlap = keywordTotal === 0 ? 0 : keywordShared / keywordTotal
-    const words = candidate.text.split(/\s+/).length
-    const brevity = Math.min(1, words / WEIGHTS.lengthFloor)
+    const brevity = Math.min(1, spacedCounts[rank]! / WEIGHTS.lengthFloor)
     candidate.score =
       brevity *
-      (WEIGHTS.centrality * dot(candidate.vector, center) +
+      (WEIGHTS.centrality * dot(candidate.vector, centroid) +
         WEIGHTS.position / (1 + rank) ** 0.5 +
         WEIGHTS.title * titleOverlap +
         WEIGHTS.keywords * keywordOverlap)

@@ -1,5 +1,7 @@
+import type { TextDocument } from '../../text/document'
 import { NEWS_STOP_WORDS } from '../../text/stop-words'
 import { PROSE_WORD } from '../../text/tokens'
+import type { Unit } from './units'
 
 /**
  * The content terms of a passage, for comparing sentences: lower-cased words
@@ -10,9 +12,14 @@ export function contentTerms(text: string): string[] {
   const terms: string[] = []
   for (const [word] of text.matchAll(PROSE_WORD)) {
     const term = normalizeTerm(word)
-    if (term.length > 1 && !NEWS_STOP_WORDS.has(term)) terms.push(term)
+    if (isContentTerm(term)) terms.push(term)
   }
   return terms
+}
+
+/** Whether a normalised term says something about the passage: not a stop word, not a single letter. */
+export function isContentTerm(term: string): boolean {
+  return term.length > 1 && !NEWS_STOP_WORDS.has(term)
 }
 
 // Every word of every sentence is normalised, some twice (keywords and summary): string tests, no patterns, but the digit test.
@@ -31,6 +38,71 @@ function stem(word: string): string {
   return word
 }
 
+/**
+ * A document's prose words, sentence by sentence, each with its term: the keywords and the summary both read every
+ * word of every sentence, and cutting and normalising them once per document instead of once per reader halves that
+ * work. Parallel arrays, not an object per word: a long article has ten thousand words. Word `k` is
+ * `text.slice(starts[k], ends[k])`, written `words[k]`, normalised `terms[k]`; sentence `s`'s words are
+ * `sentenceWords[s]` up to `sentenceWords[s + 1]`.
+ */
+export type DocumentWords = {
+  readonly sentenceWords: readonly number[]
+  readonly starts: readonly number[]
+  readonly ends: readonly number[]
+  readonly words: readonly string[]
+  readonly terms: readonly string[]
+}
+
+// Per document read, so both readers of one analysis share one table; a document no one holds is collected with its table.
+const wordsByDocument = new WeakMap<TextDocument, DocumentWords>()
+
+/** The prose words of `document`'s sentences, each sentence cut apart from the others (a word never spans two). */
+export function documentWords(document: TextDocument): DocumentWords {
+  const known = wordsByDocument.get(document)
+  if (known) return known
+  const { text, sentences } = document
+  const table = { sentenceWords: [0], starts: [] as number[], ends: [] as number[], words: [] as string[], terms: [] as string[] }
+  const matcher = new RegExp(PROSE_WORD)
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end)
+    matcher.lastIndex = 0
+    for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
+      const word = match[0]
+      table.starts.push(sentence.start + match.index)
+      table.ends.push(sentence.start + match.index + word.length)
+      table.words.push(word)
+      table.terms.push(normalizeTerm(word))
+    }
+    table.sentenceWords.push(table.words.length)
+  }
+  wordsByDocument.set(document, table)
+  return table
+}
+
+/**
+ * The term counts of a summary unit, from the document's words, as `countTerms(contentTerms(unit's text))` counts them;
+ * undefined where cutting the unit's text alone could cut a word otherwise than the sentences were cut (a unit opening
+ * inside a word, sentences with no separator between them), for the caller to cut that text itself.
+ */
+export function unitTermCounts(document: TextDocument, unit: Unit): Map<string, number> | undefined {
+  for (let s = unit.first; s < unit.last; s++) {
+    if (!WORD_BREAK.test(document.text.slice(document.sentences[s]!.end, document.sentences[s + 1]!.start))) return undefined
+  }
+  const table = documentWords(document)
+  const counts = new Map<string, number>()
+  const until = table.sentenceWords[unit.last + 1]!
+  for (let k = table.sentenceWords[unit.first]!; k < until; k++) {
+    if (table.ends[k]! <= unit.start) continue
+    if (table.starts[k]! < unit.start) return undefined
+    const term = table.terms[k]!
+    if (isContentTerm(term)) counts.set(term, (counts.get(term) ?? 0) + 1)
+  }
+  return counts
+}
+// Between two sentences, only characters no prose word holds, at least one: no word runs on from one into the next,
+// and none is made of what lies between them.
+const WORD_BREAK = /^[^\p{L}\p{N}'’-]+$/u
+
 /** Term counts of a list of terms. */
 export function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
@@ -40,6 +112,10 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
 
 /** A word's terms: the word itself and, for a compound ("Balochistan-based"), each of its parts. */
 export function termsOfWord(word: string): string[] {
-  const term = normalizeTerm(word)
+  return partsOfTerm(normalizeTerm(word))
+}
+
+/** A term and, for a compound ("balochistan-based"), each of its parts. */
+export function partsOfTerm(term: string): string[] {
   return term.includes('-') ? [term, ...term.split('-').filter((part) => part.length > 0)] : [term]
 }

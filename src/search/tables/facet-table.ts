@@ -484,6 +484,19 @@ function limitth(sums: ReadonlyMap<string, { sum: number }>, limit: number): num
 }
 
 /**
+ * `topValues`'s histogram, shared by the isolate's searches (filled and read
+ * in one synchronous call): sized by the largest count, which grows with the
+ * corpus (a year of a 50,000-article corpus: 80 KiB a facet per search).
+ */
+let histogram = new Uint32Array(1024)
+
+function histogramScratch(length: number): Uint32Array {
+  if (histogram.length < length) histogram = new Uint32Array(Math.max(length, 2 * histogram.length))
+  else histogram.fill(0, 0, length)
+  return histogram
+}
+
+/**
  * The `limit` values with the most articles, ties by name (`display` holds
  * name indices in name order), best first, without sorting every value: a
  * histogram of the counts finds the lowest count that makes the list, and
@@ -494,11 +507,11 @@ function topValues(touched: ArrayLike<number>, tally: Uint32Array, display: Uint
   if (touched.length <= limit) return Array.from(touched).sort(better)
   let highest = 0
   for (let i = 0; i < touched.length; i++) if (tally[touched[i]!]! > highest) highest = tally[touched[i]!]!
-  const histogram = new Uint32Array(highest + 1)
-  for (let i = 0; i < touched.length; i++) histogram[tally[touched[i]!]!]!++
+  const counts = histogramScratch(highest + 1)
+  for (let i = 0; i < touched.length; i++) counts[tally[touched[i]!]!]!++
   let threshold = highest
-  let atLeast = histogram[highest]!
-  while (atLeast < limit) atLeast += histogram[--threshold]!
+  let atLeast = counts[highest]!
+  while (atLeast < limit) atLeast += counts[--threshold]!
   const chosen: number[] = []
   const ties: number[] = []
   for (let i = 0; i < touched.length; i++) {

@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
 import { MatchSet } from './match-set'
-import { planQuery, type Bm25, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
+import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
 
 /**
  * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
@@ -94,6 +94,7 @@ export class PreparedSearch {
   private readonly wordFactors: Float64Array
   /** `score`'s running sum per tree level. */
   private readonly sums: Float64Array
+  private children: RootChildren | undefined
 
   constructor(
     private readonly index: IndexInternals,
@@ -159,7 +160,13 @@ export class PreparedSearch {
 
   private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
     const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
-    const bounds = this.stats.pruned ? this.windowBounds(this.plan.root, windowCount, 0) : undefined
+    const root = this.plan.root
+    // Under an OR root, each child's bounds are kept too: a document's own bound is then the sum over the children
+    // that match it, times the coordination its children allow, which rules out most one-word matches of a
+    // two-word query without scoring them (a window holds documents with either word, so its bound has both).
+    const byChild = this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
+    const bounds = !this.stats.pruned ? undefined : byChild ? this.orBounds(root, windowCount) : this.windowBounds(root, windowCount, 0)
+    const children = byChild ? this.rootChildren() : undefined
     let windows = 0
     const all = windowOrder(windowCount)
     for (let w = 0; w < windowCount; w++) {
@@ -171,9 +178,11 @@ export class PreparedSearch {
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
+    let window = 0
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
       if (first?.has(doc)) return
+      if (children && best.length === room && this.docBound(children, window, doc) * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
       const entry = this.entry(doc, factor, candidate)
       if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
@@ -190,6 +199,7 @@ export class PreparedSearch {
     for (let i = 0; i < order.length; i++) {
       const w = order[i]!
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
+      window = w
       this.resetCursors(w << WINDOW_SHIFT)
       within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), visit)
     }
@@ -323,7 +333,17 @@ export class PreparedSearch {
   /** How many query words `terms` stand for. */
   private wordsOf(terms: readonly string[]): number {
     if (!this.words) return 0
-    return new Set(terms.map((term) => this.wordOfTerm[this.termIds.get(term) ?? -1] ?? -1).filter((word) => word !== -1)).size
+    // A stamp of its own marks the words met (the next document scored takes a new one).
+    const stamp = ++this.stamp
+    let count = 0
+    for (let i = 0; i < terms.length; i++) {
+      const id = this.termIds.get(terms[i]!)
+      const word = id === undefined ? -1 : this.wordOfTerm[id]!
+      if (word === -1 || this.wordStamps[word] === stamp) continue
+      this.wordStamps[word] = stamp
+      count++
+    }
+    return count
   }
 
   private raw(node: PlanNode, doc: number): RawResult | undefined {
@@ -439,6 +459,59 @@ export class PreparedSearch {
     }
   }
 
+  /**
+   * `windowBounds` of an OR node, its children's bounds kept per child (in
+   * `childBoundLevels`, for `docBound`); the same sums in the same order.
+   */
+  private orBounds(node: CombineNode, windowCount: number): Float64Array {
+    const bounds = boundLevel(0, windowCount)
+    for (let c = 0; c < node.children.length; c++) {
+      const child = this.windowBounds(node.children[c]!, windowCount, 1)
+      const kept = childBoundLevel(c, windowCount)
+      for (let w = 0; w < windowCount; w++) {
+        kept[w] = child[w]!
+        if (c === 0) bounds[w] = child[w]!
+        else bounds[w]! += child[w]!
+      }
+    }
+    return bounds
+  }
+
+  /**
+   * An upper bound of a document's ranking score (before `factor`) in window
+   * `w`, under an OR root: the bounds of the children that match it, times the
+   * coordination factor of as many words (or, with MiniSearch's coordination,
+   * terms) as those children hold.
+   */
+  private docBound(children: RootChildren, w: number, doc: number): number {
+    let sum = 0
+    let held = 0
+    for (let c = 0; c < children.sets.length; c++) {
+      if (!children.sets[c]!.has(doc)) continue
+      sum += childBoundLevels[c]![w]!
+      held += children.held[c]!
+    }
+    // A wildcard child holds no term but still scores (MiniSearch then multiplies by 1, not 0).
+    if (this.coordination) return sum * Math.max(1, Math.min(held, this.termIds.size))
+    return sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
+  }
+
+  /** The root's children's match sets, and per child how many words (or, with MiniSearch's coordination, terms) its terms stand for. */
+  private rootChildren(): RootChildren {
+    if (this.children) return this.children
+    const root = this.plan.root as CombineNode
+    const held = new Int32Array(root.children.length)
+    root.children.forEach((child, c) => {
+      const terms = new Set<string>()
+      collectTerms(child, terms)
+      const words = new Set<number>()
+      for (const term of terms) words.add(this.wordOfTerm[this.termIds.get(term)!]!)
+      words.delete(-1)
+      held[c] = this.coordination ? terms.size : words.size
+    })
+    return (this.children = { sets: root.children.map((child) => this.sets.get(child)!), held })
+  }
+
   /** Adds, to each window a leaf has postings in, the most its postings there can score. */
   private addLeafBounds(leaf: Leaf, bounds: Float64Array): void {
     const { k, b, d } = this.bm25
@@ -508,6 +581,22 @@ function boundLevel(depth: number, windowCount: number): Float64Array {
 function windowOrder(windowCount: number): Uint32Array {
   if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
   return windowScratch
+}
+
+/** Per child of the root, its window bounds (see `orBounds`); grown like `boundLevels`. */
+const childBoundLevels: Float64Array[] = []
+
+function childBoundLevel(child: number, windowCount: number): Float64Array {
+  let level = childBoundLevels[child]
+  if (!level || level.length < windowCount) childBoundLevels[child] = level = new Float64Array(windowCount)
+  return level
+}
+
+type RootChildren = { sets: MatchSet[]; held: Int32Array }
+
+function collectTerms(node: PlanNode, into: Set<string>): void {
+  if (node.kind === 'spec') into.add(node.term)
+  else if (node.kind === 'combine') for (const child of node.children) collectTerms(child, into)
 }
 
 type RawResult = { score: number; terms: string[]; match: Record<string, string[]> }

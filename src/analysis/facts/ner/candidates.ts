@@ -175,7 +175,14 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
   if (namesSomethingAlone([field]) || before.length > 4) return false
   const bodyOf = before.length >= 3 && ORG_SUFFIXES.has(before.at(-3)!.text.toLowerCase()) && (before.at(-2)!.text === 'of' || before.at(-2)!.text === 'for')
   const endsInBody = ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) && before.length <= 2 && !namesSomethingAlone(before)
-  return bodyOf || endsInBody
+  // "North Wales Fire and Rescue Service", "National Disaster Risk Reduction and Management Council": two fields of one
+  // body, where the words before "and" are no body of their own (not "Kalat Police and Quetta Police").
+  const fieldsOfBody =
+    ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) &&
+    after.length >= 2 &&
+    before.length >= 2 &&
+    !before.some((token) => ORG_SUFFIXES.has(token.text.toLowerCase()))
+  return bodyOf || endsInBody || fieldsOfBody
 }
 
 /** A place, a country or a known organisation: words that name something without the rest of a run. */

@@ -62,17 +62,18 @@ export const ORG_SUFFIXES = words(`
   museum library underground transport railway television
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
-  cement mining insurance units unit international patrol rescue
+  cement mining insurance units unit international patrol rescue league bulletin daily
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
-export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel`)
+export const ORG_PREFIXES = words(`air radio banco banca deutsche credit hotel daily gazeta`)
 
 /** Capitalised abbreviations that name no organisation. */
-// Also the directions of photo captions ("the mayor (LEFT)") and diseases written in capitals ("COVID", "SARS").
+// Also the directions of photo captions ("the mayor (LEFT)"), diseases written in capitals ("COVID", "SARS") and things
+// named by initials ("CCTV footage", "an ATM"); none of them is read as a name first in a sentence either.
 export const NOT_ORG_ACRONYMS =
   words(`MP MPs MEP CT MRI UV GPS SUV GMT UTC EST EDT PST CET BST CEO CFO COO GDP GNP CPI TV AM PM OK AIDS HIV DNA VAT IPO ERA RBI MVP NB PS PR ID
-  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE`)
+  LEFT RIGHT CENTRE CENTER TOP BOTTOM ABOVE BELOW COVID SARS MERS ARDS QC KC MSP OBE MBE CBE KBE DBE CCTV ATM PPE LED USB SMS PIN`)
 
 /** Organisations known by one word or an acronym, and a few known by several words ("Lok Sabha"). */
 export const KNOWN_ORGS = new Set([
@@ -101,12 +102,12 @@ export const KNOWN_ORGS = new Set([
 `),
 ])
 
-/** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"). */
+/** Lower-case nouns after a name that make it an organisation ("the Mullazai Qaumi Etihad chairman"), a club's players among them ("Kent batsman"). */
 export const ORG_MEMBERS = words(`
   chairman chairwoman chief spokesman spokeswoman spokesperson members member leader leaders head officials militants
   fighters workers employees shareholders executives captain coach manager players squad shares stock news agency
   newspaper daily subsidiary unit producer editor correspondent reporter photographer photojournalist columnist
-  network militia
+  network militia batsman bowler all-rounder striker midfielder defender goalkeeper winger
 `)
 
 /** Lower-case nouns before a name that make it an organisation ("the banned group Fitna al Hindustan"). */
@@ -114,7 +115,8 @@ export const ORG_KINDS = words(`
   group organisation organization party company firm outfit movement militia network agency bank club team newspaper
   union giant maker producer manufacturer carrier airline insurer retailer broker brokerage daily weekly magazine
   broadcaster conglomerate subsidiary unit side champions operator developer exporter importer lender
-  database website publication watchdog charity
+  database website publication watchdog charity chain supermarket utility outlet publisher studio label brand
+  consortium startup
 `)
 
 /** Lower-case nouns after a demonym that make it an affiliation with a country ("the Chinese embassy"). */

@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates'
-import { PLACE_KINDS } from './lexicon'
+import { ORG_KINDS, PLACE_KINDS } from './lexicon'
 import type { Token } from './tokens'
 
 /** Whether only a comma, "and" or "or" stands between two names: they belong to one list. */
@@ -21,4 +21,26 @@ export function endsWithAnd(items: { sentence: Token[]; candidate: Candidate }[]
 export function introducedAsPlaces({ sentence, candidate }: { sentence: Token[]; candidate: Candidate }): boolean {
   const before = sentence.slice(Math.max(0, candidate.from - 3), candidate.from).map((token) => token.text.toLowerCase())
   return before.some((word) => PLACE_KINDS.has(word)) && before.includes('including')
+}
+
+/** "store chains Woolworths and Coles", "the bank Rabobank": a kind of organisation, in the singular or the plural, in lower case. */
+export function isOrganisationKind(word: string): boolean {
+  if (ORG_KINDS.has(word)) return true
+  if (!word.endsWith('s')) return false
+  return ORG_KINDS.has(word.slice(0, -1)) || (word.endsWith('ies') && ORG_KINDS.has(`${word.slice(0, -3)}y`))
+}
+
+/**
+ * "store chains Woolworths and Coles", "banks Barclays, Lloyds and HSBC": a name in a list (or alone) right after a
+ * plural kind of organisation. Walks back over the list's other names and their commas and "and"s.
+ */
+export function listedAfterOrganisationKind(sentence: Token[], from: number): boolean {
+  let index = from - 1
+  for (let steps = 0; index >= 0 && steps < 12; steps++) {
+    const token = sentence[index]!
+    if (token.text === ',' || token.text === 'and' || token.text === 'or' || token.capital) index--
+    else break
+  }
+  const kind = sentence[index]
+  return index < from - 1 && Boolean(kind?.word && !kind.capital && kind.text.endsWith('s') && isOrganisationKind(kind.text))
 }

@@ -4,15 +4,51 @@ import type { Token } from './tokens'
 
 const SCORE = /^\d+(?:[-/]\d+)?$/
 /** Words between two sides of a match. */
-const HEAD_TO_HEAD = new Set(['beat', 'beats', 'v', 'vs', 'vs.', 'drew', 'draw', 'defeated'])
+const HEAD_TO_HEAD = new Set([
+  'beat',
+  'beats',
+  'v',
+  'vs',
+  'vs.',
+  'drew',
+  'draw',
+  'defeat',
+  'defeats',
+  'defeated',
+  'edged',
+  'routed',
+  'thrashed',
+  'blanked',
+  'downed',
+  'overcame',
+  'upset',
+])
+/** Marks between two sides that need no side named before them ("v Duke of Norfolk's XI" in a fixture list). */
+const SIDE_MARKS = new Set(['v', 'vs', 'vs.'])
+
+/** Two words before the second side: "lost to X", "drew with X", "a 2-1 win over X", "56-13 winners over X", "their match against X". */
+const BEFORE_SECOND_SIDE: ReadonlyArray<[string, ReadonlySet<string>]> = [
+  ['to', new Set(['lost', 'lose', 'loses', 'losing'])],
+  ['with', new Set(['drew', 'draw', 'drawing'])],
+  ['over', new Set(['win', 'wins', 'winners', 'victory', 'victories', 'triumph'])],
+  ['against', new Set(['match', 'game', 'fixture', 'clash', 'tie', 'win', 'victory', 'defeat', 'draw', 'loss'])],
+]
+
+/** Whether the words before `from` make what follows the other side of a match. */
+function secondSide(sentence: Token[], from: number): boolean {
+  const before = sentence[from - 1]?.text ?? ''
+  // "Essex beat Derbyshire", not "to defeat Donald Trump": a verb between two sides has the first one right before it.
+  if (HEAD_TO_HEAD.has(before)) return SIDE_MARKS.has(before) || Boolean(sentence[from - 2]?.capital)
+  const verb = sentence[from - 2]?.text.toLowerCase() ?? ''
+  return BEFORE_SECOND_SIDE.some(([joiner, verbs]) => joiner === before && verbs.has(verb))
+}
 /** Words after a side: "lost", and "AT" of a fixture list ("QUETTA AT PASNI"), where what follows is the venue. */
 const AFTER_SIDE = new Set(['lost', 'AT'])
 
-/** A name followed by a score, or on either side of "beat" / "v", or before "AT": a team in a result. */
+/** A name followed by a score, or on either side of "beat" / "v" (or after "lost to", "winners over"), or before "AT": a team in a result. */
 export function isTeamPosition(sentence: Token[], from: number, to: number): boolean {
   const after = sentence[to]
-  const before = sentence[from - 1]
-  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || (before && HEAD_TO_HEAD.has(before.text)))
+  return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || secondSide(sentence, from))
 }
 
 /** Prepositions that put a town as the venue ("in Seattle", "at Pasni", "QUETTA AT PASNI"), in lower case. */
@@ -27,7 +63,7 @@ export function isVenue(sentence: Token[], from: number, to: number): boolean {
 
 /** Beside "beat" or "v": one side of a match named, so the name is a side, not a town. */
 export function facesAnother(sentence: Token[], from: number, to: number): boolean {
-  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || HEAD_TO_HEAD.has(sentence[from - 1]?.text ?? '')
+  return HEAD_TO_HEAD.has(sentence[to]?.text ?? '') || secondSide(sentence, from)
 }
 
 /** A row of a league table: the name opens the line and three or more numbers follow ("Kharan 3 2 0 7 2 12"). */
@@ -61,16 +97,36 @@ export function isTownAndMascot(tokens: Token[]): boolean {
  * A town ("Turbat"), or where two sides have scores in one sentence ("Pasni 3
  * Gwadar 1"), a name the gazetteer lacks that starts with no first name.
  */
-export function couldBeTeam(tokens: Token[], twoSides: boolean): boolean {
+export function couldBeTeam(tokens: Token[], twoSides: boolean, resultLine = false): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))
-  if (places.length > 0) return places.some((place) => place.kind === 'town')
+  // In a line of one result ("Cukaricki 1 Vojvodina 0") a region is a side too, as counties are in cricket.
+  if (places.length > 0) return places.some((place) => place.kind === 'town' || (resultLine && place.kind === 'region'))
   return (
     twoSides &&
-    !isFirstName(tokens[0]!.text) &&
+    // "Port Vale 2 Oxford 0", "Lotte 6 Hyundai 2": in a line of one result, a first word that is also a first name names a club.
+    (resultLine || !isFirstName(tokens[0]!.text)) &&
     !isDemonym(tokens[0]!.text) &&
     tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
   )
 }
+
+/**
+ * A line that is one result and nothing else: two runs of capitalised words, each followed by its score ("Port Vale 2
+ * Oxford 0", "Queen 's Park 1 Forfar 4"). Golf cards and tables have more numbers; people in results have a country
+ * in brackets or "beat".
+ */
+export function isResultLine(sentence: Token[], from: number): boolean {
+  let start = from
+  while (start > 0 && !sentence[start]!.lineStart) start--
+  let end = start + 1
+  while (end < sentence.length && !sentence[end]!.lineStart) end++
+  const line = sentence.slice(start, end).filter((token) => token.text !== "'" && token.text !== '’' && token.text !== 's')
+  const scores = line.flatMap((token, index) => (SCORE.test(token.text) ? [index] : []))
+  if (scores.length !== 2 || scores[1] !== line.length - 1 || scores[0]! < 1 || scores[1] - scores[0]! < 2) return false
+  return line.every((token, index) => scores.includes(index) || token.capital || CONNECTORS_IN_CLUBS.has(token.text))
+}
+
+const CONNECTORS_IN_CLUBS = new Set(['of', 'de', 'the', '(', ')', '&', '-'])
 
 /** Some town of that name (not only a region): towns lend their names to teams. */
 export const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')

@@ -19,7 +19,6 @@ export type Token = TextToken & {
 // before a capital or digit ("Gilgit-Baltistan", not "Balochistan-based").
 // Each repetition starts with a joiner the letter class excludes: linear time.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’.&]|-(?=[\p{Lu}\p{N}]))[\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu
-const POSSESSIVE = /['’]s$/u
 const KEEPS_STOP = new Set([
   'mr',
   'mrs',
@@ -69,12 +68,13 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
   let lineBreak = body.indexOf('\n')
   // The end of a token that took in the matches after it (a hyphenated given name): those are skipped.
   let joinedUpTo = -1
-  for (const match of body.matchAll(WORD)) {
+  const matcher = new RegExp(WORD)
+  for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
     const start = sentence.start + match.index
     if (start < joinedUpTo) continue
     let value = match[0]
-    const word = /[\p{L}\p{N}]/u.test(value[0]!)
-    const possessive = word && POSSESSIVE.test(value) && value.length > 2
+    const word = startsLetterOrDigit(value)
+    const possessive = word && (value.endsWith("'s") || value.endsWith('’s')) && value.length > 2
     if (possessive) value = value.slice(0, -2)
     else if (word && text[start + value.length] === '.' && keepsStop(value, start + value.length + 1 === sentence.end)) value += '.'
     if (!word && value === '.' && tokens.at(-1)?.end === start + 1) continue
@@ -96,7 +96,7 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
       word,
       possessive,
       lineStart,
-      capital: word && (/^\p{Lu}/u.test(value) || NAME_PARTICLE.test(value)),
+      capital: word && (startsUpperCase(value) || NAME_PARTICLE.test(value)),
       initial: word && atStart,
       sentence: index,
     }
@@ -105,6 +105,19 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
     else if (!OPENERS.has(value)) atStart = false
   }
   return tokens
+}
+
+// Every token of every sentence asks these two: ASCII is answered by its code, other text by the Unicode classes.
+function startsLetterOrDigit(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return /[\p{L}\p{N}]/u.test(value[0]!)
+}
+
+function startsUpperCase(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(value)
 }
 
 /**

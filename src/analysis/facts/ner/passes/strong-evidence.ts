@@ -12,13 +12,14 @@ import {
   ORG_PREFIXES,
   ORG_SUFFIXES,
 } from '../lexicon'
-import { demonymOf, isAcronym, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
 import { isClubOfTown, isTeamHere } from '../recall'
 import { addDemonym, addPerson, decide, decidePlace } from '../record'
 import { lastRoleHead, roleBefore } from '../roles'
+import { isOrganisationKind, listedAfterOrganisationKind } from '../lists'
 import { CLUB_WORDS, isTeamPosition, isTownAndMascot } from '../teams'
 import { nameOf, spanOf, type Decided, type Reading } from '../reading'
 import type { Candidate } from '../candidates'
@@ -243,7 +244,8 @@ function readRole(reading: Reading, role: Token[]): void {
   }
 }
 
-function isOrganisation(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidate): boolean {
+  const { tokens, from, to } = candidate
   const name = nameOf(reading, tokens)
   const last = lower(tokens.at(-1)!)
   if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
@@ -251,25 +253,86 @@ function isOrganisation(reading: Reading, sentence: Token[], { tokens, from, to 
   if (namesBodyOf(tokens)) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
   if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
-  if (tokens.length === 1 && isWebsite(tokens[0]!.text)) return true
-  if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   const before = sentence[from - 1]
   const after = sentence[to]
+  // "#DemDebate", "@JaneDoe": a hashtag or a handle is no brand.
+  const tagged = before?.text === '#' || before?.text === '@'
+  if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
+  if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  if (before?.word && !before.capital && ORG_KINDS.has(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  if (before?.word && !before.capital && isOrganisationKind(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
+  if (isReportingBody(reading, sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
   if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
 
 /**
- * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists":
- * an organisation word before the "of", "for" or "to" that says whose or what for the body is.
+ * "KeyCorp", "WalesOnline", "GoFundMe": words joined with a capital inside are brands; people's names with a capital
+ * inside start with a family prefix ("McDonald", "DeSantis", "LeBron", "MacLeod"), and pipelines and regions with a
+ * direction or a people ("EastMed", "TurkStream").
+ */
+function isJoinedBrand(word: string): boolean {
+  const joined = /^(\p{Lu}\p{Ll}+)\p{Lu}\p{Ll}/u.exec(word)
+  if (!joined) return false
+  const first = joined[1]!
+  return !NAME_PREFIXES.has(first.toLowerCase()) && !COMPASS_WORDS.has(first.toLowerCase()) && !isDemonym(first) && !findCountry(first)
+}
+
+const NAME_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'le', 'la', 'van', 'von', 'fitz', 'ja', 'st', 'o'])
+
+/** "Ohio-based KeyCorp", "the New York-based Human Rights Watch": what is based somewhere is a company or a body, not a person. */
+function basedIn(sentence: Token[], from: number, to: number): boolean {
+  // "the Yemen-based Houthi movement": the kind after the name is part of it, which this candidate lacks.
+  const kind = sentence[to]
+  if (kind?.word && !kind.capital && isOrganisationKind(kind.text)) return false
+  return sentence[from - 1]?.text === 'based' && sentence[from - 2]?.text === '-'
+}
+
+/** "told the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour Courant": "the" after a verb of telling or a source's preposition. */
+function isToldOrCited(sentence: Token[], article: number): boolean {
+  const word = sentence[article - 1]?.text.toLowerCase() ?? ''
+  const words = `${sentence[article - 2]?.text.toLowerCase() ?? ''} ${word}`
+  return word === 'told' || SOURCE_PHRASES.has(words)
+}
+
+const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to'])
+
+/** Verbs of publishing and saying that follow a body named with "the" ("the China Daily said", "the Hong Kong Standard reported"). */
+const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted', 'quotes', 'wrote', 'writes', 'stated', 'announced', 'published', 'cited'])
+
+/**
+ * "the China Daily said", "The Sunday Telegraph quoted", "told the Verge", "according to the Hong Kong Standard": a name
+ * after "the" that reports or speaks, or that is told or cited, is a publication or a body, even where its first word is a first name ("the Marlow Evening Star"): people are not named with "the" ("the
+ * late John Smith said" has its own word before the name). Not a place ("the Kremlin said" stays with the gazetteer), a
+ * title's run ("the Prime Minister said"), or a plural name ("the Turpins said" is a family).
+ */
+function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  const before = sentence[from - 1]
+  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || isToldOrCited(sentence, from - 1))) return false
+  // "according to the B.C. Coroners Service": a run cut before more capitalised words is only part of the name.
+  if (sentence[to]?.capital) return false
+  const name = nameOf(reading, tokens)
+  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
+  return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)
+}
+
+/**
+ * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists",
+ * "House of Lords": an organisation word before the "of", "for" or "to" that says whose or what for the body is.
  */
 function namesBodyOf(tokens: Token[]): boolean {
   const connector = tokens.findIndex((token) => token.text === 'of' || token.text === 'for' || token.text === 'to')
-  return connector > 0 && connector < tokens.length - 1 && tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)))
+  return (
+    connector > 0 &&
+    connector < tokens.length - 1 &&
+    tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)) || (connector === 1 && HOUSES.has(lower(token))))
+  )
 }
+
+/** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
+const HOUSES = new Set(['house', 'chamber', 'nation'])
 
 /** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
 function kindInApposition(sentence: Token[], to: number): boolean {

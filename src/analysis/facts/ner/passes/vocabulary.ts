@@ -1,9 +1,9 @@
 import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import { findCandidates, type Candidate } from '../candidates'
-import { KNOWN_ORGS, ORG_SUFFIXES } from '../lexicon'
+import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
 import { isBigPlace } from '../places'
-import { capitalRuns, couldBeTeam, facesAnother, isTableRow, isTeamPosition, isTown } from '../teams'
+import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
 import type { Token } from '../tokens'
 
@@ -41,7 +41,9 @@ export function readVocabulary(reading: Reading): void {
   const keepInitial = (token: Token, next: Token | undefined, following: Token | undefined) =>
     nameLike(token) ||
     (next !== undefined && (!lowerWords.has(lower(token)) || ORG_SUFFIXES.has(lower(next)))) ||
-    (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token)))
+    (/^\d+$/.test(following?.text ?? '') && !lowerWords.has(lower(token))) ||
+    // "((WN))": an interviewer's initials in brackets are no name.
+    (hasNameShape(token.text) && following?.text !== ')')
   for (const sentence of reading.sentences) {
     if (shouting.has(sentence)) continue
     const candidates = findCandidates(sentence, keepInitial)
@@ -57,7 +59,13 @@ export function readVocabulary(reading: Reading): void {
       else landmarks.push(name)
       const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
       const athlete = candidate.tokens.length > 1 && looksLikePersonName(candidate.tokens) && countryInBrackets(sentence, candidate.to)
-      if (!country && !athlete && isTeamPosition(sentence, candidate.from, candidate.to) && couldBeTeam(candidate.tokens, sides)) teams.add(name.toLowerCase())
+      if (
+        !country &&
+        !athlete &&
+        isTeamPosition(sentence, candidate.from, candidate.to) &&
+        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from))
+      )
+        teams.add(name.toLowerCase())
     }
   }
   // Where the text names no country, its regions and big towns tell which one it is about.
@@ -91,4 +99,9 @@ const ROAD_WORDS = new Set(['interstate', 'route', 'highway', 'motorway', 'freew
 function landmark(name: string): Place | undefined {
   const places = findPlaces(name).filter((place) => place.country && (place.kind === 'region' || isBigPlace(place)))
   return places.length > 0 && places.every((place) => place.country === places[0]!.country) ? places[0] : undefined
+}
+
+/** "NPR", "KeyCorp", "WalesOnline": capitals no ordinary word has (an acronym, a capital inside the word), so a name even first in a sentence. */
+function hasNameShape(word: string): boolean {
+  return (/^\p{Lu}{2,}$/u.test(word) && !NOT_ORG_ACRONYMS.has(word)) || /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { extractFacts } from '../../src/analysis/facts/extract'
+import { verbStem } from '../../scripts/lib/facts-gold'
+
+// Subjects of statements the reader missed on the development gold sets (issue 17, round 7), with sentences written
+// for the test.
+const statements = (text: string) => extractFacts(text).statements.map((statement) => [statement.actor, statement.verb])
+
+describe('statement subjects', () => {
+  it('reads a subject past an apposition that ends in a place and its region', () => {
+    expect(statements('Maria Okonjo, the mayor of Tolosa, Northern Samar, announced that schools would close.')).toEqual([['Maria Okonjo', 'announced']])
+  })
+
+  it('reads "the company" or "the network" as the organisation the text names most', () => {
+    const text = 'Carrow Media runs three channels. Regulators ordered Carrow Media off the air on Monday. The network claimed the order was unlawful.'
+    expect(statements(text)).toEqual([['Carrow Media', 'claimed']])
+  })
+
+  it('gives "the company" no actor where two organisations are named as often', () => {
+    const text = 'Velstone Bank sued Ardley Foods. Ardley Foods and Velstone Bank met in court. The company denied the claim.'
+    expect(statements(text)).toEqual([])
+  })
+})
+
+describe('the scorer compares statement verbs by one stem', () => {
+  it('gives the participle, the past and the present of a verb one stem', () => {
+    for (const forms of [
+      ['accusing', 'accused', 'accuses', 'accuse'],
+      ['denying', 'denied', 'denies', 'deny'],
+      ['claiming', 'claimed', 'claims'],
+    ])
+      expect(new Set(forms.map(verbStem)).size).toBe(1)
+  })
+})
