@@ -29,6 +29,8 @@ export type ShardedScalePoint = {
   search: { front: Figure; oneIndex: Figure; oneIndexArticles: number; requests: number; loadAverage: number[] }
   /** Used JS heap (Runtime.getHeapUsage, no forced GC) per Worker after the requests: the one index's, the front's, each shard's. */
   heapBytes: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
+  /** The same after the inspector's HeapProfiler.collectGarbage (undefined where workerd's inspector did not answer). */
+  heapAfterGcBytes?: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
 }
 
 /** `shards`: SHARDS for the sharded build (default: as many as the corpus needs). */
@@ -101,6 +103,11 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       oneIndex: one.heaps.get('core:user:news-edge'),
       front: front.heaps.get('core:user:news-edge'),
       shards: sizes.map((_, shard) => front.heaps.get(`core:user:news-edge-shard-${shard}`)),
+    },
+    heapAfterGcBytes: {
+      oneIndex: one.afterGc.get('core:user:news-edge'),
+      front: front.afterGc.get('core:user:news-edge'),
+      shards: sizes.map((_, shard) => front.afterGc.get(`core:user:news-edge-shard-${shard}`)),
     },
   }
 }
@@ -186,7 +193,10 @@ function benchConfigIn(project: string): string {
 }
 
 /** The requests one after another (after a warm-up of the first twenty), then every Worker's heap as workerd reports it. */
-async function served(configs: readonly string[], paths: readonly string[]): Promise<{ figure: Figure; heaps: Map<string, number> }> {
+async function served(
+  configs: readonly string[],
+  paths: readonly string[],
+): Promise<{ figure: Figure; heaps: Map<string, number>; afterGc: Map<string, number> }> {
   const worker = await startWranglerDev({ configs, timeoutMs: 600_000 })
   try {
     for (const path of paths.slice(0, 20)) await (await fetch(worker.origin + path)).arrayBuffer()
@@ -198,7 +208,7 @@ async function served(configs: readonly string[], paths: readonly string[]): Pro
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${body.slice(0, 300)}`)
       samples.push(performance.now() - start)
     }
-    return { figure: summarize(samples), heaps: await workerHeaps(worker) }
+    return { figure: summarize(samples), ...(await workerHeaps(worker)) }
   } finally {
     await worker.stop()
   }
@@ -208,53 +218,76 @@ async function served(configs: readonly string[], paths: readonly string[]): Pro
  * Each Worker's used heap, from the inspector of the workerd that `wrangler dev`
  * runs (wrangler's own inspector port shows the first Worker only): workerd lists
  * every Worker on its own port, found among the ports its process listens on.
+ * Then again after a forced GC (`HeapProfiler.collectGarbage`): workerd's
+ * inspector answers an isolate only while the isolate runs something, so
+ * requests to `/api/health` (which reaches every shard) go on meanwhile.
  */
-async function workerHeaps(worker: WranglerDev): Promise<Map<string, number>> {
+async function workerHeaps(worker: WranglerDev): Promise<{ heaps: Map<string, number>; afterGc: Map<string, number> }> {
   const heaps = new Map<string, number>()
+  const afterGc = new Map<string, number>()
   const workerd = spawnSync('pgrep', ['-g', String(worker.process.pid), 'workerd'], { encoding: 'utf8' })
     .stdout.split('\n')
     .filter(Boolean)
   const listening = spawnSync('ss', ['-ltnpH'], { encoding: 'utf8' }).stdout.split('\n')
   const ports = listening.filter((line) => workerd.some((pid) => line.includes(`pid=${pid},`))).map((line) => /127\.0\.0\.1:(\d+)/.exec(line)?.[1])
-  for (const port of ports) {
-    if (port === undefined) continue
-    let targets: { id: string; webSocketDebuggerUrl: string }[]
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/json`, { signal: AbortSignal.timeout(2000) })
-      targets = (await response.json()) as typeof targets
-      if (!Array.isArray(targets) || !targets.some((target) => target.id?.startsWith('core:user:'))) continue
-    } catch {
-      continue
+  let pumping = true
+  const pump = (async () => {
+    while (pumping) {
+      await (await fetch(`${worker.origin}/api/health`)).arrayBuffer()
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    for (const target of targets.filter((target) => target.id.startsWith('core:user:news-edge'))) {
-      const used = (await heapUsage(target.webSocketDebuggerUrl)) ?? (await heapUsage(target.webSocketDebuggerUrl))
-      if (used !== undefined) heaps.set(target.id, used)
-      else console.error(`  no heap figure from ${target.id} (${target.webSocketDebuggerUrl})`)
+  })()
+  try {
+    for (const port of ports) {
+      if (port === undefined) continue
+      let targets: { id: string; webSocketDebuggerUrl: string }[]
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/json`, { signal: AbortSignal.timeout(2000) })
+        targets = (await response.json()) as typeof targets
+        if (!Array.isArray(targets) || !targets.some((target) => target.id?.startsWith('core:user:'))) continue
+      } catch {
+        continue
+      }
+      for (const target of targets.filter((target) => target.id.startsWith('core:user:news-edge'))) {
+        // A second session where the first got no answer (the last Worker listed often answers only the second).
+        let [used, collected] = await heapUsage(target.webSocketDebuggerUrl)
+        if (collected === undefined) [used = used, collected] = await heapUsage(target.webSocketDebuggerUrl)
+        if (used !== undefined) heaps.set(target.id, used)
+        else console.error(`  no heap figure from ${target.id} (${target.webSocketDebuggerUrl})`)
+        if (collected !== undefined) afterGc.set(target.id, collected)
+      }
     }
+  } finally {
+    pumping = false
+    await pump
   }
-  return heaps
+  return { heaps, afterGc }
 }
 
-/** `Runtime.getHeapUsage` of one isolate (workerd's inspector hangs on a forced GC, so the figure includes garbage not yet collected). */
-function heapUsage(url: string): Promise<number | undefined> {
+/**
+ * `Runtime.getHeapUsage` of one isolate, then again after `HeapProfiler.collectGarbage`
+ * (undefined where the inspector did not answer within 15 s).
+ */
+function heapUsage(url: string): Promise<[number | undefined, number | undefined]> {
   return new Promise((done) => {
     const socket = new WebSocket(url)
-    const timer = setTimeout(() => {
+    let used: number | undefined
+    const finish = (collected?: number) => {
+      clearTimeout(timer)
       socket.close()
-      done(undefined)
-    }, 10_000)
+      done([used, collected])
+    }
+    const timer = setTimeout(() => finish(), 15_000)
     socket.addEventListener('open', () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage', params: {} })))
     socket.addEventListener('message', (event: { data: unknown }) => {
       const message = JSON.parse(String(event.data)) as { id?: number; result?: { usedSize: number } }
-      if (message.id !== 1) return
-      clearTimeout(timer)
-      socket.close()
-      done(message.result?.usedSize)
+      if (message.id === 1) {
+        used = message.result?.usedSize
+        socket.send(JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage', params: {} }))
+      } else if (message.id === 2) socket.send(JSON.stringify({ id: 3, method: 'Runtime.getHeapUsage', params: {} }))
+      else if (message.id === 3) finish(message.result?.usedSize)
     })
-    socket.addEventListener('error', () => {
-      clearTimeout(timer)
-      done(undefined)
-    })
+    socket.addEventListener('error', () => finish())
   })
 }
 
@@ -266,6 +299,8 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' ')
   const rows = points.map((point) => {
     const shardHeaps = point.heapBytes.shards.filter((bytes): bytes is number => bytes !== undefined)
+    const afterGc = point.heapAfterGcBytes
+    const shardsAfterGc = afterGc?.shards.filter((bytes): bytes is number => bytes !== undefined) ?? []
     return [
       point.articles.toLocaleString('en'),
       Number.isNaN(point.first.seconds)
@@ -286,9 +321,9 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
         point.sizes.map((size) => size.assetFiles),
         String,
       )} files, largest ${mib(Math.max(...point.sizes.map((size) => size.largestAssetBytes)))})`,
-      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)})`,
+      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)}); after a GC ${range(shardsAfterGc, mib)} (${shardsAfterGc.length} of ${point.shards} shards; front ${afterGc?.front === undefined ? '—' : mib(afterGc.front)})`,
       `${point.search.front.median.toFixed(1)} / ${point.search.front.p99.toFixed(1)}`,
-      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)})`,
+      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)}, after a GC ${afterGc?.oneIndex === undefined ? '—' : mib(afterGc.oneIndex)})`,
       `${(point.search.front.p99 / point.search.oneIndex.p99).toFixed(2)} (load ${load(point.search.loadAverage)})`,
     ]
   })
@@ -299,7 +334,7 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
     'shards',
     'Worker data modules MiB per shard',
     'assets MiB per shard',
-    'heap MiB per shard after the searches (workerd)',
+    'heap MiB per shard after the searches (workerd: used, then after a forced GC)',
     `search through the front p50 / p99 ms`,
     `one index of the first ${points[0]?.search.oneIndexArticles.toLocaleString('en') ?? '—'} p50 / p99 ms`,
     'p99 front / one index',

@@ -1,6 +1,6 @@
 import { rankOrder, type RankKey, type SearchCoordinator } from './coordinator'
-import { mergeFacetTallies, tallyFacets, type FacetTallies } from './tables/facet-table'
-import { normalizeFilters, type FacetCounts } from './facets'
+import { FacetRounds, type FacetTallies } from './tables/facet-table'
+import { normalizeFilters, type FacetCounts, type FacetName } from './facets'
 import type { SearchHit, SearchParams, SearchResponse } from './search'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'
 
@@ -16,7 +16,12 @@ export type GatherApi = {
   words(part: number, step: string, local: WordKnowledge[]): Promise<WordKnowledge[]>
   /** The part's best `offset + limit` rank keys in; which of them are on the page out (indices, page order). */
   page(part: number, ranked: RankKey[]): Promise<number[]>
-  facets(part: number, tallies: FacetTallies, limit: number): Promise<FacetCounts>
+  /** The facets' exact top across parts in three rounds (`FacetRounds`): the part's top `limit` values in, the least count a candidate needs out; */
+  facetTops(part: number, tops: FacetTallies, limit: number): Promise<Record<FacetName, number>>
+  /** the part's values with at least that in, the candidates out; */
+  facetCandidates(part: number, above: FacetTallies): Promise<Record<FacetName, string[]>>
+  /** the part's counts of the candidates in, the whole corpus's facet counts out. */
+  facetCounts(part: number, exact: FacetTallies): Promise<FacetCounts>
 }
 
 /** A part broke the gathering's protocol (a step twice, a part that does not exist). */
@@ -56,6 +61,9 @@ export class Gather {
   private failure: Error | undefined
   /** Per part, the page positions of the hits it will return, in its order. */
   private readonly slots: number[][]
+  /** The facet rounds' state between their steps. */
+  private facetRounds: FacetRounds | undefined
+  private candidates: Record<FacetName, string[]> | undefined
   readonly api: GatherApi
 
   constructor(
@@ -67,8 +75,13 @@ export class Gather {
       sum: (part, step, local) => this.step(`sum:${step}`, part, local, (values: number[]) => values.reduce((a, b) => a + b, 0)),
       words: (part, step, local) => this.step(`words:${step}`, part, local, (values: WordKnowledge[][]) => mergeWordKnowledge(values)),
       page: (part, ranked) => this.step('page', part, ranked, (lists: RankKey[][]) => this.cutPage(lists)).then((pages) => pages[part]!),
-      facets: (part, tallies, limit) =>
-        this.step('facets', part, tallies, (all: FacetTallies[]) => mergeFacetTallies(all, normalizeFilters(this.params.filters ?? {}), limit)),
+      facetTops: (part, tops, limit) =>
+        this.step('facets:top', part, tops, (all: FacetTallies[]) => {
+          this.facetRounds = new FacetRounds(parts, normalizeFilters(this.params.filters ?? {}), limit)
+          return this.facetRounds.thresholds(all)
+        }),
+      facetCandidates: (part, above) => this.step('facets:above', part, above, (all: FacetTallies[]) => (this.candidates = this.rounds().candidatesFrom(all))),
+      facetCounts: (part, exact) => this.step('facets:exact', part, exact, (all: FacetTallies[]) => this.rounds().counts(this.candidates!, all)),
     }
   }
 
@@ -103,6 +116,11 @@ export class Gather {
     return barrier.arrive(part, local)
   }
 
+  private rounds(): FacetRounds {
+    if (!this.facetRounds) throw new GatherError('a facet round before the first')
+    return this.facetRounds
+  }
+
   /** k-way merge of the parts' ranked lists by the one index's order, cut to the page: each part's indices on it. */
   private cutPage(lists: RankKey[][]): number[][] {
     const order = rankOrder(this.params.sort)
@@ -133,6 +151,11 @@ export function coordinatorOver(api: GatherApi, part: number, firstPosition: num
     sum: (step, local) => api.sum(part, step, local),
     words: (step, local) => api.words(part, step, [...local]),
     page: (ranked) => api.page(part, [...ranked]),
-    facets: (table, matches, filters, limit) => api.facets(part, tallyFacets(table, matches.toArray(), filters), limit),
+    facets: async (table, matches, filters, limit) => {
+      const tallies = table.tallies(matches, filters)
+      const thresholds = await api.facetTops(part, tallies.top(limit), limit)
+      const candidates = await api.facetCandidates(part, tallies.atLeast(thresholds))
+      return api.facetCounts(part, tallies.exact(candidates))
+    },
   }
 }

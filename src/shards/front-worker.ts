@@ -40,8 +40,14 @@ class GatherTarget extends RpcTarget {
   page(shard: number, ranked: RankKey[]) {
     return this.gather.page(shard, ranked)
   }
-  facets(shard: number, tallies: FacetTallies, limit: number) {
-    return this.gather.facets(shard, tallies, limit)
+  facetTops(shard: number, tops: FacetTallies, limit: number) {
+    return this.gather.facetTops(shard, tops, limit)
+  }
+  facetCandidates(shard: number, above: FacetTallies) {
+    return this.gather.facetCandidates(shard, above)
+  }
+  facetCounts(shard: number, exact: FacetTallies) {
+    return this.gather.facetCounts(shard, exact)
   }
 }
 

@@ -32,13 +32,14 @@ export function compareFacetNames(a: string, b: string): number {
 }
 
 /**
- * One facet's counts over a shard's matches, every value it counted (the
- * front adds up the shards' and cuts the list: `mergeFacetTallies`).
- * `values`: normalised key, the name shown for it (of the names the shard's
- * matches give it, the first in name order, as `FacetTable.count` shows), how
- * many matches have it. `known`: the selected keys this shard has, matched or not.
+ * Some of one facet's counts over a part's matches, as a part hands them to
+ * the front in the rounds of `FacetRounds`, in columns (cheap to clone over
+ * RPC): `names[i]`, the name shown for a value (of the names the part's
+ * matches give it, the first in name order, as `FacetTable.count` shows; its
+ * `facetKey` is the value's key; '' for a value none of them has), has
+ * `counts[i]` matches. `known`: the selected keys this part has, matched or not.
  */
-export type FacetTally = { values: { key: string; name: string; count: number }[]; known: string[] }
+export type FacetTally = { names: string[]; counts: Uint32Array; known: string[] }
 export type FacetTallies = Record<FacetName, FacetTally>
 
 export function storeFacetTable(articles: readonly StoredArticle[]): StoredFacetTable {
@@ -158,6 +159,86 @@ class FacetColumn {
   }
 }
 
+/** One facet's counts over a part's matches, copied out of the column's scratch: the i-th value counted is `keys[i]`. */
+type PartColumn = { column: FacetColumn; keys: Uint32Array; counts: Uint32Array; display: Uint32Array; known: string[] }
+
+/**
+ * A part's facet counts over its matches, for the three rounds of an exact
+ * top `limit` across parts (`FacetRounds`): its own top values, then every
+ * value with at least a threshold, then the exact counts of the candidates.
+ * A broad query's part counts tens of thousands of values per facet; handing
+ * them all to the front cost more than the search.
+ */
+export class PartFacets {
+  constructor(private readonly columns: Record<FacetName, PartColumn>) {}
+
+  /** Round 1: each facet's top `limit` values (most matches, then by name). */
+  top(limit: number): FacetTallies {
+    return this.each(({ counts, display }) => {
+      if (limit <= 0) return []
+      const positions = new Uint32Array(counts.length)
+      for (let i = 0; i < positions.length; i++) positions[i] = i
+      return topValues(positions, counts, display, limit)
+    })
+  }
+
+  /** Round 2: each facet's values with at least `atLeast[facet]` matches. */
+  atLeast(atLeast: Record<FacetName, number>): FacetTallies {
+    return this.each(({ counts }, facet) => {
+      const positions: number[] = []
+      for (let i = 0; i < counts.length; i++) if (counts[i]! >= atLeast[facet]) positions.push(i)
+      return positions
+    })
+  }
+
+  /** Round 3: the counts and shown names ('' when no match has it) of the candidates (normalised keys), in their order. */
+  exact(candidates: Record<FacetName, readonly string[]>): FacetTallies {
+    const tallies = {} as FacetTallies
+    for (const facet of FACETS) {
+      const { column, keys, counts, display, known } = this.columns[facet]
+      const wanted = candidates[facet]
+      const names: string[] = []
+      const found = new Uint32Array(wanted.length)
+      wanted.forEach((key, i) => {
+        const index = column.keyIndex(key)
+        const position = index === -1 ? -1 : bisect(keys, index)
+        names.push(position === -1 ? '' : column.names[display[position]!]!)
+        if (position !== -1) found[i] = counts[position]!
+      })
+      tallies[facet] = { names, counts: found, known }
+    }
+    return tallies
+  }
+
+  private each(positionsOf: (column: PartColumn, facet: FacetName) => ArrayLike<number>): FacetTallies {
+    const tallies = {} as FacetTallies
+    for (const facet of FACETS) {
+      const part = this.columns[facet]
+      const positions = positionsOf(part, facet)
+      const names: string[] = []
+      const counts = new Uint32Array(positions.length)
+      for (let at = 0; at < positions.length; at++) {
+        names.push(part.column.names[part.display[positions[at]!]!]!)
+        counts[at] = part.counts[positions[at]!]!
+      }
+      tallies[facet] = { names, counts, known: part.known }
+    }
+    return tallies
+  }
+}
+
+/** Where `value` is in the ascending `sorted`, or -1. */
+function bisect(sorted: Uint32Array, value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low < sorted.length && sorted[low] === value ? low : -1
+}
+
 /** Which filters an article fails, as a bit mask (bit i: the filter on `FACETS[i]`). */
 export type FilterCheck = (doc: number) => number
 
@@ -230,20 +311,9 @@ export class FacetTable {
    * the first of its names among the results in name order), plus the selected ones.
    */
   count(matches: MatchSet, filters: NormalizedFilters, limit: number): FacetCounts {
-    const columns = FACETS.map((facet) => this.column(facet))
-    // With filters, which ones each match fails, once (a scratch array by document, as the count runs to its end at once).
-    let failed: Uint8Array | undefined
-    if (filters.length > 0) {
-      const check = this.check(filters)
-      failed = this.failedScratch(matches.size)
-      matches.forEach((doc) => (failed![doc] = check(doc)))
-    }
-    const touched = columns.map((column, f) => column.tallyOver(matches.words, failed, ~(1 << f)))
     const counts = {} as FacetCounts
-    FACETS.forEach((facet, f) => {
-      const column = columns[f]!
+    this.tallied(matches, filters, (facet, column, keys) => {
       const { tally, display } = column
-      const keys = column.touchedKeys.subarray(0, touched[f]!)
       const top = topValues(keys, tally, display, limit)
       const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
       const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
@@ -253,79 +323,164 @@ export class FacetTable {
         if (key === -1 || top.includes(key)) continue
         listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
       }
-      for (let i = 0; i < keys.length; i++) tally[keys[i]!] = 0
       counts[facet] = listed
     })
     return counts
   }
-}
 
-/**
- * Every value `count` would count over `docs`, uncut: what a shard gives the
- * front, which adds the shards' tallies up.
- */
-export function tallyFacets(table: FacetTable, docs: ArrayLike<number>, filters: NormalizedFilters): FacetTallies {
-  const check = table.check(filters)
-  const failed = Array.from(docs, (doc) => (filters.length > 0 ? check(doc) : 0))
-  const tallies = {} as FacetTallies
-  FACETS.forEach((facet, f) => {
-    const column = table.column(facet)
-    const others = ~(1 << f)
-    const byKey = new Map<number, { key: string; name: number; count: number }>()
-    for (let i = 0; i < docs.length; i++) {
-      if ((failed[i]! & others) !== 0) continue
-      const doc = docs[i]!
-      for (let at = column.starts[doc]!; at < column.starts[doc + 1]!; at++) {
-        const name = column.values[at]!
-        const key = column.keyOf[name]!
-        const found = byKey.get(key)
-        if (!found) byKey.set(key, { key: facetKey(column.names[name]!), name, count: 1 })
-        else {
-          found.count++
-          // Names are indexed in name order (`compareFacetNames`).
-          if (name < found.name) found.name = name
-        }
+  /** Every value `count` would count over `matches`, uncut, kept for the rounds of a merge across parts (`PartFacets`). */
+  tallies(matches: MatchSet, filters: NormalizedFilters): PartFacets {
+    const columns = {} as Record<FacetName, PartColumn>
+    this.tallied(matches, filters, (facet, column, touched) => {
+      const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+      // In key order, so that round 3 finds a candidate's count by bisection.
+      const keys = touched.slice().sort()
+      // Loops, not Uint32Array.from with a function: that took most of a broad query's facet time.
+      const counts = new Uint32Array(keys.length)
+      const display = new Uint32Array(keys.length)
+      for (let i = 0; i < keys.length; i++) {
+        counts[i] = column.tally[keys[i]!]!
+        display[i] = column.display[keys[i]!]!
       }
-    }
-    const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
-    tallies[facet] = {
-      values: [...byKey.values()].map(({ key, name, count }) => ({ key, name: column.names[name]!, count })),
-      known: [...selected].filter((key) => column.keyIndex(key) !== -1),
-    }
-  })
-  return tallies
-}
-
-/**
- * The shards' tallies added up into what `FacetTable.count` gives over the
- * whole corpus: the top `limit` values (most articles, then by name), then the
- * selected values not among them that some shard has (count 0 when no result has them).
- */
-export function mergeFacetTallies(tallies: readonly FacetTallies[], filters: NormalizedFilters, limit: number): FacetCounts {
-  const counts = {} as FacetCounts
-  for (const facet of FACETS) {
-    const merged = new Map<string, FacetTally['values'][number]>()
-    for (const tally of tallies) {
-      for (const value of tally[facet].values) {
-        const found = merged.get(value.key)
-        if (!found) merged.set(value.key, { ...value })
-        else {
-          found.count += value.count
-          if (compareFacetNames(value.name, found.name) < 0) found.name = value.name
-        }
-      }
-    }
-    const top = [...merged.values()].sort((a, b) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, limit)
-    const listed = top.map(({ name, count }) => ({ value: name, count }))
-    const known = new Set(tallies.flatMap((tally) => tally[facet].known))
-    for (const key of filters.find(([name]) => name === facet)?.[1] ?? []) {
-      if (!known.has(key) || top.some((value) => value.key === key)) continue
-      const value = merged.get(key)
-      listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
-    }
-    counts[facet] = listed
+      columns[facet] = { column, keys, counts, display, known: [...selected].filter((key) => column.keyIndex(key) !== -1) }
+    })
+    return new PartFacets(columns)
   }
-  return counts
+
+  /**
+   * Counts every facet's values over the matches in the columns' scratch
+   * arrays (each facet applying every OTHER active filter), hands each facet's
+   * counted values to `read`, then clears the scratch.
+   */
+  private tallied(matches: MatchSet, filters: NormalizedFilters, read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void) {
+    const columns = FACETS.map((facet) => this.column(facet))
+    // With filters, which ones each match fails, once (a scratch array by document, as the count runs to its end at once).
+    let failed: Uint8Array | undefined
+    if (filters.length > 0) {
+      const check = this.check(filters)
+      failed = this.failedScratch(matches.size)
+      matches.forEach((doc) => (failed![doc] = check(doc)))
+    }
+    const touched = columns.map((column, f) => column.tallyOver(matches.words, failed, ~(1 << f)))
+    FACETS.forEach((facet, f) => {
+      const column = columns[f]!
+      const keys = column.touchedKeys.subarray(0, touched[f]!)
+      read(facet, column, keys)
+      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+    })
+  }
+}
+
+/**
+ * The front's side of an exact top `limit` per facet over parts that each
+ * count their own matches (TPUT: Cao and Wang, "Efficient top-K query
+ * calculation in distributed networks", 2004), in three rounds of bounded
+ * size instead of every value of every part:
+ * 1. each part's top `limit`: summed, the `limit`-th highest sum τ is at most
+ *    the whole corpus's `limit`-th count;
+ * 2. each part's values with at least τ / parts matches: a value with τ or more
+ *    in all has that many in some part, so every value of the top (and every
+ *    tie at its last count) is among those handed in;
+ * 3. each part's exact count and shown name for those candidates and the
+ *    selected values: the top of their sums, ties by name, is the one index's
+ *    (`FacetTable.count`), then the selected values not among them that some
+ *    part has (count 0 when no result has them).
+ */
+export class FacetRounds {
+  /** Per facet, round 1's bound: at most the whole corpus's `limit`-th count. */
+  private readonly tau = {} as Record<FacetName, number>
+  /** Per facet, the least count a part's value needed in round 2. */
+  private readonly least = {} as Record<FacetName, number>
+
+  constructor(
+    private readonly parts: number,
+    private readonly filters: NormalizedFilters,
+    private readonly limit: number,
+  ) {}
+
+  /** Round 1 in, the least count a part's value needs to be a candidate out. */
+  thresholds(tops: readonly FacetTallies[]): Record<FacetName, number> {
+    for (const facet of FACETS) {
+      // Fewer values than the list holds: every value counted is a candidate.
+      const tau = (this.tau[facet] = this.limit <= 0 ? Infinity : limitth(sumsByKey(tops, facet), this.limit))
+      this.least[facet] = Math.max(1, Math.ceil(tau / this.parts))
+    }
+    return { ...this.least }
+  }
+
+  /**
+   * Round 2 in, the candidates (normalised keys) every part counts exactly
+   * out: the values handed in whose count could still reach the `limit`-th
+   * highest of their sums (a part that did not hand one in has fewer than the
+   * least count of it), and the selected values.
+   */
+  candidatesFrom(above: readonly FacetTallies[]): Record<FacetName, string[]> {
+    const candidates = {} as Record<FacetName, string[]>
+    for (const facet of FACETS) {
+      const sums = sumsByKey(above, facet)
+      // Both rounds' sums are lower bounds of counts: the larger bound prunes more.
+      const tau = Math.max(this.tau[facet], this.limit <= 0 ? Infinity : limitth(sums, this.limit))
+      const chosen = new Set(this.filters.find(([name]) => name === facet)?.[1] ?? [])
+      for (const [key, { sum, parts }] of sums) if (sum + (this.parts - parts) * (this.least[facet] - 1) >= tau) chosen.add(key)
+      candidates[facet] = [...chosen]
+    }
+    return candidates
+  }
+
+  /** Round 3 in (each part's counts and names of `candidates`, in their order), the facet counts out. */
+  counts(candidates: Record<FacetName, readonly string[]>, exact: readonly FacetTallies[]): FacetCounts {
+    const counts = {} as FacetCounts
+    for (const facet of FACETS) {
+      const merged = new Map<string, MergedValue>()
+      candidates[facet].forEach((key, i) => {
+        let value: MergedValue | undefined
+        for (const tally of exact) {
+          const count = tally[facet].counts[i]!
+          if (count === 0) continue
+          const name = tally[facet].names[i]!
+          if (!value) value = { key, name, count }
+          // Parts mostly spell a value alike: the locale comparison only for two spellings.
+          else value = { key, name: name !== value.name && compareFacetNames(name, value.name) < 0 ? name : value.name, count: value.count + count }
+        }
+        if (value) merged.set(key, value)
+      })
+      const top = [...merged.values()].sort((a, b) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, Math.max(0, this.limit))
+      const listed = top.map(({ name, count }) => ({ value: name, count }))
+      const known = new Set(exact.flatMap((tally) => tally[facet].known))
+      for (const key of this.filters.find(([name]) => name === facet)?.[1] ?? []) {
+        if (!known.has(key) || top.some((value) => value.key === key)) continue
+        const value = merged.get(key)
+        listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
+      }
+      counts[facet] = listed
+    }
+    return counts
+  }
+}
+
+type MergedValue = { key: string; name: string; count: number }
+
+/** The parts' counts of one facet's values summed by key, with how many parts handed each in. */
+function sumsByKey(tallies: readonly FacetTallies[], facet: FacetName): Map<string, { sum: number; parts: number }> {
+  const sums = new Map<string, { sum: number; parts: number }>()
+  for (const tally of tallies) {
+    const { names, counts } = tally[facet]
+    names.forEach((name, i) => {
+      const key = facetKey(name)
+      const found = sums.get(key)
+      if (found) {
+        found.sum += counts[i]!
+        found.parts++
+      } else sums.set(key, { sum: counts[i]!, parts: 1 })
+    })
+  }
+  return sums
+}
+
+/** The `limit`-th highest of the sums, 0 when there are fewer. */
+function limitth(sums: ReadonlyMap<string, { sum: number }>, limit: number): number {
+  if (sums.size < limit) return 0
+  return Float64Array.from(sums.values(), ({ sum }) => sum).sort()[sums.size - limit]!
 }
 
 /**
