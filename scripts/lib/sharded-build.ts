@@ -14,7 +14,7 @@ import { PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } fr
 import MiniSearch from 'minisearch'
 import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
-import { toSearchDocument } from '../../src/search/search'
+import { buildIndex, toSearchDocument } from '../../src/search/search'
 import { storeRegistry } from '../../src/corpus-services/entity-registry'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
@@ -46,17 +46,25 @@ export type ShardPlan = {
  * Indexes each shard's articles on their own, twice: once to sum the corpus-wide figures (`CorpusFigures`), once
  * to write its compact index with them. Only one shard's index is in memory at a time: the whole corpus's index and
  * its JSON form held about 550 MiB of live heap at 20,000 synthetic articles, so about 7 GiB at 250,000, past
- * Node's default heap; the second indexing is the price (docs/scaling.md). `build` is the one version front and
+ * Node's default heap; indexing every shard but the last twice is the price (docs/scaling.md). `build` is the one version front and
  * shards answer with.
  */
 export function planShards(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardPlan {
   const ranges = shardRanges(articles.length, shardCount)
   const figures = new CorpusFigures()
+  let lastIndex: MiniSearch<SearchDocument> | undefined
   for (const { first, size } of ranges) {
     const { index, firstSeen } = ownIndex(articles.slice(first, first + size))
     figures.add(index, firstSeen)
+    lastIndex = index
   }
-  const indexes = ranges.map(({ first, size }) => serializeCompactShard(ownIndex(articles.slice(first, first + size)).index, figures))
+  // The last shard's index is still here: it is written first, and only the others are indexed again.
+  const indexes: CompactIndex[] = new Array(ranges.length)
+  for (let shard = ranges.length - 1; shard >= 0; shard--) {
+    const { first, size } = ranges[shard]!
+    indexes[shard] = serializeCompactShard(lastIndex ?? buildIndex(articles.slice(first, first + size)), figures)
+    lastIndex = undefined
+  }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(articles)
   const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
