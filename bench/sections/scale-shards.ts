@@ -56,7 +56,8 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   const first = serving?.first ?? runBuild(corpus, bundlePath, options)
   console.log(`  first build: ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB`)
 
-  // 1% of the articles changed: a sentence added to every hundredth, as an edited correction would.
+  // 1% of the articles changed: a sentence added to every hundredth, as an edited correction would. Spread over the
+  // corpus, so every shard has changed articles: the case where reusing unchanged shards would save nothing.
   const step = Math.round(1 / options.changedShare)
   const changedPath = join(dir, 'changed.jsonl')
   let articlesChanged = 0
@@ -72,7 +73,9 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       .join('\n') + '\n',
   )
   const changed = serving?.changed ?? { ...runBuild(changedPath, bundlePath, options), articlesChanged }
-  console.log(`  after ${articlesChanged} changed: ${changed.seconds.toFixed(1)} s, ${changed.analysed} analysed, peak RSS ${changed.peakRssMiB} MiB`)
+  console.log(
+    `  after ${articlesChanged} changed (every hundredth, spread over the corpus): ${changed.seconds.toFixed(1)} s, ${changed.analysed} analysed, peak RSS ${changed.peakRssMiB} MiB`,
+  )
   const configs = shardedConfigs(dir)
   if (configs.length === 0) throw new Error(`${corpus}: the build made one Worker, not shards`)
   const manifest = JSON.parse(readFileSync(join(configs[0]!, '..', 'manifest.json'), 'utf8')) as FrontManifest
@@ -308,7 +311,7 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
         : `${point.first.seconds.toFixed(0)} s (${point.first.analysed} analysed, ${point.first.cached} cached; ${point.first.phases}; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
       Number.isNaN(point.changed.seconds)
         ? 'not measured in this run'
-        : `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB)`,
+        : `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB; load ${load(point.changed.loadAverage)})`,
       String(point.shards),
       range(
         point.sizes.map((size) => size.modulesBytes),
@@ -330,7 +333,7 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
   const header = [
     'articles',
     'first build',
-    'after 1% changed',
+    'after 1% changed (every hundredth article: spread over the corpus)',
     'shards',
     'Worker data modules MiB per shard',
     'assets MiB per shard',

@@ -1,7 +1,7 @@
 /**
  * A sharded build: the corpus cut into shard Workers (scripts/lib/shard-split.ts)
  * behind one front Worker, each shard a bundle of its own whose compact index
- * keeps the corpus-wide statistics (`serializeCompactShards`), and the Worker
+ * keeps the corpus-wide statistics (`serializeCompactShard`), and the Worker
  * configs that serve them (`generated/sharded/front/wrangler.jsonc`,
  * `generated/sharded/shard-N/wrangler.jsonc`, service bindings from the front
  * to each shard).
@@ -11,8 +11,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import { serializeCompactShards, type CompactIndex } from '../../src/search/index/compact-index'
-import { buildIndex } from '../../src/search/search'
+import MiniSearch from 'minisearch'
+import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
+import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { buildIndex, toSearchDocument } from '../../src/search/search'
 import { storeRegistry } from '../../src/corpus-services/entity-registry'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
@@ -40,13 +42,29 @@ export type ShardPlan = {
   registryBytes: number
 }
 
-/** Indexes the whole corpus once and cuts the index into `shardCount` shards; `build` is the one version front and shards answer with. */
+/**
+ * Indexes each shard's articles on their own, twice: once to sum the corpus-wide figures (`CorpusFigures`), once
+ * to write its compact index with them. Only one shard's index is in memory at a time: the whole corpus's index and
+ * its JSON form held about 550 MiB of live heap at 20,000 synthetic articles, so about 7 GiB at 250,000, past
+ * Node's default heap; indexing every shard but the last twice is the price (docs/scaling.md). `build` is the one version front and
+ * shards answer with.
+ */
 export function planShards(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardPlan {
   const ranges = shardRanges(articles.length, shardCount)
-  const indexes = serializeCompactShards(
-    buildIndex(articles),
-    ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
-  )
+  const figures = new CorpusFigures()
+  let lastIndex: MiniSearch<SearchDocument> | undefined
+  for (const { first, size } of ranges) {
+    const { index, firstSeen } = ownIndex(articles.slice(first, first + size))
+    figures.add(index, firstSeen)
+    lastIndex = index
+  }
+  // The last shard's index is still here: it is written first, and only the others are indexed again.
+  const indexes: CompactIndex[] = new Array(ranges.length)
+  for (let shard = ranges.length - 1; shard >= 0; shard--) {
+    const { first, size } = ranges[shard]!
+    indexes[shard] = serializeCompactShard(lastIndex ?? buildIndex(articles.slice(first, first + size)), figures)
+    lastIndex = undefined
+  }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(articles)
   const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
@@ -59,6 +77,22 @@ export function planShards(articles: readonly StoredArticle[], shardCount: numbe
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
   return { manifest, articles, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
+}
+
+/** A shard's own index, as `buildIndex` makes it, and its terms in the order the index first saw them (which shapes its tree). */
+function ownIndex(articles: readonly StoredArticle[]): { index: MiniSearch<SearchDocument>; firstSeen: Set<string> } {
+  const firstSeen = new Set<string>()
+  const { processTerm } = INDEX_OPTIONS
+  const index = new MiniSearch<SearchDocument>({
+    ...INDEX_OPTIONS,
+    processTerm: (term, field) => {
+      const processed = processTerm!(term, field)
+      for (const each of Array.isArray(processed) ? processed : [processed]) if (each) firstSeen.add(each)
+      return processed
+    },
+  })
+  index.addAll(articles.map(toSearchDocument))
+  return { index, firstSeen }
 }
 
 /** Shard `shard`'s bundle text, index and assets. */

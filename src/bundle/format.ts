@@ -96,8 +96,7 @@ export function serializeBundle(
     entityParts: entityParts.length,
     articleOffsets,
   } satisfies BundleHeader)
-  const tables = storeTables(articles)
-  if (corpus !== articles) tables.lookup.suggestions = shardSuggestions(articles, corpus)
+  const tables = storeTables(articles, corpus === articles ? undefined : () => shardSuggestions(articles, corpus))
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 

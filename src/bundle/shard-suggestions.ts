@@ -1,7 +1,7 @@
 import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { packSuggestions, storeSuggestions, type StoredSuggestions } from '../search/suggest'
+import { packSuggestions, storeSuggestions, suggestionEntities, type StoredSuggestions } from '../search/suggest'
 
 /** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
 const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
@@ -18,15 +18,12 @@ const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestion
  * out as `storeSuggestions` lays out its own (names: entities, phrases, titles).
  */
 export function shardSuggestions(articles: readonly StoredArticle[], corpus: readonly StoredArticle[]): StoredSuggestions {
-  const own = storeSuggestions(articles)
   let whole = corpusSuggestions.get(corpus)
   if (!whole) corpusSuggestions.set(corpus, (whole = storeSuggestions(corpus)))
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
-  const ownKinds = unpackNumbers(own.entities.kinds)
-  const ownCounts = unpackNumbers(own.entities.counts)
-  const entities = own.entities.texts.flatMap((text, i) =>
-    kept.has(`${ownKinds[i]}:${facetKey(text)}`) ? [{ text, kind: ownKinds[i]!, count: ownCounts[i]! }] : [],
-  )
+  // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
+  // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.
+  const entities = [...suggestionEntities(articles).values()].filter(({ kind, text }) => kept.has(`${kind}:${facetKey(text)}`))
   const wholeRanks = unpackNumbers(whole.ranks)
   const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
   // Every word here is a word of the corpus's names (its entities, phrases and titles).

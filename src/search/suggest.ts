@@ -56,6 +56,23 @@ export type StoredSuggestions = {
 }
 
 export function storeSuggestions(articles: readonly StoredArticle[]): StoredSuggestions {
+  const entities = suggestionEntities(articles)
+  const isGlued = gluedNames(entities)
+  const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
+  const phrases = corpusPhrases(articles)
+  return packSuggestions(
+    all,
+    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    articles.map((article) => article.title),
+  )
+}
+
+/**
+ * The articles' entity names by kind and name key (`kind:key`), in order of first sight: the kind's place in
+ * ENTITY_KINDS, the first spelling seen, and how many articles name it. Glued names are still in (`storeSuggestions`
+ * drops them against these names; a shard against the whole corpus's, src/bundle/shard-suggestions.ts).
+ */
+export function suggestionEntities(articles: readonly StoredArticle[]): Map<string, { kind: number; text: string; count: number }> {
   const entities = new Map<string, { kind: number; text: string; count: number }>()
   for (const article of articles) {
     const values = articleFacets(article)
@@ -67,14 +84,7 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
       }
     })
   }
-  const isGlued = gluedNames(entities)
-  const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
-  const phrases = corpusPhrases(articles)
-  return packSuggestions(
-    all,
-    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
-    articles.map((article) => article.title),
-  )
+  return entities
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { shardCount, shardRanges } from '../../scripts/lib/shard-split'
-import { shardedBundles } from '../../scripts/lib/sharded-build'
+import { planShards, shardedBundles } from '../../scripts/lib/sharded-build'
 import { loadCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { bm25Part, RATIO_UNIT, SCORE_BLOCK, type FieldPostings } from '../../src/search/index/compact-postings'
 import { articleFacets, FACETS, type FacetFilters } from '../../src/search/facets'
@@ -95,6 +95,21 @@ describe('shards', () => {
       expect(shard.index.header.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
     }
     expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
+  })
+
+  it("are indexed from their own articles alone, yet written byte for byte as the whole corpus's index cut into shards", () => {
+    const built = buildIndex(articles)
+    for (const count of [2, 3, 5]) {
+      const ranges = shardRanges(articles.length, count)
+      const cut = serializeCompactShards(
+        built,
+        ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
+      )
+      // The build's path: each shard's index made from its articles only, the corpus-wide figures summed from them.
+      const own = planShards(articles, count, BUILT_AT).indexes
+      expect(own.map((index) => index.header)).toEqual(cut.map((index) => index.header))
+      own.forEach((index, shard) => expect(Buffer.compare(index.binary, cut[shard]!.binary), `shard ${shard} of ${count}`).toBe(0))
+    }
   })
 
   it("keep score block bounds over their own postings, under the corpus-wide statistics: pruned top-k is exact in each shard and merges to the one index's", () => {

@@ -1,4 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
 import { writeTermPostings, type ScoreBasis } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
 import { READ_ONLY } from './compact-read-only'
@@ -68,7 +69,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
   return writeCompactIndex(
     source,
     Array.from({ length: source.json.documentCount }, (_, doc) => doc),
-    false,
+    undefined,
     bm25,
   )
 }
@@ -89,41 +90,134 @@ export function serializeCompactShards(
   bm25: { k: number; b: number } = RANKING.bm25,
 ): CompactIndex[] {
   const source = indexSource(index)
-  return shards.map((documents) => writeCompactIndex(source, documents, true, bm25))
+  const { documentCount, averageFieldLength } = source.json
+  return shards.map((documents) => writeCompactIndex(source, documents, { documentCount, averageFieldLength }, bm25))
+}
+
+/**
+ * What a shard's compact index keeps of the whole corpus, summed from the
+ * shards' own indexes, so that a build never holds the whole corpus's index
+ * (scripts/lib/sharded-build.ts): the document count, the average field
+ * lengths, each term's document frequency per field and its rank in the tree
+ * order of the whole index. Shards are added in corpus order (each a
+ * consecutive run of it); `serializeCompactShard` then writes each shard's
+ * index exactly as `serializeCompactShards` cuts it from the whole index.
+ */
+export class CorpusFigures {
+  private documentCount = 0
+  private readonly averageFieldLength: number[] = []
+  /** Term -> documents per field, in a tree filled in the whole index's order of first sight: its iteration order is the whole index's. */
+  private readonly frequencies = new SearchableMap<number[]>()
+  private ranks: Map<string, number> | undefined
+
+  /**
+   * The next shard's own index, and its terms in the order `processTerm` first
+   * gave them (the order MiniSearch inserts them into its tree, which shapes it).
+   */
+  add(index: MiniSearch<never> | MiniSearch<unknown>, firstSeen: Iterable<string>): void {
+    if (this.ranks) throw new Error('CorpusFigures: a shard added after the figures were read')
+    const json = index.toJSON() as unknown as MiniSearchJson
+    if (json.dirtCount !== 0 || json.nextId !== json.documentCount) throw new Error('CorpusFigures needs freshly built indexes.')
+    const fieldCount = Object.keys(json.fieldIds).length
+    for (const term of firstSeen) this.frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
+    for (const [term, data] of json.index) {
+      const counts = this.frequencies.get(term)
+      if (!counts) throw new Error(`CorpusFigures: the term ${JSON.stringify(term)} was indexed but not seen`)
+      for (let field = 0; field < fieldCount; field++) counts[field]! += Object.keys(data[field] ?? {}).length
+    }
+    // MiniSearch's running average (addFieldLength), replayed at each document's corpus position: the same bits.
+    for (let doc = 0; doc < json.documentCount; doc++) {
+      const lengths = json.fieldLength[doc] ?? []
+      for (let field = 0; field < lengths.length; field++) {
+        const length = lengths[field]
+        if (length === undefined || length === null) continue
+        this.averageFieldLength[field] = ((this.averageFieldLength[field] || 0) * this.documentCount + length) / (this.documentCount + 1)
+      }
+      this.documentCount++
+    }
+  }
+
+  /** The corpus-wide figures, once every shard is in. */
+  corpusWide(): CorpusWide & { rank: (term: string) => number } {
+    if (!this.ranks) {
+      const terms = [...this.frequencies.keys()]
+      const ranks = treeRanks(terms)
+      this.ranks = new Map(terms.map((term, position) => [term, ranks[position]!]))
+    }
+    const { ranks, frequencies } = this
+    return {
+      documentCount: this.documentCount,
+      averageFieldLength: this.averageFieldLength,
+      documentFrequencies: (term) => frequencies.get(term)!,
+      rank: (term) => ranks.get(term)!,
+    }
+  }
+}
+
+/** One shard's compact index from its own index (its documents, in order) and the corpus's figures (every shard added). */
+export function serializeCompactShard(
+  index: MiniSearch<never> | MiniSearch<unknown>,
+  figures: CorpusFigures,
+  bm25: { k: number; b: number } = RANKING.bm25,
+): CompactIndex {
+  const corpus = figures.corpusWide()
+  const source = indexSource(index, corpus.rank)
+  return writeCompactIndex(
+    source,
+    Array.from({ length: source.json.documentCount }, (_, doc) => doc),
+    corpus,
+    bm25,
+  )
 }
 
 /** What serialising reads of a built index: its JSON form and its terms in JavaScript's string order with their tree ranks. */
 type IndexSource = { json: MiniSearchJson; sorted: { term: string; position: number; rank: number }[] }
 
-function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSource {
+/** `rank`: the terms' ranks when the index is one shard's own (`CorpusFigures`); else its own tree's. */
+function indexSource(index: MiniSearch<never> | MiniSearch<unknown>, rank?: (term: string) => number): IndexSource {
   const json = index.toJSON() as unknown as MiniSearchJson
   if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
     throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
   }
-  const sorted = loadJsonOrder(json.index.map(([term]) => term)).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+  const terms = json.index.map(([term]) => term)
+  const ranked = rank ? terms.map((term, position) => ({ term, position, rank: rank(term) })) : loadJsonOrder(terms)
+  const sorted = ranked.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   for (const { term } of sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
   }
   return { json, sorted }
 }
 
-/** The compact form of `documents` (short ids of the source, in their new order); `shard`: with the corpus-wide statistics; `bm25`: for the score block bounds. */
-function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly number[], shard: boolean, bm25: { k: number; b: number }): CompactIndex {
+/**
+ * A shard's figures of the whole corpus: its document count and average field lengths, and each term's document
+ * frequency per field (when absent, the source's postings are the whole corpus's: `serializeCompactShards`).
+ */
+type CorpusWide = { documentCount: number; averageFieldLength: number[]; documentFrequencies?: (term: string) => readonly number[] }
+
+/** The compact form of `documents` (short ids of the source, in their new order); `corpus`: a shard's, with the corpus-wide statistics; `bm25`: for the score block bounds. */
+function writeCompactIndex(
+  { json, sorted }: IndexSource,
+  documents: readonly number[],
+  corpus: CorpusWide | undefined,
+  bm25: { k: number; b: number },
+): CompactIndex {
+  const shard = corpus !== undefined
+  const averageFieldLength = corpus?.averageFieldLength ?? json.averageFieldLength
   const documentCount = documents.length
   const fieldCount = Object.keys(json.fieldIds).length
   const ids = documents.map((doc) => json.documentIds[doc]!)
   const local = new Map(documents.map((doc, i) => [doc, i]))
   // Postings are written with local ids; the bounds read the source document's lengths.
   const fieldLength = (doc: number, field: number) => json.fieldLength[documents[doc]!]?.[field] ?? 0
-  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength: json.averageFieldLength }
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength }
 
-  const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: number[] }[] = []
+  const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: readonly number[] }[] = []
   for (const { term, rank, position } of sorted) {
     const data = json.index[position]![1]
-    const documentFrequencies: number[] = []
+    const sourceFrequencies: number[] = []
     const fields = Array.from({ length: fieldCount }, (_, field) => {
       const postings = Object.entries(data[field] ?? {})
-      documentFrequencies.push(postings.length)
+      sourceFrequencies.push(postings.length)
       const mine = new Map<number, number>()
       for (const [doc, freq] of postings) {
         const at = local.get(Number(doc))
@@ -131,7 +225,8 @@ function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly nu
       }
       return mine.size > 0 ? mine : undefined
     })
-    if (fields.some((postings) => postings !== undefined)) kept.push({ term, rank, fields, documentFrequencies })
+    if (fields.some((postings) => postings !== undefined))
+      kept.push({ term, rank, fields, documentFrequencies: corpus?.documentFrequencies?.(term) ?? sourceFrequencies })
   }
   const termCount = kept.length
   const ranks = new Uint32Array(termCount)
@@ -164,9 +259,9 @@ function writeCompactIndex({ json, sorted }: IndexSource, documents: readonly nu
   const header: CompactIndexHeader = {
     format: COMPACT_INDEX_FORMAT,
     fieldIds: json.fieldIds,
-    averageFieldLength: json.averageFieldLength,
+    averageFieldLength,
     ids,
-    ...(shard ? { corpus: { documentCount: json.documentCount } } : {}),
+    ...(corpus ? { corpus: { documentCount: corpus.documentCount } } : {}),
     ...(hasStoredFields ? { storedFields: documents.map((doc) => json.storedFields[doc] ?? null) } : {}),
     termCount,
     termBytes: termBytes.length,

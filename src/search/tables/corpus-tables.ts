@@ -37,14 +37,18 @@ export type CorpusTables = {
  * A shard's lexicon holds its own articles' words: a search gathers what every shard knows of its words
  * (`SearchCoordinator.words`), so no shard needs a copy of the whole corpus's.
  */
-export function storeTables(articles: readonly StoredArticle[]): StoredTables {
+/**
+ * `suggestions`: made by the caller when they are not the articles' own (a shard's are made against the whole
+ * corpus: src/bundle/shard-suggestions.ts), so that the articles' own, the costliest table here, are not made for nothing.
+ */
+export function storeTables(articles: readonly StoredArticle[], suggestions: () => StoredSuggestions = () => storeSuggestions(articles)): StoredTables {
   return {
     search: { dates: articles.map((article) => article.date ?? null), facets: storeFacetTable(articles) },
     lookup: {
       titles: articles.map((article) => article.title),
       urls: articles.map((article) => article.url ?? null),
       lexicon: storeLexicon(articles),
-      suggestions: storeSuggestions(articles),
+      suggestions: suggestions(),
     },
   }
 }
