@@ -134,6 +134,12 @@ describe('people', () => {
     expect(find('country', 'India')).toBeDefined()
   })
 
+  it('starts the name after a titled place at its first name, even when the surname is used alone later', () => {
+    const { find, entities } = readEntities('The Governor of Port Moresby Dora Velloso signed the bill. Velloso said it was overdue.')
+    expect(find('person', 'Dora Velloso')?.mentions).toHaveLength(2)
+    expect(entities.filter((entity) => entity.type === 'person').map((entity) => entity.name)).toEqual(['Dora Velloso'])
+  })
+
   it('reads names with a particle ("al-Sharabi") and after "Dr" (Mokha article)', () => {
     const { find } = readEntities(
       'A bombing killed Abu Dhabi TV photojournalist Ziad al-Sharabi in the Red Sea port town of Mokha, Yemen. The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed rebels.',

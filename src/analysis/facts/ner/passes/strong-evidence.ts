@@ -215,14 +215,19 @@ function townOfAirport(reading: Reading, { tokens, from }: Candidate): Candidate
  * "Minister of Information Moammar al-Eryani", "Prime Minister of India Narendra Modi", "Ambassador to
  * Portugal Marcus Ellery", "Special Envoy for Yemen Tomas Varga": where the title's "of", "to" or "for"
  * runs into the name, the name is its last two or three words, starting with a first name or after a
- * country, or ending in a name the text also uses alone. The index the name starts at, or -1.
+ * country, or else ending in a name the text also uses alone. A start with a first name wins over the
+ * weaker ending: in "Chief Executive of Hong Kong Carrie Lam" with "Lam" used alone later, both "Kong
+ * Carrie Lam" and "Carrie Lam" end in it, and only the second starts as a name does. The index the name
+ * starts at, or -1.
  */
 function nameAfterRoleOf(reading: Reading, tokens: Token[], head: number): number {
   if (!ROLE_JOINERS.has(tokens[head + 1]?.text ?? '')) return -1
-  for (let from = Math.max(head + 3, tokens.length - 3); from <= tokens.length - 2; from++) {
-    const name = tokens.slice(from)
-    if (looksLikePersonName(name) && (isFirstName(name[0]!.text) || reading.singles.has(name.at(-1)!.text) || findCountry(tokens[from - 1]!.text))) return from
+  const first = Math.max(head + 3, tokens.length - 3)
+  const names = (from: number) => looksLikePersonName(tokens.slice(from))
+  for (let from = first; from <= tokens.length - 2; from++) {
+    if (names(from) && (isFirstName(tokens[from]!.text) || findCountry(tokens[from - 1]!.text))) return from
   }
+  for (let from = first; from <= tokens.length - 2; from++) if (names(from) && reading.singles.has(tokens.at(-1)!.text)) return from
   return -1
 }
 
