@@ -143,8 +143,8 @@ describe('what the shapes above leave alone', () => {
 
 describe('features of the land and publications named by their kind', () => {
   it('reads names ending in a feature of the land as places, not people', () => {
-    const { typeOf } = readEntities('The Tarran Estuary lies past the Kessel Fault, the Orme Trench and the Calder Village.')
-    for (const name of ['Tarran Estuary', 'Kessel Fault', 'Orme Trench', 'Calder Village']) expect(typeOf(name)).toBe('place')
+    const { typeOf } = readEntities('The Tarran Estuary lies past the Kessel Fault, the Orme Trench, the Calder Village and the Molly Point area.')
+    for (const name of ['Tarran Estuary', 'Kessel Fault', 'Orme Trench', 'Calder Village', 'Molly Point']) expect(typeOf(name)).toBe('place')
   })
 
   it('reads a bulletin, a daily and a gazeta as publications', () => {

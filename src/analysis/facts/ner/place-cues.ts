@@ -76,6 +76,7 @@ export const PLACE_FEATURES = new Set([
   'quay',
   'harbour',
   'harbor',
+  'point',
 ])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
