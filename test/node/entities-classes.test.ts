@@ -201,6 +201,13 @@ describe('people: titles, particles, surnames', () => {
     expect(find('person', 'David Major')).toBeDefined()
   })
 
+  it('keeps the assimilated forms of the Arabic article inside a name ("ez-Zor", "as-Sadr"), not only "al-"', () => {
+    const { find } = readEntities('Shelling hit Tell ez-Zahra and Qasr ad-Dawla on Monday, said Sheikh Karim as-Salih.')
+    expect(find('place', 'Tell ez-Zahra')).toBeDefined()
+    expect(find('place', 'Qasr ad-Dawla')).toBeDefined()
+    expect(find('person', 'Karim as-Salih')).toBeDefined()
+  })
+
   it('keeps a name with a particle that opens a paragraph (Jolo article)', () => {
     const { find } = readEntities("The army said so.\n\nArnel dela Vega of the army's Western Mindanao Command said the group is suspected.")
     expect(find('person', 'Arnel dela Vega')).toBeDefined()

@@ -45,7 +45,7 @@ const KEEPS_STOP = new Set([
   'no',
 ])
 /** A lower-case particle joined to a capitalised name ("al-Sharabi", "bin-Laden"): the whole is a name. */
-const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben)-\p{Lu}/u
+const NAME_PARTICLE = /^(?:al|el|ul|ud|ur|bin|ibn|abu|ben|ad|an|ar|as|ash|at|az|ed|es|ez)-\p{Lu}/u
 // The lower-case half of a hyphenated given name written after its surname, as Korean and Cantonese names are
 // in English ("Park Won-soon", "Lam Wai-ling", "Moon Jae-in"), and Thai names of that shape ("Prayuth
 // Chan-o-cha"): short syllables. Hyphenated English words that may follow a name ("the Trump-led", "a
