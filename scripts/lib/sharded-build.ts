@@ -96,7 +96,7 @@ function ownIndex(articles: readonly StoredArticle[]): { index: MiniSearch<Searc
 }
 
 /** Shard `shard`'s bundle text, index and assets. */
-export function shardFiles({ manifest, articles, ranges, indexes, registryParts }: ShardPlan, shard: number): ShardFiles {
+function shardFiles({ manifest, articles, ranges, indexes, registryParts }: ShardPlan, shard: number): ShardFiles {
   const { first, size } = ranges[shard]!
   const mine = articles.slice(first, first + size)
   const index = indexes[shard]!

@@ -6,7 +6,7 @@ import type { ArticleRef, CatalogFact, FactQuery } from '../corpus-services/fact
 import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
 import type { GatherApi } from '../search/gather'
-import type { FactKey, ShardHealth, ShardLive } from './gather'
+import type { FactKey, ShardApi, ShardHealth, ShardLive } from './gather'
 import type { StatisticsData } from '../search/corpus-statistics'
 import type { AssociationCounts, SuggestionCandidates } from './suggest-candidates'
 import { Shard, type ShardPlace } from './shard'
@@ -133,27 +133,5 @@ export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, setting
 
 /** The RPC methods the front calls on a shard's service binding: `ShardApi`'s, each naming the front's build first. */
 export type ShardRpc = {
-  search(build: string, params: SearchParams, index: number, gather: GatherApi, live?: ShardLive): Promise<SearchResponse>
-  article(build: string, id: string, live?: ShardLive): Promise<StoredArticle | undefined>
-  articles(build: string, ids: readonly string[], live?: ShardLive): Promise<Map<string, StoredArticle>>
-  listingKeys(build: string, params: ListingParams, live?: ShardLive): Promise<{ total: number; keys: ListingKey[] }>
-  listed(build: string, ids: readonly string[], sort: ListingParams['sort']): Promise<ListedArticle[]>
-  related(build: string, article: StoredArticle, limit: number, live?: ShardLive): Promise<RelatedArticle[]>
-  suggest(build: string, q: string): Promise<SuggestionCandidates>
-  associations(build: string, q: string, words: readonly string[]): Promise<AssociationCounts>
-  factKeys(build: string, query: FactQuery, live?: ShardLive): Promise<{ total: number; facts: FactKey[] }>
-  factsAt(build: string, facts: readonly number[]): Promise<CatalogFact[]>
-  health(build: string): Promise<ShardHealth>
-  holds(build: string, ids: readonly string[]): Promise<string[]>
-  statistics(build: string, terms: readonly string[]): Promise<StatisticsData>
-  entitySearch(build: string, query: EntityQuery): Promise<{ total: number; hits: RankedSummary[] }>
-  entityConditions(build: string, requests: readonly EntityRequest[]): Promise<Array<FactCondition | null>>
-  entityIdsIn(build: string, entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Array<[string | null, string | null]>>
-  entityDetail(build: string, id: string): Promise<PartDetail | undefined>
-  entityNames(build: string, ranks: readonly number[]): Promise<Array<[number, Pick<StoredEntity, 'id' | 'name' | 'type'>]>>
-  placesInside(build: string, focus: EntityFocus): Promise<number>
-  mapPlaces(build: string, range: DateRange): Promise<RankedPlace[]>
-  mapAround(build: string, focus: EntityFocus): Promise<RankedPoint[]>
-  entityFactKeys(build: string, conditions: readonly FactCondition[], query: FactQuery): Promise<{ total: number; facts: FactKey[] }>
-  articleRefs(build: string, positions: readonly number[]): Promise<Array<[number, ArticleRef]>>
+  [Method in keyof ShardApi]: ShardApi[Method] extends (...args: infer Args) => infer Answer ? (build: string, ...args: Args) => Answer : never
 }

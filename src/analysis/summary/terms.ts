@@ -18,7 +18,7 @@ export function contentTerms(text: string): string[] {
 }
 
 /** Whether a normalised term says something about the passage: not a stop word, not a single letter. */
-export function isContentTerm(term: string): boolean {
+function isContentTerm(term: string): boolean {
   return term.length > 1 && !NEWS_STOP_WORDS.has(term)
 }
 
