@@ -165,7 +165,6 @@ async function rankArticles(
     const exponent = long ? RANKING.longCoordination : RANKING.coordination
     const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
     const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
-    // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring.
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring; only
     // when asked for (a correction to decide on, a long query's first tier).
     let everyWord: MatchSet | undefined
