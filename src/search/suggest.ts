@@ -56,23 +56,36 @@ export type StoredSuggestions = {
 }
 
 export function storeSuggestions(articles: readonly StoredArticle[]): StoredSuggestions {
+  const phrases = new PhraseCounts()
+  phrases.add(articles)
+  return corpusSuggestions(articles, phrases)
+}
+
+/**
+ * The suggestion index of a corpus whose phrases were counted apart (`PhraseCounts`, which reads the articles'
+ * texts): the build counts them a shard at a time, so that it never holds the corpus's texts and analyses at once.
+ */
+export function corpusSuggestions(articles: readonly SuggestionArticle[], phrases: PhraseCounts): StoredSuggestions {
   const entities = suggestionEntities(articles)
   const isGlued = gluedNames(entities)
   const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
-  const phrases = corpusPhrases(articles)
+  const kept = phrases.kept()
   return packSuggestions(
     all,
-    { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
+    { texts: kept.map((phrase) => phrase.text), counts: packNumbers(kept.map((phrase) => phrase.count)) },
     articles.map((article) => article.title),
   )
 }
+
+/** What the suggestion index reads of an article besides its text (whose phrases `PhraseCounts` counts). */
+export type SuggestionArticle = Pick<StoredArticle, 'title' | 'date' | 'facts'>
 
 /**
  * The articles' entity names by kind and name key (`kind:key`), in order of first sight: the kind's place in
  * ENTITY_KINDS, the first spelling seen, and how many articles name it. Glued names are still in (`storeSuggestions`
  * drops them against these names; a shard against the whole corpus's, src/bundle/shard-suggestions.ts).
  */
-export function suggestionEntities(articles: readonly StoredArticle[]): Map<string, { kind: number; text: string; count: number }> {
+export function suggestionEntities(articles: readonly SuggestionArticle[]): Map<string, { kind: number; text: string; count: number }> {
   const entities = new Map<string, { kind: number; text: string; count: number }>()
   for (const article of articles) {
     const values = articleFacets(article)
@@ -163,47 +176,72 @@ const SPACES_ONLY = /^[ \t]+$/
  * punctuation, neither starting nor ending with a stop word or a number, in
  * at least `PHRASE_MIN_ARTICLES` articles; most articles first, each in its
  * first-seen spelling. What a search box completes "hong k" and "Trump im" with.
+ * Counted a run of articles at a time (`add`, in corpus order), then `kept`.
  */
-function corpusPhrases(articles: readonly StoredArticle[]): { text: string; count: number }[] {
-  const phrases = new Map<string, { text: string; count: number; last: number }>()
-  const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
-  articles.forEach((article, doc) => {
-    for (const text of [article.title, article.text]) {
-      const tokens = tokensWithOffsets(text)
-      // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
-      const words = tokens.map((token) => normalizeWord(token.text))
-      const edges = words.map(isEdge)
-      for (let i = 0; i < tokens.length; i++) {
-        for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
-          const last = i + n - 1
-          if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
-          if (!edges[i] || !edges[last]) continue
-          const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
-          const entry = phrases.get(key)
-          if (!entry) phrases.set(key, { text: text.slice(tokens[i]!.start, tokens[last]!.end), count: 1, last: doc })
-          else if (entry.last !== doc) {
-            entry.count++
-            entry.last = doc
+export class PhraseCounts {
+  /**
+   * Phrase key (its normalised words) -> articles * ARTICLE_SPAN + the last article that had it: one number per
+   * phrase, since the build counts every phrase of the corpus (millions) to keep the 20,000 most frequent.
+   */
+  private readonly counts = new Map<string, number>()
+  /** The first-seen spelling of the phrases whose spelling is not their key (most are written as their key). */
+  private readonly spellings = new Map<string, string>()
+  private articles = 0
+
+  /** Counts the phrases of the corpus's next articles. */
+  add(articles: readonly Pick<StoredArticle, 'title' | 'text'>[]) {
+    const { counts, spellings } = this
+    const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
+    for (const article of articles) {
+      const doc = this.articles++
+      for (const text of [article.title, article.text]) {
+        const tokens = tokensWithOffsets(text)
+        // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
+        const words = tokens.map((token) => normalizeWord(token.text))
+        const edges = words.map(isEdge)
+        for (let i = 0; i < tokens.length; i++) {
+          for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
+            const last = i + n - 1
+            if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
+            if (!edges[i] || !edges[last]) continue
+            const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
+            const packed = counts.get(key)
+            if (packed === undefined) {
+              counts.set(key, ARTICLE_SPAN + doc)
+              const spelling = text.slice(tokens[i]!.start, tokens[last]!.end)
+              if (spelling !== key) spellings.set(key, spelling)
+            } else if (packed % ARTICLE_SPAN !== doc) counts.set(key, (Math.floor(packed / ARTICLE_SPAN) + 1) * ARTICLE_SPAN + doc)
           }
         }
       }
     }
-  })
-  let kept = [...phrases.values()].filter((phrase) => phrase.count >= PHRASE_MIN_ARTICLES)
-  // Only phrases as frequent as the last one kept can be kept: that count is found on numbers alone, so the
-  // comparison of texts runs over about PHRASES_KEPT phrases (over every phrase, it took seconds at 5,000 articles).
-  if (kept.length > PHRASES_KEPT) {
-    const counts = Int32Array.from(kept, (phrase) => phrase.count).sort()
-    const lastKept = counts[counts.length - PHRASES_KEPT]!
-    kept = kept.filter((phrase) => phrase.count >= lastKept)
   }
-  // The same order as `localeCompare`, with one collator made once rather than one per comparison.
-  const collator = new Intl.Collator()
-  return kept
-    .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text))
-    .slice(0, PHRASES_KEPT)
-    .map(({ text, count }) => ({ text, count }))
+
+  /** The phrases kept: in at least `PHRASE_MIN_ARTICLES` articles, the `PHRASES_KEPT` most frequent. */
+  kept(): { text: string; count: number }[] {
+    let kept: { key: string; count: number }[] = []
+    for (const [key, packed] of this.counts) {
+      const count = Math.floor(packed / ARTICLE_SPAN)
+      if (count >= PHRASE_MIN_ARTICLES) kept.push({ key, count })
+    }
+    // Only phrases as frequent as the last one kept can be kept: that count is found on numbers alone, so the
+    // comparison of texts runs over about PHRASES_KEPT phrases (over every phrase, it took seconds at 5,000 articles).
+    if (kept.length > PHRASES_KEPT) {
+      const counts = Int32Array.from(kept, (phrase) => phrase.count).sort()
+      const lastKept = counts[counts.length - PHRASES_KEPT]!
+      kept = kept.filter((phrase) => phrase.count >= lastKept)
+    }
+    // The same order as `localeCompare`, with one collator made once rather than one per comparison.
+    const collator = new Intl.Collator()
+    return kept
+      .map(({ key, count }) => ({ text: this.spellings.get(key) ?? key, count }))
+      .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text))
+      .slice(0, PHRASES_KEPT)
+  }
 }
+
+/** Articles are numbered below this in `PhraseCounts` (a corpus of up to 2^32 articles, each phrase in up to 2^21 of them). */
+const ARTICLE_SPAN = 2 ** 32
 
 /** One name of the suggestion index: an entity's, a phrase's or a title's (with its article's id). */
 export type Named = { text: string; kind: SuggestionKind; count: number; id?: string }
