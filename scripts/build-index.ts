@@ -145,7 +145,7 @@ async function buildSharded(
   started: number,
   phases: Phases,
 ): Promise<number> {
-  const plan = planShards(articles, shards, new Date().toISOString())
+  const plan = planShards(articles, shards, new Date().toISOString(), { phraseFiles: true })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []

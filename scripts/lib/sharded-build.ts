@@ -16,11 +16,12 @@ import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../s
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
 import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
-import { corpusSuggestions, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
+import { corpusSuggestions, keptPhrases, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
+import { PhraseFiles } from './phrase-files'
 import { shardRanges } from './shard-split'
 import { tsWorker } from './ts-worker'
 
@@ -67,11 +68,18 @@ export type ShardPlan = {
  * synthetic articles, its index and JSON form 550 MiB (docs/scaling.md).
  * `build` is the one version front and shards answer with.
  */
-export function planShards(articles: readonly StoredArticle[] | ArticleSource, shardCount: number, builtAt: string): ShardPlan {
+export function planShards(
+  articles: readonly StoredArticle[] | ArticleSource,
+  shardCount: number,
+  builtAt: string,
+  { phraseFiles = false }: { phraseFiles?: boolean } = {},
+): ShardPlan {
   const source = isSource(articles) ? articles : inMemory(articles)
   const ranges = shardRanges(source.size, shardCount)
   const figures = new CorpusFigures()
   const phrases = new PhraseCounts()
+  // The build keeps the phrases' counts on disk a shard at a time (39 KiB an article in memory); tests in memory.
+  const spilled = phraseFiles ? new PhraseFiles() : undefined
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
@@ -82,6 +90,7 @@ export function planShards(articles: readonly StoredArticle[] | ArticleSource, s
     figures.add(index, firstSeen)
     last = { shard, index }
     phrases.add(mine)
+    spilled?.write(phrases.take())
     for (const article of mine) {
       hash.update(JSON.stringify(article)).update('\n')
       facts.push(registryArticle(article))
@@ -103,7 +112,13 @@ export function planShards(articles: readonly StoredArticle[] | ArticleSource, s
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: source.size, shards: ranges.map(({ size }) => ({ documents: size })) }
-  const suggestions = corpusSuggestions(facts, phrases)
+  let kept: { text: string; count: number }[]
+  try {
+    kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
+  } finally {
+    spilled?.remove()
+  }
+  const suggestions = corpusSuggestions(facts, kept)
   return { manifest, source, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)), suggestions }
 }
 
