@@ -3,8 +3,8 @@
  * phrases (`PhraseCounts`, src/search/suggest.ts), writes them sorted by key to
  * a file of their own and forgets them, then merges the files, summing each
  * phrase's counts, into the phrases kept (`keptPhrases`). Every phrase of the
- * corpus has to be counted to keep the most frequent, and in memory they took
- * about 39 KiB an article (docs/scaling.md): 10 GB at 250,000.
+ * corpus has to be counted to keep the most frequent: millions of them, which
+ * held in memory were most of what grew with the corpus (docs/scaling.md).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
