@@ -78,24 +78,30 @@ export function planShards(
   const ranges = shardRanges(source.size, shardCount)
   const figures = new CorpusFigures()
   const phrases = new PhraseCounts()
-  // The build keeps the phrases' counts on disk a shard at a time (39 KiB an article in memory); tests in memory.
+  // The build keeps the phrases' counts on disk a shard at a time (every phrase of the corpus, millions); tests in memory.
   const spilled = phraseFiles ? new PhraseFiles() : undefined
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
   let last: { shard: number; index: MiniSearch<SearchDocument> } | undefined
-  ranges.forEach(({ first, size }, shard) => {
-    const mine = source.read(first, size)
-    const { index, firstSeen } = ownIndex(mine)
-    figures.add(index, firstSeen)
-    last = { shard, index }
-    phrases.add(mine)
-    spilled?.write(phrases.take())
-    for (const article of mine) {
-      hash.update(JSON.stringify(article)).update('\n')
-      facts.push(registryArticle(article))
-    }
-  })
+  let kept: { text: string; count: number }[]
+  try {
+    ranges.forEach(({ first, size }, shard) => {
+      const mine = source.read(first, size)
+      const { index, firstSeen } = ownIndex(mine)
+      figures.add(index, firstSeen)
+      last = { shard, index }
+      phrases.add(mine)
+      spilled?.write(phrases.take())
+      for (const article of mine) {
+        hash.update(JSON.stringify(article)).update('\n')
+        facts.push(registryArticle(article))
+      }
+    })
+    kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
+  } finally {
+    spilled?.remove()
+  }
   // The last shard's index is still here: it is written first, and only the others are indexed again.
   const indexes: CompactIndex[] = new Array(ranges.length)
   for (let shard = ranges.length - 1; shard >= 0; shard--) {
@@ -112,12 +118,6 @@ export function planShards(
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: source.size, shards: ranges.map(({ size }) => ({ documents: size })) }
-  let kept: { text: string; count: number }[]
-  try {
-    kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
-  } finally {
-    spilled?.remove()
-  }
   const suggestions = corpusSuggestions(facts, kept)
   return { manifest, source, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)), suggestions }
 }
