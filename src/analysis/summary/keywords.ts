@@ -66,13 +66,13 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   }
   for (let sentenceIndex = 0; sentenceIndex + 1 < table.sentenceWords.length; sentenceIndex++) {
     for (const run of contentRuns(document.text, table, sentenceIndex)) {
-      for (const { term, surface, capitalized } of run) {
+      for (const { term, surface, word, weight, capitalized } of run) {
         // "Balochistan-based" is also a mention of Balochistan. Most words are one term: no set of parts to build.
-        const parts = surface.text === surface.word ? partsOfTerm(term) : termsOfWord(surface.text)
+        const parts = surface === word ? partsOfTerm(term) : termsOfWord(surface)
         if (parts.length === 1) count(parts[0]!, sentenceIndex, capitalized)
         else for (const part of new Set(parts)) count(part, sentenceIndex, capitalized)
         const forms = words.get(term)!.forms
-        forms.set(surface.text, (forms.get(surface.text) ?? 0) + surface.weight)
+        forms.set(surface, (forms.get(surface) ?? 0) + weight)
       }
       for (let i = 0; i < run.length; i++) {
         let level = roots
@@ -140,10 +140,11 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
 }
 
 /**
- * `surface` is the word as written without a possessive `'s` (`word`: with it); at the start of a sentence, where its
- * case says nothing, counted as half a vote.
+ * `surface` is the word as written without a possessive `'s` (`word`: with it); `weight`, its vote for how the word is
+ * written: half at the start of a sentence, where its case says nothing. One object per word (a long article has ten
+ * thousand).
  */
-type RunWord = { term: string; surface: { text: string; word: string; weight: number }; capitalized: boolean; upper: boolean }
+type RunWord = { term: string; surface: string; word: string; weight: number; capitalized: boolean; upper: boolean }
 
 /** Maximal runs of content words of one sentence, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
 function contentRuns(text: string, table: DocumentWords, sentenceIndex: number): RunWord[][] {
@@ -167,7 +168,7 @@ function contentRuns(text: string, table: DocumentWords, sentenceIndex: number):
     if (usable) {
       const bare = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word
       const upper = startsUpperCase(word)
-      run.push({ term, surface: { text: bare, word, weight: k === first ? 0.5 : 1 }, capitalized: k !== first && upper, upper })
+      run.push({ term, surface: bare, word, weight: k === first ? 0.5 : 1, capitalized: k !== first && upper, upper })
     }
   }
   if (run.length > 0) runs.push(run)
@@ -209,15 +210,15 @@ const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly',
  */
 function gluedToName(run: readonly RunWord[], from: number, length: number): boolean {
   for (let i = from + 1; i < from + length; i++) {
-    const word = run[i]!.surface.text
+    const word = run[i]!.surface
     if (!startsUpperCase(word)) continue
-    const before = run[i - 1]!.surface.text
+    const before = run[i - 1]!.surface
     if (TITLE_WORDS.has(before.toLowerCase()) && !TITLE_WORDS.has(word.toLowerCase())) return true
     if (isFirstName(word) && startsUpperCase(before) && !isFirstName(before)) return true
     if (findCountry(before) && !findCountry(`${before} ${word}`)) return true
   }
   // "Libya agreed", "Waseem confessed": a name and the verb it is the subject of.
-  const last = run[from + length - 1]!.surface.text
+  const last = run[from + length - 1]!.surface
   return length > 1 && run[from + length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
 }
 
