@@ -5,7 +5,7 @@ import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } f
 import { isBigPlace } from '../places'
 import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
-import type { Token } from '../tokens'
+import { hasLetter, hasLowerCase, type Token } from '../tokens'
 
 /**
  * The vocabulary pass: the text's own evidence, before any name is decided. Sentences in capitals are
@@ -17,8 +17,8 @@ export function readVocabulary(reading: Reading): void {
   const midCapitals = new Set<string>()
   const { lowerWords, shouting, context, teams } = reading
   for (const sentence of reading.sentences) {
-    const words = sentence.filter((token) => token.word && /\p{L}/u.test(token.text))
-    if (words.length > 0 && words.every((token) => !/\p{Ll}/u.test(token.text)) && words.some((token) => token.text.length > 1)) {
+    const words = sentence.filter((token) => token.word && hasLetter(token.text))
+    if (words.length > 0 && words.every((token) => !hasLowerCase(token.text)) && words.some((token) => token.text.length > 1)) {
       shouting.add(sentence)
       continue
     }
