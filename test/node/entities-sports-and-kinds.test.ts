@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { readEntities } from './read-entities'
+
+// Classes of entity errors read from the later blind sets (gold-blind4 to gold-blind6) and CoNLL-2003's development
+// split (issue 17, round 8), each with sentences written for the test.
+describe('clubs named by their town in a sports report', () => {
+  it('reads a town named as a doer in a report that speaks of sport as its club, with no result in view', () => {
+    const { typeOf } = readEntities('The striker scored twice before halftime as Hartlepool moved up the league. Their coach said the championship was open.')
+    expect(typeOf('Hartlepool')).toBe('organization')
+  })
+
+  it('keeps the town where the report names it as the venue', () => {
+    const { typeOf } = readEntities('The striker scored twice before halftime in Hartlepool. Their coach said the league and the championship were open.')
+    expect(typeOf('Hartlepool')).toBe('place')
+  })
+
+  it('keeps the town in a report with a word or two of sport only ("penalty", "match")', () => {
+    const { typeOf } = readEntities(
+      'Lawyers for the family asked for the death penalty. The cricket match in Hartlepool was called off, and Hartlepool mourned.',
+    )
+    expect(typeOf('Hartlepool')).toBe('place')
+  })
+})
