@@ -21,3 +21,24 @@ describe('clubs named by their town in a sports report', () => {
     expect(typeOf('Hartlepool')).toBe('place')
   })
 })
+
+describe('towns by their other names, and features named after a town abroad', () => {
+  it('finds big towns under the other names GeoNames gives them ("Raqqa" for Ar Raqqah, "Palmyra" for Tadmur)', () => {
+    const syria = readEntities('Jets struck depots near Raqqa, and Palmyra was shelled, the ministry in Damascus said.')
+    expect(syria.find('place', 'Raqqa')?.country).toBe('Syria')
+    expect(syria.find('place', 'Palmyra')?.country).toBe('Syria')
+    expect(readEntities('A plant moved to Ciudad Juárez, Mexico.').find('place', 'Ciudad Juárez')?.country).toBe('Mexico')
+  })
+
+  it('leaves a surname that is also the other name of a town abroad to the person', () => {
+    const { typeOf } = readEntities('Carla Duran won the vote in Quito. Duran said she would serve two years.')
+    expect(typeOf('Duran')).toBe('person')
+  })
+
+  it('does not place a river named after "the" in a town of a country the text is not about', () => {
+    const { find } = readEntities('Families waded across the Rio Grande near Laredo, officials in Texas said, and Mexico sent more guards.')
+    const river = find('place', 'Rio Grande')
+    expect(river).toBeDefined()
+    expect(river?.country).not.toBe('Puerto Rico')
+  })
+})

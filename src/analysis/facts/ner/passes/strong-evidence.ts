@@ -1,4 +1,4 @@
-import { findCountry, findPlaces, isDemonym, isFirstName } from '../../../../gazetteer'
+import { findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
@@ -125,8 +125,20 @@ const multiWordPlace: Rule = (reading, sentence, candidate) => {
   if (!place) return false
   if (isClubOfTown(reading, sentence, candidate, place)) reading.teams.add(name.toLowerCase())
   if (isTeamHere(reading, sentence, candidate)) return false
-  decide(reading, sentence, candidate, 'place', name, placeDetails(place))
+  if (isFeatureAbroad(reading, sentence, candidate, place)) {
+    decide(reading, sentence, candidate, 'place', name)
+    reading.unplaced.push(name)
+  } else decide(reading, sentence, candidate, 'place', name, placeDetails(place))
   return true
+}
+
+/**
+ * "separated by the Rio Grande" in a text about the United States and Mexico: towns are named without "the", rivers,
+ * seas and regions with it, so a name after "the" that the gazetteer knows only in a country the text is not about is
+ * no town or region of that country but a feature of the text's own (its main country is given at the end).
+ */
+function isFeatureAbroad(reading: Reading, sentence: Token[], { from }: Candidate, place: Place): boolean {
+  return sentence[from - 1]?.text.toLowerCase() === 'the' && reading.context.size > 0 && !reading.context.has(place.country)
 }
 
 /** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
