@@ -42,3 +42,12 @@ describe('towns by their other names, and features named after a town abroad', (
     expect(river?.country).not.toBe('Puerto Rico')
   })
 })
+
+describe('sites named by their domain', () => {
+  it("reads a name ending in a country's domain as the organisation that runs the site", () => {
+    const { typeOf } = readEntities('Velkanet.hu first published the figures, and Dornik.at and Sprava.cz confirmed them on Monday.')
+    expect(typeOf('Velkanet.hu')).toBe('organization')
+    expect(typeOf('Dornik.at')).toBe('organization')
+    expect(typeOf('Sprava.cz')).toBe('organization')
+  })
+})
