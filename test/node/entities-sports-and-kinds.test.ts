@@ -51,3 +51,10 @@ describe('sites named by their domain', () => {
     expect(typeOf('Sprava.cz')).toBe('organization')
   })
 })
+
+describe('tribes, nations and bands', () => {
+  it('reads a name ending in Tribe, Tribes, Nation or Band as an organisation, not a person', () => {
+    const { typeOf } = readEntities('The Harlow Tribe and the Dunmore Nation sued the state, as did the Kessel Creek Band. The Marrow Tribes said little.')
+    for (const name of ['Harlow Tribe', 'Dunmore Nation', 'Kessel Creek Band', 'Marrow Tribes']) expect(typeOf(name), name).toBe('organization')
+  })
+})
