@@ -58,3 +58,13 @@ describe('tribes, nations and bands', () => {
     for (const name of ['Harlow Tribe', 'Dunmore Nation', 'Kessel Creek Band', 'Marrow Tribes']) expect(typeOf(name), name).toBe('organization')
   })
 })
+
+describe('prisons, palaces and malls', () => {
+  it('reads a name ending in Prison, Penitentiary, Palace or Mall as a place of the text, not a person', () => {
+    const { find } = readEntities(
+      'Guards at Harrow Ridge State Prison moved two men to Oakmere Penitentiary, near Kelby Palace and the Lindqvist Mall in Ohio.',
+    )
+    for (const name of ['Harrow Ridge State Prison', 'Oakmere Penitentiary', 'Kelby Palace', 'Lindqvist Mall'])
+      expect(find('place', name)?.country, name).toBe('United States')
+  })
+})
