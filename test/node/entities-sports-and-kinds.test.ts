@@ -68,3 +68,11 @@ describe('prisons, palaces and malls', () => {
       expect(find('place', name)?.country, name).toBe('United States')
   })
 })
+
+describe('seas, straits and gulfs named with "of"', () => {
+  it('reads a feature of the sea or land, "of" and a name as one place', () => {
+    const { find, typeOf } = readEntities('Two tankers left the Strait of Vorn for the Gulf of Ashkar, then anchored in the Bay of Telmar.')
+    for (const name of ['Strait of Vorn', 'Gulf of Ashkar', 'Bay of Telmar']) expect(find('place', name), name).toBeDefined()
+    expect(typeOf('Vorn')).toBeUndefined()
+  })
+})

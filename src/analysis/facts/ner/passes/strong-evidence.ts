@@ -161,6 +161,19 @@ const namedFeature: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "Strait of Hormuz", "Gulf of Oman", "Bay of Bengal": a feature of the land or sea, "of" and its name is a place. Seas
+ * and straits lie between countries, so none is given.
+ */
+const featureOfName: Rule = (reading, sentence, candidate) => {
+  const [feature, of] = candidate.tokens
+  if (candidate.tokens.length < 3 || of?.text !== 'of' || !FEATURES_BEFORE_OF.has(lower(feature!))) return false
+  decide(reading, sentence, candidate, 'place', nameOf(reading, candidate.tokens))
+  return true
+}
+
+const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
+
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
 const personByRoleOrFirstName: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
@@ -207,6 +220,7 @@ const STRONG_RULES: readonly Rule[] = [
   multiWordPlace,
   organisation,
   namedFeature,
+  featureOfName,
   personByRoleOrFirstName,
   nationalityAndName,
 ]
