@@ -76,3 +76,16 @@ describe('seas, straits and gulfs named with "of"', () => {
     expect(typeOf('Vorn')).toBeUndefined()
   })
 })
+
+describe('clubs by their nickname in a sports report', () => {
+  it('reads a plural name after "the" as a club where the text is a sports report', () => {
+    const { typeOf } = readEntities('The Harriers rallied in the ninth inning to beat the Grey Owls, and the pitcher said the league was open again.')
+    expect(typeOf('Harriers')).toBe('organization')
+    expect(typeOf('Grey Owls')).toBe('organization')
+  })
+
+  it('leaves peoples and texts that are not about sport alone', () => {
+    expect(readEntities('The Austrians won the inning, the pitcher said, and the league agreed.').typeOf('Austrians')).not.toBe('organization')
+    expect(readEntities('The Harriers met the mayor after the vote.').typeOf('Harriers')).not.toBe('organization')
+  })
+})

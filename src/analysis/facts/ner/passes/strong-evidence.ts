@@ -172,6 +172,20 @@ const featureOfName: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "the Brewers rallied", "a win over the Blue Jays": in a sports report (`isSportsReport`), a plural name after "the"
+ * is a club by its nickname, unless it names a people ("the Austrians") or a place.
+ */
+const clubByNickname: Rule = (reading, sentence, candidate) => {
+  const { tokens, from } = candidate
+  const last = tokens.at(-1)!.text
+  if (!reading.sportsReport || sentence[from - 1]?.text.toLowerCase() !== 'the' || !/\p{Ll}s$/u.test(last) || demonymOf(last)) return false
+  const name = nameOf(reading, tokens)
+  if (findCountry(name) || findPlaces(name).length > 0 || tokens.some((token) => !token.capital)) return false
+  decide(reading, sentence, candidate, 'organization', name)
+  return true
+}
+
 const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
 
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
@@ -221,6 +235,7 @@ const STRONG_RULES: readonly Rule[] = [
   organisation,
   namedFeature,
   featureOfName,
+  clubByNickname,
   personByRoleOrFirstName,
   nationalityAndName,
 ]
