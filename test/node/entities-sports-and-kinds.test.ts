@@ -89,3 +89,17 @@ describe('clubs by their nickname in a sports report', () => {
     expect(readEntities('The Harriers met the mayor after the vote.').typeOf('Harriers')).not.toBe('organization')
   })
 })
+
+describe("athletes' teams in lines of results", () => {
+  it('reads the name after an athlete and their country in brackets as their team', () => {
+    const { typeOf } = readEntities('1. Piet Varda (Netherlands) Korvebank 4:12:05\n2. Luca Amore (Italy), Stellan Motors, 53.980')
+    expect(typeOf('Korvebank')).toBe('organization')
+    expect(typeOf('Stellan Motors')).toBe('organization')
+    expect(typeOf('Piet Varda')).toBe('person')
+  })
+
+  it('keeps the next athlete of a list, who has a country in brackets too, a person', () => {
+    const { typeOf } = readEntities('Doubles: Anna Berg (Sweden), Julia Castro (Spain) beat the seeds.')
+    expect(typeOf('Julia Castro')).toBe('person')
+  })
+})

@@ -12,7 +12,7 @@ import {
   ORG_PREFIXES,
   ORG_SUFFIXES,
 } from '../lexicon'
-import { demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -186,6 +186,23 @@ const clubByNickname: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "Erik Dekker (Netherlands) Rabobank 1:23", "Alex Tanner (Italy), Reynard Honda, 53.980": in a line of results, the name
+ * right after an athlete and the country in brackets is the team they ride or drive for.
+ */
+const teamAfterAthlete: Rule = (reading, sentence, candidate) => {
+  let close = candidate.from - 1
+  if (sentence[close]?.text === ',') close--
+  if (sentence[close]?.text !== ')') return false
+  let open = close - 1
+  while (open > 0 && close - open <= 4 && sentence[open]!.text !== '(') open--
+  if (sentence[open]?.text !== '(' || !sentence[open - 1]?.capital || !countryInBrackets(sentence, open)) return false
+  // "Ann Lee (U.S.), Mia Berg (Sweden)": a name with its own country in brackets is the next athlete.
+  if (countryInBrackets(sentence, candidate.to)) return false
+  decide(reading, sentence, candidate, 'organization', nameOf(reading, candidate.tokens))
+  return true
+}
+
 const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
 
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
@@ -236,6 +253,7 @@ const STRONG_RULES: readonly Rule[] = [
   namedFeature,
   featureOfName,
   clubByNickname,
+  teamAfterAthlete,
   personByRoleOrFirstName,
   nationalityAndName,
 ]
