@@ -41,6 +41,11 @@ describe('towns by their other names, and features named after a town abroad', (
     expect(river).toBeDefined()
     expect(river?.country).not.toBe('Puerto Rico')
   })
+
+  it('leaves a wide area after "the" in no country', () => {
+    const { find } = readEntities('Officials in Texas said the drought across the Middle East had raised prices in Laredo.')
+    expect(find('place', 'Middle East')?.country).toBeUndefined()
+  })
 })
 
 describe('sites named by their domain', () => {

@@ -138,7 +138,8 @@ const multiWordPlace: Rule = (reading, sentence, candidate) => {
  * no town or region of that country but a feature of the text's own (its main country is given at the end).
  */
 function isFeatureAbroad(reading: Reading, sentence: Token[], { from }: Candidate, place: Place): boolean {
-  return sentence[from - 1]?.text.toLowerCase() === 'the' && reading.context.size > 0 && !reading.context.has(place.country)
+  // A wide area ("the Middle East") lies in no one country: it is never abroad.
+  return sentence[from - 1]?.text.toLowerCase() === 'the' && place.country !== '' && reading.context.size > 0 && !reading.context.has(place.country)
 }
 
 /** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
