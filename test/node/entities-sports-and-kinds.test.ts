@@ -108,3 +108,17 @@ describe("athletes' teams in lines of results", () => {
     expect(typeOf('Julia Castro')).toBe('person')
   })
 })
+
+describe('bodies named on over "for the" and "of the"', () => {
+  it('carries the name of a body on over "for the" or "of the" and a capitalised word', () => {
+    const { find } = readEntities('The Varnish League for the Defence of Tenants and the Bank of the Orvel Isles both objected on Monday.')
+    expect(find('organization', 'Varnish League for the Defence of Tenants')).toBeDefined()
+    expect(find('organization', 'Bank of the Orvel Isles')).toBeDefined()
+  })
+
+  it('stops at a legal form, where "of the" says where the company is', () => {
+    const { find } = readEntities('Traders said Kelvar Chemical Co of the United States sold more.')
+    expect(find('organization', 'Kelvar Chemical Co')).toBeDefined()
+    expect(find('country', 'United States')).toBeDefined()
+  })
+})
