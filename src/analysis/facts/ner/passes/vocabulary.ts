@@ -3,7 +3,7 @@ import { findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
 import { isBigPlace } from '../places'
-import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isTableRow, isTeamPosition, isTown } from '../teams'
+import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
 import { hasLetter, hasLowerCase, type Token } from '../tokens'
 
@@ -27,6 +27,7 @@ export function readVocabulary(reading: Reading): void {
       if (!token.capital) lowerWords.add(token.text)
     }
   }
+  reading.sportsReport = isSportsReport(lowerWords)
   const nameLike = (token: Token) =>
     midCapitals.has(token.text) ||
     isDemonym(token.text) ||
