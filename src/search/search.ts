@@ -153,8 +153,10 @@ async function rankArticles(
   const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const accepts = await candidateFilter(corpus, typed, typed.phrases.map(phrasePattern), params)
-  const failsFilters = tables.facets.check(filters)
-  const retainFilters = (matches: MatchSet) => (filters.length === 0 ? matches : matches.copy().retain((doc) => failsFilters(doc) === 0))
+  // The documents every facet filter keeps, once per request: a match set ANDed with it, not checked match by match.
+  let passing: MatchSet | undefined
+  const retainFilters = (matches: MatchSet) =>
+    filters.length === 0 ? matches : matches.copy().intersect((passing ??= tables.facets.passing(filters, matches.size)))
   const knowledgeOf = (step: string, query: ParsedQuery) => coordinator.words(step, wordKnowledge(tables.lexicon, query))
   const run = (query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): Attempt => {
     const { tree, sources } = toMiniSearchQuery(query, candidates)
