@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
 import { MatchSet } from './match-set'
-import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
+import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
 /**
  * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
@@ -21,6 +21,8 @@ import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf,
 /** Documents per window: 2 words of the match bitset. */
 const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
+/** A term root with at most this many leaves (fields × expansions) is bounded per document by the fields it is in. */
+const MAX_LEAF_BOUNDS = 8
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -165,7 +167,16 @@ export class PreparedSearch {
     // that match it, times the coordination its children allow, which rules out most one-word matches of a
     // two-word query without scoring them (a window holds documents with either word, so its bound has both).
     const byChild = this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
-    const bounds = !this.stats.pruned ? undefined : byChild ? this.orBounds(root, windowCount) : this.windowBounds(root, windowCount, 0)
+    // A one-word root (one term in a few fields) the same way, field by field: a window holds title matches whose
+    // bound is title plus text, while most of its documents have the word in the text only.
+    const byLeaf = this.stats.pruned && root.kind === 'spec' && root.leaves.length > 1 && root.leaves.length <= MAX_LEAF_BOUNDS ? root : undefined
+    const bounds = !this.stats.pruned
+      ? undefined
+      : byChild
+        ? this.orBounds(root, windowCount)
+        : byLeaf
+          ? this.leafBounds(byLeaf, windowCount)
+          : this.windowBounds(root, windowCount, 0)
     const children = byChild ? this.rootChildren() : undefined
     let windows = 0
     const all = windowOrder(windowCount)
@@ -183,6 +194,7 @@ export class PreparedSearch {
     const visit = (doc: number) => {
       if (first?.has(doc)) return
       if (children && best.length === room && this.docBound(children, window, doc) * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      if (byLeaf && best.length === room && this.leafDocBound(byLeaf, window, doc) * coordinationBound * BOUND_SLACK < best[room - 1]!.final) return
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
       const entry = this.entry(doc, factor, candidate)
       if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
@@ -475,6 +487,29 @@ export class PreparedSearch {
       }
     }
     return bounds
+  }
+
+  /**
+   * `windowBounds` of a term node, each leaf's (field's) bounds kept (in
+   * `childBoundLevels`, for `leafDocBound`); the same sums in the same order.
+   */
+  private leafBounds(node: SpecNode, windowCount: number): Float64Array {
+    const bounds = boundLevel(0, windowCount)
+    bounds.fill(0, 0, windowCount)
+    for (let i = 0; i < node.leaves.length; i++) {
+      const kept = childBoundLevel(i, windowCount)
+      kept.fill(0, 0, windowCount)
+      this.addLeafBounds(node.leaves[i]!, kept)
+      for (let w = 0; w < windowCount; w++) bounds[w]! += kept[w]!
+    }
+    return bounds
+  }
+
+  /** An upper bound of a document's score in window `w` under a term root: the bounds of the fields it has the term in. */
+  private leafDocBound(node: SpecNode, w: number, doc: number): number {
+    let sum = 0
+    for (let i = 0; i < node.leaves.length; i++) if (this.find(node.leaves[i]!, doc) !== -1) sum += childBoundLevels[i]![w]!
+    return sum
   }
 
   /**
