@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
 import { MatchSet } from './match-set'
-import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
+import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
 
 /**
  * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
@@ -21,8 +21,8 @@ import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf,
 /** Documents per window: 2 words of the match bitset. */
 const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
-/** A term root with at most this many leaves (fields × expansions) is bounded per document by the fields it is in. */
-const MAX_LEAF_BOUNDS = 8
+/** A query tree with at most this many leaves (term × field) is bounded per document by the leaves it is in. */
+const MAX_LEAF_BOUNDS = 16
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -94,6 +94,8 @@ export class PreparedSearch {
   private readonly bm25: Bm25
   /** `wordFactor` of each number of words matched. */
   private readonly wordFactors: Float64Array
+  /** `docBound`'s and `leafDocBound`'s answer. */
+  private readonly docBoundOut = new Float64Array(1)
   /** `score`'s running sum per tree level. */
   private readonly sums: Float64Array
   private children: RootChildren | undefined
@@ -166,16 +168,18 @@ export class PreparedSearch {
     // Under an OR root, each child's bounds are kept too: a document's own bound is then the sum over the children
     // that match it, times the coordination its children allow, which rules out most one-word matches of a
     // two-word query without scoring them (a window holds documents with either word, so its bound has both).
-    const byChild = this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
-    // A one-word root (one term in a few fields) the same way, field by field: a window holds title matches whose
-    // bound is title plus text, while most of its documents have the word in the text only.
-    const byLeaf = this.stats.pruned && root.kind === 'spec' && root.leaves.length > 1 && root.leaves.length <= MAX_LEAF_BOUNDS ? root : undefined
+    // A small tree (a word with its stem, synonyms and close spellings, in a few fields; two or three such words) is
+    // bounded per document by the leaves (term × field) it is in: a window holds title matches, whose bound is title
+    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree (a
+    // prefix's many expansions) is bounded per document by the root's children it matches, under an OR root.
+    const byLeaf = this.stats.pruned ? this.leafScopes() : undefined
+    const byChild = !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
     const bounds = !this.stats.pruned
       ? undefined
-      : byChild
-        ? this.orBounds(root, windowCount)
-        : byLeaf
-          ? this.leafBounds(byLeaf, windowCount)
+      : byLeaf
+        ? this.leafBounds(byLeaf, windowCount)
+        : byChild
+          ? this.orBounds(root as CombineNode, windowCount)
           : this.windowBounds(root, windowCount, 0)
     const children = byChild ? this.rootChildren() : undefined
     let windows = 0
@@ -193,8 +197,12 @@ export class PreparedSearch {
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
       if (first?.has(doc)) return
-      if (children && best.length === room && this.docBound(children, window, doc) * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
-      if (byLeaf && best.length === room && this.leafDocBound(byLeaf, window, doc) * coordinationBound * BOUND_SLACK < best[room - 1]!.final) return
+      if (best.length === room && (children || byLeaf)) {
+        // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
+        if (byLeaf) this.leafDocBound(byLeaf, window, doc)
+        else this.docBound(children!, window, doc)
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      }
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
       const entry = this.entry(doc, factor, candidate)
       if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
@@ -490,35 +498,82 @@ export class PreparedSearch {
   }
 
   /**
-   * `windowBounds` of a term node, each leaf's (field's) bounds kept (in
-   * `childBoundLevels`, for `leafDocBound`); the same sums in the same order.
+   * The leaves a document's score can come from (every leaf but those under the
+   * excluded side of an AND_NOT), each with its term's and its word's bit, when
+   * there are few enough for `leafDocBound` (at most `MAX_LEAF_BOUNDS`, and
+   * terms and words fit a bit mask); otherwise undefined.
    */
-  private leafBounds(node: SpecNode, windowCount: number): Float64Array {
+  private leafScopes(): LeafScopes | undefined {
+    if (this.leafScope !== undefined) return this.leafScope || undefined
+    const leaves: Leaf[] = []
+    const terms: number[] = []
+    const scoring = (node: PlanNode): boolean => {
+      if (node.kind === 'wildcard') return false
+      if (node.kind === 'spec') {
+        for (const leaf of node.leaves) {
+          leaves.push(leaf)
+          terms.push(this.termIds.get(node.term)!)
+        }
+        return leaves.length <= MAX_LEAF_BOUNDS
+      }
+      const scored = node.operator === 'and_not' ? node.children.slice(0, 1) : node.children
+      return scored.every(scoring)
+    }
+    if (!scoring(this.plan.root) || leaves.length === 0 || this.termIds.size > 31 || (this.words?.count ?? 0) > 31) {
+      this.leafScope = false
+      return undefined
+    }
+    const termBits = Int32Array.from(terms, (id) => 1 << id)
+    const wordBits = Int32Array.from(terms, (id) => (this.wordOfTerm[id]! === -1 ? 0 : 1 << this.wordOfTerm[id]!))
+    return (this.leafScope = { leaves, termBits, wordBits })
+  }
+
+  private leafScope: LeafScopes | false | undefined
+
+  /**
+   * Per window, the sum of every scoring leaf's bound there (each leaf's kept
+   * in `leafBoundLevels` for `leafDocBound`): at least `windowBounds`, which
+   * also knows that an AND scores nothing where one side is missing.
+   */
+  private leafBounds({ leaves }: LeafScopes, windowCount: number): Float64Array {
     const bounds = boundLevel(0, windowCount)
     bounds.fill(0, 0, windowCount)
-    for (let i = 0; i < node.leaves.length; i++) {
-      const kept = childBoundLevel(i, windowCount)
+    for (let i = 0; i < leaves.length; i++) {
+      const kept = leafBoundLevel(i, windowCount)
       kept.fill(0, 0, windowCount)
-      this.addLeafBounds(node.leaves[i]!, kept)
+      this.addLeafBounds(leaves[i]!, kept)
       for (let w = 0; w < windowCount; w++) bounds[w]! += kept[w]!
     }
     return bounds
   }
 
-  /** An upper bound of a document's score in window `w` under a term root: the bounds of the fields it has the term in. */
-  private leafDocBound(node: SpecNode, w: number, doc: number): number {
+  /**
+   * Into `docBoundOut`, an upper bound of a document's ranking score (before
+   * `factor`) in window `w`: the bounds of the leaves it is in, times the coordination factor of as
+   * many terms (MiniSearch's) or words as those leaves stand for.
+   */
+  private leafDocBound({ leaves, termBits, wordBits }: LeafScopes, w: number, doc: number): void {
     let sum = 0
-    for (let i = 0; i < node.leaves.length; i++) if (this.find(node.leaves[i]!, doc) !== -1) sum += childBoundLevels[i]![w]!
-    return sum
+    let terms = 0
+    let words = 0
+    for (let i = 0; i < leaves.length; i++) {
+      if (this.find(leaves[i]!, doc) === -1) continue
+      sum += leafBoundLevels[i]![w]!
+      terms |= termBits[i]!
+      words |= wordBits[i]!
+    }
+    this.docBoundOut[0] = this.coordination
+      ? sum * Math.max(1, bitCount(terms))
+      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
   }
 
   /**
-   * An upper bound of a document's ranking score (before `factor`) in window
-   * `w`, under an OR root: the bounds of the children that match it, times the
+   * Into `docBoundOut`, an upper bound of a document's ranking score (before
+   * `factor`) in window `w`, under an OR root: the bounds of the children that match it, times the
    * coordination factor of as many words (or, with MiniSearch's coordination,
    * terms) as those children hold.
    */
-  private docBound(children: RootChildren, w: number, doc: number): number {
+  private docBound(children: RootChildren, w: number, doc: number): void {
     let sum = 0
     let held = 0
     for (let c = 0; c < children.sets.length; c++) {
@@ -527,8 +582,9 @@ export class PreparedSearch {
       held += children.held[c]!
     }
     // A wildcard child holds no term but still scores (MiniSearch then multiplies by 1, not 0).
-    if (this.coordination) return sum * Math.max(1, Math.min(held, this.termIds.size))
-    return sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
+    this.docBoundOut[0] = this.coordination
+      ? sum * Math.max(1, Math.min(held, this.termIds.size))
+      : sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
   }
 
   /** The root's children's match sets, and per child how many words (or, with MiniSearch's coordination, terms) its terms stand for. */
@@ -628,6 +684,24 @@ function childBoundLevel(child: number, windowCount: number): Float64Array {
 }
 
 type RootChildren = { sets: MatchSet[]; held: Int32Array }
+
+/** See `leafScopes`. */
+type LeafScopes = { leaves: Leaf[]; termBits: Int32Array; wordBits: Int32Array }
+
+/** Per scoring leaf, its window bounds (see `leafBounds`); grown like `boundLevels`. */
+const leafBoundLevels: Float64Array[] = []
+
+function leafBoundLevel(leaf: number, windowCount: number): Float64Array {
+  let level = leafBoundLevels[leaf]
+  if (!level || level.length < windowCount) leafBoundLevels[leaf] = level = new Float64Array(windowCount)
+  return level
+}
+
+function bitCount(bits: number): number {
+  bits -= (bits >>> 1) & 0x55555555
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333)
+  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
 
 function collectTerms(node: PlanNode, into: Set<string>): void {
   if (node.kind === 'spec') into.add(node.term)
