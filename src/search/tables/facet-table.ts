@@ -95,6 +95,9 @@ type InvertedColumn = {
   starts: Uint32Array
   docs: Uint32Array
   byFrequency: Uint32Array
+  /** Per position in `byFrequency`: the value's frequency, and the prefix sums of what counting them costs. */
+  frequencies: Uint32Array
+  costs: Float64Array
   firstName: Uint32Array
   spellings: Uint32Array
   bitsets: Map<number, Uint32Array>
@@ -115,6 +118,18 @@ function popcount(word: number): number {
   word -= (word >>> 1) & 0x55555555
   word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
   return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+/** The first position of the descending `frequencies` below `least`. */
+function firstBelow(frequencies: Uint32Array, least: number): number {
+  let low = 0
+  let high = frequencies.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (frequencies[middle]! >= least) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Whether value `a` lists before `b`: more matches, then the first name. */
@@ -220,16 +235,26 @@ class FacetColumn {
     // The tally visits each match's values: its cost in steps, as one step is a document tested or a bitset word.
     const budget = matched * (1 + this.values.length / Math.max(1, this.documentCount))
     if (limit <= 0 || budget < inverted.bitsetWords) return this.tallyOver(words)
+    const { byFrequency, frequencies, costs } = inverted
+    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
+    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
+    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
+    if (costs[firstBelow(frequencies, expected / 2)]! > budget) return this.tallyOver(words)
     const top = topScratch(limit)
     let listed = 0
     let touched = 0
     let spent = 0
-    const { byFrequency, starts } = inverted
+    let least = -1
     for (let i = 0; i < byFrequency.length; i++) {
       const key = byFrequency[i]!
-      const frequency = starts[key + 1]! - starts[key]!
+      const frequency = frequencies[i]!
       if (listed === limit && frequency < tally[top[limit - 1]!]!) break
       spent += Math.min(frequency, inverted.bitsetWords)
+      // Over budget, or sure to be: the values still to count (at least as frequent as the list's last count) cost more than is left.
+      if (listed === limit && tally[top[limit - 1]!] !== least) {
+        least = tally[top[limit - 1]!]!
+        if (spent + costs[firstBelow(frequencies, least)]! - costs[i + 1]! > budget) spent = Infinity
+      }
       if (spent > budget) {
         for (let t = 0; t < touched; t++) tally[touchedKeys[t]!] = 0
         return this.tallyOver(words)
@@ -344,21 +369,28 @@ class FacetColumn {
     const byFrequency = Uint32Array.from({ length: keyCount }, (_, key) => key).sort(
       (a, b) => keyStarts[b + 1]! - keyStarts[b]! - (keyStarts[a + 1]! - keyStarts[a]!) || a - b,
     )
+    const frequencies = Uint32Array.from(byFrequency, (key) => keyStarts[key + 1]! - keyStarts[key]!)
+    // costs[i]: the steps `countOf` takes for the i most frequent values.
+    const costs = new Float64Array(keyCount + 1)
+    const bitsetWords = (this.documentCount + 31) >>> 5
+    for (let i = 0; i < keyCount; i++) costs[i + 1] = costs[i]! + Math.min(frequencies[i]!, bitsetWords)
     const firstName = new Uint32Array(keyCount).fill(0xffffffff)
     const spellings = new Uint32Array(keyCount)
     for (let name = 0; name < keyOf.length; name++) {
       spellings[keyOf[name]!]!++
       if (firstName[keyOf[name]!] === 0xffffffff) firstName[keyOf[name]!] = name
     }
-    const bytes = keyStarts.byteLength + docs.byteLength + byFrequency.byteLength + firstName.byteLength + spellings.byteLength
+    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings].reduce((sum, array) => sum + array.byteLength, 0)
     return (this.invertedLists = {
       starts: keyStarts,
       docs,
       byFrequency,
+      frequencies,
+      costs,
       firstName,
       spellings,
       bitsets: new Map(),
-      bitsetWords: (this.documentCount + 31) >>> 5,
+      bitsetWords,
       bytes,
     })
   }
