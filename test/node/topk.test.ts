@@ -223,6 +223,21 @@ describe('the top-k evaluator', () => {
 })
 
 describe('a match set', () => {
+  it('taken from the pool after another was released, reuses its words emptied, and only for the same length', () => {
+    const released = MatchSet.all(1000)
+    const words = released.words
+    released.release()
+    expect(MatchSet.pooled(999).words).toBe(words)
+    expect(MatchSet.pooled(999).words).not.toBe(words)
+    const other = MatchSet.all(64)
+    other.release()
+    const taken = MatchSet.pooled(1000)
+    expect(taken.words).not.toBe(other.words)
+    expect(taken.count).toBe(0)
+    const copy = MatchSet.all(70).pooledCopy()
+    expect(copy.count).toBe(70)
+  })
+
   it('counts, combines and lists documents as a Set of numbers does', () => {
     const next = random(1)
     for (const size of [1, 31, 32, 33, 100, 1000]) {
@@ -278,12 +293,17 @@ describe('searchArticles with pruning', () => {
       return params
     })
     let hits = 0
+    const answers = []
     for (const params of queries) {
       const pruned = await searchArticles(bundle, params)
       const exhaustive = await searchArticles(bundle, params, { exhaustive: true })
       expect(pruned, JSON.stringify(params)).toEqual(exhaustive)
       hits += pruned.hits.length
+      answers.push(pruned)
     }
     expect(hits).toBeGreaterThan(500)
+    // All at once, each search's awaits interleaved with the others': match sets taken from the isolate's pool and
+    // handed back at the end of each search never reach another search while it still reads them.
+    expect(await Promise.all(queries.map((params) => searchArticles(bundle, params)))).toEqual(answers)
   })
 })

@@ -119,13 +119,24 @@ export class PreparedSearch {
     this.wordStamps = new Int32Array(words?.count ?? 0)
     this.wordFactors = Float64Array.from({ length: (words?.count ?? 0) + 1 }, (_, matched) => this.wordFactor(matched))
     this.sums = new Float64Array(this.depth(this.plan.root) + 1)
-    this.matches = this.matchSet(this.plan.root).copy()
+    this.matches = this.matchSet(this.plan.root).pooledCopy()
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
     this.stats = { matched: this.matches.count, scored: 0, pruned: !exhaustive && !this.plan.boostDocument }
     ENGINE_TOTALS.searches++
     ENGINE_TOTALS.matched += this.stats.matched
     if (!this.stats.pruned) ENGINE_TOTALS.exhaustive++
+  }
+
+  /**
+   * Hands the match sets of this search, `matches` included, back to the
+   * isolate's pool: for the caller that owns the search, once it has read its
+   * last result; nothing of it may be used after.
+   */
+  release(): void {
+    for (const set of this.sets.values()) set.release()
+    this.sets.clear()
+    this.matches.release()
   }
 
   /**
@@ -426,7 +437,7 @@ export class PreparedSearch {
         set = MatchSet.all(size)
         break
       case 'spec':
-        set = new MatchSet(size)
+        set = MatchSet.pooled(size)
         for (const leaf of node.leaves) {
           for (let i = 0; i < leaf.docs.length; i++) {
             const doc = leaf.docs[i]!
@@ -437,7 +448,7 @@ export class PreparedSearch {
         break
       case 'combine': {
         const children = node.children.map((child) => this.matchSet(child))
-        set = children.length === 0 ? new MatchSet(size) : children[0]!.copy()
+        set = children.length === 0 ? MatchSet.pooled(size) : children[0]!.pooledCopy()
         for (const child of children.slice(1)) {
           if (node.operator === 'or') set.unite(child)
           else if (node.operator === 'and') set.intersect(child)
