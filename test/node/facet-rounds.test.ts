@@ -10,10 +10,11 @@ import { MatchSet } from '../../src/search/topk/match-set'
  * so that a part's top values are not the corpus's and ties at the list's
  * last count are common: what the rounds' pruning must get right.
  */
-function inventedArticles(count: number, seed: number): ArticleFacets[] {
+function inventedArticles(count: number, seed: number, spread: 'skewed' | 'flat' = 'skewed'): ArticleFacets[] {
   const next = random(seed)
   const value = (facet: FacetName) => {
-    const rank = Math.floor(1 / (0.002 + next() * 0.998)) + Math.floor(next() * 3)
+    // Flat: 300 values, the most frequent a few percent of the draws each (as a year or a country over a big corpus).
+    const rank = spread === 'flat' ? Math.floor(next() ** 2 * 300) : Math.floor(1 / (0.002 + next() * 0.998)) + Math.floor(next() * 3)
     const name = `${facet} ${rank}`
     return next() < 0.05 ? name.toUpperCase() : name
   }
@@ -132,15 +133,20 @@ describe('facet counts of one table', () => {
 
   it('are the counts by hand for broad and narrow match sets, with and without filters (values counted one by one, or tallied per match)', () => {
     const next = random(11)
-    for (const share of [1, 0.9, 0.5, 0.2, 0.05, 0.005, 0]) {
-      for (const limit of [0, 1, 10, 40]) {
-        for (const filters of [{}, { year: ['year 1'] }, { person: ['PERSON 2', 'person 7', 'nobody'], place: ['place 1'] }] as FacetFilters[]) {
-          const drawn = articles.map(() => next() < share)
-          const matches = MatchSet.all(articles.length)
-          matches.retain((doc) => drawn[doc]!)
-          expect(table.count(matches, normalizeFilters(filters), limit), `share ${share}, limit ${limit}, ${JSON.stringify(filters)}`).toEqual(
-            countsByHand(articles, (doc) => drawn[doc]!, filters, limit),
-          )
+    for (const [articles, table] of [
+      [inventedArticles(4000, 20261208, 'flat'), tableOf(inventedArticles(4000, 20261208, 'flat'))],
+      [inventedArticles(4000, 20261208), tableOf(inventedArticles(4000, 20261208))],
+    ] as const) {
+      for (const share of [1, 0.9, 0.5, 0.2, 0.05, 0.005, 0]) {
+        for (const limit of [0, 1, 10, 40]) {
+          for (const filters of [{}, { year: ['year 1'] }, { person: ['PERSON 2', 'person 7', 'nobody'], place: ['place 1'] }] as FacetFilters[]) {
+            const drawn = articles.map(() => next() < share)
+            const matches = MatchSet.all(articles.length)
+            matches.retain((doc) => drawn[doc]!)
+            expect(table.count(matches, normalizeFilters(filters), limit), `share ${share}, limit ${limit}, ${JSON.stringify(filters)}`).toEqual(
+              countsByHand(articles, (doc) => drawn[doc]!, filters, limit),
+            )
+          }
         }
       }
     }

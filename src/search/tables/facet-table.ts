@@ -98,6 +98,8 @@ type InvertedColumn = {
   /** Per position in `byFrequency`: the value's frequency, and the prefix sums of what counting them costs. */
   frequencies: Uint32Array
   costs: Float64Array
+  /** The first `listed` values of `byFrequency` have their documents in `docs`; the others an empty range. */
+  listed: number
   firstName: Uint32Array
   spellings: Uint32Array
   bitsets: Map<number, Uint32Array>
@@ -113,6 +115,9 @@ type InvertedColumn = {
  * values' worth per value an article has on average.
  */
 const DENSE_SHARE = 4
+
+/** The share of a column's entries (article × value) that the most frequent values' document lists hold at most. */
+const LISTED_SHARE = 0.5
 
 function popcount(word: number): number {
   word -= (word >>> 1) & 0x55555555
@@ -239,7 +244,8 @@ class FacetColumn {
     // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
     // times the share matched; counting every value above half that would cost more than the tally: tally at once.
     const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
-    if (costs[firstBelow(frequencies, expected / 2)]! > budget) return this.tallyOver(words)
+    const needed = firstBelow(frequencies, expected / 2)
+    if (needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))) return this.tallyOver(words)
     const top = topScratch(limit)
     let listed = 0
     let touched = 0
@@ -249,7 +255,7 @@ class FacetColumn {
       const key = byFrequency[i]!
       const frequency = frequencies[i]!
       if (listed === limit && frequency < tally[top[limit - 1]!]!) break
-      spent += Math.min(frequency, inverted.bitsetWords)
+      spent += i < inverted.listed ? Math.min(frequency, inverted.bitsetWords) : Infinity
       // Over budget, or sure to be: the values still to count (at least as frequent as the list's last count) cost more than is left.
       if (listed === limit && tally[top[limit - 1]!] !== least) {
         least = tally[top[limit - 1]!]!
@@ -338,12 +344,33 @@ class FacetColumn {
   /** Adds to the bitset `into` the documents that have any of `keys`. */
   addDocumentsOf(keys: readonly number[], into: Uint32Array): void {
     const { starts, docs } = this.inverted()
+    const unlisted = keys.filter((key) => !this.isListed(key))
     for (const key of keys) {
       for (let at = starts[key]!; at < starts[key + 1]!; at++) {
         const doc = docs[at]!
         if (doc >>> 5 < into.length) into[doc >>> 5]! |= 1 << (doc & 31)
       }
     }
+    if (unlisted.length === 0) return
+    // Rare values have no list: one pass over the column finds their documents.
+    const wanted = new Uint8Array(this.keyCount)
+    for (const key of unlisted) wanted[key] = 1
+    const documents = Math.min(this.documentCount, into.length * 32)
+    for (let doc = 0; doc < documents; doc++) {
+      for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) {
+        if (wanted[this.keyOf[this.values[at]!]!] === 1) {
+          into[doc >>> 5]! |= 1 << (doc & 31)
+          break
+        }
+      }
+    }
+  }
+
+  /** Whether a value has its document list (see `InvertedColumn.listed`). */
+  private isListed(key: number): boolean {
+    const { starts, frequencies, listed } = this.inverted()
+    // A listed value's list holds all its documents; an unlisted one's is empty, and it has some.
+    return listed === frequencies.length || starts[key + 1]! - starts[key]! > 0
   }
 
   /** Bytes of the per-value document lists and bitsets made so far (0 before a search counted by value). */
@@ -357,23 +384,28 @@ class FacetColumn {
   private inverted(): InvertedColumn {
     if (this.invertedLists) return this.invertedLists
     const { keyCount, keyOf, starts, values } = this
-    const frequency = new Uint32Array(keyCount + 1)
-    for (let at = 0; at < values.length; at++) frequency[keyOf[values[at]!]! + 1]!++
-    const keyStarts = new Uint32Array(keyCount + 1)
-    for (let key = 0; key < keyCount; key++) keyStarts[key + 1] = keyStarts[key]! + frequency[key + 1]!
-    const docs = new Uint32Array(values.length)
-    const fill = keyStarts.slice(0, keyCount)
-    for (let doc = 0; doc < this.documentCount; doc++) {
-      for (let at = starts[doc]!; at < starts[doc + 1]!; at++) docs[fill[keyOf[values[at]!]!]!++] = doc
-    }
-    const byFrequency = Uint32Array.from({ length: keyCount }, (_, key) => key).sort(
-      (a, b) => keyStarts[b + 1]! - keyStarts[b]! - (keyStarts[a + 1]! - keyStarts[a]!) || a - b,
-    )
-    const frequencies = Uint32Array.from(byFrequency, (key) => keyStarts[key + 1]! - keyStarts[key]!)
+    const frequency = new Uint32Array(keyCount)
+    for (let at = 0; at < values.length; at++) frequency[keyOf[values[at]!]!]!++
+    const byFrequency = Uint32Array.from({ length: keyCount }, (_, key) => key).sort((a, b) => frequency[b]! - frequency[a]! || a - b)
+    const frequencies = Uint32Array.from(byFrequency, (key) => frequency[key]!)
     // costs[i]: the steps `countOf` takes for the i most frequent values.
     const costs = new Float64Array(keyCount + 1)
     const bitsetWords = (this.documentCount + 31) >>> 5
     for (let i = 0; i < keyCount; i++) costs[i + 1] = costs[i]! + Math.min(frequencies[i]!, bitsetWords)
+    // Lists for the most frequent values only, half the column's entries: the values counted one by one.
+    let listed = 0
+    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * LISTED_SHARE; listed++) entries += frequencies[listed]!
+    const keyStarts = new Uint32Array(keyCount + 1)
+    for (let i = 0; i < listed; i++) keyStarts[byFrequency[i]! + 1] = frequencies[i]!
+    for (let key = 0; key < keyCount; key++) keyStarts[key + 1]! += keyStarts[key]!
+    const docs = new Uint32Array(keyStarts[keyCount]!)
+    const fill = keyStarts.slice(0, keyCount)
+    for (let doc = 0; doc < this.documentCount; doc++) {
+      for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
+        const key = keyOf[values[at]!]!
+        if (fill[key]! < keyStarts[key + 1]!) docs[fill[key]!++] = doc
+      }
+    }
     const firstName = new Uint32Array(keyCount).fill(0xffffffff)
     const spellings = new Uint32Array(keyCount)
     for (let name = 0; name < keyOf.length; name++) {
@@ -387,6 +419,7 @@ class FacetColumn {
       byFrequency,
       frequencies,
       costs,
+      listed,
       firstName,
       spellings,
       bitsets: new Map(),
