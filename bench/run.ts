@@ -325,17 +325,18 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
   )
   printTable(
     `Top-k search, ${point.articles} synthetic articles, each query's fastest round (ms median / p99 over the queries: the machine's other work taken out as far as it can be)`,
-    ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned'],
+    ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned', 'facet counts in pruned'],
     point.kinds.map((row) => [
       row.kind,
       fig(row.best.pruned),
       fig(row.best.exhaustive),
       fig(row.best.miniSearch),
       (row.best.exhaustive.p99 / row.best.pruned.p99).toFixed(2),
+      fig(row.facets),
     ]),
   )
   console.log(
-    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
+    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); facet value lists and bitsets ${kib(point.facetBytes)} KiB (${((100 * point.facetBytes) / point.indexBytes).toFixed(1)}% of the index); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
   )
 }
 
