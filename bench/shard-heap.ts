@@ -62,7 +62,18 @@ const indexBytes = new Uint8Array(readFileSync(indexPathOf(bundlePath)))
 step(
   `the modules: search.bundle as ${asText ? `text (${module.length.toLocaleString('en')} characters)` : `bytes (${module.length.toLocaleString('en')})`}, search.bin (${indexBytes.length.toLocaleString('en')} bytes)`,
 )
-const bundle = openBundle(module, indexBytes, fileAssetReader(assetsDirOf(bundlePath)), { packBudget })
+// Asset reads counted: what a smaller pack budget costs is packs read again.
+const readFile = fileAssetReader(assetsDirOf(bundlePath))
+let assetReads = 0
+const bundle = openBundle(
+  module,
+  indexBytes,
+  (name) => {
+    assetReads++
+    return readFile(name)
+  },
+  { packBudget },
+)
 step('opened: the header (ids, article offsets, index header)')
 void bundle.index.documentCount
 step('the index opened')
@@ -83,6 +94,7 @@ step('after the first search (what any search opens)')
 for (const params of searches.slice(1)) await searchShards([shard], params)
 step(`after ${searches.length} searches (packs kept up to ${packBudget.toLocaleString('en')} characters, scratch, caches)`)
 
+console.log(`${assetReads} asset reads over ${searches.length} searches (pack budget ${packBudget.toLocaleString('en')} characters)`)
 console.log(
   `load ${loadavg()
     .map((load) => load.toFixed(1))
