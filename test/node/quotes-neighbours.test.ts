@@ -34,6 +34,23 @@ describe('speakers in a neighbouring sentence', () => {
   })
 })
 
+describe('verbs of speaking that are not "said"', () => {
+  it('takes the speaker who spoke on a programme, defended, criticised or informed someone before the quote', () => {
+    expect(speakers('Senator Maria Lindqvist spoke on Radio Nord, "This plan will close every clinic in the valley."')).toEqual([
+      ['This plan will', 'Maria Lindqvist'],
+    ])
+    expect(speakers('Governor Paul Okafor defended the budget, "Every school will still get its full grant this year."')).toEqual([
+      ['Every school will', 'Paul Okafor'],
+    ])
+    expect(speakers('Elena Castell criticised the ruling. "The judges have ignored the evidence we gave them."')).toEqual([
+      ['The judges have', 'Elena Castell'],
+    ])
+    expect(speakers('Officers spoke with Dana Whitfield at her home. She informed them "that she had never owned a car".')).toEqual([
+      ['that she had', 'Dana Whitfield'],
+    ])
+  })
+})
+
 describe('speakers behind titles and honours', () => {
   it('reads lower-case title words before a name and an aside before the verb', () => {
     expect(speakers('Senior vice president Marco Lenzi added, "The safety of our customers comes first."')).toEqual([['The safety of', 'Marco Lenzi']])
