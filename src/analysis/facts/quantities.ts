@@ -158,7 +158,9 @@ function mergeRepeats(quantities: Quantity[]): Quantity[] {
   for (const quantity of quantities) {
     const key = `${quantity.value}|${quantity.event}|${quantity.who.toLowerCase()}|${quantity.kind ?? ''}`
     const group = byFact.get(key) ?? []
-    const same = group.find((other) => !other.place || !quantity.place || other.place === quantity.place)
+    const same =
+      group.find((other) => !other.place || !quantity.place || other.place === quantity.place) ??
+      kept.find((other) => other.value === quantity.value && other.event === quantity.event && spellingVariants(other.who, quantity.who))
     if (!same) {
       kept.push(quantity)
       group.push(quantity)
@@ -166,6 +168,21 @@ function mergeRepeats(quantities: Quantity[]): Quantity[] {
     } else if (!same.place && quantity.place) same.place = quantity.place
   }
   return kept
+}
+
+/**
+ * Two spellings of one name: the same words but one, which differs by a single letter ("Hamza bin Laden" and "Hamza
+ * bin Ladin", "Soleimani" and "Soleymani"), as transliterations of one person vary within a text.
+ */
+function spellingVariants(a: string, b: string): boolean {
+  const wordsA = a.split(/\s+/)
+  const wordsB = b.split(/\s+/)
+  if (a === b || wordsA.length !== wordsB.length || !/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) return false
+  const differing = wordsA.map((word, i) => [word, wordsB[i]!] as const).filter(([x, y]) => x !== y)
+  if (differing.length !== 1) return false
+  const [x, y] = differing[0]!
+  if (x.length !== y.length || x.length < 4) return false
+  return [...x].filter((letter, i) => letter !== y[i]).length === 1
 }
 
 // A condition or a counterfactual: "if the dam breaks, 500 could die", "could have killed 120 million".
