@@ -51,6 +51,17 @@ describe('verbs of speaking that are not "said"', () => {
   })
 })
 
+describe('speakers behind descriptions of their field and affiliation', () => {
+  it('reads lower-case words of a field before an office word, and an aside after an affiliation', () => {
+    expect(speakers('Another author, marine and coastal ecology professor Ines Larsen, said, "The reef recovered faster than we expected."')).toEqual([
+      ['The reef recovered', 'Ines Larsen'],
+    ])
+    expect(speakers('Tomas Berger of the University of Tarrow, speaking to Radio Nord, said, "The court has gone further than ever before."')).toEqual([
+      ['The court has', 'Tomas Berger'],
+    ])
+  })
+})
+
 describe('speakers behind titles and honours', () => {
   it('reads lower-case title words before a name and an aside before the verb', () => {
     expect(speakers('Senior vice president Marco Lenzi added, "The safety of our customers comes first."')).toEqual([['The safety of', 'Marco Lenzi']])
