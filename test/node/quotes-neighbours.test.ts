@@ -62,6 +62,17 @@ describe('speakers behind descriptions of their field and affiliation', () => {
   })
 })
 
+describe('a pronoun after an opening phrase', () => {
+  it('resolves "Speaking to …, she said" to the one person in the paragraph who is not only an owner or spoken to', () => {
+    const text =
+      'Ana Ruiz called Tomas Berger\'s offer "an insult to every worker". She thanked the union for its support. Speaking to Radio Nord, she said, "We will not sign anything this week."'
+    expect(speakers(text)).toEqual([
+      ['an insult to', 'Ana Ruiz'],
+      ['We will not', 'Ana Ruiz'],
+    ])
+  })
+})
+
 describe('speakers behind titles and honours', () => {
   it('reads lower-case title words before a name and an aside before the verb', () => {
     expect(speakers('Senior vice president Marco Lenzi added, "The safety of our customers comes first."')).toEqual([['The safety of', 'Marco Lenzi']])
