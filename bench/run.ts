@@ -10,8 +10,10 @@
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
  * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
  *                               --baseline=DIR times another checkout's stages (e.g. a `git worktree add --detach DIR main`) interleaved in the same run;
- *                               --best-of takes each article's fastest round per stage (a machine shared with other work); --rounds=N;
- *                               --texts=DIR also times every .txt under DIR (e.g. an evaluation set, read by path) in Node and workerd
+ *                               --best-of takes each article's fastest round per stage (a machine shared with other work); --rounds=N (3) in Node and workerd;
+ *                               --texts=DIR also times every .txt under DIR (e.g. an evaluation set, read by path) in Node and workerd;
+ *                               in workerd the Worker times itself (1 ms clock steps), --repeat=N analyses a sample (5), --best-of
+ *                               keeps each article's fastest round there too, --baseline times the baseline's in a second Worker
  *
  * Prints tables; writes bench/results/<time>.json (git-ignored) and, with --scale, docs/scale-curve.svg.
  */
@@ -153,7 +155,19 @@ async function main() {
     }
     if (baseline) console.log(`analyses identical to the baseline's: ${stages.identical} of ${shipped.length} articles`)
     results.extractionStages = stages
-    if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped.map(analyzeInput), 'the bundled corpus', quick ? 1 : 3, quick ? 1 : 2)
+    // workerd's clock steps in whole milliseconds: a sample is `repeat` analyses, so its resolution is 1/repeat ms.
+    const repeat = Number(option('repeat') ?? (quick ? 2 : 5))
+    // With --baseline, the baseline's analysis is timed in its own Worker beside this checkout's.
+    const workerdBaseline = baseline ? { root: baseline, analyzeArticle: sets[1]!.engines.analyzeArticle } : undefined
+    if (!flag('no-http'))
+      results.extractionWorkerd = await extractionInWorkerd(
+        shipped.map(analyzeInput),
+        'the bundled corpus',
+        stageRounds,
+        repeat,
+        flag('best-of'),
+        workerdBaseline,
+      )
     const texts = option('texts')
     if (texts) {
       // News the rules were not written on, as POST /api/extract receives it (read by path, never copied).
@@ -164,7 +178,7 @@ async function main() {
         const node = timeEach(inputs, quick ? 1 : 3, (input) => analyzeArticle(input))
         printTable(`Extraction per text, ${texts} (Node, in process)`, ['figure', 'value'], [['analyzeArticle per text (ms, median / p99)', fig(node)]])
         results.extractionTexts = { texts, node }
-      } else results.extractionTexts = await extractionInWorkerd(inputs, texts, quick ? 1 : 3, quick ? 1 : 2)
+      } else results.extractionTexts = await extractionInWorkerd(inputs, texts, stageRounds, repeat, flag('best-of'), workerdBaseline)
     }
   } else if (flag('scale') && option('corpora')) {
     const work = option('work') ?? join(tmpdir(), 'news-edge-scale-shards')
@@ -223,7 +237,7 @@ async function main() {
     )
     results.extraction = work
     // The Worker's runtime: wrangler dev, like the HTTP part.
-    if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped.map(analyzeInput), 'the bundled corpus', quick ? 1 : 3, quick ? 1 : 2)
+    if (!flag('no-http')) results.extractionWorkerd = await extractionInWorkerd(shipped.map(analyzeInput), 'the bundled corpus', quick ? 1 : 3, quick ? 2 : 5)
 
     const wrangler = wranglerOnBundled()
     console.log(
@@ -311,17 +325,18 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
   )
   printTable(
     `Top-k search, ${point.articles} synthetic articles, each query's fastest round (ms median / p99 over the queries: the machine's other work taken out as far as it can be)`,
-    ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned'],
+    ['kind', 'pruned (top-k)', 'exhaustive (every match scored)', 'MiniSearch search of the AND query', 'p99 exhaustive / pruned', 'facet counts in pruned'],
     point.kinds.map((row) => [
       row.kind,
       fig(row.best.pruned),
       fig(row.best.exhaustive),
       fig(row.best.miniSearch),
       (row.best.exhaustive.p99 / row.best.pruned.p99).toFixed(2),
+      fig(row.facets),
     ]),
   )
   console.log(
-    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
+    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); facet value lists and bitsets ${kib(point.facetBytes)} KiB (${((100 * point.facetBytes) / point.indexBytes).toFixed(1)}% of the index); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
   )
 }
 

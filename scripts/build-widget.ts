@@ -6,37 +6,14 @@
  *
  *   npm run build       # runs this after the index build
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { resolve } from 'node:path'
+import { bundleScript, kib } from './lib/bundle-script'
 
-const ENTRY = resolve('src/widget/embed.ts')
-const OUTPUT = resolve(process.env.WIDGET_PATH ?? 'generated/embed.bundle')
 const GZIP_BUDGET = 15 * 1024
 
-async function main(): Promise<number> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: ['es2022'],
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  })
-  const code = result.outputFiles[0]!.contents
-  const gzipped = gzipSync(code, { level: 9 }).length
-  mkdirSync(dirname(OUTPUT), { recursive: true })
-  writeFileSync(OUTPUT, code)
-  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
-  console.log(`built ${OUTPUT}: widget ${kib(code.length)} raw, ${kib(gzipped)} gzipped (budget ${kib(GZIP_BUDGET)})`)
-  if (gzipped > GZIP_BUDGET) {
-    console.error(`build failed: the widget is ${kib(gzipped)} gzipped, over its ${kib(GZIP_BUDGET)} budget.`)
-    return 1
-  }
-  return 0
+const bundled = await bundleScript(resolve('src/widget/embed.ts'), resolve('generated/embed.bundle'), 'iife')
+console.log(`built ${bundled.path}: widget ${kib(bundled.bytes)} raw, ${kib(bundled.gzippedBytes)} gzipped (budget ${kib(GZIP_BUDGET)})`)
+if (bundled.gzippedBytes > GZIP_BUDGET) {
+  console.error(`build failed: the widget is ${kib(bundled.gzippedBytes)} gzipped, over its ${kib(GZIP_BUDGET)} budget.`)
+  process.exitCode = 1
 }
-
-process.exitCode = await main()

@@ -31,6 +31,11 @@ export type ShardedScalePoint = {
   heapBytes: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
   /** The same after the inspector's HeapProfiler.collectGarbage (undefined where workerd's inspector did not answer). */
   heapAfterGcBytes?: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
+  /**
+   * After the GC, the ArrayBuffers' backing stores outside the JS heap (the inspector's `backingStorageSize`: the
+   * Data modules' bytes among them), which Cloudflare's 128 MB per isolate may count too (see docs/scaling.md).
+   */
+  backingAfterGcBytes?: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
 }
 
 /** `shards`: SHARDS for the sharded build (default: as many as the corpus needs). */
@@ -112,6 +117,11 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       front: front.afterGc.get('core:user:news-edge'),
       shards: sizes.map((_, shard) => front.afterGc.get(`core:user:news-edge-shard-${shard}`)),
     },
+    backingAfterGcBytes: {
+      oneIndex: one.backing.get('core:user:news-edge'),
+      front: front.backing.get('core:user:news-edge'),
+      shards: sizes.map((_, shard) => front.backing.get(`core:user:news-edge-shard-${shard}`)),
+    },
   }
 }
 
@@ -183,7 +193,7 @@ function oneIndexProject(work: string): string {
 }
 
 /** The copy's wrangler.toml without its rate limits (a run of searches would meet them), paths absolute. */
-function benchConfigIn(project: string): string {
+export function benchConfigIn(project: string): string {
   const kept: string[] = []
   let skipping = false
   for (const line of readFileSync(join(project, 'wrangler.toml'), 'utf8').split('\n')) {
@@ -195,11 +205,10 @@ function benchConfigIn(project: string): string {
   return path
 }
 
+export type WorkerHeaps = { heaps: Map<string, number>; afterGc: Map<string, number>; backing: Map<string, number> }
+
 /** The requests one after another (after a warm-up of the first twenty), then every Worker's heap as workerd reports it. */
-async function served(
-  configs: readonly string[],
-  paths: readonly string[],
-): Promise<{ figure: Figure; heaps: Map<string, number>; afterGc: Map<string, number> }> {
+export async function served(configs: readonly string[], paths: readonly string[]): Promise<{ figure: Figure } & WorkerHeaps> {
   const worker = await startWranglerDev({ configs, timeoutMs: 600_000 })
   try {
     for (const path of paths.slice(0, 20)) await (await fetch(worker.origin + path)).arrayBuffer()
@@ -225,9 +234,10 @@ async function served(
  * inspector answers an isolate only while the isolate runs something, so
  * requests to `/api/health` (which reaches every shard) go on meanwhile.
  */
-async function workerHeaps(worker: WranglerDev): Promise<{ heaps: Map<string, number>; afterGc: Map<string, number> }> {
+async function workerHeaps(worker: WranglerDev): Promise<WorkerHeaps> {
   const heaps = new Map<string, number>()
   const afterGc = new Map<string, number>()
+  const backing = new Map<string, number>()
   const workerd = spawnSync('pgrep', ['-g', String(worker.process.pid), 'workerd'], { encoding: 'utf8' })
     .stdout.split('\n')
     .filter(Boolean)
@@ -257,25 +267,29 @@ async function workerHeaps(worker: WranglerDev): Promise<{ heaps: Map<string, nu
         if (collected === undefined) [used = used, collected] = await heapUsage(target.webSocketDebuggerUrl)
         if (used !== undefined) heaps.set(target.id, used)
         else console.error(`  no heap figure from ${target.id} (${target.webSocketDebuggerUrl})`)
-        if (collected !== undefined) afterGc.set(target.id, collected)
+        if (collected !== undefined) afterGc.set(target.id, collected.usedSize)
+        if (collected?.backingStorageSize !== undefined) backing.set(target.id, collected.backingStorageSize)
       }
     }
   } finally {
     pumping = false
     await pump
   }
-  return { heaps, afterGc }
+  return { heaps, afterGc, backing }
 }
+
+/** What `Runtime.getHeapUsage` answers: the JS heap used, and (V8 12.2 on) the ArrayBuffers' backing stores outside it. */
+type HeapUsage = { usedSize: number; backingStorageSize?: number }
 
 /**
  * `Runtime.getHeapUsage` of one isolate, then again after `HeapProfiler.collectGarbage`
  * (undefined where the inspector did not answer within 15 s).
  */
-function heapUsage(url: string): Promise<[number | undefined, number | undefined]> {
+function heapUsage(url: string): Promise<[number | undefined, HeapUsage | undefined]> {
   return new Promise((done) => {
     const socket = new WebSocket(url)
     let used: number | undefined
-    const finish = (collected?: number) => {
+    const finish = (collected?: HeapUsage) => {
       clearTimeout(timer)
       socket.close()
       done([used, collected])
@@ -283,12 +297,12 @@ function heapUsage(url: string): Promise<[number | undefined, number | undefined
     const timer = setTimeout(() => finish(), 15_000)
     socket.addEventListener('open', () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage', params: {} })))
     socket.addEventListener('message', (event: { data: unknown }) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: { usedSize: number } }
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: HeapUsage }
       if (message.id === 1) {
         used = message.result?.usedSize
         socket.send(JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage', params: {} }))
       } else if (message.id === 2) socket.send(JSON.stringify({ id: 3, method: 'Runtime.getHeapUsage', params: {} }))
-      else if (message.id === 3) finish(message.result?.usedSize)
+      else if (message.id === 3) finish(message.result)
     })
     socket.addEventListener('error', () => finish())
   })
@@ -304,6 +318,8 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
     const shardHeaps = point.heapBytes.shards.filter((bytes): bytes is number => bytes !== undefined)
     const afterGc = point.heapAfterGcBytes
     const shardsAfterGc = afterGc?.shards.filter((bytes): bytes is number => bytes !== undefined) ?? []
+    const backing = point.backingAfterGcBytes
+    const shardsBacking = backing?.shards.filter((bytes): bytes is number => bytes !== undefined) ?? []
     return [
       point.articles.toLocaleString('en'),
       Number.isNaN(point.first.seconds)
@@ -324,9 +340,9 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
         point.sizes.map((size) => size.assetFiles),
         String,
       )} files, largest ${mib(Math.max(...point.sizes.map((size) => size.largestAssetBytes)))})`,
-      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)}); after a GC ${range(shardsAfterGc, mib)} (${shardsAfterGc.length} of ${point.shards} shards; front ${afterGc?.front === undefined ? '—' : mib(afterGc.front)})`,
+      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)}); after a GC ${range(shardsAfterGc, mib)} (${shardsAfterGc.length} of ${point.shards} shards; front ${afterGc?.front === undefined ? '—' : mib(afterGc.front)}); ArrayBuffers outside the heap ${range(shardsBacking, mib)} (front ${backing?.front === undefined ? '—' : mib(backing.front)})`,
       `${point.search.front.median.toFixed(1)} / ${point.search.front.p99.toFixed(1)}`,
-      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)}, after a GC ${afterGc?.oneIndex === undefined ? '—' : mib(afterGc.oneIndex)})`,
+      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)}, after a GC ${afterGc?.oneIndex === undefined ? '—' : mib(afterGc.oneIndex)}, ArrayBuffers ${backing?.oneIndex === undefined ? '—' : mib(backing.oneIndex)})`,
       `${(point.search.front.p99 / point.search.oneIndex.p99).toFixed(2)} (load ${load(point.search.loadAverage)})`,
     ]
   })
@@ -337,7 +353,7 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
     'shards',
     'Worker data modules MiB per shard',
     'assets MiB per shard',
-    'heap MiB per shard after the searches (workerd: used, then after a forced GC)',
+    'heap MiB per shard after the searches (workerd: used, then after a forced GC; then the ArrayBuffers outside the heap)',
     `search through the front p50 / p99 ms`,
     `one index of the first ${points[0]?.search.oneIndexArticles.toLocaleString('en') ?? '—'} p50 / p99 ms`,
     'p99 front / one index',

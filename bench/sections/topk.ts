@@ -7,6 +7,7 @@ import { reviveTables, storeTables } from '../../src/search/tables/corpus-tables
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { processTerm } from '../../src/search/terms'
+import { ONE_CORPUS, type SearchCoordinator } from '../../src/search/coordinator'
 import { ENGINE_TOTALS } from '../../src/search/topk/evaluate'
 import { querySet } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
@@ -18,6 +19,8 @@ export type TopKKind = {
   miniSearch: Figure
   /** Per query its fastest round, then median / p99 over the queries: what the search costs on a machine busy with other work. */
   best: { pruned: Figure; exhaustive: Figure; miniSearch: Figure }
+  /** The facet counts' part of the pruned search (`FacetTable.count`), each query's fastest round. */
+  facets: Figure
   scoredPerMatch: number
   fellBack: number
   searches: number
@@ -26,6 +29,8 @@ export type TopKPoint = {
   articles: number
   indexBytes: number
   boundBytes: number
+  /** The facet columns' per-value document lists and frequent values' bitsets, as made by the searches run. */
+  facetBytes: number
   kinds: TopKKind[]
   bytesPerOneWordSearch: { pruned: number; exhaustive: number; samples: number }
 }
@@ -133,8 +138,19 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
       await run()
       into.push(performance.now() - start)
     }
+    // The pruned search's facet counts timed on their own, through the coordinator that one index answers them with.
+    const facetMs: number[] = []
+    const timedFacets: SearchCoordinator = {
+      ...ONE_CORPUS,
+      facets: (table, matches, filters, limit) => {
+        const start = performance.now()
+        const counts = table.count(matches, filters, limit)
+        facetMs.push(performance.now() - start)
+        return Promise.resolve(counts)
+      },
+    }
     const runs = {
-      pruned: () => searchArticles(corpus, params),
+      pruned: () => searchArticles(corpus, params, { coordinator: timedFacets }),
       exhaustive: () => searchArticles(corpus, params, { exhaustive: true }),
       miniSearch: () => corpus.index.search({ combineWith: 'AND', queries: terms(params.q) }, BASE_SEARCH_OPTIONS),
     }
@@ -157,6 +173,8 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
       exhaustive: summarize(samples.exhaustive),
       miniSearch: summarize(samples.miniSearch),
       best: { pruned: best(samples.pruned), exhaustive: best(samples.exhaustive), miniSearch: best(samples.miniSearch) },
+      // The untimed pass counted facets too: its samples are the first list.length.
+      facets: best(facetMs.slice(list.length)),
       scoredPerMatch,
       fellBack,
       searches,
@@ -166,5 +184,5 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
   const pruned = await bytesPerCall(oneWord, (params) => searchArticles(corpus, params))
   const exhaustive = await bytesPerCall(oneWord, (params) => searchArticles(corpus, params, { exhaustive: true }))
   const bytesPerOneWordSearch = { pruned: pruned.median, exhaustive: exhaustive.median, samples: Math.min(pruned.samples, exhaustive.samples) }
-  return { articles: articles.length, indexBytes, boundBytes, kinds: rows, bytesPerOneWordSearch }
+  return { articles: articles.length, indexBytes, boundBytes, facetBytes: corpus.tables.facets.invertedBytes, kinds: rows, bytesPerOneWordSearch }
 }

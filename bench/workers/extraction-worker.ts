@@ -1,28 +1,9 @@
 /**
- * A bench-only Worker, run by `npm run bench` under `wrangler dev` with its own
- * config (wrangler.toml's `main`, the product, does not import it):
- * `POST /?repeat=K` with an `AnalyzeInput` as JSON runs `analyzeArticle` K
- * times on it and answers a checksum, so that the work cannot be skipped.
- * `GET /ready` answers once the Worker is up. `repeat=0` does everything but the analysis (the same body read and parsed):
- * timed from outside, its round trip is the overhead that a K-times request
- * minus it leaves out. Inside workerd the clocks stand still during synchronous
- * work, so nothing is timed here.
+ * A bench-only Worker, run by `npm run bench` under `wrangler dev` with its own config (wrangler.toml's
+ * `main`, the product, does not import it): this checkout's `analyzeArticle` behind the extraction
+ * bench's handler (./extraction-handler.ts says what it answers).
  */
-import { analyzeArticle, type AnalyzeInput } from '../../src/analysis/analyze'
+import { analyzeArticle } from '../../src/analysis/analyze'
+import { extractionHandler } from './extraction-handler'
 
-export default {
-  async fetch(request: Request): Promise<Response> {
-    const url = new URL(request.url)
-    if (request.method === 'GET' && url.pathname === '/ready') return new Response('ready')
-    const repeat = Number(url.searchParams.get('repeat') ?? '1')
-    if (request.method !== 'POST' || !Number.isInteger(repeat) || repeat < 0)
-      return new Response('POST an AnalyzeInput with ?repeat=K (K ≥ 0)', { status: 400 })
-    const input = (await request.json()) as AnalyzeInput
-    let checksum = 0
-    for (let i = 0; i < repeat; i++) {
-      const analysis = analyzeArticle(input)
-      checksum += analysis.facts.entities.length + analysis.keywords.length + analysis.summary.sentences.length
-    }
-    return new Response(String(checksum))
-  },
-}
+export default extractionHandler(analyzeArticle)

@@ -221,10 +221,10 @@ function workerSettings(): WorkerSettings {
   return { name, compatibilityDate, ratelimits, durableObjects, migrations }
 }
 
-const MODULE_RULES = [
-  { type: 'Text', globs: ['**/*.bundle'], fallthrough: false },
-  { type: 'Data', globs: ['**/*.bin'], fallthrough: false },
-]
+/** As wrangler.toml's: search.bundle as a Data module (held outside the JS heap), first, before the widget's Text rule. */
+const DATA_RULE = { type: 'Data', globs: ['**/search.bundle', '**/*.bin'], fallthrough: false }
+const TEXT_RULE = { type: 'Text', globs: ['**/*.bundle'], fallthrough: false }
+const MODULE_RULES = [DATA_RULE, TEXT_RULE]
 
 /** The sharded build's folder: `root/sharded`, a link to `root/sharded-<build>` switched in one rename. */
 export function shardedDir(root: string): string {
@@ -289,7 +289,7 @@ export async function writeShardedBuild(
         main: './index.ts',
         compatibility_date: compatibilityDate,
         // The widget and the InstantSearch client, which the front serves as the one Worker does (no corpus module).
-        rules: [MODULE_RULES[0]],
+        rules: [TEXT_RULE],
         services: plan.ranges.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,
@@ -323,11 +323,11 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
     'search.bin': shard.index.binary,
     'index.ts': [
       '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + job.shard + ' of build ' + job.build + '.',
-      "import bundleText from './search.bundle'",
+      "import bundleBytes from './search.bundle'",
       "import indexBytes from './search.bin'",
       `import { shardWorker } from '${src}/shards/shard-worker'`,
       '',
-      `export default shardWorker(bundleText, indexBytes, ${JSON.stringify({ build: job.build, ...shard.place })})`,
+      `export default shardWorker(bundleBytes, indexBytes, ${JSON.stringify({ build: job.build, ...shard.place })})`,
       '',
     ].join('\n'),
     'wrangler.jsonc': jsonc({

@@ -3,9 +3,9 @@
  * script can ask the app for `/openapi.json` without starting a server:
  * `cloudflare:workers` resolves to a module with an empty `env` (no bindings:
  * the app then serves what needs none) and the `DurableObject` base class, and
- * the Text (`.bundle`) and Data (`.bin`) modules of wrangler.toml's rules load
- * as a string and an ArrayBuffer of the real generated files, as wrangler
- * bundles them. Registered with `tsx --import ./scripts/lib/workers-modules.ts`.
+ * the Data (`search.bundle`, `.bin`) and Text (other `.bundle`) modules of
+ * wrangler.toml's rules, in its order, load as an ArrayBuffer and a string of
+ * the real generated files, as wrangler bundles them. Registered with `tsx --import ./scripts/lib/workers-modules.ts`.
  */
 import { register } from 'node:module'
 
@@ -21,12 +21,12 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context)
 }
 export async function load(url, context, next) {
-  if (url.endsWith('.bundle')) {
-    return { format: 'module', source: 'export default ' + JSON.stringify(readFileSync(fileURLToPath(url), 'utf8')), shortCircuit: true }
-  }
-  if (url.endsWith('.bin')) {
+  if (url.endsWith('.bin') || url.endsWith('/search.bundle')) {
     const base64 = readFileSync(fileURLToPath(url)).toString('base64')
     return { format: 'module', source: 'export default Uint8Array.from(atob(' + JSON.stringify(base64) + '), (c) => c.charCodeAt(0)).buffer', shortCircuit: true }
+  }
+  if (url.endsWith('.bundle')) {
+    return { format: 'module', source: 'export default ' + JSON.stringify(readFileSync(fileURLToPath(url), 'utf8')), shortCircuit: true }
   }
   return next(url, context)
 }`

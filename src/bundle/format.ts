@@ -24,6 +24,8 @@ export const FORMAT = 'packs-5'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
+/** How every bundle's module starts. */
+const VERSION_KEY = '{"version":'
 /** Their second part (see corpus-tables.ts) is parsed only when a request needs it; no key inside the first part has this name. */
 const LOOKUP_KEY = ',"lookup":'
 
@@ -129,11 +131,39 @@ export type ParsedBundle = {
   tables(): OpenedTables
 }
 
-/** Parses the header of a bundle's module text; the tables are parsed on demand. */
-export function parseBundle(text: string): ParsedBundle {
-  const boundary = text.indexOf(TABLES_KEY)
-  if (boundary === -1 || !text.startsWith('{"version":')) throw new Error('The search bundle has no corpus tables: rebuild it with npm run build.')
-  const header = JSON.parse(`${text.slice(0, boundary)}}`) as BundleHeader
+/**
+ * A bundle's module as the Worker holds it: its UTF-8 bytes (a Data module, held outside the JS heap, of which
+ * each part is decoded only while it is parsed), or its text (Node's tools read the file as text). As a Text
+ * module the whole text stayed in the heap for the isolate's life, at two bytes a character as soon as one
+ * character of the corpus is not Latin-1: 21 MB for a shard of 10,000 articles whose file is 10.7 MB.
+ */
+export type BundleModule = string | Uint8Array
+
+/** Where `key` (ASCII) starts in `module` at or after `from`, or -1. */
+function keyAt(module: BundleModule, key: string, from = 0): number {
+  if (typeof module === 'string') return module.indexOf(key, from)
+  const first = key.charCodeAt(0)
+  for (let at = module.indexOf(first, from); at !== -1; at = module.indexOf(first, at + 1)) {
+    let i = 1
+    while (i < key.length && module[at + i] === key.charCodeAt(i)) i++
+    if (i === key.length) return at
+  }
+  return -1
+}
+
+const utf8 = new TextDecoder()
+
+/** The module's text from `start` to `end` (key boundaries, which are ASCII, so never inside a character). */
+function textOf(module: BundleModule, start: number, end: number): string {
+  return typeof module === 'string' ? module.slice(start, end) : utf8.decode(module.subarray(start, end))
+}
+
+/** Parses the header of a bundle's module; the tables are parsed on demand. */
+export function parseBundle(module: BundleModule): ParsedBundle {
+  const boundary = keyAt(module, TABLES_KEY)
+  if (boundary === -1 || textOf(module, 0, VERSION_KEY.length) !== VERSION_KEY)
+    throw new Error('The search bundle has no corpus tables: rebuild it with npm run build.')
+  const header = JSON.parse(`${textOf(module, 0, boundary)}}`) as BundleHeader
   if (!Array.isArray(header.articleOffsets) || header.articleOffsets.length !== header.index.ids.length) {
     throw new Error('The search bundle is from an older build (articles inside the module): rebuild it with npm run build.')
   }
@@ -141,10 +171,10 @@ export function parseBundle(text: string): ParsedBundle {
     header,
     tables: () => {
       const start = boundary + TABLES_KEY.length
-      const lookupAt = text.indexOf(LOOKUP_KEY, start)
+      const lookupAt = keyAt(module, LOOKUP_KEY, start)
       return {
-        search: JSON.parse(text.slice(start, lookupAt)) as OpenedTables['search'],
-        lookup: () => JSON.parse(text.slice(lookupAt + LOOKUP_KEY.length, text.length - 2)) as ReturnType<OpenedTables['lookup']>,
+        search: JSON.parse(textOf(module, start, lookupAt)) as OpenedTables['search'],
+        lookup: () => JSON.parse(textOf(module, lookupAt + LOOKUP_KEY.length, module.length - 2)) as ReturnType<OpenedTables['lookup']>,
       }
     },
   }

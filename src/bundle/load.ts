@@ -1,5 +1,5 @@
 import indexBytes from '../../generated/search.bin'
-import bundleText from '../../generated/search.bundle'
+import bundleBytes from '../../generated/search.bundle'
 import { readAsset } from './assets'
 import { openBundle, type LoadedBundle } from './open'
 
@@ -9,5 +9,5 @@ let loaded: LoadedBundle | undefined
 
 /** The bundled corpus, opened once per isolate on first use (see open.ts for what is deferred further). */
 export function getBundle(): LoadedBundle {
-  return (loaded ??= openBundle(bundleText, new Uint8Array(indexBytes), readAsset))
+  return (loaded ??= openBundle(new Uint8Array(bundleBytes), new Uint8Array(indexBytes), readAsset))
 }

@@ -4,7 +4,7 @@ import { FactCatalog } from '../corpus-services/fact-catalog'
 import { reviveTables, type CorpusTables } from '../search/tables/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
-import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle } from './format'
+import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle, type BundleModule } from './format'
 import { PackCache, type AssetReader } from './packs'
 import type { StoredArticle } from '../article'
 
@@ -36,12 +36,12 @@ export type OpenOptions = {
 }
 
 /**
- * A bundle made searchable from the Worker's two modules (the header text and
- * the index's bytes) and a reader of its static assets: the header is parsed
+ * A bundle made searchable from the Worker's two modules (the header and
+ * tables, as bytes or text: `BundleModule`, and the index's bytes) and a reader of its static assets: the header is parsed
  * now; the index, the tables and every article are opened when first needed.
  */
-export function openBundle(text: string, indexBytes: Uint8Array, readAsset: AssetReader, options: OpenOptions = {}): LoadedBundle {
-  const parsed = parseBundle(text)
+export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAsset: AssetReader, options: OpenOptions = {}): LoadedBundle {
+  const parsed = parseBundle(module)
   const { header } = parsed
   const { version, builtAt, index: indexHeader } = header
   const ids = indexHeader.ids
@@ -78,7 +78,7 @@ export function openBundle(text: string, indexBytes: Uint8Array, readAsset: Asse
       return (index ??= loadIndex({ header: indexHeader, binary: indexBytes }))
     },
     get tables() {
-      return (tables ??= reviveTables(parsed.tables(), ids))
+      return (tables ??= reviveTables(parsed.tables(), ids, (id) => positions.get(id)))
     },
     has: (id) => positions.has(id),
     article: async (id) => (await articlesById([id])).get(id),

@@ -11,6 +11,16 @@ export type AssetReader = (name: string) => Promise<string>
 export const DEFAULT_PACK_BUDGET = 8 * 1024 * 1024
 
 /**
+ * What a shard Worker keeps (src/shards/shard-worker.ts): a search page's ten
+ * hits take at most ten packs (under 1 M characters on the synthetic corpus: 75 KB a pack of 8),
+ * so two pages' worth. The one Worker's budget filled up was a fifth of a
+ * shard's heap after the scale bench's searches (bench/shard-heap.ts); a
+ * shard's isolate holds a tenth of a large corpus, not its packs, and an
+ * evicted pack is fetched again from the shard's own assets.
+ */
+export const SHARD_PACK_BUDGET = 2 * 1024 * 1024
+
+/**
  * The packs' texts, fetched when first needed and kept in a bounded LRU.
  * Requests that want the same pack at the same time share one fetch.
  */

@@ -1,4 +1,4 @@
-import { COUNTRIES, FIRST_NAMES, PLACES } from '../../generated/gazetteer'
+import { COUNTRIES, FIRST_NAMES, PLACES, TOWN_ALTERNATES } from '../../generated/gazetteer'
 import { AREAS, COUNTRY_ALIASES, DEMONYMS, NEWS_NAMES, TOWN_ALIASES } from './aliases'
 import { placeKey } from './key'
 
@@ -6,12 +6,24 @@ import { placeKey } from './key'
  * A town or first-level region; `name` is its key (`placeKey`): the text gives the spelling.
  * `region` is GeoNames' code (unique within the country) of the first-level region it is (a region) or lies in (a town), when known.
  */
-export type Place = { readonly name: string; country: string; lat?: number; lon?: number; population: number; kind: 'town' | 'region'; region?: string }
+export type Place = {
+  readonly name: string
+  country: string
+  lat?: number
+  lon?: number
+  population: number
+  kind: 'town' | 'region'
+  region?: string
+  /** Found by another of its names ("Palmyra" for Tadmur), which may also be a surname or an old name: weaker evidence. */
+  alternate?: true
+}
 export type Country = { code: string; name: string }
 
 type Tables = {
   /** Lines `name\tcountry\tlat\tlon\tpopulation\tkind\tregion`, sorted by name. */
   places: string[]
+  /** Lines `altname\tline`, sorted by the other name: `line` is the number of the town's own line in `places`. */
+  alternates: string[]
   countriesByName: Map<string, Country>
   countriesByCode: Map<string, Country>
   areas: Map<string, Place>
@@ -39,13 +51,31 @@ function load(): Tables {
   const areas = new Map(
     Object.entries(AREAS).map(([name, country]) => [placeKey(name), { name: placeKey(name), country, population: 0, kind: 'region' as const }]),
   )
-  tables = { places: PLACES.split('\n'), countriesByName, countriesByCode, areas, firstNames: new Set(FIRST_NAMES.split('\n')) }
+  tables = {
+    places: PLACES.split('\n'),
+    alternates: TOWN_ALTERNATES.split('\n'),
+    countriesByName,
+    countriesByCode,
+    areas,
+    firstNames: new Set(FIRST_NAMES.split('\n')),
+  }
   return tables
 }
 
 /** Every town, first-level region or wider area ("Middle East") of that name, any country. */
 export function findPlaces(name: string): Place[] {
-  const key = placeKey(name)
+  return remembered(placeKey(name)).filter((place) => !place.alternate)
+}
+
+/**
+ * As `findPlaces`, and where no place has that name, the big towns with it as another name ("Palmyra" for Tadmur):
+ * for reading a name as a place, not for telling that a name is no person's ("Duran" is a surname as well).
+ */
+export function findPlacesOrAlternates(name: string): Place[] {
+  return remembered(placeKey(name))
+}
+
+function remembered(key: string): Place[] {
   let found = recent.get(key)
   if (!found) {
     if (recent.size >= RECENT_LIMIT) recent.clear()
@@ -64,6 +94,14 @@ function lookUpPlaces(key: string): Place[] {
   const area = areas.get(key)
   if (area) return [area]
   if (Object.hasOwn(TOWN_ALIASES, key)) return lookUpPlaces(TOWN_ALIASES[key]!)
+  const found = linesNamed(lines, key).map(parsePlace)
+  if (found.length > 0) return found
+  // "Raqqa", "Palmyra": another name of a big town ("Ar Raqqah", "Tadmur"), never one a town or region has.
+  return linesNamed(load().alternates, key).map((alternate) => ({ ...parsePlace(lines[Number(alternate.slice(key.length + 1))]!), alternate: true as const }))
+}
+
+/** The lines of a table sorted by name whose first field is `key`, by binary search. */
+function linesNamed(lines: string[], key: string): string[] {
   let low = 0
   let high = lines.length
   while (low < high) {
@@ -71,9 +109,9 @@ function lookUpPlaces(key: string): Place[] {
     if (nameOf(lines[middle]!) < key) low = middle + 1
     else high = middle
   }
-  const found: Place[] = []
-  for (let index = low; index < lines.length && nameOf(lines[index]!) === key; index++) found.push(parsePlace(lines[index]!))
-  return found
+  let end = low
+  while (end < lines.length && nameOf(lines[end]!) === key) end++
+  return lines.slice(low, end)
 }
 
 const nameOf = (line: string) => line.slice(0, line.indexOf('\t'))

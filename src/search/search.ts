@@ -153,8 +153,16 @@ async function rankArticles(
   const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const accepts = await candidateFilter(corpus, typed, typed.phrases.map(phrasePattern), params)
-  const failsFilters = tables.facets.check(filters)
-  const retainFilters = (matches: MatchSet) => (filters.length === 0 ? matches : matches.copy().retain((doc) => failsFilters(doc) === 0))
+  // The match sets this request makes, handed back to the isolate's pool once the answer no longer reads them.
+  const owned: { release(): void }[] = []
+  const own = <T extends { release(): void }>(made: T): T => {
+    owned.push(made)
+    return made
+  }
+  // The documents every facet filter keeps, once per request: a match set ANDed with it, not checked match by match.
+  let passing: MatchSet | undefined
+  const retainFilters = (matches: MatchSet) =>
+    filters.length === 0 ? matches : own(matches.pooledCopy()).intersect((passing ??= own(tables.facets.passing(filters, matches.size))))
   const knowledgeOf = (step: string, query: ParsedQuery) => coordinator.words(step, wordKnowledge(tables.lexicon, query))
   const run = (query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): Attempt => {
     const { tree, sources } = toMiniSearchQuery(query, candidates)
@@ -164,7 +172,7 @@ async function rankArticles(
     const long = query.words.length > RANKING.shortQueryWords
     const exponent = long ? RANKING.longCoordination : RANKING.coordination
     const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
-    const search = prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive })
+    const search = own(prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive }))
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring; only
     // when asked for (a correction to decide on, a long query's first tier).
     let everyWord: MatchSet | undefined
@@ -172,7 +180,7 @@ async function rankArticles(
       query.words.length === 0
         ? undefined
         : (everyWord ??= retainFilters(
-            prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts }).matches,
+            own(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts })).matches,
           ))
     return { query, sources, search, filtered: retainFilters(search.matches), everyWord: everyWordOnce }
   }
@@ -192,7 +200,7 @@ async function rankArticles(
     const articlesWith = (terms: readonly string[]) =>
       coordinator.sum(
         `together:${terms.join(' ')}`,
-        prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts }).matches.count,
+        own(prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts })).matches.count,
       )
     const corrected = await correctQuery(params.q, typed, knowledge, candidates, articlesWith)
     if (corrected !== undefined) {
@@ -219,6 +227,7 @@ async function rankArticles(
     byTypo: onlyByTypo(result, attempt),
     key,
   }))
+  for (const made of owned) made.release()
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,

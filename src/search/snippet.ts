@@ -1,4 +1,5 @@
 import { INDEX_WORD } from '../text/tokens'
+import { isSpace } from '../text/whitespace'
 import { normalizeWord, processTerm } from './terms'
 
 /** A highlight: `text.slice(start, end)` is a matched word or phrase of the string it indexes. */
@@ -318,14 +319,6 @@ function offsetScratch(length: number): Uint32Array {
   if (passageOffsets.length < length) passageOffsets = new Uint32Array(Math.max(length, 2 * passageOffsets.length))
   return passageOffsets
 }
-
-/** Whether `text[at]` is whitespace as `\s` reads it (a table for ASCII, the pattern beyond). */
-function isSpace(text: string, at: number): boolean {
-  const code = text.charCodeAt(at)
-  return code < 128 ? ASCII_SPACE[code] === 1 : /\s/.test(text[at]!)
-}
-
-const ASCII_SPACE = Uint8Array.from({ length: 128 }, (_, code) => (/\s/.test(String.fromCharCode(code)) ? 1 : 0))
 
 /** A start at most 30 characters on at the next word, never past the first match. */
 function nextWordStart(text: string, from: number, limit: number): number {

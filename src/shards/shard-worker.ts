@@ -2,6 +2,8 @@ import { WorkerEntrypoint } from 'cloudflare:workers'
 import type { RelatedArticle, StoredArticle } from '../article'
 import { readAsset } from '../bundle/assets'
 import { openBundle } from '../bundle/open'
+import { SHARD_PACK_BUDGET } from '../bundle/packs'
+import type { BundleModule } from '../bundle/format'
 import type { ArticleRef, CatalogFact, FactQuery } from '../corpus-services/fact-catalog'
 import type { ListedArticle, ListingKey, ListingParams } from '../search/listing'
 import type { SearchParams, SearchResponse } from '../search/search'
@@ -24,12 +26,14 @@ export type ShardSettings = ShardPlace & { build: string }
  * build the front belongs to; a shard of another build (a deploy halfway
  * through) refuses, so a front never mixes builds.
  */
-export function shardWorker(bundleText: string, indexBytes: ArrayBuffer, settings: ShardSettings) {
+export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffer, settings: ShardSettings) {
+  // A Data module (ArrayBuffer) since the build's rules say so; a build written before them hands over its Text module.
+  const module: BundleModule = typeof bundle === 'string' ? bundle : new Uint8Array(bundle)
   let shard: Shard | undefined
   const open = (build: string): Shard => {
     if (build !== settings.build)
       throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
-    return (shard ??= new Shard(openBundle(bundleText, new Uint8Array(indexBytes), readAsset), settings))
+    return (shard ??= new Shard(openBundle(module, new Uint8Array(indexBytes), readAsset, { packBudget: SHARD_PACK_BUDGET }), settings))
   }
   return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {
     /** A shard has no public URL (workers_dev = false); anything that reaches it by HTTP is not served. */

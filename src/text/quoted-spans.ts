@@ -17,6 +17,9 @@ const AFTER_CLOSING = /[\s,.;:!?)\]}\u2014\u2013\-…'’]/
 
 type Role = 'open' | 'close' | 'either'
 
+// Every mark `markRole` gives a role to.
+const QUOTATION_MARK = /["“”„]/g
+
 // A quotation inside a quotation is a few words: a name, a title, a phrase.
 const NESTED_REACH = 60
 
@@ -38,6 +41,9 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   let runningOn = false
   const ends = [...text.matchAll(PARAGRAPH_BREAK)].map((match) => match.index)
   ends.push(text.length)
+  // Only double quotation marks can have a role: found in one scan, each paragraph walks its own.
+  const marks = Array.from(text.matchAll(QUOTATION_MARK), (match) => match.index)
+  let m = 0
   for (const paragraphEnd of ends) {
     let first = paragraphStart
     while (first < paragraphEnd && /\s/.test(text[first]!)) first++
@@ -45,7 +51,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     runningOn = false
     let open = -1
     let continued = false
-    for (let i = paragraphStart; i < paragraphEnd; i++) {
+    for (; m < marks.length && marks[m]! < paragraphEnd; m++) {
+      const i = marks[m]!
       const role = markRole(text, i, paragraphStart, paragraphEnd)
       if (role === undefined) continue
       if (open < 0) {
@@ -56,7 +63,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
       } else if (role === 'open') {
         const nestedClose = nestedQuoteEnd(text, i, paragraphEnd)
         if (nestedClose !== undefined) {
-          i = nestedClose
+          while (marks[m]! < nestedClose) m++
           continue
         }
         pushSpan(text, open, i, true, continued, spans)

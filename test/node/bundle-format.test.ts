@@ -143,6 +143,21 @@ describe('the bundle format', () => {
     expect(() => serializeBundle({ version: 'v', builtAt: 'now', index: index.header }, [...articles].reverse())).toThrow(/index has/)
   })
 
+  it('reads a module given as its UTF-8 bytes (a Data module, as the Worker has it) as it reads its text, characters of two, three and four bytes included', () => {
+    const articles = shipped.slice(0, 12).map((article, i) => (i === 3 ? { ...article, title: `Zürich — 東京 talks 🙂 ${article.title}` } : article))
+    const { files } = serialise(articles)
+    const fromBytes = parseBundle(new TextEncoder().encode(files.text))
+    const fromText = parseBundle(files.text)
+    expect(fromBytes.header).toEqual(fromText.header)
+    expect(fromBytes.tables().search).toEqual(fromText.tables().search)
+    expect(fromBytes.tables().lookup()).toEqual(fromText.tables().lookup())
+    expect(fromBytes.tables().lookup().titles[3]).toMatch(/^Zürich — 東京 talks 🙂 /)
+    const built = parseBundle(readFileSync(BUNDLE_PATH))
+    expect(built.header).toEqual(parseBundle(text).header)
+    expect(built.tables().lookup()).toEqual(whole.tables.lookup)
+    expect(() => parseBundle(new TextEncoder().encode('{"version":"old","articles":[]}'))).toThrow(/rebuild/)
+  })
+
   it('refuses a module from an older build, and index bytes from another build, instead of misreading them', () => {
     expect(() => parseBundle('{"version":"old","articles":[]}')).toThrow(/rebuild/)
     const reader: AssetReader = async () => '[]'

@@ -65,6 +65,20 @@ describe('extractDates', () => {
     ).toEqual([])
   })
 
+  it('drops spans without a count and lengths of time: "the past year", "the last couple of weeks", "in two months"', () => {
+    expect(
+      dates(
+        "Floods have hit the valley for the past year, the past month's rain was the worst, prices rose over the last couple of weeks, the mayor retires in two months and the term lasts four years.",
+        '2022-03-09',
+      ),
+    ).toEqual([])
+    // "last year" and "three years ago" are still dates.
+    expect(dates('The bridge opened last year, three years ago a flood closed it.', '2022-03-09')).toEqual([
+      { text: 'last year', iso: '2021' },
+      { text: 'three years ago', iso: '2019' },
+    ])
+  })
+
   it('keeps absolute dates and drops relative ones when there is no publication date', () => {
     expect(dates('Born on December 11, 1935, he died on Monday.')).toEqual([{ text: 'December 11, 1935', iso: '1935-12-11' }])
   })

@@ -10,10 +10,11 @@ import { MatchSet } from '../../src/search/topk/match-set'
  * so that a part's top values are not the corpus's and ties at the list's
  * last count are common: what the rounds' pruning must get right.
  */
-function inventedArticles(count: number, seed: number): ArticleFacets[] {
+function inventedArticles(count: number, seed: number, spread: 'skewed' | 'flat' = 'skewed'): ArticleFacets[] {
   const next = random(seed)
   const value = (facet: FacetName) => {
-    const rank = Math.floor(1 / (0.002 + next() * 0.998)) + Math.floor(next() * 3)
+    // Flat: 300 values, the most frequent a few percent of the draws each (as a year or a country over a big corpus).
+    const rank = spread === 'flat' ? Math.floor(next() ** 2 * 300) : Math.floor(1 / (0.002 + next() * 0.998)) + Math.floor(next() * 3)
     const name = `${facet} ${rank}`
     return next() < 0.05 ? name.toUpperCase() : name
   }
@@ -89,5 +90,74 @@ describe('facet counts over parts in three rounds (exact top k)', () => {
     )
     const { handedIn } = roundsOver(parts, () => true, {}, 10)
     expect(handedIn).toBeLessThan(counted / 4)
+  })
+})
+
+/**
+ * Facet counts as the UI defines them, by brute force from the articles'
+ * values: each facet over the matches that pass every OTHER filter, most
+ * matches first, ties by the first name (in name order) the matches give a
+ * value, then the selected values not listed.
+ */
+function countsByHand(articles: readonly ArticleFacets[], matched: (doc: number) => boolean, filters: FacetFilters, limit: number) {
+  const normalized = normalizeFilters(filters)
+  const passes = (doc: number, facet: FacetName) =>
+    normalized.every(([other, selected]) => other === facet || [...selected].some((key) => articles[doc]![other].has(key)))
+  const counts = {} as Record<FacetName, { value: string; count: number }[]>
+  for (const facet of FACETS) {
+    const values = new Map<string, { name: string; count: number }>()
+    articles.forEach((facets, doc) => {
+      if (!matched(doc) || !passes(doc, facet)) return
+      for (const [key, name] of facets[facet]) {
+        const value = values.get(key)
+        if (!value) values.set(key, { name, count: 1 })
+        else values.set(key, { name: compareFacetNames(name, value.name) < 0 ? name : value.name, count: value.count + 1 })
+      }
+    })
+    const top = [...values].sort(([, a], [, b]) => b.count - a.count || compareFacetNames(a.name, b.name)).slice(0, Math.max(0, limit))
+    const listed = top.map(([, { name, count }]) => ({ value: name, count }))
+    const known = new Set(articles.flatMap((facets2) => [...facets2[facet].keys()]))
+    for (const key of normalized.find(([name]) => name === facet)?.[1] ?? []) {
+      if (!known.has(key) || top.some(([listedKey]) => listedKey === key)) continue
+      const value = values.get(key)
+      listed.push(value ? { value: value.name, count: value.count } : { value: key, count: 0 })
+    }
+    counts[facet] = listed
+  }
+  return counts
+}
+
+describe('facet counts of one table', () => {
+  const articles = inventedArticles(4000, 20261208)
+  const table = tableOf(articles)
+
+  it('are the counts by hand for broad and narrow match sets, with and without filters (values counted one by one, or tallied per match)', () => {
+    const next = random(11)
+    for (const [articles, table] of [
+      [inventedArticles(4000, 20261208, 'flat'), tableOf(inventedArticles(4000, 20261208, 'flat'))],
+      [inventedArticles(4000, 20261208), tableOf(inventedArticles(4000, 20261208))],
+    ] as const) {
+      for (const share of [1, 0.9, 0.5, 0.2, 0.05, 0.005, 0]) {
+        for (const limit of [0, 1, 10, 40]) {
+          for (const filters of [{}, { year: ['year 1'] }, { person: ['PERSON 2', 'person 7', 'nobody'], place: ['place 1'] }] as FacetFilters[]) {
+            const drawn = articles.map(() => next() < share)
+            const matches = MatchSet.all(articles.length)
+            matches.retain((doc) => drawn[doc]!)
+            expect(table.count(matches, normalizeFilters(filters), limit), `share ${share}, limit ${limit}, ${JSON.stringify(filters)}`).toEqual(
+              countsByHand(articles, (doc) => drawn[doc]!, filters, limit),
+            )
+          }
+        }
+      }
+    }
+  })
+
+  it('keeps the documents every filter keeps as a bitset, as a check per document does', () => {
+    const filters = normalizeFilters({ person: ['person 1', 'PERSON 3'], year: ['year 2', 'year 5'] })
+    const check = table.check(filters)
+    const passing = table.passing(filters, articles.length)
+    const expected = MatchSet.all(articles.length).retain((doc) => check(doc) === 0)
+    expect(passing.count).toBeGreaterThan(0)
+    expect([...passing.toArray()]).toEqual([...expected.toArray()])
   })
 })

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind5 have
-// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind6 has not, but
-// for one rate read from its quantities. Levels a little under the figures of `npm run eval:facts`
-// (docs/facts-eval.md, round 7), so that only a real regression fails.
+// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind7 have
+// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind7's honest first
+// figure was taken before any (docs/facts-eval.md, round 9). Levels a little under the figures of
+// `npm run eval:facts` (round 9), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
@@ -16,12 +16,12 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind3',
     articles: 20,
-    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.69, quantities: 0.79, dates: 0.84, statements: 0.47, micro: 0.8 },
+    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.69, quantities: 0.8, dates: 0.84, statements: 0.47, micro: 0.82 },
   },
   {
     dir: 'gold-blind4',
     articles: 16,
-    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.79, quantities: 0.53, dates: 0.82, statements: 0.83, micro: 0.8 },
+    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.79, quantities: 0.57, dates: 0.84, statements: 0.83, micro: 0.82 },
   },
   {
     dir: 'gold-blind5',
@@ -31,7 +31,12 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind6',
     articles: 13,
-    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.73, quantities: 0.21, dates: 0.75, statements: 0.77, micro: 0.74 },
+    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.81, quantities: 0.21, dates: 0.78, statements: 0.77, micro: 0.76 },
+  },
+  {
+    dir: 'gold-blind7',
+    articles: 17,
+    levels: { people: 0.83, organizations: 0.75, countries: 0.89, places: 0.8, quotes: 0.64, quantities: 0.7, dates: 0.78, statements: 0.8, micro: 0.77 },
   },
 ]
 

@@ -19,4 +19,17 @@ describe('the place of a count', () => {
   it('gives no place where two places could each be the one', () => {
     expect(counts('Storms hit Leeds and Manchester on Sunday. Nine people died.')).toEqual([[9, 'killed', undefined]])
   })
+
+  it('takes the place a clause of the count hangs on, in a sentence of several places', () => {
+    expect(
+      counts('The attack followed others that month, one in Oregon at a fair in Salem, killing four, and another in Akron, Ohio where at least six died.'),
+    ).toEqual([
+      [4, 'killed', 'Salem'],
+      [6, 'killed', 'Akron'],
+    ])
+  })
+
+  it('does not put a count where someone lives', () => {
+    expect(counts('A resident of Leeds, the driver is accused of killing two people on the motorway.')).toEqual([[2, 'killed', undefined]])
+  })
 })

@@ -28,6 +28,35 @@ describe('a killing, an arrest or an injury of one person', () => {
     expect(quantities('Amir Kazemi was arrested at the airport.', [amir])).toEqual([{ value: 1, who: 'Amir Kazemi', event: 'arrested' }])
   })
 
+  it('counts one named person killed after an apposition, in a relative clause, or after what the person is', () => {
+    const ilse: [string, EntityType] = ['Ilse Brandt', 'person']
+    expect(quantities('Ilse Brandt, owner of a riding school near Tamsin, Eastland, was killed by her horse on Monday.', [ilse])).toEqual([
+      { value: 1, who: 'Ilse Brandt', event: 'killed' },
+    ])
+    expect(quantities('The convoy was met by Ilse Brandt, who was also killed in the blast.', [ilse])).toEqual([
+      { value: 1, who: 'Ilse Brandt', event: 'killed' },
+    ])
+    expect(quantities('It was a collision which killed cyclist Ilse Brandt on the ring road.', [ilse])).toEqual([
+      { value: 1, who: 'Ilse Brandt', event: 'killed' },
+    ])
+    // The one after "killed by" did the killing.
+    expect(quantities('The guard was killed by Ilse Brandt.', [ilse])).toEqual([{ value: 1, who: 'guard', event: 'killed' }])
+  })
+
+  it('counts one accused, individual or protester as one', () => {
+    expect(quantities('Police arrested the accused two streets from the mosque.')).toEqual([{ value: 1, who: 'accused', event: 'arrested' }])
+    expect(quantities('An individual has been arrested after the stabbing.')).toEqual([{ value: 1, who: 'individual', event: 'arrested' }])
+  })
+
+  it('counts one person named in two spellings once', () => {
+    expect(
+      quantities('Officials said Omar al-Rashidi had been killed. Omar al-Rashidy was killed in a raid on Sunday.', [
+        ['Omar al-Rashidi', 'person'],
+        ['Omar al-Rashidy', 'person'],
+      ]),
+    ).toEqual([{ value: 1, who: 'Omar al-Rashidi', event: 'killed' }])
+  })
+
   it('does not count again "the" person a number already counted', () => {
     expect(quantities('The attack killed four people. The woman was killed in a stairwell.')).toEqual([{ value: 4, who: 'people', event: 'killed' }])
   })

@@ -34,6 +34,45 @@ describe('speakers in a neighbouring sentence', () => {
   })
 })
 
+describe('verbs of speaking that are not "said"', () => {
+  it('takes the speaker who spoke on a programme, defended, criticised or informed someone before the quote', () => {
+    expect(speakers('Senator Maria Lindqvist spoke on Radio Nord, "This plan will close every clinic in the valley."')).toEqual([
+      ['This plan will', 'Maria Lindqvist'],
+    ])
+    expect(speakers('Governor Paul Okafor defended the budget, "Every school will still get its full grant this year."')).toEqual([
+      ['Every school will', 'Paul Okafor'],
+    ])
+    expect(speakers('Elena Castell criticised the ruling. "The judges have ignored the evidence we gave them."')).toEqual([
+      ['The judges have', 'Elena Castell'],
+    ])
+    expect(speakers('Officers spoke with Dana Whitfield at her home. She informed them "that she had never owned a car".')).toEqual([
+      ['that she had', 'Dana Whitfield'],
+    ])
+  })
+})
+
+describe('speakers behind descriptions of their field and affiliation', () => {
+  it('reads lower-case words of a field before an office word, and an aside after an affiliation', () => {
+    expect(speakers('Another author, marine and coastal ecology professor Ines Larsen, said, "The reef recovered faster than we expected."')).toEqual([
+      ['The reef recovered', 'Ines Larsen'],
+    ])
+    expect(speakers('Tomas Berger of the University of Tarrow, speaking to Radio Nord, said, "The court has gone further than ever before."')).toEqual([
+      ['The court has', 'Tomas Berger'],
+    ])
+  })
+})
+
+describe('a pronoun after an opening phrase', () => {
+  it('resolves "Speaking to …, she said" to the one person in the paragraph who is not only an owner or spoken to', () => {
+    const text =
+      'Ana Ruiz called Tomas Berger\'s offer "an insult to every worker". She thanked the union for its support. Speaking to Radio Nord, she said, "We will not sign anything this week."'
+    expect(speakers(text)).toEqual([
+      ['an insult to', 'Ana Ruiz'],
+      ['We will not', 'Ana Ruiz'],
+    ])
+  })
+})
+
 describe('speakers behind titles and honours', () => {
   it('reads lower-case title words before a name and an aside before the verb', () => {
     expect(speakers('Senior vice president Marco Lenzi added, "The safety of our customers comes first."')).toEqual([['The safety of', 'Marco Lenzi']])

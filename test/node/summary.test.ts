@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleInput } from '../../src/corpus/article'
+import { spacedWords } from '../../src/analysis/summary/boilerplate'
 import { needsPredecessor } from '../../src/analysis/summary/coherence'
 import { summarize } from '../../src/analysis/summary/summarize'
 import { contentTerms, countTerms, documentWords, unitTermCounts } from '../../src/analysis/summary/terms'
@@ -222,5 +223,12 @@ describe("a document's words, cut once for the keywords and the summary", () => 
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('spacedWords', () => {
+  it('counts the pieces split(/\\s+/) gives, every kind of white space included, without splitting', () => {
+    const character = fc.constantFrom('a', 'é', '.', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u0085')
+    fc.assert(fc.property(fc.string({ unit: character, maxLength: 30 }), (sentence) => spacedWords(sentence) === sentence.split(/\s+/).length))
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INDEX_WORD, PROSE_WORD, tokensOf } from '../../src/text/tokens'
+import { hasLetter, hasLowerCase, tokenize } from '../../src/analysis/facts/ner/tokens'
 
 const sentence = "The Balochistan-based team's coach left Quetta."
 
@@ -25,5 +26,23 @@ describe('tokensOf as matchAll cuts', () => {
       expect(pattern.lastIndex).toBe(0)
     }
     expect(() => tokensOf(text, /\w+/)).toThrow(TypeError)
+  })
+})
+
+describe("the entity reader's letter tests", () => {
+  it('answer as the Unicode patterns do, on ASCII words and on words with other letters, digits and marks', () => {
+    const words = ['Quetta', 'QUETTA', '2019', '—', 'U.S.', 'AT&T', 'ÉCOLE', 'école', 'Straße', 'ΑΘΗΝΑ', 'Αθήνα', '中国', '١٢', 'al-Sharabi', '', "'"]
+    for (const word of words) {
+      expect(hasLetter(word), word).toBe(/\p{L}/u.test(word))
+      expect(hasLowerCase(word), word).toBe(/\p{Ll}/u.test(word))
+    }
+  })
+
+  it('keep a lower-case name particle joined to a capitalised name as a capital, and other hyphenated words not', () => {
+    const sentence = 'Officials named al-Sharabi and a well-known ex-Minister.'
+    const capitals = tokenize(sentence, [{ start: 0, end: sentence.length }])[0]!
+      .filter((token) => token.capital)
+      .map((token) => token.text)
+    expect(capitals).toEqual(['Officials', 'al-Sharabi'])
   })
 })

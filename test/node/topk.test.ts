@@ -186,7 +186,8 @@ describe('the top-k evaluator', () => {
       scored += search.stats.scored
     }
     expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
-    expect(scored).toBeLessThan(0.75 * matched)
+    // Bounded per document by the fields the term is in: 57% scored.
+    expect(scored).toBeLessThan(0.65 * matched)
     // Two words ORed with the product's coordination by word (a document with one of them counts half): a window holds
     // both words, but each document is bounded by the words it has before it is scored, so few one-word matches are.
     const oneWord = cases(400, 17, documents.length).filter((each) => each.label === 'one word')
@@ -203,7 +204,8 @@ describe('the top-k evaluator', () => {
       pairScored += pruned.stats.scored
     }
     expect(pairMatched).toBeGreaterThan(10 * SCORE_BLOCK)
-    expect(pairScored).toBeLessThan(0.5 * pairMatched)
+    // By the leaves (term × field) each document is in: 15% scored (26% by the words alone, 91% by window).
+    expect(pairScored).toBeLessThan(0.2 * pairMatched)
   }, 180_000)
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {
@@ -223,6 +225,21 @@ describe('the top-k evaluator', () => {
 })
 
 describe('a match set', () => {
+  it('taken from the pool after another was released, reuses its words emptied, and only for the same length', () => {
+    const released = MatchSet.all(1000)
+    const words = released.words
+    released.release()
+    expect(MatchSet.pooled(999).words).toBe(words)
+    expect(MatchSet.pooled(999).words).not.toBe(words)
+    const other = MatchSet.all(64)
+    other.release()
+    const taken = MatchSet.pooled(1000)
+    expect(taken.words).not.toBe(other.words)
+    expect(taken.count).toBe(0)
+    const copy = MatchSet.all(70).pooledCopy()
+    expect(copy.count).toBe(70)
+  })
+
   it('counts, combines and lists documents as a Set of numbers does', () => {
     const next = random(1)
     for (const size of [1, 31, 32, 33, 100, 1000]) {
@@ -278,12 +295,17 @@ describe('searchArticles with pruning', () => {
       return params
     })
     let hits = 0
+    const answers = []
     for (const params of queries) {
       const pruned = await searchArticles(bundle, params)
       const exhaustive = await searchArticles(bundle, params, { exhaustive: true })
       expect(pruned, JSON.stringify(params)).toEqual(exhaustive)
       hits += pruned.hits.length
+      answers.push(pruned)
     }
     expect(hits).toBeGreaterThan(500)
+    // All at once, each search's awaits interleaved with the others': match sets taken from the isolate's pool and
+    // handed back at the end of each search never reach another search while it still reads them.
+    expect(await Promise.all(queries.map((params) => searchArticles(bundle, params)))).toEqual(answers)
   })
 })

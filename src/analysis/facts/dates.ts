@@ -21,7 +21,10 @@ const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 const NOT_A_DATE =
   /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
-const COUNTED_SPAN = /^(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?:days|weeks|months|years|decades)\b/i
+// "the past year", "the last couple of weeks": a span back from now without a count is one too ("last year" is a date).
+// "in two months", "two weeks": a count of time without "ago" is a length of time, not a day.
+const COUNTED_SPAN =
+  /^(?:the\s+)?(?:(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|couple\s+of)\s+(?:days|weeks|months|years|decades)\b|past\s+(?:days?|weeks?|months?|years?|decades?)\b)|^(?:in\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days|weeks|months|years|decades)$/i
 // "less than two weeks", "for the": what comes right before a span of time.
 const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
 // Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".

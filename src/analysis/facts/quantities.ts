@@ -65,9 +65,10 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     const tokens = tokenize(text, sentence)
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
-    const placeOf = (end: number) =>
+    const placeOf = (end: number, start: number) =>
       openingPlace(text, sentence, places) ??
       placeAfter(text, end, sentence.end, places) ??
+      placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
       onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
     const ownStart = quantities.length
@@ -123,7 +124,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const but = allBut(tokens, i)
       const value = but ? number.value - but.value : number.value
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
-      const place = placeOf(end)
+      const place = placeOf(end, start)
       if (value <= 0) continue
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
       counted.add(i)
@@ -131,7 +132,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       i = (counts?.end ?? afterNumber) - 1
     }
     for (const toll of tolls(tokens, counted)) {
-      const place = placeOf(toll.end)
+      const place = placeOf(toll.end, toll.start)
       quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
     }
     const own = quantities.slice(ownStart)
@@ -139,7 +140,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end)) continue
       // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
       if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
-      const place = placeOf(one.end)
+      const place = placeOf(one.end, one.start)
       quantities.push({ ...one, ...(place ? { place } : {}), ...marked })
     }
   }
@@ -157,7 +158,9 @@ function mergeRepeats(quantities: Quantity[]): Quantity[] {
   for (const quantity of quantities) {
     const key = `${quantity.value}|${quantity.event}|${quantity.who.toLowerCase()}|${quantity.kind ?? ''}`
     const group = byFact.get(key) ?? []
-    const same = group.find((other) => !other.place || !quantity.place || other.place === quantity.place)
+    const same =
+      group.find((other) => !other.place || !quantity.place || other.place === quantity.place) ??
+      kept.find((other) => other.value === quantity.value && other.event === quantity.event && spellingVariants(other.who, quantity.who))
     if (!same) {
       kept.push(quantity)
       group.push(quantity)
@@ -165,6 +168,21 @@ function mergeRepeats(quantities: Quantity[]): Quantity[] {
     } else if (!same.place && quantity.place) same.place = quantity.place
   }
   return kept
+}
+
+/**
+ * Two spellings of one name: the same words but one, which differs by a single letter ("Hamza bin Laden" and "Hamza
+ * bin Ladin", "Soleimani" and "Soleymani"), as transliterations of one person vary within a text.
+ */
+function spellingVariants(a: string, b: string): boolean {
+  const wordsA = a.split(/\s+/)
+  const wordsB = b.split(/\s+/)
+  if (a === b || wordsA.length !== wordsB.length || !/^\p{Lu}/u.test(a) || !/^\p{Lu}/u.test(b)) return false
+  const differing = wordsA.map((word, i) => [word, wordsB[i]!] as const).filter(([x, y]) => x !== y)
+  if (differing.length !== 1) return false
+  const [x, y] = differing[0]!
+  if (x.length !== y.length || x.length < 4) return false
+  return [...x].filter((letter, i) => letter !== y[i]).length === 1
 }
 
 // A condition or a counterfactual: "if the dam breaks, 500 could die", "could have killed 120 million".
@@ -535,9 +553,16 @@ function tollHead(tokens: Token[], at: number): { event: string; end: number } |
  * of several places, the one the sentence puts the event in ("in", "at", "near") where only one is
  * ("a bus from Smolensk to Kaluga overturned in Babyninsky").
  */
+// "A resident of Antioch, …": where someone lives or comes from, not where the event happened.
+const HOME_OF = /\b(?:resident|native|citizen)s?\s+of\s+$/i
+
 function onlyPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
   const mentions = places.within(sentence.start, sentence.end, ['place'])
-  const located = mentions.filter((mention, index) => !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))))
+  const located = mentions.filter(
+    (mention, index) =>
+      !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))) &&
+      !HOME_OF.test(text.slice(Math.max(sentence.start, mention.start - 20), mention.start)),
+  )
   const named = new Set(located.map((mention) => mention.entity.name))
   if (named.size <= 1) return [...named][0]
   // "in Lahore and Karachi": a preposition before a list puts the event in each.
@@ -549,6 +574,24 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
       .map((mention) => mention.entity.name),
   )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+// "in Gilroy, killing three", "in Chippewa Falls, Wisconsin where at least five died": a count in a clause hung on
+// the place just named. Only a comma or "where" and a few words stand between them (no verb of its own, no other count).
+const CLAUSE_ON_PLACE =
+  /^(?:,\s*(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*,?\s*)?)?(?:\s+where|\s+in\s+which|,)\s*(?:(?:killing|leaving|injuring|wounding)\s+)?(?:(?:at\s+least|more\s+than|about|some|nearly|over|around)\s+)?$/u
+
+function placeJustBefore(text: string, sentenceStart: number, countStart: number, places: MentionIndex): string | undefined {
+  const mentions = places.within(sentenceStart, countStart, ['place'])
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const mention = mentions[i]!
+    if (!CLAUSE_ON_PLACE.test(text.slice(mention.end, countStart))) continue
+    // "Chippewa Falls, Wisconsin": the town, not the region written after it.
+    const town = i > 0 && /^,\s*$/.test(text.slice(mentions[i - 1]!.end, mention.start)) ? mentions[i - 1]! : mention
+    if (!/\b(?:in|at|near)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentenceStart, town.start - 10), town.start))) return undefined
+    return town.entity.name
+  }
+  return undefined
 }
 
 function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {

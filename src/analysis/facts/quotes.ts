@@ -11,7 +11,7 @@ const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 // A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -21,6 +21,7 @@ const GOVERNMENT_SUBJECT =
   /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
+const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
@@ -274,6 +275,8 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
     if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
+    // "Speaking to NBC News, she said": an opening phrase, then the pronoun.
+    if (verb.index < 80 && OPENED_PRONOUN.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
@@ -383,7 +386,15 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   const people = (from: number) => index.within(from, at, ['person']).filter((mention) => !insideQuote(spans, mention))
   const paragraph = paragraphStart(text, anchor)
   const inParagraph = people(paragraph)
-  if (new Set(inParagraph.map((mention) => mention.entity)).size === 1) return inParagraph[inParagraph.length - 1]
+  // Of several named: "Speaking to Ana Ruiz of PBS, he said", "the murder of journalist Ana Ruiz", "Berger called
+  // Ruiz's plan …": one spoken to, one named after "of", or one named only as the owner of something is not "he".
+  const actors = inParagraph.filter(
+    (mention) =>
+      !ADDRESSEE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) && !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)),
+  )
+  const named = new Set(inParagraph.map((mention) => mention.entity)).size
+  if (named === 1) return inParagraph[inParagraph.length - 1]
+  if (named > 1 && new Set(actors.map((mention) => mention.entity)).size === 1) return actors[actors.length - 1]
   const own = sentenceIndexAt(sentences, anchor)
   // A paragraph whose sentences before the pronoun name nobody has brought in someone unnamed ("One of the victims…
   // She said"): the pronoun is that one, not a person of an earlier paragraph.
@@ -399,6 +410,9 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
   return speakerOfLastClause(text, index, before, opener) ?? opener
 }
+
+// Before the one spoken to: "Speaking to …", "told …", "in an interview with …".
+const ADDRESSEE_BEFORE = /\b(?:(?<![Aa]ccording\s)to|told|with|of|for|against)\s+(?:\p{Ll}+\s+){0,2}$/u
 
 // A clause opened inside a sentence by one of these words.
 const CLAUSE_OPENER = /(?:,\s*|\s)(?:while|whereas|but|and)\s/g

@@ -29,7 +29,7 @@ const EVENT_NOUNS = new Map([
 
 /** One person named by what they are: "a man", "the militia's commander", "an engineer". */
 const SINGLE_PERSON =
-  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician'
+  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage'
 // "a 44-year-old contract worker": an article, at most three modifiers (a possessive among them), the noun.
 const ONE = `(?:a|an|the|one)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
@@ -44,8 +44,16 @@ export type SingleCount = Quantity & { definite?: true }
 // "the woman …", not "the militia's commander".
 const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
 const NOUN_OF = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i
-const VERB_BEFORE = new RegExp(`\\b(${VERB})\\s+$`, 'i')
-const PASSIVE_AFTER = new RegExp(`^\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'iu')
+// "killed motorcyclist Aaron Voss": up to two words of what the person is between the verb and the name (not "killed by").
+const VERB_BEFORE = new RegExp(
+  `\\b(${VERB})\\s+(?:(?!(?:by|in|at|on|near|with|for|from|to|of|and|or|as|after|before|during|while|when)\\s)\\p{Ll}+\\s+){0,2}$`,
+  'iu',
+)
+// "Aaron Voss was killed", "Aaron Voss, owner of a lodge near Tamsin, was killed", "Aaron Voss, who was also killed".
+const PASSIVE_AFTER = new RegExp(
+  `^(?:,\\s*who|,[^,;.]{1,80}(?:,[^,;.]{1,40}){0,2},)?\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:(?:\\p{Ll}+ly|also|later|then)\\s+)?(${VERB})\\b`,
+  'iu',
+)
 // Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
 const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys()].join('|')})\\b`, 'i')
 
@@ -66,8 +74,8 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   for (const match of body.matchAll(ACTIVE))
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
-    const before = text.slice(Math.max(sentence.start, mention.start - 40), mention.start)
-    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 40))
+    const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
+    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 160))
     const nounOf = NOUN_OF.exec(before)
     const verbBefore = VERB_BEFORE.exec(before)
     const passive = PASSIVE_AFTER.exec(after)

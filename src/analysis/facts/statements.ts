@@ -35,6 +35,8 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const verbStart = sentence.start + match.index
       const verbEnd = verbStart + match[0].length
       const verb = match[0].toLowerCase()
+      // "claimed about 3000 lives", "claimed the life of": deaths, not a claim.
+      if (verb.startsWith('claim') && LIVES_AFTER.test(text.slice(verbEnd, verbEnd + 60))) continue
       const start = clauseStart(text, sentence.start, verbStart)
       const participle = match[0].endsWith('ing')
       // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
@@ -57,9 +59,10 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
-      const target = auxiliary
+      const found = auxiliary
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
+      const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
       // "Tesco and Salling Group announced": one statement for each of the two.
       if (pair && pair[0].entity !== pair[1].entity) {
         statements.push({
@@ -82,7 +85,27 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
     blamedAsBehind(text, sentence, index, statements)
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
-  return statements.sort((a, b) => a.start - b.start)
+  return withoutRepeats(statements.sort((a, b) => a.start - b.start))
+}
+
+const LIVES_AFTER = /^\s+(?:[\p{L}\p{N},.-]+\s+){0,3}?(?:lives|life)\b(?!\s+(?:were|was|had|have|are|would|could|will)\b)/u
+
+/**
+ * One act told again ("Trump declared a state of emergency … He declared a state of emergency the same day") is one
+ * statement: the same actor, verb and target. Without a target two mentions may be two acts, and both stay.
+ */
+function withoutRepeats(statements: Statement[]): Statement[] {
+  const seen = new Set<string>()
+  return statements.filter((statement) => {
+    if (!statement.target) return true
+    const key = `${statement.actor.toLowerCase()}|${verbRoot(statement.verb)}|${statement.target.toLowerCase().replace(/^(?:a|an|the)\s+/, '')}`
+    return !seen.has(key) && !!seen.add(key)
+  })
+}
+
+/** "declared", "declares" and "declaring" as one verb. */
+function verbRoot(verb: string): string {
+  return verb.replace(/(?:ing|ied|ies|ed|es|s)$/, '')
 }
 
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
@@ -152,6 +175,18 @@ function unnamedSubject({ text, sentenceStart, from: clauseFrom, index, entities
   if (!definite || !holder) return undefined
   const at = clauseFrom + before.length - before.trimStart().length
   return { entity: holder, start: at, end: at + /^\S+\s+/.exec(before.trimStart())![0].length + definite[1]!.length }
+}
+
+/**
+ * "lashed out at the mayor Ana Ruiz, accusing her of …": "him" or "her" stands for the last person the sentence
+ * names before the verb, other than the actor.
+ */
+function personBefore(index: MentionIndex, sentenceStart: number, verbStart: number, actor: string): { name: string; start: number; end: number } | undefined {
+  const person = index
+    .within(sentenceStart, verbStart, ['person'])
+    .filter((mention) => mention.entity.name !== actor)
+    .pop()
+  return person ? { name: person.entity.name, start: person.start, end: person.end } : undefined
 }
 
 /** "accusing it of …" after "blamed India": the pronoun stands for the target before it. */
@@ -290,7 +325,9 @@ function findTarget(
   if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
   if (finite) phrase = phrase.slice(0, finite.index).trim()
   const words = phrase.split(/\s+/).length
-  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || NOT_AN_OBJECT.test(phrase)) return undefined
+  // "denied funding for the wall", "denied wrongdoing.": an -ing word before a preposition or the end is a noun.
+  const gerundNoun = /^\p{Ll}+ing(?=\s*(?:[,.;:!?]|$)|\s+(?:for|of|to|in|on|at|from|with|by)\s)/u.test(rest)
+  if (phrase === '' || words > 6 || !/^[\p{L}]/u.test(phrase) || (NOT_AN_OBJECT.test(phrase) && !gerundNoun)) return undefined
   return { name: phrase, start: objectStart, end: objectStart + phrase.length }
 }
 

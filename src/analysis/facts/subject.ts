@@ -17,15 +17,19 @@ const TITLE_AND = 'and(?=\\s+(?:CEO|COO|CFO|Chief|President|Chairman|Chairwoman|
 const TIME_OPENER =
   '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
 
+// "civil and environmental engineering professor": lower-case words of a field, each followed within three words by an
+// office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
+const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official)\\s)`
+
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to|${TITLE_AND})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to|${TITLE_AND}|${FIELD_WORD})\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), before or after an affiliation ("X of the University of Essex, speaking to the BBC, said"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but

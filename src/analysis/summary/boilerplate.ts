@@ -1,3 +1,5 @@
+import { isSpace } from '../../text/whitespace'
+
 /**
  * Passages that are page furniture rather than news: section headings of
  * Wikinews and similar sites, reader calls to action,
@@ -13,12 +15,17 @@ export function isBoilerplate(sentence: string, words = spacedWords(sentence)): 
   return words < 8 && !/[.!?]["'”’)\]]*$/.test(sentence)
 }
 
-const SPACES = /\s+/g
-
-/** How many pieces `sentence.split(/\s+/)` gives (white space at either end makes an empty piece), without making them. */
+/**
+ * How many pieces `sentence.split(/\s+/)` gives (white space at either end makes an empty piece), without making
+ * them: one more than the runs of white space, counted by character (a pattern's match per run was garbage).
+ */
 export function spacedWords(sentence: string): number {
-  SPACES.lastIndex = 0
   let pieces = 1
-  while (SPACES.exec(sentence) !== null) pieces++
+  let inSpace = false
+  for (let i = 0; i < sentence.length; i++) {
+    const space = isSpace(sentence, i)
+    if (space && !inSpace) pieces++
+    inSpace = space
+  }
   return pieces
 }

@@ -22,8 +22,8 @@ const TIME_WORDS = new Set([
 
 /** `sentences`: how many sentences hold the word; `lastSentence`, the last of them counted. */
 type WordStats = { count: number; firstSentence: number; lastSentence: number; sentences: number; capitalized: number; forms: Map<string, number> }
-/** `key`: the words joined by spaces. `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
-type Phrase = { key: string; words: string[]; count: number; whole: number; glued: boolean }
+/** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
+type Phrase = { words: string[]; count: number; whole: number; glued: boolean }
 /** A phrase, and the phrases one word longer that start with it, by their last term. */
 type PhraseNode = { phrase: Phrase; longer: Map<string, PhraseNode> }
 
@@ -66,22 +66,23 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
   }
   for (let sentenceIndex = 0; sentenceIndex + 1 < table.sentenceWords.length; sentenceIndex++) {
     for (const run of contentRuns(document.text, table, sentenceIndex)) {
-      for (const { term, surface, capitalized } of run) {
+      for (const { term, surface, word, weight, capitalized } of run) {
         // "Balochistan-based" is also a mention of Balochistan. Most words are one term: no set of parts to build.
-        const parts = surface.text === surface.word ? partsOfTerm(term) : termsOfWord(surface.text)
+        const parts = surface === word ? partsOfTerm(term) : termsOfWord(surface)
         if (parts.length === 1) count(parts[0]!, sentenceIndex, capitalized)
         else for (const part of new Set(parts)) count(part, sentenceIndex, capitalized)
         const forms = words.get(term)!.forms
-        forms.set(surface.text, (forms.get(surface.text) ?? 0) + surface.weight)
+        forms.set(surface, (forms.get(surface) ?? 0) + weight)
       }
       for (let i = 0; i < run.length; i++) {
         let level = roots
+        let shorter: Phrase | undefined
         for (let length = 1; length <= MAX_PHRASE_WORDS && i + length <= run.length; length++) {
           const term = run[i + length - 1]!.term
           let node = level.get(term)
           if (!node) {
-            const terms = run.slice(i, i + length).map((word) => word.term)
-            node = { phrase: { key: terms.join(' '), words: terms, count: 0, whole: 0, glued: false }, longer: new Map() }
+            // A new phrase is the one a word shorter that led here, and this term.
+            node = { phrase: { words: shorter ? [...shorter.words, term] : [term], count: 0, whole: 0, glued: false }, longer: new Map() }
             level.set(term, node)
             phrases.push(node.phrase)
           }
@@ -91,6 +92,7 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
           const cutAfter = i + length < run.length && run[i + length]!.upper && run[i + length - 1]!.upper
           if (!cutBefore && !cutAfter) phrase.whole++
           phrase.glued ||= gluedToName(run, i, length)
+          shorter = phrase
           level = node.longer
         }
       }
@@ -117,12 +119,14 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
     .filter((phrase) => phrase.words.length === 1 || ((phrase.count >= 2 || phrase.words.every(isName)) && !verbBeforeName(phrase.words)))
     .map((phrase) => ({
       phrase,
+      // The tie-break of the ranking: built for the phrases that are ranked only.
+      key: phrase.words.join(' '),
       score:
         (phrase.words.reduce((sum, term) => sum + weight(term), 0) / phrase.words.length) *
         Math.log2(1 + phrase.count) *
         (1 + 0.25 * (phrase.words.length - 1)),
     }))
-    .sort((a, b) => b.score - a.score || a.phrase.key.localeCompare(b.phrase.key))
+    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))
   // Compare with the leading candidates only: a phrase of a name ("Lin") yields to the whole name ("Lin Jian") wherever it ranks.
   const leading = scored.slice(0, limit * 5)
   const kept = leading
@@ -136,10 +140,11 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
 }
 
 /**
- * `surface` is the word as written without a possessive `'s` (`word`: with it); at the start of a sentence, where its
- * case says nothing, counted as half a vote.
+ * `surface` is the word as written without a possessive `'s` (`word`: with it); `weight`, its vote for how the word is
+ * written: half at the start of a sentence, where its case says nothing. One object per word (a long article has ten
+ * thousand).
  */
-type RunWord = { term: string; surface: { text: string; word: string; weight: number }; capitalized: boolean; upper: boolean }
+type RunWord = { term: string; surface: string; word: string; weight: number; capitalized: boolean; upper: boolean }
 
 /** Maximal runs of content words of one sentence, split at stop words, numbers and any punctuation but inner hyphens and apostrophes. */
 function contentRuns(text: string, table: DocumentWords, sentenceIndex: number): RunWord[][] {
@@ -163,7 +168,7 @@ function contentRuns(text: string, table: DocumentWords, sentenceIndex: number):
     if (usable) {
       const bare = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word
       const upper = startsUpperCase(word)
-      run.push({ term, surface: { text: bare, word, weight: k === first ? 0.5 : 1 }, capitalized: k !== first && upper, upper })
+      run.push({ term, surface: bare, word, weight: k === first ? 0.5 : 1, capitalized: k !== first && upper, upper })
     }
   }
   if (run.length > 0) runs.push(run)
@@ -205,22 +210,25 @@ const NOT_ADVERBS = new Set(['family', 'assembly', 'supply', 'rally', 'anomaly',
  */
 function gluedToName(run: readonly RunWord[], from: number, length: number): boolean {
   for (let i = from + 1; i < from + length; i++) {
-    const word = run[i]!.surface.text
+    const word = run[i]!.surface
     if (!startsUpperCase(word)) continue
-    const before = run[i - 1]!.surface.text
+    const before = run[i - 1]!.surface
     if (TITLE_WORDS.has(before.toLowerCase()) && !TITLE_WORDS.has(word.toLowerCase())) return true
     if (isFirstName(word) && startsUpperCase(before) && !isFirstName(before)) return true
     if (findCountry(before) && !findCountry(`${before} ${word}`)) return true
   }
   // "Libya agreed", "Waseem confessed": a name and the verb it is the subject of.
-  const last = run[from + length - 1]!.surface.text
+  const last = run[from + length - 1]!.surface
   return length > 1 && run[from + length - 2]!.upper && /^\p{Ll}+ed$/u.test(last)
 }
 
+// Asked of every pair of leading candidates: loops, no closure per pair.
 function contains(longer: readonly string[], shorter: readonly string[]): boolean {
   if (shorter.length >= longer.length) return false
   for (let i = 0; i + shorter.length <= longer.length; i++) {
-    if (shorter.every((term, j) => longer[i + j] === term)) return true
+    let j = 0
+    while (j < shorter.length && longer[i + j] === shorter[j]) j++
+    if (j === shorter.length) return true
   }
   return false
 }

@@ -89,7 +89,7 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
     for (const term of titleTerms) if (candidate.vector.has(term)) titleShared++
     const titleOverlap = titleTerms.size === 0 ? 0 : titleShared / titleTerms.size
     let keywordShared = 0
-    for (const phrase of keyPhrases) if (phrase.terms.every((term) => candidate.vector.has(term))) keywordShared += phrase.score
+    for (const phrase of keyPhrases) if (hasEvery(candidate.vector, phrase.terms)) keywordShared += phrase.score
     const keywordOverlap = keywordTotal === 0 ? 0 : keywordShared / keywordTotal
     const brevity = Math.min(1, spacedCounts[rank]! / WEIGHTS.lengthFloor)
     candidate.score =
@@ -100,6 +100,12 @@ function scoreCandidates(document: TextDocument, title: string | undefined, keyw
         WEIGHTS.keywords * keywordOverlap)
   }
   return candidates
+}
+
+/** Whether the vector holds every term: asked for each keyword of each candidate, so a loop, no closure. */
+function hasEvery(vector: ReadonlyMap<string, number>, terms: readonly string[]): boolean {
+  for (const term of terms) if (!vector.has(term)) return false
+  return true
 }
 
 /**

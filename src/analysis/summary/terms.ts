@@ -22,7 +22,7 @@ function isContentTerm(term: string): boolean {
   return term.length > 1 && !NEWS_STOP_WORDS.has(term)
 }
 
-// Every word of every sentence is normalised, some twice (keywords and summary): string tests, no patterns, but the digit test.
+// Every word of every sentence is normalised, some twice (keywords and summary): string tests, no patterns.
 export function normalizeTerm(word: string): string {
   const lowered = word.toLowerCase()
   return stem(lowered.endsWith("'s") || lowered.endsWith('’s') ? lowered.slice(0, -2) : lowered)
@@ -30,12 +30,21 @@ export function normalizeTerm(word: string): string {
 
 /** A deliberately light stemmer: plural endings only, so that terms stay readable and precise. */
 function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word
+  if (word.length <= 3 || hasDigit(word)) return word
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word
   if (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('xes') || word.endsWith('zes')) return word.slice(0, -2)
   if (word.endsWith('s')) return word.slice(0, -1)
   return word
+}
+
+/** `/\d/.test(word)` by character code: asked of every word of four letters or more. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
 }
 
 /**

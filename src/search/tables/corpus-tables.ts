@@ -53,7 +53,8 @@ export function storeTables(articles: readonly StoredArticle[], suggestions: () 
   }
 }
 
-export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly string[]): CorpusTables {
+/** `shortId`: the caller's own map of ids to short ids, when it has one (a bundle does), so that no second map is made. */
+export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly string[], shortId?: (id: string) => number | undefined): CorpusTables {
   let shortIds: Map<string, number> | undefined
   let lookup: LookupTables | undefined
   let urls: (string | undefined)[] | undefined
@@ -62,7 +63,7 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
   const dates = stored.search.dates.map((date) => date ?? undefined)
   return {
     ids,
-    shortId: (id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id),
+    shortId: shortId ?? ((id) => (shortIds ??= new Map(ids.map((each, i) => [each, i]))).get(id)),
     dates,
     facets: new FacetTable(stored.search.facets),
     get titles() {

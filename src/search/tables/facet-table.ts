@@ -1,7 +1,7 @@
 import type { StoredArticle } from '../../article'
 import { articleFacets, FACETS, facetKey, type ArticleFacets, type FacetCount, type FacetCounts, type FacetName } from '../facets'
 import { packNumbers, unpackNumbers } from './sorted-words'
-import type { MatchSet } from '../topk/match-set'
+import { MatchSet } from '../topk/match-set'
 
 /**
  * Every article's facet values as numbers, computed at build time: per facet,
@@ -85,6 +85,71 @@ export function facetNamePosition(names: readonly string[], name: string): numbe
   return low
 }
 
+/**
+ * A facet column by value: each value's documents (ascending), the values by
+ * corpus frequency (most first), each value's first name and how many names
+ * it has, and bitsets of the frequent values' documents (made when first
+ * counted).
+ */
+type InvertedColumn = {
+  starts: Uint32Array
+  docs: Uint32Array
+  byFrequency: Uint32Array
+  /** Per position in `byFrequency`: the value's frequency, and the prefix sums of what counting them costs. */
+  frequencies: Uint32Array
+  costs: Float64Array
+  /** The first `listed` values of `byFrequency` have their documents in `docs`; the others an empty range. */
+  listed: number
+  firstName: Uint32Array
+  spellings: Uint32Array
+  bitsets: Map<number, Uint32Array>
+  bitsetWords: number
+  bytes: number
+}
+
+/**
+ * A value in at least this many documents per word of a bitset over the
+ * corpus is counted by intersecting bitsets (a word ANDed and counted costs
+ * about what testing a few documents does); the others by testing their
+ * documents. It also caps the bitsets' memory: at most 32 / DENSE_SHARE
+ * values' worth per value an article has on average.
+ */
+const DENSE_SHARE = 4
+
+/** The share of a column's entries (article × value) that the most frequent values' document lists hold at most. */
+const LISTED_SHARE = 0.5
+
+function popcount(word: number): number {
+  word -= (word >>> 1) & 0x55555555
+  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
+  return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+/** The first position of the descending `frequencies` below `least`. */
+function firstBelow(frequencies: Uint32Array, least: number): number {
+  let low = 0
+  let high = frequencies.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (frequencies[middle]! >= least) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** Whether value `a` lists before `b`: more matches, then the first name. */
+function ranksBefore(a: number, b: number, tally: Uint32Array, display: Uint32Array): boolean {
+  return tally[a]! > tally[b]! || (tally[a] === tally[b] && display[a]! < display[b]!)
+}
+
+/** `topOver`'s list of the best values so far, shared by the isolate's searches (used within one synchronous call). */
+let topList = new Uint32Array(16)
+
+function topScratch(limit: number): Uint32Array {
+  if (topList.length < limit) topList = new Uint32Array(limit)
+  return topList
+}
+
 /** One facet's table, unpacked when first used. */
 class FacetColumn {
   readonly names: readonly string[]
@@ -93,6 +158,7 @@ class FacetColumn {
   /** Article d's name indices are values[starts[d] .. starts[d + 1]). */
   readonly starts: Uint32Array
   readonly values: Uint32Array
+  readonly documentCount: number
   /** Scratch for counting (zero between uses), and the name each counted value shows. */
   readonly tally: Uint32Array
   readonly display: Uint32Array
@@ -110,6 +176,7 @@ class FacetColumn {
     this.starts = new Uint32Array(counts.length + 1)
     for (let d = 0; d < counts.length; d++) this.starts[d + 1] = this.starts[d]! + counts[d]!
     this.values = unpackNumbers(stored.values)
+    this.documentCount = counts.length
     this.tally = new Uint32Array(keyCount)
     this.display = new Uint32Array(keyCount)
     this.touchedKeys = new Uint32Array(keyCount)
@@ -126,19 +193,19 @@ class FacetColumn {
 
   /**
    * Adds the values of each document of the bitset `words` to `tally` (the
-   * name shown for each: the first in name order), skipping documents that
-   * fail a filter in `skipFailed`; how many values it met (`touchedKeys`).
+   * name shown for each: the first in name order); how many values it met
+   * (`touchedKeys`).
    */
-  tallyOver(words: Uint32Array, failed: Uint8Array | undefined, skipFailed: number): number {
+  tallyOver(words: Uint32Array): number {
     const { tally, display, keyOf, starts, values, touchedKeys } = this
+    const documents = Math.min(words.length, (this.documentCount + 31) >>> 5)
     let touched = 0
-    for (let w = 0; w < words.length; w++) {
+    for (let w = 0; w < documents; w++) {
       let word = words[w]!
       while (word !== 0) {
         const lowest = word & -word
         word ^= lowest
         const doc = (w << 5) + 31 - Math.clz32(lowest)
-        if (failed && (failed[doc]! & skipFailed) !== 0) continue
         const end = starts[doc + 1]!
         for (let at = starts[doc]!; at < end; at++) {
           const name = values[at]!
@@ -151,6 +218,214 @@ class FacetColumn {
       }
     }
     return touched
+  }
+
+  /**
+   * The exact counts `tallyOver` would give of every value that can be among
+   * the top `limit` (and of the `selected` keys), found without a tally per
+   * match when that is cheaper: values are counted one by one, most frequent
+   * in the corpus first (an intersection of the match bitset with the value's
+   * documents), and a value's count is at most its corpus frequency, so once
+   * `limit` values count more than the next value's frequency, no value left
+   * can make the list (TPUT's bound, Cao and Wang 2004, with the corpus as the
+   * one other part). A broad match set ends after a few values; a narrow one
+   * (each value counting a small share of its frequency) would count most of
+   * them, so the values' work is capped at what the tally would cost, and past
+   * that the tally runs. Same `tally`, `display`, `touchedKeys` as `tallyOver`
+   * for those values.
+   */
+  topOver(words: Uint32Array, matched: number, limit: number, selected: readonly number[]): number {
+    const inverted = this.inverted()
+    const { tally, display, touchedKeys } = this
+    // The tally visits each match's values: its cost in steps, as one step is a document tested or a bitset word.
+    const budget = matched * (1 + this.values.length / Math.max(1, this.documentCount))
+    if (limit <= 0 || budget < inverted.bitsetWords) return this.tallyOver(words)
+    const { byFrequency, frequencies, costs } = inverted
+    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
+    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
+    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
+    const needed = firstBelow(frequencies, expected / 2)
+    if (needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))) return this.tallyOver(words)
+    const top = topScratch(limit)
+    let listed = 0
+    let touched = 0
+    let spent = 0
+    let least = -1
+    for (let i = 0; i < byFrequency.length; i++) {
+      const key = byFrequency[i]!
+      const frequency = frequencies[i]!
+      if (listed === limit && frequency < tally[top[limit - 1]!]!) break
+      spent += i < inverted.listed ? Math.min(frequency, inverted.bitsetWords) : Infinity
+      // Over budget, or sure to be: the values still to count (at least as frequent as the list's last count) cost more than is left.
+      if (listed === limit && tally[top[limit - 1]!] !== least) {
+        least = tally[top[limit - 1]!]!
+        if (spent + costs[firstBelow(frequencies, least)]! - costs[i + 1]! > budget) spent = Infinity
+      }
+      if (spent > budget) {
+        for (let t = 0; t < touched; t++) tally[touchedKeys[t]!] = 0
+        return this.tallyOver(words)
+      }
+      const count = this.countOf(key, words)
+      if (count === 0) continue
+      tally[key] = count
+      display[key] = this.displayOf(key, words)
+      touchedKeys[touched++] = key
+      // The list so far, best first (most matches, then first name): insertion into at most `limit` keys.
+      if (listed === limit && !ranksBefore(key, top[limit - 1]!, tally, display)) continue
+      let at = listed < limit ? listed++ : limit - 1
+      while (at > 0 && ranksBefore(key, top[at - 1]!, tally, display)) {
+        top[at] = top[at - 1]!
+        at--
+      }
+      top[at] = key
+    }
+    for (const key of selected) {
+      if (tally[key] !== 0) continue
+      const count = this.countOf(key, words)
+      if (count === 0) continue
+      tally[key] = count
+      display[key] = this.displayOf(key, words)
+      touchedKeys[touched++] = key
+    }
+    return touched
+  }
+
+  /** How many documents of the bitset `words` have the value `key`: its bitset's intersection if it is frequent, else its documents tested. */
+  private countOf(key: number, words: Uint32Array): number {
+    const inverted = this.inverted()
+    const bitset = this.bitsetOf(key)
+    let count = 0
+    if (bitset) {
+      const length = Math.min(bitset.length, words.length)
+      for (let w = 0; w < length; w++) count += popcount(bitset[w]! & words[w]!)
+      return count
+    }
+    const { starts, docs } = inverted
+    const end = starts[key + 1]!
+    for (let at = starts[key]!; at < end; at++) {
+      const doc = docs[at]!
+      if ((words[doc >>> 5]! & (1 << (doc & 31))) !== 0) count++
+    }
+    return count
+  }
+
+  /** The name a value shows over the bitset `words` (which has some of its documents): the first in name order among theirs. */
+  private displayOf(key: number, words: Uint32Array): number {
+    const { starts, docs, firstName, spellings } = this.inverted()
+    if (spellings[key] === 1) return firstName[key]!
+    let shown = Infinity
+    const end = starts[key + 1]!
+    for (let at = starts[key]!; at < end && shown !== firstName[key]; at++) {
+      const doc = docs[at]!
+      if ((words[doc >>> 5]! & (1 << (doc & 31))) === 0) continue
+      for (let v = this.starts[doc]!; v < this.starts[doc + 1]!; v++) {
+        const name = this.values[v]!
+        if (this.keyOf[name] === key && name < shown) shown = name
+      }
+    }
+    return shown
+  }
+
+  /** The bitset of a value's documents, for the values in at least `DENSE_SHARE` of the bitset's words' worth of documents (made when first counted), else undefined. */
+  private bitsetOf(key: number): Uint32Array | undefined {
+    const inverted = this.inverted()
+    const { starts, docs, bitsets } = inverted
+    if (starts[key + 1]! - starts[key]! < DENSE_SHARE * inverted.bitsetWords) return undefined
+    let bitset = bitsets.get(key)
+    if (!bitset) {
+      bitset = new Uint32Array(inverted.bitsetWords)
+      for (let at = starts[key]!; at < starts[key + 1]!; at++) bitset[docs[at]! >>> 5]! |= 1 << (docs[at]! & 31)
+      bitsets.set(key, bitset)
+      inverted.bytes += bitset.byteLength
+    }
+    return bitset
+  }
+
+  /** Adds to the bitset `into` the documents that have any of `keys`. */
+  addDocumentsOf(keys: readonly number[], into: Uint32Array): void {
+    const { starts, docs } = this.inverted()
+    const unlisted = keys.filter((key) => !this.isListed(key))
+    for (const key of keys) {
+      for (let at = starts[key]!; at < starts[key + 1]!; at++) {
+        const doc = docs[at]!
+        if (doc >>> 5 < into.length) into[doc >>> 5]! |= 1 << (doc & 31)
+      }
+    }
+    if (unlisted.length === 0) return
+    // Rare values have no list: one pass over the column finds their documents.
+    const wanted = new Uint8Array(this.keyCount)
+    for (const key of unlisted) wanted[key] = 1
+    const documents = Math.min(this.documentCount, into.length * 32)
+    for (let doc = 0; doc < documents; doc++) {
+      for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) {
+        if (wanted[this.keyOf[this.values[at]!]!] === 1) {
+          into[doc >>> 5]! |= 1 << (doc & 31)
+          break
+        }
+      }
+    }
+  }
+
+  /** Whether a value has its document list (see `InvertedColumn.listed`). */
+  private isListed(key: number): boolean {
+    const { starts, frequencies, listed } = this.inverted()
+    // A listed value's list holds all its documents; an unlisted one's is empty, and it has some.
+    return listed === frequencies.length || starts[key + 1]! - starts[key]! > 0
+  }
+
+  /** Bytes of the per-value document lists and bitsets made so far (0 before a search counted by value). */
+  get invertedBytes(): number {
+    return this.invertedLists?.bytes ?? 0
+  }
+
+  private invertedLists: InvertedColumn | undefined
+
+  /** The column by value (`InvertedColumn`), made when first needed. */
+  private inverted(): InvertedColumn {
+    if (this.invertedLists) return this.invertedLists
+    const { keyCount, keyOf, starts, values } = this
+    const frequency = new Uint32Array(keyCount)
+    for (let at = 0; at < values.length; at++) frequency[keyOf[values[at]!]!]!++
+    const byFrequency = Uint32Array.from({ length: keyCount }, (_, key) => key).sort((a, b) => frequency[b]! - frequency[a]! || a - b)
+    const frequencies = Uint32Array.from(byFrequency, (key) => frequency[key]!)
+    // costs[i]: the steps `countOf` takes for the i most frequent values.
+    const costs = new Float64Array(keyCount + 1)
+    const bitsetWords = (this.documentCount + 31) >>> 5
+    for (let i = 0; i < keyCount; i++) costs[i + 1] = costs[i]! + Math.min(frequencies[i]!, bitsetWords)
+    // Lists for the most frequent values only, half the column's entries: the values counted one by one.
+    let listed = 0
+    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * LISTED_SHARE; listed++) entries += frequencies[listed]!
+    const keyStarts = new Uint32Array(keyCount + 1)
+    for (let i = 0; i < listed; i++) keyStarts[byFrequency[i]! + 1] = frequencies[i]!
+    for (let key = 0; key < keyCount; key++) keyStarts[key + 1]! += keyStarts[key]!
+    const docs = new Uint32Array(keyStarts[keyCount]!)
+    const fill = keyStarts.slice(0, keyCount)
+    for (let doc = 0; doc < this.documentCount; doc++) {
+      for (let at = starts[doc]!; at < starts[doc + 1]!; at++) {
+        const key = keyOf[values[at]!]!
+        if (fill[key]! < keyStarts[key + 1]!) docs[fill[key]!++] = doc
+      }
+    }
+    const firstName = new Uint32Array(keyCount).fill(0xffffffff)
+    const spellings = new Uint32Array(keyCount)
+    for (let name = 0; name < keyOf.length; name++) {
+      spellings[keyOf[name]!]!++
+      if (firstName[keyOf[name]!] === 0xffffffff) firstName[keyOf[name]!] = name
+    }
+    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings].reduce((sum, array) => sum + array.byteLength, 0)
+    return (this.invertedLists = {
+      starts: keyStarts,
+      docs,
+      byFrequency,
+      frequencies,
+      costs,
+      listed,
+      firstName,
+      spellings,
+      bitsets: new Map(),
+      bitsetWords,
+      bytes,
+    })
   }
 
   has(doc: number, key: number): boolean {
@@ -245,15 +520,7 @@ export type FilterCheck = (doc: number) => number
 export class FacetTable {
   private readonly columns = new Map<FacetName, FacetColumn>()
 
-  private failed: Uint8Array | undefined
-
   constructor(private readonly stored: StoredFacetTable) {}
-
-  /** Scratch for `count`: per document, the filters it fails (rewritten for each match before it is read). */
-  private failedScratch(size: number): Uint8Array {
-    if (!this.failed || this.failed.length < size) this.failed = new Uint8Array(size)
-    return this.failed
-  }
 
   column(facet: FacetName): FacetColumn {
     let column = this.columns.get(facet)
@@ -312,19 +579,24 @@ export class FacetTable {
    */
   count(matches: MatchSet, filters: NormalizedFilters, limit: number): FacetCounts {
     const counts = {} as FacetCounts
-    this.tallied(matches, filters, (facet, column, keys) => {
-      const { tally, display } = column
-      const top = topValues(keys, tally, display, limit)
-      const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
-      const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
-      for (const value of selected) {
-        const key = column.keyIndex(value)
-        // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
-        if (key === -1 || top.includes(key)) continue
-        listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
-      }
-      counts[facet] = listed
-    })
+    this.tallied(
+      matches,
+      filters,
+      (facet, column, keys) => {
+        const { tally, display } = column
+        const top = topValues(keys, tally, display, limit)
+        const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
+        const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
+        for (const value of selected) {
+          const key = column.keyIndex(value)
+          // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
+          if (key === -1 || top.includes(key)) continue
+          listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+        }
+        counts[facet] = listed
+      },
+      limit,
+    )
     return counts
   }
 
@@ -349,26 +621,82 @@ export class FacetTable {
 
   /**
    * Counts every facet's values over the matches in the columns' scratch
-   * arrays (each facet applying every OTHER active filter), hands each facet's
-   * counted values to `read`, then clears the scratch.
+   * arrays (each facet applying every OTHER active filter: the match bitset
+   * ANDed with the bitsets of the documents each other filter keeps), hands
+   * each facet's counted values to `read`, then clears the scratch. With a
+   * `limit`, only the values that can make each facet's top `limit` (and the
+   * selected ones) need be counted (`FacetColumn.topOver`); without, every value is.
    */
-  private tallied(matches: MatchSet, filters: NormalizedFilters, read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void) {
+  private tallied(
+    matches: MatchSet,
+    filters: NormalizedFilters,
+    read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void,
+    limit?: number,
+  ): void {
     const columns = FACETS.map((facet) => this.column(facet))
-    // With filters, which ones each match fails, once (a scratch array by document, as the count runs to its end at once).
-    let failed: Uint8Array | undefined
-    if (filters.length > 0) {
-      const check = this.check(filters)
-      failed = this.failedScratch(matches.size)
-      matches.forEach((doc) => (failed![doc] = check(doc)))
-    }
-    const touched = columns.map((column, f) => column.tallyOver(matches.words, failed, ~(1 << f)))
+    const length = matches.words.length
+    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(1 + i, length)) }))
     FACETS.forEach((facet, f) => {
       const column = columns[f]!
-      const keys = column.touchedKeys.subarray(0, touched[f]!)
+      let within = matches.words
+      const others = kept.filter((filter) => filter.facet !== facet)
+      if (others.length > 0) {
+        within = this.scratch(0, length)
+        within.set(matches.words)
+        for (const { documents } of others) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
+      }
+      const selected = filters.find(([name]) => name === facet)?.[1]
+      const touched =
+        limit === undefined
+          ? column.tallyOver(within)
+          : column.topOver(within, countBits(within), limit, selected ? [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : [])
+      const keys = column.touchedKeys.subarray(0, touched)
       read(facet, column, keys)
       for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
     })
   }
+
+  /** The documents (of a corpus of `size`) that pass every filter: a bitset ANDed with a match set instead of a check per match. */
+  passing(filters: NormalizedFilters, size: number): MatchSet {
+    const passing = MatchSet.all(size)
+    const scratch = this.scratch(0, passing.words.length)
+    for (const [facet, selected] of filters) passing.intersect(new MatchSet(size, this.keptBy(facet, selected, scratch)))
+    return passing
+  }
+
+  /** Into `into` (cleared first), the documents with some selected value of `facet`. */
+  private keptBy(facet: FacetName, selected: ReadonlySet<string>, into: Uint32Array): Uint32Array {
+    const column = this.column(facet)
+    into.fill(0)
+    column.addDocumentsOf(
+      [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1),
+      into,
+    )
+    return into
+  }
+
+  /** Bitsets reused by the counts of this table (each used within one synchronous call): the `i`-th, of `length` words. */
+  private scratch(i: number, length: number): Uint32Array {
+    let bitset = this.bitsets[i]
+    if (!bitset || bitset.length !== length) this.bitsets[i] = bitset = new Uint32Array(length)
+    return bitset
+  }
+
+  private readonly bitsets: Uint32Array[] = []
+
+  /** Bytes of the facet columns' per-value document lists and bitsets made so far (the bench's memory figure). */
+  get invertedBytes(): number {
+    let bytes = 0
+    for (const column of this.columns.values()) bytes += column.invertedBytes
+    return bytes
+  }
+}
+
+/** Documents in a bitset. */
+function countBits(words: Uint32Array): number {
+  let count = 0
+  for (let w = 0; w < words.length; w++) count += popcount(words[w]!)
+  return count
 }
 
 /**

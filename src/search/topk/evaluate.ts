@@ -21,6 +21,8 @@ import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf,
 /** Documents per window: 2 words of the match bitset. */
 const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
+/** A query tree with at most this many leaves (term × field) is bounded per document by the leaves it is in. */
+const MAX_LEAF_BOUNDS = 16
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -92,6 +94,8 @@ export class PreparedSearch {
   private readonly bm25: Bm25
   /** `wordFactor` of each number of words matched. */
   private readonly wordFactors: Float64Array
+  /** `docBound`'s and `leafDocBound`'s answer. */
+  private readonly docBoundOut = new Float64Array(1)
   /** `score`'s running sum per tree level. */
   private readonly sums: Float64Array
   private children: RootChildren | undefined
@@ -115,13 +119,24 @@ export class PreparedSearch {
     this.wordStamps = new Int32Array(words?.count ?? 0)
     this.wordFactors = Float64Array.from({ length: (words?.count ?? 0) + 1 }, (_, matched) => this.wordFactor(matched))
     this.sums = new Float64Array(this.depth(this.plan.root) + 1)
-    this.matches = this.matchSet(this.plan.root).copy()
+    this.matches = this.matchSet(this.plan.root).pooledCopy()
     if (accept) this.matches.retain(accept)
     // A document boost has no known bound: every match is scored.
     this.stats = { matched: this.matches.count, scored: 0, pruned: !exhaustive && !this.plan.boostDocument }
     ENGINE_TOTALS.searches++
     ENGINE_TOTALS.matched += this.stats.matched
     if (!this.stats.pruned) ENGINE_TOTALS.exhaustive++
+  }
+
+  /**
+   * Hands the match sets of this search, `matches` included, back to the
+   * isolate's pool: for the caller that owns the search, once it has read its
+   * last result; nothing of it may be used after.
+   */
+  release(): void {
+    for (const set of this.sets.values()) set.release()
+    this.sets.clear()
+    this.matches.release()
   }
 
   /**
@@ -164,8 +179,19 @@ export class PreparedSearch {
     // Under an OR root, each child's bounds are kept too: a document's own bound is then the sum over the children
     // that match it, times the coordination its children allow, which rules out most one-word matches of a
     // two-word query without scoring them (a window holds documents with either word, so its bound has both).
-    const byChild = this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
-    const bounds = !this.stats.pruned ? undefined : byChild ? this.orBounds(root, windowCount) : this.windowBounds(root, windowCount, 0)
+    // A small tree (a word with its stem, synonyms and close spellings, in a few fields; two or three such words) is
+    // bounded per document by the leaves (term × field) it is in: a window holds title matches, whose bound is title
+    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree (a
+    // prefix's many expansions) is bounded per document by the root's children it matches, under an OR root.
+    const byLeaf = this.stats.pruned ? this.leafScopes() : undefined
+    const byChild = !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
+    const bounds = !this.stats.pruned
+      ? undefined
+      : byLeaf
+        ? this.leafBounds(byLeaf, windowCount)
+        : byChild
+          ? this.orBounds(root as CombineNode, windowCount)
+          : this.windowBounds(root, windowCount, 0)
     const children = byChild ? this.rootChildren() : undefined
     let windows = 0
     const all = windowOrder(windowCount)
@@ -182,7 +208,12 @@ export class PreparedSearch {
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
       if (first?.has(doc)) return
-      if (children && best.length === room && this.docBound(children, window, doc) * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      if (best.length === room && (children || byLeaf)) {
+        // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
+        if (byLeaf) this.leafDocBound(byLeaf, window, doc)
+        else this.docBound(children!, window, doc)
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      }
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
       const entry = this.entry(doc, factor, candidate)
       if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
@@ -406,7 +437,7 @@ export class PreparedSearch {
         set = MatchSet.all(size)
         break
       case 'spec':
-        set = new MatchSet(size)
+        set = MatchSet.pooled(size)
         for (const leaf of node.leaves) {
           for (let i = 0; i < leaf.docs.length; i++) {
             const doc = leaf.docs[i]!
@@ -417,7 +448,7 @@ export class PreparedSearch {
         break
       case 'combine': {
         const children = node.children.map((child) => this.matchSet(child))
-        set = children.length === 0 ? new MatchSet(size) : children[0]!.copy()
+        set = children.length === 0 ? MatchSet.pooled(size) : children[0]!.pooledCopy()
         for (const child of children.slice(1)) {
           if (node.operator === 'or') set.unite(child)
           else if (node.operator === 'and') set.intersect(child)
@@ -478,12 +509,82 @@ export class PreparedSearch {
   }
 
   /**
-   * An upper bound of a document's ranking score (before `factor`) in window
-   * `w`, under an OR root: the bounds of the children that match it, times the
+   * The leaves a document's score can come from (every leaf but those under the
+   * excluded side of an AND_NOT), each with its term's and its word's bit, when
+   * there are few enough for `leafDocBound` (at most `MAX_LEAF_BOUNDS`, and
+   * terms and words fit a bit mask); otherwise undefined.
+   */
+  private leafScopes(): LeafScopes | undefined {
+    if (this.leafScope !== undefined) return this.leafScope || undefined
+    const leaves: Leaf[] = []
+    const terms: number[] = []
+    const scoring = (node: PlanNode): boolean => {
+      if (node.kind === 'wildcard') return false
+      if (node.kind === 'spec') {
+        for (const leaf of node.leaves) {
+          leaves.push(leaf)
+          terms.push(this.termIds.get(node.term)!)
+        }
+        return leaves.length <= MAX_LEAF_BOUNDS
+      }
+      const scored = node.operator === 'and_not' ? node.children.slice(0, 1) : node.children
+      return scored.every(scoring)
+    }
+    if (!scoring(this.plan.root) || leaves.length === 0 || this.termIds.size > 31 || (this.words?.count ?? 0) > 31) {
+      this.leafScope = false
+      return undefined
+    }
+    const termBits = Int32Array.from(terms, (id) => 1 << id)
+    const wordBits = Int32Array.from(terms, (id) => (this.wordOfTerm[id]! === -1 ? 0 : 1 << this.wordOfTerm[id]!))
+    return (this.leafScope = { leaves, termBits, wordBits })
+  }
+
+  private leafScope: LeafScopes | false | undefined
+
+  /**
+   * Per window, the sum of every scoring leaf's bound there (each leaf's kept
+   * in `leafBoundLevels` for `leafDocBound`): at least `windowBounds`, which
+   * also knows that an AND scores nothing where one side is missing.
+   */
+  private leafBounds({ leaves }: LeafScopes, windowCount: number): Float64Array {
+    const bounds = boundLevel(0, windowCount)
+    bounds.fill(0, 0, windowCount)
+    for (let i = 0; i < leaves.length; i++) {
+      const kept = leafBoundLevel(i, windowCount)
+      kept.fill(0, 0, windowCount)
+      this.addLeafBounds(leaves[i]!, kept)
+      for (let w = 0; w < windowCount; w++) bounds[w]! += kept[w]!
+    }
+    return bounds
+  }
+
+  /**
+   * Into `docBoundOut`, an upper bound of a document's ranking score (before
+   * `factor`) in window `w`: the bounds of the leaves it is in, times the coordination factor of as
+   * many terms (MiniSearch's) or words as those leaves stand for.
+   */
+  private leafDocBound({ leaves, termBits, wordBits }: LeafScopes, w: number, doc: number): void {
+    let sum = 0
+    let terms = 0
+    let words = 0
+    for (let i = 0; i < leaves.length; i++) {
+      if (this.find(leaves[i]!, doc) === -1) continue
+      sum += leafBoundLevels[i]![w]!
+      terms |= termBits[i]!
+      words |= wordBits[i]!
+    }
+    this.docBoundOut[0] = this.coordination
+      ? sum * Math.max(1, bitCount(terms))
+      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+  }
+
+  /**
+   * Into `docBoundOut`, an upper bound of a document's ranking score (before
+   * `factor`) in window `w`, under an OR root: the bounds of the children that match it, times the
    * coordination factor of as many words (or, with MiniSearch's coordination,
    * terms) as those children hold.
    */
-  private docBound(children: RootChildren, w: number, doc: number): number {
+  private docBound(children: RootChildren, w: number, doc: number): void {
     let sum = 0
     let held = 0
     for (let c = 0; c < children.sets.length; c++) {
@@ -492,8 +593,9 @@ export class PreparedSearch {
       held += children.held[c]!
     }
     // A wildcard child holds no term but still scores (MiniSearch then multiplies by 1, not 0).
-    if (this.coordination) return sum * Math.max(1, Math.min(held, this.termIds.size))
-    return sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
+    this.docBoundOut[0] = this.coordination
+      ? sum * Math.max(1, Math.min(held, this.termIds.size))
+      : sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
   }
 
   /** The root's children's match sets, and per child how many words (or, with MiniSearch's coordination, terms) its terms stand for. */
@@ -593,6 +695,24 @@ function childBoundLevel(child: number, windowCount: number): Float64Array {
 }
 
 type RootChildren = { sets: MatchSet[]; held: Int32Array }
+
+/** See `leafScopes`. */
+type LeafScopes = { leaves: Leaf[]; termBits: Int32Array; wordBits: Int32Array }
+
+/** Per scoring leaf, its window bounds (see `leafBounds`); grown like `boundLevels`. */
+const leafBoundLevels: Float64Array[] = []
+
+function leafBoundLevel(leaf: number, windowCount: number): Float64Array {
+  let level = leafBoundLevels[leaf]
+  if (!level || level.length < windowCount) leafBoundLevels[leaf] = level = new Float64Array(windowCount)
+  return level
+}
+
+function bitCount(bits: number): number {
+  bits -= (bits >>> 1) & 0x55555555
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333)
+  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
 
 function collectTerms(node: PlanNode, into: Set<string>): void {
   if (node.kind === 'spec') into.add(node.term)

@@ -1,3 +1,8 @@
+/** Free words of released sets, any length (an isolate serves one corpus size or a few). */
+const free: Uint32Array[] = []
+/** At most this many sets' words kept: more than one search's nodes, few enough not to matter beside the index. */
+const POOL_LIMIT = 64
+
 /**
  * A set of documents (short ids 0 … size-1) as a bitset: the match set of a
  * query, counted and faceted without scoring it.
@@ -10,6 +15,40 @@ export class MatchSet {
     words?: Uint32Array,
   ) {
     this.words = words ?? new Uint32Array((size + 31) >>> 5)
+  }
+
+  /**
+   * An empty set whose words come from the isolate's pool when one of the
+   * right length is free (see `release`): a search's sets are a corpus size /
+   * 8 bytes each, one per query node, and otherwise garbage per search.
+   */
+  static pooled(size: number): MatchSet {
+    const length = (size + 31) >>> 5
+    for (let i = free.length - 1; i >= 0; i--) {
+      const words = free[i]!
+      if (words.length !== length) continue
+      free[i] = free[free.length - 1]!
+      free.pop()
+      words.fill(0)
+      return new MatchSet(size, words)
+    }
+    return new MatchSet(size)
+  }
+
+  /** A pooled copy of this set (see `pooled`). */
+  pooledCopy(): MatchSet {
+    const copy = MatchSet.pooled(this.size)
+    copy.words.set(this.words)
+    return copy
+  }
+
+  /**
+   * Hands this set's words back to the pool: only the owner of a set it took
+   * with `pooled` does this, once nothing reads the set any more (the next
+   * search's sets reuse them).
+   */
+  release(): void {
+    if (free.length < POOL_LIMIT) free.push(this.words)
   }
 
   static all(size: number): MatchSet {

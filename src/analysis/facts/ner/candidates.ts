@@ -45,6 +45,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
         startsName(sentence[to + 2]!)
       )
         to += 3
+      else if (next && isBodyForThe(sentence, to)) to += 3
       else break
     }
     let from = index
@@ -61,6 +62,23 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
     index = Math.max(to, index + 1)
   }
   return out
+}
+
+/**
+ * "Court of Appeals for the Third Circuit", "League for the Defence of Human Rights": after a word that ends bodies'
+ * names, "for the" or "of the" and a capitalised word carry the body's name on.
+ */
+function isBodyForThe(sentence: Token[], to: number): boolean {
+  const joiner = sentence[to]!.text
+  const name = sentence[to + 2]
+  return (
+    (joiner === 'for' || joiner === 'of') &&
+    ORG_SUFFIXES.has(sentence[to - 1]!.text.toLowerCase()) &&
+    // "Dow Chemical Co of the United States": after a company's legal form, "of the" says where it is.
+    !LEGAL_FORMS.has(sentence[to - 1]!.text.toLowerCase()) &&
+    sentence[to + 1]?.text === 'the' &&
+    Boolean(name && startsName(name))
+  )
 }
 
 /** Groups whose possessive opens an organisation's name ("People's Liberation Army", "Workers' Party"), in lower case. */

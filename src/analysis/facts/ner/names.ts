@@ -89,7 +89,7 @@ export function demonymOf(word: string): string | undefined {
   return word.endsWith('s') && isDemonym(word.slice(0, -1)) ? word.slice(0, -1) : undefined
 }
 
-/** "Znak.com", "Meduza.io": a site named by its domain is the organisation that runs it. */
+/** "Znak.com", "Meduza.io", "Napredak.hr": a site named by its domain (a country's two letters too) is the organisation that runs it. */
 export const isWebsite = (word: string) => WEBSITE.test(word)
 
-const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|ru|ua|tv)$/u
+const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|[a-z]{2})$/u

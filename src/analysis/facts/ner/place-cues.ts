@@ -77,6 +77,10 @@ export const PLACE_FEATURES = new Set([
   'harbour',
   'harbor',
   'point',
+  'prison',
+  'penitentiary',
+  'palace',
+  'mall',
 ])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */

@@ -1,4 +1,4 @@
-import { countryByCode, findPlaces, type Place } from '../../../gazetteer'
+import { countryByCode, findPlacesOrAlternates, type Place } from '../../../gazetteer'
 
 /** People enough that a bare mention of the name is taken to mean the town. */
 const BIG_TOWN = 100_000
@@ -10,7 +10,7 @@ const CONTEXT_WEIGHT = 100
 
 /** The best reading of a place name: the biggest, places in a country the text is about counting a hundredfold. */
 export function pickPlace(name: string, contextCountries: ReadonlySet<string>): Place | undefined {
-  const places = findPlaces(name)
+  const places = findPlacesOrAlternates(name)
   if (places.length === 0) return undefined
   const rank = (place: Place) => (place.kind === 'region' ? REGION_WEIGHT : place.population + 1) * (contextCountries.has(place.country) ? CONTEXT_WEIGHT : 1)
   return places.reduce((best, place) => (rank(place) > rank(best) ? place : best))
@@ -25,14 +25,18 @@ export function isNamesakeAbroad(place: Place, contextCountries: ReadonlySet<str
   return contextCountries.size > 0 && !contextCountries.has(place.country) && place.kind === 'town' && place.population < BIG_TOWN
 }
 
-/** Whether the name alone, with no preposition or list around it, is safe to read as a place. */
+/**
+ * Whether the name alone, with no preposition or list around it, is safe to read as a place. A town found by another of
+ * its names ("Palmyra", but also "Duran", a surname, or "Molotov", an old name) is, only in a country the text is about.
+ */
 export function isProminentPlace(place: Place, contextCountries: ReadonlySet<string>): boolean {
+  if (place.alternate) return contextCountries.has(place.country)
   return place.kind === 'region' || place.population >= BIG_TOWN || contextCountries.has(place.country)
 }
 
-/** Big enough to be read as the place even in a headline: a town of BIG_TOWN people. */
+/** Big enough to be read as the place even in a headline: a town of BIG_TOWN people, by its own name. */
 export function isBigPlace(place: Place): boolean {
-  return place.population >= BIG_TOWN
+  return place.population >= BIG_TOWN && !place.alternate
 }
 
 export function placeDetails(place: Place): { country?: string; lat?: number; lon?: number } {

@@ -37,6 +37,8 @@ export type Reading = {
   readonly context: Set<string>
   /** Place names the text uses for sports teams ("Nushki 212-6", "Pasni beat Gwadar"), in lower case: organisations throughout. */
   readonly teams: Set<string>
+  /** Whether the text is a sports report (see `isSportsReport`): there a town named as no venue is its club. */
+  sportsReport: boolean
 
   // ---- decisions ---------------------------------------------------------------
   /** One entity per type and name, with its mentions: the reader's answer. */
@@ -77,6 +79,7 @@ export function startReading(text: string, sentences: Token[][], dateline: Datel
     lowerWords: new Set(),
     context: new Set(),
     teams: new Set(),
+    sportsReport: false,
     book: new EntityBook(),
     decided: new Map(),
     spelledOut: new Set(),

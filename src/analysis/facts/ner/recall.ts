@@ -48,9 +48,12 @@ export function samePerson(reading: Reading, tokens: Token[]): string | undefine
   return known && known.startsWith(`${tokens[0]!.text} `) ? known : undefined
 }
 
-/** In a report of results (two or more clubs found), a town not named as the venue ("in Seattle") is its club ("Seattle won"). */
+/**
+ * In a report of results (two or more clubs found) or a sports report (`isSportsReport`), a town not named as the venue
+ * ("in Seattle") is its club ("Seattle won").
+ */
 export function isClubOfTown(reading: Reading, sentence: Token[], { from, to }: Candidate, place: Place): boolean {
-  return reading.teams.size >= 2 && place.kind === 'town' && !isVenue(sentence, from, to)
+  return (reading.teams.size >= 2 || reading.sportsReport) && place.kind === 'town' && !isVenue(sentence, from, to)
 }
 
 /** A name the text uses for a club, here not named as the venue of a match ("at Pasni" is the town). */

@@ -1,4 +1,4 @@
-import { countryByCode, countryOfDemonym, findPlaces } from '../../../gazetteer'
+import { countryByCode, countryOfDemonym, findPlacesOrAlternates } from '../../../gazetteer'
 import { appositionRole } from './roles'
 import { demonymOf, isAcronym } from './names'
 import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
@@ -31,7 +31,7 @@ export function decide(reading: Reading, sentence: Token[], candidate: Candidate
  */
 export function decidePlace(reading: Reading, sentence: Token[], candidate: Candidate, countryCode = ''): void {
   const name = nameOf(reading, candidate.tokens)
-  const namesakes = findPlaces(name)
+  const namesakes = findPlacesOrAlternates(name)
   // "Connecticut, Florida, Georgia": a region the gazetteer knows, none of whose namesakes lies in the country the
   // comma's next name gives, is no town of that one but a name of a list; it is read as it would be alone.
   const listed = countryCode !== '' && namesakes.some((place) => place.kind === 'region') && !namesakes.some((place) => place.country === countryCode)

@@ -128,6 +128,23 @@ export function isResultLine(sentence: Token[], from: number): boolean {
 
 const CONNECTORS_IN_CLUBS = new Set(['of', 'de', 'the', '(', ')', '&', '-'])
 
+/**
+ * Words only sports reports use in lower case: a report with three of them is about sport, where a town or a county named
+ * as a doer is its club ("Essex reached 372", "Milwaukee has won") even with no result in view.
+ */
+const SPORTS_WORDS = new Set(
+  `innings wicket wickets batsman bowler all-rounder striker midfielder defender goalkeeper winger fullback scrum-half
+  fly-half quarterback pitcher inning homer homers touchdown goals scored equaliser equalizer
+  semifinal semi-final quarter-final quarterfinal league championship tournament playoff play-off playoffs squad
+  halftime half-time rugby soccer football cricket baseball basketball hockey referee`.split(/\s+/),
+)
+
+export function isSportsReport(lowerWords: ReadonlySet<string>): boolean {
+  let found = 0
+  for (const word of SPORTS_WORDS) if (lowerWords.has(word) && ++found >= 3) return true
+  return false
+}
+
 /** Some town of that name (not only a region): towns lend their names to teams. */
 export const isTown = (name: string) => findPlaces(name).some((place) => place.kind === 'town')
 

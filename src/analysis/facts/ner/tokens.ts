@@ -96,7 +96,7 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
       word,
       possessive,
       lineStart,
-      capital: word && (startsUpperCase(value) || NAME_PARTICLE.test(value)),
+      capital: word && (startsUpperCase(value) || (hyphenAfterParticle(value) && NAME_PARTICLE.test(value))),
       initial: word && atStart,
       sentence: index,
     }
@@ -112,6 +112,29 @@ function startsLetterOrDigit(value: string): boolean {
   const code = value.charCodeAt(0)
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
   return /[\p{L}\p{N}]/u.test(value[0]!)
+}
+
+// NAME_PARTICLE's hyphen follows a particle of two or three letters: most lower-case words are not asked the pattern.
+const hyphenAfterParticle = (value: string) => value.charCodeAt(2) === 45 || value.charCodeAt(3) === 45
+
+/** `/\p{L}/u.test(value)`: the vocabulary pass asks it of every word; ASCII is answered by its code. */
+export function hasLetter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 128) return /\p{L}/u.test(value)
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true
+  }
+  return false
+}
+
+/** `/\p{Ll}/u.test(value)`, ASCII answered by its code. */
+export function hasLowerCase(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code >= 128) return /\p{Ll}/u.test(value)
+    if (code >= 97 && code <= 122) return true
+  }
+  return false
 }
 
 function startsUpperCase(value: string): boolean {

@@ -1,4 +1,4 @@
-import { findCountry, findPlaces, isDemonym, isFirstName } from '../../../../gazetteer'
+import { findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
@@ -12,7 +12,7 @@ import {
   ORG_PREFIXES,
   ORG_SUFFIXES,
 } from '../lexicon'
-import { demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -125,8 +125,21 @@ const multiWordPlace: Rule = (reading, sentence, candidate) => {
   if (!place) return false
   if (isClubOfTown(reading, sentence, candidate, place)) reading.teams.add(name.toLowerCase())
   if (isTeamHere(reading, sentence, candidate)) return false
-  decide(reading, sentence, candidate, 'place', name, placeDetails(place))
+  if (isFeatureAbroad(reading, sentence, candidate, place)) {
+    decide(reading, sentence, candidate, 'place', name)
+    reading.unplaced.push(name)
+  } else decide(reading, sentence, candidate, 'place', name, placeDetails(place))
   return true
+}
+
+/**
+ * "separated by the Rio Grande" in a text about the United States and Mexico: towns are named without "the", rivers,
+ * seas and regions with it, so a name after "the" that the gazetteer knows only in a country the text is not about is
+ * no town or region of that country but a feature of the text's own (its main country is given at the end).
+ */
+function isFeatureAbroad(reading: Reading, sentence: Token[], { from }: Candidate, place: Place): boolean {
+  // A wide area ("the Middle East") lies in no one country: it is never abroad.
+  return sentence[from - 1]?.text.toLowerCase() === 'the' && place.country !== '' && reading.context.size > 0 && !reading.context.has(place.country)
 }
 
 /** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
@@ -148,6 +161,50 @@ const namedFeature: Rule = (reading, sentence, candidate) => {
   decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
   return true
 }
+
+/**
+ * "Strait of Hormuz", "Gulf of Oman", "Bay of Bengal": a feature of the land or sea, "of" and its name is a place. Seas
+ * and straits lie between countries, so none is given.
+ */
+const featureOfName: Rule = (reading, sentence, candidate) => {
+  const [feature, of] = candidate.tokens
+  if (candidate.tokens.length < 3 || of?.text !== 'of' || !FEATURES_BEFORE_OF.has(lower(feature!))) return false
+  decide(reading, sentence, candidate, 'place', nameOf(reading, candidate.tokens))
+  return true
+}
+
+/**
+ * "the Brewers rallied", "a win over the Blue Jays": in a sports report (`isSportsReport`), a plural name after "the"
+ * is a club by its nickname, unless it names a people ("the Austrians") or a place.
+ */
+const clubByNickname: Rule = (reading, sentence, candidate) => {
+  const { tokens, from } = candidate
+  const last = tokens.at(-1)!.text
+  if (!reading.sportsReport || sentence[from - 1]?.text.toLowerCase() !== 'the' || !/\p{Ll}s$/u.test(last) || demonymOf(last)) return false
+  const name = nameOf(reading, tokens)
+  if (findCountry(name) || findPlaces(name).length > 0 || tokens.some((token) => !token.capital)) return false
+  decide(reading, sentence, candidate, 'organization', name)
+  return true
+}
+
+/**
+ * "Erik Dekker (Netherlands) Rabobank 1:23", "Alex Tanner (Italy), Reynard Honda, 53.980": in a line of results, the name
+ * right after an athlete and the country in brackets is the team they ride or drive for.
+ */
+const teamAfterAthlete: Rule = (reading, sentence, candidate) => {
+  let close = candidate.from - 1
+  if (sentence[close]?.text === ',') close--
+  if (sentence[close]?.text !== ')') return false
+  let open = close - 1
+  while (open > 0 && close - open <= 4 && sentence[open]!.text !== '(') open--
+  if (sentence[open]?.text !== '(' || !sentence[open - 1]?.capital || !countryInBrackets(sentence, open)) return false
+  // "Ann Lee (U.S.), Mia Berg (Sweden)": a name with its own country in brackets is the next athlete.
+  if (countryInBrackets(sentence, candidate.to)) return false
+  decide(reading, sentence, candidate, 'organization', nameOf(reading, candidate.tokens))
+  return true
+}
+
+const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
 
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
 const personByRoleOrFirstName: Rule = (reading, sentence, candidate) => {
@@ -195,6 +252,9 @@ const STRONG_RULES: readonly Rule[] = [
   multiWordPlace,
   organisation,
   namedFeature,
+  featureOfName,
+  clubByNickname,
+  teamAfterAthlete,
   personByRoleOrFirstName,
   nationalityAndName,
 ]

@@ -3,9 +3,9 @@ import { findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
 import { isBigPlace } from '../places'
-import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isTableRow, isTeamPosition, isTown } from '../teams'
+import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
-import type { Token } from '../tokens'
+import { hasLetter, hasLowerCase, type Token } from '../tokens'
 
 /**
  * The vocabulary pass: the text's own evidence, before any name is decided. Sentences in capitals are
@@ -17,8 +17,8 @@ export function readVocabulary(reading: Reading): void {
   const midCapitals = new Set<string>()
   const { lowerWords, shouting, context, teams } = reading
   for (const sentence of reading.sentences) {
-    const words = sentence.filter((token) => token.word && /\p{L}/u.test(token.text))
-    if (words.length > 0 && words.every((token) => !/\p{Ll}/u.test(token.text)) && words.some((token) => token.text.length > 1)) {
+    const words = sentence.filter((token) => token.word && hasLetter(token.text))
+    if (words.length > 0 && words.every((token) => !hasLowerCase(token.text)) && words.some((token) => token.text.length > 1)) {
       shouting.add(sentence)
       continue
     }
@@ -27,6 +27,7 @@ export function readVocabulary(reading: Reading): void {
       if (!token.capital) lowerWords.add(token.text)
     }
   }
+  reading.sportsReport = isSportsReport(lowerWords)
   const nameLike = (token: Token) =>
     midCapitals.has(token.text) ||
     isDemonym(token.text) ||
