@@ -9,7 +9,7 @@
  *
  *   npm run build                 # the bundled corpus/
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
- *   THREADS=N npm run build       # analyse on N threads (default: every core for large corpora)
+ *   THREADS=N npm run build       # analyse, and make shards, on N threads (default: every core for large corpora)
  *   SHARDS=3 npm run build        # shard Workers behind a front Worker (default: as many as the corpus needs)
  *
  * A corpus too large for one isolate (or SHARDS > 1) is written as a sharded
@@ -17,9 +17,9 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
-import type { StoredArticle } from '../src/article'
-import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, registryText, serializeBundle } from '../src/bundle/format'
+import { PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '../src/bundle/format'
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
@@ -27,7 +27,7 @@ import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
-import { planShards, removeShardedBuild, writeShardedBuild } from './lib/sharded-build'
+import { planShards, removeShardedBuild, writeShardedBuild, type ArticleSource } from './lib/sharded-build'
 import { shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
@@ -74,9 +74,12 @@ async function main(): Promise<number> {
     console.error(`build failed: THREADS must be a whole number of threads, 1 or more (got "${process.env.THREADS}")`)
     return 1
   }
-  const { articles, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
+  const { corpus: analysed, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
   phases.end('analysis')
-  if (shards > 1) return buildSharded(articles, stats, shards, corpus, files, started, phases)
+  // A sharded build reads the analyses back a shard at a time; one Worker's bundle holds the whole corpus anyway.
+  // Each shard's files are made on a thread of their own, as many as the analysis may use.
+  if (shards > 1) return buildSharded(analysed, stats, shards, threads ?? availableParallelism(), corpus, files, started, phases)
+  const articles = analysed.read(0, analysed.size)
 
   const index = serializeCompactIndex(buildIndex(articles))
   phases.end('index')
@@ -132,39 +135,35 @@ async function main(): Promise<number> {
 }
 
 /** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
-function buildSharded(
-  articles: readonly StoredArticle[],
+async function buildSharded(
+  articles: ArticleSource,
   stats: AnalysisStats,
   shards: number,
+  threads: number,
   corpus: string,
   files: number,
   started: number,
   phases: Phases,
-): number {
-  const plan = planShards(articles, shards, new Date().toISOString())
+): Promise<number> {
+  const plan = planShards(articles, shards, new Date().toISOString(), { phraseFiles: true })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []
   const tooLarge: string[] = []
-  const target = writeShardedBuild(dirname(BUNDLE_PATH), plan, (s, shard) => {
-    const modules = Buffer.byteLength(shard.text) + shard.index.binary.length
-    const assets = [...shard.assets.values()].map((asset) => Buffer.byteLength(asset))
-    for (const [name, asset] of shard.assets)
-      if (Buffer.byteLength(asset) > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(Buffer.byteLength(asset))} MiB`)
-    const { entityParts } = parseBundle(shard.text).header
-    const registryPart = Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
-      (a, b) => a + b,
-      0,
-    )
-    sizes.push(
-      `${shard.index.header.ids.length} articles, modules ${mib(modules)} MiB, ` +
-        `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB; entity registry part ${mib(registryPart)} MiB)`,
-    )
+  const target = await writeShardedBuild(dirname(BUNDLE_PATH), plan, {
+    threads,
+    written: (s, shard) => {
+      const assets = shard.assets.map(([, bytes]) => bytes)
+      for (const [name, bytes] of shard.assets) if (bytes > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(bytes)} MiB`)
+      sizes[s] =
+        `${shard.documents} articles, modules ${mib(shard.modules)} MiB, ` +
+        `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB; entity registry part ${mib(shard.registryPart)} MiB)`
+    },
   })
   phases.end('shards')
   console.log(
-    `built ${target}: ${articles.length} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
-      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache)`,
+    `built ${target}: ${articles.size} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
+      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache), shards made on ${Math.min(threads, shards)} thread(s)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)

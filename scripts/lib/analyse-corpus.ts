@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import { analyzeArticle, type Analysis, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import type { ArticleInput } from '../../src/corpus/article'
 import { analyserVersion } from './analyser-version'
 import { createProgress } from './progress'
+import { tsWorker } from './ts-worker'
 
 /** Below this many articles to analyse, starting worker threads (each loads the gazetteer) costs more than it saves. */
 const PARALLEL_FROM = 2000
@@ -26,24 +26,34 @@ export type AnalysisStats = { analysed: number; cached: number; threads: number;
 /** `threads`: how many threads analyse (default: one per core when there are many articles to analyse, else one). */
 export type AnalyseOptions = { cacheDir: string; threads?: number; log?: (line: string) => void }
 
+/**
+ * The analysed corpus, held as its inputs and the cache's keys: `read` gives a
+ * run of its articles with their analyses read back from the cache, so a build
+ * holds the analyses of one shard at a time, not the corpus's.
+ */
+export type AnalysedCorpus = {
+  size: number
+  /** Articles `first` to `first + size - 1`, in corpus order. */
+  read(first: number, size: number): StoredArticle[]
+}
+
 export async function analyseCorpus(
   inputs: readonly ArticleInput[],
   { cacheDir: root, threads, log = console.log }: AnalyseOptions,
-): Promise<{ articles: StoredArticle[]; stats: AnalysisStats }> {
+): Promise<{ corpus: AnalysedCorpus; stats: AnalysisStats }> {
   const version = analyserVersion()
   // One folder per analyser version: another version's entries can never be hit again, so they go.
   const cacheDir = join(root, version)
   if (existsSync(root)) for (const name of readdirSync(root)) if (name !== version) rmSync(join(root, name), { recursive: true, force: true })
   const keys = inputs.map((input) => cacheKey(analysisInput(input)))
-  const analyses: (Analysis | undefined)[] = keys.map((key) => readCached(cacheDir, key))
-  const missing = analyses.flatMap((analysis, position) => (analysis === undefined ? [position] : []))
+  // Entries are only looked for here; one found unreadable when read back is analysed then (`read`).
+  const missing = keys.flatMap((key, position) => (existsSync(cachePath(cacheDir, key)) ? [] : [position]))
   const threadCount = Math.min(threads ?? (missing.length < PARALLEL_FROM ? 1 : availableParallelism()), Math.max(1, Math.ceil(missing.length / BATCH)))
   if (missing.length > 0)
     log(`  analysing ${missing.length} of ${inputs.length} articles (${inputs.length - missing.length} cached) on ${threadCount} thread(s)`)
   const progress = createProgress('analysed', missing.length, { log })
   let done = 0
   const store = (position: number, analysis: Analysis) => {
-    analyses[position] = analysis
     writeCached(cacheDir, keys[position]!, analysis)
     progress(++done)
   }
@@ -56,11 +66,22 @@ export async function analyseCorpus(
       store,
     )
   }
-  const articles = inputs.map((input, position) => {
-    const { title: _title, ...rest } = input
-    return { ...rest, ...analyses[position]! }
-  })
-  return { articles, stats: { analysed: missing.length, cached: inputs.length - missing.length, threads: threadCount, version } }
+  const analysisOf = (position: number): Analysis => {
+    const cached = readCached(cacheDir, keys[position]!)
+    if (cached) return cached
+    const analysis = analyzeArticle(analysisInput(inputs[position]!))
+    writeCached(cacheDir, keys[position]!, analysis)
+    return analysis
+  }
+  const read = (first: number, size: number): StoredArticle[] =>
+    inputs.slice(first, first + size).map((input, i) => {
+      const { title: _title, ...rest } = input
+      return { ...rest, ...analysisOf(first + i) }
+    })
+  return {
+    corpus: { size: inputs.length, read },
+    stats: { analysed: missing.length, cached: inputs.length - missing.length, threads: threadCount, version },
+  }
 }
 
 /** What the analysis reads of an article: nothing else may change its result, so nothing else is in its cache key. */
@@ -97,20 +118,13 @@ function writeCached(cacheDir: string, key: string, analysis: Analysis) {
 
 type Job = { position: number; input: AnalyzeInput }
 
-/**
- * Runs the jobs on `threadCount` worker threads, each taking the next batch as it
- * finishes one. The workers run TypeScript through tsx's loader, registered in
- * the thread itself (loader hooks are per thread).
- */
+/** Runs the jobs on `threadCount` worker threads, each taking the next batch as it finishes one. */
 async function analyseInWorkers(jobs: readonly Job[], threadCount: number, store: (position: number, analysis: Analysis) => void): Promise<void> {
-  const tsx = import.meta.resolve('tsx/esm/api')
   const script = new URL('./analysis-worker.ts', import.meta.url).href
   let next = 0
   const run = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}) })`, {
-        eval: true,
-      })
+      const worker = tsWorker(script)
       let batch: Job[] = []
       const send = () => {
         batch = jobs.slice(next, next + BATCH)

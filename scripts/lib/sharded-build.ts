@@ -10,73 +10,125 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
-import { PART_UNITS, FORMAT, packSizeFor, serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import MiniSearch from 'minisearch'
 import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
-import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
+import { corpusSuggestions, keptPhrases, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
+import { PhraseFiles } from './phrase-files'
 import { shardRanges } from './shard-split'
+import { tsWorker } from './ts-worker'
 
 export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
 /** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
 export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
 /**
+ * Where a sharded build reads its articles: a run of them at a time, in corpus
+ * order (the build reads them back from the analysis cache, `AnalysedCorpus`),
+ * so that it holds one shard's articles, not the corpus's.
+ */
+export type ArticleSource = { size: number; read(first: number, size: number): StoredArticle[] }
+
+/** A corpus held in memory as a source (the tests, small corpora). */
+export function inMemory(articles: readonly StoredArticle[]): ArticleSource {
+  return { size: articles.length, read: (first, size) => articles.slice(first, first + size) }
+}
+
+/**
  * What every shard needs of the whole corpus, computed once: each shard's compact
- * index (with the corpus-wide statistics) and the build's version. The shards'
- * bundles and assets are made from it one at a time (`shardFiles`), so a build
- * never holds more than one shard's assets.
+ * index (with the corpus-wide statistics), its part of the entity registry, the
+ * corpus's suggestion index and the build's version. The shards' bundles and
+ * assets are made from it one at a time (`shardFiles`), their articles read again.
  */
 export type ShardPlan = {
   manifest: FrontManifest
-  articles: readonly StoredArticle[]
+  source: ArticleSource
   ranges: { first: number; size: number }[]
   indexes: CompactIndex[]
   /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
   registryParts: string[]
   registryBytes: number
+  suggestions: StoredSuggestions
 }
 
 /**
- * Indexes each shard's articles on their own, twice: once to sum the corpus-wide figures (`CorpusFigures`), once
- * to write its compact index with them. Only one shard's index is in memory at a time: the whole corpus's index and
- * its JSON form held about 550 MiB of live heap at 20,000 synthetic articles, so about 7 GiB at 250,000, past
- * Node's default heap; indexing every shard but the last twice is the price (docs/scaling.md). `build` is the one version front and
- * shards answer with.
+ * Reads the corpus a shard at a time, twice. First, to sum what the corpus-wide
+ * figures need (`CorpusFigures` from each shard's own index, the phrases'
+ * counts, the articles' facts for the entity registry) and to hash the articles
+ * into the build's version; then to write each shard's compact index with those
+ * figures. Only one shard's articles and index are in memory at a time: the
+ * whole corpus's analysed articles held about 350 MiB of live heap at 20,000
+ * synthetic articles, its index and JSON form 550 MiB (docs/scaling.md).
+ * `build` is the one version front and shards answer with.
  */
-export function planShards(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardPlan {
-  const ranges = shardRanges(articles.length, shardCount)
+export function planShards(
+  articles: readonly StoredArticle[] | ArticleSource,
+  shardCount: number,
+  builtAt: string,
+  { phraseFiles = false }: { phraseFiles?: boolean } = {},
+): ShardPlan {
+  const source = isSource(articles) ? articles : inMemory(articles)
+  const ranges = shardRanges(source.size, shardCount)
   const figures = new CorpusFigures()
-  let lastIndex: MiniSearch<SearchDocument> | undefined
-  for (const { first, size } of ranges) {
-    const { index, firstSeen } = ownIndex(articles.slice(first, first + size))
-    figures.add(index, firstSeen)
-    lastIndex = index
+  const phrases = new PhraseCounts()
+  // The build keeps the phrases' counts on disk a shard at a time (every phrase of the corpus, millions); tests in memory.
+  const spilled = phraseFiles ? new PhraseFiles() : undefined
+  const facts: RegistryArticle[] = []
+  // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
+  let last: { shard: number; index: MiniSearch<SearchDocument> } | undefined
+  let kept: { text: string; count: number }[]
+  try {
+    ranges.forEach(({ first, size }, shard) => {
+      const mine = source.read(first, size)
+      const { index, firstSeen } = ownIndex(mine)
+      figures.add(index, firstSeen)
+      last = { shard, index }
+      phrases.add(mine)
+      spilled?.write(phrases.take())
+      for (const article of mine) {
+        hash.update(JSON.stringify(article)).update('\n')
+        facts.push(registryArticle(article))
+      }
+    })
+    kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
+  } finally {
+    spilled?.remove()
   }
   // The last shard's index is still here: it is written first, and only the others are indexed again.
   const indexes: CompactIndex[] = new Array(ranges.length)
   for (let shard = ranges.length - 1; shard >= 0; shard--) {
     const { first, size } = ranges[shard]!
-    indexes[shard] = serializeCompactShard(lastIndex ?? buildIndex(articles.slice(first, first + size)), figures)
-    lastIndex = undefined
+    const index = last?.shard === shard ? last.index : buildIndex(source.read(first, size))
+    last = undefined
+    indexes[shard] = serializeCompactShard(index, figures)
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
-  const registry = storeRegistry(articles)
-  const registryParts = partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part))
-  // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
-  for (const article of articles) hash.update(JSON.stringify(article)).update('\n')
+  const registry = storeRegistry(facts)
+  const registryParts = partitionRegistry(registry, facts, ranges).map((part) => JSON.stringify(part))
   for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
   // Its merging rules are code, not content: the parts go into the build's version.
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
-  const manifest: FrontManifest = { build, builtAt, documents: articles.length, shards: ranges.map(({ size }) => ({ documents: size })) }
-  return { manifest, articles, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)) }
+  const manifest: FrontManifest = { build, builtAt, documents: source.size, shards: ranges.map(({ size }) => ({ documents: size })) }
+  const suggestions = corpusSuggestions(facts, kept)
+  return { manifest, source, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)), suggestions }
+}
+
+function isSource(articles: readonly StoredArticle[] | ArticleSource): articles is ArticleSource {
+  return !Array.isArray(articles)
+}
+
+/** What the corpus-wide registry and suggestions read of an article: not its text, summary or keywords. */
+function registryArticle({ id, title, date, facts }: StoredArticle): RegistryArticle {
+  return { id, title, ...(date === undefined ? {} : { date }), facts }
 }
 
 /** A shard's own index, as `buildIndex` makes it, and its terms in the order the index first saw them (which shapes its tree). */
@@ -95,24 +147,41 @@ function ownIndex(articles: readonly StoredArticle[]): { index: MiniSearch<Searc
   return { index, firstSeen }
 }
 
+/** What makes one shard's files besides its articles: the build's, and the shard's index and part of the registry. */
+export type ShardJob = {
+  shard: number
+  first: number
+  build: string
+  builtAt: string
+  index: CompactIndex
+  registryPart: string
+  suggestions: StoredSuggestions
+}
+
+function shardJob({ manifest, ranges, indexes, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
+  const { build, builtAt } = manifest
+  return { shard, first: ranges[shard]!.first, build, builtAt, index: indexes[shard]!, registryPart: registryParts[shard]!, suggestions }
+}
+
 /** Shard `shard`'s bundle text, index and assets. */
-function shardFiles({ manifest, articles, ranges, indexes, registryParts }: ShardPlan, shard: number): ShardFiles {
-  const { first, size } = ranges[shard]!
-  const mine = articles.slice(first, first + size)
-  const index = indexes[shard]!
+export function shardFiles({ shard, first, build, builtAt, index, registryPart, suggestions }: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
   // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
   const version = createHash('sha256')
-    .update(`${manifest.build} ${shard} ${packSizeFor(mine.length)}`)
+    .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
     .digest('hex')
     .slice(0, 16)
-  const files = serializeBundle({ version, builtAt: manifest.builtAt, index: index.header }, mine, { corpus: articles, entities: registryParts[shard]! })
+  const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpusSuggestions: suggestions, entities: registryPart })
   return { ...files, index, version, place: { firstPosition: first } }
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
 export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
   const plan = planShards(articles, shardCount, builtAt)
-  return { manifest: plan.manifest, shards: plan.ranges.map((_, shard) => shardFiles(plan, shard)), registryBytes: plan.registryBytes }
+  return {
+    manifest: plan.manifest,
+    shards: plan.ranges.map(({ first, size }, shard) => shardFiles(shardJob(plan, shard), plan.source.read(first, size))),
+    registryBytes: plan.registryBytes,
+  }
 }
 
 type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
@@ -125,13 +194,15 @@ type Migration = { tag: string; new_sqlite_classes: string[] }
  * migrations), from wrangler.toml: the front keeps them all (it is what the public calls, and it holds the
  * live segment: docs/live.md), shards add `-shard-N` to the name.
  */
-function workerSettings(): {
+type WorkerSettings = {
   name: string
   compatibilityDate: string
   ratelimits: RateLimit[]
   durableObjects: DurableObjectBinding[]
   migrations: Migration[]
-} {
+}
+
+function workerSettings(): WorkerSettings {
   const toml = readFileSync('wrangler.toml', 'utf8')
   const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
@@ -168,14 +239,24 @@ export function shardedConfigs(root: string): string[] {
   return [join(dir, 'front', 'wrangler.jsonc'), ...manifest.shards.map((_, shard) => join(dir, `shard-${shard}`, 'wrangler.jsonc'))]
 }
 
+/** What the build reports of a shard it wrote: its articles, its modules' bytes, each asset's name and bytes, its part of the registry's bytes. */
+export type WrittenShard = { documents: number; modules: number; assets: [string, number][]; registryPart: number }
+
 /**
  * Writes a sharded build under `root` (generated/): every file into a
  * temporary folder, renamed to `sharded-<build>`, then the `sharded` link
  * switched to it in one rename, so front and shards always come from one
- * build, whatever kills the build midway. Older builds' folders are removed after.
+ * build, whatever kills the build midway. Older builds' folders are removed
+ * after. The shards are made on `threads` worker threads (scripts/lib/shard-thread.ts),
+ * each given one shard's articles at a time.
  */
-export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard: number, files: ShardFiles) => void = () => {}): string {
-  const { name, compatibilityDate, ratelimits, durableObjects, migrations } = workerSettings()
+export async function writeShardedBuild(
+  root: string,
+  plan: ShardPlan,
+  { threads = 1, written = () => {} }: { threads?: number; written?: (shard: number, files: WrittenShard) => void } = {},
+): Promise<string> {
+  const settings = workerSettings()
+  const { name, compatibilityDate, ratelimits, durableObjects, migrations } = settings
   const { build } = plan.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
@@ -183,35 +264,14 @@ export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard
   const src = relative(join(target, 'front'), resolve('src')).split(sep).join('/')
   rmSync(temporary, { recursive: true, force: true })
   try {
-    // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
-    plan.ranges.forEach((_, s) => {
-      const shard = shardFiles(plan, s)
-      const dir = join(temporary, `shard-${s}`)
-      writeFiles(dir, {
-        'search.bundle': shard.text,
-        'search.bin': shard.index.binary,
-        'index.ts': [
-          '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + s + ' of build ' + build + '.',
-          "import bundleBytes from './search.bundle'",
-          "import indexBytes from './search.bin'",
-          `import { shardWorker } from '${src}/shards/shard-worker'`,
-          '',
-          `export default shardWorker(bundleBytes, indexBytes, ${JSON.stringify({ build, ...shard.place })})`,
-          '',
-        ].join('\n'),
-        'wrangler.jsonc': jsonc({
-          name: `${name}-shard-${s}`,
-          main: './index.ts',
-          compatibility_date: compatibilityDate,
-          // Reached only through the front's service binding.
-          workers_dev: false,
-          rules: MODULE_RULES,
-          assets: { directory: './assets', binding: 'ASSETS', run_worker_first: true },
-        }),
-      })
-      for (const [asset, text] of shard.assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
-      written(s, shard)
-    })
+    const jobs = plan.ranges.map((_, s) => ({ dir: join(temporary, `shard-${s}`), src, settings, job: shardJob(plan, s) }))
+    const articlesOf = (s: number) => plan.source.read(plan.ranges[s]!.first, plan.ranges[s]!.size)
+    if (threads <= 1 || jobs.length === 1) {
+      // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
+      jobs.forEach((job, s) => written(s, writeShard(job, articlesOf(s))))
+    } else {
+      await writeOnThreads(jobs, articlesOf, Math.min(threads, jobs.length), written)
+    }
     writeFiles(join(temporary, 'front'), {
       'manifest.json': JSON.stringify(plan.manifest),
       'index.ts': [
@@ -251,6 +311,90 @@ export function writeShardedBuild(root: string, plan: ShardPlan, written: (shard
   removeOtherShardedBuilds(root, `sharded-${build}`)
   return target
 }
+
+/** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
+export type ShardWrite = { dir: string; src: string; settings: WorkerSettings; job: ShardJob }
+
+/** Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of them. */
+export function writeShard({ dir, src, settings, job }: ShardWrite, articles: readonly StoredArticle[]): WrittenShard {
+  const shard = shardFiles(job, articles)
+  writeFiles(dir, {
+    'search.bundle': shard.text,
+    'search.bin': shard.index.binary,
+    'index.ts': [
+      '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + job.shard + ' of build ' + job.build + '.',
+      "import bundleBytes from './search.bundle'",
+      "import indexBytes from './search.bin'",
+      `import { shardWorker } from '${src}/shards/shard-worker'`,
+      '',
+      `export default shardWorker(bundleBytes, indexBytes, ${JSON.stringify({ build: job.build, ...shard.place })})`,
+      '',
+    ].join('\n'),
+    'wrangler.jsonc': jsonc({
+      name: `${settings.name}-shard-${job.shard}`,
+      main: './index.ts',
+      compatibility_date: settings.compatibilityDate,
+      // Reached only through the front's service binding.
+      workers_dev: false,
+      rules: MODULE_RULES,
+      assets: { directory: './assets', binding: 'ASSETS', run_worker_first: true },
+    }),
+  })
+  for (const [asset, text] of shard.assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
+  const { entityParts } = parseBundle(shard.text).header
+  return {
+    documents: articles.length,
+    modules: Buffer.byteLength(shard.text) + shard.index.binary.length,
+    assets: [...shard.assets].map(([asset, text]) => [asset, Buffer.byteLength(text)]),
+    registryPart: Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
+      (a, b) => a + b,
+      0,
+    ),
+  }
+}
+
+/**
+ * The shards made on `threadCount` threads, each taking the next shard as it
+ * finishes one. This thread reads each shard's articles (from the analysis
+ * cache) just before sending them, so at most one shard's articles per thread
+ * are held at a time.
+ */
+async function writeOnThreads(
+  jobs: readonly ShardWrite[],
+  articlesOf: (shard: number) => StoredArticle[],
+  threadCount: number,
+  written: (shard: number, files: WrittenShard) => void,
+): Promise<void> {
+  const script = new URL('./shard-thread.ts', import.meta.url).href
+  let next = 0
+  const run = () =>
+    new Promise<void>((done, fail) => {
+      const worker = tsWorker(script)
+      let shard = -1
+      let finished = false
+      const send = () => {
+        if (next >= jobs.length) {
+          finished = true
+          return void worker.terminate().then(() => done())
+        }
+        shard = next++
+        worker.postMessage({ write: jobs[shard]!, articles: articlesOf(shard) } satisfies ShardMessage)
+      }
+      worker.on('message', (files: WrittenShard) => {
+        written(shard, files)
+        send()
+      })
+      worker.on('error', fail)
+      worker.on('exit', () => {
+        if (!finished) fail(new Error(`the thread making shard ${shard} stopped`))
+      })
+      worker.on('online', send)
+    })
+  await Promise.all(Array.from({ length: threadCount }, run))
+}
+
+/** What a shard thread is sent: one shard to write and its articles. */
+export type ShardMessage = { write: ShardWrite; articles: StoredArticle[] }
 
 /** After a one-Worker build, the sharded one is no longer what is served: its link and folders go. */
 export function removeShardedBuild(root: string) {

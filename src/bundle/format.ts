@@ -3,6 +3,7 @@ import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type OpenedTables } from '../search/tables/corpus-tables'
 import type { StoredArticle } from '../article'
 import { shardSuggestions } from './shard-suggestions'
+import type { StoredSuggestions } from '../search/suggest'
 import type { Bundle } from './types'
 
 /**
@@ -58,15 +59,15 @@ export const PART_UNITS = 4 * 1024 * 1024
 
 /**
  * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
- * `corpus`: the whole corpus, when `articles` are one shard's (see `shardSuggestions`).
+ * `corpusSuggestions`: the whole corpus's suggestion index, when `articles` are one shard's (see `shardSuggestions`).
  */
-export type Layout = { packSize?: number; partUnits?: number; entities?: string; corpus?: readonly StoredArticle[] }
+export type Layout = { packSize?: number; partUnits?: number; entities?: string; corpusSuggestions?: StoredSuggestions }
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts' | 'entityParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), partUnits = PART_UNITS, entities = registryText(articles), corpus = articles }: Layout = {},
+  { packSize = packSizeFor(articles.length), partUnits = PART_UNITS, entities = registryText(articles), corpusSuggestions }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -98,7 +99,7 @@ export function serializeBundle(
     entityParts: entityParts.length,
     articleOffsets,
   } satisfies BundleHeader)
-  const tables = storeTables(articles, corpus === articles ? undefined : () => shardSuggestions(articles, corpus))
+  const tables = storeTables(articles, corpusSuggestions && (() => shardSuggestions(articles, corpusSuggestions)))
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
 }
 

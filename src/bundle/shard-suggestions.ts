@@ -1,25 +1,21 @@
 import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { packSuggestions, storeSuggestions, suggestionEntities, type StoredSuggestions } from '../search/suggest'
-
-/** The whole corpus's suggestion index, made once for all the shards of a build (phrases read every article). */
-const corpusSuggestions = new WeakMap<readonly StoredArticle[], StoredSuggestions>()
+import { packSuggestions, suggestionEntities, type StoredSuggestions } from '../search/suggest'
 
 /**
  * A shard's suggestion index, made so that the front can merge the shards'
  * completions into the whole corpus's (src/shards/reader.ts): the shard's
  * entity names with its own counts (the front sums them), but only those the
- * whole corpus's index keeps (a name glued to the word before it is told by
+ * whole corpus's index (`whole`, made once for all the shards of a build:
+ * `corpusSuggestions`) keeps (a name glued to the word before it is told by
  * every name of the corpus); the whole corpus's phrases with their
  * corpus-wide counts (a shard alone would drop a phrase of one article in it
  * and one in another); the shard's titles; every word ranked as in the whole
  * corpus's index, so the shard lists titles in the one index's order. Laid
  * out as `storeSuggestions` lays out its own (names: entities, phrases, titles).
  */
-export function shardSuggestions(articles: readonly StoredArticle[], corpus: readonly StoredArticle[]): StoredSuggestions {
-  let whole = corpusSuggestions.get(corpus)
-  if (!whole) corpusSuggestions.set(corpus, (whole = storeSuggestions(corpus)))
+export function shardSuggestions(articles: readonly StoredArticle[], whole: StoredSuggestions): StoredSuggestions {
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
   // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
   // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.

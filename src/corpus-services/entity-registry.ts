@@ -110,8 +110,11 @@ export function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[
   return new Map([...bySurname].filter(([, keys]) => new Set(keys).size === 1).map(([surname, keys]) => [surname, keys[0]!]))
 }
 
+/** What the registry reads of an article: its facts, and what orders and names them. */
+export type RegistryArticle = Pick<StoredArticle, 'id' | 'title' | 'date' | 'facts'>
+
 /** The build's half: every entity of every article merged into one registry (articles in bundle order). */
-export function storeRegistry(articles: readonly StoredArticle[]): StoredRegistry {
+export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegistry {
   const order = catalogOrder(articles)
   const rank = new Map(order.map((article, position) => [article, position]))
   // 1. Every name in its article's own terms (a surname the article spells out in full becomes that full name).
@@ -251,7 +254,7 @@ function addSeenWith(registry: StoredRegistry) {
 }
 
 /** Numbers every fact as the catalogue does and files it under the entities it names, resolved in its article's terms. */
-function addFacts(registry: StoredRegistry, articles: readonly StoredArticle[], order: readonly number[]) {
+function addFacts(registry: StoredRegistry, articles: readonly RegistryArticle[], order: readonly number[]) {
   let number = 0
   for (const i of order) {
     const article = articles[i]!

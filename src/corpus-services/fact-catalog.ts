@@ -72,7 +72,7 @@ type ArticleFact = { fact: CatalogFact; haystack: string }
  * quantity, actor/verb/target of a statement, name/role/country of an entity).
  * The build and the query share it, so a fact's position means the same to both.
  */
-export function factsOf(article: StoredArticle): ArticleFact[] {
+export function factsOf(article: Pick<StoredArticle, 'id' | 'title' | 'date' | 'facts'>): ArticleFact[] {
   const ref: ArticleRef = { id: article.id, title: article.title, ...(article.date ? { date: article.date } : {}) }
   const { facts } = article
   const entry = (fact: CatalogFact, ...fields: Array<string | undefined>): ArticleFact => ({
@@ -92,7 +92,7 @@ export function factsOf(article: StoredArticle): ArticleFact[] {
 }
 
 /** Catalogue order: article numbers (bundle order) newest first, then by id. A fact's number counts facts in this order. */
-export function catalogOrder(articles: readonly StoredArticle[]): number[] {
+export function catalogOrder(articles: readonly Pick<StoredArticle, 'id' | 'date'>[]): number[] {
   const key = (i: number) => ({ id: articles[i]!.id, date: articles[i]!.date ?? '' })
   return articles.map((_, i) => i).sort((a, b) => catalogArticleOrder(key(a), key(b)))
 }

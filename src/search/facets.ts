@@ -18,7 +18,7 @@ export function facetKey(value: string): string {
 }
 
 /** The facet values of an article: its entities by type, its dateline, its year. */
-export function articleFacets(article: StoredArticle): ArticleFacets {
+export function articleFacets(article: Pick<StoredArticle, 'facts' | 'date'>): ArticleFacets {
   const values: Record<FacetName, Map<string, string>> = {
     person: new Map(),
     organization: new Map(),

@@ -56,10 +56,19 @@ export type StoredSuggestions = {
 }
 
 export function storeSuggestions(articles: readonly StoredArticle[]): StoredSuggestions {
+  const phrases = new PhraseCounts()
+  phrases.add(articles)
+  return corpusSuggestions(articles, phrases.kept())
+}
+
+/**
+ * The suggestion index of a corpus whose phrases were counted apart (`PhraseCounts`, which reads the articles'
+ * texts; then `keptPhrases`): the build counts them a shard at a time, so that it never holds the corpus's texts and analyses at once.
+ */
+export function corpusSuggestions(articles: readonly SuggestionArticle[], phrases: readonly { text: string; count: number }[]): StoredSuggestions {
   const entities = suggestionEntities(articles)
   const isGlued = gluedNames(entities)
   const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
-  const phrases = corpusPhrases(articles)
   return packSuggestions(
     all,
     { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
@@ -67,12 +76,15 @@ export function storeSuggestions(articles: readonly StoredArticle[]): StoredSugg
   )
 }
 
+/** What the suggestion index reads of an article besides its text (whose phrases `PhraseCounts` counts). */
+export type SuggestionArticle = Pick<StoredArticle, 'title' | 'date' | 'facts'>
+
 /**
  * The articles' entity names by kind and name key (`kind:key`), in order of first sight: the kind's place in
  * ENTITY_KINDS, the first spelling seen, and how many articles name it. Glued names are still in (`storeSuggestions`
  * drops them against these names; a shard against the whole corpus's, src/bundle/shard-suggestions.ts).
  */
-export function suggestionEntities(articles: readonly StoredArticle[]): Map<string, { kind: number; text: string; count: number }> {
+export function suggestionEntities(articles: readonly SuggestionArticle[]): Map<string, { kind: number; text: string; count: number }> {
   const entities = new Map<string, { kind: number; text: string; count: number }>()
   for (const article of articles) {
     const values = articleFacets(article)
@@ -163,47 +175,114 @@ const SPACES_ONLY = /^[ \t]+$/
  * punctuation, neither starting nor ending with a stop word or a number, in
  * at least `PHRASE_MIN_ARTICLES` articles; most articles first, each in its
  * first-seen spelling. What a search box completes "hong k" and "Trump im" with.
+ * Counted a run of articles at a time (`add`, in corpus order), then `kept`.
  */
-function corpusPhrases(articles: readonly StoredArticle[]): { text: string; count: number }[] {
-  const phrases = new Map<string, { text: string; count: number; last: number }>()
-  const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
-  articles.forEach((article, doc) => {
-    for (const text of [article.title, article.text]) {
-      const tokens = tokensWithOffsets(text)
-      // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
-      const words = tokens.map((token) => normalizeWord(token.text))
-      const edges = words.map(isEdge)
-      for (let i = 0; i < tokens.length; i++) {
-        for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
-          const last = i + n - 1
-          if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
-          if (!edges[i] || !edges[last]) continue
-          const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
-          const entry = phrases.get(key)
-          if (!entry) phrases.set(key, { text: text.slice(tokens[i]!.start, tokens[last]!.end), count: 1, last: doc })
-          else if (entry.last !== doc) {
-            entry.count++
-            entry.last = doc
+export class PhraseCounts {
+  /**
+   * Phrase key (its normalised words) -> articles * ARTICLE_SPAN + the last article that had it: one number per
+   * phrase, since the build counts every phrase of the corpus (millions) to keep the 20,000 most frequent.
+   */
+  private counts = new Map<string, number>()
+  /** When each phrase was first seen (a number that grows through the corpus): the order ties keep. */
+  private sights = new Map<string, number>()
+  /** The first-seen spelling of the phrases whose spelling is not their key (most are written as their key). */
+  private spellings = new Map<string, string>()
+  private articles = 0
+  private seen = 0
+
+  /** Counts the phrases of the corpus's next articles. */
+  add(articles: readonly Pick<StoredArticle, 'title' | 'text'>[]) {
+    const { counts, sights, spellings } = this
+    const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
+    for (const article of articles) {
+      const doc = this.articles++
+      for (const text of [article.title, article.text]) {
+        const tokens = tokensWithOffsets(text)
+        // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
+        const words = tokens.map((token) => normalizeWord(token.text))
+        const edges = words.map(isEdge)
+        for (let i = 0; i < tokens.length; i++) {
+          for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
+            const last = i + n - 1
+            if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
+            if (!edges[i] || !edges[last]) continue
+            const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
+            const packed = counts.get(key)
+            if (packed === undefined) {
+              counts.set(key, ARTICLE_SPAN + doc)
+              sights.set(key, this.seen++)
+              const spelling = text.slice(tokens[i]!.start, tokens[last]!.end)
+              if (spelling !== key) spellings.set(key, spelling)
+            } else if (packed % ARTICLE_SPAN !== doc) counts.set(key, (Math.floor(packed / ARTICLE_SPAN) + 1) * ARTICLE_SPAN + doc)
           }
         }
       }
     }
-  })
-  let kept = [...phrases.values()].filter((phrase) => phrase.count >= PHRASE_MIN_ARTICLES)
-  // Only phrases as frequent as the last one kept can be kept: that count is found on numbers alone, so the
-  // comparison of texts runs over about PHRASES_KEPT phrases (over every phrase, it took seconds at 5,000 articles).
-  if (kept.length > PHRASES_KEPT) {
-    const counts = Int32Array.from(kept, (phrase) => phrase.count).sort()
-    const lastKept = counts[counts.length - PHRASES_KEPT]!
-    kept = kept.filter((phrase) => phrase.count >= lastKept)
+  }
+
+  /**
+   * The phrases counted since the last `take`, then forgotten (the articles' numbering goes on): the build writes
+   * them out a shard at a time and merges the shards' counts (scripts/lib/phrase-files.ts), so that the corpus's
+   * phrases are never all in memory.
+   */
+  take(): PhraseCount[] {
+    const taken = [...this.counts].map(([key, packed]): PhraseCount => {
+      const spelling = this.spellings.get(key)
+      return { key, count: Math.floor(packed / ARTICLE_SPAN), sight: this.sights.get(key)!, ...(spelling === undefined ? {} : { spelling }) }
+    })
+    this.counts = new Map()
+    this.sights = new Map()
+    this.spellings = new Map()
+    return taken
+  }
+
+  /** The phrases kept of those counted (`keptPhrases`). */
+  kept(): { text: string; count: number }[] {
+    return keptPhrases(this.take())
+  }
+}
+
+/** A phrase's count over some articles: `sight` orders the phrases as first seen, `spelling` is its first one when not `key`. */
+export type PhraseCount = { key: string; count: number; sight: number; spelling?: string }
+
+/**
+ * The phrases kept of the corpus's (each phrase once, its count over the whole corpus, in any order): in at least
+ * `PHRASE_MIN_ARTICLES` articles, the `PHRASES_KEPT` most frequent, most frequent first, then in text order, then
+ * as first seen. Only the phrases as frequent as the `PHRASES_KEPT`th so far are held, grouped by count.
+ */
+export function keptPhrases(phrases: Iterable<PhraseCount>): { text: string; count: number }[] {
+  const byCount = new Map<number, PhraseCount[]>()
+  let held = 0
+  // Phrases less frequent than `floor` cannot be kept; `least` is the smallest count held.
+  let floor = PHRASE_MIN_ARTICLES
+  let least = Infinity
+  for (const phrase of phrases) {
+    if (phrase.count < floor) continue
+    const group = byCount.get(phrase.count)
+    if (group) group.push(phrase)
+    else byCount.set(phrase.count, [phrase])
+    held++
+    least = Math.min(least, phrase.count)
+    // The least frequent group goes once the others hold PHRASES_KEPT without it: none of it can be kept.
+    while (held - byCount.get(least)!.length >= PHRASES_KEPT) {
+      held -= byCount.get(least)!.length
+      byCount.delete(least)
+      floor = least + 1
+      least = Math.min(...byCount.keys())
+    }
   }
   // The same order as `localeCompare`, with one collator made once rather than one per comparison.
   const collator = new Intl.Collator()
-  return kept
-    .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text))
+  return [...byCount.values()]
+    .flat()
+    .map(({ key, count, sight, spelling }) => ({ text: spelling ?? key, count, sight }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text) || a.sight - b.sight)
     .slice(0, PHRASES_KEPT)
     .map(({ text, count }) => ({ text, count }))
 }
+
+/** Articles are numbered below this in `PhraseCounts` (a corpus of up to 2^32 articles, each phrase in up to 2^21 of them). */
+const ARTICLE_SPAN = 2 ** 32
 
 /** One name of the suggestion index: an entity's, a phrase's or a title's (with its article's id). */
 export type Named = { text: string; kind: SuggestionKind; count: number; id?: string }

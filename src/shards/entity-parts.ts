@@ -1,4 +1,3 @@
-import type { StoredArticle } from '../article'
 import { DETAIL_ARTICLES, seenOver, type EntityDetail } from '../corpus-services/entity-detail'
 import {
   entitySummary,
@@ -15,6 +14,7 @@ import {
   type EntitySummary,
   type FactRole,
   type StoredEntity,
+  type RegistryArticle,
   type StoredRegistry,
 } from '../corpus-services/entity-registry'
 import type { Entity } from '../analysis/facts/types'
@@ -95,7 +95,7 @@ export type RankedPoint = { rank: number; id: string; name: string; lat: number;
 /** The build's half: the corpus-wide registry cut into one part per shard, shards holding the consecutive `ranges` of `articles`. */
 export function partitionRegistry(
   registry: StoredRegistry,
-  articles: readonly StoredArticle[],
+  articles: readonly RegistryArticle[],
   ranges: readonly { first: number; size: number }[],
 ): StoredRegistryPart[] {
   const count = ranges.length

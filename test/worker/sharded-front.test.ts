@@ -8,6 +8,7 @@ import { getBundle } from '../../src/bundle/load'
 import { openBundle } from '../../src/bundle/open'
 import { serializeCompactShards } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
+import { storeSuggestions } from '../../src/search/suggest'
 import { frontWorker, type FrontManifest } from '../../src/shards/front-worker'
 import { Shard } from '../../src/shards/shard'
 import { storeRegistry } from '../../src/corpus-services/entity-registry'
@@ -34,9 +35,10 @@ const indexes = serializeCompactShards(
 )
 // The registry built once for the corpus, then cut by entity and by document (as scripts/lib/sharded-build.ts does).
 const registryParts = partitionRegistry(storeRegistry(articles), articles, ranges)
+const corpusSuggestions = storeSuggestions(articles)
 const shards = ranges.map(({ first, size }, s) => {
   const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), {
-    corpus: articles,
+    corpusSuggestions,
     entities: JSON.stringify(registryParts[s]),
   })
   const readAsset = async (name: string) => files.assets.get(name)!

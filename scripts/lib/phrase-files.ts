@@ -1,0 +1,138 @@
+/**
+ * The corpus's phrase counts on disk: the sharded build counts a shard's
+ * phrases (`PhraseCounts`, src/search/suggest.ts), writes them sorted by key to
+ * a file of their own and forgets them, then merges the files, summing each
+ * phrase's counts, into the phrases kept (`keptPhrases`). Every phrase of the
+ * corpus has to be counted to keep the most frequent: millions of them, which
+ * held in memory were most of what grew with the corpus (docs/scaling.md).
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
+import type { PhraseCount } from '../../src/search/suggest'
+
+/** Lines written at a time. */
+const WRITE_LINES = 10_000
+
+export class PhraseFiles {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'news-edge-phrases-'))
+  private readonly files: string[] = []
+
+  /** One shard's counts (taken from `PhraseCounts`), the shards in corpus order. */
+  write(counts: PhraseCount[]) {
+    counts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    const path = join(this.dir, `${this.files.length}.tsv`)
+    const file = openSync(path, 'w')
+    try {
+      // Keys are words and spaces, so a tab ends them; a spelling may hold a tab, so it comes last.
+      for (let at = 0; at < counts.length; at += WRITE_LINES) {
+        const lines = counts.slice(at, at + WRITE_LINES).map(({ key, count, sight, spelling }) => `${key}\t${count}\t${sight}\t${spelling ?? ''}\n`)
+        writeSync(file, lines.join(''))
+      }
+    } finally {
+      closeSync(file)
+    }
+    this.files.push(path)
+  }
+
+  /**
+   * Every phrase once, in key order, with its counts summed over the files and the
+   * sight and spelling of the first file that has it (the first in the corpus).
+   */
+  *merged(): Generator<PhraseCount> {
+    const readers = this.files.map((path) => new LineReader(path))
+    const heads = readers.map((reader) => parse(reader.next()))
+    // A heap of the files by their next key, then by file (so the corpus's first sighting comes out first).
+    const before = (a: number, b: number) => {
+      const x = heads[a]!.key
+      const y = heads[b]!.key
+      return x < y || (x === y && a < b)
+    }
+    const heap = heads.flatMap((head, file) => (head ? [file] : []))
+    const down = (at: number) => {
+      for (;;) {
+        const left = 2 * at + 1
+        const right = left + 1
+        let first = at
+        if (left < heap.length && before(heap[left]!, heap[first]!)) first = left
+        if (right < heap.length && before(heap[right]!, heap[first]!)) first = right
+        if (first === at) return
+        ;[heap[at], heap[first]] = [heap[first]!, heap[at]!]
+        at = first
+      }
+    }
+    for (let at = Math.floor(heap.length / 2) - 1; at >= 0; at--) down(at)
+    const pop = (): PhraseCount => {
+      const file = heap[0]!
+      const head = heads[file]!
+      const next = parse(readers[file]!.next())
+      if (next) heads[file] = next
+      else {
+        heads[file] = undefined
+        heap[0] = heap[heap.length - 1]!
+        heap.pop()
+      }
+      down(0)
+      return head
+    }
+    while (heap.length > 0) {
+      const phrase = { ...pop() }
+      while (heap.length > 0 && heads[heap[0]!]!.key === phrase.key) phrase.count += pop().count
+      yield phrase
+    }
+  }
+
+  remove() {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+function parse(line: string | undefined): PhraseCount | undefined {
+  if (line === undefined) return undefined
+  const keyEnd = line.indexOf('\t')
+  const countEnd = line.indexOf('\t', keyEnd + 1)
+  const sightEnd = line.indexOf('\t', countEnd + 1)
+  const spelling = line.slice(sightEnd + 1)
+  return {
+    key: line.slice(0, keyEnd),
+    count: Number(line.slice(keyEnd + 1, countEnd)),
+    sight: Number(line.slice(countEnd + 1, sightEnd)),
+    ...(spelling === '' ? {} : { spelling }),
+  }
+}
+
+/** A file's lines, read a megabyte at a time. */
+class LineReader {
+  private readonly file: number
+  private readonly buffer = Buffer.alloc(1024 * 1024)
+  private readonly decoder = new StringDecoder('utf8')
+  private lines: string[] = []
+  private at = 0
+  private rest = ''
+  private done = false
+
+  constructor(path: string) {
+    this.file = openSync(path, 'r')
+  }
+
+  next(): string | undefined {
+    while (this.at >= this.lines.length) {
+      if (this.done) return undefined
+      const read = readSync(this.file, this.buffer, 0, this.buffer.length, null)
+      if (read === 0) {
+        this.done = true
+        closeSync(this.file)
+        this.lines = this.rest === '' ? [] : [this.rest]
+        this.rest = ''
+      } else {
+        const text = this.rest + this.decoder.write(this.buffer.subarray(0, read))
+        const lines = text.split('\n')
+        this.rest = lines.pop()!
+        this.lines = lines
+      }
+      this.at = 0
+    }
+    return this.lines[this.at++]
+  }
+}

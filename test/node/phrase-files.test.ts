@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { PhraseFiles } from '../../scripts/lib/phrase-files'
+import { random } from '../../scripts/lib/random'
+import { keptPhrases, PhraseCounts, type PhraseCount } from '../../src/search/suggest'
+import { articles } from './sharded-corpus'
+
+describe('the corpus phrases counted a shard at a time on disk', () => {
+  it('keep the phrases, counts and spellings counting the whole corpus in memory keeps', () => {
+    const whole = new PhraseCounts()
+    whole.add(articles)
+    const expected = whole.kept()
+    const counts = new PhraseCounts()
+    const files = new PhraseFiles()
+    try {
+      for (const [first, end] of [
+        [0, 100],
+        [100, 101],
+        [101, articles.length],
+      ] as const) {
+        counts.add(articles.slice(first, end))
+        files.write(counts.take())
+      }
+      expect(expected.length).toBeGreaterThan(100)
+      expect(keptPhrases(files.merged())).toEqual(expected)
+    } finally {
+      files.remove()
+    }
+  })
+
+  it('keep the 20,000 most frequent of more, ties in text order, whatever order they come in', () => {
+    const next = random(20261207)
+    // Invented phrases with counts from 1 to 40, some spelled otherwise than their key, many of one count.
+    const phrases: PhraseCount[] = Array.from({ length: 50_000 }, (_, sight) => ({
+      key: `word${sight} other`,
+      count: 1 + Math.floor(next() * next() * 40),
+      sight,
+      ...(sight % 7 === 0 ? { spelling: `Word${sight} Other` } : {}),
+    }))
+    const collator = new Intl.Collator()
+    const expected = phrases
+      .filter((phrase) => phrase.count >= 2)
+      .map((phrase) => ({ text: phrase.spelling ?? phrase.key, count: phrase.count }))
+      .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text))
+      .slice(0, 20_000)
+    const shuffled = [...phrases].sort(() => next() - 0.5)
+    expect(keptPhrases(shuffled)).toEqual(expected)
+  })
+})
