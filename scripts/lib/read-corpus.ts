@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, extname, join, relative, sep } from 'node:path'
-import type { ArticleInput, CorpusError } from '../../src/corpus/article'
-import { CORPUS_EXTENSIONS, decodeCorpusFile, findDuplicateIds, parseCorpusFile } from '../../src/corpus/parse'
+import type { ArticleInput, CorpusError, ParseResult } from '../../src/corpus/article'
+import { CORPUS_EXTENSIONS, decodeCorpusFile, type FilePlace, findDuplicateIds, parseCorpusFile, parseJsonl } from '../../src/corpus/parse'
 
 /** Files a corpus folder may hold that are about the corpus, not articles in it. */
 const NOT_ARTICLES = /^(readme|license|licence|notice)(\.[\w.]+)?$/i
@@ -62,18 +62,56 @@ export function readCorpus(root: string): CorpusReadResult {
       errors.push({ file: relativePath, field: '(file)', reason: `cannot be read: ${(error as Error).message}` })
       continue
     }
-    const decoded = decodeCorpusFile(relativePath, bytes)
-    if (!decoded.ok) {
-      errors.push(decoded.error)
-      continue
-    }
-    const parsed = parseCorpusFile(relativePath, decoded.content)
-    articles.push(...parsed.articles)
-    errors.push(...parsed.errors)
+    const parsed = readCorpusFile(relativePath, bytes)
+    append(articles, parsed.articles)
+    append(errors, parsed.errors)
     idsByFile.push({ file: relativePath, ids: parsed.articles.map((article) => article.id) })
   }
   errors.push(...findDuplicateIds(idsByFile))
   return { articles, errors, files: files.length }
+}
+
+/**
+ * A V8 string holds at most 2^29 - 24 characters (512 MiB of one-byte text), so a large JSON Lines
+ * file is decoded and parsed in pieces of about this many bytes, cut after a line end: a line end
+ * (byte 0x0A) is never inside a UTF-8 sequence, and no article spans two lines.
+ */
+export const JSONL_PIECE_BYTES = 64 * 1024 * 1024
+
+/** Decodes and parses one corpus file; a JSON Lines file larger than `pieceBytes` a piece at a time. */
+export function readCorpusFile(relativePath: string, bytes: Uint8Array, pieceBytes = JSONL_PIECE_BYTES): ParseResult {
+  if (!relativePath.toLowerCase().endsWith('.jsonl') || bytes.length <= pieceBytes) {
+    const decoded = decodeCorpusFile(relativePath, bytes)
+    return decoded.ok ? parseCorpusFile(relativePath, decoded.content) : { articles: [], errors: [decoded.error] }
+  }
+  const result: ParseResult = { articles: [], errors: [] }
+  for (const { piece, start } of linePieces(bytes, pieceBytes)) {
+    const decoded = decodeCorpusFile(relativePath, piece, start)
+    // A bad byte stops the file, as it does a file read whole: what follows it is not trusted either.
+    if (!decoded.ok) return { articles: [], errors: [decoded.error] }
+    const parsed = parseJsonl(relativePath, decoded.content, start.line)
+    append(result.articles, parsed.articles)
+    append(result.errors, parsed.errors)
+  }
+  return result
+}
+
+/** `bytes` cut after the first line end at or past every `pieceBytes`, each piece with its place in the file. */
+function* linePieces(bytes: Uint8Array, pieceBytes: number): Generator<{ piece: Uint8Array; start: FilePlace }> {
+  const start: FilePlace = { byte: 0, line: 1 }
+  while (start.byte < bytes.length) {
+    const lineEnd = bytes.indexOf(0x0a, Math.min(start.byte + pieceBytes, bytes.length) - 1)
+    const end = lineEnd === -1 ? bytes.length : lineEnd + 1
+    const piece = bytes.subarray(start.byte, end)
+    yield { piece, start: { ...start } }
+    for (const byte of piece) if (byte === 0x0a) start.line += 1
+    start.byte = end
+  }
+}
+
+/** `push(...items)` passes every item as an argument: past about 100,000 (one file of a large archive) the stack overflows. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item)
 }
 
 export function formatCorpusError({ file, line, field, reason }: CorpusError): string {

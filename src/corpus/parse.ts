@@ -11,12 +11,16 @@ export function idFromPath(relativePath: string): string {
 
 export type DecodeResult = { ok: true; content: string } | { ok: false; error: CorpusError }
 
+/** Where a piece of a file starts: its byte offset and line number in the whole file. */
+export type FilePlace = { byte: number; line: number }
+
 /**
  * Decodes a corpus file's bytes as strict UTF-8: a bad byte would otherwise
  * become U+FFFD in served text. On failure names the byte offset (and line) of
- * the first bad sequence.
+ * the first bad sequence; `start` places `bytes` in its file when they are one
+ * piece of it (a large JSON Lines file is read in pieces).
  */
-export function decodeCorpusFile(relativePath: string, bytes: Uint8Array): DecodeResult {
+export function decodeCorpusFile(relativePath: string, bytes: Uint8Array, start: FilePlace = { byte: 0, line: 1 }): DecodeResult {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
   try {
     return { ok: true, content: strict.decode(bytes) }
@@ -33,8 +37,9 @@ export function decodeCorpusFile(relativePath: string, bytes: Uint8Array): Decod
     // The failing byte may follow the unfinished sequence it breaks: then the bad sequence starts at that sequence's lead byte.
     let offset = invalid - 1
     if (!decodesAsPrefix(bytes.subarray(0, offset), false)) while (offset > 0 && (bytes[offset]! & 0xc0) !== 0xc0) offset -= 1
-    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1
-    return { ok: false, error: { file: relativePath, line, field: '(file)', reason: `not valid UTF-8: the first bad sequence starts at byte offset ${offset}; save the file as UTF-8` } }
+    const line = start.line + bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length
+    const reason = `not valid UTF-8: the first bad sequence starts at byte offset ${start.byte + offset}; save the file as UTF-8`
+    return { ok: false, error: { file: relativePath, line, field: '(file)', reason } }
   }
 }
 
@@ -73,18 +78,20 @@ export function parseCorpusFile(relativePath: string, content: string): ParseRes
   }
 }
 
-function parseJsonl(file: string, content: string): ParseResult {
+/** Parses JSON Lines, one article a line; `firstLine` is the number of content's first line in its file. */
+export function parseJsonl(file: string, content: string, firstLine = 1): ParseResult {
   const result: ParseResult = { articles: [], errors: [] }
-  content.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return
+  content.split('\n').forEach((text, at) => {
+    if (text.trim() === '') return
+    const line = firstLine + at
     let record: unknown
     try {
-      record = JSON.parse(line)
+      record = JSON.parse(text)
     } catch (error) {
-      result.errors.push({ file, line: index + 1, field: '(line)', reason: `not valid JSON: ${(error as Error).message}` })
+      result.errors.push({ file, line, field: '(line)', reason: `not valid JSON: ${(error as Error).message}` })
       return
     }
-    const parsed = validateArticle(record, file, index + 1)
+    const parsed = validateArticle(record, file, line)
     result.articles.push(...parsed.articles)
     result.errors.push(...parsed.errors)
   })

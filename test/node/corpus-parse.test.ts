@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_ARTICLE_TEXT_BYTES } from '../../src/corpus/article'
 import { decodeCorpusFile, findDuplicateIds, idFromPath, parseCorpusFile } from '../../src/corpus/parse'
+import { readCorpus, readCorpusFile } from '../../scripts/lib/read-corpus'
 
 const seed = readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')
 
@@ -101,6 +102,34 @@ describe('.jsonl files', () => {
       [4, 'id'],
       [5, 'text'],
     ])
+  })
+})
+
+describe('large .jsonl files, read in pieces cut at line ends (a V8 string stops at 512 MiB)', () => {
+  // The shipped corpus as JSON Lines, with a bad line and a line of the wrong shape among its articles.
+  const lines = readCorpus('corpus')
+    .articles.map((article) => JSON.stringify(article))
+    .toSpliced(40, 0, '{not json', JSON.stringify({ title: 'no id', text: 'x' }))
+  const bytes = new TextEncoder().encode(lines.join('\n') + '\n')
+
+  it('gives the articles and the errors, with their lines, that reading the file whole gives', () => {
+    const whole = readCorpusFile('corpus.jsonl', bytes, bytes.length)
+    expect(whole.articles).toHaveLength(lines.length - 2)
+    expect(whole.errors.map(({ line, field }) => [line, field])).toEqual([
+      [41, '(line)'],
+      [42, 'id'],
+    ])
+    for (const pieceBytes of [1, 5_000, 100_003]) expect(readCorpusFile('corpus.jsonl', bytes, pieceBytes)).toEqual(whole)
+  })
+
+  it('names the byte offset and line of a bad byte in a later piece as in the whole file', () => {
+    const bad = bytes.slice()
+    const at = bytes.length - 100
+    bad[at] = 0xff
+    const whole = readCorpusFile('corpus.jsonl', bad, bad.length)
+    expect(whole.articles).toEqual([])
+    expect(whole.errors[0]?.reason).toContain(`byte offset ${at}`)
+    expect(readCorpusFile('corpus.jsonl', bad, 5_000)).toEqual(whole)
   })
 })
 
