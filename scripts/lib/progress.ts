@@ -30,7 +30,10 @@ export function createProgress(
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`
-  const minutes = Math.floor(seconds / 60)
-  return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`
+  // Rounded once, before it is cut into units: rounding the remainder alone printed "6 min 60 s".
+  const whole = Math.round(seconds)
+  if (whole < 60) return `${whole} s`
+  const minutes = Math.floor(whole / 60)
+  return minutes < 60 ? `${minutes} min ${whole % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
 }

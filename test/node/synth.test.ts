@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildModel, fitHeaps, inventedWord, mandelbrotOffset, synthesise, vocabularyCurve, zipfSampler } from '../../scripts/lib/synth'
-import { createProgress } from '../../scripts/lib/progress'
+import { createProgress, formatDuration } from '../../scripts/lib/progress'
 import { random } from '../../scripts/lib/random'
 
 const TEMPLATES = [
@@ -79,5 +79,9 @@ describe('progress', () => {
     clock = 5000
     progress(1000)
     expect(lines).toEqual(['  analysed 400/1000 (40%), 200/s, 3.0 s left', '  analysed 1000/1000 (100%), 200/s, done in 5.0 s'])
+  })
+
+  it('says a duration in whole units, never 60 of the smaller one', () => {
+    expect([9.94, 9.96, 59.6, 419.6, 3599.7, 3725].map(formatDuration)).toEqual(['9.9 s', '10 s', '1 min 0 s', '7 min 0 s', '1 h 0 min', '1 h 2 min'])
   })
 })
