@@ -161,3 +161,30 @@ describe('facet counts of one table', () => {
     expect([...passing.toArray()]).toEqual([...expected.toArray()])
   })
 })
+
+describe('a facet value found by its key', () => {
+  it('is the value of every name written that way, and none for a key no article has', () => {
+    // Many values (so that the hash table's probes run into each other), some written two ways, and names whose lower
+    // case is longer than they are ("İ"), not Latin-1, or space-padded.
+    const articles = inventedArticles(6000, 20261209)
+    const odd = ['İstanbul', 'istanbul', 'Straße', 'STRASSE', ' Zürich ', 'zürich', '東京', '🦊 Fox', 'ǅ']
+    articles.forEach((facets, doc) => {
+      const name = odd[doc % odd.length]!
+      const place = facets.place as Map<string, string>
+      if (!place.has(facetKey(name))) place.set(facetKey(name), name)
+    })
+    const table = tableOf(articles)
+    for (const facet of FACETS) {
+      const column = table.column(facet)
+      const valueOf = new Map<string, number>()
+      column.names.forEach((name, i) => valueOf.set(facetKey(name), column.keyOf[i]!))
+      expect(valueOf.size).toBe(column.keyCount)
+      for (const [key, value] of valueOf) expect(column.keyIndex(key), `${facet} ${key}`).toBe(value)
+      for (const key of [...valueOf.keys()].slice(0, 500).flatMap((key) => [`${key} `, key.toUpperCase(), `${key}x`, key.slice(1), ''])) {
+        expect(column.keyIndex(key), `${facet} ${JSON.stringify(key)}`).toBe(valueOf.get(key) ?? -1)
+      }
+    }
+    expect(table.column('place').keyIndex('i̇stanbul')).toBe(table.column('place').keyIndex(facetKey('İstanbul')))
+    expect(table.column('place').keyIndex('i̇stanbul')).not.toBe(table.column('place').keyIndex('istanbul'))
+  })
+})
