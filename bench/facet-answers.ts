@@ -10,10 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { StoredArticle } from '../src/article'
 import type { FacetFilters } from '../src/search/facets'
 import type { SearchParams, SearchResponse } from '../src/search/search'
-import { querySet } from './lib/queries'
+import { firstArticles, scaleQueries, searchParams } from './lib/queries'
 
 const [root, dir, corpus, out] = process.argv.slice(2)
 if (!root || !dir || !corpus || !out) {
@@ -27,15 +26,7 @@ const { searchShards } = (await code('src/shards/gather.ts')) as typeof import('
 const { Shard } = (await code('src/shards/shard.ts')) as typeof import('../src/shards/shard')
 const { assetsDirOf, fileAssetReader, indexPathOf } = (await code('scripts/lib/bundle-files.ts')) as typeof import('../scripts/lib/bundle-files')
 
-const articles = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .slice(0, 10_000)
-  .map((line) => JSON.parse(line) as StoredArticle)
-const searches: SearchParams[] = Object.values(querySet(articles, 40, 20261207))
-  .flat()
-  .slice(0, 200)
-  .map((query) => ({ q: query.q, limit: 10, offset: 0, sort: 'relevance', ...(query.from ? { from: query.from, to: query.to! } : {}) }))
+const searches: SearchParams[] = scaleQueries(firstArticles(corpus), 200).map(searchParams)
 const shards = [0, 1].map((i) => {
   const path = join(dir, `shard-${i}`, 'search.bundle')
   const bundle = openBundle(new Uint8Array(readFileSync(path)), new Uint8Array(readFileSync(indexPathOf(path))), fileAssetReader(assetsDirOf(path)))

@@ -14,14 +14,13 @@
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import type { StoredArticle } from '../src/article'
 import { openBundle } from '../src/bundle/open'
 import type { SearchParams } from '../src/search/search'
 import { searchShards } from '../src/shards/gather'
 import { Shard } from '../src/shards/shard'
 import { SHARD_PACK_BUDGET } from '../src/bundle/packs'
 import { assetsDirOf, fileAssetReader, indexPathOf } from '../scripts/lib/bundle-files'
-import { querySet } from './lib/queries'
+import { firstArticles, scaleQueries, searchParams } from './lib/queries'
 
 const [dir, corpus] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const gc = (globalThis as { gc?: () => void }).gc
@@ -34,16 +33,7 @@ const count = Number(option('queries') ?? 200)
 const packBudget = Number(option('pack-budget') ?? SHARD_PACK_BUDGET)
 const asText = process.argv.includes('--text')
 
-const articles = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .slice(0, 10_000)
-  .map((line) => JSON.parse(line) as StoredArticle)
-const searches: SearchParams[] = Object.values(querySet(articles, Math.ceil(count / 5), 20261207))
-  .flat()
-  .slice(0, count)
-  .map((query) => ({ q: query.q, limit: 10, offset: 0, sort: 'relevance', ...(query.from ? { from: query.from, to: query.to! } : {}) }))
-articles.length = 0
+const searches: SearchParams[] = scaleQueries(firstArticles(corpus), count).map(searchParams)
 
 const rows: string[] = []
 let last = { heap: 0, external: 0 }

@@ -16,7 +16,6 @@ import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { serialize } from 'node:v8'
-import type { StoredArticle } from '../src/article'
 import type { GatherApi } from '../src/search/gather'
 import type { SearchParams } from '../src/search/search'
 import type { FrontManifest } from '../src/shards/front-worker'
@@ -24,7 +23,7 @@ import { searchShards, type ShardApi } from '../src/shards/gather'
 import { Shard } from '../src/shards/shard'
 import { openBundleFiles } from '../scripts/lib/bundle-files'
 import { shardedDir } from '../scripts/lib/sharded-build'
-import { querySet } from './lib/queries'
+import { firstArticles, scaleQueries, searchParams } from './lib/queries'
 import { summarize } from './lib/stats'
 
 const [work, corpus] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -43,15 +42,7 @@ const shards = manifest.shards.map(
 )
 
 // The scale bench's searches (bench/sections/scale-shards.ts), as the front's route passes them on.
-const articles = readFileSync(corpus, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .slice(0, 10_000)
-  .map((line) => JSON.parse(line) as StoredArticle)
-const searches: SearchParams[] = Object.values(querySet(articles, Math.ceil(count / 5), 20261207))
-  .flat()
-  .slice(0, count)
-  .map((query) => ({ q: query.q, limit: 10, offset: 0, sort: 'relevance', ...(query.from ? { from: query.from, to: query.to! } : {}) }))
+const searches: SearchParams[] = scaleQueries(firstArticles(corpus), count).map(searchParams)
 
 type Calls = { calls: number; argumentBytes: number; answerBytes: number }
 const calls = new Map<string, Calls>()

@@ -11,16 +11,13 @@
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readBundledArticles } from '../scripts/lib/bundle-files'
-import { querySet } from './lib/queries'
+import { scaleQueries, searchPath } from './lib/queries'
 import { benchConfigIn, served } from './sections/scale-shards'
 
 const project = resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.')
 const count = Number(process.argv.find((arg) => arg.startsWith('--queries='))?.split('=')[1] ?? 200)
 const articles = readBundledArticles(join(project, 'generated', 'search.bundle'))
-const paths = Object.values(querySet(articles, Math.ceil(count / 5), 20261207))
-  .flat()
-  .slice(0, count)
-  .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}) })}`)
+const paths = scaleQueries(articles, count).map(searchPath)
 const { figure, heaps, afterGc, backing } = await served([benchConfigIn(project)], paths)
 const mib = (bytes: number | undefined) => (bytes === undefined ? '—' : (bytes / 1024 / 1024).toFixed(1))
 const id = 'core:user:news-edge'

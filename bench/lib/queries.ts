@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import type { StoredArticle } from '../../src/article'
+import type { SearchParams } from '../../src/search/search'
 import { pick, random } from '../../scripts/lib/random'
 
 export type BenchQuery = { q: string; year?: string; from?: string; to?: string; day?: [number, number] }
@@ -38,4 +40,33 @@ export function querySet(articles: readonly StoredArticle[], size: number, seed 
 
 function dayOf(date: string): number {
   return Math.floor(Date.parse(date) / 86_400_000)
+}
+
+/** The scale bench's seed: every bench that compares with it (shards, heaps, facet answers) asks the same searches. */
+const SCALE_SEED = 20261207
+
+/** The scale bench's search mix: `count` queries, the kinds in turn, from the titles of `articles`. */
+export function scaleQueries(articles: readonly StoredArticle[], count: number): BenchQuery[] {
+  return Object.values(querySet(articles, Math.ceil(count / 5), SCALE_SEED))
+    .flat()
+    .slice(0, count)
+}
+
+/** A query as `/api/search` takes it in its URL. */
+export function searchPath(query: BenchQuery): string {
+  return `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}) })}`
+}
+
+/** A query as the front's route hands it to the search: one page of 10 by relevance. */
+export function searchParams(query: BenchQuery): SearchParams {
+  return { q: query.q, limit: 10, offset: 0, sort: 'relevance', ...(query.from ? { from: query.from, to: query.to! } : {}) }
+}
+
+/** The first `count` articles of a JSON Lines corpus (the scale bench's one index is made of them). */
+export function firstArticles(corpus: string, count = 10_000): StoredArticle[] {
+  return readFileSync(corpus, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, count)
+    .map((line) => JSON.parse(line) as StoredArticle)
 }

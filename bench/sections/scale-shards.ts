@@ -14,7 +14,7 @@ import type { StoredArticle } from '../../src/article'
 import { shardedConfigs } from '../../scripts/lib/sharded-build'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
-import { querySet } from '../lib/queries'
+import { scaleQueries, searchPath } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
 export type BuildRun = { seconds: number; peakRssMiB: number; analysed: number; cached: number; phases: string; loadAverage: number[] }
@@ -93,10 +93,7 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   runBuild(oneCorpus, join(project, 'generated', 'search.bundle'), { ...options, shards: '1' })
 
   const articles = lines.slice(0, options.oneIndex).map((line) => JSON.parse(line) as StoredArticle)
-  const paths = Object.values(querySet(articles, Math.ceil(options.queries / 5), 20261207))
-    .flat()
-    .slice(0, options.queries)
-    .map((query) => `/api/search?${new URLSearchParams({ q: query.q, ...(query.from ? { from: query.from, to: query.to! } : {}) })}`)
+  const paths = scaleQueries(articles, options.queries).map(searchPath)
   const one = await served([benchConfigIn(project)], paths)
   const front = await served(configs, paths)
   return {
