@@ -26,6 +26,7 @@ import { buildIndex } from '../src/search/search'
 import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
+import { createProgress } from './lib/progress'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 import { planShards, removeShardedBuild, writeShardedBuild, type ArticleSource } from './lib/sharded-build'
 import { shardCount } from './lib/shard-split'
@@ -145,14 +146,17 @@ async function buildSharded(
   started: number,
   phases: Phases,
 ): Promise<number> {
-  const plan = planShards(articles, shards, new Date().toISOString(), { phraseFiles: true })
+  const plan = planShards(articles, shards, new Date().toISOString(), { phraseFiles: true, progress: true })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []
   const tooLarge: string[] = []
+  const progress = createProgress('written into shards', articles.size)
+  let writtenArticles = 0
   const target = await writeShardedBuild(dirname(BUNDLE_PATH), plan, {
     threads,
     written: (s, shard) => {
+      progress((writtenArticles += shard.documents))
       const assets = shard.assets.map(([, bytes]) => bytes)
       for (const [name, bytes] of shard.assets) if (bytes > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(bytes)} MiB`)
       sizes[s] =

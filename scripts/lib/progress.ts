@@ -20,7 +20,8 @@ export function createProgress(
     last = time
     const seconds = (time - started) / 1000
     const measured = first === undefined ? 0 : (time - first.time) / 1000
-    const rate = measured > 0 ? (done - first!.done) / measured : done / Math.max(seconds, 1e-9)
+    // At the end, the whole work's rate: items that finish together (shards written on threads) would make the last interval's absurd.
+    const rate = done < total && measured > 0 ? (done - first!.done) / measured : done / Math.max(seconds, 1e-9)
     const left = rate > 0 ? (total - done) / rate : Number.NaN
     log(
       `  ${verb} ${done}/${total} (${Math.round((done / total) * 100)}%), ${rate.toFixed(0)}/s, ${done === total ? `done in ${formatDuration(seconds)}` : `${formatDuration(left)} left`}`,

@@ -21,6 +21,7 @@ import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
+import { createProgress } from './progress'
 import { PhraseFiles } from './phrase-files'
 import { shardRanges } from './shard-split'
 import { tsWorker } from './ts-worker'
@@ -72,10 +73,13 @@ export function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
   shardCount: number,
   builtAt: string,
-  { phraseFiles = false }: { phraseFiles?: boolean } = {},
+  { phraseFiles = false, progress = false }: { phraseFiles?: boolean; progress?: boolean } = {},
 ): ShardPlan {
   const source = isSource(articles) ? articles : inMemory(articles)
   const ranges = shardRanges(source.size, shardCount)
+  // Two passes over the corpus, minutes each at 250,000 articles: each says how far it is.
+  const passProgress = (verb: string) => (progress ? createProgress(verb, source.size) : () => {})
+  const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
   const phrases = new PhraseCounts()
   // The build keeps the phrases' counts on disk a shard at a time (every phrase of the corpus, millions); tests in memory.
@@ -97,6 +101,7 @@ export function planShards(
         hash.update(JSON.stringify(article)).update('\n')
         facts.push(registryArticle(article))
       }
+      counted(first + size)
     })
     kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
   } finally {
@@ -104,11 +109,13 @@ export function planShards(
   }
   // The last shard's index is still here: it is written first, and only the others are indexed again.
   const indexes: CompactIndex[] = new Array(ranges.length)
-  for (let shard = ranges.length - 1; shard >= 0; shard--) {
+  const indexed = passProgress('indexed')
+  for (let shard = ranges.length - 1, done = 0; shard >= 0; shard--) {
     const { first, size } = ranges[shard]!
     const index = last?.shard === shard ? last.index : buildIndex(source.read(first, size))
     last = undefined
     indexes[shard] = serializeCompactShard(index, figures)
+    indexed((done += size))
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
