@@ -1,5 +1,5 @@
-import { facetNamePosition, type FacetTable, type NormalizedFilters } from '../search/tables/facet-table'
-import { FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName } from '../search/facets'
+import { facetNamePosition, type FacetTable } from '../search/tables/facet-table'
+import { FACETS, facetKey, type FacetCount, type FacetCounts, type FacetName, type NormalizedFilters } from '../search/facets'
 
 type Column = ReturnType<FacetTable['column']>
 

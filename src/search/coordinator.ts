@@ -1,5 +1,5 @@
-import type { FacetTable, NormalizedFilters } from './tables/facet-table'
-import type { FacetCounts } from './facets'
+import type { FacetTable } from './tables/facet-table'
+import type { FacetCounts, NormalizedFilters } from './facets'
 import type { MatchSet } from './topk/match-set'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'
 

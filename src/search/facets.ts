@@ -39,10 +39,18 @@ export function articleFacets(article: Pick<StoredArticle, 'facts' | 'date'>): A
   return values
 }
 
+/** Selected values per facet, normalised (see `normalizeFilters`). */
+export type NormalizedFilters = readonly [FacetName, ReadonlySet<string>][]
+
 /** Normalises the filters once per request, dropping facets with no values. */
-export function normalizeFilters(filters: FacetFilters): [FacetName, ReadonlySet<string>][] {
+export function normalizeFilters(filters: FacetFilters): NormalizedFilters {
   return FACETS.flatMap((facet) => {
     const selected = filters[facet] ?? []
     return selected.length > 0 ? [[facet, new Set(selected.map(facetKey))] as [FacetName, ReadonlySet<string>]] : []
   })
+}
+
+/** The order facet lists give values with equal counts. */
+export function compareFacetNames(a: string, b: string): number {
+  return a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0)
 }

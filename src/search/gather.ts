@@ -1,5 +1,5 @@
 import { rankOrder, type RankKey, type SearchCoordinator } from './coordinator'
-import { FacetRounds, type FacetTallies } from './tables/facet-table'
+import { FacetRounds, type FacetTallies } from './tables/facet-rounds'
 import { normalizeFilters, type FacetCounts, type FacetName } from './facets'
 import type { SearchHit, SearchParams, SearchResponse } from './search'
 import { mergeWordKnowledge, type WordKnowledge } from './typos'

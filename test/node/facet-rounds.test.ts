@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { random } from '../../scripts/lib/random'
-import { FACETS, facetKey, normalizeFilters, type ArticleFacets, type FacetFilters, type FacetName } from '../../src/search/facets'
-import { compareFacetNames, FacetRounds, FacetTable, packFacetTable, type FacetTallies } from '../../src/search/tables/facet-table'
+import { compareFacetNames, FACETS, facetKey, normalizeFilters, type ArticleFacets, type FacetFilters, type FacetName } from '../../src/search/facets'
+import { FacetRounds, type FacetTallies } from '../../src/search/tables/facet-rounds'
+import { FacetTable, packFacetTable } from '../../src/search/tables/facet-table'
 import { MatchSet } from '../../src/search/topk/match-set'
 
 /**
