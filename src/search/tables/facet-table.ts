@@ -10,7 +10,7 @@ import {
   type FacetName,
   type NormalizedFilters,
 } from '../facets'
-import { MatchSet } from '../topk/match-set'
+import { bitCount, bitsSet, MatchSet } from '../topk/match-set'
 import { PartFacets, type PartColumn } from './facet-rounds'
 import { topValues } from './facet-top'
 import { packNumbers, unpackNumbers } from './sorted-words'
@@ -111,12 +111,6 @@ const DENSE_SHARE = 4
 
 /** The share of a column's entries (article × value) that the most frequent values' document lists hold at most. */
 const LISTED_SHARE = 0.5
-
-function popcount(word: number): number {
-  word -= (word >>> 1) & 0x55555555
-  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
-  return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
-}
 
 /** The first position of the descending `frequencies` below `least`. */
 function firstBelow(frequencies: Uint32Array, least: number): number {
@@ -335,7 +329,7 @@ class FacetColumn {
     let count = 0
     if (bitset) {
       const length = Math.min(bitset.length, words.length)
-      for (let w = 0; w < length; w++) count += popcount(bitset[w]! & words[w]!)
+      for (let w = 0; w < length; w++) count += bitCount(bitset[w]! & words[w]!)
       return count
     }
     const { starts, docs } = inverted
@@ -607,7 +601,7 @@ export class FacetTable {
       const touched =
         limit === undefined
           ? column.tallyOver(within)
-          : column.topOver(within, countBits(within), limit, selected ? [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : [])
+          : column.topOver(within, bitsSet(within), limit, selected ? [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : [])
       const keys = column.touchedKeys.subarray(0, touched)
       read(facet, column, keys)
       for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
@@ -648,11 +642,4 @@ export class FacetTable {
     for (const column of this.columns.values()) bytes += column.invertedBytes
     return bytes
   }
-}
-
-/** Documents in a bitset. */
-function countBits(words: Uint32Array): number {
-  let count = 0
-  for (let w = 0; w < words.length; w++) count += popcount(words[w]!)
-  return count
 }

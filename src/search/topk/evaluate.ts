@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
-import { MatchSet } from './match-set'
+import { bitCount, MatchSet } from './match-set'
 import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
 
 /**
@@ -706,12 +706,6 @@ function leafBoundLevel(leaf: number, windowCount: number): Float64Array {
   let level = leafBoundLevels[leaf]
   if (!level || level.length < windowCount) leafBoundLevels[leaf] = level = new Float64Array(windowCount)
   return level
-}
-
-function bitCount(bits: number): number {
-  bits -= (bits >>> 1) & 0x55555555
-  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333)
-  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }
 
 function collectTerms(node: PlanNode, into: Set<string>): void {

@@ -68,13 +68,7 @@ export class MatchSet {
   }
 
   get count(): number {
-    let count = 0
-    for (let w = 0; w < this.words.length; w++) {
-      let word = this.words[w]! - ((this.words[w]! >>> 1) & 0x55555555)
-      word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
-      count += Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
-    }
-    return count
+    return bitsSet(this.words)
   }
 
   /** In place: the documents of both. */
@@ -136,4 +130,18 @@ export class MatchSet {
     for (let w = fromWord; w < toWord; w++) if (this.words[w] !== 0) return true
     return false
   }
+}
+
+/** The bits set in a 32-bit word (SWAR popcount: no table, no loop). */
+export function bitCount(word: number): number {
+  word -= (word >>> 1) & 0x55555555
+  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333)
+  return Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}
+
+/** The documents in a bitset's words. */
+export function bitsSet(words: Uint32Array): number {
+  let count = 0
+  for (let w = 0; w < words.length; w++) count += bitCount(words[w]!)
+  return count
 }
