@@ -25,6 +25,7 @@ import { createProgress } from './progress'
 import { PhraseFiles } from './phrase-files'
 import { shardRanges } from './shard-split'
 import { tsWorker } from './ts-worker'
+import { readWranglerToml, type WranglerSettings } from './wrangler-config'
 
 export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
 /** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
@@ -191,48 +192,6 @@ export function shardedBundles(articles: readonly StoredArticle[], shardCount: n
   }
 }
 
-type RateLimit = { name: string; namespace_id: string; simple: { limit: number; period: number } }
-
-type DurableObjectBinding = { name: string; class_name: string }
-type Migration = { tag: string; new_sqlite_classes: string[] }
-
-/**
- * The one Worker's name, compatibility date, rate limits and Durable Objects (the live segment's, with its
- * migrations), from wrangler.toml: the front keeps them all (it is what the public calls, and it holds the
- * live segment: docs/live.md), shards add `-shard-N` to the name.
- */
-type WorkerSettings = {
-  name: string
-  compatibilityDate: string
-  ratelimits: RateLimit[]
-  durableObjects: DurableObjectBinding[]
-  migrations: Migration[]
-}
-
-function workerSettings(): WorkerSettings {
-  const toml = readFileSync('wrangler.toml', 'utf8')
-  const name = /^name\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'news-edge'
-  const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? '2026-11-01'
-  const ratelimits = [
-    ...toml.matchAll(
-      /\[\[ratelimits\]\]\s*name\s*=\s*"([^"]+)"\s*namespace_id\s*=\s*"([^"]+)"\s*simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/g,
-    ),
-  ].map(([, limiter, namespace, limit, period]) => ({ name: limiter!, namespace_id: namespace!, simple: { limit: Number(limit), period: Number(period) } }))
-  const durableObjects = [...toml.matchAll(/\[\[durable_objects\.bindings\]\]\s*name\s*=\s*"([^"]+)"\s*class_name\s*=\s*"([^"]+)"/g)].map(
-    ([, binding, className]) => ({ name: binding!, class_name: className! }),
-  )
-  const migrations = [...toml.matchAll(/\[\[migrations\]\]\s*tag\s*=\s*"([^"]+)"\s*new_sqlite_classes\s*=\s*\[([^\]]*)\]/g)].map(([, tag, classes]) => ({
-    tag: tag!,
-    new_sqlite_classes: [...classes!.matchAll(/"([^"]+)"/g)].map(([, className]) => className!),
-  }))
-  return { name, compatibilityDate, ratelimits, durableObjects, migrations }
-}
-
-/** As wrangler.toml's: search.bundle as a Data module (held outside the JS heap), first, before the widget's Text rule. */
-const DATA_RULE = { type: 'Data', globs: ['**/search.bundle', '**/*.bin'], fallthrough: false }
-const TEXT_RULE = { type: 'Text', globs: ['**/*.bundle'], fallthrough: false }
-const MODULE_RULES = [DATA_RULE, TEXT_RULE]
-
 /** The sharded build's folder: `root/sharded`, a link to `root/sharded-<build>` switched in one rename. */
 export function shardedDir(root: string): string {
   return join(root, 'sharded')
@@ -262,8 +221,10 @@ export async function writeShardedBuild(
   plan: ShardPlan,
   { threads = 1, written = () => {} }: { threads?: number; written?: (shard: number, files: WrittenShard) => void } = {},
 ): Promise<string> {
-  const settings = workerSettings()
-  const { name, compatibilityDate, ratelimits, durableObjects, migrations } = settings
+  // The front keeps the one Worker's rate limits and Durable Objects (it is what the public calls, and it holds the
+  // live segment: docs/live.md); shards add `-shard-N` to its name.
+  const settings = readWranglerToml()
+  const { name, compatibility_date, rules, ratelimits, durable_objects, migrations } = settings
   const { build } = plan.manifest
   const target = join(root, `sharded-${build}`)
   const temporary = `${target}.${process.pid}.tmp`
@@ -294,13 +255,13 @@ export async function writeShardedBuild(
       'wrangler.jsonc': jsonc({
         name,
         main: './index.ts',
-        compatibility_date: compatibilityDate,
-        // The widget and the InstantSearch client, which the front serves as the one Worker does (no corpus module).
-        rules: [TEXT_RULE],
+        compatibility_date,
+        // wrangler.toml's: the widget and the InstantSearch client as Text, served as the one Worker does.
+        rules,
         services: plan.ranges.map((_, s) => ({ binding: `SHARD_${s}`, service: `${name}-shard-${s}` })),
         vars: { CORS_ORIGINS: '*', CORS_POST_ORIGINS: '' },
         ratelimits,
-        durable_objects: { bindings: durableObjects },
+        durable_objects,
         migrations,
         dev: { ip: '127.0.0.1', port: 8787 },
       }),
@@ -320,7 +281,7 @@ export async function writeShardedBuild(
 }
 
 /** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
-export type ShardWrite = { dir: string; src: string; settings: WorkerSettings; job: ShardJob }
+export type ShardWrite = { dir: string; src: string; settings: WranglerSettings; job: ShardJob }
 
 /** Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of them. */
 export function writeShard({ dir, src, settings, job }: ShardWrite, articles: readonly StoredArticle[]): WrittenShard {
@@ -340,10 +301,10 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
     'wrangler.jsonc': jsonc({
       name: `${settings.name}-shard-${job.shard}`,
       main: './index.ts',
-      compatibility_date: settings.compatibilityDate,
+      compatibility_date: settings.compatibility_date,
       // Reached only through the front's service binding.
       workers_dev: false,
-      rules: MODULE_RULES,
+      rules: settings.rules,
       assets: { directory: './assets', binding: 'ASSETS', run_worker_first: true },
     }),
   })
