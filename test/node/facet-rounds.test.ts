@@ -188,4 +188,21 @@ describe('a facet value found by its key', () => {
     expect(table.column('place').keyIndex('i̇stanbul')).toBe(table.column('place').keyIndex(facetKey('İstanbul')))
     expect(table.column('place').keyIndex('i̇stanbul')).not.toBe(table.column('place').keyIndex('istanbul'))
   })
+
+  it('is none for a key whose hash shares its slot and its stored bits with a value (the name is compared)', () => {
+    // 2^17 values leave a slot 14 bits of hash beside the name's index, and a miss in a table three quarters full
+    // probes about eight slots: of 100,000 keys no article has, dozens agree with a value on those bits, and only
+    // comparing the name's key tells them apart.
+    const values = 2 ** 17
+    const articles = Array.from({ length: values }, (_, doc) => {
+      const facets = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, string>()])) as Record<FacetName, Map<string, string>>
+      facets.place.set(`town ${doc}`, `Town ${doc}`)
+      return facets as ArticleFacets
+    })
+    const column = tableOf(articles).column('place')
+    expect(column.keyCount).toBe(values)
+    const found = Array.from({ length: 100_000 }, (_, i) => `village ${i}`).filter((key) => column.keyIndex(key) !== -1)
+    expect(found).toEqual([])
+    expect(column.keyIndex('town 4242')).toBe(column.keyOf[column.names.indexOf('Town 4242')])
+  })
 })
