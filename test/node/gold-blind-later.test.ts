@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind7 have
-// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind7's honest first
-// figure was taken before any (docs/facts-eval.md, round 9). Levels a little under the figures of
-// `npm run eval:facts` (round 9), so that only a real regression fails.
+// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind8 have
+// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind8's honest first
+// figure was taken before any (docs/facts-eval.md, round 10). Levels a little under the figures of
+// `npm run eval:facts` (round 10), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
@@ -37,6 +37,11 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
     dir: 'gold-blind7',
     articles: 17,
     levels: { people: 0.83, organizations: 0.75, countries: 0.89, places: 0.8, quotes: 0.64, quantities: 0.7, dates: 0.78, statements: 0.8, micro: 0.77 },
+  },
+  {
+    dir: 'gold-blind8',
+    articles: 16,
+    levels: { people: 0.83, organizations: 0.68, countries: 0.89, places: 0.73, quotes: 0.48, quantities: 0.32, dates: 0.88, statements: 0.38, micro: 0.71 },
   },
 ]
 
