@@ -63,9 +63,9 @@ export function verbStem(verb: string): string {
   if (lower.endsWith('ing')) return lower.slice(0, -3).replace(/y$/, 'i')
   return lower.replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
 }
-/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member". */
-const whoHead = (who: string) =>
-  (
+/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member", "deaths" matches "people". */
+const whoHead = (who: string) => {
+  const head = (
     who
       .trim()
       .toLowerCase()
@@ -73,6 +73,11 @@ const whoHead = (who: string) =>
       .split(/\s+/)
       .pop() ?? ''
   ).replace(/s$/, '')
+  // "12 deaths" killed are 12 people killed: the extractor writes the people, some gold writes the noun of the text.
+  return DEATH_HEADS.has(head) ? 'people' : head
+}
+// Heads of death nouns once the plural "s" is off ("fatalities" -> "fatalitie").
+const DEATH_HEADS = new Set(['death', 'fatalitie'])
 const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name ?? '').toLowerCase()
 
 /**

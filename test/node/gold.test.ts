@@ -82,6 +82,12 @@ describe('scoreGold', () => {
     expect([score.quantities.tp, score.statements.tp]).toEqual([1, 1])
   })
 
+  it('reads deaths counted as the people killed', () => {
+    const deaths = { article: 'x', quantities: [{ value: 16, who: 'deaths', event: 'killed' }] }
+    const score = scoreGold(deaths, facts({ quantities: [{ value: 16, who: 'people', event: 'killed', start: 0, end: 1 }] }))
+    expect(score.quantities).toMatchObject({ tp: 1, fp: 0, fn: 0 })
+  })
+
   it('counts a wrong speaker or wrong people as a contradiction and a false positive', () => {
     const score = scoreGold(
       gold,
