@@ -91,3 +91,17 @@ describe('speakers behind titles and honours', () => {
     ])
   })
 })
+
+describe('a speaker told by relation before the name', () => {
+  it('takes the person named in commas after "said his brother", "said the family lawyer"', () => {
+    expect(speakers('"The day was very hard for all of us," said his brother, Tomas Berger, after the service. "It was hard for the whole family."')).toEqual([
+      ['The day was', 'Tomas Berger'],
+      ['It was hard', 'Tomas Berger'],
+    ])
+    expect(speakers('"We expected a better result from the jury," said the family lawyer, Ana Ruiz.')).toEqual([['We expected a', 'Ana Ruiz']])
+  })
+
+  it('takes no name that does not follow the comma at once', () => {
+    expect(speakers('"We will appeal the ruling in this case," said her lawyer, who later met Ana Ruiz.')).toEqual([['We will appeal', null]])
+  })
+})

@@ -219,7 +219,10 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
     const nameFrom = from + verbFirst[0].length
     const rest = text.slice(nameFrom, to)
     const nameEnd = NAME_PHRASE_END.exec(rest)
-    return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+    const named = nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+    return (
+      named ?? (nameEnd?.[0] === ',' && RELATION.test(rest.slice(0, nameEnd.index)) ? personInApposition(context, nameFrom + nameEnd.index + 1, to) : undefined)
+    )
   }
   const verb = FIRST_SPEECH_VERB.exec(region)
   if (!verb) return undefined
@@ -229,6 +232,15 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   if (role) return roleHolder(context, role[1]!)
   const clauseStart = from + (/^[\s,.!?—–-]*/.exec(subjectText)?.[0].length ?? 0)
   return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
+}
+
+// '”, said his father, Tomas Berger': who the speaker is to someone, then the name in commas.
+const RELATION = /^\s*(?:his|her|their|the)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s*$/u
+
+/** The person named right at `from`, after the comma that closes a relation ('said his father, Tomas Berger,'). */
+function personInApposition({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  const person = index.within(from, Math.min(to, from + 80), ['person'])[0]
+  return person && /^\s*$/.test(text.slice(from, person.start)) ? person : undefined
 }
 
 const SPOKESPERSON = '(?:spokesperson|spokesman|spokeswoman|official|representative)'
