@@ -105,3 +105,17 @@ describe('a speaker told by relation before the name', () => {
     expect(speakers('"We will appeal the ruling in this case," said her lawyer, who later met Ana Ruiz.')).toEqual([['We will appeal', null]])
   })
 })
+
+describe('descriptions before a speaker', () => {
+  it('reads an office of a body named in lower case before the name ("speaker of the parliament X")', () => {
+    expect(
+      speakers('Offering his condolences, speaker of the parliament Tomas Berger wrote on Instagram: "The years of his life were given to the town."'),
+    ).toEqual([['The years of', 'Tomas Berger']])
+  })
+
+  it('reads a description before "named" ("a university student named X said")', () => {
+    expect(speakers('A university student named Okafor said, "Even in the rain, the people of this city never back down."')).toEqual([
+      ['Even in the', 'Okafor'],
+    ])
+  })
+})

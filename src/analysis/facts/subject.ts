@@ -21,9 +21,14 @@ const TIME_OPENER =
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
 const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official)\\s)`
 
-/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
+// "speaker of the parliament Ali Rezai": an office of a body named in lower case.
+const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
+// "a university student named Wong": the words of a description before "named" or "called", and the word itself.
+const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|called'
+
+/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to|${TITLE_AND}|${FIELD_WORD})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
