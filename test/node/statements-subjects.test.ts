@@ -22,6 +22,18 @@ describe('statement subjects', () => {
   })
 })
 
+describe('bodies named by their people or their town', () => {
+  it('reads "the Kenyan government" as Kenya and "the city of Tolosa" as Tolosa', () => {
+    expect(statements('The Kenyan government later announced new rules for schools.')).toEqual([['Kenya', 'announced']])
+    expect(statements('The city of Tolosa announced on Twitter that the roads would close.')).toEqual([['Tolosa', 'announced']])
+    expect(statements('The town of Esperanza on Monday denied the report.')).toEqual([['Esperanza', 'denied']])
+  })
+
+  it('gives no actor for an adjective that is no people of a country', () => {
+    expect(statements('The Freedonian government declared a state of emergency on Monday.')).toEqual([])
+  })
+})
+
 describe('the scorer compares statement verbs by one stem', () => {
   it('gives the participle, the past and the present of a verb one stem', () => {
     for (const forms of [

@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findOpeningPerson, findSubject, holderOf, paragraphStart, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Statement } from './types'
 import type { Span } from '../../text/span'
 
@@ -56,6 +56,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+            governmentOrTown(text, start, verbStart, index, entities) ??
             groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue

@@ -1,3 +1,4 @@
+import { countryOfDemonym } from '../../gazetteer'
 import type { EntityMention, MentionIndex } from './mention-index'
 import { isOrganisationKind } from './ner/lists'
 import type { Entity } from './types'
@@ -134,4 +135,38 @@ export function holderOf(noun: string, entities: readonly Entity[]): Entity | un
 function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined {
   const [first, second] = entities.filter((entity) => entity.type === 'organization').sort((a, b) => b.mentions.length - a.mentions.length)
   return first && first.mentions.length >= 2 && (!second || second.mentions.length < first.mentions.length) ? first : undefined
+}
+
+// Adverbs, auxiliaries and a day between a body and its verb ("The city of Tolosa on Monday announced").
+const BODY_TO_VERB = '(?:\\s+(?:\\p{Ll}+ly|also|later|then|has|have|had|on\\s+\\p{Lu}\\p{Ll}+))*\\s+$'
+// "The Samoan government declared": a government named by the adjective of its people.
+const DEMONYM_GOVERNMENT = new RegExp(`(?:^|[,;]\\s*)[Tt]he\\s+(\\p{Lu}\\p{Ll}+)\\s+government${BODY_TO_VERB}`, 'u')
+// "The city of Calabasas announced": a town acting as a body; the place named after "of" is the actor.
+const TOWN_OF = /(?:^|[,;]\s*)[Tt]he\s+(?:city|town|village|county|municipality|province|state)\s+of\s+$/
+const TOWN_TO_VERB = new RegExp(`^${BODY_TO_VERB}`, 'u')
+
+/**
+ * A government named by its people's adjective ("The Samoan government declared": Samoa) or a town acting as a body
+ * ("The city of Calabasas announced": Calabasas), as the subject of the verb at `verbStart`. The country is the
+ * entity the text names, else the gazetteer's name for it.
+ */
+export function governmentOrTown(
+  text: string,
+  clauseStart: number,
+  verbStart: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+): EntityMention | undefined {
+  const before = text.slice(clauseStart, verbStart)
+  const demonym = DEMONYM_GOVERNMENT.exec(before)
+  const country = demonym ? countryOfDemonym(demonym[1]!) : undefined
+  if (demonym && country) {
+    const start = clauseStart + demonym.index + demonym[0].indexOf(demonym[1]!)
+    const entity =
+      entities.find((candidate) => candidate.type === 'country' && candidate.name === country.name) ?? ({ name: country.name, type: 'country' } as Entity)
+    return { entity, start, end: start + demonym[1]!.length }
+  }
+  const town = index.within(clauseStart, verbStart, ['place']).pop()
+  if (!town || !TOWN_OF.test(text.slice(clauseStart, town.start)) || !TOWN_TO_VERB.test(text.slice(town.end, verbStart))) return undefined
+  return town
 }
