@@ -119,3 +119,9 @@ describe('descriptions before a speaker', () => {
     ])
   })
 })
+
+describe('an affiliation is not the speaker', () => {
+  it('gives the quote to the person, not to the party after "of the opposition"', () => {
+    expect(speakers('Tomas Berger of the opposition Green Party said, "We will not vote for this budget at all."')).toEqual([['We will not', 'Tomas Berger']])
+  })
+})

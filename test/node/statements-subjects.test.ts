@@ -22,6 +22,14 @@ describe('statement subjects', () => {
   })
 })
 
+describe('affiliations with an adjective', () => {
+  it('reads a subject past "of the conservative Liberty and Order Party" and an adverb', () => {
+    expect(statements('On Sunday, leader Ana Ruiz of the conservative Liberty and Order Party publicly declared her intent to run.')).toEqual([
+      ['Ana Ruiz', 'declared'],
+    ])
+  })
+})
+
 describe('bodies named by their people or their town', () => {
   it('reads "the Kenyan government" as Kenya and "the city of Tolosa" as Tolosa', () => {
     expect(statements('The Kenyan government later announced new rules for schools.')).toEqual([['Kenya', 'announced']])
