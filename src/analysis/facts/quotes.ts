@@ -171,10 +171,13 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
 }
 
 const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
-// "Ana Ruiz's statement read: “…”": the owner of the document.
-const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+read\\s*[:,]?\\s*$`, 'u')
-// "It read, “…”", "The statement read: “…”", "“…” read the statement": a document named before.
-const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT})\\s+read\\s*[:,]?\\s*$`, 'u')
+// "read yesterday", "read, in part,": a day or a part between the document and its words.
+const READ = '(?:(?:yesterday|today|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)?read(?:\\s*,\\s*in\\s+part)?\\s*[:,]?\\s*$'
+// "Ana Ruiz's statement read: “…”", "Acme's official statement yesterday read “…”": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+${READ}`, 'u')
+// "It read, “…”", "The statement read: “…”", "released a statement which read, in part, “…”", "“…” read the statement":
+// a document named before.
+const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}|${DOCUMENT},?\\s+(?:which|that))\\s+${READ}`, 'u')
 const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
 // "The federation released a statement": who put out the document the quote is read from.
 const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
