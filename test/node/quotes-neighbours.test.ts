@@ -125,3 +125,18 @@ describe('an affiliation is not the speaker', () => {
     expect(speakers('Tomas Berger of the opposition Green Party said, "We will not vote for this budget at all."')).toEqual([['We will not', 'Tomas Berger']])
   })
 })
+
+describe('a quote after a colon with no verb of speaking', () => {
+  it('gives the words after the colon to the subject of the clause before it', () => {
+    const text =
+      'In a statement, the Freedonian Ministry of Defence justified the strike as "defensive" in nature: "The army has taken decisive action to protect our people."'
+    expect(speakers(text)).toEqual([['The army has', 'Freedonian Ministry of Defence']])
+    expect(speakers('Former deputy director Tomas Berger praised Ruiz on Twitter: "She was one of the best officers we ever had."')).toEqual([
+      ['She was one', 'Tomas Berger'],
+    ])
+  })
+
+  it('gives none when the clause before the colon has no named subject', () => {
+    expect(speakers('The crowd grew quiet as the letter was read: "We will never forget the people we lost."')).toEqual([['We will never', null]])
+  })
+})

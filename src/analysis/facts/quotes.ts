@@ -345,13 +345,16 @@ function subjectAfterWith({ text, index }: Context, from: number, verbStart: num
   return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
 
-/** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
+/** A quote standing alone after a sentence that ends in a colon ("Lin said on Tuesday:"), or after a clause that does. */
 function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
   const { text, sentences } = context
   if (!sentence || text.slice(sentence.start, span.open).trim() !== '') {
-    const before = text.slice(sentence?.start ?? 0, span.open).trimEnd()
+    const from = sentence?.start ?? 0
+    const before = text.slice(from, span.open).trimEnd()
     if (!before.endsWith(':')) return undefined
-    return attributionBefore(context, sentence?.start ?? 0, span.open)
+    // "The ministry justified the strike as "defensive": "…"": with no verb of speaking, the words after the colon
+    // are the act of the clause's subject.
+    return attributionBefore(context, from, span.open) ?? subjectOfClause(text, from, from + before.length - 1, context.index)
   }
   const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
   if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
