@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
-import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
 
@@ -19,7 +19,8 @@ const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
 const GOVERNMENT_SUBJECT =
   /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
-const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
+// "the archbishop said", "In a statement, the commission said": an office or a body the text names elsewhere.
+const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
@@ -389,9 +390,12 @@ function inherit(
   return others.length === 0 ? previous.speaker : undefined
 }
 
-/** "the archbishop said": the one person the text gives that role, as a mention-less speaker. */
+/**
+ * "the archbishop said", "the commission said": the one organisation whose name ends in that word, else the one
+ * person the text gives that role, as a mention-less speaker ("the team wrote" is no organisation the text names most).
+ */
 function roleHolder({ entities }: Context, roleWords: string): EntityMention | undefined {
-  const holder = personByRole(roleWords, entities)
+  const holder = namedHolderOf(roleWords, entities)
   return holder ? { start: -1, end: -1, entity: holder } : undefined
 }
 

@@ -127,10 +127,21 @@ export function paragraphStart(text: string, offset: number): number {
  */
 export function holderOf(noun: string, entities: readonly Entity[]): Entity | undefined {
   const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
+  const named = namedHolderOf(head, entities)
+  if (named !== undefined) return named || undefined
+  return isOrganisationKind(head) ? mostNamedOrganisation(entities) : undefined
+}
+
+/**
+ * "the commission", "the archbishop": the one organisation whose name ends in that word, else the one person with
+ * that role. False when several organisations' names end in it (none of them is meant), undefined when none fits.
+ */
+export function namedHolderOf(noun: string, entities: readonly Entity[]): Entity | false | undefined {
+  const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
   const organisations = entities.filter((entity) => entity.type === 'organization' && entity.name.toLowerCase().split(/\s+/).pop() === head)
   if (organisations.length === 1) return organisations[0]
-  if (organisations.length > 0) return undefined
-  return personByRole(head, entities) ?? (isOrganisationKind(head) ? mostNamedOrganisation(entities) : undefined)
+  if (organisations.length > 0) return false
+  return personByRole(head, entities)
 }
 
 function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined {
