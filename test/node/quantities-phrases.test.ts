@@ -52,3 +52,12 @@ describe('injuries and deaths as nouns', () => {
     expect(counts('Older drivers had six avoidable deaths per 10,000 people.')).toEqual([])
   })
 })
+
+describe('tolls kept as a register keeps them', () => {
+  it('reads "the number of confirmed deaths … surpassed N" as N killed', () => {
+    expect(counts('On Wednesday, the total number of confirmed deaths linked to SARS-CoV-2 infections surpassed 100,000 in Canada.')).toEqual([
+      [100000, 'people', 'killed'],
+    ])
+    expect(counts('The number of reported deaths rose to 5,000.')).toEqual([[5000, 'people', 'killed']])
+  })
+})

@@ -113,6 +113,10 @@ export const TOLL_HEADS: ReadonlyArray<[string, string]> = [
   ['toll', 'killed'],
   ['number of dead', 'killed'],
   ['number of deaths', 'killed'],
+  // "the total number of confirmed deaths … surpassed 100,000": deaths as a register counts them.
+  ['number of confirmed deaths', 'killed'],
+  ['number of reported deaths', 'killed'],
+  ['number of recorded deaths', 'killed'],
   ['number of fatalities', 'killed'],
   ['number of people killed', 'killed'],
   ['number of injured', 'injured'],
