@@ -61,3 +61,14 @@ describe('tolls kept as a register keeps them', () => {
     expect(counts('The number of reported deaths rose to 5,000.')).toEqual([[5000, 'people', 'killed']])
   })
 })
+
+describe("a country's people as who is counted", () => {
+  it('counts "eight Mexicans", "three Filipinos" as people', () => {
+    expect(counts('Eight Mexicans died in the attack.')).toEqual([[8, 'Mexicans', 'killed']])
+    expect(counts('Three Filipinos were injured when the bus crashed.')).toEqual([[3, 'Filipinos', 'injured']])
+  })
+
+  it('counts no capitalised plural that is no people of a country', () => {
+    expect(counts('Eight Freedonians died.')).toEqual([])
+  })
+})

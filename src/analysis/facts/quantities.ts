@@ -1,3 +1,4 @@
+import { isDemonym } from '../../gazetteer'
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { singleCounts } from './single-counts'
@@ -260,10 +261,15 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
     const token = tokens[j]!
     if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
-    if (PEOPLE_NOUNS.has(token.lower)) end = j + 1
+    if (PEOPLE_NOUNS.has(token.lower) || isPeopleOfACountry(token)) end = j + 1
   }
   if (end > start) return { start, end }
   return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
+}
+
+/** "eight Mexicans", "three Filipinos": a country's people named by the plural of its adjective. */
+function isPeopleOfACountry(token: Token): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(token.text) && isDemonym(token.text.slice(0, -1))
 }
 
 /** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
