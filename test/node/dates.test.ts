@@ -52,6 +52,17 @@ describe('extractDates', () => {
     expect(dates('The bridge reopened on September 30.', '2021-05-02')).toEqual([{ text: 'September 30', iso: '2020-09-30' }])
   })
 
+  it('reads a day after "scheduled for" or "planned for" as a day, ahead of publication', () => {
+    expect(dates('The final hearing is still scheduled for October 22 at the county court.', '2020-10-12')).toEqual([{ text: 'October 22', iso: '2020-10-22' }])
+    expect(dates('The vote, originally planned for April 28, was put off.', '2020-03-20')).toEqual([{ text: 'April 28', iso: '2020-04-28' }])
+    // "for" before what names no day is still a span.
+    expect(dates('The road was closed for a week.', '2020-03-20')).toEqual([])
+  })
+
+  it('gives no day for a time some hours before words were said', () => {
+    expect(dates('His son said he "left home four to five hours ago".', '2020-07-09')).toEqual([])
+  })
+
   it('reads "the previous day" and "the following day" against the last dated day before them', () => {
     expect(dates('The storm hit on Friday. Power had failed the previous day, and returned the following day.', '2022-03-09')).toEqual([
       { text: 'Friday', iso: '2022-03-04' },

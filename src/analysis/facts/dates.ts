@@ -25,10 +25,12 @@ const NOT_A_DATE =
 // "in two months", "two weeks": a count of time without "ago" is a length of time, not a day.
 const COUNTED_SPAN =
   /^(?:the\s+)?(?:(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|couple\s+of)\s+(?:days|weeks|months|years|decades)\b|past\s+(?:days?|weeks?|months?|years?|decades?)\b)|^(?:in\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days|weeks|months|years|decades)$/i
+// "five hours ago", "minutes ago": a time of the day something was said, not a day the text names.
+const HOURS_AGO = /\b(?:hours?|minutes?|seconds?)\s+ago$/i
 // "less than two weeks", "for the": what comes right before a span of time.
 const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
 // Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".
-const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
@@ -125,7 +127,10 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
     if (!result.start.isCertain('day')) words = words.replace(/,\s*\d{1,3}$/, '')
     words = words.replace(/[\s,;:]+$/, '')
     const start = at + preposition
-    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
+    // "for five years" is a span, "scheduled for October 22" a day: a lead word only makes a span of what names no day.
+    const namesADay = result.start.isCertain('day') || isWeekdayOnly(result.start)
+    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || HOURS_AGO.test(words)) continue
+    if (!namesADay && SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
     if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
