@@ -30,6 +30,19 @@ describe('affiliations with an adjective', () => {
   })
 })
 
+describe('subjects of joined clauses', () => {
+  it('reads ", and she accused" as a clause of its own, whose pronoun is the person the sentence opens with', () => {
+    const text =
+      'President Ana Ruiz threatened the network before, after it did not carry her speeches, which they said was due to a lack of airtime, and she accused the network of "swindling".'
+    expect(statements(text)).toEqual([['Ana Ruiz', 'accused']])
+  })
+
+  it('reads ", and has claimed" after a clause opened by an office as that office holder\'s act', () => {
+    const text = 'Ana Ruiz, the president, lost the vote in November. The president has not yet conceded the election, and has claimed widespread fraud.'
+    expect(statements(text)).toEqual([['Ana Ruiz', 'claimed']])
+  })
+})
+
 describe('bodies named by their people or their town', () => {
   it('reads "the Kenyan government" as Kenya and "the city of Tolosa" as Tolosa', () => {
     expect(statements('The Kenyan government later announced new rules for schools.')).toEqual([['Kenya', 'announced']])
