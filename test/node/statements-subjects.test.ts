@@ -48,6 +48,7 @@ describe('bodies named by their people or their town', () => {
     expect(statements('The Kenyan government later announced new rules for schools.')).toEqual([['Kenya', 'announced']])
     expect(statements('The city of Tolosa announced on Twitter that the roads would close.')).toEqual([['Tolosa', 'announced']])
     expect(statements('The town of Esperanza on Monday denied the report.')).toEqual([['Esperanza', 'denied']])
+    expect(statements('The Kenyan government has since declared victory over the rebels.')).toEqual([['Kenya', 'declared']])
   })
 
   it('gives no actor for an adjective that is no people of a country', () => {

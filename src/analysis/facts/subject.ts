@@ -149,8 +149,8 @@ function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined 
   return first && first.mentions.length >= 2 && (!second || second.mentions.length < first.mentions.length) ? first : undefined
 }
 
-// Adverbs, auxiliaries and a day between a body and its verb ("The city of Tolosa on Monday announced").
-const BODY_TO_VERB = '(?:\\s+(?:\\p{Ll}+ly|also|later|then|has|have|had|on\\s+\\p{Lu}\\p{Ll}+))*\\s+$'
+// Adverbs, auxiliaries and a day between a body and its verb ("The city of Tolosa on Monday announced", "has since declared").
+const BODY_TO_VERB = '(?:\\s+(?:\\p{Ll}+ly|also|later|then|since|now|already|has|have|had|on\\s+\\p{Lu}\\p{Ll}+))*\\s+$'
 // "The Samoan government declared": a government named by the adjective of its people.
 const DEMONYM_GOVERNMENT = new RegExp(`(?:^|[,;]\\s*)[Tt]he\\s+(\\p{Lu}\\p{Ll}+)\\s+government${BODY_TO_VERB}`, 'u')
 // "The city of Calabasas announced": a town acting as a body; the place named after "of" is the actor.
