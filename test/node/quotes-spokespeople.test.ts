@@ -73,3 +73,9 @@ describe('quotes said by a body named by a common noun', () => {
     expect(speakers(text)).toEqual([['are far more', undefined]])
   })
 })
+
+describe('quotes sourced to an unnamed spokesperson after "according to"', () => {
+  it('gives "according to a Woolworths spokesperson" to the organisation, a short quote too', () => {
+    expect(speakers('Sales went up in a "sharp increase" last week, according to an Interpol spokesperson.')).toEqual([['sharp increase', 'Interpol']])
+  })
+})

@@ -150,7 +150,8 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
     const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
     const authorFrom = nameFrom + (document?.[0].length ?? 0)
     const rest = text.slice(authorFrom, Math.min(to, authorFrom + 100))
-    const speaker = nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    const speaker =
+      nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)) ?? spokespersonAfter(context, nameFrom)
     if (speaker) return speaker
   }
   return undefined
@@ -248,6 +249,15 @@ function personInApposition({ text, index }: Context, from: number, to: number):
 }
 
 const SPOKESPERSON = '(?:spokesperson|spokesman|spokeswoman|official|representative)'
+// "a Woolworths spokesperson": the office word right after the organisation's name.
+const OFFICE_AFTER = new RegExp(`^\\s+${SPOKESPERSON}\\b`)
+
+/** "according to a Woolworths spokesperson": the organisation an unnamed spokesperson speaks for. */
+function spokespersonAfter({ text, index }: Context, from: number): EntityMention | undefined {
+  const mention = index.within(from, from + 80, ['organization', 'country'])[0]
+  if (!mention || !/^(?:an?|the)\s+$/i.test(text.slice(from, mention.start))) return undefined
+  return OFFICE_AFTER.test(text.slice(mention.end, mention.end + 20)) ? mention : undefined
+}
 // "an Interpol spokesperson", "a Port Authority official": the organisation's name right before the office word.
 const ORGANISATION_BEFORE = new RegExp(`^\\s+${SPOKESPERSON}\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)*$`, 'u')
 // "An official from the Port Authority", "a spokesperson for Interpol": the organisation after the office word.
