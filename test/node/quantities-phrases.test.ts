@@ -72,3 +72,9 @@ describe("a country's people as who is counted", () => {
     expect(counts('Eight Freedonians died.')).toEqual([])
   })
 })
+
+describe('visitors and travellers are people counted', () => {
+  it('counts "two male foreign visitors" killed', () => {
+    expect(counts('The virus killed two male foreign visitors in the city.')).toEqual([[2, 'male foreign visitors', 'killed']])
+  })
+})

@@ -10,7 +10,8 @@ export const PEOPLE_NOUNS = new Set(
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
   spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
-  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users`.split(/\s+/),
+  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users
+  visitors visitor travellers travelers`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
