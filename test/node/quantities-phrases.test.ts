@@ -78,3 +78,10 @@ describe('visitors and travellers are people counted', () => {
     expect(counts('The virus killed two male foreign visitors in the city.')).toEqual([[2, 'male foreign visitors', 'killed']])
   })
 })
+
+describe('the event word before the people it counts', () => {
+  it('counts "21 injured individuals" and "three wounded soldiers" as those people', () => {
+    expect(counts('The report figured 21 injured individuals in the province.')).toEqual([[21, 'individuals', 'injured']])
+    expect(counts('The blast left three wounded soldiers.')).toEqual([[3, 'soldiers', 'injured']])
+  })
+})

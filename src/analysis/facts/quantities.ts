@@ -118,9 +118,12 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       // "sixteen other journalist deaths": the people noun among the words before the death noun says who died.
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
+      // "21 injured individuals", "three wounded soldiers": the event word stands before the people it counts.
+      const after = !counts && !added && event.index === afterNumber ? countedPhrase(tokens, event.index + event.length) : undefined
+      const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
       const whos = phrase
         ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-        : (affiliation?.names ?? [dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people'])
+        : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
       const value = but ? number.value - but.value : number.value
