@@ -1,4 +1,5 @@
 import { canonicalEvent } from '../../src/analysis/facts/quantity-words'
+import { countryOfDemonym } from '../../src/gazetteer'
 import type { Facts } from '../../src/analysis/facts/types'
 
 /** One gold file: what a careful reader extracts from one article (format of test/fixtures/gold/seed-facts.json). */
@@ -53,6 +54,18 @@ type Rule<G, E> = {
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
 /** An organisation's name with or without a leading "The": the older gold sets write "Telegraph", the later ones "The Guardian". */
 const sameOrganisation = (a: string, b: string) => same(a.replace(/^the\s+/i, ''), b.replace(/^the\s+/i, ''))
+/**
+ * An actor's name as the country it speaks for: "United States government", "the Iraqi government" and "Iraq" are one
+ * actor (the extractor names the country, as `docs/api.md` says; some gold names the government).
+ */
+const actorName = (name: string) => {
+  const body = name
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/\s+government$/i, '')
+  return countryOfDemonym(body)?.name ?? body
+}
+const sameActor = (a: string, b: string | undefined) => same(actorName(a), actorName(b ?? ''))
 const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 /**
  * Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". One ending goes:
@@ -63,9 +76,9 @@ export function verbStem(verb: string): string {
   if (lower.endsWith('ing')) return lower.slice(0, -3).replace(/y$/, 'i')
   return lower.replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
 }
-/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member". */
-const whoHead = (who: string) =>
-  (
+/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member", "deaths" matches "people". */
+const whoHead = (who: string) => {
+  const head = (
     who
       .trim()
       .toLowerCase()
@@ -73,6 +86,11 @@ const whoHead = (who: string) =>
       .split(/\s+/)
       .pop() ?? ''
   ).replace(/s$/, '')
+  // "12 deaths" killed are 12 people killed: the extractor writes the people, some gold writes the noun of the text.
+  return DEATH_HEADS.has(head) ? 'people' : head
+}
+// Heads of death nouns once the plural "s" is off ("fatalities" -> "fatalitie").
+const DEATH_HEADS = new Set(['death', 'fatalitie'])
 const event = (name: string | undefined) => canonicalEvent(name ?? '') ?? (name ?? '').toLowerCase()
 
 /**
@@ -149,8 +167,8 @@ export function scoreGold(gold: FactsGold, facts: Facts): GoldScore {
       gold: gold.statements ?? [],
       extracted: facts.statements,
       matches: (g, e) =>
-        same(g.actor, e.actor) && verbStem(g.verb) === verbStem(e.verb) && (!g.target || (e.target ?? '').toLowerCase().includes(g.target.toLowerCase())),
-      contradicts: (g, e) => verbStem(g.verb) === verbStem(e.verb) && !!g.target && same(g.target, e.target) && !same(g.actor, e.actor),
+        sameActor(g.actor, e.actor) && verbStem(g.verb) === verbStem(e.verb) && (!g.target || (e.target ?? '').toLowerCase().includes(g.target.toLowerCase())),
+      contradicts: (g, e) => verbStem(g.verb) === verbStem(e.verb) && !!g.target && same(g.target, e.target) && !sameActor(g.actor, e.actor),
       describeGold: (g) => `${g.actor} ${g.verb}${g.target ? ` ${g.target}` : ''}`,
       describeExtracted: (e) => `${e.actor} ${e.verb}${e.target ? ` ${e.target}` : ''}`,
     }),

@@ -3,40 +3,45 @@ import { describe, expect, it } from 'vitest'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind7 have
-// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind7's honest first
-// figure was taken before any (docs/facts-eval.md, round 9). Levels a little under the figures of
-// `npm run eval:facts` (round 9), so that only a real regression fails.
+// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind8 have
+// since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind8's honest first
+// figure was taken before any (docs/facts-eval.md, round 10). Levels a little under the figures of
+// `npm run eval:facts` (round 10), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
     articles: 12,
-    levels: { people: 0.92, organizations: 0.73, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.57, dates: 0.93, statements: 0.37, micro: 0.78 },
+    levels: { people: 0.92, organizations: 0.73, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.57, dates: 0.97, statements: 0.64, micro: 0.8 },
   },
   {
     dir: 'gold-blind3',
     articles: 20,
-    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.69, quantities: 0.8, dates: 0.84, statements: 0.47, micro: 0.82 },
+    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.69, quantities: 0.8, dates: 0.84, statements: 0.61, micro: 0.82 },
   },
   {
     dir: 'gold-blind4',
     articles: 16,
-    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.79, quantities: 0.57, dates: 0.84, statements: 0.83, micro: 0.82 },
+    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.81, quantities: 0.57, dates: 0.86, statements: 0.83, micro: 0.83 },
   },
   {
     dir: 'gold-blind5',
     articles: 12,
-    levels: { people: 0.78, organizations: 0.61, countries: 0.79, places: 0.76, quotes: 0.62, quantities: 0.39, dates: 0.71, statements: 0.57, micro: 0.69 },
+    levels: { people: 0.78, organizations: 0.61, countries: 0.79, places: 0.76, quotes: 0.62, quantities: 0.46, dates: 0.83, statements: 0.7, micro: 0.72 },
   },
   {
     dir: 'gold-blind6',
     articles: 13,
-    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.81, quantities: 0.21, dates: 0.78, statements: 0.77, micro: 0.76 },
+    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.86, quantities: 0.33, dates: 0.92, statements: 0.77, micro: 0.8 },
   },
   {
     dir: 'gold-blind7',
     articles: 17,
-    levels: { people: 0.83, organizations: 0.75, countries: 0.89, places: 0.8, quotes: 0.64, quantities: 0.7, dates: 0.78, statements: 0.8, micro: 0.77 },
+    levels: { people: 0.83, organizations: 0.75, countries: 0.89, places: 0.8, quotes: 0.65, quantities: 0.72, dates: 0.89, statements: 0.87, micro: 0.79 },
+  },
+  {
+    dir: 'gold-blind8',
+    articles: 16,
+    levels: { people: 0.83, organizations: 0.68, countries: 0.89, places: 0.73, quotes: 0.59, quantities: 0.55, dates: 0.9, statements: 0.38, micro: 0.74 },
   },
 ]
 

@@ -82,6 +82,32 @@ describe('scoreGold', () => {
     expect([score.quantities.tp, score.statements.tp]).toEqual([1, 1])
   })
 
+  it('reads a government as the country it speaks for', () => {
+    const governments = {
+      article: 'x',
+      statements: [
+        { actor: 'United States government', verb: 'accused', target: 'Avenatti' },
+        { actor: 'Iraqi government', verb: 'declared' },
+      ],
+    }
+    const score = scoreGold(
+      governments,
+      facts({
+        statements: [
+          { actor: 'United States', verb: 'accused', target: 'Michael Avenatti', start: 0, end: 1 },
+          { actor: 'Iraq', verb: 'declared', start: 2, end: 3 },
+        ],
+      }),
+    )
+    expect(score.statements).toMatchObject({ tp: 2, fp: 0, fn: 0 })
+  })
+
+  it('reads deaths counted as the people killed', () => {
+    const deaths = { article: 'x', quantities: [{ value: 16, who: 'deaths', event: 'killed' }] }
+    const score = scoreGold(deaths, facts({ quantities: [{ value: 16, who: 'people', event: 'killed', start: 0, end: 1 }] }))
+    expect(score.quantities).toMatchObject({ tp: 1, fp: 0, fn: 0 })
+  })
+
   it('counts a wrong speaker or wrong people as a contradiction and a false positive', () => {
     const score = scoreGold(
       gold,

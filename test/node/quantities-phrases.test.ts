@@ -52,3 +52,36 @@ describe('injuries and deaths as nouns', () => {
     expect(counts('Older drivers had six avoidable deaths per 10,000 people.')).toEqual([])
   })
 })
+
+describe('tolls kept as a register keeps them', () => {
+  it('reads "the number of confirmed deaths … surpassed N" as N killed', () => {
+    expect(counts('On Wednesday, the total number of confirmed deaths linked to SARS-CoV-2 infections surpassed 100,000 in Canada.')).toEqual([
+      [100000, 'people', 'killed'],
+    ])
+    expect(counts('The number of reported deaths rose to 5,000.')).toEqual([[5000, 'people', 'killed']])
+  })
+})
+
+describe("a country's people as who is counted", () => {
+  it('counts "eight Mexicans", "three Filipinos" as people', () => {
+    expect(counts('Eight Mexicans died in the attack.')).toEqual([[8, 'Mexicans', 'killed']])
+    expect(counts('Three Filipinos were injured when the bus crashed.')).toEqual([[3, 'Filipinos', 'injured']])
+  })
+
+  it('counts no capitalised plural that is no people of a country', () => {
+    expect(counts('Eight Freedonians died.')).toEqual([])
+  })
+})
+
+describe('visitors and travellers are people counted', () => {
+  it('counts "two male foreign visitors" killed', () => {
+    expect(counts('The virus killed two male foreign visitors in the city.')).toEqual([[2, 'male foreign visitors', 'killed']])
+  })
+})
+
+describe('the event word before the people it counts', () => {
+  it('counts "21 injured individuals" and "three wounded soldiers" as those people', () => {
+    expect(counts('The report figured 21 injured individuals in the province.')).toEqual([[21, 'individuals', 'injured']])
+    expect(counts('The blast left three wounded soldiers.')).toEqual([[3, 'soldiers', 'injured']])
+  })
+})

@@ -5,6 +5,15 @@ import { extractFacts } from '../../src/analysis/facts/extract'
 const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker])
 
 describe('quotes read from a document', () => {
+  it('reads past a day or "in part" between the document and its words', () => {
+    expect(speakers('Interpol\'s official statement yesterday read "Dear members, we are very sorry to report that the meeting is cancelled."')).toEqual([
+      ['Dear members, we', 'Interpol'],
+    ])
+    expect(speakers('Acme Corp released a statement which read, in part, "This ruling raises critical questions around freedom of expression."')).toEqual([
+      ['This ruling raises', 'Acme Corp'],
+    ])
+  })
+
   it('gives a quote the owner of the statement it is read from ("X\'s statement read:")', () => {
     const text = 'Mayor Ana Ruiz spoke late on Monday. Ruiz\'s statement read: "The city stands with the families of the victims."'
     expect(speakers(text)).toEqual([['The city stands', 'Ana Ruiz']])

@@ -91,3 +91,52 @@ describe('speakers behind titles and honours', () => {
     ])
   })
 })
+
+describe('a speaker told by relation before the name', () => {
+  it('takes the person named in commas after "said his brother", "said the family lawyer"', () => {
+    expect(speakers('"The day was very hard for all of us," said his brother, Tomas Berger, after the service. "It was hard for the whole family."')).toEqual([
+      ['The day was', 'Tomas Berger'],
+      ['It was hard', 'Tomas Berger'],
+    ])
+    expect(speakers('"We expected a better result from the jury," said the family lawyer, Ana Ruiz.')).toEqual([['We expected a', 'Ana Ruiz']])
+  })
+
+  it('takes no name that does not follow the comma at once', () => {
+    expect(speakers('"We will appeal the ruling in this case," said her lawyer, who later met Ana Ruiz.')).toEqual([['We will appeal', null]])
+  })
+})
+
+describe('descriptions before a speaker', () => {
+  it('reads an office of a body named in lower case before the name ("speaker of the parliament X")', () => {
+    expect(
+      speakers('Offering his condolences, speaker of the parliament Tomas Berger wrote on Instagram: "The years of his life were given to the town."'),
+    ).toEqual([['The years of', 'Tomas Berger']])
+  })
+
+  it('reads a description before "named" ("a university student named X said")', () => {
+    expect(speakers('A university student named Okafor said, "Even in the rain, the people of this city never back down."')).toEqual([
+      ['Even in the', 'Okafor'],
+    ])
+  })
+})
+
+describe('an affiliation is not the speaker', () => {
+  it('gives the quote to the person, not to the party after "of the opposition"', () => {
+    expect(speakers('Tomas Berger of the opposition Green Party said, "We will not vote for this budget at all."')).toEqual([['We will not', 'Tomas Berger']])
+  })
+})
+
+describe('a quote after a colon with no verb of speaking', () => {
+  it('gives the words after the colon to the subject of the clause before it', () => {
+    const text =
+      'In a statement, the Freedonian Ministry of Defence justified the strike as "defensive" in nature: "The army has taken decisive action to protect our people."'
+    expect(speakers(text)).toEqual([['The army has', 'Freedonian Ministry of Defence']])
+    expect(speakers('Former deputy director Tomas Berger praised Ruiz on Twitter: "She was one of the best officers we ever had."')).toEqual([
+      ['She was one', 'Tomas Berger'],
+    ])
+  })
+
+  it('gives none when the clause before the colon has no named subject', () => {
+    expect(speakers('The crowd grew quiet as the letter was read: "We will never forget the people we lost."')).toEqual([['We will never', null]])
+  })
+})

@@ -59,3 +59,23 @@ describe('speakers of passive and participle clauses', () => {
     ])
   })
 })
+
+describe('quotes said by a body named by a common noun', () => {
+  it('gives "the commission said" to the one organisation whose name ends in "commission", after an opening phrase too', () => {
+    const text =
+      'The Freedonia Electoral Commission met on Friday. In an official statement, the commission said, "The vote will go ahead as planned on Sunday."'
+    expect(speakers(text)).toEqual([['The vote will', 'Freedonia Electoral Commission']])
+  })
+
+  it('gives "the team wrote" to no organisation when none is named that way', () => {
+    const text =
+      'The study was published by Wikinews and Reuters. Wikinews covered it twice. The team wrote that guns "are far more lethal than any other means".'
+    expect(speakers(text)).toEqual([['are far more', undefined]])
+  })
+})
+
+describe('quotes sourced to an unnamed spokesperson after "according to"', () => {
+  it('gives "according to a Woolworths spokesperson" to the organisation, a short quote too', () => {
+    expect(speakers('Sales went up in a "sharp increase" last week, according to an Interpol spokesperson.')).toEqual([['sharp increase', 'Interpol']])
+  })
+})

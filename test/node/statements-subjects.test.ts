@@ -22,6 +22,40 @@ describe('statement subjects', () => {
   })
 })
 
+describe('affiliations with an adjective', () => {
+  it('reads a subject past "of the conservative Liberty and Order Party" and an adverb', () => {
+    expect(statements('On Sunday, leader Ana Ruiz of the conservative Liberty and Order Party publicly declared her intent to run.')).toEqual([
+      ['Ana Ruiz', 'declared'],
+    ])
+  })
+})
+
+describe('subjects of joined clauses', () => {
+  it('reads ", and she accused" as a clause of its own, whose pronoun is the person the sentence opens with', () => {
+    const text =
+      'President Ana Ruiz threatened the network before, after it did not carry her speeches, which they said was due to a lack of airtime, and she accused the network of "swindling".'
+    expect(statements(text)).toEqual([['Ana Ruiz', 'accused']])
+  })
+
+  it('reads ", and has claimed" after a clause opened by an office as that office holder\'s act', () => {
+    const text = 'Ana Ruiz, the president, lost the vote in November. The president has not yet conceded the election, and has claimed widespread fraud.'
+    expect(statements(text)).toEqual([['Ana Ruiz', 'claimed']])
+  })
+})
+
+describe('bodies named by their people or their town', () => {
+  it('reads "the Kenyan government" as Kenya and "the city of Tolosa" as Tolosa', () => {
+    expect(statements('The Kenyan government later announced new rules for schools.')).toEqual([['Kenya', 'announced']])
+    expect(statements('The city of Tolosa announced on Twitter that the roads would close.')).toEqual([['Tolosa', 'announced']])
+    expect(statements('The town of Esperanza on Monday denied the report.')).toEqual([['Esperanza', 'denied']])
+    expect(statements('The Kenyan government has since declared victory over the rebels.')).toEqual([['Kenya', 'declared']])
+  })
+
+  it('gives no actor for an adjective that is no people of a country', () => {
+    expect(statements('The Freedonian government declared a state of emergency on Monday.')).toEqual([])
+  })
+})
+
 describe('the scorer compares statement verbs by one stem', () => {
   it('gives the participle, the past and the present of a verb one stem', () => {
     for (const forms of [

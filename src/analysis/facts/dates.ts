@@ -25,10 +25,12 @@ const NOT_A_DATE =
 // "in two months", "two weeks": a count of time without "ago" is a length of time, not a day.
 const COUNTED_SPAN =
   /^(?:the\s+)?(?:(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|couple\s+of)\s+(?:days|weeks|months|years|decades)\b|past\s+(?:days?|weeks?|months?|years?|decades?)\b)|^(?:in\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days|weeks|months|years|decades)$/i
+// "five hours ago", "minutes ago": a time of the day something was said, not a day the text names.
+const HOURS_AGO = /\b(?:hours?|minutes?|seconds?)\s+ago$/i
 // "less than two weeks", "for the": what comes right before a span of time.
 const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
 // Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".
-const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
@@ -37,8 +39,12 @@ const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
 // A year-only relative mention followed by a month and day: "Last year August 8".
 const RELATIVE_YEAR = /^(?:last|this|next)\s+year$/i
-// "end of July", "the beginning of May" without a day of its own.
+// "end of July", "the beginning of May" without a day of its own: a part of a month, which chrono reads as a day.
 const PART_OF_MONTH = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+[A-Za-z]+\.?$/i
+// "last week", "this weekend": a span of days, which chrono reads as one day.
+const WEEK_SPAN = /^(?:last|this|next|past|the\s+past)\s+week(?:end)?$/i
+// A date fact is one calendar day: YYYY-MM-DD, or --MM-DD when no year is known. A month or a year alone is no day.
+const ONE_DAY = /^(?:\d{4}|-)-\d{2}-\d{2}$/
 const LEADING_PREPOSITION = /^(?:on|in|at|by|since|from|until|during|of)\s+/i
 // chrono's cost grows faster than the text it parses: it gets sentences in chunks of at most this many characters.
 const CHUNK = 2_000
@@ -46,12 +52,12 @@ const CHUNK = 2_000
 const MAX_DATES = 500
 
 /**
- * Date mentions resolved against the publication date: a weekday is the most
+ * The days the text names, resolved against the publication date: a weekday is the most
  * recent such day on or before it (news reports the past), a month and day without
- * a year the most recent one too unless it falls in the month after it, a month or a year
- * without a day resolves to `YYYY-MM` or `YYYY`. Relative mentions are dropped
- * when there is no publication date to resolve them against, and a month and
- * day without a year keep no year (`--MM-DD`, `--MM`): no year is invented. The span is the
+ * a year the most recent one too unless it falls in the month after it. A month or a year
+ * without a day ("in June", "last year") and a span ("last week") are no day, so no date. Relative
+ * mentions are dropped when there is no publication date to resolve them against, and a month and
+ * day without a year keep no year (`--MM-DD`): no year is invented. The span is the
  * date words without a leading preposition ("Tuesday", not "on Tuesday").
  */
 export function extractDates(text: string, publicationDate?: string, sentences: Span[] = splitSentences(text)): DateMention[] {
@@ -121,7 +127,10 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
     if (!result.start.isCertain('day')) words = words.replace(/,\s*\d{1,3}$/, '')
     words = words.replace(/[\s,;:]+$/, '')
     const start = at + preposition
-    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
+    // "for five years" is a span, "scheduled for October 22" a day: a lead word only makes a span of what names no day.
+    const namesADay = result.start.isCertain('day') || isWeekdayOnly(result.start)
+    if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || HOURS_AGO.test(words)) continue
+    if (!namesADay && SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words.split(/\s/)[0] ?? '') && /^\p{Ll}/u.test(words)) continue
     if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
@@ -138,10 +147,9 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
         continue
       }
     }
-    const resolved = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
-    if (!resolved) continue
-    // "the end of July": a part of the month, not its last day (chrono's reading).
-    const iso = PART_OF_MONTH.test(words) && /^\d{4}-\d{2}-\d{2}$/.test(resolved) ? resolved.slice(0, 7) : resolved
+    if (PART_OF_MONTH.test(words) || WEEK_SPAN.test(words)) continue
+    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    if (!iso || !ONE_DAY.test(iso)) continue
     dates.push({ text: words, iso, start, end: start + words.length })
   }
 }
@@ -192,7 +200,7 @@ function resolve(date: ParsedComponents, reference: Date | undefined, future = f
     resolved.setUTCFullYear(resolved.getUTCFullYear() - 1)
   }
   // Without a publication date a month and day have no year: the text's words only, as ISO 8601 writes a
-  // yearless date ("--11-24", "--06"); chrono would fill in the year of its epoch instant.
+  // yearless date ("--11-24"); chrono would fill in the year of its epoch instant.
   if (!reference && !date.isCertain('year')) {
     if (!date.isCertain('month')) return undefined
     const month = String(date.get('month')).padStart(2, '0')

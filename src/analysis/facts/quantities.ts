@@ -1,3 +1,4 @@
+import { isDemonym } from '../../gazetteer'
 import { MentionIndex } from './mention-index'
 import { mayStartNumber, parseNumber } from './number-words'
 import { singleCounts } from './single-counts'
@@ -117,9 +118,12 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       // "sixteen other journalist deaths": the people noun among the words before the death noun says who died.
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
+      // "21 injured individuals", "three wounded soldiers": the event word stands before the people it counts.
+      const after = !counts && !added && event.index === afterNumber ? countedPhrase(tokens, event.index + event.length) : undefined
+      const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
       const whos = phrase
         ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-        : (affiliation?.names ?? [dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people'])
+        : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
       const value = but ? number.value - but.value : number.value
@@ -260,10 +264,15 @@ function countedPhrase(tokens: Token[], from: number): { start: number; end: num
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
     const token = tokens[j]!
     if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
-    if (PEOPLE_NOUNS.has(token.lower)) end = j + 1
+    if (PEOPLE_NOUNS.has(token.lower) || isPeopleOfACountry(token)) end = j + 1
   }
   if (end > start) return { start, end }
   return words > 0 && !['more', 'others', 'other'].includes(tokens[start]?.lower ?? '') ? 'not people' : undefined
+}
+
+/** "eight Mexicans", "three Filipinos": a country's people named by the plural of its adjective. */
+function isPeopleOfACountry(token: Token): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(token.text) && isDemonym(token.text.slice(0, -1))
 }
 
 /** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */

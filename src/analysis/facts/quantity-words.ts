@@ -10,7 +10,8 @@ export const PEOPLE_NOUNS = new Set(
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
   spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
-  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users`.split(/\s+/),
+  cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users
+  visitors visitor travellers travelers`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
@@ -113,6 +114,10 @@ export const TOLL_HEADS: ReadonlyArray<[string, string]> = [
   ['toll', 'killed'],
   ['number of dead', 'killed'],
   ['number of deaths', 'killed'],
+  // "the total number of confirmed deaths … surpassed 100,000": deaths as a register counts them.
+  ['number of confirmed deaths', 'killed'],
+  ['number of reported deaths', 'killed'],
+  ['number of recorded deaths', 'killed'],
   ['number of fatalities', 'killed'],
   ['number of people killed', 'killed'],
   ['number of injured', 'injured'],

@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
-import { findOpeningPerson, findSubject, governmentCountry, paragraphStart, personByRole, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
 
@@ -19,7 +19,8 @@ const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
 const GOVERNMENT_SUBJECT =
   /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
-const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
+// "the archbishop said", "In a statement, the commission said": an office or a body the text names elsewhere.
+const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
@@ -149,7 +150,8 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
     const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
     const authorFrom = nameFrom + (document?.[0].length ?? 0)
     const rest = text.slice(authorFrom, Math.min(to, authorFrom + 100))
-    const speaker = nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    const speaker =
+      nameAfterVerb(text, index, authorFrom, authorFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)) ?? spokespersonAfter(context, nameFrom)
     if (speaker) return speaker
   }
   return undefined
@@ -171,10 +173,13 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
 }
 
 const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
-// "Ana Ruiz's statement read: “…”": the owner of the document.
-const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+read\\s*[:,]?\\s*$`, 'u')
-// "It read, “…”", "The statement read: “…”", "“…” read the statement": a document named before.
-const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT})\\s+read\\s*[:,]?\\s*$`, 'u')
+// "read yesterday", "read, in part,": a day or a part between the document and its words.
+const READ = '(?:(?:yesterday|today|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)?read(?:\\s*,\\s*in\\s+part)?\\s*[:,]?\\s*$'
+// "Ana Ruiz's statement read: “…”", "Acme's official statement yesterday read “…”": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+${READ}`, 'u')
+// "It read, “…”", "The statement read: “…”", "released a statement which read, in part, “…”", "“…” read the statement":
+// a document named before.
+const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}|${DOCUMENT},?\\s+(?:which|that))\\s+${READ}`, 'u')
 const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
 // "The federation released a statement": who put out the document the quote is read from.
 const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
@@ -219,7 +224,10 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
     const nameFrom = from + verbFirst[0].length
     const rest = text.slice(nameFrom, to)
     const nameEnd = NAME_PHRASE_END.exec(rest)
-    return nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+    const named = nameAfterVerb(text, index, nameFrom, nameFrom + (nameEnd ? nameEnd.index : rest.length))
+    return (
+      named ?? (nameEnd?.[0] === ',' && RELATION.test(rest.slice(0, nameEnd.index)) ? personInApposition(context, nameFrom + nameEnd.index + 1, to) : undefined)
+    )
   }
   const verb = FIRST_SPEECH_VERB.exec(region)
   if (!verb) return undefined
@@ -231,7 +239,25 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
 }
 
+// '”, said his father, Tomas Berger': who the speaker is to someone, then the name in commas.
+const RELATION = /^\s*(?:his|her|their|the)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s*$/u
+
+/** The person named right at `from`, after the comma that closes a relation ('said his father, Tomas Berger,'). */
+function personInApposition({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  const person = index.within(from, Math.min(to, from + 80), ['person'])[0]
+  return person && /^\s*$/.test(text.slice(from, person.start)) ? person : undefined
+}
+
 const SPOKESPERSON = '(?:spokesperson|spokesman|spokeswoman|official|representative)'
+// "a Woolworths spokesperson": the office word right after the organisation's name.
+const OFFICE_AFTER = new RegExp(`^\\s+${SPOKESPERSON}\\b`)
+
+/** "according to a Woolworths spokesperson": the organisation an unnamed spokesperson speaks for. */
+function spokespersonAfter({ text, index }: Context, from: number): EntityMention | undefined {
+  const mention = index.within(from, from + 80, ['organization', 'country'])[0]
+  if (!mention || !/^(?:an?|the)\s+$/i.test(text.slice(from, mention.start))) return undefined
+  return OFFICE_AFTER.test(text.slice(mention.end, mention.end + 20)) ? mention : undefined
+}
 // "an Interpol spokesperson", "a Port Authority official": the organisation's name right before the office word.
 const ORGANISATION_BEFORE = new RegExp(`^\\s+${SPOKESPERSON}\\s+(?:\\p{Ll}+ly\\s+|also\\s+|later\\s+)*$`, 'u')
 // "An official from the Port Authority", "a spokesperson for Interpol": the organisation after the office word.
@@ -330,13 +356,16 @@ function subjectAfterWith({ text, index }: Context, from: number, verbStart: num
   return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
 
-/** A quote standing alone after a sentence that ends in a colon: "Lin said on Tuesday:". */
+/** A quote standing alone after a sentence that ends in a colon ("Lin said on Tuesday:"), or after a clause that does. */
 function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
   const { text, sentences } = context
   if (!sentence || text.slice(sentence.start, span.open).trim() !== '') {
-    const before = text.slice(sentence?.start ?? 0, span.open).trimEnd()
+    const from = sentence?.start ?? 0
+    const before = text.slice(from, span.open).trimEnd()
     if (!before.endsWith(':')) return undefined
-    return attributionBefore(context, sentence?.start ?? 0, span.open)
+    // "The ministry justified the strike as "defensive": "…"": with no verb of speaking, the words after the colon
+    // are the act of the clause's subject.
+    return attributionBefore(context, from, span.open) ?? subjectOfClause(text, from, from + before.length - 1, context.index)
   }
   const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
   if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
@@ -371,9 +400,12 @@ function inherit(
   return others.length === 0 ? previous.speaker : undefined
 }
 
-/** "the archbishop said": the one person the text gives that role, as a mention-less speaker. */
+/**
+ * "the archbishop said", "the commission said": the one organisation whose name ends in that word, else the one
+ * person the text gives that role, as a mention-less speaker ("the team wrote" is no organisation the text names most).
+ */
 function roleHolder({ entities }: Context, roleWords: string): EntityMention | undefined {
-  const holder = personByRole(roleWords, entities)
+  const holder = namedHolderOf(roleWords, entities)
   return holder ? { start: -1, end: -1, entity: holder } : undefined
 }
 

@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findOpeningPerson, findSubject, holderOf, paragraphStart, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Statement } from './types'
 import type { Span } from '../../text/span'
 
@@ -56,6 +56,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+            governmentOrTown(text, start, verbStart, index, entities) ??
             groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
@@ -133,11 +134,15 @@ function coordinatedActor(text: string, previous: Statement | undefined, verbSta
 /** A clause of one sentence, from where it starts, with what the subject finders read: the entities and their mentions. */
 type Clause = { text: string; sentenceStart: number; from: number; index: MentionIndex; entities: readonly Entity[] }
 
-// ", and claimed": a verb joined to the clause's first one.
-const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+)?$/
-const OPENING_PRONOUN = /^\s*(?:It|He|She)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
+// ", and claimed", ", and has claimed": a verb joined to the clause's first one.
+const JOINED = /,?\s+and\s+(?:also\s+|later\s+|then\s+|has\s+|have\s+|had\s+)?$/
+// "It cited …", "The president has not yet conceded …": a pronoun or an office opening the clause, before its verb.
+const OPENING_PRONOUN = /^\s*(?:It|He|She|The\s+\p{Ll}+)\s+(?:\p{Ll}+ly\s+)?(?=\p{Ll}+ed\b|did\b|does\b|has\b|had\b|was\b|is\b)/u
 
-/** "It cited the Air Force …, and claimed a sixteenth death": the subject of the clause's first verb, named or a pronoun. */
+/**
+ * "It cited the Air Force …, and claimed a sixteenth death", "The president has not yet conceded …, and has claimed
+ * …": the subject of the clause's first verb, named, a pronoun or an office.
+ */
 function joinedToOpening(clause: Clause, verbStart: number): EntityMention | undefined {
   const { text, from, index } = clause
   if (!JOINED.test(text.slice(Math.max(from, verbStart - 20), verbStart))) return undefined
@@ -278,7 +283,9 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const from = Math.max(sentenceStart, verbStart - 200)
   const before = text.slice(from, verbStart)
   let start = from
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s/g)) start = from + match.index + match[0].length
+  // ", and he accused": a pronoun after "and" opens a clause of its own.
+  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s|,\s+and\s+(?=(?:he|she|it)\s)/g))
+    start = from + match.index + match[0].length
   return start
 }
 

@@ -1,3 +1,4 @@
+import { countryOfDemonym } from '../../gazetteer'
 import type { EntityMention, MentionIndex } from './mention-index'
 import { isOrganisationKind } from './ner/lists'
 import type { Entity } from './types'
@@ -21,21 +22,27 @@ const TIME_OPENER =
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
 const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official)\\s)`
 
-/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal") and office words. */
+// "speaker of the parliament Ali Rezai": an office of a body named in lower case.
+const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
+// "a university student named Wong": the words of a description before "named" or "called", and the word itself.
+const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|called'
+
+/** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|of|for|to|${TITLE_AND}|${FIELD_WORD})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), before or after an affiliation ("X of the University of Essex, speaking to the BBC, said"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), before or after an affiliation ("X of the University of Essex, speaking to the BBC, said", "X of the conservative Law and Justice Party said"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+(?:\p{Ll}+\s+)?)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
-// phrase that follows one: "Lead author X of Australia's Griffith University", "Prime Minister of India" (but
+// phrase that follows one, after an adjective too ("of the opposition Green Party"): "Lead author X of Australia's
+// Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
 const AFTER_PREPOSITION = /\b(?:of|for|at|from|in|to)\s+(?:[Tt]he\s+)?$/
-const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
+const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 // "The government of Burundi announced": the country is the one acting.
 const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/
 
@@ -120,13 +127,58 @@ export function paragraphStart(text: string, offset: number): number {
  */
 export function holderOf(noun: string, entities: readonly Entity[]): Entity | undefined {
   const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
+  const named = namedHolderOf(head, entities)
+  if (named !== undefined) return named || undefined
+  return isOrganisationKind(head) ? mostNamedOrganisation(entities) : undefined
+}
+
+/**
+ * "the commission", "the archbishop": the one organisation whose name ends in that word, else the one person with
+ * that role. False when several organisations' names end in it (none of them is meant), undefined when none fits.
+ */
+export function namedHolderOf(noun: string, entities: readonly Entity[]): Entity | false | undefined {
+  const head = noun.trim().toLowerCase().split(/\s+/).pop() ?? ''
   const organisations = entities.filter((entity) => entity.type === 'organization' && entity.name.toLowerCase().split(/\s+/).pop() === head)
   if (organisations.length === 1) return organisations[0]
-  if (organisations.length > 0) return undefined
-  return personByRole(head, entities) ?? (isOrganisationKind(head) ? mostNamedOrganisation(entities) : undefined)
+  if (organisations.length > 0) return false
+  return personByRole(head, entities)
 }
 
 function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined {
   const [first, second] = entities.filter((entity) => entity.type === 'organization').sort((a, b) => b.mentions.length - a.mentions.length)
   return first && first.mentions.length >= 2 && (!second || second.mentions.length < first.mentions.length) ? first : undefined
+}
+
+// Adverbs, auxiliaries and a day between a body and its verb ("The city of Tolosa on Monday announced", "has since declared").
+const BODY_TO_VERB = '(?:\\s+(?:\\p{Ll}+ly|also|later|then|since|now|already|has|have|had|on\\s+\\p{Lu}\\p{Ll}+))*\\s+$'
+// "The Samoan government declared": a government named by the adjective of its people.
+const DEMONYM_GOVERNMENT = new RegExp(`(?:^|[,;]\\s*)[Tt]he\\s+(\\p{Lu}\\p{Ll}+)\\s+government${BODY_TO_VERB}`, 'u')
+// "The city of Calabasas announced": a town acting as a body; the place named after "of" is the actor.
+const TOWN_OF = /(?:^|[,;]\s*)[Tt]he\s+(?:city|town|village|county|municipality|province|state)\s+of\s+$/
+const TOWN_TO_VERB = new RegExp(`^${BODY_TO_VERB}`, 'u')
+
+/**
+ * A government named by its people's adjective ("The Samoan government declared": Samoa) or a town acting as a body
+ * ("The city of Calabasas announced": Calabasas), as the subject of the verb at `verbStart`. The country is the
+ * entity the text names, else the gazetteer's name for it.
+ */
+export function governmentOrTown(
+  text: string,
+  clauseStart: number,
+  verbStart: number,
+  index: MentionIndex,
+  entities: readonly Entity[],
+): EntityMention | undefined {
+  const before = text.slice(clauseStart, verbStart)
+  const demonym = DEMONYM_GOVERNMENT.exec(before)
+  const country = demonym ? countryOfDemonym(demonym[1]!) : undefined
+  if (demonym && country) {
+    const start = clauseStart + demonym.index + demonym[0].indexOf(demonym[1]!)
+    const entity =
+      entities.find((candidate) => candidate.type === 'country' && candidate.name === country.name) ?? ({ name: country.name, type: 'country' } as Entity)
+    return { entity, start, end: start + demonym[1]!.length }
+  }
+  const town = index.within(clauseStart, verbStart, ['place']).pop()
+  if (!town || !TOWN_OF.test(text.slice(clauseStart, town.start)) || !TOWN_TO_VERB.test(text.slice(town.end, verbStart))) return undefined
+  return town
 }

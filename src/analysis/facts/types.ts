@@ -52,7 +52,7 @@ export const DateEntries = {
     v.string(),
     v.regex(/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}(?:-\d{2})?)$/),
     v.description(
-      'As much of the date as the text and the publication date give, in ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY; --MM-DD or --MM when no year is known (docs/facts-dates.md).',
+      'One day the text names, in ISO 8601: YYYY-MM-DD, or --MM-DD when no year is known (docs/facts-dates.md). Bundles built before months and years stopped being dates may still hold YYYY-MM, YYYY or --MM.',
     ),
   ),
   ...SpanEntries,
