@@ -21,3 +21,39 @@ describe('a demonym alone', () => {
     expect(typeOf('Kestrel')).toBe('organization')
   })
 })
+
+describe('long names spelled out by the acronym after them', () => {
+  it('joins runs cut by "in", "and" or "from" where the acronym in brackets spells them all', () => {
+    const { find, said } = readEntities(
+      'Talks were hosted by the Council for Trade and Fisheries in Oceania (CTFO) on Monday. Later the CTFO said little, and Letters from Lisbon (LFL) reported it.',
+    )
+    expect(said(find('organization', 'Council for Trade and Fisheries in Oceania'))).toEqual(['Council for Trade and Fisheries in Oceania', 'CTFO', 'CTFO'])
+    expect(find('place', 'Oceania')).toBeUndefined()
+    expect(find('organization', 'Letters from Lisbon')).toBeDefined()
+  })
+
+  it('reads a body with an abbreviation inside its name, and leaves a country before the name out of it', () => {
+    const { find, typeOf } = readEntities(
+      'He visited the U.N. Observer Mission in Vardania (UNOMIV) in May, and the United States Institute of Soil and Crop Sciences (ISCS) sent a team.',
+    )
+    expect(find('organization', 'U.N. Observer Mission in Vardania')).toBeDefined()
+    expect(find('organization', 'Institute of Soil and Crop Sciences')).toBeDefined()
+    expect(typeOf('United States')).toBe('country')
+  })
+
+  it('gives a place or a country only an acronym made of its own initials', () => {
+    const { find, typeOf } = readEntities(
+      'The Alliance for the Return of Farmers and Justice in Bolivia (AFJB) marched. The AFJB said it would march again. Fighting in the Central African Republic (CAR) went on.',
+    )
+    expect(typeOf('AFJB')).toBe('organization')
+    expect(find('country', 'Bolivia')?.mentions).toHaveLength(1)
+    expect(typeOf('CAR')).toBe('country')
+  })
+
+  it('leaves runs apart where the acronym spells the last alone, or no run at all', () => {
+    const { find } = readEntities('Officials in Kent met the Marine Safety Board (MSB). Crews in Dover and Hull (XQ) waited.')
+    expect(find('organization', 'Marine Safety Board')).toBeDefined()
+    expect(find('organization', 'Kent met the Marine Safety Board')).toBeUndefined()
+    expect(find('place', 'Dover')).toBeDefined()
+  })
+})

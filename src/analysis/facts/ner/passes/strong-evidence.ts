@@ -11,8 +11,9 @@ import {
   ORG_MEMBERS,
   ORG_PREFIXES,
   ORG_SUFFIXES,
+  THING_TAILS,
 } from '../lexicon'
-import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -142,6 +143,23 @@ function isFeatureAbroad(reading: Reading, sentence: Token[], { from }: Candidat
   return sentence[from - 1]?.text.toLowerCase() === 'the' && place.country !== '' && reading.context.size > 0 && !reading.context.has(place.country)
 }
 
+/**
+ * "U.N. Interim Force in Lebanon (UNIFIL)", "Rally for Democracy and Progress (RDP)": a name of two or more words that
+ * the text abbreviates in brackets right after it, letter for letter, is a body (countries and places were read before;
+ * regions and other areas keep to the place rules, and laws, programmes and other things to theirs).
+ */
+const nameWithAcronym: Rule = (reading, sentence, candidate) => {
+  const { tokens, to } = candidate
+  const [open, acronym, close] = sentence.slice(to, to + 3)
+  if (tokens.length < 2 || open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return false
+  if (!spellsAcronym(tokens, acronym.text) || tokens.some((token) => AREA_WORDS.has(lower(token))) || THING_TAILS.has(lower(tokens.at(-1)!))) return false
+  decide(reading, sentence, candidate, 'organization', nameOf(reading, tokens))
+  return true
+}
+
+/** Words that make a name an area ("Bangsamoro Autonomous Region in Muslim Mindanao (BARMM)"), not a body. */
+const AREA_WORDS = new Set(['region', 'province', 'state', 'territory', 'district', 'county', 'zone', 'area', 'republic', 'emirates', 'islands'])
+
 /** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
 const organisation: Rule = (reading, sentence, candidate) => {
   if (!isTeamHere(reading, sentence, candidate) && !isOrganisation(reading, sentence, candidate)) return false
@@ -250,6 +268,7 @@ const STRONG_RULES: readonly Rule[] = [
   partOfCountry,
   loneDemonym,
   multiWordPlace,
+  nameWithAcronym,
   organisation,
   namedFeature,
   featureOfName,
