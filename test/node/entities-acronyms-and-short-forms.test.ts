@@ -50,10 +50,38 @@ describe('long names spelled out by the acronym after them', () => {
     expect(typeOf('CAR')).toBe('country')
   })
 
+  it("leaves a person's initials in brackets to the person", () => {
+    const { find } = readEntities('The panel was chaired by Anna Reyes (AR), who spoke first.')
+    expect(find('person', 'Anna Reyes')).toBeDefined()
+  })
+
   it('leaves runs apart where the acronym spells the last alone, or no run at all', () => {
     const { find } = readEntities('Officials in Kent met the Marine Safety Board (MSB). Crews in Dover and Hull (XQ) waited.')
     expect(find('organization', 'Marine Safety Board')).toBeDefined()
     expect(find('organization', 'Kent met the Marine Safety Board')).toBeUndefined()
     expect(find('place', 'Dover')).toBeDefined()
+  })
+})
+
+describe('a body of several fields joined by "and"', () => {
+  it('keeps the fields after "of" or "for" in the name however long the name before them', () => {
+    const { find, entities } = readEntities(
+      'The Valdoria State Department of Coastal Works and Harbour Safety said the pier was closed. Officials at the Institute for Seed Testing and Certification agreed.',
+    )
+    expect(find('organization', 'Valdoria State Department of Coastal Works and Harbour Safety')).toBeDefined()
+    expect(find('organization', 'Institute for Seed Testing and Certification')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it('leaves a second body, a title or a person after "and" out of the first body', () => {
+    const { find } = readEntities(
+      'The Ministry of Fisheries and Trade Ministry met. The Department of Roads and Minister Ada Brisk argued. The Bureau of Mines and Marta Quell agreed. The Centre for Soil Science and Centre for Crop Care signed.',
+    )
+    expect(find('organization', 'Ministry of Fisheries')).toBeDefined()
+    expect(find('organization', 'Trade Ministry')).toBeDefined()
+    expect(find('organization', 'Department of Roads')).toBeDefined()
+    expect(find('organization', 'Bureau of Mines')).toBeDefined()
+    expect(find('person', 'Marta Quell')).toBeDefined()
+    expect(find('organization', 'Centre for Soil Science')).toBeDefined()
   })
 })

@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -190,8 +190,18 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
   const before = sentence.slice(start, and)
   if (before.length === 0) return false
   const field = before.at(-1)!
-  if (namesSomethingAlone([field]) || before.length > 4) return false
-  const bodyOf = before.length >= 3 && ORG_SUFFIXES.has(before.at(-3)!.text.toLowerCase()) && (before.at(-2)!.text === 'of' || before.at(-2)!.text === 'for')
+  if (namesSomethingAlone([field])) return false
+  // "Centers for Disease Control and Prevention", "Department of Emergency Services and Public Protection": after a body's
+  // word and its "of" or "for", one to three words of its field, then "and" and more of the field (not a second body, a
+  // title or a person: "Ministry of Health and Foreign Ministry", "Department of Justice and John Reyes").
+  const bodyOf =
+    isBodyOfField(before) &&
+    !(after.length > 1 && ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase())) &&
+    // "Center for Biological Diversity and Center for Food Safety": a second body of the same shape.
+    !(ORG_SUFFIXES.has(after[0]!.text.toLowerCase().replace(/s$/, '')) && ['of', 'for'].includes(sentence[end]?.text ?? '')) &&
+    !after.some((token) => ROLE_HEADS.has(token.text.toLowerCase())) &&
+    !isFirstName(after[0]!.text)
+  if (before.length > 4 && !bodyOf) return false
   const endsInBody = ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) && before.length <= 2 && !namesSomethingAlone(before)
   // "North Wales Fire and Rescue Service", "National Disaster Risk Reduction and Management Council": two fields of one
   // body, where the words before "and" are no body of their own (not "Kalat Police and Quetta Police").
@@ -201,6 +211,18 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
     before.length >= 2 &&
     !before.some((token) => ORG_SUFFIXES.has(token.text.toLowerCase()))
   return bodyOf || endsInBody || fieldsOfBody
+}
+
+/** Whether a run ends in an organisation word, "of" or "for", and one to three capitalised words of what the body is for. */
+function isBodyOfField(run: Token[]): boolean {
+  for (let fields = 1; fields <= 3 && fields + 2 <= run.length; fields++) {
+    const body = run.at(-fields - 2)!.text.toLowerCase()
+    const joiner = run.at(-fields - 1)!.text
+    if ((joiner === 'of' || joiner === 'for') && (ORG_SUFFIXES.has(body) || ORG_SUFFIXES.has(body.replace(/s$/, '')))) {
+      return run.slice(-fields).every((token) => token.capital)
+    }
+  }
+  return false
 }
 
 /** A place, a country or a known organisation: words that name something without the rest of a run. */

@@ -153,6 +153,8 @@ const nameWithAcronym: Rule = (reading, sentence, candidate) => {
   const [open, acronym, close] = sentence.slice(to, to + 3)
   if (tokens.length < 2 || open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return false
   if (!spellsAcronym(tokens, acronym.text) || tokens.some((token) => AREA_WORDS.has(lower(token))) || THING_TAILS.has(lower(tokens.at(-1)!))) return false
+  // "Anna Reyes (AR)": a person's initials.
+  if (isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) return false
   decide(reading, sentence, candidate, 'organization', nameOf(reading, tokens))
   return true
 }

@@ -88,14 +88,14 @@ export function readVocabulary(reading: Reading): void {
  */
 function joinSpelledOut(sentence: Token[], candidates: Candidate[]): Candidate[] {
   const out = [...candidates]
-  for (let last = out.length - 1; last > 0; last--) {
+  for (let last = out.length - 1; last >= 0; last--) {
     const { to } = out[last]!
     const [open, acronym, close] = sentence.slice(to, to + 3)
     if (open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) continue
     if (spellsAcronym(out[last]!.tokens, acronym.text)) continue
-    for (let first = last - 1; first >= Math.max(0, last - 3); first--) {
-      const gap = sentence.slice(out[first]!.to, out[first + 1]!.from)
-      if (gap.length === 0 || gap.length > 2 || !gap.every((token) => NAME_GAP_WORDS.has(token.text))) break
+    for (let first = last; first >= Math.max(0, last - 3); first--) {
+      const gap = first < last ? sentence.slice(out[first]!.to, out[first + 1]!.from) : []
+      if (first < last && (gap.length === 0 || gap.length > 2 || !gap.every((token) => NAME_GAP_WORDS.has(token.text)))) break
       const start = out[first]!.from
       let from = start
       while (from < out[first]!.to && !spellsAcronym(sentence.slice(from, to), acronym.text)) from++
