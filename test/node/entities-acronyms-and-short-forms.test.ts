@@ -85,3 +85,37 @@ describe('a body of several fields joined by "and"', () => {
     expect(find('organization', 'Centre for Soil Science')).toBeDefined()
   })
 })
+
+describe('a body or an occupation written before a person', () => {
+  it('reads a person named before "of" and a body known by its acronym as the person, and the body apart', () => {
+    const { find } = readEntities('In remarks to reporters, Tobin Vasquel of UNHCR observed that the camps were full.')
+    expect(find('person', 'Tobin Vasquel')).toBeDefined()
+    expect(find('organization', 'UNHCR')).toBeDefined()
+    expect(find('organization', 'Tobin Vasquel of UNHCR')).toBeUndefined()
+  })
+
+  it('leaves a plural before "of" and a body alone ("Members of Parliament" are no person)', () => {
+    const { find } = readEntities('Sunni Members of Parliament walked out of the session.')
+    expect(find('person', 'Sunni Members')).toBeUndefined()
+  })
+
+  it('splits a body from the full name of a person written right after it', () => {
+    const { find } = readEntities('The former envoy to the United Nations Laura Brenton wrote to the council.')
+    expect(find('organization', 'United Nations')).toBeDefined()
+    expect(find('person', 'Laura Brenton')).toBeDefined()
+  })
+
+  it('takes a word of what someone does, capitalised first in a sentence, as their role, not their name', () => {
+    const { find } = readEntities('Podcaster Talbot Quayle spoke first. Historian Mira Oddleston followed.')
+    expect(find('person', 'Talbot Quayle')?.role).toBe('Podcaster')
+    expect(find('person', 'Mira Oddleston')?.role).toBe('Historian')
+    expect(find('person', 'Podcaster Talbot Quayle')).toBeUndefined()
+    expect(find('person', 'Historian Mira Oddleston')).toBeUndefined()
+  })
+
+  it('leaves a town or a first name before a name alone', () => {
+    const { find } = readEntities('Manchester United Ladies won. Carter Wells Dunne said so.')
+    expect(find('person', 'United Ladies')).toBeUndefined()
+    expect(find('person', 'Wells Dunne')).toBeUndefined()
+  })
+})

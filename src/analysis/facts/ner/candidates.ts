@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -151,7 +151,7 @@ function joins(sentence: Token[], from: number, to: number, following: Token | u
 /**
  * A person named before "of": two or three words ending the run so far ("Council President Ellen Ashdown
  * of Germany"), starting with a first name where they are the whole run, or looking like a name and
- * followed by a country ("Nils Lindqvist of Sweden").
+ * followed by a country ("Nils Lindqvist of Sweden") or, as the whole run, by a body's acronym ("Sheldon Yett of UNICEF").
  */
 function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
   for (const length of [3, 2]) {
@@ -161,6 +161,8 @@ function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | u
     // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
     if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
     if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+    // "Sheldon Yett of UNICEF": a name of its own before a body known by its short name or acronym.
+    if (name.length === runLength && looksLikePersonName(name) && following && isBodyAcronym(following.text)) return true
   }
   return false
 }
@@ -224,6 +226,9 @@ function isBodyOfField(run: Token[]): boolean {
   }
   return false
 }
+
+/** "UNICEF", "NIAID": capitals only, three letters or more, naming no place ("Texas Department of ..." is no acronym). */
+const isBodyAcronym = (word: string) => /^\p{Lu}{3,}$/u.test(word) && !NOT_ORG_ACRONYMS.has(word) && findPlaces(word).length === 0 && !findCountry(word)
 
 /** A place, a country or a known organisation: words that name something without the rest of a run. */
 function namesSomethingAlone(tokens: Token[]): boolean {

@@ -91,6 +91,54 @@ const titledPerson: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
+ * full name starting with a first name, are two entities written together; the body is the person's affiliation, not
+ * part of the name.
+ */
+const bodyThenPerson: Rule = (reading, sentence, candidate) => {
+  const { tokens, from } = candidate
+  // The person's two or three words, so a long run costs no more than a short one.
+  for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
+    const person = tokens.slice(split)
+    if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
+    const body = tokens.slice(0, split)
+    const bodyName = nameOf(reading, body)
+    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && ORG_SUFFIXES.has(lower(body.at(-1)!))))) continue
+    reading.book.add('organization', bodyName, spanOf(body))
+    addPerson(reading, sentence, from + split, candidate.to)
+    reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
+    return true
+  }
+  return false
+}
+
+/**
+ * "Broadcaster Piers Morgan commented": a word of what someone does (ending as an agent noun does), capitalised only as
+ * the first word of a sentence, before a person's name of two or three words, is the person's role, not part of the name.
+ */
+const occupationThenPerson: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  const [occupation] = tokens
+  const person = tokens.slice(1)
+  if (!occupation!.initial || person.length < 2 || person.length > 3 || !looksLikePersonName(person)) return false
+  const word = lower(occupation!)
+  if (
+    !AGENT_ENDING.test(word) ||
+    isFirstName(occupation!.text) ||
+    findPlaces(occupation!.text).length > 0 ||
+    findCountry(occupation!.text) ||
+    isDemonym(occupation!.text)
+  )
+    return false
+  addPerson(reading, sentence, from + 1, to, occupation!.text)
+  reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
+  return true
+}
+
+/** Endings of nouns of what people do: broadcaster, actor, novelist, comedian, attendant, student. */
+const AGENT_ENDING = /\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u
+
 /** "Jian" after "Lin Jian": the surname of someone found earlier in text order. */
 const knownSurname: Rule = (reading, sentence, candidate) => {
   const name = nameOf(reading, candidate.tokens)
@@ -265,6 +313,8 @@ const STRONG_RULES: readonly Rule[] = [
   definedAcronym,
   spelledOutAcronym,
   titledPerson,
+  bodyThenPerson,
+  occupationThenPerson,
   knownSurname,
   country,
   partOfCountry,

@@ -97,7 +97,8 @@ function joinSpelledOut(sentence: Token[], candidates: Candidate[]): Candidate[]
       const gap = first < last ? sentence.slice(out[first]!.to, out[first + 1]!.from) : []
       if (first < last && (gap.length === 0 || gap.length > 2 || !gap.every((token) => NAME_GAP_WORDS.has(token.text)))) break
       const start = out[first]!.from
-      let from = start
+      // An acronym of at most six letters spells no more than the last sixteen words: a long run costs no more.
+      let from = Math.max(start, to - 16)
       while (from < out[first]!.to && !spellsAcronym(sentence.slice(from, to), acronym.text)) from++
       if (from === out[first]!.to || !sentence[from]!.capital) continue
       const joined = { tokens: sentence.slice(from, to), from, to }
