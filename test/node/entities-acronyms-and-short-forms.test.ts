@@ -119,3 +119,25 @@ describe('a body or an occupation written before a person', () => {
     expect(find('person', 'Wells Dunne')).toBeUndefined()
   })
 })
+
+describe('firms and publications by their shape', () => {
+  it('reads names joined by an ampersand, or ending in "Bros", as a firm', () => {
+    const { find } = readEntities('"It was good," said Tom Reyes, analyst at Harlan Tosk & Sons. The film was released by Vantner Bros. on Monday.')
+    expect(find('organization', 'Harlan Tosk & Sons')).toBeDefined()
+    expect(find('organization', 'Vantner Bros.')).toBeDefined()
+  })
+
+  it('leaves places, two people by their first names and two letters joined by an ampersand alone', () => {
+    const { find } = readEntities('Trinidad & Tobago won the cup. Wyatt & Zach hosted the show. Turnout in E & W rose.')
+    expect(find('organization', 'Trinidad & Tobago')).toBeUndefined()
+    expect(find('organization', 'Wyatt & Zach')).toBeUndefined()
+    expect(find('organization', 'E & W')).toBeUndefined()
+  })
+
+  it('reads a title opened by an article of another language after a kind of publication as one, and again later', () => {
+    const { find, typeOf } = readEntities('The news weekly Der Stachel said police stormed the flat. He told Der Stachel he would stay.')
+    expect(find('organization', 'Der Stachel')?.mentions).toHaveLength(2)
+    expect(typeOf('Der Stachel')).toBe('organization')
+    expect(find('person', 'Der Stachel')).toBeUndefined()
+  })
+})

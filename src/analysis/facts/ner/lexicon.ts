@@ -63,7 +63,7 @@ export const ORG_SUFFIXES = words(`
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
   cement mining insurance units unit international patrol rescue league bulletin daily
-  tribe tribes nation band
+  tribe tribes nation band bros bros.
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */

@@ -78,6 +78,18 @@ const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/** "told Der Spiegel" after "the news weekly Der Spiegel": a name of several words the text already gave an organisation. */
+const earlierOrganisation: Rule = (reading, sentence, candidate) => {
+  const name = nameOf(reading, candidate.tokens)
+  // Not a place's name ("Gwadar Port" as a club and as the port): the place rules read those where they stand.
+  const known = candidate.tokens.length > 1 && findPlaces(name).length === 0 && !findCountry(name) ? reading.book.find('organization', name) : undefined
+  if (!known) return false
+  // "the Syrian Army" speaks of Syria each time, as the organisation rule counts it.
+  if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
+  decide(reading, sentence, candidate, 'organization', known.name)
+  return true
+}
+
 /** "Foreign Minister Lin Jian", "Minister of Information Moammar al-Eryani": a title, then a person's name; the title is their role. */
 const titledPerson: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
@@ -312,6 +324,7 @@ const nationalityAndName: Rule = (reading, sentence, candidate) => {
 const STRONG_RULES: readonly Rule[] = [
   definedAcronym,
   spelledOutAcronym,
+  earlierOrganisation,
   titledPerson,
   bodyThenPerson,
   occupationThenPerson,
@@ -396,7 +409,15 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
   if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  if (before?.word && !before.capital && isOrganisationKind(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name.
+  if (
+    before?.word &&
+    !before.capital &&
+    isOrganisationKind(before.text) &&
+    !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !FOREIGN_ARTICLES.has(lower(tokens[0]!)))
+  )
+    return true
+  if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
   if (isReportingBody(reading, sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
@@ -466,6 +487,20 @@ function namesBodyOf(tokens: Token[]): boolean {
     tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)) || (connector === 1 && HOUSES.has(lower(token))))
   )
 }
+
+/**
+ * "A.G. Edwards & Sons", "Bear Stearns & Co", "Kamway Lodge & Tavern": names joined by an ampersand are a firm's; not
+ * places ("Trinidad & Tobago"), two people by their first names ("Wyatt & Zach") or two letters ("E & W").
+ */
+function isFirmWithAmpersand(tokens: Token[]): boolean {
+  const and = tokens.findIndex((token) => token.text === '&')
+  if (and <= 0 || and === tokens.length - 1 || tokens.some((token) => findCountry(token.text) || findPlaces(token.text).length > 0)) return false
+  const personal = (token: Token) => isFirstName(token.text) || token.text.length === 1
+  return !(tokens.length === 3 && personal(tokens[0]!) && personal(tokens[2]!))
+}
+
+/** Articles of other languages that open the titles of publications ("Der Spiegel", "Le Monde", "El Pais", "La Stampa"). */
+const FOREIGN_ARTICLES = new Set(['der', 'die', 'das', 'le', 'la', 'les', 'el', 'il', 'lo', 'het', 'de'])
 
 /** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
 const HOUSES = new Set(['house', 'chamber', 'nation'])
