@@ -141,3 +141,24 @@ describe('firms and publications by their shape', () => {
     expect(find('person', 'Der Stachel')).toBeUndefined()
   })
 })
+
+describe('rows of a league table', () => {
+  it('reads the name opening each row as a club, even a first name, a title or a region', () => {
+    const table = [
+      'Standings after Saturday (played, won, drawn, lost, goals for, against, points):',
+      'Kelso Rovers 3 2 1 0 7 2 7',
+      'Clyde 3 1 0 2 2 5 3',
+      'Queen of Glenmor 3 1 0 2 4 6 3',
+      'Ross County 3 0 0 3 3 7 0',
+    ].join('\n')
+    const { typeOf } = readEntities(table)
+    expect(typeOf('Clyde')).toBe('organization')
+    expect(typeOf('Queen of Glenmor')).toBe('organization')
+    expect(typeOf('Ross County')).toBe('organization')
+  })
+
+  it('leaves a person opening a line of figures that is no table alone', () => {
+    const { find } = readEntities('Clyde Barrow said the budget was 3 4 5 million in three tranches.')
+    expect(find('organization', 'Clyde Barrow')).toBeUndefined()
+  })
+})

@@ -64,7 +64,7 @@ export function readVocabulary(reading: Reading): void {
         !country &&
         !athlete &&
         isTeamPosition(sentence, candidate.from, candidate.to) &&
-        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from))
+        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from) || isTableRow(sentence, candidate.from, candidate.to))
       )
         teams.add(name.toLowerCase())
     }
