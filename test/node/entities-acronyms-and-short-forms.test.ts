@@ -162,3 +162,19 @@ describe('rows of a league table', () => {
     expect(find('organization', 'Clyde Barrow')).toBeUndefined()
   })
 })
+
+describe('publications told or reporting', () => {
+  it('reads a place name after "told the" as a publication, and a paper named by one plural word that reports', () => {
+    const { typeOf } = readEntities('A voter told the Pacific, "We are trying." The Chronicles reported that the polls closed late.')
+    expect(typeOf('Pacific')).toBe('organization')
+    expect(typeOf('Chronicles')).toBeUndefined()
+    const paper = readEntities('The Times reported that the ferry sank.')
+    expect(paper.typeOf('Times')).toBe('organization')
+  })
+
+  it('leaves a place that speaks, and a family, alone', () => {
+    const { typeOf } = readEntities('The Punjab said it would appeal. The Okafors said yes.')
+    expect(typeOf('Punjab')).toBe('place')
+    expect(typeOf('Okafors')).not.toBe('organization')
+  })
+})

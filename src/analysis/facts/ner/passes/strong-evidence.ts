@@ -467,12 +467,15 @@ const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted'
  */
 function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
   const before = sentence[from - 1]
-  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || isToldOrCited(sentence, from - 1))) return false
+  const told = isToldOrCited(sentence, from - 1)
+  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || told)) return false
   // "according to the B.C. Coroners Service": a run cut before more capitalised words is only part of the name.
   if (sentence[to]?.capital) return false
   const name = nameOf(reading, tokens)
-  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
-  return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)
+  // "the Turpins said" is a family; "the Times reported" a paper, its one word one of a publication's.
+  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name) && !ORG_SUFFIXES.has(name.toLowerCase())) return false
+  // "told the Atlantic": no one tells a place, so a place's name there is a publication's ("the Kremlin said" stays a place).
+  return !tokens.some(isRoleWord) && (told || findPlaces(name).length === 0) && !isDemonym(tokens[0]!.text)
 }
 
 /**
