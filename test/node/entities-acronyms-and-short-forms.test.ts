@@ -178,3 +178,27 @@ describe('publications told or reporting', () => {
     expect(typeOf('Okafors')).not.toBe('organization')
   })
 })
+
+describe('people by their offices and by what is said of them', () => {
+  it('reads local offices as titles before a name', () => {
+    const { find } = readEntities(
+      '"It is the worst case," said Harlow County Sheriff Dale Pettifer. Newly elected Assemblywoman Rosa Quintel agreed, and the inquiry is led by Board Member Ines Tavora.',
+    )
+    expect(find('person', 'Dale Pettifer')?.role).toContain('Sheriff')
+    expect(find('person', 'Rosa Quintel')).toBeDefined()
+    expect(find('person', 'Ines Tavora')).toBeDefined()
+    expect(find('person', 'Assemblywoman')).toBeUndefined()
+  })
+
+  it('never reads "State" as a name ("a court of a Member State", "the United States Constitution")', () => {
+    const { entities } = readEntities('A court of a Member State may order it, as the United States Constitution says.')
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it("reads a name ending in a town's name as a person where an age, a role or a person's verb follows it", () => {
+    const { find } = readEntities('The attacker, identified as Tarun Mosul, 20, was arrested. Later Veda Amman said the trains ran.')
+    expect(find('person', 'Tarun Mosul')).toBeDefined()
+    expect(find('person', 'Veda Amman')).toBeDefined()
+    expect(find('place', 'Mosul')).toBeUndefined()
+  })
+})
