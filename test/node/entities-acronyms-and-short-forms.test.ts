@@ -190,6 +190,11 @@ describe('people by their offices and by what is said of them', () => {
     expect(find('person', 'Assemblywoman')).toBeUndefined()
   })
 
+  it('reads a lower-case occupation before a name as the role of a person the gazetteer knows no first name of', () => {
+    const { find } = readEntities('A helicopter carrying basketball player Kobu Tarrant and eight others crashed near Calabasas.')
+    expect(find('person', 'Kobu Tarrant')?.role).toBe('basketball player')
+  })
+
   it('never reads "State" as a name ("a court of a Member State", "the United States Constitution")', () => {
     const { entities } = readEntities('A court of a Member State may order it, as the United States Constitution says.')
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])

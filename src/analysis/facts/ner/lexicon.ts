@@ -42,6 +42,9 @@ export const ROLE_HEADS = words(`
   analyst economist broker trader strategist democrat republican
   presidents governors senators ambassadors mayors premiers chancellors secretaries
   sheriff assemblyman assemblywoman assemblymember councillor councilor councilman councilwoman alderman legislator member
+  player actor actress journalist author novelist poet artist scientist researcher lawyer activist businessman
+  businesswoman entrepreneur astronaut athlete footballer cricketer rapper musician comedian historian podcaster
+  broadcaster presenter photographer physician surgeon
 `)
 
 /** Titles that name, after "to", where their holder is posted ("Ambassador to Portugal", "Special Envoy to the Sahel"), in lower case. */
