@@ -195,6 +195,14 @@ describe('people by their offices and by what is said of them', () => {
     expect(find('person', 'Kobu Tarrant')?.role).toBe('basketball player')
   })
 
+  it('joins a title and the first word of a full name found before to that person', () => {
+    const { find, entities } = readEntities(
+      'Prime Minister Tavita Lealofi Samasoni opened the clinic. Later the home of Prime Minister Tavita was marked with a flag.',
+    )
+    expect(find('person', 'Tavita Lealofi Samasoni')?.mentions).toHaveLength(2)
+    expect(entities.filter((entity) => entity.type === 'person')).toHaveLength(1)
+  })
+
   it('never reads "State" as a name ("a court of a Member State", "the United States Constitution")', () => {
     const { entities } = readEntities('A court of a Member State may order it, as the United States Constitution says.')
     expect(entities.filter((entity) => entity.type === 'person')).toEqual([])

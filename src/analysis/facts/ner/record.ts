@@ -2,7 +2,7 @@ import { countryByCode, countryOfDemonym, findPlacesOrAlternates } from '../../.
 import { appositionRole } from './roles'
 import { demonymOf, isAcronym, spellsAcronym } from './names'
 import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
-import { otherSpelling, samePerson } from './recall'
+import { byLeadingName, otherSpelling, samePerson } from './recall'
 import { isTownAndMascot } from './teams'
 import { nameOf, remember, spanOf, spellingKey, type Decided, type Reading } from './reading'
 import type { Candidate } from './candidates'
@@ -55,7 +55,8 @@ export function addPerson(reading: Reading, sentence: Token[], from: number, to:
   const name = nameOf(reading, tokens)
   const spelling = tokens.length === 1 && !people.has(name) ? otherSpelling(reading, name) : undefined
   if (spelling) people.set(name, spelling)
-  const fullName = people.get(name) ?? samePerson(reading, tokens) ?? name
+  // "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi": one word that opened a full name found before is that person.
+  const fullName = people.get(name) ?? samePerson(reading, tokens) ?? (tokens.length === 1 ? byLeadingName(reading, name) : undefined) ?? name
   const apposition = role ?? appositionRole(reading.text, sentence, to)
   reading.book.add('person', fullName, spanOf(tokens), apposition ? { role: apposition } : {})
   const candidate = reading.candidateAt.get(tokens[0]!)
