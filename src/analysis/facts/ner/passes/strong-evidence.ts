@@ -81,9 +81,9 @@ const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
 /** "told Der Spiegel" after "the news weekly Der Spiegel": a name of several words the text already gave an organisation. */
 const earlierOrganisation: Rule = (reading, sentence, candidate) => {
   const name = nameOf(reading, candidate.tokens)
+  const known = candidate.tokens.length > 1 ? reading.book.find('organization', name) : undefined
   // Not a place's name ("Gwadar Port" as a club and as the port): the place rules read those where they stand.
-  const known = candidate.tokens.length > 1 && findPlaces(name).length === 0 && !findCountry(name) ? reading.book.find('organization', name) : undefined
-  if (!known) return false
+  if (!known || findPlaces(name).length > 0 || findCountry(name)) return false
   // "the Syrian Army" speaks of Syria each time, as the organisation rule counts it.
   if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
   decide(reading, sentence, candidate, 'organization', known.name)
@@ -112,11 +112,11 @@ const bodyThenPerson: Rule = (reading, sentence, candidate) => {
   const { tokens, from } = candidate
   // The person's two or three words, so a long run costs no more than a short one.
   for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
-    const person = tokens.slice(split)
-    if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
     const body = tokens.slice(0, split)
     const bodyName = nameOf(reading, body)
     if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && ORG_SUFFIXES.has(lower(body.at(-1)!))))) continue
+    const person = tokens.slice(split)
+    if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
     reading.book.add('organization', bodyName, spanOf(body))
     addPerson(reading, sentence, from + split, candidate.to)
     reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
@@ -133,16 +133,8 @@ const occupationThenPerson: Rule = (reading, sentence, candidate) => {
   const { tokens, from, to } = candidate
   const [occupation] = tokens
   const person = tokens.slice(1)
-  if (!occupation!.initial || person.length < 2 || person.length > 3 || !looksLikePersonName(person)) return false
-  const word = lower(occupation!)
-  if (
-    !AGENT_ENDING.test(word) ||
-    isFirstName(occupation!.text) ||
-    findPlaces(occupation!.text).length > 0 ||
-    findCountry(occupation!.text) ||
-    isDemonym(occupation!.text)
-  )
-    return false
+  if (!occupation!.initial || person.length < 2 || person.length > 3 || !AGENT_ENDING.test(lower(occupation!)) || !looksLikePersonName(person)) return false
+  if (isFirstName(occupation!.text) || findPlaces(occupation!.text).length > 0 || findCountry(occupation!.text) || isDemonym(occupation!.text)) return false
   addPerson(reading, sentence, from + 1, to, occupation!.text)
   reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
   return true
