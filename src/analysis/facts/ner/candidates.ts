@@ -1,6 +1,6 @@
 import { findCountry, findPlaces, isFirstName } from '../../../gazetteer'
 import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS } from './lexicon'
+import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
@@ -151,7 +151,7 @@ function joins(sentence: Token[], from: number, to: number, following: Token | u
 /**
  * A person named before "of": two or three words ending the run so far ("Council President Ellen Ashdown
  * of Germany"), starting with a first name where they are the whole run, or looking like a name and
- * followed by a country ("Nils Lindqvist of Sweden").
+ * followed by a country ("Nils Lindqvist of Sweden") or, as the whole run, by a body's acronym ("Sheldon Yett of UNICEF").
  */
 function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
   for (const length of [3, 2]) {
@@ -161,6 +161,8 @@ function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | u
     // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
     if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
     if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+    // "Sheldon Yett of UNICEF": a name of its own before a body known by its short name or acronym.
+    if (name.length === runLength && looksLikePersonName(name) && following && isBodyAcronym(following.text)) return true
   }
   return false
 }
@@ -190,8 +192,18 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
   const before = sentence.slice(start, and)
   if (before.length === 0) return false
   const field = before.at(-1)!
-  if (namesSomethingAlone([field]) || before.length > 4) return false
-  const bodyOf = before.length >= 3 && ORG_SUFFIXES.has(before.at(-3)!.text.toLowerCase()) && (before.at(-2)!.text === 'of' || before.at(-2)!.text === 'for')
+  if (namesSomethingAlone([field])) return false
+  // "Centers for Disease Control and Prevention", "Department of Emergency Services and Public Protection": after a body's
+  // word and its "of" or "for", one to three words of its field, then "and" and more of the field (not a second body, a
+  // title or a person: "Ministry of Health and Foreign Ministry", "Department of Justice and John Reyes").
+  const bodyOf =
+    isBodyOfField(before) &&
+    !(after.length > 1 && ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase())) &&
+    // "Center for Biological Diversity and Center for Food Safety": a second body of the same shape.
+    !(ORG_SUFFIXES.has(after[0]!.text.toLowerCase().replace(/s$/, '')) && ['of', 'for'].includes(sentence[end]?.text ?? '')) &&
+    !after.some((token) => ROLE_HEADS.has(token.text.toLowerCase())) &&
+    !isFirstName(after[0]!.text)
+  if (before.length > 4 && !bodyOf) return false
   const endsInBody = ORG_SUFFIXES.has(after.at(-1)!.text.toLowerCase()) && before.length <= 2 && !namesSomethingAlone(before)
   // "North Wales Fire and Rescue Service", "National Disaster Risk Reduction and Management Council": two fields of one
   // body, where the words before "and" are no body of their own (not "Kalat Police and Quetta Police").
@@ -202,6 +214,21 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
     !before.some((token) => ORG_SUFFIXES.has(token.text.toLowerCase()))
   return bodyOf || endsInBody || fieldsOfBody
 }
+
+/** Whether a run ends in an organisation word, "of" or "for", and one to three capitalised words of what the body is for. */
+function isBodyOfField(run: Token[]): boolean {
+  for (let fields = 1; fields <= 3 && fields + 2 <= run.length; fields++) {
+    const body = run.at(-fields - 2)!.text.toLowerCase()
+    const joiner = run.at(-fields - 1)!.text
+    if ((joiner === 'of' || joiner === 'for') && (ORG_SUFFIXES.has(body) || ORG_SUFFIXES.has(body.replace(/s$/, '')))) {
+      return run.slice(-fields).every((token) => token.capital)
+    }
+  }
+  return false
+}
+
+/** "UNICEF", "NIAID": capitals only, three letters or more, naming no place ("Texas Department of ..." is no acronym). */
+const isBodyAcronym = (word: string) => /^\p{Lu}{3,}$/u.test(word) && !NOT_ORG_ACRONYMS.has(word) && findPlaces(word).length === 0 && !findCountry(word)
 
 /** A place, a country or a known organisation: words that name something without the rest of a run. */
 function namesSomethingAlone(tokens: Token[]): boolean {

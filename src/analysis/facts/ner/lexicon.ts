@@ -41,6 +41,10 @@ export const ROLE_HEADS = words(`
   striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
   analyst economist broker trader strategist democrat republican
   presidents governors senators ambassadors mayors premiers chancellors secretaries
+  sheriff assemblyman assemblywoman assemblymember councillor councilor councilman councilwoman alderman legislator member
+  player actor actress journalist author novelist poet artist scientist researcher lawyer activist businessman
+  businesswoman entrepreneur astronaut athlete footballer cricketer rapper musician comedian historian podcaster
+  broadcaster presenter photographer physician surgeon
 `)
 
 /** Titles that name, after "to", where their holder is posted ("Ambassador to Portugal", "Special Envoy to the Sahel"), in lower case. */
@@ -63,7 +67,7 @@ export const ORG_SUFFIXES = words(`
   brigade battalion regiment corps guard guards cabinet senate tribunal alliance coalition federation team
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
   cement mining insurance units unit international patrol rescue league bulletin daily
-  tribe tribes nation band
+  tribe tribes nation band bros bros.
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
@@ -134,7 +138,7 @@ export const NOT_PERSON_WORDS = words(`
   reserve treasury exchange division conference league world international national federal republic
   democrats republicans communists socialists liberals conservatives revolution war wall hotel motel women men
   church mosque temple river lake mountain mountains island islands valley bay sea ocean coast beach port fort
-  saint st st. new old real el la los las san santa red region regions province district catholic orthodox protestant
+  saint st st. new old real el la los las san santa red region regions province district state states catholic orthodox protestant
   muslim moslem islamic jewish buddhist hindu sikh islam christianity judaism hinduism buddhism sikhism
 `)
 

@@ -93,3 +93,27 @@ export function demonymOf(word: string): string | undefined {
 export const isWebsite = (word: string) => WEBSITE.test(word)
 
 const WEBSITE = /^\p{L}[\p{L}\p{N}-]*\.(?:com|org|net|info|io|news|[a-z]{2})$/u
+
+/**
+ * Whether `acronym` is made of the initials of `words`, in order: every capitalised word gives its first letter (an
+ * acronym inside gives all its letters: "U.N." gives "UN"), a lower-case word its first letter or nothing ("U.N. Interim
+ * Force in Lebanon" is UNIFIL, "Organisation for Security and Cooperation in Europe" is OSCE).
+ */
+export function spellsAcronym(words: readonly Token[], acronym: string): boolean {
+  const letters = acronym.replace(/[.&-]/g, '').toUpperCase()
+  const parts = words
+    .filter((token) => token.word)
+    .map((token) => (/^\p{Lu}[\p{Lu}.&-]+$/u.test(token.text) ? token.text.replace(/[.&-]/g, '') : token.text[0]!.toUpperCase()))
+  const optional = words.filter((token) => token.word).map((token) => !token.capital)
+  // Positions reachable in `letters` after each word; a set, so a long name costs its length times the acronym's.
+  let reachable = new Set([0])
+  parts.forEach((part, index) => {
+    const next = new Set<number>()
+    for (const at of reachable) {
+      if (optional[index]) next.add(at)
+      if (letters.startsWith(part, at)) next.add(at + part.length)
+    }
+    reachable = next
+  })
+  return letters.length >= 2 && reachable.has(letters.length)
+}

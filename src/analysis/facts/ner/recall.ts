@@ -1,4 +1,4 @@
-import { findPlaces, isFirstName, type Place } from '../../../gazetteer'
+import { findPlaces, isDemonym, isFirstName, type Place } from '../../../gazetteer'
 import { FUNCTION_WORDS } from './lexicon'
 import { isTown, isVenue } from './teams'
 import { nameOf, spellingKey, type Decided, type Reading } from './reading'
@@ -32,6 +32,8 @@ export function namedBefore(reading: Reading, name: string): Decided | undefined
     if (entity) return { type, name: entity.name }
   }
   if (name.includes(' ') || isFirstName(name) || findPlaces(name).length > 0 || FUNCTION_WORDS.has(name.toLowerCase())) return undefined
+  // "Iraqi forces" after "the Iraqi National Congress": a demonym alone speaks of its country, not of the body it opened.
+  if (isDemonym(name)) return undefined
   const organisation = reading.mascots.get(name) ?? reading.organisationsByFirstWord.get(name)
   return organisation ? { type: 'organization', name: organisation } : undefined
 }

@@ -1,8 +1,8 @@
 import { countryByCode, countryOfDemonym, findPlacesOrAlternates } from '../../../gazetteer'
 import { appositionRole } from './roles'
-import { demonymOf, isAcronym } from './names'
+import { demonymOf, isAcronym, spellsAcronym } from './names'
 import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
-import { otherSpelling, samePerson } from './recall'
+import { byLeadingName, otherSpelling, samePerson } from './recall'
 import { isTownAndMascot } from './teams'
 import { nameOf, remember, spanOf, spellingKey, type Decided, type Reading } from './reading'
 import type { Candidate } from './candidates'
@@ -22,7 +22,7 @@ export function decide(reading: Reading, sentence: Token[], candidate: Candidate
   if (type === 'organization' && candidate.tokens.length > 1) remember(reading.organisationsByFirstWord, candidate.tokens[0]!.text, name)
   if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(reading.mascots, candidate.tokens.at(-1)!.text, name)
   reading.book.add(type, name, spanOf(candidate.tokens), details)
-  readAcronym(reading, sentence, candidate.to, { type, name })
+  readAcronym(reading, sentence, candidate.to, candidate.tokens, { type, name })
 }
 
 /**
@@ -55,7 +55,8 @@ export function addPerson(reading: Reading, sentence: Token[], from: number, to:
   const name = nameOf(reading, tokens)
   const spelling = tokens.length === 1 && !people.has(name) ? otherSpelling(reading, name) : undefined
   if (spelling) people.set(name, spelling)
-  const fullName = people.get(name) ?? samePerson(reading, tokens) ?? name
+  // "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi": one word that opened a full name found before is that person.
+  const fullName = people.get(name) ?? samePerson(reading, tokens) ?? (tokens.length === 1 ? byLeadingName(reading, name) : undefined) ?? name
   const apposition = role ?? appositionRole(reading.text, sentence, to)
   reading.book.add('person', fullName, spanOf(tokens), apposition ? { role: apposition } : {})
   const candidate = reading.candidateAt.get(tokens[0]!)
@@ -75,9 +76,20 @@ export function addDemonym(reading: Reading, token: Token): void {
 }
 
 /** "Federal Security Service (FSB)": the acronym names the same entity, here and later. */
-function readAcronym(reading: Reading, sentence: Token[], after: number, entity: Decided): void {
+function readAcronym(reading: Reading, sentence: Token[], after: number, named: Token[], entity: Decided): void {
   const [open, acronym, close] = sentence.slice(after, after + 3)
   if (open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return
+  // "Democracy in Rwanda (RDR)": a place or country is abbreviated by its own initials ("Democratic Republic of the
+  // Congo (DRC)"); other letters after it belong to a longer name the run was cut from.
+  if (
+    (entity.type === 'place' || entity.type === 'country') &&
+    !spellsAcronym(named, acronym.text) &&
+    initials(entity.name) !== acronym.text.replace(/\./g, '')
+  )
+    return
   reading.acronyms.set(acronym.text, entity)
   reading.book.add(entity.type, entity.name, acronym)
 }
+
+/** "DRC" of "Democratic Republic of the Congo": the first letters of a name's capitalised words. */
+const initials = (name: string) => (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('')

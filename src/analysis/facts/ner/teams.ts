@@ -96,17 +96,20 @@ export function isTownAndMascot(tokens: Token[]): boolean {
 /**
  * A town ("Turbat"), or where two sides have scores in one sentence ("Pasni 3
  * Gwadar 1"), a name the gazetteer lacks that starts with no first name.
+ * `inResults`: the name stands in a line of one result or opens a row of a league table.
  */
-export function couldBeTeam(tokens: Token[], twoSides: boolean, resultLine = false): boolean {
+export function couldBeTeam(tokens: Token[], twoSides: boolean, inResults = false): boolean {
   const places = findPlaces(tokens.map((token) => token.text).join(' '))
-  // In a line of one result ("Cukaricki 1 Vojvodina 0") a region is a side too, as counties are in cricket.
-  if (places.length > 0) return places.some((place) => place.kind === 'town' || (resultLine && place.kind === 'region'))
+  // In a line of one result ("Cukaricki 1 Vojvodina 0") or a table's row ("Ross County 3 0 0 3 3 7") a region is a side
+  // too, as counties are in cricket.
+  if (places.length > 0) return places.some((place) => place.kind === 'town' || (inResults && place.kind === 'region'))
   return (
     twoSides &&
-    // "Port Vale 2 Oxford 0", "Lotte 6 Hyundai 2": in a line of one result, a first word that is also a first name names a club.
-    (resultLine || !isFirstName(tokens[0]!.text)) &&
+    // "Port Vale 2 Oxford 0", "Lotte 6 Hyundai 2", "Clyde 3 1 0 2 2 5": in results a first word that is also a first
+    // name names a club, and so does a title ("Queen of the South 3 2 0 1 5 4").
+    (inResults || !isFirstName(tokens[0]!.text)) &&
     !isDemonym(tokens[0]!.text) &&
-    tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && !isRoleWord(token))
+    tokens.every((token) => token.word && !/^\p{Lu}\.$/u.test(token.text) && (inResults || !isRoleWord(token)))
   )
 }
 

@@ -11,8 +11,9 @@ import {
   ORG_MEMBERS,
   ORG_PREFIXES,
   ORG_SUFFIXES,
+  THING_TAILS,
 } from '../lexicon'
-import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace } from '../names'
+import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -77,6 +78,18 @@ const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/** "told Der Spiegel" after "the news weekly Der Spiegel": a name of several words the text already gave an organisation. */
+const earlierOrganisation: Rule = (reading, sentence, candidate) => {
+  const name = nameOf(reading, candidate.tokens)
+  const known = candidate.tokens.length > 1 ? reading.book.find('organization', name) : undefined
+  // Not a place's name ("Gwadar Port" as a club and as the port): the place rules read those where they stand.
+  if (!known || findPlaces(name).length > 0 || findCountry(name)) return false
+  // "the Syrian Army" speaks of Syria each time, as the organisation rule counts it.
+  if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
+  decide(reading, sentence, candidate, 'organization', known.name)
+  return true
+}
+
 /** "Foreign Minister Lin Jian", "Minister of Information Moammar al-Eryani": a title, then a person's name; the title is their role. */
 const titledPerson: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
@@ -89,6 +102,46 @@ const titledPerson: Rule = (reading, sentence, candidate) => {
   addPerson(reading, sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : nameOf(reading, roleTokens))
   return true
 }
+
+/**
+ * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
+ * full name starting with a first name, are two entities written together; the body is the person's affiliation, not
+ * part of the name.
+ */
+const bodyThenPerson: Rule = (reading, sentence, candidate) => {
+  const { tokens, from } = candidate
+  // The person's two or three words, so a long run costs no more than a short one.
+  for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
+    const body = tokens.slice(0, split)
+    const bodyName = nameOf(reading, body)
+    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && ORG_SUFFIXES.has(lower(body.at(-1)!))))) continue
+    const person = tokens.slice(split)
+    if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
+    reading.book.add('organization', bodyName, spanOf(body))
+    addPerson(reading, sentence, from + split, candidate.to)
+    reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
+    return true
+  }
+  return false
+}
+
+/**
+ * "Broadcaster Piers Morgan commented": a word of what someone does (ending as an agent noun does), capitalised only as
+ * the first word of a sentence, before a person's name of two or three words, is the person's role, not part of the name.
+ */
+const occupationThenPerson: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  const [occupation] = tokens
+  const person = tokens.slice(1)
+  if (!occupation!.initial || person.length < 2 || person.length > 3 || !AGENT_ENDING.test(lower(occupation!)) || !looksLikePersonName(person)) return false
+  if (isFirstName(occupation!.text) || findPlaces(occupation!.text).length > 0 || findCountry(occupation!.text) || isDemonym(occupation!.text)) return false
+  addPerson(reading, sentence, from + 1, to, occupation!.text)
+  reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
+  return true
+}
+
+/** Endings of nouns of what people do: broadcaster, actor, novelist, comedian, attendant, student. */
+const AGENT_ENDING = /\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u
 
 /** "Jian" after "Lin Jian": the surname of someone found earlier in text order. */
 const knownSurname: Rule = (reading, sentence, candidate) => {
@@ -141,6 +194,25 @@ function isFeatureAbroad(reading: Reading, sentence: Token[], { from }: Candidat
   // A wide area ("the Middle East") lies in no one country: it is never abroad.
   return sentence[from - 1]?.text.toLowerCase() === 'the' && place.country !== '' && reading.context.size > 0 && !reading.context.has(place.country)
 }
+
+/**
+ * "U.N. Interim Force in Lebanon (UNIFIL)", "Rally for Democracy and Progress (RDP)": a name of two or more words that
+ * the text abbreviates in brackets right after it, letter for letter, is a body (countries and places were read before;
+ * regions and other areas keep to the place rules, and laws, programmes and other things to theirs).
+ */
+const nameWithAcronym: Rule = (reading, sentence, candidate) => {
+  const { tokens, to } = candidate
+  const [open, acronym, close] = sentence.slice(to, to + 3)
+  if (tokens.length < 2 || open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return false
+  if (!spellsAcronym(tokens, acronym.text) || tokens.some((token) => AREA_WORDS.has(lower(token))) || THING_TAILS.has(lower(tokens.at(-1)!))) return false
+  // "Anna Reyes (AR)": a person's initials.
+  if (isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) return false
+  decide(reading, sentence, candidate, 'organization', nameOf(reading, tokens))
+  return true
+}
+
+/** Words that make a name an area ("Bangsamoro Autonomous Region in Muslim Mindanao (BARMM)"), not a body. */
+const AREA_WORDS = new Set(['region', 'province', 'state', 'territory', 'district', 'county', 'zone', 'area', 'republic', 'emirates', 'islands'])
 
 /** A club, or a name with an organisation's word or shape ("Paris Police Prefecture", "FSB"). */
 const organisation: Rule = (reading, sentence, candidate) => {
@@ -244,12 +316,16 @@ const nationalityAndName: Rule = (reading, sentence, candidate) => {
 const STRONG_RULES: readonly Rule[] = [
   definedAcronym,
   spelledOutAcronym,
+  earlierOrganisation,
   titledPerson,
+  bodyThenPerson,
+  occupationThenPerson,
   knownSurname,
   country,
   partOfCountry,
   loneDemonym,
   multiWordPlace,
+  nameWithAcronym,
   organisation,
   namedFeature,
   featureOfName,
@@ -325,7 +401,15 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
   if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  if (before?.word && !before.capital && isOrganisationKind(before.text) && !(tokens.length > 1 && isFirstName(tokens[0]!.text))) return true
+  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name.
+  if (
+    before?.word &&
+    !before.capital &&
+    isOrganisationKind(before.text) &&
+    !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !FOREIGN_ARTICLES.has(lower(tokens[0]!)))
+  )
+    return true
+  if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
   if (isReportingBody(reading, sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
@@ -375,12 +459,15 @@ const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted'
  */
 function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
   const before = sentence[from - 1]
-  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || isToldOrCited(sentence, from - 1))) return false
+  const told = isToldOrCited(sentence, from - 1)
+  if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || told)) return false
   // "according to the B.C. Coroners Service": a run cut before more capitalised words is only part of the name.
   if (sentence[to]?.capital) return false
   const name = nameOf(reading, tokens)
-  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name)) return false
-  return !tokens.some(isRoleWord) && findPlaces(name).length === 0 && !isDemonym(tokens[0]!.text)
+  // "the Turpins said" is a family; "the Times reported" a paper, its one word one of a publication's.
+  if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name) && !ORG_SUFFIXES.has(name.toLowerCase())) return false
+  // "told the Atlantic": no one tells a place, so a place's name there is a publication's ("the Kremlin said" stays a place).
+  return !tokens.some(isRoleWord) && (told || findPlaces(name).length === 0) && !isDemonym(tokens[0]!.text)
 }
 
 /**
@@ -395,6 +482,20 @@ function namesBodyOf(tokens: Token[]): boolean {
     tokens.slice(0, connector).some((token) => ORG_SUFFIXES.has(lower(token)) || (connector === 1 && HOUSES.has(lower(token))))
   )
 }
+
+/**
+ * "A.G. Edwards & Sons", "Bear Stearns & Co", "Kamway Lodge & Tavern": names joined by an ampersand are a firm's; not
+ * places ("Trinidad & Tobago"), two people by their first names ("Wyatt & Zach") or two letters ("E & W").
+ */
+function isFirmWithAmpersand(tokens: Token[]): boolean {
+  const and = tokens.findIndex((token) => token.text === '&')
+  if (and <= 0 || and === tokens.length - 1 || tokens.some((token) => findCountry(token.text) || findPlaces(token.text).length > 0)) return false
+  const personal = (token: Token) => isFirstName(token.text) || token.text.length === 1
+  return !(tokens.length === 3 && personal(tokens[0]!) && personal(tokens[2]!))
+}
+
+/** Articles of other languages that open the titles of publications ("Der Spiegel", "Le Monde", "El Pais", "La Stampa"). */
+const FOREIGN_ARTICLES = new Set(['der', 'die', 'das', 'le', 'la', 'les', 'el', 'il', 'lo', 'het', 'de'])
 
 /** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
 const HOUSES = new Set(['house', 'chamber', 'nation'])

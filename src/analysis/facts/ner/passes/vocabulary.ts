@@ -1,7 +1,7 @@
 import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import { findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
-import { countryInBrackets, isWebsite, looksLikePersonName, lower, titleCase } from '../names'
+import { countryInBrackets, isAcronym, isWebsite, looksLikePersonName, lower, spellsAcronym, titleCase } from '../names'
 import { isBigPlace } from '../places'
 import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
@@ -47,7 +47,7 @@ export function readVocabulary(reading: Reading): void {
     (hasNameShape(token.text) && following?.text !== ')')
   for (const sentence of reading.sentences) {
     if (shouting.has(sentence)) continue
-    const candidates = findCandidates(sentence, keepInitial)
+    const candidates = joinSpelledOut(sentence, findCandidates(sentence, keepInitial))
     const scored = candidates.filter((candidate) => isTeamPosition(sentence, candidate.from, candidate.to)).length
     for (const candidate of candidates) {
       if (isQuotedTitle(sentence, candidate) || isNumberedRoad(sentence, candidate)) continue
@@ -64,7 +64,7 @@ export function readVocabulary(reading: Reading): void {
         !country &&
         !athlete &&
         isTeamPosition(sentence, candidate.from, candidate.to) &&
-        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from))
+        couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from) || isTableRow(sentence, candidate.from, candidate.to))
       )
         teams.add(name.toLowerCase())
     }
@@ -79,6 +79,40 @@ export function readVocabulary(reading: Reading): void {
     }
   }
 }
+
+/**
+ * "the Organisation for Security and Cooperation in Europe (OSCE)", "the U.N. Interim Force in Lebanon (UNIFIL)": runs
+ * that a lower-case "in", "on" or "and" cut apart are one name where the acronym in brackets after the last is spelled by
+ * their initials, and the last alone does not spell it. Up to four runs, each gap one or two such words; the first run
+ * may give up words before the name ("United States" before "National Institute of Allergy and Infectious Diseases").
+ */
+function joinSpelledOut(sentence: Token[], candidates: Candidate[]): Candidate[] {
+  const out = [...candidates]
+  for (let last = out.length - 1; last >= 0; last--) {
+    const { to } = out[last]!
+    const [open, acronym, close] = sentence.slice(to, to + 3)
+    if (open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) continue
+    if (spellsAcronym(out[last]!.tokens, acronym.text)) continue
+    for (let first = last; first >= Math.max(0, last - 3); first--) {
+      const gap = first < last ? sentence.slice(out[first]!.to, out[first + 1]!.from) : []
+      if (first < last && (gap.length === 0 || gap.length > 2 || !gap.every((token) => NAME_GAP_WORDS.has(token.text)))) break
+      const start = out[first]!.from
+      // An acronym of at most six letters spells no more than the last sixteen words: a long run costs no more.
+      let from = Math.max(start, to - 16)
+      while (from < out[first]!.to && !spellsAcronym(sentence.slice(from, to), acronym.text)) from++
+      if (from === out[first]!.to || !sentence[from]!.capital) continue
+      const joined = { tokens: sentence.slice(from, to), from, to }
+      const before = from > start ? [{ tokens: sentence.slice(start, from), from: start, to: from }] : []
+      out.splice(first, last - first + 1, ...before, joined)
+      last = first
+      break
+    }
+  }
+  return out
+}
+
+/** Lower-case words that stand inside a long name between its capitalised runs. */
+const NAME_GAP_WORDS = new Set(['in', 'on', 'and', 'of', 'for', 'from', 'against', 'the', 'at', 'to', 'de', 'du', 'des', 'et', 'y'])
 
 /** "Harbour Lights", 'the film "Anna Verhoeven"': capitalised words that fill a quotation are a title, no name. */
 function isQuotedTitle(sentence: Token[], { tokens, from, to }: Candidate): boolean {

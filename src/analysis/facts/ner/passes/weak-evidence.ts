@@ -10,7 +10,7 @@ import {
   STRONG_PLACE_PREPOSITIONS,
 } from '../lexicon'
 import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace } from '../names'
-import { hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
+import { hasPersonContext, hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
 import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
 import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
 import { byLeadingName, isClubOfTown, isTeamHere, namedBefore } from '../recall'
@@ -111,7 +111,8 @@ const personByShape: Rule = (reading, sentence, candidate) => {
     looksLikePersonName(tokens) &&
     !namesAThing(tokens) &&
     !tokens.some((token) => token.text === 'of' || token.text === 'for') &&
-    (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to)) &&
+    // "Sudesh Amman, 20,", "Ana Tarija said": a surname that is also a town's, with a person's age, role or verb after it.
+    (!namesPlace(tokens) || countryInBrackets(sentence, candidate.to) || hasPersonContext(reading.text, sentence, candidate.to)) &&
     (!soundsLikeCommonNouns(tokens, reading.lowerWords) || hasPersonEvidence(reading.text, sentence, tokens, candidate.to))
   ) {
     addPerson(reading, sentence, candidate.from, candidate.to)
