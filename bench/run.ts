@@ -313,6 +313,7 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
       'MiniSearch search of the AND query',
       'p99 exhaustive / pruned',
       'scored / matched',
+      'visited / matched',
       'fell back to exhaustive',
     ],
     point.kinds.map((row) => [
@@ -322,6 +323,7 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
       fig(row.miniSearch),
       (row.exhaustive.p99 / row.pruned.p99).toFixed(2),
       row.scoredPerMatch.toFixed(3),
+      row.visitedPerMatch.toFixed(3),
       `${row.fellBack} of ${row.searches}`,
     ]),
   )

@@ -22,6 +22,8 @@ export type TopKKind = {
   /** The facet counts' part of the pruned search (`FacetTable.count`), each query's fastest round. */
   facets: Figure
   scoredPerMatch: number
+  /** Share of the matched documents whose window was visited (bound checked or scored): what the window bounds did not rule out. */
+  visitedPerMatch: number
   fellBack: number
   searches: number
   /** With `--stages`: where the pruned search's time goes, over every query and over its slowest 5%. */
@@ -135,6 +137,7 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
     const searches = ENGINE_TOTALS.searches - totals.searches
     const fellBack = ENGINE_TOTALS.exhaustive - totals.exhaustive
     const scoredPerMatch = (ENGINE_TOTALS.scored - totals.scored) / Math.max(1, ENGINE_TOTALS.matched - totals.matched)
+    const visitedPerMatch = (ENGINE_TOTALS.visited - totals.visited) / Math.max(1, ENGINE_TOTALS.matched - totals.matched)
     // The three alternate query by query, so that load and collections fall on each alike.
     const samples = { pruned: [] as number[], exhaustive: [] as number[], miniSearch: [] as number[] }
     const time = async (into: number[], run: () => Promise<unknown> | unknown) => {
@@ -180,6 +183,7 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
       // The untimed pass counted facets too: its samples are the first list.length.
       facets: best(facetMs.slice(list.length)),
       scoredPerMatch,
+      visitedPerMatch,
       fellBack,
       searches,
       ...(stages ? { stages: await stagesOf(list, rounds, (params) => searchArticles(corpus, params)) } : {}),

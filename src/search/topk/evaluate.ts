@@ -70,8 +70,11 @@ export type RankedResult = { result: TopKResult; final: number }
 /** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
 export type SearchStats = { matched: number; scored: number; pruned: boolean }
 
-/** Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to scoring every match, documents matched and scored. */
-export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, scored: 0 }
+/**
+ * Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to
+ * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited.
+ */
+export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0 }
 
 /**
  * Milliseconds each stage of a search took, summed over the searches of this
@@ -241,6 +244,7 @@ export class PreparedSearch {
     let window = 0
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
+      ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
@@ -266,6 +270,7 @@ export class PreparedSearch {
       const w = order[i]!
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
       window = w
+      ENGINE_TOTALS.windows++
       // A few leaves' cursors are set for the window at once (`essentialLeaves` reads them); a wide tree's (a prefix's
       // thousands of leaves) are left where they are, and `find` moves those it is asked about.
       if (byLeaf) this.resetCursors(w << WINDOW_SHIFT)
