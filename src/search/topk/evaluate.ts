@@ -23,6 +23,8 @@ const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
 /** A query tree with at most this many leaves (term × field) is bounded per document by the leaves it is in. */
 const MAX_LEAF_BOUNDS = 16
+/** A tree of more leaves than this is visited in document order (see `collectBest`). */
+const WIDE_TREE_LEAVES = 64
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -237,7 +239,11 @@ export class PreparedSearch {
     }
     const order = all.subarray(0, windows)
     // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
-    if (bounds) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
+    // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
+    // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
+    // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
+    const inOrder = this.leaves.length > WIDE_TREE_LEAVES
+    if (bounds && !inOrder) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
@@ -268,7 +274,10 @@ export class PreparedSearch {
     const mask = windowMask
     for (let i = 0; i < order.length; i++) {
       const w = order[i]!
-      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
+      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) {
+        if (inOrder) continue
+        break
+      }
       window = w
       ENGINE_TOTALS.windows++
       // A few leaves' cursors are set for the window at once (`essentialLeaves` reads them); a wide tree's (a prefix's
