@@ -31,7 +31,10 @@ const BOUND_SLACK = 1 + 1e-9
 export type TopKOptions = SearchOptions & {
   /** Which documents may match at all (exclusions, phrases…), asked once per matching document before scoring. */
   accept?: (doc: number) => boolean
-  /** The only documents that may match (a date range's), ANDed with the match set before `accept` is asked: a bitset of the index's size. */
+  /**
+   * The only documents that may match (a date range's), ANDed with the match set before `accept` is asked; a
+   * document past its size does not match (a bitset reads 0 there).
+   */
   within?: MatchSet
   /**
    * MiniSearch multiplies a score by the number of query terms matched
@@ -154,10 +157,7 @@ export class PreparedSearch {
     this.sums = new Float64Array(this.depth(this.plan.root) + 1)
     this.matches = this.matchSet(this.plan.root).pooledCopy()
     clock = stageEnd('matchSets', clock)
-    if (within) {
-      if (within.size !== this.matches.size) throw new Error(`prepareSearch: \`within\` holds ${within.size} documents, the index ${this.matches.size}.`)
-      this.matches.intersect(within)
-    }
+    if (within) this.matches.intersect(within)
     if (accept) this.matches.retain(accept)
     stageEnd('accept', clock)
     // A document boost has no known bound: every match is scored.
