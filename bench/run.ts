@@ -8,6 +8,7 @@
  *                               in workerd (bench/sections/scale-shards.ts); --doc writes the table into docs/scaling.md
  * npm run bench -- --no-http    skip the wrangler dev part
  * npm run bench -- --topk       the top-k evaluator only: pruned vs exhaustive at 5k and 50k synthetic articles; --sizes=5000 to choose
+ *                               --stages: the pruned search's time by stage, and each kind's slowest 5% of queries
  * npm run bench -- --extraction analyzeArticle per article only, whole and stage by stage, in Node and (unless --no-http) in workerd;
  *                               --baseline=DIR times another checkout's stages (e.g. a `git worktree add --detach DIR main`) interleaved in the same run;
  *                               --best-of takes each article's fastest round per stage (a machine shared with other work); --rounds=N (3) in Node and workerd;
@@ -118,8 +119,9 @@ async function main() {
     const sizes = (option('sizes') ?? '5000,50000').split(',').map(Number)
     const points = []
     for (const size of sizes) {
-      const point = await topKPoint(syntheticArticles(shipped, size, { seed: SEED, analyse: false }), quick ? 30 : 100, quick ? 2 : 3, SEED)
+      const point = await topKPoint(syntheticArticles(shipped, size, { seed: SEED, analyse: false }), quick ? 30 : 100, quick ? 2 : 3, SEED, flag('stages'))
       printTopK(point)
+      printTopKStages(point)
       // The machine is shared: its load beside each point's figures.
       console.log(
         `(load average after ${size}: ${loadavg()
@@ -311,6 +313,7 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
       'MiniSearch search of the AND query',
       'p99 exhaustive / pruned',
       'scored / matched',
+      'visited / matched',
       'fell back to exhaustive',
     ],
     point.kinds.map((row) => [
@@ -320,6 +323,7 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
       fig(row.miniSearch),
       (row.exhaustive.p99 / row.pruned.p99).toFixed(2),
       row.scoredPerMatch.toFixed(3),
+      row.visitedPerMatch.toFixed(3),
       `${row.fellBack} of ${row.searches}`,
     ]),
   )
@@ -338,6 +342,21 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
   console.log(
     `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); facet value lists and bitsets ${kib(point.facetBytes)} KiB (${((100 * point.facetBytes) / point.indexBytes).toFixed(1)}% of the index); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
   )
+}
+
+/** `--stages`: the pruned search's time by stage, over every query and over each kind's slowest 5%, with those queries. */
+function printTopKStages(point: Awaited<ReturnType<typeof topKPoint>>) {
+  const rows = point.kinds.filter((row) => row.stages)
+  if (rows.length === 0) return
+  const names = Object.keys(rows[0]!.stages!.median) as (keyof NonNullable<(typeof rows)[0]['stages']>['median'])[]
+  printTable(
+    `Top-k search, ${point.articles} synthetic articles, pruned, by stage (ms; each query's fastest round; median over the queries / mean over the slowest 5%)`,
+    ['kind', ...names],
+    rows.map((row) => [row.kind, ...names.map((name) => `${row.stages!.median[name].toFixed(2)} / ${row.stages!.slowest[name].toFixed(2)}`)]),
+  )
+  for (const row of rows) {
+    console.log(`slowest 5% of ${row.kind}: ${row.stages!.slowQueries.map((query, i) => `${query} ${row.stages!.slowMs[i]!.toFixed(2)} ms`).join('; ')}`)
+  }
 }
 
 function printScale(points: readonly ScalePoint[]) {

@@ -8,7 +8,7 @@ import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from '../../s
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { processTerm } from '../../src/search/terms'
 import { ONE_CORPUS, type SearchCoordinator } from '../../src/search/coordinator'
-import { ENGINE_TOTALS } from '../../src/search/topk/evaluate'
+import { ENGINE_TOTALS, SEARCH_STAGES, type SearchStage } from '../../src/search/topk/evaluate'
 import { querySet } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
@@ -22,9 +22,15 @@ export type TopKKind = {
   /** The facet counts' part of the pruned search (`FacetTable.count`), each query's fastest round. */
   facets: Figure
   scoredPerMatch: number
+  /** Share of the matched documents whose window was visited (bound checked or scored): what the window bounds did not rule out. */
+  visitedPerMatch: number
   fellBack: number
   searches: number
+  /** With `--stages`: where the pruned search's time goes, over every query and over its slowest 5%. */
+  stages?: KindStages
 }
+/** Per stage (SEARCH_STAGES), ms of each query's fastest round: median over the queries, and mean over the slowest 5% with those queries. */
+export type KindStages = { median: Record<SearchStage, number>; slowest: Record<SearchStage, number>; slowQueries: string[]; slowMs: number[] }
 export type TopKPoint = {
   articles: number
   indexBytes: number
@@ -114,7 +120,7 @@ async function bytesPerCall<T>(items: readonly T[], fn: (item: T) => Promise<unk
  * evaluator) and beside MiniSearch's own `search` of the same first query
  * (what the product ran before the evaluator), in the same run.
  */
-export async function topKPoint(articles: readonly StoredArticle[], perKind: number, rounds: number, seed: number): Promise<TopKPoint> {
+export async function topKPoint(articles: readonly StoredArticle[], perKind: number, rounds: number, seed: number, stages = false): Promise<TopKPoint> {
   const { corpus, indexBytes, boundBytes } = compactCorpus(articles)
   const set = querySet(articles, perKind, seed)
   const base = { limit: 10, offset: 0, sort: 'relevance' } as const
@@ -131,6 +137,7 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
     const searches = ENGINE_TOTALS.searches - totals.searches
     const fellBack = ENGINE_TOTALS.exhaustive - totals.exhaustive
     const scoredPerMatch = (ENGINE_TOTALS.scored - totals.scored) / Math.max(1, ENGINE_TOTALS.matched - totals.matched)
+    const visitedPerMatch = (ENGINE_TOTALS.visited - totals.visited) / Math.max(1, ENGINE_TOTALS.matched - totals.matched)
     // The three alternate query by query, so that load and collections fall on each alike.
     const samples = { pruned: [] as number[], exhaustive: [] as number[], miniSearch: [] as number[] }
     const time = async (into: number[], run: () => Promise<unknown> | unknown) => {
@@ -176,8 +183,10 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
       // The untimed pass counted facets too: its samples are the first list.length.
       facets: best(facetMs.slice(list.length)),
       scoredPerMatch,
+      visitedPerMatch,
       fellBack,
       searches,
+      ...(stages ? { stages: await stagesOf(list, rounds, (params) => searchArticles(corpus, params)) } : {}),
     })
   }
   const oneWord = kinds[0]![1].slice(0, 30)
@@ -185,4 +194,46 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
   const exhaustive = await bytesPerCall(oneWord, (params) => searchArticles(corpus, params, { exhaustive: true }))
   const bytesPerOneWordSearch = { pruned: pruned.median, exhaustive: exhaustive.median, samples: Math.min(pruned.samples, exhaustive.samples) }
   return { articles: articles.length, indexBytes, boundBytes, facetBytes: corpus.tables.facets.invertedBytes, kinds: rows, bytesPerOneWordSearch }
+}
+
+/**
+ * Each query's stages (SEARCH_STAGES) in its fastest round of `rounds` (the
+ * round with the least total), the median over the queries per stage, and
+ * the mean over the slowest 5% (at least one) by that total: which stages make
+ * the p99.
+ */
+async function stagesOf(list: readonly SearchParams[], rounds: number, search: (params: SearchParams) => Promise<unknown>): Promise<KindStages> {
+  const names = Object.keys(SEARCH_STAGES.ms) as SearchStage[]
+  const fastest = list.map(() => ({ total: Infinity, ms: { ...SEARCH_STAGES.ms } }))
+  SEARCH_STAGES.on = true
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < list.length; i++) {
+        for (const name of names) SEARCH_STAGES.ms[name] = 0
+        const start = performance.now()
+        await search(list[i]!)
+        const total = performance.now() - start
+        if (total < fastest[i]!.total) fastest[i] = { total, ms: { ...SEARCH_STAGES.ms } }
+      }
+    }
+  } finally {
+    SEARCH_STAGES.on = false
+  }
+  const perStage = (pick: (stage: SearchStage) => number) => Object.fromEntries(names.map((name) => [name, pick(name)])) as Record<SearchStage, number>
+  const slow = list
+    .map((_, i) => i)
+    .sort((a, b) => fastest[b]!.total - fastest[a]!.total)
+    .slice(0, Math.max(1, Math.ceil(list.length / 20)))
+  return {
+    median: perStage((name) => summarize(fastest.map(({ ms }) => ms[name])).median),
+    slowest: perStage((name) => slow.reduce((sum, i) => sum + fastest[i]!.ms[name], 0) / slow.length),
+    slowQueries: slow.map((i) =>
+      JSON.stringify({
+        q: list[i]!.q,
+        ...(list[i]!.filters ? { filters: list[i]!.filters } : {}),
+        ...(list[i]!.from ? { from: list[i]!.from, to: list[i]!.to } : {}),
+      }),
+    ),
+    slowMs: slow.map((i) => fastest[i]!.total),
+  }
 }

@@ -11,8 +11,8 @@ import type { SearchHit, SearchResponse } from './response-schema'
 import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
 import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
-import type { MatchSet } from './topk/match-set'
-import { prepareSearch, type PreparedSearch, type RankedResult, type TopKOptions, type TopKResult } from './topk/evaluate'
+import { MatchSet } from './topk/match-set'
+import { prepareSearch, stageEnd, stageStart, type PreparedSearch, type RankedResult, type TopKOptions, type TopKResult } from './topk/evaluate'
 import { withTermCache } from './topk/term-cache'
 import { correctableWords, correctQuery, typoCandidates, wordKnowledge, type TypoCandidate } from './typos'
 
@@ -100,6 +100,7 @@ export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
   const { matches, ...answer } = await rankArticles(corpus, params, options)
+  const clock = stageStart()
   const onPage = (
     await (options.coordinator ?? ONE_CORPUS).page(
       matches.map((match) => match.key),
@@ -107,6 +108,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
     )
   ).map((at) => matches[at]!)
   const hits = await hitsOf(corpus, answer.correctedQuery ?? params.q, onPage)
+  stageEnd('hits', clock)
   return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
 }
 
@@ -159,6 +161,9 @@ async function rankArticles(
     owned.push(made)
     return made
   }
+  // A date range as the articles it holds, ANDed with each match set instead of two date comparisons per match.
+  const within = params.from === undefined && params.to === undefined ? undefined : own(datedWithin(tables, params.from, params.to))
+  const limits = { ...(accepts ? { accept: accepts } : {}), ...(within ? { within } : {}) }
   // The documents every facet filter keeps, once per request: a match set ANDed with it, not checked match by match.
   let passing: MatchSet | undefined
   const retainFilters = (matches: MatchSet) =>
@@ -172,7 +177,7 @@ async function rankArticles(
     const long = query.words.length > RANKING.shortQueryWords
     const exponent = long ? RANKING.longCoordination : RANKING.coordination
     const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
-    const search = own(prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, accept: accepts, coordination: false, words, exhaustive }))
+    const search = own(prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, ...limits, coordination: false, words, exhaustive }))
     // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring; only
     // when asked for (a correction to decide on, a long query's first tier).
     let everyWord: MatchSet | undefined
@@ -180,16 +185,23 @@ async function rankArticles(
       query.words.length === 0
         ? undefined
         : (everyWord ??= retainFilters(
-            own(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, accept: accepts })).matches,
+            own(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, ...limits })).matches,
           ))
     return { query, sources, search, filtered: retainFilters(search.matches), everyWord: everyWordOnce }
   }
-  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => coordinator.sum(step, (everyWord() ?? filtered).count)
+  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => {
+    const clock = stageStart()
+    const count = (everyWord() ?? filtered).count
+    stageEnd('everyWord', clock)
+    return coordinator.sum(step, count)
+  }
   const candidatesFor = (query: ParsedQuery, knowledge: Awaited<ReturnType<typeof knowledgeOf>>) =>
     query.words.map((word, at) => typoCandidates(knowledge[at]!, word, query.words.length))
 
+  let clock = stageStart()
   const knowledge = await knowledgeOf('typed', typed)
   const candidates = candidatesFor(typed, knowledge)
+  clock = stageEnd('words', clock)
   let attempt = run(typed, candidates)
   let correctedQuery: string | undefined
   let suggestion: string | undefined
@@ -200,7 +212,7 @@ async function rankArticles(
     const articlesWith = (terms: readonly string[]) =>
       coordinator.sum(
         `together:${terms.join(' ')}`,
-        own(prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, accept: accepts })).matches.count,
+        own(prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, ...limits })).matches.count,
       )
     const corrected = await correctQuery(params.q, typed, knowledge, candidates, articlesWith)
     if (corrected !== undefined) {
@@ -213,11 +225,14 @@ async function rankArticles(
     }
   }
 
+  clock = stageStart()
   const ranked = rankPage(tables, attempt, params, coordinator.firstPosition)
+  clock = stageEnd('rank', clock)
   const [total, facets] = await Promise.all([
     coordinator.sum('total', attempt.filtered.count),
     coordinator.facets(tables.facets, attempt.search.matches, filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
+  clock = stageEnd('facets', clock)
   const matches = ranked.map(({ result, key }): RankedMatch => ({
     id: tables.ids[result.id]!,
     date: tables.dates[result.id],
@@ -227,6 +242,7 @@ async function rankArticles(
     byTypo: onlyByTypo(result, attempt),
     key,
   }))
+  stageEnd('results', clock)
   for (const made of owned) made.release()
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
@@ -313,7 +329,12 @@ function toMiniSearchQuery(query: ParsedQuery, candidates: readonly (readonly Ty
 
 const hasExclusions = (query: ParsedQuery) => query.excluded.length > 0 || query.excludedPhrases.length > 0
 
-/** The conditions on a candidate that do not depend on ranking: dates, exclusions, phrases; `undefined` when there are none (nothing to check per match). */
+/**
+ * The conditions on a candidate that do not depend on ranking and are checked
+ * per match: exclusions, hidden articles, phrases (within the dates asked
+ * for); `undefined` when there are none. The dates themselves are a match set
+ * (`datedWithin`).
+ */
 async function candidateFilter(
   corpus: SearchCorpus,
   query: ParsedQuery,
@@ -321,8 +342,7 @@ async function candidateFilter(
   params: SearchParams,
 ): Promise<((doc: number) => boolean) | undefined> {
   const { tables } = corpus
-  const unconditional = params.from === undefined && params.to === undefined && !corpus.hidden && phrases.length === 0 && !hasExclusions(query)
-  if (unconditional) return undefined
+  if (!corpus.hidden && phrases.length === 0 && !hasExclusions(query)) return undefined
   const excluded = new Set<number>()
   for (const term of query.excluded) {
     prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
@@ -334,9 +354,10 @@ async function candidateFilter(
     if (params.from !== undefined && (date === undefined || date < params.from)) return false
     return !(params.to !== undefined && (date === undefined || date > params.to))
   }
-  if (phrases.length === 0 && query.excludedPhrases.length === 0) return dated
+  const kept = (doc: number) => !excluded.has(doc) && !hidden(doc)
+  if (phrases.length === 0 && query.excludedPhrases.length === 0) return kept
   const failing = await phraseFailures(corpus, query, phrases, dated)
-  return (doc) => dated(doc) && !failing.has(doc)
+  return (doc) => kept(doc) && !failing.has(doc)
 }
 
 const EXACT_TERMS = { ...BASE_SEARCH_OPTIONS, prefix: false, fuzzy: false } as const
@@ -434,6 +455,32 @@ function byDate(tables: CorpusTables, search: PreparedSearch, matches: MatchSet,
 
 const dateOrders = new WeakMap<CorpusTables, Uint32Array>()
 const parsedDates = new WeakMap<CorpusTables, Float64Array>()
+
+/**
+ * The articles dated from `from` to `to` (either end open; undated articles
+ * never), as a pooled match set: a slice of the date order, found by two
+ * binary searches.
+ */
+function datedWithin(tables: CorpusTables, from: string | undefined, to: string | undefined): MatchSet {
+  const order = dateOrder(tables)
+  const { dates } = tables
+  // The first position of the date order (newest first, undated last) where `past` holds of the date.
+  const firstWhere = (past: (date: string | undefined) => boolean) => {
+    let low = 0
+    let high = order.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (past(dates[order[middle]!])) high = middle
+      else low = middle + 1
+    }
+    return low
+  }
+  const start = to === undefined ? 0 : firstWhere((date) => date === undefined || date <= to)
+  const end = firstWhere((date) => date === undefined || (from !== undefined && date < from))
+  const set = MatchSet.pooled(dates.length)
+  for (let at = start; at < end; at++) set.add(order[at]!)
+  return set
+}
 
 /** Article positions newest first, undated last (computed once per corpus). */
 function dateOrder(tables: CorpusTables): Uint32Array {

@@ -308,4 +308,25 @@ describe('searchArticles with pruning', () => {
     // handed back at the end of each search never reach another search while it still reads them.
     expect(await Promise.all(queries.map((params) => searchArticles(bundle, params)))).toEqual(answers)
   })
+
+  it('keeps, for a date range with either end open, exactly the matches dated within it (undated ones never)', async () => {
+    const dateOf = new Map(articles.map((article) => [article.id, article.date]))
+    const dates = [...new Set(articles.flatMap((article) => (article.date ? [article.date] : [])))].sort()
+    // A date some article has (the range's ends are inclusive) and one no article has.
+    const middle = dates[Math.floor(dates.length / 2)]!
+    const ranges = [{ from: middle }, { to: middle }, { from: middle, to: middle }, { from: `${middle.slice(0, 4)}-00-00`, to: dates.at(-1)! }]
+    for (const q of ['police', 'government', 'said']) {
+      const everyMatch = await searchArticles(bundle, { q, limit: articles.length, offset: 0, sort: 'relevance' })
+      expect(everyMatch.total).toBeGreaterThan(20)
+      for (const range of ranges) {
+        const inRange = (date: string | undefined) =>
+          date !== undefined && (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to)
+        const expected = everyMatch.hits.filter((hit) => inRange(dateOf.get(hit.id)))
+        const dated = await searchArticles(bundle, { q, limit: articles.length, offset: 0, sort: 'relevance', ...range })
+        expect(dated.total, `${q} ${JSON.stringify(range)}`).toBe(expected.length)
+        // The same order and scores as the whole result list cut to the range.
+        expect(dated.hits.map((hit) => [hit.id, hit.score])).toEqual(expected.map((hit) => [hit.id, hit.score]))
+      }
+    }
+  })
 })

@@ -23,12 +23,19 @@ const WINDOW_SHIFT = 6
 const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
 /** A query tree with at most this many leaves (term × field) is bounded per document by the leaves it is in. */
 const MAX_LEAF_BOUNDS = 16
+/** A tree of more leaves than this is visited in document order (see `collectBest`). */
+const WIDE_TREE_LEAVES = 64
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
 export type TopKOptions = SearchOptions & {
-  /** Which documents may match at all (dates, exclusions…), asked once per matching document before scoring. */
+  /** Which documents may match at all (exclusions, phrases…), asked once per matching document before scoring. */
   accept?: (doc: number) => boolean
+  /**
+   * The only documents that may match (a date range's), ANDed with the match set before `accept` is asked; a
+   * document past its size does not match (a bitset reads 0 there).
+   */
+  within?: MatchSet
   /**
    * MiniSearch multiplies a score by the number of query terms matched
    * (true, its behaviour); false divides that back out, and ranks by the result.
@@ -68,8 +75,35 @@ export type RankedResult = { result: TopKResult; final: number }
 /** Counters, for the bench: how much of the match set was scored, and whether pruning was possible at all. */
 export type SearchStats = { matched: number; scored: number; pruned: boolean }
 
-/** Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to scoring every match, documents matched and scored. */
-export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, scored: 0 }
+/**
+ * Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to
+ * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited.
+ */
+export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0 }
+
+/**
+ * Milliseconds each stage of a search took, summed over the searches of this
+ * isolate while `on` (the bench's `--stages` resets and reads them around one
+ * search): off, a stage costs one check of `on`.
+ */
+export const SEARCH_STAGES = {
+  on: false,
+  ms: { words: 0, plan: 0, matchSets: 0, accept: 0, everyWord: 0, rank: 0, facets: 0, results: 0, hits: 0 },
+}
+export type SearchStage = keyof typeof SEARCH_STAGES.ms
+
+/** A stage's start (0 while stages are not timed). */
+export function stageStart(): number {
+  return SEARCH_STAGES.on ? performance.now() : 0
+}
+
+/** Adds the time since `start` to `stage` and returns the next stage's start. */
+export function stageEnd(stage: SearchStage, start: number): number {
+  if (!SEARCH_STAGES.on) return 0
+  const now = performance.now()
+  SEARCH_STAGES.ms[stage] += now - start
+  return now
+}
 
 export function prepareSearch(index: MiniSearch<unknown> | MiniSearch<never>, query: Query, options: TopKOptions = {}): PreparedSearch {
   return new PreparedSearch(index as unknown as IndexInternals, query, options)
@@ -105,10 +139,12 @@ export class PreparedSearch {
     query: Query,
     options: TopKOptions,
   ) {
-    const { accept, coordination = true, words, exhaustive = false, ...searchOptions } = options
+    const { accept, within, coordination = true, words, exhaustive = false, ...searchOptions } = options
     if (words && coordination) throw new Error("prepareSearch: `words` coordination replaces MiniSearch's own: pass `coordination: false`.")
     if (searchOptions.filter) throw new Error('prepareSearch: pass `accept(doc)` instead of `filter` (a filter may read scores, which are computed last).')
+    let clock = stageStart()
     this.plan = planQuery(index, query, searchOptions)
+    clock = stageEnd('plan', clock)
     this.bm25 = this.plan.bm25
     this.coordination = coordination
     this.collect(this.plan.root)
@@ -120,7 +156,10 @@ export class PreparedSearch {
     this.wordFactors = Float64Array.from({ length: (words?.count ?? 0) + 1 }, (_, matched) => this.wordFactor(matched))
     this.sums = new Float64Array(this.depth(this.plan.root) + 1)
     this.matches = this.matchSet(this.plan.root).pooledCopy()
+    clock = stageEnd('matchSets', clock)
+    if (within) this.matches.intersect(within)
     if (accept) this.matches.retain(accept)
+    stageEnd('accept', clock)
     // A document boost has no known bound: every match is scored.
     this.stats = { matched: this.matches.count, scored: 0, pruned: !exhaustive && !this.plan.boostDocument }
     ENGINE_TOTALS.searches++
@@ -200,13 +239,18 @@ export class PreparedSearch {
     }
     const order = all.subarray(0, windows)
     // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
-    if (bounds) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
+    // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
+    // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
+    // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
+    const inOrder = this.leaves.length > WIDE_TREE_LEAVES
+    if (bounds && !inOrder) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
     let window = 0
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
+      ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
@@ -227,13 +271,65 @@ export class PreparedSearch {
       if (best.length === room) best.pop()
       best.splice(low, 0, { ...entry })
     }
+    const mask = windowMask
     for (let i = 0; i < order.length; i++) {
       const w = order[i]!
-      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) break
+      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) {
+        if (inOrder) continue
+        break
+      }
       window = w
-      this.resetCursors(w << WINDOW_SHIFT)
-      within.forEachIn(w * WINDOW_WORDS, Math.min((w + 1) * WINDOW_WORDS, within.words.length), visit)
+      ENGINE_TOTALS.windows++
+      // A few leaves' cursors are set for the window at once (`essentialLeaves` reads them); a wide tree's (a prefix's
+      // thousands of leaves) are left where they are, and `find` moves those it is asked about.
+      if (byLeaf) this.resetCursors(w << WINDOW_SHIFT)
+      const from = w * WINDOW_WORDS
+      const to = Math.min(from + WINDOW_WORDS, within.words.length)
+      const limit = best.length === room ? best[room - 1]!.final / (coordinationBound * BOUND_SLACK) : 0
+      if (limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)) {
+        // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
+        for (let j = 0; j < to - from; j++) {
+          let word = mask[j]! & within.words[from + j]!
+          while (word !== 0) {
+            const lowest = word & -word
+            visit(((from + j) << 5) + 31 - Math.clz32(lowest))
+            word ^= lowest
+          }
+        }
+      } else within.forEachIn(from, to, visit)
     }
+  }
+
+  /**
+   * MaxScore within window `w`: the leaves whose window bounds, lowest first,
+   * add up to less than `limit` (the k-th best score over the most the
+   * coordination and factor can multiply a score by) cannot put a document in
+   * the list on their own, since a document's score is at most the sum of its
+   * leaves' bounds. Into `mask`, the window's documents in any other
+   * (essential) leaf, from the cursors `resetCursors` set; false when every
+   * leaf is essential (the whole window is to be visited).
+   */
+  private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
+    const count = leaves.length
+    const byBound = leafOrder
+    for (let i = 0; i < count; i++) {
+      const bound = leafBoundLevels[i]![w]!
+      let at = i
+      for (; at > 0 && leafBoundLevels[byBound[at - 1]!]![w]! > bound; at--) byBound[at] = byBound[at - 1]!
+      byBound[at] = i
+    }
+    let sum = 0
+    let skipped = 0
+    while (skipped < count && sum + leafBoundLevels[byBound[skipped]!]![w]! < limit) sum += leafBoundLevels[byBound[skipped++]!]![w]!
+    if (skipped === 0) return false
+    mask.fill(0)
+    const start = w << WINDOW_SHIFT
+    const end = start + (1 << WINDOW_SHIFT)
+    for (let i = skipped; i < count; i++) {
+      const { docs, cursor } = leaves[byBound[i]!]!
+      for (let at = cursor; at < docs.length && docs[at]! < end; at++) mask[(docs[at]! - start) >>> 5]! |= 1 << (docs[at]! & 31)
+    }
+    return true
   }
 
   /** Negative when `a` ranks before `b`: final score, then document position (`rankOrder` in coordinator.ts); small integers, never a boxed difference. */
@@ -683,6 +779,42 @@ function boundLevel(depth: number, windowCount: number): Float64Array {
 function windowOrder(windowCount: number): Uint32Array {
   if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
   return windowScratch
+}
+
+/** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
+const windowMask = new Uint32Array(WINDOW_WORDS)
+const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
+
+/**
+ * `essentialLeaves` for an OR root's children (see `docBound`): into `mask`,
+ * the window's documents in some child not among those whose bounds, lowest
+ * first, add up to less than `limit`; false when every child is essential.
+ */
+function essentialChildren(children: RootChildren, w: number, from: number, to: number, limit: number, mask: Uint32Array): boolean {
+  const { sets } = children
+  if (sets.length > 31) return false
+  let sum = 0
+  let skipped = 0
+  // Few children (one per query word): the lowest bound left, each time.
+  let taken = 0
+  for (;;) {
+    let lowest = -1
+    for (let c = 0; c < sets.length; c++) {
+      if ((taken & (1 << c)) === 0 && (lowest === -1 || childBoundLevels[c]![w]! < childBoundLevels[lowest]![w]!)) lowest = c
+    }
+    if (lowest === -1 || sum + childBoundLevels[lowest]![w]! >= limit) break
+    sum += childBoundLevels[lowest]![w]!
+    taken |= 1 << lowest
+    skipped++
+  }
+  if (skipped === 0) return false
+  mask.fill(0)
+  for (let c = 0; c < sets.length; c++) {
+    if ((taken & (1 << c)) !== 0) continue
+    const words = sets[c]!.words
+    for (let j = 0; j < to - from; j++) mask[j]! |= words[from + j]!
+  }
+  return true
 }
 
 /** Per child of the root, its window bounds (see `orBounds`); grown like `boundLevels`. */
