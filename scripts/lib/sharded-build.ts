@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import MiniSearch from 'minisearch'
 import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
-import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
-import { buildIndex, toSearchDocument } from '../../src/search/search'
+import { INDEX_OPTIONS } from '../../src/search/options'
+import { toSearchDocument } from '../../src/search/search'
+import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
 import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
 import { corpusSuggestions, keptPhrases, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
@@ -87,13 +87,13 @@ export function planShards(
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
-  let last: { shard: number; index: MiniSearch<SearchDocument> } | undefined
+  let last: { shard: number; index: CollectedIndex } | undefined
   let kept: { text: string; count: number }[]
   try {
     ranges.forEach(({ first, size }, shard) => {
       const mine = source.read(first, size)
-      const { index, firstSeen } = ownIndex(mine)
-      figures.add(index, firstSeen)
+      const index = collectShard(mine)
+      figures.add(index)
       last = { shard, index }
       phrases.add(mine)
       spilled?.write(phrases.take())
@@ -112,7 +112,7 @@ export function planShards(
   const indexed = passProgress('indexed')
   for (let shard = ranges.length - 1, done = 0; shard >= 0; shard--) {
     const { first, size } = ranges[shard]!
-    const index = last?.shard === shard ? last.index : buildIndex(source.read(first, size))
+    const index = last?.shard === shard ? last.index : collectShard(source.read(first, size))
     last = undefined
     indexes[shard] = serializeCompactShard(index, figures)
     indexed((done += size))
@@ -138,20 +138,9 @@ function registryArticle({ id, title, date, facts }: StoredArticle): RegistryArt
   return { id, title, ...(date === undefined ? {} : { date }), facts }
 }
 
-/** A shard's own index, as `buildIndex` makes it, and its terms in the order the index first saw them (which shapes its tree). */
-function ownIndex(articles: readonly StoredArticle[]): { index: MiniSearch<SearchDocument>; firstSeen: Set<string> } {
-  const firstSeen = new Set<string>()
-  const { processTerm } = INDEX_OPTIONS
-  const index = new MiniSearch<SearchDocument>({
-    ...INDEX_OPTIONS,
-    processTerm: (term, field) => {
-      const processed = processTerm!(term, field)
-      for (const each of Array.isArray(processed) ? processed : [processed]) if (each) firstSeen.add(each)
-      return processed
-    },
-  })
-  index.addAll(articles.map(toSearchDocument))
-  return { index, firstSeen }
+/** A shard's own index, collected as MiniSearch would index its articles (`buildIndex`), for its compact index alone. */
+function collectShard(articles: readonly StoredArticle[]): CollectedIndex {
+  return collectIndex(articles.map(toSearchDocument), INDEX_OPTIONS)
 }
 
 /** What makes one shard's files besides its articles: the build's, and the shard's index and part of the registry. */
