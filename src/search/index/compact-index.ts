@@ -102,15 +102,17 @@ export class CorpusFigures {
   private documentCount = 0
   private readonly averageFieldLength: number[] = []
   /** Term -> documents per field, in a tree filled in the whole index's order of first sight: its iteration order is the whole index's. */
-  private readonly frequencies = new SearchableMap<number[]>()
-  private ranks: Map<string, number> | undefined
+  private frequencies: SearchableMap<number[]> | undefined = new SearchableMap<number[]>()
+  /** Once every shard is in: term -> its rank and document frequencies, one hash lookup a term rather than a walk down the tree. */
+  private terms: Map<string, { rank: number; frequencies: number[] }> | undefined
 
   /** The next shard's own collected index (its terms in the order MiniSearch would insert them into its tree, which shapes it). */
   add({ fieldIds, fieldLengths, terms }: CollectedIndex): void {
-    if (this.ranks) throw new Error('CorpusFigures: a shard added after the figures were read')
+    const { frequencies } = this
+    if (!frequencies) throw new Error('CorpusFigures: a shard added after the figures were read')
     const fieldCount = Object.keys(fieldIds).length
     for (const [term, postings] of terms) {
-      const counts = this.frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
+      const counts = frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
       for (let field = 0; field < fieldCount; field++) counts[field]! += postings[field]?.docs.length ?? 0
     }
     // MiniSearch's running average (addFieldLength), replayed at each document's corpus position: the same bits.
@@ -126,17 +128,19 @@ export class CorpusFigures {
 
   /** The corpus-wide figures, once every shard is in. */
   corpusWide(): CorpusWide & { rank: (term: string) => number } {
-    if (!this.ranks) {
-      const terms = [...this.frequencies.keys()]
-      const ranks = treeRanks(terms)
-      this.ranks = new Map(terms.map((term, position) => [term, ranks[position]!]))
+    if (!this.terms) {
+      const entries = [...this.frequencies!]
+      const ranks = treeRanks(entries.map(([term]) => term))
+      this.terms = new Map(entries.map(([term, frequencies], position) => [term, { rank: ranks[position]!, frequencies }]))
+      // The tree was only for its order; at 250,000 articles it holds millions of terms.
+      this.frequencies = undefined
     }
-    const { ranks, frequencies } = this
+    const { terms } = this
     return {
       documentCount: this.documentCount,
       averageFieldLength: this.averageFieldLength,
-      documentFrequencies: (term) => frequencies.get(term)!,
-      rank: (term) => ranks.get(term)!,
+      documentFrequencies: (term) => terms.get(term)!.frequencies,
+      rank: (term) => terms.get(term)!.rank,
     }
   }
 }
