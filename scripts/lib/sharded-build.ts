@@ -73,12 +73,12 @@ export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
   shardCount: number,
   builtAt: string,
-  { phraseThread = false, progress = false }: { phraseThread?: boolean; progress?: boolean } = {},
+  { phraseThread = false, progress = false, log = console.log }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void } = {},
 ): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
   const ranges = shardRanges(source.size, shardCount)
   // Two passes over the corpus, minutes each at 250,000 articles: each says how far it is.
-  const passProgress = (verb: string) => (progress ? createProgress(verb, source.size) : () => {})
+  const passProgress = (verb: string) => (progress ? createProgress(verb, source.size, { log }) : () => {})
   const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
   // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
