@@ -146,7 +146,7 @@ async function buildSharded(
   started: number,
   phases: Phases,
 ): Promise<number> {
-  const plan = planShards(articles, shards, new Date().toISOString(), { phraseFiles: true, progress: true })
+  const plan = await planShards(articles, shards, new Date().toISOString(), { phraseThread: true, progress: true })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []
@@ -178,19 +178,28 @@ async function buildSharded(
   return 0
 }
 
-/** Seconds per phase of the build, and the process's peak resident memory (what bounds the corpus a machine can build). */
+/**
+ * Seconds per phase of the build, with the CPU seconds of all its threads (on a shared machine the first depends on
+ * the others' load, the second much less), and the process's peak resident memory (what bounds the corpus a machine can build).
+ */
 class Phases {
-  private last = performance.now()
-  private readonly seconds: [string, number][] = []
+  private last = { time: performance.now(), cpu: cpuSeconds() }
+  private readonly seconds: [string, number, number][] = []
   end(name: string) {
-    const now = performance.now()
-    this.seconds.push([name, (now - this.last) / 1000])
+    const now = { time: performance.now(), cpu: cpuSeconds() }
+    this.seconds.push([name, (now.time - this.last.time) / 1000, now.cpu - this.last.cpu])
     this.last = now
   }
   summary(): string {
     const peak = process.resourceUsage().maxRSS / 1024
-    return `phases: ${this.seconds.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}; peak RSS ${peak.toFixed(0)} MiB`
+    const phases = this.seconds.map(([name, seconds, cpu]) => `${name} ${seconds.toFixed(1)} s (CPU ${cpu.toFixed(1)} s)`)
+    return `phases: ${phases.join(', ')}; peak RSS ${peak.toFixed(0)} MiB`
   }
+}
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
 }
 
 /**

@@ -10,26 +10,29 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
+import type { StoredArticle } from '../../src/article'
 import type { PhraseCount } from '../../src/search/suggest'
+import { tsWorker } from './ts-worker'
 
 /** Lines written at a time. */
 const WRITE_LINES = 10_000
 
 export class PhraseFiles {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'news-edge-phrases-'))
   private readonly files: string[] = []
 
+  /** `dir`: where the files go, a temporary folder of their own unless given (`PhraseThread` gives its thread one). */
+  constructor(private readonly dir = phrasesDir()) {}
+
   /** One shard's counts (taken from `PhraseCounts`), the shards in corpus order. */
-  write(counts: PhraseCount[]) {
-    counts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  write(counts: readonly PhraseCount[]) {
+    // Keys are words and spaces, so a tab ends them; a spelling may hold a tab, so it comes last. Keys are unique and
+    // hold no character below the tab, so the lines sort as their keys do: the default sort, with no comparison
+    // function to call millions of times, was most of the time spent writing a shard's phrases.
+    const lines = counts.map(({ key, count, sight, spelling }) => `${key}\t${count}\t${sight}\t${spelling ?? ''}\n`).sort()
     const path = join(this.dir, `${this.files.length}.tsv`)
     const file = openSync(path, 'w')
     try {
-      // Keys are words and spaces, so a tab ends them; a spelling may hold a tab, so it comes last.
-      for (let at = 0; at < counts.length; at += WRITE_LINES) {
-        const lines = counts.slice(at, at + WRITE_LINES).map(({ key, count, sight, spelling }) => `${key}\t${count}\t${sight}\t${spelling ?? ''}\n`)
-        writeSync(file, lines.join(''))
-      }
+      for (let at = 0; at < lines.length; at += WRITE_LINES) writeSync(file, lines.slice(at, at + WRITE_LINES).join(''))
     } finally {
       closeSync(file)
     }
@@ -85,6 +88,70 @@ export class PhraseFiles {
 
   remove() {
     rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+function phrasesDir(): string {
+  return mkdtempSync(join(tmpdir(), 'news-edge-phrases-'))
+}
+
+/** What the phrase thread is sent: a shard's articles to count (as much of them as phrases read), or the end of the corpus. */
+export type PhraseMessage = { articles: Pick<StoredArticle, 'title' | 'text'>[] } | { end: true }
+/** The phrases kept, once the corpus is counted (`keptPhrases`). */
+export type KeptPhrases = { text: string; count: number }[]
+
+/**
+ * The corpus's phrases counted on a thread of their own (scripts/lib/phrase-thread.ts), a shard at a time in
+ * corpus order, written to phrase files and merged there: the build's first pass goes on with the shard's index
+ * meanwhile (counting the phrases took about as long as everything else of that pass). At most one shard waits
+ * for the thread behind the one it counts, so the build holds at most two shards' texts more.
+ */
+export class PhraseThread {
+  private readonly dir = phrasesDir()
+  private readonly worker = tsWorker(new URL('./phrase-thread.ts', import.meta.url).href, { dir: this.dir })
+  private readonly replies: { resolve: (reply: unknown) => void; reject: (error: Error) => void }[] = []
+  private failure: Error | undefined
+  /** The last shard sent, counted when this settles. */
+  private counting: Promise<unknown> = Promise.resolve()
+
+  constructor() {
+    this.worker.on('message', (reply: unknown) => this.replies.shift()?.resolve(reply))
+    this.worker.on('error', (error: Error) => this.fail(error))
+    this.worker.on('exit', () => this.fail(new Error('the phrase thread stopped')))
+  }
+
+  /** Sends the corpus's next articles once the previous ones are counted (they are counted on the thread meanwhile). */
+  async add(articles: readonly StoredArticle[]): Promise<void> {
+    await this.counting
+    this.counting = this.ask({ articles: articles.map(({ title, text }) => ({ title, text })) })
+    // Awaited by the next `add` or by `kept`; a failure before then is theirs to throw, not an unhandled rejection.
+    this.counting.catch(() => {})
+  }
+
+  /** The phrases kept of the whole corpus, once every shard is counted. */
+  async kept(): Promise<KeptPhrases> {
+    await this.counting
+    return (await this.ask({ end: true })) as KeptPhrases
+  }
+
+  /** Stops the thread and removes its files, whether the corpus was counted or not. */
+  async close(): Promise<void> {
+    this.failure ??= new Error('the phrase thread was closed')
+    await this.worker.terminate()
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+
+  private ask(message: PhraseMessage): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise((resolve, reject) => {
+      this.replies.push({ resolve, reject })
+      this.worker.postMessage(message)
+    })
+  }
+
+  private fail(error: Error) {
+    this.failure ??= error
+    for (const reply of this.replies.splice(0)) reply.reject(this.failure)
   }
 }
 

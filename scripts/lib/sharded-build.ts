@@ -11,18 +11,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import MiniSearch from 'minisearch'
 import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
-import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
-import { buildIndex, toSearchDocument } from '../../src/search/search'
+import { INDEX_OPTIONS } from '../../src/search/options'
+import { toSearchDocument } from '../../src/search/search'
+import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
 import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
-import { corpusSuggestions, keptPhrases, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
+import { corpusSuggestions, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { createProgress } from './progress'
-import { PhraseFiles } from './phrase-files'
+import { PhraseThread, type KeptPhrases } from './phrase-files'
 import { shardRanges } from './shard-split'
 import { tsWorker } from './ts-worker'
 import { readWranglerToml, type WranglerSettings } from './wrangler-config'
@@ -70,53 +70,55 @@ export type ShardPlan = {
  * synthetic articles, its index and JSON form 550 MiB (docs/scaling.md).
  * `build` is the one version front and shards answer with.
  */
-export function planShards(
+export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
   shardCount: number,
   builtAt: string,
-  { phraseFiles = false, progress = false }: { phraseFiles?: boolean; progress?: boolean } = {},
-): ShardPlan {
+  { phraseThread = false, progress = false, log = console.log }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void } = {},
+): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
   const ranges = shardRanges(source.size, shardCount)
   // Two passes over the corpus, minutes each at 250,000 articles: each says how far it is.
-  const passProgress = (verb: string) => (progress ? createProgress(verb, source.size) : () => {})
+  const passProgress = (verb: string) => (progress ? createProgress(verb, source.size, { log }) : () => {})
   const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
-  const phrases = new PhraseCounts()
-  // The build keeps the phrases' counts on disk a shard at a time (every phrase of the corpus, millions); tests in memory.
-  const spilled = phraseFiles ? new PhraseFiles() : undefined
+  // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
+  const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
   const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
-  let last: { shard: number; index: MiniSearch<SearchDocument> } | undefined
-  let kept: { text: string; count: number }[]
+  let last: { shard: number; index: CollectedIndex } | undefined
+  const indexes: CompactIndex[] = new Array(ranges.length)
+  let kept: KeptPhrases
   try {
-    ranges.forEach(({ first, size }, shard) => {
+    for (const [shard, { first, size }] of ranges.entries()) {
       const mine = source.read(first, size)
-      const { index, firstSeen } = ownIndex(mine)
-      figures.add(index, firstSeen)
+      // The shard's phrases are counted on their thread while this one collects its index.
+      await phrases.add(mine)
+      const index = collectShard(mine)
+      figures.add(index)
       last = { shard, index }
-      phrases.add(mine)
-      spilled?.write(phrases.take())
       for (const article of mine) {
         hash.update(JSON.stringify(article)).update('\n')
         facts.push(registryArticle(article))
       }
       counted(first + size)
-    })
-    kept = spilled ? keptPhrases(spilled.merged()) : phrases.kept()
+    }
+    // The phrase thread merges its files while the shards' indexes are written.
+    const keptPhrases = phrases.kept()
+    keptPhrases.catch(() => {})
+    // The last shard's index is still here: it is written first, and only the others are collected again.
+    const indexed = passProgress('indexed')
+    for (let shard = ranges.length - 1, done = 0; shard >= 0; shard--) {
+      const { first, size } = ranges[shard]!
+      const index = last?.shard === shard ? last.index : collectShard(source.read(first, size))
+      last = undefined
+      indexes[shard] = serializeCompactShard(index, figures)
+      indexed((done += size))
+    }
+    kept = await keptPhrases
   } finally {
-    spilled?.remove()
-  }
-  // The last shard's index is still here: it is written first, and only the others are indexed again.
-  const indexes: CompactIndex[] = new Array(ranges.length)
-  const indexed = passProgress('indexed')
-  for (let shard = ranges.length - 1, done = 0; shard >= 0; shard--) {
-    const { first, size } = ranges[shard]!
-    const index = last?.shard === shard ? last.index : buildIndex(source.read(first, size))
-    last = undefined
-    indexes[shard] = serializeCompactShard(index, figures)
-    indexed((done += size))
+    await phrases.close()
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
@@ -130,6 +132,16 @@ export function planShards(
   return { manifest, source, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)), suggestions }
 }
 
+/** The phrases counted in memory, as the phrase thread counts them (`PhraseThread`'s interface). */
+function inMemoryPhrases(): Pick<PhraseThread, 'add' | 'kept' | 'close'> {
+  const counts = new PhraseCounts()
+  return {
+    add: async (articles) => counts.add(articles),
+    kept: async () => counts.kept(),
+    close: async () => {},
+  }
+}
+
 function isSource(articles: readonly StoredArticle[] | ArticleSource): articles is ArticleSource {
   return !Array.isArray(articles)
 }
@@ -139,20 +151,9 @@ function registryArticle({ id, title, date, facts }: StoredArticle): RegistryArt
   return { id, title, ...(date === undefined ? {} : { date }), facts }
 }
 
-/** A shard's own index, as `buildIndex` makes it, and its terms in the order the index first saw them (which shapes its tree). */
-function ownIndex(articles: readonly StoredArticle[]): { index: MiniSearch<SearchDocument>; firstSeen: Set<string> } {
-  const firstSeen = new Set<string>()
-  const { processTerm } = INDEX_OPTIONS
-  const index = new MiniSearch<SearchDocument>({
-    ...INDEX_OPTIONS,
-    processTerm: (term, field) => {
-      const processed = processTerm!(term, field)
-      for (const each of Array.isArray(processed) ? processed : [processed]) if (each) firstSeen.add(each)
-      return processed
-    },
-  })
-  index.addAll(articles.map(toSearchDocument))
-  return { index, firstSeen }
+/** A shard's own index, collected as MiniSearch would index its articles (`buildIndex`), for its compact index alone. */
+function collectShard(articles: readonly StoredArticle[]): CollectedIndex {
+  return collectIndex(articles.map(toSearchDocument), INDEX_OPTIONS)
 }
 
 /** What makes one shard's files besides its articles: the build's, and the shard's index and part of the registry. */
@@ -183,8 +184,8 @@ export function shardFiles({ shard, first, build, builtAt, index, registryPart, 
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
-export function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): ShardedBundles {
-  const plan = planShards(articles, shardCount, builtAt)
+export async function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): Promise<ShardedBundles> {
+  const plan = await planShards(articles, shardCount, builtAt)
   return {
     manifest: plan.manifest,
     shards: plan.ranges.map(({ first, size }, shard) => shardFiles(shardJob(plan, shard), plan.source.read(first, size))),

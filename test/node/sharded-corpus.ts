@@ -28,8 +28,8 @@ export const single: LoadedBundle = (() => {
 })()
 
 /** The corpus cut into `count` shards as a sharded build cuts it, each a shard in process. */
-export function shardsOf(count: number): ShardApi[] {
-  return shardedBundles(articles, count, BUILT_AT).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
+export async function shardsOf(count: number): Promise<ShardApi[]> {
+  return (await shardedBundles(articles, count, BUILT_AT)).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
 }
 
 export { BUILT_AT }

@@ -38,9 +38,11 @@ async function expectSameAnswers(sharded: ReturnType<typeof appOver>, paths: rea
   return found
 }
 
+const [threeShards, twoShards] = [await shardsOf(3), await shardsOf(2)]
+
 describe('a sharded corpus read through the front, route by route, on the shipped corpus', { timeout: 240_000 }, () => {
-  const three = appOver(shardedReader(shardsOf(3), 'three-shards'))
-  const two = appOver(shardedReader(shardsOf(2), 'two-shards'))
+  const three = appOver(shardedReader(threeShards, 'three-shards'))
+  const two = appOver(shardedReader(twoShards, 'two-shards'))
 
   it('answers every article, its summary and its facts as one index, and 404 for an unknown id', async () => {
     const paths = articles.flatMap((article, i) => [
@@ -121,8 +123,8 @@ describe('a sharded corpus read through the front, route by route, on the shippe
     expect(await expectSameAnswers(three, paths)).toBeGreaterThan(20)
   })
 
-  it("cuts the corpus's registry into parts: every entity and name in one part, every fact it names filed in the shard of its article", () => {
-    const { shards } = shardedBundles(articles, 3, BUILT_AT)
+  it("cuts the corpus's registry into parts: every entity and name in one part, every fact it names filed in the shard of its article", async () => {
+    const { shards } = await shardedBundles(articles, 3, BUILT_AT)
     const parts = shards.map((shard) => {
       const { entityParts } = parseBundle(shard.text).header
       return JSON.parse(Array.from({ length: entityParts }, (_, part) => shard.assets.get(entitiesAsset(shard.version, part))!).join('')) as StoredRegistryPart
@@ -211,7 +213,7 @@ describe('a sharded corpus read through the front, route by route, on the shippe
 
   it("links an article's names to the ids one registry gives them in that article, and gives the map's places and figures as one registry", async () => {
     const one = liveReader({}, single).entities
-    const sharded = shardedReader(shardsOf(3), 'three-shards').entities
+    const sharded = shardedReader(await shardsOf(3), 'three-shards').entities
     let linked = 0
     for (const article of articles) {
       const expected = await one.idsIn(article.facts.entities)
@@ -232,7 +234,7 @@ describe('a sharded corpus read through the front, route by route, on the shippe
   })
 
   it('answers 503 problem+json with Retry-After on every route when a shard fails or does not answer, never a partial answer', async () => {
-    const [first, second] = shardsOf(2)
+    const [first, second] = await shardsOf(2)
     const broken = (fail: () => Promise<never>): ShardApi =>
       Object.fromEntries(
         Object.keys(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(second!)))

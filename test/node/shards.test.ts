@@ -75,7 +75,7 @@ describe('shards', () => {
       [3, asked],
       [2, asked.slice(0, 60)],
     ] as const) {
-      const shards = shardsOf(count)
+      const shards = await shardsOf(count)
       let withHits = 0
       for (const params of sample) {
         const expected = await searchArticles(single, params)
@@ -88,8 +88,8 @@ describe('shards', () => {
     }
   })
 
-  it('give every document the score it has in one index, since each shard keeps the corpus-wide statistics', () => {
-    const shards = shardedBundles(articles, 3, BUILT_AT).shards
+  it('give every document the score it has in one index, since each shard keeps the corpus-wide statistics', async () => {
+    const shards = (await shardedBundles(articles, 3, BUILT_AT)).shards
     for (const shard of shards) {
       expect(shard.index.header.corpus).toEqual({ documentCount: articles.length })
       expect(shard.index.header.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
@@ -97,7 +97,7 @@ describe('shards', () => {
     expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
   })
 
-  it("are indexed from their own articles alone, yet written byte for byte as the whole corpus's index cut into shards", () => {
+  it("are indexed from their own articles alone, yet written byte for byte as the whole corpus's index cut into shards", async () => {
     const built = buildIndex(articles)
     for (const count of [2, 3, 5]) {
       const ranges = shardRanges(articles.length, count)
@@ -106,7 +106,7 @@ describe('shards', () => {
         ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
       )
       // The build's path: each shard's index made from its articles only, the corpus-wide figures summed from them.
-      const own = planShards(articles, count, BUILT_AT).indexes
+      const own = (await planShards(articles, count, BUILT_AT)).indexes
       expect(own.map((index) => index.header)).toEqual(cut.map((index) => index.header))
       own.forEach((index, shard) => expect(Buffer.compare(index.binary, cut[shard]!.binary), `shard ${shard} of ${count}`).toBe(0))
     }
@@ -175,7 +175,7 @@ describe('shards', () => {
   })
 
   it('answer 503-worthy ShardsUnavailable, never a partial answer, when a shard fails or does not answer in time', async () => {
-    const [first, second] = shardsOf(2)
+    const [first, second] = await shardsOf(2)
     const failing: ShardApi = { ...second!, search: () => Promise.reject(new Error('isolate exceeded its memory limit')) }
     const params: SearchParams = { q: 'police ', limit: 10, offset: 0, sort: 'relevance' }
     await expect(searchShards([first!, failing], params)).rejects.toThrow(ShardsUnavailable)

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
-import { writeTermPostings, type ScoreBasis } from './compact-postings'
+import type { CollectedIndex } from './collect-index'
+import { writeTermPostings, type PostingList, type ScoreBasis } from './compact-postings'
 import { CompactTermMap } from './compact-term-map'
 import { READ_ONLY } from './compact-read-only'
 import { RANKING } from '../options'
@@ -65,13 +66,7 @@ type MiniSearchJson = {
 
 /** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
 export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
-  const source = indexSource(index)
-  return writeCompactIndex(
-    source,
-    Array.from({ length: source.json.documentCount }, (_, doc) => doc),
-    undefined,
-    bm25,
-  )
+  return writeCompactIndex(indexSource(index), undefined, undefined, bm25)
 }
 
 /**
@@ -90,47 +85,41 @@ export function serializeCompactShards(
   bm25: { k: number; b: number } = RANKING.bm25,
 ): CompactIndex[] {
   const source = indexSource(index)
-  const { documentCount, averageFieldLength } = source.json
+  const { documentCount, averageFieldLength } = source
   return shards.map((documents) => writeCompactIndex(source, documents, { documentCount, averageFieldLength }, bm25))
 }
 
 /**
  * What a shard's compact index keeps of the whole corpus, summed from the
- * shards' own indexes, so that a build never holds the whole corpus's index
- * (scripts/lib/sharded-build.ts): the document count, the average field
- * lengths, each term's document frequency per field and its rank in the tree
- * order of the whole index. Shards are added in corpus order (each a
- * consecutive run of it); `serializeCompactShard` then writes each shard's
- * index exactly as `serializeCompactShards` cuts it from the whole index.
+ * shards' own collected indexes (`collectIndex`), so that a build never holds
+ * the whole corpus's index (scripts/lib/sharded-build.ts): the document count,
+ * the average field lengths, each term's document frequency per field and its
+ * rank in the tree order of the whole index. Shards are added in corpus order
+ * (each a consecutive run of it); `serializeCompactShard` then writes each
+ * shard's index exactly as `serializeCompactShards` cuts it from the whole index.
  */
 export class CorpusFigures {
   private documentCount = 0
   private readonly averageFieldLength: number[] = []
   /** Term -> documents per field, in a tree filled in the whole index's order of first sight: its iteration order is the whole index's. */
-  private readonly frequencies = new SearchableMap<number[]>()
-  private ranks: Map<string, number> | undefined
+  private frequencies: SearchableMap<number[]> | undefined = new SearchableMap<number[]>()
+  /** Once every shard is in: term -> its rank and document frequencies, one hash lookup a term rather than a walk down the tree. */
+  private terms: Map<string, { rank: number; frequencies: number[] }> | undefined
 
-  /**
-   * The next shard's own index, and its terms in the order `processTerm` first
-   * gave them (the order MiniSearch inserts them into its tree, which shapes it).
-   */
-  add(index: MiniSearch<never> | MiniSearch<unknown>, firstSeen: Iterable<string>): void {
-    if (this.ranks) throw new Error('CorpusFigures: a shard added after the figures were read')
-    const json = index.toJSON() as unknown as MiniSearchJson
-    if (json.dirtCount !== 0 || json.nextId !== json.documentCount) throw new Error('CorpusFigures needs freshly built indexes.')
-    const fieldCount = Object.keys(json.fieldIds).length
-    for (const term of firstSeen) this.frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
-    for (const [term, data] of json.index) {
-      const counts = this.frequencies.get(term)
-      if (!counts) throw new Error(`CorpusFigures: the term ${JSON.stringify(term)} was indexed but not seen`)
-      for (let field = 0; field < fieldCount; field++) counts[field]! += Object.keys(data[field] ?? {}).length
+  /** The next shard's own collected index (its terms in the order MiniSearch would insert them into its tree, which shapes it). */
+  add({ fieldIds, fieldLengths, terms }: CollectedIndex): void {
+    const { frequencies } = this
+    if (!frequencies) throw new Error('CorpusFigures: a shard added after the figures were read')
+    const fieldCount = Object.keys(fieldIds).length
+    for (const [term, postings] of terms) {
+      const counts = frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
+      for (let field = 0; field < fieldCount; field++) counts[field]! += postings[field]?.docs.length ?? 0
     }
     // MiniSearch's running average (addFieldLength), replayed at each document's corpus position: the same bits.
-    for (let doc = 0; doc < json.documentCount; doc++) {
-      const lengths = json.fieldLength[doc] ?? []
-      for (let field = 0; field < lengths.length; field++) {
-        const length = lengths[field]
-        if (length === undefined || length === null) continue
+    for (let at = 0; at < fieldLengths.length; at += fieldCount) {
+      for (let field = 0; field < fieldCount; field++) {
+        const length = fieldLengths[at + field]!
+        if (length < 0) continue
         this.averageFieldLength[field] = ((this.averageFieldLength[field] || 0) * this.documentCount + length) / (this.documentCount + 1)
       }
       this.documentCount++
@@ -139,53 +128,87 @@ export class CorpusFigures {
 
   /** The corpus-wide figures, once every shard is in. */
   corpusWide(): CorpusWide & { rank: (term: string) => number } {
-    if (!this.ranks) {
-      const terms = [...this.frequencies.keys()]
-      const ranks = treeRanks(terms)
-      this.ranks = new Map(terms.map((term, position) => [term, ranks[position]!]))
+    if (!this.terms) {
+      const entries = [...this.frequencies!]
+      const ranks = treeRanks(entries.map(([term]) => term))
+      this.terms = new Map(entries.map(([term, frequencies], position) => [term, { rank: ranks[position]!, frequencies }]))
+      // The tree was only for its order; at 250,000 articles it holds millions of terms.
+      this.frequencies = undefined
     }
-    const { ranks, frequencies } = this
+    const { terms } = this
     return {
       documentCount: this.documentCount,
       averageFieldLength: this.averageFieldLength,
-      documentFrequencies: (term) => frequencies.get(term)!,
-      rank: (term) => ranks.get(term)!,
+      documentFrequencies: (term) => terms.get(term)!.frequencies,
+      rank: (term) => terms.get(term)!.rank,
     }
   }
 }
 
-/** One shard's compact index from its own index (its documents, in order) and the corpus's figures (every shard added). */
-export function serializeCompactShard(
-  index: MiniSearch<never> | MiniSearch<unknown>,
-  figures: CorpusFigures,
-  bm25: { k: number; b: number } = RANKING.bm25,
-): CompactIndex {
+/** One shard's compact index from its own collected index (its documents, in order) and the corpus's figures (every shard added). */
+export function serializeCompactShard(index: CollectedIndex, figures: CorpusFigures, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
   const corpus = figures.corpusWide()
-  const source = indexSource(index, corpus.rank)
-  return writeCompactIndex(
-    source,
-    Array.from({ length: source.json.documentCount }, (_, doc) => doc),
-    corpus,
-    bm25,
-  )
+  const { ids, fieldIds, fieldLengths, terms } = index
+  const fieldCount = Object.keys(fieldIds).length
+  const sorted = [...terms.keys()].sort().map((term) => ({ term, rank: corpus.rank(term), postings: terms.get(term)! }))
+  const source: IndexSource = {
+    fieldIds,
+    documentCount: ids.length,
+    averageFieldLength: corpus.averageFieldLength,
+    id: (doc) => ids[doc]!,
+    fieldLength: (doc, field) => Math.max(0, fieldLengths[doc * fieldCount + field]!),
+    storedFields: undefined,
+    sorted,
+  }
+  return writeCompactIndex(source, undefined, corpus, bm25)
 }
 
-/** What serialising reads of a built index: its JSON form and its terms in JavaScript's string order with their tree ranks. */
-type IndexSource = { json: MiniSearchJson; sorted: { term: string; position: number; rank: number }[] }
+/**
+ * What serialising reads of an index: its fields, documents and their field
+ * lengths (0 where absent), and its terms in JavaScript's string order with
+ * their tree ranks and postings per field.
+ */
+type IndexSource = {
+  fieldIds: Record<string, number>
+  documentCount: number
+  averageFieldLength: number[]
+  id: (doc: number) => string
+  fieldLength: (doc: number, field: number) => number
+  /** MiniSearch's stored fields by short id, when the options store any. */
+  storedFields: Record<string, Record<string, unknown>> | undefined
+  sorted: { term: string; rank: number; postings: readonly (PostingList | undefined)[] }[]
+}
 
-/** `rank`: the terms' ranks when the index is one shard's own (`CorpusFigures`); else its own tree's. */
-function indexSource(index: MiniSearch<never> | MiniSearch<unknown>, rank?: (term: string) => number): IndexSource {
+/** A built MiniSearch index as a source (`rank`: its own tree's order, as a `loadJSON` of it would iterate). */
+function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSource {
   const json = index.toJSON() as unknown as MiniSearchJson
   if (json.dirtCount !== 0 || json.nextId !== json.documentCount) {
     throw new Error('serializeCompactIndex needs a freshly built index (no removed or discarded documents).')
   }
-  const terms = json.index.map(([term]) => term)
-  const ranked = rank ? terms.map((term, position) => ({ term, position, rank: rank(term) })) : loadJsonOrder(terms)
-  const sorted = ranked.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  for (const { term } of sorted) {
-    if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
+  const fieldCount = Object.keys(json.fieldIds).length
+  const ranked = loadJsonOrder(json.index.map(([term]) => term))
+  const sorted = ranked
+    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .map(({ term, rank, position }) => {
+      const data = json.index[position]![1]
+      // Object keys that are integers iterate in ascending order: the postings come out by ascending document.
+      const postings = Array.from({ length: fieldCount }, (_, field): PostingList | undefined => {
+        const entries = data[field]
+        if (entries === undefined) return undefined
+        const docs = Object.keys(entries).map(Number)
+        return { docs, freqs: docs.map((doc) => entries[doc]!) }
+      })
+      return { term, rank, postings }
+    })
+  return {
+    fieldIds: json.fieldIds,
+    documentCount: json.documentCount,
+    averageFieldLength: json.averageFieldLength,
+    id: (doc) => json.documentIds[doc]!,
+    fieldLength: (doc, field) => json.fieldLength[doc]?.[field] ?? 0,
+    storedFields: Object.keys(json.storedFields).length > 0 ? json.storedFields : undefined,
+    sorted,
   }
-  return { json, sorted }
 }
 
 /**
@@ -194,39 +217,38 @@ function indexSource(index: MiniSearch<never> | MiniSearch<unknown>, rank?: (ter
  */
 type CorpusWide = { documentCount: number; averageFieldLength: number[]; documentFrequencies?: (term: string) => readonly number[] }
 
-/** The compact form of `documents` (short ids of the source, in their new order); `corpus`: a shard's, with the corpus-wide statistics; `bm25`: for the score block bounds. */
+/**
+ * The compact form of `documents` (short ids of the source, in their new order; all of them, in order, when
+ * undefined); `corpus`: a shard's, with the corpus-wide statistics; `bm25`: for the score block bounds.
+ */
 function writeCompactIndex(
-  { json, sorted }: IndexSource,
-  documents: readonly number[],
+  source: IndexSource,
+  documents: readonly number[] | undefined,
   corpus: CorpusWide | undefined,
   bm25: { k: number; b: number },
 ): CompactIndex {
   const shard = corpus !== undefined
-  const averageFieldLength = corpus?.averageFieldLength ?? json.averageFieldLength
-  const documentCount = documents.length
-  const fieldCount = Object.keys(json.fieldIds).length
-  const ids = documents.map((doc) => json.documentIds[doc]!)
-  const local = new Map(documents.map((doc, i) => [doc, i]))
+  const averageFieldLength = corpus?.averageFieldLength ?? source.averageFieldLength
+  const documentCount = documents?.length ?? source.documentCount
+  const sourceDoc = documents ? (doc: number) => documents[doc]! : (doc: number) => doc
+  const fieldCount = Object.keys(source.fieldIds).length
+  const ids = Array.from({ length: documentCount }, (_, doc) => source.id(sourceDoc(doc)))
   // Postings are written with local ids; the bounds read the source document's lengths.
-  const fieldLength = (doc: number, field: number) => json.fieldLength[documents[doc]!]?.[field] ?? 0
+  const fieldLength = (doc: number, field: number) => source.fieldLength(sourceDoc(doc), field)
   const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength }
+  const mine = documents ? localPostings(documents) : (postings: PostingList | undefined) => postings
 
-  const kept: { term: string; rank: number; fields: (Map<number, number> | undefined)[]; documentFrequencies: readonly number[] }[] = []
-  for (const { term, rank, position } of sorted) {
-    const data = json.index[position]![1]
-    const sourceFrequencies: number[] = []
-    const fields = Array.from({ length: fieldCount }, (_, field) => {
-      const postings = Object.entries(data[field] ?? {})
-      sourceFrequencies.push(postings.length)
-      const mine = new Map<number, number>()
-      for (const [doc, freq] of postings) {
-        const at = local.get(Number(doc))
-        if (at !== undefined) mine.set(at, freq)
-      }
-      return mine.size > 0 ? mine : undefined
-    })
-    if (fields.some((postings) => postings !== undefined))
-      kept.push({ term, rank, fields, documentFrequencies: corpus?.documentFrequencies?.(term) ?? sourceFrequencies })
+  const kept: { term: string; rank: number; fields: (PostingList | undefined)[]; documentFrequencies: readonly number[] }[] = []
+  for (const { term, rank, postings } of source.sorted) {
+    if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
+    const fields = postings.map(mine)
+    if (fields.some((each) => each !== undefined))
+      kept.push({
+        term,
+        rank,
+        fields,
+        documentFrequencies: corpus?.documentFrequencies?.(term) ?? postings.map((each) => each?.docs.length ?? 0),
+      })
   }
   const termCount = kept.length
   const ranks = new Uint32Array(termCount)
@@ -238,10 +260,9 @@ function writeCompactIndex(
     writeTermPostings(writer, fields, fieldLength, basis, shard ? documentFrequencies : undefined)
   })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
-  documents.forEach((doc, i) => {
-    const lengths = json.fieldLength[doc] ?? []
-    for (let field = 0; field < fieldCount; field++) fieldLengths[i * fieldCount + field] = lengths[field] ?? 0
-  })
+  for (let doc = 0; doc < documentCount; doc++) {
+    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = fieldLength(doc, field)
+  }
 
   const postings = writer.toBytes()
   const sortedTerms = kept.map(({ term }) => term)
@@ -255,14 +276,14 @@ function writeCompactIndex(
   binary.set(termBytes, words.byteLength)
   binary.set(postings, words.byteLength + termBytes.length)
 
-  const hasStoredFields = Object.keys(json.storedFields).length > 0
+  const { storedFields } = source
   const header: CompactIndexHeader = {
     format: COMPACT_INDEX_FORMAT,
-    fieldIds: json.fieldIds,
+    fieldIds: source.fieldIds,
     averageFieldLength,
     ids,
     ...(corpus ? { corpus: { documentCount: corpus.documentCount } } : {}),
-    ...(hasStoredFields ? { storedFields: documents.map((doc) => json.storedFields[doc] ?? null) } : {}),
+    ...(storedFields ? { storedFields: Array.from({ length: documentCount }, (_, doc) => storedFields[sourceDoc(doc)] ?? null) } : {}),
     termCount,
     termBytes: termBytes.length,
     termBlocks: termBlocks(sortedTerms),
@@ -270,6 +291,22 @@ function writeCompactIndex(
     scoreBasis: { k: bm25.k, b: bm25.b },
   }
   return { header, binary }
+}
+
+/** A field's postings restricted to `documents` (source short ids), renumbered by their place there, ascending; none when empty. */
+function localPostings(documents: readonly number[]): (postings: PostingList | undefined) => PostingList | undefined {
+  const local = new Map(documents.map((doc, i) => [doc, i]))
+  return (postings) => {
+    if (postings === undefined) return undefined
+    const kept: [number, number][] = []
+    for (let i = 0; i < postings.docs.length; i++) {
+      const at = local.get(postings.docs[i]!)
+      if (at !== undefined) kept.push([at, postings.freqs[i]!])
+    }
+    if (kept.length === 0) return undefined
+    kept.sort((a, b) => a[0] - b[0])
+    return { docs: kept.map(([doc]) => doc), freqs: kept.map(([, freq]) => freq) }
+  }
 }
 
 /**

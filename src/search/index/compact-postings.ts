@@ -100,8 +100,11 @@ export class FieldPostings {
 /** What MiniSearch's index holds for one term: field id -> postings. */
 export type TermData = Map<number, FieldPostings>
 
+/** One field's postings of one term as the build collects them: document ids ascending, each with its term frequency. */
+export type PostingList = { docs: ArrayLike<number>; freqs: ArrayLike<number> }
+
 /**
- * `fields[fieldId]` maps document id -> term frequency (ascending ids);
+ * `fields[fieldId]`: the term's postings in that field (ascending ids);
  * `fieldLength(doc, field)` is the document's field length, for the block
  * bounds. A shard also gives each field's corpus-wide document frequency,
  * written after the count (its bounds are over its own postings blocks, under
@@ -109,31 +112,34 @@ export type TermData = Map<number, FieldPostings>
  */
 export function writeTermPostings(
   writer: VarintWriter,
-  fields: readonly (ReadonlyMap<number, number> | undefined)[],
+  fields: readonly (PostingList | undefined)[],
   fieldLength: (doc: number, field: number) => number,
   basis: ScoreBasis,
   documentFrequencies?: readonly number[],
 ): void {
   fields.forEach((postings, field) => {
-    const docs = postings ? [...postings.keys()].sort((a, b) => a - b) : []
-    writer.write(docs.length)
-    if (documentFrequencies && docs.length > 0) writer.write(documentFrequencies[field]!)
+    const count = postings?.docs.length ?? 0
+    writer.write(count)
+    if (count === 0) return
+    const { docs, freqs } = postings!
+    if (documentFrequencies) writer.write(documentFrequencies[field]!)
     let previous = 0
-    for (const doc of docs) {
-      writer.write(doc - previous)
-      writer.write(postings!.get(doc)!)
-      previous = doc
+    for (let i = 0; i < count; i++) {
+      writer.write(docs[i]! - previous)
+      writer.write(freqs[i]!)
+      previous = docs[i]!
     }
-    if (docs.length <= SCORE_BLOCK) return
-    for (let start = 0; start < docs.length; start += SCORE_BLOCK) {
+    if (count <= SCORE_BLOCK) return
+    for (let start = 0; start < count; start += SCORE_BLOCK) {
       let maxFrequency = 0
       let minRatio = Infinity
       let maxPart = 0
-      for (const doc of docs.slice(start, start + SCORE_BLOCK)) {
-        const frequency = postings!.get(doc)!
+      for (let i = start; i < Math.min(start + SCORE_BLOCK, count); i++) {
+        const frequency = freqs[i]!
+        const length = fieldLength(docs[i]!, field)
         maxFrequency = Math.max(maxFrequency, frequency)
-        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * fieldLength(doc, field)) / frequency))
-        maxPart = Math.max(maxPart, bm25Part(frequency, fieldLength(doc, field), basis.averageFieldLength[field]!, basis.k, basis.b) / (basis.k + 1))
+        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * length) / frequency))
+        maxPart = Math.max(maxPart, bm25Part(frequency, length, basis.averageFieldLength[field]!, basis.k, basis.b) / (basis.k + 1))
       }
       writer.write(maxFrequency)
       writer.write(minRatio)
