@@ -40,14 +40,13 @@ export function looksLikePersonName(tokens: Token[]): boolean {
 }
 
 // What a token is as a word of a person's name, apart from its place in the name: the entity reader asks it of the
-// same tokens many times (each pass, each candidate that holds them), so it is worked out once per token.
+// same tokens many times (each pass, each candidate that holds them), so it is worked out once per token (`Token.nameWord`).
 const NAME_WORD = 1
 const CAPITAL = 2
 const CONNECTOR = 4
 const ROLE = 8
 const PLURAL_DEMONYM = 16
 const COUNTRY = 32
-const nameWords = new WeakMap<Token, number>()
 
 /**
  * NAME_WORD: a word that may stand in a person's name wherever it is (no digit or ampersand, dots only as an
@@ -55,8 +54,7 @@ const nameWords = new WeakMap<Token, number>()
  * an initial's); the other flags say what a name accepts only in some places.
  */
 function nameWord(token: Token): number {
-  const known = nameWords.get(token)
-  if (known !== undefined) return known
+  if (token.nameWord >= 0) return token.nameWord
   const text = token.text
   const lowered = lower(token)
   const plain =
@@ -76,7 +74,8 @@ function nameWord(token: Token): number {
       (text.endsWith('s') && isDemonym(text.slice(0, -1)) ? PLURAL_DEMONYM : 0) |
       (findCountry(text) ? COUNTRY : 0)
     : 0
-  nameWords.set(token, flags)
+  // Kept on the token, not in a WeakMap: a weak table of every token would cost the garbage collector more than it saves.
+  token.nameWord = flags
   return flags
 }
 
