@@ -63,30 +63,41 @@ function load(): Tables {
 }
 
 /** Every town, first-level region or wider area ("Middle East") of that name, any country. */
-export function findPlaces(name: string): Place[] {
-  return remembered(placeKey(name)).filter((place) => !place.alternate)
+export function findPlaces(name: string): readonly Place[] {
+  return remembered(name).own
 }
 
 /**
  * As `findPlaces`, and where no place has that name, the big towns with it as another name ("Palmyra" for Tadmur):
  * for reading a name as a place, not for telling that a name is no person's ("Duran" is a surname as well).
  */
-export function findPlacesOrAlternates(name: string): Place[] {
-  return remembered(placeKey(name))
+export function findPlacesOrAlternates(name: string): readonly Place[] {
+  return remembered(name).all
 }
 
-function remembered(key: string): Place[] {
-  let found = recent.get(key)
+/** A name's places: `all` with the towns found by another name, `own` without them. */
+type Named = { all: readonly Place[]; own: readonly Place[] }
+
+/**
+ * Kept by the name as written, so a name asked again (the entity reader asks of each name many times) costs one map
+ * look-up: no key to normalise, no list to filter.
+ */
+function remembered(name: string): Named {
+  let found = recent.get(name)
   if (!found) {
     if (recent.size >= RECENT_LIMIT) recent.clear()
-    found = lookUpPlaces(key)
-    recent.set(key, found)
+    const all = lookUpPlaces(placeKey(name))
+    found = all.length === 0 ? NOWHERE : { all, own: all.some((place) => place.alternate) ? all.filter((place) => !place.alternate) : all }
+    recent.set(name, found)
   }
   return found
 }
 
+/** Most names asked are no place's: they share one answer. */
+const NOWHERE: Named = { all: [], own: [] }
+
 /** Texts repeat their names: recent look-ups are kept, a bounded number per isolate. */
-const recent = new Map<string, Place[]>()
+const recent = new Map<string, Named>()
 const RECENT_LIMIT = 5000
 
 function lookUpPlaces(key: string): Place[] {
@@ -106,15 +117,27 @@ function linesNamed(lines: string[], key: string): string[] {
   let high = lines.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (nameOf(lines[middle]!) < key) low = middle + 1
+    if (compareName(lines[middle]!, key) < 0) low = middle + 1
     else high = middle
   }
   let end = low
-  while (end < lines.length && nameOf(lines[end]!) === key) end++
+  while (end < lines.length && compareName(lines[end]!, key) === 0) end++
   return lines.slice(low, end)
 }
 
-const nameOf = (line: string) => line.slice(0, line.indexOf('\t'))
+/**
+ * A line's first field (up to its tab) against `key`, as comparing the two strings would order them, read in place:
+ * every step of every search would otherwise cut the field out of its line.
+ */
+function compareName(line: string, key: string): number {
+  for (let i = 0; ; i++) {
+    const fieldEnds = i >= line.length || line.charCodeAt(i) === 9
+    if (fieldEnds) return i === key.length ? 0 : -1
+    if (i === key.length) return 1
+    const difference = line.charCodeAt(i) - key.charCodeAt(i)
+    if (difference !== 0) return difference
+  }
+}
 
 function parsePlace(line: string): Place {
   const [name = '', country = '', lat = '', lon = '', population = '0', kind, region = ''] = line.split('\t')

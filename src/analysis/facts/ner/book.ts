@@ -4,7 +4,8 @@ import type { Span } from '../../../text/span'
 /** Collects entities as they are found: one entity per type and name, each with all its mentions in text order. */
 export class EntityBook {
   private readonly byKey = new Map<string, Entity>()
-  private readonly taken = new Set<string>()
+  /** The offsets claimed, each pair as one number (`spanKey`): no string is built for each mention asked about. */
+  private readonly taken = new Set<number>()
 
   add(type: EntityType, name: string, mention: Span, details: Partial<Pick<Entity, 'role' | 'country' | 'lat' | 'lon'>> = {}): Entity {
     const key = `${type}\t${name.toLowerCase()}`
@@ -16,9 +17,9 @@ export class EntityBook {
     for (const [field, value] of Object.entries(details)) {
       if (value !== undefined && (entity as Record<string, unknown>)[field] === undefined) (entity as Record<string, unknown>)[field] = value
     }
-    const spanKey = `${mention.start}:${mention.end}`
-    if (!this.taken.has(spanKey)) {
-      this.taken.add(spanKey)
+    const offsets = spanKey(mention)
+    if (!this.taken.has(offsets)) {
+      this.taken.add(offsets)
       entity.mentions.push({ start: mention.start, end: mention.end })
     }
     return entity
@@ -26,7 +27,7 @@ export class EntityBook {
 
   /** Whether some entity already claims these offsets. */
   has(mention: Span): boolean {
-    return this.taken.has(`${mention.start}:${mention.end}`)
+    return this.taken.has(spanKey(mention))
   }
 
   /** Gives every mention of `from` to `into` (which keeps its own details, and takes those it lacks), and drops `from`. */
@@ -50,3 +51,6 @@ export class EntityBook {
       .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
   }
 }
+
+/** A span as one number, exact while its end is below 2^26 and its start below 2^27 (texts are far shorter). */
+const spanKey = ({ start, end }: Span) => start * 2 ** 26 + end

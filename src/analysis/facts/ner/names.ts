@@ -25,21 +25,58 @@ const isSingleAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) 
 export function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false
   const surnameAfterFirstName = tokens.length > 1 && isFirstName(tokens[0]!.text)
-  return tokens.every(
-    (token, index) =>
-      token.word &&
-      (token.capital || (index > 0 && index < tokens.length - 1 && CONNECTORS.has(token.text))) &&
-      !/[\p{N}&]/u.test(token.text) &&
-      !(token.text.includes('.') && !/^\p{Lu}\.$/u.test(token.text)) &&
-      !ORG_SUFFIXES.has(lower(token)) &&
-      !(isRoleWord(token) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
-      !isDemonym(token.text) &&
-      !(index === tokens.length - 1 && token.text.endsWith('s') && isDemonym(token.text.slice(0, -1))) &&
-      !(findCountry(token.text) && !(surnameAfterFirstName && index === tokens.length - 1)) &&
-      !NOT_PERSON_WORDS.has(lower(token)) &&
-      !/\p{Lu}$/u.test(token.text.slice(1)) &&
-      !(token.text.length > 1 && token.text === token.text.toUpperCase() && !/^\p{Lu}\.$/u.test(token.text)),
-  )
+  return tokens.every((token, index) => {
+    const word = nameWord(token)
+    if ((word & NAME_WORD) === 0) return false
+    const last = index === tokens.length - 1
+    const surname = surnameAfterFirstName && last
+    return (
+      ((word & CAPITAL) !== 0 || (index > 0 && !last && (word & CONNECTOR) !== 0)) &&
+      !((word & ROLE) !== 0 && !surname) &&
+      !(last && (word & PLURAL_DEMONYM) !== 0) &&
+      !((word & COUNTRY) !== 0 && !surname)
+    )
+  })
+}
+
+// What a token is as a word of a person's name, apart from its place in the name: the entity reader asks it of the
+// same tokens many times (each pass, each candidate that holds them), so it is worked out once per token (`Token.nameWord`).
+const NAME_WORD = 1
+const CAPITAL = 2
+const CONNECTOR = 4
+const ROLE = 8
+const PLURAL_DEMONYM = 16
+const COUNTRY = 32
+
+/**
+ * NAME_WORD: a word that may stand in a person's name wherever it is (no digit or ampersand, dots only as an
+ * initial's, no organisation word, demonym or word that is never a name, no capital after the first letter unless
+ * an initial's); the other flags say what a name accepts only in some places.
+ */
+function nameWord(token: Token): number {
+  if (token.nameWord >= 0) return token.nameWord
+  const text = token.text
+  const lowered = lower(token)
+  const plain =
+    token.word &&
+    !/[\p{N}&]/u.test(text) &&
+    !(text.includes('.') && !/^\p{Lu}\.$/u.test(text)) &&
+    !ORG_SUFFIXES.has(lowered) &&
+    !isDemonym(text) &&
+    !NOT_PERSON_WORDS.has(lowered) &&
+    !/\p{Lu}$/u.test(text.slice(1)) &&
+    !(text.length > 1 && text === text.toUpperCase() && !/^\p{Lu}\.$/u.test(text))
+  const flags = plain
+    ? NAME_WORD |
+      (token.capital ? CAPITAL : 0) |
+      (CONNECTORS.has(text) ? CONNECTOR : 0) |
+      (isRoleWord(token) ? ROLE : 0) |
+      (text.endsWith('s') && isDemonym(text.slice(0, -1)) ? PLURAL_DEMONYM : 0) |
+      (findCountry(text) ? COUNTRY : 0)
+    : 0
+  // Kept on the token, not in a WeakMap: a weak table of every token would cost the garbage collector more than it saves.
+  token.nameWord = flags
+  return flags
 }
 
 /** "Farrant, 31, joined": an age between commas after a name, as news gives people's ages. */

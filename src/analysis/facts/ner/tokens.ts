@@ -13,6 +13,8 @@ export type Token = TextToken & {
   /** First word of its sentence (or of a quotation opening it): capitalised by grammar, not by name. */
   initial: boolean
   sentence: number
+  /** What the token is as a word of a person's name (names.ts's `nameWord` flags), kept once asked; -1 before. */
+  nameWord: number
 }
 
 // Joins inside a word: apostrophes, dots (U.S), ampersands (AT&T) and hyphens
@@ -99,6 +101,7 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
       capital: word && (startsUpperCase(value) || (hyphenAfterParticle(value) && NAME_PARTICLE.test(value))),
       initial: word && atStart,
       sentence: index,
+      nameWord: -1,
     }
     tokens.push(token)
     if (word) atStart = false

@@ -70,7 +70,8 @@ export function readVocabulary(reading: Reading): void {
     }
   }
   // Where the text names no country, its regions and big towns tell which one it is about.
-  if (context.size === 0) for (const name of landmarks) context.add(landmark(name)?.country ?? '')
+  // Each name once: a name repeated adds nothing to the set.
+  if (context.size === 0) for (const name of new Set(landmarks)) context.add(landmark(name)?.country ?? '')
   context.delete('')
   for (const sentence of shouting) {
     for (const run of capitalRuns(sentence)) {
