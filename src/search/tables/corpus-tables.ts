@@ -40,6 +40,10 @@ export type CorpusTables = {
   readonly urls: readonly (string | undefined)[]
   readonly facets: FacetTable
   readonly lexicon: Lexicon
+  /**
+   * The suggestion index as stored, read anew each time (parsed, for a bundle): its one reader, `suggestIndexOf`,
+   * keeps what it unpacks, and keeping the packed form beside it was 2.7 MiB more in a shard of 10,000.
+   */
   readonly suggestions: StoredSuggestions
 }
 
@@ -70,7 +74,6 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
   let titles: string[] | undefined
   let urls: (string | undefined)[] | undefined
   let lexicon: Lexicon | undefined
-  let suggestions: StoredSuggestions | undefined
   const lookup: LookupReader = isReader(stored.lookup) ? stored.lookup : readerOf(stored.lookup)
   const dates = stored.search.dates.map((date) => date ?? undefined)
   return {
@@ -88,7 +91,7 @@ export function reviveTables(stored: StoredTables | OpenedTables, ids: readonly 
       return (lexicon ??= new Lexicon(lookup.lexicon()))
     },
     get suggestions() {
-      return (suggestions ??= lookup.suggestions())
+      return lookup.suggestions()
     },
   }
 }
