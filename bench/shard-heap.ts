@@ -85,8 +85,8 @@ step(`after ${searches.length} searches (packs kept up to ${packBudget.toLocaleS
 void bundle.tables.titles
 void bundle.tables.urls
 step('then the titles and urls (related articles, sorting by title), if the searches had not read them')
-void bundle.tables.suggestions
-step('then the suggestion index, packed (the first /api/suggest)')
+for (const params of searches) await shard.suggest(params.q)
+step(`then ${searches.length} suggestions (the shard's part of /api/suggest for each search's words: the suggestion index parsed and unpacked)`)
 
 console.log(`${assetReads} asset reads over ${searches.length} searches (pack budget ${packBudget.toLocaleString('en')} characters)`)
 console.log(
