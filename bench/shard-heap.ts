@@ -6,7 +6,8 @@
  * of CORPUS's first 10,000 articles) through the front's gathering over this
  * shard alone. After each step a forced GC, then the JS heap used and the
  * memory outside it (ArrayBuffer backing stores): each step's growth is what
- * it keeps. The bundle's module is held as the shard's Worker holds it: its
+ * it keeps; last, the lookup tables the searches did not read, as other
+ * requests would read them. The bundle's module is held as the shard's Worker holds it: its
  * bytes (a Data module), or with `--text` as a Text module was held before (a
  * string, two bytes a character when any character is not Latin-1); the pack
  * budget is the shard's (`SHARD_PACK_BUDGET`) unless `--pack-budget` says otherwise.
@@ -71,11 +72,8 @@ const { facets, dates } = bundle.tables
 void facets
 void dates
 step('the search tables: dates, facet columns')
-void bundle.tables.titles
-void bundle.tables.urls
-step('the lookup tables parsed (titles, urls, lexicon and suggestions packed)')
 void bundle.tables.lexicon
-step('the lexicon unpacked')
+step('the lexicon (every search reads it; the other lookup tables are parsed apart, when a request needs them)')
 void bundle.tables.shortId(bundle.ids[0]!)
 step('the short-id map')
 const shard = new Shard(bundle, { firstPosition: 0 })
@@ -83,6 +81,12 @@ await searchShards([shard], searches[0]!)
 step('after the first search (what any search opens)')
 for (const params of searches.slice(1)) await searchShards([shard], params)
 step(`after ${searches.length} searches (packs kept up to ${packBudget.toLocaleString('en')} characters, scratch, caches)`)
+// What the searches did not read, as other requests would: related articles, sorting by title, suggestions.
+void bundle.tables.titles
+void bundle.tables.urls
+step('then the titles and urls (related articles, sorting by title), if the searches had not read them')
+for (const params of searches) await shard.suggest(params.q)
+step(`then ${searches.length} suggestions (the shard's part of /api/suggest for each search's words: the suggestion index parsed and unpacked)`)
 
 console.log(`${assetReads} asset reads over ${searches.length} searches (pack budget ${packBudget.toLocaleString('en')} characters)`)
 console.log(

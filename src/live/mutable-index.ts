@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
 import type { SearchCorpus } from '../search/context'
 import { indexStatistics, termFrequencies, type IndexStatistics, type StatisticsData } from '../search/corpus-statistics'
-import { reviveTables, type LookupTables } from '../search/tables/corpus-tables'
+import { reviveTables } from '../search/tables/corpus-tables'
 import type { StoredFacetTable } from '../search/tables/facet-table'
 import type { StoredLexicon } from '../search/tables/lexicon'
 import { INDEX_OPTIONS, type SearchDocument } from '../search/options'
@@ -91,22 +91,17 @@ export class MutableIndex {
  */
 export function liveTables(articles: readonly StoredArticle[], facets: StoredFacetTable, lexicon: () => StoredLexicon): SearchCorpus['tables'] {
   const ids = articles.map((article) => article.id)
-  let lookup: LookupTables | undefined
-  let suggestions: LookupTables['suggestions'] | undefined
   const search = { dates: articles.map((article) => article.date ?? null), facets }
   return reviveTables(
     {
       search,
       // Every search reads the words (what the corpus knows of the query's); the suggestion index, which takes seconds for thousands of articles, only /api/suggest.
-      lookup: () =>
-        (lookup ??= {
-          titles: articles.map((article) => article.title),
-          urls: articles.map((article) => article.url ?? null),
-          lexicon: lexicon(),
-          get suggestions() {
-            return (suggestions ??= storeSuggestions(articles))
-          },
-        }),
+      lookup: {
+        titles: () => articles.map((article) => article.title),
+        urls: () => articles.map((article) => article.url ?? null),
+        lexicon,
+        suggestions: () => storeSuggestions(articles),
+      },
     },
     ids,
   )

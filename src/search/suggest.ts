@@ -5,7 +5,8 @@ import { ENTITY_TYPES } from '../analysis/facts/types'
 import { articleFacets } from './facets'
 import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
-import { inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, splitWords, treeRanks, unpackNumbers } from './tables/sorted-words'
+import { indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, treeRanks, unpackNumbers } from './tables/sorted-words'
+import { JoinedWords } from './tables/joined-words'
 import { STOP_WORDS } from '../text/stop-words'
 import type { Token } from '../text/tokens'
 import { normalizeWord, processTerm, tokenize, tokensWithOffsets } from './terms'
@@ -294,7 +295,8 @@ export class SuggestIndex {
   private readonly counts: Uint32Array
   private readonly phraseTexts: readonly string[]
   private readonly phraseCounts: Uint32Array
-  private readonly words: string[]
+  /** One string, as the lexicon's (see JoinedWords): the names' words of a shard of 10,000 were 40,000 strings. */
+  private readonly words: JoinedWords
   private readonly ranks: Uint32Array
   private readonly starts: Uint32Array
   private readonly names: Uint32Array
@@ -314,7 +316,7 @@ export class SuggestIndex {
     this.counts = unpackNumbers(stored.entities.counts)
     this.phraseTexts = stored.phrases.texts
     this.phraseCounts = unpackNumbers(stored.phrases.counts)
-    this.words = splitWords(stored.words)
+    this.words = new JoinedWords(stored.words)
     this.ranks = unpackNumbers(stored.ranks)
     const lengths = unpackNumbers(stored.lengths)
     this.starts = new Uint32Array(lengths.length + 1)
@@ -326,10 +328,15 @@ export class SuggestIndex {
   namesWith(prefix: string, exact: boolean): number[] {
     const [start, end] = prefixRange(this.words, prefix)
     const words: number[] = []
-    for (let w = start; w < end; w++) if (!exact || this.words[w] === prefix) words.push(w)
+    for (let w = start; w < end; w++) if (!exact || this.words.at(w) === prefix) words.push(w)
     const found: number[] = []
     for (const w of inTreeOrder(words, this.ranks)) for (let at = this.starts[w]!; at < this.starts[w + 1]!; at++) found.push(this.names[at]!)
     return found
+  }
+
+  /** A word's rank (a shard's words are ranked as the whole corpus's: src/bundle/shard-suggestions.ts); undefined for a word not in the index. */
+  rankOf(word: string): number | undefined {
+    return this.ranks[indexOf(this.words, word)]
   }
 
   named(name: number): Named {

@@ -9,6 +9,7 @@ import type { Bundle } from '../../src/bundle/types'
 import type { StoredArticle } from '../../src/article'
 import { serializeCompactIndex } from '../../src/search/index/compact-index'
 import { buildIndex } from '../../src/search/search'
+import type { LookupReader, LookupTables } from '../../src/search/tables/corpus-tables'
 import { assetsDirOf, BUNDLE_PATH, openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 
 // The bundle `npm run build` wrote for the shipped corpus (npm test builds it first).
@@ -27,6 +28,11 @@ function memoryReader(assets: ReadonlyMap<string, string>) {
     return found
   }
   return { read, reads }
+}
+
+/** Every table of a bundle's lookup part, each parsed apart, as the build stored them together. */
+function lookupTables(lookup: LookupReader): LookupTables {
+  return { titles: lookup.titles(), urls: lookup.urls(), lexicon: lookup.lexicon(), suggestions: lookup.suggestions() }
 }
 
 function serialise(articles: readonly StoredArticle[], layout?: Layout) {
@@ -150,12 +156,25 @@ describe('the bundle format', () => {
     const fromText = parseBundle(files.text)
     expect(fromBytes.header).toEqual(fromText.header)
     expect(fromBytes.tables().search).toEqual(fromText.tables().search)
-    expect(fromBytes.tables().lookup()).toEqual(fromText.tables().lookup())
-    expect(fromBytes.tables().lookup().titles[3]).toMatch(/^Zürich — 東京 talks 🙂 /)
+    expect(lookupTables(fromBytes.tables().lookup)).toEqual(lookupTables(fromText.tables().lookup))
+    expect(fromBytes.tables().lookup.titles()[3]).toMatch(/^Zürich — 東京 talks 🙂 /)
     const built = parseBundle(readFileSync(BUNDLE_PATH))
     expect(built.header).toEqual(parseBundle(text).header)
-    expect(built.tables().lookup()).toEqual(whole.tables.lookup)
+    expect(lookupTables(built.tables().lookup)).toEqual(whole.tables.lookup)
     expect(() => parseBundle(new TextEncoder().encode('{"version":"old","articles":[]}'))).toThrow(/rebuild/)
+  })
+
+  it('parses each table of the lookup part apart: the lexicon every search reads without the titles or the suggestion index', () => {
+    const { files } = serialise(shipped.slice(0, 12))
+    const cut = files.text.indexOf(',"suggestions":')
+    // The suggestion index made unreadable: what does not read it still answers.
+    const broken = new TextEncoder().encode(`${files.text.slice(0, cut)},"suggestions":{"entities":not JSON}}}`)
+    const { lookup } = parseBundle(broken).tables()
+    const whole = parseBundle(files.text).tables().lookup
+    expect(lookup.lexicon()).toEqual(whole.lexicon())
+    expect(lookup.titles()).toEqual(whole.titles())
+    expect(lookup.urls()).toEqual(whole.urls())
+    expect(() => lookup.suggestions()).toThrow(SyntaxError)
   })
 
   it('refuses a module from an older build, and index bytes from another build, instead of misreading them', () => {

@@ -1,3 +1,4 @@
+import SearchableMap from 'minisearch/SearchableMap'
 import { describe, expect, it } from 'vitest'
 import { openBundleFiles } from '../../scripts/lib/bundle-files'
 import type { StoredArticle } from '../../src/article'
@@ -6,7 +7,8 @@ import { articleFacets, FACETS, facetKey, type FacetCount, type FacetName } from
 import { listArticles } from '../../src/search/listing'
 import { relatedArticles } from '../../src/search/related'
 import { searchArticles, type SearchParams } from '../../src/search/search'
-import { packNumbers, unpackNumbers } from '../../src/search/tables/sorted-words'
+import { JoinedWords } from '../../src/search/tables/joined-words'
+import { fuzzyMatches, indexOf, joinWords, lowerBound, packNumbers, prefixRange, treeRanks, unpackNumbers } from '../../src/search/tables/sorted-words'
 import { suggest } from '../../src/search/suggest'
 import { normalizeWord, tokenize } from '../../src/search/terms'
 
@@ -170,6 +172,33 @@ describe("the bundle's corpus tables", () => {
     expect(expected.length).toBeLessThan(50)
     expect(found.total).toBe(expected.length)
     expect(new Set(found.hits.map((hit) => hit.id))).toEqual(new Set(expected.map((article) => article.id)))
+  })
+
+  it('look words up in their joined string as in an array of them: the same words, ranges, matches and distances', () => {
+    const corpusWords = [...new Set(articles.flatMap((article) => tokenize(`${article.title} ${article.text}`).map(normalizeWord)))]
+    // Characters of two, three and four UTF-16 units' worth, and empty words (a display equal to its word is stored empty).
+    const sorted = [...corpusWords, 'zürich', '東京', '𝔘nicode', '𝔘nicodes', ''].sort()
+    const joined = new JoinedWords(joinWords(sorted))
+    expect(joined.length).toBe(sorted.length)
+    expect(Array.from({ length: joined.length }, (_, k) => joined.at(k))).toEqual(sorted)
+    expect([joined.at(-1), joined.at(sorted.length)]).toEqual([undefined, undefined])
+    expect(new JoinedWords('').length).toBe(0)
+    expect([...new Array(3)].map((_, k) => new JoinedWords('  ').at(k))).toEqual(['', '', ''])
+    const ranks = treeRanks(sorted)
+    const tree = new SearchableMap<number>()
+    sorted.forEach((word, k) => tree.set(word, k))
+    for (const word of ['', 'a', 'balo', 'balochistan', 'zz', '𝔘nicode', '東', 'pakistn', 'minster']) {
+      expect(lowerBound(joined, word), word).toBe(lowerBound(sorted, word))
+      expect(indexOf(joined, word), word).toBe(indexOf(sorted, word))
+      expect(prefixRange(joined, word), word).toEqual(prefixRange(sorted, word))
+      // The walk reads the words in place: the words and distances MiniSearch's radix tree finds, in its order.
+      const expected = [...tree.fuzzyGet(word, 2)].map(([found, [, distance]]) => [found, distance])
+      expect(
+        [...fuzzyMatches(joined, ranks, word, 2)].map(([k, distance]) => [joined.at(k), distance]),
+        word,
+      ).toEqual(expected)
+    }
+    expect(fuzzyMatches(joined, ranks, 'pakistn', 2).size).toBeGreaterThan(0)
   })
 
   it('pack numbers into a string that unpacks to the same numbers, from 0 to 2^32 - 1', () => {

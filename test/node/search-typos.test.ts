@@ -3,7 +3,8 @@ import type { StoredArticle } from '../../src/article'
 import { Lexicon, storeLexicon } from '../../src/search/tables/lexicon'
 import { parseQuery } from '../../src/search/query'
 import { findMatches, makeSnippet } from '../../src/search/snippet'
-import { fuzzyMatches, sortedWithPositions, treeRanks } from '../../src/search/tables/sorted-words'
+import { JoinedWords } from '../../src/search/tables/joined-words'
+import { fuzzyMatches, joinWords, sortedWithPositions, treeRanks } from '../../src/search/tables/sorted-words'
 import { synonymsOf, synonymWeight } from '../../src/search/synonyms'
 import { storedArticle } from '../../src/article'
 import { corpusOfArticles } from '../../src/search/memory-corpus'
@@ -32,7 +33,7 @@ const candidatesOf = (q: string, lexicons: readonly Lexicon[] = [lexicon]) => {
 
 const distances = (words: string[], query: string, max: number, transpositions: boolean) => {
   const { sorted } = sortedWithPositions(words)
-  const matches = fuzzyMatches(sorted, treeRanks(sorted), query, max, transpositions)
+  const matches = fuzzyMatches(new JoinedWords(joinWords(sorted)), treeRanks(sorted), query, max, transpositions)
   return new Map([...matches].map(([at, distance]) => [sorted[at]!, distance]))
 }
 

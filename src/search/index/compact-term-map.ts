@@ -81,17 +81,17 @@ export class CompactTermMap {
   fuzzyGet(query: string, maxDistance: number): Map<string, [TermData, number]> {
     const terms = this.data.terms.all()
     const results = new Map<string, [TermData, number]>()
-    for (const [k, distance] of fuzzyMatches(terms, this.data.ranks, query, maxDistance)) results.set(terms[k]!, [this.postingsAt(k), distance])
+    for (const [k, distance] of fuzzyMatches(terms, this.data.ranks, query, maxDistance)) results.set(terms.at(k)!, [this.postingsAt(k), distance])
     return results
   }
 
   *entries(): IterableIterator<[string, TermData]> {
     const terms = this.data.terms.all()
     for (const k of inTreeOrder(
-      terms.map((_, index) => index),
+      Array.from({ length: terms.length }, (_, index) => index),
       this.data.ranks,
     ))
-      yield [terms[k]!, this.postingsAt(k)]
+      yield [terms.at(k)!, this.postingsAt(k)]
   }
 
   *keys(): IterableIterator<string> {

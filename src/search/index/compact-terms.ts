@@ -1,3 +1,4 @@
+import { JoinedWords } from '../tables/joined-words'
 import { lowerBound } from '../tables/sorted-words'
 
 /** Terms per block: a lookup decodes one block of the term list, not the whole list. */
@@ -25,11 +26,12 @@ export function termBlocks(sorted: readonly string[]): TermBlocks {
  * The compact index's sorted term list, read in place: opening it decodes
  * nothing; a lookup decodes the block it lands in (found by binary search
  * over the blocks' first terms), and a walk over every term (fuzzy matching)
- * decodes the whole list once.
+ * decodes the whole list once, into one string (`JoinedWords`: a string per
+ * term was 3 MiB more of heap for the 82,000 terms of a shard of 10,000).
  */
 export class TermList {
   private readonly blocks: (string[] | undefined)[]
-  private everything: string[] | undefined
+  private everything: JoinedWords | undefined
   private readonly decoder = new TextDecoder()
 
   constructor(
@@ -44,13 +46,9 @@ export class TermList {
     return this.block(Math.floor(k / TERM_BLOCK))[k % TERM_BLOCK]!
   }
 
-  /** Every term, decoded once. */
-  all(): readonly string[] {
-    if (!this.everything) {
-      this.everything = this.length === 0 ? [] : this.decoder.decode(this.bytes).split('\n')
-      for (let b = 0; b < this.blocks.length; b++) this.blocks[b] ??= this.everything.slice(b * TERM_BLOCK, (b + 1) * TERM_BLOCK)
-    }
-    return this.everything
+  /** Every term, decoded once (a lookup still reads its block). */
+  all(): JoinedWords {
+    return (this.everything ??= new JoinedWords(this.length === 0 ? '' : this.decoder.decode(this.bytes), '\n'))
   }
 
   /** First index whose term is >= `value`. */

@@ -1,16 +1,6 @@
 import type { StoredArticle } from '../../article'
-import {
-  fuzzyMatches,
-  indexOf,
-  inTreeOrder,
-  joinWords,
-  packNumbers,
-  prefixRange,
-  sortedWithPositions,
-  splitWords,
-  treeRanks,
-  unpackNumbers,
-} from './sorted-words'
+import { fuzzyMatches, indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, treeRanks, unpackNumbers } from './sorted-words'
+import { JoinedWords } from './joined-words'
 import { normalizeWord, tokenize } from '../terms'
 
 /** A word as it appears in the corpus: how many articles have it, and its spelling where first seen. */
@@ -74,17 +64,20 @@ export function packLexicon(sorted: readonly string[], entries: readonly Lexicon
   }
 }
 
-/** The lexicon, unpacked when first used (did-you-mean, suggestions). */
+/**
+ * The lexicon, opened when first used (did-you-mean, suggestions): its words and spellings stay the two
+ * strings the bundle stores, each word cut from them when a lookup reads it (see JoinedWords).
+ */
 export class Lexicon {
-  private readonly words: string[]
+  private readonly words: JoinedWords
   private readonly documents: Uint32Array
-  private readonly displays: string[]
+  private readonly displays: JoinedWords
   private readonly ranks: Uint32Array
 
   constructor(stored: StoredLexicon) {
-    this.words = splitWords(stored.words)
+    this.words = new JoinedWords(stored.words)
     this.documents = unpackNumbers(stored.documents)
-    this.displays = stored.displays.split(' ')
+    this.displays = new JoinedWords(stored.displays)
     this.ranks = unpackNumbers(stored.ranks)
   }
 
@@ -106,25 +99,25 @@ export class Lexicon {
   near(word: string, maxEdits: number): (LexiconEntry & { word: string; distance: number })[] {
     const found = [...fuzzyMatches(this.words, this.ranks, word, maxEdits, true)].filter(([, distance]) => distance > 0)
     return found
-      .map(([at, distance]) => ({ ...this.entry(at), word: this.words[at]!, distance }))
+      .map(([at, distance]) => ({ ...this.entry(at), word: this.words.at(at)!, distance }))
       .sort((a, b) => a.distance - b.distance || b.documents - a.documents || a.word.localeCompare(b.word))
   }
 
   /** Whether some corpus word starts with `prefix` and is longer. */
   startsAWord(prefix: string): boolean {
     const [start, end] = prefixRange(this.words, prefix)
-    return end - start > (this.words[start] === prefix ? 1 : 0)
+    return end - start > (this.words.at(start) === prefix ? 1 : 0)
   }
 
   /** The words that start with `prefix` and are longer, in radix-tree order. */
   longer(prefix: string): LexiconEntry[] {
     const [start, end] = prefixRange(this.words, prefix)
     const found: number[] = []
-    for (let at = start; at < end; at++) if (this.words[at] !== prefix) found.push(at)
+    for (let at = start; at < end; at++) if (this.words.at(at) !== prefix) found.push(at)
     return inTreeOrder(found, this.ranks).map((at) => this.entry(at))
   }
 
   private entry(at: number): LexiconEntry {
-    return { documents: this.documents[at]!, display: this.displays[at] || this.words[at]! }
+    return { documents: this.documents[at]!, display: this.displays.at(at) || this.words.at(at)! }
   }
 }

@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap'
+import type { JoinedWords, WordList } from './joined-words'
 
 /**
  * Lookups in a sorted word list (sorted by UTF-16 code units, JavaScript's
@@ -9,31 +10,31 @@ import SearchableMap from 'minisearch/SearchableMap'
  */
 
 /** First index whose word is >= `value`. */
-export function lowerBound(words: readonly string[], value: string, from = 0): number {
+export function lowerBound(words: WordList, value: string, from = 0): number {
   let low = from
   let high = words.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (words[middle]! < value) low = middle + 1
+    if (words.at(middle)! < value) low = middle + 1
     else high = middle
   }
   return low
 }
 
 /** Where `word` is, or -1. */
-export function indexOf(words: readonly string[], word: string): number {
+export function indexOf(words: WordList, word: string): number {
   const at = lowerBound(words, word)
-  return words[at] === word ? at : -1
+  return words.at(at) === word ? at : -1
 }
 
 /** The index range [start, end) of the words starting with `prefix`. */
-export function prefixRange(words: readonly string[], prefix: string): [number, number] {
+export function prefixRange(words: WordList, prefix: string): [number, number] {
   const start = lowerBound(words, prefix)
   let low = start
   let high = words.length
   while (low < high) {
     const middle = (low + high) >>> 1
-    const word = words[middle]!
+    const word = words.at(middle)!
     if (word < prefix || word.startsWith(prefix)) low = middle + 1
     else high = middle
   }
@@ -70,44 +71,43 @@ export function inTreeOrder(indices: number[], ranks: ArrayLike<number>): number
  * ("impeachmnet"). Pruning stays exact: a swap's cell is at most one more than
  * a cell of the row before, which was already over the limit.
  */
-export function fuzzyMatches(
-  words: readonly string[],
-  ranks: ArrayLike<number>,
-  query: string,
-  maxDistance: number,
-  transpositions = false,
-): Map<number, number> {
+export function fuzzyMatches(words: JoinedWords, ranks: ArrayLike<number>, query: string, maxDistance: number, transpositions = false): Map<number, number> {
+  // The words' characters are read in place in their joined text: a walk visits most words, and cutting each
+  // from the text cost more than the walk itself.
+  const { text } = words
   const n = query.length + 1
   const m = n + maxDistance
   const matrix = new Uint8Array(m * n).fill(maxDistance + 1)
   for (let j = 0; j < n; ++j) matrix[j] = j
   for (let i = 1; i < m; ++i) matrix[i * n] = i
   const distances = new Map<number, number>()
-  // Rows 1..validRows of the matrix hold the distances for the first validRows characters of `path`.
-  let path = ''
+  // Rows 1..validRows of the matrix hold the distances for the first validRows characters of the word last
+  // walked, which starts at `pathStart` in the text.
+  let pathStart = 0
   let validRows = 0
   let k = 0
   while (k < words.length) {
-    const word = words[k]!
-    let row = commonPrefixLength(path, word, validRows)
+    const start = words.start(k)
+    const length = words.end(k) - start
+    let row = commonPrefixLength(text, pathStart, start, Math.min(validRows, length))
     let prunedAt = -1
-    const lastRow = Math.min(word.length, m - 1)
+    const lastRow = Math.min(length, m - 1)
     for (; row < lastRow; row++) {
-      const previous = transpositions && row > 0 ? word.charCodeAt(row - 1) : -1
-      if (fillRow(matrix, query, n, maxDistance, row + 1, word.charCodeAt(row), previous) > maxDistance) {
+      const previous = transpositions && row > 0 ? text.charCodeAt(start + row - 1) : -1
+      if (fillRow(matrix, query, n, maxDistance, row + 1, text.charCodeAt(start + row), previous) > maxDistance) {
         prunedAt = row
         break
       }
     }
-    path = word
+    pathStart = start
     if (prunedAt !== -1) {
       validRows = prunedAt
-      k = skipSharedPrefix(words, k, word, prunedAt + 1)
+      k = skipSharedPrefix(words, k, prunedAt + 1)
       continue
     }
     validRows = lastRow
-    if (word.length < m) {
-      const distance = matrix[word.length * n + n - 1]!
+    if (length < m) {
+      const distance = matrix[length * n + n - 1]!
       if (distance <= maxDistance) distances.set(k, distance)
     }
     k++
@@ -118,38 +118,41 @@ export function fuzzyMatches(
   return ordered
 }
 
-/** Whether `word` starts with the first `length` characters of `model`. */
-function sharesPrefix(word: string, model: string, length: number): boolean {
-  if (word.length < length) return false
-  for (let i = length - 1; i >= 0; i--) if (word.charCodeAt(i) !== model.charCodeAt(i)) return false
+/** Whether word `k` starts with the first `length` characters of word `model` (both of `words`). */
+function sharesPrefix(words: JoinedWords, k: number, model: number, length: number): boolean {
+  const start = words.start(k)
+  if (words.end(k) - start < length) return false
+  const { text } = words
+  const modelStart = words.start(model)
+  for (let i = length - 1; i >= 0; i--) if (text.charCodeAt(start + i) !== text.charCodeAt(modelStart + i)) return false
   return true
 }
 
 /**
  * The first index after `from` whose word does not start with the first
- * `length` characters of `words[from]`: galloping, since the skipped run is
+ * `length` characters of word `from`: galloping, since the skipped run is
  * usually short, then binary search inside the last step.
  */
-function skipSharedPrefix(words: readonly string[], from: number, model: string, length: number): number {
+function skipSharedPrefix(words: JoinedWords, from: number, length: number): number {
   let inside = from
   let step = 1
-  while (inside + step < words.length && sharesPrefix(words[inside + step]!, model, length)) {
+  while (inside + step < words.length && sharesPrefix(words, inside + step, from, length)) {
     inside += step
     step *= 2
   }
   let outside = Math.min(inside + step, words.length)
   while (outside - inside > 1) {
     const middle = (inside + outside) >>> 1
-    if (sharesPrefix(words[middle]!, model, length)) inside = middle
+    if (sharesPrefix(words, middle, from, length)) inside = middle
     else outside = middle
   }
   return outside
 }
 
-function commonPrefixLength(a: string, b: string, limit: number): number {
-  const max = Math.min(limit, b.length)
+/** How many characters the texts at `a` and `b` of `text` have in common, up to `limit`. */
+function commonPrefixLength(text: string, a: number, b: number, limit: number): number {
   let length = 0
-  while (length < max && a.charCodeAt(length) === b.charCodeAt(length)) length++
+  while (length < limit && text.charCodeAt(a + length) === text.charCodeAt(b + length)) length++
   return length
 }
 
