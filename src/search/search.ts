@@ -348,13 +348,14 @@ async function candidateFilter(
     prepareSearch(positionIndex(corpus), term, EXACT_TERMS).matches.forEach((doc) => excluded.add(doc))
   }
   const hidden = corpus.hidden ?? (() => false)
+  const kept = (doc: number) => !excluded.has(doc) && !hidden(doc)
+  // The phrases are read only in the articles the dates keep too.
   const dated = (doc: number) => {
-    if (excluded.has(doc) || hidden(doc)) return false
+    if (!kept(doc)) return false
     const date = tables.dates[doc]
     if (params.from !== undefined && (date === undefined || date < params.from)) return false
     return !(params.to !== undefined && (date === undefined || date > params.to))
   }
-  const kept = (doc: number) => !excluded.has(doc) && !hidden(doc)
   if (phrases.length === 0 && query.excludedPhrases.length === 0) return kept
   const failing = await phraseFailures(corpus, query, phrases, dated)
   return (doc) => kept(doc) && !failing.has(doc)

@@ -286,17 +286,10 @@ export class PreparedSearch {
       const from = w * WINDOW_WORDS
       const to = Math.min(from + WINDOW_WORDS, within.words.length)
       const limit = best.length === room ? best[room - 1]!.final / (coordinationBound * BOUND_SLACK) : 0
-      if (limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)) {
-        // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
-        for (let j = 0; j < to - from; j++) {
-          let word = mask[j]! & within.words[from + j]!
-          while (word !== 0) {
-            const lowest = word & -word
-            visit(((from + j) << 5) + 31 - Math.clz32(lowest))
-            word ^= lowest
-          }
-        }
-      } else within.forEachIn(from, to, visit)
+      // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
+      const essential =
+        limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
+      within.forEachIn(from, to, visit, essential ? mask : undefined)
     }
   }
 

@@ -106,10 +106,10 @@ export class MatchSet {
     this.forEachIn(0, this.words.length, visit)
   }
 
-  /** The documents of words [fromWord, toWord), ascending. */
-  forEachIn(fromWord: number, toWord: number, visit: (doc: number) => void): void {
+  /** The documents of words [fromWord, toWord), ascending; with `mask`, only those also in it (`mask[j]` for word `fromWord + j`). */
+  forEachIn(fromWord: number, toWord: number, visit: (doc: number) => void, mask?: Uint32Array): void {
     for (let w = fromWord; w < toWord; w++) {
-      let word = this.words[w]!
+      let word = mask ? this.words[w]! & mask[w - fromWord]! : this.words[w]!
       while (word !== 0) {
         const lowest = word & -word
         visit((w << 5) + 31 - Math.clz32(lowest))
