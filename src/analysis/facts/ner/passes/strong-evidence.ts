@@ -401,12 +401,20 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
   if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name.
+  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name; "the motorcycle club
+  // Marine JarHeads MC", "the airline Mahan Air": a first name opens the name of a kind of organisation where the rest
+  // is no surname.
   if (
     before?.word &&
     !before.capital &&
     isOrganisationKind(before.text) &&
-    !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !FOREIGN_ARTICLES.has(lower(tokens[0]!)))
+    !(
+      tokens.length > 1 &&
+      isFirstName(tokens[0]!.text) &&
+      looksLikePersonName(tokens) &&
+      !ORG_PREFIXES.has(lower(tokens.at(-1)!)) &&
+      !FOREIGN_ARTICLES.has(lower(tokens[0]!))
+    )
   )
     return true
   if (isFirmWithAmpersand(tokens)) return true
