@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isFirstName } from '../../src/gazetteer'
+import { countryOfDemonym, isDemonym, isFirstName } from '../../src/gazetteer'
 import { readEntities } from './read-entities'
 
 // Issue 17: first names of many languages (Faker's Latin-script locales, built into the gazetteer) and what they made
@@ -50,5 +50,23 @@ describe('what a first name no longer decides', () => {
   it('keeps a first name or an honorific with the name that follows it ("Filip De Wilde", "Sir Anthony Quayle")', () => {
     const { find } = readEntities('Filip De Wilde saved twice. De Wilde was later injured. Sir Anthony Quayle spoke. Anthony Quayle left.')
     expect(find('person', 'Filip De Wilde')).toBeDefined()
+  })
+})
+
+describe('demonyms from the country data', () => {
+  it('reads the demonyms the hand-written list lacked as their countries', () => {
+    const { find } = readEntities('Samoan officials said on Monday that Togolese officials would come.')
+    expect(find('country', 'Samoa')).toBeDefined()
+    expect(find('country', 'Togo')).toBeDefined()
+    expect(countryOfDemonym('Montenegrin')?.name).toBe('Montenegro')
+  })
+
+  it("keeps news's spellings where the list has them, and leaves out a word of two countries", () => {
+    expect(countryOfDemonym('Dutch')?.name).toBe('Netherlands')
+    expect(countryOfDemonym('Argentinian')?.code).toBe('AR')
+    expect(isDemonym('Dominican')).toBe(false)
+    const { find } = readEntities('Dominican officials said the Dutch navy helped.')
+    expect(find('country', 'Netherlands')).toBeDefined()
+    expect(find('country', 'Dominica')).toBeUndefined()
   })
 })
