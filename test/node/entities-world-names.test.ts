@@ -70,3 +70,18 @@ describe('demonyms from the country data', () => {
     expect(find('country', 'Dominica')).toBeUndefined()
   })
 })
+
+describe('company forms of other languages', () => {
+  it('reads a name ending in SA, SpA, AB, Bhd or Tbk as a firm', () => {
+    const { find } = readEntities(
+      'Bank Rozwoju Eksportu SA said profits rose. Shares in Kestrel Logistics SpA fell, and Volvo AB, Petronas Dagangan Bhd and Astra Graha Tbk agreed.',
+    )
+    for (const name of ['Bank Rozwoju Eksportu SA', 'Kestrel Logistics SpA', 'Volvo AB', 'Petronas Dagangan Bhd', 'Astra Graha Tbk'])
+      expect(find('organization', name), name).toBeDefined()
+  })
+
+  it('leaves a first name that is also a company form in a person\'s name ("Asa Carlsson")', () => {
+    const { find } = readEntities('Asa Carlsson won her first match on Tuesday.')
+    expect(find('person', 'Asa Carlsson')).toBeDefined()
+  })
+})
