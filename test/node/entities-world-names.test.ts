@@ -85,3 +85,19 @@ describe('company forms of other languages', () => {
     expect(find('person', 'Asa Carlsson')).toBeDefined()
   })
 })
+
+describe("an organisation's branch in a country", () => {
+  it('reads a known organisation or an acronym, then a country, as one organisation', () => {
+    const { find } = readEntities(
+      'Speaking to CNN Philippines, the mayor said the storm had passed. The series was released by Netflix Japan, and KTV Norway reported it.',
+    )
+    for (const name of ['CNN Philippines', 'Netflix Japan', 'KTV Norway']) expect(find('organization', name), name).toBeDefined()
+    expect(find('country', 'Philippines')).toBeUndefined()
+  })
+
+  it('leaves an initial, a country or a currency after an amount out of it', () => {
+    const { find } = readEntities('The firm won a 1.2 bln SKR China order. Officials in N. Korea said the US Navy would leave.')
+    expect(find('organization', 'SKR China')).toBeUndefined()
+    expect(find('organization', 'N. Korea')).toBeUndefined()
+  })
+})

@@ -104,6 +104,23 @@ const titledPerson: Rule = (reading, sentence, candidate) => {
 }
 
 /**
+ * "CNN Philippines", "Netflix Japan", "ABC Australia": an organisation known by one word or its acronym, then a
+ * country's name, is its branch there, one organisation (not a country the text speaks of). Not an initial ("N.
+ * Korea"), an acronym that is itself a country or place ("US", "UAE"), nor a currency after an amount ("1.2 bln SKR").
+ */
+function isBranchInCountry(reading: Reading, tokens: Token[], before: Token | undefined): boolean {
+  if (tokens.length < 2 || !findCountry(nameOf(reading, tokens.slice(1)))) return false
+  const brand = tokens[0]!.text
+  if (KNOWN_ORGS.has(brand)) return true
+  if (!isAcronym(brand) || brand.replace(/\./g, '').length < 2 || NOT_ORG_ACRONYMS.has(brand) || findCountry(brand) || findPlaces(brand).length > 0)
+    return false
+  return !(before && (/\d/.test(before.text) || AMOUNT_WORDS.has(lower(before))))
+}
+
+/** Words of an amount before a currency's code ("1.2 bln SKR"). */
+const AMOUNT_WORDS = new Set(['mln', 'bln', 'million', 'billion', 'trillion', 'bn', 'm', 'k'])
+
+/**
  * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
  * full name starting with a first name, are two entities written together; the body is the person's affiliation, not
  * part of the name.
@@ -392,6 +409,7 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
   if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
   if (namesBodyOf(tokens)) return true
+  if (isBranchInCountry(reading, tokens, sentence[from - 1])) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
   if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
   const before = sentence[from - 1]
