@@ -101,3 +101,18 @@ describe("an organisation's branch in a country", () => {
     expect(find('organization', 'N. Korea')).toBeUndefined()
   })
 })
+
+describe('features of the land named first, and monuments', () => {
+  it('reads "Mount X", "Lake X" and "X Monument" as places, not people', () => {
+    const { find } = readEntities('Hikers climbed Mount Bukak last week. Protesters gathered near the Jefferson Monument, then at Lake Taupo.')
+    for (const name of ['Mount Bukak', 'Jefferson Monument', 'Lake Taupo']) {
+      expect(find('place', name), name).toBeDefined()
+      expect(find('person', name), name).toBeUndefined()
+    }
+  })
+
+  it('leaves a surname that is also a feature word to its person ("Darryn Hill")', () => {
+    const { find } = readEntities('Darryn Hill won the sprint on Sunday.')
+    expect(find('person', 'Darryn Hill')).toBeDefined()
+  })
+})

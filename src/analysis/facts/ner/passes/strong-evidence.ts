@@ -15,7 +15,7 @@ import {
 } from '../lexicon'
 import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
-import { PLACE_FEATURES } from '../place-cues'
+import { LEADING_FEATURES, PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
 import { isClubOfTown, isTeamHere } from '../recall'
 import { addDemonym, addPerson, decide, decidePlace } from '../record'
@@ -240,12 +240,13 @@ const organisation: Rule = (reading, sentence, candidate) => {
 }
 
 /**
- * "Quetta International Airport", "Seine River": a name ending in a feature word is a place (an airport, the town it serves);
- * not a first name and a surname that is also a feature word where the words after it speak of a person ("Ellen Park said").
+ * "Quetta International Airport", "Seine River", "Mount Bukak": a name ending in a feature word, or opening with one of
+ * those that come first, is a place (an airport, the town it serves); not a first name and a surname that is also a
+ * feature word where the words after it speak of a person ("Ellen Park said").
  */
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
-  if (tokens.length <= 1 || !PLACE_FEATURES.has(lower(tokens.at(-1)!))) return false
+  if (tokens.length <= 1 || !(PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))) return false
   if (tokens.length === 2 && isFirstName(tokens[0]!.text) && hasPersonContext(reading.text, sentence, candidate.to)) return false
   decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
   return true
