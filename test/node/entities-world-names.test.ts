@@ -116,3 +116,20 @@ describe('features of the land named first, and monuments', () => {
     expect(find('person', 'Darryn Hill')).toBeDefined()
   })
 })
+
+describe('clubs named by their town in a sports report', () => {
+  const report =
+    'The striker scored twice in the league on Saturday and the referee sent off a defender. Lentini joined Kestrelbury from Torino last season, ' +
+    'and the former Auxerre playmaker headed home a corner. He played in Milan for four seasons, and Milan fans cheered the goal.'
+
+  it('reads a town before a word of a squad or after a transfer as the club', () => {
+    const { find, said } = readEntities(report)
+    expect(find('organization', 'Auxerre')).toBeDefined()
+    expect(said(find('organization', 'Milan'))).toEqual(['Milan'])
+  })
+
+  it('keeps the town where the match or the life is in it ("played in Milan")', () => {
+    const { find } = readEntities(report)
+    expect(find('place', 'Milan')).toBeDefined()
+  })
+})
