@@ -133,3 +133,16 @@ describe('clubs named by their town in a sports report', () => {
     expect(find('place', 'Milan')).toBeDefined()
   })
 })
+
+describe('outlets named with the Arabic article', () => {
+  it('reads "Al X" that reports, is cited or has reporters as an organisation, and "Al X said" as a person', () => {
+    const { find } = readEntities(
+      'Al Jazeera reported that talks failed. An Al Mayadeen reporter saw it, according to Al Arabiya. Al Gore said he was pleased.',
+    )
+    for (const name of ['Al Jazeera', 'Al Mayadeen', 'Al Arabiya']) {
+      expect(find('organization', name), name).toBeDefined()
+      expect(find('person', name), name).toBeUndefined()
+    }
+    expect(find('person', 'Al Gore')).toBeDefined()
+  })
+})

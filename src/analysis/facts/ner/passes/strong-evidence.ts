@@ -438,7 +438,7 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
     return true
   if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
-  if (isReportingBody(reading, sentence, candidate)) return true
+  if (isReportingBody(reading, sentence, candidate) || isOutletWithArticle(sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
   if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
@@ -496,6 +496,21 @@ function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to
   // "told the Atlantic": no one tells a place, so a place's name there is a publication's ("the Kremlin said" stays a place).
   return !tokens.some(isRoleWord) && (told || findPlaces(name).length === 0) && !isDemonym(tokens[0]!.text)
 }
+
+/**
+ * "Al Jazeera reported", "according to Al Arabiya", "an Al Mayadeen reporter": a name opening with the Arabic article
+ * written apart, that publishes, is cited or has reporters, is an outlet; "Al" is a first name too, but people say
+ * ("Al Gore said") rather than report.
+ */
+function isOutletWithArticle(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  if (tokens.length < 2 || (tokens[0]!.text !== 'Al' && tokens[0]!.text !== 'El')) return false
+  const after = sentence[to]?.text ?? ''
+  const cited = `${sentence[from - 2]?.text.toLowerCase() ?? ''} ${sentence[from - 1]?.text.toLowerCase() ?? ''}`
+  return PUBLISHING_WORDS.has(after) || CITED_BY.has(cited)
+}
+
+const PUBLISHING_WORDS = new Set(['reported', 'reports', 'broadcast', 'aired', 'published', 'reporter', 'reporters', 'correspondent', 'journalist'])
+const CITED_BY = new Set(['according to', 'reported by', 'quoted by', 'cited by'])
 
 /**
  * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists",
