@@ -146,3 +146,15 @@ describe('outlets named with the Arabic article', () => {
     expect(find('person', 'Al Gore')).toBeDefined()
   })
 })
+
+describe('a cricket scorecard', () => {
+  it('reads batsmen, fielders and bowlers by how they were out and by their figures', () => {
+    const { find } = readEntities(
+      'Kestrelshire won by four wickets.\nA. Mendis c Perera b Wickrama 13\nR. Doyle lbw b Sangakal 21\nBowling: Fernando 7-0-29-0, Karunar 6.5-1-23-4.',
+    )
+    for (const name of ['Perera', 'Wickrama', 'Sangakal', 'Fernando', 'Karunar']) {
+      expect(find('person', name), name).toBeDefined()
+      expect(find('organization', name), name).toBeUndefined()
+    }
+  })
+})

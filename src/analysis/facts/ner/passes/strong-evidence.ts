@@ -278,6 +278,31 @@ const clubByNickname: Rule = (reading, sentence, candidate) => {
 }
 
 /**
+ * A cricket scorecard: a batsman before how they were out ("Inzamam-ul-Haq c Thorpe b Croft 6", "Thorpe lbw b …"), a
+ * fielder or bowler after "c", "st" or "b" where the sentence has a dismissal, and a bowler before figures of overs,
+ * maidens, runs and wickets ("Vaas 7-0-29-0") are people.
+ */
+const cricketer: Rule = (reading, sentence, candidate) => {
+  const { from, to } = candidate
+  const before = sentence[from - 1]?.text ?? ''
+  const after = sentence[to]?.text ?? ''
+  const dismissal = sentence.some((token) => token.text === 'b' || token.text === 'lbw')
+  // The figures as written, whatever tokens "6.5-1-23-4." was cut into, on the next line if the name ends one.
+  const figures = (/^\s*(\S+)/.exec(reading.text.slice(sentence[to - 1]!.end, sentence[to - 1]!.end + 40))?.[1] ?? '').replace(/[.,;]$/, '')
+  const named =
+    BOWLING_FIGURES.test(figures) ||
+    (dismissal && (DISMISSAL_MARKS.has(before) || (DISMISSAL_MARKS.has(after) && sentence[to + 1]?.capital) || after === 'lbw'))
+  if (!named || !candidate.tokens.every((token) => token.word && !/\d/.test(token.text))) return false
+  addPerson(reading, sentence, from, to)
+  return true
+}
+
+/** "c" (caught by), "st" (stumped by), "b" (bowled by) before a player's name in a scorecard. */
+const DISMISSAL_MARKS = new Set(['c', 'st', 'b'])
+/** Overs, maidens, runs and wickets of a bowler ("10-0-41-2"). */
+const BOWLING_FIGURES = /^\d+(?:\.\d)?-\d+-\d+-\d+$/
+
+/**
  * "Erik Dekker (Netherlands) Rabobank 1:23", "Alex Tanner (Italy), Reynard Honda, 53.980": in a line of results, the name
  * right after an athlete and the country in brackets is the team they ride or drive for.
  */
@@ -344,6 +369,7 @@ const STRONG_RULES: readonly Rule[] = [
   loneDemonym,
   multiWordPlace,
   nameWithAcronym,
+  cricketer,
   organisation,
   namedFeature,
   featureOfName,
