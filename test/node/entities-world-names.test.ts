@@ -158,3 +158,19 @@ describe('a cricket scorecard', () => {
     }
   })
 })
+
+describe('a list of surnames', () => {
+  it('reads the open names of a long list as people where three or more were people and none anything else', () => {
+    const { find } = readEntities(
+      'The coach named Kestrel Dunmore, Tomas Varga and Emil Rask in the squad. Squad: Halloran, Dunmore, Whitcombe, Varga, Penhale, Rask, Trevelyan.',
+    )
+    for (const name of ['Halloran', 'Whitcombe', 'Penhale', 'Trevelyan']) expect(find('person', name), name).toBeDefined()
+  })
+
+  it('leaves a list alone where one of its names is a place', () => {
+    const { find } = readEntities(
+      'Tomas Varga, Emil Rask and Kestrel Dunmore met. Visitors came from Varga, Rask, Dunmore, Quetta, Penhale, Halloran and Whitcombe.',
+    )
+    for (const name of ['Penhale', 'Halloran', 'Whitcombe']) expect(find('person', name), name).toBeUndefined()
+  })
+})
