@@ -174,3 +174,13 @@ describe('a list of surnames', () => {
     for (const name of ['Penhale', 'Halloran', 'Whitcombe']) expect(find('person', name), name).toBeUndefined()
   })
 })
+
+describe('a list of organisations', () => {
+  it('reads the open names of a list of organisations, and nothing else, as organisations', () => {
+    const { find } = readEntities(
+      'Shares of Kestrel Logistics Group and Harwell Mining Corp. fell. Traders sold Kestrel Logistics Group, Harwell Mining Corp. and Dunmore.',
+    )
+    expect(find('organization', 'Dunmore')).toBeDefined()
+    expect(find('person', 'Dunmore')).toBeUndefined()
+  })
+})

@@ -24,6 +24,12 @@ export function readLists(reading: Reading): void {
       for (const item of open) if (looksLikePersonName(item.candidate.tokens)) addPerson(reading, item.sentence, item.candidate.from, item.candidate.to)
       continue
     }
+    // "title rivals Essex, Derbyshire and Surrey": names listed with organisations, and nothing else, are organisations.
+    const organisations = kinds.filter((kind) => kind === 'organization').length
+    if (organisations >= 2 && organisations * 2 >= list.items.length && kinds.every((kind) => kind === undefined || kind === 'organization')) {
+      for (const item of open) decide(reading, item.sentence, item.candidate, 'organization', nameOf(reading, item.candidate.tokens))
+      continue
+    }
     if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
     const countries = places.map((item) => reading.book.find('place', reading.decided.get(item.candidate)!.name)?.country).filter(Boolean)
     const common = mostCommon(countries as string[])
