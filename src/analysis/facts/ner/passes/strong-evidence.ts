@@ -286,15 +286,17 @@ const cricketer: Rule = (reading, sentence, candidate) => {
   const { from, to } = candidate
   const before = sentence[from - 1]?.text ?? ''
   const after = sentence[to]?.text ?? ''
-  const dismissal = sentence.some((token) => token.text === 'b' || token.text === 'lbw')
-  // The figures as written, whatever tokens "6.5-1-23-4." was cut into, on the next line if the name ends one.
-  const figures = (/^\s*(\S+)/.exec(reading.text.slice(sentence[to - 1]!.end, sentence[to - 1]!.end + 40))?.[1] ?? '').replace(/[.,;]$/, '')
-  const named =
-    BOWLING_FIGURES.test(figures) ||
-    (dismissal && (DISMISSAL_MARKS.has(before) || (DISMISSAL_MARKS.has(after) && sentence[to + 1]?.capital) || after === 'lbw'))
+  const marked = DISMISSAL_MARKS.has(before) || after === 'lbw' || (DISMISSAL_MARKS.has(after) && Boolean(sentence[to + 1]?.capital))
+  const named = marked ? sentence.some((token) => token.text === 'b' || token.text === 'lbw') : bowlingFiguresAfter(reading, sentence[to - 1]!)
   if (!named || !candidate.tokens.every((token) => token.word && !/\d/.test(token.text))) return false
   addPerson(reading, sentence, from, to)
   return true
+}
+
+/** The figures as written after a name, whatever tokens "6.5-1-23-4." was cut into, on the next line if the name ends one. */
+function bowlingFiguresAfter(reading: Reading, last: Token): boolean {
+  const next = /^\s*(\S+)/.exec(reading.text.slice(last.end, last.end + 40))?.[1]
+  return next !== undefined && BOWLING_FIGURES.test(next.replace(/[.,;]$/, ''))
 }
 
 /** "c" (caught by), "st" (stumped by), "b" (bowled by) before a player's name in a scorecard. */
