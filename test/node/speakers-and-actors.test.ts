@@ -19,3 +19,21 @@ describe('long appositions and opening phrases', () => {
     expect(speakers(text)).toEqual([['the town cannot', 'Tomas Berger']])
   })
 })
+
+describe('speakers of relative clauses and asides', () => {
+  it('gives a quote to the subject of "which X describes as"', () => {
+    const text =
+      'The bill would allow people visiting the island to be sent to the mainland and tried under its legal system, which the Daily Courier describes as "marred by forced confessions and arbitrary detentions."'
+    expect(speakers(text)).toEqual([['marred by forced', 'Daily Courier']])
+  })
+
+  it('leaves a word or two after "what X called" as a label, not speech', () => {
+    expect(speakers('The plan was met with what the Daily Courier called "fury" from local tourism chiefs.')).toEqual([])
+  })
+
+  it('does not give a quote to the subject of an aside between dashes', () => {
+    const text =
+      'Ana Ruiz, the speaker of the assembly, commented on the matter — which the Daily Courier noted as an unusual move — "However it is dressed up, the purpose is obvious."'
+    expect(speakers(text)).toEqual([['However it is', 'Ana Ruiz']])
+  })
+})

@@ -296,10 +296,15 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
   const { text, index } = context
   const region = text.slice(from, to)
   const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
+  // A word or two in quotation marks after "which X called" is a label X gave, not X's speech ("which Ross called "a stunt"").
+  const quote = context.spans.find((span) => span.open === to)
+  const label = !quote || text.slice(quote.start, quote.end).trim().split(/\s+/).length < 3
   for (const verb of verbs) {
     const verbStart = from + verb.index
     // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
     if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
+    // "Speaker Ana Ruiz commented — which the BBC noted as unusual — “…”": a verb inside an aside between dashes is not the attribution.
+    if (/[—–]/.test(region.slice(verb.index)) && /[—–]/.test(region.slice(0, verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     // "Speaking to NBC News, she said": an opening phrase, then the pronoun.
     if (verb.index < 80 && OPENED_PRONOUN.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
@@ -309,6 +314,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const subject =
       findSubject(text, from, verbStart, index) ??
       subjectAfterConjunction(context, from, verbStart) ??
+      (label ? undefined : subjectOfRelative(context, from, verbStart)) ??
       spokespersonOf(context, from, verbStart) ??
       (verb[0].endsWith('ing') ? subjectAfterWith(context, from, verbStart) : undefined) ??
       toldBy(context, from, verbStart, verbStart + verb[0].length, to)
@@ -324,6 +330,8 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
 
 // Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
 const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+// "…, which the Daily Courier describes as "…"", "what Ana Ruiz called "…"": a relative clause whose subject speaks.
+const RELATIVE = /\s(?:which|what)\s/g
 // "…, with Ana Ruiz describing the "…"": a participle clause opened by "with" has its own subject.
 const WITH_CLAUSE = /[\s,]with\s/g
 // "he was told by Minister Ana Ruiz of "…"": the agent of a passive verb of telling.
@@ -337,6 +345,13 @@ const BY_AFTER = /^\s+by\s+/
 function subjectAfterConjunction({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
   let start = from
   for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
+  return start > from ? findSubject(text, start, verbStart, index) : undefined
+}
+
+/** "its legal system, which the Daily Courier describes as "…"": the subject of the relative clause the speech verb stands in. */
+function subjectOfRelative({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = from
+  for (const match of text.slice(from, verbStart).matchAll(RELATIVE)) start = from + match.index + match[0].length
   return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
