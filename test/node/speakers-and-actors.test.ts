@@ -37,3 +37,31 @@ describe('speakers of relative clauses and asides', () => {
     expect(speakers(text)).toEqual([['However it is', 'Ana Ruiz']])
   })
 })
+
+describe('speakers of a clause before an earlier quote or a colon', () => {
+  it('gives a quote after "and said" to the subject of the clause that an earlier quote of the sentence cut off', () => {
+    const text = 'The Foreign Ministry gave its "deepest sympathies" and said such cases were given "intense attention at senior levels".'
+    expect(speakers(text)).toEqual([['intense attention at', 'Foreign Ministry']])
+  })
+
+  it('reads a subject past its acronym in brackets and a comma before its verb', () => {
+    const text =
+      'One of these groups, the Northern Alliance Forces (NAF), opposed the withdrawal and said it had been given "assurances that no military operation would follow."'
+    expect(speakers(text)).toEqual([['assurances that no', 'Northern Alliance Forces']])
+  })
+
+  it('gives a quote after a colon to the person a pronoun before it stands for', () => {
+    const text =
+      'Tomas Berger ordered three days of mourning. In his message, he praised the general: "He was a stellar example of those trained in the old school."'
+    expect(speakers(text)).toEqual([['He was a', 'Tomas Berger']])
+  })
+
+  it('gives a participle after "and" and an earlier quote to its own subject, not to the subject of the sentence', () => {
+    const text =
+      'The Republican Caucus attacked the inquiry, with Ana Ruiz calling it "unfair" and Tomas Berger of Ohio calling the process "a blatant attempt to unseat the council."'
+    expect(speakers(text)).toEqual([
+      ['unfair', 'Ana Ruiz'],
+      ['a blatant attempt', 'Tomas Berger'],
+    ])
+  })
+})

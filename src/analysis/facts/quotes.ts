@@ -92,7 +92,7 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     quotedAsSaying(context, afterFrom, afterTo) ??
     documentBy(context, beforeFrom, span.open) ??
     attributionAfter(context, span.open, afterFrom, afterTo) ??
-    attributionBefore(context, beforeFrom, span.open) ??
+    attributionBefore(context, beforeFrom, span.open, sentenceBefore?.start) ??
     statementRead(context, span, beforeFrom, afterFrom, afterTo) ??
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
@@ -291,8 +291,11 @@ function nameAfterVerb(text: string, index: MentionIndex, from: number, to: numb
   return POSSESSIVE_AHEAD.test(text.slice(first.end, first.end + 60)) ? undefined : first
 }
 
-/** `X said “…` / `X condemned the attacks, extending “…`. */
-function attributionBefore(context: Context, from: number, to: number): EntityMention | undefined {
+/**
+ * `X said “…` / `X condemned the attacks, extending “…`. `sentenceFrom` is where the sentence starts when an earlier
+ * quote of it cut the region: "X gave its "sympathies" and said "…"" is X's.
+ */
+function attributionBefore(context: Context, from: number, to: number, sentenceFrom = from): EntityMention | undefined {
   const { text, index } = context
   const region = text.slice(from, to)
   const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
@@ -322,7 +325,10 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
     if (!verb[0].endsWith('ing') && !/\band\s+(?:then\s+)?$/.test(region.slice(Math.max(0, verb.index - 10), verb.index))) return undefined
-    const clauseSubject = subjectOfClause(text, from, verbStart, index)
+    // Only a finite verb joined by "and" goes back past an earlier quote: a participle there has its own subject
+    // ("…, with X calling it "…" and Y calling it "…"").
+    const pastQuote = sentenceFrom < from && !verb[0].endsWith('ing')
+    const clauseSubject = subjectOfClause(text, from, verbStart, index) ?? (pastQuote ? subjectOfClause(text, sentenceFrom, verbStart, index) : undefined)
     if (clauseSubject) return clauseSubject
   }
   return undefined
@@ -365,11 +371,16 @@ function toldBy({ text, index }: Context, from: number, verbStart: number, verbE
 }
 
 /** "Search was suspended, with Minister Ana Ruiz describing the "…"": the subject of the participle after "with". */
-function subjectAfterWith({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
-  let start = -1
+function subjectAfterWith({ text, index, spans }: Context, from: number, verbStart: number): EntityMention | undefined {
+  // "with Ana Ruiz calling it "unfair" and Tomas Berger calling it "…"": right after a quote, "and" opens the next such clause.
+  const andAfterQuote = spans.some((span) => span.close === from - 1) ? /^\s*,?\s+and\s+/.exec(text.slice(from, verbStart)) : null
+  let start = andAfterQuote ? from + andAfterQuote[0].length : -1
   for (const match of text.slice(from, verbStart).matchAll(WITH_CLAUSE)) start = from + match.index + match[0].length
   return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
+
+// "In his message, he praised the general:": a pronoun, after an opening phrase, acting in the clause before a colon.
+const PRONOUN_ACTS = /^[\s,.!?—–-]*(?:[^,;:"“”]{0,60},\s*)?(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|d)\b/u
 
 /** A quote standing alone after a sentence that ends in a colon ("Lin said on Tuesday:"), or after a clause that does. */
 function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {
@@ -380,7 +391,11 @@ function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | 
     if (!before.endsWith(':')) return undefined
     // "The ministry justified the strike as "defensive": "…"": with no verb of speaking, the words after the colon
     // are the act of the clause's subject.
-    return attributionBefore(context, from, span.open) ?? subjectOfClause(text, from, from + before.length - 1, context.index)
+    return (
+      attributionBefore(context, from, span.open) ??
+      subjectOfClause(text, from, from + before.length - 1, context.index) ??
+      (PRONOUN_ACTS.test(before) ? resolvePronoun(context, from, from) : undefined)
+    )
   }
   const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
   if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
