@@ -65,3 +65,28 @@ describe('speakers of a clause before an earlier quote or a colon', () => {
     ])
   })
 })
+
+describe('actors and targets of statements', () => {
+  const withTargets = (text: string) => extractFacts(text).statements.map((statement) => [statement.actor, statement.verb, statement.target ?? null])
+
+  it('takes what is owned as the target of a criticism, not its owner ("the Senate\'s decision")', () => {
+    const text = "Maria Okonjo, spokeswoman for the Department of Justice, sharply criticized the Senate's decision on Monday."
+    expect(withTargets(text)).toEqual([['Maria Okonjo', 'criticized', 'decision']])
+  })
+
+  it('gives a claim by a person "and his supporters" to that person', () => {
+    expect(statements('Tomas Berger and his supporters claimed the vote was rigged.')).toEqual([['Tomas Berger', 'claimed']])
+  })
+
+  it('names a campaign after the person the text names who leads it, and keeps it for the participle after it', () => {
+    const text = 'Ana Ruiz will not debate online. The Ruiz campaign criticized the decision, accusing the organisers of bias.'
+    expect(statements(text)).toEqual([
+      ['Ruiz campaign', 'criticized'],
+      ['Ruiz campaign', 'accusing'],
+    ])
+  })
+
+  it('names no campaign after a word that is no person of the text', () => {
+    expect(statements('The Freedom campaign criticized the decision.')).toEqual([])
+  })
+})

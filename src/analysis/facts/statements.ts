@@ -57,6 +57,8 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             governmentOrTown(text, start, verbStart, index, entities) ??
+            leaderWithFollowers(text, start, verbStart, index) ??
+            groupOfPerson(text, start, verbStart, index) ??
             groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
@@ -121,6 +123,32 @@ function groupSubject(text: string, clauseFrom: number, verbStart: number): Enti
   if (!group) return undefined
   const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
   return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
+}
+
+// "Trump and his supporters claimed": followers named by their relation to the one person who leads them.
+const FOLLOWERS =
+  /^\s+and\s+(?:his|her|their)\s+(?:\p{Ll}+\s+)?(?:supporters|allies|followers|aides|lawyers|advisers|advisors|team)\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had)\s+)*$/u
+
+/** "Trump and his supporters claimed": the person named first is the actor. */
+function leaderWithFollowers(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const leader = index.within(clauseFrom, verbStart, ['person']).pop()
+  if (!leader || !FOLLOWERS.test(text.slice(leader.end, verbStart))) return undefined
+  return findSubject(text, clauseFrom, leader.end, index)
+}
+
+// "The Biden campaign criticized": a campaign or an administration named after the person who leads it.
+const GROUP_OF_PERSON = /(?:^|[,;]\s*)[Tt]he\s+([\p{Lu}][\p{L}'’-]+)\s+(campaign|administration)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+
+/** "The Biden campaign criticized": the group, named as the text does after a person it names ("Biden campaign"). */
+function groupOfPerson(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const before = text.slice(clauseFrom, verbStart)
+  const group = GROUP_OF_PERSON.exec(before)
+  if (!group) return undefined
+  const start = clauseFrom + group.index + group[0].indexOf(group[1]!)
+  const person = index.within(start, start + group[1]!.length, ['person'])[0]
+  if (!person || person.end !== start + group[1]!.length) return undefined
+  const name = `${group[1]} ${group[2]}`
+  return { entity: { name, type: 'organization' } as Entity, start, end: start + name.length }
 }
 
 // "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.
@@ -300,6 +328,9 @@ function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index:
   return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
 }
 
+// What follows an owner's name up to the end of the object: "'s decision", "'s refusal".
+const POSSESSED = /^['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
+
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
 function findTarget(
   text: string,
@@ -329,7 +360,12 @@ function findTarget(
   const clause = rest.slice(0, /[,.;:!?]|\s(?:that|which|who|when|after|before|because|if|so|while)\s/.exec(rest)?.index ?? rest.length)
   if (!accusation && (FINITE_VERB.test(clause) || /\s\p{Ll}+ed\b/u.test(phrase))) return undefined
   const mention = index.within(objectStart, phraseEnd)[0]
-  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) {
+    // "criticized the House's decision": the act is what is criticised, its owner only names whose it is.
+    const owned = POSSESSED.exec(text.slice(mention.end, phraseEnd))
+    if (owned) return { name: owned[1]!, start: phraseEnd - owned[1]!.length, end: phraseEnd }
+    return { name: mention.entity.name, start: mention.start, end: mention.end }
+  }
   if (finite) phrase = phrase.slice(0, finite.index).trim()
   const words = phrase.split(/\s+/).length
   // "denied funding for the wall", "denied wrongdoing.": an -ing word before a preposition or the end is a noun.
