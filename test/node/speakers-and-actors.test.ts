@@ -90,3 +90,14 @@ describe('actors and targets of statements', () => {
     expect(statements('The Freedom campaign criticized the decision.')).toEqual([])
   })
 })
+
+describe('quoted names of a kind of thing', () => {
+  it('takes no quote from words that name the model, plan or principle after them', () => {
+    const text = 'Since then, the territory has been governed under the "one country, two systems, one flag" model, meaning its courts stay apart.'
+    expect(speakers(text)).toEqual([])
+  })
+
+  it('keeps a quote that only holds such a word', () => {
+    expect(speakers('Ana Ruiz said "we have a plan and we will follow it" on Monday.')).toEqual([['we have a', 'Ana Ruiz']])
+  })
+})

@@ -10,6 +10,8 @@ const MIN_WORDS = 4
 const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 // A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
+// Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
+const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
 const SPEECH_VERBS =
   'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
@@ -49,6 +51,7 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   const runOnAt: number[] = []
   spans.forEach((span, i) => {
     if (NAMING.test(text.slice(Math.max(0, span.open - 20), span.open))) return
+    if (NAME_OF_A_KIND.test(text.slice(span.close + 1, span.close + 20))) return
     const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
     const attributed = attribute(context, i)
     if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
