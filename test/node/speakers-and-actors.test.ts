@@ -101,3 +101,21 @@ describe('quoted names of a kind of thing', () => {
     expect(speakers('Ana Ruiz said "we have a plan and we will follow it" on Monday.')).toEqual([['we have a', 'Ana Ruiz']])
   })
 })
+
+describe('titles before a name', () => {
+  it('reads a title that holds "to the" and a body before the name ("Ambassador to the United Nations")', () => {
+    const text =
+      'Former Ambassador to the United Nations Ana Ruiz wrote on Twitter, "We must always have the backs of our allies, if we expect them to have ours."'
+    expect(speakers(text)).toEqual([['We must always', 'Ana Ruiz']])
+  })
+
+  it('reads describing words before an office, capitalised ones too ("the topmost senior Polish archbishop")', () => {
+    const text = 'Speaking about the film, the topmost senior Polish archbishop Tomas Berger said, "I am deeply disturbed by what I saw in the film."'
+    expect(speakers(text)).toEqual([['I am deeply', 'Tomas Berger']])
+  })
+
+  it("keeps a body inside a title, after an owner's name, out of the subject", () => {
+    const text = "Maria Okonjo, spokeswoman for the Freedonia government's Department of Justice, sharply criticized the Senate's decision on Monday."
+    expect(statements(text)).toEqual([['Maria Okonjo', 'criticized']])
+  })
+})

@@ -20,7 +20,7 @@ const TIME_OPENER =
 
 // "civil and environmental engineering professor": lower-case words of a field, each followed within three words by an
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
-const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official)\\s)`
+const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:[\\p{L}’-]+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official|archbishop|bishop|minister|ambassador|envoy|judge|commander|spokesperson|spokesman|spokeswoman)\\s)`
 
 // "speaker of the parliament Ali Rezai": an office of a body named in lower case.
 const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
@@ -29,7 +29,7 @@ const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|ca
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
@@ -42,7 +42,8 @@ const SUFFIX =
 // Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
 const AFTER_PREPOSITION = /\b(?:of|for|at|from|in|to)\s+(?:[Tt]he\s+)?$/
-const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
+const IN_A_PHRASE =
+  /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+\p{Ll}+['’]s\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 // "The government of Burundi announced": the country is the one acting.
 const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/
 
