@@ -119,3 +119,16 @@ describe('titles before a name', () => {
     expect(statements(text)).toEqual([['Maria Okonjo', 'criticized']])
   })
 })
+
+describe('speakers named by thanks, praise and "as X put it"', () => {
+  it('gives a quote after "thanked" to the one who thanks', () => {
+    const text = 'The mayor of the town, Ana Ruiz, thanked "the police, security and emergency services staff for their swift response".'
+    expect(speakers(text)).toEqual([['the police, security', 'Ana Ruiz']])
+  })
+
+  it('gives a quote to the body named in an aside "as X put it"', () => {
+    expect(speakers('For four days, traffic "ground to a halt" — as the Supreme Court decision put it — at the bridge.')).toEqual([
+      ['ground to a', 'Supreme Court'],
+    ])
+  })
+})

@@ -13,7 +13,7 @@ const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|brand
 // Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
 const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -100,6 +100,8 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
     introducedByColon(context, span, sentenceBefore) ??
+    asPutIt(context, beforeFrom, span.open) ??
+    asPutIt(context, afterFrom, afterTo) ??
     (span.runsOn ? undefined : attributedInSentenceAfter(context, span, sentenceAfter)) ??
     introducedInSentenceBefore(context, span, sentenceBefore)
   )
@@ -384,6 +386,20 @@ function subjectAfterWith({ text, index, spans }: Context, from: number, verbSta
 
 // "In his message, he praised the general:": a pronoun, after an opening phrase, acting in the clause before a colon.
 const PRONOUN_ACTS = /^[\s,.!?—–-]*(?:[^,;:"“”]{0,60},\s*)?(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|d)\b/u
+
+// "— as the Supreme Court decision put it —", "As Ana Ruiz put it,": whose words the quote gives; a document names its author.
+const AS_PUT_IT = /\b[Aa]s\s+(?:the\s+)?([^,;:"“”—–]{2,80}?)\s+put\s+it\b/g
+
+/** "traffic "ground to a halt" — as the Supreme Court decision put it —": the one named before "put it". */
+function asPutIt({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  for (const match of text.slice(from, to).matchAll(AS_PUT_IT)) {
+    const nameFrom = from + match.index + match[0].indexOf(match[1]!)
+    const named = index.within(nameFrom, nameFrom + match[1]!.length, ['person', 'organization', 'country'])
+    const speaker = named.filter((mention) => mention.entity.type === 'person').pop() ?? named[0]
+    if (speaker) return speaker
+  }
+  return undefined
+}
 
 /** A quote standing alone after a sentence that ends in a colon ("Lin said on Tuesday:"), or after a clause that does. */
 function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | undefined): EntityMention | undefined {

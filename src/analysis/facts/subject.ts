@@ -72,7 +72,7 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
 // "Boeing did not release", "the Syrian Democratic Forces (SDF), opposed", "The ministry gave"): a regular past or a
 // common irregular one.
 const FIRST_VERB =
-  /^(?:\s+\([\p{Lu}\d&.-]{2,10}\))?,?\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?(?:\p{Ll}+ed|did|does|has|had|was|were|is|are|gave|made|took|sent|wrote|spoke|met|left|held|kept|brought|found|saw|came|went|got|led|began|sought|told|said)\b/u
+  /^(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:,[^,;"“”]{1,60},)?,?\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?(?:\p{Ll}+ed|did|does|has|had|was|were|is|are|gave|made|took|sent|wrote|spoke|met|left|held|kept|brought|found|saw|came|went|got|led|began|sought|told|said)\b/u
 
 /**
  * The person, organisation or country a clause opens with, as the subject of
