@@ -132,3 +132,23 @@ describe('speakers named by thanks, praise and "as X put it"', () => {
     ])
   })
 })
+
+describe('statements in the passive', () => {
+  const withTargets = (text: string) => extractFacts(text).statements.map((statement) => [statement.actor, statement.verb, statement.target ?? null])
+
+  it('gives a passive verb to each of the agents listed after "by"', () => {
+    expect(withTargets('The attack was condemned by the European Union, Canada and Germany on Monday.')).toEqual([
+      ['Canada', 'condemned', 'The attack'],
+      ['Germany', 'condemned', 'The attack'],
+      ['European Union', 'condemned', 'The attack'],
+    ])
+  })
+
+  it('reads one agent and its apposition as one agent', () => {
+    expect(withTargets("The charge was denied by Ana Ruiz, Berger's lawyer.")).toEqual([['Ana Ruiz', 'denied', 'The charge']])
+  })
+
+  it('leaves the auxiliaries before "been" out of the target', () => {
+    expect(withTargets('The claim has been denied by the Ministry of Defence.')).toEqual([['Ministry of Defence', 'denied', 'The claim']])
+  })
+})

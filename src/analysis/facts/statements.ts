@@ -48,10 +48,11 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
       const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
+      const agents = auxiliary ? passiveActors(text, verbEnd, sentence.end, index) : []
       const actor = participle
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
-          ? passiveActor(text, verbEnd, sentence.end, index)
+          ? agents[0]
           : (findSubject(text, start, verbStart, index) ??
             unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
@@ -66,13 +67,15 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
-      // "Tesco and Salling Group announced": one statement for each of the two.
-      if (pair && pair[0].entity !== pair[1].entity) {
+      // "Tesco and Salling Group announced", "was condemned by the European Union and Germany": one statement for each.
+      const others = pair ? [pair[0]] : agents.slice(1)
+      for (const other of others) {
+        if (other.entity === subject.entity) continue
         statements.push({
-          actor: pair[0].entity.name,
+          actor: other.entity.name,
           verb,
           ...(target ? { target: target.name } : {}),
-          start: Math.min(pair[0].start, verbStart, target?.start ?? verbStart),
+          start: Math.min(other.start, verbStart, target?.start ?? verbStart),
           end: Math.max(verbEnd, target?.end ?? verbEnd),
         })
       }
@@ -237,7 +240,8 @@ function passiveTarget(
 ): { name: string; start: number; end: number } | undefined {
   const subject = findSubject(text, clauseFrom, auxiliaryStart, index)
   if (subject) return { name: subject.entity.name, start: subject.start, end: subject.end }
-  const phrase = text.slice(clauseFrom, auxiliaryStart)
+  // "The claim has been denied": the auxiliaries before "been" are not part of what was denied.
+  const phrase = text.slice(clauseFrom, auxiliaryStart).replace(/(?:\s+(?:has|have|had|will|would|may|might|could|should))+\s*$/, ' ')
   const lead = /^[\s,]*/.exec(phrase)![0].length
   const words = phrase.trim().split(/\s+/)
   if (
@@ -317,15 +321,34 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   return start
 }
 
-/** "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase. */
-function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
+// Between two agents of one passive verb: "and", a comma, "as well as", an article.
+const AGENT_LIST = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|,)\s+(?:the\s+)?$/
+
+/**
+ * "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase; "was condemned
+ * by the European Union, Canada and Germany": each of the names listed there, the first one first.
+ */
+function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention[] {
   const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
-  if (!by) return undefined
+  if (!by) return []
   const from = verbEnd + by[0].length
-  const rest = text.slice(from, Math.min(sentenceEnd, from + 120))
+  const rest = text.slice(from, Math.min(sentenceEnd, from + 160))
+  // A list of agents may hold commas before names; one agent's phrase ends at the first comma.
+  const listEnd = from + (/[.;:!?]|,(?!\s*(?:and\s+)?(?:the\s+)?[\p{Lu}])|\s(?:on|in|at|after|for|who|which)\s/u.exec(rest)?.index ?? rest.length)
+  const listed = index.within(from, listEnd, ['person', 'organization', 'country'])
+  const separators = listed.slice(1).map((mention, i) => text.slice(listed[i]!.end, mention.start))
+  // A list ends in "and" ("by Irma Tchkadua, Basilashvili's lawyer" is one agent and an apposition).
+  if (
+    listed.length > 1 &&
+    /^(?:the\s+)?$/i.test(text.slice(from, listed[0]!.start)) &&
+    separators.every((between) => AGENT_LIST.test(between)) &&
+    /\b(?:and|as\s+well\s+as)\s/.test(separators.at(-1)!)
+  )
+    return listed
   const to = from + (/[,.;:!?]|\s(?:on|in|at|after|for|who|which)\s/.exec(rest)?.index ?? rest.length)
   const mentions = index.within(from, to, ['person', 'organization', 'country'])
-  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+  const agent = mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+  return agent ? [agent] : []
 }
 
 // What follows an owner's name up to the end of the object: "'s decision", "'s refusal".
