@@ -152,3 +152,14 @@ describe('statements in the passive', () => {
     expect(withTargets('The claim has been denied by the Ministry of Defence.')).toEqual([['Ministry of Defence', 'denied', 'The claim']])
   })
 })
+
+describe('"said X, the Y of Z" and "said the Y of Z, X"', () => {
+  it.each([
+    ['"We will rebuild every house," said Ana Ruiz, the mayor of Tolosa.'],
+    ['"We will rebuild every house," said the mayor of Tolosa, Ana Ruiz.'],
+    ['"We will rebuild every house," said the Minister for Foreign Affairs, Ana Ruiz.'],
+    ['"We will rebuild every house," the mayor of Tolosa, Ana Ruiz, said.'],
+  ])('gives the quote to the person in %s', (text) => {
+    expect(speakers(text)).toEqual([['We will rebuild', 'Ana Ruiz']])
+  })
+})

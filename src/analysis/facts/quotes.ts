@@ -244,8 +244,10 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
 }
 
-// '”, said his father, Tomas Berger': who the speaker is to someone, then the name in commas.
-const RELATION = /^\s*(?:his|her|their|the)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s*$/u
+// '”, said his father, Tomas Berger', '”, said the mayor of Tolosa, Ana Ruiz': who the speaker is to someone or where,
+// then the name in commas.
+const RELATION =
+  /^\s*(?:his|her|their|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:\s+(?:of|for|in|at)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?\s*$/u
 
 /** The person named right at `from`, after the comma that closes a relation ('said his father, Tomas Berger,'). */
 function personInApposition({ text, index }: Context, from: number, to: number): EntityMention | undefined {
