@@ -163,3 +163,11 @@ describe('"said X, the Y of Z" and "said the Y of Z, X"', () => {
     expect(speakers(text)).toEqual([['We will rebuild', 'Ana Ruiz']])
   })
 })
+
+describe('pronoun speakers among several people', () => {
+  it('resolves "She said" to the one person who acts in the sentence before, not to the agent of its passive verb', () => {
+    const text =
+      'Tomas Berger flew above the rally. Former adviser Ana Ruiz was on stage while Tomas Berger flew over. This was the first time Ruiz made a public speech since she was pardoned by Berger. She said "That is pretty cool, imagine riding in a helicopter."'
+    expect(speakers(text)).toEqual([['That is pretty', 'Ana Ruiz']])
+  })
+})

@@ -487,11 +487,28 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.
   const before = sentences[own - 1]
   if (!before || anchor < before.end) return undefined
-  const opener = findOpeningPerson(text, before.start, before.end, index)
+  const opener = findOpeningPerson(text, before.start, before.end, index) ?? firstActor(text, index, before)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
   if (later.length > 0) return undefined
   // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
   return speakerOfLastClause(text, index, before, opener) ?? opener
+}
+
+/**
+ * "This was the first time Flynn spoke since he was pardoned by Trump.": the one person of the sentence who acts, when
+ * the sentence does not open with a name: the first named outside quotes who is neither spoken to, owner nor agent of a
+ * passive verb, if no other person of the sentence acts.
+ */
+function firstActor(text: string, index: MentionIndex, sentence: Span): EntityMention | undefined {
+  const actors = index
+    .within(sentence.start, sentence.end, ['person'])
+    .filter(
+      (mention) =>
+        !ADDRESSEE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) &&
+        !/\bby\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start)) &&
+        !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)),
+    )
+  return new Set(actors.map((mention) => mention.entity)).size === 1 ? actors[0] : undefined
 }
 
 // Before the one spoken to: "Speaking to …", "told …", "in an interview with …".
