@@ -171,3 +171,15 @@ describe('pronoun speakers among several people', () => {
     expect(speakers(text)).toEqual([['That is pretty', 'Ana Ruiz']])
   })
 })
+
+describe('speakers by "pointed out" and by their own document', () => {
+  it('gives a quote after "pointed out" to the one who points it out', () => {
+    const text = 'In support of her candidacy, Ana Ruiz pointed out she had "given up every title and lived as a commoner."'
+    expect(speakers(text)).toEqual([['given up every', 'Ana Ruiz']])
+  })
+
+  it('gives a quote after "According to its press release, X was" to X', () => {
+    const text = 'According to its press release, the National Basketball Association was "suspending game play until further notice."'
+    expect(speakers(text)).toEqual([['suspending game play', 'National Basketball Association']])
+  })
+})

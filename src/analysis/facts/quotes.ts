@@ -13,7 +13,7 @@ const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|brand
 // Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
 const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed|pointed\\s+out|points\\s+out'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -151,6 +151,14 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
     if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
+    // "According to its press release, the NBA was "…"": the document is that of the clause's subject after the comma.
+    const ownDocument = OWN_DOCUMENT.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
+    if (ownDocument) {
+      const clauseFrom = nameFrom + ownDocument[0].length
+      const subject = index.within(clauseFrom, Math.min(to, clauseFrom + 80), ['organization', 'person', 'country'])[0]
+      if (subject && /^(?:the\s+)?$/i.test(text.slice(clauseFrom, subject.start))) return subject
+      continue
+    }
     // "according to a tweet on Monday by US Secretary of State Mike Pompeo": the author of the document.
     const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
     const authorFrom = nameFrom + (document?.[0].length ?? 0)
@@ -162,6 +170,8 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   return undefined
 }
 
+const OWN_DOCUMENT =
+  /^(?:its|their|his|her)\s+(?:\p{Ll}+\s+)?(?:statement|press\s+release|release|report|website|announcement|filing|letter|tweet|post)\s*,\s*/u
 const DOCUMENT_THEN_AUTHOR =
   /^(?:a|an|the|his|her|its|their)\s+(?:\p{Ll}+\s+)?(?:tweet|statement|post|letter|release|message|report|filing)\s+(?:(?:on|last)\s+\p{Lu}\p{Ll}+\s+)?(?:by|from)\s+(?:the\s+)?/u
 
