@@ -183,3 +183,10 @@ describe('speakers by "pointed out" and by their own document', () => {
     expect(speakers(text)).toEqual([['suspending game play', 'National Basketball Association']])
   })
 })
+
+describe('a phrase of speaking between a subject and its verb', () => {
+  it('reads a subject past "speaking to …" without commas', () => {
+    const text = 'On Tuesday, Greek prime minister Ana Ruiz speaking to the Atlantic Council think tank called the border agreement "null and void".'
+    expect(speakers(text)).toEqual([['null and void', 'Ana Ruiz']])
+  })
+})
