@@ -121,12 +121,16 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       // "21 injured individuals", "three wounded soldiers": the event word stands before the people it counts.
       const after = !counts && !added && event.index === afterNumber ? countedPhrase(tokens, event.index + event.length) : undefined
       const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
-      const whos = phrase
-        ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-        : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
+      // "Two women and a man were injured": one figure for them all, three people.
+      const andOne = phrase && event.index > phrase.end ? oneMoreListed(tokens, phrase.end, event.index) : 0
+      const whos = andOne
+        ? ['people']
+        : phrase
+          ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
+          : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
-      const value = but ? number.value - but.value : number.value
+      const value = (but ? number.value - but.value : number.value) + andOne
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       const place = placeOf(end, start)
       if (value <= 0) continue
@@ -141,7 +145,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     }
     const own = quantities.slice(ownStart)
     for (const { definite, ...one } of singleCounts(text, sentence, people)) {
-      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end)) continue
+      // "killed one soldier" is that number's count; "killed a commander and two of his bodyguards" and "three officers
+      // and a civilian were killed" name one person beside a larger count, who is counted too.
+      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end && (quantity.value === 1 || definite))) continue
       // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
       if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
       const place = placeOf(one.end, one.start)
@@ -213,6 +219,12 @@ function quantityKind(sentence: string, publicationDate: string | undefined): Qu
 const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
 const ADDITION = new Set(['new', 'further', 'additional', 'fresh'])
 const ABOARD = new Set(['aboard', 'on-board', 'onboard'])
+
+/** "… and a man" between a count's people and its event: one person more in the same figure (1, else 0). */
+function oneMoreListed(tokens: Token[], from: number, to: number): number {
+  for (let j = from + 3; j < to; j++) if (!AUXILIARIES.has(tokens[j]!.lower)) return 0
+  return to - from >= 3 && tokens[from]!.lower === 'and' && ['a', 'an'].includes(tokens[from + 1]!.lower) && PEOPLE_NOUNS.has(tokens[from + 2]!.lower) ? 1 : 0
+}
 
 /** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
 function allBut(tokens: Token[], at: number): { value: number; start: number } | undefined {

@@ -8,7 +8,7 @@ export const PEOPLE_NOUNS = new Set(
   hostages hostage gunmen gunman attackers attacker drivers driver marines marine citizens nationals foreigners
   individuals cadets recruits forces crew teenagers teenager teens infants babies baby journalists journalist
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
-  spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
+  spectators fans agents bodyguards guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
   cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users
   visitors visitor travellers travelers`.split(/\s+/),

@@ -5,18 +5,22 @@ import type { Span } from '../../text/span'
 /** Verbs that do one of the counted things to someone, with the event they report. */
 const VERBS: ReadonlyArray<[string, string]> = [
   ['shot dead', 'killed'],
+  ['shot and killed', 'killed'],
+  ['stabbed to death', 'killed'],
+  ['beaten to death', 'killed'],
   ['killed', 'killed'],
   ['assassinated', 'killed'],
   ['murdered', 'killed'],
   ['arrested', 'arrested'],
   ['detained', 'arrested'],
+  ['captured', 'arrested'],
   ['kidnapped', 'kidnapped'],
   ['abducted', 'kidnapped'],
   ['injured', 'injured'],
   ['wounded', 'injured'],
 ]
 const EVENT_OF_VERB = new Map(VERBS)
-const VERB = VERBS.map(([verb]) => verb.replace(' ', '\\s+')).join('|')
+const VERB = VERBS.map(([verb]) => verb.replaceAll(' ', '\\s+')).join('|')
 /** Nouns of one killing or arrest: "the killing of X", "the arrest of X". */
 const EVENT_NOUNS = new Map([
   ['killing', 'killed'],
@@ -29,11 +33,21 @@ const EVENT_NOUNS = new Map([
 
 /** One person named by what they are: "a man", "the militia's commander", "an engineer". */
 const SINGLE_PERSON =
-  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage'
-// "a 44-year-old contract worker": an article, at most three modifiers (a possessive among them), the noun.
-const ONE = `(?:a|an|the|one)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
+  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage|bomber|sniper|operative|facilitator|financier|emir|smuggler|trafficker|member|deputy|aide|bodyguard|spokesman|spokeswoman|colonel|captain|lieutenant|corporal|trooper|firefighter|paramedic|marine|sailor|contractor|employee|shopkeeper|cleric|imam|businessman|businesswoman|wife|husband|son|daughter|mother|father|brother|sister|baby|infant|toddler|victim|patient'
+// "a 44-year-old contract worker", "his wife", "a U.S. service member": an article or a possessive, at most three
+// modifiers (a possessive or an abbreviation among them), the noun.
+const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
-const ACTIVE = new RegExp(`\\b(${VERB})\\s+${ONE}(?!\\s*(?:and|or|,)\\s)`, 'giu')
+// Not "killed a commander, Abu Khalid" (the name after the comma is the one counted), nor "injured a man and two
+// women" (one figure for them all, "three people"); "killed a firefighter and injured three" and "arrested a man and
+// a woman" count the one person.
+const ACTIVE = new RegExp(
+  `\\b(${VERB})\\s+${ONE}(?!\\s*,\\s|\\s+(?:and|or)\\s+(?:\\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|other|others)\\b))`,
+  'giu',
+)
+// One person after "and" in a list of those the verb counts: "arrested two men and a woman", "killed the man and his
+// son" (not "killed three people and a woman was injured": she has a verb of her own).
+const ACTIVE_LISTED = new RegExp(`\\b(${VERB})\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,4}?and\\s+${ONE}(?!\\s*,\\s|\\s+(?:was|were|is|are|has|had|have)\\b)`, 'giu')
 
 /**
  * A count of one; `definite` when the person is "the" someone without a possessive ("the woman was killed"),
@@ -73,6 +87,10 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
   for (const match of body.matchAll(ACTIVE))
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
+  for (const match of body.matchAll(ACTIVE_LISTED)) {
+    const one = match[0].lastIndexOf(' and ') + 5
+    add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
+  }
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
     const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 160))
