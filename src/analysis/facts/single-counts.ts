@@ -13,7 +13,6 @@ const VERBS: ReadonlyArray<[string, string]> = [
   ['murdered', 'killed'],
   ['arrested', 'arrested'],
   ['detained', 'arrested'],
-  ['captured', 'arrested'],
   ['kidnapped', 'kidnapped'],
   ['abducted', 'kidnapped'],
   ['injured', 'injured'],
