@@ -187,9 +187,10 @@ describe('combined counts', () => {
   it('takes one number for two events as a count of neither, and keeps separate counts', () => {
     expect(quantities('More than 60 civilians were killed and injured in the shelling.')).toEqual([])
     expect(quantities('Nine villagers were killed or wounded.')).toEqual([])
+    // The second count's people are the first's, left unsaid.
     expect(quantities('Four villagers were killed and nine were injured.')).toEqual([
       { value: 4, who: 'villagers', event: 'killed' },
-      { value: 9, who: 'people', event: 'injured' },
+      { value: 9, who: 'villagers', event: 'injured' },
     ])
   })
 })

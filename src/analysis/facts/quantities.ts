@@ -74,7 +74,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
     const ownStart = quantities.length
     const counted = new Set<number>()
-    let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
+    let previous: { who: string; value: number; event: string; end: number; elliptical: Found | undefined } | undefined
     for (let i = 0; i < tokens.length; i++) {
       // "$5", and "by another police officer" (who did it, not to whom it was done).
       if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
@@ -123,11 +123,27 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
       // "Two women and a man were injured": one figure for them all, three people.
       const andOne = phrase && event.index > phrase.end ? oneMoreListed(tokens, phrase.end, event.index) : 0
+      // "Two soldiers were killed and four were wounded", "killed 32 insurgents and arrested five", "two others", "seven
+      // more": the people of the count before in the same clause, left unsaid (a plural: "one man was dead, the other
+      // three injured" are people) (after a semicolon anyone may be meant:
+      // "five other civilians … died; around twenty more … were injured" are people).
+      const unsaid =
+        previous &&
+        !tokens.slice(previous.end, i).some((token) => token.text === ';') &&
+        !dead &&
+        !described &&
+        !affiliation &&
+        !aboard &&
+        (!phrase || tokens[phrase.start]!.lower === 'others') &&
+        previous.value > 1 &&
+        isPeopleNoun(previous.who)
       const whos = andOne
         ? ['people']
-        : phrase
-          ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-          : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
+        : unsaid
+          ? [previous!.who]
+          : phrase
+            ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
+            : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
       const value = (but ? number.value - but.value : number.value) + andOne
@@ -136,7 +152,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (value <= 0) continue
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
       counted.add(i)
-      previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
+      previous = { who: whos[whos.length - 1]!, value, event: event.event, end: counts?.end ?? afterNumber, elliptical }
       i = (counts?.end ?? afterNumber) - 1
     }
     for (const toll of tolls(tokens, counted)) {
@@ -219,6 +235,15 @@ function quantityKind(sentence: string, publicationDate: string | undefined): Qu
 const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
 const ADDITION = new Set(['new', 'further', 'additional', 'fresh'])
 const ABOARD = new Set(['aboard', 'on-board', 'onboard'])
+
+/**
+ * Whether a count's `who` names people by what they are ("Afghan soldiers"): not by name ("Hamza bin Laden"), and not
+ * only as people ("killed 12 people and wounded 40 others" keeps "others", as the gold sets write it).
+ */
+function isPeopleNoun(who: string): boolean {
+  const head = who.slice(who.lastIndexOf(' ') + 1)
+  return PEOPLE_NOUNS.has(head) && head !== 'people' && head !== 'person'
+}
 
 /** "… and a man" between a count's people and its event: one person more in the same figure (1, else 0). */
 function oneMoreListed(tokens: Token[], from: number, to: number): number {

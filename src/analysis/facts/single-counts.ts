@@ -38,10 +38,10 @@ const SINGLE_PERSON =
 const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
 // Not "killed a commander, Abu Khalid" (the name after the comma is the one counted), nor "injured a man and two
-// women" (one figure for them all, "three people"); "killed a firefighter and injured three" and "arrested a man and
-// a woman" count the one person.
+// women" (one figure for them all, "three people"); "killed a firefighter and injured three", "killed a commander and
+// two of his bodyguards" and "arrested a man and a woman" count the one person.
 const ACTIVE = new RegExp(
-  `\\b(${VERB})\\s+${ONE}(?!\\s*,\\s|\\s+(?:and|or)\\s+(?:\\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|other|others)\\b))`,
+  `\\b(${VERB})\\s+${ONE}(?!\\s*,\\s|\\s+(?:and|or)\\s+(?:\\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|other|others)\\b)(?![\\p{L}\\p{N}]*\\s+of\\s+(?:his|her|their)\\s))`,
   'giu',
 )
 // One person after "and" in a list of those the verb counts: "arrested two men and a woman", "killed the man and his
