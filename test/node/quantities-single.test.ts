@@ -88,3 +88,73 @@ describe('place and repeats', () => {
     ])
   })
 })
+
+describe('counts of one in press-release and police phrasings', () => {
+  it('counts a named person after a body and a role, or after "named"', () => {
+    expect(quantities('The strike killed al-Qaida leader Abu Ahmad al-Masri.', [['Abu Ahmad al-Masri', 'person']])).toEqual([
+      { value: 1, who: 'Abu Ahmad al-Masri', event: 'killed' },
+    ])
+    expect(quantities('The driver killed a woman named Ilse Brandt.', [['Ilse Brandt', 'person']])).toEqual([{ value: 1, who: 'Ilse Brandt', event: 'killed' }])
+  })
+
+  it('counts a death as the outcome of an act, not a death alone', () => {
+    expect(quantities('The airstrike resulted in the death of a senior commander.')).toEqual([{ value: 1, who: 'commander', event: 'killed' }])
+    expect(quantities('Friends mourned the death of a beloved teacher.')).toEqual([])
+  })
+
+  it('counts one person beside another count, and one after a possessive', () => {
+    expect(quantities('The blaze killed a firefighter and injured three residents.')).toEqual([
+      { value: 1, who: 'firefighter', event: 'killed' },
+      { value: 3, who: 'residents', event: 'injured' },
+    ])
+    expect(quantities('The raid killed an al-Shabaab commander and two of his bodyguards.')).toEqual([
+      { value: 2, who: 'bodyguards', event: 'killed' },
+      { value: 1, who: 'commander', event: 'killed' },
+    ])
+    expect(quantities('Detectives arrested two men and a woman.')).toEqual([
+      { value: 2, who: 'men', event: 'arrested' },
+      { value: 1, who: 'woman', event: 'arrested' },
+    ])
+    expect(quantities('The gunman killed his wife.')).toEqual([{ value: 1, who: 'wife', event: 'killed' }])
+    // One figure for a man and two women: the reader writes three people, not one more man.
+    expect(quantities('He injured a man and two women.')).toEqual([{ value: 2, who: 'women', event: 'injured' }])
+  })
+
+  it('sums a list that shares its verb into one figure of people', () => {
+    expect(quantities('Two women and a man were injured.')).toEqual([{ value: 3, who: 'people', event: 'injured' }])
+  })
+
+  it('gives a count without its people the people of the count before it in the clause', () => {
+    expect(quantities('Two soldiers were killed and four were wounded.')).toEqual([
+      { value: 2, who: 'soldiers', event: 'killed' },
+      { value: 4, who: 'soldiers', event: 'injured' },
+    ])
+    expect(quantities('The truck hit the group, killing seven riders and injuring three more.')).toEqual([
+      { value: 7, who: 'riders', event: 'killed' },
+      { value: 3, who: 'riders', event: 'injured' },
+    ])
+    // After a semicolon anyone may be meant; one person before is no people noun for a plural.
+    expect(quantities('Five civilians died; around twenty more were injured.')).toEqual([
+      { value: 5, who: 'civilians', event: 'killed' },
+      { value: 20, who: 'people', event: 'injured' },
+    ])
+    expect(quantities('One man was dead, and three were injured.')).toEqual([
+      { value: 1, who: 'man', event: 'killed' },
+      { value: 3, who: 'people', event: 'injured' },
+    ])
+  })
+
+  it('reads the people of an abbreviation and of a possessive', () => {
+    expect(quantities('Two U.S. service members were killed.')).toEqual([{ value: 2, who: 'U.S. service members', event: 'killed' }])
+    expect(quantities("Two of Khan's victims died.")).toEqual([{ value: 2, who: 'victims', event: 'killed' }])
+  })
+
+  it('puts a count in the town the sentence names rather than its country', () => {
+    expect(
+      quantities('Seven people were killed in Eastland when a bus overturned in Tamsin.', [
+        ['Eastland', 'country'],
+        ['Tamsin', 'place'],
+      ]),
+    ).toEqual([{ value: 7, who: 'people', event: 'killed', place: 'Tamsin' }])
+  })
+})

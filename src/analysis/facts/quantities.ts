@@ -60,6 +60,10 @@ const UNIT_AFTER = new Set([
  */
 export function extractQuantities(text: string, sentences: Span[], entities: Entity[], publicationDate?: string): Quantity[] {
   const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
+  const countries = new Set(entities.filter((entity) => entity.type === 'country').map((entity) => entity.name))
+  // "seven people were killed in the United States … at an airport in Windsor Locks": the town the sentence puts the
+  // event in says more than the country.
+  const townInCountry = (place: string | undefined, town: () => string | undefined) => (place && countries.has(place) ? (town() ?? place) : place)
   const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
   const quantities: Quantity[] = []
   for (const sentence of sentences) {
@@ -68,7 +72,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     const marked = kind ? { kind } : {}
     const placeOf = (end: number, start: number) =>
       openingPlace(text, sentence, places) ??
-      placeAfter(text, end, sentence.end, places) ??
+      townInCountry(placeAfter(text, end, sentence.end, places), () => onlyPlace(text, sentence, places)) ??
       placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
       onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
@@ -123,8 +127,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
       // "Two women and a man were injured": one figure for them all, three people.
       const andOne = phrase && event.index > phrase.end ? oneMoreListed(tokens, phrase.end, event.index) : 0
-      // "Two soldiers were killed and four were wounded", "killed 32 insurgents and arrested five", "two others", "seven
-      // more": the people of the count before in the same clause, left unsaid (a plural: "one man was dead, the other
+      // "Two soldiers were killed and four were wounded", "killed 32 insurgents and arrested five", "seven more": the
+      // people of the count before in the same clause, left unsaid ("three others" stays "others", as the gold sets
+      // write it) (a plural: "one man was dead, the other
       // three injured" are people) (after a semicolon anyone may be meant:
       // "five other civilians … died; around twenty more … were injured" are people).
       const unsaid =
@@ -134,7 +139,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         !described &&
         !affiliation &&
         !aboard &&
-        (!phrase || tokens[phrase.start]!.lower === 'others') &&
+        !phrase &&
         previous.value > 1 &&
         isPeopleNoun(previous.who)
       const whos = andOne
@@ -294,12 +299,22 @@ function isYear(token: Token, value: number): boolean {
 function countedPhrase(tokens: Token[], from: number): { start: number; end: number } | 'not people' | undefined {
   let start = from
   if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
-  if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
+  // "two of his bodyguards", "two of Khan's victims"
+  if (
+    tokens[start]?.lower === 'of' &&
+    (['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '') || /['’]s$/.test(tokens[start + 1]?.text ?? ''))
+  )
+    start += 2
   if (tokens[start]?.lower === 'each' || SETTING_WORDS.has(tokens[start]?.lower ?? '')) return undefined
   let end = -1
   let words = 0
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
     const token = tokens[j]!
+    // "two U.S. service members": an abbreviation's letters and points are one modifier.
+    if (token.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]?.text ?? '') && j > start) {
+      words--
+      continue
+    }
     if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
     if (PEOPLE_NOUNS.has(token.lower) || isPeopleOfACountry(token)) end = j + 1
   }

@@ -40,6 +40,8 @@ const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\
 // Not "killed a commander, Abu Khalid" (the name after the comma is the one counted), nor "injured a man and two
 // women" (one figure for them all, "three people"); "killed a firefighter and injured three", "killed a commander and
 // two of his bodyguards" and "arrested a man and a woman" count the one person.
+// "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
+const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
 const ACTIVE = new RegExp(
   `\\b(${VERB})\\s+${ONE}(?!\\s*,\\s|\\s+(?:and|or)\\s+(?:\\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|other|others)\\b)(?![\\p{L}\\p{N}]*\\s+of\\s+(?:his|her|their)\\s))`,
   'giu',
@@ -57,9 +59,10 @@ export type SingleCount = Quantity & { definite?: true }
 // "the woman …", not "the militia's commander".
 const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
 const NOUN_OF = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i
-// "killed motorcyclist Aaron Voss": up to two words of what the person is between the verb and the name (not "killed by").
+// "killed motorcyclist Aaron Voss", "killed al-Qaida leader Abu Ahmad", "killed a woman named Heather Heyer": up to
+// three words of what the person is between the verb and the name (not "killed by", "killed in").
 const VERB_BEFORE = new RegExp(
-  `\\b(${VERB})\\s+(?:(?!(?:by|in|at|on|near|with|for|from|to|of|and|or|as|after|before|during|while|when)\\s)\\p{Ll}+\\s+){0,2}$`,
+  `\\b(${VERB})\\s+(?:(?!(?:by|in|at|on|near|with|for|from|to|of|and|or|as|after|before|during|while|when)\\s)[\\p{L}\\p{N}'’.-]+\\s+){0,3}$`,
   'iu',
 )
 // "Aaron Voss was killed", "Aaron Voss, owner of a lodge near Tamsin, was killed", "Aaron Voss, who was also killed".
@@ -68,7 +71,7 @@ const PASSIVE_AFTER = new RegExp(
   'iu',
 )
 // Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
-const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys()].join('|')})\\b`, 'i')
+const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys(), 'death'].join('|')})\\b`, 'i')
 
 /**
  * Counts of one: a killing, an arrest, an abduction or an injury of one
@@ -90,6 +93,8 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     const one = match[0].lastIndexOf(' and ') + 5
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
   }
+  for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
+  const named: SingleCount[] = []
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
     const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 160))
@@ -100,9 +105,10 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     if (!event) continue
     const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start
     const end = passive ? mention.end + passive[0].length : mention.end
-    found.push({ value: 1, who: mention.entity.name, event, start, end })
+    named.push({ value: 1, who: mention.entity.name, event, start, end })
   }
-  return found
+  // "killed a woman named Heather Heyer": the one person, by name.
+  return [...found.filter((one) => !named.some((other) => other.event === one.event && other.start < one.end && one.start < other.end)), ...named]
 }
 
 function eventOf(verb: string): string {
