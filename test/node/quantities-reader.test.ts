@@ -41,7 +41,8 @@ const MILITARY: Case[] = [
   ['Scores of militants were killed in the offensive, the army said.', []],
   ['Near Mosul, two strikes destroyed a tunnel and killed three ISIS fighters.', ['3 fighters killed in Mosul']],
   ['Afghan forces killed 32 Taliban insurgents and arrested five in Ghazni province.', ['32 insurgents killed in Ghazni', '5 insurgents arrested in Ghazni']],
-  ['A soldier was killed and two others were wounded in a roadside bomb blast.', ['1 soldier killed', '2 soldiers injured']],
+  // Written first as "2 soldiers injured"; "others" is kept as the gold sets write it ("three others were injured").
+  ['A soldier was killed and two others were wounded in a roadside bomb blast.', ['1 soldier killed', '2 others injured']],
   ['Security forces killed a suicide bomber before he could detonate his vest.', ['1 bomber killed']],
   ['The sergeant was killed by sniper fire on Sunday.', ['1 sergeant killed']],
   ['The ministry said 2 soldiers were killed in clashes in Donetsk, while 5 were injured.', ['2 soldiers killed in Donetsk', '5 soldiers injured in Donetsk']],
@@ -86,7 +87,8 @@ const DISASTER: Case[] = [
 
 const WIRE: Case[] = [
   ['More than 60 civilians were killed and injured in the shelling.', []],
-  ['The bombing killed 12 people and wounded 40 others in Kabul.', ['12 people killed in Kabul', '40 people injured in Kabul']],
+  // Written first as "40 people injured"; "others" as the gold sets write it.
+  ['The bombing killed 12 people and wounded 40 others in Kabul.', ['12 people killed in Kabul', '40 others injured in Kabul']],
   ['Five people were killed and 17 injured when a bus plunged into a ravine in Shimla.', ['5 people killed in Shimla', '17 people injured in Shimla']],
   ['At least 18 people were killed in two suicide bombings in Baghdad on Monday, police said.', ['18 people killed in Baghdad']],
   ['Gunmen abducted 30 students from a school in Kaduna.', ['30 students kidnapped in Kaduna']],

@@ -157,4 +157,28 @@ describe('counts of one in press-release and police phrasings', () => {
       ]),
     ).toEqual([{ value: 7, who: 'people', event: 'killed', place: 'Tamsin' }])
   })
+
+  it('counts a death from violence of one person, not a death alone', () => {
+    expect(quantities('A boy died after being stabbed on Saturday.')).toEqual([{ value: 1, who: 'boy', event: 'killed' }])
+    expect(quantities('Ilse Brandt, 45, died of her injuries in hospital.', [['Ilse Brandt', 'person']])).toEqual([
+      { value: 1, who: 'Ilse Brandt', event: 'killed' },
+    ])
+    expect(quantities('The teacher died of cancer at home.')).toEqual([])
+  })
+})
+
+describe('ranges and what would happen', () => {
+  const withKind = (text: string) => extractQuantities(text, sentencesOf(text), []).map(({ value, who, event, kind }) => ({ value, who, event, kind }))
+
+  it('counts a range by its lower figure, not a change from one figure to another', () => {
+    expect(quantities('Between 30 and 40 people were killed when the ferry capsized.')).toEqual([{ value: 30, who: 'people', event: 'killed' }])
+    expect(quantities('Police killed two or three militants.')).toEqual([{ value: 2, who: 'militants', event: 'killed' }])
+    expect(quantities('The death toll rose from 14 to 31.')).toEqual([{ value: 31, who: 'people', event: 'killed' }])
+  })
+
+  it('marks a count after a modal as hypothetical, not one that is not yet sure', () => {
+    expect(withKind('As many as 500 people could die if the dam fails.')).toEqual([{ value: 500, who: 'people', event: 'killed', kind: 'hypothetical' }])
+    expect(withKind('A strike could kill 20 people.')).toEqual([{ value: 20, who: 'people', event: 'killed', kind: 'hypothetical' }])
+    expect(withKind('Up to 300 people may have been killed in the fire.')).toEqual([{ value: 300, who: 'people', event: 'killed', kind: undefined }])
+  })
 })

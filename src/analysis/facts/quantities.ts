@@ -82,8 +82,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     for (let i = 0; i < tokens.length; i++) {
       // "$5", and "by another police officer" (who did it, not to whom it was done).
       if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
-      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
-      if (!number) continue
+      const first = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
+      if (!first) continue
+      const number = rangeFrom(tokens, i, first)
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
       // "between the ages of 14 and 18": both numbers are ages.
@@ -155,7 +156,8 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       const place = placeOf(end, start)
       if (value <= 0) continue
-      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
+      const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
+      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
       counted.add(i)
       previous = { who: whos[whos.length - 1]!, value, event: event.event, end: counts?.end ?? afterNumber, elliptical }
       i = (counts?.end ?? afterNumber) - 1
@@ -254,6 +256,34 @@ function isPeopleNoun(who: string): boolean {
 function oneMoreListed(tokens: Token[], from: number, to: number): number {
   for (let j = from + 3; j < to; j++) if (!AUXILIARIES.has(tokens[j]!.lower)) return 0
   return to - from >= 3 && tokens[from]!.lower === 'and' && ['a', 'an'].includes(tokens[from + 1]!.lower) && PEOPLE_NOUNS.has(tokens[from + 2]!.lower) ? 1 : 0
+}
+
+/**
+ * "between 30 and 40 people", "30 to 40 people", "two or three soldiers": the lower figure, as "at least" gives one,
+ * read with the people and event after the higher. Not a change ("rose from 14 to 31", "by 5 to 17").
+ */
+function rangeFrom(tokens: Token[], at: number, first: { value: number; words: number }): { value: number; words: number } {
+  const joiner = tokens[at + first.words]?.lower ?? ''
+  const before = tokens[at - 1]?.lower ?? ''
+  if (before === 'from' || before === 'by') return first
+  if (!(before === 'between' ? joiner === 'and' : RANGE_JOINERS.has(joiner))) return first
+  const next = tokens[at + first.words + 1]
+  const second =
+    next && mayStartNumber(next.lower) ? parseNumber(tokens.slice(at + first.words + 1, at + first.words + 7).map((token) => token.lower)) : undefined
+  if (!second || second.value <= first.value || isYear(next!, second.value)) return first
+  return { value: first.value, words: first.words + 1 + second.words }
+}
+
+const RANGE_JOINERS = new Set(['to', 'or', '-', '–'])
+// "500 people could die", "the strike could kill 20": a count of what would happen, not of what did ("may have been
+// killed" is a count not yet sure, and stays one).
+const MODALS = new Set(['could', 'would', 'might', 'will'])
+
+/** Whether a modal stands among the words between the people and the event, or right before an event before them. */
+function modalBefore(tokens: Token[], from: number, eventAt: number): boolean {
+  if (eventAt < from) return MODALS.has(tokens[eventAt - 1]?.lower ?? '')
+  for (let j = from; j < eventAt; j++) if (MODALS.has(tokens[j]!.lower)) return true
+  return false
 }
 
 /** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */

@@ -132,11 +132,13 @@ export function canonicalEvent(words: string): string | undefined {
 }
 
 /** Words that may stand between a verb and the number it governs ("killed at least 20"). */
-export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many all'.split(' '))
+export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many all between'.split(' '))
 
 /** Auxiliaries and adverbs between the counted people and the event ("were reportedly killed"). */
 export const AUXILIARIES = new Set(
-  'were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still'.split(' '),
+  'were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still could would might may will be'.split(
+    ' ',
+  ),
 )
 
 /** Words that end a noun phrase: prepositions, determiners, conjunctions, verbs of being. */

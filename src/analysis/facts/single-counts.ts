@@ -37,11 +37,15 @@ const SINGLE_PERSON =
 // modifiers (a possessive or an abbreviation among them), the noun.
 const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
+// "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
+const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
+// "died after being stabbed", "died of his wounds": a death from violence, which "died" alone does not say (an illness).
+const VIOLENT_DEATH = `(?:later\\s+|also\\s+)?died\\s+(?:after\\s+being\\s+(?:stabbed|shot|attacked|beaten|hit|struck|run\\s+over)|(?:of|from)\\s+(?:his|her)\\s+(?:\\p{Ll}+\\s+)?(?:wounds|injuries))\\b`
+const DIED = new RegExp(`\\b${ONE}\\s+${VIOLENT_DEATH}`, 'giu')
+const DIED_AFTER = new RegExp(`^(?:,[^,;.]{1,80},)?\\s+${VIOLENT_DEATH}`, 'iu')
 // Not "killed a commander, Abu Khalid" (the name after the comma is the one counted), nor "injured a man and two
 // women" (one figure for them all, "three people"); "killed a firefighter and injured three", "killed a commander and
 // two of his bodyguards" and "arrested a man and a woman" count the one person.
-// "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
-const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
 const ACTIVE = new RegExp(
   `\\b(${VERB})\\s+${ONE}(?!\\s*,\\s|\\s+(?:and|or)\\s+(?:\\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|many|other|others)\\b)(?![\\p{L}\\p{N}]*\\s+of\\s+(?:his|her|their)\\s))`,
   'giu',
@@ -71,7 +75,7 @@ const PASSIVE_AFTER = new RegExp(
   'iu',
 )
 // Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
-const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys(), 'death'].join('|')})\\b`, 'i')
+const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys(), 'death', 'died'].join('|')})\\b`, 'i')
 
 /**
  * Counts of one: a killing, an arrest, an abduction or an injury of one
@@ -94,6 +98,7 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
   }
   for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
+  for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
   const named: SingleCount[] = []
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
@@ -101,10 +106,19 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     const nounOf = NOUN_OF.exec(before)
     const verbBefore = VERB_BEFORE.exec(before)
     const passive = PASSIVE_AFTER.exec(after)
-    const event = nounOf ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase()) : verbBefore ? eventOf(verbBefore[1]!) : passive ? eventOf(passive[1]!) : undefined
+    const died = passive ? null : DIED_AFTER.exec(after)
+    const event = nounOf
+      ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase())
+      : verbBefore
+        ? eventOf(verbBefore[1]!)
+        : passive
+          ? eventOf(passive[1]!)
+          : died
+            ? 'killed'
+            : undefined
     if (!event) continue
     const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start
-    const end = passive ? mention.end + passive[0].length : mention.end
+    const end = mention.end + ((passive ?? died)?.[0]?.length ?? 0)
     named.push({ value: 1, who: mention.entity.name, event, start, end })
   }
   // "killed a woman named Heather Heyer": the one person, by name.
