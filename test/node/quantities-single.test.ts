@@ -167,6 +167,35 @@ describe('counts of one in press-release and police phrasings', () => {
   })
 })
 
+describe('press-release phrasings', () => {
+  it('counts a death in an attack of one service member, and a headline of one person', () => {
+    expect(quantities('An International Security Assistance Force service member died following an insurgent attack today.')).toEqual([
+      { value: 1, who: 'member', event: 'killed' },
+    ])
+    expect(quantities('Senior militia leader killed in airstrike')).toEqual([{ value: 1, who: 'leader', event: 'killed' }])
+    expect(quantities('Taliban commander detained')).toEqual([{ value: 1, who: 'commander', event: 'arrested' }])
+  })
+
+  it('counts the participle of a strike and a pronoun killed, once', () => {
+    expect(quantities('The coalition conducted a strike, killing a senior financier.')).toEqual([{ value: 1, who: 'financier', event: 'killed' }])
+    expect(quantities('The security force engaged the insurgent, killing him.')).toEqual([{ value: 1, who: 'person', event: 'killed' }])
+    expect(quantities('The strike killed two fighters. Troops then shot and killed him.')).toEqual([{ value: 2, who: 'fighters', event: 'killed' }])
+    // An arrest of "him" is no count a reader writes ("detained him for questioning").
+    expect(quantities('Police detained him for questioning.')).toEqual([])
+  })
+
+  it('reads commanders, combatants and the enemy as people', () => {
+    expect(quantities('The strike killed two Taliban commanders.')).toEqual([{ value: 2, who: 'Taliban commanders', event: 'killed' }])
+    expect(quantities('The raid left 12 enemy combatants dead.')).toEqual([{ value: 12, who: 'enemy combatants', event: 'killed' }])
+  })
+
+  it("counts someone's relative once where the text names the one killed", () => {
+    expect(
+      quantities('Ilse Brandt was killed in 2016. Her brother confessed to killing his sister.', [['Ilse Brandt', 'person']]).map(({ who }) => who),
+    ).toEqual(['Ilse Brandt'])
+  })
+})
+
 describe('ranges and what would happen', () => {
   const withKind = (text: string) => extractQuantities(text, sentencesOf(text), []).map(({ value, who, event, kind }) => ({ value, who, event, kind }))
 

@@ -66,7 +66,10 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
   const townInCountry = (place: string | undefined, town: () => string | undefined) => (place && countries.has(place) ? (town() ?? place) : place)
   const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
   const quantities: Quantity[] = []
-  for (const sentence of sentences) {
+  const ones = sentences.map((sentence) => singleCounts(text, sentence, people))
+  // The events of which the text counts one named person, wherever it names them.
+  const namedOnes = new Set(ones.flat().flatMap((one) => (one.named ? [one.event] : [])))
+  for (const [s, sentence] of sentences.entries()) {
     const tokens = tokenize(text, sentence)
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
@@ -167,12 +170,16 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
     }
     const own = quantities.slice(ownStart)
-    for (const { definite, ...one } of singleCounts(text, sentence, people)) {
+    for (const { definite, pronoun, named: _named, ...one } of ones[s]!) {
+      // "killing him": the one the text named before, unless a count of that event already holds someone.
+      if (pronoun && quantities.some((quantity) => quantity.event === one.event)) continue
       // "killed one soldier" is that number's count; "killed a commander and two of his bodyguards" and "three officers
       // and a civilian were killed" name one person beside a larger count, who is counted too.
       if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end && (quantity.value === 1 || definite))) continue
       // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
       if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
+      // "… the killing of Qandeel Baloch. … confessed to killing his sister": the one person the text names.
+      if (definite && namedOnes.has(one.event)) continue
       const place = placeOf(one.end, one.start)
       quantities.push({ ...one, ...(place ? { place } : {}), ...marked })
     }

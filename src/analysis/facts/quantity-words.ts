@@ -11,7 +11,8 @@ export const PEOPLE_NOUNS = new Set(
   spectators fans agents bodyguards guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
   cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users
-  visitors visitor travellers travelers`.split(/\s+/),
+  visitors visitor travellers travelers commanders leaders combatants enemy extremists operatives facilitators bombers
+  snipers kidnappers bandits pirates smugglers traffickers militiamen servicemen servicemembers peacekeepers`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */

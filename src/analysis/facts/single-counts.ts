@@ -17,6 +17,12 @@ const VERBS: ReadonlyArray<[string, string]> = [
   ['abducted', 'kidnapped'],
   ['injured', 'injured'],
   ['wounded', 'injured'],
+  // "…, killing a senior leader", "killing Abu Khalid": the participle of a strike's outcome.
+  ['killing', 'killed'],
+  ['wounding', 'injured'],
+  ['injuring', 'injured'],
+  ['detaining', 'arrested'],
+  ['arresting', 'arrested'],
 ]
 const EVENT_OF_VERB = new Map(VERBS)
 const VERB = VERBS.map(([verb]) => verb.replaceAll(' ', '\\s+')).join('|')
@@ -32,16 +38,25 @@ const EVENT_NOUNS = new Map([
 
 /** One person named by what they are: "a man", "the militia's commander", "an engineer". */
 const SINGLE_PERSON =
-  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage|bomber|sniper|operative|facilitator|financier|emir|smuggler|trafficker|member|deputy|aide|bodyguard|spokesman|spokeswoman|colonel|captain|lieutenant|corporal|trooper|firefighter|paramedic|marine|sailor|contractor|employee|shopkeeper|cleric|imam|businessman|businesswoman|wife|husband|son|daughter|mother|father|brother|sister|baby|infant|toddler|victim|patient'
-// "a 44-year-old contract worker", "his wife", "a U.S. service member": an article or a possessive, at most three
-// modifiers (a possessive or an abbreviation among them), the noun.
-const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?(${SINGLE_PERSON})\\b`
+  'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage|bomber|sniper|operative|facilitator|financier|emir|smuggler|trafficker|member|deputy|aide|bodyguard|spokesman|spokeswoman|colonel|captain|lieutenant|corporal|trooper|firefighter|paramedic|marine|sailor|contractor|employee|shopkeeper|cleric|imam|businessman|businesswoman|wife|husband|son|daughter|mother|father|brother|sister|baby|infant|toddler|victim|patient|insurgent|terrorist|combatant|extremist|rebel|jihadist|gunman|kidnapper|bandit|militiaman|serviceman|servicewoman|peacekeeper'
+// "a 44-year-old contract worker", "his wife", "an International Security Assistance Force service member": an
+// article or a possessive, at most five modifiers (a possessive or an abbreviation among them), the noun.
+const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,5}?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
 // "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
 const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
 // "died after being stabbed", "died of his wounds": a death from violence, which "died" alone does not say (an illness).
-const VIOLENT_DEATH = `(?:later\\s+|also\\s+)?died\\s+(?:after\\s+being\\s+(?:stabbed|shot|attacked|beaten|hit|struck|run\\s+over)|(?:of|from)\\s+(?:his|her)\\s+(?:\\p{Ll}+\\s+)?(?:wounds|injuries))\\b`
+// "died following an insurgent attack", "died in an explosion": a death in an act of violence or an accident.
+const VIOLENT_DEATH = `(?:later\\s+|also\\s+)?died\\s+(?:after\\s+being\\s+(?:stabbed|shot|attacked|beaten|hit|struck|run\\s+over)|(?:of|from)\\s+(?:his|her)\\s+(?:\\p{Ll}+\\s+)?(?:wounds|injuries)|(?:following|in|during|as\\s+a\\s+result\\s+of)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:attack|explosion|blast|strike|airstrike|ambush|shooting|bombing|clash|clashes|firefight|crash|collision))\\b`
 const DIED = new RegExp(`\\b${ONE}\\s+${VIOLENT_DEATH}`, 'giu')
+// A headline or a press release's title: "Senior al-Shabaab leader killed in airstrike", "Taliban commander detained".
+const HEADLINE = new RegExp(
+  `^\\s*(?:[\\p{L}\\p{N}'’.-]+\\s+){0,4}?(${SINGLE_PERSON})\\s+(killed|detained|arrested|shot\\s+dead|assassinated|kidnapped|abducted)(?=\\s+(?:in|by|during|near|after|on|at)\\b|\\s*$)`,
+  'iu',
+)
+// "the security force engaged the insurgent, killing him": one person the text named before. Killings only: "detained
+// him for questioning" is no arrest a reader counts.
+const PRONOUN = /\b(killed|killing|shot\s+dead|shot\s+and\s+killed)\s+(?:him|her)\b/giu
 const DIED_AFTER = new RegExp(`^(?:,[^,;.]{1,80},)?\\s+${VIOLENT_DEATH}`, 'iu')
 // Not "killed a commander, Abu Khalid" (the name after the comma is the one counted), nor "injured a man and two
 // women" (one figure for them all, "three people"); "killed a firefighter and injured three", "killed a commander and
@@ -55,13 +70,14 @@ const ACTIVE = new RegExp(
 const ACTIVE_LISTED = new RegExp(`\\b(${VERB})\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){1,4}?and\\s+${ONE}(?!\\s*,\\s|\\s+(?:was|were|is|are|has|had|have)\\b)`, 'giu')
 
 /**
- * A count of one; `definite` when the person is "the" someone without a possessive ("the woman was killed"),
- * who may be one of those a count before already numbered.
+ * A count of one; `definite` when the person is "the" someone without a possessive ("the woman was killed") or
+ * someone's ("his sister"), who may be one of those a count already numbered or named; `named` when a name says who; `pronoun` when a pronoun stands for the person ("killing
+ * him"), who may be one a count before already holds.
  */
-export type SingleCount = Quantity & { definite?: true }
+export type SingleCount = Quantity & { definite?: true; pronoun?: true; named?: true }
 
-// "the woman …", not "the militia's commander".
-const DEFINITE = /^the\s+(?![\p{L}\p{N}-]+['’]s\s)/iu
+// "the woman …", "his sister", not "the militia's commander".
+const DEFINITE = /^(?:the\s+(?![\p{L}\p{N}-]+['’]s\s)|(?:his|her|their)\s)/iu
 const NOUN_OF = /\b(killing|assassination|murder|arrest|abduction|kidnapping)\s+of\s+$/i
 // "killed motorcyclist Aaron Voss", "killed al-Qaida leader Abu Ahmad", "killed a woman named Heather Heyer": up to
 // three words of what the person is between the verb and the name (not "killed by", "killed in").
@@ -99,6 +115,17 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   }
   for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
   for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
+  const headline = HEADLINE.exec(body)
+  if (headline) add(headline[1]!.toLowerCase(), eventOf(headline[2]!), headline.index, headline.index + headline[0].length, headline[0].trim())
+  for (const match of body.matchAll(PRONOUN))
+    found.push({
+      value: 1,
+      who: 'person',
+      event: eventOf(match[1]!),
+      start: sentence.start + match.index,
+      end: sentence.start + match.index + match[0].length,
+      pronoun: true,
+    })
   const named: SingleCount[] = []
   for (const mention of people.within(sentence.start, sentence.end, ['person'])) {
     const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
@@ -119,7 +146,7 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     if (!event) continue
     const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start
     const end = mention.end + ((passive ?? died)?.[0]?.length ?? 0)
-    named.push({ value: 1, who: mention.entity.name, event, start, end })
+    named.push({ value: 1, who: mention.entity.name, event, start, end, named: true })
   }
   // "killed a woman named Heather Heyer": the one person, by name.
   return [...found.filter((one) => !named.some((other) => other.event === one.event && other.start < one.end && one.start < other.end)), ...named]
