@@ -67,6 +67,11 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
   const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
   const quantities: Quantity[] = []
   const ones = sentences.map((sentence) => singleCounts(text, sentence, people))
+  // Where a report's lead puts its event: the place of a count whose sentence and paragraph name no place or country
+  // at all (the lead's one place, else the one country of a lead that names no place).
+  const lead = sentences[0]
+  const leadPlace =
+    lead && (onlyPlace(text, lead, places) ?? (places.within(lead.start, lead.end, ['place']).length === 0 ? onlyCountry(lead, places) : undefined))
   // The events of which the text counts one named person, wherever it names them.
   const namedOnes = new Set(ones.flat().flatMap((one) => (one.named ? [one.event] : [])))
   for (const [s, sentence] of sentences.entries()) {
@@ -78,7 +83,8 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       townInCountry(placeAfter(text, end, sentence.end, places), () => onlyPlace(text, sentence, places)) ??
       placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
-      onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+      onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places) ??
+      (places.within(paragraphStart(text, sentence.start), sentence.end).length === 0 ? leadPlace : undefined)
     const ownStart = quantities.length
     const counted = new Set<number>()
     let previous: { who: string; value: number; event: string; end: number; elliptical: Found | undefined } | undefined
@@ -653,13 +659,16 @@ function tollHead(tokens: Token[], at: number): { event: string; end: number } |
  */
 // "A resident of Antioch, …": where someone lives or comes from, not where the event happened.
 const HOME_OF = /\b(?:resident|native|citizen)s?\s+of\s+$/i
+// "in Magnitogorsk, a city in the Ural region": where the place before lies, not another place of the event.
+const WHERE_IT_LIES = /,\s+(?:an?|the)\s+(?:\p{Ll}+\s+){0,2}(?:city|town|village|port|suburb|district|community|municipality)\s+(?:in|of|near)\s+(?:the\s+)?$/iu
 
 function onlyPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
   const mentions = places.within(sentence.start, sentence.end, ['place'])
   const located = mentions.filter(
     (mention, index) =>
       !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))) &&
-      !HOME_OF.test(text.slice(Math.max(sentence.start, mention.start - 20), mention.start)),
+      !HOME_OF.test(text.slice(Math.max(sentence.start, mention.start - 20), mention.start)) &&
+      !WHERE_IT_LIES.test(text.slice(Math.max(sentence.start, mention.start - 50), mention.start)),
   )
   const named = new Set(located.map((mention) => mention.entity.name))
   if (named.size <= 1) return [...named][0]
@@ -672,6 +681,12 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
       .map((mention) => mention.entity.name),
   )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+/** The one country a stretch names, when it names exactly one. */
+function onlyCountry(span: Span, places: MentionIndex): string | undefined {
+  const named = new Set(places.within(span.start, span.end, ['country']).map((mention) => mention.entity.name))
+  return named.size === 1 ? [...named][0] : undefined
 }
 
 // "in Gilroy, killing three", "in Chippewa Falls, Wisconsin where at least five died": a count in a clause hung on
