@@ -205,6 +205,14 @@ describe('ranges and what would happen', () => {
     expect(quantities('The death toll rose from 14 to 31.')).toEqual([{ value: 31, who: 'people', event: 'killed' }])
   })
 
+  it('reads no count in a yearly rate, and marks a toll of a month of another year historical', () => {
+    expect(quantities('Pollution is blamed for upwards of 100,000 deaths annually.')).toEqual([])
+    expect(quantities('Malaria kills 400,000 people a year.')).toEqual([])
+    expect(
+      extractQuantities('There were 88 deaths in May 2019.', sentencesOf('There were 88 deaths in May 2019.'), [], '2020-06-01').map(({ kind }) => kind),
+    ).toEqual(['historical'])
+  })
+
   it('marks a count after a modal as hypothetical, not one that is not yet sure', () => {
     expect(withKind('As many as 500 people could die if the dam fails.')).toEqual([{ value: 500, who: 'people', event: 'killed', kind: 'hypothetical' }])
     expect(withKind('A strike could kill 20 people.')).toEqual([{ value: 20, who: 'people', event: 'killed', kind: 'hypothetical' }])

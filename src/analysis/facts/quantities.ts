@@ -120,6 +120,8 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
         (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
+      // "100,000 deaths annually", "kills 300 people a year": a rate, no count of an event.
+      if (yearlyRate(tokens, Math.max(event.index + event.length, counts?.end ?? afterNumber))) continue
       // "60 civilians were killed and injured": one number for two events is a count of neither.
       const joined = tokens[event.index + event.length]?.lower
       if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
@@ -235,7 +237,8 @@ function spellingVariants(a: string, b: string): boolean {
 const HYPOTHETICAL = /\b(?:if|unless|could\s+have|would\s+have|might\s+have)\b/i
 // A running total rather than the event's own count: "killed 300 since 2013", "in total", "so far this year".
 const CUMULATIVE = /\b(?:since\s+(?:\d{4}|the\s+(?:start|beginning))|in\s+total|all\s+told|to\s+date|so\s+far\s+this\s+year)\b/i
-const YEAR_IN_SENTENCE = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
+const YEAR_IN_SENTENCE =
+  /\b(?:in|of|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
 
 /**
  * Whether a sentence's figures are not counts of the article's own event. A
@@ -288,6 +291,12 @@ function rangeFrom(tokens: Token[], at: number, first: { value: number; words: n
 }
 
 const RANGE_JOINERS = new Set(['to', 'or', '-', '–'])
+
+/** Whether a rate follows at `at`: "annually", "a year", "each year", "every year", "per year". */
+function yearlyRate(tokens: Token[], at: number): boolean {
+  const word = tokens[at]?.lower
+  return word === 'annually' || (['a', 'each', 'every', 'per'].includes(word ?? '') && tokens[at + 1]?.lower === 'year')
+}
 // "500 people could die", "the strike could kill 20": a count of what would happen, not of what did ("may have been
 // killed" is a count not yet sure, and stays one).
 const MODALS = new Set(['could', 'would', 'might', 'will'])
