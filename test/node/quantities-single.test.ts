@@ -205,6 +205,11 @@ describe('ranges and what would happen', () => {
     expect(quantities('The death toll rose from 14 to 31.')).toEqual([{ value: 31, who: 'people', event: 'killed' }])
   })
 
+  it('reads no count in an event word that describes things', () => {
+    expect(quantities('They have been the two missing pieces all season.')).toEqual([])
+    expect(quantities('The blast left 40 injured yesterday.')).toEqual([{ value: 40, who: 'people', event: 'injured' }])
+  })
+
   it('reads no count in a yearly rate, and marks a toll of a month of another year historical', () => {
     expect(quantities('Pollution is blamed for upwards of 100,000 deaths annually.')).toEqual([])
     expect(quantities('Malaria kills 400,000 people a year.')).toEqual([])

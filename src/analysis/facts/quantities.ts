@@ -136,6 +136,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
       // "21 injured individuals", "three wounded soldiers": the event word stands before the people it counts.
       const after = !counts && !added && event.index === afterNumber ? countedPhrase(tokens, event.index + event.length) : undefined
+      // "the two missing pieces": an event adjective before a plural noun of things ("55,000 deaths linked to …" and "40
+      // injured yesterday" stay counts).
+      if (after === 'not people' && event.length === 1 && !/s$/.test(tokens[event.index]!.lower) && /^\p{Ll}+s$/u.test(tokens[event.index + 1]!.text)) continue
       const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
       // "Two women and a man were injured": one figure for them all, three people.
       const andOne = phrase && event.index > phrase.end ? oneMoreListed(tokens, phrase.end, event.index) : 0
