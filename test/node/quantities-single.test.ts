@@ -184,6 +184,12 @@ describe('press-release phrasings', () => {
     expect(quantities('Police detained him for questioning.')).toEqual([])
   })
 
+  it('puts a count in the place after "in southern" or "in northern"', () => {
+    expect(quantities('Two soldiers were killed in northern Eastland.', [['Eastland', 'country']])).toEqual([
+      { value: 2, who: 'soldiers', event: 'killed', place: 'Eastland' },
+    ])
+  })
+
   it('reads commanders, combatants and the enemy as people', () => {
     expect(quantities('The strike killed two Taliban commanders.')).toEqual([{ value: 2, who: 'Taliban commanders', event: 'killed' }])
     expect(quantities('The raid left 12 enemy combatants dead.')).toEqual([{ value: 12, who: 'enemy combatants', event: 'killed' }])

@@ -721,7 +721,8 @@ function placeJustBefore(text: string, sentenceStart: number, countStart: number
 
 function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {
   const window = text.slice(from, Math.min(to, from + 40))
-  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?/.exec(window)
+  // "killed in southern Afghanistan", "near north-west Mosul": a part of the place is the place.
+  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:north|south)?(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?/i.exec(window)
   if (!preposition) return undefined
   const mention = places.within(from + preposition[0].length, to)[0]
   return mention && mention.start === from + preposition[0].length ? mention.entity.name : undefined

@@ -39,9 +39,10 @@ const EVENT_NOUNS = new Map([
 /** One person named by what they are: "a man", "the militia's commander", "an engineer". */
 const SINGLE_PERSON =
   'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage|bomber|sniper|operative|facilitator|financier|emir|smuggler|trafficker|member|deputy|aide|bodyguard|spokesman|spokeswoman|colonel|captain|lieutenant|corporal|trooper|firefighter|paramedic|marine|sailor|contractor|employee|shopkeeper|cleric|imam|businessman|businesswoman|wife|husband|son|daughter|mother|father|brother|sister|baby|infant|toddler|victim|patient|insurgent|terrorist|combatant|extremist|rebel|jihadist|gunman|kidnapper|bandit|militiaman|serviceman|servicewoman|peacekeeper'
-// "a 44-year-old contract worker", "his wife", "an International Security Assistance Force service member": an
-// article or a possessive, at most five modifiers (a possessive or an abbreviation among them), the noun.
-const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:[\\p{L}\\p{N}'’.-]+\\s+){0,5}?(${SINGLE_PERSON})\\b`
+// "a 44-year-old contract worker", "his wife": an article or a possessive, at most three modifiers (a possessive or an
+// abbreviation among them), the noun; or a body's name of up to five capitalised words and one more modifier ("an
+// International Security Assistance Force service member"), tried only where capitals follow the article.
+const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?|(?:\\p{Lu}[\\p{L}\\p{N}.'’-]*\\s+){2,5}(?:[\\p{L}\\p{N}'’.-]+\\s+)?)(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
 // "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
 const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
@@ -109,12 +110,17 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
   for (const match of body.matchAll(ACTIVE))
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
-  for (const match of body.matchAll(ACTIVE_LISTED)) {
-    const one = match[0].lastIndexOf(' and ') + 5
-    add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
-  }
-  for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
-  for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
+  // The patterns that open on a person ("a man", "the militia's commander") try every article of the sentence: each
+  // runs only where its own words are (most sentences have none).
+  if (body.includes(' and '))
+    for (const match of body.matchAll(ACTIVE_LISTED)) {
+      const one = match[0].lastIndexOf(' and ') + 5
+      add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
+    }
+  if (/\bdeath\b/i.test(body))
+    for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
+  const died = /\bdied\b/i.test(body)
+  if (died) for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
   const headline = HEADLINE.exec(body)
   if (headline) add(headline[1]!.toLowerCase(), eventOf(headline[2]!), headline.index, headline.index + headline[0].length, headline[0].trim())
   for (const match of body.matchAll(PRONOUN))
@@ -133,19 +139,19 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     const nounOf = NOUN_OF.exec(before)
     const verbBefore = VERB_BEFORE.exec(before)
     const passive = PASSIVE_AFTER.exec(after)
-    const died = passive ? null : DIED_AFTER.exec(after)
+    const diedAfter = passive || !died ? null : DIED_AFTER.exec(after)
     const event = nounOf
       ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase())
       : verbBefore
         ? eventOf(verbBefore[1]!)
         : passive
           ? eventOf(passive[1]!)
-          : died
+          : diedAfter
             ? 'killed'
             : undefined
     if (!event) continue
     const start = nounOf || verbBefore ? mention.start - (before.length - (nounOf ?? verbBefore)!.index) : mention.start
-    const end = mention.end + ((passive ?? died)?.[0]?.length ?? 0)
+    const end = mention.end + ((passive ?? diedAfter)?.[0]?.length ?? 0)
     named.push({ value: 1, who: mention.entity.name, event, start, end, named: true })
   }
   // "killed a woman named Heather Heyer": the one person, by name.
