@@ -174,6 +174,7 @@ describe('press-release phrasings', () => {
     ])
     expect(quantities('Senior militia leader killed in airstrike')).toEqual([{ value: 1, who: 'leader', event: 'killed' }])
     expect(quantities('Taliban commander detained')).toEqual([{ value: 1, who: 'commander', event: 'arrested' }])
+    expect(quantities('The joint force killed a militia sub-commander.')).toEqual([{ value: 1, who: 'commander', event: 'killed' }])
   })
 
   it('counts the participle of a strike and a pronoun killed, once', () => {

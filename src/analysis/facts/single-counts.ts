@@ -41,8 +41,9 @@ const SINGLE_PERSON =
   'man|woman|boy|girl|child|teenager|person|civilian|soldier|policeman|policewoman|officer|guard|driver|passenger|worker|engineer|journalist|reporter|photographer|photojournalist|priest|commander|leader|chief|official|suspect|gunman|attacker|militant|fighter|student|tourist|pilot|resident|farmer|teacher|doctor|nurse|activist|judge|mayor|governor|minister|lawyer|politician|individual|accused|defendant|motorcyclist|cyclist|pedestrian|protester|protestor|sergeant|inmate|prisoner|bystander|hostage|bomber|sniper|operative|facilitator|financier|emir|smuggler|trafficker|member|deputy|aide|bodyguard|spokesman|spokeswoman|colonel|captain|lieutenant|corporal|trooper|firefighter|paramedic|marine|sailor|contractor|employee|shopkeeper|cleric|imam|businessman|businesswoman|wife|husband|son|daughter|mother|father|brother|sister|baby|infant|toddler|victim|patient|insurgent|terrorist|combatant|extremist|rebel|jihadist|gunman|kidnapper|bandit|militiaman|serviceman|servicewoman|peacekeeper'
 // "a 44-year-old contract worker", "his wife": an article or a possessive, at most three modifiers (a possessive or an
 // abbreviation among them), the noun; or a body's name of up to five capitalised words and one more modifier ("an
-// International Security Assistance Force service member"), tried only where capitals follow the article.
-const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?|(?:\\p{Lu}[\\p{L}\\p{N}.'’-]*\\s+){2,5}(?:[\\p{L}\\p{N}'’.-]+\\s+)?)(${SINGLE_PERSON})\\b`
+// International Security Assistance Force service member"), tried only where capitals follow the article; "a Taliban
+// sub-commander" is a commander.
+const ONE = `(?:a|an|the|one|his|her|their)\\s+(?:(?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?|(?:\\p{Lu}[\\p{L}\\p{N}.'’-]*\\s+){2,5}(?:[\\p{L}\\p{N}'’.-]+\\s+)?)(?:sub-)?(${SINGLE_PERSON})\\b`
 const PASSIVE = new RegExp(`\\b${ONE}\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:\\p{Ll}+ly\\s+)?(${VERB})\\b`, 'giu')
 // "The strike resulted in the death of a senior commander": a death as the outcome of an act, not a death of illness.
 const OUTCOME = new RegExp(`\\b(?:resulted\\s+in|resulting\\s+in|caused|led\\s+to)\\s+the\\s+death\\s+of\\s+${ONE}`, 'giu')
