@@ -260,7 +260,7 @@ async function rankArticles(
 async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
   const phrases = parseQuery(q).phrases.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
-  // One scan for the whole page, from the union of its hits' terms (compiling a pattern costs more than running it).
+  // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
   const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
   return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
 }
