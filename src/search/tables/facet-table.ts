@@ -267,17 +267,11 @@ class FacetColumn {
    * for those values.
    */
   topOver(words: Uint32Array, matched: number, limit: number, selected: readonly number[]): number {
+    if (this.tallies(matched, limit, selected)) return this.tallyOver(words)
     const inverted = this.inverted()
     const { tally, display, touchedKeys } = this
-    // The tally visits each match's values: its cost in steps, as one step is a document tested or a bitset word.
-    const budget = matched * (1 + this.values.length / Math.max(1, this.documentCount))
-    if (limit <= 0 || budget < inverted.bitsetWords) return this.tallyOver(words)
+    const budget = this.tallyCost(matched)
     const { byFrequency, frequencies, costs } = inverted
-    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
-    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
-    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
-    const needed = firstBelow(frequencies, expected / 2)
-    if (needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))) return this.tallyOver(words)
     const top = topScratch(limit)
     let listed = 0
     let touched = 0
@@ -320,6 +314,24 @@ class FacetColumn {
       touchedKeys[touched++] = key
     }
     return touched
+  }
+
+  /** The tally's cost over `matched` documents in steps, as one step is a document tested or a bitset word: it visits each match's values. */
+  private tallyCost(matched: number): number {
+    return matched * (1 + this.values.length / Math.max(1, this.documentCount))
+  }
+
+  /** Whether `topOver` would tally every match from the start rather than count values one by one (see there). */
+  tallies(matched: number, limit: number, selected: readonly number[]): boolean {
+    const inverted = this.inverted()
+    const budget = this.tallyCost(matched)
+    if (limit <= 0 || budget < inverted.bitsetWords) return true
+    const { frequencies, costs } = inverted
+    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
+    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
+    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
+    const needed = firstBelow(frequencies, expected / 2)
+    return needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))
   }
 
   /** How many documents of the bitset `words` have the value `key`: its bitset's intersection if it is frequent, else its documents tested. */
@@ -466,6 +478,39 @@ class FacetColumn {
   }
 }
 
+/**
+ * `FacetColumn.tallyOver` of several columns over the same bitset in one pass:
+ * each document's bit is found once and its values of every column tallied,
+ * where a pass per column found every bit again (a broad query's facets cost
+ * more than its ranking). Into `touched[i]`, what `tallyOver` of `columns[i]` returns.
+ */
+function tallyColumnsOver(columns: readonly FacetColumn[], words: Uint32Array, touched: Uint32Array): void {
+  touched.fill(0, 0, columns.length)
+  let documents = 0
+  for (const column of columns) documents = Math.max(documents, Math.min(words.length, (column.documentCount + 31) >>> 5))
+  for (let w = 0; w < documents; w++) {
+    let word = words[w]!
+    while (word !== 0) {
+      const lowest = word & -word
+      word ^= lowest
+      const doc = (w << 5) + 31 - Math.clz32(lowest)
+      for (let c = 0; c < columns.length; c++) {
+        const { tally, display, keyOf, starts, values, touchedKeys, documentCount } = columns[c]!
+        if (doc >= documentCount) continue
+        const end = starts[doc + 1]!
+        for (let at = starts[doc]!; at < end; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touchedKeys[touched[c]!++] = key
+          } else if (name < display[key]!) display[key] = name
+        }
+      }
+    }
+  }
+}
+
 /** Which filters an article fails, as a bit mask (bit i: the filter on `FACETS[i]`). */
 export type FilterCheck = (doc: number) => number
 
@@ -585,28 +630,49 @@ export class FacetTable {
     read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void,
     limit?: number,
   ): void {
-    const columns = FACETS.map((facet) => this.column(facet))
     const length = matches.words.length
-    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(1 + i, length)) }))
-    FACETS.forEach((facet, f) => {
-      const column = columns[f]!
-      let within = matches.words
-      const others = kept.filter((filter) => filter.facet !== facet)
-      if (others.length > 0) {
-        within = this.scratch(0, length)
-        within.set(matches.words)
-        for (const { documents } of others) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
-      }
-      const selected = filters.find(([name]) => name === facet)?.[1]
-      const touched =
-        limit === undefined
-          ? column.tallyOver(within)
-          : column.topOver(within, bitsSet(within), limit, selected ? [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : [])
-      const keys = column.touchedKeys.subarray(0, touched)
-      read(facet, column, keys)
-      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(2 + i, length)) }))
+    // The facets no filter is on share one bitset: the matches, ANDed with what every filter keeps.
+    let shared: Uint32Array | undefined
+    const withinOf = (facet: FacetName): Uint32Array => {
+      const filtered = kept.some((filter) => filter.facet === facet)
+      if (!filtered && shared) return shared
+      if (kept.length === 0 || (kept.length === 1 && filtered)) return matches.words
+      // A filtered facet's own bitset (each is read after all are made); the shared one's.
+      const within = this.scratch(filtered ? 2 + kept.length + FACETS.indexOf(facet) : 1, length)
+      within.set(matches.words)
+      for (const { facet: other, documents } of kept) if (other !== facet) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
+      if (!filtered) shared = within
+      return within
+    }
+    const facets = FACETS.map((facet) => {
+      const column = this.column(facet)
+      const within = withinOf(facet)
+      const chosen = filters.find(([name]) => name === facet)?.[1]
+      const selected = chosen ? [...chosen].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : []
+      const matched = bitsSet(within)
+      return { facet, column, within, selected, matched, tallies: limit === undefined || column.tallies(matched, limit, selected) }
     })
+    const touched = this.touchedScratch
+    // The facets that tally every match over the shared bitset, in one pass; each other facet on its own.
+    const together = facets.filter((facet) => facet.tallies && facet.within === (shared ?? matches.words))
+    if (together.length > 1)
+      tallyColumnsOver(
+        together.map(({ column }) => column),
+        together[0]!.within,
+        touched,
+      )
+    for (const facet of facets) {
+      const { column, within } = facet
+      const at = together.length > 1 ? together.indexOf(facet) : -1
+      const count = at !== -1 ? touched[at]! : facet.tallies ? column.tallyOver(within) : column.topOver(within, facet.matched, limit!, facet.selected)
+      const keys = column.touchedKeys.subarray(0, count)
+      read(facet.facet, column, keys)
+      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+    }
   }
+
+  private readonly touchedScratch = new Uint32Array(FACETS.length)
 
   /** The documents (of a corpus of `size`) that pass every filter: a bitset ANDed with a match set instead of a check per match. */
   passing(filters: NormalizedFilters, size: number): MatchSet {
