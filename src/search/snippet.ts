@@ -80,8 +80,9 @@ const BMP_WORD = new Uint8Array(0x10000)
  * (`withoutAccents`). A start is at most four code points: a head of ASCII
  * letters and digits, or of accented letters that fold to them (nearly every
  * word of an English text), is read unit by unit into a number and looked up
- * in `asciiStarts`, without a string or a pattern; any other head is tested
- * with the pattern of every start, compiled when first needed.
+ * in `asciiStarts`, without a string or a pattern; any other head (another
+ * script's word) is tested with the pattern of every start, compiled when
+ * first needed, and only when some start could match it.
  */
 function beginsWithStart(text: string, start: number, end: number, candidates: CandidateWords): boolean {
   const head = Math.min(end, start + 4)
@@ -91,7 +92,12 @@ function beginsWithStart(text: string, start: number, end: number, candidates: C
     let unit = text.charCodeAt(i)
     if (unit >= 128) unit = BASE_LETTER_CODE[unit]!
     else if (unit >= 65 && unit <= 90) unit += 32
-    if (unit === 0) return beginsWithPattern(text, start, end, candidates.pattern())
+    if (unit === 0) {
+      // Every shorter start was looked up; a longer one matches here only if it has such characters too, or, for a start
+      // of ASCII letters, by the pattern's case folding (the Kelvin sign reads as "k", the long s as "s").
+      const read = text.charCodeAt(i)
+      return (candidates.otherStarts || read === 0x212a || read === 0x17f) && beginsWithPattern(text, start, end, candidates.pattern())
+    }
     code += unit * scale
     scale *= 128
     if (candidates.asciiStarts.has(code)) return true
@@ -139,14 +145,17 @@ export function candidateWords(terms: ReadonlySet<string>): CandidateWords | und
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
   const asciiStarts = new Set<number>()
+  let otherStarts = false
   for (const start of starts) {
     const code = asciiCode(start)
     if (code !== -1) asciiStarts.add(code)
+    else otherStarts = true
   }
   const first = new RegExp(`^(?:${[...starts].map((start) => String.fromCodePoint(start.codePointAt(0)!)).join('|')})$`, 'iu')
   let pattern: RegExp | undefined
   return {
     asciiStarts,
+    otherStarts,
     asciiFirst: Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)),
     // Terms are letters and digits only, so they need no escaping.
     pattern: () => (pattern ??= new RegExp(`(?:${[...starts].join('|')})`, 'iuy')),
@@ -157,10 +166,11 @@ export function candidateWords(terms: ReadonlySet<string>): CandidateWords | und
  * The term starts of `candidateWords`: which ASCII characters may begin a
  * word that has one (as a case-insensitive pattern reads them), so that most
  * words are passed over on their first character; the starts of ASCII letters
- * and digits as numbers (`asciiCode`); and a sticky pattern of every start,
- * for the words whose head is not read as ASCII.
+ * and digits as numbers (`asciiCode`), and whether any start has other
+ * characters; and a sticky pattern of every start, for the words whose head
+ * is not read as ASCII.
  */
-export type CandidateWords = { asciiFirst: Uint8Array; asciiStarts: ReadonlySet<number>; pattern: () => RegExp }
+export type CandidateWords = { asciiFirst: Uint8Array; asciiStarts: ReadonlySet<number>; otherStarts: boolean; pattern: () => RegExp }
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:

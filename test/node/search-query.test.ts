@@ -70,6 +70,11 @@ describe('phrases and highlights', () => {
     const terms = new Set([...words.map((word) => processTerm(word)!), ...others])
     const ranges = findMatches(text, terms)
     expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual(words)
+    // Without a start of another script, another script's words are passed over, but a letter the pattern folds to ASCII still counts.
+    const kelvin = '\u212Aelvin'
+    const latin = `Москва honoured ${kelvin} in Gdańsk.`
+    const found = findMatches(latin, new Set([processTerm(kelvin)!, processTerm('Gdańsk')!, ...others]))
+    expect(found.map((range) => latin.slice(range.start, range.end))).toEqual([kelvin, 'Gdańsk'])
   })
 
   it('picks the passage with the most distinct matched words and re-bases ranges into the snippet', () => {
