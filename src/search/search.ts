@@ -267,12 +267,17 @@ async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedM
 
 /** Whether an article matches some query word only by a close spelling of it. */
 function onlyByTypo(result: Result, attempt: Attempt): boolean {
-  const how = new Map<number, Source['how']>()
-  for (const term of result.queryTerms) {
-    const source = attempt.sources.get(term)
-    if (source && how.get(source.word) !== 'exact') how.set(source.word, source.how === 'typo' && how.has(source.word) ? how.get(source.word)! : source.how)
+  // Per word, its best source among the article's terms (exact, then synonym, then typo): a loop per word, no map per result.
+  for (let word = 0; word < attempt.query.words.length; word++) {
+    let best: Source['how'] | undefined
+    for (const term of result.queryTerms) {
+      const source = attempt.sources.get(term)
+      if (source?.word !== word || best === 'exact') continue
+      if (source.how !== 'typo' || best === undefined) best = source.how
+    }
+    if (best === 'typo') return true
   }
-  return [...how.values()].includes('typo')
+  return false
 }
 
 /**

@@ -582,7 +582,7 @@ export class FacetTable {
       (facet, column, keys) => {
         const { tally, display } = column
         const top = topValues(keys, tally, display, limit)
-        const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
+        const listed = Array.from(top, (key): FacetCount => ({ value: column.names[display[key]!]!, count: tally[key]! }))
         const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
         for (const value of selected) {
           const key = column.keyIndex(value)
