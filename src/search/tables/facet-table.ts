@@ -95,6 +95,10 @@ type InvertedColumn = {
   listed: number
   firstName: Uint32Array
   spellings: Uint32Array
+  /** Per value, its documents in the corpus. */
+  frequency: Uint32Array
+  /** Whether every value written several ways has its document list (`FacetColumn.fromRest` finds the name it shows there). */
+  spelledListed: boolean
   bitsets: Map<number, Uint32Array>
   bitsetWords: number
   bytes: number
@@ -334,6 +338,33 @@ class FacetColumn {
     return needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))
   }
 
+  /** Whether `fromRest` can count this column (see `InvertedColumn.spelledListed`). */
+  countsFromRest(): boolean {
+    return this.inverted().spelledListed
+  }
+
+  /**
+   * `tallyOver` of the bitset `words` from the tally of every other document
+   * (left in `tally` by a tally of the rest): a value's count is its corpus
+   * count less that, and the name it shows its only one or, for a value
+   * written several ways, the first among its matches' (`displayOf`). What a
+   * match set of more than half the corpus costs less to count. Returns the
+   * values counted (`touchedKeys`), as `tallyOver` does.
+   */
+  fromRest(words: Uint32Array): number {
+    const { tally, display, touchedKeys } = this
+    const { frequency, firstName, spellings } = this.inverted()
+    let touched = 0
+    for (let key = 0; key < this.keyCount; key++) {
+      const count = frequency[key]! - tally[key]!
+      tally[key] = count
+      if (count === 0) continue
+      display[key] = spellings[key] === 1 ? firstName[key]! : this.displayOf(key, words)
+      touchedKeys[touched++] = key
+    }
+    return touched
+  }
+
   /** How many documents of the bitset `words` have the value `key`: its bitset's intersection if it is frequent, else its documents tested. */
   private countOf(key: number, words: Uint32Array): number {
     const inverted = this.inverted()
@@ -456,7 +487,9 @@ class FacetColumn {
       spellings[keyOf[name]!]!++
       if (firstName[keyOf[name]!] === 0xffffffff) firstName[keyOf[name]!] = name
     }
-    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings].reduce((sum, array) => sum + array.byteLength, 0)
+    let spelledListed = true
+    for (let key = 0; key < keyCount; key++) if (spellings[key]! > 1 && listed < keyCount && keyStarts[key + 1] === keyStarts[key]) spelledListed = false
+    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings, frequency].reduce((sum, array) => sum + array.byteLength, 0)
     return (this.invertedLists = {
       starts: keyStarts,
       docs,
@@ -466,6 +499,8 @@ class FacetColumn {
       listed,
       firstName,
       spellings,
+      frequency,
+      spelledListed,
       bitsets: new Map(),
       bitsetWords,
       bytes,
@@ -654,18 +689,24 @@ export class FacetTable {
       return { facet, column, within, selected, matched, tallies: limit === undefined || column.tallies(matched, limit, selected) }
     })
     const touched = this.touchedScratch
-    // The facets that tally every match over the shared bitset, in one pass; each other facet on its own.
+    // The facets that tally every match over the shared bitset, in one pass; each other facet that tallies, on its own.
     const together = facets.filter((facet) => facet.tallies && facet.within === (shared ?? matches.words))
-    if (together.length > 1)
-      tallyColumnsOver(
+    if (together.length > 0)
+      this.tallyAll(
         together.map(({ column }) => column),
         together[0]!.within,
+        together[0]!.matched,
         touched,
       )
     for (const facet of facets) {
       const { column, within } = facet
-      const at = together.length > 1 ? together.indexOf(facet) : -1
-      const count = at !== -1 ? touched[at]! : facet.tallies ? column.tallyOver(within) : column.topOver(within, facet.matched, limit!, facet.selected)
+      let count: number
+      if (together.includes(facet)) count = touched[together.indexOf(facet)]!
+      else if (facet.tallies) {
+        // Not into `touched`, which holds the shared pass's counts until every facet is read.
+        this.tallyAll([column], within, facet.matched, this.aloneScratch)
+        count = this.aloneScratch[0]!
+      } else count = column.topOver(within, facet.matched, limit!, facet.selected)
       const keys = column.touchedKeys.subarray(0, count)
       read(facet.facet, column, keys)
       for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
@@ -673,6 +714,29 @@ export class FacetTable {
   }
 
   private readonly touchedScratch = new Uint32Array(FACETS.length)
+  private readonly aloneScratch = new Uint32Array(1)
+
+  /**
+   * `tallyColumnsOver` of the `matched` documents of `within`; for more than
+   * half the corpus, the rest of the corpus tallied instead, and each value's
+   * count its corpus count less the rest's (`FacetColumn.fromRest`): fewer
+   * documents visited, the same counts.
+   */
+  private tallyAll(columns: readonly FacetColumn[], within: Uint32Array, matched: number, touched: Uint32Array): void {
+    const documents = columns[0]!.documentCount
+    const broad =
+      matched * 2 > documents &&
+      within.length === (documents + 31) >>> 5 &&
+      columns.every((column) => column.documentCount === documents && column.countsFromRest())
+    if (!broad) return tallyColumnsOver(columns, within, touched)
+    // After the filters' bitsets and each facet's own (see `tallied`).
+    const rest = this.scratch(2 + 2 * FACETS.length, within.length)
+    for (let w = 0; w < within.length; w++) rest[w] = ~within[w]!
+    const spare = within.length * 32 - documents
+    if (spare > 0) rest[within.length - 1]! &= 0xffffffff >>> spare
+    tallyColumnsOver(columns, rest, touched)
+    for (let c = 0; c < columns.length; c++) touched[c] = columns[c]!.fromRest(within)
+  }
 
   /** The documents (of a corpus of `size`) that pass every filter: a bitset ANDed with a match set instead of a check per match. */
   passing(filters: NormalizedFilters, size: number): MatchSet {
