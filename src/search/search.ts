@@ -260,19 +260,24 @@ async function rankArticles(
 async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
   const phrases = parseQuery(q).phrases.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
-  // One scan for the whole page, from the union of its hits' terms (compiling a pattern costs more than running it).
+  // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
   const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
   return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
 }
 
 /** Whether an article matches some query word only by a close spelling of it. */
 function onlyByTypo(result: Result, attempt: Attempt): boolean {
-  const how = new Map<number, Source['how']>()
-  for (const term of result.queryTerms) {
-    const source = attempt.sources.get(term)
-    if (source && how.get(source.word) !== 'exact') how.set(source.word, source.how === 'typo' && how.has(source.word) ? how.get(source.word)! : source.how)
+  // Per word, its best source among the article's terms (exact, then synonym, then typo): a loop per word, no map per result.
+  for (let word = 0; word < attempt.query.words.length; word++) {
+    let best: Source['how'] | undefined
+    for (const term of result.queryTerms) {
+      const source = attempt.sources.get(term)
+      if (source?.word !== word || best === 'exact') continue
+      if (source.how !== 'typo' || best === undefined) best = source.how
+    }
+    if (best === 'typo') return true
   }
-  return [...how.values()].includes('typo')
+  return false
 }
 
 /**

@@ -1,4 +1,3 @@
-import { INDEX_WORD } from '../text/tokens'
 import { isSpace } from '../text/whitespace'
 import { normalizeWord, processTerm } from './terms'
 
@@ -17,13 +16,7 @@ const ELLIPSIS = '…'
  */
 export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = [], candidates = candidateWords(terms)): Range[] {
   const ranges: Range[] = []
-  if (candidates === EVERY_WORD) {
-    const words = indexedWords(text)
-    for (let at = 0; at < words.terms.length; at++) {
-      const term = words.terms[at]
-      if (term !== null && terms.has(term!)) ranges.push({ start: words.starts[at]!, end: words.ends[at]! })
-    }
-  } else if (candidates) scanWords(text, terms, candidates, ranges)
+  if (candidates) scanWords(text, terms, candidates, ranges)
   for (const phrase of phrases) {
     for (const match of text.matchAll(phrase)) ranges.push({ start: match.index, end: match.index + match[0].length })
   }
@@ -32,13 +25,14 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
 
 /**
  * Adds to `ranges` each word of `text` (a run of letters, marks and digits,
- * as `INDEX_WORD` cuts it) that begins like one of the candidates' term starts
+ * as `INDEX_WORD` in src/text/tokens.ts cuts it) that begins like one of the candidates' term starts
  * (case and accents aside) and whose index term is in `terms`. One pass over
  * the text's characters: no match objects, no iterator, no folded copy of the
  * text (only a word's first few letters are folded, and only when accented),
  * where a global regular expression over a folded copy made all three per hit.
  */
-function scanWords(text: string, terms: ReadonlySet<string>, { starts, asciiFirst }: TermStarts, ranges: Range[]): void {
+function scanWords(text: string, terms: ReadonlySet<string>, candidates: CandidateWords, ranges: Range[]): void {
+  const { asciiFirst } = candidates
   const length = text.length
   let at = 0
   while (at < length) {
@@ -56,7 +50,7 @@ function scanWords(text: string, terms: ReadonlySet<string>, { starts, asciiFirs
       at += next > 0xffff ? 2 : 1
     }
     if (code < 128 && asciiFirst[code] === 0) continue
-    if (!beginsWithStart(text, start, at, starts)) continue
+    if (!beginsWithStart(text, start, at, candidates)) continue
     const term = processTerm(text.slice(start, at))
     if (term !== null && terms.has(term)) ranges.push({ start, end: at })
   }
@@ -81,12 +75,38 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (WORD_CODE_ALON
 const BMP_WORD = new Uint8Array(0x10000)
 
 /**
- * Whether the word `text[start, end)` begins with one of `starts` (sticky,
- * case-insensitive), as read in its accent-folded form (`withoutAccents`).
- * A start is at most four code points, so only the word's first eight code
- * units are read, and folded (a small copy) only when one is accented.
+ * Whether the word `text[start, end)` begins with one of the candidates'
+ * starts (case-insensitive), as read in its accent-folded form
+ * (`withoutAccents`). A start is at most four code points: a head of ASCII
+ * letters and digits, or of accented letters that fold to them (nearly every
+ * word of an English text), is read unit by unit into a number and looked up
+ * in `asciiStarts`, without a string or a pattern; any other head (another
+ * script's word) is tested with the pattern of every start, compiled when
+ * first needed, and only when some start could match it.
  */
-function beginsWithStart(text: string, start: number, end: number, starts: RegExp): boolean {
+function beginsWithStart(text: string, start: number, end: number, candidates: CandidateWords): boolean {
+  const head = Math.min(end, start + 4)
+  let code = 0
+  let scale = 1
+  for (let i = start; i < head; i++) {
+    let unit = text.charCodeAt(i)
+    if (unit >= 128) unit = BASE_LETTER_CODE[unit]!
+    else if (unit >= 65 && unit <= 90) unit += 32
+    if (unit === 0) {
+      // Every shorter start was looked up; a longer one matches here only if it has such characters too, or, for a start
+      // of ASCII letters, by the pattern's case folding (the Kelvin sign reads as "k", the long s as "s").
+      const read = text.charCodeAt(i)
+      return (candidates.otherStarts || read === 0x212a || read === 0x17f) && beginsWithPattern(text, start, end, candidates.pattern())
+    }
+    code += unit * scale
+    scale *= 128
+    if (candidates.asciiStarts.has(code)) return true
+  }
+  return false
+}
+
+/** `beginsWithStart` by the pattern of every start (sticky, case-insensitive): only the word's first eight code units are read, folded when one is accented. */
+function beginsWithPattern(text: string, start: number, end: number, starts: RegExp): boolean {
   const head = Math.min(end, start + 8)
   for (let i = start; i < head; i++) {
     if (BASE_LETTER_CODE[text.charCodeAt(i)]) {
@@ -98,52 +118,59 @@ function beginsWithStart(text: string, start: number, end: number, starts: RegEx
   return starts.test(text)
 }
 
+/** A start of ASCII letters and digits (lower case, as index terms are) as `beginsWithStart` reads a word's head: its units in base 128, first unit lowest; -1 for any other. */
+function asciiCode(start: string): number {
+  let code = 0
+  let scale = 1
+  for (let i = 0; i < start.length; i++) {
+    const unit = start.charCodeAt(i)
+    if (unit >= 128 || (unit >= 65 && unit <= 90)) return -1
+    code += unit * scale
+    scale *= 128
+  }
+  return code
+}
+
 /**
  * The words that may stem to one of `terms`: those starting like one of them.
  * Stemming only rewrites a word's end, so the first letters of a stem (all but
  * its last, at most four) start every word it comes from. Scanning for those
- * and stemming only them is many times faster than stemming every word.
- * Compiling the pattern costs more than running it: build it once for all
- * the hits of a page (from the union of their terms).
+ * and stemming only them is many times faster than stemming every word, and
+ * looking a word's head up in a set of starts costs the same however many
+ * terms there are (a prefix's or a close spelling's hundreds of expansions on
+ * a page): build it once for all the hits of a page (from the union of their terms).
  */
 export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
-  if (starts.size > PATTERN_STARTS) return EVERY_WORD
-  // Terms are letters and digits only, so they need no escaping.
-  const alternatives = [...starts].join('|')
+  const asciiStarts = new Set<number>()
+  let otherStarts = false
+  for (const start of starts) {
+    const code = asciiCode(start)
+    if (code !== -1) asciiStarts.add(code)
+    else otherStarts = true
+  }
   const first = new RegExp(`^(?:${[...starts].map((start) => String.fromCodePoint(start.codePointAt(0)!)).join('|')})$`, 'iu')
+  let pattern: RegExp | undefined
   return {
-    starts: new RegExp(`(?:${alternatives})`, 'iuy'),
+    asciiStarts,
+    otherStarts,
     asciiFirst: Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)),
+    // Terms are letters and digits only, so they need no escaping.
+    pattern: () => (pattern ??= new RegExp(`(?:${[...starts].join('|')})`, 'iuy')),
   }
 }
 
 /**
- * The term starts of `candidateWords`: a sticky pattern tried where a word
- * begins, and which ASCII characters may begin a word it matches (as the
- * pattern reads them, case-insensitively), so that most words are passed
- * over on their first character.
+ * The term starts of `candidateWords`: which ASCII characters may begin a
+ * word that has one (as a case-insensitive pattern reads them), so that most
+ * words are passed over on their first character; the starts of ASCII letters
+ * and digits as numbers (`asciiCode`), and whether any start has other
+ * characters; and a sticky pattern of every start, for the words whose head
+ * is not read as ASCII.
  */
-type TermStarts = { starts: RegExp; asciiFirst: Uint8Array }
-
-/**
- * The scan for `candidateWords` (`scanWords`, which reads words without their
- * accents, see `withoutAccents`). Or, for many terms (a pasted sentence), no
- * pattern: every word of the text is cut and looked up (`indexedWords`),
- * which costs the same whatever the terms.
- */
-export type CandidateWords = TermStarts | typeof EVERY_WORD
-
-const EVERY_WORD = 'every word'
-
-/**
- * Up to this many term starts, scanning for them beats cutting every word
- * (a few terms: a search box query); beyond, the pattern grows slower to
- * compile and run than the cut, which is also kept for the next page.
- */
-const PATTERN_STARTS = 8
+export type CandidateWords = { asciiFirst: Uint8Array; asciiStarts: ReadonlySet<number>; otherStarts: boolean; pattern: () => RegExp }
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:
@@ -173,41 +200,12 @@ const BASE_LETTER: ReadonlyMap<string, string> = (() => {
   return found
 })()
 
-/** Per UTF-16 unit, 1 when `withoutAccents` changes it. */
+/** Per UTF-16 unit, the code of its base letter when `withoutAccents` changes it, else 0. */
 const BASE_LETTER_CODE = (() => {
   const changed = new Uint8Array(0x10000)
-  for (const letter of BASE_LETTER.keys()) changed[letter.charCodeAt(0)] = 1
+  for (const [letter, base] of BASE_LETTER) changed[letter.charCodeAt(0)] = base.charCodeAt(0)
   return changed
 })()
-
-/** A text's words as the index cuts them: where each is, and its index term (`null`: a stop word). */
-type IndexedWords = { starts: Uint32Array; ends: Uint32Array; terms: (string | null)[] }
-
-/**
- * The texts cut most recently, by text: the same articles come back query
- * after query, and cutting and stemming a text costs more than scanning it.
- * Bounded; the oldest cut goes first.
- */
-const CUT_TEXTS = new Map<string, IndexedWords>()
-const CUT_TEXTS_SIZE = 256
-
-function indexedWords(text: string): IndexedWords {
-  const cached = CUT_TEXTS.get(text)
-  if (cached) {
-    CUT_TEXTS.delete(text)
-    CUT_TEXTS.set(text, cached)
-    return cached
-  }
-  const matches = [...text.matchAll(INDEX_WORD)]
-  const words: IndexedWords = {
-    starts: Uint32Array.from(matches, (match) => match.index),
-    ends: Uint32Array.from(matches, (match) => match.index + match[0].length),
-    terms: matches.map((match) => processTerm(match[0])),
-  }
-  if (CUT_TEXTS.size >= CUT_TEXTS_SIZE) CUT_TEXTS.delete(CUT_TEXTS.keys().next().value!)
-  CUT_TEXTS.set(text, words)
-  return words
-}
 
 /** `ranges` (new objects, which it may change) sorted and merged where they overlap or touch. */
 function mergeRanges(ranges: Range[]): Range[] {

@@ -32,4 +32,14 @@ describe('the place of a count', () => {
   it('does not put a count where someone lives', () => {
     expect(counts('A resident of Leeds, the driver is accused of killing two people on the motorway.')).toEqual([[2, 'killed', undefined]])
   })
+
+  it("takes the lead's place for a count whose paragraph names none, and not a place that only says where a town lies", () => {
+    expect(
+      counts(
+        'A building collapsed on Monday in Leeds, a city in the north of England. Rescuers worked through the night.\n\nOfficials said nine people had died.',
+      ),
+    ).toEqual([[9, 'killed', 'Leeds']])
+    // The paragraph names a place of its own: the lead's is not taken.
+    expect(counts('A storm hit Leeds on Monday.\n\nIn Manchester and York, officials said nine people had died.')).toEqual([[9, 'killed', undefined]])
+  })
 })

@@ -108,7 +108,8 @@ describe('extractQuantities', () => {
 
   it('reads news phrasings of the dead: bodies, among those killed, claimed the lives of, a fifth person', () => {
     expect(quantities('He described witnessing 35 bodies in one hospital.')).toEqual([{ value: 35, who: 'bodies', event: 'killed' }])
-    expect(quantities('Twelve soldiers and a policeman were among those killed.')).toEqual([{ value: 12, who: 'soldiers', event: 'killed' }])
+    // One figure for a list sharing its verb, as the gold sets write it ("Two women and a man were injured": 3 people).
+    expect(quantities('Twelve soldiers and a policeman were among those killed.')).toEqual([{ value: 13, who: 'people', event: 'killed' }])
     expect(quantities('The attack claimed the lives of 23 people.')).toEqual([{ value: 23, who: 'people', event: 'killed' }])
     expect(quantities('A fifth person was hospitalized in critical condition.')).toEqual([{ value: 1, who: 'person', event: 'injured' }])
     expect(quantities('Rescuers pulled out survivors, while 3 remain missing.')).toEqual([{ value: 3, who: 'people', event: 'missing' }])
@@ -186,9 +187,10 @@ describe('combined counts', () => {
   it('takes one number for two events as a count of neither, and keeps separate counts', () => {
     expect(quantities('More than 60 civilians were killed and injured in the shelling.')).toEqual([])
     expect(quantities('Nine villagers were killed or wounded.')).toEqual([])
+    // The second count's people are the first's, left unsaid.
     expect(quantities('Four villagers were killed and nine were injured.')).toEqual([
       { value: 4, who: 'villagers', event: 'killed' },
-      { value: 9, who: 'people', event: 'injured' },
+      { value: 9, who: 'villagers', event: 'injured' },
     ])
   })
 })

@@ -62,6 +62,21 @@ describe('phrases and highlights', () => {
     expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual(['Attackers', 'attacked', 'attack', 'Quetta', 'Interior Minister'])
   })
 
+  it("highlights a prefix's many expansions, accented and other-script words alike, and only words whose term matched", () => {
+    const text = 'Søren, of GDAŃSK and Москва, kept continuing; the conflicts concerned Contractors, not contracts or the Consul.'
+    const words = ['Søren', 'GDAŃSK', 'Москва', 'continuing', 'conflicts', 'concerned', 'Contractors']
+    // Dozens of other terms, as a prefix expands to: more term starts than any pattern of alternatives held.
+    const others = Array.from({ length: 40 }, (_, i) => `con${String.fromCharCode(97 + (i % 26))}${'xyz'[i % 3]}${i}`)
+    const terms = new Set([...words.map((word) => processTerm(word)!), ...others])
+    const ranges = findMatches(text, terms)
+    expect(ranges.map((range) => text.slice(range.start, range.end))).toEqual(words)
+    // Without a start of another script, another script's words are passed over, but a letter the pattern folds to ASCII still counts.
+    const kelvin = '\u212Aelvin'
+    const latin = `Москва honoured ${kelvin} in Gdańsk.`
+    const found = findMatches(latin, new Set([processTerm(kelvin)!, processTerm('Gdańsk')!, ...others]))
+    expect(found.map((range) => latin.slice(range.start, range.end))).toEqual([kelvin, 'Gdańsk'])
+  })
+
   it('picks the passage with the most distinct matched words and re-bases ranges into the snippet', () => {
     const filler = 'Nothing to see in this sentence at all. '.repeat(12)
     const text = `Quetta is mentioned first. ${filler}Later Quetta, Mastung and Nushki were attacked. ${filler}`

@@ -60,26 +60,40 @@ const UNIT_AFTER = new Set([
  */
 export function extractQuantities(text: string, sentences: Span[], entities: Entity[], publicationDate?: string): Quantity[] {
   const places = new MentionIndex(entities.filter((entity) => entity.type === 'place' || entity.type === 'country'))
+  const countries = new Set(entities.filter((entity) => entity.type === 'country').map((entity) => entity.name))
+  // "seven people were killed in the United States … at an airport in Windsor Locks": the town the sentence puts the
+  // event in says more than the country.
+  const townInCountry = (place: string | undefined, town: () => string | undefined) => (place && countries.has(place) ? (town() ?? place) : place)
   const people = new MentionIndex(entities.filter((entity) => entity.type === 'person'))
   const quantities: Quantity[] = []
-  for (const sentence of sentences) {
+  const ones = sentences.map((sentence) => singleCounts(text, sentence, people))
+  // Where a report's lead puts its event: the place of a count whose sentence and paragraph name no place or country
+  // at all (the lead's one place, else the one country of a lead that names no place).
+  const lead = sentences[0]
+  const leadPlace =
+    lead && (onlyPlace(text, lead, places) ?? (places.within(lead.start, lead.end, ['place']).length === 0 ? onlyCountry(lead, places) : undefined))
+  // The events of which the text counts one named person, wherever it names them.
+  const namedOnes = new Set(ones.flat().flatMap((one) => (one.named ? [one.event] : [])))
+  for (const [s, sentence] of sentences.entries()) {
     const tokens = tokenize(text, sentence)
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
     const placeOf = (end: number, start: number) =>
       openingPlace(text, sentence, places) ??
-      placeAfter(text, end, sentence.end, places) ??
+      townInCountry(placeAfter(text, end, sentence.end, places), () => onlyPlace(text, sentence, places)) ??
       placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
-      onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places)
+      onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places) ??
+      (places.within(paragraphStart(text, sentence.start), sentence.end).length === 0 ? leadPlace : undefined)
     const ownStart = quantities.length
     const counted = new Set<number>()
-    let previous: { who: string; event: string; end: number; elliptical: Found | undefined } | undefined
+    let previous: { who: string; value: number; event: string; end: number; elliptical: Found | undefined } | undefined
     for (let i = 0; i < tokens.length; i++) {
       // "$5", and "by another police officer" (who did it, not to whom it was done).
       if (CURRENCY.has(tokens[i - 1]?.text ?? '') || tokens[i - 1]?.lower === 'by') continue
-      const number = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
-      if (!number) continue
+      const first = (mayStartNumber(tokens[i]!.lower) ? parseNumber(tokens.slice(i, i + 6).map((token) => token.lower)) : undefined) ?? singleOne(tokens, i)
+      if (!first) continue
+      const number = rangeFrom(tokens, i, first)
       const afterNumber = i + number.words
       if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
       // "between the ages of 14 and 18": both numbers are ages.
@@ -106,6 +120,8 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         (counts ? (eventBefore(tokens, i, false) ?? listedUnder(tokens, i)) : undefined) ??
         (phrase && DEAD_NOUNS.has(tokens[phrase.end - 1]!.lower) ? { event: 'killed', ...tokenSpan(tokens, phrase.end - 1) } : undefined)
       if (!event) continue
+      // "100,000 deaths annually", "kills 300 people a year": a rate, no count of an event.
+      if (yearlyRate(tokens, Math.max(event.index + event.length, counts?.end ?? afterNumber))) continue
       // "60 civilians were killed and injured": one number for two events is a count of neither.
       const joined = tokens[event.index + event.length]?.lower
       if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
@@ -120,19 +136,44 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
       // "21 injured individuals", "three wounded soldiers": the event word stands before the people it counts.
       const after = !counts && !added && event.index === afterNumber ? countedPhrase(tokens, event.index + event.length) : undefined
+      // "the two missing pieces": an event adjective before a plural noun of things ("55,000 deaths linked to …" and "40
+      // injured yesterday" stay counts).
+      if (after === 'not people' && event.length === 1 && !/s$/.test(tokens[event.index]!.lower) && /^\p{Ll}+s$/u.test(tokens[event.index + 1]!.text)) continue
       const described = after && after !== 'not people' ? text.slice(tokens[after.start]!.start, tokens[after.end - 1]!.end) : undefined
-      const whos = phrase
-        ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
-        : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
+      // "Two women and a man were injured": one figure for them all, three people.
+      const andOne = phrase && event.index > phrase.end ? oneMoreListed(tokens, phrase.end, event.index) : 0
+      // "Two soldiers were killed and four were wounded", "killed 32 insurgents and arrested five", "seven more": the
+      // people of the count before in the same clause, left unsaid ("three others" stays "others", as the gold sets
+      // write it) (a plural: "one man was dead, the other
+      // three injured" are people) (after a semicolon anyone may be meant:
+      // "five other civilians … died; around twenty more … were injured" are people).
+      const unsaid =
+        previous &&
+        !tokens.slice(previous.end, i).some((token) => token.text === ';') &&
+        !dead &&
+        !described &&
+        !affiliation &&
+        !aboard &&
+        !phrase &&
+        previous.value > 1 &&
+        isPeopleNoun(previous.who)
+      const whos = andOne
+        ? ['people']
+        : unsaid
+          ? [previous!.who]
+          : phrase
+            ? [text.slice(tokens[phrase.start]!.start, tokens[phrase.end - 1]!.end)]
+            : (affiliation?.names ?? [described ?? (dead ? dead.text : more ? previous!.who : number.value === 1 ? 'person' : 'people')])
       const end = Math.max(tokens[(counts?.end ?? afterNumber + aboard) - 1]!.end, event.end)
       const but = allBut(tokens, i)
-      const value = but ? number.value - but.value : number.value
+      const value = (but ? number.value - but.value : number.value) + andOne
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       const place = placeOf(end, start)
       if (value <= 0) continue
-      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...marked, start, end })
+      const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
+      for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
       counted.add(i)
-      previous = { who: whos[whos.length - 1]!, event: event.event, end: counts?.end ?? afterNumber, elliptical }
+      previous = { who: whos[whos.length - 1]!, value, event: event.event, end: counts?.end ?? afterNumber, elliptical }
       i = (counts?.end ?? afterNumber) - 1
     }
     for (const toll of tolls(tokens, counted)) {
@@ -140,10 +181,16 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       quantities.push({ ...toll, ...(place ? { place } : {}), ...marked })
     }
     const own = quantities.slice(ownStart)
-    for (const { definite, ...one } of singleCounts(text, sentence, people)) {
-      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end)) continue
+    for (const { definite, pronoun, named: _named, ...one } of ones[s]!) {
+      // "killing him": the one the text named before, unless a count of that event already holds someone.
+      if (pronoun && quantities.some((quantity) => quantity.event === one.event)) continue
+      // "killed one soldier" is that number's count; "killed a commander and two of his bodyguards" and "three officers
+      // and a civilian were killed" name one person beside a larger count, who is counted too.
+      if (own.some((quantity) => quantity.start < one.end && one.start < quantity.end && (quantity.value === 1 || definite))) continue
       // "Four were stabbed to death. … The woman was killed in a stairwell": one of those already counted.
       if (definite && quantities.some((quantity) => quantity.event === one.event && quantity.value > 1)) continue
+      // "… the killing of Qandeel Baloch. … confessed to killing his sister": the one person the text names.
+      if (definite && namedOnes.has(one.event)) continue
       const place = placeOf(one.end, one.start)
       quantities.push({ ...one, ...(place ? { place } : {}), ...marked })
     }
@@ -193,7 +240,8 @@ function spellingVariants(a: string, b: string): boolean {
 const HYPOTHETICAL = /\b(?:if|unless|could\s+have|would\s+have|might\s+have)\b/i
 // A running total rather than the event's own count: "killed 300 since 2013", "in total", "so far this year".
 const CUMULATIVE = /\b(?:since\s+(?:\d{4}|the\s+(?:start|beginning))|in\s+total|all\s+told|to\s+date|so\s+far\s+this\s+year)\b/i
-const YEAR_IN_SENTENCE = /\b(?:in|of|during)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
+const YEAR_IN_SENTENCE =
+  /\b(?:in|of|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s+saw\b/gi
 
 /**
  * Whether a sentence's figures are not counts of the article's own event. A
@@ -213,6 +261,55 @@ function quantityKind(sentence: string, publicationDate: string | undefined): Qu
 const RANGE_WORDS = new Set(['and', 'or', 'to', '-', '–'])
 const ADDITION = new Set(['new', 'further', 'additional', 'fresh'])
 const ABOARD = new Set(['aboard', 'on-board', 'onboard'])
+
+/**
+ * Whether a count's `who` names people by what they are ("Afghan soldiers"): not by name ("Hamza bin Laden"), and not
+ * only as people ("killed 12 people and wounded 40 others" keeps "others", as the gold sets write it).
+ */
+function isPeopleNoun(who: string): boolean {
+  const head = who.slice(who.lastIndexOf(' ') + 1)
+  return PEOPLE_NOUNS.has(head) && head !== 'people' && head !== 'person'
+}
+
+/** "… and a man" between a count's people and its event: one person more in the same figure (1, else 0). */
+function oneMoreListed(tokens: Token[], from: number, to: number): number {
+  for (let j = from + 3; j < to; j++) if (!AUXILIARIES.has(tokens[j]!.lower)) return 0
+  return to - from >= 3 && tokens[from]!.lower === 'and' && ['a', 'an'].includes(tokens[from + 1]!.lower) && PEOPLE_NOUNS.has(tokens[from + 2]!.lower) ? 1 : 0
+}
+
+/**
+ * "between 30 and 40 people", "30 to 40 people", "two or three soldiers": the lower figure, as "at least" gives one,
+ * read with the people and event after the higher. Not a change ("rose from 14 to 31", "by 5 to 17").
+ */
+function rangeFrom(tokens: Token[], at: number, first: { value: number; words: number }): { value: number; words: number } {
+  const joiner = tokens[at + first.words]?.lower ?? ''
+  const before = tokens[at - 1]?.lower ?? ''
+  if (before === 'from' || before === 'by') return first
+  if (!(before === 'between' ? joiner === 'and' : RANGE_JOINERS.has(joiner))) return first
+  const next = tokens[at + first.words + 1]
+  const second =
+    next && mayStartNumber(next.lower) ? parseNumber(tokens.slice(at + first.words + 1, at + first.words + 7).map((token) => token.lower)) : undefined
+  if (!second || second.value <= first.value || isYear(next!, second.value)) return first
+  return { value: first.value, words: first.words + 1 + second.words }
+}
+
+const RANGE_JOINERS = new Set(['to', 'or', '-', '–'])
+
+/** Whether a rate follows at `at`: "annually", "a year", "each year", "every year", "per year". */
+function yearlyRate(tokens: Token[], at: number): boolean {
+  const word = tokens[at]?.lower
+  return word === 'annually' || (['a', 'each', 'every', 'per'].includes(word ?? '') && tokens[at + 1]?.lower === 'year')
+}
+// "500 people could die", "the strike could kill 20": a count of what would happen, not of what did ("may have been
+// killed" is a count not yet sure, and stays one).
+const MODALS = new Set(['could', 'would', 'might', 'will'])
+
+/** Whether a modal stands among the words between the people and the event, or right before an event before them. */
+function modalBefore(tokens: Token[], from: number, eventAt: number): boolean {
+  if (eventAt < from) return MODALS.has(tokens[eventAt - 1]?.lower ?? '')
+  for (let j = from; j < eventAt; j++) if (MODALS.has(tokens[j]!.lower)) return true
+  return false
+}
 
 /** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
 function allBut(tokens: Token[], at: number): { value: number; start: number } | undefined {
@@ -257,12 +354,22 @@ function isYear(token: Token, value: number): boolean {
 function countedPhrase(tokens: Token[], from: number): { start: number; end: number } | 'not people' | undefined {
   let start = from
   if (['other', 'more'].includes(tokens[start]?.lower ?? '') && PEOPLE_NOUNS.has(tokens[start + 1]?.lower ?? '')) start++
-  if (tokens[start]?.lower === 'of' && ['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '')) start += 2
+  // "two of his bodyguards", "two of Khan's victims"
+  if (
+    tokens[start]?.lower === 'of' &&
+    (['his', 'her', 'their', 'the', 'them', 'whom'].includes(tokens[start + 1]?.lower ?? '') || /['’]s$/.test(tokens[start + 1]?.text ?? ''))
+  )
+    start += 2
   if (tokens[start]?.lower === 'each' || SETTING_WORDS.has(tokens[start]?.lower ?? '')) return undefined
   let end = -1
   let words = 0
   for (let j = start; j < tokens.length && words < MAX_PHRASE; j++, words++) {
     const token = tokens[j]!
+    // "two U.S. service members": an abbreviation's letters and points are one modifier.
+    if (token.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]?.text ?? '') && j > start) {
+      words--
+      continue
+    }
     if (!/^\p{L}/u.test(token.text) || PHRASE_STOPS.has(token.lower) || EVENT_BY_PHRASE.has(token.lower) || AUXILIARIES.has(token.lower)) break
     if (PEOPLE_NOUNS.has(token.lower) || isPeopleOfACountry(token)) end = j + 1
   }
@@ -564,13 +671,16 @@ function tollHead(tokens: Token[], at: number): { event: string; end: number } |
  */
 // "A resident of Antioch, …": where someone lives or comes from, not where the event happened.
 const HOME_OF = /\b(?:resident|native|citizen)s?\s+of\s+$/i
+// "in Magnitogorsk, a city in the Ural region": where the place before lies, not another place of the event.
+const WHERE_IT_LIES = /,\s+(?:an?|the)\s+(?:\p{Ll}+\s+){0,2}(?:city|town|village|port|suburb|district|community|municipality)\s+(?:in|of|near)\s+(?:the\s+)?$/iu
 
 function onlyPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
   const mentions = places.within(sentence.start, sentence.end, ['place'])
   const located = mentions.filter(
     (mention, index) =>
       !(index > 0 && /^,\s*$/.test(text.slice(mentions[index - 1]!.end, mention.start))) &&
-      !HOME_OF.test(text.slice(Math.max(sentence.start, mention.start - 20), mention.start)),
+      !HOME_OF.test(text.slice(Math.max(sentence.start, mention.start - 20), mention.start)) &&
+      !WHERE_IT_LIES.test(text.slice(Math.max(sentence.start, mention.start - 50), mention.start)),
   )
   const named = new Set(located.map((mention) => mention.entity.name))
   if (named.size <= 1) return [...named][0]
@@ -583,6 +693,12 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
       .map((mention) => mention.entity.name),
   )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+/** The one country a stretch names, when it names exactly one. */
+function onlyCountry(span: Span, places: MentionIndex): string | undefined {
+  const named = new Set(places.within(span.start, span.end, ['country']).map((mention) => mention.entity.name))
+  return named.size === 1 ? [...named][0] : undefined
 }
 
 // "in Gilroy, killing three", "in Chippewa Falls, Wisconsin where at least five died": a count in a clause hung on
@@ -605,7 +721,8 @@ function placeJustBefore(text: string, sentenceStart: number, countStart: number
 
 function placeAfter(text: string, from: number, to: number, places: MentionIndex): string | undefined {
   const window = text.slice(from, Math.min(to, from + 40))
-  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?/.exec(window)
+  // "killed in southern Afghanistan", "near north-west Mosul": a part of the place is the place.
+  const preposition = /^\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:north|south)?(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?/i.exec(window)
   if (!preposition) return undefined
   const mention = places.within(from + preposition[0].length, to)[0]
   return mention && mention.start === from + preposition[0].length ? mention.entity.name : undefined

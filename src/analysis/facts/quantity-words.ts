@@ -8,10 +8,11 @@ export const PEOPLE_NOUNS = new Set(
   hostages hostage gunmen gunman attackers attacker drivers driver marines marine citizens nationals foreigners
   individuals cadets recruits forces crew teenagers teenager teens infants babies baby journalists journalist
   protesters protestors demonstrators migrants refugees villagers relatives fishermen climbers hikers pedestrians
-  spectators fans agents guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
+  spectators fans agents bodyguards guerrillas jihadists bystanders occupants others sailors pilots athletes taliban
   firemen paramedics shoppers commuters detainees captives survivors bodies corpses motorcyclists motorcyclist cyclists
   cyclist riders rider bikers motorists swimmers divers skiers runners players engineers engineer contractors users
-  visitors visitor travellers travelers`.split(/\s+/),
+  visitors visitor travellers travelers commanders leaders combatants enemy extremists operatives facilitators bombers
+  snipers kidnappers bandits pirates smugglers traffickers militiamen servicemen servicemembers peacekeepers`.split(/\s+/),
 )
 
 /** Event words and phrases (lower case, space-separated) with the event they report; the longest phrase wins. */
@@ -132,11 +133,13 @@ export function canonicalEvent(words: string): string | undefined {
 }
 
 /** Words that may stand between a verb and the number it governs ("killed at least 20"). */
-export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many all'.split(' '))
+export const HEDGES = new Set('at least more than about some nearly over almost around approximately up to another the a an as many all between'.split(' '))
 
 /** Auxiliaries and adverbs between the counted people and the event ("were reportedly killed"). */
 export const AUXILIARIES = new Set(
-  'were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still'.split(' '),
+  'were was are is have has had been being reportedly also later all confirmed believed feared left found remain remained still could would might may will be'.split(
+    ' ',
+  ),
 )
 
 /** Words that end a noun phrase: prepositions, determiners, conjunctions, verbs of being. */

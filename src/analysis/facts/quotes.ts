@@ -10,8 +10,10 @@ const MIN_WORDS = 4
 const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 // A name given to someone or something is not speech: 'nicknamed the "Kim Kardashian of Pakistan"'.
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
+// Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
+const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed'
+  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed|pointed\\s+out|points\\s+out'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -49,6 +51,7 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   const runOnAt: number[] = []
   spans.forEach((span, i) => {
     if (NAMING.test(text.slice(Math.max(0, span.open - 20), span.open))) return
+    if (NAME_OF_A_KIND.test(text.slice(span.close + 1, span.close + 20))) return
     const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
     const attributed = attribute(context, i)
     if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
@@ -92,11 +95,13 @@ function attribute(context: Context, i: number): EntityMention | undefined {
     quotedAsSaying(context, afterFrom, afterTo) ??
     documentBy(context, beforeFrom, span.open) ??
     attributionAfter(context, span.open, afterFrom, afterTo) ??
-    attributionBefore(context, beforeFrom, span.open) ??
+    attributionBefore(context, beforeFrom, span.open, sentenceBefore?.start) ??
     statementRead(context, span, beforeFrom, afterFrom, afterTo) ??
     accordingTo(context, beforeFrom, span.open) ??
     accordingTo(context, afterFrom, afterTo) ??
     introducedByColon(context, span, sentenceBefore) ??
+    asPutIt(context, beforeFrom, span.open) ??
+    asPutIt(context, afterFrom, afterTo) ??
     (span.runsOn ? undefined : attributedInSentenceAfter(context, span, sentenceAfter)) ??
     introducedInSentenceBefore(context, span, sentenceBefore)
   )
@@ -146,6 +151,14 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
     if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
+    // "According to its press release, the NBA was "…"": the document is that of the clause's subject after the comma.
+    const ownDocument = OWN_DOCUMENT.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
+    if (ownDocument) {
+      const clauseFrom = nameFrom + ownDocument[0].length
+      const subject = index.within(clauseFrom, Math.min(to, clauseFrom + 80), ['organization', 'person', 'country'])[0]
+      if (subject && /^(?:the\s+)?$/i.test(text.slice(clauseFrom, subject.start))) return subject
+      continue
+    }
     // "according to a tweet on Monday by US Secretary of State Mike Pompeo": the author of the document.
     const document = DOCUMENT_THEN_AUTHOR.exec(text.slice(nameFrom, Math.min(to, nameFrom + 60)))
     const authorFrom = nameFrom + (document?.[0].length ?? 0)
@@ -157,6 +170,8 @@ function accordingTo(context: Context, from: number, to: number): EntityMention 
   return undefined
 }
 
+const OWN_DOCUMENT =
+  /^(?:its|their|his|her)\s+(?:\p{Ll}+\s+)?(?:statement|press\s+release|release|report|website|announcement|filing|letter|tweet|post)\s*,\s*/u
 const DOCUMENT_THEN_AUTHOR =
   /^(?:a|an|the|his|her|its|their)\s+(?:\p{Ll}+\s+)?(?:tweet|statement|post|letter|release|message|report|filing)\s+(?:(?:on|last)\s+\p{Lu}\p{Ll}+\s+)?(?:by|from)\s+(?:the\s+)?/u
 
@@ -239,8 +254,10 @@ function attributionAfter(context: Context, quoteOpen: number, from: number, to:
   return findSubject(text, clauseStart, from + verb.index, index) ?? spokespersonOf(context, clauseStart, from + verb.index)
 }
 
-// '”, said his father, Tomas Berger': who the speaker is to someone, then the name in commas.
-const RELATION = /^\s*(?:his|her|their|the)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+\s*$/u
+// '”, said his father, Tomas Berger', '”, said the mayor of Tolosa, Ana Ruiz': who the speaker is to someone or where,
+// then the name in commas.
+const RELATION =
+  /^\s*(?:his|her|their|the)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:\s+(?:of|for|in|at)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})?\s*$/u
 
 /** The person named right at `from`, after the comma that closes a relation ('said his father, Tomas Berger,'). */
 function personInApposition({ text, index }: Context, from: number, to: number): EntityMention | undefined {
@@ -291,15 +308,23 @@ function nameAfterVerb(text: string, index: MentionIndex, from: number, to: numb
   return POSSESSIVE_AHEAD.test(text.slice(first.end, first.end + 60)) ? undefined : first
 }
 
-/** `X said “…` / `X condemned the attacks, extending “…`. */
-function attributionBefore(context: Context, from: number, to: number): EntityMention | undefined {
+/**
+ * `X said “…` / `X condemned the attacks, extending “…`. `sentenceFrom` is where the sentence starts when an earlier
+ * quote of it cut the region: "X gave its "sympathies" and said "…"" is X's.
+ */
+function attributionBefore(context: Context, from: number, to: number, sentenceFrom = from): EntityMention | undefined {
   const { text, index } = context
   const region = text.slice(from, to)
   const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
+  // A word or two in quotation marks after "which X called" is a label X gave, not X's speech ("which Ross called "a stunt"").
+  const quote = context.spans.find((span) => span.open === to)
+  const label = !quote || text.slice(quote.start, quote.end).trim().split(/\s+/).length < 3
   for (const verb of verbs) {
     const verbStart = from + verb.index
     // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
     if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
+    // "Speaker Ana Ruiz commented — which the BBC noted as unusual — “…”": a verb inside an aside between dashes is not the attribution.
+    if (/[—–]/.test(region.slice(verb.index)) && /[—–]/.test(region.slice(0, verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     // "Speaking to NBC News, she said": an opening phrase, then the pronoun.
     if (verb.index < 80 && OPENED_PRONOUN.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
@@ -309,6 +334,7 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     const subject =
       findSubject(text, from, verbStart, index) ??
       subjectAfterConjunction(context, from, verbStart) ??
+      (label ? undefined : subjectOfRelative(context, from, verbStart)) ??
       spokespersonOf(context, from, verbStart) ??
       (verb[0].endsWith('ing') ? subjectAfterWith(context, from, verbStart) : undefined) ??
       toldBy(context, from, verbStart, verbStart + verb[0].length, to)
@@ -316,7 +342,10 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
     // A participle ("extending") shares the subject of the verb before it; any other verb has its own, unless it
     // is joined to the clause's first verb by "and" ("Erdoğan cited Article 5 and said").
     if (!verb[0].endsWith('ing') && !/\band\s+(?:then\s+)?$/.test(region.slice(Math.max(0, verb.index - 10), verb.index))) return undefined
-    const clauseSubject = subjectOfClause(text, from, verbStart, index)
+    // Only a finite verb joined by "and" goes back past an earlier quote: a participle there has its own subject
+    // ("…, with X calling it "…" and Y calling it "…"").
+    const pastQuote = sentenceFrom < from && !verb[0].endsWith('ing')
+    const clauseSubject = subjectOfClause(text, from, verbStart, index) ?? (pastQuote ? subjectOfClause(text, sentenceFrom, verbStart, index) : undefined)
     if (clauseSubject) return clauseSubject
   }
   return undefined
@@ -324,6 +353,8 @@ function attributionBefore(context: Context, from: number, to: number): EntityMe
 
 // Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
 const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g
+// "…, which the Daily Courier describes as "…"", "what Ana Ruiz called "…"": a relative clause whose subject speaks.
+const RELATIVE = /\s(?:which|what)\s/g
 // "…, with Ana Ruiz describing the "…"": a participle clause opened by "with" has its own subject.
 const WITH_CLAUSE = /[\s,]with\s/g
 // "he was told by Minister Ana Ruiz of "…"": the agent of a passive verb of telling.
@@ -340,6 +371,13 @@ function subjectAfterConjunction({ text, index }: Context, from: number, verbSta
   return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
+/** "its legal system, which the Daily Courier describes as "…"": the subject of the relative clause the speech verb stands in. */
+function subjectOfRelative({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
+  let start = from
+  for (const match of text.slice(from, verbStart).matchAll(RELATIVE)) start = from + match.index + match[0].length
+  return start > from ? findSubject(text, start, verbStart, index) : undefined
+}
+
 /** "he was told by Minister Ana Ruiz of "…"": the one named after "by" of a passive speech verb. */
 function toldBy({ text, index }: Context, from: number, verbStart: number, verbEnd: number, to: number): EntityMention | undefined {
   const by = BY_AFTER.exec(text.slice(verbEnd, verbEnd + 6))
@@ -350,10 +388,29 @@ function toldBy({ text, index }: Context, from: number, verbStart: number, verbE
 }
 
 /** "Search was suspended, with Minister Ana Ruiz describing the "…"": the subject of the participle after "with". */
-function subjectAfterWith({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
-  let start = -1
+function subjectAfterWith({ text, index, spans }: Context, from: number, verbStart: number): EntityMention | undefined {
+  // "with Ana Ruiz calling it "unfair" and Tomas Berger calling it "…"": right after a quote, "and" opens the next such clause.
+  const andAfterQuote = spans.some((span) => span.close === from - 1) ? /^\s*,?\s+and\s+/.exec(text.slice(from, verbStart)) : null
+  let start = andAfterQuote ? from + andAfterQuote[0].length : -1
   for (const match of text.slice(from, verbStart).matchAll(WITH_CLAUSE)) start = from + match.index + match[0].length
   return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
+}
+
+// "In his message, he praised the general:": a pronoun, after an opening phrase, acting in the clause before a colon.
+const PRONOUN_ACTS = /^[\s,.!?—–-]*(?:[^,;:"“”]{0,60},\s*)?(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|d)\b/u
+
+// "— as the Supreme Court decision put it —", "As Ana Ruiz put it,": whose words the quote gives; a document names its author.
+const AS_PUT_IT = /\b[Aa]s\s+(?:the\s+)?([^,;:"“”—–]{2,80}?)\s+put\s+it\b/g
+
+/** "traffic "ground to a halt" — as the Supreme Court decision put it —": the one named before "put it". */
+function asPutIt({ text, index }: Context, from: number, to: number): EntityMention | undefined {
+  for (const match of text.slice(from, to).matchAll(AS_PUT_IT)) {
+    const nameFrom = from + match.index + match[0].indexOf(match[1]!)
+    const named = index.within(nameFrom, nameFrom + match[1]!.length, ['person', 'organization', 'country'])
+    const speaker = named.filter((mention) => mention.entity.type === 'person').pop() ?? named[0]
+    if (speaker) return speaker
+  }
+  return undefined
 }
 
 /** A quote standing alone after a sentence that ends in a colon ("Lin said on Tuesday:"), or after a clause that does. */
@@ -365,7 +422,11 @@ function introducedByColon(context: Context, span: QuotedSpan, sentence: Span | 
     if (!before.endsWith(':')) return undefined
     // "The ministry justified the strike as "defensive": "…"": with no verb of speaking, the words after the colon
     // are the act of the clause's subject.
-    return attributionBefore(context, from, span.open) ?? subjectOfClause(text, from, from + before.length - 1, context.index)
+    return (
+      attributionBefore(context, from, span.open) ??
+      subjectOfClause(text, from, from + before.length - 1, context.index) ??
+      (PRONOUN_ACTS.test(before) ? resolvePronoun(context, from, from) : undefined)
+    )
   }
   const previous = sentences[sentenceIndexAt(sentences, sentence.start) - 1]
   if (!previous || !text.slice(previous.start, previous.end).trimEnd().endsWith(':')) return undefined
@@ -436,11 +497,28 @@ function resolvePronoun({ text, sentences, index, spans }: Context, anchor: numb
   // Several people in sight: "he" is the one the sentence before the quote opens with, if no one else is named after that sentence.
   const before = sentences[own - 1]
   if (!before || anchor < before.end) return undefined
-  const opener = findOpeningPerson(text, before.start, before.end, index)
+  const opener = findOpeningPerson(text, before.start, before.end, index) ?? firstActor(text, index, before)
   const later = outsideQuotes.filter((mention) => mention.start >= before.end && mention.entity !== opener?.entity)
   if (later.length > 0) return undefined
   // "X said …, while Minister Y wrote …. He tweeted": the speaker of the sentence's last clause is the nearer "he".
   return speakerOfLastClause(text, index, before, opener) ?? opener
+}
+
+/**
+ * "This was the first time Flynn spoke since he was pardoned by Trump.": the one person of the sentence who acts, when
+ * the sentence does not open with a name: the first named outside quotes who is neither spoken to, owner nor agent of a
+ * passive verb, if no other person of the sentence acts.
+ */
+function firstActor(text: string, index: MentionIndex, sentence: Span): EntityMention | undefined {
+  const actors = index
+    .within(sentence.start, sentence.end, ['person'])
+    .filter(
+      (mention) =>
+        !ADDRESSEE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) &&
+        !/\bby\s+$/.test(text.slice(Math.max(0, mention.start - 4), mention.start)) &&
+        !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)),
+    )
+  return new Set(actors.map((mention) => mention.entity)).size === 1 ? actors[0] : undefined
 }
 
 // Before the one spoken to: "Speaking to …", "told …", "in an interview with …".

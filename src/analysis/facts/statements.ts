@@ -48,15 +48,18 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
       const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
+      const agents = auxiliary ? passiveActors(text, verbEnd, sentence.end, index) : []
       const actor = participle
         ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
         : auxiliary
-          ? passiveActor(text, verbEnd, sentence.end, index)
+          ? agents[0]
           : (findSubject(text, start, verbStart, index) ??
             unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             coordinatedActor(text, previous, verbStart) ??
             joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
             governmentOrTown(text, start, verbStart, index, entities) ??
+            leaderWithFollowers(text, start, verbStart, index) ??
+            groupOfPerson(text, start, verbStart, index) ??
             groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
@@ -64,13 +67,15 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
-      // "Tesco and Salling Group announced": one statement for each of the two.
-      if (pair && pair[0].entity !== pair[1].entity) {
+      // "Tesco and Salling Group announced", "was condemned by the European Union and Germany": one statement for each.
+      const others = pair ? [pair[0]] : agents.slice(1)
+      for (const other of others) {
+        if (other.entity === subject.entity) continue
         statements.push({
-          actor: pair[0].entity.name,
+          actor: other.entity.name,
           verb,
           ...(target ? { target: target.name } : {}),
-          start: Math.min(pair[0].start, verbStart, target?.start ?? verbStart),
+          start: Math.min(other.start, verbStart, target?.start ?? verbStart),
           end: Math.max(verbEnd, target?.end ?? verbEnd),
         })
       }
@@ -121,6 +126,32 @@ function groupSubject(text: string, clauseFrom: number, verbStart: number): Enti
   if (!group) return undefined
   const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
   return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
+}
+
+// "Trump and his supporters claimed": followers named by their relation to the one person who leads them.
+const FOLLOWERS =
+  /^\s+and\s+(?:his|her|their)\s+(?:\p{Ll}+\s+)?(?:supporters|allies|followers|aides|lawyers|advisers|advisors|team)\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had)\s+)*$/u
+
+/** "Trump and his supporters claimed": the person named first is the actor. */
+function leaderWithFollowers(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const leader = index.within(clauseFrom, verbStart, ['person']).pop()
+  if (!leader || !FOLLOWERS.test(text.slice(leader.end, verbStart))) return undefined
+  return findSubject(text, clauseFrom, leader.end, index)
+}
+
+// "The Biden campaign criticized": a campaign or an administration named after the person who leads it.
+const GROUP_OF_PERSON = /(?:^|[,;]\s*)[Tt]he\s+([\p{Lu}][\p{L}'’-]+)\s+(campaign|administration)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+
+/** "The Biden campaign criticized": the group, named as the text does after a person it names ("Biden campaign"). */
+function groupOfPerson(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const before = text.slice(clauseFrom, verbStart)
+  const group = GROUP_OF_PERSON.exec(before)
+  if (!group) return undefined
+  const start = clauseFrom + group.index + group[0].indexOf(group[1]!)
+  const person = index.within(start, start + group[1]!.length, ['person'])[0]
+  if (!person || person.end !== start + group[1]!.length) return undefined
+  const name = `${group[1]} ${group[2]}`
+  return { entity: { name, type: 'organization' } as Entity, start, end: start + name.length }
 }
 
 // "announced his death and announced the cause": a second verb joined by "and" shares the first one's subject.
@@ -209,7 +240,8 @@ function passiveTarget(
 ): { name: string; start: number; end: number } | undefined {
   const subject = findSubject(text, clauseFrom, auxiliaryStart, index)
   if (subject) return { name: subject.entity.name, start: subject.start, end: subject.end }
-  const phrase = text.slice(clauseFrom, auxiliaryStart)
+  // "The claim has been denied": the auxiliaries before "been" are not part of what was denied.
+  const phrase = text.slice(clauseFrom, auxiliaryStart).replace(/(?:\s+(?:has|have|had|will|would|may|might|could|should))+\s*$/, ' ')
   const lead = /^[\s,]*/.exec(phrase)![0].length
   const words = phrase.trim().split(/\s+/)
   if (
@@ -289,16 +321,38 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   return start
 }
 
-/** "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase. */
-function passiveActor(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention | undefined {
+// Between two agents of one passive verb: "and", a comma, "as well as", an article.
+const AGENT_LIST = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|,)\s+(?:the\s+)?$/
+
+/**
+ * "was announced by his son Abhijit Mukherjee": the person (else organisation) named in the by-phrase; "was condemned
+ * by the European Union, Canada and Germany": each of the names listed there, the first one first.
+ */
+function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention[] {
   const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
-  if (!by) return undefined
+  if (!by) return []
   const from = verbEnd + by[0].length
-  const rest = text.slice(from, Math.min(sentenceEnd, from + 120))
+  const rest = text.slice(from, Math.min(sentenceEnd, from + 160))
+  // A list of agents may hold commas before names; one agent's phrase ends at the first comma.
+  const listEnd = from + (/[.;:!?]|,(?!\s*(?:and\s+)?(?:the\s+)?[\p{Lu}])|\s(?:on|in|at|after|for|who|which)\s/u.exec(rest)?.index ?? rest.length)
+  const listed = index.within(from, listEnd, ['person', 'organization', 'country'])
+  const separators = listed.slice(1).map((mention, i) => text.slice(listed[i]!.end, mention.start))
+  // A list ends in "and" ("by Irma Tchkadua, Basilashvili's lawyer" is one agent and an apposition).
+  if (
+    listed.length > 1 &&
+    /^(?:the\s+)?$/i.test(text.slice(from, listed[0]!.start)) &&
+    separators.every((between) => AGENT_LIST.test(between)) &&
+    /\b(?:and|as\s+well\s+as)\s/.test(separators.at(-1)!)
+  )
+    return listed
   const to = from + (/[,.;:!?]|\s(?:on|in|at|after|for|who|which)\s/.exec(rest)?.index ?? rest.length)
   const mentions = index.within(from, to, ['person', 'organization', 'country'])
-  return mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+  const agent = mentions.filter((mention) => mention.entity.type === 'person').pop() ?? mentions[0]
+  return agent ? [agent] : []
 }
+
+// What follows an owner's name up to the end of the object: "'s decision", "'s refusal".
+const POSSESSED = /^['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
 function findTarget(
@@ -329,7 +383,12 @@ function findTarget(
   const clause = rest.slice(0, /[,.;:!?]|\s(?:that|which|who|when|after|before|because|if|so|while)\s/.exec(rest)?.index ?? rest.length)
   if (!accusation && (FINITE_VERB.test(clause) || /\s\p{Ll}+ed\b/u.test(phrase))) return undefined
   const mention = index.within(objectStart, phraseEnd)[0]
-  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) return { name: mention.entity.name, start: mention.start, end: mention.end }
+  if (mention && /^(?:the\s+)?$/i.test(text.slice(objectStart, mention.start))) {
+    // "criticized the House's decision": the act is what is criticised, its owner only names whose it is.
+    const owned = POSSESSED.exec(text.slice(mention.end, phraseEnd))
+    if (owned) return { name: owned[1]!, start: phraseEnd - owned[1]!.length, end: phraseEnd }
+    return { name: mention.entity.name, start: mention.start, end: mention.end }
+  }
   if (finite) phrase = phrase.slice(0, finite.index).trim()
   const words = phrase.split(/\s+/).length
   // "denied funding for the wall", "denied wrongdoing.": an -ing word before a preposition or the end is a noun.

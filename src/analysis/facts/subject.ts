@@ -20,7 +20,7 @@ const TIME_OPENER =
 
 // "civil and environmental engineering professor": lower-case words of a field, each followed within three words by an
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
-const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official)\\s)`
+const FIELD_WORD = `\\p{Ll}+(?=\\s+(?:[\\p{L}’-]+\\s+){0,3}(?:professor|researcher|scientist|lecturer|engineer|expert|analyst|director|manager|editor|correspondent|officer|official|archbishop|bishop|minister|ambassador|envoy|judge|commander|spokesperson|spokesman|spokeswoman)\\s)`
 
 // "speaker of the parliament Ali Rezai": an office of a body named in lower case.
 const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
@@ -29,20 +29,21 @@ const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|ca
 
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,80},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
-/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), before or after an affiliation ("X of the University of Essex, speaking to the BBC, said", "X of the conservative Law and Justice Party said"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament"), adverbs and auxiliaries. */
+/** What may stand between the subject and its verb: honours after a name ("Durham Hall QC"), its acronym in brackets ("Syrian Democratic Forces (SDF)"), "government" after a country, an apposition in commas (not the rest of a list: ", and Iran,"), before or after an affiliation ("X of the University of Essex, speaking to the BBC, said", "X of the conservative Law and Justice Party said"), which may end in a place's region ("X, the mayor of Esperanza, Sultan Kudarat, announced"), a place or affiliation (with its acronym; "of the Center for Food Safety"), a gerund phrase ("in relaying the news to parliament") or one of speaking without commas ("speaking to the Atlantic Council"), adverbs and auxiliaries. */
 const SUFFIX =
-  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+(?:\p{Ll}+\s+)?)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,100},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
+  /^(?:\s+(?:QC|KC|MP|MEP|OBE|MBE|CBE))?(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:['’]s\s+government|\s+government)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+(?:\p{Ll}+\s+)?)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s*,(?!\s*(?:and|or)\s)[^,;]{1,140},(?:\s*[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3},)?|,)?(?:\s+(?:in|of|at|for|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+(?:(?:of|for|and|on)\s+)?[\p{Lu}][\p{L}'’-]*){0,4}(?:\s+\([\p{Lu}\d&.-]{2,10}\))?)?(?:\s+(?:in|while|when|after|before|during)\s+\p{Ll}+ing\b[^,;:.“”"]{0,50})?(?:\s+(?:speaking|writing|talking)\s+(?:to|with|at|on|in)\s+[^,;:.“”"]{1,60}?)?(?:,?\s+(?:\p{Ll}+ly|also|further|has|have|had|was|is|were|are|will|would|been|later|earlier|then|again|already|yesterday|today|on\s+[\p{Lu}]\p{Ll}+|last\s+\p{Ll}+|in\s+a\s+statement))*,?\s*$/u
 
 // Right after a preposition a name is part of someone else's title, and so is an organisation anywhere in a
 // phrase that follows one, after an adjective too ("of the opposition Green Party"): "Lead author X of Australia's
 // Griffith University", "Prime Minister of India" (but
 // the person after it, "Prime Minister of India Narendra Modi", is the subject).
 const AFTER_PREPOSITION = /\b(?:of|for|at|from|in|to)\s+(?:[Tt]he\s+)?$/
-const IN_A_PHRASE = /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
+const IN_A_PHRASE =
+  /\b(?:of|for|at|from|in)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+\p{Ll}+['’]s\s+)?(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,6}$/u
 // "The government of Burundi announced": the country is the one acting.
 const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/
 
@@ -67,8 +68,11 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
   return subject
 }
 
-// A clause's subject, then its own verb ("Mike Pompeo posted", "Boeing did not release").
-const FIRST_VERB = /^\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?(?:\p{Ll}+ed|did|does|has|had|was|were|is|are)\b/u
+// A clause's subject, its acronym in brackets and an apposition's comma, then its own verb ("Mike Pompeo posted",
+// "Boeing did not release", "the Syrian Democratic Forces (SDF), opposed", "The ministry gave"): a regular past or a
+// common irregular one.
+const FIRST_VERB =
+  /^(?:\s+\([\p{Lu}\d&.-]{2,10}\))?(?:,[^,;"“”]{1,60},)?,?\s+(?:(?:\p{Ll}+ly|also|later|then)\s+)?(?:\p{Ll}+ed|did|does|has|had|was|were|is|are|gave|made|took|sent|wrote|spoke|met|left|held|kept|brought|found|saw|came|went|got|led|began|sought|told|said)\b/u
 
 /**
  * The person, organisation or country a clause opens with, as the subject of

@@ -95,6 +95,10 @@ type InvertedColumn = {
   listed: number
   firstName: Uint32Array
   spellings: Uint32Array
+  /** Per value, its documents in the corpus. */
+  frequency: Uint32Array
+  /** Whether every value written several ways has its document list (`FacetColumn.fromRest` finds the name it shows there). */
+  spelledListed: boolean
   bitsets: Map<number, Uint32Array>
   bitsetWords: number
   bytes: number
@@ -267,17 +271,11 @@ class FacetColumn {
    * for those values.
    */
   topOver(words: Uint32Array, matched: number, limit: number, selected: readonly number[]): number {
+    if (this.tallies(matched, limit, selected)) return this.tallyOver(words)
     const inverted = this.inverted()
     const { tally, display, touchedKeys } = this
-    // The tally visits each match's values: its cost in steps, as one step is a document tested or a bitset word.
-    const budget = matched * (1 + this.values.length / Math.max(1, this.documentCount))
-    if (limit <= 0 || budget < inverted.bitsetWords) return this.tallyOver(words)
+    const budget = this.tallyCost(matched)
     const { byFrequency, frequencies, costs } = inverted
-    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
-    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
-    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
-    const needed = firstBelow(frequencies, expected / 2)
-    if (needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))) return this.tallyOver(words)
     const top = topScratch(limit)
     let listed = 0
     let touched = 0
@@ -317,6 +315,51 @@ class FacetColumn {
       if (count === 0) continue
       tally[key] = count
       display[key] = this.displayOf(key, words)
+      touchedKeys[touched++] = key
+    }
+    return touched
+  }
+
+  /** The tally's cost over `matched` documents in steps, as one step is a document tested or a bitset word: it visits each match's values. */
+  private tallyCost(matched: number): number {
+    return matched * (1 + this.values.length / Math.max(1, this.documentCount))
+  }
+
+  /** Whether `topOver` would tally every match from the start rather than count values one by one (see there). */
+  tallies(matched: number, limit: number, selected: readonly number[]): boolean {
+    const inverted = this.inverted()
+    const budget = this.tallyCost(matched)
+    if (limit <= 0 || budget < inverted.bitsetWords) return true
+    const { frequencies, costs } = inverted
+    // Were the matches spread over values as over the corpus, the list's last count would be the `limit`-th frequency
+    // times the share matched; counting every value above half that would cost more than the tally: tally at once.
+    const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
+    const needed = firstBelow(frequencies, expected / 2)
+    return needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))
+  }
+
+  /** Whether `fromRest` can count this column (see `InvertedColumn.spelledListed`). */
+  countsFromRest(): boolean {
+    return this.inverted().spelledListed
+  }
+
+  /**
+   * `tallyOver` of the bitset `words` from the tally of every other document
+   * (left in `tally` by a tally of the rest): a value's count is its corpus
+   * count less that, and the name it shows its only one or, for a value
+   * written several ways, the first among its matches' (`displayOf`). What a
+   * match set of more than half the corpus costs less to count. Returns the
+   * values counted (`touchedKeys`), as `tallyOver` does.
+   */
+  fromRest(words: Uint32Array): number {
+    const { tally, display, touchedKeys } = this
+    const { frequency, firstName, spellings } = this.inverted()
+    let touched = 0
+    for (let key = 0; key < this.keyCount; key++) {
+      const count = frequency[key]! - tally[key]!
+      tally[key] = count
+      if (count === 0) continue
+      display[key] = spellings[key] === 1 ? firstName[key]! : this.displayOf(key, words)
       touchedKeys[touched++] = key
     }
     return touched
@@ -444,7 +487,9 @@ class FacetColumn {
       spellings[keyOf[name]!]!++
       if (firstName[keyOf[name]!] === 0xffffffff) firstName[keyOf[name]!] = name
     }
-    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings].reduce((sum, array) => sum + array.byteLength, 0)
+    let spelledListed = true
+    for (let key = 0; key < keyCount; key++) if (spellings[key]! > 1 && listed < keyCount && keyStarts[key + 1] === keyStarts[key]) spelledListed = false
+    const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings, frequency].reduce((sum, array) => sum + array.byteLength, 0)
     return (this.invertedLists = {
       starts: keyStarts,
       docs,
@@ -454,6 +499,8 @@ class FacetColumn {
       listed,
       firstName,
       spellings,
+      frequency,
+      spelledListed,
       bitsets: new Map(),
       bitsetWords,
       bytes,
@@ -463,6 +510,39 @@ class FacetColumn {
   has(doc: number, key: number): boolean {
     for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) if (this.keyOf[this.values[at]!] === key) return true
     return false
+  }
+}
+
+/**
+ * `FacetColumn.tallyOver` of several columns over the same bitset in one pass:
+ * each document's bit is found once and its values of every column tallied,
+ * where a pass per column found every bit again (a broad query's facets cost
+ * more than its ranking). Into `touched[i]`, what `tallyOver` of `columns[i]` returns.
+ */
+function tallyColumnsOver(columns: readonly FacetColumn[], words: Uint32Array, touched: Uint32Array): void {
+  touched.fill(0, 0, columns.length)
+  let documents = 0
+  for (const column of columns) documents = Math.max(documents, Math.min(words.length, (column.documentCount + 31) >>> 5))
+  for (let w = 0; w < documents; w++) {
+    let word = words[w]!
+    while (word !== 0) {
+      const lowest = word & -word
+      word ^= lowest
+      const doc = (w << 5) + 31 - Math.clz32(lowest)
+      for (let c = 0; c < columns.length; c++) {
+        const { tally, display, keyOf, starts, values, touchedKeys, documentCount } = columns[c]!
+        if (doc >= documentCount) continue
+        const end = starts[doc + 1]!
+        for (let at = starts[doc]!; at < end; at++) {
+          const name = values[at]!
+          const key = keyOf[name]!
+          if (tally[key]!++ === 0) {
+            display[key] = name
+            touchedKeys[touched[c]!++] = key
+          } else if (name < display[key]!) display[key] = name
+        }
+      }
+    }
   }
 }
 
@@ -537,7 +617,7 @@ export class FacetTable {
       (facet, column, keys) => {
         const { tally, display } = column
         const top = topValues(keys, tally, display, limit)
-        const listed = top.map((key) => ({ value: column.names[display[key]!]!, count: tally[key]! }))
+        const listed = Array.from(top, (key): FacetCount => ({ value: column.names[display[key]!]!, count: tally[key]! }))
         const selected = filters.find(([name]) => name === facet)?.[1] ?? new Set<string>()
         for (const value of selected) {
           const key = column.keyIndex(value)
@@ -585,27 +665,77 @@ export class FacetTable {
     read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void,
     limit?: number,
   ): void {
-    const columns = FACETS.map((facet) => this.column(facet))
     const length = matches.words.length
-    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(1 + i, length)) }))
-    FACETS.forEach((facet, f) => {
-      const column = columns[f]!
-      let within = matches.words
-      const others = kept.filter((filter) => filter.facet !== facet)
-      if (others.length > 0) {
-        within = this.scratch(0, length)
-        within.set(matches.words)
-        for (const { documents } of others) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
-      }
-      const selected = filters.find(([name]) => name === facet)?.[1]
-      const touched =
-        limit === undefined
-          ? column.tallyOver(within)
-          : column.topOver(within, bitsSet(within), limit, selected ? [...selected].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : [])
-      const keys = column.touchedKeys.subarray(0, touched)
-      read(facet, column, keys)
-      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(2 + i, length)) }))
+    // The facets no filter is on share one bitset: the matches, ANDed with what every filter keeps.
+    let shared: Uint32Array | undefined
+    const withinOf = (facet: FacetName): Uint32Array => {
+      const filtered = kept.some((filter) => filter.facet === facet)
+      if (!filtered && shared) return shared
+      if (kept.length === 0 || (kept.length === 1 && filtered)) return matches.words
+      // A filtered facet's own bitset (each is read after all are made); the shared one's.
+      const within = this.scratch(filtered ? 2 + kept.length + FACETS.indexOf(facet) : 1, length)
+      within.set(matches.words)
+      for (const { facet: other, documents } of kept) if (other !== facet) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
+      if (!filtered) shared = within
+      return within
+    }
+    const facets = FACETS.map((facet) => {
+      const column = this.column(facet)
+      const within = withinOf(facet)
+      const chosen = filters.find(([name]) => name === facet)?.[1]
+      const selected = chosen ? [...chosen].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : []
+      const matched = bitsSet(within)
+      return { facet, column, within, selected, matched, tallies: limit === undefined || column.tallies(matched, limit, selected) }
     })
+    const touched = this.touchedScratch
+    // The facets that tally every match over the shared bitset, in one pass; each other facet that tallies, on its own.
+    const together = facets.filter((facet) => facet.tallies && facet.within === (shared ?? matches.words))
+    if (together.length > 0)
+      this.tallyAll(
+        together.map(({ column }) => column),
+        together[0]!.within,
+        together[0]!.matched,
+        touched,
+      )
+    for (const facet of facets) {
+      const { column, within } = facet
+      let count: number
+      if (together.includes(facet)) count = touched[together.indexOf(facet)]!
+      else if (facet.tallies) {
+        // Not into `touched`, which holds the shared pass's counts until every facet is read.
+        this.tallyAll([column], within, facet.matched, this.aloneScratch)
+        count = this.aloneScratch[0]!
+      } else count = column.topOver(within, facet.matched, limit!, facet.selected)
+      const keys = column.touchedKeys.subarray(0, count)
+      read(facet.facet, column, keys)
+      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+    }
+  }
+
+  private readonly touchedScratch = new Uint32Array(FACETS.length)
+  private readonly aloneScratch = new Uint32Array(1)
+
+  /**
+   * `tallyColumnsOver` of the `matched` documents of `within`; for more than
+   * half the corpus, the rest of the corpus tallied instead, and each value's
+   * count its corpus count less the rest's (`FacetColumn.fromRest`): fewer
+   * documents visited, the same counts.
+   */
+  private tallyAll(columns: readonly FacetColumn[], within: Uint32Array, matched: number, touched: Uint32Array): void {
+    const documents = columns[0]!.documentCount
+    const broad =
+      matched * 2 > documents &&
+      within.length === (documents + 31) >>> 5 &&
+      columns.every((column) => column.documentCount === documents && column.countsFromRest())
+    if (!broad) return tallyColumnsOver(columns, within, touched)
+    // After the filters' bitsets and each facet's own (see `tallied`).
+    const rest = this.scratch(2 + 2 * FACETS.length, within.length)
+    for (let w = 0; w < within.length; w++) rest[w] = ~within[w]!
+    const spare = within.length * 32 - documents
+    if (spare > 0) rest[within.length - 1]! &= 0xffffffff >>> spare
+    tallyColumnsOver(columns, rest, touched)
+    for (let c = 0; c < columns.length; c++) touched[c] = columns[c]!.fromRest(within)
   }
 
   /** The documents (of a corpus of `size`) that pass every filter: a bitset ANDed with a match set instead of a check per match. */

@@ -238,12 +238,14 @@ export class PreparedSearch {
       if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
     const order = all.subarray(0, windows)
-    // A comparison that returns small integers: a difference of doubles would be a boxed number per comparison.
     // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
     // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
     // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
     const inOrder = this.leaves.length > WIDE_TREE_LEAVES
-    if (bounds && !inOrder) order.sort((a, b) => (bounds[a]! > bounds[b]! ? -1 : bounds[a]! < bounds[b]! ? 1 : 0))
+    // Other trees' windows best bound first: a heap, popped as visited, since the search mostly ends after a few (and a
+    // typed array's sort with a comparison copies it first, garbage per search).
+    const byBound = bounds !== undefined && !inOrder
+    if (byBound) heapify(order, bounds)
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
@@ -273,7 +275,7 @@ export class PreparedSearch {
     }
     const mask = windowMask
     for (let i = 0; i < order.length; i++) {
-      const w = order[i]!
+      const w = byBound ? popBest(order, order.length - i, bounds) : order[i]!
       if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) {
         if (inOrder) continue
         break
@@ -772,6 +774,38 @@ function boundLevel(depth: number, windowCount: number): Float64Array {
 function windowOrder(windowCount: number): Uint32Array {
   if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
   return windowScratch
+}
+
+/** Whether window `a` is visited before `b`: a higher bound, then the lower window. */
+function before(a: number, b: number, bounds: Float64Array): boolean {
+  return bounds[a]! > bounds[b]! || (bounds[a] === bounds[b] && a < b)
+}
+
+/** Moves `order[at]` down the heap of `order[0, size)` (best first by `before`) to its place. */
+function siftDown(order: Uint32Array, at: number, size: number, bounds: Float64Array): void {
+  const moving = order[at]!
+  for (;;) {
+    let child = 2 * at + 1
+    if (child >= size) break
+    if (child + 1 < size && before(order[child + 1]!, order[child]!, bounds)) child++
+    if (!before(order[child]!, moving, bounds)) break
+    order[at] = order[child]!
+    at = child
+  }
+  order[at] = moving
+}
+
+/** `order` as a heap of windows, best bound first (`before`). */
+function heapify(order: Uint32Array, bounds: Float64Array): void {
+  for (let at = (order.length >>> 1) - 1; at >= 0; at--) siftDown(order, at, order.length, bounds)
+}
+
+/** Takes the best window off the heap of `order[0, size)`, which keeps `size - 1`. */
+function popBest(order: Uint32Array, size: number, bounds: Float64Array): number {
+  const best = order[0]!
+  order[0] = order[size - 1]!
+  siftDown(order, 0, size - 1, bounds)
+  return best
 }
 
 /** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
