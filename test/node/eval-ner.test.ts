@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { predictEntities, evaluateConll, formatScores } from '../../scripts/eval-ner'
+import { errorClasses, predictEntities, evaluateConll, formatScores } from '../../scripts/eval-ner'
 import { detokenize, DOCUMENT_START, parseConll, score, taggedEntities } from '../../scripts/lib/conll'
 
 // Two hand-written documents in CoNLL-2003's format (invented sentences, nothing of the evaluation data).
@@ -134,5 +134,22 @@ describe('NER scoring', () => {
     const table = formatScores(evaluateConll(content))
     expect(table.split('\n')).toHaveLength(5)
     expect(table).toMatch(/^micro\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}\s+11\s+\d+$/m)
+  })
+
+  it('files every error under one class: what it was read as, the kind of document and the shape of the name', () => {
+    // "Oslo" tagged as a club, "Lindqvist" a surname with no cue: one miss read as a place, one read as nothing.
+    const document = {
+      sentences: [
+        {
+          tokens: ['Kestrel', 'Widgets', 'AG', 'rose', ',', 'said', 'Lindqvist', 'in', 'Oslo', '.'],
+          tags: ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O', 'B-PER', 'O', 'B-ORG', 'O'],
+        },
+      ],
+    }
+    expect(Object.fromEntries(errorClasses([document]))).toEqual({
+      'missed PER, read nothing there, other news, one word': ['Lindqvist'],
+      'missed ORG, read as LOC, other news, one word': ['Oslo'],
+      'added LOC, gold has ORG, other news, one word': ['Oslo'],
+    })
   })
 })

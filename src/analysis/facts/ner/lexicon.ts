@@ -56,6 +56,7 @@ export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle`)
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`
   ministry embassy consulate party council inc inc. corp corp. corporation co co. ltd ltd. plc llc ag nv gmbh
+  sa s.a. spa s.p.a. ab oyj bhd tbk bv pty kk sarl srl
   company bank university college school union army navy police agency group association committee court
   parliament assembly commission department office service services fc club airlines airways institute
   foundation organisation organization federation front nations movement force forces authority board bureau

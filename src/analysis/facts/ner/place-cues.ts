@@ -81,7 +81,13 @@ export const PLACE_FEATURES = new Set([
   'penitentiary',
   'palace',
   'mall',
+  'monument',
+  'memorial',
+  'cemetery',
 ])
+
+/** First words of names of features of the land ("Mount Bukak", "Lake Taupo"), in lower case. */
+export const LEADING_FEATURES = new Set(['mount', 'mt.', 'lake', 'cape', 'loch'])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
 export function kindOfBefore(sentence: Token[], from: number): boolean {

@@ -53,6 +53,10 @@ export function addPerson(reading: Reading, sentence: Token[], from: number, to:
   const { people } = reading
   const tokens = sentence.slice(from, to)
   const name = nameOf(reading, tokens)
+  // "Bharat Ratna Pranab Mukherjee" where the text also names "Pranab Mukherjee" alone: the words before a full name
+  // the text gives on its own are an honour or a title written against it, not more of the name.
+  const alone = tokens.length > 3 ? fullNameAlone(reading, tokens) : 0
+  if (alone > 0) return addPerson(reading, sentence, from + alone, to, role)
   const spelling = tokens.length === 1 && !people.has(name) ? otherSpelling(reading, name) : undefined
   if (spelling) people.set(name, spelling)
   // "Prime Minister Tuilaepa" after "Tuilaepa Sailele Malielegaoi": one word that opened a full name found before is that person.
@@ -67,6 +71,20 @@ export function addPerson(reading: Reading, sentence: Token[], from: number, to:
   remember(people, tokens.at(-1)!.text, name)
   remember(reading.leadingNames, tokens[0]!.text, name)
   if (tokens.at(-1)!.text.length >= 5) remember(reading.surnameSpellings, spellingKey(tokens.at(-1)!.text), name)
+}
+
+/**
+ * Where, in a run of four words or more, a full name of two words or more starts that is a candidate of its own
+ * elsewhere in the text (0: none). Two words at least before it: one ("Filip De Wilde", "Sir Anthony Quayle") is a
+ * first name or an honorific that belongs with the name.
+ */
+function fullNameAlone(reading: Reading, tokens: Token[]): number {
+  for (let start = 2; start <= tokens.length - 2; start++) {
+    const tail = nameOf(reading, tokens.slice(start))
+    if (reading.candidates.some(({ candidate }) => candidate.tokens.length === tokens.length - start && nameOf(reading, candidate.tokens) === tail))
+      return start
+  }
+  return 0
 }
 
 /** The country of a demonym ("Kenyan", "Kenyans"), mentioned by that word. */

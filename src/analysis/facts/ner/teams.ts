@@ -51,6 +51,49 @@ export function isTeamPosition(sentence: Token[], from: number, to: number): boo
   return Boolean((after && (SCORE.test(after.text) || HEAD_TO_HEAD.has(after.text) || AFTER_SIDE.has(after.text))) || secondSide(sentence, from))
 }
 
+/** Words after a club's name that speak of its squad or its play ("the Southampton skipper", "a Karlsruhe goal", "Newcastle fans"). */
+const SQUAD_WORDS = new Set([
+  'skipper',
+  'captain',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'winger',
+  'playmaker',
+  'forward',
+  'coach',
+  'manager',
+  'player',
+  'players',
+  'team-mate',
+  'teammate',
+  'fans',
+  'supporters',
+  'goal',
+  'goals',
+  'squad',
+])
+/** Verbs of a transfer, before the club a player goes to ("joined Newcastle", "signed for Celtic"), in lower case. */
+const TRANSFER_VERBS = new Set(['joined', 'joins', 'join', 'rejoined'])
+const TRANSFER_PHRASES: ReadonlyArray<[string, ReadonlySet<string>]> = [
+  ['for', new Set(['signed', 'signs', 'sign', 'plays', 'played', 'playing'])],
+  ['to', new Set(['transferred', 'transfer', 'move', 'moved', 'loaned'])],
+]
+
+/**
+ * In a sports report, a name right before a word of a squad ("the Southampton skipper", "Shearer's Newcastle team
+ * mate") or after a transfer ("joined Newcastle", "transferred to Milan") is a club. The caller asks it of towns only.
+ */
+export function isClubInSportsReport(sentence: Token[], from: number, to: number): boolean {
+  const after = sentence[to]
+  if (after?.word && !after.capital && (SQUAD_WORDS.has(after.text) || (after.text === 'team' && sentence[to + 1]?.text === 'mate'))) return true
+  const before = sentence[from - 1]?.text.toLowerCase() ?? ''
+  if (TRANSFER_VERBS.has(before)) return true
+  const verb = sentence[from - 2]?.text.toLowerCase() ?? ''
+  return TRANSFER_PHRASES.some(([joiner, verbs]) => joiner === before && verbs.has(verb))
+}
+
 /** Prepositions that put a town as the venue ("in Seattle", "at Pasni", "QUETTA AT PASNI"), in lower case. */
 const VENUE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside'])
 

@@ -17,8 +17,17 @@ export function readLists(reading: Reading): void {
     const open = list.items.filter((item, index) => kinds[index] === undefined && !reading.book.has(spanOf(item.candidate.tokens)))
     if (open.length === 0) continue
     const people = kinds.filter((kind) => kind === 'person').length
-    if (people >= 2 && people * 2 >= list.items.length) {
+    // Half the list people, or a longer list whose names read so far are all people ("Given, Breen, Staunton, Irwin,
+    // McAteer, Harte, …, Quinn, O'Neill", a squad where four were named in full before).
+    const onlyPeople = people >= 3 && kinds.every((kind) => kind === undefined || kind === 'person')
+    if ((people >= 2 && people * 2 >= list.items.length) || onlyPeople) {
       for (const item of open) if (looksLikePersonName(item.candidate.tokens)) addPerson(reading, item.sentence, item.candidate.from, item.candidate.to)
+      continue
+    }
+    // "title rivals Essex, Derbyshire and Surrey": names listed with organisations, and nothing else, are organisations.
+    const organisations = kinds.filter((kind) => kind === 'organization').length
+    if (organisations >= 2 && organisations * 2 >= list.items.length && kinds.every((kind) => kind === undefined || kind === 'organization')) {
+      for (const item of open) decide(reading, item.sentence, item.candidate, 'organization', nameOf(reading, item.candidate.tokens))
       continue
     }
     if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue

@@ -15,7 +15,7 @@ import {
 } from '../lexicon'
 import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
-import { PLACE_FEATURES } from '../place-cues'
+import { LEADING_FEATURES, PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
 import { isClubOfTown, isTeamHere } from '../recall'
 import { addDemonym, addPerson, decide, decidePlace } from '../record'
@@ -102,6 +102,23 @@ const titledPerson: Rule = (reading, sentence, candidate) => {
   addPerson(reading, sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : nameOf(reading, roleTokens))
   return true
 }
+
+/**
+ * "CNN Philippines", "Netflix Japan", "ABC Australia": an organisation known by one word or its acronym, then a
+ * country's name, is its branch there, one organisation (not a country the text speaks of). Not an initial ("N.
+ * Korea"), an acronym that is itself a country or place ("US", "UAE"), nor a currency after an amount ("1.2 bln SKR").
+ */
+function isBranchInCountry(reading: Reading, tokens: Token[], before: Token | undefined): boolean {
+  if (tokens.length < 2 || !findCountry(nameOf(reading, tokens.slice(1)))) return false
+  const brand = tokens[0]!.text
+  if (KNOWN_ORGS.has(brand)) return true
+  if (!isAcronym(brand) || brand.replace(/\./g, '').length < 2 || NOT_ORG_ACRONYMS.has(brand) || findCountry(brand) || findPlaces(brand).length > 0)
+    return false
+  return !(before && (/\d/.test(before.text) || AMOUNT_WORDS.has(lower(before))))
+}
+
+/** Words of an amount before a currency's code ("1.2 bln SKR"). */
+const AMOUNT_WORDS = new Set(['mln', 'bln', 'million', 'billion', 'trillion', 'bn', 'm', 'k'])
 
 /**
  * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
@@ -223,12 +240,13 @@ const organisation: Rule = (reading, sentence, candidate) => {
 }
 
 /**
- * "Quetta International Airport", "Seine River": a name ending in a feature word is a place (an airport, the town it serves);
- * not a first name and a surname that is also a feature word where the words after it speak of a person ("Ellen Park said").
+ * "Quetta International Airport", "Seine River", "Mount Bukak": a name ending in a feature word, or opening with one of
+ * those that come first, is a place (an airport, the town it serves); not a first name and a surname that is also a
+ * feature word where the words after it speak of a person ("Ellen Park said").
  */
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
-  if (tokens.length <= 1 || !PLACE_FEATURES.has(lower(tokens.at(-1)!))) return false
+  if (tokens.length <= 1 || !(PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))) return false
   if (tokens.length === 2 && isFirstName(tokens[0]!.text) && hasPersonContext(reading.text, sentence, candidate.to)) return false
   decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
   return true
@@ -258,6 +276,33 @@ const clubByNickname: Rule = (reading, sentence, candidate) => {
   decide(reading, sentence, candidate, 'organization', name)
   return true
 }
+
+/**
+ * A cricket scorecard: a batsman before how they were out ("Inzamam-ul-Haq c Thorpe b Croft 6", "Thorpe lbw b …"), a
+ * fielder or bowler after "c", "st" or "b" where the sentence has a dismissal, and a bowler before figures of overs,
+ * maidens, runs and wickets ("Vaas 7-0-29-0") are people.
+ */
+const cricketer: Rule = (reading, sentence, candidate) => {
+  const { from, to } = candidate
+  const before = sentence[from - 1]?.text ?? ''
+  const after = sentence[to]?.text ?? ''
+  const marked = DISMISSAL_MARKS.has(before) || after === 'lbw' || (DISMISSAL_MARKS.has(after) && Boolean(sentence[to + 1]?.capital))
+  const named = marked ? sentence.some((token) => token.text === 'b' || token.text === 'lbw') : bowlingFiguresAfter(reading, sentence[to - 1]!)
+  if (!named || !candidate.tokens.every((token) => token.word && !/\d/.test(token.text))) return false
+  addPerson(reading, sentence, from, to)
+  return true
+}
+
+/** The figures as written after a name, whatever tokens "6.5-1-23-4." was cut into, on the next line if the name ends one. */
+function bowlingFiguresAfter(reading: Reading, last: Token): boolean {
+  const next = /^\s*(\S+)/.exec(reading.text.slice(last.end, last.end + 40))?.[1]
+  return next !== undefined && BOWLING_FIGURES.test(next.replace(/[.,;]$/, ''))
+}
+
+/** "c" (caught by), "st" (stumped by), "b" (bowled by) before a player's name in a scorecard. */
+const DISMISSAL_MARKS = new Set(['c', 'st', 'b'])
+/** Overs, maidens, runs and wickets of a bowler ("10-0-41-2"). */
+const BOWLING_FIGURES = /^\d+(?:\.\d)?-\d+-\d+-\d+$/
 
 /**
  * "Erik Dekker (Netherlands) Rabobank 1:23", "Alex Tanner (Italy), Reynard Honda, 53.980": in a line of results, the name
@@ -326,6 +371,7 @@ const STRONG_RULES: readonly Rule[] = [
   loneDemonym,
   multiWordPlace,
   nameWithAcronym,
+  cricketer,
   organisation,
   namedFeature,
   featureOfName,
@@ -392,6 +438,7 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
   if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
   if (namesBodyOf(tokens)) return true
+  if (isBranchInCountry(reading, tokens, sentence[from - 1])) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
   if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
   const before = sentence[from - 1]
@@ -401,17 +448,25 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (tokens.length === 1 && (isWebsite(tokens[0]!.text) || (isJoinedBrand(tokens[0]!.text) && !tagged))) return true
   if (tokens.length > 1 && ORG_PREFIXES.has(lower(tokens[0]!))) return true
   if (isTownAndMascot(tokens) && (before?.text.toLowerCase() === 'the' || isTeamPosition(sentence, from, to) || reading.teams.size > 0)) return true
-  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name.
+  // "the news weekly Der Spiegel": an article of another language opens a title, not a first name; "the motorcycle club
+  // Marine JarHeads MC", "the airline Mahan Air": a first name opens the name of a kind of organisation where the rest
+  // is no surname.
   if (
     before?.word &&
     !before.capital &&
     isOrganisationKind(before.text) &&
-    !(tokens.length > 1 && isFirstName(tokens[0]!.text) && !FOREIGN_ARTICLES.has(lower(tokens[0]!)))
+    !(
+      tokens.length > 1 &&
+      isFirstName(tokens[0]!.text) &&
+      looksLikePersonName(tokens) &&
+      !ORG_PREFIXES.has(lower(tokens.at(-1)!)) &&
+      !FOREIGN_ARTICLES.has(lower(tokens[0]!))
+    )
   )
     return true
   if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
-  if (isReportingBody(reading, sentence, candidate)) return true
+  if (isReportingBody(reading, sentence, candidate) || isOutletWithArticle(sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
   if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
@@ -469,6 +524,21 @@ function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to
   // "told the Atlantic": no one tells a place, so a place's name there is a publication's ("the Kremlin said" stays a place).
   return !tokens.some(isRoleWord) && (told || findPlaces(name).length === 0) && !isDemonym(tokens[0]!.text)
 }
+
+/**
+ * "Al Jazeera reported", "according to Al Arabiya", "an Al Mayadeen reporter": a name opening with the Arabic article
+ * written apart, that publishes, is cited or has reporters, is an outlet; "Al" is a first name too, but people say
+ * ("Al Gore said") rather than report.
+ */
+function isOutletWithArticle(sentence: Token[], { tokens, from, to }: Candidate): boolean {
+  if (tokens.length < 2 || (tokens[0]!.text !== 'Al' && tokens[0]!.text !== 'El')) return false
+  const after = sentence[to]?.text ?? ''
+  const cited = `${sentence[from - 2]?.text.toLowerCase() ?? ''} ${sentence[from - 1]?.text.toLowerCase() ?? ''}`
+  return PUBLISHING_WORDS.has(after) || CITED_BY.has(cited)
+}
+
+const PUBLISHING_WORDS = new Set(['reported', 'reports', 'broadcast', 'aired', 'published', 'reporter', 'reporters', 'correspondent', 'journalist'])
+const CITED_BY = new Set(['according to', 'reported by', 'quoted by', 'cited by'])
 
 /**
  * "Central Bank of Nigeria", "Directorate General of Civil Aviation", "Committee to Protect Journalists",

@@ -3,7 +3,7 @@ import { findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
 import { countryInBrackets, isAcronym, isWebsite, looksLikePersonName, lower, spellsAcronym, titleCase } from '../names'
 import { isBigPlace } from '../places'
-import { capitalRuns, couldBeTeam, facesAnother, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
+import { capitalRuns, couldBeTeam, facesAnother, isClubInSportsReport, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
 import { hasLetter, hasLowerCase, type Token } from '../tokens'
 
@@ -67,6 +67,7 @@ export function readVocabulary(reading: Reading): void {
         couldBeTeam(candidate.tokens, sides, isResultLine(sentence, candidate.from) || isTableRow(sentence, candidate.from, candidate.to))
       )
         teams.add(name.toLowerCase())
+      else if (!country && reading.sportsReport && isClubInSportsReport(sentence, candidate.from, candidate.to) && isTown(name)) teams.add(name.toLowerCase())
     }
   }
   // Where the text names no country, its regions and big towns tell which one it is about.
