@@ -5,9 +5,10 @@ import type { Span } from './span'
 /**
  * A text read once: its sentences and its opening dateline. `analyzeArticle`
  * builds one and hands it to every engine (keywords, headline, summary, facts),
- * so an article is split into sentences once. Words are not cut here: each
- * engine cuts its own unit (src/text/tokens.ts says why) from these sentences,
- * the keywords and the summary one table of prose words between them.
+ * so an article is split into sentences once. Words are not cut here: the
+ * quantity reader and the prose words of the keywords and the summary share one
+ * cut of these sentences (`sentenceTokens`), the entity reader cuts its own unit
+ * (src/text/tokens.ts says why).
  */
 export type TextDocument = {
   readonly text: string

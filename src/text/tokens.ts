@@ -1,11 +1,12 @@
 import type { Span } from './span'
 
 /**
- * A word or a mark with its offsets in the text: the one token shape. Each
- * reader cuts words its own way, because each needs a different unit (below);
- * the entity reader and the quantity reader extend this type with what they note
- * about a token (capitalised, possessive, lower case). The keywords and the
- * summary read the same unit (PROSE_WORD) and share one cut of it per document
+ * A word or a mark with its offsets in the text: the one token shape. The entity
+ * reader cuts words its own way (names keep dots and ampersands: "U.S.", "AT&T")
+ * and extends this type with what it notes of a token (capitalised, possessive).
+ * The quantity reader and the prose words of the keywords and the summary share
+ * one cut per document (`sentenceTokens`, below): the quantity reader reads its
+ * tokens, and the prose words (PROSE_WORD) are taken out of its words
  * (`documentWords`, src/analysis/summary/terms.ts).
  */
 export type Token = Span & { text: string }
@@ -41,5 +42,40 @@ export function tokensOf(text: string, pattern: RegExp, span: Span = { start: 0,
     // An empty match would be found again at the same place: step over one character (one code point under /u).
     if (match[0] === '') matcher.lastIndex = match.index + (matcher.unicode && (body.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1)
   }
+  return tokens
+}
+
+/** A token of `sentenceTokens`, with its lower case. */
+export type LoweredToken = Token & { lower: string }
+
+/**
+ * Words, numbers with inner commas or points ("1,200", "3.5"), so a count is one token, and single punctuation marks;
+ * one pass, no backtracking across tokens. Every PROSE_WORD lies inside one such word: a word runs on over letters,
+ * digits, apostrophes and hyphens, all a prose word holds.
+ */
+const SENTENCE_TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|[.,](?=\p{N}))*|[^\s\p{L}\p{N}]/gu
+
+// Per sentences array read (a document's), with the text it was cut from: the readers of one analysis share one cut.
+const cutBySentences = new WeakMap<readonly Span[], { text: string; tokens: LoweredToken[][] }>()
+
+/**
+ * The tokens of each sentence (SENTENCE_TOKEN, each sentence cut apart from the others), cut once per document: the
+ * quantity reader and the prose words both read every sentence, and cut it once between them.
+ */
+export function sentenceTokens(text: string, sentences: readonly Span[]): LoweredToken[][] {
+  const known = cutBySentences.get(sentences)
+  if (known && known.text === text) return known.tokens
+  const matcher = new RegExp(SENTENCE_TOKEN)
+  const tokens = sentences.map((sentence) => {
+    const body = text.slice(sentence.start, sentence.end)
+    const cut: LoweredToken[] = []
+    matcher.lastIndex = 0
+    for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
+      const start = sentence.start + match.index
+      cut.push({ text: match[0], start, end: start + match[0].length, lower: match[0].toLowerCase() })
+    }
+    return cut
+  })
+  cutBySentences.set(sentences, { text, tokens })
   return tokens
 }

@@ -116,6 +116,21 @@ describe('extractDates', () => {
     ])
   })
 
+  it('reads each date phrase as in its whole sentence, however far apart the phrases and whatever lies between them', () => {
+    // chrono reads the stretches around date words, several a call: a date's own words around it (a time, a weekday, a
+    // year after it), not what lies beyond, and one phrase's words never join the next one's.
+    const filler = 'the committee heard evidence from witnesses about the flooding of the old bridge and the market square, '
+    const text =
+      `At 10:30 a.m. local time on Tuesday, March 3, 2020, ${filler.repeat(3)}and it met again last year August 8. ` +
+      `${filler.repeat(2)}The vote came on Friday; the ruling followed on 12/05/2020, ${filler}not on the 14th.`
+    expect(dates(text, '2020-12-20')).toEqual([
+      { text: 'Tuesday, March 3, 2020', iso: '2020-03-03' },
+      { text: 'last year August 8', iso: '2019-08-08' },
+      { text: 'Friday', iso: '2020-12-18' },
+      { text: '12/05/2020', iso: '2020-12-05' },
+    ])
+  })
+
   it('gets through 200 KB of date words', () => {
     const found = extractDates('Monday Tuesday May March '.repeat(8_000), '2020-01-01')
     expect(found.length).toBeGreaterThan(0)

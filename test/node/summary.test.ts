@@ -4,7 +4,8 @@ import type { ArticleInput } from '../../src/corpus/article'
 import { spacedWords } from '../../src/analysis/summary/boilerplate'
 import { needsPredecessor } from '../../src/analysis/summary/coherence'
 import { summarize } from '../../src/analysis/summary/summarize'
-import { contentTerms, countTerms, documentWords, unitTermCounts } from '../../src/analysis/summary/terms'
+import { contentTerms, countTerms, documentWords, normalizeTerm, unitTermCounts } from '../../src/analysis/summary/terms'
+import { PROSE_WORD } from '../../src/text/tokens'
 import { sentenceUnits } from '../../src/analysis/summary/units'
 import { readDocument } from '../../src/text/document'
 import { cosine } from '../../src/analysis/summary/similarity'
@@ -174,6 +175,21 @@ describe("a document's words, cut once for the keywords and the summary", () => 
     expect(words.terms.slice(0, 3)).toEqual(['balochistan', 'police', 'arrested'])
     expect(words.sentenceWords).toEqual([0, 5, 10])
     words.words.forEach((word, k) => expect(document.text.slice(words.starts[k], words.ends[k])).toBe(word))
+  })
+
+  it("takes the prose words out of the quantity reader's cut as PROSE_WORD cuts the sentence itself", () => {
+    // Words of that cut that hold several prose words, a shorter one or none: numbers with separators, joiners at the
+    // end or doubled, letters outside ASCII and combining marks, a lone mark.
+    const text = "Officers' pay rose 1,200 or 3.5% in Zürich-based firms -- rock--solid, said O’Neill's co-worker. Cafe\u0301 ' - x-.\nNext."
+    const document = readDocument(text)
+    const words = documentWords(document)
+    const own = document.sentences.flatMap((sentence) => [...text.slice(sentence.start, sentence.end).matchAll(PROSE_WORD)].map(([word]) => word))
+    expect(words.words).toEqual(own)
+    expect(words.words).toContain('Officers')
+    expect(words.words).toContain('1')
+    expect(words.words).toContain('200')
+    expect(words.terms).toEqual(own.map(normalizeTerm))
+    words.words.forEach((word, k) => expect(text.slice(words.starts[k], words.ends[k])).toBe(word))
   })
 
   // The counts a unit gets from the shared words must be the ones its own text gives; where they could not be, none.

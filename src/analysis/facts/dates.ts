@@ -63,14 +63,72 @@ const MAX_DATES = 500
 export function extractDates(text: string, publicationDate?: string, sentences: Span[] = splitSentences(text)): DateMention[] {
   const reference = publicationDate ? new Date(`${publicationDate}T12:00:00Z`) : undefined
   const dates: DateMention[] = []
-  for (const chunk of anchoredChunks(text, sentences)) {
+  const chunks = [...anchoredChunks(text, sentences)]
+  const phrases = chunks.flatMap((chunk, index) => Array.from(datePhrases(text, chunk), (span) => ({ ...span, chunk: index })))
+  const results: Placed[][] = []
+  let next = 0
+  for (let chunk = 0; chunk < chunks.length; chunk++) {
     if (dates.length >= MAX_DATES) break
-    const body = text.slice(chunk.start, chunk.end)
-    const results = chrono.en.parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
-    resolveResults(text, chunk.start, results, reference, dates)
+    const found: Placed[] = []
+    for (; next < phrases.length && phrases[next]!.chunk === chunk; next++) {
+      if (results[next] === undefined) readPhrases(text, phrases, next, reference, results)
+      found.push(...results[next]!)
+    }
+    // A chunk's results together, as when chrono read the chunk whole: a date may join the next one ("last year August 8").
+    resolveResults(text, found, reference, dates)
   }
   return withoutRepeats(neighbourDays(text, dates)).slice(0, MAX_DATES)
 }
+
+/**
+ * chrono over `phrases` from `first` on, as many as fit in CHUNK characters, each phrase's results kept at its index
+ * in `results` with their offsets in the text. A call costs about as much as reading a few hundred characters,
+ * whatever it reads, so the phrases (a few dozen characters each, a few an article) are read together, PHRASE_BREAK
+ * between them.
+ */
+function readPhrases(text: string, phrases: Span[], first: number, reference: Date | undefined, results: Placed[][]): void {
+  let last = first + 1
+  let length = phrases[first]!.end - phrases[first]!.start
+  while (last < phrases.length && length + PHRASE_BREAK.length + phrases[last]!.end - phrases[last]!.start <= CHUNK) {
+    length += PHRASE_BREAK.length + phrases[last]!.end - phrases[last]!.start
+    last++
+  }
+  const bodies = phrases.slice(first, last).map(({ start, end }) => text.slice(start, end))
+  const found = parseDates(bodies.join(PHRASE_BREAK), reference)
+  // Where each phrase starts in the joined text, to hand each result back to its phrase.
+  const joinedStarts: number[] = []
+  let at = 0
+  for (const body of bodies) {
+    joinedStarts.push(at)
+    at += body.length + PHRASE_BREAK.length
+  }
+  for (let k = first; k < last; k++) results[k] = []
+  for (const { result, at: joinedAt } of found) {
+    let k = bodies.length - 1
+    while (joinedStarts[k]! > joinedAt) k--
+    // A result running over a break would join words the text does not put together: then each phrase is read alone.
+    if (joinedAt + result.text.length > joinedStarts[k]! + bodies[k]!.length) {
+      for (let alone = first; alone < last; alone++)
+        results[alone] = parseDates(text.slice(phrases[alone]!.start, phrases[alone]!.end), reference, phrases[alone]!.start)
+      return
+    }
+    results[first + k]!.push({ result, at: joinedAt + phrases[first + k]!.start - joinedStarts[k]! })
+  }
+}
+
+/** A result of chrono's and where it starts in the text (its `index` is in the body chrono read). */
+type Placed = { result: chrono.ParsedResult; at: number }
+
+/** chrono's reading of `body`, which starts at `offset` in the text. */
+function parseDates(body: string, reference: Date | undefined, offset = 0): Placed[] {
+  return chrono.en
+    .parse(body, { instant: reference ?? new Date(0), timezone: 0 }, { forwardDate: false })
+    .map((result) => ({ result, at: offset + result.index }))
+}
+
+// Between two phrases read in one call: white space on both sides, as around a phrase in the text, and a mark none of
+// chrono's patterns reads or crosses (no date, time, range or time zone takes a semicolon).
+const PHRASE_BREAK = '\n\n;\n\n'
 
 /**
  * One fact per day named the same way: news repeats "Monday" or "last year" for one day, and a reader (or a
@@ -116,11 +174,49 @@ function* anchoredChunks(text: string, sentences: Span[]): Generator<Span> {
   if (current) yield current
 }
 
-/** Keeps the results that are dates and resolves them; `offset` is where the parsed chunk starts in `text`. */
-function resolveResults(text: string, offset: number, results: chrono.ParsedResult[], reference: Date | undefined, dates: DateMention[]): void {
+/**
+ * The words of chrono's vocabulary (its month, weekday, casual-day and time-unit words) that ANCHOR matches, and its
+ * numeric dates: every date kept holds one of them, since resolveResults keeps only results whose words match ANCHOR
+ * and chrono's results are made of its vocabulary. The other words ANCHOR matches ("decided", "market", "monitor")
+ * are never in a result.
+ */
+const DATE_SEED =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|week(?:s|end|day)?|months?|years?|yesterday|today|tonight|tomorrow|ago)\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/gi
+// How far around a seed chrono is given the text, snapped out to white space: more than any of its patterns reaches
+// beyond the seed word (a time and its zone before or after a date, "two years and three months ago"), so it reads
+// each date phrase as it reads it in the whole chunk.
+const PHRASE_MARGIN = 48
+
+/**
+ * The date phrases of a chunk: the text around each DATE_SEED, overlapping stretches joined, in text order. chrono
+ * reads these rather than the whole chunk (its cost grows with what it reads, and most of a dated sentence is no
+ * date); the offsets of its results stay those of the text, since each phrase is parsed at its own start.
+ */
+function* datePhrases(text: string, chunk: Span): Generator<Span> {
+  const body = text.slice(chunk.start, chunk.end)
+  const seeds = new RegExp(DATE_SEED)
+  let current: Span | undefined
+  for (let match = seeds.exec(body); match !== null; match = seeds.exec(body)) {
+    let start = Math.max(0, match.index - PHRASE_MARGIN)
+    while (start > 0 && !isSpace(body.charCodeAt(start - 1))) start--
+    let end = Math.min(body.length, match.index + match[0].length + PHRASE_MARGIN)
+    while (end < body.length && !isSpace(body.charCodeAt(end))) end++
+    if (current && start <= current.end - chunk.start) current.end = chunk.start + end
+    else {
+      if (current) yield current
+      current = { start: chunk.start + start, end: chunk.start + end }
+    }
+  }
+  if (current) yield current
+}
+
+// White space as `\s` has it in the Latin range; a rarer space only makes a phrase a little longer.
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 160
+
+/** Keeps the results that are dates and resolves them (one chunk's, in text order). */
+function resolveResults(text: string, results: Placed[], reference: Date | undefined, dates: DateMention[]): void {
   for (let i = 0; i < results.length; i++) {
-    const result = results[i]!
-    const at = offset + result.index
+    const { result, at } = results[i]!
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
     let words = result.text.slice(preposition)
     // "Last month, 12 people died": chrono takes the count along when the date has no day of its own.
@@ -136,8 +232,8 @@ function resolveResults(text: string, offset: number, results: chrono.ParsedResu
     if (isWeekdayOnly(result.start) && !WEEKDAY_NAME.test(words)) continue
     const relative = RELATIVE.test(words) || isWeekdayOnly(result.start)
     if (relative && !reference) continue
-    const next = results[i + 1]
-    const nextAt = next ? offset + next.index : -1
+    const next = results[i + 1]?.result
+    const nextAt = results[i + 1]?.at ?? -1
     if (reference && next && RELATIVE_YEAR.test(words) && /^\s+$/.test(text.slice(at + result.text.length, nextAt))) {
       const iso = monthDayInYear(next.start, resolve(result.start, reference))
       if (iso) {

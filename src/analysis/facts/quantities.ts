@@ -7,14 +7,12 @@ import { AUXILIARIES, DEAD_NOUNS, DEATH_NOUNS, EVENTS, HEDGES, PEOPLE_NOUNS, PHR
 import type { Entity, Quantity, QuantityKind } from './types'
 import { MONTH_ABBREVIATIONS, MONTHS } from '../../text/calendar'
 import type { Span } from '../../text/span'
-import { tokensOf, type Token as TextToken } from '../../text/tokens'
+import { sentenceTokens, type LoweredToken } from '../../text/tokens'
 
-/** Cut by `TOKEN`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
-type Token = TextToken & { lower: string }
+/** Cut by `sentenceTokens`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
+type Token = LoweredToken
 type Found = { event: string; start: number; end: number; index: number; length: number }
 
-// Words, numbers with inner commas or points ("1,200"), and single punctuation marks; one pass, no backtracking across tokens.
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|[.,](?=\p{N}))*|[^\s\p{L}\p{N}]/gu
 const MAX_PHRASE = 4
 const MAX_REACH_BACK = 8
 const LONGEST_EVENT = Math.max(...EVENTS.map(([phrase]) => phrase.split(' ').length))
@@ -74,8 +72,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
     lead && (onlyPlace(text, lead, places) ?? (places.within(lead.start, lead.end, ['place']).length === 0 ? onlyCountry(lead, places) : undefined))
   // The events of which the text counts one named person, wherever it names them.
   const namedOnes = new Set(ones.flat().flatMap((one) => (one.named ? [one.event] : [])))
+  const cut = sentenceTokens(text, sentences)
   for (const [s, sentence] of sentences.entries()) {
-    const tokens = tokenize(text, sentence)
+    const tokens = cut[s]!
     const kind = quantityKind(text.slice(sentence.start, sentence.end), publicationDate)
     const marked = kind ? { kind } : {}
     const placeOf = (end: number, start: number) =>
@@ -333,13 +332,6 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
   const before = tokens[at - 1]
   if (!before) return false
   return NOT_COUNT_BEFORE.has(before.lower) || /^\p{Lu}/u.test(before.text) || (before.text === ',' && tokens[after]?.text === ',')
-}
-
-function tokenize(text: string, sentence: Span): Token[] {
-  const tokens = tokensOf(text, TOKEN, sentence) as Token[]
-  // Each token gains its lower case in place: a copy of every token of every sentence was garbage.
-  for (const token of tokens) token.lower = token.text.toLowerCase()
-  return tokens
 }
 
 function isYear(token: Token, value: number): boolean {

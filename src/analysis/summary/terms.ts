@@ -1,6 +1,6 @@
 import type { TextDocument } from '../../text/document'
 import { NEWS_STOP_WORDS } from '../../text/stop-words'
-import { PROSE_WORD } from '../../text/tokens'
+import { PROSE_WORD, sentenceTokens } from '../../text/tokens'
 import type { Unit } from './units'
 
 /**
@@ -24,7 +24,11 @@ function isContentTerm(term: string): boolean {
 
 // Every word of every sentence is normalised, some twice (keywords and summary): string tests, no patterns.
 export function normalizeTerm(word: string): string {
-  const lowered = word.toLowerCase()
+  return normalizeLowered(word.toLowerCase())
+}
+
+/** `normalizeTerm` of a word already in lower case. */
+function normalizeLowered(lowered: string): string {
   return stem(lowered.endsWith("'s") || lowered.endsWith('’s') ? lowered.slice(0, -2) : lowered)
 }
 
@@ -65,27 +69,55 @@ export type DocumentWords = {
 // Per document read, so both readers of one analysis share one table; a document no one holds is collected with its table.
 const wordsByDocument = new WeakMap<TextDocument, DocumentWords>()
 
-/** The prose words of `document`'s sentences, each sentence cut apart from the others (a word never spans two). */
+/**
+ * The prose words of `document`'s sentences, each sentence cut apart from the others (a word never spans two): taken
+ * out of the words of the document's one cut (`sentenceTokens`), which the quantity reader reads too. A word of that
+ * cut is most often one prose word as it stands; one with a number's separator, a joiner at its end or two joiners
+ * together ("1,200", "officers'", "rock--solid") holds several or a shorter one, cut out of it by PROSE_WORD.
+ */
 export function documentWords(document: TextDocument): DocumentWords {
   const known = wordsByDocument.get(document)
   if (known) return known
   const { text, sentences } = document
   const table = { sentenceWords: [0], starts: [] as number[], ends: [] as number[], words: [] as string[], terms: [] as string[] }
   const matcher = new RegExp(PROSE_WORD)
-  for (const sentence of sentences) {
-    const body = text.slice(sentence.start, sentence.end)
-    matcher.lastIndex = 0
-    for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
-      const word = match[0]
-      table.starts.push(sentence.start + match.index)
-      table.ends.push(sentence.start + match.index + word.length)
-      table.words.push(word)
-      table.terms.push(normalizeTerm(word))
+  for (const tokens of sentenceTokens(text, sentences)) {
+    for (const token of tokens) {
+      if (isOneProseWord(token.text)) {
+        table.starts.push(token.start)
+        table.ends.push(token.end)
+        table.words.push(token.text)
+        table.terms.push(normalizeLowered(token.lower))
+        continue
+      }
+      matcher.lastIndex = 0
+      for (let match = matcher.exec(token.text); match !== null; match = matcher.exec(token.text)) {
+        const word = match[0]
+        table.starts.push(token.start + match.index)
+        table.ends.push(token.start + match.index + word.length)
+        table.words.push(word)
+        table.terms.push(normalizeTerm(word))
+      }
     }
     table.sentenceWords.push(table.words.length)
   }
   wordsByDocument.set(document, table)
   return table
+}
+
+/**
+ * Whether a token is one PROSE_WORD, whole, read by character code: ASCII letters and digits, single apostrophes or
+ * hyphens between them. Anything else (a mark, a letter outside ASCII, a number's separator) is left to PROSE_WORD.
+ */
+function isOneProseWord(word: string): boolean {
+  let joinerBefore = true
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) joinerBefore = false
+    else if ((code === 39 || code === 45 || code === 8217) && !joinerBefore) joinerBefore = true
+    else return false
+  }
+  return !joinerBefore
 }
 
 /**

@@ -1,10 +1,63 @@
-import { findCountry, findPlaces, isFirstName } from '../../../gazetteer'
+import { findCountry, findPlaces, isFirstName, type Country, type Place } from '../../../gazetteer'
 import { looksLikePersonName } from './names'
 import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
 import type { Token } from './tokens'
 
-/** A run of capitalised words in one sentence: tokens[from..to) of that sentence. */
-export type Candidate = { tokens: Token[]; from: number; to: number }
+/** A run of capitalised words in one sentence: tokens[from..to) of that sentence; `facts` once a rule asked (`factsOf`). */
+export type Candidate = { tokens: Token[]; from: number; to: number; facts?: CandidateFacts }
+
+/**
+ * What a candidate's own words are, worked out the first time a rule asks and then read by every rule of every pass:
+ * its name, whether it is shaped as a person's name, whether it opens with a first name, and the gazetteer's answers
+ * for the whole name. The vocabulary, strong and weak passes ask these of the same candidates, rule after rule; each
+ * asked them of the tokens again (a name cut out of the text, looked up again) before.
+ */
+export class CandidateFacts {
+  private readonly text: string
+  private readonly tokens: Token[]
+  private knownName: string | undefined = undefined
+  private knownPersonShape: boolean | undefined = undefined
+  private knownFirstName: boolean | undefined = undefined
+  // null: asked, and the gazetteer has no such country.
+  private knownCountry: Country | null | undefined = undefined
+  private knownPlaces: readonly Place[] | undefined = undefined
+
+  constructor(text: string, tokens: Token[]) {
+    this.text = text
+    this.tokens = tokens
+  }
+
+  /** The text the run covers (`nameOf`). */
+  get name(): string {
+    return (this.knownName ??= this.text.slice(this.tokens[0]!.start, this.tokens.at(-1)!.end))
+  }
+
+  /** `looksLikePersonName` of the whole run. */
+  get personShape(): boolean {
+    return (this.knownPersonShape ??= looksLikePersonName(this.tokens))
+  }
+
+  /** Whether the first word is a first name. */
+  get firstName(): boolean {
+    return (this.knownFirstName ??= isFirstName(this.tokens[0]!.text))
+  }
+
+  /** The country the whole name is. */
+  get country(): Country | undefined {
+    if (this.knownCountry === undefined) this.knownCountry = findCountry(this.name) ?? null
+    return this.knownCountry ?? undefined
+  }
+
+  /** The places the gazetteer has of the whole name (`findPlaces`). */
+  get places(): readonly Place[] {
+    return (this.knownPlaces ??= findPlaces(this.name))
+  }
+}
+
+/** The candidate's facts, worked out on first asking. */
+export function factsOf(reading: { readonly text: string }, candidate: Candidate): CandidateFacts {
+  return (candidate.facts ??= new CandidateFacts(reading.text, candidate.tokens))
+}
 
 /**
  * Capitalised runs, joined over connectors ("Fitna al Hindustan", "Bank of

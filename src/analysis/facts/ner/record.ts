@@ -5,7 +5,7 @@ import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
 import { byLeadingName, otherSpelling, samePerson } from './recall'
 import { isTownAndMascot } from './teams'
 import { nameOf, remember, spanOf, spellingKey, type Decided, type Reading } from './reading'
-import type { Candidate } from './candidates'
+import { factsOf, type Candidate } from './candidates'
 import type { Token } from './tokens'
 import type { Entity, EntityType } from '../types'
 
@@ -30,7 +30,7 @@ export function decide(reading: Reading, sentence: Token[], candidate: Candidate
  * namesake abroad, gets the text's main country at the end.
  */
 export function decidePlace(reading: Reading, sentence: Token[], candidate: Candidate, countryCode = ''): void {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const namesakes = findPlacesOrAlternates(name)
   // "Connecticut, Florida, Georgia": a region the gazetteer knows, none of whose namesakes lies in the country the
   // comma's next name gives, is no town of that one but a name of a list; it is read as it would be alone.

@@ -23,7 +23,7 @@ import { lastRoleHead, roleBefore } from '../roles'
 import { isOrganisationKind, listedAfterOrganisationKind } from '../lists'
 import { CLUB_WORDS, isTeamPosition, isTownAndMascot } from '../teams'
 import { nameOf, spanOf, type Decided, type Reading } from '../reading'
-import type { Candidate } from '../candidates'
+import { factsOf, type Candidate } from '../candidates'
 import type { Token } from '../tokens'
 
 /** A rule of an evidence pass: true when it settled the candidate (decided it, or judged it is no name for this pass). */
@@ -43,7 +43,7 @@ export function readStrongEvidence(reading: Reading): void {
 
 /** "FSB" after "Federal Security Service (FSB)": what the acronym was defined as. */
 const definedAcronym: Rule = (reading, sentence, candidate) => {
-  const abbreviated = reading.acronyms.get(nameOf(reading, candidate.tokens))
+  const abbreviated = reading.acronyms.get(factsOf(reading, candidate).name)
   if (!abbreviated) return false
   decide(reading, sentence, candidate, abbreviated.type, abbreviated.name)
   return true
@@ -80,10 +80,10 @@ const spelledOutAcronym: Rule = (reading, sentence, candidate) => {
 
 /** "told Der Spiegel" after "the news weekly Der Spiegel": a name of several words the text already gave an organisation. */
 const earlierOrganisation: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
-  const known = candidate.tokens.length > 1 ? reading.book.find('organization', name) : undefined
+  const facts = factsOf(reading, candidate)
+  const known = candidate.tokens.length > 1 ? reading.book.find('organization', facts.name) : undefined
   // Not a place's name ("Gwadar Port" as a club and as the port): the place rules read those where they stand.
-  if (!known || findPlaces(name).length > 0 || findCountry(name)) return false
+  if (!known || facts.places.length > 0 || facts.country) return false
   // "the Syrian Army" speaks of Syria each time, as the organisation rule counts it.
   if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
   decide(reading, sentence, candidate, 'organization', known.name)
@@ -162,7 +162,7 @@ const AGENT_ENDING = /\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u
 
 /** "Jian" after "Lin Jian": the surname of someone found earlier in text order. */
 const knownSurname: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const surname = candidate.tokens.length === 1 ? reading.people.get(name) : undefined
   if (!surname || surname === name) return false
   decide(reading, sentence, candidate, 'person', surname)
@@ -170,7 +170,7 @@ const knownSurname: Rule = (reading, sentence, candidate) => {
 }
 
 const country: Rule = (reading, sentence, candidate) => {
-  const found = findCountry(nameOf(reading, candidate.tokens))
+  const found = factsOf(reading, candidate).country
   if (!found) return false
   decide(reading, sentence, candidate, 'country', found.name)
   return true
@@ -186,11 +186,11 @@ const partOfCountry: Rule = (reading, sentence, candidate) => {
 }
 
 /** "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. */
-const loneDemonym: Rule = (reading, _sentence, candidate) => candidate.tokens.length === 1 && isDemonym(nameOf(reading, candidate.tokens))
+const loneDemonym: Rule = (reading, _sentence, candidate) => candidate.tokens.length === 1 && isDemonym(factsOf(reading, candidate).name)
 
 /** "New Delhi", "Maidan Wardak": a place of several words, unless the text uses that name for a club here. */
 const multiWordPlace: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const place = candidate.tokens.length > 1 ? pickPlace(name, reading.context) : undefined
   if (!place) return false
   if (isClubOfTown(reading, sentence, candidate, place)) reading.teams.add(name.toLowerCase())
@@ -223,8 +223,9 @@ const nameWithAcronym: Rule = (reading, sentence, candidate) => {
   if (tokens.length < 2 || open?.text !== '(' || close?.text !== ')' || !acronym || !isAcronym(acronym.text)) return false
   if (!spellsAcronym(tokens, acronym.text) || tokens.some((token) => AREA_WORDS.has(lower(token))) || THING_TAILS.has(lower(tokens.at(-1)!))) return false
   // "Anna Reyes (AR)": a person's initials.
-  if (isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) return false
-  decide(reading, sentence, candidate, 'organization', nameOf(reading, tokens))
+  const facts = factsOf(reading, candidate)
+  if (facts.firstName && facts.personShape) return false
+  decide(reading, sentence, candidate, 'organization', facts.name)
   return true
 }
 
@@ -235,7 +236,7 @@ const AREA_WORDS = new Set(['region', 'province', 'state', 'territory', 'distric
 const organisation: Rule = (reading, sentence, candidate) => {
   if (!isTeamHere(reading, sentence, candidate) && !isOrganisation(reading, sentence, candidate)) return false
   if (isDemonym(candidate.tokens[0]!.text)) addDemonym(reading, candidate.tokens[0]!)
-  decide(reading, sentence, candidate, 'organization', nameOf(reading, candidate.tokens))
+  decide(reading, sentence, candidate, 'organization', factsOf(reading, candidate).name)
   return true
 }
 
@@ -247,7 +248,7 @@ const organisation: Rule = (reading, sentence, candidate) => {
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   if (tokens.length <= 1 || !(PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))) return false
-  if (tokens.length === 2 && isFirstName(tokens[0]!.text) && hasPersonContext(reading.text, sentence, candidate.to)) return false
+  if (tokens.length === 2 && factsOf(reading, candidate).firstName && hasPersonContext(reading.text, sentence, candidate.to)) return false
   decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
   return true
 }
@@ -259,7 +260,7 @@ const namedFeature: Rule = (reading, sentence, candidate) => {
 const featureOfName: Rule = (reading, sentence, candidate) => {
   const [feature, of] = candidate.tokens
   if (candidate.tokens.length < 3 || of?.text !== 'of' || !FEATURES_BEFORE_OF.has(lower(feature!))) return false
-  decide(reading, sentence, candidate, 'place', nameOf(reading, candidate.tokens))
+  decide(reading, sentence, candidate, 'place', factsOf(reading, candidate).name)
   return true
 }
 
@@ -271,9 +272,9 @@ const clubByNickname: Rule = (reading, sentence, candidate) => {
   const { tokens, from } = candidate
   const last = tokens.at(-1)!.text
   if (!reading.sportsReport || sentence[from - 1]?.text.toLowerCase() !== 'the' || !/\p{Ll}s$/u.test(last) || demonymOf(last)) return false
-  const name = nameOf(reading, tokens)
-  if (findCountry(name) || findPlaces(name).length > 0 || tokens.some((token) => !token.capital)) return false
-  decide(reading, sentence, candidate, 'organization', name)
+  const facts = factsOf(reading, candidate)
+  if (facts.country || facts.places.length > 0 || tokens.some((token) => !token.capital)) return false
+  decide(reading, sentence, candidate, 'organization', facts.name)
   return true
 }
 
@@ -317,7 +318,7 @@ const teamAfterAthlete: Rule = (reading, sentence, candidate) => {
   if (sentence[open]?.text !== '(' || !sentence[open - 1]?.capital || !countryInBrackets(sentence, open)) return false
   // "Ann Lee (U.S.), Mia Berg (Sweden)": a name with its own country in brackets is the next athlete.
   if (countryInBrackets(sentence, candidate.to)) return false
-  decide(reading, sentence, candidate, 'organization', nameOf(reading, candidate.tokens))
+  decide(reading, sentence, candidate, 'organization', factsOf(reading, candidate).name)
   return true
 }
 
@@ -326,13 +327,9 @@ const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', '
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
 const personByRoleOrFirstName: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
-  const name = nameOf(reading, tokens)
+  const facts = factsOf(reading, candidate)
   const role = roleBefore(sentence, candidate.from)
-  if (
-    !looksLikePersonName(tokens) ||
-    !(role !== undefined || (tokens.length > 1 && isFirstName(tokens[0]!.text) && findPlaces(name).length === 0 && !namesAThing(tokens)))
-  )
-    return false
+  if (!facts.personShape || !(role !== undefined || (tokens.length > 1 && facts.firstName && facts.places.length === 0 && !namesAThing(tokens)))) return false
   addPerson(reading, sentence, candidate.from, candidate.to, role ? nameOf(reading, role) : undefined)
   return true
 }
@@ -433,14 +430,15 @@ function readRole(reading: Reading, role: Token[]): void {
 
 function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidate): boolean {
   const { tokens, from, to } = candidate
-  const name = nameOf(reading, tokens)
+  const facts = factsOf(reading, candidate)
+  const name = facts.name
   const last = lower(tokens.at(-1)!)
   if (KNOWN_ORGS.has(name) || CLUB_WORDS.has(last)) return true
   if (ORG_SUFFIXES.has(last) && (tokens.length > 1 || last === 'parliament' || last === 'congress')) return true
   if (namesBodyOf(tokens)) return true
   if (isBranchInCountry(reading, tokens, sentence[from - 1])) return true
   // "Kataeb Hezbollah", "Tehreek-e-Taliban": a longer name ending in a known organisation's is a branch or ally of it; not "Henry Ford".
-  if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !isFirstName(tokens[0]!.text)) return true
+  if (tokens.length > 1 && KNOWN_ORGS.has(tokens.at(-1)!.text) && !facts.firstName) return true
   const before = sentence[from - 1]
   const after = sentence[to]
   // "#DemDebate", "@JaneDoe": a hashtag or a handle is no brand.
@@ -455,20 +453,14 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
     before?.word &&
     !before.capital &&
     isOrganisationKind(before.text) &&
-    !(
-      tokens.length > 1 &&
-      isFirstName(tokens[0]!.text) &&
-      looksLikePersonName(tokens) &&
-      !ORG_PREFIXES.has(lower(tokens.at(-1)!)) &&
-      !FOREIGN_ARTICLES.has(lower(tokens[0]!))
-    )
+    !(tokens.length > 1 && facts.firstName && facts.personShape && !ORG_PREFIXES.has(lower(tokens.at(-1)!)) && !FOREIGN_ARTICLES.has(lower(tokens[0]!)))
   )
     return true
   if (isFirmWithAmpersand(tokens)) return true
-  if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !isFirstName(tokens[0]!.text)) return true
+  if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !facts.firstName) return true
   if (isReportingBody(reading, sentence, candidate) || isOutletWithArticle(sentence, candidate)) return true
   if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
-  if (kindInApposition(sentence, to) && !isFirstName(tokens[0]!.text) && findPlaces(name).length === 0) return true
+  if (kindInApposition(sentence, to) && !facts.firstName && facts.places.length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
 
@@ -512,17 +504,19 @@ const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted'
  * late John Smith said" has its own word before the name). Not a place ("the Kremlin said" stays with the gazetteer), a
  * title's run ("the Prime Minister said"), or a plural name ("the Turpins said" is a family).
  */
-function isReportingBody(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): boolean {
+function isReportingBody(reading: Reading, sentence: Token[], candidate: Candidate): boolean {
+  const { tokens, from, to } = candidate
   const before = sentence[from - 1]
   const told = isToldOrCited(sentence, from - 1)
   if (before?.text.toLowerCase() !== 'the' || !(REPORTING_VERBS.has(sentence[to]?.text ?? '') || told)) return false
   // "according to the B.C. Coroners Service": a run cut before more capitalised words is only part of the name.
   if (sentence[to]?.capital) return false
-  const name = nameOf(reading, tokens)
+  const facts = factsOf(reading, candidate)
+  const name = facts.name
   // "the Turpins said" is a family; "the Times reported" a paper, its one word one of a publication's.
   if (tokens.length === 1 && /s$/.test(name) && !KNOWN_ORGS.has(name) && !ORG_SUFFIXES.has(name.toLowerCase())) return false
   // "told the Atlantic": no one tells a place, so a place's name there is a publication's ("the Kremlin said" stays a place).
-  return !tokens.some(isRoleWord) && (told || findPlaces(name).length === 0) && !isDemonym(tokens[0]!.text)
+  return !tokens.some(isRoleWord) && (told || facts.places.length === 0) && !isDemonym(tokens[0]!.text)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { countryOfDemonym, findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
-import { findCandidates, type Candidate } from '../candidates'
+import { factsOf, findCandidates, type Candidate } from '../candidates'
 import { KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES } from '../lexicon'
-import { countryInBrackets, isAcronym, isWebsite, looksLikePersonName, lower, spellsAcronym, titleCase } from '../names'
+import { countryInBrackets, isAcronym, isWebsite, lower, spellsAcronym, titleCase } from '../names'
 import { isBigPlace } from '../places'
 import { capitalRuns, couldBeTeam, facesAnother, isClubInSportsReport, isResultLine, isSportsReport, isTableRow, isTeamPosition, isTown } from '../teams'
 import { nameOf, type Reading } from '../reading'
@@ -54,12 +54,13 @@ export function readVocabulary(reading: Reading): void {
       reading.candidates.push({ sentence, candidate })
       reading.candidateAt.set(candidate.tokens[0]!, candidate)
       if (candidate.tokens.length === 1) reading.singles.add(candidate.tokens[0]!.text)
-      const name = nameOf(reading, candidate.tokens)
-      const country = findCountry(name) ?? countryOfDemonym(candidate.tokens[0]!.text)
+      const facts = factsOf(reading, candidate)
+      const name = facts.name
+      const country = facts.country ?? countryOfDemonym(candidate.tokens[0]!.text)
       if (country) context.add(country.code)
       else landmarks.push(name)
       const sides = scored > 1 || facesAnother(sentence, candidate.from, candidate.to) || isTableRow(sentence, candidate.from, candidate.to)
-      const athlete = candidate.tokens.length > 1 && looksLikePersonName(candidate.tokens) && countryInBrackets(sentence, candidate.to)
+      const athlete = candidate.tokens.length > 1 && facts.personShape && countryInBrackets(sentence, candidate.to)
       if (
         !country &&
         !athlete &&

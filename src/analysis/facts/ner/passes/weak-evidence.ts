@@ -1,4 +1,4 @@
-import { findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
+import { isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import {
   ARABIC_PLACE_OPENERS,
   KIN,
@@ -15,9 +15,9 @@ import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfB
 import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
 import { byLeadingName, isClubOfTown, isTeamHere, namedBefore } from '../recall'
 import { addPerson, decide, decidePlace } from '../record'
-import { nameOf, spanOf, type Reading } from '../reading'
+import { spanOf, type Reading } from '../reading'
 import type { Rule } from './strong-evidence'
-import type { Candidate } from '../candidates'
+import { factsOf, type Candidate } from '../candidates'
 import type { Token } from '../tokens'
 
 /**
@@ -38,7 +38,7 @@ function readWeak(reading: Reading, sentence: Token[], candidate: Candidate): vo
 
 /** "Jian" after "Lin Jian": a surname (or the whole name) of someone found before. */
 const earlierPerson: Rule = (reading, sentence, candidate) => {
-  const surname = candidate.tokens.length === 1 ? reading.people.get(nameOf(reading, candidate.tokens)) : undefined
+  const surname = candidate.tokens.length === 1 ? reading.people.get(factsOf(reading, candidate).name) : undefined
   if (!surname) return false
   decide(reading, sentence, candidate, 'person', surname)
   return true
@@ -46,7 +46,7 @@ const earlierPerson: Rule = (reading, sentence, candidate) => {
 
 /** "at Pasni" where Pasni is a club elsewhere: here the town, the venue of the match. */
 const venueOfTeam: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const venue = reading.teams.has(name.toLowerCase()) && !isTeamHere(reading, sentence, candidate) ? pickPlace(name, reading.context) : undefined
   if (!venue) return false
   decide(reading, sentence, candidate, 'place', name, placeDetails(venue))
@@ -55,7 +55,7 @@ const venueOfTeam: Rule = (reading, sentence, candidate) => {
 
 /** An acronym the text defined, a name it already gave an organisation, place or country, or an organisation's first word. */
 const earlierName: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const known = reading.acronyms.get(name) ?? namedBefore(reading, name)
   if (!known) return false
   decide(reading, sentence, candidate, known.type, known.name)
@@ -64,7 +64,7 @@ const earlierName: Rule = (reading, sentence, candidate) => {
 
 /** "Lin" for Lin Jian: a person by the first word of their name, unless a word of the run names an organisation. */
 const earlierPersonByLeadingName: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const person = reading.people.get(name) ?? (containsOrganisation(reading, candidate) ? undefined : byLeadingName(reading, name))
   if (!person) return false
   decide(reading, sentence, candidate, 'person', person)
@@ -83,8 +83,9 @@ const placeByCue: Rule = (reading, sentence, candidate) => {
 const placeAfterPreposition: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   if (tokens.length <= 1 || !STRONG_PLACE_PREPOSITIONS.has(prepositionBefore(sentence, candidate.from))) return false
-  if (!((!isFirstName(tokens[0]!.text) && looksLikePersonName(tokens)) || startsPlaceName(tokens))) return false
-  const name = nameOf(reading, tokens)
+  const facts = factsOf(reading, candidate)
+  if (!((!facts.firstName && facts.personShape) || startsPlaceName(tokens))) return false
+  const name = facts.name
   decide(reading, sentence, candidate, 'place', name)
   reading.unplaced.push(name)
   return true
@@ -108,7 +109,7 @@ const personByShape: Rule = (reading, sentence, candidate) => {
     tokens.length > 1 &&
     tokens.length < 4 &&
     !containsOrganisation(reading, candidate) &&
-    looksLikePersonName(tokens) &&
+    factsOf(reading, candidate).personShape &&
     !namesAThing(tokens) &&
     !tokens.some((token) => token.text === 'of' || token.text === 'for') &&
     // "Sudesh Amman, 20,", "Ana Tarija said": a surname that is also a town's, with a person's age, role or verb after it.
@@ -122,25 +123,23 @@ const personByShape: Rule = (reading, sentence, candidate) => {
 }
 
 /** The rules after this one read single words of two letters or more only. */
-const notASingleWord: Rule = (reading, _sentence, candidate) => candidate.tokens.length !== 1 || nameOf(reading, candidate.tokens).length < 2
+const notASingleWord: Rule = (reading, _sentence, candidate) => candidate.tokens.length !== 1 || factsOf(reading, candidate).name.length < 2
 
 /** "his widow, Denise": a relative named by one word in apposition. */
 const relativeInApposition: Rule = (reading, sentence, candidate) => {
-  const { tokens } = candidate
-  if (containsOrganisation(reading, candidate) || !kinBefore(sentence, candidate.from) || !looksLikePersonName(tokens) || isAcronym(nameOf(reading, tokens)))
-    return false
+  const facts = factsOf(reading, candidate)
+  if (containsOrganisation(reading, candidate) || !kinBefore(sentence, candidate.from) || !facts.personShape || isAcronym(facts.name)) return false
   addPerson(reading, sentence, candidate.from, candidate.to)
   return true
 }
 
 /** "Farrant said", "Farrant, 31,": a speech verb or an age after one word that names no place. */
 const speakerOrAged: Rule = (reading, sentence, candidate) => {
-  const { tokens } = candidate
-  const name = nameOf(reading, tokens)
+  const facts = factsOf(reading, candidate)
   const after = sentence[candidate.to]
   if (containsOrganisation(reading, candidate)) return false
   if (!((after?.word && SPEECH_VERBS_AFTER_NAME.has(after.text)) || ageAfter(sentence, candidate.to))) return false
-  if (!looksLikePersonName(tokens) || findPlaces(name).length > 0 || isAcronym(name)) return false
+  if (!facts.personShape || facts.places.length > 0 || isAcronym(facts.name)) return false
   addPerson(reading, sentence, candidate.from, candidate.to)
   return true
 }
@@ -152,7 +151,7 @@ const speakerOrAged: Rule = (reading, sentence, candidate) => {
  * gazetteer lacks when nothing else fits.
  */
 const singleWordPlace: Rule = (reading, sentence, candidate) => {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   const preposition = prepositionBefore(sentence, candidate.from)
   const picked = isDemonym(name) || NOT_PERSON_WORDS.has(name.toLowerCase()) ? undefined : pickPlace(name, reading.context)
   const place = picked && !isNamesakeAbroad(picked, reading.context) ? picked : undefined
@@ -186,7 +185,7 @@ const WEAK_RULES: readonly Rule[] = [
 ]
 
 function readKnownPlace(reading: Reading, sentence: Token[], candidate: Candidate, place: Place, afterPreposition: boolean): boolean {
-  const name = nameOf(reading, candidate.tokens)
+  const name = factsOf(reading, candidate).name
   if (isClubOfTown(reading, sentence, candidate, place)) {
     reading.teams.add(name.toLowerCase())
     decide(reading, sentence, candidate, 'organization', name)
@@ -206,14 +205,16 @@ function containsOrganisation(reading: Reading, candidate: Candidate): boolean {
  * "Maidan Wardak province", "the river Seine", "Mokha, Yemen"): the code of its country, '' when
  * none is said, undefined when nothing says it is a place.
  */
-function placeCue(reading: Reading, sentence: Token[], { tokens, from, to }: Candidate): string | undefined {
-  const name = nameOf(reading, tokens)
+function placeCue(reading: Reading, sentence: Token[], candidate: Candidate): string | undefined {
+  const { tokens, from, to } = candidate
+  const facts = factsOf(reading, candidate)
+  const name = facts.name
   if (
     reading.teams.has(name.toLowerCase()) ||
     reading.people.has(name) ||
     isDemonym(name) ||
     isAdjective(tokens.at(-1)!) ||
-    (looksLikePersonName(tokens) && tokens.length > 1 && isFirstName(tokens[0]!.text))
+    (facts.personShape && tokens.length > 1 && facts.firstName)
   )
     return undefined
   if (kindOfBefore(sentence, from)) return demonymBeforeKind(sentence, from) ?? ''
