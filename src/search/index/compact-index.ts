@@ -264,8 +264,6 @@ function writeCompactIndex(
   const sourceDoc = documents ? (doc: number) => documents[doc]! : (doc: number) => doc
   const fieldCount = Object.keys(source.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => source.id(sourceDoc(doc)))
-  // Postings are written with local ids; the bounds read the source document's lengths.
-  const fieldLength = (doc: number, field: number) => source.fieldLength(sourceDoc(doc), field)
   const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength }
   const mine = documents ? localPostings(documents) : (postings: PostingList | undefined) => postings
 
@@ -276,18 +274,18 @@ function writeCompactIndex(
     if (fields.some((each) => each !== undefined)) kept.push({ term, rank, fields })
   }
   const termCount = kept.length
+  const fieldLengths = new Uint32Array(documentCount * fieldCount)
+  for (let doc = 0; doc < documentCount; doc++) {
+    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = source.fieldLength(sourceDoc(doc), field)
+  }
   const ranks = new Uint32Array(shard ? 0 : termCount)
   const offsets = new Uint32Array(termCount)
   const writer = new VarintWriter()
   kept.forEach(({ rank, fields }, k) => {
     if (!shard) ranks[k] = rank!
     offsets[k] = writer.length
-    writeTermPostings(writer, fields, fieldLength, basis, !shard)
+    writeTermPostings(writer, fields, { lengths: fieldLengths, fieldCount }, basis, !shard)
   })
-  const fieldLengths = new Uint32Array(documentCount * fieldCount)
-  for (let doc = 0; doc < documentCount; doc++) {
-    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = fieldLength(doc, field)
-  }
 
   const postings = writer.toBytes()
   const sortedTerms = kept.map(({ term }) => term)

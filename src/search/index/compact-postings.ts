@@ -103,21 +103,24 @@ export type TermData = Map<number, FieldPostings>
 /** One field's postings of one term as the build collects them: document ids ascending, each with its term frequency. */
 export type PostingList = { docs: ArrayLike<number>; freqs: ArrayLike<number> }
 
+/** Documents' field lengths, at `doc * fieldCount + field` (the compact index's layout). */
+export type FieldLengthTable = { lengths: ArrayLike<number>; fieldCount: number }
+
 /**
  * `fields[fieldId]`: the term's postings in that field (ascending ids);
- * `fieldLength(doc, field)` is the document's field length, for the block
- * bounds. A shard's index (`withPart` false) stores no block's BM25 part: its
- * part is under the corpus-wide averages, which its figures hold and which a
- * change to any other shard moves (`readTermPostings` computes it from the
- * postings instead).
+ * `fieldLengths`, the documents' field lengths, for the block bounds. A
+ * shard's index (`withPart` false) stores no block's BM25 part: its part is
+ * under the corpus-wide averages, which its figures hold and which a change to
+ * any other shard moves (`readTermPostings` computes it from the postings instead).
  */
 export function writeTermPostings(
   writer: VarintWriter,
   fields: readonly (PostingList | undefined)[],
-  fieldLength: (doc: number, field: number) => number,
+  fieldLengths: FieldLengthTable,
   basis: ScoreBasis,
   withPart = true,
 ): void {
+  const { lengths, fieldCount } = fieldLengths
   fields.forEach((postings, field) => {
     const count = postings?.docs.length ?? 0
     writer.write(count)
@@ -136,11 +139,11 @@ export function writeTermPostings(
       for (let i = start; i < Math.min(start + SCORE_BLOCK, count); i++) {
         const frequency = freqs[i]!
         maxFrequency = Math.max(maxFrequency, frequency)
-        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * fieldLength(docs[i]!, field)) / frequency))
+        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * lengths[docs[i]! * fieldCount + field]!) / frequency))
       }
       writer.write(maxFrequency)
       writer.write(minRatio)
-      if (withPart) writer.write(blockPart(docs, freqs, start, field, fieldLength, basis))
+      if (withPart) writer.write(blockPart(docs, freqs, start, field, fieldLengths, basis))
     }
   })
 }
@@ -148,18 +151,22 @@ export function writeTermPostings(
 /**
  * The largest BM25 part of the block of postings from `start` under `basis`, in 255ths of k + 1 rounded up: the
  * byte a block stores, or a shard computes when it decodes the postings (the same function, so the same byte).
+ * Field lengths come as a table, not a callback per posting: in a shard this runs on the query path, each time a
+ * term's postings are decoded (its cost: bench/shard-decode.ts).
  */
 function blockPart(
   docs: ArrayLike<number>,
   freqs: ArrayLike<number>,
   start: number,
   field: number,
-  fieldLength: (doc: number, field: number) => number,
+  { lengths, fieldCount }: FieldLengthTable,
   { k, b, averageFieldLength }: ScoreBasis,
 ): number {
+  const average = averageFieldLength[field]!
   let maxPart = 0
   for (let i = start; i < Math.min(start + SCORE_BLOCK, docs.length); i++) {
-    maxPart = Math.max(maxPart, bm25Part(freqs[i]!, fieldLength(docs[i]!, field), averageFieldLength[field]!, k, b) / (k + 1))
+    const part = bm25Part(freqs[i]!, lengths[docs[i]! * fieldCount + field]!, average, k, b) / (k + 1)
+    if (part > maxPart) maxPart = part
   }
   return Math.min(255, Math.ceil(maxPart * 255 * (1 + 1e-9)))
 }
@@ -169,7 +176,7 @@ function blockPart(
  * document frequency per field (what MiniSearch scores with as the postings' `size`), and the documents' field
  * lengths, with which the blocks' BM25 part is computed under the corpus-wide `basis`.
  */
-export type CorpusWidePostings = { documentFrequencies: ArrayLike<number>; fieldLength: (doc: number, field: number) => number }
+export type CorpusWidePostings = { documentFrequencies: ArrayLike<number>; fieldLengths: FieldLengthTable }
 
 export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis, corpusWide?: CorpusWidePostings): TermData {
   const reader = new VarintReader(bytes, offset)
@@ -192,7 +199,7 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
       for (let block = 0; block < blocks; block++) {
         bounds.maxFrequency[block] = reader.read()
         bounds.minRatio[block] = reader.read()
-        bounds.maxPart[block] = corpusWide ? blockPart(docs, freqs, block * SCORE_BLOCK, field, corpusWide.fieldLength, basis) : reader.read()
+        bounds.maxPart[block] = corpusWide ? blockPart(docs, freqs, block * SCORE_BLOCK, field, corpusWide.fieldLengths, basis) : reader.read()
       }
     }
     data.set(field, new FieldPostings(docs, freqs, bounds, corpusWide ? corpusWide.documentFrequencies[field]! : count))

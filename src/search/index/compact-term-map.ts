@@ -57,14 +57,7 @@ export class CompactTermMap {
    */
   private readonly decoded = new WeightedLru<number, TermData>(DECODED_POSTINGS_BYTES, postingsBytes)
 
-  /** A shard's postings' view of its figures (see `CompactTerms.corpusWide`), but for the term's document frequencies. */
-  private readonly fieldLength: ((doc: number, field: number) => number) | undefined
-
-  constructor(private readonly data: CompactTerms) {
-    const lengths = data.corpusWide?.fieldLengths
-    const { fieldCount } = data
-    this.fieldLength = lengths && ((doc, field) => lengths[doc * fieldCount + field]!)
-  }
+  constructor(private readonly data: CompactTerms) {}
 
   get size(): number {
     return this.data.terms.length
@@ -135,7 +128,7 @@ export class CompactTermMap {
       const { postings, offsets, fieldCount, basis, corpusWide } = this.data
       const shard: CorpusWidePostings | undefined = corpusWide && {
         documentFrequencies: corpusWide.documentFrequencies.subarray(k * fieldCount, (k + 1) * fieldCount),
-        fieldLength: this.fieldLength!,
+        fieldLengths: { lengths: corpusWide.fieldLengths, fieldCount },
       }
       data = readTermPostings(postings, offsets[k]!, fieldCount, basis, shard)
       this.decoded.set(k, data)
