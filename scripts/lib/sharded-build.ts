@@ -24,7 +24,7 @@ import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { createProgress } from './progress'
 import { PhraseThread, type KeptPhrases } from './phrase-files'
-import { shardRanges } from './shard-split'
+import { layoutRanges, type ShardLayout } from './shard-split'
 import { tsWorker } from './ts-worker'
 import { readWranglerToml, type WranglerSettings } from './wrangler-config'
 
@@ -77,12 +77,13 @@ export type ShardPlan = {
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
-  shardCount: number,
+  layout: number | ShardLayout,
   builtAt: string,
   { phraseThread = false, progress = false, log = console.log }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void } = {},
 ): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
-  const ranges = shardRanges(source.size, shardCount)
+  // A number: that many shards, balanced.
+  const ranges = layoutRanges(source.size, typeof layout === 'number' ? { shards: layout } : layout)
   // Two passes over the corpus, minutes each at 250,000 articles: each says how far it is.
   const passProgress = (verb: string) => (progress ? createProgress(verb, source.size, { log }) : () => {})
   const counted = passProgress('counted for the corpus-wide figures')
@@ -91,7 +92,7 @@ export async function planShards(
   const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, ranges.length]))
   const indexes: CompactIndex[] = new Array(ranges.length)
   let kept: KeptPhrases
   let shardFigures: Uint8Array[]
@@ -192,8 +193,8 @@ export function shardFiles({ shard, first, build, builtAt, index, figures, regis
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
-export async function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): Promise<ShardedBundles> {
-  const plan = await planShards(articles, shardCount, builtAt)
+export async function shardedBundles(articles: readonly StoredArticle[], layout: number | ShardLayout, builtAt: string): Promise<ShardedBundles> {
+  const plan = await planShards(articles, layout, builtAt)
   return {
     manifest: plan.manifest,
     shards: plan.ranges.map(({ first, size }, shard) => shardFiles(shardJob(plan, shard), plan.source.read(first, size))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shardCount, shardRanges } from '../../scripts/lib/shard-split'
+import { layoutRanges, shardCount, shardRanges } from '../../scripts/lib/shard-split'
 import { planShards, shardedBundles } from '../../scripts/lib/sharded-build'
 import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { readShardFigures } from '../../src/search/index/shard-figures'
@@ -136,6 +136,35 @@ describe('shards', () => {
       const params: SearchParams = { q, limit: 10, offset: 0, sort: 'relevance' }
       expect(await searchShards(shards, params), q).toEqual(await searchArticles(one, params))
     }
+  })
+
+  it("keep every full shard's index byte for byte when articles are appended, filled in turn, and answer as one index of the longer corpus", async () => {
+    expect(layoutRanges(25_000, { perShard: 10_000 })).toEqual([
+      { first: 0, size: 10_000 },
+      { first: 10_000, size: 10_000 },
+      { first: 20_000, size: 5_000 },
+    ])
+    // A newsroom's corpus in date order: the last articles are the new ones.
+    const earlier = articles.slice(0, 250)
+    const before = await planShards(earlier, { perShard: 100 }, BUILT_AT)
+    const after = await planShards(articles, { perShard: 100 }, BUILT_AT)
+    expect(after.ranges.map(({ size }) => size)).toEqual([100, 100, articles.length - 200])
+    for (const shard of [0, 1]) {
+      expect(after.indexes[shard]!.header, `shard ${shard}`).toEqual(before.indexes[shard]!.header)
+      expect(Buffer.compare(after.indexes[shard]!.binary, before.indexes[shard]!.binary), `shard ${shard}`).toBe(0)
+    }
+    expect(after.indexes[2]!.header.ids.length).toBeGreaterThan(before.indexes[2]!.header.ids.length)
+    // Balanced, the same append would have moved every boundary, and so changed every shard's index.
+    expect(shardRanges(250, 3).map(({ first }) => first)).not.toEqual(shardRanges(articles.length, 3).map(({ first }) => first))
+    const shards = (await shardedBundles(articles, { perShard: 100 }, BUILT_AT)).shards.map(
+      (files) =>
+        new Shard(
+          openBundle(files.text, files.index.binary, (name) => Promise.resolve(files.assets.get(name)!), { figures: files.figures }),
+          files.place,
+        ),
+    )
+    const sample = queries().filter((_, i) => i % 4 === 0)
+    for (const params of sample) expect(await searchShards(shards, params), JSON.stringify(params)).toEqual(await searchArticles(single, params))
   })
 
   it("are indexed from their own articles alone, yet written byte for byte as the whole corpus's index cut into shards", async () => {
