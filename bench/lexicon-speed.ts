@@ -5,7 +5,7 @@
  * and the index's fuzzy walk, five rounds each (a shared machine: read each kind's fastest round), and their
  * answers written one word a line. Run it with two checkouts over the same shard and compare the files (`cmp`).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { firstArticles, scaleQueries } from './lib/queries'
 
@@ -20,8 +20,13 @@ const { openBundle } = (await code('src/bundle/open.ts')) as typeof import('../s
 const { normalizeWord } = (await code('src/search/terms.ts')) as typeof import('../src/search/terms')
 const { editsFor } = (await code('src/search/typos.ts')) as typeof import('../src/search/typos')
 
-const bundle = openBundle(new Uint8Array(readFileSync(join(dir, 'search.bundle'))), new Uint8Array(readFileSync(join(dir, 'search.bin'))), () =>
-  Promise.resolve('[]'),
+// A shard's corpus figures, where its build wrote them (a checkout from before them ignores the option).
+const figuresPath = join(dir, 'figures.bin')
+const bundle = openBundle(
+  new Uint8Array(readFileSync(join(dir, 'search.bundle'))),
+  new Uint8Array(readFileSync(join(dir, 'search.bin'))),
+  () => Promise.resolve('[]'),
+  existsSync(figuresPath) ? { figures: new Uint8Array(readFileSync(figuresPath)) } : {},
 )
 const words = scaleQueries(firstArticles(corpus), 200).flatMap((query) => query.q.split(' ').map(normalizeWord))
 const lexicon = bundle.tables.lexicon

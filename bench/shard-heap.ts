@@ -12,7 +12,7 @@
  * string, two bytes a character when any character is not Latin-1); the pack
  * budget is the shard's (`SHARD_PACK_BUDGET`) unless `--pack-budget` says otherwise.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { openBundle } from '../src/bundle/open'
@@ -20,7 +20,7 @@ import type { SearchParams } from '../src/search/search'
 import { searchShards } from '../src/shards/gather'
 import { Shard } from '../src/shards/shard'
 import { SHARD_PACK_BUDGET } from '../src/bundle/packs'
-import { assetsDirOf, fileAssetReader, indexPathOf } from '../scripts/lib/bundle-files'
+import { assetsDirOf, fileAssetReader, figuresPathOf, indexPathOf } from '../scripts/lib/bundle-files'
 import { firstArticles, scaleQueries, searchParams } from './lib/queries'
 
 const [dir, corpus] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -63,7 +63,7 @@ const bundle = openBundle(
     assetReads++
     return readFile(name)
   },
-  { packBudget },
+  { packBudget, ...(existsSync(figuresPathOf(bundlePath)) && { figures: new Uint8Array(readFileSync(figuresPathOf(bundlePath))) }) },
 )
 step('opened: the header (ids, article offsets, index header)')
 void bundle.index.documentCount

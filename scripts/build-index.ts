@@ -29,7 +29,7 @@ import { isRunning } from './lib/processes'
 import { createProgress } from './lib/progress'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
 import { planShards, removeShardedBuild, writeShardedBuild, type ArticleSource } from './lib/sharded-build'
-import { shardCount } from './lib/shard-split'
+import { ARTICLES_PER_SHARD, shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
 const INDEX_PATH = indexPathOf(BUNDLE_PATH)
@@ -146,7 +146,9 @@ async function buildSharded(
   started: number,
   phases: Phases,
 ): Promise<number> {
-  const plan = await planShards(articles, shards, new Date().toISOString(), { phraseThread: true, progress: true })
+  // Without SHARDS, shards are filled in turn, so articles appended later leave the full shards' articles (and indexes) as they were.
+  const layout = process.env.SHARDS ? { shards } : { perShard: ARTICLES_PER_SHARD }
+  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []

@@ -3,7 +3,7 @@
  * the same `openBundle` as the Worker's, with the static assets read from the
  * assets folder next to the bundle instead of through `env.ASSETS`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { packAsset, parseBundle, type BundleFiles } from '../../src/bundle/format'
@@ -27,9 +27,18 @@ export function fileAssetReader(assetsDir: string): AssetReader {
   return (name) => readFile(join(assetsDir, name), 'utf8')
 }
 
-/** Opens a built bundle as the Worker does, packs read from disk on demand. */
+/** A shard's corpus figures, next to its bundle (a Data module for the shard Worker: src/search/index/shard-figures.ts). */
+export function figuresPathOf(bundlePath: string): string {
+  return join(dirname(bundlePath), 'figures.bin')
+}
+
+/** Opens a built bundle (a shard's with its figures) as the Worker does, packs read from disk on demand. */
 export function openBundleFiles(bundlePath = BUNDLE_PATH, options: OpenOptions = {}): LoadedBundle {
-  return openBundle(readFileSync(bundlePath, 'utf8'), readFileSync(indexPathOf(bundlePath)), fileAssetReader(assetsDirOf(bundlePath)), options)
+  const figures = existsSync(figuresPathOf(bundlePath)) ? { figures: new Uint8Array(readFileSync(figuresPathOf(bundlePath))) } : {}
+  return openBundle(readFileSync(bundlePath, 'utf8'), readFileSync(indexPathOf(bundlePath)), fileAssetReader(assetsDirOf(bundlePath)), {
+    ...figures,
+    ...options,
+  })
 }
 
 /** Every article of a built bundle, in bundle order (pack by pack: for tools that need them all at once). */

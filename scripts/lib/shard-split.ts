@@ -29,6 +29,24 @@ export function shardCount(articles: number, forced: string | undefined): number
   return count
 }
 
+/**
+ * How the corpus is cut: `shards` of sizes that differ by at most one (a forced `SHARDS`), or shards of `perShard`
+ * articles filled in turn, the last taking the rest (the default: `ARTICLES_PER_SHARD`). Filled in turn, articles
+ * appended to a corpus land in its last shard or a new one, and every full shard keeps its articles, so its index
+ * stays the same bytes (docs/scaling.md, the build at scale); balanced, every boundary moves.
+ */
+export type ShardLayout = { shards: number } | { perShard: number }
+
+/** The ranges of `layout` over `articles` articles (see `ShardLayout`). */
+export function layoutRanges(articles: number, layout: ShardLayout): { first: number; size: number }[] {
+  if ('shards' in layout) return shardRanges(articles, layout.shards)
+  const { perShard } = layout
+  return Array.from({ length: Math.max(1, Math.ceil(articles / perShard)) }, (_, shard) => ({
+    first: shard * perShard,
+    size: Math.min(perShard, articles - shard * perShard),
+  }))
+}
+
 /** Shard s's articles: positions `first` to `first + size - 1` of the corpus; sizes differ by at most one. */
 export function shardRanges(articles: number, shards: number): { first: number; size: number }[] {
   const base = Math.floor(articles / shards)

@@ -1,7 +1,8 @@
 /**
  * A sharded build: the corpus cut into shard Workers (scripts/lib/shard-split.ts)
- * behind one front Worker, each shard a bundle of its own whose compact index
- * keeps the corpus-wide statistics (`serializeCompactShard`), and the Worker
+ * behind one front Worker, each shard a bundle of its own with its own compact
+ * index (`serializeCompactShard`) and the corpus-wide figures it scores with
+ * (`serializeShardFigures`, a module of their own), and the Worker
  * configs that serve them (`generated/sharded/front/wrangler.jsonc`,
  * `generated/sharded/shard-N/wrangler.jsonc`, service bindings from the front
  * to each shard).
@@ -11,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameS
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import { CorpusFigures, serializeCompactShard, type CompactIndex } from '../../src/search/index/compact-index'
+import { CorpusFigures, serializeCompactShard, serializeShardFigures, type CompactIndex } from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS } from '../../src/search/options'
 import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
@@ -23,11 +24,12 @@ import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { createProgress } from './progress'
 import { PhraseThread, type KeptPhrases } from './phrase-files'
-import { shardRanges } from './shard-split'
+import { layoutRanges, type ShardLayout } from './shard-split'
 import { tsWorker } from './ts-worker'
 import { readWranglerToml, type WranglerSettings } from './wrangler-config'
 
-export type ShardFiles = BundleFiles & { index: CompactIndex; place: ShardPlace; version: string }
+/** `figures`: the shard's corpus figures module (src/search/index/shard-figures.ts), which its index opens with. */
+export type ShardFiles = BundleFiles & { index: CompactIndex; figures: Uint8Array; place: ShardPlace; version: string }
 /** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
 export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
@@ -45,7 +47,7 @@ export function inMemory(articles: readonly StoredArticle[]): ArticleSource {
 
 /**
  * What every shard needs of the whole corpus, computed once: each shard's compact
- * index (with the corpus-wide statistics), its part of the entity registry, the
+ * index and its corpus-wide figures, its part of the entity registry, the
  * corpus's suggestion index and the build's version. The shards' bundles and
  * assets are made from it one at a time (`shardFiles`), their articles read again.
  */
@@ -54,6 +56,8 @@ export type ShardPlan = {
   source: ArticleSource
   ranges: { first: number; size: number }[]
   indexes: CompactIndex[]
+  /** Each shard's corpus figures (`serializeShardFigures`). */
+  figures: Uint8Array[]
   /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
   registryParts: string[]
   registryBytes: number
@@ -61,23 +65,25 @@ export type ShardPlan = {
 }
 
 /**
- * Reads the corpus a shard at a time, twice. First, to sum what the corpus-wide
- * figures need (`CorpusFigures` from each shard's own index, the phrases'
- * counts, the articles' facts for the entity registry) and to hash the articles
- * into the build's version; then to write each shard's compact index with those
- * figures. Only one shard's articles and index are in memory at a time: the
- * whole corpus's analysed articles held about 350 MiB of live heap at 20,000
+ * Reads the corpus a shard at a time, once: each shard's compact index is
+ * written from its own articles alone, and what the corpus-wide figures need is
+ * summed from it (`CorpusFigures`), with the phrases' counts and the articles'
+ * facts for the entity registry; the articles are hashed into the build's
+ * version. Then each shard's figures are written from the sum. Only one
+ * shard's articles and collected index are in memory at a time: the whole
+ * corpus's analysed articles held about 350 MiB of live heap at 20,000
  * synthetic articles, its index and JSON form 550 MiB (docs/scaling.md).
  * `build` is the one version front and shards answer with.
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
-  shardCount: number,
+  layout: number | ShardLayout,
   builtAt: string,
   { phraseThread = false, progress = false, log = console.log }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void } = {},
 ): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
-  const ranges = shardRanges(source.size, shardCount)
+  // A number: that many shards, balanced.
+  const ranges = layoutRanges(source.size, typeof layout === 'number' ? { shards: layout } : layout)
   // Two passes over the corpus, minutes each at 250,000 articles: each says how far it is.
   const passProgress = (verb: string) => (progress ? createProgress(verb, source.size, { log }) : () => {})
   const counted = passProgress('counted for the corpus-wide figures')
@@ -86,10 +92,10 @@ export async function planShards(
   const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
   // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, shardCount]))
-  let last: { shard: number; index: CollectedIndex } | undefined
+  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, ranges.length]))
   const indexes: CompactIndex[] = new Array(ranges.length)
   let kept: KeptPhrases
+  let shardFigures: Uint8Array[]
   try {
     for (const [shard, { first, size }] of ranges.entries()) {
       const mine = source.read(first, size)
@@ -97,25 +103,17 @@ export async function planShards(
       await phrases.add(mine)
       const index = collectShard(mine)
       figures.add(index)
-      last = { shard, index }
+      indexes[shard] = serializeCompactShard(index)
       for (const article of mine) {
         hash.update(JSON.stringify(article)).update('\n')
         facts.push(registryArticle(article))
       }
       counted(first + size)
     }
-    // The phrase thread merges its files while the shards' indexes are written.
+    // The phrase thread merges its files while the shards' figures are written.
     const keptPhrases = phrases.kept()
     keptPhrases.catch(() => {})
-    // The last shard's index is still here: it is written first, and only the others are collected again.
-    const indexed = passProgress('indexed')
-    for (let shard = ranges.length - 1, done = 0; shard >= 0; shard--) {
-      const { first, size } = ranges[shard]!
-      const index = last?.shard === shard ? last.index : collectShard(source.read(first, size))
-      last = undefined
-      indexes[shard] = serializeCompactShard(index, figures)
-      indexed((done += size))
-    }
+    shardFigures = indexes.map((index) => serializeShardFigures(index, figures))
     kept = await keptPhrases
   } finally {
     await phrases.close()
@@ -123,13 +121,22 @@ export async function planShards(
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
   const registryParts = partitionRegistry(registry, facts, ranges).map((part) => JSON.stringify(part))
-  for (const index of indexes) hash.update(JSON.stringify(index.header)).update(index.binary)
+  indexes.forEach((index, shard) => hash.update(JSON.stringify(index.header)).update(index.binary).update(shardFigures[shard]!))
   // Its merging rules are code, not content: the parts go into the build's version.
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: source.size, shards: ranges.map(({ size }) => ({ documents: size })) }
   const suggestions = corpusSuggestions(facts, kept)
-  return { manifest, source, ranges, indexes, registryParts, registryBytes: Buffer.byteLength(JSON.stringify(registry)), suggestions }
+  return {
+    manifest,
+    source,
+    ranges,
+    indexes,
+    figures: shardFigures,
+    registryParts,
+    registryBytes: Buffer.byteLength(JSON.stringify(registry)),
+    suggestions,
+  }
 }
 
 /** The phrases counted in memory, as the phrase thread counts them (`PhraseThread`'s interface). */
@@ -163,29 +170,31 @@ export type ShardJob = {
   build: string
   builtAt: string
   index: CompactIndex
+  figures: Uint8Array
   registryPart: string
   suggestions: StoredSuggestions
 }
 
-function shardJob({ manifest, ranges, indexes, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
+function shardJob({ manifest, ranges, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
   const { build, builtAt } = manifest
-  return { shard, first: ranges[shard]!.first, build, builtAt, index: indexes[shard]!, registryPart: registryParts[shard]!, suggestions }
+  const { first } = ranges[shard]!
+  return { shard, first, build, builtAt, index: indexes[shard]!, figures: figures[shard]!, registryPart: registryParts[shard]!, suggestions }
 }
 
-/** Shard `shard`'s bundle text, index and assets. */
-export function shardFiles({ shard, first, build, builtAt, index, registryPart, suggestions }: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
+/** Shard `shard`'s bundle text, index, figures and assets. */
+export function shardFiles({ shard, first, build, builtAt, index, figures, registryPart, suggestions }: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
   // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
   const version = createHash('sha256')
     .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
     .digest('hex')
     .slice(0, 16)
   const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpusSuggestions: suggestions, entities: registryPart })
-  return { ...files, index, version, place: { firstPosition: first } }
+  return { ...files, index, figures, version, place: { firstPosition: first } }
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
-export async function shardedBundles(articles: readonly StoredArticle[], shardCount: number, builtAt: string): Promise<ShardedBundles> {
-  const plan = await planShards(articles, shardCount, builtAt)
+export async function shardedBundles(articles: readonly StoredArticle[], layout: number | ShardLayout, builtAt: string): Promise<ShardedBundles> {
+  const plan = await planShards(articles, layout, builtAt)
   return {
     manifest: plan.manifest,
     shards: plan.ranges.map(({ first, size }, shard) => shardFiles(shardJob(plan, shard), plan.source.read(first, size))),
@@ -290,13 +299,15 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
   writeFiles(dir, {
     'search.bundle': shard.text,
     'search.bin': shard.index.binary,
+    'figures.bin': shard.figures,
     'index.ts': [
       '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + job.shard + ' of build ' + job.build + '.',
       "import bundleBytes from './search.bundle'",
       "import indexBytes from './search.bin'",
+      "import figures from './figures.bin'",
       `import { shardWorker } from '${src}/shards/shard-worker'`,
       '',
-      `export default shardWorker(bundleBytes, indexBytes, ${JSON.stringify({ build: job.build, ...shard.place })})`,
+      `export default shardWorker(bundleBytes, indexBytes, figures, ${JSON.stringify({ build: job.build, ...shard.place })})`,
       '',
     ].join('\n'),
     'wrangler.jsonc': jsonc({
@@ -313,7 +324,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
   const { entityParts } = parseBundle(shard.text).header
   return {
     documents: articles.length,
-    modules: Buffer.byteLength(shard.text) + shard.index.binary.length,
+    modules: Buffer.byteLength(shard.text) + shard.index.binary.length + shard.figures.length,
     assets: [...shard.assets].map(([asset, text]) => [asset, Buffer.byteLength(text)]),
     registryPart: Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
       (a, b) => a + b,

@@ -33,11 +33,14 @@ export type LoadedBundle = {
 export type OpenOptions = {
   /** Characters of article packs kept per isolate (see packs.ts). */
   packBudget?: number
+  /** A shard's corpus figures (its `figures.bin` module: src/search/index/shard-figures.ts), without which its index does not open. */
+  figures?: Uint8Array
 }
 
 /**
  * A bundle made searchable from the Worker's two modules (the header and
- * tables, as bytes or text: `BundleModule`, and the index's bytes) and a reader of its static assets: the header is parsed
+ * tables, as bytes or text: `BundleModule`, and the index's bytes; a shard's third, its figures, in `options`)
+ * and a reader of its static assets: the header is parsed
  * now; the index, the tables and every article are opened when first needed.
  */
 export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAsset: AssetReader, options: OpenOptions = {}): LoadedBundle {
@@ -75,7 +78,7 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
     builtAt,
     ids,
     get index() {
-      return (index ??= loadIndex({ header: indexHeader, binary: indexBytes }))
+      return (index ??= loadIndex({ header: indexHeader, binary: indexBytes, ...(options.figures && { figures: options.figures }) }))
     },
     get tables() {
       return (tables ??= reviveTables(parsed.tables(), ids, (id) => positions.get(id)))

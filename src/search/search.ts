@@ -1,6 +1,6 @@
 import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
-import { loadCompactIndex, type CompactIndex } from './index/compact-index'
+import { loadCompactIndex, type CompactModules } from './index/compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { CorpusTables } from './tables/corpus-tables'
@@ -56,7 +56,7 @@ export function buildIndex(articles: readonly StoredArticle[]): MiniSearch<Searc
 }
 
 /** The index as the bundle stores it (compact-index.ts), searchable again with the same options. */
-export function loadIndex(data: CompactIndex): MiniSearch<SearchDocument> {
+export function loadIndex(data: CompactModules): MiniSearch<SearchDocument> {
   return loadCompactIndex(data, INDEX_OPTIONS)
 }
 

@@ -26,14 +26,17 @@ export type ShardSettings = ShardPlace & { build: string }
  * build the front belongs to; a shard of another build (a deploy halfway
  * through) refuses, so a front never mixes builds.
  */
-export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffer, settings: ShardSettings) {
+export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffer, figures: ArrayBuffer, settings: ShardSettings) {
   // A Data module (ArrayBuffer) since the build's rules say so; a build written before them hands over its Text module.
   const module: BundleModule = typeof bundle === 'string' ? bundle : new Uint8Array(bundle)
   let shard: Shard | undefined
   const open = (build: string): Shard => {
     if (build !== settings.build)
       throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
-    return (shard ??= new Shard(openBundle(module, new Uint8Array(indexBytes), readAsset, { packBudget: SHARD_PACK_BUDGET }), settings))
+    return (shard ??= new Shard(
+      openBundle(module, new Uint8Array(indexBytes), readAsset, { packBudget: SHARD_PACK_BUDGET, figures: new Uint8Array(figures) }),
+      settings,
+    ))
   }
   return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {
     /** A shard has no public URL (workers_dev = false); anything that reaches it by HTTP is not served. */

@@ -14,8 +14,8 @@ const BUILT_AT = '2026-12-06T00:00:00.000Z'
 
 const reader = (assets: ReadonlyMap<string, string>) => (name: string) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`)))
 
-function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>): LoadedBundle {
-  return openBundle(text, binary, reader(assets))
+function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>, figures?: Uint8Array): LoadedBundle {
+  return openBundle(text, binary, reader(assets), figures && { figures })
 }
 
 /** The one-index compact index of the corpus, as the build writes it. */
@@ -29,7 +29,9 @@ export const single: LoadedBundle = (() => {
 
 /** The corpus cut into `count` shards as a sharded build cuts it, each a shard in process. */
 export async function shardsOf(count: number): Promise<ShardApi[]> {
-  return (await shardedBundles(articles, count, BUILT_AT)).shards.map((shard) => new Shard(open(shard.text, shard.index.binary, shard.assets), shard.place))
+  return (await shardedBundles(articles, count, BUILT_AT)).shards.map(
+    (shard) => new Shard(open(shard.text, shard.index.binary, shard.assets, shard.figures), shard.place),
+  )
 }
 
 export { BUILT_AT }

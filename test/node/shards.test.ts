@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { shardCount, shardRanges } from '../../scripts/lib/shard-split'
+import { layoutRanges, shardCount, shardRanges } from '../../scripts/lib/shard-split'
 import { planShards, shardedBundles } from '../../scripts/lib/sharded-build'
-import { loadCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
+import { readShardFigures } from '../../src/search/index/shard-figures'
+import { serializeBundle } from '../../src/bundle/format'
+import { openBundle } from '../../src/bundle/open'
+import { Shard } from '../../src/shards/shard'
 import { bm25Part, RATIO_UNIT, SCORE_BLOCK, type FieldPostings } from '../../src/search/index/compact-postings'
 import { articleFacets, FACETS, type FacetFilters } from '../../src/search/facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING } from '../../src/search/options'
@@ -88,13 +92,79 @@ describe('shards', () => {
     }
   })
 
-  it('give every document the score it has in one index, since each shard keeps the corpus-wide statistics', async () => {
+  it('give every document the score it has in one index, since each shard has the corpus-wide statistics in its figures', async () => {
     const shards = (await shardedBundles(articles, 3, BUILT_AT)).shards
-    for (const shard of shards) {
-      expect(shard.index.header.corpus).toEqual({ documentCount: articles.length })
-      expect(shard.index.header.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
+    for (const { index, figures } of shards) {
+      const fieldCount = Object.keys(index.header.fieldIds).length
+      const read = readShardFigures(figures, { termCount: index.header.termCount, fieldCount, indexBytes: index.header.binaryBytes })
+      expect(read.documentCount).toBe(articles.length)
+      expect(read.averageFieldLength).toEqual(singleIndex.header.averageFieldLength)
+      // The shard's own index holds nothing of the corpus: it does not open without its figures.
+      expect(index.header.shard).toBe(true)
+      expect(index.header.averageFieldLength).toEqual([])
+      expect(() => loadCompactIndex(index, INDEX_OPTIONS)).toThrow(/needs its corpus figures/)
     }
+    // Figures belong to one index: another shard's are refused.
+    expect(() => loadCompactIndex({ ...shards[0]!.index, figures: shards[1]!.figures }, INDEX_OPTIONS)).toThrow(/another index/)
     expect(shards.reduce((sum, shard) => sum + shard.index.header.ids.length, 0)).toBe(articles.length)
+  })
+
+  it("write each shard's index from its own articles alone: a change to another shard's articles changes its figures, not its index", async () => {
+    const last = articles.length - 1
+    const changed = articles.map((article, i) => (i === last ? { ...article, text: `${article.text} Zyxwvut quokkas gathered near the harbour.` } : article))
+    const before = await planShards(articles, 3, BUILT_AT)
+    const after = await planShards(changed, 3, BUILT_AT)
+    for (const shard of [0, 1]) {
+      expect(after.indexes[shard]!.header, `shard ${shard}`).toEqual(before.indexes[shard]!.header)
+      expect(Buffer.compare(after.indexes[shard]!.binary, before.indexes[shard]!.binary), `shard ${shard}`).toBe(0)
+      // The corpus-wide average lengths moved: every shard's figures say so.
+      expect(Buffer.compare(after.figures[shard]!, before.figures[shard]!), `shard ${shard}`).not.toBe(0)
+    }
+    expect(Buffer.compare(after.indexes[2]!.binary, before.indexes[2]!.binary)).not.toBe(0)
+    // And the shards still answer as one index of the changed corpus.
+    const shards = (await shardedBundles(changed, 3, BUILT_AT)).shards.map(
+      (files) =>
+        new Shard(
+          openBundle(files.text, files.index.binary, (name) => Promise.resolve(files.assets.get(name)!), { figures: files.figures }),
+          files.place,
+        ),
+    )
+    const wholeIndex = serializeCompactIndex(buildIndex(changed))
+    const files = serializeBundle({ version: 'changed', builtAt: BUILT_AT, index: wholeIndex.header }, changed)
+    const one = openBundle(files.text, wholeIndex.binary, (name) => Promise.resolve(files.assets.get(name)!))
+    for (const q of ['quokkas harbour', 'harbour', 'police killed', 'zyxwvut']) {
+      const params: SearchParams = { q, limit: 10, offset: 0, sort: 'relevance' }
+      expect(await searchShards(shards, params), q).toEqual(await searchArticles(one, params))
+    }
+  })
+
+  it("keep every full shard's index byte for byte when articles are appended, filled in turn, and answer as one index of the longer corpus", async () => {
+    expect(layoutRanges(25_000, { perShard: 10_000 })).toEqual([
+      { first: 0, size: 10_000 },
+      { first: 10_000, size: 10_000 },
+      { first: 20_000, size: 5_000 },
+    ])
+    // A newsroom's corpus in date order: the last articles are the new ones.
+    const earlier = articles.slice(0, 250)
+    const before = await planShards(earlier, { perShard: 100 }, BUILT_AT)
+    const after = await planShards(articles, { perShard: 100 }, BUILT_AT)
+    expect(after.ranges.map(({ size }) => size)).toEqual([100, 100, articles.length - 200])
+    for (const shard of [0, 1]) {
+      expect(after.indexes[shard]!.header, `shard ${shard}`).toEqual(before.indexes[shard]!.header)
+      expect(Buffer.compare(after.indexes[shard]!.binary, before.indexes[shard]!.binary), `shard ${shard}`).toBe(0)
+    }
+    expect(after.indexes[2]!.header.ids.length).toBeGreaterThan(before.indexes[2]!.header.ids.length)
+    // Balanced, the same append would have moved every boundary, and so changed every shard's index.
+    expect(shardRanges(250, 3).map(({ first }) => first)).not.toEqual(shardRanges(articles.length, 3).map(({ first }) => first))
+    const shards = (await shardedBundles(articles, { perShard: 100 }, BUILT_AT)).shards.map(
+      (files) =>
+        new Shard(
+          openBundle(files.text, files.index.binary, (name) => Promise.resolve(files.assets.get(name)!), { figures: files.figures }),
+          files.place,
+        ),
+    )
+    const sample = queries().filter((_, i) => i % 4 === 0)
+    for (const params of sample) expect(await searchShards(shards, params), JSON.stringify(params)).toEqual(await searchArticles(single, params))
   })
 
   it("are indexed from their own articles alone, yet written byte for byte as the whole corpus's index cut into shards", async () => {
@@ -106,9 +176,10 @@ describe('shards', () => {
         ranges.map(({ first, size }) => Array.from({ length: size }, (_, i) => first + i)),
       )
       // The build's path: each shard's index made from its articles only, the corpus-wide figures summed from them.
-      const own = (await planShards(articles, count, BUILT_AT)).indexes
-      expect(own.map((index) => index.header)).toEqual(cut.map((index) => index.header))
-      own.forEach((index, shard) => expect(Buffer.compare(index.binary, cut[shard]!.binary), `shard ${shard} of ${count}`).toBe(0))
+      const plan = await planShards(articles, count, BUILT_AT)
+      expect(plan.indexes.map((index) => index.header)).toEqual(cut.map((index) => index.header))
+      plan.indexes.forEach((index, shard) => expect(Buffer.compare(index.binary, cut[shard]!.binary), `shard ${shard} of ${count}`).toBe(0))
+      plan.figures.forEach((figures, shard) => expect(Buffer.compare(figures, cut[shard]!.figures), `figures of shard ${shard} of ${count}`).toBe(0))
     }
   })
 

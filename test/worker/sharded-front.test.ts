@@ -42,7 +42,7 @@ const shards = ranges.map(({ first, size }, s) => {
     entities: JSON.stringify(registryParts[s]),
   })
   const readAsset = async (name: string) => files.assets.get(name)!
-  return new Shard(openBundle(files.text, indexes[s]!.binary, readAsset), { firstPosition: first })
+  return new Shard(openBundle(files.text, indexes[s]!.binary, readAsset, { figures: indexes[s]!.figures }), { firstPosition: first })
 })
 
 /** A shard as its service binding reaches it: the entrypoint's methods (each naming the front's build first), which refuse another build. */

@@ -6,10 +6,11 @@ import { CompactTermMap } from './compact-term-map'
 import { READ_ONLY } from './compact-read-only'
 import { RANKING } from '../options'
 import { termBlocks, TermList, type TermBlocks } from './compact-terms'
+import { readShardFigures, writeShardFigures, type CorpusWide, type ShardFigures } from './shard-figures'
 import { treeRanks } from '../tables/sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/4'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
@@ -20,16 +21,18 @@ export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/3'
 export type CompactIndexHeader = {
   format: typeof COMPACT_INDEX_FORMAT
   fieldIds: Record<string, number>
-  /** Corpus-wide in a shard, like `corpus.documentCount`. */
+  /** Empty in a shard: its figures hold the corpus-wide ones. */
   averageFieldLength: number[]
   /** Document ids by MiniSearch short id (0, 1, 2, …). */
   ids: string[]
   /**
-   * Present in a shard (`serializeCompactShards`): the whole corpus's document
-   * count, and the postings carry each term's corpus-wide document frequency
-   * per field, which MiniSearch scores with (as the postings' `size`).
+   * A shard's index (`serializeCompactShard`): only what its own articles give,
+   * so its bytes stay the same while they do. Its binary part has no ranks and
+   * its score blocks no BM25 part; its corpus figures (shard-figures.ts, a
+   * module of their own) give the corpus-wide document count, average field
+   * lengths, document frequencies and ranks, and it cannot be loaded without them.
    */
-  corpus?: { documentCount: number }
+  shard?: true
   /** MiniSearch stored fields by short id; absent when the options store none. */
   storedFields?: (Record<string, unknown> | null)[]
   termCount: number
@@ -39,17 +42,20 @@ export type CompactIndexHeader = {
   termBlocks: TermBlocks
   /** Length of the binary part: a bundle and a binary file from different builds do not match. */
   binaryBytes: number
-  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`). */
+  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`, or a shard's figures' averages). */
   scoreBasis: { k: number; b: number }
 }
 
 /**
- * The binary part: ranks (Uint32 per term), offsets (Uint32 per term), field
- * lengths (Uint32 per document and field), the sorted terms as UTF-8 joined
- * with "\n", then the varint postings, each field's followed by its score
- * block bounds when it is longer than one block (compact-postings.ts).
+ * The binary part: ranks (Uint32 per term; none in a shard), offsets (Uint32
+ * per term), field lengths (Uint32 per document and field), the sorted terms as
+ * UTF-8 joined with "\n", then the varint postings, each field's followed by
+ * its score block bounds when it is longer than one block (compact-postings.ts).
  */
 export type CompactIndex = { header: CompactIndexHeader; binary: Uint8Array }
+
+/** What a compact index is loaded from: a shard's index comes with its corpus figures' module (shard-figures.ts). */
+export type CompactModules = CompactIndex & { figures?: Uint8Array }
 
 /** MiniSearch's serialised form, as `toJSON()` returns it (serializationVersion 2). */
 type MiniSearchJson = {
@@ -66,37 +72,46 @@ type MiniSearchJson = {
 
 /** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
 export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
-  return writeCompactIndex(indexSource(index), undefined, undefined, bm25)
+  return writeCompactIndex(indexSource(index), undefined, bm25)
 }
 
 /**
  * The index cut into shards by document: `shards[s]` lists the short ids of
  * shard s's documents, which become its short ids 0, 1, 2, … in that order.
- * Every shard keeps the whole corpus's statistics (document count, average
- * field lengths, and per term and field the number of documents that have it)
- * and the whole index's term order, so a document scores bit for bit the same
- * in its shard as in the whole index. A shard holds only the terms its own
- * documents have; its score block bounds are over its own postings blocks,
- * under the corpus-wide averages.
+ * Each shard's index holds only the terms its own documents have, and its
+ * figures the whole corpus's statistics (document count, average field lengths,
+ * and per term and field the number of documents that have it) and the whole
+ * index's term order, so a document scores bit for bit the same in its shard
+ * as in the whole index. Its score block bounds are over its own postings
+ * blocks, under the corpus-wide averages.
  */
 export function serializeCompactShards(
   index: MiniSearch<never> | MiniSearch<unknown>,
   shards: readonly (readonly number[])[],
   bm25: { k: number; b: number } = RANKING.bm25,
-): CompactIndex[] {
+): (CompactIndex & { figures: Uint8Array })[] {
   const source = indexSource(index)
-  const { documentCount, averageFieldLength } = source
-  return shards.map((documents) => writeCompactIndex(source, documents, { documentCount, averageFieldLength }, bm25))
+  const terms = new Map(source.sorted.map((entry) => [entry.term, entry]))
+  const corpus: CorpusWide = {
+    documentCount: source.documentCount,
+    averageFieldLength: source.averageFieldLength,
+    documentFrequencies: (term) => terms.get(term)!.postings.map((postings) => postings?.docs.length ?? 0),
+    rank: (term) => terms.get(term)!.rank!,
+  }
+  return shards.map((documents) => {
+    const shard = writeCompactIndex(source, documents, bm25)
+    return { ...shard, figures: serializeShardFigures(shard, corpus) }
+  })
 }
 
 /**
- * What a shard's compact index keeps of the whole corpus, summed from the
- * shards' own collected indexes (`collectIndex`), so that a build never holds
- * the whole corpus's index (scripts/lib/sharded-build.ts): the document count,
- * the average field lengths, each term's document frequency per field and its
- * rank in the tree order of the whole index. Shards are added in corpus order
- * (each a consecutive run of it); `serializeCompactShard` then writes each
- * shard's index exactly as `serializeCompactShards` cuts it from the whole index.
+ * What a shard's figures hold of the whole corpus, summed from the shards' own
+ * collected indexes (`collectIndex`), so that a build never holds the whole
+ * corpus's index (scripts/lib/sharded-build.ts): the document count, the
+ * average field lengths, each term's document frequency per field and its rank
+ * in the tree order of the whole index. Shards are added in corpus order (each
+ * a consecutive run of it); `serializeShardFigures` then writes each shard's
+ * figures exactly as `serializeCompactShards` cuts them from the whole index.
  */
 export class CorpusFigures {
   private documentCount = 0
@@ -127,7 +142,7 @@ export class CorpusFigures {
   }
 
   /** The corpus-wide figures, once every shard is in. */
-  corpusWide(): CorpusWide & { rank: (term: string) => number } {
+  corpusWide(): CorpusWide {
     if (!this.terms) {
       const entries = [...this.frequencies!]
       const ranks = treeRanks(entries.map(([term]) => term))
@@ -145,22 +160,43 @@ export class CorpusFigures {
   }
 }
 
-/** One shard's compact index from its own collected index (its documents, in order) and the corpus's figures (every shard added). */
-export function serializeCompactShard(index: CollectedIndex, figures: CorpusFigures, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
-  const corpus = figures.corpusWide()
+/**
+ * One shard's compact index from its own collected index (its documents, in order): what those documents
+ * give alone, so the same bytes whatever the rest of the corpus holds. `serializeShardFigures` writes what it
+ * needs of the corpus.
+ */
+export function serializeCompactShard(index: CollectedIndex, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
   const { ids, fieldIds, fieldLengths, terms } = index
   const fieldCount = Object.keys(fieldIds).length
-  const sorted = [...terms.keys()].sort().map((term) => ({ term, rank: corpus.rank(term), postings: terms.get(term)! }))
+  const sorted = [...terms.keys()].sort().map((term) => ({ term, postings: terms.get(term)! }))
   const source: IndexSource = {
     fieldIds,
     documentCount: ids.length,
-    averageFieldLength: corpus.averageFieldLength,
+    averageFieldLength: [],
     id: (doc) => ids[doc]!,
     fieldLength: (doc, field) => Math.max(0, fieldLengths[doc * fieldCount + field]!),
     storedFields: undefined,
     sorted,
   }
-  return writeCompactIndex(source, undefined, corpus, bm25)
+  return writeCompactIndex(source, undefined, bm25, true)
+}
+
+/** A shard's corpus figures (shard-figures.ts) for its index, from the whole corpus's (`CorpusFigures` once every shard is in). */
+export function serializeShardFigures(index: CompactIndex, corpus: CorpusFigures | CorpusWide): Uint8Array {
+  const figures = corpus instanceof CorpusFigures ? corpus.corpusWide() : corpus
+  return writeShardFigures(indexTerms(index), Object.keys(index.header.fieldIds).length, index.header.binaryBytes, figures)
+}
+
+/** The index's terms, sorted, read from its binary part. */
+export function indexTerms({ header, binary }: CompactIndex): string[] {
+  if (header.termCount === 0) return []
+  const start = 4 * termWords(header) + 4 * header.ids.length * Object.keys(header.fieldIds).length
+  return new TextDecoder().decode(binary.subarray(start, start + header.termBytes)).split('\n')
+}
+
+/** Uint32 words per term at the start of the binary part: a rank and an offset, a shard only the offset. */
+function termWords(header: Pick<CompactIndexHeader, 'shard' | 'termCount'>): number {
+  return (header.shard ? 1 : 2) * header.termCount
 }
 
 /**
@@ -176,7 +212,8 @@ type IndexSource = {
   fieldLength: (doc: number, field: number) => number
   /** MiniSearch's stored fields by short id, when the options store any. */
   storedFields: Record<string, Record<string, unknown>> | undefined
-  sorted: { term: string; rank: number; postings: readonly (PostingList | undefined)[] }[]
+  /** `rank`: absent where the source is a shard's own (a shard's index has no ranks). */
+  sorted: { term: string; rank?: number; postings: readonly (PostingList | undefined)[] }[]
 }
 
 /** A built MiniSearch index as a source (`rank`: its own tree's order, as a `loadJSON` of it would iterate). */
@@ -212,67 +249,53 @@ function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSourc
 }
 
 /**
- * A shard's figures of the whole corpus: its document count and average field lengths, and each term's document
- * frequency per field (when absent, the source's postings are the whole corpus's: `serializeCompactShards`).
- */
-type CorpusWide = { documentCount: number; averageFieldLength: number[]; documentFrequencies?: (term: string) => readonly number[] }
-
-/**
  * The compact form of `documents` (short ids of the source, in their new order; all of them, in order, when
- * undefined); `corpus`: a shard's, with the corpus-wide statistics; `bm25`: for the score block bounds.
+ * undefined); `shard`: a shard's own index (no ranks, no BM25 part in its blocks, no averages: its figures hold
+ * them); `bm25`: for the score block bounds.
  */
 function writeCompactIndex(
   source: IndexSource,
   documents: readonly number[] | undefined,
-  corpus: CorpusWide | undefined,
   bm25: { k: number; b: number },
+  shard = documents !== undefined,
 ): CompactIndex {
-  const shard = corpus !== undefined
-  const averageFieldLength = corpus?.averageFieldLength ?? source.averageFieldLength
+  const averageFieldLength = shard ? [] : source.averageFieldLength
   const documentCount = documents?.length ?? source.documentCount
   const sourceDoc = documents ? (doc: number) => documents[doc]! : (doc: number) => doc
   const fieldCount = Object.keys(source.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => source.id(sourceDoc(doc)))
-  // Postings are written with local ids; the bounds read the source document's lengths.
-  const fieldLength = (doc: number, field: number) => source.fieldLength(sourceDoc(doc), field)
   const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength }
   const mine = documents ? localPostings(documents) : (postings: PostingList | undefined) => postings
 
-  const kept: { term: string; rank: number; fields: (PostingList | undefined)[]; documentFrequencies: readonly number[] }[] = []
+  const kept: { term: string; rank: number | undefined; fields: (PostingList | undefined)[] }[] = []
   for (const { term, rank, postings } of source.sorted) {
     if (term.includes('\n')) throw new Error(`serializeCompactIndex: the term ${JSON.stringify(term)} contains a line break`)
     const fields = postings.map(mine)
-    if (fields.some((each) => each !== undefined))
-      kept.push({
-        term,
-        rank,
-        fields,
-        documentFrequencies: corpus?.documentFrequencies?.(term) ?? postings.map((each) => each?.docs.length ?? 0),
-      })
+    if (fields.some((each) => each !== undefined)) kept.push({ term, rank, fields })
   }
   const termCount = kept.length
-  const ranks = new Uint32Array(termCount)
-  const offsets = new Uint32Array(termCount)
-  const writer = new VarintWriter()
-  kept.forEach(({ rank, fields, documentFrequencies }, k) => {
-    ranks[k] = rank
-    offsets[k] = writer.length
-    writeTermPostings(writer, fields, fieldLength, basis, shard ? documentFrequencies : undefined)
-  })
   const fieldLengths = new Uint32Array(documentCount * fieldCount)
   for (let doc = 0; doc < documentCount; doc++) {
-    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = fieldLength(doc, field)
+    for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = source.fieldLength(sourceDoc(doc), field)
   }
+  const ranks = new Uint32Array(shard ? 0 : termCount)
+  const offsets = new Uint32Array(termCount)
+  const writer = new VarintWriter()
+  kept.forEach(({ rank, fields }, k) => {
+    if (!shard) ranks[k] = rank!
+    offsets[k] = writer.length
+    writeTermPostings(writer, fields, { lengths: fieldLengths, fieldCount }, basis, !shard)
+  })
 
   const postings = writer.toBytes()
   const sortedTerms = kept.map(({ term }) => term)
   const termBytes = new TextEncoder().encode(sortedTerms.join('\n'))
-  const wordCount = 2 * termCount + fieldLengths.length
+  const wordCount = ranks.length + termCount + fieldLengths.length
   const binary = new Uint8Array(4 * wordCount + termBytes.length + postings.length)
   const words = new Uint32Array(binary.buffer, 0, wordCount)
   words.set(ranks, 0)
-  words.set(offsets, termCount)
-  words.set(fieldLengths, 2 * termCount)
+  words.set(offsets, ranks.length)
+  words.set(fieldLengths, ranks.length + termCount)
   binary.set(termBytes, words.byteLength)
   binary.set(postings, words.byteLength + termBytes.length)
 
@@ -282,7 +305,7 @@ function writeCompactIndex(
     fieldIds: source.fieldIds,
     averageFieldLength,
     ids,
-    ...(corpus ? { corpus: { documentCount: corpus.documentCount } } : {}),
+    ...(shard ? { shard: true as const } : {}),
     ...(storedFields ? { storedFields: Array.from({ length: documentCount }, (_, doc) => storedFields[sourceDoc(doc)] ?? null) } : {}),
     termCount,
     termBytes: termBytes.length,
@@ -340,7 +363,7 @@ type MiniSearchInternals = {
  * private maps. `options` must be the ones the index was built with. Read-only:
  * adding or removing documents throws.
  */
-export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>): MiniSearch<T> {
+export function loadCompactIndex<T>(compact: CompactModules, options: Options<T>): MiniSearch<T> {
   const { header } = compact
   let { binary } = compact
   if (header.format !== COMPACT_INDEX_FORMAT) {
@@ -356,29 +379,38 @@ export function loadCompactIndex<T>(compact: CompactIndex, options: Options<T>):
   const fieldCount = Object.keys(header.fieldIds).length
   const { ids, termCount } = header
   const documentCount = ids.length
-  const words = new Uint32Array(binary.buffer, binary.byteOffset, 2 * termCount + documentCount * fieldCount)
+  if ((header.shard === true) !== (compact.figures !== undefined)) {
+    throw new Error(
+      header.shard ? "A shard's index needs its corpus figures (figures.bin): run npm run build." : 'Corpus figures belong to a shard, not to this index.',
+    )
+  }
+  const rankWords = termWords(header) - termCount
+  const words = new Uint32Array(binary.buffer, binary.byteOffset, rankWords + termCount + documentCount * fieldCount)
+  const fieldLengths = words.subarray(rankWords + termCount)
+  const figures: ShardFigures | undefined = compact.figures && readShardFigures(compact.figures, { termCount, fieldCount, indexBytes: binary.length })
   const terms = new TermList(binary.subarray(words.byteLength, words.byteLength + header.termBytes), header.termBlocks, termCount)
+  const averageFieldLength = figures?.averageFieldLength ?? header.averageFieldLength
 
   const miniSearch = new MiniSearch<T>(options)
   const internals = miniSearch as unknown as MiniSearchInternals
   internals._index = new CompactTermMap({
     terms,
-    ranks: words.subarray(0, termCount),
-    offsets: words.subarray(termCount, 2 * termCount),
+    ranks: figures?.ranks ?? words.subarray(0, termCount),
+    offsets: words.subarray(rankWords, rankWords + termCount),
     postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
-    basis: { ...header.scoreBasis, averageFieldLength: header.averageFieldLength },
-    corpusWide: header.corpus !== undefined,
+    basis: { ...header.scoreBasis, averageFieldLength },
+    ...(figures && { corpusWide: { documentFrequencies: figures.documentFrequencies, fieldLengths } }),
   })
   // BM25 reads N here; the documents this index holds are `_nextId`.
-  internals._documentCount = header.corpus?.documentCount ?? documentCount
+  internals._documentCount = figures?.documentCount ?? documentCount
   internals._nextId = documentCount
   internals._dirtCount = 0
   internals._fieldIds = header.fieldIds
-  internals._avgFieldLength = header.averageFieldLength
+  internals._avgFieldLength = averageFieldLength
   internals._documentIds = new DocumentIds(ids)
   internals._idToShortId = new ShortIds(ids)
-  internals._fieldLength = new FieldLengths(words.subarray(2 * termCount), fieldCount)
+  internals._fieldLength = new FieldLengths(fieldLengths, fieldCount)
   internals._storedFields = new StoredFields(header.storedFields)
   return miniSearch
 }

@@ -103,26 +103,29 @@ export type TermData = Map<number, FieldPostings>
 /** One field's postings of one term as the build collects them: document ids ascending, each with its term frequency. */
 export type PostingList = { docs: ArrayLike<number>; freqs: ArrayLike<number> }
 
+/** Documents' field lengths, at `doc * fieldCount + field` (the compact index's layout). */
+export type FieldLengthTable = { lengths: ArrayLike<number>; fieldCount: number }
+
 /**
  * `fields[fieldId]`: the term's postings in that field (ascending ids);
- * `fieldLength(doc, field)` is the document's field length, for the block
- * bounds. A shard also gives each field's corpus-wide document frequency,
- * written after the count (its bounds are over its own postings blocks, under
- * the corpus-wide `basis`).
+ * `fieldLengths`, the documents' field lengths, for the block bounds. A
+ * shard's index (`withPart` false) stores no block's BM25 part: its part is
+ * under the corpus-wide averages, which its figures hold and which a change to
+ * any other shard moves (`readTermPostings` computes it from the postings instead).
  */
 export function writeTermPostings(
   writer: VarintWriter,
   fields: readonly (PostingList | undefined)[],
-  fieldLength: (doc: number, field: number) => number,
+  fieldLengths: FieldLengthTable,
   basis: ScoreBasis,
-  documentFrequencies?: readonly number[],
+  withPart = true,
 ): void {
+  const { lengths, fieldCount } = fieldLengths
   fields.forEach((postings, field) => {
     const count = postings?.docs.length ?? 0
     writer.write(count)
     if (count === 0) return
     const { docs, freqs } = postings!
-    if (documentFrequencies) writer.write(documentFrequencies[field]!)
     let previous = 0
     for (let i = 0; i < count; i++) {
       writer.write(docs[i]! - previous)
@@ -133,28 +136,54 @@ export function writeTermPostings(
     for (let start = 0; start < count; start += SCORE_BLOCK) {
       let maxFrequency = 0
       let minRatio = Infinity
-      let maxPart = 0
       for (let i = start; i < Math.min(start + SCORE_BLOCK, count); i++) {
         const frequency = freqs[i]!
-        const length = fieldLength(docs[i]!, field)
         maxFrequency = Math.max(maxFrequency, frequency)
-        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * length) / frequency))
-        maxPart = Math.max(maxPart, bm25Part(frequency, length, basis.averageFieldLength[field]!, basis.k, basis.b) / (basis.k + 1))
+        minRatio = Math.min(minRatio, Math.floor((RATIO_UNIT * lengths[docs[i]! * fieldCount + field]!) / frequency))
       }
       writer.write(maxFrequency)
       writer.write(minRatio)
-      writer.write(Math.min(255, Math.ceil(maxPart * 255 * (1 + 1e-9))))
+      if (withPart) writer.write(blockPart(docs, freqs, start, field, fieldLengths, basis))
     }
   })
 }
 
-export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis, corpusWide = false): TermData {
+/**
+ * The largest BM25 part of the block of postings from `start` under `basis`, in 255ths of k + 1 rounded up: the
+ * byte a block stores, or a shard computes when it decodes the postings (the same function, so the same byte).
+ * Field lengths come as a table, not a callback per posting: in a shard this runs on the query path, each time a
+ * term's postings are decoded (its cost: bench/shard-decode.ts).
+ */
+function blockPart(
+  docs: ArrayLike<number>,
+  freqs: ArrayLike<number>,
+  start: number,
+  field: number,
+  { lengths, fieldCount }: FieldLengthTable,
+  { k, b, averageFieldLength }: ScoreBasis,
+): number {
+  const average = averageFieldLength[field]!
+  let maxPart = 0
+  for (let i = start; i < Math.min(start + SCORE_BLOCK, docs.length); i++) {
+    const part = bm25Part(freqs[i]!, lengths[docs[i]! * fieldCount + field]!, average, k, b) / (k + 1)
+    if (part > maxPart) maxPart = part
+  }
+  return Math.min(255, Math.ceil(maxPart * 255 * (1 + 1e-9)))
+}
+
+/**
+ * What a shard's postings take from its corpus figures (src/search/index/shard-figures.ts): the term's corpus-wide
+ * document frequency per field (what MiniSearch scores with as the postings' `size`), and the documents' field
+ * lengths, with which the blocks' BM25 part is computed under the corpus-wide `basis`.
+ */
+export type CorpusWidePostings = { documentFrequencies: ArrayLike<number>; fieldLengths: FieldLengthTable }
+
+export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis, corpusWide?: CorpusWidePostings): TermData {
   const reader = new VarintReader(bytes, offset)
   const data: TermData = new Map()
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.read()
     if (count === 0) continue
-    const documentFrequency = corpusWide ? reader.read() : count
     const docs = new Uint32Array(count)
     const freqs = new Uint32Array(count)
     let doc = 0
@@ -170,10 +199,10 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
       for (let block = 0; block < blocks; block++) {
         bounds.maxFrequency[block] = reader.read()
         bounds.minRatio[block] = reader.read()
-        bounds.maxPart[block] = reader.read()
+        bounds.maxPart[block] = corpusWide ? blockPart(docs, freqs, block * SCORE_BLOCK, field, corpusWide.fieldLengths, basis) : reader.read()
       }
     }
-    data.set(field, new FieldPostings(docs, freqs, bounds, documentFrequency))
+    data.set(field, new FieldPostings(docs, freqs, bounds, corpusWide ? corpusWide.documentFrequencies[field]! : count))
   }
   return data
 }

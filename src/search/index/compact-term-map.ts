@@ -1,5 +1,5 @@
 import { READ_ONLY } from './compact-read-only'
-import { readTermPostings, type ScoreBasis, type TermData } from './compact-postings'
+import { readTermPostings, type CorpusWidePostings, type ScoreBasis, type TermData } from './compact-postings'
 import type { TermList } from './compact-terms'
 import { fuzzyMatches, inTreeOrder } from '../tables/sorted-words'
 import { WeightedLru } from '../../lru'
@@ -30,10 +30,14 @@ export type CompactTerms = {
   offsets: Uint32Array
   postings: Uint8Array
   fieldCount: number
-  /** What the score block bounds were computed for. */
+  /** What the score block bounds were computed for (a shard's: what they are computed for when its postings are decoded). */
   basis: ScoreBasis
-  /** A shard's postings carry corpus-wide document frequencies (see `writeTermPostings`). */
-  corpusWide: boolean
+  /**
+   * A shard's, from its figures (shard-figures.ts): each term's corpus-wide document frequency per field (at
+   * `k * fieldCount + field`), and the field lengths of its documents (at `doc * fieldCount + field`), with which
+   * its blocks' BM25 part is computed under the corpus-wide `basis` (see `writeTermPostings`).
+   */
+  corpusWide?: { documentFrequencies: Uint32Array; fieldLengths: Uint32Array }
 }
 
 /**
@@ -121,7 +125,12 @@ export class CompactTermMap {
   private postingsAt(k: number): TermData {
     let data = this.decoded.get(k)
     if (!data) {
-      data = readTermPostings(this.data.postings, this.data.offsets[k]!, this.data.fieldCount, this.data.basis, this.data.corpusWide)
+      const { postings, offsets, fieldCount, basis, corpusWide } = this.data
+      const shard: CorpusWidePostings | undefined = corpusWide && {
+        documentFrequencies: corpusWide.documentFrequencies.subarray(k * fieldCount, (k + 1) * fieldCount),
+        fieldLengths: { lengths: corpusWide.fieldLengths, fieldCount },
+      }
+      data = readTermPostings(postings, offsets[k]!, fieldCount, basis, shard)
       this.decoded.set(k, data)
     }
     return data
