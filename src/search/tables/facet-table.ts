@@ -233,27 +233,8 @@ class FacetColumn {
    * (`touchedKeys`).
    */
   tallyOver(words: Uint32Array): number {
-    const { tally, display, keyOf, starts, values, touchedKeys } = this
-    const documents = Math.min(words.length, (this.documentCount + 31) >>> 5)
-    let touched = 0
-    for (let w = 0; w < documents; w++) {
-      let word = words[w]!
-      while (word !== 0) {
-        const lowest = word & -word
-        word ^= lowest
-        const doc = (w << 5) + 31 - Math.clz32(lowest)
-        const end = starts[doc + 1]!
-        for (let at = starts[doc]!; at < end; at++) {
-          const name = values[at]!
-          const key = keyOf[name]!
-          if (tally[key]!++ === 0) {
-            display[key] = name
-            touchedKeys[touched++] = key
-          } else if (name < display[key]!) display[key] = name
-        }
-      }
-    }
-    return touched
+    tallyColumnsOver([this], words, oneColumnTouched)
+    return oneColumnTouched[0]!
   }
 
   /**
@@ -512,6 +493,9 @@ class FacetColumn {
     return false
   }
 }
+
+/** `tallyColumnsOver`'s count for `FacetColumn.tallyOver`, which is the same pass over one column. */
+const oneColumnTouched = new Uint32Array(1)
 
 /**
  * `FacetColumn.tallyOver` of several columns over the same bitset in one pass:
