@@ -76,9 +76,9 @@ export function verbStem(verb: string): string {
   if (lower.endsWith('ing')) return lower.slice(0, -3).replace(/y$/, 'i')
   return lower.replace(/(?:ied|ies|y)$/, 'i').replace(/(?:ed|es|s|e|d)$/, '')
 }
-/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member", "deaths" matches "people". */
-const whoHead = (who: string) => {
-  const head = (
+/** The head noun of who is counted, singular: "security personnel" is "personnel", "members of the Coast Guard" "member". */
+export const headNoun = (who: string) =>
+  (
     who
       .trim()
       .toLowerCase()
@@ -86,6 +86,10 @@ const whoHead = (who: string) => {
       .split(/\s+/)
       .pop() ?? ''
   ).replace(/s$/, '')
+
+/** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member", "deaths" matches "people". */
+const whoHead = (who: string) => {
+  const head = headNoun(who)
   // "12 deaths" killed are 12 people killed: the extractor writes the people, some gold writes the noun of the text.
   return DEATH_HEADS.has(head) ? 'people' : head
 }

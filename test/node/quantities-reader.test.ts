@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
 import { canonicalEvent } from '../../src/analysis/facts/quantity-words'
+import { headNoun } from '../../scripts/lib/facts-gold'
 
 /**
  * Counts as a reader writes them down, on sentences invented for this suite in the styles of military press releases,
@@ -131,19 +132,9 @@ const CASES: ReadonlyArray<readonly [style: string, ...Case]> = [
   ...NOT_THIS_EVENT.map((c) => ['not this event', ...c] as const),
 ]
 
-const head = (who: string) =>
-  (
-    who
-      .trim()
-      .toLowerCase()
-      .split(/\s+of\s+/)[0]!
-      .split(/\s+/)
-      .pop() ?? ''
-  ).replace(/s$/, '')
-
 /** A count written the way the expectations are, with its head noun. */
 function written(value: number, who: string, event: string, place?: string, kind?: string): string {
-  return `${value} ${head(who)} ${canonicalEvent(event) ?? event}${place ? ` in ${place}` : ''}${kind ? ` [${kind}]` : ''}`
+  return `${value} ${headNoun(who)} ${canonicalEvent(event) ?? event}${place ? ` in ${place}` : ''}${kind ? ` [${kind}]` : ''}`
 }
 
 function readAs(text: string): string[] {
