@@ -5,13 +5,13 @@ import type { StoredArticle } from '../article'
 import { validate } from '../http/validate'
 import { briefDoc } from '../openapi/routes'
 import { buildBrief } from '../corpus-services/brief'
-import { integerParam, withDateRange } from './params'
+import { integerParam, withDateRange, VISIBLE_CHARACTER } from './params'
 
 export const BriefQuerySchema = withDateRange({
   q: v.pipe(
     v.string('is required: the words whose articles the brief covers'),
     // A pattern before the trim rather than a length after it, so the document states it too.
-    v.regex(/\S/, 'must not be empty: give the words whose articles the brief covers'),
+    v.regex(VISIBLE_CHARACTER, 'must not be empty: give the words whose articles the brief covers'),
     v.trim(),
     v.maxLength(500, 'must be at most 500 characters'),
   ),

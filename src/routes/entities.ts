@@ -5,10 +5,10 @@ import type { AppEnv } from '../http/app-env'
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { entitiesDoc, entityDoc } from '../openapi/routes'
-import { integerParam } from './params'
+import { integerParam, VISIBLE_CHARACTER } from './params'
 
 export const EntitiesQuerySchema = v.object({
-  q: v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
+  q: v.optional(v.pipe(v.string(), v.regex(VISIBLE_CHARACTER, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
   type: v.optional(v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`)),
   limit: integerParam(1, 100, 20),
   offset: integerParam(0, 100_000, 0),

@@ -7,12 +7,13 @@ import { IsoDate, MAX_ARTICLE_BODY_BYTES, MAX_ARTICLE_TEXT_BYTES, textSizeProble
 import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { extractDoc } from '../openapi/routes'
+import { VISIBLE_CHARACTER } from './params'
 
 export const ExtractBodySchema = v.object({
   text: v.pipe(
     v.string('is required and must be a string: the article text to analyse'),
     v.nonEmpty('must not be empty'),
-    v.regex(/\S/, 'must contain words, not only white space'),
+    v.regex(VISIBLE_CHARACTER, 'must contain words, not only white space or invisible characters'),
   ),
   title: v.optional(v.pipe(v.string('must be a string'), v.maxLength(1000, 'must be at most 1000 characters'))),
   date: v.optional(IsoDate),

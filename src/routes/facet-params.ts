@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { FACETS, type FacetFilters } from '../search/facets'
+import { VISIBLE_CHARACTER } from './params'
 
 const MAX_VALUES = 20
 
@@ -13,7 +14,7 @@ function repeatable<Item extends v.GenericSchema<string, string>>(item: Item) {
   )
 }
 
-const FacetValue = v.pipe(v.string(), v.regex(/\S/, 'must not be empty'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))
+const FacetValue = v.pipe(v.string(), v.trim(), v.regex(VISIBLE_CHARACTER, 'must not be empty'), v.maxLength(200, 'must be at most 200 characters'))
 const Year = v.pipe(v.string(), v.regex(/^\d{4}$/, 'must be a year of four digits, e.g. 2024'))
 
 /** Facet filters shared by search and listing: one facet's values are alternatives, facets combine with AND. */

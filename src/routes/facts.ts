@@ -5,11 +5,11 @@ import { FACT_TYPES } from '../corpus-services/fact-catalog'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
 import { EntityIdSchema } from './entities'
-import { integerParam, withDateRange } from './params'
+import { integerParam, withDateRange, VISIBLE_CHARACTER } from './params'
 
 export const FactsQuerySchema = withDateRange({
   type: v.optional(v.picklist(FACT_TYPES, `must be one of ${FACT_TYPES.join(', ')}`)),
-  q: v.optional(v.pipe(v.string(), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
+  q: v.optional(v.pipe(v.string(), v.regex(VISIBLE_CHARACTER, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
   speaker: EntityName('whose quotes to list'),
   actor: EntityName('whose statements to list'),
   target: EntityName('the statements about whom to list'),
@@ -21,7 +21,12 @@ export const FactsQuerySchema = withDateRange({
 
 function EntityName(what: string) {
   return v.optional(
-    v.pipe(v.string(`must be a name: ${what}`), v.regex(/\S/, 'must not be empty when given'), v.trim(), v.maxLength(200, 'must be at most 200 characters')),
+    v.pipe(
+      v.string(`must be a name: ${what}`),
+      v.regex(VISIBLE_CHARACTER, 'must not be empty when given'),
+      v.trim(),
+      v.maxLength(200, 'must be at most 200 characters'),
+    ),
   )
 }
 

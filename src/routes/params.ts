@@ -1,6 +1,13 @@
 import * as v from 'valibot'
 import { IsoDate } from '../corpus/article'
 
+/**
+ * Holds when a text has at least one character a reader can see: not only white
+ * space, control characters (NUL) or invisible format characters (zero-width
+ * space, joiners, direction marks), which `\S` alone lets through.
+ */
+export const VISIBLE_CHARACTER = /[^\s\p{Cc}\p{Cf}]/u
+
 /** A whole number given as a query-string value, within bounds, with a default when absent. */
 export function integerParam(min: number, max: number, fallback: number) {
   return v.optional(

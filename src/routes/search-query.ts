@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { FacetFilterParams } from './facet-params'
-import { AutocorrectParam, DateParam, integerParam, withDateRange } from './params'
+import { AutocorrectParam, DateParam, integerParam, withDateRange, VISIBLE_CHARACTER } from './params'
 
 /** `GET /api/search`'s query string: one schema for the one Worker and the front of a sharded build. */
 export const SearchQuerySchema = withDateRange({
@@ -9,7 +9,7 @@ export const SearchQuerySchema = withDateRange({
     v.string('is required: the words to search for'),
     // minLength and the pattern (rather than a check) so the document states them too.
     v.minLength(1, 'must not be empty: give the words to search for'),
-    v.regex(/\S/, 'must not be empty: give the words to search for'),
+    v.regex(VISIBLE_CHARACTER, 'must not be empty: give the words to search for'),
     v.maxLength(500, 'must be at most 500 characters'),
   ),
   limit: integerParam(1, 100, 10),

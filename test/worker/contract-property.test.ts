@@ -12,6 +12,7 @@ import { Validator, type Schema } from '@cfworker/json-schema'
 import { env, exports } from 'cloudflare:workers'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { VISIBLE_CHARACTER } from '../../src/routes/params'
 
 type JsonSchema = Record<string, any>
 type Parameter = { name: string; in: 'query' | 'path'; required?: boolean; schema: JsonSchema }
@@ -73,7 +74,10 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   const words = fc.string({ unit: fc.constantFrom(...'abcdefghij klmnoé–Ω'), minLength: Math.max(min, 1), maxLength: Math.min(max, 40) })
   const anyText = fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, 40) })
   const longest = fc.constant('x'.repeat(max))
-  const candidates = pattern && !/^\\S$|^\^\[\^/.test(schema.pattern as string) ? fc.stringMatching(pattern) : fc.oneof(words, anyText, longest)
+  const candidates =
+    pattern && schema.pattern !== VISIBLE_CHARACTER.source && !/^\^\[\^/.test(schema.pattern as string)
+      ? fc.stringMatching(pattern)
+      : fc.oneof(words, anyText, longest)
   return candidates.filter(fits)
 }
 
@@ -86,7 +90,7 @@ function invalidWireValues(schema: JsonSchema): string[] {
     if (schema.format === 'date') out.push('2026-02-30', '2026-2-5', 'yesterday')
     if ((schema.minLength ?? 0) >= 1) out.push('')
     if (schema.maxLength !== undefined) out.push('y'.repeat(schema.maxLength + 1))
-    if (schema.pattern === '\\S') out.push('   ')
+    if (schema.pattern === VISIBLE_CHARACTER.source) out.push('   ', '\u200b', '\u0000')
     if (schema.pattern === '^\\d{4}$') out.push('20244')
   }
   for (const option of (schema.anyOf ?? []) as JsonSchema[]) out.push(...invalidWireValues(option))

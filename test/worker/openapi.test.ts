@@ -17,6 +17,7 @@ import { FactPageSchema } from '../../src/corpus-services/fact-catalog'
 import { ListingResponseSchema } from '../../src/search/listing'
 import { SearchResponseSchema } from '../../src/search/response-schema'
 import { SuggestResponseSchema } from '../../src/search/suggest'
+import { VISIBLE_CHARACTER } from '../../src/routes/params'
 
 const SEED = encodeURIComponent('seed/000_7b2b9cd25cf26eb6')
 
@@ -106,7 +107,7 @@ describe('/openapi.json', () => {
     const document = await openApi()
     const search = document.paths['/api/search']!.get!
     const q = search.parameters!.find((parameter) => parameter.name === 'q')
-    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 1, pattern: '\\S', maxLength: 500 } })
+    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 1, pattern: VISIBLE_CHARACTER.source, maxLength: 500 } })
     expect(search.parameters!.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'limit', 'offset', 'from', 'to', 'sort']))
     // The validator refuses what the document says is out of bounds.
     const tooLong = await exports.default.fetch(`http://x/api/search?q=${'a'.repeat(501)}`)
