@@ -50,8 +50,11 @@ export type EntityReader = {
   detail(id: string): Promise<EntityDetail | undefined>
   /** The entity page: its detail and its map (itself, the places inside it and near it). */
   page(id: string): Promise<{ detail: EntityDetail; map: EntityMapPoint[] } | undefined>
-  /** `GET /api/facts` with entity filters (the build's facts only: live articles join the registry at the next build). */
-  facts(filter: EntityFactFilter, query: FactQuery): Promise<FactPage>
+  /**
+   * `GET /api/facts` with entity filters (the build's facts only: live articles join the registry at the next build);
+   * undefined when `filter.entity` is an id the registry does not have (a name that matches nothing is an empty page).
+   */
+  facts(filter: EntityFactFilter, query: FactQuery): Promise<FactPage | undefined>
   /** In one article's terms: the id each of its entities' names stands for (an article's "Biden" may be Hunter). */
   idsIn(entities: readonly Pick<Entity, 'name' | 'type'>[]): Promise<Map<string, string>>
   /** `/map`: every located place named in the range, most casualties first, then most articles. */

@@ -30,7 +30,9 @@ export function bundleEntityReader(bundle: LoadedBundle): EntityReader {
       return { detail: page.detail, map }
     },
     async facts(filter, query) {
-      const only = (await bundle.entityRegistry()).factNumbers(filter)
+      const registry = await bundle.entityRegistry()
+      if (filter.entity !== undefined && !registry.entity(filter.entity)) return undefined
+      const only = registry.factNumbers(filter)
       return (await bundle.factCatalog()).query({ ...query, only })
     },
     idsIn: async (entities) => (await bundle.entityRegistry()).idsIn(entities),

@@ -178,7 +178,7 @@ export const corpusFactsDoc = describe({
   tag: 'Analysis',
   summary: 'Facts across all articles',
   description:
-    'Every quote, figure, statement, date and entity of the corpus as one list, newest article first: filter by `type`, by words in the fact (`q`: a speaker, a place, a name), by the article’s date, and through the entity registry by `speaker`, `actor`, `target`, `place` (a name or alias; a place includes the places inside it) and `entity` (a registry id); each fact names its article.',
+    'Every quote, figure, statement, date and entity of the corpus as one list, newest article first: filter by `type`, by words in the fact (`q`: a speaker, a place, a name), by the article’s date, and through the entity registry by `speaker`, `actor`, `target`, `place` (a name or alias; a place includes the places inside it: a name that matches nothing gives an empty page) and `entity` (a registry id: one the registry does not have is a 404); each fact names its article.',
   ok: json(FactPageSchema, 'One page of facts.', {
     total: 1,
     offset: 0,
@@ -194,7 +194,7 @@ export const corpusFactsDoc = describe({
       },
     ],
   }),
-  problems: ['invalid-parameters'],
+  problems: ['invalid-parameters', 'not-found'],
 })
 
 export const relatedDoc = describe({

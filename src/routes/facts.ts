@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-env'
 import * as v from 'valibot'
 import { FACT_TYPES } from '../corpus-services/fact-catalog'
+import { ProblemError } from '../http/problem'
 import { validate } from '../http/validate'
 import { corpusFactsDoc } from '../openapi/routes'
 import { EntityIdSchema } from './entities'
@@ -36,6 +37,11 @@ export const factRoutes = new Hono<AppEnv>().get('/facts', corpusFactsDoc, valid
   const named = { speaker, actor, target, place, entity }
   // Names and ids go through the entity registry: "Biden" finds Joe Biden's quotes, "Balochistan" Quetta's figures.
   // The registry is the build's: live articles join it at the next build, so a filtered query reads the base facts only.
-  if (Object.values(named).some((value) => value !== undefined)) return c.json(await c.var.reader.entities.facts(named, query))
+  if (Object.values(named).some((value) => value !== undefined)) {
+    const page = await c.var.reader.entities.facts(named, query)
+    // An id is a reference, not a search: a mistyped one is an error to see, not an empty list to trust.
+    if (!page) throw new ProblemError('not-found', `No entity has the id "${entity}". Find ids with GET /api/entities?q=NAME.`)
+    return c.json(page)
+  }
   return c.json(await c.var.reader.facts(query))
 })

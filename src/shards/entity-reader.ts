@@ -93,8 +93,13 @@ export function shardedEntityReader(shards: readonly ShardApi[], timeoutMs = SHA
       const requests = filterRequests(filter)
       const answers = await everyShard((shard) => shard.entityConditions(requests))
       // Each entity lives in one shard: the one that knows the name or id answers, the others say null.
-      const conditions = requests.map((_, i) => answers.find((answer) => answer[i])?.[i] ?? NOTHING)
-      return factsMeeting(conditions, query)
+      const conditions = requests.map((_, i) => answers.find((answer) => answer[i])?.[i])
+      // The id request is the last (`filterRequests`): no shard holding it means the registry has no such entity.
+      if (filter.entity !== undefined && !conditions.at(-1)) return undefined
+      return factsMeeting(
+        conditions.map((condition) => condition ?? NOTHING),
+        query,
+      )
     },
 
     async idsIn(entities) {

@@ -145,6 +145,11 @@ describe('GET /api/facts with entity filters', () => {
     expect(all.facts.map((fact) => fact.type).sort()).toEqual(['person', 'quote', 'quote'])
     expect((await json<Page>('/api/facts?speaker=Nobody%20Anyone')).total).toBe(0)
     expect((await get('/api/facts?entity=BAD%20ID')).status).toBe(400)
+    // A well-formed id the registry does not have is a mistake to show, not an empty page.
+    const unknown = await get('/api/facts?entity=person-nobody-at-all')
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get('Content-Type')).toContain('application/problem+json')
+    expect(((await unknown.json()) as { detail: string }).detail).toContain('person-nobody-at-all')
   })
 })
 

@@ -108,6 +108,7 @@ describe('the front Worker of a sharded build, in workerd, over the shipped corp
     const paths = [
       ...ids.map((id) => `/entities/${id}`),
       '/entities/person-no-such-person',
+      '/api/facts?entity=person-no-such-person',
       '/map',
       '/map?from=2015-01-01',
       '/map?from=2010-01-01&to=2014-12-31',
