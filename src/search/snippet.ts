@@ -36,24 +36,50 @@ function scanWords(text: string, terms: ReadonlySet<string>, candidates: Candida
   const length = text.length
   let at = 0
   while (at < length) {
-    const code = text.codePointAt(at)!
-    const width = code > 0xffff ? 2 : 1
-    if (!isWordCode(text, at, code)) {
-      at += width
-      continue
+    // Most of a text is ASCII: its units are read by `charCodeAt` and a table, no code point is assembled, and a word
+    // whose first letter begins no candidate is passed over without its end being looked up twice.
+    const unit = text.charCodeAt(at)
+    let width = 1
+    if (unit < 128) {
+      if (ASCII_WORD[unit] === 0) {
+        at++
+        continue
+      }
+      if (asciiFirst[unit] === 0) {
+        at = wordEnd(text, at + 1)
+        continue
+      }
+    } else {
+      const code = text.codePointAt(at)!
+      width = code > 0xffff ? 2 : 1
+      if (!isWordCode(text, at, code)) {
+        at += width
+        continue
+      }
     }
     const start = at
-    at += width
-    while (at < length) {
-      const next = text.codePointAt(at)!
-      if (!isWordCode(text, at, next)) break
-      at += next > 0xffff ? 2 : 1
-    }
-    if (code < 128 && asciiFirst[code] === 0) continue
+    at = wordEnd(text, at + width)
     if (!beginsWithStart(text, start, at, candidates)) continue
     const term = processTerm(text.slice(start, at))
     if (term !== null && terms.has(term)) ranges.push({ start, end: at })
   }
+}
+
+/** Where the word going on at `text[at]` ends: the first unit from `at` that does not continue it (`isWordCode`), ASCII units by the table alone. */
+function wordEnd(text: string, at: number): number {
+  const length = text.length
+  while (at < length) {
+    const unit = text.charCodeAt(at)
+    if (unit < 128) {
+      if (ASCII_WORD[unit] === 0) return at
+      at++
+      continue
+    }
+    const code = text.codePointAt(at)!
+    if (!isWordCode(text, at, code)) return at
+    at += code > 0xffff ? 2 : 1
+  }
+  return at
 }
 
 /** Whether the code point `code` at `text[at]` is a letter, a mark or a digit (`\p{L}\p{M}\p{N}`): a table for the Basic Multilingual Plane, filled as met. */
