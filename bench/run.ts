@@ -2,8 +2,10 @@
  * npm run bench                 cold start, query latency, extraction, HTTP, shards on the bundled corpus and a 5k synthetic one
  * npm run bench -- --quick      the same, fewer runs, shorter HTTP, no 5k corpus (a smoke run)
  * npm run bench -- --scale      the scale curve only (1k, 5k, 20k, 50k synthetic articles); --sizes=1000,5000 to choose
- * npm run bench -- --scale --corpora=A.jsonl,B.jsonl [--work=DIR] [--one-index=10000] [--queries=200] [--serving-only] [--doc]
- *                               the sharded build of each corpus (npm run corpus:synth): build time, again after 1% changed,
+ * npm run bench -- --scale --corpora=A.jsonl,B.jsonl [--work=DIR] [--one-index=10000] [--queries=200] [--serving-only] [--builds-only] [--doc]
+ *                               the sharded build of each corpus (npm run corpus:synth): build time of its first 99%, again after
+ *                               the last 1% appended and after 1% changed (each warm build's phases, files byte-identical to the
+ *                               previous build's; --builds-only stops there),
  *                               shards and their sizes, search through the front Worker beside one index, heap per Worker
  *                               in workerd (bench/sections/scale-shards.ts); --doc writes the table into docs/scaling.md
  * npm run bench -- --no-http    skip the wrangler dev part
@@ -196,6 +198,7 @@ async function main() {
           ...(process.env.THREADS ? { threads: Number(process.env.THREADS) } : {}),
           ...(option('shards') ? { shards: option('shards')! } : {}),
           servingOnly: flag('serving-only'),
+          buildsOnly: flag('builds-only'),
         }),
       )
     }

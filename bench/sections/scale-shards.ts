@@ -1,34 +1,59 @@
 /**
  * The sharded build at scale (issue 13), on a corpus file (`npm run corpus:synth`):
- * the build as `npm run build` runs it (time, peak RSS, shards), again after 1% of
- * the articles changed, each shard's Worker data modules and assets, then search
+ * the build as `npm run build` runs it (time, peak RSS, shards) of the corpus's
+ * first 99%, again after the last 1% is appended (new articles at the end, as a
+ * newsroom's archive grows), again after 1% of the articles changed (spread over
+ * the corpus), with what each warm build still paid by phase and which of each
+ * Worker's files came out byte-identical to the previous build's, each shard's
+ * Worker data modules and assets, then search
  * p50/p99 end to end through the front Worker under `wrangler dev` beside one
  * index of the corpus's first `oneIndex` articles in the same run, and each
  * Worker's heap in workerd after the requests (read through workerd's inspector).
  */
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import type { StoredArticle } from '../../src/article'
-import { shardedConfigs } from '../../scripts/lib/sharded-build'
+import { shardedConfigs, shardedDir } from '../../scripts/lib/sharded-build'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
 import { scaleQueries, searchPath } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
 export type BuildRun = { seconds: number; peakRssMiB: number; analysed: number; cached: number; phases: string; loadAverage: number[] }
+/**
+ * One Worker folder of a warm build (`front`, `shard-N`) against the previous build's folder of the same name:
+ * files at the same path with the same bytes, files whose bytes the previous folder held under another path
+ * (an assets folder renamed), and the rest (changed or new), with the top-level files (modules, entry, config)
+ * that stayed byte-identical named.
+ */
+export type FolderReuse = {
+  folder: string
+  files: number
+  identical: number
+  moved: number
+  differ: number
+  differBytes: number
+  identicalTopLevel: string[]
+}
+/** A warm build and how much of the previous build's files it left byte-identical. */
+export type WarmBuild = BuildRun & { reuse: FolderReuse[] }
 export type ShardSize = { articles: number; modulesBytes: number; assetBytes: number; assetFiles: number; largestAssetBytes: number }
 export type ShardedScalePoint = {
   corpus: string
   articles: number
   shards: number
-  first: BuildRun
-  changed: BuildRun & { articlesChanged: number }
+  /** The cold build, of the corpus's first 99% (the appended build adds the rest). */
+  first: BuildRun & { articles: number }
+  appended: WarmBuild & { articlesAppended: number }
+  changed: WarmBuild & { articlesChanged: number }
   sizes: ShardSize[]
-  search: { front: Figure; oneIndex: Figure; oneIndexArticles: number; requests: number; loadAverage: number[] }
+  /** Undefined with `buildsOnly`, as the heaps. */
+  search?: { front: Figure; oneIndex: Figure; oneIndexArticles: number; requests: number; loadAverage: number[] }
   /** Used JS heap (Runtime.getHeapUsage, no forced GC) per Worker after the requests: the one index's, the front's, each shard's. */
-  heapBytes: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
+  heapBytes?: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
   /** The same after the inspector's HeapProfiler.collectGarbage (undefined where workerd's inspector did not answer). */
   heapAfterGcBytes?: { oneIndex?: number; front?: number; shards: (number | undefined)[] }
   /**
@@ -49,6 +74,8 @@ export type ShardedScaleOptions = {
   shards?: string
   /** Serve the sharded build already in the work folder; build nothing but the one index. */
   servingOnly?: boolean
+  /** The builds and their files only: no one index, nothing served. */
+  buildsOnly?: boolean
 }
 
 export async function shardedScalePoint(corpus: string, options: ShardedScaleOptions): Promise<ShardedScalePoint> {
@@ -58,8 +85,18 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   const bundlePath = join(dir, 'search.bundle')
   console.log(`\n# ${corpus}: ${lines.length} articles`)
   const serving = options.servingOnly ? servingOnly(dir) : undefined
-  const first = serving?.first ?? runBuild(corpus, bundlePath, options)
-  console.log(`  first build: ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB`)
+
+  // The cold build holds the first 99%; the rest is appended after: new articles at the end, analysed for the first
+  // time, the shards filled in turn before them left with the same articles (the newsroom's daily case).
+  const kept = lines.length - Math.round(lines.length * options.changedShare)
+  const firstPath = join(dir, 'first.jsonl')
+  writeFileSync(firstPath, lines.slice(0, kept).join('\n') + '\n')
+  const first = serving?.first ?? { ...runBuild(firstPath, bundlePath, options), articles: kept }
+  console.log(
+    `  first build (the first ${kept} articles): ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB; ${first.phases}`,
+  )
+  const appended = serving?.appended ?? { ...warmBuild(corpus, dir, bundlePath, options), articlesAppended: lines.length - kept }
+  printWarm(`after ${appended.articlesAppended} appended (the last articles of the corpus)`, appended)
 
   // 1% of the articles changed: a sentence added to every hundredth, as an edited correction would. Spread over the
   // corpus, so every shard has changed articles: the case where reusing unchanged shards would save nothing.
@@ -77,14 +114,15 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
       })
       .join('\n') + '\n',
   )
-  const changed = serving?.changed ?? { ...runBuild(changedPath, bundlePath, options), articlesChanged }
-  console.log(
-    `  after ${articlesChanged} changed (every hundredth, spread over the corpus): ${changed.seconds.toFixed(1)} s, ${changed.analysed} analysed, peak RSS ${changed.peakRssMiB} MiB`,
-  )
+  const changed = serving?.changed ?? { ...warmBuild(changedPath, dir, bundlePath, options), articlesChanged }
+  printWarm(`after ${articlesChanged} changed (every hundredth, spread over the corpus)`, changed)
   const configs = shardedConfigs(dir)
   if (configs.length === 0) throw new Error(`${corpus}: the build made one Worker, not shards`)
   const manifest = JSON.parse(readFileSync(join(configs[0]!, '..', 'manifest.json'), 'utf8')) as FrontManifest
   const sizes = configs.slice(1).map((config, shard) => shardSize(join(config, '..'), manifest.shards[shard]!.documents))
+
+  const builds = { corpus, articles: lines.length, shards: sizes.length, first, appended, changed, sizes }
+  if (options.buildsOnly) return builds
 
   // One index of the corpus's first articles, in a copy of the project (its generated/ is the Worker's import).
   const project = oneIndexProject(options.work)
@@ -97,12 +135,7 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   const one = await served([benchConfigIn(project)], paths)
   const front = await served(configs, paths)
   return {
-    corpus,
-    articles: lines.length,
-    shards: sizes.length,
-    first,
-    changed,
-    sizes,
+    ...builds,
     search: { front: front.figure, oneIndex: one.figure, oneIndexArticles: articles.length, requests: paths.length, loadAverage: loadavg() },
     heapBytes: {
       oneIndex: one.heaps.get('core:user:news-edge'),
@@ -123,10 +156,74 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
 }
 
 /** `--serving-only`: the sharded build already in the work folder is served as it is; the build figures are not measured (NaN). */
-function servingOnly(dir: string): { first: BuildRun; changed: BuildRun & { articlesChanged: number } } {
+function servingOnly(dir: string): Pick<ShardedScalePoint, 'first' | 'appended' | 'changed'> {
   if (shardedConfigs(dir).length === 0) throw new Error(`--serving-only: no sharded build in ${dir}`)
   const none: BuildRun = { seconds: NaN, peakRssMiB: NaN, analysed: NaN, cached: NaN, phases: 'not measured (--serving-only)', loadAverage: [] }
-  return { first: none, changed: { ...none, articlesChanged: 0 } }
+  return { first: { ...none, articles: NaN }, appended: { ...none, reuse: [], articlesAppended: 0 }, changed: { ...none, reuse: [], articlesChanged: 0 } }
+}
+
+/** A build over the previous one in `dir`: its run, and each Worker folder's files against the previous build's. */
+function warmBuild(corpus: string, dir: string, bundlePath: string, options: ShardedScaleOptions): WarmBuild {
+  const before = fileHashes(dir)
+  const run = runBuild(corpus, bundlePath, options)
+  const after = fileHashes(dir)
+  const reuse = [...after].map(([folder, files]): FolderReuse => {
+    const previous = before.get(folder) ?? new Map<string, { hash: string; bytes: number }>()
+    const previousHashes = new Set([...previous.values()].map(({ hash }) => hash))
+    const counts: FolderReuse = { folder, files: files.size, identical: 0, moved: 0, differ: 0, differBytes: 0, identicalTopLevel: [] }
+    for (const [path, { hash, bytes }] of files) {
+      if (previous.get(path)?.hash === hash) {
+        counts.identical++
+        if (!path.includes('/')) counts.identicalTopLevel.push(path)
+      } else if (previousHashes.has(hash)) counts.moved++
+      else {
+        counts.differ++
+        counts.differBytes += bytes
+      }
+    }
+    counts.identicalTopLevel.sort()
+    return counts
+  })
+  return { ...run, reuse }
+}
+
+/** The served sharded build's files, by Worker folder (`front`, `shard-N`), then path inside it: each file's SHA-256 and size. */
+function fileHashes(dir: string): Map<string, Map<string, { hash: string; bytes: number }>> {
+  const folders = new Map<string, Map<string, { hash: string; bytes: number }>>()
+  const root = shardedDir(dir)
+  if (!existsSync(root)) return folders
+  for (const folder of readdirSync(root)) {
+    const files = new Map<string, { hash: string; bytes: number }>()
+    const walk = (path: string) => {
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        const full = join(path, entry.name)
+        if (entry.isDirectory()) walk(full)
+        else {
+          const bytes = readFileSync(full)
+          files.set(relative(join(root, folder), full), { hash: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length })
+        }
+      }
+    }
+    walk(join(root, folder))
+    folders.set(folder, files)
+  }
+  return folders
+}
+
+function printWarm(what: string, build: WarmBuild) {
+  console.log(
+    `  ${what}: ${build.seconds.toFixed(1)} s, ${build.analysed} analysed, ${build.cached} cached, peak RSS ${build.peakRssMiB} MiB (load ${build.loadAverage.map((value) => value.toFixed(1)).join(' ')})`,
+  )
+  console.log(`    phases: ${build.phases}`)
+  for (const reuse of build.reuse) console.log(`    ${reuseLine(reuse)}`)
+}
+
+/** One Worker folder's files against the previous build's, as the bench prints it and the doc's table shows it. */
+export function reuseLine({ folder, files, identical, moved, differ, differBytes, identicalTopLevel }: FolderReuse): string {
+  return (
+    `${folder}: ${identical} of ${files} files byte-identical at the same path (${identicalTopLevel.join(', ') || 'no module, entry or config'}), ` +
+    `${moved} the same bytes under another path, ${differ} changed or new (${(differBytes / 1024 / 1024).toFixed(2)} MiB)`
+  )
 }
 
 function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptions): BuildRun {
@@ -311,20 +408,23 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
   const range = (values: readonly number[], format: (value: number) => string) =>
     values.length === 0 ? '—' : `${format(Math.min(...values))}–${format(Math.max(...values))}`
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' ')
+  const warm = (build: WarmBuild) =>
+    `${build.seconds.toFixed(0)} s (${build.analysed} analysed; ${build.phases}; peak RSS ${build.peakRssMiB} MiB; load ${load(build.loadAverage)}; ` +
+    `files byte-identical at the same path: ${build.reuse.map(({ folder, identical, files }) => `${folder} ${identical}/${files}`).join(', ')})`
   const rows = points.map((point) => {
-    const shardHeaps = point.heapBytes.shards.filter((bytes): bytes is number => bytes !== undefined)
+    const shardHeaps = (point.heapBytes?.shards ?? []).filter((bytes): bytes is number => bytes !== undefined)
     const afterGc = point.heapAfterGcBytes
     const shardsAfterGc = afterGc?.shards.filter((bytes): bytes is number => bytes !== undefined) ?? []
     const backing = point.backingAfterGcBytes
+    const search = point.search
     const shardsBacking = backing?.shards.filter((bytes): bytes is number => bytes !== undefined) ?? []
     return [
       point.articles.toLocaleString('en'),
       Number.isNaN(point.first.seconds)
         ? 'not measured in this run'
-        : `${point.first.seconds.toFixed(0)} s (${point.first.analysed} analysed, ${point.first.cached} cached; ${point.first.phases}; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
-      Number.isNaN(point.changed.seconds)
-        ? 'not measured in this run'
-        : `${point.changed.seconds.toFixed(0)} s (${point.changed.analysed} analysed; ${point.changed.phases}; peak RSS ${point.changed.peakRssMiB} MiB; load ${load(point.changed.loadAverage)})`,
+        : `${point.first.seconds.toFixed(0)} s (${point.first.articles.toLocaleString('en')} articles, ${point.first.analysed} analysed, ${point.first.cached} cached; ${point.first.phases}; peak RSS ${point.first.peakRssMiB} MiB; load ${load(point.first.loadAverage)})`,
+      Number.isNaN(point.appended.seconds) ? 'not measured in this run' : warm(point.appended),
+      Number.isNaN(point.changed.seconds) ? 'not measured in this run' : warm(point.changed),
       String(point.shards),
       range(
         point.sizes.map((size) => size.modulesBytes),
@@ -337,22 +437,25 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
         point.sizes.map((size) => size.assetFiles),
         String,
       )} files, largest ${mib(Math.max(...point.sizes.map((size) => size.largestAssetBytes)))})`,
-      `${range(shardHeaps, mib)} (front ${point.heapBytes.front === undefined ? '—' : mib(point.heapBytes.front)}); after a GC ${range(shardsAfterGc, mib)} (${shardsAfterGc.length} of ${point.shards} shards; front ${afterGc?.front === undefined ? '—' : mib(afterGc.front)}); ArrayBuffers outside the heap ${range(shardsBacking, mib)} (front ${backing?.front === undefined ? '—' : mib(backing.front)})`,
-      `${point.search.front.median.toFixed(1)} / ${point.search.front.p99.toFixed(1)}`,
-      `${point.search.oneIndex.median.toFixed(1)} / ${point.search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)}, after a GC ${afterGc?.oneIndex === undefined ? '—' : mib(afterGc.oneIndex)}, ArrayBuffers ${backing?.oneIndex === undefined ? '—' : mib(backing.oneIndex)})`,
-      `${(point.search.front.p99 / point.search.oneIndex.p99).toFixed(2)} (load ${load(point.search.loadAverage)})`,
+      `${range(shardHeaps, mib)} (front ${point.heapBytes?.front === undefined ? '—' : mib(point.heapBytes.front)}); after a GC ${range(shardsAfterGc, mib)} (${shardsAfterGc.length} of ${point.shards} shards; front ${afterGc?.front === undefined ? '—' : mib(afterGc.front)}); ArrayBuffers outside the heap ${range(shardsBacking, mib)} (front ${backing?.front === undefined ? '—' : mib(backing.front)})`,
+      search === undefined ? 'not measured in this run' : `${search.front.median.toFixed(1)} / ${search.front.p99.toFixed(1)}`,
+      search === undefined
+        ? 'not measured in this run'
+        : `${search.oneIndex.median.toFixed(1)} / ${search.oneIndex.p99.toFixed(1)} (heap ${point.heapBytes?.oneIndex === undefined ? '—' : mib(point.heapBytes.oneIndex)}, after a GC ${afterGc?.oneIndex === undefined ? '—' : mib(afterGc.oneIndex)}, ArrayBuffers ${backing?.oneIndex === undefined ? '—' : mib(backing.oneIndex)})`,
+      search === undefined ? '—' : `${(search.front.p99 / search.oneIndex.p99).toFixed(2)} (load ${load(search.loadAverage)})`,
     ]
   })
   const header = [
     'articles',
-    'first build',
+    'first build (the first 99%)',
+    'after the last 1% appended',
     'after 1% changed (every hundredth article: spread over the corpus)',
     'shards',
     'Worker data modules MiB per shard',
     'assets MiB per shard',
     'heap MiB per shard after the searches (workerd: used, then after a forced GC; then the ArrayBuffers outside the heap)',
     `search through the front p50 / p99 ms`,
-    `one index of the first ${points[0]?.search.oneIndexArticles.toLocaleString('en') ?? '—'} p50 / p99 ms`,
+    `one index of the first ${points.find((point) => point.search)?.search?.oneIndexArticles.toLocaleString('en') ?? '—'} p50 / p99 ms`,
     'p99 front / one index',
   ]
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n')
