@@ -144,9 +144,12 @@ export class PreparedSearch {
    * undefined otherwise (each document then found in each leaf).
    */
   private windowSpecs: Map<SpecNode, WindowScores> | undefined
-  /** The window `collectBest` is visiting, and the documents of it that may be scored (`within`'s). */
+  /**
+   * The window `collectBest` is visiting, and the documents of it that may be scored there (`within`'s, past the
+   * per-document bound as it stood when the window began: it only rises while the window is visited).
+   */
   private window = -1
-  private windowWithin: MatchSet | undefined
+  private readonly windowMay = new Uint32Array(WINDOW_WORDS)
 
   constructor(
     private readonly index: IndexInternals,
@@ -261,7 +264,6 @@ export class PreparedSearch {
     // the sums are the same bit for bit), rather than each scored document found in each of thousands of leaves. Not
     // for a document boost (a boost per document and term, asked in `score`'s order) nor for the exhaustive baseline.
     this.windowSpecs = inOrder && this.stats.pruned ? this.wideSpecs() : undefined
-    this.windowWithin = within
     // Other trees' windows best bound first: a heap, popped as visited, since the search mostly ends after a few (and a
     // typed array's sort with a comparison copies it first, garbage per search).
     const byBound = bounds !== undefined && !inOrder
@@ -293,6 +295,17 @@ export class PreparedSearch {
       if (best.length === room) best.pop()
       best.splice(low, 0, { ...entry })
     }
+    // The documents of a window the visitor would score now (a superset of those it will): only theirs are summed.
+    const may = this.windowMay
+    let mayFrom = 0
+    const mayScore = (doc: number) => {
+      if (first?.has(doc)) return
+      if (best.length === room && children) {
+        this.docBound(children, window, doc)
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      }
+      may[(doc >>> 5) - mayFrom]! |= 1 << (doc & 31)
+    }
     const mask = windowMask
     for (let i = 0; i < order.length; i++) {
       const w = byBound ? popBest(order, order.length - i, bounds) : order[i]!
@@ -312,10 +325,14 @@ export class PreparedSearch {
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
       const essential =
         limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
+      if (this.windowSpecs) {
+        may.fill(0)
+        mayFrom = from
+        within.forEachIn(from, to, mayScore, essential ? mask : undefined)
+      }
       within.forEachIn(from, to, visit, essential ? mask : undefined)
     }
     this.windowSpecs = undefined
-    this.windowWithin = undefined
     this.window = -1
   }
 
@@ -336,7 +353,7 @@ export class PreparedSearch {
   /**
    * A spec node's scores over window `w`, into `scores`: for each leaf in
    * order, its postings of documents in the window that may be scored
-   * (`windowWithin`) added to those documents' sums, as `score` would add them
+   * (`windowMay`) added to those documents' sums, as `score` would add them
    * one document at a time. The leaves' cursors end past the window (windows
    * are visited in document order here; `find` still starts over if asked
    * about an earlier document).
@@ -349,8 +366,7 @@ export class PreparedSearch {
     scores.window = w
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
-    const may = this.windowWithin!.words
-    const fromWord = w * WINDOW_WORDS
+    const may = this.windowMay
     const { k, b, d } = this.bm25
     const fieldLengths = this.index._fieldLength
     for (let i = 0; i < node.leaves.length; i++) {
@@ -364,7 +380,7 @@ export class PreparedSearch {
         const offset = doc - start
         const word = offset >>> 5
         const bit = 1 << (offset & 31)
-        if ((may[fromWord + word]! & bit) === 0) continue
+        if ((may[word]! & bit) === 0) continue
         // `score`'s sum, term for term (no document boost here: its boost of 1 multiplies exactly).
         const termFreq = leaf.freqs[at]!
         const fieldLength = fieldLengths.get(doc)![leaf.fieldId]!
