@@ -6,7 +6,7 @@ import { SCORE_BLOCK } from '../../src/search/index/compact-postings'
 import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { tokenize } from '../../src/search/terms'
-import { prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
+import { ENGINE_TOTALS, prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
 import { MatchSet } from '../../src/search/topk/match-set'
 import { random } from '../../scripts/lib/random'
 
@@ -150,6 +150,9 @@ function compare(index: MiniSearch<SearchDocument>, reference: MiniSearch<Search
       })
     }
     expect(pruned.stats.scored, what).toBeLessThanOrEqual(exhaustive.stats.scored)
+    // The scores ranked by, bit for bit: a prefix's many leaves are scored a window at a time when pruned, one document
+    // at a time when not (the results' own scores are worked out again per document).
+    expect(pruned.topRanked(k), what).toEqual(exhaustive.topRanked(k))
     compared += expected.length
   }
   return compared
@@ -168,6 +171,7 @@ describe('the top-k evaluator', () => {
     const compact = loadCompactIndex(serializeCompactIndex(built), INDEX_OPTIONS)
     const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(built), INDEX_OPTIONS)
     const list = cases(200, 9, documents.length)
+    const termWindows = ENGINE_TOTALS.termWindows
     expect(
       compare(
         compact,
@@ -176,6 +180,8 @@ describe('the top-k evaluator', () => {
         documents.map((document) => document.id),
       ),
     ).toBeGreaterThan(10_000)
+    // Prefixes of a few letters match hundreds of terms here: their windows were scored a term at a time.
+    expect(ENGINE_TOTALS.termWindows).toBeGreaterThan(termWindows)
     // One-word queries for the first page: pruning leaves a good part of what matches unscored.
     let matched = 0
     let scored = 0

@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
 import { bitCount, MatchSet } from './match-set'
-import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode } from './plan'
+import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
 /**
  * Top-k search over a MiniSearch index (a compact one or MiniSearch's own):
@@ -25,6 +25,11 @@ const WINDOW_WORDS = 1 << (WINDOW_SHIFT - 5)
 const MAX_LEAF_BOUNDS = 16
 /** A tree of more leaves than this is visited in document order (see `collectBest`). */
 const WIDE_TREE_LEAVES = 64
+/**
+ * In a wide tree, a term matched in more leaves than this (a prefix's or a close spelling's expansions × fields) is
+ * scored a window at a time (see `windowSpecs`).
+ */
+const WINDOW_SCORED_LEAVES = 16
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -77,9 +82,10 @@ export type SearchStats = { matched: number; scored: number; pruned: boolean }
 
 /**
  * Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to
- * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited.
+ * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited, and
+ * windows of a many-leaf term scored at once (`scoreWindow`).
  */
-export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0 }
+export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0, termWindows: 0 }
 
 /**
  * Milliseconds each stage of a search took, summed over the searches of this
@@ -133,6 +139,17 @@ export class PreparedSearch {
   /** `score`'s running sum per tree level. */
   private readonly sums: Float64Array
   private children: RootChildren | undefined
+  /**
+   * While a wide tree is visited window by window, its many-leaf terms' scores over the window (see `scoreWindow`);
+   * undefined otherwise (each document then found in each leaf).
+   */
+  private windowSpecs: Map<SpecNode, WindowScores> | undefined
+  /**
+   * The window `collectBest` is visiting, and the documents of it that may be scored there (`within`'s, past the
+   * per-document bound as it stood when the window began: it only rises while the window is visited).
+   */
+  private window = -1
+  private readonly windowMay = new Uint32Array(WINDOW_WORDS)
 
   constructor(
     private readonly index: IndexInternals,
@@ -242,6 +259,11 @@ export class PreparedSearch {
     // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
     // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
     const inOrder = this.leaves.length > WIDE_TREE_LEAVES
+    // Its terms with many leaves are then scored a window at a time, the first time a document of the window is scored:
+    // each leaf's postings in the window added to its documents' sums, in leaf order (the order `score` adds them, so
+    // the sums are the same bit for bit), rather than each scored document found in each of thousands of leaves. Not
+    // for a document boost (a boost per document and term, asked in `score`'s order) nor for the exhaustive baseline.
+    this.windowSpecs = inOrder && this.stats.pruned ? this.wideSpecs() : undefined
     // Other trees' windows best bound first: a heap, popped as visited, since the search mostly ends after a few (and a
     // typed array's sort with a comparison copies it first, garbage per search).
     const byBound = bounds !== undefined && !inOrder
@@ -273,6 +295,17 @@ export class PreparedSearch {
       if (best.length === room) best.pop()
       best.splice(low, 0, { ...entry })
     }
+    // The documents of a window the visitor would score now (a superset of those it will): only theirs are summed.
+    const may = this.windowMay
+    let mayFrom = 0
+    const mayScore = (doc: number) => {
+      if (first?.has(doc)) return
+      if (best.length === room && children) {
+        this.docBound(children, window, doc)
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+      }
+      may[(doc >>> 5) - mayFrom]! |= 1 << (doc & 31)
+    }
     const mask = windowMask
     for (let i = 0; i < order.length; i++) {
       const w = byBound ? popBest(order, order.length - i, bounds) : order[i]!
@@ -281,6 +314,7 @@ export class PreparedSearch {
         break
       }
       window = w
+      this.window = w
       ENGINE_TOTALS.windows++
       // A few leaves' cursors are set for the window at once (`essentialLeaves` reads them); a wide tree's (a prefix's
       // thousands of leaves) are left where they are, and `find` moves those it is asked about.
@@ -291,7 +325,70 @@ export class PreparedSearch {
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
       const essential =
         limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
+      if (this.windowSpecs) {
+        may.fill(0)
+        mayFrom = from
+        within.forEachIn(from, to, mayScore, essential ? mask : undefined)
+      }
       within.forEachIn(from, to, visit, essential ? mask : undefined)
+    }
+    this.windowSpecs = undefined
+    this.window = -1
+  }
+
+  /** The spec nodes of more than `WINDOW_SCORED_LEAVES` leaves, each with its window's scratch (undefined if none). */
+  private wideSpecs(): Map<SpecNode, WindowScores> | undefined {
+    let specs: Map<SpecNode, WindowScores> | undefined
+    const walk = (node: PlanNode): void => {
+      if (node.kind === 'combine') node.children.forEach(walk)
+      else if (node.kind === 'spec' && node.leaves.length > WINDOW_SCORED_LEAVES && !specs?.has(node)) {
+        specs ??= new Map()
+        specs.set(node, { window: -1, sums: new Float64Array(1 << WINDOW_SHIFT), matched: new Uint32Array(WINDOW_WORDS) })
+      }
+    }
+    walk(this.plan.root)
+    return specs
+  }
+
+  /**
+   * A spec node's scores over window `w`, into `scores`: for each leaf in
+   * order, its postings of documents in the window that may be scored
+   * (`windowMay`) added to those documents' sums, as `score` would add them
+   * one document at a time. The leaves' cursors end past the window (windows
+   * are visited in document order here; `find` still starts over if asked
+   * about an earlier document).
+   */
+  private scoreWindow(node: SpecNode, w: number, scores: WindowScores): void {
+    ENGINE_TOTALS.termWindows++
+    const { sums, matched } = scores
+    sums.fill(0)
+    matched.fill(0)
+    scores.window = w
+    const start = w << WINDOW_SHIFT
+    const end = start + (1 << WINDOW_SHIFT)
+    const may = this.windowMay
+    const { k, b, d } = this.bm25
+    const fieldLengths = this.index._fieldLength
+    for (let i = 0; i < node.leaves.length; i++) {
+      const leaf = node.leaves[i]!
+      const { docs } = leaf
+      let at = leaf.cursor
+      if (at > 0 && docs[at - 1]! >= start) at = 0
+      if (at < docs.length && docs[at]! < start) at = lowerBound(docs, start, at)
+      for (; at < docs.length && docs[at]! < end; at++) {
+        const doc = docs[at]!
+        const offset = doc - start
+        const word = offset >>> 5
+        const bit = 1 << (offset & 31)
+        if ((may[word]! & bit) === 0) continue
+        // `score`'s sum, term for term (no document boost here: its boost of 1 multiplies exactly).
+        const termFreq = leaf.freqs[at]!
+        const fieldLength = fieldLengths.get(doc)![leaf.fieldId]!
+        const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / leaf.averageLength)))
+        sums[offset]! += leaf.weight * rawScore
+        matched[word]! |= bit
+      }
+      leaf.cursor = at
     }
   }
 
@@ -359,6 +456,14 @@ export class PreparedSearch {
         sums[depth] = this.documentBoost(doc, '')
         return
       case 'spec': {
+        const windowed = this.windowSpecs?.get(node)
+        if (windowed) {
+          if (windowed.window !== this.window) this.scoreWindow(node, this.window, windowed)
+          const offset = doc - (this.window << WINDOW_SHIFT)
+          sums[depth] = windowed.sums[offset]!
+          if ((windowed.matched[offset >>> 5]! & (1 << (offset & 31))) !== 0) this.countTerm(node.term)
+          return
+        }
         sums[depth] = 0
         let matched = false
         const { k, b, d } = this.bm25
@@ -854,6 +959,9 @@ function childBoundLevel(child: number, windowCount: number): Float64Array {
 }
 
 type RootChildren = { sets: MatchSet[]; held: Int32Array }
+
+/** A many-leaf term's scores over one window (`scoreWindow`): per document of the window its sum, and whether any leaf has it. */
+type WindowScores = { window: number; sums: Float64Array; matched: Uint32Array }
 
 /** See `leafScopes`. */
 type LeafScopes = { leaves: Leaf[]; termBits: Int32Array; wordBits: Int32Array }
