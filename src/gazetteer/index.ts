@@ -91,7 +91,10 @@ function remembered(name: string): Named {
   if (!found) {
     const all = lookUpPlaces(placeKey(name))
     found = all.length === 0 ? NOWHERE : { all, own: all.some((place) => place.alternate) ? all.filter((place) => !place.alternate) : all }
-    recent.set(name, found)
+    // A name is often a slice of its article, and V8 keeps a slice of 13 characters or more as a view of the whole
+    // text: the key kept is a copy of its own (flattening ' ' + name, then slicing that), so the memo holds names, not
+    // the articles they came from.
+    recent.set((' ' + name).slice(1), found)
   }
   return found
 }
