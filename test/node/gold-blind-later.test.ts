@@ -7,43 +7,43 @@ import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 // since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind8's honest first
 // figure was taken before any (docs/facts-eval.md, round 10). gold-blind9 has guided none: only its figures were read
 // (round 12), so it stays blind for the rules. Levels a little under the figures of `npm run eval:facts` (rounds 10
-// and 12), so that only a real regression fails; gold-blind9 finds none of its four counts yet, so its quantities have
+// and 12, raised after round 12's merges), so that only a real regression fails; gold-blind9 finds none of its four counts yet, so its quantities have
 // no level to keep.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
     articles: 12,
-    levels: { people: 0.92, organizations: 0.73, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.57, dates: 0.97, statements: 0.64, micro: 0.8 },
+    levels: { people: 0.92, organizations: 0.8, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.57, dates: 0.97, statements: 0.64, micro: 0.8 },
   },
   {
     dir: 'gold-blind3',
     articles: 20,
-    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.72, quantities: 0.8, dates: 0.84, statements: 0.61, micro: 0.82 },
+    levels: { people: 0.89, organizations: 0.75, countries: 0.93, places: 0.82, quotes: 0.72, quantities: 0.85, dates: 0.84, statements: 0.61, micro: 0.82 },
   },
   {
     dir: 'gold-blind4',
     articles: 16,
-    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.87, quantities: 0.57, dates: 0.86, statements: 0.83, micro: 0.83 },
+    levels: { people: 0.85, organizations: 0.72, countries: 0.89, places: 0.79, quotes: 0.87, quantities: 0.6, dates: 0.86, statements: 0.83, micro: 0.83 },
   },
   {
     dir: 'gold-blind5',
     articles: 12,
-    levels: { people: 0.78, organizations: 0.61, countries: 0.79, places: 0.76, quotes: 0.74, quantities: 0.46, dates: 0.83, statements: 0.7, micro: 0.74 },
+    levels: { people: 0.78, organizations: 0.67, countries: 0.79, places: 0.76, quotes: 0.74, quantities: 0.5, dates: 0.83, statements: 0.7, micro: 0.74 },
   },
   {
     dir: 'gold-blind6',
     articles: 13,
-    levels: { people: 0.71, organizations: 0.73, countries: 0.88, places: 0.81, quotes: 0.9, quantities: 0.33, dates: 0.92, statements: 0.77, micro: 0.81 },
+    levels: { people: 0.71, organizations: 0.8, countries: 0.88, places: 0.81, quotes: 0.9, quantities: 0.5, dates: 0.92, statements: 0.77, micro: 0.81 },
   },
   {
     dir: 'gold-blind7',
     articles: 17,
-    levels: { people: 0.83, organizations: 0.75, countries: 0.89, places: 0.8, quotes: 0.79, quantities: 0.72, dates: 0.89, statements: 0.9, micro: 0.83 },
+    levels: { people: 0.83, organizations: 0.82, countries: 0.89, places: 0.8, quotes: 0.79, quantities: 0.77, dates: 0.89, statements: 0.9, micro: 0.83 },
   },
   {
     dir: 'gold-blind8',
     articles: 16,
-    levels: { people: 0.83, organizations: 0.68, countries: 0.89, places: 0.73, quotes: 0.66, quantities: 0.69, dates: 0.9, statements: 0.72, micro: 0.77 },
+    levels: { people: 0.85, organizations: 0.73, countries: 0.89, places: 0.73, quotes: 0.66, quantities: 0.69, dates: 0.9, statements: 0.72, micro: 0.77 },
   },
   {
     dir: 'gold-blind9',
