@@ -3,6 +3,8 @@ import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
 import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
+import { SPEECH_VERBS } from './speech-verbs'
+import { insideQuote, sentenceIndexAt, type QuoteSituation } from './quote-speakers'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
@@ -12,8 +14,6 @@ const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
 // Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
 const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
-const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed|pointed\\s+out|points\\s+out'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -44,9 +44,15 @@ type Context = { text: string; sentences: Span[]; entities: Entity[]; index: Men
  * When none of them applies the quote has no speaker rather than a guessed one.
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
+  return readQuotes(text, sentences, entities).quotes
+}
+
+/** The rules' quotes, each with what the speaker ranker reads of it (`quote-speakers.ts`; the trainer reads them too). */
+export function readQuotes(text: string, sentences: Span[], entities: Entity[]): { quotes: Quote[]; situations: QuoteSituation[] } {
   const spans = findQuotedSpans(text)
   const context: Context = { text, sentences, entities, index: new MentionIndex(entities), spans }
   const quotes: Quote[] = []
+  const quoteSpans: QuotedSpan[] = []
   let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
   const runOnAt: number[] = []
   spans.forEach((span, i) => {
@@ -63,9 +69,30 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     if (!span.continued) runOnAt.length = 0
     if (span.runsOn) runOnAt.push(quotes.length)
     quotes.push({ text: text.slice(span.start, span.end), ...(speaker ? { speaker: speaker.entity.name } : {}), start: span.start, end: span.end })
+    quoteSpans.push(span)
     previous = { span, speaker }
   })
-  return quotes
+  const byName = new Map(entities.map((entity) => [entity.name, entity]))
+  const situations = quotes.map((quote, i): QuoteSituation => {
+    const span = quoteSpans[i]!
+    const rules = quote.speaker === undefined ? undefined : byName.get(quote.speaker)
+    return { text, sentences, index: context.index, spans, span, rules, pronoun: pronounBeside(context, span) }
+  })
+  return { quotes, situations }
+}
+
+// A pronoun subject right after a quote ('", she said') or in the quote's sentence before it ("He told reporters: "…").
+const PRONOUN_AFTER = /^[\s,.!?—–-]*(?:he|she)\b/
+const PRONOUN_BEFORE = /\b(?:he|she|He|She)\b[^"“”]*$/
+
+/** Whom a "he"/"she" beside the quote, in its sentence, stands for (the rules' resolution). */
+function pronounBeside(context: Context, span: QuotedSpan): Entity | undefined {
+  const { text, sentences } = context
+  const after = PRONOUN_AFTER.exec(text.slice(span.close + 1, span.close + 20))
+  if (after) return resolvePronoun(context, span.open, span.close + 1)?.entity
+  const sentenceFrom = sentences[sentenceIndexAt(sentences, span.open)]?.start ?? span.open
+  const before = PRONOUN_BEFORE.exec(text.slice(sentenceFrom, span.open))
+  return before ? resolvePronoun(context, span.open, sentenceFrom + before.index)?.entity : undefined
 }
 
 // '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
@@ -537,30 +564,4 @@ function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, 
   if (!verb) return undefined
   const subject = findSubject(text, clause, clause + verb.index, index)
   return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined
-}
-
-/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
-function sentenceIndexAt(sentences: Span[], offset: number): number {
-  let low = 0
-  let high = sentences.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const sentence = sentences[middle]!
-    if (offset < sentence.start) high = middle - 1
-    else if (offset >= sentence.end) low = middle + 1
-    else return middle
-  }
-  return Math.max(0, Math.min(low, sentences.length - 1))
-}
-
-function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
-  let low = 0
-  let high = spans.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (spans[middle]!.start <= mention.start) low = middle + 1
-    else high = middle - 1
-  }
-  const span = spans[high]
-  return span !== undefined && mention.end <= span.end
 }
