@@ -34,6 +34,10 @@ const SPEECH_ANYWHERE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`)
 const ACCORDING_BEFORE = /\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?$/i
 const ADDRESSEE_BEFORE = /\b(?:(?<![Aa]ccording\s)to|told|with|of|for|against)\s+(?:\p{Ll}+\s+){0,2}$/u
 const PRONOUN = /\b(?:he|she|He|She)\b/
+// "Peter Iseley of worldwide victim group Ending Clergy Abuse", "Mark Hay, a professor at GT": a body someone belongs to.
+const AFFILIATION_BEFORE = /\b(?:of|at|from|for)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u
+// "Pelosi accused Trump of …", "lashed out at Bowser": the one a verb acts on, not its subject.
+const OBJECT_BEFORE = /\b\p{Ll}{3,}(?:ed|es)\s+(?:(?:at|on|out\s+at)\s+)?(?:\p{Ll}+\s+)?$/u
 // Nothing but punctuation and a speech verb between a name and the quote: '", said X', '", X said', 'X said: "'.
 const BESIDE = new RegExp(`^[\\s,.;:!?—–-]*(?:(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b)?[\\s,.;:!?—–-]*$`, 'u')
 
@@ -80,6 +84,8 @@ export function speakerCandidates(situation: QuoteSituation): SpeakerCandidate[]
       ...(/^['’]s\b/.test(trail) ? ['owner'] : []),
       ...(ADDRESSEE_BEFORE.test(lead.slice(-40)) ? ['addressee'] : []),
       ...(/\bby\s+$/.test(lead) ? ['agent'] : []),
+      ...(AFFILIATION_BEFORE.test(lead.slice(-50)) ? ['affiliation'] : []),
+      ...(OBJECT_BEFORE.test(lead.slice(-40)) && !SPEECH_BEFORE.test(lead) ? ['object'] : []),
       ...(entity.role ? ['role'] : []),
       ...(entity.mentions[0]?.start === mention.start ? ['first-mention'] : []),
       `mentions=${bucket(entity.mentions.length, [1, 3])}`,
@@ -137,6 +143,28 @@ export function chooseSpeaker(
     }
   }
   return best?.entity
+}
+
+/**
+ * How far a name's score must pass the "no speaker" candidate's before the model gives a quote the rules left
+ * without a speaker: a wrong speaker is worse than none. Chosen by reading the corpus quotes it attributes (docs/facts-eval.md).
+ */
+export const SPEAKER_MARGIN = 2
+
+/** The speaker of a quote the rules leave without one: the best-scoring name, if it passes "no speaker" by the margin. */
+export function fallbackSpeaker(candidates: readonly SpeakerCandidate[], weights: Readonly<Record<string, number>>): Entity | undefined {
+  const none = candidates.find((candidate) => !candidate.entity)
+  const threshold = (none ? scoreOf(none.features, weights) : 0) + SPEAKER_MARGIN
+  let best: Entity | undefined
+  let bestScore = threshold
+  for (const candidate of candidates) {
+    const score = scoreOf(candidate.features, weights)
+    if (candidate.entity && score >= bestScore) {
+      best = candidate.entity
+      bestScore = score
+    }
+  }
+  return best
 }
 
 /** The mention is the first name its sentence gives, within its opening words ("Mayor Ana Ruiz, 54, said …"). */

@@ -4,7 +4,8 @@ import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, parag
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
 import { SPEECH_VERBS } from './speech-verbs'
-import { insideQuote, sentenceIndexAt, type QuoteSituation } from './quote-speakers'
+import { fallbackSpeaker, insideQuote, sentenceIndexAt, speakerCandidates, type QuoteSituation } from './quote-speakers'
+import { QUOTE_SPEAKER_WEIGHTS } from './quote-speaker-weights'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
@@ -44,7 +45,13 @@ type Context = { text: string; sentences: Span[]; entities: Entity[]; index: Men
  * When none of them applies the quote has no speaker rather than a guessed one.
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
-  return readQuotes(text, sentences, entities).quotes
+  const { quotes, situations } = readQuotes(text, sentences, entities)
+  // Behind the rules: where they give no speaker, the learned ranker may pick one of the names in sight.
+  return quotes.map((quote, i) => {
+    if (quote.speaker) return quote
+    const speaker = fallbackSpeaker(speakerCandidates(situations[i]!), QUOTE_SPEAKER_WEIGHTS)
+    return speaker ? { ...quote, speaker: speaker.name } : quote
+  })
 }
 
 /** The rules' quotes, each with what the speaker ranker reads of it (`quote-speakers.ts`; the trainer reads them too). */
