@@ -40,8 +40,8 @@ type Labelled = { set: string; rules: string | undefined; gold: string | undefin
 function quotesOf(text: string) {
   const document = asDocument(text)
   const entities = extractEntities(document.text, document.sentences, findDateline(document))
-  const { quotes, situations } = readQuotes(document.text, document.sentences, entities)
-  return quotes.map((quote, i) => ({ quote, situation: situations[i]!, candidates: speakerCandidates(situations[i]!) }))
+  const { quotes, situationOf } = readQuotes(document.text, document.sentences, entities)
+  return quotes.map((quote, i) => ({ quote, candidates: speakerCandidates(situationOf(i)) }))
 }
 
 const sameName = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()

@@ -53,7 +53,7 @@ describe('the trainer', () => {
 
   it('learns to rank the right candidate first', () => {
     const weights = Object.fromEntries(trainRankingPerceptron(examples, 5))
-    const score = (features: string[]) => features.reduce((sum, feature) => sum + (weights[feature] ?? 0), 0)
+    const score = (features: readonly string[]) => features.reduce((sum, feature) => sum + (weights[feature] ?? 0), 0)
     for (const { candidates, gold } of examples) {
       const scores = candidates.map(score)
       expect(scores.indexOf(Math.max(...scores))).toBe(gold)

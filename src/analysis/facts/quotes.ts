@@ -45,17 +45,20 @@ type Context = { text: string; sentences: Span[]; entities: Entity[]; index: Men
  * When none of them applies the quote has no speaker rather than a guessed one.
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
-  const { quotes, situations } = readQuotes(text, sentences, entities)
+  const { quotes, situationOf } = readQuotes(text, sentences, entities)
   // Behind the rules: where they give no speaker, the learned ranker may pick one of the names in sight.
   return quotes.map((quote, i) => {
     if (quote.speaker) return quote
-    const speaker = fallbackSpeaker(speakerCandidates(situations[i]!), QUOTE_SPEAKER_WEIGHTS)
+    const speaker = fallbackSpeaker(speakerCandidates(situationOf(i)), QUOTE_SPEAKER_WEIGHTS)
     return speaker ? { ...quote, speaker: speaker.name } : quote
   })
 }
 
-/** The rules' quotes, each with what the speaker ranker reads of it (`quote-speakers.ts`; the trainer reads them too). */
-export function readQuotes(text: string, sentences: Span[], entities: Entity[]): { quotes: Quote[]; situations: QuoteSituation[] } {
+/**
+ * The rules' quotes, and what the speaker ranker reads of each (`quote-speakers.ts`; the trainer reads them too), found
+ * only when asked: most quotes have the rules' speaker and never need it.
+ */
+export function readQuotes(text: string, sentences: Span[], entities: Entity[]): { quotes: Quote[]; situationOf: (i: number) => QuoteSituation } {
   const spans = findQuotedSpans(text)
   const context: Context = { text, sentences, entities, index: new MentionIndex(entities), spans }
   const quotes: Quote[] = []
@@ -79,13 +82,13 @@ export function readQuotes(text: string, sentences: Span[], entities: Entity[]):
     quoteSpans.push(span)
     previous = { span, speaker }
   })
-  const byName = new Map(entities.map((entity) => [entity.name, entity]))
-  const situations = quotes.map((quote, i): QuoteSituation => {
+  const situationOf = (i: number): QuoteSituation => {
     const span = quoteSpans[i]!
-    const rules = quote.speaker === undefined ? undefined : byName.get(quote.speaker)
+    const speaker = quotes[i]!.speaker
+    const rules = speaker === undefined ? undefined : entities.find((entity) => entity.name === speaker)
     return { text, sentences, index: context.index, spans, span, rules, pronoun: pronounBeside(context, span) }
-  })
-  return { quotes, situations }
+  }
+  return { quotes, situationOf }
 }
 
 // A pronoun subject right after a quote ('", she said') or in the quote's sentence before it ("He told reporters: "…").
