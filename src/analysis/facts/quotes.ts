@@ -42,7 +42,8 @@ type Context = { text: string; sentences: Span[]; entities: Entity[]; index: Men
  * uses ("X said", "said X", "X, the minister, said", "according to X",
  * "quoted X as saying", a pronoun with one person in sight, the sentence
  * before ending in a colon, a quote going on from the previous paragraph).
- * When none of them applies the quote has no speaker rather than a guessed one.
+ * When none of them applies, the learned ranker of `quote-speakers.ts` may give the name it scores well above "no
+ * speaker"; otherwise the quote has no speaker rather than a guessed one.
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
   const { quotes, situationOf } = readQuotes(text, sentences, entities)
