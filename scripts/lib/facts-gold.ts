@@ -66,7 +66,7 @@ const actorName = (name: string) => {
   return countryOfDemonym(body)?.name ?? body
 }
 const sameActor = (a: string, b: string | undefined) => same(actorName(a), actorName(b ?? ''))
-const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+export const normalise = (text: string) => text.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
 /**
  * Comparable stem of a statement verb: "blamed", "blames", "blaming" and "blame" all give "blam". One ending goes:
  * "accusing" is "accus" as "accused" is (taking "-s" off after "-ing" made it "accu").

@@ -3,6 +3,9 @@ import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
 import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
+import { SPEECH_VERBS } from './speech-verbs'
+import { fallbackSpeaker, insideQuote, sentenceIndexAt, speakerCandidates, type QuoteSituation } from './quote-speakers'
+import { QUOTE_SPEAKER_WEIGHTS } from './quote-speaker-weights'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
@@ -12,8 +15,6 @@ const SOURCED_AFTER = /^[^.;:!?"“”]{0,60}?\baccording\s+to\b/i
 const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|branded)\s+(?:the\s+|a\s+|an\s+)?$/i
 // Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
 const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
-const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|explained|stated|states|continued|noted|notes|wrote|writes|asked|insisted|argued|warned|declared|announced|remarked|recalled|replied|responded|claimed|alleged|alleges|described|describes|commented|tweeted|posted|urged|stressed|emphasised|emphasized|acknowledged|admitted|confirmed|condemned|extending|expressing|saying|calling|called|describing|adding|telling|writing|warning|recalls|explains|continues|recounted|recounts|tweets|claims|insists|argues|warns|remarks|replies|responds|comments|concluded|concludes|quipped|joked|admits|says|reported|reports|reacted|observed|observing|lamented|referred|refers|characterized|characterised|characterizing|characterising|spoke|criticized|criticised|defended|informed|thanked|praised|hailed|pointed\\s+out|points\\s+out'
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
 // The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
@@ -41,12 +42,28 @@ type Context = { text: string; sentences: Span[]; entities: Entity[]; index: Men
  * uses ("X said", "said X", "X, the minister, said", "according to X",
  * "quoted X as saying", a pronoun with one person in sight, the sentence
  * before ending in a colon, a quote going on from the previous paragraph).
- * When none of them applies the quote has no speaker rather than a guessed one.
+ * When none of them applies, the learned ranker of `quote-speakers.ts` may give the name it scores well above "no
+ * speaker"; otherwise the quote has no speaker rather than a guessed one.
  */
 export function extractQuotes(text: string, sentences: Span[], entities: Entity[]): Quote[] {
+  const { quotes, situationOf } = readQuotes(text, sentences, entities)
+  // Behind the rules: where they give no speaker, the learned ranker may pick one of the names in sight.
+  return quotes.map((quote, i) => {
+    if (quote.speaker) return quote
+    const speaker = fallbackSpeaker(speakerCandidates(situationOf(i)), QUOTE_SPEAKER_WEIGHTS)
+    return speaker ? { ...quote, speaker: speaker.name } : quote
+  })
+}
+
+/**
+ * The rules' quotes, and what the speaker ranker reads of each (`quote-speakers.ts`; the trainer reads them too), found
+ * only when asked: most quotes have the rules' speaker and never need it.
+ */
+export function readQuotes(text: string, sentences: Span[], entities: Entity[]): { quotes: Quote[]; situationOf: (i: number) => QuoteSituation } {
   const spans = findQuotedSpans(text)
   const context: Context = { text, sentences, entities, index: new MentionIndex(entities), spans }
   const quotes: Quote[] = []
+  const quoteSpans: QuotedSpan[] = []
   let previous: { span: QuotedSpan; speaker: EntityMention | undefined } | undefined
   const runOnAt: number[] = []
   spans.forEach((span, i) => {
@@ -63,9 +80,30 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     if (!span.continued) runOnAt.length = 0
     if (span.runsOn) runOnAt.push(quotes.length)
     quotes.push({ text: text.slice(span.start, span.end), ...(speaker ? { speaker: speaker.entity.name } : {}), start: span.start, end: span.end })
+    quoteSpans.push(span)
     previous = { span, speaker }
   })
-  return quotes
+  const situationOf = (i: number): QuoteSituation => {
+    const span = quoteSpans[i]!
+    const speaker = quotes[i]!.speaker
+    const rules = speaker === undefined ? undefined : entities.find((entity) => entity.name === speaker)
+    return { text, sentences, index: context.index, spans, span, rules, pronoun: pronounBeside(context, span) }
+  }
+  return { quotes, situationOf }
+}
+
+// A pronoun subject right after a quote ('", she said') or in the quote's sentence before it ("He told reporters: "…").
+const PRONOUN_AFTER = /^[\s,.!?—–-]*(?:he|she)\b/
+const PRONOUN_BEFORE = /\b(?:he|she|He|She)\b[^"“”]*$/
+
+/** Whom a "he"/"she" beside the quote, in its sentence, stands for (the rules' resolution). */
+function pronounBeside(context: Context, span: QuotedSpan): Entity | undefined {
+  const { text, sentences } = context
+  const after = PRONOUN_AFTER.exec(text.slice(span.close + 1, span.close + 20))
+  if (after) return resolvePronoun(context, span.open, span.close + 1)?.entity
+  const sentenceFrom = sentences[sentenceIndexAt(sentences, span.open)]?.start ?? span.open
+  const before = PRONOUN_BEFORE.exec(text.slice(sentenceFrom, span.open))
+  return before ? resolvePronoun(context, span.open, sentenceFrom + before.index)?.entity : undefined
 }
 
 // '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
@@ -537,30 +575,4 @@ function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, 
   if (!verb) return undefined
   const subject = findSubject(text, clause, clause + verb.index, index)
   return subject?.entity.type === 'person' && subject.entity !== opener.entity ? subject : undefined
-}
-
-/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
-function sentenceIndexAt(sentences: Span[], offset: number): number {
-  let low = 0
-  let high = sentences.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const sentence = sentences[middle]!
-    if (offset < sentence.start) high = middle - 1
-    else if (offset >= sentence.end) low = middle + 1
-    else return middle
-  }
-  return Math.max(0, Math.min(low, sentences.length - 1))
-}
-
-function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
-  let low = 0
-  let high = spans.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (spans[middle]!.start <= mention.start) low = middle + 1
-    else high = middle - 1
-  }
-  const span = spans[high]
-  return span !== undefined && mention.end <= span.end
 }
