@@ -301,3 +301,12 @@ describe('sentence adverbs', () => {
     expect(typeOf('Marta Quell')).toBe('person')
   })
 })
+
+describe('a demonym before an acronym (round 13)', () => {
+  it('names the body by its acronym and counts the demonym as its country', () => {
+    const { find, typeOf } = readEntities('The Moldovan KGB detained four men on Tuesday. Later the Moldovan KGB released two of them.')
+    expect(find('organization', 'KGB')).toBeDefined()
+    expect(typeOf('Moldovan KGB')).toBeUndefined()
+    expect(find('country', 'Moldova')).toBeDefined()
+  })
+})
