@@ -190,3 +190,18 @@ describe('a phrase of speaking between a subject and its verb', () => {
     expect(speakers(text)).toEqual([['null and void', 'Ana Ruiz']])
   })
 })
+
+describe('participle statements with a subject of their own (the lead convention of round 13)', () => {
+  it('gives a claim or a denial after a comma to the subject of its clause', () => {
+    expect(statements('Marta Quell testified in her own defence, claiming the ledgers had been forged.')).toEqual([['Marta Quell', 'claiming']])
+    expect(statements('The Harbour Authority issued a short notice, denying any leak at the pier.')).toEqual([['Harbour Authority', 'denying']])
+  })
+
+  it('gives a participle right after a name and a comma to that name when its clause has no named subject', () => {
+    expect(statements('He arranged a meeting between Ivo Brandt, claiming to speak for the ministry, and the mayor.')).toEqual([['Ivo Brandt', 'claiming']])
+  })
+
+  it('keeps the clause subject over a name the participle follows', () => {
+    expect(statements('Mayor Tomas Berger lashed out at the council on Twitter, accusing it of delays.')).toEqual([['Tomas Berger', 'accusing']])
+  })
+})

@@ -41,8 +41,13 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const participle = match[0].endsWith('ing')
       // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
       const sharesPrevious = participle && previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart))
-      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject.
-      const clauseActor = participle && !sharesPrevious && ACCUSATION.test(verb) ? subjectOfClause(text, start, verbStart, index) : undefined
+      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject; so is any
+      // statement participle after a comma ("X testified, claiming …", "X, denying the claim, …": the lead's convention).
+      const afterComma = participle && !sharesPrevious && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(start, verbStart - 16), verbStart))
+      const clauseActor =
+        participle && !sharesPrevious && (ACCUSATION.test(verb) || afterComma)
+          ? (subjectOfClause(text, start, verbStart, index) ?? (afterComma ? namedRightBefore(text, verbStart, index) : undefined))
+          : undefined
       if (participle && !sharesPrevious && !clauseActor) continue
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       // "was dismissed" is more often a firing than a rejection.
@@ -92,6 +97,13 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   }
   for (const sentence of sentences) nominalStatements(text, sentence, index, statements)
   return withoutRepeats(statements.sort((a, b) => a.start - b.start))
+}
+
+/** "Giuliani, claiming to represent …": the person or body named right before the comma of a participle. */
+function namedRightBefore(text: string, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const comma = text.lastIndexOf(',', verbStart)
+  const mention = index.within(Math.max(0, comma - 80), comma, ['person', 'organization', 'country']).at(-1)
+  return mention && /^\s*$/.test(text.slice(mention.end, comma)) ? mention : undefined
 }
 
 const LIVES_AFTER = /^\s+(?:[\p{L}\p{N},.-]+\s+){0,3}?(?:lives|life)\b(?!\s+(?:were|was|had|have|are|would|could|will)\b)/u
