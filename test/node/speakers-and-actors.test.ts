@@ -205,3 +205,17 @@ describe('participle statements with a subject of their own (the lead convention
     expect(statements('Mayor Tomas Berger lashed out at the council on Twitter, accusing it of delays.')).toEqual([['Tomas Berger', 'accusing']])
   })
 })
+
+describe('the named members of a group subject', () => {
+  it('gives the statement to each body named after "including" or "such as"', () => {
+    expect(statements('Several governments, including Norway, the African Union and Chile, have strongly condemned the shelling.')).toEqual([
+      ['Norway', 'condemned'],
+      ['African Union', 'condemned'],
+      ['Chile', 'condemned'],
+    ])
+    expect(statements('Neighbouring states, such as Peru and Bolivia, denounced the coup.')).toEqual([
+      ['Peru', 'denounced'],
+      ['Bolivia', 'denounced'],
+    ])
+  })
+})

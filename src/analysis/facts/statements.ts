@@ -52,20 +52,23 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
-      const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
+      const included = participle || auxiliary ? [] : includedActors(text, start, verbStart, index)
+      const pair = participle || auxiliary || included.length > 0 ? undefined : jointSubjects(text, start, verbStart, index)
       const agents = auxiliary ? passiveActors(text, verbEnd, sentence.end, index) : []
-      const actor = participle
-        ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
-        : auxiliary
-          ? agents[0]
-          : (findSubject(text, start, verbStart, index) ??
-            unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
-            coordinatedActor(text, previous, verbStart) ??
-            joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
-            governmentOrTown(text, start, verbStart, index, entities) ??
-            leaderWithFollowers(text, start, verbStart, index) ??
-            groupOfPerson(text, start, verbStart, index) ??
-            groupSubject(text, start, verbStart))
+      const actor = included.length
+        ? included[0]
+        : participle
+          ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
+          : auxiliary
+            ? agents[0]
+            : (findSubject(text, start, verbStart, index) ??
+              unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+              coordinatedActor(text, previous, verbStart) ??
+              joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+              governmentOrTown(text, start, verbStart, index, entities) ??
+              leaderWithFollowers(text, start, verbStart, index) ??
+              groupOfPerson(text, start, verbStart, index) ??
+              groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
       const found = auxiliary
@@ -73,7 +76,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
       // "Tesco and Salling Group announced", "was condemned by the European Union and Germany": one statement for each.
-      const others = pair ? [pair[0]] : agents.slice(1)
+      const others = pair ? [pair[0]] : included.length ? included.slice(1) : agents.slice(1)
       for (const other of others) {
         if (other.entity === subject.entity) continue
         statements.push({
@@ -129,6 +132,21 @@ function verbRoot(verb: string): string {
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
   /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+
+// "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
+// the named members of the group in an aside after "including" or "such as", then the verb. Without the commas the
+// group stays the actor ("German firms including Deutsche Bahn … have announced", as gold-blind3 lists it).
+const INCLUDED_LIST = /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
+
+/** The named members of a group subject ("Other countries, including X, Y and Z, denounced"): each is an actor. */
+function includedActors(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention[] {
+  if (verbStart - clauseFrom > 200) return []
+  const before = text.slice(clauseFrom, verbStart)
+  const list = INCLUDED_LIST.exec(before)
+  if (!list) return []
+  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as)\s/))
+  return index.within(listStart, listStart + list[1]!.length, ['person', 'organization', 'country'])
+}
 
 /** A group named by a common noun as the verb's subject, when no entity is; the actor is the noun as written, without its article. */
 function groupSubject(text: string, clauseFrom: number, verbStart: number): EntityMention | undefined {
