@@ -219,3 +219,32 @@ describe('the named members of a group subject', () => {
     ])
   })
 })
+
+describe('subjects of joined and relative clauses', () => {
+  it('reads the subject of a clause joined by ", and" after a clause of its own', () => {
+    expect(statements('The council voted to close the pier on Monday night, and the Harbour Safety Board (HSB) announced the decision.')).toEqual([
+      ['Harbour Safety Board', 'announced'],
+    ])
+  })
+
+  it('reads two subjects after "and both" in a sentence that opens with another clause', () => {
+    expect(statements('The Unity Party won most seats in the Senate and both Ana Ruiz and Tomas Berger claimed victory.')).toEqual([
+      ['Ana Ruiz', 'claimed'],
+      ['Tomas Berger', 'claimed'],
+    ])
+  })
+
+  it('does not take the last name of a list before ", and" for a clause subject', () => {
+    expect(statements('Several banks, among them Norbank, Credit Lyra, and Westfold, have announced new fees.')).toEqual([])
+  })
+
+  it('gives a verb after ", who" to the name before it', () => {
+    expect(statements('Some of his allies broke with him, such as former mayor Ivo Brandt, who denounced the plan as a scandal.')).toEqual([
+      ['Ivo Brandt', 'denounced'],
+    ])
+  })
+
+  it('gives a verb right after "but" to the subject of the clause before it', () => {
+    expect(statements('Marta Quell said that the ledgers were late but denied that any money was missing.')).toEqual([['Marta Quell', 'denied']])
+  })
+})

@@ -53,7 +53,11 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
       const included = participle || auxiliary ? [] : includedActors(text, start, verbStart, index)
-      const pair = participle || auxiliary || included.length > 0 ? undefined : jointSubjects(text, start, verbStart, index)
+      const joinedStarts = participle || auxiliary ? [] : andClauseStarts(text, start, verbStart, index)
+      const pair =
+        participle || auxiliary || included.length > 0
+          ? undefined
+          : (jointSubjects(text, start, verbStart, index) ?? firstOf(joinedStarts, (from) => jointSubjects(text, from, verbStart, index)))
       const agents = auxiliary ? passiveActors(text, verbEnd, sentence.end, index) : []
       const actor = included.length
         ? included[0]
@@ -62,6 +66,9 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
           : auxiliary
             ? agents[0]
             : (findSubject(text, start, verbStart, index) ??
+              firstOf(joinedStarts, (from) => findSubject(text, from, verbStart, index)) ??
+              relativeWho(text, start, verbStart, index) ??
+              subjectBeforeBut(text, sentence.start, start, verbStart, index) ??
               unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
               coordinatedActor(text, previous, verbStart) ??
               joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
@@ -132,6 +139,51 @@ function verbRoot(verb: string): string {
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
   /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+
+// "…, and the National Emergency Operation Centre (NEOC) announced", "… in the House and both Mugabe and Tsvangirai
+// claimed": where a clause joined by "and" opens, after another clause with a subject of its own.
+const AND_CLAUSE = /(?:,\s+and|\sand(?=\s+both\s))\s+/g
+
+/**
+ * Where each clause joined by "and" between `clauseFrom` and the verb starts, nearest the verb last. A name right before
+ * ", and" ends a list ("Deutsche Telekom, Daimler, and Siemens have announced"), not a clause.
+ */
+function andClauseStarts(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): number[] {
+  if (verbStart - clauseFrom > 200) return []
+  const starts: number[] = []
+  for (const match of text.slice(clauseFrom, verbStart).matchAll(AND_CLAUSE)) {
+    const at = clauseFrom + match.index
+    if (match[0].startsWith(',') && index.within(Math.max(clauseFrom, at - 80), at).some((mention) => mention.end === at)) continue
+    starts.push(at + match[0].length)
+  }
+  return starts
+}
+
+function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T | undefined {
+  for (const from of starts) {
+    const found = find(from)
+    if (found) return found
+  }
+  return undefined
+}
+
+// "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
+const WHO_BEFORE_VERB = /,\s+who\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+
+function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
+  if (!who) return undefined
+  const comma = verbStart - who[0].length
+  const person = index.within(Math.max(0, comma - 80), comma, ['person', 'organization']).at(-1)
+  return person && person.end === comma ? person : undefined
+}
+
+/** "Trump said that … but denied that …": a verb right after "but" shares the subject of the clause before it. */
+function subjectBeforeBut(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  if (!/^\s*(?:(?:\p{Ll}+ly|also|later|then)\s+)?$/u.test(text.slice(clauseFrom, verbStart))) return undefined
+  if (!/\sbut\s$/.test(text.slice(Math.max(sentenceStart, clauseFrom - 5), clauseFrom))) return undefined
+  return subjectOfClause(text, sentenceStart, clauseFrom, index)
+}
 
 // "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
 // the named members of the group in an aside after "including" or "such as", then the verb. Without the commas the
