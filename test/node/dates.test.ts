@@ -54,7 +54,8 @@ describe('extractDates', () => {
     ])
     // Said on a day the text does not give.
     expect(dates('"Today we start again," the harbour master said.', '2021-04-07')).toEqual([])
-    expect(dates('The minister said: “We will finish the pier today.”', '2021-04-07')).toEqual([])
+    expect(dates('The minister said: “We will finish the pier today at 5 p.m.”', '2021-04-07')).toEqual([])
+    expect(dates('Today at 10:30 the court ruled.', '2021-04-07')).toEqual([{ text: 'Today at 10:30', iso: '2021-04-07' }])
     // A thing of the day, and a day named once already.
     expect(dates("By today's decision the board closes the pier.", '2021-04-07')).toEqual([])
     expect(dates('Flags fly at half-mast on Wednesday — today — in Tolmar.', '2021-04-07')).toEqual([{ text: 'Wednesday', iso: '2021-04-07' }])

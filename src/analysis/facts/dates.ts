@@ -20,9 +20,9 @@ const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // few weeks"), a bare "the month" and mentions relative to some other event ("a year later") are not dates either.
 const NOT_A_DATE =
   /^(?:now|right now|currently)\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
-// "today", "this morning": the day of writing. In the narration of a dated article that is the publication date; inside
+// "today", "this morning", "Today at 10:30 BST": the day of writing. In the narration of a dated article that is the publication date; inside
 // quotation marks it is the day the words were said, which the text does not give, so those are no date.
-const TODAY = /^(?:today|tonight|this (?:morning|afternoon|evening))$/i
+const TODAY = /^(?:today|tonight|this (?:morning|afternoon|evening))\b/i
 // "this morning" has no word of ANCHOR's: sentences and phrases holding it are read for TODAY alone.
 const THIS_PART_OF_DAY = /\bthis\s+(?:morning|afternoon|evening)\b/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
