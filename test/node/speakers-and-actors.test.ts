@@ -242,6 +242,8 @@ describe('subjects of joined and relative clauses', () => {
     expect(statements('Some of his allies broke with him, such as former mayor Ivo Brandt, who denounced the plan as a scandal.')).toEqual([
       ['Ivo Brandt', 'denounced'],
     ])
+    // The "who" after a niece of someone is the niece.
+    expect(statements('A new claim came from a woman, a niece of the 2010 rival Marta Quell, who claimed the mayor lied.')).toEqual([])
   })
 
   it('gives a verb right after "but" to the subject of the clause before it', () => {

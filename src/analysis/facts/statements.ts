@@ -175,7 +175,9 @@ function relativeWho(text: string, clauseFrom: number, verbStart: number, index:
   if (!who) return undefined
   const comma = verbStart - who[0].length
   const person = index.within(Math.max(0, comma - 80), comma, ['person', 'organization']).at(-1)
-  return person && person.end === comma ? person : undefined
+  if (!person || person.end !== comma) return undefined
+  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
+  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
 }
 
 /** "Trump said that … but denied that …": a verb right after "but" shares the subject of the clause before it. */
