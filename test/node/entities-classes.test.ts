@@ -310,3 +310,12 @@ describe('a demonym before an acronym (round 13)', () => {
     expect(find('country', 'Moldova')).toBeDefined()
   })
 })
+
+describe('a country whose name holds "of the" (round 13)', () => {
+  it('reads "Democratic Republic of the Congo" whole, not as the Republic of the Congo', () => {
+    const { find, typeOf } = readEntities('Fighting in the Democratic Republic of the Congo went on, and the Republic of the Congo closed its border.')
+    expect(find('country', 'Democratic Republic of the Congo')).toBeDefined()
+    expect(find('country', 'Republic of the Congo')).toBeDefined()
+    expect(typeOf('Democratic Republic')).toBeUndefined()
+  })
+})
