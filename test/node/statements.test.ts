@@ -125,7 +125,7 @@ describe('extractStatements', () => {
     expect(statements('The Taliban met officials and the minister later denied it.', [['Taliban', 'organization']])).toEqual([])
   })
 
-  it('gives a statement of a group to each member named in an aside (as ../shared/gold/seed-facts.json lists them)', () => {
+  it('gives a statement of a group to each member named in an aside (as the seed gold now lists them)', () => {
     const list = 'Other countries, including the United States, the European Union, and Iran, have similarly denounced the violence.'
     expect(
       statements(list, [
