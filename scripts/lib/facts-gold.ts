@@ -90,8 +90,9 @@ export const headNoun = (who: string) =>
 /** Who is counted, by head noun: "security personnel" matches "personnel", "guard" matches "guards", "member of the Coast Guard" matches "member", "deaths" matches "people". */
 const whoHead = (who: string) => {
   const head = headNoun(who)
-  // "12 deaths" killed are 12 people killed: the extractor writes the people, some gold writes the noun of the text.
-  return DEATH_HEADS.has(head) ? 'people' : head
+  // "12 deaths" killed are 12 people killed: the extractor writes the people, some gold writes the noun of the text;
+  // "81 persons" are 81 people, the plural the text chose.
+  return DEATH_HEADS.has(head) || head === 'person' ? 'people' : head
 }
 // Heads of death nouns once the plural "s" is off ("fatalities" -> "fatalitie").
 const DEATH_HEADS = new Set(['death', 'fatalitie'])

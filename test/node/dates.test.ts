@@ -41,13 +41,31 @@ describe('extractDates', () => {
     expect(dates('The report came out on December 20.', '2020-01-05')).toEqual([{ text: 'December 20', iso: '2019-12-20' }])
   })
 
-  it('drops junk: now, today, times, durations, names and foreign words that look like dates', () => {
-    expect(dates('Right now the council meets today at 3:30am for five years. Theresa May spoke. Paris pleure, mon nom.', '2019-10-05')).toEqual([])
+  it('drops junk: now, times, durations, names and foreign words that look like dates', () => {
+    expect(dates('Right now the council meets at 3:30am for five years. Theresa May spoke. Paris pleure, mon nom.', '2019-10-05')).toEqual([])
     expect(dates('The march may go ahead.', '2019-10-05')).toEqual([])
+  })
+
+  it('reads "today" and "this morning" in the narration as the publication date, not inside a quotation', () => {
+    expect(dates('The port of Tolmar reopened this morning.', '2021-04-07')).toEqual([{ text: 'this morning', iso: '2021-04-07' }])
+    // The day of writing named twice is one day, and a newspaper's name is no day.
+    expect(dates('The ferry reached Tolmar earlier today, and the port reopened this evening, USA Today wrote.', '2021-04-07')).toEqual([
+      { text: 'today', iso: '2021-04-07' },
+    ])
+    // Said on a day the text does not give.
+    expect(dates('"Today we start again," the harbour master said.', '2021-04-07')).toEqual([])
+    expect(dates('The minister said: “We will finish the pier today at 5 p.m.”', '2021-04-07')).toEqual([])
+    expect(dates('Today at 10:30 the court ruled.', '2021-04-07')).toEqual([{ text: 'Today at 10:30', iso: '2021-04-07' }])
+    // A thing of the day, and a day named once already.
+    expect(dates("By today's decision the board closes the pier.", '2021-04-07')).toEqual([])
+    expect(dates('Flags fly at half-mast on Wednesday — today — in Tolmar.', '2021-04-07')).toEqual([{ text: 'Wednesday', iso: '2021-04-07' }])
+    expect(dates('The pier reopened today.')).toEqual([])
   })
 
   it('puts a day ahead of publication when the words before it look ahead', () => {
     expect(dates('The mayor is due to retire on September 30.', '2021-05-02')).toEqual([{ text: 'September 30', iso: '2021-09-30' }])
+    expect(dates('Having won the vote, she would be sworn in as mayor on February 14.', '2021-11-20')).toEqual([{ text: 'February 14', iso: '2022-02-14' }])
+    expect(dates('The storm was forecast to reach the coast by September 9.', '2021-07-30')).toEqual([{ text: 'September 9', iso: '2021-09-09' }])
     expect(dates('The council will vote on October 4.', '2021-05-02')).toEqual([{ text: 'October 4', iso: '2021-10-04' }])
     expect(dates('The bridge reopened on September 30.', '2021-05-02')).toEqual([{ text: 'September 30', iso: '2020-09-30' }])
   })

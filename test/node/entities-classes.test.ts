@@ -301,3 +301,21 @@ describe('sentence adverbs', () => {
     expect(typeOf('Marta Quell')).toBe('person')
   })
 })
+
+describe('a demonym before an acronym (round 13)', () => {
+  it('names the body by its acronym and counts the demonym as its country', () => {
+    const { find, typeOf } = readEntities('The Moldovan KGB detained four men on Tuesday. Later the Moldovan KGB released two of them.')
+    expect(find('organization', 'KGB')).toBeDefined()
+    expect(typeOf('Moldovan KGB')).toBeUndefined()
+    expect(find('country', 'Moldova')).toBeDefined()
+  })
+})
+
+describe('a country whose name holds "of the" (round 13)', () => {
+  it('reads "Democratic Republic of the Congo" whole, not as the Republic of the Congo', () => {
+    const { find, typeOf } = readEntities('Fighting in the Democratic Republic of the Congo went on, and the Republic of the Congo closed its border.')
+    expect(find('country', 'Democratic Republic of the Congo')).toBeDefined()
+    expect(find('country', 'Republic of the Congo')).toBeDefined()
+    expect(typeOf('Democratic Republic')).toBeUndefined()
+  })
+})

@@ -108,6 +108,12 @@ describe('scoreGold', () => {
     expect(score.quantities).toMatchObject({ tp: 1, fp: 0, fn: 0 })
   })
 
+  it('reads persons as people', () => {
+    const persons = { article: 'x', quantities: [{ value: 81, who: 'persons', event: 'killed' }] }
+    const score = scoreGold(persons, facts({ quantities: [{ value: 81, who: 'people', event: 'killed', start: 0, end: 1 }] }))
+    expect(score.quantities).toMatchObject({ tp: 1, fp: 0, fn: 0 })
+  })
+
   it('counts a wrong speaker or wrong people as a contradiction and a false positive', () => {
     const score = scoreGold(
       gold,

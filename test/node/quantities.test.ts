@@ -83,6 +83,12 @@ describe('extractQuantities', () => {
     ).toEqual([])
   })
 
+  it('counts a four-digit figure followed by the people it counts, which no year is', () => {
+    expect(quantities('Of these, 1920 persons were hospitalized and 1750 had gone home.')).toEqual([{ value: 1920, who: 'persons', event: 'injured' }])
+    expect(quantities('In 1920 soldiers were killed in the valley.')).toEqual([])
+    expect(quantities('The 2019 season was cancelled when 1999 fans were injured.')).toEqual([{ value: 1999, who: 'fans', event: 'injured' }])
+  })
+
   it('does not count ages in a range, arrest warrants, a shot at someone, or the object of a verb before "and"', () => {
     expect(quantities('The injured teenagers, three girls and a boy between the ages of 14 and 18, were hospitalized.')).toEqual([])
     expect(quantities('Iran issued arrest warrants for 36 people.')).toEqual([])

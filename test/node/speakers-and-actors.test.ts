@@ -190,3 +190,63 @@ describe('a phrase of speaking between a subject and its verb', () => {
     expect(speakers(text)).toEqual([['null and void', 'Ana Ruiz']])
   })
 })
+
+describe('participle statements with a subject of their own (the lead convention of round 13)', () => {
+  it('gives a claim or a denial after a comma to the subject of its clause', () => {
+    expect(statements('Marta Quell testified in her own defence, claiming the ledgers had been forged.')).toEqual([['Marta Quell', 'claiming']])
+    expect(statements('The Harbour Authority issued a short notice, denying any leak at the pier.')).toEqual([['Harbour Authority', 'denying']])
+  })
+
+  it('gives a participle right after a name and a comma to that name when its clause has no named subject', () => {
+    expect(statements('He arranged a meeting between Ivo Brandt, claiming to speak for the ministry, and the mayor.')).toEqual([['Ivo Brandt', 'claiming']])
+  })
+
+  it('keeps the clause subject over a name the participle follows', () => {
+    expect(statements('Mayor Tomas Berger lashed out at the council on Twitter, accusing it of delays.')).toEqual([['Tomas Berger', 'accusing']])
+  })
+})
+
+describe('the named members of a group subject', () => {
+  it('gives the statement to each body named after "including" or "such as"', () => {
+    expect(statements('Several governments, including Norway, the African Union and Chile, have strongly condemned the shelling.')).toEqual([
+      ['Norway', 'condemned'],
+      ['African Union', 'condemned'],
+      ['Chile', 'condemned'],
+    ])
+    expect(statements('Neighbouring states, such as Peru and Bolivia, denounced the coup.')).toEqual([
+      ['Peru', 'denounced'],
+      ['Bolivia', 'denounced'],
+    ])
+  })
+})
+
+describe('subjects of joined and relative clauses', () => {
+  it('reads the subject of a clause joined by ", and" after a clause of its own', () => {
+    expect(statements('The council voted to close the pier on Monday night, and the Harbour Safety Board (HSB) announced the decision.')).toEqual([
+      ['Harbour Safety Board', 'announced'],
+    ])
+  })
+
+  it('reads two subjects after "and both" in a sentence that opens with another clause', () => {
+    expect(statements('The Unity Party won most seats in the Senate and both Ana Ruiz and Tomas Berger claimed victory.')).toEqual([
+      ['Ana Ruiz', 'claimed'],
+      ['Tomas Berger', 'claimed'],
+    ])
+  })
+
+  it('does not take the last name of a list before ", and" for a clause subject', () => {
+    expect(statements('Several banks, among them Norbank, Credit Lyra, and Westfold, have announced new fees.')).toEqual([])
+  })
+
+  it('gives a verb after ", who" to the name before it', () => {
+    expect(statements('Some of his allies broke with him, such as former mayor Ivo Brandt, who denounced the plan as a scandal.')).toEqual([
+      ['Ivo Brandt', 'denounced'],
+    ])
+    // The "who" after a niece of someone is the niece.
+    expect(statements('A new claim came from a woman, a niece of the 2010 rival Marta Quell, who claimed the mayor lied.')).toEqual([])
+  })
+
+  it('gives a verb right after "but" to the subject of the clause before it', () => {
+    expect(statements('Marta Quell said that the ledgers were late but denied that any money was missing.')).toEqual([['Marta Quell', 'denied']])
+  })
+})

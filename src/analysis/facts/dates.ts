@@ -19,7 +19,12 @@ const BARE_AMBIGUOUS_MONTH = /^(?:may|march|june|august)$/i
 // which is not the publication date. Durations ("for five years", "within two years"), vague spans ("in the next
 // few weeks"), a bare "the month" and mentions relative to some other event ("a year later") are not dates either.
 const NOT_A_DATE =
-  /^(?:now|right now|currently|today|tonight|this (?:morning|afternoon|evening))\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
+  /^(?:now|right now|currently)\b|^for\s|\blater\b|\s(?:before|after)$|^after\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)\s+(?:days?|weeks?|months?|years?|decades?)$|^within\s|\b(?:few|several|coming)\s+(?:days|weeks|months|years)\b|^(?:the|a|an)\s+(?:day|week|month|year)$/i
+// "today", "this morning", "Today at 10:30 BST": the day of writing. In the narration of a dated article that is the publication date; inside
+// quotation marks it is the day the words were said, which the text does not give, so those are no date.
+const TODAY = /^(?:today|tonight|this (?:morning|afternoon|evening))\b/i
+// "this morning" has no word of ANCHOR's: sentences and phrases holding it are read for TODAY alone.
+const THIS_PART_OF_DAY = /\bthis\s+(?:morning|afternoon|evening)\b/i
 // "for the last five years", "over the past three months": a counted span back from now is a duration.
 // "the past year", "the last couple of weeks": a span back from now without a count is one too ("last year" is a date).
 // "in two months", "two weeks": a count of time without "ago" is a length of time, not a day.
@@ -30,7 +35,9 @@ const HOURS_AGO = /\b(?:hours?|minutes?|seconds?)\s+ago$/i
 // "less than two weeks", "for the": what comes right before a span of time.
 const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+(?:the\s+)?$/i
 // Before a month, words that put it ahead of the publication date: "due to stand down in August", "will meet in May".
-const FUTURE_CUE = /\b(?:due\s+to|will|shall|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+// Modals and forecasts look ahead too ("would be sworn in on January 20", "was forecast to reach the coast on Monday").
+const FUTURE_CUE =
+  /\b(?:due\s+to|will|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|forecast\s+to|predicted\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
@@ -152,7 +159,8 @@ function withoutRepeats(dates: DateMention[]): DateMention[] {
 function* anchoredChunks(text: string, sentences: Span[]): Generator<Span> {
   let current: Span | undefined
   for (const sentence of sentences) {
-    if (!ANCHOR.test(text.slice(sentence.start, sentence.end))) {
+    const body = text.slice(sentence.start, sentence.end)
+    if (!ANCHOR.test(body) && !THIS_PART_OF_DAY.test(body)) {
       if (current) yield current
       current = undefined
       continue
@@ -181,7 +189,7 @@ function* anchoredChunks(text: string, sentences: Span[]): Generator<Span> {
  * are never in a result.
  */
 const DATE_SEED =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|week(?:s|end|day)?|months?|years?|yesterday|today|tonight|tomorrow|ago)\b|\blast\s+night\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/gi
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|week(?:s|end|day)?|months?|years?|yesterday|today|tonight|tomorrow|ago)\b|\blast\s+night\b|\bthis\s+(?:morning|afternoon|evening)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/gi
 // How far around a seed chrono is given the text, snapped out to white space: more than any of its patterns reaches
 // beyond the seed word (a time and its zone before or after a date, "two years and three months ago"), so it reads
 // each date phrase as it reads it in the whole chunk.
@@ -225,6 +233,16 @@ function resolveResults(text: string, results: Placed[], reference: Date | undef
     const start = at + preposition
     // "for five years" is a span, "scheduled for October 22" a day: a lead word only makes a span of what names no day.
     const namesADay = result.start.isCertain('day') || isWeekdayOnly(result.start)
+    if (TODAY.test(words)) {
+      const iso = reference?.toISOString().slice(0, 10)
+      // "today's judgment" names a thing of the day, not the day; "on Monday — today —" names the day once, and so do
+      // "today" and a later "this evening"; "USA Today" is a name.
+      const restated = dates.some((date) => date.iso === iso && date.end <= start && (TODAY.test(date.text) || /^[\s,—–-]+$/.test(text.slice(date.end, start))))
+      const inName = /^\p{Lu}/u.test(words) && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, start - 30), start))
+      if (iso && !restated && !inName && !insideQuotation(text, start) && !/^['’]s\b/.test(text.slice(start + words.length, start + words.length + 3)))
+        dates.push({ text: words, iso, start, end: start + words.length })
+      continue
+    }
     if (!ANCHOR.test(words) || NOT_A_DATE.test(words) || COUNTED_SPAN.test(words) || HOURS_AGO.test(words)) continue
     if (!namesADay && SPAN_LEAD.test(text.slice(Math.max(0, start - 20), start))) continue
     if (BARE_AMBIGUOUS_MONTH.test(words) && !MONTH_CUE.test(text.slice(Math.max(0, start - 12), start))) continue
@@ -248,6 +266,23 @@ function resolveResults(text: string, results: Placed[], reference: Date | undef
     if (!iso || !ONE_DAY.test(iso)) continue
     dates.push({ text: words, iso, start, end: start + words.length })
   }
+}
+
+/**
+ * Whether `at` is inside quotation marks: an odd number of straight double quotes, or more opening than closing curly
+ * ones, between the start of its paragraph and `at` (a quotation does not run over a paragraph's end unclosed in news).
+ */
+function insideQuotation(text: string, at: number): boolean {
+  const paragraph = Math.max(text.lastIndexOf('\n\n', at), 0)
+  let straight = 0
+  let curly = 0
+  for (let i = paragraph; i < at; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 34) straight++
+    else if (code === 0x201c) curly++
+    else if (code === 0x201d && curly > 0) curly--
+  }
+  return straight % 2 === 1 || curly > 0
 }
 
 /** "August 8" in the year of a year-only mention ("last year" = 2019): 2019-08-08. */

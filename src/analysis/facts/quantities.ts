@@ -94,7 +94,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (!first) continue
       const number = rangeFrom(tokens, i, first)
       const afterNumber = i + number.words
-      if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || isYear(tokens[i]!, number.value)) continue
+      // "1846 persons were hospitalized", "2000 residents": a year is not followed by the people it would count, unless a
+      // preposition of time puts it before them ("in 1920 soldiers were killed").
+      const peopleAfter =
+        PEOPLE_NOUNS.has(tokens[afterNumber]?.lower ?? '') &&
+        /(?:s|people)$/.test(tokens[afterNumber]!.lower) &&
+        !YEAR_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '')
+      if (UNIT_AFTER.has(tokens[afterNumber]?.lower ?? '') || (isYear(tokens[i]!, number.value) && !peopleAfter)) continue
       // "between the ages of 14 and 18": both numbers are ages.
       if (isAge(tokens, i)) {
         if (RANGE_WORDS.has(tokens[afterNumber]?.lower ?? '')) i = afterNumber + 1
@@ -333,6 +339,8 @@ function notACount(tokens: Token[], at: number, after: number): boolean {
   if (!before) return false
   return NOT_COUNT_BEFORE.has(before.lower) || /^\p{Lu}/u.test(before.text) || (before.text === ',' && tokens[after]?.text === ',')
 }
+
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'by', 'during', 'until', 'till', 'from', 'of', 'before', 'after'])
 
 function isYear(token: Token, value: number): boolean {
   return /^\d{4}$/.test(token.text) && value >= 1800 && value <= 2100

@@ -41,26 +41,41 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const participle = match[0].endsWith('ing')
       // ", accusing it of …": a participle after a comma shares the subject of the statement before it.
       const sharesPrevious = participle && previous && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(previous.end, verbStart))
-      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject.
-      const clauseActor = participle && !sharesPrevious && ACCUSATION.test(verb) ? subjectOfClause(text, start, verbStart, index) : undefined
+      // "posted a message on Twitter blaming Iran": an accusing participle is the act of the clause's subject; so is any
+      // statement participle after a comma ("X testified, claiming …", "X, denying the claim, …": the lead's convention).
+      const afterComma = participle && !sharesPrevious && /,\s*(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(start, verbStart - 16), verbStart))
+      const clauseActor =
+        participle && !sharesPrevious && (ACCUSATION.test(verb) || afterComma)
+          ? (subjectOfClause(text, start, verbStart, index) ?? (afterComma ? namedRightBefore(text, verbStart, index) : undefined))
+          : undefined
       if (participle && !sharesPrevious && !clauseActor) continue
       const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
-      const pair = participle || auxiliary ? undefined : jointSubjects(text, start, verbStart, index)
+      const included = participle || auxiliary ? [] : includedActors(text, start, verbStart, index)
+      const joinedStarts = participle || auxiliary ? [] : andClauseStarts(text, start, verbStart, index)
+      const pair =
+        participle || auxiliary || included.length > 0
+          ? undefined
+          : (jointSubjects(text, start, verbStart, index) ?? firstOf(joinedStarts, (from) => jointSubjects(text, from, verbStart, index)))
       const agents = auxiliary ? passiveActors(text, verbEnd, sentence.end, index) : []
-      const actor = participle
-        ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
-        : auxiliary
-          ? agents[0]
-          : (findSubject(text, start, verbStart, index) ??
-            unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
-            coordinatedActor(text, previous, verbStart) ??
-            joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
-            governmentOrTown(text, start, verbStart, index, entities) ??
-            leaderWithFollowers(text, start, verbStart, index) ??
-            groupOfPerson(text, start, verbStart, index) ??
-            groupSubject(text, start, verbStart))
+      const actor = included.length
+        ? included[0]
+        : participle
+          ? (clauseActor ?? { entity: { name: previous!.actor }, start: previous!.start, end: previous!.end })
+          : auxiliary
+            ? agents[0]
+            : (findSubject(text, start, verbStart, index) ??
+              firstOf(joinedStarts, (from) => findSubject(text, from, verbStart, index)) ??
+              relativeWho(text, start, verbStart, index) ??
+              subjectBeforeBut(text, sentence.start, start, verbStart, index) ??
+              unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+              coordinatedActor(text, previous, verbStart) ??
+              joinedToOpening({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
+              governmentOrTown(text, start, verbStart, index, entities) ??
+              leaderWithFollowers(text, start, verbStart, index) ??
+              groupOfPerson(text, start, verbStart, index) ??
+              groupSubject(text, start, verbStart))
       const subject = pair?.[1] ?? actor
       if (!subject) continue
       const found = auxiliary
@@ -68,7 +83,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
       // "Tesco and Salling Group announced", "was condemned by the European Union and Germany": one statement for each.
-      const others = pair ? [pair[0]] : agents.slice(1)
+      const others = pair ? [pair[0]] : included.length ? included.slice(1) : agents.slice(1)
       for (const other of others) {
         if (other.entity === subject.entity) continue
         statements.push({
@@ -94,6 +109,13 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   return withoutRepeats(statements.sort((a, b) => a.start - b.start))
 }
 
+/** "Giuliani, claiming to represent …": the person or body named right before the comma of a participle. */
+function namedRightBefore(text: string, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const comma = text.lastIndexOf(',', verbStart)
+  const mention = index.within(Math.max(0, comma - 80), comma, ['person', 'organization', 'country']).at(-1)
+  return mention && /^\s*$/.test(text.slice(mention.end, comma)) ? mention : undefined
+}
+
 const LIVES_AFTER = /^\s+(?:[\p{L}\p{N},.-]+\s+){0,3}?(?:lives|life)\b(?!\s+(?:were|was|had|have|are|would|could|will)\b)/u
 
 /**
@@ -117,6 +139,68 @@ function verbRoot(verb: string): string {
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
   /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+
+// "…, and the National Emergency Operation Centre (NEOC) announced", "… in the House and both Mugabe and Tsvangirai
+// claimed": where a clause joined by "and" opens, after another clause with a subject of its own.
+const AND_CLAUSE = /(?:,\s+and|\sand(?=\s+both\s))\s+/g
+
+/**
+ * Where each clause joined by "and" between `clauseFrom` and the verb starts, nearest the verb last. A name right before
+ * ", and" ends a list ("Deutsche Telekom, Daimler, and Siemens have announced"), not a clause.
+ */
+function andClauseStarts(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): number[] {
+  if (verbStart - clauseFrom > 200) return []
+  const starts: number[] = []
+  for (const match of text.slice(clauseFrom, verbStart).matchAll(AND_CLAUSE)) {
+    const at = clauseFrom + match.index
+    if (match[0].startsWith(',') && index.within(Math.max(clauseFrom, at - 80), at).some((mention) => mention.end === at)) continue
+    starts.push(at + match[0].length)
+  }
+  return starts
+}
+
+function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T | undefined {
+  for (const from of starts) {
+    const found = find(from)
+    if (found) return found
+  }
+  return undefined
+}
+
+// "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
+const WHO_BEFORE_VERB = /,\s+who\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+
+function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
+  if (!who) return undefined
+  const comma = verbStart - who[0].length
+  const person = index.within(Math.max(0, comma - 80), comma, ['person', 'organization']).at(-1)
+  if (!person || person.end !== comma) return undefined
+  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
+  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
+}
+
+/** "Trump said that … but denied that …": a verb right after "but" shares the subject of the clause before it. */
+function subjectBeforeBut(text: string, sentenceStart: number, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  if (!/^\s*(?:(?:\p{Ll}+ly|also|later|then)\s+)?$/u.test(text.slice(clauseFrom, verbStart))) return undefined
+  if (!/\sbut\s$/.test(text.slice(Math.max(sentenceStart, clauseFrom - 5), clauseFrom))) return undefined
+  return subjectOfClause(text, sentenceStart, clauseFrom, index)
+}
+
+// "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
+// the named members of the group in an aside after "including" or "such as", then the verb. Without the commas the
+// group stays the actor ("German firms including Deutsche Bahn … have announced", as gold-blind3 lists it).
+const INCLUDED_LIST = /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
+
+/** The named members of a group subject ("Other countries, including X, Y and Z, denounced"): each is an actor. */
+function includedActors(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention[] {
+  if (verbStart - clauseFrom > 200) return []
+  const before = text.slice(clauseFrom, verbStart)
+  const list = INCLUDED_LIST.exec(before)
+  if (!list) return []
+  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as)\s/))
+  return index.within(listStart, listStart + list[1]!.length, ['person', 'organization', 'country'])
+}
 
 /** A group named by a common noun as the verb's subject, when no entity is; the actor is the noun as written, without its article. */
 function groupSubject(text: string, clauseFrom: number, verbStart: number): EntityMention | undefined {

@@ -98,7 +98,7 @@ export function findCandidates(sentence: Token[], keepInitial: (token: Token, ne
         startsName(sentence[to + 2]!)
       )
         to += 3
-      else if (next && isBodyForThe(sentence, to)) to += 3
+      else if (next && (isBodyForThe(sentence, to) || isCountryOfThe(sentence, index, to))) to += 3
       else break
     }
     let from = index
@@ -132,6 +132,14 @@ function isBodyForThe(sentence: Token[], to: number): boolean {
     sentence[to + 1]?.text === 'the' &&
     Boolean(name && startsName(name))
   )
+}
+
+/** "Democratic Republic of the Congo": "of the" inside a country's name, which the run would otherwise end before. */
+function isCountryOfThe(sentence: Token[], from: number, to: number): boolean {
+  const name = sentence[to + 2]
+  if (sentence[to]!.text !== 'of' || sentence[to + 1]?.text !== 'the' || !name || !startsName(name)) return false
+  const words = sentence.slice(from, to).map((token) => token.text)
+  return Boolean(findCountry(`${words.join(' ')} of the ${name.text}`))
 }
 
 /** Groups whose possessive opens an organisation's name ("People's Liberation Army", "Workers' Party"), in lower case. */

@@ -15,14 +15,24 @@ import type { Entity, EntityType } from '../types'
  * defined in brackets after it) learn its name.
  */
 export function decide(reading: Reading, sentence: Token[], candidate: Candidate, type: EntityType, decidedName: string, details: Partial<Entity> = {}): void {
-  const name = (type === 'organization' && reading.organisationTails.get(decidedName)) || decidedName
+  // "Belarusian KGB", "the Russian FSB": a demonym before a body's acronym says its country; the acronym is the name.
+  const [first, second] = candidate.tokens
+  const demonymThenAcronym =
+    type === 'organization' &&
+    candidate.tokens.length === 2 &&
+    decidedName === nameOf(reading, candidate.tokens) &&
+    isAcronym(second!.text) &&
+    !!demonymOf(first!.text)
+  const tokens = demonymThenAcronym ? [second!] : candidate.tokens
+  if (demonymThenAcronym) addDemonym(reading, first!)
+  const ownName = demonymThenAcronym ? second!.text : decidedName
+  const name = (type === 'organization' && reading.organisationTails.get(ownName)) || ownName
   reading.decided.set(candidate, { type, name })
-  if (type === 'organization')
-    for (let from = 1; from < candidate.tokens.length; from++) remember(reading.organisationTails, nameOf(reading, candidate.tokens.slice(from)), name)
-  if (type === 'organization' && candidate.tokens.length > 1) remember(reading.organisationsByFirstWord, candidate.tokens[0]!.text, name)
-  if (type === 'organization' && isTownAndMascot(candidate.tokens)) remember(reading.mascots, candidate.tokens.at(-1)!.text, name)
-  reading.book.add(type, name, spanOf(candidate.tokens), details)
-  readAcronym(reading, sentence, candidate.to, candidate.tokens, { type, name })
+  if (type === 'organization') for (let from = 1; from < tokens.length; from++) remember(reading.organisationTails, nameOf(reading, tokens.slice(from)), name)
+  if (type === 'organization' && tokens.length > 1) remember(reading.organisationsByFirstWord, tokens[0]!.text, name)
+  if (type === 'organization' && isTownAndMascot(tokens)) remember(reading.mascots, tokens.at(-1)!.text, name)
+  reading.book.add(type, name, spanOf(tokens), details)
+  readAcronym(reading, sentence, candidate.to, tokens, { type, name })
 }
 
 /**
