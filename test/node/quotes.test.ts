@@ -28,6 +28,12 @@ describe('extractQuotes', () => {
     )
   })
 
+  it('takes one quoted word for a word the writer marks, not a quote, even beside a verb of speaking; two words are a quote', () => {
+    expect(quotes('Maria Lopez called the decision "reckless" on Friday.', [MARIA])).toEqual([])
+    expect(quotes('"Unacceptable," Maria Lopez said of the ruling.', [MARIA])).toEqual([])
+    expect(quotes('"Simply unacceptable," Maria Lopez said of the ruling.', [MARIA])).toEqual([{ text: 'Simply unacceptable', speaker: 'Maria Lopez' }])
+  })
+
   it('gives the canonical name for a short mention and for a pronoun with one person in sight', () => {
     const text =
       'Maria Lopez toured the flooded streets. Lopez said: "We need more pumps here today." Later she spoke again. "Nobody will be left behind," she said.'

@@ -69,7 +69,10 @@ export function readQuotes(text: string, sentences: Span[], entities: Entity[]):
   spans.forEach((span, i) => {
     if (NAMING.test(text.slice(Math.max(0, span.open - 20), span.open))) return
     if (NAME_OF_A_KIND.test(text.slice(span.close + 1, span.close + 20))) return
-    const short = text.slice(span.start, span.end).split(/\s+/).length < MIN_WORDS && !span.continued
+    const words = text.slice(span.start, span.end).trim().split(/\s+/).length
+    // One quoted word is a word the writer marks, not an utterance, even beside a verb of speaking (the gold convention).
+    if (words < 2 && !span.continued) return
+    const short = words < MIN_WORDS && !span.continued
     const attributed = attribute(context, i)
     if (short && !attributed && !SOURCED_AFTER.test(text.slice(span.close + 1, span.close + 80))) return
     const speaker = attributed ?? (short || saidBySomeoneUnnamed(context, span) ? undefined : inherit(context, span, previous))
