@@ -54,6 +54,23 @@ const US_FORMS = /^(us|usa|united states of america) /
  * "united states embassy"; a country's alias ("Britain") reads as its name.
  */
 export function nameKey(name: string): string {
+  const known = NAME_KEYS.get(name)
+  if (known !== undefined) return known
+  const key = computeNameKey(name)
+  // Bounded, as the index's term cache: a Worker keeps it for its isolate's life.
+  if (NAME_KEYS.size >= NAME_KEYS_KEPT) NAME_KEYS.clear()
+  NAME_KEYS.set(name, key)
+  return key
+}
+
+/**
+ * Name -> its key, remembered: the registry's build asks for the key of every name of every article two or three
+ * times (its sightings, each article's full names, each fact's names), a few thousand distinct names a corpus.
+ */
+const NAME_KEYS = new Map<string, string>()
+const NAME_KEYS_KEPT = 100_000
+
+function computeNameKey(name: string): string {
   const key = placeKey(name).replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^the /, '')
   const country = findCountry(name.replace(/^the /i, ''))
   if (country) return placeKey(country.name)
@@ -105,7 +122,7 @@ export function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[
     const key = nameKey(name)
     if (type !== 'person' || !key.includes(' ')) continue
     const surname = key.slice(key.lastIndexOf(' ') + 1)
-    if (!findCountry(surname)) bySurname.set(surname, [...(bySurname.get(surname) ?? []), key])
+    if (!findCountry(surname)) appendTo(bySurname, surname, key)
   }
   return new Map([...bySurname].filter(([, keys]) => new Set(keys).size === 1).map(([surname, keys]) => [surname, keys[0]!]))
 }
@@ -135,8 +152,21 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
     group.forms.set(sighting.entity.name, (group.forms.get(sighting.entity.name) ?? 0) + 1)
     groups.set(sighting.key, group)
   }
-  const articlesOf = (group: Group) => new Set(group.sightings.map((sighting) => sighting.article)).size
-  const majorityType = (group: Group) => majority(group.sightings.map((sighting) => sighting.entity.type))!
+  // A group's articles and type are asked for again and again (by every sort comparison of the groups and of a
+  // surname's full names, most of the registry's time at 20,000 articles): each is counted once, and again only
+  // for a group that took in another's sightings.
+  const articleCounts = new Map<Group, number>()
+  const types = new Map<Group, EntityType>()
+  const articlesOf = (group: Group) => {
+    let count = articleCounts.get(group)
+    if (count === undefined) articleCounts.set(group, (count = new Set(group.sightings.map((sighting) => sighting.article)).size))
+    return count
+  }
+  const majorityType = (group: Group) => {
+    let type = types.get(group)
+    if (type === undefined) types.set(group, (type = majority(group.sightings.map((sighting) => sighting.entity.type))!))
+    return type
+  }
   const redirect = new Map<string, string>()
   const byAcronym = new Map<string, string[]>()
   const bySurname = new Map<string, string[]>()
@@ -144,11 +174,8 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
     if (!group.key.includes(' ')) continue
     const type = majorityType(group)
     const acronym = type === 'organization' ? acronymOf(group.sightings[0]!.entity.name) : undefined
-    if (acronym) byAcronym.set(acronym, [...(byAcronym.get(acronym) ?? []), group.key])
-    if (type === 'person') {
-      const surname = group.key.slice(group.key.lastIndexOf(' ') + 1)
-      bySurname.set(surname, [...(bySurname.get(surname) ?? []), group.key])
-    }
+    if (acronym) appendTo(byAcronym, acronym, group.key)
+    if (type === 'person') appendTo(bySurname, group.key.slice(group.key.lastIndexOf(' ') + 1), group.key)
   }
   for (const group of groups.values()) {
     // A country's name is never someone's surname or an acronym, nor a name the articles also give a place.
@@ -166,6 +193,8 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
     target.sightings.push(...source.sightings)
     for (const [form, count] of source.forms) target.forms.set(form, (target.forms.get(form) ?? 0) + count)
     groups.delete(from)
+    articleCounts.delete(target)
+    types.delete(target)
   }
 
   // 3. Entities, most articles first; the keys of every form point to them.
@@ -239,17 +268,31 @@ function regionOf(name: string, countryCode: string, located: Pick<Entity, 'lat'
 }
 
 function addSeenWith(registry: StoredRegistry) {
-  const inArticle = new Map<number, Set<number>>()
+  // An entity's articles are distinct, so each article lists an entity once, in the entities' order.
+  const inArticle = new Map<number, number[]>()
   registry.entities.forEach((entity, index) => {
-    for (const article of entity.articles) inArticle.set(article, (inArticle.get(article) ?? new Set()).add(index))
+    for (const article of entity.articles) appendTo(inArticle, article, index)
   })
+  // Articles shared with each other entity, counted in one array and the entities met listed (a Map per entity, and
+  // sorting every entity met to keep 12, were most of the registry's time at 20,000 articles).
+  const shared = new Int32Array(registry.entities.length)
+  const before = (a: number, b: number) => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b)
   registry.entities.forEach((entity, index) => {
-    const shared = new Map<number, number>()
-    for (const article of entity.articles) for (const other of inArticle.get(article)!) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1)
-    entity.seenWith = [...shared]
-      .sort(([a, countA], [b, countB]) => countB - countA || a - b)
-      .slice(0, SEEN_WITH_KEPT)
-      .flat()
+    const met: number[] = []
+    for (const article of entity.articles) for (const other of inArticle.get(article)!) if (other !== index && shared[other]!++ === 0) met.push(other)
+    // The most shared first, then the first in the registry's order: the SEEN_WITH_KEPT best, in order.
+    const best: number[] = []
+    for (const other of met) {
+      if (best.length === SEEN_WITH_KEPT) {
+        if (!before(other, best.at(-1)!)) continue
+        best.pop()
+      }
+      let at = best.length
+      while (at > 0 && before(other, best[at - 1]!)) at--
+      best.splice(at, 0, other)
+    }
+    entity.seenWith = best.flatMap((other) => [other, shared[other]!])
+    for (const other of met) shared[other] = 0
   })
 }
 
@@ -295,7 +338,7 @@ export function resolverFor(keys: Readonly<Record<string, number>>, entities: re
     if (whole !== undefined || !loose) return whole === undefined ? [] : [whole]
     const found = new Set<number>()
     for (const entity of entities) {
-      if (new RegExp(`(^|[^\\p{L}])${escape(entity.name)}($|[^\\p{L}])`, 'u').test(name)) {
+      if (wholeName(entity.name).test(name)) {
         const index = one(entity.name)
         if (index !== undefined) found.add(index)
       }
@@ -310,7 +353,26 @@ export function lookupKeys(name: string, local: ReadonlyMap<string, string>): [s
   return [local.get(key) ?? key, key]
 }
 
+/** A pattern finding `name` as whole words, made once per name (the build asks it of every unresolved target and every name of its article). */
+function wholeName(name: string): RegExp {
+  let pattern = WHOLE_NAMES.get(name)
+  if (!pattern) {
+    if (WHOLE_NAMES.size >= NAME_KEYS_KEPT) WHOLE_NAMES.clear()
+    WHOLE_NAMES.set(name, (pattern = new RegExp(`(^|[^\\p{L}])${escape(name)}($|[^\\p{L}])`, 'u')))
+  }
+  return pattern
+}
+
+const WHOLE_NAMES = new Map<string, RegExp>()
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Adds `value` to the list under `key` (a list made per value was quadratic in a common surname's full names). */
+function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V) {
+  const list = lists.get(key)
+  if (list) list.push(value)
+  else lists.set(key, [value])
+}
 
 function majority<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>()

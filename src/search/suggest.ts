@@ -168,8 +168,6 @@ function gluedNames(entities: ReadonlyMap<string, { text: string }>): (text: str
 const PHRASES_KEPT = 20_000
 /** A phrase must occur in this many articles: a sequence of words in one article only is no query-like phrase. */
 const PHRASE_MIN_ARTICLES = 2
-/** What may separate the words of a phrase: spaces only (punctuation ends a phrase). */
-const SPACES_ONLY = /^[ \t]+$/
 
 /**
  * The corpus's phrases: sequences of two or three words, not across
@@ -180,41 +178,68 @@ const SPACES_ONLY = /^[ \t]+$/
  */
 export class PhraseCounts {
   /**
-   * Phrase key (its normalised words) -> articles * ARTICLE_SPAN + the last article that had it: one number per
-   * phrase, since the build counts every phrase of the corpus (millions) to keep the 20,000 most frequent.
+   * Each word of the texts counted since the last `take`, numbered: a phrase is looked up by its words' numbers,
+   * not by a string made for every two and three words of the corpus (making and hashing those keys, tens of
+   * millions a shard, was most of the counting's time: docs/scaling.md). A word as written -> its number.
    */
-  private counts = new Map<string, number>()
-  /** When each phrase was first seen (a number that grows through the corpus): the order ties keep. */
-  private sights = new Map<string, number>()
-  /** The first-seen spelling of the phrases whose spelling is not their key (most are written as their key). */
-  private spellings = new Map<string, string>()
+  private written = new Map<string, number>()
+  /** A normalised word -> its number; `words` and `edges` by number: the word, and whether a phrase may start or end with it. */
+  private numbers = new Map<string, number>()
+  private words: string[] = []
+  private edges: boolean[] = []
+  /** Two words (`first * WORD_SPAN + second`) -> their phrase; two words -> their pair, whose phrases with a third word `threes` holds. */
+  private twos = new Map<number, number>()
+  private pairs = new Map<number, number>()
+  private threes = new Map<number, number>()
+  /** By phrase, numbered in order of first sight: its key (normalised words), articles, last article, first spelling when not its key. */
+  private keys: string[] = []
+  /** By phrase, its words' numbers (`thirds`: -1 for two words), which sort the phrases by key without comparing strings. */
+  private firsts: number[] = []
+  private seconds: number[] = []
+  private thirds: number[] = []
+  private counts: number[] = []
+  private lastArticles: number[] = []
+  private spellings: (string | undefined)[] = []
   private articles = 0
+  /** Phrases first seen before the last `take`: a phrase's sight (the order ties keep) is this plus its number. */
   private seen = 0
 
   /** Counts the phrases of the corpus's next articles. */
   add(articles: readonly Pick<StoredArticle, 'title' | 'text'>[]) {
-    const { counts, sights, spellings } = this
-    const isEdge = (word: string) => !STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word)
     for (const article of articles) {
       const doc = this.articles++
       for (const text of [article.title, article.text]) {
         const tokens = tokensWithOffsets(text)
         // Each word read once, though it is in up to five phrases (normalizing per phrase was most of the cost).
-        const words = tokens.map((token) => normalizeWord(token.text))
-        const edges = words.map(isEdge)
+        const words = tokens.map((token) => this.wordNumber(token.text))
         for (let i = 0; i < tokens.length; i++) {
           for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
             const last = i + n - 1
-            if (!SPACES_ONLY.test(text.slice(tokens[last - 1]!.end, tokens[last]!.start))) break
-            if (!edges[i] || !edges[last]) continue
-            const key = n === 2 ? `${words[i]} ${words[last]}` : `${words[i]} ${words[i + 1]} ${words[last]}`
-            const packed = counts.get(key)
-            if (packed === undefined) {
-              counts.set(key, ARTICLE_SPAN + doc)
-              sights.set(key, this.seen++)
+            if (!spacesOnly(text, tokens[last - 1]!.end, tokens[last]!.start)) break
+            if (!this.edges[words[i]!] || !this.edges[words[last]!]) continue
+            const two = words[i]! * WORD_SPAN + words[i + 1]!
+            const three = n === 2 ? 0 : this.pair(two) * WORD_SPAN + words[last]!
+            const phrase = n === 2 ? this.twos.get(two) : this.threes.get(three)
+            if (phrase === undefined) {
+              const key =
+                n === 2
+                  ? `${this.words[words[i]!]} ${this.words[words[last]!]}`
+                  : `${this.words[words[i]!]} ${this.words[words[i + 1]!]} ${this.words[words[last]!]}`
+              const added = this.keys.length
+              if (n === 2) this.twos.set(two, added)
+              else this.threes.set(three, added)
+              this.keys.push(key)
+              this.firsts.push(words[i]!)
+              this.seconds.push(words[i + 1]!)
+              this.thirds.push(n === 2 ? -1 : words[last]!)
+              this.counts.push(1)
+              this.lastArticles.push(doc)
               const spelling = text.slice(tokens[i]!.start, tokens[last]!.end)
-              if (spelling !== key) spellings.set(key, spelling)
-            } else if (packed % ARTICLE_SPAN !== doc) counts.set(key, (Math.floor(packed / ARTICLE_SPAN) + 1) * ARTICLE_SPAN + doc)
+              this.spellings.push(spelling === key ? undefined : spelling)
+            } else if (this.lastArticles[phrase] !== doc) {
+              this.counts[phrase]!++
+              this.lastArticles[phrase] = doc
+            }
           }
         }
       }
@@ -222,18 +247,32 @@ export class PhraseCounts {
   }
 
   /**
-   * The phrases counted since the last `take`, then forgotten (the articles' numbering goes on): the build writes
-   * them out a shard at a time and merges the shards' counts (scripts/lib/phrase-files.ts), so that the corpus's
-   * phrases are never all in memory.
+   * The phrases counted since the last `take`, sorted by key, then forgotten (the articles' numbering goes on): the
+   * build writes them out a shard at a time, sorted, and merges the shards' counts (scripts/lib/phrase-files.ts),
+   * so that the corpus's phrases are never all in memory.
    */
   take(): PhraseCount[] {
-    const taken = [...this.counts].map(([key, packed]): PhraseCount => {
-      const spelling = this.spellings.get(key)
-      return { key, count: Math.floor(packed / ARTICLE_SPAN), sight: this.sights.get(key)!, ...(spelling === undefined ? {} : { spelling }) }
+    const { keys, counts, spellings, seen } = this
+    const taken = Array.from(this.keyOrder(), (phrase): PhraseCount => {
+      const key = keys[phrase]!
+      const spelling = spellings[phrase]
+      return spelling === undefined ? { key, count: counts[phrase]!, sight: seen + phrase } : { key, count: counts[phrase]!, sight: seen + phrase, spelling }
     })
-    this.counts = new Map()
-    this.sights = new Map()
-    this.spellings = new Map()
+    this.seen += keys.length
+    this.written = new Map()
+    this.numbers = new Map()
+    this.words = []
+    this.edges = []
+    this.twos = new Map()
+    this.pairs = new Map()
+    this.threes = new Map()
+    this.keys = []
+    this.firsts = []
+    this.seconds = []
+    this.thirds = []
+    this.counts = []
+    this.lastArticles = []
+    this.spellings = []
     return taken
   }
 
@@ -241,6 +280,79 @@ export class PhraseCounts {
   kept(): { text: string; count: number }[] {
     return keptPhrases(this.take())
   }
+
+  /**
+   * The phrases' numbers in the order of their keys, sorted by their words' ranks in the words' order: a key is its
+   * words joined by spaces, and a space comes before every character of a word, so the keys sort as their words
+   * do, shorter first where one is the start of the other (numbers compared, not millions of strings: sorting the
+   * phrases' lines was a fifth of the counting thread's time). Strings compared when a word has a space or less.
+   */
+  private keyOrder(): Uint32Array {
+    const { keys, words, firsts, seconds, thirds } = this
+    const order = Uint32Array.from(keys, (_, phrase) => phrase)
+    if (words.some((word) => /[\0- ]/.test(word))) return order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1))
+    const ranks = new Int32Array(words.length)
+    Uint32Array.from(words, (_, word) => word)
+      .sort((a, b) => (words[a]! < words[b]! ? -1 : 1))
+      .forEach((word, rank) => (ranks[word] = rank))
+    // By the last word (none first), then the second, then the first, each sort keeping the order of the one before.
+    const rankPlusOne = (numbers: readonly number[]) => Int32Array.from(numbers, (word) => (word < 0 ? 0 : ranks[word]! + 1))
+    return [thirds, seconds, firsts].reduce<Uint32Array>((sorted, numbers) => stableSortBy(sorted, rankPlusOne(numbers), words.length + 1), order)
+  }
+
+  /** The number of a word as written (its normalised form's). */
+  private wordNumber(written: string): number {
+    const known = this.written.get(written)
+    if (known !== undefined) return known
+    const word = normalizeWord(written)
+    let number = this.numbers.get(word)
+    if (number === undefined) {
+      number = this.words.length
+      if (number >= WORD_SPAN) throw new RangeError(`PhraseCounts: more than ${WORD_SPAN} distinct words between two takes`)
+      this.numbers.set(word, number)
+      this.words.push(word)
+      this.edges.push(!STOP_WORDS.has(word) && !/^\p{N}+$/u.test(word))
+    }
+    this.written.set(written, number)
+    return number
+  }
+
+  /** The number of two words (`first * WORD_SPAN + second`) as the start of three-word phrases. */
+  private pair(two: number): number {
+    const known = this.pairs.get(two)
+    if (known !== undefined) return known
+    const pair = this.pairs.size
+    if (pair >= PAIR_SPAN) throw new RangeError(`PhraseCounts: more than ${PAIR_SPAN} distinct pairs of words between two takes`)
+    this.pairs.set(two, pair)
+    return pair
+  }
+}
+
+/**
+ * Words are numbered below this between two `take`s, and pairs of words below `PAIR_SPAN`, so that two words
+ * (first * WORD_SPAN + second) and a pair and a word are one exact number below 2^53.
+ */
+const WORD_SPAN = 2 ** 26
+const PAIR_SPAN = 2 ** 27
+
+/** `order` sorted by `bucketOf` (numbers below `buckets`), keeping the order of equals (a counting sort: no comparisons). */
+function stableSortBy(order: Uint32Array, bucketOf: Int32Array, buckets: number): Uint32Array {
+  const starts = new Uint32Array(buckets + 1)
+  for (const item of order) starts[bucketOf[item]! + 1]!++
+  for (let bucket = 0; bucket < buckets; bucket++) starts[bucket + 1]! += starts[bucket]!
+  const sorted = new Uint32Array(order.length)
+  for (const item of order) sorted[starts[bucketOf[item]!]!++] = item
+  return sorted
+}
+
+/** Whether `text` between `from` and `to` is spaces and tabs only, at least one (punctuation ends a phrase). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (from >= to) return false
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
 }
 
 /** A phrase's count over some articles: `sight` orders the phrases as first seen, `spelling` is its first one when not `key`. */
@@ -281,9 +393,6 @@ export function keptPhrases(phrases: Iterable<PhraseCount>): { text: string; cou
     .slice(0, PHRASES_KEPT)
     .map(({ text, count }) => ({ text, count }))
 }
-
-/** Articles are numbered below this in `PhraseCounts` (a corpus of up to 2^32 articles, each phrase in up to 2^21 of them). */
-const ARTICLE_SPAN = 2 ** 32
 
 /** One name of the suggestion index: an entity's, a phrase's or a title's (with its article's id). */
 export type Named = { text: string; kind: SuggestionKind; count: number; id?: string }

@@ -126,11 +126,17 @@ export function partitionRegistry(
   for (const entity of registry.entities) {
     const places = entity.type === 'place' ? [entity.countryCode && `country:${entity.countryCode}`, entity.within && `area:${entity.within}`] : []
     for (const role of FACT_ROLES) {
-      for (const fact of entity.facts[role] ?? []) {
-        for (const key of [entity.id, ...(role === 'place' ? places : [])]) {
-          if (!key) continue
-          const filed = (parts[factShard[fact]!]!.facts[key] ??= {})
-          ;(filed[role] ??= []).push(factNumber[fact]!)
+      const facts = entity.facts[role]
+      if (!facts) continue
+      // Key by key, each part's list found once rather than once per fact (a part creates its keys in the same
+      // order: all of a fact's keys where its first fact there is filed).
+      for (const key of [entity.id, ...(role === 'place' ? places : [])]) {
+        if (!key) continue
+        const lists: (number[] | undefined)[] = new Array(count)
+        for (const fact of facts) {
+          const shard = factShard[fact]!
+          const list = (lists[shard] ??= (parts[shard]!.facts[key] ??= {})[role] ??= [])
+          list.push(factNumber[fact]!)
         }
       }
     }

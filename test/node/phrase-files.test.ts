@@ -27,6 +27,36 @@ describe('the corpus phrases counted a shard at a time on disk', () => {
     }
   })
 
+  it('are taken sorted by key, each once, with its articles, first sight and first spelling', () => {
+    const counts = new PhraseCounts()
+    // A word that starts another ("hong" and "hongkong"), a two-word phrase that starts a three-word one, accents and capitals.
+    counts.add([
+      { title: 'Hong Kong police', text: 'Hongkong police said. Hong Kong police chief quits.' },
+      { title: 'Café owners', text: 'The hong kong police chief spoke. Cafe owners agree. Hong kong police.' },
+    ])
+    counts.add([{ title: 'Hong Kong', text: 'Cafe owners' }])
+    const taken = counts.take()
+    const keys = taken.map((phrase) => phrase.key)
+    expect(keys).toEqual([...keys].sort())
+    expect(new Set(keys).size).toBe(keys.length)
+    const byKey = new Map(taken.map((phrase) => [phrase.key, phrase]))
+    expect(byKey.get('hong kong')).toMatchObject({ count: 3, sight: 0, spelling: 'Hong Kong' })
+    expect(byKey.get('hong kong police')).toMatchObject({ count: 2, sight: 1, spelling: 'Hong Kong police' })
+    expect(byKey.get('hongkong police')).toMatchObject({ count: 1, spelling: 'Hongkong police' })
+    expect(byKey.get('cafe owners')).toMatchObject({ count: 2, spelling: 'Café owners' })
+    expect(byKey.get('police chief')).toMatchObject({ count: 2 })
+    expect(byKey.get('police chief')).not.toHaveProperty('spelling')
+    // "the" is a stop word: no phrase starts with it.
+    expect(keys.some((key) => key.startsWith('the '))).toBe(false)
+    // Sights go on counting after a take.
+    counts.add([{ title: 'New rail tunnel', text: '' }])
+    expect(counts.take().map(({ key, sight }) => [key, sight])).toEqual([
+      ['new rail', taken.length],
+      ['new rail tunnel', taken.length + 1],
+      ['rail tunnel', taken.length + 2],
+    ])
+  })
+
   it('keep the 20,000 most frequent of more, ties in text order, whatever order they come in', () => {
     const next = random(20261207)
     // Invented phrases with counts from 1 to 40, some spelled otherwise than their key, many of one count.
