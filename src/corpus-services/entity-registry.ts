@@ -2,6 +2,7 @@ import type { StoredArticle } from '../article'
 import type { Entity, EntityType } from '../analysis/facts/types'
 import { findCountry, findPlaces } from '../gazetteer'
 import { placeKey } from '../gazetteer/key'
+import { WeightedLru } from '../lru'
 import { CASUALTY_EVENTS } from './brief'
 import { ENTITY_ALIASES } from './entity-aliases'
 import { catalogOrder, factsOf } from './fact-catalog'
@@ -57,18 +58,20 @@ export function nameKey(name: string): string {
   const known = NAME_KEYS.get(name)
   if (known !== undefined) return known
   const key = computeNameKey(name)
-  // Bounded, as the index's term cache: a Worker keeps it for its isolate's life.
-  if (NAME_KEYS.size >= NAME_KEYS_KEPT) NAME_KEYS.clear()
-  NAME_KEYS.set(name, key)
+  // A name is often a slice of its article (or of a request), which V8 keeps as a view of the whole text: the memo
+  // keeps a flat copy (' ' + name, sliced), so it holds names, not the texts they came from; longer than a name, none.
+  if (name.length <= NAME_KEY_LONGEST) NAME_KEYS.set((' ' + name).slice(1), key)
   return key
 }
 
 /**
  * Name -> its key, remembered: the registry's build asks for the key of every name of every article two or three
- * times (its sightings, each article's full names, each fact's names), a few thousand distinct names a corpus.
+ * times (its sightings, each article's full names, each fact's names), a few thousand distinct names a corpus. A Worker
+ * keeps it for its isolate's life (the names of posted articles and of fact queries), so it is bounded: the most
+ * recently used names up to a million characters of keys (tens of thousands of names, a few MB at most).
  */
-const NAME_KEYS = new Map<string, string>()
-const NAME_KEYS_KEPT = 100_000
+const NAME_KEYS = new WeightedLru<string, string>(1_000_000, (key) => key.length + 8)
+const NAME_KEY_LONGEST = 120
 
 function computeNameKey(name: string): string {
   const key = placeKey(name).replace(/[-‐–]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^the /, '')
@@ -357,13 +360,14 @@ export function lookupKeys(name: string, local: ReadonlyMap<string, string>): [s
 function wholeName(name: string): RegExp {
   let pattern = WHOLE_NAMES.get(name)
   if (!pattern) {
-    if (WHOLE_NAMES.size >= NAME_KEYS_KEPT) WHOLE_NAMES.clear()
-    WHOLE_NAMES.set(name, (pattern = new RegExp(`(^|[^\\p{L}])${escape(name)}($|[^\\p{L}])`, 'u')))
+    pattern = new RegExp(`(^|[^\\p{L}])${escape(name)}($|[^\\p{L}])`, 'u')
+    if (name.length <= NAME_KEY_LONGEST) WHOLE_NAMES.set((' ' + name).slice(1), pattern)
   }
   return pattern
 }
 
-const WHOLE_NAMES = new Map<string, RegExp>()
+// Bounded like the keys' memo, and smaller: a compiled pattern weighs far more than a key.
+const WHOLE_NAMES = new WeightedLru<string, RegExp>(5_000, () => 1)
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
