@@ -11,6 +11,7 @@
  *   CORPUS=path npm run build     # another folder (read recursively) or .jsonl file
  *   THREADS=N npm run build       # analyse, and make shards, on N threads (default: every core for large corpora)
  *   SHARDS=3 npm run build        # shard Workers behind a front Worker (default: as many as the corpus needs)
+ *   ARTICLES_PER_SHARD=N npm run build  # without SHARDS: shards of N articles filled in turn (default 10,000)
  *
  * A corpus too large for one isolate (or SHARDS > 1) is written as a sharded
  * build instead, under `generated/sharded/` (scripts/lib/sharded-build.ts).
@@ -24,11 +25,12 @@ import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
 import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
+import { sourceVersion } from './lib/analyser-version'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
 import { createProgress } from './lib/progress'
 import { formatCorpusError, readCorpus } from './lib/read-corpus'
-import { planShards, removeShardedBuild, writeShardedBuild, type ArticleSource } from './lib/sharded-build'
+import { planShards, previousShards, removeShardedBuild, writeShardedBuild, type ArticleSource } from './lib/sharded-build'
 import { ARTICLES_PER_SHARD, shardCount } from './lib/shard-split'
 
 const BUNDLE_PATH = resolve(process.env.BUNDLE_PATH ?? 'generated/search.bundle')
@@ -65,7 +67,12 @@ async function main(): Promise<number> {
     return 1
   }
 
-  const shards = shardCount(inputs.length, process.env.SHARDS)
+  const perShard = Number(process.env.ARTICLES_PER_SHARD ?? ARTICLES_PER_SHARD)
+  if (!(Number.isInteger(perShard) && perShard >= 1)) {
+    console.error(`build failed: ARTICLES_PER_SHARD must be a whole number of articles, 1 or more (got "${process.env.ARTICLES_PER_SHARD}")`)
+    return 1
+  }
+  const shards = shardCount(inputs.length, process.env.SHARDS, perShard)
   if (typeof shards !== 'number') {
     console.error(`build failed: ${shards.error} The previous bundle is unchanged.`)
     return 1
@@ -79,7 +86,7 @@ async function main(): Promise<number> {
   phases.end('analysis')
   // A sharded build reads the analyses back a shard at a time; one Worker's bundle holds the whole corpus anyway.
   // Each shard's files are made on a thread of their own, as many as the analysis may use.
-  if (shards > 1) return buildSharded(analysed, stats, shards, threads ?? availableParallelism(), corpus, files, started, phases)
+  if (shards > 1) return buildSharded(analysed, stats, shards, perShard, threads ?? availableParallelism(), corpus, files, started, phases)
   const articles = analysed.read(0, analysed.size)
 
   const index = serializeCompactIndex(buildIndex(articles))
@@ -140,6 +147,7 @@ async function buildSharded(
   articles: ArticleSource,
   stats: AnalysisStats,
   shards: number,
+  perShard: number,
   threads: number,
   corpus: string,
   files: number,
@@ -147,8 +155,12 @@ async function buildSharded(
   phases: Phases,
 ): Promise<number> {
   // Without SHARDS, shards are filled in turn, so articles appended later leave the full shards' articles (and indexes) as they were.
-  const layout = process.env.SHARDS ? { shards } : { perShard: ARTICLES_PER_SHARD }
-  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true })
+  const layout = process.env.SHARDS ? { shards } : { perShard }
+  // The code that writes a shard's files (its thread's imports, transitively) is part of every shard's key.
+  const writer = sourceVersion(resolve('scripts/lib/shard-thread.ts'), resolve('generated'))
+  // Shards of the served build with the same key (the same articles, written by the same code) are reused as they are.
+  const previous = previousShards(dirname(BUNDLE_PATH))
+  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true, writer, previous })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []
@@ -162,14 +174,15 @@ async function buildSharded(
       const assets = shard.assets.map(([, bytes]) => bytes)
       for (const [name, bytes] of shard.assets) if (bytes > ASSET_FILE_LIMIT) tooLarge.push(`shard ${s}: ${name} is ${mib(bytes)} MiB`)
       sizes[s] =
-        `${shard.documents} articles, modules ${mib(shard.modules)} MiB, ` +
+        `${shard.reused ? 'reused, ' : ''}${shard.documents} articles, modules ${mib(shard.modules)} MiB, ` +
         `assets ${mib(assets.reduce((sum, bytes) => sum + bytes, 0))} MiB in ${assets.length} files (largest ${mib(Math.max(...assets))} MiB; entity registry part ${mib(shard.registryPart)} MiB)`
     },
   })
   phases.end('shards')
   console.log(
     `built ${target}: ${articles.size} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
-      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache), shards made on ${Math.min(threads, shards)} thread(s)`,
+      `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache), shards made on ${Math.min(threads, shards)} thread(s), ` +
+      `${plan.reused.filter((dir) => dir !== undefined).length} of them reused from the previous build`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)

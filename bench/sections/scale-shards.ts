@@ -22,17 +22,28 @@ import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-d
 import { scaleQueries, searchPath } from '../lib/queries'
 import { summarize, type Figure } from '../lib/stats'
 
-export type BuildRun = { seconds: number; peakRssMiB: number; analysed: number; cached: number; phases: string; loadAverage: number[] }
+/** `reusedShards`: the shards the build took from the previous build's folder as they were (its report says how many). */
+export type BuildRun = {
+  seconds: number
+  peakRssMiB: number
+  analysed: number
+  cached: number
+  reusedShards: number
+  phases: string
+  loadAverage: number[]
+}
 /**
  * One Worker folder of a warm build (`front`, `shard-N`) against the previous build's folder of the same name:
  * files at the same path with the same bytes, files whose bytes the previous folder held under another path
  * (an assets folder renamed), and the rest (changed or new), with the top-level files (modules, entry, config)
- * that stayed byte-identical named.
+ * that stayed byte-identical named; `linked`: of the identical ones, those that are the previous build's very
+ * file (the same inode: hard-linked, not written again).
  */
 export type FolderReuse = {
   folder: string
   files: number
   identical: number
+  linked: number
   moved: number
   differ: number
   differBytes: number
@@ -158,7 +169,15 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
 /** `--serving-only`: the sharded build already in the work folder is served as it is; the build figures are not measured (NaN). */
 function servingOnly(dir: string): Pick<ShardedScalePoint, 'first' | 'appended' | 'changed'> {
   if (shardedConfigs(dir).length === 0) throw new Error(`--serving-only: no sharded build in ${dir}`)
-  const none: BuildRun = { seconds: NaN, peakRssMiB: NaN, analysed: NaN, cached: NaN, phases: 'not measured (--serving-only)', loadAverage: [] }
+  const none: BuildRun = {
+    seconds: NaN,
+    peakRssMiB: NaN,
+    analysed: NaN,
+    cached: NaN,
+    reusedShards: NaN,
+    phases: 'not measured (--serving-only)',
+    loadAverage: [],
+  }
   return { first: { ...none, articles: NaN }, appended: { ...none, reuse: [], articlesAppended: 0 }, changed: { ...none, reuse: [], articlesChanged: 0 } }
 }
 
@@ -168,12 +187,13 @@ function warmBuild(corpus: string, dir: string, bundlePath: string, options: Sha
   const run = runBuild(corpus, bundlePath, options)
   const after = fileHashes(dir)
   const reuse = [...after].map(([folder, files]): FolderReuse => {
-    const previous = before.get(folder) ?? new Map<string, { hash: string; bytes: number }>()
+    const previous = before.get(folder) ?? new Map<string, FileState>()
     const previousHashes = new Set([...previous.values()].map(({ hash }) => hash))
-    const counts: FolderReuse = { folder, files: files.size, identical: 0, moved: 0, differ: 0, differBytes: 0, identicalTopLevel: [] }
-    for (const [path, { hash, bytes }] of files) {
+    const counts: FolderReuse = { folder, files: files.size, identical: 0, linked: 0, moved: 0, differ: 0, differBytes: 0, identicalTopLevel: [] }
+    for (const [path, { hash, bytes, inode }] of files) {
       if (previous.get(path)?.hash === hash) {
         counts.identical++
+        if (previous.get(path)?.inode === inode) counts.linked++
         if (!path.includes('/')) counts.identicalTopLevel.push(path)
       } else if (previousHashes.has(hash)) counts.moved++
       else {
@@ -187,20 +207,26 @@ function warmBuild(corpus: string, dir: string, bundlePath: string, options: Sha
   return { ...run, reuse }
 }
 
-/** The served sharded build's files, by Worker folder (`front`, `shard-N`), then path inside it: each file's SHA-256 and size. */
-function fileHashes(dir: string): Map<string, Map<string, { hash: string; bytes: number }>> {
-  const folders = new Map<string, Map<string, { hash: string; bytes: number }>>()
+type FileState = { hash: string; bytes: number; inode: number }
+
+/** The served sharded build's files, by Worker folder (`front`, `shard-N`), then path inside it: each file's SHA-256, size and inode. */
+function fileHashes(dir: string): Map<string, Map<string, FileState>> {
+  const folders = new Map<string, Map<string, FileState>>()
   const root = shardedDir(dir)
   if (!existsSync(root)) return folders
   for (const folder of readdirSync(root)) {
-    const files = new Map<string, { hash: string; bytes: number }>()
+    const files = new Map<string, FileState>()
     const walk = (path: string) => {
       for (const entry of readdirSync(path, { withFileTypes: true })) {
         const full = join(path, entry.name)
         if (entry.isDirectory()) walk(full)
         else {
           const bytes = readFileSync(full)
-          files.set(relative(join(root, folder), full), { hash: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length })
+          files.set(relative(join(root, folder), full), {
+            hash: createHash('sha256').update(bytes).digest('hex'),
+            bytes: bytes.length,
+            inode: statSync(full).ino,
+          })
         }
       }
     }
@@ -212,16 +238,17 @@ function fileHashes(dir: string): Map<string, Map<string, { hash: string; bytes:
 
 function printWarm(what: string, build: WarmBuild) {
   console.log(
-    `  ${what}: ${build.seconds.toFixed(1)} s, ${build.analysed} analysed, ${build.cached} cached, peak RSS ${build.peakRssMiB} MiB (load ${build.loadAverage.map((value) => value.toFixed(1)).join(' ')})`,
+    `  ${what}: ${build.seconds.toFixed(1)} s, ${build.analysed} analysed, ${build.cached} cached, ${build.reusedShards} shard(s) reused, peak RSS ${build.peakRssMiB} MiB (load ${build.loadAverage.map((value) => value.toFixed(1)).join(' ')})`,
   )
   console.log(`    phases: ${build.phases}`)
   for (const reuse of build.reuse) console.log(`    ${reuseLine(reuse)}`)
 }
 
 /** One Worker folder's files against the previous build's, as the bench prints it and the doc's table shows it. */
-export function reuseLine({ folder, files, identical, moved, differ, differBytes, identicalTopLevel }: FolderReuse): string {
+export function reuseLine({ folder, files, identical, linked, moved, differ, differBytes, identicalTopLevel }: FolderReuse): string {
   return (
-    `${folder}: ${identical} of ${files} files byte-identical at the same path (${identicalTopLevel.join(', ') || 'no module, entry or config'}), ` +
+    `${folder}: ${identical} of ${files} files byte-identical at the same path (${identicalTopLevel.join(', ') || 'no module, entry or config'}; ` +
+    `${linked} of them the previous build's own file, linked), ` +
     `${moved} the same bytes under another path, ${differ} changed or new (${(differBytes / 1024 / 1024).toFixed(2)} MiB)`
   )
 }
@@ -249,6 +276,8 @@ function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptio
     peakRssMiB: Number(/peak RSS (\d+) MiB/.exec(output)?.[1] ?? NaN),
     analysed: Number(analysed?.[1] ?? NaN),
     cached: Number(analysed?.[2] ?? NaN),
+    // A build before shards were reused does not say: none were.
+    reusedShards: Number(/(\d+) of them reused from the previous build/.exec(output)?.[1] ?? 0),
     phases: /phases: ([^;]*);/.exec(output)?.[1] ?? '',
     loadAverage: loadavg(),
   }
@@ -409,7 +438,7 @@ export function shardedScaleTable(points: readonly ShardedScalePoint[]): string 
     values.length === 0 ? '—' : `${format(Math.min(...values))}–${format(Math.max(...values))}`
   const load = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' ')
   const warm = (build: WarmBuild) =>
-    `${build.seconds.toFixed(0)} s (${build.analysed} analysed; ${build.phases}; peak RSS ${build.peakRssMiB} MiB; load ${load(build.loadAverage)}; ` +
+    `${build.seconds.toFixed(0)} s (${build.analysed} analysed; ${build.reusedShards} shard(s) reused; ${build.phases}; peak RSS ${build.peakRssMiB} MiB; load ${load(build.loadAverage)}; ` +
     `files byte-identical at the same path: ${build.reuse.map(({ folder, identical, files }) => `${folder} ${identical}/${files}`).join(', ')})`
   const rows = points.map((point) => {
     const shardHeaps = (point.heapBytes?.shards ?? []).filter((bytes): bytes is number => bytes !== undefined)

@@ -35,6 +35,11 @@ export type AnalysedCorpus = {
   size: number
   /** Articles `first` to `first + size - 1`, in corpus order. */
   read(first: number, size: number): StoredArticle[]
+  /**
+   * A hash naming what `read` would give for those articles, without reading an analysis: the analyser's version,
+   * each article's cache key (what its analysis reads) and its other fields (id, url, …: the rest of a stored article).
+   */
+  key(first: number, size: number): string
 }
 
 export async function analyseCorpus(
@@ -78,8 +83,16 @@ export async function analyseCorpus(
       const { title: _title, ...rest } = input
       return { ...rest, ...analysisOf(first + i) }
     })
+  const key = (first: number, size: number): string => {
+    const hash = createHash('sha256').update(version)
+    for (let position = first; position < first + size; position++) {
+      const { text: _text, ...fields } = inputs[position]!
+      hash.update(keys[position]!).update(JSON.stringify(fields)).update('\n')
+    }
+    return hash.digest('hex')
+  }
   return {
-    corpus: { size: inputs.length, read },
+    corpus: { size: inputs.length, read, key },
     stats: { analysed: missing.length, cached: inputs.length - missing.length, threads: threadCount, version },
   }
 }

@@ -17,11 +17,11 @@ export const MAX_SHARDS = 64
 
 /**
  * The number of shards for `articles` articles: `SHARDS` when given (1 = one
- * Worker), else as many as keep each shard within `ARTICLES_PER_SHARD`. A
+ * Worker), else as many as keep each shard within `perShard` (`ARTICLES_PER_SHARD`). A
  * message says what is wrong with a bad `SHARDS`.
  */
-export function shardCount(articles: number, forced: string | undefined): number | { error: string } {
-  if (forced === undefined || forced === '') return Math.max(1, Math.ceil(articles / ARTICLES_PER_SHARD))
+export function shardCount(articles: number, forced: string | undefined, perShard = ARTICLES_PER_SHARD): number | { error: string } {
+  if (forced === undefined || forced === '') return Math.max(1, Math.ceil(articles / perShard))
   if (!/^\d+$/.test(forced) || Number(forced) < 1 || Number(forced) > MAX_SHARDS)
     return { error: `SHARDS must be a whole number from 1 to ${MAX_SHARDS} (got "${forced}").` }
   const count = Number(forced)

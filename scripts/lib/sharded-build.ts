@@ -8,11 +8,33 @@
  * to each shard).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
-import { entitiesAsset, PART_UNITS, FORMAT, packSizeFor, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
-import { CorpusFigures, serializeCompactShard, serializeShardFigures, type CompactIndex } from '../../src/search/index/compact-index'
+import { entityAssets, PART_UNITS, FORMAT, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
+import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
+import { shardSuggestions } from '../../src/bundle/shard-suggestions'
+import {
+  CorpusFigures,
+  serializeCompactShard,
+  serializeShardFigures,
+  shardCounts,
+  type CompactIndex,
+  type ShardCounts,
+} from '../../src/search/index/compact-index'
 import { INDEX_OPTIONS } from '../../src/search/options'
 import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
@@ -28,8 +50,21 @@ import { layoutRanges, type ShardLayout } from './shard-split'
 import { tsWorker } from './ts-worker'
 import { readWranglerToml, type WranglerSettings } from './wrangler-config'
 
-/** `figures`: the shard's corpus figures module (src/search/index/shard-figures.ts), which its index opens with. */
-export type ShardFiles = BundleFiles & { index: CompactIndex; figures: Uint8Array; place: ShardPlace; version: string }
+/**
+ * A shard's files. What its own articles and the code alone give: its bundle (`text`), its index, its assets
+ * (article packs and facts table, under `version`, the shard's key: `shardKey`). What the whole build gives,
+ * rewritten at every build: `figures`, its corpus figures module (src/search/index/shard-figures.ts), which its
+ * index opens with; `suggestions`, its suggestion index's module (made against the whole corpus's); `entities`,
+ * its part of the entity registry, assets under the build's folder.
+ */
+export type ShardFiles = BundleFiles & {
+  index: CompactIndex
+  figures: Uint8Array
+  suggestions: string
+  entities: Map<string, string>
+  place: ShardPlace
+  version: string
+}
 /** `registryBytes`: the whole corpus's entity registry as one Worker would hold it, which the shards' parts cut (for the build's report). */
 export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; registryBytes: number }
 
@@ -38,11 +73,36 @@ export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; re
  * order (the build reads them back from the analysis cache, `AnalysedCorpus`),
  * so that it holds one shard's articles, not the corpus's.
  */
-export type ArticleSource = { size: number; read(first: number, size: number): StoredArticle[] }
+export type ArticleSource = {
+  size: number
+  read(first: number, size: number): StoredArticle[]
+  /** A hash that names articles `first` to `first + size - 1` as `read` would give them, without reading them. */
+  key(first: number, size: number): string
+}
 
-/** A corpus held in memory as a source (the tests, small corpora). */
+/** A corpus held in memory as a source (the tests, small corpora): a run is named by its articles' JSON. */
 export function inMemory(articles: readonly StoredArticle[]): ArticleSource {
-  return { size: articles.length, read: (first, size) => articles.slice(first, first + size) }
+  return {
+    size: articles.length,
+    read: (first, size) => articles.slice(first, first + size),
+    key: (first, size) => {
+      const hash = createHash('sha256')
+      for (const article of articles.slice(first, first + size)) hash.update(JSON.stringify(article)).update('\n')
+      return hash.digest('hex')
+    },
+  }
+}
+
+/**
+ * A shard's key: what names its bundle, index and own assets (packs, facts table) and so the folder of those
+ * assets: the hash of its articles (`ArticleSource.key`) and of `writer`, the version of the code that writes
+ * them. Two builds that give a shard the same key write it byte for byte the same.
+ */
+function shardKey(source: ArticleSource, { first, size }: { first: number; size: number }, writer: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, PART_UNITS, writer, size, source.key(first, size)]))
+    .digest('hex')
+    .slice(0, 16)
 }
 
 /**
@@ -55,6 +115,12 @@ export type ShardPlan = {
   manifest: FrontManifest
   source: ArticleSource
   ranges: { first: number; size: number }[]
+  /** Each shard's key (`shardKey`). */
+  keys: string[]
+  /** For each shard an earlier build had with the same key, that shard's folder (its files are reused as they are). */
+  reused: (string | undefined)[]
+  /** For each shard collected by this build, what `CorpusFigures` read of it (`ShardCounts`, JSON), to keep beside it. */
+  counts: (string | undefined)[]
   indexes: CompactIndex[]
   /** Each shard's corpus figures (`serializeShardFigures`). */
   figures: Uint8Array[]
@@ -73,13 +139,22 @@ export type ShardPlan = {
  * shard's articles and collected index are in memory at a time: the whole
  * corpus's analysed articles held about 350 MiB of live heap at 20,000
  * synthetic articles, its index and JSON form 550 MiB (docs/scaling.md).
- * `build` is the one version front and shards answer with.
+ * `build` is the one version front and shards answer with. `writer`: the version of the code that writes a
+ * shard's files, part of each shard's key (the build gives the hash of its sources). `previous`: the shards of
+ * an earlier build by key (`previousShards`): a shard whose key is there is not collected again, its index and
+ * share of the figures are read from that build's files.
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
   layout: number | ShardLayout,
   builtAt: string,
-  { phraseThread = false, progress = false, log = console.log }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void } = {},
+  {
+    phraseThread = false,
+    progress = false,
+    log = console.log,
+    writer = FORMAT,
+    previous = () => undefined,
+  }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void; writer?: string; previous?: PreviousShards } = {},
 ): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
   // A number: that many shards, balanced.
@@ -91,8 +166,9 @@ export async function planShards(
   // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
   const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
-  // Article by article: one JSON string of the whole corpus passes V8's longest string near 60,000 articles.
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, PART_UNITS, ranges.length]))
+  const keys = ranges.map((range) => shardKey(source, range, writer))
+  const reused: (string | undefined)[] = new Array(ranges.length)
+  const counts: (string | undefined)[] = new Array(ranges.length)
   const indexes: CompactIndex[] = new Array(ranges.length)
   let kept: KeptPhrases
   let shardFigures: Uint8Array[]
@@ -101,13 +177,18 @@ export async function planShards(
       const mine = source.read(first, size)
       // The shard's phrases are counted on their thread while this one collects its index.
       await phrases.add(mine)
-      const index = collectShard(mine)
-      figures.add(index)
-      indexes[shard] = serializeCompactShard(index)
-      for (const article of mine) {
-        hash.update(JSON.stringify(article)).update('\n')
-        facts.push(registryArticle(article))
+      const earlier = previous(keys[shard]!)
+      if (earlier) {
+        figures.addCounts(earlier.counts)
+        indexes[shard] = earlier.index
+        reused[shard] = earlier.dir
+      } else {
+        const index = collectShard(mine)
+        figures.add(index)
+        indexes[shard] = serializeCompactShard(index)
+        counts[shard] = JSON.stringify(shardCounts(index))
       }
+      for (const article of mine) facts.push(registryArticle(article))
       counted(first + size)
     }
     // The phrase thread merges its files while the shards' figures are written.
@@ -121,16 +202,23 @@ export async function planShards(
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
   const registryParts = partitionRegistry(registry, facts, ranges).map((part) => JSON.stringify(part))
-  indexes.forEach((index, shard) => hash.update(JSON.stringify(index.header)).update(index.binary).update(shardFigures[shard]!))
-  // Its merging rules are code, not content: the parts go into the build's version.
+  const suggestions = corpusSuggestions(facts, kept)
+  // The shards' keys name their own files; what the whole corpus gives them (figures, registry parts, suggestions) is hashed in too.
+  const hash = createHash('sha256')
+    .update(JSON.stringify([FORMAT, PART_UNITS, keys]))
+    .update(JSON.stringify(suggestions))
+  for (const figures of shardFigures) hash.update(figures)
+  // The registry's merging rules are code, not content: the parts go into the build's version.
   for (const part of registryParts) hash.update(part)
   const build = hash.digest('hex').slice(0, 16)
   const manifest: FrontManifest = { build, builtAt, documents: source.size, shards: ranges.map(({ size }) => ({ documents: size })) }
-  const suggestions = corpusSuggestions(facts, kept)
   return {
     manifest,
     source,
     ranges,
+    keys,
+    reused,
+    counts,
     indexes,
     figures: shardFigures,
     registryParts,
@@ -146,6 +234,46 @@ function inMemoryPhrases(): Pick<PhraseThread, 'add' | 'kept' | 'close'> {
     add: async (articles) => counts.add(articles),
     kept: async () => counts.kept(),
     close: async () => {},
+  }
+}
+
+/** A shard of an earlier build with a key of this build's: where its files are, its index, and its share of the figures. */
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts }
+export type PreviousShards = (key: string) => ReusedShard | undefined
+
+/** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
+const countsFile = (key: string) => `counts-${key}.json`
+const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
+
+/**
+ * The shards of the sharded build served from `root` (generated/), by key: what a new build may reuse. A shard
+ * whose files cannot be read (a folder removed by hand) is not offered; the build then collects it again.
+ */
+export function previousShards(root: string): PreviousShards {
+  const byKey = new Map<string, string>()
+  const served = shardedDir(root)
+  if (existsSync(served)) {
+    const dir = realpathSync(served)
+    for (const entry of readdirSync(dir).filter((name) => /^shard-\d+$/.test(name)))
+      for (const name of readdirSync(join(dir, entry))) {
+        const [, key] = COUNTS_FILE.exec(name) ?? []
+        if (key) byKey.set(key, join(dir, entry))
+      }
+  }
+  return (key) => {
+    const dir = byKey.get(key)
+    if (dir === undefined) return undefined
+    try {
+      const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
+      if (header.version !== key) return undefined
+      return {
+        dir,
+        index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
+        counts: JSON.parse(readFileSync(join(dir, countsFile(key)), 'utf8')) as ShardCounts,
+      }
+    } catch {
+      return undefined
+    }
   }
 }
 
@@ -167,29 +295,64 @@ function collectShard(articles: readonly StoredArticle[]): CollectedIndex {
 export type ShardJob = {
   shard: number
   first: number
+  key: string
+  /** An earlier build's folder of this shard (the same key), whose own files are linked rather than made again. */
+  reuse?: string
+  /** What `CorpusFigures` read of the shard (`ShardCounts`, JSON) when this build collected it. */
+  counts?: string
   build: string
-  builtAt: string
   index: CompactIndex
   figures: Uint8Array
   registryPart: string
   suggestions: StoredSuggestions
 }
 
-function shardJob({ manifest, ranges, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
-  const { build, builtAt } = manifest
+function shardJob({ manifest, ranges, keys, reused, counts, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
   const { first } = ranges[shard]!
-  return { shard, first, build, builtAt, index: indexes[shard]!, figures: figures[shard]!, registryPart: registryParts[shard]!, suggestions }
+  const [reuse, count] = [reused[shard], counts[shard]]
+  return {
+    shard,
+    first,
+    key: keys[shard]!,
+    ...(reuse === undefined ? {} : { reuse }),
+    ...(count === undefined ? {} : { counts: count }),
+    build: manifest.build,
+    index: indexes[shard]!,
+    figures: figures[shard]!,
+    registryPart: registryParts[shard]!,
+    suggestions,
+  }
 }
 
-/** Shard `shard`'s bundle text, index, figures and assets. */
-export function shardFiles({ shard, first, build, builtAt, index, figures, registryPart, suggestions }: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
-  // A shard's assets folder is named after its own version, which names its content and the build it belongs to.
-  const version = createHash('sha256')
-    .update(`${build} ${shard} ${packSizeFor(mine.length)}`)
-    .digest('hex')
-    .slice(0, 16)
-  const files = serializeBundle({ version, builtAt, index: index.header }, mine, { corpusSuggestions: suggestions, entities: registryPart })
-  return { ...files, index, figures, version, place: { firstPosition: first } }
+/**
+ * Shard `shard`'s files. Its bundle and own assets hold what its articles give, under its key (no build time:
+ * the build's is the front's), so that a build that does not change its articles writes them the same.
+ */
+export function shardFiles(job: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
+  const files = serializeBundle({ version: job.key, builtAt: '', index: job.index.header }, mine, { entities: null, suggestionsApart: true })
+  return { ...files, ...buildFiles(job, mine), index: job.index, version: job.key, place: { firstPosition: job.first } }
+}
+
+/** What a shard's build rewrites whether or not its articles changed: what the whole corpus gives it. */
+function buildFiles(
+  { build, figures, registryPart, suggestions }: ShardJob,
+  mine: readonly StoredArticle[],
+): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
+  return { figures, suggestions: JSON.stringify(shardSuggestions(mine, suggestions)), entities: entityAssets(build, registryPart) }
+}
+
+/** A shard's files opened as its Worker opens them (the tests, in process). */
+export function openShardFiles(shard: ShardFiles, options: OpenOptions = {}): LoadedBundle {
+  const read = (name: string) => {
+    const text = shard.assets.get(name) ?? shard.entities.get(name)
+    return text === undefined ? Promise.reject(new Error(`no asset ${name}`)) : Promise.resolve(text)
+  }
+  return openBundle(shard.text, shard.index.binary, read, {
+    ...options,
+    figures: shard.figures,
+    suggestions: shard.suggestions,
+    entities: { version: [...shard.entities.keys()][0]!.split('/')[0]!, parts: shard.entities.size },
+  })
 }
 
 /** Every shard's bundle, in memory (the tests open them in process; the build writes them one at a time instead). */
@@ -216,7 +379,7 @@ export function shardedConfigs(root: string): string[] {
 }
 
 /** What the build reports of a shard it wrote: its articles, its modules' bytes, each asset's name and bytes, its part of the registry's bytes. */
-export type WrittenShard = { documents: number; modules: number; assets: [string, number][]; registryPart: number }
+export type WrittenShard = { documents: number; modules: number; assets: [string, number][]; registryPart: number; reused: boolean }
 
 /**
  * Writes a sharded build under `root` (generated/): every file into a
@@ -293,21 +456,41 @@ export async function writeShardedBuild(
 /** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
 export type ShardWrite = { dir: string; src: string; settings: WranglerSettings; job: ShardJob }
 
-/** Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of them. */
+/**
+ * Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of
+ * them. A shard an earlier build wrote with the same key (`job.reuse`) has its own files hard-linked from there
+ * (they are never written in place, so the earlier build keeps its own until it is removed); only what the
+ * whole build gives it is written.
+ */
 export function writeShard({ dir, src, settings, job }: ShardWrite, articles: readonly StoredArticle[]): WrittenShard {
-  const shard = shardFiles(job, articles)
+  let own: { modules: number; assets: [string, number][] }
+  let files: Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'>
+  if (job.reuse !== undefined) {
+    own = linkOwnFiles(job.reuse, dir, job.key)
+    files = buildFiles(job, articles)
+  } else {
+    const shard = shardFiles(job, articles)
+    files = shard
+    writeFiles(dir, { 'search.bundle': shard.text, 'search.bin': shard.index.binary, [countsFile(job.key)]: job.counts! })
+    writeAssets(dir, shard.assets)
+    own = {
+      modules: Buffer.byteLength(shard.text) + shard.index.binary.length,
+      assets: [...shard.assets].map(([asset, text]) => [asset, Buffer.byteLength(text)]),
+    }
+  }
+  const entityParts = files.entities.size
   writeFiles(dir, {
-    'search.bundle': shard.text,
-    'search.bin': shard.index.binary,
-    'figures.bin': shard.figures,
+    'figures.bin': files.figures,
+    'suggestions.bin': files.suggestions,
     'index.ts': [
       '// Written by npm run build (scripts/lib/sharded-build.ts): shard ' + job.shard + ' of build ' + job.build + '.',
       "import bundleBytes from './search.bundle'",
       "import indexBytes from './search.bin'",
       "import figures from './figures.bin'",
+      "import suggestions from './suggestions.bin'",
       `import { shardWorker } from '${src}/shards/shard-worker'`,
       '',
-      `export default shardWorker(bundleBytes, indexBytes, figures, ${JSON.stringify({ build: job.build, ...shard.place })})`,
+      `export default shardWorker(bundleBytes, indexBytes, figures, suggestions, ${JSON.stringify({ build: job.build, entityParts, firstPosition: job.first })})`,
       '',
     ].join('\n'),
     'wrangler.jsonc': jsonc({
@@ -320,17 +503,30 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
       assets: { directory: './assets', binding: 'ASSETS', run_worker_first: true },
     }),
   })
-  for (const [asset, text] of shard.assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
-  const { entityParts } = parseBundle(shard.text).header
+  writeAssets(dir, files.entities)
+  const registryPart = [...files.entities.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   return {
     documents: articles.length,
-    modules: Buffer.byteLength(shard.text) + shard.index.binary.length + shard.figures.length,
-    assets: [...shard.assets].map(([asset, text]) => [asset, Buffer.byteLength(text)]),
-    registryPart: Array.from({ length: entityParts }, (_, part) => Buffer.byteLength(shard.assets.get(entitiesAsset(shard.version, part))!)).reduce(
-      (a, b) => a + b,
-      0,
-    ),
+    modules: own.modules + files.figures.length + Buffer.byteLength(files.suggestions),
+    assets: [...own.assets, ...[...files.entities].map(([asset, text]): [string, number] => [asset, Buffer.byteLength(text)])],
+    registryPart,
+    reused: job.reuse !== undefined,
   }
+}
+
+function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
+  for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
+}
+
+/** Hard-links a shard's own files (bundle, index, counts, assets under its key) from an earlier build's folder; their sizes. */
+function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
+  mkdirSync(join(dir, 'assets', key), { recursive: true })
+  for (const name of ['search.bundle', 'search.bin', countsFile(key)]) linkSync(join(from, name), join(dir, name))
+  const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
+    linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))
+    return [`${key}/${name}`, statSync(join(dir, 'assets', key, name)).size]
+  })
+  return { modules: statSync(join(dir, 'search.bundle')).size + statSync(join(dir, 'search.bin')).size, assets }
 }
 
 /**

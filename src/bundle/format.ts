@@ -58,16 +58,26 @@ export function entitiesAsset(version: string, part: number): string {
 export const PART_UNITS = 4 * 1024 * 1024
 
 /**
- * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version);
- * `corpusSuggestions`: the whole corpus's suggestion index, when `articles` are one shard's (see `shardSuggestions`).
+ * `entities`: the registry's JSON when the caller has it already (the build hashes it into the version), or
+ * `null` for none in the bundle's assets (a shard's part of the registry changes with the whole corpus, so its
+ * build writes it under the build's own folder: `entityAssets`);
+ * `corpusSuggestions`: the whole corpus's suggestion index, when `articles` are one shard's (see `shardSuggestions`);
+ * `suggestionsApart`: the suggestion index left out (`null` in its place), for a shard whose build writes it as a
+ * module of its own (it depends on the whole corpus, the rest of the bundle on the shard's articles alone).
  */
-export type Layout = { packSize?: number; partUnits?: number; entities?: string; corpusSuggestions?: StoredSuggestions }
+export type Layout = {
+  packSize?: number
+  partUnits?: number
+  entities?: string | null
+  corpusSuggestions?: StoredSuggestions
+  suggestionsApart?: boolean
+}
 
 /** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts' | 'entityParts'>,
   articles: readonly StoredArticle[],
-  { packSize = packSizeFor(articles.length), partUnits = PART_UNITS, entities = registryText(articles), corpusSuggestions }: Layout = {},
+  { packSize = packSizeFor(articles.length), partUnits = PART_UNITS, entities, corpusSuggestions, suggestionsApart = false }: Layout = {},
 ): BundleFiles {
   // The loader names article i by the index's short id i: the index must hold the articles in bundle order.
   articles.forEach((article, i) => {
@@ -88,19 +98,28 @@ export function serializeBundle(
   }
   const factParts = cutText(JSON.stringify(storeFactTable(articles)), partUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
-  const entityParts = cutText(entities, partUnits)
-  entityParts.forEach((part, i) => assets.set(entitiesAsset(version, i), part))
+  const entityParts = entities === null ? new Map<string, string>() : entityAssets(version, entities ?? registryText(articles), partUnits)
+  for (const [name, part] of entityParts) assets.set(name, part)
   const head = JSON.stringify({
     version,
     builtAt,
     index,
     packSize,
     factParts: factParts.length,
-    entityParts: entityParts.length,
+    entityParts: entityParts.size,
     articleOffsets,
   } satisfies BundleHeader)
-  const tables = storeTables(articles, corpusSuggestions && (() => shardSuggestions(articles, corpusSuggestions)))
-  return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(tables.lookup)}}}`, assets }
+  const tables = storeTables(articles, suggestionsApart ? () => NO_SUGGESTIONS : corpusSuggestions && (() => shardSuggestions(articles, corpusSuggestions)))
+  const lookup = suggestionsApart ? { ...tables.lookup, suggestions: null } : tables.lookup
+  return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(lookup)}}}`, assets }
+}
+
+/** Stands in for a suggestion index the bundle leaves out (`suggestionsApart`): never written, never read. */
+const NO_SUGGESTIONS = {} as StoredSuggestions
+
+/** The entity registry's (or a shard's part's) JSON text cut into assets under `version`'s folder, in order. */
+export function entityAssets(version: string, entities: string, partUnits = PART_UNITS): Map<string, string> {
+  return new Map(cutText(entities, partUnits).map((part, i) => [entitiesAsset(version, i), part]))
 }
 
 /**
@@ -156,6 +175,11 @@ const utf8 = new TextDecoder()
 /** The module's text from `start` to `end` (key boundaries, which are ASCII, so never inside a character). */
 function textOf(module: BundleModule, start: number, end: number): string {
   return typeof module === 'string' ? module.slice(start, end) : utf8.decode(module.subarray(start, end))
+}
+
+/** A module that holds one JSON document (a shard's suggestions module), parsed. */
+export function parseModule<T>(module: BundleModule): T {
+  return JSON.parse(textOf(module, 0, module.length)) as T
 }
 
 /** Parses the header of a bundle's module; the tables are parsed on demand. */

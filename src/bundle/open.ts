@@ -1,10 +1,11 @@
 import type MiniSearch from 'minisearch'
 import { EntityRegistry } from '../corpus-services/entity-registry'
 import { FactCatalog } from '../corpus-services/fact-catalog'
-import { reviveTables, type CorpusTables } from '../search/tables/corpus-tables'
+import { reviveTables, type CorpusTables, type OpenedTables } from '../search/tables/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
-import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle, type BundleModule } from './format'
+import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle, parseModule, type BundleModule } from './format'
+import type { StoredSuggestions } from '../search/suggest'
 import { PackCache, type AssetReader } from './packs'
 import type { StoredArticle } from '../article'
 
@@ -35,6 +36,13 @@ export type OpenOptions = {
   packBudget?: number
   /** A shard's corpus figures (its `figures.bin` module: src/search/index/shard-figures.ts), without which its index does not open. */
   figures?: Uint8Array
+  /**
+   * A shard's parts that depend on the whole corpus, which its build rewrites at every build while the bundle
+   * holds only what its own articles give (scripts/lib/sharded-build.ts): its suggestion index (its
+   * `suggestions.bin` module) and its part of the entity registry (`entityParts` assets under the build's folder).
+   */
+  suggestions?: BundleModule
+  entities?: { version: string; parts: number }
 }
 
 /**
@@ -81,7 +89,7 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
       return (index ??= loadIndex({ header: indexHeader, binary: indexBytes, ...(options.figures && { figures: options.figures }) }))
     },
     get tables() {
-      return (tables ??= reviveTables(parsed.tables(), ids, (id) => positions.get(id)))
+      return (tables ??= reviveTables(withSuggestions(parsed.tables(), options.suggestions), ids, (id) => positions.get(id)))
     },
     has: (id) => positions.has(id),
     article: async (id) => (await articlesById([id])).get(id),
@@ -97,8 +105,10 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
       )
       return catalog
     },
-    entitiesText: () =>
-      Promise.all(Array.from({ length: header.entityParts }, (_, part) => readAsset(entitiesAsset(version, part)))).then((parts) => parts.join('')),
+    entitiesText: () => {
+      const { version: folder, parts } = options.entities ?? { version, parts: header.entityParts }
+      return Promise.all(Array.from({ length: parts }, (_, part) => readAsset(entitiesAsset(folder, part)))).then((texts) => texts.join(''))
+    },
     entityRegistry() {
       registry ??= bundle.entitiesText().then(EntityRegistry.open, (error: unknown) => {
         registry = undefined
@@ -108,4 +118,16 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
     },
   }
   return bundle
+}
+
+/** The tables with the suggestion index read from its own module when the shard's build wrote it apart. */
+function withSuggestions(tables: OpenedTables, module: BundleModule | undefined): OpenedTables {
+  const { lookup } = tables
+  const suggestions = (): StoredSuggestions => {
+    if (module) return parseModule<StoredSuggestions>(module)
+    const stored = lookup.suggestions() as StoredSuggestions | null
+    if (stored === null) throw new Error("This shard's suggestion index is a module of its own: open its bundle with it (rebuild with npm run build).")
+    return stored
+  }
+  return { search: tables.search, lookup: { titles: lookup.titles, urls: lookup.urls, lexicon: lookup.lexicon, suggestions } }
 }

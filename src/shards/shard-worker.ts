@@ -17,8 +17,12 @@ import type { EntityQuery, StoredEntity } from '../corpus-services/entity-regist
 import type { DateRange } from '../corpus-services/place-figures'
 import type { EntityFocus, EntityRequest, FactCondition, PartDetail, RankedPlace, RankedPoint, RankedSummary } from './entity-parts'
 
-/** What the build writes into a shard's entry module besides its data: its place and the build it belongs to. */
-export type ShardSettings = ShardPlace & { build: string }
+/**
+ * What the build writes into a shard's entry module besides its data: its place, the build it belongs to, and
+ * how many assets its part of the entity registry is cut into (they are under the build's folder, `assets/<build>/`:
+ * the part changes with the whole corpus, while the bundle and its own folder change only with the shard's articles).
+ */
+export type ShardSettings = ShardPlace & { build: string; entityParts: number }
 
 /**
  * A shard Worker (generated/sharded/shard-N/index.ts): an RPC entrypoint over
@@ -26,7 +30,7 @@ export type ShardSettings = ShardPlace & { build: string }
  * build the front belongs to; a shard of another build (a deploy halfway
  * through) refuses, so a front never mixes builds.
  */
-export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffer, figures: ArrayBuffer, settings: ShardSettings) {
+export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffer, figures: ArrayBuffer, suggestions: ArrayBuffer, settings: ShardSettings) {
   // A Data module (ArrayBuffer) since the build's rules say so; a build written before them hands over its Text module.
   const module: BundleModule = typeof bundle === 'string' ? bundle : new Uint8Array(bundle)
   let shard: Shard | undefined
@@ -34,8 +38,13 @@ export function shardWorker(bundle: ArrayBuffer | string, indexBytes: ArrayBuffe
     if (build !== settings.build)
       throw new Error(`this shard belongs to build ${settings.build}, the front to ${build}: deploy the shards and the front of one build`)
     return (shard ??= new Shard(
-      openBundle(module, new Uint8Array(indexBytes), readAsset, { packBudget: SHARD_PACK_BUDGET, figures: new Uint8Array(figures) }),
-      settings,
+      openBundle(module, new Uint8Array(indexBytes), readAsset, {
+        packBudget: SHARD_PACK_BUDGET,
+        figures: new Uint8Array(figures),
+        suggestions: new Uint8Array(suggestions),
+        entities: { version: settings.build, parts: settings.entityParts },
+      }),
+      { firstPosition: settings.firstPosition },
     ))
   }
   return class ShardEntrypoint extends WorkerEntrypoint implements ShardRpc {

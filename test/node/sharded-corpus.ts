@@ -1,5 +1,5 @@
 import { readBundledArticles } from '../../scripts/lib/bundle-files'
-import { shardedBundles } from '../../scripts/lib/sharded-build'
+import { openShardFiles, shardedBundles } from '../../scripts/lib/sharded-build'
 import type { StoredArticle } from '../../src/article'
 import { serializeBundle } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle } from '../../src/bundle/open'
@@ -14,8 +14,8 @@ const BUILT_AT = '2026-12-06T00:00:00.000Z'
 
 const reader = (assets: ReadonlyMap<string, string>) => (name: string) => Promise.resolve(assets.get(name) ?? Promise.reject(new Error(`no asset ${name}`)))
 
-function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>, figures?: Uint8Array): LoadedBundle {
-  return openBundle(text, binary, reader(assets), figures && { figures })
+function open(text: string, binary: Uint8Array, assets: ReadonlyMap<string, string>): LoadedBundle {
+  return openBundle(text, binary, reader(assets))
 }
 
 /** The one-index compact index of the corpus, as the build writes it. */
@@ -29,9 +29,7 @@ export const single: LoadedBundle = (() => {
 
 /** The corpus cut into `count` shards as a sharded build cuts it, each a shard in process. */
 export async function shardsOf(count: number): Promise<ShardApi[]> {
-  return (await shardedBundles(articles, count, BUILT_AT)).shards.map(
-    (shard) => new Shard(open(shard.text, shard.index.binary, shard.assets, shard.figures), shard.place),
-  )
+  return (await shardedBundles(articles, count, BUILT_AT)).shards.map((shard) => new Shard(openShardFiles(shard), shard.place))
 }
 
 export { BUILT_AT }

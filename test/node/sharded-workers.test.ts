@@ -64,8 +64,8 @@ describe('a sharded build served by its Workers', { timeout: 240_000 }, () => {
       expect(dry.status, dry.output).toBe(0)
       const modules = readdirSync(outdir)
       if (config.includes('front')) expect(modules.filter((name) => /^search.*\.(bundle|bin)$|\.bin$/.test(name))).toEqual([])
-      // A shard's modules: its bundle, its index and its corpus figures.
-      else expect(modules.filter((name) => /\.(bundle|bin)$/.test(name)).length).toBe(3)
+      // A shard's modules: its bundle and its index (its articles' own), its corpus figures and suggestions (the build's).
+      else expect(modules.filter((name) => /\.(bundle|bin)$/.test(name)).length).toBe(4)
     }
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { layoutRanges, shardCount, shardRanges } from '../../scripts/lib/shard-split'
-import { planShards, shardedBundles } from '../../scripts/lib/sharded-build'
+import { openShardFiles, planShards, shardedBundles } from '../../scripts/lib/sharded-build'
 import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { readShardFigures } from '../../src/search/index/shard-figures'
 import { serializeBundle } from '../../src/bundle/format'
@@ -122,13 +122,7 @@ describe('shards', () => {
     }
     expect(Buffer.compare(after.indexes[2]!.binary, before.indexes[2]!.binary)).not.toBe(0)
     // And the shards still answer as one index of the changed corpus.
-    const shards = (await shardedBundles(changed, 3, BUILT_AT)).shards.map(
-      (files) =>
-        new Shard(
-          openBundle(files.text, files.index.binary, (name) => Promise.resolve(files.assets.get(name)!), { figures: files.figures }),
-          files.place,
-        ),
-    )
+    const shards = (await shardedBundles(changed, 3, BUILT_AT)).shards.map((files) => new Shard(openShardFiles(files), files.place))
     const wholeIndex = serializeCompactIndex(buildIndex(changed))
     const files = serializeBundle({ version: 'changed', builtAt: BUILT_AT, index: wholeIndex.header }, changed)
     const one = openBundle(files.text, wholeIndex.binary, (name) => Promise.resolve(files.assets.get(name)!))
@@ -156,13 +150,21 @@ describe('shards', () => {
     expect(after.indexes[2]!.header.ids.length).toBeGreaterThan(before.indexes[2]!.header.ids.length)
     // Balanced, the same append would have moved every boundary, and so changed every shard's index.
     expect(shardRanges(250, 3).map(({ first }) => first)).not.toEqual(shardRanges(articles.length, 3).map(({ first }) => first))
-    const shards = (await shardedBundles(articles, { perShard: 100 }, BUILT_AT)).shards.map(
-      (files) =>
-        new Shard(
-          openBundle(files.text, files.index.binary, (name) => Promise.resolve(files.assets.get(name)!), { figures: files.figures }),
-          files.place,
-        ),
-    )
+    // A full shard's bundle and own assets (packs, facts table) depend on its articles alone, under the same key;
+    // what depends on the whole corpus (figures, suggestions, registry part) is apart, under the build's name.
+    const [earlierFiles, laterFiles] = [await shardedBundles(earlier, { perShard: 100 }, BUILT_AT), await shardedBundles(articles, { perShard: 100 }, BUILT_AT)]
+    expect(laterFiles.manifest.build).not.toBe(earlierFiles.manifest.build)
+    for (const shard of [0, 1]) {
+      const [was, is] = [earlierFiles.shards[shard]!, laterFiles.shards[shard]!]
+      expect(is.version, `shard ${shard}`).toBe(was.version)
+      expect(is.text === was.text, `shard ${shard}'s bundle`).toBe(true)
+      expect([...is.assets.keys()], `shard ${shard}`).toEqual([...was.assets.keys()])
+      for (const [name, text] of is.assets) expect(text === was.assets.get(name), name).toBe(true)
+      expect([...is.entities.keys()].every((name) => name.startsWith(`${laterFiles.manifest.build}/`))).toBe(true)
+      expect(is.suggestions).not.toBe(was.suggestions)
+    }
+    expect(laterFiles.shards[2]!.version).not.toBe(earlierFiles.shards[2]!.version)
+    const shards = laterFiles.shards.map((files) => new Shard(openShardFiles(files), files.place))
     const sample = queries().filter((_, i) => i % 4 === 0)
     for (const params of sample) expect(await searchShards(shards, params), JSON.stringify(params)).toEqual(await searchArticles(single, params))
   })

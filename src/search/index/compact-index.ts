@@ -123,13 +123,31 @@ export class CorpusFigures {
 
   /** The next shard's own collected index (its terms in the order MiniSearch would insert them into its tree, which shapes it). */
   add({ fieldIds, fieldLengths, terms }: CollectedIndex): void {
-    const { frequencies } = this
-    if (!frequencies) throw new Error('CorpusFigures: a shard added after the figures were read')
+    const frequencies = this.open()
     const fieldCount = Object.keys(fieldIds).length
     for (const [term, postings] of terms) {
       const counts = frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
       for (let field = 0; field < fieldCount; field++) counts[field]! += postings[field]?.docs.length ?? 0
     }
+    this.addFieldLengths(fieldLengths, fieldCount)
+  }
+
+  /** The next shard as `shardCounts` gave it when it was collected (a shard reused from an earlier build: none of its articles read). */
+  addCounts({ fieldCount, fieldLengths, terms }: ShardCounts): void {
+    const frequencies = this.open()
+    for (const [term, documents] of terms) {
+      const counts = frequencies.fetch(term, () => new Array<number>(fieldCount).fill(0))
+      for (let field = 0; field < fieldCount; field++) counts[field]! += documents[field]!
+    }
+    this.addFieldLengths(fieldLengths, fieldCount)
+  }
+
+  private open(): SearchableMap<number[]> {
+    if (!this.frequencies) throw new Error('CorpusFigures: a shard added after the figures were read')
+    return this.frequencies
+  }
+
+  private addFieldLengths(fieldLengths: ArrayLike<number>, fieldCount: number): void {
     // MiniSearch's running average (addFieldLength), replayed at each document's corpus position: the same bits.
     for (let at = 0; at < fieldLengths.length; at += fieldCount) {
       for (let field = 0; field < fieldCount; field++) {
@@ -157,6 +175,23 @@ export class CorpusFigures {
       documentFrequencies: (term) => terms.get(term)!.frequencies,
       rank: (term) => terms.get(term)!.rank,
     }
+  }
+}
+
+/**
+ * What `CorpusFigures` reads of a shard's collected index: its field lengths, and its terms in the order its
+ * documents first use them (the tree ranks depend on it; the compact index keeps them sorted) with their document
+ * counts per field. The build keeps it beside the shard (scripts/lib/sharded-build.ts), so that a later build
+ * that reuses the shard sums its share of the corpus-wide figures without reading its articles.
+ */
+export type ShardCounts = { fieldCount: number; fieldLengths: number[]; terms: [string, number[]][] }
+
+export function shardCounts({ fieldIds, fieldLengths, terms }: CollectedIndex): ShardCounts {
+  const fieldCount = Object.keys(fieldIds).length
+  return {
+    fieldCount,
+    fieldLengths: Array.from(fieldLengths),
+    terms: Array.from(terms, ([term, postings]) => [term, Array.from({ length: fieldCount }, (_, field) => postings[field]?.docs.length ?? 0)]),
   }
 }
 
