@@ -83,9 +83,27 @@ export type SearchStats = { matched: number; scored: number; pruned: boolean }
 /**
  * Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to
  * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited, and
- * windows of a many-leaf term scored at once (`scoreWindow`).
+ * windows of a many-leaf term scored at once (`scoreWindow`). The work behind them, each counted once per leaf or
+ * call (never per posting, so the counting costs nothing beside the work): postings read to build match sets
+ * (`matchPostings`), postings and stored block bounds read to bound the windows (`boundPostings`, `boundBlocks`),
+ * windows with a match and a bound (`candidateWindows`, of which `windows` were visited), leaves a document was looked
+ * up in to be bounded or scored (`leafLookups`), and postings summed by `scoreWindow` (`windowPostings`).
  */
-export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0, termWindows: 0 }
+export const ENGINE_TOTALS = {
+  searches: 0,
+  exhaustive: 0,
+  matched: 0,
+  visited: 0,
+  scored: 0,
+  windows: 0,
+  termWindows: 0,
+  matchPostings: 0,
+  boundPostings: 0,
+  boundBlocks: 0,
+  candidateWindows: 0,
+  leafLookups: 0,
+  windowPostings: 0,
+}
 
 /**
  * Milliseconds each stage of a search took, summed over the searches of this
@@ -255,6 +273,7 @@ export class PreparedSearch {
       if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
     const order = all.subarray(0, windows)
+    ENGINE_TOTALS.candidateWindows += windows
     // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
     // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
     // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
@@ -375,6 +394,7 @@ export class PreparedSearch {
       let at = leaf.cursor
       if (at > 0 && docs[at - 1]! >= start) at = 0
       if (at < docs.length && docs[at]! < start) at = lowerBound(docs, start, at)
+      const first = at
       for (; at < docs.length && docs[at]! < end; at++) {
         const doc = docs[at]!
         const offset = doc - start
@@ -388,6 +408,7 @@ export class PreparedSearch {
         sums[offset]! += leaf.weight * rawScore
         matched[word]! |= bit
       }
+      ENGINE_TOTALS.windowPostings += at - first
       leaf.cursor = at
     }
   }
@@ -467,6 +488,7 @@ export class PreparedSearch {
         sums[depth] = 0
         let matched = false
         const { k, b, d } = this.bm25
+        ENGINE_TOTALS.leafLookups += node.leaves.length
         for (let i = 0; i < node.leaves.length; i++) {
           const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
@@ -635,6 +657,7 @@ export class PreparedSearch {
       case 'spec':
         set = MatchSet.pooled(size)
         for (const leaf of node.leaves) {
+          ENGINE_TOTALS.matchPostings += leaf.docs.length
           for (let i = 0; i < leaf.docs.length; i++) {
             const doc = leaf.docs[i]!
             if (this.plan.boostDocument && !this.documentBoost(doc, leaf.derivedTerm)) continue
@@ -763,6 +786,7 @@ export class PreparedSearch {
     let sum = 0
     let terms = 0
     let words = 0
+    ENGINE_TOTALS.leafLookups += leaves.length
     for (let i = 0; i < leaves.length; i++) {
       if (this.find(leaves[i]!, doc) === -1) continue
       sum += leafBoundLevels[i]![w]!
@@ -814,6 +838,8 @@ export class PreparedSearch {
   private addLeafBounds(leaf: Leaf, bounds: Float64Array): void {
     const { k, b, d } = this.bm25
     const { docs, bounds: blocks } = leaf
+    ENGINE_TOTALS.boundPostings += docs.length
+    if (blocks) ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
     let window = -1
     let highest = 0
     let blockBound = 0
