@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
-import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
+import { blockPartBound, SCORE_BLOCK } from '../index/compact-postings'
 import { bitCount, MatchSet } from './match-set'
 import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
@@ -30,6 +30,8 @@ const WIDE_TREE_LEAVES = 64
  * scored a window at a time (see `windowSpecs`).
  */
 const WINDOW_SCORED_LEAVES = 16
+/** A score block spanning fewer windows than this bounds each of them without its postings read (`addLeafBounds`). */
+const DENSE_BLOCK_WINDOWS = 16
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -296,6 +298,12 @@ export class PreparedSearch {
       ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
+        // First MaxScore's exact partial score, from the leaves the window's documents were found through: a common
+        // word's title matches are mostly ruled out by it, without a lookup in each of the other leaves.
+        if (byLeaf && this.essentialFrom > 0) {
+          this.partialDocBound(byLeaf, doc)
+          if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+        }
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
         if (byLeaf) this.leafDocBound(byLeaf, window, doc)
         else this.docBound(children!, window, doc)
@@ -342,6 +350,7 @@ export class PreparedSearch {
       const to = Math.min(from + WINDOW_WORDS, within.words.length)
       const limit = best.length === room ? best[room - 1]!.final / (coordinationBound * BOUND_SLACK) : 0
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
+      this.essentialFrom = 0
       const essential =
         limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
       if (this.windowSpecs) {
@@ -422,7 +431,7 @@ export class PreparedSearch {
    * (essential) leaf, from the cursors `resetCursors` set; false when every
    * leaf is essential (the whole window is to be visited).
    */
-  private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
+  private essentialLeaves({ leaves, termBits, wordBits }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
     const count = leaves.length
     const byBound = leafOrder
     for (let i = 0; i < count; i++) {
@@ -435,6 +444,14 @@ export class PreparedSearch {
     let skipped = 0
     while (skipped < count && sum + leafBoundLevels[byBound[skipped]!]![w]! < limit) sum += leafBoundLevels[byBound[skipped++]!]![w]!
     if (skipped === 0) return false
+    this.essentialFrom = skipped
+    this.nonEssentialSum = sum
+    this.nonEssentialTerms = 0
+    this.nonEssentialWords = 0
+    for (let i = 0; i < skipped; i++) {
+      this.nonEssentialTerms |= termBits[byBound[i]!]!
+      this.nonEssentialWords |= wordBits[byBound[i]!]!
+    }
     mask.fill(0)
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
@@ -799,6 +816,43 @@ export class PreparedSearch {
   }
 
   /**
+   * Into `docBoundOut`, MaxScore's bound of a document's ranking score (before
+   * `factor`) in the window `essentialLeaves` last split: its exact scores in
+   * the essential leaves (the cursors `resetCursors` set make each lookup a
+   * step), plus the sum of the other leaves' window bounds, which is below the
+   * k-th score, times the coordination of every term and word those leaves
+   * stand for. No lookup in a non-essential leaf: cheaper than `leafDocBound`,
+   * and tighter where the essential leaves' exact scores sit below their
+   * window bounds (a block bound pairs its largest frequency with its shortest
+   * field).
+   */
+  private partialDocBound({ leaves, termBits, wordBits }: LeafScopes, doc: number): void {
+    let sum = this.nonEssentialSum
+    let terms = this.nonEssentialTerms
+    let words = this.nonEssentialWords
+    for (let i = this.essentialFrom; i < leaves.length; i++) {
+      const l = leafOrder[i]!
+      const leaf = leaves[l]!
+      const at = this.find(leaf, doc)
+      if (at === -1) continue
+      sum += this.leafScore(leaf, at, doc, 1)
+      terms |= termBits[l]!
+      words |= wordBits[l]!
+    }
+    ENGINE_TOTALS.leafLookups += leaves.length - this.essentialFrom
+    this.docBoundOut[0] = this.coordination
+      ? sum * Math.max(1, bitCount(terms))
+      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+  }
+
+  /** Where `essentialLeaves` split the window's leaves (`leafOrder`): the essential ones from here; 0 when it did not. */
+  private essentialFrom = 0
+  /** The non-essential leaves' window bounds summed, and the terms and words they stand for (bit masks). */
+  private nonEssentialSum = 0
+  private nonEssentialTerms = 0
+  private nonEssentialWords = 0
+
+  /**
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
    * `factor`) in window `w`, under an OR root: the bounds of the children that match it, times the
    * coordination factor of as many words (or, with MiniSearch's coordination,
@@ -834,37 +888,51 @@ export class PreparedSearch {
     return (this.children = { sets: root.children.map((child) => this.sets.get(child)!), held })
   }
 
-  /** Adds, to each window a leaf has postings in, the most its postings there can score. */
+  /**
+   * Adds, to each window a leaf has postings in, the most its postings there can score. A score block whose postings
+   * lie within a few windows (a common term's) gives its bound to each window it spans, read once, rather than posting
+   * by posting; the few of those windows it has no posting in get a bound they do not need, which costs pruning
+   * nothing measurable (a block of 64 postings in at most `DENSE_BLOCK_WINDOWS` windows leaves few empty). A sparser
+   * block's postings are read one by one.
+   */
   private addLeafBounds(leaf: Leaf, bounds: Float64Array): void {
     const { k, b, d } = this.bm25
     const { docs, bounds: blocks } = leaf
-    ENGINE_TOTALS.boundPostings += docs.length
-    if (blocks) ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
     let window = -1
     let highest = 0
-    let blockBound = 0
-    for (let i = 0; i < docs.length; i++) {
-      let bound: number
-      if (blocks) {
-        if (i % SCORE_BLOCK === 0) {
-          const block = i / SCORE_BLOCK
-          const ratio = blocks.minRatio[block]! / RATIO_UNIT
-          let part = (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / leaf.averageLength)
-          const { basis } = blocks
-          if (basis.k === k && basis.b === b && basis.averageFieldLength[leaf.fieldId] === leaf.averageLength) {
-            part = Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
-          }
-          blockBound = leaf.weight * leaf.idf * (d + part)
+    if (!blocks) {
+      ENGINE_TOTALS.boundPostings += docs.length
+      for (let i = 0; i < docs.length; i++) {
+        const bound = this.leafScore(leaf, i, docs[i]!, 1)
+        const w = docs[i]! >>> WINDOW_SHIFT
+        if (w !== window) {
+          if (window !== -1) bounds[window]! += highest
+          window = w
+          highest = 0
         }
-        bound = blockBound
-      } else bound = this.leafScore(leaf, i, docs[i]!, 1)
-      const w = docs[i]! >>> WINDOW_SHIFT
-      if (w !== window) {
-        if (window !== -1) bounds[window]! += highest
-        window = w
-        highest = 0
+        if (bound > highest) highest = bound
       }
-      if (bound > highest) highest = bound
+      if (window !== -1) bounds[window]! += highest
+      return
+    }
+    ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
+    for (let start = 0, block = 0; start < docs.length; start += SCORE_BLOCK, block++) {
+      const end = Math.min(start + SCORE_BLOCK, docs.length)
+      const bound = leaf.weight * leaf.idf * (d + blockPartBound(blocks, block, k, b, leaf.averageLength, leaf.fieldId))
+      const firstWindow = docs[start]! >>> WINDOW_SHIFT
+      const lastWindow = docs[end - 1]! >>> WINDOW_SHIFT
+      const dense = lastWindow - firstWindow < DENSE_BLOCK_WINDOWS
+      ENGINE_TOTALS.boundPostings += dense ? 2 : end - start
+      // Windows ascend within a block and from one block to the next: a window two blocks share is flushed once.
+      for (let at = dense ? firstWindow : start; dense ? at <= lastWindow : at < end; at++) {
+        const w = dense ? at : docs[at]! >>> WINDOW_SHIFT
+        if (w !== window) {
+          if (window !== -1) bounds[window]! += highest
+          window = w
+          highest = 0
+        }
+        if (bound > highest) highest = bound
+      }
     }
     if (window !== -1) bounds[window]! += highest
   }
