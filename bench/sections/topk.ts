@@ -257,10 +257,23 @@ async function stagesOf(
       }),
     ),
     slowMs: slow.map((i) => fastest[i]!.total),
-    slowCounts: await Promise.all(
-      slow.map(async (i) => ({ pruned: await countsOf(() => search(list[i]!)), exhaustive: await countsOf(() => exhaustive(list[i]!)) })),
+    slowCounts: await slowCountsOf(
+      slow.map((i) => list[i]!),
+      search,
+      exhaustive,
     ),
   }
+}
+
+/** Each query's counts, one search after the other (searches run side by side would add to each other's). */
+async function slowCountsOf(
+  queries: readonly SearchParams[],
+  search: (params: SearchParams) => Promise<unknown>,
+  exhaustive: (params: SearchParams) => Promise<unknown>,
+): Promise<KindStages['slowCounts']> {
+  const counts: KindStages['slowCounts'] = []
+  for (const params of queries) counts.push({ pruned: await countsOf(() => search(params)), exhaustive: await countsOf(() => exhaustive(params)) })
+  return counts
 }
 
 /** The evaluator's work over one call (ENGINE_TOTALS' differences). */
