@@ -298,14 +298,8 @@ export class PreparedSearch {
       ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
-        // First MaxScore's exact partial score, from the leaves the window's documents were found through: a common
-        // word's title matches are mostly ruled out by it, without a lookup in each of the other leaves.
-        if (byLeaf && this.essentialFrom > 0) {
-          this.partialDocBound(byLeaf, doc)
-          if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
-        }
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
-        if (byLeaf) this.leafDocBound(byLeaf, window, doc)
+        if (byLeaf) this.leafDocBound(byLeaf, doc)
         else this.docBound(children!, window, doc)
         if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
       }
@@ -350,7 +344,6 @@ export class PreparedSearch {
       const to = Math.min(from + WINDOW_WORDS, within.words.length)
       const limit = best.length === room ? best[room - 1]!.final / (coordinationBound * BOUND_SLACK) : 0
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
-      this.essentialFrom = 0
       const essential =
         limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
       if (this.windowSpecs) {
@@ -431,7 +424,7 @@ export class PreparedSearch {
    * (essential) leaf, from the cursors `resetCursors` set; false when every
    * leaf is essential (the whole window is to be visited).
    */
-  private essentialLeaves({ leaves, termBits, wordBits }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
+  private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
     const count = leaves.length
     const byBound = leafOrder
     for (let i = 0; i < count; i++) {
@@ -444,14 +437,6 @@ export class PreparedSearch {
     let skipped = 0
     while (skipped < count && sum + leafBoundLevels[byBound[skipped]!]![w]! < limit) sum += leafBoundLevels[byBound[skipped++]!]![w]!
     if (skipped === 0) return false
-    this.essentialFrom = skipped
-    this.nonEssentialSum = sum
-    this.nonEssentialTerms = 0
-    this.nonEssentialWords = 0
-    for (let i = 0; i < skipped; i++) {
-      this.nonEssentialTerms |= termBits[byBound[i]!]!
-      this.nonEssentialWords |= wordBits[byBound[i]!]!
-    }
     mask.fill(0)
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
@@ -753,12 +738,14 @@ export class PreparedSearch {
   private leafScopes(): LeafScopes | undefined {
     if (this.leafScope !== undefined) return this.leafScope || undefined
     const leaves: Leaf[] = []
+    const sets: MatchSet[] = []
     const terms: number[] = []
     const scoring = (node: PlanNode): boolean => {
       if (node.kind === 'wildcard') return false
       if (node.kind === 'spec') {
         for (const leaf of node.leaves) {
           leaves.push(leaf)
+          sets.push(this.sets.get(node)!)
           terms.push(this.termIds.get(node.term)!)
         }
         return leaves.length <= MAX_LEAF_BOUNDS
@@ -772,7 +759,7 @@ export class PreparedSearch {
     }
     const termBits = Int32Array.from(terms, (id) => 1 << id)
     const wordBits = Int32Array.from(terms, (id) => (this.wordOfTerm[id]! === -1 ? 0 : 1 << this.wordOfTerm[id]!))
-    return (this.leafScope = { leaves, termBits, wordBits })
+    return (this.leafScope = { leaves, sets, termBits, wordBits })
   }
 
   private leafScope: LeafScopes | false | undefined
@@ -796,17 +783,27 @@ export class PreparedSearch {
 
   /**
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
-   * `factor`) in window `w`: the bounds of the leaves it is in, times the coordination factor of as
-   * many terms (MiniSearch's) or words as those leaves stand for.
+   * `factor`): the leaves it is in, each one's own score (the sum `score` makes,
+   * added in another order, hence `BOUND_SLACK`), times the coordination factor
+   * of as many terms (MiniSearch's) or words as those leaves stand for. A leaf
+   * whose term's match set lacks the document is passed over with a bit test:
+   * most of a word's leaves are its close spellings, which most documents lack.
+   * Its own score rather than its window bound (MaxScore's exact partial
+   * scores): the lookup is the cost, the arithmetic after it is not, and a
+   * block bound pairs its largest frequency with its shortest field, so a
+   * common word's title matches are mostly ruled out here, not scored.
    */
-  private leafDocBound({ leaves, termBits, wordBits }: LeafScopes, w: number, doc: number): void {
+  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, doc: number): void {
     let sum = 0
     let terms = 0
     let words = 0
-    ENGINE_TOTALS.leafLookups += leaves.length
     for (let i = 0; i < leaves.length; i++) {
-      if (this.find(leaves[i]!, doc) === -1) continue
-      sum += leafBoundLevels[i]![w]!
+      if (!sets[i]!.has(doc)) continue
+      ENGINE_TOTALS.leafLookups++
+      const leaf = leaves[i]!
+      const at = this.find(leaf, doc)
+      if (at === -1) continue
+      sum += this.leafScore(leaf, at, doc, 1)
       terms |= termBits[i]!
       words |= wordBits[i]!
     }
@@ -814,43 +811,6 @@ export class PreparedSearch {
       ? sum * Math.max(1, bitCount(terms))
       : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
   }
-
-  /**
-   * Into `docBoundOut`, MaxScore's bound of a document's ranking score (before
-   * `factor`) in the window `essentialLeaves` last split: its exact scores in
-   * the essential leaves (the cursors `resetCursors` set make each lookup a
-   * step), plus the sum of the other leaves' window bounds, which is below the
-   * k-th score, times the coordination of every term and word those leaves
-   * stand for. No lookup in a non-essential leaf: cheaper than `leafDocBound`,
-   * and tighter where the essential leaves' exact scores sit below their
-   * window bounds (a block bound pairs its largest frequency with its shortest
-   * field).
-   */
-  private partialDocBound({ leaves, termBits, wordBits }: LeafScopes, doc: number): void {
-    let sum = this.nonEssentialSum
-    let terms = this.nonEssentialTerms
-    let words = this.nonEssentialWords
-    for (let i = this.essentialFrom; i < leaves.length; i++) {
-      const l = leafOrder[i]!
-      const leaf = leaves[l]!
-      const at = this.find(leaf, doc)
-      if (at === -1) continue
-      sum += this.leafScore(leaf, at, doc, 1)
-      terms |= termBits[l]!
-      words |= wordBits[l]!
-    }
-    ENGINE_TOTALS.leafLookups += leaves.length - this.essentialFrom
-    this.docBoundOut[0] = this.coordination
-      ? sum * Math.max(1, bitCount(terms))
-      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
-  }
-
-  /** Where `essentialLeaves` split the window's leaves (`leafOrder`): the essential ones from here; 0 when it did not. */
-  private essentialFrom = 0
-  /** The non-essential leaves' window bounds summed, and the terms and words they stand for (bit masks). */
-  private nonEssentialSum = 0
-  private nonEssentialTerms = 0
-  private nonEssentialWords = 0
 
   /**
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
@@ -1058,7 +1018,7 @@ type RootChildren = { sets: MatchSet[]; held: Int32Array }
 type WindowScores = { window: number; sums: Float64Array; matched: Uint32Array }
 
 /** See `leafScopes`. */
-type LeafScopes = { leaves: Leaf[]; termBits: Int32Array; wordBits: Int32Array }
+type LeafScopes = { leaves: Leaf[]; sets: MatchSet[]; termBits: Int32Array; wordBits: Int32Array }
 
 /** Per scoring leaf, its window bounds (see `leafBounds`); grown like `boundLevels`. */
 const leafBoundLevels: Float64Array[] = []
