@@ -299,7 +299,7 @@ export class PreparedSearch {
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
-        if (byLeaf) this.leafDocBound(byLeaf, doc)
+        if (byLeaf) this.leafDocBound(byLeaf, window, doc, best[room - 1]!.final / (maxFactor * BOUND_SLACK))
         else this.docBound(children!, window, doc)
         if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
       }
@@ -783,33 +783,42 @@ export class PreparedSearch {
 
   /**
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
-   * `factor`): the leaves it is in, each one's own score (the sum `score` makes,
-   * added in another order, hence `BOUND_SLACK`), times the coordination factor
-   * of as many terms (MiniSearch's) or words as those leaves stand for. A leaf
-   * whose term's match set lacks the document is passed over with a bit test:
-   * most of a word's leaves are its close spellings, which most documents lack.
-   * Its own score rather than its window bound (MaxScore's exact partial
-   * scores): the lookup is the cost, the arithmetic after it is not, and a
-   * block bound pairs its largest frequency with its shortest field, so a
-   * common word's title matches are mostly ruled out here, not scored.
+   * `factor`) in window `w`: the window bounds of the leaves (term × field) it
+   * is in, times the coordination factor of as many terms (MiniSearch's) or
+   * words as those leaves stand for; when that is not below `limit` (the k-th
+   * score over the most `factor` and rounding can add), the same with each
+   * leaf's own score instead of its window bound (MaxScore's exact partial
+   * scores, summed in another order than `score`'s, hence `BOUND_SLACK`), from
+   * the postings already found. A block bound pairs the block's largest
+   * frequency with its shortest field, so most of a common word's title matches
+   * that pass the first test fail the second, unscored. A leaf whose term's
+   * match set lacks the document is passed over with a bit test, not looked
+   * up: most of a word's leaves are close spellings, which most documents lack.
    */
-  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, doc: number): void {
+  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, w: number, doc: number, limit: number): void {
+    const found = leafPostings
     let sum = 0
     let terms = 0
     let words = 0
     for (let i = 0; i < leaves.length; i++) {
+      found[i] = -1
       if (!sets[i]!.has(doc)) continue
       ENGINE_TOTALS.leafLookups++
-      const leaf = leaves[i]!
-      const at = this.find(leaf, doc)
+      const at = this.find(leaves[i]!, doc)
       if (at === -1) continue
-      sum += this.leafScore(leaf, at, doc, 1)
+      found[i] = at
+      sum += leafBoundLevels[i]![w]!
       terms |= termBits[i]!
       words |= wordBits[i]!
     }
-    this.docBoundOut[0] = this.coordination
-      ? sum * Math.max(1, bitCount(terms))
-      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+    const coordination = this.coordination ? Math.max(1, bitCount(terms)) : this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+    if (sum * coordination < limit) {
+      this.docBoundOut[0] = sum * coordination
+      return
+    }
+    sum = 0
+    for (let i = 0; i < leaves.length; i++) if (found[i] !== -1) sum += this.leafScore(leaves[i]!, found[i]!, doc, 1)
+    this.docBoundOut[0] = sum * coordination
   }
 
   /**
@@ -970,6 +979,8 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
 /** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
+/** `leafDocBound`'s scratch: per scoring leaf, the document's posting there (-1: none). */
+const leafPostings = new Int32Array(MAX_LEAF_BOUNDS)
 
 /**
  * `essentialLeaves` for an OR root's children (see `docBound`): into `mask`,
