@@ -816,8 +816,18 @@ export class PreparedSearch {
       this.docBoundOut[0] = sum * coordination
       return
     }
+    // leafScore, inlined: a double returned from a call is a heap number, and this runs for most visited documents.
     sum = 0
-    for (let i = 0; i < leaves.length; i++) if (found[i] !== -1) sum += this.leafScore(leaves[i]!, found[i]!, doc, 1)
+    const { k, b, d } = this.bm25
+    const fieldLengths = this.index._fieldLength.get(doc)!
+    for (let i = 0; i < leaves.length; i++) {
+      const at = found[i]!
+      if (at === -1) continue
+      const leaf = leaves[i]!
+      const termFreq = leaf.freqs[at]!
+      const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLengths[leaf.fieldId]!) / leaf.averageLength)))
+      sum += leaf.weight * rawScore
+    }
     this.docBoundOut[0] = sum * coordination
   }
 
