@@ -360,6 +360,37 @@ function printTopKStages(point: Awaited<ReturnType<typeof topKPoint>>) {
   for (const row of rows) {
     console.log(`slowest 5% of ${row.kind}: ${row.stages!.slowQueries.map((query, i) => `${query} ${row.stages!.slowMs[i]!.toFixed(2)} ms`).join('; ')}`)
   }
+  // What the slowest queries' ranking reads, pruned beside exhaustive (one search each; a query may run the evaluator
+  // more than once: a correction's every-word count, the typed and the corrected attempt).
+  printTable(
+    `Top-k search, ${point.articles} synthetic articles, the slowest 5%'s work (one search each, pruned / exhaustive where both count)`,
+    [
+      'kind',
+      'query',
+      'matched',
+      'postings for match sets',
+      'postings / blocks for bounds',
+      'windows visited / with matches',
+      'documents visited',
+      'scored',
+      'leaf lookups',
+      'window postings summed',
+    ],
+    rows.flatMap((row) =>
+      row.stages!.slowCounts.map(({ pruned: p, exhaustive: e }, i) => [
+        row.kind,
+        JSON.parse(row.stages!.slowQueries[i]!).q as string,
+        String(p.matched),
+        `${p.matchPostings} / ${e.matchPostings}`,
+        `${p.boundPostings} / ${p.boundBlocks}`,
+        `${p.windows} / ${p.candidateWindows}`,
+        `${p.visited} / ${e.visited}`,
+        `${p.scored} / ${e.scored}`,
+        `${p.leafLookups} / ${e.leafLookups}`,
+        `${p.windowPostings} / ${e.windowPostings}`,
+      ]),
+    ),
+  )
 }
 
 function printScale(points: readonly ScalePoint[]) {

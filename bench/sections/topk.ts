@@ -30,7 +30,15 @@ export type TopKKind = {
   stages?: KindStages
 }
 /** Per stage (SEARCH_STAGES), ms of each query's fastest round: median over the queries, and mean over the slowest 5% with those queries. */
-export type KindStages = { median: Record<SearchStage, number>; slowest: Record<SearchStage, number>; slowQueries: string[]; slowMs: number[] }
+export type KindStages = {
+  median: Record<SearchStage, number>
+  slowest: Record<SearchStage, number>
+  slowQueries: string[]
+  slowMs: number[]
+  /** Per slow query, the evaluator's work (ENGINE_TOTALS' differences over one search) pruned and exhaustive. */
+  slowCounts: { pruned: EngineCounts; exhaustive: EngineCounts }[]
+}
+export type EngineCounts = typeof ENGINE_TOTALS
 export type TopKPoint = {
   articles: number
   indexBytes: number
@@ -186,7 +194,16 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
       visitedPerMatch,
       fellBack,
       searches,
-      ...(stages ? { stages: await stagesOf(list, rounds, (params) => searchArticles(corpus, params)) } : {}),
+      ...(stages
+        ? {
+            stages: await stagesOf(
+              list,
+              rounds,
+              (params) => searchArticles(corpus, params),
+              (params) => searchArticles(corpus, params, { exhaustive: true }),
+            ),
+          }
+        : {}),
     })
   }
   const oneWord = kinds[0]![1].slice(0, 30)
@@ -202,7 +219,12 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
  * the mean over the slowest 5% (at least one) by that total: which stages make
  * the p99.
  */
-async function stagesOf(list: readonly SearchParams[], rounds: number, search: (params: SearchParams) => Promise<unknown>): Promise<KindStages> {
+async function stagesOf(
+  list: readonly SearchParams[],
+  rounds: number,
+  search: (params: SearchParams) => Promise<unknown>,
+  exhaustive: (params: SearchParams) => Promise<unknown>,
+): Promise<KindStages> {
   const names = Object.keys(SEARCH_STAGES.ms) as SearchStage[]
   const fastest = list.map(() => ({ total: Infinity, ms: { ...SEARCH_STAGES.ms } }))
   SEARCH_STAGES.on = true
@@ -235,5 +257,28 @@ async function stagesOf(list: readonly SearchParams[], rounds: number, search: (
       }),
     ),
     slowMs: slow.map((i) => fastest[i]!.total),
+    slowCounts: await slowCountsOf(
+      slow.map((i) => list[i]!),
+      search,
+      exhaustive,
+    ),
   }
+}
+
+/** Each query's counts, one search after the other (searches run side by side would add to each other's). */
+async function slowCountsOf(
+  queries: readonly SearchParams[],
+  search: (params: SearchParams) => Promise<unknown>,
+  exhaustive: (params: SearchParams) => Promise<unknown>,
+): Promise<KindStages['slowCounts']> {
+  const counts: KindStages['slowCounts'] = []
+  for (const params of queries) counts.push({ pruned: await countsOf(() => search(params)), exhaustive: await countsOf(() => exhaustive(params)) })
+  return counts
+}
+
+/** The evaluator's work over one call (ENGINE_TOTALS' differences). */
+async function countsOf(run: () => Promise<unknown>): Promise<EngineCounts> {
+  const before = { ...ENGINE_TOTALS }
+  await run()
+  return Object.fromEntries(Object.entries(ENGINE_TOTALS).map(([name, total]) => [name, total - before[name as keyof EngineCounts]])) as EngineCounts
 }

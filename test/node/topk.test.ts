@@ -192,8 +192,9 @@ describe('the top-k evaluator', () => {
       scored += search.stats.scored
     }
     expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
-    // Bounded per document by the fields the term is in: 57% scored.
-    expect(scored).toBeLessThan(0.65 * matched)
+    // Bounded per document by its own score in each field the term is in (MaxScore's exact partial scores): 17% scored
+    // (57% when each field counted its window bound).
+    expect(scored).toBeLessThan(0.25 * matched)
     // Two words ORed with the product's coordination by word (a document with one of them counts half): a window holds
     // both words, but each document is bounded by the words it has before it is scored, so few one-word matches are.
     const oneWord = cases(400, 17, documents.length).filter((each) => each.label === 'one word')
@@ -210,8 +211,9 @@ describe('the top-k evaluator', () => {
       pairScored += pruned.stats.scored
     }
     expect(pairMatched).toBeGreaterThan(10 * SCORE_BLOCK)
-    // By the leaves (term × field) each document is in: 15% scored (26% by the words alone, 91% by window).
-    expect(pairScored).toBeLessThan(0.2 * pairMatched)
+    // By its own scores in the leaves (term × field) it is in: 8% scored (15% by those leaves' window bounds, 26% by the
+    // words alone, 91% by window).
+    expect(pairScored).toBeLessThan(0.12 * pairMatched)
   }, 180_000)
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {

@@ -24,6 +24,20 @@ export type ScoreBasis = { k: number; b: number; averageFieldLength: readonly nu
 /** Per score block of one field's postings: the largest term frequency, the smallest length / frequency (in `RATIO_UNIT`s), the largest part under `basis`. */
 export type BlockBounds = { maxFrequency: Uint32Array; minRatio: Uint32Array; maxPart: Uint8Array; basis: ScoreBasis }
 
+/**
+ * The most BM25's document-dependent part (`bm25Part`) can be for any posting
+ * of score block `block`, for the query's k, b and the field's average length:
+ * from the block's largest frequency and smallest length ratio, or, while the
+ * index's own basis holds, its stored largest part if that is lower.
+ */
+export function blockPartBound(blocks: BlockBounds, block: number, k: number, b: number, averageLength: number, fieldId: number): number {
+  const ratio = blocks.minRatio[block]! / RATIO_UNIT
+  const part = (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / averageLength)
+  const { basis } = blocks
+  if (basis.k === k && basis.b === b && basis.averageFieldLength[fieldId] === averageLength) return Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
+  return part
+}
+
 /** BM25's document-dependent part, tf(k+1) / (tf + k(1 - b + b·len/avg)), as MiniSearch computes it. */
 export function bm25Part(termFreq: number, fieldLength: number, averageLength: number, k: number, b: number): number {
   return (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength))

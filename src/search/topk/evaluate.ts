@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
-import { RATIO_UNIT, SCORE_BLOCK } from '../index/compact-postings'
+import { blockPartBound, SCORE_BLOCK } from '../index/compact-postings'
 import { bitCount, MatchSet } from './match-set'
 import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
@@ -30,6 +30,8 @@ const WIDE_TREE_LEAVES = 64
  * scored a window at a time (see `windowSpecs`).
  */
 const WINDOW_SCORED_LEAVES = 16
+/** A score block spanning fewer windows than this bounds each of them without its postings read (`addLeafBounds`). */
+const DENSE_BLOCK_WINDOWS = 16
 /** A bound is computed in another order than the score it bounds: this much slack covers the rounding. */
 const BOUND_SLACK = 1 + 1e-9
 
@@ -83,9 +85,27 @@ export type SearchStats = { matched: number; scored: number; pruned: boolean }
 /**
  * Totals over every search of this isolate (the bench reads their differences): searches, those that fell back to
  * scoring every match, documents matched, visited (their bound checked or scored) and scored, windows visited, and
- * windows of a many-leaf term scored at once (`scoreWindow`).
+ * windows of a many-leaf term scored at once (`scoreWindow`). The work behind them, each counted once per leaf or
+ * call (never per posting, so the counting costs nothing beside the work): postings read to build match sets
+ * (`matchPostings`), postings and stored block bounds read to bound the windows (`boundPostings`, `boundBlocks`),
+ * windows with a match and a bound (`candidateWindows`, of which `windows` were visited), leaves a document was looked
+ * up in to be bounded or scored (`leafLookups`), and postings summed by `scoreWindow` (`windowPostings`).
  */
-export const ENGINE_TOTALS = { searches: 0, exhaustive: 0, matched: 0, visited: 0, scored: 0, windows: 0, termWindows: 0 }
+export const ENGINE_TOTALS = {
+  searches: 0,
+  exhaustive: 0,
+  matched: 0,
+  visited: 0,
+  scored: 0,
+  windows: 0,
+  termWindows: 0,
+  matchPostings: 0,
+  boundPostings: 0,
+  boundBlocks: 0,
+  candidateWindows: 0,
+  leafLookups: 0,
+  windowPostings: 0,
+}
 
 /**
  * Milliseconds each stage of a search took, summed over the searches of this
@@ -255,6 +275,7 @@ export class PreparedSearch {
       if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
     const order = all.subarray(0, windows)
+    ENGINE_TOTALS.candidateWindows += windows
     // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
     // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
     // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
@@ -278,7 +299,7 @@ export class PreparedSearch {
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
-        if (byLeaf) this.leafDocBound(byLeaf, window, doc)
+        if (byLeaf) this.leafDocBound(byLeaf, window, doc, best[room - 1]!.final / (maxFactor * BOUND_SLACK))
         else this.docBound(children!, window, doc)
         if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
       }
@@ -375,6 +396,7 @@ export class PreparedSearch {
       let at = leaf.cursor
       if (at > 0 && docs[at - 1]! >= start) at = 0
       if (at < docs.length && docs[at]! < start) at = lowerBound(docs, start, at)
+      const first = at
       for (; at < docs.length && docs[at]! < end; at++) {
         const doc = docs[at]!
         const offset = doc - start
@@ -388,6 +410,7 @@ export class PreparedSearch {
         sums[offset]! += leaf.weight * rawScore
         matched[word]! |= bit
       }
+      ENGINE_TOTALS.windowPostings += at - first
       leaf.cursor = at
     }
   }
@@ -467,6 +490,7 @@ export class PreparedSearch {
         sums[depth] = 0
         let matched = false
         const { k, b, d } = this.bm25
+        ENGINE_TOTALS.leafLookups += node.leaves.length
         for (let i = 0; i < node.leaves.length; i++) {
           const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
@@ -635,6 +659,7 @@ export class PreparedSearch {
       case 'spec':
         set = MatchSet.pooled(size)
         for (const leaf of node.leaves) {
+          ENGINE_TOTALS.matchPostings += leaf.docs.length
           for (let i = 0; i < leaf.docs.length; i++) {
             const doc = leaf.docs[i]!
             if (this.plan.boostDocument && !this.documentBoost(doc, leaf.derivedTerm)) continue
@@ -713,12 +738,14 @@ export class PreparedSearch {
   private leafScopes(): LeafScopes | undefined {
     if (this.leafScope !== undefined) return this.leafScope || undefined
     const leaves: Leaf[] = []
+    const sets: MatchSet[] = []
     const terms: number[] = []
     const scoring = (node: PlanNode): boolean => {
       if (node.kind === 'wildcard') return false
       if (node.kind === 'spec') {
         for (const leaf of node.leaves) {
           leaves.push(leaf)
+          sets.push(this.sets.get(node)!)
           terms.push(this.termIds.get(node.term)!)
         }
         return leaves.length <= MAX_LEAF_BOUNDS
@@ -732,7 +759,7 @@ export class PreparedSearch {
     }
     const termBits = Int32Array.from(terms, (id) => 1 << id)
     const wordBits = Int32Array.from(terms, (id) => (this.wordOfTerm[id]! === -1 ? 0 : 1 << this.wordOfTerm[id]!))
-    return (this.leafScope = { leaves, termBits, wordBits })
+    return (this.leafScope = { leaves, sets, termBits, wordBits })
   }
 
   private leafScope: LeafScopes | false | undefined
@@ -756,22 +783,52 @@ export class PreparedSearch {
 
   /**
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
-   * `factor`) in window `w`: the bounds of the leaves it is in, times the coordination factor of as
-   * many terms (MiniSearch's) or words as those leaves stand for.
+   * `factor`) in window `w`: the window bounds of the leaves (term × field) it
+   * is in, times the coordination factor of as many terms (MiniSearch's) or
+   * words as those leaves stand for; when that is not below `limit` (the k-th
+   * score over the most `factor` and rounding can add), the same with each
+   * leaf's own score instead of its window bound (MaxScore's exact partial
+   * scores, summed in another order than `score`'s, hence `BOUND_SLACK`), from
+   * the postings already found. A block bound pairs the block's largest
+   * frequency with its shortest field, so most of a common word's title matches
+   * that pass the first test fail the second, unscored. A leaf whose term's
+   * match set lacks the document is passed over with a bit test, not looked
+   * up: most of a word's leaves are close spellings, which most documents lack.
    */
-  private leafDocBound({ leaves, termBits, wordBits }: LeafScopes, w: number, doc: number): void {
+  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, w: number, doc: number, limit: number): void {
+    const found = leafPostings
     let sum = 0
     let terms = 0
     let words = 0
     for (let i = 0; i < leaves.length; i++) {
-      if (this.find(leaves[i]!, doc) === -1) continue
+      found[i] = -1
+      if (!sets[i]!.has(doc)) continue
+      ENGINE_TOTALS.leafLookups++
+      const at = this.find(leaves[i]!, doc)
+      if (at === -1) continue
+      found[i] = at
       sum += leafBoundLevels[i]![w]!
       terms |= termBits[i]!
       words |= wordBits[i]!
     }
-    this.docBoundOut[0] = this.coordination
-      ? sum * Math.max(1, bitCount(terms))
-      : sum * this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+    const coordination = this.coordination ? Math.max(1, bitCount(terms)) : this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
+    if (sum * coordination < limit) {
+      this.docBoundOut[0] = sum * coordination
+      return
+    }
+    // leafScore, inlined: a double returned from a call is a heap number, and this runs for most visited documents.
+    sum = 0
+    const { k, b, d } = this.bm25
+    const fieldLengths = this.index._fieldLength.get(doc)!
+    for (let i = 0; i < leaves.length; i++) {
+      const at = found[i]!
+      if (at === -1) continue
+      const leaf = leaves[i]!
+      const termFreq = leaf.freqs[at]!
+      const rawScore = leaf.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLengths[leaf.fieldId]!) / leaf.averageLength)))
+      sum += leaf.weight * rawScore
+    }
+    this.docBoundOut[0] = sum * coordination
   }
 
   /**
@@ -810,35 +867,51 @@ export class PreparedSearch {
     return (this.children = { sets: root.children.map((child) => this.sets.get(child)!), held })
   }
 
-  /** Adds, to each window a leaf has postings in, the most its postings there can score. */
+  /**
+   * Adds, to each window a leaf has postings in, the most its postings there can score. A score block whose postings
+   * lie within a few windows (a common term's) gives its bound to each window it spans, read once, rather than posting
+   * by posting; the few of those windows it has no posting in get a bound they do not need, which costs pruning
+   * nothing measurable (a block of 64 postings in at most `DENSE_BLOCK_WINDOWS` windows leaves few empty). A sparser
+   * block's postings are read one by one.
+   */
   private addLeafBounds(leaf: Leaf, bounds: Float64Array): void {
     const { k, b, d } = this.bm25
     const { docs, bounds: blocks } = leaf
     let window = -1
     let highest = 0
-    let blockBound = 0
-    for (let i = 0; i < docs.length; i++) {
-      let bound: number
-      if (blocks) {
-        if (i % SCORE_BLOCK === 0) {
-          const block = i / SCORE_BLOCK
-          const ratio = blocks.minRatio[block]! / RATIO_UNIT
-          let part = (k + 1) / (1 + (k * (1 - b)) / blocks.maxFrequency[block]! + (k * b * ratio) / leaf.averageLength)
-          const { basis } = blocks
-          if (basis.k === k && basis.b === b && basis.averageFieldLength[leaf.fieldId] === leaf.averageLength) {
-            part = Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
-          }
-          blockBound = leaf.weight * leaf.idf * (d + part)
+    if (!blocks) {
+      ENGINE_TOTALS.boundPostings += docs.length
+      for (let i = 0; i < docs.length; i++) {
+        const bound = this.leafScore(leaf, i, docs[i]!, 1)
+        const w = docs[i]! >>> WINDOW_SHIFT
+        if (w !== window) {
+          if (window !== -1) bounds[window]! += highest
+          window = w
+          highest = 0
         }
-        bound = blockBound
-      } else bound = this.leafScore(leaf, i, docs[i]!, 1)
-      const w = docs[i]! >>> WINDOW_SHIFT
-      if (w !== window) {
-        if (window !== -1) bounds[window]! += highest
-        window = w
-        highest = 0
+        if (bound > highest) highest = bound
       }
-      if (bound > highest) highest = bound
+      if (window !== -1) bounds[window]! += highest
+      return
+    }
+    ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
+    for (let start = 0, block = 0; start < docs.length; start += SCORE_BLOCK, block++) {
+      const end = Math.min(start + SCORE_BLOCK, docs.length)
+      const bound = leaf.weight * leaf.idf * (d + blockPartBound(blocks, block, k, b, leaf.averageLength, leaf.fieldId))
+      const firstWindow = docs[start]! >>> WINDOW_SHIFT
+      const lastWindow = docs[end - 1]! >>> WINDOW_SHIFT
+      const dense = lastWindow - firstWindow < DENSE_BLOCK_WINDOWS
+      ENGINE_TOTALS.boundPostings += dense ? 2 : end - start
+      // Windows ascend within a block and from one block to the next: a window two blocks share is flushed once.
+      for (let at = dense ? firstWindow : start; dense ? at <= lastWindow : at < end; at++) {
+        const w = dense ? at : docs[at]! >>> WINDOW_SHIFT
+        if (w !== window) {
+          if (window !== -1) bounds[window]! += highest
+          window = w
+          highest = 0
+        }
+        if (bound > highest) highest = bound
+      }
     }
     if (window !== -1) bounds[window]! += highest
   }
@@ -916,6 +989,8 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
 /** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
+/** `leafDocBound`'s scratch: per scoring leaf, the document's posting there (-1: none). */
+const leafPostings = new Int32Array(MAX_LEAF_BOUNDS)
 
 /**
  * `essentialLeaves` for an OR root's children (see `docBound`): into `mask`,
@@ -964,7 +1039,7 @@ type RootChildren = { sets: MatchSet[]; held: Int32Array }
 type WindowScores = { window: number; sums: Float64Array; matched: Uint32Array }
 
 /** See `leafScopes`. */
-type LeafScopes = { leaves: Leaf[]; termBits: Int32Array; wordBits: Int32Array }
+type LeafScopes = { leaves: Leaf[]; sets: MatchSet[]; termBits: Int32Array; wordBits: Int32Array }
 
 /** Per scoring leaf, its window bounds (see `leafBounds`); grown like `boundLevels`. */
 const leafBoundLevels: Float64Array[] = []
