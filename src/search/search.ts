@@ -8,7 +8,7 @@ import { normalizeFilters, type FacetFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import type { SearchHit, SearchResponse } from './response-schema'
-import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
+import { candidateWords, matchesOf, snippetOf, type CandidateWords, type TermTest } from './snippet'
 import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
 import { MatchSet } from './topk/match-set'
@@ -260,9 +260,36 @@ async function rankArticles(
 async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
   const phrases = parseQuery(q).phrases.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
+  const terms = new PageTerms(matches)
   // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
-  const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
-  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
+  const highlightable = candidateWords(terms.numbers.keys())
+  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, terms.of(match), match))
+}
+
+/**
+ * The terms of a page's hits, numbered once for the page; `of(match)` is the
+ * test of one hit's terms (a mark per page term, in an array the hits share),
+ * where a Set per hit was made. Read each hit's test before the next is made.
+ */
+class PageTerms implements TermTest {
+  readonly numbers = new Map<string, number>()
+  private readonly marked: Uint8Array
+
+  constructor(matches: readonly RankedMatch[]) {
+    for (const match of matches) for (const term of match.terms) if (!this.numbers.has(term)) this.numbers.set(term, this.numbers.size)
+    this.marked = new Uint8Array(this.numbers.size)
+  }
+
+  of(match: RankedMatch): TermTest {
+    this.marked.fill(0)
+    for (const term of match.terms) this.marked[this.numbers.get(term)!] = 1
+    return this
+  }
+
+  has(term: string): boolean {
+    const number = this.numbers.get(term)
+    return number !== undefined && this.marked[number] === 1
+  }
 }
 
 /** Whether an article matches some query word only by a close spelling of it. */
@@ -510,10 +537,8 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, match: RankedMatch): SearchHit {
-  const terms = new Set(match.terms)
-  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)
+function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
+  const { snippet, highlights } = snippetOf(article.text, terms, phrases, highlightable)
   return {
     id: article.id,
     title: article.title,
@@ -521,7 +546,7 @@ function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable
     ...(article.url ? { url: article.url } : {}),
     score: Math.round(match.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases, highlightable), snippet: highlights },
+    highlights: { title: matchesOf(article.title, terms, phrases, highlightable), snippet: highlights },
     terms: match.words,
   }
 }
