@@ -505,11 +505,11 @@ function compose(text: string, start: number, end: number, matches: RangeList): 
   let copyFrom = start
   for (let i = start; i < end; i++) {
     offsets[i - start] = length
-    if (isSpace(text, i)) {
+    if (spaceAt(text, i)) {
       if (!inSpace) {
         if (length > prefix.length) {
           length++
-          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !isSpace(text, i + 1))
+          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !spaceAt(text, i + 1))
           if (!oneSpace) {
             parts.push(text.slice(copyFrom, i), ' ')
             skipping = true
@@ -555,14 +555,41 @@ function offsetScratch(length: number): Uint32Array {
 
 /** A start at most 30 characters on at the next word, never past the first match. */
 function nextWordStart(text: string, from: number, limit: number): number {
-  if (from === 0 || !/[\p{L}\p{N}]/u.test(text[from - 1]!)) return from
-  const space = text.slice(from, Math.min(from + 30, limit)).search(/\s/)
-  return space === -1 ? from : from + space + 1
+  if (from === 0 || !isLetterOrDigitUnit(text.charCodeAt(from - 1))) return from
+  const end = Math.min(from + 30, limit)
+  for (let at = from; at < end; at++) if (spaceAt(text, at)) return at + 1
+  return from
 }
 
-/** An end at most 30 characters back at a word's end, never before the last match. */
+/** An end at most 30 characters back at a word's end (before the passage's last white space), never before the last match. */
 function previousWordEnd(text: string, to: number, limit: number): number {
   const from = Math.max(limit, to - 30)
-  const space = text.slice(from, to).search(/\s\S*$/)
-  return space === -1 ? to : from + space
+  for (let at = to - 1; at >= from; at--) if (spaceAt(text, at)) return at
+  return to
 }
+
+/**
+ * `isSpace`, its answer for a unit beyond ASCII kept (a passage's curly
+ * quotes, dashes and other scripts' letters were each a one-character string
+ * for the pattern, every time).
+ */
+function spaceAt(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at)
+  if (unit < 128) return isSpace(text, at)
+  let known = BMP_SPACE[unit]!
+  if (known === 0) BMP_SPACE[unit] = known = isSpace(text, at) ? 1 : 2
+  return known === 1
+}
+
+/** Per code unit: 0 not yet known, 1 white space, 2 not. */
+const BMP_SPACE = new Uint8Array(0x10000)
+
+/** Whether one UTF-16 unit alone is a letter or a digit (`\p{L}\p{N}`; a lone surrogate is not), known units kept. */
+function isLetterOrDigitUnit(unit: number): boolean {
+  let known = BMP_LETTER_OR_DIGIT[unit]!
+  if (known === 0) BMP_LETTER_OR_DIGIT[unit] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2
+  return known === 1
+}
+
+/** Per code unit: 0 not yet known, 1 a letter or digit, 2 not. */
+const BMP_LETTER_OR_DIGIT = new Uint8Array(0x10000)
