@@ -4,15 +4,24 @@ import { loadCompactIndex, type CompactModules } from './index/compact-index'
 import { positionIndex, type SearchCorpus } from './context'
 import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { CorpusTables } from './tables/corpus-tables'
-import { normalizeFilters, type FacetFilters } from './facets'
+import { normalizeFilters, type FacetFilters, type NormalizedFilters } from './facets'
 import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from './options'
 import { parseQuery, phrasePattern, type ParsedQuery, type QueryWord } from './query'
 import type { SearchHit, SearchResponse } from './response-schema'
-import { candidateWords, findMatches, makeSnippet, type CandidateWords } from './snippet'
+import { candidateWords, matchesOf, snippetOf, type CandidateWords, type TermTest } from './snippet'
 import { synonymsOf, synonymWeight } from './synonyms'
 import { normalizeWord, processTerm } from './terms'
 import { MatchSet } from './topk/match-set'
-import { prepareSearch, stageEnd, stageStart, type PreparedSearch, type RankedResult, type TopKOptions, type TopKResult } from './topk/evaluate'
+import {
+  prepareSearch,
+  stageEnd,
+  stageStart,
+  type PreparedSearch,
+  type QueryWords,
+  type RankedResult,
+  type TopKOptions,
+  type TopKResult,
+} from './topk/evaluate'
 import { withTermCache } from './topk/term-cache'
 import { correctableWords, correctQuery, typoCandidates, wordKnowledge, type TypoCandidate } from './typos'
 
@@ -74,13 +83,6 @@ export type SearchEngineOptions = { exhaustive?: boolean; coordinator?: SearchCo
 /** How an index term of the query tree stands for a query word: the word itself (or its prefix), a synonym, a typo's correction. */
 type Source = { word: number; how: 'exact' | 'synonym' | 'typo' }
 
-/**
- * One evaluation of a query: its match set (dates, exclusions and phrases
- * applied), the part facet filters keep, and the part of those with every
- * word as typed.
- */
-type Attempt = { query: ParsedQuery; sources: Map<string, Source>; search: PreparedSearch; filtered: MatchSet; everyWord: () => MatchSet | undefined }
-
 export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which are not searched: add a more specific word, or quote a phrase.'
 
 /**
@@ -99,7 +101,7 @@ export const STOP_WORDS_HINT = 'Only common words (such as "the" or "of"), which
  * (and, for a quoted phrase, of the articles that have all its words).
  */
 export async function searchArticles(corpus: SearchCorpus, params: SearchParams, options: SearchEngineOptions = {}): Promise<SearchResponse> {
-  const { matches, ...answer } = await rankArticles(corpus, params, options)
+  const { matches, phrases, ...answer } = await rankArticles(corpus, params, options)
   const clock = stageStart()
   const onPage = (
     await (options.coordinator ?? ONE_CORPUS).page(
@@ -107,7 +109,7 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
       params,
     )
   ).map((at) => matches[at]!)
-  const hits = await hitsOf(corpus, answer.correctedQuery ?? params.q, onPage)
+  const hits = await hitsOf(corpus, phrases, onPage)
   stageEnd('hits', clock)
   return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
 }
@@ -134,7 +136,11 @@ type RankedMatch = {
 
 /** A search answer before its page of hits is built: the first `offset + limit` matches in rank order, and the total. */
 // Pick, not Omit: the schema's inferred type may carry an index signature, which Omit would reduce the type to.
-type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'correctedQuery' | 'suggestion' | 'hint'> & { matches: RankedMatch[] }
+type RankedSearch = Pick<SearchResponse, 'query' | 'total' | 'facets' | 'correctedQuery' | 'suggestion' | 'hint'> & {
+  matches: RankedMatch[]
+  /** The quoted phrases of the query answered (the correction's, when it is answered), which the hits highlight. */
+  phrases: ParsedQuery['phrases']
+}
 
 /**
  * The first `offset + limit` matches of a query, in rank order, with the
@@ -151,74 +157,33 @@ async function rankArticles(
   { exhaustive = false, coordinator = ONE_CORPUS }: SearchEngineOptions = {},
 ): Promise<RankedSearch> {
   const { tables } = corpus
-  const index = withTermCache(positionIndex(corpus))
   const typed = parseQuery(params.q)
   const filters = normalizeFilters(params.filters ?? {})
   const accepts = await candidateFilter(corpus, typed, typed.phrases.map(phrasePattern), params)
-  // The match sets this request makes, handed back to the isolate's pool once the answer no longer reads them.
-  const owned: { release(): void }[] = []
-  const own = <T extends { release(): void }>(made: T): T => {
-    owned.push(made)
-    return made
-  }
-  // A date range as the articles it holds, ANDed with each match set instead of two date comparisons per match.
-  const within = params.from === undefined && params.to === undefined ? undefined : own(datedWithin(tables, params.from, params.to))
-  const limits = { ...(accepts ? { accept: accepts } : {}), ...(within ? { within } : {}) }
-  // The documents every facet filter keeps, once per request: a match set ANDed with it, not checked match by match.
-  let passing: MatchSet | undefined
-  const retainFilters = (matches: MatchSet) =>
-    filters.length === 0 ? matches : own(matches.pooledCopy()).intersect((passing ??= own(tables.facets.passing(filters, matches.size))))
-  const knowledgeOf = (step: string, query: ParsedQuery) => coordinator.words(step, wordKnowledge(tables.lexicon, query))
-  const run = (query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): Attempt => {
-    const { tree, sources } = toMiniSearchQuery(query, candidates)
-    // The coordination factor, soft: a score times (matched words / query words)^RANKING.coordination, so an article with
-    // more of the query's words ranks higher without every partial match falling below every full one. MiniSearch's own
-    // factor (the number of matched terms, which counts a word's synonyms and typos as more words) is off.
-    const long = query.words.length > RANKING.shortQueryWords
-    const exponent = long ? RANKING.longCoordination : RANKING.coordination
-    const words: TopKOptions['words'] = { wordOf: (term) => sources.get(term)?.word, count: query.words.length, exponent }
-    const search = own(prepareSearch(index, tree, { ...BASE_SEARCH_OPTIONS, ...limits, coordination: false, words, exhaustive }))
-    // Every word as typed (its stem or prefix; no synonym, no close spelling): an exact AND, counted without scoring; only
-    // when asked for (a correction to decide on, a long query's first tier).
-    let everyWord: MatchSet | undefined
-    const everyWordOnce = () =>
-      query.words.length === 0
-        ? undefined
-        : (everyWord ??= retainFilters(
-            own(prepareSearch(index, { combineWith: 'AND', queries: query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, ...limits })).matches,
-          ))
-    return { query, sources, search, filtered: retainFilters(search.matches), everyWord: everyWordOnce }
-  }
-  const withEveryWord = (step: string, { everyWord, filtered }: Attempt) => {
-    const clock = stageStart()
-    const count = (everyWord() ?? filtered).count
-    stageEnd('everyWord', clock)
-    return coordinator.sum(step, count)
-  }
-  const candidatesFor = (query: ParsedQuery, knowledge: Awaited<ReturnType<typeof knowledgeOf>>) =>
-    query.words.map((word, at) => typoCandidates(knowledge[at]!, word, query.words.length))
+  const request = new RankRequest(corpus, filters, coordinator, exhaustive, accepts, params)
+  const { index, limits } = request
 
   let clock = stageStart()
-  const knowledge = await knowledgeOf('typed', typed)
-  const candidates = candidatesFor(typed, knowledge)
+  const knowledge = await request.knowledgeOf('typed', typed)
+  const candidates = request.candidatesFor(typed, knowledge)
   clock = stageEnd('words', clock)
-  let attempt = run(typed, candidates)
+  let attempt = request.run(typed, candidates)
   let correctedQuery: string | undefined
   let suggestion: string | undefined
   // No word to correct: no correction whatever the count, which is then not taken (every part of a corpus knows the
   // same words, so all skip the step alike).
-  const found = correctableWords(typed, knowledge, candidates).length === 0 ? undefined : await withEveryWord('every-word', attempt)
+  const found = correctableWords(typed, knowledge, candidates).length === 0 ? undefined : await request.withEveryWord('every-word', attempt)
   if (found !== undefined && found < RANKING.fewResults) {
     const articlesWith = (terms: readonly string[]) =>
       coordinator.sum(
         `together:${terms.join(' ')}`,
-        own(prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, ...limits })).matches.count,
+        request.own(prepareSearch(index, { combineWith: 'AND', queries: [...terms] }, { ...EXACT_TERMS, ...limits })).matches.count,
       )
     const corrected = await correctQuery(params.q, typed, knowledge, candidates, articlesWith)
     if (corrected !== undefined) {
       const query = parseQuery(corrected)
-      const retry = run(query, candidatesFor(query, await knowledgeOf('corrected', query)))
-      if ((await withEveryWord('every-word:corrected', retry)) > found) {
+      const retry = request.run(query, request.candidatesFor(query, await request.knowledgeOf('corrected', query)))
+      if ((await request.withEveryWord('every-word:corrected', retry)) > found) {
         if (params.autocorrect === false) suggestion = corrected
         else [attempt, correctedQuery] = [retry, corrected]
       }
@@ -233,22 +198,25 @@ async function rankArticles(
     coordinator.facets(tables.facets, attempt.search.matches, filters, params.facetLimit ?? DEFAULT_FACET_LIMIT),
   ])
   clock = stageEnd('facets', clock)
+  // Each query word lower-cased once, not once per result (`matchedWords`).
+  const lowered = attempt.query.words.map((word) => word.text.toLowerCase())
   const matches = ranked.map(({ result, key }): RankedMatch => ({
     id: tables.ids[result.id]!,
     date: tables.dates[result.id],
     score: key.score,
     terms: result.terms,
-    words: matchedWords(attempt, result.queryTerms),
+    words: matchedWords(attempt, lowered, result.queryTerms),
     byTypo: onlyByTypo(result, attempt),
     key,
   }))
   stageEnd('results', clock)
-  for (const made of owned) made.release()
+  request.release()
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
   return {
     query: params.q,
     total,
     matches,
+    phrases: attempt.query.phrases,
     facets,
     ...(correctedQuery ? { correctedQuery } : {}),
     ...(suggestion ? { suggestion } : {}),
@@ -256,13 +224,158 @@ async function rankArticles(
   }
 }
 
-/** The hits (snippets, highlights) of some matches of the query `q` (as answered) in this corpus: only their bodies are fetched. */
-async function hitsOf(corpus: SearchCorpus, q: string, matches: readonly RankedMatch[]): Promise<SearchHit[]> {
-  const phrases = parseQuery(q).phrases.map(phrasePattern)
+/**
+ * One request's state while it is ranked: the index, its filters and date
+ * limits, and the match sets it makes (handed back to the isolate's pool by
+ * `release` once the answer no longer reads them). Methods, not closures made
+ * per request: a bundle built with esbuild's `keepNames` (wrangler's default,
+ * and tsx's) names every closure as it is made, a property defined on each.
+ */
+class RankRequest {
+  readonly index: MiniSearch<SearchDocument>
+  readonly tables: CorpusTables
+  /** The accept test and the date range (a match set), for every evaluation of the request. */
+  readonly limits: Pick<TopKOptions, 'accept' | 'within'>
+  private readonly owned: { release(): void }[] = []
+  /** The documents every facet filter keeps, once per request: a match set ANDed with it, not checked match by match. */
+  private passing: MatchSet | undefined
+
+  constructor(
+    corpus: SearchCorpus,
+    readonly filters: NormalizedFilters,
+    readonly coordinator: SearchCoordinator,
+    readonly exhaustive: boolean,
+    accepts: ((doc: number) => boolean) | undefined,
+    params: SearchParams,
+  ) {
+    this.index = withTermCache(positionIndex(corpus))
+    this.tables = corpus.tables
+    // A date range as the articles it holds, ANDed with each match set instead of two date comparisons per match.
+    const within = params.from === undefined && params.to === undefined ? undefined : this.own(datedWithin(this.tables, params.from, params.to))
+    this.limits = { ...(accepts ? { accept: accepts } : {}), ...(within ? { within } : {}) }
+  }
+
+  own<T extends { release(): void }>(made: T): T {
+    this.owned.push(made)
+    return made
+  }
+
+  release(): void {
+    for (const made of this.owned) made.release()
+  }
+
+  /** `matches` with every facet filter applied (a pooled copy), or `matches` itself without filters. */
+  retainFilters(matches: MatchSet): MatchSet {
+    if (this.filters.length === 0) return matches
+    this.passing ??= this.own(this.tables.facets.passing(this.filters, matches.size))
+    return this.own(matches.pooledCopy()).intersect(this.passing)
+  }
+
+  knowledgeOf(step: string, query: ParsedQuery) {
+    return this.coordinator.words(step, wordKnowledge(this.tables.lexicon, query))
+  }
+
+  candidatesFor(query: ParsedQuery, knowledge: Awaited<ReturnType<RankRequest['knowledgeOf']>>) {
+    return query.words.map((word, at) => typoCandidates(knowledge[at]!, word, query.words.length))
+  }
+
+  run(query: ParsedQuery, candidates: readonly (readonly TypoCandidate[])[]): Attempt {
+    return new Attempt(this, query, candidates)
+  }
+
+  async withEveryWord(step: string, attempt: Attempt): Promise<number> {
+    const clock = stageStart()
+    const count = (attempt.everyWord() ?? attempt.filtered).count
+    stageEnd('everyWord', clock)
+    return this.coordinator.sum(step, count)
+  }
+}
+
+/**
+ * One evaluation of a query: its match set (dates, exclusions and phrases
+ * applied), the part facet filters keep, and the part of those with every
+ * word as typed (`everyWord`). It is also the query's words for the
+ * coordination factor (`QueryWords`).
+ */
+class Attempt implements QueryWords {
+  readonly sources: Map<string, Source>
+  readonly search: PreparedSearch
+  readonly filtered: MatchSet
+  readonly count: number
+  readonly exponent: number
+  private everyWordSet: MatchSet | undefined
+
+  constructor(
+    private readonly request: RankRequest,
+    readonly query: ParsedQuery,
+    candidates: readonly (readonly TypoCandidate[])[],
+  ) {
+    const { tree, sources } = toMiniSearchQuery(query, candidates)
+    this.sources = sources
+    // The coordination factor, soft: a score times (matched words / query words)^RANKING.coordination, so an article with
+    // more of the query's words ranks higher without every partial match falling below every full one. MiniSearch's own
+    // factor (the number of matched terms, which counts a word's synonyms and typos as more words) is off.
+    this.count = query.words.length
+    this.exponent = query.words.length > RANKING.shortQueryWords ? RANKING.longCoordination : RANKING.coordination
+    const options = { ...BASE_SEARCH_OPTIONS, ...request.limits, coordination: false, words: this, exhaustive: request.exhaustive }
+    this.search = request.own(prepareSearch(request.index, tree, options))
+    this.filtered = request.retainFilters(this.search.matches)
+  }
+
+  wordOf(term: string): number | undefined {
+    return this.sources.get(term)?.word
+  }
+
+  /**
+   * Every word as typed (its stem or prefix; no synonym, no close spelling):
+   * an exact AND, counted without scoring; made only when asked for (a
+   * correction to decide on, a long query's first tier).
+   */
+  everyWord(): MatchSet | undefined {
+    if (this.query.words.length === 0) return undefined
+    const { request } = this
+    this.everyWordSet ??= request.retainFilters(
+      request.own(prepareSearch(request.index, { combineWith: 'AND', queries: this.query.words.map(wordQuery) }, { ...BASE_SEARCH_OPTIONS, ...request.limits }))
+        .matches,
+    )
+    return this.everyWordSet
+  }
+}
+
+/** The hits (snippets, highlights) of some matches of the query answered, whose quoted phrases are `quoted`, in this corpus: only their bodies are fetched. */
+async function hitsOf(corpus: SearchCorpus, quoted: ParsedQuery['phrases'], matches: readonly RankedMatch[]): Promise<SearchHit[]> {
+  const phrases = quoted.map(phrasePattern)
   const bodies = await corpus.articlesById(matches.map((match) => match.id))
+  const terms = new PageTerms(matches)
   // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
-  const highlightable = candidateWords(new Set(matches.flatMap((match) => match.terms)))
-  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, match))
+  const highlightable = candidateWords(terms.numbers.keys())
+  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, terms.of(match), match))
+}
+
+/**
+ * The terms of a page's hits, numbered once for the page; `of(match)` is the
+ * test of one hit's terms (a mark per page term, in an array the hits share),
+ * where a Set per hit was made. Read each hit's test before the next is made.
+ */
+class PageTerms implements TermTest {
+  readonly numbers = new Map<string, number>()
+  private readonly marked: Uint8Array
+
+  constructor(matches: readonly RankedMatch[]) {
+    for (const match of matches) for (const term of match.terms) if (!this.numbers.has(term)) this.numbers.set(term, this.numbers.size)
+    this.marked = new Uint8Array(this.numbers.size)
+  }
+
+  of(match: RankedMatch): TermTest {
+    this.marked.fill(0)
+    for (const term of match.terms) this.marked[this.numbers.get(term)!] = 1
+    return this
+  }
+
+  has(term: string): boolean {
+    const number = this.numbers.get(term)
+    return number !== undefined && this.marked[number] === 1
+  }
 }
 
 /** Whether an article matches some query word only by a close spelling of it. */
@@ -409,20 +522,16 @@ async function phraseFailures(corpus: SearchCorpus, query: ParsedQuery, phrases:
  * articles with every word as typed before the others; or newest first. Only
  * the candidates for the page are scored.
  */
-function rankPage(
-  tables: CorpusTables,
-  { search, filtered, query, everyWord }: Attempt,
-  params: SearchParams,
-  firstPosition: number,
-): { result: Result; key: RankKey }[] {
+function rankPage(tables: CorpusTables, attempt: Attempt, params: SearchParams, firstPosition: number): { result: Result; key: RankKey }[] {
   const end = params.offset + params.limit
   const keyOf = ({ result, final }: RankedResult, tier: number) => ({
     result: result as Result,
     key: { tier, score: final, date: tables.dates[result.id as number] ?? '', position: firstPosition + (result.id as number) },
   })
+  const { search, filtered, query } = attempt
   if (params.sort === 'date') return byDate(tables, search, filtered, end).map((ranked) => keyOf(ranked, 0))
   // A long query's articles with every word as typed rank first (then the others, by coordination).
-  const first = query.words.length > RANKING.shortQueryWords ? everyWord() : undefined
+  const first = query.words.length > RANKING.shortQueryWords ? attempt.everyWord() : undefined
   const boost = params.recency === undefined ? undefined : recencyBoost(tables, params.now, params.recency)
   return search
     .topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
@@ -510,10 +619,8 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, match: RankedMatch): SearchHit {
-  const terms = new Set(match.terms)
-  const anchors = phrases.length > 0 ? findMatches(article.text, new Set(), phrases, undefined) : []
-  const { snippet, highlights } = makeSnippet(article.text, findMatches(article.text, terms, phrases, highlightable), anchors)
+function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
+  const { snippet, highlights } = snippetOf(article.text, terms, phrases, highlightable)
   return {
     id: article.id,
     title: article.title,
@@ -521,20 +628,20 @@ function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable
     ...(article.url ? { url: article.url } : {}),
     score: Math.round(match.score * 1000) / 1000,
     snippet,
-    highlights: { title: findMatches(article.title, terms, phrases, highlightable), snippet: highlights },
+    highlights: { title: matchesOf(article.title, terms, phrases, highlightable), snippet: highlights },
     terms: match.words,
   }
 }
 
-/** The query words behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
-function matchedWords(attempt: Attempt, queryTerms: readonly string[]): string[] {
+/** The query words (`lowered`, lower case) behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
+function matchedWords(attempt: Attempt, lowered: readonly string[], queryTerms: readonly string[]): string[] {
   const found: string[] = []
   const { words } = attempt.query
   for (let i = 0; i < words.length; i++) {
     let matched = false
     for (let t = 0; t < queryTerms.length && !matched; t++) matched = attempt.sources.get(queryTerms[t]!)?.word === i
     if (!matched) continue
-    const text = words[i]!.text.toLowerCase()
+    const text = lowered[i]!
     if (!found.includes(text)) found.push(text)
   }
   return found

@@ -15,13 +15,113 @@ const ELLIPSIS = '…'
  * highlights "Gdańsk").
  */
 export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly RegExp[] = [], candidates = candidateWords(terms)): Range[] {
-  const ranges: Range[] = []
-  if (candidates) scanWords(text, terms, candidates, ranges)
-  for (const phrase of phrases) {
-    for (const match of text.matchAll(phrase)) ranges.push({ start: match.index, end: match.index + match[0].length })
-  }
-  return mergeRanges(ranges)
+  return matchesOf(text, terms, phrases, candidates)
 }
+
+/** `findMatches` with the words' test and their candidates given (a page's, shared by its hits: `candidateWords`). */
+export function matchesOf(text: string, terms: TermTest, phrases: readonly RegExp[], candidates: CandidateWords | undefined): Range[] {
+  return MATCHES.found(text, terms, phrases, candidates).toRanges()
+}
+
+/** What `findMatches` asks of the matched terms: a Set, or a page's shared table (no set per hit). */
+export type TermTest = { has(term: string): boolean }
+
+/**
+ * A list of ranges in two typed arrays, grown as needed: the matches of a
+ * text before they are cut to the snippet's window, without an object per
+ * match (a common word matches hundreds of times in a long article, and only
+ * the few inside the window are answered). `MATCHES` and `ANCHORS` are scratch
+ * shared by the isolate's searches, filled and read within one synchronous
+ * call (`findMatches`, `snippetOf`, `makeSnippet`).
+ */
+class RangeList {
+  starts = new Int32Array(256)
+  ends = new Int32Array(256)
+  length = 0
+
+  push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const starts = new Int32Array(2 * this.length)
+      const ends = new Int32Array(2 * this.length)
+      starts.set(this.starts)
+      ends.set(this.ends)
+      this.starts = starts
+      this.ends = ends
+    }
+    this.starts[this.length] = start
+    this.ends[this.length++] = end
+  }
+
+  /** Cleared, then the words of `text` whose term is in `terms` and the phrases' occurrences, sorted and merged (`merge`). */
+  found(text: string, terms: TermTest, phrases: readonly RegExp[], candidates: CandidateWords | undefined): this {
+    this.length = 0
+    if (candidates) scanWords(text, terms, candidates, this)
+    for (const phrase of phrases) {
+      for (const match of text.matchAll(phrase)) this.push(match.index, match.index + match[0].length)
+    }
+    this.merge()
+    return this
+  }
+
+  /** Cleared, then `ranges` as they are. */
+  from(ranges: readonly Range[]): this {
+    this.length = 0
+    for (const range of ranges) this.push(range.start, range.end)
+    return this
+  }
+
+  /**
+   * Sorted by start (stable: ranges of one start keep their order) and merged
+   * where they overlap or touch. Words are found in text order: only phrases
+   * add ranges out of order, so the sort is an insertion sort, which does
+   * nothing on a sorted list.
+   */
+  merge(): void {
+    const { starts, ends } = this
+    for (let i = 1; i < this.length; i++) {
+      const start = starts[i]!
+      const end = ends[i]!
+      let at = i
+      for (; at > 0 && starts[at - 1]! > start; at--) {
+        starts[at] = starts[at - 1]!
+        ends[at] = ends[at - 1]!
+      }
+      starts[at] = start
+      ends[at] = end
+    }
+    let merged = 0
+    for (let i = 0; i < this.length; i++) {
+      if (merged > 0 && starts[i]! <= ends[merged - 1]!) ends[merged - 1] = Math.max(ends[merged - 1]!, ends[i]!)
+      else {
+        starts[merged] = starts[i]!
+        ends[merged++] = ends[i]!
+      }
+    }
+    this.length = merged
+  }
+
+  toRanges(): Range[] {
+    const ranges: Range[] = []
+    for (let i = 0; i < this.length; i++) ranges.push({ start: this.starts[i]!, end: this.ends[i]! })
+    return ranges
+  }
+}
+
+const MATCHES = new RangeList()
+const ANCHORS = new RangeList()
+
+/**
+ * A hit's snippet (`makeSnippet`) of the words of `text` whose term is in
+ * `terms` and of the phrases' occurrences (`findMatches`), the phrases
+ * choosing the passage when there are any: the matches are kept in scratch,
+ * and only the highlights inside the passage are made as objects.
+ */
+export function snippetOf(text: string, terms: TermTest, phrases: readonly RegExp[], candidates: CandidateWords | undefined): Snippet {
+  const anchors = phrases.length > 0 ? ANCHORS.found(text, NO_TERMS, phrases, undefined) : undefined
+  return snippetOver(text, MATCHES.found(text, terms, phrases, candidates), anchors)
+}
+
+const NO_TERMS: TermTest = new Set<string>()
 
 /**
  * Adds to `ranges` each word of `text` (a run of letters, marks and digits,
@@ -31,7 +131,7 @@ export function findMatches(text: string, terms: ReadonlySet<string>, phrases: r
  * text (only a word's first few letters are folded, and only when accented),
  * where a global regular expression over a folded copy made all three per hit.
  */
-function scanWords(text: string, terms: ReadonlySet<string>, candidates: CandidateWords, ranges: Range[]): void {
+function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ranges: RangeList): void {
   const { asciiFirst } = candidates
   const length = text.length
   let at = 0
@@ -61,7 +161,7 @@ function scanWords(text: string, terms: ReadonlySet<string>, candidates: Candida
     at = wordEnd(text, at + width)
     if (!beginsWithStart(text, start, at, candidates)) continue
     const term = processTerm(text.slice(start, at))
-    if (term !== null && terms.has(term)) ranges.push({ start, end: at })
+    if (term !== null && terms.has(term)) ranges.push(start, at)
   }
 }
 
@@ -166,7 +266,7 @@ function asciiCode(start: string): number {
  * terms there are (a prefix's or a close spelling's hundreds of expansions on
  * a page): build it once for all the hits of a page (from the union of their terms).
  */
-export function candidateWords(terms: ReadonlySet<string>): CandidateWords | undefined {
+export function candidateWords(terms: Iterable<string>): CandidateWords | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
   if (starts.size === 0) return undefined
@@ -233,29 +333,24 @@ const BASE_LETTER_CODE = (() => {
   return changed
 })()
 
-/** `ranges` (new objects, which it may change) sorted and merged where they overlap or touch. */
-function mergeRanges(ranges: Range[]): Range[] {
-  // Words are found in text order: only phrases add ranges out of order (a sort copies the array first).
-  let sorted = true
-  for (let i = 1; i < ranges.length && sorted; i++) sorted = ranges[i - 1]!.start <= ranges[i]!.start
-  if (!sorted) ranges.sort((a, b) => a.start - b.start)
-  const merged: Range[] = []
-  for (const range of ranges) {
-    const last = merged.at(-1)
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
-    else merged.push(range)
-  }
-  return merged
-}
-
 /**
  * A plain-text passage of about `WINDOW` characters around the densest
  * cluster of matches (most distinct words, then most matches), cut at word
  * boundaries, whitespace collapsed, with the highlight ranges into it.
  * `anchors` (e.g. a quoted phrase's occurrences) choose the passage when given.
  */
-export function makeSnippet(text: string, matches: readonly Range[], anchors: readonly Range[] = matches): { snippet: string; highlights: Range[] } {
-  const [first, last] = densestWindow(text, anchors.length > 0 ? anchors : matches)
+export function makeSnippet(text: string, matches: readonly Range[], anchors: readonly Range[] = matches): Snippet {
+  return snippetOver(text, MATCHES.from(matches), anchors === matches ? undefined : ANCHORS.from(anchors))
+}
+
+export type Snippet = { snippet: string; highlights: Range[] }
+
+/** `makeSnippet` of ranges in scratch: `anchors`, when given and not empty, choose the passage. */
+function snippetOver(text: string, matches: RangeList, anchors: RangeList | undefined): Snippet {
+  const chosen = anchors && anchors.length > 0 ? anchors : matches
+  const window = densestWindow(text, chosen)
+  const first = chosen.length === 0 ? 0 : chosen.starts[window]!
+  const last = chosen.length === 0 ? 0 : chosen.ends[windowEnd]!
   const slack = Math.max(0, WINDOW - (last - first))
   let start = Math.max(0, first - Math.floor(slack / 3))
   let end = Math.min(text.length, start + WINDOW)
@@ -265,36 +360,143 @@ export function makeSnippet(text: string, matches: readonly Range[], anchors: re
   return compose(text, start, end, matches)
 }
 
-/** The span [first match start, last match end] of the best window of matches; [0, 0] without matches. */
-function densestWindow(text: string, matches: readonly Range[]): [number, number] {
-  if (matches.length === 0) return [0, 0]
-  const words = matches.map((match) => text.slice(match.start, match.end).toLowerCase())
-  const inWindow = new Map<string, number>()
-  let best = { distinct: 0, count: 0, from: 0, to: 0 }
+/** `densestWindow`'s last range, beside the first it returns (no pair made per snippet). */
+let windowEnd = 0
+
+/**
+ * The best window of matches (most distinct words, case aside, then most
+ * matches): returns its first range's index, and leaves its last's in
+ * `windowEnd`; 0 and 0 without matches. Each match's word is numbered by a
+ * hash table of the words met (`wordIds`) instead of a lower-cased copy per
+ * match and a Map of them.
+ */
+function densestWindow(text: string, matches: RangeList): number {
+  windowEnd = 0
+  if (matches.length === 0) return 0
+  const { starts, ends } = matches
+  const ids = wordIds(text, matches)
+  const inWindow = scratchOf(WINDOW_COUNTS, matches.length)
+  inWindow.fill(0, 0, matches.length)
+  let distinct = 0
+  let bestDistinct = 0
+  let bestCount = 0
+  let bestFrom = 0
   let left = 0
   for (let right = 0; right < matches.length; right++) {
-    inWindow.set(words[right]!, (inWindow.get(words[right]!) ?? 0) + 1)
-    while (left < right && matches[right]!.end - matches[left]!.start > WINDOW) {
-      const word = words[left++]!
-      const remaining = inWindow.get(word)! - 1
-      if (remaining === 0) inWindow.delete(word)
-      else inWindow.set(word, remaining)
+    if (inWindow[ids[right]!]!++ === 0) distinct++
+    while (left < right && ends[right]! - starts[left]! > WINDOW) {
+      if (--inWindow[ids[left++]!]! === 0) distinct--
     }
     const count = right - left + 1
-    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count)) {
-      best = { distinct: inWindow.size, count, from: left, to: right }
+    if (distinct > bestDistinct || (distinct === bestDistinct && count > bestCount)) {
+      bestDistinct = distinct
+      bestCount = count
+      bestFrom = left
+      windowEnd = right
     }
   }
-  return [matches[best.from]!.start, matches[best.to]!.end]
+  return bestFrom
+}
+
+/**
+ * Per match, a number for its word: the same number for matches whose texts
+ * are the same lower-cased (`toLowerCase`, as a Map of the lower-cased words
+ * keyed them), numbered from 0 in order of first appearance. ASCII words are
+ * hashed and compared unit by unit, case folded, without a copy; a word with
+ * other characters is lower-cased as a string (its lower case may differ in
+ * length or be ASCII, as the Kelvin sign's is), then hashed and compared alike.
+ */
+function wordIds(text: string, matches: RangeList): Int32Array {
+  const count = matches.length
+  const ids = scratchOf(WORD_IDS, count)
+  let size = 16
+  while (size < 2 * count) size *= 2
+  const slots = scratchOf(WORD_SLOTS, size)
+  slots.fill(-1, 0, size)
+  const firstOf = scratchOf(FIRST_MATCH, count)
+  if (lowered.length < count) lowered.length = count
+  let next = 0
+  for (let i = 0; i < count; i++) {
+    const start = matches.starts[i]!
+    const end = matches.ends[i]!
+    let ascii = true
+    for (let at = start; at < end && ascii; at++) ascii = text.charCodeAt(at) < 128
+    lowered[i] = ascii ? undefined : text.slice(start, end).toLowerCase()
+    const hash = ascii ? foldedHash(text, start, end) : foldedHash(lowered[i]!, 0, lowered[i]!.length)
+    let slot = hash & (size - 1)
+    let id = -1
+    for (; slots[slot] !== -1; slot = (slot + 1) & (size - 1)) {
+      if (sameWord(text, matches, firstOf[slots[slot]!]!, i)) {
+        id = slots[slot]!
+        break
+      }
+    }
+    if (id === -1) {
+      id = next++
+      slots[slot] = id
+      firstOf[id] = i
+    }
+    ids[i] = id
+  }
+  lowered.fill(undefined, 0, count)
+  return ids
+}
+
+/** The lower-cased texts of the matches with other than ASCII characters (`wordIds`), emptied after each use so no text is held. */
+const lowered: (string | undefined)[] = []
+
+/** FNV-1a over the code units of `text[start, end)`, ASCII capitals as small letters. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let at = start; at < end; at++) {
+    let unit = text.charCodeAt(at)
+    if (unit >= 65 && unit <= 90) unit += 32
+    hash = Math.imul(hash ^ unit, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+/** Whether matches `a` and `b` are the same word lower-cased (`wordIds`). */
+function sameWord(text: string, matches: RangeList, a: number, b: number): boolean {
+  const lowerA = lowered[a]
+  const lowerB = lowered[b]
+  if (lowerA !== undefined || lowerB !== undefined) {
+    return (lowerA ?? text.slice(matches.starts[a], matches.ends[a]).toLowerCase()) === (lowerB ?? text.slice(matches.starts[b], matches.ends[b]).toLowerCase())
+  }
+  const startA = matches.starts[a]!
+  const startB = matches.starts[b]!
+  const length = matches.ends[a]! - startA
+  if (matches.ends[b]! - startB !== length) return false
+  for (let i = 0; i < length; i++) {
+    let unitA = text.charCodeAt(startA + i)
+    let unitB = text.charCodeAt(startB + i)
+    if (unitA >= 65 && unitA <= 90) unitA += 32
+    if (unitB >= 65 && unitB <= 90) unitB += 32
+    if (unitA !== unitB) return false
+  }
+  return true
+}
+
+/** `densestWindow`'s and `wordIds`' arrays, shared by the isolate's snippets (each used within one synchronous call), grown to the most matches met. */
+const WORD_IDS = { array: new Int32Array(256) }
+const WORD_SLOTS = { array: new Int32Array(512) }
+const FIRST_MATCH = { array: new Int32Array(256) }
+const WINDOW_COUNTS = { array: new Int32Array(256) }
+
+function scratchOf(scratch: { array: Int32Array }, length: number): Int32Array {
+  if (scratch.array.length < length) scratch.array = new Int32Array(Math.max(length, 2 * scratch.array.length))
+  return scratch.array
 }
 
 /** The passage text.slice(start, end) with whitespace collapsed and ellipses, and the matches inside it re-based. */
-function compose(text: string, start: number, end: number, matches: readonly Range[]): { snippet: string; highlights: Range[] } {
+function compose(text: string, start: number, end: number, matches: RangeList): Snippet {
   const prefix = start > 0 ? ELLIPSIS : ''
   // The text copied in slices, cut only where whitespace changes (a run of it other than one space becomes one space,
   // leading whitespace goes): a string grown by one character at a time is a new string per character, and a slice
   // per word a new short string per word.
-  const parts: string[] = [prefix]
+  const parts = PARTS
+  parts.length = 0
+  parts.push(prefix)
   let length = prefix.length
   const offsets = offsetScratch(end - start + 1)
   let inSpace = false
@@ -303,11 +505,11 @@ function compose(text: string, start: number, end: number, matches: readonly Ran
   let copyFrom = start
   for (let i = start; i < end; i++) {
     offsets[i - start] = length
-    if (isSpace(text, i)) {
+    if (spaceAt(text, i)) {
       if (!inSpace) {
         if (length > prefix.length) {
           length++
-          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !isSpace(text, i + 1))
+          const oneSpace = text.charCodeAt(i) === 32 && (i + 1 >= end || !spaceAt(text, i + 1))
           if (!oneSpace) {
             parts.push(text.slice(copyFrom, i), ' ')
             skipping = true
@@ -325,12 +527,19 @@ function compose(text: string, start: number, end: number, matches: readonly Ran
   if (!skipping && end > copyFrom) parts.push(text.slice(copyFrom, end))
   offsets[end - start] = length
   let snippet = parts.join('').trimEnd()
-  const highlights = matches
-    .filter((match) => match.start >= start && match.end <= end)
-    .map((match) => ({ start: offsets[match.start - start]!, end: Math.min(offsets[match.end - start]!, snippet.length) }))
+  parts.length = 0
+  const highlights: Range[] = []
+  for (let i = 0; i < matches.length; i++) {
+    const from = matches.starts[i]!
+    const to = matches.ends[i]!
+    if (from >= start && to <= end) highlights.push({ start: offsets[from - start]!, end: Math.min(offsets[to - start]!, snippet.length) })
+  }
   if (end < text.length) snippet += ELLIPSIS
   return { snippet, highlights }
 }
+
+/** `compose`'s pieces of the snippet, shared like `passageOffsets` (emptied after each use, so no text is held). */
+const PARTS: string[] = []
 
 /**
  * Where each character of the passage lands in the snippet: scratch shared by
@@ -346,14 +555,41 @@ function offsetScratch(length: number): Uint32Array {
 
 /** A start at most 30 characters on at the next word, never past the first match. */
 function nextWordStart(text: string, from: number, limit: number): number {
-  if (from === 0 || !/[\p{L}\p{N}]/u.test(text[from - 1]!)) return from
-  const space = text.slice(from, Math.min(from + 30, limit)).search(/\s/)
-  return space === -1 ? from : from + space + 1
+  if (from === 0 || !isLetterOrDigitUnit(text.charCodeAt(from - 1))) return from
+  const end = Math.min(from + 30, limit)
+  for (let at = from; at < end; at++) if (spaceAt(text, at)) return at + 1
+  return from
 }
 
-/** An end at most 30 characters back at a word's end, never before the last match. */
+/** An end at most 30 characters back at a word's end (before the passage's last white space), never before the last match. */
 function previousWordEnd(text: string, to: number, limit: number): number {
   const from = Math.max(limit, to - 30)
-  const space = text.slice(from, to).search(/\s\S*$/)
-  return space === -1 ? to : from + space
+  for (let at = to - 1; at >= from; at--) if (spaceAt(text, at)) return at
+  return to
 }
+
+/**
+ * `isSpace`, its answer for a unit beyond ASCII kept (a passage's curly
+ * quotes, dashes and other scripts' letters were each a one-character string
+ * for the pattern, every time).
+ */
+function spaceAt(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at)
+  if (unit < 128) return isSpace(text, at)
+  let known = BMP_SPACE[unit]!
+  if (known === 0) BMP_SPACE[unit] = known = isSpace(text, at) ? 1 : 2
+  return known === 1
+}
+
+/** Per code unit: 0 not yet known, 1 white space, 2 not. */
+const BMP_SPACE = new Uint8Array(0x10000)
+
+/** Whether one UTF-16 unit alone is a letter or a digit (`\p{L}\p{N}`; a lone surrogate is not), known units kept. */
+function isLetterOrDigitUnit(unit: number): boolean {
+  let known = BMP_LETTER_OR_DIGIT[unit]!
+  if (known === 0) BMP_LETTER_OR_DIGIT[unit] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2
+  return known === 1
+}
+
+/** Per code unit: 0 not yet known, 1 a letter or digit, 2 not. */
+const BMP_LETTER_OR_DIGIT = new Uint8Array(0x10000)

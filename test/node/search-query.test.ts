@@ -88,6 +88,21 @@ describe('phrases and highlights', () => {
     expect(snippet.length).toBeLessThanOrEqual(210)
   })
 
+  it('counts words that differ only by case as one word when choosing the passage, as their lower case compares them', () => {
+    const filler = 'Nothing to see in this sentence at all. '.repeat(8)
+    // Three matches of one word (the Kelvin sign lower-cases to "k"), then two distinct words: the second passage wins.
+    const text = `KELVIN and kelvin and \u212Aelvin. ${filler}Alpha met Beta. ${filler}`
+    const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length })
+    const matches = [at('KELVIN'), at('kelvin'), at('\u212Aelvin'), at('Alpha'), at('Beta')]
+    const { snippet, highlights } = makeSnippet(text, matches)
+    expect(highlights.map((range) => snippet.slice(range.start, range.end))).toEqual(['Alpha', 'Beta'])
+    // With a third word in the first passage, it has as many distinct words and more matches.
+    const more = `KELVIN and kelvin and Gamma. ${filler}Alpha met Beta. ${filler}`
+    const atMore = (word: string) => ({ start: more.indexOf(word), end: more.indexOf(word) + word.length })
+    const chosen = makeSnippet(more, [atMore('KELVIN'), atMore('kelvin'), atMore('Gamma'), atMore('Alpha'), atMore('Beta')])
+    expect(chosen.highlights.map((range) => chosen.snippet.slice(range.start, range.end))).toEqual(['KELVIN', 'kelvin', 'Gamma'])
+  })
+
   it('starts at the text when nothing matched', () => {
     const { snippet, highlights } = makeSnippet('Short   text\nhere.', [])
     expect(snippet).toBe('Short text here.')
