@@ -58,9 +58,9 @@ describe('speakers of a clause before an earlier quote or a colon', () => {
 
   it('gives a participle after "and" and an earlier quote to its own subject, not to the subject of the sentence', () => {
     const text =
-      'The Republican Caucus attacked the inquiry, with Ana Ruiz calling it "unfair" and Tomas Berger of Ohio calling the process "a blatant attempt to unseat the council."'
+      'The Republican Caucus attacked the inquiry, with Ana Ruiz calling it "deeply unfair" and Tomas Berger of Ohio calling the process "a blatant attempt to unseat the council."'
     expect(speakers(text)).toEqual([
-      ['unfair', 'Ana Ruiz'],
+      ['deeply unfair', 'Ana Ruiz'],
       ['a blatant attempt', 'Tomas Berger'],
     ])
   })
