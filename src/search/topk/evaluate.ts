@@ -156,6 +156,11 @@ export class PreparedSearch {
   private readonly wordFactors: Float64Array
   /** `docBound`'s and `leafDocBound`'s answer. */
   private readonly docBoundOut = new Float64Array(1)
+  /**
+   * `leafDocBound`'s `limit`, handed over in a typed array: a double passed as an argument to a call not inlined is a
+   * heap number per visited document (about 24 KiB per one-word search at 20,000 articles).
+   */
+  private readonly docBoundLimit = new Float64Array(1)
   /** `score`'s running sum per tree level. */
   private readonly sums: Float64Array
   private children: RootChildren | undefined
@@ -293,14 +298,27 @@ export class PreparedSearch {
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
     let window = 0
+    // A tree bounded by the root's children (two words with their close spellings, more leaves than `leafDocBound`
+    // takes) is bounded a second time by its children's own scores, one child at a time (`childDocBound`); not while a wide
+    // tree's terms are scored a window at a time, whose window sums must not be asked for before the window's
+    // candidates are known (`mayScore`).
+    const exactChildren = children !== undefined && !this.windowSpecs
     // One visitor for every window (a closure per window would be garbage per window).
     const visit = (doc: number) => {
       ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
       if (best.length === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
-        if (byLeaf) this.leafDocBound(byLeaf, window, doc, best[room - 1]!.final / (maxFactor * BOUND_SLACK))
-        else this.docBound(children!, window, doc)
+        if (byLeaf) {
+          this.docBoundLimit[0] = best[room - 1]!.final / (maxFactor * BOUND_SLACK)
+          this.leafDocBound(byLeaf, window, doc)
+        } else {
+          this.docBound(children!, window, doc)
+          if (exactChildren && this.docBoundOut[0]! * maxFactor * BOUND_SLACK >= best[room - 1]!.final) {
+            this.docBoundLimit[0] = best[room - 1]!.final / (maxFactor * BOUND_SLACK)
+            this.childDocBound(children!, window, doc)
+          }
+        }
         if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
       }
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
@@ -785,7 +803,7 @@ export class PreparedSearch {
    * Into `docBoundOut`, an upper bound of a document's ranking score (before
    * `factor`) in window `w`: the window bounds of the leaves (term × field) it
    * is in, times the coordination factor of as many terms (MiniSearch's) or
-   * words as those leaves stand for; when that is not below `limit` (the k-th
+   * words as those leaves stand for; when that is not below `docBoundLimit` (the k-th
    * score over the most `factor` and rounding can add), the same with each
    * leaf's own score instead of its window bound (MaxScore's exact partial
    * scores, summed in another order than `score`'s, hence `BOUND_SLACK`), from
@@ -795,7 +813,7 @@ export class PreparedSearch {
    * match set lacks the document is passed over with a bit test, not looked
    * up: most of a word's leaves are close spellings, which most documents lack.
    */
-  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, w: number, doc: number, limit: number): void {
+  private leafDocBound({ leaves, sets, termBits, wordBits }: LeafScopes, w: number, doc: number): void {
     const found = leafPostings
     let sum = 0
     let terms = 0
@@ -812,7 +830,7 @@ export class PreparedSearch {
       words |= wordBits[i]!
     }
     const coordination = this.coordination ? Math.max(1, bitCount(terms)) : this.wordFactors[Math.min(bitCount(words), this.wordFactors.length - 1)]!
-    if (sum * coordination < limit) {
+    if (sum * coordination < this.docBoundLimit[0]!) {
       this.docBoundOut[0] = sum * coordination
       return
     }
@@ -849,6 +867,34 @@ export class PreparedSearch {
     this.docBoundOut[0] = this.coordination
       ? sum * Math.max(1, Math.min(held, this.termIds.size))
       : sum * this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
+  }
+
+  /**
+   * Into `docBoundOut`, for a document `docBound` did not rule out: the same
+   * bound with the children's own scores (as `score` sums them) in place of
+   * their window bounds, taken one child at a time in order and stopping as
+   * soon as the children scored so far plus the others' window bounds fall
+   * below `docBoundLimit` (MaxScore's exact partial scores): a document with
+   * one rare word's window bound rarely needs its other words looked up.
+   */
+  private childDocBound(children: RootChildren, w: number, doc: number): void {
+    const root = this.plan.root as CombineNode
+    const sums = this.sums
+    let held = 0
+    for (let c = 0; c < children.sets.length; c++) if (children.sets[c]!.has(doc)) held += children.held[c]!
+    const coordination = this.coordination ? Math.max(1, Math.min(held, this.termIds.size)) : this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!
+    const limit = this.docBoundLimit[0]!
+    let exact = 0
+    for (let c = 0; c < children.sets.length; c++) {
+      if (!children.sets[c]!.has(doc)) continue
+      this.score(root.children[c]!, doc, 1)
+      exact += sums[1]!
+      let rest = 0
+      for (let o = c + 1; o < children.sets.length; o++) if (children.sets[o]!.has(doc)) rest += childBoundLevels[o]![w]!
+      if ((exact + rest) * coordination < limit) break
+    }
+    // Stopped early, the children scored so far are below the limit too: the document is passed over all the same.
+    this.docBoundOut[0] = exact * coordination
   }
 
   /** The root's children's match sets, and per child how many words (or, with MiniSearch's coordination, terms) its terms stand for. */
