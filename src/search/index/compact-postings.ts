@@ -38,7 +38,11 @@ export function blockPartBound(blocks: BlockBounds, block: number, k: number, b:
   return part
 }
 
-/** BM25's document-dependent part, tf(k+1) / (tf + k(1 - b + b·len/avg)), as MiniSearch computes it. */
+/**
+ * BM25's document-dependent part, tf(k+1) / (tf + k(1 - b + b·len/avg)), as MiniSearch computes it. The top-k
+ * evaluator's hot loops (src/search/topk/evaluate.ts) write the same expression inline, on purpose: a double returned
+ * from a call V8 does not inline is a heap number, one allocation per scored posting.
+ */
 export function bm25Part(termFreq: number, fieldLength: number, averageLength: number, k: number, b: number): number {
   return (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageLength))
 }
