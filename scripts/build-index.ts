@@ -182,7 +182,8 @@ async function buildSharded(
   console.log(
     `built ${target}: ${articles.size} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache), shards made on ${Math.min(threads, shards)} thread(s), ` +
-      `${plan.reused.filter((dir) => dir !== undefined).length} of them reused from the previous build`,
+      `${plan.reused.filter((dir) => dir !== undefined).length} of them reused from the previous build ` +
+      `(phrases counted in ${plan.phrasesCounted} articles, the reused shards' read from their kept counts)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)

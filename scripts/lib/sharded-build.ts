@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -121,6 +122,15 @@ export type ShardPlan = {
   reused: (string | undefined)[]
   /** For each shard collected by this build, what `CorpusFigures` read of it (`ShardCounts`, JSON), to keep beside it. */
   counts: (string | undefined)[]
+  /**
+   * For each shard collected by this build, its phrase counts' file (phrase-files.ts) in `phrasesDir`, to keep
+   * beside it; none when the phrases were counted in memory.
+   */
+  phraseFiles: (string | undefined)[]
+  /** Where those files are until the build is written (`writeShardedBuild` removes it). */
+  phrasesDir?: string
+  /** The articles whose phrases this build counted: a shard reused by key has its counts read from its kept file. */
+  phrasesCounted: number
   indexes: CompactIndex[]
   /** Each shard's corpus figures (`serializeShardFigures`). */
   figures: Uint8Array[]
@@ -164,20 +174,27 @@ export async function planShards(
   const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
   // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
-  const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
+  const phrases: Phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
   const keys = ranges.map((range) => shardKey(source, range, writer))
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
+  const phraseFiles: (string | undefined)[] = new Array(ranges.length)
+  let phrasesCounted = 0
+  let planned = false
   const indexes: CompactIndex[] = new Array(ranges.length)
   let kept: KeptPhrases
   let shardFigures: Uint8Array[]
   try {
     for (const [shard, { first, size }] of ranges.entries()) {
       const mine = source.read(first, size)
-      // The shard's phrases are counted on their thread while this one collects its index.
-      await phrases.add(mine)
       const earlier = previous(keys[shard]!)
+      if (earlier && phrases.addCounted) await phrases.addCounted(earlier.phrases)
+      else {
+        // The shard's phrases are counted on their thread while this one collects its index.
+        phraseFiles[shard] = await phrases.add(mine)
+        phrasesCounted += size
+      }
       if (earlier) {
         figures.addCounts(earlier.counts)
         indexes[shard] = earlier.index
@@ -196,8 +213,10 @@ export async function planShards(
     keptPhrases.catch(() => {})
     shardFigures = indexes.map((index) => serializeShardFigures(index, figures))
     kept = await keptPhrases
+    planned = true
   } finally {
-    await phrases.close()
+    // The collected shards' phrase files stay until the build keeps them beside their shards.
+    await phrases.close(planned)
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
@@ -219,6 +238,9 @@ export async function planShards(
     keys,
     reused,
     counts,
+    phraseFiles,
+    ...(phrases.dir === undefined ? {} : { phrasesDir: phrases.dir }),
+    phrasesCounted,
     indexes,
     figures: shardFigures,
     registryParts,
@@ -227,23 +249,34 @@ export async function planShards(
   }
 }
 
-/** The phrases counted in memory, as the phrase thread counts them (`PhraseThread`'s interface). */
-function inMemoryPhrases(): Pick<PhraseThread, 'add' | 'kept' | 'close'> {
+/** Where `planShards` counts the phrases: the phrase thread, on disk, which merges a reused shard's kept counts (`addCounted`), or in memory. */
+type Phrases = {
+  dir?: string
+  add(articles: readonly StoredArticle[]): Promise<string | undefined>
+  addCounted?(file: string): Promise<void>
+  kept(): Promise<KeptPhrases>
+  close(keepFiles: boolean): Promise<void>
+}
+
+/** The phrases counted in memory, as the phrase thread counts them, every shard's articles (the tests, small corpora). */
+function inMemoryPhrases(): Phrases {
   const counts = new PhraseCounts()
   return {
-    add: async (articles) => counts.add(articles),
+    add: async (articles) => void counts.add(articles),
     kept: async () => counts.kept(),
     close: async () => {},
   }
 }
 
-/** A shard of an earlier build with a key of this build's: where its files are, its index, and its share of the figures. */
-export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts }
+/** A shard of an earlier build with a key of this build's: where its files are, its index, its share of the figures and its phrase counts' file. */
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string }
 export type PreviousShards = (key: string) => ReusedShard | undefined
 
 /** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
 const countsFile = (key: string) => `counts-${key}.json`
 const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
+/** The build-side file beside a shard that keeps its phrase counts (phrase-files.ts) under its key. */
+const phrasesFile = (key: string) => `phrases-${key}.tsv`
 
 /**
  * The shards of the sharded build served from `root` (generated/), by key: what a new build may reuse. A shard
@@ -265,11 +298,12 @@ export function previousShards(root: string): PreviousShards {
     if (dir === undefined) return undefined
     try {
       const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
-      if (header.version !== key) return undefined
+      if (header.version !== key || !statSync(join(dir, phrasesFile(key))).isFile()) return undefined
       return {
         dir,
         index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
         counts: JSON.parse(readFileSync(join(dir, countsFile(key)), 'utf8')) as ShardCounts,
+        phrases: join(dir, phrasesFile(key)),
       }
     } catch {
       return undefined
@@ -300,6 +334,8 @@ export type ShardJob = {
   reuse?: string
   /** What `CorpusFigures` read of the shard (`ShardCounts`, JSON) when this build collected it. */
   counts?: string
+  /** Its phrase counts' file when this build counted them (phrase-files.ts), to keep beside it. */
+  phrases?: string
   build: string
   index: CompactIndex
   figures: Uint8Array
@@ -307,15 +343,16 @@ export type ShardJob = {
   suggestions: StoredSuggestions
 }
 
-function shardJob({ manifest, ranges, keys, reused, counts, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
+function shardJob({ manifest, ranges, keys, reused, counts, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
   const { first } = ranges[shard]!
-  const [reuse, count] = [reused[shard], counts[shard]]
+  const [reuse, count, phrases] = [reused[shard], counts[shard], phraseFiles[shard]]
   return {
     shard,
     first,
     key: keys[shard]!,
     ...(reuse === undefined ? {} : { reuse }),
     ...(count === undefined ? {} : { counts: count }),
+    ...(phrases === undefined ? {} : { phrases }),
     build: manifest.build,
     index: indexes[shard]!,
     figures: figures[shard]!,
@@ -443,6 +480,7 @@ export async function writeShardedBuild(
     renameSync(temporary, target)
   } finally {
     rmSync(temporary, { recursive: true, force: true })
+    if (plan.phrasesDir !== undefined) rmSync(plan.phrasesDir, { recursive: true, force: true })
   }
   const link = shardedDir(root)
   const nextLink = `${link}.${process.pid}.tmp`
@@ -472,6 +510,8 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
     const shard = shardFiles(job, articles)
     files = shard
     writeFiles(dir, { 'search.bundle': shard.text, 'search.bin': shard.index.binary, [countsFile(job.key)]: job.counts! })
+    // Copied, not moved: the phrase thread's folder may be on another file system.
+    if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))
     writeAssets(dir, shard.assets)
     own = {
       modules: Buffer.byteLength(shard.text) + shard.index.binary.length,
@@ -518,10 +558,10 @@ function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
   for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
 }
 
-/** Hard-links a shard's own files (bundle, index, counts, assets under its key) from an earlier build's folder; their sizes. */
+/** Hard-links a shard's own files (bundle, index, counts, phrase counts, assets under its key) from an earlier build's folder; their sizes. */
 function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
   mkdirSync(join(dir, 'assets', key), { recursive: true })
-  for (const name of ['search.bundle', 'search.bin', countsFile(key)]) linkSync(join(from, name), join(dir, name))
+  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key)]) linkSync(join(from, name), join(dir, name))
   const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
     linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))
     return [`${key}/${name}`, statSync(join(dir, 'assets', key, name)).size]
