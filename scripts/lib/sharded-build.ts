@@ -40,7 +40,7 @@ import { INDEX_OPTIONS } from '../../src/search/options'
 import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
 import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
-import { corpusSuggestions, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
+import { corpusSuggestions, PhraseCounts, type StoredSuggestions, type SuggestionArticle } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
@@ -187,25 +187,29 @@ export async function planShards(
   let shardFigures: Uint8Array[]
   try {
     for (const [shard, { first, size }] of ranges.entries()) {
-      const mine = source.read(first, size)
       const earlier = previous(keys[shard]!)
-      if (earlier && phrases.addCounted) await phrases.addCounted(earlier.phrases)
-      else {
+      if (earlier && phrases.addCounted) {
+        // Reused by key: nothing of its articles is read back, what the build needs of them is in its kept files.
+        await phrases.addCounted(earlier.phrases)
+        for (const article of readFacts(earlier.facts)) facts.push(article)
+      } else {
+        const mine = source.read(first, size)
         // The shard's phrases are counted on their thread while this one collects its index.
         phraseFiles[shard] = await phrases.add(mine)
         phrasesCounted += size
+        if (!earlier) {
+          const index = collectShard(mine)
+          figures.add(index)
+          indexes[shard] = serializeCompactShard(index)
+          counts[shard] = JSON.stringify(shardCounts(index))
+        }
+        for (const article of mine) facts.push(registryArticle(article))
       }
       if (earlier) {
         figures.addCounts(earlier.counts)
         indexes[shard] = earlier.index
         reused[shard] = earlier.dir
-      } else {
-        const index = collectShard(mine)
-        figures.add(index)
-        indexes[shard] = serializeCompactShard(index)
-        counts[shard] = JSON.stringify(shardCounts(index))
       }
-      for (const article of mine) facts.push(registryArticle(article))
       counted(first + size)
     }
     // The phrase thread merges its files while the shards' figures are written.
@@ -268,8 +272,11 @@ function inMemoryPhrases(): Phrases {
   }
 }
 
-/** A shard of an earlier build with a key of this build's: where its files are, its index, its share of the figures and its phrase counts' file. */
-export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string }
+/**
+ * A shard of an earlier build with a key of this build's: where its files are, its index, its share of the
+ * figures, and the files of its phrase counts and of its articles' facts (`RegistryArticle`s).
+ */
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string }
 export type PreviousShards = (key: string) => ReusedShard | undefined
 
 /** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
@@ -277,6 +284,12 @@ const countsFile = (key: string) => `counts-${key}.json`
 const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
 /** The build-side file beside a shard that keeps its phrase counts (phrase-files.ts) under its key. */
 const phrasesFile = (key: string) => `phrases-${key}.tsv`
+/** The build-side file beside a shard that keeps what the registry and suggestions read of its articles (`RegistryArticle`s, JSON). */
+const factsFile = (key: string) => `facts-${key}.json`
+
+function readFacts(path: string): RegistryArticle[] {
+  return JSON.parse(readFileSync(path, 'utf8')) as RegistryArticle[]
+}
 
 /**
  * The shards of the sharded build served from `root` (generated/), by key: what a new build may reuse. A shard
@@ -298,12 +311,13 @@ export function previousShards(root: string): PreviousShards {
     if (dir === undefined) return undefined
     try {
       const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
-      if (header.version !== key || !statSync(join(dir, phrasesFile(key))).isFile()) return undefined
+      if (header.version !== key || ![phrasesFile(key), factsFile(key)].every((name) => statSync(join(dir, name)).isFile())) return undefined
       return {
         dir,
         index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
         counts: JSON.parse(readFileSync(join(dir, countsFile(key)), 'utf8')) as ShardCounts,
         phrases: join(dir, phrasesFile(key)),
+        facts: join(dir, factsFile(key)),
       }
     } catch {
       return undefined
@@ -373,7 +387,7 @@ export function shardFiles(job: ShardJob, mine: readonly StoredArticle[]): Shard
 /** What a shard's build rewrites whether or not its articles changed: what the whole corpus gives it. */
 function buildFiles(
   { build, figures, registryPart, suggestions }: ShardJob,
-  mine: readonly StoredArticle[],
+  mine: readonly SuggestionArticle[],
 ): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
   return { figures, suggestions: JSON.stringify(shardSuggestions(mine, suggestions)), entities: entityAssets(build, registryPart) }
 }
@@ -443,7 +457,12 @@ export async function writeShardedBuild(
   rmSync(temporary, { recursive: true, force: true })
   try {
     const jobs = plan.ranges.map((_, s) => ({ dir: join(temporary, `shard-${s}`), src, settings, job: shardJob(plan, s) }))
-    const articlesOf = (s: number) => plan.source.read(plan.ranges[s]!.first, plan.ranges[s]!.size)
+    // A reused shard's articles are not read back: its suggestions need only its kept facts.
+    const articlesOf = (s: number): ShardArticles => {
+      const { first, size } = plan.ranges[s]!
+      const reuse = plan.reused[s]
+      return reuse === undefined ? { articles: plan.source.read(first, size) } : { facts: readFacts(join(reuse, factsFile(plan.keys[s]!))) }
+    }
     if (threads <= 1 || jobs.length === 1) {
       // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
       jobs.forEach((job, s) => written(s, writeShard(job, articlesOf(s))))
@@ -493,6 +512,11 @@ export async function writeShardedBuild(
 
 /** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
 export type ShardWrite = { dir: string; src: string; settings: WranglerSettings; job: ShardJob }
+/**
+ * What `writeShard` reads of a shard's articles: all of them when this build makes its files, only what the
+ * whole corpus's suggestions read of them (its kept `RegistryArticle`s) when it is reused.
+ */
+export type ShardArticles = { articles: StoredArticle[] } | { facts: RegistryArticle[] }
 
 /**
  * Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of
@@ -500,16 +524,25 @@ export type ShardWrite = { dir: string; src: string; settings: WranglerSettings;
  * (they are never written in place, so the earlier build keeps its own until it is removed); only what the
  * whole build gives it is written.
  */
-export function writeShard({ dir, src, settings, job }: ShardWrite, articles: readonly StoredArticle[]): WrittenShard {
+export function writeShard({ dir, src, settings, job }: ShardWrite, mine: ShardArticles): WrittenShard {
   let own: { modules: number; assets: [string, number][] }
   let files: Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'>
-  if (job.reuse !== undefined) {
-    own = linkOwnFiles(job.reuse, dir, job.key)
-    files = buildFiles(job, articles)
+  let documents: number
+  if ('facts' in mine) {
+    own = linkOwnFiles(job.reuse!, dir, job.key)
+    files = buildFiles(job, mine.facts)
+    documents = mine.facts.length
   } else {
+    const { articles } = mine
     const shard = shardFiles(job, articles)
     files = shard
-    writeFiles(dir, { 'search.bundle': shard.text, 'search.bin': shard.index.binary, [countsFile(job.key)]: job.counts! })
+    documents = articles.length
+    writeFiles(dir, {
+      'search.bundle': shard.text,
+      'search.bin': shard.index.binary,
+      [countsFile(job.key)]: job.counts!,
+      [factsFile(job.key)]: JSON.stringify(articles.map(registryArticle)),
+    })
     // Copied, not moved: the phrase thread's folder may be on another file system.
     if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))
     writeAssets(dir, shard.assets)
@@ -546,7 +579,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
   writeAssets(dir, files.entities)
   const registryPart = [...files.entities.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   return {
-    documents: articles.length,
+    documents,
     modules: own.modules + files.figures.length + Buffer.byteLength(files.suggestions),
     assets: [...own.assets, ...[...files.entities].map(([asset, text]): [string, number] => [asset, Buffer.byteLength(text)])],
     registryPart,
@@ -558,10 +591,10 @@ function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
   for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
 }
 
-/** Hard-links a shard's own files (bundle, index, counts, phrase counts, assets under its key) from an earlier build's folder; their sizes. */
+/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, assets under its key) from an earlier build's folder; their sizes. */
 function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
   mkdirSync(join(dir, 'assets', key), { recursive: true })
-  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key)]) linkSync(join(from, name), join(dir, name))
+  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key)]) linkSync(join(from, name), join(dir, name))
   const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
     linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))
     return [`${key}/${name}`, statSync(join(dir, 'assets', key, name)).size]
@@ -577,7 +610,7 @@ function linkOwnFiles(from: string, dir: string, key: string): { modules: number
  */
 async function writeOnThreads(
   jobs: readonly ShardWrite[],
-  articlesOf: (shard: number) => StoredArticle[],
+  articlesOf: (shard: number) => ShardArticles,
   threadCount: number,
   written: (shard: number, files: WrittenShard) => void,
 ): Promise<void> {
@@ -594,7 +627,7 @@ async function writeOnThreads(
           return void worker.terminate().then(() => done())
         }
         shard = next++
-        worker.postMessage({ write: jobs[shard]!, articles: articlesOf(shard) } satisfies ShardMessage)
+        worker.postMessage({ write: jobs[shard]!, mine: articlesOf(shard) } satisfies ShardMessage)
       }
       worker.on('message', (files: WrittenShard) => {
         written(shard, files)
@@ -609,8 +642,8 @@ async function writeOnThreads(
   await Promise.all(Array.from({ length: threadCount }, run))
 }
 
-/** What a shard thread is sent: one shard to write and its articles. */
-export type ShardMessage = { write: ShardWrite; articles: StoredArticle[] }
+/** What a shard thread is sent: one shard to write and what it reads of its articles. */
+export type ShardMessage = { write: ShardWrite; mine: ShardArticles }
 
 /** After a one-Worker build, the sharded one is no longer what is served: its link and folders go. */
 export function removeShardedBuild(root: string) {
