@@ -127,7 +127,7 @@ export type ShardPlan = {
    * beside it; none when the phrases were counted in memory.
    */
   phraseFiles: (string | undefined)[]
-  /** Where those files are until the build is written (`writeShardedBuild` removes it). */
+  /** Where those files are until the build is written (`writeShardedBuild` removes it, or `removePlanFiles`). */
   phrasesDir?: string
   /** The articles whose phrases this build counted: a shard reused by key has its counts read from its kept file. */
   phrasesCounted: number
@@ -152,7 +152,8 @@ export type ShardPlan = {
  * `build` is the one version front and shards answer with. `writer`: the version of the code that writes a
  * shard's files, part of each shard's key (the build gives the hash of its sources). `previous`: the shards of
  * an earlier build by key (`previousShards`): a shard whose key is there is not collected again, its index and
- * share of the figures are read from that build's files.
+ * share of the figures are read from that build's files, and with the phrase thread its articles are not read
+ * at all: its phrase counts and registry facts are that build's kept files too.
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
@@ -260,6 +261,11 @@ type Phrases = {
   addCounted?(file: string): Promise<void>
   kept(): Promise<KeptPhrases>
   close(keepFiles: boolean): Promise<void>
+}
+
+/** Removes what a plan holds on disk until its build is written (its new shards' phrase files): `writeShardedBuild` does, or a caller that writes none. */
+export function removePlanFiles(plan: ShardPlan) {
+  if (plan.phrasesDir !== undefined) rmSync(plan.phrasesDir, { recursive: true, force: true })
 }
 
 /** The phrases counted in memory, as the phrase thread counts them, every shard's articles (the tests, small corpora). */
@@ -499,7 +505,7 @@ export async function writeShardedBuild(
     renameSync(temporary, target)
   } finally {
     rmSync(temporary, { recursive: true, force: true })
-    if (plan.phrasesDir !== undefined) rmSync(plan.phrasesDir, { recursive: true, force: true })
+    removePlanFiles(plan)
   }
   const link = shardedDir(root)
   const nextLink = `${link}.${process.pid}.tmp`
