@@ -14,7 +14,7 @@
 import { loadavg } from 'node:os'
 import { analyseCorpus } from '../scripts/lib/analyse-corpus'
 import { readCorpus } from '../scripts/lib/read-corpus'
-import { planShards } from '../scripts/lib/sharded-build'
+import { planShards, removePlanFiles } from '../scripts/lib/sharded-build'
 
 const [corpusPath, cacheDir, shards = '2'] = process.argv.slice(2)
 if (!corpusPath || !cacheDir) {
@@ -42,3 +42,5 @@ console.log(
   `planShards: ${((performance.now() - start.wall) / 1000).toFixed(1)} s, CPU ${(cpu() - start.cpu).toFixed(1)} s, build ${plan.manifest.build}, ` +
     `load average ${start.load.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
 )
+// Nothing is written: the shards' phrase files the plan keeps for the build go.
+removePlanFiles(plan)

@@ -144,7 +144,7 @@ async function main(): Promise<number> {
 
 /** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
 async function buildSharded(
-  articles: ArticleSource,
+  analysed: ArticleSource,
   stats: AnalysisStats,
   shards: number,
   perShard: number,
@@ -154,6 +154,16 @@ async function buildSharded(
   started: number,
   phases: Phases,
 ): Promise<number> {
+  // The articles read back from the analysis cache, counted for the report: a reused shard's are not read.
+  let readBack = 0
+  const articles: ArticleSource = {
+    size: analysed.size,
+    key: (first, size) => analysed.key(first, size),
+    read: (first, size) => {
+      readBack += size
+      return analysed.read(first, size)
+    },
+  }
   // Without SHARDS, shards are filled in turn, so articles appended later leave the full shards' articles (and indexes) as they were.
   const layout = process.env.SHARDS ? { shards } : { perShard }
   // The code that writes a shard's files (its thread's imports, transitively) is part of every shard's key.
@@ -182,7 +192,8 @@ async function buildSharded(
   console.log(
     `built ${target}: ${articles.size} articles from ${files} file(s) of ${corpus} in ${shards} shards, build ${plan.manifest.build}, in ${((performance.now() - started) / 1000).toFixed(2)} s ` +
       `(${stats.analysed} articles analysed on ${stats.threads} thread(s), ${stats.cached} from the analysis cache), shards made on ${Math.min(threads, shards)} thread(s), ` +
-      `${plan.reused.filter((dir) => dir !== undefined).length} of them reused from the previous build`,
+      `${plan.reused.filter((dir) => dir !== undefined).length} of them reused from the previous build ` +
+      `(phrases counted in ${plan.phrasesCounted} articles, ${readBack} articles read back from the analysis cache: the reused shards' kept files stand for theirs)`,
   )
   sizes.forEach((line, shard) => console.log(`  shard ${shard}: ${line}`))
   console.log(`  the whole entity registry, which the parts cut by entity and by document: ${mib(plan.registryBytes)} MiB`)

@@ -1,18 +1,23 @@
 /**
- * A build thread (`PhraseThread`, phrase-files.ts): counts the phrases of each run of articles it is sent, in
- * corpus order, onto the phrase files in the folder it is given; at the end, merges them into the phrases kept.
+ * A build thread (`PhraseThread`, phrase-files.ts): counts the phrases of each shard's articles it is sent, in
+ * corpus order, onto a phrase file each (or takes a shard's file an earlier build kept); at the end, merges them
+ * into the phrases kept.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { keptPhrases, PhraseCounts } from '../../src/search/suggest'
 import { PhraseFiles, type KeptPhrases, type PhraseMessage } from './phrase-files'
 
-const phrases = new PhraseCounts()
 const files = new PhraseFiles((workerData as { dir: string }).dir)
 
 parentPort!.on('message', (message: PhraseMessage) => {
   if ('articles' in message) {
+    // Counted afresh for each shard, so that its file's sights count from 0 and the file is the same wherever the shard is.
+    const phrases = new PhraseCounts()
     phrases.add(message.articles)
-    files.write(phrases.take())
+    files.write(phrases.take(), message.to)
+    parentPort!.postMessage(true)
+  } else if ('counted' in message) {
+    files.add(message.counted)
     parentPort!.postMessage(true)
   } else parentPort!.postMessage(keptPhrases(files.merged()) satisfies KeptPhrases)
 })

@@ -2,4 +2,4 @@
 import { parentPort } from 'node:worker_threads'
 import { writeShard, type ShardMessage } from './sharded-build'
 
-parentPort!.on('message', ({ write, articles }: ShardMessage) => parentPort!.postMessage(writeShard(write, articles)))
+parentPort!.on('message', ({ write, mine }: ShardMessage) => parentPort!.postMessage(writeShard(write, mine)))

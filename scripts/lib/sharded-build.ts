@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import {
+  copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -39,7 +40,7 @@ import { INDEX_OPTIONS } from '../../src/search/options'
 import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
 import { storeRegistry, type RegistryArticle } from '../../src/corpus-services/entity-registry'
-import { corpusSuggestions, PhraseCounts, type StoredSuggestions } from '../../src/search/suggest'
+import { corpusSuggestions, PhraseCounts, type StoredSuggestions, type SuggestionArticle } from '../../src/search/suggest'
 import { partitionRegistry } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
@@ -121,6 +122,15 @@ export type ShardPlan = {
   reused: (string | undefined)[]
   /** For each shard collected by this build, what `CorpusFigures` read of it (`ShardCounts`, JSON), to keep beside it. */
   counts: (string | undefined)[]
+  /**
+   * For each shard collected by this build, its phrase counts' file (phrase-files.ts) in `phrasesDir`, to keep
+   * beside it; none when the phrases were counted in memory.
+   */
+  phraseFiles: (string | undefined)[]
+  /** Where those files are until the build is written (`writeShardedBuild` removes it, or `removePlanFiles`). */
+  phrasesDir?: string
+  /** The articles whose phrases this build counted: a shard reused by key has its counts read from its kept file. */
+  phrasesCounted: number
   indexes: CompactIndex[]
   /** Each shard's corpus figures (`serializeShardFigures`). */
   figures: Uint8Array[]
@@ -142,7 +152,8 @@ export type ShardPlan = {
  * `build` is the one version front and shards answer with. `writer`: the version of the code that writes a
  * shard's files, part of each shard's key (the build gives the hash of its sources). `previous`: the shards of
  * an earlier build by key (`previousShards`): a shard whose key is there is not collected again, its index and
- * share of the figures are read from that build's files.
+ * share of the figures are read from that build's files, and with the phrase thread its articles are not read
+ * at all: its phrase counts and registry facts are that build's kept files too.
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
@@ -164,31 +175,42 @@ export async function planShards(
   const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
   // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
-  const phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
+  const phrases: Phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
   const facts: RegistryArticle[] = []
   const keys = ranges.map((range) => shardKey(source, range, writer))
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
+  const phraseFiles: (string | undefined)[] = new Array(ranges.length)
+  let phrasesCounted = 0
+  let planned = false
   const indexes: CompactIndex[] = new Array(ranges.length)
   let kept: KeptPhrases
   let shardFigures: Uint8Array[]
   try {
     for (const [shard, { first, size }] of ranges.entries()) {
-      const mine = source.read(first, size)
-      // The shard's phrases are counted on their thread while this one collects its index.
-      await phrases.add(mine)
       const earlier = previous(keys[shard]!)
+      if (earlier && phrases.addCounted) {
+        // Reused by key: nothing of its articles is read back, what the build needs of them is in its kept files.
+        await phrases.addCounted(earlier.phrases)
+        for (const article of readFacts(earlier.facts)) facts.push(article)
+      } else {
+        const mine = source.read(first, size)
+        // The shard's phrases are counted on their thread while this one collects its index.
+        phraseFiles[shard] = await phrases.add(mine)
+        phrasesCounted += size
+        if (!earlier) {
+          const index = collectShard(mine)
+          figures.add(index)
+          indexes[shard] = serializeCompactShard(index)
+          counts[shard] = JSON.stringify(shardCounts(index))
+        }
+        for (const article of mine) facts.push(registryArticle(article))
+      }
       if (earlier) {
         figures.addCounts(earlier.counts)
         indexes[shard] = earlier.index
         reused[shard] = earlier.dir
-      } else {
-        const index = collectShard(mine)
-        figures.add(index)
-        indexes[shard] = serializeCompactShard(index)
-        counts[shard] = JSON.stringify(shardCounts(index))
       }
-      for (const article of mine) facts.push(registryArticle(article))
       counted(first + size)
     }
     // The phrase thread merges its files while the shards' figures are written.
@@ -196,8 +218,10 @@ export async function planShards(
     keptPhrases.catch(() => {})
     shardFigures = indexes.map((index) => serializeShardFigures(index, figures))
     kept = await keptPhrases
+    planned = true
   } finally {
-    await phrases.close()
+    // The collected shards' phrase files stay until the build keeps them beside their shards.
+    await phrases.close(planned)
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
@@ -219,6 +243,9 @@ export async function planShards(
     keys,
     reused,
     counts,
+    phraseFiles,
+    ...(phrases.dir === undefined ? {} : { phrasesDir: phrases.dir }),
+    phrasesCounted,
     indexes,
     figures: shardFigures,
     registryParts,
@@ -227,23 +254,48 @@ export async function planShards(
   }
 }
 
-/** The phrases counted in memory, as the phrase thread counts them (`PhraseThread`'s interface). */
-function inMemoryPhrases(): Pick<PhraseThread, 'add' | 'kept' | 'close'> {
+/** Where `planShards` counts the phrases: the phrase thread, on disk, which merges a reused shard's kept counts (`addCounted`), or in memory. */
+type Phrases = {
+  dir?: string
+  add(articles: readonly StoredArticle[]): Promise<string | undefined>
+  addCounted?(file: string): Promise<void>
+  kept(): Promise<KeptPhrases>
+  close(keepFiles: boolean): Promise<void>
+}
+
+/** Removes what a plan holds on disk until its build is written (its new shards' phrase files): `writeShardedBuild` does, or a caller that writes none. */
+export function removePlanFiles(plan: ShardPlan) {
+  if (plan.phrasesDir !== undefined) rmSync(plan.phrasesDir, { recursive: true, force: true })
+}
+
+/** The phrases counted in memory, as the phrase thread counts them, every shard's articles (the tests, small corpora). */
+function inMemoryPhrases(): Phrases {
   const counts = new PhraseCounts()
   return {
-    add: async (articles) => counts.add(articles),
+    add: async (articles) => void counts.add(articles),
     kept: async () => counts.kept(),
     close: async () => {},
   }
 }
 
-/** A shard of an earlier build with a key of this build's: where its files are, its index, and its share of the figures. */
-export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts }
+/**
+ * A shard of an earlier build with a key of this build's: where its files are, its index, its share of the
+ * figures, and the files of its phrase counts and of its articles' facts (`RegistryArticle`s).
+ */
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string }
 export type PreviousShards = (key: string) => ReusedShard | undefined
 
 /** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
 const countsFile = (key: string) => `counts-${key}.json`
 const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
+/** The build-side file beside a shard that keeps its phrase counts (phrase-files.ts) under its key. */
+const phrasesFile = (key: string) => `phrases-${key}.tsv`
+/** The build-side file beside a shard that keeps what the registry and suggestions read of its articles (`RegistryArticle`s, JSON). */
+const factsFile = (key: string) => `facts-${key}.json`
+
+function readFacts(path: string): RegistryArticle[] {
+  return JSON.parse(readFileSync(path, 'utf8')) as RegistryArticle[]
+}
 
 /**
  * The shards of the sharded build served from `root` (generated/), by key: what a new build may reuse. A shard
@@ -265,11 +317,13 @@ export function previousShards(root: string): PreviousShards {
     if (dir === undefined) return undefined
     try {
       const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
-      if (header.version !== key) return undefined
+      if (header.version !== key || ![phrasesFile(key), factsFile(key)].every((name) => statSync(join(dir, name)).isFile())) return undefined
       return {
         dir,
         index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
         counts: JSON.parse(readFileSync(join(dir, countsFile(key)), 'utf8')) as ShardCounts,
+        phrases: join(dir, phrasesFile(key)),
+        facts: join(dir, factsFile(key)),
       }
     } catch {
       return undefined
@@ -300,6 +354,8 @@ export type ShardJob = {
   reuse?: string
   /** What `CorpusFigures` read of the shard (`ShardCounts`, JSON) when this build collected it. */
   counts?: string
+  /** Its phrase counts' file when this build counted them (phrase-files.ts), to keep beside it. */
+  phrases?: string
   build: string
   index: CompactIndex
   figures: Uint8Array
@@ -307,15 +363,16 @@ export type ShardJob = {
   suggestions: StoredSuggestions
 }
 
-function shardJob({ manifest, ranges, keys, reused, counts, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
+function shardJob({ manifest, ranges, keys, reused, counts, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
   const { first } = ranges[shard]!
-  const [reuse, count] = [reused[shard], counts[shard]]
+  const [reuse, count, phrases] = [reused[shard], counts[shard], phraseFiles[shard]]
   return {
     shard,
     first,
     key: keys[shard]!,
     ...(reuse === undefined ? {} : { reuse }),
     ...(count === undefined ? {} : { counts: count }),
+    ...(phrases === undefined ? {} : { phrases }),
     build: manifest.build,
     index: indexes[shard]!,
     figures: figures[shard]!,
@@ -336,7 +393,7 @@ export function shardFiles(job: ShardJob, mine: readonly StoredArticle[]): Shard
 /** What a shard's build rewrites whether or not its articles changed: what the whole corpus gives it. */
 function buildFiles(
   { build, figures, registryPart, suggestions }: ShardJob,
-  mine: readonly StoredArticle[],
+  mine: readonly SuggestionArticle[],
 ): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
   return { figures, suggestions: JSON.stringify(shardSuggestions(mine, suggestions)), entities: entityAssets(build, registryPart) }
 }
@@ -406,7 +463,12 @@ export async function writeShardedBuild(
   rmSync(temporary, { recursive: true, force: true })
   try {
     const jobs = plan.ranges.map((_, s) => ({ dir: join(temporary, `shard-${s}`), src, settings, job: shardJob(plan, s) }))
-    const articlesOf = (s: number) => plan.source.read(plan.ranges[s]!.first, plan.ranges[s]!.size)
+    // A reused shard's articles are not read back: its suggestions need only its kept facts.
+    const articlesOf = (s: number): ShardArticles => {
+      const { first, size } = plan.ranges[s]!
+      const reuse = plan.reused[s]
+      return reuse === undefined ? { articles: plan.source.read(first, size) } : { facts: readFacts(join(reuse, factsFile(plan.keys[s]!))) }
+    }
     if (threads <= 1 || jobs.length === 1) {
       // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
       jobs.forEach((job, s) => written(s, writeShard(job, articlesOf(s))))
@@ -443,6 +505,7 @@ export async function writeShardedBuild(
     renameSync(temporary, target)
   } finally {
     rmSync(temporary, { recursive: true, force: true })
+    removePlanFiles(plan)
   }
   const link = shardedDir(root)
   const nextLink = `${link}.${process.pid}.tmp`
@@ -455,6 +518,11 @@ export async function writeShardedBuild(
 
 /** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
 export type ShardWrite = { dir: string; src: string; settings: WranglerSettings; job: ShardJob }
+/**
+ * What `writeShard` reads of a shard's articles: all of them when this build makes its files, only what the
+ * whole corpus's suggestions read of them (its kept `RegistryArticle`s) when it is reused.
+ */
+export type ShardArticles = { articles: StoredArticle[] } | { facts: RegistryArticle[] }
 
 /**
  * Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of
@@ -462,16 +530,27 @@ export type ShardWrite = { dir: string; src: string; settings: WranglerSettings;
  * (they are never written in place, so the earlier build keeps its own until it is removed); only what the
  * whole build gives it is written.
  */
-export function writeShard({ dir, src, settings, job }: ShardWrite, articles: readonly StoredArticle[]): WrittenShard {
+export function writeShard({ dir, src, settings, job }: ShardWrite, mine: ShardArticles): WrittenShard {
   let own: { modules: number; assets: [string, number][] }
   let files: Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'>
-  if (job.reuse !== undefined) {
-    own = linkOwnFiles(job.reuse, dir, job.key)
-    files = buildFiles(job, articles)
+  let documents: number
+  if ('facts' in mine) {
+    own = linkOwnFiles(job.reuse!, dir, job.key)
+    files = buildFiles(job, mine.facts)
+    documents = mine.facts.length
   } else {
+    const { articles } = mine
     const shard = shardFiles(job, articles)
     files = shard
-    writeFiles(dir, { 'search.bundle': shard.text, 'search.bin': shard.index.binary, [countsFile(job.key)]: job.counts! })
+    documents = articles.length
+    writeFiles(dir, {
+      'search.bundle': shard.text,
+      'search.bin': shard.index.binary,
+      [countsFile(job.key)]: job.counts!,
+      [factsFile(job.key)]: JSON.stringify(articles.map(registryArticle)),
+    })
+    // Copied, not moved: the phrase thread's folder may be on another file system.
+    if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))
     writeAssets(dir, shard.assets)
     own = {
       modules: Buffer.byteLength(shard.text) + shard.index.binary.length,
@@ -506,7 +585,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: re
   writeAssets(dir, files.entities)
   const registryPart = [...files.entities.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   return {
-    documents: articles.length,
+    documents,
     modules: own.modules + files.figures.length + Buffer.byteLength(files.suggestions),
     assets: [...own.assets, ...[...files.entities].map(([asset, text]): [string, number] => [asset, Buffer.byteLength(text)])],
     registryPart,
@@ -518,10 +597,10 @@ function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
   for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
 }
 
-/** Hard-links a shard's own files (bundle, index, counts, assets under its key) from an earlier build's folder; their sizes. */
+/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, assets under its key) from an earlier build's folder; their sizes. */
 function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
   mkdirSync(join(dir, 'assets', key), { recursive: true })
-  for (const name of ['search.bundle', 'search.bin', countsFile(key)]) linkSync(join(from, name), join(dir, name))
+  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key)]) linkSync(join(from, name), join(dir, name))
   const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
     linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))
     return [`${key}/${name}`, statSync(join(dir, 'assets', key, name)).size]
@@ -537,7 +616,7 @@ function linkOwnFiles(from: string, dir: string, key: string): { modules: number
  */
 async function writeOnThreads(
   jobs: readonly ShardWrite[],
-  articlesOf: (shard: number) => StoredArticle[],
+  articlesOf: (shard: number) => ShardArticles,
   threadCount: number,
   written: (shard: number, files: WrittenShard) => void,
 ): Promise<void> {
@@ -554,7 +633,7 @@ async function writeOnThreads(
           return void worker.terminate().then(() => done())
         }
         shard = next++
-        worker.postMessage({ write: jobs[shard]!, articles: articlesOf(shard) } satisfies ShardMessage)
+        worker.postMessage({ write: jobs[shard]!, mine: articlesOf(shard) } satisfies ShardMessage)
       }
       worker.on('message', (files: WrittenShard) => {
         written(shard, files)
@@ -569,8 +648,8 @@ async function writeOnThreads(
   await Promise.all(Array.from({ length: threadCount }, run))
 }
 
-/** What a shard thread is sent: one shard to write and its articles. */
-export type ShardMessage = { write: ShardWrite; articles: StoredArticle[] }
+/** What a shard thread is sent: one shard to write and what it reads of its articles. */
+export type ShardMessage = { write: ShardWrite; mine: ShardArticles }
 
 /** After a one-Worker build, the sharded one is no longer what is served: its link and folders go. */
 export function removeShardedBuild(root: string) {

@@ -1,7 +1,6 @@
-import type { StoredArticle } from '../article'
 import { facetKey } from '../search/facets'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { packSuggestions, suggestionEntities, type StoredSuggestions } from '../search/suggest'
+import { packSuggestions, suggestionEntities, type StoredSuggestions, type SuggestionArticle } from '../search/suggest'
 
 /**
  * A shard's suggestion index, made so that the front can merge the shards'
@@ -15,7 +14,7 @@ import { packSuggestions, suggestionEntities, type StoredSuggestions } from '../
  * corpus's index, so the shard lists titles in the one index's order. Laid
  * out as `storeSuggestions` lays out its own (names: entities, phrases, titles).
  */
-export function shardSuggestions(articles: readonly StoredArticle[], whole: StoredSuggestions): StoredSuggestions {
+export function shardSuggestions(articles: readonly SuggestionArticle[], whole: StoredSuggestions): StoredSuggestions {
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
   // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
   // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.

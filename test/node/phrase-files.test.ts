@@ -27,6 +27,38 @@ describe('the corpus phrases counted a shard at a time on disk', () => {
     }
   })
 
+  it('keep the same phrases counted afresh for each shard, and with a shard merged from a file kept by an earlier count', () => {
+    const whole = new PhraseCounts()
+    whole.add(articles)
+    const expected = whole.kept()
+    const shards = [
+      [0, 100],
+      [100, 101],
+      [101, articles.length],
+    ] as const
+    // Each shard's file on its own (sights from 0 in each), as the build keeps it beside the shard.
+    const earlier = new PhraseFiles()
+    const files = new PhraseFiles()
+    try {
+      const taken = shards.map(([first, end]) => {
+        const counts = new PhraseCounts()
+        counts.add(articles.slice(first, end))
+        return counts.take()
+      })
+      for (const shard of taken) expect(Math.min(...shard.map(({ sight }) => sight))).toBe(0)
+      const earlierFiles = taken.map((shard) => earlier.write(shard))
+      expect(keptPhrases(earlier.merged())).toEqual(expected)
+      // A later build: the first and last shards' counts read from the earlier files, the middle one counted again.
+      files.add(earlierFiles[0]!)
+      files.write(taken[1]!)
+      files.add(earlierFiles[2]!)
+      expect(keptPhrases(files.merged())).toEqual(expected)
+    } finally {
+      earlier.remove()
+      files.remove()
+    }
+  })
+
   it('are taken sorted by key, each once, with its articles, first sight and first spelling', () => {
     const counts = new PhraseCounts()
     // A word that starts another ("hong" and "hongkong"), a two-word phrase that starts a three-word one, accents and capitals.

@@ -35,16 +35,16 @@ function files(dir: string): string[] {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 describe('a warm sharded build after articles are appended', { timeout: 400_000 }, () => {
-  it('rewrites only the last shard (the full shards keep their own files, the same inodes) and writes what a cold build of the same corpus writes', () => {
+  it('rewrites only the last shard (the full shards keep their own files, the same inodes), reads back and counts only its articles, and writes what a cold build of the same corpus writes', () => {
     for (const name of names.slice(0, 20)) cpSync(join('corpus/wikinews', name), join(corpus, name))
     const warm = join(work, 'warm')
-    expect(build(warm)).toMatch(/in 3 shards.*0 of them reused/s)
+    expect(build(warm)).toMatch(/in 3 shards.*0 of them reused from the previous build \(phrases counted in 20 articles, 40 articles read back/s)
     const served = join(warm, 'sharded')
     const keyOf = (shard: number) => /^counts-(.*)\.json$/.exec(readdirSync(join(served, `shard-${shard}`)).find((name) => name.startsWith('counts-'))!)![1]!
-    // A shard's own files: its bundle, index, counts for the corpus figures and the assets under its key (packs, facts table).
+    // A shard's own files: its bundle, index, counts for the corpus figures, phrase counts, registry facts and the assets under its key (packs, facts table).
     const own = (shard: number) =>
       files(join(served, `shard-${shard}`)).filter((name) =>
-        [/^search\.(bundle|bin)$/, /^counts-/, new RegExp(`^assets/${keyOf(shard)}/`)].some((pattern) => pattern.test(name)),
+        [/^search\.(bundle|bin)$/, /^counts-/, /^phrases-/, /^facts-/, new RegExp(`^assets/${keyOf(shard)}/`)].some((pattern) => pattern.test(name)),
       )
     const before = new Map(
       [0, 1, 2].flatMap((shard) =>
@@ -56,12 +56,15 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
     for (const name of names.slice(20)) cpSync(join('corpus/wikinews', name), join(corpus, name))
     const output = build(warm)
     expect(output).toMatch(/4 articles analysed on \d thread\(s\), 20 from the analysis cache/)
-    expect(output).toMatch(/in 3 shards.*2 of them reused/s)
+    // The 16 articles of the two full shards are neither read back nor counted again: their kept phrase counts and
+    // facts stand for them. The last shard's 8 are read twice: for its index and phrases, then for its files.
+    expect(output).toMatch(/in 3 shards.*2 of them reused from the previous build \(phrases counted in 8 articles, 16 articles read back/s)
     for (const shard of [0, 1]) {
       expect(keyOf(shard)).toBe(keys[shard])
       const names = own(shard)
-      // The bundle, the index, the counts and the packs and facts table: 4 files and the assets, all hard links to the earlier build's.
-      expect(names.length).toBeGreaterThan(4)
+      // The bundle, the index, the counts, the phrase counts, the registry facts and the packs and facts table: 6 files and the assets, all hard links to the earlier build's.
+      expect(names.length).toBeGreaterThan(6)
+      expect(names).toEqual(expect.arrayContaining([`phrases-${keys[shard]}.tsv`, `facts-${keys[shard]}.json`]))
       expect(names.some((name) => name.endsWith('/0000.json'))).toBe(true)
       for (const name of names) expect(statSync(join(served, `shard-${shard}`, name)).ino, `shard-${shard}/${name}`).toBe(before.get(`shard-${shard}/${name}`))
       // What the whole corpus gives it is the new build's.
@@ -74,7 +77,7 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
 
     // A build of the same 24 articles with nothing to reuse writes the same files, byte for byte, but the build time.
     const cold = join(work, 'cold')
-    expect(build(cold)).toMatch(/in 3 shards.*0 of them reused/s)
+    expect(build(cold)).toMatch(/in 3 shards.*0 of them reused from the previous build \(phrases counted in 24 articles, 48 articles read back/s)
     const coldServed = join(cold, 'sharded')
     expect(files(coldServed)).toEqual(files(served))
     const builtAt = (text: string) => text.replace(/"builtAt":"[^"]*"/, '"builtAt":""')
