@@ -53,6 +53,36 @@ describe('lists of places with a namesake abroad', () => {
     const text = 'Heavy rain hit Spain on Monday and flooded towns including Talvera, Orduna, Madrid and Getafe.'
     expect(readEntities(text).find('place', 'Talvera')?.country).toBe('Spain')
   })
+
+  it('reads a list introduced by its kind of place, and takes its namesakes abroad home where most of it is unknown', () => {
+    const text =
+      'A strong quake shook the southern Philippines on Monday. The villages hit were mostly Talvera, Orduna, Madrid, Belisca, and Cortes, the governor said.'
+    const { find } = readEntities(text)
+    for (const name of ['Talvera', 'Orduna', 'Belisca', 'Madrid', 'Cortes']) expect(find('place', name)?.country, name).toBe('Philippines')
+    expect(find('place', 'Madrid')?.lat).toBeUndefined()
+  })
+
+  it('keeps a list of known cities abroad where they are, and a list after no kind of place unread', () => {
+    const known = readEntities('Floods hit the Philippines on Monday. Flights to London, Paris and Madrid were cancelled.')
+    expect(known.find('place', 'Madrid')?.country).toBe('Spain')
+    const trade = readEntities('Talks with African countries comparable to the European and North American trade blocs went on in Manila.')
+    expect(trade.find('place', 'North American')).toBeUndefined()
+  })
+})
+
+// A town, a comma, then its region (sentences written for the test).
+describe('a town and its region', () => {
+  it('takes the region of the country where the town lies, or of a country the text is about', () => {
+    const { find } = readEntities('A man of Bethesda, Maryland, was detained in Washington in the United States on Monday.')
+    expect(find('place', 'Bethesda')?.country).toBe('United States')
+    const unknown = readEntities('Protests went on in the United States on Monday. A march began in Elmvale, Maryland, at noon.')
+    expect(unknown.find('place', 'Elmvale')?.country).toBe('United States')
+  })
+
+  it('reads names in a flat list as items, not a town and the region after it', () => {
+    const { find } = readEntities('A quake hit the Philippines. The towns damaged were Talvera, Orduna, Madrid, and Belisca.')
+    expect(find('place', 'Orduna')?.country).toBe('Philippines')
+  })
 })
 
 describe('a demonym before the kind of place', () => {

@@ -35,13 +35,27 @@ export function readLists(reading: Reading): void {
     const common = mostCommon(countries as string[])
     // "Carrascal, Cantilan, Madrid and Carmen" in a report on the Philippines: a big namesake abroad in the list
     // does not take the others abroad; they wait for the text's main country.
-    const country = common && !inView(reading, common) ? undefined : common
+    const abroad = common !== undefined && !inView(reading, common)
+    const country = abroad ? undefined : common
     for (const item of open) {
       const name = nameOf(reading, item.candidate.tokens)
       decide(reading, item.sentence, item.candidate, 'place', name, country ? { country } : {})
       if (!country) reading.unplaced.push(name)
     }
+    // Where most of such a list are names the gazetteer lacks (villages of the text's country), its places abroad
+    // are namesakes there too: "Madrid" and "Cortes" among Cantilan, Carmen and Lanuza are towns of the Philippines.
+    if (abroad && open.length * 2 >= list.items.length) for (const item of places) placeAtHome(reading, item)
   }
+}
+
+/** A place read abroad that is a namesake in the text's main country: its country and coordinates wait for that one. */
+function placeAtHome(reading: Reading, item: Located): void {
+  const place = reading.book.find('place', reading.decided.get(item.candidate)!.name)
+  if (!place?.country || inView(reading, place.country)) return
+  delete place.country
+  delete place.lat
+  delete place.lon
+  reading.unplaced.push(place.name)
 }
 
 /** Whether a country (by name) is one the text is about, or the text is about none. */
