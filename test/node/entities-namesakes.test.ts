@@ -70,6 +70,21 @@ describe('lists of places with a namesake abroad', () => {
   })
 })
 
+// A list whose first name is a place after a preposition (sentences written for the test).
+describe('a list that opens with a place after a preposition', () => {
+  it('reads the names after it as places', () => {
+    const { find } = readEntities('A fire broke out in Wales on Monday. Crews were sent from Chester, Talvera, Orduna, and Belisca.')
+    for (const name of ['Talvera', 'Orduna', 'Belisca']) expect(find('place', name), name).toBeDefined()
+  })
+
+  it('leaves people after a place and a clause after "and" alone', () => {
+    const couple = readEntities('A couple from Florida, Richard and Lisa Parry, drove to the rally.')
+    expect(couple.find('place', 'Richard')).toBeUndefined()
+    const clause = readEntities('Mummies were found in Saqqara and Luxor, and Egyptologists said they were offerings.')
+    expect(clause.find('place', 'Egyptologists')).toBeUndefined()
+  })
+})
+
 // A town, a comma, then its region (sentences written for the test).
 describe('a town and its region', () => {
   it('takes the region of the country where the town lies, or of a country the text is about', () => {
