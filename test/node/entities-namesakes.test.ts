@@ -22,6 +22,19 @@ describe('small namesakes abroad', () => {
   })
 })
 
+// A world city against a small namesake in the country the text is about (sentences written for the test).
+describe('world cities', () => {
+  it('reads a city of a million people as that city even where a namesake lies in a country the text is about', () => {
+    const text = 'The United States left the agency in 2018. The agency is based in Paris, and the United States pays no dues.'
+    expect(readEntities(text).find('place', 'Paris')?.country).toBe('France')
+  })
+
+  it('keeps a smaller town of the country the text is about before a bigger one abroad', () => {
+    const text = 'Storms hit the United States on Monday. Power failed across Birmingham, and the United States sent crews.'
+    expect(readEntities(text).find('place', 'Birmingham')?.country).toBe('United States')
+  })
+})
+
 // Names ending in a feature word (sentences written for the test).
 describe('names ending in a feature word', () => {
   it('reads a city, a junction and an airfield as places', () => {
