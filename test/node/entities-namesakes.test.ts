@@ -129,3 +129,14 @@ describe('roads by number', () => {
     expect(find('organization', 'Quetta')).toBeDefined()
   })
 })
+
+// A place the gazetteer lacks, then "in" and its region (sentences written for the test).
+describe('a place in its region', () => {
+  it('takes the country of the region after "in", not the text\'s main country', () => {
+    const text =
+      'A storm hit the Bahamas on Monday and the Bahamas braced for more. The United States watched. Tallow Creek County in Florida ordered evacuations.'
+    expect(readEntities(text).find('place', 'Tallow Creek County')?.country).toBe('United States')
+    const alone = readEntities('A storm hit the Bahamas on Monday and the Bahamas braced for more. Tallow Creek County ordered evacuations.')
+    expect(alone.find('place', 'Tallow Creek County')?.country).toBe('Bahamas')
+  })
+})

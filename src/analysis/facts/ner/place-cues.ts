@@ -124,13 +124,8 @@ export function kindAfter(sentence: Token[], to: number): boolean {
  * after it: the name before its comma is no country or region, so the commas part list items, not town and region.
  */
 export function countryAfterComma(sentence: Token[], from: number, to: number, town: string, context: ReadonlySet<string>): string | undefined {
-  if (sentence[to]?.text !== ',') return undefined
-  let end = to + 1
-  while (end < sentence.length && end - to <= 3 && sentence[end]!.word && sentence[end]!.capital) end++
-  const words = sentence.slice(to + 1, end)
-  const next = sentence[end]
-  if (words.length === 0 || words.at(-1)!.possessive || (next?.word && next.capital)) return undefined
-  const name = words.map((token) => token.text).join(' ')
+  const name = sentence[to]?.text === ',' ? nameEndingPhrase(sentence, to + 1) : undefined
+  if (name === undefined) return undefined
   const country = findCountry(name)?.code
   if (country !== undefined) return country
   const regions = findPlaces(name).filter((place) => place.kind === 'region')
@@ -139,6 +134,27 @@ export function countryAfterComma(sentence: Token[], from: number, to: number, t
   const holdsTown = (region: Place) =>
     towns.some((place) => place.country === region.country && (!place.region || !region.region || place.region === region.region))
   return (regions.find(holdsTown) ?? regions.find((region) => context.has(region.country)) ?? regions[0]!).country
+}
+
+/**
+ * "Palm Beach County in Florida", "a park in Kenya": "in", then a country or a region that ends the phrase, after a place
+ * the gazetteer lacks; the code of its country (the region's in a country the text is about, where several have it).
+ */
+export function countryAfterIn(sentence: Token[], to: number, context: ReadonlySet<string>): string | undefined {
+  const name = sentence[to]?.text === 'in' ? nameEndingPhrase(sentence, to + 1) : undefined
+  if (name === undefined) return undefined
+  const regions = findPlaces(name).filter((place) => place.kind === 'region')
+  return findCountry(name)?.code ?? (regions.find((region) => context.has(region.country)) ?? regions[0])?.country
+}
+
+/** One to three capitalised words from `from` that end the phrase (no possessive, no capitalised word after): a country's or region's name. */
+function nameEndingPhrase(sentence: Token[], from: number): string | undefined {
+  let end = from
+  while (end < sentence.length && end - from < 3 && sentence[end]!.word && sentence[end]!.capital) end++
+  const words = sentence.slice(from, end)
+  const next = sentence[end]
+  if (words.length === 0 || words.at(-1)!.possessive || (next?.word && next.capital)) return undefined
+  return words.map((token) => token.text).join(' ')
 }
 
 /** "Carrascal, Cantilan": a comma before the name, and before it a capitalised name that is no country or region. */
