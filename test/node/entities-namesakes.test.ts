@@ -22,6 +22,19 @@ describe('small namesakes abroad', () => {
   })
 })
 
+// A world city against a small namesake in the country the text is about (sentences written for the test).
+describe('world cities', () => {
+  it('reads a city of a million people as that city even where a namesake lies in a country the text is about', () => {
+    const text = 'The United States left the agency in 2018. The agency is based in Paris, and the United States pays no dues.'
+    expect(readEntities(text).find('place', 'Paris')?.country).toBe('France')
+  })
+
+  it('keeps a smaller town of the country the text is about before a bigger one abroad', () => {
+    const text = 'Storms hit the United States on Monday. Power failed across Birmingham, and the United States sent crews.'
+    expect(readEntities(text).find('place', 'Birmingham')?.country).toBe('United States')
+  })
+})
+
 // Names ending in a feature word (sentences written for the test).
 describe('names ending in a feature word', () => {
   it('reads a city, a junction and an airfield as places', () => {
@@ -53,6 +66,51 @@ describe('lists of places with a namesake abroad', () => {
     const text = 'Heavy rain hit Spain on Monday and flooded towns including Talvera, Orduna, Madrid and Getafe.'
     expect(readEntities(text).find('place', 'Talvera')?.country).toBe('Spain')
   })
+
+  it('reads a list introduced by its kind of place, and takes its namesakes abroad home where most of it is unknown', () => {
+    const text =
+      'A strong quake shook the southern Philippines on Monday. The villages hit were mostly Talvera, Orduna, Madrid, Belisca, and Cortes, the governor said.'
+    const { find } = readEntities(text)
+    for (const name of ['Talvera', 'Orduna', 'Belisca', 'Madrid', 'Cortes']) expect(find('place', name)?.country, name).toBe('Philippines')
+    expect(find('place', 'Madrid')?.lat).toBeUndefined()
+  })
+
+  it('keeps a list of known cities abroad where they are, and a list after no kind of place unread', () => {
+    const known = readEntities('Floods hit the Philippines on Monday. Flights to London, Paris and Madrid were cancelled.')
+    expect(known.find('place', 'Madrid')?.country).toBe('Spain')
+    const trade = readEntities('Talks with African countries comparable to the European and North American trade blocs went on in Manila.')
+    expect(trade.find('place', 'North American')).toBeUndefined()
+  })
+})
+
+// A list whose first name is a place after a preposition (sentences written for the test).
+describe('a list that opens with a place after a preposition', () => {
+  it('reads the names after it as places', () => {
+    const { find } = readEntities('A fire broke out in Wales on Monday. Crews were sent from Chester, Talvera, Orduna, and Belisca.')
+    for (const name of ['Talvera', 'Orduna', 'Belisca']) expect(find('place', name), name).toBeDefined()
+  })
+
+  it('leaves people after a place and a clause after "and" alone', () => {
+    const couple = readEntities('A couple from Florida, Richard and Lisa Parry, drove to the rally.')
+    expect(couple.find('place', 'Richard')).toBeUndefined()
+    const clause = readEntities('Mummies were found in Saqqara and Luxor, and Egyptologists said they were offerings.')
+    expect(clause.find('place', 'Egyptologists')).toBeUndefined()
+  })
+})
+
+// A town, a comma, then its region (sentences written for the test).
+describe('a town and its region', () => {
+  it('takes the region of the country where the town lies, or of a country the text is about', () => {
+    const { find } = readEntities('A man of Bethesda, Maryland, was detained in Washington in the United States on Monday.')
+    expect(find('place', 'Bethesda')?.country).toBe('United States')
+    const unknown = readEntities('Protests went on in the United States on Monday. A march began in Elmvale, Maryland, at noon.')
+    expect(unknown.find('place', 'Elmvale')?.country).toBe('United States')
+  })
+
+  it('reads names in a flat list as items, not a town and the region after it', () => {
+    const { find } = readEntities('A quake hit the Philippines. The towns damaged were Talvera, Orduna, Madrid, and Belisca.')
+    expect(find('place', 'Orduna')?.country).toBe('Philippines')
+  })
 })
 
 describe('a demonym before the kind of place', () => {
@@ -69,5 +127,16 @@ describe('roads by number', () => {
     expect(typeOf('Interstate')).toBeUndefined()
     expect(typeOf('Route')).toBeUndefined()
     expect(find('organization', 'Quetta')).toBeDefined()
+  })
+})
+
+// A place the gazetteer lacks, then "in" and its region (sentences written for the test).
+describe('a place in its region', () => {
+  it('takes the country of the region after "in", not the text\'s main country', () => {
+    const text =
+      'A storm hit the Bahamas on Monday and the Bahamas braced for more. The United States watched. Tallow Creek County in Florida ordered evacuations.'
+    expect(readEntities(text).find('place', 'Tallow Creek County')?.country).toBe('United States')
+    const alone = readEntities('A storm hit the Bahamas on Monday and the Bahamas braced for more. Tallow Creek County ordered evacuations.')
+    expect(alone.find('place', 'Tallow Creek County')?.country).toBe('Bahamas')
   })
 })

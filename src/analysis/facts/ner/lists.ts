@@ -17,11 +17,25 @@ export function endsWithAnd(items: { sentence: Token[]; candidate: Candidate }[]
   return Boolean(first && second && first.sentence.slice(first.candidate.to, second.candidate.from).some((token) => token.text === 'and'))
 }
 
-/** "districts, including Kalat, …": the list is said to be of places. */
+/**
+ * "districts, including Kalat, …", "the towns damaged were primarily Carrascal, …": the list is said to be of places,
+ * by "including" after a plural kind of place, or by the kind a few lower-case words before the first name, one of them a link ("were", "such as").
+ */
 export function introducedAsPlaces({ sentence, candidate }: { sentence: Token[]; candidate: Candidate }): boolean {
   const before = sentence.slice(Math.max(0, candidate.from - 3), candidate.from).map((token) => token.text.toLowerCase())
-  return before.some((word) => PLACE_KINDS.has(word)) && before.includes('including')
+  if (before.some((word) => PLACE_KINDS.has(word)) && before.includes('including')) return true
+  let linked = false
+  for (let index = candidate.from - 1; index >= Math.max(0, candidate.from - 5); index--) {
+    const token = sentence[index]!
+    if (!token.word || token.capital) return false
+    if (PLACE_KINDS.has(token.text)) return linked
+    linked ||= LIST_LINKS.has(token.text)
+  }
+  return false
 }
+
+/** Words that tie a plural kind of place to the names that follow ("towns damaged were", "villages such as"). */
+const LIST_LINKS = new Set(['are', 'were', 'include', 'included', 'includes', 'as', 'like', 'namely'])
 
 /** "store chains Woolworths and Coles", "the bank Rabobank": a kind of organisation, in the singular or the plural, in lower case. */
 export function isOrganisationKind(word: string): boolean {

@@ -1,4 +1,4 @@
-import { countryOfDemonym, findCountry, findPlaces } from '../../../gazetteer'
+import { countryOfDemonym, findCountry, findPlaces, type Place } from '../../../gazetteer'
 import type { Token } from './tokens'
 
 /** Kinds of place named before "of" ("the town of Mokha") or after the name ("Maidan Wardak province"), in lower case. */
@@ -118,17 +118,56 @@ export function kindAfter(sentence: Token[], to: number): boolean {
 /**
  * "Mokha, Yemen", "Karipur, Kerala": a name, a comma, then a country or a
  * region that ends the phrase. Gives the code of the country the place is in
- * (empty for a region of no one country).
+ * (empty for a region of no one country). A region several countries have ("Maryland" is also a county of Liberia)
+ * is the one where the town before it lies, else one in a country the text is about: "Bethesda, Maryland" is in the
+ * United States. A name inside a flat list of names ("Carrascal, Cantilan, Madrid, Carmen") is no town of the region
+ * after it: the name before its comma is no country or region, so the commas part list items, not town and region.
  */
-export function countryAfterComma(sentence: Token[], to: number): string | undefined {
-  if (sentence[to]?.text !== ',') return undefined
-  let end = to + 1
-  while (end < sentence.length && end - to <= 3 && sentence[end]!.word && sentence[end]!.capital) end++
-  const words = sentence.slice(to + 1, end)
+export function countryAfterComma(sentence: Token[], from: number, to: number, town: string, context: ReadonlySet<string>): string | undefined {
+  const name = sentence[to]?.text === ',' ? nameEndingPhrase(sentence, to + 1) : undefined
+  if (name === undefined) return undefined
+  const country = findCountry(name)?.code
+  if (country !== undefined) return country
+  const regions = findPlaces(name).filter((place) => place.kind === 'region')
+  if (regions.length === 0 || listedAfterPlainName(sentence, from)) return undefined
+  const towns = findPlaces(town)
+  const holdsTown = (region: Place) =>
+    towns.some((place) => place.country === region.country && (!place.region || !region.region || place.region === region.region))
+  return (regions.find(holdsTown) ?? regions.find((region) => context.has(region.country)) ?? regions[0]!).country
+}
+
+/**
+ * "Palm Beach County in Florida", "a park in Kenya": "in", then a country or a region that ends the phrase, after a place
+ * the gazetteer lacks; the code of its country (the region's in a country the text is about, where several have it).
+ */
+export function countryAfterIn(sentence: Token[], to: number, context: ReadonlySet<string>): string | undefined {
+  const name = sentence[to]?.text === 'in' ? nameEndingPhrase(sentence, to + 1) : undefined
+  if (name === undefined) return undefined
+  const regions = findPlaces(name).filter((place) => place.kind === 'region')
+  return findCountry(name)?.code ?? (regions.find((region) => context.has(region.country)) ?? regions[0])?.country
+}
+
+/** One to three capitalised words from `from` that end the phrase (no possessive, no capitalised word after): a country's or region's name. */
+function nameEndingPhrase(sentence: Token[], from: number): string | undefined {
+  let end = from
+  while (end < sentence.length && end - from < 3 && sentence[end]!.word && sentence[end]!.capital) end++
+  const words = sentence.slice(from, end)
   const next = sentence[end]
   if (words.length === 0 || words.at(-1)!.possessive || (next?.word && next.capital)) return undefined
-  const name = words.map((token) => token.text).join(' ')
-  return findCountry(name)?.code ?? findPlaces(name).find((place) => place.kind === 'region')?.country
+  return words.map((token) => token.text).join(' ')
+}
+
+/** "Carrascal, Cantilan": a comma before the name, and before it a capitalised name that is no country or region. */
+function listedAfterPlainName(sentence: Token[], from: number): boolean {
+  if (sentence[from - 1]?.text !== ',') return false
+  let start = from - 1
+  while (start > 0 && from - 1 - start < 3 && sentence[start - 1]!.word && sentence[start - 1]!.capital) start--
+  if (start === from - 1) return false
+  const name = sentence
+    .slice(start, from - 1)
+    .map((token) => token.text)
+    .join(' ')
+  return findCountry(name) === undefined && !findPlaces(name).some((place) => place.kind === 'region')
 }
 
 /** What a field is dug for ("oil field", "gas fields"): the field is a place. */

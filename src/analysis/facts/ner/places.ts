@@ -8,11 +8,19 @@ const REGION_WEIGHT = 5e7
 /** How much more a place in a country the text is about counts: Kalat in Pakistan, but Moscow in Russia even in a text about Idaho. */
 const CONTEXT_WEIGHT = 100
 
-/** The best reading of a place name: the biggest, places in a country the text is about counting a hundredfold. */
+/** People enough that a town is a world city, known by its name wherever the text is about. */
+const WORLD_CITY = 1_000_000
+
+/**
+ * The best reading of a place name: the biggest, places in a country the text is about counting a hundredfold, and
+ * world cities as if they were in one ("based in Paris" is Paris in France in a text about the United States, where
+ * Paris, Texas has 25,000 people).
+ */
 export function pickPlace(name: string, contextCountries: ReadonlySet<string>): Place | undefined {
   const places = findPlacesOrAlternates(name)
   if (places.length === 0) return undefined
-  const rank = (place: Place) => (place.kind === 'region' ? REGION_WEIGHT : place.population + 1) * (contextCountries.has(place.country) ? CONTEXT_WEIGHT : 1)
+  const inView = (place: Place) => contextCountries.has(place.country) || (place.kind === 'town' && place.population >= WORLD_CITY)
+  const rank = (place: Place) => (place.kind === 'region' ? REGION_WEIGHT : place.population + 1) * (inView(place) ? CONTEXT_WEIGHT : 1)
   return places.reduce((best, place) => (rank(place) > rank(best) ? place : best))
 }
 

@@ -1,6 +1,7 @@
 import { countryByCode, countryOfDemonym, findPlacesOrAlternates } from '../../../gazetteer'
 import { appositionRole } from './roles'
 import { demonymOf, isAcronym, spellsAcronym } from './names'
+import { countryAfterIn } from './place-cues'
 import { isNamesakeAbroad, pickPlace, placeDetails } from './places'
 import { byLeadingName, otherSpelling, samePerson } from './recall'
 import { isTownAndMascot } from './teams'
@@ -49,7 +50,8 @@ export function decidePlace(reading: Reading, sentence: Token[], candidate: Cand
   const picked = code ? namesakes.find((place) => place.country === code) : pickPlace(name, reading.context)
   const known = picked && !code && isNamesakeAbroad(picked, reading.context) ? undefined : picked
   if (known) return decide(reading, sentence, candidate, 'place', name, placeDetails(known))
-  const country = countryByCode(code)?.name
+  // A place the gazetteer lacks, then "in" and a country or region: that one's ("Palm Beach County in Florida").
+  const country = countryByCode(code || (namesakes.length === 0 ? (countryAfterIn(sentence, candidate.to, reading.context) ?? '') : ''))?.name
   decide(reading, sentence, candidate, 'place', name, country ? { country } : {})
   if (!country) reading.unplaced.push(name)
 }

@@ -1,5 +1,6 @@
-import { findCountry } from '../../../../gazetteer'
+import { findCountry, isFirstName } from '../../../../gazetteer'
 import { endsWithAnd, introducedAsPlaces, joinsList } from '../lists'
+import { STRONG_PLACE_PREPOSITIONS } from '../lexicon'
 import { looksLikePersonName } from '../names'
 import { addPerson, decide } from '../record'
 import { mostCommon, nameOf, spanOf, type Located, type Reading } from '../reading'
@@ -30,18 +31,58 @@ export function readLists(reading: Reading): void {
       for (const item of open) decide(reading, item.sentence, item.candidate, 'organization', nameOf(reading, item.candidate.tokens))
       continue
     }
-    if (!list.introducedAsPlaces && (places.length < 2 || places.length * 2 < list.items.length)) continue
+    const placeFirst =
+      kinds[0] === 'place' &&
+      list.items.length > 2 &&
+      afterPlacePreposition(list.items[0]!) &&
+      commasUntilLast(list.items) &&
+      !open.some((item) => isFirstName(item.candidate.tokens[0]!.text))
+    if (!list.introducedAsPlaces && !placeFirst && (places.length < 2 || places.length * 2 < list.items.length)) continue
     const countries = places.map((item) => reading.book.find('place', reading.decided.get(item.candidate)!.name)?.country).filter(Boolean)
     const common = mostCommon(countries as string[])
     // "Carrascal, Cantilan, Madrid and Carmen" in a report on the Philippines: a big namesake abroad in the list
     // does not take the others abroad; they wait for the text's main country.
-    const country = common && !inView(reading, common) ? undefined : common
+    const abroad = common !== undefined && !inView(reading, common)
+    const country = abroad ? undefined : common
     for (const item of open) {
       const name = nameOf(reading, item.candidate.tokens)
       decide(reading, item.sentence, item.candidate, 'place', name, country ? { country } : {})
       if (!country) reading.unplaced.push(name)
     }
+    // Where most of such a list are names the gazetteer lacks (villages of the text's country), its places abroad
+    // are namesakes there too: "Madrid" and "Cortes" among Cantilan, Carmen and Lanuza are towns of the Philippines.
+    if (abroad && open.length * 2 >= list.items.length) for (const item of places) placeAtHome(reading, item)
   }
+}
+
+/**
+ * "appliances from Dolgellau, Harlech, Barmouth and Bala": a list of three or more whose first name is a place and
+ * follows a preposition of place or of a journey goes on with places, unless a name opens with a first name ("a
+ * couple from Florida, Richard and Lisa Parry") or an "and" comes before the last name.
+ */
+function afterPlacePreposition({ sentence, candidate }: Located): boolean {
+  const before = sentence[candidate.from - 1]
+  return Boolean(before?.word && !before.capital && LIST_PREPOSITIONS.has(before.text))
+}
+
+/** "A, B, C and D": only commas join the names before the last; "in A and B, and Egyptologists have …" joins a clause. */
+function commasUntilLast(items: Located[]): boolean {
+  return items.slice(1, -1).every((item, index) => {
+    const previous = items[index]!
+    return previous.sentence === item.sentence && item.sentence.slice(previous.candidate.to, item.candidate.from).every((token) => token.text === ',')
+  })
+}
+
+const LIST_PREPOSITIONS = new Set([...STRONG_PLACE_PREPOSITIONS, 'from', 'to'])
+
+/** A place read abroad that is a namesake in the text's main country: its country and coordinates wait for that one. */
+function placeAtHome(reading: Reading, item: Located): void {
+  const place = reading.book.find('place', reading.decided.get(item.candidate)!.name)
+  if (!place?.country || inView(reading, place.country)) return
+  delete place.country
+  delete place.lat
+  delete place.lon
+  reading.unplaced.push(place.name)
 }
 
 /** Whether a country (by name) is one the text is about, or the text is about none. */

@@ -219,7 +219,7 @@ function placeCue(reading: Reading, sentence: Token[], candidate: Candidate): st
     return undefined
   if (kindOfBefore(sentence, from)) return demonymBeforeKind(sentence, from) ?? ''
   if (kindAfter(sentence, to) || featureBefore(sentence, from)) return ''
-  return countryAfterComma(sentence, to)
+  return countryAfterComma(sentence, from, to, name, reading.context)
 }
 
 /** "in Morvella", "near Tasquera": a word the gazetteer lacks, after "in" or "near", that names nothing else (not "in Catalonian", "in Muslim-majority"). */
