@@ -128,6 +128,29 @@ export function train(gold: readonly Labelled[], silver: readonly RankingExample
   return trainRankingPerceptron([...asRanking(gold), ...silver], EPOCHS)
 }
 
+/**
+ * The weights module `npm run train:quotes` writes from these gold sets and this corpus, and what it was trained on.
+ * The model learns from the rules' own output (their candidates and choices), so any change to the rules changes it:
+ * a test checks that the committed module is this function's answer on the repository's data.
+ */
+export async function trainedWeights(dirs: readonly string[], corpus: string, out: string, withSilver = true) {
+  const findArticle = createArticleFinder(corpus)
+  const sets = dirs.map((dir) => ({ name: basename(dir), ...readGoldSet(dir, findArticle) }))
+  // Every gold set's articles, held-out ones too, stay out of the silver data.
+  const goldTexts = new Set(sets.flatMap((set) => [...set.texts]))
+  // Their articles only: a held-out set's quotes are not read here.
+  for (const name of readdirSync('test/fixtures').filter((entry) => entry.startsWith('gold'))) {
+    for (const { gold } of readGoldFiles(join('test/fixtures', name))) {
+      const text = findArticle(gold.article)?.text
+      if (text !== undefined) goldTexts.add(text)
+    }
+  }
+  const silver = withSilver ? readSilver(corpus, goldTexts) : []
+  const gold = sets.flatMap((set) => set.examples)
+  const source = await weightsModule(train(fallbackExamples(gold), silver), out)
+  return { source, sets, silver, gold }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -144,22 +167,9 @@ async function main(): Promise<number> {
     console.error(`held-out sets are never trained on: ${refused.join(', ')}`)
     return 2
   }
-  const findArticle = createArticleFinder(values.corpus)
-  const sets = dirs.map((dir) => ({ name: basename(dir), ...readGoldSet(dir, findArticle) }))
-  // Every gold set's articles, held-out ones too, stay out of the silver data.
-  const goldTexts = new Set(sets.flatMap((set) => [...set.texts]))
-  // Their articles only: a held-out set's quotes are not read here.
-  for (const name of readdirSync('test/fixtures').filter((entry) => entry.startsWith('gold'))) {
-    for (const { gold } of readGoldFiles(join('test/fixtures', name))) {
-      const text = findArticle(gold.article)?.text
-      if (text !== undefined) goldTexts.add(text)
-    }
-  }
-  const silver = values['no-silver'] ? [] : readSilver(values.corpus, goldTexts)
-  const gold = sets.flatMap((set) => set.examples)
+  const { source, sets, silver, gold } = await trainedWeights(dirs, values.corpus, values.out, !values['no-silver'])
   console.log(`gold examples: ${gold.length} (quotes whose gold speaker is a candidate or none), silver examples: ${silver.length}`)
   if (values.report) report(sets, silver)
-  const source = await weightsModule(train(fallbackExamples(gold), silver), values.out)
   writeFileSync(values.out, source)
   console.log(`wrote ${values.out}: ${(Buffer.byteLength(source) / 1024).toFixed(1)} KB, ${source.split('\n').length - 5} weights`)
   return 0

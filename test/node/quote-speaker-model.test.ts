@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
 import { fallbackSpeaker, SPEAKER_MARGIN, type SpeakerCandidate } from '../../src/analysis/facts/quote-speakers'
 import type { Entity } from '../../src/analysis/facts/types'
 import { trainRankingPerceptron, type RankingExample } from '../../scripts/lib/ranking-perceptron'
-import { weightsModule } from '../../scripts/train-quotes'
+import { TRAINING_SETS, trainedWeights, weightsModule } from '../../scripts/train-quotes'
 
 // The learned speaker ranker behind the rules (issue 17): it speaks only where the rules give no speaker.
 const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker ?? null])
@@ -67,4 +68,15 @@ describe('the trainer', () => {
     expect(second).toBe(first)
     expect(first).toContain('export const QUOTE_SPEAKER_WEIGHTS')
   })
+
+  it('is what the committed weights were written by: the training sets and corpus give the same bytes', async () => {
+    const path = 'src/analysis/facts/quote-speaker-weights.ts'
+    const { source } = await trainedWeights(
+      TRAINING_SETS.map((name) => `test/fixtures/${name}`),
+      'corpus',
+      path,
+    )
+    // The model learns from the rules' candidates: after a change to the rules, `npm run train:quotes` writes it anew.
+    expect(source).toBe(readFileSync(path, 'utf8'))
+  }, 120_000)
 })
