@@ -1,3 +1,5 @@
+import type { Span } from './span'
+
 /** A stretch of quoted words: `start`/`end` bound the words, `open`/`close` the marks (`close` is the paragraph end when the quote runs on). */
 export type QuotedSpan = {
   start: number
@@ -114,4 +116,17 @@ function pushSpan(text: string, open: number, close: number, runsOn: boolean, co
   while (start < end && /\s/.test(text[start]!)) start++
   while (end > start && /[\s,]/.test(text[end - 1]!)) end--
   if (end > start) out.push({ start, end, open, close, runsOn, continued })
+}
+
+/** Whether a mention lies inside one of the quoted spans (sorted by position). */
+export function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
+  let low = 0
+  let high = spans.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (spans[middle]!.start <= mention.start) low = middle + 1
+    else high = middle - 1
+  }
+  const span = spans[high]
+  return span !== undefined && mention.end <= span.end
 }

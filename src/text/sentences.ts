@@ -81,3 +81,17 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   while (end > start && /\s/.test(text[end - 1]!)) end--
   if (end > start) out.push({ start, end })
 }
+
+/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
+export function sentenceIndexAt(sentences: Span[], offset: number): number {
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const sentence = sentences[middle]!
+    if (offset < sentence.start) high = middle - 1
+    else if (offset >= sentence.end) low = middle + 1
+    else return middle
+  }
+  return Math.max(0, Math.min(low, sentences.length - 1))
+}

@@ -2,7 +2,8 @@ import type { EntityMention, MentionIndex } from './mention-index'
 import { SPEECH_VERBS } from './speech-verbs'
 import { paragraphStart } from './subject'
 import type { Entity } from './types'
-import type { QuotedSpan } from '../../text/quoted-spans'
+import { insideQuote, type QuotedSpan } from '../../text/quoted-spans'
+import { sentenceIndexAt } from '../../text/sentences'
 import type { Span } from '../../text/span'
 
 /**
@@ -176,31 +177,4 @@ function opensSentence(index: MentionIndex, sentence: Span, mention: EntityMenti
 function bucket(value: number, bounds: readonly number[]): string {
   const bound = bounds.find((limit) => value <= limit)
   return bound === undefined ? `>${bounds[bounds.length - 1]}` : `<=${bound}`
-}
-
-/** The index of the sentence holding `offset`, or of the nearest one after it (binary search: sentences are sorted). */
-export function sentenceIndexAt(sentences: Span[], offset: number): number {
-  let low = 0
-  let high = sentences.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const sentence = sentences[middle]!
-    if (offset < sentence.start) high = middle - 1
-    else if (offset >= sentence.end) low = middle + 1
-    else return middle
-  }
-  return Math.max(0, Math.min(low, sentences.length - 1))
-}
-
-/** Whether a mention lies inside one of the quoted spans (sorted by position). */
-export function insideQuote(spans: QuotedSpan[], mention: Span): boolean {
-  let low = 0
-  let high = spans.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    if (spans[middle]!.start <= mention.start) low = middle + 1
-    else high = middle - 1
-  }
-  const span = spans[high]
-  return span !== undefined && mention.end <= span.end
 }

@@ -1,10 +1,11 @@
 import { MentionIndex, type EntityMention } from './mention-index'
-import { findQuotedSpans, type QuotedSpan } from '../../text/quoted-spans'
+import { findQuotedSpans, insideQuote, type QuotedSpan } from '../../text/quoted-spans'
 import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
 import { SPEECH_VERBS } from './speech-verbs'
-import { fallbackSpeaker, insideQuote, sentenceIndexAt, speakerCandidates, type QuoteSituation } from './quote-speakers'
+import { fallbackSpeaker, speakerCandidates, type QuoteSituation } from './quote-speakers'
+import { sentenceIndexAt } from '../../text/sentences'
 import { QUOTE_SPEAKER_WEIGHTS } from './quote-speaker-weights'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
