@@ -13,9 +13,13 @@ const ENTITY_GROUPS: Array<{ type: Entity['type']; heading: string }> = [
   { type: 'country', heading: 'Countries' },
 ]
 
-/** Every fact span of the article, each with the anchor id its link in the facts list points to. */
+/**
+ * Every fact span of the article, each with the anchor id its link in the facts list points to. A statement's span
+ * (actor to target) is the widest: where it partly overlaps another fact it is left unmarked, so that it never costs
+ * a quote, a name or a figure its highlight.
+ */
 function factSpans(facts: Facts): MarkSpan[] {
-  return [
+  const spans: MarkSpan[] = [
     ...facts.quotes.map((quote, index) => ({ id: `quote-${index}`, kind: 'quote', start: quote.start, end: quote.end })),
     ...facts.entities.flatMap((entity, index) =>
       entity.mentions.map((mention, mentionIndex) => ({ id: `entity-${index}-${mentionIndex}`, kind: entity.type, ...mention })),
@@ -23,6 +27,15 @@ function factSpans(facts: Facts): MarkSpan[] {
     ...facts.quantities.map((quantity, index) => ({ id: `figure-${index}`, kind: 'figure', start: quantity.start, end: quantity.end })),
     ...facts.dates.map((date, index) => ({ id: `date-${index}`, kind: 'date', start: date.start, end: date.end })),
   ]
+  const statements = facts.statements
+    .map((statement, index) => ({ id: `statement-${index}`, kind: 'statement', start: statement.start, end: statement.end }))
+    .filter((statement) => !spans.some((span) => crosses(statement, span)))
+  return [...spans, ...statements]
+}
+
+/** Whether two spans overlap without one containing the other. */
+function crosses(a: MarkSpan, b: MarkSpan): boolean {
+  return (a.start < b.start && b.start < a.end && a.end < b.end) || (b.start < a.start && a.start < b.end && b.end < a.end)
 }
 
 /** `/articles/:id`: the article with attribution, summary, keywords and its facts, each linked to where it is in the text. */
@@ -111,6 +124,25 @@ export function ArticlePage(props: {
                     <span class="speaker">{quote.speaker ? `— ${quote.speaker}` : '— speaker not identified'}</span>
                   </li>
                 ))}
+              </ul>
+            </section>
+          ) : null}
+          {facts.statements.length > 0 ? (
+            <section class="statements">
+              <h3>Statements</h3>
+              <ul>
+                {facts.statements.map((statement, index) => {
+                  const actorId = props.entityIds?.get(statement.actor)
+                  return (
+                    <li>
+                      {actorId ? <a href={entityPath(actorId)}>{statement.actor}</a> : statement.actor}{' '}
+                      <FactLink id={`statement-${index}`}>
+                        <strong>{statement.verb}</strong>
+                        {statement.target ? ` ${statement.target}` : ''}
+                      </FactLink>
+                    </li>
+                  )
+                })}
               </ul>
             </section>
           ) : null}

@@ -75,6 +75,7 @@ describe('article pages', () => {
       ...facts.entities.flatMap((entity, index) => entity.mentions.map((mention, mentionIndex) => [`entity-${index}-${mentionIndex}`, mention] as const)),
       ...facts.quantities.map((quantity, index) => [`figure-${index}`, quantity] as const),
       ...facts.dates.map((date, index) => [`date-${index}`, date] as const),
+      ...facts.statements.map((statement, index) => [`statement-${index}`, statement] as const),
     ])
     expect(marks.size).toBeGreaterThan(0)
     for (const [id, marked] of marks) {
@@ -88,6 +89,27 @@ describe('article pages', () => {
     // Every quote, person and figure of the seed can be chosen (none lost to overlapping spans).
     for (const index of facts.quotes.keys()) expect(links).toContain(`quote-${index}`)
     for (const index of facts.quantities.keys()) expect(links).toContain(`figure-${index}`)
+  })
+
+  it('list every statement with its actor, verb and target, linked to its words in the text', async () => {
+    const facts = await api(`/api/articles/${encodeURIComponent(SEED_ID)}/facts`, ArticleFactsSchema)
+    const article = await api(`/api/articles/${encodeURIComponent(SEED_ID)}`, ArticleSchema)
+    const html = unescape((await page(`/articles/${SEED_ID}`)).html)
+    const { marks } = readMarkedText((await page(`/articles/${SEED_ID}`)).html)
+    // The seed's gold lists condemnations, denunciations, a blame and an accusation.
+    expect(facts.statements.map((statement) => statement.verb)).toEqual(expect.arrayContaining(['condemned', 'denounced', 'blamed']))
+    const section = html.slice(html.indexOf('<h3>Statements</h3>'), html.indexOf('</section>', html.indexOf('<h3>Statements</h3>')))
+    expect(section.length).toBeGreaterThan(0)
+    for (const [index, statement] of facts.statements.entries()) {
+      expect(section).toContain(`<strong>${statement.verb}</strong>${statement.target ? ` ${statement.target}` : ''}`)
+      expect(section).toContain(statement.actor)
+      // Where its span is marked, the link lands on the statement's own words.
+      if (marks.has(`statement-${index}`)) {
+        expect(section).toContain(`<a href="#statement-${index}">`)
+        expect(marks.get(`statement-${index}`)).toBe(article.text.slice(statement.start, statement.end))
+      }
+    }
+    expect(facts.statements.some((_, index) => marks.has(`statement-${index}`))).toBe(true)
   })
 
   it('list the related articles the API gives, each linked to its page', async () => {
