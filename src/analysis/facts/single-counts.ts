@@ -1,5 +1,6 @@
 import type { MentionIndex } from './mention-index'
 import type { Quantity } from './types'
+import { matchesOf } from '../../text/matches'
 import type { Span } from '../../text/span'
 
 /** Verbs that do one of the counted things to someone, with the event they report. */
@@ -108,23 +109,23 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   if (!ANY_EVENT_WORD.test(body)) return found
   const add = (who: string, event: string, start: number, end: number, phrase: string) =>
     found.push({ value: 1, who, event, start: sentence.start + start, end: sentence.start + end, ...(DEFINITE.test(phrase) ? { definite: true } : {}) })
-  for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
-  for (const match of body.matchAll(ACTIVE))
+  for (const match of matchesOf(body, PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
+  for (const match of matchesOf(body, ACTIVE))
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
   // The patterns that open on a person ("a man", "the militia's commander") try every article of the sentence: each
   // runs only where its own words are (most sentences have none).
   if (body.includes(' and '))
-    for (const match of body.matchAll(ACTIVE_LISTED)) {
+    for (const match of matchesOf(body, ACTIVE_LISTED)) {
       const one = match[0].lastIndexOf(' and ') + 5
       add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
     }
   if (/\bdeath\b/i.test(body))
-    for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
+    for (const match of matchesOf(body, OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
   const died = /\bdied\b/i.test(body)
-  if (died) for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
+  if (died) for (const match of matchesOf(body, DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
   const headline = HEADLINE.exec(body)
   if (headline) add(headline[1]!.toLowerCase(), eventOf(headline[2]!), headline.index, headline.index + headline[0].length, headline[0].trim())
-  for (const match of body.matchAll(PRONOUN))
+  for (const match of matchesOf(body, PRONOUN))
     found.push({
       value: 1,
       who: 'person',
