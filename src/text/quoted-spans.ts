@@ -1,4 +1,5 @@
 import type { Span } from './span'
+import { matchesOf } from './matches'
 
 /** A stretch of quoted words: `start`/`end` bound the words, `open`/`close` the marks (`close` is the paragraph end when the quote runs on). */
 export type QuotedSpan = {
@@ -41,10 +42,10 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = []
   let paragraphStart = 0
   let runningOn = false
-  const ends = [...text.matchAll(PARAGRAPH_BREAK)].map((match) => match.index)
+  const ends = matchesOf(text, PARAGRAPH_BREAK).map((match) => match.index)
   ends.push(text.length)
   // Only double quotation marks can have a role: found in one scan, each paragraph walks its own.
-  const marks = Array.from(text.matchAll(QUOTATION_MARK), (match) => match.index)
+  const marks = matchesOf(text, QUOTATION_MARK).map((match) => match.index)
   let m = 0
   for (const paragraphEnd of ends) {
     let first = paragraphStart

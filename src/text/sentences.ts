@@ -1,6 +1,7 @@
 import { findQuotedSpans, type QuotedSpan } from './quoted-spans'
 import { MONTH_ABBREVIATIONS } from './calendar'
 import type { Span } from './span'
+import { matchesOf } from './matches'
 
 /** Titles: the stop after them never ends a sentence ("Gen. Asim Munir"). */
 const TITLES = new Set('mr mrs ms dr prof gen lt col capt sgt maj cmdr adm rep sen gov pres rev fr st mt ft jr sr no vs v'.split(' '))
@@ -35,7 +36,7 @@ export function splitSentences(text: string): Span[] {
   const quotations = findQuotedSpans(text).filter((quote) => !quote.runsOn && quote.close - quote.open <= MAX_WHOLE_QUOTATION)
   const cursor = { at: 0 }
   const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g
-  for (const match of text.matchAll(paragraph)) {
+  for (const match of matchesOf(text, paragraph)) {
     splitParagraph(text, match.index, match.index + match[0].length, quotations, cursor, spans)
   }
   return spans

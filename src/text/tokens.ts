@@ -1,4 +1,5 @@
 import type { Span } from './span'
+import { advance } from './matches'
 
 /**
  * A word or a mark with its offsets in the text: the one token shape. The entity
@@ -32,15 +33,18 @@ export const PROSE_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 export function tokensOf(text: string, pattern: RegExp, span: Span = { start: 0, end: text.length }): Token[] {
   const body = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end)
   if (!pattern.global) throw new TypeError('tokensOf needs a global pattern')
-  // A copy starting where the pattern stands, as matchAll makes: the caller's pattern stays as it was.
-  const matcher = new RegExp(pattern)
-  matcher.lastIndex = pattern.lastIndex
+  // Read with the pattern itself, not a copy (why: matches.ts), from where it stands as matchAll would, and left there.
+  const from = pattern.lastIndex
   const tokens: Token[] = []
-  for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
-    const start = span.start + match.index
-    tokens.push({ text: match[0], start, end: start + match[0].length })
-    // An empty match would be found again at the same place: step over one character (one code point under /u).
-    if (match[0] === '') matcher.lastIndex = match.index + (matcher.unicode && (body.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1)
+  try {
+    for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
+      const start = span.start + match.index
+      tokens.push({ text: match[0], start, end: start + match[0].length })
+      // An empty match would be found again at the same place: step over one character (one code point under /u).
+      if (match[0] === '') pattern.lastIndex = advance(body, match.index, pattern.unicode)
+    }
+  } finally {
+    pattern.lastIndex = from
   }
   return tokens
 }
@@ -65,7 +69,8 @@ const cutBySentences = new WeakMap<readonly Span[], { text: string; tokens: Lowe
 export function sentenceTokens(text: string, sentences: readonly Span[]): LoweredToken[][] {
   const known = cutBySentences.get(sentences)
   if (known && known.text === text) return known.tokens
-  const matcher = new RegExp(SENTENCE_TOKEN)
+  // SENTENCE_TOKEN itself, not a copy (why: matches.ts); no other code reads it, and each sentence starts it at 0.
+  const matcher = SENTENCE_TOKEN
   const tokens = sentences.map((sentence) => {
     const body = text.slice(sentence.start, sentence.end)
     const cut: LoweredToken[] = []

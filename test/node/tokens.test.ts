@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INDEX_WORD, PROSE_WORD, tokensOf } from '../../src/text/tokens'
 import { hasLetter, hasLowerCase, tokenize } from '../../src/analysis/facts/ner/tokens'
+import { matchesOf } from '../../src/text/matches'
 
 const sentence = "The Balochistan-based team's coach left Quetta."
 
@@ -26,6 +27,30 @@ describe('tokensOf as matchAll cuts', () => {
       expect(pattern.lastIndex).toBe(0)
     }
     expect(() => tokensOf(text, /\w+/)).toThrow(TypeError)
+  })
+})
+
+describe('matchesOf as matchAll finds', () => {
+  const text = 'Ten 😀 killed, 2,500 hurt. A man was killed.'
+
+  it('gives the same matches, groups and offsets for any global pattern, empty matches stepped over by a code point', () => {
+    for (const pattern of [PROSE_WORD, /\b(k)(ill)ed\b/giu, /\b/g, /x*/gu, /[^a]*/g, /(?<word>\p{Lu}\p{Ll}*)/gu]) {
+      const expected = [...text.matchAll(pattern)]
+      expect(matchesOf(text, pattern)).toEqual(expected)
+      expect(pattern.lastIndex).toBe(0)
+    }
+    expect(() => matchesOf(text, /\w+/)).toThrow(TypeError)
+  })
+
+  it('starts where the pattern stands and leaves it there, so a search inside the loop of another is not disturbed', () => {
+    const pattern = /\p{L}+/gu
+    pattern.lastIndex = 14
+    const expected = [...text.matchAll(pattern)]
+    expect(matchesOf(text, pattern)).toEqual(expected)
+    expect(pattern.lastIndex).toBe(14)
+    pattern.lastIndex = 0
+    const pairs = matchesOf(text, pattern).flatMap((outer) => matchesOf(outer[0], pattern).map((inner) => inner[0]))
+    expect(pairs).toEqual(['Ten', 'killed', 'hurt', 'A', 'man', 'was', 'killed'])
   })
 })
 

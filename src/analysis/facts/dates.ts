@@ -3,6 +3,7 @@ import type { ParsedComponents } from 'chrono-node'
 import { splitSentences } from '../../text/sentences'
 import type { DateMention } from './types'
 import type { Span } from '../../text/span'
+import { matchesOf } from '../../text/matches'
 
 const DAY_MS = 86_400_000
 // How far after the publication date a day named without a year is taken as coming rather than last year's.
@@ -202,9 +203,8 @@ const PHRASE_MARGIN = 48
  */
 function* datePhrases(text: string, chunk: Span): Generator<Span> {
   const body = text.slice(chunk.start, chunk.end)
-  const seeds = new RegExp(DATE_SEED)
   let current: Span | undefined
-  for (let match = seeds.exec(body); match !== null; match = seeds.exec(body)) {
+  for (const match of matchesOf(body, DATE_SEED)) {
     let start = Math.max(0, match.index - PHRASE_MARGIN)
     while (start > 0 && !isSpace(body.charCodeAt(start - 1))) start--
     let end = Math.min(body.length, match.index + match[0].length + PHRASE_MARGIN)
@@ -302,7 +302,7 @@ function isWeekdayOnly(date: ParsedComponents): boolean {
  * date with a day that comes before it in the text; none when there is none.
  */
 function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
-  const found = [...text.matchAll(NEIGHBOUR_DAY)]
+  const found = matchesOf(text, NEIGHBOUR_DAY)
   if (found.length === 0) return dates
   const all = [...dates]
   let d = 0

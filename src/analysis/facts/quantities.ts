@@ -8,6 +8,7 @@ import type { Entity, Quantity, QuantityKind } from './types'
 import { MONTH_ABBREVIATIONS, MONTHS } from '../../text/calendar'
 import type { Span } from '../../text/span'
 import { sentenceTokens, type LoweredToken } from '../../text/tokens'
+import { matchesOf } from '../../text/matches'
 
 /** Cut by `sentenceTokens`: numbers keep their separators ("1,200", "3.5"), so a count is one token. */
 type Token = LoweredToken
@@ -259,7 +260,7 @@ function quantityKind(sentence: string, publicationDate: string | undefined): Qu
   if (HYPOTHETICAL.test(sentence)) return 'hypothetical'
   if (CUMULATIVE.test(sentence)) return 'cumulative'
   const publicationYear = publicationDate?.slice(0, 4)
-  for (const match of sentence.matchAll(YEAR_IN_SENTENCE)) if ((match[1] ?? match[2]) !== publicationYear) return 'historical'
+  for (const match of matchesOf(sentence, YEAR_IN_SENTENCE)) if ((match[1] ?? match[2]) !== publicationYear) return 'historical'
   return undefined
 }
 

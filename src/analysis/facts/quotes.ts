@@ -7,6 +7,7 @@ import { SPEECH_VERBS } from './speech-verbs'
 import { fallbackSpeaker, speakerCandidates, type QuoteSituation } from './quote-speakers'
 import { sentenceIndexAt } from '../../text/sentences'
 import { QUOTE_SPEAKER_WEIGHTS } from './quote-speaker-weights'
+import { matchesOf } from '../../text/matches'
 
 // A quote needs this many words unless someone is named as saying it: fewer are scare quotes, titles or nicknames ("human error").
 const MIN_WORDS = 4
@@ -17,7 +18,7 @@ const NAMING = /\b(?:nicknamed|dubbed|known\s+as|titled|entitled|so-called|brand
 // Quoted words that modify the noun after them name a thing, they are not speech: 'the "one country, two systems" model'.
 const NAME_OF_A_KIND = /^\s+(?:model|principle|policy|framework|doctrine|slogan|plan|programme|program|strategy|initiative|approach|formula|agenda)\b/
 const SPEECH_VERB = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'g')
-// The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchAll` to start from.
+// The first speech verb of a text: not global, so a search leaves no `lastIndex` behind for `matchesOf` to start from.
 const FIRST_SPEECH_VERB = new RegExp(SPEECH_VERB.source)
 const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 // "The government statement, which was posted on Twitter, announced": the government of the country the text names.
@@ -179,7 +180,7 @@ function introducedInSentenceBefore(context: Context, span: QuotedSpan, sentence
 
 function quotedAsSaying({ text, index }: Context, from: number, to: number): EntityMention | undefined {
   const region = text.slice(from, to)
-  for (const match of region.matchAll(QUOTED_AS_SAYING)) {
+  for (const match of matchesOf(region, QUOTED_AS_SAYING)) {
     const nameFrom = from + match.index + match[0].length
     const mention = index.within(nameFrom, Math.min(to, nameFrom + 60), ['person', 'organization'])[0]
     // "quoted Tim Manning, formerly a deputy administrator at FEMA, as saying"
@@ -190,7 +191,7 @@ function quotedAsSaying({ text, index }: Context, from: number, to: number): Ent
 
 function accordingTo(context: Context, from: number, to: number): EntityMention | undefined {
   const { text, index } = context
-  for (const match of text.slice(from, to).matchAll(ACCORDING_TO)) {
+  for (const match of matchesOf(text.slice(from, to), ACCORDING_TO)) {
     const nameFrom = from + match.index + match[0].length
     if (/^(?:him|her)\b/.test(text.slice(nameFrom, nameFrom + 4))) return resolvePronoun(context, nameFrom, nameFrom)
     // "According to its press release, the NBA was "…"": the document is that of the clause's subject after the comma.
@@ -220,7 +221,7 @@ const DOCUMENT_THEN_AUTHOR =
 /** "an order by Admiral X directing units to “…”", "in a statement from the ministry: “…”": the author of the document quoted. */
 function documentBy({ text, index }: Context, from: number, to: number): EntityMention | undefined {
   let author: EntityMention | undefined
-  for (const match of text.slice(from, to).matchAll(DOCUMENT_BY)) {
+  for (const match of matchesOf(text.slice(from, to), DOCUMENT_BY)) {
     const nameFrom = from + match.index + match[0].length
     const rest = text.slice(nameFrom, Math.min(to, nameFrom + 100))
     const nameEnd = nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length)
@@ -261,7 +262,7 @@ function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, a
   const paragraph = paragraphStart(text, span.open)
   const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
   let issuer: EntityMention | undefined
-  for (const match of text.slice(from, span.open).matchAll(ISSUED)) {
+  for (const match of matchesOf(text.slice(from, span.open), ISSUED)) {
     const verbStart = from + match.index
     const sentence = sentences[sentenceIndexAt(sentences, verbStart)]
     issuer = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index) ?? issuer
@@ -357,7 +358,7 @@ function nameAfterVerb(text: string, index: MentionIndex, from: number, to: numb
 function attributionBefore(context: Context, from: number, to: number, sentenceFrom = from): EntityMention | undefined {
   const { text, index } = context
   const region = text.slice(from, to)
-  const verbs = [...region.matchAll(SPEECH_VERB)].reverse()
+  const verbs = matchesOf(region, SPEECH_VERB).reverse()
   // A word or two in quotation marks after "which X called" is a label X gave, not X's speech ("which Ross called "a stunt"").
   const quote = context.spans.find((span) => span.open === to)
   const label = !quote || text.slice(quote.start, quote.end).trim().split(/\s+/).length < 3
@@ -409,14 +410,14 @@ const BY_AFTER = /^\s+by\s+/
  */
 function subjectAfterConjunction({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
   let start = from
-  for (const match of text.slice(from, verbStart).matchAll(SUBORDINATE)) start = from + match.index + match[0].length
+  for (const match of matchesOf(text.slice(from, verbStart), SUBORDINATE)) start = from + match.index + match[0].length
   return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
 /** "its legal system, which the Daily Courier describes as "…"": the subject of the relative clause the speech verb stands in. */
 function subjectOfRelative({ text, index }: Context, from: number, verbStart: number): EntityMention | undefined {
   let start = from
-  for (const match of text.slice(from, verbStart).matchAll(RELATIVE)) start = from + match.index + match[0].length
+  for (const match of matchesOf(text.slice(from, verbStart), RELATIVE)) start = from + match.index + match[0].length
   return start > from ? findSubject(text, start, verbStart, index) : undefined
 }
 
@@ -434,7 +435,7 @@ function subjectAfterWith({ text, index, spans }: Context, from: number, verbSta
   // "with Ana Ruiz calling it "unfair" and Tomas Berger calling it "…"": right after a quote, "and" opens the next such clause.
   const andAfterQuote = spans.some((span) => span.close === from - 1) ? /^\s*,?\s+and\s+/.exec(text.slice(from, verbStart)) : null
   let start = andAfterQuote ? from + andAfterQuote[0].length : -1
-  for (const match of text.slice(from, verbStart).matchAll(WITH_CLAUSE)) start = from + match.index + match[0].length
+  for (const match of matchesOf(text.slice(from, verbStart), WITH_CLAUSE)) start = from + match.index + match[0].length
   return start >= 0 ? findSubject(text, start, verbStart, index) : undefined
 }
 
@@ -446,7 +447,7 @@ const AS_PUT_IT = /\b[Aa]s\s+(?:the\s+)?([^,;:"“”—–]{2,80}?)\s+put\s+it\
 
 /** "traffic "ground to a halt" — as the Supreme Court decision put it —": the one named before "put it". */
 function asPutIt({ text, index }: Context, from: number, to: number): EntityMention | undefined {
-  for (const match of text.slice(from, to).matchAll(AS_PUT_IT)) {
+  for (const match of matchesOf(text.slice(from, to), AS_PUT_IT)) {
     const nameFrom = from + match.index + match[0].indexOf(match[1]!)
     const named = index.within(nameFrom, nameFrom + match[1]!.length, ['person', 'organization', 'country'])
     const speaker = named.filter((mention) => mention.entity.type === 'person').pop() ?? named[0]
@@ -488,7 +489,7 @@ function inherit(
   if (!previous?.speaker) return undefined
   const { text, index } = context
   const between = text.slice(previous.span.close, span.open)
-  const breaks = [...between.matchAll(/\n[^\S\n]*\n/g)]
+  const breaks = matchesOf(between, /\n[^\S\n]*\n/g)
   if (breaks.length > 1) return undefined
   if (breaks.length === 1 && !span.continued) {
     const restOfParagraph = between.slice(0, breaks[0]!.index)
@@ -573,7 +574,7 @@ const CLAUSE_OPENER = /(?:,\s*|\s)(?:while|whereas|but|and)\s/g
 function speakerOfLastClause(text: string, index: MentionIndex, sentence: Span, opener: EntityMention | undefined): EntityMention | undefined {
   if (!opener) return undefined
   let clause = -1
-  for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
+  for (const match of matchesOf(text.slice(sentence.start, sentence.end), CLAUSE_OPENER)) clause = sentence.start + match.index + match[0].length
   if (clause < 0) return undefined
   const verb = FIRST_SPEECH_VERB.exec(text.slice(clause, sentence.end))
   if (!verb) return undefined

@@ -1,5 +1,6 @@
 import type { MentionIndex } from './mention-index'
 import type { Quantity } from './types'
+import { matchesOf } from '../../text/matches'
 import type { Span } from '../../text/span'
 
 /** Verbs that do one of the counted things to someone, with the event they report. */
@@ -94,6 +95,12 @@ const PASSIVE_AFTER = new RegExp(
 )
 // Every count of one needs one of these words: a sentence without any is passed over before the patterns run.
 const ANY_EVENT_WORD = new RegExp(`\\b(?:${[...VERBS.map(([verb]) => verb.split(' ')[0]!), ...EVENT_NOUNS.keys(), 'death', 'died'].join('|')})\\b`, 'i')
+// A verb of VERBS anywhere in a stretch, with the flags of the patterns that hold one and no word boundary, so each of
+// them (PASSIVE, ACTIVE, ACTIVE_LISTED, HEADLINE, PRONOUN, VERB_BEFORE, PASSIVE_AFTER) can match only where this does:
+// a sentence that has only a noun ("death", "arrest") is not read by them. Why it pays: those patterns take
+// milliseconds to compile (a long list of words under /iu), and V8 drops the compiled code of a pattern unused for
+// a few collections, so a long text with one such sentence paid for compiling them again.
+const ANY_VERB = new RegExp(VERB, 'iu')
 
 /**
  * Counts of one: a killing, an arrest, an abduction or an injury of one
@@ -108,23 +115,25 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
   if (!ANY_EVENT_WORD.test(body)) return found
   const add = (who: string, event: string, start: number, end: number, phrase: string) =>
     found.push({ value: 1, who, event, start: sentence.start + start, end: sentence.start + end, ...(DEFINITE.test(phrase) ? { definite: true } : {}) })
-  for (const match of body.matchAll(PASSIVE)) add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
-  for (const match of body.matchAll(ACTIVE))
+  const verbs = ANY_VERB.test(body)
+  for (const match of verbs ? matchesOf(body, PASSIVE) : [])
+    add(match[1]!.toLowerCase(), eventOf(match[2]!), match.index, match.index + match[0].length, match[0])
+  for (const match of verbs ? matchesOf(body, ACTIVE) : [])
     add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index, match.index + match[0].length, match[0].slice(match[1]!.length).trim())
   // The patterns that open on a person ("a man", "the militia's commander") try every article of the sentence: each
   // runs only where its own words are (most sentences have none).
-  if (body.includes(' and '))
-    for (const match of body.matchAll(ACTIVE_LISTED)) {
+  if (verbs && body.includes(' and '))
+    for (const match of matchesOf(body, ACTIVE_LISTED)) {
       const one = match[0].lastIndexOf(' and ') + 5
       add(match[2]!.toLowerCase(), eventOf(match[1]!), match.index + one, match.index + match[0].length, match[0].slice(one))
     }
   if (/\bdeath\b/i.test(body))
-    for (const match of body.matchAll(OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
+    for (const match of matchesOf(body, OUTCOME)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, '')
   const died = /\bdied\b/i.test(body)
-  if (died) for (const match of body.matchAll(DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
-  const headline = HEADLINE.exec(body)
+  if (died) for (const match of matchesOf(body, DIED)) add(match[1]!.toLowerCase(), 'killed', match.index, match.index + match[0].length, match[0])
+  const headline = verbs ? HEADLINE.exec(body) : null
   if (headline) add(headline[1]!.toLowerCase(), eventOf(headline[2]!), headline.index, headline.index + headline[0].length, headline[0].trim())
-  for (const match of body.matchAll(PRONOUN))
+  for (const match of verbs ? matchesOf(body, PRONOUN) : [])
     found.push({
       value: 1,
       who: 'person',
@@ -138,8 +147,8 @@ export function singleCounts(text: string, sentence: Span, people: MentionIndex)
     const before = text.slice(Math.max(sentence.start, mention.start - 60), mention.start)
     const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 160))
     const nounOf = NOUN_OF.exec(before)
-    const verbBefore = VERB_BEFORE.exec(before)
-    const passive = PASSIVE_AFTER.exec(after)
+    const verbBefore = verbs ? VERB_BEFORE.exec(before) : null
+    const passive = verbs ? PASSIVE_AFTER.exec(after) : null
     const diedAfter = passive || !died ? null : DIED_AFTER.exec(after)
     const event = nounOf
       ? EVENT_NOUNS.get(nounOf[1]!.toLowerCase())

@@ -2,6 +2,7 @@ import { type EntityMention, MentionIndex } from './mention-index'
 import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, subjectOfClause } from './subject'
 import type { Entity, Statement } from './types'
 import type { Span } from '../../text/span'
+import { matchesOf } from '../../text/matches'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
@@ -31,7 +32,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end)
     let previous: Statement | undefined
-    for (const match of body.matchAll(STATEMENT_VERB)) {
+    for (const match of matchesOf(body, STATEMENT_VERB)) {
       const verbStart = sentence.start + match.index
       const verbEnd = verbStart + match[0].length
       const verb = match[0].toLowerCase()
@@ -151,7 +152,7 @@ const AND_CLAUSE = /(?:,\s+and|\sand(?=\s+both\s))\s+/g
 function andClauseStarts(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): number[] {
   if (verbStart - clauseFrom > 200) return []
   const starts: number[] = []
-  for (const match of text.slice(clauseFrom, verbStart).matchAll(AND_CLAUSE)) {
+  for (const match of matchesOf(text.slice(clauseFrom, verbStart), AND_CLAUSE)) {
     const at = clauseFrom + match.index
     if (match[0].startsWith(',') && index.within(Math.max(clauseFrom, at - 80), at).some((mention) => mention.end === at)) continue
     starts.push(at + match[0].length)
@@ -344,7 +345,7 @@ const BEHIND = /^\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:\p{Ll}+ly\s+)
 
 function blamedAsBehind(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
   const body = text.slice(sentence.start, sentence.end)
-  for (const match of body.matchAll(SAID_BEHIND)) {
+  for (const match of matchesOf(body, SAID_BEHIND)) {
     const verbStart = sentence.start + match.index
     const objectStart = verbStart + match[0].length
     const target = index.within(objectStart, Math.min(sentence.end, objectStart + 80), ['person', 'organization', 'country'])[0]
@@ -377,7 +378,7 @@ const NOMINAL_VERBS: Record<string, string> = {
 /** One statement for each named source in the list that follows "… of condemnation have come from". */
 function nominalStatements(text: string, sentence: Span, index: MentionIndex, out: Statement[]): void {
   const body = text.slice(sentence.start, sentence.end)
-  for (const match of body.matchAll(NOMINAL)) {
+  for (const match of matchesOf(body, NOMINAL)) {
     const verb = NOMINAL_VERBS[match[1]!.toLowerCase()]!
     const listStart = sentence.start + match.index + match[0].length
     const list = text.slice(listStart, sentence.end)
@@ -400,7 +401,7 @@ function clauseStart(text: string, sentenceStart: number, verbStart: number): nu
   const before = text.slice(from, verbStart)
   let start = from
   // ", and he accused": a pronoun after "and" opens a clause of its own.
-  for (const match of before.matchAll(/["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s|,\s+and\s+(?=(?:he|she|it)\s)/g))
+  for (const match of matchesOf(before, /["“”;:]|\s(?:while|but|whereas|after|before|because|although|though)\s|,\s+and\s+(?=(?:he|she|it)\s)/g))
     start = from + match.index + match[0].length
   return start
 }

@@ -24,8 +24,11 @@ const TIME_WORDS = new Set([
 type WordStats = { count: number; firstSentence: number; lastSentence: number; sentences: number; capitalized: number; forms: Map<string, number> }
 /** `whole`: occurrences not cut out of a longer name ("Doris Mary Ann" of "Doris Mary Ann Kappelhoff"). */
 type Phrase = { words: string[]; count: number; whole: number; glued: boolean }
-/** A phrase, and the phrases one word longer that start with it, by their last term. */
-type PhraseNode = { phrase: Phrase; longer: Map<string, PhraseNode> }
+/**
+ * A phrase, and the phrases one word longer that start with it, by their last term: made when the first of them is, so
+ * the longest phrases and those never extended carry no empty Map (a long article has tens of thousands of phrases).
+ */
+type PhraseNode = { phrase: Phrase; longer?: Map<string, PhraseNode> }
 
 // Titles before a name that the NER lexicon leaves out: "Bishop Emeritus Dinualdo Gutierrez", "Vice President Joe Biden".
 const TITLE_WORDS = new Set([...ROLE_HEADS, 'emeritus', 'vice', 'prime', 'deputy', 'acting', 'former', 'interim'])
@@ -82,7 +85,7 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
           let node = level.get(term)
           if (!node) {
             // A new phrase is the one a word shorter that led here, and this term.
-            node = { phrase: { words: shorter ? [...shorter.words, term] : [term], count: 0, whole: 0, glued: false }, longer: new Map() }
+            node = { phrase: { words: shorter ? [...shorter.words, term] : [term], count: 0, whole: 0, glued: false } }
             level.set(term, node)
             phrases.push(node.phrase)
           }
@@ -93,7 +96,8 @@ export function extractKeywords(source: string | TextDocument, limit = 10): Keyw
           if (!cutBefore && !cutAfter) phrase.whole++
           phrase.glued ||= gluedToName(run, i, length)
           shorter = phrase
-          level = node.longer
+          // The loop goes one word further exactly when this holds.
+          if (length < MAX_PHRASE_WORDS && i + length < run.length) level = node.longer ??= new Map()
         }
       }
     }

@@ -2,6 +2,7 @@ import type { TextDocument } from '../../text/document'
 import { NEWS_STOP_WORDS } from '../../text/stop-words'
 import { PROSE_WORD, sentenceTokens } from '../../text/tokens'
 import type { Unit } from './units'
+import { matchesOf } from '../../text/matches'
 
 /**
  * The content terms of a passage, for comparing sentences: lower-cased words
@@ -10,7 +11,7 @@ import type { Unit } from './units'
  */
 export function contentTerms(text: string): string[] {
   const terms: string[] = []
-  for (const [word] of text.matchAll(PROSE_WORD)) {
+  for (const [word] of matchesOf(text, PROSE_WORD)) {
     const term = normalizeTerm(word)
     if (isContentTerm(term)) terms.push(term)
   }
@@ -80,7 +81,8 @@ export function documentWords(document: TextDocument): DocumentWords {
   if (known) return known
   const { text, sentences } = document
   const table = { sentenceWords: [0], starts: [] as number[], ends: [] as number[], words: [] as string[], terms: [] as string[] }
-  const matcher = new RegExp(PROSE_WORD)
+  // PROSE_WORD itself, not a copy (why: src/text/matches.ts), started at 0 for each token and left at 0 when it ends.
+  const matcher = PROSE_WORD
   for (const tokens of sentenceTokens(text, sentences)) {
     for (const token of tokens) {
       if (isOneProseWord(token.text)) {

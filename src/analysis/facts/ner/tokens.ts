@@ -70,7 +70,9 @@ function tokenizeSentence(text: string, sentence: Span, index: number): Token[] 
   let lineBreak = body.indexOf('\n')
   // The end of a token that took in the matches after it (a hyphenated given name): those are skipped.
   let joinedUpTo = -1
-  const matcher = new RegExp(WORD)
+  // WORD itself, not a copy per sentence (why: src/text/matches.ts); no other code reads it, and each sentence starts it at 0.
+  const matcher = WORD
+  matcher.lastIndex = 0
   for (let match = matcher.exec(body); match !== null; match = matcher.exec(body)) {
     const start = sentence.start + match.index
     if (start < joinedUpTo) continue
