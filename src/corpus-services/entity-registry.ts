@@ -119,10 +119,10 @@ const CANONICAL_NAMES = new Map(Object.keys(ENTITY_ALIASES).map((canonical) => [
  * Merges a single-word person name into the one full name the article itself
  * gives with that surname: "Biden" in an article that names "Hunter Biden" is Hunter.
  */
-export function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[]): Map<string, string> {
+export function localFullNames(entities: readonly Pick<Entity, 'name' | 'type'>[], keyOf: (name: string) => string = nameKey): Map<string, string> {
   const bySurname = new Map<string, string[]>()
   for (const { name, type } of entities) {
-    const key = nameKey(name)
+    const key = keyOf(name)
     if (type !== 'person' || !key.includes(' ')) continue
     const surname = key.slice(key.lastIndexOf(' ') + 1)
     if (!findCountry(surname)) appendTo(bySurname, surname, key)
@@ -135,14 +135,23 @@ export type RegistryArticle = Pick<StoredArticle, 'id' | 'title' | 'date' | 'fac
 
 /** The build's half: every entity of every article merged into one registry (articles in bundle order). */
 export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegistry {
+  // Every name's key is asked for three or four times (its sighting, its article's full names, its facts' look-ups):
+  // remembered for the whole build, since the corpus's distinct names outgrow `nameKey`'s bounded memo (68,000 names,
+  // 1.5 million characters at 5,000 synthetic articles), which then computed most of them again (docs/scaling.md).
+  const known = new Map<string, string>()
+  const keyOf = (name: string) => {
+    let key = known.get(name)
+    if (key === undefined) known.set(name, (key = computeNameKey(name)))
+    return key
+  }
   const order = catalogOrder(articles)
   const rank = new Map(order.map((article, position) => [article, position]))
   // 1. Every name in its article's own terms (a surname the article spells out in full becomes that full name).
   const sightings: Array<Sighting & { key: string }> = []
   articles.forEach((article, i) => {
-    const local = localFullNames(article.facts.entities)
+    const local = localFullNames(article.facts.entities, keyOf)
     for (const entity of article.facts.entities) {
-      const key = nameKey(entity.name)
+      const key = keyOf(entity.name)
       sightings.push({ entity, article: i, key: local.get(key) ?? ALIAS_KEYS.get(key) ?? key })
     }
   })
@@ -206,7 +215,7 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
   const used = new Set<string>()
   const entities = ordered.map((group): StoredEntity => {
     const type = majorityType(group)
-    const name = group.canonical ?? canonicalForm(group, redirect)
+    const name = group.canonical ?? canonicalForm(group, redirect, keyOf)
     let id = slug(type, name)
     for (let n = 2; used.has(id); n++) id = `${slug(type, name)}-${n}`
     used.add(id)
@@ -241,18 +250,18 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
     if (full && !findCountry(surname)) keys[surname] ??= keys[full]!
   }
   ordered.forEach((group, index) => {
-    for (const form of group.forms.keys()) keys[nameKey(form)] ??= index
+    for (const form of group.forms.keys()) keys[keyOf(form)] ??= index
   })
   for (const [alias, canonical] of ALIAS_KEYS) if (keys[canonical] !== undefined) keys[alias] ??= keys[canonical]
   const registry: StoredRegistry = { entities, keys }
   addSeenWith(registry)
-  addFacts(registry, articles, order)
+  addFacts(registry, articles, order, keyOf)
   return registry
 }
 
 /** The name a reader knows it by: the form most used, among full names (not a surname or acronym folded in), longer first on ties. */
-function canonicalForm(group: Group, redirect: ReadonlyMap<string, string>): string {
-  const forms = [...group.forms].filter(([form]) => !redirect.has(nameKey(form)))
+function canonicalForm(group: Group, redirect: ReadonlyMap<string, string>, keyOf: (name: string) => string): string {
+  const forms = [...group.forms].filter(([form]) => !redirect.has(keyOf(form)))
   const pool = forms.length > 0 ? forms : [...group.forms]
   pool.sort(([a, countA], [b, countB]) => countB - countA || b.length - a.length || a.localeCompare(b))
   return pool[0]![0]
@@ -300,11 +309,11 @@ function addSeenWith(registry: StoredRegistry) {
 }
 
 /** Numbers every fact as the catalogue does and files it under the entities it names, resolved in its article's terms. */
-function addFacts(registry: StoredRegistry, articles: readonly RegistryArticle[], order: readonly number[]) {
+function addFacts(registry: StoredRegistry, articles: readonly RegistryArticle[], order: readonly number[], keyOf: (name: string) => string) {
   let number = 0
   for (const i of order) {
     const article = articles[i]!
-    const resolve = resolverFor(registry.keys, article.facts.entities)
+    const resolve = resolverFor(registry.keys, article.facts.entities, keyOf)
     const file = (role: FactRole, name: string | undefined, loose = false) => {
       for (const index of resolve(name, loose)) (registry.entities[index]!.facts[role] ??= []).push(number)
     }
@@ -329,10 +338,14 @@ function addFacts(registry: StoredRegistry, articles: readonly RegistryArticle[]
  * every name of the article's entities the text contains ("the Chinese Embassy
  * in Quetta" is about both).
  */
-export function resolverFor(keys: Readonly<Record<string, number>>, entities: readonly Pick<Entity, 'name' | 'type'>[]) {
-  const local = localFullNames(entities)
+export function resolverFor(
+  keys: Readonly<Record<string, number>>,
+  entities: readonly Pick<Entity, 'name' | 'type'>[],
+  keyOf: (name: string) => string = nameKey,
+) {
+  const local = localFullNames(entities, keyOf)
   const one = (name: string): number | undefined => {
-    const [first, then] = lookupKeys(name, local)
+    const [first, then] = lookupKeys(name, local, keyOf)
     return keys[first] ?? keys[then]
   }
   return (name: string | undefined, loose = false): number[] => {
@@ -341,7 +354,9 @@ export function resolverFor(keys: Readonly<Record<string, number>>, entities: re
     if (whole !== undefined || !loose) return whole === undefined ? [] : [whole]
     const found = new Set<number>()
     for (const entity of entities) {
-      if (wholeName(entity.name).test(name)) {
+      // The pattern is the name as written between non-letters: a name the text does not contain needs no pattern
+      // made (most of an article's names, and most of the registry's time in patterns at 5,000 articles).
+      if (name.includes(entity.name) && wholeName(entity.name).test(name)) {
         const index = one(entity.name)
         if (index !== undefined) found.add(index)
       }
@@ -351,8 +366,8 @@ export function resolverFor(keys: Readonly<Record<string, number>>, entities: re
 }
 
 /** The keys a name of an article is looked up by, in order: the article's full name for it (or its own key), then its own key. */
-export function lookupKeys(name: string, local: ReadonlyMap<string, string>): [string, string] {
-  const key = nameKey(name)
+export function lookupKeys(name: string, local: ReadonlyMap<string, string>, keyOf: (name: string) => string = nameKey): [string, string] {
+  const key = keyOf(name)
   return [local.get(key) ?? key, key]
 }
 

@@ -233,6 +233,29 @@ describe('WeightedLru', () => {
     expect(lru.weight).toBe(5)
   })
 
+  it('keeps evicting the least recently used after thousands of evictions, gets and replacements', () => {
+    // A list in use order as the reference: the cache keeps the oldest of its entries between evictions.
+    const lru = new WeightedLru<number, string>(40, (value) => value.length)
+    let order: [number, string][] = []
+    let seed = 7
+    const next = (below: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % below
+    for (let step = 0; step < 20_000; step++) {
+      const key = next(60)
+      if (next(3) === 0) {
+        const found = order.find(([k]) => k === key)
+        expect(lru.get(key)).toBe(found?.[1])
+        if (found) order = [...order.filter(([k]) => k !== key), found]
+      } else {
+        const value = 'x'.repeat(1 + next(9))
+        lru.set(key, value)
+        order = [...order.filter(([k]) => k !== key), [key, value]]
+        while (order.reduce((sum, [, v]) => sum + v.length, 0) > 40) order.shift()
+      }
+      expect(lru.size).toBe(order.length)
+    }
+    expect(lru.weight).toBe(order.reduce((sum, [, v]) => sum + v.length, 0))
+  })
+
   it('hands back a value heavier than the budget without keeping it', () => {
     const lru = new WeightedLru<string, string>(3, (value) => value.length)
     lru.set('small', 'ab')

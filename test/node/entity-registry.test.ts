@@ -108,4 +108,16 @@ describe('the entity registry', () => {
     expect(registry.entity('organization-port-authority')!.facts.target).toHaveLength(1)
     expect(registry.entity('place-karachi')!.facts.target).toHaveLength(1)
   })
+
+  it('counts a target as about a name it contains only as whole words, not inside a longer word', () => {
+    const registry = registryOf([
+      article('a', '2024-04-01', [organization('Oman Air'), person('Roman'), person('Anna Kovacs')], {
+        statements: [{ actor: 'union', verb: 'praised', target: 'the Romanian crew of Oman Air', start: 0, end: 1 }],
+      }),
+    ])
+    expect(registry.entity('organization-oman-air')!.facts.target).toHaveLength(1)
+    // "Roman" is in the target only inside "Romanian"; "Anna Kovacs" is not in it at all.
+    expect(registry.entity('person-roman')!.facts.target).toBeUndefined()
+    expect(registry.entity('person-anna-kovacs')!.facts.target).toBeUndefined()
+  })
 })

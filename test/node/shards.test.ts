@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { layoutRanges, shardCount, shardRanges } from '../../scripts/lib/shard-split'
-import { openShardFiles, planShards, shardedBundles } from '../../scripts/lib/sharded-build'
+import { openShardFiles, planShards, registryJsonBytes, shardedBundles } from '../../scripts/lib/sharded-build'
+import { storeRegistry } from '../../src/corpus-services/entity-registry'
 import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { readShardFigures } from '../../src/search/index/shard-figures'
 import { serializeBundle } from '../../src/bundle/format'
@@ -245,6 +246,13 @@ describe('shards', () => {
     }
     // The bounds let each shard skip part of what matches.
     expect(scored).toBeLessThan(matched)
+  })
+
+  it("report the whole registry's JSON size without making it one string: the same bytes as JSON.stringify", () => {
+    const registry = storeRegistry(articles)
+    expect(registry.entities.length).toBeGreaterThan(100)
+    expect(registryJsonBytes(registry)).toBe(Buffer.byteLength(JSON.stringify(registry)))
+    expect(registryJsonBytes({ entities: [], keys: {} })).toBe(Buffer.byteLength(JSON.stringify({ entities: [], keys: {} })))
   })
 
   it('answer 503-worthy ShardsUnavailable, never a partial answer, when a shard fails or does not answer in time', async () => {
