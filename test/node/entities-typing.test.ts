@@ -17,3 +17,15 @@ describe('territories', () => {
     expect(extractFacts(text).quotes).toMatchObject([{ speaker: 'Guam' }])
   })
 })
+
+describe('counties and parishes', () => {
+  it('reads "County X" as a place in Ireland or the United Kingdom, and "X Parish" as a place, not people', () => {
+    const { find } = readEntities('Rain warnings were issued for County Roscommon and County Leitrim on Friday, and ferries to Ireland stopped.')
+    expect(find('place', 'County Roscommon')?.country).toBe('Ireland')
+    expect(find('place', 'County Leitrim')?.country).toBe('Ireland')
+    expect(readEntities('Flooding closed roads across County Durham in England on Sunday.').find('place', 'County Durham')?.country).toBe('United Kingdom')
+    const parish = readEntities('Plaquemines Parish officials ordered an evacuation as the storm neared Louisiana.')
+    expect(parish.find('place', 'Plaquemines Parish')?.country).toBe('United States')
+    expect(parish.find('organization', 'Plaquemines Parish')).toBeUndefined()
+  })
+})

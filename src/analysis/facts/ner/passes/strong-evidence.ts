@@ -1,4 +1,4 @@
-import { findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
+import { findCountry, findPlaces, findPlacesOrAlternates, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
@@ -247,11 +247,37 @@ const organisation: Rule = (reading, sentence, candidate) => {
  */
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
-  if (tokens.length <= 1 || !(PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))) return false
+  if (!namesAFeature(tokens)) return false
   if (tokens.length === 2 && factsOf(reading, candidate).firstName && hasPersonContext(reading.text, sentence, candidate.to)) return false
-  decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
+  const county =
+    lower(tokens[0]!) === 'county'
+      ? countyCountry(
+          reading,
+          tokens
+            .slice(1)
+            .map((token) => token.text)
+            .join(' '),
+        )
+      : undefined
+  decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate, county)
   return true
 }
+
+/**
+ * "County Galway", "County Durham": counties are named this way in Ireland and the United Kingdom only (elsewhere "Kern
+ * County"), and the gazetteer lacks most of them: the country of a town of that name there, else the one of the two the
+ * text is about, Ireland where it is about neither or both.
+ */
+function countyCountry(reading: Reading, name: string): string {
+  const town = findPlacesOrAlternates(name).find((place) => COUNTY_COUNTRIES.has(place.country))
+  if (town) return town.country
+  return reading.context.has('GB') && !reading.context.has('IE') ? 'GB' : 'IE'
+}
+
+const COUNTY_COUNTRIES = new Set(['IE', 'GB'])
+
+/** A name of two words or more ending in a feature word, or opening with one of those that come first ("Mount Bukak", "County Cork"). */
+const namesAFeature = (tokens: Token[]) => tokens.length > 1 && (PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))
 
 /**
  * "Strait of Hormuz", "Gulf of Oman", "Bay of Bengal": a feature of the land or sea, "of" and its name is a place. Seas
@@ -459,7 +485,8 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !facts.firstName) return true
   if (isReportingBody(reading, sentence, candidate) || isOutletWithArticle(sentence, candidate)) return true
-  if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
+  // "Jefferson Parish officials", "County Cork councillors": the officials of a place, not members of a body.
+  if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name) && !namesAFeature(tokens)) return true
   if (kindInApposition(sentence, to) && !facts.firstName && facts.places.length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
