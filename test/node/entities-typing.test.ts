@@ -29,3 +29,22 @@ describe('counties and parishes', () => {
     expect(parish.find('organization', 'Plaquemines Parish')).toBeUndefined()
   })
 })
+
+describe('things and firms named like people', () => {
+  it('reads a storm named with a first name after "Storm" as no person', () => {
+    const { entities } = readEntities('Storm Ciara brought gales to Wales on Sunday, and Storm Dennis followed a week later.')
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it('reads amendments, clauses and laws as no people', () => {
+    const text = 'The judge said the Nineteenth Amendment did not apply. Lawyers cited the Equal Protection Clause and the Federal Tax Laws.'
+    expect(readEntities(text).entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it('reads a name ending in a firm\'s word as an organisation ("Construction", "Studios", "Lodge")', () => {
+    const { typeOf } = readEntities('Harlan Construction built the bridge. Bluebird Studios made the film. Guests left Kestrel Ridge Lodge on Monday.')
+    expect(typeOf('Harlan Construction')).toBe('organization')
+    expect(typeOf('Bluebird Studios')).toBe('organization')
+    expect(typeOf('Kestrel Ridge Lodge')).toBe('organization')
+  })
+})
