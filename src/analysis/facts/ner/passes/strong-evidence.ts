@@ -176,11 +176,14 @@ const country: Rule = (reading, sentence, candidate) => {
   return true
 }
 
-/** "Northern Syria", "South Lebanon": a compass word and a country name a part of that country. */
+/**
+ * "Northern Syria", "South Lebanon": a compass word and a country name a part of that country, unless the gazetteer
+ * knows the whole name as a place of its own ("Northern Ireland" is in the United Kingdom).
+ */
 const partOfCountry: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   const part = tokens.length === 2 && COMPASS_WORDS.has(lower(tokens[0]!)) ? findCountry(tokens[1]!.text) : undefined
-  if (!part) return false
+  if (!part || findPlaces(nameOf(reading, tokens)).length > 0) return false
   decide(reading, sentence, candidate, 'place', nameOf(reading, tokens), { country: part.name })
   return true
 }
