@@ -48,3 +48,18 @@ describe('things and firms named like people', () => {
     expect(typeOf('Kestrel Ridge Lodge')).toBe('organization')
   })
 })
+
+describe('places the compass and titles name', () => {
+  it('keeps a compass name the gazetteer knows whole in its own country ("Northern Ireland", "South America")', () => {
+    const { find } = readEntities('Northern Ireland has asked travellers to wear masks. Flights to South America were cut.')
+    expect(find('place', 'Northern Ireland')?.country).toBe('United Kingdom')
+    expect(find('place', 'South America')?.country).toBeUndefined()
+    expect(readEntities('Shelling hit Northern Syria on Monday.').find('place', 'Northern Syria')?.country).toBe('Syria')
+  })
+
+  it('reads a region after the "of" of a title before a name as a place', () => {
+    const { find } = readEntities('The march heard Premier of Ontario Anna Kowalski and the crowd cheered.')
+    expect(find('place', 'Ontario')?.country).toBe('Canada')
+    expect(find('person', 'Anna Kowalski')).toBeDefined()
+  })
+})

@@ -441,13 +441,18 @@ function nameAfterRoleOf(reading: Reading, tokens: Token[], head: number): numbe
 
 const ROLE_JOINERS = new Set(['of', 'to', 'for'])
 
-/** "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State": the countries it names and the organisation. */
+/**
+ * "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State", "First Minister of Scotland": the countries it
+ * names, a region after its "of", "to" or "for", and the organisation.
+ */
 function readRole(reading: Reading, role: Token[]): void {
   if (isDemonym(role[0]!.text)) addDemonym(reading, role[0]!)
-  for (const token of role) {
+  role.forEach((token, index) => {
     const country = findCountry(token.text)
-    if (country) reading.book.add('country', country.name, token)
-  }
+    if (country) return void reading.book.add('country', country.name, token)
+    const region = ROLE_JOINERS.has(role[index - 1]?.text ?? '') ? findPlaces(token.text).find((place) => place.kind === 'region') : undefined
+    if (region) reading.book.add('place', nameOf(reading, [token]), token, placeDetails(pickPlace(token.text, reading.context) ?? region))
+  })
   for (let end = role.length - 1; end > 0; end--) {
     if (ORG_SUFFIXES.has(lower(role[end]!))) {
       const organisation = role.slice(0, end + 1)
