@@ -262,7 +262,7 @@ const namedFeature: Rule = (reading, sentence, candidate) => {
             .join(' '),
         )
       : undefined
-  decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate, county)
+  decidePlace(reading, sentence, candidate, county ?? townOfAirport(reading, candidate)?.country)
   return true
 }
 
@@ -408,15 +408,13 @@ const STRONG_RULES: readonly Rule[] = [
 ]
 
 /**
- * "Quetta International Airport": the town it is named after, where the gazetteer knows that town;
- * otherwise the airport is the place ("Fath Airport").
+ * "Quetta International Airport": the town it is named after, where the gazetteer knows that town; the airport is the
+ * place (the conventions in docs/facts-eval.md), in that town's country.
  */
-function townOfAirport(reading: Reading, { tokens, from }: Candidate): Candidate | undefined {
+function townOfAirport(reading: Reading, { tokens }: Candidate): Place | undefined {
   if (!AIRPORT_WORDS.has(lower(tokens.at(-1)!))) return undefined
   const town = tokens.findIndex((token) => token.text === 'International' || AIRPORT_WORDS.has(lower(token)))
-  const named = tokens.slice(0, town)
-  if (town < 1 || !pickPlace(nameOf(reading, named), reading.context)) return undefined
-  return { tokens: named, from, to: from + town }
+  return town < 1 ? undefined : pickPlace(nameOf(reading, tokens.slice(0, town)), reading.context)
 }
 
 /**
