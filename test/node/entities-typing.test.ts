@@ -63,3 +63,18 @@ describe('places the compass and titles name', () => {
     expect(find('person', 'Anna Kowalski')).toBeDefined()
   })
 })
+
+describe('journeys and sources', () => {
+  it('reads the end of a journey from a known place as a place, not a person', () => {
+    const { find } = readEntities('The ferry was sailing from Hamburg to Tarsk Vollen when its engine failed.')
+    expect(find('place', 'Tarsk Vollen')?.country).toBe('Germany')
+    expect(find('person', 'Tarsk Vollen')).toBeUndefined()
+    expect(readEntities('The letter went from Berlin to Angela Merkel, who said no.').find('person', 'Angela Merkel')).toBeDefined()
+  })
+
+  it('reads a place\'s name after "a report by The" as a publication', () => {
+    const { find } = readEntities('According to a report by The Pacific, the fund lost money.')
+    expect(find('organization', 'Pacific')).toBeDefined()
+    expect(find('place', 'Pacific')).toBeUndefined()
+  })
+})

@@ -351,6 +351,23 @@ const teamAfterAthlete: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "flying from Jakarta to Pangkal Pinang", "the ferry from Hamburg to Tarsk Vollen": the end of a journey that starts at
+ * a known place is a place too, unless it opens with a first name and the words after it speak of a person.
+ */
+const routeEnd: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  if (sentence[from - 1]?.text !== 'to' || !tokens.every((token) => token.capital)) return false
+  const start = ROUTE_START.exec(reading.text.slice(Math.max(0, sentence[from - 1]!.start - 60), sentence[from - 1]!.start))
+  if (!start || !(findCountry(start[1]!) || pickPlace(start[1]!, reading.context))) return false
+  if (factsOf(reading, candidate).firstName && hasPersonContext(reading.text, sentence, to)) return false
+  decidePlace(reading, sentence, candidate)
+  return true
+}
+
+// "from Jakarta " right before the "to": where the journey starts (a name of up to four capitalised words).
+const ROUTE_START = /\bfrom\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+$/u
+
 const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
 
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
@@ -403,6 +420,7 @@ const STRONG_RULES: readonly Rule[] = [
   featureOfName,
   clubByNickname,
   teamAfterAthlete,
+  routeEnd,
   personByRoleOrFirstName,
   nationalityAndName,
 ]
@@ -526,7 +544,7 @@ function isToldOrCited(sentence: Token[], article: number): boolean {
   return word === 'told' || SOURCE_PHRASES.has(words)
 }
 
-const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to'])
+const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to', 'report by', 'article by'])
 
 /** Verbs of publishing and saying that follow a body named with "the" ("the China Daily said", "the Hong Kong Standard reported"). */
 const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted', 'quotes', 'wrote', 'writes', 'stated', 'announced', 'published', 'cited'])
