@@ -78,3 +78,10 @@ describe('journeys and sources', () => {
     expect(find('place', 'Pacific')).toBeUndefined()
   })
 })
+
+describe('numerals', () => {
+  it('reads a Roman numeral as no organisation ("stage IV", "the XXI century")', () => {
+    const { entities } = readEntities('Doctors said the cancer was at stage IV. The report spoke of the XXI century.')
+    expect(entities.filter((entity) => entity.type === 'organization')).toEqual([])
+  })
+})
