@@ -85,3 +85,13 @@ describe('numerals', () => {
     expect(entities.filter((entity) => entity.type === 'organization')).toEqual([])
   })
 })
+
+describe('a body, then a person', () => {
+  it('splits a body named by its word before "of" from the person after it, unless that cuts a place in two', () => {
+    const { find } = readEntities('Chair of the House of Delegates Mara Quintel said the vote would wait.')
+    expect(find('person', 'Mara Quintel')).toBeDefined()
+    expect(find('organization', 'House of Delegates')).toBeDefined()
+    const campus = readEntities('Researchers at the University of South Carolina Beaufort counted the fish.')
+    expect(campus.entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+})

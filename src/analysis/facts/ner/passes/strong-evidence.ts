@@ -121,7 +121,8 @@ function isBranchInCountry(reading: Reading, tokens: Token[], before: Token | un
 const AMOUNT_WORDS = new Set(['mln', 'bln', 'million', 'billion', 'trillion', 'bn', 'm', 'k'])
 
 /**
- * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
+ * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz", "the House of Representatives
+ * Eliot Engel": a body's name, then a person's
  * full name starting with a first name, are two entities written together; the body is the person's affiliation, not
  * part of the name.
  */
@@ -131,8 +132,11 @@ const bodyThenPerson: Rule = (reading, sentence, candidate) => {
   for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
     const body = tokens.slice(0, split)
     const bodyName = nameOf(reading, body)
-    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && ORG_SUFFIXES.has(lower(body.at(-1)!))))) continue
     const person = tokens.slice(split)
+    // "the House of Representatives Eliot Engel": a body named by its word before "of" as well, where the split cuts
+    // no name in two ("University of South | Carolina Beaufort").
+    const bodyOf = namesBodyOf(body) && !COMPASS_WORDS.has(lower(body.at(-1)!)) && findPlaces(`${body.at(-1)!.text} ${person[0]!.text}`).length === 0
+    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && (ORG_SUFFIXES.has(lower(body.at(-1)!)) || bodyOf)))) continue
     if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
     reading.book.add('organization', bodyName, spanOf(body))
     addPerson(reading, sentence, from + split, candidate.to)
