@@ -13,7 +13,7 @@ const F1_AT_LEAST: F1Levels = {
   people: 0.93,
   organizations: 0.86,
   countries: 0.95,
-  places: 0.93,
+  places: 0.94,
   quotes: 0.93,
   quantities: 0.95,
   dates: 0.95,
