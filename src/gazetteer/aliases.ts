@@ -5,6 +5,68 @@
  */
 export const NEWS_NAMES: Record<string, string> = { IE: 'Ireland', KR: 'South Korea', BS: 'Bahamas', GM: 'Gambia' }
 
+/**
+ * Territories that are no sovereign state, by ISO 3166-1 code, with the code of the state they belong to ('' for
+ * none: Antarctica). A reader looking up the countries of a story from San Juan or Causeway Bay expects the United States
+ * or China (docs/facts-eval.md, round 15's conventions): the name is a place of that state, and so are its towns.
+ * Which codes are territories is world-countries' `independent: false` (a test checks the two agree); Taiwan, Palestine
+ * and Western Sahara, also not "independent" there, stay countries as news treats them.
+ */
+export const TERRITORIES: Record<string, string> = {
+  AI: 'GB',
+  AQ: '',
+  AS: 'US',
+  AW: 'NL',
+  AX: 'FI',
+  BL: 'FR',
+  BM: 'GB',
+  BQ: 'NL',
+  BV: 'NO',
+  CC: 'AU',
+  CK: 'NZ',
+  CW: 'NL',
+  CX: 'AU',
+  FK: 'GB',
+  FO: 'DK',
+  GF: 'FR',
+  GG: 'GB',
+  GI: 'GB',
+  GL: 'DK',
+  GP: 'FR',
+  GS: 'GB',
+  GU: 'US',
+  HK: 'CN',
+  HM: 'AU',
+  IM: 'GB',
+  IO: 'GB',
+  JE: 'GB',
+  KY: 'GB',
+  MF: 'FR',
+  MO: 'CN',
+  MP: 'US',
+  MQ: 'FR',
+  MS: 'GB',
+  NC: 'FR',
+  NF: 'AU',
+  NU: 'NZ',
+  PF: 'FR',
+  PM: 'FR',
+  PN: 'GB',
+  PR: 'US',
+  RE: 'FR',
+  SH: 'GB',
+  SJ: 'NO',
+  SX: 'NL',
+  TC: 'GB',
+  TF: 'FR',
+  TK: 'NZ',
+  UM: 'US',
+  VG: 'GB',
+  VI: 'US',
+  WF: 'FR',
+  YT: 'FR',
+}
+
 /** Other names news uses for countries (ISO 3166-1 alpha-2 code by name). */
 export const COUNTRY_ALIASES: Record<string, string> = {
   'U.S.': 'US',

@@ -1,5 +1,5 @@
 import { COUNTRIES, DEMONYMS as MORE_DEMONYMS, FIRST_NAMES, PLACES, TOWN_ALTERNATES } from '../../generated/gazetteer'
-import { AREAS, COUNTRY_ALIASES, DEMONYMS, NEWS_NAMES, TOWN_ALIASES } from './aliases'
+import { AREAS, COUNTRY_ALIASES, DEMONYMS, NEWS_NAMES, TERRITORIES, TOWN_ALIASES } from './aliases'
 import { WeightedLru } from '../lru'
 import { placeKey } from './key'
 
@@ -40,8 +40,13 @@ function load(): Tables {
   if (tables) return tables
   const countriesByCode = new Map<string, Country>()
   const countriesByName = new Map<string, Country>()
+  const territories: Array<[name: string, code: string]> = []
   for (const line of COUNTRIES.split('\n')) {
     const [code = '', name = ''] = line.split('\t')
+    if (Object.hasOwn(TERRITORIES, code)) {
+      territories.push([name, code])
+      continue
+    }
     const country = { code, name: NEWS_NAMES[code] ?? name }
     countriesByCode.set(code, country)
     countriesByName.set(name.toLowerCase(), country)
@@ -51,9 +56,13 @@ function load(): Tables {
     const country = countriesByCode.get(code)
     if (country) countriesByName.set(alias.toLowerCase(), country)
   }
-  const areas = new Map(
+  const areas = new Map<string, Place>(
     Object.entries(AREAS).map(([name, country]) => [placeKey(name), { name: placeKey(name), country, population: 0, kind: 'region' as const }]),
   )
+  // A territory's name is a region of its state ("Puerto Rico" in the United States), unless an area already says more.
+  for (const [name, code] of territories) {
+    if (!areas.has(placeKey(name))) areas.set(placeKey(name), { name: placeKey(name), country: TERRITORIES[code]!, population: 0, kind: 'region' })
+  }
   tables = {
     places: PLACES.split('\n'),
     alternates: TOWN_ALTERNATES.split('\n'),
@@ -150,10 +159,14 @@ function compareName(line: string, key: string): number {
 }
 
 function parsePlace(line: string): Place {
-  const [name = '', country = '', lat = '', lon = '', population = '0', kind, region = ''] = line.split('\t')
+  const [name = '', code = '', lat = '', lon = '', population = '0', kind, region = ''] = line.split('\t')
+  const country = sovereignOf(code)
   const place: Place = { name, country, population: Number(population), kind: kind === 'region' ? 'region' : 'town', ...(region ? { region } : {}) }
   return lat === '' ? place : { ...place, lat: Number(lat), lon: Number(lon) }
 }
+
+/** The state a code's land belongs to: its own code, or for a territory its state's ('' for none). */
+const sovereignOf = (code: string) => (Object.hasOwn(TERRITORIES, code) ? TERRITORIES[code]! : code)
 
 /** The country a name (or alias: "U.S.", "Britain") stands for. */
 export function findCountry(name: string): Country | undefined {
@@ -166,7 +179,7 @@ export function countryByCode(code: string): Country | undefined {
 /** The country of a demonym ("Chinese" -> China). */
 export function countryOfDemonym(word: string): Country | undefined {
   const code = load().demonyms.get(word)
-  return code ? countryByCode(code) : undefined
+  return code ? countryByCode(sovereignOf(code)) : undefined
 }
 
 export function isDemonym(word: string): boolean {

@@ -139,6 +139,21 @@ describe('extractStatements', () => {
       ['Iran', 'denounced'],
     ])
   })
+
+  it('gives it to each member without the comma before "including" too (the conventions in docs/facts-eval.md)', () => {
+    const list = 'Car makers including Volvo, Saab and Scania have announced cuts.'
+    expect(
+      statements(list, [
+        ['Volvo', 'organization'],
+        ['Saab', 'organization'],
+        ['Scania', 'organization'],
+      ]).map(({ actor, verb }) => [actor, verb]),
+    ).toEqual([
+      ['Volvo', 'announced'],
+      ['Saab', 'announced'],
+      ['Scania', 'announced'],
+    ])
+  })
 })
 
 describe('extractStatements, passives and nouns', () => {

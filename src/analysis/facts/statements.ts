@@ -189,9 +189,11 @@ function subjectBeforeBut(text: string, sentenceStart: number, clauseFrom: numbe
 }
 
 // "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
-// the named members of the group in an aside after "including" or "such as", then the verb. Without the commas the
-// group stays the actor ("German firms including Deutsche Bahn … have announced", as gold-blind3 lists it).
-const INCLUDED_LIST = /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
+// the named members of the group after "including" or "such as", then the verb; with or without the comma before
+// "including" ("German firms including Deutsche Bahn … have announced": the members act, as the conventions in
+// docs/facts-eval.md say).
+const INCLUDED_LIST =
+  /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,?\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
 
 /** The named members of a group subject ("Other countries, including X, Y and Z, denounced"): each is an actor. */
 function includedActors(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention[] {

@@ -57,12 +57,14 @@ const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\
 export function findSubject(text: string, clauseStart: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
   const from = Math.max(clauseStart, verbStart - MAX_REACH)
   let subject: EntityMention | undefined
-  for (const mention of index.within(from, verbStart, ['person', 'organization', 'country'])) {
+  for (const mention of index.within(from, verbStart, ['person', 'organization', 'country', 'place'])) {
     const prefix = text.slice(from, mention.start)
+    // A place acts only through its government: a territory's or a region's ("The government of Puerto Rico said").
+    if (mention.entity.type === 'place' && !GOVERNMENT_OF.test(prefix)) continue
     const inPhrase =
       mention.entity.type === 'person'
         ? AFTER_PREPOSITION.test(prefix)
-        : IN_A_PHRASE.test(prefix) && !(mention.entity.type === 'country' && GOVERNMENT_OF.test(prefix))
+        : IN_A_PHRASE.test(prefix) && !(mention.entity.type !== 'organization' && GOVERNMENT_OF.test(prefix))
     if (PREFIX.test(prefix) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject
@@ -81,7 +83,8 @@ const FIRST_VERB =
  * blaming Iran", "Erdoğan cited Article 5 and said").
  */
 export function subjectOfClause(text: string, clauseStart: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
-  for (const mention of index.within(Math.max(clauseStart, verbStart - MAX_REACH), verbStart, ['person', 'organization', 'country'])) {
+  for (const mention of index.within(Math.max(clauseStart, verbStart - MAX_REACH), verbStart, ['person', 'organization', 'country', 'place'])) {
+    if (mention.entity.type === 'place' && !GOVERNMENT_OF.test(text.slice(Math.max(0, mention.start - 30), mention.start))) continue
     const verb = FIRST_VERB.exec(text.slice(mention.end, verbStart))
     if (verb) return findSubject(text, clauseStart, mention.end + verb[0].search(/\p{Ll}+$/u), index)
   }

@@ -69,6 +69,7 @@ export const ORG_SUFFIXES = words(`
   secretariat directorate cathedral command prefecture newsroom newsdesk desk radio tv broadcasting electric power chemical
   cement mining insurance units unit international patrol rescue league bulletin daily
   tribe tribes nation band bros bros.
+  construction studios lodge
 `)
 
 /** First words of organisations' names ("Air Arabia", "Radio Free Europe", "Banco Santander"). */
@@ -164,6 +165,7 @@ export const THING_TAILS = words(`
   mall plaza stadium arena hospital museum telegraph times gazette herald tribune time programme program festival
   archive archives ball gala parade concert fair diseases disease syndrome fever virus initiative review journal
   chronicle observer courier monitor daily weekly mail express report index act bill treaty accord agreement doctrine
+  amendment clause laws regulations
 `)
 
 /** Of the tails above, those that are also surnames ("Emily Post", "Lucille Ball", "Ellie Fair"): a thing only in a name of three words or more. */

@@ -16,7 +16,8 @@ export function isRoleWord(token: Token): boolean {
  */
 export const isAcronym = (word: string) => word.split('-').every(isSingleAcronym) && !/^\p{Lu}{1,2}-/u.test(word)
 
-const isSingleAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, ''))
+// A Roman numeral of I, V and X ("stage IV", "siglo XXI", "Pius XI") numbers something; it names no body.
+const isSingleAcronym = (word: string) => /^\p{Lu}[\p{Lu}.&]{1,5}$/u.test(word) && !/\.\p{Lu}?$/u.test(word.replace(/\.$/, '')) && !/^[IVX]+$/.test(word)
 
 /**
  * One to four capitalised words (connectors inside), none a title, an organisation word, a demonym or an

@@ -90,7 +90,8 @@ function holdsAt(sticky: RegExp, text: string, index: number): boolean {
  */
 export function namesAThing(tokens: Token[]): boolean {
   const tail = lower(tokens.at(-1)!)
-  if (THING_HEADS.has(lower(tokens[0]!))) return !isFirstName(tokens[0]!.text)
+  // "Storm Lorenzo", "Storm Ciara": a head that is also a first name, before a storm's name (a first name too), is the storm.
+  if (THING_HEADS.has(lower(tokens[0]!))) return !isFirstName(tokens[0]!.text) || (tokens.length === 2 && isFirstName(tokens[1]!.text))
   if (!THING_TAILS.has(tail)) return false
   return tokens.length > 2 || !isFirstName(tokens[0]!.text) || !THING_TAILS_ALSO_SURNAMES.has(tail)
 }

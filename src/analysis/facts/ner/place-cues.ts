@@ -51,6 +51,7 @@ export const PLACE_FEATURES = new Set([
   'province',
   'district',
   'county',
+  'parish',
   'prefecture',
   'airport',
   'airfield',
@@ -86,8 +87,8 @@ export const PLACE_FEATURES = new Set([
   'cemetery',
 ])
 
-/** First words of names of features of the land ("Mount Bukak", "Lake Taupo"), in lower case. */
-export const LEADING_FEATURES = new Set(['mount', 'mt.', 'lake', 'cape', 'loch'])
+/** First words of names of features of the land ("Mount Bukak", "Lake Taupo") or of counties as Ireland names them ("County Galway"), in lower case. */
+export const LEADING_FEATURES = new Set(['mount', 'mt.', 'lake', 'cape', 'loch', 'county'])
 
 /** "the town of Mokha", "the village of Poolangudi": the text says the name is a place. */
 export function kindOfBefore(sentence: Token[], from: number): boolean {

@@ -1,4 +1,4 @@
-import { findCountry, findPlaces, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
+import { findCountry, findPlaces, findPlacesOrAlternates, isDemonym, isFirstName, type Place } from '../../../../gazetteer'
 import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
@@ -121,7 +121,8 @@ function isBranchInCountry(reading: Reading, tokens: Token[], before: Token | un
 const AMOUNT_WORDS = new Set(['mln', 'bln', 'million', 'billion', 'trillion', 'bn', 'm', 'k'])
 
 /**
- * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz": a body's name, then a person's
+ * "the United Nations Nikki Haley" (after "Ambassador to"), "Harwell Police Ana Lutz", "the House of Representatives
+ * Eliot Engel": a body's name, then a person's
  * full name starting with a first name, are two entities written together; the body is the person's affiliation, not
  * part of the name.
  */
@@ -131,8 +132,11 @@ const bodyThenPerson: Rule = (reading, sentence, candidate) => {
   for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
     const body = tokens.slice(0, split)
     const bodyName = nameOf(reading, body)
-    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && ORG_SUFFIXES.has(lower(body.at(-1)!))))) continue
     const person = tokens.slice(split)
+    // "the House of Representatives Eliot Engel": a body named by its word before "of" as well, where the split cuts
+    // no name in two ("University of South | Carolina Beaufort").
+    const bodyOf = namesBodyOf(body) && !COMPASS_WORDS.has(lower(body.at(-1)!)) && findPlaces(`${body.at(-1)!.text} ${person[0]!.text}`).length === 0
+    if (!(KNOWN_ORGS.has(bodyName) || (body.length > 1 && (ORG_SUFFIXES.has(lower(body.at(-1)!)) || bodyOf)))) continue
     if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
     reading.book.add('organization', bodyName, spanOf(body))
     addPerson(reading, sentence, from + split, candidate.to)
@@ -176,11 +180,14 @@ const country: Rule = (reading, sentence, candidate) => {
   return true
 }
 
-/** "Northern Syria", "South Lebanon": a compass word and a country name a part of that country. */
+/**
+ * "Northern Syria", "South Lebanon": a compass word and a country name a part of that country, unless the gazetteer
+ * knows the whole name as a place of its own ("Northern Ireland" is in the United Kingdom).
+ */
 const partOfCountry: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
   const part = tokens.length === 2 && COMPASS_WORDS.has(lower(tokens[0]!)) ? findCountry(tokens[1]!.text) : undefined
-  if (!part) return false
+  if (!part || findPlaces(nameOf(reading, tokens)).length > 0) return false
   decide(reading, sentence, candidate, 'place', nameOf(reading, tokens), { country: part.name })
   return true
 }
@@ -247,11 +254,37 @@ const organisation: Rule = (reading, sentence, candidate) => {
  */
 const namedFeature: Rule = (reading, sentence, candidate) => {
   const tokens = candidate.tokens
-  if (tokens.length <= 1 || !(PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))) return false
+  if (!namesAFeature(tokens)) return false
   if (tokens.length === 2 && factsOf(reading, candidate).firstName && hasPersonContext(reading.text, sentence, candidate.to)) return false
-  decidePlace(reading, sentence, townOfAirport(reading, candidate) ?? candidate)
+  const county =
+    lower(tokens[0]!) === 'county'
+      ? countyCountry(
+          reading,
+          tokens
+            .slice(1)
+            .map((token) => token.text)
+            .join(' '),
+        )
+      : undefined
+  decidePlace(reading, sentence, candidate, county ?? townOfAirport(reading, candidate)?.country)
   return true
 }
+
+/**
+ * "County Galway", "County Durham": counties are named this way in Ireland and the United Kingdom only (elsewhere "Kern
+ * County"), and the gazetteer lacks most of them: the country of a town of that name there, else the one of the two the
+ * text is about, Ireland where it is about neither or both.
+ */
+function countyCountry(reading: Reading, name: string): string {
+  const town = findPlacesOrAlternates(name).find((place) => COUNTY_COUNTRIES.has(place.country))
+  if (town) return town.country
+  return reading.context.has('GB') && !reading.context.has('IE') ? 'GB' : 'IE'
+}
+
+const COUNTY_COUNTRIES = new Set(['IE', 'GB'])
+
+/** A name of two words or more ending in a feature word, or opening with one of those that come first ("Mount Bukak", "County Cork"). */
+const namesAFeature = (tokens: Token[]) => tokens.length > 1 && (PLACE_FEATURES.has(lower(tokens.at(-1)!)) || LEADING_FEATURES.has(lower(tokens[0]!)))
 
 /**
  * "Strait of Hormuz", "Gulf of Oman", "Bay of Bengal": a feature of the land or sea, "of" and its name is a place. Seas
@@ -322,6 +355,23 @@ const teamAfterAthlete: Rule = (reading, sentence, candidate) => {
   return true
 }
 
+/**
+ * "flying from Jakarta to Pangkal Pinang", "the ferry from Hamburg to Tarsk Vollen": the end of a journey that starts at
+ * a known place is a place too, unless it opens with a first name and the words after it speak of a person.
+ */
+const routeEnd: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  if (sentence[from - 1]?.text !== 'to' || !tokens.every((token) => token.capital)) return false
+  const start = ROUTE_START.exec(reading.text.slice(Math.max(0, sentence[from - 1]!.start - 60), sentence[from - 1]!.start))
+  if (!start || !(findCountry(start[1]!) || pickPlace(start[1]!, reading.context))) return false
+  if (factsOf(reading, candidate).firstName && hasPersonContext(reading.text, sentence, to)) return false
+  decidePlace(reading, sentence, candidate)
+  return true
+}
+
+// "from Jakarta " right before the "to": where the journey starts (a name of up to four capitalised words).
+const ROUTE_START = /\bfrom\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+$/u
+
 const FEATURES_BEFORE_OF = new Set(['gulf', 'strait', 'straits', 'sea', 'bay', 'cape', 'isle', 'isles', 'lake', 'mount', 'firth'])
 
 /** "spokesman Omar Naqvi", "Sana Farrant": a name after a lower-case role, or starting with a first name and naming no place or thing. */
@@ -374,20 +424,19 @@ const STRONG_RULES: readonly Rule[] = [
   featureOfName,
   clubByNickname,
   teamAfterAthlete,
+  routeEnd,
   personByRoleOrFirstName,
   nationalityAndName,
 ]
 
 /**
- * "Quetta International Airport": the town it is named after, where the gazetteer knows that town;
- * otherwise the airport is the place ("Fath Airport").
+ * "Quetta International Airport": the town it is named after, where the gazetteer knows that town; the airport is the
+ * place (the conventions in docs/facts-eval.md), in that town's country.
  */
-function townOfAirport(reading: Reading, { tokens, from }: Candidate): Candidate | undefined {
+function townOfAirport(reading: Reading, { tokens }: Candidate): Place | undefined {
   if (!AIRPORT_WORDS.has(lower(tokens.at(-1)!))) return undefined
   const town = tokens.findIndex((token) => token.text === 'International' || AIRPORT_WORDS.has(lower(token)))
-  const named = tokens.slice(0, town)
-  if (town < 1 || !pickPlace(nameOf(reading, named), reading.context)) return undefined
-  return { tokens: named, from, to: from + town }
+  return town < 1 ? undefined : pickPlace(nameOf(reading, tokens.slice(0, town)), reading.context)
 }
 
 /**
@@ -412,13 +461,18 @@ function nameAfterRoleOf(reading: Reading, tokens: Token[], head: number): numbe
 
 const ROLE_JOINERS = new Set(['of', 'to', 'for'])
 
-/** "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State": the countries it names and the organisation. */
+/**
+ * "Chinese Foreign Ministry Spokesperson", "U.S. Secretary of State", "First Minister of Scotland": the countries it
+ * names, a region after its "of", "to" or "for", and the organisation.
+ */
 function readRole(reading: Reading, role: Token[]): void {
   if (isDemonym(role[0]!.text)) addDemonym(reading, role[0]!)
-  for (const token of role) {
+  role.forEach((token, index) => {
     const country = findCountry(token.text)
-    if (country) reading.book.add('country', country.name, token)
-  }
+    if (country) return void reading.book.add('country', country.name, token)
+    const region = ROLE_JOINERS.has(role[index - 1]?.text ?? '') ? findPlaces(token.text).find((place) => place.kind === 'region') : undefined
+    if (region) reading.book.add('place', nameOf(reading, [token]), token, placeDetails(pickPlace(token.text, reading.context) ?? region))
+  })
   for (let end = role.length - 1; end > 0; end--) {
     if (ORG_SUFFIXES.has(lower(role[end]!))) {
       const organisation = role.slice(0, end + 1)
@@ -459,7 +513,8 @@ function isOrganisation(reading: Reading, sentence: Token[], candidate: Candidat
   if (isFirmWithAmpersand(tokens)) return true
   if ((basedIn(sentence, from, to) || listedAfterOrganisationKind(sentence, from)) && !facts.firstName) return true
   if (isReportingBody(reading, sentence, candidate) || isOutletWithArticle(sentence, candidate)) return true
-  if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name)) return true
+  // "Jefferson Parish officials", "County Cork councillors": the officials of a place, not members of a body.
+  if (after?.word && !after.capital && ORG_MEMBERS.has(after.text) && !reading.people.has(name) && !isNation(name) && !namesAFeature(tokens)) return true
   if (kindInApposition(sentence, to) && !facts.firstName && facts.places.length === 0) return true
   return tokens.length === 1 && isAcronym(tokens[0]!.text) && !NOT_ORG_ACRONYMS.has(tokens[0]!.text) && findPlaces(tokens[0]!.text).length === 0
 }
@@ -493,7 +548,7 @@ function isToldOrCited(sentence: Token[], article: number): boolean {
   return word === 'told' || SOURCE_PHRASES.has(words)
 }
 
-const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to'])
+const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to', 'report by', 'article by'])
 
 /** Verbs of publishing and saying that follow a body named with "the" ("the China Daily said", "the Hong Kong Standard reported"). */
 const REPORTING_VERBS = new Set(['said', 'says', 'reported', 'reports', 'quoted', 'quotes', 'wrote', 'writes', 'stated', 'announced', 'published', 'cited'])
