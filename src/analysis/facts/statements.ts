@@ -5,7 +5,7 @@ import type { Span } from '../../text/span'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
-  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
+  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing|e(?=\s+(?:him|her|them|it|the\s|[A-Z])))|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
 // Words between the verb and its object that are not the object.
 const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
@@ -138,7 +138,7 @@ function verbRoot(verb: string): string {
 
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
-  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+|[Ss]everal\s+|[Mm]any\s+|[Aa]\s+number\s+of\s+|[Dd]ozens\s+of\s+)?(?:[Ss]enators|[Ll]awmakers|[Ll]egislators|MPs|[Cc]ritics|[Aa]ctivists|[Oo]pponents|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
 
 // "…, and the National Emergency Operation Centre (NEOC) announced", "… in the House and both Mugabe and Tsvangirai
 // claimed": where a clause joined by "and" opens, after another clause with a subject of its own.
@@ -168,13 +168,14 @@ function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T 
 }
 
 // "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
-const WHO_BEFORE_VERB = /,\s+who\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+// "the Supreme Court, which rejected", "China, which claims": "which" after an organisation or a country is the same.
+const WHO_BEFORE_VERB = /,\s+(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
 
 function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
   const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
   if (!who) return undefined
   const comma = verbStart - who[0].length
-  const person = index.within(Math.max(0, comma - 80), comma, ['person', 'organization']).at(-1)
+  const person = index.within(Math.max(0, comma - 80), comma, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
   if (!person || person.end !== comma) return undefined
   // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
   return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
@@ -190,7 +191,8 @@ function subjectBeforeBut(text: string, sentenceStart: number, clauseFrom: numbe
 // "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
 // the named members of the group in an aside after "including" or "such as", then the verb. Without the commas the
 // group stays the actor ("German firms including Deutsche Bahn … have announced", as gold-blind3 lists it).
-const INCLUDED_LIST = /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
+const INCLUDED_LIST =
+  /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,\s+(?:including|such\s+as|(?:which|who)\s+include)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
 
 /** The named members of a group subject ("Other countries, including X, Y and Z, denounced"): each is an actor. */
 function includedActors(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention[] {
@@ -198,7 +200,7 @@ function includedActors(text: string, clauseFrom: number, verbStart: number, ind
   const before = text.slice(clauseFrom, verbStart)
   const list = INCLUDED_LIST.exec(before)
   if (!list) return []
-  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as)\s/))
+  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as|include)\s/))
   return index.within(listStart, listStart + list[1]!.length, ['person', 'organization', 'country'])
 }
 
@@ -209,7 +211,11 @@ function groupSubject(text: string, clauseFrom: number, verbStart: number): Enti
   const group = GROUP_SUBJECT.exec(before)
   if (!group) return undefined
   const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
-  return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
+  return {
+    entity: { name: group[1]!.replace(/^(?:the|some|several|many|a\s+number\s+of|dozens\s+of)\s+/i, '') } as Entity,
+    start,
+    end: start + group[1]!.length,
+  }
 }
 
 // "Trump and his supporters claimed": followers named by their relation to the one person who leads them.
