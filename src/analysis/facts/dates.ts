@@ -38,6 +38,16 @@ const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+
 // Modals and forecasts look ahead too ("would be sworn in on January 20", "was forecast to reach the coast on Monday").
 const FUTURE_CUE =
   /\b(?:due\s+to|will|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|forecast\s+to|predicted\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+// Before a weekday, a forecast in the present tense puts it on or after the publication date: "Meteorologists predict
+// landfall Saturday morning", "could become a hurricane as soon as Friday", "will meet on Monday". Past forms ("was
+// forecast to … on Monday") are left out: narration in the past names past weekdays after them too.
+const WEEKDAY_AHEAD =
+  /\b(?:will|shall|predicts?|(?<!\b(?:was|were|been|had)\s+)forecasts?|(?:is|are)\s+(?:expected|forecast|predicted|due|scheduled|set)\s+to|as\s+soon\s+as|tomorrow\b[^.;:]{0,40}\binto)\b[^.;:,"“”]{0,40}$/i
+// "may cause 30,000 more deaths by August 4": a projection up to a day is a day ahead (lower-case "may" only: the month
+// is no modal).
+const PROJECTED_BY = /\b(?:could|might|may|will|would)\s+\p{Ll}+\b[^.;:]{0,60}\bby\s+$/u
+// "Wednesday through Friday", "from Monday to Wednesday": two weekdays joined, the second one counted on from the first.
+const WEEKDAY_RANGE = /^(\S+)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:through|thru|to|until|till|and)\s+(\p{Lu}\p{Ll}+)/u
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
@@ -262,8 +272,20 @@ function resolveResults(text: string, results: Placed[], reference: Date | undef
       }
     }
     if (PART_OF_MONTH.test(words) || WEEK_SPAN.test(words)) continue
-    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    const lead = text.slice(Math.max(0, start - 60), start)
+    const ahead = isWeekdayOnly(result.start) && reference !== undefined && WEEKDAY_AHEAD.test(lead)
+    const projected = PROJECTED_BY.test(text.slice(Math.max(0, start - 90), start))
+    const iso = ahead ? weekdayOnOrAfter(result.start, reference) : resolve(result.start, reference, FUTURE_CUE.test(lead) || projected)
     if (!iso || !ONE_DAY.test(iso)) continue
+    const range = isWeekdayOnly(result.start) && result.end && isWeekdayOnly(result.end) ? WEEKDAY_RANGE.exec(words) : null
+    if (range) {
+      // Each end of the range is a day of its own, the second one the first day of its name after the first.
+      const last = words.lastIndexOf(range[2]!)
+      const days = ((result.end!.get('weekday') ?? 0) - (result.start.get('weekday') ?? 0) + 7) % 7
+      dates.push({ text: range[1]!, iso, start, end: start + range[1]!.length })
+      dates.push({ text: range[2]!, iso: addDays(iso, days), start: start + last, end: start + last + range[2]!.length })
+      continue
+    }
     dates.push({ text: words, iso, start, end: start + words.length })
   }
 }
@@ -315,6 +337,16 @@ function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
     all.push({ text: match[0], iso, start: match.index, end: match.index + match[0].length })
   }
   return all.sort((a, b) => a.start - b.start)
+}
+
+/** The first day of the weekday's name on or after the publication date. */
+function weekdayOnOrAfter(date: ParsedComponents, reference: Date): string {
+  const ahead = ((date.get('weekday') ?? 0) - reference.getUTCDay() + 7) % 7
+  return new Date(reference.getTime() + ahead * DAY_MS).toISOString().slice(0, 10)
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
 function resolve(date: ParsedComponents, reference: Date | undefined, future = false): string | undefined {
