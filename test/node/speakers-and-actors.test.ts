@@ -291,4 +291,17 @@ describe('subjects of relative clauses, lists after "which include", adjectives 
     expect(statements('Several lawmakers denounced the deal.')).toEqual([['lawmakers', 'denounced']])
     expect(statements('Critics accused the minister of a cover-up.')).toEqual([['Critics', 'accused']])
   })
+
+  it('takes what a team or office owns as the target, not the name describing the owner', () => {
+    const found = extractFacts(
+      "Marta Quell lost the count. Former governor Ivo Brandt, who denounced the Quell legal team's claims as a farce, spoke on Monday.",
+    ).statements
+    expect(found.map(({ actor, verb, target }) => [actor, verb, target])).toEqual([['Ivo Brandt', 'denounced', 'claims']])
+  })
+
+  it('reads the agent of a passive past "to be …" and an adverb ("was previously declared to be … by")', () => {
+    expect(statements('The outbreak was previously declared to be an emergency by the World Health Organization.')).toEqual([
+      ['World Health Organization', 'declared'],
+    ])
+  })
 })

@@ -49,7 +49,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
           ? (subjectOfClause(text, start, verbStart, index) ?? (afterComma ? namedRightBefore(text, verbStart, index) : undefined))
           : undefined
       if (participle && !sharesPrevious && !clauseActor) continue
-      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
+      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 24), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
       const included = participle || auxiliary ? [] : includedActors(text, start, verbStart, index)
@@ -419,7 +419,8 @@ const AGENT_LIST = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|,)\s+(?:the\s+)?$/
  * by the European Union, Canada and Germany": each of the names listed there, the first one first.
  */
 function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention[] {
-  const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
+  // "was announced to be a pandemic by the WHO": the agent after what the subject was declared to be.
+  const by = /^\s+(?:to\s+be\s+[^,.;:()]{1,40}?\s+)?by\s+/.exec(text.slice(verbEnd, verbEnd + 60))
   if (!by) return []
   const from = verbEnd + by[0].length
   const rest = text.slice(from, Math.min(sentenceEnd, from + 160))
@@ -441,8 +442,9 @@ function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index
   return agent ? [agent] : []
 }
 
-// What follows an owner's name up to the end of the object: "'s decision", "'s refusal".
-const POSSESSED = /^['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
+// What follows an owner's name up to the end of the object: "'s decision", "'s refusal", " legal team's claims" (a name
+// describing the owner: "the Trump legal team's claims" are the team's claims, not Trump).
+const POSSESSED = /^(?:\s+\p{Ll}+){0,2}['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
 function findTarget(
