@@ -192,4 +192,26 @@ describe('weekdays ahead, ranges of weekdays and projections', () => {
     ])
     expect(dates('In May, sales had fallen by August 4.', '2020-05-29')).toEqual([{ text: 'August 4', iso: '2019-08-04' }])
   })
+
+  it('reads "This Sunday" in a report as the weekday of the week written about, and "the night of June 21" as that day', () => {
+    // 2019-08-06 is a Tuesday.
+    expect(dates('This Sunday, the swimmer Ana Ruiz crossed the strait.', '2019-08-06')).toEqual([{ text: 'This Sunday', iso: '2019-08-04' }])
+    expect(dates('The bus left the road on the night of June 21 near Tolosa.', '2019-08-06')).toEqual([{ text: 'June 21', iso: '2019-06-21' }])
+  })
+
+  it('gives a month and day without a year the year of a full date shortly before it in the paragraph', () => {
+    expect(dates('The army moved on November 15, 2017, and the president resigned on November 21.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'November 21', iso: '2017-11-21' },
+    ])
+    // In another paragraph, or before that date in its year, the day is resolved against the publication date.
+    expect(dates('The army moved on November 15, 2017.\n\nThe president resigned on November 21.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'November 21', iso: '2018-11-21' },
+    ])
+    expect(dates('The army moved on November 15, 2017, after a warning on March 3.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'March 3', iso: '2019-03-03' },
+    ])
+  })
 })

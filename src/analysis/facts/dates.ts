@@ -48,10 +48,15 @@ const WEEKDAY_AHEAD =
 const PROJECTED_BY = /\b(?:could|might|may|will|would)\s+\p{Ll}+\b[^.;:]{0,60}\bby\s+$/u
 // "Wednesday through Friday", "from Monday to Wednesday": two weekdays joined, the second one counted on from the first.
 const WEEKDAY_RANGE = /^(\S+)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:through|thru|to|until|till|and)\s+(\p{Lu}\p{Ll}+)/u
+const PART_OF_DAY_OF = /^(?:the\s+)?(?:night|morning|afternoon|evening)\s+of\s+/i
+// A month and day without a year after a full date in the same paragraph, not long before, are in its year ("the army
+// moved on November 15, 2017 … his resignation on November 21").
+const YEAR_CONTEXT_REACH = 400
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
-const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
+// "This Sunday, X crossed the Channel": "this" or "this past" before it names the weekday of the week written about.
+const WEEKDAY_NAME = /^(?:[Tt]his\s+(?:past\s+)?)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 // Before a bare "March" or "May", a word that makes it a month.
 const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
 // A year-only relative mention followed by a month and day: "Last year August 8".
@@ -234,7 +239,10 @@ const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || co
 /** Keeps the results that are dates and resolves them (one chunk's, in text order). */
 function resolveResults(text: string, results: Placed[], reference: Date | undefined, dates: DateMention[]): void {
   for (let i = 0; i < results.length; i++) {
-    const { result, at } = results[i]!
+    // "on the night of June 21": chrono reads the part of the day alone; the day is what follows "of".
+    const partOfDay = PART_OF_DAY_OF.exec(results[i]!.result.text)
+    const day = partOfDay ? parseDates(results[i]!.result.text.slice(partOfDay[0].length), reference, results[i]!.at + partOfDay[0].length)[0] : undefined
+    const { result, at } = day ?? results[i]!
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
     let words = result.text.slice(preposition)
     // "Last month, 12 people died": chrono takes the count along when the date has no day of its own.
@@ -275,7 +283,8 @@ function resolveResults(text: string, results: Placed[], reference: Date | undef
     const lead = text.slice(Math.max(0, start - 60), start)
     const ahead = isWeekdayOnly(result.start) && reference !== undefined && WEEKDAY_AHEAD.test(lead)
     const projected = PROJECTED_BY.test(text.slice(Math.max(0, start - 90), start))
-    const iso = ahead ? weekdayOnOrAfter(result.start, reference) : resolve(result.start, reference, FUTURE_CUE.test(lead) || projected)
+    const inYear = reference && !ahead ? yearOfContext(text, dates, result.start, start) : undefined
+    const iso = inYear ?? (ahead ? weekdayOnOrAfter(result.start, reference) : resolve(result.start, reference, FUTURE_CUE.test(lead) || projected))
     if (!iso || !ONE_DAY.test(iso)) continue
     const range = isWeekdayOnly(result.start) && result.end && isWeekdayOnly(result.end) ? WEEKDAY_RANGE.exec(words) : null
     if (range) {
@@ -337,6 +346,19 @@ function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
     all.push({ text: match[0], iso, start: match.index, end: match.index + match[0].length })
   }
   return all.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * A month and day without a year, in the year of the last date written with one, when that date comes shortly before
+ * it in the same paragraph and the month and day fall on or after it in that year.
+ */
+function yearOfContext(text: string, dates: DateMention[], date: ParsedComponents, start: number): string | undefined {
+  if (date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined
+  const last = dates.at(-1)
+  if (!last || !/\b\d{4}\b/.test(last.text) || !ONE_DAY.test(last.iso) || start - last.end > YEAR_CONTEXT_REACH) return undefined
+  if (text.slice(last.end, start).includes('\n\n')) return undefined
+  const iso = monthDayInYear(date, last.iso)
+  return iso && iso >= last.iso ? iso : undefined
 }
 
 /** The first day of the weekday's name on or after the publication date. */
