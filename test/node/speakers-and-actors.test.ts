@@ -304,4 +304,9 @@ describe('subjects of relative clauses, lists after "which include", adjectives 
       ['World Health Organization', 'declared'],
     ])
   })
+
+  it('reads past a day between the verb and its object ("declared tomorrow a day of mourning")', () => {
+    const found = extractFacts('Mayor of Tolosa Ana Ruiz has declared tomorrow a day of mourning.').statements
+    expect(found.map(({ actor, verb, target }) => [actor, verb, target])).toEqual([['Ana Ruiz', 'declared', 'a day of mourning']])
+  })
 })

@@ -7,7 +7,9 @@ import type { Span } from '../../text/span'
 const STATEMENT_VERB =
   /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing|e(?=\s+(?:him|her|them|it|the\s|[A-Z])))|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
 // Words between the verb and its object that are not the object.
-const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
+// "declared tomorrow a day of mourning": a day between the verb and its object is no object.
+const SKIP_BEFORE_OBJECT =
+  /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+|tomorrow|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
 const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
 const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|should|may|might|did|does)\b/
