@@ -155,3 +155,63 @@ describe('extractDates', () => {
     expect(found.length).toBeLessThanOrEqual(500)
   })
 })
+
+// Round 15 (issue 17), by class of error read on gold-blind8 to gold-blind10; invented sentences.
+describe('weekdays ahead, ranges of weekdays and projections', () => {
+  it('puts a weekday after a forecast in the present tense on or after the publication date', () => {
+    // 2019-07-12 is a Friday.
+    expect(dates('Forecasters predict landfall Saturday morning.', '2019-07-12')).toEqual([{ text: 'Saturday morning', iso: '2019-07-13' }])
+    expect(dates('The storm could strengthen as soon as Monday.', '2019-07-12')).toEqual([{ text: 'Monday', iso: '2019-07-15' }])
+    expect(dates('The alerts run from tomorrow night into Sunday morning.', '2019-07-12')).toEqual([
+      { text: 'tomorrow night', iso: '2019-07-13' },
+      { text: 'Sunday morning', iso: '2019-07-14' },
+    ])
+    expect(dates('The council will vote on Tuesday.', '2019-07-12')).toEqual([{ text: 'Tuesday', iso: '2019-07-16' }])
+  })
+
+  it('keeps a weekday after a forecast in the past tense in the past', () => {
+    expect(dates('The storm was forecast to reach the coast on Tuesday.', '2019-07-12')).toEqual([{ text: 'Tuesday', iso: '2019-07-09' }])
+    expect(dates('The council voted on Tuesday and will meet again soon.', '2019-07-12')).toEqual([{ text: 'Tuesday', iso: '2019-07-09' }])
+  })
+
+  it('gives both ends of a range of weekdays, the second counted on from the first', () => {
+    // 2020-02-27 is a Thursday: the range runs from yesterday to tomorrow.
+    expect(dates('The state declared three days of mourning, Wednesday through Friday.', '2020-02-27')).toEqual([
+      { text: 'Wednesday', iso: '2020-02-26' },
+      { text: 'Friday', iso: '2020-02-28' },
+    ])
+    expect(dates('The museum was closed from Saturday to Monday.', '2020-02-27')).toEqual([
+      { text: 'Saturday', iso: '2020-02-22' },
+      { text: 'Monday', iso: '2020-02-24' },
+    ])
+  })
+
+  it('puts a day a projection runs up to ahead of the publication date, and not a month named "May"', () => {
+    expect(dates('The model says the virus may cause 2,000 more deaths in Norvia by August 4.', '2020-05-29')).toEqual([
+      { text: 'August 4', iso: '2020-08-04' },
+    ])
+    expect(dates('In May, sales had fallen by August 4.', '2020-05-29')).toEqual([{ text: 'August 4', iso: '2019-08-04' }])
+  })
+
+  it('reads "This Sunday" in a report as the weekday of the week written about, and "the night of June 21" as that day', () => {
+    // 2019-08-06 is a Tuesday.
+    expect(dates('This Sunday, the swimmer Ana Ruiz crossed the strait.', '2019-08-06')).toEqual([{ text: 'This Sunday', iso: '2019-08-04' }])
+    expect(dates('The bus left the road on the night of June 21 near Tolosa.', '2019-08-06')).toEqual([{ text: 'June 21', iso: '2019-06-21' }])
+  })
+
+  it('gives a month and day without a year the year of a full date shortly before it in the paragraph', () => {
+    expect(dates('The army moved on November 15, 2017, and the president resigned on November 21.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'November 21', iso: '2017-11-21' },
+    ])
+    // In another paragraph, or before that date in its year, the day is resolved against the publication date.
+    expect(dates('The army moved on November 15, 2017.\n\nThe president resigned on November 21.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'November 21', iso: '2018-11-21' },
+    ])
+    expect(dates('The army moved on November 15, 2017, after a warning on March 3.', '2019-09-09')).toEqual([
+      { text: 'November 15, 2017', iso: '2017-11-15' },
+      { text: 'March 3', iso: '2019-03-03' },
+    ])
+  })
+})

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { readGoldFiles } from '../../scripts/lib/gold-articles'
 import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 
-// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind9 have
+// The later blind sets, each committed before the extractor ran on its articles. gold-blind2 to gold-blind10 have
 // since guided rule changes (by class of error, each with a test on an invented sentence); gold-blind8's honest first
 // figure was taken before any (docs/facts-eval.md, round 10), gold-blind9's in round 12, gold-blind10's in round 13
-// (it has guided the entity rules since round 15); it lists no count, so its quantities stay at 1 only while no count
-// is invented there. Levels a little under the figures of `npm run eval:facts` (rounds 10, 12, 13 and 15), so that
+// (it has guided the entity, statement and date rules since round 15); it lists no count, so its quantities stay at 1
+// only while no count is invented there. gold-blind11, scored first at 75c526a with no rule changed, has guided none
+// (only its figures were read); its quotes floor sits lower because the speaker ranker, retrained once its articles
+// left the silver data, moved its quotes 0.696 -> 0.661. Levels a little under the figures of `npm run eval:facts`
+// (rounds 10, 12, 13 and 15), so that
 // only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
@@ -54,6 +57,11 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
     dir: 'gold-blind10',
     articles: 16,
     levels: { people: 0.83, organizations: 0.64, countries: 0.94, places: 0.81, quotes: 0.69, quantities: 0.9, dates: 0.83, statements: 0.25, micro: 0.77 },
+  },
+  {
+    dir: 'gold-blind11',
+    articles: 22,
+    levels: { people: 0.78, organizations: 0.68, countries: 0.8, places: 0.69, quotes: 0.62, quantities: 0.5, dates: 0.83, statements: 0.61, micro: 0.73 },
   },
 ]
 

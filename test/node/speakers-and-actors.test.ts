@@ -250,3 +250,63 @@ describe('subjects of joined and relative clauses', () => {
     expect(statements('Marta Quell said that the ledgers were late but denied that any money was missing.')).toEqual([['Marta Quell', 'denied']])
   })
 })
+
+// Round 15 (issue 17), by class of error read on gold-blind5 to gold-blind10; invented sentences.
+describe('subjects of relative clauses, lists after "which include", adjectives before a title, bare "blame"', () => {
+  it('gives a verb after ", which" to the organisation or country before it', () => {
+    expect(statements('Voters gathered outside the Veltran Supreme Court, which rejected the appeal last week.')).toEqual([
+      ['Veltran Supreme Court', 'rejected'],
+    ])
+    expect(statements('In mainland Portugal, which claims the islands, the law is strict.')).toEqual([['Portugal', 'claims']])
+    // "which" after a person is no relative of that person.
+    expect(statements('Residents praised Marta Quell, which announced nothing.')).toEqual([])
+  })
+
+  it('gives a verb to the name right after "what", "which" or "that" opening a clause inside the sentence', () => {
+    expect(statements('The region reported cases of what the World Health Organization declared a pandemic.')).toEqual([
+      ['World Health Organization', 'declared'],
+    ])
+    expect(statements('Reporters read the claims that Russia denied on Tuesday.')).toEqual([['Russia', 'denied']])
+  })
+
+  it('takes the named members of a group after "which include" or "who include"', () => {
+    expect(statements('His critics, which include the rights group Amnesty International, blame him for the fires.')).toEqual([
+      ['Amnesty International', 'blame'],
+    ])
+    expect(statements('Her opponents, who include senator Ivo Brandt, accused her of lying.')).toEqual([['Ivo Brandt', 'accused']])
+  })
+
+  it('reads "current", "incumbent" and "outgoing" before a title as part of the title', () => {
+    expect(statements("Norvia's current President Ivo Brandt announced a week of mourning.")).toEqual([['Ivo Brandt', 'announced']])
+    expect(statements('The outgoing Prime Minister Marta Quell denied the report.')).toEqual([['Marta Quell', 'denied']])
+  })
+
+  it('reads "blame" as a verb only before its object', () => {
+    expect(statements('Amnesty International blame the army for the deaths.')).toEqual([['Amnesty International', 'blame']])
+    expect(statements('Amnesty International took the blame for the delay.')).toEqual([])
+  })
+
+  it('takes senators, lawmakers and critics counted by "a number of", "several" or "many" as the actor', () => {
+    expect(statements('A number of Senators condemned the closure of the station.')).toEqual([['Senators', 'condemned']])
+    expect(statements('Several lawmakers denounced the deal.')).toEqual([['lawmakers', 'denounced']])
+    expect(statements('Critics accused the minister of a cover-up.')).toEqual([['Critics', 'accused']])
+  })
+
+  it('takes what a team or office owns as the target, not the name describing the owner', () => {
+    const found = extractFacts(
+      "Marta Quell lost the count. Former governor Ivo Brandt, who denounced the Quell legal team's claims as a farce, spoke on Monday.",
+    ).statements
+    expect(found.map(({ actor, verb, target }) => [actor, verb, target])).toEqual([['Ivo Brandt', 'denounced', 'claims']])
+  })
+
+  it('reads the agent of a passive past "to be …" and an adverb ("was previously declared to be … by")', () => {
+    expect(statements('The outbreak was previously declared to be an emergency by the World Health Organization.')).toEqual([
+      ['World Health Organization', 'declared'],
+    ])
+  })
+
+  it('reads past a day between the verb and its object ("declared tomorrow a day of mourning")', () => {
+    const found = extractFacts('Mayor of Tolosa Ana Ruiz has declared tomorrow a day of mourning.').statements
+    expect(found.map(({ actor, verb, target }) => [actor, verb, target])).toEqual([['Ana Ruiz', 'declared', 'a day of mourning']])
+  })
+})

@@ -39,10 +39,25 @@ const SPAN_LEAD = /\b(?:for|less\s+than|more\s+than|fewer\s+than|within|over)\s+
 // Modals and forecasts look ahead too ("would be sworn in on January 20", "was forecast to reach the coast on Monday").
 const FUTURE_CUE =
   /\b(?:due\s+to|will|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|set\s+to|scheduled|planned|expected\s+to|forecast\s+to|predicted\s+to|plans?\s+to|next)\b[^.;:]{0,50}$/i
+// Before a weekday, a forecast in the present tense puts it on or after the publication date: "Meteorologists predict
+// landfall Saturday morning", "could become a hurricane as soon as Friday", "will meet on Monday". Past forms ("was
+// forecast to … on Monday") are left out: narration in the past names past weekdays after them too.
+const WEEKDAY_AHEAD =
+  /\b(?:will|shall|predicts?|(?<!\b(?:was|were|been|had)\s+)forecasts?|(?:is|are)\s+(?:expected|forecast|predicted|due|scheduled|set)\s+to|as\s+soon\s+as|tomorrow\b[^.;:]{0,40}\binto)\b[^.;:,"“”]{0,40}$/i
+// "may cause 30,000 more deaths by August 4": a projection up to a day is a day ahead (lower-case "may" only: the month
+// is no modal).
+const PROJECTED_BY = /\b(?:could|might|may|will|would)\s+\p{Ll}+\b[^.;:]{0,60}\bby\s+$/u
+// "Wednesday through Friday", "from Monday to Wednesday": two weekdays joined, the second one counted on from the first.
+const WEEKDAY_RANGE = /^(\S+)(?:\s+(?:morning|afternoon|evening|night))?\s+(?:through|thru|to|until|till|and)\s+(\p{Lu}\p{Ll}+)/u
+const PART_OF_DAY_OF = /^(?:the\s+)?(?:night|morning|afternoon|evening)\s+of\s+/i
+// A month and day without a year after a full date in the same paragraph, not long before, are in its year ("the army
+// moved on November 15, 2017 … his resignation on November 21").
+const YEAR_CONTEXT_REACH = 400
 // A day named by its place next to the last dated day: "the previous day", "the following day".
 const NEIGHBOUR_DAY = /\b(?:the\s+(?:previous|preceding|following|next)\s+day|the\s+day\s+(?:before|after))\b/gi
 // A weekday alone is a capitalised weekday name ("mon" in French text is not Monday).
-const WEEKDAY_NAME = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
+// "This Sunday, X crossed the Channel": "this" or "this past" before it names the weekday of the week written about.
+const WEEKDAY_NAME = /^(?:[Tt]his\s+(?:past\s+)?)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)/
 // Before a bare "March" or "May", a word that makes it a month.
 const MONTH_CUE = /\b(?:in|from|since|until|by|last|next|this|early|late|mid|of|during)\s+$/i
 // A year-only relative mention followed by a month and day: "Last year August 8".
@@ -224,7 +239,10 @@ const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || co
 /** Keeps the results that are dates and resolves them (one chunk's, in text order). */
 function resolveResults(text: string, results: Placed[], reference: Date | undefined, dates: DateMention[]): void {
   for (let i = 0; i < results.length; i++) {
-    const { result, at } = results[i]!
+    // "on the night of June 21": chrono reads the part of the day alone; the day is what follows "of".
+    const partOfDay = PART_OF_DAY_OF.exec(results[i]!.result.text)
+    const day = partOfDay ? parseDates(results[i]!.result.text.slice(partOfDay[0].length), reference, results[i]!.at + partOfDay[0].length)[0] : undefined
+    const { result, at } = day ?? results[i]!
     const preposition = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0
     let words = result.text.slice(preposition)
     // "Last month, 12 people died": chrono takes the count along when the date has no day of its own.
@@ -262,8 +280,21 @@ function resolveResults(text: string, results: Placed[], reference: Date | undef
       }
     }
     if (PART_OF_MONTH.test(words) || WEEK_SPAN.test(words)) continue
-    const iso = resolve(result.start, reference, FUTURE_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    const lead = text.slice(Math.max(0, start - 60), start)
+    const ahead = isWeekdayOnly(result.start) && reference !== undefined && WEEKDAY_AHEAD.test(lead)
+    const projected = PROJECTED_BY.test(text.slice(Math.max(0, start - 90), start))
+    const inYear = reference && !ahead ? yearOfContext(text, dates, result.start, start) : undefined
+    const iso = inYear ?? (ahead ? weekdayOnOrAfter(result.start, reference) : resolve(result.start, reference, FUTURE_CUE.test(lead) || projected))
     if (!iso || !ONE_DAY.test(iso)) continue
+    const range = isWeekdayOnly(result.start) && result.end && isWeekdayOnly(result.end) ? WEEKDAY_RANGE.exec(words) : null
+    if (range) {
+      // Each end of the range is a day of its own, the second one the first day of its name after the first.
+      const last = words.lastIndexOf(range[2]!)
+      const days = ((result.end!.get('weekday') ?? 0) - (result.start.get('weekday') ?? 0) + 7) % 7
+      dates.push({ text: range[1]!, iso, start, end: start + range[1]!.length })
+      dates.push({ text: range[2]!, iso: addDays(iso, days), start: start + last, end: start + last + range[2]!.length })
+      continue
+    }
     dates.push({ text: words, iso, start, end: start + words.length })
   }
 }
@@ -315,6 +346,29 @@ function neighbourDays(text: string, dates: DateMention[]): DateMention[] {
     all.push({ text: match[0], iso, start: match.index, end: match.index + match[0].length })
   }
   return all.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * A month and day without a year, in the year of the last date written with one, when that date comes shortly before
+ * it in the same paragraph and the month and day fall on or after it in that year.
+ */
+function yearOfContext(text: string, dates: DateMention[], date: ParsedComponents, start: number): string | undefined {
+  if (date.isCertain('year') || !date.isCertain('month') || !date.isCertain('day')) return undefined
+  const last = dates.at(-1)
+  if (!last || !/\b\d{4}\b/.test(last.text) || !ONE_DAY.test(last.iso) || start - last.end > YEAR_CONTEXT_REACH) return undefined
+  if (text.slice(last.end, start).includes('\n\n')) return undefined
+  const iso = monthDayInYear(date, last.iso)
+  return iso && iso >= last.iso ? iso : undefined
+}
+
+/** The first day of the weekday's name on or after the publication date. */
+function weekdayOnOrAfter(date: ParsedComponents, reference: Date): string {
+  const ahead = ((date.get('weekday') ?? 0) - reference.getUTCDay() + 7) % 7
+  return new Date(reference.getTime() + ahead * DAY_MS).toISOString().slice(0, 10)
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
 function resolve(date: ParsedComponents, reference: Date | undefined, future = false): string | undefined {

@@ -6,9 +6,11 @@ import { matchesOf } from '../../text/matches'
 
 /** Verbs of condemnation, accusation, denial, claim and announcement, in the forms news uses for a past or present act. */
 const STATEMENT_VERB =
-  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
+  /\b(?:condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|deplor(?:ed|es)|decri(?:ed|es)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slam(?:med|s)(?!\s+(?:into|onto|on|against|through|shut|down))|lambast(?:ed|s)|censur(?:ed|es)|blam(?:ed|es|ing|e(?=\s+(?:him|her|them|it|the\s|[A-Z])))|accus(?:ed|es|ing)|alleg(?:ed|es|ing)|attribut(?:ed|es)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es)|claim(?:ed|s|ing)|announc(?:ed|es|ing)|declar(?:ed|es)|dismiss(?:ed|es)(?!\s+(?:from|as)\b))\b/g
 // Words between the verb and its object that are not the object.
-const SKIP_BEFORE_OBJECT = /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+)\s+)*/u
+// "declared tomorrow a day of mourning": a day between the verb and its object is no object.
+const SKIP_BEFORE_OBJECT =
+  /^\s+(?:(?:strongly|firmly|again|also|publicly|formally|officially|on\s+[\p{Lu}]\p{Ll}+|tomorrow|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)*/u
 // The object phrase ends at a preposition, conjunction, clause or punctuation.
 const OBJECT_END = /[,.;:!?"“”()]|\s(?:for|of|in|on|at|as|after|before|over|with|by|and|but|while|that|which|who|to|during|from|saying|amid)\s/
 const FINITE_VERB = /\b(?:would|will|was|were|is|are|had|has|have|could|can|should|may|might|did|does)\b/
@@ -50,7 +52,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
           ? (subjectOfClause(text, start, verbStart, index) ?? (afterComma ? namedRightBefore(text, verbStart, index) : undefined))
           : undefined
       if (participle && !sharesPrevious && !clauseActor) continue
-      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 12), verbStart))
+      const auxiliary = PASSIVE_AUXILIARY.exec(text.slice(Math.max(start, verbStart - 24), verbStart))
       // "was dismissed" is more often a firing than a rejection.
       if (auxiliary && verb.startsWith('dismiss')) continue
       const included = participle || auxiliary ? [] : includedActors(text, start, verbStart, index)
@@ -139,7 +141,7 @@ function verbRoot(verb: string): string {
 
 // Groups that act in news without a name, opening their clause: "Police announced", "On Tuesday, officials announced", "Protesters have claimed".
 const GROUP_SUBJECT =
-  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+)?(?:[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
+  /^\s*(?:[^,;]{0,60},\s+)?((?:[Tt]he\s+|[Ss]ome\s+|[Ss]everal\s+|[Mm]any\s+|[Aa]\s+number\s+of\s+|[Dd]ozens\s+of\s+)?(?:[Ss]enators|[Ll]awmakers|[Ll]egislators|MPs|[Cc]ritics|[Aa]ctivists|[Oo]pponents|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]itnesses|[Dd]octors|[Rr]escuers|(?:[\p{Lu}]\p{Ll}+\s+)?(?:firms|companies)|[Mm]embers\s+of\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}(?:parties|party|parliament|the\s+public)))\s+(?:(?:\p{Ll}+ly|also|later|then|have|has|had|again)\s+)*$/u
 
 // "…, and the National Emergency Operation Centre (NEOC) announced", "… in the House and both Mugabe and Tsvangirai
 // claimed": where a clause joined by "and" opens, after another clause with a subject of its own.
@@ -169,13 +171,14 @@ function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T 
 }
 
 // "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
-const WHO_BEFORE_VERB = /,\s+who\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had)\s+)*$/u
+// "the Supreme Court, which rejected", "China, which claims": "which" after an organisation or a country is the same.
+const WHO_BEFORE_VERB = /,\s+(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
 
 function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
   const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
   if (!who) return undefined
   const comma = verbStart - who[0].length
-  const person = index.within(Math.max(0, comma - 80), comma, ['person', 'organization']).at(-1)
+  const person = index.within(Math.max(0, comma - 80), comma, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
   if (!person || person.end !== comma) return undefined
   // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
   return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
@@ -189,11 +192,11 @@ function subjectBeforeBut(text: string, sentenceStart: number, clauseFrom: numbe
 }
 
 // "Other countries, including the United States, the European Union, and Iran, have denounced": a plural noun, then
-// the named members of the group after "including" or "such as", then the verb; with or without the comma before
-// "including" ("German firms including Deutsche Bahn … have announced": the members act, as the conventions in
-// docs/facts-eval.md say).
+// the named members of the group after "including", "such as" or "which include", then the verb; with or without the
+// comma before "including" ("German firms including Deutsche Bahn … have announced": the members act, as the
+// conventions in docs/facts-eval.md say).
 const INCLUDED_LIST =
-  /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,?\s+(?:including|such\s+as)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
+  /(?:^|[,;]\s+)(?:\p{L}[\p{L}-]*\s+){0,3}?\p{Ll}+s,?\s+(?:including|such\s+as|(?:which|who)\s+include)\s+([^;:"“”]+?),?\s+(?:(?:\p{Ll}+ly|also|have|has|had)\s+)*$/u
 
 /** The named members of a group subject ("Other countries, including X, Y and Z, denounced"): each is an actor. */
 function includedActors(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention[] {
@@ -201,7 +204,7 @@ function includedActors(text: string, clauseFrom: number, verbStart: number, ind
   const before = text.slice(clauseFrom, verbStart)
   const list = INCLUDED_LIST.exec(before)
   if (!list) return []
-  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as)\s/))
+  const listStart = clauseFrom + list.index + list[0].indexOf(list[1]!, list[0].search(/\s(?:including|such\s+as|include)\s/))
   return index.within(listStart, listStart + list[1]!.length, ['person', 'organization', 'country'])
 }
 
@@ -212,7 +215,11 @@ function groupSubject(text: string, clauseFrom: number, verbStart: number): Enti
   const group = GROUP_SUBJECT.exec(before)
   if (!group) return undefined
   const start = verbStart - before.length + group.index + group[0].indexOf(group[1]!)
-  return { entity: { name: group[1]!.replace(/^(?:the|some)\s+/i, '') } as Entity, start, end: start + group[1]!.length }
+  return {
+    entity: { name: group[1]!.replace(/^(?:the|some|several|many|a\s+number\s+of|dozens\s+of)\s+/i, '') } as Entity,
+    start,
+    end: start + group[1]!.length,
+  }
 }
 
 // "Trump and his supporters claimed": followers named by their relation to the one person who leads them.
@@ -416,7 +423,8 @@ const AGENT_LIST = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|,)\s+(?:the\s+)?$/
  * by the European Union, Canada and Germany": each of the names listed there, the first one first.
  */
 function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention[] {
-  const by = /^\s+by\s+/.exec(text.slice(verbEnd, verbEnd + 8))
+  // "was announced to be a pandemic by the WHO": the agent after what the subject was declared to be.
+  const by = /^\s+(?:to\s+be\s+[^,.;:()]{1,40}?\s+)?by\s+/.exec(text.slice(verbEnd, verbEnd + 60))
   if (!by) return []
   const from = verbEnd + by[0].length
   const rest = text.slice(from, Math.min(sentenceEnd, from + 160))
@@ -438,8 +446,9 @@ function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index
   return agent ? [agent] : []
 }
 
-// What follows an owner's name up to the end of the object: "'s decision", "'s refusal".
-const POSSESSED = /^['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
+// What follows an owner's name up to the end of the object: "'s decision", "'s refusal", " legal team's claims" (a name
+// describing the owner: "the Trump legal team's claims" are the team's claims, not Trump).
+const POSSESSED = /^(?:\s+\p{Ll}+){0,2}['’]s\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u
 
 /** The entity or short phrase the verb acts on; for "attributed the bombing to Houthi rebels", what follows "to". */
 function findTarget(

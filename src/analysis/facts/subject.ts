@@ -9,7 +9,7 @@ const MAX_REACH = 200
 // Lower-case office words that may stand between the start of a clause and a name ("Taliban spokesperson Zabiullah Mujahid"),
 // and agent nouns ("Company meteorologist Evan Duffey").
 const ROLE_WORD =
-  "spokesperson|spokesman|spokeswoman|chairperson|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+['’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?"
+  "current|incumbent|outgoing|sitting|caretaker|spokesperson|spokesman|spokeswoman|chairperson|minister|president|chief|leader|official|commander|governor|secretary|director|chairman|chairwoman|head|mayor|senator|envoy|ambassador|general|premier|prime|foreign|interior|defence|defense|deputy|former|state|provincial|police|coach|captain|manager|author|lead|candidate|doctoral|student|researcher|professor|lawyer|attorney|judge|prosecutor|activist|analyst|expert|scientist|doctor|founder|executive|officer|archbishop|bishop|astronomer|biologist|astronaut|actor|singer|player|chair|vice|senior|junior|acting|interim|assistant|associate|managing|elected|newly|longtime|local|regional|national|boss|owner|resident|witness|survivor|victim|member|nurse|pilot|engineer|activist|campaigner|organiser|organizer|[\\p{Ll}]+['’]s|(?!(?:after|under|other|over|whether|however|never|rather|together|either|neither|ever|order|per)\\b)\\p{Ll}{3,}(?:ist|ian|or|er)s?"
 
 // "President and CEO Andy Vesey": "and" between two titles of one person.
 const TITLE_AND = 'and(?=\\s+(?:CEO|COO|CFO|Chief|President|Chairman|Chairwoman|Chair|Founder|Co-founder|Director|Executive|Managing|Secretary|General)\\b)'
@@ -47,6 +47,10 @@ const IN_A_PHRASE =
 // "The government of Burundi announced": the country is the one acting.
 const GOVERNMENT_OF = /\b(?:[Tt]he\s+)?(?:government|authorities)\s+of\s+(?:the\s+)?$/
 
+// "cases of what the World Health Organization declared a pandemic", "the claims that Russia denied": a clause opened by
+// a relative pronoun or "that" inside a longer sentence; the name right after it is its subject.
+const RELATIVE_OPENING = /\s(?:what|which|that|whom)\s+(?:the\s+)?$/
+
 /**
  * The entity that is the grammatical subject of the verb at `verbStart`,
  * looking back no further than `clauseStart`: the last person, organisation
@@ -65,7 +69,7 @@ export function findSubject(text: string, clauseStart: number, verbStart: number
       mention.entity.type === 'person'
         ? AFTER_PREPOSITION.test(prefix)
         : IN_A_PHRASE.test(prefix) && !(mention.entity.type !== 'organization' && GOVERNMENT_OF.test(prefix))
-    if (PREFIX.test(prefix) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
+    if ((PREFIX.test(prefix) || RELATIVE_OPENING.test(prefix)) && !inPhrase && SUFFIX.test(text.slice(mention.end, verbStart))) subject = mention
   }
   return subject
 }
