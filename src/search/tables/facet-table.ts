@@ -117,6 +117,9 @@ const DENSE_SHARE = 4
 /** The share of a column's entries (article × value) that the most frequent values' document lists hold at most. */
 const LISTED_SHARE = 0.5
 
+/** Values per article on average up to which a column lists every value's documents (see `inverted`). */
+const FULLY_LISTED = 2
+
 /** The first position of the descending `frequencies` below `least`. */
 function firstBelow(frequencies: Uint32Array, least: number): number {
   let low = 0
@@ -439,9 +442,12 @@ class FacetColumn {
     const costs = new Float64Array(keyCount + 1)
     const bitsetWords = (this.documentCount + 31) >>> 5
     for (let i = 0; i < keyCount; i++) costs[i + 1] = costs[i]! + Math.min(frequencies[i]!, bitsetWords)
-    // Lists for the most frequent values only, half the column's entries: the values counted one by one.
+    // Lists for the most frequent values only, half the column's entries: the values counted one by one. A column of
+    // few values (a year, at most a handful per article: `FULLY_LISTED`) lists them all, for a few bytes an article, so
+    // that a filter on any of them reads its list, not every article's values.
     let listed = 0
-    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * LISTED_SHARE; listed++) entries += frequencies[listed]!
+    const share = values.length <= FULLY_LISTED * this.documentCount ? 1 : LISTED_SHARE
+    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * share; listed++) entries += frequencies[listed]!
     const keyStarts = new Uint32Array(keyCount + 1)
     for (let i = 0; i < listed; i++) keyStarts[byFrequency[i]! + 1] = frequencies[i]!
     for (let key = 0; key < keyCount; key++) keyStarts[key + 1]! += keyStarts[key]!
