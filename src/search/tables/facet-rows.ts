@@ -8,7 +8,7 @@ export type TalliedColumn = {
   readonly keyOf: Uint32Array
   readonly keyCount: number
   readonly starts: Uint32Array
-  readonly values: Uint32Array
+  readonly values: Uint16Array | Uint32Array
   readonly documentCount: number
   readonly tally: Uint32Array
   readonly display: Uint32Array

@@ -162,9 +162,9 @@ class FacetColumn {
   readonly names: readonly string[]
   readonly keyOf: Uint32Array
   readonly keyCount: number
-  /** Article d's name indices are values[starts[d] .. starts[d + 1]). */
+  /** Article d's name indices are values[starts[d] .. starts[d + 1]) (two bytes each where the names fit: `FacetRows` holds them again). */
   readonly starts: Uint32Array
-  readonly values: Uint32Array
+  readonly values: Uint16Array | Uint32Array
   readonly documentCount: number
   /** Scratch for counting (zero between uses), and the name each counted value shows. */
   readonly tally: Uint32Array
@@ -191,7 +191,8 @@ class FacetColumn {
     const counts = unpackNumbers(stored.counts)
     this.starts = new Uint32Array(counts.length + 1)
     for (let d = 0; d < counts.length; d++) this.starts[d + 1] = this.starts[d]! + counts[d]!
-    this.values = unpackNumbers(stored.values)
+    const values = unpackNumbers(stored.values)
+    this.values = stored.names.length <= 0x10000 ? Uint16Array.from(values) : values
     this.documentCount = counts.length
     this.tally = new Uint32Array(keyCount)
     this.display = new Uint32Array(keyCount)
