@@ -21,7 +21,7 @@ export type TalliedColumn = {
  * (column after column), each name numbered across the columns. Tallying the
  * matches of a search is then one counter raised per name in each match's
  * row, the names' counts added up to their values' afterwards (a few
- * thousand names, against some forty names per match), where a pass per
+ * thousand names, against some twenty in each match's row), where a pass per
  * match read five ranges of five arrays and looked up each name's value and
  * the name it shows (a broad one-word query's facets were two fifths of its time).
  */
