@@ -43,7 +43,7 @@ export type TopKPoint = {
   articles: number
   indexBytes: number
   boundBytes: number
-  /** The facet columns' per-value document lists and frequent values' bitsets, as made by the searches run. */
+  /** The facet columns' per-value document lists, frequent values' bitsets and per-document rows (FacetRows), as made by the searches run. */
   facetBytes: number
   kinds: TopKKind[]
   bytesPerOneWordSearch: { pruned: number; exhaustive: number; samples: number }

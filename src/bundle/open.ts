@@ -7,6 +7,8 @@ import type { SearchDocument } from '../search/options'
 import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle, parseModule, type BundleModule } from './format'
 import type { StoredSuggestions } from '../search/suggest'
 import { PackCache, type AssetReader } from './packs'
+import { shownFields } from './shown-fields'
+import type { ShownArticle } from '../search/context'
 import type { StoredArticle } from '../article'
 
 export type LoadedBundle = {
@@ -23,6 +25,8 @@ export type LoadedBundle = {
   article(id: string): Promise<StoredArticle | undefined>
   /** Several bodies at once (one fetch per pack): only the ids asked for. */
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
+  /** `articlesById` of only what a search hit shows, the rest of each article not parsed (`shownFields`). */
+  shownById(ids: readonly string[]): Promise<Map<string, ShownArticle>>
   /** `GET /api/facts`'s catalogue: its build-time table is fetched on first use. */
   factCatalog(): Promise<FactCatalog>
   /** The corpus's entities, merged across articles: its asset is fetched on first use. */
@@ -63,7 +67,8 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
   let catalog: Promise<FactCatalog> | undefined
   let registry: Promise<EntityRegistry> | undefined
 
-  const articlesById = async (wanted: readonly string[]): Promise<Map<string, StoredArticle>> => {
+  /** The articles of `wanted` the bundle has, each read from its pack's text by `parse`; one fetch per pack. */
+  const readArticles = async <T>(wanted: readonly string[], parse: (json: string) => T): Promise<Map<string, T>> => {
     const byPack = new Map<number, number[]>()
     for (const id of wanted) {
       const i = positions.get(id)
@@ -71,15 +76,16 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
       const pack = Math.floor(i / header.packSize)
       byPack.set(pack, [...(byPack.get(pack) ?? []), i])
     }
-    const found = new Map<string, StoredArticle>()
+    const found = new Map<string, T>()
     await Promise.all(
       [...byPack].map(async ([pack, members]) => {
         const packText = await packs.text(packAsset(version, pack))
-        for (const i of members) found.set(ids[i]!, JSON.parse(articleSlice(header, packText, i)) as StoredArticle)
+        for (const i of members) found.set(ids[i]!, parse(articleSlice(header, packText, i)))
       }),
     )
     return found
   }
+  const articlesById = (wanted: readonly string[]) => readArticles(wanted, (json) => JSON.parse(json) as StoredArticle)
 
   const bundle: LoadedBundle = {
     version,
@@ -94,6 +100,7 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
     has: (id) => positions.has(id),
     article: async (id) => (await articlesById([id])).get(id),
     articlesById,
+    shownById: (wanted) => readArticles(wanted, shownFields),
     factCatalog() {
       catalog ??= Promise.all(Array.from({ length: header.factParts }, (_, part) => readAsset(factsAsset(version, part)))).then(
         (parts) => FactCatalog.open(parts.join(''), bundle),

@@ -180,6 +180,7 @@ export class LiveCopy {
         index: partIndex(base.index, { statistics }),
         tables: base.tables,
         articlesById: (ids) => base.articlesById(ids),
+        ...(base.shownById && { shownById: (ids: readonly string[]) => base.shownById!(ids) }),
         hidden: (doc) => hiddenDocs.has(doc),
       },
       ...(live ? { live } : {}),

@@ -16,12 +16,20 @@ export type SearchCorpus = {
   readonly tables: CorpusTables
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
   /**
+   * Only what a search hit shows of each article (`ShownArticle`), where the holder can read that without the rest
+   * (a bundle's packs: src/bundle/shown-fields.ts); otherwise the hits take `articlesById`'s whole articles.
+   */
+  shownById?(ids: readonly string[]): Promise<Map<string, ShownArticle>>
+  /**
    * Documents (by short id) that are not part of the corpus any more: base
    * articles a live article replaces or deletes. Search, listing, facets and
    * related articles skip them; the index still holds them.
    */
   readonly hidden?: (doc: number) => boolean
 }
+
+/** What a search hit shows of an article: its title, date and link, and the text its snippet is cut from. */
+export type ShownArticle = Pick<StoredArticle, 'id' | 'title' | 'date' | 'url' | 'text'>
 
 /** What is derived from a corpus on demand and then kept for the isolate's life. */
 const suggestIndexes = new WeakMap<CorpusTables, SuggestIndex>()

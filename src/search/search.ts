@@ -1,7 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch'
 import type { StoredArticle } from '../article'
 import { loadCompactIndex, type CompactModules } from './index/compact-index'
-import { positionIndex, type SearchCorpus } from './context'
+import { positionIndex, type SearchCorpus, type ShownArticle } from './context'
 import { ONE_CORPUS, type RankKey, type SearchCoordinator } from './coordinator'
 import type { CorpusTables } from './tables/corpus-tables'
 import { normalizeFilters, type FacetFilters, type NormalizedFilters } from './facets'
@@ -345,7 +345,8 @@ class Attempt implements QueryWords {
 /** The hits (snippets, highlights) of some matches of the query answered, whose quoted phrases are `quoted`, in this corpus: only their bodies are fetched. */
 async function hitsOf(corpus: SearchCorpus, quoted: ParsedQuery['phrases'], matches: readonly RankedMatch[]): Promise<SearchHit[]> {
   const phrases = quoted.map(phrasePattern)
-  const bodies = await corpus.articlesById(matches.map((match) => match.id))
+  const ids = matches.map((match) => match.id)
+  const bodies: Map<string, ShownArticle> = await (corpus.shownById ? corpus.shownById(ids) : corpus.articlesById(ids))
   const terms = new PageTerms(matches)
   // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
   const highlightable = candidateWords(terms.numbers.keys())
@@ -619,7 +620,7 @@ function dateTimes(tables: CorpusTables): Float64Array {
   return times
 }
 
-function toHit(article: StoredArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
+function toHit(article: ShownArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
   const { snippet, highlights } = snippetOf(article.text, terms, phrases, highlightable)
   return {
     id: article.id,

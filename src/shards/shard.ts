@@ -252,6 +252,6 @@ export class Shard implements ShardApi {
 
 /** A shard corpus's members, read once (the bundle's `index` is a getter that opens the index). */
 function pick(corpus: ShardCorpus): Omit<ShardCorpus, 'index' | 'hidden'> {
-  const { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt } = corpus
-  return { tables, articlesById, article, factCatalog, entitiesText, ids, version, builtAt }
+  const { tables, articlesById, shownById, article, factCatalog, entitiesText, ids, version, builtAt } = corpus
+  return { tables, articlesById, ...(shownById && { shownById }), article, factCatalog, entitiesText, ids, version, builtAt }
 }

@@ -70,7 +70,20 @@ describe('the built bundle', () => {
     for (const article of shipped) expect(JSON.stringify(all.get(article.id))).toBe(JSON.stringify(article))
     expect(bundle.index.search('Balochistan Quetta', { combineWith: 'AND' })[0]?.id).toBe('seed/000_7b2b9cd25cf26eb6')
   })
+
+  it('reads what a search hit shows of every article (id, title, date, url, text) as the whole article has it, the rest unparsed', async () => {
+    const bundle = openBundleFiles()
+    const shown = await bundle.shownById(bundle.ids)
+    expect(shown.size).toBe(shipped.length)
+    for (const article of shipped) expect(shown.get(article.id)).toEqual(pick(article))
+    expect(shipped.some((article) => article.date === undefined || article.url === undefined)).toBe(true)
+  })
 })
+
+/** What a hit shows of an article, as `shownById` answers it (absent fields stay absent). */
+function pick({ id, title, date, url, text }: StoredArticle) {
+  return { id, title, text, ...(date === undefined ? {} : { date }), ...(url === undefined ? {} : { url }) }
+}
 
 describe('the bundle format', () => {
   it('grows the packs with the corpus only as far as keeps the files within the upload limit', () => {
@@ -103,6 +116,25 @@ describe('the bundle format', () => {
     ).toEqual(articles.map((article) => article.id).sort())
     // Every pack was read once: the cache answered the rest.
     expect(reads.sort()).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json'])
+  })
+
+  it('reads the shown fields of articles whose strings hold quotes, backslashes, braces and other keys, wherever the members stand', async () => {
+    const articles = shipped.slice(0, 4).map((article, i) => ({
+      ...article,
+      id: [`"id":"x"}`, 'back\\slash\\', '{[', 'plain'][i]!,
+      title: [`a "text":"not this" title`, 'ends in a backslash \\', '}]},"title":"no"', 'é'][i]!,
+      text: `${article.text} \\"} ,"url":"no" ${'\\'.repeat(i)}`,
+    }))
+    // An article whose members come in another order, dateless and without a link, and one with its facts first.
+    const { date: _date, url: _url, facts: first, ...undated } = articles[2]!
+    articles[2] = { facts: first, ...undated }
+    const { facts, ...factless } = articles[3]!
+    articles[3] = { facts, ...factless, title: 'last' }
+    const { files, binary } = serialise(articles, { packSize: 2 })
+    const reopened = openBundle(files.text, binary, memoryReader(files.assets).read)
+    const shown = await reopened.shownById(articles.map((article) => article.id))
+    for (const article of articles) expect(shown.get(article.id)).toEqual(pick(article))
+    expect(shown.get(articles[2]!.id)).not.toHaveProperty('date')
   })
 
   it('reads only the packs of the ids asked for, and returns only those ids', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../facets'
 import { bitCount, bitsSet, MatchSet } from '../topk/match-set'
 import { PartFacets, type PartColumn } from './facet-rounds'
+import { FacetRows } from './facet-rows'
 import { topValues } from './facet-top'
 import { packNumbers, unpackNumbers } from './sorted-words'
 
@@ -116,6 +117,9 @@ const DENSE_SHARE = 4
 /** The share of a column's entries (article × value) that the most frequent values' document lists hold at most. */
 const LISTED_SHARE = 0.5
 
+/** Values per article on average up to which a column lists every value's documents (see `inverted`). */
+const FULLY_LISTED = 2
+
 /** The first position of the descending `frequencies` below `least`. */
 function firstBelow(frequencies: Uint32Array, least: number): number {
   let low = 0
@@ -158,14 +162,14 @@ class FacetColumn {
   readonly names: readonly string[]
   readonly keyOf: Uint32Array
   readonly keyCount: number
-  /** Article d's name indices are values[starts[d] .. starts[d + 1]). */
+  /** Article d's name indices are values[starts[d] .. starts[d + 1]) (two bytes each where the names fit: `FacetRows` holds them again). */
   readonly starts: Uint32Array
-  readonly values: Uint32Array
+  readonly values: Uint16Array | Uint32Array
   readonly documentCount: number
   /** Scratch for counting (zero between uses), and the name each counted value shows. */
   readonly tally: Uint32Array
   readonly display: Uint32Array
-  /** Scratch: the values counted so far, in the order first met (a value is in it while its tally is above 0). */
+  /** Scratch: the values counted so far, in the order counted (a value is in it while its tally is above 0). */
   readonly touchedKeys: Uint32Array
   /**
    * The values by key (`facetKey`), made on the first lookup, without a key string per name (a `Map` of them held
@@ -187,7 +191,8 @@ class FacetColumn {
     const counts = unpackNumbers(stored.counts)
     this.starts = new Uint32Array(counts.length + 1)
     for (let d = 0; d < counts.length; d++) this.starts[d + 1] = this.starts[d]! + counts[d]!
-    this.values = unpackNumbers(stored.values)
+    const values = unpackNumbers(stored.values)
+    this.values = stored.names.length <= 0x10000 ? Uint16Array.from(values) : values
     this.documentCount = counts.length
     this.tally = new Uint32Array(keyCount)
     this.display = new Uint32Array(keyCount)
@@ -228,17 +233,7 @@ class FacetColumn {
   }
 
   /**
-   * Adds the values of each document of the bitset `words` to `tally` (the
-   * name shown for each: the first in name order); how many values it met
-   * (`touchedKeys`).
-   */
-  tallyOver(words: Uint32Array): number {
-    tallyColumnsOver([this], words, oneColumnTouched)
-    return oneColumnTouched[0]!
-  }
-
-  /**
-   * The exact counts `tallyOver` would give of every value that can be among
+   * The exact counts a tally of every match (`FacetRows.tallyOver`) would give of every value that can be among
    * the top `limit` (and of the `selected` keys), found without a tally per
    * match when that is cheaper: values are counted one by one, most frequent
    * in the corpus first (an intersection of the match bitset with the value's
@@ -248,11 +243,11 @@ class FacetColumn {
    * one other part). A broad match set ends after a few values; a narrow one
    * (each value counting a small share of its frequency) would count most of
    * them, so the values' work is capped at what the tally would cost, and past
-   * that the tally runs. Same `tally`, `display`, `touchedKeys` as `tallyOver`
-   * for those values.
+   * that the tally runs. Same `tally`, `display`, `touchedKeys` as the tally
+   * for those values; -1 when the tally is to run instead (the scratch left clear).
    */
   topOver(words: Uint32Array, matched: number, limit: number, selected: readonly number[]): number {
-    if (this.tallies(matched, limit, selected)) return this.tallyOver(words)
+    if (this.tallies(matched, limit, selected)) return -1
     const inverted = this.inverted()
     const { tally, display, touchedKeys } = this
     const budget = this.tallyCost(matched)
@@ -274,7 +269,7 @@ class FacetColumn {
       }
       if (spent > budget) {
         for (let t = 0; t < touched; t++) tally[touchedKeys[t]!] = 0
-        return this.tallyOver(words)
+        return -1
       }
       const count = this.countOf(key, words)
       if (count === 0) continue
@@ -325,12 +320,12 @@ class FacetColumn {
   }
 
   /**
-   * `tallyOver` of the bitset `words` from the tally of every other document
+   * The tally (`FacetRows.tallyOver`) of the bitset `words` from the tally of every other document
    * (left in `tally` by a tally of the rest): a value's count is its corpus
    * count less that, and the name it shows its only one or, for a value
    * written several ways, the first among its matches' (`displayOf`). What a
    * match set of more than half the corpus costs less to count. Returns the
-   * values counted (`touchedKeys`), as `tallyOver` does.
+   * values counted (`touchedKeys`), as the tally does.
    */
   fromRest(words: Uint32Array): number {
     const { tally, display, touchedKeys } = this
@@ -448,9 +443,12 @@ class FacetColumn {
     const costs = new Float64Array(keyCount + 1)
     const bitsetWords = (this.documentCount + 31) >>> 5
     for (let i = 0; i < keyCount; i++) costs[i + 1] = costs[i]! + Math.min(frequencies[i]!, bitsetWords)
-    // Lists for the most frequent values only, half the column's entries: the values counted one by one.
+    // Lists for the most frequent values only, half the column's entries: the values counted one by one. A column of
+    // few values (a year, at most a handful per article: `FULLY_LISTED`) lists them all, for a few bytes an article, so
+    // that a filter on any of them reads its list, not every article's values.
     let listed = 0
-    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * LISTED_SHARE; listed++) entries += frequencies[listed]!
+    const share = values.length <= FULLY_LISTED * this.documentCount ? 1 : LISTED_SHARE
+    for (let entries = 0; listed < keyCount && entries + frequencies[listed]! <= values.length * share; listed++) entries += frequencies[listed]!
     const keyStarts = new Uint32Array(keyCount + 1)
     for (let i = 0; i < listed; i++) keyStarts[byFrequency[i]! + 1] = frequencies[i]!
     for (let key = 0; key < keyCount; key++) keyStarts[key + 1]! += keyStarts[key]!
@@ -491,42 +489,6 @@ class FacetColumn {
   has(doc: number, key: number): boolean {
     for (let at = this.starts[doc]!; at < this.starts[doc + 1]!; at++) if (this.keyOf[this.values[at]!] === key) return true
     return false
-  }
-}
-
-/** `tallyColumnsOver`'s count for `FacetColumn.tallyOver`, which is the same pass over one column. */
-const oneColumnTouched = new Uint32Array(1)
-
-/**
- * `FacetColumn.tallyOver` of several columns over the same bitset in one pass:
- * each document's bit is found once and its values of every column tallied,
- * where a pass per column found every bit again (a broad query's facets cost
- * more than its ranking). Into `touched[i]`, what `tallyOver` of `columns[i]` returns.
- */
-function tallyColumnsOver(columns: readonly FacetColumn[], words: Uint32Array, touched: Uint32Array): void {
-  touched.fill(0, 0, columns.length)
-  let documents = 0
-  for (const column of columns) documents = Math.max(documents, Math.min(words.length, (column.documentCount + 31) >>> 5))
-  for (let w = 0; w < documents; w++) {
-    let word = words[w]!
-    while (word !== 0) {
-      const lowest = word & -word
-      word ^= lowest
-      const doc = (w << 5) + 31 - Math.clz32(lowest)
-      for (let c = 0; c < columns.length; c++) {
-        const { tally, display, keyOf, starts, values, touchedKeys, documentCount } = columns[c]!
-        if (doc >= documentCount) continue
-        const end = starts[doc + 1]!
-        for (let at = starts[doc]!; at < end; at++) {
-          const name = values[at]!
-          const key = keyOf[name]!
-          if (tally[key]!++ === 0) {
-            display[key] = name
-            touchedKeys[touched[c]!++] = key
-          } else if (name < display[key]!) display[key] = name
-        }
-      }
-    }
   }
 }
 
@@ -695,7 +657,14 @@ export class FacetTable {
         // Not into `touched`, which holds the shared pass's counts until every facet is read.
         this.tallyAll([column], within, facet.matched, this.aloneScratch)
         count = this.aloneScratch[0]!
-      } else count = column.topOver(within, facet.matched, limit!, facet.selected)
+      } else {
+        count = column.topOver(within, facet.matched, limit!, facet.selected)
+        // Counting value by value turned out to cost more than the tally: the tally, on its own.
+        if (count === -1) {
+          this.tallyAll([column], within, facet.matched, this.aloneScratch)
+          count = this.aloneScratch[0]!
+        }
+      }
       const keys = column.touchedKeys.subarray(0, count)
       read(facet.facet, column, keys)
       for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
@@ -706,7 +675,7 @@ export class FacetTable {
   private readonly aloneScratch = new Uint32Array(1)
 
   /**
-   * `tallyColumnsOver` of the `matched` documents of `within`; for more than
+   * The tally (`FacetRows.tallyOver`) of the `matched` documents of `within`; for more than
    * half the corpus, the rest of the corpus tallied instead, and each value's
    * count its corpus count less the rest's (`FacetColumn.fromRest`): fewer
    * documents visited, the same counts.
@@ -717,13 +686,13 @@ export class FacetTable {
       matched * 2 > documents &&
       within.length === (documents + 31) >>> 5 &&
       columns.every((column) => column.documentCount === documents && column.countsFromRest())
-    if (!broad) return tallyColumnsOver(columns, within, touched)
+    if (!broad) return this.rows().tallyOver(columns, within, touched)
     // After the filters' bitsets and each facet's own (see `tallied`).
     const rest = this.scratch(2 + 2 * FACETS.length, within.length)
     for (let w = 0; w < within.length; w++) rest[w] = ~within[w]!
     const spare = within.length * 32 - documents
     if (spare > 0) rest[within.length - 1]! &= 0xffffffff >>> spare
-    tallyColumnsOver(columns, rest, touched)
+    this.rows().tallyOver(columns, rest, touched)
     for (let c = 0; c < columns.length; c++) touched[c] = columns[c]!.fromRest(within)
   }
 
@@ -755,9 +724,16 @@ export class FacetTable {
 
   private readonly bitsets: Uint32Array[] = []
 
-  /** Bytes of the facet columns' per-value document lists and bitsets made so far (the bench's memory figure). */
+  /** Every column's names per document as one row (`FacetRows`), made when first tallied. */
+  private rows(): FacetRows {
+    return (this.rowsMade ??= new FacetRows(FACETS.map((facet) => this.column(facet))))
+  }
+
+  private rowsMade: FacetRows | undefined
+
+  /** Bytes of what counting made beside the stored table so far: the facet columns' per-value document lists and bitsets, the rows (the bench's memory figure). */
   get invertedBytes(): number {
-    let bytes = 0
+    let bytes = this.rowsMade?.bytes ?? 0
     for (const column of this.columns.values()) bytes += column.invertedBytes
     return bytes
   }
