@@ -3,9 +3,9 @@ import { GCProfiler, getHeapStatistics, setFlagsFromString } from 'node:v8'
 import type { StoredArticle } from '../../src/article'
 import type { SearchCorpus } from '../../src/search/context'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/index/compact-index'
-import { storesTermWindows, WINDOW_SHIFT } from '../../src/search/index/compact-postings'
+import { bm25Part, SCORE_BLOCK, storesTermWindows, WINDOW_SHIFT } from '../../src/search/index/compact-postings'
 import { reviveTables, storeTables } from '../../src/search/tables/corpus-tables'
-import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { processTerm } from '../../src/search/terms'
 import { ONE_CORPUS, type SearchCoordinator } from '../../src/search/coordinator'
@@ -69,7 +69,12 @@ function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorp
   return { corpus, indexBytes: compact.binary.length + JSON.stringify(compact.header).length, boundBytes: boundBytesOf(built) + windowBytes, windowBytes }
 }
 
-type IndexJson = { index: [string, Record<string, Record<string, number>>][]; fieldLength: Record<string, number[]>; documentCount: number }
+type IndexJson = {
+  index: [string, Record<string, Record<string, number>>][]
+  fieldLength: Record<string, number[]>
+  averageFieldLength: number[]
+  documentCount: number
+}
 
 /** Bytes the terms' window bounds take: one varint under 128 per window of each term that stores them. */
 function windowBytesOf(built: ReturnType<typeof buildIndex>): number {
@@ -87,15 +92,24 @@ function windowBytesOf(built: ReturnType<typeof buildIndex>): number {
   return bytes
 }
 
-/** Bytes the score block bounds take: three varints per block of the postings lists longer than one block. */
+/**
+ * Bytes the score block bounds take: three varints per block of the postings lists longer than one block (the part
+ * counted at its largest, 2 bytes), and one varint per shorter list, its largest part.
+ */
 function boundBytesOf(built: ReturnType<typeof buildIndex>): number {
   const varint = (value: number) => (value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4)
   let bytes = 0
   const json = built.toJSON() as unknown as IndexJson
+  const { k, b } = RANKING.bm25
   for (const [, fields] of json.index) {
     for (const [field, postings] of Object.entries(fields)) {
       const docs = Object.keys(postings).map(Number)
-      if (docs.length <= 64) continue
+      if (docs.length <= SCORE_BLOCK) {
+        const average = json.averageFieldLength[Number(field)]!
+        const part = Math.max(...docs.map((doc) => bm25Part(postings[doc]!, json.fieldLength[doc]![Number(field)]!, average, k, b) / (k + 1)))
+        bytes += varint(Math.min(255, Math.ceil(part * 255 * (1 + 1e-9))))
+        continue
+      }
       for (let start = 0; start < docs.length; start += 64) {
         const block = docs.slice(start, start + 64)
         const maxFrequency = Math.max(...block.map((doc) => postings[doc]!))

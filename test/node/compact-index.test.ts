@@ -2,7 +2,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
-import { bm25Part, storesTermWindows, termIdf, termWindowScale, WINDOW_SHIFT, type FieldPostings } from '../../src/search/index/compact-postings'
+import { bm25Part, SCORE_BLOCK, storesTermWindows, termIdf, termWindowScale, WINDOW_SHIFT, type FieldPostings } from '../../src/search/index/compact-postings'
 import { TERM_BLOCK, termBlocks, TermList } from '../../src/search/index/compact-terms'
 import { INDEX_OPTIONS, RANKING, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
@@ -153,6 +153,32 @@ describe('the compact index', () => {
     const [shard] = serializeCompactShards(built, [articles.map((_, i) => i)])
     const shardIndex = loadCompactIndex<SearchDocument>(shard!, INDEX_OPTIONS) as unknown as Internals
     for (const [, each] of shardIndex._index.entries()) for (const postings of each.values()) expect(postings.termWindows).toBeUndefined()
+  })
+
+  it("stores, for each field's postings of one block or fewer, their largest BM25 part (a shard: none)", () => {
+    type Internals = {
+      _index: { entries(): Iterable<[string, Map<number, FieldPostings>]> }
+      _fieldLength: { get(doc: number): ArrayLike<number> }
+      _avgFieldLength: number[]
+    }
+    const index = compact as unknown as Internals
+    const { k, b } = RANKING.bm25
+    let lists = 0
+    for (const [term, fields] of index._index.entries()) {
+      for (const [fieldId, postings] of fields) {
+        expect(postings.listPart !== undefined, term).toBe(postings.docs.length <= SCORE_BLOCK)
+        if (!postings.listPart) continue
+        const parts = [...postings.docs].map(
+          (doc, i) => bm25Part(postings.freqs[i]!, index._fieldLength.get(doc)[fieldId]!, index._avgFieldLength[fieldId]!, k, b) / (k + 1),
+        )
+        expect(postings.listPart.part, term).toBe(Math.min(255, Math.ceil(Math.max(...parts) * 255 * (1 + 1e-9))))
+        lists++
+      }
+    }
+    expect(lists).toBeGreaterThan(1_000)
+    const [shard] = serializeCompactShards(built, [articles.map((_, i) => i)])
+    const shardIndex = loadCompactIndex<SearchDocument>(shard!, INDEX_OPTIONS) as unknown as Internals
+    for (const [, each] of shardIndex._index.entries()) for (const postings of each.values()) expect(postings.listPart).toBeUndefined()
   })
 
   it('refuses to change: the bundle is rebuilt, never edited in place', () => {

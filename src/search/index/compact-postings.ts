@@ -73,6 +73,12 @@ export function termIdf(df: number, documentCount: number): number {
   return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5))
 }
 
+/**
+ * A whole index's postings of one block or fewer: their largest BM25 part under `basis`, as a block's (`blockPart`):
+ * one varint, so that a prefix's thousands of short leaves are bounded without each posting scored.
+ */
+export type ListPart = { part: number; basis: ScoreBasis }
+
 /** Per score block of one field's postings: the largest term frequency, the smallest length / frequency (in `RATIO_UNIT`s), the largest part under `basis`. */
 export type BlockBounds = { maxFrequency: Uint32Array; minRatio: Uint32Array; maxPart: Uint8Array; basis: ScoreBasis }
 
@@ -88,6 +94,11 @@ export function blockPartBound(blocks: BlockBounds, block: number, k: number, b:
   const { basis } = blocks
   if (basis.k === k && basis.b === b && basis.averageFieldLength[fieldId] === averageLength) return Math.min(part, ((k + 1) * blocks.maxPart[block]!) / 255)
   return part
+}
+
+/** `ListPart`'s bound of BM25's part for the query's k, b and the field's average length; undefined under another basis. */
+export function listPartBound({ part, basis }: ListPart, k: number, b: number, averageLength: number, fieldId: number): number | undefined {
+  return basis.k === k && basis.b === b && basis.averageFieldLength[fieldId] === averageLength ? ((k + 1) * part) / 255 : undefined
 }
 
 /**
@@ -116,11 +127,13 @@ export class FieldPostings {
   constructor(
     readonly docs: Uint32Array,
     readonly freqs: Uint32Array,
-    /** Stored for postings longer than one block (`SCORE_BLOCK`); shorter ones are bounded at query time. */
+    /** Stored for postings longer than one block (`SCORE_BLOCK`); shorter ones have `listPart` in a whole index, and are bounded at query time in a shard. */
     readonly bounds?: BlockBounds,
     private readonly documentFrequency = docs.length,
     /** The term's window bounds, shared by its fields' postings (a whole index's terms of many postings only). */
     readonly termWindows?: TermWindows,
+    /** For postings of one block or fewer in a whole index (`ListPart`). */
+    readonly listPart?: ListPart,
   ) {}
 
   get size(): number {
@@ -204,7 +217,10 @@ export function writeTermPostings(
       writer.write(freqs[i]!)
       previous = docs[i]!
     }
-    if (count <= SCORE_BLOCK) return
+    if (count <= SCORE_BLOCK) {
+      if (withPart) writer.write(blockPart(docs, freqs, 0, field, fieldLengths, basis))
+      return
+    }
     for (let start = 0; start < count; start += SCORE_BLOCK) {
       let maxFrequency = 0
       let minRatio = Infinity
@@ -322,7 +338,7 @@ export type CorpusWidePostings = { documentFrequencies: ArrayLike<number>; field
 
 export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: number, basis: ScoreBasis, corpusWide?: CorpusWidePostings): TermData {
   const reader = new VarintReader(bytes, offset)
-  const fields: { field: number; docs: Uint32Array; freqs: Uint32Array; bounds: BlockBounds | undefined }[] = []
+  const fields: { field: number; docs: Uint32Array; freqs: Uint32Array; bounds: BlockBounds | undefined; listPart: ListPart | undefined }[] = []
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.read()
     if (count === 0) continue
@@ -344,12 +360,13 @@ export function readTermPostings(bytes: Uint8Array, offset: number, fieldCount: 
         bounds.maxPart[block] = corpusWide ? blockPart(docs, freqs, block * SCORE_BLOCK, field, corpusWide.fieldLengths, basis) : reader.read()
       }
     }
-    fields.push({ field, docs, freqs, bounds })
+    const listPart = count <= SCORE_BLOCK && !corpusWide ? { part: reader.read(), basis } : undefined
+    fields.push({ field, docs, freqs, bounds, listPart })
   }
   const termWindows = !corpusWide && basis.windows ? readTermWindows(reader, fields, fieldCount, basis, basis.windows) : undefined
   const data: TermData = new Map()
-  for (const { field, docs, freqs, bounds } of fields) {
-    data.set(field, new FieldPostings(docs, freqs, bounds, corpusWide ? corpusWide.documentFrequencies[field]! : docs.length, termWindows))
+  for (const { field, docs, freqs, bounds, listPart } of fields) {
+    data.set(field, new FieldPostings(docs, freqs, bounds, corpusWide ? corpusWide.documentFrequencies[field]! : docs.length, termWindows, listPart))
   }
   return data
 }

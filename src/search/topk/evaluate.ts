@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
-import { blockPartBound, SCORE_BLOCK, termWindowScale, WINDOW_SHIFT } from '../index/compact-postings'
+import { blockPartBound, listPartBound, SCORE_BLOCK, termWindowScale, WINDOW_SHIFT } from '../index/compact-postings'
 import { bitCount, MatchSet } from './match-set'
 import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
@@ -969,7 +969,13 @@ export class PreparedSearch {
     const { docs, bounds: blocks } = leaf
     let window = -1
     let highest = 0
-    if (!blocks) {
+    // In a wide tree, a short list's stored part bounds it as one block's would: a prefix's thousands of short leaves
+    // are not scored posting by posting. A smaller tree's few short leaves (a word's rare forms) are, for their exact
+    // best per window: bounded by one part over every window they span, a one-word search visited 44% of its windows
+    // rather than 28% (the differential test's 3,000 documents).
+    const listPart =
+      !blocks && leaf.listPart && this.leaves.length > WIDE_TREE_LEAVES ? listPartBound(leaf.listPart, k, b, leaf.averageLength, leaf.fieldId) : undefined
+    if (!blocks && listPart === undefined) {
       ENGINE_TOTALS.boundPostings += docs.length
       for (let i = 0; i < docs.length; i++) {
         const bound = this.leafScore(leaf, i, docs[i]!, 1)
@@ -987,7 +993,7 @@ export class PreparedSearch {
     ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
     for (let start = 0, block = 0; start < docs.length; start += SCORE_BLOCK, block++) {
       const end = Math.min(start + SCORE_BLOCK, docs.length)
-      const bound = leaf.weight * leaf.idf * (d + blockPartBound(blocks, block, k, b, leaf.averageLength, leaf.fieldId))
+      const bound = leaf.weight * leaf.idf * (d + (blocks ? blockPartBound(blocks, block, k, b, leaf.averageLength, leaf.fieldId) : listPart!))
       const firstWindow = docs[start]! >>> WINDOW_SHIFT
       const lastWindow = docs[end - 1]! >>> WINDOW_SHIFT
       const dense = lastWindow - firstWindow < DENSE_BLOCK_WINDOWS
