@@ -343,7 +343,7 @@ function printTopK(point: Awaited<ReturnType<typeof topKPoint>>) {
     ]),
   )
   console.log(
-    `index ${kib(point.indexBytes)} KiB, of which score block bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added); facet value lists, bitsets and rows ${kib(point.facetBytes)} KiB (${((100 * point.facetBytes) / point.indexBytes).toFixed(1)}% of the index); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
+    `index ${kib(point.indexBytes)} KiB, of which bounds ${kib(point.boundBytes)} KiB (${((100 * point.boundBytes) / (point.indexBytes - point.boundBytes)).toFixed(1)}% added: score blocks and short lists ${kib(point.boundBytes - point.windowBytes)}, terms' windows ${kib(point.windowBytes)}); facet value lists, bitsets and rows ${kib(point.facetBytes)} KiB (${((100 * point.facetBytes) / point.indexBytes).toFixed(1)}% of the index); allocated per one-word search (median of ${point.bytesPerOneWordSearch.samples} calls without a collection, KiB): pruned ${kib(point.bytesPerOneWordSearch.pruned)}, exhaustive ${kib(point.bytesPerOneWordSearch.exhaustive)}`,
   )
 }
 

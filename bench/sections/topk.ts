@@ -3,8 +3,9 @@ import { GCProfiler, getHeapStatistics, setFlagsFromString } from 'node:v8'
 import type { StoredArticle } from '../../src/article'
 import type { SearchCorpus } from '../../src/search/context'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/index/compact-index'
+import { bm25Part, SCORE_BLOCK, storesTermWindows, WINDOW_SHIFT } from '../../src/search/index/compact-postings'
 import { reviveTables, storeTables } from '../../src/search/tables/corpus-tables'
-import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { BASE_SEARCH_OPTIONS, INDEX_OPTIONS, RANKING, type SearchDocument } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { processTerm } from '../../src/search/terms'
 import { ONE_CORPUS, type SearchCoordinator } from '../../src/search/coordinator'
@@ -42,7 +43,9 @@ export type EngineCounts = typeof ENGINE_TOTALS
 export type TopKPoint = {
   articles: number
   indexBytes: number
+  /** Of `indexBytes`, the bounds: the score blocks' and the terms' windows' (both in `boundBytes`). */
   boundBytes: number
+  windowBytes: number
   /** The facet columns' per-value document lists, frequent values' bitsets and per-document rows (FacetRows), as made by the searches run. */
   facetBytes: number
   kinds: TopKKind[]
@@ -50,7 +53,7 @@ export type TopKPoint = {
 }
 
 /** A corpus as the Worker opens it (compact index, tables), bodies answered from memory. */
-function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorpus; indexBytes: number; boundBytes: number } {
+function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorpus; indexBytes: number; boundBytes: number; windowBytes: number } {
   const built = buildIndex(articles)
   const compact = serializeCompactIndex(built)
   const byId = new Map(articles.map((article) => [article.id, article]))
@@ -62,18 +65,51 @@ function compactCorpus(articles: readonly StoredArticle[]): { corpus: SearchCorp
     ),
     articlesById: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
   }
-  return { corpus, indexBytes: compact.binary.length + JSON.stringify(compact.header).length, boundBytes: boundBytesOf(built) }
+  const windowBytes = windowBytesOf(built)
+  return { corpus, indexBytes: compact.binary.length + JSON.stringify(compact.header).length, boundBytes: boundBytesOf(built) + windowBytes, windowBytes }
 }
 
-/** Bytes the score block bounds take: three varints per block of the postings lists longer than one block. */
+type IndexJson = {
+  index: [string, Record<string, Record<string, number>>][]
+  fieldLength: Record<string, number[]>
+  averageFieldLength: number[]
+  documentCount: number
+}
+
+/** Bytes the terms' window bounds take: one varint under 128 per window of each term that stores them. */
+function windowBytesOf(built: ReturnType<typeof buildIndex>): number {
+  const json = built.toJSON() as unknown as IndexJson
+  let bytes = 0
+  for (const [, fields] of json.index) {
+    const windows = new Set<number>()
+    let postings = 0
+    for (const docs of Object.values(fields)) {
+      for (const doc of Object.keys(docs)) windows.add(Number(doc) >>> WINDOW_SHIFT)
+      postings += Object.keys(docs).length
+    }
+    if (storesTermWindows(postings, json.documentCount)) bytes += windows.size
+  }
+  return bytes
+}
+
+/**
+ * Bytes the score block bounds take: three varints per block of the postings lists longer than one block (the part
+ * counted at its largest, 2 bytes), and one varint per shorter list, its largest part.
+ */
 function boundBytesOf(built: ReturnType<typeof buildIndex>): number {
   const varint = (value: number) => (value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : 4)
   let bytes = 0
-  const json = built.toJSON() as unknown as { index: [string, Record<string, Record<string, number>>][]; fieldLength: Record<string, number[]> }
+  const json = built.toJSON() as unknown as IndexJson
+  const { k, b } = RANKING.bm25
   for (const [, fields] of json.index) {
     for (const [field, postings] of Object.entries(fields)) {
       const docs = Object.keys(postings).map(Number)
-      if (docs.length <= 64) continue
+      if (docs.length <= SCORE_BLOCK) {
+        const average = json.averageFieldLength[Number(field)]!
+        const part = Math.max(...docs.map((doc) => bm25Part(postings[doc]!, json.fieldLength[doc]![Number(field)]!, average, k, b) / (k + 1)))
+        bytes += varint(Math.min(255, Math.ceil(part * 255 * (1 + 1e-9))))
+        continue
+      }
       for (let start = 0; start < docs.length; start += 64) {
         const block = docs.slice(start, start + 64)
         const maxFrequency = Math.max(...block.map((doc) => postings[doc]!))
@@ -129,7 +165,7 @@ async function bytesPerCall<T>(items: readonly T[], fn: (item: T) => Promise<unk
  * (what the product ran before the evaluator), in the same run.
  */
 export async function topKPoint(articles: readonly StoredArticle[], perKind: number, rounds: number, seed: number, stages = false): Promise<TopKPoint> {
-  const { corpus, indexBytes, boundBytes } = compactCorpus(articles)
+  const { corpus, indexBytes, boundBytes, windowBytes } = compactCorpus(articles)
   const set = querySet(articles, perKind, seed)
   const base = { limit: 10, offset: 0, sort: 'relevance' } as const
   const kinds: [string, SearchParams[]][] = [
@@ -210,7 +246,7 @@ export async function topKPoint(articles: readonly StoredArticle[], perKind: num
   const pruned = await bytesPerCall(oneWord, (params) => searchArticles(corpus, params))
   const exhaustive = await bytesPerCall(oneWord, (params) => searchArticles(corpus, params, { exhaustive: true }))
   const bytesPerOneWordSearch = { pruned: pruned.median, exhaustive: exhaustive.median, samples: Math.min(pruned.samples, exhaustive.samples) }
-  return { articles: articles.length, indexBytes, boundBytes, facetBytes: corpus.tables.facets.invertedBytes, kinds: rows, bytesPerOneWordSearch }
+  return { articles: articles.length, indexBytes, boundBytes, windowBytes, facetBytes: corpus.tables.facets.invertedBytes, kinds: rows, bytesPerOneWordSearch }
 }
 
 /**

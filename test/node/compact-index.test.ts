@@ -1,9 +1,10 @@
 import MiniSearch, { type SearchOptions } from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
-import { loadCompactIndex, serializeCompactIndex } from '../../src/search/index/compact-index'
+import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
+import { bm25Part, SCORE_BLOCK, storesTermWindows, termIdf, termWindowScale, WINDOW_SHIFT, type FieldPostings } from '../../src/search/index/compact-postings'
 import { TERM_BLOCK, termBlocks, TermList } from '../../src/search/index/compact-terms'
-import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { INDEX_OPTIONS, RANKING, type SearchDocument } from '../../src/search/options'
 import { buildIndex, toSearchDocument } from '../../src/search/search'
 import { random } from '../../scripts/lib/random'
 
@@ -93,6 +94,91 @@ describe('the compact index', () => {
     expect(loaded.search(MiniSearch.wildcard).length).toBe(60)
     expect(loaded.has(articles[0]!.id)).toBe(true)
     expect(loaded.getStoredFields(articles[0]!.id)).toEqual({ title: articles[0]!.title })
+  })
+
+  it("stores, for each common term, a bound per window it is in at or above (and within a level of) its best document's score there", () => {
+    type Internals = {
+      _index: { entries(): Iterable<[string, Map<number, FieldPostings>]> }
+      _fieldLength: { get(doc: number): ArrayLike<number> }
+      _avgFieldLength: number[]
+      _fieldIds: Record<string, number>
+      documentCount: number
+    }
+    const index = compact as unknown as Internals
+    const { k, b, d } = RANKING.bm25
+    const boost = (fieldId: number) => RANKING.boost[Object.keys(index._fieldIds).find((field) => index._fieldIds[field] === fieldId) as 'title']
+    let terms = 0
+    let windowsChecked = 0
+    for (const [term, fields] of index._index.entries()) {
+      const postings = [...fields.values()]
+      const count = postings.reduce((sum, each) => sum + each.docs.length, 0)
+      const stored = postings[0]!.termWindows
+      expect(stored !== undefined, term).toBe(storesTermWindows(count, compact.documentCount))
+      if (!stored) continue
+      terms++
+      // The same bounds in each field's postings, over the windows the term has a posting in (any field), ascending.
+      for (const each of postings) expect(each.termWindows).toBe(stored)
+      const windows = [...new Set(postings.flatMap((each) => [...each.docs].map((doc) => doc >>> WINDOW_SHIFT)))].sort((x, y) => x - y)
+      expect([...stored.windows], term).toEqual(windows)
+      // Each document's score for the term, summed field by field as a search with the ranking's boosts scores it.
+      const leaves = [...fields].map(([fieldId, each]) => ({
+        fieldId,
+        weight: boost(fieldId),
+        idf: termIdf(each.docs.length, compact.documentCount),
+        averageLength: index._avgFieldLength[fieldId]!,
+      }))
+      const scale = termWindowScale(stored, leaves, 0, leaves.length, k, b, d)!
+      const scores = new Map<number, number>()
+      for (const [fieldId, each] of fields) {
+        const leaf = leaves.find((one) => one.fieldId === fieldId)!
+        each.docs.forEach((doc, i) => {
+          const part = bm25Part(each.freqs[i]!, index._fieldLength.get(doc)[fieldId]!, leaf.averageLength, k, b)
+          scores.set(doc, (scores.get(doc) ?? 0) + leaf.weight * leaf.idf * (d + part))
+        })
+      }
+      stored.windows.forEach((window, at) => {
+        const best = Math.max(...[...scores].filter(([doc]) => doc >>> WINDOW_SHIFT === window).map(([, score]) => score))
+        expect(stored.levels[at]! * scale, `${term} window ${window}`).toBeGreaterThanOrEqual(best)
+        expect(stored.levels[at]! * scale, `${term} window ${window}`).toBeLessThanOrEqual(best + scale)
+        windowsChecked++
+      })
+    }
+    expect(terms).toBeGreaterThan(20)
+    expect(windowsChecked).toBeGreaterThan(100)
+    // Another BM25 basis: no stored bound holds, and the search falls back to the block bounds.
+    const [term, fields] = [...index._index.entries()].find(([, each]) => [...each.values()][0]!.termWindows)!
+    const leaves = [...fields.keys()].map((fieldId) => ({ fieldId, weight: 1, idf: 1, averageLength: index._avgFieldLength[fieldId]! }))
+    expect(termWindowScale([...fields.values()][0]!.termWindows!, leaves, 0, leaves.length, k + 0.1, b, d), term).toBeUndefined()
+    // A shard's scores depend on the other shards' figures: it stores none.
+    const [shard] = serializeCompactShards(built, [articles.map((_, i) => i)])
+    const shardIndex = loadCompactIndex<SearchDocument>(shard!, INDEX_OPTIONS) as unknown as Internals
+    for (const [, each] of shardIndex._index.entries()) for (const postings of each.values()) expect(postings.termWindows).toBeUndefined()
+  })
+
+  it("stores, for each field's postings of one block or fewer, their largest BM25 part (a shard: none)", () => {
+    type Internals = {
+      _index: { entries(): Iterable<[string, Map<number, FieldPostings>]> }
+      _fieldLength: { get(doc: number): ArrayLike<number> }
+      _avgFieldLength: number[]
+    }
+    const index = compact as unknown as Internals
+    const { k, b } = RANKING.bm25
+    let lists = 0
+    for (const [term, fields] of index._index.entries()) {
+      for (const [fieldId, postings] of fields) {
+        expect(postings.listPart !== undefined, term).toBe(postings.docs.length <= SCORE_BLOCK)
+        if (!postings.listPart) continue
+        const parts = [...postings.docs].map(
+          (doc, i) => bm25Part(postings.freqs[i]!, index._fieldLength.get(doc)[fieldId]!, index._avgFieldLength[fieldId]!, k, b) / (k + 1),
+        )
+        expect(postings.listPart.part, term).toBe(Math.min(255, Math.ceil(Math.max(...parts) * 255 * (1 + 1e-9))))
+        lists++
+      }
+    }
+    expect(lists).toBeGreaterThan(1_000)
+    const [shard] = serializeCompactShards(built, [articles.map((_, i) => i)])
+    const shardIndex = loadCompactIndex<SearchDocument>(shard!, INDEX_OPTIONS) as unknown as Internals
+    for (const [, each] of shardIndex._index.entries()) for (const postings of each.values()) expect(postings.listPart).toBeUndefined()
   })
 
   it('refuses to change: the bundle is rebuilt, never edited in place', () => {

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { openBundleFiles, readBundledArticles } from '../../scripts/lib/bundle-files'
 import { loadCompactIndex, serializeCompactIndex } from '../../src/search/index/compact-index'
 import { SCORE_BLOCK } from '../../src/search/index/compact-postings'
-import { INDEX_OPTIONS, type SearchDocument } from '../../src/search/options'
+import { INDEX_OPTIONS, RANKING, type SearchDocument } from '../../src/search/options'
 import { buildIndex, searchArticles, type SearchParams } from '../../src/search/search'
 import { tokenize } from '../../src/search/terms'
 import { ENGINE_TOTALS, prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
+import type { Bm25 } from '../../src/search/topk/plan'
 import { MatchSet } from '../../src/search/topk/match-set'
 import { random } from '../../scripts/lib/random'
 
@@ -195,6 +196,25 @@ describe('the top-k evaluator', () => {
     // Bounded per document by its own score in each field the term is in (MaxScore's exact partial scores): 17% scored
     // (57% when each field counted its window bound).
     expect(scored).toBeLessThan(0.25 * matched)
+    // Under the BM25 basis the index stored its terms' window bounds for (the ranking's), a window is bounded by its
+    // best document's score for each term, not by each field's best document's, and most windows are never visited
+    // (28% visited); under another, only the score blocks bound them (70%). The same answers bit for bit either way.
+    const visitedWindows = (bm25: Bm25) => {
+      const [windows, candidates] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows]
+      for (const { query } of cases(200, 13, documents.length).filter((each) => each.label === 'one word')) {
+        const options: TopKOptions = { boost: RANKING.boost, bm25 }
+        const pruned = prepareSearch(compact, query, options).topRanked(10)
+        const [visited, candidate] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows]
+        expect(pruned, JSON.stringify(query)).toEqual(prepareSearch(compact, query, { ...options, exhaustive: true }).topRanked(10))
+        // The exhaustive search's windows are not counted.
+        ENGINE_TOTALS.windows = visited
+        ENGINE_TOTALS.candidateWindows = candidate
+      }
+      return (ENGINE_TOTALS.windows - windows) / (ENGINE_TOTALS.candidateWindows - candidates)
+    }
+    const stored = visitedWindows(RANKING.bm25)
+    expect(stored).toBeLessThan(0.4)
+    expect(stored).toBeLessThan(0.5 * visitedWindows({ ...RANKING.bm25, b: 0.7 }))
     // Two words ORed with the product's coordination by word (a document with one of them counts half): a window holds
     // both words, but each document is bounded by the words it has before it is scored, so few one-word matches are.
     const oneWord = cases(400, 17, documents.length).filter((each) => each.label === 'one word')

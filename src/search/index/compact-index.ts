@@ -10,7 +10,7 @@ import { readShardFigures, writeShardFigures, type CorpusWide, type ShardFigures
 import { treeRanks } from '../tables/sorted-words'
 import { VarintWriter } from './varint'
 
-export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/4'
+export const COMPACT_INDEX_FORMAT = 'news-edge-compact-index/5'
 
 /**
  * A MiniSearch index serialised for a fast start: no radix tree and no Map per
@@ -42,9 +42,17 @@ export type CompactIndexHeader = {
   termBlocks: TermBlocks
   /** Length of the binary part: a bundle and a binary file from different builds do not match. */
   binaryBytes: number
-  /** The BM25 k and b the score block bounds were computed for (with `averageFieldLength`, or a shard's figures' averages). */
-  scoreBasis: { k: number; b: number }
+  /**
+   * The BM25 k and b the score block bounds were computed for (with `averageFieldLength`, or a shard's figures'
+   * averages); a whole index's, also the d and the field boosts (by field id) of its terms' window bounds.
+   */
+  scoreBasis: { k: number; b: number; d?: number; fieldBoost?: number[] }
 }
+
+/** The ranking a compact index's stored bounds are computed for: searches under others still get valid bounds, looser. */
+export type ScoreParameters = { k: number; b: number; d: number; boost: Readonly<Record<string, number>> }
+
+const SCORE_PARAMETERS: ScoreParameters = { ...RANKING.bm25, boost: RANKING.boost }
 
 /**
  * The binary part: ranks (Uint32 per term; none in a shard), offsets (Uint32
@@ -70,8 +78,8 @@ type MiniSearchJson = {
   index: [string, Record<string, Record<string, number>>][]
 }
 
-/** `bm25`: the parameters searches will use, for the tightest score block bounds (any others still get valid ones). */
-export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
+/** `bm25`: the parameters searches will use, for the tightest score bounds (any others still get valid ones). */
+export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unknown>, bm25: ScoreParameters = SCORE_PARAMETERS): CompactIndex {
   return writeCompactIndex(indexSource(index), undefined, bm25)
 }
 
@@ -88,7 +96,7 @@ export function serializeCompactIndex(index: MiniSearch<never> | MiniSearch<unkn
 export function serializeCompactShards(
   index: MiniSearch<never> | MiniSearch<unknown>,
   shards: readonly (readonly number[])[],
-  bm25: { k: number; b: number } = RANKING.bm25,
+  bm25: ScoreParameters = SCORE_PARAMETERS,
 ): (CompactIndex & { figures: Uint8Array })[] {
   const source = indexSource(index)
   const terms = new Map(source.sorted.map((entry) => [entry.term, entry]))
@@ -200,7 +208,7 @@ export function shardCounts({ fieldIds, fieldLengths, terms }: CollectedIndex): 
  * give alone, so the same bytes whatever the rest of the corpus holds. `serializeShardFigures` writes what it
  * needs of the corpus.
  */
-export function serializeCompactShard(index: CollectedIndex, bm25: { k: number; b: number } = RANKING.bm25): CompactIndex {
+export function serializeCompactShard(index: CollectedIndex, bm25: ScoreParameters = SCORE_PARAMETERS): CompactIndex {
   const { ids, fieldIds, fieldLengths, terms } = index
   const fieldCount = Object.keys(fieldIds).length
   const sorted = [...terms.keys()].sort().map((term) => ({ term, postings: terms.get(term)! }))
@@ -291,7 +299,7 @@ function indexSource(index: MiniSearch<never> | MiniSearch<unknown>): IndexSourc
 function writeCompactIndex(
   source: IndexSource,
   documents: readonly number[] | undefined,
-  bm25: { k: number; b: number },
+  bm25: ScoreParameters,
   shard = documents !== undefined,
 ): CompactIndex {
   const averageFieldLength = shard ? [] : source.averageFieldLength
@@ -299,7 +307,11 @@ function writeCompactIndex(
   const sourceDoc = documents ? (doc: number) => documents[doc]! : (doc: number) => doc
   const fieldCount = Object.keys(source.fieldIds).length
   const ids = Array.from({ length: documentCount }, (_, doc) => source.id(sourceDoc(doc)))
-  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength }
+  // A whole index's terms also store window bounds under the field boosts; a shard's scores hang on the other shards.
+  const fieldBoost = Object.keys(source.fieldIds).map(() => 1)
+  for (const [field, id] of Object.entries(source.fieldIds)) fieldBoost[id] = bm25.boost[field] ?? 1
+  const windows = shard ? undefined : { d: bm25.d, fieldBoost, documentCount }
+  const basis: ScoreBasis = { k: bm25.k, b: bm25.b, averageFieldLength, ...(windows && { windows }) }
   const mine = documents ? localPostings(documents) : (postings: PostingList | undefined) => postings
 
   const kept: { term: string; rank: number | undefined; fields: (PostingList | undefined)[] }[] = []
@@ -346,7 +358,7 @@ function writeCompactIndex(
     termBytes: termBytes.length,
     termBlocks: termBlocks(sortedTerms),
     binaryBytes: binary.length,
-    scoreBasis: { k: bm25.k, b: bm25.b },
+    scoreBasis: { k: bm25.k, b: bm25.b, ...(windows && { d: windows.d, fieldBoost }) },
   }
   return { header, binary }
 }
@@ -434,7 +446,7 @@ export function loadCompactIndex<T>(compact: CompactModules, options: Options<T>
     offsets: words.subarray(rankWords, rankWords + termCount),
     postings: binary.subarray(words.byteLength + header.termBytes),
     fieldCount,
-    basis: { ...header.scoreBasis, averageFieldLength },
+    basis: scoreBasis(header, averageFieldLength, documentCount),
     ...(figures && { corpusWide: { documentFrequencies: figures.documentFrequencies, fieldLengths } }),
   })
   // BM25 reads N here; the documents this index holds are `_nextId`.
@@ -532,4 +544,10 @@ class StoredFields {
   get(doc: number): Record<string, unknown> | undefined {
     return this.fields?.[doc] ?? undefined
   }
+}
+
+/** The stored bounds' basis (compact-postings.ts) of a loaded index: its terms' window bounds only in a whole index. */
+function scoreBasis({ scoreBasis: { k, b, d, fieldBoost }, shard }: CompactIndexHeader, averageFieldLength: number[], documentCount: number): ScoreBasis {
+  if (shard || d === undefined || !fieldBoost) return { k, b, averageFieldLength }
+  return { k, b, averageFieldLength, windows: { d, fieldBoost, documentCount } }
 }

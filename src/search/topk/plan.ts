@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch'
-import type { BlockBounds } from '../index/compact-postings'
+import { termIdf, type BlockBounds, type ListPart, type TermWindows } from '../index/compact-postings'
 
 /**
  * A query tree resolved against an index the way MiniSearch 7.2's
@@ -18,6 +18,10 @@ export type Leaf = {
   docs: ArrayLike<number>
   freqs: ArrayLike<number>
   bounds: BlockBounds | undefined
+  /** A short list's stored bound (postings of one block or fewer, a whole index's). */
+  listPart: ListPart | undefined
+  /** The term's stored window bounds over all its fields (the same object in each of its leaves), if the index has them. */
+  termWindows: TermWindows | undefined
   /** termWeight × termBoost × fieldBoost, multiplied in MiniSearch's order. */
   weight: number
   /** BM25 inverse document frequency from the postings' size (the df other layers may make corpus-wide). */
@@ -67,6 +71,8 @@ export type FieldMap = {
   docs?: Uint32Array
   freqs?: Uint32Array
   bounds?: BlockBounds
+  termWindows?: TermWindows
+  listPart?: ListPart
 }
 
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
@@ -139,8 +145,10 @@ function planSpec(index: IndexInternals, spec: TermSpec, searchOptions: SearchOp
         docs,
         freqs,
         bounds: postings.bounds,
+        termWindows: postings.termWindows,
+        listPart: postings.listPart,
         weight: termWeight * spec.termBoost * fieldBoost,
-        idf: Math.log(1 + (total - matching + 0.5) / (matching + 0.5)),
+        idf: termIdf(matching, total),
         averageLength: index._avgFieldLength[fieldId]!,
         cursor: 0,
       })
