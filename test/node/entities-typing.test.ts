@@ -95,3 +95,23 @@ describe('a body, then a person', () => {
     expect(campus.entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 })
+
+// Round 16's classes (branch `orgs2`), each on sentences written for the test.
+describe('bodies named for two places or a circuit', () => {
+  it('reads a body "of" two places of one country as one organisation, but a body of one country and a second country as two names', () => {
+    const { find, entities } = readEntities('Officials of the Harbour Commission of Oregon and Washington met on Monday.')
+    expect(find('organization', 'Harbour Commission of Oregon and Washington')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
+    const talks = readEntities('Talks between the Government of India and Pakistan broke down.')
+    expect(talks.find('organization', 'Government of India')).toBeDefined()
+    expect(talks.find('country', 'Pakistan')).toBeDefined()
+  })
+
+  it('reads "Court of Appeals for the Ninth Circuit" as one court, and no circuit as a person', () => {
+    const { find, entities } = readEntities('The case went back to the Court of Appeals for the Ninth Circuit in March.')
+    expect(find('organization', 'Court of Appeals for the Ninth Circuit')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+    const apart = readEntities('The Department of Justice for the Biden administration appealed.')
+    expect(apart.find('organization', 'Department of Justice')).toBeDefined()
+  })
+})
