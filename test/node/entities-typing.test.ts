@@ -115,3 +115,12 @@ describe('bodies named for two places or a circuit', () => {
     expect(apart.find('organization', 'Department of Justice')).toBeDefined()
   })
 })
+
+describe('demonyms of several words', () => {
+  it('reads "Puerto Rican", "Hong Kongers" and "Sri Lankans" as no people or organisations', () => {
+    const { entities } = readEntities(
+      'Puerto Rican voters and Hong Kongers marched on Sunday, and two Sri Lankans were hurt. Costa Rican officials said nothing.',
+    )
+    expect(entities.filter((entity) => entity.type === 'person' || entity.type === 'organization')).toEqual([])
+  })
+})

@@ -13,7 +13,18 @@ import {
   ORG_SUFFIXES,
   THING_TAILS,
 } from '../lexicon'
-import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
+import {
+  countryInBrackets,
+  demonymOf,
+  isAcronym,
+  isDemonymOfSeveralWords,
+  isRoleWord,
+  isWebsite,
+  looksLikePersonName,
+  lower,
+  namesPlace,
+  spellsAcronym,
+} from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { LEADING_FEATURES, PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -192,8 +203,14 @@ const partOfCountry: Rule = (reading, sentence, candidate) => {
   return true
 }
 
-/** "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. */
-const loneDemonym: Rule = (reading, _sentence, candidate) => candidate.tokens.length === 1 && isDemonym(factsOf(reading, candidate).name)
+/**
+ * "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. A demonym of several words
+ * ("Puerto Rican voters", "Hong Kongers") is no person's or body's name either.
+ */
+const loneDemonym: Rule = (reading, _sentence, candidate) => {
+  const name = factsOf(reading, candidate).name
+  return candidate.tokens.length === 1 ? isDemonym(name) : isDemonymOfSeveralWords(candidate, name)
+}
 
 /** "New Delhi", "Maidan Wardak": a place of several words, unless the text uses that name for a club here. */
 const multiWordPlace: Rule = (reading, sentence, candidate) => {
