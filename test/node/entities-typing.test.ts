@@ -124,3 +124,18 @@ describe('demonyms of several words', () => {
     expect(entities.filter((entity) => entity.type === 'person' || entity.type === 'organization')).toEqual([])
   })
 })
+
+describe('organisations named like people, told by their apposition', () => {
+  it('reads a name followed by ", an investment bank" or ", the national weather service for …" as an organisation', () => {
+    const bank = readEntities('He had worked at Brackwell Tunstead Lyle, an investment bank in Chicago, until 1990.')
+    expect(bank.find('organization', 'Brackwell Tunstead Lyle')).toBeDefined()
+    expect(bank.find('person', 'Brackwell Tunstead Lyle')).toBeUndefined()
+    const service = readEntities('Vedur Ronan, the national weather service for Iceland, issued a warning on Monday.')
+    expect(service.find('organization', 'Vedur Ronan')).toBeDefined()
+  })
+
+  it('keeps a person whose apposition names a job, not a body', () => {
+    const { find } = readEntities('Ann Kerr, a retired bank teller, said she saw the car.')
+    expect(find('person', 'Ann Kerr')).toBeDefined()
+  })
+})

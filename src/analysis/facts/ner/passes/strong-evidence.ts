@@ -3,6 +3,7 @@ import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
   CONNECTORS,
+  FUNCTION_WORDS,
   HONORIFICS,
   KNOWN_ORGS,
   NATIONS,
@@ -636,11 +637,28 @@ const FOREIGN_ARTICLES = new Set(['der', 'die', 'das', 'le', 'la', 'les', 'el', 
 /** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
 const HOUSES = new Set(['house', 'chamber', 'nation'])
 
-/** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
+/**
+ * "Airfleets, a database of …", "Dawn, the daily", "Drexel Burnham Lambert, an investment bank", "Met Éireann, the
+ * national meteorological service for Ireland": a name followed by what kind of organisation it is, up to three
+ * lower-case words after the article; after other words, a word that ends bodies' names ("service", "hospital") is a
+ * kind too, and the kind must end the phrase ("Ann Kerr, a retired bank teller" is no bank).
+ */
 function kindInApposition(sentence: Token[], to: number): boolean {
-  const [comma, article, kind] = sentence.slice(to, to + 3)
-  return comma?.text === ',' && /^(?:a|an|the)$/.test(article?.text ?? '') && Boolean(kind?.word && !kind.capital && ORG_KINDS.has(kind.text))
+  if (sentence[to]?.text !== ',' || !/^(?:a|an|the)$/.test(sentence[to + 1]?.text ?? '')) return false
+  for (let at = to + 2; at <= to + 5; at++) {
+    const word = sentence[at]
+    if (!word?.word || word.capital || FUNCTION_WORDS.has(word.text)) return false
+    if (at === to + 2 && ORG_KINDS.has(word.text)) return true
+    if (ORG_KINDS.has(word.text) || ORG_SUFFIXES.has(word.text)) {
+      const next = sentence[at + 1]
+      return !next?.word || AFTER_KIND.has(next.text)
+    }
+  }
+  return false
 }
+
+/** Words that may follow the kind in an apposition, where it ends its phrase: a preposition or a relative pronoun. */
+const AFTER_KIND = new Set(['of', 'for', 'in', 'on', 'at', 'from', 'with', 'by', 'that', 'which', 'who', 'based', 'owned', 'run'])
 
 /** A country or a nation within one ("England"): its captain or coach leads a national side, which is the country itself. */
 function isNation(name: string): boolean {
