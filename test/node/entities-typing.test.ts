@@ -139,3 +139,11 @@ describe('organisations named like people, told by their apposition', () => {
     expect(find('person', 'Ann Kerr')).toBeDefined()
   })
 })
+
+describe('publications told something', () => {
+  it('reads a name after "telling the" as a publication, as after "told the"', () => {
+    const { find } = readEntities('The senator backed the inquiry, telling the Ohio Examiner: "I am a big fan of oversight."')
+    expect(find('organization', 'Ohio Examiner')).toBeDefined()
+    expect(find('person', 'Ohio Examiner')).toBeUndefined()
+  })
+})

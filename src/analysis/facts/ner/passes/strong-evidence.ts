@@ -559,12 +559,18 @@ function basedIn(sentence: Token[], from: number, to: number): boolean {
   return sentence[from - 1]?.text === 'based' && sentence[from - 2]?.text === '-'
 }
 
-/** "told the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour Courant": "the" after a verb of telling or a source's preposition. */
+/**
+ * "told the Harbour Courant", "telling the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour
+ * Courant": "the" after a verb of telling or a source's preposition.
+ */
 function isToldOrCited(sentence: Token[], article: number): boolean {
   const word = sentence[article - 1]?.text.toLowerCase() ?? ''
   const words = `${sentence[article - 2]?.text.toLowerCase() ?? ''} ${word}`
-  return word === 'told' || SOURCE_PHRASES.has(words)
+  return TELLING.has(word) || SOURCE_PHRASES.has(words)
 }
+
+/** "told the Harbour Courant", "telling the Nevada Independent": verbs of telling, whose object is told something. */
+const TELLING = new Set(['told', 'telling', 'tells'])
 
 const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to', 'report by', 'article by'])
 
