@@ -71,6 +71,15 @@ describe('a pronoun after an opening phrase', () => {
       ['We will not', 'Ana Ruiz'],
     ])
   })
+
+  it('resolves "he said" after a time or place phrase with no comma, past an aside between dashes', () => {
+    const text =
+      'Tomas Varga has said the port must reopen by May. On March 3 — two days after the council vote — he said he remained "cautiously optimistic" about a deal. On the radio he said, "The ships will sail again."'
+    expect(speakers(text)).toEqual([
+      ['cautiously optimistic', 'Tomas Varga'],
+      ['The ships will', 'Tomas Varga'],
+    ])
+  })
 })
 
 describe('speakers behind titles and honours', () => {

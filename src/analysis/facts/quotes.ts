@@ -28,6 +28,9 @@ const GOVERNMENT_SUBJECT =
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
+// "On September 13 — two days after the ruling — he said", "On the live television he said": a time or place phrase
+// with no comma before the pronoun.
+const DATED_PRONOUN = /^[\s,.!?—–-]*(?:On|In|At|During|Later|Earlier)\s+[^,;:"“”]{1,60}?\s+(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
@@ -411,7 +414,8 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
     if (/[—–]/.test(region.slice(verb.index)) && /[—–]/.test(region.slice(0, verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     // "Speaking to NBC News, she said": an opening phrase, then the pronoun.
-    if (verb.index < 80 && OPENED_PRONOUN.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
+    if (verb.index < 80 && (OPENED_PRONOUN.test(region.slice(0, verb.index)) || DATED_PRONOUN.test(region.slice(0, verb.index))))
+      return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
