@@ -49,6 +49,14 @@ describe('verbs of speaking that are not "said"', () => {
       ['that she had', 'Dana Whitfield'],
     ])
   })
+
+  it('takes the one who denounced, vowed or cited the words, even a short quote', () => {
+    expect(speakers('In the letter, Minister Tomas Varga cited the council\'s "repeated failure to pay its staff" as his reason.')).toEqual([
+      ['repeated failure to', 'Tomas Varga'],
+    ])
+    expect(speakers('Mayor Ana Ruiz denounced the plan as "a plain land grab".')).toEqual([['a plain land', 'Ana Ruiz']])
+    expect(speakers('Coach Lena Brandt vowed "to win the cup next year" after the defeat.')).toEqual([['to win the', 'Lena Brandt']])
+  })
 })
 
 describe('speakers behind descriptions of their field and affiliation', () => {
