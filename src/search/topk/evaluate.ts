@@ -629,7 +629,10 @@ export class PreparedSearch {
         return { score: this.documentBoost(doc, ''), terms: [], match: {} }
       case 'spec': {
         let found: RawResult | undefined
-        for (const leaf of node.leaves) {
+        // Indexed loops here and below: this runs a few times a search, unoptimised, where `for … of` allocates an
+        // iterator result per step.
+        for (let i = 0; i < node.leaves.length; i++) {
+          const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
           if (at === -1) continue
           const boost = this.documentBoost(doc, leaf.derivedTerm)
@@ -649,7 +652,8 @@ export class PreparedSearch {
       case 'combine': {
         if (node.operator === 'and_not') return this.raw(node.children[0]!, doc)
         let found: RawResult | undefined
-        for (const child of node.children) {
+        for (let c = 0; c < node.children.length; c++) {
+          const child = node.children[c]!
           if (!this.sets.get(child)!.has(doc)) continue
           const next = this.raw(child, doc)!
           if (!found) {
@@ -658,7 +662,7 @@ export class PreparedSearch {
           }
           found.score = found.score + next.score
           found.match = Object.assign(found.match, next.match)
-          for (const term of next.terms) if (!found.terms.includes(term)) found.terms.push(term)
+          for (let t = 0; t < next.terms.length; t++) if (!found.terms.includes(next.terms[t]!)) found.terms.push(next.terms[t]!)
         }
         return found
       }
