@@ -29,6 +29,21 @@ describe('quotes read from a document', () => {
     ])
   })
 
+  it('gives a quote read from a document to the author named after it or to the owner named after the quote', () => {
+    const text =
+      'The Harbour Board met on Monday. The decree signed by Tomas Varga read "Every ship must report its cargo before it docks."\n\n' +
+      '"No vessel may enter the port at night," reads Judge Ana Ruiz\'s ruling.'
+    expect(speakers(text)).toEqual([
+      ['Every ship must', 'Tomas Varga'],
+      ['No vessel may', 'Ana Ruiz'],
+    ])
+  })
+
+  it('gives "read the warning" to the one named after a document issued in the passive', () => {
+    const text = 'The red warning issued by the Norvia Weather Service covers the whole coast. "Gusts will reach 120 km/h along the shore," read the warning.'
+    expect(speakers(text)).toEqual([['Gusts will reach', 'Norvia Weather Service']])
+  })
+
   it('leaves a quote read from a statement nobody is said to have issued without a speaker', () => {
     expect(speakers('It read, "We condemn any form of violence by our players."')).toEqual([['We condemn any', undefined]])
   })

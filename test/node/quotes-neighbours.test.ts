@@ -49,6 +49,14 @@ describe('verbs of speaking that are not "said"', () => {
       ['that she had', 'Dana Whitfield'],
     ])
   })
+
+  it('takes the one who denounced, vowed or cited the words, even a short quote', () => {
+    expect(speakers('In the letter, Minister Tomas Varga cited the council\'s "repeated failure to pay its staff" as his reason.')).toEqual([
+      ['repeated failure to', 'Tomas Varga'],
+    ])
+    expect(speakers('Mayor Ana Ruiz denounced the plan as "a plain land grab".')).toEqual([['a plain land', 'Ana Ruiz']])
+    expect(speakers('Coach Lena Brandt vowed "to win the cup next year" after the defeat.')).toEqual([['to win the', 'Lena Brandt']])
+  })
 })
 
 describe('speakers behind descriptions of their field and affiliation', () => {
@@ -69,6 +77,15 @@ describe('a pronoun after an opening phrase', () => {
     expect(speakers(text)).toEqual([
       ['an insult to', 'Ana Ruiz'],
       ['We will not', 'Ana Ruiz'],
+    ])
+  })
+
+  it('resolves "he said" after a time or place phrase with no comma, past an aside between dashes', () => {
+    const text =
+      'Tomas Varga has said the port must reopen by May. On March 3 — two days after the council vote — he said he remained "cautiously optimistic" about a deal. On the radio he said, "The ships will sail again."'
+    expect(speakers(text)).toEqual([
+      ['cautiously optimistic', 'Tomas Varga'],
+      ['The ships will', 'Tomas Varga'],
     ])
   })
 })

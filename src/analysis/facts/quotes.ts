@@ -28,6 +28,9 @@ const GOVERNMENT_SUBJECT =
 const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
+// "On September 13 — two days after the ruling — he said", "On the live television he said": a time or place phrase
+// with no comma before the pronoun.
+const DATED_PRONOUN = /^[\s,.!?—–-]*(?:On|In|At|During|Later|Earlier)\s+[^,;:"“”]{1,60}?\s+(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 const QUOTED_AS_SAYING = /\bquoted\s+/g
 const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
@@ -230,44 +233,85 @@ function documentBy({ text, index }: Context, from: number, to: number): EntityM
   return author
 }
 
-const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note)'
-// "read yesterday", "read, in part,": a day or a part between the document and its words.
-const READ = '(?:(?:yesterday|today|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)?read(?:\\s*,\\s*in\\s+part)?\\s*[:,]?\\s*$'
-// "Ana Ruiz's statement read: “…”", "Acme's official statement yesterday read “…”": the owner of the document.
-const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+${READ}`, 'u')
+// Documents whose words a text quotes: a body's statement, a court's summary, opinion or ruling, a decree, a warning, a website.
+const DOCUMENT = '(?:statement|press\\s+release|release|letter|message|tweet|post|note|summary|decision|ruling|judg(?:e)?ment|opinion|decree|warning|website)'
+// "read yesterday", "read, in part,", "reads": a day or a part between the document and its words.
+const READ = '(?:(?:yesterday|today|on\\s+\\p{Lu}\\p{Ll}+|\\p{Ll}+ly)\\s+)?reads?(?:\\s*,?\\s*in\\s+part)?\\s*[:,]?\\s*$'
+// "Ana Ruiz's statement read: “…”", "Acme's official statement yesterday read “…”", "The WHO's website said:": the owner of the document.
+const OWNER_READ = new RegExp(`['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+(?:${READ}|said\\s*[:,]?\\s*$)`, 'u')
+// "Part of the judge's statement reads “…”": a document owned by an office the text gives to someone.
+const ROLE_OWNER_READ = new RegExp(`\\b[Tt]he\\s+(\\p{Ll}+)['’]s\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+${READ}`, 'u')
+// "The decree signed by the Pope read “…”", "The opinion of the Court, released on Wednesday, read in part, “…”": the
+// author named after the document, before an aside between commas.
+const DOCUMENT_OF_READ = new RegExp(
+  `\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\s+(?:of|by|from|(?:signed|issued|written|released|posted|sent)\\s+by)\\s+(?:the\\s+)?([^,;:"“”]{1,60}?)(?:\\s*,[^,;"“”]{1,60},)?\\s+${READ}`,
+  'u',
+)
 // "It read, “…”", "The statement read: “…”", "released a statement which read, in part, “…”", "“…” read the statement":
 // a document named before.
 const IT_READ = new RegExp(`(?:\\bIt|\\b[Tt]he\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}|${DOCUMENT},?\\s+(?:which|that))\\s+${READ}`, 'u')
-const READ_AFTER = new RegExp(`^[\\s,;]*read\\s+(?:the|its|his|her|their)\\s+(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
+// "“…” read the statement", "“…,” reads Judge Ana Ruiz's statement": after the quote, with its owner when it is named.
+const READ_AFTER = new RegExp(`^[\\s,;]*reads?\\s+(?:(?:the|its|his|her|their)\\s+)?(?:([^,;:"“”]{1,60}?)['’]s\\s+)?(?:\\p{Ll}+\\s+)?${DOCUMENT}\\b`, 'u')
 // "The federation released a statement": who put out the document the quote is read from.
 const ISSUED = new RegExp(`\\b(?:released|issued|published|put\\s+out|posted|sent|made)\\s+(?:a|an|the)\\s+(?:\\p{Ll}+\\s+){0,2}${DOCUMENT}`, 'gu')
+// "The orange warning issued by Met Éireann": the author named after a document put out in the passive.
+const ISSUED_BY = new RegExp(`\\b${DOCUMENT}\\s+(?:issued|released|published|posted|sent|signed)\\s+by\\s+(?:the\\s+)?`, 'gu')
 // How far back the sentence that issued the document may be: the paragraph before at most.
 const ISSUED_REACH = 800
 
 /**
- * A quote read from a document: "Ana Ruiz's statement read: “…”" (its owner); "The federation released a
- * statement … It read, “…”" and "“…” read the statement" (whoever issued the last document named before the
- * quote, in this paragraph or the one before).
+ * A quote read from a document: "Ana Ruiz's statement read: “…”" and "“…,” reads Ana Ruiz's statement" (its owner);
+ * "The decree signed by Ana Ruiz read “…”" (its author); "The federation released a statement … It read, “…”" and
+ * "“…” read the statement" (whoever issued the last document named before the quote, in this paragraph or the one
+ * before).
  */
 function statementRead(context: Context, span: QuotedSpan, beforeFrom: number, afterFrom: number, afterTo: number): EntityMention | undefined {
   const { text, index, sentences } = context
   const before = text.slice(beforeFrom, span.open)
   const owner = OWNER_READ.exec(before)
-  if (owner)
-    return index
-      .within(beforeFrom, beforeFrom + owner.index, ['person', 'organization', 'country'])
-      .filter((mention) => mention.end === beforeFrom + owner.index)
-      .pop()
-  if (!IT_READ.test(before) && !READ_AFTER.test(text.slice(afterFrom, afterTo))) return undefined
+  if (owner) {
+    const named = ownerEndingAt(index, beforeFrom, beforeFrom + owner.index)
+    const role = ROLE_OWNER_READ.exec(before)
+    return named ?? (role ? roleHolder(context, role[1]!) : undefined)
+  }
+  const authored = DOCUMENT_OF_READ.exec(before)
+  if (authored) {
+    const authorFrom = beforeFrom + authored.index + authored[0].indexOf(authored[1]!, authored[0].search(/\s(?:of|by|from)\s/))
+    const author =
+      index.within(authorFrom, authorFrom + authored[1]!.length, ['person', 'organization', 'country'])[0] ??
+      (/^\p{Lu}\p{Ll}+$/u.test(authored[1]!) ? roleHolder(context, authored[1]!) : undefined)
+    if (author) return author
+  }
+  const after = READ_AFTER.exec(text.slice(afterFrom, afterTo))
+  if (after?.[1] !== undefined) {
+    const ownerEnd = afterFrom + after[0].lastIndexOf(after[1]) + after[1].length
+    return ownerEndingAt(index, afterFrom, ownerEnd)
+  }
+  if (!IT_READ.test(before) && !after) return undefined
   const paragraph = paragraphStart(text, span.open)
   const from = Math.max(paragraph > 0 ? paragraphStart(text, paragraph - 1) : 0, span.open - ISSUED_REACH)
-  let issuer: EntityMention | undefined
+  let issuer: { at: number; mention: EntityMention } | undefined
   for (const match of matchesOf(text.slice(from, span.open), ISSUED)) {
     const verbStart = from + match.index
     const sentence = sentences[sentenceIndexAt(sentences, verbStart)]
-    issuer = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index) ?? issuer
+    const subject = findSubject(text, Math.max(from, sentence?.start ?? from), verbStart, index)
+    if (subject) issuer = { at: verbStart, mention: subject }
   }
-  return issuer
+  for (const match of matchesOf(text.slice(from, span.open), ISSUED_BY)) {
+    const nameFrom = from + match.index + match[0].length
+    const rest = text.slice(nameFrom, Math.min(span.open, nameFrom + 100))
+    const author = nameAfterVerb(text, index, nameFrom, nameFrom + (NAME_PHRASE_END.exec(rest)?.index ?? rest.length))
+    if (author && (!issuer || from + match.index > issuer.at)) issuer = { at: from + match.index, mention: author }
+  }
+  return issuer?.mention
+}
+
+/** The person, organisation or country whose mention ends right at `end` (the owner before "'s"). */
+function ownerEndingAt(index: MentionIndex, from: number, end: number): EntityMention | undefined {
+  return index
+    .within(from, end, ['person', 'organization', 'country'])
+    .filter((mention) => mention.end === end)
+    .pop()
 }
 
 /** `”, X said` / `”, said X` / `”, he said`. */
@@ -370,7 +414,8 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
     if (/[—–]/.test(region.slice(verb.index)) && /[—–]/.test(region.slice(0, verb.index))) continue
     if (verb.index < 40 && PRONOUN_SUBJECT.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
     // "Speaking to NBC News, she said": an opening phrase, then the pronoun.
-    if (verb.index < 80 && OPENED_PRONOUN.test(region.slice(0, verb.index))) return resolvePronoun(context, from, from)
+    if (verb.index < 80 && (OPENED_PRONOUN.test(region.slice(0, verb.index)) || DATED_PRONOUN.test(region.slice(0, verb.index))))
+      return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)

@@ -237,8 +237,7 @@ export class PreparedSearch {
       ahead.sort((a, b) => this.compare(a, b))
     }
     const room = k - ahead.length
-    const best: Entry[] = []
-    if (room > 0) this.collectBest(room, within, first, factor, factor ? maxFactor : 1, best)
+    const best = room > 0 ? this.collectBest(room, within, first, factor, factor ? maxFactor : 1) : []
     return [...ahead, ...best].slice(0, k).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
@@ -253,7 +252,7 @@ export class PreparedSearch {
     return entries.sort((a, b) => this.compare(a, b)).map((entry) => ({ result: this.result(entry.doc), final: entry.final }))
   }
 
-  private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number, best: Entry[]): void {
+  private collectBest(room: number, within: MatchSet, first: MatchSet | undefined, factor: RankOptions['factor'], maxFactor: number): Entry[] {
     const windowCount = Math.ceil(within.words.length / WINDOW_WORDS)
     const root = this.plan.root
     // Under an OR root, each child's bounds are kept too: a document's own bound is then the sum over the children
@@ -296,6 +295,11 @@ export class PreparedSearch {
     // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
     const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
+    // The list so far, best first, in the isolate's scratch: `listed` entries of `bestDocs` and `bestFinals` (an entry
+    // object per insertion, and the array `splice` returns, were most of a one-word search's garbage in this loop).
+    const bestDocs = bestDocScratch(room)
+    const bestFinals = bestFinalScratch(room)
+    let listed = 0
     let window = 0
     // A tree bounded by the root's children (two words with their close spellings, more leaves than `leafDocBound`
     // takes) is bounded a second time by its children's own scores, one child at a time (`childDocBound`); not while a wide
@@ -306,48 +310,52 @@ export class PreparedSearch {
     const visit = (doc: number) => {
       ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
-      if (best.length === room && (children || byLeaf)) {
+      if (listed === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
         if (byLeaf) {
-          this.docBoundLimit[0] = best[room - 1]!.final / (maxFactor * BOUND_SLACK)
+          this.docBoundLimit[0] = bestFinals[room - 1]! / (maxFactor * BOUND_SLACK)
           this.leafDocBound(byLeaf, window, doc)
         } else {
           this.docBound(children!, window, doc)
-          if (exactChildren && this.docBoundOut[0]! * maxFactor * BOUND_SLACK >= best[room - 1]!.final) {
-            this.docBoundLimit[0] = best[room - 1]!.final / (maxFactor * BOUND_SLACK)
+          if (exactChildren && this.docBoundOut[0]! * maxFactor * BOUND_SLACK >= bestFinals[room - 1]!) {
+            this.docBoundLimit[0] = bestFinals[room - 1]! / (maxFactor * BOUND_SLACK)
             this.childDocBound(children!, window, doc)
           }
         }
-        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < bestFinals[room - 1]!) return
       }
       // Scored into one reused entry: most documents do not make the list, and allocate nothing.
       const entry = this.entry(doc, factor, candidate)
-      if (best.length === room && this.compare(entry, best[room - 1]!) >= 0) return
+      if (listed === room && ranksBefore(bestFinals[room - 1]!, bestDocs[room - 1]!, entry.final, entry.doc)) return
       let low = 0
-      let high = best.length
+      let high = listed
       while (low < high) {
         const middle = (low + high) >>> 1
-        if (this.compare(entry, best[middle]!) < 0) high = middle
+        if (ranksBefore(entry.final, entry.doc, bestFinals[middle]!, bestDocs[middle]!)) high = middle
         else low = middle + 1
       }
-      if (best.length === room) best.pop()
-      best.splice(low, 0, { ...entry })
+      if (listed < room) listed++
+      // The last entry falls off a full list; those after `low` move down one.
+      bestDocs.copyWithin(low + 1, low, listed - 1)
+      bestFinals.copyWithin(low + 1, low, listed - 1)
+      bestDocs[low] = entry.doc
+      bestFinals[low] = entry.final
     }
     // The documents of a window the visitor would score now (a superset of those it will): only theirs are summed.
     const may = this.windowMay
     let mayFrom = 0
     const mayScore = (doc: number) => {
       if (first?.has(doc)) return
-      if (best.length === room && children) {
+      if (listed === room && children) {
         this.docBound(children, window, doc)
-        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < best[room - 1]!.final) return
+        if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < bestFinals[room - 1]!) return
       }
       may[(doc >>> 5) - mayFrom]! |= 1 << (doc & 31)
     }
     const mask = windowMask
     for (let i = 0; i < order.length; i++) {
       const w = byBound ? popBest(order, order.length - i, bounds) : order[i]!
-      if (bounds && best.length === room && bounds[w]! * coordinationBound * BOUND_SLACK < best[room - 1]!.final) {
+      if (bounds && listed === room && bounds[w]! * coordinationBound * BOUND_SLACK < bestFinals[room - 1]!) {
         if (inOrder) continue
         break
       }
@@ -359,7 +367,7 @@ export class PreparedSearch {
       if (byLeaf) this.resetCursors(w << WINDOW_SHIFT)
       const from = w * WINDOW_WORDS
       const to = Math.min(from + WINDOW_WORDS, within.words.length)
-      const limit = best.length === room ? best[room - 1]!.final / (coordinationBound * BOUND_SLACK) : 0
+      const limit = listed === room ? bestFinals[room - 1]! / (coordinationBound * BOUND_SLACK) : 0
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
       const essential =
         limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
@@ -372,6 +380,7 @@ export class PreparedSearch {
     }
     this.windowSpecs = undefined
     this.window = -1
+    return Array.from({ length: listed }, (_, at) => ({ doc: bestDocs[at]!, final: bestFinals[at]! }))
   }
 
   /** The spec nodes of more than `WINDOW_SCORED_LEAVES` leaves, each with its window's scratch (undefined if none). */
@@ -620,7 +629,10 @@ export class PreparedSearch {
         return { score: this.documentBoost(doc, ''), terms: [], match: {} }
       case 'spec': {
         let found: RawResult | undefined
-        for (const leaf of node.leaves) {
+        // Indexed loops here and below: this runs a few times a search, unoptimised, where `for … of` allocates an
+        // iterator result per step.
+        for (let i = 0; i < node.leaves.length; i++) {
+          const leaf = node.leaves[i]!
           const at = this.find(leaf, doc)
           if (at === -1) continue
           const boost = this.documentBoost(doc, leaf.derivedTerm)
@@ -640,7 +652,8 @@ export class PreparedSearch {
       case 'combine': {
         if (node.operator === 'and_not') return this.raw(node.children[0]!, doc)
         let found: RawResult | undefined
-        for (const child of node.children) {
+        for (let c = 0; c < node.children.length; c++) {
+          const child = node.children[c]!
           if (!this.sets.get(child)!.has(doc)) continue
           const next = this.raw(child, doc)!
           if (!found) {
@@ -649,7 +662,7 @@ export class PreparedSearch {
           }
           found.score = found.score + next.score
           found.match = Object.assign(found.match, next.match)
-          for (const term of next.terms) if (!found.terms.includes(term)) found.terms.push(term)
+          for (let t = 0; t < next.terms.length; t++) if (!found.terms.includes(next.terms[t]!)) found.terms.push(next.terms[t]!)
         }
         return found
       }
@@ -1038,6 +1051,23 @@ export class PreparedSearch {
  */
 const boundLevels: Float64Array[] = []
 let windowScratch = new Uint32Array(0)
+let bestDocPool = new Int32Array(0)
+let bestFinalPool = new Float64Array(0)
+
+function bestDocScratch(room: number): Int32Array {
+  if (bestDocPool.length < room) bestDocPool = new Int32Array(room)
+  return bestDocPool
+}
+
+function bestFinalScratch(room: number): Float64Array {
+  if (bestFinalPool.length < room) bestFinalPool = new Float64Array(room)
+  return bestFinalPool
+}
+
+/** Whether the entry (`final`, `doc`) ranks before (`otherFinal`, `otherDoc`): `compare`'s order, on numbers held in typed arrays. */
+function ranksBefore(final: number, doc: number, otherFinal: number, otherDoc: number): boolean {
+  return final > otherFinal || (final === otherFinal && doc < otherDoc)
+}
 
 function boundLevel(depth: number, windowCount: number): Float64Array {
   let level = boundLevels[depth]

@@ -126,16 +126,22 @@ function termSpec(options: SearchOptions, term: string, i: number, terms: string
 function planSpec(index: IndexInternals, spec: TermSpec, searchOptions: SearchOptions): SpecNode {
   const options = { ...index._options.searchOptions, ...searchOptions }
   const fields = options.fields ?? index._options.fields
-  const boosts = fields.map((field) => [field, (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1] as const)
+  const fieldBoosts = fields.map((field) => (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1)
   const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULT_WEIGHTS, ...options.weights }
   const leaves: Leaf[] = []
+  // Indexed, with no tuple per leaf: this runs for every expanded term of every request, mostly unoptimised, where
+  // `for … of` and destructuring allocate.
   const addLeaves = (derivedTerm: string, termWeight: number, data: FieldData | undefined) => {
     if (!data) return
-    for (const [field, fieldBoost] of boosts) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!
+      const fieldBoost = fieldBoosts[f]!
       const fieldId = index._fieldIds[field]!
       const postings = data.get(fieldId)
       if (!postings) continue
-      const [docs, freqs] = postings.docs && postings.freqs ? [postings.docs, postings.freqs] : toArrays(postings)
+      const stored = postings.docs && postings.freqs
+      const docs = stored ? postings.docs! : ascendingDocs(postings)
+      const freqs = stored ? postings.freqs! : frequencies(postings, docs)
       const matching = postings.size
       const total = index._documentCount
       leaves.push({
@@ -169,18 +175,19 @@ function planSpec(index: IndexInternals, spec: TermSpec, searchOptions: SearchOp
       addLeaves(term, (prefixWeight * term.length) / (term.length + 0.3 * distance), data)
     }
   }
-  if (fuzzyMatches) {
-    for (const [term, [data, distance]] of fuzzyMatches) {
-      if (!distance) continue
-      addLeaves(term, (fuzzyWeight * term.length) / (term.length + distance), data)
-    }
-  }
+  // forEach, in the map's order as for … of: no entry pair per term.
+  fuzzyMatches?.forEach(([data, distance], term) => {
+    if (distance) addLeaves(term, (fuzzyWeight * term.length) / (term.length + distance), data)
+  })
   return { kind: 'spec', term: spec.term, leaves }
 }
 
-/** A MiniSearch `Map<doc, frequency>` as ascending arrays. */
-function toArrays(postings: FieldMap): [Uint32Array, Uint32Array] {
-  const docs = Uint32Array.from(postings.keys()).sort()
-  const freqs = docs.map((doc) => postings.get(doc)!)
-  return [docs, freqs]
+/** A MiniSearch `Map<doc, frequency>`'s documents, ascending. */
+function ascendingDocs(postings: FieldMap): Uint32Array {
+  return Uint32Array.from(postings.keys()).sort()
+}
+
+/** A MiniSearch `Map<doc, frequency>`'s frequencies, in the order of `docs`. */
+function frequencies(postings: FieldMap, docs: Uint32Array): Uint32Array {
+  return docs.map((doc) => postings.get(doc)!)
 }
