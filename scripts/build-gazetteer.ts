@@ -89,9 +89,9 @@ function worldFirstNames(): string[] {
 
 /**
  * Demonyms of the countries the gazetteer knows, as lines `demonym\tcode`, beyond the hand-written list (which keeps
- * news's spellings and wins where both name one word). One word each ("Antiguan, Barbudan" gives two); a word naming
- * two countries ("Dominican", "Virgin Islander") or a place of its own ("Djibouti", "Gibraltar") is left out: it says
- * nothing sure of a country.
+ * news's spellings and wins where both name one word). One demonym each ("Antiguan, Barbudan" gives two), of one
+ * word or several ("Puerto Rican"); a demonym naming two countries ("Dominican", "Virgin Islander") or a place of its
+ * own ("Djibouti", "Gibraltar") is left out: it says nothing sure of a country.
  */
 function demonymRows(codes: Set<string>, taken: Set<string>): string[] {
   const countriesOf = new Map<string, Set<string>>()
@@ -100,7 +100,8 @@ function demonymRows(codes: Set<string>, taken: Set<string>): string[] {
     if (!english || !codes.has(country.cca2)) continue
     for (const form of new Set([english.m, english.f])) {
       for (const word of form.split(/,\s*|\s+or\s+/)) {
-        if (!/^\p{Lu}[\p{L}-]+$/u.test(word)) continue
+        // "Puerto Rican", "Hong Konger", "St. Maartener": a demonym of several capitalised words is kept whole.
+        if (!/^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}.-]+)*$/u.test(word)) continue
         countriesOf.set(word, (countriesOf.get(word) ?? new Set()).add(country.cca2))
       }
     }

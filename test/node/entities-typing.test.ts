@@ -95,3 +95,55 @@ describe('a body, then a person', () => {
     expect(campus.entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 })
+
+// Round 16's classes (branch `orgs2`), each on sentences written for the test.
+describe('bodies named for two places or a circuit', () => {
+  it('reads a body "of" two places of one country as one organisation, but a body of one country and a second country as two names', () => {
+    const { find, entities } = readEntities('Officials of the Harbour Commission of Oregon and Washington met on Monday.')
+    expect(find('organization', 'Harbour Commission of Oregon and Washington')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'place')).toEqual([])
+    const talks = readEntities('Talks between the Government of India and Pakistan broke down.')
+    expect(talks.find('organization', 'Government of India')).toBeDefined()
+    expect(talks.find('country', 'Pakistan')).toBeDefined()
+  })
+
+  it('reads "Court of Appeals for the Ninth Circuit" as one court, and no circuit as a person', () => {
+    const { find, entities } = readEntities('The case went back to the Court of Appeals for the Ninth Circuit in March.')
+    expect(find('organization', 'Court of Appeals for the Ninth Circuit')).toBeDefined()
+    expect(entities.filter((entity) => entity.type === 'person')).toEqual([])
+    const apart = readEntities('The Department of Justice for the Biden administration appealed.')
+    expect(apart.find('organization', 'Department of Justice')).toBeDefined()
+  })
+})
+
+describe('demonyms of several words', () => {
+  it('reads "Puerto Rican", "Hong Kongers" and "Sri Lankans" as no people or organisations', () => {
+    const { entities } = readEntities(
+      'Puerto Rican voters and Hong Kongers marched on Sunday, and two Sri Lankans were hurt. Costa Rican officials said nothing.',
+    )
+    expect(entities.filter((entity) => entity.type === 'person' || entity.type === 'organization')).toEqual([])
+  })
+})
+
+describe('organisations named like people, told by their apposition', () => {
+  it('reads a name followed by ", an investment bank" or ", the national weather service for …" as an organisation', () => {
+    const bank = readEntities('He had worked at Brackwell Tunstead Lyle, an investment bank in Chicago, until 1990.')
+    expect(bank.find('organization', 'Brackwell Tunstead Lyle')).toBeDefined()
+    expect(bank.find('person', 'Brackwell Tunstead Lyle')).toBeUndefined()
+    const service = readEntities('Vedur Ronan, the national weather service for Iceland, issued a warning on Monday.')
+    expect(service.find('organization', 'Vedur Ronan')).toBeDefined()
+  })
+
+  it('keeps a person whose apposition names a job, not a body', () => {
+    const { find } = readEntities('Ann Kerr, a retired bank teller, said she saw the car.')
+    expect(find('person', 'Ann Kerr')).toBeDefined()
+  })
+})
+
+describe('publications told something', () => {
+  it('reads a name after "telling the" as a publication, as after "told the"', () => {
+    const { find } = readEntities('The senator backed the inquiry, telling the Ohio Examiner: "I am a big fan of oversight."')
+    expect(find('organization', 'Ohio Examiner')).toBeDefined()
+    expect(find('person', 'Ohio Examiner')).toBeUndefined()
+  })
+})

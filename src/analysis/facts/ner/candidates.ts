@@ -126,13 +126,28 @@ function isBodyForThe(sentence: Token[], to: number): boolean {
   const name = sentence[to + 2]
   return (
     (joiner === 'for' || joiner === 'of') &&
-    ORG_SUFFIXES.has(sentence[to - 1]!.text.toLowerCase()) &&
+    (ORG_SUFFIXES.has(sentence[to - 1]!.text.toLowerCase()) || (joiner === 'for' && isCourtOfForJurisdiction(sentence, to))) &&
     // "Dow Chemical Co of the United States": after a company's legal form, "of the" says where it is.
     !LEGAL_FORMS.has(sentence[to - 1]!.text.toLowerCase()) &&
     sentence[to + 1]?.text === 'the' &&
     Boolean(name && startsName(name))
   )
 }
+
+/**
+ * "Court of Appeals for the Third Circuit", "Court of Appeals for the D.C. Circuit": a body named by its word before
+ * "of" ("Court of Appeals") whose "for the" names the circuit or district it sits for. Only a run of capitalised words
+ * ending in a jurisdiction's word carries on, so "Department of Justice for the Trump administration" stays apart.
+ */
+function isCourtOfForJurisdiction(sentence: Token[], to: number): boolean {
+  if (to < 3 || sentence[to - 2]!.text !== 'of' || !ORG_SUFFIXES.has(sentence[to - 3]!.text.toLowerCase())) return false
+  for (let at = to + 2; at < sentence.length && at <= to + 4 && startsName(sentence[at]!); at++) {
+    if (JURISDICTIONS.has(sentence[at]!.text)) return true
+  }
+  return false
+}
+
+const JURISDICTIONS = new Set(['Circuit', 'District'])
 
 /** "Democratic Republic of the Congo": "of the" inside a country's name, which the run would otherwise end before. */
 function isCountryOfThe(sentence: Token[], from: number, to: number): boolean {
@@ -247,11 +262,13 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
   )
     end++
   const after = sentence.slice(and + 1, end)
-  if (after.length === 0 || after.length > 3 || namesSomethingAlone(after)) return false
+  if (after.length === 0 || after.length > 3) return false
   let start = from
   while (start < and && isFunctionWord(sentence[start]!)) start++
   const before = sentence.slice(start, and)
   if (before.length === 0) return false
+  if (isBodyOfTwoPlaces(before, after)) return true
+  if (namesSomethingAlone(after)) return false
   const field = before.at(-1)!
   if (namesSomethingAlone([field])) return false
   // "Centers for Disease Control and Prevention", "Department of Emergency Services and Public Protection": after a body's
@@ -274,6 +291,28 @@ function isOrganisationWithAnd(sentence: Token[], from: number, and: number): bo
     before.length >= 2 &&
     !before.some((token) => ORG_SUFFIXES.has(token.text.toLowerCase()))
   return bodyOf || endsInBody || fieldsOfBody
+}
+
+/**
+ * "Port Authority of New York and New Jersey", "High Court of England and Wales": a body's word, "of", a place, "and" a
+ * second place of the same country is one body of both. Two countries ("the Government of India and Pakistan") or places
+ * of two countries are two names, and so is a body's word that opens a second name after the first place.
+ */
+function isBodyOfTwoPlaces(before: Token[], after: Token[]): boolean {
+  for (let length = 1; length <= 2 && length + 2 <= before.length; length++) {
+    if (before.at(-length - 1)!.text !== 'of' || !ORG_SUFFIXES.has(before.at(-length - 2)!.text.toLowerCase())) continue
+    const first = before.slice(-length)
+    return sameCountryPlaces(first, after)
+  }
+  return false
+}
+
+/** Whether both runs are places (no countries) and some country holds a place of each name. */
+function sameCountryPlaces(first: Token[], second: Token[]): boolean {
+  const name = (tokens: Token[]) => tokens.map((token) => token.text).join(' ')
+  if (findCountry(name(first)) || findCountry(name(second))) return false
+  const countries = new Set(findPlaces(name(first)).map((place) => place.country))
+  return findPlaces(name(second)).some((place) => countries.has(place.country))
 }
 
 /** Whether a run ends in an organisation word, "of" or "for", and one to three capitalised words of what the body is for. */

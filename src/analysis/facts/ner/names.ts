@@ -121,6 +121,11 @@ export function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase())
 }
 
+/** "Puerto Rican", "Hong Kongers", "Sri Lankans": a demonym of several words or its plural, which names nobody. */
+export function isDemonymOfSeveralWords(candidate: { readonly tokens: readonly Token[] }, name: string): boolean {
+  return candidate.tokens.length > 1 && demonymOf(name) !== undefined
+}
+
 /** The demonym a word is, or whose plural it is ("Kenyans" -> "Kenyan"). */
 export function demonymOf(word: string): string | undefined {
   if (isDemonym(word)) return word

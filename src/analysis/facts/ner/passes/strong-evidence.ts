@@ -3,6 +3,7 @@ import {
   AIRPORT_WORDS,
   COMPASS_WORDS,
   CONNECTORS,
+  FUNCTION_WORDS,
   HONORIFICS,
   KNOWN_ORGS,
   NATIONS,
@@ -13,7 +14,18 @@ import {
   ORG_SUFFIXES,
   THING_TAILS,
 } from '../lexicon'
-import { countryInBrackets, demonymOf, isAcronym, isRoleWord, isWebsite, looksLikePersonName, lower, namesPlace, spellsAcronym } from '../names'
+import {
+  countryInBrackets,
+  demonymOf,
+  isAcronym,
+  isDemonymOfSeveralWords,
+  isRoleWord,
+  isWebsite,
+  looksLikePersonName,
+  lower,
+  namesPlace,
+  spellsAcronym,
+} from '../names'
 import { hasPersonContext, namesAThing } from '../person-evidence'
 import { LEADING_FEATURES, PLACE_FEATURES } from '../place-cues'
 import { pickPlace, placeDetails } from '../places'
@@ -192,8 +204,14 @@ const partOfCountry: Rule = (reading, sentence, candidate) => {
   return true
 }
 
-/** "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. */
-const loneDemonym: Rule = (reading, _sentence, candidate) => candidate.tokens.length === 1 && isDemonym(factsOf(reading, candidate).name)
+/**
+ * "Kenyan" alone: an adjective here, whose country the affiliations pass may still take. A demonym of several words
+ * ("Puerto Rican voters", "Hong Kongers") is no person's or body's name either.
+ */
+const loneDemonym: Rule = (reading, _sentence, candidate) => {
+  const name = factsOf(reading, candidate).name
+  return candidate.tokens.length === 1 ? isDemonym(name) : isDemonymOfSeveralWords(candidate, name)
+}
 
 /** "New Delhi", "Maidan Wardak": a place of several words, unless the text uses that name for a club here. */
 const multiWordPlace: Rule = (reading, sentence, candidate) => {
@@ -541,12 +559,18 @@ function basedIn(sentence: Token[], from: number, to: number): boolean {
   return sentence[from - 1]?.text === 'based' && sentence[from - 2]?.text === '-'
 }
 
-/** "told the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour Courant": "the" after a verb of telling or a source's preposition. */
+/**
+ * "told the Harbour Courant", "telling the Harbour Courant", "according to the Harbour Courant", "reported by the Harbour
+ * Courant": "the" after a verb of telling or a source's preposition.
+ */
 function isToldOrCited(sentence: Token[], article: number): boolean {
   const word = sentence[article - 1]?.text.toLowerCase() ?? ''
   const words = `${sentence[article - 2]?.text.toLowerCase() ?? ''} ${word}`
-  return word === 'told' || SOURCE_PHRASES.has(words)
+  return TELLING.has(word) || SOURCE_PHRASES.has(words)
 }
+
+/** "told the Harbour Courant", "telling the Nevada Independent": verbs of telling, whose object is told something. */
+const TELLING = new Set(['told', 'telling', 'tells'])
 
 const SOURCE_PHRASES = new Set(['according to', 'reported by', 'quoted by', 'cited by', 'interview with', 'speaking to', 'spoke to', 'report by', 'article by'])
 
@@ -619,11 +643,28 @@ const FOREIGN_ARTICLES = new Set(['der', 'die', 'das', 'le', 'la', 'les', 'el', 
 /** Words that are a body only as the first word before "of": "House of Representatives", "Chamber of Commerce", "Nation of Islam". */
 const HOUSES = new Set(['house', 'chamber', 'nation'])
 
-/** "Airfleets, a database of …", "Dawn, the daily": a name followed by what kind of organisation it is. */
+/**
+ * "Airfleets, a database of …", "Dawn, the daily", "Drexel Burnham Lambert, an investment bank", "Met Éireann, the
+ * national meteorological service for Ireland": a name followed by what kind of organisation it is, up to three
+ * lower-case words after the article; after other words, a word that ends bodies' names ("service", "hospital") is a
+ * kind too, and the kind must end the phrase ("Ann Kerr, a retired bank teller" is no bank).
+ */
 function kindInApposition(sentence: Token[], to: number): boolean {
-  const [comma, article, kind] = sentence.slice(to, to + 3)
-  return comma?.text === ',' && /^(?:a|an|the)$/.test(article?.text ?? '') && Boolean(kind?.word && !kind.capital && ORG_KINDS.has(kind.text))
+  if (sentence[to]?.text !== ',' || !/^(?:a|an|the)$/.test(sentence[to + 1]?.text ?? '')) return false
+  for (let at = to + 2; at <= to + 5; at++) {
+    const word = sentence[at]
+    if (!word?.word || word.capital || FUNCTION_WORDS.has(word.text)) return false
+    if (at === to + 2 && ORG_KINDS.has(word.text)) return true
+    if (ORG_KINDS.has(word.text) || ORG_SUFFIXES.has(word.text)) {
+      const next = sentence[at + 1]
+      return !next?.word || AFTER_KIND.has(next.text)
+    }
+  }
+  return false
 }
+
+/** Words that may follow the kind in an apposition, where it ends its phrase: a preposition or a relative pronoun. */
+const AFTER_KIND = new Set(['of', 'for', 'in', 'on', 'at', 'from', 'with', 'by', 'that', 'which', 'who', 'based', 'owned', 'run'])
 
 /** A country or a nation within one ("England"): its captain or coach leads a national side, which is the country itself. */
 function isNation(name: string): boolean {

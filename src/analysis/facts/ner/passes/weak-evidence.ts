@@ -9,7 +9,7 @@ import {
   SPEECH_VERBS_AFTER_NAME,
   STRONG_PLACE_PREPOSITIONS,
 } from '../lexicon'
-import { ageAfter, countryInBrackets, isAcronym, looksLikePersonName, lower, namesPlace } from '../names'
+import { ageAfter, countryInBrackets, isAcronym, isDemonymOfSeveralWords, looksLikePersonName, lower, namesPlace } from '../names'
 import { hasPersonContext, hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
 import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
 import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
@@ -33,6 +33,8 @@ export function readWeakEvidence(reading: Reading): void {
 
 function readWeak(reading: Reading, sentence: Token[], candidate: Candidate): void {
   if (reading.decided.has(candidate) || reading.book.has(spanOf(candidate.tokens)) || reading.spelledOut.has(candidate)) return
+  // The strong pass set these aside as no name; the single-word demonyms need no check, their words are no name words.
+  if (isDemonymOfSeveralWords(candidate, factsOf(reading, candidate).name)) return
   for (const rule of WEAK_RULES) if (rule(reading, sentence, candidate)) return
 }
 
