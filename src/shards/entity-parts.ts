@@ -18,7 +18,7 @@ import {
   type StoredRegistry,
 } from '../corpus-services/entity-registry'
 import type { Entity } from '../analysis/facts/types'
-import { catalogOrder, factsOf } from '../corpus-services/fact-catalog'
+import { catalogOrder, factCount } from '../corpus-services/fact-catalog'
 import { figuresOf, isNear, type DateRange, type MapEntity, type PlaceFigures } from '../corpus-services/place-figures'
 
 /**
@@ -118,7 +118,7 @@ export function partitionRegistry(
   const next = ranges.map(() => 0)
   for (const article of catalogOrder(articles)) {
     const shard = shardOf[article]!
-    for (let fact = factsOf(articles[article]!).length; fact > 0; fact--) {
+    for (let fact = factCount(articles[article]!); fact > 0; fact--) {
       factShard.push(shard)
       factNumber.push(next[shard]!++)
     }
