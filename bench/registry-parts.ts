@@ -1,7 +1,7 @@
 /**
  * npx tsx bench/registry-parts.ts SHARDED_DIR [--rounds=5]: the entity registry of a sharded build made again from
  * the facts its shards keep (`facts-<key>.json`, shard by shard), then cut into its parts and written as the build does
- * (`storeRegistry`, then `partitionRegistry` and each part's `JSON.stringify`); prints each step's CPU time per round (the main thread's user + system:
+ * (`storeRegistry`, then `partitionRegistry` and each part's JSON, `registryPartJson`); prints each step's CPU time per round (the main thread's user + system:
  * the machine is shared, so wall clock says little), the fastest round, and the sha256 of the parts' JSON, which
  * must not move when only the code that writes them does.
  */
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import { storeRegistry, type RegistryArticle } from '../src/corpus-services/entity-registry'
-import { partitionRegistry } from '../src/shards/entity-parts'
+import { partitionRegistry, registryPartJson } from '../src/shards/entity-parts'
 
 const dir = process.argv[2]
 if (!dir) {
@@ -49,7 +49,7 @@ const timings: { registry: number; parts: number }[] = []
 let digest = ''
 for (let round = 0; round < rounds; round++) {
   const [registry, registryMs] = cpu(() => storeRegistry(articles))
-  const [parts, partsMs] = cpu(() => partitionRegistry(registry, articles, ranges).map((part) => JSON.stringify(part)))
+  const [parts, partsMs] = cpu(() => partitionRegistry(registry, articles, ranges).map(registryPartJson))
   const hash = createHash('sha256')
   for (const part of parts) hash.update(part)
   digest = hash.digest('hex').slice(0, 16)

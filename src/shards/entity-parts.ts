@@ -146,6 +146,14 @@ export function partitionRegistry(
   return parts
 }
 
+/**
+ * A part's JSON, as `JSON.stringify(part)` writes it (the same bytes), made of its three fields' JSON: V8 took about
+ * half again as long on the whole part at once (20,000 articles, 2 parts: 1.8 s against 1.0 s; docs/scaling.md).
+ */
+export function registryPartJson({ entities, keys, facts }: StoredRegistryPart): string {
+  return `{"entities":${JSON.stringify(entities)},"keys":${JSON.stringify(keys)},"facts":${JSON.stringify(facts)}}`
+}
+
 /** A shard's part of the registry, as the shard reads it for the front. */
 export class RegistryPart {
   private readonly byId: Map<string, PartEntity>
