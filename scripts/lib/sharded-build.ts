@@ -41,7 +41,7 @@ import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
 import { storeRegistry, type RegistryArticle, type StoredRegistry } from '../../src/corpus-services/entity-registry'
 import { corpusSuggestions, PhraseCounts, type StoredSuggestions, type SuggestionArticle } from '../../src/search/suggest'
-import { partitionRegistry } from '../../src/shards/entity-parts'
+import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
@@ -225,7 +225,7 @@ export async function planShards(
   }
   // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
   const registry = storeRegistry(facts)
-  const registryParts = partitionRegistry(registry, facts, ranges).map((part) => JSON.stringify(part))
+  const registryParts = partitionRegistry(registry, facts, ranges).map(registryPartJson)
   const suggestions = corpusSuggestions(facts, kept)
   // The shards' keys name their own files; what the whole corpus gives them (figures, registry parts, suggestions) is hashed in too.
   const hash = createHash('sha256')

@@ -91,6 +91,11 @@ export function factsOf(article: Pick<StoredArticle, 'id' | 'title' | 'date' | '
   ]
 }
 
+/** How many facts `factsOf` lists for the article, without making them: what numbering the catalogue needs. */
+export function factCount({ facts }: Pick<StoredArticle, 'facts'>): number {
+  return facts.quotes.length + facts.quantities.length + facts.statements.length + facts.dates.length + facts.entities.length
+}
+
 /** Catalogue order: article numbers (bundle order) newest first, then by id. A fact's number counts facts in this order. */
 export function catalogOrder(articles: readonly Pick<StoredArticle, 'id' | 'date'>[]): number[] {
   const key = (i: number) => ({ id: articles[i]!.id, date: articles[i]!.date ?? '' })

@@ -1,7 +1,7 @@
 import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { getBundle } from '../../src/bundle/load'
-import { factsOf, type FactQuery } from '../../src/corpus-services/fact-catalog'
+import { factCount, factsOf, type FactQuery } from '../../src/corpus-services/fact-catalog'
 
 type ArticleRef = { id: string; title: string; date?: string }
 type Fact = {
@@ -79,6 +79,14 @@ describe('GET /api/facts', () => {
     expect(second.facts[0]).toEqual(all.facts[1])
     const beyond = await facts(`type=person&offset=${all.total + 5000}`)
     expect(beyond.facts).toEqual([])
+  })
+
+  it("counts an article's facts as the catalogue lists them, for every article of the corpus", async () => {
+    const bundle = getBundle()
+    const articles = [...(await bundle.articlesById(bundle.ids)).values()]
+    expect(articles.length).toBeGreaterThan(100)
+    expect(articles.map(factCount)).toEqual(articles.map((article) => factsOf(article).length))
+    expect(articles.some((article) => factCount(article) > 0)).toBe(true)
   })
 
   it('gives the same pages as a brute force over every article (newest first, then by id; each filter on its own and together)', async () => {

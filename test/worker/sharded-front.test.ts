@@ -12,7 +12,7 @@ import { storeSuggestions } from '../../src/search/suggest'
 import { frontWorker, type FrontManifest } from '../../src/shards/front-worker'
 import { Shard } from '../../src/shards/shard'
 import { storeRegistry } from '../../src/corpus-services/entity-registry'
-import { partitionRegistry } from '../../src/shards/entity-parts'
+import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { ShardRpc } from '../../src/shards/shard-worker'
 
 /**
@@ -39,7 +39,7 @@ const corpusSuggestions = storeSuggestions(articles)
 const shards = ranges.map(({ first, size }, s) => {
   const files = serializeBundle({ version: `shard-${s}`, builtAt: bundle.builtAt, index: indexes[s]!.header }, articles.slice(first, first + size), {
     corpusSuggestions,
-    entities: JSON.stringify(registryParts[s]),
+    entities: registryPartJson(registryParts[s]!),
   })
   const readAsset = async (name: string) => files.assets.get(name)!
   return new Shard(openBundle(files.text, indexes[s]!.binary, readAsset, { figures: indexes[s]!.figures }), { firstPosition: first })
@@ -67,6 +67,11 @@ const fromFront = (path: string, init?: RequestInit, env: object = bindings) => 
 const fromOne = (path: string) => app.request(`http://news.test${path}`, undefined, NO_BINDINGS)
 
 describe('the front Worker of a sharded build, in workerd, over the shipped corpus in 3 shards', () => {
+  it('writes each registry part as JSON.stringify does, byte for byte', () => {
+    expect(registryParts.map(registryPartJson)).toEqual(registryParts.map((part) => JSON.stringify(part)))
+    expect(registryParts.every((part) => part.entities.length > 0 && Object.keys(part.facts).length > 0)).toBe(true)
+  })
+
   it('serves the demo page and results pages exactly as the one Worker', async () => {
     const paths = [
       '/',
