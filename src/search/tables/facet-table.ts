@@ -12,7 +12,7 @@ import {
 } from '../facets'
 import { bitCount, bitsSet, MatchSet } from '../topk/match-set'
 import { PartFacets, type PartColumn } from './facet-rounds'
-import { FacetRows } from './facet-rows'
+import { FacetRows, type TalliedColumn } from './facet-rows'
 import { topValues } from './facet-top'
 import { packNumbers, unpackNumbers } from './sorted-words'
 
@@ -158,7 +158,7 @@ function keyHash(key: string): number {
 }
 
 /** One facet's table, unpacked when first used. */
-class FacetColumn {
+class FacetColumn implements TalliedColumn {
   readonly names: readonly string[]
   readonly keyOf: Uint32Array
   readonly keyCount: number
