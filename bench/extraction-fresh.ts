@@ -25,13 +25,14 @@ import { printTable } from '../scripts/lib/table'
 import { analyzeInput, bundledArticles } from './lib/corpus'
 import { workerConfig } from './sections/extraction-workerd'
 
-const { values } = parseArgs({ options: {
+const { values } = parseArgs({
+  options: {
     rounds: { type: 'string', default: '5' },
     baseline: { type: 'string' },
     texts: { type: 'string', default: '3' },
     'node-only': { type: 'boolean', default: false },
   },
- })
+})
 const rounds = Number(values.rounds)
 const WARM_REPEATS = 5
 

@@ -18,7 +18,9 @@ import { printTable } from '../scripts/lib/table'
 import { loadEngines } from './sections/extraction-stages'
 import { analyzeInput, bundledArticles } from './lib/corpus'
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '6' }, rounds: { type: 'string', default: '5' }, baseline: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '6' }, rounds: { type: 'string', default: '5' }, baseline: { type: 'string' } },
+})
 const rounds = Number(values.rounds)
 const BUDGET_MS = 10
 
@@ -43,7 +45,10 @@ const cpu = () => {
   return (user + system) / 1000
 }
 
-const sets = [{ name: 'this checkout', engines: await loadEngines() }, ...(values.baseline ? [{ name: 'baseline', engines: await loadEngines(values.baseline) }] : [])]
+const sets = [
+  { name: 'this checkout', engines: await loadEngines() },
+  ...(values.baseline ? [{ name: 'baseline', engines: await loadEngines(values.baseline) }] : []),
+]
 const loadAtStart = loadavg()
 const rows: string[][] = []
 let characters = 0
@@ -56,7 +61,11 @@ for (const article of articles) {
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? sets.map((_, i) => i) : sets.map((_, i) => sets.length - 1 - i)
     for (const i of order) {
-      for (const [part, input] of [['whole', whole], ['first', first], ['second', second]] as const) {
+      for (const [part, input] of [
+        ['whole', whole],
+        ['first', first],
+        ['second', second],
+      ] as const) {
         const [cpuAt, wallAt] = [cpu(), performance.now()]
         sets[i]!.engines.analyzeArticle(input)
         const [cpuMs, wallMs] = [cpu() - cpuAt, performance.now() - wallAt]
@@ -75,7 +84,8 @@ for (const article of articles) {
   const names = (facts: typeof analysed) => new Set(facts.entities.map((entity) => `${entity.type}:${entity.name}`))
   const [wholeNames, halfNames] = [names(analysed), new Set(parts.flatMap((facts) => [...names(facts)]))]
   const differing = [...halfNames].filter((name) => !wholeNames.has(name)).length + [...wholeNames].filter((name) => !halfNames.has(name)).length
-  const counts = (facts: readonly (typeof analysed)[]) => `${facts.reduce((n, f) => n + f.quotes.length, 0)}/${facts.reduce((n, f) => n + f.quantities.length, 0)}`
+  const counts = (facts: readonly (typeof analysed)[]) =>
+    `${facts.reduce((n, f) => n + f.quotes.length, 0)}/${facts.reduce((n, f) => n + f.quantities.length, 0)}`
   rows.push([
     `${article.id.split('/').pop()!.slice(0, 48)} (${whole.text.length})`,
     `${first.text.length} + ${second.text.length}`,
