@@ -30,7 +30,7 @@ const WORKER = 'bench/workers/extraction-worker.ts'
  * A wrangler config of its own for the bench-only Worker: it needs no bundle, every text is posted to it. For a
  * baseline, an entry that hands the baseline's `analyzeArticle` to this checkout's handler, so both answer alike.
  */
-function workerConfig(baseline?: string): string {
+export function workerConfig(baseline?: string): string {
   mkdirSync('bench/results', { recursive: true })
   let main = resolve(WORKER)
   if (baseline !== undefined) {
