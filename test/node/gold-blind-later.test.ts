@@ -9,9 +9,10 @@ import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 // (it has guided the entity, statement and date rules since round 15); it lists no count, so its quantities stay at 1
 // only while no count is invented there. gold-blind11, scored first at 75c526a with no rule changed, has guided none
 // (only its figures were read); its quotes floor sits lower because the speaker ranker, retrained once its articles
-// left the silver data, moved its quotes 0.696 -> 0.661. Levels a little under the figures of `npm run eval:facts`
-// (rounds 10, 12, 13 and 15), so that
-// only a real regression fails.
+// left the silver data, moved its quotes 0.696 -> 0.661; it is a tuning set since round 17. gold-blind12 (round 17:
+// 27 articles in every category, 6 campaign reviews for counts only) was scored first at 29bafaa with no rule
+// changed; its errors are not read. Levels a little under the figures of `npm run eval:facts` (rounds 10, 12, 13, 15
+// and 17), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
@@ -62,6 +63,11 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
     dir: 'gold-blind11',
     articles: 22,
     levels: { people: 0.78, organizations: 0.68, countries: 0.8, places: 0.69, quotes: 0.62, quantities: 0.5, dates: 0.83, statements: 0.61, micro: 0.73 },
+  },
+  {
+    dir: 'gold-blind12',
+    articles: 33,
+    levels: { people: 0.74, organizations: 0.72, countries: 0.84, places: 0.74, quotes: 0.53, quantities: 0.32, dates: 0.85, statements: 0.36, micro: 0.72 },
   },
 ]
 
