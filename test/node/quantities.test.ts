@@ -200,3 +200,37 @@ describe('combined counts', () => {
     ])
   })
 })
+
+// Round 17 (issue 17), by class of error read on gold to gold-blind11 (never on gold-blind12); invented sentences.
+describe('the country a count happened in', () => {
+  it('takes the country a sentence opens with, "the" included', () => {
+    expect(quantities('In the Philippines, officials recorded 300 new cases and at least 12 deaths.', [['Philippines', 'country']])).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Philippines' },
+    ])
+  })
+
+  it('takes the one country the sentence puts something in when it names no place', () => {
+    expect(quantities('Officials counted 142 cases in Peru, of which four patients have died.', [['Peru', 'country']])).toEqual([
+      { value: 4, who: 'patients', event: 'killed', place: 'Peru' },
+    ])
+  })
+
+  it('leaves a country that only acts or is only named without a place', () => {
+    expect(quantities('Chile said on Monday that nine miners were killed.', [['Chile', 'country']])).toEqual([{ value: 9, who: 'miners', event: 'killed' }])
+    expect(
+      quantities('Nine people died after the storm in Peru and Chile.', [
+        ['Peru', 'country'],
+        ['Chile', 'country'],
+      ]),
+    ).toEqual([{ value: 9, who: 'people', event: 'killed' }])
+  })
+
+  it('keeps the town over the country when the sentence names both', () => {
+    expect(
+      quantities('Three people died in a fire in Cusco, in Peru.', [
+        ['Cusco', 'place'],
+        ['Peru', 'country'],
+      ]),
+    ).toEqual([{ value: 3, who: 'people', event: 'killed', place: 'Cusco' }])
+  })
+})

@@ -83,6 +83,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       townInCountry(placeAfter(text, end, sentence.end, places), () => onlyPlace(text, sentence, places)) ??
       placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
+      countryIn(text, sentence, places) ??
       onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places) ??
       (places.within(paragraphStart(text, sentence.start), sentence.end).length === 0 ? leadPlace : undefined)
     const ownStart = quantities.length
@@ -538,7 +539,8 @@ function listedUnder(tokens: Token[], numberAt: number): Found | undefined {
 }
 
 function openingPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
-  const opening = /^In\s+/.exec(text.slice(sentence.start, sentence.start + 4))
+  // "In Mastung, …", "In the United States, …": a country's name may carry its article.
+  const opening = /^In\s+(?:the\s+)?/.exec(text.slice(sentence.start, sentence.start + 8))
   if (!opening) return undefined
   const mention = places.within(sentence.start + opening[0].length, sentence.end)[0]
   if (!mention || mention.start !== sentence.start + opening[0].length || text[mention.end] !== ',') return undefined
@@ -694,6 +696,18 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
       .map((mention) => mention.entity.name),
   )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+/**
+ * The one country a sentence that names no place puts something in ("142 cases in Peru, of which four patients have
+ * died"): where the sentence's counts happened. A country named otherwise (an actor, a list of two) says nothing.
+ */
+function countryIn(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  if (places.within(sentence.start, sentence.end, ['place']).length > 0) return undefined
+  const mentions = places.within(sentence.start, sentence.end, ['country'])
+  if (new Set(mentions.map((mention) => mention.entity.name)).size !== 1) return undefined
+  const located = mentions.find((mention) => /\b(?:in|at)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentence.start, mention.start - 8), mention.start)))
+  return located?.entity.name
 }
 
 /** The one country a stretch names, when it names exactly one. */
