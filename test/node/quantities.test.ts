@@ -234,3 +234,23 @@ describe('the country a count happened in', () => {
     ).toEqual([{ value: 3, who: 'people', event: 'killed', place: 'Cusco' }])
   })
 })
+
+describe('counts with no noun, by what stands beside the number', () => {
+  it('counts a bare number after the verb when a reason follows ("arrested three for trespassing")', () => {
+    expect(quantities('Police said they arrested three for trespassing on Friday.')).toEqual([{ value: 3, who: 'people', event: 'arrested' }])
+    expect(quantities('Officers detained two for questioning.')).toEqual([{ value: 2, who: 'people', event: 'arrested' }])
+  })
+
+  it('counts a number whose event follows an adverb ("five seriously injured")', () => {
+    expect(quantities('The crash left four critically injured.')).toEqual([{ value: 4, who: 'people', event: 'injured' }])
+    expect(quantities('Twenty were hurt, with five seriously injured.')).toEqual([
+      { value: 20, who: 'people', event: 'injured' },
+      { value: 5, who: 'people', event: 'injured' },
+    ])
+  })
+
+  it('leaves what a number after "for" measures, and an adverb that is no manner of the event', () => {
+    expect(quantities('He was jailed for 15 months and detained for two weeks.')).toEqual([])
+    expect(quantities('The plant employed 300 locally until it was hit.')).toEqual([])
+  })
+})

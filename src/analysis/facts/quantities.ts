@@ -21,8 +21,12 @@ const EVENT_BY_PHRASE = new Map(EVENTS)
 const EVENT_FIRST_WORDS = new Set(EVENTS.map(([phrase]) => phrase.split(' ')[0]!))
 // After a bare number, these show it counts people ("killed twelve and injured twelve more").
 // So do a source or a setting after it ("killing at least 20 according to officials", "killed 12 in Quetta").
+// So does a reason after an event before it ("arrested three for trespassing"; a count only with its event before it).
 const SETTING_WORDS = new Set(['according', 'near', 'across', 'during', 'when', 'including'])
 const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', 'in', 'at', ...SETTING_WORDS, ...AUXILIARIES])
+const REASON_AFTER = 'for'
+// "five seriously injured", "four critically wounded": how badly, between a bare number and its event.
+const SEVERITY = new Set(['seriously', 'critically', 'severely', 'gravely', 'badly', 'slightly', 'lightly', 'fatally', 'mortally', 'moderately'])
 const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
 const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
 const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
@@ -112,7 +116,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : modifiedDeaths(tokens, afterNumber)
       // "sixteen on-board died": the people on a vehicle, counted without a noun.
       const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
-      const phrase = added || aboard ? undefined : countedPhrase(tokens, afterNumber)
+      const phrase = added || aboard || SEVERITY.has(tokens[afterNumber]?.lower ?? '') ? undefined : countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
       const affiliation = phrase || aboard ? undefined : affiliationAfter(tokens, afterNumber + added)
       // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
@@ -132,12 +136,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       // "60 civilians were killed and injured": one number for two events is a count of neither.
       const joined = tokens[event.index + event.length]?.lower
       if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
-      if (
-        !counts &&
-        !aboard &&
-        ((!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added) || notACount(tokens, i, afterNumber))
-      )
-        continue
+      const follower = tokens[afterNumber]?.lower ?? '.'
+      const beside =
+        BARE_COUNT_FOLLOWERS.has(follower) ||
+        event.index === afterNumber + added ||
+        (follower === REASON_AFTER && event.index < i) ||
+        (SEVERITY.has(follower) && event.index === afterNumber + 1)
+      if (!counts && !aboard && (!beside || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       // "sixteen other journalist deaths": the people noun among the words before the death noun says who died.
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
