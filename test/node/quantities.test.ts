@@ -254,3 +254,34 @@ describe('counts with no noun, by what stands beside the number', () => {
     expect(quantities('The plant employed 300 locally until it was hit.')).toEqual([])
   })
 })
+
+describe('counts listed by place after a first count', () => {
+  it("gives each number after the first the first one's event and people, in its own place", () => {
+    const places: Array<[string, 'place']> = [
+      ['Alba', 'place'],
+      ['Cluj', 'place'],
+      ['Arad', 'place'],
+    ]
+    expect(quantities('The storm killed 12 people in Alba, four in Cluj and two in Arad.', places)).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Alba' },
+      { value: 4, who: 'people', event: 'killed', place: 'Cluj' },
+      { value: 2, who: 'people', event: 'killed', place: 'Arad' },
+    ])
+    expect(quantities('Officials counted 21 injured villagers in Alba, 36 in Cluj and seven in Arad.', places)).toEqual([
+      { value: 21, who: 'villagers', event: 'injured', place: 'Alba' },
+      { value: 36, who: 'villagers', event: 'injured', place: 'Cluj' },
+      { value: 7, who: 'villagers', event: 'injured', place: 'Arad' },
+    ])
+  })
+
+  it('leaves a number whose place has a verb of its own, or that follows no count', () => {
+    const places: Array<[string, 'place']> = [
+      ['Alba', 'place'],
+      ['Cluj', 'place'],
+    ]
+    expect(quantities('Twelve people were killed in Alba, and 300 in Cluj lost power.', places)).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Alba' },
+    ])
+    expect(quantities('The fair drew 300 in Alba, and 40 in Cluj.', places)).toEqual([])
+  })
+})

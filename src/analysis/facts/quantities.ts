@@ -120,7 +120,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       if (phrase === 'not people') continue
       const affiliation = phrase || aboard ? undefined : affiliationAfter(tokens, afterNumber + added)
       // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
-      const elliptical = ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined)
+      const listed = listedByPlace(tokens, i, afterNumber, previous)
+      const elliptical =
+        ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined) ?? listed?.found
       const counts = phrase ?? affiliation
       // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
       // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
@@ -180,7 +182,12 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const but = allBut(tokens, i)
       const value = (but ? number.value - but.value : number.value) + andOne
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
-      const place = placeOf(end, start)
+      // "21 injured villagers in Alba": the place follows the people the event word stands before.
+      // A count listed by place is in the place named right after it, whatever else the sentence names.
+      const place =
+        listed && event === listed.found
+          ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
+          : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
       if (value <= 0) continue
       const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
@@ -599,6 +606,40 @@ const ELLIPTIC_VERBS = new Set(['were', 'was', 'had', 'have', 'did'])
 function ellipsis(tokens: Token[], at: number, previous: { event: string } | undefined): Found | undefined {
   if (!previous || tokens[at - 2]?.lower !== 'as' || !ELLIPTIC_VERBS.has(tokens[at - 1]?.lower ?? '')) return undefined
   return { event: previous.event, ...tokenSpan(tokens, at - 2, at) }
+}
+
+// A place's name in a list of counts: capitalised words, with the particles some names hold ("Davao del Sur").
+const NAME_PARTICLES = new Set(['del', 'de', 'la', 'da', 'do', 'of', 'the'])
+const LIST_ENDS = new Set([',', 'and', '.', ';'])
+
+/**
+ * "killed 12 people in Alba, four in Cluj and two in Arad", "21 injured individuals in Davao del Sur, 36 in North
+ * Cotabato": a number after the place of the count before, itself followed by only a place, counts the same event. A
+ * place followed by a verb ("300 in Cluj lost power") is another clause.
+ */
+function listedByPlace(
+  tokens: Token[],
+  at: number,
+  afterNumber: number,
+  previous: { event: string; end: number } | undefined,
+): { found: Found; place: string } | undefined {
+  if (!previous || !/^(?:in|at)$/.test(tokens[afterNumber]?.lower ?? '')) return undefined
+  let after = afterNumber + 1
+  while (after < tokens.length && (/^\p{Lu}/u.test(tokens[after]!.text) || (NAME_PARTICLES.has(tokens[after]!.text) && after > afterNumber + 1))) after++
+  if (after === afterNumber + 1 || !LIST_ENDS.has(tokens[after]?.lower ?? '.')) return undefined
+  let j = at - 1
+  if (tokens[j]?.lower === 'and') j--
+  if (tokens[j]?.text === ',') j--
+  if (j === at - 1) return undefined
+  const placeEnd = j
+  while (j > previous.end && (/^\p{Lu}/u.test(tokens[j]!.text) || NAME_PARTICLES.has(tokens[j]!.text))) j--
+  if (j === placeEnd || !/^(?:in|at)$/.test(tokens[j]?.lower ?? '') || j < previous.end || j - previous.end > 3) return undefined
+  // The place as the text spells it, for a place the entity rules did not read.
+  const place = tokens
+    .slice(afterNumber + 1, after)
+    .map((token) => token.text)
+    .join(' ')
+  return { found: { event: previous.event, ...tokenSpan(tokens, at, afterNumber) }, place }
 }
 
 /** Only commas and "and" between two counts: the second goes on the same list. */
