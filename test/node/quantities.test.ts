@@ -285,3 +285,18 @@ describe('counts listed by place after a first count', () => {
     expect(quantities('The fair drew 300 in Alba, and 40 in Cluj.', places)).toEqual([])
   })
 })
+
+describe('deaths counted by the country they belong to', () => {
+  it('reads a country between the number and "deaths" as where they happened ("1,000 US deaths")', () => {
+    expect(quantities('There were over 1,000 US deaths on Wednesday.', [['United States', 'country', 'US']])).toEqual([
+      { value: 1000, who: 'people', event: 'killed', place: 'United States' },
+    ])
+    expect(quantities('Officials reported five British deaths overnight.', [['United Kingdom', 'country', 'British']])).toEqual([
+      { value: 5, who: 'people', event: 'killed', place: 'United Kingdom' },
+    ])
+  })
+
+  it('leaves a capitalised word that is no country', () => {
+    expect(quantities('The report lists 40 Monday deaths.')).toEqual([])
+  })
+})

@@ -113,7 +113,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         continue
       }
       // "five new deaths", "170 suspected overdose deaths": words of addition or kind between the number and its event noun.
-      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : modifiedDeaths(tokens, afterNumber)
+      // "over 1,000 US deaths", "five British deaths": the country the deaths belong to, where they happened.
+      const nation = nationOfDeaths(tokens, afterNumber, places)
+      const added = nation
+        ? nation.words
+        : ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1)
+          ? 1
+          : modifiedDeaths(tokens, afterNumber)
       // "sixteen on-board died": the people on a vehicle, counted without a noun.
       const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
       const phrase = added || aboard || SEVERITY.has(tokens[afterNumber]?.lower ?? '') ? undefined : countedPhrase(tokens, afterNumber)
@@ -184,8 +190,9 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       // "21 injured villagers in Alba": the place follows the people the event word stands before.
       // A count listed by place is in the place named right after it, whatever else the sentence names.
-      const place =
-        listed && event === listed.found
+      const place = nation
+        ? nation.name
+        : listed && event === listed.found
           ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
           : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
       if (value <= 0) continue
@@ -397,6 +404,17 @@ function isPeopleOfACountry(token: Token): boolean {
 }
 
 /** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
+/** A country's name or demonym right before a death noun ("US deaths"): its name and how many tokens it takes. */
+function nationOfDeaths(tokens: Token[], from: number, places: MentionIndex): { name: string; words: number } | undefined {
+  const first = tokens[from]
+  if (!first || !/^\p{Lu}/u.test(first.text)) return undefined
+  const mention = places.within(first.start, first.end + 40, ['country'])[0]
+  if (!mention || mention.start !== first.start) return undefined
+  let words = 0
+  while (tokens[from + words] && tokens[from + words]!.end <= mention.end) words++
+  return words > 0 && DEATH_NOUNS.has(tokens[from + words]?.lower ?? '') ? { name: mention.entity.name, words } : undefined
+}
+
 function modifiedDeaths(tokens: Token[], from: number): number {
   for (let words = 1; words <= 2; words++) {
     const modifiers = tokens.slice(from, from + words)
