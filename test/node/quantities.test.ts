@@ -300,3 +300,24 @@ describe('deaths counted by the country they belong to', () => {
     expect(quantities('The report lists 40 Monday deaths.')).toEqual([])
   })
 })
+
+describe('deaths a country reports', () => {
+  it('puts the deaths a country reports in that country', () => {
+    expect(quantities('Italy reported 500 new deaths on Sunday.', [['Italy', 'country']])).toEqual([
+      { value: 500, who: 'people', event: 'killed', place: 'Italy' },
+    ])
+    expect(quantities('The next highest country, Spain, reporting 20,000 deaths as of Monday.', [['Spain', 'country']])).toEqual([
+      { value: 20000, who: 'people', event: 'killed', place: 'Spain' },
+    ])
+  })
+
+  it("keeps a town named after the count, and leaves a country that reports another country's deaths to the sentence", () => {
+    expect(
+      quantities('Italy reported 300 deaths in Milan.', [
+        ['Italy', 'country'],
+        ['Milan', 'place'],
+      ]),
+    ).toEqual([{ value: 300, who: 'people', event: 'killed', place: 'Milan' }])
+    expect(quantities('The agency reported 30 deaths.')).toEqual([{ value: 30, who: 'people', event: 'killed' }])
+  })
+})

@@ -190,11 +190,14 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
       // "21 injured villagers in Alba": the place follows the people the event word stands before.
       // A count listed by place is in the place named right after it, whatever else the sentence names.
+      const reporter = nation || listed ? undefined : reportingCountry(text, tokens, i, places)
       const place = nation
         ? nation.name
-        : listed && event === listed.found
-          ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
-          : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
+        : reporter
+          ? (placeAfter(text, end, sentence.end, places) ?? reporter)
+          : listed && event === listed.found
+            ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
+            : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
       if (value <= 0) continue
       const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
@@ -404,6 +407,21 @@ function isPeopleOfACountry(token: Token): boolean {
 }
 
 /** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
+// "Italy reported 500 new deaths", "the United Kingdom, reporting 37,542 deaths": a country giving its own figure.
+const REPORTING_VERBS = new Set(['reported', 'reporting', 'reports', 'recorded', 'recording', 'records', 'confirmed', 'confirming', 'confirms', 'registered'])
+
+/** The country whose reporting verb stands right before a count, hedges aside: where the counted happened. */
+function reportingCountry(text: string, tokens: Token[], at: number, places: MentionIndex): string | undefined {
+  let j = at - 1
+  while (j >= 0 && HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|an|another)$/.test(tokens[j]!.lower)) j--
+  const verb = tokens[j]
+  if (!verb || !REPORTING_VERBS.has(verb.lower)) return undefined
+  const before = text.slice(Math.max(0, verb.start - 60), verb.start)
+  const gap = /,?\s*$/.exec(before)![0].length
+  const mention = places.within(verb.start - gap - 60, verb.start - gap, ['country']).at(-1)
+  return mention && mention.end === verb.start - gap ? mention.entity.name : undefined
+}
+
 /** A country's name or demonym right before a death noun ("US deaths"): its name and how many tokens it takes. */
 function nationOfDeaths(tokens: Token[], from: number, places: MentionIndex): { name: string; words: number } | undefined {
   const first = tokens[from]
