@@ -184,6 +184,14 @@ describe('quantity kinds', () => {
     expect(kinds('The blast could have killed 80 workers.', '2020-03-01')).toEqual([{ value: 80, event: 'killed', kind: 'hypothetical' }])
   })
 
+  it('marks a projection as hypothetical: a modal and its verb before the number (round 17)', () => {
+    expect(kinds('The model says the virus may cause roughly 32,000 more deaths by August.', '2020-05-01')).toEqual([
+      { value: 32000, event: 'killed', kind: 'hypothetical' },
+    ])
+    expect(kinds('The flood could leave 40 people dead.', '2020-05-01')).toEqual([{ value: 40, event: 'killed', kind: 'hypothetical' }])
+    expect(kinds('In May 300 people died in the floods.', '2020-07-01')).toEqual([{ value: 300, event: 'killed' }])
+  })
+
   it("leaves the event's own counts unmarked", () => {
     expect(kinds('12 villagers were killed on Monday.', '2020-03-01')).toEqual([{ value: 12, event: 'killed' }])
   })

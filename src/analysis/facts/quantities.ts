@@ -199,7 +199,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
             ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
             : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
       if (value <= 0) continue
-      const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
+      const mark = modalBefore(tokens, afterNumber, event.index) || projectionBefore(tokens, i) ? { kind: 'hypothetical' as const } : marked
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
       counted.add(i)
       previous = { who: whos[whos.length - 1]!, value, event: event.event, end: counts?.end ?? afterNumber, elliptical }
@@ -338,6 +338,18 @@ function modalBefore(tokens: Token[], from: number, eventAt: number): boolean {
   if (eventAt < from) return MODALS.has(tokens[eventAt - 1]?.lower ?? '')
   for (let j = from; j < eventAt; j++) if (MODALS.has(tokens[j]!.lower)) return true
   return false
+}
+
+/** "may cause roughly 32,000 more deaths", "could leave 40 people dead": a modal and its verb before the number. */
+const ROUGHLY = new Set(['roughly', 'an', 'estimated', 'perhaps', 'possibly'])
+
+function projectionBefore(tokens: Token[], at: number): boolean {
+  let j = at - 1
+  while (j >= 0 && ((HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|another)$/.test(tokens[j]!.lower)) || ROUGHLY.has(tokens[j]!.lower))) j--
+  const verb = tokens[j]
+  const modal = tokens[j - 1]
+  // Lower-case "may" only: "In May 300 people died" names a month.
+  return !!verb && !!modal && /^\p{Ll}+$/u.test(verb.text) && (MODALS.has(modal.lower) || modal.text === 'may')
 }
 
 /** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
