@@ -9,14 +9,15 @@ import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 // (it has guided the entity, statement and date rules since round 15); it lists no count, so its quantities stay at 1
 // only while no count is invented there. gold-blind11, scored first at 75c526a with no rule changed, has guided none
 // (only its figures were read); its quotes floor sits lower because the speaker ranker, retrained once its articles
-// left the silver data, moved its quotes 0.696 -> 0.661. Levels a little under the figures of `npm run eval:facts`
-// (rounds 10, 12, 13 and 15), so that
-// only a real regression fails.
+// left the silver data, moved its quotes 0.696 -> 0.661; it is a tuning set since round 17. gold-blind12 (round 17:
+// 27 articles in every category, 6 campaign reviews for counts only) was scored first at 29bafaa with no rule
+// changed; its errors are not read. Levels a little under the figures of `npm run eval:facts` (rounds 10, 12, 13, 15
+// and 17; round 17 raised the quantities levels its rules reached), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
     articles: 12,
-    levels: { people: 0.92, organizations: 0.8, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.57, dates: 0.97, statements: 0.64, micro: 0.8 },
+    levels: { people: 0.92, organizations: 0.8, countries: 0.91, places: 0.69, quotes: 0.74, quantities: 0.62, dates: 0.97, statements: 0.64, micro: 0.8 },
   },
   {
     dir: 'gold-blind3',
@@ -31,7 +32,7 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind5',
     articles: 12,
-    levels: { people: 0.78, organizations: 0.67, countries: 0.79, places: 0.76, quotes: 0.74, quantities: 0.5, dates: 0.83, statements: 0.7, micro: 0.74 },
+    levels: { people: 0.78, organizations: 0.67, countries: 0.79, places: 0.76, quotes: 0.74, quantities: 0.62, dates: 0.83, statements: 0.7, micro: 0.74 },
   },
   {
     dir: 'gold-blind6',
@@ -46,12 +47,12 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind8',
     articles: 16,
-    levels: { people: 0.85, organizations: 0.73, countries: 0.95, places: 0.87, quotes: 0.66, quantities: 0.69, dates: 0.9, statements: 0.72, micro: 0.77 },
+    levels: { people: 0.85, organizations: 0.73, countries: 0.95, places: 0.87, quotes: 0.66, quantities: 0.77, dates: 0.9, statements: 0.72, micro: 0.77 },
   },
   {
     dir: 'gold-blind9',
     articles: 16,
-    levels: { people: 0.8, organizations: 0.73, countries: 0.95, places: 0.85, quotes: 0.52, quantities: 0.45, dates: 0.89, statements: 0.67, micro: 0.75 },
+    levels: { people: 0.8, organizations: 0.73, countries: 0.95, places: 0.85, quotes: 0.52, quantities: 0.7, dates: 0.89, statements: 0.67, micro: 0.75 },
   },
   {
     dir: 'gold-blind10',
@@ -61,7 +62,12 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
   {
     dir: 'gold-blind11',
     articles: 22,
-    levels: { people: 0.78, organizations: 0.68, countries: 0.8, places: 0.69, quotes: 0.62, quantities: 0.5, dates: 0.83, statements: 0.61, micro: 0.73 },
+    levels: { people: 0.78, organizations: 0.68, countries: 0.8, places: 0.69, quotes: 0.62, quantities: 0.9, dates: 0.83, statements: 0.61, micro: 0.73 },
+  },
+  {
+    dir: 'gold-blind12',
+    articles: 33,
+    levels: { people: 0.74, organizations: 0.72, countries: 0.84, places: 0.74, quotes: 0.53, quantities: 0.48, dates: 0.85, statements: 0.36, micro: 0.72 },
   },
 ]
 

@@ -184,6 +184,14 @@ describe('quantity kinds', () => {
     expect(kinds('The blast could have killed 80 workers.', '2020-03-01')).toEqual([{ value: 80, event: 'killed', kind: 'hypothetical' }])
   })
 
+  it('marks a projection as hypothetical: a modal and its verb before the number (round 17)', () => {
+    expect(kinds('The model says the virus may cause roughly 32,000 more deaths by August.', '2020-05-01')).toEqual([
+      { value: 32000, event: 'killed', kind: 'hypothetical' },
+    ])
+    expect(kinds('The flood could leave 40 people dead.', '2020-05-01')).toEqual([{ value: 40, event: 'killed', kind: 'hypothetical' }])
+    expect(kinds('In May 300 people died in the floods.', '2020-07-01')).toEqual([{ value: 300, event: 'killed' }])
+  })
+
   it("leaves the event's own counts unmarked", () => {
     expect(kinds('12 villagers were killed on Monday.', '2020-03-01')).toEqual([{ value: 12, event: 'killed' }])
   })
@@ -198,5 +206,126 @@ describe('combined counts', () => {
       { value: 4, who: 'villagers', event: 'killed' },
       { value: 9, who: 'villagers', event: 'injured' },
     ])
+  })
+})
+
+// Round 17 (issue 17), by class of error read on gold to gold-blind11 (never on gold-blind12); invented sentences.
+describe('the country a count happened in', () => {
+  it('takes the country a sentence opens with, "the" included', () => {
+    expect(quantities('In the Philippines, officials recorded 300 new cases and at least 12 deaths.', [['Philippines', 'country']])).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Philippines' },
+    ])
+  })
+
+  it('takes the one country the sentence puts something in when it names no place', () => {
+    expect(quantities('Officials counted 142 cases in Peru, of which four patients have died.', [['Peru', 'country']])).toEqual([
+      { value: 4, who: 'patients', event: 'killed', place: 'Peru' },
+    ])
+  })
+
+  it('leaves a country that only acts or is only named without a place', () => {
+    expect(quantities('Chile said on Monday that nine miners were killed.', [['Chile', 'country']])).toEqual([{ value: 9, who: 'miners', event: 'killed' }])
+    expect(
+      quantities('Nine people died after the storm in Peru and Chile.', [
+        ['Peru', 'country'],
+        ['Chile', 'country'],
+      ]),
+    ).toEqual([{ value: 9, who: 'people', event: 'killed' }])
+  })
+
+  it('keeps the town over the country when the sentence names both', () => {
+    expect(
+      quantities('Three people died in a fire in Cusco, in Peru.', [
+        ['Cusco', 'place'],
+        ['Peru', 'country'],
+      ]),
+    ).toEqual([{ value: 3, who: 'people', event: 'killed', place: 'Cusco' }])
+  })
+})
+
+describe('counts with no noun, by what stands beside the number', () => {
+  it('counts a bare number after the verb when a reason follows ("arrested three for trespassing")', () => {
+    expect(quantities('Police said they arrested three for trespassing on Friday.')).toEqual([{ value: 3, who: 'people', event: 'arrested' }])
+    expect(quantities('Officers detained two for questioning.')).toEqual([{ value: 2, who: 'people', event: 'arrested' }])
+  })
+
+  it('counts a number whose event follows an adverb ("five seriously injured")', () => {
+    expect(quantities('The crash left four critically injured.')).toEqual([{ value: 4, who: 'people', event: 'injured' }])
+    expect(quantities('Twenty were hurt, with five seriously injured.')).toEqual([
+      { value: 20, who: 'people', event: 'injured' },
+      { value: 5, who: 'people', event: 'injured' },
+    ])
+  })
+
+  it('leaves what a number after "for" measures, and an adverb that is no manner of the event', () => {
+    expect(quantities('He was jailed for 15 months and detained for two weeks.')).toEqual([])
+    expect(quantities('The plant employed 300 locally until it was hit.')).toEqual([])
+  })
+})
+
+describe('counts listed by place after a first count', () => {
+  it("gives each number after the first the first one's event and people, in its own place", () => {
+    const places: Array<[string, 'place']> = [
+      ['Alba', 'place'],
+      ['Cluj', 'place'],
+      ['Arad', 'place'],
+    ]
+    expect(quantities('The storm killed 12 people in Alba, four in Cluj and two in Arad.', places)).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Alba' },
+      { value: 4, who: 'people', event: 'killed', place: 'Cluj' },
+      { value: 2, who: 'people', event: 'killed', place: 'Arad' },
+    ])
+    expect(quantities('Officials counted 21 injured villagers in Alba, 36 in Cluj and seven in Arad.', places)).toEqual([
+      { value: 21, who: 'villagers', event: 'injured', place: 'Alba' },
+      { value: 36, who: 'villagers', event: 'injured', place: 'Cluj' },
+      { value: 7, who: 'villagers', event: 'injured', place: 'Arad' },
+    ])
+  })
+
+  it('leaves a number whose place has a verb of its own, or that follows no count', () => {
+    const places: Array<[string, 'place']> = [
+      ['Alba', 'place'],
+      ['Cluj', 'place'],
+    ]
+    expect(quantities('Twelve people were killed in Alba, and 300 in Cluj lost power.', places)).toEqual([
+      { value: 12, who: 'people', event: 'killed', place: 'Alba' },
+    ])
+    expect(quantities('The fair drew 300 in Alba, and 40 in Cluj.', places)).toEqual([])
+  })
+})
+
+describe('deaths counted by the country they belong to', () => {
+  it('reads a country between the number and "deaths" as where they happened ("1,000 US deaths")', () => {
+    expect(quantities('There were over 1,000 US deaths on Wednesday.', [['United States', 'country', 'US']])).toEqual([
+      { value: 1000, who: 'people', event: 'killed', place: 'United States' },
+    ])
+    expect(quantities('Officials reported five British deaths overnight.', [['United Kingdom', 'country', 'British']])).toEqual([
+      { value: 5, who: 'people', event: 'killed', place: 'United Kingdom' },
+    ])
+  })
+
+  it('leaves a capitalised word that is no country', () => {
+    expect(quantities('The report lists 40 Monday deaths.')).toEqual([])
+  })
+})
+
+describe('deaths a country reports', () => {
+  it('puts the deaths a country reports in that country', () => {
+    expect(quantities('Italy reported 500 new deaths on Sunday.', [['Italy', 'country']])).toEqual([
+      { value: 500, who: 'people', event: 'killed', place: 'Italy' },
+    ])
+    expect(quantities('The next highest country, Spain, reporting 20,000 deaths as of Monday.', [['Spain', 'country']])).toEqual([
+      { value: 20000, who: 'people', event: 'killed', place: 'Spain' },
+    ])
+  })
+
+  it("keeps a town named after the count, and leaves a country that reports another country's deaths to the sentence", () => {
+    expect(
+      quantities('Italy reported 300 deaths in Milan.', [
+        ['Italy', 'country'],
+        ['Milan', 'place'],
+      ]),
+    ).toEqual([{ value: 300, who: 'people', event: 'killed', place: 'Milan' }])
+    expect(quantities('The agency reported 30 deaths.')).toEqual([{ value: 30, who: 'people', event: 'killed' }])
   })
 })

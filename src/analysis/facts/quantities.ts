@@ -21,8 +21,12 @@ const EVENT_BY_PHRASE = new Map(EVENTS)
 const EVENT_FIRST_WORDS = new Set(EVENTS.map(([phrase]) => phrase.split(' ')[0]!))
 // After a bare number, these show it counts people ("killed twelve and injured twelve more").
 // So do a source or a setting after it ("killing at least 20 according to officials", "killed 12 in Quetta").
+// So does a reason after an event before it ("arrested three for trespassing"; a count only with its event before it).
 const SETTING_WORDS = new Set(['according', 'near', 'across', 'during', 'when', 'including'])
 const BARE_COUNT_FOLLOWERS = new Set([',', '.', ';', 'and', 'more', 'people', 'others', 'other', 'in', 'at', ...SETTING_WORDS, ...AUXILIARIES])
+const REASON_AFTER = 'for'
+// "five seriously injured", "four critically wounded": how badly, between a bare number and its event.
+const SEVERITY = new Set(['seriously', 'critically', 'severely', 'gravely', 'badly', 'slightly', 'lightly', 'fatally', 'mortally', 'moderately'])
 const CHAIN_WORDS = new Set([',', 'and', 'of', 'more', 'others', 'dozens', 'hundreds', 'thousands', 'scores'])
 const CLAUSE_BREAKS = new Set(['.', ';', ',', 'while', 'but', 'whereas', 'were', 'was', 'are', 'is'])
 const CURRENCY = new Set(['$', '£', '€', '¥', '₹'])
@@ -83,6 +87,7 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       townInCountry(placeAfter(text, end, sentence.end, places), () => onlyPlace(text, sentence, places)) ??
       placeJustBefore(text, sentence.start, start, places) ??
       onlyPlace(text, sentence, places) ??
+      countryIn(text, sentence, places) ??
       onlyPlace(text, { start: paragraphStart(text, sentence.start), end: sentence.start }, places) ??
       (places.within(paragraphStart(text, sentence.start), sentence.end).length === 0 ? leadPlace : undefined)
     const ownStart = quantities.length
@@ -108,14 +113,22 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
         continue
       }
       // "five new deaths", "170 suspected overdose deaths": words of addition or kind between the number and its event noun.
-      const added = ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1) ? 1 : modifiedDeaths(tokens, afterNumber)
+      // "over 1,000 US deaths", "five British deaths": the country the deaths belong to, where they happened.
+      const nation = nationOfDeaths(tokens, afterNumber, places)
+      const added = nation
+        ? nation.words
+        : ADDITION.has(tokens[afterNumber]?.lower ?? '') && matchEvent(tokens, afterNumber + 1)
+          ? 1
+          : modifiedDeaths(tokens, afterNumber)
       // "sixteen on-board died": the people on a vehicle, counted without a noun.
       const aboard = ABOARD.has(tokens[afterNumber]?.lower ?? '') ? 1 : 0
-      const phrase = added || aboard ? undefined : countedPhrase(tokens, afterNumber)
+      const phrase = added || aboard || SEVERITY.has(tokens[afterNumber]?.lower ?? '') ? undefined : countedPhrase(tokens, afterNumber)
       if (phrase === 'not people') continue
       const affiliation = phrase || aboard ? undefined : affiliationAfter(tokens, afterNumber + added)
       // "as were seventeen from the Armed Forces, and two each from …": the event of the count before, left out.
-      const elliptical = ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined)
+      const listed = listedByPlace(tokens, i, afterNumber, previous)
+      const elliptical =
+        ellipsis(tokens, i, previous) ?? (previous?.elliptical && onlyListBetween(tokens, previous.end, i) ? previous.elliptical : undefined) ?? listed?.found
       const counts = phrase ?? affiliation
       // Without a noun, the number must sit right next to its event ("killed twelve", "27 dead", "190 were dead"),
       // and must not be an age, a rank or a day ("He was 101 and died", "number 27, was arrested", "on July 13").
@@ -131,12 +144,13 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       // "60 civilians were killed and injured": one number for two events is a count of neither.
       const joined = tokens[event.index + event.length]?.lower
       if ((joined === 'and' || joined === 'or') && event.index > i && matchEvent(tokens, event.index + event.length + 1)) continue
-      if (
-        !counts &&
-        !aboard &&
-        ((!BARE_COUNT_FOLLOWERS.has(tokens[afterNumber]?.lower ?? '.') && event.index !== afterNumber + added) || notACount(tokens, i, afterNumber))
-      )
-        continue
+      const follower = tokens[afterNumber]?.lower ?? '.'
+      const beside =
+        BARE_COUNT_FOLLOWERS.has(follower) ||
+        event.index === afterNumber + added ||
+        (follower === REASON_AFTER && event.index < i) ||
+        (SEVERITY.has(follower) && event.index === afterNumber + 1)
+      if (!counts && !aboard && (!beside || notACount(tokens, i, afterNumber))) continue
       const more = tokens[afterNumber]?.lower === 'more' && previous?.event === event.event
       // "sixteen other journalist deaths": the people noun among the words before the death noun says who died.
       const dead = added ? tokens.slice(afterNumber, afterNumber + added).findLast((token) => PEOPLE_NOUNS.has(token.lower)) : undefined
@@ -174,9 +188,18 @@ export function extractQuantities(text: string, sentences: Span[], entities: Ent
       const but = allBut(tokens, i)
       const value = (but ? number.value - but.value : number.value) + andOne
       const start = Math.min(but?.start ?? tokens[i]!.start, event.start)
-      const place = placeOf(end, start)
+      // "21 injured villagers in Alba": the place follows the people the event word stands before.
+      // A count listed by place is in the place named right after it, whatever else the sentence names.
+      const reporter = nation || listed ? undefined : reportingCountry(text, tokens, i, places)
+      const place = nation
+        ? nation.name
+        : reporter
+          ? (placeAfter(text, end, sentence.end, places) ?? reporter)
+          : listed && event === listed.found
+            ? (placeAfter(text, end, sentence.end, places) ?? listed.place)
+            : placeOf(after && after !== 'not people' ? tokens[after.end - 1]!.end : end, start)
       if (value <= 0) continue
-      const mark = modalBefore(tokens, afterNumber, event.index) ? { kind: 'hypothetical' as const } : marked
+      const mark = modalBefore(tokens, afterNumber, event.index) || projectionBefore(tokens, i) ? { kind: 'hypothetical' as const } : marked
       for (const who of whos) quantities.push({ value, who, event: event.event, ...(place ? { place } : {}), ...mark, start, end })
       counted.add(i)
       previous = { who: whos[whos.length - 1]!, value, event: event.event, end: counts?.end ?? afterNumber, elliptical }
@@ -317,6 +340,18 @@ function modalBefore(tokens: Token[], from: number, eventAt: number): boolean {
   return false
 }
 
+/** "may cause roughly 32,000 more deaths", "could leave 40 people dead": a modal and its verb before the number. */
+const ROUGHLY = new Set(['roughly', 'an', 'estimated', 'perhaps', 'possibly'])
+
+function projectionBefore(tokens: Token[], at: number): boolean {
+  let j = at - 1
+  while (j >= 0 && ((HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|another)$/.test(tokens[j]!.lower)) || ROUGHLY.has(tokens[j]!.lower))) j--
+  const verb = tokens[j]
+  const modal = tokens[j - 1]
+  // Lower-case "may" only: "In May 300 people died" names a month.
+  return !!verb && !!modal && /^\p{Ll}+$/u.test(verb.text) && (MODALS.has(modal.lower) || modal.text === 'may')
+}
+
 /** "All but one of the sixteen": the number left out of the count at `at`, and where the phrase starts. */
 function allBut(tokens: Token[], at: number): { value: number; start: number } | undefined {
   let j = at - 1
@@ -384,6 +419,32 @@ function isPeopleOfACountry(token: Token): boolean {
 }
 
 /** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
+// "Italy reported 500 new deaths", "the United Kingdom, reporting 37,542 deaths": a country giving its own figure.
+const REPORTING_VERBS = new Set(['reported', 'reporting', 'reports', 'recorded', 'recording', 'records', 'confirmed', 'confirming', 'confirms', 'registered'])
+
+/** The country whose reporting verb stands right before a count, hedges aside: where the counted happened. */
+function reportingCountry(text: string, tokens: Token[], at: number, places: MentionIndex): string | undefined {
+  let j = at - 1
+  while (j >= 0 && HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|an|another)$/.test(tokens[j]!.lower)) j--
+  const verb = tokens[j]
+  if (!verb || !REPORTING_VERBS.has(verb.lower)) return undefined
+  const before = text.slice(Math.max(0, verb.start - 60), verb.start)
+  const gap = /,?\s*$/.exec(before)![0].length
+  const mention = places.within(verb.start - gap - 60, verb.start - gap, ['country']).at(-1)
+  return mention && mention.end === verb.start - gap ? mention.entity.name : undefined
+}
+
+/** A country's name or demonym right before a death noun ("US deaths"): its name and how many tokens it takes. */
+function nationOfDeaths(tokens: Token[], from: number, places: MentionIndex): { name: string; words: number } | undefined {
+  const first = tokens[from]
+  if (!first || !/^\p{Lu}/u.test(first.text)) return undefined
+  const mention = places.within(first.start, first.end + 40, ['country'])[0]
+  if (!mention || mention.start !== first.start) return undefined
+  let words = 0
+  while (tokens[from + words] && tokens[from + words]!.end <= mention.end) words++
+  return words > 0 && DEATH_NOUNS.has(tokens[from + words]?.lower ?? '') ? { name: mention.entity.name, words } : undefined
+}
+
 function modifiedDeaths(tokens: Token[], from: number): number {
   for (let words = 1; words <= 2; words++) {
     const modifiers = tokens.slice(from, from + words)
@@ -538,7 +599,8 @@ function listedUnder(tokens: Token[], numberAt: number): Found | undefined {
 }
 
 function openingPlace(text: string, sentence: Span, places: MentionIndex): string | undefined {
-  const opening = /^In\s+/.exec(text.slice(sentence.start, sentence.start + 4))
+  // "In Mastung, …", "In the United States, …": a country's name may carry its article.
+  const opening = /^In\s+(?:the\s+)?/.exec(text.slice(sentence.start, sentence.start + 8))
   if (!opening) return undefined
   const mention = places.within(sentence.start + opening[0].length, sentence.end)[0]
   if (!mention || mention.start !== sentence.start + opening[0].length || text[mention.end] !== ',') return undefined
@@ -592,6 +654,40 @@ const ELLIPTIC_VERBS = new Set(['were', 'was', 'had', 'have', 'did'])
 function ellipsis(tokens: Token[], at: number, previous: { event: string } | undefined): Found | undefined {
   if (!previous || tokens[at - 2]?.lower !== 'as' || !ELLIPTIC_VERBS.has(tokens[at - 1]?.lower ?? '')) return undefined
   return { event: previous.event, ...tokenSpan(tokens, at - 2, at) }
+}
+
+// A place's name in a list of counts: capitalised words, with the particles some names hold ("Davao del Sur").
+const NAME_PARTICLES = new Set(['del', 'de', 'la', 'da', 'do', 'of', 'the'])
+const LIST_ENDS = new Set([',', 'and', '.', ';'])
+
+/**
+ * "killed 12 people in Alba, four in Cluj and two in Arad", "21 injured individuals in Davao del Sur, 36 in North
+ * Cotabato": a number after the place of the count before, itself followed by only a place, counts the same event. A
+ * place followed by a verb ("300 in Cluj lost power") is another clause.
+ */
+function listedByPlace(
+  tokens: Token[],
+  at: number,
+  afterNumber: number,
+  previous: { event: string; end: number } | undefined,
+): { found: Found; place: string } | undefined {
+  if (!previous || !/^(?:in|at)$/.test(tokens[afterNumber]?.lower ?? '')) return undefined
+  let after = afterNumber + 1
+  while (after < tokens.length && (/^\p{Lu}/u.test(tokens[after]!.text) || (NAME_PARTICLES.has(tokens[after]!.text) && after > afterNumber + 1))) after++
+  if (after === afterNumber + 1 || !LIST_ENDS.has(tokens[after]?.lower ?? '.')) return undefined
+  let j = at - 1
+  if (tokens[j]?.lower === 'and') j--
+  if (tokens[j]?.text === ',') j--
+  if (j === at - 1) return undefined
+  const placeEnd = j
+  while (j > previous.end && (/^\p{Lu}/u.test(tokens[j]!.text) || NAME_PARTICLES.has(tokens[j]!.text))) j--
+  if (j === placeEnd || !/^(?:in|at)$/.test(tokens[j]?.lower ?? '') || j < previous.end || j - previous.end > 3) return undefined
+  // The place as the text spells it, for a place the entity rules did not read.
+  const place = tokens
+    .slice(afterNumber + 1, after)
+    .map((token) => token.text)
+    .join(' ')
+  return { found: { event: previous.event, ...tokenSpan(tokens, at, afterNumber) }, place }
 }
 
 /** Only commas and "and" between two counts: the second goes on the same list. */
@@ -694,6 +790,18 @@ function onlyPlace(text: string, sentence: Span, places: MentionIndex): string |
       .map((mention) => mention.entity.name),
   )
   return inPlace.size === 1 ? [...inPlace][0] : undefined
+}
+
+/**
+ * The one country a sentence that names no place puts something in ("142 cases in Peru, of which four patients have
+ * died"): where the sentence's counts happened. A country named otherwise (an actor, a list of two) says nothing.
+ */
+function countryIn(text: string, sentence: Span, places: MentionIndex): string | undefined {
+  if (places.within(sentence.start, sentence.end, ['place']).length > 0) return undefined
+  const mentions = places.within(sentence.start, sentence.end, ['country'])
+  if (new Set(mentions.map((mention) => mention.entity.name)).size !== 1) return undefined
+  const located = mentions.find((mention) => /\b(?:in|at)\s+(?:the\s+)?$/.test(text.slice(Math.max(sentence.start, mention.start - 8), mention.start)))
+  return located?.entity.name
 }
 
 /** The one country a stretch names, when it names exactly one. */

@@ -37,8 +37,9 @@ const ADDRESSEE_BEFORE = /\b(?:(?<![Aa]ccording\s)to|told|with|of|for|against)\s
 const PRONOUN = /\b(?:he|she|He|She)\b/
 // "Peter Iseley of worldwide victim group Ending Clergy Abuse", "Mark Hay, a professor at GT": a body someone belongs to.
 const AFFILIATION_BEFORE = /\b(?:of|at|from|for)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}$/u
-// "Pelosi accused Trump of …", "lashed out at Bowser": the one a verb acts on, not its subject.
-const OBJECT_BEFORE = /\b\p{Ll}{3,}(?:ed|es)\s+(?:(?:at|on|out\s+at)\s+)?(?:\p{Ll}+\s+)?$/u
+// "Pelosi accused Trump of …", "lashed out at Bowser": the one a verb acts on, not its subject. A passive's agent
+// ("was drafted by Ana Ruiz") is who acted, so "by" is no object.
+const OBJECT_BEFORE = /\b\p{Ll}{3,}(?:ed|es)\s+(?:(?:at|on|out\s+at)\s+)?(?:(?!by\s)\p{Ll}+\s+)?$/u
 // Nothing but punctuation and a speech verb between a name and the quote: '", said X', '", X said', 'X said: "'.
 const BESIDE = new RegExp(`^[\\s,.;:!?—–-]*(?:(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b)?[\\s,.;:!?—–-]*$`, 'u')
 

@@ -55,7 +55,10 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   // Behind the rules: where they give no speaker, the learned ranker may pick one of the names in sight.
   return quotes.map((quote, i) => {
     if (quote.speaker) return quote
-    const speaker = fallbackSpeaker(speakerCandidates(situationOf(i)), QUOTE_SPEAKER_WEIGHTS)
+    const situation = situationOf(i)
+    // '"…," a council official said': the quote names its speaker, who is nobody the text names; the ranker is not asked.
+    if (saidBySomeoneUnnamed(situation, situation.span)) return quote
+    const speaker = fallbackSpeaker(speakerCandidates(situation), QUOTE_SPEAKER_WEIGHTS)
     return speaker ? { ...quote, speaker: speaker.name } : quote
   })
 }
@@ -121,7 +124,7 @@ const UNNAMED_AFTER = new RegExp(
 )
 
 /** Whether the words right after the quote give it to someone unnamed: then it keeps no speaker of an earlier quote. */
-function saidBySomeoneUnnamed({ text }: Context, span: QuotedSpan): boolean {
+function saidBySomeoneUnnamed({ text }: { text: string }, span: QuotedSpan): boolean {
   return !span.runsOn && UNNAMED_AFTER.test(text.slice(span.close + 1, span.close + 100))
 }
 
