@@ -57,6 +57,28 @@ describe('a surname read before its full name', () => {
     const { find } = readEntities('Judge Alan Pruitt sentenced Mark Pruitt and Jane Pruitt on Friday. Later, Mayor Pruitt said the town was relieved.')
     expect(find('person', 'Pruitt')).toBeDefined()
   })
+
+  it('joins a surname spelt without its diacritic to the full name', () => {
+    const text = 'President Tomáš Dvořák spoke in Brno. Later, President Dvorak said: "We will rebuild the plant."'
+    const { entities, said } = readEntities(text)
+    const people = entities.filter((entity) => entity.type === 'person')
+    expect(people.map((person) => person.name)).toEqual(['Tomáš Dvořák'])
+    expect(said(people[0])).toEqual(['Tomáš Dvořák', 'Dvorak'])
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Tomáš Dvořák'])
+  })
+
+  it('joins the full name without its initial, then the surname, to the name with the initial', () => {
+    const text = 'Former envoy Martin Q. Ferrante resigned. Martin Ferrante had served two years. Ambassador Ferrante said "I leave with pride."'
+    const { entities } = readEntities(text)
+    expect(entities.filter((entity) => entity.type === 'person').map((person) => person.name)).toEqual(['Martin Q. Ferrante'])
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Martin Q. Ferrante'])
+  })
+
+  it('joins the first of two surnames, or both, to the one full name that has them', () => {
+    const text = 'Governor Lucía Ortega Villanueva met Senator Tomás Ibarra Cruz. Ortega said the island needed calm; Ibarra Cruz agreed.'
+    const { entities } = readEntities(text)
+    expect(entities.filter((entity) => entity.type === 'person').map((person) => person.name)).toEqual(['Lucía Ortega Villanueva', 'Tomás Ibarra Cruz'])
+  })
 })
 
 describe('places in a list of regions', () => {
