@@ -92,6 +92,15 @@ describe('places in a list of regions', () => {
   })
 })
 
+describe('church honorifics', () => {
+  it('leaves Monsignor out of the name and takes the lower-case title before it as the role', () => {
+    const text = 'The bill was criticised by archbishop Monseñor Ramiro Tello Arce. Calling it "a dark day" the archbishop said "We will pray."'
+    const { entities } = readEntities(text)
+    expect(entities.find((entity) => entity.type === 'person')).toMatchObject({ name: 'Ramiro Tello Arce', role: 'archbishop' })
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Ramiro Tello Arce', 'Ramiro Tello Arce'])
+  })
+})
+
 describe('French courtesy titles', () => {
   it('reads "Mme" as a courtesy title, so the surname is the person named before', () => {
     const { entities } = readEntities('Emily Spanton told the court what happened. Her lawyer said: "The court has found that Mme Spanton did not lie."')

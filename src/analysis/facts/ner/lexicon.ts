@@ -51,7 +51,7 @@ export const ROLE_HEADS = words(`
 export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */
-export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle`)
+export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle monsignor monseñor monsenor msgr msgr. mgr mgr.`)
 
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`
