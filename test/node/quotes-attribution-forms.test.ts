@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
 
 // Attributions whose form hid the speaker (issue 17, branch quotes3): a title's stop after "said", a speech verb's word
-// used as a noun in an aside, and an office followed by an adverb or an auxiliary. Invented sentences.
+// used as a noun in an aside, an office followed by an adverb or an auxiliary, and an opening phrase without a comma. Invented sentences.
 const speakers = (text: string) => extractFacts(text).quotes.map((quote) => [quote.text.split(' ').slice(0, 3).join(' '), quote.speaker ?? null])
 
 describe('attributions whose form hid the speaker', () => {
@@ -20,5 +20,10 @@ describe('attributions whose form hid the speaker', () => {
     const before = 'On Monday, President Ana Ruiz signed the decree.'
     expect(speakers(`${before} The president had previously called it "a matter of public health".`)).toEqual([['a matter of', 'Ana Ruiz']])
     expect(speakers(`${before} The president later said "we will rebuild the town".`)).toEqual([['we will rebuild', 'Ana Ruiz']])
+  })
+
+  it('reads the subject after an opening phrase of an event without a comma', () => {
+    expect(speakers('During the speech Ana Ruiz claimed, "The plan is no answer to the flood at all."')).toEqual([['The plan is', 'Ana Ruiz']])
+    expect(speakers('At the rally Ana Ruiz said "we will win this seat back in May."')).toEqual([['we will win', 'Ana Ruiz']])
   })
 })

@@ -27,9 +27,12 @@ const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
 // "a university student named Wong": the words of a description before "named" or "called", and the word itself.
 const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|called'
 
+// "During the speech Trump claimed", "At the rally Ana Ruiz said": an opening phrase of an event, without a comma.
+const EVENT_OPENER = '(?:(?:During|At|After|Following)\\s+(?:the|a|an|his|her|its|their)\\s+\\p{Ll}+\\s+)?'
+
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}${EVENT_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
