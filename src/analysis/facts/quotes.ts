@@ -38,9 +38,10 @@ const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
 // An organisation that is only the owner of what follows: "University of California, San Diego's chancellor".
 const POSSESSIVE_AHEAD = /^(?:,\s*[\p{Lu}][^,]{0,30})?['’]s\b/u
-// Where the name after "said" ends: the first comma, stop or time/place phrase.
-// Not the stop of a title or an initial: "said Dr. Ana Ruiz", "said Ana M. Ruiz".
-const NAME_PHRASE_END = /[,;:!?]|\.(?<!(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|\p{Lu})\.)|\s(?:on|in|at|during|after|before|when|while|who|as)\s/u
+// Where the name after "said" ends: the first comma, stop or time/place phrase; not the stop of a title or an initial
+// ("said Dr. Ana Ruiz", "said Ana M. Ruiz").
+const NAME_PHRASE_END =
+  /[,;:!?]|\.(?<!(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|\p{Lu})\.)|\s(?:on|in|at|during|after|before|when|while|who|as)\s/u
 
 type Context = { text: string; sentences: Span[]; entities: Entity[]; index: MentionIndex; spans: QuotedSpan[] }
 

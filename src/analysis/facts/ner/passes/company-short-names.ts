@@ -2,7 +2,8 @@ import type { Entity } from '../../types'
 import type { Reading } from '../reading'
 
 // The words a company's full name ends in after its brand: "Ford Motor Company", "Acme Holdings Inc.".
-const COMPANY_FORM = /^(?:(?:motor|motors|air|oil|chemical|steel|pharmaceutical|electric|financial|entertainment|media)\s+)?(?:company|co\.?|corporation|corp\.?|incorporated|inc\.?|limited|ltd\.?|group|holdings|plc|llc|ag|sa|s\.a\.)$/i
+const COMPANY_FORM =
+  /^(?:(?:motor|motors|air|oil|chemical|steel|pharmaceutical|electric|financial|entertainment|media)\s+)?(?:company|co\.?|corporation|corp\.?|incorporated|inc\.?|limited|ltd\.?|group|holdings|plc|llc|ag|sa|s\.a\.)$/i
 
 /**
  * The company short-name pass: an organisation named by one word that is the brand of exactly one company named in
@@ -13,9 +14,7 @@ export function joinCompanyShortNames(reading: Reading): void {
   const organisations = reading.book.all().filter((entity) => entity.type === 'organization')
   for (const short of organisations) {
     if (short.name.includes(' ')) continue
-    const companies = organisations.filter(
-      (full) => full.name.startsWith(`${short.name} `) && COMPANY_FORM.test(full.name.slice(short.name.length + 1)),
-    )
+    const companies = organisations.filter((full) => full.name.startsWith(`${short.name} `) && COMPANY_FORM.test(full.name.slice(short.name.length + 1)))
     if (companies.length !== 1) continue
     const brand = reading.book.find('organization', short.name)
     const company = reading.book.find('organization', companies[0]!.name)
