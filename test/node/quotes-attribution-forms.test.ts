@@ -26,4 +26,10 @@ describe('attributions whose form hid the speaker', () => {
     expect(speakers('During the speech Ana Ruiz claimed, "The plan is no answer to the flood at all."')).toEqual([['The plan is', 'Ana Ruiz']])
     expect(speakers('At the rally Ana Ruiz said "we will win this seat back in May."')).toEqual([['we will win', 'Ana Ruiz']])
   })
+
+  it("gives the words of an owner's document to the owner, not to a name inside the document's name", () => {
+    const text =
+      'The Lumen Publishers Association sent a notice. Lumen Publishers Association\'s DMCA notice alleged the tool was made to "circumvent the protection measures of streaming services".'
+    expect(speakers(text)).toEqual([['circumvent the protection', 'Lumen Publishers Association']])
+  })
 })

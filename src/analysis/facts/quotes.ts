@@ -424,6 +424,10 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
       return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
+    // "RIAA's DMCA notice alleged …"…"": a document speaks for its owner, not for a name inside the document's name.
+    const ownedDocument = OWNED_DOCUMENT_SUBJECT.exec(region.slice(0, verb.index))
+    const owner = ownedDocument ? ownerEndingAt(index, from, from + ownedDocument.index) : undefined
+    if (owner) return owner
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
     const subject =
       findSubject(text, from, verbStart, index) ??
@@ -444,6 +448,10 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
   }
   return undefined
 }
+
+// "X's statement", "X's take-down notice": a document owned by the name before "'s", as the subject of a speech verb.
+const OWNED_DOCUMENT_SUBJECT =
+  /['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:notice|statement|report|letter|filing|complaint|lawsuit|release|website|memo|document)\s+(?:(?:\p{Ll}+ly|also|later)\s+)*$/u
 
 // A speech verb's word after these is a noun: "in remarks", "his claims", "the comments".
 const NOUN_BEFORE = /\b(?:in|the|a|an|his|her|their|its|of|with|by)\s+$/i
