@@ -73,7 +73,10 @@ function endsSentence(text: string, stopIndex: number, end: number): boolean {
   if (TITLES.has(key)) return false
   const initial = word.length === 1 && /\p{Lu}/u.test(word)
   if (!initial && !CLOSING_ABBREVIATIONS.has(key)) return true
-  const next = NEXT_WORD.exec(text.slice(end, end + 40))?.[1]
+  const after = NEXT_WORD.exec(text.slice(end, end + 40))
+  const next = after?.[1]
+  // "Wayne A. I. Frederick": an "I" with a stop of its own is one more initial, not the pronoun opening a sentence.
+  if (next === 'I' && text[end + after![0].length] === '.') return false
   return next !== undefined && SENTENCE_OPENERS.has(next.toLowerCase())
 }
 

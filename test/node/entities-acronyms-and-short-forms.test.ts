@@ -215,3 +215,18 @@ describe('people by their offices and by what is said of them', () => {
     expect(find('place', 'Mosul')).toBeUndefined()
   })
 })
+
+describe("a company's brand and its full name (branch quotes3)", () => {
+  it('joins a known brand to the one company named in full, under the name the text first gives it', () => {
+    const fullFirst = readEntities('On Friday Toyota Motor Corporation announced a recall of its vans. Toyota said in a filing that the fault was minor.')
+    expect(fullFirst.entities.filter((entity) => entity.type === 'organization').map((entity) => entity.name)).toEqual(['Toyota Motor Corporation'])
+    const brandFirst = readEntities('Toyota recalled its vans on Friday. Toyota Motor Corporation is the largest carmaker in the country.')
+    expect(brandFirst.entities.filter((entity) => entity.type === 'organization').map((entity) => entity.name)).toEqual(['Toyota'])
+  })
+
+  it('leaves a brand apart from a body of another kind that carries it', () => {
+    const { find } = readEntities('Toyota announced a recall, and the Toyota Foundation said it would fund repairs.')
+    expect(find('organization', 'Toyota Foundation')).toBeDefined()
+    expect(find('organization', 'Toyota')).toBeDefined()
+  })
+})

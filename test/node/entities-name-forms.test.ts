@@ -57,6 +57,28 @@ describe('a surname read before its full name', () => {
     const { find } = readEntities('Judge Alan Pruitt sentenced Mark Pruitt and Jane Pruitt on Friday. Later, Mayor Pruitt said the town was relieved.')
     expect(find('person', 'Pruitt')).toBeDefined()
   })
+
+  it('joins a surname spelt without its diacritic to the full name', () => {
+    const text = 'President Tomáš Dvořák spoke in Brno. Later, President Dvorak said: "We will rebuild the plant."'
+    const { entities, said } = readEntities(text)
+    const people = entities.filter((entity) => entity.type === 'person')
+    expect(people.map((person) => person.name)).toEqual(['Tomáš Dvořák'])
+    expect(said(people[0])).toEqual(['Tomáš Dvořák', 'Dvorak'])
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Tomáš Dvořák'])
+  })
+
+  it('joins the full name without its initial, then the surname, to the name with the initial', () => {
+    const text = 'Former envoy Martin Q. Ferrante resigned. Martin Ferrante had served two years. Ambassador Ferrante said "I leave with pride."'
+    const { entities } = readEntities(text)
+    expect(entities.filter((entity) => entity.type === 'person').map((person) => person.name)).toEqual(['Martin Q. Ferrante'])
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Martin Q. Ferrante'])
+  })
+
+  it('joins the first of two surnames, or both, to the one full name that has them', () => {
+    const text = 'Governor Lucía Ortega Villanueva met Senator Tomás Ibarra Cruz. Ortega said the island needed calm; Ibarra Cruz agreed.'
+    const { entities } = readEntities(text)
+    expect(entities.filter((entity) => entity.type === 'person').map((person) => person.name)).toEqual(['Lucía Ortega Villanueva', 'Tomás Ibarra Cruz'])
+  })
 })
 
 describe('places in a list of regions', () => {
@@ -67,6 +89,15 @@ describe('places in a list of regions', () => {
 
   it('still places a town by the region after its comma', () => {
     expect(readEntities('A truck crashed near Fairfield, California, on Tuesday.').find('place', 'Fairfield')?.country).toBe('United States')
+  })
+})
+
+describe('church honorifics', () => {
+  it('leaves Monsignor out of the name and takes the lower-case title before it as the role', () => {
+    const text = 'The bill was criticised by archbishop Monseñor Ramiro Tello Arce. Calling it "a dark day" the archbishop said "We will pray."'
+    const { entities } = readEntities(text)
+    expect(entities.find((entity) => entity.type === 'person')).toMatchObject({ name: 'Ramiro Tello Arce', role: 'archbishop' })
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Ramiro Tello Arce', 'Ramiro Tello Arce'])
   })
 })
 

@@ -59,3 +59,12 @@ describe('plural titles before a list of names', () => {
     expect(typeOf('Presidents Amara Okonjo')).toBeUndefined()
   })
 })
+
+describe('a whip is a title (branch quotes3)', () => {
+  it('reads "Senate Minority Whip" as the role of the name after it, and gives the person the quote said by surname', () => {
+    const text = 'Senate Minority Whip Ana Corvell questioned the plan. Corvell said "I can just tell you, this will not pass."'
+    const { find } = readEntities(text)
+    expect(find('person', 'Ana Corvell')?.role).toBe('Senate Minority Whip')
+    expect(extractFacts(text).quotes.map((quote) => quote.speaker)).toEqual(['Ana Corvell'])
+  })
+})

@@ -147,3 +147,23 @@ describe('publications told something', () => {
     expect(find('person', 'Ohio Examiner')).toBeUndefined()
   })
 })
+
+describe('buildings named like people (branch quotes3)', () => {
+  it('sets aside a landmark the text calls a cathedral or, in an apposition, a museum', () => {
+    const cathedral = readEntities('The roof of Notre Valence cathedral in Lyon caught fire. Crowds watched Notre Valence burn.')
+    expect(cathedral.entities.filter((entity) => entity.name === 'Notre Valence')).toEqual([])
+    const museum = readEntities('The president pledged converting Hagia Irene, formerly a Byzantine church and now a museum, to a mosque.')
+    expect(museum.entities.filter((entity) => entity.name === 'Hagia Irene')).toEqual([])
+  })
+
+  it('reads an institution the text calls a restaurant or a hospital as an organisation', () => {
+    const { find } = readEntities('The chef worked at the Bellandi Rosso restaurant in New York. Later, Bellandi Rosso closed for a week.')
+    expect(find('organization', 'Bellandi Rosso')).toBeDefined()
+    expect(find('person', 'Bellandi Rosso')).toBeUndefined()
+  })
+
+  it('keeps a person whose apposition names a building only inside a longer phrase', () => {
+    const { find } = readEntities('Ilse Marrow, a museum curator from Bonn, said the painting was a fake.')
+    expect(find('person', 'Ilse Marrow')).toBeDefined()
+  })
+})

@@ -14,6 +14,11 @@ describe('splitSentences', () => {
     expect(split('John F. Kennedy spoke. J. R. R. Tolkien wrote.')).toEqual(['John F. Kennedy spoke.', 'J. R. R. Tolkien wrote.'])
   })
 
+  it('reads an "I." after an initial as one more initial, and "I" without a stop as the pronoun', () => {
+    expect(split('Marta B. I. Okafor, the dean, wrote a letter.')).toEqual(['Marta B. I. Okafor, the dean, wrote a letter.'])
+    expect(split('The letter was signed by Plan B. I wrote back.')).toEqual(['The letter was signed by Plan B.', 'I wrote back.'])
+  })
+
   it('ends a sentence at an abbreviation or a letter when a sentence opener follows', () => {
     expect(split('The talks were held in the U.S. The next round is in Doha.')).toEqual(['The talks were held in the U.S.', 'The next round is in Doha.'])
     expect(split('U.S. officials said so. Acme Inc. Chairman Bob spoke.')).toEqual(['U.S. officials said so.', 'Acme Inc. Chairman Bob spoke.'])

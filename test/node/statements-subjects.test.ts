@@ -54,6 +54,17 @@ describe('bodies named by their people or their town', () => {
   it('gives no actor for an adjective that is no people of a country', () => {
     expect(statements('The Freedonian government declared a state of emergency on Monday.')).toEqual([])
   })
+
+  it('reads a bare "the government" as the one country the text names, and as no one where it names two or none', () => {
+    expect(statements('Protests spread across Peru on Sunday. The government announced a curfew for the capital.')).toEqual([['Peru', 'announced']])
+    expect(statements('Protests spread across Peru on Sunday. Later, the government has since denied the report.')).toEqual([['Peru', 'denied']])
+    expect(statements('Peru and Chile closed the border. The government announced a curfew for the capital.')).toEqual([])
+    expect(statements('Protests spread across the capital. The government announced a curfew.')).toEqual([])
+  })
+
+  it('leaves a bare "the government" that closes a sentence as its source, not an act', () => {
+    expect(statements('A minister of Peru died of the virus, the government announced yesterday.')).toEqual([])
+  })
 })
 
 describe('the scorer compares statement verbs by one stem', () => {

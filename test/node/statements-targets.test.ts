@@ -7,6 +7,12 @@ const statements = (text: string) =>
   extractFacts(text).statements.map((statement) => [statement.actor, statement.verb, ...(statement.target ? [statement.target] : [])])
 
 describe('statement targets and repeats', () => {
+  it('reads "this" before a noun as the object, and "this" alone or before a time as none', () => {
+    expect(statements('Judge Ana Ruiz rejected this argument on Monday.')).toEqual([['Ana Ruiz', 'rejected', 'this argument']])
+    expect(statements('Judge Ana Ruiz rejected this on Monday.')).toEqual([['Ana Ruiz', 'rejected']])
+    expect(statements('Judge Ana Ruiz announced this week that the case was closed.')).toEqual([['Ana Ruiz', 'announced']])
+  })
+
   it('reads "claimed N lives" as deaths, not a claim', () => {
     expect(
       statements('Portugal had still not recovered from the 1998 storm, estimated to have done about $9 billion in damage and claimed about 400 lives.'),

@@ -7,6 +7,7 @@ import { readShouting } from './ner/passes/shouting'
 import { readStrongEvidence } from './ner/passes/strong-evidence'
 import { readVocabulary } from './ner/passes/vocabulary'
 import { joinSurnames } from './ner/passes/surnames'
+import { joinCompanyShortNames } from './ner/passes/company-short-names'
 import { readWeakEvidence } from './ner/passes/weak-evidence'
 import { startReading, type Reading } from './ner/reading'
 import { tokenize } from './ner/tokens'
@@ -38,7 +39,7 @@ type Pass = (reading: Reading) => void
  * a surname or an organisation's short name is read once the full name is known. Lists twice, because a
  * list decided in the first round can settle a neighbouring one (a list of people beside a list of their
  * towns). Affiliations and headlines in capitals late, since they only reuse names found before; then
- * surnames read before their full name was known join it; the main country last of all, for the places
+ * surnames read before their full name was known join it, as a company's brand joins its full name; the main country last of all, for the places
  * the gazetteer lacks.
  */
 const PASSES: readonly Pass[] = [
@@ -51,5 +52,6 @@ const PASSES: readonly Pass[] = [
   readAffiliations,
   readShouting,
   joinSurnames,
+  joinCompanyShortNames,
   placeUnplaced,
 ]

@@ -25,7 +25,9 @@ const VERB_FIRST = new RegExp(`^[\\s,.!?—–-]*(?:${SPEECH_VERBS})\\b`)
 const GOVERNMENT_SUBJECT =
   /^[\s,.!?—–-]*(?:the|The)\s+government(?:['’]s)?(?:\s+(?:statement|spokesperson|spokesman|spokeswoman))?(?:\s*,[^,;]{1,80},)?\s+(?:(?:\p{Ll}+ly|also|later|has|had|have)\s+)*$/u
 // "the archbishop said", "In a statement, the commission said": an office or a body the text names elsewhere.
-const ROLE_SUBJECT = /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+$/u
+// "The president had previously called it", "the minister later said": adverbs and auxiliaries after the office are no part of it.
+const ROLE_SUBJECT =
+  /^[\s,.!?—–-]*(?:[^,;"“”]{0,60},\s+)?(?:the|The)\s+((?:(?!(?:has|had|have|also|later|then|again)\s)\p{Ll}+\s+){0,2}(?!(?:has|had|have|also|later|then|again)\s)\p{Ll}+?)(?:\s+(?:has|had|have|also|later|then|again|\p{Ll}+ly))*\s+$/u
 const PRONOUN_SUBJECT = /^[\s,.!?—–-]*(?:he|she|He|She)\s+(?:\p{Ll}+ly\s+)?$/u
 const OPENED_PRONOUN = /^[\s,.!?—–-]*(?:Speaking|Talking|Writing|Asked|Interviewed|In)\b[^,;:"“”]{0,60},\s*(?:he|she)\s+(?:\p{Ll}+ly\s+)?$/u
 // "On September 13 — two days after the ruling — he said", "On the live television he said": a time or place phrase
@@ -36,8 +38,10 @@ const ACCORDING_TO = /\b[Aa]ccording\s+to\s+(?:the\s+)?/g
 const DOCUMENT_BY = /\b(?:statement|order|letter|message|post|tweet|note|decree|memo)\s+(?:by|from)\s+/g
 // An organisation that is only the owner of what follows: "University of California, San Diego's chancellor".
 const POSSESSIVE_AHEAD = /^(?:,\s*[\p{Lu}][^,]{0,30})?['’]s\b/u
-// Where the name after "said" ends: the first comma, stop or time/place phrase.
-const NAME_PHRASE_END = /[,.;:!?]|\s(?:on|in|at|during|after|before|when|while|who|as)\s/
+// Where the name after "said" ends: the first comma, stop or time/place phrase; not the stop of a title or an initial
+// ("said Dr. Ana Ruiz", "said Ana M. Ruiz").
+const NAME_PHRASE_END =
+  /[,;:!?]|\.(?<!(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|\p{Lu})\.)|\s(?:on|in|at|during|after|before|when|while|who|as)\s/u
 
 type Context = { text: string; sentences: Span[]; entities: Entity[]; index: MentionIndex; spans: QuotedSpan[] }
 
@@ -411,6 +415,8 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
   const label = !quote || text.slice(quote.start, quote.end).trim().split(/\s+/).length < 3
   for (const verb of verbs) {
     const verbStart = from + verb.index
+    // "He said, in remarks published by CNN, “…”": after a preposition or a determiner the word is a noun, not a verb.
+    if (NOUN_BEFORE.test(region.slice(Math.max(0, verb.index - 8), verb.index))) continue
     // "Erdogan said — as reported by Hurriyet — “…”": an aside, the speaker is the subject of the verb before it.
     if (/\bas\s+$/.test(region.slice(Math.max(0, verb.index - 4), verb.index))) continue
     // "Speaker Ana Ruiz commented — which the BBC noted as unusual — “…”": a verb inside an aside between dashes is not the attribution.
@@ -421,6 +427,10 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
       return resolvePronoun(context, from, from)
     const role = verb.index < 60 ? ROLE_SUBJECT.exec(region.slice(0, verb.index)) : null
     if (role) return roleHolder(context, role[1]!)
+    // "RIAA's DMCA notice alleged …"…"": a document speaks for its owner, not for a name inside the document's name.
+    const ownedDocument = OWNED_DOCUMENT_SUBJECT.exec(region.slice(0, verb.index))
+    const owner = ownedDocument ? ownerEndingAt(index, from, from + ownedDocument.index) : undefined
+    if (owner) return owner
     if (GOVERNMENT_SUBJECT.test(region.slice(0, verb.index))) return governmentCountry(text, from, index)
     const subject =
       findSubject(text, from, verbStart, index) ??
@@ -441,6 +451,13 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
   }
   return undefined
 }
+
+// "X's statement", "X's take-down notice": a document owned by the name before "'s", as the subject of a speech verb.
+const OWNED_DOCUMENT_SUBJECT =
+  /['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:notice|statement|report|letter|filing|complaint|lawsuit|release|website|memo|document)\s+(?:(?:\p{Ll}+ly|also|later)\s+)*$/u
+
+// A speech verb's word after these is a noun: "in remarks", "his claims", "the comments".
+const NOUN_BEFORE = /\b(?:in|the|a|an|his|her|their|its|of|with|by)\s+$/i
 
 // Words that open a clause of their own inside a sentence; its subject is the speaker of its verb.
 const SUBORDINATE = /\s(?:because|after|when|while|since|although|though|whereas|before|until|once|that)\s/g

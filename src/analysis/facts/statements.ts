@@ -19,7 +19,9 @@ const NOT_AN_OBJECT = /^(?:in|on|at|during|after|before|with|from|by|as)\b|^\p{L
 // Verbs whose object, even as the subject of a clause, is who the statement is against.
 const ACCUSATION = /^(?:condemn|denounc|deplor|criticis|criticiz|blam|accus|alleg|attribut|reject|dismiss)/
 const PASSIVE_AUXILIARY = /\b(?:was|were|is|are|been|being)\s+(?:(?:\p{Ll}+ly|later|also|then|not|never)\s+)?$/u
-const CLAUSE_OBJECT = /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b)/
+// "this" alone is a pronoun, and so is "this" before a time or a verb; "this change" is an object.
+const CLAUSE_OBJECT =
+  /^(?:that|to|\d|it\b|its\b|they\b|he\b|she\b|this\b(?!\s+(?!(?:week|month|year|morning|afternoon|evening|weekend|time|is|was|has|had|would|will|could|may|might|on|in|at|by|for|with|to|as|and|but|or|after|before|during|from|because)\b)\p{Ll}+\b))/u
 
 /**
  * Condemnations, accusations, denials, claims and announcements: the actor is

@@ -27,9 +27,12 @@ const OF_A_BODY = 'of\\s+the\\s+\\p{Ll}+'
 // "a university student named Wong": the words of a description before "named" or "called", and the word itself.
 const NAMED = '\\p{Ll}+(?=\\s+(?:\\p{Ll}+\\s+){0,2}(?:named|called)\\s)|named|called'
 
+// "During the speech Trump claimed", "At the rally Ana Ruiz said": an opening phrase of an event, without a comma.
+const EVENT_OPENER = '(?:(?:During|At|After|Following)\\s+(?:the|a|an|his|her|its|their)\\s+\\p{Ll}+\\s+)?'
+
 /** What may come before the subject: up to two opening phrases ended by a comma, an article, capitalised words (titles, affiliations: "Prime Minister of India", "Member of Parliament (MP)", "Ambassador to Portugal"), office words, a body named in lower case after an office ("speaker of the parliament") and a description before "named". */
 const PREFIX = new RegExp(
-  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
+  `^\\s*(?:[^,;]{0,120},\\s+){0,2}${TIME_OPENER}${EVENT_OPENER}(?:(?:the|The|A|a|An|an)\\s+)?(?:(?:[\\p{Lu}][\\p{L}\\p{M}'’.&–-]*|\\([\\p{Lu}\\d&.-]{2,10}\\)|${ROLE_WORD}|government|authorities|${OF_A_BODY}|(?:of|for|to)\\s+the(?=\\s+[\\p{Lu}])|of|for|to|${TITLE_AND}|${FIELD_WORD}|${NAMED})\\s+){0,8}$`,
   'u',
 )
 
@@ -164,12 +167,24 @@ function mostNamedOrganisation(entities: readonly Entity[]): Entity | undefined 
 const BODY_TO_VERB = '(?:\\s+(?:\\p{Ll}+ly|also|later|then|since|now|already|has|have|had|on\\s+\\p{Lu}\\p{Ll}+))*\\s+$'
 // "The Samoan government declared": a government named by the adjective of its people.
 const DEMONYM_GOVERNMENT = new RegExp(`(?:^|[,;]\\s*)[Tt]he\\s+(\\p{Lu}\\p{Ll}+)\\s+government${BODY_TO_VERB}`, 'u')
+// "The government announced", "the government has since declared": a government not named by its country.
+const BARE_GOVERNMENT = new RegExp(`(?:^|[,;]\\s*)([Tt]he\\s+government)${BODY_TO_VERB}`, 'u')
+// "…died of COVID-19, the government announced yesterday.": a verb that ends its sentence names the source of the news
+// before it, as "officials said" does, not an act of the government.
+const REPORTS_THE_SENTENCE = /^\p{L}+(?:\s+(?:yesterday|today|tonight|on\s+\p{Lu}\p{Ll}+|\p{Ll}+ly))?\s*[.!?]/u
 // "The city of Calabasas announced": a town acting as a body; the place named after "of" is the actor.
 const TOWN_OF = /(?:^|[,;]\s*)[Tt]he\s+(?:city|town|village|county|municipality|province|state)\s+of\s+$/
 const TOWN_TO_VERB = new RegExp(`^${BODY_TO_VERB}`, 'u')
 
+/** The one country a text names, if it names exactly one: a bare "the government" there is that country's (the gold convention). */
+function soleCountry(entities: readonly Entity[]): Entity | undefined {
+  const countries = entities.filter((entity) => entity.type === 'country')
+  return countries.length === 1 ? countries[0] : undefined
+}
+
 /**
- * A government named by its people's adjective ("The Samoan government declared": Samoa) or a town acting as a body
+ * A government named by its people's adjective ("The Samoan government declared": Samoa), a bare "the government" of
+ * a text that names one country only ("The government announced" in a report on Belgrade: Serbia), or a town acting as a body
  * ("The city of Calabasas announced": Calabasas), as the subject of the verb at `verbStart`. The country is the
  * entity the text names, else the gazetteer's name for it.
  */
@@ -182,12 +197,18 @@ export function governmentOrTown(
 ): EntityMention | undefined {
   const before = text.slice(clauseStart, verbStart)
   const demonym = DEMONYM_GOVERNMENT.exec(before)
-  const country = demonym ? countryOfDemonym(demonym[1]!) : undefined
-  if (demonym && country) {
+  const ofPeople = demonym ? countryOfDemonym(demonym[1]!) : undefined
+  if (demonym && ofPeople) {
     const start = clauseStart + demonym.index + demonym[0].indexOf(demonym[1]!)
     const entity =
-      entities.find((candidate) => candidate.type === 'country' && candidate.name === country.name) ?? ({ name: country.name, type: 'country' } as Entity)
+      entities.find((candidate) => candidate.type === 'country' && candidate.name === ofPeople.name) ?? ({ name: ofPeople.name, type: 'country' } as Entity)
     return { entity, start, end: start + demonym[1]!.length }
+  }
+  const bare = REPORTS_THE_SENTENCE.test(text.slice(verbStart, verbStart + 40)) ? null : BARE_GOVERNMENT.exec(before)
+  const country = bare ? soleCountry(entities) : undefined
+  if (bare && country) {
+    const start = clauseStart + bare.index + bare[0].indexOf(bare[1]!)
+    return { entity: country, start, end: start + bare[1]!.length }
   }
   const town = index.within(clauseStart, verbStart, ['place']).pop()
   if (!town || !TOWN_OF.test(text.slice(clauseStart, town.start)) || !TOWN_TO_VERB.test(text.slice(town.end, verbStart))) return undefined

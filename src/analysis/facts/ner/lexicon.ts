@@ -35,7 +35,7 @@ export const ROLE_HEADS = words(`
   secretary secretary-general chairman chairwoman chairperson chair director governor senator ambassador envoy
   general gen. colonel col. lieutenant lt. captain capt. commander commissioner sergeant sgt. admiral marshal major
   chief king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh ayatollah mufti maulana mullah cleric
-  pastor priest reverend rev. father mayor judge justice
+  pastor priest reverend rev. father mayor judge justice whip
   attorney prosecutor coach manager leader head representative rep. sen. gov. congressman congresswoman lawmaker
   mp dr dr. prof prof. professor dean officer inspector superintendent constable detective ceo founder executive
   striker midfielder defender goalkeeper captain fullback winger quarterback pitcher batsman bowler
@@ -51,7 +51,7 @@ export const ROLE_HEADS = words(`
 export const POSTED_ROLES = words(`ambassador envoy representative adviser advisor delegate consul emissary commissioner attaché nuncio`)
 
 /** Honorifics: they mark a person but are not a role worth reporting. */
-export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle`)
+export const HONORIFICS = words(`mr. mrs. ms. mr mrs ms sir dame mme mlle monsignor monseñor monsenor msgr msgr. mgr mgr.`)
 
 /** The last word of an organisation's name ("Foreign Ministry", "Pakistan Peoples Party", "Acme Corp."). */
 export const ORG_SUFFIXES = words(`

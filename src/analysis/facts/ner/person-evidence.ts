@@ -95,3 +95,30 @@ export function namesAThing(tokens: Token[]): boolean {
   if (!THING_TAILS.has(tail)) return false
   return tokens.length > 2 || !isFirstName(tokens[0]!.text) || !THING_TAILS_ALSO_SURNAMES.has(tail)
 }
+
+// A building the text names by its kind, in lower case after the name ("Notre Dame cathedral", "Cipriani Dolci
+// restaurant") or in an apposition ("Hagia Sophia, formerly a Greek Orthodox church and now a museum,"): an
+// institution is an organisation, a landmark no entity the facts report.
+const INSTITUTION_KINDS = 'hospital|clinic|restaurant|hotel|school|college|university'
+const LANDMARK_KINDS = 'cathedral|mosque|church|temple|museum|basilica|shrine|monastery|palace|castle|monument|memorial|synagogue'
+// In an apposition the kind ends its phrase ("X, a museum curator," is a person).
+const KIND_AFTER_NAME = new RegExp(
+  `(?:\\s+(${INSTITUTION_KINDS}|${LANDMARK_KINDS})\\b|,\\s+(?:(?:formerly|now|once|originally|still)\\s+)?(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${INSTITUTION_KINDS}|${LANDMARK_KINDS})(?=\\s*[,.;:)]|\\s+(?:in|of|on|at|near|and|that|which|where)\\b))`,
+  'uy',
+)
+const INSTITUTION = new RegExp(`^(?:${INSTITUTION_KINDS})$`)
+
+/**
+ * What kind of building the text says a name is, wherever it gives the name a kind right after it: "institution"
+ * ("Cipriani Dolci restaurant"), "landmark" ("Notre Dame cathedral", "Hagia Sophia, … now a museum,"), or undefined.
+ * The name's occurrences are found with indexOf, as for a surname, so long texts stay linear per candidate.
+ */
+export function buildingKindOf(text: string, name: string): 'institution' | 'landmark' | undefined {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    KIND_AFTER_NAME.lastIndex = at + name.length
+    const found = KIND_AFTER_NAME.exec(text)
+    const kind = found?.[1] ?? found?.[2]
+    if (kind) return INSTITUTION.test(kind) ? 'institution' : 'landmark'
+  }
+  return undefined
+}

@@ -111,7 +111,9 @@ const titledPerson: Rule = (reading, sentence, candidate) => {
   const roleTokens = tokens.slice(0, nameFrom)
   readRole(reading, roleTokens)
   const honorific = roleTokens.length === 1 && HONORIFICS.has(lower(roleTokens[0]!))
-  addPerson(reading, sentence, candidate.from + nameFrom, candidate.to, honorific ? undefined : nameOf(reading, roleTokens))
+  // "archbishop Monseñor Ana Ruiz": an honorific is no role, a lower-case title before it is.
+  const role = honorific ? roleBefore(sentence, candidate.from) : roleTokens
+  addPerson(reading, sentence, candidate.from + nameFrom, candidate.to, role ? nameOf(reading, role) : undefined)
   return true
 }
 

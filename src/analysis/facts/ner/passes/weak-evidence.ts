@@ -10,7 +10,7 @@ import {
   STRONG_PLACE_PREPOSITIONS,
 } from '../lexicon'
 import { ageAfter, countryInBrackets, isAcronym, isDemonymOfSeveralWords, looksLikePersonName, lower, namesPlace } from '../names'
-import { hasPersonContext, hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
+import { buildingKindOf, hasPersonContext, hasPersonEvidence, namesAThing, soundsLikeCommonNouns } from '../person-evidence'
 import { countryAfterComma, demonymBeforeKind, featureBefore, kindAfter, kindOfBefore } from '../place-cues'
 import { isBigPlace, isNamesakeAbroad, isProminentPlace, pickPlace, placeDetails } from '../places'
 import { byLeadingName, isClubOfTown, isTeamHere, namedBefore } from '../recall'
@@ -102,6 +102,21 @@ const arabicPlaceName: Rule = (reading, sentence, candidate) => {
 }
 
 /**
+ * Two or three words shaped like a person's name that the text calls a building ("Notre Dame cathedral", "Hagia Sophia,
+ * now a museum,", "Cipriani Dolci restaurant"), with no person's context where they stand: an institution is an
+ * organisation, a landmark is set aside (no person, and no organisation either).
+ */
+const buildingNamedLikeAPerson: Rule = (reading, sentence, candidate) => {
+  const tokens = candidate.tokens
+  if (tokens.length < 2 || tokens.length > 3 || !factsOf(reading, candidate).personShape) return false
+  const name = factsOf(reading, candidate).name
+  const kind = buildingKindOf(reading.text, name)
+  if (!kind || hasPersonContext(reading.text, sentence, candidate.to)) return false
+  if (kind === 'institution') decide(reading, sentence, candidate, 'organization', name)
+  return true
+}
+
+/**
  * Two or three words shaped like a person's name, naming no organisation, thing or place (unless an
  * athlete's country follows in brackets); words the text also writes in lower case need a person's evidence.
  */
@@ -179,6 +194,7 @@ const WEAK_RULES: readonly Rule[] = [
   placeByCue,
   placeAfterPreposition,
   arabicPlaceName,
+  buildingNamedLikeAPerson,
   personByShape,
   notASingleWord,
   relativeInApposition,
