@@ -62,6 +62,8 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
     const situation = situationOf(i)
     // '"…," a council official said': the quote names its speaker, who is nobody the text names; the ranker is not asked.
     if (saidBySomeoneUnnamed(situation, situation.span)) return quote
+    // '"…," he said' with several people in sight: the rules could not tell which one, and the ranker knows no more.
+    if (!situation.pronoun && pronounAt(situation, situation.span) !== undefined) return quote
     const speaker = fallbackSpeaker(speakerCandidates(situation), QUOTE_SPEAKER_WEIGHTS)
     return speaker ? { ...quote, speaker: speaker.name } : quote
   })
@@ -111,14 +113,18 @@ export function readQuotes(text: string, sentences: Span[], entities: Entity[]):
 const PRONOUN_AFTER = /^[\s,.!?—–-]*(?:he|she)\b/
 const PRONOUN_BEFORE = /\b(?:he|she|He|She)\b[^"“”]*$/
 
-/** Whom a "he"/"she" beside the quote, in its sentence, stands for (the rules' resolution). */
-function pronounBeside(context: Context, span: QuotedSpan): Entity | undefined {
-  const { text, sentences } = context
-  const after = PRONOUN_AFTER.exec(text.slice(span.close + 1, span.close + 20))
-  if (after) return resolvePronoun(context, span.open, span.close + 1)?.entity
+/** Where a "he"/"she" beside the quote, in its sentence, stands, if one does. */
+function pronounAt({ text, sentences }: { text: string; sentences: Span[] }, span: QuotedSpan): number | undefined {
+  if (PRONOUN_AFTER.test(text.slice(span.close + 1, span.close + 20))) return span.close + 1
   const sentenceFrom = sentences[sentenceIndexAt(sentences, span.open)]?.start ?? span.open
   const before = PRONOUN_BEFORE.exec(text.slice(sentenceFrom, span.open))
-  return before ? resolvePronoun(context, span.open, sentenceFrom + before.index)?.entity : undefined
+  return before ? sentenceFrom + before.index : undefined
+}
+
+/** Whom a "he"/"she" beside the quote, in its sentence, stands for (the rules' resolution). */
+function pronounBeside(context: Context, span: QuotedSpan): Entity | undefined {
+  const at = pronounAt(context, span)
+  return at === undefined ? undefined : resolvePronoun(context, span.open, at)?.entity
 }
 
 // '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
