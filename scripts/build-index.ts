@@ -24,7 +24,7 @@ import { PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
-import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
+import { analyseCorpus, type AnalysedCorpus, type AnalysisStats } from './lib/analyse-corpus'
 import { sourceVersion } from './lib/analyser-version'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
@@ -144,7 +144,7 @@ async function main(): Promise<number> {
 
 /** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
 async function buildSharded(
-  analysed: ArticleSource,
+  analysed: AnalysedCorpus,
   stats: AnalysisStats,
   shards: number,
   perShard: number,
@@ -163,6 +163,11 @@ async function buildSharded(
       readBack += size
       return analysed.read(first, size)
     },
+    // What a shard thread reads back itself.
+    run: (first, size) => {
+      readBack += size
+      return analysed.run(first, size)
+    },
   }
   // Without SHARDS, shards are filled in turn, so articles appended later leave the full shards' articles (and indexes) as they were.
   const layout = process.env.SHARDS ? { shards } : { perShard }
@@ -170,7 +175,7 @@ async function buildSharded(
   const writer = sourceVersion(resolve('scripts/lib/shard-thread.ts'), resolve('generated'))
   // Shards of the served build with the same key (the same articles, written by the same code) are reused as they are.
   const previous = previousShards(dirname(BUNDLE_PATH))
-  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true, writer, previous })
+  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true, writer, previous, threads })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []

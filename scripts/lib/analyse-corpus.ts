@@ -6,13 +6,14 @@
  * under `<cache>/<analyser version>/`; a new version removes the others.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { analyzeArticle, type Analysis, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import type { ArticleInput } from '../../src/corpus/article'
 import { analyserVersion } from './analyser-version'
+import { analysisInput, cacheKey, cachePath, readCached, storedFrom, writeCached, type CachedRun } from './analysis-cache'
 import { createProgress } from './progress'
 import { tsWorker } from './ts-worker'
 
@@ -35,6 +36,8 @@ export type AnalysedCorpus = {
   size: number
   /** Articles `first` to `first + size - 1`, in corpus order. */
   read(first: number, size: number): StoredArticle[]
+  /** The same articles as their cache entries, for a build thread to read them itself (`readCachedRun`). */
+  run(first: number, size: number): CachedRun
   /**
    * A hash naming what `read` would give for those articles, without reading an analysis: the analyser's version,
    * each article's cache key (what its analysis reads) and its other fields (id, url, …: the rest of a stored article).
@@ -78,11 +81,8 @@ export async function analyseCorpus(
     writeCached(cacheDir, keys[position]!, analysis)
     return analysis
   }
-  const read = (first: number, size: number): StoredArticle[] =>
-    inputs.slice(first, first + size).map((input, i) => {
-      const { title: _title, ...rest } = input
-      return { ...rest, ...analysisOf(first + i) }
-    })
+  const read = (first: number, size: number): StoredArticle[] => inputs.slice(first, first + size).map((input, i) => storedFrom(input, analysisOf(first + i)))
+  const run = (first: number, size: number): CachedRun => ({ cacheDir, inputs: inputs.slice(first, first + size), keys: keys.slice(first, first + size) })
   const key = (first: number, size: number): string => {
     const hash = createHash('sha256').update(version)
     for (let position = first; position < first + size; position++) {
@@ -92,41 +92,9 @@ export async function analyseCorpus(
     return hash.digest('hex')
   }
   return {
-    corpus: { size: inputs.length, read, key },
+    corpus: { size: inputs.length, read, run, key },
     stats: { analysed: missing.length, cached: inputs.length - missing.length, threads: threadCount, version },
   }
-}
-
-/** What the analysis reads of an article: nothing else may change its result, so nothing else is in its cache key. */
-function analysisInput({ text, title, date }: ArticleInput): AnalyzeInput {
-  return { text, ...(title ? { title } : {}), ...(date ? { date } : {}) }
-}
-
-function cacheKey(input: AnalyzeInput): string {
-  return createHash('sha256')
-    .update(JSON.stringify([input.text, input.title ?? null, input.date ?? null]))
-    .digest('hex')
-}
-
-function cachePath(cacheDir: string, key: string): string {
-  return join(cacheDir, key.slice(0, 2), `${key.slice(2)}.json`)
-}
-
-function readCached(cacheDir: string, key: string): Analysis | undefined {
-  try {
-    return JSON.parse(readFileSync(cachePath(cacheDir, key), 'utf8')) as Analysis
-  } catch {
-    // Absent, or cut short by a killed build (entries are renamed into place, so only by a full disk): analyse again.
-    return undefined
-  }
-}
-
-function writeCached(cacheDir: string, key: string, analysis: Analysis) {
-  const path = cachePath(cacheDir, key)
-  mkdirSync(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify(analysis))
-  renameSync(temporary, path)
 }
 
 type Job = { position: number; input: AnalyzeInput }
