@@ -97,8 +97,9 @@ export async function analyseCorpus(
   }
 }
 
-/** The file a build spills its inputs to, in the cache's folder, named by the build's process. */
-const SPILL_FILE = /^inputs-(\d+)\.jsonl$/
+/** The files a build spills its inputs to, in the cache's folder, named by the build's process and numbered. */
+const SPILL_FILE = /^inputs-(\d+)-\d+\.jsonl$/
+let spills = 0
 
 /**
  * The analysed corpus with its inputs on disk (`spillInputs`, in the cache's folder, removed when the process
@@ -120,7 +121,7 @@ class SpilledCorpus implements AnalysedCorpus {
   ) {
     this.cacheDir = join(root, version)
     mkdirSync(root, { recursive: true })
-    this.file = join(root, `inputs-${process.pid}.jsonl`)
+    this.file = join(root, `inputs-${process.pid}-${spills++}.jsonl`)
     process.once('exit', () => rmSync(this.file, { force: true }))
     this.offsets = spillInputs(inputs, this.file)
     this.fields = inputs.map(({ text: _text, ...fields }) => JSON.stringify(fields))
