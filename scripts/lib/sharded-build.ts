@@ -156,7 +156,7 @@ export type ShardPlan = {
  * shard's files, part of each shard's key (the build gives the hash of its sources). `previous`: the shards of
  * an earlier build by key (`previousShards`): a shard whose key is there is not collected again, its index and
  * share of the figures are read from that build's files, and with the phrase thread its articles are not read
- * at all: its phrase counts and registry facts are that build's kept files too. `threads`: with more than two,
+ * at all: its phrase counts and registry facts are that build's kept files too. `threads`: with more than one,
  * and two shards or more to collect, each such shard is read, collected, written and its phrases counted on a shard
  * thread (`passShard`), this thread summing their shares of the figures in corpus order: the same plan.
  */
@@ -182,11 +182,9 @@ export async function planShards(
   const figures = new CorpusFigures()
   const keys = ranges.map((range) => shardKey(source, range, writer))
   const earliers = keys.map((key) => previous(key))
-  // More than two threads and two shards or more to collect: each is collected, written and counted on a shard
-  // thread. With two, the one-thread pass already keeps two busy (this one collecting, the phrase thread counting),
-  // for less CPU than the shard threads' (measured: docs/scaling.md, branch `coldpass`).
+  // Two shards or more to collect and threads to spare: each is collected, written and counted on a shard thread.
   const fresh = ranges.flatMap((_, shard) => (earliers[shard] ? [] : [shard]))
-  const passThreads = threads > 2 ? Math.min(threads, fresh.length) : 1
+  const passThreads = Math.min(threads, fresh.length)
   // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk (the
   // threaded pass counts them on the shard threads, onto files the phrase thread merges); tests in memory.
   const phrases: Phrases = phraseThread || passThreads > 1 ? new PhraseThread() : inMemoryPhrases()
