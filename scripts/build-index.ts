@@ -24,7 +24,7 @@ import { PART_UNITS, FORMAT, packSizeFor, registryText, serializeBundle } from '
 import type { StoredRegistry } from '../src/corpus-services/entity-registry'
 import { serializeCompactIndex } from '../src/search/index/compact-index'
 import { buildIndex } from '../src/search/search'
-import { analyseCorpus, type AnalysisStats } from './lib/analyse-corpus'
+import { analyseCorpus, type AnalysedCorpus, type AnalysisStats } from './lib/analyse-corpus'
 import { sourceVersion } from './lib/analyser-version'
 import { assetsDirOf, indexPathOf } from './lib/bundle-files'
 import { isRunning } from './lib/processes'
@@ -54,36 +54,9 @@ async function main(): Promise<number> {
     return 1
   }
   const phases = new Phases()
-  const { articles: inputs, errors, files } = readCorpus(corpus)
-  phases.end('read')
-  if (errors.length > 0) {
-    const bad = new Set(errors.map((error) => error.file)).size
-    console.error(`build failed: ${errors.length} problem(s) in ${bad} file(s) of ${corpus}; the previous bundle is unchanged.`)
-    for (const error of errors) console.error(`  ${formatCorpusError(error)}`)
-    return 1
-  }
-  if (inputs.length === 0) {
-    console.error(`build failed: no articles (.txt, .md, .jsonl) found in ${corpus}; the previous bundle is unchanged.`)
-    return 1
-  }
-
-  const perShard = Number(process.env.ARTICLES_PER_SHARD ?? ARTICLES_PER_SHARD)
-  if (!(Number.isInteger(perShard) && perShard >= 1)) {
-    console.error(`build failed: ARTICLES_PER_SHARD must be a whole number of articles, 1 or more (got "${process.env.ARTICLES_PER_SHARD}")`)
-    return 1
-  }
-  const shards = shardCount(inputs.length, process.env.SHARDS, perShard)
-  if (typeof shards !== 'number') {
-    console.error(`build failed: ${shards.error} The previous bundle is unchanged.`)
-    return 1
-  }
-  const threads = process.env.THREADS === undefined ? undefined : Number(process.env.THREADS)
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-    console.error(`build failed: THREADS must be a whole number of threads, 1 or more (got "${process.env.THREADS}")`)
-    return 1
-  }
-  const { corpus: analysed, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
-  phases.end('analysis')
+  const read = await readAndAnalyse(corpus, phases)
+  if (typeof read === 'number') return read
+  const { analysed, stats, files, shards, perShard, threads } = read
   // A sharded build reads the analyses back a shard at a time; one Worker's bundle holds the whole corpus anyway.
   // Each shard's files are made on a thread of their own, as many as the analysis may use.
   if (shards > 1) return buildSharded(analysed, stats, shards, perShard, threads ?? availableParallelism(), corpus, files, started, phases)
@@ -142,9 +115,51 @@ async function main(): Promise<number> {
   return 0
 }
 
+/**
+ * The corpus read, checked and analysed, and the build's settings; an exit code when they are wrong. A function of
+ * its own so that the inputs are dropped once analysed (the analysed corpus has them on disk): a local of `main`
+ * stays alive while `main` awaits the rest of the build.
+ */
+async function readAndAnalyse(
+  corpus: string,
+  phases: Phases,
+): Promise<number | { analysed: AnalysedCorpus; stats: AnalysisStats; files: number; shards: number; perShard: number; threads: number | undefined }> {
+  const { articles: inputs, errors, files } = readCorpus(corpus)
+  phases.end('read')
+  if (errors.length > 0) {
+    const bad = new Set(errors.map((error) => error.file)).size
+    console.error(`build failed: ${errors.length} problem(s) in ${bad} file(s) of ${corpus}; the previous bundle is unchanged.`)
+    for (const error of errors) console.error(`  ${formatCorpusError(error)}`)
+    return 1
+  }
+  if (inputs.length === 0) {
+    console.error(`build failed: no articles (.txt, .md, .jsonl) found in ${corpus}; the previous bundle is unchanged.`)
+    return 1
+  }
+
+  const perShard = Number(process.env.ARTICLES_PER_SHARD ?? ARTICLES_PER_SHARD)
+  if (!(Number.isInteger(perShard) && perShard >= 1)) {
+    console.error(`build failed: ARTICLES_PER_SHARD must be a whole number of articles, 1 or more (got "${process.env.ARTICLES_PER_SHARD}")`)
+    return 1
+  }
+  const shards = shardCount(inputs.length, process.env.SHARDS, perShard)
+  if (typeof shards !== 'number') {
+    console.error(`build failed: ${shards.error} The previous bundle is unchanged.`)
+    return 1
+  }
+  const threads = process.env.THREADS === undefined ? undefined : Number(process.env.THREADS)
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    console.error(`build failed: THREADS must be a whole number of threads, 1 or more (got "${process.env.THREADS}")`)
+    return 1
+  }
+  const { corpus: analysed, stats } = await analyseCorpus(inputs, { cacheDir: ANALYSIS_CACHE, ...(threads ? { threads } : {}) })
+  phases.end('analysis')
+  return { analysed, stats, files, shards, perShard, threads }
+}
+
 /** The corpus as shard Workers behind a front Worker; the one-Worker bundle stays as it was (npm test and tsc read it). */
 async function buildSharded(
-  analysed: ArticleSource,
+  analysed: AnalysedCorpus,
   stats: AnalysisStats,
   shards: number,
   perShard: number,
@@ -163,6 +178,11 @@ async function buildSharded(
       readBack += size
       return analysed.read(first, size)
     },
+    // What a shard thread reads back itself.
+    run: (first, size) => {
+      readBack += size
+      return analysed.run(first, size)
+    },
   }
   // Without SHARDS, shards are filled in turn, so articles appended later leave the full shards' articles (and indexes) as they were.
   const layout = process.env.SHARDS ? { shards } : { perShard }
@@ -170,7 +190,7 @@ async function buildSharded(
   const writer = sourceVersion(resolve('scripts/lib/shard-thread.ts'), resolve('generated'))
   // Shards of the served build with the same key (the same articles, written by the same code) are reused as they are.
   const previous = previousShards(dirname(BUNDLE_PATH))
-  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true, writer, previous })
+  const plan = await planShards(articles, layout, new Date().toISOString(), { phraseThread: true, progress: true, writer, previous, threads })
   phases.end('index')
   const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
   const sizes: string[] = []

@@ -6,13 +6,26 @@
  * under `<cache>/<analyser version>/`; a new version removes the others.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { analyzeArticle, type Analysis, type AnalyzeInput } from '../../src/analysis/analyze'
 import type { StoredArticle } from '../../src/article'
 import type { ArticleInput } from '../../src/corpus/article'
 import { analyserVersion } from './analyser-version'
+import {
+  analysisInput,
+  cacheKey,
+  cachePath,
+  readCached,
+  readInputs,
+  spillInputs,
+  storedFrom,
+  writeCached,
+  type CachedRun,
+  type InputsRange,
+} from './analysis-cache'
+import { isRunning } from './processes'
 import { createProgress } from './progress'
 import { tsWorker } from './ts-worker'
 
@@ -35,6 +48,8 @@ export type AnalysedCorpus = {
   size: number
   /** Articles `first` to `first + size - 1`, in corpus order. */
   read(first: number, size: number): StoredArticle[]
+  /** The same articles as their cache entries, for a build thread to read them itself (`readCachedRun`). */
+  run(first: number, size: number): CachedRun
   /**
    * A hash naming what `read` would give for those articles, without reading an analysis: the analyser's version,
    * each article's cache key (what its analysis reads) and its other fields (id, url, …: the rest of a stored article).
@@ -49,7 +64,12 @@ export async function analyseCorpus(
   const version = analyserVersion()
   // One folder per analyser version: another version's entries can never be hit again, so they go.
   const cacheDir = join(root, version)
-  if (existsSync(root)) for (const name of readdirSync(root)) if (name !== version) rmSync(join(root, name), { recursive: true, force: true })
+  // So do the inputs spilled by a build that was killed (`SpilledCorpus`); a running build's stay.
+  if (existsSync(root))
+    for (const name of readdirSync(root)) {
+      const spilledBy = SPILL_FILE.exec(name)?.[1]
+      if (name !== version && !(spilledBy !== undefined && isRunning(Number(spilledBy)))) rmSync(join(root, name), { recursive: true, force: true })
+    }
   const keys = inputs.map((input) => cacheKey(analysisInput(input)))
   // Entries are only looked for here; one found unreadable when read back is analysed then (`read`).
   const missing = keys.flatMap((key, position) => (existsSync(cachePath(cacheDir, key)) ? [] : [position]))
@@ -71,62 +91,68 @@ export async function analyseCorpus(
       store,
     )
   }
-  const analysisOf = (position: number): Analysis => {
-    const cached = readCached(cacheDir, keys[position]!)
-    if (cached) return cached
-    const analysis = analyzeArticle(analysisInput(inputs[position]!))
-    writeCached(cacheDir, keys[position]!, analysis)
-    return analysis
-  }
-  const read = (first: number, size: number): StoredArticle[] =>
-    inputs.slice(first, first + size).map((input, i) => {
-      const { title: _title, ...rest } = input
-      return { ...rest, ...analysisOf(first + i) }
-    })
-  const key = (first: number, size: number): string => {
-    const hash = createHash('sha256').update(version)
-    for (let position = first; position < first + size; position++) {
-      const { text: _text, ...fields } = inputs[position]!
-      hash.update(keys[position]!).update(JSON.stringify(fields)).update('\n')
-    }
-    return hash.digest('hex')
-  }
   return {
-    corpus: { size: inputs.length, read, key },
+    corpus: new SpilledCorpus(inputs, keys, version, root),
     stats: { analysed: missing.length, cached: inputs.length - missing.length, threads: threadCount, version },
   }
 }
 
-/** What the analysis reads of an article: nothing else may change its result, so nothing else is in its cache key. */
-function analysisInput({ text, title, date }: ArticleInput): AnalyzeInput {
-  return { text, ...(title ? { title } : {}), ...(date ? { date } : {}) }
-}
+/** The files a build spills its inputs to, in the cache's folder, named by the build's process and numbered. */
+const SPILL_FILE = /^inputs-(\d+)-\d+\.jsonl$/
+let spills = 0
 
-function cacheKey(input: AnalyzeInput): string {
-  return createHash('sha256')
-    .update(JSON.stringify([input.text, input.title ?? null, input.date ?? null]))
-    .digest('hex')
-}
+/**
+ * The analysed corpus with its inputs on disk (`spillInputs`, in the cache's folder, removed when the process
+ * exits, or by the next build if it is killed): it holds each article's cache key and the JSON of its fields but
+ * the text (for `key`), not the texts.
+ */
+class SpilledCorpus implements AnalysedCorpus {
+  readonly size: number
+  private readonly cacheDir: string
+  private readonly file: string
+  private readonly offsets: Float64Array
+  private readonly fields: string[]
 
-function cachePath(cacheDir: string, key: string): string {
-  return join(cacheDir, key.slice(0, 2), `${key.slice(2)}.json`)
-}
-
-function readCached(cacheDir: string, key: string): Analysis | undefined {
-  try {
-    return JSON.parse(readFileSync(cachePath(cacheDir, key), 'utf8')) as Analysis
-  } catch {
-    // Absent, or cut short by a killed build (entries are renamed into place, so only by a full disk): analyse again.
-    return undefined
+  constructor(
+    inputs: readonly ArticleInput[],
+    private readonly keys: readonly string[],
+    private readonly version: string,
+    root: string,
+  ) {
+    this.cacheDir = join(root, version)
+    mkdirSync(root, { recursive: true })
+    this.file = join(root, `inputs-${process.pid}-${spills++}.jsonl`)
+    process.once('exit', () => rmSync(this.file, { force: true }))
+    this.offsets = spillInputs(inputs, this.file)
+    this.fields = inputs.map(({ text: _text, ...fields }) => JSON.stringify(fields))
+    this.size = inputs.length
   }
-}
 
-function writeCached(cacheDir: string, key: string, analysis: Analysis) {
-  const path = cachePath(cacheDir, key)
-  mkdirSync(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify(analysis))
-  renameSync(temporary, path)
+  read(first: number, size: number): StoredArticle[] {
+    return readInputs(this.range(first, size)).map((input, i) => storedFrom(input, this.analysisOf(first + i, input)))
+  }
+
+  run(first: number, size: number): CachedRun {
+    return { cacheDir: this.cacheDir, inputs: this.range(first, size), keys: this.keys.slice(first, first + size) }
+  }
+
+  key(first: number, size: number): string {
+    const hash = createHash('sha256').update(this.version)
+    for (let position = first; position < first + size; position++) hash.update(this.keys[position]!).update(this.fields[position]!).update('\n')
+    return hash.digest('hex')
+  }
+
+  private range(first: number, size: number): InputsRange {
+    return { file: this.file, start: this.offsets[first]!, end: this.offsets[first + size]! }
+  }
+
+  private analysisOf(position: number, input: ArticleInput): Analysis {
+    const cached = readCached(this.cacheDir, this.keys[position]!)
+    if (cached) return cached
+    const analysis = analyzeArticle(analysisInput(input))
+    writeCached(this.cacheDir, this.keys[position]!, analysis)
+    return analysis
+  }
 }
 
 type Job = { position: number; input: AnalyzeInput }

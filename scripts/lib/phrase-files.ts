@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import type { StoredArticle } from '../../src/article'
-import type { PhraseCount } from '../../src/search/suggest'
+import { PhraseCounts, type PhraseCount } from '../../src/search/suggest'
 import { tsWorker } from './ts-worker'
 
 /** Lines written at a time. */
@@ -33,21 +33,10 @@ export class PhraseFiles {
   /** `dir`: where the files go, a temporary folder of their own unless given (`PhraseThread` gives its thread one). */
   constructor(private readonly dir = phrasesDir()) {}
 
-  /**
-   * One shard's counts, sorted by key (as `PhraseCounts.take` gives them), the shards in corpus order, to `path`
-   * (a file of this folder unless given); the file's path.
-   */
-  write(counts: readonly PhraseCount[], path = join(this.dir, `${this.files.length}.tsv`)): string {
-    // Keys are words and spaces, so a tab ends them; a spelling may hold a tab, so it comes last. The merge reads
-    // each file in key order: `take` sorts the keys by their words' numbers, without comparing strings (sorting
-    // the lines here, millions a shard, was a fifth of the phrase thread's time).
-    const lines = counts.map(({ key, count, sight, spelling }) => `${key}\t${count}\t${sight}\t${spelling ?? ''}\n`)
-    const file = openSync(path, 'w')
-    try {
-      for (let at = 0; at < lines.length; at += WRITE_LINES) writeSync(file, lines.slice(at, at + WRITE_LINES).join(''))
-    } finally {
-      closeSync(file)
-    }
+  /** One shard's counts, sorted by key (as `PhraseCounts.take` gives them), the shards in corpus order, to a file of this folder; its path. */
+  write(counts: readonly PhraseCount[]): string {
+    const path = join(this.dir, `${this.files.length}.tsv`)
+    writePhraseFile(counts, path)
     this.files.push(path)
     return path
   }
@@ -108,6 +97,33 @@ export class PhraseFiles {
   remove() {
     rmSync(this.dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Counts, sorted by key (as `PhraseCounts.take` gives them), to `path`. Keys are words and spaces, so a tab ends
+ * them; a spelling may hold a tab, so it comes last. The merge reads each file in key order: `take` sorts the keys
+ * by their words' numbers, without comparing strings (sorting the lines here, millions a shard, was a fifth of the
+ * phrase thread's time).
+ */
+function writePhraseFile(counts: readonly PhraseCount[], path: string) {
+  const lines = counts.map(({ key, count, sight, spelling }) => `${key}\t${count}\t${sight}\t${spelling ?? ''}\n`)
+  const file = openSync(path, 'w')
+  try {
+    for (let at = 0; at < lines.length; at += WRITE_LINES) writeSync(file, lines.slice(at, at + WRITE_LINES).join(''))
+  } finally {
+    closeSync(file)
+  }
+}
+
+/**
+ * A shard's phrases counted afresh, so that its file's sights count from 0 and the file is the same wherever the
+ * shard is, and written to `path`: the phrase thread's work for each shard, or a shard thread's in the threaded pass.
+ */
+export function writeShardPhrases(articles: readonly Pick<StoredArticle, 'title' | 'text'>[], path: string): string {
+  const phrases = new PhraseCounts()
+  phrases.add(articles)
+  writePhraseFile(phrases.take(), path)
+  return path
 }
 
 function phrasesDir(): string {

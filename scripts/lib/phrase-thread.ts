@@ -4,17 +4,14 @@
  * into the phrases kept.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { keptPhrases, PhraseCounts } from '../../src/search/suggest'
-import { PhraseFiles, type KeptPhrases, type PhraseMessage } from './phrase-files'
+import { keptPhrases } from '../../src/search/suggest'
+import { PhraseFiles, writeShardPhrases, type KeptPhrases, type PhraseMessage } from './phrase-files'
 
 const files = new PhraseFiles((workerData as { dir: string }).dir)
 
 parentPort!.on('message', (message: PhraseMessage) => {
   if ('articles' in message) {
-    // Counted afresh for each shard, so that its file's sights count from 0 and the file is the same wherever the shard is.
-    const phrases = new PhraseCounts()
-    phrases.add(message.articles)
-    files.write(phrases.take(), message.to)
+    files.add(writeShardPhrases(message.articles, message.to))
     parentPort!.postMessage(true)
   } else if ('counted' in message) {
     files.add(message.counted)

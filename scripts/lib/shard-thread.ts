@@ -1,5 +1,12 @@
-/** A build thread (sharded-build.ts): makes and writes each shard it is sent, and answers with what the build reports of it. */
+/**
+ * A build thread (sharded-build.ts, shard-threads.ts): collects each shard it is sent for the index phase's pass
+ * (`passShard`), or makes and writes it (`writeShard`), and answers with what the build takes of it.
+ */
 import { parentPort } from 'node:worker_threads'
-import { writeShard, type ShardMessage } from './sharded-build'
+import { passShard, writeShard, type PassMessage, type ShardMessage } from './sharded-build'
 
-parentPort!.on('message', ({ write, mine }: ShardMessage) => parentPort!.postMessage(writeShard(write, mine)))
+parentPort!.on('message', (message: ShardMessage | PassMessage) => {
+  // A failure is thrown here, out of the thread: the build's side fails the job with it (shard-threads.ts).
+  if ('pass' in message) void passShard(message).then((pass) => parentPort!.postMessage(pass))
+  else parentPort!.postMessage(writeShard(message.write, message.mine))
+})

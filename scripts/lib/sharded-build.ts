@@ -46,9 +46,10 @@ import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
 import { isRunning } from './processes'
 import { createProgress } from './progress'
-import { PhraseThread, type KeptPhrases } from './phrase-files'
+import { PhraseThread, writeShardPhrases, type KeptPhrases } from './phrase-files'
+import { readCachedRun, type CachedRun } from './analysis-cache'
+import { ShardThreads } from './shard-threads'
 import { layoutRanges, type ShardLayout } from './shard-split'
-import { tsWorker } from './ts-worker'
 import { readWranglerToml, type WranglerSettings } from './wrangler-config'
 
 /**
@@ -77,6 +78,8 @@ export type ShardedBundles = { manifest: FrontManifest; shards: ShardFiles[]; re
 export type ArticleSource = {
   size: number
   read(first: number, size: number): StoredArticle[]
+  /** The same articles as the analysis cache's entries, for a shard thread to read them itself (`readCachedRun`); without it, they are sent read. */
+  run?(first: number, size: number): CachedRun
   /** A hash that names articles `first` to `first + size - 1` as `read` would give them, without reading them. */
   key(first: number, size: number): string
 }
@@ -153,7 +156,9 @@ export type ShardPlan = {
  * shard's files, part of each shard's key (the build gives the hash of its sources). `previous`: the shards of
  * an earlier build by key (`previousShards`): a shard whose key is there is not collected again, its index and
  * share of the figures are read from that build's files, and with the phrase thread its articles are not read
- * at all: its phrase counts and registry facts are that build's kept files too.
+ * at all: its phrase counts and registry facts are that build's kept files too. `threads`: with more than one,
+ * and two shards or more to collect, each such shard is read, collected, written and its phrases counted on a shard
+ * thread (`passShard`), this thread summing their shares of the figures in corpus order: the same plan.
  */
 export async function planShards(
   articles: readonly StoredArticle[] | ArticleSource,
@@ -165,7 +170,8 @@ export async function planShards(
     log = console.log,
     writer = FORMAT,
     previous = () => undefined,
-  }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void; writer?: string; previous?: PreviousShards } = {},
+    threads = 1,
+  }: { phraseThread?: boolean; progress?: boolean; log?: (line: string) => void; writer?: string; previous?: PreviousShards; threads?: number } = {},
 ): Promise<ShardPlan> {
   const source = isSource(articles) ? articles : inMemory(articles)
   // A number: that many shards, balanced.
@@ -174,10 +180,16 @@ export async function planShards(
   const passProgress = (verb: string) => (progress ? createProgress(verb, source.size, { log }) : () => {})
   const counted = passProgress('counted for the corpus-wide figures')
   const figures = new CorpusFigures()
-  // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk; tests in memory.
-  const phrases: Phrases = phraseThread ? new PhraseThread() : inMemoryPhrases()
-  const facts: RegistryArticle[] = []
   const keys = ranges.map((range) => shardKey(source, range, writer))
+  const earliers = keys.map((key) => previous(key))
+  // Two shards or more to collect and threads to spare: each is collected, written and counted on a shard thread.
+  const fresh = ranges.flatMap((_, shard) => (earliers[shard] ? [] : [shard]))
+  const passThreads = Math.min(threads, fresh.length)
+  // The build counts the phrases (every phrase of the corpus, millions) on a thread of its own, on disk (the
+  // threaded pass counts them on the shard threads, onto files the phrase thread merges); tests in memory.
+  const phrases: Phrases = phraseThread || passThreads > 1 ? new PhraseThread() : inMemoryPhrases()
+  const pass = passThreads > 1 ? new ThreadedPass(source, ranges, fresh, passThreads, phrases.dir!) : undefined
+  const facts: RegistryArticle[] = []
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
   const phraseFiles: (string | undefined)[] = new Array(ranges.length)
@@ -188,11 +200,21 @@ export async function planShards(
   let shardFigures: Uint8Array[]
   try {
     for (const [shard, { first, size }] of ranges.entries()) {
-      const earlier = previous(keys[shard]!)
+      const earlier = earliers[shard]
       if (earlier && phrases.addCounted) {
         // Reused by key: nothing of its articles is read back, what the build needs of them is in its kept files.
         await phrases.addCounted(earlier.phrases)
         for (const article of readFacts(earlier.facts)) facts.push(article)
+      } else if (pass) {
+        // Collected on a shard thread; its share of the figures is summed here, in corpus order, as a reused shard's.
+        const done = await pass.take(shard)
+        phraseFiles[shard] = done.phrases
+        await phrases.addCounted!(done.phrases)
+        phrasesCounted += size
+        figures.addCounts(JSON.parse(done.counts) as ShardCounts)
+        indexes[shard] = done.index
+        counts[shard] = done.counts
+        for (const article of done.facts) facts.push(article)
       } else {
         const mine = source.read(first, size)
         // The shard's phrases are counted on their thread while this one collects its index.
@@ -220,6 +242,7 @@ export async function planShards(
     kept = await keptPhrases
     planned = true
   } finally {
+    await pass?.close()
     // The collected shards' phrase files stay until the build keeps them beside their shards.
     await phrases.close(planned)
   }
@@ -357,6 +380,69 @@ function registryArticle({ id, title, date, facts }: StoredArticle): RegistryArt
 /** A shard's own index, collected as MiniSearch would index its articles (`buildIndex`), for its compact index alone. */
 function collectShard(articles: readonly StoredArticle[]): CollectedIndex {
   return collectIndex(articles.map(toSearchDocument), INDEX_OPTIONS)
+}
+
+/** What a shard thread gives of a shard in the threaded pass (`passShard`). */
+export type ShardPass = { index: CompactIndex; counts: string; facts: RegistryArticle[]; phrases: string }
+/** A shard for the threaded pass: its articles (or their cache entries) and the file its phrase counts go to. */
+export type PassMessage = { pass: { articles: StoredArticle[] | CachedRun; phrases: string } }
+
+/**
+ * A shard's part of the index phase, on a shard thread: its compact index written from what its articles alone
+ * give, what `CorpusFigures` reads of it (`ShardCounts`, JSON), its phrases counted onto their file, and what the
+ * registry and suggestions read of its articles. The same as the one-thread pass makes of the shard.
+ */
+export async function passShard({ pass }: PassMessage): Promise<ShardPass> {
+  const articles = Array.isArray(pass.articles) ? pass.articles : await readCachedRun(pass.articles)
+  // One at a time, the collected index dropped before the phrases are counted: the two are a shard thread's largest.
+  const { index, counts } = collectedShard(articles)
+  return { index, counts, phrases: writeShardPhrases(articles, pass.phrases), facts: articles.map(registryArticle) }
+}
+
+function collectedShard(articles: readonly StoredArticle[]): { index: CompactIndex; counts: string } {
+  const collected = collectShard(articles)
+  return { index: serializeCompactShard(collected), counts: JSON.stringify(shardCounts(collected)) }
+}
+
+/**
+ * The pass's shards to collect, on `threadCount` shard threads: taken in corpus order (`take`), each sent when
+ * it is fewer than `threadCount` shards ahead of the one taken, so the threads stay busy and at most that many
+ * shards' articles and answers wait.
+ */
+class ThreadedPass {
+  private readonly threads: ShardThreads
+  private readonly answers = new Map<number, Promise<ShardPass>>()
+  private sent = 0
+
+  constructor(
+    private readonly source: ArticleSource,
+    private readonly ranges: readonly { first: number; size: number }[],
+    private readonly fresh: readonly number[],
+    private readonly threadCount: number,
+    private readonly phrasesDir: string,
+  ) {
+    this.threads = new ShardThreads(threadCount)
+  }
+
+  async take(shard: number): Promise<ShardPass> {
+    const ahead = this.fresh.indexOf(shard) + this.threadCount
+    for (; this.sent < Math.min(ahead, this.fresh.length); this.sent++) {
+      const next = this.fresh[this.sent]!
+      const { first, size } = this.ranges[next]!
+      const articles = this.source.run?.(first, size) ?? this.source.read(first, size)
+      const answer = this.threads.run<ShardPass>({ pass: { articles, phrases: join(this.phrasesDir, `shard-${next}.tsv`) } } satisfies PassMessage)
+      // Awaited in its turn; a failure before then is that turn's to throw, not an unhandled rejection.
+      answer.catch(() => {})
+      this.answers.set(next, answer)
+    }
+    const answer = this.answers.get(shard)!
+    this.answers.delete(shard)
+    return answer
+  }
+
+  close(): Promise<void> {
+    return this.threads.close()
+  }
 }
 
 /** What makes one shard's files besides its articles: the build's, and the shard's index and part of the registry. */
@@ -634,32 +720,20 @@ async function writeOnThreads(
   threadCount: number,
   written: (shard: number, files: WrittenShard) => void,
 ): Promise<void> {
-  const script = new URL('./shard-thread.ts', import.meta.url).href
+  const threads = new ShardThreads(threadCount)
   let next = 0
-  const run = () =>
-    new Promise<void>((done, fail) => {
-      const worker = tsWorker(script)
-      let shard = -1
-      let finished = false
-      const send = () => {
-        if (next >= jobs.length) {
-          finished = true
-          return void worker.terminate().then(() => done())
-        }
-        shard = next++
-        worker.postMessage({ write: jobs[shard]!, mine: articlesOf(shard) } satisfies ShardMessage)
-      }
-      worker.on('message', (files: WrittenShard) => {
-        written(shard, files)
-        send()
-      })
-      worker.on('error', fail)
-      worker.on('exit', () => {
-        if (!finished) fail(new Error(`the thread making shard ${shard} stopped`))
-      })
-      worker.on('online', send)
-    })
-  await Promise.all(Array.from({ length: threadCount }, run))
+  // One sender per thread: each reads a shard's articles only when the thread before it is free.
+  const sender = async () => {
+    while (next < jobs.length) {
+      const shard = next++
+      written(shard, await threads.run<WrittenShard>({ write: jobs[shard]!, mine: articlesOf(shard) } satisfies ShardMessage))
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: threadCount }, sender))
+  } finally {
+    await threads.close()
+  }
 }
 
 /** What a shard thread is sent: one shard to write and what it reads of its articles. */

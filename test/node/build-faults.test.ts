@@ -171,6 +171,8 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
 
     expect(build({ CORPUS: corpus, BUNDLE_PATH: bundlePath }).status).toBe(0)
     expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    // The killed build's inputs, spilled beside the analysis cache once analysed, are removed too.
+    expect(readdirSync(join(out, '.analysis-cache')).filter((name) => name.startsWith('inputs-'))).toEqual([])
     expect(Object.keys(snapshot(out))).toEqual(Object.keys(previous))
   })
 })
