@@ -5,7 +5,7 @@ import { placeKey } from '../gazetteer/key'
 import { WeightedLru } from '../lru'
 import { CASUALTY_EVENTS } from './brief'
 import { ENTITY_ALIASES } from './entity-aliases'
-import { catalogOrder, factsOf } from './fact-catalog'
+import { catalogOrder } from './fact-catalog'
 
 /** How a fact names an entity: who said it, who did it, whom it is about, where it happened, or the entity fact itself. */
 export const FACT_ROLES = ['speaker', 'actor', 'target', 'place', 'mention'] as const
@@ -308,25 +308,38 @@ function addSeenWith(registry: StoredRegistry) {
   })
 }
 
-/** Numbers every fact as the catalogue does and files it under the entities it names, resolved in its article's terms. */
+/**
+ * Numbers every fact as the catalogue does (`factsOf`'s order: quotes, quantities, statements, dates, entities) and
+ * files it under the entities it names, resolved in its article's terms. It reads the facts' fields where they are:
+ * `factsOf` would copy each fact with its article and join its lower-cased haystack, for five fields.
+ */
 function addFacts(registry: StoredRegistry, articles: readonly RegistryArticle[], order: readonly number[], keyOf: (name: string) => string) {
   let number = 0
   for (const i of order) {
-    const article = articles[i]!
-    const resolve = resolverFor(registry.keys, article.facts.entities, keyOf)
+    const { facts } = articles[i]!
+    const resolve = resolverFor(registry.keys, facts.entities, keyOf)
     const file = (role: FactRole, name: string | undefined, loose = false) => {
       for (const index of resolve(name, loose)) (registry.entities[index]!.facts[role] ??= []).push(number)
     }
-    for (const { fact } of factsOf(article)) {
-      if (fact.type === 'quote') file('speaker', fact.speaker)
-      else if (fact.type === 'quantity') {
-        file('place', fact.place)
-        const event = CASUALTY_EVENTS.indexOf(fact.event ?? '')
-        if (event !== -1 && !fact.kind) for (const index of resolve(fact.place)) (registry.entities[index]!.casualties ??= []).push(i, fact.value, event)
-      } else if (fact.type === 'statement') {
-        file('actor', fact.actor)
-        file('target', fact.target, true)
-      } else if (fact.type !== 'date') file('mention', fact.name)
+    for (const quote of facts.quotes) {
+      file('speaker', quote.speaker)
+      number++
+    }
+    for (const quantity of facts.quantities) {
+      file('place', quantity.place)
+      const event = CASUALTY_EVENTS.indexOf(quantity.event ?? '')
+      if (event !== -1 && !quantity.kind)
+        for (const index of resolve(quantity.place)) (registry.entities[index]!.casualties ??= []).push(i, quantity.value, event)
+      number++
+    }
+    for (const statement of facts.statements) {
+      file('actor', statement.actor)
+      file('target', statement.target, true)
+      number++
+    }
+    number += facts.dates.length
+    for (const entity of facts.entities) {
+      file('mention', entity.name)
       number++
     }
   }
