@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { StoredArticle } from '../../src/article'
-import { EntityRegistry, nameKey, storeRegistry } from '../../src/corpus-services/entity-registry'
+import { EntityRegistry, nameKey } from '../../src/corpus-services/entity-registry'
+import { storeRegistry } from '../../src/corpus-services/registry-build'
 import type { Entity, Facts } from '../../src/analysis/facts/types'
 import { catalogOrder, factsOf } from '../../src/corpus-services/fact-catalog'
 
@@ -135,10 +136,7 @@ describe('the entity registry', () => {
         dates: [{ text: 'Monday', iso: '2024-01-01', ...span }],
       }),
       article('newer', '2024-02-01', [harbour, person('Lena Varga')], {
-        dates: [
-          { text: 'Tuesday', iso: '2024-01-30', ...span },
-          { text: 'today', iso: '2024-02-01', ...span },
-        ],
+        dates: [{ text: 'Tuesday', iso: '2024-01-30', ...span }, { text: 'today', iso: '2024-02-01', ...span }],
         statements: [{ actor: 'Lena Varga', verb: 'praised', target: 'the Harbour Board', ...span }],
         quotes: [{ text: 'It was hard.', speaker: 'Harbour Board', ...span }],
       }),
