@@ -66,7 +66,7 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
   articles.forEach((article, i) => {
     for (const entity of article.entities) {
       known.set(entity.name, entity.key)
-      sightings.push({ entity, article: i, key: entity.group })
+      sightings.push({ entity, article: i, key: entity.local ?? ALIAS_KEYS.get(entity.key) ?? entity.key })
     }
   })
   // 2. Groups by key; then acronyms and lone surnames join the one group they stand for.
@@ -248,6 +248,12 @@ function addFacts(registry: StoredRegistry, articles: readonly SheetArticle[], o
       for (const index of indexes) (entities[index]!.facts[filing.role] ??= []).push(first + filing.at)
       if (filing.casualty) for (const index of indexes) (entities[index]!.casualties ??= []).push(i, ...filing.casualty)
     }
+    // The article's entity facts are its last, one per entity, each naming its entity.
+    const mentions = first + article.facts - article.entities.length
+    article.entities.forEach((entity, position) => {
+      const index = entity.name ? one([entity.local ?? entity.key, entity.key]) : undefined
+      if (index !== undefined) (entities[index]!.facts.mention ??= []).push(mentions + position)
+    })
     first += article.facts
   }
 }

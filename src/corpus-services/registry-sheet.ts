@@ -1,7 +1,7 @@
 import type { Entity } from '../analysis/facts/types'
 import { CASUALTY_EVENTS } from './brief'
 import { factCount } from './fact-catalog'
-import { ALIAS_KEYS, computeNameKey, localFullNames, lookupKeys, wholeName, type FactRole, type RegistryArticle } from './entity-registry'
+import { computeNameKey, localFullNames, lookupKeys, wholeName, type FactRole, type RegistryArticle } from './entity-registry'
 
 /**
  * What the entity registry reads of one run of articles (a shard's), worked out from those articles alone: each
@@ -22,19 +22,23 @@ export type SheetArticle = {
   filed: SheetFiling[]
 }
 
-/** An entity of the article (without its mentions), its name's key (`nameKey`), and the key it is grouped under: its article's full name for a surname, the alias table's canonical key, or its own. */
-export type SheetEntity = Omit<Entity, 'mentions'> & { key: string; group: string }
+/**
+ * An entity of the article (without its mentions), its name's key (`nameKey`), and for a surname the article gives
+ * one full name of, that full name's key (`localFullNames`): what its sightings are grouped under and its name is
+ * looked up by first. Its entity fact (a mention, the last of the article's facts) is filed from it.
+ */
+export type SheetEntity = Omit<Entity, 'mentions'> & { key: string; local?: string }
 
 /** A pair of keys a name is looked up by, the first found wins (`lookupKeys`). */
 export type LookupPair = [string, string]
 
 /**
- * A fact of the article that names an entity in a role: its position among the article's facts (`factsOf`'s order),
+ * A quote, figure or statement of the article that names an entity in a role (entity facts are the entities'): its position among the article's facts (`factsOf`'s order),
  * the name's look-up keys; for a loose target (a statement's), the look-up keys of each of its article's names it
  * contains as whole words, for when the whole target names none; for a casualty figure of a reported event at a
  * place, its value and event (an index into CASUALTY_EVENTS).
  */
-export type SheetFiling = { at: number; role: FactRole; name: LookupPair; within?: LookupPair[]; casualty?: [number, number] }
+export type SheetFiling = { at: number; role: Exclude<FactRole, 'mention'>; name: LookupPair; within?: LookupPair[]; casualty?: [number, number] }
 
 /** The sheet of `articles` (in corpus order). */
 export function registrySheet(articles: readonly RegistryArticle[]): RegistrySheet {
@@ -51,14 +55,15 @@ export function registrySheet(articles: readonly RegistryArticle[]): RegistryShe
     const local = localFullNames(facts.entities, keyOf)
     const entities = facts.entities.map(({ mentions: _mentions, ...entity }): SheetEntity => {
       const key = keyOf(entity.name)
-      return { ...entity, key, group: local.get(key) ?? ALIAS_KEYS.get(key) ?? key }
+      const full = local.get(key)
+      return { ...entity, key, ...(full === undefined ? {} : { local: full }) }
     })
     const filed: SheetFiling[] = []
     let at = 0
-    const file = (role: FactRole, name: string | undefined, more: Pick<SheetFiling, 'within' | 'casualty'> = {}) => {
+    const file = (role: SheetFiling['role'], name: string | undefined, more: Pick<SheetFiling, 'within' | 'casualty'> = {}) => {
       if (name) filed.push({ at, role, name: lookupKeys(name, local, keyOf), ...more })
     }
-    // factsOf's order: quotes, quantities, statements, dates, entities.
+    // factsOf's order: quotes, quantities, statements, then dates and entities (which name none in a role).
     for (const quote of facts.quotes) {
       file('speaker', quote.speaker)
       at++
@@ -77,11 +82,6 @@ export function registrySheet(articles: readonly RegistryArticle[]): RegistryShe
         const within = facts.entities.flatMap(({ name }) => (target.includes(name) && wholeName(name).test(target) ? [lookupKeys(name, local, keyOf)] : []))
         file('target', target, within.length > 0 ? { within } : {})
       }
-      at++
-    }
-    at += facts.dates.length
-    for (const entity of facts.entities) {
-      file('mention', entity.name)
       at++
     }
     return { id, ...(date === undefined ? {} : { date }), facts: factCount({ facts }), entities, filed }
