@@ -136,7 +136,10 @@ describe('the entity registry', () => {
         dates: [{ text: 'Monday', iso: '2024-01-01', ...span }],
       }),
       article('newer', '2024-02-01', [harbour, person('Lena Varga')], {
-        dates: [{ text: 'Tuesday', iso: '2024-01-30', ...span }, { text: 'today', iso: '2024-02-01', ...span }],
+        dates: [
+          { text: 'Tuesday', iso: '2024-01-30', ...span },
+          { text: 'today', iso: '2024-02-01', ...span },
+        ],
         statements: [{ actor: 'Lena Varga', verb: 'praised', target: 'the Harbour Board', ...span }],
         quotes: [{ text: 'It was hard.', speaker: 'Harbour Board', ...span }],
       }),

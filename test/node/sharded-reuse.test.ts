@@ -44,7 +44,9 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
     // A shard's own files: its bundle, index, counts for the corpus figures, phrase counts, registry facts and sheet, and the assets under its key (packs, facts table).
     const own = (shard: number) =>
       files(join(served, `shard-${shard}`)).filter((name) =>
-        [/^search\.(bundle|bin)$/, /^counts-/, /^phrases-/, /^facts-/, /^registry-/, new RegExp(`^assets/${keyOf(shard)}/`)].some((pattern) => pattern.test(name)),
+        [/^search\.(bundle|bin)$/, /^counts-/, /^phrases-/, /^facts-/, /^registry-/, new RegExp(`^assets/${keyOf(shard)}/`)].some((pattern) =>
+          pattern.test(name),
+        ),
       )
     const before = new Map(
       [0, 1, 2].flatMap((shard) =>
