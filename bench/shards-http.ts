@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { readBundledArticles } from '../scripts/lib/bundle-files'
-import { storeRegistry } from '../src/corpus-services/entity-registry'
+import { storeRegistry } from '../src/corpus-services/registry-build'
 import { shardedConfigs } from '../scripts/lib/sharded-build'
 import { startWranglerDev } from '../scripts/lib/wrangler-dev'
 import { querySet } from './lib/queries'

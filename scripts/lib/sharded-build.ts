@@ -39,7 +39,9 @@ import {
 import { INDEX_OPTIONS } from '../../src/search/options'
 import { toSearchDocument } from '../../src/search/search'
 import { collectIndex, type CollectedIndex } from '../../src/search/index/collect-index'
-import { storeRegistry, type RegistryArticle, type StoredRegistry } from '../../src/corpus-services/entity-registry'
+import type { RegistryArticle, StoredRegistry } from '../../src/corpus-services/entity-registry'
+import { mergeRegistrySheets } from '../../src/corpus-services/registry-build'
+import { registrySheet, type RegistrySheet } from '../../src/corpus-services/registry-sheet'
 import { corpusSuggestions, PhraseCounts, type StoredSuggestions, type SuggestionArticle } from '../../src/search/suggest'
 import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
@@ -125,6 +127,8 @@ export type ShardPlan = {
   reused: (string | undefined)[]
   /** For each shard collected by this build, what `CorpusFigures` read of it (`ShardCounts`, JSON), to keep beside it. */
   counts: (string | undefined)[]
+  /** For each shard collected by this build, its entity registry sheet (registry-sheet.ts, JSON), to keep beside it. */
+  sheets: (string | undefined)[]
   /**
    * For each shard collected by this build, its phrase counts' file (phrase-files.ts) in `phrasesDir`, to keep
    * beside it; none when the phrases were counted in memory.
@@ -190,6 +194,9 @@ export async function planShards(
   const phrases: Phrases = phraseThread || passThreads > 1 ? new PhraseThread() : inMemoryPhrases()
   const pass = passThreads > 1 ? new ThreadedPass(source, ranges, fresh, passThreads, phrases.dir!) : undefined
   const facts: RegistryArticle[] = []
+  // What the registry reads of each shard's articles, made from them alone: kept by shard key, so a reused shard's is read, not made.
+  const sheets: RegistrySheet[] = []
+  const sheetTexts: (string | undefined)[] = new Array(ranges.length)
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
   const phraseFiles: (string | undefined)[] = new Array(ranges.length)
@@ -205,6 +212,7 @@ export async function planShards(
         // Reused by key: nothing of its articles is read back, what the build needs of them is in its kept files.
         await phrases.addCounted(earlier.phrases)
         for (const article of readFacts(earlier.facts)) facts.push(article)
+        sheets.push(readSheet(earlier.sheet))
       } else if (pass) {
         // Collected on a shard thread; its share of the figures is summed here, in corpus order, as a reused shard's.
         const done = await pass.take(shard)
@@ -215,6 +223,9 @@ export async function planShards(
         indexes[shard] = done.index
         counts[shard] = done.counts
         for (const article of done.facts) facts.push(article)
+        const sheet = registrySheet(done.facts)
+        sheets.push(sheet)
+        sheetTexts[shard] = JSON.stringify(sheet)
       } else {
         const mine = source.read(first, size)
         // The shard's phrases are counted on their thread while this one collects its index.
@@ -227,6 +238,9 @@ export async function planShards(
           counts[shard] = JSON.stringify(shardCounts(index))
         }
         for (const article of mine) facts.push(registryArticle(article))
+        const sheet = registrySheet(mine)
+        sheets.push(sheet)
+        if (!earlier) sheetTexts[shard] = JSON.stringify(sheet)
       }
       if (earlier) {
         figures.addCounts(earlier.counts)
@@ -246,8 +260,8 @@ export async function planShards(
     // The collected shards' phrase files stay until the build keeps them beside their shards.
     await phrases.close(planned)
   }
-  // The registry merges names across every article, so it is built once for the corpus, then cut by entity and by document.
-  const registry = storeRegistry(facts)
+  // The registry merges names across every article: the shards' sheets are merged for the whole corpus, then cut by entity and by document.
+  const registry = mergeRegistrySheets(sheets)
   const registryParts = partitionRegistry(registry, facts, ranges).map(registryPartJson)
   const suggestions = corpusSuggestions(facts, kept)
   // The shards' keys name their own files; what the whole corpus gives them (figures, registry parts, suggestions) is hashed in too.
@@ -266,6 +280,7 @@ export async function planShards(
     keys,
     reused,
     counts,
+    sheets: sheetTexts,
     phraseFiles,
     ...(phrases.dir === undefined ? {} : { phrasesDir: phrases.dir }),
     phrasesCounted,
@@ -317,9 +332,9 @@ function inMemoryPhrases(): Phrases {
 
 /**
  * A shard of an earlier build with a key of this build's: where its files are, its index, its share of the
- * figures, and the files of its phrase counts and of its articles' facts (`RegistryArticle`s).
+ * figures, and the files of its phrase counts, of its articles' facts (`RegistryArticle`s) and of its registry sheet.
  */
-export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string }
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string; sheet: string }
 export type PreviousShards = (key: string) => ReusedShard | undefined
 
 /** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
@@ -329,9 +344,15 @@ const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
 const phrasesFile = (key: string) => `phrases-${key}.tsv`
 /** The build-side file beside a shard that keeps what the registry and suggestions read of its articles (`RegistryArticle`s, JSON). */
 const factsFile = (key: string) => `facts-${key}.json`
+/** The build-side file beside a shard that keeps its entity registry sheet (registry-sheet.ts) under its key. */
+const sheetFile = (key: string) => `registry-${key}.json`
 
 function readFacts(path: string): RegistryArticle[] {
   return JSON.parse(readFileSync(path, 'utf8')) as RegistryArticle[]
+}
+
+function readSheet(path: string): RegistrySheet {
+  return JSON.parse(readFileSync(path, 'utf8')) as RegistrySheet
 }
 
 /**
@@ -354,13 +375,14 @@ export function previousShards(root: string): PreviousShards {
     if (dir === undefined) return undefined
     try {
       const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
-      if (header.version !== key || ![phrasesFile(key), factsFile(key)].every((name) => statSync(join(dir, name)).isFile())) return undefined
+      if (header.version !== key || ![phrasesFile(key), factsFile(key), sheetFile(key)].every((name) => statSync(join(dir, name)).isFile())) return undefined
       return {
         dir,
         index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
         counts: JSON.parse(readFileSync(join(dir, countsFile(key)), 'utf8')) as ShardCounts,
         phrases: join(dir, phrasesFile(key)),
         facts: join(dir, factsFile(key)),
+        sheet: join(dir, sheetFile(key)),
       }
     } catch {
       return undefined
@@ -456,6 +478,8 @@ export type ShardJob = {
   counts?: string
   /** Its phrase counts' file when this build counted them (phrase-files.ts), to keep beside it. */
   phrases?: string
+  /** Its entity registry sheet (JSON) when this build made it, to keep beside it. */
+  sheet?: string
   build: string
   index: CompactIndex
   figures: Uint8Array
@@ -463,9 +487,12 @@ export type ShardJob = {
   suggestions: StoredSuggestions
 }
 
-function shardJob({ manifest, ranges, keys, reused, counts, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan, shard: number): ShardJob {
+function shardJob(
+  { manifest, ranges, keys, reused, counts, sheets, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan,
+  shard: number,
+): ShardJob {
   const { first } = ranges[shard]!
-  const [reuse, count, phrases] = [reused[shard], counts[shard], phraseFiles[shard]]
+  const [reuse, count, phrases, sheet] = [reused[shard], counts[shard], phraseFiles[shard], sheets[shard]]
   return {
     shard,
     first,
@@ -473,6 +500,7 @@ function shardJob({ manifest, ranges, keys, reused, counts, phraseFiles, indexes
     ...(reuse === undefined ? {} : { reuse }),
     ...(count === undefined ? {} : { counts: count }),
     ...(phrases === undefined ? {} : { phrases }),
+    ...(sheet === undefined ? {} : { sheet }),
     build: manifest.build,
     index: indexes[shard]!,
     figures: figures[shard]!,
@@ -648,6 +676,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, mine: ShardA
       'search.bin': shard.index.binary,
       [countsFile(job.key)]: job.counts!,
       [factsFile(job.key)]: JSON.stringify(articles.map(registryArticle)),
+      [sheetFile(job.key)]: job.sheet!,
     })
     // Copied, not moved: the phrase thread's folder may be on another file system.
     if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))
@@ -697,10 +726,11 @@ function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
   for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
 }
 
-/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, assets under its key) from an earlier build's folder; their sizes. */
+/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, registry sheet, assets under its key) from an earlier build's folder; their sizes. */
 function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
   mkdirSync(join(dir, 'assets', key), { recursive: true })
-  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key)]) linkSync(join(from, name), join(dir, name))
+  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key), sheetFile(key)])
+    linkSync(join(from, name), join(dir, name))
   const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
     linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))
     return [`${key}/${name}`, statSync(join(dir, 'assets', key, name)).size]

@@ -1,4 +1,4 @@
-import { storeRegistry } from '../corpus-services/entity-registry'
+import { storeRegistry } from '../corpus-services/registry-build'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type LookupReader, type OpenedTables } from '../search/tables/corpus-tables'
 import type { StoredArticle } from '../article'

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { StoredArticle } from '../../src/article'
-import { EntityRegistry, nameKey, storeRegistry } from '../../src/corpus-services/entity-registry'
+import { EntityRegistry, nameKey } from '../../src/corpus-services/entity-registry'
+import { storeRegistry } from '../../src/corpus-services/registry-build'
 import type { Entity, Facts } from '../../src/analysis/facts/types'
+import { catalogOrder, factsOf } from '../../src/corpus-services/fact-catalog'
 
 type Named = Pick<Entity, 'name' | 'type'> & Partial<Entity>
 
@@ -119,5 +121,41 @@ describe('the entity registry', () => {
     // "Roman" is in the target only inside "Romanian"; "Anna Kovacs" is not in it at all.
     expect(registry.entity('person-roman')!.facts.target).toBeUndefined()
     expect(registry.entity('person-anna-kovacs')!.facts.target).toBeUndefined()
+  })
+  it('numbers each fact it files as the facts catalogue does: the number names that very fact', () => {
+    const span = { start: 0, end: 1 }
+    const harbour = organization('Harbour Board')
+    const quetta: Named = { name: 'Quetta', type: 'place', country: 'Pakistan', lat: 30.18, lon: 67 }
+    // Every kind of fact in each article, two articles out of catalogue order (the older first), so a number counts
+    // both the article's place in the catalogue and the fact's place among the article's kinds.
+    const articles = [
+      article('older', '2024-01-01', [person('Lena Varga'), harbour, quetta], {
+        quotes: [{ text: 'We will rebuild.', speaker: 'Lena Varga', ...span }],
+        quantities: [{ value: 3, who: 'people', event: 'killed', place: 'Quetta', ...span }],
+        statements: [{ actor: 'Harbour Board', verb: 'blamed', target: 'Lena Varga', ...span }],
+        dates: [{ text: 'Monday', iso: '2024-01-01', ...span }],
+      }),
+      article('newer', '2024-02-01', [harbour, person('Lena Varga')], {
+        dates: [
+          { text: 'Tuesday', iso: '2024-01-30', ...span },
+          { text: 'today', iso: '2024-02-01', ...span },
+        ],
+        statements: [{ actor: 'Lena Varga', verb: 'praised', target: 'the Harbour Board', ...span }],
+        quotes: [{ text: 'It was hard.', speaker: 'Harbour Board', ...span }],
+      }),
+    ]
+    const registry = storeRegistry(articles)
+    const catalogue = catalogOrder(articles).flatMap((i) => factsOf(articles[i]!).map(({ fact }) => fact))
+    const fieldOf = { speaker: 'speaker', actor: 'actor', target: 'target', place: 'place', mention: 'name' } as const
+    let filed = 0
+    for (const entity of registry.entities)
+      for (const [role, numbers] of Object.entries(entity.facts))
+        for (const number of numbers) {
+          const fact = catalogue[number] as unknown as Record<string, string>
+          expect(fact[fieldOf[role as keyof typeof fieldOf]], `${entity.name} ${role} #${number}`).toMatch(new RegExp(entity.name))
+          filed++
+        }
+    // 5 mentions, 2 quotes, 2 actors, 2 targets, 1 place.
+    expect(filed).toBe(12)
   })
 })

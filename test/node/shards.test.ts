@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { layoutRanges, shardCount, shardRanges } from '../../scripts/lib/shard-split'
 import { openShardFiles, planShards, registryJsonBytes, shardedBundles } from '../../scripts/lib/sharded-build'
-import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { storeRegistry } from '../../src/corpus-services/registry-build'
 import { loadCompactIndex, serializeCompactIndex, serializeCompactShards } from '../../src/search/index/compact-index'
 import { readShardFigures } from '../../src/search/index/shard-figures'
 import { serializeBundle } from '../../src/bundle/format'

@@ -11,7 +11,7 @@ import { buildIndex } from '../../src/search/search'
 import { storeSuggestions } from '../../src/search/suggest'
 import { frontWorker, type FrontManifest } from '../../src/shards/front-worker'
 import { Shard } from '../../src/shards/shard'
-import { storeRegistry } from '../../src/corpus-services/entity-registry'
+import { storeRegistry } from '../../src/corpus-services/registry-build'
 import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { ShardRpc } from '../../src/shards/shard-worker'
 
