@@ -132,6 +132,7 @@ const NO_TERMS: TermTest = new Set<string>()
  * where a global regular expression over a folded copy made all three per hit.
  */
 function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ranges: RangeList): void {
+  if (candidates.finder) return findWords(text, terms, candidates, candidates.finder, ranges)
   const { asciiFirst } = candidates
   const length = text.length
   let at = 0
@@ -163,6 +164,39 @@ function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ra
     const term = processTerm(text.slice(start, at))
     if (term !== null && terms.has(term)) ranges.push(start, at)
   }
+}
+
+/**
+ * `scanWords` for starts of ASCII letters and digits only: the text is searched for the starts' first units
+ * (`WordFinder`, a pattern that skips ahead as the regular expression engine does, several units at a time, where
+ * the loop read every unit), and only a word that begins at a place found is read, by the same tests as the loop's.
+ */
+function findWords(text: string, terms: TermTest, candidates: CandidateWords, finder: WordFinder, ranges: RangeList): void {
+  const { pattern, headLength } = finder
+  pattern.lastIndex = 0
+  // `test`, not `exec`: no match array per place found. A place's units are word characters (letters and digits of
+  // the Latin blocks), so it lies inside one word; in the middle of a word, the search goes on after that word.
+  while (pattern.test(text)) {
+    const start = pattern.lastIndex - headLength
+    if (start > 0 && endsWord(text, start)) {
+      pattern.lastIndex = wordEnd(text, start)
+      continue
+    }
+    const end = wordEnd(text, start + 1)
+    pattern.lastIndex = end
+    if (!beginsWithStart(text, start, end, candidates)) continue
+    const term = processTerm(text.slice(start, end))
+    if (term !== null && terms.has(term)) ranges.push(start, end)
+  }
+}
+
+/** Whether the code point before `text[at]` is a word character (`isWordCode`), so that `at` is inside a word, not at its start. */
+function endsWord(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at - 1)
+  if (unit < 128) return ASCII_WORD[unit] === 1
+  // A low surrogate after a high one: the code point before `at` is their pair.
+  const before = unit >= 0xdc00 && unit <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? at - 2 : at - 1
+  return isWordCode(text, before, text.codePointAt(before)!)
 }
 
 /** Where the word going on at `text[at]` ends: the first unit from `at` that does not continue it (`isWordCode`), ASCII units by the table alone. */
@@ -282,6 +316,7 @@ export function candidateWords(terms: Iterable<string>): CandidateWords | undefi
   return {
     asciiStarts,
     otherStarts,
+    finder: otherStarts ? undefined : wordFinder(starts),
     asciiFirst: Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)),
     // Terms are letters and digits only, so they need no escaping.
     pattern: () => (pattern ??= new RegExp(`(?:${[...starts].join('|')})`, 'iuy')),
@@ -296,7 +331,61 @@ export function candidateWords(terms: Iterable<string>): CandidateWords | undefi
  * characters; and a sticky pattern of every start, for the words whose head
  * is not read as ASCII.
  */
-export type CandidateWords = { asciiFirst: Uint8Array; asciiStarts: ReadonlySet<number>; otherStarts: boolean; pattern: () => RegExp }
+export type CandidateWords = {
+  asciiFirst: Uint8Array
+  asciiStarts: ReadonlySet<number>
+  otherStarts: boolean
+  pattern: () => RegExp
+  /** Where every start is ASCII letters and digits: the places a word may begin with one (`findWords`). */
+  finder: WordFinder | undefined
+}
+
+/**
+ * A global pattern (no flags but `g`) of the first `headLength` units of every start (the shortest start's length),
+ * each unit a class of every UTF-16 unit `beginsWithStart` reads as it (the letter in either case, its accented
+ * forms in the Latin blocks) and of the letters a case-insensitive pattern folds to it (the Kelvin sign for "k",
+ * the long s for "s"): wherever a word begins with a start, the pattern matches there.
+ */
+type WordFinder = { pattern: RegExp; headLength: number }
+
+function wordFinder(starts: ReadonlySet<string>): WordFinder | undefined {
+  let headLength = 4
+  for (const start of starts) headLength = Math.min(headLength, start.length)
+  // An empty start begins no word (the loop never finds it either).
+  if (headLength === 0) return undefined
+  const heads = [...new Set([...starts].map((start) => start.slice(0, headLength)))].sort()
+  return { pattern: new RegExp(alternatives(heads, 0), 'g'), headLength }
+}
+
+/** The heads (sorted, of one length, alike in their first `from` units) from unit `from` on, as a pattern that shares their common units (a trie): each unit's class tried once per place. */
+function alternatives(heads: readonly string[], from: number): string {
+  if (from === heads[0]!.length) return ''
+  const branches: string[] = []
+  for (let i = 0; i < heads.length;) {
+    let next = i + 1
+    while (next < heads.length && heads[next]![from] === heads[i]![from]) next++
+    branches.push(unitClass(heads[i]!.charCodeAt(from)) + alternatives(heads.slice(i, next), from + 1))
+    i = next
+  }
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+}
+
+/** The class of the units read as the ASCII letter or digit `code` (see `WordFinder`), each escaped; made once per unit. */
+function unitClass(code: number): string {
+  return (UNIT_CLASSES[code] ??= classOf(code))
+}
+
+const UNIT_CLASSES: (string | undefined)[] = []
+
+function classOf(code: number): string {
+  const units = [code]
+  if (code >= 97 && code <= 122) units.push(code - 32)
+  if (code === 107) units.push(0x212a)
+  if (code === 115) units.push(0x17f)
+  // Only word characters, so that a place found lies inside one word (every such letter is one).
+  for (const [letter, base] of BASE_LETTER) if (base.charCodeAt(0) === code && WORD_CODE_ALONE.test(letter)) units.push(letter.charCodeAt(0))
+  return `[${units.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`
+}
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:
