@@ -363,13 +363,18 @@ class PageTerms implements TermTest {
   private readonly marked: Uint8Array
 
   constructor(matches: readonly RankedMatch[]) {
-    for (const match of matches) for (const term of match.terms) if (!this.numbers.has(term)) this.numbers.set(term, this.numbers.size)
+    // Indexed loops: in code not yet optimised, `for…of` makes an iterator result per element.
+    for (let m = 0; m < matches.length; m++) {
+      const { terms } = matches[m]!
+      for (let t = 0; t < terms.length; t++) if (!this.numbers.has(terms[t]!)) this.numbers.set(terms[t]!, this.numbers.size)
+    }
     this.marked = new Uint8Array(this.numbers.size)
   }
 
   of(match: RankedMatch): TermTest {
     this.marked.fill(0)
-    for (const term of match.terms) this.marked[this.numbers.get(term)!] = 1
+    const { terms } = match
+    for (let t = 0; t < terms.length; t++) this.marked[this.numbers.get(terms[t]!)!] = 1
     return this
   }
 
@@ -384,8 +389,9 @@ function onlyByTypo(result: Result, attempt: Attempt): boolean {
   // Per word, its best source among the article's terms (exact, then synonym, then typo): a loop per word, no map per result.
   for (let word = 0; word < attempt.query.words.length; word++) {
     let best: Source['how'] | undefined
-    for (const term of result.queryTerms) {
-      const source = attempt.sources.get(term)
+    const { queryTerms } = result
+    for (let t = 0; t < queryTerms.length; t++) {
+      const source = attempt.sources.get(queryTerms[t]!)
       if (source?.word !== word || best === 'exact') continue
       if (source.how !== 'typo' || best === undefined) best = source.how
     }
@@ -621,29 +627,30 @@ function dateTimes(tables: CorpusTables): Float64Array {
 }
 
 function toHit(article: ShownArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
-  const { snippet, highlights } = snippetOf(article.text, terms, phrases, highlightable)
-  return {
-    id: article.id,
-    title: article.title,
-    ...(article.date ? { date: article.date } : {}),
-    ...(article.url ? { url: article.url } : {}),
-    score: Math.round(match.score * 1000) / 1000,
-    snippet,
-    highlights: { title: matchesOf(article.title, terms, phrases, highlightable), snippet: highlights },
-    terms: match.words,
-  }
+  const { snippet, highlights: inSnippet } = snippetOf(article.text, terms, phrases, highlightable)
+  const { id, title, date, url } = article
+  const score = Math.round(match.score * 1000) / 1000
+  const highlights = { title: matchesOf(title, terms, phrases, highlightable), snippet: inSnippet }
+  const words = match.words
+  // One literal per shape, members in the answer's order: spreading an optional member made an object to spread.
+  if (date && url) return { id, title, date, url, score, snippet, highlights, terms: words }
+  if (date) return { id, title, date, score, snippet, highlights, terms: words }
+  if (url) return { id, title, url, score, snippet, highlights, terms: words }
+  return { id, title, score, snippet, highlights, terms: words }
 }
 
 /** The query words (`lowered`, lower case) behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
 function matchedWords(attempt: Attempt, lowered: readonly string[], queryTerms: readonly string[]): string[] {
-  const found: string[] = []
+  // Made at its first word (an array of one, where an empty array grown by `push` takes room for 17).
+  let found: string[] | undefined
   const { words } = attempt.query
   for (let i = 0; i < words.length; i++) {
     let matched = false
     for (let t = 0; t < queryTerms.length && !matched; t++) matched = attempt.sources.get(queryTerms[t]!)?.word === i
     if (!matched) continue
     const text = lowered[i]!
-    if (!found.includes(text)) found.push(text)
+    if (!found) found = [text]
+    else if (!found.includes(text)) found.push(text)
   }
-  return found
+  return found ?? []
 }
