@@ -111,7 +111,11 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
   ).map((at) => matches[at]!)
   const hits = await hitsOf(corpus, phrases, onPage)
   stageEnd('hits', clock)
-  return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
+  let byTypo = false
+  for (let i = 0; i < onPage.length && !byTypo; i++) byTypo = onPage[i]!.byTypo
+  const response: SearchResponse = { ...answer, offset: params.offset, limit: params.limit, hits }
+  if (byTypo) response.typoTolerance = true
+  return response
 }
 
 /**
@@ -200,15 +204,20 @@ async function rankArticles(
   clock = stageEnd('facets', clock)
   // Each query word lower-cased once, not once per result (`matchedWords`).
   const lowered = attempt.query.words.map((word) => word.text.toLowerCase())
-  const matches = ranked.map(({ result, key }): RankedMatch => ({
-    id: tables.ids[result.id]!,
-    date: tables.dates[result.id],
-    score: key.score,
-    terms: result.terms,
-    words: matchedWords(attempt, lowered, result.queryTerms),
-    byTypo: onlyByTypo(result, attempt),
-    key,
-  }))
+  // A loop, not `map` with a closure: a bundle built with `keepNames` names each closure as it is made.
+  const matches = new Array<RankedMatch>(ranked.length)
+  for (let i = 0; i < ranked.length; i++) {
+    const { result, key } = ranked[i]!
+    matches[i] = {
+      id: tables.ids[result.id]!,
+      date: tables.dates[result.id],
+      score: key.score,
+      terms: result.terms,
+      words: matchedWords(attempt, lowered, result.queryTerms),
+      byTypo: onlyByTypo(result, attempt),
+      key,
+    }
+  }
   stageEnd('results', clock)
   request.release()
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
@@ -344,14 +353,19 @@ class Attempt implements QueryWords {
 
 /** The hits (snippets, highlights) of some matches of the query answered, whose quoted phrases are `quoted`, in this corpus: only their bodies are fetched. */
 async function hitsOf(corpus: SearchCorpus, quoted: ParsedQuery['phrases'], matches: readonly RankedMatch[]): Promise<SearchHit[]> {
-  const phrases = quoted.map(phrasePattern)
-  const ids = matches.map((match) => match.id)
+  const phrases = quoted.length === 0 ? NO_PHRASES : quoted.map(phrasePattern)
+  const ids = new Array<string>(matches.length)
+  for (let i = 0; i < matches.length; i++) ids[i] = matches[i]!.id
   const bodies: Map<string, ShownArticle> = await (corpus.shownById ? corpus.shownById(ids) : corpus.articlesById(ids))
   const terms = new PageTerms(matches)
   // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
   const highlightable = candidateWords(terms.numbers.keys())
-  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, terms.of(match), match))
+  const hits = new Array<SearchHit>(matches.length)
+  for (let i = 0; i < matches.length; i++) hits[i] = toHit(bodies.get(matches[i]!.id)!, phrases, highlightable, terms.of(matches[i]!), matches[i]!)
+  return hits
 }
+
+const NO_PHRASES: readonly RegExp[] = []
 
 /**
  * The terms of a page's hits, numbered once for the page; `of(match)` is the
@@ -540,9 +554,10 @@ function rankPage(tables: CorpusTables, attempt: Attempt, params: SearchParams, 
   // A long query's articles with every word as typed rank first (then the others, by coordination).
   const first = query.words.length > RANKING.shortQueryWords ? attempt.everyWord() : undefined
   const boost = params.recency === undefined ? undefined : recencyBoost(tables, params.now, params.recency)
-  return search
-    .topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
-    .map((ranked) => keyOf(ranked, !first || first.has(ranked.result.id as number) ? 0 : 1))
+  const ranked = search.topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
+  const keyed = new Array<{ result: Result; key: RankKey }>(ranked.length)
+  for (let i = 0; i < ranked.length; i++) keyed[i] = keyOf(ranked[i]!, !first || first.has(ranked[i]!.result.id as number) ? 0 : 1)
+  return keyed
 }
 
 /**
