@@ -111,7 +111,11 @@ export async function searchArticles(corpus: SearchCorpus, params: SearchParams,
   ).map((at) => matches[at]!)
   const hits = await hitsOf(corpus, phrases, onPage)
   stageEnd('hits', clock)
-  return { ...answer, offset: params.offset, limit: params.limit, hits, ...(onPage.some((match) => match.byTypo) ? { typoTolerance: true } : {}) }
+  let byTypo = false
+  for (let i = 0; i < onPage.length && !byTypo; i++) byTypo = onPage[i]!.byTypo
+  const response: SearchResponse = { ...answer, offset: params.offset, limit: params.limit, hits }
+  if (byTypo) response.typoTolerance = true
+  return response
 }
 
 /**
@@ -200,15 +204,20 @@ async function rankArticles(
   clock = stageEnd('facets', clock)
   // Each query word lower-cased once, not once per result (`matchedWords`).
   const lowered = attempt.query.words.map((word) => word.text.toLowerCase())
-  const matches = ranked.map(({ result, key }): RankedMatch => ({
-    id: tables.ids[result.id]!,
-    date: tables.dates[result.id],
-    score: key.score,
-    terms: result.terms,
-    words: matchedWords(attempt, lowered, result.queryTerms),
-    byTypo: onlyByTypo(result, attempt),
-    key,
-  }))
+  // A loop, not `map` with a closure: a bundle built with `keepNames` names each closure as it is made.
+  const matches = new Array<RankedMatch>(ranked.length)
+  for (let i = 0; i < ranked.length; i++) {
+    const { result, key } = ranked[i]!
+    matches[i] = {
+      id: tables.ids[result.id]!,
+      date: tables.dates[result.id],
+      score: key.score,
+      terms: result.terms,
+      words: matchedWords(attempt, lowered, result.queryTerms),
+      byTypo: onlyByTypo(result, attempt),
+      key,
+    }
+  }
   stageEnd('results', clock)
   request.release()
   const onlyStopWords = typed.words.length === 0 && typed.phrases.length === 0 && !hasExclusions(typed)
@@ -344,14 +353,19 @@ class Attempt implements QueryWords {
 
 /** The hits (snippets, highlights) of some matches of the query answered, whose quoted phrases are `quoted`, in this corpus: only their bodies are fetched. */
 async function hitsOf(corpus: SearchCorpus, quoted: ParsedQuery['phrases'], matches: readonly RankedMatch[]): Promise<SearchHit[]> {
-  const phrases = quoted.map(phrasePattern)
-  const ids = matches.map((match) => match.id)
+  const phrases = quoted.length === 0 ? NO_PHRASES : quoted.map(phrasePattern)
+  const ids = new Array<string>(matches.length)
+  for (let i = 0; i < matches.length; i++) ids[i] = matches[i]!.id
   const bodies: Map<string, ShownArticle> = await (corpus.shownById ? corpus.shownById(ids) : corpus.articlesById(ids))
   const terms = new PageTerms(matches)
   // One set of term starts for the whole page, from the union of its hits' terms (its pattern for other scripts compiled once).
   const highlightable = candidateWords(terms.numbers.keys())
-  return matches.map((match) => toHit(bodies.get(match.id)!, phrases, highlightable, terms.of(match), match))
+  const hits = new Array<SearchHit>(matches.length)
+  for (let i = 0; i < matches.length; i++) hits[i] = toHit(bodies.get(matches[i]!.id)!, phrases, highlightable, terms.of(matches[i]!), matches[i]!)
+  return hits
 }
+
+const NO_PHRASES: readonly RegExp[] = []
 
 /**
  * The terms of a page's hits, numbered once for the page; `of(match)` is the
@@ -363,13 +377,18 @@ class PageTerms implements TermTest {
   private readonly marked: Uint8Array
 
   constructor(matches: readonly RankedMatch[]) {
-    for (const match of matches) for (const term of match.terms) if (!this.numbers.has(term)) this.numbers.set(term, this.numbers.size)
+    // Indexed loops: in code not yet optimised, `for…of` makes an iterator result per element.
+    for (let m = 0; m < matches.length; m++) {
+      const { terms } = matches[m]!
+      for (let t = 0; t < terms.length; t++) if (!this.numbers.has(terms[t]!)) this.numbers.set(terms[t]!, this.numbers.size)
+    }
     this.marked = new Uint8Array(this.numbers.size)
   }
 
   of(match: RankedMatch): TermTest {
     this.marked.fill(0)
-    for (const term of match.terms) this.marked[this.numbers.get(term)!] = 1
+    const { terms } = match
+    for (let t = 0; t < terms.length; t++) this.marked[this.numbers.get(terms[t]!)!] = 1
     return this
   }
 
@@ -384,8 +403,9 @@ function onlyByTypo(result: Result, attempt: Attempt): boolean {
   // Per word, its best source among the article's terms (exact, then synonym, then typo): a loop per word, no map per result.
   for (let word = 0; word < attempt.query.words.length; word++) {
     let best: Source['how'] | undefined
-    for (const term of result.queryTerms) {
-      const source = attempt.sources.get(term)
+    const { queryTerms } = result
+    for (let t = 0; t < queryTerms.length; t++) {
+      const source = attempt.sources.get(queryTerms[t]!)
       if (source?.word !== word || best === 'exact') continue
       if (source.how !== 'typo' || best === undefined) best = source.how
     }
@@ -534,9 +554,10 @@ function rankPage(tables: CorpusTables, attempt: Attempt, params: SearchParams, 
   // A long query's articles with every word as typed rank first (then the others, by coordination).
   const first = query.words.length > RANKING.shortQueryWords ? attempt.everyWord() : undefined
   const boost = params.recency === undefined ? undefined : recencyBoost(tables, params.now, params.recency)
-  return search
-    .topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
-    .map((ranked) => keyOf(ranked, !first || first.has(ranked.result.id as number) ? 0 : 1))
+  const ranked = search.topRanked(end, { within: filtered, ...(first ? { first } : {}), ...(boost ? { factor: boost, maxFactor: 2 } : {}) })
+  const keyed = new Array<{ result: Result; key: RankKey }>(ranked.length)
+  for (let i = 0; i < ranked.length; i++) keyed[i] = keyOf(ranked[i]!, !first || first.has(ranked[i]!.result.id as number) ? 0 : 1)
+  return keyed
 }
 
 /**
@@ -621,29 +642,30 @@ function dateTimes(tables: CorpusTables): Float64Array {
 }
 
 function toHit(article: ShownArticle, phrases: readonly RegExp[], highlightable: CandidateWords | undefined, terms: TermTest, match: RankedMatch): SearchHit {
-  const { snippet, highlights } = snippetOf(article.text, terms, phrases, highlightable)
-  return {
-    id: article.id,
-    title: article.title,
-    ...(article.date ? { date: article.date } : {}),
-    ...(article.url ? { url: article.url } : {}),
-    score: Math.round(match.score * 1000) / 1000,
-    snippet,
-    highlights: { title: matchesOf(article.title, terms, phrases, highlightable), snippet: highlights },
-    terms: match.words,
-  }
+  const { snippet, highlights: inSnippet } = snippetOf(article.text, terms, phrases, highlightable)
+  const { id, title, date, url } = article
+  const score = Math.round(match.score * 1000) / 1000
+  const highlights = { title: matchesOf(title, terms, phrases, highlightable), snippet: inSnippet }
+  const words = match.words
+  // One literal per shape, members in the answer's order: spreading an optional member made an object to spread.
+  if (date && url) return { id, title, date, url, score, snippet, highlights, terms: words }
+  if (date) return { id, title, date, score, snippet, highlights, terms: words }
+  if (url) return { id, title, url, score, snippet, highlights, terms: words }
+  return { id, title, score, snippet, highlights, terms: words }
 }
 
 /** The query words (`lowered`, lower case) behind the matched query terms (a synonym's or a typo's match counts for the word it stands in for). */
 function matchedWords(attempt: Attempt, lowered: readonly string[], queryTerms: readonly string[]): string[] {
-  const found: string[] = []
+  // Made at its first word (an array of one, where an empty array grown by `push` takes room for 17).
+  let found: string[] | undefined
   const { words } = attempt.query
   for (let i = 0; i < words.length; i++) {
     let matched = false
     for (let t = 0; t < queryTerms.length && !matched; t++) matched = attempt.sources.get(queryTerms[t]!)?.word === i
     if (!matched) continue
     const text = lowered[i]!
-    if (!found.includes(text)) found.push(text)
+    if (!found) found = [text]
+    else if (!found.includes(text)) found.push(text)
   }
-  return found
+  return found ?? []
 }

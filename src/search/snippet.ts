@@ -1,3 +1,4 @@
+import { WeightedLru } from '../lru'
 import { isSpace } from '../text/whitespace'
 import { normalizeWord, processTerm } from './terms'
 
@@ -5,6 +6,8 @@ import { normalizeWord, processTerm } from './terms'
 export type Range = { start: number; end: number }
 
 const WINDOW = 200
+/** The pattern source the cache of finders keeps at most (`FINDERS`): a one-word page's is 500–2,000 characters. */
+const FINDER_CACHE_UNITS = 200_000
 const ELLIPSIS = '…'
 
 /**
@@ -101,8 +104,9 @@ class RangeList {
   }
 
   toRanges(): Range[] {
-    const ranges: Range[] = []
-    for (let i = 0; i < this.length; i++) ranges.push({ start: this.starts[i]!, end: this.ends[i]! })
+    // Of its length: an empty array grown by `push` takes room for 17.
+    const ranges = new Array<Range>(this.length)
+    for (let i = 0; i < this.length; i++) ranges[i] = { start: this.starts[i]!, end: this.ends[i]! }
     return ranges
   }
 }
@@ -132,6 +136,7 @@ const NO_TERMS: TermTest = new Set<string>()
  * where a global regular expression over a folded copy made all three per hit.
  */
 function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ranges: RangeList): void {
+  if (candidates.finder) return findWords(text, terms, candidates, candidates.finder, ranges)
   const { asciiFirst } = candidates
   const length = text.length
   let at = 0
@@ -163,6 +168,39 @@ function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ra
     const term = processTerm(text.slice(start, at))
     if (term !== null && terms.has(term)) ranges.push(start, at)
   }
+}
+
+/**
+ * `scanWords` for starts of ASCII letters and digits only: the text is searched for the starts' first units
+ * (`WordFinder`, a pattern that skips ahead as the regular expression engine does, several units at a time, where
+ * the loop read every unit), and only a word that begins at a place found is read, by the same tests as the loop's.
+ */
+function findWords(text: string, terms: TermTest, candidates: CandidateWords, finder: WordFinder, ranges: RangeList): void {
+  const { pattern, headLength } = finder
+  pattern.lastIndex = 0
+  // `test`, not `exec`: no match array per place found. A place's units are word characters (letters and digits of
+  // the Latin blocks), so it lies inside one word; in the middle of a word, the search goes on after that word.
+  while (pattern.test(text)) {
+    const start = pattern.lastIndex - headLength
+    if (start > 0 && endsWord(text, start)) {
+      pattern.lastIndex = wordEnd(text, start)
+      continue
+    }
+    const end = wordEnd(text, start + 1)
+    pattern.lastIndex = end
+    if (!beginsWithStart(text, start, end, candidates)) continue
+    const term = processTerm(text.slice(start, end))
+    if (term !== null && terms.has(term)) ranges.push(start, end)
+  }
+}
+
+/** Whether the code point before `text[at]` is a word character (`isWordCode`), so that `at` is inside a word, not at its start. */
+function endsWord(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at - 1)
+  if (unit < 128) return ASCII_WORD[unit] === 1
+  // A low surrogate after a high one: the code point before `at` is their pair.
+  const before = unit >= 0xdc00 && unit <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? at - 2 : at - 1
+  return isWordCode(text, before, text.codePointAt(before)!)
 }
 
 /** Where the word going on at `text[at]` ends: the first unit from `at` that does not continue it (`isWordCode`), ASCII units by the table alone. */
@@ -266,37 +304,111 @@ function asciiCode(start: string): number {
  * terms there are (a prefix's or a close spelling's hundreds of expansions on
  * a page): build it once for all the hits of a page (from the union of their terms).
  */
-export function candidateWords(terms: Iterable<string>): CandidateWords | undefined {
+export function candidateWords(terms: Iterable<string>, find = true): CandidateWords | undefined {
   const starts = new Set<string>()
   for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
-  if (starts.size === 0) return undefined
-  const asciiStarts = new Set<number>()
-  let otherStarts = false
-  for (const start of starts) {
-    const code = asciiCode(start)
-    if (code !== -1) asciiStarts.add(code)
-    else otherStarts = true
+  return starts.size === 0 ? undefined : new CandidateWords(starts, find)
+}
+
+/**
+ * The term starts of `candidateWords`: the starts of ASCII letters and digits
+ * as numbers (`asciiCode`), and whether any start has other characters; where
+ * none has, the pattern that finds where a word may begin with one (`finder`;
+ * `find` false leaves it out, for a test to compare it with the loop). For the
+ * loop (`scanWords`), made when first read: which ASCII characters may begin a
+ * word that has one (as a case-insensitive pattern reads them), so that most
+ * words are passed over on their first character; and a sticky pattern of
+ * every start, for the words whose head is not read as ASCII.
+ */
+export class CandidateWords {
+  readonly asciiStarts = new Set<number>()
+  readonly otherStarts: boolean
+  readonly finder: WordFinder | undefined
+  private firstUnits: Uint8Array | undefined
+  private startsPattern: RegExp | undefined
+
+  constructor(
+    private readonly starts: ReadonlySet<string>,
+    find: boolean,
+  ) {
+    let otherStarts = false
+    for (const start of starts) {
+      const code = asciiCode(start)
+      if (code !== -1) this.asciiStarts.add(code)
+      else otherStarts = true
+    }
+    this.otherStarts = otherStarts
+    this.finder = otherStarts || !find ? undefined : wordFinder(starts)
   }
-  const first = new RegExp(`^(?:${[...starts].map((start) => String.fromCodePoint(start.codePointAt(0)!)).join('|')})$`, 'iu')
-  let pattern: RegExp | undefined
-  return {
-    asciiStarts,
-    otherStarts,
-    asciiFirst: Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)),
+
+  get asciiFirst(): Uint8Array {
+    if (this.firstUnits) return this.firstUnits
+    const first = new RegExp(`^(?:${[...this.starts].map((start) => String.fromCodePoint(start.codePointAt(0)!)).join('|')})$`, 'iu')
+    return (this.firstUnits = Uint8Array.from({ length: 128 }, (_, code) => (first.test(String.fromCharCode(code)) ? 1 : 0)))
+  }
+
+  pattern(): RegExp {
     // Terms are letters and digits only, so they need no escaping.
-    pattern: () => (pattern ??= new RegExp(`(?:${[...starts].join('|')})`, 'iuy')),
+    return (this.startsPattern ??= new RegExp(`(?:${[...this.starts].join('|')})`, 'iuy'))
   }
 }
 
 /**
- * The term starts of `candidateWords`: which ASCII characters may begin a
- * word that has one (as a case-insensitive pattern reads them), so that most
- * words are passed over on their first character; the starts of ASCII letters
- * and digits as numbers (`asciiCode`), and whether any start has other
- * characters; and a sticky pattern of every start, for the words whose head
- * is not read as ASCII.
+ * A global pattern (no flags but `g`) of the first `headLength` units of every start (the shortest start's length),
+ * each unit a class of every UTF-16 unit `beginsWithStart` reads as it (the letter in either case, its accented
+ * forms in the Latin blocks) and of the letters a case-insensitive pattern folds to it (the Kelvin sign for "k",
+ * the long s for "s"): wherever a word begins with a start, the pattern matches there.
  */
-export type CandidateWords = { asciiFirst: Uint8Array; asciiStarts: ReadonlySet<number>; otherStarts: boolean; pattern: () => RegExp }
+type WordFinder = { pattern: RegExp; headLength: number }
+
+function wordFinder(starts: ReadonlySet<string>): WordFinder | undefined {
+  let headLength = 4
+  for (const start of starts) headLength = Math.min(headLength, start.length)
+  // An empty start begins no word (the loop never finds it either).
+  if (headLength === 0) return undefined
+  const heads = [...new Set([...starts].map((start) => start.slice(0, headLength)))].sort()
+  const key = heads.join(' ')
+  let finder = FINDERS.get(key)
+  if (!finder) FINDERS.set(key, (finder = { pattern: new RegExp(alternatives(heads, 0), 'g'), headLength }))
+  return finder
+}
+
+/**
+ * The finders of the pages searched lately, by their heads: a pattern is compiled on its first search (a new one per
+ * page was most of a page's garbage beside its answer). Shared by the isolate's searches: `findWords` sets the
+ * pattern's `lastIndex` and reads it within one synchronous call.
+ */
+const FINDERS = new WeightedLru<string, WordFinder>(FINDER_CACHE_UNITS, (finder) => finder.pattern.source.length)
+
+/** The heads (sorted, of one length, alike in their first `from` units) from unit `from` on, as a pattern that shares their common units (a trie): each unit's class tried once per place. */
+function alternatives(heads: readonly string[], from: number): string {
+  if (from === heads[0]!.length) return ''
+  const branches: string[] = []
+  for (let i = 0; i < heads.length;) {
+    let next = i + 1
+    while (next < heads.length && heads[next]![from] === heads[i]![from]) next++
+    branches.push(unitClass(heads[i]!.charCodeAt(from)) + alternatives(heads.slice(i, next), from + 1))
+    i = next
+  }
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+}
+
+/** The class of the units read as the ASCII letter or digit `code` (see `WordFinder`), each escaped; made once per unit. */
+function unitClass(code: number): string {
+  return (UNIT_CLASSES[code] ??= classOf(code))
+}
+
+const UNIT_CLASSES: (string | undefined)[] = []
+
+function classOf(code: number): string {
+  const units = [code]
+  if (code >= 97 && code <= 122) units.push(code - 32)
+  if (code === 107) units.push(0x212a)
+  if (code === 115) units.push(0x17f)
+  // Only word characters, so that a place found lies inside one word (every such letter is one).
+  for (const [letter, base] of BASE_LETTER) if (base.charCodeAt(0) === code && WORD_CODE_ALONE.test(letter)) units.push(letter.charCodeAt(0))
+  return `[${units.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`
+}
 
 /**
  * Index terms are folded (no accents, see `normalizeWord`), the text is not:
@@ -526,15 +638,34 @@ function compose(text: string, start: number, end: number, matches: RangeList): 
   }
   if (!skipping && end > copyFrom) parts.push(text.slice(copyFrom, end))
   offsets[end - start] = length
-  let snippet = parts.join('').trimEnd()
+  // The ellipsis joined with the rest, not added after (a string of two strings, which the answer's serialiser copies
+  // once more); but after the passage's end is trimmed, when it ends in white space.
+  let lastPart = parts.length - 1
+  while (lastPart > 0 && parts[lastPart]!.length === 0) lastPart--
+  const lastText = parts[lastPart]!
+  const trimmed = lastText.length > 0 && spaceAt(lastText, lastText.length - 1)
+  let shownLength = 0
+  for (let i = 0; i < parts.length; i++) shownLength += parts[i]!.length
+  let snippet: string
+  if (trimmed) {
+    snippet = parts.join('').trimEnd()
+    shownLength = snippet.length
+    if (end < text.length) snippet += ELLIPSIS
+  } else {
+    if (end < text.length) parts.push(ELLIPSIS)
+    snippet = parts.join('')
+  }
   parts.length = 0
-  const highlights: Range[] = []
+  // The matches inside the passage, counted first: an array of their number (an empty one grown by `push` takes room for 17).
+  let inside = 0
+  for (let i = 0; i < matches.length; i++) if (matches.starts[i]! >= start && matches.ends[i]! <= end) inside++
+  const highlights = new Array<Range>(inside)
+  inside = 0
   for (let i = 0; i < matches.length; i++) {
     const from = matches.starts[i]!
     const to = matches.ends[i]!
-    if (from >= start && to <= end) highlights.push({ start: offsets[from - start]!, end: Math.min(offsets[to - start]!, snippet.length) })
+    if (from >= start && to <= end) highlights[inside++] = { start: offsets[from - start]!, end: Math.min(offsets[to - start]!, shownLength) }
   }
-  if (end < text.length) snippet += ELLIPSIS
   return { snippet, highlights }
 }
 

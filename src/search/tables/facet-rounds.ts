@@ -34,7 +34,8 @@ export class PartFacets {
       if (limit <= 0) return []
       const positions = new Uint32Array(counts.length)
       for (let i = 0; i < positions.length; i++) positions[i] = i
-      return topValues(positions, counts, display, limit)
+      const top = new Uint32Array(Math.min(limit, counts.length))
+      return top.subarray(0, topValues(positions, positions.length, counts, display, limit, top))
     })
   }
 

@@ -13,7 +13,7 @@ import {
 import { bitCount, bitsSet, MatchSet } from '../topk/match-set'
 import { PartFacets, type PartColumn } from './facet-rounds'
 import { FacetRows, type TalliedColumn } from './facet-rows'
-import { topValues } from './facet-top'
+import { ranksBefore, topValues } from './facet-top'
 import { packNumbers, unpackNumbers } from './sorted-words'
 
 /**
@@ -130,11 +130,6 @@ function firstBelow(frequencies: Uint32Array, least: number): number {
     else high = middle
   }
   return low
-}
-
-/** Whether value `a` lists before `b`: more matches, then the first name. */
-function ranksBefore(a: number, b: number, tally: Uint32Array, display: Uint32Array): boolean {
-  return tally[a]! > tally[b]! || (tally[a] === tally[b] && display[a]! < display[b]!)
 }
 
 /** `topOver`'s list of the best values so far, shared by the isolate's searches (used within one synchronous call). */
@@ -311,7 +306,9 @@ class FacetColumn implements TalliedColumn {
     // times the share matched; counting every value above half that would cost more than the tally: tally at once.
     const expected = (frequencies[Math.min(limit, frequencies.length) - 1] ?? 0) * (matched / Math.max(1, this.documentCount))
     const needed = firstBelow(frequencies, expected / 2)
-    return needed > inverted.listed || costs[needed]! > budget || selected.some((key) => !this.isListed(key))
+    if (needed > inverted.listed || costs[needed]! > budget) return true
+    for (let i = 0; i < selected.length; i++) if (!this.isListed(selected[i]!)) return true
+    return false
   }
 
   /** Whether `fromRest` can count this column (see `InvertedColumn.spelledListed`). */
@@ -433,7 +430,11 @@ class FacetColumn implements TalliedColumn {
 
   /** The column by value (`InvertedColumn`), made when first needed. */
   private inverted(): InvertedColumn {
-    if (this.invertedLists) return this.invertedLists
+    // Made apart: a function whose closures capture its variables makes their context on every call, before any return.
+    return (this.invertedLists ??= this.invert())
+  }
+
+  private invert(): InvertedColumn {
     const { keyCount, keyOf, starts, values } = this
     const frequency = new Uint32Array(keyCount)
     for (let at = 0; at < values.length; at++) frequency[keyOf[values[at]!]!]!++
@@ -469,7 +470,7 @@ class FacetColumn implements TalliedColumn {
     let spelledListed = true
     for (let key = 0; key < keyCount; key++) if (spellings[key]! > 1 && listed < keyCount && keyStarts[key + 1] === keyStarts[key]) spelledListed = false
     const bytes = [keyStarts, docs, byFrequency, frequencies, costs, firstName, spellings, frequency].reduce((sum, array) => sum + array.byteLength, 0)
-    return (this.invertedLists = {
+    return {
       starts: keyStarts,
       docs,
       byFrequency,
@@ -483,7 +484,7 @@ class FacetColumn implements TalliedColumn {
       bitsets: new Map(),
       bitsetWords,
       bytes,
-    })
+    }
   }
 
   has(doc: number, key: number): boolean {
@@ -494,6 +495,27 @@ class FacetColumn implements TalliedColumn {
 
 /** The values selected of a facet no filter is on. */
 const NONE_SELECTED: ReadonlySet<string> = new Set()
+
+/** The values selected of `facet` (normalised keys), without a closure per look-up. */
+function selectedOf(filters: NormalizedFilters, facet: FacetName): ReadonlySet<string> {
+  for (let i = 0; i < filters.length; i++) if (filters[i]![0] === facet) return filters[i]![1]
+  return NONE_SELECTED
+}
+
+const NO_FILTERS: readonly { facet: FacetName; documents: Uint32Array }[] = []
+const NO_KEYS: readonly number[] = []
+
+/** What `FacetTable.tallied` works out for one facet: its column, the bitset it counts over and its size, its selected values, how it counts. */
+type FacetPass = {
+  column: FacetColumn | undefined
+  within: Uint32Array | undefined
+  selected: readonly number[]
+  matched: number
+  /** Whether every match is tallied (else values are counted one by one, `FacetColumn.topOver`). */
+  tallies: boolean
+  /** Its place among the facets tallied together over the shared bitset, or -1. */
+  slot: number
+}
 
 /** Which filters an article fails, as a bit mask (bit i: the filter on `FACETS[i]`). */
 export type FilterCheck = (doc: number) => number
@@ -560,36 +582,44 @@ export class FacetTable {
    */
   count(matches: MatchSet, filters: NormalizedFilters, limit: number): FacetCounts {
     const counts = {} as FacetCounts
+    if (this.topKeys.length < limit) this.topKeys = new Uint32Array(limit)
+    const top = this.topKeys
     this.tallied(
       matches,
       filters,
-      (facet, column, keys) => {
-        const { tally, display } = column
-        const top = topValues(keys, tally, display, limit)
-        // A loop, not Array.from over the typed array, which made an iterator result per value.
-        const listed: FacetCount[] = []
-        for (let i = 0; i < top.length; i++) listed.push({ value: column.names[display[top[i]!]!]!, count: tally[top[i]!]! })
-        const selected = filters.find(([name]) => name === facet)?.[1] ?? NONE_SELECTED
-        for (const value of selected) {
-          const key = column.keyIndex(value)
-          // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
-          if (key === -1 || top.includes(key)) continue
-          listed.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+      (facet, column, touched) => {
+        const { tally, display, touchedKeys } = column
+        const listed = topValues(touchedKeys, touched, tally, display, limit, top)
+        const selected = selectedOf(filters, facet)
+        // An array of the values' number where no value is selected (an empty array grown by `push` takes room for 17).
+        const values: FacetCount[] = new Array<FacetCount>(selected.size === 0 ? listed : 0)
+        if (selected.size === 0) for (let i = 0; i < listed; i++) values[i] = { value: column.names[display[top[i]!]!]!, count: tally[top[i]!]! }
+        else {
+          for (let i = 0; i < listed; i++) values.push({ value: column.names[display[top[i]!]!]!, count: tally[top[i]!]! })
+          for (const value of selected) {
+            const key = column.keyIndex(value)
+            // A value no article has is no facet value; a known one stays listed (count 0 if no match has it) so it can be unticked.
+            if (key === -1 || top.subarray(0, listed).includes(key)) continue
+            values.push(tally[key]! > 0 ? { value: column.names[display[key]!]!, count: tally[key]! } : ({ value, count: 0 } satisfies FacetCount))
+          }
         }
-        counts[facet] = listed
+        counts[facet] = values
       },
       limit,
     )
     return counts
   }
 
+  /** `count`'s list of a facet's top values (see `topValues`), grown to the largest limit asked for. */
+  private topKeys = new Uint32Array(16)
+
   /** Every value `count` would count over `matches`, uncut, kept for the rounds of a merge across parts (`PartFacets`). */
   tallies(matches: MatchSet, filters: NormalizedFilters): PartFacets {
     const columns = {} as Record<FacetName, PartColumn>
     this.tallied(matches, filters, (facet, column, touched) => {
-      const selected = filters.find(([name]) => name === facet)?.[1] ?? NONE_SELECTED
+      const selected = selectedOf(filters, facet)
       // In key order, so that round 3 finds a candidate's count by bisection.
-      const keys = touched.slice().sort()
+      const keys = column.touchedKeys.slice(0, touched).sort()
       // Loops, not Uint32Array.from with a function: that took most of a broad query's facet time.
       const counts = new Uint32Array(keys.length)
       const display = new Uint32Array(keys.length)
@@ -606,70 +636,96 @@ export class FacetTable {
    * Counts every facet's values over the matches in the columns' scratch
    * arrays (each facet applying every OTHER active filter: the match bitset
    * ANDed with the bitsets of the documents each other filter keeps), hands
-   * each facet's counted values to `read`, then clears the scratch. With a
-   * `limit`, only the values that can make each facet's top `limit` (and the
-   * selected ones) need be counted (`FacetColumn.topOver`); without, every value is.
+   * each facet's counted values to `read` (the first `touched` of its
+   * column's `touchedKeys`), then clears the scratch. With a `limit`, only
+   * the values that can make each facet's top `limit` (and the selected ones)
+   * need be counted (`FacetColumn.topOver`); without, every value is. The
+   * facets' records and the lists of columns are the table's, reused: a
+   * search without filters makes no object here.
    */
-  private tallied(
-    matches: MatchSet,
-    filters: NormalizedFilters,
-    read: (facet: FacetName, column: FacetColumn, keys: Uint32Array) => void,
-    limit?: number,
-  ): void {
+  private tallied(matches: MatchSet, filters: NormalizedFilters, read: (facet: FacetName, column: FacetColumn, touched: number) => void, limit?: number): void {
     const length = matches.words.length
-    const kept = filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(2 + i, length)) }))
+    const kept =
+      filters.length === 0
+        ? NO_FILTERS
+        : filters.map(([facet, selected], i) => ({ facet, documents: this.keptBy(facet, selected, this.scratch(2 + i, length)) }))
     // The facets no filter is on share one bitset: the matches, ANDed with what every filter keeps.
     let shared: Uint32Array | undefined
-    const withinOf = (facet: FacetName): Uint32Array => {
-      const filtered = kept.some((filter) => filter.facet === facet)
-      if (!filtered && shared) return shared
-      if (kept.length === 0 || (kept.length === 1 && filtered)) return matches.words
-      // A filtered facet's own bitset (each is read after all are made); the shared one's.
-      const within = this.scratch(filtered ? 2 + kept.length + FACETS.indexOf(facet) : 1, length)
-      within.set(matches.words)
-      for (const { facet: other, documents } of kept) if (other !== facet) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
-      if (!filtered) shared = within
-      return within
-    }
-    const facets = FACETS.map((facet) => {
+    const passes = this.passes
+    for (let f = 0; f < FACETS.length; f++) {
+      const facet = FACETS[f]!
+      const pass = passes[f]!
       const column = this.column(facet)
-      const within = withinOf(facet)
-      const chosen = filters.find(([name]) => name === facet)?.[1]
-      const selected = chosen ? [...chosen].map((key) => column.keyIndex(key)).filter((key) => key !== -1) : []
-      const matched = bitsSet(within)
-      return { facet, column, within, selected, matched, tallies: limit === undefined || column.tallies(matched, limit, selected) }
-    })
+      let filtered = false
+      for (let k = 0; k < kept.length; k++) if (kept[k]!.facet === facet) filtered = true
+      let within: Uint32Array
+      if (!filtered && shared) within = shared
+      else if (kept.length === 0 || (kept.length === 1 && filtered)) within = matches.words
+      else {
+        // A filtered facet's own bitset (each is read after all are made); the shared one's.
+        within = this.scratch(filtered ? 2 + kept.length + f : 1, length)
+        within.set(matches.words)
+        for (const { facet: other, documents } of kept) if (other !== facet) for (let w = 0; w < length; w++) within[w]! &= documents[w]!
+        if (!filtered) shared = within
+      }
+      const chosen = selectedOf(filters, facet)
+      const selected = chosen.size === 0 ? NO_KEYS : [...chosen].map((key) => column.keyIndex(key)).filter((key) => key !== -1)
+      // Facets over one bitset have one count of it.
+      const matched = f > 0 && within === passes[f - 1]!.within ? passes[f - 1]!.matched : bitsSet(within)
+      pass.column = column
+      pass.within = within
+      pass.selected = selected
+      pass.matched = matched
+      pass.tallies = limit === undefined || column.tallies(matched, limit, selected)
+    }
     const touched = this.touchedScratch
     // The facets that tally every match over the shared bitset, in one pass; each other facet that tallies, on its own.
-    const together = facets.filter((facet) => facet.tallies && facet.within === (shared ?? matches.words))
-    if (together.length > 0)
-      this.tallyAll(
-        together.map(({ column }) => column),
-        together[0]!.within,
-        together[0]!.matched,
-        touched,
-      )
-    for (const facet of facets) {
-      const { column, within } = facet
+    const sharedWithin = shared ?? matches.words
+    const together = this.together
+    together.length = 0
+    let togetherMatched = 0
+    for (let f = 0; f < passes.length; f++) {
+      const pass = passes[f]!
+      pass.slot = pass.tallies && pass.within === sharedWithin ? together.length : -1
+      if (pass.slot === -1) continue
+      together.push(pass.column!)
+      togetherMatched = pass.matched
+    }
+    if (together.length > 0) this.tallyAll(together, sharedWithin, togetherMatched, touched)
+    const alone = this.alone
+    for (let f = 0; f < FACETS.length; f++) {
+      const pass = passes[f]!
+      const column = pass.column!
+      const within = pass.within!
       let count: number
-      if (together.includes(facet)) count = touched[together.indexOf(facet)]!
-      else if (facet.tallies) {
+      if (pass.slot !== -1) count = touched[pass.slot]!
+      else if (pass.tallies) {
         // Not into `touched`, which holds the shared pass's counts until every facet is read.
-        this.tallyAll([column], within, facet.matched, this.aloneScratch)
+        alone[0] = column
+        this.tallyAll(alone, within, pass.matched, this.aloneScratch)
         count = this.aloneScratch[0]!
       } else {
-        count = column.topOver(within, facet.matched, limit!, facet.selected)
+        count = column.topOver(within, pass.matched, limit!, pass.selected)
         // Counting value by value turned out to cost more than the tally: the tally, on its own.
         if (count === -1) {
-          this.tallyAll([column], within, facet.matched, this.aloneScratch)
+          alone[0] = column
+          this.tallyAll(alone, within, pass.matched, this.aloneScratch)
           count = this.aloneScratch[0]!
         }
       }
-      const keys = column.touchedKeys.subarray(0, count)
-      read(facet.facet, column, keys)
-      for (let i = 0; i < keys.length; i++) column.tally[keys[i]!] = 0
+      read(FACETS[f]!, column, count)
+      const keys = column.touchedKeys
+      for (let i = 0; i < count; i++) column.tally[keys[i]!] = 0
+      pass.column = undefined
+      pass.within = undefined
     }
   }
+
+  /** `tallied`'s record of each facet (`FACETS` order), reused by every count of the table (each within one synchronous call). */
+  private readonly passes: FacetPass[] = FACETS.map(() => ({ column: undefined, within: undefined, selected: NO_KEYS, matched: 0, tallies: false, slot: -1 }))
+  /** `tallied`'s lists of the columns tallied together, and of one tallied alone. */
+  private readonly together: FacetColumn[] = []
+  private readonly alone: FacetColumn[] = []
 
   private readonly touchedScratch = new Uint32Array(FACETS.length)
   private readonly aloneScratch = new Uint32Array(1)
@@ -682,10 +738,8 @@ export class FacetTable {
    */
   private tallyAll(columns: readonly FacetColumn[], within: Uint32Array, matched: number, touched: Uint32Array): void {
     const documents = columns[0]!.documentCount
-    const broad =
-      matched * 2 > documents &&
-      within.length === (documents + 31) >>> 5 &&
-      columns.every((column) => column.documentCount === documents && column.countsFromRest())
+    let broad = matched * 2 > documents && within.length === (documents + 31) >>> 5
+    for (let c = 0; c < columns.length && broad; c++) broad = columns[c]!.documentCount === documents && columns[c]!.countsFromRest()
     if (!broad) return this.rows().tallyOver(columns, within, touched)
     // After the filters' bitsets and each facet's own (see `tallied`).
     const rest = this.scratch(2 + 2 * FACETS.length, within.length)
