@@ -9,6 +9,7 @@ import { tokenize } from '../../src/search/terms'
 import { ENGINE_TOTALS, prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
 import type { Bm25 } from '../../src/search/topk/plan'
 import { MatchSet } from '../../src/search/topk/match-set'
+import { withTermCache } from '../../src/search/topk/term-cache'
 import { random } from '../../scripts/lib/random'
 
 /**
@@ -247,6 +248,48 @@ describe('the top-k evaluator', () => {
     // 53% scored (78% when the words a document has were bounded by their window bounds alone).
     expect(wide.scored).toBeLessThan(0.65 * wide.matched)
   }, 180_000)
+
+  it("answers the same when a request's evaluations share each term's plan and match set (withTermCache's memo)", () => {
+    const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(buildIndex(articles)), INDEX_OPTIONS)
+    const list = cases(240, 41, articles.length)
+    let compared = 0
+    // Eight cases to a request: the same terms come back under other options (prefix, fuzzy, weights, fields), each
+    // its own plan, and each case is evaluated pruned and exhaustive, the second reading the first's sets.
+    for (let from = 0; from < list.length; from += 8) {
+      const request = withTermCache(bundle.index)
+      compared += compare(request.index, reference, list.slice(from, from + 8), bundle.ids)
+      request.memo.release()
+    }
+    expect(compared).toBeGreaterThan(2_000)
+  }, 180_000)
+
+  it("unites a term's postings once per request, however many of its evaluations ask for it", () => {
+    const words: Query[] = [
+      { queries: ['con'], prefix: true },
+      { queries: ['minister'], fuzzy: 0.2 },
+    ]
+    const query: Query = { combineWith: 'OR', queries: words }
+    const everyWord: Query = { combineWith: 'AND', queries: words }
+    const united = (index: MiniSearch<SearchDocument>) => {
+      const before = ENGINE_TOTALS.matchPostings
+      const search = prepareSearch(index, query)
+      return { postings: ENGINE_TOTALS.matchPostings - before, count: search.matches.count, top: search.topRanked(10) }
+    }
+    const alone = united(bundle.index)
+    const request = withTermCache(bundle.index)
+    const first = united(request.index)
+    const again = united(request.index)
+    // Its words in another tree (an AND of them, as a search's every-word count) read no postings either.
+    const before = ENGINE_TOTALS.matchPostings
+    const every = prepareSearch(request.index, everyWord).matches.count
+    expect(ENGINE_TOTALS.matchPostings).toBe(before)
+    request.memo.release()
+    expect(alone.postings).toBeGreaterThan(1_000)
+    expect(first).toEqual(alone)
+    expect(again).toEqual({ ...alone, postings: 0 })
+    expect(every).toBe(prepareSearch(bundle.index, everyWord).matches.count)
+    expect(every).toBeGreaterThan(0)
+  })
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {
     const documents = syntheticDocuments(800, 21)

@@ -140,6 +140,8 @@ export class PreparedSearch {
   readonly stats: SearchStats
   private readonly plan: Plan
   private readonly sets = new Map<PlanNode, MatchSet>()
+  /** The sets of `sets` this search made and releases (a term's set kept by the request's memo is the memo's). */
+  private readonly owned: MatchSet[] = []
   private readonly leaves: Leaf[] = []
   private readonly termIds = new Map<string, number>()
   private readonly termStamps: Int32Array
@@ -214,7 +216,8 @@ export class PreparedSearch {
    * last result; nothing of it may be used after.
    */
   release(): void {
-    for (const set of this.sets.values()) set.release()
+    for (const set of this.owned) set.release()
+    this.owned.length = 0
     this.sets.clear()
     this.matches.release()
   }
@@ -685,8 +688,14 @@ export class PreparedSearch {
     switch (node.kind) {
       case 'wildcard':
         set = MatchSet.all(size)
+        this.owned.push(set)
         break
-      case 'spec':
+      case 'spec': {
+        // A term's set depends on its leaves alone (but for a document boost, which may drop documents): the request's
+        // other evaluations of the same term reuse it.
+        const memo = this.plan.boostDocument ? undefined : this.index._memo
+        set = memo?.matchSet(node)
+        if (set) break
         set = MatchSet.pooled(size)
         for (const leaf of node.leaves) {
           ENGINE_TOTALS.matchPostings += leaf.docs.length
@@ -696,7 +705,10 @@ export class PreparedSearch {
             set.add(doc)
           }
         }
+        if (memo) memo.keep(node, set)
+        else this.owned.push(set)
         break
+      }
       case 'combine': {
         const children = node.children.map((child) => this.matchSet(child))
         set = children.length === 0 ? MatchSet.pooled(size) : children[0]!.pooledCopy()
@@ -705,6 +717,8 @@ export class PreparedSearch {
           else if (node.operator === 'and') set.intersect(child)
           else set.subtract(child)
         }
+        this.owned.push(set)
+        break
       }
     }
     this.sets.set(node, set)
