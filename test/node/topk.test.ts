@@ -213,6 +213,27 @@ describe('the top-k evaluator', () => {
       }
       return (ENGINE_TOTALS.windows - windows) / (ENGINE_TOTALS.candidateWindows - candidates)
     }
+    // A prefix's hundreds of expansions (more than 64 leaves), each document bounded by the postings it has rather than
+    // each window by every expansion's best there: most windows are never visited, the answers the same bit for bit.
+    const next = random(23)
+    const prefixes = { trees: 0, visited: 0, candidates: 0 }
+    for (let i = 0; i < 60; i++) {
+      const query = vocabulary[Math.floor(next() * vocabulary.length)]!.toLowerCase().slice(0, 2 + (i % 2))
+      const options: TopKOptions = { boost: RANKING.boost, prefix: true, coordination: i % 4 < 2 }
+      const search = prepareSearch(compact, query, options)
+      const [windows, candidates, termWindows] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows, ENGINE_TOTALS.termWindows]
+      const pruned = search.topRanked(10)
+      // Scored a window at a time: a tree of more than 64 leaves.
+      if (ENGINE_TOTALS.termWindows > termWindows) {
+        prefixes.trees++
+        prefixes.visited += ENGINE_TOTALS.windows - windows
+        prefixes.candidates += ENGINE_TOTALS.candidateWindows - candidates
+      }
+      expect(pruned, query).toEqual(prepareSearch(compact, query, { ...options, exhaustive: true }).topRanked(10))
+    }
+    expect(prefixes.trees).toBeGreaterThan(10)
+    // 42% visited (every window, 100%, when each window was bounded by its expansions' bounds summed).
+    expect(prefixes.visited).toBeLessThan(0.6 * prefixes.candidates)
     const stored = visitedWindows(RANKING.bm25)
     expect(stored).toBeLessThan(0.4)
     expect(stored).toBeLessThan(0.5 * visitedWindows({ ...RANKING.bm25, b: 0.7 }))
