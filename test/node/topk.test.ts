@@ -245,23 +245,32 @@ describe('the top-k evaluator', () => {
     const pairs = (extra: Partial<TopKOptions>) => {
       let matched = 0
       let scored = 0
+      let windows = 0
+      let candidates = 0
       for (let i = 0; i + 1 < oneWord.length; i += 2) {
         const [a, b] = [oneWord[i]!.query as string, oneWord[i + 1]!.query as string]
         const words: TopKOptions['words'] = { wordOf: (term) => (term === a ? 0 : term === b ? 1 : undefined), count: 2, exponent: 1 }
         const options: TopKOptions = { boost: { title: 0.5, entities: 0.3, text: 1 }, coordination: false, words, ...extra }
         const pruned = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, options)
         const exhaustive = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, { ...options, exhaustive: true })
-        expect(pruned.topRanked(10)).toEqual(exhaustive.topRanked(10))
+        const [visited, candidate] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows]
+        const ranked = pruned.topRanked(10)
+        windows += ENGINE_TOTALS.windows - visited
+        candidates += ENGINE_TOTALS.candidateWindows - candidate
+        expect(ranked).toEqual(exhaustive.topRanked(10))
         matched += pruned.stats.matched
         scored += pruned.stats.scored
       }
-      return { matched, scored }
+      return { matched, scored, windows, candidates }
     }
     const pair = pairs({})
     expect(pair.matched).toBeGreaterThan(10 * SCORE_BLOCK)
-    // By its own scores in the leaves (term × field) it is in: 8% scored (15% by those leaves' window bounds, 26% by the
+    // By its own scores in the leaves (term × field) it is in: 7% scored (15% by those leaves' window bounds, 26% by the
     // words alone, 91% by window).
     expect(pair.scored).toBeLessThan(0.12 * pair.matched)
+    // Each document bounded by its own postings' block bounds times its own coordination, a window by the largest of
+    // its documents' (and by its leaves' window bounds): 38% of the windows visited (93% by the leaves' bounds alone).
+    expect(pair.windows).toBeLessThan(0.5 * pair.candidates)
     // The same pairs with their close spellings, in more leaves than a document is bounded by one at a time: bounded by
     // the words it has, then by those words' own scores, one word at a time.
     const wide = pairs({ fuzzy: 0.34 })

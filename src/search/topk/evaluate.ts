@@ -263,23 +263,28 @@ export class PreparedSearch {
     // two-word query without scoring them (a window holds documents with either word, so its bound has both).
     // A small tree (a word with its stem, synonyms and close spellings, in a few fields; two or three such words) is
     // bounded per document by the leaves (term × field) it is in: a window holds title matches, whose bound is title
-    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree (a
-    // prefix's many expansions) is bounded per document by the root's children it matches, under an OR root.
-    // A wide tree (a prefix's many expansions) is bounded per document by the postings it has (`docBounds`): a window's
-    // bound summed every expansion's, while a document has a few of them.
+    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree is
+    // bounded per document by the root's children it matches, under an OR root.
+    // A tree of more than 64 leaves (a prefix's many expansions) is bounded per document by the postings it has alone
+    // (`docBounds`): a window's bound summed every expansion's best there, while a document has a few of them. A query of
+    // several words (the product's coordination by word) is bounded by both: a window's leaf bounds add up the words'
+    // bests, while most of its documents have one word, and count for less (two common words: 93% of the windows were
+    // visited, 38% capped by the largest of its documents' own bounds; the differential test's pairs).
     const inOrder = this.leaves.length > WIDE_TREE_LEAVES
-    const byDoc = this.stats.pruned && inOrder ? this.docBounds(within, windowCount) : undefined
-    const byLeaf = this.stats.pruned && !byDoc ? this.leafScopes() : undefined
-    const byChild = !byDoc && !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
-    const bounds = !this.stats.pruned
-      ? undefined
-      : byDoc
-        ? windowMaxima(within, byDoc, windowCount)
+    const severalWords = !inOrder && !this.coordination && (this.words?.count ?? 0) > 1
+    const byDoc = this.stats.pruned && (inOrder || severalWords) ? this.docBounds(within, windowCount) : undefined
+    const onlyByDoc = inOrder && byDoc !== undefined
+    const byLeaf = this.stats.pruned && !onlyByDoc ? this.leafScopes() : undefined
+    const byChild = !onlyByDoc && !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
+    const treeBounds =
+      !this.stats.pruned || onlyByDoc
+        ? undefined
         : byLeaf
           ? this.leafBounds(byLeaf, windowCount)
           : byChild
             ? this.orBounds(root as CombineNode, windowCount)
             : this.windowBounds(root, windowCount, 0)
+    const bounds = byDoc ? windowMaxima(within, byDoc, windowCount, treeBounds) : treeBounds
     const children = byChild ? this.rootChildren() : undefined
     let windows = 0
     const all = windowOrder(windowCount)
@@ -1181,9 +1186,12 @@ function docCoverScratch(size: number): Int32Array {
   return docCover
 }
 
-/** Per window, the largest per-document bound of `within`'s documents there (0: none of them there). */
-function windowMaxima(within: MatchSet, docBounds: Float64Array, windowCount: number): Float64Array {
-  const bounds = boundLevel(0, windowCount)
+let maximaScratch = new Float64Array(0)
+
+/** Per window, the largest per-document bound of `within`'s documents there (0: none of them there); at most `cap`'s. */
+function windowMaxima(within: MatchSet, docBounds: Float64Array, windowCount: number, cap: Float64Array | undefined): Float64Array {
+  if (maximaScratch.length < windowCount) maximaScratch = new Float64Array(windowCount)
+  const bounds = maximaScratch
   bounds.fill(0, 0, windowCount)
   const words = within.words
   for (let j = 0; j < words.length; j++) {
@@ -1196,6 +1204,7 @@ function windowMaxima(within: MatchSet, docBounds: Float64Array, windowCount: nu
       if (bound > bounds[w]!) bounds[w] = bound
     }
   }
+  if (cap) for (let w = 0; w < windowCount; w++) if (cap[w]! < bounds[w]!) bounds[w] = cap[w]!
   return bounds
 }
 
