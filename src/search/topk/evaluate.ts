@@ -301,7 +301,7 @@ export class PreparedSearch {
     this.windowSpecs = inOrder && this.stats.pruned ? this.wideSpecs() : undefined
     // Other trees' windows best bound first: a heap, popped as visited, since the search mostly ends after a few (and a
     // typed array's sort with a comparison copies it first, garbage per search).
-    // A wide tree without per-document bounds (a wildcard in it, or a document boost) is visited in document order, each
+    // A wide tree without per-document bounds (a wildcard in it) is visited in document order, each
     // window skipped (not ending the search) when its bound cannot beat the k-th score: it scores a document by looking
     // it up in every leaf, in document order a step of that leaf's cursor, in bound order a bisection.
     const byBound = bounds !== undefined && (!inOrder || byDoc !== undefined)
