@@ -257,7 +257,10 @@ class RankRequest {
     accepts: ((doc: number) => boolean) | undefined,
     params: SearchParams,
   ) {
-    this.index = withTermCache(positionIndex(corpus))
+    // The request's view of the index: its terms' postings, plans and match sets made once for all its evaluations.
+    const view = withTermCache(positionIndex(corpus))
+    this.index = view.index
+    this.own(view.memo)
     this.tables = corpus.tables
     // A date range as the articles it holds, ANDed with each match set instead of two date comparisons per match.
     const within = params.from === undefined && params.to === undefined ? undefined : this.own(datedWithin(this.tables, params.from, params.to))

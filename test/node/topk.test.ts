@@ -9,6 +9,7 @@ import { tokenize } from '../../src/search/terms'
 import { ENGINE_TOTALS, prepareSearch, type TopKOptions } from '../../src/search/topk/evaluate'
 import type { Bm25 } from '../../src/search/topk/plan'
 import { MatchSet } from '../../src/search/topk/match-set'
+import { withTermCache } from '../../src/search/topk/term-cache'
 import { random } from '../../scripts/lib/random'
 
 /**
@@ -212,6 +213,27 @@ describe('the top-k evaluator', () => {
       }
       return (ENGINE_TOTALS.windows - windows) / (ENGINE_TOTALS.candidateWindows - candidates)
     }
+    // A prefix's hundreds of expansions (more than 64 leaves), each document bounded by the postings it has rather than
+    // each window by every expansion's best there: most windows are never visited, the answers the same bit for bit.
+    const next = random(23)
+    const prefixes = { trees: 0, visited: 0, candidates: 0 }
+    for (let i = 0; i < 60; i++) {
+      const query = vocabulary[Math.floor(next() * vocabulary.length)]!.toLowerCase().slice(0, 2 + (i % 2))
+      const options: TopKOptions = { boost: RANKING.boost, prefix: true, coordination: i % 4 < 2 }
+      const search = prepareSearch(compact, query, options)
+      const [windows, candidates, termWindows] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows, ENGINE_TOTALS.termWindows]
+      const pruned = search.topRanked(10)
+      // Scored a window at a time: a tree of more than 64 leaves.
+      if (ENGINE_TOTALS.termWindows > termWindows) {
+        prefixes.trees++
+        prefixes.visited += ENGINE_TOTALS.windows - windows
+        prefixes.candidates += ENGINE_TOTALS.candidateWindows - candidates
+      }
+      expect(pruned, query).toEqual(prepareSearch(compact, query, { ...options, exhaustive: true }).topRanked(10))
+    }
+    expect(prefixes.trees).toBeGreaterThan(10)
+    // 42% visited (every window, 100%, when each window was bounded by its expansions' bounds summed).
+    expect(prefixes.visited).toBeLessThan(0.6 * prefixes.candidates)
     const stored = visitedWindows(RANKING.bm25)
     expect(stored).toBeLessThan(0.4)
     expect(stored).toBeLessThan(0.5 * visitedWindows({ ...RANKING.bm25, b: 0.7 }))
@@ -223,23 +245,32 @@ describe('the top-k evaluator', () => {
     const pairs = (extra: Partial<TopKOptions>) => {
       let matched = 0
       let scored = 0
+      let windows = 0
+      let candidates = 0
       for (let i = 0; i + 1 < oneWord.length; i += 2) {
         const [a, b] = [oneWord[i]!.query as string, oneWord[i + 1]!.query as string]
         const words: TopKOptions['words'] = { wordOf: (term) => (term === a ? 0 : term === b ? 1 : undefined), count: 2, exponent: 1 }
         const options: TopKOptions = { boost: { title: 0.5, entities: 0.3, text: 1 }, coordination: false, words, ...extra }
         const pruned = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, options)
         const exhaustive = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, { ...options, exhaustive: true })
-        expect(pruned.topRanked(10)).toEqual(exhaustive.topRanked(10))
+        const [visited, candidate] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows]
+        const ranked = pruned.topRanked(10)
+        windows += ENGINE_TOTALS.windows - visited
+        candidates += ENGINE_TOTALS.candidateWindows - candidate
+        expect(ranked).toEqual(exhaustive.topRanked(10))
         matched += pruned.stats.matched
         scored += pruned.stats.scored
       }
-      return { matched, scored }
+      return { matched, scored, windows, candidates }
     }
     const pair = pairs({})
     expect(pair.matched).toBeGreaterThan(10 * SCORE_BLOCK)
-    // By its own scores in the leaves (term × field) it is in: 8% scored (15% by those leaves' window bounds, 26% by the
+    // By its own scores in the leaves (term × field) it is in: 7% scored (15% by those leaves' window bounds, 26% by the
     // words alone, 91% by window).
     expect(pair.scored).toBeLessThan(0.12 * pair.matched)
+    // Each document bounded by its own postings' block bounds times its own coordination, a window by the largest of
+    // its documents' (and by its leaves' window bounds): 38% of the windows visited (93% by the leaves' bounds alone).
+    expect(pair.windows).toBeLessThan(0.5 * pair.candidates)
     // The same pairs with their close spellings, in more leaves than a document is bounded by one at a time: bounded by
     // the words it has, then by those words' own scores, one word at a time.
     const wide = pairs({ fuzzy: 0.34 })
@@ -247,6 +278,48 @@ describe('the top-k evaluator', () => {
     // 53% scored (78% when the words a document has were bounded by their window bounds alone).
     expect(wide.scored).toBeLessThan(0.65 * wide.matched)
   }, 180_000)
+
+  it("answers the same when a request's evaluations share each term's plan and match set (withTermCache's memo)", () => {
+    const reference = MiniSearch.loadJSON<SearchDocument>(JSON.stringify(buildIndex(articles)), INDEX_OPTIONS)
+    const list = cases(240, 41, articles.length)
+    let compared = 0
+    // Eight cases to a request: the same terms come back under other options (prefix, fuzzy, weights, fields), each
+    // its own plan, and each case is evaluated pruned and exhaustive, the second reading the first's sets.
+    for (let from = 0; from < list.length; from += 8) {
+      const request = withTermCache(bundle.index)
+      compared += compare(request.index, reference, list.slice(from, from + 8), bundle.ids)
+      request.memo.release()
+    }
+    expect(compared).toBeGreaterThan(2_000)
+  }, 180_000)
+
+  it("unites a term's postings once per request, however many of its evaluations ask for it", () => {
+    const words: Query[] = [
+      { queries: ['con'], prefix: true },
+      { queries: ['minister'], fuzzy: 0.2 },
+    ]
+    const query: Query = { combineWith: 'OR', queries: words }
+    const everyWord: Query = { combineWith: 'AND', queries: words }
+    const united = (index: MiniSearch<SearchDocument>) => {
+      const before = ENGINE_TOTALS.matchPostings
+      const search = prepareSearch(index, query)
+      return { postings: ENGINE_TOTALS.matchPostings - before, count: search.matches.count, top: search.topRanked(10) }
+    }
+    const alone = united(bundle.index)
+    const request = withTermCache(bundle.index)
+    const first = united(request.index)
+    const again = united(request.index)
+    // Its words in another tree (an AND of them, as a search's every-word count) read no postings either.
+    const before = ENGINE_TOTALS.matchPostings
+    const every = prepareSearch(request.index, everyWord).matches.count
+    expect(ENGINE_TOTALS.matchPostings).toBe(before)
+    request.memo.release()
+    expect(alone.postings).toBeGreaterThan(1_000)
+    expect(first).toEqual(alone)
+    expect(again).toEqual({ ...alone, postings: 0 })
+    expect(every).toBe(prepareSearch(bundle.index, everyWord).matches.count)
+    expect(every).toBeGreaterThan(0)
+  })
 
   it('also runs over a MiniSearch index built in memory (bounds computed from its postings)', () => {
     const documents = syntheticDocuments(800, 21)

@@ -140,6 +140,8 @@ export class PreparedSearch {
   readonly stats: SearchStats
   private readonly plan: Plan
   private readonly sets = new Map<PlanNode, MatchSet>()
+  /** The sets of `sets` this search made and releases (a term's set kept by the request's memo is the memo's). */
+  private readonly owned: MatchSet[] = []
   private readonly leaves: Leaf[] = []
   private readonly termIds = new Map<string, number>()
   private readonly termStamps: Int32Array
@@ -214,7 +216,8 @@ export class PreparedSearch {
    * last result; nothing of it may be used after.
    */
   release(): void {
-    for (const set of this.sets.values()) set.release()
+    for (const set of this.owned) set.release()
+    this.owned.length = 0
     this.sets.clear()
     this.matches.release()
   }
@@ -260,29 +263,37 @@ export class PreparedSearch {
     // two-word query without scoring them (a window holds documents with either word, so its bound has both).
     // A small tree (a word with its stem, synonyms and close spellings, in a few fields; two or three such words) is
     // bounded per document by the leaves (term × field) it is in: a window holds title matches, whose bound is title
-    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree (a
-    // prefix's many expansions) is bounded per document by the root's children it matches, under an OR root.
-    const byLeaf = this.stats.pruned ? this.leafScopes() : undefined
-    const byChild = !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
-    const bounds = !this.stats.pruned
-      ? undefined
-      : byLeaf
-        ? this.leafBounds(byLeaf, windowCount)
-        : byChild
-          ? this.orBounds(root as CombineNode, windowCount)
-          : this.windowBounds(root, windowCount, 0)
+    // plus text, and matches of other words, while most of its documents have one term in one field. A wider tree is
+    // bounded per document by the root's children it matches, under an OR root.
+    // A tree of more than 64 leaves (a prefix's many expansions) is bounded per document by the postings it has alone
+    // (`docBounds`): a window's bound summed every expansion's best there, while a document has a few of them. A query of
+    // several words (the product's coordination by word) is bounded by both: a window's leaf bounds add up the words'
+    // bests, while most of its documents have one word, and count for less (two common words: 93% of the windows were
+    // visited, 38% capped by the largest of its documents' own bounds; the differential test's pairs).
+    const inOrder = this.leaves.length > WIDE_TREE_LEAVES
+    const severalWords = !inOrder && !this.coordination && (this.words?.count ?? 0) > 1
+    const byDoc = this.stats.pruned && (inOrder || severalWords) ? this.docBounds(within, windowCount) : undefined
+    const onlyByDoc = inOrder && byDoc !== undefined
+    const byLeaf = this.stats.pruned && !onlyByDoc ? this.leafScopes() : undefined
+    const byChild = !onlyByDoc && !byLeaf && this.stats.pruned && root.kind === 'combine' && root.operator === 'or' && root.children.length > 1
+    const treeBounds =
+      !this.stats.pruned || onlyByDoc
+        ? undefined
+        : byLeaf
+          ? this.leafBounds(byLeaf, windowCount)
+          : byChild
+            ? this.orBounds(root as CombineNode, windowCount)
+            : this.windowBounds(root, windowCount, 0)
+    const bounds = byDoc ? windowMaxima(within, byDoc, windowCount, treeBounds) : treeBounds
     const children = byChild ? this.rootChildren() : undefined
     let windows = 0
     const all = windowOrder(windowCount)
     for (let w = 0; w < windowCount; w++) {
-      if ((!bounds || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
+      // A document's own bound may be 0 (no query word among its terms: a score of 0, listed while the list has room).
+      if ((!bounds || byDoc || bounds[w]! > 0) && within.anyIn(w * WINDOW_WORDS, (w + 1) * WINDOW_WORDS)) all[windows++] = w
     }
     const order = all.subarray(0, windows)
     ENGINE_TOTALS.candidateWindows += windows
-    // A wide tree (a prefix's or a close spelling's many expanded terms) scores a document by looking it up in every
-    // leaf: in document order each lookup is a step of that leaf's cursor, in bound order a bisection. Its windows are
-    // then visited in document order, each skipped (not ending the search) when its bound cannot beat the k-th score.
-    const inOrder = this.leaves.length > WIDE_TREE_LEAVES
     // Its terms with many leaves are then scored a window at a time, the first time a document of the window is scored:
     // each leaf's postings in the window added to its documents' sums, in leaf order (the order `score` adds them, so
     // the sums are the same bit for bit), rather than each scored document found in each of thousands of leaves. Not
@@ -290,10 +301,14 @@ export class PreparedSearch {
     this.windowSpecs = inOrder && this.stats.pruned ? this.wideSpecs() : undefined
     // Other trees' windows best bound first: a heap, popped as visited, since the search mostly ends after a few (and a
     // typed array's sort with a comparison copies it first, garbage per search).
-    const byBound = bounds !== undefined && !inOrder
+    // A wide tree without per-document bounds (a wildcard in it) is visited in document order, each
+    // window skipped (not ending the search) when its bound cannot beat the k-th score: it scores a document by looking
+    // it up in every leaf, in document order a step of that leaf's cursor, in bound order a bisection.
+    const byBound = bounds !== undefined && (!inOrder || byDoc !== undefined)
     if (byBound) heapify(order, bounds)
-    // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms.
-    const coordinationBound = (this.coordination ? this.termIds.size : 1) * maxFactor
+    // Word coordination multiplies by at most 1; MiniSearch's own by at most the number of terms. Per-document bounds
+    // hold their documents' own coordination.
+    const coordinationBound = (this.coordination && !byDoc ? this.termIds.size : 1) * maxFactor
     const candidate: Entry = { doc: -1, final: 0 }
     // The list so far, best first, in the isolate's scratch: `listed` entries of `bestDocs` and `bestFinals` (an entry
     // object per insertion, and the array `splice` returns, were most of a one-word search's garbage in this loop).
@@ -310,6 +325,7 @@ export class PreparedSearch {
     const visit = (doc: number) => {
       ENGINE_TOTALS.visited++
       if (first?.has(doc)) return
+      if (listed === room && byDoc && byDoc[doc]! * maxFactor * BOUND_SLACK < bestFinals[room - 1]!) return
       if (listed === room && (children || byLeaf)) {
         // The bound comes back in a typed array: a double returned from a call would be a heap number per document.
         if (byLeaf) {
@@ -346,6 +362,7 @@ export class PreparedSearch {
     let mayFrom = 0
     const mayScore = (doc: number) => {
       if (first?.has(doc)) return
+      if (listed === room && byDoc && byDoc[doc]! * maxFactor * BOUND_SLACK < bestFinals[room - 1]!) return
       if (listed === room && children) {
         this.docBound(children, window, doc)
         if (this.docBoundOut[0]! * maxFactor * BOUND_SLACK < bestFinals[room - 1]!) return
@@ -381,6 +398,80 @@ export class PreparedSearch {
     this.windowSpecs = undefined
     this.window = -1
     return Array.from({ length: listed }, (_, at) => ({ doc: bestDocs[at]!, final: bestFinals[at]! }))
+  }
+
+  /**
+   * Per document (in the isolate's scratch, indexed by document), an upper bound of its ranking score before `factor`:
+   * for each scoring leaf (every leaf but those under the excluded side of an AND_NOT, once per place in the tree) that
+   * has a posting of the document, that posting's block bound (or a short list's stored part, or its exact score), the
+   * sum times the coordination of the terms (MiniSearch's) or words those leaves stand for. One pass over the tree's
+   * postings, which the match sets read anyway: for a prefix's hundreds of expansions, whose window bound summed every
+   * expansion's best there while a document has a few of them. Only `within`'s documents are given their coordination
+   * (the others are never read). Undefined for a tree with a wildcard (it scores every document).
+   */
+  private docBounds(within: MatchSet, windowCount: number): Float64Array | undefined {
+    const leaves: Leaf[] = []
+    const bits: number[] = []
+    const byTerm = this.coordination
+    const covered = byTerm ? this.termIds.size <= 31 : (this.words?.count ?? 0) <= 31
+    const scoring = (node: PlanNode): boolean => {
+      if (node.kind === 'wildcard') return false
+      if (node.kind === 'spec') {
+        const id = this.termIds.get(node.term)!
+        const word = this.wordOfTerm[id]!
+        const bit = !covered ? 0 : byTerm ? 1 << id : word === -1 ? 0 : 1 << word
+        for (let i = 0; i < node.leaves.length; i++) {
+          leaves.push(node.leaves[i]!)
+          bits.push(bit)
+        }
+        return true
+      }
+      const scored = node.operator === 'and_not' ? node.children.slice(0, 1) : node.children
+      return scored.every(scoring)
+    }
+    if (!scoring(this.plan.root) || windowCount === 0) return undefined
+    const size = within.size
+    const sums = docSumScratch(size)
+    const cover = docCoverScratch(size)
+    sums.fill(0, 0, size)
+    cover.fill(0, 0, size)
+    const { k, b, d } = this.bm25
+    for (let l = 0; l < leaves.length; l++) {
+      const leaf = leaves[l]!
+      const { docs, bounds: blocks } = leaf
+      const bit = bits[l]!
+      ENGINE_TOTALS.boundPostings += docs.length
+      const listPart = !blocks && leaf.listPart ? listPartBound(leaf.listPart, k, b, leaf.averageLength, leaf.fieldId) : undefined
+      if (!blocks && listPart === undefined) {
+        for (let i = 0; i < docs.length; i++) {
+          sums[docs[i]!]! += this.leafScore(leaf, i, docs[i]!, 1)
+          cover[docs[i]!]! |= bit
+        }
+        continue
+      }
+      ENGINE_TOTALS.boundBlocks += Math.ceil(docs.length / SCORE_BLOCK)
+      for (let start = 0, block = 0; start < docs.length; start += SCORE_BLOCK, block++) {
+        const bound = leaf.weight * leaf.idf * (d + (blocks ? blockPartBound(blocks, block, k, b, leaf.averageLength, leaf.fieldId) : listPart!))
+        const end = Math.min(start + SCORE_BLOCK, docs.length)
+        for (let i = start; i < end; i++) {
+          sums[docs[i]!]! += bound
+          cover[docs[i]!]! |= bit
+        }
+      }
+    }
+    // The coordination each document's leaves allow: as many terms (or words) as they stand for, or the most there is.
+    const words = within.words
+    for (let j = 0; j < words.length; j++) {
+      let word = words[j]!
+      while (word !== 0) {
+        const lowest = word & -word
+        const doc = (j << 5) + 31 - Math.clz32(lowest)
+        word ^= lowest
+        const held = covered ? bitCount(cover[doc]!) : byTerm ? this.termIds.size : this.wordFactors.length - 1
+        sums[doc] = sums[doc]! * (byTerm ? Math.max(1, Math.min(held, this.termIds.size)) : this.wordFactors[Math.min(held, this.wordFactors.length - 1)]!)
+      }
+    }
+    return sums
   }
 
   /** The spec nodes of more than `WINDOW_SCORED_LEAVES` leaves, each with its window's scratch (undefined if none). */
@@ -685,18 +776,28 @@ export class PreparedSearch {
     switch (node.kind) {
       case 'wildcard':
         set = MatchSet.all(size)
+        this.owned.push(set)
         break
-      case 'spec':
+      case 'spec': {
+        // A term's set depends on its leaves alone (but for a document boost, which may drop documents): the request's
+        // other evaluations of the same term reuse it.
+        const memo = this.plan.boostDocument ? undefined : this.index._memo
+        set = memo?.matchSet(node)
+        if (set) break
         set = MatchSet.pooled(size)
-        for (const leaf of node.leaves) {
+        for (let l = 0; l < node.leaves.length; l++) {
+          const leaf = node.leaves[l]!
           ENGINE_TOTALS.matchPostings += leaf.docs.length
-          for (let i = 0; i < leaf.docs.length; i++) {
-            const doc = leaf.docs[i]!
-            if (this.plan.boostDocument && !this.documentBoost(doc, leaf.derivedTerm)) continue
-            set.add(doc)
+          if (!this.plan.boostDocument) {
+            set.addAll(leaf.docs)
+            continue
           }
+          for (let i = 0; i < leaf.docs.length; i++) if (this.documentBoost(leaf.docs[i]!, leaf.derivedTerm)) set.add(leaf.docs[i]!)
         }
+        if (memo) memo.keep(node, set)
+        else this.owned.push(set)
         break
+      }
       case 'combine': {
         const children = node.children.map((child) => this.matchSet(child))
         set = children.length === 0 ? MatchSet.pooled(size) : children[0]!.pooledCopy()
@@ -705,6 +806,8 @@ export class PreparedSearch {
           else if (node.operator === 'and') set.intersect(child)
           else set.subtract(child)
         }
+        this.owned.push(set)
+        break
       }
     }
     this.sets.set(node, set)
@@ -1067,6 +1170,42 @@ function bestFinalScratch(room: number): Float64Array {
 /** Whether the entry (`final`, `doc`) ranks before (`otherFinal`, `otherDoc`): `compare`'s order, on numbers held in typed arrays. */
 function ranksBefore(final: number, doc: number, otherFinal: number, otherDoc: number): boolean {
   return final > otherFinal || (final === otherFinal && doc < otherDoc)
+}
+
+/** `docBounds`' per-document sums and the terms or words each document's leaves stand for; grown like `boundLevels`. */
+let docSums = new Float64Array(0)
+let docCover = new Int32Array(0)
+
+function docSumScratch(size: number): Float64Array {
+  if (docSums.length < size) docSums = new Float64Array(size)
+  return docSums
+}
+
+function docCoverScratch(size: number): Int32Array {
+  if (docCover.length < size) docCover = new Int32Array(size)
+  return docCover
+}
+
+let maximaScratch = new Float64Array(0)
+
+/** Per window, the largest per-document bound of `within`'s documents there (0: none of them there); at most `cap`'s. */
+function windowMaxima(within: MatchSet, docBounds: Float64Array, windowCount: number, cap: Float64Array | undefined): Float64Array {
+  if (maximaScratch.length < windowCount) maximaScratch = new Float64Array(windowCount)
+  const bounds = maximaScratch
+  bounds.fill(0, 0, windowCount)
+  const words = within.words
+  for (let j = 0; j < words.length; j++) {
+    let word = words[j]!
+    const w = Math.floor(j / WINDOW_WORDS)
+    while (word !== 0) {
+      const lowest = word & -word
+      const bound = docBounds[(j << 5) + 31 - Math.clz32(lowest)]!
+      word ^= lowest
+      if (bound > bounds[w]!) bounds[w] = bound
+    }
+  }
+  if (cap) for (let w = 0; w < windowCount; w++) if (cap[w]! < bounds[w]!) bounds[w] = cap[w]!
+  return bounds
 }
 
 function boundLevel(depth: number, windowCount: number): Float64Array {

@@ -1,5 +1,6 @@
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch'
 import { termIdf, type BlockBounds, type ListPart, type TermWindows } from '../index/compact-postings'
+import type { MatchSet } from './match-set'
 
 /**
  * A query tree resolved against an index the way MiniSearch 7.2's
@@ -59,6 +60,18 @@ export type IndexInternals = {
     processTerm: (term: string, fieldName?: string) => string | string[] | null | undefined | false
     searchOptions: SearchOptions
   }
+  /** One request's memo of its terms' plans and match sets, on the request's view of the index (term-cache.ts). */
+  _memo?: SpecMemo
+}
+
+/**
+ * What a request's evaluations share (term-cache.ts's `RequestMemo`): a term's plan by a key of everything its
+ * leaves depend on, and its match set, owned by the memo.
+ */
+export type SpecMemo = {
+  spec(key: string, make: () => SpecNode): SpecNode
+  matchSet(node: SpecNode): MatchSet | undefined
+  keep(node: SpecNode, set: MatchSet): void
 }
 
 /** A term's postings per field id: the compact index's `FieldPostings` or MiniSearch's own `Map<doc, frequency>`. */
@@ -128,6 +141,29 @@ function planSpec(index: IndexInternals, spec: TermSpec, searchOptions: SearchOp
   const fields = options.fields ?? index._options.fields
   const fieldBoosts = fields.map((field) => (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1)
   const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULT_WEIGHTS, ...options.weights }
+  let maxDistance = 0
+  if (spec.fuzzy) {
+    const fuzzy = spec.fuzzy === true ? 0.2 : spec.fuzzy
+    maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? DEFAULT_MAX_FUZZY, Math.round(spec.term.length * fuzzy)) : fuzzy
+  }
+  const make = () => specLeaves(index, spec, fields, fieldBoosts, maxDistance, fuzzyWeight, prefixWeight)
+  if (!index._memo) return make()
+  // Everything the leaves depend on (the index is the request's): the same term in another evaluation of the request
+  // with the same options is the same node, its leaves and match set made once.
+  const key = [spec.term, spec.prefix, maxDistance, spec.termBoost, fuzzyWeight, prefixWeight, fields.join(' '), fieldBoosts.join(' ')].join('\u0000')
+  return index._memo.spec(key, make)
+}
+
+/** A term's leaves: its exact, prefix and fuzzy matches in MiniSearch's order, one leaf per field. */
+function specLeaves(
+  index: IndexInternals,
+  spec: TermSpec,
+  fields: readonly string[],
+  fieldBoosts: readonly number[],
+  maxDistance: number,
+  fuzzyWeight: number,
+  prefixWeight: number,
+): SpecNode {
   const leaves: Leaf[] = []
   // Indexed, with no tuple per leaf: this runs for every expanded term of every request, mostly unoptimised, where
   // `for … of` and destructuring allocate.
@@ -161,12 +197,7 @@ function planSpec(index: IndexInternals, spec: TermSpec, searchOptions: SearchOp
     }
   }
   addLeaves(spec.term, 1, index._index.get(spec.term))
-  let fuzzyMatches: Map<string, [FieldData, number]> | undefined
-  if (spec.fuzzy) {
-    const fuzzy = spec.fuzzy === true ? 0.2 : spec.fuzzy
-    const maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? DEFAULT_MAX_FUZZY, Math.round(spec.term.length * fuzzy)) : fuzzy
-    if (maxDistance) fuzzyMatches = index._index.fuzzyGet(spec.term, maxDistance)
-  }
+  const fuzzyMatches = maxDistance ? index._index.fuzzyGet(spec.term, maxDistance) : undefined
   if (spec.prefix) {
     for (const [term, data] of index._index.atPrefix(spec.term)) {
       const distance = term.length - spec.term.length
