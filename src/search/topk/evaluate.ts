@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchOptions, SearchResult } from 'minisearch'
 import { blockPartBound, listPartBound, SCORE_BLOCK, termWindowScale, WINDOW_SHIFT } from '../index/compact-postings'
 import { bitCount, MatchSet } from './match-set'
+import { Scratch } from './scratch'
 import { planQuery, type Bm25, type CombineNode, type IndexInternals, type Leaf, type Plan, type PlanNode, type SpecNode } from './plan'
 
 /**
@@ -312,8 +313,8 @@ export class PreparedSearch {
     const candidate: Entry = { doc: -1, final: 0 }
     // The list so far, best first, in the isolate's scratch: `listed` entries of `bestDocs` and `bestFinals` (an entry
     // object per insertion, and the array `splice` returns, were most of a one-word search's garbage in this loop).
-    const bestDocs = bestDocScratch(room)
-    const bestFinals = bestFinalScratch(room)
+    const bestDocs = bestDocsScratch.take(room)
+    const bestFinals = bestFinalsScratch.take(room)
     let listed = 0
     let window = 0
     // A tree bounded by the root's children (two words with their close spellings, more leaves than `leafDocBound`
@@ -431,8 +432,8 @@ export class PreparedSearch {
     }
     if (!scoring(this.plan.root) || windowCount === 0) return undefined
     const size = within.size
-    const sums = docSumScratch(size)
-    const cover = docCoverScratch(size)
+    const sums = docSums.take(size)
+    const cover = docCover.take(size)
     sums.fill(0, 0, size)
     cover.fill(0, 0, size)
     const { k, b, d } = this.bm25
@@ -950,7 +951,7 @@ export class PreparedSearch {
         continue
       }
       const { windows, levels } = stored!
-      const sums = termScratch(bounds.length)
+      const sums = termSums.take(bounds.length)
       for (let i = from; i < to; i++) this.addLeafBounds(leaves[i]!, sums)
       for (let j = 0; j < windows.length; j++) bounds[windows[j]!]! += Math.min(sums[windows[j]!]!, levels[j]! * scale)
       // The leaves' block bounds lie between the term's first and last windows: the scratch is all 0 again.
@@ -1153,19 +1154,10 @@ export class PreparedSearch {
  * visiting order. Grown to the largest index searched.
  */
 const boundLevels: Float64Array[] = []
-let windowScratch = new Uint32Array(0)
-let bestDocPool = new Int32Array(0)
-let bestFinalPool = new Float64Array(0)
-
-function bestDocScratch(room: number): Int32Array {
-  if (bestDocPool.length < room) bestDocPool = new Int32Array(room)
-  return bestDocPool
-}
-
-function bestFinalScratch(room: number): Float64Array {
-  if (bestFinalPool.length < room) bestFinalPool = new Float64Array(room)
-  return bestFinalPool
-}
+const windowScratch = new Scratch((length) => new Uint32Array(length))
+/** The ranked list's documents and scores (`collectBest`). */
+const bestDocsScratch = new Scratch((length) => new Int32Array(length))
+const bestFinalsScratch = new Scratch((length) => new Float64Array(length))
 
 /** Whether the entry (`final`, `doc`) ranks before (`otherFinal`, `otherDoc`): `compare`'s order, on numbers held in typed arrays. */
 function ranksBefore(final: number, doc: number, otherFinal: number, otherDoc: number): boolean {
@@ -1173,25 +1165,13 @@ function ranksBefore(final: number, doc: number, otherFinal: number, otherDoc: n
 }
 
 /** `docBounds`' per-document sums and the terms or words each document's leaves stand for; grown like `boundLevels`. */
-let docSums = new Float64Array(0)
-let docCover = new Int32Array(0)
-
-function docSumScratch(size: number): Float64Array {
-  if (docSums.length < size) docSums = new Float64Array(size)
-  return docSums
-}
-
-function docCoverScratch(size: number): Int32Array {
-  if (docCover.length < size) docCover = new Int32Array(size)
-  return docCover
-}
-
-let maximaScratch = new Float64Array(0)
+const docSums = new Scratch((length) => new Float64Array(length))
+const docCover = new Scratch((length) => new Int32Array(length))
+const maximaScratch = new Scratch((length) => new Float64Array(length))
 
 /** Per window, the largest per-document bound of `within`'s documents there (0: none of them there); at most `cap`'s. */
 function windowMaxima(within: MatchSet, docBounds: Float64Array, windowCount: number, cap: Float64Array | undefined): Float64Array {
-  if (maximaScratch.length < windowCount) maximaScratch = new Float64Array(windowCount)
-  const bounds = maximaScratch
+  const bounds = maximaScratch.take(windowCount)
   bounds.fill(0, 0, windowCount)
   const words = within.words
   for (let j = 0; j < words.length; j++) {
@@ -1215,8 +1195,7 @@ function boundLevel(depth: number, windowCount: number): Float64Array {
 }
 
 function windowOrder(windowCount: number): Uint32Array {
-  if (windowScratch.length < windowCount) windowScratch = new Uint32Array(windowCount)
-  return windowScratch
+  return windowScratch.take(windowCount)
 }
 
 /** Whether window `a` is visited before `b`: a higher bound, then the lower window. */
@@ -1334,12 +1313,7 @@ function termRunEnd(leaves: readonly Leaf[], from: number): number {
 }
 
 /** `addSpecBounds`'s per-term sums, all 0 between uses; grown like `boundLevels`. */
-let termSums = new Float64Array(0)
-
-function termScratch(windowCount: number): Float64Array {
-  if (termSums.length < windowCount) termSums = new Float64Array(windowCount)
-  return termSums
-}
+const termSums = new Scratch((length) => new Float64Array(length))
 
 function collectTerms(node: PlanNode, into: Set<string>): void {
   if (node.kind === 'spec') into.add(node.term)
