@@ -60,10 +60,7 @@ export function extractQuotes(text: string, sentences: Span[], entities: Entity[
   return quotes.map((quote, i) => {
     if (quote.speaker) return quote
     const situation = situationOf(i)
-    // '"…," a council official said': the quote names its speaker, who is nobody the text names; the ranker is not asked.
-    if (saidBySomeoneUnnamed(situation, situation.span)) return quote
-    // '"…," he said' with several people in sight: the rules could not tell which one, and the ranker knows no more.
-    if (!situation.pronoun && pronounAt(situation, situation.span) !== undefined) return quote
+    if (speakerWithheld(situation)) return quote
     const speaker = fallbackSpeaker(speakerCandidates(situation), QUOTE_SPEAKER_WEIGHTS)
     return speaker ? { ...quote, speaker: speaker.name } : quote
   })
@@ -132,6 +129,14 @@ const UNNAMED_AFTER = new RegExp(
   `^[\\s,.!?—–-]*(?:(?:an?|one|another)\\s+(?:[\\p{L}’'-]+\\s+){0,3}(?:${SPEECH_VERBS})\\b|(?:${SPEECH_VERBS})\\s+(?:an?|one|another)\\s)`,
   'u',
 )
+
+/**
+ * Whether the text says who spoke in a way the rules could not turn into a name, so the ranker is not asked either:
+ * someone it does not name ('"…," a council official said'), or a "he"/"she" with several people in sight.
+ */
+function speakerWithheld(situation: QuoteSituation): boolean {
+  return saidBySomeoneUnnamed(situation, situation.span) || (!situation.pronoun && pronounAt(situation, situation.span) !== undefined)
+}
 
 /** Whether the words right after the quote give it to someone unnamed: then it keeps no speaker of an earlier quote. */
 function saidBySomeoneUnnamed({ text }: { text: string }, span: QuotedSpan): boolean {

@@ -1,4 +1,5 @@
 import { isFirstName } from '../../../../gazetteer'
+import { placeKey } from '../../../../gazetteer/key'
 import type { Reading } from '../reading'
 
 /**
@@ -31,14 +32,9 @@ export function joinSurnames(reading: Reading): void {
   }
 }
 
-/** A name's words as compared: lower case, without diacritics or an initial's stop ("Erdoğan" is "erdogan", "R." is "r"). */
+/** A name's words as names are compared everywhere (`placeKey`: lower case, no diacritics, no dots): "Erdoğan" is "erdogan", "R." is "r". */
 function comparableWords(name: string): string[] {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(/\.$/, ''))
+  return placeKey(name).split(/\s+/)
 }
 
 /** One word, or a few: a form that may shorten a longer name (a single given name stays on its own: "Zoe" is not read as anyone's). */
