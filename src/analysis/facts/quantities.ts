@@ -340,12 +340,24 @@ function modalBefore(tokens: Token[], from: number, eventAt: number): boolean {
   return false
 }
 
-/** "may cause roughly 32,000 more deaths", "could leave 40 people dead": a modal and its verb before the number. */
+/**
+ * Where the words before `at` stop being hedges ("at least", "about") or one of `also`: the index of the first token
+ * before them. An article is no hedge here: it opens a noun phrase, not a figure's hedge.
+ */
+function beforeHedges(tokens: Token[], at: number, also?: ReadonlySet<string>): number {
+  let j = at - 1
+  while (j >= 0 && ((HEDGES.has(tokens[j]!.lower) && !ARTICLES.has(tokens[j]!.lower)) || also?.has(tokens[j]!.lower))) j--
+  return j
+}
+
+const ARTICLES = new Set(['the', 'a', 'an', 'another'])
+
+// Words of an estimate that may stand between a projection's verb and its number ("may cause roughly 32,000").
 const ROUGHLY = new Set(['roughly', 'an', 'estimated', 'perhaps', 'possibly'])
 
+/** "may cause roughly 32,000 more deaths", "could leave 40 people dead": a modal and its verb before the number. */
 function projectionBefore(tokens: Token[], at: number): boolean {
-  let j = at - 1
-  while (j >= 0 && ((HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|another)$/.test(tokens[j]!.lower)) || ROUGHLY.has(tokens[j]!.lower))) j--
+  const j = beforeHedges(tokens, at, ROUGHLY)
   const verb = tokens[j]
   const modal = tokens[j - 1]
   // Lower-case "may" only: "In May 300 people died" names a month.
@@ -418,14 +430,12 @@ function isPeopleOfACountry(token: Token): boolean {
   return /^\p{Lu}\p{Ll}+s$/u.test(token.text) && isDemonym(token.text.slice(0, -1))
 }
 
-/** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
 // "Italy reported 500 new deaths", "the United Kingdom, reporting 37,542 deaths": a country giving its own figure.
 const REPORTING_VERBS = new Set(['reported', 'reporting', 'reports', 'recorded', 'recording', 'records', 'confirmed', 'confirming', 'confirms', 'registered'])
 
 /** The country whose reporting verb stands right before a count, hedges aside: where the counted happened. */
 function reportingCountry(text: string, tokens: Token[], at: number, places: MentionIndex): string | undefined {
-  let j = at - 1
-  while (j >= 0 && HEDGES.has(tokens[j]!.lower) && !/^(?:the|a|an|another)$/.test(tokens[j]!.lower)) j--
+  const j = beforeHedges(tokens, at)
   const verb = tokens[j]
   if (!verb || !REPORTING_VERBS.has(verb.lower)) return undefined
   const before = text.slice(Math.max(0, verb.start - 60), verb.start)
@@ -445,6 +455,7 @@ function nationOfDeaths(tokens: Token[], from: number, places: MentionIndex): { 
   return words > 0 && DEATH_NOUNS.has(tokens[from + words]?.lower ?? '') ? { name: mention.entity.name, words } : undefined
 }
 
+/** "170 suspected deaths", "three overdose fatalities": how many lower-case words (one or two) stand before a death noun at `from`, else 0. */
 function modifiedDeaths(tokens: Token[], from: number): number {
   for (let words = 1; words <= 2; words++) {
     const modifiers = tokens.slice(from, from + words)
