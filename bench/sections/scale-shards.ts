@@ -12,10 +12,11 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
-import { basename, join, relative, resolve } from 'node:path'
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { loadavg } from 'node:os'
 import type { StoredArticle } from '../../src/article'
+import { jsonlLines } from '../../scripts/lib/read-corpus'
 import { shardedConfigs, shardedDir } from '../../scripts/lib/sharded-build'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import { startWranglerDev, type WranglerDev } from '../../scripts/lib/wrangler-dev'
@@ -92,7 +93,8 @@ export type ShardedScaleOptions = {
 export async function shardedScalePoint(corpus: string, options: ShardedScaleOptions): Promise<ShardedScalePoint> {
   const dir = join(options.work, basename(corpus, '.jsonl'))
   mkdirSync(dir, { recursive: true })
-  const lines = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
+  // Read and written a piece at a time: 250,000 synthetic articles are about 1 GB, twice the longest string V8 makes.
+  const lines = jsonlLines(readFileSync(corpus))
   const bundlePath = join(dir, 'search.bundle')
   console.log(`\n# ${corpus}: ${lines.length} articles`)
   const serving = options.servingOnly ? servingOnly(dir) : undefined
@@ -101,7 +103,7 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   // time, the shards filled in turn before them left with the same articles (the newsroom's daily case).
   const kept = lines.length - Math.round(lines.length * options.changedShare)
   const firstPath = join(dir, 'first.jsonl')
-  writeFileSync(firstPath, lines.slice(0, kept).join('\n') + '\n')
+  writeLines(firstPath, lines.slice(0, kept))
   const first = serving?.first ?? { ...runBuild(firstPath, bundlePath, options), articles: kept }
   console.log(
     `  first build (the first ${kept} articles): ${first.seconds.toFixed(1)} s, ${first.analysed} analysed, ${first.cached} cached, peak RSS ${first.peakRssMiB} MiB; ${first.phases}`,
@@ -114,16 +116,14 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   const step = Math.round(1 / options.changedShare)
   const changedPath = join(dir, 'changed.jsonl')
   let articlesChanged = 0
-  writeFileSync(
+  writeLines(
     changedPath,
-    lines
-      .map((line, i) => {
-        if (i % step !== step - 1) return line
-        articlesChanged++
-        const article = JSON.parse(line) as { text: string }
-        return JSON.stringify({ ...article, text: `${article.text}\n\nThis article was updated on revision ${i}.` })
-      })
-      .join('\n') + '\n',
+    lines.map((line, i) => {
+      if (i % step !== step - 1) return line
+      articlesChanged++
+      const article = JSON.parse(line) as { text: string }
+      return JSON.stringify({ ...article, text: `${article.text}\n\nThis article was updated on revision ${i}.` })
+    }),
   )
   const changed = serving?.changed ?? { ...warmBuild(changedPath, dir, bundlePath, options), articlesChanged }
   printWarm(`after ${articlesChanged} changed (every hundredth, spread over the corpus)`, changed)
@@ -138,7 +138,7 @@ export async function shardedScalePoint(corpus: string, options: ShardedScaleOpt
   // One index of the corpus's first articles, in a copy of the project (its generated/ is the Worker's import).
   const project = oneIndexProject(options.work)
   const oneCorpus = join(options.work, `first-${options.oneIndex}.jsonl`)
-  writeFileSync(oneCorpus, lines.slice(0, options.oneIndex).join('\n') + '\n')
+  writeLines(oneCorpus, lines.slice(0, options.oneIndex))
   runBuild(oneCorpus, join(project, 'generated', 'search.bundle'), { ...options, shards: '1' })
 
   const articles = lines.slice(0, options.oneIndex).map((line) => JSON.parse(line) as StoredArticle)
@@ -253,11 +253,23 @@ export function reuseLine({ folder, files, identical, linked, moved, differ, dif
   )
 }
 
+/** `lines` as a JSON Lines file, a thousand at a time (the whole file as one string would pass V8's 512 MiB). */
+function writeLines(path: string, lines: readonly string[]): void {
+  const file = openSync(path, 'w')
+  try {
+    for (let at = 0; at < lines.length; at += 1000) writeSync(file, lines.slice(at, at + 1000).join('\n') + '\n')
+  } finally {
+    closeSync(file)
+  }
+}
+
 function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptions): BuildRun {
+  // The build's output goes to a file beside its bundle as it runs, so that a long build's progress lines can be watched.
+  const logPath = join(dirname(bundlePath), `${basename(corpus, '.jsonl')}.build.log`)
+  const log = openSync(logPath, 'w')
   const started = performance.now()
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       CORPUS: corpus,
@@ -268,8 +280,9 @@ function runBuild(corpus: string, bundlePath: string, options: ShardedScaleOptio
     },
   })
   const seconds = (performance.now() - started) / 1000
-  if (result.status !== 0) throw new Error(`build of ${corpus} failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`)
-  const output = result.stdout
+  closeSync(log)
+  const output = readFileSync(logPath, 'utf8')
+  if (result.status !== 0) throw new Error(`build of ${corpus} failed (${result.signal ?? `exit code ${result.status}`}; ${logPath}):\n${output.slice(-4000)}`)
   const analysed = /\((\d+) articles analysed on \d+ thread\(s\), (\d+) from the analysis cache\)/.exec(output)
   return {
     seconds,

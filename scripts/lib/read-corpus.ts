@@ -96,6 +96,14 @@ export function readCorpusFile(relativePath: string, bytes: Uint8Array, pieceByt
   return result
 }
 
+/** The non-blank lines of a JSON Lines file's bytes, of any size: each piece decoded on its own, as `readCorpusFile` does. */
+export function jsonlLines(bytes: Uint8Array, pieceBytes = JSONL_PIECE_BYTES): string[] {
+  const lines: string[] = []
+  const decoder = new TextDecoder()
+  for (const { piece } of linePieces(bytes, pieceBytes)) append(lines, decoder.decode(piece).split('\n').filter(Boolean))
+  return lines
+}
+
 /** `bytes` cut after the first line end at or past every `pieceBytes`, each piece with its place in the file. */
 function* linePieces(bytes: Uint8Array, pieceBytes: number): Generator<{ piece: Uint8Array; start: FilePlace }> {
   const start: FilePlace = { byte: 0, line: 1 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_ARTICLE_TEXT_BYTES } from '../../src/corpus/article'
 import { decodeCorpusFile, findDuplicateIds, idFromPath, parseCorpusFile } from '../../src/corpus/parse'
-import { readCorpus, readCorpusFile } from '../../scripts/lib/read-corpus'
+import { jsonlLines, readCorpus, readCorpusFile } from '../../scripts/lib/read-corpus'
 
 const seed = readFileSync('corpus/seed/000_7b2b9cd25cf26eb6.txt', 'utf8')
 
@@ -120,6 +120,13 @@ describe('large .jsonl files, read in pieces cut at line ends (a V8 string stops
       [42, 'id'],
     ])
     for (const pieceBytes of [1, 5_000, 100_003]) expect(readCorpusFile('corpus.jsonl', bytes, pieceBytes)).toEqual(whole)
+  })
+
+  it('gives the lines, whole, that splitting the decoded file gives (a piece cut after a line end, never inside a character)', () => {
+    const text = new TextDecoder().decode(bytes)
+    expect(text).toMatch(/[^\x00-\x7f]/)
+    const split = text.split('\n').filter(Boolean)
+    for (const pieceBytes of [1, 5_000, 100_003, bytes.length]) expect(jsonlLines(bytes, pieceBytes)).toEqual(split)
   })
 
   it('names the byte offset and line of a bad byte in a later piece as in the whole file', () => {
