@@ -27,9 +27,13 @@ describe('the entity registry merged from sheets made run by run', () => {
       expect(JSON.stringify(mergeRegistrySheets(sheetsCut(cuts))), `cut at ${cuts.join(', ')}`).toBe(whole)
   })
 
-  it('makes a run’s sheet from its own articles alone: the sheet of two runs is the sheets of each, one after the other', () => {
+  it('makes a run’s sheet from its own articles alone: the sheet of two runs lists the articles of each, one after the other', () => {
     const [a, b] = [articles.slice(0, 150), articles.slice(150)]
-    expect(registrySheet([...a, ...b])).toEqual([...registrySheet(a), ...registrySheet(b)])
+    const [both, first, second] = [registrySheet([...a, ...b]), registrySheet(a), registrySheet(b)]
+    expect(both.articles).toEqual([...first.articles, ...second.articles])
+    // A group's articles are positions in its run, in the catalogue's order: the second run's count from its own start.
+    const sighted = (sheet: RegistrySheet, offset: number) => new Set(sheet.groups.flatMap((group) => group.articles.map((article) => article + offset)))
+    expect(sighted(both, 0)).toEqual(new Set([...sighted(first, 0), ...sighted(second, a.length)]))
   })
 
   it('decides across runs what needs the whole corpus: a surname’s full name, ranks by articles, fact numbers in catalogue order', () => {
@@ -62,5 +66,19 @@ describe('the entity registry merged from sheets made run by run', () => {
     expect(maria.articles).toEqual([0, 3, 2, 1])
     // The newest article's two facts (its quote, its name) come first in the catalogue; then c's quote.
     expect(maria.facts.speaker).toEqual([0, 2])
+
+    // An article that names two Okafors and the surname alone: the surname is the corpus's Maria there too, and the
+    // article, in both groups before they are one, counts once among her articles.
+    const three = [article('e', '2024-03-02', ['Maria Okafor', 'Jon Okafor', 'Okafor'], 'Okafor')]
+    const folded = mergeRegistrySheets([registrySheet(three), registrySheet(two)])
+    expect(folded).toEqual(storeRegistry([...three, ...two]))
+    const hers = folded.entities.find((entity) => entity.name === 'Maria Okafor')!
+    expect(hers.articles).toEqual([0, 3, 2, 1])
+    expect(hers.aliases).toEqual(['Okafor'])
+    expect(folded.keys['okafor']).toBe(folded.entities.indexOf(hers))
+    // Its facts: e's quote (0), then its three names (1–3: Maria's, Jon's, the surname's, which is hers); c's quote
+    // and names (4–6), b's name (7), a's (8).
+    expect(hers.facts.speaker).toEqual([0, 4])
+    expect(hers.facts.mention).toEqual([1, 3, 5, 7, 8])
   })
 })
