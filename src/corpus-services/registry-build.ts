@@ -147,12 +147,11 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
   const ordered = [...groups.values()].sort((a, b) => articlesOf(b) - articlesOf(a) || a.key.localeCompare(b.key))
   const keys: Record<string, number> = {}
   const used = new Set<string>()
-  const formsOf = new Map<Group, Map<string, number>>()
+  const groupForms = new Map<Group, Forms>()
   const entities = ordered.map((group): StoredEntity => {
     const type = majorityType(group)
-    const forms = new Map<string, number>()
-    for (const { group: each } of group.shares) for (const [form, sightings] of each.forms) forms.set(form, (forms.get(form) ?? 0) + sightings)
-    formsOf.set(group, forms)
+    const forms = formsOf(group)
+    groupForms.set(group, forms)
     const name = group.canonical ?? canonicalForm(forms, redirect, keyOf)
     let id = slug(type, name)
     for (let n = 2; used.has(id); n++) id = `${slug(type, name)}-${n}`
@@ -166,7 +165,9 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
       id,
       name,
       type,
-      aliases: [...forms.keys()].filter((form) => form !== name).sort(),
+      aliases: formNames(forms)
+        .filter((form) => form !== name)
+        .sort(),
       ...(role ? { role } : {}),
       ...(country ? { country } : {}),
       ...(countryCode ? { countryCode } : {}),
@@ -187,7 +188,7 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
     if (full && !findCountry(surname)) keys[surname] ??= keys[full]!
   }
   ordered.forEach((group, index) => {
-    for (const form of formsOf.get(group)!.keys()) keys[keyOf(form)] ??= index
+    for (const form of formNames(groupForms.get(group)!)) keys[keyOf(form)] ??= index
   })
   for (const [alias, canonical] of ALIAS_KEYS) if (keys[canonical] !== undefined) keys[alias] ??= keys[canonical]
   const registry: StoredRegistry = { entities, keys }
@@ -196,10 +197,22 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
   return registry
 }
 
+/** A group's names with their sightings: its one share's own list (most groups), or the shares' counts added up. */
+type Forms = ReadonlyMap<string, number> | SheetGroup['forms']
+function formsOf({ shares }: Group): Forms {
+  if (shares.length === 1) return shares[0]!.group.forms
+  const forms = new Map<string, number>()
+  for (const { group } of shares) for (const [form, sightings] of group.forms) forms.set(form, (forms.get(form) ?? 0) + sightings)
+  return forms
+}
+
+const formNames = (forms: Forms): string[] => (Array.isArray(forms) ? forms.map(([name]) => name) : [...forms.keys()])
+
 /** The name a reader knows it by: the form most used, among full names (not a surname or acronym folded in), longer first on ties. */
-function canonicalForm(all: ReadonlyMap<string, number>, redirect: ReadonlyMap<string, string>, keyOf: (name: string) => string): string {
-  const forms = [...all].filter(([form]) => !redirect.has(keyOf(form)))
-  const pool = forms.length > 0 ? forms : [...all]
+function canonicalForm(all: Forms, redirect: ReadonlyMap<string, string>, keyOf: (name: string) => string): string {
+  const forms: [string, number][] = [...all].map(([form, sightings]) => [form, sightings])
+  const kept = forms.filter(([form]) => !redirect.has(keyOf(form)))
+  const pool = kept.length > 0 ? kept : forms
   pool.sort(([a, countA], [b, countB]) => countB - countA || b.length - a.length || a.localeCompare(b))
   return pool[0]![0]
 }
@@ -283,6 +296,12 @@ function addFacts(registry: StoredRegistry, articles: readonly SheetArticle[], o
 
 /** The value most counted over the shares' counts (each a value's first sighting first); on a tie, the first seen. */
 function majority<T>(shares: readonly (readonly [T, number][])[]): T | undefined {
+  // One share (most groups): its own counts, no map.
+  if (shares.length === 1) {
+    let best: readonly [T, number] | undefined
+    for (const counted of shares[0]!) if (best === undefined || counted[1] > best[1]) best = counted
+    return best?.[0]
+  }
   const counts = new Map<T, number>()
   for (const share of shares) for (const [value, count] of share) counts.set(value, (counts.get(value) ?? 0) + count)
   let best: T | undefined

@@ -63,21 +63,14 @@ export type SheetGroup = {
  */
 export type SheetFiling = { at: number; role: Exclude<FactRole, 'mention'>; name: LookupPair; within?: LookupPair[]; casualty?: [number, number] }
 
-/** Adds one to `value`'s count in `counts`. */
-function count<T>(counts: Map<T, number>, value: T) {
-  counts.set(value, (counts.get(value) ?? 0) + 1)
-}
-
-/** A group as the sheet builds it: counts in maps (first seen first), turned into lists when the sheet is done. */
-type Gathering = {
-  key: string
-  forms: Map<string, number>
-  formKeys: Map<string, string>
-  articles: number[]
-  types: Map<EntityType, number>
-  roles: Map<string, number>
-  countries: Map<string, number>
-  located?: [number, number]
+/**
+ * Adds one to `value`'s count in `counts`: a list searched in order rather than a map, since most groups are
+ * sighted once (a map per group and field made the sheets twice as slow to make: 128,000 groups a shard of 10,000).
+ */
+function count<T>(counts: [T, number][], value: T) {
+  const found = counts.find(([each]) => each === value)
+  if (found) found[1]++
+  else counts.push([value, 1])
 }
 
 /** The sheet of `articles` (in corpus order). */
@@ -91,26 +84,24 @@ export function registrySheet(articles: readonly RegistryArticle[]): RegistryShe
     if (key === undefined) known.set(name, (key = computeNameKey(name)))
     return key
   }
-  const gatherings = new Map<string, Gathering>()
+  const groups = new Map<string, SheetGroup>()
   // Each article's entities' groups, in its entities' order: its articles are listed after, in the catalogue's order.
-  const groupsOf: Gathering[][] = []
+  const groupsOf: SheetGroup[][] = []
   const sheetArticles = articles.map(({ id, date, facts }, position): SheetArticle => {
     const local = localFullNames(facts.entities, keyOf)
-    const mine: Gathering[] = []
+    const mine: SheetGroup[] = []
     const mentions = facts.entities.map((entity): LookupKeys | null => {
       const key = keyOf(entity.name)
       const full = local.get(key)
       const groupKey = full ?? ALIAS_KEYS.get(key) ?? key
-      let group = gatherings.get(groupKey)
-      if (!group) {
-        group = { key: groupKey, forms: new Map(), formKeys: new Map(), articles: [], types: new Map(), roles: new Map(), countries: new Map() }
-        gatherings.set(groupKey, group)
-      }
-      count(group.forms, entity.name)
-      if (key !== groupKey) group.formKeys.set(entity.name, key)
+      let group = groups.get(groupKey)
+      if (!group) groups.set(groupKey, (group = { key: groupKey, forms: [], articles: [], types: [] }))
+      const form = group.forms.find(([name]) => name === entity.name)
+      if (form) form[1]++
+      else group.forms.push(key === groupKey ? [entity.name, 1] : [entity.name, 1, key])
       count(group.types, entity.type)
-      if (entity.role) count(group.roles, entity.role)
-      if (entity.country) count(group.countries, entity.country)
+      if (entity.role) count((group.roles ??= []), entity.role)
+      if (entity.country) count((group.countries ??= []), entity.country)
       if (!group.located && entity.lat !== undefined && entity.lon !== undefined) group.located = [entity.lat, entity.lon]
       mine.push(group)
       if (!entity.name) return null
@@ -149,17 +140,5 @@ export function registrySheet(articles: readonly RegistryArticle[]): RegistryShe
   for (const position of catalogOrder(articles)) {
     for (const group of groupsOf[position]!) if (group.articles.at(-1) !== position) group.articles.push(position)
   }
-  const groups = [...gatherings.values()].map(({ key, forms, formKeys, articles, types, roles, countries, located }): SheetGroup => ({
-    key,
-    forms: [...forms].map(([name, sightings]) => {
-      const own = formKeys.get(name)
-      return own === undefined ? [name, sightings] : [name, sightings, own]
-    }),
-    articles,
-    types: [...types],
-    ...(roles.size > 0 ? { roles: [...roles] } : {}),
-    ...(countries.size > 0 ? { countries: [...countries] } : {}),
-    ...(located ? { located } : {}),
-  }))
-  return { articles: sheetArticles, groups }
+  return { articles: sheetArticles, groups: [...groups.values()] }
 }
