@@ -3,7 +3,7 @@ import { findCountry, findPlaces } from '../gazetteer'
 import { placeKey } from '../gazetteer/key'
 import { catalogOrder } from './fact-catalog'
 import { ALIAS_KEYS, appendTo, CANONICAL_NAMES, US_FORMS, type RegistryArticle, type StoredEntity, type StoredRegistry } from './entity-registry'
-import { lookupPair, registrySheet, type LookupPair, type RegistrySheet, type SheetArticle, type SheetFiling, type SheetGroup } from './registry-sheet'
+import { registrySheet, type LookupPair, type RegistrySheet, type SheetArticle, type SheetEntity, type SheetFiling } from './registry-sheet'
 
 /**
  * The build's half of the entity registry: every entity of every article merged into one registry. The work each
@@ -41,12 +41,8 @@ function acronymOf(name: string): string | undefined {
 /** A name written as an acronym: capitals only (dots dropped), three or more. */
 const isAcronym = (name: string) => /^[A-Z&]{3,}$/.test(name.replace(/\./g, ''))
 
-/** A group's share from one sheet: the sheet's group, and the position of the sheet's first article in the corpus. */
-type Share = { group: SheetGroup; first: number }
-/** A share's articles as corpus positions. */
-const positions = (share: Share) => share.group.articles.map((article) => article + share.first)
-/** A group of the corpus: its shares from the sheets that name its key (and, once redirected, the shares of the groups folded into it). */
-type Group = { key: string; shares: Share[]; canonical?: string }
+type Sighting = { entity: SheetEntity; article: number }
+type Group = { key: string; sightings: Sighting[]; forms: Map<string, number>; canonical?: string }
 
 /** Every entity of every article merged into one registry (articles in bundle order). */
 export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegistry {
@@ -56,124 +52,104 @@ export function storeRegistry(articles: readonly RegistryArticle[]): StoredRegis
 /**
  * The registry of the articles of `sheets`, one after the other in corpus order (a sharded build's shards, each
  * sheet made from its own articles, or kept from an earlier build): the same registry as `storeRegistry` of all
- * of them, since a sheet holds only what each article gives on its own, and a group's counts add up across sheets.
+ * of them, since a sheet holds only what each article gives on its own.
  */
 export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredRegistry {
-  const articles = sheets.flatMap((sheet) => sheet.articles)
+  const articles = sheets.flat()
   const order = catalogOrder(articles)
-  const rank = new Int32Array(articles.length)
-  order.forEach((article, position) => (rank[article] = position))
-  // 1. Groups by key, their shares in corpus order (the first sighting of a key, or of a value in it, comes first).
-  const groups = new Map<string, Group>()
+  const rank = new Map(order.map((article, position) => [article, position]))
   // Every name's key, as the sheets give it (the merge asks again for the keys of a group's forms).
   const known = new Map<string, string>()
   const keyOf = (name: string) => known.get(name)!
-  let first = 0
-  for (const sheet of sheets) {
-    for (const group of sheet.groups) {
-      const merged = groups.get(group.key)
-      if (merged) merged.shares.push({ group, first })
-      else {
-        const canonical = CANONICAL_NAMES.get(group.key)
-        groups.set(group.key, { key: group.key, shares: [{ group, first }], ...(canonical ? { canonical } : {}) })
-      }
-      for (const [name, , key] of group.forms) known.set(name, key ?? group.key)
+  // 1. Every name in its article's own terms (a surname the article spells out in full becomes that full name): the sheets'.
+  const sightings: Array<Sighting & { key: string }> = []
+  articles.forEach((article, i) => {
+    for (const entity of article.entities) {
+      known.set(entity.name, entity.key)
+      sightings.push({ entity, article: i, key: entity.local ?? ALIAS_KEYS.get(entity.key) ?? entity.key })
     }
-    first += sheet.articles.length
+  })
+  // 2. Groups by key; then acronyms and lone surnames join the one group they stand for.
+  const groups = new Map<string, Group>()
+  for (const sighting of sightings) {
+    const canonical = CANONICAL_NAMES.get(sighting.key)
+    const group: Group = groups.get(sighting.key) ?? { key: sighting.key, sightings: [], forms: new Map(), ...(canonical ? { canonical } : {}) }
+    group.sightings.push(sighting)
+    group.forms.set(sighting.entity.name, (group.forms.get(sighting.entity.name) ?? 0) + 1)
+    groups.set(sighting.key, group)
   }
-  // A group's articles, type and forms are asked for again and again (by every sort comparison of the groups and of
-  // a surname's full names, most of the registry's time at 20,000 articles): each is worked out once, and again
-  // only for a group that took in another's shares.
+  // A group's articles and type are asked for again and again (by every sort comparison of the groups and of a
+  // surname's full names, most of the registry's time at 20,000 articles): each is counted once, and again only
+  // for a group that took in another's sightings.
   const articleCounts = new Map<Group, number>()
   const types = new Map<Group, EntityType>()
   const articlesOf = (group: Group) => {
     let count = articleCounts.get(group)
-    if (count === undefined) {
-      const { shares } = group
-      count = shares.length === 1 ? shares[0]!.group.articles.length : new Set(shares.flatMap(positions)).size
-      articleCounts.set(group, count)
-    }
+    if (count === undefined) articleCounts.set(group, (count = new Set(group.sightings.map((sighting) => sighting.article)).size))
     return count
   }
   const majorityType = (group: Group) => {
     let type = types.get(group)
-    if (type === undefined) types.set(group, (type = majority(group.shares.map(({ group }) => group.types))!))
+    if (type === undefined) types.set(group, (type = majority(group.sightings.map((sighting) => sighting.entity.type))!))
     return type
   }
-  // 2. Acronyms and lone surnames join the one group they stand for.
   const redirect = new Map<string, string>()
   const byAcronym = new Map<string, string[]>()
   const bySurname = new Map<string, string[]>()
   for (const group of groups.values()) {
     if (!group.key.includes(' ')) continue
     const type = majorityType(group)
-    const acronym = type === 'organization' ? acronymOf(group.shares[0]!.group.forms[0]![0]) : undefined
+    const acronym = type === 'organization' ? acronymOf(group.sightings[0]!.entity.name) : undefined
     if (acronym) appendTo(byAcronym, acronym, group.key)
     if (type === 'person') appendTo(bySurname, group.key.slice(group.key.lastIndexOf(' ') + 1), group.key)
   }
   for (const group of groups.values()) {
     // A country's name is never someone's surname or an acronym, nor a name the articles also give a place.
-    if (
-      group.key.includes(' ') ||
-      findCountry(group.key) ||
-      group.shares.some(({ group }) => group.types.some(([type]) => type === 'place' || type === 'country'))
-    )
+    if (group.key.includes(' ') || findCountry(group.key) || group.sightings.some(({ entity }) => entity.type === 'place' || entity.type === 'country'))
       continue
     const type = majorityType(group)
-    const acronym = type === 'organization' && group.shares.some(({ group }) => group.forms.some(([form]) => isAcronym(form)))
+    const acronym = type === 'organization' && [...group.forms.keys()].some(isAcronym)
     const candidates = type === 'person' ? bySurname.get(group.key) : acronym ? byAcronym.get(group.key) : undefined
     const full = dominant(candidates ?? [], (key) => articlesOf(groups.get(key)!))
     if (full) redirect.set(group.key, full)
   }
   for (const [from, to] of redirect) {
+    const source = groups.get(from)!
     const target = groups.get(to)!
-    target.shares.push(...groups.get(from)!.shares)
+    target.sightings.push(...source.sightings)
+    for (const [form, count] of source.forms) target.forms.set(form, (target.forms.get(form) ?? 0) + count)
     groups.delete(from)
     articleCounts.delete(target)
     types.delete(target)
-  }
-
-  /**
-   * A group's articles as corpus positions in the catalogue's order. A share's are in its sheet's catalogue order,
-   * which is the corpus's restricted to the sheet: only a group of several shares is sorted (and made distinct: a
-   * surname folded into a full name may share its articles).
-   */
-  function articleNumbers({ shares }: Group): number[] {
-    if (shares.length === 1) return positions(shares[0]!)
-    return [...new Set(shares.flatMap(positions))].sort((a, b) => rank[a]! - rank[b]!)
   }
 
   // 3. Entities, most articles first; the keys of every form point to them.
   const ordered = [...groups.values()].sort((a, b) => articlesOf(b) - articlesOf(a) || a.key.localeCompare(b.key))
   const keys: Record<string, number> = {}
   const used = new Set<string>()
-  const groupForms = new Map<Group, Forms>()
   const entities = ordered.map((group): StoredEntity => {
     const type = majorityType(group)
-    const forms = formsOf(group)
-    groupForms.set(group, forms)
-    const name = group.canonical ?? canonicalForm(forms, redirect, keyOf)
+    const name = group.canonical ?? canonicalForm(group, redirect, keyOf)
     let id = slug(type, name)
     for (let n = 2; used.has(id); n++) id = `${slug(type, name)}-${n}`
     used.add(id)
-    const sheetGroups = group.shares.map(({ group }) => group)
-    const role = majority(sheetGroups.flatMap((each) => (each.roles ? [each.roles] : [])))
-    const country = type === 'country' ? name : majority(sheetGroups.flatMap((each) => (each.countries ? [each.countries] : [])))
-    const located = sheetGroups.find((each) => each.located)?.located
+    const entities = group.sightings.map((sighting) => sighting.entity)
+    const role = majority(entities.flatMap((entity) => (entity.role ? [entity.role] : [])))
+    const country = type === 'country' ? name : majority(entities.flatMap((entity) => (entity.country ? [entity.country] : [])))
+    const located = entities.find((entity) => entity.lat !== undefined && entity.lon !== undefined)
     const countryCode = country ? findCountry(country)?.code : undefined
+    const articleNumbers = [...new Set(group.sightings.map((sighting) => sighting.article))].sort((a, b) => rank.get(a)! - rank.get(b)!)
     return {
       id,
       name,
       type,
-      aliases: formNames(forms)
-        .filter((form) => form !== name)
-        .sort(),
+      aliases: [...group.forms.keys()].filter((form) => form !== name).sort(),
       ...(role ? { role } : {}),
       ...(country ? { country } : {}),
       ...(countryCode ? { countryCode } : {}),
-      ...(located ? { lat: located[0], lon: located[1] } : {}),
+      ...(located ? { lat: located.lat!, lon: located.lon! } : {}),
       ...(type === 'place' && countryCode ? regionOf(name, countryCode, located) : {}),
-      articles: articleNumbers(group),
+      articles: articleNumbers,
       seenWith: [],
       facts: {},
     }
@@ -188,7 +164,7 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
     if (full && !findCountry(surname)) keys[surname] ??= keys[full]!
   }
   ordered.forEach((group, index) => {
-    for (const form of formNames(groupForms.get(group)!)) keys[keyOf(form)] ??= index
+    for (const form of group.forms.keys()) keys[keyOf(form)] ??= index
   })
   for (const [alias, canonical] of ALIAS_KEYS) if (keys[canonical] !== undefined) keys[alias] ??= keys[canonical]
   const registry: StoredRegistry = { entities, keys }
@@ -197,30 +173,18 @@ export function mergeRegistrySheets(sheets: readonly RegistrySheet[]): StoredReg
   return registry
 }
 
-/** A group's names with their sightings: its one share's own list (most groups), or the shares' counts added up. */
-type Forms = ReadonlyMap<string, number> | SheetGroup['forms']
-function formsOf({ shares }: Group): Forms {
-  if (shares.length === 1) return shares[0]!.group.forms
-  const forms = new Map<string, number>()
-  for (const { group } of shares) for (const [form, sightings] of group.forms) forms.set(form, (forms.get(form) ?? 0) + sightings)
-  return forms
-}
-
-const formNames = (forms: Forms): string[] => (Array.isArray(forms) ? forms.map(([name]) => name) : [...forms.keys()])
-
 /** The name a reader knows it by: the form most used, among full names (not a surname or acronym folded in), longer first on ties. */
-function canonicalForm(all: Forms, redirect: ReadonlyMap<string, string>, keyOf: (name: string) => string): string {
-  const forms: [string, number][] = [...all].map(([form, sightings]) => [form, sightings])
-  const kept = forms.filter(([form]) => !redirect.has(keyOf(form)))
-  const pool = kept.length > 0 ? kept : forms
+function canonicalForm(group: Group, redirect: ReadonlyMap<string, string>, keyOf: (name: string) => string): string {
+  const forms = [...group.forms].filter(([form]) => !redirect.has(keyOf(form)))
+  const pool = forms.length > 0 ? forms : [...group.forms]
   pool.sort(([a, countA], [b, countB]) => countB - countA || b.length - a.length || a.localeCompare(b))
   return pool[0]![0]
 }
 
 /** The town or region of that name in that country (nearest to the facts' coordinates): its region code. */
-function regionOf(name: string, countryCode: string, located: [lat: number, lon: number] | undefined): Pick<StoredEntity, 'within' | 'area'> {
+function regionOf(name: string, countryCode: string, located: Pick<SheetEntity, 'lat' | 'lon'> | undefined): Pick<StoredEntity, 'within' | 'area'> {
   const distance = (place: { lat?: number; lon?: number }) =>
-    located === undefined || place.lat === undefined ? 0 : Math.abs(place.lat - located[0]) + Math.abs(place.lon! - located[1])
+    located?.lat === undefined || place.lat === undefined ? 0 : Math.abs(place.lat - located.lat) + Math.abs(place.lon! - located.lon!)
   const place = findPlaces(name)
     .filter((each) => each.country === countryCode && each.region)
     .sort((a, b) => distance(a) - distance(b))[0]
@@ -285,25 +249,18 @@ function addFacts(registry: StoredRegistry, articles: readonly SheetArticle[], o
       if (filing.casualty) for (const index of indexes) (entities[index]!.casualties ??= []).push(i, ...filing.casualty)
     }
     // The article's entity facts are its last, one per entity, each naming its entity.
-    const mentions = first + article.facts - article.mentions.length
-    article.mentions.forEach((keys, position) => {
-      const index = keys === null ? undefined : one(lookupPair(keys))
+    const mentions = first + article.facts - article.entities.length
+    article.entities.forEach((entity, position) => {
+      const index = entity.name ? one([entity.local ?? entity.key, entity.key]) : undefined
       if (index !== undefined) (entities[index]!.facts.mention ??= []).push(mentions + position)
     })
     first += article.facts
   }
 }
 
-/** The value most counted over the shares' counts (each a value's first sighting first); on a tie, the first seen. */
-function majority<T>(shares: readonly (readonly [T, number][])[]): T | undefined {
-  // One share (most groups): its own counts, no map.
-  if (shares.length === 1) {
-    let best: readonly [T, number] | undefined
-    for (const counted of shares[0]!) if (best === undefined || counted[1] > best[1]) best = counted
-    return best?.[0]
-  }
+function majority<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>()
-  for (const share of shares) for (const [value, count] of share) counts.set(value, (counts.get(value) ?? 0) + count)
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
   let best: T | undefined
   for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value
   return best
