@@ -75,7 +75,10 @@ for (let round = 0; round < rounds; round++) {
     line += `; kept sheets read ${readMs.toFixed(0)} ms, merged ${keptMs.toFixed(0)} ms (registry sha256 ${sha([JSON.stringify(fromKept)])})`
   }
   timings.push(timing)
-  console.log(`${line} (CPU); registry sha256 ${sha([JSON.stringify(registry)])}, parts sha256 ${sha(parts)}`)
+  // What a build keeps on disk and holds of the sheets until the merge: their JSON's bytes, in the first round.
+  const sheetBytes =
+    round === 0 ? `, sheets ${(sheets.reduce((sum, sheet) => sum + Buffer.byteLength(JSON.stringify(sheet)), 0) / 2 ** 20).toFixed(1)} MiB of JSON` : ''
+  console.log(`${line} (CPU); registry sha256 ${sha([JSON.stringify(registry)])}, parts sha256 ${sha(parts)}${sheetBytes}`)
 }
 const fastest = (key: keyof Timing) => Math.min(...timings.map((timing) => timing[key] ?? Infinity)).toFixed(0)
 console.log(

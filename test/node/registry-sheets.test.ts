@@ -62,5 +62,19 @@ describe('the entity registry merged from sheets made run by run', () => {
     expect(maria.articles).toEqual([0, 3, 2, 1])
     // The newest article's two facts (its quote, its name) come first in the catalogue; then c's quote.
     expect(maria.facts.speaker).toEqual([0, 2])
+
+    // An article that names two Okafors and the surname alone: the surname is the corpus's Maria there too, and the
+    // article, in both groups before they are one, counts once among her articles.
+    const three = [article('e', '2024-03-02', ['Maria Okafor', 'Jon Okafor', 'Okafor'], 'Okafor')]
+    const folded = mergeRegistrySheets([registrySheet(three), registrySheet(two)])
+    expect(folded).toEqual(storeRegistry([...three, ...two]))
+    const hers = folded.entities.find((entity) => entity.name === 'Maria Okafor')!
+    expect(hers.articles).toEqual([0, 3, 2, 1])
+    expect(hers.aliases).toEqual(['Okafor'])
+    expect(folded.keys['okafor']).toBe(folded.entities.indexOf(hers))
+    // Its facts: e's quote (0), then its three names (1–3: Maria's, Jon's, the surname's, which is hers); c's quote
+    // and names (4–6), b's name (7), a's (8).
+    expect(hers.facts.speaker).toEqual([0, 4])
+    expect(hers.facts.mention).toEqual([1, 3, 5, 7, 8])
   })
 })
