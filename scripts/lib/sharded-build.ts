@@ -27,7 +27,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { entityAssets, PART_UNITS, FORMAT, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
-import { shardSuggestions } from '../../src/bundle/shard-suggestions'
+import { shardSuggestionsOf } from '../../src/bundle/shard-suggestions'
 import {
   CorpusFigures,
   serializeCompactShard,
@@ -42,7 +42,7 @@ import { collectIndex, type CollectedIndex } from '../../src/search/index/collec
 import type { RegistryArticle, StoredRegistry } from '../../src/corpus-services/entity-registry'
 import { mergeRegistrySheets } from '../../src/corpus-services/registry-build'
 import { registrySheet, type RegistrySheet } from '../../src/corpus-services/registry-sheet'
-import { corpusSuggestions, PhraseCounts, suggestionSheet, type StoredSuggestions, type SuggestionSheet } from '../../src/search/suggest'
+import { corpusSuggestions, PhraseCounts, suggestionSheet, type SuggestionSheet } from '../../src/search/suggest'
 import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
@@ -113,8 +113,8 @@ function shardKey(source: ArticleSource, { first, size }: { first: number; size:
 
 /**
  * What every shard needs of the whole corpus, computed once: each shard's compact
- * index and its corpus-wide figures, its part of the entity registry, the
- * corpus's suggestion index and the build's version. The shards' bundles and
+ * index and its corpus-wide figures, its part of the entity registry, its
+ * suggestion index (made against the corpus's) and the build's version. The shards' bundles and
  * assets are made from it one at a time (`shardFiles`), their articles read again.
  */
 export type ShardPlan = {
@@ -129,8 +129,8 @@ export type ShardPlan = {
   counts: (string | undefined)[]
   /** For each shard collected by this build, its entity registry sheet (registry-sheet.ts, JSON), to keep beside it. */
   sheets: (string | undefined)[]
-  /** Each shard's suggestion sheet (`suggestionSheet`): what its suggestion index reads of its articles, kept beside a shard this build collected. */
-  suggestionSheets: SuggestionSheet[]
+  /** For each shard collected by this build, its suggestion sheet (`suggestionSheet`, JSON): what its suggestion index reads of its articles, to keep beside it. */
+  suggestionSheets: (string | undefined)[]
   /**
    * For each shard collected by this build, its phrase counts' file (phrase-files.ts) in `phrasesDir`, to keep
    * beside it; none when the phrases were counted in memory.
@@ -146,7 +146,8 @@ export type ShardPlan = {
   /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
   registryParts: string[]
   registryBytes: number
-  suggestions: StoredSuggestions
+  /** Each shard's suggestion index (`shardSuggestions`, JSON): its own names and titles, what the whole corpus's keeps of them, ranked as there. */
+  suggestions: string[]
 }
 
 /**
@@ -201,6 +202,7 @@ export async function planShards(
   const sheetTexts: (string | undefined)[] = new Array(ranges.length)
   // What the suggestions read of each shard's articles, likewise kept by shard key.
   const suggestionSheets: SuggestionSheet[] = []
+  const suggestionSheetTexts: (string | undefined)[] = new Array(ranges.length)
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
   const phraseFiles: (string | undefined)[] = new Array(ranges.length)
@@ -232,6 +234,7 @@ export async function planShards(
         sheets.push(sheet)
         sheetTexts[shard] = JSON.stringify(sheet)
         suggestionSheets.push(done.suggestions)
+        suggestionSheetTexts[shard] = JSON.stringify(done.suggestions)
       } else {
         const mine = source.read(first, size)
         // The shard's phrases are counted on their thread while this one collects its index.
@@ -248,6 +251,7 @@ export async function planShards(
         sheets.push(sheet)
         if (!earlier) sheetTexts[shard] = JSON.stringify(sheet)
         suggestionSheets.push(suggestionSheet(mine))
+        if (!earlier) suggestionSheetTexts[shard] = JSON.stringify(suggestionSheets[shard])
       }
       if (earlier) {
         figures.addCounts(earlier.counts)
@@ -271,6 +275,7 @@ export async function planShards(
   const registry = mergeRegistrySheets(sheets)
   const registryParts = partitionRegistry(registry, facts, ranges).map(registryPartJson)
   const suggestions = corpusSuggestions(suggestionSheets, kept)
+  const suggestionsOf = shardSuggestionsOf(suggestions)
   // The shards' keys name their own files; what the whole corpus gives them (figures, registry parts, suggestions) is hashed in too.
   const hash = createHash('sha256')
     .update(JSON.stringify([FORMAT, PART_UNITS, keys]))
@@ -288,7 +293,7 @@ export async function planShards(
     reused,
     counts,
     sheets: sheetTexts,
-    suggestionSheets,
+    suggestionSheets: suggestionSheetTexts,
     phraseFiles,
     ...(phrases.dir === undefined ? {} : { phrasesDir: phrases.dir }),
     phrasesCounted,
@@ -296,7 +301,7 @@ export async function planShards(
     figures: shardFigures,
     registryParts,
     registryBytes: registryJsonBytes(registry),
-    suggestions,
+    suggestions: suggestionSheets.map((sheet) => JSON.stringify(suggestionsOf(sheet))),
   }
 }
 
@@ -504,13 +509,14 @@ export type ShardJob = {
   sheet?: string
   /** Its articles. */
   size: number
-  /** What its suggestion index reads of its articles (`suggestionSheet`), made by this build or kept by the one that made the shard. */
-  suggestionSheet: SuggestionSheet
+  /** What its suggestion index reads of its articles (`suggestionSheet`, JSON) when this build made it, to keep beside it. */
+  suggestionSheet?: string
   build: string
   index: CompactIndex
   figures: Uint8Array
   registryPart: string
-  suggestions: StoredSuggestions
+  /** Its suggestion index (`shardSuggestions`, JSON). */
+  suggestions: string
 }
 
 function shardJob(
@@ -518,7 +524,7 @@ function shardJob(
   shard: number,
 ): ShardJob {
   const { first, size } = ranges[shard]!
-  const [reuse, count, phrases, sheet] = [reused[shard], counts[shard], phraseFiles[shard], sheets[shard]]
+  const [reuse, count, phrases, sheet, suggestionSheet] = [reused[shard], counts[shard], phraseFiles[shard], sheets[shard], suggestionSheets[shard]]
   return {
     shard,
     first,
@@ -527,13 +533,13 @@ function shardJob(
     ...(count === undefined ? {} : { counts: count }),
     ...(phrases === undefined ? {} : { phrases }),
     ...(sheet === undefined ? {} : { sheet }),
+    ...(suggestionSheet === undefined ? {} : { suggestionSheet }),
     size,
-    suggestionSheet: suggestionSheets[shard]!,
     build: manifest.build,
     index: indexes[shard]!,
     figures: figures[shard]!,
     registryPart: registryParts[shard]!,
-    suggestions,
+    suggestions: suggestions[shard]!,
   }
 }
 
@@ -547,8 +553,8 @@ export function shardFiles(job: ShardJob, mine: readonly StoredArticle[]): Shard
 }
 
 /** What a shard's build rewrites whether or not its articles changed: what the whole corpus gives it. */
-function buildFiles({ build, figures, registryPart, suggestions, suggestionSheet }: ShardJob): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
-  return { figures, suggestions: JSON.stringify(shardSuggestions(suggestionSheet, suggestions)), entities: entityAssets(build, registryPart) }
+function buildFiles({ build, figures, registryPart, suggestions }: ShardJob): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
+  return { figures, suggestions, entities: entityAssets(build, registryPart) }
 }
 
 /** A shard's files opened as its Worker opens them (the tests, in process). */
@@ -697,7 +703,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, articles: Sh
       [countsFile(job.key)]: job.counts!,
       [factsFile(job.key)]: JSON.stringify(articles.map(registryArticle)),
       [sheetFile(job.key)]: job.sheet!,
-      [suggestionSheetFile(job.key)]: JSON.stringify(job.suggestionSheet),
+      [suggestionSheetFile(job.key)]: job.suggestionSheet!,
     })
     // Copied, not moved: the phrase thread's folder may be on another file system.
     if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))

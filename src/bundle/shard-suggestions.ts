@@ -15,12 +15,26 @@ import { entityKey, packSuggestions, type StoredSuggestions, type SuggestionShee
  * `sheet`: what the index reads of the shard's articles (`suggestionSheet`), which the build keeps for a shard it reuses.
  */
 export function shardSuggestions(sheet: SuggestionSheet, whole: StoredSuggestions): StoredSuggestions {
+  return shardSuggestionsOf(whole)(sheet)
+}
+
+/**
+ * `shardSuggestions` for every shard of one build: what each shard reads of the whole corpus's index (its kept
+ * names, its words' ranks) is looked up once for them all, rather than once a shard (a cost of the whole corpus's
+ * names per shard, so of the corpus times its shards).
+ */
+export function shardSuggestionsOf(whole: StoredSuggestions): (sheet: SuggestionSheet) => StoredSuggestions {
   const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => entityKey({ kind, text: whole.entities.texts[i]! })))
-  // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
-  // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.
-  const entities = sheet.entities.filter((entity) => kept.has(entityKey(entity)))
   const wholeRanks = unpackNumbers(whole.ranks)
   const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
-  // Every word here is a word of the corpus's names (its entities, phrases and titles).
-  return packSuggestions(entities, whole.phrases, sheet.titles, (word) => rankOf.get(word)!)
+  return (sheet) =>
+    // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
+    // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.
+    // Every word here is a word of the corpus's names (its entities, phrases and titles).
+    packSuggestions(
+      sheet.entities.filter((entity) => kept.has(entityKey(entity))),
+      whole.phrases,
+      sheet.titles,
+      (word) => rankOf.get(word)!,
+    )
 }
