@@ -507,7 +507,7 @@ export type ShardJob = {
   phrases?: string
   /** Its entity registry sheet (JSON) when this build made it, to keep beside it. */
   sheet?: string
-  /** Its articles. */
+  /** How many articles it holds (a reused shard's are not read to count them). */
   size: number
   /** What its suggestion index reads of its articles (`suggestionSheet`, JSON) when this build made it, to keep beside it. */
   suggestionSheet?: string
