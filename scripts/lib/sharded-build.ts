@@ -27,7 +27,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { StoredArticle } from '../../src/article'
 import { entityAssets, PART_UNITS, FORMAT, parseBundle, serializeBundle, type BundleFiles } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
-import { shardSuggestions } from '../../src/bundle/shard-suggestions'
+import { shardSuggestionsOf } from '../../src/bundle/shard-suggestions'
 import {
   CorpusFigures,
   serializeCompactShard,
@@ -42,7 +42,7 @@ import { collectIndex, type CollectedIndex } from '../../src/search/index/collec
 import type { RegistryArticle, StoredRegistry } from '../../src/corpus-services/entity-registry'
 import { mergeRegistrySheets } from '../../src/corpus-services/registry-build'
 import { registrySheet, type RegistrySheet } from '../../src/corpus-services/registry-sheet'
-import { corpusSuggestions, PhraseCounts, type StoredSuggestions, type SuggestionArticle } from '../../src/search/suggest'
+import { corpusSuggestions, PhraseCounts, suggestionSheet, type SuggestionSheet } from '../../src/search/suggest'
 import { partitionRegistry, registryPartJson } from '../../src/shards/entity-parts'
 import type { FrontManifest } from '../../src/shards/front-worker'
 import type { ShardPlace } from '../../src/shards/shard'
@@ -113,8 +113,8 @@ function shardKey(source: ArticleSource, { first, size }: { first: number; size:
 
 /**
  * What every shard needs of the whole corpus, computed once: each shard's compact
- * index and its corpus-wide figures, its part of the entity registry, the
- * corpus's suggestion index and the build's version. The shards' bundles and
+ * index and its corpus-wide figures, its part of the entity registry, its
+ * suggestion index (made against the corpus's) and the build's version. The shards' bundles and
  * assets are made from it one at a time (`shardFiles`), their articles read again.
  */
 export type ShardPlan = {
@@ -129,6 +129,8 @@ export type ShardPlan = {
   counts: (string | undefined)[]
   /** For each shard collected by this build, its entity registry sheet (registry-sheet.ts, JSON), to keep beside it. */
   sheets: (string | undefined)[]
+  /** For each shard collected by this build, its suggestion sheet (`suggestionSheet`, JSON): what its suggestion index reads of its articles, to keep beside it. */
+  suggestionSheets: (string | undefined)[]
   /**
    * For each shard collected by this build, its phrase counts' file (phrase-files.ts) in `phrasesDir`, to keep
    * beside it; none when the phrases were counted in memory.
@@ -144,7 +146,8 @@ export type ShardPlan = {
   /** Each shard's part of the corpus's entity registry (JSON), and the whole registry's size, for the build's report. */
   registryParts: string[]
   registryBytes: number
-  suggestions: StoredSuggestions
+  /** Each shard's suggestion index (`shardSuggestions`, JSON): its own names and titles, what the whole corpus's keeps of them, ranked as there. */
+  suggestions: string[]
 }
 
 /**
@@ -197,6 +200,9 @@ export async function planShards(
   // What the registry reads of each shard's articles, made from them alone: kept by shard key, so a reused shard's is read, not made.
   const sheets: RegistrySheet[] = []
   const sheetTexts: (string | undefined)[] = new Array(ranges.length)
+  // What the suggestions read of each shard's articles, likewise kept by shard key.
+  const suggestionSheets: SuggestionSheet[] = []
+  const suggestionSheetTexts: (string | undefined)[] = new Array(ranges.length)
   const reused: (string | undefined)[] = new Array(ranges.length)
   const counts: (string | undefined)[] = new Array(ranges.length)
   const phraseFiles: (string | undefined)[] = new Array(ranges.length)
@@ -213,6 +219,7 @@ export async function planShards(
         await phrases.addCounted(earlier.phrases)
         for (const article of readFacts(earlier.facts)) facts.push(article)
         sheets.push(readSheet(earlier.sheet))
+        suggestionSheets.push(JSON.parse(readFileSync(earlier.suggestions, 'utf8')) as SuggestionSheet)
       } else if (pass) {
         // Collected on a shard thread; its share of the figures is summed here, in corpus order, as a reused shard's.
         const done = await pass.take(shard)
@@ -226,6 +233,8 @@ export async function planShards(
         const sheet = registrySheet(done.facts)
         sheets.push(sheet)
         sheetTexts[shard] = JSON.stringify(sheet)
+        suggestionSheets.push(done.suggestions)
+        suggestionSheetTexts[shard] = JSON.stringify(done.suggestions)
       } else {
         const mine = source.read(first, size)
         // The shard's phrases are counted on their thread while this one collects its index.
@@ -241,6 +250,8 @@ export async function planShards(
         const sheet = registrySheet(mine)
         sheets.push(sheet)
         if (!earlier) sheetTexts[shard] = JSON.stringify(sheet)
+        suggestionSheets.push(suggestionSheet(mine))
+        if (!earlier) suggestionSheetTexts[shard] = JSON.stringify(suggestionSheets[shard])
       }
       if (earlier) {
         figures.addCounts(earlier.counts)
@@ -263,7 +274,8 @@ export async function planShards(
   // The registry merges names across every article: the shards' sheets are merged for the whole corpus, then cut by entity and by document.
   const registry = mergeRegistrySheets(sheets)
   const registryParts = partitionRegistry(registry, facts, ranges).map(registryPartJson)
-  const suggestions = corpusSuggestions(facts, kept)
+  const suggestions = corpusSuggestions(suggestionSheets, kept)
+  const suggestionsOf = shardSuggestionsOf(suggestions)
   // The shards' keys name their own files; what the whole corpus gives them (figures, registry parts, suggestions) is hashed in too.
   const hash = createHash('sha256')
     .update(JSON.stringify([FORMAT, PART_UNITS, keys]))
@@ -281,6 +293,7 @@ export async function planShards(
     reused,
     counts,
     sheets: sheetTexts,
+    suggestionSheets: suggestionSheetTexts,
     phraseFiles,
     ...(phrases.dir === undefined ? {} : { phrasesDir: phrases.dir }),
     phrasesCounted,
@@ -288,7 +301,7 @@ export async function planShards(
     figures: shardFigures,
     registryParts,
     registryBytes: registryJsonBytes(registry),
-    suggestions,
+    suggestions: suggestionSheets.map((sheet) => JSON.stringify(suggestionsOf(sheet))),
   }
 }
 
@@ -332,9 +345,10 @@ function inMemoryPhrases(): Phrases {
 
 /**
  * A shard of an earlier build with a key of this build's: where its files are, its index, its share of the
- * figures, and the files of its phrase counts, of its articles' facts (`RegistryArticle`s) and of its registry sheet.
+ * figures, and the files of its phrase counts, of its articles' facts (`RegistryArticle`s), of its registry sheet
+ * and of its suggestion sheet.
  */
-export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string; sheet: string }
+export type ReusedShard = { dir: string; index: CompactIndex; counts: ShardCounts; phrases: string; facts: string; sheet: string; suggestions: string }
 export type PreviousShards = (key: string) => ReusedShard | undefined
 
 /** The build-side file beside a shard (not in its Worker) that keeps its `ShardCounts` under its key. */
@@ -342,10 +356,12 @@ const countsFile = (key: string) => `counts-${key}.json`
 const COUNTS_FILE = /^counts-([0-9a-f]{16})\.json$/
 /** The build-side file beside a shard that keeps its phrase counts (phrase-files.ts) under its key. */
 const phrasesFile = (key: string) => `phrases-${key}.tsv`
-/** The build-side file beside a shard that keeps what the registry and suggestions read of its articles (`RegistryArticle`s, JSON). */
+/** The build-side file beside a shard that keeps what the registry reads of its articles (`RegistryArticle`s, JSON). */
 const factsFile = (key: string) => `facts-${key}.json`
 /** The build-side file beside a shard that keeps its entity registry sheet (registry-sheet.ts) under its key. */
 const sheetFile = (key: string) => `registry-${key}.json`
+/** The build-side file beside a shard that keeps its suggestion sheet (`suggestionSheet`, JSON) under its key. */
+const suggestionSheetFile = (key: string) => `suggestion-sheet-${key}.json`
 
 function readFacts(path: string): RegistryArticle[] {
   return JSON.parse(readFileSync(path, 'utf8')) as RegistryArticle[]
@@ -375,7 +391,11 @@ export function previousShards(root: string): PreviousShards {
     if (dir === undefined) return undefined
     try {
       const { header } = parseBundle(readFileSync(join(dir, 'search.bundle')))
-      if (header.version !== key || ![phrasesFile(key), factsFile(key), sheetFile(key)].every((name) => statSync(join(dir, name)).isFile())) return undefined
+      if (
+        header.version !== key ||
+        ![phrasesFile(key), factsFile(key), sheetFile(key), suggestionSheetFile(key)].every((name) => statSync(join(dir, name)).isFile())
+      )
+        return undefined
       return {
         dir,
         index: { header: header.index, binary: readFileSync(join(dir, 'search.bin')) },
@@ -383,6 +403,7 @@ export function previousShards(root: string): PreviousShards {
         phrases: join(dir, phrasesFile(key)),
         facts: join(dir, factsFile(key)),
         sheet: join(dir, sheetFile(key)),
+        suggestions: join(dir, suggestionSheetFile(key)),
       }
     } catch {
       return undefined
@@ -394,7 +415,7 @@ function isSource(articles: readonly StoredArticle[] | ArticleSource): articles 
   return !Array.isArray(articles)
 }
 
-/** What the corpus-wide registry and suggestions read of an article: not its text, summary or keywords. */
+/** What the corpus-wide registry reads of an article: not its text, summary or keywords. */
 function registryArticle({ id, title, date, facts }: StoredArticle): RegistryArticle {
   return { id, title, ...(date === undefined ? {} : { date }), facts }
 }
@@ -405,20 +426,26 @@ function collectShard(articles: readonly StoredArticle[]): CollectedIndex {
 }
 
 /** What a shard thread gives of a shard in the threaded pass (`passShard`). */
-export type ShardPass = { index: CompactIndex; counts: string; facts: RegistryArticle[]; phrases: string }
+export type ShardPass = { index: CompactIndex; counts: string; facts: RegistryArticle[]; suggestions: SuggestionSheet; phrases: string }
 /** A shard for the threaded pass: its articles (or their cache entries) and the file its phrase counts go to. */
 export type PassMessage = { pass: { articles: StoredArticle[] | CachedRun; phrases: string } }
 
 /**
  * A shard's part of the index phase, on a shard thread: its compact index written from what its articles alone
  * give, what `CorpusFigures` reads of it (`ShardCounts`, JSON), its phrases counted onto their file, and what the
- * registry and suggestions read of its articles. The same as the one-thread pass makes of the shard.
+ * registry and the suggestions read of its articles. The same as the one-thread pass makes of the shard.
  */
 export async function passShard({ pass }: PassMessage): Promise<ShardPass> {
   const articles = Array.isArray(pass.articles) ? pass.articles : await readCachedRun(pass.articles)
   // One at a time, the collected index dropped before the phrases are counted: the two are a shard thread's largest.
   const { index, counts } = collectedShard(articles)
-  return { index, counts, phrases: writeShardPhrases(articles, pass.phrases), facts: articles.map(registryArticle) }
+  return {
+    index,
+    counts,
+    phrases: writeShardPhrases(articles, pass.phrases),
+    facts: articles.map(registryArticle),
+    suggestions: suggestionSheet(articles),
+  }
 }
 
 function collectedShard(articles: readonly StoredArticle[]): { index: CompactIndex; counts: string } {
@@ -480,19 +507,24 @@ export type ShardJob = {
   phrases?: string
   /** Its entity registry sheet (JSON) when this build made it, to keep beside it. */
   sheet?: string
+  /** How many articles it holds (a reused shard's are not read to count them). */
+  size: number
+  /** What its suggestion index reads of its articles (`suggestionSheet`, JSON) when this build made it, to keep beside it. */
+  suggestionSheet?: string
   build: string
   index: CompactIndex
   figures: Uint8Array
   registryPart: string
-  suggestions: StoredSuggestions
+  /** Its suggestion index (`shardSuggestions`, JSON). */
+  suggestions: string
 }
 
 function shardJob(
-  { manifest, ranges, keys, reused, counts, sheets, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan,
+  { manifest, ranges, keys, reused, counts, sheets, suggestionSheets, phraseFiles, indexes, figures, registryParts, suggestions }: ShardPlan,
   shard: number,
 ): ShardJob {
-  const { first } = ranges[shard]!
-  const [reuse, count, phrases, sheet] = [reused[shard], counts[shard], phraseFiles[shard], sheets[shard]]
+  const { first, size } = ranges[shard]!
+  const [reuse, count, phrases, sheet, suggestionSheet] = [reused[shard], counts[shard], phraseFiles[shard], sheets[shard], suggestionSheets[shard]]
   return {
     shard,
     first,
@@ -501,11 +533,13 @@ function shardJob(
     ...(count === undefined ? {} : { counts: count }),
     ...(phrases === undefined ? {} : { phrases }),
     ...(sheet === undefined ? {} : { sheet }),
+    ...(suggestionSheet === undefined ? {} : { suggestionSheet }),
+    size,
     build: manifest.build,
     index: indexes[shard]!,
     figures: figures[shard]!,
     registryPart: registryParts[shard]!,
-    suggestions,
+    suggestions: suggestions[shard]!,
   }
 }
 
@@ -515,15 +549,12 @@ function shardJob(
  */
 export function shardFiles(job: ShardJob, mine: readonly StoredArticle[]): ShardFiles {
   const files = serializeBundle({ version: job.key, builtAt: '', index: job.index.header }, mine, { entities: null, suggestionsApart: true })
-  return { ...files, ...buildFiles(job, mine), index: job.index, version: job.key, place: { firstPosition: job.first } }
+  return { ...files, ...buildFiles(job), index: job.index, version: job.key, place: { firstPosition: job.first } }
 }
 
 /** What a shard's build rewrites whether or not its articles changed: what the whole corpus gives it. */
-function buildFiles(
-  { build, figures, registryPart, suggestions }: ShardJob,
-  mine: readonly SuggestionArticle[],
-): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
-  return { figures, suggestions: JSON.stringify(shardSuggestions(mine, suggestions)), entities: entityAssets(build, registryPart) }
+function buildFiles({ build, figures, registryPart, suggestions }: ShardJob): Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'> {
+  return { figures, suggestions, entities: entityAssets(build, registryPart) }
 }
 
 /** A shard's files opened as its Worker opens them (the tests, in process). */
@@ -591,11 +622,10 @@ export async function writeShardedBuild(
   rmSync(temporary, { recursive: true, force: true })
   try {
     const jobs = plan.ranges.map((_, s) => ({ dir: join(temporary, `shard-${s}`), src, settings, job: shardJob(plan, s) }))
-    // A reused shard's articles are not read back: its suggestions need only its kept facts.
+    // A reused shard's articles are not read back: what the whole build gives it is made from its plan's job alone.
     const articlesOf = (s: number): ShardArticles => {
       const { first, size } = plan.ranges[s]!
-      const reuse = plan.reused[s]
-      return reuse === undefined ? { articles: plan.source.read(first, size) } : { facts: readFacts(join(reuse, factsFile(plan.keys[s]!))) }
+      return plan.reused[s] === undefined ? plan.source.read(first, size) : undefined
     }
     if (threads <= 1 || jobs.length === 1) {
       // One shard at a time, its files dropped once written: the build holds one shard's assets, not the corpus's.
@@ -646,11 +676,8 @@ export async function writeShardedBuild(
 
 /** One shard to write: its folder, the path from there to src/, the Workers' settings, and what makes its files. */
 export type ShardWrite = { dir: string; src: string; settings: WranglerSettings; job: ShardJob }
-/**
- * What `writeShard` reads of a shard's articles: all of them when this build makes its files, only what the
- * whole corpus's suggestions read of them (its kept `RegistryArticle`s) when it is reused.
- */
-export type ShardArticles = { articles: StoredArticle[] } | { facts: RegistryArticle[] }
+/** What `writeShard` reads of a shard's articles: all of them when this build makes its files, none when it is reused. */
+export type ShardArticles = StoredArticle[] | undefined
 
 /**
  * Makes and writes one shard's files (its bundle, index, entry, config and assets); what the build reports of
@@ -658,16 +685,15 @@ export type ShardArticles = { articles: StoredArticle[] } | { facts: RegistryArt
  * (they are never written in place, so the earlier build keeps its own until it is removed); only what the
  * whole build gives it is written.
  */
-export function writeShard({ dir, src, settings, job }: ShardWrite, mine: ShardArticles): WrittenShard {
+export function writeShard({ dir, src, settings, job }: ShardWrite, articles: ShardArticles): WrittenShard {
   let own: { modules: number; assets: [string, number][] }
   let files: Pick<ShardFiles, 'figures' | 'suggestions' | 'entities'>
   let documents: number
-  if ('facts' in mine) {
+  if (articles === undefined) {
     own = linkOwnFiles(job.reuse!, dir, job.key)
-    files = buildFiles(job, mine.facts)
-    documents = mine.facts.length
+    files = buildFiles(job)
+    documents = job.size
   } else {
-    const { articles } = mine
     const shard = shardFiles(job, articles)
     files = shard
     documents = articles.length
@@ -677,6 +703,7 @@ export function writeShard({ dir, src, settings, job }: ShardWrite, mine: ShardA
       [countsFile(job.key)]: job.counts!,
       [factsFile(job.key)]: JSON.stringify(articles.map(registryArticle)),
       [sheetFile(job.key)]: job.sheet!,
+      [suggestionSheetFile(job.key)]: job.suggestionSheet!,
     })
     // Copied, not moved: the phrase thread's folder may be on another file system.
     if (job.phrases !== undefined) copyFileSync(job.phrases, join(dir, phrasesFile(job.key)))
@@ -726,10 +753,10 @@ function writeAssets(dir: string, assets: ReadonlyMap<string, string>) {
   for (const [asset, text] of assets) writeFiles(join(dir, 'assets', dirname(asset)), { [asset.slice(dirname(asset).length + 1)]: text })
 }
 
-/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, registry sheet, assets under its key) from an earlier build's folder; their sizes. */
+/** Hard-links a shard's own files (bundle, index, counts, phrase counts, facts, registry and suggestion sheets, assets under its key) from an earlier build's folder; their sizes. */
 function linkOwnFiles(from: string, dir: string, key: string): { modules: number; assets: [string, number][] } {
   mkdirSync(join(dir, 'assets', key), { recursive: true })
-  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key), sheetFile(key)])
+  for (const name of ['search.bundle', 'search.bin', countsFile(key), phrasesFile(key), factsFile(key), sheetFile(key), suggestionSheetFile(key)])
     linkSync(join(from, name), join(dir, name))
   const assets: [string, number][] = readdirSync(join(from, 'assets', key)).map((name) => {
     linkSync(join(from, 'assets', key, name), join(dir, 'assets', key, name))

@@ -3,7 +3,7 @@ import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type LookupReader, type OpenedTables } from '../search/tables/corpus-tables'
 import type { StoredArticle } from '../article'
 import { shardSuggestions } from './shard-suggestions'
-import type { StoredSuggestions } from '../search/suggest'
+import { suggestionSheet, type StoredSuggestions } from '../search/suggest'
 import type { Bundle } from './types'
 
 /**
@@ -109,7 +109,10 @@ export function serializeBundle(
     entityParts: entityParts.size,
     articleOffsets,
   } satisfies BundleHeader)
-  const tables = storeTables(articles, suggestionsApart ? () => NO_SUGGESTIONS : corpusSuggestions && (() => shardSuggestions(articles, corpusSuggestions)))
+  const tables = storeTables(
+    articles,
+    suggestionsApart ? () => NO_SUGGESTIONS : corpusSuggestions && (() => shardSuggestions(suggestionSheet(articles), corpusSuggestions)),
+  )
   const lookup = suggestionsApart ? { ...tables.lookup, suggestions: null } : tables.lookup
   return { text: `${head.slice(0, -1)}${TABLES_KEY}${JSON.stringify(tables.search)}${LOOKUP_KEY}${JSON.stringify(lookup)}}}`, assets }
 }

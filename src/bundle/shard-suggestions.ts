@@ -1,6 +1,5 @@
-import { facetKey } from '../search/facets'
 import { splitWords, unpackNumbers } from '../search/tables/sorted-words'
-import { packSuggestions, suggestionEntities, type StoredSuggestions, type SuggestionArticle } from '../search/suggest'
+import { entityKey, packSuggestions, type StoredSuggestions, type SuggestionSheet } from '../search/suggest'
 
 /**
  * A shard's suggestion index, made so that the front can merge the shards'
@@ -13,19 +12,29 @@ import { packSuggestions, suggestionEntities, type StoredSuggestions, type Sugge
  * and one in another); the shard's titles; every word ranked as in the whole
  * corpus's index, so the shard lists titles in the one index's order. Laid
  * out as `storeSuggestions` lays out its own (names: entities, phrases, titles).
+ * `sheet`: what the index reads of the shard's articles (`suggestionSheet`), which the build keeps for a shard it reuses.
  */
-export function shardSuggestions(articles: readonly SuggestionArticle[], whole: StoredSuggestions): StoredSuggestions {
-  const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => `${kind}:${facetKey(whole.entities.texts[i]!)}`))
-  // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
-  // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.
-  const entities = [...suggestionEntities(articles).values()].filter(({ kind, text }) => kept.has(`${kind}:${facetKey(text)}`))
+export function shardSuggestions(sheet: SuggestionSheet, whole: StoredSuggestions): StoredSuggestions {
+  return shardSuggestionsOf(whole)(sheet)
+}
+
+/**
+ * `shardSuggestions` for every shard of one build: what each shard reads of the whole corpus's index (its kept
+ * names, its words' ranks) is looked up once for them all, rather than once a shard (a cost of the whole corpus's
+ * names per shard, so of the corpus times its shards).
+ */
+export function shardSuggestionsOf(whole: StoredSuggestions): (sheet: SuggestionSheet) => StoredSuggestions {
+  const kept = new Set(Array.from(unpackNumbers(whole.entities.kinds), (kind, i) => entityKey({ kind, text: whole.entities.texts[i]! })))
   const wholeRanks = unpackNumbers(whole.ranks)
   const rankOf = new Map(splitWords(whole.words).map((word, at) => [word, wholeRanks[at]!]))
-  // Every word here is a word of the corpus's names (its entities, phrases and titles).
-  return packSuggestions(
-    entities,
-    whole.phrases,
-    articles.map((article) => article.title),
-    (word) => rankOf.get(word)!,
-  )
+  return (sheet) =>
+    // Only the shard's names are counted (its own phrases would be thrown away): a name glued among the shard's
+    // names is glued among the corpus's, which hold them, so the corpus's kept names are the only filter needed.
+    // Every word here is a word of the corpus's names (its entities, phrases and titles).
+    packSuggestions(
+      sheet.entities.filter((entity) => kept.has(entityKey(entity))),
+      whole.phrases,
+      sheet.titles,
+      (word) => rankOf.get(word)!,
+    )
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type MiniSearch from 'minisearch'
 import type { StoredArticle } from '../article'
 import { ENTITY_TYPES } from '../analysis/facts/types'
-import { articleFacets } from './facets'
+import { articleFacets, facetKey } from './facets'
 import type { Lexicon, LexiconEntry } from './tables/lexicon'
 import { BASE_SEARCH_OPTIONS, type SearchDocument } from './options'
 import { indexOf, inTreeOrder, joinWords, packNumbers, prefixRange, sortedWithPositions, treeRanks, unpackNumbers } from './tables/sorted-words'
@@ -59,45 +59,81 @@ export type StoredSuggestions = {
 export function storeSuggestions(articles: readonly StoredArticle[]): StoredSuggestions {
   const phrases = new PhraseCounts()
   phrases.add(articles)
-  return corpusSuggestions(articles, phrases.kept())
+  return corpusSuggestions([suggestionSheet(articles)], phrases.kept())
 }
 
 /**
  * The suggestion index of a corpus whose phrases were counted apart (`PhraseCounts`, which reads the articles'
- * texts; then `keptPhrases`): the build counts them a shard at a time, so that it never holds the corpus's texts and analyses at once.
+ * texts; then `keptPhrases`) and whose names were read a run of articles at a time (`suggestionSheet`, the runs in
+ * corpus order): the build counts and reads them a shard at a time, so that it never holds the corpus's texts and
+ * analyses at once, and keeps each shard's sheet so that a shard it reuses is not read again.
  */
-export function corpusSuggestions(articles: readonly SuggestionArticle[], phrases: readonly { text: string; count: number }[]): StoredSuggestions {
-  const entities = suggestionEntities(articles)
+export function corpusSuggestions(sheets: readonly SuggestionSheet[], phrases: readonly { text: string; count: number }[]): StoredSuggestions {
+  const entities = mergedEntities(sheets)
   const isGlued = gluedNames(entities)
-  const all = [...entities.values()].filter((entity) => !isGlued(entity.text))
+  const all = entities.filter((entity) => !isGlued(entity.text))
   return packSuggestions(
     all,
     { texts: phrases.map((phrase) => phrase.text), counts: packNumbers(phrases.map((phrase) => phrase.count)) },
-    articles.map((article) => article.title),
+    sheets.flatMap((sheet) => sheet.titles),
   )
 }
 
 /** What the suggestion index reads of an article besides its text (whose phrases `PhraseCounts` counts). */
 export type SuggestionArticle = Pick<StoredArticle, 'title' | 'date' | 'facts'>
 
+/** An entity name of the suggestion index: its kind's place in ENTITY_KINDS, its first spelling seen, and how many articles name it. */
+export type SuggestionEntity = { kind: number; text: string; count: number }
+
 /**
- * The articles' entity names by kind and name key (`kind:key`), in order of first sight: the kind's place in
- * ENTITY_KINDS, the first spelling seen, and how many articles name it. Glued names are still in (`storeSuggestions`
+ * What the suggestion index reads of a run of articles, made from them alone: their entity names
+ * (`suggestionEntities`, in order of first sight) and their titles. Sheets of consecutive runs merge
+ * (`corpusSuggestions`) into what the runs' articles together give: a name's first spelling is the first run's
+ * that has it, its count the sum, the order of first sight the runs' one after the other.
+ */
+export type SuggestionSheet = { entities: SuggestionEntity[]; titles: string[] }
+
+export function suggestionSheet(articles: readonly SuggestionArticle[]): SuggestionSheet {
+  return { entities: [...suggestionEntities(articles).values()], titles: articles.map((article) => article.title) }
+}
+
+/**
+ * The articles' entity names by kind and name key (`kind:key`, the kind's place in ENTITY_KINDS), in order of first
+ * sight: the first spelling seen, and how many articles name it. Glued names are still in (`corpusSuggestions`
  * drops them against these names; a shard against the whole corpus's, src/bundle/shard-suggestions.ts).
  */
-export function suggestionEntities(articles: readonly SuggestionArticle[]): Map<string, { kind: number; text: string; count: number }> {
-  const entities = new Map<string, { kind: number; text: string; count: number }>()
+export function suggestionEntities(articles: readonly SuggestionArticle[]): Map<string, SuggestionEntity> {
+  const entities = new Map<string, SuggestionEntity>()
   for (const article of articles) {
     const values = articleFacets(article)
     ENTITY_KINDS.forEach((kind, k) => {
       for (const [key, name] of values[kind]) {
-        const entry = entities.get(`${kind}:${key}`)
+        const entry = entities.get(`${k}:${key}`)
         if (entry) entry.count++
-        else entities.set(`${kind}:${key}`, { kind: k, text: name, count: 1 })
+        else entities.set(`${k}:${key}`, { kind: k, text: name, count: 1 })
       }
     })
   }
   return entities
+}
+
+/** The sheets' names as `suggestionEntities` gives them of all their articles, the sheets in corpus order. */
+function mergedEntities(sheets: readonly SuggestionSheet[]): readonly SuggestionEntity[] {
+  if (sheets.length === 1) return sheets[0]!.entities
+  const entities = new Map<string, SuggestionEntity>()
+  for (const sheet of sheets)
+    for (const entity of sheet.entities) {
+      const key = entityKey(entity)
+      const entry = entities.get(key)
+      if (entry) entry.count += entity.count
+      else entities.set(key, { ...entity })
+    }
+  return [...entities.values()]
+}
+
+/** A name's key among the suggestion index's entities: its kind's place and its facet key (the key its first spelling was counted under). */
+export function entityKey({ kind, text }: Pick<SuggestionEntity, 'kind' | 'text'>): string {
+  return `${kind}:${facetKey(text)}`
 }
 
 /**
@@ -143,11 +179,11 @@ export function packSuggestions(
  * 18 s at 5,000 live articles): the names as word sequences, and the
  * multi-word ones by their last word.
  */
-function gluedNames(entities: ReadonlyMap<string, { text: string }>): (text: string) => boolean {
+function gluedNames(entities: readonly { text: string }[]): (text: string) => boolean {
   const wordsOf = (text: string) => tokenize(text).map(normalizeWord)
   const names = new Set<string>()
   const endingWith = new Map<string, Set<string>>()
-  for (const entity of entities.values()) {
+  for (const entity of entities) {
     const words = wordsOf(entity.text)
     const name = words.join(' ')
     names.add(name)

@@ -41,11 +41,11 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
     expect(build(warm)).toMatch(/in 3 shards.*0 of them reused from the previous build \(phrases counted in 20 articles, 40 articles read back/s)
     const served = join(warm, 'sharded')
     const keyOf = (shard: number) => /^counts-(.*)\.json$/.exec(readdirSync(join(served, `shard-${shard}`)).find((name) => name.startsWith('counts-'))!)![1]!
-    // A shard's own files: its bundle, index, counts for the corpus figures, phrase counts, registry facts and sheet, and the assets under its key (packs, facts table).
+    // A shard's own files: its bundle, index, counts for the corpus figures, phrase counts, registry facts and sheet, suggestion sheet, and the assets under its key (packs, facts table).
     const own = (shard: number) =>
       files(join(served, `shard-${shard}`)).filter((name) =>
-        [/^search\.(bundle|bin)$/, /^counts-/, /^phrases-/, /^facts-/, /^registry-/, new RegExp(`^assets/${keyOf(shard)}/`)].some((pattern) =>
-          pattern.test(name),
+        [/^search\.(bundle|bin)$/, /^counts-/, /^phrases-/, /^facts-/, /^registry-/, /^suggestion-sheet-/, new RegExp(`^assets/${keyOf(shard)}/`)].some(
+          (pattern) => pattern.test(name),
         ),
       )
     const before = new Map(
@@ -64,9 +64,16 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
     for (const shard of [0, 1]) {
       expect(keyOf(shard)).toBe(keys[shard])
       const names = own(shard)
-      // The bundle, the index, the counts, the phrase counts, the registry facts and sheet, and the packs and facts table: 7 files and the assets, all hard links to the earlier build's.
-      expect(names.length).toBeGreaterThan(7)
-      expect(names).toEqual(expect.arrayContaining([`phrases-${keys[shard]}.tsv`, `facts-${keys[shard]}.json`, `registry-${keys[shard]}.json`]))
+      // The bundle, the index, the counts, the phrase counts, the registry facts and sheet, the suggestion sheet, and the packs and facts table: 8 files and the assets, all hard links to the earlier build's.
+      expect(names.length).toBeGreaterThan(8)
+      expect(names).toEqual(
+        expect.arrayContaining([
+          `phrases-${keys[shard]}.tsv`,
+          `facts-${keys[shard]}.json`,
+          `registry-${keys[shard]}.json`,
+          `suggestion-sheet-${keys[shard]}.json`,
+        ]),
+      )
       expect(names.some((name) => name.endsWith('/0000.json'))).toBe(true)
       for (const name of names) expect(statSync(join(served, `shard-${shard}`, name)).ino, `shard-${shard}/${name}`).toBe(before.get(`shard-${shard}/${name}`))
       // What the whole corpus gives it is the new build's.
