@@ -195,6 +195,18 @@ describe('people: titles, particles, surnames', () => {
     expect(find('country', 'Sweden')).toBeDefined()
   })
 
+  it('ends a titled person\'s name before "of" and the university or state after it', () => {
+    const { find } = readEntities(
+      'Professor Marta Kowalczyk of Lakeshore University led the study. Representative Tobenna Okwuosa of Delaware announced his resignation.',
+    )
+    expect(find('person', 'Marta Kowalczyk')).toBeDefined()
+    expect(find('organization', 'Lakeshore University')).toBeDefined()
+    expect(find('person', 'Tobenna Okwuosa')).toBeDefined()
+    expect(find('place', 'Delaware')).toBeDefined()
+    // A title alone before "of" stays the title of a body's office, and a body's name keeps its "of".
+    expect(readEntities('The Secretary of State met the Minister of Defence.').entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
   it('reads role words and countries as surnames after a first name', () => {
     const { find, said } = readEntities('The singer Sarah King and former premier David Major met. King said it went well.')
     expect(said(find('person', 'Sarah King'))).toEqual(['Sarah King', 'King'])

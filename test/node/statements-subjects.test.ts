@@ -7,6 +7,13 @@ import { verbStem } from '../../scripts/lib/facts-gold'
 const statements = (text: string) => extractFacts(text).statements.map((statement) => [statement.actor, statement.verb])
 
 describe('statement subjects', () => {
+  it('reads the name right before "who", with or without a comma, as the subject of the relative clause', () => {
+    expect(statements('The bill was drafted by Ana Ruiz who denounced the vote on Friday.')).toEqual([['Ana Ruiz', 'denounced']])
+    expect(statements('The bill was drafted by Ana Ruiz, who denounced the vote on Friday.')).toEqual([['Ana Ruiz', 'denounced']])
+    // After "of" the name belongs to another noun, which "who" means.
+    expect(statements('A niece of Tomas Berger who denied the report spoke on Friday.')).toEqual([])
+  })
+
   it('reads a subject past an apposition that ends in a place and its region', () => {
     expect(statements('Maria Okonjo, the mayor of Tolosa, Northern Samar, announced that schools would close.')).toEqual([['Maria Okonjo', 'announced']])
   })

@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, relativeSubject, subjectOfClause } from './subject'
 import type { Entity, Statement } from './types'
 import type { Span } from '../../text/span'
 import { matchesOf } from '../../text/matches'
@@ -72,7 +72,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             ? agents[0]
             : (findSubject(text, start, verbStart, index) ??
               firstOf(joinedStarts, (from) => findSubject(text, from, verbStart, index)) ??
-              relativeWho(text, start, verbStart, index) ??
+              relativeSubject(text, start, verbStart, index) ??
               subjectBeforeBut(text, sentence.start, start, verbStart, index) ??
               unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
               coordinatedActor(text, previous, verbStart) ??
@@ -170,20 +170,6 @@ function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T 
     if (found) return found
   }
   return undefined
-}
-
-// "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
-// "the Supreme Court, which rejected", "China, which claims": "which" after an organisation or a country is the same.
-const WHO_BEFORE_VERB = /,\s+(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
-
-function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
-  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
-  if (!who) return undefined
-  const comma = verbStart - who[0].length
-  const person = index.within(Math.max(0, comma - 80), comma, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
-  if (!person || person.end !== comma) return undefined
-  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
-  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
 }
 
 /** "Trump said that … but denied that …": a verb right after "but" shares the subject of the clause before it. */

@@ -214,3 +214,19 @@ export function governmentOrTown(
   if (!town || !TOWN_OF.test(text.slice(clauseStart, town.start)) || !TOWN_TO_VERB.test(text.slice(town.end, verbStart))) return undefined
   return town
 }
+
+// "former governor Chris Christie, who denounced", "drafted by Ana Ruiz who said": the name right before "who", with
+// or without a comma, is the relative clause's subject. "the Supreme Court, which rejected", "China, which claims":
+// "which" after an organisation or a country is the same.
+const WHO_BEFORE_VERB = /(?:,\s+|\s+)(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
+
+/** The subject of a verb in a relative clause: the person or body named right before its "who" or "which". */
+export function relativeSubject(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
+  if (!who) return undefined
+  const nameEnd = verbStart - who[0].length
+  const named = index.within(Math.max(0, nameEnd - 80), nameEnd, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
+  if (!named || named.end !== nameEnd) return undefined
+  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
+  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, named.start - 80), named.start)) ? undefined : named
+}
