@@ -14,9 +14,9 @@ const ROLE_WORD =
 // "President and CEO Andy Vesey": "and" between two titles of one person.
 const TITLE_AND = 'and(?=\\s+(?:CEO|COO|CFO|Chief|President|Chairman|Chairwoman|Chair|Founder|Co-founder|Director|Executive|Managing|Secretary|General)\\b)'
 
-// "For several days Iran denied", "On Monday the ministry said": a time phrase opening the sentence without a comma.
+// "For several days Iran denied", "On Monday the ministry said", "Later on Tuesday Ruiz met": a time phrase opening the sentence without a comma.
 const TIME_OPENER =
-  '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
+  '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late|on)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
 
 // "civil and environmental engineering professor": lower-case words of a field, each followed within three words by an
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
