@@ -195,6 +195,13 @@ describe('people: titles, particles, surnames', () => {
     expect(find('country', 'Sweden')).toBeDefined()
   })
 
+  it('reads the place after a title\'s "from" apart from the person named after it', () => {
+    const { find } = readEntities('On Monday, Senator from Delaware Marta Kowalczyk ended her campaign. Kowalczyk thanked her staff.')
+    expect(find('person', 'Marta Kowalczyk')).toBeDefined()
+    expect(find('place', 'Delaware')).toBeDefined()
+    expect(find('person', 'Delaware Marta Kowalczyk')).toBeUndefined()
+  })
+
   it('ends a titled person\'s name before "of" and the university or state after it', () => {
     const { find } = readEntities(
       'Professor Marta Kowalczyk of Lakeshore University led the study. Representative Tobenna Okwuosa of Delaware announced his resignation.',
