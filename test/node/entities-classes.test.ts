@@ -214,6 +214,12 @@ describe('people: titles, particles, surnames', () => {
     expect(readEntities('The Secretary of State met the Minister of Defence.').entities.filter((entity) => entity.type === 'person')).toEqual([])
   })
 
+  it("reads the first of two surnames, before its owner's role, as the person named in full before", () => {
+    const { find, entities } = readEntities("Marta Ortega Lindqvist resigned on Monday. Tomas Berger, Ortega's chief of staff, resigned too.")
+    expect(find('person', 'Marta Ortega Lindqvist')?.mentions).toHaveLength(2)
+    expect(entities.filter((entity) => entity.type === 'organization')).toEqual([])
+  })
+
   it('reads role words and countries as surnames after a first name', () => {
     const { find, said } = readEntities('The singer Sarah King and former premier David Major met. King said it went well.')
     expect(said(find('person', 'Sarah King'))).toEqual(['Sarah King', 'King'])
