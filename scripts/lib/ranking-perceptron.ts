@@ -49,6 +49,20 @@ export function trainRankingPerceptron(examples: readonly RankingExample[], epoc
   return averaged
 }
 
+/**
+ * The mean of the weights of `orders` perceptrons, each trained on the examples in the order of its own seed (1 to
+ * `orders`). One perceptron's weights depend on the order it met the examples in: with a few hundred examples, one
+ * example more or less reshuffles every epoch and can swing the weights far enough to flip a decision. The mean over
+ * many orders keeps what the data says and averages out what one order said.
+ */
+export function trainOverOrders(examples: readonly RankingExample[], epochs: number, orders: number): Map<string, number> {
+  const sum = new Map<string, number>()
+  for (let seed = 1; seed <= orders; seed++) {
+    for (const [feature, weight] of trainRankingPerceptron(examples, epochs, seed)) sum.set(feature, (sum.get(feature) ?? 0) + weight)
+  }
+  return new Map([...sum].map(([feature, weight]) => [feature, weight / orders]))
+}
+
 /** A small seeded generator (public domain), so that the same data gives the same weights on every machine. */
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0

@@ -195,6 +195,31 @@ describe('people: titles, particles, surnames', () => {
     expect(find('country', 'Sweden')).toBeDefined()
   })
 
+  it('reads the place after a title\'s "from" apart from the person named after it', () => {
+    const { find } = readEntities('On Monday, Senator from Delaware Marta Kowalczyk ended her campaign. Kowalczyk thanked her staff.')
+    expect(find('person', 'Marta Kowalczyk')).toBeDefined()
+    expect(find('place', 'Delaware')).toBeDefined()
+    expect(find('person', 'Delaware Marta Kowalczyk')).toBeUndefined()
+  })
+
+  it('ends a titled person\'s name before "of" and the university or state after it', () => {
+    const { find } = readEntities(
+      'Professor Marta Kowalczyk of Lakeshore University led the study. Representative Tobenna Okwuosa of Delaware announced his resignation.',
+    )
+    expect(find('person', 'Marta Kowalczyk')).toBeDefined()
+    expect(find('organization', 'Lakeshore University')).toBeDefined()
+    expect(find('person', 'Tobenna Okwuosa')).toBeDefined()
+    expect(find('place', 'Delaware')).toBeDefined()
+    // A title alone before "of" stays the title of a body's office, and a body's name keeps its "of".
+    expect(readEntities('The Secretary of State met the Minister of Defence.').entities.filter((entity) => entity.type === 'person')).toEqual([])
+  })
+
+  it("reads the first of two surnames, before its owner's role, as the person named in full before", () => {
+    const { find, entities } = readEntities("Marta Ortega Lindqvist resigned on Monday. Tomas Berger, Ortega's chief of staff, resigned too.")
+    expect(find('person', 'Marta Ortega Lindqvist')?.mentions).toHaveLength(2)
+    expect(entities.filter((entity) => entity.type === 'organization')).toEqual([])
+  })
+
   it('reads role words and countries as surnames after a first name', () => {
     const { find, said } = readEntities('The singer Sarah King and former premier David Major met. King said it went well.')
     expect(said(find('person', 'Sarah King'))).toEqual(['Sarah King', 'King'])

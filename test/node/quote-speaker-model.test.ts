@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
 import { fallbackSpeaker, SPEAKER_MARGIN, type SpeakerCandidate } from '../../src/analysis/facts/quote-speakers'
 import type { Entity } from '../../src/analysis/facts/types'
-import { trainRankingPerceptron, type RankingExample } from '../../scripts/lib/ranking-perceptron'
+import { trainOverOrders, trainRankingPerceptron, type RankingExample } from '../../scripts/lib/ranking-perceptron'
 import { TRAINING_SETS, trainedWeights, weightsModule } from '../../scripts/train-quotes'
 
 // The learned speaker ranker behind the rules (issue 17): it speaks only where the rules give no speaker.
@@ -59,6 +59,14 @@ describe('the trainer', () => {
       const scores = candidates.map(score)
       expect(scores.indexOf(Math.max(...scores))).toBe(gold)
     }
+  })
+
+  it('averages the perceptrons of several example orders', () => {
+    expect(trainOverOrders(examples, 5, 1)).toEqual(trainRankingPerceptron(examples, 5, 1))
+    const mean = trainOverOrders(examples, 5, 3)
+    const each = [1, 2, 3].map((seed) => trainRankingPerceptron(examples, 5, seed))
+    for (const [feature, weight] of mean) expect(weight).toBeCloseTo(each.reduce((sum, weights) => sum + (weights.get(feature) ?? 0), 0) / 3, 9)
+    expect(mean.get('verb')).toBeGreaterThan(0)
   })
 
   it('writes the same bytes from the same data', async () => {

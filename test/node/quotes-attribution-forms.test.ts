@@ -32,4 +32,9 @@ describe('attributions whose form hid the speaker', () => {
       'The Lumen Publishers Association sent a notice. Lumen Publishers Association\'s DMCA notice alleged the tool was made to "circumvent the protection measures of streaming services".'
     expect(speakers(text)).toEqual([['circumvent the protection', 'Lumen Publishers Association']])
   })
+
+  it('gives a quote to the name right before "who" of a relative clause with a speech verb', () => {
+    const text = 'Tomas Berger backed the bill, which was drafted by Ana Ruiz who said on the floor, "It follows decades of work from campaigners."'
+    expect(speakers(text)).toEqual([['It follows decades', 'Ana Ruiz']])
+  })
 })

@@ -7,6 +7,19 @@ import { verbStem } from '../../scripts/lib/facts-gold'
 const statements = (text: string) => extractFacts(text).statements.map((statement) => [statement.actor, statement.verb])
 
 describe('statement subjects', () => {
+  it('reads "he" after ", where" or ", when" as the person the sentence opens with, past an opening "Later on Tuesday"', () => {
+    const text = 'Ana Ruiz spoke in Lisbon. Later on Tuesday Ruiz met the bankers, then President Tomas Berger, where she denounced the border deal.'
+    expect(statements(text)).toEqual([['Ana Ruiz', 'denounced']])
+    expect(statements('Ana Ruiz flew to Lisbon on Monday, when she denounced the border deal.')).toEqual([['Ana Ruiz', 'denounced']])
+  })
+
+  it('reads the name right before "who", with or without a comma, as the subject of the relative clause', () => {
+    expect(statements('The bill was drafted by Ana Ruiz who denounced the vote on Friday.')).toEqual([['Ana Ruiz', 'denounced']])
+    expect(statements('The bill was drafted by Ana Ruiz, who denounced the vote on Friday.')).toEqual([['Ana Ruiz', 'denounced']])
+    // After "of" the name belongs to another noun, which "who" means.
+    expect(statements('A niece of Tomas Berger who denied the report spoke on Friday.')).toEqual([])
+  })
+
   it('reads a subject past an apposition that ends in a place and its region', () => {
     expect(statements('Maria Okonjo, the mayor of Tolosa, Northern Samar, announced that schools would close.')).toEqual([['Maria Okonjo', 'announced']])
   })

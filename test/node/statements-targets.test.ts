@@ -1,12 +1,40 @@
 import { describe, expect, it } from 'vitest'
 import { extractFacts } from '../../src/analysis/facts/extract'
+import { extractStatements } from '../../src/analysis/facts/statements'
+import type { EntityType } from '../../src/analysis/facts/types'
+import { entitiesIn, sentencesOf } from './quotes-entities'
 
 // Targets and repeats of statements read wrong on the later blind sets (issue 17, round 8), with sentences written
 // for the test.
+// With the entities given, for names the reader would not know as countries.
+const statementsIn = (text: string, specs: Array<[string, EntityType, ...string[]]>) =>
+  extractStatements(text, sentencesOf(text), entitiesIn(text, specs)).map((statement) => [
+    statement.actor,
+    statement.verb,
+    ...(statement.target ? [statement.target] : []),
+  ])
 const statements = (text: string) =>
   extractFacts(text).statements.map((statement) => [statement.actor, statement.verb, ...(statement.target ? [statement.target] : [])])
 
 describe('statement targets and repeats', () => {
+  it('reads the agents of a passive past a phrase of where or when, and its target as the subject of the clause it is joined to', () => {
+    const text = 'Because of its drilling, Norland is already under sanctions, and was condemned in a joint statement by Estavia, Morvania and Belgrana.'
+    const sets: Array<[string, EntityType]> = [
+      ['Norland', 'country'],
+      ['Estavia', 'country'],
+      ['Morvania', 'country'],
+      ['Belgrana', 'country'],
+    ]
+    expect(statementsIn(text, sets)).toEqual(
+      expect.arrayContaining([
+        ['Estavia', 'condemned', 'Norland'],
+        ['Morvania', 'condemned', 'Norland'],
+        ['Belgrana', 'condemned', 'Norland'],
+      ]),
+    )
+    expect(statementsIn(text, sets)).toHaveLength(3)
+  })
+
   it('reads "this" before a noun as the object, and "this" alone or before a time as none', () => {
     expect(statements('Judge Ana Ruiz rejected this argument on Monday.')).toEqual([['Ana Ruiz', 'rejected', 'this argument']])
     expect(statements('Judge Ana Ruiz rejected this on Monday.')).toEqual([['Ana Ruiz', 'rejected']])

@@ -1,6 +1,6 @@
 import { MentionIndex, type EntityMention } from './mention-index'
 import { findQuotedSpans, insideQuote, type QuotedSpan } from '../../text/quoted-spans'
-import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, relativeSubject, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
 import { SPEECH_VERBS } from './speech-verbs'
@@ -446,7 +446,7 @@ function attributionBefore(context: Context, from: number, to: number, sentenceF
     const subject =
       findSubject(text, from, verbStart, index) ??
       subjectAfterConjunction(context, from, verbStart) ??
-      (label ? undefined : subjectOfRelative(context, from, verbStart)) ??
+      (label ? undefined : (subjectOfRelative(context, from, verbStart) ?? relativeSubject(text, from, verbStart, index))) ??
       spokespersonOf(context, from, verbStart) ??
       (verb[0].endsWith('ing') ? subjectAfterWith(context, from, verbStart) : undefined) ??
       toldBy(context, from, verbStart, verbStart + verb[0].length, to)

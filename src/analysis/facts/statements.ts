@@ -1,5 +1,5 @@
 import { type EntityMention, MentionIndex } from './mention-index'
-import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, subjectOfClause } from './subject'
+import { findOpeningPerson, findSubject, governmentOrTown, holderOf, paragraphStart, relativeSubject, subjectOfClause } from './subject'
 import type { Entity, Statement } from './types'
 import type { Span } from '../../text/span'
 import { matchesOf } from '../../text/matches'
@@ -72,7 +72,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
             ? agents[0]
             : (findSubject(text, start, verbStart, index) ??
               firstOf(joinedStarts, (from) => findSubject(text, from, verbStart, index)) ??
-              relativeWho(text, start, verbStart, index) ??
+              relativeSubject(text, start, verbStart, index) ??
               subjectBeforeBut(text, sentence.start, start, verbStart, index) ??
               unnamedSubject({ text, sentenceStart: sentence.start, from: start, index, entities }, verbStart) ??
               coordinatedActor(text, previous, verbStart) ??
@@ -84,7 +84,7 @@ export function extractStatements(text: string, sentences: Span[], entities: Ent
       const subject = pair?.[1] ?? actor
       if (!subject) continue
       const found = auxiliary
-        ? passiveTarget(text, start, verbStart - auxiliary[0].length, index)
+        ? (passiveTarget(text, start, verbStart - auxiliary[0].length, index) ?? sharedPassiveTarget(text, start, verbStart - auxiliary[0].length, index))
         : (findTarget(text, verbEnd, sentence.end, index, verb) ?? (participle ? pronounTarget(text, verbEnd, previous) : undefined))
       const target = found && /^(?:him|her)$/i.test(found.name) ? (personBefore(index, sentence.start, verbStart, subject.entity.name) ?? found) : found
       // "Tesco and Salling Group announced", "was condemned by the European Union and Germany": one statement for each.
@@ -170,20 +170,6 @@ function firstOf<T>(starts: number[], find: (from: number) => T | undefined): T 
     if (found) return found
   }
   return undefined
-}
-
-// "former governor Chris Christie, who denounced": the name before ", who" is the relative clause's subject.
-// "the Supreme Court, which rejected", "China, which claims": "which" after an organisation or a country is the same.
-const WHO_BEFORE_VERB = /,\s+(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
-
-function relativeWho(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
-  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
-  if (!who) return undefined
-  const comma = verbStart - who[0].length
-  const person = index.within(Math.max(0, comma - 80), comma, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
-  if (!person || person.end !== comma) return undefined
-  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
-  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, person.start - 80), person.start)) ? undefined : person
 }
 
 /** "Trump said that … but denied that …": a verb right after "but" shares the subject of the clause before it. */
@@ -278,7 +264,7 @@ function joinedToOpening(clause: Clause, verbStart: number): EntityMention | und
 }
 
 // "He denied…", "which he denied", "It claimed…", "The ministry condemned…": a subject that names no one, between the clause start and the verb.
-const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+)?(He|She|he|she|It|it)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
+const PRONOUN_SUBJECT = /^\s*(?:which\s+|what\s+|where\s+|when\s+)?(He|She|he|she|It|it)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|again)\s+)*$/u
 
 /**
@@ -291,10 +277,10 @@ const DEFINITE_SUBJECT = /^\s*(?:the|The)\s+(\p{Ll}+(?:\s+\p{Ll}+)??)\s+(?:(?:\p
 function unnamedSubject({ text, sentenceStart, from: clauseFrom, index, entities }: Clause, verbStart: number): EntityMention | undefined {
   const before = text.slice(clauseFrom, verbStart)
   // ", which he denied": the pronoun opens the relative clause after the last comma.
-  const comma = /,\s*(?:which|what)\s[^,]*$/.exec(before)
+  const comma = /,\s*(?:which|what|where|when)\s[^,]*$/.exec(before)
   const pronoun = PRONOUN_SUBJECT.exec(comma ? before.slice(comma.index + 1) : before)
   if (pronoun) {
-    const at = clauseFrom + (comma ? comma.index + 1 : 0) + pronoun.index + pronoun[0].indexOf(pronoun[1]!)
+    const at = clauseFrom + (comma ? comma.index + 1 : 0) + pronoun.index + pronoun[0].search(/\b(?:he|she|it)\b/i)
     // "it": the one organisation the paragraph names before it. "he"/"she": the person the sentence opens with, else the one person the paragraph names.
     const thing = /^it$/i.test(pronoun[1]!)
     const opening = thing ? undefined : findOpeningPerson(text, sentenceStart, at, index)
@@ -348,6 +334,21 @@ function passiveTarget(
   )
     return undefined
   return { name: phrase.trim(), start: clauseFrom + lead, end: clauseFrom + lead + phrase.trim().length }
+}
+
+/**
+ * "Turkey is under sanctions, and was condemned by Egypt": a passive verb joined by "and" to the clause's first verb is
+ * said of that clause's subject.
+ */
+function sharedPassiveTarget(
+  text: string,
+  clauseFrom: number,
+  auxiliaryStart: number,
+  index: MentionIndex,
+): { name: string; start: number; end: number } | undefined {
+  if (!/,?\s+and\s+$/.test(text.slice(Math.max(clauseFrom, auxiliaryStart - 8), auxiliaryStart))) return undefined
+  const subject = subjectOfClause(text, clauseFrom, auxiliaryStart, index)
+  return subject ? { name: subject.entity.name, start: subject.start, end: subject.end } : undefined
 }
 
 // "X said India was behind the attacks": an accusation made in reported speech; the verb is the one the text uses.
@@ -425,8 +426,9 @@ const AGENT_LIST = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|,)\s+(?:the\s+)?$/
  * by the European Union, Canada and Germany": each of the names listed there, the first one first.
  */
 function passiveActors(text: string, verbEnd: number, sentenceEnd: number, index: MentionIndex): EntityMention[] {
-  // "was announced to be a pandemic by the WHO": the agent after what the subject was declared to be.
-  const by = /^\s+(?:to\s+be\s+[^,.;:()]{1,40}?\s+)?by\s+/.exec(text.slice(verbEnd, verbEnd + 60))
+  // "was announced to be a pandemic by the WHO": the agent after what the subject was declared to be; "was condemned in
+  // a joint statement by Egypt", "was denied on Monday by the ministry": after a short phrase of where or when.
+  const by = /^\s+(?:to\s+be\s+[^,.;:()]{1,40}?\s+|(?:in|on|at|during)\s+(?:[\p{L}\p{N}'’-]+\s+){1,4}?)?by\s+/u.exec(text.slice(verbEnd, verbEnd + 80))
   if (!by) return []
   const from = verbEnd + by[0].length
   const rest = text.slice(from, Math.min(sentenceEnd, from + 160))

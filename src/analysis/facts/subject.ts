@@ -14,9 +14,9 @@ const ROLE_WORD =
 // "President and CEO Andy Vesey": "and" between two titles of one person.
 const TITLE_AND = 'and(?=\\s+(?:CEO|COO|CFO|Chief|President|Chairman|Chairwoman|Chair|Founder|Co-founder|Director|Executive|Managing|Secretary|General)\\b)'
 
-// "For several days Iran denied", "On Monday the ministry said": a time phrase opening the sentence without a comma.
+// "For several days Iran denied", "On Monday the ministry said", "Later on Tuesday Ruiz met": a time phrase opening the sentence without a comma.
 const TIME_OPENER =
-  '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
+  '(?:(?:For|On|In|Last|This|Earlier|Later|By|Since|Over)\\s+(?:(?:the|several|a|few|two|three|four|past|last|early|late|on)\\s+){0,2}(?:days?|weeks?|months?|years?|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\\d{4})\\s+)?'
 
 // "civil and environmental engineering professor": lower-case words of a field, each followed within three words by an
 // office word ("professor", "researcher"), so that they describe the office and are not a clause of their own.
@@ -213,4 +213,20 @@ export function governmentOrTown(
   const town = index.within(clauseStart, verbStart, ['place']).pop()
   if (!town || !TOWN_OF.test(text.slice(clauseStart, town.start)) || !TOWN_TO_VERB.test(text.slice(town.end, verbStart))) return undefined
   return town
+}
+
+// "former governor Chris Christie, who denounced", "drafted by Ana Ruiz who said": the name right before "who", with
+// or without a comma, is the relative clause's subject. "the Supreme Court, which rejected", "China, which claims":
+// "which" after an organisation or a country is the same.
+const WHO_BEFORE_VERB = /(?:,\s+|\s+)(who|which)\s+(?:(?:\p{Ll}+ly|also|later|then|has|have|had|now|since)\s+)*$/u
+
+/** The subject of a verb in a relative clause: the person or body named right before its "who" or "which". */
+export function relativeSubject(text: string, clauseFrom: number, verbStart: number, index: MentionIndex): EntityMention | undefined {
+  const who = WHO_BEFORE_VERB.exec(text.slice(Math.max(clauseFrom, verbStart - 40), verbStart))
+  if (!who) return undefined
+  const nameEnd = verbStart - who[0].length
+  const named = index.within(Math.max(0, nameEnd - 80), nameEnd, who[1] === 'which' ? ['organization', 'country'] : ['person', 'organization']).at(-1)
+  if (!named || named.end !== nameEnd) return undefined
+  // "a niece of … Christine O'Donnell, who claimed": after "of" the name belongs to another noun, which "who" means.
+  return /\bof\s+(?:[^,;]{0,60}\s)?$/.test(text.slice(Math.max(clauseFrom, named.start - 80), named.start)) ? undefined : named
 }

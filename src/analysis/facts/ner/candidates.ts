@@ -1,6 +1,17 @@
 import { findCountry, findPlaces, isFirstName, type Country, type Place } from '../../../gazetteer'
-import { looksLikePersonName } from './names'
-import { CALENDAR_WORDS, CONNECTORS, FUNCTION_WORDS, KNOWN_ORGS, NOT_ORG_ACRONYMS, ORG_SUFFIXES, POSTED_ROLES, POSTNOMINALS, ROLE_HEADS } from './lexicon'
+import { isRoleWord, looksLikePersonName } from './names'
+import {
+  CALENDAR_WORDS,
+  CONNECTORS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  KNOWN_ORGS,
+  NOT_ORG_ACRONYMS,
+  ORG_SUFFIXES,
+  POSTED_ROLES,
+  POSTNOMINALS,
+  ROLE_HEADS,
+} from './lexicon'
 import type { Token } from './tokens'
 
 /** A run of capitalised words in one sentence: tokens[from..to) of that sentence; `facts` once a rule asked (`factsOf`). */
@@ -221,24 +232,36 @@ function joins(sentence: Token[], from: number, to: number, following: Token | u
   if (joiner.text === 'to') return PURPOSE_BODIES.has(last) || POSTED_ROLES.has(last)
   if (joiner.text === 'and') return isOrganisationWithAnd(sentence, from, to)
   if (joiner.text !== 'of') return CONNECTORS.has(joiner.text)
-  return !LEGAL_FORMS.has(last) && !isPersonBeforeOf(sentence.slice(Math.max(from, to - 3), to), to - from, following)
+  if (LEGAL_FORMS.has(last)) return false
+  const titles = titlesOpening(sentence, from, to)
+  return !isPersonBeforeOf(sentence.slice(Math.max(from, to - 3), to), to - from - titles, following, titles > 0)
+}
+
+/** How many titles open the run sentence[from..to) ("Professor", "Representative", "Mr."): they are no part of the name after them. */
+function titlesOpening(sentence: Token[], from: number, to: number): number {
+  let titles = 0
+  while (from + titles < to && (isRoleWord(sentence[from + titles]!) || HONORIFICS.has(sentence[from + titles]!.text.toLowerCase()))) titles++
+  return titles
 }
 
 /**
  * A person named before "of": two or three words ending the run so far ("Council President Ellen Ashdown
- * of Germany"), starting with a first name where they are the whole run, or looking like a name and
- * followed by a country ("Nils Lindqvist of Sweden") or, as the whole run, by a body's acronym ("Sheldon Yett of UNICEF").
+ * of Germany"), starting with a first name where they are the whole run after its titles ("Professor Anna Kowalski of
+ * Boston University"), or looking like a name and followed by a country ("Nils Lindqvist of Sweden"), or, as the whole
+ * run, by a body's acronym ("Sheldon Yett of UNICEF") or, after a title, by any name ("Representative Kweisi Mfume of
+ * Maryland": a title says the words after it are a person's, and "of" then says where the person is from or works).
+ * `nameLength` is the run's length without the titles opening it.
  */
-function isPersonBeforeOf(tail: Token[], runLength: number, following: Token | undefined): boolean {
+function isPersonBeforeOf(tail: Token[], nameLength: number, following: Token | undefined, titled: boolean): boolean {
   for (const length of [3, 2]) {
     const name = tail.slice(-length)
     if (name.length < length) continue
     const joined = name.map((token) => token.text).join(' ')
     // "Philippine Institute of …": a name ending in an organisation word is a body, whatever its first word.
     if (findCountry(joined) || findPlaces(joined).length > 0 || ORG_SUFFIXES.has(name.at(-1)!.text.toLowerCase())) continue
-    if ((isFirstName(name[0]!.text) && name.length === runLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
+    if ((isFirstName(name[0]!.text) && name.length === nameLength) || (looksLikePersonName(name) && following && findCountry(following.text))) return true
     // "Sheldon Yett of UNICEF": a name of its own before a body known by its short name or acronym.
-    if (name.length === runLength && looksLikePersonName(name) && following && isBodyAcronym(following.text)) return true
+    if (name.length === nameLength && looksLikePersonName(name) && following && (titled || isBodyAcronym(following.text))) return true
   }
   return false
 }

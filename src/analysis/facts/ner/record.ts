@@ -1,4 +1,4 @@
-import { countryByCode, countryOfDemonym, findPlacesOrAlternates } from '../../../gazetteer'
+import { countryByCode, countryOfDemonym, findPlacesOrAlternates, isFirstName } from '../../../gazetteer'
 import { appositionRole } from './roles'
 import { demonymOf, isAcronym, spellsAcronym } from './names'
 import { countryAfterIn } from './place-cues'
@@ -81,6 +81,9 @@ export function addPerson(reading: Reading, sentence: Token[], from: number, to:
   people.set(name, name)
   if (tokens.length < 2) return
   remember(people, tokens.at(-1)!.text, name)
+  // "Ricardo Rosselló Nevares", then "Rosselló's chief of staff": after a given name, the first of two surnames names
+  // the person alone too (Spanish and Portuguese names; the surnames pass joins it the same way at the end).
+  if (tokens.length === 3 && isFirstName(tokens[0]!.text) && /^\p{Lu}\p{Ll}{2,}$/u.test(tokens[1]!.text)) remember(people, tokens[1]!.text, name)
   remember(reading.leadingNames, tokens[0]!.text, name)
   if (tokens.at(-1)!.text.length >= 5) remember(reading.surnameSpellings, spellingKey(tokens.at(-1)!.text), name)
 }

@@ -161,6 +161,31 @@ const bodyThenPerson: Rule = (reading, sentence, candidate) => {
 }
 
 /**
+ * "United States Senator from Vermont Bernie Sanders", "Representative from Texas Ana Ruiz": after a title and "from", a
+ * place, then a person's full name starting with a first name, are two entities written together; the place is where
+ * the person holds the title, not part of the name.
+ */
+const placeThenPerson: Rule = (reading, sentence, candidate) => {
+  const { tokens, from, to } = candidate
+  if (sentence[from - 1]?.text !== 'from' || !sentence[from - 2] || !isRoleWord(sentence[from - 2]!)) return false
+  for (let split = tokens.length - 2; split >= Math.max(1, tokens.length - 3); split--) {
+    const where = tokens.slice(0, split)
+    const person = tokens.slice(split)
+    if (!isFirstName(person[0]!.text) || !looksLikePersonName(person)) continue
+    const whereName = nameOf(reading, where)
+    const country = findCountry(whereName)
+    const place = country ? undefined : pickPlace(whereName, reading.context)
+    if (!country && !place) continue
+    if (country) reading.book.add('country', country.name, spanOf(where))
+    else reading.book.add('place', whereName, spanOf(where), placeDetails(place!))
+    addPerson(reading, sentence, from + split, to)
+    reading.decided.set(candidate, { type: 'person', name: nameOf(reading, person) })
+    return true
+  }
+  return false
+}
+
+/**
  * "Broadcaster Piers Morgan commented": a word of what someone does (ending as an agent noun does), capitalised only as
  * the first word of a sentence, before a person's name of two or three words, is the person's role, not part of the name.
  */
@@ -431,6 +456,7 @@ const STRONG_RULES: readonly Rule[] = [
   earlierOrganisation,
   titledPerson,
   bodyThenPerson,
+  placeThenPerson,
   occupationThenPerson,
   knownSurname,
   country,
