@@ -67,7 +67,7 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
       // The bundle, the index, the counts, the phrase counts, the registry facts and sheet, and the packs and facts table: 7 files and the assets, all hard links to the earlier build's.
       expect(names.length).toBeGreaterThan(7)
       expect(names).toEqual(expect.arrayContaining([`phrases-${keys[shard]}.tsv`, `facts-${keys[shard]}.json`, `registry-${keys[shard]}.json`]))
-      expect(names.some((name) => name.endsWith('/0000.json'))).toBe(true)
+      expect(names.some((name) => name.endsWith('/0000.txt'))).toBe(true)
       for (const name of names) expect(statSync(join(served, `shard-${shard}`, name)).ino, `shard-${shard}/${name}`).toBe(before.get(`shard-${shard}/${name}`))
       // What the whole corpus gives it is the new build's.
       for (const name of ['figures.bin', 'suggestions.bin', 'index.ts'])
