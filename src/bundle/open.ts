@@ -67,7 +67,10 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
   let registry: Promise<EntityRegistry> | undefined
 
   /** The articles of `wanted` the bundle has, each read from its pack's text by `read`; one fetch per pack. */
-  const readArticles = async <T>(wanted: readonly string[], read: (header: BundleHeader, packText: string, i: number, id: string) => T): Promise<Map<string, T>> => {
+  const readArticles = async <T>(
+    wanted: readonly string[],
+    read: (header: BundleHeader, packText: string, i: number, id: string) => T,
+  ): Promise<Map<string, T>> => {
     // A pack's place in `fetches`, by pack: a search page's ids need no array per pack.
     const fetchOf = new Map<number, number>()
     const fetches: Promise<string>[] = []
