@@ -65,29 +65,37 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
   let tables: CorpusTables | undefined
   let catalog: Promise<FactCatalog> | undefined
   let registry: Promise<EntityRegistry> | undefined
+  /** The packs' asset names, made once each. */
+  const packNames: string[] = []
 
   /** The articles of `wanted` the bundle has, each read from its pack's text by `read`; one fetch per pack. */
   const readArticles = async <T>(
     wanted: readonly string[],
     read: (header: BundleHeader, packText: string, i: number, id: string) => T,
   ): Promise<Map<string, T>> => {
-    // A pack's place in `fetches`, by pack: a search page's ids need no array per pack.
+    // A pack's place in `texts`, by pack: a search page's ids need no array per pack.
     const fetchOf = new Map<number, number>()
-    const fetches: Promise<string>[] = []
+    const texts: (string | Promise<string>)[] = []
+    let fetching = false
     for (let w = 0; w < wanted.length; w++) {
       const i = positions.get(wanted[w]!)
       if (i === undefined) continue
       const pack = Math.floor(i / header.packSize)
       if (fetchOf.has(pack)) continue
-      fetchOf.set(pack, fetches.length)
-      fetches.push(packs.text(packAsset(version, pack)))
+      fetchOf.set(pack, texts.length)
+      const name = (packNames[pack] ??= packAsset(version, pack))
+      // A pack the cache holds is read at once: no promise per pack, nor Promise.all's function per element.
+      const held = packs.held(name)
+      fetching ||= held === undefined
+      texts.push(held ?? packs.text(name))
     }
-    const texts = await Promise.all(fetches)
+    // Promise.all, not an await of each in turn: a failed read is then never left without its handler while another is awaited.
+    const packTexts = fetching ? await Promise.all(texts) : (texts as string[])
     const found = new Map<string, T>()
     for (let w = 0; w < wanted.length; w++) {
       const id = wanted[w]!
       const i = positions.get(id)
-      if (i !== undefined) found.set(id, read(header, texts[fetchOf.get(Math.floor(i / header.packSize))!]!, i, id))
+      if (i !== undefined) found.set(id, read(header, packTexts[fetchOf.get(Math.floor(i / header.packSize))!]!, i, id))
     }
     return found
   }
