@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { packAsset, parseBundle, type BundleFiles } from '../../src/bundle/format'
+import { articleInPack, packAsset, parseBundle, type BundleFiles } from '../../src/bundle/format'
 import { openBundle, type LoadedBundle, type OpenOptions } from '../../src/bundle/open'
 import type { AssetReader } from '../../src/bundle/packs'
 import type { StoredArticle } from '../../src/article'
@@ -44,11 +44,12 @@ export function openBundleFiles(bundlePath = BUNDLE_PATH, options: OpenOptions =
 /** Every article of a built bundle, in bundle order (pack by pack: for tools that need them all at once). */
 export function readBundledArticles(bundlePath = BUNDLE_PATH): StoredArticle[] {
   const { header } = parseBundle(readFileSync(bundlePath, 'utf8'))
-  const packs = Math.ceil(header.index.ids.length / header.packSize)
-  return Array.from(
-    { length: packs },
-    (_, pack) => JSON.parse(readFileSync(join(assetsDirOf(bundlePath), packAsset(header.version, pack)), 'utf8')) as StoredArticle[],
-  ).flat()
+  const articles: StoredArticle[] = []
+  for (let first = 0; first < header.index.ids.length; first += header.packSize) {
+    const packText = readFileSync(join(assetsDirOf(bundlePath), packAsset(header.version, first / header.packSize)), 'utf8')
+    for (let i = first; i < Math.min(first + header.packSize, header.index.ids.length); i++) articles.push(articleInPack(header, packText, i))
+  }
+  return articles
 }
 
 /** Writes a bundle's files in place, not atomically: for scratch folders (the scale bench), never for generated/. */

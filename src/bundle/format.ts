@@ -2,6 +2,7 @@ import { storeRegistry } from '../corpus-services/registry-build'
 import { storeFactTable } from '../corpus-services/fact-catalog'
 import { storeTables, type LookupReader, type OpenedTables } from '../search/tables/corpus-tables'
 import type { StoredArticle } from '../article'
+import type { ShownArticle } from '../search/context'
 import { shardSuggestions } from './shard-suggestions'
 import { suggestionSheet, type StoredSuggestions } from '../search/suggest'
 import type { Bundle } from './types'
@@ -20,7 +21,7 @@ export function packSizeFor(articles: number): number {
 }
 
 /** Part of every bundle version: change it whenever what the build writes is laid out differently, so old assets are never reused. */
-export const FORMAT = 'packs-5'
+export const FORMAT = 'packs-6'
 
 /** The corpus tables come last, so opening a bundle does not parse them: the first search does. */
 const TABLES_KEY = ',"tables":{"search":'
@@ -34,9 +35,9 @@ export type BundleHeader = Omit<Bundle, 'tables'>
 /** What one build writes: the Worker's module text and its static assets (name → text), named after the version. */
 export type BundleFiles = { text: string; assets: Map<string, string> }
 
-/** The assets of one version live under one folder, so a build can swap them in whole (see scripts/build-index.ts). */
+/** The assets of one version live under one folder, so a build can swap them in whole (see scripts/build-index.ts). A pack is its articles' records (`packRecord`) one after another. */
 export function packAsset(version: string, pack: number): string {
-  return `${version}/${String(pack).padStart(4, '0')}.json`
+  return `${version}/${String(pack).padStart(4, '0')}.txt`
 }
 
 /** Part `part` of the facts table's JSON text (the parts joined are the JSON). */
@@ -73,7 +74,7 @@ export type Layout = {
   suggestionsApart?: boolean
 }
 
-/** The module text (valid JSON: a `Bundle`) and the article packs (each a JSON array), laid out so an article is parsed alone. */
+/** The module text (valid JSON: a `Bundle`) and the article packs (records of `packRecord`), laid out so an article is read alone. */
 export function serializeBundle(
   header: Omit<BundleHeader, 'articleOffsets' | 'packSize' | 'factParts' | 'entityParts'>,
   articles: readonly StoredArticle[],
@@ -88,13 +89,13 @@ export function serializeBundle(
   const assets = new Map<string, string>()
   const articleOffsets: number[] = []
   for (let first = 0; first < articles.length; first += packSize) {
-    const parts = articles.slice(first, first + packSize).map((article) => JSON.stringify(article))
-    let offset = 1
-    for (const part of parts) {
+    const records = articles.slice(first, first + packSize).map(packRecord)
+    let offset = 0
+    for (const record of records) {
       articleOffsets.push(offset)
-      offset += part.length + 1
+      offset += record.length
     }
-    assets.set(packAsset(version, first / packSize), `[${parts.join(',')}]`)
+    assets.set(packAsset(version, first / packSize), records.join(''))
   }
   const factParts = cutText(JSON.stringify(storeFactTable(articles)), partUnits)
   factParts.forEach((part, i) => assets.set(factsAsset(version, i), part))
@@ -239,9 +240,60 @@ function lookupReader(module: BundleModule, start: number): LookupReader {
   }
 }
 
-/** Article i's JSON text, cut from its pack's text (the last of a pack ends before the closing bracket). */
-export function articleSlice(header: BundleHeader, packText: string, i: number): string {
-  const start = header.articleOffsets[i]!
-  const lastOfPack = (i + 1) % header.packSize === 0 || i + 1 === header.articleOffsets.length
-  return packText.slice(start, lastOfPack ? packText.length - 1 : header.articleOffsets[i + 1]! - 1)
+/**
+ * One article's record in its pack: the lengths (UTF-16 units, in decimal) of its title, link, date, text and
+ * JSON, each followed by a comma but the last by a colon (a link or date the article lacks: no digits), then
+ * those four members as they are, then the article's JSON with its text member empty (kept in place, so the
+ * article read whole has its members in the order the build wrote them). A search hit reads its members
+ * as slices of the pack (`shownInPack`) without parsing JSON: V8 makes a slice of 13 or more units a view of
+ * the pack, where `JSON.parse` copied each text (a page of ten long articles was some 80 KiB of copies).
+ */
+export function packRecord(article: StoredArticle): string {
+  const { title, url = '', date = '', text } = article
+  const json = JSON.stringify({ ...article, text: '' })
+  const lengths = `${title.length},${article.url === undefined ? '' : url.length},${article.date === undefined ? '' : date.length},${text.length},${json.length}:`
+  return `${lengths}${title}${url}${date}${text}${json}`
+}
+
+/** A record's member lengths (title, link, date, text, JSON; -1 for a member it lacks), read anew for each record: one array per isolate. */
+const LENGTHS = new Int32Array(5)
+const COLON = 58
+const COMMA = 44
+const ZERO = 48
+
+/** Reads article i's record's lengths into `LENGTHS`; returns where its members start in `packText`. */
+function readLengths(header: BundleHeader, packText: string, i: number): number {
+  let at = header.articleOffsets[i]!
+  for (let member = 0; member < LENGTHS.length; member++) {
+    let length = -1
+    for (let unit = packText.charCodeAt(at); unit !== COMMA && unit !== COLON; unit = packText.charCodeAt(++at)) {
+      if (unit - ZERO < 0 || unit - ZERO > 9) throw new SyntaxError('An article pack of the bundle is laid out differently: rebuild it with npm run build.')
+      length = (length === -1 ? 0 : length * 10) + unit - ZERO
+    }
+    LENGTHS[member] = length
+    at++
+  }
+  return at
+}
+
+/** What a search hit shows of article i (whose id is `id`), as slices of its pack's text. */
+export function shownInPack(header: BundleHeader, packText: string, i: number, id: string): ShownArticle {
+  const start = readLengths(header, packText, i)
+  const titleEnd = start + LENGTHS[0]!
+  const urlEnd = titleEnd + Math.max(0, LENGTHS[1]!)
+  const dateEnd = urlEnd + Math.max(0, LENGTHS[2]!)
+  const shown: ShownArticle = { id, title: packText.slice(start, titleEnd), text: packText.slice(dateEnd, dateEnd + LENGTHS[3]!) }
+  if (LENGTHS[1] !== -1) shown.url = packText.slice(titleEnd, urlEnd)
+  if (LENGTHS[2] !== -1) shown.date = packText.slice(urlEnd, dateEnd)
+  return shown
+}
+
+/** Article i whole, read from its pack's text: its JSON parsed, its text put back in its member. */
+export function articleInPack(header: BundleHeader, packText: string, i: number): StoredArticle {
+  const start = readLengths(header, packText, i)
+  const textStart = start + LENGTHS[0]! + Math.max(0, LENGTHS[1]!) + Math.max(0, LENGTHS[2]!)
+  const jsonStart = textStart + LENGTHS[3]!
+  const article = JSON.parse(packText.slice(jsonStart, jsonStart + LENGTHS[4]!)) as StoredArticle
+  article.text = packText.slice(textStart, jsonStart)
+  return article
 }

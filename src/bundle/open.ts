@@ -4,10 +4,9 @@ import { FactCatalog } from '../corpus-services/fact-catalog'
 import { reviveTables, type CorpusTables, type OpenedTables } from '../search/tables/corpus-tables'
 import { loadIndex } from '../search/search'
 import type { SearchDocument } from '../search/options'
-import { articleSlice, entitiesAsset, factsAsset, packAsset, parseBundle, parseModule, type BundleModule } from './format'
+import { articleInPack, entitiesAsset, factsAsset, packAsset, parseBundle, parseModule, shownInPack, type BundleHeader, type BundleModule } from './format'
 import type { StoredSuggestions } from '../search/suggest'
 import { PackCache, type AssetReader } from './packs'
-import { shownFields } from './shown-fields'
 import type { ShownArticle } from '../search/context'
 import type { StoredArticle } from '../article'
 
@@ -25,7 +24,7 @@ export type LoadedBundle = {
   article(id: string): Promise<StoredArticle | undefined>
   /** Several bodies at once (one fetch per pack): only the ids asked for. */
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
-  /** `articlesById` of only what a search hit shows, the rest of each article not parsed (`shownFields`). */
+  /** `articlesById` of only what a search hit shows, read from the packs without parsing JSON (`shownInPack`). */
   shownById(ids: readonly string[]): Promise<Map<string, ShownArticle>>
   /** `GET /api/facts`'s catalogue: its build-time table is fetched on first use. */
   factCatalog(): Promise<FactCatalog>
@@ -66,26 +65,41 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
   let tables: CorpusTables | undefined
   let catalog: Promise<FactCatalog> | undefined
   let registry: Promise<EntityRegistry> | undefined
+  /** The packs' asset names, made once each. */
+  const packNames: string[] = []
 
-  /** The articles of `wanted` the bundle has, each read from its pack's text by `parse`; one fetch per pack. */
-  const readArticles = async <T>(wanted: readonly string[], parse: (json: string) => T): Promise<Map<string, T>> => {
-    const byPack = new Map<number, number[]>()
-    for (const id of wanted) {
-      const i = positions.get(id)
+  /** The articles of `wanted` the bundle has, each read from its pack's text by `read`; one fetch per pack. */
+  const readArticles = async <T>(
+    wanted: readonly string[],
+    read: (header: BundleHeader, packText: string, i: number, id: string) => T,
+  ): Promise<Map<string, T>> => {
+    // A pack's place in `texts`, by pack: a search page's ids need no array per pack.
+    const fetchOf = new Map<number, number>()
+    const texts: (string | Promise<string>)[] = []
+    let fetching = false
+    for (let w = 0; w < wanted.length; w++) {
+      const i = positions.get(wanted[w]!)
       if (i === undefined) continue
       const pack = Math.floor(i / header.packSize)
-      byPack.set(pack, [...(byPack.get(pack) ?? []), i])
+      if (fetchOf.has(pack)) continue
+      fetchOf.set(pack, texts.length)
+      const name = (packNames[pack] ??= packAsset(version, pack))
+      // A pack the cache holds is read at once: no promise per pack, nor Promise.all's function per element.
+      const held = packs.held(name)
+      fetching ||= held === undefined
+      texts.push(held ?? packs.text(name))
     }
+    // Promise.all, not an await of each in turn: a failed read is then never left without its handler while another is awaited.
+    const packTexts = fetching ? await Promise.all(texts) : (texts as string[])
     const found = new Map<string, T>()
-    await Promise.all(
-      [...byPack].map(async ([pack, members]) => {
-        const packText = await packs.text(packAsset(version, pack))
-        for (const i of members) found.set(ids[i]!, parse(articleSlice(header, packText, i)))
-      }),
-    )
+    for (let w = 0; w < wanted.length; w++) {
+      const id = wanted[w]!
+      const i = positions.get(id)
+      if (i !== undefined) found.set(id, read(header, packTexts[fetchOf.get(Math.floor(i / header.packSize))!]!, i, id))
+    }
     return found
   }
-  const articlesById = (wanted: readonly string[]) => readArticles(wanted, (json) => JSON.parse(json) as StoredArticle)
+  const articlesById = (wanted: readonly string[]) => readArticles(wanted, articleInPack)
 
   const bundle: LoadedBundle = {
     version,
@@ -100,7 +114,7 @@ export function openBundle(module: BundleModule, indexBytes: Uint8Array, readAss
     has: (id) => positions.has(id),
     article: async (id) => (await articlesById([id])).get(id),
     articlesById,
-    shownById: (wanted) => readArticles(wanted, shownFields),
+    shownById: (wanted) => readArticles(wanted, shownInPack),
     factCatalog() {
       catalog ??= Promise.all(Array.from({ length: header.factParts }, (_, part) => readAsset(factsAsset(version, part)))).then(
         (parts) => FactCatalog.open(parts.join(''), bundle),

@@ -40,6 +40,11 @@ export class PackCache {
     return this.kept.weight
   }
 
+  /** The pack's text if the cache holds it now (no read, no promise), else undefined. */
+  held(name: string): string | undefined {
+    return this.kept.get(name)
+  }
+
   async text(name: string): Promise<string> {
     const kept = this.kept.get(name)
     if (kept !== undefined) return kept

@@ -20,7 +20,7 @@ export type Bundle = {
   factParts: number
   /** How many assets the entity registry (or a shard's part of it) is cut into. */
   entityParts: number
-  /** `articleOffsets[i]`: where article i's JSON starts in its pack's text (a JSON array of the pack's articles). */
+  /** `articleOffsets[i]`: where article i's record (format.ts, `packRecord`) starts in its pack's text. */
   articleOffsets: number[]
   /** Each article's facet values and date, computed at build time: what a first search needs of every article without reading any. */
   tables: StoredTables

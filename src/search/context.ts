@@ -17,7 +17,7 @@ export type SearchCorpus = {
   articlesById(ids: readonly string[]): Promise<Map<string, StoredArticle>>
   /**
    * Only what a search hit shows of each article (`ShownArticle`), where the holder can read that without the rest
-   * (a bundle's packs: src/bundle/shown-fields.ts); otherwise the hits take `articlesById`'s whole articles.
+   * (a bundle's packs: `shownInPack`, src/bundle/format.ts); otherwise the hits take `articlesById`'s whole articles.
    */
   shownById?(ids: readonly string[]): Promise<Map<string, ShownArticle>>
   /**

@@ -64,7 +64,7 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
     expect(Object.keys(previous)).toContain('search.bundle')
     expect(Object.keys(previous).filter((name) => name.startsWith('assets/') && name.endsWith('/facts-0.txt'))).toHaveLength(1)
     // A pack bigger than a pipe's 64 KiB buffer, so that writing it into a FIFO blocks (last test).
-    expect(Object.entries(previous).find(([name]) => name.endsWith('/0000.json'))![1].length).toBeGreaterThan((128 * 1024 * 4) / 3)
+    expect(Object.entries(previous).find(([name]) => name.endsWith('/0000.txt'))![1].length).toBeGreaterThan((128 * 1024 * 4) / 3)
   }, 120_000)
 
   it.each([
@@ -159,7 +159,7 @@ describe('build faults keep the previous bundle', { timeout: 120_000 }, () => {
     // (the write has begun), then kill the build.
     const temporaryFolder = join(out, 'assets', `${version}.${child.pid}.tmp`)
     mkdirSync(temporaryFolder, { recursive: true })
-    const fifo = join(temporaryFolder, '0000.json')
+    const fifo = join(temporaryFolder, '0000.txt')
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
     const pipe = await open(fifo, 'r')
     const { bytesRead } = await pipe.read(Buffer.alloc(1024), 0, 1024)

@@ -51,7 +51,7 @@ describe('npm run build', { timeout: 120_000 }, () => {
     expect(build(join(good, 'more.jsonl'), out).status).toBe(0)
     const first = (JSON.parse(readFileSync(out, 'utf8')) as Bundle).version
     expect(readdirSync(assetsDirOf(out))).toEqual([first])
-    expect(readdirSync(join(assetsDirOf(out), first)).sort()).toEqual(['0000.json', 'entities-0.txt', 'facts-0.txt'])
+    expect(readdirSync(join(assetsDirOf(out), first)).sort()).toEqual(['0000.txt', 'entities-0.txt', 'facts-0.txt'])
     expect(build(good, out).status).toBe(0)
     const second = (JSON.parse(readFileSync(out, 'utf8')) as Bundle).version
     expect(second).not.toBe(first)

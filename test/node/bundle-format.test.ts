@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { factsAsset, MAX_PACKS, MIN_PACK_SIZE, packAsset, packSizeFor, parseBundle, serializeBundle, type Layout } from '../../src/bundle/format'
+import { factsAsset, MAX_PACKS, MIN_PACK_SIZE, packAsset, packRecord, packSizeFor, parseBundle, serializeBundle, type Layout } from '../../src/bundle/format'
 import { WeightedLru } from '../../src/lru'
 import { openBundle } from '../../src/bundle/open'
 import { PackCache, type AssetReader } from '../../src/bundle/packs'
@@ -56,7 +56,9 @@ describe('the built bundle', () => {
     for (let pack = 0; pack < packs; pack++) {
       const path = join(assetsDirOf(BUNDLE_PATH), packAsset(whole.version, pack))
       expect(statSync(path).size).toBeLessThan(25 * 1024 * 1024)
-      expect((JSON.parse(readFileSync(path, 'utf8')) as StoredArticle[]).length).toBe(Math.min(whole.packSize, shipped.length - pack * whole.packSize))
+      const members = shipped.slice(pack * whole.packSize, (pack + 1) * whole.packSize)
+      expect(members.length).toBe(Math.min(whole.packSize, shipped.length - pack * whole.packSize))
+      expect(readFileSync(path, 'utf8')).toBe(members.map(packRecord).join(''))
     }
     expect(whole.factParts).toBe(1)
     expect(statSync(join(assetsDirOf(BUNDLE_PATH), factsAsset(whole.version, 0))).size).toBeGreaterThan(0)
@@ -100,7 +102,7 @@ describe('the bundle format', () => {
       text: `${article.text}\n«${'—'.repeat(i)}» "end"`,
     }))
     const { files, binary } = serialise(articles, { packSize: 2 })
-    expect([...files.assets.keys()]).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json', 'v/facts-0.txt', 'v/entities-0.txt'])
+    expect([...files.assets.keys()]).toEqual(['v/0000.txt', 'v/0001.txt', 'v/0002.txt', 'v/facts-0.txt', 'v/entities-0.txt'])
     const { read, reads } = memoryReader(files.assets)
     const reopened = openBundle(files.text, binary, read)
     expect(reopened.ids).toEqual(articles.map((article) => article.id))
@@ -115,7 +117,7 @@ describe('the bundle format', () => {
         .sort(),
     ).toEqual(articles.map((article) => article.id).sort())
     // Every pack was read once: the cache answered the rest.
-    expect(reads.sort()).toEqual(['v/0000.json', 'v/0001.json', 'v/0002.json'])
+    expect(reads.sort()).toEqual(['v/0000.txt', 'v/0001.txt', 'v/0002.txt'])
   })
 
   it('reads the shown fields of articles whose strings hold quotes, backslashes, braces and other keys, wherever the members stand', async () => {
@@ -137,6 +139,31 @@ describe('the bundle format', () => {
     expect(shown.get(articles[2]!.id)).not.toHaveProperty('date')
   })
 
+  it('reads the shown fields of records whose members begin with digits, commas and colons, are empty, or hold a record of their own', async () => {
+    const [first, second, third] = shipped
+    const articles = [
+      { ...first!, title: '12,3:45 killed', url: '', text: `7,0,,1,2:${packRecord(second!)}` },
+      { ...second!, title: ':', date: '2026-01-02', text: ',' },
+      { ...third!, title: '' },
+    ]
+    delete articles[2]!.url
+    delete articles[2]!.date
+    const { files, binary } = serialise(articles, { packSize: 2 })
+    const reopened = openBundle(files.text, binary, memoryReader(files.assets).read)
+    const shown = await reopened.shownById(articles.map((article) => article.id))
+    for (const article of articles) expect(shown.get(article.id)).toEqual(pick(article))
+    expect(shown.get(articles[0]!.id)).toHaveProperty('url', '')
+    expect(shown.get(articles[2]!.id)).not.toHaveProperty('url')
+    for (const article of articles) expect(JSON.stringify(await reopened.article(article.id))).toBe(JSON.stringify(article))
+  })
+
+  it('refuses a pack laid out differently (an older build writes a JSON array) instead of misreading it', async () => {
+    const { files, binary } = serialise(shipped.slice(0, 2))
+    const older = new Map([...files.assets].map(([name, text]) => [name, name === 'v/0000.txt' ? JSON.stringify(shipped.slice(0, 2)) : text]))
+    const reopened = openBundle(files.text, binary, memoryReader(older).read)
+    await expect(reopened.shownById([shipped[0]!.id])).rejects.toThrow(/rebuild/)
+  })
+
   it('reads only the packs of the ids asked for, and returns only those ids', async () => {
     const { files, binary } = serialise(shipped.slice(0, 10), { packSize: 3 })
     const { read, reads } = memoryReader(files.assets)
@@ -144,7 +171,7 @@ describe('the bundle format', () => {
     const wanted = [shipped[0]!.id, shipped[2]!.id, shipped[9]!.id, 'missing']
     const found = await bundle.articlesById(wanted)
     expect([...found.keys()].sort()).toEqual([shipped[0]!.id, shipped[2]!.id, shipped[9]!.id].sort())
-    expect(reads.sort()).toEqual(['v/0000.json', 'v/0003.json'])
+    expect(reads.sort()).toEqual(['v/0000.txt', 'v/0003.txt'])
   })
 
   it('cuts the facts table and the entity registry into parts that answer as the whole does, never inside a surrogate pair', async () => {
@@ -235,7 +262,7 @@ describe('the pack cache', () => {
 
   it('keeps no more pack text than its budget, however many packs are read', async () => {
     const { files, binary } = serialise(shipped.slice(0, 40), { packSize: 4 })
-    const packLengths = [...files.assets].filter(([name]) => /\/\d+\.json$/.test(name)).map(([, pack]) => pack.length)
+    const packLengths = [...files.assets].filter(([name]) => /\/\d+\.txt$/.test(name)).map(([, pack]) => pack.length)
     const budget = Math.max(...packLengths) * 3
     const { read, reads } = memoryReader(files.assets)
     const bundle = openBundle(files.text, binary, read, { packBudget: budget })

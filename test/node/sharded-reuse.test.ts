@@ -74,7 +74,7 @@ describe('a warm sharded build after articles are appended', { timeout: 400_000 
           `suggestion-sheet-${keys[shard]}.json`,
         ]),
       )
-      expect(names.some((name) => name.endsWith('/0000.json'))).toBe(true)
+      expect(names.some((name) => name.endsWith('/0000.txt'))).toBe(true)
       for (const name of names) expect(statSync(join(served, `shard-${shard}`, name)).ino, `shard-${shard}/${name}`).toBe(before.get(`shard-${shard}/${name}`))
       // What the whole corpus gives it is the new build's.
       for (const name of ['figures.bin', 'suggestions.bin', 'index.ts'])
