@@ -534,33 +534,47 @@ export class PreparedSearch {
   }
 
   /**
-   * MaxScore within window `w`: the leaves whose window bounds, lowest first,
-   * add up to less than `limit` (the k-th best score over the most the
-   * coordination and factor can multiply a score by) cannot put a document in
-   * the list on their own, since a document's score is at most the sum of its
-   * leaves' bounds. Into `mask`, the window's documents in any other
-   * (essential) leaf, from the cursors `resetCursors` set; false when every
-   * leaf is essential (the whole window is to be visited).
+   * MaxScore within window `w`: leaves whose window bounds add up to less than `limit` (the k-th best score over the
+   * most the coordination and factor can multiply a score by) cannot put a document in the list on their own, since a
+   * document's score is at most the sum of its leaves' bounds; any such set of leaves may be passed over, not only the
+   * lowest bounds. The leaves with the most postings in the window are put in it first (a common word's text leaf,
+   * whose bound alone is below the k-th score when the best documents also have the word in their title, rather than
+   * the title leaf of a tenth as many postings), and a leaf without a posting in the window counts for nothing. Into
+   * `mask`, the window's documents in any other (essential) leaf, from the cursors `resetCursors` set; false when
+   * every leaf with a posting there is essential (the whole window is to be visited).
    */
   private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
     const count = leaves.length
-    const byBound = leafOrder
+    const start = w << WINDOW_SHIFT
+    const end = start + (1 << WINDOW_SHIFT)
+    const byPostings = leafOrder
+    const postings = leafWindowPostings
+    let present = 0
     for (let i = 0; i < count; i++) {
-      const bound = leafBoundLevels[i]![w]!
-      let at = i
-      for (; at > 0 && leafBoundLevels[byBound[at - 1]!]![w]! > bound; at--) byBound[at] = byBound[at - 1]!
-      byBound[at] = i
+      const { docs, cursor } = leaves[i]!
+      postings[i] = lowerBound(docs, end, cursor) - cursor
+      if (postings[i] === 0) continue
+      // Most postings first (then the lower bound): an insertion sort of at most MAX_LEAF_BOUNDS leaves.
+      let at = present++
+      for (; at > 0 && passedOverFirst(postings, w, i, byPostings[at - 1]!); at--) byPostings[at] = byPostings[at - 1]!
+      byPostings[at] = i
     }
     let sum = 0
     let skipped = 0
-    while (skipped < count && sum + leafBoundLevels[byBound[skipped]!]![w]! < limit) sum += leafBoundLevels[byBound[skipped++]!]![w]!
+    let passed = 0
+    for (let at = 0; at < present; at++) {
+      const bound = leafBoundLevels[byPostings[at]!]![w]!
+      if (sum + bound >= limit) continue
+      sum += bound
+      passed |= 1 << at
+      skipped++
+    }
     if (skipped === 0) return false
     mask.fill(0)
-    const start = w << WINDOW_SHIFT
-    const end = start + (1 << WINDOW_SHIFT)
-    for (let i = skipped; i < count; i++) {
-      const { docs, cursor } = leaves[byBound[i]!]!
-      for (let at = cursor; at < docs.length && docs[at]! < end; at++) mask[(docs[at]! - start) >>> 5]! |= 1 << (docs[at]! & 31)
+    for (let at = 0; at < present; at++) {
+      if ((passed & (1 << at)) !== 0) continue
+      const { docs, cursor } = leaves[byPostings[at]!]!
+      for (let i = cursor; i < docs.length && docs[i]! < end; i++) mask[(docs[i]! - start) >>> 5]! |= 1 << (docs[i]! & 31)
     }
     return true
   }
@@ -1230,9 +1244,16 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
   return best
 }
 
-/** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
+/** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves in the order `essentialLeaves` tries them. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
+/** `essentialLeaves`' scratch: per scoring leaf, its postings in the window. */
+const leafWindowPostings = new Int32Array(MAX_LEAF_BOUNDS)
+
+/** Whether `essentialLeaves` tries leaf `a` for passing over before leaf `b`: more postings in window `w`, then a lower bound. */
+function passedOverFirst(postings: Int32Array, w: number, a: number, b: number): boolean {
+  return postings[a]! > postings[b]! || (postings[a] === postings[b] && leafBoundLevels[a]![w]! < leafBoundLevels[b]![w]!)
+}
 /** `leafDocBound`'s scratch: per scoring leaf, the document's posting there (-1: none). */
 const leafPostings = new Int32Array(MAX_LEAF_BOUNDS)
 
