@@ -388,7 +388,12 @@ export class PreparedSearch {
       const limit = listed === room ? bestFinals[room - 1]! / (coordinationBound * BOUND_SLACK) : 0
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
       const essential =
-        limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
+        limit > 0 &&
+        (byLeaf
+          ? this.essentialLeaves(byLeaf, w, bestFinals[room - 1]! / (maxFactor * BOUND_SLACK), mask)
+          : children
+            ? essentialChildren(children, w, from, to, limit, mask)
+            : false)
       if (this.windowSpecs) {
         may.fill(0)
         mayFrom = from
@@ -534,16 +539,16 @@ export class PreparedSearch {
   }
 
   /**
-   * MaxScore within window `w`: leaves whose window bounds add up to less than `limit` (the k-th best score over the
-   * most the coordination and factor can multiply a score by) cannot put a document in the list on their own, since a
-   * document's score is at most the sum of its leaves' bounds; any such set of leaves may be passed over, not only the
-   * lowest bounds. The leaves with the most postings in the window are put in it first (a common word's text leaf,
-   * whose bound alone is below the k-th score when the best documents also have the word in their title, rather than
-   * the title leaf of a tenth as many postings), and a leaf without a posting in the window counts for nothing. Into
-   * `mask`, the window's documents in any other (essential) leaf, from the cursors `resetCursors` set; false when
-   * every leaf with a posting there is essential (the whole window is to be visited).
+   * MaxScore within window `w`: a document only in some set of leaves scores at most their window bounds summed, times
+   * the coordination of the terms (MiniSearch's) or words those leaves stand for; when that is below `limit` (the k-th
+   * best score over the most `factor` and rounding can add), those leaves may be passed over, any such set, not only
+   * the lowest bounds. The leaves with the most postings in the window are tried first (a common word's text leaf, whose
+   * bound alone is below the k-th score when the best documents also have the word in their title; one of two common
+   * words, whose documents without the other count half), and a leaf without a posting in the window counts for
+   * nothing. Into `mask`, the window's documents in any other (essential) leaf, from the cursors `resetCursors` set;
+   * false when every leaf with a posting there is essential (the whole window is to be visited).
    */
-  private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
+  private essentialLeaves({ leaves, termBits, wordBits }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
     const count = leaves.length
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
@@ -560,12 +565,20 @@ export class PreparedSearch {
       byPostings[at] = i
     }
     let sum = 0
+    let terms = 0
+    let words = 0
     let skipped = 0
     let passed = 0
     for (let at = 0; at < present; at++) {
-      const bound = leafBoundLevels[byPostings[at]!]![w]!
-      if (sum + bound >= limit) continue
-      sum += bound
+      const leaf = byPostings[at]!
+      const withLeaf = sum + leafBoundLevels[leaf]![w]!
+      const withTerms = terms | termBits[leaf]!
+      const withWords = words | wordBits[leaf]!
+      const coordination = this.coordination ? Math.max(1, bitCount(withTerms)) : this.wordFactors[Math.min(bitCount(withWords), this.wordFactors.length - 1)]!
+      if (withLeaf * coordination >= limit) continue
+      sum = withLeaf
+      terms = withTerms
+      words = withWords
       passed |= 1 << at
       skipped++
     }
