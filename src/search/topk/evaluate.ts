@@ -567,7 +567,6 @@ export class PreparedSearch {
     let sum = 0
     let terms = 0
     let words = 0
-    let skipped = 0
     let passed = 0
     for (let at = 0; at < present; at++) {
       const leaf = byPostings[at]!
@@ -580,9 +579,8 @@ export class PreparedSearch {
       terms = withTerms
       words = withWords
       passed |= 1 << at
-      skipped++
     }
-    if (skipped === 0) return false
+    if (passed === 0) return false
     mask.fill(0)
     for (let at = 0; at < present; at++) {
       if ((passed & (1 << at)) !== 0) continue
