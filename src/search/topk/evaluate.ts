@@ -542,7 +542,7 @@ export class PreparedSearch {
    * MaxScore within window `w`: a document only in some set of leaves scores at most their window bounds summed, times
    * the coordination of the terms (MiniSearch's) or words those leaves stand for; when that is below `limit` (the k-th
    * best score over the most `factor` and rounding can add), those leaves may be passed over, any such set, not only
-   * the lowest bounds. The leaves with the most postings in the window are tried first (a common word's text leaf, whose
+   * the lowest bounds. The leaves with the most postings are tried first (a common word's text leaf, whose
    * bound alone is below the k-th score when the best documents also have the word in their title; one of two common
    * words, whose documents without the other count half), and a leaf without a posting in the window counts for
    * nothing. Into `mask`, the window's documents in any other (essential) leaf, from the cursors `resetCursors` set;
@@ -557,9 +557,10 @@ export class PreparedSearch {
     let present = 0
     for (let i = 0; i < count; i++) {
       const { docs, cursor } = leaves[i]!
-      postings[i] = lowerBound(docs, end, cursor) - cursor
-      if (postings[i] === 0) continue
-      // Most postings first (then the lower bound): an insertion sort of at most MAX_LEAF_BOUNDS leaves.
+      if (cursor === docs.length || docs[cursor]! >= end) continue
+      // Most postings first (the whole list's: counting the window's was a second bisection per leaf and window, which
+      // cost what it saved), then the lower bound: an insertion sort of at most MAX_LEAF_BOUNDS leaves.
+      postings[i] = docs.length
       let at = present++
       for (; at > 0 && passedOverFirst(postings, w, i, byPostings[at - 1]!); at--) byPostings[at] = byPostings[at - 1]!
       byPostings[at] = i
@@ -1258,10 +1259,10 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
 /** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves in the order `essentialLeaves` tries them. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
-/** `essentialLeaves`' scratch: per scoring leaf, its postings in the window. */
+/** `essentialLeaves`' scratch: per scoring leaf, its postings' count. */
 const leafWindowPostings = new Int32Array(MAX_LEAF_BOUNDS)
 
-/** Whether `essentialLeaves` tries leaf `a` for passing over before leaf `b`: more postings in window `w`, then a lower bound. */
+/** Whether `essentialLeaves` tries leaf `a` for passing over before leaf `b`: more postings, then a lower bound in window `w`. */
 function passedOverFirst(postings: Int32Array, w: number, a: number, b: number): boolean {
   return postings[a]! > postings[b]! || (postings[a] === postings[b] && leafBoundLevels[a]![w]! < leafBoundLevels[b]![w]!)
 }
