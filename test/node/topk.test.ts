@@ -187,6 +187,7 @@ describe('the top-k evaluator', () => {
     // One-word queries for the first page: pruning leaves a good part of what matches unscored.
     let matched = 0
     let scored = 0
+    const visitedBefore = ENGINE_TOTALS.visited
     for (const { query } of cases(200, 13, documents.length).filter((each) => each.label === 'one word')) {
       const search = prepareSearch(compact, query, { boost: { title: 0.5, entities: 0.3, text: 1 } })
       search.top(10)
@@ -194,6 +195,10 @@ describe('the top-k evaluator', () => {
       scored += search.stats.scored
     }
     expect(matched).toBeGreaterThan(10 * SCORE_BLOCK)
+    // Within a window, only the documents in leaves whose bounds reach the k-th score are visited (MaxScore), the leaves
+    // with the most postings there passed over first (the text leaf, when the best documents have the word in their
+    // title too): 58% of the matches visited (68% when the lowest bounds were passed over first).
+    expect(ENGINE_TOTALS.visited - visitedBefore).toBeLessThan(0.63 * matched)
     // Bounded per document by its own score in each field the term is in (MaxScore's exact partial scores): 17% scored
     // (57% when each field counted its window bound).
     expect(scored).toBeLessThan(0.25 * matched)
@@ -247,21 +252,23 @@ describe('the top-k evaluator', () => {
       let scored = 0
       let windows = 0
       let candidates = 0
+      let visited = 0
       for (let i = 0; i + 1 < oneWord.length; i += 2) {
         const [a, b] = [oneWord[i]!.query as string, oneWord[i + 1]!.query as string]
         const words: TopKOptions['words'] = { wordOf: (term) => (term === a ? 0 : term === b ? 1 : undefined), count: 2, exponent: 1 }
         const options: TopKOptions = { boost: { title: 0.5, entities: 0.3, text: 1 }, coordination: false, words, ...extra }
         const pruned = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, options)
         const exhaustive = prepareSearch(compact, { combineWith: 'OR', queries: [a, b] }, { ...options, exhaustive: true })
-        const [visited, candidate] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows]
+        const [windowsBefore, candidate, docsVisited] = [ENGINE_TOTALS.windows, ENGINE_TOTALS.candidateWindows, ENGINE_TOTALS.visited]
         const ranked = pruned.topRanked(10)
-        windows += ENGINE_TOTALS.windows - visited
+        visited += ENGINE_TOTALS.visited - docsVisited
+        windows += ENGINE_TOTALS.windows - windowsBefore
         candidates += ENGINE_TOTALS.candidateWindows - candidate
         expect(ranked).toEqual(exhaustive.topRanked(10))
         matched += pruned.stats.matched
         scored += pruned.stats.scored
       }
-      return { matched, scored, windows, candidates }
+      return { matched, scored, windows, candidates, visited }
     }
     const pair = pairs({})
     expect(pair.matched).toBeGreaterThan(10 * SCORE_BLOCK)
@@ -271,6 +278,9 @@ describe('the top-k evaluator', () => {
     // Each document bounded by its own postings' block bounds times its own coordination, a window by the largest of
     // its documents' (and by its leaves' window bounds): 38% of the windows visited (93% by the leaves' bounds alone).
     expect(pair.windows).toBeLessThan(0.5 * pair.candidates)
+    // Within a window, the leaves of one word are passed over when their bounds at half (a document with one of the two
+    // words counts half) stay below the k-th score: 17% of the matches visited (23% by the leaves' bounds alone).
+    expect(pair.visited).toBeLessThan(0.2 * pair.matched)
     // The same pairs with their close spellings, in more leaves than a document is bounded by one at a time: bounded by
     // the words it has, then by those words' own scores, one word at a time.
     const wide = pairs({ fuzzy: 0.34 })

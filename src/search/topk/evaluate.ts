@@ -388,7 +388,12 @@ export class PreparedSearch {
       const limit = listed === room ? bestFinals[room - 1]! / (coordinationBound * BOUND_SLACK) : 0
       // Only the documents in some essential leaf or child can enter the list (MaxScore): the others are never visited.
       const essential =
-        limit > 0 && (byLeaf ? this.essentialLeaves(byLeaf, w, limit, mask) : children ? essentialChildren(children, w, from, to, limit, mask) : false)
+        limit > 0 &&
+        (byLeaf
+          ? this.essentialLeaves(byLeaf, w, bestFinals[room - 1]! / (maxFactor * BOUND_SLACK), mask)
+          : children
+            ? essentialChildren(children, w, from, to, limit, mask)
+            : false)
       if (this.windowSpecs) {
         may.fill(0)
         mayFrom = from
@@ -534,33 +539,54 @@ export class PreparedSearch {
   }
 
   /**
-   * MaxScore within window `w`: the leaves whose window bounds, lowest first,
-   * add up to less than `limit` (the k-th best score over the most the
-   * coordination and factor can multiply a score by) cannot put a document in
-   * the list on their own, since a document's score is at most the sum of its
-   * leaves' bounds. Into `mask`, the window's documents in any other
-   * (essential) leaf, from the cursors `resetCursors` set; false when every
-   * leaf is essential (the whole window is to be visited).
+   * MaxScore within window `w`: a document only in some set of leaves scores at most their window bounds summed, times
+   * the coordination of the terms (MiniSearch's) or words those leaves stand for; when that is below `limit` (the k-th
+   * best score over the most `factor` and rounding can add), those leaves may be passed over, any such set, not only
+   * the lowest bounds. The leaves with the most postings are tried first (a common word's text leaf, whose
+   * bound alone is below the k-th score when the best documents also have the word in their title; one of two common
+   * words, whose documents without the other count half), and a leaf without a posting in the window counts for
+   * nothing. Into `mask`, the window's documents in any other (essential) leaf, from the cursors `resetCursors` set;
+   * false when every leaf with a posting there is essential (the whole window is to be visited).
    */
-  private essentialLeaves({ leaves }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
+  private essentialLeaves({ leaves, termBits, wordBits }: LeafScopes, w: number, limit: number, mask: Uint32Array): boolean {
     const count = leaves.length
-    const byBound = leafOrder
-    for (let i = 0; i < count; i++) {
-      const bound = leafBoundLevels[i]![w]!
-      let at = i
-      for (; at > 0 && leafBoundLevels[byBound[at - 1]!]![w]! > bound; at--) byBound[at] = byBound[at - 1]!
-      byBound[at] = i
-    }
-    let sum = 0
-    let skipped = 0
-    while (skipped < count && sum + leafBoundLevels[byBound[skipped]!]![w]! < limit) sum += leafBoundLevels[byBound[skipped++]!]![w]!
-    if (skipped === 0) return false
-    mask.fill(0)
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
-    for (let i = skipped; i < count; i++) {
-      const { docs, cursor } = leaves[byBound[i]!]!
-      for (let at = cursor; at < docs.length && docs[at]! < end; at++) mask[(docs[at]! - start) >>> 5]! |= 1 << (docs[at]! & 31)
+    const byPostings = leafOrder
+    const postings = leafWindowPostings
+    let present = 0
+    for (let i = 0; i < count; i++) {
+      const { docs, cursor } = leaves[i]!
+      if (cursor === docs.length || docs[cursor]! >= end) continue
+      // Most postings first (the whole list's: counting the window's was a second bisection per leaf and window, which
+      // cost what it saved), then the lower bound: an insertion sort of at most MAX_LEAF_BOUNDS leaves.
+      postings[i] = docs.length
+      let at = present++
+      for (; at > 0 && passedOverFirst(postings, w, i, byPostings[at - 1]!); at--) byPostings[at] = byPostings[at - 1]!
+      byPostings[at] = i
+    }
+    let sum = 0
+    let terms = 0
+    let words = 0
+    let passed = 0
+    for (let at = 0; at < present; at++) {
+      const leaf = byPostings[at]!
+      const withLeaf = sum + leafBoundLevels[leaf]![w]!
+      const withTerms = terms | termBits[leaf]!
+      const withWords = words | wordBits[leaf]!
+      const coordination = this.coordination ? Math.max(1, bitCount(withTerms)) : this.wordFactors[Math.min(bitCount(withWords), this.wordFactors.length - 1)]!
+      if (withLeaf * coordination >= limit) continue
+      sum = withLeaf
+      terms = withTerms
+      words = withWords
+      passed |= 1 << at
+    }
+    if (passed === 0) return false
+    mask.fill(0)
+    for (let at = 0; at < present; at++) {
+      if ((passed & (1 << at)) !== 0) continue
+      const { docs, cursor } = leaves[byPostings[at]!]!
+      for (let i = cursor; i < docs.length && docs[i]! < end; i++) mask[(docs[i]! - start) >>> 5]! |= 1 << (docs[i]! & 31)
     }
     return true
   }
@@ -1230,9 +1256,16 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
   return best
 }
 
-/** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves by bound. */
+/** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves in the order `essentialLeaves` tries them. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
+/** `essentialLeaves`' scratch: per scoring leaf, its postings' count. */
+const leafWindowPostings = new Int32Array(MAX_LEAF_BOUNDS)
+
+/** Whether `essentialLeaves` tries leaf `a` for passing over before leaf `b`: more postings, then a lower bound in window `w`. */
+function passedOverFirst(postings: Int32Array, w: number, a: number, b: number): boolean {
+  return postings[a]! > postings[b]! || (postings[a] === postings[b] && leafBoundLevels[a]![w]! < leafBoundLevels[b]![w]!)
+}
 /** `leafDocBound`'s scratch: per scoring leaf, the document's posting there (-1: none). */
 const leafPostings = new Int32Array(MAX_LEAF_BOUNDS)
 
