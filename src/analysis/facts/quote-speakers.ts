@@ -29,7 +29,8 @@ export type QuoteSituation = {
   pronoun: Entity | undefined
 }
 
-const SPEECH_AFTER = new RegExp(`^\\s*(?:,[^,;"“”]{1,80},)?\\s*(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?(?:${SPEECH_VERBS})\\b`, 'u')
+// A relative clause of speech is its name speaking: "Ana Ruiz who said", "Ana Ruiz, who told reporters".
+const SPEECH_AFTER = new RegExp(`^\\s*(?:,[^,;"“”]{1,80},)?\\s*(?:,?\\s*who\\s+)?(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?(?:${SPEECH_VERBS})\\b`, 'u')
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+[^,.;:"“”]{0,50}$`, 'u')
 const SPEECH_ANYWHERE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`)
 const ACCORDING_BEFORE = /\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?$/i
