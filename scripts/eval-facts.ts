@@ -75,7 +75,9 @@ function printKilled(sets: SetScore[]) {
   if (!counted.length) return
   const ratio = (part: number, whole: number) => (whole ? (part / whole).toFixed(3) : '-').padStart(8)
   console.log(`\nkilled counts (issue 17): detected at all (recall), right (number as the gold's) of those detected, counts of one person right`)
-  console.log(`${'set'.padEnd(14)}${'gold'.padStart(6)}${'detected'.padStart(9)}${'recall'.padStart(8)}${'right'.padStart(7)}${'right/det'.padStart(10)}${'one'.padStart(6)}${'one ok'.padStart(8)}${'extra'.padStart(7)}`)
+  console.log(
+    `${'set'.padEnd(14)}${'gold'.padStart(6)}${'detected'.padStart(9)}${'recall'.padStart(8)}${'right'.padStart(7)}${'right/det'.padStart(10)}${'one'.padStart(6)}${'one ok'.padStart(8)}${'extra'.padStart(7)}`,
+  )
   for (const { name, killed } of counted) {
     console.log(
       `${name.padEnd(14)}${String(killed.gold).padStart(6)}${String(killed.detected).padStart(9)}${ratio(killed.detected, killed.gold)}${String(killed.right).padStart(7)}${ratio(killed.right, killed.detected).padStart(10)}${String(killed.singleGold).padStart(6)}${String(killed.singleRight).padStart(8)}${String(killed.extra).padStart(7)}`,

@@ -102,7 +102,10 @@ describe('a gold file naming a text beside it', () => {
   })
 
   it('leaves the categories a count-only gold file omits unscored', () => {
-    const scores = scoreGold({ article: './texts/ambush.txt', quantities: [{ value: 15, who: 'soldiers', event: 'killed' }] }, facts([{ value: 15, who: 'soldiers', event: 'killed' }]))
+    const scores = scoreGold(
+      { article: './texts/ambush.txt', quantities: [{ value: 15, who: 'soldiers', event: 'killed' }] },
+      facts([{ value: 15, who: 'soldiers', event: 'killed' }]),
+    )
     expect(scores.quantities).toMatchObject({ tp: 1, fp: 0, fn: 0 })
     expect(scores.people).toMatchObject({ tp: 0, fp: 0, fn: 0 })
   })
