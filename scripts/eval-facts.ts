@@ -14,10 +14,19 @@ import { CATEGORIES, type CategoryScore, type KilledCounts, scoreGold, scoreKill
 import { createArticleFinder, readGoldFiles } from './lib/gold-articles'
 import { readCorpus } from './lib/read-corpus'
 
-type SetScore = { name: string; articles: number; byCategory: Map<string, CategoryScore[]>; contradictions: number; killed: KilledCounts }
+/** `annotated`: the categories at least one of the set's files lists (a count-only set leaves the others unscored). */
+type SetScore = {
+  name: string
+  articles: number
+  byCategory: Map<string, CategoryScore[]>
+  annotated: Set<string>
+  contradictions: number
+  killed: KilledCounts
+}
 
 function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinder>, corpus: string, verbose: boolean): SetScore | string {
   const byCategory = new Map<string, CategoryScore[]>(CATEGORIES.map((category) => [category, []]))
+  const annotated = new Set<string>()
   let contradictions = 0
   const killed: KilledCounts = { gold: 0, detected: 0, right: 0, singleGold: 0, singleRight: 0, extra: 0 }
   const files = readGoldFiles(dir)
@@ -31,6 +40,7 @@ function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinde
     for (const category of CATEGORIES) {
       const score = scores[category]
       byCategory.get(category)!.push(score)
+      if (gold[category] !== undefined) annotated.add(category)
       contradictions += score.contradictions.length
       if (verbose && (score.missed.length || score.extra.length)) {
         console.log(`${gold.article} ${category}`)
@@ -39,7 +49,7 @@ function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinde
       }
     }
   }
-  return { name: basename(dir), articles: files.length, byCategory, contradictions, killed }
+  return { name: basename(dir), articles: files.length, byCategory, annotated, contradictions, killed }
 }
 
 function printOneSet(set: SetScore) {
@@ -63,7 +73,9 @@ function printSideBySide(sets: SetScore[]) {
   console.log(`${'category'.padEnd(14)}${sets.map((set) => cell(set.name)).join('')}`)
   console.log(`${''.padEnd(14)}${sets.map((set) => cell(`(${set.articles})`)).join('')}`)
   for (const category of CATEGORIES) {
-    console.log(`${category.padEnd(14)}${sets.map((set) => cell(totals(set.byCategory.get(category)!).f1.toFixed(3))).join('')}`)
+    console.log(
+      `${category.padEnd(14)}${sets.map((set) => cell(set.annotated.has(category) ? totals(set.byCategory.get(category)!).f1.toFixed(3) : '-')).join('')}`,
+    )
   }
   console.log(`${'micro'.padEnd(14)}${sets.map((set) => cell(totals([...set.byCategory.values()].flat()).f1.toFixed(3))).join('')}`)
   console.log(`${'contradictions'.padEnd(14)}${sets.map((set) => cell(String(set.contradictions))).join('')}`)
