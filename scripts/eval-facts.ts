@@ -10,24 +10,37 @@
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { extractFacts } from '../src/analysis/facts/extract'
-import { CATEGORIES, type CategoryScore, scoreGold, totals } from './lib/facts-gold'
+import { CATEGORIES, type CategoryScore, type KilledCounts, scoreGold, scoreKilled, totals } from './lib/facts-gold'
 import { createArticleFinder, readGoldFiles } from './lib/gold-articles'
 import { readCorpus } from './lib/read-corpus'
 
-type SetScore = { name: string; articles: number; byCategory: Map<string, CategoryScore[]>; contradictions: number }
+/** `annotated`: the categories at least one of the set's files lists (a count-only set leaves the others unscored). */
+type SetScore = {
+  name: string
+  articles: number
+  byCategory: Map<string, CategoryScore[]>
+  annotated: Set<string>
+  contradictions: number
+  killed: KilledCounts
+}
 
 function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinder>, corpus: string, verbose: boolean): SetScore | string {
   const byCategory = new Map<string, CategoryScore[]>(CATEGORIES.map((category) => [category, []]))
+  const annotated = new Set<string>()
   let contradictions = 0
+  const killed: KilledCounts = { gold: 0, detected: 0, right: 0, singleGold: 0, singleRight: 0, extra: 0 }
   const files = readGoldFiles(dir)
   for (const { file, gold } of files) {
-    const article = findArticle(gold.article)
+    const article = findArticle(gold.article, file)
     if (!article) return `${file}: article "${gold.article}" is not in ${corpus}`
     const facts = extractFacts(article.text, article.date ? { date: article.date } : {})
     const scores = scoreGold(gold, facts)
+    const killedHere = scoreKilled(gold, facts)
+    for (const key of Object.keys(killed) as Array<keyof KilledCounts>) killed[key] += killedHere[key]
     for (const category of CATEGORIES) {
       const score = scores[category]
       byCategory.get(category)!.push(score)
+      if (gold[category] !== undefined) annotated.add(category)
       contradictions += score.contradictions.length
       if (verbose && (score.missed.length || score.extra.length)) {
         console.log(`${gold.article} ${category}`)
@@ -36,7 +49,7 @@ function scoreSet(dir: string, findArticle: ReturnType<typeof createArticleFinde
       }
     }
   }
-  return { name: basename(dir), articles: files.length, byCategory, contradictions }
+  return { name: basename(dir), articles: files.length, byCategory, annotated, contradictions, killed }
 }
 
 function printOneSet(set: SetScore) {
@@ -60,10 +73,28 @@ function printSideBySide(sets: SetScore[]) {
   console.log(`${'category'.padEnd(14)}${sets.map((set) => cell(set.name)).join('')}`)
   console.log(`${''.padEnd(14)}${sets.map((set) => cell(`(${set.articles})`)).join('')}`)
   for (const category of CATEGORIES) {
-    console.log(`${category.padEnd(14)}${sets.map((set) => cell(totals(set.byCategory.get(category)!).f1.toFixed(3))).join('')}`)
+    console.log(
+      `${category.padEnd(14)}${sets.map((set) => cell(set.annotated.has(category) ? totals(set.byCategory.get(category)!).f1.toFixed(3) : '-')).join('')}`,
+    )
   }
   console.log(`${'micro'.padEnd(14)}${sets.map((set) => cell(totals([...set.byCategory.values()].flat()).f1.toFixed(3))).join('')}`)
   console.log(`${'contradictions'.padEnd(14)}${sets.map((set) => cell(String(set.contradictions))).join('')}`)
+}
+
+/** Issue 17's killed-count figures, for the sets that list killed counts: right where the text spells one, detected at all. */
+function printKilled(sets: SetScore[]) {
+  const counted = sets.filter((set) => set.killed.gold > 0)
+  if (!counted.length) return
+  const ratio = (part: number, whole: number) => (whole ? (part / whole).toFixed(3) : '-').padStart(8)
+  console.log(`\nkilled counts (issue 17): detected at all (recall), right (number as the gold's) of those detected, counts of one person right`)
+  console.log(
+    `${'set'.padEnd(14)}${'gold'.padStart(6)}${'detected'.padStart(9)}${'recall'.padStart(8)}${'right'.padStart(7)}${'right/det'.padStart(10)}${'one'.padStart(6)}${'one ok'.padStart(8)}${'extra'.padStart(7)}`,
+  )
+  for (const { name, killed } of counted) {
+    console.log(
+      `${name.padEnd(14)}${String(killed.gold).padStart(6)}${String(killed.detected).padStart(9)}${ratio(killed.detected, killed.gold)}${String(killed.right).padStart(7)}${ratio(killed.right, killed.detected).padStart(10)}${String(killed.singleGold).padStart(6)}${String(killed.singleRight).padStart(8)}${String(killed.extra).padStart(7)}`,
+    )
+  }
 }
 
 /** Speaker coverage over every article of the corpus: no gold needed, so it counts what no gold set covers. */
@@ -97,6 +128,7 @@ function main(): number {
   }
   if (sets.length === 1) printOneSet(sets[0]!)
   else printSideBySide(sets)
+  printKilled(sets)
   printCorpusQuotes(values.corpus)
   return 0
 }

@@ -54,7 +54,7 @@ export function readGoldSet(dir: string, findArticle: ReturnType<typeof createAr
   const counts = { quotes: 0, notFound: 0, right: 0, wrong: 0, missing: 0, extraSpeaker: 0, reachable: 0, unreachable: 0 }
   const texts = new Set<string>()
   for (const { file, gold } of readGoldFiles(dir)) {
-    const article = findArticle(gold.article)
+    const article = findArticle(gold.article, file)
     if (!article) throw new Error(`${file}: article "${gold.article}" not found`)
     texts.add(article.text)
     const found = quotesOf(article.text)
@@ -142,8 +142,8 @@ export async function trainedWeights(dirs: readonly string[], corpus: string, ou
   const goldTexts = new Set(sets.flatMap((set) => [...set.texts]))
   // Their articles only: a held-out set's quotes are not read here.
   for (const name of readdirSync('test/fixtures').filter((entry) => entry.startsWith('gold'))) {
-    for (const { gold } of readGoldFiles(join('test/fixtures', name))) {
-      const text = findArticle(gold.article)?.text
+    for (const { file, gold } of readGoldFiles(join('test/fixtures', name))) {
+      const text = findArticle(gold.article, file)?.text
       if (text !== undefined) goldTexts.add(text)
     }
   }

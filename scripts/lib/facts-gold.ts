@@ -198,6 +198,50 @@ function score<G, E>(rule: Rule<G, E>): CategoryScore {
   return { tp: used.size, fp: unmatched.length, fn: missed.length, contradictions, missed, extra: unmatched.map(rule.describeExtracted) }
 }
 
+/**
+ * Issue 17's killed-count figures for one gold file: of its killed counts, how many the extractor detected at all and
+ * how many it got right. A gold count is right when an extracted killed count has its number; detected when one has
+ * its number or counts the same people (head noun) with another number. Counts of one person are also told apart,
+ * since the issue asks that "troops killed the militia's commander" be one. Extracted killed counts that match no gold
+ * count are `extra`. Place is not asked, unlike `scoreGold`: these figures measure the count itself. A gold file that
+ * leaves out quantities gives zeros.
+ */
+export type KilledCounts = { gold: number; detected: number; right: number; singleGold: number; singleRight: number; extra: number }
+
+export function scoreKilled(gold: FactsGold, facts: Facts): KilledCounts {
+  const isKilled = (name: string | undefined) => event(name) === 'killed'
+  const golds = gold.quantities === undefined ? [] : gold.quantities.filter((count) => isKilled(count.event))
+  const extracted = gold.quantities === undefined ? [] : facts.quantities.filter((count) => isKilled(count.event))
+  const used = new Set<number>()
+  const take = (test: (count: (typeof extracted)[number]) => boolean) => {
+    const at = extracted.findIndex((count, i) => !used.has(i) && test(count))
+    if (at >= 0) used.add(at)
+    return at >= 0
+  }
+  const result: KilledCounts = { gold: golds.length, detected: 0, right: 0, singleGold: 0, singleRight: 0, extra: 0 }
+  // Same number and people first, then same number, then same people: a gold count takes the closest extracted one.
+  const outcome = golds.map(() => 'missed')
+  golds.forEach((count, i) => {
+    if (take((e) => e.value === count.value && whoHead(e.who) === whoHead(count.who))) outcome[i] = 'right'
+  })
+  golds.forEach((count, i) => {
+    if (outcome[i] === 'missed' && take((e) => e.value === count.value)) outcome[i] = 'right'
+  })
+  golds.forEach((count, i) => {
+    if (outcome[i] === 'missed' && take((e) => whoHead(e.who) === whoHead(count.who))) outcome[i] = 'wrong number'
+  })
+  golds.forEach((count, i) => {
+    if (outcome[i] !== 'missed') result.detected++
+    if (outcome[i] === 'right') result.right++
+    if (count.value === 1) {
+      result.singleGold++
+      if (outcome[i] === 'right') result.singleRight++
+    }
+  })
+  result.extra = extracted.length - used.size
+  return result
+}
+
 export type Totals = { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
 
 export function totals(scores: CategoryScore[]): Totals {

@@ -11,8 +11,12 @@ import { itKeepsF1Levels, type F1Levels } from './gold-levels'
 // (only its figures were read); its quotes floor sits lower because the speaker ranker, retrained once its articles
 // left the silver data, moved its quotes 0.696 -> 0.661; it is a tuning set since round 17. gold-blind12 (round 17:
 // 27 articles in every category, 6 campaign reviews for counts only) was scored first at 29bafaa with no rule
-// changed; its errors are not read. Levels a little under the figures of `npm run eval:facts` (rounds 10, 12, 13, 15
-// and 17; round 17 raised the quantities levels its rules reached), so that only a real regression fails.
+// changed; its errors are not read. gold-blind13 (round 18: 34 articles in every category, no count among them) and
+// gold-counts (42 invented press-release texts, counts only: its other categories are not leveled) were scored first
+// at c5fa298 with no rule changed; their errors are not read, and their levels are those of the ranker retrained once
+// their articles left the silver data.
+// Levels a little under the figures of `npm run eval:facts` (rounds 10, 12, 13, 15, 17 and 18; round 17 raised the
+// quantities levels its rules reached), so that only a real regression fails.
 const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> = [
   {
     dir: 'gold-blind2',
@@ -69,6 +73,16 @@ const SETS: ReadonlyArray<{ dir: string; articles: number; levels: F1Levels }> =
     articles: 33,
     levels: { people: 0.74, organizations: 0.72, countries: 0.84, places: 0.74, quotes: 0.53, quantities: 0.48, dates: 0.85, statements: 0.36, micro: 0.72 },
   },
+  {
+    dir: 'gold-blind13',
+    articles: 34,
+    levels: { people: 0.73, organizations: 0.68, countries: 0.87, places: 0.79, quotes: 0.61, quantities: 0.9, dates: 0.82, statements: 0.47, micro: 0.73 },
+  },
+  {
+    dir: 'gold-counts',
+    articles: 42,
+    levels: { quantities: 0.63, micro: 0.63 },
+  },
 ]
 
 for (const { dir, articles, levels } of SETS) {
@@ -78,9 +92,6 @@ for (const { dir, articles, levels } of SETS) {
       expect(golds.length).toBe(articles)
     })
 
-    itKeepsF1Levels(
-      golds.map(({ gold }) => gold),
-      levels,
-    )
+    itKeepsF1Levels(golds, levels)
   })
 }

@@ -27,8 +27,5 @@ describe('blind gold (test/fixtures/gold-blind): held-out articles', () => {
     expect(golds.length).toBe(8)
   })
 
-  itKeepsF1Levels(
-    golds.map(({ gold }) => gold),
-    F1_AT_LEAST,
-  )
+  itKeepsF1Levels(golds, F1_AT_LEAST)
 })

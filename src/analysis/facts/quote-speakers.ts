@@ -1,5 +1,5 @@
 import type { EntityMention, MentionIndex } from './mention-index'
-import { SPEECH_VERBS } from './speech-verbs'
+import { SPEECH_VERBS, speechVerbWord } from './speech-verbs'
 import { paragraphStart } from './subject'
 import type { Entity } from './types'
 import { insideQuote, type QuotedSpan } from '../../text/quoted-spans'
@@ -29,7 +29,8 @@ export type QuoteSituation = {
   pronoun: Entity | undefined
 }
 
-const SPEECH_AFTER = new RegExp(`^\\s*(?:,[^,;"“”]{1,80},)?\\s*(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?(?:${SPEECH_VERBS})\\b`, 'u')
+// A relative clause of speech is its name speaking: "Ana Ruiz who said", "Ana Ruiz, who told reporters".
+const SPEECH_AFTER = new RegExp(`^\\s*(?:,[^,;"“”]{1,80},)?\\s*(?:,?\\s*who\\s+)?(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?${speechVerbWord('verb')}`, 'u')
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+[^,.;:"“”]{0,50}$`, 'u')
 const SPEECH_ANYWHERE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`)
 const ACCORDING_BEFORE = /\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?$/i
@@ -41,7 +42,7 @@ const AFFILIATION_BEFORE = /\b(?:of|at|from|for)\s+(?:the\s+)?(?:[\p{L}'’-]+\s
 // ("was drafted by Ana Ruiz") is who acted, so "by" is no object.
 const OBJECT_BEFORE = /\b\p{Ll}{3,}(?:ed|es)\s+(?:(?:at|on|out\s+at)\s+)?(?:(?!by\s)\p{Ll}+\s+)?$/u
 // Nothing but punctuation and a speech verb between a name and the quote: '", said X', '", X said', 'X said: "'.
-const BESIDE = new RegExp(`^[\\s,.;:!?—–-]*(?:(?:\\p{Ll}+ly\\s+)?(?:${SPEECH_VERBS})\\b)?[\\s,.;:!?—–-]*$`, 'u')
+const BESIDE = new RegExp(`^[\\s,.;:!?—–-]*(?:(?:\\p{Ll}+ly\\s+)?${speechVerbWord('verb')})?[\\s,.;:!?—–-]*$`, 'u')
 
 /** Candidates for the speaker of one quote, the "no speaker" one last. */
 export function speakerCandidates(situation: QuoteSituation): SpeakerCandidate[] {

@@ -3,7 +3,7 @@ import { findQuotedSpans, insideQuote, type QuotedSpan } from '../../text/quoted
 import { findOpeningPerson, findSubject, governmentCountry, namedHolderOf, paragraphStart, relativeSubject, subjectOfClause } from './subject'
 import type { Entity, Quote } from './types'
 import type { Span } from '../../text/span'
-import { SPEECH_VERBS } from './speech-verbs'
+import { SPEECH_VERBS, speechVerbWord } from './speech-verbs'
 import { fallbackSpeaker, speakerCandidates, type QuoteSituation } from './quote-speakers'
 import { sentenceIndexAt } from '../../text/sentences'
 import { QUOTE_SPEAKER_WEIGHTS } from './quote-speaker-weights'
@@ -126,7 +126,7 @@ function pronounBeside(context: Context, span: QuotedSpan): Entity | undefined {
 
 // '“…,” a Kenyan official said', '“…,” said one witness': the quote names its speaker, who is nobody the text names.
 const UNNAMED_AFTER = new RegExp(
-  `^[\\s,.!?—–-]*(?:(?:an?|one|another)\\s+(?:[\\p{L}’'-]+\\s+){0,3}(?:${SPEECH_VERBS})\\b|(?:${SPEECH_VERBS})\\s+(?:an?|one|another)\\s)`,
+  `^[\\s,.!?—–-]*(?:(?:an?|one|another)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${speechVerbWord('verb')}|(?:${SPEECH_VERBS})\\s+(?:an?|one|another)\\s)`,
   'u',
 )
 
