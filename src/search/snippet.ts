@@ -6,7 +6,7 @@ import { normalizeWord, processTerm } from './terms'
 export type Range = { start: number; end: number }
 
 const WINDOW = 200
-/** The pattern source the cache of finders keeps at most (`FINDERS`): a one-word page's is 20–100 characters. */
+/** The pattern source the cache of finders keeps at most (`FINDERS`): a page's is 10–120 characters at 5,000 synthetic articles. */
 const FINDER_CACHE_UNITS = 200_000
 const ELLIPSIS = '…'
 
