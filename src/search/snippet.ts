@@ -6,7 +6,7 @@ import { normalizeWord, processTerm } from './terms'
 export type Range = { start: number; end: number }
 
 const WINDOW = 200
-/** The pattern source the cache of finders keeps at most (`FINDERS`): a one-word page's is 500–2,000 characters. */
+/** The pattern source the cache of finders keeps at most (`FINDERS`): a page's is 10–120 characters at 5,000 synthetic articles. */
 const FINDER_CACHE_UNITS = 200_000
 const ELLIPSIS = '…'
 
@@ -75,7 +75,8 @@ class RangeList {
 
   /**
    * Sorted by start (stable: ranges of one start keep their order) and merged
-   * where they overlap or touch. Words are found in text order: only phrases
+   * where they overlap or touch. Words are found in text order but for the
+   * few whose head is accented (`findWords`' second search), and phrases
    * add ranges out of order, so the sort is an insertion sort, which does
    * nothing on a sorted list.
    */
@@ -171,15 +172,18 @@ function scanWords(text: string, terms: TermTest, candidates: CandidateWords, ra
 }
 
 /**
- * `scanWords` for starts of ASCII letters and digits only: the text is searched for the starts' first units
- * (`WordFinder`, a pattern that skips ahead as the regular expression engine does, several units at a time, where
- * the loop read every unit), and only a word that begins at a place found is read, by the same tests as the loop's.
+ * `scanWords` for starts of ASCII letters and digits only, in two searches that skip ahead as the regular expression
+ * engine does, where the loop read every unit. The first finds the words that begin with a start in ASCII letters and
+ * digits (`WordFinder`: most words); the second, every letter beyond ASCII that reads as an ASCII one (`FOLDED_LETTER`:
+ * accented, the Kelvin sign, the long s), and the word it is in when it lies within the word's first `MAX_START`
+ * units, which `beginsWithStart` reads. Only the words found are read, by the loop's own tests. A word both find
+ * (an ASCII start that a longer start's accented letter follows) is added twice and merged into one range.
  */
 function findWords(text: string, terms: TermTest, candidates: CandidateWords, finder: WordFinder, ranges: RangeList): void {
   const { pattern, headLength } = finder
   pattern.lastIndex = 0
-  // `test`, not `exec`: no match array per place found. A place's units are word characters (letters and digits of
-  // the Latin blocks), so it lies inside one word; in the middle of a word, the search goes on after that word.
+  // `test`, not `exec`: no match array per place found. A place's units are ASCII letters and digits, so it lies
+  // inside one word; in the middle of a word, the search goes on after that word.
   while (pattern.test(text)) {
     const start = pattern.lastIndex - headLength
     if (start > 0 && endsWord(text, start)) {
@@ -188,10 +192,44 @@ function findWords(text: string, terms: TermTest, candidates: CandidateWords, fi
     }
     const end = wordEnd(text, start + 1)
     pattern.lastIndex = end
-    if (!beginsWithStart(text, start, end, candidates)) continue
-    const term = processTerm(text.slice(start, end))
-    if (term !== null && terms.has(term)) ranges.push(start, end)
+    addIfMatched(text, start, end, terms, candidates, ranges)
   }
+  const folded = FOLDED_LETTER
+  folded.lastIndex = 0
+  while (folded.test(text)) {
+    const at = folded.lastIndex - 1
+    const unit = text.charCodeAt(at)
+    // The class is wider than the word characters read as ASCII letters (× and ÷ are in its first block).
+    if (!isWordCode(text, at, unit) || (BASE_LETTER_CODE[unit] === 0 && unit !== 0x212a && unit !== 0x17f)) continue
+    const end = wordEnd(text, at + 1)
+    folded.lastIndex = end
+    const start = wordStartWithin(text, at, MAX_START - 1)
+    if (start !== -1) addIfMatched(text, start, end, terms, candidates, ranges)
+  }
+}
+
+/** Letters of the Latin blocks beyond ASCII, the Kelvin sign and the long s: a superset of those `beginsWithStart` reads as ASCII letters. */
+const FOLDED_LETTER = /[À-ɏḀ-ỿKſ]/g
+
+/** The longest term start (`candidateWords`): the units of a word's head that `beginsWithStart` reads. */
+const MAX_START = 4
+
+/** Adds the word `text[start, end)` to `ranges` if it begins with a candidate start and its index term is in `terms`. */
+function addIfMatched(text: string, start: number, end: number, terms: TermTest, candidates: CandidateWords, ranges: RangeList): void {
+  if (!beginsWithStart(text, start, end, candidates)) return
+  const term = processTerm(text.slice(start, end))
+  if (term !== null && terms.has(term)) ranges.push(start, end)
+}
+
+/** Where the word that the word character `text[at]` is part of begins, if at most `within` units before `at`; otherwise -1. */
+function wordStartWithin(text: string, at: number, within: number): number {
+  let start = at
+  while (start > 0 && endsWord(text, start)) {
+    const unit = text.charCodeAt(start - 1)
+    start -= unit >= 0xdc00 && unit <= 0xdfff && start >= 2 && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800 ? 2 : 1
+    if (at - start > within) return -1
+  }
+  return start
 }
 
 /** Whether the code point before `text[at]` is a word character (`isWordCode`), so that `at` is inside a word, not at its start. */
@@ -249,7 +287,7 @@ const BMP_WORD = new Uint8Array(0x10000)
  * first needed, and only when some start could match it.
  */
 function beginsWithStart(text: string, start: number, end: number, candidates: CandidateWords): boolean {
-  const head = Math.min(end, start + 4)
+  const head = Math.min(end, start + MAX_START)
   let code = 0
   let scale = 1
   for (let i = start; i < head; i++) {
@@ -306,7 +344,7 @@ function asciiCode(start: string): number {
  */
 export function candidateWords(terms: Iterable<string>, find = true): CandidateWords | undefined {
   const starts = new Set<string>()
-  for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(4, term.length - 1)))
+  for (const term of terms) starts.add(term.length <= 2 ? term : term.slice(0, Math.min(MAX_START, term.length - 1)))
   return starts.size === 0 ? undefined : new CandidateWords(starts, find)
 }
 
@@ -354,60 +392,57 @@ export class CandidateWords {
 }
 
 /**
- * A global pattern (no flags but `g`) of the first `headLength` units of every start (the shortest start's length),
- * each unit a class of every UTF-16 unit `beginsWithStart` reads as it (the letter in either case, its accented
- * forms in the Latin blocks) and of the letters a case-insensitive pattern folds to it (the Kelvin sign for "k",
- * the long s for "s"): wherever a word begins with a start, the pattern matches there.
+ * A global pattern (no flags but `g`) of every start in ASCII letters (either case) and digits: its first
+ * `headLength` units (the shortest start's length) matched, the rest of it looked ahead at, so that a place found is
+ * `headLength` units long and a word's first units that begin no start are not a place. Wherever a word begins with a
+ * start in ASCII units, the pattern matches there; a start read in other units (an accented letter, the Kelvin sign,
+ * the long s) is `findWords`' second search's. Its classes are of ASCII units only: with a class of every unit read
+ * as a letter (its accented forms, up to some fifty two-byte units a letter) the same search was 3–4 times slower a
+ * character, and the two searches together are still twice as fast (V8's skipping ahead keeps a table of the units
+ * that may begin a match, 128 entries for two-byte text: the accented forms fill it, and it skips little).
  */
 type WordFinder = { pattern: RegExp; headLength: number }
 
 function wordFinder(starts: ReadonlySet<string>): WordFinder | undefined {
-  let headLength = 4
+  let headLength = MAX_START
   for (const start of starts) headLength = Math.min(headLength, start.length)
   // An empty start begins no word (the loop never finds it either).
   if (headLength === 0) return undefined
-  const heads = [...new Set([...starts].map((start) => start.slice(0, headLength)))].sort()
-  const key = heads.join(' ')
+  const sorted = [...starts].sort()
+  const key = sorted.join(' ')
   let finder = FINDERS.get(key)
-  if (!finder) FINDERS.set(key, (finder = { pattern: new RegExp(alternatives(heads, 0), 'g'), headLength }))
+  if (!finder) FINDERS.set(key, (finder = { pattern: new RegExp(alternatives(sorted, 0, headLength), 'g'), headLength }))
   return finder
 }
 
 /**
- * The finders of the pages searched lately, by their heads: a pattern is compiled on its first search (a new one per
+ * The finders of the pages searched lately, by their starts: a pattern is compiled on its first search (a new one per
  * page was most of a page's garbage beside its answer). Shared by the isolate's searches: `findWords` sets the
  * pattern's `lastIndex` and reads it within one synchronous call.
  */
 const FINDERS = new WeightedLru<string, WordFinder>(FINDER_CACHE_UNITS, (finder) => finder.pattern.source.length)
 
-/** The heads (sorted, of one length, alike in their first `from` units) from unit `from` on, as a pattern that shares their common units (a trie): each unit's class tried once per place. */
-function alternatives(heads: readonly string[], from: number): string {
-  if (from === heads[0]!.length) return ''
+/**
+ * The starts (sorted, alike in their first `from` units) from unit `from` on, as a pattern that shares their common
+ * units (a trie): each unit's class tried once per place. Units from `headLength` on are a lookahead. A start that
+ * ends at `from` (sorted first of those alike) needs nothing more.
+ */
+function alternatives(starts: readonly string[], from: number, headLength: number): string {
+  if (starts[0]!.length === from) return ''
   const branches: string[] = []
-  for (let i = 0; i < heads.length;) {
+  for (let i = 0; i < starts.length;) {
     let next = i + 1
-    while (next < heads.length && heads[next]![from] === heads[i]![from]) next++
-    branches.push(unitClass(heads[i]!.charCodeAt(from)) + alternatives(heads.slice(i, next), from + 1))
+    while (next < starts.length && starts[next]![from] === starts[i]![from]) next++
+    branches.push(unitClass(starts[i]!.charCodeAt(from)) + alternatives(starts.slice(i, next), from + 1, headLength))
     i = next
   }
-  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+  const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
+  return from === headLength ? `(?=${body})` : body
 }
 
-/** The class of the units read as the ASCII letter or digit `code` (see `WordFinder`), each escaped; made once per unit. */
+/** A start's unit in the pattern: a small ASCII letter in either case, a digit as it is. */
 function unitClass(code: number): string {
-  return (UNIT_CLASSES[code] ??= classOf(code))
-}
-
-const UNIT_CLASSES: (string | undefined)[] = []
-
-function classOf(code: number): string {
-  const units = [code]
-  if (code >= 97 && code <= 122) units.push(code - 32)
-  if (code === 107) units.push(0x212a)
-  if (code === 115) units.push(0x17f)
-  // Only word characters, so that a place found lies inside one word (every such letter is one).
-  for (const [letter, base] of BASE_LETTER) if (base.charCodeAt(0) === code && WORD_CODE_ALONE.test(letter)) units.push(letter.charCodeAt(0))
-  return `[${units.map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`).join('')}]`
+  return code >= 97 && code <= 122 ? `[${String.fromCharCode(code, code - 32)}]` : String.fromCharCode(code)
 }
 
 /**

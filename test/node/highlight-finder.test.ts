@@ -14,7 +14,7 @@ function bothWays(text: string, terms: readonly string[]): { found: Range[]; loo
 const words = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
 const shown = (text: string, ranges: readonly Range[]) => ranges.map((range) => text.slice(range.start, range.end))
 
-describe("a page's term starts found by one pattern", () => {
+describe("a page's term starts found by patterns", () => {
   it('finds what the loop finds in invented sentences: case, accents, the Kelvin sign and long s, words inside words, astral letters', () => {
     const text =
       'Police polices the POLICY; apolitical Pólice and PÓLIÇE met \u212Aelvin, kelvin, \u017Ftation and stations. ' +
@@ -38,6 +38,18 @@ describe("a page's term starts found by one pattern", () => {
       'gdansk',
       'GDAŃSK',
     ])
+  })
+
+  it('finds a word whose head has a letter beyond ASCII at any of its first units, once', () => {
+    // The pattern of ASCII starts passes by "Élection" … "elEctión"'s heads and by "Coñac"'s longer start; the search
+    // for letters beyond ASCII finds them, and "Coñac" both ways ("co" is a start too). "selectión" begins no
+    // start; "×elect" is "elect" after a sign; "electé"'s accent is past its head, which the ASCII pattern finds.
+    const text = 'Élection, eléction, ELÉCTION, eleĉtion, elEctión, selectión, ×elect, electé, Coñac, co, COÑAC and coda.'
+    const terms = [...new Set(['election', 'Coñac', 'co', 'electé'].map((word) => processTerm(word)!))]
+    const { found, looped, candidates } = bothWays(text, terms)
+    expect(candidates.finder).toBeDefined()
+    expect(found).toEqual(looped)
+    expect(shown(text, found)).toEqual(['Élection', 'eléction', 'ELÉCTION', 'eleĉtion', 'elEctión', 'elect', 'electé', 'Coñac', 'co', 'COÑAC'])
   })
 
   it('keeps the loop for a start of another script', () => {
