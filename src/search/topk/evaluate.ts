@@ -553,16 +553,14 @@ export class PreparedSearch {
     const start = w << WINDOW_SHIFT
     const end = start + (1 << WINDOW_SHIFT)
     const byPostings = leafOrder
-    const postings = leafWindowPostings
     let present = 0
     for (let i = 0; i < count; i++) {
       const { docs, cursor } = leaves[i]!
       if (cursor === docs.length || docs[cursor]! >= end) continue
       // Most postings first (the whole list's: counting the window's was a second bisection per leaf and window, which
       // cost what it saved), then the lower bound: an insertion sort of at most MAX_LEAF_BOUNDS leaves.
-      postings[i] = docs.length
       let at = present++
-      for (; at > 0 && passedOverFirst(postings, w, i, byPostings[at - 1]!); at--) byPostings[at] = byPostings[at - 1]!
+      for (; at > 0 && passedOverFirst(leaves, w, i, byPostings[at - 1]!); at--) byPostings[at] = byPostings[at - 1]!
       byPostings[at] = i
     }
     let sum = 0
@@ -1259,12 +1257,11 @@ function popBest(order: Uint32Array, size: number, bounds: Float64Array): number
 /** The window's documents `essentialLeaves` or `essentialChildren` leaves to visit, and the leaves in the order `essentialLeaves` tries them. */
 const windowMask = new Uint32Array(WINDOW_WORDS)
 const leafOrder = new Int32Array(MAX_LEAF_BOUNDS)
-/** `essentialLeaves`' scratch: per scoring leaf, its postings' count. */
-const leafWindowPostings = new Int32Array(MAX_LEAF_BOUNDS)
-
 /** Whether `essentialLeaves` tries leaf `a` for passing over before leaf `b`: more postings, then a lower bound in window `w`. */
-function passedOverFirst(postings: Int32Array, w: number, a: number, b: number): boolean {
-  return postings[a]! > postings[b]! || (postings[a] === postings[b] && leafBoundLevels[a]![w]! < leafBoundLevels[b]![w]!)
+function passedOverFirst(leaves: LeafScopes['leaves'], w: number, a: number, b: number): boolean {
+  const postingsA = leaves[a]!.docs.length
+  const postingsB = leaves[b]!.docs.length
+  return postingsA > postingsB || (postingsA === postingsB && leafBoundLevels[a]![w]! < leafBoundLevels[b]![w]!)
 }
 /** `leafDocBound`'s scratch: per scoring leaf, the document's posting there (-1: none). */
 const leafPostings = new Int32Array(MAX_LEAF_BOUNDS)
